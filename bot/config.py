@@ -1,0 +1,127 @@
+"""Settings from the environment or `.env` (pydantic-settings).
+
+Built once in `run_bot.py` and passed down; never read at import time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.services.hours import WeeklyHours, parse_weekly_hours
+
+SUPPORTED_LOCALES = ("uk", "ru", "kk", "en")
+TELEGRAM_API_URL = "https://api.telegram.org"
+
+
+def _split_csv(value: object) -> object:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if isinstance(value, int):
+        return [value]
+    return value
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True
+    )
+
+    bot_token: SecretStr
+    admin_chat_id: int | None = None
+    staff_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    database_url: str = "sqlite+aiosqlite:///./data/bot.sqlite3"
+    bot_api_url: str = TELEGRAM_API_URL
+    redis_url: str | None = None
+    default_locale: str = "en"
+
+    insurer_name: str = "Sphera Zdorovya"
+    support_phones: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["+7 727 123 45 67"]
+    )
+    support_hotline: str = "+7 727 765 43 21"
+    support_short_number: str = "7555"
+    support_emails: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["support@example.org"]
+    )
+    callcentre_hours: Annotated[WeeklyHours, NoDecode] = Field(
+        default_factory=lambda: parse_weekly_hours("mon-fri 09:00-21:00; sat 10:00-16:00")
+    )
+    insurer_timezone: str = "Asia/Almaty"
+
+    waiting_days_individual: int = Field(default=15, ge=0)
+    waiting_days_corporate: int = Field(default=3, ge=0)
+    activation_max_failures: int = Field(default=5, ge=1)
+    activation_window_minutes: int = Field(default=60, ge=1)
+
+    @field_validator("bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr) -> SecretStr:
+        token = value.get_secret_value()
+        left, sep, right = token.partition(":")
+        if not (sep and left.isdigit() and right):
+            raise ValueError("expected the form 123456:ABC... given by @BotFather")
+        return value
+
+    @field_validator("staff_ids", "support_phones", "support_emails", mode="before")
+    @classmethod
+    def _csv_list(cls, value: object) -> object:
+        return _split_csv(value)
+
+    @field_validator("callcentre_hours", mode="before")
+    @classmethod
+    def _hours(cls, value: object) -> object:
+        if isinstance(value, str):
+            return parse_weekly_hours(value)
+        return value
+
+    @field_validator("default_locale")
+    @classmethod
+    def _locale(cls, value: str) -> str:
+        if value not in SUPPORTED_LOCALES:
+            raise ValueError(f"must be one of {', '.join(SUPPORTED_LOCALES)}")
+        return value
+
+    @field_validator("insurer_timezone")
+    @classmethod
+    def _tz(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError("unknown time zone") from exc
+        return value
+
+    @field_validator("bot_api_url")
+    @classmethod
+    def _api_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/")
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.insurer_timezone)
+
+    def sqlite_path(self) -> Path | None:
+        prefix = "sqlite+aiosqlite:///"
+        if self.database_url.startswith(prefix):
+            return Path(self.database_url.removeprefix(prefix))
+        return None
+
+
+class ConfigError(Exception):
+    """One readable line naming the bad setting."""
+
+
+def load_settings(**overrides: object) -> Settings:
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = str(first["loc"][0]).upper() if first["loc"] else "?"
+        message = "is missing" if first["type"] == "missing" else first["msg"]
+        raise ConfigError(f"Configuration error: {name} {message}") from None

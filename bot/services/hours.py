@@ -1,0 +1,88 @@
+"""Call-centre opening hours: parsing a weekly schedule and telling whether it is open now."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_PART = re.compile(
+    r"^(?P<d1>[a-z]{3})(?:-(?P<d2>[a-z]{3}))?\s+"
+    r"(?:(?P<t1>\d{1,2}:\d{2})-(?P<t2>\d{1,2}:\d{2})|(?P<closed>closed))$"
+)
+
+
+@dataclass(frozen=True)
+class DayHours:
+    opens: time
+    closes: time
+
+
+@dataclass(frozen=True)
+class WeeklyHours:
+    """Opening hours per weekday (0 = Monday); a missing day is closed."""
+
+    days: tuple[DayHours | None, ...]
+
+    def for_weekday(self, weekday: int) -> DayHours | None:
+        return self.days[weekday]
+
+
+def parse_weekly_hours(text: str) -> WeeklyHours:
+    """Parse `mon-fri 09:00-21:00; sat 10:00-16:00; sun closed`."""
+    days: list[DayHours | None] = [None] * 7
+    for raw in text.split(";"):
+        part = raw.strip().lower()
+        if not part:
+            continue
+        match = _PART.match(part)
+        if not match or match["d1"] not in DAYS or (match["d2"] and match["d2"] not in DAYS):
+            raise ValueError(f"cannot read opening hours {raw.strip()!r}")
+        first = DAYS.index(match["d1"])
+        last = DAYS.index(match["d2"]) if match["d2"] else first
+        if last < first:
+            raise ValueError(f"day range runs backwards in {raw.strip()!r}")
+        hours = None
+        if not match["closed"]:
+            opens, closes = _time(match["t1"]), _time(match["t2"])
+            if closes <= opens:
+                raise ValueError(f"closing time is not after opening time in {raw.strip()!r}")
+            hours = DayHours(opens, closes)
+        for day in range(first, last + 1):
+            days[day] = hours
+    return WeeklyHours(tuple(days))
+
+
+def _time(text: str) -> time:
+    hours, minutes = (int(x) for x in text.split(":"))
+    if not (0 <= hours <= 24 and 0 <= minutes < 60) or (hours == 24 and minutes):
+        raise ValueError(f"bad time {text!r}")
+    return time.max if hours == 24 else time(hours, minutes)
+
+
+@dataclass(frozen=True)
+class OpenState:
+    is_open: bool
+    local_now: datetime
+    # when closed: the next opening moment (local time); when open: today's closing moment
+    next_change: datetime | None
+
+
+def open_state(hours: WeeklyHours, now: datetime, tz: ZoneInfo) -> OpenState:
+    """Whether the call centre is open at `now` (aware), judged in its own time zone."""
+    local = now.astimezone(tz)
+    today = hours.for_weekday(local.weekday())
+    if today and today.opens <= local.time() < today.closes:
+        closes = datetime.combine(local.date(), today.closes, tzinfo=tz)
+        return OpenState(True, local, closes)
+    for offset in range(8):
+        day = local.date() + timedelta(days=offset)
+        day_hours = hours.for_weekday(day.weekday())
+        if day_hours is None:
+            continue
+        opens = datetime.combine(day, day_hours.opens, tzinfo=tz)
+        if opens > local:
+            return OpenState(False, local, opens)
+    return OpenState(False, local, None)

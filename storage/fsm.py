@@ -1,0 +1,64 @@
+"""aiogram FSM storage kept in the database, so dialog state and drafts survive a restart."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from aiogram.fsm.state import State
+from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, KeyBuilder, StateType, StorageKey
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage.models import FsmRecord
+from storage.types import utcnow
+
+
+class SQLStorage(BaseStorage):
+    """One row per storage key; an empty record is deleted rather than kept."""
+
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        key_builder: KeyBuilder | None = None,
+    ) -> None:
+        self._sessions = session_factory
+        # aiogram-dialog keeps stacks and contexts under their own "destiny"
+        self._keys = key_builder or DefaultKeyBuilder(with_destiny=True, with_bot_id=True)
+
+    async def _write(self, key: StorageKey, **values: Any) -> None:
+        name = self._keys.build(key)
+        async with self._sessions.begin() as session:
+            record = await session.get(FsmRecord, name, with_for_update=True)
+            if record is None:
+                record = FsmRecord(key=name)
+            for field, value in values.items():
+                setattr(record, field, value)
+            if record.state is None and record.data == "{}":
+                await session.execute(delete(FsmRecord).where(FsmRecord.key == name))  # type: ignore[arg-type]
+                return
+            record.updated_at = utcnow()
+            session.add(record)
+
+    async def _read(self, key: StorageKey) -> FsmRecord | None:
+        async with self._sessions() as session:
+            return await session.get(FsmRecord, self._keys.build(key))
+
+    async def set_state(self, key: StorageKey, state: StateType = None) -> None:
+        value = state.state if isinstance(state, State) else state
+        await self._write(key, state=value)
+
+    async def get_state(self, key: StorageKey) -> str | None:
+        record = await self._read(key)
+        return record.state if record else None
+
+    async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
+        await self._write(key, data=json.dumps(dict(data), ensure_ascii=False))
+
+    async def get_data(self, key: StorageKey) -> dict[str, Any]:
+        record = await self._read(key)
+        return json.loads(record.data) if record else {}
+
+    async def close(self) -> None:
+        """The engine is owned and disposed of by the application."""

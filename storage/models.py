@@ -1,0 +1,177 @@
+"""Database tables (SQLModel). Enumerations are stored as short strings for portability."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import BigInteger, Column, ForeignKey, Integer, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from storage.types import UTCDateTime, utcnow
+
+
+class HolderType(StrEnum):
+    INDIVIDUAL = "individual"
+    CORPORATE = "corporate"
+
+
+class Relation(StrEnum):
+    SELF = "self"
+    SPOUSE = "spouse"
+    CHILD = "child"
+    OTHER = "other"
+
+
+class Gender(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+
+
+class LinkVia(StrEnum):
+    PHONE = "phone"
+    ACTIVATION = "activation"
+
+
+def _ts(*, nullable: bool = False, index: bool = False) -> Column[datetime]:
+    return Column(UTCDateTime(), nullable=nullable, index=index)
+
+
+class Policy(SQLModel, table=True):
+    """An insurance contract from the insurer's registry; several cards may share one."""
+
+    __tablename__ = "policies"
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(max_length=64, unique=True, index=True)
+    program: str = Field(max_length=200)
+    holder_type: str = Field(max_length=16)
+    contract_signed: date
+    coverage_start: date
+    coverage_end: date
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+
+
+class InsuredPerson(SQLModel, table=True):
+    """One insured person on a policy: what the member sees as an insurance card."""
+
+    __tablename__ = "insured_persons"
+
+    id: int | None = Field(default=None, primary_key=True)
+    insured_id: str = Field(max_length=64, unique=True, index=True)
+    policy_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("policies.id", ondelete="CASCADE"), nullable=False)
+    )
+    full_name: str = Field(max_length=200)
+    birth_date: date
+    phone: str | None = Field(default=None, max_length=20, index=True)
+    relation: str = Field(max_length=16)
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+
+
+class Member(SQLModel, table=True):
+    """A Telegram user of the bot and the profile they keep."""
+
+    __tablename__ = "members"
+
+    id: int | None = Field(default=None, primary_key=True)
+    telegram_id: int = Field(sa_column=Column(BigInteger, unique=True, nullable=False))
+    language: str | None = Field(default=None, max_length=8)
+    phone: str | None = Field(default=None, max_length=20, index=True)
+    phone_confirmed_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    full_name: str | None = Field(default=None, max_length=200)
+    gender: str | None = Field(default=None, max_length=8)
+    birth_date: date | None = None
+    home_address: str | None = Field(default=None, max_length=300)
+    extra_address: str | None = Field(default=None, max_length=300)
+    active_card_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey("insured_persons.id", ondelete="SET NULL"), nullable=True
+        ),
+    )
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+
+
+class CardLink(SQLModel, table=True):
+    """A card linked to a member, by phone match or by activation."""
+
+    __tablename__ = "card_links"
+    __table_args__ = (UniqueConstraint("member_id", "card_id", name="uq_card_links_member_card"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("members.id", ondelete="CASCADE"), nullable=False)
+    )
+    card_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("insured_persons.id", ondelete="CASCADE"), nullable=False
+        )
+    )
+    via: str = Field(max_length=16)
+    linked_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+
+
+class ActivationAttempt(SQLModel, table=True):
+    """One try of insured ID + date of birth; the ID is kept only as a keyed hash."""
+
+    __tablename__ = "activation_attempts"
+
+    id: int | None = Field(default=None, primary_key=True)
+    telegram_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    insured_key: str = Field(max_length=64, index=True)
+    succeeded: bool = False
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(index=True))
+
+
+class Reminder(SQLModel, table=True):
+    """Something the bot must tell a member on a given day (delivered by the scheduler)."""
+
+    __tablename__ = "reminders"
+    __table_args__ = (
+        UniqueConstraint("member_id", "kind", "card_id", name="uq_reminders_member_kind_card"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("members.id", ondelete="CASCADE"), nullable=False)
+    )
+    kind: str = Field(max_length=32)
+    card_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey("insured_persons.id", ondelete="CASCADE"), nullable=True
+        ),
+    )
+    due_on: date
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+    sent_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+
+
+class SupportTicket(SQLModel, table=True):
+    """A member's message to support, e.g. "no card found" with policy, phone and name."""
+
+    __tablename__ = "support_tickets"
+
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("members.id", ondelete="CASCADE"), nullable=False)
+    )
+    kind: str = Field(max_length=16)
+    policy_number: str | None = Field(default=None, max_length=64)
+    phone: str | None = Field(default=None, max_length=20)
+    full_name: str | None = Field(default=None, max_length=200)
+    text: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    status: str = Field(default="open", max_length=16)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+
+
+class FsmRecord(SQLModel, table=True):
+    """aiogram FSM / aiogram-dialog state for one storage key, so a restart loses nothing."""
+
+    __tablename__ = "fsm_records"
+
+    key: str = Field(primary_key=True, max_length=255)
+    state: str | None = Field(default=None, max_length=255)
+    data: str = Field(default="{}", sa_column=Column(Text, nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
