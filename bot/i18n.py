@@ -13,7 +13,7 @@ from bot.config import SUPPORTED_LOCALES
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 
 
-class MissingTranslation(KeyError):
+class MissingTranslationError(KeyError):
     """A key the code asked for is absent from a locale: a bug, never shown as a raw key."""
 
 
@@ -26,14 +26,14 @@ class Translator:
 
     def __call__(self, key: str, **args: Any) -> str:
         if not self._bundle.has_message(key):
-            raise MissingTranslation(f"{self.locale}: {key}")
+            raise MissingTranslationError(f"{self.locale}: {key}")
         message = self._bundle.get_message(key)
         if message.value is None:
-            raise MissingTranslation(f"{self.locale}: {key} has no value")
+            raise MissingTranslationError(f"{self.locale}: {key} has no value")
         text, errors = self._bundle.format_pattern(message.value, args)
         if errors:
-            raise MissingTranslation(f"{self.locale}: {key}: {errors[0]}")
-        return text
+            raise MissingTranslationError(f"{self.locale}: {key}: {errors[0]}")
+        return str(text)
 
     def has(self, key: str) -> bool:
         return self._bundle.has_message(key)

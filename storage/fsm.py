@@ -3,16 +3,39 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from aiogram.fsm.state import State
-from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, KeyBuilder, StateType, StorageKey
-from sqlalchemy import delete
+from aiogram.fsm.storage.base import (
+    BaseStorage,
+    DefaultKeyBuilder,
+    KeyBuilder,
+    StateType,
+    StorageKey,
+)
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.models import FsmRecord
 from storage.types import utcnow
+
+_update_session: ContextVar[AsyncSession | None] = ContextVar("update_session", default=None)
+
+
+@asynccontextmanager
+async def bind_session(session: AsyncSession) -> AsyncIterator[None]:
+    """Make the storage write through the update's session while it is being handled.
+
+    Without this, SQLite would deadlock (two connections writing at once) and a failed
+    update could leave the dialog moved on while its data was rolled back.
+    """
+    token = _update_session.set(session)
+    try:
+        yield
+    finally:
+        _update_session.reset(token)
 
 
 class SQLStorage(BaseStorage):
@@ -28,20 +51,33 @@ class SQLStorage(BaseStorage):
         self._keys = key_builder or DefaultKeyBuilder(with_destiny=True, with_bot_id=True)
 
     async def _write(self, key: StorageKey, **values: Any) -> None:
-        name = self._keys.build(key)
+        shared = _update_session.get()
+        if shared is not None:
+            await self._write_in(shared, self._keys.build(key), values)
+            return
         async with self._sessions.begin() as session:
-            record = await session.get(FsmRecord, name, with_for_update=True)
-            if record is None:
-                record = FsmRecord(key=name)
-            for field, value in values.items():
-                setattr(record, field, value)
-            if record.state is None and record.data == "{}":
-                await session.execute(delete(FsmRecord).where(FsmRecord.key == name))  # type: ignore[arg-type]
-                return
-            record.updated_at = utcnow()
-            session.add(record)
+            await self._write_in(session, self._keys.build(key), values)
+
+    @staticmethod
+    async def _write_in(session: AsyncSession, name: str, values: dict[str, Any]) -> None:
+        record = await session.get(FsmRecord, name)
+        if record is None:
+            record = FsmRecord(key=name)
+        for field, value in values.items():
+            setattr(record, field, value)
+        if record.state is None and record.data == "{}":
+            if record in session:
+                await session.delete(record)
+            await session.flush()
+            return
+        record.updated_at = utcnow()
+        session.add(record)
+        await session.flush()
 
     async def _read(self, key: StorageKey) -> FsmRecord | None:
+        shared = _update_session.get()
+        if shared is not None:
+            return await shared.get(FsmRecord, self._keys.build(key))
         async with self._sessions() as session:
             return await session.get(FsmRecord, self._keys.build(key))
 

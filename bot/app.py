@@ -1,0 +1,44 @@
+"""Start-up: settings → database → migrations → bot → dispatcher → long polling."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.config import Settings
+from bot.factory import create_bot, create_dispatcher, register_commands
+from bot.i18n import TranslatorHub
+from storage.db import create_engine, create_session_factory, migrate
+
+log = logging.getLogger("bot")
+
+
+def _safe_url(url: str) -> str:
+    """The database URL without a password, for the log."""
+    scheme, sep, rest = url.partition("://")
+    if "@" in rest:
+        rest = "***@" + rest.split("@", 1)[1]
+    return scheme + sep + rest
+
+
+async def run_polling(settings: Settings) -> None:
+    log.info("database: %s", _safe_url(settings.database_url))
+    await migrate(settings.database_url)
+    log.info("migrations: up to date")
+    engine = create_engine(settings.database_url)
+    session_factory = create_session_factory(engine)
+    translators = TranslatorHub(default=settings.default_locale)
+    log.info("translations: %s", ", ".join(translators.locales))
+    bot = create_bot(settings)
+    dp, _bg = create_dispatcher(settings, session_factory, translators=translators)
+    log.info("dialog state: %s", "redis" if settings.redis_url else "database")
+    try:
+        me = await bot.get_me()
+        log.info("bot api: %s as @%s", settings.bot_api_url, me.username)
+        await register_commands(bot, translators)
+        log.info("commands: registered in %d languages", len(list(translators.locales)))
+        log.info("polling: started")
+        await dp.start_polling(bot, handle_signals=True)
+    finally:
+        await bot.session.close()
+        await engine.dispose()
+        log.info("stopped")

@@ -1,0 +1,123 @@
+"""Building the bot and the dispatcher (also used by tests, with fakes injected)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from aiogram import Bot, Dispatcher, F, Router
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
+from aiogram.fsm.storage.memory import SimpleEventIsolation
+from aiogram.types import BotCommand
+from aiogram_dialog import setup_dialogs
+from aiogram_dialog.api.protocols import BgManagerFactory, MessageManagerProtocol
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.clock import Clock, system_clock
+from bot.config import Settings
+from bot.handlers import commands
+from bot.i18n import TranslatorHub
+from bot.middlewares.db import DbSessionMiddleware
+from bot.middlewares.member import MemberMiddleware
+from bot.services.activation import ActivationRules
+from dialogs.activation import activation_dialog
+from dialogs.cards import cards_dialog
+from dialogs.language import language_dialog
+from dialogs.menu import menu_dialog
+from dialogs.phone import phone_dialog
+from dialogs.profile import profile_dialog
+from dialogs.support import support_dialog
+from dialogs.ticket import ticket_dialog
+from storage.fsm import SQLStorage
+
+COMMANDS = ("start", "menu", "help", "language", "cancel")
+
+
+def create_bot(settings: Settings) -> Bot:
+    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.bot_api_url))
+    return Bot(
+        settings.bot_token.get_secret_value(),
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+    )
+
+
+def create_storage(
+    settings: Settings, session_factory: async_sessionmaker[AsyncSession]
+) -> tuple[BaseStorage, BaseEventIsolation]:
+    """Dialog state in Redis when REDIS_URL is set, otherwise in the database."""
+    if settings.redis_url:
+        from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
+
+        storage = RedisStorage.from_url(
+            settings.redis_url, key_builder=DefaultKeyBuilder(with_destiny=True, with_bot_id=True)
+        )
+        return storage, RedisEventIsolation(storage.redis)
+    return SQLStorage(session_factory), SimpleEventIsolation()
+
+
+def create_member_router() -> Router:
+    """All member dialogs, answering in private chats only."""
+    router = Router(name="member-dialogs")
+    router.message.filter(F.chat.type == "private")
+    router.include_routers(
+        menu_dialog, language_dialog, phone_dialog, activation_dialog, ticket_dialog,
+        cards_dialog, profile_dialog, support_dialog,
+    )
+    return router
+
+
+def create_dispatcher(
+    settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+    *,
+    storage: BaseStorage | None = None,
+    events_isolation: BaseEventIsolation | None = None,
+    translators: TranslatorHub | None = None,
+    clock: Clock = system_clock,
+    message_manager: MessageManagerProtocol | None = None,
+    **extra: Any,
+) -> tuple[Dispatcher, BgManagerFactory]:
+    if storage is None:
+        storage, events_isolation = create_storage(settings, session_factory)
+    events_isolation = events_isolation or SimpleEventIsolation()
+    translators = translators or TranslatorHub(default=settings.default_locale)
+    rules = ActivationRules(
+        waiting_days_individual=settings.waiting_days_individual,
+        waiting_days_corporate=settings.waiting_days_corporate,
+        max_failures=settings.activation_max_failures,
+        window=timedelta(minutes=settings.activation_window_minutes),
+    )
+    dp = Dispatcher(
+        storage=storage,
+        events_isolation=events_isolation,
+        settings=settings,
+        session_factory=session_factory,
+        translators=translators,
+        clock=clock,
+        activation_rules=rules,
+        **extra,
+    )
+    dp.update.outer_middleware(DbSessionMiddleware(session_factory))
+    dp.update.outer_middleware(MemberMiddleware(translators))
+    dp.include_router(commands.create_router())
+    dp.include_router(create_member_router())
+    dp.include_router(commands.create_fallback_router())
+    bg_factory = setup_dialogs(
+        dp, message_manager=message_manager, events_isolation=events_isolation
+    )
+    return dp, bg_factory
+
+
+async def register_commands(bot: Bot, translators: TranslatorHub) -> None:
+    """The command menu in each supported language (and the default one)."""
+    for locale in [*translators.locales, None]:
+        i18n = translators.get(locale)
+        await bot.set_my_commands(
+            [BotCommand(command=c, description=i18n(f"command-{c}")) for c in COMMANDS],
+            language_code=locale,
+        )

@@ -1,0 +1,63 @@
+"""Member commands in the private chat: /start, /menu, /help, /language, /cancel."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandStart, ExceptionTypeFilter
+from aiogram.types import ErrorEvent, Message
+from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_dialog.api.exceptions import OutdatedIntent, UnknownIntent, UnknownState
+
+from dialogs.common import set_error
+from dialogs.states import LanguageSG, MainSG
+
+
+def create_router() -> Router:
+    router = Router(name="commands")
+    router.message.filter(F.chat.type == "private")
+
+    @router.message(CommandStart())
+    @router.message(Command("menu"))
+    async def start(_message: Message, dialog_manager: DialogManager) -> None:
+        await dialog_manager.start(MainSG.menu, mode=StartMode.RESET_STACK)
+
+    @router.message(Command("help"))
+    async def help_(_message: Message, dialog_manager: DialogManager) -> None:
+        await dialog_manager.start(MainSG.help, mode=StartMode.RESET_STACK)
+
+    @router.message(Command("language"))
+    async def language(_message: Message, dialog_manager: DialogManager) -> None:
+        await dialog_manager.start(LanguageSG.select)
+
+    @router.message(Command("cancel"))
+    async def cancel(_message: Message, dialog_manager: DialogManager) -> None:
+        # Leaves any form; nothing already submitted or confirmed is touched.
+        await dialog_manager.start(
+            MainSG.menu, mode=StartMode.RESET_STACK, data={"notice": "cancelled"}
+        )
+
+    return router
+
+
+def create_fallback_router() -> Router:
+    """Input no dialog step accepted: repeat the current step, or show the menu."""
+    router = Router(name="fallback")
+    router.message.filter(F.chat.type == "private")
+
+    @router.message()
+    async def unexpected(_message: Message, dialog_manager: DialogManager) -> None:
+        if dialog_manager.has_context():
+            set_error(dialog_manager, "input-unexpected")
+            await dialog_manager.show(ShowMode.SEND)
+        else:
+            await dialog_manager.start(MainSG.menu, mode=StartMode.RESET_STACK)
+
+    @router.errors(ExceptionTypeFilter(UnknownIntent, OutdatedIntent, UnknownState))
+    async def lost_context(event: ErrorEvent, dialog_manager: DialogManager) -> None:
+        # Old buttons point to a dialog that is gone (e.g. after an update): start afresh.
+        await dialog_manager.start(
+            MainSG.menu, mode=StartMode.RESET_STACK, data={"notice": "expired"},
+            show_mode=ShowMode.SEND,
+        )
+
+    return router

@@ -1,0 +1,36 @@
+"""Loads the member behind a private-chat update and picks the language to answer in."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.types import Chat, TelegramObject, User
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.i18n import TranslatorHub
+from bot.services import members
+
+
+class MemberMiddleware(BaseMiddleware):
+    def __init__(self, translators: TranslatorHub) -> None:
+        self._hub = translators
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        user: User | None = data.get("event_from_user")
+        chat: Chat | None = data.get("event_chat")
+        session: AsyncSession = data["session"]
+        locale = self._hub.pick(user.language_code if user else None)
+        data["member"] = None
+        if user is not None and not user.is_bot and (chat is None or chat.type == "private"):
+            member = await members.get_or_create(session, user.id, locale)
+            data["member"] = member
+            locale = member.language or locale
+        data["i18n"] = self._hub.get(locale)
+        return await handler(event, data)

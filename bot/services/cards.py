@@ -1,0 +1,163 @@
+"""Insurance cards: linking by confirmed phone, card status, the active card."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import InsuredPerson, LinkVia, Member, Policy, Relation
+from storage.repositories import cards as cards_repo
+from storage.repositories import members as members_repo
+
+
+class CardStatus(StrEnum):
+    WAITING = "waiting"
+    ACTIVE = "active"
+    EXPIRED = "expired"
+
+
+def card_status(policy: Policy, today: date) -> CardStatus:
+    """Coverage runs from `coverage_start` to `coverage_end`, both days included."""
+    if today < policy.coverage_start:
+        return CardStatus.WAITING
+    if today > policy.coverage_end:
+        return CardStatus.EXPIRED
+    return CardStatus.ACTIVE
+
+
+@dataclass(frozen=True)
+class CardView:
+    card_id: int
+    policy_number: str
+    program: str
+    holder_type: str
+    holder_name: str
+    relation: str
+    coverage_start: date
+    coverage_end: date
+    status: CardStatus
+    is_active: bool
+
+
+def _view(person: InsuredPerson, policy: Policy, member: Member, today: date) -> CardView:
+    assert person.id is not None
+    return CardView(
+        card_id=person.id,
+        policy_number=policy.number,
+        program=policy.program,
+        holder_type=policy.holder_type,
+        holder_name=person.full_name,
+        relation=person.relation,
+        coverage_start=policy.coverage_start,
+        coverage_end=policy.coverage_end,
+        status=card_status(policy, today),
+        is_active=member.active_card_id == person.id,
+    )
+
+
+async def list_cards(session: AsyncSession, member: Member, today: date) -> list[CardView]:
+    """The member's linked cards, own card first, the active one marked."""
+    assert member.id is not None
+    rows = await cards_repo.linked_to(session, member.id)
+    views = [_view(person, policy, member, today) for person, policy, _ in rows]
+    return sorted(views, key=lambda v: (v.relation != Relation.SELF, v.holder_name))
+
+
+async def get_card(
+    session: AsyncSession, member: Member, card_id: int, today: date
+) -> CardView | None:
+    return next((c for c in await list_cards(session, member, today) if c.card_id == card_id), None)
+
+
+async def active_card(session: AsyncSession, member: Member, today: date) -> CardView | None:
+    if member.active_card_id is None:
+        return None
+    return await get_card(session, member, member.active_card_id, today)
+
+
+async def set_active_card(session: AsyncSession, member: Member, card_id: int) -> bool:
+    """Switch the active card ("change policy"); only a card linked to this member."""
+    assert member.id is not None
+    linked = {person.id for person, _, _ in await cards_repo.linked_to(session, member.id)}
+    if card_id not in linked:
+        return False
+    member.active_card_id = card_id
+    session.add(member)
+    return True
+
+
+def _prefill_profile(member: Member, person: InsuredPerson) -> None:
+    if member.full_name is None:
+        member.full_name = person.full_name
+    if member.birth_date is None:
+        member.birth_date = person.birth_date
+
+
+async def _sync_phone_links(session: AsyncSession, member: Member) -> list[InsuredPerson]:
+    """Make the phone-made links equal to the registry cards with the member's phone."""
+    assert member.id is not None and member.phone is not None
+    matches = await cards_repo.with_phone(session, member.phone)
+    newly: list[InsuredPerson] = []
+    for person, _policy in matches:
+        assert person.id is not None
+        if await cards_repo.link(session, member.id, person.id, LinkVia.PHONE):
+            newly.append(person)
+    matching_ids = {person.id for person, _ in matches}
+    stale = [
+        person.id
+        for person, _, link in await cards_repo.linked_to(session, member.id)
+        if link.via == LinkVia.PHONE and person.id not in matching_ids and person.id is not None
+    ]
+    await cards_repo.unlink(session, member.id, stale)
+    if member.active_card_id in stale:
+        member.active_card_id = None
+    own = [p for p, _ in matches if p.relation == Relation.SELF]
+    if member.active_card_id is None and matches:
+        member.active_card_id = (own or [matches[0][0]])[0].id
+    if own:
+        _prefill_profile(member, own[0])
+    session.add(member)
+    return newly
+
+
+async def confirm_phone(
+    session: AsyncSession, member: Member, phone_e164: str, now: datetime
+) -> int:
+    """Store the member's confirmed phone and link every card registered to it.
+
+    Returns how many registry cards carry that phone (0: the no-card path).
+    """
+    member.phone = phone_e164
+    member.phone_confirmed_at = now
+    await _sync_phone_links(session, member)
+    await session.flush()
+    return len(await cards_repo.with_phone(session, phone_e164))
+
+
+async def relink_phones(
+    session: AsyncSession, phones: set[str], now: datetime
+) -> list[tuple[Member, list[InsuredPerson]]]:
+    """Re-run linking for members with these phones (after a registry change).
+
+    Returns each member that gained cards with the cards gained, so they can be told.
+    """
+    gained: list[tuple[Member, list[InsuredPerson]]] = []
+    for member in await members_repo.with_phones(session, phones):
+        newly = await _sync_phone_links(session, member)
+        if newly:
+            gained.append((member, newly))
+    await session.flush()
+    return gained
+
+
+async def link_activated_card(session: AsyncSession, member: Member, person: InsuredPerson) -> None:
+    """Link a card proved by insured ID + date of birth and make it the active one."""
+    assert member.id is not None and person.id is not None
+    await cards_repo.link(session, member.id, person.id, LinkVia.ACTIVATION)
+    member.active_card_id = person.id
+    _prefill_profile(member, person)
+    session.add(member)
+    await session.flush()

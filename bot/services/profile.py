@@ -1,0 +1,66 @@
+"""Profile fields and their validation."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services.dates import parse_birth_date
+from storage.models import Gender, Member
+
+_NAME = re.compile(r"^[^\W\d_]+(?:[ '\u2019.\-][^\W\d_]+)*\.?$")
+_ADDRESS_MIN, _ADDRESS_MAX = 5, 300
+_NAME_MAX = 200
+
+
+class ProfileField(StrEnum):
+    FULL_NAME = "full_name"
+    BIRTH_DATE = "birth_date"
+    HOME_ADDRESS = "home_address"
+    EXTRA_ADDRESS = "extra_address"
+
+
+def clean_full_name(text: str) -> str | None:
+    """Letters with spaces, hyphens, apostrophes; at least two words (name and surname)."""
+    value = " ".join(text.split())
+    if not value or len(value) > _NAME_MAX or not _NAME.match(value) or " " not in value:
+        return None
+    return value
+
+
+def clean_address(text: str) -> str | None:
+    value = " ".join(text.split())
+    if not (_ADDRESS_MIN <= len(value) <= _ADDRESS_MAX):
+        return None
+    if not any(ch.isalpha() for ch in value):
+        return None
+    return value
+
+
+def clean_value(field: ProfileField, text: str, today: date) -> str | date | None:
+    """The stored form of a typed value, or None when it is not acceptable."""
+    if field is ProfileField.FULL_NAME:
+        return clean_full_name(text)
+    if field is ProfileField.BIRTH_DATE:
+        return parse_birth_date(text, today)
+    return clean_address(text)
+
+
+async def update_field(
+    session: AsyncSession, member: Member, field: ProfileField, text: str, today: date
+) -> bool:
+    """Validate and store one profile field; False (nothing stored) when invalid."""
+    value = clean_value(field, text, today)
+    if value is None:
+        return False
+    setattr(member, field.value, value)
+    session.add(member)
+    return True
+
+
+async def set_gender(session: AsyncSession, member: Member, gender: str) -> None:
+    member.gender = Gender(gender).value
+    session.add(member)

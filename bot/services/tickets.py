@@ -1,0 +1,43 @@
+"""Support tickets from members (the staff side picks them up)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Member, SupportTicket
+
+KIND_NO_CARD = "no_card"
+POLICY_NUMBER_MAX = 64
+
+
+def clean_policy_number(text: str) -> str | None:
+    value = " ".join(text.split()).upper()
+    if not (3 <= len(value) <= POLICY_NUMBER_MAX) or not any(ch.isalnum() for ch in value):
+        return None
+    return value
+
+
+async def open_no_card_ticket(
+    session: AsyncSession,
+    member: Member,
+    policy_number: str,
+    full_name: str,
+    now: datetime,
+    comment: str | None = None,
+) -> SupportTicket:
+    """ "My card is not found": policy number, confirmed phone and full name for staff."""
+    assert member.id is not None
+    ticket = SupportTicket(
+        member_id=member.id,
+        kind=KIND_NO_CARD,
+        policy_number=policy_number,
+        phone=member.phone,
+        full_name=full_name,
+        text=comment,
+        created_at=now,
+    )
+    session.add(ticket)
+    await session.flush()
+    return ticket

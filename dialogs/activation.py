@@ -1,0 +1,158 @@
+"""Activation by insured ID + date of birth (the Sphera path, and the no-phone fallback)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog.widgets.input import MessageInput, TextInput
+from aiogram_dialog.widgets.kbd import Button, Calendar, Cancel, Column, Row, Start, SwitchTo
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.config import Settings
+from bot.services import activation
+from bot.services.activation import ActivationRules, Outcome
+from bot.services.dates import parse_birth_date
+from bot.services.cards import get_card
+from dialogs.common import clear_error, fmt_date, fmt_datetime, menu_button, now, set_error, today
+from dialogs.states import ActivationSG, CardsSG
+from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
+from storage.models import Member
+
+INSURED_ID_MAX = 64
+
+
+async def on_insured_id(
+    _message: Message, _widget: Any, manager: DialogManager, text: str
+) -> None:
+    value = activation.normalize_insured_id(text)
+    if not (3 <= len(value) <= INSURED_ID_MAX) or not value.replace("-", "").isalnum():
+        set_error(manager, "activation-id-invalid")
+        return
+    clear_error(manager)
+    manager.dialog_data["insured_id"] = value
+    await manager.switch_to(ActivationSG.birth_date)
+
+
+async def _submit(manager: DialogManager, birth_date: date) -> None:
+    session: AsyncSession = manager.middleware_data["session"]
+    member: Member = manager.middleware_data["member"]
+    settings: Settings = manager.middleware_data["settings"]
+    rules: ActivationRules = manager.middleware_data["activation_rules"]
+    result = await activation.activate(
+        session, member, manager.dialog_data["insured_id"], birth_date, now(manager),
+        settings.tz, rules, settings.bot_token.get_secret_value().encode(),
+    )
+    clear_error(manager)
+    if result.outcome is Outcome.WRONG:
+        manager.dialog_data.pop("insured_id", None)
+        set_error(manager, "activation-wrong-pair", left=result.attempts_left or 0)
+        await manager.switch_to(ActivationSG.insured_id)
+    elif result.outcome is Outcome.LOCKED:
+        assert result.locked_until is not None
+        manager.dialog_data["locked_until"] = result.locked_until.isoformat()
+        await manager.switch_to(ActivationSG.locked)
+    elif result.outcome is Outcome.WAITING:
+        assert result.opens_on is not None
+        manager.dialog_data["opens_on"] = result.opens_on.isoformat()
+        await manager.switch_to(ActivationSG.waiting)
+    else:
+        manager.dialog_data["card_id"] = result.card_id
+        await manager.switch_to(ActivationSG.linked)
+
+
+async def on_birth_text(
+    _message: Message, _widget: Any, manager: DialogManager, text: str
+) -> None:
+    value = parse_birth_date(text, today(manager))
+    if value is None:
+        set_error(manager, "date-invalid")
+        return
+    await _submit(manager, value)
+
+
+async def on_birth_picked(
+    _callback: CallbackQuery, _widget: Any, manager: DialogManager, picked: date
+) -> None:
+    if picked > today(manager):
+        set_error(manager, "date-invalid")
+        await manager.switch_to(ActivationSG.birth_date)
+        return
+    await _submit(manager, picked)
+
+
+async def on_not_text(_message: Message, _widget: MessageInput, manager: DialogManager) -> None:
+    set_error(manager, "input-text-expected")
+
+
+async def result_getter(
+    dialog_manager: DialogManager, session: AsyncSession, member: Member, **_: Any
+) -> dict[str, Any]:
+    data = dialog_manager.dialog_data
+    result: dict[str, Any] = {}
+    if opens := data.get("opens_on"):
+        result["opens_on"] = fmt_date(date.fromisoformat(opens), dialog_manager)
+    if until := data.get("locked_until"):
+        from datetime import datetime
+
+        result["until"] = fmt_datetime(datetime.fromisoformat(until), dialog_manager)
+    if card_id := data.get("card_id"):
+        card = await get_card(session, member, card_id, today(dialog_manager))
+        if card:
+            result |= {"policy": card.policy_number, "holder": card.holder_name}
+    return result
+
+
+async def on_restart(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+    clear_error(manager)
+    await manager.switch_to(ActivationSG.insured_id)
+
+
+activation_dialog = Dialog(
+    Window(
+        I18nFormat("activation-id-prompt"),
+        I18nError(),
+        TextInput(id="insured_id", on_success=on_insured_id),
+        MessageInput(on_not_text),
+        Cancel(I18nButtonText("btn-back")),
+        state=ActivationSG.insured_id,
+    ),
+    Window(
+        I18nFormat("activation-birth-prompt"),
+        I18nError(),
+        TextInput(id="birth_date", on_success=on_birth_text),
+        MessageInput(on_not_text),
+        SwitchTo(I18nButtonText("btn-pick-date"), id="calendar", state=ActivationSG.birth_calendar),
+        Button(I18nButtonText("btn-back"), id="back", on_click=on_restart),
+        state=ActivationSG.birth_date,
+    ),
+    Window(
+        I18nFormat("activation-birth-calendar"),
+        Calendar(id="birth_cal", on_click=on_birth_picked),
+        SwitchTo(I18nButtonText("btn-back"), id="back", state=ActivationSG.birth_date),
+        state=ActivationSG.birth_calendar,
+    ),
+    Window(
+        I18nFormat("activation-linked"),
+        Column(
+            Start(I18nButtonText("btn-my-cards"), id="cards", state=CardsSG.list),
+            menu_button(),
+        ),
+        getter=result_getter,
+        state=ActivationSG.linked,
+    ),
+    Window(
+        I18nFormat("activation-waiting"),
+        menu_button(),
+        getter=result_getter,
+        state=ActivationSG.waiting,
+    ),
+    Window(
+        I18nFormat("activation-locked"),
+        Row(menu_button()),
+        getter=result_getter,
+        state=ActivationSG.locked,
+    ),
+)

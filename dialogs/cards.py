@@ -1,0 +1,99 @@
+"""The member's insurance cards and "change policy"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram.types import CallbackQuery
+from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog.widgets.kbd import Button, Cancel, ScrollingGroup, Select, SwitchTo
+from aiogram_dialog.widgets.text import Format
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.i18n import Translator
+from bot.services import cards
+from dialogs.common import fmt_date, today
+from dialogs.states import CardsSG
+from dialogs.widgets import I18nButtonText, I18nFormat
+from storage.models import Member
+
+
+async def list_getter(
+    dialog_manager: DialogManager, session: AsyncSession, member: Member, **_: Any
+) -> dict[str, Any]:
+    card_list = await cards.list_cards(session, member, today(dialog_manager))
+    return {
+        "cards": [
+            (str(c.card_id), ("✅ " if c.is_active else "") + f"{c.holder_name} · {c.policy_number}")
+            for c in card_list
+        ],
+        "count": len(card_list),
+    }
+
+
+async def detail_getter(
+    dialog_manager: DialogManager, session: AsyncSession, member: Member, i18n: Translator,
+    **_: Any,
+) -> dict[str, Any]:
+    card = await cards.get_card(
+        session, member, dialog_manager.dialog_data.get("card_id", 0), today(dialog_manager)
+    )
+    if card is None:
+        return {"missing": True}
+    return {
+        "found": True,
+        "policy": card.policy_number,
+        "program": card.program,
+        "holder": card.holder_name,
+        "relation": i18n(f"relation-{card.relation}"),
+        "holder_type": i18n(f"holder-type-{card.holder_type}"),
+        "start": fmt_date(card.coverage_start, dialog_manager),
+        "end": fmt_date(card.coverage_end, dialog_manager),
+        "status": i18n(f"card-status-{card.status}"),
+        "is_active": card.is_active,
+        "can_activate": not card.is_active,
+    }
+
+
+async def on_card(_callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str) -> None:
+    manager.dialog_data["card_id"] = int(item)
+    await manager.switch_to(CardsSG.detail)
+
+
+async def on_make_active(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+    session: AsyncSession = manager.middleware_data["session"]
+    member: Member = manager.middleware_data["member"]
+    await cards.set_active_card(session, member, manager.dialog_data["card_id"])
+
+
+cards_dialog = Dialog(
+    Window(
+        I18nFormat("cards-title"),
+        ScrollingGroup(
+            Select(
+                Format("{item[1]}"),
+                id="card",
+                item_id_getter=lambda item: item[0],
+                items="cards",
+                on_click=on_card,
+            ),
+            id="cards_page",
+            width=1,
+            height=6,
+            hide_on_single_page=True,
+        ),
+        Cancel(I18nButtonText("btn-back")),
+        getter=list_getter,
+        state=CardsSG.list,
+    ),
+    Window(
+        I18nFormat("card-details", when="found"),
+        I18nFormat("card-active-mark", when="is_active"),
+        I18nFormat("card-missing", when="missing"),
+        Button(I18nButtonText("btn-make-active"), id="make_active", on_click=on_make_active,
+               when="can_activate"),
+        SwitchTo(I18nButtonText("btn-back"), id="back", state=CardsSG.list),
+        getter=detail_getter,
+        state=CardsSG.detail,
+    ),
+)

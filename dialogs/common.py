@@ -1,0 +1,57 @@
+"""Pieces shared by the dialogs: error display, "today", the menu button, formatting."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from aiogram_dialog import DialogManager, StartMode
+from aiogram_dialog.widgets.kbd import Button, Start
+from babel.dates import format_date, format_datetime
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.i18n import Translator
+from dialogs.states import MainSG
+from dialogs.widgets import I18nButtonText
+from dialogs.widgets.i18n import ERROR_KEY
+
+
+def set_error(manager: DialogManager, key: str, **args: Any) -> None:
+    """Show `key` above the current step; the step itself stays."""
+    manager.dialog_data[ERROR_KEY] = {"key": key, "args": args}
+
+
+def clear_error(manager: DialogManager) -> None:
+    manager.dialog_data.pop(ERROR_KEY, None)
+
+
+def now(manager: DialogManager) -> datetime:
+    clock: Clock = manager.middleware_data["clock"]
+    return clock()
+
+
+def today(manager: DialogManager) -> date:
+    """Today in the insurer's time zone: coverage and waiting periods are counted there."""
+    settings: Settings = manager.middleware_data["settings"]
+    return now(manager).astimezone(settings.tz).date()
+
+
+def fmt_date(value: date, manager: DialogManager) -> str:
+    i18n: Translator = manager.middleware_data["i18n"]
+    return format_date(value, format="long", locale=i18n.locale)
+
+
+def fmt_datetime(value: datetime, manager: DialogManager) -> str:
+    i18n: Translator = manager.middleware_data["i18n"]
+    settings: Settings = manager.middleware_data["settings"]
+    return format_datetime(value, format="d MMMM, HH:mm", tzinfo=settings.tz, locale=i18n.locale)
+
+
+def menu_button() -> Start:
+    return Start(I18nButtonText("btn-menu"), id="to_menu", state=MainSG.menu,
+                 mode=StartMode.RESET_STACK)
+
+
+async def go_menu(_event: Any, _button: Button, manager: DialogManager) -> None:
+    await manager.start(MainSG.menu, mode=StartMode.RESET_STACK)

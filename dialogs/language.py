@@ -1,0 +1,61 @@
+"""Language choice, reachable at any time with /language."""
+
+from __future__ import annotations
+
+from operator import itemgetter
+from typing import Any
+
+from aiogram.types import CallbackQuery
+from aiogram_dialog import DialogManager, StartMode, Window
+from aiogram_dialog import Dialog
+from aiogram_dialog.widgets.kbd import Column, Select
+from aiogram_dialog.widgets.text import Format
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.config import SUPPORTED_LOCALES
+from bot.i18n import Translator, TranslatorHub
+from bot.services import members
+from dialogs.states import MainSG, LanguageSG
+from dialogs.widgets import I18nFormat
+from storage.models import Member
+
+
+async def languages_getter(i18n: Translator, **_: Any) -> dict[str, Any]:
+    items = [
+        (code, ("✅ " if code == i18n.locale else "") + i18n(f"language-name-{code}"))
+        for code in SUPPORTED_LOCALES
+    ]
+    return {"languages": items}
+
+
+async def on_language(
+    _callback: CallbackQuery, _widget: Any, manager: DialogManager, code: str
+) -> None:
+    member: Member = manager.middleware_data["member"]
+    session: AsyncSession = manager.middleware_data["session"]
+    hub: TranslatorHub = manager.middleware_data["translators"]
+    members.set_language(member, code)
+    session.add(member)
+    manager.middleware_data["i18n"] = hub.get(code)
+    if len(manager.current_stack().intents) > 1:
+        await manager.done()
+    else:
+        await manager.start(MainSG.menu, mode=StartMode.RESET_STACK)
+
+
+language_dialog = Dialog(
+    Window(
+        I18nFormat("language-choose"),
+        Column(
+            Select(
+                Format("{item[1]}"),
+                id="lang",
+                item_id_getter=itemgetter(0),
+                items="languages",
+                on_click=on_language,
+            ),
+        ),
+        getter=languages_getter,
+        state=LanguageSG.select,
+    ),
+)

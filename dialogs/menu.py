@@ -1,0 +1,89 @@
+"""Main menu and help."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import F
+from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog.widgets.kbd import Column, Row, Start, SwitchTo
+from aiogram_dialog.widgets.text import Format
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.i18n import Translator
+from bot.services import cards
+from dialogs.common import today
+from dialogs.states import (
+    ActivationSG,
+    CardsSG,
+    LanguageSG,
+    MainSG,
+    PhoneSG,
+    ProfileSG,
+    SupportSG,
+)
+from dialogs.widgets import I18nButtonText, I18nFormat
+from storage.models import Member
+
+NOTICES = {"cancelled": "notice-cancelled", "expired": "notice-session-expired"}
+
+
+async def menu_getter(
+    dialog_manager: DialogManager, session: AsyncSession, member: Member, i18n: Translator,
+    **_: Any,
+) -> dict[str, Any]:
+    card_list = await cards.list_cards(session, member, today(dialog_manager))
+    active = next((c for c in card_list if c.is_active), None)
+    notice = NOTICES.get((dialog_manager.start_data or {}).get("notice", ""))  # type: ignore[union-attr]
+    data: dict[str, Any] = {
+        "notice": i18n(notice) if notice else "",
+        "has_cards": bool(card_list),
+        "phone_confirmed": member.phone_confirmed_at is not None,
+        "name": (member.full_name or "").split(" ")[0] if member.full_name else "",
+        "cards": len(card_list),
+    }
+    if active:
+        data |= {
+            "active": True,
+            "policy": active.policy_number,
+            "holder": active.holder_name,
+            "status": i18n(f"card-status-{active.status}"),
+        }
+    return data
+
+
+menu_dialog = Dialog(
+    Window(
+        Format("{notice}", when="notice"),
+        I18nFormat("menu-greeting-name", when="name"),
+        I18nFormat("menu-greeting", when=~F["name"]),
+        I18nFormat("menu-active-card", when="active"),
+        I18nFormat("menu-no-card", when=~F["has_cards"]),
+        Column(
+            Start(I18nButtonText("btn-my-cards"), id="cards", state=CardsSG.list,
+                  when="has_cards"),
+            Start(I18nButtonText("btn-confirm-phone"), id="phone", state=PhoneSG.share,
+                  when=~F["phone_confirmed"]),
+            Start(I18nButtonText("btn-activate"), id="activate", state=ActivationSG.insured_id,
+                  when=~F["has_cards"]),
+            Start(I18nButtonText("btn-add-card"), id="add_card", state=ActivationSG.insured_id,
+                  when="has_cards"),
+        ),
+        Row(
+            Start(I18nButtonText("btn-profile"), id="profile", state=ProfileSG.view),
+            Start(I18nButtonText("btn-support"), id="support", state=SupportSG.info),
+        ),
+        Row(
+            Start(I18nButtonText("btn-language"), id="language", state=LanguageSG.select),
+            SwitchTo(I18nButtonText("btn-help"), id="help", state=MainSG.help),
+        ),
+        getter=menu_getter,
+        state=MainSG.menu,
+    ),
+    Window(
+        I18nFormat("help-text"),
+        SwitchTo(I18nButtonText("btn-back"), id="back", state=MainSG.menu),
+        state=MainSG.help,
+        getter=menu_getter,
+    ),
+)

@@ -1,0 +1,92 @@
+"""Phone confirmation with Telegram's contact button, and the no-card path."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram.enums import ContentType
+from aiogram.types import Message
+from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Cancel, Column, Start
+from aiogram_dialog.widgets.markup.reply_keyboard import ReplyKeyboardFactory
+from aiogram_dialog.widgets.kbd import RequestContact
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.i18n import Translator
+from bot.services import cards
+from bot.services.phones import normalize_phone
+from dialogs.common import clear_error, menu_button, now, set_error, today
+from dialogs.states import ActivationSG, CardsSG, PhoneSG, TicketSG
+from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
+from storage.models import Member
+
+
+async def on_contact(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
+    contact = message.contact
+    assert contact is not None
+    # Only the sender's own contact proves the phone: a forwarded or picked one does not.
+    if message.from_user is None or contact.user_id != message.from_user.id:
+        set_error(manager, "phone-not-yours")
+        return
+    phone = normalize_phone(contact.phone_number)
+    if phone is None:
+        set_error(manager, "phone-invalid")
+        return
+    clear_error(manager)
+    session: AsyncSession = manager.middleware_data["session"]
+    member: Member = manager.middleware_data["member"]
+    found = await cards.confirm_phone(session, member, phone, now(manager))
+    await manager.switch_to(PhoneSG.linked if found else PhoneSG.no_card)
+
+
+async def on_other_input(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
+    set_error(manager, "phone-use-button")
+
+
+async def result_getter(
+    dialog_manager: DialogManager, session: AsyncSession, member: Member, i18n: Translator,
+    **_: Any,
+) -> dict[str, Any]:
+    card_list = await cards.list_cards(session, member, today(dialog_manager))
+    return {
+        "phone": member.phone or "",
+        "count": len(card_list),
+        "holders": "\n".join(
+            f"• {c.holder_name} — {c.policy_number} ({i18n(f'card-status-{c.status}')})"
+            for c in card_list
+        ),
+    }
+
+
+phone_dialog = Dialog(
+    Window(
+        I18nFormat("phone-prompt"),
+        I18nError(),
+        RequestContact(I18nButtonText("btn-share-phone")),
+        Cancel(I18nButtonText("btn-back")),
+        MessageInput(on_contact, content_types=[ContentType.CONTACT]),
+        MessageInput(on_other_input),
+        markup_factory=ReplyKeyboardFactory(resize_keyboard=True, one_time_keyboard=True),
+        state=PhoneSG.share,
+    ),
+    Window(
+        I18nFormat("phone-linked"),
+        Column(
+            Start(I18nButtonText("btn-my-cards"), id="cards", state=CardsSG.list),
+            menu_button(),
+        ),
+        getter=result_getter,
+        state=PhoneSG.linked,
+    ),
+    Window(
+        I18nFormat("phone-no-card"),
+        Column(
+            Start(I18nButtonText("btn-activate"), id="activate", state=ActivationSG.insured_id),
+            Start(I18nButtonText("btn-write-support"), id="ticket", state=TicketSG.policy_number),
+            menu_button(),
+        ),
+        getter=result_getter,
+        state=PhoneSG.no_card,
+    ),
+)

@@ -1,0 +1,105 @@
+"""Profile: full name, gender, date of birth, home and additional address."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import F
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog.widgets.input import MessageInput, TextInput
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, SwitchTo
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.i18n import Translator
+from bot.services import profile
+from bot.services.profile import ProfileField
+from dialogs.activation import on_not_text
+from dialogs.common import clear_error, fmt_date, set_error, today
+from dialogs.states import ProfileSG
+from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
+from storage.models import Member
+
+
+async def view_getter(
+    dialog_manager: DialogManager, member: Member, i18n: Translator, **_: Any
+) -> dict[str, Any]:
+    empty = i18n("profile-empty")
+    return {
+        "full_name": member.full_name or empty,
+        "gender": i18n(f"gender-{member.gender}") if member.gender else empty,
+        "birth_date": fmt_date(member.birth_date, dialog_manager) if member.birth_date else empty,
+        "home_address": member.home_address or empty,
+        "extra_address": member.extra_address or empty,
+        "saved": dialog_manager.dialog_data.pop("saved", False),
+    }
+
+
+async def edit_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    return {"field": dialog_manager.dialog_data.get("field", "")}
+
+
+def _edit(field: ProfileField) -> Button:
+    async def start_edit(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+        clear_error(manager)
+        manager.dialog_data["field"] = field.value
+        await manager.switch_to(ProfileSG.edit)
+
+    return Button(I18nButtonText(f"btn-edit-{field.value}"), id=f"edit_{field.value}",
+                  on_click=start_edit)
+
+
+async def on_value(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
+    session: AsyncSession = manager.middleware_data["session"]
+    member: Member = manager.middleware_data["member"]
+    field = ProfileField(manager.dialog_data["field"])
+    if not await profile.update_field(session, member, field, text, today(manager)):
+        set_error(manager, f"profile-invalid-{field.value}")
+        return
+    clear_error(manager)
+    manager.dialog_data["saved"] = True
+    await manager.switch_to(ProfileSG.view)
+
+
+def _set_gender(gender: str) -> Button:
+    async def choose(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+        session: AsyncSession = manager.middleware_data["session"]
+        member: Member = manager.middleware_data["member"]
+        await profile.set_gender(session, member, gender)
+        manager.dialog_data["saved"] = True
+        await manager.switch_to(ProfileSG.view)
+
+    return Button(I18nButtonText(f"gender-{gender}"), id=f"gender_{gender}", on_click=choose)
+
+
+profile_dialog = Dialog(
+    Window(
+        I18nFormat("profile-saved", when="saved"),
+        I18nFormat("profile-view"),
+        Column(
+            _edit(ProfileField.FULL_NAME),
+            SwitchTo(I18nButtonText("btn-edit-gender"), id="edit_gender", state=ProfileSG.gender),
+            _edit(ProfileField.BIRTH_DATE),
+            _edit(ProfileField.HOME_ADDRESS),
+            _edit(ProfileField.EXTRA_ADDRESS),
+        ),
+        Cancel(I18nButtonText("btn-back")),
+        getter=view_getter,
+        state=ProfileSG.view,
+    ),
+    Window(
+        *(I18nFormat(f"profile-prompt-{f.value}", when=F["field"] == f.value) for f in ProfileField),
+        I18nError(),
+        TextInput(id="value", on_success=on_value),
+        MessageInput(on_not_text),
+        SwitchTo(I18nButtonText("btn-back"), id="back", state=ProfileSG.view),
+        getter=edit_getter,
+        state=ProfileSG.edit,
+    ),
+    Window(
+        I18nFormat("profile-prompt-gender"),
+        Row(_set_gender("female"), _set_gender("male")),
+        SwitchTo(I18nButtonText("btn-back"), id="back", state=ProfileSG.view),
+        state=ProfileSG.gender,
+    ),
+)

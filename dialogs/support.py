@@ -1,0 +1,67 @@
+"""Support contacts, hours, and whether the call centre is open right now."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog.widgets.kbd import Cancel
+from babel.dates import format_time, get_day_names, get_timezone_location
+
+from bot.config import Settings
+from bot.i18n import Translator
+from bot.services.hours import DayHours, open_state
+from dialogs.common import fmt_datetime, now
+from dialogs.widgets import I18nButtonText, I18nFormat
+
+
+def _hours_lines(settings: Settings, i18n: Translator) -> str:
+    names = get_day_names("abbreviated", locale=i18n.locale)
+    groups: list[tuple[int, int, DayHours | None]] = []
+    for day, hours in enumerate(settings.callcentre_hours.days):
+        if groups and groups[-1][2] == hours:
+            groups[-1] = (groups[-1][0], day, hours)
+        else:
+            groups.append((day, day, hours))
+    lines = []
+    for first, last, hours in groups:
+        days = names[first] if first == last else f"{names[first]}–{names[last]}"
+        if hours is None:
+            span = i18n("support-closed-day")
+        else:
+            opens = format_time(hours.opens, "HH:mm", locale=i18n.locale)
+            closes = format_time(hours.closes, "HH:mm", locale=i18n.locale)
+            span = f"{opens}–{closes}"
+        lines.append(f"{days}: {span}")
+    return "\n".join(lines)
+
+
+async def support_getter(
+    dialog_manager: DialogManager, settings: Settings, i18n: Translator, **_: Any
+) -> dict[str, Any]:
+    state = open_state(settings.callcentre_hours, now(dialog_manager), settings.tz)
+    change = fmt_datetime(state.next_change, dialog_manager) if state.next_change else ""
+    return {
+        "phones": "\n".join(settings.support_phones),
+        "emails": "\n".join(settings.support_emails),
+        "hotline": settings.support_hotline,
+        "short_number": settings.support_short_number,
+        "hours": _hours_lines(settings, i18n),
+        "zone": get_timezone_location(settings.tz, locale=i18n.locale),
+        "is_open": state.is_open,
+        "is_closed": not state.is_open,
+        "change": change,
+    }
+
+
+support_dialog = Dialog(
+    Window(
+        I18nFormat("support-title"),
+        I18nFormat("support-open-now", when="is_open"),
+        I18nFormat("support-closed-now", when="is_closed"),
+        I18nFormat("support-contacts"),
+        Cancel(I18nButtonText("btn-back")),
+        getter=support_getter,
+        state=SupportSG.info,
+    ),
+)

@@ -1,0 +1,108 @@
+"""\"My card is not found\": a ticket to support with policy number, phone and full name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog.widgets.input import MessageInput, TextInput
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, SwitchTo
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services import tickets
+from bot.services.profile import clean_full_name
+from dialogs.activation import on_not_text
+from dialogs.common import clear_error, menu_button, now, set_error
+from dialogs.states import TicketSG
+from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
+from storage.models import Member
+
+
+async def on_policy(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
+    value = tickets.clean_policy_number(text)
+    if value is None:
+        set_error(manager, "ticket-policy-invalid")
+        return
+    clear_error(manager)
+    manager.dialog_data["policy_number"] = value
+    await manager.switch_to(TicketSG.full_name)
+
+
+async def on_name(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
+    value = clean_full_name(text)
+    if value is None:
+        set_error(manager, "profile-invalid-full_name")
+        return
+    clear_error(manager)
+    manager.dialog_data["full_name"] = value
+    await manager.switch_to(TicketSG.confirm)
+
+
+async def on_use_profile_name(
+    _callback: CallbackQuery, _button: Button, manager: DialogManager
+) -> None:
+    member: Member = manager.middleware_data["member"]
+    manager.dialog_data["full_name"] = member.full_name
+    await manager.switch_to(TicketSG.confirm)
+
+
+async def on_send(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+    session: AsyncSession = manager.middleware_data["session"]
+    member: Member = manager.middleware_data["member"]
+    ticket = await tickets.open_no_card_ticket(
+        session, member, manager.dialog_data["policy_number"],
+        manager.dialog_data["full_name"], now(manager),
+    )
+    manager.dialog_data["ticket_id"] = ticket.id
+    await manager.switch_to(TicketSG.sent)
+
+
+async def ticket_getter(dialog_manager: DialogManager, member: Member, **_: Any) -> dict[str, Any]:
+    data = dialog_manager.dialog_data
+    return {
+        "policy_number": data.get("policy_number", ""),
+        "full_name": data.get("full_name", ""),
+        "profile_name": member.full_name or "",
+        "phone": member.phone or "—",
+        "ticket_id": data.get("ticket_id", 0),
+    }
+
+
+ticket_dialog = Dialog(
+    Window(
+        I18nFormat("ticket-policy-prompt"),
+        I18nError(),
+        TextInput(id="policy", on_success=on_policy),
+        MessageInput(on_not_text),
+        Cancel(I18nButtonText("btn-back")),
+        state=TicketSG.policy_number,
+    ),
+    Window(
+        I18nFormat("ticket-name-prompt"),
+        I18nError(),
+        TextInput(id="name", on_success=on_name),
+        MessageInput(on_not_text),
+        Button(I18nButtonText("btn-use-name"), id="use_name", on_click=on_use_profile_name,
+               when="profile_name"),
+        SwitchTo(I18nButtonText("btn-back"), id="back", state=TicketSG.policy_number),
+        getter=ticket_getter,
+        state=TicketSG.full_name,
+    ),
+    Window(
+        I18nFormat("ticket-confirm"),
+        Row(
+            Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
+            SwitchTo(I18nButtonText("btn-edit"), id="edit", state=TicketSG.policy_number),
+        ),
+        Cancel(I18nButtonText("btn-cancel")),
+        getter=ticket_getter,
+        state=TicketSG.confirm,
+    ),
+    Window(
+        I18nFormat("ticket-sent"),
+        Column(menu_button()),
+        getter=ticket_getter,
+        state=TicketSG.sent,
+    ),
+)

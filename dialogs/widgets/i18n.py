@@ -1,0 +1,56 @@
+"""Text widgets that render Fluent messages in the member's language."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from typing import Any
+
+from aiogram_dialog import DialogManager
+from aiogram_dialog.widgets.common import WhenCondition
+from aiogram_dialog.widgets.text import Text
+
+from bot.i18n import Translator
+
+ERROR_KEY = "error"
+
+
+def _fluent_args(data: dict[str, Any], escape: bool) -> dict[str, Any]:
+    args: dict[str, Any] = {}
+    for name, value in data.items():
+        if isinstance(value, str):
+            args[name] = html.escape(value, quote=False) if escape else value
+        elif isinstance(value, int | float | date) and not isinstance(value, bool):
+            args[name] = value
+    return args
+
+
+class I18nFormat(Text):
+    """A Fluent message; getter values become its variables (HTML-escaped for messages)."""
+
+    def __init__(self, key: str, when: WhenCondition = None, *, escape: bool = True) -> None:
+        super().__init__(when=when)
+        self.key = key
+        self.escape = escape
+
+    async def _render_text(self, data: dict[str, Any], manager: DialogManager) -> str:
+        i18n: Translator = manager.middleware_data["i18n"]
+        return i18n(self.key, **_fluent_args(data, self.escape))
+
+
+class I18nButtonText(I18nFormat):
+    """A Fluent message for a button label (buttons show no HTML, so nothing is escaped)."""
+
+    def __init__(self, key: str, when: WhenCondition = None) -> None:
+        super().__init__(key, when, escape=False)
+
+
+class I18nError(Text):
+    """The last validation error of this dialog, if any (set with `dialogs.common.set_error`)."""
+
+    async def _render_text(self, data: dict[str, Any], manager: DialogManager) -> str:
+        error = manager.dialog_data.get(ERROR_KEY)
+        if not error:
+            return ""
+        i18n: Translator = manager.middleware_data["i18n"]
+        return "⚠️ " + i18n(error["key"], **error.get("args", {}))

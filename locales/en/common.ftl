@@ -1,0 +1,39 @@
+## Shared buttons, errors and commands
+
+btn-menu = 🏠 Main menu
+btn-back = ⬅️ Back
+btn-cancel = ✖️ Cancel
+btn-send = ✅ Send
+btn-edit = ✏️ Edit
+btn-language = 🌐 Language
+btn-help = ❓ Help
+
+input-text-expected = Please type your answer as a text message.
+input-unexpected = I did not expect that here. Please answer the question above or use the buttons.
+date-invalid = I could not read that date. Please type it like 05.03.1984, 05/03/1984 or 1984-03-05.
+
+notice-cancelled = ✖️ Cancelled. Nothing you have already sent or confirmed was changed.
+notice-session-expired = That screen is out of date, so here is the main menu again.
+
+command-start = Start and open the main menu
+command-menu = Main menu
+command-help = What this bot can do
+command-language = Change the language
+command-cancel = Leave the current form
+
+language-choose = 🌐 Choose your language:
+language-name-uk = 🇺🇦 Українська
+language-name-ru = Русский
+language-name-kk = 🇰🇿 Қазақша
+language-name-en = 🇬🇧 English
+
+help-text =
+    <b>What I can do</b>
+
+    • 📱 <b>Confirm phone</b>: share your Telegram phone number and I will find every insurance card registered to it, your family's too.
+    • 🪪 <b>Activate by insured ID</b>: the number from your contract (clause 1.5) or your plastic medical card, plus your date of birth.
+    • 💳 <b>My cards</b>: coverage dates and status; choose which card is active.
+    • 👤 <b>Profile</b>: your name, gender, date of birth and addresses.
+    • ☎️ <b>Support</b>: phones, e-mails and opening hours.
+
+    Commands: /menu, /language, /cancel (leave any form), /help.

@@ -1,0 +1,16 @@
+## Main menu
+
+menu-greeting-name = 👋 Hello, { $name }!
+menu-greeting = 👋 Welcome to the insurance member service.
+menu-active-card =
+    💳 Active card: <b>{ $policy }</b> · { $holder }
+    Status: { $status }
+menu-no-card =
+    You have no insurance card linked yet.
+    Confirm your phone number, or activate with your insured ID and date of birth.
+btn-my-cards = 💳 My cards
+btn-confirm-phone = 📱 Confirm phone
+btn-activate = 🪪 Activate by insured ID
+btn-add-card = ➕ Add a card by insured ID
+btn-profile = 👤 Profile
+btn-support = ☎️ Support

@@ -1,0 +1,14 @@
+## "My card is not found": a ticket to support
+
+ticket-policy-prompt = ✉️ Type your <b>policy number</b> (it is on your contract or card).
+ticket-policy-invalid = A policy number has 3 to 64 characters with letters or digits. Please type it again.
+ticket-name-prompt = Type your <b>full name</b> as in the contract.
+btn-use-name = Use “{ $profile_name }”
+ticket-confirm =
+    Please check what goes to support:
+    Policy: <b>{ $policy_number }</b>
+    Phone: <b>{ $phone }</b>
+    Full name: <b>{ $full_name }</b>
+ticket-sent =
+    ✅ Request { NUMBER($ticket_id, useGrouping: 0) } is with support.
+    When they fix your data, your cards will appear here by themselves and I will let you know.

@@ -1,0 +1,49 @@
+"""Entry point.
+
+    python run_bot.py                        run the bot (long polling against BOT_API_URL)
+    python run_bot.py import-registry PATH   import the insurer's registry (CSV or XLSX)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+
+from bot.config import ConfigError, load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="run_bot.py", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="run the bot (the default)")
+    imp = sub.add_parser("import-registry", help="import the insurer's registry (CSV or XLSX)")
+    imp.add_argument("path")
+    args = parser.parse_args(argv)
+
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+
+    if args.command == "import-registry":
+        from bot.cli import run_import
+
+        return asyncio.run(run_import(settings, args.path))
+
+    from bot.app import run_polling
+
+    try:
+        asyncio.run(run_polling(settings))
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

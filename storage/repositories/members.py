@@ -1,0 +1,36 @@
+"""Members: the Telegram users of the bot."""
+
+from __future__ import annotations
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from storage.models import Member
+
+
+async def by_telegram_id(session: AsyncSession, telegram_id: int) -> Member | None:
+    result = await session.execute(select(Member).where(Member.telegram_id == telegram_id))
+    return result.scalar_one_or_none()
+
+
+async def get_or_create(session: AsyncSession, telegram_id: int, language: str) -> Member:
+    """The member row for a Telegram user, created once even when two updates race."""
+    member = await by_telegram_id(session, telegram_id)
+    if member is not None:
+        return member
+    try:
+        async with session.begin_nested():
+            member = Member(telegram_id=telegram_id, language=language)
+            session.add(member)
+    except IntegrityError:
+        member = await by_telegram_id(session, telegram_id)
+        assert member is not None
+    return member
+
+
+async def with_phones(session: AsyncSession, phones: set[str]) -> list[Member]:
+    if not phones:
+        return []
+    result = await session.execute(select(Member).where(col(Member.phone).in_(phones)))
+    return list(result.scalars())

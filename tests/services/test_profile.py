@@ -1,0 +1,50 @@
+from datetime import date
+
+import pytest
+
+from bot.services.dates import parse_birth_date, parse_date
+from bot.services.profile import ProfileField, clean_address, clean_full_name, update_field
+from tests.factories import make_member
+
+TODAY = date(2026, 11, 22)
+
+
+@pytest.mark.parametrize("text", ["05.03.1984", "05/03/1984", "1984-03-05", "5.3.1984", " 05-03-1984 "])
+def test_common_date_forms(text):
+    assert parse_date(text) == date(1984, 3, 5)
+
+
+@pytest.mark.parametrize("text", ["31.02.1984", "1984", "05.03.84", "abc", "", "32.01.2000"])
+def test_unreadable_dates(text):
+    assert parse_date(text) is None
+
+
+def test_birth_date_not_in_future_nor_before_1900():
+    assert parse_birth_date("23.11.2026", TODAY) is None
+    assert parse_birth_date("01.01.1899", TODAY) is None
+    assert parse_birth_date("22.11.2026", TODAY) == TODAY
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("  Олена   Коваленко ", "Олена Коваленко"), ("Anna-Maria O'Neil", "Anna-Maria O'Neil"),
+     ("Айгерім Сәрсенбаева", "Айгерім Сәрсенбаева"), ("Ivan", None), ("Ivan 2", None),
+     ("<b>x</b> y", None), ("", None)],
+)
+def test_full_name(text, expected):
+    assert clean_full_name(text) == expected
+
+
+def test_address():
+    assert clean_address("Kyiv, Khreshchatyk 1, apt 5") == "Kyiv, Khreshchatyk 1, apt 5"
+    assert clean_address("12") is None
+    assert clean_address("12345 678") is None
+    assert clean_address("x" * 301) is None
+
+
+async def test_invalid_value_is_not_stored(session):
+    member = await make_member(session, full_name="Olena Kovalenko")
+    assert not await update_field(session, member, ProfileField.FULL_NAME, "O", TODAY)
+    assert member.full_name == "Olena Kovalenko"
+    assert await update_field(session, member, ProfileField.BIRTH_DATE, "1984-03-05", TODAY)
+    assert member.birth_date == date(1984, 3, 5)
