@@ -65,8 +65,14 @@ def create_member_router() -> Router:
     router = Router(name="member-dialogs")
     router.message.filter(F.chat.type == "private")
     router.include_routers(
-        menu_dialog, language_dialog, phone_dialog, activation_dialog, ticket_dialog,
-        cards_dialog, profile_dialog, support_dialog,
+        menu_dialog(),
+        language_dialog(),
+        phone_dialog(),
+        activation_dialog(),
+        ticket_dialog(),
+        cards_dialog(),
+        profile_dialog(),
+        support_dialog(),
     )
     return router
 

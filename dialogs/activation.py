@@ -8,25 +8,25 @@ from typing import Any
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager, Window
 from aiogram_dialog.widgets.input import MessageInput, TextInput
-from aiogram_dialog.widgets.kbd import Button, Calendar, Cancel, Column, Row, Start, SwitchTo
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, Start, SwitchTo
+from aiogram_dialog.widgets.kbd.calendar_kbd import CalendarScope, ManagedCalendar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.services import activation
 from bot.services.activation import ActivationRules, Outcome
-from bot.services.dates import parse_birth_date
 from bot.services.cards import get_card
+from bot.services.dates import parse_birth_date
 from dialogs.common import clear_error, fmt_date, fmt_datetime, menu_button, now, set_error, today
 from dialogs.states import ActivationSG, CardsSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
+from dialogs.widgets.calendar import LocalizedCalendar
 from storage.models import Member
 
 INSURED_ID_MAX = 64
 
 
-async def on_insured_id(
-    _message: Message, _widget: Any, manager: DialogManager, text: str
-) -> None:
+async def on_insured_id(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
     value = activation.normalize_insured_id(text)
     if not (3 <= len(value) <= INSURED_ID_MAX) or not value.replace("-", "").isalnum():
         set_error(manager, "activation-id-invalid")
@@ -42,8 +42,14 @@ async def _submit(manager: DialogManager, birth_date: date) -> None:
     settings: Settings = manager.middleware_data["settings"]
     rules: ActivationRules = manager.middleware_data["activation_rules"]
     result = await activation.activate(
-        session, member, manager.dialog_data["insured_id"], birth_date, now(manager),
-        settings.tz, rules, settings.bot_token.get_secret_value().encode(),
+        session,
+        member,
+        manager.dialog_data["insured_id"],
+        birth_date,
+        now(manager),
+        settings.tz,
+        rules,
+        settings.bot_token.get_secret_value().encode(),
     )
     clear_error(manager)
     if result.outcome is Outcome.WRONG:
@@ -63,9 +69,7 @@ async def _submit(manager: DialogManager, birth_date: date) -> None:
         await manager.switch_to(ActivationSG.linked)
 
 
-async def on_birth_text(
-    _message: Message, _widget: Any, manager: DialogManager, text: str
-) -> None:
+async def on_birth_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
     value = parse_birth_date(text, today(manager))
     if value is None:
         set_error(manager, "date-invalid")
@@ -105,54 +109,65 @@ async def result_getter(
     return result
 
 
+async def on_open_calendar(
+    _callback: CallbackQuery, _button: Button, manager: DialogManager
+) -> None:
+    # a date of birth is years back: start from the years, not from this month
+    calendar = manager.find("birth_cal")
+    assert isinstance(calendar, ManagedCalendar)
+    calendar.set_scope(CalendarScope.YEARS)
+    await manager.switch_to(ActivationSG.birth_calendar)
+
+
 async def on_restart(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
     clear_error(manager)
     await manager.switch_to(ActivationSG.insured_id)
 
 
-activation_dialog = Dialog(
-    Window(
-        I18nFormat("activation-id-prompt"),
-        I18nError(),
-        TextInput(id="insured_id", on_success=on_insured_id),
-        MessageInput(on_not_text),
-        Cancel(I18nButtonText("btn-back")),
-        state=ActivationSG.insured_id,
-    ),
-    Window(
-        I18nFormat("activation-birth-prompt"),
-        I18nError(),
-        TextInput(id="birth_date", on_success=on_birth_text),
-        MessageInput(on_not_text),
-        SwitchTo(I18nButtonText("btn-pick-date"), id="calendar", state=ActivationSG.birth_calendar),
-        Button(I18nButtonText("btn-back"), id="back", on_click=on_restart),
-        state=ActivationSG.birth_date,
-    ),
-    Window(
-        I18nFormat("activation-birth-calendar"),
-        Calendar(id="birth_cal", on_click=on_birth_picked),
-        SwitchTo(I18nButtonText("btn-back"), id="back", state=ActivationSG.birth_date),
-        state=ActivationSG.birth_calendar,
-    ),
-    Window(
-        I18nFormat("activation-linked"),
-        Column(
-            Start(I18nButtonText("btn-my-cards"), id="cards", state=CardsSG.list),
-            menu_button(),
+def activation_dialog() -> Dialog:
+    return Dialog(
+        Window(
+            I18nFormat("activation-id-prompt"),
+            I18nError(),
+            TextInput(id="insured_id", on_success=on_insured_id),
+            MessageInput(on_not_text),
+            Cancel(I18nButtonText("btn-back")),
+            state=ActivationSG.insured_id,
         ),
-        getter=result_getter,
-        state=ActivationSG.linked,
-    ),
-    Window(
-        I18nFormat("activation-waiting"),
-        menu_button(),
-        getter=result_getter,
-        state=ActivationSG.waiting,
-    ),
-    Window(
-        I18nFormat("activation-locked"),
-        Row(menu_button()),
-        getter=result_getter,
-        state=ActivationSG.locked,
-    ),
-)
+        Window(
+            I18nFormat("activation-birth-prompt"),
+            I18nError(),
+            TextInput(id="birth_date", on_success=on_birth_text),
+            MessageInput(on_not_text),
+            Button(I18nButtonText("btn-pick-date"), id="calendar", on_click=on_open_calendar),
+            Button(I18nButtonText("btn-back"), id="back", on_click=on_restart),
+            state=ActivationSG.birth_date,
+        ),
+        Window(
+            I18nFormat("activation-birth-calendar"),
+            LocalizedCalendar(id="birth_cal", on_click=on_birth_picked),
+            SwitchTo(I18nButtonText("btn-back"), id="back", state=ActivationSG.birth_date),
+            state=ActivationSG.birth_calendar,
+        ),
+        Window(
+            I18nFormat("activation-linked"),
+            Column(
+                Start(I18nButtonText("btn-my-cards"), id="cards", state=CardsSG.list),
+                menu_button(),
+            ),
+            getter=result_getter,
+            state=ActivationSG.linked,
+        ),
+        Window(
+            I18nFormat("activation-waiting"),
+            menu_button(),
+            getter=result_getter,
+            state=ActivationSG.waiting,
+        ),
+        Window(
+            I18nFormat("activation-locked"),
+            Row(menu_button()),
+            getter=result_getter,
+            state=ActivationSG.locked,
+        ),
+    )

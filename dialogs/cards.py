@@ -24,7 +24,10 @@ async def list_getter(
     card_list = await cards.list_cards(session, member, today(dialog_manager))
     return {
         "cards": [
-            (str(c.card_id), ("✅ " if c.is_active else "") + f"{c.holder_name} · {c.policy_number}")
+            (
+                str(c.card_id),
+                ("✅ " if c.is_active else "") + f"{c.holder_name} · {c.policy_number}",
+            )
             for c in card_list
         ],
         "count": len(card_list),
@@ -32,7 +35,10 @@ async def list_getter(
 
 
 async def detail_getter(
-    dialog_manager: DialogManager, session: AsyncSession, member: Member, i18n: Translator,
+    dialog_manager: DialogManager,
+    session: AsyncSession,
+    member: Member,
+    i18n: Translator,
     **_: Any,
 ) -> dict[str, Any]:
     card = await cards.get_card(
@@ -55,7 +61,9 @@ async def detail_getter(
     }
 
 
-async def on_card(_callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str) -> None:
+async def on_card(
+    _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
+) -> None:
     manager.dialog_data["card_id"] = int(item)
     await manager.switch_to(CardsSG.detail)
 
@@ -66,34 +74,39 @@ async def on_make_active(_callback: CallbackQuery, _button: Button, manager: Dia
     await cards.set_active_card(session, member, manager.dialog_data["card_id"])
 
 
-cards_dialog = Dialog(
-    Window(
-        I18nFormat("cards-title"),
-        ScrollingGroup(
-            Select(
-                Format("{item[1]}"),
-                id="card",
-                item_id_getter=lambda item: item[0],
-                items="cards",
-                on_click=on_card,
+def cards_dialog() -> Dialog:
+    return Dialog(
+        Window(
+            I18nFormat("cards-title"),
+            ScrollingGroup(
+                Select(
+                    Format("{item[1]}"),
+                    id="card",
+                    item_id_getter=lambda item: item[0],
+                    items="cards",
+                    on_click=on_card,
+                ),
+                id="cards_page",
+                width=1,
+                height=6,
+                hide_on_single_page=True,
             ),
-            id="cards_page",
-            width=1,
-            height=6,
-            hide_on_single_page=True,
+            Cancel(I18nButtonText("btn-back")),
+            getter=list_getter,
+            state=CardsSG.list,
         ),
-        Cancel(I18nButtonText("btn-back")),
-        getter=list_getter,
-        state=CardsSG.list,
-    ),
-    Window(
-        I18nFormat("card-details", when="found"),
-        I18nFormat("card-active-mark", when="is_active"),
-        I18nFormat("card-missing", when="missing"),
-        Button(I18nButtonText("btn-make-active"), id="make_active", on_click=on_make_active,
-               when="can_activate"),
-        SwitchTo(I18nButtonText("btn-back"), id="back", state=CardsSG.list),
-        getter=detail_getter,
-        state=CardsSG.detail,
-    ),
-)
+        Window(
+            I18nFormat("card-details", when="found"),
+            I18nFormat("card-active-mark", when="is_active"),
+            I18nFormat("card-missing", when="missing"),
+            Button(
+                I18nButtonText("btn-make-active"),
+                id="make_active",
+                on_click=on_make_active,
+                when="can_activate",
+            ),
+            SwitchTo(I18nButtonText("btn-back"), id="back", state=CardsSG.list),
+            getter=detail_getter,
+            state=CardsSG.detail,
+        ),
+    )

@@ -49,8 +49,9 @@ def fmt_datetime(value: datetime, manager: DialogManager) -> str:
 
 
 def menu_button() -> Start:
-    return Start(I18nButtonText("btn-menu"), id="to_menu", state=MainSG.menu,
-                 mode=StartMode.RESET_STACK)
+    return Start(
+        I18nButtonText("btn-menu"), id="to_menu", state=MainSG.menu, mode=StartMode.RESET_STACK
+    )
 
 
 async def go_menu(_event: Any, _button: Button, manager: DialogManager) -> None:

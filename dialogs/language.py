@@ -6,8 +6,7 @@ from operator import itemgetter
 from typing import Any
 
 from aiogram.types import CallbackQuery
-from aiogram_dialog import DialogManager, StartMode, Window
-from aiogram_dialog import Dialog
+from aiogram_dialog import Dialog, DialogManager, StartMode, Window
 from aiogram_dialog.widgets.kbd import Column, Select
 from aiogram_dialog.widgets.text import Format
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import SUPPORTED_LOCALES
 from bot.i18n import Translator, TranslatorHub
 from bot.services import members
-from dialogs.states import MainSG, LanguageSG
+from dialogs.states import LanguageSG, MainSG
 from dialogs.widgets import I18nFormat
 from storage.models import Member
 
@@ -43,19 +42,20 @@ async def on_language(
         await manager.start(MainSG.menu, mode=StartMode.RESET_STACK)
 
 
-language_dialog = Dialog(
-    Window(
-        I18nFormat("language-choose"),
-        Column(
-            Select(
-                Format("{item[1]}"),
-                id="lang",
-                item_id_getter=itemgetter(0),
-                items="languages",
-                on_click=on_language,
+def language_dialog() -> Dialog:
+    return Dialog(
+        Window(
+            I18nFormat("language-choose"),
+            Column(
+                Select(
+                    Format("{item[1]}"),
+                    id="lang",
+                    item_id_getter=itemgetter(0),
+                    items="languages",
+                    on_click=on_language,
+                ),
             ),
+            getter=languages_getter,
+            state=LanguageSG.select,
         ),
-        getter=languages_getter,
-        state=LanguageSG.select,
-    ),
-)
+    )

@@ -29,7 +29,10 @@ NOTICES = {"cancelled": "notice-cancelled", "expired": "notice-session-expired"}
 
 
 async def menu_getter(
-    dialog_manager: DialogManager, session: AsyncSession, member: Member, i18n: Translator,
+    dialog_manager: DialogManager,
+    session: AsyncSession,
+    member: Member,
+    i18n: Translator,
     **_: Any,
 ) -> dict[str, Any]:
     card_list = await cards.list_cards(session, member, today(dialog_manager))
@@ -52,38 +55,52 @@ async def menu_getter(
     return data
 
 
-menu_dialog = Dialog(
-    Window(
-        Format("{notice}", when="notice"),
-        I18nFormat("menu-greeting-name", when="name"),
-        I18nFormat("menu-greeting", when=~F["name"]),
-        I18nFormat("menu-active-card", when="active"),
-        I18nFormat("menu-no-card", when=~F["has_cards"]),
-        Column(
-            Start(I18nButtonText("btn-my-cards"), id="cards", state=CardsSG.list,
-                  when="has_cards"),
-            Start(I18nButtonText("btn-confirm-phone"), id="phone", state=PhoneSG.share,
-                  when=~F["phone_confirmed"]),
-            Start(I18nButtonText("btn-activate"), id="activate", state=ActivationSG.insured_id,
-                  when=~F["has_cards"]),
-            Start(I18nButtonText("btn-add-card"), id="add_card", state=ActivationSG.insured_id,
-                  when="has_cards"),
+def menu_dialog() -> Dialog:
+    return Dialog(
+        Window(
+            Format("{notice}", when="notice"),
+            I18nFormat("menu-greeting-name", when="name"),
+            I18nFormat("menu-greeting", when=~F["name"]),
+            I18nFormat("menu-active-card", when="active"),
+            I18nFormat("menu-no-card", when=~F["has_cards"]),
+            Column(
+                Start(
+                    I18nButtonText("btn-my-cards"), id="cards", state=CardsSG.list, when="has_cards"
+                ),
+                Start(
+                    I18nButtonText("btn-confirm-phone"),
+                    id="phone",
+                    state=PhoneSG.share,
+                    when=~F["phone_confirmed"],
+                ),
+                Start(
+                    I18nButtonText("btn-activate"),
+                    id="activate",
+                    state=ActivationSG.insured_id,
+                    when=~F["has_cards"],
+                ),
+                Start(
+                    I18nButtonText("btn-add-card"),
+                    id="add_card",
+                    state=ActivationSG.insured_id,
+                    when="has_cards",
+                ),
+            ),
+            Row(
+                Start(I18nButtonText("btn-profile"), id="profile", state=ProfileSG.view),
+                Start(I18nButtonText("btn-support"), id="support", state=SupportSG.info),
+            ),
+            Row(
+                Start(I18nButtonText("btn-language"), id="language", state=LanguageSG.select),
+                SwitchTo(I18nButtonText("btn-help"), id="help", state=MainSG.help),
+            ),
+            getter=menu_getter,
+            state=MainSG.menu,
         ),
-        Row(
-            Start(I18nButtonText("btn-profile"), id="profile", state=ProfileSG.view),
-            Start(I18nButtonText("btn-support"), id="support", state=SupportSG.info),
+        Window(
+            I18nFormat("help-text"),
+            SwitchTo(I18nButtonText("btn-back"), id="back", state=MainSG.menu),
+            state=MainSG.help,
+            getter=menu_getter,
         ),
-        Row(
-            Start(I18nButtonText("btn-language"), id="language", state=LanguageSG.select),
-            SwitchTo(I18nButtonText("btn-help"), id="help", state=MainSG.help),
-        ),
-        getter=menu_getter,
-        state=MainSG.menu,
-    ),
-    Window(
-        I18nFormat("help-text"),
-        SwitchTo(I18nButtonText("btn-back"), id="back", state=MainSG.menu),
-        state=MainSG.help,
-        getter=menu_getter,
-    ),
-)
+    )

@@ -8,9 +8,8 @@ from aiogram.enums import ContentType
 from aiogram.types import Message
 from aiogram_dialog import Dialog, DialogManager, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Cancel, Column, Start
+from aiogram_dialog.widgets.kbd import Cancel, Column, RequestContact, Start
 from aiogram_dialog.widgets.markup.reply_keyboard import ReplyKeyboardFactory
-from aiogram_dialog.widgets.kbd import RequestContact
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
@@ -45,7 +44,10 @@ async def on_other_input(message: Message, _widget: MessageInput, manager: Dialo
 
 
 async def result_getter(
-    dialog_manager: DialogManager, session: AsyncSession, member: Member, i18n: Translator,
+    dialog_manager: DialogManager,
+    session: AsyncSession,
+    member: Member,
+    i18n: Translator,
     **_: Any,
 ) -> dict[str, Any]:
     card_list = await cards.list_cards(session, member, today(dialog_manager))
@@ -59,34 +61,37 @@ async def result_getter(
     }
 
 
-phone_dialog = Dialog(
-    Window(
-        I18nFormat("phone-prompt"),
-        I18nError(),
-        RequestContact(I18nButtonText("btn-share-phone")),
-        Cancel(I18nButtonText("btn-back")),
-        MessageInput(on_contact, content_types=[ContentType.CONTACT]),
-        MessageInput(on_other_input),
-        markup_factory=ReplyKeyboardFactory(resize_keyboard=True, one_time_keyboard=True),
-        state=PhoneSG.share,
-    ),
-    Window(
-        I18nFormat("phone-linked"),
-        Column(
-            Start(I18nButtonText("btn-my-cards"), id="cards", state=CardsSG.list),
-            menu_button(),
+def phone_dialog() -> Dialog:
+    return Dialog(
+        Window(
+            I18nFormat("phone-prompt"),
+            I18nError(),
+            RequestContact(I18nButtonText("btn-share-phone")),
+            Cancel(I18nButtonText("btn-back")),
+            MessageInput(on_contact, content_types=[ContentType.CONTACT]),
+            MessageInput(on_other_input),
+            markup_factory=ReplyKeyboardFactory(resize_keyboard=True, one_time_keyboard=True),
+            state=PhoneSG.share,
         ),
-        getter=result_getter,
-        state=PhoneSG.linked,
-    ),
-    Window(
-        I18nFormat("phone-no-card"),
-        Column(
-            Start(I18nButtonText("btn-activate"), id="activate", state=ActivationSG.insured_id),
-            Start(I18nButtonText("btn-write-support"), id="ticket", state=TicketSG.policy_number),
-            menu_button(),
+        Window(
+            I18nFormat("phone-linked"),
+            Column(
+                Start(I18nButtonText("btn-my-cards"), id="cards", state=CardsSG.list),
+                menu_button(),
+            ),
+            getter=result_getter,
+            state=PhoneSG.linked,
         ),
-        getter=result_getter,
-        state=PhoneSG.no_card,
-    ),
-)
+        Window(
+            I18nFormat("phone-no-card"),
+            Column(
+                Start(I18nButtonText("btn-activate"), id="activate", state=ActivationSG.insured_id),
+                Start(
+                    I18nButtonText("btn-write-support"), id="ticket", state=TicketSG.policy_number
+                ),
+                menu_button(),
+            ),
+            getter=result_getter,
+            state=PhoneSG.no_card,
+        ),
+    )

@@ -45,8 +45,9 @@ def _edit(field: ProfileField) -> Button:
         manager.dialog_data["field"] = field.value
         await manager.switch_to(ProfileSG.edit)
 
-    return Button(I18nButtonText(f"btn-edit-{field.value}"), id=f"edit_{field.value}",
-                  on_click=start_edit)
+    return Button(
+        I18nButtonText(f"btn-edit-{field.value}"), id=f"edit_{field.value}", on_click=start_edit
+    )
 
 
 async def on_value(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
@@ -72,34 +73,40 @@ def _set_gender(gender: str) -> Button:
     return Button(I18nButtonText(f"gender-{gender}"), id=f"gender_{gender}", on_click=choose)
 
 
-profile_dialog = Dialog(
-    Window(
-        I18nFormat("profile-saved", when="saved"),
-        I18nFormat("profile-view"),
-        Column(
-            _edit(ProfileField.FULL_NAME),
-            SwitchTo(I18nButtonText("btn-edit-gender"), id="edit_gender", state=ProfileSG.gender),
-            _edit(ProfileField.BIRTH_DATE),
-            _edit(ProfileField.HOME_ADDRESS),
-            _edit(ProfileField.EXTRA_ADDRESS),
+def profile_dialog() -> Dialog:
+    return Dialog(
+        Window(
+            I18nFormat("profile-saved", when="saved"),
+            I18nFormat("profile-view"),
+            Column(
+                _edit(ProfileField.FULL_NAME),
+                SwitchTo(
+                    I18nButtonText("btn-edit-gender"), id="edit_gender", state=ProfileSG.gender
+                ),
+                _edit(ProfileField.BIRTH_DATE),
+                _edit(ProfileField.HOME_ADDRESS),
+                _edit(ProfileField.EXTRA_ADDRESS),
+            ),
+            Cancel(I18nButtonText("btn-back")),
+            getter=view_getter,
+            state=ProfileSG.view,
         ),
-        Cancel(I18nButtonText("btn-back")),
-        getter=view_getter,
-        state=ProfileSG.view,
-    ),
-    Window(
-        *(I18nFormat(f"profile-prompt-{f.value}", when=F["field"] == f.value) for f in ProfileField),
-        I18nError(),
-        TextInput(id="value", on_success=on_value),
-        MessageInput(on_not_text),
-        SwitchTo(I18nButtonText("btn-back"), id="back", state=ProfileSG.view),
-        getter=edit_getter,
-        state=ProfileSG.edit,
-    ),
-    Window(
-        I18nFormat("profile-prompt-gender"),
-        Row(_set_gender("female"), _set_gender("male")),
-        SwitchTo(I18nButtonText("btn-back"), id="back", state=ProfileSG.view),
-        state=ProfileSG.gender,
-    ),
-)
+        Window(
+            *(
+                I18nFormat(f"profile-prompt-{f.value}", when=F["field"] == f.value)
+                for f in ProfileField
+            ),
+            I18nError(),
+            TextInput(id="value", on_success=on_value),
+            MessageInput(on_not_text),
+            SwitchTo(I18nButtonText("btn-back"), id="back", state=ProfileSG.view),
+            getter=edit_getter,
+            state=ProfileSG.edit,
+        ),
+        Window(
+            I18nFormat("profile-prompt-gender"),
+            Row(_set_gender("female"), _set_gender("male")),
+            SwitchTo(I18nButtonText("btn-back"), id="back", state=ProfileSG.view),
+            state=ProfileSG.gender,
+        ),
+    )

@@ -12,6 +12,7 @@ from bot.config import Settings
 from bot.i18n import Translator
 from bot.services.hours import DayHours, open_state
 from dialogs.common import fmt_datetime, now
+from dialogs.states import SupportSG
 from dialogs.widgets import I18nButtonText, I18nFormat
 
 
@@ -54,14 +55,15 @@ async def support_getter(
     }
 
 
-support_dialog = Dialog(
-    Window(
-        I18nFormat("support-title"),
-        I18nFormat("support-open-now", when="is_open"),
-        I18nFormat("support-closed-now", when="is_closed"),
-        I18nFormat("support-contacts"),
-        Cancel(I18nButtonText("btn-back")),
-        getter=support_getter,
-        state=SupportSG.info,
-    ),
-)
+def support_dialog() -> Dialog:
+    return Dialog(
+        Window(
+            I18nFormat("support-title"),
+            I18nFormat("support-open-now", when="is_open"),
+            I18nFormat("support-closed-now", when="is_closed"),
+            I18nFormat("support-contacts"),
+            Cancel(I18nButtonText("btn-back")),
+            getter=support_getter,
+            state=SupportSG.info,
+        ),
+    )

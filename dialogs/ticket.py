@@ -51,8 +51,11 @@ async def on_send(_callback: CallbackQuery, _button: Button, manager: DialogMana
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
     ticket = await tickets.open_no_card_ticket(
-        session, member, manager.dialog_data["policy_number"],
-        manager.dialog_data["full_name"], now(manager),
+        session,
+        member,
+        manager.dialog_data["policy_number"],
+        manager.dialog_data["full_name"],
+        now(manager),
     )
     manager.dialog_data["ticket_id"] = ticket.id
     await manager.switch_to(TicketSG.sent)
@@ -69,40 +72,45 @@ async def ticket_getter(dialog_manager: DialogManager, member: Member, **_: Any)
     }
 
 
-ticket_dialog = Dialog(
-    Window(
-        I18nFormat("ticket-policy-prompt"),
-        I18nError(),
-        TextInput(id="policy", on_success=on_policy),
-        MessageInput(on_not_text),
-        Cancel(I18nButtonText("btn-back")),
-        state=TicketSG.policy_number,
-    ),
-    Window(
-        I18nFormat("ticket-name-prompt"),
-        I18nError(),
-        TextInput(id="name", on_success=on_name),
-        MessageInput(on_not_text),
-        Button(I18nButtonText("btn-use-name"), id="use_name", on_click=on_use_profile_name,
-               when="profile_name"),
-        SwitchTo(I18nButtonText("btn-back"), id="back", state=TicketSG.policy_number),
-        getter=ticket_getter,
-        state=TicketSG.full_name,
-    ),
-    Window(
-        I18nFormat("ticket-confirm"),
-        Row(
-            Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
-            SwitchTo(I18nButtonText("btn-edit"), id="edit", state=TicketSG.policy_number),
+def ticket_dialog() -> Dialog:
+    return Dialog(
+        Window(
+            I18nFormat("ticket-policy-prompt"),
+            I18nError(),
+            TextInput(id="policy", on_success=on_policy),
+            MessageInput(on_not_text),
+            Cancel(I18nButtonText("btn-back")),
+            state=TicketSG.policy_number,
         ),
-        Cancel(I18nButtonText("btn-cancel")),
-        getter=ticket_getter,
-        state=TicketSG.confirm,
-    ),
-    Window(
-        I18nFormat("ticket-sent"),
-        Column(menu_button()),
-        getter=ticket_getter,
-        state=TicketSG.sent,
-    ),
-)
+        Window(
+            I18nFormat("ticket-name-prompt"),
+            I18nError(),
+            TextInput(id="name", on_success=on_name),
+            MessageInput(on_not_text),
+            Button(
+                I18nButtonText("btn-use-name"),
+                id="use_name",
+                on_click=on_use_profile_name,
+                when="profile_name",
+            ),
+            SwitchTo(I18nButtonText("btn-back"), id="back", state=TicketSG.policy_number),
+            getter=ticket_getter,
+            state=TicketSG.full_name,
+        ),
+        Window(
+            I18nFormat("ticket-confirm"),
+            Row(
+                Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
+                SwitchTo(I18nButtonText("btn-edit"), id="edit", state=TicketSG.policy_number),
+            ),
+            Cancel(I18nButtonText("btn-cancel")),
+            getter=ticket_getter,
+            state=TicketSG.confirm,
+        ),
+        Window(
+            I18nFormat("ticket-sent"),
+            Column(menu_button()),
+            getter=ticket_getter,
+            state=TicketSG.sent,
+        ),
+    )

@@ -1,0 +1,115 @@
+from datetime import date
+
+from sqlalchemy import select
+
+from bot.factory import create_dispatcher
+from storage.db import create_engine, create_session_factory
+from storage.models import CardLink, Member, Reminder
+from tests.dialogs.harness import MemberClient
+from tests.factories import make_person, make_policy
+
+
+async def _card(session_factory, **policy_fields):
+    async with session_factory.begin() as session:
+        policy = await make_policy(session, number="SPH-2026-0007", **policy_fields)
+        person = await make_person(session, policy, insured_id="KZ-100001",
+                                   full_name="Aigerim Serikova", phone=None,
+                                   birth_date=policy_fields.pop("birth", date(1984, 3, 5)))
+        return person.id
+
+
+async def _open_activation(member):
+    await member.send("/start")
+    await member.click("🪪 Activate by insured ID")
+    assert "insured ID" in member.text()
+
+
+async def test_activation_links_the_card(member, session_factory):
+    card_id = await _card(session_factory)
+    await _open_activation(member)
+    await member.send("kz-100001")
+    assert "date of birth" in member.text()
+    await member.send("05/03/1984")
+    assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
+    async with session_factory() as session:
+        stored = (await session.execute(select(Member))).scalar_one()
+        link = (await session.execute(select(CardLink))).scalar_one()
+    assert stored.active_card_id == card_id
+    assert (link.card_id, link.via) == (card_id, "activation")
+
+
+async def test_wrong_pair_gets_one_neutral_message_and_the_first_step_again(member):
+    await _open_activation(member)
+    await member.send("KZ-100001")
+    await member.send("1984-03-05")
+    text = member.text()
+    assert "do not match our records" in text
+    assert "4 attempts left" in text
+    assert "Type your insured ID" in text  # the first step again
+
+
+async def test_unreadable_date_is_asked_again(member, session_factory):
+    await _card(session_factory)
+    await _open_activation(member)
+    await member.send("KZ-100001")
+    await member.send("31.02.1984")
+    assert "could not read that date" in member.text()
+    assert "Now type your date of birth" in member.text()
+
+
+async def test_lock_after_repeated_wrong_pairs_shows_the_unlock_time(member, session_factory):
+    await _card(session_factory)
+    await _open_activation(member)
+    for _ in range(4):
+        await member.send("KZ-100001")
+        await member.send("01.01.2000")
+        assert "do not match" in member.text()
+    await member.send("KZ-100001")
+    await member.send("01.01.2000")
+    # clock: 10:00 Almaty; locked for an hour from the first failure
+    assert "locked until 22 November, 11:00" in member.text()
+
+
+async def test_waiting_period_shows_exact_date_and_stores_reminder(member, session_factory):
+    await _card(session_factory, contract_signed=date(2026, 11, 15),
+                coverage_start=date(2026, 11, 30))
+    await _open_activation(member)
+    await member.send("KZ-100001")
+    await member.send("05.03.1984")
+    assert "You can activate on November 30, 2026" in member.text()
+    async with session_factory() as session:
+        reminder = (await session.execute(select(Reminder))).scalar_one()
+        assert (await session.execute(select(CardLink))).first() is None
+    assert (reminder.kind, reminder.due_on) == ("activation_opens", date(2026, 11, 30))
+
+
+async def test_date_picked_on_the_calendar(member, session_factory):
+    async with session_factory.begin() as session:
+        policy = await make_policy(session)
+        await make_person(session, policy, insured_id="KZ-100009", full_name="Dana Serikova",
+                          relation="child", birth_date=date(2026, 11, 3), phone=None)
+    await _open_activation(member)
+    await member.send("KZ-100009")
+    await member.click("📅 Pick on the calendar")
+    await member.click(r"\[ 2026 \]")
+    await member.click(r"\[ November \]")
+    await member.click("3")
+    assert "(Dana Serikova) is linked and active" in member.text()
+
+
+async def test_restart_mid_form_continues_at_the_same_step(
+    member, session_factory, settings, clock, messages, db_url
+):
+    await _card(session_factory)
+    await _open_activation(member)
+    await member.send("KZ-100001")
+    assert "date of birth" in member.text()
+
+    # a new process: new engine, new dispatcher, same database
+    engine = create_engine(db_url)
+    dp, _ = create_dispatcher(settings, create_session_factory(engine), clock=clock,
+                              message_manager=messages)
+    restarted = MemberClient(dp, messages)
+    await restarted.send("05.03.1984")
+    assert "is linked and active" in restarted.text()
+    await engine.dispose()

@@ -1,0 +1,104 @@
+from datetime import date
+
+from sqlalchemy import select
+
+from storage.models import CardLink, Member, SupportTicket
+from tests.factories import make_person, make_policy
+
+
+async def _family(session_factory):
+    async with session_factory.begin() as session:
+        policy = await make_policy(session, number="SIP-2026-0001")
+        await make_person(session, policy, full_name="Olena Kovalenko", relation="self")
+        await make_person(session, policy, full_name="Ivan Kovalenko", relation="spouse")
+        await make_person(session, policy, full_name="Taras Kovalenko", relation="child",
+                          birth_date=date(2015, 6, 1))
+
+
+async def _stored(session_factory, telegram_id=1001):
+    async with session_factory() as session:
+        member = (await session.execute(
+            select(Member).where(Member.telegram_id == telegram_id))).scalar_one()
+        links = (await session.execute(
+            select(CardLink).where(CardLink.member_id == member.id))).scalars().all()
+        return member, links
+
+
+async def test_own_contact_links_every_family_card(member, session_factory):
+    await _family(session_factory)
+    await member.send("/start")
+    await member.click("📱 Confirm phone")
+    assert "Share my phone number" in member.text()
+    assert member.reply_buttons() == ["📱 Share my phone number", "⬅️ Back"]
+
+    await member.share_contact("380501112233")
+
+    text = member.text()
+    assert "Phone +380501112233 is confirmed" in text
+    assert "I found 3 insurance cards" in text
+    for name in ("Olena Kovalenko", "Ivan Kovalenko", "Taras Kovalenko"):
+        assert name in text
+    stored, links = await _stored(session_factory)
+    assert stored.phone == "+380501112233"
+    assert len(links) == 3
+    assert {link.via for link in links} == {"phone"}
+
+
+async def test_forwarded_contact_is_refused(member, session_factory):
+    await _family(session_factory)
+    await member.send("/start")
+    await member.click("📱 Confirm phone")
+
+    await member.share_contact("380501112233", owner_id=777)
+
+    assert "This is not your own contact" in member.text()
+    assert "📱 Share my phone number" in member.reply_buttons()  # the same step again
+    stored, links = await _stored(session_factory)
+    assert stored.phone is None
+    assert links == []
+
+
+async def test_picked_contact_without_user_id_is_refused(member, session_factory):
+    await member.send("/start")
+    await member.click("📱 Confirm phone")
+    await member.share_contact("380501112233", owner_id=None)
+    assert "This is not your own contact" in member.text()
+    stored, _ = await _stored(session_factory)
+    assert stored.phone_confirmed_at is None
+
+
+async def test_typing_instead_of_sharing_asks_for_the_button(member):
+    await member.send("/start")
+    await member.click("📱 Confirm phone")
+    await member.send("+380501112233")
+    assert "Please use the button below" in member.text()
+    assert "📱 Share my phone number" in member.reply_buttons()
+
+
+async def test_no_card_path_opens_a_ready_support_ticket(member, session_factory):
+    await member.send("/start")
+    await member.click("📱 Confirm phone")
+    await member.share_contact("+380 67 000 00 00")
+    assert "no card registered to it" in member.text()
+    assert "✉️ Write to support" in member.buttons()
+
+    await member.click("✉️ Write to support")
+    await member.send("x")
+    assert "A policy number has 3 to 64 characters" in member.text()
+    await member.send("sip-2026-0099")
+    await member.send("Olena")
+    assert "name and surname" in member.text()
+    await member.send("Olena Kovalenko")
+    summary = member.text()
+    assert "SIP-2026-0099" in summary
+    assert "+380670000000" in summary
+    assert "Olena Kovalenko" in summary
+    await member.click("✅ Send")
+    assert "is with support" in member.text()
+
+    async with session_factory() as session:
+        ticket = (await session.execute(select(SupportTicket))).scalar_one()
+    assert (ticket.kind, ticket.policy_number, ticket.phone, ticket.full_name) == (
+        "no_card", "SIP-2026-0099", "+380670000000", "Olena Kovalenko"
+    )
+    assert f"Request {ticket.id} is with support" in member.text()
