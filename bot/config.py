@@ -123,5 +123,7 @@ def load_settings(**overrides: object) -> Settings:
     except ValidationError as exc:
         first = exc.errors()[0]
         name = str(first["loc"][0]).upper() if first["loc"] else "?"
-        message = "is missing" if first["type"] == "missing" else first["msg"]
-        raise ConfigError(f"Configuration error: {name} {message}") from None
+        if first["type"] == "missing":
+            raise ConfigError(f"Configuration error: {name} is missing") from None
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise ConfigError(f"Configuration error: {name}: {message}") from None

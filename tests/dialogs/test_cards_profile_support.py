@@ -1,0 +1,133 @@
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+
+from storage.models import Member
+from tests.factories import make_person, make_policy
+
+
+async def _linked_family(member, session_factory):
+    async with session_factory.begin() as session:
+        policy = await make_policy(session, number="SIP-2026-0001", program="Family Plus")
+        await make_person(session, policy, full_name="Olena Kovalenko", relation="self")
+        child = await make_person(session, policy, full_name="Taras Kovalenko",
+                                  relation="child", birth_date=date(2015, 6, 1))
+        old = await make_policy(session, number="SIP-2024-0002", coverage_start=date(2024, 1, 1),
+                                coverage_end=date(2024, 12, 31))
+        await make_person(session, old, full_name="Olena Kovalenko", relation="self",
+                          insured_id="UA-OLD-1")
+    await member.send("/start")
+    await member.click("📱 Confirm phone")
+    await member.share_contact("380501112233")
+    return child.id
+
+
+async def _member(session_factory) -> Member:
+    async with session_factory() as session:
+        return (await session.execute(select(Member))).scalar_one()
+
+
+async def test_cards_list_marks_active_and_change_policy(member, session_factory):
+    child_id = await _linked_family(member, session_factory)
+    await member.click("💳 My cards")
+    assert "Your insurance cards (3)" in member.text()
+    assert "✅ Olena Kovalenko · SIP-2026-0001" in member.buttons()
+    assert "Taras Kovalenko · SIP-2026-0001" in member.buttons()
+
+    await member.click("Olena Kovalenko · SIP-2024-0002")
+    text = member.text()
+    assert "Policy SIP-2024-0002" in text
+    assert "Coverage: January 1, 2024 – December 31, 2024" in text
+    assert "expired" in text
+
+    await member.click("⬅️ Back")
+    await member.click("Taras Kovalenko · SIP-2026-0001")
+    text = member.text()
+    assert "Insured person: Taras Kovalenko (child)" in text
+    assert "Program: Family Plus (individual)" in text
+    assert "active" in text
+    await member.click("🔄 Make this card active")
+    assert "This is your active card" in member.text()
+    assert "🔄 Make this card active" not in member.buttons()
+    assert (await _member(session_factory)).active_card_id == child_id
+
+    await member.send("/menu")
+    assert "Active card: SIP-2026-0001 · Taras Kovalenko" in member.text()
+
+
+async def test_profile_prefilled_from_own_card_and_edited_with_validation(member, session_factory):
+    await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.click("👤 Profile")
+    assert "Full name: Olena Kovalenko" in member.text()
+    assert "Date of birth: March 5, 1984" in member.text()
+
+    await member.click("✏️ Home address")
+    await member.send("12")
+    assert "An address needs 5 to 300 characters" in member.text()
+    assert "Type your home address" in member.text()  # the same step
+    await member.send("Kyiv, Khreshchatyk St 1, apt 5")
+    assert "Saved" in member.text()
+    assert "Home address: Kyiv, Khreshchatyk St 1, apt 5" in member.text()
+
+    await member.click("✏️ Date of birth")
+    await member.send("30.11.2026")
+    assert "not in the future" in member.text()
+    await member.send("1984-03-06")
+
+    await member.click("✏️ Gender")
+    await member.click("Female")
+    assert "Gender: Female" in member.text()
+
+    await member.click("✏️ Additional address")
+    await member.send("Kyiv, Lesi Ukrainky Blvd 26, office 3")
+
+    stored = await _member(session_factory)
+    assert stored.home_address == "Kyiv, Khreshchatyk St 1, apt 5"
+    assert stored.extra_address == "Kyiv, Lesi Ukrainky Blvd 26, office 3"
+    assert stored.birth_date == date(1984, 3, 6)
+    assert stored.gender == "female"
+
+
+async def test_profile_text_is_escaped(member, session_factory):
+    await member.send("/start")
+    await member.click("👤 Profile")
+    await member.click("✏️ Home address")
+    await member.send("Kyiv <b>street</b> & 5")
+    assert "Kyiv &lt;b&gt;street&lt;/b&gt; &amp; 5" in member.html()
+
+
+async def test_support_page_shows_closed_on_sunday_and_next_opening(member, clock):
+    await member.send("/start")
+    await member.click("☎️ Support")
+    text = member.text()
+    assert "The call centre is closed now. It opens 23 November, 09:00" in text
+    assert "Mon–Fri: 09:00–21:00" in text
+    assert "Sun: closed" in text
+    assert "24/7 dispatcher line" in text
+
+
+async def test_support_page_open_on_a_weekday(member, clock):
+    clock.now = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)  # Monday 11:00 in Almaty
+    await member.send("/start")
+    await member.click("☎️ Support")
+    assert "The call centre is open now, until 23 November, 21:00" in member.text()
+
+
+async def test_cancel_leaves_a_form_and_keeps_confirmed_data(member, session_factory):
+    await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.click("👤 Profile")
+    await member.click("✏️ Full name")
+    await member.send("/cancel")
+    assert "Cancelled" in member.text()
+    assert (await _member(session_factory)).full_name == "Olena Kovalenko"
+
+
+async def test_unexpected_input_repeats_the_step(member):
+    await member.send("/start")
+    await member.send("hello?")
+    assert "Welcome" in member.text()
+    await member.click("🪪 Activate by insured ID")
+    await member.click("⬅️ Back")
+    assert "Welcome" in member.text()
