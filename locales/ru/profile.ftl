@@ -1,0 +1,27 @@
+## Профиль
+
+profile-empty = —
+gender-female = Женский
+gender-male = Мужской
+profile-saved = ✅ Сохранено.
+profile-view =
+    <b>👤 Профиль</b>
+    ФИО: { $full_name }
+    Пол: { $gender }
+    Дата рождения: { $birth_date }
+    Домашний адрес: { $home_address }
+    Дополнительный адрес: { $extra_address }
+btn-edit-full_name = ✏️ ФИО
+btn-edit-gender = ✏️ Пол
+btn-edit-birth_date = ✏️ Дата рождения
+btn-edit-home_address = ✏️ Домашний адрес
+btn-edit-extra_address = ✏️ Дополнительный адрес
+profile-prompt-full_name = Введите Ваши ФИО (как минимум имя и фамилию).
+profile-prompt-birth_date = Введите Вашу дату рождения, например 05.03.1984.
+profile-prompt-home_address = Введите домашний адрес (город, улица, дом, квартира).
+profile-prompt-extra_address = Введите дополнительный адрес, например рабочий.
+profile-prompt-gender = Выберите пол:
+profile-invalid-full_name = Пожалуйста, введите имя и фамилию буквами (дефисы и апострофы допускаются).
+profile-invalid-birth_date = Пожалуйста, введите корректную дату рождения (не в будущем), например 05.03.1984.
+profile-invalid-home_address = Адрес должен содержать от 5 до 300 символов, включая буквы. Пожалуйста, введите его ещё раз.
+profile-invalid-extra_address = Адрес должен содержать от 5 до 300 символов, включая буквы. Пожалуйста, введите его ещё раз.
