@@ -1,13 +1,14 @@
 """Entry point.
 
-    python run_bot.py                        run the bot (long polling against BOT_API_URL)
-    python run_bot.py import-registry PATH   import the insurer's registry (CSV or XLSX)
+python run_bot.py                        run the bot (long polling against BOT_API_URL)
+python run_bot.py import-registry PATH   import the insurer's registry (CSV or XLSX)
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import sys
 
@@ -38,10 +39,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from bot.app import run_polling
 
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(run_polling(settings))
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

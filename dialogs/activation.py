@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog import ChatEvent, Dialog, DialogManager, Window
 from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, Start, SwitchTo
 from aiogram_dialog.widgets.kbd.calendar_kbd import CalendarScope, ManagedCalendar
@@ -78,7 +78,7 @@ async def on_birth_text(_message: Message, _widget: Any, manager: DialogManager,
 
 
 async def on_birth_picked(
-    _callback: CallbackQuery, _widget: Any, manager: DialogManager, picked: date
+    _event: ChatEvent, _widget: ManagedCalendar, manager: DialogManager, picked: date, /
 ) -> None:
     if picked > today(manager):
         set_error(manager, "date-invalid")

@@ -28,14 +28,23 @@ def test_lists_and_hours_from_plain_environment_strings(monkeypatch):
         ({"BOT_TOKEN": "nonsense"}, "Configuration error: BOT_TOKEN"),
         ({"BOT_TOKEN": "1:a", "STAFF_IDS": "1,x"}, "Configuration error: STAFF_IDS"),
         ({"BOT_TOKEN": "1:a", "DEFAULT_LOCALE": "de"}, "Configuration error: DEFAULT_LOCALE"),
-        ({"BOT_TOKEN": "1:a", "INSURER_TIMEZONE": "Mars/Base"}, "Configuration error: INSURER_TIMEZONE: unknown time zone"),
+        (
+            {"BOT_TOKEN": "1:a", "INSURER_TIMEZONE": "Mars/Base"},
+            "Configuration error: INSURER_TIMEZONE: unknown time zone",
+        ),
         ({"BOT_TOKEN": "1:a", "CALLCENTRE_HOURS": "weekdays"}, "CALLCENTRE_HOURS"),
         ({"BOT_TOKEN": "1:a", "BOT_API_URL": "localhost:8081"}, "BOT_API_URL"),
     ],
 )
 def test_bad_setting_is_named_in_one_line(monkeypatch, env, message):
-    for name in ("BOT_TOKEN", "STAFF_IDS", "DEFAULT_LOCALE", "INSURER_TIMEZONE",
-                 "CALLCENTRE_HOURS", "BOT_API_URL"):
+    for name in (
+        "BOT_TOKEN",
+        "STAFF_IDS",
+        "DEFAULT_LOCALE",
+        "INSURER_TIMEZONE",
+        "CALLCENTRE_HOURS",
+        "BOT_API_URL",
+    ):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
@@ -48,8 +57,13 @@ def test_bad_setting_is_named_in_one_line(monkeypatch, env, message):
 def test_run_bot_without_token_stops_with_one_clear_line(tmp_path):
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
     result = subprocess.run(
-        [sys.executable, str(ROOT / "run_bot.py")], cwd=tmp_path, env=env,
-        capture_output=True, text=True, timeout=60, check=False,
+        [sys.executable, str(ROOT / "run_bot.py")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 2
     assert result.stderr.strip() == "Configuration error: BOT_TOKEN is missing"

@@ -56,7 +56,9 @@ def create_fallback_router() -> Router:
     async def lost_context(event: ErrorEvent, dialog_manager: DialogManager) -> None:
         # Old buttons point to a dialog that is gone (e.g. after an update): start afresh.
         await dialog_manager.start(
-            MainSG.menu, mode=StartMode.RESET_STACK, data={"notice": "expired"},
+            MainSG.menu,
+            mode=StartMode.RESET_STACK,
+            data={"notice": "expired"},
             show_mode=ShowMode.SEND,
         )
 

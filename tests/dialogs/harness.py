@@ -34,13 +34,15 @@ class ReplyAwareMessageManager(MockMessageManager):
         super().__init__()
         self.reply_keyboards: dict[int, ReplyKeyboardMarkup] = {}
 
-    async def show_message(self, bot: Any, new_message: NewMessage,
-                           old_message: OldMessage | None) -> OldMessage:
+    async def show_message(
+        self, bot: Any, new_message: NewMessage, old_message: OldMessage | None
+    ) -> OldMessage:
         markup = new_message.reply_markup
         if not isinstance(markup, ReplyKeyboardMarkup):
             return await super().show_message(bot, new_message, old_message)
-        shown = await super().show_message(bot, replace(new_message, reply_markup=None),
-                                           old_message)
+        shown = await super().show_message(
+            bot, replace(new_message, reply_markup=None), old_message
+        )
         self.reply_keyboards[shown.message_id] = markup
         return replace(shown, has_reply_keyboard=True)
 
@@ -48,13 +50,20 @@ class ReplyAwareMessageManager(MockMessageManager):
 class MemberClient:
     """One Telegram user in a private chat with the bot."""
 
-    def __init__(self, dp: Dispatcher, messages: ReplyAwareMessageManager, user_id: int = 1001,
-                 language_code: str = "en", first_name: str = "Olena") -> None:
+    def __init__(
+        self,
+        dp: Dispatcher,
+        messages: ReplyAwareMessageManager,
+        user_id: int = 1001,
+        language_code: str = "en",
+        first_name: str = "Olena",
+    ) -> None:
         self.dp = dp
         self.messages = messages
         self.client = BotClient(dp, user_id=user_id, chat_id=user_id)
-        self.client.user = User(id=user_id, is_bot=False, first_name=first_name,
-                                language_code=language_code)
+        self.client.user = User(
+            id=user_id, is_bot=False, first_name=first_name, language_code=language_code
+        )
         self.user = self.client.user
 
     # what the member sees
@@ -113,7 +122,6 @@ class MemberClient:
             date=datetime.fromtimestamp(1_700_000_000, tz=UTC),
             chat=Chat(id=self.user.id, type="private"),
             from_user=self.user,
-            contact=Contact(phone_number=phone, first_name=self.user.first_name,
-                            user_id=user_id),
+            contact=Contact(phone_number=phone, first_name=self.user.first_name, user_id=user_id),
         )
         await self.dp.feed_update(self.client.bot, Update(update_id=next(_ids), message=message))

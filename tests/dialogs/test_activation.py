@@ -12,9 +12,14 @@ from tests.factories import make_person, make_policy
 async def _card(session_factory, **policy_fields):
     async with session_factory.begin() as session:
         policy = await make_policy(session, number="SPH-2026-0007", **policy_fields)
-        person = await make_person(session, policy, insured_id="KZ-100001",
-                                   full_name="Aigerim Serikova", phone=None,
-                                   birth_date=policy_fields.pop("birth", date(1984, 3, 5)))
+        person = await make_person(
+            session,
+            policy,
+            insured_id="KZ-100001",
+            full_name="Aigerim Serikova",
+            phone=None,
+            birth_date=policy_fields.pop("birth", date(1984, 3, 5)),
+        )
         return person.id
 
 
@@ -71,8 +76,9 @@ async def test_lock_after_repeated_wrong_pairs_shows_the_unlock_time(member, ses
 
 
 async def test_waiting_period_shows_exact_date_and_stores_reminder(member, session_factory):
-    await _card(session_factory, contract_signed=date(2026, 11, 15),
-                coverage_start=date(2026, 11, 30))
+    await _card(
+        session_factory, contract_signed=date(2026, 11, 15), coverage_start=date(2026, 11, 30)
+    )
     await _open_activation(member)
     await member.send("KZ-100001")
     await member.send("05.03.1984")
@@ -86,8 +92,15 @@ async def test_waiting_period_shows_exact_date_and_stores_reminder(member, sessi
 async def test_date_picked_on_the_calendar(member, session_factory):
     async with session_factory.begin() as session:
         policy = await make_policy(session)
-        await make_person(session, policy, insured_id="KZ-100009", full_name="Dana Serikova",
-                          relation="child", birth_date=date(2026, 11, 3), phone=None)
+        await make_person(
+            session,
+            policy,
+            insured_id="KZ-100009",
+            full_name="Dana Serikova",
+            relation="child",
+            birth_date=date(2026, 11, 3),
+            phone=None,
+        )
     await _open_activation(member)
     await member.send("KZ-100009")
     await member.click("📅 Pick on the calendar")
@@ -107,8 +120,9 @@ async def test_restart_mid_form_continues_at_the_same_step(
 
     # a new process: new engine, new dispatcher, same database
     engine = create_engine(db_url)
-    dp, _ = create_dispatcher(settings, create_session_factory(engine), clock=clock,
-                              message_manager=messages)
+    dp, _ = create_dispatcher(
+        settings, create_session_factory(engine), clock=clock, message_manager=messages
+    )
     restarted = MemberClient(dp, messages)
     await restarted.send("05.03.1984")
     assert "is linked and active" in restarted.text()

@@ -11,16 +11,25 @@ async def _family(session_factory):
         policy = await make_policy(session, number="SIP-2026-0001")
         await make_person(session, policy, full_name="Olena Kovalenko", relation="self")
         await make_person(session, policy, full_name="Ivan Kovalenko", relation="spouse")
-        await make_person(session, policy, full_name="Taras Kovalenko", relation="child",
-                          birth_date=date(2015, 6, 1))
+        await make_person(
+            session,
+            policy,
+            full_name="Taras Kovalenko",
+            relation="child",
+            birth_date=date(2015, 6, 1),
+        )
 
 
 async def _stored(session_factory, telegram_id=1001):
     async with session_factory() as session:
-        member = (await session.execute(
-            select(Member).where(Member.telegram_id == telegram_id))).scalar_one()
-        links = (await session.execute(
-            select(CardLink).where(CardLink.member_id == member.id))).scalars().all()
+        member = (
+            await session.execute(select(Member).where(Member.telegram_id == telegram_id))
+        ).scalar_one()
+        links = (
+            (await session.execute(select(CardLink).where(CardLink.member_id == member.id)))
+            .scalars()
+            .all()
+        )
         return member, links
 
 
@@ -99,6 +108,9 @@ async def test_no_card_path_opens_a_ready_support_ticket(member, session_factory
     async with session_factory() as session:
         ticket = (await session.execute(select(SupportTicket))).scalar_one()
     assert (ticket.kind, ticket.policy_number, ticket.phone, ticket.full_name) == (
-        "no_card", "SIP-2026-0099", "+380670000000", "Olena Kovalenko"
+        "no_card",
+        "SIP-2026-0099",
+        "+380670000000",
+        "Olena Kovalenko",
     )
     assert f"Request {ticket.id} is with support" in member.text()

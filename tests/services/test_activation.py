@@ -53,10 +53,12 @@ async def test_wrong_pair_is_neutral_and_counts_down(session):
     policy = await make_policy(session)
     await make_person(session, policy, insured_id="KZ-100001")
     member = await make_member(session)
-    wrong_date = await activate(session, member, "KZ-100001", date(1984, 3, 6), NOW, TZ, RULES,
-                                SECRET)
-    wrong_id = await activate(session, member, "KZ-999999", date(1984, 3, 5), NOW, TZ, RULES,
-                              SECRET)
+    wrong_date = await activate(
+        session, member, "KZ-100001", date(1984, 3, 6), NOW, TZ, RULES, SECRET
+    )
+    wrong_id = await activate(
+        session, member, "KZ-999999", date(1984, 3, 5), NOW, TZ, RULES, SECRET
+    )
     # the same answer whichever half was wrong
     assert wrong_date.outcome is wrong_id.outcome is Outcome.WRONG
     assert (wrong_date.attempts_left, wrong_id.attempts_left) == (4, 3)
@@ -75,11 +77,27 @@ async def test_lock_after_five_failures_shows_unlock_time_and_refuses_even_right
         )
     assert [r.outcome for r in results] == [Outcome.WRONG] * 4 + [Outcome.LOCKED]
     assert results[-1].locked_until == NOW + timedelta(hours=1)
-    right = await activate(session, member, "KZ-100001", date(1984, 3, 5),
-                           NOW + timedelta(minutes=30), TZ, RULES, SECRET)
+    right = await activate(
+        session,
+        member,
+        "KZ-100001",
+        date(1984, 3, 5),
+        NOW + timedelta(minutes=30),
+        TZ,
+        RULES,
+        SECRET,
+    )
     assert right.outcome is Outcome.LOCKED
-    after = await activate(session, member, "KZ-100001", date(1984, 3, 5),
-                           NOW + timedelta(hours=1, seconds=1), TZ, RULES, SECRET)
+    after = await activate(
+        session,
+        member,
+        "KZ-100001",
+        date(1984, 3, 5),
+        NOW + timedelta(hours=1, seconds=1),
+        TZ,
+        RULES,
+        SECRET,
+    )
     assert after.outcome is Outcome.LINKED
 
 
@@ -113,7 +131,10 @@ async def test_waiting_period_stores_reminder_and_does_not_link(session):
     assert result.opens_on == date(2026, 11, 30)
     reminder = (await session.execute(select(Reminder))).scalar_one()
     assert (reminder.member_id, reminder.kind, reminder.card_id, reminder.due_on) == (
-        member.id, "activation_opens", person.id, date(2026, 11, 30)
+        member.id,
+        "activation_opens",
+        person.id,
+        date(2026, 11, 30),
     )
     assert (await session.execute(select(CardLink))).first() is None
     # asking again does not create a second reminder

@@ -29,8 +29,9 @@ async def test_card_status_boundaries(session):
 
 async def test_family_cards_sharing_a_phone_are_all_linked_own_card_active(session):
     policy = await make_policy(session)
-    child = await make_person(session, policy, full_name="Taras Kovalenko", relation="child",
-                              birth_date=date(2015, 6, 1))
+    child = await make_person(
+        session, policy, full_name="Taras Kovalenko", relation="child", birth_date=date(2015, 6, 1)
+    )
     own = await make_person(session, policy, full_name="Olena Kovalenko", relation="self")
     spouse = await make_person(session, policy, full_name="Ivan Kovalenko", relation="spouse")
     other_policy = await make_policy(session)
@@ -59,7 +60,9 @@ async def test_change_policy_only_to_a_linked_card(session):
     policy = await make_policy(session)
     own = await make_person(session, policy, relation="self")
     child = await make_person(session, policy, relation="child", full_name="Taras Kovalenko")
-    stranger = await make_person(session, policy, phone="+380671234567", full_name="Petro Shevchenko")
+    stranger = await make_person(
+        session, policy, phone="+380671234567", full_name="Petro Shevchenko"
+    )
     member = await make_member(session)
     await confirm_phone(session, member, "+380501112233", NOW)
     assert member.active_card_id == own.id

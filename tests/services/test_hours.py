@@ -16,8 +16,16 @@ def test_parse_weekly_hours():
     assert HOURS.for_weekday(6) is None
 
 
-@pytest.mark.parametrize("bad", ["mon-fri 9-21", "fri-mon 09:00-10:00", "xyz 09:00-10:00",
-                                 "mon 10:00-09:00", "mon 25:00-26:00"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "mon-fri 9-21",
+        "fri-mon 09:00-10:00",
+        "xyz 09:00-10:00",
+        "mon 10:00-09:00",
+        "mon 25:00-26:00",
+    ],
+)
 def test_unreadable_hours_are_refused(bad):
     with pytest.raises(ValueError, match=r"."):
         parse_weekly_hours(bad)

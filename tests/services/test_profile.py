@@ -9,7 +9,9 @@ from tests.factories import make_member
 TODAY = date(2026, 11, 22)
 
 
-@pytest.mark.parametrize("text", ["05.03.1984", "05/03/1984", "1984-03-05", "5.3.1984", " 05-03-1984 "])
+@pytest.mark.parametrize(
+    "text", ["05.03.1984", "05/03/1984", "1984-03-05", "5.3.1984", " 05-03-1984 "]
+)
 def test_common_date_forms(text):
     assert parse_date(text) == date(1984, 3, 5)
 
@@ -27,9 +29,15 @@ def test_birth_date_not_in_future_nor_before_1900():
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("  Олена   Коваленко ", "Олена Коваленко"), ("Anna-Maria O'Neil", "Anna-Maria O'Neil"),
-     ("Айгерім Сәрсенбаева", "Айгерім Сәрсенбаева"), ("Ivan", None), ("Ivan 2", None),
-     ("<b>x</b> y", None), ("", None)],
+    [
+        ("  Олена   Коваленко ", "Олена Коваленко"),
+        ("Anna-Maria O'Neil", "Anna-Maria O'Neil"),
+        ("Айгерім Сәрсенбаева", "Айгерім Сәрсенбаева"),
+        ("Ivan", None),
+        ("Ivan 2", None),
+        ("<b>x</b> y", None),
+        ("", None),
+    ],
 )
 def test_full_name(text, expected):
     assert clean_full_name(text) == expected
