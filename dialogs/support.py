@@ -48,7 +48,7 @@ async def support_getter(
         "hotline": settings.support_hotline,
         "short_number": settings.support_short_number,
         "hours": _hours_lines(settings, i18n),
-        "zone": get_timezone_location(settings.tz, locale=i18n.locale),
+        "zone": get_timezone_location(settings.tz, locale=i18n.locale, return_city=True),
         "is_open": state.is_open,
         "is_closed": not state.is_open,
         "change": change,

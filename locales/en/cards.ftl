@@ -4,7 +4,7 @@ card-status-waiting = ⏳ waiting for coverage to start
 card-status-active = 🟢 active
 card-status-expired = ⚪️ expired
 
-relation-self = policyholder
+relation-self = main insured person
 relation-spouse = spouse
 relation-child = child
 relation-other = family member

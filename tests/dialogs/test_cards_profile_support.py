@@ -111,7 +111,7 @@ async def test_support_page_shows_closed_on_sunday_and_next_opening(member, cloc
     await member.send("/start")
     await member.click("☎️ Support")
     text = member.text()
-    assert "The call centre is closed now. It opens 23 November, 09:00" in text
+    assert "The call centre is closed now. It opens on 23 November, 09:00" in text
     assert "Mon–Fri: 09:00–21:00" in text
     assert "Sun: closed" in text
     assert "24/7 dispatcher line" in text
