@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.services.phones import mask_phone, normalize_phone
+
+
+@pytest.mark.parametrize(
+    ("raw", "region", "expected"),
+    [
+        ("+380 50 123 45 67", "UA", "+380501234567"),
+        ("+380501234567", "UA", "+380501234567"),
+        ("380501234567", "UA", "+380501234567"),
+        ("0501234567", "UA", "+380501234567"),
+        ("050-123-45-67", "UA", "+380501234567"),
+        ("(050) 123-45-67", "UA", "+380501234567"),
+        ("  +38 (050) 123 45 67  ", "UA", "+380501234567"),
+        ("00380501234567", "UA", "+380501234567"),
+        ("8 701 123 4567", "KZ", "+77011234567"),
+        ("8 (701) 123-45-67", "KZ", "+77011234567"),
+        ("+7 701 123 45 67", "UA", "+77011234567"),
+        ("+7 701 123 45 67", "KZ", "+77011234567"),
+    ],
+)
+def test_common_forms_normalize_to_e164(raw: str, region: str, expected: str) -> None:
+    assert normalize_phone(raw, region) == expected
+
+
+@pytest.mark.parametrize("region", ["UA", "KZ"])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("380501234567", "+380501234567"), ("77011234567", "+77011234567")],
+)
+def test_telegram_contact_digits_without_plus_normalize_in_any_region(
+    raw: str, expected: str, region: str
+) -> None:
+    assert normalize_phone(raw, region) == expected
+
+
+def test_default_region_is_ukraine() -> None:
+    assert normalize_phone("0501234567") == "+380501234567"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "   ",
+        "12345",
+        "+380 12 345",
+        "+380 00 000 00 00",
+        "not a phone",
+        "1-800-FLOWERS",
+        "+380501234567890123",
+        "++380501234567",
+        "0" * 40,
+    ],
+)
+def test_invalid_or_impossible_numbers_give_none(raw: str) -> None:
+    assert normalize_phone(raw) is None
+
+
+def test_kazakh_national_form_is_not_ukrainian() -> None:
+    assert normalize_phone("8 701 123 4567", "UA") is None
+
+
+def test_mask_keeps_country_code_and_last_four_digits() -> None:
+    assert mask_phone("+380501234567") == "+380 ••• ••• 45 67"
+    assert mask_phone("+77011234567") == "+7 ••• ••• 45 67"
+
+
+def test_mask_of_unparsable_text_keeps_only_last_four_digits() -> None:
+    assert mask_phone("501234567") == "••• 45 67"
+    assert mask_phone("") == "••• ••"
