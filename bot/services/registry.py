@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, select
 from sqlalchemy.exc import InvalidRequestError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -475,19 +475,6 @@ async def _forget_rolled_back(
                 del cache[key]
 
 
-async def _open_sqlite_transaction(session: AsyncSession) -> None:
-    """Make the SQLite driver open the caller's transaction before the first SAVEPOINT.
-
-    pysqlite/aiosqlite send BEGIN only before a data-changing statement; a SAVEPOINT taken
-    outside a transaction is committed by its RELEASE, so the caller's rollback would undo
-    nothing. A no-op UPDATE makes the driver BEGIN. Harmless (and removable) once storage.db
-    uses SQLAlchemy's documented recipe (isolation_level=None plus an explicit BEGIN).
-    """
-    connection = await session.connection()
-    if connection.dialect.name == "sqlite":
-        await session.execute(text("UPDATE policies SET id = id WHERE 1 = 0"))
-
-
 def _count(report: ImportReport, row: RegistryRow, stored: _Stored) -> None:
     outcome = _outcome(row, stored)
     if outcome == "unchanged":
@@ -525,7 +512,6 @@ async def import_registry(
     done = len(report.rejected)
     if progress:
         progress(done)
-    await _open_sqlite_transaction(session)
     stored = await _preload(session, accepted)
     for start in range(0, len(accepted), _CHUNK):
         batch = accepted[start : start + _CHUNK]
