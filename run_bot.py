@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 import sys
+from pathlib import Path
 
 from bot.config import ConfigError, load_settings
 
@@ -26,6 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    # start-up logs its own line per step; Alembic's plugin chatter is noise there
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    logging.getLogger("aiogram.event").setLevel(logging.WARNING)
     try:
         settings = load_settings()
     except ConfigError as exc:
@@ -35,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "import-registry":
         from bot.cli import run_import
 
-        return asyncio.run(run_import(settings, args.path))
+        return asyncio.run(run_import(settings, Path(args.path)))
 
     from bot.app import run_polling
 

@@ -19,11 +19,16 @@ from sqlalchemy.ext.asyncio import (
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
-def create_engine(url: str) -> AsyncEngine:
+def _ensure_sqlite_dir(url: str) -> None:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+
+
+def create_engine(url: str) -> AsyncEngine:
+    _ensure_sqlite_dir(url)
+    if url.startswith("sqlite"):
         engine = create_async_engine(url, connect_args={"timeout": 30})
 
         @event.listens_for(engine.sync_engine, "connect")
@@ -59,4 +64,5 @@ def alembic_config(url: str) -> Config:
 
 async def migrate(url: str) -> None:
     """Apply every Alembic migration (run at start-up; a no-op when up to date)."""
+    _ensure_sqlite_dir(url)
     await asyncio.to_thread(command.upgrade, alembic_config(url), "head")
