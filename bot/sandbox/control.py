@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import functools
 import json
 from collections.abc import Awaitable, Callable
@@ -230,10 +231,8 @@ class ControlApi:
         wait = min(float(body.get("wait_answer") or 0), MAX_WAIT)
         record = self.state.callbacks.get(result.get("callback_query_id", ""))
         if record is not None and wait > 0:
-            try:
+            with contextlib.suppress(TimeoutError):
                 await self.state.wait_for(lambda: record.answer, wait)
-            except TimeoutError:
-                pass
             result["answer"] = record.answer
         return ok(result)
 

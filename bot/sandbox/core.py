@@ -100,19 +100,19 @@ class StateCore:
         event, self._changed = self._changed, asyncio.Event()
         event.set()
 
-    async def wait_signal(self, timeout: float) -> None:
-        """Sleep until the next change or wake-up, at most ``timeout`` seconds."""
-        if timeout <= 0 or self.closing:
+    async def wait_signal(self, within: float) -> None:
+        """Sleep until the next change or wake-up, at most ``within`` seconds."""
+        if within <= 0 or self.closing:
             return
         try:
-            await asyncio.wait_for(self._changed.wait(), timeout)
+            await asyncio.wait_for(self._changed.wait(), within)
         except TimeoutError:
             return
 
-    async def wait_change(self, since: int, timeout: float) -> int:
-        """Wait until ``version`` passes ``since`` or ``timeout`` seconds pass."""
+    async def wait_change(self, since: int, within: float) -> int:
+        """Wait until ``version`` passes ``since`` or ``within`` seconds pass."""
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + max(0.0, timeout)
+        deadline = loop.time() + max(0.0, within)
         while self.version <= since and not self.closing:
             remaining = deadline - loop.time()
             if remaining <= 0:
@@ -120,10 +120,10 @@ class StateCore:
             await self.wait_signal(remaining)
         return self.version
 
-    async def wait_for(self, probe: Callable[[], T | None], timeout: float = 5.0) -> T:
+    async def wait_for(self, probe: Callable[[], T | None], within: float = 5.0) -> T:
         """Wait until ``probe()`` returns something (for tests); raises TimeoutError."""
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
+        deadline = loop.time() + within
         while (found := probe()) is None:
             if loop.time() >= deadline:
                 raise TimeoutError("sandbox: condition not met in time")
@@ -153,10 +153,10 @@ class StateCore:
                 if chat.type != "private" and (chat.username or "").lower() == name:
                     return chat
             raise bad_request(CHAT_NOT_FOUND)
-        chat = self.chats.get(ref)
-        if chat is None:
+        found = self.chats.get(ref)
+        if found is None:
             raise bad_request(CHAT_NOT_FOUND)
-        return chat
+        return found
 
     def writable_chat(self, ref: int | str) -> SimChat:
         """The chat the bot wants to post into, or the 400/403 Telegram would answer."""

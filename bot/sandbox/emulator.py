@@ -18,7 +18,7 @@ from bot.sandbox.state import EmulatorState
 
 __all__ = ["SANDBOX_TOKEN", "EmulatorState", "create_emulator_app"]
 
-SANDBOX_TOKEN = "123456:SANDBOX"
+SANDBOX_TOKEN = "123456:SANDBOX"  # noqa: S105 (a fake token; any digits:letters work)
 TOKEN_SHAPE = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{1,100}$")
 STATIC_DIR = Path(__file__).parent / "static"
 MAX_REQUEST_BYTES = 64 * 1024 * 1024
@@ -31,7 +31,9 @@ def json_response(body: dict[str, Any], status: int = 200) -> web.Response:
 
 def _summary(values: dict[str, Any]) -> dict[str, Any]:
     return {
-        key: {"file": value.filename, "size": len(value.data)} if isinstance(value, Upload) else value
+        key: {"file": value.filename, "size": len(value.data)}
+        if isinstance(value, Upload)
+        else value
         for key, value in values.items()
     }
 
@@ -79,7 +81,9 @@ class BotApi:
         stored = self.state.file_paths.get(request.match_info["path"])
         if stored is None:
             return json_response(ApiError(404, "Not Found").to_api(), 404)
-        return web.Response(body=stored.data, content_type=stored.mime_type or "application/octet-stream")
+        return web.Response(
+            body=stored.data, content_type=stored.mime_type or "application/octet-stream"
+        )
 
 
 def _numeric(value: Any) -> bool:

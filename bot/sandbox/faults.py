@@ -17,7 +17,9 @@ ALIASES = {"403": "blocked", "forbidden": "blocked", "429": "retry_after", "floo
 ALIASES |= {"500": "server_error", "502": "bad_gateway"}
 # A fault that names no method skips these, so a bot's polling loop running in the
 # background cannot swallow a fault meant for the call under test.
-POLLING_METHODS = frozenset({"getupdates", "getme", "getwebhookinfo", "setwebhook", "deletewebhook"})
+POLLING_METHODS = frozenset(
+    {"getupdates", "getme", "getwebhookinfo", "setwebhook", "deletewebhook"}
+)
 
 
 @dataclass

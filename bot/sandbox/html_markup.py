@@ -69,7 +69,7 @@ def parse_html(source: str) -> tuple[str, list[dict[str, Any]]]:
                 raise _error(f"Unclosed end tag at byte offset {_byte_offset(source, i)}")
             name = source[i + 2 : end].strip().lower()
             if not stack:
-                raise _error(f'Unexpected end tag at byte offset {_byte_offset(source, i)}')
+                raise _error(f"Unexpected end tag at byte offset {_byte_offset(source, i)}")
             top = stack.pop()
             if top.tag != name:
                 raise _error(

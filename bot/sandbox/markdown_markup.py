@@ -99,7 +99,9 @@ def parse_markdown_v2(text: str) -> tuple[str, list[dict[str, Any]]]:
         size += utf16_len(piece)
     if stack:
         top = stack[-1]
-        raise _error(f"Can't find end of {_NAMES[top.type]} entity at byte offset {top.byte_offset}")
+        raise _error(
+            f"Can't find end of {_NAMES[top.type]} entity at byte offset {top.byte_offset}"
+        )
     if quote_start is not None:
         entities.append(_entity("blockquote", quote_start, size))
     entities = [entity for entity in entities if entity["length"] > 0]

@@ -63,7 +63,9 @@ class Params:
             return None
         return value if isinstance(value, str) else json.dumps(value)
 
-    def integer(self, name: str, *, required: bool = False, missing: str | None = None) -> int | None:
+    def integer(
+        self, name: str, *, required: bool = False, missing: str | None = None
+    ) -> int | None:
         value = self.values.get(name)
         if value in (None, ""):
             if required:

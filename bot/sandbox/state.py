@@ -60,7 +60,9 @@ class EmulatorState(StateCore):
             )  # fmt: skip
         return sizes
 
-    def store_document(self, data: bytes, file_name: str | None, mime: str | None) -> dict[str, Any]:
+    def store_document(
+        self, data: bytes, file_name: str | None, mime: str | None
+    ) -> dict[str, Any]:
         file_id, unique_id = self.new_file_ids("document")
         stored = StoredFile(
             file_id, unique_id, "document", data, file_name, mime or guess_mime(file_name)
@@ -218,7 +220,9 @@ class EmulatorState(StateCore):
             try:
                 return {"photo": self.store_photo(data)}
             except ValueError:
-                raise SandboxError(f"{item.name or 'file'} is not a PNG/JPEG/GIF/WebP image") from None
+                raise SandboxError(
+                    f"{item.name or 'file'} is not a PNG/JPEG/GIF/WebP image"
+                ) from None
         name = item.name or "document.pdf"
         data = item.data if item.data is not None else PLACEHOLDER_PDF
         return {"document": self.store_document(data, name, item.mime_type)}
@@ -283,8 +287,16 @@ class EmulatorState(StateCore):
             "chat": chat.to_api(),
             "from": chat.user.to_api(),
             "date": self.now(),
-            "old_chat_member": {"status": old, "user": bot, **({"until_date": 0} if old == "kicked" else {})},
-            "new_chat_member": {"status": new, "user": bot, **({"until_date": 0} if new == "kicked" else {})},
+            "old_chat_member": {
+                "status": old,
+                "user": bot,
+                **({"until_date": 0} if old == "kicked" else {}),
+            },
+            "new_chat_member": {
+                "status": new,
+                "user": bot,
+                **({"until_date": 0} if new == "kicked" else {}),
+            },
         }
         return self.push_update("my_chat_member", payload)
 

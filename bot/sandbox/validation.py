@@ -107,7 +107,7 @@ def reply_markup(value: Any, *, inline_only: bool = False) -> dict[str, Any] | N
         return markup
     if markup.get("remove_keyboard") is True or markup.get("force_reply") is True:
         return markup
-    raise bad_request("can't find field \"inline_keyboard\"")
+    raise bad_request('can\'t find field "inline_keyboard"')
 
 
 def _rows(rows: Any, kind: str) -> list[list[Any]]:
@@ -124,11 +124,14 @@ def _inline_rows(rows: Any) -> list[list[dict[str, Any]]]:
         checked_row = []
         for button in row:
             if not isinstance(button, dict) or not isinstance(button.get("text"), str):
-                raise bad_request("can't parse inline keyboard button: Field \"text\" must be of type String")
+                raise bad_request(
+                    'can\'t parse inline keyboard button: Field "text" must be of type String'
+                )
             actions = [key for key in _INLINE_ACTIONS if button.get(key) not in (None, False)]
             if not actions:
                 raise bad_request(
-                    "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"
+                    "can't parse inline keyboard button: "
+                    "Text buttons are unallowed in the inline keyboard"
                 )
             data = button.get("callback_data")
             if data is not None and not 1 <= len(str(data).encode("utf-8")) <= MAX_CALLBACK_DATA:
@@ -146,7 +149,9 @@ def _reply_rows(rows: Any) -> None:
         for button in row:
             text = button if isinstance(button, str) else (button or {}).get("text")
             if not isinstance(text, str) or not text:
-                raise bad_request("can't parse keyboard button: Field \"text\" must be of type String")
+                raise bad_request(
+                    'can\'t parse keyboard button: Field "text" must be of type String'
+                )
 
 
 def bot_commands(value: Any) -> list[dict[str, str]]:
@@ -162,7 +167,11 @@ def bot_commands(value: Any) -> list[dict[str, str]]:
         if not _COMMAND.match(name):
             raise bad_request("BOT_COMMAND_INVALID")
         if not 1 <= len(description) <= 256:
-            raise bad_request("command description is empty" if not description else "BOT_COMMAND_DESCRIPTION_INVALID")
+            raise bad_request(
+                "command description is empty"
+                if not description
+                else "BOT_COMMAND_DESCRIPTION_INVALID"
+            )
         checked.append({"command": name, "description": description})
     return checked
 

@@ -19,7 +19,9 @@ from tests.sandbox.conftest import MEMBER, Control
 
 
 def keyboard(data: str = "ok") -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(text="OK", callback_data=data)]])
+    return InlineKeyboardMarkup(
+        inline_keyboard=[[InlineKeyboardButton(text="OK", callback_data=data)]]
+    )
 
 
 async def test_get_me_returns_the_sandbox_bot(bot: Bot) -> None:
@@ -39,7 +41,9 @@ async def test_sent_message_appears_in_history(bot: Bot, control: Control) -> No
 
 
 async def test_html_is_parsed_into_entities(bot: Bot) -> None:
-    sent = await bot.send_message(MEMBER, "<b>Полис</b> &lt;R-1&gt; <a href='https://x.kz'>link</a>", parse_mode="HTML")
+    sent = await bot.send_message(
+        MEMBER, "<b>Полис</b> &lt;R-1&gt; <a href='https://x.kz'>link</a>", parse_mode="HTML"
+    )
     assert sent.text == "Полис <R-1> link"
     assert [(e.type, e.offset, e.length) for e in sent.entities or []] == [
         ("bold", 0, 5),
@@ -48,7 +52,9 @@ async def test_html_is_parsed_into_entities(bot: Bot) -> None:
 
 
 async def test_reply_keyboard_is_kept_beside_the_message(bot: Bot, control: Control) -> None:
-    markup = ReplyKeyboardMarkup(keyboard=[[KeyboardButton(text="Share phone", request_contact=True)]])
+    markup = ReplyKeyboardMarkup(
+        keyboard=[[KeyboardButton(text="Share phone", request_contact=True)]]
+    )
     await bot.send_message(MEMBER, "Share your phone", reply_markup=markup)
     result = await control.call("GET", f"/chats/{MEMBER}/messages")
     assert result["reply_keyboard"]["keyboard"][0][0]["request_contact"] is True
@@ -64,7 +70,10 @@ async def test_reply_keyboard_is_kept_beside_the_message(bot: Bot, control: Cont
         ({"chat_id": 999, "text": "hi"}, "chat not found"),
         ({"chat_id": MEMBER, "text": ""}, "message text is empty"),
         ({"chat_id": MEMBER, "text": "x" * 4097}, "message is too long"),
-        ({"chat_id": MEMBER, "text": "ok", "reply_markup": keyboard("x" * 65)}, "BUTTON_DATA_INVALID"),
+        (
+            {"chat_id": MEMBER, "text": "ok", "reply_markup": keyboard("x" * 65)},
+            "BUTTON_DATA_INVALID",
+        ),
         ({"chat_id": MEMBER, "text": "<b>open", "parse_mode": "HTML"}, "can't parse entities"),
         ({"chat_id": MEMBER, "text": "<div>x</div>", "parse_mode": "HTML"}, "can't parse entities"),
         ({"chat_id": MEMBER, "text": "1.5", "parse_mode": "MarkdownV2"}, "can't parse entities"),
@@ -93,9 +102,13 @@ async def test_edit_is_applied_in_place(bot: Bot, control: Control) -> None:
 async def test_identical_edit_is_not_modified(bot: Bot) -> None:
     sent = await bot.send_message(MEMBER, "Same", reply_markup=keyboard())
     with pytest.raises(TelegramBadRequest, match="message is not modified"):
-        await bot.edit_message_text("Same", chat_id=MEMBER, message_id=sent.message_id, reply_markup=keyboard())
+        await bot.edit_message_text(
+            "Same", chat_id=MEMBER, message_id=sent.message_id, reply_markup=keyboard()
+        )
     with pytest.raises(TelegramBadRequest, match="message is not modified"):
-        await bot.edit_message_reply_markup(chat_id=MEMBER, message_id=sent.message_id, reply_markup=keyboard())
+        await bot.edit_message_reply_markup(
+            chat_id=MEMBER, message_id=sent.message_id, reply_markup=keyboard()
+        )
     await bot.edit_message_reply_markup(chat_id=MEMBER, message_id=sent.message_id)
 
 
@@ -119,7 +132,9 @@ async def test_deleted_message_leaves_history(bot: Bot, control: Control) -> Non
     assert [m["text"] for m in await control.history(MEMBER)] == ["two"]
 
 
-async def test_copy_message_relays_a_member_message(bot: Bot, control: Control, state: EmulatorState) -> None:
+async def test_copy_message_relays_a_member_message(
+    bot: Bot, control: Control, state: EmulatorState
+) -> None:
     original = await control.text(MEMBER, "Мені потрібен лікар")
     copied = await bot.copy_message(state.forum.id, MEMBER, original["message_id"])
     [message] = await control.history(state.forum.id)
@@ -132,7 +147,9 @@ async def test_chat_action_and_commands(bot: Bot, control: Control) -> None:
     from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats
 
     assert await bot.send_chat_action(MEMBER, "typing")
-    await bot.set_my_commands([BotCommand(command="start", description="Почати")], language_code="uk")
+    await bot.set_my_commands(
+        [BotCommand(command="start", description="Почати")], language_code="uk"
+    )
     await bot.set_my_commands(
         [BotCommand(command="start", description="Start")], scope=BotCommandScopeAllPrivateChats()
     )
@@ -160,9 +177,16 @@ async def test_unknown_method_and_bad_token(base_url: str) -> None:
             }
         async with http.get(f"{base_url}/botnot-a-token/getMe") as resp:
             assert resp.status == 401
-        async with http.get(f"{base_url}/bot42:ABC/sendMessage", params={"chat_id": str(MEMBER), "text": "q"}) as resp:
+        async with http.get(
+            f"{base_url}/bot42:ABC/sendMessage", params={"chat_id": str(MEMBER), "text": "q"}
+        ) as resp:
             body = await resp.json()
             assert body["ok"] is True
             assert body["result"]["text"] == "q"
-        async with http.post(f"{base_url}/bot42:ABC/sendMessage", json={"chat_id": MEMBER, "text": "j", "reply_markup": "{"}) as resp:
-            assert (await resp.json())["description"].startswith("Bad Request: can't parse reply keyboard")
+        async with http.post(
+            f"{base_url}/bot42:ABC/sendMessage",
+            json={"chat_id": MEMBER, "text": "j", "reply_markup": "{"},
+        ) as resp:
+            assert (await resp.json())["description"].startswith(
+                "Bad Request: can't parse reply keyboard"
+            )

@@ -103,7 +103,9 @@ async def create_forum_topic(call: Call) -> dict[str, Any]:
     color = call.params.integer("icon_color") or 7322096
     if color not in TOPIC_COLORS:
         raise bad_request("TOPIC_ICON_COLOR_INVALID")
-    topic = ForumTopic(chat.last_message_id + 1, name, color, call.params.text("icon_custom_emoji_id"))
+    topic = ForumTopic(
+        chat.last_message_id + 1, name, color, call.params.text("icon_custom_emoji_id")
+    )
     created = {"name": name, "icon_color": color}
     if topic.icon_custom_emoji_id:
         created["icon_custom_emoji_id"] = topic.icon_custom_emoji_id
@@ -134,7 +136,9 @@ async def edit_forum_topic(call: Call) -> bool:
         topic.name = edited["name"] = name
     if emoji is not None:
         topic.icon_custom_emoji_id = edited["icon_custom_emoji_id"] = emoji
-    state.add_message(chat, state.bot, {"forum_topic_edited": edited}, thread_id=topic.message_thread_id)
+    state.add_message(
+        chat, state.bot, {"forum_topic_edited": edited}, thread_id=topic.message_thread_id
+    )
     return True
 
 
@@ -142,7 +146,9 @@ async def delete_forum_topic(call: Call) -> bool:
     chat, topic = _topic(call)
     del chat.topics[topic.message_thread_id]
     for message_id in [
-        mid for mid, m in chat.messages.items() if m.get("message_thread_id") == topic.message_thread_id
+        mid
+        for mid, m in chat.messages.items()
+        if m.get("message_thread_id") == topic.message_thread_id
     ]:
         del chat.messages[message_id]
     call.state.touch()

@@ -53,7 +53,9 @@ def _reply_to(call: Call, chat: SimChat) -> dict[str, Any] | None:
     return found
 
 
-def post(call: Call, chat: SimChat, content: dict[str, Any], *, markup: bool = True) -> dict[str, Any]:
+def post(
+    call: Call, chat: SimChat, content: dict[str, Any], *, markup: bool = True
+) -> dict[str, Any]:
     """Validate thread, reply and reply_markup, then store the bot's message in ``chat``."""
     state = call.state
     thread_id = state.thread_id(chat, call.params.integer("message_thread_id"))

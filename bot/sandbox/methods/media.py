@@ -40,7 +40,9 @@ def media_content(call: Call, value: Any, kind: str) -> dict[str, Any]:
     if stored is None:
         raise bad_request(WRONG_FILE_ID)
     if stored.kind != kind:
-        raise bad_request(f"can't use file of type {_KIND_NAMES[stored.kind]} as {_KIND_NAMES[kind]}")
+        raise bad_request(
+            f"can't use file of type {_KIND_NAMES[stored.kind]} as {_KIND_NAMES[kind]}"
+        )
     if kind == "photo":
         return {"photo": stored.photo_sizes}
     document: dict[str, Any] = {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id}
@@ -85,21 +87,35 @@ async def send_media_group(call: Call) -> list[dict[str, Any]]:
     if "document" in kinds and len(kinds) > 1:
         raise bad_request("document can't be mixed with other media types")
     group_id = str(13_000_000_000_000_000 + call.state.next_id())
-    return [post(call, chat, content | {"media_group_id": group_id}, markup=False) for _, content in items]
+    return [
+        post(call, chat, content | {"media_group_id": group_id}, markup=False)
+        for _, content in items
+    ]
 
 
 async def edit_message_media(call: Call) -> dict[str, Any]:
     _, message = editable(call)
     if "photo" not in message and "document" not in message:
         raise bad_request("there is no media in the message to edit")
-    kind, content = _input_media(call, call.params.json("media", "media"))
+    _, content = _input_media(call, call.params.json("media", "media"))
     markup = reply_markup(call.params.raw("reply_markup"), inline_only=True)
     old = message.get("photo") or message.get("document")
     new = content.get("photo") or content.get("document")
     same_file = _first_id(old) == _first_id(new)
-    if same_file and message.get("caption") == content.get("caption") and message.get("reply_markup") == markup:
+    if (
+        same_file
+        and message.get("caption") == content.get("caption")
+        and message.get("reply_markup") == markup
+    ):
         raise bad_request(NOT_MODIFIED)
-    for key in ("photo", "document", "caption", "caption_entities", "has_media_spoiler", "reply_markup"):
+    for key in (
+        "photo",
+        "document",
+        "caption",
+        "caption_entities",
+        "has_media_spoiler",
+        "reply_markup",
+    ):
         message.pop(key, None)
     message.update(content)
     if markup is not None:
@@ -123,7 +139,9 @@ async def get_file(call: Call) -> dict[str, Any]:
         raise bad_request("file is too big")
     if stored.file_path is None:
         folder = "photos" if stored.kind == "photo" else "documents"
-        suffix = extension(stored.file_name, stored.mime_type, "jpg" if stored.kind == "photo" else "bin")
+        suffix = extension(
+            stored.file_name, stored.mime_type, "jpg" if stored.kind == "photo" else "bin"
+        )
         stored.file_path = f"{folder}/file_{call.state.next_id()}.{suffix}"
         call.state.file_paths[stored.file_path] = stored
     return {

@@ -27,8 +27,10 @@ async def send_message(call: Call) -> dict[str, Any]:
 def _apply_edit(call: Call, message: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
     """Replace content keys and the inline keyboard; 400 when nothing would change."""
     markup = reply_markup(call.params.raw("reply_markup"), inline_only=True)
-    before = {key: message.get(key) for key in changes} | {"reply_markup": message.get("reply_markup")}
-    after = {key: value for key, value in changes.items()} | {"reply_markup": markup}
+    before = {key: message.get(key) for key in changes} | {
+        "reply_markup": message.get("reply_markup")
+    }
+    after = dict(changes) | {"reply_markup": markup}
     if before == after:
         raise bad_request(NOT_MODIFIED)
     for key, value in after.items():
@@ -47,7 +49,9 @@ async def edit_message_text(call: Call) -> dict[str, Any]:
         raise bad_request("there is no text in the message to edit")
     p = call.params
     content = message_text(p.text("text"), p.text("parse_mode"), p.json("entities"))
-    return _apply_edit(call, message, {"text": content["text"], "entities": content.get("entities")})
+    return _apply_edit(
+        call, message, {"text": content["text"], "entities": content.get("entities")}
+    )
 
 
 async def edit_message_caption(call: Call) -> dict[str, Any]:
@@ -55,7 +59,10 @@ async def edit_message_caption(call: Call) -> dict[str, Any]:
     if "text" in message or "contact" in message:
         raise bad_request("there is no caption in the message to edit")
     content = caption_of(call)
-    changes = {"caption": content.get("caption"), "caption_entities": content.get("caption_entities")}
+    changes = {
+        "caption": content.get("caption"),
+        "caption_entities": content.get("caption_entities"),
+    }
     return _apply_edit(call, message, changes)
 
 
@@ -113,7 +120,11 @@ async def copy_message(call: Call) -> dict[str, int]:
 async def forward_message(call: Call) -> dict[str, Any]:
     chat = target_chat(call)
     source, content = _source(call, "message to forward not found")
-    content["forward_origin"] = {"type": "user", "sender_user": source["from"], "date": source["date"]}
+    content["forward_origin"] = {
+        "type": "user",
+        "sender_user": source["from"],
+        "date": source["date"],
+    }
     return post(call, chat, content, markup=False)
 
 
