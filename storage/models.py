@@ -175,3 +175,101 @@ class FsmRecord(SQLModel, table=True):
     state: str | None = Field(default=None, max_length=255)
     data: str = Field(default="{}", sa_column=Column(Text, nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+
+
+class RequestKind(StrEnum):
+    APPOINTMENT = "appointment"
+    MEDICINES = "medicines"
+    LAB_TESTS = "lab_tests"
+    REIMBURSEMENT = "reimbursement"
+    CALLBACK = "callback"
+
+
+class RequestStatus(StrEnum):
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    NEED_INFO = "need_info"
+    DONE = "done"
+    REJECTED = "rejected"
+    CANCELLED = "cancelled"
+
+
+class ActorKind(StrEnum):
+    MEMBER = "member"
+    STAFF = "staff"
+    SYSTEM = "system"
+
+
+class Request(SQLModel, table=True):
+    """A member's request on a card; its history (`request_events`) is the source of truth."""
+
+    __tablename__ = "requests"
+
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("members.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    card_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("insured_persons.id"), nullable=False)
+    )
+    kind: str = Field(max_length=16)
+    status: str = Field(default=RequestStatus.NEW, max_length=16, index=True)
+    # the form's answers as JSON (dates ISO, amounts as decimal strings)
+    details: str = Field(default="{}", sa_column=Column(Text, nullable=False))
+    assignee_telegram_id: int | None = Field(
+        default=None, sa_column=Column(BigInteger, nullable=True)
+    )
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(index=True))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+
+    @property
+    def number(self) -> str:
+        return f"R-{self.id:06d}"
+
+
+class RequestEvent(SQLModel, table=True):
+    """One step of a request's history: a status change or a message, with who and when."""
+
+    __tablename__ = "request_events"
+
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("requests.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    from_status: str | None = Field(default=None, max_length=16)
+    to_status: str | None = Field(default=None, max_length=16)
+    actor_kind: str = Field(max_length=8)
+    actor_telegram_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    comment: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+
+
+class RequestDocument(SQLModel, table=True):
+    """A photo or file attached to a request, kept as Telegram's file_id (never downloaded)."""
+
+    __tablename__ = "request_documents"
+
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("requests.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    event_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey("request_events.id", ondelete="SET NULL"), nullable=True
+        ),
+    )
+    file_id: str = Field(max_length=255)
+    file_unique_id: str = Field(max_length=64)
+    kind: str = Field(max_length=16)  # photo | document
+    file_name: str | None = Field(default=None, max_length=255)
+    mime_type: str | None = Field(default=None, max_length=100)
+    file_size: int | None = None
+    media_group_id: str | None = Field(default=None, max_length=64)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts())

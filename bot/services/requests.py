@@ -1,0 +1,244 @@
+"""Requests: submitting on the active card, the member's list and page, messages, cancelling."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services import lifecycle
+from bot.services.cards import CardStatus, CardView, active_card
+from bot.services.documents import MAX_DOCUMENTS, Attachment
+from storage.models import (
+    ActorKind,
+    Member,
+    Request,
+    RequestDocument,
+    RequestEvent,
+    RequestKind,
+    RequestStatus,
+)
+from storage.repositories import requests as requests_repo
+
+PAGE_SIZE = 5
+
+
+class RequestNotAllowedError(Exception):
+    """No request on this card today; `reason` is a Fluent key, `on` the date to show."""
+
+    def __init__(self, reason: str, on: date | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.on = on
+
+
+class RequestNotFoundError(LookupError):
+    """No such request for this member."""
+
+
+async def card_for_request(session: AsyncSession, member: Member, today: date) -> CardView:
+    """The active card if its coverage is active today, else why not."""
+    card = await active_card(session, member, today)
+    if card is None:
+        raise RequestNotAllowedError("request-no-card")
+    if card.status is CardStatus.WAITING:
+        raise RequestNotAllowedError("request-card-waiting", card.coverage_start)
+    if card.status is CardStatus.EXPIRED:
+        raise RequestNotAllowedError("request-card-expired", card.coverage_end)
+    return card
+
+
+def _event(
+    request_id: int,
+    frm: RequestStatus | None,
+    to: RequestStatus | None,
+    actor: ActorKind,
+    actor_id: int | None,
+    comment: str | None,
+    now: datetime,
+) -> RequestEvent:
+    return RequestEvent(
+        request_id=request_id,
+        from_status=frm,
+        to_status=to,
+        actor_kind=actor,
+        actor_telegram_id=actor_id,
+        comment=comment,
+        created_at=now,
+    )
+
+
+async def _attach(
+    session: AsyncSession,
+    request_id: int,
+    event_id: int | None,
+    attachments: list[Attachment],
+    now: datetime,
+) -> None:
+    for a in attachments:
+        session.add(
+            RequestDocument(
+                request_id=request_id,
+                event_id=event_id,
+                file_id=a.file_id,
+                file_unique_id=a.file_unique_id,
+                kind=a.kind,
+                file_name=a.file_name,
+                mime_type=a.mime_type,
+                file_size=a.file_size,
+                media_group_id=a.media_group_id,
+                created_at=now,
+            )
+        )
+
+
+async def submit(
+    session: AsyncSession,
+    member: Member,
+    kind: RequestKind,
+    details: dict[str, Any],
+    attachments: list[Attachment],
+    now: datetime,
+    today: date,
+) -> Request:
+    """Store a new request on the member's active card, with its first history entry."""
+    card = await card_for_request(session, member, today)
+    if len(attachments) > MAX_DOCUMENTS:
+        raise ValueError("too many attachments")
+    assert member.id is not None
+    request = await requests_repo.add(
+        session,
+        Request(
+            member_id=member.id,
+            card_id=card.card_id,
+            kind=kind,
+            status=RequestStatus.NEW,
+            details=json.dumps(details, ensure_ascii=False),
+            created_at=now,
+            updated_at=now,
+        ),
+    )
+    assert request.id is not None
+    event = _event(
+        request.id, None, RequestStatus.NEW, ActorKind.MEMBER, member.telegram_id, None, now
+    )
+    session.add(event)
+    await session.flush()
+    await _attach(session, request.id, event.id, attachments, now)
+    await session.flush()
+    return request
+
+
+async def change_status(
+    session: AsyncSession,
+    request_id: int,
+    target: RequestStatus,
+    actor: ActorKind,
+    actor_id: int | None,
+    now: datetime,
+    comment: str | None = None,
+) -> Request:
+    """Move a request along the status machine and record who, when and why.
+
+    Raises `lifecycle.TransitionError` for a move the machine does not allow.
+    """
+    request = await requests_repo.get(session, request_id, for_update=True)
+    if request is None:
+        raise RequestNotFoundError(request_id)
+    current = RequestStatus(request.status)
+    lifecycle.check(current, target, actor)
+    request.status = target
+    request.updated_at = now
+    session.add(request)
+    session.add(_event(request_id, current, target, actor, actor_id, comment, now))
+    await session.flush()
+    return request
+
+
+async def _own(session: AsyncSession, member: Member, request_id: int) -> Request:
+    request = await requests_repo.get(session, request_id)
+    if request is None or request.member_id != member.id:
+        raise RequestNotFoundError(request_id)
+    return request
+
+
+async def cancel(session: AsyncSession, member: Member, request_id: int, now: datetime) -> Request:
+    """The member withdraws a request; allowed only while it is new."""
+    await _own(session, member, request_id)
+    return await change_status(
+        session, request_id, RequestStatus.CANCELLED, ActorKind.MEMBER, member.telegram_id, now
+    )
+
+
+async def add_member_message(
+    session: AsyncSession,
+    member: Member,
+    request_id: int,
+    text: str | None,
+    attachments: list[Attachment],
+    now: datetime,
+) -> Request:
+    """A message and/or documents from the member; an answer to `need_info` resumes the work."""
+    request = await _own(session, member, request_id)
+    if RequestStatus(request.status) in lifecycle.FINAL:
+        raise lifecycle.TransitionError(
+            RequestStatus(request.status), RequestStatus(request.status), ActorKind.MEMBER
+        )
+    assert request.id is not None
+    event = _event(request.id, None, None, ActorKind.MEMBER, member.telegram_id, text, now)
+    session.add(event)
+    await session.flush()
+    await _attach(session, request.id, event.id, attachments, now)
+    if request.status == RequestStatus.NEED_INFO:
+        await change_status(
+            session,
+            request.id,
+            RequestStatus.IN_PROGRESS,
+            ActorKind.MEMBER,
+            member.telegram_id,
+            now,
+        )
+    request.updated_at = now
+    await session.flush()
+    return request
+
+
+@dataclass(frozen=True)
+class RequestPage:
+    request: Request
+    details: dict[str, Any]
+    events: list[RequestEvent]
+    documents: list[RequestDocument]
+
+    @property
+    def can_cancel(self) -> bool:
+        return lifecycle.allowed(
+            RequestStatus(self.request.status), RequestStatus.CANCELLED, ActorKind.MEMBER
+        )
+
+    @property
+    def can_reply(self) -> bool:
+        return RequestStatus(self.request.status) not in lifecycle.FINAL
+
+
+async def page_of(session: AsyncSession, member: Member, request_id: int) -> RequestPage:
+    request = await _own(session, member, request_id)
+    assert request.id is not None
+    return RequestPage(
+        request=request,
+        details=json.loads(request.details),
+        events=await requests_repo.events(session, request.id),
+        documents=await requests_repo.documents(session, request.id),
+    )
+
+
+async def list_page(
+    session: AsyncSession, member: Member, page: int, size: int = PAGE_SIZE
+) -> tuple[list[Request], int]:
+    """Page `page` (from 0) of the member's requests, newest first, and the page count."""
+    assert member.id is not None
+    rows, total = await requests_repo.for_member(session, member.id, page * size, size)
+    return rows, max(1, -(-total // size))

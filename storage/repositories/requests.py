@@ -1,0 +1,59 @@
+"""Requests, their history and documents."""
+
+from __future__ import annotations
+
+from sqlalchemy import func
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from storage.models import Request, RequestDocument, RequestEvent
+
+
+async def add(session: AsyncSession, request: Request) -> Request:
+    session.add(request)
+    await session.flush()
+    return request
+
+
+async def get(
+    session: AsyncSession, request_id: int, *, for_update: bool = False
+) -> Request | None:
+    query = select(Request).where(Request.id == request_id)
+    if for_update:
+        query = query.with_for_update()
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def for_member(
+    session: AsyncSession, member_id: int, offset: int, limit: int
+) -> tuple[list[Request], int]:
+    """A page of a member's requests, newest first, and the total."""
+    total = (
+        await session.execute(select(func.count()).where(Request.member_id == member_id))
+    ).scalar_one()
+    rows = await session.execute(
+        select(Request)
+        .where(Request.member_id == member_id)
+        .order_by(col(Request.created_at).desc(), col(Request.id).desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    return list(rows.scalars()), int(total)
+
+
+async def events(session: AsyncSession, request_id: int) -> list[RequestEvent]:
+    rows = await session.execute(
+        select(RequestEvent)
+        .where(RequestEvent.request_id == request_id)
+        .order_by(col(RequestEvent.created_at), col(RequestEvent.id))
+    )
+    return list(rows.scalars())
+
+
+async def documents(session: AsyncSession, request_id: int) -> list[RequestDocument]:
+    rows = await session.execute(
+        select(RequestDocument)
+        .where(RequestDocument.request_id == request_id)
+        .order_by(col(RequestDocument.id))
+    )
+    return list(rows.scalars())

@@ -1,0 +1,170 @@
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from bot.services import lifecycle, requests
+from bot.services.documents import MAX_DOCUMENTS, Attachment, refusal
+from bot.services.money import clean_iban, parse_amount
+from storage.models import RequestDocument, RequestKind, RequestStatus
+from tests.factories import make_member, make_person, make_policy
+
+NOW = datetime(2026, 11, 22, 5, 0, tzinfo=UTC)
+TODAY = date(2026, 11, 22)
+
+
+async def _linked(session, **policy):
+    from bot.services.cards import confirm_phone
+
+    p = await make_policy(session, **policy)
+    card = await make_person(session, p)
+    member = await make_member(session)
+    await confirm_phone(session, member, card.phone, NOW)
+    return member, card
+
+
+def _photo(n: int, group: str | None = None) -> Attachment:
+    return Attachment(
+        file_id=f"photo-{n}",
+        file_unique_id=f"u{n}",
+        kind="photo",
+        file_size=100_000,
+        media_group_id=group,
+    )
+
+
+async def test_submit_stores_request_first_event_and_documents(session):
+    member, card = await _linked(session)
+    pdf = Attachment("doc-1", "ud1", "document", "receipt.pdf", "application/pdf", 200_000)
+    request = await requests.submit(
+        session,
+        member,
+        RequestKind.REIMBURSEMENT,
+        {"amount": "1234.50"},
+        [_photo(1, "g"), _photo(2, "g"), pdf],
+        NOW,
+        TODAY,
+    )
+    assert request.number == f"R-{request.id:06d}"
+    assert (request.card_id, request.status) == (card.id, RequestStatus.NEW)
+    page = await requests.page_of(session, member, request.id)
+    assert page.details == {"amount": "1234.50"}
+    assert [(e.from_status, e.to_status) for e in page.events] == [(None, "new")]
+    assert [d.file_id for d in page.documents] == ["photo-1", "photo-2", "doc-1"]
+    assert page.documents[2].file_name == "receipt.pdf"
+    assert page.can_cancel
+
+
+@pytest.mark.parametrize(
+    ("policy", "reason", "on"),
+    [
+        ({"coverage_start": date(2026, 12, 1)}, "request-card-waiting", date(2026, 12, 1)),
+        ({"coverage_end": date(2026, 11, 21)}, "request-card-expired", date(2026, 11, 21)),
+    ],
+)
+async def test_request_only_on_a_card_active_today(session, policy, reason, on):
+    member, _ = await _linked(session, **policy)
+    with pytest.raises(requests.RequestNotAllowedError) as caught:
+        await requests.submit(session, member, RequestKind.CALLBACK, {}, [], NOW, TODAY)
+    assert (caught.value.reason, caught.value.on) == (reason, on)
+
+
+async def test_no_card_no_request(session):
+    member = await make_member(session)
+    with pytest.raises(requests.RequestNotAllowedError, match="request-no-card"):
+        await requests.submit(session, member, RequestKind.CALLBACK, {}, [], NOW, TODAY)
+
+
+async def test_cancel_only_while_new(session):
+    member, _ = await _linked(session)
+    request = await requests.submit(session, member, RequestKind.CALLBACK, {}, [], NOW, TODAY)
+    await requests.change_status(
+        session, request.id, RequestStatus.IN_PROGRESS, requests.ActorKind.STAFF, 5, NOW
+    )
+    with pytest.raises(lifecycle.TransitionError):
+        await requests.cancel(session, member, request.id, NOW)
+    other = await requests.submit(session, member, RequestKind.CALLBACK, {}, [], NOW, TODAY)
+    await requests.cancel(session, member, other.id, NOW)
+    assert other.status == RequestStatus.CANCELLED
+
+
+async def test_answer_to_need_info_resumes_work_with_documents(session):
+    member, _ = await _linked(session)
+    request = await requests.submit(session, member, RequestKind.CALLBACK, {}, [], NOW, TODAY)
+    for target in (RequestStatus.IN_PROGRESS, RequestStatus.NEED_INFO):
+        await requests.change_status(
+            session, request.id, target, requests.ActorKind.STAFF, 5, NOW, "which clinic?"
+        )
+    await requests.add_member_message(
+        session, member, request.id, "City clinic 3", [_photo(9)], NOW
+    )
+    page = await requests.page_of(session, member, request.id)
+    assert request.status == RequestStatus.IN_PROGRESS
+    assert [(e.to_status, e.actor_kind, e.comment) for e in page.events][-2:] == [
+        (None, "member", "City clinic 3"),
+        ("in_progress", "member", None),
+    ]
+    doc = (await session.execute(select(RequestDocument))).scalar_one()
+    assert doc.event_id == page.events[-2].id
+
+
+async def test_other_members_request_is_not_found(session):
+    member, _ = await _linked(session)
+    request = await requests.submit(session, member, RequestKind.CALLBACK, {}, [], NOW, TODAY)
+    stranger = await make_member(session, telegram_id=999)
+    with pytest.raises(requests.RequestNotFoundError):
+        await requests.page_of(session, stranger, request.id)
+    with pytest.raises(requests.RequestNotFoundError):
+        await requests.cancel(session, stranger, request.id, NOW)
+
+
+async def test_list_is_paged_newest_first(session):
+    member, _ = await _linked(session)
+    made = []
+    for minute in range(7):
+        at = NOW.replace(minute=minute)
+        made.append(await requests.submit(session, member, RequestKind.CALLBACK, {}, [], at, TODAY))
+    first, pages = await requests.list_page(session, member, 0)
+    second, _ = await requests.list_page(session, member, 1)
+    assert pages == 2
+    assert [r.id for r in first + second] == [r.id for r in reversed(made)]
+
+
+def test_document_limits():
+    twenty = [_photo(n) for n in range(MAX_DOCUMENTS)]
+    assert refusal(_photo(99), twenty) == "docs-too-many"
+    assert refusal(_photo(99), twenty[:-1]) is None
+    big = Attachment("d", "u", "document", "scan.pdf", "application/pdf", 21 * 1024 * 1024)
+    assert refusal(big, []) == "docs-too-big"
+    exe = Attachment("d", "u", "document", "virus.exe", "application/x-msdownload", 10)
+    assert refusal(exe, []) == "docs-bad-type"
+    heic = Attachment("d", "u", "document", "IMG_1.HEIC", "image/heic", 10)
+    assert refusal(heic, []) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1 234,50", "1234.50"),
+        ("1234.5", "1234.5"),
+        ("1,234.50", "1234.50"),
+        ("1.234,50", "1234.50"),
+        ("350", "350"),
+        ("abc", None),
+        ("0", None),
+        ("-5", None),
+        ("0,001", None),
+        ("1.5.5", None),
+    ],
+)
+def test_amounts(text, expected):
+    value = parse_amount(text)
+    assert (str(value) if value is not None else None) == expected
+
+
+def test_iban_ua_and_kz_only():
+    assert clean_iban("UA21 3223 1300 0002 6007 2335 6600 1") == "UA213223130000026007233566001"
+    assert clean_iban("kz86125kzt5004100100") == "KZ86125KZT5004100100"
+    assert clean_iban("UA213223130000026007233566002") is None  # checksum
+    assert clean_iban("DE89370400440532013000") is None  # valid, but not UA/KZ
+    assert clean_iban("hello") is None
