@@ -183,7 +183,7 @@ class EmulatorState(StateCore):
     def _origin(self, user_id: int) -> dict[str, Any]:
         person = self.users.get(user_id)
         if person is None:
-            return {"type": "hidden_user", "sender_user_name": str(user_id), "date": self.now()}
+            return {"type": "hidden_user", "sender_user_name": "Hidden user", "date": self.now()}
         return {"type": "user", "sender_user": person.to_api(), "date": self.now()}
 
     def send_files(

@@ -1,0 +1,473 @@
+// The sandbox chat page: plays members and staff against the bot through /sandbox/api.
+import { avatar, bubble, el, groupMessages, preview } from "/static/render.js";
+
+const API = "/sandbox/api";
+const $ = (id) => document.getElementById(id);
+
+const view = {
+  world: null, // GET /state
+  chat: null, // GET /chats/{id}/messages
+  chatId: null,
+  thread: null, // "general" | topic id | null (private chats)
+  actingUserId: null, // staff user writing in the forum
+  hiddenKeyboards: new Set(), // one_time_keyboard already used
+  keyboardVisible: true,
+  seenNotices: new Set(),
+};
+
+async function api(method, path, body) {
+  const init = { method, headers: {} };
+  if (body instanceof FormData) init.body = body;
+  else if (body !== undefined) {
+    init.headers["Content-Type"] = "application/json";
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(API + path, init);
+  const data = await response.json();
+  if (!data.ok) throw new Error(data.error || `HTTP ${response.status}`);
+  return data.result;
+}
+
+function toast(text) {
+  const node = $("toast");
+  node.textContent = text;
+  node.hidden = false;
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => (node.hidden = true), 2500);
+}
+
+function fail(error) {
+  toast(`⚠ ${error.message || error}`);
+}
+
+// -- routing (#chat=ID&thread=N keeps the place on reload) ---------------------------------
+function readHash() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const chat = params.get("chat");
+  view.chatId = chat ? Number(chat) : null;
+  const thread = params.get("thread");
+  view.thread = thread === "general" || thread === null ? thread : Number(thread);
+}
+
+function openChat(chatId, thread) {
+  const params = new URLSearchParams({ chat: String(chatId) });
+  if (thread !== null && thread !== undefined) params.set("thread", String(thread));
+  location.hash = params.toString();
+}
+
+window.addEventListener("hashchange", () => {
+  readHash();
+  refresh(true).catch(fail);
+});
+
+// -- sidebar ---------------------------------------------------------------------------------
+function chatItem(title, subtitle, id, active, onClick, extra) {
+  const item = el("button", `chat-item${active ? " active" : ""}`);
+  item.type = "button";
+  item.appendChild(avatar(title, id));
+  const text = el("div", "chat-item-text");
+  const top = el("div", "chat-item-top");
+  top.appendChild(el("span", "chat-item-title", title));
+  if (extra) top.appendChild(el("span", "badge", extra));
+  text.appendChild(top);
+  text.appendChild(el("div", "chat-item-subtitle", subtitle));
+  item.appendChild(text);
+  item.addEventListener("click", onClick);
+  return item;
+}
+
+function renderSidebar() {
+  const world = view.world;
+  $("bot-name").textContent = `@${world.bot.username}`;
+  const list = $("chat-list");
+  list.replaceChildren();
+  const sections = [
+    ["Members", world.chats.filter((c) => c.user && !c.user.is_staff)],
+    ["Staff (private)", world.chats.filter((c) => c.user && c.user.is_staff)],
+  ];
+  for (const [label, chats] of sections) {
+    if (!chats.length) continue;
+    list.appendChild(el("div", "section-label", label));
+    for (const chat of chats) {
+      const user = chat.user;
+      const sub = chat.last_message ? preview(chat.last_message) : `${user.phone_number || ""}`;
+      let badge = user.language_code || "—";
+      if (chat.blocked) badge = "blocked";
+      list.appendChild(
+        chatItem(chat.title, sub, chat.id, chat.id === view.chatId, () => openChat(chat.id, null), badge),
+      );
+    }
+  }
+  for (const forum of world.chats.filter((c) => c.is_forum)) {
+    list.appendChild(el("div", "section-label", "Staff forum"));
+    const general = view.chatId === forum.id && view.thread === "general";
+    list.appendChild(
+      chatItem(forum.title, "General", forum.id, general, () => openChat(forum.id, "general"), "forum"),
+    );
+    for (const topic of forum.topics) {
+      const active = view.chatId === forum.id && view.thread === topic.message_thread_id;
+      const item = el("button", `topic-item${active ? " active" : ""}`);
+      item.type = "button";
+      const dot = el("span", "topic-dot");
+      dot.style.background = `#${Number(topic.icon_color).toString(16).padStart(6, "0")}`;
+      item.appendChild(dot);
+      item.appendChild(el("span", "topic-name", topic.name));
+      item.appendChild(el("span", "topic-id", `#${topic.message_thread_id}`));
+      item.addEventListener("click", () => openChat(forum.id, topic.message_thread_id));
+      list.appendChild(item);
+    }
+  }
+}
+
+// -- conversation ----------------------------------------------------------------------------
+function currentChat() {
+  return view.world.chats.find((c) => c.id === view.chatId) || null;
+}
+
+function renderHeader(chat) {
+  const actions = $("head-actions");
+  actions.replaceChildren();
+  $("head-avatar").replaceWith(Object.assign(avatar(chat.title, chat.id), { id: "head-avatar" }));
+  const topic = chat.topics.find((t) => t.message_thread_id === view.thread);
+  $("head-title").textContent = chat.is_forum ? `${chat.title} › ${topic ? topic.name : "General"}` : chat.title;
+  let subtitle = "";
+  if (chat.user) {
+    const u = chat.user;
+    subtitle = `id ${u.id} · ${u.language_code || "no language"} · ${u.phone_number || "no phone"}`;
+    const block = el("button", "head-button", chat.blocked ? "Unblock bot" : "Block bot");
+    block.type = "button";
+    block.addEventListener("click", () =>
+      api("POST", `/chats/${chat.id}/block`, { blocked: !chat.blocked }).catch(fail),
+    );
+    actions.appendChild(block);
+  } else {
+    subtitle = `id ${chat.id} · ${chat.member_ids.length} staff · bot is admin`;
+    const select = el("select", "head-select");
+    for (const id of chat.member_ids) {
+      const user = view.world.users.find((u) => u.id === id);
+      const option = el("option", null, `Writing as ${user ? user.full_name : id}`);
+      option.value = String(id);
+      select.appendChild(option);
+    }
+    if (!chat.member_ids.includes(view.actingUserId)) view.actingUserId = chat.member_ids[0] || null;
+    select.value = String(view.actingUserId);
+    select.addEventListener("change", () => (view.actingUserId = Number(select.value)));
+    actions.appendChild(select);
+  }
+  if (view.chat && view.chat.action) subtitle = `bot is ${view.chat.action.replace("_", " ")}…`;
+  $("head-subtitle").textContent = subtitle;
+}
+
+function renderMessages() {
+  const box = $("messages");
+  const nearBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
+  box.replaceChildren();
+  const chat = currentChat();
+  const options = { showSender: chat.is_forum, onPress: pressButton };
+  let day = "";
+  for (const group of groupMessages(view.chat.messages)) {
+    const label = new Date(group[0].date * 1000).toLocaleDateString();
+    if (label !== day) {
+      box.appendChild(el("div", "day", label));
+      day = label;
+    }
+    box.appendChild(bubble(group, options));
+  }
+  if (!view.chat.messages.length) box.appendChild(el("div", "empty", "No messages here yet."));
+  if (nearBottom || box.dataset.chat !== String(view.chatId) + view.thread) box.scrollTop = box.scrollHeight;
+  box.dataset.chat = String(view.chatId) + view.thread;
+}
+
+function renderReplyKeyboard() {
+  const panel = $("reply-keyboard");
+  const markup = view.chat.reply_keyboard;
+  const toggle = $("keyboard-toggle");
+  const key = markup ? JSON.stringify(markup) : "";
+  const usable = markup && !view.hiddenKeyboards.has(key);
+  toggle.hidden = !usable;
+  $("text-input").placeholder = (usable && markup.input_field_placeholder) || "Message";
+  panel.replaceChildren();
+  panel.hidden = !(usable && view.keyboardVisible);
+  if (!usable) return;
+  for (const row of markup.keyboard) {
+    const line = el("div", "reply-row");
+    for (const raw of row) {
+      const button = typeof raw === "string" ? { text: raw } : raw;
+      const node = el("button", "reply-button", button.request_contact ? `📱 ${button.text}` : button.text);
+      node.type = "button";
+      node.addEventListener("click", () => {
+        if (markup.one_time_keyboard) view.hiddenKeyboards.add(key);
+        const action = button.request_contact ? sendOwnContact() : sendText(button.text);
+        action.catch(fail);
+      });
+      line.appendChild(node);
+    }
+    panel.appendChild(line);
+  }
+}
+
+function renderCommands() {
+  const menu = $("commands-menu");
+  menu.replaceChildren();
+  const commands = view.chat.commands || [];
+  if (!commands.length) menu.appendChild(el("div", "muted", "The bot has set no commands for this user."));
+  for (const command of commands) {
+    const item = el("button", "command");
+    item.type = "button";
+    item.appendChild(el("span", "command-name", `/${command.command}`));
+    item.appendChild(el("span", "command-description", command.description));
+    item.addEventListener("click", () => {
+      menu.hidden = true;
+      sendText(`/${command.command}`).catch(fail);
+    });
+    menu.appendChild(item);
+  }
+}
+
+function showNotices() {
+  for (const notice of view.chat.notices || []) {
+    const key = `${notice.message_id}:${notice.date}:${notice.text}`;
+    if (view.seenNotices.has(key)) continue;
+    view.seenNotices.add(key);
+    if (!notice.text) continue;
+    if (notice.show_alert) {
+      $("alert-text").textContent = notice.text;
+      $("alert-dialog").showModal();
+    } else toast(notice.text);
+  }
+}
+
+function markNoticesSeen() {
+  for (const notice of view.chat.notices || []) view.seenNotices.add(`${notice.message_id}:${notice.date}:${notice.text}`);
+}
+
+// -- refresh loop ----------------------------------------------------------------------------
+async function refresh(chatChanged) {
+  view.world = await api("GET", "/state");
+  if (view.chatId === null || !currentChat()) {
+    const first = view.world.chats.find((c) => c.user && !c.user.is_staff) || view.world.chats[0];
+    view.chatId = first.id;
+    view.thread = first.is_forum ? "general" : null;
+  }
+  const chat = currentChat();
+  if (chat.is_forum && view.thread === null) view.thread = "general";
+  const query = new URLSearchParams();
+  if (chat.is_forum) query.set("thread_id", String(view.thread));
+  if (chat.is_forum && view.actingUserId) query.set("user_id", String(view.actingUserId));
+  view.chat = await api("GET", `/chats/${chat.id}/messages?${query}`);
+  if (chatChanged) markNoticesSeen();
+  renderSidebar();
+  renderHeader(chat);
+  renderMessages();
+  renderReplyKeyboard();
+  renderCommands();
+  showNotices();
+}
+
+async function watch() {
+  let version = view.world ? view.world.version : -1;
+  for (;;) {
+    try {
+      const result = await api("GET", `/events?since=${version}&timeout=25`);
+      if (result.version !== version) {
+        version = result.version;
+        await refresh(false);
+      }
+    } catch (error) {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  }
+}
+
+// -- acting ----------------------------------------------------------------------------------
+function actor() {
+  const body = {};
+  const chat = currentChat();
+  if (chat.is_forum) {
+    body.user_id = view.actingUserId;
+    if (typeof view.thread === "number") body.thread_id = view.thread;
+  }
+  return body;
+}
+
+async function sendText(text) {
+  if (!text.trim()) return;
+  await api("POST", `/chats/${view.chatId}/text`, { ...actor(), text });
+}
+
+async function sendOwnContact() {
+  await api("POST", `/chats/${view.chatId}/contact`, { ...actor(), own: true });
+}
+
+async function pressButton(message, button) {
+  if (button.url) {
+    window.open(button.url, "_blank", "noopener");
+    return;
+  }
+  if (!button.callback_data) {
+    toast("Only callback and URL buttons are simulated");
+    return;
+  }
+  const body = { ...actor(), message_id: message.message_id, data: button.callback_data };
+  delete body.thread_id;
+  await api("POST", `/chats/${view.chatId}/press`, body).catch(fail);
+}
+
+async function sendFiles(kind, files) {
+  if (!files.length) return;
+  if (files.length > 10) {
+    toast("Telegram sends at most 10 files in one album");
+    return;
+  }
+  const form = new FormData();
+  for (const [key, value] of Object.entries(actor())) form.append(key, String(value));
+  const caption = $("text-input").value.trim();
+  if (caption) form.append("caption", caption);
+  for (const file of files) form.append("files", file, file.name);
+  await api("POST", `/chats/${view.chatId}/${kind}`, form);
+  $("text-input").value = "";
+}
+
+function setUpComposer() {
+  const input = $("text-input");
+  $("composer").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const text = input.value;
+    input.value = "";
+    sendText(text).catch((error) => {
+      input.value = text;
+      fail(error);
+    });
+  });
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey) {
+      event.preventDefault();
+      $("composer").requestSubmit();
+    }
+  });
+  const menus = [
+    ["attach-button", "attach-menu"],
+    ["commands-button", "commands-menu"],
+  ];
+  for (const [button, menu] of menus) {
+    $(button).addEventListener("click", (event) => {
+      event.stopPropagation();
+      for (const [, other] of menus) if (other !== menu) $(other).hidden = true;
+      $(menu).hidden = !$(menu).hidden;
+    });
+  }
+  document.addEventListener("click", () => menus.forEach(([, menu]) => ($(menu).hidden = true)));
+  $("keyboard-toggle").addEventListener("click", () => {
+    view.keyboardVisible = !view.keyboardVisible;
+    renderReplyKeyboard();
+  });
+  for (const button of document.querySelectorAll("[data-attach]")) {
+    button.addEventListener("click", () => {
+      const what = button.dataset.attach;
+      if (what === "photo") $("photo-input").click();
+      if (what === "document") $("document-input").click();
+      if (what === "own-contact") sendOwnContact().catch(fail);
+      if (what === "other-contact") openContactDialog();
+    });
+  }
+  for (const [inputId, kind] of [
+    ["photo-input", "photo"],
+    ["document-input", "document"],
+  ]) {
+    $(inputId).addEventListener("change", (event) => {
+      const files = [...event.target.files];
+      event.target.value = "";
+      sendFiles(kind, files).catch(fail);
+    });
+  }
+}
+
+// -- someone else's contact ------------------------------------------------------------------
+function openContactDialog() {
+  const select = $("contact-person");
+  select.replaceChildren();
+  const me = currentChat().user ? currentChat().user.id : view.actingUserId;
+  const custom = el("option", null, "Not a simulated user (type below)");
+  custom.value = "";
+  select.appendChild(custom);
+  for (const user of view.world.users) {
+    const option = el("option", null, `${user.full_name}${user.id === me ? " (me)" : ""} · ${user.phone_number || ""}`);
+    option.value = String(user.id);
+    select.appendChild(option);
+  }
+  const fill = () => {
+    const user = view.world.users.find((u) => String(u.id) === select.value);
+    $("contact-phone").value = user ? user.phone_number || "" : "";
+    $("contact-first-name").value = user ? user.first_name : "";
+    $("contact-last-name").value = user ? user.last_name || "" : "";
+    $("contact-with-user-id").checked = Boolean(user);
+  };
+  select.onchange = fill;
+  const other = view.world.users.find((u) => u.id !== me && !u.is_staff);
+  select.value = other ? String(other.id) : "";
+  fill();
+  $("contact-dialog").showModal();
+}
+
+function setUpContactDialog() {
+  $("contact-cancel").addEventListener("click", () => $("contact-dialog").close());
+  $("contact-form").addEventListener("submit", (event) => {
+    if (event.submitter && event.submitter.value !== "send") return;
+    const person = $("contact-person").value;
+    const body = {
+      ...actor(),
+      own: false,
+      phone_number: $("contact-phone").value.trim(),
+      first_name: $("contact-first-name").value.trim(),
+      last_name: $("contact-last-name").value.trim(),
+    };
+    if (person && $("contact-with-user-id").checked) body.contact_user_id = Number(person);
+    if ($("contact-forwarded").checked) body.forwarded_from = person ? Number(person) : 1;
+    api("POST", `/chats/${view.chatId}/contact`, body).catch(fail);
+  });
+}
+
+// -- faults ----------------------------------------------------------------------------------
+async function renderFaults() {
+  const list = $("fault-list");
+  list.replaceChildren();
+  for (const fault of await api("GET", "/faults")) {
+    const scope = [fault.chat_id && `chat ${fault.chat_id}`, fault.method].filter(Boolean).join(", ");
+    list.appendChild(el("li", null, `${fault.error_code} ${fault.kind} × ${fault.remaining}${scope ? ` (${scope})` : ""}`));
+  }
+  const world = view.world;
+  const hook = world.webhook ? `webhook ${world.webhook.url}` : "no webhook (polling)";
+  $("diagnostics").textContent = `${hook} · pending updates: ${world.pending_updates} · version ${world.version}`;
+}
+
+function setUpTools() {
+  $("tools-button").addEventListener("click", () => {
+    $("fault-chat").value = view.chatId === null ? "" : String(view.chatId);
+    renderFaults().catch(fail);
+    $("tools-dialog").showModal();
+  });
+  $("fault-add").addEventListener("click", () => {
+    const body = {
+      kind: $("fault-kind").value,
+      count: Number($("fault-count").value || 1),
+      retry_after: Number($("fault-retry").value || 5),
+    };
+    if ($("fault-chat").value.trim()) body.chat_id = Number($("fault-chat").value.trim());
+    if ($("fault-method").value.trim()) body.method = $("fault-method").value.trim();
+    api("POST", "/faults", body).then(renderFaults).catch(fail);
+  });
+  $("fault-clear").addEventListener("click", () => api("DELETE", "/faults").then(renderFaults).catch(fail));
+}
+
+// -- start -----------------------------------------------------------------------------------
+readHash();
+setUpComposer();
+setUpContactDialog();
+setUpTools();
+refresh(true)
+  .catch(fail)
+  .finally(() => watch());
+setInterval(() => {
+  // The "typing…" status expires by itself; redraw the header now and then.
+  if (view.chat && view.chat.action) refresh(false).catch(() => {});
+}, 3000);
