@@ -30,6 +30,7 @@ from dialogs.language import language_dialog
 from dialogs.menu import menu_dialog
 from dialogs.phone import phone_dialog
 from dialogs.profile import profile_dialog
+from dialogs.requests import request_dialogs
 from dialogs.support import support_dialog
 from dialogs.ticket import ticket_dialog
 from storage.fsm import SQLStorage
@@ -73,6 +74,7 @@ def create_member_router() -> Router:
         cards_dialog(),
         profile_dialog(),
         support_dialog(),
+        *request_dialogs(),
     )
     return router
 

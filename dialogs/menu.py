@@ -18,6 +18,8 @@ from dialogs.states import (
     CardsSG,
     LanguageSG,
     MainSG,
+    MyRequestsSG,
+    NewRequestSG,
     PhoneSG,
     ProfileSG,
     SupportSG,
@@ -63,6 +65,20 @@ def menu_dialog() -> Dialog:
             I18nFormat("menu-greeting", when=~F["name"]),
             I18nFormat("menu-active-card", when="active"),
             I18nFormat("menu-no-card", when=~F["has_cards"]),
+            Row(
+                Start(
+                    I18nButtonText("btn-new-request"),
+                    id="new_request",
+                    state=NewRequestSG.choose,
+                    when="has_cards",
+                ),
+                Start(
+                    I18nButtonText("btn-my-requests"),
+                    id="my_requests",
+                    state=MyRequestsSG.list,
+                    when="has_cards",
+                ),
+            ),
             Column(
                 Start(
                     I18nButtonText("btn-my-cards"), id="cards", state=CardsSG.list, when="has_cards"

@@ -47,3 +47,60 @@ class ProfileSG(StatesGroup):
 
 class SupportSG(StatesGroup):
     info = State()
+
+
+class NewRequestSG(StatesGroup):
+    choose = State()
+    blocked = State()
+
+
+class AppointmentSG(StatesGroup):
+    specialty = State()
+    specialty_other = State()
+    clinic = State()
+    date = State()
+    time = State()
+    comment = State()
+    confirm = State()
+    sent = State()
+
+
+class MedicinesSG(StatesGroup):
+    items = State()
+    address = State()
+    confirm = State()
+    sent = State()
+
+
+class LabTestsSG(StatesGroup):
+    referral = State()
+    date = State()
+    address = State()
+    confirm = State()
+    sent = State()
+
+
+class ReimbursementSG(StatesGroup):
+    service_date = State()
+    amount = State()
+    currency = State()
+    documents = State()
+    iban = State()
+    comment = State()
+    confirm = State()
+    sent = State()
+
+
+class CallbackSG(StatesGroup):
+    phone = State()
+    time = State()
+    topic = State()
+    confirm = State()
+    sent = State()
+
+
+class MyRequestsSG(StatesGroup):
+    list = State()
+    detail = State()
+    reply = State()
+    cancel = State()

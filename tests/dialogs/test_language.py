@@ -5,10 +5,13 @@ from tests.dialogs.harness import MemberClient
 
 
 async def test_greets_in_the_telegram_language(build_dp, messages):
-    for code, greeting in [("ru", "Добро пожаловать"), ("uk", "Вітаємо в сервісі"),
-                           ("kk", "қош келдіңіз"), ("de", "Welcome")]:
-        client = MemberClient(build_dp(), messages, user_id=hash(code) % 10_000,
-                              language_code=code)
+    for code, greeting in [
+        ("ru", "Добро пожаловать"),
+        ("uk", "Вітаємо в сервісі"),
+        ("kk", "қош келдіңіз"),
+        ("de", "Welcome"),
+    ]:
+        client = MemberClient(build_dp(), messages, user_id=hash(code) % 10_000, language_code=code)
         await client.send("/start")
         assert greeting in client.text(), code
 

@@ -1,0 +1,16 @@
+"""Request dialogs: the type chooser, one form per request type, and "my requests"."""
+
+from aiogram_dialog import Dialog
+
+from dialogs.requests.callback import callback_dialog
+from dialogs.requests.my_requests import my_requests_dialog
+from dialogs.requests.new import new_request_dialog
+
+
+def request_dialogs() -> list[Dialog]:
+    return [
+        new_request_dialog(),
+        my_requests_dialog(),
+        callback_dialog(),
+        # forms: one line each
+    ]

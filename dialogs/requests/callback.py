@@ -1,0 +1,139 @@
+"""Call-back request: phone (the confirmed one by default), time window, topic."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog.widgets.input import MessageInput, TextInput
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Select
+from aiogram_dialog.widgets.text import Format
+
+from bot.i18n import Translator
+from bot.services.forms import clean_text
+from bot.services.phones import normalize_phone
+from dialogs.activation import on_not_text
+from dialogs.common import set_error
+from dialogs.requests.common import (
+    TIME_WINDOWS,
+    advance,
+    edit_button,
+    sent_getter,
+    sent_widgets,
+    submit,
+    time_window_label,
+)
+from dialogs.states import CallbackSG
+from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
+from storage.models import Member, RequestKind
+
+
+async def on_phone(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
+    phone = normalize_phone(text)
+    if phone is None:
+        set_error(manager, "callback-phone-invalid")
+        return
+    manager.dialog_data["phone"] = phone
+    await advance(manager, CallbackSG.time, CallbackSG.confirm)
+
+
+async def on_use_confirmed(
+    _callback: CallbackQuery, _button: Button, manager: DialogManager
+) -> None:
+    member: Member = manager.middleware_data["member"]
+    manager.dialog_data["phone"] = member.phone
+    await advance(manager, CallbackSG.time, CallbackSG.confirm)
+
+
+async def on_time(
+    _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
+) -> None:
+    manager.dialog_data["time_window"] = item
+    await advance(manager, CallbackSG.topic, CallbackSG.confirm)
+
+
+async def on_topic(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
+    topic = clean_text(text, min_len=3)
+    if topic is None:
+        set_error(manager, "callback-topic-invalid")
+        return
+    manager.dialog_data["topic"] = topic
+    await advance(manager, CallbackSG.confirm, CallbackSG.confirm)
+
+
+async def on_send(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+    data = manager.dialog_data
+    details = {k: data[k] for k in ("phone", "time_window", "topic")}
+    await submit(manager, RequestKind.CALLBACK, details, CallbackSG.sent)
+
+
+async def form_getter(
+    dialog_manager: DialogManager, member: Member, i18n: Translator, **_: Any
+) -> dict[str, Any]:
+    data = dialog_manager.dialog_data
+    window = data.get("time_window")
+    return {
+        "confirmed_phone": member.phone or "",
+        "phone": data.get("phone", ""),
+        "time_window": time_window_label(dialog_manager, window) if window else "",
+        "topic": data.get("topic", ""),
+        "windows": [(w, i18n(f"time-window-{w}")) for w in TIME_WINDOWS],
+    }
+
+
+def callback_dialog() -> Dialog:
+    return Dialog(
+        Window(
+            I18nFormat("callback-phone-prompt"),
+            I18nError(),
+            TextInput(id="phone", on_success=on_phone),
+            MessageInput(on_not_text),
+            Button(
+                I18nButtonText("btn-use-phone"),
+                id="use_phone",
+                on_click=on_use_confirmed,
+                when="confirmed_phone",
+            ),
+            Cancel(I18nButtonText("btn-cancel")),
+            getter=form_getter,
+            state=CallbackSG.phone,
+        ),
+        Window(
+            I18nFormat("callback-time-prompt"),
+            Column(
+                Select(
+                    Format("{item[1]}"),
+                    id="time",
+                    item_id_getter=lambda i: i[0],
+                    items="windows",
+                    on_click=on_time,
+                )
+            ),
+            Cancel(I18nButtonText("btn-cancel")),
+            getter=form_getter,
+            state=CallbackSG.time,
+        ),
+        Window(
+            I18nFormat("callback-topic-prompt"),
+            I18nError(),
+            TextInput(id="topic", on_success=on_topic),
+            MessageInput(on_not_text),
+            Cancel(I18nButtonText("btn-cancel")),
+            state=CallbackSG.topic,
+        ),
+        Window(
+            I18nFormat("callback-summary"),
+            I18nError(),
+            Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
+            Column(
+                edit_button("btn-edit-phone", CallbackSG.phone),
+                edit_button("btn-edit-time", CallbackSG.time),
+                edit_button("btn-edit-topic", CallbackSG.topic),
+            ),
+            Cancel(I18nButtonText("btn-cancel")),
+            getter=form_getter,
+            state=CallbackSG.confirm,
+        ),
+        Window(*sent_widgets(), getter=sent_getter, state=CallbackSG.sent),
+    )

@@ -1,0 +1,143 @@
+"""Shared pieces of the request forms: attachments, step order, submitting, time windows."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from aiogram.fsm.state import State
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button, Column, Start
+from aiogram_dialog.widgets.text import Text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services import requests
+from bot.services.documents import MAX_DOCUMENTS, Attachment, is_duplicate, refusal
+from dialogs.common import clear_error, fmt_date, menu_button, now, set_error, today
+from dialogs.states import MyRequestsSG
+from dialogs.widgets import I18nButtonText, I18nFormat
+from storage.models import Member, RequestKind
+
+DOCS = "docs"
+EDITING = "editing"
+TIME_WINDOWS = ("morning", "afternoon", "evening", "any")
+
+
+def attachment_of(message: Message) -> Attachment | None:
+    """A photo (its largest size) or a document from an incoming message."""
+    if message.photo:
+        photo = message.photo[-1]
+        return Attachment(
+            photo.file_id,
+            photo.file_unique_id,
+            "photo",
+            None,
+            "image/jpeg",
+            photo.file_size,
+            message.media_group_id,
+        )
+    if message.document:
+        doc = message.document
+        return Attachment(
+            doc.file_id,
+            doc.file_unique_id,
+            "document",
+            doc.file_name,
+            doc.mime_type,
+            doc.file_size,
+            message.media_group_id,
+        )
+    return None
+
+
+def stored_docs(manager: DialogManager) -> list[Attachment]:
+    return [Attachment.from_dict(d) for d in manager.dialog_data.get(DOCS, [])]
+
+
+async def on_attachment(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
+    """Collect a photo or file (an album arrives as several messages, each collected)."""
+    attachment = attachment_of(message)
+    if attachment is None:
+        set_error(manager, "docs-expected")
+        return
+    docs = stored_docs(manager)
+    if is_duplicate(attachment, docs):
+        return
+    if reason := refusal(attachment, docs):
+        set_error(manager, reason, max=MAX_DOCUMENTS)
+        return
+    clear_error(manager)
+    manager.dialog_data.setdefault(DOCS, []).append(attachment.to_dict())
+
+
+async def on_clear_docs(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+    manager.dialog_data[DOCS] = []
+    clear_error(manager)
+
+
+async def advance(manager: DialogManager, next_state: State, confirm_state: State) -> None:
+    """The next step, or straight back to the summary when the member is editing one field."""
+    clear_error(manager)
+    await manager.switch_to(confirm_state if manager.dialog_data.get(EDITING) else next_state)
+
+
+def edit_button(key: str, step: State) -> Button:
+    """A summary button that reopens one step and returns to the summary after it."""
+
+    async def edit(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+        manager.dialog_data[EDITING] = True
+        clear_error(manager)
+        await manager.switch_to(step)
+
+    return Button(
+        I18nButtonText(key), id=f"edit_{(step.state or '').split(':')[-1]}", on_click=edit
+    )
+
+
+async def submit(
+    manager: DialogManager, kind: RequestKind, details: dict[str, Any], sent_state: State
+) -> None:
+    """Store the request; the summary stays (with the reason) if the card cannot take it."""
+    session: AsyncSession = manager.middleware_data["session"]
+    member: Member = manager.middleware_data["member"]
+    try:
+        request = await requests.submit(
+            session, member, kind, details, stored_docs(manager), now(manager), today(manager)
+        )
+    except requests.RequestNotAllowedError as exc:
+        args = {"date": fmt_date(exc.on, manager)} if exc.on else {}
+        set_error(manager, exc.reason, **args)
+        return
+    manager.dialog_data["number"] = request.number
+    manager.dialog_data["request_id"] = request.id
+    await manager.switch_to(sent_state)
+
+
+def time_window_label(manager: DialogManager, window: str) -> str:
+    return manager.middleware_data["i18n"](f"time-window-{window}")
+
+
+def fmt_iso(value: str | None, manager: DialogManager) -> str:
+    return fmt_date(date.fromisoformat(value), manager) if value else ""
+
+
+def sent_widgets() -> tuple[Text, Column]:
+    """The "request sent" text and its buttons, the same for every form."""
+    return (
+        I18nFormat("request-sent"),
+        Column(
+            Start(I18nButtonText("btn-my-requests"), id="my_requests", state=MyRequestsSG.list),
+            menu_button(),
+        ),
+    )
+
+
+async def sent_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    return {"number": dialog_manager.dialog_data.get("number", "")}
+
+
+async def docs_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    docs = dialog_manager.dialog_data.get(DOCS, [])
+    return {"docs_count": len(docs), "has_docs": bool(docs), "max_docs": MAX_DOCUMENTS}

@@ -1,0 +1,227 @@
+"""My requests: a paged list, a request's page with its history, replying, cancelling."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import F
+from aiogram.enums import ContentType
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog.widgets.input import MessageInput, TextInput
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, Select, Start, SwitchTo
+from aiogram_dialog.widgets.text import Format
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.i18n import Translator
+from bot.services import lifecycle, requests
+from bot.services.forms import clean_text
+from dialogs.common import clear_error, fmt_date, fmt_datetime, now, set_error
+from dialogs.requests.common import DOCS, docs_getter, on_attachment, stored_docs
+from dialogs.requests.render import detail_lines
+from dialogs.states import MyRequestsSG, NewRequestSG
+from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
+from storage.models import Member, RequestEvent
+
+PAGE = "page"
+
+
+async def list_getter(
+    dialog_manager: DialogManager,
+    session: AsyncSession,
+    member: Member,
+    i18n: Translator,
+    **_: Any,
+) -> dict[str, Any]:
+    page = dialog_manager.dialog_data.get(PAGE, 0)
+    rows, pages = await requests.list_page(session, member, page)
+    items = [
+        (
+            str(r.id),
+            f"{r.number} · {i18n('request-kind-' + r.kind)} · {i18n('request-status-' + r.status)}",
+        )
+        for r in rows
+    ]
+    return {
+        "requests": items,
+        "empty": not items,
+        "page": page + 1,
+        "pages": pages,
+        "has_prev": page > 0,
+        "has_next": page + 1 < pages,
+        "paged": pages > 1,
+    }
+
+
+async def on_page(delta: int, manager: DialogManager) -> None:
+    manager.dialog_data[PAGE] = max(0, manager.dialog_data.get(PAGE, 0) + delta)
+
+
+async def on_prev(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    await on_page(-1, manager)
+
+
+async def on_next(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    await on_page(1, manager)
+
+
+async def on_open(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
+    manager.dialog_data["request_id"] = int(item)
+    await manager.switch_to(MyRequestsSG.detail)
+
+
+def _history_line(event: RequestEvent, manager: DialogManager, i18n: Translator) -> str:
+    when = fmt_datetime(event.created_at, manager)
+    comment = event.comment or ""
+    if event.to_status is not None:
+        line = f"{when} — {i18n('request-status-' + event.to_status)}"
+        return f"{line}: {comment}" if comment else line
+    who = i18n("history-you") if event.actor_kind == "member" else i18n("history-support")
+    return f"{when} — 💬 {who}: {comment}" if comment else f"{when} — 📎 {who}"
+
+
+async def detail_getter(
+    dialog_manager: DialogManager,
+    session: AsyncSession,
+    member: Member,
+    i18n: Translator,
+    **_: Any,
+) -> dict[str, Any]:
+    try:
+        page = await requests.page_of(session, member, dialog_manager.dialog_data["request_id"])
+    except (requests.RequestNotFoundError, KeyError):
+        return {"missing": True}
+    request = page.request
+    return {
+        "found": True,
+        "number": request.number,
+        "kind": i18n("request-kind-" + request.kind),
+        "status": i18n("request-status-" + request.status),
+        "created": fmt_date(request.created_at.date(), dialog_manager),
+        "details": detail_lines(page.details, dialog_manager),
+        "documents": len(page.documents),
+        "history": "\n".join(_history_line(e, dialog_manager, i18n) for e in page.events),
+        "can_cancel": page.can_cancel,
+        "can_reply": page.can_reply,
+        "sent_note": dialog_manager.dialog_data.pop("sent_note", False),
+    }
+
+
+async def on_reply_text(_m: Message, _w: Any, manager: DialogManager, text: str) -> None:
+    value = clean_text(text, min_len=1)
+    if value is None:
+        set_error(manager, "reply-empty")
+        return
+    clear_error(manager)
+    manager.dialog_data["reply_text"] = value
+
+
+async def on_start_reply(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    manager.dialog_data.pop("reply_text", None)
+    manager.dialog_data[DOCS] = []
+    clear_error(manager)
+    await manager.switch_to(MyRequestsSG.reply)
+
+
+async def on_send_reply(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    text = manager.dialog_data.get("reply_text")
+    docs = stored_docs(manager)
+    if not text and not docs:
+        set_error(manager, "reply-empty")
+        return
+    session: AsyncSession = manager.middleware_data["session"]
+    member: Member = manager.middleware_data["member"]
+    try:
+        await requests.add_member_message(
+            session, member, manager.dialog_data["request_id"], text, docs, now(manager)
+        )
+    except lifecycle.TransitionError:
+        set_error(manager, "reply-closed")
+        return
+    manager.dialog_data[DOCS] = []
+    manager.dialog_data.pop("reply_text", None)
+    manager.dialog_data["sent_note"] = True
+    await manager.switch_to(MyRequestsSG.detail)
+
+
+async def reply_getter(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
+    text = dialog_manager.dialog_data.get("reply_text", "")
+    return {
+        **await docs_getter(dialog_manager, **kwargs),
+        "reply_text": text,
+        "has_reply": bool(text) or bool(dialog_manager.dialog_data.get(DOCS)),
+    }
+
+
+async def on_cancel_confirmed(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    session: AsyncSession = manager.middleware_data["session"]
+    member: Member = manager.middleware_data["member"]
+    try:
+        await requests.cancel(session, member, manager.dialog_data["request_id"], now(manager))
+    except lifecycle.TransitionError:
+        set_error(manager, "request-cancel-too-late")
+    await manager.switch_to(MyRequestsSG.detail)
+
+
+def my_requests_dialog() -> Dialog:
+    return Dialog(
+        Window(
+            I18nFormat("my-requests-title", when=~F["empty"]),
+            I18nFormat("my-requests-empty", when="empty"),
+            Column(
+                Select(
+                    Format("{item[1]}"),
+                    id="req",
+                    item_id_getter=lambda i: i[0],
+                    items="requests",
+                    on_click=on_open,
+                )
+            ),
+            Row(
+                Button(I18nButtonText("btn-prev"), id="prev", on_click=on_prev, when="has_prev"),
+                Button(I18nButtonText("btn-next"), id="next", on_click=on_next, when="has_next"),
+            ),
+            Start(I18nButtonText("btn-new-request"), id="new", state=NewRequestSG.choose),
+            Cancel(I18nButtonText("btn-back")),
+            getter=list_getter,
+            state=MyRequestsSG.list,
+        ),
+        Window(
+            I18nFormat("reply-sent", when="sent_note"),
+            I18nFormat("request-page", when="found"),
+            I18nFormat("request-missing", when="missing"),
+            I18nError(),
+            Button(
+                I18nButtonText("btn-reply"), id="reply", on_click=on_start_reply, when="can_reply"
+            ),
+            SwitchTo(
+                I18nButtonText("btn-cancel-request"),
+                id="cancel",
+                state=MyRequestsSG.cancel,
+                when="can_cancel",
+            ),
+            SwitchTo(I18nButtonText("btn-back"), id="back", state=MyRequestsSG.list),
+            getter=detail_getter,
+            state=MyRequestsSG.detail,
+        ),
+        Window(
+            I18nFormat("reply-prompt"),
+            I18nFormat("reply-collected", when="has_reply"),
+            I18nError(),
+            TextInput(id="reply_text", on_success=on_reply_text),
+            MessageInput(on_attachment, content_types=[ContentType.PHOTO, ContentType.DOCUMENT]),
+            Button(I18nButtonText("btn-send"), id="send", on_click=on_send_reply, when="has_reply"),
+            SwitchTo(I18nButtonText("btn-back"), id="back", state=MyRequestsSG.detail),
+            getter=reply_getter,
+            state=MyRequestsSG.reply,
+        ),
+        Window(
+            I18nFormat("request-cancel-confirm"),
+            Row(
+                Button(I18nButtonText("btn-yes-cancel"), id="yes", on_click=on_cancel_confirmed),
+                SwitchTo(I18nButtonText("btn-no"), id="no", state=MyRequestsSG.detail),
+            ),
+            getter=detail_getter,
+            state=MyRequestsSG.cancel,
+        ),
+    )

@@ -1,0 +1,18 @@
+## Call-back request
+
+callback-phone-prompt = 📞 Which number should we call? Type it, or use your confirmed number.
+btn-use-phone = 📱 Use { $confirmed_phone }
+callback-phone-invalid = That does not look like a phone number. Please type it with the country code, e.g. +380 50 123 45 67.
+callback-time-prompt = 🕘 When is it convenient to call you?
+callback-topic-prompt = 💬 What would you like to talk about? A few words are enough.
+callback-topic-invalid = Please describe the topic in at least a few characters.
+callback-summary =
+    <b>📞 Call-back request</b>
+    Phone: { $phone }
+    Time: { $time_window }
+    Topic: { $topic }
+
+    Is everything right?
+btn-edit-phone = ✏️ Phone
+btn-edit-time = ✏️ Time
+btn-edit-topic = ✏️ Topic

@@ -1,0 +1,88 @@
+## Requests: shared texts
+
+btn-new-request = 📝 New request
+btn-my-requests = 📋 My requests
+btn-prev = ◀️
+btn-next = ▶️
+btn-yes-cancel = ✖️ Yes, cancel it
+btn-no = No
+btn-reply = ✉️ Add a message or documents
+btn-cancel-request = ✖️ Cancel the request
+btn-docs-clear = 🗑 Remove the documents
+btn-docs-done = ✅ Done with documents
+btn-skip = ⏭ Skip
+
+request-kind-appointment = 🩺 Doctor appointment
+request-kind-medicines = 💊 Medicines
+request-kind-lab_tests = 🧪 Lab tests
+request-kind-reimbursement = 💵 Reimbursement
+request-kind-callback = 📞 Call-back
+
+request-status-new = 🆕 new
+request-status-in_progress = 🔧 in progress
+request-status-need_info = ❓ more information needed
+request-status-done = ✅ done
+request-status-rejected = ⛔️ rejected
+request-status-cancelled = ✖️ cancelled
+
+request-choose-type =
+    📝 <b>New request</b> on card { $policy } ({ $holder }).
+    What do you need?
+request-blocked = 📝 { $blocked }
+request-no-card = A request needs an active insurance card. Confirm your phone or activate a card first.
+request-card-waiting = Coverage on your active card starts on { $date }; requests open from that day.
+request-card-expired = Coverage on your active card ended on { $date }. Choose another card in “My cards” or contact support.
+request-sent =
+    ✅ Request <b>{ $number }</b> is sent.
+    I will tell you here when its status changes.
+
+time-window-morning = 🌅 Morning, 8:00–12:00
+time-window-afternoon = ☀️ Afternoon, 12:00–16:00
+time-window-evening = 🌆 Evening, 16:00–20:00
+time-window-any = 🕘 Any time
+
+docs-expected = Please send a photo or a file (PDF, JPEG, PNG, HEIC).
+docs-too-many = That is more than { $max } documents for one request; the extra ones were not added.
+docs-too-big = That file is larger than 20 MB. Please send a smaller file or a photo of it.
+docs-bad-type = I accept PDF, JPEG, PNG and HEIC files and photos. Please send the document in one of these formats.
+docs-count = 📎 Documents attached: { $docs_count } of { $max_docs }.
+
+field-phone = Phone
+field-time_window = Time
+field-topic = Topic
+field-specialty = Specialty
+field-clinic = City / clinic
+field-preferred_date = Preferred date
+field-comment = Comment
+field-items = Medicines
+field-address = Address
+field-referral = Tests
+field-service_date = Service date
+field-amount = Amount
+field-iban = IBAN
+field-documents = Documents
+
+my-requests-title = 📋 <b>My requests</b> (page { $page } of { $pages }). Tap one to open it.
+my-requests-empty = 📋 You have no requests yet.
+request-page =
+    <b>{ $number }</b> · { $kind }
+    Status: <b>{ $status }</b>
+    Sent on { $created }
+
+    { $details }
+    📎 Documents: { $documents }
+
+    <b>History</b>
+    { $history }
+request-missing = This request is not available.
+history-you = you
+history-support = support
+reply-prompt = ✉️ Type a message and/or send photos or files, then press “Send”.
+reply-collected =
+    Ready to send: { $reply_text }
+    📎 Documents: { $docs_count }
+reply-empty = Please type a message or attach a document first.
+reply-sent = ✅ Your message was added to the request.
+reply-closed = This request is closed, so nothing can be added to it. Please create a new request.
+request-cancel-confirm = Cancel request <b>{ $number }</b>? This cannot be undone.
+request-cancel-too-late = Support has already started on this request, so it can no longer be cancelled. Add a message instead.

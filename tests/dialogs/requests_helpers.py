@@ -1,0 +1,82 @@
+"""Builders for request-form tests: a member with an active card, photos, documents, albums."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, date, datetime
+
+from aiogram.types import Chat, Document, Message, PhotoSize, Update
+from sqlalchemy import select
+
+from storage.models import Request, RequestDocument
+from tests.dialogs.harness import MemberClient
+from tests.factories import make_person, make_policy
+
+_ids = itertools.count(50_000)
+
+
+async def member_with_active_card(member: MemberClient, session_factory, **policy) -> None:
+    async with session_factory.begin() as session:
+        p = await make_policy(session, number="SIP-2026-0001", **policy)
+        await make_person(session, p, full_name="Olena Kovalenko", relation="self")
+    await member.send("/start")
+    await member.click("📱 Confirm phone")
+    await member.share_contact("380501112233")
+    await member.send("/menu")
+
+
+def _message(member: MemberClient, **content) -> Message:
+    return Message(
+        message_id=next(_ids),
+        date=datetime.now(UTC),
+        chat=Chat(id=member.user.id, type="private"),
+        from_user=member.user,
+        **content,
+    )
+
+
+async def send_photo(member: MemberClient, name: str, group: str | None = None) -> None:
+    photo = [
+        PhotoSize(file_id=f"{name}-small", file_unique_id=f"{name}-s", width=90, height=90),
+        PhotoSize(
+            file_id=name, file_unique_id=f"u-{name}", width=1280, height=960, file_size=300_000
+        ),
+    ]
+    message = _message(member, photo=photo, media_group_id=group)
+    await member.dp.feed_update(member.client.bot, Update(update_id=next(_ids), message=message))
+
+
+async def send_document(
+    member: MemberClient,
+    name: str,
+    mime: str = "application/pdf",
+    size: int = 200_000,
+    group: str | None = None,
+) -> None:
+    doc = Document(
+        file_id=f"file-{name}",
+        file_unique_id=f"u-{name}",
+        file_name=name,
+        mime_type=mime,
+        file_size=size,
+    )
+    message = _message(member, document=doc, media_group_id=group)
+    await member.dp.feed_update(member.client.bot, Update(update_id=next(_ids), message=message))
+
+
+async def stored_requests(session_factory) -> list[Request]:
+    async with session_factory() as session:
+        return list((await session.execute(select(Request).order_by(Request.id))).scalars())
+
+
+async def stored_documents(session_factory, request_id: int) -> list[RequestDocument]:
+    async with session_factory() as session:
+        rows = await session.execute(
+            select(RequestDocument)
+            .where(RequestDocument.request_id == request_id)
+            .order_by(RequestDocument.id)
+        )
+        return list(rows.scalars())
+
+
+TODAY = date(2026, 11, 22)
