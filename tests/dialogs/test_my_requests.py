@@ -1,0 +1,129 @@
+from bot.services import requests
+from storage.models import ActorKind, RequestStatus
+from tests.dialogs.requests_helpers import (
+    member_with_active_card,
+    send_document,
+    stored_documents,
+    stored_requests,
+)
+
+
+async def _callback_request(member, topic: str) -> None:
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.click("📱 Use \\+380501112233")
+    await member.click("🕘 Any time")
+    await member.send(topic)
+    await member.click("✅ Send")
+
+
+async def _staff_moves(session_factory, request_id, *targets, comment=None, clock=None):
+    async with session_factory.begin() as session:
+        for target in targets:
+            await requests.change_status(
+                session, request_id, target, ActorKind.STAFF, 900, clock(), comment
+            )
+
+
+async def test_list_is_paged_newest_first_and_opens_a_page(member, session_factory):
+    await member_with_active_card(member, session_factory)
+    for n in range(6):
+        await _callback_request(member, f"Topic number {n}")
+    await member.send("/menu")
+    await member.click("📋 My requests")
+    assert "page 1 of 2" in member.text()
+    labels = [b for b in member.buttons() if b.startswith("R-")]
+    assert labels[0] == "R-000006 · 📞 Call-back · 🆕 new"
+    assert len(labels) == 5
+    await member.click("▶️")
+    assert [b for b in member.buttons() if b.startswith("R-")] == [
+        "R-000001 · 📞 Call-back · 🆕 new"
+    ]
+
+    await member.click("R-000001 · 📞 Call-back · 🆕 new")
+    text = member.text()
+    assert "R-000001 · 📞 Call-back" in text
+    assert "Status: 🆕 new" in text
+    assert "Topic: Topic number 0" in text
+    assert "History" in text
+    assert "✖️ Cancel the request" in member.buttons()
+
+
+async def test_member_cancels_a_new_request(member, session_factory):
+    await member_with_active_card(member, session_factory)
+    await _callback_request(member, "Please call me")
+    await member.click("📋 My requests")
+    await member.click("R-000001.*")
+    await member.click("✖️ Cancel the request")
+    assert "Cancel request R-000001?" in member.text()
+    await member.click("✖️ Yes, cancel it")
+    assert "Status: ✖️ cancelled" in member.text()
+    assert "✖️ Cancel the request" not in member.buttons()
+    assert "✉️ Add a message or documents" not in member.buttons()
+    [request] = await stored_requests(session_factory)
+    assert request.status == "cancelled"
+
+
+async def test_answer_to_need_info_with_text_and_document_resumes_work(
+    member, session_factory, clock
+):
+    await member_with_active_card(member, session_factory)
+    await _callback_request(member, "About my referral")
+    [request] = await stored_requests(session_factory)
+    await _staff_moves(
+        session_factory,
+        request.id,
+        RequestStatus.IN_PROGRESS,
+        RequestStatus.NEED_INFO,
+        comment="Which clinic?",
+        clock=clock,
+    )
+
+    await member.send("/menu")
+    await member.click("📋 My requests")
+    await member.click("R-000001.*")
+    text = member.text()
+    assert "❓ more information needed: Which clinic?" in text
+    assert "✖️ Cancel the request" not in member.buttons()
+    await member.click("✉️ Add a message or documents")
+    await member.click("⬅️ Back")
+    await member.click("✉️ Add a message or documents")
+    assert "✅ Send" not in member.buttons()
+    await member.send("City clinic No. 3")
+    await send_document(member, "referral.pdf")
+    assert "Documents: 1" in member.text()
+    await member.click("✅ Send")
+    text = member.text()
+    assert "Your message was added" in text
+    assert "💬 you: City clinic No. 3" in text
+    assert "Status: 🔧 in progress" in text
+
+    [request] = await stored_requests(session_factory)
+    assert request.status == "in_progress"
+    [doc] = await stored_documents(session_factory, request.id)
+    assert (doc.file_name, doc.mime_type, doc.kind) == (
+        "referral.pdf",
+        "application/pdf",
+        "document",
+    )
+
+
+async def test_cancel_refused_once_staff_took_it(member, session_factory, clock):
+    await member_with_active_card(member, session_factory)
+    await _callback_request(member, "Please call")
+    await member.click("📋 My requests")
+    await member.click("R-000001.*")
+    await member.click("✖️ Cancel the request")
+    [request] = await stored_requests(session_factory)
+    await _staff_moves(session_factory, request.id, RequestStatus.IN_PROGRESS, clock=clock)
+    await member.click("✖️ Yes, cancel it")
+    assert "can no longer be cancelled" in member.text()
+    [request] = await stored_requests(session_factory)
+    assert request.status == "in_progress"
+
+
+async def test_no_requests_yet(member, session_factory):
+    await member_with_active_card(member, session_factory)
+    await member.click("📋 My requests")
+    assert "You have no requests yet" in member.text()
