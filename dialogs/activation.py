@@ -7,7 +7,6 @@ from typing import Any
 
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import ChatEvent, Dialog, DialogManager, Window
-from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, Start, SwitchTo
 from aiogram_dialog.widgets.kbd.calendar_kbd import CalendarScope, ManagedCalendar
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,9 +16,19 @@ from bot.services import activation
 from bot.services.activation import ActivationRules, Outcome
 from bot.services.cards import get_card
 from bot.services.dates import parse_birth_date
-from dialogs.common import clear_error, fmt_date, fmt_datetime, menu_button, now, set_error, today
+from dialogs.common import (
+    clear_error,
+    fmt_date,
+    fmt_datetime,
+    menu_button,
+    now,
+    set_error,
+    text_step,
+    today,
+)
+from dialogs.common import on_not_text as on_not_text  # re-exported for older imports
 from dialogs.states import ActivationSG, CardsSG
-from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
+from dialogs.widgets import I18nButtonText, I18nFormat
 from dialogs.widgets.calendar import LocalizedCalendar
 from storage.models import Member
 
@@ -87,10 +96,6 @@ async def on_birth_picked(
     await _submit(manager, picked)
 
 
-async def on_not_text(_message: Message, _widget: MessageInput, manager: DialogManager) -> None:
-    set_error(manager, "input-text-expected")
-
-
 async def result_getter(
     dialog_manager: DialogManager, session: AsyncSession, member: Member, **_: Any
 ) -> dict[str, Any]:
@@ -126,22 +131,20 @@ async def on_restart(_callback: CallbackQuery, _button: Button, manager: DialogM
 
 def activation_dialog() -> Dialog:
     return Dialog(
-        Window(
-            I18nFormat("activation-id-prompt"),
-            I18nError(),
-            TextInput(id="insured_id", on_success=on_insured_id),
-            MessageInput(on_not_text),
+        text_step(
+            "activation-id-prompt",
+            "insured_id",
+            on_insured_id,
+            ActivationSG.insured_id,
             Cancel(I18nButtonText("btn-back")),
-            state=ActivationSG.insured_id,
         ),
-        Window(
-            I18nFormat("activation-birth-prompt"),
-            I18nError(),
-            TextInput(id="birth_date", on_success=on_birth_text),
-            MessageInput(on_not_text),
+        text_step(
+            "activation-birth-prompt",
+            "birth_date",
+            on_birth_text,
+            ActivationSG.birth_date,
             Button(I18nButtonText("btn-pick-date"), id="calendar", on_click=on_open_calendar),
             Button(I18nButtonText("btn-back"), id="back", on_click=on_restart),
-            state=ActivationSG.birth_date,
         ),
         Window(
             I18nFormat("activation-birth-calendar"),

@@ -5,15 +5,19 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from aiogram_dialog import DialogManager, StartMode
+from aiogram.fsm.state import State
+from aiogram.types import Message
+from aiogram_dialog import DialogManager, StartMode, Window
+from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Start
+from aiogram_dialog.widgets.widget_event import WidgetEventProcessor
 from babel.dates import format_date, format_datetime
 
 from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import Translator
 from dialogs.states import MainSG
-from dialogs.widgets import I18nButtonText
+from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from dialogs.widgets.i18n import ERROR_KEY
 
 
@@ -56,3 +60,30 @@ def menu_button() -> Start:
 
 async def go_menu(_event: Any, _button: Button, manager: DialogManager) -> None:
     await manager.start(MainSG.menu, mode=StartMode.RESET_STACK)
+
+
+async def on_not_text(_message: Message, _widget: MessageInput, manager: DialogManager) -> None:
+    set_error(manager, "input-text-expected")
+
+
+def text_step(
+    prompt: str,
+    input_id: str,
+    on_success: WidgetEventProcessor | Any,
+    state: State,
+    *widgets: Any,
+    getter: Any = None,
+) -> Window:
+    """A step that asks for a typed answer: the prompt, the last error, the input, buttons.
+
+    Anything but text gets "please type your answer" and the same step.
+    """
+    return Window(
+        I18nFormat(prompt),
+        I18nError(),
+        TextInput(id=input_id, on_success=on_success),
+        MessageInput(on_not_text),
+        *widgets,
+        getter=getter,
+        state=state,
+    )

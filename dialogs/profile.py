@@ -14,8 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.i18n import Translator
 from bot.services import profile
 from bot.services.profile import ProfileField
-from dialogs.activation import on_not_text
-from dialogs.common import clear_error, fmt_date, set_error, today
+from dialogs.common import clear_error, fmt_date, on_not_text, set_error, today
 from dialogs.states import ProfileSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from storage.models import Member

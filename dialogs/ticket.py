@@ -6,16 +6,14 @@ from typing import Any
 
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager, Window
-from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, SwitchTo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import tickets
 from bot.services.profile import clean_full_name
-from dialogs.activation import on_not_text
-from dialogs.common import clear_error, menu_button, now, set_error
+from dialogs.common import clear_error, menu_button, now, set_error, text_step
 from dialogs.states import TicketSG
-from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
+from dialogs.widgets import I18nButtonText, I18nFormat
 from storage.models import Member
 
 
@@ -74,19 +72,18 @@ async def ticket_getter(dialog_manager: DialogManager, member: Member, **_: Any)
 
 def ticket_dialog() -> Dialog:
     return Dialog(
-        Window(
-            I18nFormat("ticket-policy-prompt"),
-            I18nError(),
-            TextInput(id="policy", on_success=on_policy),
-            MessageInput(on_not_text),
+        text_step(
+            "ticket-policy-prompt",
+            "policy",
+            on_policy,
+            TicketSG.policy_number,
             Cancel(I18nButtonText("btn-back")),
-            state=TicketSG.policy_number,
         ),
-        Window(
-            I18nFormat("ticket-name-prompt"),
-            I18nError(),
-            TextInput(id="name", on_success=on_name),
-            MessageInput(on_not_text),
+        text_step(
+            "ticket-name-prompt",
+            "name",
+            on_name,
+            TicketSG.full_name,
             Button(
                 I18nButtonText("btn-use-name"),
                 id="use_name",
@@ -95,7 +92,6 @@ def ticket_dialog() -> Dialog:
             ),
             SwitchTo(I18nButtonText("btn-back"), id="back", state=TicketSG.policy_number),
             getter=ticket_getter,
-            state=TicketSG.full_name,
         ),
         Window(
             I18nFormat("ticket-confirm"),

@@ -6,15 +6,13 @@ from typing import Any
 
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager, Window
-from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Select
 from aiogram_dialog.widgets.text import Format
 
 from bot.i18n import Translator
 from bot.services.forms import clean_text
 from bot.services.phones import normalize_phone
-from dialogs.activation import on_not_text
-from dialogs.common import set_error
+from dialogs.common import set_error, text_step
 from dialogs.requests.common import (
     TIME_WINDOWS,
     advance,
@@ -84,11 +82,11 @@ async def form_getter(
 
 def callback_dialog() -> Dialog:
     return Dialog(
-        Window(
-            I18nFormat("callback-phone-prompt"),
-            I18nError(),
-            TextInput(id="phone", on_success=on_phone),
-            MessageInput(on_not_text),
+        text_step(
+            "callback-phone-prompt",
+            "phone",
+            on_phone,
+            CallbackSG.phone,
             Button(
                 I18nButtonText("btn-use-phone"),
                 id="use_phone",
@@ -97,7 +95,6 @@ def callback_dialog() -> Dialog:
             ),
             Cancel(I18nButtonText("btn-cancel")),
             getter=form_getter,
-            state=CallbackSG.phone,
         ),
         Window(
             I18nFormat("callback-time-prompt"),
@@ -114,13 +111,12 @@ def callback_dialog() -> Dialog:
             getter=form_getter,
             state=CallbackSG.time,
         ),
-        Window(
-            I18nFormat("callback-topic-prompt"),
-            I18nError(),
-            TextInput(id="topic", on_success=on_topic),
-            MessageInput(on_not_text),
+        text_step(
+            "callback-topic-prompt",
+            "topic",
+            on_topic,
+            CallbackSG.topic,
             Cancel(I18nButtonText("btn-cancel")),
-            state=CallbackSG.topic,
         ),
         Window(
             I18nFormat("callback-summary"),
