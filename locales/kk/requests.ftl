@@ -1,0 +1,88 @@
+## Өтініштер: ортақ мәтіндер
+
+btn-new-request = 📝 Жаңа өтініш
+btn-my-requests = 📋 Менің өтініштерім
+btn-prev = ◀️
+btn-next = ▶️
+btn-yes-cancel = ✖️ Иә, болдырмау
+btn-no = Жоқ
+btn-reply = ✉️ Хабарлама немесе құжаттар қосу
+btn-cancel-request = ✖️ Өтінішті болдырмау
+btn-docs-clear = 🗑 Құжаттарды жою
+btn-docs-done = ✅ Құжаттарды қосуды аяқтау
+btn-skip = ⏭ Өткізіп жіберу
+
+request-kind-appointment = 🩺 Дәрігерге жазылу
+request-kind-medicines = 💊 Дәрі-дәрмек
+request-kind-lab_tests = 🧪 Зертханалық талдаулар
+request-kind-reimbursement = 💵 Шығынды өтеу
+request-kind-callback = 📞 Кері қоңырау
+
+request-status-new = 🆕 жаңа
+request-status-in_progress = 🔧 өңделуде
+request-status-need_info = ❓ қосымша ақпарат қажет
+request-status-done = ✅ орындалды
+request-status-rejected = ⛔️ қабылданбады
+request-status-cancelled = ✖️ болдырылмады
+
+request-choose-type =
+    📝 <b>Жаңа өтініш</b>. Карта: { $policy } ({ $holder }).
+    Сізге не қажет?
+request-blocked = 📝 { $blocked }
+request-no-card = Өтініш беру үшін белсенді сақтандыру картасы қажет. Алдымен телефон нөміріңізді растаңыз немесе картаны белсендіріңіз.
+request-card-waiting = Белсенді картаңыз бойынша сақтандыру қорғауы басталатын күн: { $date }. Өтініштерді осы күннен бастап беруге болады.
+request-card-expired = Белсенді картаңыз бойынша сақтандыру қорғауы аяқталған күн: { $date }. «Менің карталарым» бөлімінде басқа картаны таңдаңыз немесе қолдау қызметіне хабарласыңыз.
+request-sent =
+    ✅ <b>{ $number }</b> өтініші жіберілді.
+    Оның мәртебесі өзгерген кезде, бұл туралы Сізге осында хабарлаймын.
+
+time-window-morning = 🌅 Таңертең, 8:00–12:00
+time-window-afternoon = ☀️ Күндіз, 12:00–16:00
+time-window-evening = 🌆 Кешке, 16:00–20:00
+time-window-any = 🕘 Кез келген уақытта
+
+docs-expected = Фото немесе файл жіберіңіз (PDF, JPEG, PNG, HEIC).
+docs-too-many = Бір өтінішке қосуға болатын құжаттардың ең көп саны: { $max }. Артық құжаттар қосылмады.
+docs-too-big = Бұл файлдың көлемі 20 МБ-тан асады. Кішірек файл немесе оның фотосын жіберіңіз.
+docs-bad-type = PDF, JPEG, PNG және HEIC файлдары мен фотолар қабылданады. Құжатты осы форматтардың бірінде жіберіңіз.
+docs-count = 📎 Қосылған құжаттар: { $docs_count } / { $max_docs }.
+
+field-phone = Телефон
+field-time_window = Уақыты
+field-topic = Тақырыбы
+field-specialty = Мамандық
+field-clinic = Қала / клиника
+field-preferred_date = Қалаулы күн
+field-comment = Түсініктеме
+field-items = Дәрі-дәрмек
+field-address = Мекенжай
+field-referral = Талдаулар
+field-service_date = Қызмет көрсетілген күн
+field-amount = Сомасы
+field-iban = IBAN
+field-documents = Құжаттар
+
+my-requests-title = 📋 <b>Менің өтініштерім</b> (бет: { $page } / { $pages }). Өтінішті ашу үшін соны басыңыз.
+my-requests-empty = 📋 Сізде әзірге өтініштер жоқ.
+request-page =
+    <b>{ $number }</b> · { $kind }
+    Мәртебесі: <b>{ $status }</b>
+    Жіберілген күні: { $created }
+
+    { $details }
+    📎 Құжаттар: { $documents }
+
+    <b>Тарихы</b>
+    { $history }
+request-missing = Бұл өтініш қолжетімсіз.
+history-you = Сіз
+history-support = қолдау қызметі
+reply-prompt = ✉️ Хабарлама жазыңыз және/немесе фото не файлдар жіберіңіз, содан кейін «Жіберу» батырмасын басыңыз.
+reply-collected =
+    Жіберуге дайын: { $reply_text }
+    📎 Құжаттар: { $docs_count }
+reply-empty = Алдымен хабарлама жазыңыз немесе құжат қосыңыз.
+reply-sent = ✅ Хабарламаңыз өтінішке қосылды.
+reply-closed = Бұл өтініш жабылған, сондықтан оған ештеңе қосу мүмкін емес. Жаңа өтініш жасаңыз.
+request-cancel-confirm = <b>{ $number }</b> өтінішін болдырмайсыз ба? Бұл әрекетті кері қайтару мүмкін емес.
+request-cancel-too-late = Қолдау қызметі бұл өтінішпен жұмысты бастап қойды, сондықтан оны енді болдырмау мүмкін емес. Оның орнына хабарлама қосыңыз.
