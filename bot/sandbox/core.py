@@ -6,7 +6,6 @@ import asyncio
 import copy
 import itertools
 import json
-import secrets
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -15,7 +14,8 @@ from typing import Any, TypeVar
 
 from bot.sandbox.errors import CHAT_NOT_FOUND, THREAD_NOT_FOUND, ApiError, bad_request, forbidden
 from bot.sandbox.faults import Fault
-from bot.sandbox.models import DEFAULT_FORUM_CHAT_ID, SimChat, SimUser, StoredFile, default_users
+from bot.sandbox.filestore import FileStore
+from bot.sandbox.models import DEFAULT_FORUM_CHAT_ID, SimChat, SimUser, default_users
 
 DEFAULT_BOT_ID = 123456
 T = TypeVar("T")
@@ -60,8 +60,7 @@ class StateCore:
         # A real group has history before the bot arrives; it also keeps topic ids away from 1.
         self.forum.last_message_id = 10
         self.chats[forum_chat_id] = self.forum
-        self.files: dict[str, StoredFile] = {}
-        self.file_paths: dict[str, StoredFile] = {}
+        self.files = FileStore()
         self.pending: list[dict[str, Any]] = []
         self.update_log: list[dict[str, Any]] = []
         self.allowed_updates: list[str] = []
@@ -212,21 +211,6 @@ class StateCore:
 
     def chat_instance(self, chat: SimChat) -> str:
         return str((abs(chat.id) * 2654435761 + self.bot.id) % 10**19)
-
-    # -- files -------------------------------------------------------------------------------
-    def new_file_ids(self, kind: str) -> tuple[str, str]:
-        number = self.next_id()
-        prefix = {"photo": "AgACAgIAAxkBAAI", "document": "BQACAgIAAxkBAAI"}[kind]
-        return (
-            f"{prefix}{number:05d}{secrets.token_urlsafe(24)}",
-            f"AQAD{number:05d}{secrets.token_urlsafe(6)}",
-        )
-
-    def file(self, file_id: str) -> StoredFile:
-        found = self.files.get(file_id)
-        if found is None:
-            raise bad_request("wrong file identifier/HTTP URL specified")
-        return found
 
     # -- commands ----------------------------------------------------------------------------
     @staticmethod

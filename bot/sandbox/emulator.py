@@ -78,7 +78,7 @@ class BotApi:
     async def download(self, request: web.Request) -> web.StreamResponse:
         if not TOKEN_SHAPE.match(request.match_info["token"]):
             return json_response(ApiError(401, "Unauthorized").to_api(), 401)
-        stored = self.state.file_paths.get(request.match_info["path"])
+        stored = self.state.files.by_path.get(request.match_info["path"])
         if stored is None:
             return json_response(ApiError(404, "Not Found").to_api(), 404)
         return web.Response(

@@ -7,16 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.sandbox.core import CallbackRecord, StateCore
-from bot.sandbox.files import (
-    guess_mime,
-    image_mime,
-    image_size,
-    photo_dimensions,
-    photo_size_json,
-    placeholder_png,
-)
+from bot.sandbox.files import placeholder_png
 from bot.sandbox.html_markup import utf16_len
-from bot.sandbox.models import SimChat, SimUser, StoredFile
+from bot.sandbox.models import SimChat, SimUser
 from bot.sandbox.validation import MAX_CAPTION, MAX_TEXT
 
 _COMMAND = re.compile(r"(?<!\S)/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?(?![^\s])")
@@ -38,41 +31,6 @@ class OutgoingFile:
 
 class EmulatorState(StateCore):
     """The fake Telegram: storage (see ``StateCore``) plus the actions of simulated people."""
-
-    # -- files (shared by the bot's uploads and people's) -----------------------------------
-    def store_photo(self, data: bytes) -> list[dict[str, Any]]:
-        """Register a photo; returns its PhotoSize list. Raises ValueError if not an image."""
-        size = image_size(data)
-        if size is None:
-            raise ValueError("IMAGE_PROCESS_FAILED")
-        width, height = size
-        dimensions = photo_dimensions(width, height)
-        sizes: list[dict[str, Any]] = []
-        for w, h in dimensions:
-            file_id, unique_id = self.new_file_ids("photo")
-            scale = (w * h) / max(1, dimensions[-1][0] * dimensions[-1][1])
-            sizes.append(photo_size_json(file_id, unique_id, w, h, max(1, int(len(data) * scale))))
-        for item in sizes:
-            self.files[item["file_id"]] = StoredFile(
-                item["file_id"], item["file_unique_id"], "photo", data,
-                mime_type=image_mime(data), width=item["width"], height=item["height"],
-                photo_sizes=sizes,
-            )  # fmt: skip
-        return sizes
-
-    def store_document(
-        self, data: bytes, file_name: str | None, mime: str | None
-    ) -> dict[str, Any]:
-        file_id, unique_id = self.new_file_ids("document")
-        stored = StoredFile(
-            file_id, unique_id, "document", data, file_name, mime or guess_mime(file_name)
-        )
-        self.files[file_id] = stored
-        document: dict[str, Any] = {"file_id": file_id, "file_unique_id": unique_id}
-        if file_name:
-            document["file_name"] = file_name
-        document.update(mime_type=stored.mime_type, file_size=stored.file_size)
-        return document
 
     # -- who is acting -----------------------------------------------------------------------
     def sender(self, chat: SimChat, user_id: int | None) -> SimUser:
@@ -218,14 +176,14 @@ class EmulatorState(StateCore):
         if kind == "photo":
             data = item.data if item.data is not None else placeholder_png(self.next_id())
             try:
-                return {"photo": self.store_photo(data)}
+                return {"photo": self.files.add_photo(data)}
             except ValueError:
                 raise SandboxError(
                     f"{item.name or 'file'} is not a PNG/JPEG/GIF/WebP image"
                 ) from None
         name = item.name or "document.pdf"
         data = item.data if item.data is not None else PLACEHOLDER_PDF
-        return {"document": self.store_document(data, name, item.mime_type)}
+        return {"document": self.files.add_document(data, name, item.mime_type)}
 
     # -- buttons, blocking, history ----------------------------------------------------------
     def press_button(

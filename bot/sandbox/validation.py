@@ -10,7 +10,6 @@ from bot.sandbox.errors import (
     CAPTION_TOO_LONG,
     TEXT_EMPTY,
     TEXT_TOO_LONG,
-    ApiError,
     bad_request,
 )
 from bot.sandbox.html_markup import parse_html
@@ -99,7 +98,8 @@ def reply_markup(value: Any, *, inline_only: bool = False) -> dict[str, Any] | N
     if not isinstance(markup, dict):
         raise bad_request("can't parse reply keyboard markup JSON object")
     if "inline_keyboard" in markup:
-        return {"inline_keyboard": _inline_rows(markup["inline_keyboard"])}
+        rows = [row for row in _inline_rows(markup["inline_keyboard"]) if row]
+        return {"inline_keyboard": rows} if rows else None  # empty keyboard = no keyboard
     if inline_only:
         raise bad_request("inline keyboard expected")
     if "keyboard" in markup:
@@ -174,8 +174,3 @@ def bot_commands(value: Any) -> list[dict[str, str]]:
             )
         checked.append({"command": name, "description": description})
     return checked
-
-
-def ensure(condition: bool, error: ApiError) -> None:
-    if not condition:
-        raise error

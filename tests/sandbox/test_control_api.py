@@ -111,7 +111,7 @@ async def test_web_page_is_served(base_url: str) -> None:
             assert resp.status == 200
             page = await resp.text()
         assert "/static/app.js" in page and "/static/style.css" in page
-        for asset in ("app.js", "style.css"):
+        for asset in ("app.js", "api.js", "dialogs.js", "render.js", "style.css"):
             async with http.get(f"{base_url}/static/{asset}") as resp:
                 assert resp.status == 200
 

@@ -94,6 +94,6 @@ async def test_send_media_group(bot: Bot, control: Control) -> None:
 
 
 async def test_file_too_big_for_get_file(bot: Bot, state: EmulatorState) -> None:
-    document = state.store_document(b"\0" * (20 * 1024 * 1024 + 1), "big.bin", None)
+    document = state.files.add_document(b"\0" * (20 * 1024 * 1024 + 1), "big.bin", None)
     with pytest.raises(TelegramBadRequest, match="file is too big"):
         await bot.get_file(document["file_id"])

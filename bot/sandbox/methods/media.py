@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from bot.sandbox.errors import NOT_MODIFIED, WRONG_FILE_ID, bad_request
-from bot.sandbox.files import DOWNLOAD_LIMIT, extension, placeholder_png
+from bot.sandbox.files import DOWNLOAD_LIMIT, placeholder_png
 from bot.sandbox.methods.common import Call, MethodTable, caption_of, editable, post, target_chat
 from bot.sandbox.validation import caption, reply_markup
 
@@ -22,20 +22,20 @@ def media_content(call: Call, value: Any, kind: str) -> dict[str, Any]:
             raise bad_request("file must be non-empty")
         if kind == "photo":
             try:
-                return {"photo": state.store_photo(upload.data)}
+                return {"photo": state.files.add_photo(upload.data)}
             except ValueError:
                 raise bad_request("IMAGE_PROCESS_FAILED") from None
         mime = upload.content_type
         mime = None if mime in (None, "application/octet-stream") else mime
-        return {"document": state.store_document(upload.data, upload.filename, mime)}
+        return {"document": state.files.add_document(upload.data, upload.filename, mime)}
     if not isinstance(value, str) or not value:
         raise bad_request(f"there is no {kind} in the request")
     if value.startswith(("http://", "https://")):
         # No internet in the sandbox: a URL becomes a generated placeholder file.
         if kind == "photo":
-            return {"photo": state.store_photo(placeholder_png(state.next_id()))}
+            return {"photo": state.files.add_photo(placeholder_png(state.next_id()))}
         name = urlparse(value).path.rsplit("/", 1)[-1] or "file"
-        return {"document": state.store_document(value.encode(), name, None)}
+        return {"document": state.files.add_document(value.encode(), name, None)}
     stored = state.files.get(value)
     if stored is None:
         raise bad_request(WRONG_FILE_ID)
@@ -45,11 +45,7 @@ def media_content(call: Call, value: Any, kind: str) -> dict[str, Any]:
         )
     if kind == "photo":
         return {"photo": stored.photo_sizes}
-    document: dict[str, Any] = {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id}
-    if stored.file_name:
-        document["file_name"] = stored.file_name
-    document.update(mime_type=stored.mime_type, file_size=stored.file_size)
-    return {"document": document}
+    return {"document": state.files.document_json(stored)}
 
 
 async def send_photo(call: Call) -> dict[str, Any]:
@@ -134,21 +130,14 @@ def _first_id(value: Any) -> str | None:
 
 
 async def get_file(call: Call) -> dict[str, Any]:
-    stored = call.state.file(call.params.text("file_id") or "")
+    stored = call.state.files.require(call.params.text("file_id") or "")
     if stored.file_size > DOWNLOAD_LIMIT:
         raise bad_request("file is too big")
-    if stored.file_path is None:
-        folder = "photos" if stored.kind == "photo" else "documents"
-        suffix = extension(
-            stored.file_name, stored.mime_type, "jpg" if stored.kind == "photo" else "bin"
-        )
-        stored.file_path = f"{folder}/file_{call.state.next_id()}.{suffix}"
-        call.state.file_paths[stored.file_path] = stored
     return {
         "file_id": stored.file_id,
         "file_unique_id": stored.file_unique_id,
         "file_size": stored.file_size,
-        "file_path": stored.file_path,
+        "file_path": call.state.files.path_of(stored),
     }
 
 

@@ -1,8 +1,7 @@
 // The sandbox chat page: plays members and staff against the bot through /sandbox/api.
+import { $, api, fail, toast } from "/static/api.js";
+import { openContactDialog, setUpContactDialog, setUpTools } from "/static/dialogs.js";
 import { avatar, bubble, el, groupMessages, preview } from "/static/render.js";
-
-const API = "/sandbox/api";
-const $ = (id) => document.getElementById(id);
 
 const view = {
   world: null, // GET /state
@@ -14,31 +13,6 @@ const view = {
   keyboardVisible: true,
   seenNotices: new Set(),
 };
-
-async function api(method, path, body) {
-  const init = { method, headers: {} };
-  if (body instanceof FormData) init.body = body;
-  else if (body !== undefined) {
-    init.headers["Content-Type"] = "application/json";
-    init.body = JSON.stringify(body);
-  }
-  const response = await fetch(API + path, init);
-  const data = await response.json();
-  if (!data.ok) throw new Error(data.error || `HTTP ${response.status}`);
-  return data.result;
-}
-
-function toast(text) {
-  const node = $("toast");
-  node.textContent = text;
-  node.hidden = false;
-  clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => (node.hidden = true), 2500);
-}
-
-function fail(error) {
-  toast(`⚠ ${error.message || error}`);
-}
 
 // -- routing (#chat=ID&thread=N keeps the place on reload) ---------------------------------
 function readHash() {
@@ -151,7 +125,10 @@ function renderHeader(chat) {
     }
     if (!chat.member_ids.includes(view.actingUserId)) view.actingUserId = chat.member_ids[0] || null;
     select.value = String(view.actingUserId);
-    select.addEventListener("change", () => (view.actingUserId = Number(select.value)));
+    select.addEventListener("change", () => {
+      view.actingUserId = Number(select.value);
+      renderMessages();
+    });
     actions.appendChild(select);
   }
   if (view.chat && view.chat.action) subtitle = `bot is ${view.chat.action.replace("_", " ")}…`;
@@ -163,7 +140,8 @@ function renderMessages() {
   const nearBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
   box.replaceChildren();
   const chat = currentChat();
-  const options = { showSender: chat.is_forum, onPress: pressButton };
+  const me = chat.is_forum ? view.actingUserId : null;
+  const options = { showSender: chat.is_forum, onPress: pressButton, me };
   let day = "";
   for (const group of groupMessages(view.chat.messages)) {
     const label = new Date(group[0].date * 1000).toLocaleDateString();
@@ -193,8 +171,12 @@ function renderReplyKeyboard() {
     const line = el("div", "reply-row");
     for (const raw of row) {
       const button = typeof raw === "string" ? { text: raw } : raw;
-      const node = el("button", "reply-button", button.request_contact ? `📱 ${button.text}` : button.text);
+      const node = el("button", "reply-button", button.text);
       node.type = "button";
+      if (button.request_contact) {
+        node.title = "Shares your own contact (contact.user_id = your id)";
+        node.appendChild(el("span", "reply-note", "shares contact"));
+      }
       node.addEventListener("click", () => {
         if (markup.one_time_keyboard) view.hiddenKeyboards.add(key);
         const action = button.request_contact ? sendOwnContact() : sendText(button.text);
@@ -367,7 +349,7 @@ function setUpComposer() {
       if (what === "photo") $("photo-input").click();
       if (what === "document") $("document-input").click();
       if (what === "own-contact") sendOwnContact().catch(fail);
-      if (what === "other-contact") openContactDialog();
+      if (what === "other-contact") openContactDialog(context);
     });
   }
   for (const [inputId, kind] of [
@@ -382,88 +364,12 @@ function setUpComposer() {
   }
 }
 
-// -- someone else's contact ------------------------------------------------------------------
-function openContactDialog() {
-  const select = $("contact-person");
-  select.replaceChildren();
-  const me = currentChat().user ? currentChat().user.id : view.actingUserId;
-  const custom = el("option", null, "Not a simulated user (type below)");
-  custom.value = "";
-  select.appendChild(custom);
-  for (const user of view.world.users) {
-    const option = el("option", null, `${user.full_name}${user.id === me ? " (me)" : ""} · ${user.phone_number || ""}`);
-    option.value = String(user.id);
-    select.appendChild(option);
-  }
-  const fill = () => {
-    const user = view.world.users.find((u) => String(u.id) === select.value);
-    $("contact-phone").value = user ? user.phone_number || "" : "";
-    $("contact-first-name").value = user ? user.first_name : "";
-    $("contact-last-name").value = user ? user.last_name || "" : "";
-    $("contact-with-user-id").checked = Boolean(user);
-  };
-  select.onchange = fill;
-  const other = view.world.users.find((u) => u.id !== me && !u.is_staff);
-  select.value = other ? String(other.id) : "";
-  fill();
-  $("contact-dialog").showModal();
-}
-
-function setUpContactDialog() {
-  $("contact-cancel").addEventListener("click", () => $("contact-dialog").close());
-  $("contact-form").addEventListener("submit", (event) => {
-    if (event.submitter && event.submitter.value !== "send") return;
-    const person = $("contact-person").value;
-    const body = {
-      ...actor(),
-      own: false,
-      phone_number: $("contact-phone").value.trim(),
-      first_name: $("contact-first-name").value.trim(),
-      last_name: $("contact-last-name").value.trim(),
-    };
-    if (person && $("contact-with-user-id").checked) body.contact_user_id = Number(person);
-    if ($("contact-forwarded").checked) body.forwarded_from = person ? Number(person) : 1;
-    api("POST", `/chats/${view.chatId}/contact`, body).catch(fail);
-  });
-}
-
-// -- faults ----------------------------------------------------------------------------------
-async function renderFaults() {
-  const list = $("fault-list");
-  list.replaceChildren();
-  for (const fault of await api("GET", "/faults")) {
-    const scope = [fault.chat_id && `chat ${fault.chat_id}`, fault.method].filter(Boolean).join(", ");
-    list.appendChild(el("li", null, `${fault.error_code} ${fault.kind} × ${fault.remaining}${scope ? ` (${scope})` : ""}`));
-  }
-  const world = view.world;
-  const hook = world.webhook ? `webhook ${world.webhook.url}` : "no webhook (polling)";
-  $("diagnostics").textContent = `${hook} · pending updates: ${world.pending_updates} · version ${world.version}`;
-}
-
-function setUpTools() {
-  $("tools-button").addEventListener("click", () => {
-    $("fault-chat").value = view.chatId === null ? "" : String(view.chatId);
-    renderFaults().catch(fail);
-    $("tools-dialog").showModal();
-  });
-  $("fault-add").addEventListener("click", () => {
-    const body = {
-      kind: $("fault-kind").value,
-      count: Number($("fault-count").value || 1),
-      retry_after: Number($("fault-retry").value || 5),
-    };
-    if ($("fault-chat").value.trim()) body.chat_id = Number($("fault-chat").value.trim());
-    if ($("fault-method").value.trim()) body.method = $("fault-method").value.trim();
-    api("POST", "/faults", body).then(renderFaults).catch(fail);
-  });
-  $("fault-clear").addEventListener("click", () => api("DELETE", "/faults").then(renderFaults).catch(fail));
-}
-
 // -- start -----------------------------------------------------------------------------------
+const context = { view, currentChat, actor };
 readHash();
 setUpComposer();
-setUpContactDialog();
-setUpTools();
+setUpContactDialog(context);
+setUpTools(context);
 refresh(true)
   .catch(fail)
   .finally(() => watch());

@@ -164,7 +164,9 @@ export function bubble(group, options) {
   const service = serviceText(first);
   if (service) return el("div", "service", service);
 
-  const outgoing = !(first.from && first.from.is_bot);
+  // In a private chat the person is "me"; in the forum, "me" is the staff user acting now.
+  const fromId = first.from ? first.from.id : null;
+  const outgoing = options.me ? fromId === options.me : !(first.from && first.from.is_bot);
   const row = el("div", `message-row ${outgoing ? "outgoing" : "incoming"}`);
   row.dataset.messageId = first.message_id;
   const box = el("div", "bubble");
