@@ -3,14 +3,15 @@
 Start it with :func:`start_emulator` and point aiogram at it::
 
     runner, state = await start_emulator("127.0.0.1", 8081)
-    session = AiohttpSession(api=TelegramAPIServer.from_base("http://127.0.0.1:8081"))
-    bot = Bot(SANDBOX_TOKEN, session=session)
+    bot = Bot(SANDBOX_TOKEN, session=bot_session(bound_url(runner)))
 
 The web chat page is served at ``/``; the control API lives under ``/sandbox/api``.
 """
 
 from __future__ import annotations
 
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
 from aiohttp import web
 
 from bot.sandbox.emulator import SANDBOX_TOKEN, create_emulator_app
@@ -24,6 +25,7 @@ __all__ = [
     "OutgoingFile",
     "SandboxError",
     "SimUser",
+    "bot_session",
     "bound_url",
     "create_emulator_app",
     "default_users",
@@ -49,3 +51,8 @@ def bound_url(runner: web.AppRunner) -> str:
     """``http://host:port`` the runner actually listens on (useful with port 0)."""
     host, port = runner.addresses[0][:2]
     return f"http://{host}:{port}"
+
+
+def bot_session(base_url: str) -> AiohttpSession:
+    """An aiogram session that talks to the emulator at ``base_url`` instead of Telegram."""
+    return AiohttpSession(api=TelegramAPIServer.from_base(base_url))
