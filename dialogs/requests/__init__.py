@@ -2,6 +2,7 @@
 
 from aiogram_dialog import Dialog
 
+from dialogs.requests.appointment import appointment_dialog
 from dialogs.requests.callback import callback_dialog
 from dialogs.requests.my_requests import my_requests_dialog
 from dialogs.requests.new import new_request_dialog
@@ -12,5 +13,6 @@ def request_dialogs() -> list[Dialog]:
         new_request_dialog(),
         my_requests_dialog(),
         callback_dialog(),
+        appointment_dialog(),
         # forms: one line each
     ]

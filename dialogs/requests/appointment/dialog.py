@@ -1,0 +1,118 @@
+"""The doctor appointment form: specialty, city/clinic, date, time window, comment, summary."""
+
+from __future__ import annotations
+
+from aiogram_dialog import Dialog, Window
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group, Select
+from aiogram_dialog.widgets.text import Format
+
+from dialogs.common import text_step
+from dialogs.requests.appointment.getters import (
+    CALENDAR_ID,
+    choices_getter,
+    date_getter,
+    summary_getter,
+)
+from dialogs.requests.appointment.handlers import (
+    on_back_to_list,
+    on_clinic,
+    on_comment,
+    on_date_picked,
+    on_date_text,
+    on_other,
+    on_other_text,
+    on_send,
+    on_skip,
+    on_specialty,
+    on_time,
+    on_typed,
+)
+from dialogs.requests.common import edit_button, sent_getter, sent_widgets
+from dialogs.states import AppointmentSG
+from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
+from dialogs.widgets.calendar import LocalizedCalendar
+
+
+def appointment_dialog() -> Dialog:
+    cancel = Cancel(I18nButtonText("btn-cancel"))
+    return Dialog(
+        Window(
+            I18nFormat("appointment-specialty-prompt"),
+            I18nError(),
+            Group(
+                Select(
+                    Format("{item[1]}"),
+                    id="specialty",
+                    item_id_getter=lambda i: i[0],
+                    items="specialties",
+                    on_click=on_specialty,
+                ),
+                width=2,
+            ),
+            Button(I18nButtonText("appointment-specialty-other"), id="other", on_click=on_other),
+            MessageInput(on_typed),
+            cancel,
+            getter=choices_getter,
+            state=AppointmentSG.specialty,
+        ),
+        text_step(
+            "appointment-specialty-other-prompt",
+            "specialty_other",
+            on_other_text,
+            AppointmentSG.specialty_other,
+            Button(I18nButtonText("btn-back"), id="back", on_click=on_back_to_list),
+            cancel,
+        ),
+        text_step("appointment-clinic-prompt", "clinic", on_clinic, AppointmentSG.clinic, cancel),
+        text_step(
+            "appointment-date-prompt",
+            "preferred_date",
+            on_date_text,
+            AppointmentSG.date,
+            LocalizedCalendar(id=CALENDAR_ID, on_click=on_date_picked),
+            cancel,
+            getter=date_getter,
+        ),
+        Window(
+            I18nFormat("appointment-time-prompt"),
+            I18nError(),
+            Column(
+                Select(
+                    Format("{item[1]}"),
+                    id="time",
+                    item_id_getter=lambda i: i[0],
+                    items="windows",
+                    on_click=on_time,
+                )
+            ),
+            MessageInput(on_typed),
+            cancel,
+            getter=choices_getter,
+            state=AppointmentSG.time,
+        ),
+        text_step(
+            "appointment-comment-prompt",
+            "comment",
+            on_comment,
+            AppointmentSG.comment,
+            Button(I18nButtonText("btn-skip"), id="skip", on_click=on_skip),
+            cancel,
+        ),
+        Window(
+            I18nFormat("appointment-summary"),
+            I18nError(),
+            Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
+            Column(
+                edit_button("btn-edit-specialty", AppointmentSG.specialty),
+                edit_button("btn-edit-clinic", AppointmentSG.clinic),
+                edit_button("btn-edit-preferred_date", AppointmentSG.date),
+                edit_button("btn-edit-time", AppointmentSG.time),
+                edit_button("btn-edit-comment", AppointmentSG.comment),
+            ),
+            cancel,
+            getter=summary_getter,
+            state=AppointmentSG.confirm,
+        ),
+        Window(*sent_widgets(), getter=sent_getter, state=AppointmentSG.sent),
+    )

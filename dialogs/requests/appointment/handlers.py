@@ -1,0 +1,119 @@
+"""Answers to the appointment form's steps: validate, store in `dialog_data`, move on."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import ChatEvent, DialogManager
+from aiogram_dialog.widgets.kbd import Button
+from aiogram_dialog.widgets.kbd.calendar_kbd import ManagedCalendar
+
+from bot.services.dates import parse_date
+from bot.services.forms import TEXT_MAX, clean_text, future_date
+from dialogs.common import clear_error, set_error, today
+from dialogs.requests.common import advance, submit
+from dialogs.states import AppointmentSG
+from storage.models import RequestKind
+
+FIELDS = ("specialty", "clinic", "preferred_date", "time_window", "comment")
+SPECIALTY_MAX = 100
+CLINIC_MAX = 200
+
+
+def details(manager: DialogManager) -> dict[str, Any]:
+    """The answers in the form's order; a skipped comment is None."""
+    return {key: manager.dialog_data.get(key) for key in FIELDS}
+
+
+async def on_typed(_message: Message, _widget: Any, manager: DialogManager) -> None:
+    """Anything sent on a step answered with buttons."""
+    set_error(manager, "input-unexpected")
+
+
+async def on_specialty(
+    _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
+) -> None:
+    manager.dialog_data["specialty"] = item
+    await advance(manager, AppointmentSG.clinic, AppointmentSG.confirm)
+
+
+async def on_other(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+    clear_error(manager)
+    await manager.switch_to(AppointmentSG.specialty_other)
+
+
+async def on_back_to_list(
+    _callback: CallbackQuery, _button: Button, manager: DialogManager
+) -> None:
+    clear_error(manager)
+    await manager.switch_to(AppointmentSG.specialty)
+
+
+async def on_other_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
+    specialty = clean_text(text, max_len=SPECIALTY_MAX)
+    if specialty is None:
+        set_error(manager, "appointment-specialty-invalid", max=SPECIALTY_MAX)
+        return
+    manager.dialog_data["specialty"] = specialty
+    await advance(manager, AppointmentSG.clinic, AppointmentSG.confirm)
+
+
+async def on_clinic(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
+    clinic = clean_text(text, max_len=CLINIC_MAX)
+    if clinic is None:
+        set_error(manager, "appointment-clinic-invalid", max=CLINIC_MAX)
+        return
+    manager.dialog_data["clinic"] = clinic
+    await advance(manager, AppointmentSG.date, AppointmentSG.confirm)
+
+
+async def _take_date(manager: DialogManager, text: str) -> None:
+    # `future_date` decides; the message only says why a date was refused
+    day = today(manager)
+    value = future_date(text, day)
+    if value is None:
+        typed = parse_date(text)
+        if typed is None:
+            set_error(manager, "appointment-date-invalid")
+        else:
+            set_error(manager, "appointment-date-past" if typed < day else "appointment-date-far")
+        return
+    manager.dialog_data["preferred_date"] = value.isoformat()
+    await advance(manager, AppointmentSG.time, AppointmentSG.confirm)
+
+
+async def on_date_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
+    await _take_date(manager, text)
+
+
+async def on_date_picked(
+    _event: ChatEvent, _widget: ManagedCalendar, manager: DialogManager, picked: date, /
+) -> None:
+    await _take_date(manager, picked.isoformat())
+
+
+async def on_time(
+    _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
+) -> None:
+    manager.dialog_data["time_window"] = item
+    await advance(manager, AppointmentSG.comment, AppointmentSG.confirm)
+
+
+async def on_comment(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
+    comment = clean_text(text)
+    if comment is None:
+        set_error(manager, "appointment-comment-invalid", max=TEXT_MAX)
+        return
+    manager.dialog_data["comment"] = comment
+    await advance(manager, AppointmentSG.confirm, AppointmentSG.confirm)
+
+
+async def on_skip(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+    manager.dialog_data["comment"] = None
+    await advance(manager, AppointmentSG.confirm, AppointmentSG.confirm)
+
+
+async def on_send(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+    await submit(manager, RequestKind.APPOINTMENT, details(manager), AppointmentSG.sent)

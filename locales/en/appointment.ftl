@@ -1,0 +1,35 @@
+## Doctor appointment request
+
+appointment-specialty-prompt = 🩺 Which doctor do you need?
+appointment-specialty-other = ✍️ Another specialty
+appointment-specialty-other-prompt = ✍️ Type the specialty you need, e.g. allergist or orthopedist.
+appointment-specialty-invalid = Please type the specialty in 2 to { $max } characters.
+appointment-clinic-prompt = 🏥 In which city? If you have a clinic in mind, add its name, e.g. Almaty, City Clinic No. 4.
+appointment-clinic-invalid = Please type the city and, if you like, the clinic in 2 to { $max } characters.
+appointment-date-prompt = 📅 Which day would suit you? Pick it on the calendar or type it, e.g. 05.12.2026.
+appointment-date-invalid = I could not read that date. Please type it like 05.12.2026 or pick a day on the calendar.
+appointment-date-past = That day has already passed. Please choose today or a later date.
+appointment-date-far = That is more than a year ahead. Please choose a date within the next 12 months.
+appointment-time-prompt = 🕘 What time of day suits you best?
+appointment-comment-prompt = 💬 Anything the clinic should know: symptoms, a doctor you prefer? Type it, or press “Skip”.
+appointment-comment-invalid = Please type the comment in 2 to { $max } characters, or press “Skip”.
+appointment-summary =
+    <b>🩺 Doctor appointment</b>
+    { $details }
+
+    Is everything right?
+
+specialty-therapist = Therapist (GP)
+specialty-pediatrician = Pediatrician
+specialty-gynecologist = Gynecologist
+specialty-dentist = Dentist
+specialty-cardiologist = Cardiologist
+specialty-ent = ENT
+specialty-ophthalmologist = Ophthalmologist
+specialty-neurologist = Neurologist
+specialty-dermatologist = Dermatologist
+
+btn-edit-specialty = ✏️ Specialty
+btn-edit-clinic = ✏️ City / clinic
+btn-edit-preferred_date = ✏️ Date
+btn-edit-comment = ✏️ Comment

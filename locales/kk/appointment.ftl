@@ -1,0 +1,35 @@
+## Дәрігерге жазылу
+
+appointment-specialty-prompt = 🩺 Сізге қай дәрігер керек?
+appointment-specialty-other = ✍️ Басқа мамандық
+appointment-specialty-other-prompt = ✍️ Қажетті мамандықты енгізіңіз, мысалы аллерголог немесе ортопед.
+appointment-specialty-invalid = Мамандықты 2–{ $max } таңбамен енгізіңіз.
+appointment-clinic-prompt = 🏥 Қай қалада? Белгілі бір клиниканы қаласаңыз, оның атауын қосыңыз, мысалы: Алматы, № 4 қалалық емхана.
+appointment-clinic-invalid = Қаланы (қаласаңыз, клиниканы да) 2–{ $max } таңбамен енгізіңіз.
+appointment-date-prompt = 📅 Сізге қай күн ыңғайлы? Оны күнтізбеден таңдаңыз немесе енгізіңіз, мысалы 05.12.2026.
+appointment-date-invalid = Күнді тану мүмкін болмады. Оны 05.12.2026 түрінде енгізіңіз немесе күнтізбеден күнді таңдаңыз.
+appointment-date-past = Бұл күн өтіп кетті. Бүгінгі немесе одан кейінгі күнді таңдаңыз.
+appointment-date-far = Бұл күнге дейін бір жылдан астам уақыт бар. Алдағы 12 ай ішіндегі күнді таңдаңыз.
+appointment-time-prompt = 🕘 Тәуліктің қай уақыты Сізге ең ыңғайлы?
+appointment-comment-prompt = 💬 Клиника нені білуі керек: симптомдар, қалаған дәрігер? Жазыңыз немесе «Өткізіп жіберу» батырмасын басыңыз.
+appointment-comment-invalid = Түсініктемені 2–{ $max } таңбамен енгізіңіз немесе «Өткізіп жіберу» батырмасын басыңыз.
+appointment-summary =
+    <b>🩺 Дәрігерге жазылу</b>
+    { $details }
+
+    Бәрі дұрыс па?
+
+specialty-therapist = Терапевт (отбасылық дәрігер)
+specialty-pediatrician = Педиатр
+specialty-gynecologist = Гинеколог
+specialty-dentist = Стоматолог
+specialty-cardiologist = Кардиолог
+specialty-ent = ЛОР
+specialty-ophthalmologist = Офтальмолог
+specialty-neurologist = Невролог
+specialty-dermatologist = Дерматолог
+
+btn-edit-specialty = ✏️ Мамандық
+btn-edit-clinic = ✏️ Қала / клиника
+btn-edit-preferred_date = ✏️ Күн
+btn-edit-comment = ✏️ Түсініктеме

@@ -1,0 +1,35 @@
+## Запись к врачу
+
+appointment-specialty-prompt = 🩺 К какому врачу Вам нужно записаться?
+appointment-specialty-other = ✍️ Другая специальность
+appointment-specialty-other-prompt = ✍️ Введите нужную специальность, например аллерголог или ортопед.
+appointment-specialty-invalid = Пожалуйста, введите специальность — от 2 до { $max } символов.
+appointment-clinic-prompt = 🏥 В каком городе? Если у Вас есть на примете клиника, добавьте её название, например: Алматы, городская поликлиника № 4.
+appointment-clinic-invalid = Пожалуйста, введите город (и при желании клинику) — от 2 до { $max } символов.
+appointment-date-prompt = 📅 Какой день Вам удобен? Выберите его в календаре или введите, например 05.12.2026.
+appointment-date-invalid = Не удалось распознать дату. Пожалуйста, введите её в формате 05.12.2026 или выберите день в календаре.
+appointment-date-past = Этот день уже прошёл. Пожалуйста, выберите сегодняшнюю или более позднюю дату.
+appointment-date-far = Эта дата больше чем на год вперёд. Пожалуйста, выберите дату в пределах ближайших 12 месяцев.
+appointment-time-prompt = 🕘 Какое время суток Вам удобнее всего?
+appointment-comment-prompt = 💬 Что стоит знать клинике: симптомы, предпочтительный врач? Напишите или нажмите «Пропустить».
+appointment-comment-invalid = Пожалуйста, введите комментарий (от 2 до { $max } символов) или нажмите «Пропустить».
+appointment-summary =
+    <b>🩺 Запись к врачу</b>
+    { $details }
+
+    Всё верно?
+
+specialty-therapist = Терапевт (семейный врач)
+specialty-pediatrician = Педиатр
+specialty-gynecologist = Гинеколог
+specialty-dentist = Стоматолог
+specialty-cardiologist = Кардиолог
+specialty-ent = ЛОР
+specialty-ophthalmologist = Офтальмолог
+specialty-neurologist = Невролог
+specialty-dermatologist = Дерматолог
+
+btn-edit-specialty = ✏️ Специальность
+btn-edit-clinic = ✏️ Город / клиника
+btn-edit-preferred_date = ✏️ Дата
+btn-edit-comment = ✏️ Комментарий

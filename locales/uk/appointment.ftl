@@ -1,0 +1,35 @@
+## Запис до лікаря
+
+appointment-specialty-prompt = 🩺 До якого лікаря Вам потрібно записатися?
+appointment-specialty-other = ✍️ Інша спеціальність
+appointment-specialty-other-prompt = ✍️ Введіть потрібну спеціальність, наприклад алерголог або ортопед.
+appointment-specialty-invalid = Будь ласка, введіть спеціальність — від 2 до { $max } символів.
+appointment-clinic-prompt = 🏥 У якому місті? Якщо маєте на увазі певну клініку, додайте її назву, наприклад: Київ, міська поліклініка № 4.
+appointment-clinic-invalid = Будь ласка, введіть місто (і, за бажанням, клініку) — від 2 до { $max } символів.
+appointment-date-prompt = 📅 Який день Вам зручний? Оберіть його в календарі або введіть, наприклад 05.12.2026.
+appointment-date-invalid = Не вдалося розпізнати дату. Будь ласка, введіть її у форматі 05.12.2026 або оберіть день у календарі.
+appointment-date-past = Цей день уже минув. Будь ласка, оберіть сьогоднішню або пізнішу дату.
+appointment-date-far = Ця дата більш ніж на рік уперед. Будь ласка, оберіть дату в межах найближчих 12 місяців.
+appointment-time-prompt = 🕘 Який час доби Вам найзручніший?
+appointment-comment-prompt = 💬 Що варто знати клініці: симптоми, бажаний лікар? Напишіть або натисніть «Пропустити».
+appointment-comment-invalid = Будь ласка, введіть коментар (від 2 до { $max } символів) або натисніть «Пропустити».
+appointment-summary =
+    <b>🩺 Запис до лікаря</b>
+    { $details }
+
+    Усе правильно?
+
+specialty-therapist = Терапевт (сімейний лікар)
+specialty-pediatrician = Педіатр
+specialty-gynecologist = Гінеколог
+specialty-dentist = Стоматолог
+specialty-cardiologist = Кардіолог
+specialty-ent = ЛОР
+specialty-ophthalmologist = Офтальмолог
+specialty-neurologist = Невролог
+specialty-dermatologist = Дерматолог
+
+btn-edit-specialty = ✏️ Спеціальність
+btn-edit-clinic = ✏️ Місто / клініка
+btn-edit-preferred_date = ✏️ Дата
+btn-edit-comment = ✏️ Коментар

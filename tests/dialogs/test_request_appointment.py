@@ -1,0 +1,240 @@
+import json
+import re
+from datetime import date
+
+import pytest
+from babel.dates import format_date
+
+from bot.factory import create_dispatcher
+from bot.i18n import TranslatorHub
+from storage.db import create_engine, create_session_factory
+from tests.dialogs.harness import MemberClient
+from tests.dialogs.requests_helpers import member_with_active_card, send_photo, stored_requests
+
+SPECIALTY_PROMPT = "Which doctor do you need?"
+CLINIC_PROMPT = "In which city?"
+DATE_PROMPT = "Which day would suit you?"
+TIME_PROMPT = "What time of day suits you best?"
+COMMENT_PROMPT = "Anything the clinic should know"
+PAST = "That day has already passed"
+
+
+def day(n: int) -> str:
+    """A calendar day button (the server's today is shown as `[ n ]`)."""
+    return rf"(\[ )?{n}( \])?"
+
+
+async def open_form(member, session_factory) -> None:
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("🩺 Doctor appointment")
+
+
+async def to_summary(member, specialty: str = "Dentist") -> None:
+    await member.click(specialty)
+    await member.send("Almaty, City Clinic No. 4")
+    await member.send("05.12.2026")
+    await member.click("🌅 Morning, 8:00–12:00")
+    await member.send("Toothache since Monday")
+
+
+async def test_appointment_request_end_to_end(member, session_factory):
+    await open_form(member, session_factory)
+    assert SPECIALTY_PROMPT in member.text()
+    assert {"Therapist (GP)", "Dentist", "ENT", "✍️ Another specialty"} <= set(member.buttons())
+    await member.send("dentist")  # buttons expected here
+    assert "I did not expect that here" in member.text()
+    assert SPECIALTY_PROMPT in member.text()
+    await member.click("Dentist")
+
+    assert CLINIC_PROMPT in member.text()
+    assert "I did not expect" not in member.text()
+    await member.send("A")
+    assert "city and, if you like, the clinic in 2 to 200 characters" in member.text()
+    assert CLINIC_PROMPT in member.text()
+    await member.send("Almaty, City Clinic No. 4")
+
+    assert DATE_PROMPT in member.text()
+    assert "🗓 November 2026" in member.buttons()  # the calendar opens at the insurer's month
+    await member.send("31.11.2026")
+    assert "could not read that date" in member.text()
+    await member.send("21.11.2026")
+    assert PAST in member.text()
+    assert DATE_PROMPT in member.text()
+    await member.click(day(21))  # yesterday on the calendar
+    assert PAST in member.text()
+    assert DATE_PROMPT in member.text()
+    await member.send("05.12.2027")
+    assert "more than a year ahead" in member.text()
+    await member.click("Dec 2026 »")
+    await member.click(day(5))
+
+    assert TIME_PROMPT in member.text()
+    await member.click("🌅 Morning, 8:00–12:00")
+    assert COMMENT_PROMPT in member.text()
+    assert "⏭ Skip" in member.buttons()
+    await member.send("!")
+    assert "comment in 2 to 1,000 characters" in member.text()
+    await member.send("Toothache since Monday, <b>urgent</b>")
+
+    summary = member.text()
+    assert "🩺 Doctor appointment" in summary
+    assert "Specialty: Dentist" in summary
+    assert "City / clinic: Almaty, City Clinic No. 4" in summary
+    assert "Preferred date: December 5, 2026" in summary
+    assert "Time: 🌅 Morning, 8:00–12:00" in summary
+    assert "Comment: Toothache since Monday, <b>urgent</b>" in summary  # escaped, shown as typed
+    assert "⚠️" not in summary
+    assert {"✅ Send", "✏️ Specialty", "✏️ Date", "✏️ Comment", "✖️ Cancel"} <= set(member.buttons())
+    await member.click("✅ Send")
+
+    [request] = await stored_requests(session_factory)
+    assert f"Request {request.number} is sent" in member.text()
+    assert request.number == "R-000001"
+    assert (request.kind, request.status) == ("appointment", "new")
+    assert json.loads(request.details) == {
+        "specialty": "dentist",
+        "clinic": "Almaty, City Clinic No. 4",
+        "preferred_date": "2026-12-05",
+        "time_window": "morning",
+        "comment": "Toothache since Monday, <b>urgent</b>",
+    }
+
+
+async def test_other_specialty_is_typed_and_the_comment_can_be_skipped(member, session_factory):
+    await open_form(member, session_factory)
+    await member.click("✍️ Another specialty")
+    assert "Type the specialty you need" in member.text()
+    await send_photo(member, "selfie")
+    assert "type your answer as a text message" in member.text()
+    await member.send("?")
+    assert "specialty in 2 to 100 characters" in member.text()
+    await member.click("⬅️ Back")  # the list again, without the old error
+    assert SPECIALTY_PROMPT in member.text()
+    assert "⚠️" not in member.text()
+    await member.click("✍️ Another specialty")
+    await member.send("  Allergist ")
+    await member.send("Kyiv")
+    await member.send("22.11.2026")  # today is fine
+    await member.click("🕘 Any time")
+    await member.click("⏭ Skip")
+
+    summary = member.text()
+    assert "Specialty: Allergist" in summary
+    assert "Preferred date: November 22, 2026" in summary
+    assert "Comment" not in summary
+    await member.click("✅ Send")
+
+    [request] = await stored_requests(session_factory)
+    assert json.loads(request.details) == {
+        "specialty": "Allergist",
+        "clinic": "Kyiv",
+        "preferred_date": "2026-11-22",
+        "time_window": "any",
+        "comment": None,
+    }
+
+
+async def test_editing_one_field_returns_straight_to_the_summary(member, session_factory):
+    await open_form(member, session_factory)
+    await to_summary(member)
+
+    await member.click("✏️ Specialty")
+    assert SPECIALTY_PROMPT in member.text()
+    await member.click("Cardiologist")
+    assert "Specialty: Cardiologist" in member.text()
+
+    await member.click("✏️ Date")
+    await member.send("01.11.2026")
+    assert PAST in member.text()
+    assert DATE_PROMPT in member.text()
+    await member.send("2027-01-15")
+    summary = member.text()
+    assert "Preferred date: January 15, 2027" in summary
+    assert "Comment: Toothache since Monday" in summary
+    await member.click("✅ Send")
+
+    [request] = await stored_requests(session_factory)
+    details = json.loads(request.details)
+    assert (details["specialty"], details["preferred_date"]) == ("cardiologist", "2027-01-15")
+    assert details["clinic"] == "Almaty, City Clinic No. 4"
+
+
+async def test_cancel_leaves_no_request(member, session_factory):
+    await open_form(member, session_factory)
+    await member.click("Dentist")
+    await member.click("✖️ Cancel")
+    assert await stored_requests(session_factory) == []
+
+
+async def test_restart_mid_form_continues_at_the_same_step(
+    member, session_factory, settings, clock, messages, db_url
+):
+    await open_form(member, session_factory)
+    await member.click("Neurologist")
+    await member.send("Almaty")
+    assert DATE_PROMPT in member.text()
+
+    # a new process: new engine, new dispatcher, same database
+    engine = create_engine(db_url)
+    dp, _ = create_dispatcher(
+        settings, create_session_factory(engine), clock=clock, message_manager=messages
+    )
+    restarted = MemberClient(dp, messages)
+    await restarted.send("10.12.2026")
+    assert TIME_PROMPT in restarted.text()
+    await restarted.click("☀️ Afternoon, 12:00–16:00")
+    await restarted.send("Headaches")
+    assert "Specialty: Neurologist" in restarted.text()
+    await restarted.click("✅ Send")
+    await engine.dispose()
+
+    [request] = await stored_requests(session_factory)
+    assert json.loads(request.details) == {
+        "specialty": "neurologist",
+        "clinic": "Almaty",
+        "preferred_date": "2026-12-10",
+        "time_window": "afternoon",
+        "comment": "Headaches",
+    }
+
+
+async def test_the_calendar_opens_at_the_insurers_month(member, session_factory, clock):
+    clock.advance(days=28)  # 20 December 2026, whatever the server's date
+    await open_form(member, session_factory)
+    await member.click("ENT")
+    await member.send("Almaty")
+    assert "🗓 December 2026" in member.buttons()
+    await member.click(day(19))
+    assert PAST in member.text()
+    await member.click(day(20))
+    assert TIME_PROMPT in member.text()
+
+
+@pytest.mark.parametrize("locale", ["uk", "ru", "kk"])
+async def test_the_form_speaks_the_members_language(member, session_factory, locale):
+    t = TranslatorHub().get(locale)
+    await member_with_active_card(member, session_factory)
+    await member.send("/language")
+    await member.click(re.escape(t(f"language-name-{locale}")))
+    await member.send("/menu")
+    await member.click(re.escape(t("btn-new-request")))
+    await member.click(re.escape(t("request-kind-appointment")))
+    assert t("appointment-specialty-prompt") in member.text()
+    await member.click(re.escape(t("specialty-therapist")))
+    await member.send("A")
+    assert t("appointment-clinic-invalid", max=200) in member.text()
+    await member.send("Алматы")
+    await member.send("21.11.2026")
+    assert t("appointment-date-past") in member.text()
+    await member.send("05.12.2026")
+    await member.click(re.escape(t("time-window-evening")))
+    await member.click(re.escape(t("btn-skip")))
+
+    summary = member.text()
+    assert f"{t('field-specialty')}: {t('specialty-therapist')}" in summary
+    when = format_date(date(2026, 12, 5), format="long", locale=locale)
+    assert f"{t('field-preferred_date')}: {when}" in summary
+    await member.click(re.escape(t("btn-send")))
+    [request] = await stored_requests(session_factory)
+    assert json.loads(request.details)["specialty"] == "therapist"
