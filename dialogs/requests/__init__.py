@@ -6,6 +6,7 @@ from dialogs.requests.appointment import appointment_dialog
 from dialogs.requests.callback import callback_dialog
 from dialogs.requests.my_requests import my_requests_dialog
 from dialogs.requests.new import new_request_dialog
+from dialogs.requests.reimbursement import reimbursement_dialog
 
 
 def request_dialogs() -> list[Dialog]:
@@ -14,5 +15,6 @@ def request_dialogs() -> list[Dialog]:
         my_requests_dialog(),
         callback_dialog(),
         appointment_dialog(),
+        reimbursement_dialog(),
         # forms: one line each
     ]

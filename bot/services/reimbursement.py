@@ -1,0 +1,61 @@
+"""Reimbursement claims: how far back a service date may be, currencies, bank accounts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from schwifty import IBAN
+from schwifty.exceptions import SchwiftyException
+
+from bot.services.cards import CardView
+from bot.services.money import CURRENCIES, clean_iban
+
+REIMBURSEMENT_MAX_AGE_DAYS = 90
+# the currency a member most likely paid in, by the country of the confirmed phone
+HOME_CURRENCY = {"+380": "UAH", "+7": "KZT"}
+
+
+@dataclass(frozen=True)
+class DateRefusal:
+    """Why a service date is refused: `reason` is a Fluent key, `limit` the date it names."""
+
+    reason: str
+    limit: date
+
+
+def earliest_service_date(card: CardView, today: date) -> date:
+    """The oldest service date a claim may have: within the age limit and within coverage."""
+    return max(card.coverage_start, today - timedelta(days=REIMBURSEMENT_MAX_AGE_DAYS))
+
+
+def service_date_refusal(service_date: date, card: CardView, today: date) -> DateRefusal | None:
+    """None when a claim for a service on `service_date` may be made today."""
+    if service_date > today:
+        return DateRefusal("reimbursement-date-future", today)
+    earliest = earliest_service_date(card, today)
+    if service_date >= earliest:
+        return None
+    # name the limit that sets the earliest date, so the member learns the first day allowed
+    if earliest == card.coverage_start:
+        return DateRefusal("reimbursement-date-before-coverage", earliest)
+    return DateRefusal("reimbursement-date-too-old", earliest)
+
+
+def currency_order(phone: str | None) -> list[str]:
+    """All currencies, the one of the phone's country first."""
+    home = next(
+        (c for prefix, c in HOME_CURRENCY.items() if (phone or "").startswith(prefix)), None
+    )
+    return sorted(CURRENCIES, key=lambda c: c != home)
+
+
+def iban_refusal(text: str) -> str | None:
+    """None for a valid Ukrainian or Kazakh IBAN, else the Fluent key saying what is wrong."""
+    if clean_iban(text) is not None:
+        return None
+    try:
+        IBAN(text)
+    except (SchwiftyException, ValueError):
+        return "reimbursement-iban-invalid"
+    return "reimbursement-iban-country"

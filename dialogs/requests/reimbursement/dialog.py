@@ -1,0 +1,126 @@
+"""The reimbursement form's windows, one per step, then the summary and "sent"."""
+
+from __future__ import annotations
+
+from aiogram_dialog import Dialog, Window
+from aiogram_dialog.widgets.input import MessageInput, TextInput
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group, Select
+from aiogram_dialog.widgets.text import Format
+
+from dialogs.common import on_not_text, text_step
+from dialogs.requests.common import (
+    docs_getter,
+    edit_button,
+    on_attachment,
+    on_clear_docs,
+    sent_getter,
+    sent_widgets,
+)
+from dialogs.requests.reimbursement.getters import currency_getter, date_getter, summary_getter
+from dialogs.requests.reimbursement.handlers import (
+    on_amount,
+    on_comment,
+    on_currency,
+    on_date_picked,
+    on_date_text,
+    on_docs_done,
+    on_iban,
+    on_send,
+    on_skip_comment,
+)
+from dialogs.states import ReimbursementSG
+from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
+from dialogs.widgets.calendar import LocalizedCalendar
+
+
+def reimbursement_dialog() -> Dialog:
+    return Dialog(
+        Window(
+            I18nFormat("reimbursement-date-prompt"),
+            I18nFormat("reimbursement-date-window", when="earliest"),
+            I18nError(),
+            TextInput(id="service_date", on_success=on_date_text),
+            MessageInput(on_not_text),
+            LocalizedCalendar(id="service_cal", on_click=on_date_picked),
+            Cancel(I18nButtonText("btn-cancel")),
+            getter=date_getter,
+            state=ReimbursementSG.service_date,
+        ),
+        text_step(
+            "reimbursement-amount-prompt",
+            "amount",
+            on_amount,
+            ReimbursementSG.amount,
+            Cancel(I18nButtonText("btn-cancel")),
+        ),
+        Window(
+            I18nFormat("reimbursement-currency-prompt"),
+            I18nError(),
+            Column(
+                Select(
+                    Format("{item[1]}"),
+                    id="currency",
+                    item_id_getter=lambda i: i[0],
+                    items="currencies",
+                    on_click=on_currency,
+                )
+            ),
+            Cancel(I18nButtonText("btn-cancel")),
+            getter=currency_getter,
+            state=ReimbursementSG.currency,
+        ),
+        Window(
+            I18nFormat("reimbursement-docs-prompt"),
+            I18nFormat("docs-count", when="has_docs"),
+            I18nError(),
+            MessageInput(on_attachment),
+            Button(
+                I18nButtonText("btn-docs-done"),
+                id="docs_done",
+                on_click=on_docs_done,
+                when="has_docs",
+            ),
+            Button(
+                I18nButtonText("btn-docs-clear"),
+                id="docs_clear",
+                on_click=on_clear_docs,
+                when="has_docs",
+            ),
+            Cancel(I18nButtonText("btn-cancel")),
+            getter=docs_getter,
+            state=ReimbursementSG.documents,
+        ),
+        text_step(
+            "reimbursement-iban-prompt",
+            "iban",
+            on_iban,
+            ReimbursementSG.iban,
+            Cancel(I18nButtonText("btn-cancel")),
+        ),
+        text_step(
+            "reimbursement-comment-prompt",
+            "comment",
+            on_comment,
+            ReimbursementSG.comment,
+            Button(I18nButtonText("btn-skip"), id="skip", on_click=on_skip_comment),
+            Cancel(I18nButtonText("btn-cancel")),
+        ),
+        Window(
+            I18nFormat("reimbursement-summary"),
+            I18nError(),
+            Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
+            Group(
+                edit_button("reimbursement-edit-date", ReimbursementSG.service_date),
+                edit_button("reimbursement-edit-amount", ReimbursementSG.amount),
+                edit_button("reimbursement-edit-currency", ReimbursementSG.currency),
+                edit_button("reimbursement-edit-docs", ReimbursementSG.documents),
+                edit_button("reimbursement-edit-iban", ReimbursementSG.iban),
+                edit_button("reimbursement-edit-comment", ReimbursementSG.comment),
+                width=2,
+            ),
+            Cancel(I18nButtonText("btn-cancel")),
+            getter=summary_getter,
+            state=ReimbursementSG.confirm,
+        ),
+        Window(*sent_widgets(), getter=sent_getter, state=ReimbursementSG.sent),
+    )

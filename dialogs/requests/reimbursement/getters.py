@@ -1,0 +1,42 @@
+"""What the reimbursement form's windows show."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram_dialog import DialogManager
+
+from bot.i18n import Translator
+from bot.services import requests
+from bot.services.reimbursement import (
+    REIMBURSEMENT_MAX_AGE_DAYS,
+    currency_order,
+    earliest_service_date,
+)
+from dialogs.common import fmt_date, today
+from dialogs.requests.common import docs_getter
+from dialogs.requests.reimbursement.handlers import details_of, request_card
+from dialogs.requests.render import detail_lines
+from storage.models import Member
+
+
+async def date_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    try:
+        card = await request_card(dialog_manager)
+    except requests.RequestNotAllowedError:
+        return {"earliest": ""}  # the card's reason is shown when a date is given
+    earliest = earliest_service_date(card, today(dialog_manager))
+    return {"earliest": fmt_date(earliest, dialog_manager), "days": REIMBURSEMENT_MAX_AGE_DAYS}
+
+
+async def currency_getter(
+    dialog_manager: DialogManager, member: Member, i18n: Translator, **_: Any
+) -> dict[str, Any]:
+    return {"currencies": [(c, i18n(f"currency-{c}")) for c in currency_order(member.phone)]}
+
+
+async def summary_getter(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
+    return {
+        **await docs_getter(dialog_manager, **kwargs),
+        "details": detail_lines(details_of(dialog_manager), dialog_manager),
+    }

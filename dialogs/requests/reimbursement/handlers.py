@@ -1,0 +1,136 @@
+"""What each answer of the reimbursement form does; the rules are in the services."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import ChatEvent, DialogManager
+from aiogram_dialog.widgets.kbd import Button
+from aiogram_dialog.widgets.kbd.calendar_kbd import ManagedCalendar
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services import requests
+from bot.services.cards import CardView
+from bot.services.dates import parse_date
+from bot.services.forms import clean_text
+from bot.services.money import clean_iban, parse_amount
+from bot.services.reimbursement import (
+    REIMBURSEMENT_MAX_AGE_DAYS,
+    iban_refusal,
+    service_date_refusal,
+)
+from dialogs.common import fmt_date, set_error, today
+from dialogs.requests.common import DOCS, advance, submit
+from dialogs.states import ReimbursementSG
+from storage.models import Member, RequestKind
+
+CENTS = Decimal("0.01")
+FIELDS = ("service_date", "amount", "currency", "iban", "comment")
+
+
+async def request_card(manager: DialogManager) -> CardView:
+    """The card the claim goes on; raises `RequestNotAllowedError` when it cannot take one."""
+    session: AsyncSession = manager.middleware_data["session"]
+    member: Member = manager.middleware_data["member"]
+    return await requests.card_for_request(session, member, today(manager))
+
+
+async def _date_accepted(manager: DialogManager, value: date) -> bool:
+    """True for an allowed service date; otherwise the limit it breaks is shown."""
+    try:
+        card = await request_card(manager)
+    except requests.RequestNotAllowedError as exc:
+        set_error(manager, exc.reason, **({"date": fmt_date(exc.on, manager)} if exc.on else {}))
+        return False
+    refusal = service_date_refusal(value, card, today(manager))
+    if refusal is not None:
+        limit = fmt_date(refusal.limit, manager)
+        set_error(manager, refusal.reason, date=limit, days=REIMBURSEMENT_MAX_AGE_DAYS)
+        return False
+    return True
+
+
+async def _take_date(manager: DialogManager, value: date) -> None:
+    if await _date_accepted(manager, value):
+        manager.dialog_data["service_date"] = value.isoformat()
+        await advance(manager, ReimbursementSG.amount, ReimbursementSG.confirm)
+
+
+async def on_date_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
+    value = parse_date(text)
+    if value is None:
+        set_error(manager, "date-invalid")
+        return
+    await _take_date(manager, value)
+
+
+async def on_date_picked(
+    _event: ChatEvent, _widget: ManagedCalendar, manager: DialogManager, picked: date, /
+) -> None:
+    await _take_date(manager, picked)
+
+
+async def on_amount(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
+    amount = parse_amount(text)
+    if amount is None:
+        set_error(manager, "reimbursement-amount-invalid")
+        return
+    manager.dialog_data["amount"] = str(amount.quantize(CENTS))
+    await advance(manager, ReimbursementSG.currency, ReimbursementSG.confirm)
+
+
+async def on_currency(
+    _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
+) -> None:
+    manager.dialog_data["currency"] = item
+    await advance(manager, ReimbursementSG.documents, ReimbursementSG.confirm)
+
+
+async def on_docs_done(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+    if not manager.dialog_data.get(DOCS):
+        set_error(manager, "reimbursement-docs-required")
+        return
+    await advance(manager, ReimbursementSG.iban, ReimbursementSG.confirm)
+
+
+async def on_iban(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
+    if reason := iban_refusal(text):
+        set_error(manager, reason)
+        return
+    manager.dialog_data["iban"] = clean_iban(text)
+    await advance(manager, ReimbursementSG.comment, ReimbursementSG.confirm)
+
+
+async def on_comment(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
+    comment = clean_text(text)
+    if comment is None:
+        set_error(manager, "reimbursement-comment-invalid")
+        return
+    manager.dialog_data["comment"] = comment
+    await advance(manager, ReimbursementSG.confirm, ReimbursementSG.confirm)
+
+
+async def on_skip_comment(
+    _callback: CallbackQuery, _button: Button, manager: DialogManager
+) -> None:
+    manager.dialog_data.pop("comment", None)
+    await advance(manager, ReimbursementSG.confirm, ReimbursementSG.confirm)
+
+
+def details_of(manager: DialogManager) -> dict[str, Any]:
+    """The answers as stored on the request; a skipped comment is left out."""
+    data = manager.dialog_data
+    return {key: data[key] for key in FIELDS if data.get(key)}
+
+
+async def on_send(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+    if not manager.dialog_data.get(DOCS):
+        set_error(manager, "reimbursement-docs-required")
+        return
+    # checked when typed, but a form can be sent days later, past the limit
+    if not await _date_accepted(manager, date.fromisoformat(manager.dialog_data["service_date"])):
+        return
+    await submit(manager, RequestKind.REIMBURSEMENT, details_of(manager), ReimbursementSG.sent)

@@ -1,0 +1,47 @@
+## Reimbursement request
+
+reimbursement-date-prompt =
+    💵 <b>Reimbursement</b>
+    📅 On what date did you receive the medical service? Type it as DD.MM.YYYY or pick it on the calendar.
+reimbursement-date-window = You can claim services from { $earliest } to today: within your card’s coverage and at most { $days } days back.
+reimbursement-date-future = The service date cannot be later than today, { $date }. Please check the date.
+reimbursement-date-before-coverage = Coverage on your card started on { $date }; services before that day are not reimbursed. Please check the date.
+reimbursement-date-too-old =
+    { $days ->
+        [one] A reimbursement can be claimed within { $days } day of the service, so the earliest date now is { $date }.
+       *[other] A reimbursement can be claimed within { $days } days of the service, so the earliest date now is { $date }.
+    }
+
+reimbursement-amount-prompt = 💰 How much did you pay? Type the amount from the receipt, e.g. 1 234,50 or 1234.50.
+reimbursement-amount-invalid = I could not read that as an amount. Please type digits only, without the currency, e.g. 1 234,50 or 1234.50.
+
+reimbursement-currency-prompt = 💱 In which currency did you pay?
+currency-UAH = ₴ Ukrainian hryvnia (UAH)
+currency-KZT = ₸ Kazakhstani tenge (KZT)
+currency-USD = $ US dollar (USD)
+currency-EUR = € Euro (EUR)
+
+reimbursement-docs-prompt =
+    📎 Send photos or files of the documents: the receipt or fiscal check, and the doctor’s referral or report if you have them.
+    You can send several at once, also as an album (up to { $max_docs }). PDF, JPEG, PNG and HEIC are accepted.
+reimbursement-docs-required = Please attach at least one document: a claim cannot be reviewed without the receipt.
+
+reimbursement-iban-prompt = 🏦 Type the IBAN of the bank account for the payment: a Ukrainian (UA…, 29 characters) or Kazakh (KZ…, 20 characters) account.
+reimbursement-iban-invalid = That is not a valid IBAN: please check the letters and digits (a Ukrainian IBAN has 29 characters, a Kazakh one 20). It is easiest to copy it from your banking app.
+reimbursement-iban-country = The payment can go only to a Ukrainian (UA…) or Kazakh (KZ…) bank account. Please type the IBAN of such an account.
+
+reimbursement-comment-prompt = 💬 Anything to add for the claims team, e.g. what the service was? Type it, or skip this step.
+reimbursement-comment-invalid = Please type a few words, or skip this step.
+
+reimbursement-summary =
+    <b>💵 Reimbursement request</b>
+    { $details }
+    📎 Documents: { $docs_count }
+
+    Is everything right?
+reimbursement-edit-date = ✏️ Date
+reimbursement-edit-amount = ✏️ Amount
+reimbursement-edit-currency = ✏️ Currency
+reimbursement-edit-docs = ✏️ Documents
+reimbursement-edit-iban = ✏️ IBAN
+reimbursement-edit-comment = ✏️ Comment

@@ -1,0 +1,291 @@
+import json
+import re
+from datetime import date
+
+import pytest
+
+from bot.factory import create_dispatcher
+from storage.db import create_engine, create_session_factory
+from tests.dialogs.harness import MemberClient
+from tests.dialogs.requests_helpers import (
+    member_with_active_card,
+    send_document,
+    send_photo,
+    stored_documents,
+    stored_requests,
+)
+from tests.factories import make_person, make_policy
+
+UA_IBAN = "UA213223130000026007233566001"
+UAH = "₴ Ukrainian hryvnia \\(UAH\\)"
+DONE = "✅ Done with documents"
+
+
+async def _open_form(member: MemberClient) -> None:
+    await member.click("📝 New request")
+    await member.click("💵 Reimbursement")
+
+
+async def _to_documents(member: MemberClient) -> None:
+    await _open_form(member)
+    await member.send("15.11.2026")
+    await member.send("1 234,50")
+    await member.click(UAH)
+
+
+async def _finish(member: MemberClient) -> None:
+    await member.click(DONE)
+    await member.send(UA_IBAN)
+    await member.click("⏭ Skip")
+    await member.click("✅ Send")
+
+
+async def test_reimbursement_end_to_end_with_an_album_and_a_pdf(member, session_factory):
+    await member_with_active_card(member, session_factory)
+    await _open_form(member)
+    assert "On what date did you receive the medical service?" in member.text()
+    assert "from August 24, 2026 to today" in member.text()
+
+    await member.send("23.11.2026")
+    assert "cannot be later than today, November 22, 2026" in member.text()
+    await member.send("23.08.2026")
+    assert "within 90 days of the service" in member.text()
+    assert "the earliest date now is August 24, 2026" in member.text()
+    await member.send("2026-11-15")
+
+    await member.send("abc")
+    assert "could not read that as an amount" in member.text()
+    await member.send("1 234,50")
+
+    assert "In which currency" in member.text()
+    await member.click(UAH)
+
+    assert "Send photos or files" in member.text()
+    assert DONE not in member.buttons()  # at least one document first
+    for name in ("p1", "p2", "p3"):  # an album arrives as one message per photo
+        await send_photo(member, name, group="album-1")
+    await send_document(member, "receipt.pdf")
+    assert "Documents attached: 4 of 20" in member.text()
+    await member.click(DONE)
+
+    await member.send("UA213223130000026007233566002")
+    assert "not a valid IBAN" in member.text()
+    await member.send("DE89370400440532013000")
+    assert "only to a Ukrainian (UA…) or Kazakh (KZ…) bank account" in member.text()
+    await member.send("ua21 3223 1300 0002 6007 2335 6600 1")
+
+    await member.send("Dental filling, Dobrobut clinic")
+    summary = member.text()
+    assert "Service date: November 15, 2026" in summary
+    assert re.search(r"Amount: (₴|UAH)1,234\.50", summary), summary
+    assert f"IBAN: {UA_IBAN}" in summary
+    assert "Comment: Dental filling, Dobrobut clinic" in summary
+    assert "Documents: 4" in summary
+
+    await member.click("✏️ Amount")  # edit one field, then straight back to the summary
+    await member.send("1234.5")
+    assert re.search(r"Amount: (₴|UAH)1,234\.50", member.text())
+    await member.click("✅ Send")
+
+    [request] = await stored_requests(session_factory)
+    assert "Request R-000001 is sent" in member.text()
+    assert (request.number, request.kind, request.status) == ("R-000001", "reimbursement", "new")
+    assert json.loads(request.details) == {
+        "service_date": "2026-11-15",
+        "amount": "1234.50",
+        "currency": "UAH",
+        "iban": UA_IBAN,
+        "comment": "Dental filling, Dobrobut clinic",
+    }
+    docs = await stored_documents(session_factory, request.id)
+    assert [
+        (
+            d.file_id,
+            d.file_unique_id,
+            d.kind,
+            d.file_name,
+            d.mime_type,
+            d.file_size,
+            d.media_group_id,
+        )
+        for d in docs
+    ] == [
+        ("p1", "u-p1", "photo", None, "image/jpeg", 300_000, "album-1"),
+        ("p2", "u-p2", "photo", None, "image/jpeg", 300_000, "album-1"),
+        ("p3", "u-p3", "photo", None, "image/jpeg", 300_000, "album-1"),
+        (
+            "file-receipt.pdf",
+            "u-receipt.pdf",
+            "document",
+            "receipt.pdf",
+            "application/pdf",
+            200_000,
+            None,
+        ),
+    ]
+
+
+async def test_date_before_coverage_names_the_coverage_start(member, session_factory):
+    await member_with_active_card(member, session_factory, coverage_start=date(2026, 10, 1))
+    await _open_form(member)
+    assert "from October 1, 2026 to today" in member.text()
+    await member.send("30.09.2026")
+    assert "Coverage on your card started on October 1, 2026" in member.text()
+    assert "On what date did you receive the medical service?" in member.text()
+    await member.send("01.10.2026")
+    assert "How much did you pay?" in member.text()
+
+
+async def test_date_picked_on_the_calendar_is_checked_too(member, session_factory):
+    await member_with_active_card(member, session_factory)
+    await _open_form(member)
+    await member.click("23")  # tomorrow
+    assert "cannot be later than today" in member.text()
+    await member.click("15")
+    assert "How much did you pay?" in member.text()
+
+
+async def test_unreadable_date_and_non_text_answers_are_re_asked(member, session_factory):
+    await member_with_active_card(member, session_factory)
+    await _open_form(member)
+    await member.send("yesterday")
+    assert "could not read that date" in member.text()
+    await member.send("15.11.2026")
+    await send_photo(member, "not-an-amount")
+    assert "type your answer as a text message" in member.text()
+    assert "How much did you pay?" in member.text()
+
+
+async def test_thirty_documents_keep_twenty_and_say_so(member, session_factory):
+    await member_with_active_card(member, session_factory)
+    await _to_documents(member)
+    for n in range(30):
+        await send_document(member, f"scan-{n:02}.pdf")
+    assert "Documents attached: 20 of 20" in member.text()
+    assert "more than 20 documents for one request; the extra ones were not added" in member.text()
+    await _finish(member)
+
+    [request] = await stored_requests(session_factory)
+    docs = await stored_documents(session_factory, request.id)
+    assert [d.file_name for d in docs] == [f"scan-{n:02}.pdf" for n in range(20)]
+    assert "comment" not in json.loads(request.details)  # skipped
+
+
+async def test_removing_the_documents_hides_done_until_one_is_sent(member, session_factory):
+    await member_with_active_card(member, session_factory)
+    await _to_documents(member)
+    await send_document(member, "wrong.pdf")
+    await member.click("🗑 Remove the documents")
+    assert DONE not in member.buttons()
+    await member.send("here is the receipt")
+    assert "Please send a photo or a file" in member.text()
+    await send_document(member, "receipt.pdf")
+    await _finish(member)
+    [request] = await stored_requests(session_factory)
+    assert [d.file_name for d in await stored_documents(session_factory, request.id)] == [
+        "receipt.pdf"
+    ]
+
+
+async def test_currency_order_follows_a_ukrainian_phone(member, session_factory):
+    await member_with_active_card(member, session_factory)
+    await _open_form(member)
+    await member.send("15.11.2026")
+    await member.send("500")
+    assert member.buttons()[:4] == [
+        "₴ Ukrainian hryvnia (UAH)",
+        "₸ Kazakhstani tenge (KZT)",
+        "$ US dollar (USD)",
+        "€ Euro (EUR)",
+    ]
+
+
+async def test_currency_order_follows_a_kazakh_phone(member, session_factory):
+    async with session_factory.begin() as session:
+        p = await make_policy(session, number="SIP-2026-0007")
+        await make_person(session, p, full_name="Aigerim Nurlanova", phone="+77011234567")
+    await member.send("/start")
+    await member.click("📱 Confirm phone")
+    await member.share_contact("77011234567")
+    await member.send("/menu")
+    await _open_form(member)
+    await member.send("15.11.2026")
+    await member.send("25 000")
+    assert member.buttons()[:2] == ["₸ Kazakhstani tenge (KZT)", "₴ Ukrainian hryvnia (UAH)"]
+    await member.click("₸ Kazakhstani tenge \\(KZT\\)")
+    await send_photo(member, "check")
+    await _finish(member)
+    [request] = await stored_requests(session_factory)
+    assert json.loads(request.details)["currency"] == "KZT"
+    assert json.loads(request.details)["amount"] == "25000.00"
+
+
+async def test_restart_mid_form_keeps_the_documents(
+    member, session_factory, settings, clock, messages, db_url
+):
+    await member_with_active_card(member, session_factory)
+    await _to_documents(member)
+    await send_photo(member, "p1", group="album-1")
+    await send_photo(member, "p2", group="album-1")
+    assert "Documents attached: 2 of 20" in member.text()
+
+    # a new process: new engine, new dispatcher, same database
+    engine = create_engine(db_url)
+    dp, _ = create_dispatcher(
+        settings, create_session_factory(engine), clock=clock, message_manager=messages
+    )
+    restarted = MemberClient(dp, messages)
+    await send_document(restarted, "receipt.pdf")
+    assert "Documents attached: 3 of 20" in restarted.text()
+    await _finish(restarted)
+    await engine.dispose()
+
+    [request] = await stored_requests(session_factory)
+    docs = await stored_documents(session_factory, request.id)
+    assert [d.file_id for d in docs] == ["p1", "p2", "file-receipt.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("language", "new_request", "kind", "too_old", "amount"),
+    [
+        (
+            "🇺🇦 Українська",
+            "📝 Нове звернення",
+            "💵 Відшкодування витрат",
+            "Строк подання звернення — 90 днів з дати послуги",
+            r"Сума: 1\s234,50\s₴",
+        ),
+        (
+            "Русский",
+            "📝 Новое обращение",
+            "💵 Возмещение расходов",
+            "Срок подачи обращения — 90 дней с даты услуги",
+            r"Сумма: 1\s234,50\s₴",
+        ),
+        (
+            "🇰🇿 Қазақша",
+            "📝 Жаңа өтініш",
+            "💵 Шығынды өтеу",
+            "90 күн ішінде беріледі",
+            r"1\s234,50\s(₴|UAH)",
+        ),
+    ],
+)
+async def test_the_form_speaks_the_members_language(
+    member, session_factory, language, new_request, kind, too_old, amount
+):
+    await member_with_active_card(member, session_factory)
+    await member.send("/language")
+    await member.click(language)
+    await member.click(new_request)
+    await member.click(kind)
+    await member.send("23.08.2026")
+    assert too_old in member.text()
+    await member.send("15.11.2026")
+    await member.send("1 234,50")
+    await member.click(re.escape(member.buttons()[0]))  # UAH first for a +380 phone
+    await send_photo(member, "check")
+    await member.click(re.escape(member.buttons()[0]))  # done with documents
+    await member.send(UA_IBAN)
+    await member.click(re.escape(member.buttons()[0]))  # skip the comment
+    assert re.search(amount, member.text()), member.text()
