@@ -120,14 +120,23 @@ class StateCore:
         return self.version
 
     async def wait_for(self, probe: Callable[[], T | None], within: float = 5.0) -> T:
-        """Wait until ``probe()`` returns something (for tests); raises TimeoutError."""
+        """Wait until ``probe()`` returns something truthy, and return it (for tests).
+
+        Raises TimeoutError after ``within`` seconds."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + within
-        while (found := probe()) is None:
+        while not (found := probe()):
             if loop.time() >= deadline:
                 raise TimeoutError("sandbox: condition not met in time")
             await self.wait_change(self.version, deadline - loop.time())
         return found
+
+    async def wait_delivered(self, within: float = 5.0) -> None:
+        """Wait until the bot has confirmed every update (for tests).
+
+        With ``dp.start_polling(..., handle_as_tasks=False)`` aiogram confirms an update only
+        after handling it, so this means "the bot is done with everything sent so far"."""
+        await self.wait_for(lambda: not self.pending, within)
 
     # -- updates ---------------------------------------------------------------------------
     def push_update(self, kind: str, payload: dict[str, Any]) -> dict[str, Any]:
