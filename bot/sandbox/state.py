@@ -71,6 +71,8 @@ class EmulatorState(StateCore):
             if reply_to is None:
                 raise SandboxError(f"no message {reply_to_message_id} to reply to")
         user.started = True
+        if chat.blocked:  # like Telegram's "Restart": unblocking comes first
+            self.set_blocked(chat.id, False)
         message = self.add_message(
             chat, user, content, thread_id=thread_id if chat.is_forum else None, reply_to=reply_to
         )

@@ -64,3 +64,14 @@ async def test_member_blocking_the_bot(bot: Bot, control: Control) -> None:
         await bot.send_message(MEMBER, "reminder")
     await control.call("POST", f"/chats/{MEMBER}/block", {"blocked": False})
     await bot.send_message(MEMBER, "welcome back")
+
+
+async def test_writing_to_a_blocked_bot_unblocks_it_first(bot: Bot, control: Control) -> None:
+    await control.call("POST", f"/chats/{MEMBER}/block", {"blocked": True})
+    await control.text(MEMBER, "/start")
+    updates = await bot.get_updates(timeout=0)
+    kinds = [u.event_type for u in updates]
+    assert kinds == ["my_chat_member", "my_chat_member", "message"]
+    assert updates[1].my_chat_member is not None
+    assert updates[1].my_chat_member.new_chat_member.status == "member"
+    await bot.send_message(MEMBER, "welcome back")

@@ -84,7 +84,7 @@ def editable(call: Call) -> tuple[SimChat, dict[str, Any]]:
     p = call.params
     if "inline_message_id" in p:
         raise bad_request("MESSAGE_ID_INVALID")
-    chat = call.state.find_chat(p.chat_ref())
+    chat = call.state.writable_chat(p.chat_ref())
     message_id = p.required_int("message_id", "message identifier is not specified")
     message = call.state.message(chat, message_id, EDIT_NOT_FOUND)
     if message.get("from", {}).get("id") != call.state.bot.id:
