@@ -17,6 +17,7 @@ from bot.services.activation import ActivationRules, Outcome
 from bot.services.cards import get_card
 from bot.services.dates import parse_birth_date
 from dialogs.common import (
+    MemberDialog,
     clear_error,
     fmt_date,
     fmt_datetime,
@@ -130,7 +131,7 @@ async def on_restart(_callback: CallbackQuery, _button: Button, manager: DialogM
 
 
 def activation_dialog() -> Dialog:
-    return Dialog(
+    return MemberDialog(
         text_step(
             "activation-id-prompt",
             "insured_id",

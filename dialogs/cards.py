@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import cards
-from dialogs.common import fmt_date, today
+from dialogs.common import MemberDialog, fmt_date, today
 from dialogs.states import CardsSG
 from dialogs.widgets import I18nButtonText, I18nFormat
 from storage.models import Member
@@ -75,7 +75,7 @@ async def on_make_active(_callback: CallbackQuery, _button: Button, manager: Dia
 
 
 def cards_dialog() -> Dialog:
-    return Dialog(
+    return MemberDialog(
         Window(
             I18nFormat("cards-title"),
             ScrollingGroup(

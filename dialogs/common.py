@@ -6,10 +6,12 @@ from datetime import date, datetime
 from typing import Any
 
 from aiogram.fsm.state import State
-from aiogram.types import Message
-from aiogram_dialog import DialogManager, StartMode, Window
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import Dialog, DialogManager, StartMode, Window
+from aiogram_dialog.api.protocols import CancelEventProcessing
 from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Start
+from aiogram_dialog.widgets.text import Multi
 from aiogram_dialog.widgets.widget_event import WidgetEventProcessor
 from babel.dates import format_date, format_datetime
 
@@ -87,3 +89,43 @@ def text_step(
         getter=getter,
         state=state,
     )
+
+
+def _shows_errors(text: Any) -> bool:
+    if isinstance(text, I18nError):
+        return True
+    return any(_shows_errors(t) for t in getattr(text, "texts", ()))
+
+
+class MemberDialog(Dialog):
+    """A dialog that answers input its current step does not take.
+
+    aiogram-dialog consumes every message sent while a dialog is open, so a word typed where
+    only buttons are expected would otherwise get no answer at all.
+    """
+
+    def __init__(self, *windows: Window, **kwargs: Any) -> None:
+        for window in windows:
+            if not _shows_errors(window.text):
+                # every step can show why the last input was not taken
+                window.text = Multi(window.text, I18nError())
+        super().__init__(*windows, **kwargs)
+
+    async def _callback_handler(
+        self, callback: CallbackQuery, dialog_manager: DialogManager
+    ) -> None:
+        clear_error(dialog_manager)  # a press is a fresh start; a handler may set a new error
+        await super()._callback_handler(callback, dialog_manager)
+
+    async def _message_handler(self, message: Message, dialog_manager: DialogManager) -> None:
+        old_context = dialog_manager.current_context()
+        window = await self._current_window(dialog_manager)
+        try:
+            processed = await window.process_message(message, self, dialog_manager)
+        except CancelEventProcessing:
+            processed = False
+        if not processed:
+            set_error(dialog_manager, "input-unexpected")
+            processed = True
+        if self._need_refresh(processed, old_context, dialog_manager):
+            await dialog_manager.show()

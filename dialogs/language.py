@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import SUPPORTED_LOCALES
 from bot.i18n import Translator, TranslatorHub
 from bot.services import members
+from dialogs.common import MemberDialog
 from dialogs.states import LanguageSG, MainSG
 from dialogs.widgets import I18nFormat
 from storage.models import Member
@@ -43,7 +44,7 @@ async def on_language(
 
 
 def language_dialog() -> Dialog:
-    return Dialog(
+    return MemberDialog(
         Window(
             I18nFormat("language-choose"),
             Column(

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import cards
-from dialogs.common import today
+from dialogs.common import MemberDialog, today
 from dialogs.states import (
     ActivationSG,
     CardsSG,
@@ -58,7 +58,7 @@ async def menu_getter(
 
 
 def menu_dialog() -> Dialog:
-    return Dialog(
+    return MemberDialog(
         Window(
             Format("{notice}", when="notice"),
             I18nFormat("menu-greeting-name", when="name"),

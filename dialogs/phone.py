@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.i18n import Translator
 from bot.services import cards
 from bot.services.phones import normalize_phone
-from dialogs.common import clear_error, menu_button, now, set_error, today
+from dialogs.common import MemberDialog, clear_error, menu_button, now, set_error, today
 from dialogs.states import ActivationSG, CardsSG, PhoneSG, TicketSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from storage.models import Member
@@ -62,7 +62,7 @@ async def result_getter(
 
 
 def phone_dialog() -> Dialog:
-    return Dialog(
+    return MemberDialog(
         Window(
             I18nFormat("phone-prompt"),
             I18nError(),

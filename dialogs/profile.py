@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.i18n import Translator
 from bot.services import profile
 from bot.services.profile import ProfileField
-from dialogs.common import clear_error, fmt_date, on_not_text, set_error, today
+from dialogs.common import MemberDialog, clear_error, fmt_date, on_not_text, set_error, today
 from dialogs.states import ProfileSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from storage.models import Member
@@ -73,7 +73,7 @@ def _set_gender(gender: str) -> Button:
 
 
 def profile_dialog() -> Dialog:
-    return Dialog(
+    return MemberDialog(
         Window(
             I18nFormat("profile-saved", when="saved"),
             I18nFormat("profile-view"),

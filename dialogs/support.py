@@ -11,7 +11,7 @@ from babel.dates import format_time, get_day_names, get_timezone_location
 from bot.config import Settings
 from bot.i18n import Translator
 from bot.services.hours import DayHours, open_state
-from dialogs.common import fmt_datetime, now
+from dialogs.common import MemberDialog, fmt_datetime, now
 from dialogs.states import SupportSG
 from dialogs.widgets import I18nButtonText, I18nFormat
 
@@ -56,7 +56,7 @@ async def support_getter(
 
 
 def support_dialog() -> Dialog:
-    return Dialog(
+    return MemberDialog(
         Window(
             I18nFormat("support-title"),
             I18nFormat("support-open-now", when="is_open"),

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import tickets
 from bot.services.profile import clean_full_name
-from dialogs.common import clear_error, menu_button, now, set_error, text_step
+from dialogs.common import MemberDialog, clear_error, menu_button, now, set_error, text_step
 from dialogs.states import TicketSG
 from dialogs.widgets import I18nButtonText, I18nFormat
 from storage.models import Member
@@ -71,7 +71,7 @@ async def ticket_getter(dialog_manager: DialogManager, member: Member, **_: Any)
 
 
 def ticket_dialog() -> Dialog:
-    return Dialog(
+    return MemberDialog(
         text_step(
             "ticket-policy-prompt",
             "policy",

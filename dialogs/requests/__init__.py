@@ -4,6 +4,8 @@ from aiogram_dialog import Dialog
 
 from dialogs.requests.appointment import appointment_dialog
 from dialogs.requests.callback import callback_dialog
+from dialogs.requests.lab_tests import lab_tests_dialog
+from dialogs.requests.medicines import medicines_dialog
 from dialogs.requests.my_requests import my_requests_dialog
 from dialogs.requests.new import new_request_dialog
 from dialogs.requests.reimbursement import reimbursement_dialog
@@ -16,5 +18,7 @@ def request_dialogs() -> list[Dialog]:
         callback_dialog(),
         appointment_dialog(),
         reimbursement_dialog(),
+        medicines_dialog(),
+        lab_tests_dialog(),
         # forms: one line each
     ]

@@ -12,7 +12,7 @@ from aiogram_dialog.widgets.text import Format
 from bot.i18n import Translator
 from bot.services.forms import clean_text
 from bot.services.phones import normalize_phone
-from dialogs.common import set_error, text_step
+from dialogs.common import MemberDialog, set_error, text_step
 from dialogs.requests.common import (
     TIME_WINDOWS,
     advance,
@@ -81,7 +81,7 @@ async def form_getter(
 
 
 def callback_dialog() -> Dialog:
-    return Dialog(
+    return MemberDialog(
         text_step(
             "callback-phone-prompt",
             "phone",

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.i18n import Translator
 from bot.services import lifecycle, requests
 from bot.services.forms import clean_text
-from dialogs.common import clear_error, fmt_date, fmt_datetime, now, set_error
+from dialogs.common import MemberDialog, clear_error, fmt_date, fmt_datetime, now, set_error
 from dialogs.requests.common import DOCS, docs_getter, on_attachment, stored_docs
 from dialogs.requests.render import detail_lines
 from dialogs.states import MyRequestsSG, NewRequestSG
@@ -164,7 +164,7 @@ async def on_cancel_confirmed(_c: CallbackQuery, _b: Button, manager: DialogMana
 
 
 def my_requests_dialog() -> Dialog:
-    return Dialog(
+    return MemberDialog(
         Window(
             I18nFormat("my-requests-title", when=~F["empty"]),
             I18nFormat("my-requests-empty", when="empty"),

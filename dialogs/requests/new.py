@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import requests
-from dialogs.common import fmt_date, today
+from dialogs.common import MemberDialog, fmt_date, today
 from dialogs.states import (
     AppointmentSG,
     CallbackSG,
@@ -49,7 +49,7 @@ def new_request_dialog() -> Dialog:
             I18nButtonText(f"request-kind-{kind}"), id=f"new_{kind}", state=state, when="allowed"
         )
 
-    return Dialog(
+    return MemberDialog(
         Window(
             I18nFormat("request-choose-type", when="allowed"),
             I18nFormat("request-blocked", when="blocked"),

@@ -134,10 +134,17 @@ async def test_cancel_leaves_a_form_and_keeps_confirmed_data(member, session_fac
     assert (await _member(session_factory)).full_name == "Olena Kovalenko"
 
 
-async def test_unexpected_input_repeats_the_step(member):
+async def test_unexpected_input_repeats_the_step(member, session_factory):
     await member.send("/start")
     await member.send("hello?")
+    assert "I did not expect that here" in member.text()
     assert "Welcome" in member.text()
+    await member.click("☎️ Support")
+    await member.send("are you open?")
+    assert "I did not expect that here" in member.text()
+    assert "Call centre" in member.text()
+    await member.click("⬅️ Back")
+    assert "I did not expect that here" not in member.text()
     await member.click("🪪 Activate by insured ID")
     await member.click("⬅️ Back")
     assert "Welcome" in member.text()

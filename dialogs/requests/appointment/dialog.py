@@ -7,7 +7,7 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group, Select
 from aiogram_dialog.widgets.text import Format
 
-from dialogs.common import text_step
+from dialogs.common import MemberDialog, text_step
 from dialogs.requests.appointment.getters import (
     CALENDAR_ID,
     choices_getter,
@@ -36,7 +36,7 @@ from dialogs.widgets.calendar import LocalizedCalendar
 
 def appointment_dialog() -> Dialog:
     cancel = Cancel(I18nButtonText("btn-cancel"))
-    return Dialog(
+    return MemberDialog(
         Window(
             I18nFormat("appointment-specialty-prompt"),
             I18nError(),

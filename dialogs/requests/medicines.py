@@ -1,0 +1,190 @@
+"""Medicines request: the list (typed and/or prescription photos), delivery address, summary.
+
+The list-or-photos step and the address step are built by factories that the lab-test form
+uses too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from aiogram.enums import ContentType
+from aiogram.fsm.state import State
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog.widgets.input import MessageInput, TextInput
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column
+
+from bot.services.forms import clean_text
+from bot.services.profile import clean_address
+from dialogs.common import clear_error, set_error, text_step
+from dialogs.requests.common import (
+    DOCS,
+    advance,
+    docs_getter,
+    edit_button,
+    on_attachment,
+    on_clear_docs,
+    sent_getter,
+    sent_widgets,
+    stored_docs,
+    submit,
+)
+from dialogs.requests.render import detail_lines
+from dialogs.states import MedicinesSG
+from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
+from storage.models import Member, RequestKind
+
+ADDRESS = "address"
+ITEMS = "items"
+LIST_MAX = 4096  # a whole Telegram message: the list is the main content of these forms
+
+
+@dataclass(frozen=True)
+class ListStep:
+    """The detail key and Fluent keys of a "type a list and/or send photos" step."""
+
+    key: str
+    prompt: str
+    collected: str
+    empty: str
+    next_button: str
+
+
+def clean_list(text: str | None) -> str | None:
+    """A typed list, trimmed; it needs a letter (digits or dots alone name nothing)."""
+    value = clean_text(text, max_len=LIST_MAX)
+    return value if value and any(ch.isalpha() for ch in value) else None
+
+
+def list_window(step: ListStep, state: State, after: State, confirm: State) -> Window:
+    """Text and/or photos or files (an album too); "Next" appears once there is something."""
+
+    async def on_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
+        value = clean_list(text)
+        if value is None:
+            set_error(manager, step.empty)
+            return
+        clear_error(manager)
+        manager.dialog_data[step.key] = value
+
+    async def on_file(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+        before = len(manager.dialog_data.get(DOCS, []))
+        await on_attachment(message, widget, manager)
+        added = len(manager.dialog_data.get(DOCS, [])) > before
+        # a caption is often the list itself; it must not replace a list typed before
+        caption = clean_list(message.caption)
+        if added and caption and not manager.dialog_data.get(step.key):
+            manager.dialog_data[step.key] = caption
+
+    async def on_next(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+        if not manager.dialog_data.get(step.key) and not stored_docs(manager):
+            set_error(manager, step.empty)
+            return
+        await advance(manager, after, confirm)
+
+    async def getter(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
+        docs = await docs_getter(dialog_manager, **kwargs)
+        text = dialog_manager.dialog_data.get(step.key, "")
+        return {**docs, "list_text": text, "has_list": bool(text) or docs["has_docs"]}
+
+    return Window(
+        I18nFormat(step.prompt),
+        I18nFormat(step.collected, when="list_text"),
+        I18nFormat("docs-count", when="has_docs"),
+        I18nError(),
+        TextInput(id=step.key, on_success=on_text),
+        MessageInput(on_file, content_types=[ContentType.PHOTO, ContentType.DOCUMENT]),
+        Button(I18nButtonText(step.next_button), id="next", on_click=on_next, when="has_list"),
+        Button(
+            I18nButtonText("btn-docs-clear"), id="clear", on_click=on_clear_docs, when="has_docs"
+        ),
+        Cancel(I18nButtonText("btn-cancel")),
+        getter=getter,
+        state=state,
+    )
+
+
+async def home_getter(member: Member, **_: Any) -> dict[str, Any]:
+    return {"home_address": member.home_address or ""}
+
+
+def address_window(
+    state: State, confirm: State, *, prompt: str, use_home: str, invalid: str
+) -> Window:
+    """An address typed, or the profile's home address with one tap; then the summary."""
+
+    async def on_typed(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
+        value = clean_address(text)
+        if value is None:
+            set_error(manager, invalid)
+            return
+        manager.dialog_data[ADDRESS] = value
+        await advance(manager, confirm, confirm)
+
+    async def on_home(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+        member: Member = manager.middleware_data["member"]
+        if member.home_address:  # an old button may outlive the profile's address
+            manager.dialog_data[ADDRESS] = member.home_address
+            await advance(manager, confirm, confirm)
+
+    return text_step(
+        prompt,
+        ADDRESS,
+        on_typed,
+        state,
+        Button(I18nButtonText(use_home), id="use_home", on_click=on_home, when="home_address"),
+        Cancel(I18nButtonText("btn-cancel")),
+        getter=home_getter,
+    )
+
+
+def _details(manager: DialogManager) -> dict[str, Any]:
+    data = manager.dialog_data
+    return {ITEMS: data.get(ITEMS, ""), ADDRESS: data.get(ADDRESS, "")}
+
+
+async def summary_getter(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
+    details = detail_lines(_details(dialog_manager), dialog_manager)
+    return {**await docs_getter(dialog_manager, **kwargs), "details": details}
+
+
+async def on_send(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+    await submit(manager, RequestKind.MEDICINES, _details(manager), MedicinesSG.sent)
+
+
+MEDICINES_LIST = ListStep(
+    key=ITEMS,
+    prompt="medicines-items-prompt",
+    collected="medicines-items-collected",
+    empty="medicines-items-empty",
+    next_button="medicines-btn-next",
+)
+
+
+def medicines_dialog() -> Dialog:
+    return Dialog(
+        list_window(MEDICINES_LIST, MedicinesSG.items, MedicinesSG.address, MedicinesSG.confirm),
+        address_window(
+            MedicinesSG.address,
+            MedicinesSG.confirm,
+            prompt="medicines-address-prompt",
+            use_home="medicines-btn-use-home",
+            invalid="medicines-address-invalid",
+        ),
+        Window(
+            I18nFormat("medicines-summary"),
+            I18nFormat("medicines-summary-docs", when="has_docs"),
+            I18nError(),
+            Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
+            Column(
+                edit_button("medicines-btn-edit-items", MedicinesSG.items),
+                edit_button("medicines-btn-edit-address", MedicinesSG.address),
+            ),
+            Cancel(I18nButtonText("btn-cancel")),
+            getter=summary_getter,
+            state=MedicinesSG.confirm,
+        ),
+        Window(*sent_widgets(), getter=sent_getter, state=MedicinesSG.sent),
+    )
