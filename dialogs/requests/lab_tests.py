@@ -12,7 +12,7 @@ from aiogram_dialog.widgets.kbd.calendar_kbd import CalendarUserConfig, ManagedC
 
 from bot.services.dates import parse_date
 from bot.services.forms import future_date
-from dialogs.common import set_error, text_step, today
+from dialogs.common import MemberDialog, set_error, text_step, today
 from dialogs.requests.common import (
     advance,
     docs_getter,
@@ -98,7 +98,7 @@ REFERRAL_LIST = ListStep(
 
 
 def lab_tests_dialog() -> Dialog:
-    return Dialog(
+    return MemberDialog(
         list_window(REFERRAL_LIST, LabTestsSG.referral, LabTestsSG.date, LabTestsSG.confirm),
         text_step(
             "lab-date-prompt",

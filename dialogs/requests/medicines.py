@@ -18,7 +18,7 @@ from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 
 from bot.services.forms import clean_text
 from bot.services.profile import clean_address
-from dialogs.common import clear_error, set_error, text_step
+from dialogs.common import MemberDialog, clear_error, set_error, text_step
 from dialogs.requests.common import (
     DOCS,
     advance,
@@ -164,7 +164,7 @@ MEDICINES_LIST = ListStep(
 
 
 def medicines_dialog() -> Dialog:
-    return Dialog(
+    return MemberDialog(
         list_window(MEDICINES_LIST, MedicinesSG.items, MedicinesSG.address, MedicinesSG.confirm),
         address_window(
             MedicinesSG.address,

@@ -1,0 +1,30 @@
+## Lab tests request
+
+lab-referral-prompt =
+    🧪 <b>Lab tests</b>
+    Send a photo or file of the doctor’s referral and/or type the list of tests. Several photos are fine.
+    A new text message replaces the list. Press “Next” when everything is here.
+lab-referral-collected =
+    📝 Your list of tests:
+    { $list_text }
+lab-referral-empty = The list cannot be empty. Please type the names of the tests or send a photo of the referral.
+lab-btn-next = ➡️ Next
+lab-date-prompt = 🗓 On which day would you like to take the tests? Pick it on the calendar or type it as DD.MM.YYYY.
+lab-date-past = That day has already passed. Please choose today or a later day.
+lab-date-too-far = That is more than a year ahead. Please choose a day within the next 12 months.
+lab-address-prompt = 🏠 Your address, so that we can find a laboratory nearby or arrange a home visit. Type it (city, street, building, flat) or use your home address.
+lab-btn-use-home = 🏠 Use { $home_address }
+lab-address-invalid = An address needs 5 to 300 characters with letters. Please type it again.
+lab-summary =
+    <b>🧪 Lab tests request</b>
+    Please check it before sending.
+
+    { $details }
+lab-summary-docs =
+    { $docs_count ->
+        [one] 📎 Referral: { $docs_count } photo or file
+       *[other] 📎 Referral: { $docs_count } photos or files
+    }
+lab-btn-edit-referral = ✏️ Tests
+lab-btn-edit-date = ✏️ Date
+lab-btn-edit-address = ✏️ Address

@@ -1,0 +1,26 @@
+## Medicines request
+
+medicines-items-prompt =
+    💊 <b>Medicines</b>
+    Type the list of medicines (name, dose, quantity) and/or send a photo or file of the prescription. Several photos are fine.
+    A new text message replaces the list. Press “Next” when everything is here.
+medicines-items-collected =
+    📝 Your list:
+    { $list_text }
+medicines-items-empty = The list cannot be empty. Please type the names of the medicines or send a photo of the prescription.
+medicines-btn-next = ➡️ Next
+medicines-address-prompt = 🏠 Where should we deliver the medicines? Type the address (city, street, building, flat) or use your home address.
+medicines-btn-use-home = 🏠 Use { $home_address }
+medicines-address-invalid = An address needs 5 to 300 characters with letters. Please type it again.
+medicines-summary =
+    <b>💊 Medicines request</b>
+    Please check it before sending.
+
+    { $details }
+medicines-summary-docs =
+    { $docs_count ->
+        [one] 📎 Prescription: { $docs_count } photo or file
+       *[other] 📎 Prescription: { $docs_count } photos or files
+    }
+medicines-btn-edit-items = ✏️ Medicines
+medicines-btn-edit-address = ✏️ Address

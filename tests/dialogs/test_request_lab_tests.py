@@ -1,0 +1,127 @@
+import json
+
+from sqlalchemy import select
+
+from storage.models import Member
+from tests.dialogs.requests_helpers import (
+    member_with_active_card,
+    send_document,
+    send_photo,
+    stored_documents,
+    stored_requests,
+)
+
+HOME = "Almaty, Abay Ave 10, flat 3"
+
+
+async def _open_form(member, session_factory, home_address: str | None = None) -> None:
+    await member_with_active_card(member, session_factory)
+    if home_address:
+        async with session_factory.begin() as session:
+            stored = (await session.execute(select(Member))).scalar_one()
+            stored.home_address = home_address
+    await member.click("📝 New request")
+    await member.click("🧪 Lab tests")
+    assert "doctor’s referral" in member.text()
+
+
+async def test_lab_tests_typed_list_calendar_date_and_home_address(member, session_factory):
+    await _open_form(member, session_factory, home_address=HOME)
+    assert "➡️ Next" not in member.buttons()
+    await member.send("!!!")
+    assert "The list cannot be empty" in member.text()
+    await member.send("Complete blood count, TSH")
+    assert "Your list of tests:\nComplete blood count, TSH" in member.text()
+    await member.click("➡️ Next")
+
+    assert "On which day would you like to take the tests?" in member.text()
+    await member.send("01.11.2026")
+    assert "That day has already passed" in member.text()
+    assert "On which day" in member.text()  # the same step
+    await member.send("31.02.2027")
+    assert "could not read that date" in member.text()
+    await member.send("23.11.2027")
+    assert "more than a year ahead" in member.text()
+    # the calendar follows the bot's clock: November 2026, days before the 22nd not offered
+    assert "🗓 November 2026" in member.buttons()
+    assert "21" not in member.buttons()
+    await member.click("25")
+
+    assert "find a laboratory nearby" in member.text()
+    await member.click(f"🏠 Use {HOME}")
+    summary = member.text()
+    assert "Tests: Complete blood count, TSH" in summary
+    assert "Preferred date: November 25, 2026" in summary
+    assert f"Address: {HOME}" in summary
+    assert "Referral:" not in summary
+
+    await member.click("✏️ Date")  # edit one field, then straight back to the summary
+    await member.send("22.11.2026")  # today is fine
+    assert "Preferred date: November 22, 2026" in member.text()
+    await member.click("✅ Send")
+
+    [request] = await stored_requests(session_factory)
+    assert f"Request {request.number} is sent" in member.text()
+    assert (request.kind, request.status) == ("lab_tests", "new")
+    assert json.loads(request.details) == {
+        "referral": "Complete blood count, TSH",
+        "preferred_date": "2026-11-22",
+        "address": HOME,
+    }
+    assert await stored_documents(session_factory, request.id) == []
+
+
+async def test_referral_files_alone_and_typed_address(member, session_factory):
+    await _open_form(member, session_factory)
+    await send_document(member, "referral.zip", mime="application/zip")
+    assert "I accept PDF, JPEG, PNG and HEIC" in member.text()
+    assert "➡️ Next" not in member.buttons()
+    await send_document(member, "referral.pdf")
+    for name in ("page-1", "page-2", "page-3"):
+        await send_photo(member, name, group="album-7")
+    assert "Documents attached: 4 of 20" in member.text()
+    await member.click("➡️ Next")
+    await member.send("2026-12-03")
+
+    assert not any(b.startswith("🏠 Use") for b in member.buttons())  # no address in profile
+    await member.send("Kyiv")
+    assert "An address needs 5 to 300 characters" in member.text()
+    await member.send("Kyiv, Lesi Ukrainky Blvd 20")
+    summary = member.text()
+    assert "Tests:" not in summary
+    assert "Preferred date: December 3, 2026" in summary
+    assert "Referral: 4 photos or files" in summary
+    await member.click("✅ Send")
+
+    [request] = await stored_requests(session_factory)
+    assert json.loads(request.details) == {
+        "referral": "",
+        "preferred_date": "2026-12-03",
+        "address": "Kyiv, Lesi Ukrainky Blvd 20",
+    }
+    docs = await stored_documents(session_factory, request.id)
+    assert [
+        (d.file_id, d.file_unique_id, d.kind, d.file_name, d.mime_type, d.file_size) for d in docs
+    ] == [
+        (
+            "file-referral.pdf",
+            "u-referral.pdf",
+            "document",
+            "referral.pdf",
+            "application/pdf",
+            200_000,
+        ),
+        ("page-1", "u-page-1", "photo", None, "image/jpeg", 300_000),
+        ("page-2", "u-page-2", "photo", None, "image/jpeg", 300_000),
+        ("page-3", "u-page-3", "photo", None, "image/jpeg", 300_000),
+    ]
+    assert {d.media_group_id for d in docs[1:]} == {"album-7"}
+
+
+async def test_a_photo_instead_of_a_date_is_refused(member, session_factory):
+    await _open_form(member, session_factory)
+    await member.send("Vitamin D")
+    await member.click("➡️ Next")
+    await send_photo(member, "not-a-date")
+    assert "Please type your answer as a text message" in member.text()
+    assert "On which day" in member.text()

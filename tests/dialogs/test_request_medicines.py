@@ -1,0 +1,189 @@
+import itertools
+import json
+from datetime import UTC, datetime
+
+from aiogram.types import Chat, Message, PhotoSize, Sticker, Update
+from sqlalchemy import select
+
+from storage.models import Member
+from tests.dialogs.requests_helpers import (
+    member_with_active_card,
+    send_document,
+    send_photo,
+    stored_documents,
+    stored_requests,
+)
+
+HOME = "Kyiv, Khreshchatyk St 1, apt 5"
+_ids = itertools.count(70_000)
+
+
+async def _open_form(member, session_factory) -> None:
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("💊 Medicines")
+    assert "Type the list of medicines" in member.text()
+
+
+async def _set_home_address_in_profile(member) -> None:
+    await member.send("/menu")
+    await member.click("👤 Profile")
+    await member.click("✏️ Home address")
+    await member.send(HOME)
+    assert "Saved" in member.text()
+    await member.send("/menu")
+
+
+async def _send(member, **content) -> None:
+    message = Message(
+        message_id=next(_ids),
+        date=datetime.now(UTC),
+        chat=Chat(id=member.user.id, type="private"),
+        from_user=member.user,
+        **content,
+    )
+    await member.dp.feed_update(member.client.bot, Update(update_id=next(_ids), message=message))
+
+
+async def _send_photo_with_caption(member, name: str, caption: str) -> None:
+    photo = [PhotoSize(file_id=name, file_unique_id=f"u-{name}", width=800, height=600)]
+    await _send(member, photo=photo, caption=caption)
+
+
+async def test_medicines_request_end_to_end_with_home_address(member, session_factory):
+    await member_with_active_card(member, session_factory)
+    await _set_home_address_in_profile(member)
+    await member.click("📝 New request")
+    await member.click("💊 Medicines")
+    assert "➡️ Next" not in member.buttons()
+
+    await member.send("...")
+    assert "The list cannot be empty" in member.text()
+    assert "Type the list of medicines" in member.text()  # the same step
+    assert "➡️ Next" not in member.buttons()
+    await member.send("Paracetamol 500 mg × 20\nIbuprofen 200 mg")
+    assert "Your list:\nParacetamol 500 mg × 20\nIbuprofen 200 mg" in member.text()
+    assert "cannot be empty" not in member.text()
+    await send_photo(member, "rx-1")
+    assert "Documents attached: 1 of 20" in member.text()
+    await member.click("➡️ Next")
+
+    assert "Where should we deliver the medicines?" in member.text()
+    await member.click(f"🏠 Use {HOME}")
+    summary = member.text()
+    assert "Medicines: Paracetamol 500 mg × 20\nIbuprofen 200 mg" in summary
+    assert f"Address: {HOME}" in summary
+    assert "Prescription: 1 photo or file" in summary
+
+    await member.click("✏️ Medicines")  # edit one field, then straight back to the summary
+    await member.send("Amoxicillin 500 mg")
+    await member.click("➡️ Next")
+    assert "Medicines: Amoxicillin 500 mg" in member.text()
+    await member.click("✅ Send")
+
+    [request] = await stored_requests(session_factory)
+    assert f"Request {request.number} is sent" in member.text()
+    assert (request.kind, request.status) == ("medicines", "new")
+    assert json.loads(request.details) == {"items": "Amoxicillin 500 mg", "address": HOME}
+    [doc] = await stored_documents(session_factory, request.id)
+    assert (doc.file_id, doc.file_unique_id, doc.kind) == ("rx-1", "u-rx-1", "photo")
+    assert (doc.file_name, doc.mime_type, doc.file_size) == (None, "image/jpeg", 300_000)
+
+
+async def test_prescription_album_alone_is_enough_and_address_is_typed(member, session_factory):
+    await _open_form(member, session_factory)
+    for name in ("rx-a", "rx-b", "rx-c"):
+        await send_photo(member, name, group="album-1")
+    assert "Documents attached: 3 of 20" in member.text()
+    assert "Your list" not in member.text()
+    await member.click("➡️ Next")
+
+    assert not any(b.startswith("🏠 Use") for b in member.buttons())  # no address in profile
+    await member.send("12")
+    assert "An address needs 5 to 300 characters" in member.text()
+    assert "Where should we deliver the medicines?" in member.text()
+    await member.send("Almaty,   Abay Ave 10, flat 3")
+    summary = member.text()
+    assert "Address: Almaty, Abay Ave 10, flat 3" in summary
+    assert "Medicines:" not in summary
+    assert "Prescription: 3 photos or files" in summary
+    await member.click("✅ Send")
+
+    [request] = await stored_requests(session_factory)
+    assert json.loads(request.details) == {"items": "", "address": "Almaty, Abay Ave 10, flat 3"}
+    docs = await stored_documents(session_factory, request.id)
+    assert [(d.file_id, d.media_group_id) for d in docs] == [
+        ("rx-a", "album-1"),
+        ("rx-b", "album-1"),
+        ("rx-c", "album-1"),
+    ]
+
+
+async def test_unsupported_file_is_refused_and_pdf_accepted(member, session_factory):
+    await _open_form(member, session_factory)
+    await send_document(member, "prescription.zip", mime="application/zip")
+    assert "I accept PDF, JPEG, PNG and HEIC" in member.text()
+    assert "➡️ Next" not in member.buttons()
+    await send_document(member, "huge.pdf", size=25 * 1024 * 1024)
+    assert "larger than 20 MB" in member.text()
+    await send_document(member, "prescription.pdf")
+    assert "Documents attached: 1 of 20" in member.text()
+    assert "I accept" not in member.text()
+
+    await member.click("🗑 Remove the documents")
+    assert "Documents attached" not in member.text()
+    assert "➡️ Next" not in member.buttons()
+    await send_document(member, "prescription.pdf")
+    await member.click("➡️ Next")
+    await member.send("Almaty, Abay Ave 10, flat 3")
+    await member.click("✅ Send")
+
+    [request] = await stored_requests(session_factory)
+    [doc] = await stored_documents(session_factory, request.id)
+    assert (doc.file_id, doc.file_unique_id, doc.kind) == (
+        "file-prescription.pdf",
+        "u-prescription.pdf",
+        "document",
+    )
+    assert (doc.file_name, doc.mime_type, doc.file_size) == (
+        "prescription.pdf",
+        "application/pdf",
+        200_000,
+    )
+
+
+async def test_photo_caption_becomes_the_list_and_home_address_from_db(member, session_factory):
+    await _open_form(member, session_factory)
+    async with session_factory.begin() as session:
+        stored = (await session.execute(select(Member))).scalar_one()
+        stored.home_address = HOME
+    await _send_photo_with_caption(member, "rx-cap", "Metformin 850 mg")
+    assert "Your list:\nMetformin 850 mg" in member.text()
+    await member.click("➡️ Next")
+    await member.click(f"🏠 Use {HOME}")
+    await member.click("✅ Send")
+
+    [request] = await stored_requests(session_factory)
+    assert json.loads(request.details) == {"items": "Metformin 850 mg", "address": HOME}
+    assert len(await stored_documents(session_factory, request.id)) == 1
+
+
+async def test_digits_blank_text_or_a_sticker_is_not_a_list(member, session_factory):
+    await _open_form(member, session_factory)
+    sticker = Sticker(
+        file_id="st",
+        file_unique_id="u-st",
+        type="regular",
+        width=512,
+        height=512,
+        is_animated=False,
+        is_video=False,
+    )
+    await _send(member, sticker=sticker)
+    assert "I did not expect that here" in member.text()
+    assert "Type the list of medicines" in member.text()
+    await member.send("12345")
+    assert "The list cannot be empty" in member.text()
+    await member.send("   ")
+    assert "The list cannot be empty" in member.text()
+    assert "➡️ Next" not in member.buttons()
