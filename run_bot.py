@@ -22,6 +22,11 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("run", help="run the bot (the default)")
     imp = sub.add_parser("import-registry", help="import the insurer's registry (CSV or XLSX)")
     imp.add_argument("path")
+    box = sub.add_parser(
+        "sandbox", help="the whole bot locally with a Telegram stand-in and a chat page"
+    )
+    box.add_argument("--host", default="127.0.0.1")
+    box.add_argument("--port", type=int, default=8081)
     args = parser.parse_args(argv)
 
     logging.basicConfig(
@@ -30,6 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     # start-up logs its own line per step; Alembic's plugin chatter is noise there
     logging.getLogger("alembic").setLevel(logging.WARNING)
     logging.getLogger("aiogram.event").setLevel(logging.WARNING)
+    if args.command == "sandbox":
+        from bot.sandbox.run import main as sandbox
+
+        return sandbox(args.host, args.port)
+
     try:
         settings = load_settings()
     except ConfigError as exc:

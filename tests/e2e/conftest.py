@@ -1,0 +1,134 @@
+"""The real bot process (`python run_bot.py`) against the emulator, over HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sqlite3
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.sandbox import (
+    DEFAULT_FORUM_CHAT_ID,
+    SANDBOX_TOKEN,
+    EmulatorState,
+    bound_url,
+    start_emulator,
+)
+from bot.sandbox.run import DEMO_REGISTRY, sandbox_users
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Sandbox:
+    """What a member does in the emulator, and what the bot answered."""
+
+    def __init__(self, state: EmulatorState, db_path: Path) -> None:
+        self.state = state
+        self.db_path = db_path
+
+    def bot_messages(self, chat_id: int) -> list[dict[str, Any]]:
+        return [m for m in self.state.history(chat_id) if m.get("from", {}).get("is_bot")]
+
+    async def reply_after(self, chat_id: int, action: Any, contains: str) -> dict[str, Any]:
+        """Do `action`, then wait for a bot message (new or edited) that contains `contains`."""
+
+        def seen(message: dict[str, Any]) -> tuple[Any, ...]:
+            return (message["message_id"], message.get("text"), str(message.get("reply_markup")))
+
+        before = {seen(m) for m in self.bot_messages(chat_id)}
+        action()
+
+        def probe() -> dict[str, Any] | None:
+            for message in reversed(self.bot_messages(chat_id)):
+                text = message.get("text") or message.get("caption") or ""
+                if seen(message) not in before and contains in text:
+                    return message
+            return None
+
+        return await self.state.wait_for(probe, within=15)
+
+    def button_message(self, chat_id: int, label: str) -> int:
+        for message in reversed(self.bot_messages(chat_id)):
+            rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
+            if any(b.get("text") == label for row in rows for b in row):
+                return int(message["message_id"])
+        raise AssertionError(f"no button {label!r} in chat {chat_id}")
+
+    async def press(self, chat_id: int, label: str, expect: str) -> dict[str, Any]:
+        message_id = self.button_message(chat_id, label)
+        return await self.reply_after(
+            chat_id, lambda: self.state.press_button(chat_id, message_id, text=label), expect
+        )
+
+    async def say(self, chat_id: int, text: str, expect: str) -> dict[str, Any]:
+        return await self.reply_after(chat_id, lambda: self.state.send_text(chat_id, text), expect)
+
+    def query(self, sql: str) -> list[tuple[Any, ...]]:
+        with sqlite3.connect(self.db_path) as conn:
+            return conn.execute(sql).fetchall()
+
+    async def stored(self, sql: str, expected: list[tuple[Any, ...]]) -> None:
+        """The bot answers before its transaction commits: wait (bounded) for the rows."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 10
+        # another process writes the file, so there is nothing to wait on but time
+        while (rows := self.query(sql)) != expected:
+            if loop.time() > deadline:
+                break
+            await asyncio.sleep(0.05)
+        assert rows == expected
+
+
+async def _run(*args: str, env: dict[str, str]) -> None:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        str(ROOT / "run_bot.py"),
+        *args,
+        env=env,
+        cwd=ROOT,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    out, _ = await asyncio.wait_for(process.communicate(), timeout=120)
+    assert process.returncode == 0, out.decode()
+
+
+@pytest.fixture
+async def sandbox(tmp_path: Path) -> AsyncIterator[Sandbox]:
+    runner, state = await start_emulator("127.0.0.1", 0, EmulatorState(users=sandbox_users()))
+    db_path = tmp_path / "e2e.sqlite3"
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "BOT_TOKEN": SANDBOX_TOKEN,
+        "BOT_API_URL": bound_url(runner),
+        "DATABASE_URL": f"sqlite+aiosqlite:///{db_path}",
+        "ADMIN_CHAT_ID": str(DEFAULT_FORUM_CHAT_ID),
+        "STAFF_IDS": "20001,20002",
+    }
+    await _run("import-registry", str(DEMO_REGISTRY), env=env)
+    bot = await asyncio.create_subprocess_exec(
+        sys.executable,
+        str(ROOT / "run_bot.py"),
+        env=env,
+        cwd=tmp_path,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    box = Sandbox(state, db_path)
+    try:
+        # the bot is up once it has registered its commands and started polling
+        await state.wait_for(lambda: len(state.commands) >= 5, within=60)
+        yield box
+    finally:
+        bot.terminate()
+        try:
+            await asyncio.wait_for(bot.wait(), timeout=15)
+        except TimeoutError:
+            bot.kill()
+        await runner.cleanup()

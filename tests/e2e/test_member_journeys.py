@@ -1,0 +1,71 @@
+"""Member journeys through the real bot process, its HTTP session and real JSON."""
+
+from bot.sandbox import OutgoingFile
+
+OLENA, AIGERIM, BAUYRZHAN = 10001, 10002, 10003
+
+
+async def test_phone_share_links_the_family_cards(sandbox):
+    await sandbox.say(OLENA, "/start", "Вітаємо")
+    await sandbox.press(OLENA, "📱 Підтвердити телефон", "Поділитися")
+    answer = await sandbox.reply_after(
+        OLENA, lambda: sandbox.state.send_contact(OLENA), "Знайдено 3"
+    )
+    assert "Коваленко Софія Андріївна" in answer["text"]
+    await sandbox.stored(
+        "select count(*) from card_links join members on members.id = card_links.member_id "
+        "where members.telegram_id = 10001 and members.phone = '+380501112233'",
+        [(3,)],
+    )
+
+
+async def test_someone_elses_contact_is_refused(sandbox):
+    await sandbox.say(OLENA, "/start", "Вітаємо")
+    await sandbox.press(OLENA, "📱 Підтвердити телефон", "Поділитися")
+    await sandbox.reply_after(
+        OLENA,
+        lambda: sandbox.state.send_contact(OLENA, own=False, contact_user_id=10002),
+        "не Ваш власний контакт",
+    )
+    await sandbox.stored("select phone from members where telegram_id = 10001", [(None,)])
+
+
+async def test_activation_by_insured_id_and_birth_date(sandbox):
+    await sandbox.say(BAUYRZHAN, "/start", "қош келдіңіз")
+    await sandbox.press(BAUYRZHAN, "🪪 ID нөмірі арқылы белсендіру", "ID")
+    await sandbox.say(BAUYRZHAN, "KZ-100301", "туған")
+    await sandbox.say(BAUYRZHAN, "06.06.1982", "SIP-2026-0004")
+    await sandbox.stored(
+        "select via from card_links join members on members.id = card_links.member_id "
+        "where members.telegram_id = 10003",
+        [("activation",)],
+    )
+
+
+async def test_request_then_a_document_added_to_it(sandbox):
+    await sandbox.say(AIGERIM, "/start", "Добро пожаловать")
+    await sandbox.press(AIGERIM, "📱 Подтвердить телефон", "Поделиться")
+    await sandbox.reply_after(AIGERIM, lambda: sandbox.state.send_contact(AIGERIM), "SPH-2026-0001")
+    await sandbox.press(AIGERIM, "🏠 Главное меню", "Активная карта")
+    await sandbox.press(AIGERIM, "📝 Новое обращение", "SPH-2026-0001")
+    await sandbox.press(AIGERIM, "📞 Обратный звонок", "номер")
+    await sandbox.press(AIGERIM, "📱 Использовать +77010000101", "удобно")
+    await sandbox.press(AIGERIM, "🕘 Любое время", "обсудить")
+    await sandbox.say(AIGERIM, "Limits for dentistry", "Всё верно?")
+    await sandbox.press(AIGERIM, "✅ Отправить", "R-000001")
+    await sandbox.press(AIGERIM, "📋 Мои обращения", "страница 1")
+    await sandbox.press(AIGERIM, "R-000001 · 📞 Обратный звонок · 🆕 новое", "История")
+    await sandbox.press(AIGERIM, "✉️ Добавить сообщение или документы", "Отправить")
+    await sandbox.reply_after(
+        AIGERIM,
+        lambda: sandbox.state.send_files(
+            AIGERIM, "document", [OutgoingFile("receipt.pdf", b"%PDF-1.4 test", "application/pdf")]
+        ),
+        "1",
+    )
+    await sandbox.press(AIGERIM, "✅ Отправить", "добавлено")
+    await sandbox.stored(
+        "select r.kind, r.status, d.kind, d.file_name, d.mime_type from requests r "
+        "join request_documents d on d.request_id = r.id",
+        [("callback", "new", "document", "receipt.pdf", "application/pdf")],
+    )
