@@ -27,7 +27,6 @@ from dialogs.common import (
     text_step,
     today,
 )
-from dialogs.common import on_not_text as on_not_text  # re-exported for older imports
 from dialogs.states import ActivationSG, CardsSG
 from dialogs.widgets import I18nButtonText, I18nFormat
 from dialogs.widgets.calendar import LocalizedCalendar
