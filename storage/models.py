@@ -90,6 +90,8 @@ class Member(SQLModel, table=True):
             Integer, ForeignKey("insured_persons.id", ondelete="SET NULL"), nullable=True
         ),
     )
+    # set when Telegram answers 403 (the member blocked the bot); cleared when they write again
+    unreachable_since: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
 
 
@@ -221,6 +223,9 @@ class Request(SQLModel, table=True):
     assignee_telegram_id: int | None = Field(
         default=None, sa_column=Column(BigInteger, nullable=True)
     )
+    # the request's card in the admin chat, edited after every change
+    staff_message_id: int | None = None
+    first_staff_action_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(index=True))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
 
@@ -273,3 +278,95 @@ class RequestDocument(SQLModel, table=True):
     file_size: int | None = None
     media_group_id: str | None = Field(default=None, max_length=64)
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+
+
+class AdminTopic(SQLModel, table=True):
+    """The admin-chat forum topic of one member: one row per member, enforced by the database."""
+
+    __tablename__ = "admin_topics"
+
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("members.id", ondelete="CASCADE"), nullable=False, unique=True
+        )
+    )
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    # None while the topic is being created, and in a group without topics
+    thread_id: int | None = None
+    title: str = Field(max_length=128)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+
+
+class RelayLink(SQLModel, table=True):
+    """Which member (and request) an admin-chat message belongs to, for replies both ways."""
+
+    __tablename__ = "relay_links"
+    __table_args__ = (
+        UniqueConstraint("admin_chat_id", "admin_message_id", name="uq_relay_links_admin_message"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    admin_chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    admin_message_id: int
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("members.id", ondelete="CASCADE"), nullable=False)
+    )
+    request_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("requests.id", ondelete="SET NULL"), nullable=True),
+    )
+    member_message_id: int | None = None
+    direction: str = Field(max_length=10)  # to_staff | to_member
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+
+
+class AuditEntry(SQLModel, table=True):
+    """A staff action: status change, a personal-data view, a phone fix, an import."""
+
+    __tablename__ = "audit_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_telegram_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    action: str = Field(max_length=32)
+    target: str | None = Field(default=None, max_length=128)
+    details: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(index=True))
+
+
+class NotificationStatus(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class Notification(SQLModel, table=True):
+    """The outbox: a message to a member or to staff, written in the transaction that causes it."""
+
+    __tablename__ = "notifications"
+
+    id: int | None = Field(default=None, primary_key=True)
+    audience: str = Field(max_length=8)  # member | staff
+    member_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey("members.id", ondelete="CASCADE"), nullable=True, index=True
+        ),
+    )
+    request_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("requests.id", ondelete="CASCADE"), nullable=True),
+    )
+    kind: str = Field(max_length=32)
+    payload: str = Field(default="{}", sa_column=Column(Text, nullable=False))
+    dedup_key: str = Field(max_length=128, unique=True)
+    status: str = Field(default=NotificationStatus.PENDING, max_length=8, index=True)
+    attempts: int = 0
+    next_attempt_at: datetime = Field(default_factory=utcnow, sa_column=_ts(index=True))
+    claimed_by: str | None = Field(default=None, max_length=64)
+    claimed_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    sent_message_id: int | None = None
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+    sent_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services import lifecycle
+from bot.services import lifecycle, outbox
 from bot.services.cards import CardStatus, CardView, active_card
 from bot.services.documents import MAX_DOCUMENTS, Attachment
 from storage.models import (
@@ -128,6 +128,15 @@ async def submit(
     session.add(event)
     await session.flush()
     await _attach(session, request.id, event.id, attachments, now)
+    await outbox.enqueue(
+        session,
+        audience="staff",
+        kind="request_card",
+        dedup_key=f"card:{request.id}",
+        member_id=member.id,
+        request_id=request.id,
+        now=now,
+    )
     await session.flush()
     return request
 
@@ -152,9 +161,33 @@ async def change_status(
     lifecycle.check(current, target, actor)
     request.status = target
     request.updated_at = now
+    if actor is ActorKind.STAFF and request.first_staff_action_at is None:
+        request.first_staff_action_at = now
     session.add(request)
-    session.add(_event(request_id, current, target, actor, actor_id, comment, now))
+    event = _event(request_id, current, target, actor, actor_id, comment, now)
+    session.add(event)
     await session.flush()
+    # the member is told and the staff card refreshed, in this same transaction
+    if actor is not ActorKind.MEMBER:
+        await outbox.enqueue(
+            session,
+            audience="member",
+            kind="request_status",
+            dedup_key=f"status:{event.id}",
+            member_id=request.member_id,
+            request_id=request_id,
+            now=now,
+            payload={"status": target.value, "comment": comment},
+        )
+    await outbox.enqueue(
+        session,
+        audience="staff",
+        kind="card_refresh",
+        dedup_key=f"refresh:{event.id}",
+        member_id=request.member_id,
+        request_id=request_id,
+        now=now,
+    )
     return request
 
 
@@ -192,6 +225,16 @@ async def add_member_message(
     session.add(event)
     await session.flush()
     await _attach(session, request.id, event.id, attachments, now)
+    await outbox.enqueue(
+        session,
+        audience="staff",
+        kind="member_message",
+        dedup_key=f"reply:{event.id}",
+        member_id=member.id,
+        request_id=request.id,
+        now=now,
+        payload={"text": text, "attachments": [a.to_dict() for a in attachments]},
+    )
     if request.status == RequestStatus.NEED_INFO:
         await change_status(
             session,

@@ -1,0 +1,163 @@
+"""The transactional outbox: notifications written with the change that causes them.
+
+A deliverer claims due rows (atomically, so two processes never take the same row), sends them,
+and marks them sent, retried later or failed. Delivery is at-least-once: a row whose sender died
+after claiming it is taken again once its lease has passed.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import or_, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from storage.models import Notification, NotificationStatus
+
+LEASE = timedelta(minutes=2)
+MAX_ATTEMPTS = 8
+
+S = NotificationStatus
+
+
+async def enqueue(
+    session: AsyncSession,
+    *,
+    audience: str,
+    kind: str,
+    dedup_key: str,
+    now: datetime,
+    member_id: int | None = None,
+    request_id: int | None = None,
+    payload: dict[str, Any] | None = None,
+) -> Notification:
+    """Add a notification to the update's transaction; the same `dedup_key` is stored once."""
+    existing = (
+        await session.execute(select(Notification).where(Notification.dedup_key == dedup_key))
+    ).scalar_one_or_none()
+    if existing is not None:
+        return existing
+    notification = Notification(
+        audience=audience,
+        kind=kind,
+        dedup_key=dedup_key,
+        member_id=member_id,
+        request_id=request_id,
+        payload=json.dumps(payload or {}, ensure_ascii=False),
+        next_attempt_at=now,
+        created_at=now,
+    )
+    try:
+        async with session.begin_nested():
+            session.add(notification)
+    except IntegrityError:
+        return (
+            await session.execute(select(Notification).where(Notification.dedup_key == dedup_key))
+        ).scalar_one()
+    return notification
+
+
+def _claimable(now: datetime) -> Any:
+    return or_(
+        (col(Notification.status) == S.PENDING) & (col(Notification.next_attempt_at) <= now),
+        (col(Notification.status) == S.SENDING) & (col(Notification.claimed_at) < now - LEASE),
+    )
+
+
+async def claim(session: AsyncSession, worker: str, now: datetime, limit: int = 50) -> list[int]:
+    """Take up to `limit` due notifications for `worker`; returns their ids, oldest first.
+
+    PostgreSQL skips rows another transaction holds (`FOR UPDATE SKIP LOCKED`); on every
+    database the conditional UPDATE is the guard: a row changes hands only if still claimable.
+    """
+    candidates = (
+        (
+            await session.execute(
+                select(Notification.id)
+                .where(_claimable(now))
+                .order_by(col(Notification.id))
+                .limit(limit)
+                .with_for_update(skip_locked=True)
+            )
+        )
+        .scalars()
+        .all()
+    )
+    taken: list[int] = []
+    for notification_id in candidates:
+        result = await session.execute(
+            update(Notification)
+            .where(col(Notification.id) == notification_id, _claimable(now))
+            .values(
+                status=S.SENDING,
+                claimed_by=worker,
+                claimed_at=now,
+                attempts=Notification.attempts + 1,
+            )
+        )
+        if result.rowcount == 1:  # type: ignore[attr-defined]
+            taken.append(notification_id)
+    return taken
+
+
+async def mark_sent(
+    session: AsyncSession, notification_id: int, now: datetime, message_id: int | None = None
+) -> None:
+    await session.execute(
+        update(Notification)
+        .where(col(Notification.id) == notification_id)
+        .values(status=S.SENT, sent_at=now, sent_message_id=message_id, last_error=None)
+    )
+
+
+def backoff(attempts: int) -> timedelta:
+    """5 s, 10 s, 20 s… capped at 10 minutes."""
+    return min(timedelta(seconds=5 * 2 ** max(attempts - 1, 0)), timedelta(minutes=10))
+
+
+async def mark_retry(
+    session: AsyncSession,
+    notification_id: int,
+    now: datetime,
+    error: str,
+    delay: timedelta | None = None,
+) -> str:
+    """Try again later (after `delay`, or the backoff); gives up after MAX_ATTEMPTS."""
+    row = await session.get(Notification, notification_id)
+    assert row is not None
+    if row.attempts >= MAX_ATTEMPTS:
+        await mark_failed(session, notification_id, now, error)
+        return S.FAILED
+    row.status = S.PENDING
+    row.next_attempt_at = now + (delay if delay is not None else backoff(row.attempts))
+    row.last_error = error[:500]
+    # a wait Telegram asked for (429) is not the sender's fault: it does not use up an attempt
+    if delay is not None:
+        row.attempts = max(row.attempts - 1, 0)
+    session.add(row)
+    return S.PENDING
+
+
+async def mark_failed(
+    session: AsyncSession, notification_id: int, now: datetime, error: str
+) -> None:
+    await session.execute(
+        update(Notification)
+        .where(col(Notification.id) == notification_id)
+        .values(status=S.FAILED, last_error=error[:500], claimed_at=now)
+    )
+
+
+async def failed(session: AsyncSession, limit: int = 20) -> list[Notification]:
+    """Notifications that could never be sent, newest first (for staff)."""
+    rows = await session.execute(
+        select(Notification)
+        .where(Notification.status == S.FAILED)
+        .order_by(col(Notification.id).desc())
+        .limit(limit)
+    )
+    return list(rows.scalars())
