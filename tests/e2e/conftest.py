@@ -27,9 +27,10 @@ ROOT = Path(__file__).resolve().parents[2]
 class Sandbox:
     """What a member does in the emulator, and what the bot answered."""
 
-    def __init__(self, state: EmulatorState, db_path: Path) -> None:
+    def __init__(self, state: EmulatorState, db_path: Path, url: str = "") -> None:
         self.state = state
         self.db_path = db_path
+        self.url = url  # the emulator's bound http://host:port (its chat page is at /)
 
     def bot_messages(self, chat_id: int) -> list[dict[str, Any]]:
         return [m for m in self.state.history(chat_id) if m.get("from", {}).get("is_bot")]
@@ -120,7 +121,7 @@ async def sandbox(tmp_path: Path) -> AsyncIterator[Sandbox]:
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.PIPE,
     )
-    box = Sandbox(state, db_path)
+    box = Sandbox(state, db_path, bound_url(runner))
     try:
         # the bot is up once it has registered its commands and started polling
         await state.wait_for(lambda: len(state.commands) >= 5, within=60)
