@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import logging
+import os
+import socket
 
+from bot.clock import system_clock
 from bot.config import Settings
+from bot.delivery import Deliverer
 from bot.factory import create_bot, create_dispatcher, register_commands
 from bot.i18n import TranslatorHub
+from bot.scheduler import create_scheduler
 from storage.db import create_engine, create_session_factory, migrate
 
 log = logging.getLogger("bot")
@@ -31,14 +36,29 @@ async def run_polling(settings: Settings) -> None:
     bot = create_bot(settings)
     dp, _bg = create_dispatcher(settings, session_factory, translators=translators)
     log.info("dialog state: %s", "redis" if settings.redis_url else "database")
+    deliverer = Deliverer(
+        bot,
+        session_factory,
+        settings,
+        translators,
+        system_clock,
+        worker_id=f"{socket.gethostname()}:{os.getpid()}",
+    )
+    scheduler = create_scheduler(deliverer)
+    if settings.admin_chat_id is None:
+        log.warning("staff side: ADMIN_CHAT_ID is not set; staff messages wait until it is")
     try:
         me = await bot.get_me()
         log.info("bot api: %s as @%s", settings.bot_api_url, me.username)
         await register_commands(bot, translators)
         log.info("commands: registered in %d languages", len(list(translators.locales)))
+        scheduler.start()
+        log.info("scheduler: outbox delivery every second")
         log.info("polling: started")
         await dp.start_polling(bot, handle_signals=True)
     finally:
+        if scheduler.running:
+            scheduler.shutdown(wait=False)
         await bot.session.close()
         await engine.dispose()
         log.info("stopped")

@@ -12,6 +12,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
 from aiogram.fsm.storage.memory import SimpleEventIsolation
+from aiogram.fsm.strategy import FSMStrategy
 from aiogram.types import BotCommand
 from aiogram_dialog import setup_dialogs
 from aiogram_dialog.api.protocols import BgManagerFactory, MessageManagerProtocol
@@ -20,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.clock import Clock, system_clock
 from bot.config import Settings
 from bot.handlers import commands
+from bot.handlers.admin import create_admin_router
 from bot.i18n import TranslatorHub
 from bot.middlewares.db import DbSessionMiddleware
 from bot.middlewares.member import MemberMiddleware
@@ -103,6 +105,8 @@ def create_dispatcher(
     dp = Dispatcher(
         storage=storage,
         events_isolation=events_isolation,
+        # a staff member's pending "write the question" belongs to one topic
+        fsm_strategy=FSMStrategy.USER_IN_TOPIC,
         settings=settings,
         session_factory=session_factory,
         translators=translators,
@@ -112,6 +116,8 @@ def create_dispatcher(
     )
     dp.update.outer_middleware(DbSessionMiddleware(session_factory))
     dp.update.outer_middleware(MemberMiddleware(translators))
+    if settings.admin_chat_id is not None:
+        dp.include_router(create_admin_router(settings))
     dp.include_router(commands.create_router())
     dp.include_router(create_member_router())
     dp.include_router(commands.create_fallback_router())

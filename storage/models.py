@@ -223,6 +223,7 @@ class Request(SQLModel, table=True):
     assignee_telegram_id: int | None = Field(
         default=None, sa_column=Column(BigInteger, nullable=True)
     )
+    assignee_name: str | None = Field(default=None, max_length=128)
     # the request's card in the admin chat, edited after every change
     staff_message_id: int | None = None
     first_staff_action_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
@@ -339,6 +340,7 @@ class NotificationStatus(StrEnum):
     SENDING = "sending"
     SENT = "sent"
     FAILED = "failed"
+    HELD = "held"  # the member blocked the bot; released when they write again
 
 
 class Notification(SQLModel, table=True):

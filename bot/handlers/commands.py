@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandStart, ExceptionTypeFilter
-from aiogram.types import ErrorEvent, Message
+from aiogram.types import CallbackQuery, ErrorEvent, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_dialog.api.exceptions import OutdatedIntent, UnknownIntent, UnknownState
 
+from bot.delivery.member import OpenRequest
 from dialogs.common import set_error
-from dialogs.states import LanguageSG, MainSG
+from dialogs.states import LanguageSG, MainSG, MyRequestsSG
 
 
 def create_router() -> Router:
@@ -34,6 +35,19 @@ def create_router() -> Router:
         # Leaves any form; nothing already submitted or confirmed is touched.
         await dialog_manager.start(
             MainSG.menu, mode=StartMode.RESET_STACK, data={"notice": "cancelled"}
+        )
+
+    @router.callback_query(OpenRequest.filter(), F.message.chat.type == "private")
+    async def open_request(
+        callback: CallbackQuery, callback_data: OpenRequest, dialog_manager: DialogManager
+    ) -> None:
+        # the button under a status notification opens that request's page
+        await callback.answer()
+        await dialog_manager.start(
+            MyRequestsSG.detail,
+            mode=StartMode.RESET_STACK,
+            data={"request_id": callback_data.request_id},
+            show_mode=ShowMode.SEND,
         )
 
     return router

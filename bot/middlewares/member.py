@@ -30,6 +30,9 @@ class MemberMiddleware(BaseMiddleware):
         data["member"] = None
         if user is not None and not user.is_bot and (chat is None or chat.type == "private"):
             member = await members.get_or_create(session, user.id, locale)
+            if member.unreachable_since is not None:
+                # they wrote again, so they unblocked the bot: held messages may go out
+                await members.mark_reachable(session, member)
             data["member"] = member
             locale = member.language or locale
         data["i18n"] = self._hub.get(locale)

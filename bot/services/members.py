@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from bot.config import SUPPORTED_LOCALES
-from storage.models import Member
+from storage.models import Member, Notification, NotificationStatus
 from storage.repositories import members as members_repo
 
 
@@ -18,3 +20,18 @@ def set_language(member: Member, locale: str) -> None:
     if locale not in SUPPORTED_LOCALES:
         raise ValueError(f"unsupported locale {locale!r}")
     member.language = locale
+
+
+async def mark_reachable(session: AsyncSession, member: Member) -> None:
+    """The member wrote again after blocking the bot: release what was held for them."""
+    member.unreachable_since = None
+    session.add(member)
+    await session.execute(
+        update(Notification)
+        .where(
+            col(Notification.member_id) == member.id,
+            col(Notification.audience) == "member",
+            col(Notification.status) == NotificationStatus.HELD,
+        )
+        .values(status=NotificationStatus.PENDING)
+    )

@@ -163,6 +163,11 @@ async def on_cancel_confirmed(_c: CallbackQuery, _b: Button, manager: DialogMana
     await manager.switch_to(MyRequestsSG.detail)
 
 
+async def on_start(start_data: Any, manager: DialogManager) -> None:
+    if isinstance(start_data, dict) and "request_id" in start_data:
+        manager.dialog_data["request_id"] = start_data["request_id"]
+
+
 def my_requests_dialog() -> Dialog:
     return MemberDialog(
         Window(
@@ -224,4 +229,5 @@ def my_requests_dialog() -> Dialog:
             getter=detail_getter,
             state=MyRequestsSG.cancel,
         ),
+        on_start=on_start,
     )

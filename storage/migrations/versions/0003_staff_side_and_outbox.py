@@ -2,7 +2,7 @@
 
 Revision ID: 0003
 Revises: 0002
-Create Date: 2026-11-22 05:12:40.533587
+Create Date: 2026-11-22 05:15:48.995369
 """
 
 from collections.abc import Sequence
@@ -90,6 +90,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('unreachable_since', storage.types.UTCDateTime(timezone=True), nullable=True))
 
     with op.batch_alter_table('requests', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('assignee_name', sqlmodel.sql.sqltypes.AutoString(length=128), nullable=True))
         batch_op.add_column(sa.Column('staff_message_id', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('first_staff_action_at', storage.types.UTCDateTime(timezone=True), nullable=True))
 
@@ -101,6 +102,7 @@ def downgrade() -> None:
     with op.batch_alter_table('requests', schema=None) as batch_op:
         batch_op.drop_column('first_staff_action_at')
         batch_op.drop_column('staff_message_id')
+        batch_op.drop_column('assignee_name')
 
     with op.batch_alter_table('members', schema=None) as batch_op:
         batch_op.drop_column('unreachable_since')

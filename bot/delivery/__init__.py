@@ -1,0 +1,146 @@
+"""Delivering the outbox through Telegram, within its limits and through its errors."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+
+from aiogram import Bot
+from aiogram.exceptions import (
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlmodel import col
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.delivery.member import MemberSender
+from bot.delivery.staff import StaffSender, TopicGoneError
+from bot.i18n import TranslatorHub
+from bot.services import outbox
+from bot.services.pacing import Pacer
+from storage.models import Member, Notification, NotificationStatus
+
+log = logging.getLogger("bot.delivery")
+
+
+class HeldError(Exception):
+    """The member blocked the bot: keep the message until they write again."""
+
+
+class Deliverer:
+    """Claims due notifications and sends them; one per process, any number of processes."""
+
+    def __init__(
+        self,
+        bot: Bot,
+        session_factory: async_sessionmaker[AsyncSession],
+        settings: Settings,
+        translators: TranslatorHub,
+        clock: Clock,
+        worker_id: str,
+        pacer: Pacer | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.bot = bot
+        self.sessions = session_factory
+        self.clock = clock
+        self.worker_id = worker_id
+        self.pacer = pacer or Pacer()
+        self.monotonic = monotonic
+        self.sleep = sleep
+        self.member = MemberSender(bot, translators)
+        self.staff = (
+            StaffSender(bot, settings, translators) if settings.admin_chat_id is not None else None
+        )
+
+    async def run_once(self, limit: int = 50) -> int:
+        """Deliver what is due now; returns how many notifications were taken."""
+        async with self.sessions.begin() as session:
+            ids = await outbox.claim(session, self.worker_id, self.clock(), limit)
+        for notification_id in ids:
+            await self._deliver(notification_id)
+        return len(ids)
+
+    async def _pace(self, chat_id: int) -> None:
+        while (wait := self.pacer.wait_time(chat_id, self.monotonic())) > 0:
+            await self.sleep(wait)
+        self.pacer.sent(chat_id, self.monotonic())
+
+    async def _deliver(self, notification_id: int) -> None:
+        async with self.sessions() as session:
+            notification = await session.get(Notification, notification_id)
+            assert notification is not None
+            now = self.clock()
+            try:
+                if notification.audience == "member":
+                    message_id = await self._to_member(session, notification)
+                elif self.staff is None:
+                    await outbox.mark_retry(
+                        session,
+                        notification_id,
+                        now,
+                        "ADMIN_CHAT_ID is not set",
+                        timedelta(hours=1),
+                    )
+                    await session.commit()
+                    return
+                else:
+                    message_id = await self.staff.send(session, notification, self._pace, now)
+                await outbox.mark_sent(session, notification_id, now, message_id)
+            except HeldError:
+                await _hold(session, notification)
+            except TelegramRetryAfter as exc:
+                await outbox.mark_retry(
+                    session, notification_id, now, str(exc), timedelta(seconds=exc.retry_after)
+                )
+            except TelegramForbiddenError as exc:
+                if notification.audience == "member" and notification.member_id is not None:
+                    await _mark_unreachable(session, notification.member_id, now)
+                    await _hold(session, notification)
+                else:
+                    await outbox.mark_failed(session, notification_id, now, str(exc))
+            except TopicGoneError:
+                await outbox.mark_retry(
+                    session, notification_id, now, "topic deleted", timedelta(seconds=0)
+                )
+            except (TelegramNetworkError, TelegramServerError) as exc:
+                state = await outbox.mark_retry(session, notification_id, now, str(exc))
+                log.warning("notification %s: %s, %s", notification_id, type(exc).__name__, state)
+            except TelegramBadRequest as exc:
+                log.error("notification %s cannot be sent: %s", notification_id, exc.message)
+                await outbox.mark_failed(session, notification_id, now, exc.message)
+            await session.commit()
+
+    async def _to_member(self, session: AsyncSession, notification: Notification) -> int | None:
+        member = await session.get(Member, notification.member_id)
+        if member is None:
+            raise TelegramBadRequest(method=None, message="member no longer exists")  # type: ignore[arg-type]
+        if member.unreachable_since is not None:
+            raise HeldError
+        await self._pace(member.telegram_id)
+        return await self.member.send(session, notification, member)
+
+
+async def _mark_unreachable(session: AsyncSession, member_id: int, now: object) -> None:
+    member = await session.get(Member, member_id)
+    if member is not None and member.unreachable_since is None:
+        member.unreachable_since = now  # type: ignore[assignment]
+        session.add(member)
+
+
+async def _hold(session: AsyncSession, notification: Notification) -> None:
+    await session.execute(
+        update(Notification)
+        .where(col(Notification.id) == notification.id)
+        .values(status=NotificationStatus.HELD, attempts=max(notification.attempts - 1, 0))
+    )

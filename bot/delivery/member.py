@@ -1,0 +1,60 @@
+"""What members receive: status changes, staff messages (copied), cards that appeared."""
+
+from __future__ import annotations
+
+import json
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.i18n import TranslatorHub
+from storage.models import Member, Notification, Request
+
+
+class OpenRequest(CallbackData, prefix="req"):
+    request_id: int
+
+
+class MemberSender:
+    def __init__(self, bot: Bot, translators: TranslatorHub) -> None:
+        self.bot = bot
+        self.translators = translators
+
+    async def send(self, session: AsyncSession, n: Notification, member: Member) -> int | None:
+        i18n = self.translators.get(member.language)
+        payload = json.loads(n.payload)
+        chat_id = member.telegram_id
+        if n.kind == "staff_copy":
+            copied = await self.bot.copy_message(
+                chat_id, payload["from_chat_id"], payload["message_id"]
+            )
+            return copied.message_id
+        if n.kind == "request_status":
+            request = await session.get(Request, n.request_id)
+            if request is None:
+                return None
+            text = i18n(
+                "notify-request-status",
+                number=request.number,
+                kind=i18n("request-kind-" + request.kind),
+                status=i18n("request-status-" + payload["status"]),
+            )
+            if payload.get("comment"):
+                text += "\n" + i18n("notify-request-comment", comment=payload["comment"])
+            button = InlineKeyboardButton(
+                text=i18n("btn-open-request"),
+                callback_data=OpenRequest(request_id=request.id or 0).pack(),
+            )
+            sent = await self.bot.send_message(
+                chat_id, text, reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]])
+            )
+            return sent.message_id
+        if n.kind == "cards_linked":
+            sent = await self.bot.send_message(
+                chat_id, i18n("notify-cards-linked", count=payload.get("count", 1))
+            )
+            return sent.message_id
+        raise TelegramBadRequest(method=None, message=f"unknown member notification {n.kind}")  # type: ignore[arg-type]

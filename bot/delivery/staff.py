@@ -1,0 +1,285 @@
+"""What staff receive in the admin chat: request cards with buttons, member messages, tickets,
+each in the member's own topic (created once), or threaded by replies in a plain group."""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.types import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputMediaDocument,
+    InputMediaPhoto,
+)
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.config import Settings
+from bot.handlers.admin.buttons import StaffCallback
+from bot.i18n import Translator, TranslatorHub
+from bot.render import detail_lines
+from bot.services import relay, topics
+from bot.services.phones import mask_phone
+from bot.services.staff import StaffAction
+from storage.models import (
+    InsuredPerson,
+    Member,
+    Notification,
+    Policy,
+    Request,
+    RequestDocument,
+    RequestStatus,
+    SupportTicket,
+)
+from storage.repositories import requests as requests_repo
+
+Pace = Callable[[int], Awaitable[None]]
+STALE_RESERVATION = timedelta(minutes=1)
+BUTTONS: dict[RequestStatus, tuple[StaffAction, ...]] = {
+    RequestStatus.NEW: (StaffAction.TAKE, StaffAction.REJECT),
+    RequestStatus.IN_PROGRESS: (StaffAction.INFO, StaffAction.DONE, StaffAction.REJECT),
+    RequestStatus.NEED_INFO: (StaffAction.PROGRESS, StaffAction.REJECT),
+}
+
+
+class TopicGoneError(Exception):
+    """Staff deleted the member's topic; the row is dropped and the message retried."""
+
+
+class TopicBusyError(TelegramBadRequest):
+    """Another process is creating this member's topic right now."""
+
+
+def _thread_missing(exc: TelegramBadRequest) -> bool:
+    text = exc.message.lower()
+    return "thread not found" in text or "topic_deleted" in text or "topic deleted" in text
+
+
+class StaffSender:
+    def __init__(self, bot: Bot, settings: Settings, translators: TranslatorHub) -> None:
+        assert settings.admin_chat_id is not None
+        self.bot = bot
+        self.chat_id = settings.admin_chat_id
+        self.i18n: Translator = translators.get(settings.default_locale)
+        self._forum: bool | None = None
+
+    async def is_forum(self) -> bool:
+        if self._forum is None:
+            self._forum = bool((await self.bot.get_chat(self.chat_id)).is_forum)
+        return self._forum
+
+    async def _thread(self, session: AsyncSession, member: Member, now: datetime) -> int | None:
+        if not await self.is_forum():
+            return None
+        topic, created = await topics.reserve(session, member, self.chat_id)
+        if not created and topic.thread_id is None:
+            if topic.created_at > now - STALE_RESERVATION:
+                raise TopicBusyError(method=None, message="topic is being created")  # type: ignore[arg-type]
+            await topics.forget(session, topic)  # its creator died: start again
+            topic, created = await topics.reserve(session, member, self.chat_id)
+        if created:
+            await session.commit()  # let other processes see the reservation at once
+            forum_topic = await self.bot.create_forum_topic(self.chat_id, topic.title)
+            await topics.set_thread(session, topic, forum_topic.message_thread_id)
+            await session.commit()
+        return topic.thread_id
+
+    async def send(
+        self, session: AsyncSession, n: Notification, pace: Pace, now: datetime
+    ) -> int | None:
+        member = await session.get(Member, n.member_id)
+        if member is None:
+            return None
+        request = await session.get(Request, n.request_id) if n.request_id else None
+        if n.kind == "card_refresh":
+            return await self._refresh_card(session, member, request, pace, now)
+        thread_id = await self._thread(session, member, now)
+        try:
+            return await self._post(session, n, member, request, thread_id, pace, now)
+        except TelegramBadRequest as exc:
+            if thread_id is not None and _thread_missing(exc):
+                topic = await topics.get(session, member.id or 0)
+                if topic is not None:
+                    await topics.forget(session, topic)
+                raise TopicGoneError from exc
+            raise
+
+    async def _post(
+        self,
+        session: AsyncSession,
+        n: Notification,
+        member: Member,
+        request: Request | None,
+        thread_id: int | None,
+        pace: Pace,
+        now: datetime,
+    ) -> int | None:
+        payload = json.loads(n.payload)
+        assert member.id is not None
+        request_id = request.id if request else None
+        sent_ids: list[int] = []
+        if n.kind == "request_card" and request is not None:
+            documents = await requests_repo.documents(session, request.id or 0)
+            sent_ids += await self._documents(documents, thread_id, pace)
+            text, markup = await self.card(session, request, member)
+            await pace(self.chat_id)
+            card = await self.bot.send_message(
+                self.chat_id, text, message_thread_id=thread_id, reply_markup=markup
+            )
+            request.staff_message_id = card.message_id
+            session.add(request)
+            sent_ids.append(card.message_id)
+        elif n.kind == "member_message":
+            text = self.i18n(
+                "staff-member-message",
+                member=html.escape(_name(member)),
+                request=self.i18n("staff-member-message-request", number=request.number)
+                if request
+                else "",
+                text=html.escape(payload.get("text") or ""),
+            )
+            await pace(self.chat_id)
+            sent = await self.bot.send_message(self.chat_id, text, message_thread_id=thread_id)
+            sent_ids.append(sent.message_id)
+            attachments = [
+                RequestDocument(request_id=0, **a) for a in payload.get("attachments", [])
+            ]
+            sent_ids += await self._documents(attachments, thread_id, pace)
+        elif n.kind == "ticket":
+            ticket = await session.get(SupportTicket, payload["ticket_id"])
+            if ticket is None:
+                return None
+            await pace(self.chat_id)
+            sent = await self.bot.send_message(
+                self.chat_id,
+                self.i18n(
+                    "staff-ticket",
+                    ticket_id=ticket.id or 0,
+                    member=html.escape(_name(member)),
+                    phone=mask_phone(ticket.phone) if ticket.phone else "—",
+                    policy_number=html.escape(ticket.policy_number or "—"),
+                    full_name=html.escape(ticket.full_name or "—"),
+                ),
+                message_thread_id=thread_id,
+            )
+            sent_ids.append(sent.message_id)
+        else:
+            raise TelegramBadRequest(method=None, message=f"unknown staff notification {n.kind}")  # type: ignore[arg-type]
+        for message_id in sent_ids:
+            await relay.remember(session, self.chat_id, message_id, member.id, request_id, now)
+        return sent_ids[-1] if sent_ids else None
+
+    async def _documents(
+        self, documents: list[RequestDocument], thread_id: int | None, pace: Pace
+    ) -> list[int]:
+        """Photos as albums, files as albums (Telegram does not mix the two), by file_id."""
+        ids: list[int] = []
+        photos = [InputMediaPhoto(media=d.file_id) for d in documents if d.kind == "photo"]
+        files = [InputMediaDocument(media=d.file_id) for d in documents if d.kind != "photo"]
+        for group in (photos, files):
+            for start in range(0, len(group), 10):
+                chunk: list[Any] = group[start : start + 10]
+                await pace(self.chat_id)
+                if len(chunk) == 1:
+                    item = chunk[0]
+                    send = (
+                        self.bot.send_photo
+                        if isinstance(item, InputMediaPhoto)
+                        else self.bot.send_document
+                    )
+                    message = await send(self.chat_id, item.media, message_thread_id=thread_id)
+                    ids.append(message.message_id)
+                else:
+                    messages = await self.bot.send_media_group(
+                        self.chat_id, chunk, message_thread_id=thread_id
+                    )
+                    ids += [m.message_id for m in messages]
+        return ids
+
+    async def card(
+        self, session: AsyncSession, request: Request, member: Member
+    ) -> tuple[str, InlineKeyboardMarkup | None]:
+        """The request card: member (phone masked), card, answers, status, assignee, buttons."""
+        i18n = self.i18n
+        person = await session.get(InsuredPerson, request.card_id)
+        policy = await session.get(Policy, person.policy_id) if person else None
+        documents = await requests_repo.documents(session, request.id or 0)
+        text = i18n(
+            "staff-card",
+            number=request.number,
+            kind=i18n("request-kind-" + request.kind),
+            member=html.escape(_name(member)),
+            phone=mask_phone(member.phone) if member.phone else "—",
+            language=member.language or "—",
+            policy=policy.number if policy else "—",
+            program=html.escape(policy.program) if policy else "—",
+            holder=html.escape(person.full_name) if person else "—",
+            relation=i18n("relation-" + person.relation) if person else "—",
+            details=html.escape(detail_lines(json.loads(request.details), i18n)),
+            documents=len(documents),
+            status=i18n("request-status-" + request.status),
+        )
+        text += "\n" + (
+            i18n("staff-card-assignee", assignee=html.escape(request.assignee_name or "?"))
+            if request.assignee_telegram_id
+            else i18n("staff-card-unassigned")
+        )
+        actions = list(BUTTONS.get(RequestStatus(request.status), ()))
+        if request.assignee_telegram_id is None and StaffAction.TAKE not in actions and actions:
+            actions.insert(0, StaffAction.TAKE)
+        if not actions:
+            return text, None
+        buttons = [
+            InlineKeyboardButton(
+                text=i18n(f"staff-btn-{a.value}"),
+                callback_data=StaffCallback(request_id=request.id or 0, action=a).pack(),
+            )
+            for a in actions
+        ]
+        return text, InlineKeyboardMarkup(
+            inline_keyboard=[buttons[:2], buttons[2:]] if len(buttons) > 2 else [buttons]
+        )
+
+    async def _refresh_card(
+        self,
+        session: AsyncSession,
+        member: Member,
+        request: Request | None,
+        pace: Pace,
+        now: datetime,
+    ) -> int | None:
+        if request is None or request.staff_message_id is None:
+            return None  # the card is not posted yet; when it is, it shows the current state
+        text, markup = await self.card(session, request, member)
+        await pace(self.chat_id)
+        try:
+            await self.bot.edit_message_text(
+                text=text,
+                chat_id=self.chat_id,
+                message_id=request.staff_message_id,
+                reply_markup=markup,
+            )
+        except TelegramBadRequest as exc:
+            if "not modified" in exc.message:
+                return request.staff_message_id
+            if "not found" not in exc.message:
+                raise
+            thread_id = await self._thread(session, member, now)
+            card = await self.bot.send_message(
+                self.chat_id, text, message_thread_id=thread_id, reply_markup=markup
+            )
+            request.staff_message_id = card.message_id
+            session.add(request)
+            await relay.remember(
+                session, self.chat_id, card.message_id, member.id or 0, request.id, now
+            )
+        return request.staff_message_id
+
+
+def _name(member: Member) -> str:
+    return member.full_name or f"#{member.id}"

@@ -1,0 +1,35 @@
+"""What staff write in a member's topic, or in reply to a member's message, reaches them."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.types import Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.clock import Clock
+from bot.i18n import Translator
+from bot.services import relay
+
+
+def create_router() -> Router:
+    router = Router(name="admin-relay")
+
+    @router.message(~F.text.startswith("/"), ~F.from_user.is_bot)
+    async def staff_message(
+        message: Message, session: AsyncSession, clock: Clock, i18n: Translator
+    ) -> None:
+        reply_to = message.reply_to_message
+        target = await relay.member_for_admin_message(
+            session,
+            chat_id=message.chat.id,
+            thread_id=message.message_thread_id if message.is_topic_message else None,
+            reply_to_message_id=reply_to.message_id if reply_to else None,
+        )
+        if target is None:
+            # the General topic or an unrelated message: staff talking among themselves
+            return
+        if target.unreachable:
+            await message.reply(i18n("staff-member-unreachable"))
+        await relay.to_member(session, target, message.chat.id, message.message_id, clock())
+
+    return router

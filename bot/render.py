@@ -1,0 +1,37 @@
+"""Request answers as readable lines in one language (for the member's pages and staff cards)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from babel.dates import format_date
+from babel.numbers import format_currency
+
+from bot.i18n import Translator
+
+# detail keys whose values are themselves keys of a label family
+LABELLED = {"time_window": "time-window-", "specialty": "specialty-", "currency": "currency-"}
+HIDDEN = {"currency"}  # shown together with the amount
+
+
+def value_text(key: str, value: Any, details: dict[str, Any], i18n: Translator) -> str:
+    if key.endswith("_date") and isinstance(value, str):
+        return format_date(date.fromisoformat(value), format="long", locale=i18n.locale)
+    if key == "amount":
+        return format_currency(Decimal(value), details.get("currency", ""), locale=i18n.locale)
+    prefix = LABELLED.get(key)
+    if prefix and i18n.has(prefix + str(value)):
+        return i18n(prefix + str(value))
+    return str(value)
+
+
+def detail_lines(details: dict[str, Any], i18n: Translator) -> str:
+    """`Label: value` per answered field, labels from `field-<key>`."""
+    lines = []
+    for key, value in details.items():
+        if key in HIDDEN or value in (None, "", []):
+            continue
+        lines.append(f"{i18n('field-' + key)}: {value_text(key, value, details, i18n)}")
+    return "\n".join(lines)

@@ -1,0 +1,49 @@
+"""Telegram's sending limits as a pacer: about 30 messages a second overall, one a second per
+private chat, twenty a minute per group. Pure logic with an injected monotonic time."""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Pacer:
+    per_second: float = 30.0
+    private_interval: float = 1.0
+    group_per_minute: int = 20
+    _global: deque[float] = field(default_factory=deque)
+    _last_private: dict[int, float] = field(default_factory=dict)
+    _group: dict[int, deque[float]] = field(default_factory=dict)
+
+    def wait_time(self, chat_id: int, now: float) -> float:
+        """Seconds to wait before sending to `chat_id` at `now` (0 when it may go now)."""
+        waits = [0.0]
+        window = self._trim(self._global, now, 1.0)
+        if len(window) >= self.per_second:
+            waits.append(window[0] + 1.0 - now)
+        if chat_id < 0:  # groups and supergroups have negative ids
+            group = self._trim(self._group.setdefault(chat_id, deque()), now, 60.0)
+            if len(group) >= self.group_per_minute:
+                waits.append(group[0] + 60.0 - now)
+        elif (last := self._last_private.get(chat_id)) is not None:
+            waits.append(last + self.private_interval - now)
+        return max(waits)
+
+    def sent(self, chat_id: int, now: float) -> None:
+        self._global.append(now)
+        if chat_id < 0:
+            self._group.setdefault(chat_id, deque()).append(now)
+        else:
+            self._last_private[chat_id] = now
+
+    @staticmethod
+    def _trim(times: deque[float], now: float, span: float) -> deque[float]:
+        while times and times[0] <= now - span:
+            times.popleft()
+        return times
+
+
+def unlimited() -> Pacer:
+    """For tests that are not about pacing."""
+    return Pacer(per_second=1e9, private_interval=0.0, group_per_minute=10**9)

@@ -1,0 +1,109 @@
+"""Staff: who may act, what the request buttons do, and the audit log."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services import outbox, requests
+from storage.models import ActorKind, AuditEntry, Request, RequestStatus
+from storage.repositories import requests as requests_repo
+
+
+class StaffAction(StrEnum):
+    TAKE = "take"
+    PROGRESS = "progress"
+    INFO = "info"
+    DONE = "done"
+    REJECT = "reject"
+
+
+TARGET = {
+    StaffAction.PROGRESS: RequestStatus.IN_PROGRESS,
+    StaffAction.INFO: RequestStatus.NEED_INFO,
+    StaffAction.DONE: RequestStatus.DONE,
+    StaffAction.REJECT: RequestStatus.REJECTED,
+}
+# these ask the staff member for a text first: the question to the member, the reason
+NEEDS_TEXT = frozenset({StaffAction.INFO, StaffAction.REJECT})
+
+
+def is_staff(
+    user_id: int, chat_id: int, admin_chat_id: int | None, staff_ids: Collection[int]
+) -> bool:
+    """Staff act only in the admin chat; when STAFF_IDS is set, only those people."""
+    if admin_chat_id is None or chat_id != admin_chat_id:
+        return False
+    return not staff_ids or user_id in staff_ids
+
+
+async def audit(
+    session: AsyncSession,
+    staff_id: int,
+    action: str,
+    now: datetime,
+    target: str | None = None,
+    details: str | None = None,
+) -> None:
+    session.add(
+        AuditEntry(
+            staff_telegram_id=staff_id,
+            action=action,
+            target=target,
+            details=details,
+            created_at=now,
+        )
+    )
+
+
+async def act(
+    session: AsyncSession,
+    request_id: int,
+    action: StaffAction,
+    staff_id: int,
+    now: datetime,
+    comment: str | None = None,
+    staff_name: str | None = None,
+) -> Request:
+    """Apply a staff button to a request (through the status machine) and audit it.
+
+    Raises `lifecycle.TransitionError` when the status does not allow it, and
+    `requests.RequestNotFoundError` for an unknown request.
+    """
+    if action in NEEDS_TEXT and not comment:
+        raise ValueError(f"{action} needs a text")
+    request = await requests_repo.get(session, request_id, for_update=True)
+    if request is None:
+        raise requests.RequestNotFoundError(request_id)
+    if action is StaffAction.TAKE:
+        request.assignee_telegram_id = staff_id
+        request.assignee_name = staff_name
+        if request.status == RequestStatus.NEW:
+            await requests.change_status(
+                session, request_id, RequestStatus.IN_PROGRESS, ActorKind.STAFF, staff_id, now
+            )
+        else:
+            request.first_staff_action_at = request.first_staff_action_at or now
+            await outbox.enqueue(
+                session,
+                audience="staff",
+                kind="card_refresh",
+                dedup_key=f"refresh:take:{request_id}:{staff_id}:{now.timestamp()}",
+                member_id=request.member_id,
+                request_id=request_id,
+                now=now,
+            )
+    else:
+        await requests.change_status(
+            session, request_id, TARGET[action], ActorKind.STAFF, staff_id, now, comment
+        )
+        if request.assignee_telegram_id is None:
+            request.assignee_telegram_id = staff_id
+            request.assignee_name = staff_name
+    session.add(request)
+    await audit(session, staff_id, f"request_{action.value}", now, request.number, comment)
+    await session.flush()
+    return request

@@ -1,0 +1,48 @@
+## Staff side (admin chat) and what the member is told
+
+staff-not-allowed = ⛔️ Only support staff can do this here.
+staff-button-unknown = This button is out of date. Use the buttons on the latest card.
+staff-done = ✅ Done
+staff-not-now = Not possible while the request is { $status }.
+staff-request-missing = This request no longer exists.
+staff-ask-info = ✍️ Reply to this message with the question for the member.
+staff-ask-reject = ✍️ Reply to this message with the reason for rejecting; the member will see it.
+staff-text-too-short = Please write at least a few words.
+staff-sent-to-member = ✅ Saved; the member is told.
+staff-member-unreachable = ⚠️ This member has blocked the bot; the message will be delivered when they write again.
+
+staff-btn-take = 🙋 Take
+staff-btn-progress = 🔧 In progress
+staff-btn-info = ❓ Need info
+staff-btn-done = ✅ Done
+staff-btn-reject = ⛔️ Reject
+
+staff-card =
+    <b>{ $number }</b> · { $kind }
+    👤 { $member } · { $phone } · { $language }
+    💳 { $policy } · { $program } · { $holder } ({ $relation })
+
+    { $details }
+    📎 Documents: { $documents }
+
+    Status: <b>{ $status }</b>
+staff-card-assignee = 🙋 Assignee: { $assignee }
+staff-card-unassigned = 🙋 Nobody has taken it yet.
+staff-member-message = 💬 <b>{ $member }</b>{ $request }:
+    { $text }
+staff-member-message-request = { " " }· { $number }
+staff-ticket =
+    ✉️ <b>Card not found</b> · ticket { NUMBER($ticket_id, useGrouping: 0) }
+    👤 { $member } · { $phone }
+    Policy: { $policy_number }
+    Full name: { $full_name }
+
+notify-request-status =
+    🔔 Request <b>{ $number }</b> ({ $kind }): { $status }.
+notify-request-comment = 💬 { $comment }
+notify-cards-linked =
+    🎉 { $count ->
+        [one] An insurance card was added to your account.
+       *[other] { $count } insurance cards were added to your account.
+    } Open “My cards” to see them.
+btn-open-request = 📋 Open the request
