@@ -1,0 +1,50 @@
+## Қолдау қызметі (қызметкерлер чаты) және клиенттерге хабарламалар
+
+staff-not-allowed = ⛔️ Бұл әрекет тек қолдау қызметінің қызметкерлеріне қолжетімді.
+staff-button-unknown = Бұл батырма ескірген. Өтініштің соңғы карточкасындағы батырмаларды пайдаланыңыз.
+staff-done = ✅ Дайын
+staff-not-now = Қазір бұл мүмкін емес. Өтініш мәртебесі: { $status }.
+staff-request-missing = Бұл өтініш енді жоқ.
+staff-ask-info = ✍️ Клиентке арналған сұрақты осы хабарламаға жауап ретінде жазыңыз.
+staff-ask-reject = ✍️ Қабылдамау себебін осы хабарламаға жауап ретінде жазыңыз; клиент оны көреді.
+staff-text-too-short = Кемінде бірнеше сөз жазыңыз.
+staff-sent-to-member = ✅ Сақталды; клиентке хабарланды.
+staff-member-unreachable = ⚠️ Бұл клиент ботты бұғаттаған; хабарлама клиент қайта жазған кезде жеткізіледі.
+
+staff-btn-take = 🙋 Жұмысқа алу
+staff-btn-progress = 🔧 Өңделуде
+staff-btn-info = ❓ Ақпарат қажет
+staff-btn-done = ✅ Орындалды
+staff-btn-reject = ⛔️ Қабылдамау
+staff-btn-reveal = 📞 Телефонды көрсету
+staff-phones = 📞 { $number }: { $phones } (бұл қарау журналға жазылды)
+
+staff-card =
+    <b>{ $number }</b> · { $kind }
+    👤 { $member } · { $phone } · { $language }
+    💳 { $policy } · { $program } · { $holder } ({ $relation })
+
+    { $details }
+    📎 Құжаттар: { $documents }
+
+    Мәртебесі: <b>{ $status }</b>
+staff-card-assignee = 🙋 Орындаушы: { $assignee }
+staff-card-unassigned = 🙋 Өтінішті әлі ешкім жұмысқа алмаған.
+staff-member-message = 💬 <b>{ $member }</b>{ $request }:
+    { $text }
+staff-member-message-request = { " " }· { $number }
+staff-ticket =
+    ✉️ <b>Карта табылмады</b> · өтініш № { NUMBER($ticket_id, useGrouping: 0) }
+    👤 { $member } · { $phone }
+    Полис: { $policy_number }
+    Аты-жөні: { $full_name }
+
+notify-request-status =
+    🔔 <b>{ $number }</b> өтініші ({ $kind }): { $status }.
+notify-request-comment = 💬 { $comment }
+notify-cards-linked =
+    🎉 { $count ->
+        [one] Аккаунтыңызға { $count } сақтандыру картасы қосылды.
+       *[other] Аккаунтыңызға { $count } сақтандыру картасы қосылды.
+    } Толығырақ көру үшін «Менің карталарым» бөлімін ашыңыз.
+btn-open-request = 📋 Өтінішті ашу

@@ -1,0 +1,52 @@
+## Поддержка (служебный чат) и уведомления для клиентов
+
+staff-not-allowed = ⛔️ Это действие доступно только сотрудникам поддержки.
+staff-button-unknown = Эта кнопка устарела. Используйте кнопки на последней карточке обращения.
+staff-done = ✅ Готово
+staff-not-now = Сейчас это невозможно: статус обращения — { $status }.
+staff-request-missing = Этого обращения больше не существует.
+staff-ask-info = ✍️ Напишите вопрос для клиента в ответ на это сообщение.
+staff-ask-reject = ✍️ Напишите причину отклонения в ответ на это сообщение; клиент её увидит.
+staff-text-too-short = Пожалуйста, напишите хотя бы несколько слов.
+staff-sent-to-member = ✅ Сохранено; клиент уведомлён.
+staff-member-unreachable = ⚠️ Этот клиент заблокировал бота; сообщение будет доставлено, как только клиент снова напишет.
+
+staff-btn-take = 🙋 Взять в работу
+staff-btn-progress = 🔧 В работе
+staff-btn-info = ❓ Нужна информация
+staff-btn-done = ✅ Выполнено
+staff-btn-reject = ⛔️ Отклонить
+staff-btn-reveal = 📞 Показать телефон
+staff-phones = 📞 { $number }: { $phones } (просмотр записан в журнал)
+
+staff-card =
+    <b>{ $number }</b> · { $kind }
+    👤 { $member } · { $phone } · { $language }
+    💳 { $policy } · { $program } · { $holder } ({ $relation })
+
+    { $details }
+    📎 Документы: { $documents }
+
+    Статус: <b>{ $status }</b>
+staff-card-assignee = 🙋 Исполнитель: { $assignee }
+staff-card-unassigned = 🙋 Обращение ещё никто не взял в работу.
+staff-member-message = 💬 <b>{ $member }</b>{ $request }:
+    { $text }
+staff-member-message-request = { " " }· { $number }
+staff-ticket =
+    ✉️ <b>Карта не найдена</b> · обращение № { NUMBER($ticket_id, useGrouping: 0) }
+    👤 { $member } · { $phone }
+    Полис: { $policy_number }
+    ФИО: { $full_name }
+
+notify-request-status =
+    🔔 Обращение <b>{ $number }</b> ({ $kind }): { $status }.
+notify-request-comment = 💬 { $comment }
+notify-cards-linked =
+    🎉 { $count ->
+        [one] К Вашему аккаунту добавлена { $count } страховая карта.
+        [few] К Вашему аккаунту добавлены { $count } страховые карты.
+        [many] К Вашему аккаунту добавлено { $count } страховых карт.
+       *[other] К Вашему аккаунту добавлено { $count } страховой карты.
+    } Откройте раздел «Мои карты», чтобы посмотреть подробности.
+btn-open-request = 📋 Открыть обращение

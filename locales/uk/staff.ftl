@@ -1,0 +1,52 @@
+## Підтримка (чат співробітників) і повідомлення для клієнтів
+
+staff-not-allowed = ⛔️ Ця дія доступна лише співробітникам підтримки.
+staff-button-unknown = Ця кнопка застаріла. Скористайтеся кнопками на останній картці звернення.
+staff-done = ✅ Готово
+staff-not-now = Зараз це неможливо: статус звернення — { $status }.
+staff-request-missing = Цього звернення більше не існує.
+staff-ask-info = ✍️ Напишіть запитання для клієнта у відповідь на це повідомлення.
+staff-ask-reject = ✍️ Напишіть причину відхилення у відповідь на це повідомлення; клієнт її побачить.
+staff-text-too-short = Будь ласка, напишіть хоча б кілька слів.
+staff-sent-to-member = ✅ Збережено; клієнта повідомлено.
+staff-member-unreachable = ⚠️ Цей клієнт заблокував бота; повідомлення буде доставлено, щойно клієнт знову напише.
+
+staff-btn-take = 🙋 Взяти в роботу
+staff-btn-progress = 🔧 У роботі
+staff-btn-info = ❓ Потрібна інформація
+staff-btn-done = ✅ Виконано
+staff-btn-reject = ⛔️ Відхилити
+staff-btn-reveal = 📞 Показати телефон
+staff-phones = 📞 { $number }: { $phones } (перегляд зафіксовано в журналі)
+
+staff-card =
+    <b>{ $number }</b> · { $kind }
+    👤 { $member } · { $phone } · { $language }
+    💳 { $policy } · { $program } · { $holder } ({ $relation })
+
+    { $details }
+    📎 Документи: { $documents }
+
+    Статус: <b>{ $status }</b>
+staff-card-assignee = 🙋 Виконавець: { $assignee }
+staff-card-unassigned = 🙋 Звернення ще ніхто не взяв у роботу.
+staff-member-message = 💬 <b>{ $member }</b>{ $request }:
+    { $text }
+staff-member-message-request = { " " }· { $number }
+staff-ticket =
+    ✉️ <b>Картку не знайдено</b> · звернення № { NUMBER($ticket_id, useGrouping: 0) }
+    👤 { $member } · { $phone }
+    Поліс: { $policy_number }
+    ПІБ: { $full_name }
+
+notify-request-status =
+    🔔 Звернення <b>{ $number }</b> ({ $kind }): { $status }.
+notify-request-comment = 💬 { $comment }
+notify-cards-linked =
+    🎉 { $count ->
+        [one] До Вашого акаунта додано { $count } страхову картку.
+        [few] До Вашого акаунта додано { $count } страхові картки.
+        [many] До Вашого акаунта додано { $count } страхових карток.
+       *[other] До Вашого акаунта додано { $count } страхової картки.
+    } Відкрийте розділ «Мої картки», щоб переглянути подробиці.
+btn-open-request = 📋 Відкрити звернення
