@@ -34,6 +34,7 @@ from dialogs.phone import phone_dialog
 from dialogs.profile import profile_dialog
 from dialogs.requests import request_dialogs
 from dialogs.support import support_dialog
+from dialogs.support_chat import support_chat_dialog
 from dialogs.ticket import ticket_dialog
 from storage.fsm import SQLStorage
 
@@ -76,6 +77,7 @@ def create_member_router() -> Router:
         cards_dialog(),
         profile_dialog(),
         support_dialog(),
+        support_chat_dialog(),
         *request_dialogs(),
     )
     return router

@@ -104,3 +104,7 @@ class MyRequestsSG(StatesGroup):
     detail = State()
     reply = State()
     cancel = State()
+
+
+class SupportChatSG(StatesGroup):
+    chat = State()

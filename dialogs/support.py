@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from aiogram_dialog import Dialog, DialogManager, Window
-from aiogram_dialog.widgets.kbd import Cancel
+from aiogram_dialog.widgets.kbd import Cancel, Start
 from babel.dates import format_time, get_day_names, get_timezone_location
 
 from bot.config import Settings
 from bot.i18n import Translator
 from bot.services.hours import DayHours, open_state
 from dialogs.common import MemberDialog, fmt_datetime, now
-from dialogs.states import SupportSG
+from dialogs.states import SupportChatSG, SupportSG
 from dialogs.widgets import I18nButtonText, I18nFormat
 
 
@@ -62,6 +62,7 @@ def support_dialog() -> Dialog:
             I18nFormat("support-open-now", when="is_open"),
             I18nFormat("support-closed-now", when="is_closed"),
             I18nFormat("support-contacts"),
+            Start(I18nButtonText("btn-write-support"), id="chat", state=SupportChatSG.chat),
             Cancel(I18nButtonText("btn-back")),
             getter=support_getter,
             state=SupportSG.info,

@@ -1,4 +1,4 @@
-"""Support tickets from members (the staff side picks them up)."""
+"""Support tickets from members, each queued for the staff chat."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services import outbox
 from storage.models import Member, SupportTicket
 
 KIND_NO_CARD = "no_card"
@@ -27,7 +28,11 @@ async def open_no_card_ticket(
     now: datetime,
     comment: str | None = None,
 ) -> SupportTicket:
-    """ "My card is not found": policy number, confirmed phone and full name for staff."""
+    """ "My card is not found": policy number, confirmed phone and full name for staff.
+
+    The staff notification is queued in the same transaction, so a stored ticket always
+    reaches the admin chat.
+    """
     assert member.id is not None
     ticket = SupportTicket(
         member_id=member.id,
@@ -40,4 +45,13 @@ async def open_no_card_ticket(
     )
     session.add(ticket)
     await session.flush()
+    await outbox.enqueue(
+        session,
+        audience="staff",
+        kind="ticket",
+        dedup_key=f"ticket:{ticket.id}",
+        member_id=member.id,
+        now=now,
+        payload={"ticket_id": ticket.id},
+    )
     return ticket

@@ -1,8 +1,9 @@
+import json
 from datetime import date
 
 from sqlalchemy import select
 
-from storage.models import CardLink, Member, SupportTicket
+from storage.models import CardLink, Member, Notification, SupportTicket
 from tests.factories import make_person, make_policy
 
 
@@ -114,3 +115,8 @@ async def test_no_card_path_opens_a_ready_support_ticket(member, session_factory
         "Olena Kovalenko",
     )
     assert f"Request {ticket.id} is with support" in member.text()
+
+    async with session_factory() as session:
+        note = (await session.execute(select(Notification))).scalar_one()
+    assert (note.audience, note.kind, note.member_id) == ("staff", "ticket", ticket.member_id)
+    assert json.loads(note.payload) == {"ticket_id": ticket.id}

@@ -1,0 +1,47 @@
+"""\"Write to support\": a member's free message (text and/or attachments) queued for staff."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services import outbox
+from bot.services.documents import Attachment
+from bot.services.forms import clean_text
+from storage.models import Member, Notification
+
+TEXT_MAX = 4000  # a Telegram message holds 4096 characters; staff see it with a short header
+
+
+def clean_message(text: str | None) -> str | None:
+    """Trimmed text of 1 to TEXT_MAX characters with a letter or digit, else None."""
+    return clean_text(text, min_len=1, max_len=TEXT_MAX)
+
+
+async def send_to_support(
+    session: AsyncSession,
+    member: Member,
+    text: str | None,
+    attachments: list[Attachment],
+    message_id: int,
+    now: datetime,
+) -> Notification:
+    """Queue one member message for the staff chat, in the update's transaction.
+
+    Keyed by the member's Telegram message id, so an update Telegram delivers twice
+    reaches staff once.
+    """
+    assert member.id is not None
+    if not text and not attachments:
+        raise ValueError("an empty message")
+    return await outbox.enqueue(
+        session,
+        audience="staff",
+        kind="member_message",
+        dedup_key=f"chat:{member.telegram_id}:{message_id}",
+        member_id=member.id,
+        request_id=None,
+        now=now,
+        payload={"text": text, "attachments": [a.to_dict() for a in attachments]},
+    )

@@ -1,0 +1,77 @@
+"""\"Write to support\": every message the member sends here goes to staff at once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram.types import Message
+from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Cancel
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services import support_chat
+from bot.services.documents import MAX_DOCUMENTS, Attachment, refusal
+from dialogs.common import MemberDialog, clear_error, now, set_error
+from dialogs.requests.common import attachment_of
+from dialogs.states import SupportChatSG
+from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
+from storage.models import Member
+
+SENT = "sent"
+
+
+def _refuse(manager: DialogManager, key: str, **args: Any) -> None:
+    manager.dialog_data[SENT] = False
+    set_error(manager, key, **args)
+
+
+async def on_message(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
+    """Text, or one photo or file (an album arrives as several messages, each sent on)."""
+    text: str | None
+    attachments: list[Attachment] = []
+    attachment = attachment_of(message)
+    if attachment is not None:
+        # the same checks as request documents: size and file type
+        if reason := refusal(attachment, []):
+            _refuse(manager, reason, max=MAX_DOCUMENTS)
+            return
+        attachments.append(attachment)
+        text = (message.caption or "").strip() or None
+    elif message.text is not None:
+        text = support_chat.clean_message(message.text)
+        if text is None:
+            if len(message.text.strip()) > support_chat.TEXT_MAX:
+                _refuse(manager, "support-chat-too-long", max_chars=support_chat.TEXT_MAX)
+            else:
+                _refuse(manager, "support-chat-empty")
+            return
+    else:
+        _refuse(manager, "support-chat-unsupported")
+        return
+    session: AsyncSession = manager.middleware_data["session"]
+    member: Member = manager.middleware_data["member"]
+    await support_chat.send_to_support(
+        session, member, text, attachments, message.message_id, now(manager)
+    )
+    clear_error(manager)
+    manager.dialog_data[SENT] = True
+
+
+async def chat_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    sent = bool(dialog_manager.dialog_data.get(SENT))
+    return {"sent": sent, "fresh": not sent}
+
+
+def support_chat_dialog() -> Dialog:
+    return MemberDialog(
+        Window(
+            I18nFormat("support-chat-prompt", when="fresh"),
+            I18nFormat("support-chat-sent", when="sent"),
+            I18nError(),
+            MessageInput(on_message),
+            Cancel(I18nButtonText("btn-back")),
+            getter=chat_getter,
+            state=SupportChatSG.chat,
+        ),
+    )

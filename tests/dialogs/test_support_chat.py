@@ -1,0 +1,170 @@
+"""\"Write to support\": what the member sends is queued for the staff chat at once."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from datetime import UTC, datetime
+
+from aiogram.types import Chat, Message, PhotoSize, Sticker, Update
+from sqlalchemy import select
+
+from storage.models import Member, Notification
+from tests.dialogs.harness import MemberClient
+from tests.dialogs.requests_helpers import send_document, send_photo
+
+_ids = itertools.count(70_000)
+
+
+async def _open_chat(member: MemberClient) -> None:
+    await member.send("/start")
+    await member.click("☎️ Support")
+    await member.click("✉️ Write to support")
+    assert "Type your question or send photos and files" in member.text()
+
+
+async def _feed(member: MemberClient, message_id: int | None = None, **content) -> None:
+    message = Message(
+        message_id=message_id or next(_ids),
+        date=datetime.now(UTC),
+        chat=Chat(id=member.user.id, type="private"),
+        from_user=member.user,
+        **content,
+    )
+    await member.dp.feed_update(member.client.bot, Update(update_id=next(_ids), message=message))
+
+
+async def _queued(session_factory) -> list[Notification]:
+    async with session_factory() as session:
+        rows = await session.execute(select(Notification).order_by(Notification.id))
+        return list(rows.scalars())
+
+
+async def _member_id(session_factory) -> int:
+    async with session_factory() as session:
+        member = (await session.execute(select(Member))).scalar_one()
+    assert member.id is not None
+    return member.id
+
+
+async def test_text_photo_album_and_pdf_reach_staff_at_once(member, session_factory):
+    await _open_chat(member)
+
+    await member.send("  My card does not open in the clinic app  ")
+    assert "✅ Sent to support; the answer comes here in this chat" in member.text()
+    assert "⬅️ Back" in member.buttons()
+    [note] = await _queued(session_factory)
+    assert (note.audience, note.kind, note.request_id, note.status) == (
+        "staff",
+        "member_message",
+        None,
+        "pending",
+    )
+    assert note.member_id == await _member_id(session_factory)
+    assert json.loads(note.payload) == {
+        "text": "My card does not open in the clinic app",
+        "attachments": [],
+    }
+
+    await send_photo(member, "screen")
+    await send_photo(member, "front", group="album-1")
+    await send_photo(member, "back", group="album-1")
+    await send_document(member, "referral.pdf")
+    assert "✅ Sent to support" in member.text()
+
+    notes = await _queued(session_factory)
+    assert len(notes) == 5
+    assert {(n.audience, n.kind) for n in notes} == {("staff", "member_message")}
+    payloads = [json.loads(n.payload) for n in notes[1:]]
+    assert [p["text"] for p in payloads] == [None, None, None, None]
+    assert payloads[0]["attachments"] == [
+        {
+            "file_id": "screen",
+            "file_unique_id": "u-screen",
+            "kind": "photo",
+            "file_name": None,
+            "mime_type": "image/jpeg",
+            "file_size": 300_000,
+            "media_group_id": None,
+        }
+    ]
+    album = [p["attachments"][0] for p in payloads[1:3]]
+    assert [(a["file_id"], a["media_group_id"]) for a in album] == [
+        ("front", "album-1"),
+        ("back", "album-1"),
+    ]
+    assert payloads[3]["attachments"] == [
+        {
+            "file_id": "file-referral.pdf",
+            "file_unique_id": "u-referral.pdf",
+            "kind": "document",
+            "file_name": "referral.pdf",
+            "mime_type": "application/pdf",
+            "file_size": 200_000,
+            "media_group_id": None,
+        }
+    ]
+
+
+async def test_a_caption_goes_with_its_photo(member, session_factory):
+    await _open_chat(member)
+    photo = [PhotoSize(file_id="rx", file_unique_id="u-rx", width=800, height=600)]
+    await _feed(member, photo=photo, caption=" The prescription ")
+    [note] = await _queued(session_factory)
+    payload = json.loads(note.payload)
+    assert payload["text"] == "The prescription"
+    assert [a["file_id"] for a in payload["attachments"]] == ["rx"]
+
+
+async def test_a_sticker_is_refused_with_a_clear_message(member, session_factory):
+    await _open_chat(member)
+    sticker = Sticker(
+        file_id="st",
+        file_unique_id="u-st",
+        type="regular",
+        width=512,
+        height=512,
+        is_animated=False,
+        is_video=False,
+    )
+    await _feed(member, sticker=sticker)
+    assert "I can pass on text, photos and files" in member.text()
+    assert "Type your question" in member.text()  # still in the chat
+    assert await _queued(session_factory) == []
+
+    await member.send("Hello")
+    assert "I can pass on" not in member.text()
+    assert "✅ Sent to support" in member.text()
+
+
+async def test_unsupported_file_and_bad_text_are_not_sent(member, session_factory):
+    await _open_chat(member)
+    await send_document(member, "notes.docx", mime="application/msword")
+    assert "I accept PDF, JPEG, PNG and HEIC files" in member.text()
+    await send_document(member, "scan.pdf", size=30 * 1024 * 1024)
+    assert "larger than 20 MB" in member.text()
+    await member.send("x" * 4001)
+    assert "up to 4000 characters" in member.text()
+    await member.send("...")
+    assert "write your question in words" in member.text()
+    assert await _queued(session_factory) == []
+
+    await member.send("x" * 4000)
+    [note] = await _queued(session_factory)
+    assert len(json.loads(note.payload)["text"]) == 4000
+
+
+async def test_the_same_telegram_message_is_queued_once(member, session_factory):
+    await _open_chat(member)
+    await _feed(member, message_id=777, text="Please call me back")
+    await _feed(member, message_id=777, text="Please call me back")
+    [note] = await _queued(session_factory)
+    assert note.dedup_key == "chat:1001:777"
+
+
+async def test_back_leaves_the_chat(member, session_factory):
+    await _open_chat(member)
+    await member.send("A question")
+    await member.click("⬅️ Back")
+    assert "☎️ Support" in member.text()
+    assert "✉️ Write to support" in member.buttons()
