@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -27,11 +28,17 @@ def value_text(key: str, value: Any, details: dict[str, Any], i18n: Translator) 
     return str(value)
 
 
-def detail_lines(details: dict[str, Any], i18n: Translator) -> str:
-    """`Label: value` per answered field, labels from `field-<key>`."""
+def detail_lines(
+    details: dict[str, Any], i18n: Translator, mask: dict[str, Callable[[str], str]] | None = None
+) -> str:
+    """`Label: value` per answered field, labels from `field-<key>`; `mask` hides values by key."""
     lines = []
     for key, value in details.items():
         if key in HIDDEN or value in (None, "", []):
             continue
-        lines.append(f"{i18n('field-' + key)}: {value_text(key, value, details, i18n)}")
+        if mask and key in mask:
+            text = mask[key](str(value))
+        else:
+            text = value_text(key, value, details, i18n)
+        lines.append(f"{i18n('field-' + key)}: {text}")
     return "\n".join(lines)

@@ -35,7 +35,7 @@ def create_engine(url: str) -> AsyncEngine:
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
             # The driver's own transaction handling sends BEGIN only before a write, so a
             # SAVEPOINT taken first would commit on release. SQLAlchemy's documented recipe:
-            # let the driver do nothing and emit BEGIN ourselves.
+            # let the driver do nothing and emit BEGIN ourselves (see _sqlite_begin).
             dbapi_conn.isolation_level = None
             cursor = dbapi_conn.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
@@ -45,7 +45,11 @@ def create_engine(url: str) -> AsyncEngine:
 
         @event.listens_for(engine.sync_engine, "begin")
         def _sqlite_begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN")
+            # IMMEDIATE: take the write lock up front. A transaction that reads and only
+            # later writes fails at once (SQLITE_BUSY) when another connection wrote in
+            # between; taking the lock first makes writers queue on busy_timeout instead.
+            # SQLite is the embedded default; PostgreSQL is for concurrent production use.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
     return create_async_engine(url, pool_pre_ping=True)

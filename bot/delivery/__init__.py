@@ -71,10 +71,15 @@ class Deliverer:
             await self._deliver(notification_id)
         return len(ids)
 
-    async def _pace(self, chat_id: int) -> None:
-        while (wait := self.pacer.wait_time(chat_id, self.monotonic())) > 0:
-            await self.sleep(wait)
-        self.pacer.sent(chat_id, self.monotonic())
+    def _pacer_for(self, session: AsyncSession) -> Callable[[int], Awaitable[None]]:
+        async def pace(chat_id: int) -> None:
+            while (wait := self.pacer.wait_time(chat_id, self.monotonic())) > 0:
+                # never hold the database while waiting for Telegram's limits
+                await session.commit()
+                await self.sleep(wait)
+            self.pacer.sent(chat_id, self.monotonic())
+
+        return pace
 
     async def _deliver(self, notification_id: int) -> None:
         async with self.sessions() as session:
@@ -95,7 +100,9 @@ class Deliverer:
                     await session.commit()
                     return
                 else:
-                    message_id = await self.staff.send(session, notification, self._pace, now)
+                    message_id = await self.staff.send(
+                        session, notification, self._pacer_for(session), now
+                    )
                 await outbox.mark_sent(session, notification_id, now, message_id)
             except HeldError:
                 await _hold(session, notification)
@@ -127,7 +134,7 @@ class Deliverer:
             raise TelegramBadRequest(method=None, message="member no longer exists")  # type: ignore[arg-type]
         if member.unreachable_since is not None:
             raise HeldError
-        await self._pace(member.telegram_id)
+        await self._pacer_for(session)(member.telegram_id)
         return await self.member.send(session, notification, member)
 
 

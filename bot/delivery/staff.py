@@ -220,7 +220,9 @@ class StaffSender:
             program=html.escape(policy.program) if policy else "—",
             holder=html.escape(person.full_name) if person else "—",
             relation=i18n("relation-" + person.relation) if person else "—",
-            details=html.escape(detail_lines(json.loads(request.details), i18n)),
+            details=html.escape(
+                detail_lines(json.loads(request.details), i18n, mask={"phone": mask_phone})
+            ),
             documents=len(documents),
             status=i18n("request-status-" + request.status),
         )
@@ -234,6 +236,7 @@ class StaffSender:
             actions.insert(0, StaffAction.TAKE)
         if not actions:
             return text, None
+        actions.append(StaffAction.REVEAL)
         buttons = [
             InlineKeyboardButton(
                 text=i18n(f"staff-btn-{a.value}"),

@@ -8,6 +8,7 @@ after claiming it is taken again once its lease has passed.
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -71,37 +72,32 @@ def _claimable(now: datetime) -> Any:
 async def claim(session: AsyncSession, worker: str, now: datetime, limit: int = 50) -> list[int]:
     """Take up to `limit` due notifications for `worker`; returns their ids, oldest first.
 
-    PostgreSQL skips rows another transaction holds (`FOR UPDATE SKIP LOCKED`); on every
-    database the conditional UPDATE is the guard: a row changes hands only if still claimable.
+    One UPDATE claims the rows, its WHERE repeated outside the subquery so a row another
+    transaction took meanwhile is not taken again (PostgreSQL re-checks it after waiting);
+    PostgreSQL also skips rows held by another claimer (`FOR UPDATE SKIP LOCKED`).
     """
-    candidates = (
-        (
-            await session.execute(
-                select(Notification.id)
-                .where(_claimable(now))
-                .order_by(col(Notification.id))
-                .limit(limit)
-                .with_for_update(skip_locked=True)
-            )
-        )
-        .scalars()
-        .all()
+    token = f"{worker}:{uuid.uuid4().hex[:12]}"
+    due = (
+        select(Notification.id)
+        .where(_claimable(now))
+        .order_by(col(Notification.id))
+        .limit(limit)
+        .with_for_update(skip_locked=True)
     )
-    taken: list[int] = []
-    for notification_id in candidates:
-        result = await session.execute(
-            update(Notification)
-            .where(col(Notification.id) == notification_id, _claimable(now))
-            .values(
-                status=S.SENDING,
-                claimed_by=worker,
-                claimed_at=now,
-                attempts=Notification.attempts + 1,
-            )
+    await session.execute(
+        update(Notification)
+        .where(col(Notification.id).in_(due.scalar_subquery()), _claimable(now))
+        .values(
+            status=S.SENDING, claimed_by=token, claimed_at=now, attempts=Notification.attempts + 1
         )
-        if result.rowcount == 1:  # type: ignore[attr-defined]
-            taken.append(notification_id)
-    return taken
+        .execution_options(synchronize_session=False)
+    )
+    taken = await session.execute(
+        select(Notification.id)
+        .where(Notification.claimed_by == token, Notification.status == S.SENDING)
+        .order_by(col(Notification.id))
+    )
+    return list(taken.scalars())
 
 
 async def mark_sent(

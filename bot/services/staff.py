@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection
 from datetime import datetime
 from enum import StrEnum
@@ -9,7 +10,7 @@ from enum import StrEnum
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import outbox, requests
-from storage.models import ActorKind, AuditEntry, Request, RequestStatus
+from storage.models import ActorKind, AuditEntry, Member, Request, RequestStatus
 from storage.repositories import requests as requests_repo
 
 
@@ -19,6 +20,7 @@ class StaffAction(StrEnum):
     INFO = "info"
     DONE = "done"
     REJECT = "reject"
+    REVEAL = "reveal"  # show the full phone numbers of a request (audited)
 
 
 TARGET = {
@@ -107,3 +109,21 @@ async def act(
     await audit(session, staff_id, f"request_{action.value}", now, request.number, comment)
     await session.flush()
     return request
+
+
+async def reveal_phones(
+    session: AsyncSession, request_id: int, staff_id: int, now: datetime
+) -> tuple[str, list[str]]:
+    """The request's number and its full phone numbers, for a staff member who must call.
+
+    Every such view is audited.
+    """
+    request = await requests_repo.get(session, request_id)
+    if request is None:
+        raise requests.RequestNotFoundError(request_id)
+    member = await session.get(Member, request.member_id)
+    phones = [
+        p for p in (json.loads(request.details).get("phone"), member.phone if member else None) if p
+    ]
+    await audit(session, staff_id, "view_phone", now, request.number)
+    return request.number, list(dict.fromkeys(phones))

@@ -16,6 +16,8 @@ staff-btn-progress = 🔧 In progress
 staff-btn-info = ❓ Need info
 staff-btn-done = ✅ Done
 staff-btn-reject = ⛔️ Reject
+staff-btn-reveal = 📞 Show phone
+staff-phones = 📞 { $number }: { $phones } (this view is logged)
 
 staff-card =
     <b>{ $number }</b> · { $kind }

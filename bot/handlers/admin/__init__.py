@@ -7,7 +7,7 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.config import Settings
 from bot.filters.staff import StaffFilter
-from bot.handlers.admin import buttons, relay
+from bot.handlers.admin import buttons, commands, relay
 from bot.i18n import Translator
 
 
@@ -19,15 +19,20 @@ def create_admin_router(settings: Settings) -> Router:
     staff = Router(name="admin-staff")
     staff.message.filter(StaffFilter())
     staff.callback_query.filter(StaffFilter())
-    staff.include_routers(buttons.create_router(), relay.create_router())
-    router.include_router(staff)
+    # commands first: a command is never taken for a pending answer or a message to relay
+    staff.include_routers(commands.create_router(), buttons.create_router(), relay.create_router())
 
-    @router.callback_query()
+    # a router's own handlers run before its sub-routers', so the refusals get their own,
+    # included after the staff one: they see only what staff handlers did not take
+    others = Router(name="admin-others")
+
+    @others.callback_query()
     async def refuse_button(callback: CallbackQuery, i18n: Translator) -> None:
         await callback.answer(i18n("staff-not-allowed"), show_alert=True)
 
-    @router.message(F.text.startswith("/"))
+    @others.message(F.text.startswith("/"))
     async def refuse_command(message: Message, i18n: Translator) -> None:
         await message.reply(i18n("staff-not-allowed"))
 
+    router.include_routers(staff, others)
     return router

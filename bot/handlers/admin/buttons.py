@@ -1,4 +1,5 @@
-"""Request card buttons: take, in progress, need info (asks the question), done, reject."""
+"""Request card buttons: take, in progress, need info (asks the question), done, reject,
+and "show phone" (audited)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from bot.clock import Clock
 from bot.i18n import Translator
 from bot.services import lifecycle, requests
 from bot.services.forms import clean_text
-from bot.services.staff import NEEDS_TEXT, StaffAction, act
+from bot.services.staff import NEEDS_TEXT, StaffAction, act, reveal_phones
 
 
 class StaffCallback(CallbackData, prefix="st"):
@@ -25,8 +26,63 @@ class StaffSG(StatesGroup):
     awaiting_text = State()
 
 
+async def _apply(
+    reply_to: CallbackQuery | Message,
+    session: AsyncSession,
+    request_id: int,
+    action: StaffAction,
+    now_clock: Clock,
+    i18n: Translator,
+    comment: str | None = None,
+) -> bool:
+    """Run the action; on refusal tell the staff member why. True when it was applied."""
+    assert reply_to.from_user is not None
+    try:
+        await act(
+            session,
+            request_id,
+            action,
+            reply_to.from_user.id,
+            now_clock(),
+            comment=comment,
+            staff_name=reply_to.from_user.full_name,
+        )
+    except lifecycle.TransitionError as exc:
+        text = i18n("staff-not-now", status=i18n("request-status-" + exc.current.value))
+    except requests.RequestNotFoundError:
+        text = i18n("staff-request-missing")
+    else:
+        return True
+    if isinstance(reply_to, CallbackQuery):
+        await reply_to.answer(text, show_alert=True)
+    else:
+        await reply_to.reply(text)
+    return False
+
+
 def create_router() -> Router:
     router = Router(name="admin-buttons")
+
+    @router.callback_query(StaffCallback.filter(F.action == StaffAction.REVEAL))
+    async def on_reveal(
+        callback: CallbackQuery,
+        callback_data: StaffCallback,
+        session: AsyncSession,
+        clock: Clock,
+        i18n: Translator,
+    ) -> None:
+        try:
+            number, phones = await reveal_phones(
+                session, callback_data.request_id, callback.from_user.id, clock()
+            )
+        except requests.RequestNotFoundError:
+            await callback.answer(i18n("staff-request-missing"), show_alert=True)
+            return
+        await callback.answer()
+        if isinstance(callback.message, Message):
+            await callback.message.reply(
+                i18n("staff-phones", number=number, phones=", ".join(phones) or "—")
+            )
 
     @router.callback_query(StaffCallback.filter())
     async def on_button(
@@ -37,42 +93,25 @@ def create_router() -> Router:
         clock: Clock,
         i18n: Translator,
     ) -> None:
-        if callback_data.action in NEEDS_TEXT:
+        action = callback_data.action
+        if action in NEEDS_TEXT:
+            # the question or the reason comes as the staff member's next message here
             await state.set_state(StaffSG.awaiting_text)
-            await state.update_data(
-                request_id=callback_data.request_id, action=callback_data.action.value
-            )
+            await state.update_data(request_id=callback_data.request_id, action=action.value)
             await callback.answer()
             if isinstance(callback.message, Message):
                 await callback.message.reply(
-                    i18n(f"staff-ask-{callback_data.action.value}"),
-                    reply_markup=ForceReply(selective=True),
+                    i18n(f"staff-ask-{action.value}"), reply_markup=ForceReply(selective=True)
                 )
             return
-        try:
-            await act(
-                session,
-                callback_data.request_id,
-                callback_data.action,
-                callback.from_user.id,
-                clock(),
-            )
-        except lifecycle.TransitionError as exc:
-            await callback.answer(
-                i18n("staff-not-now", status=i18n("request-status-" + exc.current.value)),
-                show_alert=True,
-            )
-            return
-        except requests.RequestNotFoundError:
-            await callback.answer(i18n("staff-request-missing"), show_alert=True)
-            return
-        await callback.answer(i18n("staff-done"))
+        if await _apply(callback, session, callback_data.request_id, action, clock, i18n):
+            await callback.answer(i18n("staff-done"))
 
     @router.callback_query()
     async def on_unknown(callback: CallbackQuery, i18n: Translator) -> None:
         await callback.answer(i18n("staff-button-unknown"), show_alert=True)
 
-    @router.message(StaffSG.awaiting_text, F.text)
+    @router.message(StaffSG.awaiting_text, F.text, ~F.text.startswith("/"))
     async def on_text(
         message: Message,
         session: AsyncSession,
@@ -86,21 +125,15 @@ def create_router() -> Router:
             return
         data = await state.get_data()
         await state.clear()
-        assert message.from_user is not None
-        try:
-            await act(
-                session,
-                int(data["request_id"]),
-                StaffAction(data["action"]),
-                message.from_user.id,
-                clock(),
-                comment=text,
-            )
-        except lifecycle.TransitionError as exc:
-            await message.reply(
-                i18n("staff-not-now", status=i18n("request-status-" + exc.current.value))
-            )
-            return
-        await message.reply(i18n("staff-sent-to-member"))
+        if await _apply(
+            message,
+            session,
+            int(data["request_id"]),
+            StaffAction(data["action"]),
+            clock,
+            i18n,
+            comment=text,
+        ):
+            await message.reply(i18n("staff-sent-to-member"))
 
     return router

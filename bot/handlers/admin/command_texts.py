@@ -1,0 +1,201 @@
+"""Replies of the staff commands, in the staff member's language (HTML, values escaped)."""
+
+from __future__ import annotations
+
+import html
+from datetime import timedelta
+
+from babel.dates import format_date
+
+from bot.i18n import Translator
+from bot.services.staff_queries import (
+    MAX_SHOWN,
+    CardHit,
+    FindResult,
+    ImportOutcome,
+    MemberHit,
+    PhoneFix,
+    Stats,
+    duration_parts,
+)
+
+
+def esc(value: object) -> str:
+    return html.escape(str(value), quote=False)
+
+
+def _label(i18n: Translator, key: str, fallback: str | None) -> str:
+    """The translated name of a stored value; the value itself when there is none."""
+    if i18n.has(key):
+        return i18n(key)
+    return _or_dash(i18n, fallback)
+
+
+def _or_dash(i18n: Translator, value: object | None) -> str:
+    return esc(value) if value not in (None, "") else i18n("staffcmd-none")
+
+
+def _member(hit: MemberHit, i18n: Translator) -> str:
+    lines = [
+        i18n(
+            "staffcmd-find-member",
+            id=hit.member_id,
+            name=_or_dash(i18n, hit.full_name),
+            phone=_or_dash(i18n, hit.phone),
+            year=_or_dash(i18n, hit.birth_year),
+            language=_label(i18n, f"language-name-{hit.language}", hit.language),
+        )
+    ]
+    if hit.unreachable:
+        lines.append(i18n("staffcmd-find-member-unreachable"))
+    if hit.cards:
+        cards = ", ".join(f"{esc(policy)} ({esc(insured)})" for policy, insured in hit.cards)
+        lines.append(i18n("staffcmd-find-member-cards", cards=cards))
+    else:
+        lines.append(i18n("staffcmd-find-member-no-cards"))
+    return "\n".join(lines)
+
+
+def _card(hit: CardHit, i18n: Translator) -> str:
+    lines = [
+        i18n(
+            "staffcmd-find-card",
+            policy=esc(hit.policy_number),
+            program=esc(hit.program),
+            holder_type=_label(i18n, f"holder-type-{hit.holder_type}", hit.holder_type),
+            start=format_date(hit.coverage_start, format="medium", locale=i18n.locale),
+            end=format_date(hit.coverage_end, format="medium", locale=i18n.locale),
+            status=i18n(f"card-status-{hit.status.value}"),
+            name=esc(hit.full_name),
+            relation=_label(i18n, f"relation-{hit.relation}", hit.relation),
+            insured_id=esc(hit.insured_id),
+            year=str(hit.birth_year),
+            phone=_or_dash(i18n, hit.phone),
+        )
+    ]
+    if hit.member_ids:
+        members = ", ".join(f"#{member_id}" for member_id in hit.member_ids)
+        lines.append(i18n("staffcmd-find-card-members", members=members))
+    else:
+        lines.append(i18n("staffcmd-find-card-no-members"))
+    return "\n".join(lines)
+
+
+def find_result(result: FindResult, i18n: Translator) -> list[str]:
+    query = esc(result.target)
+    if result.empty:
+        return [i18n("staffcmd-find-none", query=query)]
+    blocks = [
+        i18n(
+            "staffcmd-find-title",
+            query=query,
+            members=result.members_total,
+            cards=result.cards_total,
+        )
+    ]
+    blocks += ["\n" + _member(hit, i18n) for hit in result.members]
+    if result.members_total > MAX_SHOWN:
+        blocks.append(i18n("staffcmd-find-more", count=result.members_total - MAX_SHOWN))
+    blocks += ["\n" + _card(hit, i18n) for hit in result.cards]
+    if result.cards_total > MAX_SHOWN:
+        blocks.append(i18n("staffcmd-find-more", count=result.cards_total - MAX_SHOWN))
+    return blocks
+
+
+def _linked(members: int, i18n: Translator) -> str:
+    return i18n("staffcmd-linked", members=members)
+
+
+def phone_fix(fix: PhoneFix, i18n: Translator) -> str:
+    if not fix.changed:
+        return i18n("staffcmd-setphone-same", insured_id=esc(fix.insured_id), phone=fix.new_phone)
+    done = i18n(
+        "staffcmd-setphone-done",
+        insured_id=esc(fix.insured_id),
+        old=_or_dash(i18n, fix.old_phone),
+        new=fix.new_phone,
+    )
+    if fix.members_told:
+        return f"{done}\n{_linked(fix.members_told, i18n)}"
+    return f"{done}\n{i18n('staffcmd-setphone-not-linked')}"
+
+
+def import_report(file_name: str, outcome: ImportOutcome, i18n: Translator) -> list[str]:
+    report = outcome.report
+    blocks = [
+        i18n(
+            "staffcmd-import-report",
+            file=esc(file_name),
+            rows=outcome.rows,
+            added=report.added,
+            updated=report.updated,
+            unchanged=report.unchanged,
+            rejected=len(report.rejected),
+        )
+    ]
+    if outcome.members_told:
+        blocks.append(_linked(outcome.members_told, i18n))
+    if report.rejected:
+        blocks.append("\n" + i18n("staffcmd-import-rejected-title"))
+    for row in report.rejected:
+        reasons = esc("; ".join(row.reasons))
+        if row.insured_id:
+            text = i18n(
+                "staffcmd-import-rejected-row-id",
+                line=row.line,
+                insured_id=esc(row.insured_id),
+                reasons=reasons,
+            )
+        else:
+            text = i18n("staffcmd-import-rejected-row", line=row.line, reasons=reasons)
+        blocks.append(text)
+    return blocks
+
+
+def duration(value: timedelta, i18n: Translator) -> str:
+    days, hours, minutes = duration_parts(value)
+    parts = []
+    if days:
+        parts.append(i18n("staffcmd-duration-days", count=days))
+    if hours:
+        parts.append(i18n("staffcmd-duration-hours", count=hours))
+    if minutes or not parts:
+        parts.append(i18n("staffcmd-duration-minutes", count=minutes))
+    return " ".join(parts)
+
+
+def stats(figures: Stats, i18n: Translator) -> list[str]:
+    blocks = [i18n("staffcmd-stats-title", total=figures.total)]
+    if figures.by_status:
+        lines = [i18n("staffcmd-stats-by-status")]
+        lines += [
+            i18n(
+                "staffcmd-stats-line",
+                label=_label(i18n, f"request-status-{status}", status),
+                count=count,
+            )
+            for status, count in figures.by_status
+        ]
+        blocks.append("\n" + "\n".join(lines))
+    if figures.by_kind:
+        lines = [i18n("staffcmd-stats-by-kind")]
+        lines += [
+            i18n(
+                "staffcmd-stats-line", label=_label(i18n, f"request-kind-{kind}", kind), count=count
+            )
+            for kind, count in figures.by_kind
+        ]
+        blocks.append("\n" + "\n".join(lines))
+    if figures.median_first_action is None:
+        blocks.append("\n" + i18n("staffcmd-stats-median-none"))
+    else:
+        blocks.append(
+            "\n"
+            + i18n(
+                "staffcmd-stats-median",
+                duration=duration(figures.median_first_action, i18n),
+                count=figures.with_first_action,
+            )
+        )
+    blocks.append(i18n("staffcmd-stats-failed", count=figures.failed_notifications))
+    return blocks

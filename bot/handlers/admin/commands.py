@@ -1,0 +1,127 @@
+"""Staff commands in the admin chat: /find, /setphone, /stats, and a registry file to import."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.handlers.admin import command_texts as texts
+from bot.i18n import Translator
+from bot.services import relay, staff_queries
+from bot.services.registry import RegistryFormatError
+
+REGISTRY_SUFFIXES = frozenset({".csv", ".xlsx", ".xlsm", ".xls"})
+DOWNLOAD_LIMIT = 20 * 1024 * 1024  # bots cannot download bigger files from Telegram
+
+
+async def _reply(message: Message, parts: list[str]) -> None:
+    for text in staff_queries.split_message(parts):
+        await message.reply(text.strip())
+
+
+async def registry_file(message: Message, session: AsyncSession) -> bool:
+    """A CSV/XLSX document outside a member's conversation (there it is relayed instead)."""
+    document = message.document
+    if document is None or Path(document.file_name or "").suffix.lower() not in REGISTRY_SUFFIXES:
+        return False
+    reply_to = message.reply_to_message
+    target = await relay.member_for_admin_message(
+        session,
+        chat_id=message.chat.id,
+        thread_id=message.message_thread_id if message.is_topic_message else None,
+        reply_to_message_id=reply_to.message_id if reply_to else None,
+    )
+    return target is None
+
+
+def create_router() -> Router:
+    router = Router(name="admin-commands")
+
+    @router.message(Command("find"))
+    async def find(
+        message: Message,
+        command: CommandObject,
+        session: AsyncSession,
+        clock: Clock,
+        settings: Settings,
+        i18n: Translator,
+    ) -> None:
+        query = (command.args or "").strip()
+        if not query or message.from_user is None:
+            await message.reply(i18n("staffcmd-find-usage"))
+            return
+        now = clock()
+        result = await staff_queries.find(
+            session, query, message.from_user.id, now, now.astimezone(settings.tz).date()
+        )
+        await _reply(message, texts.find_result(result, i18n))
+
+    @router.message(Command("setphone"))
+    async def setphone(
+        message: Message,
+        command: CommandObject,
+        session: AsyncSession,
+        clock: Clock,
+        i18n: Translator,
+    ) -> None:
+        args = (command.args or "").split(maxsplit=1)
+        if len(args) != 2 or message.from_user is None:
+            await message.reply(i18n("staffcmd-setphone-usage"))
+            return
+        try:
+            fix = await staff_queries.set_card_phone(
+                session, args[0], args[1], message.from_user.id, clock()
+            )
+        except staff_queries.InvalidPhoneError:
+            await message.reply(i18n("staffcmd-setphone-bad-phone"))
+            return
+        except staff_queries.CardNotFoundError as exc:
+            await message.reply(i18n("staffcmd-setphone-no-card", insured_id=texts.esc(exc.masked)))
+            return
+        await message.reply(texts.phone_fix(fix, i18n))
+
+    @router.message(Command("stats"))
+    async def stats(message: Message, session: AsyncSession, i18n: Translator) -> None:
+        await _reply(message, texts.stats(await staff_queries.stats(session), i18n))
+
+    @router.message(F.document, registry_file)
+    async def import_registry(
+        message: Message, bot: Bot, session: AsyncSession, clock: Clock, i18n: Translator
+    ) -> None:
+        document = message.document
+        assert document is not None and message.from_user is not None
+        name = document.file_name or "registry"
+        if document.file_size is not None and document.file_size > DOWNLOAD_LIMIT:
+            await message.reply(i18n("staffcmd-import-too-big", file=texts.esc(name)))
+            return
+        with tempfile.TemporaryDirectory(prefix="registry-") as folder:
+            # the file keeps its name: format errors mention it
+            path = Path(folder) / (re.sub(r"[^\w.\-]", "_", Path(name).name)[-100:])
+            try:
+                await bot.download(document, destination=path)
+            except TelegramBadRequest as exc:
+                if "too big" not in exc.message:
+                    raise
+                await message.reply(i18n("staffcmd-import-too-big", file=texts.esc(name)))
+                return
+            try:
+                outcome = await staff_queries.import_file(
+                    session, path, name, message.from_user.id, clock()
+                )
+            except RegistryFormatError as exc:
+                await message.reply(
+                    i18n("staffcmd-import-format", file=texts.esc(name), error=texts.esc(str(exc)))
+                )
+                return
+        await _reply(message, texts.import_report(name, outcome, i18n))
+
+    return router

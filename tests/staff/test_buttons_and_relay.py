@@ -1,0 +1,200 @@
+from sqlalchemy import select
+
+from bot.sandbox import OutgoingFile
+from bot.services import requests
+from bot.services.documents import Attachment
+from storage.models import AuditEntry, Member, Request, RequestEvent
+from tests.staff.conftest import ASKAR, FORUM, INTRUDER, IRYNA, OLENA
+
+
+def _card(world, number):
+    return next(m for m in world.bot_messages(FORUM) if number in m.get("text", ""))
+
+
+async def _stored(world, request_id):
+    async with world.sessions() as session:
+        request = await session.get(Request, request_id)
+        events = (
+            (
+                await session.execute(
+                    select(RequestEvent)
+                    .where(RequestEvent.request_id == request_id)
+                    .order_by(RequestEvent.id)
+                )
+            )
+            .scalars()
+            .all()
+        )
+        return request, events
+
+
+async def _request_on_card(world):
+    member = await world.member_with_card()
+    request = await world.submit(member)
+    await world.deliver()
+    return member, request
+
+
+async def test_take_assigns_moves_to_work_edits_card_and_tells_member(world):
+    _, request = await _request_on_card(world)
+    answer = await world.press(_card(world, request.number), "🙋 Take")
+    assert answer["text"] == "✅ Done"
+    stored, events = await _stored(world, request.id)
+    assert (stored.status, stored.assignee_telegram_id, stored.assignee_name) == (
+        "in_progress",
+        IRYNA,
+        "Iryna Support",
+    )
+    assert (events[-1].actor_kind, events[-1].actor_telegram_id) == ("staff", IRYNA)
+
+    await world.deliver()
+    card = _card(world, request.number)
+    assert "Status: 🔧 in progress" in card["text"]
+    assert "Assignee: Iryna Support" in card["text"]
+    labels = [b["text"] for row in card["reply_markup"]["inline_keyboard"] for b in row]
+    assert labels == ["❓ Need info", "✅ Done", "⛔️ Reject", "📞 Show phone"]
+    told = world.bot_messages(OLENA)[-1]
+    assert f"Request {request.number}" in told["text"]
+    assert "in progress" in told["text"]
+    assert "Iryna" not in told["text"]  # staff names stay hidden
+    async with world.sessions() as session:
+        audit = (await session.execute(select(AuditEntry))).scalars().all()
+    assert [(a.staff_telegram_id, a.action, a.target) for a in audit] == [
+        (IRYNA, "request_take", request.number)
+    ]
+
+
+async def test_need_info_asks_staff_for_the_question_which_reaches_the_member(world):
+    _, request = await _request_on_card(world)
+    await world.press(_card(world, request.number), "🙋 Take")
+    await world.deliver()
+    await world.press(_card(world, request.number), "❓ Need info")
+    prompt = world.bot_messages(FORUM)[-1]
+    assert "question for the member" in prompt["text"]
+    thread = prompt.get("message_thread_id")
+    world.state.send_text(
+        FORUM,
+        "Which clinic do you prefer?",
+        user_id=IRYNA,
+        thread_id=thread,
+        reply_to_message_id=prompt["message_id"],
+    )
+    await world.settled()
+
+    stored, events = await _stored(world, request.id)
+    assert stored.status == "need_info"
+    assert events[-1].comment == "Which clinic do you prefer?"
+    await world.deliver()
+    told = world.bot_messages(OLENA)[-1]["text"]
+    assert "more information needed" in told
+    assert "Which clinic do you prefer?" in told
+
+
+async def test_done_and_reject_with_a_reason(world):
+    member, first = await _request_on_card(world)
+    await world.press(_card(world, first.number), "🙋 Take")
+    await world.deliver()
+    await world.press(_card(world, first.number), "✅ Done", user_id=ASKAR)
+    stored, _ = await _stored(world, first.id)
+    assert stored.status == "done"
+
+    second = await world.submit(member, "Another one")
+    await world.deliver()
+    await world.press(_card(world, second.number), "⛔️ Reject")
+    prompt = world.bot_messages(FORUM)[-1]
+    world.state.send_text(
+        FORUM,
+        "Not covered by your program",
+        user_id=IRYNA,
+        thread_id=prompt.get("message_thread_id"),
+    )
+    await world.settled()
+    stored, events = await _stored(world, second.id)
+    assert (stored.status, events[-1].comment) == ("rejected", "Not covered by your program")
+    await world.deliver()
+    assert "reply_markup" not in _card(world, second.number)  # no buttons on a closed request
+    assert "Not covered by your program" in world.bot_messages(OLENA)[-1]["text"]
+
+
+async def test_illegal_move_is_refused_with_the_reason(world):
+    _, request = await _request_on_card(world)
+    card = _card(world, request.number)
+    await world.press(card, "🙋 Take")
+    await world.deliver()
+    # "in progress" while already in progress (the button is not on the card any more)
+    answer = await world.forge_press(card, f"st:{request.id}:progress")
+    assert "Not possible while the request is 🔧 in progress" in answer["text"]
+
+
+async def test_non_staff_button_press_changes_nothing(world):
+    _, request = await _request_on_card(world)
+    answer = await world.press(_card(world, request.number), "🙋 Take", user_id=INTRUDER)
+    assert answer["text"] == "⛔️ Only support staff can do this here."
+    stored, events = await _stored(world, request.id)
+    assert stored.status == "new"
+    assert stored.assignee_telegram_id is None
+    assert len(events) == 1
+
+
+async def test_malformed_callback_data_is_refused(world):
+    _, request = await _request_on_card(world)
+    card = _card(world, request.number)
+    for forged in (f"st:{request.id}:delete", "st:abc:take", "st:1", "x" * 64):
+        answer = await world.forge_press(card, forged)
+        assert "out of date" in answer["text"] or "Only support staff" in answer["text"]
+    stored, _ = await _stored(world, request.id)
+    assert stored.status == "new"
+
+
+async def test_show_phone_is_audited(world):
+    member, request = await _request_on_card(world)
+    await world.press(_card(world, request.number), "📞 Show phone")
+    reply = world.bot_messages(FORUM)[-1]["text"]
+    assert member.phone in reply
+    async with world.sessions() as session:
+        audit = (await session.execute(select(AuditEntry))).scalars().all()
+    assert [(a.action, a.target) for a in audit] == [("view_phone", request.number)]
+
+
+async def test_relay_both_ways_with_text_and_a_document(world):
+    member, request = await _request_on_card(world)
+    thread = _card(world, request.number).get("message_thread_id")
+
+    # staff write in the member's topic: the member gets a copy, without staff names
+    world.state.send_text(
+        FORUM, "Hello! We are checking your limits.", user_id=IRYNA, thread_id=thread
+    )
+    await world.settled()
+    await world.deliver()
+    copied = world.bot_messages(OLENA)[-1]
+    assert copied["text"] == "Hello! We are checking your limits."
+    assert copied["from"]["is_bot"]
+
+    # a staff document is copied too
+    world.state.send_files(FORUM, "document", [OutgoingFile()], user_id=ASKAR, thread_id=thread)
+    await world.settled()
+    await world.deliver()
+    assert "document" in world.bot_messages(OLENA)[-1]
+
+    # the member answers on the request with text and a document: it lands in the topic
+    sent = world.state.send_files(OLENA, "document", [OutgoingFile()])  # a file Telegram knows
+    file_id = sent[0]["document"]["file_id"]
+    pdf = Attachment(
+        file_id,
+        sent[0]["document"]["file_unique_id"],
+        "document",
+        "referral.pdf",
+        "application/pdf",
+        1000,
+    )
+    async with world.sessions.begin() as session:
+        fresh = await session.get(Member, member.id)
+        await requests.add_member_message(
+            session, fresh, request.id, "Here is my referral", [pdf], world.clock()
+        )
+    await world.deliver()
+    topic = world.bot_messages(FORUM, thread)
+    assert any(
+        "Here is my referral" in m.get("text", "") and request.number in m["text"] for m in topic
+    )
+    assert topic[-1]["document"]["file_id"] == file_id
