@@ -142,14 +142,17 @@ class StaffSender:
                 if request
                 else "",
                 text=html.escape(payload.get("text") or ""),
-            )
-            await pace(self.chat_id)
-            sent = await self.bot.send_message(self.chat_id, text, message_thread_id=thread_id)
-            sent_ids.append(sent.message_id)
+            ).rstrip()
             attachments = [
                 RequestDocument(request_id=0, **a) for a in payload.get("attachments", [])
             ]
-            sent_ids += await self._documents(attachments, thread_id, pace)
+            if payload.get("text") or not attachments:
+                await pace(self.chat_id)
+                sent = await self.bot.send_message(self.chat_id, text, message_thread_id=thread_id)
+                sent_ids.append(sent.message_id)
+                text = ""
+            # files alone carry the "who" line as their caption instead of an empty message
+            sent_ids += await self._documents(attachments, thread_id, pace, caption=text or None)
         elif n.kind == "ticket":
             ticket = await session.get(SupportTicket, payload["ticket_id"])
             if ticket is None:
@@ -175,12 +178,25 @@ class StaffSender:
         return sent_ids[-1] if sent_ids else None
 
     async def _documents(
-        self, documents: list[RequestDocument], thread_id: int | None, pace: Pace
+        self,
+        documents: list[RequestDocument],
+        thread_id: int | None,
+        pace: Pace,
+        caption: str | None = None,
     ) -> list[int]:
         """Photos as albums, files as albums (Telegram does not mix the two), by file_id."""
         ids: list[int] = []
-        photos = [InputMediaPhoto(media=d.file_id) for d in documents if d.kind == "photo"]
-        files = [InputMediaDocument(media=d.file_id) for d in documents if d.kind != "photo"]
+        photo_ids = [d.file_id for d in documents if d.kind == "photo"]
+        file_ids = [d.file_id for d in documents if d.kind != "photo"]
+        # the caption goes on the very first item sent
+        photos = [
+            InputMediaPhoto(media=f, caption=caption if i == 0 else None)
+            for i, f in enumerate(photo_ids)
+        ]
+        files = [
+            InputMediaDocument(media=f, caption=caption if i == 0 and not photos else None)
+            for i, f in enumerate(file_ids)
+        ]
         for group in (photos, files):
             for start in range(0, len(group), 10):
                 chunk: list[Any] = group[start : start + 10]
@@ -192,7 +208,9 @@ class StaffSender:
                         if isinstance(item, InputMediaPhoto)
                         else self.bot.send_document
                     )
-                    message = await send(self.chat_id, item.media, message_thread_id=thread_id)
+                    message = await send(
+                        self.chat_id, item.media, caption=item.caption, message_thread_id=thread_id
+                    )
                     ids.append(message.message_id)
                 else:
                     messages = await self.bot.send_media_group(

@@ -198,3 +198,22 @@ async def test_relay_both_ways_with_text_and_a_document(world):
         "Here is my referral" in m.get("text", "") and request.number in m["text"] for m in topic
     )
     assert topic[-1]["document"]["file_id"] == file_id
+
+
+async def test_member_photo_alone_reaches_the_topic_with_who_sent_it(world):
+    from bot.services.support_chat import send_to_support
+
+    member, request = await _request_on_card(world)
+    thread = _card(world, request.number).get("message_thread_id")
+    sent = world.state.send_files(OLENA, "photo", [OutgoingFile()])
+    photo = sent[0]["photo"][-1]
+    attachment = Attachment(photo["file_id"], photo["file_unique_id"], "photo")
+    async with world.sessions.begin() as session:
+        fresh = await session.get(Member, member.id)
+        await send_to_support(
+            session, fresh, None, [attachment], sent[0]["message_id"], world.clock()
+        )
+    await world.deliver()
+    last = world.bot_messages(FORUM, thread)[-1]
+    assert "photo" in last
+    assert last["caption"].startswith("💬 Olena Kovalenko")
