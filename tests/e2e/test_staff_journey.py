@@ -1,0 +1,45 @@
+"""A member's request reaches the staff forum; a staff button there reaches the member."""
+
+from bot.sandbox import DEFAULT_FORUM_CHAT_ID as FORUM
+
+AIGERIM = 10002
+
+
+async def _callback_request(sandbox) -> None:
+    await sandbox.say(AIGERIM, "/start", "Добро пожаловать")
+    await sandbox.press(AIGERIM, "📱 Подтвердить телефон", "Поделиться")
+    await sandbox.reply_after(AIGERIM, lambda: sandbox.state.send_contact(AIGERIM), "SPH-2026-0001")
+    await sandbox.press(AIGERIM, "🏠 Главное меню", "Активная карта")
+    await sandbox.press(AIGERIM, "📝 Новое обращение", "SPH-2026-0001")
+    await sandbox.press(AIGERIM, "📞 Обратный звонок", "номер")
+    await sandbox.press(AIGERIM, "📱 Использовать +77010000101", "удобно")
+    await sandbox.press(AIGERIM, "🕘 Любое время", "обсудить")
+    await sandbox.say(AIGERIM, "Limits for dentistry", "Всё верно?")
+    await sandbox.press(AIGERIM, "✅ Отправить", "R-000001")
+
+
+async def test_staff_take_in_the_forum_notifies_the_member(sandbox):
+    await _callback_request(sandbox)
+
+    def card():
+        for message in sandbox.bot_messages(FORUM):
+            if "R-000001" in message.get("text", "") and message.get("reply_markup"):
+                return message
+        return None
+
+    posted = await sandbox.state.wait_for(card, within=15)
+    assert posted.get("message_thread_id") in sandbox.state.chats[FORUM].topics
+    assert "+77010000101" not in posted["text"]  # the phone is masked for staff
+
+    told = await sandbox.reply_after(
+        AIGERIM,
+        lambda: sandbox.state.press_button(
+            FORUM, posted["message_id"], user_id=20001, text="🙋 Take"
+        ),
+        "R-000001",
+    )
+    assert "в работе" in told["text"]
+    await sandbox.stored(
+        "select status, assignee_telegram_id from requests", [("in_progress", 20001)]
+    )
+    await sandbox.stored("select action from audit_log", [("request_take",)])
