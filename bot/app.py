@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+from datetime import timedelta
 
 from bot.clock import system_clock
 from bot.config import Settings
@@ -12,6 +13,7 @@ from bot.delivery import Deliverer
 from bot.factory import create_bot, create_dispatcher, register_commands
 from bot.i18n import TranslatorHub
 from bot.scheduler import create_scheduler
+from bot.services.reminders import ReminderRules
 from storage.db import create_engine, create_session_factory, migrate
 
 log = logging.getLogger("bot")
@@ -44,7 +46,13 @@ async def run_polling(settings: Settings) -> None:
         system_clock,
         worker_id=f"{socket.gethostname()}:{os.getpid()}",
     )
-    scheduler = create_scheduler(deliverer)
+    rules = ReminderRules(
+        tz=settings.tz,
+        hour=settings.reminder_hour,
+        sla=timedelta(hours=settings.sla_hours),
+        nudge_after=timedelta(hours=settings.need_info_nudge_hours),
+    )
+    scheduler = create_scheduler(deliverer, session_factory, rules, system_clock)
     if settings.admin_chat_id is None:
         log.warning("staff side: ADMIN_CHAT_ID is not set; staff messages wait until it is")
     try:
@@ -53,7 +61,7 @@ async def run_polling(settings: Settings) -> None:
         await register_commands(bot, translators)
         log.info("commands: registered in %d languages", len(list(translators.locales)))
         scheduler.start()
-        log.info("scheduler: outbox delivery every second")
+        log.info("scheduler: outbox delivery every second, reminders every minute")
         log.info("polling: started")
         await dp.start_polling(bot, handle_signals=True)
     finally:

@@ -58,6 +58,13 @@ class Settings(BaseSettings):
     activation_max_failures: int = Field(default=5, ge=1)
     activation_window_minutes: int = Field(default=60, ge=1)
 
+    # reminders are sent from this hour on, in the insurer's time zone
+    reminder_hour: int = Field(default=9, ge=0, le=23)
+    # a request nobody on staff touched for this long is escalated in the admin chat
+    sla_hours: float = Field(default=4, gt=0)
+    # a "need more information" left unanswered this long gets a nudge to the member
+    need_info_nudge_hours: float = Field(default=24, gt=0)
+
     @field_validator("bot_token")
     @classmethod
     def _token_shape(cls, value: SecretStr) -> SecretStr:

@@ -1,16 +1,33 @@
-"""The in-process scheduler (APScheduler 3.11): outbox delivery every second."""
+"""The in-process scheduler (APScheduler 3.11): outbox delivery every second, reminders every
+minute. Jobs keep no state of their own: everything due is read from the database, so a restart
+or a second process loses and doubles nothing."""
 
 from __future__ import annotations
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.clock import Clock
 from bot.delivery import Deliverer
+from bot.services import reminders
 
 DELIVERY_JOB = "deliver-outbox"
+REMINDER_JOB = "queue-reminders"
 
 
-def create_scheduler(deliverer: Deliverer, every_seconds: float = 1.0) -> AsyncIOScheduler:
+def create_scheduler(
+    deliverer: Deliverer,
+    session_factory: async_sessionmaker[AsyncSession],
+    rules: reminders.ReminderRules,
+    clock: Clock,
+    every_seconds: float = 1.0,
+) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(timezone="UTC")
+
+    async def queue_reminders() -> None:
+        async with session_factory.begin() as session:
+            await reminders.run_due(session, clock(), rules)
+
     # one run at a time per process; a slow run is not stacked up
     scheduler.add_job(
         deliverer.run_once,
@@ -19,5 +36,8 @@ def create_scheduler(deliverer: Deliverer, every_seconds: float = 1.0) -> AsyncI
         id=DELIVERY_JOB,
         max_instances=1,
         coalesce=True,
+    )
+    scheduler.add_job(
+        queue_reminders, "interval", minutes=1, id=REMINDER_JOB, max_instances=1, coalesce=True
     )
     return scheduler

@@ -10,8 +10,9 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.i18n import TranslatorHub
-from storage.models import Member, Notification, Request
+from bot.i18n import Translator, TranslatorHub
+from bot.render import detail_lines
+from storage.models import InsuredPerson, Member, Notification, Policy, Request
 
 
 class OpenRequest(CallbackData, prefix="req"):
@@ -22,6 +23,14 @@ class MemberSender:
     def __init__(self, bot: Bot, translators: TranslatorHub) -> None:
         self.bot = bot
         self.translators = translators
+
+    @staticmethod
+    def _open_button(request: Request, i18n: Translator) -> InlineKeyboardMarkup:
+        button = InlineKeyboardButton(
+            text=i18n("btn-open-request"),
+            callback_data=OpenRequest(request_id=request.id or 0).pack(),
+        )
+        return InlineKeyboardMarkup(inline_keyboard=[[button]])
 
     async def send(self, session: AsyncSession, n: Notification, member: Member) -> int | None:
         i18n = self.translators.get(member.language)
@@ -44,12 +53,36 @@ class MemberSender:
             )
             if payload.get("comment"):
                 text += "\n" + i18n("notify-request-comment", comment=payload["comment"])
-            button = InlineKeyboardButton(
-                text=i18n("btn-open-request"),
-                callback_data=OpenRequest(request_id=request.id or 0).pack(),
-            )
             sent = await self.bot.send_message(
-                chat_id, text, reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]])
+                chat_id, text, reply_markup=self._open_button(request, i18n)
+            )
+            return sent.message_id
+        if n.kind in ("appointment_tomorrow", "need_info_nudge"):
+            request = await session.get(Request, n.request_id)
+            if request is None:
+                return None
+            details = json.loads(request.details)
+            if n.kind == "appointment_tomorrow":
+                text = i18n(
+                    "notify-appointment-tomorrow",
+                    number=request.number,
+                    details=detail_lines(details, i18n),
+                )
+            else:
+                text = i18n(
+                    "notify-need-info-nudge",
+                    number=request.number,
+                    question=payload.get("question") or "",
+                )
+            sent = await self.bot.send_message(
+                chat_id, text, reply_markup=self._open_button(request, i18n)
+            )
+            return sent.message_id
+        if n.kind == "activation_open":
+            person = await session.get(InsuredPerson, payload.get("card_id"))
+            policy = await session.get(Policy, person.policy_id) if person else None
+            sent = await self.bot.send_message(
+                chat_id, i18n("notify-activation-open", policy=policy.number if policy else "—")
             )
             return sent.message_id
         if n.kind == "cards_linked":

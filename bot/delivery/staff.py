@@ -98,6 +98,23 @@ class StaffSender:
         request = await session.get(Request, n.request_id) if n.request_id else None
         if n.kind == "card_refresh":
             return await self._refresh_card(session, member, request, pace, now)
+        if n.kind == "escalation" and request is not None:
+            # in the General topic, where everyone sees it; a reply reaches the member
+            await pace(self.chat_id)
+            sent = await self.bot.send_message(
+                self.chat_id,
+                self.i18n(
+                    "staff-escalation",
+                    number=request.number,
+                    kind=self.i18n("request-kind-" + request.kind),
+                    member=html.escape(_name(member)),
+                    hours=json.loads(n.payload).get("hours", 0),
+                ),
+            )
+            await relay.remember(
+                session, self.chat_id, sent.message_id, member.id or 0, request.id, now
+            )
+            return sent.message_id
         thread_id = await self._thread(session, member, now)
         try:
             return await self._post(session, n, member, request, thread_id, pace, now)

@@ -62,6 +62,16 @@ async def enqueue(
     return notification
 
 
+async def enqueue_new(session: AsyncSession, **fields: Any) -> bool:
+    """`enqueue`, telling whether this call added it (False: it was queued before)."""
+    key = fields["dedup_key"]
+    before = (
+        await session.execute(select(Notification.id).where(Notification.dedup_key == key))
+    ).first()
+    await enqueue(session, **fields)
+    return before is None
+
+
 def _claimable(now: datetime) -> Any:
     return or_(
         (col(Notification.status) == S.PENDING) & (col(Notification.next_attempt_at) <= now),

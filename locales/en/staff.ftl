@@ -48,3 +48,16 @@ notify-cards-linked =
        *[other] { $count } insurance cards were added to your account.
     } Open “My cards” to see them.
 btn-open-request = 📋 Open the request
+
+staff-escalation =
+    ⏰ <b>{ $number }</b> ({ $kind }) from { $member } has waited more than { $hours } h and nobody has taken it yet.
+notify-activation-open =
+    🎉 Activation is open: your insurance card { $policy } can be activated now.
+    Open /menu → “Activate by insured ID”.
+notify-appointment-tomorrow =
+    📅 A reminder: your doctor appointment request <b>{ $number }</b> is for tomorrow.
+    { $details }
+notify-need-info-nudge =
+    ❓ Support is still waiting for your answer on request <b>{ $number }</b>:
+    { $question }
+    Tap below to answer.

@@ -1,0 +1,155 @@
+"""Reminders from stored data, with a clock the test moves."""
+
+import json
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from bot.services import reminders, requests
+from bot.services.activation import ActivationRules, activate
+from bot.services.cards import confirm_phone
+from storage.models import ActorKind, Notification, RequestKind, RequestStatus
+from tests.factories import make_member, make_person, make_policy
+
+TZ = ZoneInfo("Asia/Almaty")  # UTC+5
+SLA_RULES = reminders.ReminderRules(
+    tz=TZ, hour=9, sla=timedelta(hours=4), nudge_after=timedelta(hours=24)
+)
+# for the other reminders, an SLA so long it never fires in these tests
+RULES = reminders.ReminderRules(
+    tz=TZ, hour=9, sla=timedelta(days=365), nudge_after=timedelta(hours=24)
+)
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    """A moment given in Almaty time, as the UTC the bot keeps."""
+    return datetime(2026, 11, day, hour, minute, tzinfo=TZ).astimezone(UTC)
+
+
+async def _queued(session, kind=None):
+    query = select(Notification)
+    if kind:
+        query = query.where(Notification.kind == kind)
+    return list((await session.execute(query)).scalars())
+
+
+async def test_activation_reminder_fires_on_the_opening_morning_and_not_before(session):
+    policy = await make_policy(
+        session, contract_signed=date(2026, 11, 15), coverage_start=date(2026, 11, 30)
+    )
+    await make_person(session, policy, insured_id="KZ-1", phone=None)
+    member = await make_member(session)
+    result = await activate(
+        session, member, "KZ-1", date(1984, 3, 5), at(22, 10), TZ, ActivationRules(), b"s"
+    )
+    assert result.opens_on == date(2026, 11, 30)
+
+    for moment in (at(22, 10), at(29, 23, 59), at(30, 8, 59)):
+        assert await reminders.run_due(session, moment, RULES) == 0, moment
+    assert await reminders.run_due(session, at(30, 9, 0), RULES) == 1
+    [queued] = await _queued(session, "activation_open")
+    assert (queued.member_id, queued.audience) == (member.id, "member")
+    # it happens once, however often the job runs
+    assert await reminders.run_due(session, at(30, 9, 1), RULES) == 0
+    assert await reminders.run_due(session, at(30, 12, 0), RULES) == 0
+
+
+async def _linked_member(session, now):
+    policy = await make_policy(session)
+    card = await make_person(session, policy)
+    member = await make_member(session)
+    await confirm_phone(session, member, card.phone, now)
+    return member
+
+
+async def test_appointment_tomorrow_once_from_the_morning_before(session):
+    member = await _linked_member(session, at(22, 10))
+    request = await requests.submit(
+        session,
+        member,
+        RequestKind.APPOINTMENT,
+        {
+            "specialty": "dentist",
+            "clinic": "Kyiv",
+            "preferred_date": "2026-11-25",
+            "time_window": "morning",
+            "comment": None,
+        },
+        [],
+        at(22, 10),
+        date(2026, 11, 22),
+    )
+    assert await reminders.run_due(session, at(23, 12), RULES) == 0
+    assert await reminders.run_due(session, at(24, 8), RULES) == 0
+    assert await reminders.run_due(session, at(24, 9), RULES) == 1
+    assert await reminders.run_due(session, at(24, 18), RULES) == 0
+    [queued] = await _queued(session, "appointment_tomorrow")
+    assert queued.request_id == request.id
+    # a cancelled appointment is not reminded
+    other = await requests.submit(
+        session,
+        member,
+        RequestKind.APPOINTMENT,
+        {"preferred_date": "2026-11-26"},
+        [],
+        at(22, 10),
+        date(2026, 11, 22),
+    )
+    await requests.cancel(session, member, other.id, at(22, 11))
+    assert await reminders.run_due(session, at(25, 10), RULES) == 0
+
+
+async def test_need_info_nudge_after_a_day_without_answer(session):
+    member = await _linked_member(session, at(22, 10))
+    request = await requests.submit(
+        session, member, RequestKind.CALLBACK, {}, [], at(22, 10), date(2026, 11, 22)
+    )
+    await requests.change_status(
+        session, request.id, RequestStatus.IN_PROGRESS, ActorKind.STAFF, 7, at(22, 11)
+    )
+    await requests.change_status(
+        session,
+        request.id,
+        RequestStatus.NEED_INFO,
+        ActorKind.STAFF,
+        7,
+        at(22, 12),
+        "Which clinic?",
+    )
+    assert await reminders.run_due(session, at(23, 11, 59), RULES) == 0
+    assert await reminders.run_due(session, at(23, 12, 0), RULES) == 1
+    [nudge] = await _queued(session, "need_info_nudge")
+    assert json.loads(nudge.payload) == {"question": "Which clinic?"}
+    assert await reminders.run_due(session, at(24, 12), RULES) == 0  # once per question
+
+    # answered questions are not nudged
+    second = await requests.submit(
+        session, member, RequestKind.CALLBACK, {}, [], at(22, 10), date(2026, 11, 22)
+    )
+    await requests.change_status(
+        session, second.id, RequestStatus.IN_PROGRESS, ActorKind.STAFF, 7, at(22, 11)
+    )
+    await requests.change_status(
+        session, second.id, RequestStatus.NEED_INFO, ActorKind.STAFF, 7, at(22, 12), "Date?"
+    )
+    await requests.add_member_message(session, member, second.id, "Monday", [], at(22, 13))
+    assert await reminders.run_due(session, at(25, 12), RULES) == 0
+
+
+async def test_sla_escalation_for_untouched_requests_only(session):
+    member = await _linked_member(session, at(22, 10))
+    untouched = await requests.submit(
+        session, member, RequestKind.CALLBACK, {}, [], at(22, 10), date(2026, 11, 22)
+    )
+    taken = await requests.submit(
+        session, member, RequestKind.CALLBACK, {}, [], at(22, 10), date(2026, 11, 22)
+    )
+    await requests.change_status(
+        session, taken.id, RequestStatus.IN_PROGRESS, ActorKind.STAFF, 7, at(22, 11)
+    )
+    assert await reminders.run_due(session, at(22, 13, 59), SLA_RULES) == 0
+    assert await reminders.run_due(session, at(22, 14, 0), SLA_RULES) == 1
+    [escalation] = await _queued(session, "escalation")
+    assert (escalation.audience, escalation.request_id) == ("staff", untouched.id)
+    assert await reminders.run_due(session, at(22, 18, 0), SLA_RULES) == 0

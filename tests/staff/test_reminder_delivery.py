@@ -1,0 +1,34 @@
+"""Reminders reach people: the nudge the member, the escalation the staff chat."""
+
+from datetime import timedelta
+
+from bot.services import reminders, requests
+from storage.models import ActorKind, RequestStatus
+from tests.staff.conftest import FORUM, OLENA
+
+
+async def test_escalation_and_need_info_nudge_are_delivered(world):
+    member = await world.member_with_card()
+    untouched = await world.submit(member, "Nobody answers")
+    asked = await world.submit(member, "Needs details")
+    async with world.sessions.begin() as session:
+        for target in (RequestStatus.IN_PROGRESS, RequestStatus.NEED_INFO):
+            await requests.change_status(
+                session, asked.id, target, ActorKind.STAFF, 7, world.clock(), "Which clinic?"
+            )
+    await world.deliver()
+
+    world.clock.advance(hours=25)
+    rules = reminders.ReminderRules(tz=world.settings.tz, sla=timedelta(hours=4))
+    async with world.sessions.begin() as session:
+        assert await reminders.run_due(session, world.clock(), rules) == 2
+    await world.deliver()
+
+    escalation = world.bot_messages(FORUM, "general")[-1]["text"]
+    assert f"{untouched.number} (📞 Call-back) from Olena Kovalenko has waited more than 4" in (
+        escalation
+    )
+    nudge = world.bot_messages(OLENA)[-1]
+    assert f"waiting for your answer on request {asked.number}" in nudge["text"]
+    assert "Which clinic?" in nudge["text"]
+    assert nudge["reply_markup"]["inline_keyboard"][0][0]["text"] == "📋 Open the request"
