@@ -115,9 +115,15 @@ def phone_fix(fix: PhoneFix, i18n: Translator) -> str:
         old=_or_dash(i18n, fix.old_phone),
         new=fix.new_phone,
     )
+    lines = [done]
     if fix.members_told:
-        return f"{done}\n{_linked(fix.members_told, i18n)}"
-    return f"{done}\n{i18n('staffcmd-setphone-not-linked')}"
+        lines.append(_linked(fix.members_told, i18n))
+    if fix.unlinked:
+        members = ", ".join(f"#{member_id}" for member_id in fix.unlinked)
+        lines.append(i18n("staffcmd-setphone-unlinked", members=members))
+    if not fix.members_told and not fix.unlinked:
+        lines.append(i18n("staffcmd-setphone-not-linked"))
+    return "\n".join(lines)
 
 
 def import_report(file_name: str, outcome: ImportOutcome, i18n: Translator) -> list[str]:

@@ -1,0 +1,70 @@
+## Staff commands in the admin chat: /find, /setphone, /stats, registry import
+
+staffcmd-none = —
+
+staffcmd-find-usage =
+    🔎 Usage: <code>/find phone</code>, <code>/find policy number</code> or <code>/find insured ID</code>
+    For example: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>
+staffcmd-find-none = 🔎 Nothing found for { $query }. Check the number and try again.
+staffcmd-find-title =
+    🔎 Found for { $query }: { $members ->
+        [one] { $members } member
+       *[other] { $members } members
+    }, { $cards ->
+        [one] { $cards } card
+       *[other] { $cards } cards
+    }.
+staffcmd-find-member = 👤 <b>Member #{ NUMBER($id, useGrouping: 0) }</b> · { $name } · { $phone } · born { $year } · { $language }
+staffcmd-find-member-unreachable = ⚠️ Has blocked the bot.
+staffcmd-find-member-cards = Linked cards: { $cards }
+staffcmd-find-member-no-cards = No linked cards.
+staffcmd-find-card =
+    💳 <b>{ $policy }</b> · { $program } ({ $holder_type })
+    Coverage: { $start } – { $end } · { $status }
+    { $name } ({ $relation }) · ID { $insured_id } · born { $year } · { $phone }
+staffcmd-find-card-members = Linked to members: { $members }
+staffcmd-find-card-no-members = Not linked to any member yet.
+staffcmd-find-more = …and { $count } more; narrow the search to see them.
+
+staffcmd-linked =
+    🔗 { $members ->
+        [one] { $members } member gained cards and will be told.
+       *[other] { $members } members gained cards and will be told.
+    }
+
+staffcmd-setphone-usage =
+    📞 Usage: <code>/setphone insured ID phone</code>
+    For example: <code>/setphone KZ-100001 +77010000101</code>
+staffcmd-setphone-bad-phone = ⚠️ This is not a valid phone number. Write it with the country code, for example +77010000101.
+staffcmd-setphone-no-card = ⚠️ No card with the insured ID { $insured_id }.
+staffcmd-setphone-same = ℹ️ Card { $insured_id } already has the phone { $phone }; nothing changed.
+staffcmd-setphone-done = ✅ Card { $insured_id }: phone { $old } → { $new }. Card linking has been re-run.
+staffcmd-setphone-not-linked = No member gained cards from this change; a member who shares this phone later gets the card then.
+staffcmd-setphone-unlinked = ⚠️ The card is no longer linked to members { $members }: their confirmed phone is different.
+
+staffcmd-import-too-big = ⚠️ { $file } is larger than 20 MB, so the bot cannot download it. Split the registry into smaller files.
+staffcmd-import-format = ⚠️ { $file } cannot be imported: { $error }. Nothing was saved.
+staffcmd-import-report =
+    📥 <b>{ $file }</b>: { $rows ->
+        [one] { $rows } row
+       *[other] { $rows } rows
+    }
+    ➕ added: { $added } · 🔄 updated: { $updated } · ▫️ unchanged: { $unchanged } · ⛔️ rejected: { $rejected }
+staffcmd-import-rejected-title = Rejected rows (fix them in the file and send it again):
+staffcmd-import-rejected-row = line { NUMBER($line, useGrouping: 0) }: { $reasons }
+staffcmd-import-rejected-row-id = line { NUMBER($line, useGrouping: 0) } ({ $insured_id }): { $reasons }
+
+staffcmd-stats-title = 📊 <b>Requests: { $total }</b>
+staffcmd-stats-by-status = By status:
+staffcmd-stats-by-kind = By type:
+staffcmd-stats-line = { $label }: { $count }
+staffcmd-stats-median =
+    ⏱ Median time to the first staff action: { $duration } ({ $count ->
+        [one] { $count } request
+       *[other] { $count } requests
+    })
+staffcmd-stats-median-none = ⏱ No request has had a staff action yet.
+staffcmd-stats-failed = ⚠️ Notifications that could not be sent: { $count }
+staffcmd-duration-days = { $count } d
+staffcmd-duration-hours = { $count } h
+staffcmd-duration-minutes = { $count } min

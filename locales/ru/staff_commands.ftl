@@ -1,0 +1,80 @@
+## Команды сотрудников в чате поддержки: /find, /setphone, /stats, импорт реестра
+
+staffcmd-none = —
+
+staffcmd-find-usage =
+    🔎 Использование: <code>/find телефон</code>, <code>/find номер полиса</code> или <code>/find ID застрахованного</code>
+    Например: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>
+staffcmd-find-none = 🔎 По запросу { $query } ничего не найдено. Проверьте номер и попробуйте ещё раз.
+staffcmd-find-title =
+    🔎 Найдено по запросу { $query }: { $members ->
+        [one] { $members } клиент
+        [few] { $members } клиента
+        [many] { $members } клиентов
+       *[other] { $members } клиента
+    }, { $cards ->
+        [one] { $cards } карта
+        [few] { $cards } карты
+        [many] { $cards } карт
+       *[other] { $cards } карты
+    }.
+staffcmd-find-member = 👤 <b>Клиент #{ NUMBER($id, useGrouping: 0) }</b> · { $name } · { $phone } · год рождения { $year } · { $language }
+staffcmd-find-member-unreachable = ⚠️ Заблокировал бота.
+staffcmd-find-member-cards = Привязанные карты: { $cards }
+staffcmd-find-member-no-cards = Привязанных карт нет.
+staffcmd-find-card =
+    💳 <b>{ $policy }</b> · { $program } ({ $holder_type })
+    Период страховой защиты: { $start } – { $end } · { $status }
+    { $name } ({ $relation }) · ID { $insured_id } · год рождения { $year } · { $phone }
+staffcmd-find-card-members = Привязана к клиентам: { $members }
+staffcmd-find-card-no-members = Пока не привязана ни к одному клиенту.
+staffcmd-find-more = …и ещё { $count }; уточните запрос, чтобы увидеть их.
+
+staffcmd-linked =
+    🔗 { $members ->
+        [one] { $members } клиент получил карты и будет уведомлён.
+        [few] { $members } клиента получили карты и будут уведомлены.
+        [many] { $members } клиентов получили карты и будут уведомлены.
+       *[other] { $members } клиента получили карты и будут уведомлены.
+    }
+
+staffcmd-setphone-usage =
+    📞 Использование: <code>/setphone ID_застрахованного телефон</code>
+    Например: <code>/setphone KZ-100001 +77010000101</code>
+staffcmd-setphone-bad-phone = ⚠️ Это не похоже на действительный номер телефона. Укажите его с кодом страны, например +77010000101.
+staffcmd-setphone-no-card = ⚠️ Карта с ID застрахованного { $insured_id } не найдена.
+staffcmd-setphone-same = ℹ️ В карте { $insured_id } уже указан телефон { $phone }; ничего не изменено.
+staffcmd-setphone-done = ✅ Карта { $insured_id }: телефон { $old } → { $new }. Привязка карт выполнена повторно.
+staffcmd-setphone-not-linked = Ни один клиент не получил новых карт; клиент, который позже поделится этим номером, получит карту тогда.
+staffcmd-setphone-unlinked = ⚠️ Карта больше не привязана к клиентам { $members }: их подтверждённый номер другой.
+
+staffcmd-import-too-big = ⚠️ Файл { $file } больше 20 МБ, поэтому бот не может его скачать. Разделите реестр на файлы поменьше.
+staffcmd-import-format = ⚠️ Файл { $file } не удалось импортировать: { $error }. Ничего не сохранено.
+staffcmd-import-report =
+    📥 <b>{ $file }</b>: { $rows ->
+        [one] { $rows } строка
+        [few] { $rows } строки
+        [many] { $rows } строк
+       *[other] { $rows } строки
+    }
+    ➕ добавлено: { $added } · 🔄 обновлено: { $updated } · ▫️ без изменений: { $unchanged } · ⛔️ отклонено: { $rejected }
+staffcmd-import-rejected-title = Отклонённые строки (исправьте их в файле и отправьте его ещё раз):
+staffcmd-import-rejected-row = строка { NUMBER($line, useGrouping: 0) }: { $reasons }
+staffcmd-import-rejected-row-id = строка { NUMBER($line, useGrouping: 0) } ({ $insured_id }): { $reasons }
+
+staffcmd-stats-title = 📊 <b>Обращений: { $total }</b>
+staffcmd-stats-by-status = По статусу:
+staffcmd-stats-by-kind = По типу:
+staffcmd-stats-line = { $label }: { $count }
+staffcmd-stats-median =
+    ⏱ Медианное время до первого действия сотрудника: { $duration } ({ $count ->
+        [one] { $count } обращение
+        [few] { $count } обращения
+        [many] { $count } обращений
+       *[other] { $count } обращения
+    })
+staffcmd-stats-median-none = ⏱ Сотрудники ещё не обработали ни одного обращения.
+staffcmd-stats-failed = ⚠️ Уведомлений, которые не удалось отправить: { $count }
+staffcmd-duration-days = { $count } дн
+staffcmd-duration-hours = { $count } ч
+staffcmd-duration-minutes = { $count } мин

@@ -1,0 +1,80 @@
+## Команди співробітників у чаті підтримки: /find, /setphone, /stats, імпорт реєстру
+
+staffcmd-none = —
+
+staffcmd-find-usage =
+    🔎 Використання: <code>/find телефон</code>, <code>/find номер полісу</code> або <code>/find ID застрахованого</code>
+    Наприклад: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>
+staffcmd-find-none = 🔎 За запитом { $query } нічого не знайдено. Перевірте номер і спробуйте ще раз.
+staffcmd-find-title =
+    🔎 Знайдено за запитом { $query }: { $members ->
+        [one] { $members } клієнт
+        [few] { $members } клієнти
+        [many] { $members } клієнтів
+       *[other] { $members } клієнта
+    }, { $cards ->
+        [one] { $cards } картка
+        [few] { $cards } картки
+        [many] { $cards } карток
+       *[other] { $cards } картки
+    }.
+staffcmd-find-member = 👤 <b>Клієнт #{ NUMBER($id, useGrouping: 0) }</b> · { $name } · { $phone } · рік народження { $year } · { $language }
+staffcmd-find-member-unreachable = ⚠️ Заблокував бота.
+staffcmd-find-member-cards = Прив’язані картки: { $cards }
+staffcmd-find-member-no-cards = Прив’язаних карток немає.
+staffcmd-find-card =
+    💳 <b>{ $policy }</b> · { $program } ({ $holder_type })
+    Період страхового захисту: { $start } – { $end } · { $status }
+    { $name } ({ $relation }) · ID { $insured_id } · рік народження { $year } · { $phone }
+staffcmd-find-card-members = Прив’язано до клієнтів: { $members }
+staffcmd-find-card-no-members = Ще не прив’язано до жодного клієнта.
+staffcmd-find-more = …і ще { $count }; уточніть запит, щоб побачити їх.
+
+staffcmd-linked =
+    🔗 { $members ->
+        [one] { $members } клієнт отримав картки; його буде повідомлено.
+        [few] { $members } клієнти отримали картки; їх буде повідомлено.
+        [many] { $members } клієнтів отримали картки; їх буде повідомлено.
+       *[other] { $members } клієнта отримали картки; їх буде повідомлено.
+    }
+
+staffcmd-setphone-usage =
+    📞 Використання: <code>/setphone ID_застрахованого телефон</code>
+    Наприклад: <code>/setphone KZ-100001 +77010000101</code>
+staffcmd-setphone-bad-phone = ⚠️ Це не схоже на дійсний номер телефону. Вкажіть його з кодом країни, наприклад +77010000101.
+staffcmd-setphone-no-card = ⚠️ Картки з ID застрахованого { $insured_id } не знайдено.
+staffcmd-setphone-same = ℹ️ У картці { $insured_id } уже вказано телефон { $phone }; нічого не змінено.
+staffcmd-setphone-done = ✅ Картка { $insured_id }: телефон { $old } → { $new }. Прив’язку карток виконано повторно.
+staffcmd-setphone-not-linked = Жоден клієнт не отримав нових карток; клієнт, який згодом поділиться цим номером, отримає картку тоді.
+staffcmd-setphone-unlinked = ⚠️ Картку більше не прив’язано до клієнтів { $members }: їхній підтверджений номер інший.
+
+staffcmd-import-too-big = ⚠️ Файл { $file } більший за 20 МБ, тому бот не може його завантажити. Розділіть реєстр на менші файли.
+staffcmd-import-format = ⚠️ Файл { $file } не вдалося імпортувати: { $error }. Нічого не збережено.
+staffcmd-import-report =
+    📥 <b>{ $file }</b>: { $rows ->
+        [one] { $rows } рядок
+        [few] { $rows } рядки
+        [many] { $rows } рядків
+       *[other] { $rows } рядка
+    }
+    ➕ додано: { $added } · 🔄 оновлено: { $updated } · ▫️ без змін: { $unchanged } · ⛔️ відхилено: { $rejected }
+staffcmd-import-rejected-title = Відхилені рядки (виправте їх у файлі та надішліть його ще раз):
+staffcmd-import-rejected-row = рядок { NUMBER($line, useGrouping: 0) }: { $reasons }
+staffcmd-import-rejected-row-id = рядок { NUMBER($line, useGrouping: 0) } ({ $insured_id }): { $reasons }
+
+staffcmd-stats-title = 📊 <b>Звернень: { $total }</b>
+staffcmd-stats-by-status = За статусом:
+staffcmd-stats-by-kind = За типом:
+staffcmd-stats-line = { $label }: { $count }
+staffcmd-stats-median =
+    ⏱ Медіанний час до першої дії співробітника: { $duration } ({ $count ->
+        [one] { $count } звернення
+        [few] { $count } звернення
+        [many] { $count } звернень
+       *[other] { $count } звернення
+    })
+staffcmd-stats-median-none = ⏱ Співробітники ще не обробляли жодного звернення.
+staffcmd-stats-failed = ⚠️ Повідомлень, які не вдалося надіслати: { $count }
+staffcmd-duration-days = { $count } дн
+staffcmd-duration-hours = { $count } год
+staffcmd-duration-minutes = { $count } хв
