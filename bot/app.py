@@ -36,7 +36,7 @@ async def run_polling(settings: Settings) -> None:
     translators = TranslatorHub(default=settings.default_locale)
     log.info("translations: %s", ", ".join(translators.locales))
     bot = create_bot(settings)
-    dp, _bg = create_dispatcher(settings, session_factory, translators=translators)
+    dp, bg_factory = create_dispatcher(settings, session_factory, translators=translators)
     log.info("dialog state: %s", "redis" if settings.redis_url else "database")
     deliverer = Deliverer(
         bot,
@@ -45,6 +45,7 @@ async def run_polling(settings: Settings) -> None:
         translators,
         system_clock,
         worker_id=f"{socket.gethostname()}:{os.getpid()}",
+        bg_factory=bg_factory,
     )
     rules = ReminderRules(
         tz=settings.tz,

@@ -16,6 +16,7 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
+from aiogram_dialog.api.protocols import BgManagerFactory
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
@@ -50,6 +51,7 @@ class Deliverer:
         pacer: Pacer | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        bg_factory: BgManagerFactory | None = None,
     ) -> None:
         self.bot = bot
         self.sessions = session_factory
@@ -58,6 +60,7 @@ class Deliverer:
         self.pacer = pacer or Pacer()
         self.monotonic = monotonic
         self.sleep = sleep
+        self.bg_factory = bg_factory
         self.member = MemberSender(bot, translators)
         self.staff = (
             StaffSender(bot, settings, translators) if settings.admin_chat_id is not None else None
@@ -82,6 +85,7 @@ class Deliverer:
         return pace
 
     async def _deliver(self, notification_id: int) -> None:
+        refresh_chat: int | None = None
         async with self.sessions() as session:
             notification = await session.get(Notification, notification_id)
             assert notification is not None
@@ -89,6 +93,9 @@ class Deliverer:
             try:
                 if notification.audience == "member":
                     message_id = await self._to_member(session, notification)
+                    if notification.kind == "request_status":
+                        member = await session.get(Member, notification.member_id)
+                        refresh_chat = member.telegram_id if member else None
                 elif self.staff is None:
                     await outbox.mark_retry(
                         session,
@@ -127,6 +134,21 @@ class Deliverer:
                 log.error("notification %s cannot be sent: %s", notification_id, exc.message)
                 await outbox.mark_failed(session, notification_id, now, exc.message)
             await session.commit()
+        if refresh_chat is not None:
+            await self._refresh_open_page(refresh_chat)
+
+    async def _refresh_open_page(self, chat_id: int) -> None:
+        """Re-render the member's open dialog (e.g. the request's page) with the new status.
+
+        Runs after the delivery committed: the refresh is an update of its own, with its own
+        transaction. A member with no open dialog is simply left alone.
+        """
+        if self.bg_factory is None:
+            return
+        try:
+            await self.bg_factory.bg(self.bot, chat_id, chat_id).update({})
+        except Exception:  # a refresh is a courtesy; it must never fail a delivery
+            log.warning("could not refresh the open dialog of chat %s", chat_id, exc_info=True)
 
     async def _to_member(self, session: AsyncSession, notification: Notification) -> int | None:
         member = await session.get(Member, notification.member_id)

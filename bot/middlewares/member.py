@@ -28,7 +28,9 @@ class MemberMiddleware(BaseMiddleware):
         session: AsyncSession = data["session"]
         locale = self._hub.pick(user.language_code if user else None)
         data["member"] = None
-        if user is not None and not user.is_bot and (chat is None or chat.type == "private"):
+        # a private chat has the user's own id (background dialog updates carry no chat type)
+        private = chat is None or chat.type == "private" or chat.id == (user.id if user else 0)
+        if user is not None and not user.is_bot and private:
             member = await members.get_or_create(session, user.id, locale)
             if member.unreachable_since is not None:
                 # they wrote again, so they unblocked the bot: held messages may go out

@@ -46,6 +46,7 @@ class StaffWorld:
     bot: Bot
     dp: Dispatcher
     clock: FakeClock
+    bg_factory: Any = None
 
     def deliverer(self, worker: str = "w1") -> Deliverer:
         return Deliverer(
@@ -56,6 +57,7 @@ class StaffWorld:
             self.clock,
             worker,
             pacer=unlimited(),
+            bg_factory=self.bg_factory,
         )
 
     async def deliver(self) -> None:
@@ -148,12 +150,12 @@ async def world(session_factory, db_url, clock) -> AsyncIterator[StaffWorld]:
         _env_file=None,
     )
     bot = create_bot(settings)
-    dp, _ = create_dispatcher(settings, session_factory, clock=clock)
+    dp, bg_factory = create_dispatcher(settings, session_factory, clock=clock)
     polling = asyncio.create_task(
         dp.start_polling(bot, polling_timeout=1, handle_signals=False, handle_as_tasks=False)
     )
     try:
-        yield StaffWorld(state, settings, session_factory, bot, dp, clock)
+        yield StaffWorld(state, settings, session_factory, bot, dp, clock, bg_factory)
     finally:
         await dp.stop_polling()
         await asyncio.wait_for(polling, 10)

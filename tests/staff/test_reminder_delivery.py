@@ -32,3 +32,60 @@ async def test_escalation_and_need_info_nudge_are_delivered(world):
     assert f"waiting for your answer on request {asked.number}" in nudge["text"]
     assert "Which clinic?" in nudge["text"]
     assert nudge["reply_markup"]["inline_keyboard"][0][0]["text"] == "📋 Open the request"
+
+
+async def test_open_request_page_refreshes_after_a_status_change(world):
+    member = await world.member_with_card()
+    request = await world.submit(member, "Please call")
+    await world.deliver()
+
+    async def said(action, contains):
+        before = {(m["message_id"], m.get("text")) for m in world.bot_messages(OLENA)}
+        action()
+        return await world.state.wait_for(
+            lambda: next(
+                (
+                    m
+                    for m in reversed(world.bot_messages(OLENA))
+                    if (m["message_id"], m.get("text")) not in before
+                    and contains in m.get("text", "")
+                ),
+                None,
+            ),
+            within=5,
+        )
+
+    await said(lambda: world.state.send_text(OLENA, "/start"), "Hello")
+    menu = world.bot_messages(OLENA)[-1]
+    await said(
+        lambda: world.state.press_button(OLENA, menu["message_id"], text="📋 My requests"),
+        "My requests",
+    )
+    listing = world.bot_messages(OLENA)[-1]
+    page = await said(
+        lambda: world.state.press_button(
+            OLENA, listing["message_id"], text=f"{request.number} · 📞 Call-back · 🆕 new"
+        ),
+        "Status: 🆕 new",
+    )
+
+    async with world.sessions.begin() as session:
+        await requests.change_status(
+            session, request.id, RequestStatus.IN_PROGRESS, ActorKind.STAFF, 7, world.clock()
+        )
+    await world.deliver()
+    await world.settled()
+
+    refreshed = await world.state.wait_for(
+        lambda: next(
+            (
+                m
+                for m in world.bot_messages(OLENA)
+                if m["message_id"] == page["message_id"]
+                and "Status: 🔧 in progress" in m.get("text", "")
+            ),
+            None,
+        ),
+        within=5,
+    )
+    assert request.number in refreshed["text"]
