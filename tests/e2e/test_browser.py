@@ -74,7 +74,6 @@ async def test_onboarding_by_phone_share_in_the_chat_page(sandbox):
             found = incoming.filter(has_text="Знайдено 3")
             await expect(found).to_be_visible(timeout=BOT_WAIT_MS)
             await expect(found).to_contain_text("Коваленко Софія Андріївна")
-            await found.scroll_into_view_if_needed()
 
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
             await page.screenshot(path=str(ARTIFACTS / "onboarding.png"))
