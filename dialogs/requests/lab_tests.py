@@ -2,72 +2,36 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from typing import Any
 
-from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import ChatEvent, Dialog, DialogManager, Window
+from aiogram.types import CallbackQuery
+from aiogram_dialog import Dialog, DialogManager, Window
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column
-from aiogram_dialog.widgets.kbd.calendar_kbd import CalendarUserConfig, ManagedCalendar
 
-from bot.services.dates import parse_date
-from bot.services.forms import future_date
-from dialogs.common import MemberDialog, set_error, text_step, today
+from dialogs.common import MemberDialog, text_step
 from dialogs.requests.common import (
-    advance,
     docs_getter,
     edit_button,
     sent_getter,
     sent_widgets,
     submit,
 )
+from dialogs.requests.dates import FIELD, DateErrors, FutureCalendar, preferred_date_handlers
 from dialogs.requests.medicines import ADDRESS, ListStep, address_window, list_window
 from dialogs.requests.render import detail_lines
 from dialogs.states import LabTestsSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
-from dialogs.widgets.calendar import LocalizedCalendar
 from storage.models import RequestKind
 
 REFERRAL = "referral"
-PREFERRED_DATE = "preferred_date"
-HORIZON_DAYS = 365
+PREFERRED_DATE = FIELD
 
 
-class FutureCalendar(LocalizedCalendar):
-    """Days from today to the horizon by the bot's clock; it opens on the current month."""
-
-    async def _get_user_config(
-        self, data: dict[str, Any], manager: DialogManager
-    ) -> CalendarUserConfig:
-        start = today(manager)
-        return CalendarUserConfig(min_date=start, max_date=start + timedelta(days=HORIZON_DAYS))
-
-    def get_offset(self, manager: DialogManager) -> date | None:
-        return super().get_offset(manager) or today(manager)
-
-
-async def _take_date(manager: DialogManager, text: str) -> None:
-    day = today(manager)
-    value = future_date(text, day, HORIZON_DAYS)
-    if value is None:
-        parsed = parse_date(text)
-        if parsed is None:
-            set_error(manager, "date-invalid")
-        else:
-            set_error(manager, "lab-date-past" if parsed < day else "lab-date-too-far")
-        return
-    manager.dialog_data[PREFERRED_DATE] = value.isoformat()
-    await advance(manager, LabTestsSG.address, LabTestsSG.confirm)
-
-
-async def on_date_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
-    await _take_date(manager, text)
-
-
-async def on_date_picked(
-    _event: ChatEvent, _widget: ManagedCalendar, manager: DialogManager, picked: date, /
-) -> None:
-    await _take_date(manager, picked.isoformat())
+on_date_text, on_date_picked = preferred_date_handlers(
+    LabTestsSG.address,
+    LabTestsSG.confirm,
+    DateErrors(unreadable="date-invalid", past="lab-date-past", too_far="lab-date-too-far"),
+)
 
 
 def _details(manager: DialogManager) -> dict[str, Any]:

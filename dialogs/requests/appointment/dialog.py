@@ -11,7 +11,6 @@ from dialogs.common import MemberDialog, text_step
 from dialogs.requests.appointment.getters import (
     CALENDAR_ID,
     choices_getter,
-    date_getter,
     summary_getter,
 )
 from dialogs.requests.appointment.handlers import (
@@ -29,9 +28,9 @@ from dialogs.requests.appointment.handlers import (
     on_typed,
 )
 from dialogs.requests.common import edit_button, sent_getter, sent_widgets
+from dialogs.requests.dates import FutureCalendar
 from dialogs.states import AppointmentSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
-from dialogs.widgets.calendar import LocalizedCalendar
 
 
 def appointment_dialog() -> Dialog:
@@ -70,9 +69,8 @@ def appointment_dialog() -> Dialog:
             "preferred_date",
             on_date_text,
             AppointmentSG.date,
-            LocalizedCalendar(id=CALENDAR_ID, on_click=on_date_picked),
+            FutureCalendar(id=CALENDAR_ID, on_click=on_date_picked),
             cancel,
-            getter=date_getter,
         ),
         Window(
             I18nFormat("appointment-time-prompt"),

@@ -5,10 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from aiogram_dialog import DialogManager
-from aiogram_dialog.widgets.kbd.calendar_kbd import ManagedCalendar
 
 from bot.i18n import Translator
-from dialogs.common import today
 from dialogs.requests.appointment.handlers import details
 from dialogs.requests.common import TIME_WINDOWS
 from dialogs.requests.render import detail_lines
@@ -33,14 +31,6 @@ async def choices_getter(i18n: Translator, **_: Any) -> dict[str, Any]:
         "specialties": [(s, i18n(f"specialty-{s}")) for s in SPECIALTIES],
         "windows": [(w, i18n(f"time-window-{w}")) for w in TIME_WINDOWS],
     }
-
-
-async def date_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    calendar = dialog_manager.find(CALENDAR_ID)
-    assert isinstance(calendar, ManagedCalendar)
-    if calendar.get_offset() is None:  # open at the insurer's month, not the server's
-        calendar.set_offset(today(dialog_manager))
-    return {}
 
 
 async def summary_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import ChatEvent, DialogManager
+from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.kbd import Button
-from aiogram_dialog.widgets.kbd.calendar_kbd import ManagedCalendar
 
-from bot.services.dates import parse_date
-from bot.services.forms import TEXT_MAX, clean_text, future_date
-from dialogs.common import clear_error, set_error, today
+from bot.services.forms import TEXT_MAX, clean_text
+from dialogs.common import clear_error, set_error
 from dialogs.requests.common import advance, submit
+from dialogs.requests.dates import DateErrors, preferred_date_handlers
 from dialogs.states import AppointmentSG
 from storage.models import RequestKind
 
@@ -69,29 +67,15 @@ async def on_clinic(_message: Message, _widget: Any, manager: DialogManager, tex
     await advance(manager, AppointmentSG.date, AppointmentSG.confirm)
 
 
-async def _take_date(manager: DialogManager, text: str) -> None:
-    # `future_date` decides; the message only says why a date was refused
-    day = today(manager)
-    value = future_date(text, day)
-    if value is None:
-        typed = parse_date(text)
-        if typed is None:
-            set_error(manager, "appointment-date-invalid")
-        else:
-            set_error(manager, "appointment-date-past" if typed < day else "appointment-date-far")
-        return
-    manager.dialog_data["preferred_date"] = value.isoformat()
-    await advance(manager, AppointmentSG.time, AppointmentSG.confirm)
-
-
-async def on_date_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
-    await _take_date(manager, text)
-
-
-async def on_date_picked(
-    _event: ChatEvent, _widget: ManagedCalendar, manager: DialogManager, picked: date, /
-) -> None:
-    await _take_date(manager, picked.isoformat())
+on_date_text, on_date_picked = preferred_date_handlers(
+    AppointmentSG.time,
+    AppointmentSG.confirm,
+    DateErrors(
+        unreadable="appointment-date-invalid",
+        past="appointment-date-past",
+        too_far="appointment-date-far",
+    ),
+)
 
 
 async def on_time(

@@ -1,0 +1,81 @@
+"""The "preferred date" step shared by forms: typed or picked, from today up to a horizon."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from aiogram.fsm.state import State
+from aiogram.types import Message
+from aiogram_dialog import ChatEvent, DialogManager
+from aiogram_dialog.widgets.kbd.calendar_kbd import (
+    CalendarUserConfig,
+    ManagedCalendar,
+    OnDateSelected,
+)
+
+from bot.services.dates import parse_date
+from bot.services.forms import future_date
+from dialogs.common import set_error, today
+from dialogs.requests.common import advance
+from dialogs.widgets.calendar import LocalizedCalendar
+
+HORIZON_DAYS = 365
+FIELD = "preferred_date"
+
+
+class FutureCalendar(LocalizedCalendar):
+    """Days from today to the horizon by the bot's clock; it opens on the current month."""
+
+    async def _get_user_config(
+        self, data: dict[str, Any], manager: DialogManager
+    ) -> CalendarUserConfig:
+        start = today(manager)
+        return CalendarUserConfig(min_date=start, max_date=start + timedelta(days=HORIZON_DAYS))
+
+    def get_offset(self, manager: DialogManager) -> date | None:
+        return super().get_offset(manager) or today(manager)
+
+
+@dataclass(frozen=True)
+class DateErrors:
+    """The Fluent keys that say why a date was refused."""
+
+    unreadable: str
+    past: str
+    too_far: str
+
+
+TextHandler = Callable[[Message, Any, DialogManager, str], Awaitable[None]]
+
+
+def preferred_date_handlers(
+    next_state: State, confirm_state: State, errors: DateErrors
+) -> tuple[TextHandler, OnDateSelected]:
+    """The typed-date and picked-date handlers of one form's date step."""
+
+    async def take(manager: DialogManager, text: str) -> None:
+        # `future_date` decides; the message only says why a date was refused
+        day = today(manager)
+        value = future_date(text, day, HORIZON_DAYS)
+        if value is None:
+            typed = parse_date(text)
+            if typed is None:
+                set_error(manager, errors.unreadable)
+            else:
+                set_error(manager, errors.past if typed < day else errors.too_far)
+            return
+        manager.dialog_data[FIELD] = value.isoformat()
+        await advance(manager, next_state, confirm_state)
+
+    async def on_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
+        await take(manager, text)
+
+    async def on_picked(
+        _event: ChatEvent, _widget: ManagedCalendar, manager: DialogManager, picked: date, /
+    ) -> None:
+        await take(manager, picked.isoformat())
+
+    return on_text, on_picked
