@@ -69,6 +69,19 @@ class Sandbox:
     async def say(self, chat_id: int, text: str, expect: str) -> dict[str, Any]:
         return await self.reply_after(chat_id, lambda: self.state.send_text(chat_id, text), expect)
 
+    async def callback_request_in_russian(self, chat_id: int, phone: str, policy: str) -> None:
+        """A Russian-speaking member confirms the phone and orders a call-back (R-000001)."""
+        await self.say(chat_id, "/start", "Добро пожаловать")
+        await self.press(chat_id, "📱 Подтвердить телефон", "Поделиться")
+        await self.reply_after(chat_id, lambda: self.state.send_contact(chat_id), policy)
+        await self.press(chat_id, "🏠 Главное меню", "Активная карта")
+        await self.press(chat_id, "📝 Новое обращение", policy)
+        await self.press(chat_id, "📞 Обратный звонок", "номер")
+        await self.press(chat_id, f"📱 Использовать {phone}", "удобно")
+        await self.press(chat_id, "🕘 Любое время", "обсудить")
+        await self.say(chat_id, "Limits for dentistry", "Всё верно?")
+        await self.press(chat_id, "✅ Отправить", "R-000001")
+
     def query(self, sql: str) -> list[tuple[Any, ...]]:
         with sqlite3.connect(self.db_path) as conn:
             return conn.execute(sql).fetchall()

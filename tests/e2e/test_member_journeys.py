@@ -43,16 +43,7 @@ async def test_activation_by_insured_id_and_birth_date(sandbox):
 
 
 async def test_request_then_a_document_added_to_it(sandbox):
-    await sandbox.say(AIGERIM, "/start", "Добро пожаловать")
-    await sandbox.press(AIGERIM, "📱 Подтвердить телефон", "Поделиться")
-    await sandbox.reply_after(AIGERIM, lambda: sandbox.state.send_contact(AIGERIM), "SPH-2026-0001")
-    await sandbox.press(AIGERIM, "🏠 Главное меню", "Активная карта")
-    await sandbox.press(AIGERIM, "📝 Новое обращение", "SPH-2026-0001")
-    await sandbox.press(AIGERIM, "📞 Обратный звонок", "номер")
-    await sandbox.press(AIGERIM, "📱 Использовать +77010000101", "удобно")
-    await sandbox.press(AIGERIM, "🕘 Любое время", "обсудить")
-    await sandbox.say(AIGERIM, "Limits for dentistry", "Всё верно?")
-    await sandbox.press(AIGERIM, "✅ Отправить", "R-000001")
+    await sandbox.callback_request_in_russian(AIGERIM, "+77010000101", "SPH-2026-0001")
     await sandbox.press(AIGERIM, "📋 Мои обращения", "страница 1")
     await sandbox.press(AIGERIM, "R-000001 · 📞 Обратный звонок · 🆕 новое", "История")
     await sandbox.press(AIGERIM, "✉️ Добавить сообщение или документы", "Отправить")

@@ -5,21 +5,8 @@ from bot.sandbox import DEFAULT_FORUM_CHAT_ID as FORUM
 AIGERIM = 10002
 
 
-async def _callback_request(sandbox) -> None:
-    await sandbox.say(AIGERIM, "/start", "Добро пожаловать")
-    await sandbox.press(AIGERIM, "📱 Подтвердить телефон", "Поделиться")
-    await sandbox.reply_after(AIGERIM, lambda: sandbox.state.send_contact(AIGERIM), "SPH-2026-0001")
-    await sandbox.press(AIGERIM, "🏠 Главное меню", "Активная карта")
-    await sandbox.press(AIGERIM, "📝 Новое обращение", "SPH-2026-0001")
-    await sandbox.press(AIGERIM, "📞 Обратный звонок", "номер")
-    await sandbox.press(AIGERIM, "📱 Использовать +77010000101", "удобно")
-    await sandbox.press(AIGERIM, "🕘 Любое время", "обсудить")
-    await sandbox.say(AIGERIM, "Limits for dentistry", "Всё верно?")
-    await sandbox.press(AIGERIM, "✅ Отправить", "R-000001")
-
-
 async def test_staff_take_in_the_forum_notifies_the_member(sandbox):
-    await _callback_request(sandbox)
+    await sandbox.callback_request_in_russian(AIGERIM, "+77010000101", "SPH-2026-0001")
 
     def card():
         for message in sandbox.bot_messages(FORUM):
