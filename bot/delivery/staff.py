@@ -16,6 +16,7 @@ from aiogram.types import (
     InlineKeyboardMarkup,
     InputMediaDocument,
     InputMediaPhoto,
+    ReplyParameters,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -89,6 +90,19 @@ class StaffSender:
             await session.commit()
         return topic.thread_id
 
+    async def _where(self, session: AsyncSession, member: Member, now: datetime) -> dict[str, Any]:
+        """Where a member's messages go: their topic, or in a group without topics a reply to
+        the last message about them, so each member's messages form one reply thread."""
+        thread_id = await self._thread(session, member, now)
+        if thread_id is not None:
+            return {"message_thread_id": thread_id}
+        last = await relay.last_admin_message(session, self.chat_id, member.id or 0)
+        if last is None:
+            return {}
+        return {
+            "reply_parameters": ReplyParameters(message_id=last, allow_sending_without_reply=True)
+        }
+
     async def send(
         self, session: AsyncSession, n: Notification, pace: Pace, now: datetime
     ) -> int | None:
@@ -115,11 +129,11 @@ class StaffSender:
                 session, self.chat_id, sent.message_id, member.id or 0, request.id, now
             )
             return sent.message_id
-        thread_id = await self._thread(session, member, now)
+        where = await self._where(session, member, now)
         try:
-            return await self._post(session, n, member, request, thread_id, pace, now)
+            return await self._post(session, n, member, request, where, pace, now)
         except TelegramBadRequest as exc:
-            if thread_id is not None and _thread_missing(exc):
+            if "message_thread_id" in where and _thread_missing(exc):
                 topic = await topics.get(session, member.id or 0)
                 if topic is not None:
                     await topics.forget(session, topic)
@@ -132,7 +146,7 @@ class StaffSender:
         n: Notification,
         member: Member,
         request: Request | None,
-        thread_id: int | None,
+        where: dict[str, Any],
         pace: Pace,
         now: datetime,
     ) -> int | None:
@@ -142,12 +156,10 @@ class StaffSender:
         sent_ids: list[int] = []
         if n.kind == "request_card" and request is not None:
             documents = await requests_repo.documents(session, request.id or 0)
-            sent_ids += await self._documents(documents, thread_id, pace)
+            sent_ids += await self._documents(documents, where, pace)
             text, markup = await self.card(session, request, member)
             await pace(self.chat_id)
-            card = await self.bot.send_message(
-                self.chat_id, text, message_thread_id=thread_id, reply_markup=markup
-            )
+            card = await self.bot.send_message(self.chat_id, text, **where, reply_markup=markup)
             request.staff_message_id = card.message_id
             session.add(request)
             sent_ids.append(card.message_id)
@@ -165,11 +177,11 @@ class StaffSender:
             ]
             if payload.get("text") or not attachments:
                 await pace(self.chat_id)
-                sent = await self.bot.send_message(self.chat_id, text, message_thread_id=thread_id)
+                sent = await self.bot.send_message(self.chat_id, text, **where)
                 sent_ids.append(sent.message_id)
                 text = ""
             # files alone carry the "who" line as their caption instead of an empty message
-            sent_ids += await self._documents(attachments, thread_id, pace, caption=text or None)
+            sent_ids += await self._documents(attachments, where, pace, caption=text or None)
         elif n.kind == "ticket":
             ticket = await session.get(SupportTicket, payload["ticket_id"])
             if ticket is None:
@@ -185,7 +197,7 @@ class StaffSender:
                     policy_number=html.escape(ticket.policy_number or "—"),
                     full_name=html.escape(ticket.full_name or "—"),
                 ),
-                message_thread_id=thread_id,
+                **where,
             )
             sent_ids.append(sent.message_id)
         else:
@@ -197,7 +209,7 @@ class StaffSender:
     async def _documents(
         self,
         documents: list[RequestDocument],
-        thread_id: int | None,
+        where: dict[str, Any],
         pace: Pace,
         caption: str | None = None,
     ) -> list[int]:
@@ -225,14 +237,10 @@ class StaffSender:
                         if isinstance(item, InputMediaPhoto)
                         else self.bot.send_document
                     )
-                    message = await send(
-                        self.chat_id, item.media, caption=item.caption, message_thread_id=thread_id
-                    )
+                    message = await send(self.chat_id, item.media, caption=item.caption, **where)
                     ids.append(message.message_id)
                 else:
-                    messages = await self.bot.send_media_group(
-                        self.chat_id, chunk, message_thread_id=thread_id
-                    )
+                    messages = await self.bot.send_media_group(self.chat_id, chunk, **where)
                     ids += [m.message_id for m in messages]
         return ids
 
@@ -307,10 +315,8 @@ class StaffSender:
                 return request.staff_message_id
             if "not found" not in exc.message:
                 raise
-            thread_id = await self._thread(session, member, now)
-            card = await self.bot.send_message(
-                self.chat_id, text, message_thread_id=thread_id, reply_markup=markup
-            )
+            where = await self._where(session, member, now)
+            card = await self.bot.send_message(self.chat_id, text, **where, reply_markup=markup)
             request.staff_message_id = card.message_id
             session.add(request)
             await relay.remember(

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import select
+from sqlmodel import col, select
 
 from bot.services import outbox
 from storage.models import AdminTopic, Member, RelayLink
@@ -98,3 +98,16 @@ async def remember(
             created_at=now,
         )
     )
+
+
+async def last_admin_message(session: AsyncSession, chat_id: int, member_id: int) -> int | None:
+    """The newest admin-chat message about a member (to thread by reply in a plain group)."""
+    row = (
+        await session.execute(
+            select(RelayLink.admin_message_id)
+            .where(RelayLink.admin_chat_id == chat_id, RelayLink.member_id == member_id)
+            .order_by(col(RelayLink.id).desc())
+            .limit(1)
+        )
+    ).first()
+    return row[0] if row else None

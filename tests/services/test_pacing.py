@@ -1,0 +1,31 @@
+"""Telegram's limits as waits, with time given by the test."""
+
+from bot.services.pacing import Pacer
+
+
+def test_one_message_a_second_per_private_chat():
+    pacer = Pacer()
+    assert pacer.wait_time(1, 10.0) == 0
+    pacer.sent(1, 10.0)
+    assert abs(pacer.wait_time(1, 10.2) - 0.8) < 1e-9
+    assert pacer.wait_time(2, 10.2) == 0  # another chat is not held up
+    assert pacer.wait_time(1, 11.0) == 0
+
+
+def test_thirty_a_second_overall():
+    pacer = Pacer()
+    for chat in range(30):
+        assert pacer.wait_time(chat, 5.0) == 0
+        pacer.sent(chat, 5.0)
+    assert abs(pacer.wait_time(99, 5.5) - 0.5) < 1e-9
+    assert pacer.wait_time(99, 6.0) == 0
+
+
+def test_twenty_a_minute_per_group():
+    pacer = Pacer()
+    group = -1001234567890
+    for n in range(20):
+        assert pacer.wait_time(group, float(n)) == 0
+        pacer.sent(group, float(n))
+    assert abs(pacer.wait_time(group, 20.0) - 40.0) < 1e-9  # the first of the 20 leaves at 60 s
+    assert pacer.wait_time(group, 60.0) == 0
