@@ -6,7 +6,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from aiogram import Bot
 from aiogram.exceptions import (
@@ -23,18 +23,15 @@ from sqlmodel import col
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.delivery.errors import HeldError, RetrySoonError, UndeliverableError
 from bot.delivery.member import MemberSender
-from bot.delivery.staff import StaffSender, TopicGoneError
+from bot.delivery.staff import StaffSender
 from bot.i18n import TranslatorHub
 from bot.services import outbox
 from bot.services.pacing import Pacer
 from storage.models import Member, Notification, NotificationStatus
 
 log = logging.getLogger("bot.delivery")
-
-
-class HeldError(Exception):
-    """The member blocked the bot: keep the message until they write again."""
 
 
 class Deliverer:
@@ -123,10 +120,11 @@ class Deliverer:
                     await _hold(session, notification)
                 else:
                     await outbox.mark_failed(session, notification_id, now, str(exc))
-            except TopicGoneError:
-                await outbox.mark_retry(
-                    session, notification_id, now, "topic deleted", timedelta(seconds=0)
-                )
+            except RetrySoonError as exc:
+                await outbox.mark_retry(session, notification_id, now, str(exc), exc.delay)
+            except UndeliverableError as exc:
+                log.error("notification %s cannot be sent: %s", notification_id, exc)
+                await outbox.mark_failed(session, notification_id, now, str(exc))
             except (TelegramNetworkError, TelegramServerError) as exc:
                 state = await outbox.mark_retry(session, notification_id, now, str(exc))
                 log.warning("notification %s: %s, %s", notification_id, type(exc).__name__, state)
@@ -153,17 +151,17 @@ class Deliverer:
     async def _to_member(self, session: AsyncSession, notification: Notification) -> int | None:
         member = await session.get(Member, notification.member_id)
         if member is None:
-            raise TelegramBadRequest(method=None, message="member no longer exists")  # type: ignore[arg-type]
+            raise UndeliverableError("member no longer exists")
         if member.unreachable_since is not None:
             raise HeldError
         await self._pacer_for(session)(member.telegram_id)
         return await self.member.send(session, notification, member)
 
 
-async def _mark_unreachable(session: AsyncSession, member_id: int, now: object) -> None:
+async def _mark_unreachable(session: AsyncSession, member_id: int, now: datetime) -> None:
     member = await session.get(Member, member_id)
     if member is not None and member.unreachable_since is None:
-        member.unreachable_since = now  # type: ignore[assignment]
+        member.unreachable_since = now
         session.add(member)
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.delivery.errors import UndeliverableError
 from bot.i18n import Translator, TranslatorHub
 from bot.render import detail_lines
 from storage.models import InsuredPerson, Member, Notification, Policy, Request
@@ -90,4 +90,4 @@ class MemberSender:
                 chat_id, i18n("notify-cards-linked", count=payload.get("count", 1))
             )
             return sent.message_id
-        raise TelegramBadRequest(method=None, message=f"unknown member notification {n.kind}")  # type: ignore[arg-type]
+        raise UndeliverableError(f"unknown member notification {n.kind}")

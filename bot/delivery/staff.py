@@ -21,6 +21,7 @@ from aiogram.types import (
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
+from bot.delivery.errors import RetrySoonError, UndeliverableError
 from bot.handlers.admin.buttons import StaffCallback
 from bot.i18n import Translator, TranslatorHub
 from bot.render import detail_lines
@@ -48,14 +49,6 @@ BUTTONS: dict[RequestStatus, tuple[StaffAction, ...]] = {
 }
 
 
-class TopicGoneError(Exception):
-    """Staff deleted the member's topic; the row is dropped and the message retried."""
-
-
-class TopicBusyError(TelegramBadRequest):
-    """Another process is creating this member's topic right now."""
-
-
 def _thread_missing(exc: TelegramBadRequest) -> bool:
     text = exc.message.lower()
     return "thread not found" in text or "topic_deleted" in text or "topic deleted" in text
@@ -80,7 +73,7 @@ class StaffSender:
         topic, created = await topics.reserve(session, member, self.chat_id)
         if not created and topic.thread_id is None:
             if topic.created_at > now - STALE_RESERVATION:
-                raise TopicBusyError(method=None, message="topic is being created")  # type: ignore[arg-type]
+                raise RetrySoonError("another process is creating this member's topic")
             await topics.forget(session, topic)  # its creator died: start again
             topic, created = await topics.reserve(session, member, self.chat_id)
         if created:
@@ -137,7 +130,7 @@ class StaffSender:
                 topic = await topics.get(session, member.id or 0)
                 if topic is not None:
                     await topics.forget(session, topic)
-                raise TopicGoneError from exc
+                raise RetrySoonError("staff deleted the topic", timedelta(0)) from exc
             raise
 
     async def _post(
@@ -201,7 +194,7 @@ class StaffSender:
             )
             sent_ids.append(sent.message_id)
         else:
-            raise TelegramBadRequest(method=None, message=f"unknown staff notification {n.kind}")  # type: ignore[arg-type]
+            raise UndeliverableError(f"unknown staff notification {n.kind}")
         for message_id in sent_ids:
             await relay.remember(session, self.chat_id, message_id, member.id, request_id, now)
         return sent_ids[-1] if sent_ids else None

@@ -11,8 +11,12 @@ async def test_two_requests_at_once_open_one_topic_with_both_cards(world):
     first = await world.submit(member, "First question")
     second = await world.submit(member, "Second question")
 
-    # two processes deliver at the same moment
-    await asyncio.gather(world.deliverer("a").run_once(), world.deliverer("b").run_once())
+    # two processes deliver at the same moment, one notification each: the one that loses
+    # the race for the topic waits for it instead of creating a second one
+    await asyncio.gather(
+        world.deliverer("a").run_once(limit=1), world.deliverer("b").run_once(limit=1)
+    )
+    world.clock.advance(seconds=2)
     await world.deliver()
 
     assert len(world.calls("createForumTopic")) == 1
@@ -23,7 +27,7 @@ async def test_two_requests_at_once_open_one_topic_with_both_cards(world):
         for m in world.bot_messages(FORUM, topic.message_thread_id)
         if "R-0000" in m.get("text", "")
     ]
-    assert [c["text"].split(" ·")[0] for c in cards] == [first.number, second.number]
+    assert sorted(c["text"].split(" ·")[0] for c in cards) == [first.number, second.number]
     async with world.sessions() as session:
         stored = (await session.execute(select(AdminTopic))).scalars().all()
         assert [(t.member_id, t.thread_id) for t in stored] == [
@@ -65,3 +69,30 @@ async def test_deleted_topic_is_recreated_on_the_next_event(world):
     [new] = world.state.chats[FORUM].topics
     assert new != old
     assert any(request.number in m.get("text", "") for m in world.bot_messages(FORUM, new))
+
+
+async def test_a_topic_another_process_is_creating_is_waited_for_then_taken_over(world):
+
+    from storage.models import AdminTopic
+
+    member = await world.member_with_card()
+    # another process reserved the topic and has not created it yet
+    async with world.sessions.begin() as session:
+        session.add(
+            AdminTopic(member_id=member.id, chat_id=FORUM, title="x", created_at=world.clock())
+        )
+    await world.submit(member)
+    await world.deliverer().run_once()
+    async with world.sessions() as session:
+        [note] = (await session.execute(select(Notification))).scalars().all()
+    assert (note.status, note.attempts) == ("pending", 0)
+    assert "creating this member's topic" in note.last_error
+    assert world.calls("createForumTopic") == []
+
+    # that process died: after a minute the reservation is taken over
+    world.clock.advance(minutes=2)
+    await world.deliver()
+    assert len(world.calls("createForumTopic")) == 1
+    async with world.sessions() as session:
+        [note] = (await session.execute(select(Notification))).scalars().all()
+    assert note.status == "sent"
