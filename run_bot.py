@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     # start-up logs its own line per step; Alembic's plugin chatter is noise there
     logging.getLogger("alembic").setLevel(logging.WARNING)
     logging.getLogger("aiogram.event").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line a second otherwise
     if args.command == "sandbox":
         from bot.sandbox.run import main as sandbox
 
