@@ -15,6 +15,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiohttp import web
 
 from bot.sandbox.emulator import SANDBOX_TOKEN, create_emulator_app
+from bot.sandbox.limits import RateLimits
 from bot.sandbox.models import DEFAULT_FORUM_CHAT_ID, SimUser, default_users
 from bot.sandbox.state import EmulatorState, OutgoingFile, SandboxError
 
@@ -23,6 +24,7 @@ __all__ = [
     "SANDBOX_TOKEN",
     "EmulatorState",
     "OutgoingFile",
+    "RateLimits",
     "SandboxError",
     "SimUser",
     "bot_session",

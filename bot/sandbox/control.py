@@ -13,6 +13,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.sandbox.faults import fault_from_json
+from bot.sandbox.limits import limits_from_json
 from bot.sandbox.models import SimChat
 from bot.sandbox.state import EmulatorState, OutgoingFile, SandboxError
 
@@ -103,6 +104,9 @@ class ControlApi:
             ("GET", "/faults", self.get_faults),
             ("POST", "/faults", self.post_fault),
             ("DELETE", "/faults", self.delete_faults),
+            ("GET", "/limits", self.get_limits),
+            ("POST", "/limits", self.post_limits),
+            ("DELETE", "/limits", self.delete_limits),
             ("GET", "/updates", self.get_updates),
             ("GET", "/calls", self.get_calls),
             ("GET", "/events", self.get_events),
@@ -255,6 +259,19 @@ class ControlApi:
         self.state.faults.clear()
         self.state.touch()
         return ok(True)
+
+    async def get_limits(self, request: web.Request) -> web.Response:
+        limits = self.state.rate_limits
+        return ok(limits.to_api() if limits is not None else {"enabled": False})
+
+    async def post_limits(self, request: web.Request) -> web.Response:
+        body, _ = await read_body(request)
+        self.state.rate_limits = limits_from_json(body)
+        return ok(self.state.rate_limits.to_api())
+
+    async def delete_limits(self, request: web.Request) -> web.Response:
+        self.state.rate_limits = None
+        return ok({"enabled": False})
 
     async def get_updates(self, request: web.Request) -> web.Response:
         pending = _flag(request.query.get("pending"))

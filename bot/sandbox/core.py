@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from bot.sandbox.errors import CHAT_NOT_FOUND, THREAD_NOT_FOUND, ApiError, bad_request, forbidden
 from bot.sandbox.faults import Fault
 from bot.sandbox.filestore import FileStore
+from bot.sandbox.limits import RateLimits
 from bot.sandbox.models import DEFAULT_FORUM_CHAT_ID, SimChat, SimUser, default_users
 
 DEFAULT_BOT_ID = 123456
@@ -45,8 +46,11 @@ class StateCore:
         bot_username: str = "sandbox_insurance_bot",
         bot_name: str = "Insurance Sandbox Bot",
         clock: Callable[[], float] = time.time,
+        rate_limits: RateLimits | None = None,
     ) -> None:
         self.clock = clock
+        # None: sends are never refused for speed (see bot/sandbox/limits.py)
+        self.rate_limits = rate_limits
         self.bot = SimUser(bot_id, bot_name, username=bot_username, is_bot=True)
         self.users: dict[int, SimUser] = {}
         self.chats: dict[int, SimChat] = {}

@@ -62,6 +62,9 @@ class BotApi:
             fault = self.state.take_fault(method, chat_id)
             if fault is not None:
                 raise fault
+            limits = self.state.rate_limits
+            if limits is not None and (refused := limits.check(method, chat_id)) is not None:
+                raise refused
             result = await handler(Call(self.state, params, method))
         except ApiError as error:
             record.update(ok=False, error_code=error.error_code, description=error.description)
