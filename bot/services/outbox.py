@@ -132,16 +132,19 @@ async def mark_retry(
     error: str,
     delay: timedelta | None = None,
 ) -> str:
-    """Try again later (after `delay`, or the backoff); gives up after MAX_ATTEMPTS."""
+    """Try again later (after `delay`, or the backoff); gives up after MAX_ATTEMPTS.
+
+    A given `delay` is a wait Telegram asked for (429) or a condition that is not the
+    sender's fault: it does not use up an attempt, so it never fails the notification either.
+    """
     row = await session.get(Notification, notification_id)
     assert row is not None
-    if row.attempts >= MAX_ATTEMPTS:
+    if delay is None and row.attempts >= MAX_ATTEMPTS:
         await mark_failed(session, notification_id, now, error)
         return S.FAILED
     row.status = S.PENDING
     row.next_attempt_at = now + (delay if delay is not None else backoff(row.attempts))
     row.last_error = error[:500]
-    # a wait Telegram asked for (429) is not the sender's fault: it does not use up an attempt
     if delay is not None:
         row.attempts = max(row.attempts - 1, 0)
     session.add(row)
