@@ -81,9 +81,29 @@ class Deliverer:
 
         return pace
 
+    async def _still_mine(self, session: AsyncSession, notification_id: int) -> bool:
+        """Renew this process's claim on the row just before sending it.
+
+        A long paced batch can outlive the lease; if another process has taken the row since,
+        it is theirs now and this process must not send it too.
+        """
+        renewed = await session.execute(
+            update(Notification)
+            .where(
+                col(Notification.id) == notification_id,
+                col(Notification.status) == NotificationStatus.SENDING,
+                col(Notification.claimed_by).startswith(f"{self.worker_id}:"),
+            )
+            .values(claimed_at=self.clock())
+        )
+        return bool(renewed.rowcount)  # type: ignore[attr-defined]
+
     async def _deliver(self, notification_id: int) -> None:
         refresh_chat: int | None = None
         async with self.sessions() as session:
+            if not await self._still_mine(session, notification_id):
+                log.info("notification %s was taken over by another process", notification_id)
+                return
             notification = await session.get(Notification, notification_id)
             assert notification is not None
             now = self.clock()

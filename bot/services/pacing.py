@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Pacer:
-    per_second: float = 30.0
-    private_interval: float = 1.0
-    group_per_minute: int = 20
+    # a little under Telegram's published limits: timing jitter between us and Telegram
+    # otherwise turns "exactly at the limit" into 429s
+    per_second: float = 28.0
+    private_interval: float = 1.05
+    group_per_minute: int = 19
     _global: deque[float] = field(default_factory=deque)
     _last_private: dict[int, float] = field(default_factory=dict)
     _group: dict[int, deque[float]] = field(default_factory=dict)

@@ -255,3 +255,21 @@ async def test_two_deliverers_claiming_at_once_split_the_rows(world: DeliveryWor
     assert sorted(taken) == [20, 30]
     received = [label for chat in MEMBERS for label in world.received(chat)]
     assert sorted(received) == [f"m{i:02d}" for i in range(50)]
+
+
+async def test_a_row_taken_over_after_the_lease_is_not_sent_by_its_old_owner(world):
+    member = await world.member()
+    note = await world.notify(member, "sent by one process only")
+    slow = world.deliverer("slow")
+    async with world.sessions.begin() as session:
+        assert await outbox.claim(session, "slow", world.clock()) == [note.id]
+    # "slow" is still busy with earlier rows of its batch when its lease runs out
+    world.clock.advance(seconds=outbox.LEASE.total_seconds() + 1)
+    fast = world.deliverer("fast")
+    assert await fast.run_once() == 1
+    await slow._deliver(note.id)  # it finally gets to the row: no longer its own
+
+    assert world.received(OLENA) == ["sent by one process only"]
+    row = await world.row(note.id)
+    assert row.status == "sent"
+    assert (row.claimed_by or "").startswith("fast:")

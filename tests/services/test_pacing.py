@@ -4,7 +4,7 @@ from bot.services.pacing import Pacer
 
 
 def test_one_message_a_second_per_private_chat():
-    pacer = Pacer()
+    pacer = Pacer(private_interval=1.0)
     assert pacer.wait_time(1, 10.0) == 0
     pacer.sent(1, 10.0)
     assert abs(pacer.wait_time(1, 10.2) - 0.8) < 1e-9
@@ -13,7 +13,7 @@ def test_one_message_a_second_per_private_chat():
 
 
 def test_thirty_a_second_overall():
-    pacer = Pacer()
+    pacer = Pacer(per_second=30)
     for chat in range(30):
         assert pacer.wait_time(chat, 5.0) == 0
         pacer.sent(chat, 5.0)
@@ -22,10 +22,17 @@ def test_thirty_a_second_overall():
 
 
 def test_twenty_a_minute_per_group():
-    pacer = Pacer()
+    pacer = Pacer(group_per_minute=20)
     group = -1001234567890
     for n in range(20):
         assert pacer.wait_time(group, float(n)) == 0
         pacer.sent(group, float(n))
     assert abs(pacer.wait_time(group, 20.0) - 40.0) < 1e-9  # the first of the 20 leaves at 60 s
     assert pacer.wait_time(group, 60.0) == 0
+
+
+def test_defaults_keep_a_margin_under_telegrams_limits():
+    pacer = Pacer()
+    assert pacer.per_second < 30
+    assert pacer.private_interval > 1
+    assert pacer.group_per_minute < 20
