@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Any
 
@@ -16,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services import requests
 from bot.services.documents import MAX_DOCUMENTS, Attachment, is_duplicate, refusal
 from dialogs.common import clear_error, fmt_date, menu_button, now, set_error, today
+from dialogs.requests.render import detail_lines
 from dialogs.states import MyRequestsSG
 from dialogs.widgets import I18nButtonText, I18nFormat
 from storage.models import Member, RequestKind
@@ -141,3 +143,15 @@ async def sent_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
 async def docs_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     docs = dialog_manager.dialog_data.get(DOCS, [])
     return {"docs_count": len(docs), "has_docs": bool(docs), "max_docs": MAX_DOCUMENTS}
+
+
+def summary_getter(
+    details_of: Callable[[DialogManager], dict[str, Any]],
+) -> Callable[..., Awaitable[dict[str, Any]]]:
+    """A form's summary: its answers as readable lines and the documents collected."""
+
+    async def getter(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
+        lines = detail_lines(details_of(dialog_manager), dialog_manager)
+        return {**await docs_getter(dialog_manager, **kwargs), "details": lines}
+
+    return getter

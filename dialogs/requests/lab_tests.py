@@ -10,15 +10,14 @@ from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 
 from dialogs.common import MemberDialog, text_step
 from dialogs.requests.common import (
-    docs_getter,
     edit_button,
     sent_getter,
     sent_widgets,
     submit,
+    summary_getter,
 )
 from dialogs.requests.dates import FIELD, DateErrors, FutureCalendar, preferred_date_handlers
 from dialogs.requests.medicines import ADDRESS, ListStep, address_window, list_window
-from dialogs.requests.render import detail_lines
 from dialogs.states import LabTestsSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from storage.models import RequestKind
@@ -41,11 +40,6 @@ def _details(manager: DialogManager) -> dict[str, Any]:
         PREFERRED_DATE: data.get(PREFERRED_DATE),
         ADDRESS: data.get(ADDRESS, ""),
     }
-
-
-async def summary_getter(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
-    details = detail_lines(_details(dialog_manager), dialog_manager)
-    return {**await docs_getter(dialog_manager, **kwargs), "details": details}
 
 
 async def on_send(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
@@ -90,7 +84,7 @@ def lab_tests_dialog() -> Dialog:
                 edit_button("lab-btn-edit-address", LabTestsSG.address),
             ),
             Cancel(I18nButtonText("btn-cancel")),
-            getter=summary_getter,
+            getter=summary_getter(_details),
             state=LabTestsSG.confirm,
         ),
         Window(*sent_widgets(), getter=sent_getter, state=LabTestsSG.sent),

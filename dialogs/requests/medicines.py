@@ -30,8 +30,8 @@ from dialogs.requests.common import (
     sent_widgets,
     stored_docs,
     submit,
+    summary_getter,
 )
-from dialogs.requests.render import detail_lines
 from dialogs.states import MedicinesSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from storage.models import Member, RequestKind
@@ -145,11 +145,6 @@ def _details(manager: DialogManager) -> dict[str, Any]:
     return {ITEMS: data.get(ITEMS, ""), ADDRESS: data.get(ADDRESS, "")}
 
 
-async def summary_getter(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
-    details = detail_lines(_details(dialog_manager), dialog_manager)
-    return {**await docs_getter(dialog_manager, **kwargs), "details": details}
-
-
 async def on_send(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
     await submit(manager, RequestKind.MEDICINES, _details(manager), MedicinesSG.sent)
 
@@ -183,7 +178,7 @@ def medicines_dialog() -> Dialog:
                 edit_button("medicines-btn-edit-address", MedicinesSG.address),
             ),
             Cancel(I18nButtonText("btn-cancel")),
-            getter=summary_getter,
+            getter=summary_getter(_details),
             state=MedicinesSG.confirm,
         ),
         Window(*sent_widgets(), getter=sent_getter, state=MedicinesSG.sent),
