@@ -92,7 +92,7 @@ class Deliverer:
             .where(
                 col(Notification.id) == notification_id,
                 col(Notification.status) == NotificationStatus.SENDING,
-                col(Notification.claimed_by).startswith(f"{self.worker_id}:"),
+                col(Notification.claimed_by).startswith(outbox.claim_prefix(self.worker_id)),
             )
             .values(claimed_at=self.clock())
         )

@@ -79,6 +79,11 @@ def _claimable(now: datetime) -> Any:
     )
 
 
+def claim_prefix(worker: str) -> str:
+    """The start of every claim token of `worker` (it fits the 64-character column)."""
+    return f"{worker[:48]}:"
+
+
 async def claim(session: AsyncSession, worker: str, now: datetime, limit: int = 50) -> list[int]:
     """Take up to `limit` due notifications for `worker`; returns their ids, oldest first.
 
@@ -86,7 +91,7 @@ async def claim(session: AsyncSession, worker: str, now: datetime, limit: int = 
     transaction took meanwhile is not taken again (PostgreSQL re-checks it after waiting);
     PostgreSQL also skips rows held by another claimer (`FOR UPDATE SKIP LOCKED`).
     """
-    token = f"{worker}:{uuid.uuid4().hex[:12]}"
+    token = f"{claim_prefix(worker)}{uuid.uuid4().hex[:12]}"
     due = (
         select(Notification.id)
         .where(_claimable(now))

@@ -23,6 +23,7 @@ from dialogs.widgets import I18nButtonText, I18nFormat
 from storage.models import Member, RequestKind
 
 DOCS = "docs"
+FILE_NAME_MAX = 255  # the column's width; Telegram allows longer names
 EDITING = "editing"
 TIME_WINDOWS = ("morning", "afternoon", "evening", "any")
 
@@ -46,7 +47,7 @@ def attachment_of(message: Message) -> Attachment | None:
             doc.file_id,
             doc.file_unique_id,
             "document",
-            doc.file_name,
+            doc.file_name[:FILE_NAME_MAX] if doc.file_name else None,
             doc.mime_type,
             doc.file_size,
             message.media_group_id,

@@ -168,3 +168,17 @@ def test_iban_ua_and_kz_only():
     assert clean_iban("UA213223130000026007233566002") is None  # checksum
     assert clean_iban("DE89370400440532013000") is None  # valid, but not UA/KZ
     assert clean_iban("hello") is None
+
+
+async def test_claim_token_fits_its_column_whatever_the_host_name(session):
+    from bot.services import outbox
+
+    member, _ = await _linked(session)
+    await requests.submit(session, member, RequestKind.CALLBACK, {}, [], NOW, TODAY)
+    worker = "a-very-long-kubernetes-pod-host-name-" * 4 + ":12345"
+    [claimed] = await outbox.claim(session, worker, NOW)
+    from storage.models import Notification
+
+    row = await session.get(Notification, claimed)
+    assert len(row.claimed_by) <= 64
+    assert row.claimed_by.startswith(outbox.claim_prefix(worker))
