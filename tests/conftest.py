@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -35,7 +36,9 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
-    return f"sqlite+aiosqlite:///{tmp_path}/test.sqlite3"
+    # TEST_DATABASE_URL (e.g. postgresql+asyncpg://bot:bot@localhost/bot_test) runs the same
+    # tests against PostgreSQL; each test starts from an empty schema
+    return os.environ.get("TEST_DATABASE_URL") or f"sqlite+aiosqlite:///{tmp_path}/test.sqlite3"
 
 
 @pytest.fixture
@@ -47,6 +50,7 @@ def settings(db_url: str) -> Settings:
 async def engine(db_url: str) -> AsyncIterator[AsyncEngine]:
     engine = create_engine(db_url)
     async with engine.begin() as conn:
+        await conn.run_sync(SQLModel.metadata.drop_all)
         await conn.run_sync(SQLModel.metadata.create_all)
     yield engine
     await engine.dispose()

@@ -87,21 +87,25 @@ def claim_prefix(worker: str) -> str:
 async def claim(session: AsyncSession, worker: str, now: datetime, limit: int = 50) -> list[int]:
     """Take up to `limit` due notifications for `worker`; returns their ids, oldest first.
 
-    One UPDATE claims the rows, its WHERE repeated outside the subquery so a row another
+    One UPDATE claims the rows, its WHERE repeated outside the chosen set so a row another
     transaction took meanwhile is not taken again (PostgreSQL re-checks it after waiting);
     PostgreSQL also skips rows held by another claimer (`FOR UPDATE SKIP LOCKED`).
     """
     token = f"{claim_prefix(worker)}{uuid.uuid4().hex[:12]}"
+    # chosen once, as a materialized CTE: a plain `IN (subquery)` may be rescanned by
+    # PostgreSQL per row, and since the claim changes the rows it would pick more each time
     due = (
         select(Notification.id)
         .where(_claimable(now))
         .order_by(col(Notification.id))
         .limit(limit)
         .with_for_update(skip_locked=True)
+        .cte("due")
+        .prefix_with("MATERIALIZED", dialect="postgresql")
     )
     await session.execute(
         update(Notification)
-        .where(col(Notification.id).in_(due.scalar_subquery()), _claimable(now))
+        .where(col(Notification.id).in_(select(due.c.id)), _claimable(now))
         .values(
             status=S.SENDING, claimed_by=token, claimed_at=now, attempts=Notification.attempts + 1
         )

@@ -230,7 +230,9 @@ async def test_two_deliverers_send_each_notification_once(world: DeliveryWorld) 
     while any(rounds := await asyncio.gather(a.run_once(limit=5), b.run_once(limit=5))):
         taken = [t + r for t, r in zip(taken, rounds, strict=True)]
 
-    assert taken == [25, 25]
+    # how the work splits is the database's business (on PostgreSQL, SKIP LOCKED may let one
+    # claimer take every round); what matters is that every notification goes out once
+    assert sum(taken) == 50
     received = [label for chat in MEMBERS for label in world.received(chat)]
     assert sorted(received) == [f"n{i:02d}" for i in range(50)]
     calls = [c for c in world.state.calls if c["method"] == "sendMessage"]
@@ -240,7 +242,7 @@ async def test_two_deliverers_send_each_notification_once(world: DeliveryWorld) 
         rows = (await session.execute(select(Notification))).scalars().all()
     assert {r.id for r in rows} == {n.id for n in notes}
     assert {(r.status, r.attempts) for r in rows} == {(S.SENT, 1)}
-    assert {(r.claimed_by or "").split(":")[0] for r in rows} == {"a", "b"}
+    assert {(r.claimed_by or "").split(":")[0] for r in rows} <= {"a", "b"}
 
 
 async def test_two_deliverers_claiming_at_once_split_the_rows(world: DeliveryWorld) -> None:

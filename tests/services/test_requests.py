@@ -182,3 +182,17 @@ async def test_claim_token_fits_its_column_whatever_the_host_name(session):
     row = await session.get(Notification, claimed)
     assert len(row.claimed_by) <= 64
     assert row.claimed_by.startswith(outbox.claim_prefix(worker))
+
+
+async def test_claim_takes_exactly_the_limit(session):
+    """A claim of 30 out of 50 takes 30 (PostgreSQL once took all 50: its planner rescanned
+    the limited subquery while the claim was changing the rows it selects on)."""
+    from bot.services import outbox
+
+    for n in range(50):
+        await outbox.enqueue(session, audience="staff", kind="x", dedup_key=f"k{n}", now=NOW)
+    first = await outbox.claim(session, "a", NOW, 30)
+    second = await outbox.claim(session, "b", NOW, 30)
+    assert len(first) == 30
+    assert len(second) == 20
+    assert not set(first) & set(second)
