@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 from aiogram.fsm.state import State
@@ -10,8 +11,8 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager, StartMode, Window
 from aiogram_dialog.api.protocols import CancelEventProcessing
 from aiogram_dialog.widgets.input import MessageInput, TextInput
-from aiogram_dialog.widgets.kbd import Button, Start
-from aiogram_dialog.widgets.text import Multi
+from aiogram_dialog.widgets.kbd import Column, Select, Start
+from aiogram_dialog.widgets.text import Format, Multi
 from aiogram_dialog.widgets.widget_event import WidgetEventProcessor
 from babel.dates import format_date, format_datetime
 
@@ -60,12 +61,36 @@ def menu_button() -> Start:
     )
 
 
-async def go_menu(_event: Any, _button: Button, manager: DialogManager) -> None:
-    await manager.start(MainSG.menu, mode=StartMode.RESET_STACK)
-
-
 async def on_not_text(_message: Message, _widget: MessageInput, manager: DialogManager) -> None:
     set_error(manager, "input-text-expected")
+
+
+def choice_step(
+    prompt: str,
+    select_id: str,
+    items: str,
+    on_click: Any,
+    state: State,
+    *widgets: Any,
+    getter: Any = None,
+) -> Window:
+    """A step that asks to pick one of `items` (pairs of id and label from the getter)."""
+    return Window(
+        I18nFormat(prompt),
+        I18nError(),
+        Column(
+            Select(
+                Format("{item[1]}"),
+                id=select_id,
+                item_id_getter=itemgetter(0),
+                items=items,
+                on_click=on_click,
+            )
+        ),
+        *widgets,
+        getter=getter,
+        state=state,
+    )
 
 
 def text_step(

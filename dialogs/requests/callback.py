@@ -6,13 +6,12 @@ from typing import Any
 
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager, Window
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Select
-from aiogram_dialog.widgets.text import Format
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 
 from bot.i18n import Translator
 from bot.services.forms import clean_text
 from bot.services.phones import normalize_phone
-from dialogs.common import MemberDialog, set_error, text_step
+from dialogs.common import MemberDialog, choice_step, set_error, text_step
 from dialogs.requests.common import (
     TIME_WINDOWS,
     advance,
@@ -96,20 +95,14 @@ def callback_dialog() -> Dialog:
             Cancel(I18nButtonText("btn-cancel")),
             getter=form_getter,
         ),
-        Window(
-            I18nFormat("callback-time-prompt"),
-            Column(
-                Select(
-                    Format("{item[1]}"),
-                    id="time",
-                    item_id_getter=lambda i: i[0],
-                    items="windows",
-                    on_click=on_time,
-                )
-            ),
+        choice_step(
+            "callback-time-prompt",
+            "time",
+            "windows",
+            on_time,
+            CallbackSG.time,
             Cancel(I18nButtonText("btn-cancel")),
             getter=form_getter,
-            state=CallbackSG.time,
         ),
         text_step(
             "callback-topic-prompt",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import date
 from typing import Any
 
 from aiogram.fsm.state import State
@@ -120,10 +119,6 @@ async def submit(
 
 def time_window_label(manager: DialogManager, window: str) -> str:
     return manager.middleware_data["i18n"](f"time-window-{window}")
-
-
-def fmt_iso(value: str | None, manager: DialogManager) -> str:
-    return fmt_date(date.fromisoformat(value), manager) if value else ""
 
 
 def sent_widgets() -> tuple[Text, Column]:

@@ -30,8 +30,3 @@ async def ensure(
         reminder.due_on = due_on
         reminder.sent_at = None
     return reminder
-
-
-async def for_member(session: AsyncSession, member_id: int) -> list[Reminder]:
-    result = await session.execute(select(Reminder).where(Reminder.member_id == member_id))
-    return list(result.scalars())

@@ -7,7 +7,7 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group, Select
 from aiogram_dialog.widgets.text import Format
 
-from dialogs.common import MemberDialog, text_step
+from dialogs.common import MemberDialog, choice_step, text_step
 from dialogs.requests.appointment.getters import (
     CALENDAR_ID,
     choices_getter,
@@ -72,22 +72,15 @@ def appointment_dialog() -> Dialog:
             FutureCalendar(id=CALENDAR_ID, on_click=on_date_picked),
             cancel,
         ),
-        Window(
-            I18nFormat("appointment-time-prompt"),
-            I18nError(),
-            Column(
-                Select(
-                    Format("{item[1]}"),
-                    id="time",
-                    item_id_getter=lambda i: i[0],
-                    items="windows",
-                    on_click=on_time,
-                )
-            ),
+        choice_step(
+            "appointment-time-prompt",
+            "time",
+            "windows",
+            on_time,
+            AppointmentSG.time,
             MessageInput(on_typed),
             cancel,
             getter=choices_getter,
-            state=AppointmentSG.time,
         ),
         text_step(
             "appointment-comment-prompt",

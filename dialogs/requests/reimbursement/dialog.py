@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput, TextInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group, Select
-from aiogram_dialog.widgets.text import Format
+from aiogram_dialog.widgets.kbd import Button, Cancel, Group
 
-from dialogs.common import on_not_text, text_step
+from dialogs.common import choice_step, on_not_text, text_step
 from dialogs.requests.common import (
     docs_getter,
     edit_button,
@@ -53,21 +52,14 @@ def reimbursement_dialog() -> Dialog:
             ReimbursementSG.amount,
             Cancel(I18nButtonText("btn-cancel")),
         ),
-        Window(
-            I18nFormat("reimbursement-currency-prompt"),
-            I18nError(),
-            Column(
-                Select(
-                    Format("{item[1]}"),
-                    id="currency",
-                    item_id_getter=lambda i: i[0],
-                    items="currencies",
-                    on_click=on_currency,
-                )
-            ),
+        choice_step(
+            "reimbursement-currency-prompt",
+            "currency",
+            "currencies",
+            on_currency,
+            ReimbursementSG.currency,
             Cancel(I18nButtonText("btn-cancel")),
             getter=currency_getter,
-            state=ReimbursementSG.currency,
         ),
         Window(
             I18nFormat("reimbursement-docs-prompt"),
