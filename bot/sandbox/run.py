@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from datetime import datetime
 from pathlib import Path
 
 from bot.app import run_polling
@@ -21,9 +22,9 @@ from bot.sandbox import (
     bound_url,
     start_emulator,
 )
+from bot.sandbox.demo import demo_registry_for
 
 log = logging.getLogger("bot.sandbox")
-DEMO_REGISTRY = Path(__file__).resolve().parents[2] / "data" / "demo_registry.csv"
 STAFF_IDS = (20001, 20002)
 
 
@@ -72,7 +73,8 @@ async def run_sandbox(
         redis_url=None,
     )
     try:
-        await run_import(settings, DEMO_REGISTRY)
+        today = datetime.now(settings.tz).date()
+        await run_import(settings, demo_registry_for(today, data_dir))
         print(f"\nSandbox is running: open {url}/ in your browser (Ctrl+C stops it).\n", flush=True)  # noqa: T201
         await run_polling(settings)
     finally:

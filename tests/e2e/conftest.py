@@ -7,11 +7,14 @@ import os
 import sqlite3
 import sys
 from collections.abc import AsyncIterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.config import Settings
 from bot.sandbox import (
     DEFAULT_FORUM_CHAT_ID,
     SANDBOX_TOKEN,
@@ -19,7 +22,8 @@ from bot.sandbox import (
     bound_url,
     start_emulator,
 )
-from bot.sandbox.run import DEMO_REGISTRY, sandbox_users
+from bot.sandbox.demo import demo_registry_for
+from bot.sandbox.run import sandbox_users
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -125,7 +129,9 @@ async def sandbox(tmp_path: Path) -> AsyncIterator[Sandbox]:
         "ADMIN_CHAT_ID": str(DEFAULT_FORUM_CHAT_ID),
         "STAFF_IDS": "20001,20002",
     }
-    await _run("import-registry", str(DEMO_REGISTRY), env=env)
+    # the bot runs on the real clock: the demo's policies are moved to today (the insurer's)
+    today = datetime.now(ZoneInfo(Settings.model_fields["insurer_timezone"].default)).date()
+    await _run("import-registry", str(demo_registry_for(today, tmp_path)), env=env)
     bot = await asyncio.create_subprocess_exec(
         sys.executable,
         str(ROOT / "run_bot.py"),
