@@ -34,11 +34,24 @@ def clock() -> FakeClock:
     return FakeClock(datetime(2026, 11, 22, 5, 0, tzinfo=UTC))
 
 
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    # TEST_DATABASE_URL (e.g. postgresql+asyncpg://bot:bot@localhost/bot_test) runs the same
-    # tests against PostgreSQL; each test starts from an empty schema
-    return os.environ.get("TEST_DATABASE_URL") or f"sqlite+aiosqlite:///{tmp_path}/test.sqlite3"
+# With TEST_POSTGRES_URL set (e.g. postgresql+asyncpg://bot:bot@localhost/bot_test, as .ci/run
+# sets it), every test that uses the database runs twice: on SQLite and on PostgreSQL.
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "")
+BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
+
+
+def pytest_report_header() -> str:
+    if POSTGRES_URL:
+        return "databases: SQLite and PostgreSQL (TEST_POSTGRES_URL)"
+    return "databases: SQLite only (set TEST_POSTGRES_URL to run on PostgreSQL too)"
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    # each test starts from an empty schema (see `engine`)
+    if request.param == "postgresql":
+        return POSTGRES_URL
+    return f"sqlite+aiosqlite:///{tmp_path}/test.sqlite3"
 
 
 @pytest.fixture

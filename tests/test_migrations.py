@@ -10,8 +10,19 @@ from sqlmodel import SQLModel
 from storage.db import migrate
 
 
-async def test_migrations_match_models(tmp_path):
-    url = f"sqlite+aiosqlite:///{tmp_path}/m.sqlite3"
+async def _empty(url: str) -> None:
+    """The other tests build their schema from the models; the migrations start from nothing."""
+    if url.startswith("postgresql"):
+        engine = create_async_engine(url)
+        async with engine.begin() as connection:
+            await connection.exec_driver_sql("DROP SCHEMA public CASCADE")
+            await connection.exec_driver_sql("CREATE SCHEMA public")
+        await engine.dispose()
+
+
+async def test_migrations_match_models(db_url):
+    url = db_url
+    await _empty(url)
     await migrate(url)
     await migrate(url)  # a second run is a no-op
     engine = create_async_engine(url)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -10,7 +10,6 @@ from openpyxl import Workbook
 from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlmodel import SQLModel
 
 from bot.cli import run_import
 from bot.config import Settings
@@ -23,7 +22,7 @@ from bot.services.registry import (
     read_rows,
     validate_row,
 )
-from storage.db import create_engine, create_session_factory
+from storage.db import create_engine
 from storage.models import InsuredPerson, Policy
 
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo_registry.csv"
@@ -43,14 +42,10 @@ Rows = list[tuple[int, dict[str, str]]]
 Factory = async_sessionmaker[AsyncSession]
 
 
-# tests/conftest.py belongs to others; this module keeps its own database fixture.
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Factory]:
-    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path}/registry.db")
-    async with engine.begin() as conn:
-        await conn.run_sync(SQLModel.metadata.create_all)
-    yield create_session_factory(engine)
-    await engine.dispose()
+def db(session_factory: Factory) -> Factory:
+    # the shared database: SQLite, and PostgreSQL too when TEST_POSTGRES_URL is set
+    return session_factory
 
 
 async def run(
@@ -276,7 +271,23 @@ async def test_import_does_not_commit(db: Factory) -> None:
 
 
 async def _fail_on(db: Factory, when: str, sql_event: str = "INSERT") -> None:
+    """A trigger plays the failing database (neither engine fails a valid row by itself)."""
     async with db() as session, session.begin():
+        if session.bind.dialect.name == "postgresql":
+            await session.execute(
+                text(
+                    "CREATE OR REPLACE FUNCTION fail_one() RETURNS trigger LANGUAGE plpgsql AS "
+                    f"$$ BEGIN IF {when} THEN RAISE EXCEPTION 'simulated failure'; END IF; "
+                    "RETURN NEW; END $$"
+                )
+            )
+            await session.execute(
+                text(
+                    f"CREATE TRIGGER fail_one BEFORE {sql_event} ON insured_persons "
+                    "FOR EACH ROW EXECUTE FUNCTION fail_one()"
+                )
+            )
+            return
         await session.execute(
             text(
                 f"CREATE TRIGGER fail_one BEFORE {sql_event} ON insured_persons "
@@ -286,7 +297,6 @@ async def _fail_on(db: Factory, when: str, sql_event: str = "INSERT") -> None:
 
 
 async def test_database_error_on_one_insert_rolls_back_only_that_row(db: Factory) -> None:
-    # SQLite enforces no column lengths, so a trigger plays the failing database.
     await _fail_on(db, "NEW.insured_id = 'UA-200201'")
 
     report = await run(db, demo_rows())
