@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -16,24 +14,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import ConfigError, Settings, load_settings
+from bot.services.cards import relink_phones
 from bot.services.registry import ImportReport, RegistryFormatError, import_registry, read_rows
+from bot.services.staff_queries import notify_cards_linked
 from storage.db import create_engine, create_session_factory, migrate
 
 PROGRESS_FROM_ROWS = 500
 USAGE = "usage: run_bot.py import-registry PATH (a .csv or .xlsx registry file)"
 
 Rows = list[tuple[int, dict[str, str]]]
-
-
-def _relinker() -> Callable[..., Any] | None:
-    """`bot.services.cards.relink_phones`, looked up at call time; None while it is missing."""
-    try:
-        module = importlib.import_module("bot.services.cards")
-    except ModuleNotFoundError as exc:
-        if exc.name != "bot.services.cards":
-            raise
-        return None
-    return getattr(module, "relink_phones", None)
 
 
 def format_report(report: ImportReport) -> list[str]:
@@ -50,12 +39,10 @@ def format_report(report: ImportReport) -> list[str]:
     return lines
 
 
-async def _import(
-    engine: AsyncEngine, rows: Rows, now: datetime, relink: Callable[..., Any] | None
-) -> tuple[ImportReport, Sequence[Any]]:
-    """One transaction: the import, then card linking for the touched phones, then commit."""
+async def _import(engine: AsyncEngine, rows: Rows, now: datetime) -> tuple[ImportReport, int]:
+    """One transaction: the import, card linking for the touched phones, and a `cards_linked`
+    message queued for each member who gained cards (the running bot delivers it)."""
     console = Console(stderr=True)
-    gained: Sequence[Any] = ()
     with Progress(
         TextColumn("Importing"),
         BarColumn(),
@@ -69,9 +56,9 @@ async def _import(
             report = await import_registry(
                 session, rows, now, lambda done: bar.update(task, completed=done)
             )
-            if relink is not None and report.touched_phones:
-                gained = await relink(session, report.touched_phones, now)
-    return report, gained
+            gained = await relink_phones(session, report.touched_phones, now)
+            told = await notify_cards_linked(session, gained, now)
+    return report, told
 
 
 async def run_import(settings: Settings, path: Path, now: datetime | None = None) -> int:
@@ -87,11 +74,10 @@ async def run_import(settings: Settings, path: Path, now: datetime | None = None
         print(f"Cannot import {path}: {exc}", file=sys.stderr)
         return 2
 
-    relink = _relinker()
     await migrate(settings.database_url)
     engine = create_engine(settings.database_url)
     try:
-        report, gained = await _import(engine, rows, now, relink)
+        report, told = await _import(engine, rows, now)
     except SQLAlchemyError as exc:
         print(f"Import failed, nothing was saved: {exc}".splitlines()[0], file=sys.stderr)
         return 1
@@ -101,12 +87,8 @@ async def run_import(settings: Settings, path: Path, now: datetime | None = None
     print(f"Imported {path.name}: {len(rows)} row(s)")
     for line in format_report(report):
         print(line)
-    if relink is None:
-        # TODO(registry): wire card linking once bot.services.cards.relink_phones exists.
-        print("note: card linking was not re-run (bot.services.cards.relink_phones missing)")
-    elif gained:
-        # Telling these members needs the bot; this command only says how many there are.
-        print(f"members who gained cards: {len(gained)}")
+    if told:
+        print(f"members who gained cards: {told} (the bot tells them)")
     return 0
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -22,8 +23,9 @@ from bot.services.registry import (
     read_rows,
     validate_row,
 )
-from storage.db import create_engine
-from storage.models import InsuredPerson, Policy
+from storage.db import create_engine, create_session_factory, migrate
+from storage.models import CardLink, InsuredPerson, Notification, Policy
+from tests.factories import make_member
 
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo_registry.csv"
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
@@ -530,7 +532,7 @@ async def test_cli_saves_nothing_when_card_linking_fails(
     async def broken_relink(session: AsyncSession, phones: set[str], now: datetime) -> list[object]:
         raise OperationalError("relink", {}, Exception("database is gone"))
 
-    monkeypatch.setattr("bot.cli._relinker", lambda: broken_relink)
+    monkeypatch.setattr("bot.cli.relink_phones", broken_relink)
     db_path = tmp_path / "cli.db"
     settings = Settings(
         bot_token="123456:TEST-token",
@@ -545,3 +547,38 @@ async def test_cli_saves_nothing_when_card_linking_fails(
         count = (await conn.execute(text("SELECT count(*) FROM insured_persons"))).scalar()
     await engine.dispose()
     assert count == 0
+
+
+async def test_cli_links_a_waiting_members_cards_and_queues_their_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Olena confirmed her phone before the insurer sent the registry with her family on it
+    settings = Settings(
+        bot_token="123456:TEST-token",
+        database_url=f"sqlite+aiosqlite:///{tmp_path}/cli.db",
+        _env_file=None,  # type: ignore[call-arg]
+    )
+    await migrate(settings.database_url)
+    engine = create_engine(settings.database_url)
+    factory = create_session_factory(engine)
+    async with factory.begin() as session:
+        member = await make_member(session, 5005, phone=FAMILY_PHONE, phone_confirmed_at=NOW)
+
+    assert await run_import(settings, DEMO, now=NOW) == 0
+    assert "members who gained cards: 1 (the bot tells them)\n" in capsys.readouterr().out
+    async with factory() as session:
+        links = (
+            await session.scalars(select(CardLink).where(CardLink.member_id == member.id))
+        ).all()
+        queued = (await session.scalars(select(Notification))).all()
+    assert len(links) == 3
+    assert [(n.member_id, n.kind, json.loads(n.payload)) for n in queued] == [
+        (member.id, "cards_linked", {"count": 3})
+    ]
+
+    # the same file again links nothing new and tells nobody twice
+    assert await run_import(settings, DEMO, now=LATER) == 0
+    assert "members who gained" not in capsys.readouterr().out
+    async with factory() as session:
+        assert len((await session.scalars(select(Notification))).all()) == 1
+    await engine.dispose()
