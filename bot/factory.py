@@ -57,10 +57,11 @@ def create_storage(
     if settings.redis_url:
         from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
 
-        storage = RedisStorage.from_url(
-            settings.redis_url, key_builder=DefaultKeyBuilder(with_destiny=True, with_bot_id=True)
-        )
-        return storage, RedisEventIsolation(storage.redis)
+        # aiogram-dialog keeps its stacks under their own "destiny"; the event lock builds its
+        # keys with the same builder, or it refuses those keys
+        keys = DefaultKeyBuilder(with_destiny=True, with_bot_id=True)
+        storage = RedisStorage.from_url(settings.redis_url, key_builder=keys)
+        return storage, RedisEventIsolation(storage.redis, key_builder=keys)
     return SQLStorage(session_factory), SimpleEventIsolation()
 
 

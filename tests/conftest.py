@@ -40,10 +40,15 @@ POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "")
 BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
 
 
-def pytest_report_header() -> str:
-    if POSTGRES_URL:
-        return "databases: SQLite and PostgreSQL (TEST_POSTGRES_URL)"
-    return "databases: SQLite only (set TEST_POSTGRES_URL to run on PostgreSQL too)"
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say which backing services this run used (also under -q)."""
+    databases = (
+        "SQLite and PostgreSQL (TEST_POSTGRES_URL)"
+        if POSTGRES_URL
+        else "SQLite only (set TEST_POSTGRES_URL to run on PostgreSQL too)"
+    )
+    redis = "tested (TEST_REDIS_URL)" if os.environ.get("TEST_REDIS_URL") else "skipped"
+    terminalreporter.write_line(f"databases: {databases}; dialog state in Redis: {redis}")
 
 
 @pytest.fixture(params=BACKENDS)

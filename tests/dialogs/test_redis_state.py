@@ -1,0 +1,75 @@
+"""With REDIS_URL set, dialog state lives in Redis and a restart mid-form loses nothing.
+
+Runs when TEST_REDIS_URL points at a Redis server it may empty (e.g. redis://localhost:6379/15);
+.ci/run starts one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.config import Settings
+from bot.factory import create_dispatcher
+from storage.models import FsmRecord
+from tests.dialogs.harness import MemberClient
+from tests.dialogs.requests_helpers import member_with_active_card, stored_requests
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
+pytestmark = pytest.mark.skipif(
+    not REDIS_URL, reason="set TEST_REDIS_URL (a Redis database the test may empty)"
+)
+
+
+@pytest.fixture
+async def redis_settings(db_url: str):
+    settings = Settings(
+        bot_token="123456:TEST-token",
+        database_url=db_url,
+        redis_url=REDIS_URL,
+        _env_file=None,  # type: ignore[call-arg]
+    )
+    from redis.asyncio import Redis
+
+    redis = Redis.from_url(REDIS_URL)
+    await redis.flushdb()
+    yield settings, redis
+    await redis.flushdb()
+    await redis.aclose()
+
+
+async def test_a_form_kept_in_redis_continues_after_a_restart(
+    redis_settings, session_factory, clock, messages
+):
+    settings, redis = redis_settings
+    dp, _ = create_dispatcher(settings, session_factory, clock=clock, message_manager=messages)
+    member = MemberClient(dp, messages)
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("🩺 Doctor appointment")
+    await member.click("Neurologist")
+    await member.send("Almaty")
+    assert "Which day would suit you?" in member.text()
+
+    # the state is in Redis, under the bot's keys, and not in the database
+    assert await redis.keys("fsm:*")
+    async with session_factory() as session:
+        assert await session.scalar(select(func.count()).select_from(FsmRecord)) == 0
+
+    # a new process: the old storage closed, a new dispatcher on the same Redis
+    await dp.storage.close()
+    dp, _ = create_dispatcher(settings, session_factory, clock=clock, message_manager=messages)
+    restarted = MemberClient(dp, messages)
+    await restarted.send("10.12.2026")
+    assert "What time of day suits you best?" in restarted.text()
+    await restarted.click("☀️ Afternoon, 12:00–16:00")
+    await restarted.send("Headaches")
+    await restarted.click("✅ Send")
+    await dp.storage.close()
+
+    [request] = await stored_requests(session_factory)
+    assert json.loads(request.details)["preferred_date"] == "2026-12-10"
+    assert json.loads(request.details)["clinic"] == "Almaty"
