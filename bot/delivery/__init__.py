@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from aiogram import Bot
@@ -32,6 +34,50 @@ from bot.services.pacing import Pacer
 from storage.models import Member, Notification, NotificationStatus
 
 log = logging.getLogger("bot.delivery")
+
+
+class ChatBusyError(Exception):
+    """The member's chat must wait its turn; other rows of the batch may go first."""
+
+
+@dataclass
+class _Turns:
+    """Which claimed rows wait for their chat, so a batch is not held up by one busy chat.
+
+    A row whose chat is still inside its one-second gap is set aside and the next row goes
+    instead. A chat's rows keep their order: once one is set aside, its later rows wait
+    behind it (`waiting` lists each chat's set-aside rows, oldest first).
+    """
+
+    pacer: Pacer
+    waiting: dict[int, deque[int]] = field(default_factory=dict)
+    chat_of: dict[int, int] = field(default_factory=dict)
+
+    def must_wait(self, chat_id: int, notification_id: int, now: float) -> bool:
+        queue = self.waiting.get(chat_id)
+        if queue and queue[0] != notification_id:
+            return True  # an older row of this chat goes first
+        return self.pacer.chat_wait(chat_id, now) > 0
+
+    def set_aside(self, chat_id: int, notification_id: int) -> None:
+        self.chat_of[notification_id] = chat_id
+        queue = self.waiting.setdefault(chat_id, deque())
+        if notification_id not in queue:
+            queue.append(notification_id)
+
+    def soonest(self, now: float) -> float:
+        """Seconds until the first chat with a row set aside may be written to again."""
+        waits = [self.pacer.chat_wait(chat_id, now) for chat_id in self.waiting]
+        return min(waits, default=0.0)
+
+    def finished(self, notification_id: int) -> None:
+        """The row is done with (sent, failed, held, taken over): its chat's next row may go."""
+        chat_id = self.chat_of.pop(notification_id, None)
+        if chat_id is None or notification_id not in self.waiting.get(chat_id, ()):
+            return
+        self.waiting[chat_id].remove(notification_id)
+        if not self.waiting[chat_id]:
+            del self.waiting[chat_id]
 
 
 class Deliverer:
@@ -64,11 +110,32 @@ class Deliverer:
         )
 
     async def run_once(self, limit: int = 50) -> int:
-        """Deliver what is due now; returns how many notifications were taken."""
+        """Deliver what is due now; returns how many notifications were taken.
+
+        Rows go in claim order, except that a row whose chat must still wait is set aside
+        while rows for other chats go (each chat's own rows stay in order).
+        """
         async with self.sessions.begin() as session:
             ids = await outbox.claim(session, self.worker_id, self.clock(), limit)
-        for notification_id in ids:
-            await self._deliver(notification_id)
+        queue, turns = deque(ids), _Turns(self.pacer)
+        set_aside_in_a_row = 0
+        while queue:
+            if set_aside_in_a_row >= len(queue):
+                # every row left waits for its chat: sleep until the first of them may go
+                await self.sleep(turns.soonest(self.monotonic()) + 1e-6)
+                set_aside_in_a_row = 0
+            notification_id = queue.popleft()
+            chat_id = turns.chat_of.get(notification_id)
+            known_busy = chat_id is not None and turns.must_wait(
+                chat_id, notification_id, self.monotonic()
+            )
+            # a row seen before is set aside without touching the database
+            if known_busy or await self._deliver(notification_id, turns):
+                queue.append(notification_id)
+                set_aside_in_a_row += 1
+            else:
+                turns.finished(notification_id)
+                set_aside_in_a_row = 0
         return len(ids)
 
     def _pacer_for(self, session: AsyncSession) -> Callable[[int], Awaitable[None]]:
@@ -98,18 +165,20 @@ class Deliverer:
         )
         return bool(renewed.rowcount)  # type: ignore[attr-defined]
 
-    async def _deliver(self, notification_id: int) -> None:
+    async def _deliver(self, notification_id: int, turns: _Turns | None = None) -> bool:
+        """Send one claimed row and record the outcome; True when it was set aside instead
+        (only with `turns`, the batch's bookkeeping)."""
         refresh_chat: int | None = None
         async with self.sessions() as session:
             if not await self._still_mine(session, notification_id):
                 log.info("notification %s was taken over by another process", notification_id)
-                return
+                return False
             notification = await session.get(Notification, notification_id)
             assert notification is not None
             now = self.clock()
             try:
                 if notification.audience == "member":
-                    message_id = await self._to_member(session, notification)
+                    message_id = await self._to_member(session, notification, turns)
                     if notification.kind == "request_status":
                         member = await session.get(Member, notification.member_id)
                         refresh_chat = member.telegram_id if member else None
@@ -122,12 +191,15 @@ class Deliverer:
                         timedelta(hours=1),
                     )
                     await session.commit()
-                    return
+                    return False
                 else:
                     message_id = await self.staff.send(
                         session, notification, self._pacer_for(session), now
                     )
                 await outbox.mark_sent(session, notification_id, now, message_id)
+            except ChatBusyError:
+                await session.commit()  # the renewed claim
+                return True
             except HeldError:
                 await _hold(session, notification)
             except TelegramRetryAfter as exc:
@@ -154,6 +226,7 @@ class Deliverer:
             await session.commit()
         if refresh_chat is not None:
             await self._refresh_open_page(refresh_chat)
+        return False
 
     async def _refresh_open_page(self, chat_id: int) -> None:
         """Re-render the member's open dialog (e.g. the request's page) with the new status.
@@ -168,13 +241,21 @@ class Deliverer:
         except Exception:  # a refresh is a courtesy; it must never fail a delivery
             log.warning("could not refresh the open dialog of chat %s", chat_id, exc_info=True)
 
-    async def _to_member(self, session: AsyncSession, notification: Notification) -> int | None:
+    async def _to_member(
+        self, session: AsyncSession, notification: Notification, turns: _Turns | None
+    ) -> int | None:
         member = await session.get(Member, notification.member_id)
         if member is None:
             raise UndeliverableError("member no longer exists")
         if member.unreachable_since is not None:
             raise HeldError
-        await self._pacer_for(session)(member.telegram_id)
+        chat_id, row = member.telegram_id, notification.id or 0
+        if turns is not None:
+            turns.chat_of[row] = chat_id
+            if turns.must_wait(chat_id, row, self.monotonic()):
+                turns.set_aside(chat_id, row)
+                raise ChatBusyError
+        await self._pacer_for(session)(chat_id)
         return await self.member.send(session, notification, member)
 
 

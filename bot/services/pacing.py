@@ -20,17 +20,21 @@ class Pacer:
 
     def wait_time(self, chat_id: int, now: float) -> float:
         """Seconds to wait before sending to `chat_id` at `now` (0 when it may go now)."""
-        waits = [0.0]
+        waits = [self.chat_wait(chat_id, now)]
         window = self._trim(self._global, now, 1.0)
         if len(window) >= self.per_second:
             waits.append(window[0] + 1.0 - now)
+        return max(waits)
+
+    def chat_wait(self, chat_id: int, now: float) -> float:
+        """Seconds `chat_id` alone must still wait (its one-second gap or its group's minute)."""
         if chat_id < 0:  # groups and supergroups have negative ids
             group = self._trim(self._group.setdefault(chat_id, deque()), now, 60.0)
             if len(group) >= self.group_per_minute:
-                waits.append(group[0] + 60.0 - now)
-        elif (last := self._last_private.get(chat_id)) is not None:
-            waits.append(last + self.private_interval - now)
-        return max(waits)
+                return group[0] + 60.0 - now
+            return 0.0
+        last = self._last_private.get(chat_id)
+        return max(0.0, last + self.private_interval - now) if last is not None else 0.0
 
     def sent(self, chat_id: int, now: float) -> None:
         self._global.append(now)

@@ -38,7 +38,10 @@ class DeliveryWorld:
     requests: dict[int, int] = field(default_factory=dict)  # member id -> request id
     _labels: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
-    def deliverer(self, worker: str = "w1", bot: Bot | None = None, pacer: Pacer | None = None):
+    def deliverer(
+        self, worker: str = "w1", bot: Bot | None = None, pacer: Pacer | None = None, **timing: Any
+    ):
+        """`timing`: `monotonic` and `sleep`, to pace on a hand-moved clock."""
         return Deliverer(
             bot or self.bot,
             self.sessions,
@@ -47,6 +50,7 @@ class DeliveryWorld:
             self.clock,
             worker,
             pacer=pacer or unlimited(),
+            **timing,
         )
 
     async def member(self, telegram_id: int = OLENA) -> Member:

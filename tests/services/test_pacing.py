@@ -36,3 +36,14 @@ def test_defaults_keep_a_margin_under_telegrams_limits():
     assert pacer.per_second < 30
     assert pacer.private_interval > 1
     assert pacer.group_per_minute < 20
+
+
+def test_a_chats_own_wait_leaves_out_the_overall_limit():
+    pacer = Pacer(per_second=2, private_interval=1.0, group_per_minute=1)
+    pacer.sent(1, 10.0)
+    pacer.sent(2, 10.0)
+    assert pacer.chat_wait(3, 10.1) == 0  # only the overall limit holds chat 3 back
+    assert abs(pacer.wait_time(3, 10.1) - 0.9) < 1e-9
+    assert abs(pacer.chat_wait(1, 10.1) - 0.9) < 1e-9
+    pacer.sent(-100, 10.0)
+    assert abs(pacer.chat_wait(-100, 40.0) - 30.0) < 1e-9

@@ -1,0 +1,72 @@
+"""One busy chat does not hold up a batch, and each chat still gets its messages in order.
+
+Pacing runs on a hand-moved monotonic clock: `sleep` moves it instead of waiting.
+"""
+
+from __future__ import annotations
+
+from bot.services.pacing import Pacer
+from tests.delivery.conftest import AIGERIM, DMITRY, JOHN, OLENA, DeliveryWorld
+
+
+class HandClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+        self.slept: list[float] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.slept.append(round(seconds, 3))
+        self.now += seconds
+
+
+def sent_to(world: DeliveryWorld) -> list[int]:
+    """The chats of the bot's accepted sendMessage calls, in the order they were made."""
+    return [
+        int(c["params"]["chat_id"])
+        for c in world.state.calls
+        if c["method"] == "sendMessage" and c["ok"]
+    ]
+
+
+async def test_others_go_while_a_chat_waits_its_second_and_its_own_stay_in_order(
+    world: DeliveryWorld,
+) -> None:
+    olena, dmitry, aigerim = [await world.member(t) for t in (OLENA, DMITRY, AIGERIM)]
+    for member, label in [
+        (olena, "o1"),
+        (olena, "o2"),
+        (olena, "o3"),
+        (dmitry, "d1"),
+        (aigerim, "a1"),
+        (dmitry, "d2"),
+    ]:
+        await world.notify(member, label)
+    time = HandClock()
+    deliverer = world.deliverer(pacer=Pacer(), monotonic=time.monotonic, sleep=time.sleep)
+
+    assert await deliverer.run_once() == 6
+
+    # Dmitry's and Aigerim's first messages do not wait behind Olena's second
+    assert sent_to(world)[:3] == [OLENA, DMITRY, AIGERIM]
+    assert world.received(OLENA) == ["o1", "o2", "o3"]
+    assert world.received(DMITRY) == ["d1", "d2"]
+    assert world.received(AIGERIM) == ["a1"]
+    # two gaps of a second in all (o2 and d2 after the first, o3 after the second): the
+    # least these six can take, where one chat at a time would wait three
+    assert time.slept == [1.05, 1.05]
+
+
+async def test_a_batch_of_one_chat_waits_its_gaps_and_keeps_order(world: DeliveryWorld) -> None:
+    john = await world.member(JOHN)
+    for label in ("j1", "j2", "j3", "j4"):
+        await world.notify(john, label)
+    time = HandClock()
+    deliverer = world.deliverer(pacer=Pacer(), monotonic=time.monotonic, sleep=time.sleep)
+
+    assert await deliverer.run_once() == 4
+
+    assert world.received(JOHN) == ["j1", "j2", "j3", "j4"]
+    assert time.slept == [1.05, 1.05, 1.05]
