@@ -109,20 +109,25 @@ class Deliverer:
             StaffSender(bot, settings, translators) if settings.admin_chat_id is not None else None
         )
 
-    async def run_once(self, limit: int = 50) -> int:
+    async def run_once(self, limit: int = 50, most: int = 500) -> int:
         """Deliver what is due now; returns how many notifications were taken.
 
         Rows go in claim order, except that a row whose chat must still wait is set aside
-        while rows for other chats go (each chat's own rows stay in order).
+        while rows for other chats go (each chat's own rows stay in order). When every row
+        left waits for its chat, more due rows are claimed (at most `most` in one run, and
+        never more than `limit` waiting at once, so each is sent well within its lease);
+        with none, the run sleeps until the first waiting chat may go.
         """
-        async with self.sessions.begin() as session:
-            ids = await outbox.claim(session, self.worker_id, self.clock(), limit)
-        queue, turns = deque(ids), _Turns(self.pacer)
+        queue, turns = deque(await self._claim(limit)), _Turns(self.pacer)
+        taken = len(queue)
         set_aside_in_a_row = 0
         while queue:
             if set_aside_in_a_row >= len(queue):
-                # every row left waits for its chat: sleep until the first of them may go
-                await self.sleep(turns.soonest(self.monotonic()) + 1e-6)
+                more = await self._claim(min(limit - len(queue), most - taken))
+                taken += len(more)
+                queue.extend(more)
+                if not more:
+                    await self.sleep(turns.soonest(self.monotonic()) + 1e-6)
                 set_aside_in_a_row = 0
             notification_id = queue.popleft()
             chat_id = turns.chat_of.get(notification_id)
@@ -136,7 +141,13 @@ class Deliverer:
             else:
                 turns.finished(notification_id)
                 set_aside_in_a_row = 0
-        return len(ids)
+        return taken
+
+    async def _claim(self, limit: int) -> list[int]:
+        if limit <= 0:
+            return []
+        async with self.sessions.begin() as session:
+            return await outbox.claim(session, self.worker_id, self.clock(), limit)
 
     def _pacer_for(self, session: AsyncSession) -> Callable[[int], Awaitable[None]]:
         async def pace(chat_id: int) -> None:

@@ -70,3 +70,33 @@ async def test_a_batch_of_one_chat_waits_its_gaps_and_keeps_order(world: Deliver
 
     assert world.received(JOHN) == ["j1", "j2", "j3", "j4"]
     assert time.slept == [1.05, 1.05, 1.05]
+
+
+async def test_while_every_claimed_row_waits_more_due_rows_are_claimed(
+    world: DeliveryWorld,
+) -> None:
+    olena, dmitry = await world.member(OLENA), await world.member(DMITRY)
+    for member, label in [(olena, "o1"), (olena, "o2"), (dmitry, "d1"), (olena, "o3")]:
+        await world.notify(member, label)
+    time = HandClock()
+    deliverer = world.deliverer(pacer=Pacer(), monotonic=time.monotonic, sleep=time.sleep)
+
+    # two at a time: o1 goes, o2 waits, so d1 is claimed and goes before o2's second is up
+    assert await deliverer.run_once(limit=2) == 4
+
+    assert sent_to(world) == [OLENA, DMITRY, OLENA, OLENA]
+    assert world.received(OLENA) == ["o1", "o2", "o3"]
+    assert time.slept == [1.05, 1.05]
+
+
+async def test_one_run_takes_at_most_its_share(world: DeliveryWorld) -> None:
+    john = await world.member(JOHN)
+    for label in ("j1", "j2", "j3", "j4"):
+        await world.notify(john, label)
+    time = HandClock()
+    deliverer = world.deliverer(pacer=Pacer(), monotonic=time.monotonic, sleep=time.sleep)
+
+    assert await deliverer.run_once(limit=2, most=3) == 3
+    assert world.received(JOHN) == ["j1", "j2", "j3"]
+    assert await deliverer.run_once(limit=2, most=3) == 1
+    assert world.received(JOHN) == ["j1", "j2", "j3", "j4"]
