@@ -72,6 +72,15 @@ def demo_rows() -> Rows:
     return list(read_rows(DEMO))
 
 
+def cli_settings(tmp_path: Path) -> Settings:
+    """What `run_bot.py import-registry` reads, on an SQLite file of the test's own."""
+    return Settings(
+        bot_token="123456:TEST-token",
+        database_url=f"sqlite+aiosqlite:///{tmp_path}/cli.db",
+        _env_file=None,  # type: ignore[call-arg]
+    )
+
+
 def rejected(report: ImportReport) -> list[tuple[int, str, tuple[str, ...]]]:
     return [(r.line, r.insured_id, r.reasons) for r in report.rejected]
 
@@ -493,11 +502,7 @@ def test_invalid_row_reason(overrides: dict[str, str], reason: str) -> None:
 async def test_cli_imports_and_reports_with_line_numbers(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    settings = Settings(
-        bot_token="123456:TEST-token",
-        database_url=f"sqlite+aiosqlite:///{tmp_path}/cli.db",
-        _env_file=None,  # type: ignore[call-arg]
-    )
+    settings = cli_settings(tmp_path)
 
     assert await run_import(settings, DEMO, now=NOW) == 0
     out = capsys.readouterr().out
@@ -513,11 +518,7 @@ async def test_cli_imports_and_reports_with_line_numbers(
 async def test_cli_exits_2_with_one_line_on_a_format_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    settings = Settings(
-        bot_token="123456:TEST-token",
-        database_url=f"sqlite+aiosqlite:///{tmp_path}/cli.db",
-        _env_file=None,  # type: ignore[call-arg]
-    )
+    settings = cli_settings(tmp_path)
     path = write_csv(tmp_path / "ok.csv", demo_rows())
     path.write_text(path.read_text().replace("relation", "relationship", 1))
 
@@ -533,12 +534,7 @@ async def test_cli_saves_nothing_when_card_linking_fails(
         raise OperationalError("relink", {}, Exception("database is gone"))
 
     monkeypatch.setattr("bot.cli.relink_phones", broken_relink)
-    db_path = tmp_path / "cli.db"
-    settings = Settings(
-        bot_token="123456:TEST-token",
-        database_url=f"sqlite+aiosqlite:///{db_path}",
-        _env_file=None,  # type: ignore[call-arg]
-    )
+    settings = cli_settings(tmp_path)
 
     assert await run_import(settings, DEMO, now=NOW) == 1
     assert capsys.readouterr().err.startswith("Import failed, nothing was saved:")
@@ -553,11 +549,7 @@ async def test_cli_links_a_waiting_members_cards_and_queues_their_message(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Olena confirmed her phone before the insurer sent the registry with her family on it
-    settings = Settings(
-        bot_token="123456:TEST-token",
-        database_url=f"sqlite+aiosqlite:///{tmp_path}/cli.db",
-        _env_file=None,  # type: ignore[call-arg]
-    )
+    settings = cli_settings(tmp_path)
     await migrate(settings.database_url)
     engine = create_engine(settings.database_url)
     factory = create_session_factory(engine)
