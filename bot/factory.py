@@ -28,6 +28,7 @@ from bot.middlewares.member import MemberMiddleware
 from bot.services.activation import ActivationRules
 from dialogs.activation import activation_dialog
 from dialogs.cards import cards_dialog
+from dialogs.intent_ids import use_random_intent_ids
 from dialogs.language import language_dialog
 from dialogs.menu import menu_dialog
 from dialogs.phone import phone_dialog
@@ -95,6 +96,7 @@ def create_dispatcher(
     message_manager: MessageManagerProtocol | None = None,
     **extra: Any,
 ) -> tuple[Dispatcher, BgManagerFactory]:
+    use_random_intent_ids()
     if storage is None:
         storage, events_isolation = create_storage(settings, session_factory)
     events_isolation = events_isolation or SimpleEventIsolation()
@@ -119,6 +121,11 @@ def create_dispatcher(
     )
     dp.update.outer_middleware(DbSessionMiddleware(session_factory))
     dp.update.outer_middleware(MemberMiddleware(translators))
+    # An error handler (e.g. the lost-dialog recovery) runs after the update's session has
+    # rolled back and closed: it gets a session and transaction of its own, so its dialog
+    # state is written through it (on SQLite a second writer would wait on the first).
+    dp.errors.outer_middleware(DbSessionMiddleware(session_factory))
+    dp.errors.outer_middleware(MemberMiddleware(translators))
     if settings.admin_chat_id is not None:
         dp.include_router(create_admin_router(settings))
     dp.include_router(commands.create_router())

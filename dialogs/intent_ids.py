@@ -1,0 +1,29 @@
+"""Dialog intent ids that do not collide.
+
+aiogram-dialog 2 makes an intent id from the current second plus one of only 100 random values
+(`aiogram_dialog.api.entities.stack.new_int_id`), so two dialogs opened within the same second
+share an id one time in a hundred. A sub-dialog opened over the menu (the language choice, a
+request form) then takes the menu's id: the member's choice is lost and they are shown "that
+screen is out of date".
+
+`use_random_intent_ids` swaps in 40 random bits, written the library's way (7 characters of
+`0-9a-zA-Z`, one more than before, well inside the 64 bytes of callback data).
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from aiogram_dialog.api.entities import stack
+
+ID_BITS = 40
+
+
+def random_id() -> str:
+    return stack.id_to_str(secrets.randbits(ID_BITS) or 1)
+
+
+def use_random_intent_ids() -> None:
+    """Idempotent; `Stack.push` looks `new_id` up each time it opens a dialog. (A member's chat
+    uses the fixed default stack, so stack ids need no change.)"""
+    stack.new_id = random_id
