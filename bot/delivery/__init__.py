@@ -60,7 +60,6 @@ class _Turns:
         return self.pacer.chat_wait(chat_id, now) > 0
 
     def set_aside(self, chat_id: int, notification_id: int) -> None:
-        self.chat_of[notification_id] = chat_id
         queue = self.waiting.setdefault(chat_id, deque())
         if notification_id not in queue:
             queue.append(notification_id)
@@ -176,9 +175,8 @@ class Deliverer:
         )
         return bool(renewed.rowcount)  # type: ignore[attr-defined]
 
-    async def _deliver(self, notification_id: int, turns: _Turns | None = None) -> bool:
-        """Send one claimed row and record the outcome; True when it was set aside instead
-        (only with `turns`, the batch's bookkeeping)."""
+    async def _deliver(self, notification_id: int, turns: _Turns) -> bool:
+        """Send one claimed row and record the outcome; True when it was set aside instead."""
         refresh_chat: int | None = None
         async with self.sessions() as session:
             if not await self._still_mine(session, notification_id):
@@ -253,7 +251,7 @@ class Deliverer:
             log.warning("could not refresh the open dialog of chat %s", chat_id, exc_info=True)
 
     async def _to_member(
-        self, session: AsyncSession, notification: Notification, turns: _Turns | None
+        self, session: AsyncSession, notification: Notification, turns: _Turns
     ) -> int | None:
         member = await session.get(Member, notification.member_id)
         if member is None:
@@ -261,11 +259,10 @@ class Deliverer:
         if member.unreachable_since is not None:
             raise HeldError
         chat_id, row = member.telegram_id, notification.id or 0
-        if turns is not None:
-            turns.chat_of[row] = chat_id
-            if turns.must_wait(chat_id, row, self.monotonic()):
-                turns.set_aside(chat_id, row)
-                raise ChatBusyError
+        turns.chat_of[row] = chat_id
+        if turns.must_wait(chat_id, row, self.monotonic()):
+            turns.set_aside(chat_id, row)
+            raise ChatBusyError
         await self._pacer_for(session)(chat_id)
         return await self.member.send(session, notification, member)
 

@@ -11,6 +11,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from bot.delivery import _Turns
 from bot.factory import create_bot
 from bot.services import outbox
 from storage.models import Notification, NotificationStatus
@@ -269,7 +270,8 @@ async def test_a_row_taken_over_after_the_lease_is_not_sent_by_its_old_owner(wor
     world.clock.advance(seconds=outbox.LEASE.total_seconds() + 1)
     fast = world.deliverer("fast")
     assert await fast.run_once() == 1
-    await slow._deliver(note.id)  # it finally gets to the row: no longer its own
+    # it finally gets to the row in its batch: no longer its own
+    assert await slow._deliver(note.id, _Turns(slow.pacer)) is False
 
     assert world.received(OLENA) == ["sent by one process only"]
     row = await world.row(note.id)

@@ -5,6 +5,7 @@ Pacing runs on a hand-moved monotonic clock: `sleep` moves it instead of waiting
 
 from __future__ import annotations
 
+from bot.delivery import Deliverer
 from bot.services.pacing import Pacer
 from tests.delivery.conftest import AIGERIM, DMITRY, JOHN, OLENA, DeliveryWorld
 
@@ -20,6 +21,12 @@ class HandClock:
     async def sleep(self, seconds: float) -> None:
         self.slept.append(round(seconds, 3))
         self.now += seconds
+
+
+def paced(world: DeliveryWorld) -> tuple[Deliverer, HandClock]:
+    """A deliverer with the real Pacer on a hand-moved clock."""
+    time = HandClock()
+    return world.deliverer(pacer=Pacer(), monotonic=time.monotonic, sleep=time.sleep), time
 
 
 def sent_to(world: DeliveryWorld) -> list[int]:
@@ -44,8 +51,7 @@ async def test_others_go_while_a_chat_waits_its_second_and_its_own_stay_in_order
         (dmitry, "d2"),
     ]:
         await world.notify(member, label)
-    time = HandClock()
-    deliverer = world.deliverer(pacer=Pacer(), monotonic=time.monotonic, sleep=time.sleep)
+    deliverer, time = paced(world)
 
     assert await deliverer.run_once() == 6
 
@@ -63,8 +69,7 @@ async def test_a_batch_of_one_chat_waits_its_gaps_and_keeps_order(world: Deliver
     john = await world.member(JOHN)
     for label in ("j1", "j2", "j3", "j4"):
         await world.notify(john, label)
-    time = HandClock()
-    deliverer = world.deliverer(pacer=Pacer(), monotonic=time.monotonic, sleep=time.sleep)
+    deliverer, time = paced(world)
 
     assert await deliverer.run_once() == 4
 
@@ -78,8 +83,7 @@ async def test_while_every_claimed_row_waits_more_due_rows_are_claimed(
     olena, dmitry = await world.member(OLENA), await world.member(DMITRY)
     for member, label in [(olena, "o1"), (olena, "o2"), (dmitry, "d1"), (olena, "o3")]:
         await world.notify(member, label)
-    time = HandClock()
-    deliverer = world.deliverer(pacer=Pacer(), monotonic=time.monotonic, sleep=time.sleep)
+    deliverer, time = paced(world)
 
     # two at a time: o1 goes, o2 waits, so d1 is claimed and goes before o2's second is up
     assert await deliverer.run_once(limit=2) == 4
@@ -93,8 +97,7 @@ async def test_one_run_takes_at_most_its_share(world: DeliveryWorld) -> None:
     john = await world.member(JOHN)
     for label in ("j1", "j2", "j3", "j4"):
         await world.notify(john, label)
-    time = HandClock()
-    deliverer = world.deliverer(pacer=Pacer(), monotonic=time.monotonic, sleep=time.sleep)
+    deliverer, _ = paced(world)
 
     assert await deliverer.run_once(limit=2, most=3) == 3
     assert world.received(JOHN) == ["j1", "j2", "j3"]

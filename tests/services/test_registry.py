@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.cli import run_import
 from bot.config import Settings
+from bot.sandbox.demo import DEMO_REGISTRY
 from bot.services.registry import (
     COLUMNS,
     ImportReport,
@@ -27,7 +28,7 @@ from storage.db import create_engine, create_session_factory, migrate
 from storage.models import CardLink, InsuredPerson, Notification, Policy
 from tests.factories import make_member
 
-DEMO = Path(__file__).resolve().parents[2] / "data" / "demo_registry.csv"
+DEMO = DEMO_REGISTRY
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 LATER = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 FAMILY_PHONE = "+380501112233"
