@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from rich.console import Console
@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.clock import Clock, system_clock
 from bot.config import ConfigError, Settings, load_settings
 from bot.services.cards import relink_phones
 from bot.services.registry import ImportReport, RegistryFormatError, import_registry, read_rows
@@ -61,13 +62,13 @@ async def _import(engine: AsyncEngine, rows: Rows, now: datetime) -> tuple[Impor
     return report, told
 
 
-async def run_import(settings: Settings, path: Path, now: datetime | None = None) -> int:
+async def run_import(settings: Settings, path: Path, clock: Clock = system_clock) -> int:
     """Import a registry file and print the report.
 
     Exit code 0 when the import ran (rejected rows included), 2 when the file cannot be read,
     1 when the database failed (then nothing was saved).
     """
-    now = now or datetime.now(UTC)
+    now = clock()
     try:
         rows = list(read_rows(path))
     except RegistryFormatError as exc:

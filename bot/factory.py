@@ -52,7 +52,7 @@ def create_bot(settings: Settings) -> Bot:
 
 
 def create_storage(
-    settings: Settings, session_factory: async_sessionmaker[AsyncSession]
+    settings: Settings, session_factory: async_sessionmaker[AsyncSession], clock: Clock
 ) -> tuple[BaseStorage, BaseEventIsolation]:
     """Dialog state in Redis when REDIS_URL is set, otherwise in the database."""
     if settings.redis_url:
@@ -63,7 +63,7 @@ def create_storage(
         keys = DefaultKeyBuilder(with_destiny=True, with_bot_id=True)
         storage = RedisStorage.from_url(settings.redis_url, key_builder=keys)
         return storage, RedisEventIsolation(storage.redis, key_builder=keys)
-    return SQLStorage(session_factory), SimpleEventIsolation()
+    return SQLStorage(session_factory, clock), SimpleEventIsolation()
 
 
 def create_member_router() -> Router:
@@ -98,7 +98,7 @@ def create_dispatcher(
 ) -> tuple[Dispatcher, BgManagerFactory]:
     use_random_intent_ids()
     if storage is None:
-        storage, events_isolation = create_storage(settings, session_factory)
+        storage, events_isolation = create_storage(settings, session_factory, clock)
     events_isolation = events_isolation or SimpleEventIsolation()
     translators = translators or TranslatorHub(default=settings.default_locale)
     rules = ActivationRules(

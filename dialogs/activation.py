@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from aiogram.types import CallbackQuery, Message
@@ -20,7 +20,7 @@ from dialogs.common import (
     MemberDialog,
     clear_error,
     fmt_date,
-    fmt_datetime,
+    fmt_time_or_datetime,
     menu_button,
     now,
     set_error,
@@ -29,7 +29,7 @@ from dialogs.common import (
 )
 from dialogs.states import ActivationSG, CardsSG
 from dialogs.widgets import I18nButtonText, I18nFormat
-from dialogs.widgets.calendar import LocalizedCalendar
+from dialogs.widgets.calendar import BirthDateCalendar
 from storage.models import Member
 
 INSURED_ID_MAX = 64
@@ -104,9 +104,7 @@ async def result_getter(
     if opens := data.get("opens_on"):
         result["opens_on"] = fmt_date(date.fromisoformat(opens), dialog_manager)
     if until := data.get("locked_until"):
-        from datetime import datetime
-
-        result["until"] = fmt_datetime(datetime.fromisoformat(until), dialog_manager)
+        result["until"] = fmt_time_or_datetime(datetime.fromisoformat(until), dialog_manager)
     if card_id := data.get("card_id"):
         card = await get_card(session, member, card_id, today(dialog_manager))
         if card:
@@ -148,7 +146,7 @@ def activation_dialog() -> Dialog:
         ),
         Window(
             I18nFormat("activation-birth-calendar"),
-            LocalizedCalendar(id="birth_cal", on_click=on_birth_picked),
+            BirthDateCalendar(id="birth_cal", on_click=on_birth_picked),
             SwitchTo(I18nButtonText("btn-back"), id="back", state=ActivationSG.birth_date),
             state=ActivationSG.birth_calendar,
         ),

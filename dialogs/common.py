@@ -14,11 +14,12 @@ from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Column, Select, Start
 from aiogram_dialog.widgets.text import Format, Multi
 from aiogram_dialog.widgets.widget_event import WidgetEventProcessor
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date, format_time, get_timezone_location
 
 from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import Translator
+from bot.services.zones import ReadingZone, reading_zone
 from dialogs.states import MainSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from dialogs.widgets.i18n import ERROR_KEY
@@ -44,15 +45,53 @@ def today(manager: DialogManager) -> date:
     return now(manager).astimezone(settings.tz).date()
 
 
+def member_zone(manager: DialogManager) -> ReadingZone:
+    """The zone the member reads times in (their phone's country, else the insurer's)."""
+    settings: Settings = manager.middleware_data["settings"]
+    member = manager.middleware_data.get("member")
+    return reading_zone(getattr(member, "phone", None), settings.tz, now(manager))
+
+
+def member_date(value: datetime, manager: DialogManager) -> date:
+    """The calendar date of a moment where the member is."""
+    return value.astimezone(member_zone(manager).tz).date()
+
+
 def fmt_date(value: date, manager: DialogManager) -> str:
     i18n: Translator = manager.middleware_data["i18n"]
     return format_date(value, format="long", locale=i18n.locale)
 
 
-def fmt_datetime(value: datetime, manager: DialogManager) -> str:
+def _named_zone(text: str, zone: ReadingZone, manager: DialogManager) -> str:
+    """`text` as is in the member's own zone; otherwise with the zone it is in."""
+    if zone.own:
+        return text
     i18n: Translator = manager.middleware_data["i18n"]
-    settings: Settings = manager.middleware_data["settings"]
-    return format_datetime(value, format="d MMMM, HH:mm", tzinfo=settings.tz, locale=i18n.locale)
+    city = get_timezone_location(zone.tz, locale=i18n.locale, return_city=True)
+    return i18n("time-in-zone", time=text, zone=city)
+
+
+def fmt_datetime(value: datetime, manager: DialogManager) -> str:
+    """A moment in the member's zone, its date written as `fmt_date` writes dates."""
+    i18n: Translator = manager.middleware_data["i18n"]
+    zone = member_zone(manager)
+    local = value.astimezone(zone.tz)
+    text = i18n(
+        "date-at-time",
+        date=format_date(local.date(), format="long", locale=i18n.locale),
+        time=format_time(local, "HH:mm", locale=i18n.locale),
+    )
+    return _named_zone(text, zone, manager)
+
+
+def fmt_time_or_datetime(value: datetime, manager: DialogManager) -> str:
+    """A moment near now: the time alone when it falls on the member's today, else date and time."""
+    i18n: Translator = manager.middleware_data["i18n"]
+    zone = member_zone(manager)
+    local = value.astimezone(zone.tz)
+    if local.date() != now(manager).astimezone(zone.tz).date():
+        return fmt_datetime(value, manager)
+    return _named_zone(format_time(local, "HH:mm", locale=i18n.locale), zone, manager)
 
 
 def menu_button() -> Start:

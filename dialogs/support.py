@@ -11,7 +11,7 @@ from babel.dates import format_time, get_day_names, get_timezone_location
 from bot.config import Settings
 from bot.i18n import Translator
 from bot.services.hours import DayHours, open_state
-from dialogs.common import MemberDialog, fmt_datetime, now
+from dialogs.common import MemberDialog, fmt_time_or_datetime, member_date, now
 from dialogs.states import SupportChatSG, SupportSG
 from dialogs.widgets import I18nButtonText, I18nFormat
 
@@ -41,7 +41,10 @@ async def support_getter(
     dialog_manager: DialogManager, settings: Settings, i18n: Translator, **_: Any
 ) -> dict[str, Any]:
     state = open_state(settings.callcentre_hours, now(dialog_manager), settings.tz)
-    change = fmt_datetime(state.next_change, dialog_manager) if state.next_change else ""
+    change = fmt_time_or_datetime(state.next_change, dialog_manager) if state.next_change else ""
+    opens_today = state.next_change is not None and member_date(
+        state.next_change, dialog_manager
+    ) == member_date(now(dialog_manager), dialog_manager)
     return {
         "phones": "\n".join(settings.support_phones),
         "emails": "\n".join(settings.support_emails),
@@ -52,6 +55,7 @@ async def support_getter(
         "is_open": state.is_open,
         "is_closed": not state.is_open,
         "change": change,
+        "today": "yes" if opens_today else "no",
     }
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
+from datetime import datetime
 from typing import Any
 
 from aiogram.fsm.state import State
@@ -19,7 +20,6 @@ from aiogram.fsm.storage.base import (
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.models import FsmRecord
-from storage.types import utcnow
 
 _update_session: ContextVar[AsyncSession | None] = ContextVar("update_session", default=None)
 
@@ -44,9 +44,11 @@ class SQLStorage(BaseStorage):
     def __init__(
         self,
         session_factory: async_sessionmaker[AsyncSession],
+        clock: Callable[[], datetime],
         key_builder: KeyBuilder | None = None,
     ) -> None:
         self._sessions = session_factory
+        self._clock = clock
         # aiogram-dialog keeps stacks and contexts under their own "destiny"
         self._keys = key_builder or DefaultKeyBuilder(with_destiny=True, with_bot_id=True)
 
@@ -58,11 +60,10 @@ class SQLStorage(BaseStorage):
         async with self._sessions.begin() as session:
             await self._write_in(session, self._keys.build(key), values)
 
-    @staticmethod
-    async def _write_in(session: AsyncSession, name: str, values: dict[str, Any]) -> None:
+    async def _write_in(self, session: AsyncSession, name: str, values: dict[str, Any]) -> None:
         record = await session.get(FsmRecord, name)
         if record is None:
-            record = FsmRecord(key=name)
+            record = FsmRecord(key=name, updated_at=self._clock())
         for field, value in values.items():
             setattr(record, field, value)
         if record.state is None and record.data == "{}":
@@ -70,7 +71,7 @@ class SQLStorage(BaseStorage):
                 await session.delete(record)
             await session.flush()
             return
-        record.updated_at = utcnow()
+        record.updated_at = self._clock()
         session.add(record)
         await session.flush()
 

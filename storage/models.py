@@ -1,4 +1,7 @@
-"""Database tables (SQLModel). Enumerations are stored as short strings for portability."""
+"""Database tables (SQLModel). Enumerations are stored as short strings for portability.
+
+Timestamps have no defaults: every one is given from the injected clock by whoever writes the row
+(a forgotten one fails the NOT NULL constraint instead of reading the machine's clock)."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from enum import StrEnum
 from sqlalchemy import BigInteger, Column, ForeignKey, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.types import UTCDateTime, utcnow
+from storage.types import UTCDateTime
 
 
 class HolderType(StrEnum):
@@ -49,7 +52,7 @@ class Policy(SQLModel, table=True):
     contract_signed: date
     coverage_start: date
     coverage_end: date
-    updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+    updated_at: datetime = Field(sa_column=_ts())
 
 
 class InsuredPerson(SQLModel, table=True):
@@ -66,7 +69,7 @@ class InsuredPerson(SQLModel, table=True):
     birth_date: date
     phone: str | None = Field(default=None, max_length=20, index=True)
     relation: str = Field(max_length=16)
-    updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+    updated_at: datetime = Field(sa_column=_ts())
 
 
 class Member(SQLModel, table=True):
@@ -92,7 +95,7 @@ class Member(SQLModel, table=True):
     )
     # set when Telegram answers 403 (the member blocked the bot); cleared when they write again
     unreachable_since: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+    created_at: datetime = Field(sa_column=_ts())
 
 
 class CardLink(SQLModel, table=True):
@@ -111,7 +114,7 @@ class CardLink(SQLModel, table=True):
         )
     )
     via: str = Field(max_length=16)
-    linked_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+    linked_at: datetime = Field(sa_column=_ts())
 
 
 class ActivationAttempt(SQLModel, table=True):
@@ -123,7 +126,7 @@ class ActivationAttempt(SQLModel, table=True):
     telegram_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
     insured_key: str = Field(max_length=64, index=True)
     succeeded: bool = False
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(index=True))
+    created_at: datetime = Field(sa_column=_ts(index=True))
 
 
 class Reminder(SQLModel, table=True):
@@ -146,7 +149,7 @@ class Reminder(SQLModel, table=True):
         ),
     )
     due_on: date
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+    created_at: datetime = Field(sa_column=_ts())
     sent_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
 
 
@@ -165,7 +168,7 @@ class SupportTicket(SQLModel, table=True):
     full_name: str | None = Field(default=None, max_length=200)
     text: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     status: str = Field(default="open", max_length=16)
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+    created_at: datetime = Field(sa_column=_ts())
 
 
 class FsmRecord(SQLModel, table=True):
@@ -176,7 +179,7 @@ class FsmRecord(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=255)
     state: str | None = Field(default=None, max_length=255)
     data: str = Field(default="{}", sa_column=Column(Text, nullable=False))
-    updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+    updated_at: datetime = Field(sa_column=_ts())
 
 
 class RequestKind(StrEnum):
@@ -227,8 +230,8 @@ class Request(SQLModel, table=True):
     # the request's card in the admin chat, edited after every change
     staff_message_id: int | None = None
     first_staff_action_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(index=True))
-    updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+    created_at: datetime = Field(sa_column=_ts(index=True))
+    updated_at: datetime = Field(sa_column=_ts())
 
     @property
     def number(self) -> str:
@@ -251,7 +254,7 @@ class RequestEvent(SQLModel, table=True):
     actor_kind: str = Field(max_length=8)
     actor_telegram_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     comment: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+    created_at: datetime = Field(sa_column=_ts())
 
 
 class RequestDocument(SQLModel, table=True):
@@ -278,7 +281,7 @@ class RequestDocument(SQLModel, table=True):
     mime_type: str | None = Field(default=None, max_length=100)
     file_size: int | None = None
     media_group_id: str | None = Field(default=None, max_length=64)
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+    created_at: datetime = Field(sa_column=_ts())
 
 
 class AdminTopic(SQLModel, table=True):
@@ -296,7 +299,7 @@ class AdminTopic(SQLModel, table=True):
     # None while the topic is being created, and in a group without topics
     thread_id: int | None = None
     title: str = Field(max_length=128)
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+    created_at: datetime = Field(sa_column=_ts())
 
 
 class RelayLink(SQLModel, table=True):
@@ -319,7 +322,7 @@ class RelayLink(SQLModel, table=True):
     )
     member_message_id: int | None = None
     direction: str = Field(max_length=10)  # to_staff | to_member
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+    created_at: datetime = Field(sa_column=_ts())
 
 
 class AuditEntry(SQLModel, table=True):
@@ -332,7 +335,7 @@ class AuditEntry(SQLModel, table=True):
     action: str = Field(max_length=32)
     target: str | None = Field(default=None, max_length=128)
     details: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(index=True))
+    created_at: datetime = Field(sa_column=_ts(index=True))
 
 
 class NotificationStatus(StrEnum):
@@ -365,10 +368,10 @@ class Notification(SQLModel, table=True):
     dedup_key: str = Field(max_length=128, unique=True)
     status: str = Field(default=NotificationStatus.PENDING, max_length=8, index=True)
     attempts: int = 0
-    next_attempt_at: datetime = Field(default_factory=utcnow, sa_column=_ts(index=True))
+    next_attempt_at: datetime = Field(sa_column=_ts(index=True))
     claimed_by: str | None = Field(default=None, max_length=64)
     claimed_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
     last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     sent_message_id: int | None = None
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+    created_at: datetime = Field(sa_column=_ts())
     sent_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date
+from datetime import UTC, date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import InsuredPerson, Member, Policy
 
 _seq = itertools.count(1)
+# rows made by the factories are stamped with a fixed moment, never the machine's clock
+STAMP = datetime(2026, 1, 10, 9, 0, tzinfo=UTC)
 
 
 async def make_policy(
@@ -29,6 +31,7 @@ async def make_policy(
         contract_signed=contract_signed,
         coverage_start=coverage_start,
         coverage_end=coverage_end,
+        updated_at=STAMP,
     )
     session.add(policy)
     await session.flush()
@@ -53,6 +56,7 @@ async def make_person(
         birth_date=birth_date,
         phone=phone,
         relation=relation,
+        updated_at=STAMP,
     )
     session.add(person)
     await session.flush()
@@ -60,6 +64,7 @@ async def make_person(
 
 
 async def make_member(session: AsyncSession, telegram_id: int = 1001, **fields: object) -> Member:
+    fields.setdefault("created_at", STAMP)
     member = Member(telegram_id=telegram_id, language="en", **fields)  # type: ignore[arg-type]
     session.add(member)
     await session.flush()

@@ -70,12 +70,12 @@ class StaffSender:
     async def _thread(self, session: AsyncSession, member: Member, now: datetime) -> int | None:
         if not await self.is_forum():
             return None
-        topic, created = await topics.reserve(session, member, self.chat_id)
+        topic, created = await topics.reserve(session, member, self.chat_id, now)
         if not created and topic.thread_id is None:
             if topic.created_at > now - STALE_RESERVATION:
                 raise RetrySoonError("another process is creating this member's topic")
             await topics.forget(session, topic)  # its creator died: start again
-            topic, created = await topics.reserve(session, member, self.chat_id)
+            topic, created = await topics.reserve(session, member, self.chat_id, now)
         if created:
             await session.commit()  # let other processes see the reservation at once
             forum_topic = await self.bot.create_forum_topic(self.chat_id, topic.title)

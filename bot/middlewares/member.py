@@ -9,6 +9,7 @@ from aiogram import BaseMiddleware
 from aiogram.types import Chat, TelegramObject, User
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.clock import Clock
 from bot.i18n import TranslatorHub
 from bot.services import members
 
@@ -31,7 +32,8 @@ class MemberMiddleware(BaseMiddleware):
         # a private chat has the user's own id (background dialog updates carry no chat type)
         private = chat is None or chat.type == "private" or chat.id == (user.id if user else 0)
         if user is not None and not user.is_bot and private:
-            member = await members.get_or_create(session, user.id, locale)
+            clock: Clock = data["clock"]
+            member = await members.get_or_create(session, user.id, locale, clock())
             if member.unreachable_since is not None:
                 # they wrote again, so they unblocked the bot: held messages may go out
                 await members.mark_reachable(session, member)

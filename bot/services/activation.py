@@ -113,8 +113,8 @@ async def activate(
     opens_on = activation_opens_on(policy, rules)
     if now.astimezone(tz).date() < opens_on:
         await reminders_repo.ensure(
-            session, member.id, REMINDER_ACTIVATION_OPENS, person.id, opens_on
+            session, member.id, REMINDER_ACTIVATION_OPENS, person.id, opens_on, now
         )
         return ActivationResult(Outcome.WAITING, card_id=person.id, opens_on=opens_on)
-    await link_activated_card(session, member, person)
+    await link_activated_card(session, member, person, now)
     return ActivationResult(Outcome.LINKED, card_id=person.id)

@@ -96,14 +96,16 @@ def _prefill_profile(member: Member, person: InsuredPerson) -> None:
         member.birth_date = person.birth_date
 
 
-async def _sync_phone_links(session: AsyncSession, member: Member) -> list[InsuredPerson]:
+async def _sync_phone_links(
+    session: AsyncSession, member: Member, now: datetime
+) -> list[InsuredPerson]:
     """Make the phone-made links equal to the registry cards with the member's phone."""
     assert member.id is not None and member.phone is not None
     matches = await cards_repo.with_phone(session, member.phone)
     newly: list[InsuredPerson] = []
     for person, _policy in matches:
         assert person.id is not None
-        if await cards_repo.link(session, member.id, person.id, LinkVia.PHONE):
+        if await cards_repo.link(session, member.id, person.id, LinkVia.PHONE, now):
             newly.append(person)
     matching_ids = {person.id for person, _ in matches}
     stale = [
@@ -132,7 +134,7 @@ async def confirm_phone(
     """
     member.phone = phone_e164
     member.phone_confirmed_at = now
-    await _sync_phone_links(session, member)
+    await _sync_phone_links(session, member, now)
     await session.flush()
     return len(await cards_repo.with_phone(session, phone_e164))
 
@@ -146,17 +148,19 @@ async def relink_phones(
     """
     gained: list[tuple[Member, list[InsuredPerson]]] = []
     for member in await members_repo.with_phones(session, phones):
-        newly = await _sync_phone_links(session, member)
+        newly = await _sync_phone_links(session, member, now)
         if newly:
             gained.append((member, newly))
     await session.flush()
     return gained
 
 
-async def link_activated_card(session: AsyncSession, member: Member, person: InsuredPerson) -> None:
+async def link_activated_card(
+    session: AsyncSession, member: Member, person: InsuredPerson, now: datetime
+) -> None:
     """Link a card proved by insured ID + date of birth and make it the active one."""
     assert member.id is not None and person.id is not None
-    await cards_repo.link(session, member.id, person.id, LinkVia.ACTIVATION)
+    await cards_repo.link(session, member.id, person.id, LinkVia.ACTIVATION, now)
     member.active_card_id = person.id
     _prefill_profile(member, person)
     session.add(member)

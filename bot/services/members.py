@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -11,9 +13,11 @@ from storage.models import Member, Notification, NotificationStatus
 from storage.repositories import members as members_repo
 
 
-async def get_or_create(session: AsyncSession, telegram_id: int, language: str) -> Member:
+async def get_or_create(
+    session: AsyncSession, telegram_id: int, language: str, now: datetime
+) -> Member:
     """The member for a Telegram user; a new one starts in `language`."""
-    return await members_repo.get_or_create(session, telegram_id, language)
+    return await members_repo.get_or_create(session, telegram_id, language, now)
 
 
 def set_language(member: Member, locale: str) -> None:

@@ -243,14 +243,12 @@ def _choice(row: dict[str, str], name: str, kind: type[_E], reasons: list[str]) 
 
 
 def validate_row(
-    row: dict[str, str], today: date | None = None, default_region: str = "UA"
+    row: dict[str, str], today: date, default_region: str = "UA"
 ) -> RegistryRow | list[str]:
     """Return the typed row, or every reason it is wrong (plain English, for the operator).
 
-    `today` bounds the birth date (defaults to the local date); phones without a country code
-    are read in `default_region`.
+    `today` bounds the birth date; phones without a country code are read in `default_region`.
     """
-    today = today or date.today()  # noqa: DTZ011  (only the default; callers pass a date)
     reasons: list[str] = []
     policy_number = canonical_id(_text(row, "policy_number", reasons))
     program = _text(row, "program", reasons)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import select
 
 from storage.models import AdminTopic, Member
-from storage.types import utcnow
 
 TITLE_MAX = 128
 
@@ -25,7 +26,9 @@ async def get(session: AsyncSession, member_id: int) -> AdminTopic | None:
     ).scalar_one_or_none()
 
 
-async def reserve(session: AsyncSession, member: Member, chat_id: int) -> tuple[AdminTopic, bool]:
+async def reserve(
+    session: AsyncSession, member: Member, chat_id: int, now: datetime
+) -> tuple[AdminTopic, bool]:
     """The member's topic row and whether this caller created it (and so must create the topic).
 
     The unique member_id decides the race: the loser gets the winner's row, whose thread_id
@@ -36,7 +39,7 @@ async def reserve(session: AsyncSession, member: Member, chat_id: int) -> tuple[
     if existing is not None:
         return existing, False
     topic = AdminTopic(
-        member_id=member.id, chat_id=chat_id, title=topic_title(member), created_at=utcnow()
+        member_id=member.id, chat_id=chat_id, title=topic_title(member), created_at=now
     )
     try:
         async with session.begin_nested():

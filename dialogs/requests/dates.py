@@ -10,11 +10,7 @@ from typing import Any
 from aiogram.fsm.state import State
 from aiogram.types import Message
 from aiogram_dialog import ChatEvent, DialogManager
-from aiogram_dialog.widgets.kbd.calendar_kbd import (
-    CalendarUserConfig,
-    ManagedCalendar,
-    OnDateSelected,
-)
+from aiogram_dialog.widgets.kbd.calendar_kbd import ManagedCalendar, OnDateSelected
 
 from bot.services.dates import parse_date
 from bot.services.forms import future_date
@@ -29,14 +25,9 @@ FIELD = "preferred_date"
 class FutureCalendar(LocalizedCalendar):
     """Days from today to the horizon by the bot's clock; it opens on the current month."""
 
-    async def _get_user_config(
-        self, data: dict[str, Any], manager: DialogManager
-    ) -> CalendarUserConfig:
+    async def bounds(self, manager: DialogManager) -> tuple[date | None, date | None]:
         start = today(manager)
-        return CalendarUserConfig(min_date=start, max_date=start + timedelta(days=HORIZON_DAYS))
-
-    def get_offset(self, manager: DialogManager) -> date | None:
-        return super().get_offset(manager) or today(manager)
+        return start, start + timedelta(days=HORIZON_DAYS)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.i18n import Translator
 from bot.services import lifecycle, requests
 from bot.services.forms import clean_text
-from dialogs.common import MemberDialog, clear_error, fmt_date, fmt_datetime, now, set_error
+from dialogs.common import MemberDialog, clear_error, fmt_datetime, now, set_error
 from dialogs.requests.common import DOCS, docs_getter, on_attachment, stored_docs
 from dialogs.requests.render import detail_lines
 from dialogs.states import MyRequestsSG, NewRequestSG
@@ -97,7 +97,7 @@ async def detail_getter(
         "number": request.number,
         "kind": i18n("request-kind-" + request.kind),
         "status": i18n("request-status-" + request.status),
-        "created": fmt_date(request.created_at.date(), dialog_manager),
+        "created": fmt_datetime(request.created_at, dialog_manager),
         "details": detail_lines(page.details, dialog_manager),
         "documents": len(page.documents),
         "history": "\n".join(_history_line(e, dialog_manager, i18n) for e in page.events),

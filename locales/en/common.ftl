@@ -37,3 +37,7 @@ help-text =
     • ☎️ <b>Support</b>: phones, e-mails and opening hours.
 
     Commands: /menu, /language, /cancel (leave any form), /help.
+
+## Moments a member reads: in their own zone, or naming the zone they are in
+date-at-time = { $date }, { $time }
+time-in-zone = { $time } ({ $zone } time)

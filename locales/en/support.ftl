@@ -2,7 +2,10 @@
 
 support-title = <b>☎️ Support</b>
 support-open-now = 🟢 The call centre is open now, until { $change }.
-support-closed-now = 🔴 The call centre is closed now. It opens on { $change }.
+support-closed-now = 🔴 The call centre is closed now. { $today ->
+        [yes] It opens today at { $change }.
+       *[no] It opens on { $change }.
+    }
 support-closed-day = closed
 support-contacts =
     <b>Call centre</b>

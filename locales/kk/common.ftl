@@ -37,3 +37,7 @@ help-text =
     • ☎️ <b>Қолдау</b>: телефондар, e-mail және жұмыс уақыты.
 
     Командалар: /menu, /language, /cancel (кез келген формадан шығу), /help.
+
+## Moments a member reads: in their own zone, or naming the zone they are in
+date-at-time = { $date }, { $time }
+time-in-zone = { $time } (уақыт белдеуі: { $zone })

@@ -67,7 +67,7 @@ my-requests-empty = 📋 Сізде әзірге өтініштер жоқ.
 request-page =
     <b>{ $number }</b> · { $kind }
     Мәртебесі: <b>{ $status }</b>
-    Жіберілген күні: { $created }
+    Жіберілген уақыты: { $created }
 
     { $details }
     📎 Құжаттар: { $documents }

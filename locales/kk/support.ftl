@@ -2,7 +2,10 @@
 
 support-title = <b>☎️ Қолдау</b>
 support-open-now = 🟢 Колл-орталық қазір жұмыс істеп тұр. Жұмысты аяқтайды: { $change }.
-support-closed-now = 🔴 Колл-орталық қазір жұмыс істемейді. Жұмысты бастайды: { $change }.
+support-closed-now = 🔴 Колл-орталық қазір жұмыс істемейді. { $today ->
+        [yes] Жұмысты бүгін { $change } бастайды.
+       *[no] Жұмысты бастайды: { $change }.
+    }
 support-closed-day = демалыс
 support-contacts =
     <b>Колл-орталық</b>

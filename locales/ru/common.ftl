@@ -37,3 +37,7 @@ help-text =
     • ☎️ <b>Поддержка</b>: телефоны, e-mail и часы работы.
 
     Команды: /menu, /language, /cancel (выйти из любой формы), /help.
+
+## Moments a member reads: in their own zone, or naming the zone they are in
+date-at-time = { $date }, { $time }
+time-in-zone = { $time } (часовой пояс: { $zone })

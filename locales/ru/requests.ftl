@@ -67,7 +67,7 @@ my-requests-empty = 📋 У Вас пока нет обращений.
 request-page =
     <b>{ $number }</b> · { $kind }
     Статус: <b>{ $status }</b>
-    Дата отправки: { $created }
+    Отправлено: { $created }
 
     { $details }
     📎 Документы: { $documents }

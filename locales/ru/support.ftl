@@ -2,7 +2,10 @@
 
 support-title = <b>☎️ Поддержка</b>
 support-open-now = 🟢 Колл-центр сейчас работает — до { $change }.
-support-closed-now = 🔴 Колл-центр сейчас не работает. Начнёт работу { $change }.
+support-closed-now = 🔴 Колл-центр сейчас не работает. { $today ->
+        [yes] Начнёт работу сегодня в { $change }.
+       *[no] Начнёт работу { $change }.
+    }
 support-closed-day = выходной
 support-contacts =
     <b>Колл-центр</b>

@@ -37,3 +37,7 @@ help-text =
     • ☎️ <b>Підтримка</b>: телефони, e-mail і графік роботи.
 
     Команди: /menu, /language, /cancel (вийти з будь-якої форми), /help.
+
+## Moments a member reads: in their own zone, or naming the zone they are in
+date-at-time = { $date }, { $time }
+time-in-zone = { $time } (часовий пояс: { $zone })

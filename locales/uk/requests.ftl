@@ -67,7 +67,7 @@ my-requests-empty = 📋 У Вас ще немає звернень.
 request-page =
     <b>{ $number }</b> · { $kind }
     Статус: <b>{ $status }</b>
-    Дата надсилання: { $created }
+    Надіслано: { $created }
 
     { $details }
     📎 Документи: { $documents }

@@ -2,7 +2,10 @@
 
 support-title = <b>☎️ Підтримка</b>
 support-open-now = 🟢 Контакт-центр зараз працює — до { $change }.
-support-closed-now = 🔴 Контакт-центр зараз не працює. Почне роботу { $change }.
+support-closed-now = 🔴 Контакт-центр зараз не працює. { $today ->
+        [yes] Почне роботу сьогодні о { $change }.
+       *[no] Почне роботу { $change }.
+    }
 support-closed-day = вихідний
 support-contacts =
     <b>Контакт-центр</b>

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, delete, select
 
 from storage.models import CardLink, InsuredPerson, Policy
-from storage.types import utcnow
 
 
 async def with_phone(session: AsyncSession, phone: str) -> list[tuple[InsuredPerson, Policy]]:
@@ -45,7 +46,9 @@ async def linked_to(
     return [(person, policy, link) for person, policy, link in result.all()]
 
 
-async def link(session: AsyncSession, member_id: int, card_id: int, via: str) -> bool:
+async def link(
+    session: AsyncSession, member_id: int, card_id: int, via: str, now: datetime
+) -> bool:
     """Link a card to a member; False when it was linked already."""
     existing = await session.execute(
         select(CardLink.id).where(CardLink.member_id == member_id, CardLink.card_id == card_id)
@@ -54,7 +57,7 @@ async def link(session: AsyncSession, member_id: int, card_id: int, via: str) ->
         return False
     try:
         async with session.begin_nested():
-            session.add(CardLink(member_id=member_id, card_id=card_id, via=via, linked_at=utcnow()))
+            session.add(CardLink(member_id=member_id, card_id=card_id, via=via, linked_at=now))
     except IntegrityError:
         return False
     return True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
@@ -14,14 +16,16 @@ async def by_telegram_id(session: AsyncSession, telegram_id: int) -> Member | No
     return result.scalar_one_or_none()
 
 
-async def get_or_create(session: AsyncSession, telegram_id: int, language: str) -> Member:
+async def get_or_create(
+    session: AsyncSession, telegram_id: int, language: str, now: datetime
+) -> Member:
     """The member row for a Telegram user, created once even when two updates race."""
     member = await by_telegram_id(session, telegram_id)
     if member is not None:
         return member
     try:
         async with session.begin_nested():
-            member = Member(telegram_id=telegram_id, language=language)
+            member = Member(telegram_id=telegram_id, language=language, created_at=now)
             session.add(member)
     except IntegrityError:
         member = await by_telegram_id(session, telegram_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,7 +12,12 @@ from storage.models import Reminder
 
 
 async def ensure(
-    session: AsyncSession, member_id: int, kind: str, card_id: int | None, due_on: date
+    session: AsyncSession,
+    member_id: int,
+    kind: str,
+    card_id: int | None,
+    due_on: date,
+    now: datetime,
 ) -> Reminder:
     """The one reminder of this kind for this member and card (created or re-dated)."""
     query = select(Reminder).where(
@@ -22,7 +27,9 @@ async def ensure(
     if reminder is None:
         try:
             async with session.begin_nested():
-                reminder = Reminder(member_id=member_id, kind=kind, card_id=card_id, due_on=due_on)
+                reminder = Reminder(
+                    member_id=member_id, kind=kind, card_id=card_id, due_on=due_on, created_at=now
+                )
                 session.add(reminder)
         except IntegrityError:
             reminder = (await session.execute(query)).scalar_one()

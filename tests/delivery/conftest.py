@@ -60,7 +60,12 @@ class DeliveryWorld:
             card = await make_person(
                 session, policy, phone=f"+38050{telegram_id:07d}", insured_id=f"UA-{telegram_id}"
             )
-            member = Member(telegram_id=telegram_id, language="en", active_card_id=card.id)
+            member = Member(
+                telegram_id=telegram_id,
+                language="en",
+                active_card_id=card.id,
+                created_at=self.clock(),
+            )
             session.add(member)
             await session.flush()
             assert member.id is not None and card.id is not None

@@ -359,6 +359,7 @@ async def test_a_csv_sent_in_a_members_topic_is_relayed_not_imported(chat):
                 chat_id=FORUM,
                 thread_id=topic.message_thread_id,
                 title=topic.name,
+                created_at=chat.clock(),
             )
         )
 
@@ -389,10 +390,20 @@ async def test_stats_shows_counts_median_and_failed_notifications(chat):
                     kind=kind,
                     status=status,
                     created_at=created,
+                    updated_at=created,
                     first_staff_action_at=created + wait if wait else None,
                 )
             )
-        session.add(Notification(audience="member", kind="x", dedup_key="a", status="failed"))
+        session.add(
+            Notification(
+                audience="member",
+                kind="x",
+                dedup_key="a",
+                status="failed",
+                next_attempt_at=created,
+                created_at=created,
+            )
+        )
 
     [text] = await chat.send("/stats", user=ASKAR)
 

@@ -41,7 +41,14 @@ async def test_change_status_stores_allowed_moves_and_refuses_the_rest(session, 
     policy = await make_policy(session)
     card = await make_person(session, policy)
     member = await make_member(session, active_card_id=card.id)
-    request = Request(member_id=member.id, card_id=card.id, kind=RequestKind.CALLBACK, status=frm)
+    request = Request(
+        member_id=member.id,
+        card_id=card.id,
+        kind=RequestKind.CALLBACK,
+        status=frm,
+        created_at=NOW,
+        updated_at=NOW,
+    )
     session.add(request)
     await session.flush()
 

@@ -505,14 +505,14 @@ async def test_cli_imports_and_reports_with_line_numbers(
 ) -> None:
     settings = cli_settings(tmp_path)
 
-    assert await run_import(settings, DEMO, now=NOW) == 0
+    assert await run_import(settings, DEMO, clock=lambda: NOW) == 0
     out = capsys.readouterr().out
     assert "added: 30\n" in out
     assert "rejected: 4\n" in out
     assert "line 33 (UA-•••02): phone: not a valid phone number\n" in out
     assert "line 35: insured_id: empty\n" in out
 
-    assert await run_import(settings, DEMO, now=LATER) == 0
+    assert await run_import(settings, DEMO, clock=lambda: LATER) == 0
     assert "unchanged: 30\n" in capsys.readouterr().out
 
 
@@ -523,7 +523,7 @@ async def test_cli_exits_2_with_one_line_on_a_format_error(
     path = write_csv(tmp_path / "ok.csv", demo_rows())
     path.write_text(path.read_text().replace("relation", "relationship", 1))
 
-    assert await run_import(settings, path, now=NOW) == 2
+    assert await run_import(settings, path, clock=lambda: NOW) == 2
     err = capsys.readouterr().err.strip()
     assert err == f"Cannot import {path}: missing column(s): relation"
 
@@ -537,7 +537,7 @@ async def test_cli_saves_nothing_when_card_linking_fails(
     monkeypatch.setattr("bot.cli.relink_phones", broken_relink)
     settings = cli_settings(tmp_path)
 
-    assert await run_import(settings, DEMO, now=NOW) == 1
+    assert await run_import(settings, DEMO, clock=lambda: NOW) == 1
     assert capsys.readouterr().err.startswith("Import failed, nothing was saved:")
     engine = create_engine(settings.database_url)
     async with engine.connect() as conn:
@@ -557,7 +557,7 @@ async def test_cli_links_a_waiting_members_cards_and_queues_their_message(
     async with factory.begin() as session:
         member = await make_member(session, 5005, phone=FAMILY_PHONE, phone_confirmed_at=NOW)
 
-    assert await run_import(settings, DEMO, now=NOW) == 0
+    assert await run_import(settings, DEMO, clock=lambda: NOW) == 0
     assert "members who gained cards: 1 (the bot tells them)\n" in capsys.readouterr().out
     async with factory() as session:
         links = (
@@ -570,7 +570,7 @@ async def test_cli_links_a_waiting_members_cards_and_queues_their_message(
     ]
 
     # the same file again links nothing new and tells nobody twice
-    assert await run_import(settings, DEMO, now=LATER) == 0
+    assert await run_import(settings, DEMO, clock=lambda: LATER) == 0
     assert "members who gained" not in capsys.readouterr().out
     async with factory() as session:
         assert len((await session.scalars(select(Notification))).all()) == 1

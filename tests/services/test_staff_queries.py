@@ -277,11 +277,21 @@ async def test_stats_counts_and_median_and_failed_notifications(session):
                 kind=kind,
                 status=status,
                 created_at=created,
+                updated_at=created,
                 first_staff_action_at=created + wait if wait else None,
             )
         )
     for n, status in enumerate(["failed", "failed", "sent"]):
-        session.add(Notification(audience="member", kind="x", dedup_key=f"k{n}", status=status))
+        session.add(
+            Notification(
+                audience="member",
+                kind="x",
+                dedup_key=f"k{n}",
+                status=status,
+                next_attempt_at=NOW,
+                created_at=NOW,
+            )
+        )
     await session.flush()
 
     figures = await staff_queries.stats(session)
@@ -306,6 +316,7 @@ async def test_stats_median_of_an_even_count_and_of_nothing(session):
                 card_id=card.id,  # type: ignore[arg-type]
                 kind="callback",
                 created_at=NOW,
+                updated_at=NOW,
                 first_staff_action_at=NOW + timedelta(minutes=minutes),
             )
         )

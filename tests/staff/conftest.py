@@ -84,7 +84,7 @@ class StaffWorld:
                 phone=f"+38050{telegram_id:07d}",
                 insured_id=f"UA-{telegram_id}",
             )
-            member = Member(telegram_id=telegram_id, language="en")
+            member = Member(telegram_id=telegram_id, language="en", created_at=self.clock())
             session.add(member)
             await session.flush()
             await confirm_phone(session, member, f"+38050{telegram_id:07d}", self.clock())

@@ -17,6 +17,7 @@ from dialogs.requests.common import (
 )
 from dialogs.requests.reimbursement.getters import currency_getter, date_getter, summary_getter
 from dialogs.requests.reimbursement.handlers import (
+    ServiceDateCalendar,
     on_amount,
     on_comment,
     on_currency,
@@ -29,7 +30,6 @@ from dialogs.requests.reimbursement.handlers import (
 )
 from dialogs.states import ReimbursementSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
-from dialogs.widgets.calendar import LocalizedCalendar
 
 
 def reimbursement_dialog() -> Dialog:
@@ -40,7 +40,7 @@ def reimbursement_dialog() -> Dialog:
             I18nError(),
             TextInput(id="service_date", on_success=on_date_text),
             MessageInput(on_not_text),
-            LocalizedCalendar(id="service_cal", on_click=on_date_picked),
+            ServiceDateCalendar(id="service_cal", on_click=on_date_picked),
             Cancel(I18nButtonText("btn-cancel")),
             getter=date_getter,
             state=ReimbursementSG.service_date,

@@ -19,12 +19,14 @@ from bot.services.forms import clean_text
 from bot.services.money import clean_iban, parse_amount
 from bot.services.reimbursement import (
     REIMBURSEMENT_MAX_AGE_DAYS,
+    earliest_service_date,
     iban_refusal,
     service_date_refusal,
 )
 from dialogs.common import fmt_date, set_error, today
 from dialogs.requests.common import DOCS, advance, submit
 from dialogs.states import ReimbursementSG
+from dialogs.widgets.calendar import LocalizedCalendar
 from storage.models import Member, RequestKind
 
 CENTS = Decimal("0.01")
@@ -36,6 +38,18 @@ async def request_card(manager: DialogManager) -> CardView:
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
     return await requests.card_for_request(session, member, today(manager))
+
+
+class ServiceDateCalendar(LocalizedCalendar):
+    """Only the days a claim may name: from the card's earliest allowed day up to today."""
+
+    async def bounds(self, manager: DialogManager) -> tuple[date | None, date | None]:
+        day = today(manager)
+        try:
+            card = await request_card(manager)
+        except requests.RequestNotAllowedError:
+            return None, day  # the card's reason is shown when a date is given
+        return earliest_service_date(card, day), day
 
 
 async def _date_accepted(manager: DialogManager, value: date) -> bool:

@@ -1,0 +1,65 @@
+"""The time zone a member reads times in: their phone's country where it tells, else the insurer's.
+
+Rules (waiting periods, reminder hours, call-centre hours) stay in the insurer's zone; only what a
+member reads is shown in the member's zone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import phonenumbers
+from babel.core import get_global
+from phonenumbers import timezone as number_zones
+
+
+@dataclass(frozen=True)
+class ReadingZone:
+    """Where a member's times are shown; `own` is False when the member's zone is not known,
+    so a time shown to them must say which zone it is in."""
+
+    tz: ZoneInfo
+    own: bool
+
+
+def _zone(name: str) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def phone_zone(phone: str | None, insurer: ZoneInfo, at: datetime) -> ZoneInfo | None:
+    """The zone of an E.164 number's country, or None when the country's clocks disagree.
+
+    A country with several zones (Kazakhstan's numbers list seven) is still one answer when all its
+    zones show the same time at `at`; the insurer's zone is preferred among equals.
+    """
+    if not phone:
+        return None
+    try:
+        number = phonenumbers.parse(phone, None)
+    except phonenumbers.NumberParseException:
+        return None
+    region = phonenumbers.region_code_for_number(number)
+    territories = get_global("zone_territories")
+    zones = [
+        zone
+        for name in number_zones.time_zones_for_number(number)
+        if territories.get(name) == region and (zone := _zone(name)) is not None
+    ]
+    if not zones:
+        return None
+    if len({at.astimezone(zone).utcoffset() for zone in zones}) > 1:
+        return None
+    if any(zone.key == insurer.key for zone in zones):
+        return insurer
+    return zones[0]
+
+
+def reading_zone(phone: str | None, insurer: ZoneInfo, at: datetime) -> ReadingZone:
+    """The member's own zone when the phone tells it, else the insurer's (named when shown)."""
+    own = phone_zone(phone, insurer, at)
+    return ReadingZone(own, True) if own is not None else ReadingZone(insurer, False)
