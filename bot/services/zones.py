@@ -34,8 +34,9 @@ def _zone(name: str) -> ZoneInfo | None:
 def phone_zone(phone: str | None, insurer: ZoneInfo, at: datetime) -> ZoneInfo | None:
     """The zone of an E.164 number's country, or None when the country's clocks disagree.
 
-    A country with several zones (Kazakhstan's numbers list seven) is still one answer when all its
-    zones show the same time at `at`; the insurer's zone is preferred among equals.
+    A number of the insurer's own country is read in the insurer's zone when that is one of the
+    country's; another country with several zones (Russia's numbers list a dozen) is one answer only
+    when all its zones show the same time at `at`.
     """
     if not phone:
         return None
@@ -50,12 +51,10 @@ def phone_zone(phone: str | None, insurer: ZoneInfo, at: datetime) -> ZoneInfo |
         for name in number_zones.time_zones_for_number(number)
         if territories.get(name) == region and (zone := _zone(name)) is not None
     ]
-    if not zones:
-        return None
-    if len({at.astimezone(zone).utcoffset() for zone in zones}) > 1:
-        return None
     if any(zone.key == insurer.key for zone in zones):
         return insurer
+    if not zones or len({at.astimezone(zone).utcoffset() for zone in zones}) > 1:
+        return None
     return zones[0]
 
 
