@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -20,6 +22,12 @@ def set_language(member: Member, locale: str) -> None:
     if locale not in SUPPORTED_LOCALES:
         raise ValueError(f"unsupported locale {locale!r}")
     member.language = locale
+
+
+def mark_unreachable(member: Member, now: datetime) -> None:
+    """The member blocked the bot: their messages are held until they write again."""
+    if member.unreachable_since is None:
+        member.unreachable_since = now
 
 
 async def mark_reachable(session: AsyncSession, member: Member) -> None:
