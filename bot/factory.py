@@ -23,6 +23,7 @@ from bot.config import Settings
 from bot.handlers import commands
 from bot.handlers.admin import create_admin_router
 from bot.i18n import TranslatorHub
+from bot.middlewares.callback_answer import AnswerTracking, CallbackAnswerMiddleware
 from bot.middlewares.db import DbSessionMiddleware
 from bot.middlewares.member import MemberMiddleware
 from bot.services.activation import ActivationRules
@@ -44,6 +45,8 @@ COMMANDS = ("start", "menu", "help", "language", "cancel")
 
 def create_bot(settings: Settings) -> Bot:
     session = AiohttpSession(api=TelegramAPIServer.from_base(settings.bot_api_url))
+    # notes answered callback queries, so none is left unanswered (bot/middlewares/callback_answer)
+    session.middleware(AnswerTracking())
     return Bot(
         settings.bot_token.get_secret_value(),
         session=session,
@@ -119,6 +122,8 @@ def create_dispatcher(
         activation_rules=rules,
         **extra,
     )
+    # outermost of ours: answers what the handlers left unanswered, after the commit
+    dp.update.outer_middleware(CallbackAnswerMiddleware())
     dp.update.outer_middleware(DbSessionMiddleware(session_factory))
     dp.update.outer_middleware(MemberMiddleware(translators))
     # An error handler (e.g. the lost-dialog recovery) runs after the update's session has

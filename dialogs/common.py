@@ -178,6 +178,10 @@ class MemberDialog(Dialog):
     async def _callback_handler(
         self, callback: CallbackQuery, dialog_manager: DialogManager
     ) -> None:
+        if callback.data is None:
+            # every button of ours carries data; one without (a game button, a modified
+            # client) presses nothing and is answered as out of date (middlewares/callback_answer)
+            return
         clear_error(dialog_manager)  # a press is a fresh start; a handler may set a new error
         await super()._callback_handler(callback, dialog_manager)
 

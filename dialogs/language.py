@@ -34,6 +34,8 @@ async def on_language(
     member: Member = manager.middleware_data["member"]
     session: AsyncSession = manager.middleware_data["session"]
     hub: TranslatorHub = manager.middleware_data["translators"]
+    if code not in SUPPORTED_LOCALES:
+        return  # forged data: no button offers it; the step stays as it is
     members.set_language(member, code)
     session.add(member)
     manager.middleware_data["i18n"] = hub.get(code)

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import logging
+
 from aiogram import F, Router
+from aiogram.exceptions import TelegramForbiddenError
 from aiogram.filters import Command, CommandStart, ExceptionTypeFilter
-from aiogram.types import CallbackQuery, ErrorEvent, Message
+from aiogram.types import CallbackQuery, Chat, ErrorEvent, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_dialog.api.exceptions import OutdatedIntent, UnknownIntent, UnknownState
 
+from bot.clock import Clock
 from bot.delivery.member import OpenRequest
+from bot.services import members
 from dialogs.common import set_error
 from dialogs.states import LanguageSG, MainSG, MyRequestsSG
+from storage.models import Member
+
+logger = logging.getLogger(__name__)
 
 
 def create_router() -> Router:
@@ -67,7 +75,13 @@ def create_fallback_router() -> Router:
             await dialog_manager.start(MainSG.menu, mode=StartMode.RESET_STACK)
 
     @router.errors(ExceptionTypeFilter(UnknownIntent, OutdatedIntent, UnknownState))
-    async def lost_context(event: ErrorEvent, dialog_manager: DialogManager) -> None:
+    async def lost_context(
+        event: ErrorEvent, dialog_manager: DialogManager, event_chat: Chat | None = None
+    ) -> None:
+        if event_chat is None or event_chat.type != "private":
+            # a member's button data pressed elsewhere (a group, the admin chat): no dialog
+            # there to recover; the press is answered as out of date
+            return
         # Old buttons point to a dialog that is gone (e.g. after an update): start afresh.
         await dialog_manager.start(
             MainSG.menu,
@@ -75,5 +89,13 @@ def create_fallback_router() -> Router:
             data={"notice": "expired"},
             show_mode=ShowMode.SEND,
         )
+
+    @router.errors(ExceptionTypeFilter(TelegramForbiddenError))
+    async def blocked(_event: ErrorEvent, clock: Clock, member: Member | None = None) -> None:
+        # The member blocked the bot (or it left a group) while we answered: nobody to show
+        # anything to. Their messages are held until they write again.
+        logger.info("Telegram refused a reply: the chat blocked the bot or is gone")
+        if member is not None:
+            members.mark_unreachable(member, clock())
 
     return router

@@ -26,6 +26,12 @@ def set_language(member: Member, locale: str) -> None:
     member.language = locale
 
 
+def mark_unreachable(member: Member, now: datetime) -> None:
+    """The member blocked the bot: their messages are held until they write again."""
+    if member.unreachable_since is None:
+        member.unreachable_since = now
+
+
 async def mark_reachable(session: AsyncSession, member: Member) -> None:
     """The member wrote again after blocking the bot: release what was held for them."""
     member.unreachable_since = None

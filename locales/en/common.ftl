@@ -14,6 +14,8 @@ date-invalid = I could not read that date. Please type it like 05.03.1984, 05/03
 
 notice-cancelled = ✖️ Cancelled. Nothing you have already sent or confirmed was changed.
 notice-session-expired = That screen is out of date, so here is the main menu again.
+# a pressed button nothing answers any more (old, foreign or forged)
+button-out-of-date = This button is out of date.
 
 command-start = Start and open the main menu
 command-menu = Main menu

@@ -14,6 +14,8 @@ date-invalid = Күнді тану мүмкін болмады. Оны 05.03.198
 
 notice-cancelled = ✖️ Болдырылмады. Сіз бұрын жіберген немесе растаған деректер өзгеріссіз қалды.
 notice-session-expired = Бұл экран ескірген, сондықтан басты мәзірді қайта ашамыз.
+# a pressed button nothing answers any more (old, foreign or forged)
+button-out-of-date = Бұл батырма ескірген.
 
 command-start = Бастау және басты мәзірді ашу
 command-menu = Басты мәзір

@@ -14,6 +14,8 @@ date-invalid = Не удалось распознать дату. Пожалуй
 
 notice-cancelled = ✖️ Отменено. Всё, что Вы уже отправили или подтвердили, осталось без изменений.
 notice-session-expired = Этот экран устарел, поэтому снова открываем главное меню.
+# a pressed button nothing answers any more (old, foreign or forged)
+button-out-of-date = Эта кнопка устарела.
 
 command-start = Начать и открыть главное меню
 command-menu = Главное меню

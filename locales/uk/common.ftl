@@ -14,6 +14,8 @@ date-invalid = Не вдалося розпізнати дату. Будь ла�
 
 notice-cancelled = ✖️ Скасовано. Усе, що Ви вже надіслали або підтвердили, залишилося без змін.
 notice-session-expired = Цей екран застарів, тому знову відкриваємо головне меню.
+# a pressed button nothing answers any more (old, foreign or forged)
+button-out-of-date = Ця кнопка застаріла.
 
 command-start = Почати та відкрити головне меню
 command-menu = Головне меню
