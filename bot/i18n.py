@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,13 @@ from fluent.runtime import FluentBundle, FluentResource
 from bot.config import SUPPORTED_LOCALES
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+
+
+# Text arguments are spliced in after Fluent has formatted the frame: fluent.runtime refuses a
+# placeable over 2,500 characters, and a member's list or a request's history can be longer.
+# Each one enters Fluent as a short private-use token instead (no message selects on a string).
+_SLOT = "\ue000{}\ue001"
+_SLOTS = re.compile("\ue000(\\d+)\ue001")
 
 
 class MissingTranslationError(KeyError):
@@ -30,10 +38,19 @@ class Translator:
         message = self._bundle.get_message(key)
         if message.value is None:
             raise MissingTranslationError(f"{self.locale}: {key} has no value")
-        text, errors = self._bundle.format_pattern(message.value, args)
+        texts: list[str] = []
+        fluent_args: dict[str, Any] = {}
+        for name, value in args.items():
+            if isinstance(value, str):
+                fluent_args[name] = _SLOT.format(len(texts))
+                texts.append(value)
+            else:
+                fluent_args[name] = value
+        frame, errors = self._bundle.format_pattern(message.value, fluent_args)
         if errors:
             raise MissingTranslationError(f"{self.locale}: {key}: {errors[0]}")
-        return str(text)
+        # one pass over the frame only: a token typed by a member is never expanded
+        return _SLOTS.sub(lambda m: texts[int(m.group(1))], str(frame))
 
     def has(self, key: str) -> bool:
         return self._bundle.has_message(key)
