@@ -37,3 +37,10 @@ help-text =
     • ☎️ <b>Support</b>: phones, e-mails and opening hours.
 
     Commands: /menu, /language, /cancel (leave any form), /help.
+
+input-too-long =
+    That text is too long: at most { NUMBER($max, useGrouping: 0) } { $max ->
+        [one] character
+       *[other] characters
+    }. Please shorten it and send it again.
+render-failed = ⚠️ Sorry, I could not show this screen. Everything you sent is saved. Press /menu to continue.
