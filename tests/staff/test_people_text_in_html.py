@@ -55,9 +55,7 @@ def _card(world, number: str) -> dict:
 async def _staff_writes(world, request: Request, button: str, text: str) -> None:
     await world.press(_card(world, request.number), button)
     prompt = world.bot_messages(FORUM)[-1]
-    world.state.send_text(
-        FORUM, text, user_id=IRYNA, thread_id=prompt.get("message_thread_id")
-    )
+    world.state.send_text(FORUM, text, user_id=IRYNA, thread_id=prompt.get("message_thread_id"))
     await world.settled()
 
 
