@@ -230,3 +230,22 @@ async def test_a_request_reply_with_special_characters_reaches_staff(world):
     assert any(SPECIAL in (m.get("text") or "") for m in world.bot_messages(FORUM))
     assert SPECIAL in world.bot_messages(OLENA)[-1]["text"]
     await _all_sent(world)
+
+
+async def test_a_staff_reason_over_1000_characters_is_called_too_long(world):
+    member = await _member(world)
+    request = await world.submit(member, "Please call")
+    await world.deliver()
+
+    await _staff_writes(world, request, "⛔️ Reject", "Not covered " * 100)
+    answer = world.bot_messages(FORUM)[-1]
+    assert answer["text"].startswith("That text is too long: at most 1000 characters")
+    world.state.send_text(
+        FORUM,
+        "Not covered by your program",
+        user_id=IRYNA,
+        thread_id=answer.get("message_thread_id"),
+    )
+    await world.settled()
+    await world.deliver()
+    assert "Not covered by your program" in world.bot_messages(OLENA)[-1]["text"]
