@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from fluent.runtime import FluentBundle, FluentResource
 
-from bot.i18n import TranslatorHub
+from bot.i18n import Translator, TranslatorHub
 from bot.textfit import cut, pack, pages, units, visible_length
 
 HUB = TranslatorHub()
@@ -19,8 +20,19 @@ def test_text_of_any_length_is_formatted_in_full(locale):
 
 
 def test_a_typed_token_is_never_expanded():
-    shown = HUB.get("en")("staff-member-message", member="\ue0000\ue001", request="", text="x")
-    assert shown.startswith("💬 <b>\ue0000\ue001</b>")
+    # the member's text names the slot of the next argument: it stays as typed
+    shown = HUB.get("en")("staff-member-message", member="\ue0001\ue001", request="!", text="x")
+    assert shown.startswith("💬 <b>\ue0001\ue001</b>!:")
+
+
+def test_a_message_still_selects_on_a_string_code():
+    bundle = FluentBundle(["en"], use_isolating=False)
+    bundle.add_resource(
+        FluentResource("m = { $today ->\n    [yes] today at { $at }\n   *[no] on { $at }\n}\n")
+    )
+    translate = Translator("en", bundle)
+    assert translate("m", today="yes", at="9:00") == "today at 9:00"
+    assert translate("m", today="no", at="x" * 3000) == "on " + "x" * 3000
 
 
 def test_visible_length_counts_as_telegram_does():
