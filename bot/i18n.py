@@ -2,19 +2,53 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from fluent.runtime import FluentBundle, FluentResource
+from fluent.syntax import ast
+from fluent.syntax.visitor import Visitor
 
 from bot.config import SUPPORTED_LOCALES
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 
 
+# Text arguments are spliced in after Fluent has formatted the frame: fluent.runtime refuses a
+# placeable over 2,500 characters, and a member's list or a request's history can be longer.
+# Each one enters Fluent as a short private-use token instead, except a variable the message
+# selects on (`{ $today -> [yes] … }`): that one is a code, not text, and Fluent needs it.
+_SLOT = "\ue000{}\ue001"
+_SLOTS = re.compile("\ue000(\\d+)\ue001")
+
+
 class MissingTranslationError(KeyError):
     """A key the code asked for is absent from a locale: a bug, never shown as a raw key."""
+
+
+class _Selectors(Visitor):
+    """The variables a message (and the messages it references) selects on."""
+
+    def __init__(self, bundle: FluentBundle) -> None:
+        self.bundle = bundle
+        self.names: set[str] = set()
+        self.seen: set[str] = set()
+
+    def visit_SelectExpression(self, node: ast.SelectExpression) -> None:  # noqa: N802
+        selector: ast.BaseNode = node.selector
+        if isinstance(selector, ast.FunctionReference) and selector.arguments.positional:
+            selector = selector.arguments.positional[0]
+        if isinstance(selector, ast.VariableReference):
+            self.names.add(selector.id.name)
+        self.generic_visit(node)
+
+    def visit_MessageReference(self, node: ast.MessageReference) -> None:  # noqa: N802
+        name = node.id.name
+        if name not in self.seen and self.bundle.has_message(name):
+            self.seen.add(name)
+            self.visit(self.bundle.get_message(name).value)
 
 
 class Translator:
@@ -23,6 +57,14 @@ class Translator:
     def __init__(self, locale: str, bundle: FluentBundle) -> None:
         self.locale = locale
         self._bundle = bundle
+        self._selectors: dict[str, frozenset[str]] = {}
+
+    def _selected_on(self, key: str, pattern: Any) -> frozenset[str]:
+        if key not in self._selectors:
+            visitor = _Selectors(self._bundle)
+            visitor.visit(pattern)
+            self._selectors[key] = frozenset(visitor.names)
+        return self._selectors[key]
 
     def __call__(self, key: str, **args: Any) -> str:
         if not self._bundle.has_message(key):
@@ -30,10 +72,20 @@ class Translator:
         message = self._bundle.get_message(key)
         if message.value is None:
             raise MissingTranslationError(f"{self.locale}: {key} has no value")
-        text, errors = self._bundle.format_pattern(message.value, args)
+        texts: list[str] = []
+        fluent_args: dict[str, Any] = {}
+        selected_on = self._selected_on(key, message.value)
+        for name, value in args.items():
+            if isinstance(value, str) and name not in selected_on:
+                fluent_args[name] = _SLOT.format(len(texts))
+                texts.append(value)
+            else:
+                fluent_args[name] = value
+        frame, errors = self._bundle.format_pattern(message.value, fluent_args)
         if errors:
             raise MissingTranslationError(f"{self.locale}: {key}: {errors[0]}")
-        return str(text)
+        # one pass over the frame only: a token typed by a member is never expanded
+        return _SLOTS.sub(lambda m: texts[int(m.group(1))], str(frame))
 
     def has(self, key: str) -> bool:
         return self._bundle.has_message(key)

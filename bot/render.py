@@ -11,10 +11,15 @@ from babel.dates import format_date
 from babel.numbers import format_currency
 
 from bot.i18n import Translator
+from bot.textfit import cut
 
 # detail keys whose values are themselves keys of a label family
 LABELLED = {"time_window": "time-window-", "specialty": "specialty-", "currency": "currency-"}
 HIDDEN = {"currency"}  # shown together with the amount
+# A value shown on a summary, a request page or a staff card is cut at this many characters, so
+# that every such screen fits one Telegram message (a list may have 4,096); the whole text is a
+# button away (`long_details`).
+VALUE_SHOWN = 1000
 
 
 def value_text(key: str, value: Any, details: dict[str, Any], i18n: Translator) -> str:
@@ -29,9 +34,14 @@ def value_text(key: str, value: Any, details: dict[str, Any], i18n: Translator) 
 
 
 def detail_lines(
-    details: dict[str, Any], i18n: Translator, mask: dict[str, Callable[[str], str]] | None = None
+    details: dict[str, Any],
+    i18n: Translator,
+    mask: dict[str, Callable[[str], str]] | None = None,
+    *,
+    value_max: int | None = None,
 ) -> str:
-    """`Label: value` per answered field, labels from `field-<key>`; `mask` hides values by key."""
+    """`Label: value` per answered field, labels from `field-<key>`; `mask` hides values by key;
+    values over `value_max` characters end with "…". Plain text: escape it for HTML."""
     lines = []
     for key, value in details.items():
         if key in HIDDEN or value in (None, "", []):
@@ -40,5 +50,12 @@ def detail_lines(
             text = mask[key](str(value))
         else:
             text = value_text(key, value, details, i18n)
+        if value_max is not None:
+            text = cut(text, value_max)
         lines.append(f"{i18n('field-' + key)}: {text}")
     return "\n".join(lines)
+
+
+def long_details(details: dict[str, Any], value_max: int = VALUE_SHOWN) -> bool:
+    """Whether `detail_lines(..., value_max=value_max)` cuts any value of these details."""
+    return any(isinstance(v, str) and len(v) > value_max for v in details.values())

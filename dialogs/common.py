@@ -8,7 +8,7 @@ from typing import Any
 
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager, StartMode, Window
+from aiogram_dialog import DialogManager, StartMode, Window
 from aiogram_dialog.api.protocols import CancelEventProcessing
 from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Column, Select, Start
@@ -20,6 +20,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import Translator
 from bot.services.zones import ReadingZone, reading_zone
+from dialogs.safe import SafeDialog
 from dialogs.states import MainSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from dialogs.widgets.i18n import ERROR_KEY
@@ -161,7 +162,7 @@ def _shows_errors(text: Any) -> bool:
     return any(_shows_errors(t) for t in getattr(text, "texts", ()))
 
 
-class MemberDialog(Dialog):
+class MemberDialog(SafeDialog):
     """A dialog that answers input its current step does not take.
 
     aiogram-dialog consumes every message sent while a dialog is open, so a word typed where

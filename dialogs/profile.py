@@ -16,6 +16,7 @@ from bot.services import profile
 from bot.services.profile import ProfileField
 from dialogs.common import MemberDialog, clear_error, fmt_date, on_not_text, set_error, today
 from dialogs.states import ProfileSG
+from dialogs.text_input import refuse_text
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from storage.models import Member
 
@@ -54,7 +55,12 @@ async def on_value(_message: Message, _widget: Any, manager: DialogManager, text
     member: Member = manager.middleware_data["member"]
     field = ProfileField(manager.dialog_data["field"])
     if not await profile.update_field(session, member, field, text, today(manager)):
-        set_error(manager, f"profile-invalid-{field.value}")
+        key = f"profile-invalid-{field.value}"
+        max_len = profile.max_length(field)
+        if max_len is None:
+            set_error(manager, key)
+        else:
+            refuse_text(manager, text, max_len, key, collapse=True)
         return
     clear_error(manager)
     manager.dialog_data["saved"] = True

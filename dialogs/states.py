@@ -108,3 +108,7 @@ class MyRequestsSG(StatesGroup):
 
 class SupportChatSG(StatesGroup):
     chat = State()
+
+
+class FullTextSG(StatesGroup):
+    page = State()

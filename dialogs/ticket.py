@@ -10,9 +10,10 @@ from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, SwitchTo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import tickets
-from bot.services.profile import clean_full_name
-from dialogs.common import MemberDialog, clear_error, menu_button, now, set_error, text_step
+from bot.services.profile import NAME_MAX, clean_full_name
+from dialogs.common import MemberDialog, clear_error, menu_button, now, text_step
 from dialogs.states import TicketSG
+from dialogs.text_input import refuse_text
 from dialogs.widgets import I18nButtonText, I18nFormat
 from storage.models import Member
 
@@ -20,7 +21,9 @@ from storage.models import Member
 async def on_policy(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
     value = tickets.clean_policy_number(text)
     if value is None:
-        set_error(manager, "ticket-policy-invalid")
+        refuse_text(
+            manager, text, tickets.POLICY_NUMBER_MAX, "ticket-policy-invalid", collapse=True
+        )
         return
     clear_error(manager)
     manager.dialog_data["policy_number"] = value
@@ -30,7 +33,7 @@ async def on_policy(_message: Message, _widget: Any, manager: DialogManager, tex
 async def on_name(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
     value = clean_full_name(text)
     if value is None:
-        set_error(manager, "profile-invalid-full_name")
+        refuse_text(manager, text, NAME_MAX, "profile-invalid-full_name", collapse=True)
         return
     clear_error(manager)
     manager.dialog_data["full_name"] = value

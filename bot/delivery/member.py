@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 from aiogram import Bot
@@ -11,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.delivery.errors import UndeliverableError
 from bot.i18n import Translator, TranslatorHub
-from bot.render import detail_lines
+from bot.render import VALUE_SHOWN, detail_lines
 from storage.models import InsuredPerson, Member, Notification, Policy, Request
 
 
@@ -52,7 +53,9 @@ class MemberSender:
                 status=i18n("request-status-" + payload["status"]),
             )
             if payload.get("comment"):
-                text += "\n" + i18n("notify-request-comment", comment=payload["comment"])
+                # staff wrote it: escaped, like everything a person wrote that goes out as HTML
+                comment = html.escape(payload["comment"], quote=False)
+                text += "\n" + i18n("notify-request-comment", comment=comment)
             sent = await self.bot.send_message(
                 chat_id, text, reply_markup=self._open_button(request, i18n)
             )
@@ -66,13 +69,15 @@ class MemberSender:
                 text = i18n(
                     "notify-appointment-tomorrow",
                     number=request.number,
-                    details=detail_lines(details, i18n),
+                    details=html.escape(
+                        detail_lines(details, i18n, value_max=VALUE_SHOWN), quote=False
+                    ),
                 )
             else:
                 text = i18n(
                     "notify-need-info-nudge",
                     number=request.number,
-                    question=payload.get("question") or "",
+                    question=html.escape(payload.get("question") or "", quote=False),
                 )
             sent = await self.bot.send_message(
                 chat_id, text, reply_markup=self._open_button(request, i18n)

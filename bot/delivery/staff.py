@@ -24,10 +24,11 @@ from bot.config import Settings
 from bot.delivery.errors import RetrySoonError, UndeliverableError
 from bot.handlers.admin.buttons import StaffCallback
 from bot.i18n import Translator, TranslatorHub
-from bot.render import detail_lines
+from bot.render import VALUE_SHOWN, detail_lines, long_details
 from bot.services import relay, topics
 from bot.services.phones import mask_phone
 from bot.services.staff import StaffAction
+from bot.textfit import MESSAGE_LIMIT, pages
 from storage.models import (
     InsuredPerson,
     Member,
@@ -42,6 +43,8 @@ from storage.repositories import requests as requests_repo
 
 Pace = Callable[[int], Awaitable[None]]
 STALE_RESERVATION = timedelta(minutes=1)
+# room left in a message for its header (a member's name is up to 200 characters)
+TEXT_PART = MESSAGE_LIMIT - 400
 BUTTONS: dict[RequestStatus, tuple[StaffAction, ...]] = {
     RequestStatus.NEW: (StaffAction.TAKE, StaffAction.REJECT),
     RequestStatus.IN_PROGRESS: (StaffAction.INFO, StaffAction.DONE, StaffAction.REJECT),
@@ -150,6 +153,7 @@ class StaffSender:
         if n.kind == "request_card" and request is not None:
             documents = await requests_repo.documents(session, request.id or 0)
             sent_ids += await self._documents(documents, where, pace)
+            sent_ids += await self._full_answers(request, where, pace)
             text, markup = await self.card(session, request, member)
             await pace(self.chat_id)
             card = await self.bot.send_message(self.chat_id, text, **where, reply_markup=markup)
@@ -157,21 +161,24 @@ class StaffSender:
             session.add(request)
             sent_ids.append(card.message_id)
         elif n.kind == "member_message":
+            # a text too long for one message with its header goes on in the next ones
+            first, *more = pages(payload.get("text") or "", TEXT_PART)
             text = self.i18n(
                 "staff-member-message",
                 member=html.escape(_name(member)),
                 request=self.i18n("staff-member-message-request", number=request.number)
                 if request
                 else "",
-                text=html.escape(payload.get("text") or ""),
+                text=html.escape(first),
             ).rstrip()
             attachments = [
                 RequestDocument(request_id=0, **a) for a in payload.get("attachments", [])
             ]
             if payload.get("text") or not attachments:
-                await pace(self.chat_id)
-                sent = await self.bot.send_message(self.chat_id, text, **where)
-                sent_ids.append(sent.message_id)
+                for part in [text, *(html.escape(p) for p in more)]:
+                    await pace(self.chat_id)
+                    sent = await self.bot.send_message(self.chat_id, part, **where)
+                    sent_ids.append(sent.message_id)
                 text = ""
             # files alone carry the "who" line as their caption instead of an empty message
             sent_ids += await self._documents(attachments, where, pace, caption=text or None)
@@ -198,6 +205,22 @@ class StaffSender:
         for message_id in sent_ids:
             await relay.remember(session, self.chat_id, message_id, member.id, request_id, now)
         return sent_ids[-1] if sent_ids else None
+
+    async def _full_answers(self, request: Request, where: dict[str, Any], pace: Pace) -> list[int]:
+        """Answers too long for the card (it shows them cut), in full before it."""
+        details = json.loads(request.details)
+        if not long_details(details):
+            return []
+        lines = detail_lines(details, self.i18n, mask={"phone": mask_phone})
+        header = self.i18n("staff-card-full-text", number=request.number)
+        ids: list[int] = []
+        for part in pages(lines, TEXT_PART):
+            await pace(self.chat_id)
+            sent = await self.bot.send_message(
+                self.chat_id, f"{header}\n{html.escape(part)}", **where
+            )
+            ids.append(sent.message_id)
+        return ids
 
     async def _documents(
         self,
@@ -257,7 +280,12 @@ class StaffSender:
             holder=html.escape(person.full_name) if person else "—",
             relation=i18n("relation-" + person.relation) if person else "—",
             details=html.escape(
-                detail_lines(json.loads(request.details), i18n, mask={"phone": mask_phone})
+                detail_lines(
+                    json.loads(request.details),
+                    i18n,
+                    mask={"phone": mask_phone},
+                    value_max=VALUE_SHOWN,
+                )
             ),
             documents=len(documents),
             status=i18n("request-status-" + request.status),

@@ -19,6 +19,16 @@ def clean_text(text: str | None, min_len: int = 2, max_len: int = TEXT_MAX) -> s
     return value
 
 
+def too_long(text: str | None, max_len: int, *, collapse: bool = False) -> bool:
+    """Whether typed text was refused for its length over `max_len` (then the member is told
+    "too long, at most N", never "too short"). `collapse` measures it with runs of whitespace
+    made one space, as addresses and names are stored."""
+    if text is None:
+        return False
+    value = " ".join(text.split()) if collapse else text.strip()
+    return len(value) > max_len
+
+
 def future_date(text: str, today: date, horizon_days: int = 365) -> date | None:
     """A preferred date: today or later, within the horizon."""
     value = parse_date(text)

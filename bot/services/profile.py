@@ -12,8 +12,8 @@ from bot.services.dates import parse_birth_date
 from storage.models import Gender, Member
 
 _NAME = re.compile(r"^[^\W\d_]+(?:[ '\u2019.\-][^\W\d_]+)*\.?$")
-_ADDRESS_MIN, _ADDRESS_MAX = 5, 300
-_NAME_MAX = 200
+_ADDRESS_MIN, ADDRESS_MAX = 5, 300
+NAME_MAX = 200
 
 
 class ProfileField(StrEnum):
@@ -26,18 +26,27 @@ class ProfileField(StrEnum):
 def clean_full_name(text: str) -> str | None:
     """Letters with spaces, hyphens, apostrophes; at least two words (name and surname)."""
     value = " ".join(text.split())
-    if not value or len(value) > _NAME_MAX or not _NAME.match(value) or " " not in value:
+    if not value or len(value) > NAME_MAX or not _NAME.match(value) or " " not in value:
         return None
     return value
 
 
 def clean_address(text: str) -> str | None:
     value = " ".join(text.split())
-    if not (_ADDRESS_MIN <= len(value) <= _ADDRESS_MAX):
+    if not (_ADDRESS_MIN <= len(value) <= ADDRESS_MAX):
         return None
     if not any(ch.isalpha() for ch in value):
         return None
     return value
+
+
+def max_length(field: ProfileField) -> int | None:
+    """The most characters a typed value of `field` may have (None: not free text)."""
+    return {
+        ProfileField.FULL_NAME: NAME_MAX,
+        ProfileField.HOME_ADDRESS: ADDRESS_MAX,
+        ProfileField.EXTRA_ADDRESS: ADDRESS_MAX,
+    }.get(field)
 
 
 def clean_value(field: ProfileField, text: str, today: date) -> str | date | None:

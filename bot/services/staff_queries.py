@@ -12,7 +12,7 @@ import hashlib
 import json
 import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -355,6 +355,8 @@ class ImportOutcome:
     rows: int
     report: ImportReport
     members_told: int
+    # the rejected rows as read from the file, by line number (for the CSV of rejected rows)
+    originals: dict[int, dict[str, str]] = field(default_factory=dict)
 
 
 def _read_all(path: Path) -> list[tuple[int, dict[str, str]]]:
@@ -396,7 +398,9 @@ async def import_file(
         target=file_name[:_TARGET_LENGTH],
         details=json.dumps(counts),
     )
-    return ImportOutcome(len(rows), report, told)
+    rejected = {row.line for row in report.rejected}
+    originals = {line: raw for line, raw in rows if line in rejected}
+    return ImportOutcome(len(rows), report, told, originals)
 
 
 # --- /stats --------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from aiogram_dialog import Dialog
 
 from dialogs.requests.appointment import appointment_dialog
 from dialogs.requests.callback import callback_dialog
+from dialogs.requests.full_text import full_text_dialog
 from dialogs.requests.lab_tests import lab_tests_dialog
 from dialogs.requests.medicines import medicines_dialog
 from dialogs.requests.my_requests import my_requests_dialog
@@ -20,5 +21,6 @@ def request_dialogs() -> list[Dialog]:
         reimbursement_dialog(),
         medicines_dialog(),
         lab_tests_dialog(),
+        full_text_dialog(),
         # forms: one line each
     ]

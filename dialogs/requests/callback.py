@@ -9,7 +9,7 @@ from aiogram_dialog import Dialog, DialogManager, Window
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 
 from bot.i18n import Translator
-from bot.services.forms import clean_text
+from bot.services.forms import TEXT_MAX, clean_text
 from bot.services.phones import normalize_phone
 from dialogs.common import MemberDialog, choice_step, set_error, text_step
 from dialogs.requests.common import (
@@ -22,6 +22,7 @@ from dialogs.requests.common import (
     time_window_label,
 )
 from dialogs.states import CallbackSG
+from dialogs.text_input import refuse_text
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from storage.models import Member, RequestKind
 
@@ -53,7 +54,7 @@ async def on_time(
 async def on_topic(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
     topic = clean_text(text, min_len=3)
     if topic is None:
-        set_error(manager, "callback-topic-invalid")
+        refuse_text(manager, text, TEXT_MAX, "callback-topic-invalid")
         return
     manager.dialog_data["topic"] = topic
     await advance(manager, CallbackSG.confirm, CallbackSG.confirm)

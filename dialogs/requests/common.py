@@ -13,10 +13,11 @@ from aiogram_dialog.widgets.kbd import Button, Column, Start
 from aiogram_dialog.widgets.text import Text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.render import long_details
 from bot.services import requests
 from bot.services.documents import MAX_DOCUMENTS, Attachment, is_duplicate, refusal
 from dialogs.common import clear_error, fmt_date, menu_button, now, set_error, today
-from dialogs.requests.render import detail_lines
+from dialogs.requests.render import LONG, detail_lines
 from dialogs.states import MyRequestsSG
 from dialogs.widgets import I18nButtonText, I18nFormat
 from storage.models import Member, RequestKind
@@ -147,7 +148,11 @@ def summary_getter(
     """A form's summary: its answers as readable lines and the documents collected."""
 
     async def getter(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
-        lines = detail_lines(details_of(dialog_manager), dialog_manager)
-        return {**await docs_getter(dialog_manager, **kwargs), "details": lines}
+        details = details_of(dialog_manager)
+        return {
+            **await docs_getter(dialog_manager, **kwargs),
+            "details": detail_lines(details, dialog_manager),
+            LONG: long_details(details),
+        }
 
     return getter

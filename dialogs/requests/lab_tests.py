@@ -18,6 +18,7 @@ from dialogs.requests.common import (
 )
 from dialogs.requests.dates import FIELD, DateErrors, FutureCalendar, preferred_date_handlers
 from dialogs.requests.medicines import ADDRESS, ListStep, address_window, list_window
+from dialogs.requests.render import all_details, full_text_button
 from dialogs.states import LabTestsSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from storage.models import RequestKind
@@ -78,6 +79,7 @@ def lab_tests_dialog() -> Dialog:
             I18nFormat("lab-summary-docs", when="has_docs"),
             I18nError(),
             Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
+            full_text_button(all_details(_details)),
             Column(
                 edit_button("lab-btn-edit-referral", LabTestsSG.referral),
                 edit_button("lab-btn-edit-date", LabTestsSG.date),

@@ -17,7 +17,8 @@ from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 
 from bot.services.forms import clean_text
-from bot.services.profile import clean_address
+from bot.services.profile import ADDRESS_MAX, clean_address
+from bot.textfit import cut
 from dialogs.common import MemberDialog, clear_error, set_error, text_step
 from dialogs.requests.common import (
     DOCS,
@@ -32,13 +33,16 @@ from dialogs.requests.common import (
     submit,
     summary_getter,
 )
+from dialogs.requests.render import LONG, all_details, full_text_button
 from dialogs.states import MedicinesSG
+from dialogs.text_input import refuse_text
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from storage.models import Member, RequestKind
 
 ADDRESS = "address"
 ITEMS = "items"
 LIST_MAX = 4096  # a whole Telegram message: the list is the main content of these forms
+LIST_SHOWN = 1000  # the step shows the start of a longer list; the rest is a button away
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,7 @@ def list_window(step: ListStep, state: State, after: State, confirm: State) -> W
     async def on_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
         value = clean_list(text)
         if value is None:
-            set_error(manager, step.empty)
+            refuse_text(manager, text, LIST_MAX, step.empty)
             return
         clear_error(manager)
         manager.dialog_data[step.key] = value
@@ -87,7 +91,15 @@ def list_window(step: ListStep, state: State, after: State, confirm: State) -> W
     async def getter(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
         docs = await docs_getter(dialog_manager, **kwargs)
         text = dialog_manager.dialog_data.get(step.key, "")
-        return {**docs, "list_text": text, "has_list": bool(text) or docs["has_docs"]}
+        return {
+            **docs,
+            "list_text": cut(text, LIST_SHOWN),
+            "has_list": bool(text) or docs["has_docs"],
+            LONG: len(text) > LIST_SHOWN,
+        }
+
+    async def whole_list(manager: DialogManager) -> str:
+        return str(manager.dialog_data.get(step.key, ""))
 
     return Window(
         I18nFormat(step.prompt),
@@ -97,6 +109,7 @@ def list_window(step: ListStep, state: State, after: State, confirm: State) -> W
         TextInput(id=step.key, on_success=on_text),
         MessageInput(on_file, content_types=[ContentType.PHOTO, ContentType.DOCUMENT]),
         Button(I18nButtonText(step.next_button), id="next", on_click=on_next, when="has_list"),
+        full_text_button(whole_list),
         Button(
             I18nButtonText("btn-docs-clear"), id="clear", on_click=on_clear_docs, when="has_docs"
         ),
@@ -118,7 +131,7 @@ def address_window(
     async def on_typed(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
         value = clean_address(text)
         if value is None:
-            set_error(manager, invalid)
+            refuse_text(manager, text, ADDRESS_MAX, invalid, collapse=True)
             return
         manager.dialog_data[ADDRESS] = value
         await advance(manager, confirm, confirm)
@@ -173,6 +186,7 @@ def medicines_dialog() -> Dialog:
             I18nFormat("medicines-summary-docs", when="has_docs"),
             I18nError(),
             Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
+            full_text_button(all_details(_details)),
             Column(
                 edit_button("medicines-btn-edit-items", MedicinesSG.items),
                 edit_button("medicines-btn-edit-address", MedicinesSG.address),

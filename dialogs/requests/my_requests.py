@@ -13,17 +13,27 @@ from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, Select, Star
 from aiogram_dialog.widgets.text import Format
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import render
 from bot.i18n import Translator
+from bot.render import long_details
 from bot.services import lifecycle, requests
-from bot.services.forms import clean_text
+from bot.services.forms import TEXT_MAX, clean_text
+from bot.textfit import MESSAGE_LIMIT, pack, visible_length
 from dialogs.common import MemberDialog, clear_error, fmt_datetime, now, set_error
 from dialogs.requests.common import DOCS, docs_getter, on_attachment, stored_docs
-from dialogs.requests.render import detail_lines
+from dialogs.requests.render import LONG, detail_lines, full_text_button
 from dialogs.states import MyRequestsSG, NewRequestSG
+from dialogs.text_input import refuse_text
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from storage.models import Member, RequestEvent
 
 PAGE = "page"
+HISTORY_PAGE = "history_page"  # absent: the latest part
+# A history part with the rest of the page (answers cut at 1,000 characters each) stays within
+# one Telegram message; a longer history pages back from the latest part. NOTES is room for
+# what may show around the page: "message added", the part's number, an error.
+NOTES = 600
+HISTORY_PART_MIN = 1500
 
 
 async def list_getter(
@@ -67,6 +77,7 @@ async def on_next(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None
 
 async def on_open(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
     manager.dialog_data["request_id"] = int(item)
+    manager.dialog_data.pop(HISTORY_PAGE, None)
     await manager.switch_to(MyRequestsSG.detail)
 
 
@@ -80,6 +91,36 @@ def _history_line(event: RequestEvent, manager: DialogManager, i18n: Translator)
     return f"{when} — 💬 {who}: {comment}" if comment else f"{when} — 📎 {who}"
 
 
+def _page_view(
+    page: requests.RequestPage, manager: DialogManager, i18n: Translator
+) -> dict[str, Any]:
+    """What the request page shows. The history comes in parts that each fit one message with
+    the rest of the page; the latest part unless the member paged back."""
+    request = page.request
+    view: dict[str, Any] = {
+        "number": request.number,
+        "kind": i18n("request-kind-" + request.kind),
+        "status": i18n("request-status-" + request.status),
+        "created": fmt_datetime(request.created_at, manager),
+        "details": detail_lines(page.details, manager),
+        "documents": len(page.documents),
+    }
+    room = MESSAGE_LIMIT - NOTES - visible_length(i18n("request-page", **view, history=""))
+    lines = [_history_line(e, manager, i18n) for e in page.events]
+    parts = pack(lines, max(room, HISTORY_PART_MIN))
+    last = len(parts) - 1
+    shown = max(0, min(manager.dialog_data.get(HISTORY_PAGE, last), last))
+    return {
+        **view,
+        "history": parts[shown],
+        "history_page": shown + 1,
+        "history_pages": len(parts),
+        "history_paged": len(parts) > 1,
+        "has_earlier": shown > 0,
+        "has_later": shown < last,
+    }
+
+
 async def detail_getter(
     dialog_manager: DialogManager,
     session: AsyncSession,
@@ -91,26 +132,47 @@ async def detail_getter(
         page = await requests.page_of(session, member, dialog_manager.dialog_data["request_id"])
     except (requests.RequestNotFoundError, KeyError):
         return {"missing": True}
-    request = page.request
     return {
+        **_page_view(page, dialog_manager, i18n),
         "found": True,
-        "number": request.number,
-        "kind": i18n("request-kind-" + request.kind),
-        "status": i18n("request-status-" + request.status),
-        "created": fmt_datetime(request.created_at, dialog_manager),
-        "details": detail_lines(page.details, dialog_manager),
-        "documents": len(page.documents),
-        "history": "\n".join(_history_line(e, dialog_manager, i18n) for e in page.events),
+        LONG: long_details(page.details),
         "can_cancel": page.can_cancel,
         "can_reply": page.can_reply,
         "sent_note": dialog_manager.dialog_data.pop("sent_note", False),
     }
 
 
+async def _page(manager: DialogManager) -> requests.RequestPage:
+    session: AsyncSession = manager.middleware_data["session"]
+    member: Member = manager.middleware_data["member"]
+    return await requests.page_of(session, member, manager.dialog_data["request_id"])
+
+
+async def _show_part(manager: DialogManager, delta: int) -> None:
+    view = _page_view(await _page(manager), manager, manager.middleware_data["i18n"])
+    target = view["history_page"] - 1 + delta
+    if target >= view["history_pages"] - 1:
+        manager.dialog_data.pop(HISTORY_PAGE, None)  # the latest, and it follows new entries
+    else:
+        manager.dialog_data[HISTORY_PAGE] = max(0, target)
+
+
+async def on_earlier(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    await _show_part(manager, -1)
+
+
+async def on_later(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    await _show_part(manager, 1)
+
+
+async def all_details(manager: DialogManager) -> str:
+    return render.detail_lines((await _page(manager)).details, manager.middleware_data["i18n"])
+
+
 async def on_reply_text(_m: Message, _w: Any, manager: DialogManager, text: str) -> None:
     value = clean_text(text, min_len=1)
     if value is None:
-        set_error(manager, "reply-empty")
+        refuse_text(manager, text, TEXT_MAX, "reply-empty")
         return
     clear_error(manager)
     manager.dialog_data["reply_text"] = value
@@ -141,6 +203,7 @@ async def on_send_reply(_c: CallbackQuery, _b: Button, manager: DialogManager) -
     manager.dialog_data[DOCS] = []
     manager.dialog_data.pop("reply_text", None)
     manager.dialog_data["sent_note"] = True
+    manager.dialog_data.pop(HISTORY_PAGE, None)  # the new message is in the latest part
     await manager.switch_to(MyRequestsSG.detail)
 
 
@@ -166,6 +229,7 @@ async def on_cancel_confirmed(_c: CallbackQuery, _b: Button, manager: DialogMana
 async def on_start(start_data: Any, manager: DialogManager) -> None:
     if isinstance(start_data, dict) and "request_id" in start_data:
         manager.dialog_data["request_id"] = start_data["request_id"]
+        manager.dialog_data.pop(HISTORY_PAGE, None)
 
 
 def my_requests_dialog() -> Dialog:
@@ -194,8 +258,24 @@ def my_requests_dialog() -> Dialog:
         Window(
             I18nFormat("reply-sent", when="sent_note"),
             I18nFormat("request-page", when="found"),
+            I18nFormat("request-history-part", when="history_paged"),
             I18nFormat("request-missing", when="missing"),
             I18nError(),
+            Row(
+                Button(
+                    I18nButtonText("btn-history-earlier"),
+                    id="earlier",
+                    on_click=on_earlier,
+                    when="has_earlier",
+                ),
+                Button(
+                    I18nButtonText("btn-history-later"),
+                    id="later",
+                    on_click=on_later,
+                    when="has_later",
+                ),
+            ),
+            full_text_button(all_details),
             Button(
                 I18nButtonText("btn-reply"), id="reply", on_click=on_start_reply, when="can_reply"
             ),

@@ -43,3 +43,10 @@ help-text =
 ## Moments a member reads: in their own zone, or naming the zone they are in
 date-at-time = { $date }, { $time }
 time-in-zone = { $time } ({ $zone } time)
+
+input-too-long =
+    That text is too long: at most { NUMBER($max, useGrouping: 0) } { $max ->
+        [one] character
+       *[other] characters
+    }. Please shorten it and send it again.
+render-failed = ⚠️ Sorry, I could not show this screen. Everything you sent is saved. Press /menu to continue.

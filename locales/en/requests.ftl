@@ -86,3 +86,12 @@ reply-sent = ✅ Your message was added to the request.
 reply-closed = This request is closed, so nothing can be added to it. Please create a new request.
 request-cancel-confirm = Cancel request <b>{ $number }</b>? This cannot be undone.
 request-cancel-too-late = Support has already started on this request, so it can no longer be cancelled. Add a message instead.
+
+btn-full-text = 📄 Show in full
+full-text-page =
+    📄 Page { $page } of { $pages }
+
+    { $text }
+btn-history-earlier = ◀️ Earlier
+btn-history-later = Later ▶️
+request-history-part = 📜 History: part { $history_page } of { $history_pages }.

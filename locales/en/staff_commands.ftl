@@ -50,9 +50,12 @@ staffcmd-import-report =
        *[other] { $rows } rows
     }
     ➕ added: { $added } · 🔄 updated: { $updated } · ▫️ unchanged: { $unchanged } · ⛔️ rejected: { $rejected }
-staffcmd-import-rejected-title = Rejected rows (fix them in the file and send it again):
-staffcmd-import-rejected-row = line { NUMBER($line, useGrouping: 0) }: { $reasons }
-staffcmd-import-rejected-row-id = line { NUMBER($line, useGrouping: 0) } ({ $insured_id }): { $reasons }
+
+staffcmd-import-rejected-file =
+    ⛔️ { $count ->
+        [one] { $count } row was rejected
+       *[other] { $count } rows were rejected
+    }: this file lists each with its line, the reasons and the row as it was. Fix them in the file and send it again (the line and reasons columns are ignored).
 
 staffcmd-stats-title = 📊 <b>Requests: { $total }</b>
 staffcmd-stats-by-status = By status:

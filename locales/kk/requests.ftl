@@ -86,3 +86,12 @@ reply-sent = ✅ Хабарламаңыз өтінішке қосылды.
 reply-closed = Бұл өтініш жабылған, сондықтан оған ештеңе қосу мүмкін емес. Жаңа өтініш жасаңыз.
 request-cancel-confirm = <b>{ $number }</b> өтінішін болдырмайсыз ба? Бұл әрекетті кері қайтару мүмкін емес.
 request-cancel-too-late = Қолдау қызметі бұл өтінішпен жұмысты бастап қойды, сондықтан оны енді болдырмау мүмкін емес. Оның орнына хабарлама қосыңыз.
+
+btn-full-text = 📄 Толық көрсету
+full-text-page =
+    📄 { $pages } беттің { $page }-беті
+
+    { $text }
+btn-history-earlier = ◀️ Ертерек
+btn-history-later = Кейінірек ▶️
+request-history-part = 📜 Тарих: { $history_pages } бөліктің { $history_page }-бөлігі.

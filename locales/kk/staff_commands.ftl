@@ -50,9 +50,8 @@ staffcmd-import-report =
        *[other] { $rows } жол
     }
     ➕ қосылды: { $added } · 🔄 жаңартылды: { $updated } · ▫️ өзгеріссіз: { $unchanged } · ⛔️ қабылданбады: { $rejected }
-staffcmd-import-rejected-title = Қабылданбаған жолдар (оларды файлда түзетіп, файлды қайта жіберіңіз):
-staffcmd-import-rejected-row = { NUMBER($line, useGrouping: 0) }-жол: { $reasons }
-staffcmd-import-rejected-row-id = { NUMBER($line, useGrouping: 0) }-жол ({ $insured_id }): { $reasons }
+
+staffcmd-import-rejected-file = ⛔️ { $count } жол қабылданбады: бұл файлда әрқайсысы нөмірімен, себептерімен және тізілімдегі мазмұнымен берілген. Оларды файлда түзетіп, қайта жіберіңіз (line және reasons бағандары ескерілмейді).
 
 staffcmd-stats-title = 📊 <b>Өтініштер саны: { $total }</b>
 staffcmd-stats-by-status = Мәртебесі бойынша:

@@ -43,3 +43,10 @@ help-text =
 ## Moments a member reads: in their own zone, or naming the zone they are in
 date-at-time = { $date }, { $time }
 time-in-zone = { $time } (часовой пояс: { $zone })
+
+input-too-long =
+    Текст слишком длинный: не более { NUMBER($max, useGrouping: 0) } { $max ->
+        [one] символа
+       *[other] символов
+    }. Пожалуйста, сократите его и отправьте ещё раз.
+render-failed = ⚠️ Извините, не удалось показать этот экран. Всё, что вы отправили, сохранено. Нажмите /menu, чтобы продолжить.

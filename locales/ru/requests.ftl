@@ -86,3 +86,12 @@ reply-sent = ✅ Ваше сообщение добавлено к обраще�
 reply-closed = Это обращение закрыто, поэтому к нему ничего нельзя добавить. Пожалуйста, создайте новое обращение.
 request-cancel-confirm = Отменить обращение <b>{ $number }</b>? Это действие нельзя будет отменить.
 request-cancel-too-late = Поддержка уже начала работу по этому обращению, поэтому отменить его больше нельзя. Вместо этого добавьте сообщение.
+
+btn-full-text = 📄 Показать полностью
+full-text-page =
+    📄 Страница { $page } из { $pages }
+
+    { $text }
+btn-history-earlier = ◀️ Раньше
+btn-history-later = Позже ▶️
+request-history-part = 📜 История: часть { $history_page } из { $history_pages }.

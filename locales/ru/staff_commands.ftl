@@ -58,9 +58,14 @@ staffcmd-import-report =
        *[other] { $rows } строки
     }
     ➕ добавлено: { $added } · 🔄 обновлено: { $updated } · ▫️ без изменений: { $unchanged } · ⛔️ отклонено: { $rejected }
-staffcmd-import-rejected-title = Отклонённые строки (исправьте их в файле и отправьте его ещё раз):
-staffcmd-import-rejected-row = строка { NUMBER($line, useGrouping: 0) }: { $reasons }
-staffcmd-import-rejected-row-id = строка { NUMBER($line, useGrouping: 0) } ({ $insured_id }): { $reasons }
+
+staffcmd-import-rejected-file =
+    ⛔️ { $count ->
+        [one] Отклонена { $count } строка
+        [few] Отклонены { $count } строки
+        [many] Отклонено { $count } строк
+       *[other] Отклонено { $count } строки
+    }: в этом файле каждая с номером, причинами и содержимым, как в реестре. Исправьте их в файле и отправьте его снова (столбцы line и reasons игнорируются).
 
 staffcmd-stats-title = 📊 <b>Обращений: { $total }</b>
 staffcmd-stats-by-status = По статусу:

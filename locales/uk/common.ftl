@@ -43,3 +43,11 @@ help-text =
 ## Moments a member reads: in their own zone, or naming the zone they are in
 date-at-time = { $date }, { $time }
 time-in-zone = { $time } (часовий пояс: { $zone })
+
+input-too-long =
+    Текст задовгий: щонайбільше { NUMBER($max, useGrouping: 0) } { $max ->
+        [one] символ
+        [few] символи
+       *[other] символів
+    }. Будь ласка, скоротіть його й надішліть ще раз.
+render-failed = ⚠️ Вибачте, не вдалося показати цей екран. Усе, що ви надіслали, збережено. Натисніть /menu, щоб продовжити.

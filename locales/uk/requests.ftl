@@ -86,3 +86,12 @@ reply-sent = ✅ Ваше повідомлення додано до зверн�
 reply-closed = Це звернення закрите, тому додати до нього нічого не можна. Будь ласка, створіть нове звернення.
 request-cancel-confirm = Скасувати звернення <b>{ $number }</b>? Цю дію неможливо відмінити.
 request-cancel-too-late = Підтримка вже почала опрацьовувати це звернення, тому скасувати його більше не можна. Натомість додайте повідомлення.
+
+btn-full-text = 📄 Показати повністю
+full-text-page =
+    📄 Сторінка { $page } з { $pages }
+
+    { $text }
+btn-history-earlier = ◀️ Раніше
+btn-history-later = Пізніше ▶️
+request-history-part = 📜 Історія: частина { $history_page } з { $history_pages }.

@@ -58,9 +58,14 @@ staffcmd-import-report =
        *[other] { $rows } рядка
     }
     ➕ додано: { $added } · 🔄 оновлено: { $updated } · ▫️ без змін: { $unchanged } · ⛔️ відхилено: { $rejected }
-staffcmd-import-rejected-title = Відхилені рядки (виправте їх у файлі та надішліть його ще раз):
-staffcmd-import-rejected-row = рядок { NUMBER($line, useGrouping: 0) }: { $reasons }
-staffcmd-import-rejected-row-id = рядок { NUMBER($line, useGrouping: 0) } ({ $insured_id }): { $reasons }
+
+staffcmd-import-rejected-file =
+    ⛔️ { $count ->
+        [one] Відхилено { $count } рядок
+        [few] Відхилено { $count } рядки
+        [many] Відхилено { $count } рядків
+       *[other] Відхилено { $count } рядка
+    }: у цьому файлі кожен із номером, причинами та вмістом, як у реєстрі. Виправте їх у файлі й надішліть його знову (стовпці line і reasons ігноруються).
 
 staffcmd-stats-title = 📊 <b>Звернень: { $total }</b>
 staffcmd-stats-by-status = За статусом:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import csv
 import html
+import io
 import json
 import re
 from collections.abc import AsyncIterator, Callable
@@ -28,6 +30,7 @@ from bot.sandbox import (
     bound_url,
     start_emulator,
 )
+from bot.sandbox.faults import Fault
 from bot.sandbox.run import sandbox_users
 from bot.services.cards import confirm_phone
 from bot.services.registry import COLUMNS
@@ -86,7 +89,7 @@ class AdminChat:
     async def _answers(self, sent: dict[str, Any]) -> list[str]:
         await self.state.wait_delivered(within=15)
         return [
-            m["text"]
+            m.get("text", "")
             for m in self.replies()
             if (m.get("reply_to_message") or {}).get("message_id") == sent["message_id"]
         ]
@@ -290,21 +293,29 @@ async def test_registry_csv_reports_the_bad_row_and_stores_the_good_ones(chat):
 
     replies = await chat.send_file("march.csv", data)
 
-    text = "\n".join(replies)
-    assert text.startswith(
-        UK(
-            "staffcmd-import-report",
-            file="march.csv",
-            rows=4,
-            added=2,
-            updated=0,
-            unchanged=0,
-            rejected=2,
-        )
+    summary, attached = _summary_and_file(chat, replies)
+    assert summary == "\n".join(
+        [
+            UK(
+                "staffcmd-import-report",
+                file="march.csv",
+                rows=4,
+                added=2,
+                updated=0,
+                unchanged=0,
+                rejected=2,
+            ),
+            UK("staffcmd-linked", members=1),
+        ]
     )
-    assert UK("staffcmd-linked", members=1) in text
-    assert "рядок 3 (KZ-•••02): birth_date: in the future" in text
-    assert "рядок 4 (KZ-•••03): phone: not a valid phone number" in text
+    assert attached["caption"] == UK("staffcmd-import-rejected-file", count=2)
+    assert attached["document"]["file_name"] == "march-rejected.csv"
+    rejected = _rows_of(chat, attached)
+    assert [(r["line"], r["reasons"], r["insured_id"], r["birth_date"]) for r in rejected] == [
+        ("3", "birth_date: in the future", "KZ-900002", "2030-01-01"),
+        ("4", "phone: not a valid phone number", "KZ-900003", "1990-01-01"),
+    ]
+    assert rejected[1]["phone"] == "not a phone"  # the row as it was in the file
     stored = sorted(p.insured_id for p in await chat.rows(InsuredPerson))
     assert stored == ["KZ-900001", "KZ-900004"]
     [note] = await chat.rows(Notification)
@@ -318,15 +329,60 @@ async def test_registry_csv_reports_the_bad_row_and_stores_the_good_ones(chat):
     assert json.loads(entry.details or "{}")["rejected"] == 2
 
 
-async def test_a_long_import_report_is_split_into_messages_telegram_accepts(chat):
-    rows = [_row(f"KZ-{910000 + n}", birth="2030-01-01") for n in range(300)]
+def _summary_and_file(chat: AdminChat, replies: list[str]) -> tuple[str, dict[str, Any]]:
+    """The one text reply and the one document the bot sent to the admin chat."""
+    [summary] = [text for text in replies if text]
+    [attached] = [m for m in chat.replies() if "document" in m]
+    return summary, attached
 
-    replies = await chat.send_file("future.csv", _csv(rows))
 
-    assert len(replies) > 1
-    assert all(len(text) <= 4096 for text in replies)
-    assert "рядок 301 (KZ-•••99)" in replies[-1]
+def _rows_of(chat: AdminChat, message: dict[str, Any]) -> list[dict[str, str]]:
+    data = chat.state.files.require(message["document"]["file_id"]).data
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+async def test_good_rows_of_a_mostly_bad_registry_are_stored_with_one_summary_and_a_csv(chat):
+    good = [_row(f"KZ-{920000 + n}") for n in range(10)]
+    bad = [_row(f"KZ-{930000 + n}", birth="2030-01-01") for n in range(3000)]
+
+    await chat.send_file("april.csv", _csv(good + bad))
+
+    stored = sorted(p.insured_id for p in await chat.rows(InsuredPerson))
+    assert stored == [f"KZ-{920000 + n}" for n in range(10)]
+    assert [a.action for a in await chat.rows(AuditEntry)] == ["import"]
+    await chat.state.wait_for(lambda: any("document" in m for m in chat.replies()), within=15)
+    bot_messages = chat.replies()
+    assert len(bot_messages) == 2  # one summary, one file
+    summary, attached = _summary_and_file(chat, [m.get("text", "") for m in bot_messages])
+    assert summary.startswith(
+        UK(
+            "staffcmd-import-report",
+            file="april.csv",
+            rows=3010,
+            added=10,
+            updated=0,
+            unchanged=0,
+            rejected=3000,
+        )
+    )
+    rejected = _rows_of(chat, attached)
+    assert len(rejected) == 3000
+    assert rejected[0]["line"] == "12" and rejected[-1]["line"] == "3011"
+    assert {r["reasons"] for r in rejected} == {"birth_date: in the future"}
     assert not [c for c in chat.state.calls if c.get("error")]
+
+
+async def test_an_import_is_kept_when_its_report_cannot_be_sent(chat):
+    chat.state.faults.append(Fault(id=1, kind="retry_after", remaining=1, method="sendMessage"))
+    good = [_row(f"KZ-{940000 + n}") for n in range(10)]
+    bad = [_row(f"KZ-{950000 + n}", birth="2030-01-01") for n in range(5)]
+
+    replies = await chat.send_file("may.csv", _csv(good + bad))
+
+    assert replies == []  # Telegram refused the report (429)
+    stored = sorted(p.insured_id for p in await chat.rows(InsuredPerson))
+    assert stored == [f"KZ-{940000 + n}" for n in range(10)]
+    assert [a.action for a in await chat.rows(AuditEntry)] == ["import"]
 
 
 async def test_a_registry_without_required_columns_is_refused_whole(chat):

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock
 from bot.i18n import Translator
 from bot.services import lifecycle, requests
-from bot.services.forms import clean_text
+from bot.services.forms import TEXT_MAX, clean_text, too_long
 from bot.services.staff import NEEDS_TEXT, StaffAction, act, reveal_phones
 
 
@@ -121,7 +121,10 @@ def create_router() -> Router:
     ) -> None:
         text = clean_text(message.text, min_len=2)
         if text is None:
-            await message.reply(i18n("staff-text-too-short"))
+            if too_long(message.text, TEXT_MAX):
+                await message.reply(i18n("input-too-long", max=TEXT_MAX))
+            else:
+                await message.reply(i18n("staff-text-too-short"))
             return
         data = await state.get_data()
         await state.clear()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from datetime import timedelta
+from pathlib import Path
 
 from babel.dates import format_date
 
@@ -126,9 +127,10 @@ def phone_fix(fix: PhoneFix, i18n: Translator) -> str:
     return "\n".join(lines)
 
 
-def import_report(file_name: str, outcome: ImportOutcome, i18n: Translator) -> list[str]:
+def import_report(file_name: str, outcome: ImportOutcome, i18n: Translator) -> str:
+    """The short summary; the rejected rows go in a CSV file sent with it."""
     report = outcome.report
-    blocks = [
+    lines = [
         i18n(
             "staffcmd-import-report",
             file=esc(file_name),
@@ -140,22 +142,14 @@ def import_report(file_name: str, outcome: ImportOutcome, i18n: Translator) -> l
         )
     ]
     if outcome.members_told:
-        blocks.append(_linked(outcome.members_told, i18n))
-    if report.rejected:
-        blocks.append("\n" + i18n("staffcmd-import-rejected-title"))
-    for row in report.rejected:
-        reasons = esc("; ".join(row.reasons))
-        if row.insured_id:
-            text = i18n(
-                "staffcmd-import-rejected-row-id",
-                line=row.line,
-                insured_id=esc(row.insured_id),
-                reasons=reasons,
-            )
-        else:
-            text = i18n("staffcmd-import-rejected-row", line=row.line, reasons=reasons)
-        blocks.append(text)
-    return blocks
+        lines.append(_linked(outcome.members_told, i18n))
+    return "\n".join(lines)
+
+
+def rejected_file_name(file_name: str) -> str:
+    """`march.xlsx` → `march-rejected.csv`."""
+    stem = Path(file_name).stem or "registry"
+    return f"{stem[:100]}-rejected.csv"
 
 
 def duration(value: timedelta, i18n: Translator) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
-from aiogram.types import Message
+from aiogram.types import BufferedInputFile, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
@@ -18,6 +18,7 @@ from bot.handlers.admin import command_texts as texts
 from bot.i18n import Translator
 from bot.services import relay, staff_queries
 from bot.services.registry import RegistryFormatError
+from bot.services.registry_report import rejected_csv
 
 REGISTRY_SUFFIXES = frozenset({".csv", ".xlsx", ".xlsm", ".xls"})
 DOWNLOAD_LIMIT = 20 * 1024 * 1024  # bots cannot download bigger files from Telegram
@@ -122,6 +123,19 @@ def create_router() -> Router:
                     i18n("staffcmd-import-format", file=texts.esc(name), error=texts.esc(str(exc)))
                 )
                 return
-        await _reply(message, texts.import_report(name, outcome, i18n))
+        # Committed before the report goes out: the reply can fail (a 429, a network error) and
+        # must not take the import down with it. An exception in the handler rolls back only
+        # what comes after this commit; nothing after it writes.
+        await session.commit()
+        await message.reply(texts.import_report(name, outcome, i18n))
+        rejected = outcome.report.rejected
+        if rejected:
+            await message.reply_document(
+                BufferedInputFile(
+                    rejected_csv(outcome.report, outcome.originals),
+                    filename=texts.rejected_file_name(name),
+                ),
+                caption=i18n("staffcmd-import-rejected-file", count=len(rejected)),
+            )
 
     return router

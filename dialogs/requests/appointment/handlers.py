@@ -13,6 +13,7 @@ from dialogs.common import clear_error, set_error
 from dialogs.requests.common import advance, submit
 from dialogs.requests.dates import DateErrors, preferred_date_handlers
 from dialogs.states import AppointmentSG
+from dialogs.text_input import refuse_text
 from storage.models import RequestKind
 
 FIELDS = ("specialty", "clinic", "preferred_date", "time_window", "comment")
@@ -52,7 +53,9 @@ async def on_back_to_list(
 async def on_other_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
     specialty = clean_text(text, max_len=SPECIALTY_MAX)
     if specialty is None:
-        set_error(manager, "appointment-specialty-invalid", max=SPECIALTY_MAX)
+        refuse_text(
+            manager, text, SPECIALTY_MAX, "appointment-specialty-invalid", max=SPECIALTY_MAX
+        )
         return
     manager.dialog_data["specialty"] = specialty
     await advance(manager, AppointmentSG.clinic, AppointmentSG.confirm)
@@ -61,7 +64,7 @@ async def on_other_text(_message: Message, _widget: Any, manager: DialogManager,
 async def on_clinic(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
     clinic = clean_text(text, max_len=CLINIC_MAX)
     if clinic is None:
-        set_error(manager, "appointment-clinic-invalid", max=CLINIC_MAX)
+        refuse_text(manager, text, CLINIC_MAX, "appointment-clinic-invalid", max=CLINIC_MAX)
         return
     manager.dialog_data["clinic"] = clinic
     await advance(manager, AppointmentSG.date, AppointmentSG.confirm)
@@ -88,7 +91,7 @@ async def on_time(
 async def on_comment(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
     comment = clean_text(text)
     if comment is None:
-        set_error(manager, "appointment-comment-invalid", max=TEXT_MAX)
+        refuse_text(manager, text, TEXT_MAX, "appointment-comment-invalid", max=TEXT_MAX)
         return
     manager.dialog_data["comment"] = comment
     await advance(manager, AppointmentSG.confirm, AppointmentSG.confirm)

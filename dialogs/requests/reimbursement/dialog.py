@@ -28,12 +28,13 @@ from dialogs.requests.reimbursement.handlers import (
     on_send,
     on_skip_comment,
 )
+from dialogs.safe import SafeDialog
 from dialogs.states import ReimbursementSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 
 
 def reimbursement_dialog() -> Dialog:
-    return Dialog(
+    return SafeDialog(
         Window(
             I18nFormat("reimbursement-date-prompt"),
             I18nFormat("reimbursement-date-window", when="earliest"),

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services import requests
 from bot.services.cards import CardView
 from bot.services.dates import parse_date
-from bot.services.forms import clean_text
+from bot.services.forms import TEXT_MAX, clean_text
 from bot.services.money import clean_iban, parse_amount
 from bot.services.reimbursement import (
     REIMBURSEMENT_MAX_AGE_DAYS,
@@ -26,6 +26,7 @@ from bot.services.reimbursement import (
 from dialogs.common import fmt_date, set_error, today
 from dialogs.requests.common import DOCS, advance, submit
 from dialogs.states import ReimbursementSG
+from dialogs.text_input import refuse_text
 from dialogs.widgets.calendar import LocalizedCalendar
 from storage.models import Member, RequestKind
 
@@ -121,7 +122,7 @@ async def on_iban(_message: Message, _widget: Any, manager: DialogManager, text:
 async def on_comment(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
     comment = clean_text(text)
     if comment is None:
-        set_error(manager, "reimbursement-comment-invalid")
+        refuse_text(manager, text, TEXT_MAX, "reimbursement-comment-invalid")
         return
     manager.dialog_data["comment"] = comment
     await advance(manager, ReimbursementSG.confirm, ReimbursementSG.confirm)
