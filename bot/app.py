@@ -53,7 +53,7 @@ async def run_polling(settings: Settings) -> None:
         sla=timedelta(hours=settings.sla_hours),
         nudge_after=timedelta(hours=settings.need_info_nudge_hours),
     )
-    scheduler = create_scheduler(deliverer, session_factory, rules, system_clock)
+    scheduler = create_scheduler(deliverer, session_factory, rules, system_clock, settings)
     if settings.admin_chat_id is None:
         log.warning("staff side: ADMIN_CHAT_ID is not set; staff messages wait until it is")
     try:
@@ -62,7 +62,11 @@ async def run_polling(settings: Settings) -> None:
         await register_commands(bot, translators)
         log.info("commands: registered in %d languages", len(list(translators.locales)))
         scheduler.start()
-        log.info("scheduler: outbox delivery every second, reminders every minute")
+        log.info(
+            "scheduler: outbox delivery every %g s, reminders every %g s",
+            settings.delivery_interval_seconds,
+            settings.reminder_interval_seconds,
+        )
         log.info("polling: started")
         await dp.start_polling(bot, handle_signals=True)
     finally:
