@@ -19,8 +19,10 @@ import aiohttp
 import pytest
 from babel.dates import format_date
 
+from bot.sandbox import DEFAULT_FORUM_CHAT_ID as FORUM
+
 ROOT = Path(__file__).resolve().parents[2]
-MARIA = 10004
+AIGERIM, MARIA = 10002, 10004
 # the demo policy was signed 7 days before the demo's day; an individual waits 15 days
 OPENS_IN_DAYS = 8
 WAIT = 20.0  # seconds: the bot answers, and a due reminder is found (every 2 s) and sent
@@ -41,11 +43,11 @@ class SandboxPage:
         assert data["ok"], f"{verb} {path}: {resp.status} {data['error']}"
         return data["result"]
 
-    async def chat(self, chat_id: int) -> dict[str, Any]:
-        return await self.call("GET", f"/chats/{chat_id}/messages")  # type: ignore[no-any-return]
+    async def chat(self, chat_id: int, query: str = "") -> dict[str, Any]:
+        return await self.call("GET", f"/chats/{chat_id}/messages{query}")  # type: ignore[no-any-return]
 
-    async def bot_messages(self, chat_id: int) -> list[Message]:
-        messages = (await self.chat(chat_id))["messages"]
+    async def bot_messages(self, chat_id: int, query: str = "") -> list[Message]:
+        messages = (await self.chat(chat_id, query))["messages"]
         return [m for m in messages if m["from"]["is_bot"]]
 
     async def wait_until(self, probe: Callable[[], Any], within: float = WAIT) -> Any:
@@ -201,3 +203,26 @@ async def test_moving_the_clock_opens_marias_card_and_brings_her_reminder(page: 
     await page.press(MARIA, "💳 My cards", "Your insurance cards")
     card = await page.press(MARIA, card_label, "Policy SIP-2026-0002")
     assert "Status: 🟢 active" in card["text"]
+
+
+async def test_moving_the_clock_past_the_sla_escalates_an_untouched_request(page: SandboxPage):
+    await page.say(AIGERIM, "/start", "Добро пожаловать")
+    await page.press(AIGERIM, "📱 Подтвердить телефон", "Поделиться")
+    await page.share_contact(AIGERIM, "SPH-2026-0001")
+    await page.press(AIGERIM, "🏠 Главное меню", "Активная карта")
+    await page.press(AIGERIM, "📝 Новое обращение", "SPH-2026-0001")
+    await page.press(AIGERIM, "📞 Обратный звонок", "номер")
+    await page.press(AIGERIM, "📱 Использовать +77010000101", "удобно")
+    await page.press(AIGERIM, "🕘 Любое время", "обсудить")
+    await page.say(AIGERIM, "Limits for dentistry", "Всё верно?")
+    await page.press(AIGERIM, "✅ Отправить", "R-000001")
+
+    async def escalation() -> Message | None:
+        general = await page.bot_messages(FORUM, "?thread_id=general")
+        return next((m for m in general if "R-000001" in m.get("text", "")), None)
+
+    assert await escalation() is None
+    # nobody on staff takes it: 4 hours on (SLA_HOURS), the staff forum's General topic is told
+    await page.call("POST", "/clock", {"advance_seconds": 4 * 3600 + 60})
+    told = await page.wait_until(escalation)
+    assert "⏰" in told["text"]
