@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -58,16 +58,14 @@ class WorldClock:
         self.offset_seconds += (when - now).total_seconds()
 
     def parse(self, text: str) -> datetime:
-        """An ISO date (its midnight in ``zone``) or date-time (no zone given = ``zone``)."""
+        """An ISO date-time, or a date (its midnight); with no zone given, in ``zone``."""
         try:
-            if len(text) == len("2026-12-20"):
-                day = date.fromisoformat(text)
-                return datetime.combine(day, datetime.min.time(), self.zone)
-            return datetime.fromisoformat(text)
+            when = datetime.fromisoformat(text)
         except ValueError:
             raise ClockError(
                 f"{text!r} is not an ISO date or date-time, e.g. 2026-12-20T09:00:00+00:00"
             ) from None
+        return when if when.tzinfo is not None else when.replace(tzinfo=self.zone)
 
     def to_api(self) -> dict[str, Any]:
         now = self.now()
