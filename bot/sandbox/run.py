@@ -80,7 +80,7 @@ async def run_sandbox(
     clock = state.world.now
     try:
         today = clock().astimezone(settings.tz).date()
-        await run_import(settings, demo_registry_for(today, data_dir), clock())
+        await run_import(settings, demo_registry_for(today, data_dir), clock)
         print(f"\nSandbox is running: open {url}/ in your browser (Ctrl+C stops it).\n", flush=True)  # noqa: T201
         await run_polling(settings, clock)
     finally:
