@@ -7,7 +7,7 @@ import os
 import socket
 from datetime import timedelta
 
-from bot.clock import system_clock
+from bot.clock import Clock, system_clock
 from bot.config import Settings
 from bot.delivery import Deliverer
 from bot.factory import create_bot, create_dispatcher, register_commands
@@ -27,7 +27,9 @@ def _safe_url(url: str) -> str:
     return scheme + sep + rest
 
 
-async def run_polling(settings: Settings) -> None:
+async def run_polling(settings: Settings, clock: Clock = system_clock) -> None:
+    """Run the bot until stopped. `clock` is the bot's "now" everywhere (the sandbox passes
+    its emulator's world time, which people testing move forward; production never does)."""
     log.info("database: %s", _safe_url(settings.database_url))
     await migrate(settings.database_url)
     log.info("migrations: up to date")
@@ -36,14 +38,16 @@ async def run_polling(settings: Settings) -> None:
     translators = TranslatorHub(default=settings.default_locale)
     log.info("translations: %s", ", ".join(translators.locales))
     bot = create_bot(settings)
-    dp, bg_factory = create_dispatcher(settings, session_factory, translators=translators)
+    dp, bg_factory = create_dispatcher(
+        settings, session_factory, translators=translators, clock=clock
+    )
     log.info("dialog state: %s", "redis" if settings.redis_url else "database")
     deliverer = Deliverer(
         bot,
         session_factory,
         settings,
         translators,
-        system_clock,
+        clock,
         worker_id=f"{socket.gethostname()}:{os.getpid()}",
         bg_factory=bg_factory,
     )
@@ -53,7 +57,7 @@ async def run_polling(settings: Settings) -> None:
         sla=timedelta(hours=settings.sla_hours),
         nudge_after=timedelta(hours=settings.need_info_nudge_hours),
     )
-    scheduler = create_scheduler(deliverer, session_factory, rules, system_clock)
+    scheduler = create_scheduler(deliverer, session_factory, rules, clock, settings)
     if settings.admin_chat_id is None:
         log.warning("staff side: ADMIN_CHAT_ID is not set; staff messages wait until it is")
     try:
@@ -62,7 +66,11 @@ async def run_polling(settings: Settings) -> None:
         await register_commands(bot, translators)
         log.info("commands: registered in %d languages", len(list(translators.locales)))
         scheduler.start()
-        log.info("scheduler: outbox delivery every second, reminders every minute")
+        log.info(
+            "scheduler: outbox delivery every %g s, reminders every %g s",
+            settings.delivery_interval_seconds,
+            settings.reminder_interval_seconds,
+        )
         log.info("polling: started")
         await dp.start_polling(bot, handle_signals=True)
     finally:

@@ -65,6 +65,12 @@ class Settings(BaseSettings):
     # a "need more information" left unanswered this long gets a nudge to the member
     need_info_nudge_hours: float = Field(default=24, gt=0)
 
+    # the scheduler's periods: outbox delivery, and looking for due reminders and escalations
+    delivery_interval_seconds: float = Field(default=1, gt=0)
+    reminder_interval_seconds: float = Field(default=60, gt=0)
+    # a notification claimed this long ago and still not sent is taken again (its sender died)
+    outbox_lease_seconds: float = Field(default=120, gt=0)
+
     @field_validator("bot_token")
     @classmethod
     def _token_shape(cls, value: SecretStr) -> SecretStr:

@@ -1,6 +1,7 @@
-"""The in-process scheduler (APScheduler 3.11): outbox delivery every second, reminders every
-minute. Jobs keep no state of their own: everything due is read from the database, so a restart
-or a second process loses and doubles nothing."""
+"""The in-process scheduler (APScheduler 3.11): outbox delivery every `DELIVERY_INTERVAL_SECONDS`
+(1 s), due reminders and escalations every `REMINDER_INTERVAL_SECONDS` (60 s). Jobs keep no state
+of their own: everything due is read from the database, so a restart or a second process loses and
+doubles nothing."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
+from bot.config import Settings
 from bot.delivery import Deliverer
 from bot.services import reminders
 
@@ -20,7 +22,7 @@ def create_scheduler(
     session_factory: async_sessionmaker[AsyncSession],
     rules: reminders.ReminderRules,
     clock: Clock,
-    every_seconds: float = 1.0,
+    settings: Settings,
 ) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(timezone="UTC")
 
@@ -32,12 +34,17 @@ def create_scheduler(
     scheduler.add_job(
         deliverer.run_once,
         "interval",
-        seconds=every_seconds,
+        seconds=settings.delivery_interval_seconds,
         id=DELIVERY_JOB,
         max_instances=1,
         coalesce=True,
     )
     scheduler.add_job(
-        queue_reminders, "interval", minutes=1, id=REMINDER_JOB, max_instances=1, coalesce=True
+        queue_reminders,
+        "interval",
+        seconds=settings.reminder_interval_seconds,
+        id=REMINDER_JOB,
+        max_instances=1,
+        coalesce=True,
     )
     return scheduler

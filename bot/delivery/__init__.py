@@ -99,6 +99,7 @@ class Deliverer:
         self.sessions = session_factory
         self.clock = clock
         self.worker_id = worker_id
+        self.lease = timedelta(seconds=settings.outbox_lease_seconds)
         self.pacer = pacer or Pacer()
         self.monotonic = monotonic
         self.sleep = sleep
@@ -146,7 +147,7 @@ class Deliverer:
         if limit <= 0:
             return []
         async with self.sessions.begin() as session:
-            return await outbox.claim(session, self.worker_id, self.clock(), limit)
+            return await outbox.claim(session, self.worker_id, self.clock(), limit, self.lease)
 
     def _pacer_for(self, session: AsyncSession) -> Callable[[int], Awaitable[None]]:
         async def pace(chat_id: int) -> None:

@@ -107,6 +107,8 @@ class ControlApi:
             ("GET", "/limits", self.get_limits),
             ("POST", "/limits", self.post_limits),
             ("DELETE", "/limits", self.delete_limits),
+            ("GET", "/clock", self.get_clock),
+            ("POST", "/clock", self.post_clock),
             ("GET", "/updates", self.get_updates),
             ("GET", "/calls", self.get_calls),
             ("GET", "/events", self.get_events),
@@ -144,6 +146,7 @@ class ControlApi:
                 "allowed_updates": state.allowed_updates,
                 "pending_updates": len(state.pending),
                 "faults": [fault.to_api() for fault in state.faults],
+                "clock": state.world.to_api(),
             }
         )
 
@@ -243,6 +246,22 @@ class ControlApi:
     async def post_block(self, request: web.Request) -> web.Response:
         body, _ = await read_body(request)
         return ok(self.state.set_blocked(self._chat(request).id, _flag(body.get("blocked"), True)))
+
+    # -- the world's time ----------------------------------------------------------------------
+    async def get_clock(self, request: web.Request) -> web.Response:
+        return ok(self.state.world.to_api())
+
+    async def post_clock(self, request: web.Request) -> web.Response:
+        """``advance_seconds`` or ``to`` (ISO date-time or date), forward only."""
+        body, _ = await read_body(request)
+        advance, to = body.get("advance_seconds"), body.get("to")
+        if (advance is None) == (to is None):
+            raise SandboxError('send either "advance_seconds" or "to"')
+        if advance is not None:
+            self.state.advance_clock(float(advance))
+        else:
+            self.state.move_clock_to(self.state.world.parse(str(to)))
+        return ok(self.state.world.to_api())
 
     # -- faults, logs, events, files -----------------------------------------------------------
     async def get_faults(self, request: web.Request) -> web.Response:

@@ -10,8 +10,10 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, TypeVar
 
+from bot.sandbox.clock import WorldClock
 from bot.sandbox.errors import CHAT_NOT_FOUND, THREAD_NOT_FOUND, ApiError, bad_request, forbidden
 from bot.sandbox.faults import Fault
 from bot.sandbox.filestore import FileStore
@@ -48,7 +50,10 @@ class StateCore:
         clock: Callable[[], float] = time.time,
         rate_limits: RateLimits | None = None,
     ) -> None:
+        # real time, for what lasts real seconds (a "typing…" status)
         self.clock = clock
+        # the world's time, for every date the emulator stamps; people move it forward
+        self.world = WorldClock(clock)
         # None: sends are never refused for speed (see bot/sandbox/limits.py)
         self.rate_limits = rate_limits
         self.bot = SimUser(bot_id, bot_name, username=bot_username, is_bot=True)
@@ -86,10 +91,22 @@ class StateCore:
         """The bot's id is the number before the colon of whatever token it uses."""
         self.bot.id = int(token.split(":", 1)[0])
 
-    # -- change notification -------------------------------------------------------------
+    # -- the world's time ------------------------------------------------------------------
     def now(self) -> int:
-        return int(self.clock())
+        """The world's time as Telegram's ``date`` fields carry it (whole seconds)."""
+        return int(self.world.time())
 
+    def advance_clock(self, seconds: float) -> None:
+        """Move the world's time forward (``ClockError``, a ``ValueError``, if backwards)."""
+        self.world.advance(seconds)
+        self.touch()
+
+    def move_clock_to(self, when: datetime) -> None:
+        """Move the world's time forward to ``when``; never backwards."""
+        self.world.move_to(when)
+        self.touch()
+
+    # -- change notification -------------------------------------------------------------
     def next_id(self) -> int:
         return next(self._ids)
 

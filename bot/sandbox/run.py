@@ -1,6 +1,8 @@
 """`python run_bot.py sandbox`: the emulator, the bot on a fresh demo database, and the chat page.
 
-Nothing leaves 127.0.0.1 and no token is needed.
+Nothing leaves 127.0.0.1 and no token is needed. The bot's clock is the emulator's world time,
+which the page and `POST /sandbox/api/clock` move forward: the demo registry is moved to that
+clock's today, and reminders are looked for every few seconds so a jump shows within seconds.
 """
 
 from __future__ import annotations
@@ -8,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from datetime import datetime
 from pathlib import Path
 
 from bot.app import run_polling
@@ -26,6 +27,8 @@ from bot.sandbox.demo import demo_registry_for
 
 log = logging.getLogger("bot.sandbox")
 STAFF_IDS = (20001, 20002)
+# after the clock is moved, the due reminders show within this (production: every minute)
+REMINDER_INTERVAL_SECONDS = 2.0
 
 
 def sandbox_users() -> list[SimUser]:
@@ -71,12 +74,15 @@ async def run_sandbox(
         admin_chat_id=DEFAULT_FORUM_CHAT_ID,
         staff_ids=list(STAFF_IDS),
         redis_url=None,
+        reminder_interval_seconds=REMINDER_INTERVAL_SECONDS,
     )
+    state.world.zone = settings.tz  # the page shows the world's time in the insurer's zone
+    clock = state.world.now
     try:
-        today = datetime.now(settings.tz).date()
-        await run_import(settings, demo_registry_for(today, data_dir))
+        today = clock().astimezone(settings.tz).date()
+        await run_import(settings, demo_registry_for(today, data_dir), clock)
         print(f"\nSandbox is running: open {url}/ in your browser (Ctrl+C stops it).\n", flush=True)  # noqa: T201
-        await run_polling(settings)
+        await run_polling(settings, clock)
     finally:
         await runner.cleanup()
     return 0

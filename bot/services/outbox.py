@@ -19,6 +19,7 @@ from sqlmodel import col, select
 
 from storage.models import Notification, NotificationStatus
 
+# a claimed row not sent within this is taken again; the deliverer passes OUTBOX_LEASE_SECONDS
 LEASE = timedelta(minutes=2)
 MAX_ATTEMPTS = 8
 
@@ -72,10 +73,10 @@ async def enqueue_new(session: AsyncSession, **fields: Any) -> bool:
     return before is None
 
 
-def _claimable(now: datetime) -> Any:
+def _claimable(now: datetime, lease: timedelta) -> Any:
     return or_(
         (col(Notification.status) == S.PENDING) & (col(Notification.next_attempt_at) <= now),
-        (col(Notification.status) == S.SENDING) & (col(Notification.claimed_at) < now - LEASE),
+        (col(Notification.status) == S.SENDING) & (col(Notification.claimed_at) < now - lease),
     )
 
 
@@ -84,8 +85,16 @@ def claim_prefix(worker: str) -> str:
     return f"{worker[:48]}:"
 
 
-async def claim(session: AsyncSession, worker: str, now: datetime, limit: int = 50) -> list[int]:
+async def claim(
+    session: AsyncSession,
+    worker: str,
+    now: datetime,
+    limit: int = 50,
+    lease: timedelta = LEASE,
+) -> list[int]:
     """Take up to `limit` due notifications for `worker`; returns their ids, oldest first.
+
+    A row claimed more than `lease` ago and still not sent is due again (its sender died).
 
     One UPDATE claims the rows, its WHERE repeated outside the chosen set so a row another
     transaction took meanwhile is not taken again (PostgreSQL re-checks it after waiting);
@@ -96,7 +105,7 @@ async def claim(session: AsyncSession, worker: str, now: datetime, limit: int = 
     # PostgreSQL per row, and since the claim changes the rows it would pick more each time
     due = (
         select(Notification.id)
-        .where(_claimable(now))
+        .where(_claimable(now, lease))
         .order_by(col(Notification.id))
         .limit(limit)
         .with_for_update(skip_locked=True)
@@ -105,7 +114,7 @@ async def claim(session: AsyncSession, worker: str, now: datetime, limit: int = 
     )
     await session.execute(
         update(Notification)
-        .where(col(Notification.id).in_(select(due.c.id)), _claimable(now))
+        .where(col(Notification.id).in_(select(due.c.id)), _claimable(now, lease))
         .values(
             status=S.SENDING, claimed_by=token, claimed_at=now, attempts=Notification.attempts + 1
         )

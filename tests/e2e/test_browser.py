@@ -8,9 +8,14 @@ browser downloads are never used. Skipped when Chromium or Playwright is missing
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
+from bot.sandbox import EmulatorState, bound_url, start_emulator
+from bot.sandbox.run import sandbox_users
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
@@ -86,3 +91,66 @@ async def test_onboarding_by_phone_share_in_the_chat_page(sandbox):
         "where members.telegram_id = 10001 and members.phone = '+380501112233'",
         [(3,)],
     )
+
+
+REAL = datetime(2026, 11, 22, 6, 30, tzinfo=UTC)  # the machine's time, standing still
+
+
+@pytest.fixture
+async def emulator() -> AsyncIterator[tuple[str, EmulatorState]]:
+    """The emulator alone (no bot): the page's own controls are what is tested."""
+    state = EmulatorState(users=sandbox_users(), clock=REAL.timestamp)
+    runner, _ = await start_emulator("127.0.0.1", 0, state)
+    try:
+        yield bound_url(runner), state
+    finally:
+        await runner.cleanup()
+
+
+async def test_the_clock_in_the_page_moves_the_sandbox_forward(emulator):
+    url, state = emulator
+    expect = async_api.expect
+    async with asyncio.timeout(40), async_api.async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS, timeout=15_000
+        )
+        try:
+            page = await browser.new_page(
+                viewport={"width": 1200, "height": 800}, locale="en-US", timezone_id="UTC"
+            )
+            page.set_default_timeout(UI_WAIT_MS)
+            errors: list[str] = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            await page.goto(f"{url}/")
+            now, offset = page.locator("#clock-now"), page.locator("#clock-offset")
+            await expect(now).to_have_text("🕒 Sun, 22 Nov 2026, 06:30 · UTC")
+            await expect(offset).to_have_text("real time")
+
+            await page.get_by_role("button", name="+1 h").click()
+            await expect(now).to_have_text("🕒 Sun, 22 Nov 2026, 07:30 · UTC")
+            await page.get_by_role("button", name="+1 day").click()
+            await expect(now).to_have_text("🕒 Mon, 23 Nov 2026, 07:30 · UTC")
+            await expect(offset).to_have_text("+1 d 1 h")
+            assert state.world.offset_seconds == 25 * 3600
+
+            await page.locator("#clock-date").fill("2026-12-07")
+            await page.locator("#clock-time").fill("09:00")
+            await page.get_by_role("button", name="Go").click()
+            await expect(now).to_have_text("🕒 Mon, 7 Dec 2026, 09:00 · UTC")
+            await expect(offset).to_have_text("+15 d 2 h 30 min")
+
+            # back in time is refused, and the page says why
+            await page.locator("#clock-time").fill("08:00")
+            await page.get_by_role("button", name="Go").click()
+            await expect(page.locator("#toast")).to_contain_text("the clock only moves forward")
+            await expect(now).to_have_text("🕒 Mon, 7 Dec 2026, 09:00 · UTC")
+
+            # what a member sends now carries the sandbox's date
+            await page.locator(".chat-item", has_text="Maria").click()
+            composer = page.locator("#text-input")
+            await composer.fill("hello")
+            await composer.press("Enter")
+            await expect(page.locator("#messages .day")).to_have_text("12/7/2026")
+            assert errors == []
+        finally:
+            await browser.close()

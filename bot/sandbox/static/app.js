@@ -1,5 +1,6 @@
 // The sandbox chat page: plays members and staff against the bot through /sandbox/api.
 import { $, api, fail, toast } from "/static/api.js";
+import { renderClock, setUpClock } from "/static/clock.js";
 import { openContactDialog, setUpContactDialog, setUpTools } from "/static/dialogs.js";
 import { avatar, bubble, el, groupMessages, preview } from "/static/render.js";
 
@@ -238,6 +239,7 @@ async function refresh(chatChanged) {
   if (chat.is_forum && view.actingUserId) query.set("user_id", String(view.actingUserId));
   view.chat = await api("GET", `/chats/${chat.id}/messages?${query}`);
   if (chatChanged) markNoticesSeen();
+  renderClock(view.world.clock);
   renderSidebar();
   renderHeader(chat);
   renderMessages();
@@ -370,6 +372,7 @@ readHash();
 setUpComposer();
 setUpContactDialog(context);
 setUpTools(context);
+setUpClock();
 refresh(true)
   .catch(fail)
   .finally(() => watch());

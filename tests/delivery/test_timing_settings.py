@@ -1,0 +1,78 @@
+"""The scheduler's periods and the outbox lease are settings; tests and the sandbox shorten them."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.config import ConfigError, load_settings
+from bot.scheduler import DELIVERY_JOB, REMINDER_JOB, create_scheduler
+from bot.services import reminders
+from storage.models import NotificationStatus
+from tests.delivery.conftest import OLENA, DeliveryWorld
+
+TIMING = ("DELIVERY_INTERVAL_SECONDS", "REMINDER_INTERVAL_SECONDS", "OUTBOX_LEASE_SECONDS")
+
+
+def test_todays_periods_are_the_defaults_and_the_environment_may_shorten_them(monkeypatch):
+    monkeypatch.setenv("BOT_TOKEN", "123456:ABC")
+    for name in TIMING:
+        monkeypatch.delenv(name, raising=False)
+    settings = load_settings(_env_file=None)
+    assert (
+        settings.delivery_interval_seconds,
+        settings.reminder_interval_seconds,
+        settings.outbox_lease_seconds,
+    ) == (1, 60, 120)
+
+    for name, value in zip(TIMING, ("0.5", "2", "10"), strict=True):
+        monkeypatch.setenv(name, value)
+    settings = load_settings(_env_file=None)
+    assert (
+        settings.delivery_interval_seconds,
+        settings.reminder_interval_seconds,
+        settings.outbox_lease_seconds,
+    ) == (0.5, 2, 10)
+
+    monkeypatch.setenv("REMINDER_INTERVAL_SECONDS", "0")
+    with pytest.raises(ConfigError, match="REMINDER_INTERVAL_SECONDS"):
+        load_settings(_env_file=None)
+
+
+async def test_the_scheduler_runs_its_jobs_at_the_configured_periods(world: DeliveryWorld):
+    settings = world.settings.model_copy(
+        update={"delivery_interval_seconds": 0.5, "reminder_interval_seconds": 2}
+    )
+    rules = reminders.ReminderRules(tz=settings.tz)
+    scheduler = create_scheduler(world.deliverer(), world.sessions, rules, world.clock, settings)
+    periods = {job.id: job.trigger.interval for job in scheduler.get_jobs()}
+    assert periods == {DELIVERY_JOB: timedelta(seconds=0.5), REMINDER_JOB: timedelta(seconds=2)}
+
+
+class CrashError(Exception):
+    pass
+
+
+async def test_a_shorter_lease_takes_a_dead_senders_row_sooner(
+    world: DeliveryWorld, monkeypatch: pytest.MonkeyPatch
+):
+    world.settings = world.settings.model_copy(update={"outbox_lease_seconds": 10})
+    member = await world.member(OLENA)
+    note = await world.notify(member, "survives a crash")
+    crashed = world.deliverer("crashed")
+
+    async def die(*_: object) -> bool:
+        raise CrashError
+
+    monkeypatch.setattr(crashed, "_deliver", die)
+    with pytest.raises(CrashError):
+        await crashed.run_once()
+
+    restarted = world.deliverer("restarted")
+    world.clock.advance(seconds=10)
+    assert await restarted.run_once() == 0  # the lease runs to its very end
+    world.clock.advance(seconds=1)
+    assert await restarted.run_once() == 1
+    assert world.received(OLENA) == ["survives a crash"]
+    assert (await world.row(note.id)).status == NotificationStatus.SENT
