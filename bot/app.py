@@ -1,4 +1,4 @@
-"""Start-up: settings → database → migrations → bot → dispatcher → long polling."""
+"""Start-up: settings → database → migrations → bot → dispatcher → long polling (bot/polling.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from bot.config import Settings
 from bot.delivery import Deliverer
 from bot.factory import create_bot, create_dispatcher, register_commands
 from bot.i18n import TranslatorHub
+from bot.polling import UpdatePoller
 from bot.scheduler import create_scheduler
 from bot.services.reminders import ReminderRules
 from storage.db import create_engine, create_session_factory, migrate
@@ -31,7 +32,7 @@ async def run_polling(settings: Settings) -> None:
     log.info("database: %s", _safe_url(settings.database_url))
     await migrate(settings.database_url)
     log.info("migrations: up to date")
-    engine = create_engine(settings.database_url)
+    engine = create_engine(settings.database_url, concurrency=settings.update_concurrency)
     session_factory = create_session_factory(engine)
     translators = TranslatorHub(default=settings.default_locale)
     log.info("translations: %s", ", ".join(translators.locales))
@@ -63,8 +64,18 @@ async def run_polling(settings: Settings) -> None:
         log.info("commands: registered in %d languages", len(list(translators.locales)))
         scheduler.start()
         log.info("scheduler: outbox delivery every second, reminders every minute")
-        log.info("polling: started")
-        await dp.start_polling(bot, handle_signals=True)
+        log.info(
+            "polling: started (%d updates at once; %s s to finish them on SIGTERM)",
+            settings.update_concurrency,
+            settings.shutdown_timeout,
+        )
+        poller = UpdatePoller(
+            dp,
+            bot,
+            concurrency=settings.update_concurrency,
+            shutdown_timeout=settings.shutdown_timeout,
+        )
+        await poller.run(handle_signals=True)
     finally:
         if scheduler.running:
             scheduler.shutdown(wait=False)

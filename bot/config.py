@@ -65,6 +65,12 @@ class Settings(BaseSettings):
     # a "need more information" left unanswered this long gets a nudge to the member
     need_info_nudge_hours: float = Field(default=24, gt=0)
 
+    # updates handled at once; the database pool (and Redis connections) are sized from it,
+    # so a burst waits its turn instead of timing out on a connection
+    update_concurrency: int = Field(default=16, ge=1, le=200)
+    # on SIGTERM/SIGINT, updates already taken get this long to finish before the bot exits
+    shutdown_timeout: float = Field(default=30, gt=0)
+
     @field_validator("bot_token")
     @classmethod
     def _token_shape(cls, value: SecretStr) -> SecretStr:

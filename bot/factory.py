@@ -37,6 +37,7 @@ from dialogs.requests import request_dialogs
 from dialogs.support import support_dialog
 from dialogs.support_chat import support_chat_dialog
 from dialogs.ticket import ticket_dialog
+from storage.db import POOL_TIMEOUT_SECONDS, RESERVED_CONNECTIONS
 from storage.fsm import SQLStorage
 
 COMMANDS = ("start", "menu", "help", "language", "cancel")
@@ -57,11 +58,20 @@ def create_storage(
     """Dialog state in Redis when REDIS_URL is set, otherwise in the database."""
     if settings.redis_url:
         from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
+        from redis.asyncio import BlockingConnectionPool, Redis
 
         # aiogram-dialog keeps its stacks under their own "destiny"; the event lock builds its
         # keys with the same builder, or it refuses those keys
         keys = DefaultKeyBuilder(with_destiny=True, with_bot_id=True)
-        storage = RedisStorage.from_url(settings.redis_url, key_builder=keys)
+        # A pool that waits for a free connection instead of failing ("Too many connections"
+        # from redis-py's default pool of 100 when every update polled its lock at once),
+        # sized for the updates handled at once: each uses at most the storage and its lock.
+        pool = BlockingConnectionPool.from_url(
+            settings.redis_url,
+            max_connections=2 * settings.update_concurrency + RESERVED_CONNECTIONS,
+            timeout=POOL_TIMEOUT_SECONDS,
+        )
+        storage = RedisStorage(Redis(connection_pool=pool), key_builder=keys)
         return storage, RedisEventIsolation(storage.redis, key_builder=keys)
     return SQLStorage(session_factory), SimpleEventIsolation()
 
