@@ -37,10 +37,12 @@ async def run_polling(settings: Settings) -> None:
     translators = TranslatorHub(default=settings.default_locale)
     log.info("translations: %s", ", ".join(translators.locales))
     bot = create_bot(settings)
+    # the deliverer handles 429 itself (reschedules the row): its calls skip the retry middleware
+    delivery_bot = create_bot(settings, retry_after=False)
     dp, bg_factory = create_dispatcher(settings, session_factory, translators=translators)
     log.info("dialog state: %s", "redis" if settings.redis_url else "database")
     deliverer = Deliverer(
-        bot,
+        delivery_bot,
         session_factory,
         settings,
         translators,
@@ -80,5 +82,6 @@ async def run_polling(settings: Settings) -> None:
         if scheduler.running:
             scheduler.shutdown(wait=False)
         await bot.session.close()
+        await delivery_bot.session.close()
         await engine.dispose()
         log.info("stopped")

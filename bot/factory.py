@@ -25,6 +25,7 @@ from bot.handlers.admin import create_admin_router
 from bot.i18n import TranslatorHub
 from bot.middlewares.db import DbSessionMiddleware
 from bot.middlewares.member import MemberMiddleware
+from bot.middlewares.retry_after import RetryAfterMiddleware
 from bot.services.activation import ActivationRules
 from dialogs.activation import activation_dialog
 from dialogs.cards import cards_dialog
@@ -43,8 +44,15 @@ from storage.fsm import SQLStorage
 COMMANDS = ("start", "menu", "help", "language", "cancel")
 
 
-def create_bot(settings: Settings) -> Bot:
+def create_bot(settings: Settings, *, retry_after: bool = True) -> Bot:
+    """The bot's Bot API client; a 429 is waited out and the call repeated (`retry_after`).
+
+    The outbox deliverer gets its own bot with `retry_after=False`: it handles 429 itself by
+    rescheduling the row, and must not also wait inside the call (see RetryAfterMiddleware).
+    """
     session = AiohttpSession(api=TelegramAPIServer.from_base(settings.bot_api_url))
+    if retry_after:
+        session.middleware(RetryAfterMiddleware())
     return Bot(
         settings.bot_token.get_secret_value(),
         session=session,
