@@ -245,7 +245,7 @@ async def deliver(
         bot_api_url=bound_url(runner),
         _env_file=None,  # type: ignore[call-arg]
     )
-    bot = create_bot(settings)
+    bot = create_bot(settings, retry_after=False)  # as the deliverer runs
     log = SendLog()
     bot.session.middleware(log)
     engine = create_engine(url)

@@ -1,4 +1,4 @@
-"""Start-up: settings → database → migrations → bot → dispatcher → long polling."""
+"""Start-up: settings → database → migrations → bot → dispatcher → long polling (bot/polling.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from bot.config import Settings
 from bot.delivery import Deliverer
 from bot.factory import create_bot, create_dispatcher, register_commands
 from bot.i18n import TranslatorHub
+from bot.polling import UpdatePoller
 from bot.scheduler import create_scheduler
 from bot.services.reminders import ReminderRules
 from storage.db import create_engine, create_session_factory, migrate
@@ -33,17 +34,19 @@ async def run_polling(settings: Settings, clock: Clock = system_clock) -> None:
     log.info("database: %s", _safe_url(settings.database_url))
     await migrate(settings.database_url)
     log.info("migrations: up to date")
-    engine = create_engine(settings.database_url)
+    engine = create_engine(settings.database_url, concurrency=settings.update_concurrency)
     session_factory = create_session_factory(engine)
     translators = TranslatorHub(default=settings.default_locale)
     log.info("translations: %s", ", ".join(translators.locales))
     bot = create_bot(settings)
+    # the deliverer handles 429 itself (reschedules the row): its calls skip the retry middleware
+    delivery_bot = create_bot(settings, retry_after=False)
     dp, bg_factory = create_dispatcher(
         settings, session_factory, translators=translators, clock=clock
     )
     log.info("dialog state: %s", "redis" if settings.redis_url else "database")
     deliverer = Deliverer(
-        bot,
+        delivery_bot,
         session_factory,
         settings,
         translators,
@@ -71,11 +74,22 @@ async def run_polling(settings: Settings, clock: Clock = system_clock) -> None:
             settings.delivery_interval_seconds,
             settings.reminder_interval_seconds,
         )
-        log.info("polling: started")
-        await dp.start_polling(bot, handle_signals=True)
+        log.info(
+            "polling: started (%d updates at once; %s s to finish them on SIGTERM)",
+            settings.update_concurrency,
+            settings.shutdown_timeout,
+        )
+        poller = UpdatePoller(
+            dp,
+            bot,
+            concurrency=settings.update_concurrency,
+            shutdown_timeout=settings.shutdown_timeout,
+        )
+        await poller.run(handle_signals=True)
     finally:
         if scheduler.running:
             scheduler.shutdown(wait=False)
         await bot.session.close()
+        await delivery_bot.session.close()
         await engine.dispose()
         log.info("stopped")

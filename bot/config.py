@@ -70,6 +70,11 @@ class Settings(BaseSettings):
     reminder_interval_seconds: float = Field(default=60, gt=0)
     # a notification claimed this long ago and still not sent is taken again (its sender died)
     outbox_lease_seconds: float = Field(default=120, gt=0)
+    # updates handled at once; the database pool (and Redis connections) are sized from it,
+    # so a burst waits its turn instead of timing out on a connection
+    update_concurrency: int = Field(default=16, ge=1, le=200)
+    # on SIGTERM/SIGINT, updates already taken get this long to finish before the bot exits
+    shutdown_timeout: float = Field(default=30, gt=0)
 
     @field_validator("bot_token")
     @classmethod

@@ -26,6 +26,7 @@ from bot.i18n import TranslatorHub
 from bot.middlewares.callback_answer import AnswerTracking, CallbackAnswerMiddleware
 from bot.middlewares.db import DbSessionMiddleware
 from bot.middlewares.member import MemberMiddleware
+from bot.middlewares.retry_after import RetryAfterMiddleware
 from bot.services.activation import ActivationRules
 from dialogs.activation import activation_dialog
 from dialogs.cards import cards_dialog
@@ -38,15 +39,23 @@ from dialogs.requests import request_dialogs
 from dialogs.support import support_dialog
 from dialogs.support_chat import support_chat_dialog
 from dialogs.ticket import ticket_dialog
+from storage.db import POOL_TIMEOUT_SECONDS, RESERVED_CONNECTIONS
 from storage.fsm import SQLStorage
 
 COMMANDS = ("start", "menu", "help", "language", "cancel")
 
 
-def create_bot(settings: Settings) -> Bot:
+def create_bot(settings: Settings, *, retry_after: bool = True) -> Bot:
+    """The bot's Bot API client; a 429 is waited out and the call repeated (`retry_after`).
+
+    The outbox deliverer gets its own bot with `retry_after=False`: it handles 429 itself by
+    rescheduling the row, and must not also wait inside the call (see RetryAfterMiddleware).
+    """
     session = AiohttpSession(api=TelegramAPIServer.from_base(settings.bot_api_url))
     # notes answered callback queries, so none is left unanswered (bot/middlewares/callback_answer)
     session.middleware(AnswerTracking())
+    if retry_after:
+        session.middleware(RetryAfterMiddleware())
     return Bot(
         settings.bot_token.get_secret_value(),
         session=session,
@@ -60,11 +69,20 @@ def create_storage(
     """Dialog state in Redis when REDIS_URL is set, otherwise in the database."""
     if settings.redis_url:
         from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
+        from redis.asyncio import BlockingConnectionPool, Redis
 
         # aiogram-dialog keeps its stacks under their own "destiny"; the event lock builds its
         # keys with the same builder, or it refuses those keys
         keys = DefaultKeyBuilder(with_destiny=True, with_bot_id=True)
-        storage = RedisStorage.from_url(settings.redis_url, key_builder=keys)
+        # A pool that waits for a free connection instead of failing ("Too many connections"
+        # from redis-py's default pool of 100 when every update polled its lock at once),
+        # sized for the updates handled at once: each uses at most the storage and its lock.
+        pool = BlockingConnectionPool.from_url(
+            settings.redis_url,
+            max_connections=2 * settings.update_concurrency + RESERVED_CONNECTIONS,
+            timeout=POOL_TIMEOUT_SECONDS,
+        )
+        storage = RedisStorage(Redis(connection_pool=pool), key_builder=keys)
         return storage, RedisEventIsolation(storage.redis, key_builder=keys)
     return SQLStorage(session_factory, clock), SimpleEventIsolation()
 

@@ -18,6 +18,15 @@ from sqlalchemy.ext.asyncio import (
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
+# Updates handled at once when no setting says otherwise (`UPDATE_CONCURRENCY`).
+DEFAULT_CONCURRENCY = 16
+# Connections beside the updates' own: the outbox deliverer, the scheduler's reminder job, a
+# dialog refreshed in the background, an error handler's session, start-up.
+RESERVED_CONNECTIONS = 4
+# The polling loop never runs more updates than the pool holds, so a connection is never far
+# off; this only bounds a wait that would mean something else holds connections it should not.
+POOL_TIMEOUT_SECONDS = 120
+
 
 def _ensure_sqlite_dir(url: str) -> None:
     if url.startswith("sqlite"):
@@ -26,10 +35,26 @@ def _ensure_sqlite_dir(url: str) -> None:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
 
 
-def create_engine(url: str) -> AsyncEngine:
+def pool_options(concurrency: int) -> dict[str, Any]:
+    """A pool with a connection for every update handled at once, and the reserve beside them.
+
+    SQLAlchemy's default (5 + 10 overflow, 30 s timeout) dropped updates in a burst: each one
+    past the fifteenth waited for a connection and failed after 30 s.
+    """
+    return {
+        "pool_size": concurrency + RESERVED_CONNECTIONS,
+        "max_overflow": RESERVED_CONNECTIONS,
+        "pool_timeout": POOL_TIMEOUT_SECONDS,
+    }
+
+
+def create_engine(url: str, *, concurrency: int = DEFAULT_CONCURRENCY) -> AsyncEngine:
     _ensure_sqlite_dir(url)
+    pool = pool_options(concurrency)
     if url.startswith("sqlite"):
-        engine = create_async_engine(url, connect_args={"timeout": 30})
+        if ":memory:" in url:
+            pool = {}  # one shared connection (SQLAlchemy's StaticPool); no pool to size
+        engine = create_async_engine(url, connect_args={"timeout": 30}, **pool)
 
         @event.listens_for(engine.sync_engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -52,7 +77,7 @@ def create_engine(url: str) -> AsyncEngine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return create_async_engine(url, pool_pre_ping=True)
+    return create_async_engine(url, pool_pre_ping=True, **pool)
 
 
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -142,7 +142,7 @@ async def world(session_factory, db_url, clock) -> AsyncIterator[DeliveryWorld]:
         default_locale="en",
         _env_file=None,
     )
-    bot = create_bot(settings)
+    bot = create_bot(settings, retry_after=False)  # as the deliverer runs
     try:
         yield DeliveryWorld(state, settings, session_factory, bot, clock)
     finally:

@@ -120,15 +120,13 @@ async def _run(*args: str, env: dict[str, str]) -> None:
     assert process.returncode == 0, out.decode()
 
 
-@pytest.fixture
-async def sandbox(tmp_path: Path) -> AsyncIterator[Sandbox]:
-    runner, state = await start_emulator("127.0.0.1", 0, EmulatorState(users=sandbox_users()))
-    db_path = tmp_path / "e2e.sqlite3"
-    env = {
+def bot_env(api_url: str, db_path: Path, home: Path, **settings: str) -> dict[str, str]:
+    """The environment the bot process runs with: the emulator, a SQLite file, the forum."""
+    return {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(tmp_path),
+        "HOME": str(home),
         "BOT_TOKEN": SANDBOX_TOKEN,
-        "BOT_API_URL": bound_url(runner),
+        "BOT_API_URL": api_url,
         "DATABASE_URL": f"sqlite+aiosqlite:///{db_path}",
         "ADMIN_CHAT_ID": str(DEFAULT_FORUM_CHAT_ID),
         "STAFF_IDS": "20001,20002",
@@ -139,27 +137,67 @@ async def sandbox(tmp_path: Path) -> AsyncIterator[Sandbox]:
             for name, value in os.environ.items()
             if name in ("LD_PRELOAD", "TZ", "DONT_FAKE_MONOTONIC") or name.startswith("FAKETIME")
         },
+        **{name.upper(): value for name, value in settings.items()},
     }
+
+
+async def import_demo_registry(env: dict[str, str], tmp_path: Path) -> None:
     # the bot runs on the real clock: the demo's policies are moved to today (the insurer's)
     today = datetime.now(ZoneInfo(Settings.model_fields["insurer_timezone"].default)).date()
     await _run("import-registry", str(demo_registry_for(today, tmp_path)), env=env)
-    bot = await asyncio.create_subprocess_exec(
-        sys.executable,
-        str(ROOT / "run_bot.py"),
-        env=env,
-        cwd=tmp_path,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.PIPE,
-    )
+
+
+async def start_bot(
+    state: EmulatorState, env: dict[str, str], cwd: Path
+) -> asyncio.subprocess.Process:
+    """`python run_bot.py`, once it has registered its commands (so it is polling).
+
+    Its log goes to `cwd/bot.log` (a pipe nobody reads would stall a chatty bot).
+    """
+    state.commands.clear()
+    with (cwd / "bot.log").open("ab") as log:
+        bot = await asyncio.create_subprocess_exec(
+            sys.executable,
+            str(ROOT / "run_bot.py"),
+            env=env,
+            cwd=cwd,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=log,
+        )
+    try:
+        await state.wait_for(lambda: len(state.commands) >= 5, within=60)
+    except BaseException:
+        bot.kill()
+        await bot.wait()
+        raise
+    return bot
+
+
+async def stop_bot(bot: asyncio.subprocess.Process) -> None:
+    if bot.returncode is not None:
+        return
+    bot.terminate()
+    try:
+        await asyncio.wait_for(bot.wait(), timeout=15)
+    except TimeoutError:
+        bot.kill()
+        await bot.wait()
+
+
+@pytest.fixture
+async def sandbox(tmp_path: Path) -> AsyncIterator[Sandbox]:
+    runner, state = await start_emulator("127.0.0.1", 0, EmulatorState(users=sandbox_users()))
+    db_path = tmp_path / "e2e.sqlite3"
+    env = bot_env(bound_url(runner), db_path, tmp_path)
+    await import_demo_registry(env, tmp_path)
     box = Sandbox(state, db_path, bound_url(runner))
     try:
-        # the bot is up once it has registered its commands and started polling
-        await state.wait_for(lambda: len(state.commands) >= 5, within=60)
+        bot = await start_bot(state, env, tmp_path)
+    except BaseException:
+        await runner.cleanup()
+        raise
+    try:
         yield box
     finally:
-        bot.terminate()
-        try:
-            await asyncio.wait_for(bot.wait(), timeout=15)
-        except TimeoutError:
-            bot.kill()
+        await stop_bot(bot)
         await runner.cleanup()

@@ -1,0 +1,96 @@
+"""Updates Telegram sends again (handled, then the process was killed before acknowledging).
+
+The polling loop acknowledges an update only after handling it (bot/polling.py), so a SIGKILL
+in between means the same update is handled twice. What it does must not happen twice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from aiogram.types import PhotoSize, Update
+
+from storage.models import ActorKind
+from storage.repositories import requests as requests_repo
+from tests.dialogs.requests_helpers import (
+    _ids,
+    _message,
+    member_with_active_card,
+    stored_documents,
+    stored_requests,
+)
+
+
+@pytest.fixture
+def fed(member, monkeypatch) -> list[Update]:
+    """Every update the member's client feeds to the dispatcher, to feed it again."""
+    updates: list[Update] = []
+    feed = member.dp.feed_update
+
+    async def recording(bot: Any, update: Update, **kwargs: Any) -> Any:
+        updates.append(update)
+        return await feed(bot, update, **kwargs)
+
+    monkeypatch.setattr(member.dp, "feed_update", recording)
+    return updates
+
+
+async def _reply_step_of_a_new_request(member, session_factory) -> None:
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.click("📱 Use \\+380501112233")
+    await member.click("🕘 Any time")
+    await member.send("Please call me")
+    await member.click("✅ Send")
+    await member.click("📋 My requests")
+    await member.click("R-000001.*")
+    await member.click("✉️ Add a message or documents")
+
+
+def _album(member) -> list[Update]:
+    def photo(name: str) -> list[PhotoSize]:
+        return [PhotoSize(file_id=name, file_unique_id=f"u-{name}", width=1280, height=960)]
+
+    return [
+        Update(
+            update_id=next(_ids),
+            message=_message(member, photo=photo(f"scan-{n}"), media_group_id="album-1"),
+        )
+        for n in range(3)
+    ]
+
+
+async def test_an_album_delivered_again_is_attached_once(member, session_factory) -> None:
+    await _reply_step_of_a_new_request(member, session_factory)
+    album = _album(member)
+    for _ in range(2):  # handled, then sent again after a restart
+        for update in album:
+            await member.dp.feed_update(member.client.bot, update)
+    assert "Documents: 3" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert sorted(d.file_id for d in await stored_documents(session_factory, request.id)) == [
+        "scan-0",
+        "scan-1",
+        "scan-2",
+    ]
+
+
+async def test_send_delivered_again_adds_the_message_once(member, session_factory, fed) -> None:
+    await _reply_step_of_a_new_request(member, session_factory)
+    for update in _album(member):
+        await member.dp.feed_update(member.client.bot, update)
+    await member.click("✅ Send")
+    assert "Your message was added" in member.text()
+    send = fed[-1]
+    assert send.callback_query is not None
+
+    await member.dp.feed_update(member.client.bot, send)  # the same press, sent again
+
+    [request] = await stored_requests(session_factory)
+    assert len(await stored_documents(session_factory, request.id)) == 3
+    async with session_factory() as session:
+        events = await requests_repo.events(session, request.id)
+    assert [e.actor_kind for e in events] == [ActorKind.MEMBER, ActorKind.MEMBER]  # sent, added
