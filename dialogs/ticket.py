@@ -11,7 +11,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import tickets
 from bot.services.profile import clean_full_name
-from dialogs.common import MemberDialog, clear_error, menu_button, now, set_error, text_step
+from dialogs.common import (
+    MemberDialog,
+    clear_error,
+    commit_now,
+    menu_button,
+    now,
+    set_error,
+    text_step,
+)
 from dialogs.states import TicketSG
 from dialogs.widgets import I18nButtonText, I18nFormat
 from storage.models import Member
@@ -55,7 +63,10 @@ async def on_send(_callback: CallbackQuery, _button: Button, manager: DialogMana
         manager.dialog_data["full_name"],
         now(manager),
     )
-    manager.dialog_data["ticket_id"] = ticket.id
+    ticket_id = ticket.id
+    if not await commit_now(manager):
+        return
+    manager.dialog_data["ticket_id"] = ticket_id
     await manager.switch_to(TicketSG.sent)
 
 

@@ -6,7 +6,12 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandStart, ExceptionTypeFilter
 from aiogram.types import CallbackQuery, ErrorEvent, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
-from aiogram_dialog.api.exceptions import OutdatedIntent, UnknownIntent, UnknownState
+from aiogram_dialog.api.exceptions import (
+    DialogStackOverflow,
+    OutdatedIntent,
+    UnknownIntent,
+    UnknownState,
+)
 
 from bot.delivery.member import OpenRequest
 from dialogs.common import set_error
@@ -75,5 +80,11 @@ def create_fallback_router() -> Router:
             data={"notice": "expired"},
             show_mode=ShowMode.SEND,
         )
+
+    @router.errors(ExceptionTypeFilter(DialogStackOverflow))
+    async def stack_full(_event: ErrorEvent, dialog_manager: DialogManager) -> None:
+        # Forms end by resetting to the menu, so this should not happen; if some path still
+        # stacks dialogs up to aiogram-dialog's limit, the member gets the menu, not silence.
+        await dialog_manager.start(MainSG.menu, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
 
     return router

@@ -16,7 +16,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.i18n import Translator
 from bot.services import lifecycle, requests
 from bot.services.forms import clean_text
-from dialogs.common import MemberDialog, clear_error, fmt_date, fmt_datetime, now, set_error
+from dialogs.common import (
+    MemberDialog,
+    clear_error,
+    commit_now,
+    fmt_date,
+    fmt_datetime,
+    now,
+    set_error,
+)
 from dialogs.requests.common import DOCS, docs_getter, on_attachment, stored_docs
 from dialogs.requests.render import detail_lines
 from dialogs.states import MyRequestsSG, NewRequestSG
@@ -138,6 +146,8 @@ async def on_send_reply(_c: CallbackQuery, _b: Button, manager: DialogManager) -
     except lifecycle.TransitionError:
         set_error(manager, "reply-closed")
         return
+    if not await commit_now(manager):
+        return
     manager.dialog_data[DOCS] = []
     manager.dialog_data.pop("reply_text", None)
     manager.dialog_data["sent_note"] = True
@@ -160,6 +170,9 @@ async def on_cancel_confirmed(_c: CallbackQuery, _b: Button, manager: DialogMana
         await requests.cancel(session, member, manager.dialog_data["request_id"], now(manager))
     except lifecycle.TransitionError:
         set_error(manager, "request-cancel-too-late")
+    else:
+        if not await commit_now(manager):
+            return
     await manager.switch_to(MyRequestsSG.detail)
 
 

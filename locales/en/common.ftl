@@ -37,3 +37,4 @@ help-text =
     • ☎️ <b>Support</b>: phones, e-mails and opening hours.
 
     Commands: /menu, /language, /cancel (leave any form), /help.
+error-not-saved = ⚠️ Sorry, that could not be saved just now, so nothing was sent. Please try again in a moment.

@@ -61,3 +61,4 @@ notify-need-info-nudge =
     ❓ Support is still waiting for your answer on request <b>{ $number }</b>:
     { $question }
     Tap below to answer.
+staff-not-saved = ⚠️ Not saved (database error). Please press again.

@@ -18,6 +18,7 @@ from bot.handlers.admin import command_texts as texts
 from bot.i18n import Translator
 from bot.services import relay, staff_queries
 from bot.services.registry import RegistryFormatError
+from storage.uow import UnitOfWork
 
 REGISTRY_SUFFIXES = frozenset({".csv", ".xlsx", ".xlsm", ".xls"})
 DOWNLOAD_LIMIT = 20 * 1024 * 1024  # bots cannot download bigger files from Telegram
@@ -50,7 +51,7 @@ def create_router() -> Router:
     async def find(
         message: Message,
         command: CommandObject,
-        session: AsyncSession,
+        uow: UnitOfWork,
         clock: Clock,
         settings: Settings,
         i18n: Translator,
@@ -61,15 +62,19 @@ def create_router() -> Router:
             return
         now = clock()
         result = await staff_queries.find(
-            session, query, message.from_user.id, now, now.astimezone(settings.tz).date()
+            uow.session, query, message.from_user.id, now, now.astimezone(settings.tz).date()
         )
+        # the view is audited: the audit row is stored before the data is shown
+        if not await uow.commit():
+            await message.reply(i18n("staff-not-saved"))
+            return
         await _reply(message, texts.find_result(result, i18n))
 
     @router.message(Command("setphone"))
     async def setphone(
         message: Message,
         command: CommandObject,
-        session: AsyncSession,
+        uow: UnitOfWork,
         clock: Clock,
         i18n: Translator,
     ) -> None:
@@ -79,13 +84,16 @@ def create_router() -> Router:
             return
         try:
             fix = await staff_queries.set_card_phone(
-                session, args[0], args[1], message.from_user.id, clock()
+                uow.session, args[0], args[1], message.from_user.id, clock()
             )
         except staff_queries.InvalidPhoneError:
             await message.reply(i18n("staffcmd-setphone-bad-phone"))
             return
         except staff_queries.CardNotFoundError as exc:
             await message.reply(i18n("staffcmd-setphone-no-card", insured_id=texts.esc(exc.masked)))
+            return
+        if not await uow.commit():
+            await message.reply(i18n("staff-not-saved"))
             return
         await message.reply(texts.phone_fix(fix, i18n))
 
@@ -95,7 +103,7 @@ def create_router() -> Router:
 
     @router.message(F.document, registry_file)
     async def import_registry(
-        message: Message, bot: Bot, session: AsyncSession, clock: Clock, i18n: Translator
+        message: Message, bot: Bot, uow: UnitOfWork, clock: Clock, i18n: Translator
     ) -> None:
         document = message.document
         assert document is not None and message.from_user is not None
@@ -115,13 +123,17 @@ def create_router() -> Router:
                 return
             try:
                 outcome = await staff_queries.import_file(
-                    session, path, name, message.from_user.id, clock()
+                    uow.session, path, name, message.from_user.id, clock()
                 )
             except RegistryFormatError as exc:
                 await message.reply(
                     i18n("staffcmd-import-format", file=texts.esc(name), error=texts.esc(str(exc)))
                 )
                 return
+        # the good rows are stored before the report, so a failed report cannot undo them
+        if not await uow.commit():
+            await message.reply(i18n("staff-not-saved"))
+            return
         await _reply(message, texts.import_report(name, outcome, i18n))
 
     return router
