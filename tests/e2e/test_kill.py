@@ -12,7 +12,7 @@ from bench.kill_bench import run
 async def test_every_number_a_member_saw_exists_belongs_to_them_exactly_once(
     db_url: str, tmp_path: Path
 ) -> None:
-    report = await run(6, db_url, tmp_path, kills_at_confirmation=3, kills_at_random=1, within=400)
+    report = await run(6, db_url, tmp_path, kills_at_confirmation=2, kills_at_random=1, within=400)
     assert report.kills_at_confirmation >= 1, report.lines()
     assert report.unfinished == [], report.lines()
     assert report.missing == [], report.lines()
