@@ -294,7 +294,7 @@ async def run(
     kills_at_confirmation: int,
     kills_at_random: int,
     seed_value: int = 10,
-    within: float = 600,
+    within: float = 1200,
     clock: Clock = system_clock,
 ) -> KillReport:
     members = await seed(database_url, count, clock)
@@ -352,7 +352,9 @@ async def run(
     killing = asyncio.create_task(killer())
     try:
         await asyncio.wait_for(bot.ready.wait(), 120)
-        patience = 5.0
+        # a member waits longer before pressing again when many wait at once (a flood of
+        # repeats would only slow the bot further)
+        patience = 5.0 + count / 5
         results = await asyncio.gather(
             *(order_callback(state, chat, patience, deadline) for chat in members)
         )
