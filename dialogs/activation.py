@@ -19,6 +19,7 @@ from bot.services.dates import parse_birth_date
 from dialogs.common import (
     MemberDialog,
     clear_error,
+    commit_now,
     fmt_date,
     fmt_time_or_datetime,
     menu_button,
@@ -60,6 +61,9 @@ async def _submit(manager: DialogManager, birth_date: date) -> None:
         rules,
         settings.bot_token.get_secret_value().encode(),
     )
+    # the attempt (and a link or reminder) is stored before any outcome is shown
+    if not await commit_now(manager):
+        return
     clear_error(manager)
     if result.outcome is Outcome.WRONG:
         manager.dialog_data.pop("insured_id", None)

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import cards
-from dialogs.common import MemberDialog, fmt_date, today
+from dialogs.common import MemberDialog, commit_now, fmt_date, today
 from dialogs.states import CardsSG
 from dialogs.widgets import I18nButtonText, I18nFormat
 from storage.models import Member
@@ -72,6 +72,7 @@ async def on_make_active(_callback: CallbackQuery, _button: Button, manager: Dia
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
     await cards.set_active_card(session, member, manager.dialog_data["card_id"])
+    await commit_now(manager)  # the screen re-rendered after this marks the card active
 
 
 def cards_dialog() -> Dialog:

@@ -15,6 +15,7 @@ from aiogram_dialog.widgets.kbd import Column, Select, Start
 from aiogram_dialog.widgets.text import Format, Multi
 from aiogram_dialog.widgets.widget_event import WidgetEventProcessor
 from babel.dates import format_date, format_time, get_timezone_location
+from sqlalchemy import inspect
 
 from bot.clock import Clock
 from bot.config import Settings
@@ -24,6 +25,7 @@ from dialogs.safe import SafeDialog
 from dialogs.states import MainSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from dialogs.widgets.i18n import ERROR_KEY
+from storage.uow import UnitOfWork
 
 
 def set_error(manager: DialogManager, key: str, **args: Any) -> None:
@@ -56,6 +58,23 @@ def member_zone(manager: DialogManager) -> ReadingZone:
 def member_date(value: datetime, manager: DialogManager) -> date:
     """The calendar date of a moment where the member is."""
     return value.astimezone(member_zone(manager).tz).date()
+
+
+async def commit_now(manager: DialogManager) -> bool:
+    """Commit what this update stored, before the screen that reports it (commit, then speak).
+
+    False when the commit failed: the change is rolled back, the current step stays and says
+    so. The caller then must not move on to a "saved" or "sent" screen.
+    """
+    uow: UnitOfWork = manager.middleware_data["uow"]
+    if await uow.commit():
+        return True
+    member = manager.middleware_data.get("member")
+    if member is not None and inspect(member).persistent:
+        # a rollback expires loaded rows; the step's getters read the member again
+        await uow.session.refresh(member)
+    set_error(manager, "error-not-saved")
+    return False
 
 
 def fmt_date(value: date, manager: DialogManager) -> str:

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import SUPPORTED_LOCALES
 from bot.i18n import Translator, TranslatorHub
 from bot.services import members
-from dialogs.common import MemberDialog
+from dialogs.common import MemberDialog, commit_now
 from dialogs.states import LanguageSG, MainSG
 from dialogs.widgets import I18nFormat
 from storage.models import Member
@@ -38,6 +38,8 @@ async def on_language(
         return  # forged data: no button offers it; the step stays as it is
     members.set_language(member, code)
     session.add(member)
+    if not await commit_now(manager):
+        return
     manager.middleware_data["i18n"] = hub.get(code)
     if len(manager.current_stack().intents) > 1:
         await manager.done()

@@ -15,7 +15,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.i18n import Translator
 from bot.services import cards
 from bot.services.phones import normalize_phone
-from dialogs.common import MemberDialog, clear_error, menu_button, now, set_error, today
+from dialogs.common import (
+    MemberDialog,
+    clear_error,
+    commit_now,
+    menu_button,
+    now,
+    set_error,
+    today,
+)
 from dialogs.states import ActivationSG, CardsSG, PhoneSG, TicketSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from storage.models import Member
@@ -36,6 +44,8 @@ async def on_contact(message: Message, _widget: MessageInput, manager: DialogMan
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
     found = await cards.confirm_phone(session, member, phone, now(manager))
+    if not await commit_now(manager):
+        return
     await manager.switch_to(PhoneSG.linked if found else PhoneSG.no_card)
 
 

@@ -14,7 +14,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.i18n import Translator
 from bot.services import profile
 from bot.services.profile import ProfileField
-from dialogs.common import MemberDialog, clear_error, fmt_date, on_not_text, set_error, today
+from dialogs.common import (
+    MemberDialog,
+    clear_error,
+    commit_now,
+    fmt_date,
+    on_not_text,
+    set_error,
+    today,
+)
 from dialogs.states import ProfileSG
 from dialogs.text_input import refuse_text
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
@@ -62,6 +70,8 @@ async def on_value(_message: Message, _widget: Any, manager: DialogManager, text
         else:
             refuse_text(manager, text, max_len, key, collapse=True)
         return
+    if not await commit_now(manager):
+        return
     clear_error(manager)
     manager.dialog_data["saved"] = True
     await manager.switch_to(ProfileSG.view)
@@ -72,6 +82,8 @@ def _set_gender(gender: str) -> Button:
         session: AsyncSession = manager.middleware_data["session"]
         member: Member = manager.middleware_data["member"]
         await profile.set_gender(session, member, gender)
+        if not await commit_now(manager):
+            return
         manager.dialog_data["saved"] = True
         await manager.switch_to(ProfileSG.view)
 

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import support_chat
 from bot.services.documents import MAX_DOCUMENTS, Attachment, refusal
-from dialogs.common import MemberDialog, clear_error, now, set_error
+from dialogs.common import MemberDialog, clear_error, commit_now, now, set_error
 from dialogs.requests.common import attachment_of
 from dialogs.states import SupportChatSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
@@ -54,6 +54,8 @@ async def on_message(message: Message, _widget: MessageInput, manager: DialogMan
     await support_chat.send_to_support(
         session, member, text, attachments, message.message_id, now(manager)
     )
+    if not await commit_now(manager):
+        return
     clear_error(manager)
     manager.dialog_data[SENT] = True
 

@@ -11,7 +11,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import tickets
 from bot.services.profile import NAME_MAX, clean_full_name
-from dialogs.common import MemberDialog, clear_error, menu_button, now, text_step
+from dialogs.common import (
+    MemberDialog,
+    clear_error,
+    commit_now,
+    menu_button,
+    now,
+    text_step,
+)
 from dialogs.states import TicketSG
 from dialogs.text_input import refuse_text
 from dialogs.widgets import I18nButtonText, I18nFormat
@@ -58,7 +65,10 @@ async def on_send(_callback: CallbackQuery, _button: Button, manager: DialogMana
         manager.dialog_data["full_name"],
         now(manager),
     )
-    manager.dialog_data["ticket_id"] = ticket.id
+    ticket_id = ticket.id
+    if not await commit_now(manager):
+        return
+    manager.dialog_data["ticket_id"] = ticket_id
     await manager.switch_to(TicketSG.sent)
 
 

@@ -209,6 +209,12 @@ class Request(SQLModel, table=True):
     """A member's request on a card; its history (`request_events`) is the source of truth."""
 
     __tablename__ = "requests"
+    __table_args__ = (
+        # a second "Send" of the same draft (a re-press, a re-delivered update) finds the first
+        UniqueConstraint("member_id", "submission_token", name="uq_requests_member_submission"),
+        # a number once given is never given again, even after its row is deleted
+        {"sqlite_autoincrement": True},
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     member_id: int = Field(
@@ -229,6 +235,8 @@ class Request(SQLModel, table=True):
     assignee_name: str | None = Field(default=None, max_length=128)
     # the request's card in the admin chat, edited after every change
     staff_message_id: int | None = None
+    # chosen when the form opens (see dialogs/requests/common.py:start_form)
+    submission_token: str | None = Field(default=None, max_length=32)
     first_staff_action_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
     created_at: datetime = Field(sa_column=_ts(index=True))
     updated_at: datetime = Field(sa_column=_ts())

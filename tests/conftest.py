@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlmodel import SQLModel
 
@@ -85,3 +86,15 @@ async def session(
 ) -> AsyncIterator[AsyncSession]:
     async with session_factory() as session:
         yield session
+
+
+def failing_commits(engine: AsyncEngine, plan: list[bool]) -> async_sessionmaker[AsyncSession]:
+    """Sessions whose next commits fail as `plan` says (True: fail), then succeed."""
+
+    class Failing(AsyncSession):
+        async def commit(self) -> None:
+            if plan and plan.pop(0):
+                raise OperationalError("COMMIT", {}, Exception("disk I/O error"))
+            await super().commit()
+
+    return async_sessionmaker(engine, class_=Failing, expire_on_commit=False)

@@ -9,7 +9,12 @@ from aiogram.exceptions import TelegramForbiddenError
 from aiogram.filters import Command, CommandStart, ExceptionTypeFilter
 from aiogram.types import CallbackQuery, Chat, ErrorEvent, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
-from aiogram_dialog.api.exceptions import OutdatedIntent, UnknownIntent, UnknownState
+from aiogram_dialog.api.exceptions import (
+    DialogStackOverflow,
+    OutdatedIntent,
+    UnknownIntent,
+    UnknownState,
+)
 
 from bot.clock import Clock
 from bot.delivery.member import OpenRequest
@@ -97,5 +102,11 @@ def create_fallback_router() -> Router:
         logger.info("Telegram refused a reply: the chat blocked the bot or is gone")
         if member is not None:
             members.mark_unreachable(member, clock())
+
+    @router.errors(ExceptionTypeFilter(DialogStackOverflow))
+    async def stack_full(_event: ErrorEvent, dialog_manager: DialogManager) -> None:
+        # Forms end by resetting to the menu, so this should not happen; if some path still
+        # stacks dialogs up to aiogram-dialog's limit, the member gets the menu, not silence.
+        await dialog_manager.start(MainSG.menu, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
 
     return router

@@ -86,6 +86,9 @@ class StateCore:
         self._ids = itertools.count(1)
         self._next_update_id = 700_000_001
         self.calls: deque[dict[str, Any]] = deque(maxlen=1000)
+        # called with each Bot API call's record once it is done, before the bot gets the
+        # answer (the kill test stops the bot right there, at the moment it "spoke")
+        self.call_observers: list[Callable[[dict[str, Any]], None]] = []
 
     def observe_token(self, token: str) -> None:
         """The bot's id is the number before the colon of whatever token it uses."""

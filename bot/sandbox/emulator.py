@@ -77,6 +77,8 @@ class BotApi:
     def _log(self, record: dict[str, Any]) -> None:
         if record["method"].lower() != "getupdates" or not record.get("ok", True):
             self.state.calls.append(record)
+            for observe in self.state.call_observers:
+                observe(record)
 
     async def download(self, request: web.Request) -> web.StreamResponse:
         if not TOKEN_SHAPE.match(request.match_info["token"]):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import lifecycle, outbox
@@ -103,24 +104,42 @@ async def submit(
     attachments: list[Attachment],
     now: datetime,
     today: date,
+    token: str | None = None,
 ) -> Request:
-    """Store a new request on the member's active card, with its first history entry."""
+    """Store a new request on the member's active card, with its first history entry.
+
+    `token` names the draft (chosen when the form opened): sending the same draft again (a
+    second press after a crash, a re-delivered update) returns the request already stored.
+    """
+    assert member.id is not None
+    if token is not None:
+        existing = await requests_repo.by_submission(session, member.id, token)
+        if existing is not None:
+            return existing
     card = await card_for_request(session, member, today)
     if len(attachments) > MAX_DOCUMENTS:
         raise ValueError("too many attachments")
-    assert member.id is not None
-    request = await requests_repo.add(
-        session,
-        Request(
-            member_id=member.id,
-            card_id=card.card_id,
-            kind=kind,
-            status=RequestStatus.NEW,
-            details=json.dumps(details, ensure_ascii=False),
-            created_at=now,
-            updated_at=now,
-        ),
+    row = Request(
+        member_id=member.id,
+        card_id=card.card_id,
+        kind=kind,
+        status=RequestStatus.NEW,
+        details=json.dumps(details, ensure_ascii=False),
+        submission_token=token,
+        created_at=now,
+        updated_at=now,
     )
+    try:
+        async with session.begin_nested():
+            request = await requests_repo.add(session, row)
+    except IntegrityError:
+        # the same draft sent at the same moment from elsewhere: the unique constraint decided
+        if token is None:
+            raise
+        existing = await requests_repo.by_submission(session, member.id, token)
+        if existing is None:
+            raise
+        return existing
     assert request.id is not None
     event = _event(
         request.id, None, RequestStatus.NEW, ActorKind.MEMBER, member.telegram_id, None, now

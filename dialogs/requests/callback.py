@@ -18,6 +18,7 @@ from dialogs.requests.common import (
     edit_button,
     sent_getter,
     sent_widgets,
+    start_form,
     submit,
     time_window_label,
 )
@@ -126,4 +127,5 @@ def callback_dialog() -> Dialog:
             state=CallbackSG.confirm,
         ),
         Window(*sent_widgets(), getter=sent_getter, state=CallbackSG.sent),
+        on_start=start_form,
     )

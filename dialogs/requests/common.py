@@ -2,29 +2,39 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import DialogManager
+from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Column, Start
+from aiogram_dialog.widgets.kbd import Button, Column
 from aiogram_dialog.widgets.text import Text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.render import long_details
 from bot.services import requests
 from bot.services.documents import MAX_DOCUMENTS, Attachment, is_duplicate, refusal
-from dialogs.common import clear_error, fmt_date, menu_button, now, set_error, today
+from dialogs.common import (
+    clear_error,
+    commit_now,
+    fmt_date,
+    menu_button,
+    now,
+    set_error,
+    today,
+)
 from dialogs.requests.render import LONG, detail_lines
-from dialogs.states import MyRequestsSG
+from dialogs.states import MainSG, MyRequestsSG
 from dialogs.widgets import I18nButtonText, I18nFormat
 from storage.models import Member, RequestKind
 
 DOCS = "docs"
 FILE_NAME_MAX = 255  # the column's width; Telegram allows longer names
 EDITING = "editing"
+SUBMISSION = "submission"
 TIME_WINDOWS = ("morning", "afternoon", "evening", "any")
 
 
@@ -99,23 +109,60 @@ def edit_button(key: str, step: State) -> Button:
     )
 
 
+def _new_token() -> str:
+    return secrets.token_hex(16)
+
+
+async def start_form(_start_data: Any, manager: DialogManager) -> None:
+    """Name the draft when the form opens: its submission token is saved (committed) with the
+    first step, so a second "Send" of the same draft finds the request the first one stored."""
+    manager.dialog_data[SUBMISSION] = _new_token()
+
+
 async def submit(
     manager: DialogManager, kind: RequestKind, details: dict[str, Any], sent_state: State
 ) -> None:
-    """Store the request; the summary stays (with the reason) if the card cannot take it."""
+    """Store the request and commit it, then show its number (commit, then speak).
+
+    The summary stays, with the reason, if the card cannot take it or the commit failed.
+    """
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
+    # a form opened before tokens existed gets one now (not crash-proof for that one draft)
+    token = manager.dialog_data.setdefault(SUBMISSION, _new_token())
     try:
         request = await requests.submit(
-            session, member, kind, details, stored_docs(manager), now(manager), today(manager)
+            session,
+            member,
+            kind,
+            details,
+            stored_docs(manager),
+            now(manager),
+            today(manager),
+            token=token,
         )
     except requests.RequestNotAllowedError as exc:
         args = {"date": fmt_date(exc.on, manager)} if exc.on else {}
         set_error(manager, exc.reason, **args)
         return
-    manager.dialog_data["number"] = request.number
-    manager.dialog_data["request_id"] = request.id
+    number, request_id = request.number, request.id
+    if not await commit_now(manager):
+        return
+    manager.dialog_data["number"] = number
+    manager.dialog_data["request_id"] = request_id
     await manager.switch_to(sent_state)
+
+
+async def on_sent_my_requests(
+    _callback: CallbackQuery, _button: Button, manager: DialogManager
+) -> None:
+    """The form is over: back to the menu with "My requests" open on it, never deeper.
+
+    Starting "My requests" on top of the finished form grew the stack by three with every
+    request (and "Back" led to old "sent" screens).
+    """
+    await manager.start(MainSG.menu, mode=StartMode.RESET_STACK, show_mode=ShowMode.NO_UPDATE)
+    await manager.start(MyRequestsSG.list, show_mode=ShowMode.AUTO)
 
 
 def time_window_label(manager: DialogManager, window: str) -> str:
@@ -127,7 +174,9 @@ def sent_widgets() -> tuple[Text, Column]:
     return (
         I18nFormat("request-sent"),
         Column(
-            Start(I18nButtonText("btn-my-requests"), id="my_requests", state=MyRequestsSG.list),
+            Button(
+                I18nButtonText("btn-my-requests"), id="my_requests", on_click=on_sent_my_requests
+            ),
             menu_button(),
         ),
     )

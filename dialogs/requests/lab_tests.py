@@ -13,6 +13,7 @@ from dialogs.requests.common import (
     edit_button,
     sent_getter,
     sent_widgets,
+    start_form,
     submit,
     summary_getter,
 )
@@ -90,4 +91,5 @@ def lab_tests_dialog() -> Dialog:
             state=LabTestsSG.confirm,
         ),
         Window(*sent_widgets(), getter=sent_getter, state=LabTestsSG.sent),
+        on_start=start_form,
     )

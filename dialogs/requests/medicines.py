@@ -29,6 +29,7 @@ from dialogs.requests.common import (
     on_clear_docs,
     sent_getter,
     sent_widgets,
+    start_form,
     stored_docs,
     submit,
     summary_getter,
@@ -196,4 +197,5 @@ def medicines_dialog() -> Dialog:
             state=MedicinesSG.confirm,
         ),
         Window(*sent_widgets(), getter=sent_getter, state=MedicinesSG.sent),
+        on_start=start_form,
     )

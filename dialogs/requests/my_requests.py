@@ -19,7 +19,14 @@ from bot.render import long_details
 from bot.services import lifecycle, requests
 from bot.services.forms import TEXT_MAX, clean_text
 from bot.textfit import MESSAGE_LIMIT, pack, visible_length
-from dialogs.common import MemberDialog, clear_error, fmt_datetime, now, set_error
+from dialogs.common import (
+    MemberDialog,
+    clear_error,
+    commit_now,
+    fmt_datetime,
+    now,
+    set_error,
+)
 from dialogs.requests.common import DOCS, docs_getter, on_attachment, stored_docs
 from dialogs.requests.render import LONG, detail_lines, full_text_button
 from dialogs.states import MyRequestsSG, NewRequestSG
@@ -200,6 +207,8 @@ async def on_send_reply(_c: CallbackQuery, _b: Button, manager: DialogManager) -
     except lifecycle.TransitionError:
         set_error(manager, "reply-closed")
         return
+    if not await commit_now(manager):
+        return
     manager.dialog_data[DOCS] = []
     manager.dialog_data.pop("reply_text", None)
     manager.dialog_data["sent_note"] = True
@@ -223,6 +232,9 @@ async def on_cancel_confirmed(_c: CallbackQuery, _b: Button, manager: DialogMana
         await requests.cancel(session, member, manager.dialog_data["request_id"], now(manager))
     except lifecycle.TransitionError:
         set_error(manager, "request-cancel-too-late")
+    else:
+        if not await commit_now(manager):
+            return
     await manager.switch_to(MyRequestsSG.detail)
 
 

@@ -50,3 +50,4 @@ input-too-long =
        *[other] characters
     }. Please shorten it and send it again.
 render-failed = ⚠️ Sorry, I could not show this screen. Everything you sent is saved. Press /menu to continue.
+error-not-saved = ⚠️ Sorry, that could not be saved just now, so nothing was sent. Please try again in a moment.

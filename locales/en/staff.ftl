@@ -62,3 +62,4 @@ notify-need-info-nudge =
     { $question }
     Tap below to answer.
 staff-card-full-text = 📄 <b>{ $number }</b>: the answers in full (the card shows them shortened)
+staff-not-saved = ⚠️ Not saved (database error). Please press again.

@@ -15,6 +15,12 @@ async def add(session: AsyncSession, request: Request) -> Request:
     return request
 
 
+async def by_submission(session: AsyncSession, member_id: int, token: str) -> Request | None:
+    """The request a member sent from the draft named `token`, if any."""
+    query = select(Request).where(Request.member_id == member_id, Request.submission_token == token)
+    return (await session.execute(query)).scalar_one_or_none()
+
+
 async def get(
     session: AsyncSession, request_id: int, *, for_update: bool = False
 ) -> Request | None:

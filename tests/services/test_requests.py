@@ -196,3 +196,31 @@ async def test_claim_takes_exactly_the_limit(session):
     assert len(first) == 30
     assert len(second) == 20
     assert not set(first) & set(second)
+
+
+async def test_the_same_draft_sent_twice_is_one_request(session):
+    member, _ = await _linked(session)
+    details = {"phone": "+380501112233", "time_window": "any", "topic": "Limits"}
+    first = await requests.submit(
+        session, member, RequestKind.CALLBACK, details, [], NOW, TODAY, token="draft-1"
+    )
+    await session.commit()
+    again = await requests.submit(
+        session, member, RequestKind.CALLBACK, details, [], NOW, TODAY, token="draft-1"
+    )
+    other = await requests.submit(
+        session, member, RequestKind.CALLBACK, details, [], NOW, TODAY, token="draft-2"
+    )
+    assert again.id == first.id
+    assert other.id != first.id
+
+
+async def test_a_deleted_requests_number_is_never_given_again(session):
+    member, _ = await _linked(session)
+    details = {"topic": "Limits"}
+    first = await requests.submit(session, member, RequestKind.CALLBACK, details, [], NOW, TODAY)
+    await session.commit()
+    await session.delete(first)
+    await session.commit()
+    second = await requests.submit(session, member, RequestKind.CALLBACK, details, [], NOW, TODAY)
+    assert second.number != first.number

@@ -8,13 +8,13 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, ForceReply, Message
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
 from bot.i18n import Translator
 from bot.services import lifecycle, requests
 from bot.services.forms import TEXT_MAX, clean_text, too_long
 from bot.services.staff import NEEDS_TEXT, StaffAction, act, reveal_phones
+from storage.uow import UnitOfWork
 
 
 class StaffCallback(CallbackData, prefix="st"):
@@ -28,18 +28,21 @@ class StaffSG(StatesGroup):
 
 async def _apply(
     reply_to: CallbackQuery | Message,
-    session: AsyncSession,
+    uow: UnitOfWork,
     request_id: int,
     action: StaffAction,
     now_clock: Clock,
     i18n: Translator,
     comment: str | None = None,
 ) -> bool:
-    """Run the action; on refusal tell the staff member why. True when it was applied."""
+    """Run the action and commit it; on refusal or a failed commit tell the staff member why.
+
+    True when it was applied and committed: only then may the caller say it was done.
+    """
     assert reply_to.from_user is not None
     try:
         await act(
-            session,
+            uow.session,
             request_id,
             action,
             reply_to.from_user.id,
@@ -52,7 +55,9 @@ async def _apply(
     except requests.RequestNotFoundError:
         text = i18n("staff-request-missing")
     else:
-        return True
+        if await uow.commit():
+            return True
+        text = i18n("staff-not-saved")
     if isinstance(reply_to, CallbackQuery):
         await reply_to.answer(text, show_alert=True)
     else:
@@ -67,16 +72,20 @@ def create_router() -> Router:
     async def on_reveal(
         callback: CallbackQuery,
         callback_data: StaffCallback,
-        session: AsyncSession,
+        uow: UnitOfWork,
         clock: Clock,
         i18n: Translator,
     ) -> None:
         try:
             number, phones = await reveal_phones(
-                session, callback_data.request_id, callback.from_user.id, clock()
+                uow.session, callback_data.request_id, callback.from_user.id, clock()
             )
         except requests.RequestNotFoundError:
             await callback.answer(i18n("staff-request-missing"), show_alert=True)
+            return
+        # the view is audited: the audit row is stored before the phone is shown
+        if not await uow.commit():
+            await callback.answer(i18n("staff-not-saved"), show_alert=True)
             return
         await callback.answer()
         if isinstance(callback.message, Message):
@@ -88,7 +97,7 @@ def create_router() -> Router:
     async def on_button(
         callback: CallbackQuery,
         callback_data: StaffCallback,
-        session: AsyncSession,
+        uow: UnitOfWork,
         state: FSMContext,
         clock: Clock,
         i18n: Translator,
@@ -104,7 +113,7 @@ def create_router() -> Router:
                     i18n(f"staff-ask-{action.value}"), reply_markup=ForceReply(selective=True)
                 )
             return
-        if await _apply(callback, session, callback_data.request_id, action, clock, i18n):
+        if await _apply(callback, uow, callback_data.request_id, action, clock, i18n):
             await callback.answer(i18n("staff-done"))
 
     @router.callback_query()
@@ -114,7 +123,7 @@ def create_router() -> Router:
     @router.message(StaffSG.awaiting_text, F.text, ~F.text.startswith("/"))
     async def on_text(
         message: Message,
-        session: AsyncSession,
+        uow: UnitOfWork,
         state: FSMContext,
         clock: Clock,
         i18n: Translator,
@@ -130,7 +139,7 @@ def create_router() -> Router:
         await state.clear()
         if await _apply(
             message,
-            session,
+            uow,
             int(data["request_id"]),
             StaffAction(data["action"]),
             clock,

@@ -19,6 +19,7 @@ from bot.i18n import Translator
 from bot.services import relay, staff_queries
 from bot.services.registry import RegistryFormatError
 from bot.services.registry_report import rejected_csv
+from storage.uow import UnitOfWork
 
 REGISTRY_SUFFIXES = frozenset({".csv", ".xlsx", ".xlsm", ".xls"})
 DOWNLOAD_LIMIT = 20 * 1024 * 1024  # bots cannot download bigger files from Telegram
@@ -51,7 +52,7 @@ def create_router() -> Router:
     async def find(
         message: Message,
         command: CommandObject,
-        session: AsyncSession,
+        uow: UnitOfWork,
         clock: Clock,
         settings: Settings,
         i18n: Translator,
@@ -62,15 +63,19 @@ def create_router() -> Router:
             return
         now = clock()
         result = await staff_queries.find(
-            session, query, message.from_user.id, now, now.astimezone(settings.tz).date()
+            uow.session, query, message.from_user.id, now, now.astimezone(settings.tz).date()
         )
+        # the view is audited: the audit row is stored before the data is shown
+        if not await uow.commit():
+            await message.reply(i18n("staff-not-saved"))
+            return
         await _reply(message, texts.find_result(result, i18n))
 
     @router.message(Command("setphone"))
     async def setphone(
         message: Message,
         command: CommandObject,
-        session: AsyncSession,
+        uow: UnitOfWork,
         clock: Clock,
         i18n: Translator,
     ) -> None:
@@ -80,13 +85,16 @@ def create_router() -> Router:
             return
         try:
             fix = await staff_queries.set_card_phone(
-                session, args[0], args[1], message.from_user.id, clock()
+                uow.session, args[0], args[1], message.from_user.id, clock()
             )
         except staff_queries.InvalidPhoneError:
             await message.reply(i18n("staffcmd-setphone-bad-phone"))
             return
         except staff_queries.CardNotFoundError as exc:
             await message.reply(i18n("staffcmd-setphone-no-card", insured_id=texts.esc(exc.masked)))
+            return
+        if not await uow.commit():
+            await message.reply(i18n("staff-not-saved"))
             return
         await message.reply(texts.phone_fix(fix, i18n))
 
@@ -96,7 +104,7 @@ def create_router() -> Router:
 
     @router.message(F.document, registry_file)
     async def import_registry(
-        message: Message, bot: Bot, session: AsyncSession, clock: Clock, i18n: Translator
+        message: Message, bot: Bot, uow: UnitOfWork, clock: Clock, i18n: Translator
     ) -> None:
         document = message.document
         assert document is not None and message.from_user is not None
@@ -116,7 +124,7 @@ def create_router() -> Router:
                 return
             try:
                 outcome = await staff_queries.import_file(
-                    session, path, name, message.from_user.id, clock()
+                    uow.session, path, name, message.from_user.id, clock()
                 )
             except RegistryFormatError as exc:
                 await message.reply(
@@ -124,9 +132,10 @@ def create_router() -> Router:
                 )
                 return
         # Committed before the report goes out: the reply can fail (a 429, a network error) and
-        # must not take the import down with it. An exception in the handler rolls back only
-        # what comes after this commit; nothing after it writes.
-        await session.commit()
+        # must not take the import down with it; nothing after this commit writes.
+        if not await uow.commit():
+            await message.reply(i18n("staff-not-saved"))
+            return
         await message.reply(texts.import_report(name, outcome, i18n))
         rejected = outcome.report.rejected
         if rejected:

@@ -27,7 +27,7 @@ from dialogs.requests.appointment.handlers import (
     on_time,
     on_typed,
 )
-from dialogs.requests.common import edit_button, sent_getter, sent_widgets
+from dialogs.requests.common import edit_button, sent_getter, sent_widgets, start_form
 from dialogs.requests.dates import FutureCalendar
 from dialogs.states import AppointmentSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
@@ -106,4 +106,5 @@ def appointment_dialog() -> Dialog:
             state=AppointmentSG.confirm,
         ),
         Window(*sent_widgets(), getter=sent_getter, state=AppointmentSG.sent),
+        on_start=start_form,
     )

@@ -14,6 +14,7 @@ from dialogs.requests.common import (
     on_clear_docs,
     sent_getter,
     sent_widgets,
+    start_form,
 )
 from dialogs.requests.reimbursement.getters import currency_getter, date_getter, summary_getter
 from dialogs.requests.reimbursement.handlers import (
@@ -116,4 +117,5 @@ def reimbursement_dialog() -> Dialog:
             state=ReimbursementSG.confirm,
         ),
         Window(*sent_widgets(), getter=sent_getter, state=ReimbursementSG.sent),
+        on_start=start_form,
     )
