@@ -312,6 +312,12 @@ async def run(
         "DATABASE_URL": database_url,
         "ADMIN_CHAT_ID": str(DEFAULT_FORUM_CHAT_ID),
         "STAFF_IDS": ",".join(str(u.id) for u in users if u.is_staff),
+        # the bot sees the machine's clock as the seeding did (libfaketime lives in these)
+        **{
+            name: value
+            for name, value in os.environ.items()
+            if name in ("LD_PRELOAD", "TZ", "DONT_FAKE_MONOTONIC") or name.startswith("FAKETIME")
+        },
     }
     bot = BotProcess(env, workdir)
     report = KillReport(count, defaultdict(set), {}, {})
