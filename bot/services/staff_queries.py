@@ -26,6 +26,7 @@ from bot.services.cards import CardStatus, card_status, relink_phones
 from bot.services.phones import mask_phone, normalize_phone
 from bot.services.registry import ImportReport, canonical_id, import_registry, mask_id, read_rows
 from bot.services.staff import audit
+from bot.textfit import MESSAGE_LIMIT, pack
 from storage.models import (
     CardLink,
     InsuredPerson,
@@ -40,7 +41,7 @@ from storage.models import (
 from storage.repositories import cards as cards_repo
 
 MAX_SHOWN = 20  # members and cards listed by one /find; the rest are only counted
-MESSAGE_LIMIT = 4096  # Telegram's limit for one text message
+
 _TARGET_LENGTH = 128  # audit_log.target
 _DEDUP_LENGTH = 128  # notifications.dedup_key
 
@@ -470,33 +471,6 @@ def duration_parts(value: timedelta) -> tuple[int, int, int]:
 
 
 def split_message(blocks: Iterable[str], limit: int = MESSAGE_LIMIT) -> list[str]:
-    """Pack blocks (joined by newlines) into messages of at most `limit` characters; a block
-    longer than that is cut at line ends where possible."""
-    messages: list[str] = []
-    current = ""
-    for block in blocks:
-        for piece in _pieces(block, limit):
-            candidate = f"{current}\n{piece}" if current else piece
-            if len(candidate) <= limit:
-                current = candidate
-                continue
-            messages.append(current)
-            current = piece
-    if current:
-        messages.append(current)
-    return messages
-
-
-def _pieces(block: str, limit: int) -> list[str]:
-    if len(block) <= limit:
-        return [block]
-    pieces: list[str] = []
-    for line in block.split("\n"):
-        while len(line) > limit:
-            pieces.append(line[:limit])
-            line = line[limit:]
-        if pieces and len(pieces[-1]) + 1 + len(line) <= limit:
-            pieces[-1] = f"{pieces[-1]}\n{line}"
-        else:
-            pieces.append(line)
-    return pieces
+    """Pack blocks (joined by newlines) into messages of at most `limit` units, as Telegram
+    counts them; a block longer than that is cut at line ends where possible."""
+    return [page for page in pack(list(blocks), limit) if page]
