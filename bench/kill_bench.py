@@ -32,6 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlmodel import col
 
+from bench.clock_env import clock_env
 from bot.clock import Clock, system_clock
 from bot.config import Settings
 from bot.sandbox import (
@@ -312,12 +313,7 @@ async def run(
         "DATABASE_URL": database_url,
         "ADMIN_CHAT_ID": str(DEFAULT_FORUM_CHAT_ID),
         "STAFF_IDS": ",".join(str(u.id) for u in users if u.is_staff),
-        # the bot sees the machine's clock as the seeding did (libfaketime lives in these)
-        **{
-            name: value
-            for name, value in os.environ.items()
-            if name in ("LD_PRELOAD", "TZ", "DONT_FAKE_MONOTONIC") or name.startswith("FAKETIME")
-        },
+        **clock_env(),  # the bot sees the machine's clock as the seeding did
     }
     bot = BotProcess(env, workdir)
     report = KillReport(count, defaultdict(set), {}, {})

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bench.clock_env import clock_env
 from bot.config import Settings
 from bot.sandbox import (
     DEFAULT_FORUM_CHAT_ID,
@@ -130,13 +131,7 @@ def bot_env(api_url: str, db_path: Path, home: Path, **settings: str) -> dict[st
         "DATABASE_URL": f"sqlite+aiosqlite:///{db_path}",
         "ADMIN_CHAT_ID": str(DEFAULT_FORUM_CHAT_ID),
         "STAFF_IDS": "20001,20002",
-        # the bot sees the machine's clock as this test does (CI's second run moves it with
-        # libfaketime, which lives in these variables)
-        **{
-            name: value
-            for name, value in os.environ.items()
-            if name in ("LD_PRELOAD", "TZ", "DONT_FAKE_MONOTONIC") or name.startswith("FAKETIME")
-        },
+        **clock_env(),  # the bot sees the machine's clock as this test does
         **{name.upper(): value for name, value in settings.items()},
     }
 

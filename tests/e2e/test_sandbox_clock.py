@@ -19,6 +19,7 @@ import aiohttp
 import pytest
 from babel.dates import format_date
 
+from bench.clock_env import clock_env
 from bot.sandbox import DEFAULT_FORUM_CHAT_ID as FORUM
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,10 +115,7 @@ async def _page_url(process: asyncio.subprocess.Process) -> str:
 @pytest.fixture
 async def page(tmp_path: Path) -> AsyncIterator[SandboxPage]:
     """`python run_bot.py sandbox --port 0`, started like the README says, in a scratch folder."""
-    # CI's second run moves the machine's clock with libfaketime, which lives in these variables
-    passed = ("PATH", "LD_PRELOAD", "TZ", "DONT_FAKE_MONOTONIC")
-    env = {k: v for k, v in os.environ.items() if k in passed or k.startswith("FAKETIME")}
-    env["HOME"] = str(tmp_path)
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path), **clock_env()}
     log = (tmp_path / "sandbox.log").open("wb")
     process = await asyncio.create_subprocess_exec(
         sys.executable,
