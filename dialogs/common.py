@@ -48,11 +48,19 @@ def today(manager: DialogManager) -> date:
     return now(manager).astimezone(settings.tz).date()
 
 
+_ZONE_KEY = "member_reading_zone"
+
+
 def member_zone(manager: DialogManager) -> ReadingZone:
-    """The zone the member reads times in (their phone's country, else the insurer's)."""
-    settings: Settings = manager.middleware_data["settings"]
-    member = manager.middleware_data.get("member")
-    return reading_zone(getattr(member, "phone", None), settings.tz, now(manager))
+    """The zone the member reads times in (their phone's country, else the insurer's); found
+    once per update, however many times a page shows."""
+    data = manager.middleware_data
+    phone = getattr(data.get("member"), "phone", None)
+    found: tuple[str | None, ReadingZone] | None = data.get(_ZONE_KEY)
+    if found is None or found[0] != phone:  # a phone confirmed in this update counts
+        settings: Settings = data["settings"]
+        found = data[_ZONE_KEY] = (phone, reading_zone(phone, settings.tz, now(manager)))
+    return found[1]
 
 
 def member_date(value: datetime, manager: DialogManager) -> date:
