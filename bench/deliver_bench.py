@@ -37,14 +37,6 @@ from bot.config import Settings
 from bot.delivery import Deliverer
 from bot.factory import create_bot
 from bot.i18n import TranslatorHub
-from bot.sandbox import (
-    SANDBOX_TOKEN,
-    EmulatorState,
-    RateLimits,
-    SimUser,
-    bound_url,
-    start_emulator,
-)
 from bot.services.pacing import Pacer, unlimited
 from storage.db import create_engine, create_session_factory
 from storage.models import (
@@ -56,6 +48,14 @@ from storage.models import (
     Request,
     RequestKind,
     RequestStatus,
+)
+from tgsandbox import (
+    SANDBOX_TOKEN,
+    EmulatorState,
+    RateLimits,
+    SimUser,
+    bound_url,
+    start_emulator,
 )
 
 CAP = 30.0  # Telegram's overall limit, messages a second

@@ -35,7 +35,11 @@ from sqlmodel import col
 from bench.clock_env import clock_env
 from bot.clock import Clock, system_clock
 from bot.config import Settings
-from bot.sandbox import (
+from bot.sandbox.run import sandbox_users
+from bot.services.cards import confirm_phone
+from storage.db import create_engine, create_session_factory, migrate
+from storage.models import InsuredPerson, Member, Policy, Request
+from tgsandbox import (
     DEFAULT_FORUM_CHAT_ID,
     SANDBOX_TOKEN,
     EmulatorState,
@@ -44,10 +48,6 @@ from bot.sandbox import (
     bound_url,
     start_emulator,
 )
-from bot.sandbox.run import sandbox_users
-from bot.services.cards import confirm_phone
-from storage.db import create_engine, create_session_factory, migrate
-from storage.models import InsuredPerson, Member, Policy, Request
 
 ROOT = Path(__file__).resolve().parents[1]
 NUMBER = re.compile(r"R-\d{6}")

@@ -15,7 +15,8 @@ from pathlib import Path
 from bot.app import run_polling
 from bot.cli import run_import
 from bot.config import load_settings
-from bot.sandbox import (
+from bot.sandbox.demo import demo_registry_for
+from tgsandbox import (
     DEFAULT_FORUM_CHAT_ID,
     SANDBOX_TOKEN,
     EmulatorState,
@@ -23,7 +24,6 @@ from bot.sandbox import (
     bound_url,
     start_emulator,
 )
-from bot.sandbox.demo import demo_registry_for
 
 log = logging.getLogger("bot.sandbox")
 STAFF_IDS = (20001, 20002)

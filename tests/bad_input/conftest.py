@@ -23,7 +23,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.cli import _import
 from bot.config import Settings
 from bot.factory import create_bot, create_dispatcher
-from bot.sandbox import (
+from bot.sandbox.demo import DEMO_REGISTRY
+from bot.sandbox.run import sandbox_users
+from bot.services.registry import read_rows
+from tests.conftest import FakeClock
+from tgsandbox import (
     DEFAULT_FORUM_CHAT_ID,
     SANDBOX_TOKEN,
     EmulatorState,
@@ -31,12 +35,8 @@ from bot.sandbox import (
     bound_url,
     start_emulator,
 )
-from bot.sandbox.core import CallbackRecord
-from bot.sandbox.demo import DEMO_REGISTRY
-from bot.sandbox.models import SimChat
-from bot.sandbox.run import sandbox_users
-from bot.services.registry import read_rows
-from tests.conftest import FakeClock
+from tgsandbox.core import CallbackRecord
+from tgsandbox.models import SimChat
 
 FORUM = DEFAULT_FORUM_CHAT_ID
 GROUP = -1009990001  # a group the bot was added to that is not the admin chat

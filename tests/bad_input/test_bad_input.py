@@ -10,10 +10,10 @@ from aiogram_dialog.utils import CB_SEP
 from sqlalchemy import select
 
 from bot.handlers.admin.buttons import StaffCallback
-from bot.sandbox.core import CallbackRecord
 from bot.services.staff import StaffAction
 from storage.models import Member
 from tests.bad_input.conftest import FORUM, GROUP, INTRUDER, STAFF, BadInputWorld
+from tgsandbox.core import CallbackRecord
 
 OLENA, HANS = 10001, 10005
 

@@ -27,9 +27,9 @@ from hypothesis import strategies as st
 
 from bot.delivery.member import OpenRequest
 from bot.handlers.admin.buttons import StaffCallback
-from bot.sandbox import OutgoingFile
 from bot.services.staff import StaffAction
 from tests.bad_input.conftest import FORUM, GROUP, INTRUDER, MEMBERS, STAFF, BadInputWorld
+from tgsandbox import OutgoingFile
 
 PEOPLE = (*MEMBERS, *STAFF)  # everyone with a private chat
 IN_FORUM = (*STAFF, INTRUDER)

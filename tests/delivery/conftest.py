@@ -16,13 +16,13 @@ from bot.config import Settings
 from bot.delivery import Deliverer
 from bot.factory import create_bot, create_dispatcher
 from bot.i18n import TranslatorHub
-from bot.sandbox import SANDBOX_TOKEN, EmulatorState, SimUser, bound_url, start_emulator
-from bot.sandbox.faults import fault_from_json
 from bot.services import outbox
 from bot.services.pacing import Pacer, unlimited
 from storage.models import Member, Notification, Request, RequestKind, RequestStatus
 from tests.conftest import FakeClock
 from tests.factories import make_person, make_policy
+from tgsandbox import SANDBOX_TOKEN, EmulatorState, SimUser, bound_url, start_emulator
+from tgsandbox.faults import fault_from_json
 
 OLENA, DMITRY, AIGERIM, JOHN, HANS = 10001, 10002, 10003, 10004, 10005
 MEMBERS = (OLENA, DMITRY, AIGERIM, JOHN, HANS)

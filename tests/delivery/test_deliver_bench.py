@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.deliver_bench import deliver, parse_args, report
-from bot.sandbox import RateLimits
 from bot.services.pacing import Pacer, unlimited
+from tgsandbox import RateLimits
 
 
 async def test_bench_core_delivers_everything_once_within_the_limits(tmp_path: Path) -> None:

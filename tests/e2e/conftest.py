@@ -16,15 +16,15 @@ import pytest
 
 from bench.clock_env import clock_env
 from bot.config import Settings
-from bot.sandbox import (
+from bot.sandbox.demo import demo_registry_for
+from bot.sandbox.run import sandbox_users
+from tgsandbox import (
     DEFAULT_FORUM_CHAT_ID,
     SANDBOX_TOKEN,
     EmulatorState,
     bound_url,
     start_emulator,
 )
-from bot.sandbox.demo import demo_registry_for
-from bot.sandbox.run import sandbox_users
 
 ROOT = Path(__file__).resolve().parents[2]
 

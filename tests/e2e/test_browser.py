@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.sandbox import EmulatorState, bound_url, start_emulator
 from bot.sandbox.run import sandbox_users
+from tgsandbox import EmulatorState, bound_url, start_emulator
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():

@@ -1,6 +1,6 @@
 """Member journeys through the real bot process, its HTTP session and real JSON."""
 
-from bot.sandbox import OutgoingFile
+from tgsandbox import OutgoingFile
 
 OLENA, AIGERIM, BAUYRZHAN = 10001, 10002, 10003
 

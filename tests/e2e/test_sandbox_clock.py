@@ -20,7 +20,7 @@ import pytest
 from babel.dates import format_date
 
 from bench.clock_env import clock_env
-from bot.sandbox import DEFAULT_FORUM_CHAT_ID as FORUM
+from tgsandbox import DEFAULT_FORUM_CHAT_ID as FORUM
 
 ROOT = Path(__file__).resolve().parents[2]
 AIGERIM, MARIA = 10002, 10004

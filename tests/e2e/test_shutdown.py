@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from bot.sandbox import EmulatorState, OutgoingFile, bound_url, start_emulator
-from bot.sandbox.faults import fault_from_json
 from bot.sandbox.run import sandbox_users
 from tests.e2e.conftest import Sandbox, bot_env, import_demo_registry, start_bot, stop_bot
+from tgsandbox import EmulatorState, OutgoingFile, bound_url, start_emulator
+from tgsandbox.faults import fault_from_json
 
 AIGERIM = 10002  # as in test_member_journeys: a call-back request in Russian
 SHUTDOWN_TIMEOUT = 20

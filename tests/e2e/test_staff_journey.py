@@ -1,6 +1,6 @@
 """A member's request reaches the staff forum; a staff button there reaches the member."""
 
-from bot.sandbox import DEFAULT_FORUM_CHAT_ID as FORUM
+from tgsandbox import DEFAULT_FORUM_CHAT_ID as FORUM
 
 AIGERIM = 10002
 

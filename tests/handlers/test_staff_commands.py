@@ -21,16 +21,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.config import Settings
 from bot.factory import create_bot, create_dispatcher
 from bot.i18n import TranslatorHub
-from bot.sandbox import (
-    DEFAULT_FORUM_CHAT_ID,
-    SANDBOX_TOKEN,
-    EmulatorState,
-    OutgoingFile,
-    SimUser,
-    bound_url,
-    start_emulator,
-)
-from bot.sandbox.faults import Fault
 from bot.sandbox.run import sandbox_users
 from bot.services.cards import confirm_phone
 from bot.services.registry import COLUMNS
@@ -46,6 +36,16 @@ from storage.models import (
 )
 from tests.conftest import FakeClock
 from tests.factories import make_member, make_person, make_policy
+from tgsandbox import (
+    DEFAULT_FORUM_CHAT_ID,
+    SANDBOX_TOKEN,
+    EmulatorState,
+    OutgoingFile,
+    SimUser,
+    bound_url,
+    start_emulator,
+)
+from tgsandbox.faults import Fault
 
 FORUM = DEFAULT_FORUM_CHAT_ID
 IRYNA, ASKAR = 20001, 20002  # staff; Iryna's Telegram speaks uk, Askar's ru

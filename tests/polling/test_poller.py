@@ -13,8 +13,8 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.types import Message
 
 from bot.polling import UpdatePoller
-from bot.sandbox import SANDBOX_TOKEN, EmulatorState, SimUser, bound_url, start_emulator
-from tests.sandbox.conftest import QuickCloseSession
+from tests.tgsandbox.conftest import QuickCloseSession
+from tgsandbox import SANDBOX_TOKEN, EmulatorState, SimUser, bound_url, start_emulator
 
 MEMBERS = [SimUser(30001 + i, f"Member{i}", language_code="en") for i in range(40)]
 FIRST = MEMBERS[0].id

@@ -14,7 +14,7 @@ from aiogram.exceptions import TelegramRetryAfter
 from bot.config import Settings
 from bot.factory import create_bot, create_dispatcher
 from bot.polling import UpdatePoller
-from bot.sandbox import SANDBOX_TOKEN, EmulatorState, SimUser, bound_url, start_emulator
+from tgsandbox import SANDBOX_TOKEN, EmulatorState, SimUser, bound_url, start_emulator
 
 MEMBER = 30001
 

@@ -15,15 +15,6 @@ from bot.config import Settings
 from bot.delivery import Deliverer
 from bot.factory import create_bot, create_dispatcher
 from bot.i18n import TranslatorHub
-from bot.sandbox import (
-    DEFAULT_FORUM_CHAT_ID,
-    SANDBOX_TOKEN,
-    EmulatorState,
-    SimUser,
-    bound_url,
-    start_emulator,
-)
-from bot.sandbox.core import CallbackRecord
 from bot.sandbox.run import sandbox_users
 from bot.services import requests
 from bot.services.cards import confirm_phone
@@ -31,6 +22,15 @@ from bot.services.pacing import unlimited
 from storage.models import Member, Request, RequestKind
 from tests.conftest import FakeClock
 from tests.factories import make_person, make_policy
+from tgsandbox import (
+    DEFAULT_FORUM_CHAT_ID,
+    SANDBOX_TOKEN,
+    EmulatorState,
+    SimUser,
+    bound_url,
+    start_emulator,
+)
+from tgsandbox.core import CallbackRecord
 
 FORUM = DEFAULT_FORUM_CHAT_ID
 OLENA = 10001

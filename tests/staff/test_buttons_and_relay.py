@@ -1,10 +1,10 @@
 from sqlalchemy import select
 
-from bot.sandbox import OutgoingFile
 from bot.services import requests
 from bot.services.documents import Attachment
 from storage.models import AuditEntry, Member, Request, RequestEvent
 from tests.staff.conftest import ASKAR, FORUM, INTRUDER, IRYNA, OLENA
+from tgsandbox import OutgoingFile
 
 
 def _card(world, number):
