@@ -179,6 +179,8 @@ class ControlApi:
                 "notices": chat.notices,
                 "action": action.action if action else None,
                 "commands": self.state.commands_for(chat, user),
+                # what Telegram shows in an empty chat, above its START button
+                "description": self.state.profile_for("description", user),
                 "menu_button": chat.menu_button or self.state.default_menu_button,
             }
         )

@@ -253,14 +253,20 @@ class StateCore:
     def commands_for(self, chat: SimChat, user: SimUser | None) -> list[dict[str, str]]:
         """The command menu a user would see in ``chat`` (Telegram's scope order)."""
         if chat.type == "private":
-            scopes: list[dict[str, Any]] = [
+            scopes: list[dict[str, Any] | None] = [
                 {"type": "chat", "chat_id": chat.id},
                 {"type": "all_private_chats"},
             ]
-        else:
-            scopes = [{"type": "chat", "chat_id": chat.id}, {"type": "all_group_chats"}]
-            if user is not None:
-                scopes.insert(0, {"type": "chat_member", "chat_id": chat.id, "user_id": user.id})
+        else:  # administrators see their own scopes before everyone's
+            admin = user is not None and user.id in chat.member_ids
+            scopes = [
+                {"type": "chat_member", "chat_id": chat.id, "user_id": user.id} if user else None,
+                {"type": "chat_administrators", "chat_id": chat.id} if admin else None,
+                {"type": "chat", "chat_id": chat.id},
+                {"type": "all_chat_administrators"} if admin else None,
+                {"type": "all_group_chats"},
+            ]
+        scopes = [scope for scope in scopes if scope is not None]
         scopes.append({"type": "default"})
         languages = [user.language_code or "", ""] if user is not None else [""]
         for scope in scopes:
@@ -269,6 +275,15 @@ class StateCore:
                 if found:
                     return found
         return []
+
+    def profile_for(self, field: str, user: SimUser | None) -> str:
+        """The bot's name, description or short description in ``user``'s language (Telegram
+        falls back to the one set without a language)."""
+        for language in ([user.language_code] if user and user.language_code else []) + [""]:
+            value = self.bot_profile.get(f"{field}:{language}")
+            if value:
+                return value
+        return ""
 
     # -- faults ------------------------------------------------------------------------------
     def take_fault(self, method: str, chat_id: int | None) -> ApiError | None:

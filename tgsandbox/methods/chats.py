@@ -160,6 +160,14 @@ async def close_or_reopen_forum_topic(call: Call) -> bool:
     return True
 
 
+def _language(call: Call) -> str:
+    """A two-letter ISO 639-1 code, or "" for everyone without a setting of their own."""
+    language = call.params.text("language_code") or ""
+    if language and (len(language) != 2 or not language.isalpha()):
+        raise bad_request("invalid language code specified")
+    return language
+
+
 def _commands_key(call: Call) -> tuple[str, str]:
     scope = call.params.json("scope", "scope")
     if scope is not None and (not isinstance(scope, dict) or "type" not in scope):
@@ -167,10 +175,7 @@ def _commands_key(call: Call) -> tuple[str, str]:
     if isinstance(scope, dict) and "chat_id" in scope:
         chat = call.state.find_chat(scope["chat_id"])
         scope = scope | {"chat_id": chat.id}
-    language = call.params.text("language_code") or ""
-    if language and (len(language) != 2 or not language.isalpha()):
-        raise bad_request("invalid language code specified")
-    return call.state.commands_key(scope, language)
+    return call.state.commands_key(scope, _language(call))
 
 
 async def set_my_commands(call: Call) -> bool:
@@ -223,10 +228,17 @@ async def get_chat_menu_button(call: Call) -> dict[str, Any]:
     return call.state.default_menu_button
 
 
+_PROFILE_LIMITS = {"name": 64, "description": 512, "short_description": 120}
+
+
 def _profile_setter(field: str) -> Handler:
     async def setter(call: Call) -> bool:
-        key = f"{field}:{call.params.text('language_code') or ''}"
-        call.state.bot_profile[key] = call.params.text(field) or ""
+        language = _language(call)
+        value = call.params.text(field) or ""
+        if len(value) > _PROFILE_LIMITS[field]:
+            raise bad_request(f"bot {field.replace('_', ' ')} is too long")
+        call.state.bot_profile[f"{field}:{language}"] = value
+        call.state.touch()
         return True
 
     return setter
