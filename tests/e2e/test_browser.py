@@ -40,34 +40,72 @@ UI_WAIT_MS = 5_000  # the page renders what it has within this
 BOT_WAIT_MS = 10_000  # the bot process answers (over long-polling) within this
 
 
-async def test_onboarding_by_phone_share_in_the_chat_page(sandbox):
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+SIZES = [pytest.param(DESKTOP, id="1280px"), pytest.param(PHONE, id="390px")]
+# what a layout must keep: nothing wider than the window, every keyboard button whole and on screen
+FITS = """() => {
+    const width = window.innerWidth;
+    const cut = [];
+    for (const node of document.querySelectorAll(".inline-button, .reply-button, .start-button")) {
+        const box = node.getBoundingClientRect();
+        if (!box.width) continue;  // not shown
+        if (box.left < 0 || box.right > width + 0.5 || node.scrollWidth > node.clientWidth + 1) {
+            cut.push(node.textContent);
+        }
+    }
+    return {scroll: document.documentElement.scrollWidth, body: document.body.scrollWidth,
+            width, cut};
+}"""
+
+
+async def assert_fits(page, name: str) -> None:
+    """No sideways scroll and no cut keyboard; a screenshot for a person to look at."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    await page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+    fit = await page.evaluate(FITS)
+    assert fit["scroll"] <= fit["width"], fit
+    assert fit["body"] <= fit["width"], fit
+    assert fit["cut"] == [], fit
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_onboarding_by_phone_share_in_the_chat_page(sandbox, size):
     expect = async_api.expect
+    phone = size is PHONE
     async with asyncio.timeout(50), async_api.async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS, timeout=15_000
         )
         try:
-            page = await browser.new_page(viewport={"width": 1200, "height": 800}, locale="uk-UA")
+            page = await browser.new_page(viewport=size, locale="uk-UA")
             page.set_default_timeout(UI_WAIT_MS)
             errors: list[str] = []
             page.on("pageerror", lambda error: errors.append(str(error)))
             await page.goto(f"{sandbox.url}/")
+            sidebar, conversation = page.locator(".sidebar"), page.locator(".conversation")
+            if phone:  # the chat list is a screen of its own
+                await expect(conversation).to_be_hidden()
 
             await page.locator(".chat-item", has_text="Olena").click()
             await expect(page.locator("#head-title")).to_have_text("Olena Kovalenko")
             await expect(page.locator("#head-subtitle")).to_contain_text(f"id {OLENA}")
+            if phone:
+                await expect(sidebar).to_be_hidden()
 
+            # before /start: what the bot is for, and START where the message field will be
             messages = page.locator("#messages")
             incoming = messages.locator(".message-row.incoming")
-            composer = page.locator("#text-input")
-            await composer.click()
-            await composer.fill("/start")
-            await composer.press("Enter")
-            await expect(composer).to_have_value("")
+            await expect(messages.locator(".bot-intro")).to_contain_text("What can this bot do?")
+            await expect(page.locator("#text-input")).to_be_hidden()
+            await page.get_by_role("button", name="START").click()
             await expect(
                 messages.locator(".message-row.outgoing", has_text="/start")
             ).to_be_visible()
+            await expect(page.locator("#start-bar")).to_be_hidden()
+            await expect(page.locator("#text-input")).to_be_visible()
             await expect(incoming.filter(has_text="Вітаємо")).to_be_visible(timeout=BOT_WAIT_MS)
+            await assert_fits(page, f"welcome-{size['width']}")
 
             await page.locator(".inline-button", has_text="📱 Підтвердити телефон").click()
             share = page.locator("#reply-keyboard .reply-button", has_text="shares contact")
@@ -80,8 +118,11 @@ async def test_onboarding_by_phone_share_in_the_chat_page(sandbox):
             await expect(found).to_be_visible(timeout=BOT_WAIT_MS)
             await expect(found).to_contain_text("Коваленко Софія Андріївна")
 
-            ARTIFACTS.mkdir(parents=True, exist_ok=True)
-            await page.screenshot(path=str(ARTIFACTS / "onboarding.png"))
+            await assert_fits(page, f"onboarding-{size['width']}")
+            if phone:  # back to the list, as in Telegram's apps
+                await page.locator("#back-button").click()
+                await expect(sidebar).to_be_visible()
+                await expect(conversation).to_be_hidden()
             assert errors == []
         finally:
             await browser.close()
@@ -147,9 +188,7 @@ async def test_the_clock_in_the_page_moves_the_sandbox_forward(emulator):
 
             # what a member sends now carries the sandbox's date
             await page.locator(".chat-item", has_text="Maria").click()
-            composer = page.locator("#text-input")
-            await composer.fill("hello")
-            await composer.press("Enter")
+            await page.get_by_role("button", name="START").click()
             await expect(page.locator("#messages .day")).to_have_text("12/7/2026")
             assert errors == []
         finally:

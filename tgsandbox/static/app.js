@@ -2,7 +2,7 @@
 import { $, api, fail, toast } from "/static/api.js";
 import { renderClock, setUpClock } from "/static/clock.js";
 import { openContactDialog, setUpContactDialog, setUpTools } from "/static/dialogs.js";
-import { avatar, bubble, el, groupMessages, preview } from "/static/render.js";
+import { avatar, bubble, el, groupMessages, preview, senderOf } from "/static/render.js";
 
 const view = {
   world: null, // GET /state
@@ -13,7 +13,12 @@ const view = {
   hiddenKeyboards: new Set(), // one_time_keyboard already used
   keyboardVisible: true,
   seenNotices: new Set(),
+  replyTo: null, // the message the composer answers (reply_to_message_id)
+  forceReplies: new Set(), // ForceReply prompts already put in the composer once
+  listOpen: !new URLSearchParams(location.hash.slice(1)).has("chat"), // a phone: the list screen
 };
+
+const DEFAULT_DESCRIPTION = "This bot has set no description (setMyDescription). Press START to begin.";
 
 // -- routing (#chat=ID&thread=N keeps the place on reload) ---------------------------------
 function readHash() {
@@ -24,7 +29,13 @@ function readHash() {
   view.thread = thread === "general" || thread === null ? thread : Number(thread);
 }
 
+function showList(open) {
+  view.listOpen = open;
+  document.querySelector(".app").classList.toggle("list-open", open);
+}
+
 function openChat(chatId, thread) {
+  showList(false);
   const params = new URLSearchParams({ chat: String(chatId) });
   if (thread !== null && thread !== undefined) params.set("thread", String(thread));
   location.hash = params.toString();
@@ -32,6 +43,7 @@ function openChat(chatId, thread) {
 
 window.addEventListener("hashchange", () => {
   readHash();
+  view.replyTo = null;
   refresh(true).catch(fail);
 });
 
@@ -142,7 +154,8 @@ function renderMessages() {
   box.replaceChildren();
   const chat = currentChat();
   const me = chat.is_forum ? view.actingUserId : null;
-  const options = { showSender: chat.is_forum, onPress: pressButton, me };
+  const replyingTo = view.replyTo ? view.replyTo.message_id : null;
+  const options = { showSender: chat.is_forum, onPress: pressButton, me, onReply: setReply, replyingTo };
   let day = "";
   for (const group of groupMessages(view.chat.messages)) {
     const label = new Date(group[0].date * 1000).toLocaleDateString();
@@ -152,9 +165,48 @@ function renderMessages() {
     }
     box.appendChild(bubble(group, options));
   }
-  if (!view.chat.messages.length) box.appendChild(el("div", "empty", "No messages here yet."));
+  if (!view.chat.messages.length && chat.user) box.appendChild(botIntro());
+  else if (!view.chat.messages.length) box.appendChild(el("div", "empty", "No messages here yet."));
   if (nearBottom || box.dataset.chat !== String(view.chatId) + view.thread) box.scrollTop = box.scrollHeight;
   box.dataset.chat = String(view.chatId) + view.thread;
+}
+
+// Before /start Telegram shows what the bot says about itself, and a START button for a composer.
+function botIntro() {
+  const intro = el("div", "bot-intro");
+  intro.appendChild(el("div", "bot-intro-title", "What can this bot do?"));
+  intro.appendChild(el("div", "bot-intro-text", view.chat.description || DEFAULT_DESCRIPTION));
+  return intro;
+}
+
+function renderComposer() {
+  const fresh = Boolean(currentChat().user) && !view.chat.messages.length;
+  $("start-bar").hidden = !fresh;
+  $("composer").hidden = fresh;
+  const reply = view.replyTo;
+  $("reply-bar").hidden = fresh || !reply;
+  if (!reply) return;
+  $("reply-bar-sender").textContent = senderOf(reply) || "Reply";
+  $("reply-bar-text").textContent = preview(reply) || "[message]";
+}
+
+function setReply(message) {
+  view.replyTo = message;
+  if (view.chat) {
+    renderMessages();
+    renderComposer();
+  }
+  if (message) $("text-input").focus();
+}
+
+// A ForceReply prompt opens a reply to itself, as Telegram's apps do.
+function followForceReply() {
+  const last = view.chat.messages[view.chat.messages.length - 1];
+  if (!last || !last.reply_keyboard || !last.reply_keyboard.force_reply) return;
+  const key = `${view.chatId}:${last.message_id}`;
+  if (view.forceReplies.has(key)) return;
+  view.forceReplies.add(key);
+  view.replyTo = last;
 }
 
 function renderReplyKeyboard() {
@@ -239,12 +291,15 @@ async function refresh(chatChanged) {
   if (chat.is_forum && view.actingUserId) query.set("user_id", String(view.actingUserId));
   view.chat = await api("GET", `/chats/${chat.id}/messages?${query}`);
   if (chatChanged) markNoticesSeen();
+  if (view.replyTo && !view.chat.messages.some((m) => m.message_id === view.replyTo.message_id)) view.replyTo = null;
+  followForceReply();
   renderClock(view.world.clock);
   renderSidebar();
   renderHeader(chat);
   renderMessages();
   renderReplyKeyboard();
   renderCommands();
+  renderComposer();
   showNotices();
 }
 
@@ -276,7 +331,11 @@ function actor() {
 
 async function sendText(text) {
   if (!text.trim()) return;
-  await api("POST", `/chats/${view.chatId}/text`, { ...actor(), text });
+  const body = { ...actor(), text };
+  const reply = view.replyTo;
+  if (reply) body.reply_to_message_id = reply.message_id;
+  await api("POST", `/chats/${view.chatId}/text`, body);
+  if (view.replyTo === reply) setReply(null);
 }
 
 async function sendOwnContact() {
@@ -341,6 +400,12 @@ function setUpComposer() {
     });
   }
   document.addEventListener("click", () => menus.forEach(([, menu]) => ($(menu).hidden = true)));
+  $("reply-cancel").addEventListener("click", () => setReply(null));
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && view.replyTo) setReply(null);
+  });
+  $("start-button").addEventListener("click", () => sendText("/start").catch(fail));
+  $("back-button").addEventListener("click", () => showList(true));
   $("keyboard-toggle").addEventListener("click", () => {
     view.keyboardVisible = !view.keyboardVisible;
     renderReplyKeyboard();
@@ -369,6 +434,7 @@ function setUpComposer() {
 // -- start -----------------------------------------------------------------------------------
 const context = { view, currentChat, actor };
 readHash();
+showList(view.listOpen);
 setUpComposer();
 setUpContactDialog(context);
 setUpTools(context);

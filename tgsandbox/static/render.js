@@ -201,6 +201,15 @@ export function bubble(group, options) {
   meta.title = `message_id ${group.map((m) => m.message_id).join(", ")}`;
   box.appendChild(meta);
   row.appendChild(box);
+  if (options.onReply) {
+    const reply = el("button", "reply-action", "↩");
+    reply.type = "button";
+    reply.title = "Reply";
+    reply.addEventListener("click", () => options.onReply(last));
+    box.addEventListener("dblclick", () => options.onReply(last));
+    row.appendChild(reply);
+  }
+  if (options.replyingTo && group.some((m) => m.message_id === options.replyingTo)) row.classList.add("replying");
 
   const keyboard = last.reply_markup && last.reply_markup.inline_keyboard;
   if (keyboard && keyboard.length) row.appendChild(inlineKeyboard(last, keyboard, options.onPress));
@@ -238,6 +247,10 @@ export function groupMessages(messages) {
     else groups.push([message]);
   }
   return groups;
+}
+
+export function senderOf(message) {
+  return senderName(message.from);
 }
 
 export function preview(message) {
