@@ -13,9 +13,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from aiogram import Bot
+from aiogram.types import (
+    BotCommand,
+    BotCommandScopeChat,
+    ForceReply,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    ReplyParameters,
+)
 
 from bot.sandbox.run import sandbox_users
-from tgsandbox import EmulatorState, bound_url, start_emulator
+from tgsandbox import DEFAULT_FORUM_CHAT_ID as FORUM
+from tgsandbox import SANDBOX_TOKEN, EmulatorState, bot_session, bound_url, start_emulator
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
@@ -193,3 +203,114 @@ async def test_the_clock_in_the_page_moves_the_sandbox_forward(emulator):
             assert errors == []
         finally:
             await browser.close()
+
+
+LONG_QUOTE = (
+    "Olena Kovalenko asks whether the dental cleaning of 12 December at the Medikom clinic on "
+    "Velyka Vasylkivska is covered by her family policy, and whether her daughter Sofia can "
+    "come the same day " + "R-000042/UA-200201/" * 12
+)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_long_quotes_and_replies_fit_the_staff_forum_and_the_member_chat(emulator, size):
+    """The bot is played through the Bot API (no bot process): the page's layout is tested."""
+    url, state = emulator
+    expect = async_api.expect
+    phone = size is PHONE
+    bot = Bot(SANDBOX_TOKEN, session=bot_session(url))
+    try:
+        await bot.set_my_description("Your insurance cards, requests and reminders.")
+        await bot.set_my_commands([BotCommand(command="start", description="Main menu")])
+        await bot.set_my_commands(
+            [BotCommand(command="find", description="Find a member by phone or ID")],
+            scope=BotCommandScopeChat(chat_id=FORUM),
+        )
+        topic = await bot.create_forum_topic(FORUM, "Olena Kovalenko · R-000042 " + "·" * 80)
+        thread = topic.message_thread_id
+        labels = ["☎️ Подзвонити за номером +380501112233", "✅ Виконано", "📝 Потрібні дані"]
+        row = [InlineKeyboardButton(text=t, callback_data=f"b{i}") for i, t in enumerate(labels)]
+        card = await bot.send_message(
+            FORUM,
+            LONG_QUOTE,
+            message_thread_id=thread,
+            reply_markup=InlineKeyboardMarkup(inline_keyboard=[row]),
+        )
+        prompt = await bot.send_message(
+            FORUM,
+            "Write the answer to Olena",
+            message_thread_id=thread,
+            reply_markup=ForceReply(),
+        )
+
+        async with asyncio.timeout(40), async_api.async_playwright() as playwright:
+            browser = await playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS, timeout=15_000
+            )
+            try:
+                page = await browser.new_page(viewport=size, locale="en-US", timezone_id="UTC")
+                page.set_default_timeout(UI_WAIT_MS)
+                errors: list[str] = []
+                page.on("pageerror", lambda error: errors.append(str(error)))
+                await page.goto(f"{url}/#chat={FORUM}&thread={thread}")
+                if phone:
+                    await expect(page.locator(".sidebar")).to_be_hidden()
+                messages, composer = page.locator("#messages"), page.locator("#text-input")
+
+                # a ForceReply prompt opens a reply to itself; the answer carries it
+                await expect(page.locator("#reply-bar")).to_contain_text("Write the answer")
+                await composer.fill("She is covered")
+                await composer.press("Enter")
+                answer = await state.wait_for(lambda: last_text_update(state, "She is covered"))
+                assert answer["reply_to_message"]["message_id"] == prompt.message_id
+                assert answer["message_thread_id"] == thread
+                await expect(page.locator("#reply-bar")).to_be_hidden()
+
+                # replying by hand to the long card quotes it in full width
+                card_row = messages.locator(".message-row", has_text="dental cleaning").first
+                await card_row.hover()
+                await card_row.locator(".reply-action").click()
+                await expect(page.locator("#reply-bar")).to_contain_text("dental cleaning")
+                await composer.fill("Called her back")
+                await composer.press("Enter")
+                reply = await state.wait_for(lambda: last_text_update(state, "Called her back"))
+                assert reply["reply_to_message"]["message_id"] == card.message_id
+                quoted = messages.locator(".message-row.outgoing .reply-quote")
+                await expect(quoted.last).to_contain_text("dental cleaning")
+                await expect(page.locator("#head-actions select")).to_be_in_viewport()
+                await assert_fits(page, f"staff-forum-{size['width']}")
+
+                # the forum's command menu is the forum's scope, not the members'
+                await page.locator("#commands-button").click()
+                await expect(page.locator("#commands-menu")).to_contain_text("/find")
+                await expect(page.locator("#commands-menu")).not_to_contain_text("/start")
+
+                # the member's chat: the description and START, then a long quote from the bot
+                await page.goto(f"{url}/#chat={OLENA}")
+                await expect(page.locator(".bot-intro")).to_contain_text("requests and reminders")
+                await assert_fits(page, f"member-intro-{size['width']}")
+                await page.get_by_role("button", name="START").click()
+                asked = state.send_text(OLENA, LONG_QUOTE)
+                await bot.send_message(
+                    OLENA,
+                    "Yes, it is covered.",
+                    reply_parameters=ReplyParameters(message_id=asked["message_id"]),
+                    reply_markup=InlineKeyboardMarkup(inline_keyboard=[row]),
+                )
+                await expect(messages.locator(".incoming .reply-quote")).to_contain_text("dental")
+                await page.locator("#commands-button").click()
+                await expect(page.locator("#commands-menu")).to_contain_text("/start")
+                await assert_fits(page, f"member-chat-{size['width']}")
+                assert errors == []
+            finally:
+                await browser.close()
+    finally:
+        await bot.session.close()
+
+
+def last_text_update(state: EmulatorState, text: str) -> dict | None:
+    for update in reversed(state.update_log):
+        message = update.get("message") or {}
+        if message.get("text") == text:
+            return message
+    return None
