@@ -84,7 +84,22 @@ class Client(Protocol):
     async def failure(self, call: Awaitable[Any]) -> Failure: ...
 
 
-class AiogramClient:
+class SameNames:
+    """The calls whose method and field names both libraries take from the Bot API as they are."""
+
+    bot: Any
+
+    async def updates(self, offset: int | None = None) -> list[Incoming]:
+        return [incoming(u) for u in await self.bot.get_updates(offset=offset, timeout=0)]
+
+    async def answer_callback(self, query_id: str, text: str) -> bool:
+        return await self.bot.answer_callback_query(query_id, text=text)
+
+    async def create_topic(self, chat_id: int, name: str) -> int:
+        return (await self.bot.create_forum_topic(chat_id, name)).message_thread_id
+
+
+class AiogramClient(SameNames):
     name = "aiogram"
 
     def __init__(self, bot: Bot) -> None:
@@ -132,15 +147,6 @@ class AiogramClient:
         assert got is not None
         return got.read()
 
-    async def updates(self, offset: int | None = None) -> list[Incoming]:
-        return [incoming(u) for u in await self.bot.get_updates(offset=offset, timeout=0)]
-
-    async def answer_callback(self, query_id: str, text: str) -> bool:
-        return await self.bot.answer_callback_query(query_id, text=text)
-
-    async def create_topic(self, chat_id: int, name: str) -> int:
-        return (await self.bot.create_forum_topic(chat_id, name)).message_thread_id
-
     async def failure(self, call: Awaitable[Any]) -> Failure:
         try:
             await call
@@ -153,7 +159,7 @@ class AiogramClient:
         return Failure("none")
 
 
-class PtbClient:
+class PtbClient(SameNames):
     name = "python-telegram-bot"
 
     def __init__(self, bot: telegram.Bot) -> None:
@@ -198,15 +204,6 @@ class PtbClient:
     async def download(self, file_id: str) -> bytes:
         file = await self.bot.get_file(file_id)
         return bytes(await file.download_as_bytearray())
-
-    async def updates(self, offset: int | None = None) -> list[Incoming]:
-        return [incoming(u) for u in await self.bot.get_updates(offset=offset, timeout=0)]
-
-    async def answer_callback(self, query_id: str, text: str) -> bool:
-        return await self.bot.answer_callback_query(query_id, text=text)
-
-    async def create_topic(self, chat_id: int, name: str) -> int:
-        return (await self.bot.create_forum_topic(chat_id, name)).message_thread_id
 
     async def failure(self, call: Awaitable[Any]) -> Failure:
         try:
