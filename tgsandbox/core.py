@@ -54,7 +54,7 @@ class StateCore:
         self.clock = clock
         # the world's time, for every date the emulator stamps; people move it forward
         self.world = WorldClock(clock)
-        # None: sends are never refused for speed (see bot/sandbox/limits.py)
+        # None: sends are never refused for speed (see tgsandbox/limits.py)
         self.rate_limits = rate_limits
         self.bot = SimUser(bot_id, bot_name, username=bot_username, is_bot=True)
         self.users: dict[int, SimUser] = {}
