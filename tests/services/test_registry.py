@@ -534,7 +534,7 @@ async def test_cli_saves_nothing_when_card_linking_fails(
     async def broken_relink(session: AsyncSession, phones: set[str], now: datetime) -> list[object]:
         raise OperationalError("relink", {}, Exception("database is gone"))
 
-    monkeypatch.setattr("bot.cli.relink_phones", broken_relink)
+    monkeypatch.setattr("bot.services.registry.importer.relink_phones", broken_relink)
     settings = cli_settings(tmp_path)
 
     assert await run_import(settings, DEMO, clock=lambda: NOW) == 1

@@ -1,0 +1,234 @@
+"""Registry rows: one row validated and typed, and the rules across the rows of a file.
+
+Plain English reasons, for the operator. Dates and phones repeat a lot in a registry (a
+family shares a phone, a policy's rows share its dates), so a `RowChecker` reads each distinct
+value once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from bot.services.phones import normalize_phone
+from storage.models import HolderType, Relation
+
+# Column widths of storage.models; checked here so PostgreSQL never sees an over-long value.
+_MAX_LENGTH = {"policy_number": 64, "program": 200, "insured_id": 64, "full_name": 200}
+POLICY_FIELDS = ("program", "holder_type", "contract_signed", "coverage_start", "coverage_end")
+PERSON_FIELDS = ("full_name", "birth_date", "phone", "relation")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SPACES = re.compile(r"\s+")
+_OLDEST_BIRTH = date(1900, 1, 1)
+_E = TypeVar("_E", bound=StrEnum)
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryRow:
+    """One valid registry row, trimmed and typed. IDs and policy numbers are upper-cased."""
+
+    policy_number: str
+    program: str
+    holder_type: HolderType
+    contract_signed: date
+    coverage_start: date
+    coverage_end: date
+    insured_id: str
+    full_name: str
+    birth_date: date
+    phone: str | None
+    relation: Relation
+
+    def policy_fields(self) -> tuple[Any, ...]:
+        return (
+            self.program,
+            self.holder_type,
+            self.contract_signed,
+            self.coverage_start,
+            self.coverage_end,
+        )
+
+    def person_fields(self) -> tuple[Any, ...]:
+        return (self.full_name, self.birth_date, self.phone, self.relation)
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    line: int
+    insured_id: str  # masked, or "" when the row had none
+    reasons: tuple[str, ...]
+
+
+def canonical_id(text: str) -> str:
+    """Insured IDs and policy numbers compare without spaces and case (as activation does)."""
+    return _SPACES.sub("", text).upper()
+
+
+def mask_id(insured_id: str) -> str:
+    """`KZ-100001` → `KZ-•••01`; very short IDs are hidden entirely."""
+    text = insured_id.strip()
+    if not text:
+        return ""
+    if len(text) <= 5:
+        return "•••"
+    return f"{text[:3]}•••{text[-2:]}"
+
+
+def parse_date(value: str) -> date | None:
+    """`YYYY-MM-DD` exactly, or None."""
+    if _ISO_DATE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _date(
+    row: dict[str, str], name: str, reasons: list[str], parse: Callable[[str], date | None]
+) -> date | None:
+    value = row.get(name, "").strip()
+    if not value:
+        reasons.append(f"{name}: empty")
+        return None
+    parsed = parse(value)
+    if parsed is None:
+        reasons.append(f"{name}: not a date in YYYY-MM-DD")
+    return parsed
+
+
+def _text(row: dict[str, str], name: str, reasons: list[str]) -> str:
+    value = " ".join(row.get(name, "").split())
+    if not value:
+        reasons.append(f"{name}: empty")
+    elif name in _MAX_LENGTH and len(value) > _MAX_LENGTH[name]:
+        reasons.append(f"{name}: longer than {_MAX_LENGTH[name]} characters")
+    return value
+
+
+def _choice(row: dict[str, str], name: str, kind: type[_E], reasons: list[str]) -> _E | None:
+    value = row.get(name, "").strip().lower()
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = [member.value for member in kind]
+        reasons.append(f"{name}: must be {', '.join(allowed[:-1])} or {allowed[-1]}")
+        return None
+
+
+def validate_row(
+    row: dict[str, str],
+    today: date,
+    default_region: str = "UA",
+    *,
+    dates: Callable[[str], date | None] = parse_date,
+    phones: Callable[[str, str], str | None] = normalize_phone,
+) -> RegistryRow | list[str]:
+    """Return the typed row, or every reason it is wrong (plain English, for the operator).
+
+    `today` bounds the birth date; phones without a country code are read in `default_region`.
+    `dates` and `phones` parse one value (a `RowChecker` passes cached ones).
+    """
+    reasons: list[str] = []
+    policy_number = canonical_id(_text(row, "policy_number", reasons))
+    program = _text(row, "program", reasons)
+    insured_id = canonical_id(_text(row, "insured_id", reasons))
+    full_name = _text(row, "full_name", reasons)
+
+    holder_type = _choice(row, "holder_type", HolderType, reasons)
+    relation = _choice(row, "relation", Relation, reasons)
+
+    signed = _date(row, "contract_signed", reasons, dates)
+    start = _date(row, "coverage_start", reasons, dates)
+    end = _date(row, "coverage_end", reasons, dates)
+    birth = _date(row, "birth_date", reasons, dates)
+    if start and end and end < start:
+        reasons.append("coverage_end is before coverage_start")
+    if signed and end and signed > end:
+        reasons.append("contract_signed is after coverage_end")
+    if birth and birth > today:
+        reasons.append("birth_date: in the future")
+    elif birth and birth < _OLDEST_BIRTH:
+        reasons.append("birth_date: before 1900")
+
+    phone_text = row.get("phone", "").strip()
+    phone = phones(phone_text, default_region) if phone_text else None
+    if phone_text and phone is None:
+        reasons.append("phone: not a valid phone number")
+
+    if reasons:
+        return reasons
+    assert holder_type and relation and signed and start and end and birth
+    return RegistryRow(
+        policy_number=policy_number,
+        program=program,
+        holder_type=holder_type,
+        contract_signed=signed,
+        coverage_start=start,
+        coverage_end=end,
+        insured_id=insured_id,
+        full_name=full_name,
+        birth_date=birth,
+        phone=phone,
+        relation=relation,
+    )
+
+
+def _differing(earlier: tuple[Any, ...], later: tuple[Any, ...]) -> list[str]:
+    pairs = zip(POLICY_FIELDS, earlier, later, strict=True)
+    return [name for name, old, new in pairs if old != new]
+
+
+@dataclass
+class RowChecker:
+    """Validates a file's rows one by one, with the rules across rows.
+
+    Remembers only what those rules need (the line of each insured ID, the first line and
+    fields of each policy) and each distinct date and phone it has parsed.
+    """
+
+    today: date
+    region: str = "UA"
+    _id_lines: dict[str, int] = field(default_factory=dict)
+    _policies: dict[str, tuple[int, tuple[Any, ...]]] = field(default_factory=dict)
+    _dates: dict[str, date | None] = field(default_factory=dict)
+    _phones: dict[str, str | None] = field(default_factory=dict)
+
+    def _date(self, text: str) -> date | None:
+        try:
+            return self._dates[text]
+        except KeyError:
+            parsed = self._dates[text] = parse_date(text)
+            return parsed
+
+    def _phone(self, text: str, region: str) -> str | None:
+        try:
+            return self._phones[text]
+        except KeyError:
+            parsed = self._phones[text] = normalize_phone(text, region)
+            return parsed
+
+    def check(self, line: int, raw: dict[str, str]) -> RegistryRow | RejectedRow:
+        result = validate_row(raw, self.today, self.region, dates=self._date, phones=self._phone)
+        reasons = list(result) if isinstance(result, list) else []
+        raw_id = canonical_id(raw.get("insured_id", ""))
+        if raw_id in self._id_lines:
+            reasons.append(f"duplicate insured_id, first seen on line {self._id_lines[raw_id]}")
+        elif raw_id:
+            self._id_lines[raw_id] = line
+        if isinstance(result, RegistryRow):
+            first = self._policies.get(result.policy_number)
+            if first is not None and (names := _differing(first[1], result.policy_fields())):
+                verb = "differs" if len(names) == 1 else "differ"
+                reasons.append(
+                    f"policy {result.policy_number}: {', '.join(names)} {verb} from line {first[0]}"
+                )
+        if reasons:
+            return RejectedRow(line, mask_id(raw_id), tuple(reasons))
+        assert isinstance(result, RegistryRow)
+        self._policies.setdefault(result.policy_number, (line, result.policy_fields()))
+        return result
