@@ -9,6 +9,7 @@ Nothing here commits: the caller owns the transaction.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from bot.services.staff.audit import TARGET_LENGTH, audit
 BATCH = 1000  # rows per SAVEPOINT, and keys per `IN` list
 
 _Item = tuple[int, RegistryRow, dict[str, str]]
+_Rejected = tuple[RejectedRow, dict[str, str]]
 
 
 @dataclass
@@ -63,22 +65,21 @@ class ImportReport:
             self.touched_phones.add(row.phone)
 
 
-def _take(
-    rows: Iterator[Line], checker: RowChecker, report: ImportReport
-) -> tuple[list[_Item], int]:
-    """The next batch of valid rows and how many input rows it took (rejects go to `report`)."""
+def _take(rows: Iterator[Line], checker: RowChecker) -> tuple[list[_Item], list[_Rejected], int]:
+    """The next batch of valid rows, the rows rejected on the way, and how many rows it read."""
     batch: list[_Item] = []
+    rejected: list[_Rejected] = []
     taken = 0
     for line, raw in rows:
         taken += 1
         result = checker.check(line, raw)
         if isinstance(result, RejectedRow):
-            report.reject(result, raw)
+            rejected.append((result, raw))
         else:
             batch.append((line, result, raw))
             if len(batch) == BATCH:
                 break
-    return batch, taken
+    return batch, rejected, taken
 
 
 def _short_error(exc: SQLAlchemyError) -> str:
@@ -129,15 +130,26 @@ async def import_registry(
     upserter = Upserter(session, now)
     source = iter(rows)
     done = 0
-    while True:
-        batch, taken = await asyncio.to_thread(_take, source, checker, report)
-        if batch:
-            await _write(session, upserter, batch, report)
-        done += taken
-        if progress:
-            progress(done)
-        if len(batch) < BATCH:
-            break
+    # The next batch is read and checked in a worker thread while this one is written.
+    reading: asyncio.Future[tuple[list[_Item], list[_Rejected], int]] | None
+    reading = asyncio.ensure_future(asyncio.to_thread(_take, source, checker))
+    try:
+        while reading is not None:
+            batch, rejected, taken = await reading
+            reading = None
+            if len(batch) == BATCH:
+                reading = asyncio.ensure_future(asyncio.to_thread(_take, source, checker))
+            for item in rejected:
+                report.reject(*item)
+            if batch:
+                await _write(session, upserter, batch, report)
+            done += taken
+            if progress:
+                progress(done)
+    finally:
+        if reading is not None:  # the write failed: let the reader finish its batch
+            with contextlib.suppress(Exception):
+                await reading
     report.rejected.sort(key=lambda rejected: rejected.line)
     return report
 

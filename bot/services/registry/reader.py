@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -66,32 +67,17 @@ def _positions(cells: Sequence[object]) -> list[int]:
     return [names.index(name) for name in COLUMNS]
 
 
-def _records(
-    positions: list[int], numbered: Iterator[tuple[int, Sequence[object]]], text: Callable[..., str]
-) -> Iterator[Line]:
-    """(line, {column: text}) for each row with any text in it; short rows read as blanks."""
+def _picker(positions: list[int]) -> Callable[[list[str]], dict[str, str]]:
+    """{column: text} from a row's cell texts; a short row reads as blanks."""
     width = max(positions) + 1
-    for line, cells in numbered:
-        values = [text(cell) for cell in cells]
-        if not any(values):
-            continue
+    pick = itemgetter(*positions)
+
+    def record(values: list[str]) -> dict[str, str]:
         if len(values) < width:
             values += [""] * (width - len(values))
-        yield line, {name: values[at] for name, at in zip(COLUMNS, positions, strict=True)}
+        return dict(zip(COLUMNS, pick(values), strict=True))
 
-
-def _strip(cell: str) -> str:
-    return cell.strip()
-
-
-def _csv_lines(
-    reader: Iterator[list[str]], line_num: Callable[[], int]
-) -> Iterator[tuple[int, list[str]]]:
-    """Each CSV record with the line it starts on (a quoted cell may span lines)."""
-    previous_end = line_num()
-    for cells in reader:
-        yield previous_end + 1, cells
-        previous_end = line_num()
+    return record
 
 
 def _read_csv(path: Path) -> Iterator[Line]:
@@ -102,8 +88,14 @@ def _read_csv(path: Path) -> Iterator[Line]:
         delimiter = max(",;\t", key=first.count)
         handle.seek(0)
         reader = csv.reader(handle, delimiter=delimiter)
-        positions = _positions(next(reader))
-        yield from _records(positions, _csv_lines(reader, lambda: reader.line_num), _strip)
+        record = _picker(_positions(next(reader)))
+        previous_end = reader.line_num
+        for cells in reader:
+            # a record starts on the line after the previous one ended (a cell may span lines)
+            line, previous_end = previous_end + 1, reader.line_num
+            values = [cell.strip() for cell in cells]
+            if any(values):
+                yield line, record(values)
 
 
 def _read_xlsx(path: Path) -> Iterator[Line]:
@@ -116,8 +108,11 @@ def _read_xlsx(path: Path) -> Iterator[Line]:
         first = next(rows, None)
         if first is None:
             raise RegistryFormatError("the first sheet is empty")
-        positions = _positions(first)
-        yield from _records(positions, enumerate(rows, start=2), _cell_text)
+        record = _picker(_positions(first))
+        for line, cells in enumerate(rows, start=2):
+            values = [_cell_text(cell) for cell in cells]
+            if any(values):
+                yield line, record(values)
     finally:
         workbook.close()
 

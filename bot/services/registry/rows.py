@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
-from typing import Any, TypeVar
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from bot.services.phones import normalize_phone
 from storage.models import HolderType, Relation
@@ -22,13 +22,11 @@ _MAX_LENGTH = {"policy_number": 64, "program": 200, "insured_id": 64, "full_name
 POLICY_FIELDS = ("program", "holder_type", "contract_signed", "coverage_start", "coverage_end")
 PERSON_FIELDS = ("full_name", "birth_date", "phone", "relation")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_SPACES = re.compile(r"\s+")
 _OLDEST_BIRTH = date(1900, 1, 1)
-_E = TypeVar("_E", bound=StrEnum)
+_POLICY_COLUMNS = ("policy_number", *POLICY_FIELDS)
 
 
-@dataclass(frozen=True, slots=True)
-class RegistryRow:
+class RegistryRow(NamedTuple):
     """One valid registry row, trimmed and typed. IDs and policy numbers are upper-cased."""
 
     policy_number: str
@@ -44,13 +42,7 @@ class RegistryRow:
     relation: Relation
 
     def policy_fields(self) -> tuple[Any, ...]:
-        return (
-            self.program,
-            self.holder_type,
-            self.contract_signed,
-            self.coverage_start,
-            self.coverage_end,
-        )
+        return self[1:6]
 
     def person_fields(self) -> tuple[Any, ...]:
         return (self.full_name, self.birth_date, self.phone, self.relation)
@@ -65,7 +57,7 @@ class RejectedRow:
 
 def canonical_id(text: str) -> str:
     """Insured IDs and policy numbers compare without spaces and case (as activation does)."""
-    return _SPACES.sub("", text).upper()
+    return "".join(text.split()).upper()
 
 
 def mask_id(insured_id: str) -> str:
@@ -88,36 +80,89 @@ def parse_date(value: str) -> date | None:
     return None
 
 
+# A row's reasons are told in one order: its columns as COLUMNS lists them, then the rules
+# across columns. Each reason carries its place, as the policy's and the person's columns are
+# checked apart (a policy's columns repeat on each of its cards and are checked once).
+_PLACE = {
+    name: place
+    for place, name in enumerate(
+        (
+            "policy_number",
+            "program",
+            "insured_id",
+            "full_name",
+            "holder_type",
+            "relation",
+            "contract_signed",
+            "coverage_start",
+            "coverage_end",
+            "birth_date",
+            "coverage_end<coverage_start",
+            "contract_signed>coverage_end",
+            "birth_date range",
+            "phone",
+        )
+    )
+}
+_CHOICES: dict[str, dict[str, Any]] = {
+    "holder_type": {member.value: member for member in HolderType},
+    "relation": {member.value: member for member in Relation},
+}
+Reasons = list[tuple[int, str]]
+PolicyPart = tuple[tuple[Any, ...], Reasons]
+
+
+def _reason(reasons: Reasons, name: str, text: str) -> None:
+    reasons.append((_PLACE[name], text))
+
+
 def _date(
-    row: dict[str, str], name: str, reasons: list[str], parse: Callable[[str], date | None]
+    row: dict[str, str], name: str, reasons: Reasons, parse: Callable[[str], date | None]
 ) -> date | None:
     value = row.get(name, "").strip()
     if not value:
-        reasons.append(f"{name}: empty")
+        _reason(reasons, name, f"{name}: empty")
         return None
     parsed = parse(value)
     if parsed is None:
-        reasons.append(f"{name}: not a date in YYYY-MM-DD")
+        _reason(reasons, name, f"{name}: not a date in YYYY-MM-DD")
     return parsed
 
 
-def _text(row: dict[str, str], name: str, reasons: list[str]) -> str:
+def _text(row: dict[str, str], name: str, reasons: Reasons) -> str:
     value = " ".join(row.get(name, "").split())
     if not value:
-        reasons.append(f"{name}: empty")
+        _reason(reasons, name, f"{name}: empty")
     elif name in _MAX_LENGTH and len(value) > _MAX_LENGTH[name]:
-        reasons.append(f"{name}: longer than {_MAX_LENGTH[name]} characters")
+        _reason(reasons, name, f"{name}: longer than {_MAX_LENGTH[name]} characters")
     return value
 
 
-def _choice(row: dict[str, str], name: str, kind: type[_E], reasons: list[str]) -> _E | None:
-    value = row.get(name, "").strip().lower()
-    try:
-        return kind(value)
-    except ValueError:
-        allowed = [member.value for member in kind]
-        reasons.append(f"{name}: must be {', '.join(allowed[:-1])} or {allowed[-1]}")
-        return None
+def _choice(row: dict[str, str], name: str, reasons: Reasons) -> Any:
+    choices = _CHOICES[name]
+    found = choices.get(row.get(name, "").strip().lower())
+    if found is None:
+        allowed = list(choices)
+        _reason(reasons, name, f"{name}: must be {', '.join(allowed[:-1])} or {allowed[-1]}")
+    return found
+
+
+def check_policy(
+    row: dict[str, str], dates: Callable[[str], date | None] = parse_date
+) -> PolicyPart:
+    """The policy's columns of a row: (number, program, holder type, signed, start, end)."""
+    reasons: Reasons = []
+    number = canonical_id(_text(row, "policy_number", reasons))
+    program = _text(row, "program", reasons)
+    holder_type = _choice(row, "holder_type", reasons)
+    signed = _date(row, "contract_signed", reasons, dates)
+    start = _date(row, "coverage_start", reasons, dates)
+    end = _date(row, "coverage_end", reasons, dates)
+    if start and end and end < start:
+        _reason(reasons, "coverage_end<coverage_start", "coverage_end is before coverage_start")
+    if signed and end and signed > end:
+        _reason(reasons, "contract_signed>coverage_end", "contract_signed is after coverage_end")
+    return (number, program, holder_type, signed, start, end), reasons
 
 
 def validate_row(
@@ -127,54 +172,46 @@ def validate_row(
     *,
     dates: Callable[[str], date | None] = parse_date,
     phones: Callable[[str, str], str | None] = normalize_phone,
+    policy: PolicyPart | None = None,
 ) -> RegistryRow | list[str]:
     """Return the typed row, or every reason it is wrong (plain English, for the operator).
 
     `today` bounds the birth date; phones without a country code are read in `default_region`.
-    `dates` and `phones` parse one value (a `RowChecker` passes cached ones).
+    `dates` and `phones` parse one value, and `policy` is `check_policy` of this row, when the
+    caller has them already (a `RowChecker` does).
     """
-    reasons: list[str] = []
-    policy_number = canonical_id(_text(row, "policy_number", reasons))
-    program = _text(row, "program", reasons)
+    policy_values, policy_reasons = policy or check_policy(row, dates)
+    reasons = list(policy_reasons)
     insured_id = canonical_id(_text(row, "insured_id", reasons))
     full_name = _text(row, "full_name", reasons)
-
-    holder_type = _choice(row, "holder_type", HolderType, reasons)
-    relation = _choice(row, "relation", Relation, reasons)
-
-    signed = _date(row, "contract_signed", reasons, dates)
-    start = _date(row, "coverage_start", reasons, dates)
-    end = _date(row, "coverage_end", reasons, dates)
+    relation = _choice(row, "relation", reasons)
     birth = _date(row, "birth_date", reasons, dates)
-    if start and end and end < start:
-        reasons.append("coverage_end is before coverage_start")
-    if signed and end and signed > end:
-        reasons.append("contract_signed is after coverage_end")
     if birth and birth > today:
-        reasons.append("birth_date: in the future")
+        _reason(reasons, "birth_date range", "birth_date: in the future")
     elif birth and birth < _OLDEST_BIRTH:
-        reasons.append("birth_date: before 1900")
+        _reason(reasons, "birth_date range", "birth_date: before 1900")
 
     phone_text = row.get("phone", "").strip()
     phone = phones(phone_text, default_region) if phone_text else None
     if phone_text and phone is None:
-        reasons.append("phone: not a valid phone number")
+        _reason(reasons, "phone", "phone: not a valid phone number")
 
     if reasons:
-        return reasons
-    assert holder_type and relation and signed and start and end and birth
+        return [text for _, text in sorted(reasons, key=itemgetter(0))]
+    number, program, holder_type, signed, start, end = policy_values
+    assert birth is not None
     return RegistryRow(
-        policy_number=policy_number,
-        program=program,
-        holder_type=holder_type,
-        contract_signed=signed,
-        coverage_start=start,
-        coverage_end=end,
-        insured_id=insured_id,
-        full_name=full_name,
-        birth_date=birth,
-        phone=phone,
-        relation=relation,
+        number,
+        program,
+        holder_type,
+        signed,
+        start,
+        end,
+        insured_id,
+        full_name,
+        birth,
+        phone,
+        relation,
     )
 
 
@@ -197,6 +234,8 @@ class RowChecker:
     _policies: dict[str, tuple[int, tuple[Any, ...]]] = field(default_factory=dict)
     _dates: dict[str, date | None] = field(default_factory=dict)
     _phones: dict[str, str | None] = field(default_factory=dict)
+    # the policy columns of the previous row (a policy's rows come together) and their check
+    _last_policy: tuple[tuple[str, ...], PolicyPart] | None = None
 
     def _date(self, text: str) -> date | None:
         try:
@@ -213,7 +252,17 @@ class RowChecker:
             return parsed
 
     def check(self, line: int, raw: dict[str, str]) -> RegistryRow | RejectedRow:
-        result = validate_row(raw, self.today, self.region, dates=self._date, phones=self._phone)
+        key = tuple(raw.get(name, "") for name in _POLICY_COLUMNS)
+        if self._last_policy is None or self._last_policy[0] != key:
+            self._last_policy = (key, check_policy(raw, self._date))
+        result = validate_row(
+            raw,
+            self.today,
+            self.region,
+            dates=self._date,
+            phones=self._phone,
+            policy=self._last_policy[1],
+        )
         reasons = list(result) if isinstance(result, list) else []
         raw_id = canonical_id(raw.get("insured_id", ""))
         if raw_id in self._id_lines:
