@@ -8,7 +8,7 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from bot.config import SUPPORTED_LOCALES
+from bot.services.languages import SUPPORTED_LOCALES
 from storage.models import Member, Notification, NotificationStatus
 from storage.repositories import members as members_repo
 
