@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import InsuredPerson, Policy
@@ -22,34 +22,31 @@ POLICY_COLUMNS = ("program", "holder_type", "contract_signed", "coverage_start",
 PERSON_COLUMNS = ("policy_id", "full_name", "birth_date", "phone", "relation")
 
 
+async def _by_key(
+    session: AsyncSession, table: Table, key: str, names: Sequence[str], keys: Collection[str]
+) -> dict[str, tuple[int, tuple[Any, ...]]]:
+    """key → (id, the named columns) of the rows whose `key` column is one of `keys`."""
+    if not keys:
+        return {}
+    columns = [table.c[name] for name in names]
+    result = await session.execute(
+        select(table.c[key], table.c.id, *columns).where(table.c[key].in_(list(keys)))
+    )
+    return {found: (id_, tuple(rest)) for found, id_, *rest in result.all()}
+
+
 async def policies_by_number(
     session: AsyncSession, numbers: Collection[str]
 ) -> dict[str, tuple[int, tuple[Any, ...]]]:
     """number → (id, (program, holder_type, contract_signed, coverage_start, coverage_end))."""
-    if not numbers:
-        return {}
-    columns = [_policies.c[name] for name in POLICY_COLUMNS]
-    result = await session.execute(
-        select(_policies.c.number, _policies.c.id, *columns).where(
-            _policies.c.number.in_(list(numbers))
-        )
-    )
-    return {number: (id_, tuple(rest)) for number, id_, *rest in result.all()}
+    return await _by_key(session, _policies, "number", POLICY_COLUMNS, numbers)
 
 
 async def persons_by_insured_id(
     session: AsyncSession, insured_ids: Collection[str]
 ) -> dict[str, tuple[int, tuple[Any, ...]]]:
     """insured_id → (id, (policy_id, full_name, birth_date, phone, relation))."""
-    if not insured_ids:
-        return {}
-    columns = [_persons.c[name] for name in PERSON_COLUMNS]
-    result = await session.execute(
-        select(_persons.c.insured_id, _persons.c.id, *columns).where(
-            _persons.c.insured_id.in_(list(insured_ids))
-        )
-    )
-    return {insured_id: (id_, tuple(rest)) for insured_id, id_, *rest in result.all()}
+    return await _by_key(session, _persons, "insured_id", PERSON_COLUMNS, insured_ids)
 
 
 async def insert_policies(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
