@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -23,6 +24,7 @@ POLICY_FIELDS = ("program", "holder_type", "contract_signed", "coverage_start", 
 PERSON_FIELDS = ("full_name", "birth_date", "phone", "relation")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _OLDEST_BIRTH = date(1900, 1, 1)
+CACHED = 16_384  # distinct dates and phones a RowChecker keeps parsed
 _POLICY_COLUMNS = ("policy_number", *POLICY_FIELDS)
 
 
@@ -225,31 +227,20 @@ class RowChecker:
     """Validates a file's rows one by one, with the rules across rows.
 
     Remembers only what those rules need (the line of each insured ID, the first line and
-    fields of each policy) and each distinct date and phone it has parsed.
+    fields of each policy). Dates and phones are parsed once per distinct value among the
+    last CACHED ones (a family's rows come together; memory stays flat in the row count).
     """
 
     today: date
     region: str = "UA"
     _id_lines: dict[str, int] = field(default_factory=dict)
     _policies: dict[str, tuple[int, tuple[Any, ...]]] = field(default_factory=dict)
-    _dates: dict[str, date | None] = field(default_factory=dict)
-    _phones: dict[str, str | None] = field(default_factory=dict)
     # the policy columns of the previous row (a policy's rows come together) and their check
     _last_policy: tuple[tuple[str, ...], PolicyPart] | None = None
 
-    def _date(self, text: str) -> date | None:
-        try:
-            return self._dates[text]
-        except KeyError:
-            parsed = self._dates[text] = parse_date(text)
-            return parsed
-
-    def _phone(self, text: str, region: str) -> str | None:
-        try:
-            return self._phones[text]
-        except KeyError:
-            parsed = self._phones[text] = normalize_phone(text, region)
-            return parsed
+    def __post_init__(self) -> None:
+        self._date = lru_cache(maxsize=CACHED)(parse_date)
+        self._phone = lru_cache(maxsize=CACHED)(normalize_phone)
 
     def check(self, line: int, raw: dict[str, str]) -> RegistryRow | RejectedRow:
         key = tuple(raw.get(name, "") for name in _POLICY_COLUMNS)
