@@ -263,6 +263,20 @@ async def test_import_file_with_a_missing_column_stores_nothing(session, tmp_pat
     assert await _audit(session) == []
 
 
+async def test_a_broken_line_after_written_batches_takes_the_whole_import_back(session, tmp_path):
+    # the file is streamed: 1,500 good rows (a batch is written) before a line that is not UTF-8
+    rows = [_row(f"KZ-{800000 + n}", "+77010009999") for n in range(1500)]
+    path = _csv(tmp_path / "late.csv", rows)
+    path.write_bytes(path.read_bytes() + b"SPH-2026-0900,Standard\xff\xfe,individual\n")
+
+    with pytest.raises(RegistryFormatError, match="not UTF-8"):
+        await import_file(session, path, NOW, staff_id=STAFF, file_name="late.csv")
+
+    assert (await session.execute(select(InsuredPerson))).first() is None
+    assert (await session.execute(select(Policy))).first() is None
+    assert await _audit(session) == []
+
+
 async def test_stats_counts_and_median_and_failed_notifications(session):
     policy = await make_policy(session)
     card = await make_person(session, policy)
