@@ -4,26 +4,28 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import Progress, SpinnerColumn, TextColumn
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import Clock, system_clock
 from bot.config import ConfigError, Settings, load_settings
-from bot.services.cards import relink_phones
-from bot.services.registry import ImportReport, RegistryFormatError, import_registry, read_rows
-from bot.services.staff_queries import notify_cards_linked
+from bot.services.registry import (
+    ImportOutcome,
+    ImportReport,
+    RegistryFormatError,
+    import_file,
+    read_rows,
+)
+from bot.services.registry.reader import Line
 from storage.db import create_engine, create_session_factory, migrate
 
-PROGRESS_FROM_ROWS = 500
 USAGE = "usage: run_bot.py import-registry PATH (a .csv or .xlsx registry file)"
-
-Rows = list[tuple[int, dict[str, str]]]
 
 
 def format_report(report: ImportReport) -> list[str]:
@@ -40,26 +42,25 @@ def format_report(report: ImportReport) -> list[str]:
     return lines
 
 
-async def _import(engine: AsyncEngine, rows: Rows, now: datetime) -> tuple[ImportReport, int]:
+async def import_rows(engine: AsyncEngine, rows: Iterable[Line], now: datetime) -> ImportOutcome:
     """One transaction: the import, card linking for the touched phones, and a `cards_linked`
     message queued for each member who gained cards (the running bot delivers it)."""
     console = Console(stderr=True)
     with Progress(
-        TextColumn("Importing"),
-        BarColumn(),
-        MofNCompleteColumn(),
+        SpinnerColumn(),
+        TextColumn("Importing: {task.completed} rows"),
         console=console,
         transient=True,
-        disable=not console.is_terminal or len(rows) <= PROGRESS_FROM_ROWS,
+        disable=not console.is_terminal,
     ) as bar:
-        task = bar.add_task("import", total=len(rows))
+        task = bar.add_task("import", total=None)
         async with create_session_factory(engine)() as session, session.begin():
-            report = await import_registry(
-                session, rows, now, lambda done: bar.update(task, completed=done)
+            return await import_file(
+                session,
+                rows,
+                now,
+                progress=lambda done: bar.update(task, completed=done),
             )
-            gained = await relink_phones(session, report.touched_phones, now)
-            told = await notify_cards_linked(session, gained, now)
-    return report, told
 
 
 async def run_import(settings: Settings, path: Path, clock: Clock = system_clock) -> int:
@@ -70,7 +71,7 @@ async def run_import(settings: Settings, path: Path, clock: Clock = system_clock
     """
     now = clock()
     try:
-        rows = list(read_rows(path))
+        rows = read_rows(path)  # the header is checked before the database is touched
     except RegistryFormatError as exc:
         print(f"Cannot import {path}: {exc}", file=sys.stderr)
         return 2
@@ -78,18 +79,21 @@ async def run_import(settings: Settings, path: Path, clock: Clock = system_clock
     await migrate(settings.database_url)
     engine = create_engine(settings.database_url)
     try:
-        report, told = await _import(engine, rows, now)
+        outcome = await import_rows(engine, rows, now)
+    except RegistryFormatError as exc:  # a broken line further on: nothing was saved
+        print(f"Cannot import {path}: {exc}", file=sys.stderr)
+        return 2
     except SQLAlchemyError as exc:
         print(f"Import failed, nothing was saved: {exc}".splitlines()[0], file=sys.stderr)
         return 1
     finally:
         await engine.dispose()
 
-    print(f"Imported {path.name}: {len(rows)} row(s)")
-    for line in format_report(report):
+    print(f"Imported {path.name}: {outcome.rows} row(s)")
+    for line in format_report(outcome.report):
         print(line)
-    if told:
-        print(f"members who gained cards: {told} (the bot tells them)")
+    if outcome.members_told:
+        print(f"members who gained cards: {outcome.members_told} (the bot tells them)")
     return 0
 
 

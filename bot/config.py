@@ -13,8 +13,8 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.services.hours import WeeklyHours, parse_weekly_hours
+from bot.services.languages import SUPPORTED_LOCALES
 
-SUPPORTED_LOCALES = ("uk", "ru", "kk", "en")
 TELEGRAM_API_URL = "https://api.telegram.org"
 
 

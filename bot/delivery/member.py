@@ -6,18 +6,14 @@ import html
 import json
 
 from aiogram import Bot
-from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.callbacks import OpenRequest
 from bot.delivery.errors import UndeliverableError
 from bot.i18n import Translator, TranslatorHub
 from bot.render import VALUE_SHOWN, detail_lines
 from storage.models import InsuredPerson, Member, Notification, Policy, Request
-
-
-class OpenRequest(CallbackData, prefix="req"):
-    request_id: int
 
 
 class MemberSender:

@@ -20,9 +20,9 @@ from aiogram.types import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.callbacks import StaffCallback
 from bot.config import Settings
 from bot.delivery.errors import RetrySoonError, UndeliverableError
-from bot.handlers.admin.buttons import StaffCallback
 from bot.i18n import Translator, TranslatorHub
 from bot.render import VALUE_SHOWN, detail_lines, long_details
 from bot.services import relay, topics

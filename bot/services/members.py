@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
-from bot.config import SUPPORTED_LOCALES
-from storage.models import Member, Notification, NotificationStatus
+from bot.services.languages import SUPPORTED_LOCALES
+from storage.models import Member
 from storage.repositories import members as members_repo
+from storage.repositories import notifications as notifications_repo
 
 
 async def get_or_create(
@@ -36,12 +35,5 @@ async def mark_reachable(session: AsyncSession, member: Member) -> None:
     """The member wrote again after blocking the bot: release what was held for them."""
     member.unreachable_since = None
     session.add(member)
-    await session.execute(
-        update(Notification)
-        .where(
-            col(Notification.member_id) == member.id,
-            col(Notification.audience) == "member",
-            col(Notification.status) == NotificationStatus.HELD,
-        )
-        .values(status=NotificationStatus.PENDING)
-    )
+    assert member.id is not None
+    await notifications_repo.release_held(session, member.id)

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col, select
 
 from bot.services import outbox
-from storage.models import AdminTopic, Member, RelayLink
+from storage.models import RelayLink
+from storage.repositories import members as members_repo
+from storage.repositories import relay as relay_repo
 
 
 @dataclass(frozen=True)
@@ -26,28 +27,15 @@ async def member_for_admin_message(
     request_id = None
     member_id = None
     if reply_to_message_id is not None:
-        link = (
-            await session.execute(
-                select(RelayLink).where(
-                    RelayLink.admin_chat_id == chat_id,
-                    RelayLink.admin_message_id == reply_to_message_id,
-                )
-            )
-        ).scalar_one_or_none()
+        link = await relay_repo.link_for(session, chat_id, reply_to_message_id)
         if link is not None:
             member_id, request_id = link.member_id, link.request_id
     if member_id is None and thread_id is not None:
-        topic = (
-            await session.execute(
-                select(AdminTopic).where(
-                    AdminTopic.chat_id == chat_id, AdminTopic.thread_id == thread_id
-                )
-            )
-        ).scalar_one_or_none()
+        topic = await relay_repo.topic_by_thread(session, chat_id, thread_id)
         member_id = topic.member_id if topic else None
     if member_id is None:
         return None
-    member = await session.get(Member, member_id)
+    member = await members_repo.get(session, member_id)
     if member is None:
         return None
     return RelayTarget(member_id, request_id, member.unreachable_since is not None)
@@ -102,12 +90,4 @@ async def remember(
 
 async def last_admin_message(session: AsyncSession, chat_id: int, member_id: int) -> int | None:
     """The newest admin-chat message about a member (to thread by reply in a plain group)."""
-    row = (
-        await session.execute(
-            select(RelayLink.admin_message_id)
-            .where(RelayLink.admin_chat_id == chat_id, RelayLink.member_id == member_id)
-            .order_by(col(RelayLink.id).desc())
-            .limit(1)
-        )
-    ).first()
-    return row[0] if row else None
+    return await relay_repo.last_admin_message(session, chat_id, member_id)

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col, select
 
 from bot.services import outbox
 from bot.services.activation import REMINDER_ACTIVATION_OPENS
-from storage.models import ActorKind, Reminder, Request, RequestEvent, RequestKind, RequestStatus
+from storage.models import RequestKind, RequestStatus
+from storage.repositories import reminders as reminders_repo
 
 OPEN = (RequestStatus.NEW, RequestStatus.IN_PROGRESS, RequestStatus.NEED_INFO)
 
@@ -38,16 +38,10 @@ async def run_due(session: AsyncSession, now: datetime, rules: ReminderRules) ->
     return queued
 
 
-async def _activation_opens(session: AsyncSession, now: datetime, today: object) -> int:
-    rows = await session.execute(
-        select(Reminder).where(
-            Reminder.kind == REMINDER_ACTIVATION_OPENS,
-            col(Reminder.sent_at).is_(None),
-            col(Reminder.due_on) <= today,
-        )
-    )
+async def _activation_opens(session: AsyncSession, now: datetime, today: date) -> int:
+    rows = await reminders_repo.due(session, REMINDER_ACTIVATION_OPENS, today)
     count = 0
-    for reminder in rows.scalars():
+    for reminder in rows:
         count += await outbox.enqueue_new(
             session,
             audience="member",
@@ -63,13 +57,9 @@ async def _activation_opens(session: AsyncSession, now: datetime, today: object)
 
 
 async def _appointments_tomorrow(session: AsyncSession, now: datetime, tomorrow: object) -> int:
-    rows = await session.execute(
-        select(Request).where(
-            Request.kind == RequestKind.APPOINTMENT, col(Request.status).in_(OPEN)
-        )
-    )
+    rows = await reminders_repo.requests_of(session, OPEN, RequestKind.APPOINTMENT)
     count = 0
-    for request in rows.scalars():
+    for request in rows:
         if json.loads(request.details).get("preferred_date") != str(tomorrow):
             continue
         count += await outbox.enqueue_new(
@@ -85,32 +75,15 @@ async def _appointments_tomorrow(session: AsyncSession, now: datetime, tomorrow:
 
 
 async def _need_info_nudges(session: AsyncSession, now: datetime, after: timedelta) -> int:
-    rows = await session.execute(select(Request).where(Request.status == RequestStatus.NEED_INFO))
+    rows = await reminders_repo.requests_of(session, (RequestStatus.NEED_INFO,))
     count = 0
-    for request in rows.scalars():
-        asked = (
-            await session.execute(
-                select(RequestEvent)
-                .where(
-                    RequestEvent.request_id == request.id,
-                    RequestEvent.to_status == RequestStatus.NEED_INFO,
-                )
-                .order_by(col(RequestEvent.id).desc())
-                .limit(1)
-            )
-        ).scalar_one_or_none()
+    for request in rows:
+        assert request.id is not None
+        asked = await reminders_repo.last_need_info(session, request.id)
         if asked is None or asked.created_at > now - after:
             continue
-        answered = (
-            await session.execute(
-                select(RequestEvent.id).where(
-                    RequestEvent.request_id == request.id,
-                    RequestEvent.actor_kind == ActorKind.MEMBER,
-                    col(RequestEvent.id) > asked.id,
-                )
-            )
-        ).first()
-        if answered is not None:
+        assert asked.id is not None
+        if await reminders_repo.member_acted_after(session, request.id, asked.id):
             continue
         count += await outbox.enqueue_new(
             session,
@@ -126,15 +99,9 @@ async def _need_info_nudges(session: AsyncSession, now: datetime, after: timedel
 
 
 async def _sla_escalations(session: AsyncSession, now: datetime, sla: timedelta) -> int:
-    rows = await session.execute(
-        select(Request).where(
-            Request.status == RequestStatus.NEW,
-            col(Request.first_staff_action_at).is_(None),
-            col(Request.created_at) <= now - sla,
-        )
-    )
+    rows = await reminders_repo.untouched_since(session, now - sla)
     count = 0
-    for request in rows.scalars():
+    for request in rows:
         count += await outbox.enqueue_new(
             session,
             audience="staff",

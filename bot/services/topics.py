@@ -6,9 +6,9 @@ from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import select
 
 from storage.models import AdminTopic, Member
+from storage.repositories import relay as relay_repo
 
 TITLE_MAX = 128
 
@@ -21,9 +21,7 @@ def topic_title(member: Member) -> str:
 
 
 async def get(session: AsyncSession, member_id: int) -> AdminTopic | None:
-    return (
-        await session.execute(select(AdminTopic).where(AdminTopic.member_id == member_id))
-    ).scalar_one_or_none()
+    return await relay_repo.topic_of_member(session, member_id)
 
 
 async def reserve(

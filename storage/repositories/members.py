@@ -38,3 +38,19 @@ async def with_phones(session: AsyncSession, phones: set[str]) -> list[Member]:
         return []
     result = await session.execute(select(Member).where(col(Member.phone).in_(phones)))
     return list(result.scalars())
+
+
+async def get(session: AsyncSession, member_id: int) -> Member | None:
+    return await session.get(Member, member_id)
+
+
+async def ids_with_phone(session: AsyncSession, phone: str) -> list[int]:
+    result = await session.execute(select(Member.id).where(Member.phone == phone))
+    return [member_id for member_id in result.scalars() if member_id is not None]
+
+
+async def by_ids(session: AsyncSession, member_ids: list[int]) -> list[Member]:
+    result = await session.execute(
+        select(Member).where(col(Member.id).in_(member_ids)).order_by(col(Member.id))
+    )
+    return list(result.scalars().all())

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import select
+from sqlmodel import col, select
 
-from storage.models import Reminder
+from storage.models import ActorKind, Reminder, Request, RequestEvent, RequestStatus
 
 
 async def ensure(
@@ -37,3 +38,60 @@ async def ensure(
         reminder.due_on = due_on
         reminder.sent_at = None
     return reminder
+
+
+async def due(session: AsyncSession, kind: str, today: date) -> list[Reminder]:
+    """Reminders of this kind due by `today` and not sent yet."""
+    rows = await session.execute(
+        select(Reminder).where(
+            Reminder.kind == kind, col(Reminder.sent_at).is_(None), col(Reminder.due_on) <= today
+        )
+    )
+    return list(rows.scalars())
+
+
+async def requests_of(
+    session: AsyncSession, statuses: Sequence[str], kind: str | None = None
+) -> list[Request]:
+    """Requests in one of these statuses (of this kind, when given)."""
+    query = select(Request).where(col(Request.status).in_(statuses))
+    if kind is not None:
+        query = query.where(Request.kind == kind)
+    return list((await session.execute(query)).scalars())
+
+
+async def untouched_since(session: AsyncSession, before: datetime) -> list[Request]:
+    """New requests created by `before` that no staff member has acted on."""
+    rows = await session.execute(
+        select(Request).where(
+            Request.status == RequestStatus.NEW,
+            col(Request.first_staff_action_at).is_(None),
+            col(Request.created_at) <= before,
+        )
+    )
+    return list(rows.scalars())
+
+
+async def last_need_info(session: AsyncSession, request_id: int) -> RequestEvent | None:
+    """The request's latest move to "need info" (staff's question)."""
+    rows = await session.execute(
+        select(RequestEvent)
+        .where(
+            RequestEvent.request_id == request_id,
+            RequestEvent.to_status == RequestStatus.NEED_INFO,
+        )
+        .order_by(col(RequestEvent.id).desc())
+        .limit(1)
+    )
+    return rows.scalar_one_or_none()
+
+
+async def member_acted_after(session: AsyncSession, request_id: int, event_id: int) -> bool:
+    rows = await session.execute(
+        select(RequestEvent.id).where(
+            RequestEvent.request_id == request_id,
+            RequestEvent.actor_kind == ActorKind.MEMBER,
+            col(RequestEvent.id) > event_id,
+        )
+    )
+    return rows.first() is not None

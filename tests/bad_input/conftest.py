@@ -20,7 +20,7 @@ from aiogram_dialog.utils import CB_SEP
 from hypothesis import HealthCheck, settings
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.cli import _import
+from bot.cli import import_rows
 from bot.config import Settings
 from bot.factory import create_bot, create_dispatcher
 from bot.sandbox.demo import DEMO_REGISTRY
@@ -138,7 +138,7 @@ class _ErrorLog(logging.Handler):
         self.into = into
 
     def emit(self, record: logging.LogRecord) -> None:
-        if not record.name.startswith("bot.sandbox"):  # the emulator's own refusals
+        if not record.name.startswith(("bot.sandbox", "tgsandbox")):  # the emulator's own refusals
             self.into.append(record)
 
 
@@ -156,7 +156,7 @@ async def world(
     )
     runner, state = await start_emulator("127.0.0.1", 0, state)
     # the demo people have cards (clock's today is the demo registry's own date)
-    await _import(engine, list(read_rows(DEMO_REGISTRY)), clock())
+    await import_rows(engine, read_rows(DEMO_REGISTRY), clock())
     config = Settings(  # type: ignore[call-arg]
         bot_token=SANDBOX_TOKEN,
         database_url=db_url,

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.cli import run_import
 from bot.config import Settings
 from bot.sandbox.demo import DEMO_REGISTRY
+from bot.services.phones import normalize_phone
 from bot.services.registry import (
     COLUMNS,
     ImportReport,
@@ -155,6 +156,51 @@ async def test_reimporting_the_same_file_changes_nothing(db: Factory) -> None:
     assert report.touched_phones == set()
     assert all(p.updated_at == NOW for p in (await persons(db)).values())
     assert all(p.updated_at == NOW for p in (await policies(db)).values())
+
+
+async def test_reimport_of_unchanged_rows_reads_in_batches_and_writes_nothing(
+    db: Factory, engine: AsyncEngine
+) -> None:
+    rows = [
+        (line, row(policy_number=f"SIP-2026-{line // 3:04d}", insured_id=f"UA-{700000 + line}"))
+        for line in range(2, 2502)
+    ]
+    await run(db, rows)
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement.split(None, 1)[0].upper())
+
+    event.listen(engine.sync_engine, "before_cursor_execute", seen)
+    try:
+        report = await run(db, rows, now=LATER)
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", seen)
+
+    assert report.unchanged == 2500
+    assert "INSERT" not in statements
+    assert "UPDATE" not in statements
+    # 3 batches of at most 1,000 rows: policies and cards looked up once each per batch
+    assert statements.count("SELECT") <= 3 * 2 + 1
+
+
+async def test_each_distinct_phone_is_parsed_once(
+    db: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed: list[str] = []
+
+    def counting(text: str, region: str = "UA") -> str | None:
+        parsed.append(text)
+        return normalize_phone(text, region)
+
+    monkeypatch.setattr("bot.services.registry.rows.normalize_phone", counting)
+    rows = demo_rows()
+
+    await run(db, rows)
+
+    phones = [values["phone"].strip() for _, values in rows if values["phone"].strip()]
+    assert len(phones) > len(set(phones))  # families share a phone in the demo file
+    assert sorted(parsed) == sorted(set(phones))
 
 
 async def test_changed_phone_and_name_are_updated_and_touch_old_and_new_phones(
@@ -534,7 +580,7 @@ async def test_cli_saves_nothing_when_card_linking_fails(
     async def broken_relink(session: AsyncSession, phones: set[str], now: datetime) -> list[object]:
         raise OperationalError("relink", {}, Exception("database is gone"))
 
-    monkeypatch.setattr("bot.cli.relink_phones", broken_relink)
+    monkeypatch.setattr("bot.services.registry.importer.relink_phones", broken_relink)
     settings = cli_settings(tmp_path)
 
     assert await run_import(settings, DEMO, clock=lambda: NOW) == 1

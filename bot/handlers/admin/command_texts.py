@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from datetime import timedelta
 from pathlib import Path
 
 from babel.dates import format_date
 
 from bot.i18n import Translator
-from bot.services.staff_queries import (
-    MAX_SHOWN,
-    CardHit,
-    FindResult,
-    ImportOutcome,
-    MemberHit,
-    PhoneFix,
-    Stats,
-    duration_parts,
-)
+from bot.services.registry import ImportOutcome
+from bot.services.staff.find import MAX_SHOWN, CardHit, FindResult, MemberHit
+from bot.services.staff.phone_fix import PhoneFix
+from bot.services.staff.stats import Stats, duration_parts
+from bot.textfit import MESSAGE_LIMIT, pack
+
+
+def split_message(blocks: Iterable[str], limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Pack blocks (joined by newlines) into messages of at most `limit` units, as Telegram
+    counts them; a block longer than that is cut at line ends where possible."""
+    return [page for page in pack(list(blocks), limit) if page]
 
 
 def esc(value: object) -> str:

@@ -16,9 +16,12 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.handlers.admin import command_texts as texts
 from bot.i18n import Translator
-from bot.services import relay, staff_queries
-from bot.services.registry import RegistryFormatError
+from bot.services import relay
+from bot.services.registry import RegistryFormatError, import_file
 from bot.services.registry_report import rejected_csv
+from bot.services.staff import find as staff_find
+from bot.services.staff import phone_fix
+from bot.services.staff import stats as staff_stats
 from storage.uow import UnitOfWork
 
 REGISTRY_SUFFIXES = frozenset({".csv", ".xlsx", ".xlsm", ".xls"})
@@ -26,7 +29,7 @@ DOWNLOAD_LIMIT = 20 * 1024 * 1024  # bots cannot download bigger files from Tele
 
 
 async def _reply(message: Message, parts: list[str]) -> None:
-    for text in staff_queries.split_message(parts):
+    for text in texts.split_message(parts):
         await message.reply(text.strip())
 
 
@@ -62,7 +65,7 @@ def create_router() -> Router:
             await message.reply(i18n("staffcmd-find-usage"))
             return
         now = clock()
-        result = await staff_queries.find(
+        result = await staff_find.find(
             uow.session, query, message.from_user.id, now, now.astimezone(settings.tz).date()
         )
         # the view is audited: the audit row is stored before the data is shown
@@ -84,13 +87,13 @@ def create_router() -> Router:
             await message.reply(i18n("staffcmd-setphone-usage"))
             return
         try:
-            fix = await staff_queries.set_card_phone(
+            fix = await phone_fix.set_card_phone(
                 uow.session, args[0], args[1], message.from_user.id, clock()
             )
-        except staff_queries.InvalidPhoneError:
+        except phone_fix.InvalidPhoneError:
             await message.reply(i18n("staffcmd-setphone-bad-phone"))
             return
-        except staff_queries.CardNotFoundError as exc:
+        except phone_fix.CardNotFoundError as exc:
             await message.reply(i18n("staffcmd-setphone-no-card", insured_id=texts.esc(exc.masked)))
             return
         if not await uow.commit():
@@ -100,7 +103,7 @@ def create_router() -> Router:
 
     @router.message(Command("stats"))
     async def stats(message: Message, session: AsyncSession, i18n: Translator) -> None:
-        await _reply(message, texts.stats(await staff_queries.stats(session), i18n))
+        await _reply(message, texts.stats(await staff_stats.stats(session), i18n))
 
     @router.message(F.document, registry_file)
     async def import_registry(
@@ -123,8 +126,8 @@ def create_router() -> Router:
                 await message.reply(i18n("staffcmd-import-too-big", file=texts.esc(name)))
                 return
             try:
-                outcome = await staff_queries.import_file(
-                    uow.session, path, name, message.from_user.id, clock()
+                outcome = await import_file(
+                    uow.session, path, clock(), staff_id=message.from_user.id, file_name=name
                 )
             except RegistryFormatError as exc:
                 await message.reply(

@@ -1,16 +1,17 @@
-"""Staff: who may act, what the request buttons do, and the audit log."""
+"""What the request card buttons do for staff (through the status machine), audited."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
 from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import outbox, requests
-from storage.models import ActorKind, AuditEntry, Member, Request, RequestStatus
+from bot.services.staff.audit import audit
+from storage.models import ActorKind, Request, RequestStatus
+from storage.repositories import members as members_repo
 from storage.repositories import requests as requests_repo
 
 
@@ -31,34 +32,6 @@ TARGET = {
 }
 # these ask the staff member for a text first: the question to the member, the reason
 NEEDS_TEXT = frozenset({StaffAction.INFO, StaffAction.REJECT})
-
-
-def is_staff(
-    user_id: int, chat_id: int, admin_chat_id: int | None, staff_ids: Collection[int]
-) -> bool:
-    """Staff act only in the admin chat; when STAFF_IDS is set, only those people."""
-    if admin_chat_id is None or chat_id != admin_chat_id:
-        return False
-    return not staff_ids or user_id in staff_ids
-
-
-async def audit(
-    session: AsyncSession,
-    staff_id: int,
-    action: str,
-    now: datetime,
-    target: str | None = None,
-    details: str | None = None,
-) -> None:
-    session.add(
-        AuditEntry(
-            staff_telegram_id=staff_id,
-            action=action,
-            target=target,
-            details=details,
-            created_at=now,
-        )
-    )
 
 
 async def act(
@@ -121,7 +94,7 @@ async def reveal_phones(
     request = await requests_repo.get(session, request_id)
     if request is None:
         raise requests.RequestNotFoundError(request_id)
-    member = await session.get(Member, request.member_id)
+    member = await members_repo.get(session, request.member_id)
     phones = [
         p for p in (json.loads(request.details).get("phone"), member.phone if member else None) if p
     ]

@@ -5,9 +5,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.services import staff_queries
+from bot.handlers.admin.command_texts import split_message
 from bot.services.cards import CardStatus, confirm_phone
-from bot.services.registry import COLUMNS, RegistryFormatError
+from bot.services.linked import linked_dedup_key
+from bot.services.registry import COLUMNS, RegistryFormatError, import_file
+from bot.services.staff import find, phone_fix
+from bot.services.staff import stats as staff_stats
 from storage.models import AuditEntry, CardLink, InsuredPerson, Notification, Policy, Request
 from tests.factories import make_member, make_person, make_policy
 
@@ -44,7 +47,7 @@ async def _family(session):
 async def test_find_by_phone_shows_member_and_cards_masked(session):
     _, own, child, member = await _family(session)
 
-    result = await staff_queries.find(session, "+380 50 111 22 33", STAFF, NOW, TODAY)
+    result = await find.find(session, "+380 50 111 22 33", STAFF, NOW, TODAY)
 
     assert [m.member_id for m in result.members] == [member.id]
     [hit] = result.members
@@ -74,7 +77,7 @@ async def test_find_by_policy_number_ignores_case_and_spaces(session):
     other = await make_policy(session)
     await make_person(session, other, insured_id="UA-399999", phone=None)
 
-    result = await staff_queries.find(session, " sph-2026- 0042 ", STAFF, NOW, TODAY)
+    result = await find.find(session, " sph-2026- 0042 ", STAFF, NOW, TODAY)
 
     assert [c.insured_id for c in result.cards] == ["UA-•••01", "UA-•••02"]
     assert result.cards[0].program == "Family Plus"
@@ -86,7 +89,7 @@ async def test_find_by_policy_number_ignores_case_and_spaces(session):
 async def test_find_by_insured_id_audits_the_masked_id(session):
     _, _, child, member = await _family(session)
 
-    result = await staff_queries.find(session, "ua-300002", STAFF, NOW, TODAY)
+    result = await find.find(session, "ua-300002", STAFF, NOW, TODAY)
 
     assert [c.card_id for c in result.cards] == [child.id]
     assert [m.member_id for m in result.members] == [member.id]
@@ -98,7 +101,7 @@ async def test_find_a_member_whose_phone_matches_no_card(session):
     member = await make_member(session, telegram_id=10002)
     await confirm_phone(session, member, "+77010000999", NOW)
 
-    result = await staff_queries.find(session, "+77010000999", STAFF, NOW, TODAY)
+    result = await find.find(session, "+77010000999", STAFF, NOW, TODAY)
 
     assert result.cards == []
     assert [(m.member_id, m.cards) for m in result.members] == [(member.id, ())]
@@ -107,7 +110,7 @@ async def test_find_a_member_whose_phone_matches_no_card(session):
 async def test_find_nothing_is_empty_and_still_audited(session):
     await _family(session)
 
-    result = await staff_queries.find(session, "KZ-999999", STAFF, NOW, TODAY)
+    result = await find.find(session, "KZ-999999", STAFF, NOW, TODAY)
 
     assert result.empty
     [entry] = await _audit(session)
@@ -116,13 +119,13 @@ async def test_find_nothing_is_empty_and_still_audited(session):
 
 async def test_find_lists_a_big_policy_partly_with_the_total(session):
     policy = await make_policy(session, number="CORP-1")
-    for n in range(staff_queries.MAX_SHOWN + 5):
+    for n in range(find.MAX_SHOWN + 5):
         await make_person(session, policy, insured_id=f"KZ-{500000 + n}", phone=None)
 
-    result = await staff_queries.find(session, "CORP-1", STAFF, NOW, TODAY)
+    result = await find.find(session, "CORP-1", STAFF, NOW, TODAY)
 
-    assert len(result.cards) == staff_queries.MAX_SHOWN
-    assert result.cards_total == staff_queries.MAX_SHOWN + 5
+    assert len(result.cards) == find.MAX_SHOWN
+    assert result.cards_total == find.MAX_SHOWN + 5
 
 
 async def test_setphone_links_the_member_and_queues_cards_linked(session):
@@ -132,9 +135,9 @@ async def test_setphone_links_the_member_and_queues_cards_linked(session):
     member = await make_member(session, telegram_id=10002)
     assert await confirm_phone(session, member, "+77010000101", NOW) == 0
 
-    fix = await staff_queries.set_card_phone(session, "kz-100001", "+7 701 000 01 01", STAFF, NOW)
+    fix = await phone_fix.set_card_phone(session, "kz-100001", "+7 701 000 01 01", STAFF, NOW)
 
-    assert fix == staff_queries.PhoneFix(
+    assert fix == phone_fix.PhoneFix(
         "KZ-•••01", "+7 ••• ••• 01 00", "+7 ••• ••• 01 01", changed=True, members_told=1
     )
     assert card.phone == "+77010000101"
@@ -153,7 +156,7 @@ async def test_setphone_links_the_member_and_queues_cards_linked(session):
 async def test_setphone_moves_the_card_away_from_the_old_phone(session):
     _, own, _, member = await _family(session)
 
-    fix = await staff_queries.set_card_phone(session, "UA-300001", "+380671234567", STAFF, NOW)
+    fix = await phone_fix.set_card_phone(session, "UA-300001", "+380671234567", STAFF, NOW)
 
     assert fix.changed and fix.members_told == 0
     assert fix.unlinked == (member.id,)
@@ -165,7 +168,7 @@ async def test_setphone_moves_the_card_away_from_the_old_phone(session):
 async def test_setphone_same_phone_changes_nothing(session):
     await _family(session)
 
-    fix = await staff_queries.set_card_phone(session, "UA-300001", "0501112233", STAFF, NOW)
+    fix = await phone_fix.set_card_phone(session, "UA-300001", "0501112233", STAFF, NOW)
 
     assert not fix.changed
     assert await _notifications(session) == []
@@ -174,10 +177,10 @@ async def test_setphone_same_phone_changes_nothing(session):
 async def test_setphone_refuses_a_bad_phone_and_an_unknown_card(session):
     _, own, _, _ = await _family(session)
 
-    with pytest.raises(staff_queries.InvalidPhoneError):
-        await staff_queries.set_card_phone(session, "UA-300001", "12ab", STAFF, NOW)
-    with pytest.raises(staff_queries.CardNotFoundError) as caught:
-        await staff_queries.set_card_phone(session, "UA-999999", "+380671234567", STAFF, NOW)
+    with pytest.raises(phone_fix.InvalidPhoneError):
+        await phone_fix.set_card_phone(session, "UA-300001", "12ab", STAFF, NOW)
+    with pytest.raises(phone_fix.CardNotFoundError) as caught:
+        await phone_fix.set_card_phone(session, "UA-999999", "+380671234567", STAFF, NOW)
 
     assert caught.value.masked == "UA-•••99"
     assert own.phone == "+380501112233"
@@ -218,7 +221,7 @@ async def test_import_file_stores_good_rows_reports_bad_ones_and_tells_members(s
         ],
     )
 
-    outcome = await staff_queries.import_file(session, path, "march.csv", STAFF, NOW)
+    outcome = await import_file(session, path, NOW, staff_id=STAFF, file_name="march.csv")
 
     assert outcome.rows == 3
     assert (outcome.report.added, len(outcome.report.rejected)) == (2, 1)
@@ -254,8 +257,22 @@ async def test_import_file_with_a_missing_column_stores_nothing(session, tmp_pat
     path.write_text("policy_number,program\nSPH-1,Standard\n", encoding="utf-8")
 
     with pytest.raises(RegistryFormatError):
-        await staff_queries.import_file(session, path, "broken.csv", STAFF, NOW)
+        await import_file(session, path, NOW, staff_id=STAFF, file_name="broken.csv")
 
+    assert (await session.execute(select(Policy))).first() is None
+    assert await _audit(session) == []
+
+
+async def test_a_broken_line_after_written_batches_takes_the_whole_import_back(session, tmp_path):
+    # the file is streamed: 1,500 good rows (a batch is written) before a line that is not UTF-8
+    rows = [_row(f"KZ-{800000 + n}", "+77010009999") for n in range(1500)]
+    path = _csv(tmp_path / "late.csv", rows)
+    path.write_bytes(path.read_bytes() + b"SPH-2026-0900,Standard\xff\xfe,individual\n")
+
+    with pytest.raises(RegistryFormatError, match="not UTF-8"):
+        await import_file(session, path, NOW, staff_id=STAFF, file_name="late.csv")
+
+    assert (await session.execute(select(InsuredPerson))).first() is None
     assert (await session.execute(select(Policy))).first() is None
     assert await _audit(session) == []
 
@@ -294,7 +311,7 @@ async def test_stats_counts_and_median_and_failed_notifications(session):
         )
     await session.flush()
 
-    figures = await staff_queries.stats(session)
+    figures = await staff_stats.stats(session)
 
     assert figures.total == 4
     assert figures.by_status == [("new", 1), ("in_progress", 1), ("done", 2)]
@@ -305,7 +322,7 @@ async def test_stats_counts_and_median_and_failed_notifications(session):
 
 
 async def test_stats_median_of_an_even_count_and_of_nothing(session):
-    assert (await staff_queries.stats(session)).median_first_action is None
+    assert (await staff_stats.stats(session)).median_first_action is None
     policy = await make_policy(session)
     card = await make_person(session, policy)
     member = await make_member(session)
@@ -321,24 +338,24 @@ async def test_stats_median_of_an_even_count_and_of_nothing(session):
             )
         )
     await session.flush()
-    assert (await staff_queries.stats(session)).median_first_action == timedelta(minutes=15)
+    assert (await staff_stats.stats(session)).median_first_action == timedelta(minutes=15)
 
 
 def test_duration_parts_rounds_to_minutes():
-    assert staff_queries.duration_parts(timedelta(days=1, hours=2, seconds=170)) == (1, 2, 3)
-    assert staff_queries.duration_parts(timedelta(seconds=20)) == (0, 0, 0)
+    assert staff_stats.duration_parts(timedelta(days=1, hours=2, seconds=170)) == (1, 2, 3)
+    assert staff_stats.duration_parts(timedelta(seconds=20)) == (0, 0, 0)
 
 
 def test_split_message_keeps_every_message_within_the_limit():
     blocks = ["header", *(f"line {n}: " + "x" * 90 for n in range(200)), "y" * 5000]
-    messages = staff_queries.split_message(blocks, limit=4096)
+    messages = split_message(blocks, limit=4096)
     assert all(len(m) <= 4096 for m in messages)
     assert "".join(messages).replace("\n", "") == "".join(blocks)
     assert messages[0].startswith("header\nline 0: ")
 
 
 def test_long_dedup_keys_are_hashed_to_fit_the_column():
-    assert staff_queries.linked_dedup_key(7, [3, 1]) == "linked:7:1,3"
-    long_key = staff_queries.linked_dedup_key(7, range(1000, 1100))
+    assert linked_dedup_key(7, [3, 1]) == "linked:7:1,3"
+    long_key = linked_dedup_key(7, range(1000, 1100))
     assert len(long_key) <= 128
     assert long_key.startswith("linked:7:#")

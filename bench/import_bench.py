@@ -1,0 +1,326 @@
+"""Registry import speed and memory: ``python -m bench.import_bench [--rows N ..] [--xlsx-rows N]``.
+
+For each size a registry CSV is generated (families of one to four people on a policy, a family
+sharing a phone, some cards without one, 1 % bad rows) and imported into a fresh SQLite
+database the way `run_bot.py import-registry` does it (read, check, upsert, relink, one commit),
+each run in a process of its own so its peak RSS is its own. Baselines, measured in the same run:
+
+* raw `sqlite3` `executemany` of the same (valid, already typed) rows into the same tables of
+  an identical database, with the lookup of the policies' ids and the commit;
+* a bare openpyxl read-only pass over the XLSX version of the file (every cell touched).
+
+Prints, and `run()` returns, rows of (name, value, baseline, ratio): first import against the
+raw insert, re-import of the unchanged file against the first import, peak RSS against 200 MB
+(and the largest size's RSS against the smallest's: flat in the row count), XLSX import against
+the bare read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import json
+import random
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from bot.services.registry import COLUMNS
+
+NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+RSS_LIMIT_MB = 200.0
+Row = tuple[str, float, float, float]
+
+
+# --- the file ----------------------------------------------------------------------------------
+
+
+def _phone(rng: random.Random) -> str:
+    if rng.random() < 0.7:
+        return f"+38050{rng.randrange(10**7):07d}"
+    return f"+7701{rng.randrange(10**7):07d}"
+
+
+def registry_rows(count: int, seed: int = 7) -> list[list[str]]:
+    """`count` rows: policies of 1-4 cards, a family's children on the holder's phone."""
+    rng = random.Random(seed)
+    rows: list[list[str]] = []
+    policy = 0
+    while len(rows) < count:
+        policy += 1
+        start = date(2026, 1, 1) + timedelta(days=rng.randrange(300))
+        end = start + timedelta(days=364)
+        signed = start - timedelta(days=rng.randrange(1, 30))
+        holder = "corporate" if policy % 3 == 0 else "individual"
+        program = rng.choice(("Standard", "Family Plus", "Corporate Basic", "Premium"))
+        family_phone = _phone(rng)
+        for member in range(rng.randint(1, 4)):
+            if len(rows) == count:
+                break
+            relation = ("self", "spouse", "child", "child")[member]
+            phone = family_phone if relation != "spouse" else _phone(rng)
+            if rng.random() < 0.05:
+                phone = ""
+            birth = date(1950, 1, 1) + timedelta(days=rng.randrange(60 * 365))
+            row = [
+                f"POL-{policy:07d}",
+                program,
+                holder,
+                signed.isoformat(),
+                start.isoformat(),
+                end.isoformat(),
+                f"ID-{len(rows) + 1:08d}",
+                f"Person {len(rows) + 1} Example",
+                birth.isoformat(),
+                phone,
+                relation,
+            ]
+            if rng.random() < 0.01:  # a bad row: a date nobody can read
+                row[8] = "31.02.1980"
+            rows.append(row)
+    return rows
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        writer.writerows(rows)
+    return path
+
+
+def write_xlsx(path: Path, rows: list[list[str]]) -> Path:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(list(COLUMNS))
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+# --- the measured steps, each in a child process ------------------------------------------------
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+async def _migrated(db: Path) -> str:
+    from storage.db import migrate
+
+    url = f"sqlite+aiosqlite:///{db}"
+    await migrate(url)
+    return url
+
+
+async def _child_import(db: Path, path: Path, again: bool) -> dict[str, float]:
+    from bot.cli import import_rows
+    from bot.services.registry import read_rows
+    from storage.db import create_engine
+
+    url = await _migrated(db)
+    engine = create_engine(url)
+    result: dict[str, float] = {}
+    try:
+        for name in ("first", "again") if again else ("first",):
+            started = time.perf_counter()
+            outcome = await import_rows(engine, read_rows(path), NOW)
+            result[name] = time.perf_counter() - started
+            result[f"{name}_added"] = outcome.report.added
+            result[f"{name}_unchanged"] = outcome.report.unchanged
+            result[f"{name}_rejected"] = len(outcome.report.rejected)
+    finally:
+        await engine.dispose()
+    result["rss_mb"] = _rss_mb()
+    return result
+
+
+def _child_raw(db: Path, path: Path) -> dict[str, float]:
+    """The same valid rows, typed as the import stores them, inserted with raw executemany."""
+    from bot.services.registry import RegistryRow, read_rows, validate_row
+
+    asyncio.run(_migrated(db))
+    valid = [
+        r
+        for _, raw in read_rows(path)
+        if isinstance(r := validate_row(raw, NOW.date()), RegistryRow)
+    ]
+    stamp = NOW.replace(tzinfo=None).isoformat(sep=" ")
+    policies = {
+        row.policy_number: (
+            row.policy_number,
+            row.program,
+            row.holder_type.value,
+            row.contract_signed.isoformat(),
+            row.coverage_start.isoformat(),
+            row.coverage_end.isoformat(),
+            stamp,
+        )
+        for row in valid
+    }
+    connection = sqlite3.connect(db)
+    started = time.perf_counter()
+    connection.executemany(
+        "INSERT INTO policies (number, program, holder_type, contract_signed, coverage_start,"
+        " coverage_end, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        list(policies.values()),
+    )
+    ids = dict(connection.execute("SELECT number, id FROM policies"))
+    connection.executemany(
+        "INSERT INTO insured_persons (insured_id, policy_id, full_name, birth_date, phone,"
+        " relation, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                row.insured_id,
+                ids[row.policy_number],
+                row.full_name,
+                row.birth_date.isoformat(),
+                row.phone,
+                row.relation.value,
+                stamp,
+            )
+            for row in valid
+        ],
+    )
+    connection.commit()
+    elapsed = time.perf_counter() - started
+    connection.close()
+    return {"raw": elapsed, "rss_mb": _rss_mb()}
+
+
+def _child_openpyxl(path: Path) -> dict[str, float]:
+    from openpyxl import load_workbook
+
+    started = time.perf_counter()
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    cells = 0
+    for row in workbook.worksheets[0].iter_rows(values_only=True):
+        cells += sum(1 for value in row if value is not None)
+    workbook.close()
+    return {"read": time.perf_counter() - started, "cells": cells}
+
+
+def _child(argv: list[str]) -> None:
+    kind, *paths = argv
+    if kind == "import":
+        result = asyncio.run(_child_import(Path(paths[0]), Path(paths[1]), again=True))
+    elif kind == "import-once":
+        result = asyncio.run(_child_import(Path(paths[0]), Path(paths[1]), again=False))
+    elif kind == "raw":
+        result = _child_raw(Path(paths[0]), Path(paths[1]))
+    else:
+        result = _child_openpyxl(Path(paths[0]))
+    print(json.dumps(result))  # noqa: T201
+
+
+def _spawn(*args: str) -> dict[str, float]:
+    done = subprocess.run(  # noqa: S603 (our own interpreter and module)
+        [sys.executable, "-m", "bench.import_bench", "--child", *args],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# --- the run -----------------------------------------------------------------------------------
+
+
+def _ratio(value: float, baseline: float) -> float:
+    return value / baseline if baseline else float("inf")
+
+
+def run(sizes: tuple[int, ...] = (10_000, 100_000), xlsx_rows: int = 100_000) -> list[Row]:
+    """Measure every size and the XLSX pass; rows of (name, value, baseline, ratio)."""
+    table: list[Row] = []
+    rss: dict[int, float] = {}
+    with tempfile.TemporaryDirectory(prefix="import-bench-") as folder:
+        root = Path(folder)
+        for size in sizes:
+            path = write_csv(root / f"registry-{size}.csv", registry_rows(size))
+            raws = []
+            for attempt in range(2):  # A/B/A: the baseline before and after the import
+                raws.append(_spawn("raw", str(root / f"raw-{size}-{attempt}.db"), str(path))["raw"])
+                if attempt == 0:
+                    project = _spawn("import", str(root / f"import-{size}.db"), str(path))
+            raw = sum(raws) / len(raws)
+            rss[size] = project["rss_mb"]
+            table += [
+                (
+                    f"import {size} rows, s (vs raw executemany)",
+                    project["first"],
+                    raw,
+                    _ratio(project["first"], raw),
+                ),
+                (
+                    f"re-import {size} unchanged, s (vs first)",
+                    project["again"],
+                    project["first"],
+                    _ratio(project["again"], project["first"]),
+                ),
+                (
+                    f"peak RSS {size} rows, MB (vs limit)",
+                    rss[size],
+                    RSS_LIMIT_MB,
+                    _ratio(rss[size], RSS_LIMIT_MB),
+                ),
+            ]
+        if len(sizes) > 1:
+            small, large = min(sizes), max(sizes)
+            table.append(
+                (
+                    f"peak RSS {large} vs {small} rows, MB",
+                    rss[large],
+                    rss[small],
+                    _ratio(rss[large], rss[small]),
+                )
+            )
+        if xlsx_rows:
+            xlsx = write_xlsx(root / f"registry-{xlsx_rows}.xlsx", registry_rows(xlsx_rows))
+            bare = [_spawn("openpyxl", str(xlsx))["read"]]
+            imported = _spawn("import-once", str(root / "xlsx.db"), str(xlsx))["first"]
+            bare.append(_spawn("openpyxl", str(xlsx))["read"])
+            baseline = sum(bare) / len(bare)
+            table.append(
+                (
+                    f"XLSX import {xlsx_rows} rows, s (vs bare openpyxl read)",
+                    imported,
+                    baseline,
+                    _ratio(imported, baseline),
+                )
+            )
+    return table
+
+
+def print_table(rows: list[Row]) -> None:
+    width = max(len(name) for name, *_ in rows)
+    print(f"{'measure':<{width}}  {'value':>9}  {'baseline':>9}  {'ratio':>7}")  # noqa: T201
+    for name, value, baseline, ratio in rows:
+        print(f"{name:<{width}}  {value:>9.2f}  {baseline:>9.2f}  {ratio:>6.2f}x")  # noqa: T201
+
+
+def main(argv: list[str] | None = None) -> list[Row]:
+    parser = argparse.ArgumentParser(prog="python -m bench.import_bench")
+    parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--xlsx-rows", type=int, default=100_000, help="0: no XLSX measure")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        _child(args.child)
+        return []
+    rows = run(tuple(args.rows), args.xlsx_rows)
+    print_table(rows)
+    return rows
+
+
+if __name__ == "__main__":
+    main()

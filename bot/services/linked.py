@@ -1,0 +1,45 @@
+"""Telling members about cards they gained (after a registry import or a phone fix)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services import outbox
+from storage.models import InsuredPerson, Member
+
+_DEDUP_LENGTH = 128  # notifications.dedup_key
+
+
+def linked_dedup_key(member_id: int, card_ids: Iterable[int]) -> str:
+    """`linked:<member>:<card ids>`; a long list of ids is replaced by its hash (column width)."""
+    ids = ",".join(str(card_id) for card_id in sorted(card_ids))
+    key = f"linked:{member_id}:{ids}"
+    if len(key) > _DEDUP_LENGTH:
+        key = f"linked:{member_id}:#{hashlib.sha256(ids.encode()).hexdigest()[:32]}"
+    return key
+
+
+async def notify_cards_linked(
+    session: AsyncSession, gained: Sequence[tuple[Member, Sequence[InsuredPerson]]], now: datetime
+) -> int:
+    """Queue a `cards_linked` message for each member who gained cards; returns how many."""
+    told = 0
+    for member, cards in gained:
+        card_ids = [card.id for card in cards if card.id is not None]
+        if member.id is None or not card_ids:
+            continue
+        await outbox.enqueue(
+            session,
+            audience="member",
+            kind="cards_linked",
+            dedup_key=linked_dedup_key(member.id, card_ids),
+            member_id=member.id,
+            now=now,
+            payload={"count": len(card_ids)},
+        )
+        told += 1
+    return told

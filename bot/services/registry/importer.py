@@ -1,0 +1,201 @@
+"""The one registry import, for the shell (`run_bot.py import-registry`) and the admin chat.
+
+Rows are streamed: read and checked a batch at a time in a worker thread (the event loop keeps
+serving updates), written a batch at a time, each batch inside a SAVEPOINT. When a batch fails,
+its rows are retried one SAVEPOINT each, so a database error costs only the row that caused it.
+Nothing here commits: the caller owns the transaction.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services.cards import relink_phones
+from bot.services.linked import notify_cards_linked
+from bot.services.registry.reader import Line, read_rows
+from bot.services.registry.rows import RegistryRow, RejectedRow, RowChecker, mask_id
+from bot.services.registry.upsert import Outcome, Upserter, Written
+from bot.services.staff.audit import TARGET_LENGTH, audit
+
+BATCH = 1000  # rows per SAVEPOINT, and keys per `IN` list
+
+_Item = tuple[int, RegistryRow, dict[str, str]]
+_Rejected = tuple[RejectedRow, dict[str, str]]
+
+
+@dataclass
+class ImportReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[RejectedRow] = field(default_factory=list)
+    # Every phone, old and new, of an added or updated card: card linking must re-run for them.
+    touched_phones: set[str] = field(default_factory=set)
+    # the rejected rows as read from the file, by line number (for the CSV of rejected rows)
+    originals: dict[int, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return self.added + self.updated + self.unchanged + len(self.rejected)
+
+    def reject(self, rejected: RejectedRow, original: dict[str, str]) -> None:
+        self.rejected.append(rejected)
+        self.originals[rejected.line] = original
+
+    def count(self, row: RegistryRow, written: Written) -> None:
+        if written.outcome is Outcome.UNCHANGED:
+            self.unchanged += 1
+            return
+        if written.outcome is Outcome.ADDED:
+            self.added += 1
+        else:
+            self.updated += 1
+            if written.old_phone:
+                self.touched_phones.add(written.old_phone)
+        if row.phone:
+            self.touched_phones.add(row.phone)
+
+
+def _take(rows: Iterator[Line], checker: RowChecker) -> tuple[list[_Item], list[_Rejected], int]:
+    """The next batch of valid rows, the rows rejected on the way, and how many rows it read."""
+    batch: list[_Item] = []
+    rejected: list[_Rejected] = []
+    taken = 0
+    for line, raw in rows:
+        taken += 1
+        result = checker.check(line, raw)
+        if isinstance(result, RejectedRow):
+            rejected.append((result, raw))
+        else:
+            batch.append((line, result, raw))
+            if len(batch) == BATCH:
+                break
+    return batch, rejected, taken
+
+
+def _short_error(exc: SQLAlchemyError) -> str:
+    original = getattr(exc, "orig", None) or exc
+    return str(original).splitlines()[0][:200]
+
+
+async def _write(
+    session: AsyncSession, upserter: Upserter, batch: list[_Item], report: ImportReport
+) -> None:
+    try:
+        async with session.begin_nested():
+            written = await upserter.write([row for _, row, _ in batch])
+        for (_, row, _), outcome in zip(batch, written, strict=True):
+            report.count(row, outcome)
+        return
+    except SQLAlchemyError:
+        pass
+    for line, row, raw in batch:
+        try:
+            async with session.begin_nested():
+                (outcome,) = await upserter.write([row])
+        except SQLAlchemyError as exc:
+            reason = f"database error: {_short_error(exc)}"
+            report.reject(RejectedRow(line, mask_id(row.insured_id), (reason,)), raw)
+            continue
+        report.count(row, outcome)
+
+
+async def import_registry(
+    session: AsyncSession,
+    rows: Iterable[Line],
+    now: datetime,
+    progress: Callable[[int], None] | None = None,
+    *,
+    default_region: str = "UA",
+) -> ImportReport:
+    """Upsert policies (by number) and cards (by insured_id) from registry rows; never commits.
+
+    `now` must be timezone-aware; it stamps `updated_at` of what actually changed and bounds
+    birth dates. `progress`, if given, is called with the number of input rows finished so far.
+    Phones written without a country code are read in `default_region`.
+    """
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    report = ImportReport()
+    checker = RowChecker(now.date(), default_region)
+    upserter = Upserter(session, now)
+    source = iter(rows)
+    done = 0
+    # The next batch is read and checked in a worker thread while this one is written.
+    reading: asyncio.Future[tuple[list[_Item], list[_Rejected], int]] | None
+    reading = asyncio.ensure_future(asyncio.to_thread(_take, source, checker))
+    try:
+        while reading is not None:
+            batch, rejected, taken = await reading
+            reading = None
+            if len(batch) == BATCH:
+                reading = asyncio.ensure_future(asyncio.to_thread(_take, source, checker))
+            for item in rejected:
+                report.reject(*item)
+            if batch:
+                await _write(session, upserter, batch, report)
+            done += taken
+            if progress:
+                progress(done)
+    finally:
+        if reading is not None:  # the write failed: let the reader finish its batch
+            with contextlib.suppress(Exception):
+                await reading
+    report.rejected.sort(key=lambda rejected: rejected.line)
+    return report
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    rows: int
+    report: ImportReport
+    members_told: int
+
+    @property
+    def originals(self) -> dict[int, dict[str, str]]:
+        return self.report.originals
+
+
+async def import_file(
+    session: AsyncSession,
+    source: Path | Iterable[Line],
+    now: datetime,
+    *,
+    progress: Callable[[int], None] | None = None,
+    default_region: str = "UA",
+    staff_id: int | None = None,
+    file_name: str = "",
+) -> ImportOutcome:
+    """Import a registry file (or rows already opened with `read_rows`) in the caller's
+    transaction, re-run card linking for the phones it touched and queue `cards_linked` for
+    members who gained cards. Imported by staff (`staff_id`), it is audited as "import".
+
+    A `RegistryFormatError` (the header now, or a broken line further on) leaves the
+    database as it was: the import runs inside a SAVEPOINT.
+    """
+    rows = await asyncio.to_thread(read_rows, source) if isinstance(source, Path) else source
+    async with session.begin_nested():
+        report = await import_registry(session, rows, now, progress, default_region=default_region)
+        gained = await relink_phones(session, report.touched_phones, now)
+        told = await notify_cards_linked(session, gained, now)
+    if staff_id is not None:
+        counts = {
+            "rows": report.total,
+            "added": report.added,
+            "updated": report.updated,
+            "unchanged": report.unchanged,
+            "rejected": len(report.rejected),
+            "members_told": told,
+        }
+        target = file_name[:TARGET_LENGTH]
+        await audit(session, staff_id, "import", now, target=target, details=json.dumps(counts))
+    return ImportOutcome(report.total, report, told)

@@ -1,0 +1,118 @@
+"""Writing registry rows: policies by number, then cards by insured ID, a batch at a time.
+
+Each batch is compared by key with what the database holds (a few columns as tuples, never
+ORM objects) and only new or changed rows are written, with one INSERT and one UPDATE per
+table. Outcomes are judged against the database as it was before the import, so a policy
+changed by an earlier batch still counts as changed for its cards in a later one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services.registry.rows import RegistryRow
+from storage.repositories import registry as repo
+
+
+class Outcome(StrEnum):
+    ADDED = "added"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    outcome: Outcome
+    old_phone: str | None = None  # the card's phone before an update
+
+
+@dataclass(frozen=True, slots=True)
+class _PolicyState:
+    id: int
+    changed: bool  # new, or its fields differ from what the database held before the import
+
+
+@dataclass
+class Upserter:
+    """Upserts batches of valid rows in the caller's transaction (no commit)."""
+
+    session: AsyncSession
+    now: datetime
+    # policy number → state, for every policy this import has written or found unchanged
+    _policies: dict[str, _PolicyState] = field(default_factory=dict)
+
+    async def write(self, rows: Sequence[RegistryRow]) -> list[Written]:
+        """Write these rows (each insured ID at most once); the outcome of each, in order.
+
+        When the database fails, nothing of this call is remembered: the caller rolls the
+        batch back (a SAVEPOINT) and may retry its rows one by one.
+        """
+        touched = {row.policy_number: self._policies.get(row.policy_number) for row in rows}
+        try:
+            await self._write_policies(rows)
+            return await self._write_persons(rows)
+        except BaseException:
+            for number, state in touched.items():
+                if state is None:
+                    self._policies.pop(number, None)
+                else:
+                    self._policies[number] = state
+            raise
+
+    async def _write_policies(self, rows: Sequence[RegistryRow]) -> None:
+        wanted: dict[str, tuple[Any, ...]] = {}
+        for row in rows:
+            if row.policy_number not in self._policies:
+                wanted.setdefault(row.policy_number, row.policy_fields())
+        if not wanted:
+            return
+        stored = await repo.policies_by_number(self.session, wanted)
+        new: list[dict[str, Any]] = []
+        changed: list[dict[str, Any]] = []
+        for number, fields in wanted.items():
+            values = dict(zip(repo.POLICY_COLUMNS, fields, strict=True), updated_at=self.now)
+            found = stored.get(number)
+            if found is None:
+                new.append({"number": number, **values})
+            elif found[1] != fields:
+                changed.append({"key": found[0], **values})
+                self._policies[number] = _PolicyState(found[0], changed=True)
+            else:
+                self._policies[number] = _PolicyState(found[0], changed=False)
+        await repo.update_policies(self.session, changed)
+        if new:
+            await repo.insert_policies(self.session, new)
+            created = await repo.policies_by_number(self.session, [v["number"] for v in new])
+            for number, (policy_id, _) in created.items():
+                self._policies[number] = _PolicyState(policy_id, changed=True)
+
+    async def _write_persons(self, rows: Sequence[RegistryRow]) -> list[Written]:
+        stored = await repo.persons_by_insured_id(self.session, [row.insured_id for row in rows])
+        new: list[dict[str, Any]] = []
+        changed: list[dict[str, Any]] = []
+        written: list[Written] = []
+        for row in rows:
+            policy = self._policies[row.policy_number]
+            fields = (policy.id, *row.person_fields())
+            found = stored.get(row.insured_id)
+            if found is None or found[1] != fields:
+                values = dict(zip(repo.PERSON_COLUMNS, fields, strict=True), updated_at=self.now)
+                if found is None:
+                    new.append({"insured_id": row.insured_id, **values})
+                    written.append(Written(Outcome.ADDED))
+                else:
+                    changed.append({"key": found[0], **values})
+                    written.append(Written(Outcome.UPDATED, found[1][3]))
+            elif policy.changed:
+                written.append(Written(Outcome.UPDATED, found[1][3]))
+            else:
+                written.append(Written(Outcome.UNCHANGED))
+        await repo.update_persons(self.session, changed)
+        await repo.insert_persons(self.session, new)
+        return written

@@ -1,0 +1,15 @@
+"""Staff: who may act (`authorization`), the request buttons (`actions`), the audit log
+(`audit`), and the admin chat's commands: `find`, `phone_fix` (/setphone), `stats`.
+The registry file import is `bot.services.registry.import_file`."""
+
+from bot.services.staff.actions import (
+    NEEDS_TEXT,
+    TARGET,
+    StaffAction,
+    act,
+    reveal_phones,
+)
+from bot.services.staff.audit import audit
+from bot.services.staff.authorization import is_staff
+
+__all__ = ["NEEDS_TEXT", "TARGET", "StaffAction", "act", "audit", "is_staff", "reveal_phones"]
