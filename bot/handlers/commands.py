@@ -16,8 +16,8 @@ from aiogram_dialog.api.exceptions import (
     UnknownState,
 )
 
+from bot.callbacks import OpenRequest
 from bot.clock import Clock
-from bot.delivery.member import OpenRequest
 from bot.services import members
 from dialogs.common import set_error
 from dialogs.states import LanguageSG, MainSG, MyRequestsSG

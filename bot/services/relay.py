@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from bot.services import outbox
-from storage.models import AdminTopic, Member, RelayLink
+from bot.services.notifications import StaffCopy
+from storage.models import AdminTopic, Member, RelayDirection, RelayLink
 
 
 @dataclass(frozen=True)
@@ -63,19 +64,17 @@ async def to_member(
             admin_message_id=message_id,
             member_id=target.member_id,
             request_id=target.request_id,
-            direction="to_member",
+            direction=RelayDirection.TO_MEMBER,
             created_at=now,
         )
     )
     await outbox.enqueue(
         session,
-        audience="member",
-        kind="staff_copy",
+        StaffCopy(from_chat_id=chat_id, message_id=message_id),
         dedup_key=f"copy:{chat_id}:{message_id}",
         member_id=target.member_id,
         request_id=target.request_id,
         now=now,
-        payload={"from_chat_id": chat_id, "message_id": message_id},
     )
 
 
@@ -94,7 +93,7 @@ async def remember(
             admin_message_id=message_id,
             member_id=member_id,
             request_id=request_id,
-            direction="to_staff",
+            direction=RelayDirection.TO_STAFF,
             created_at=now,
         )
     )

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import outbox, requests
+from bot.services.notifications import CardRefresh
 from storage.models import ActorKind, AuditEntry, Member, Request, RequestStatus
 from storage.repositories import requests as requests_repo
 
@@ -48,7 +49,7 @@ async def audit(
     action: str,
     now: datetime,
     target: str | None = None,
-    details: str | None = None,
+    details: dict[str, Any] | None = None,
 ) -> None:
     session.add(
         AuditEntry(
@@ -91,8 +92,7 @@ async def act(
             request.first_staff_action_at = request.first_staff_action_at or now
             await outbox.enqueue(
                 session,
-                audience="staff",
-                kind="card_refresh",
+                CardRefresh(),
                 dedup_key=f"refresh:take:{request_id}:{staff_id}:{now.timestamp()}",
                 member_id=request.member_id,
                 request_id=request_id,
@@ -106,7 +106,14 @@ async def act(
             request.assignee_telegram_id = staff_id
             request.assignee_name = staff_name
     session.add(request)
-    await audit(session, staff_id, f"request_{action.value}", now, request.number, comment)
+    await audit(
+        session,
+        staff_id,
+        f"request_{action.value}",
+        now,
+        request.number,
+        {"comment": comment} if comment else None,
+    )
     await session.flush()
     return request
 
@@ -122,8 +129,6 @@ async def reveal_phones(
     if request is None:
         raise requests.RequestNotFoundError(request_id)
     member = await session.get(Member, request.member_id)
-    phones = [
-        p for p in (json.loads(request.details).get("phone"), member.phone if member else None) if p
-    ]
+    phones = [p for p in (request.details.get("phone"), member.phone if member else None) if p]
     await audit(session, staff_id, "view_phone", now, request.number)
     return request.number, list(dict.fromkeys(phones))

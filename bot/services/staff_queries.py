@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from sqlmodel import col, select
 
 from bot.services import outbox
 from bot.services.cards import CardStatus, card_status, relink_phones
+from bot.services.notifications import CardsLinked
 from bot.services.phones import mask_phone, normalize_phone
 from bot.services.registry import ImportReport, canonical_id, import_registry, mask_id, read_rows
 from bot.services.staff import audit
@@ -224,7 +224,7 @@ async def find(
         "find",
         now,
         target=result.target,
-        details=json.dumps({"members": result.members_total, "cards": result.cards_total}),
+        details={"members": result.members_total, "cards": result.cards_total},
     )
     return result
 
@@ -252,12 +252,10 @@ async def notify_cards_linked(
             continue
         await outbox.enqueue(
             session,
-            audience="member",
-            kind="cards_linked",
+            CardsLinked(count=len(card_ids)),
             dedup_key=linked_dedup_key(member.id, card_ids),
             member_id=member.id,
             now=now,
-            payload={"count": len(card_ids)},
         )
         told += 1
     return told
@@ -335,15 +333,12 @@ async def set_card_phone(
         "setphone",
         now,
         target=fix.insured_id,
-        details=json.dumps(
-            {
-                "old": fix.old_phone,
-                "new": fix.new_phone,
-                "members_told": told,
-                "unlinked": unlinked,
-            },
-            ensure_ascii=False,
-        ),
+        details={
+            "old": fix.old_phone,
+            "new": fix.new_phone,
+            "members_told": told,
+            "unlinked": list(unlinked),
+        },
     )
     return fix
 
@@ -397,7 +392,7 @@ async def import_file(
         "import",
         now,
         target=file_name[:_TARGET_LENGTH],
-        details=json.dumps(counts),
+        details=counts,
     )
     rejected = {row.line for row in report.rejected}
     originals = {line: raw for line, raw in rows if line in rejected}

@@ -8,13 +8,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import select
 
-from storage.models import Reminder
+from storage.models import Reminder, ReminderKind
 
 
 async def ensure(
     session: AsyncSession,
     member_id: int,
-    kind: str,
+    kind: ReminderKind,
     card_id: int | None,
     due_on: date,
     now: datetime,

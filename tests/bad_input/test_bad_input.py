@@ -9,7 +9,7 @@ from __future__ import annotations
 from aiogram_dialog.utils import CB_SEP
 from sqlalchemy import select
 
-from bot.handlers.admin.buttons import StaffCallback
+from bot.callbacks import StaffCallback
 from bot.sandbox.core import CallbackRecord
 from bot.services.staff import StaffAction
 from storage.models import Member

@@ -25,8 +25,7 @@ from aiogram_dialog.utils import CB_SEP
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.delivery.member import OpenRequest
-from bot.handlers.admin.buttons import StaffCallback
+from bot.callbacks import OpenRequest, StaffCallback
 from bot.sandbox import OutgoingFile
 from bot.services.staff import StaffAction
 from tests.bad_input.conftest import FORUM, GROUP, INTRUDER, MEMBERS, STAFF, BadInputWorld

@@ -19,6 +19,7 @@ from bot.i18n import TranslatorHub
 from bot.sandbox import SANDBOX_TOKEN, EmulatorState, SimUser, bound_url, start_emulator
 from bot.sandbox.faults import fault_from_json
 from bot.services import outbox
+from bot.services.notifications import RequestStatusChanged
 from bot.services.pacing import Pacer, unlimited
 from storage.models import Member, Notification, Request, RequestKind, RequestStatus
 from tests.conftest import FakeClock
@@ -89,13 +90,11 @@ class DeliveryWorld:
         async with self.sessions.begin() as session:
             return await outbox.enqueue(
                 session,
-                audience="member",
-                kind="request_status",
+                RequestStatusChanged(status=RequestStatus.IN_PROGRESS, comment=label),
                 dedup_key=f"test:{label}",
                 now=self.clock(),
                 member_id=member.id,
                 request_id=self.requests[member.id or 0],
-                payload={"status": "in_progress", "comment": label},
             )
 
     async def row(self, notification_id: int | None) -> Notification:

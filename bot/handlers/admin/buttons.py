@@ -4,22 +4,17 @@ and "show phone" (audited)."""
 from __future__ import annotations
 
 from aiogram import F, Router
-from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, ForceReply, Message
 
+from bot.callbacks import StaffCallback
 from bot.clock import Clock
 from bot.i18n import Translator
 from bot.services import lifecycle, requests
 from bot.services.forms import TEXT_MAX, clean_text, too_long
 from bot.services.staff import NEEDS_TEXT, StaffAction, act, reveal_phones
 from storage.uow import UnitOfWork
-
-
-class StaffCallback(CallbackData, prefix="st"):
-    request_id: int
-    action: StaffAction
 
 
 class StaffSG(StatesGroup):
