@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import random
 import tempfile
 import time
@@ -189,7 +188,7 @@ async def _populate(url: str, count: int, members: int, seed: int) -> None:
                     "card_id": i,
                     "kind": rng.choice(kinds).value,
                     "status": RequestStatus.IN_PROGRESS.value,
-                    "details": "{}",
+                    "details": {},
                     "created_at": now,
                     "updated_at": now,
                 }
@@ -206,7 +205,7 @@ async def _populate(url: str, count: int, members: int, seed: int) -> None:
                 "member_id": member,
                 "request_id": member,
                 "kind": "request_status",
-                "payload": json.dumps({"status": rng.choice(STATUSES).value, "comment": None}),
+                "payload": {"status": rng.choice(STATUSES).value, "comment": None},
                 "dedup_key": f"bench:{n}",
                 "status": NotificationStatus.PENDING.value,
                 "attempts": 0,

@@ -1,5 +1,5 @@
-"""Callback data of the buttons the deliverer sends and the handlers answer (shared by both,
-so neither imports the other)."""
+"""The buttons that one side sends and another side answers: the deliverer puts them under its
+messages, the handlers answer them. They live below both, so neither imports the other."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from bot.services.staff import StaffAction
 
 
 class OpenRequest(CallbackData, prefix="req"):
-    """ "Open request" under a member's status notification."""
+    """ "Open request" under a member's notification (`bot/handlers/commands.py` answers it)."""
 
     request_id: int
 
 
 class StaffCallback(CallbackData, prefix="st"):
-    """A button on a request card in the admin chat."""
+    """A request card's button in the admin chat (`bot/handlers/admin/buttons.py` answers it)."""
 
     request_id: int
     action: StaffAction

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
@@ -66,7 +65,7 @@ class SQLStorage(BaseStorage):
             record = FsmRecord(key=name, updated_at=self._clock())
         for field, value in values.items():
             setattr(record, field, value)
-        if record.state is None and record.data == "{}":
+        if record.state is None and record.data == {}:
             if record in session:
                 await session.delete(record)
             await session.flush()
@@ -91,11 +90,11 @@ class SQLStorage(BaseStorage):
         return record.state if record else None
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
-        await self._write(key, data=json.dumps(dict(data), ensure_ascii=False))
+        await self._write(key, data=dict(data))
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
         record = await self._read(key)
-        return json.loads(record.data) if record else {}
+        return dict(record.data) if record else {}
 
     async def close(self) -> None:
         """The engine is owned and disposed of by the application."""

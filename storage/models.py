@@ -1,4 +1,6 @@
-"""Database tables (SQLModel). Enumerations are stored as short strings for portability.
+"""Database tables (SQLModel). Enumerations are stored as their short string values for
+portability (non-native enums: a plain VARCHAR, the value checked on the way in and out); JSON
+columns hold the documents (a request's answers, a notification's payload, audit details).
 
 Timestamps have no defaults: every one is given from the injected clock by whoever writes the row
 (a forgotten one fails the NOT NULL constraint instead of reading the machine's clock)."""
@@ -7,8 +9,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import BigInteger, Column, ForeignKey, Integer, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, Enum, ForeignKey, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime
@@ -36,8 +39,51 @@ class LinkVia(StrEnum):
     ACTIVATION = "activation"
 
 
+class ReminderKind(StrEnum):
+    ACTIVATION_OPENS = "activation_opens"
+
+
+class TicketKind(StrEnum):
+    NO_CARD = "no_card"
+
+
+class TicketStatus(StrEnum):
+    OPEN = "open"
+
+
+class DocumentKind(StrEnum):
+    PHOTO = "photo"
+    DOCUMENT = "document"
+
+
+class RelayDirection(StrEnum):
+    TO_STAFF = "to_staff"
+    TO_MEMBER = "to_member"
+
+
 def _ts(*, nullable: bool = False, index: bool = False) -> Column[datetime]:
     return Column(UTCDateTime(), nullable=nullable, index=index)
+
+
+def _values(enum: type[StrEnum]) -> list[str]:
+    return [member.value for member in enum]
+
+
+def _enum(
+    enum: type[StrEnum], length: int, *, nullable: bool = False, index: bool = False
+) -> Column[Any]:
+    """A non-native enum: VARCHAR(`length`) holding the member's value (not its name); an
+    unknown value is refused when written and raises when read. No CHECK constraint, so a new
+    member needs no migration."""
+    kind = Enum(
+        enum, native_enum=False, validate_strings=True, length=length, values_callable=_values
+    )
+    return Column(kind, nullable=nullable, index=index)
+
+
+def _json(*, nullable: bool = False) -> Column[Any]:
+    # none_as_null: a Python None is SQL NULL, not the JSON text 'null'
+    return Column(JSON(none_as_null=True), nullable=nullable)
 
 
 class Policy(SQLModel, table=True):
@@ -48,7 +94,7 @@ class Policy(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     number: str = Field(max_length=64, unique=True, index=True)
     program: str = Field(max_length=200)
-    holder_type: str = Field(max_length=16)
+    holder_type: HolderType = Field(sa_column=_enum(HolderType, 16))
     contract_signed: date
     coverage_start: date
     coverage_end: date
@@ -68,7 +114,7 @@ class InsuredPerson(SQLModel, table=True):
     full_name: str = Field(max_length=200)
     birth_date: date
     phone: str | None = Field(default=None, max_length=20, index=True)
-    relation: str = Field(max_length=16)
+    relation: Relation = Field(sa_column=_enum(Relation, 16))
     updated_at: datetime = Field(sa_column=_ts())
 
 
@@ -83,7 +129,7 @@ class Member(SQLModel, table=True):
     phone: str | None = Field(default=None, max_length=20, index=True)
     phone_confirmed_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
     full_name: str | None = Field(default=None, max_length=200)
-    gender: str | None = Field(default=None, max_length=8)
+    gender: Gender | None = Field(default=None, sa_column=_enum(Gender, 8, nullable=True))
     birth_date: date | None = None
     home_address: str | None = Field(default=None, max_length=300)
     extra_address: str | None = Field(default=None, max_length=300)
@@ -113,7 +159,7 @@ class CardLink(SQLModel, table=True):
             Integer, ForeignKey("insured_persons.id", ondelete="CASCADE"), nullable=False
         )
     )
-    via: str = Field(max_length=16)
+    via: LinkVia = Field(sa_column=_enum(LinkVia, 16))
     linked_at: datetime = Field(sa_column=_ts())
 
 
@@ -141,7 +187,7 @@ class Reminder(SQLModel, table=True):
     member_id: int = Field(
         sa_column=Column(Integer, ForeignKey("members.id", ondelete="CASCADE"), nullable=False)
     )
-    kind: str = Field(max_length=32)
+    kind: ReminderKind = Field(sa_column=_enum(ReminderKind, 32))
     card_id: int | None = Field(
         default=None,
         sa_column=Column(
@@ -162,12 +208,12 @@ class SupportTicket(SQLModel, table=True):
     member_id: int = Field(
         sa_column=Column(Integer, ForeignKey("members.id", ondelete="CASCADE"), nullable=False)
     )
-    kind: str = Field(max_length=16)
+    kind: TicketKind = Field(sa_column=_enum(TicketKind, 16))
     policy_number: str | None = Field(default=None, max_length=64)
     phone: str | None = Field(default=None, max_length=20)
     full_name: str | None = Field(default=None, max_length=200)
     text: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
-    status: str = Field(default="open", max_length=16)
+    status: TicketStatus = Field(default=TicketStatus.OPEN, sa_column=_enum(TicketStatus, 16))
     created_at: datetime = Field(sa_column=_ts())
 
 
@@ -178,7 +224,7 @@ class FsmRecord(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=255)
     state: str | None = Field(default=None, max_length=255)
-    data: str = Field(default="{}", sa_column=Column(Text, nullable=False))
+    data: dict[str, Any] = Field(default_factory=dict, sa_column=_json())
     updated_at: datetime = Field(sa_column=_ts())
 
 
@@ -225,10 +271,12 @@ class Request(SQLModel, table=True):
     card_id: int = Field(
         sa_column=Column(Integer, ForeignKey("insured_persons.id"), nullable=False)
     )
-    kind: str = Field(max_length=16)
-    status: str = Field(default=RequestStatus.NEW, max_length=16, index=True)
-    # the form's answers as JSON (dates ISO, amounts as decimal strings)
-    details: str = Field(default="{}", sa_column=Column(Text, nullable=False))
+    kind: RequestKind = Field(sa_column=_enum(RequestKind, 16))
+    status: RequestStatus = Field(
+        default=RequestStatus.NEW, sa_column=_enum(RequestStatus, 16, index=True)
+    )
+    # the form's answers (dates ISO, amounts as decimal strings)
+    details: dict[str, Any] = Field(default_factory=dict, sa_column=_json())
     assignee_telegram_id: int | None = Field(
         default=None, sa_column=Column(BigInteger, nullable=True)
     )
@@ -257,9 +305,13 @@ class RequestEvent(SQLModel, table=True):
             Integer, ForeignKey("requests.id", ondelete="CASCADE"), nullable=False, index=True
         )
     )
-    from_status: str | None = Field(default=None, max_length=16)
-    to_status: str | None = Field(default=None, max_length=16)
-    actor_kind: str = Field(max_length=8)
+    from_status: RequestStatus | None = Field(
+        default=None, sa_column=_enum(RequestStatus, 16, nullable=True)
+    )
+    to_status: RequestStatus | None = Field(
+        default=None, sa_column=_enum(RequestStatus, 16, nullable=True)
+    )
+    actor_kind: ActorKind = Field(sa_column=_enum(ActorKind, 8))
     actor_telegram_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     comment: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     created_at: datetime = Field(sa_column=_ts())
@@ -284,7 +336,7 @@ class RequestDocument(SQLModel, table=True):
     )
     file_id: str = Field(max_length=255)
     file_unique_id: str = Field(max_length=64)
-    kind: str = Field(max_length=16)  # photo | document
+    kind: DocumentKind = Field(sa_column=_enum(DocumentKind, 16))
     file_name: str | None = Field(default=None, max_length=255)
     mime_type: str | None = Field(default=None, max_length=100)
     file_size: int | None = None
@@ -329,7 +381,7 @@ class RelayLink(SQLModel, table=True):
         sa_column=Column(Integer, ForeignKey("requests.id", ondelete="SET NULL"), nullable=True),
     )
     member_message_id: int | None = None
-    direction: str = Field(max_length=10)  # to_staff | to_member
+    direction: RelayDirection = Field(sa_column=_enum(RelayDirection, 10))
     created_at: datetime = Field(sa_column=_ts())
 
 
@@ -342,7 +394,7 @@ class AuditEntry(SQLModel, table=True):
     staff_telegram_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
     action: str = Field(max_length=32)
     target: str | None = Field(default=None, max_length=128)
-    details: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    details: dict[str, Any] | None = Field(default=None, sa_column=_json(nullable=True))
     created_at: datetime = Field(sa_column=_ts(index=True))
 
 
@@ -354,13 +406,36 @@ class NotificationStatus(StrEnum):
     HELD = "held"  # the member blocked the bot; released when they write again
 
 
+class Audience(StrEnum):
+    MEMBER = "member"
+    STAFF = "staff"
+
+
+class NotificationKind(StrEnum):
+    """What a notification says; its payload class is in bot/services/notifications.py."""
+
+    # to members
+    REQUEST_STATUS = "request_status"
+    STAFF_COPY = "staff_copy"
+    APPOINTMENT_TOMORROW = "appointment_tomorrow"
+    NEED_INFO_NUDGE = "need_info_nudge"
+    ACTIVATION_OPEN = "activation_open"
+    CARDS_LINKED = "cards_linked"
+    # to staff
+    REQUEST_CARD = "request_card"
+    CARD_REFRESH = "card_refresh"
+    MEMBER_MESSAGE = "member_message"
+    TICKET = "ticket"
+    ESCALATION = "escalation"
+
+
 class Notification(SQLModel, table=True):
     """The outbox: a message to a member or to staff, written in the transaction that causes it."""
 
     __tablename__ = "notifications"
 
     id: int | None = Field(default=None, primary_key=True)
-    audience: str = Field(max_length=8)  # member | staff
+    audience: Audience = Field(sa_column=_enum(Audience, 8))
     member_id: int | None = Field(
         default=None,
         sa_column=Column(
@@ -371,10 +446,13 @@ class Notification(SQLModel, table=True):
         default=None,
         sa_column=Column(Integer, ForeignKey("requests.id", ondelete="CASCADE"), nullable=True),
     )
-    kind: str = Field(max_length=32)
-    payload: str = Field(default="{}", sa_column=Column(Text, nullable=False))
+    kind: NotificationKind = Field(sa_column=_enum(NotificationKind, 32))
+    # checked against the kind's class in bot/services/notifications.py when queued and sent
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=_json())
     dedup_key: str = Field(max_length=128, unique=True)
-    status: str = Field(default=NotificationStatus.PENDING, max_length=8, index=True)
+    status: NotificationStatus = Field(
+        default=NotificationStatus.PENDING, sa_column=_enum(NotificationStatus, 8, index=True)
+    )
     attempts: int = 0
     next_attempt_at: datetime = Field(sa_column=_ts(index=True))
     claimed_by: str | None = Field(default=None, max_length=64)

@@ -1,13 +1,37 @@
 """The Alembic migrations build exactly the schema the models describe."""
 
 import asyncio
+import json
+from collections.abc import Awaitable
+from datetime import UTC, date, datetime
+from typing import Any
 
+import pytest
+import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy.exc import StatementError
 from sqlalchemy.ext.asyncio import create_async_engine
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, col, select
 
-from storage.db import migrate
+from bot.services import notifications
+from storage.db import alembic_config, create_engine, create_session_factory, migrate
+from storage.models import (
+    ActorKind,
+    Audience,
+    AuditEntry,
+    FsmRecord,
+    Gender,
+    Member,
+    Notification,
+    NotificationKind,
+    NotificationStatus,
+    Request,
+    RequestEvent,
+    RequestKind,
+    RequestStatus,
+)
 
 
 async def _empty(url: str) -> None:
@@ -38,3 +62,159 @@ async def test_migrations_match_models(db_url):
 
 def test_migrate_runs_outside_an_event_loop(tmp_path):
     asyncio.run(migrate(f"sqlite+aiosqlite:///{tmp_path}/m2.sqlite3"))
+
+
+# --- 0005: enums checked, JSON-as-text converted, with rows in the tables -----------------
+
+NOW = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+COMMENT = "Потрібне направлення <b>лікаря</b>"  # a staff comment, kept as plain text before 0005
+DETAILS = {"clinic": "Алмати, вул. Абая 10", "preferred_date": "2026-12-03", "items": [1, 2]}
+
+
+def _to(url: str, revision: str, down: bool = False) -> Awaitable[None]:
+    step = command.downgrade if down else command.upgrade
+    return asyncio.to_thread(step, alembic_config(url), revision)
+
+
+async def _rows_at_0004(url: str, request_status: str = "need_info") -> None:
+    """Rows as the code before 0005 wrote them: JSON as text (not ASCII-escaped), plain strings."""
+    sqlite = url.startswith("sqlite")
+    now = NOW.replace(tzinfo=None) if sqlite else NOW
+    engine = create_async_engine(url)
+
+    def row(table: str, **values: Any) -> Any:
+        return sa.table(table, *(sa.column(name) for name in values)).insert().values(**values)
+
+    async with engine.begin() as c:
+        await c.execute(
+            row("policies", id=1, number="P-1", program="Gold", holder_type="corporate",
+                contract_signed=date(2026, 1, 1), coverage_start=date(2026, 1, 1),
+                coverage_end=date(2026, 12, 31), updated_at=now)
+        )  # fmt: skip
+        await c.execute(
+            row("insured_persons", id=1, insured_id="ID-1", policy_id=1, full_name="Olena",
+                birth_date=date(1990, 5, 5), relation="self", updated_at=now)
+        )  # fmt: skip
+        await c.execute(row("members", id=1, telegram_id=501, gender="female", created_at=now))
+        await c.execute(
+            row("requests", id=7, member_id=1, card_id=1, kind="appointment",
+                status=request_status, details=json.dumps(DETAILS, ensure_ascii=False),
+                created_at=now, updated_at=now)
+        )  # fmt: skip
+        await c.execute(
+            row("request_events", id=1, request_id=7, from_status="in_progress",
+                to_status="need_info", actor_kind="staff", comment=COMMENT, created_at=now)
+        )  # fmt: skip
+        await c.execute(
+            row("notifications", id=1, audience="member", member_id=1, request_id=7,
+                kind="request_status", dedup_key="status:1", status="pending", attempts=0,
+                payload=json.dumps({"status": "need_info", "comment": COMMENT},
+                                   ensure_ascii=False),
+                next_attempt_at=now, created_at=now)
+        )  # fmt: skip
+        for n, (action, details) in enumerate(
+            [
+                ("request_info", COMMENT),
+                ("find", json.dumps({"members": 1, "cards": 2})),
+                ("view_phone", None),
+            ]
+        ):
+            await c.execute(
+                row("audit_log", id=n + 1, staff_telegram_id=900, action=action,
+                    target="R-000007", details=details, created_at=now)
+            )  # fmt: skip
+        await c.execute(
+            row("fsm_records", key="fsm:501:501", state="MainSG:menu",
+                data=json.dumps({"lang": "uk", "текст": "так"}, ensure_ascii=False),
+                updated_at=now)
+        )  # fmt: skip
+    await engine.dispose()
+
+
+async def test_the_upgrade_to_enums_and_json_keeps_every_row(db_url):
+    url = db_url
+    await _empty(url)
+    await _to(url, "0004")
+    await _rows_at_0004(url)
+    await _to(url, "head")
+
+    engine = create_engine(url)  # the bot's own engine (foreign keys on for SQLite)
+    async with create_session_factory(engine)() as session:
+        request = await session.get(Request, 7)
+        assert request is not None
+        assert request.details == DETAILS
+        assert request.kind is RequestKind.APPOINTMENT
+        assert request.status is RequestStatus.NEED_INFO
+        [event] = (await session.execute(select(RequestEvent))).scalars()
+        assert (event.from_status, event.to_status) == (
+            RequestStatus.IN_PROGRESS,
+            RequestStatus.NEED_INFO,
+        )
+        assert event.actor_kind is ActorKind.STAFF
+        member = await session.get(Member, 1)
+        assert member is not None and member.gender is Gender.FEMALE
+        note = await session.get(Notification, 1)
+        assert note is not None
+        assert (note.audience, note.kind, note.status) == (
+            Audience.MEMBER,
+            NotificationKind.REQUEST_STATUS,
+            NotificationStatus.PENDING,
+        )
+        assert notifications.load(note.kind, note.payload) == notifications.RequestStatusChanged(
+            status=RequestStatus.NEED_INFO, comment=COMMENT
+        )
+        audit = {e.action: e.details for e in (await session.execute(select(AuditEntry))).scalars()}
+        assert audit == {
+            "request_info": {"comment": COMMENT},
+            "find": {"members": 1, "cards": 2},
+            "view_phone": None,
+        }
+        fsm = await session.get(FsmRecord, "fsm:501:501")
+        assert fsm is not None and fsm.data == {"lang": "uk", "текст": "так"}
+
+        # the converted columns take new rows and changes, and the enums refuse an unknown value
+        request.details = {**DETAILS, "comment": "ще"}
+        request.status = RequestStatus.DONE
+        await session.commit()
+        await session.refresh(request)
+        assert request.details["comment"] == "ще"
+        with pytest.raises(StatementError):
+            await session.execute(
+                sa.update(Request).where(col(Request.id) == 7).values(status="lost")
+            )
+        await session.rollback()
+    if url.startswith("sqlite"):
+        async with engine.connect() as c:
+            sql = (
+                await c.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = 'requests'")
+            ).scalar_one()
+        assert "AUTOINCREMENT" in sql  # numbers are still never reused
+    await engine.dispose()
+
+    await _to(url, "0004", down=True)
+    engine = create_async_engine(url)
+    async with engine.connect() as c:
+        details = (await c.exec_driver_sql("SELECT details FROM requests")).scalar_one()
+        audit = dict((await c.exec_driver_sql("SELECT action, details FROM audit_log")).all())
+    await engine.dispose()
+    assert json.loads(details) == {**DETAILS, "comment": "ще"}
+    assert audit["request_info"] == COMMENT
+    assert json.loads(audit["find"]) == {"members": 1, "cards": 2}
+
+
+async def test_the_upgrade_stops_at_a_value_the_code_does_not_know(db_url):
+    url = db_url
+    await _empty(url)
+    await _to(url, "0004")
+    await _rows_at_0004(url, request_status="archived")
+
+    with pytest.raises(RuntimeError, match=r"requests\.status = 'archived'"):
+        await _to(url, "head")
+
+    engine = create_async_engine(url)
+    async with engine.connect() as c:
+        version = (await c.exec_driver_sql("SELECT version_num FROM alembic_version")).scalar()
+        details = (await c.exec_driver_sql("SELECT details FROM requests")).scalar_one()
+    await engine.dispose()
+    assert version == "0004"
+    assert json.loads(details) == DETAILS

@@ -29,9 +29,9 @@ from bot.delivery.errors import HeldError, RetrySoonError, UndeliverableError
 from bot.delivery.member import MemberSender
 from bot.delivery.staff import StaffSender
 from bot.i18n import TranslatorHub
-from bot.services import outbox
+from bot.services import notifications, outbox
 from bot.services.pacing import Pacer
-from storage.models import Member, Notification, NotificationStatus
+from storage.models import Audience, Member, Notification, NotificationKind, NotificationStatus
 
 log = logging.getLogger("bot.delivery")
 
@@ -183,13 +183,16 @@ class Deliverer:
             if not await self._still_mine(session, notification_id):
                 log.info("notification %s was taken over by another process", notification_id)
                 return False
-            notification = await session.get(Notification, notification_id)
-            assert notification is not None
             now = self.clock()
+            loaded = await _load(session, notification_id, now)
+            if loaded is None:
+                await session.commit()
+                return False
+            notification, payload = loaded
             try:
-                if notification.audience == "member":
-                    message_id = await self._to_member(session, notification, turns)
-                    if notification.kind == "request_status":
+                if payload.audience == Audience.MEMBER:
+                    message_id = await self._to_member(session, notification, payload, turns)
+                    if payload.kind == NotificationKind.REQUEST_STATUS:
                         member = await session.get(Member, notification.member_id)
                         refresh_chat = member.telegram_id if member else None
                 elif self.staff is None:
@@ -204,7 +207,7 @@ class Deliverer:
                     return False
                 else:
                     message_id = await self.staff.send(
-                        session, notification, self._pacer_for(session), now
+                        session, notification, payload, self._pacer_for(session), now
                     )
                 await outbox.mark_sent(session, notification_id, now, message_id)
             except ChatBusyError:
@@ -252,7 +255,11 @@ class Deliverer:
             log.warning("could not refresh the open dialog of chat %s", chat_id, exc_info=True)
 
     async def _to_member(
-        self, session: AsyncSession, notification: Notification, turns: _Turns
+        self,
+        session: AsyncSession,
+        notification: Notification,
+        payload: notifications.Payload,
+        turns: _Turns,
     ) -> int | None:
         member = await session.get(Member, notification.member_id)
         if member is None:
@@ -265,7 +272,22 @@ class Deliverer:
             turns.set_aside(chat_id, row)
             raise ChatBusyError
         await self._pacer_for(session)(chat_id)
-        return await self.member.send(session, notification, member)
+        return await self.member.send(session, notification, payload, member)
+
+
+async def _load(
+    session: AsyncSession, notification_id: int, now: datetime
+) -> tuple[Notification, notifications.Payload] | None:
+    """The claimed row and its payload; a row that no longer fits its kind's class (written by
+    an older version, or edited by hand) is marked failed with the reason instead."""
+    try:
+        notification = await session.get(Notification, notification_id)
+        assert notification is not None
+        return notification, notifications.load(notification.kind, notification.payload)
+    except (LookupError, notifications.PayloadError) as exc:  # LookupError: an unknown kind
+        log.error("notification %s cannot be sent: %s", notification_id, exc)
+        await outbox.mark_failed(session, notification_id, now, str(exc))
+        return None
 
 
 async def _mark_unreachable(session: AsyncSession, member_id: int, now: datetime) -> None:

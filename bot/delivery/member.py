@@ -1,9 +1,13 @@
-"""What members receive: status changes, staff messages (copied), cards that appeared."""
+"""What members receive: status changes, staff messages (copied), reminders, cards that appeared.
+
+One sender per notification kind, chosen from `SENDERS` by the payload's kind."""
 
 from __future__ import annotations
 
 import html
-import json
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
 
 from aiogram import Bot
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
@@ -13,82 +17,108 @@ from bot.callbacks import OpenRequest
 from bot.delivery.errors import UndeliverableError
 from bot.i18n import Translator, TranslatorHub
 from bot.render import VALUE_SHOWN, detail_lines
-from storage.models import InsuredPerson, Member, Notification, Policy, Request
+from bot.services import notifications as note
+from storage.models import InsuredPerson, Member, Notification, NotificationKind, Policy, Request
+
+K = NotificationKind
+
+
+@dataclass(frozen=True)
+class _To:
+    """The row being sent and the member it goes to, in their language."""
+
+    session: AsyncSession
+    n: Notification
+    member: Member
+    i18n: Translator
 
 
 class MemberSender:
+    SENDERS: dict[NotificationKind, Callable[[MemberSender, _To, Any], Awaitable[int | None]]]
+
     def __init__(self, bot: Bot, translators: TranslatorHub) -> None:
         self.bot = bot
         self.translators = translators
 
-    @staticmethod
-    def _open_button(request: Request, i18n: Translator) -> InlineKeyboardMarkup:
-        button = InlineKeyboardButton(
-            text=i18n("btn-open-request"),
-            callback_data=OpenRequest(request_id=request.id or 0).pack(),
-        )
-        return InlineKeyboardMarkup(inline_keyboard=[[button]])
+    async def send(
+        self, session: AsyncSession, n: Notification, payload: note.Payload, member: Member
+    ) -> int | None:
+        sender = self.SENDERS.get(payload.kind)
+        if sender is None:
+            raise UndeliverableError(f"{payload.kind} is not a member notification")
+        to = _To(session, n, member, self.translators.get(member.language))
+        return await sender(self, to, payload)
 
-    async def send(self, session: AsyncSession, n: Notification, member: Member) -> int | None:
-        i18n = self.translators.get(member.language)
-        payload = json.loads(n.payload)
-        chat_id = member.telegram_id
-        if n.kind == "staff_copy":
-            copied = await self.bot.copy_message(
-                chat_id, payload["from_chat_id"], payload["message_id"]
+    async def _text(self, to: _To, text: str, request: Request | None = None) -> int:
+        """`text` to the member, with an "open request" button when it is about one."""
+        markup = None
+        if request is not None:
+            button = InlineKeyboardButton(
+                text=to.i18n("btn-open-request"),
+                callback_data=OpenRequest(request_id=request.id or 0).pack(),
             )
-            return copied.message_id
-        if n.kind == "request_status":
-            request = await session.get(Request, n.request_id)
-            if request is None:
-                return None
-            text = i18n(
-                "notify-request-status",
-                number=request.number,
-                kind=i18n("request-kind-" + request.kind),
-                status=i18n("request-status-" + payload["status"]),
-            )
-            if payload.get("comment"):
-                # staff wrote it: escaped, like everything a person wrote that goes out as HTML
-                comment = html.escape(payload["comment"], quote=False)
-                text += "\n" + i18n("notify-request-comment", comment=comment)
-            sent = await self.bot.send_message(
-                chat_id, text, reply_markup=self._open_button(request, i18n)
-            )
-            return sent.message_id
-        if n.kind in ("appointment_tomorrow", "need_info_nudge"):
-            request = await session.get(Request, n.request_id)
-            if request is None:
-                return None
-            details = json.loads(request.details)
-            if n.kind == "appointment_tomorrow":
-                text = i18n(
-                    "notify-appointment-tomorrow",
-                    number=request.number,
-                    details=html.escape(
-                        detail_lines(details, i18n, value_max=VALUE_SHOWN), quote=False
-                    ),
-                )
-            else:
-                text = i18n(
-                    "notify-need-info-nudge",
-                    number=request.number,
-                    question=html.escape(payload.get("question") or "", quote=False),
-                )
-            sent = await self.bot.send_message(
-                chat_id, text, reply_markup=self._open_button(request, i18n)
-            )
-            return sent.message_id
-        if n.kind == "activation_open":
-            person = await session.get(InsuredPerson, payload.get("card_id"))
-            policy = await session.get(Policy, person.policy_id) if person else None
-            sent = await self.bot.send_message(
-                chat_id, i18n("notify-activation-open", policy=policy.number if policy else "—")
-            )
-            return sent.message_id
-        if n.kind == "cards_linked":
-            sent = await self.bot.send_message(
-                chat_id, i18n("notify-cards-linked", count=payload.get("count", 1))
-            )
-            return sent.message_id
-        raise UndeliverableError(f"unknown member notification {n.kind}")
+            markup = InlineKeyboardMarkup(inline_keyboard=[[button]])
+        sent = await self.bot.send_message(to.member.telegram_id, text, reply_markup=markup)
+        return sent.message_id
+
+    async def _staff_copy(self, to: _To, p: note.StaffCopy) -> int | None:
+        copied = await self.bot.copy_message(to.member.telegram_id, p.from_chat_id, p.message_id)
+        return copied.message_id
+
+    async def _request_status(self, to: _To, p: note.RequestStatusChanged) -> int | None:
+        request = await to.session.get(Request, to.n.request_id)
+        if request is None:
+            return None
+        i18n = to.i18n
+        text = i18n(
+            "notify-request-status",
+            number=request.number,
+            kind=i18n("request-kind-" + request.kind),
+            status=i18n("request-status-" + p.status),
+        )
+        if p.comment:
+            # staff wrote it: escaped, like everything a person wrote that goes out as HTML
+            text += "\n" + i18n("notify-request-comment", comment=html.escape(p.comment, False))
+        return await self._text(to, text, request)
+
+    async def _appointment_tomorrow(self, to: _To, p: note.AppointmentTomorrow) -> int | None:
+        request = await to.session.get(Request, to.n.request_id)
+        if request is None:
+            return None
+        lines = detail_lines(request.details, to.i18n, value_max=VALUE_SHOWN)
+        text = to.i18n(
+            "notify-appointment-tomorrow",
+            number=request.number,
+            details=html.escape(lines, quote=False),
+        )
+        return await self._text(to, text, request)
+
+    async def _need_info_nudge(self, to: _To, p: note.NeedInfoNudge) -> int | None:
+        request = await to.session.get(Request, to.n.request_id)
+        if request is None:
+            return None
+        text = to.i18n(
+            "notify-need-info-nudge",
+            number=request.number,
+            question=html.escape(p.question or "", quote=False),
+        )
+        return await self._text(to, text, request)
+
+    async def _activation_open(self, to: _To, p: note.ActivationOpen) -> int | None:
+        person = await to.session.get(InsuredPerson, p.card_id) if p.card_id else None
+        policy = await to.session.get(Policy, person.policy_id) if person else None
+        text = to.i18n("notify-activation-open", policy=policy.number if policy else "—")
+        return await self._text(to, text)
+
+    async def _cards_linked(self, to: _To, p: note.CardsLinked) -> int | None:
+        return await self._text(to, to.i18n("notify-cards-linked", count=p.count))
+
+
+MemberSender.SENDERS = {
+    K.STAFF_COPY: MemberSender._staff_copy,
+    K.REQUEST_STATUS: MemberSender._request_status,
+    K.APPOINTMENT_TOMORROW: MemberSender._appointment_tomorrow,
+    K.NEED_INFO_NUDGE: MemberSender._need_info_nudge,
+    K.ACTIVATION_OPEN: MemberSender._activation_open,
+    K.CARDS_LINKED: MemberSender._cards_linked,
+}

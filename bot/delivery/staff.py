@@ -4,8 +4,8 @@ each in the member's own topic (created once), or threaded by replies in a plain
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -25,6 +25,7 @@ from bot.config import Settings
 from bot.delivery.errors import RetrySoonError, UndeliverableError
 from bot.i18n import Translator, TranslatorHub
 from bot.render import VALUE_SHOWN, detail_lines, long_details
+from bot.services import notifications as note
 from bot.services import relay, topics
 from bot.services.phones import mask_phone
 from bot.services.staff import StaffAction
@@ -33,6 +34,7 @@ from storage.models import (
     InsuredPerson,
     Member,
     Notification,
+    NotificationKind,
     Policy,
     Request,
     RequestDocument,
@@ -42,6 +44,8 @@ from storage.models import (
 from storage.repositories import requests as requests_repo
 
 Pace = Callable[[int], Awaitable[None]]
+Where = dict[str, Any]  # message_thread_id, or reply_parameters, or nothing
+K = NotificationKind
 STALE_RESERVATION = timedelta(minutes=1)
 # room left in a message for its header (a member's name is up to 200 characters)
 TEXT_PART = MESSAGE_LIMIT - 400
@@ -57,7 +61,20 @@ def _thread_missing(exc: TelegramBadRequest) -> bool:
     return "thread not found" in text or "topic_deleted" in text or "topic deleted" in text
 
 
+@dataclass(frozen=True)
+class _Job:
+    """One staff notification being sent: the member it is about, its request, the pacing."""
+
+    session: AsyncSession
+    member: Member
+    request: Request | None
+    pace: Pace
+    now: datetime
+
+
 class StaffSender:
+    SENDERS: dict[NotificationKind, Callable[[StaffSender, _Job, Any], Awaitable[int | None]]]
+
     def __init__(self, bot: Bot, settings: Settings, translators: TranslatorHub) -> None:
         assert settings.admin_chat_id is not None
         self.bot = bot
@@ -100,115 +117,102 @@ class StaffSender:
         }
 
     async def send(
-        self, session: AsyncSession, n: Notification, pace: Pace, now: datetime
+        self,
+        session: AsyncSession,
+        n: Notification,
+        payload: note.Payload,
+        pace: Pace,
+        now: datetime,
     ) -> int | None:
+        sender = self.SENDERS.get(payload.kind)
+        if sender is None:
+            raise UndeliverableError(f"{payload.kind} is not a staff notification")
         member = await session.get(Member, n.member_id)
         if member is None:
             return None
         request = await session.get(Request, n.request_id) if n.request_id else None
-        if n.kind == "card_refresh":
-            return await self._refresh_card(session, member, request, pace, now)
-        if n.kind == "escalation" and request is not None:
-            # in the General topic, where everyone sees it; a reply reaches the member
-            await pace(self.chat_id)
-            sent = await self.bot.send_message(
-                self.chat_id,
-                self.i18n(
-                    "staff-escalation",
-                    number=request.number,
-                    kind=self.i18n("request-kind-" + request.kind),
-                    member=html.escape(_name(member)),
-                    hours=json.loads(n.payload).get("hours", 0),
-                ),
-            )
-            await relay.remember(
-                session, self.chat_id, sent.message_id, member.id or 0, request.id, now
-            )
-            return sent.message_id
-        where = await self._where(session, member, now)
-        try:
-            return await self._post(session, n, member, request, where, pace, now)
-        except TelegramBadRequest as exc:
-            if "message_thread_id" in where and _thread_missing(exc):
-                topic = await topics.get(session, member.id or 0)
-                if topic is not None:
-                    await topics.forget(session, topic)
-                raise RetrySoonError("staff deleted the topic", timedelta(0)) from exc
-            raise
+        if payload.about_request and request is None:
+            return None  # the request is gone: nothing left to tell about it
+        return await sender(self, _Job(session, member, request, pace, now), payload)
 
-    async def _post(
-        self,
-        session: AsyncSession,
-        n: Notification,
-        member: Member,
-        request: Request | None,
-        where: dict[str, Any],
-        pace: Pace,
-        now: datetime,
-    ) -> int | None:
-        payload = json.loads(n.payload)
-        assert member.id is not None
-        request_id = request.id if request else None
+    async def _escalation(self, job: _Job, p: note.Escalation) -> int | None:
+        """In the General topic, where everyone sees it; a reply reaches the member."""
+        assert job.request is not None
+        await job.pace(self.chat_id)
+        sent = await self.bot.send_message(
+            self.chat_id,
+            self.i18n(
+                "staff-escalation",
+                number=job.request.number,
+                kind=self.i18n("request-kind-" + job.request.kind),
+                member=html.escape(_name(job.member)),
+                hours=p.hours,
+            ),
+        )
+        await relay.remember(
+            job.session, self.chat_id, sent.message_id, job.member.id or 0, job.request.id, job.now
+        )
+        return sent.message_id
+
+    async def _request_card(self, job: _Job, p: note.RequestCard, where: Where) -> list[int]:
+        """The documents, answers too long for the card, then the card with its buttons."""
+        request = job.request
+        assert request is not None
+        documents = await requests_repo.documents(job.session, request.id or 0)
+        sent_ids = await self._documents(documents, where, job.pace)
+        sent_ids += await self._full_answers(request, where, job.pace)
+        text, markup = await self.card(job.session, request, job.member)
+        await job.pace(self.chat_id)
+        card = await self.bot.send_message(self.chat_id, text, **where, reply_markup=markup)
+        request.staff_message_id = card.message_id
+        job.session.add(request)
+        return [*sent_ids, card.message_id]
+
+    async def _member_message(self, job: _Job, p: note.MemberMessage, where: Where) -> list[int]:
+        # a text too long for one message with its header goes on in the next ones
+        first, *more = pages(p.text or "", TEXT_PART)
+        request = job.request
+        text = self.i18n(
+            "staff-member-message",
+            member=html.escape(_name(job.member)),
+            request=self.i18n("staff-member-message-request", number=request.number)
+            if request
+            else "",
+            text=html.escape(first),
+        ).rstrip()
+        attachments = [RequestDocument(request_id=0, **a.model_dump()) for a in p.attachments]
         sent_ids: list[int] = []
-        if n.kind == "request_card" and request is not None:
-            documents = await requests_repo.documents(session, request.id or 0)
-            sent_ids += await self._documents(documents, where, pace)
-            sent_ids += await self._full_answers(request, where, pace)
-            text, markup = await self.card(session, request, member)
-            await pace(self.chat_id)
-            card = await self.bot.send_message(self.chat_id, text, **where, reply_markup=markup)
-            request.staff_message_id = card.message_id
-            session.add(request)
-            sent_ids.append(card.message_id)
-        elif n.kind == "member_message":
-            # a text too long for one message with its header goes on in the next ones
-            first, *more = pages(payload.get("text") or "", TEXT_PART)
-            text = self.i18n(
-                "staff-member-message",
-                member=html.escape(_name(member)),
-                request=self.i18n("staff-member-message-request", number=request.number)
-                if request
-                else "",
-                text=html.escape(first),
-            ).rstrip()
-            attachments = [
-                RequestDocument(request_id=0, **a) for a in payload.get("attachments", [])
-            ]
-            if payload.get("text") or not attachments:
-                for part in [text, *(html.escape(p) for p in more)]:
-                    await pace(self.chat_id)
-                    sent = await self.bot.send_message(self.chat_id, part, **where)
-                    sent_ids.append(sent.message_id)
-                text = ""
-            # files alone carry the "who" line as their caption instead of an empty message
-            sent_ids += await self._documents(attachments, where, pace, caption=text or None)
-        elif n.kind == "ticket":
-            ticket = await session.get(SupportTicket, payload["ticket_id"])
-            if ticket is None:
-                return None
-            await pace(self.chat_id)
-            sent = await self.bot.send_message(
-                self.chat_id,
-                self.i18n(
-                    "staff-ticket",
-                    ticket_id=ticket.id or 0,
-                    member=html.escape(_name(member)),
-                    phone=mask_phone(ticket.phone) if ticket.phone else "—",
-                    policy_number=html.escape(ticket.policy_number or "—"),
-                    full_name=html.escape(ticket.full_name or "—"),
-                ),
-                **where,
-            )
-            sent_ids.append(sent.message_id)
-        else:
-            raise UndeliverableError(f"unknown staff notification {n.kind}")
-        for message_id in sent_ids:
-            await relay.remember(session, self.chat_id, message_id, member.id, request_id, now)
-        return sent_ids[-1] if sent_ids else None
+        if p.text or not attachments:
+            for part in [text, *(html.escape(m) for m in more)]:
+                await job.pace(self.chat_id)
+                sent = await self.bot.send_message(self.chat_id, part, **where)
+                sent_ids.append(sent.message_id)
+            text = ""
+        # files alone carry the "who" line as their caption instead of an empty message
+        return sent_ids + await self._documents(attachments, where, job.pace, caption=text or None)
+
+    async def _ticket(self, job: _Job, p: note.Ticket, where: Where) -> list[int]:
+        ticket = await job.session.get(SupportTicket, p.ticket_id)
+        if ticket is None:
+            return []
+        await job.pace(self.chat_id)
+        sent = await self.bot.send_message(
+            self.chat_id,
+            self.i18n(
+                "staff-ticket",
+                ticket_id=ticket.id or 0,
+                member=html.escape(_name(job.member)),
+                phone=mask_phone(ticket.phone) if ticket.phone else "—",
+                policy_number=html.escape(ticket.policy_number or "—"),
+                full_name=html.escape(ticket.full_name or "—"),
+            ),
+            **where,
+        )
+        return [sent.message_id]
 
     async def _full_answers(self, request: Request, where: dict[str, Any], pace: Pace) -> list[int]:
         """Answers too long for the card (it shows them cut), in full before it."""
-        details = json.loads(request.details)
+        details = request.details
         if not long_details(details):
             return []
         lines = detail_lines(details, self.i18n, mask={"phone": mask_phone})
@@ -281,7 +285,7 @@ class StaffSender:
             relation=i18n("relation-" + person.relation) if person else "—",
             details=html.escape(
                 detail_lines(
-                    json.loads(request.details),
+                    request.details,
                     i18n,
                     mask={"phone": mask_phone},
                     value_max=VALUE_SHOWN,
@@ -312,14 +316,14 @@ class StaffSender:
             inline_keyboard=[buttons[:2], buttons[2:]] if len(buttons) > 2 else [buttons]
         )
 
-    async def _refresh_card(
-        self,
-        session: AsyncSession,
-        member: Member,
-        request: Request | None,
-        pace: Pace,
-        now: datetime,
-    ) -> int | None:
+    async def _refresh_card(self, job: _Job, p: note.CardRefresh) -> int | None:
+        session, member, request, pace, now = (
+            job.session,
+            job.member,
+            job.request,
+            job.pace,
+            job.now,
+        )
         if request is None or request.staff_message_id is None:
             return None  # the card is not posted yet; when it is, it shows the current state
         text, markup = await self.card(session, request, member)
@@ -348,3 +352,40 @@ class StaffSender:
 
 def _name(member: Member) -> str:
     return member.full_name or f"#{member.id}"
+
+
+def _in_thread(
+    post: Callable[[StaffSender, _Job, Any, Where], Awaitable[list[int]]],
+) -> Callable[[StaffSender, _Job, Any], Awaitable[int | None]]:
+    """A sender posting in the member's topic (or reply thread): each message it sends is
+    remembered for replies, and a topic staff deleted is forgotten and the row tried again
+    (the next attempt creates a new one)."""
+
+    async def send(self: StaffSender, job: _Job, payload: Any) -> int | None:
+        where = await self._where(job.session, job.member, job.now)
+        try:
+            sent_ids = await post(self, job, payload, where)
+        except TelegramBadRequest as exc:
+            if "message_thread_id" in where and _thread_missing(exc):
+                topic = await topics.get(job.session, job.member.id or 0)
+                if topic is not None:
+                    await topics.forget(job.session, topic)
+                raise RetrySoonError("staff deleted the topic", timedelta(0)) from exc
+            raise
+        request_id = job.request.id if job.request else None
+        for message_id in sent_ids:
+            await relay.remember(
+                job.session, self.chat_id, message_id, job.member.id or 0, request_id, job.now
+            )
+        return sent_ids[-1] if sent_ids else None
+
+    return send
+
+
+StaffSender.SENDERS = {
+    K.CARD_REFRESH: StaffSender._refresh_card,
+    K.ESCALATION: StaffSender._escalation,
+    K.REQUEST_CARD: _in_thread(StaffSender._request_card),
+    K.MEMBER_MESSAGE: _in_thread(StaffSender._member_message),
+    K.TICKET: _in_thread(StaffSender._ticket),
+}

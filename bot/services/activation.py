@@ -13,12 +13,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.cards import link_activated_card
-from storage.models import HolderType, Member, Policy
+from storage.models import HolderType, Member, Policy, ReminderKind
 from storage.repositories import attempts as attempts_repo
 from storage.repositories import cards as cards_repo
 from storage.repositories import reminders as reminders_repo
 
-REMINDER_ACTIVATION_OPENS = "activation_opens"
+REMINDER_ACTIVATION_OPENS = ReminderKind.ACTIVATION_OPENS
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import outbox
+from bot.services.notifications import CardsLinked
 from storage.models import InsuredPerson, Member
 
 _DEDUP_LENGTH = 128  # notifications.dedup_key
@@ -34,12 +35,10 @@ async def notify_cards_linked(
             continue
         await outbox.enqueue(
             session,
-            audience="member",
-            kind="cards_linked",
+            CardsLinked(count=len(card_ids)),
             dedup_key=linked_dedup_key(member.id, card_ids),
             member_id=member.id,
             now=now,
-            payload={"count": len(card_ids)},
         )
         told += 1
     return told

@@ -7,7 +7,6 @@ after claiming it is taken again once its lease has passed.
 
 from __future__ import annotations
 
-import json
 import uuid
 from datetime import datetime, timedelta
 from typing import Any
@@ -17,6 +16,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
+from bot.services import notifications
+from bot.services.notifications import Payload
 from storage.models import Notification, NotificationStatus
 
 # a claimed row not sent within this is taken again; the deliverer passes OUTBOX_LEASE_SECONDS
@@ -28,28 +29,34 @@ S = NotificationStatus
 
 async def enqueue(
     session: AsyncSession,
+    payload: Payload,
     *,
-    audience: str,
-    kind: str,
     dedup_key: str,
     now: datetime,
     member_id: int | None = None,
     request_id: int | None = None,
-    payload: dict[str, Any] | None = None,
 ) -> Notification:
-    """Add a notification to the update's transaction; the same `dedup_key` is stored once."""
+    """Add a notification to the update's transaction; the same `dedup_key` is stored once.
+
+    Its kind and audience come from the payload's class. The payload is stored as it will be
+    read back, and read back once here, so what the deliverer loads is known to fit.
+    """
+    if payload.about_request and request_id is None:
+        raise ValueError(f"a {payload.kind} notification needs its request_id")
+    data = payload.model_dump(mode="json")
+    notifications.load(payload.kind, data)
     existing = (
         await session.execute(select(Notification).where(Notification.dedup_key == dedup_key))
     ).scalar_one_or_none()
     if existing is not None:
         return existing
     notification = Notification(
-        audience=audience,
-        kind=kind,
+        audience=payload.audience,
+        kind=payload.kind,
         dedup_key=dedup_key,
         member_id=member_id,
         request_id=request_id,
-        payload=json.dumps(payload or {}, ensure_ascii=False),
+        payload=data,
         next_attempt_at=now,
         created_at=now,
     )
@@ -63,13 +70,13 @@ async def enqueue(
     return notification
 
 
-async def enqueue_new(session: AsyncSession, **fields: Any) -> bool:
+async def enqueue_new(session: AsyncSession, payload: Payload, **fields: Any) -> bool:
     """`enqueue`, telling whether this call added it (False: it was queued before)."""
     key = fields["dedup_key"]
     before = (
         await session.execute(select(Notification.id).where(Notification.dedup_key == key))
     ).first()
-    await enqueue(session, **fields)
+    await enqueue(session, payload, **fields)
     return before is None
 
 

@@ -71,5 +71,5 @@ async def update_field(
 
 
 async def set_gender(session: AsyncSession, member: Member, gender: str) -> None:
-    member.gender = Gender(gender).value
+    member.gender = Gender(gender)
     session.add(member)

@@ -8,7 +8,8 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import outbox
-from storage.models import RelayLink
+from bot.services.notifications import StaffCopy
+from storage.models import RelayDirection, RelayLink
 from storage.repositories import members as members_repo
 from storage.repositories import relay as relay_repo
 
@@ -51,19 +52,17 @@ async def to_member(
             admin_message_id=message_id,
             member_id=target.member_id,
             request_id=target.request_id,
-            direction="to_member",
+            direction=RelayDirection.TO_MEMBER,
             created_at=now,
         )
     )
     await outbox.enqueue(
         session,
-        audience="member",
-        kind="staff_copy",
+        StaffCopy(from_chat_id=chat_id, message_id=message_id),
         dedup_key=f"copy:{chat_id}:{message_id}",
         member_id=target.member_id,
         request_id=target.request_id,
         now=now,
-        payload={"from_chat_id": chat_id, "message_id": message_id},
     )
 
 
@@ -82,7 +81,7 @@ async def remember(
             admin_message_id=message_id,
             member_id=member_id,
             request_id=request_id,
-            direction="to_staff",
+            direction=RelayDirection.TO_STAFF,
             created_at=now,
         )
     )

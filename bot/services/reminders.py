@@ -3,13 +3,13 @@ queues it in the outbox with a key that makes it happen once, whichever process 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services import notifications as note
 from bot.services import outbox
 from bot.services.activation import REMINDER_ACTIVATION_OPENS
 from storage.models import RequestKind, RequestStatus
@@ -44,12 +44,10 @@ async def _activation_opens(session: AsyncSession, now: datetime, today: date) -
     for reminder in rows:
         count += await outbox.enqueue_new(
             session,
-            audience="member",
-            kind="activation_open",
+            note.ActivationOpen(card_id=reminder.card_id),
             dedup_key=f"reminder:{reminder.id}:{reminder.due_on}",
             member_id=reminder.member_id,
             now=now,
-            payload={"card_id": reminder.card_id},
         )
         reminder.sent_at = now
         session.add(reminder)
@@ -60,12 +58,11 @@ async def _appointments_tomorrow(session: AsyncSession, now: datetime, tomorrow:
     rows = await reminders_repo.requests_of(session, OPEN, RequestKind.APPOINTMENT)
     count = 0
     for request in rows:
-        if json.loads(request.details).get("preferred_date") != str(tomorrow):
+        if request.details.get("preferred_date") != str(tomorrow):
             continue
         count += await outbox.enqueue_new(
             session,
-            audience="member",
-            kind="appointment_tomorrow",
+            note.AppointmentTomorrow(),
             dedup_key=f"appointment:{request.id}:{tomorrow}",
             member_id=request.member_id,
             request_id=request.id,
@@ -87,13 +84,11 @@ async def _need_info_nudges(session: AsyncSession, now: datetime, after: timedel
             continue
         count += await outbox.enqueue_new(
             session,
-            audience="member",
-            kind="need_info_nudge",
+            note.NeedInfoNudge(question=asked.comment),
             dedup_key=f"nudge:{request.id}:{asked.id}",
             member_id=request.member_id,
             request_id=request.id,
             now=now,
-            payload={"question": asked.comment},
         )
     return count
 
@@ -104,12 +99,10 @@ async def _sla_escalations(session: AsyncSession, now: datetime, sla: timedelta)
     for request in rows:
         count += await outbox.enqueue_new(
             session,
-            audience="staff",
-            kind="escalation",
+            note.Escalation(hours=round(sla.total_seconds() / 3600, 1)),
             dedup_key=f"sla:{request.id}",
             member_id=request.member_id,
             request_id=request.id,
             now=now,
-            payload={"hours": round(sla.total_seconds() / 3600, 1)},
         )
     return count

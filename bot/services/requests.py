@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -11,10 +10,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import lifecycle, outbox
+from bot.services import notifications as note
 from bot.services.cards import CardStatus, CardView, active_card
 from bot.services.documents import MAX_DOCUMENTS, Attachment
 from storage.models import (
     ActorKind,
+    DocumentKind,
     Member,
     Request,
     RequestDocument,
@@ -86,7 +87,7 @@ async def _attach(
                 event_id=event_id,
                 file_id=a.file_id,
                 file_unique_id=a.file_unique_id,
-                kind=a.kind,
+                kind=DocumentKind(a.kind),
                 file_name=a.file_name,
                 mime_type=a.mime_type,
                 file_size=a.file_size,
@@ -124,7 +125,7 @@ async def submit(
         card_id=card.card_id,
         kind=kind,
         status=RequestStatus.NEW,
-        details=json.dumps(details, ensure_ascii=False),
+        details=details,
         submission_token=token,
         created_at=now,
         updated_at=now,
@@ -149,8 +150,7 @@ async def submit(
     await _attach(session, request.id, event.id, attachments, now)
     await outbox.enqueue(
         session,
-        audience="staff",
-        kind="request_card",
+        note.RequestCard(),
         dedup_key=f"card:{request.id}",
         member_id=member.id,
         request_id=request.id,
@@ -190,18 +190,15 @@ async def change_status(
     if actor is not ActorKind.MEMBER:
         await outbox.enqueue(
             session,
-            audience="member",
-            kind="request_status",
+            note.RequestStatusChanged(status=target, comment=comment),
             dedup_key=f"status:{event.id}",
             member_id=request.member_id,
             request_id=request_id,
             now=now,
-            payload={"status": target.value, "comment": comment},
         )
     await outbox.enqueue(
         session,
-        audience="staff",
-        kind="card_refresh",
+        note.CardRefresh(),
         dedup_key=f"refresh:{event.id}",
         member_id=request.member_id,
         request_id=request_id,
@@ -246,13 +243,11 @@ async def add_member_message(
     await _attach(session, request.id, event.id, attachments, now)
     await outbox.enqueue(
         session,
-        audience="staff",
-        kind="member_message",
+        note.member_message(text, attachments),
         dedup_key=f"reply:{event.id}",
         member_id=member.id,
         request_id=request.id,
         now=now,
-        payload={"text": text, "attachments": [a.to_dict() for a in attachments]},
     )
     if request.status == RequestStatus.NEED_INFO:
         await change_status(
@@ -291,7 +286,7 @@ async def page_of(session: AsyncSession, member: Member, request_id: int) -> Req
     assert request.id is not None
     return RequestPage(
         request=request,
-        details=json.loads(request.details),
+        details=request.details,
         events=await requests_repo.events(session, request.id),
         documents=await requests_repo.documents(session, request.id),
     )

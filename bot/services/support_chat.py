@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services import outbox
 from bot.services.documents import Attachment
 from bot.services.forms import clean_text
+from bot.services.notifications import member_message
 from storage.models import Member, Notification
 
 TEXT_MAX = 4000  # a Telegram message holds 4096 characters; staff see it with a short header
@@ -37,11 +38,9 @@ async def send_to_support(
         raise ValueError("an empty message")
     return await outbox.enqueue(
         session,
-        audience="staff",
-        kind="member_message",
+        member_message(text, attachments),
         dedup_key=f"chat:{member.telegram_id}:{message_id}",
         member_id=member.id,
         request_id=None,
         now=now,
-        payload={"text": text, "attachments": [a.to_dict() for a in attachments]},
     )

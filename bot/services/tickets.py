@@ -7,9 +7,10 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import outbox
-from storage.models import Member, SupportTicket
+from bot.services.notifications import Ticket
+from storage.models import Member, SupportTicket, TicketKind
 
-KIND_NO_CARD = "no_card"
+KIND_NO_CARD = TicketKind.NO_CARD
 POLICY_NUMBER_MAX = 64
 
 
@@ -45,13 +46,12 @@ async def open_no_card_ticket(
     )
     session.add(ticket)
     await session.flush()
+    assert ticket.id is not None
     await outbox.enqueue(
         session,
-        audience="staff",
-        kind="ticket",
+        Ticket(ticket_id=ticket.id),
         dedup_key=f"ticket:{ticket.id}",
         member_id=member.id,
         now=now,
-        payload={"ticket_id": ticket.id},
     )
     return ticket

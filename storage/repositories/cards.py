@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, delete, select
 
-from storage.models import CardLink, InsuredPerson, Policy
+from storage.models import CardLink, InsuredPerson, LinkVia, Policy
 
 
 async def with_phone(session: AsyncSession, phone: str) -> list[tuple[InsuredPerson, Policy]]:
@@ -47,7 +47,7 @@ async def linked_to(
 
 
 async def link(
-    session: AsyncSession, member_id: int, card_id: int, via: str, now: datetime
+    session: AsyncSession, member_id: int, card_id: int, via: LinkVia, now: datetime
 ) -> bool:
     """Link a card to a member; False when it was linked already."""
     existing = await session.execute(

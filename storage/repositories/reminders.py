@@ -9,13 +9,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from storage.models import ActorKind, Reminder, Request, RequestEvent, RequestStatus
+from storage.models import ActorKind, Reminder, ReminderKind, Request, RequestEvent, RequestStatus
 
 
 async def ensure(
     session: AsyncSession,
     member_id: int,
-    kind: str,
+    kind: ReminderKind,
     card_id: int | None,
     due_on: date,
     now: datetime,

@@ -17,6 +17,7 @@ from bot.delivery import Deliverer
 from bot.factory import create_bot, create_dispatcher
 from bot.i18n import TranslatorHub
 from bot.services import outbox
+from bot.services.notifications import RequestStatusChanged
 from bot.services.pacing import Pacer, unlimited
 from storage.models import Member, Notification, Request, RequestKind, RequestStatus
 from tests.conftest import FakeClock
@@ -89,13 +90,11 @@ class DeliveryWorld:
         async with self.sessions.begin() as session:
             return await outbox.enqueue(
                 session,
-                audience="member",
-                kind="request_status",
+                RequestStatusChanged(status=RequestStatus.IN_PROGRESS, comment=label),
                 dedup_key=f"test:{label}",
                 now=self.clock(),
                 member_id=member.id,
                 request_id=self.requests[member.id or 0],
-                payload={"status": "in_progress", "comment": label},
             )
 
     async def row(self, notification_id: int | None) -> Notification:

@@ -82,7 +82,6 @@ async def test_sent_screen_keeps_the_dialog_stack_small(member, session_factory,
 @pytest.fixture
 def storage_depth(session_factory):
     """The deepest dialog stack stored, and (checked) that no orphaned contexts pile up."""
-    import json
 
     from sqlmodel import select
 
@@ -91,7 +90,7 @@ def storage_depth(session_factory):
     async def depth() -> int:
         async with session_factory() as session:
             records = list((await session.execute(select(FsmRecord))).scalars())
-        stacks = [json.loads(r.data) for r in records if "aiogd:stack:" in r.key]
+        stacks = [r.data for r in records if "aiogd:stack:" in r.key]
         contexts = [r for r in records if "aiogd:context:" in r.key]
         deepest = max((len(s.get("intents", [])) for s in stacks), default=0)
         assert len(contexts) <= deepest + 1

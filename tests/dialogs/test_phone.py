@@ -1,4 +1,3 @@
-import json
 from datetime import date
 
 from sqlalchemy import select
@@ -119,4 +118,4 @@ async def test_no_card_path_opens_a_ready_support_ticket(member, session_factory
     async with session_factory() as session:
         note = (await session.execute(select(Notification))).scalar_one()
     assert (note.audience, note.kind, note.member_id) == ("staff", "ticket", ticket.member_id)
-    assert json.loads(note.payload) == {"ticket_id": ticket.id}
+    assert note.payload == {"ticket_id": ticket.id}

@@ -1,4 +1,3 @@
-import json
 from datetime import date
 
 from tests.dialogs.requests_helpers import member_with_active_card, stored_requests
@@ -29,7 +28,7 @@ async def test_callback_request_end_to_end(member, session_factory):
     assert f"Request {request.number} is sent" in member.text()
     assert request.number == "R-000001"
     assert (request.kind, request.status) == ("callback", "new")
-    assert json.loads(request.details) == {
+    assert request.details == {
         "phone": "+77011234567",
         "time_window": "evening",
         "topic": "Question about my dental limit",

@@ -1,5 +1,4 @@
 import itertools
-import json
 from datetime import UTC, datetime
 
 from aiogram.types import Chat, Message, PhotoSize, Sticker, Update
@@ -84,7 +83,7 @@ async def test_medicines_request_end_to_end_with_home_address(member, session_fa
     [request] = await stored_requests(session_factory)
     assert f"Request {request.number} is sent" in member.text()
     assert (request.kind, request.status) == ("medicines", "new")
-    assert json.loads(request.details) == {"items": "Amoxicillin 500 mg", "address": HOME}
+    assert request.details == {"items": "Amoxicillin 500 mg", "address": HOME}
     [doc] = await stored_documents(session_factory, request.id)
     assert (doc.file_id, doc.file_unique_id, doc.kind) == ("rx-1", "u-rx-1", "photo")
     assert (doc.file_name, doc.mime_type, doc.file_size) == (None, "image/jpeg", 300_000)
@@ -110,7 +109,7 @@ async def test_prescription_album_alone_is_enough_and_address_is_typed(member, s
     await member.click("✅ Send")
 
     [request] = await stored_requests(session_factory)
-    assert json.loads(request.details) == {"items": "", "address": "Almaty, Abay Ave 10, flat 3"}
+    assert request.details == {"items": "", "address": "Almaty, Abay Ave 10, flat 3"}
     docs = await stored_documents(session_factory, request.id)
     assert [(d.file_id, d.media_group_id) for d in docs] == [
         ("rx-a", "album-1"),
@@ -164,7 +163,7 @@ async def test_photo_caption_becomes_the_list_and_home_address_from_db(member, s
     await member.click("✅ Send")
 
     [request] = await stored_requests(session_factory)
-    assert json.loads(request.details) == {"items": "Metformin 850 mg", "address": HOME}
+    assert request.details == {"items": "Metformin 850 mg", "address": HOME}
     assert len(await stored_documents(session_factory, request.id)) == 1
 
 

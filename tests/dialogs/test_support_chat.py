@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import json
 from datetime import UTC, datetime
 
 from aiogram.types import Chat, Message, PhotoSize, Sticker, Update
@@ -61,7 +60,7 @@ async def test_text_photo_album_and_pdf_reach_staff_at_once(member, session_fact
         "pending",
     )
     assert note.member_id == await _member_id(session_factory)
-    assert json.loads(note.payload) == {
+    assert note.payload == {
         "text": "My card does not open in the clinic app",
         "attachments": [],
     }
@@ -75,7 +74,7 @@ async def test_text_photo_album_and_pdf_reach_staff_at_once(member, session_fact
     notes = await _queued(session_factory)
     assert len(notes) == 5
     assert {(n.audience, n.kind) for n in notes} == {("staff", "member_message")}
-    payloads = [json.loads(n.payload) for n in notes[1:]]
+    payloads = [n.payload for n in notes[1:]]
     assert [p["text"] for p in payloads] == [None, None, None, None]
     assert payloads[0]["attachments"] == [
         {
@@ -111,7 +110,7 @@ async def test_a_caption_goes_with_its_photo(member, session_factory):
     photo = [PhotoSize(file_id="rx", file_unique_id="u-rx", width=800, height=600)]
     await _feed(member, photo=photo, caption=" The prescription ")
     [note] = await _queued(session_factory)
-    payload = json.loads(note.payload)
+    payload = note.payload
     assert payload["text"] == "The prescription"
     assert [a["file_id"] for a in payload["attachments"]] == ["rx"]
 
@@ -151,7 +150,7 @@ async def test_unsupported_file_and_bad_text_are_not_sent(member, session_factor
 
     await member.send("x" * 4000)
     [note] = await _queued(session_factory)
-    assert len(json.loads(note.payload)["text"]) == 4000
+    assert len(note.payload["text"]) == 4000
 
 
 async def test_the_same_telegram_message_is_queued_once(member, session_factory):

@@ -6,7 +6,6 @@ import asyncio
 import csv
 import html
 import io
-import json
 import re
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -248,7 +247,7 @@ async def test_setphone_links_the_members_cards_and_queues_their_notice(chat):
         member_id,
         "pending",
     )
-    assert json.loads(note.payload) == {"count": 1}
+    assert note.payload == {"count": 1}
     assert note.dedup_key == f"linked:{member_id}:{card_id}"
     [entry] = await chat.rows(AuditEntry)
     assert (entry.staff_telegram_id, entry.action, entry.target) == (ASKAR, "setphone", "KZ-•••01")
@@ -319,14 +318,14 @@ async def test_registry_csv_reports_the_bad_row_and_stores_the_good_ones(chat):
     stored = sorted(p.insured_id for p in await chat.rows(InsuredPerson))
     assert stored == ["KZ-900001", "KZ-900004"]
     [note] = await chat.rows(Notification)
-    assert (note.kind, note.member_id, json.loads(note.payload)) == (
+    assert (note.kind, note.member_id, note.payload) == (
         "cards_linked",
         member_id,
         {"count": 1},
     )
     [entry] = await chat.rows(AuditEntry)
     assert (entry.action, entry.target) == ("import", "march.csv")
-    assert json.loads(entry.details or "{}")["rejected"] == 2
+    assert (entry.details or {})["rejected"] == 2
 
 
 def _summary_and_file(chat: AdminChat, replies: list[str]) -> tuple[str, dict[str, Any]]:
@@ -454,7 +453,7 @@ async def test_stats_shows_counts_median_and_failed_notifications(chat):
         session.add(
             Notification(
                 audience="member",
-                kind="x",
+                kind="cards_linked",
                 dedup_key="a",
                 status="failed",
                 next_attempt_at=created,

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -611,7 +610,7 @@ async def test_cli_links_a_waiting_members_cards_and_queues_their_message(
         ).all()
         queued = (await session.scalars(select(Notification))).all()
     assert len(links) == 3
-    assert [(n.member_id, n.kind, json.loads(n.payload)) for n in queued] == [
+    assert [(n.member_id, n.kind, n.payload) for n in queued] == [
         (member.id, "cards_linked", {"count": 3})
     ]
 

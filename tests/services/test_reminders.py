@@ -1,6 +1,5 @@
 """Reminders from stored data, with a clock the test moves."""
 
-import json
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -120,7 +119,7 @@ async def test_need_info_nudge_after_a_day_without_answer(session):
     assert await reminders.run_due(session, at(23, 11, 59), RULES) == 0
     assert await reminders.run_due(session, at(23, 12, 0), RULES) == 1
     [nudge] = await _queued(session, "need_info_nudge")
-    assert json.loads(nudge.payload) == {"question": "Which clinic?"}
+    assert nudge.payload == {"question": "Which clinic?"}
     assert await reminders.run_due(session, at(24, 12), RULES) == 0  # once per question
 
     # answered questions are not nudged

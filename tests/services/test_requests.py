@@ -6,6 +6,7 @@ from sqlalchemy import select
 from bot.services import lifecycle, requests
 from bot.services.documents import MAX_DOCUMENTS, Attachment, refusal
 from bot.services.money import clean_iban, parse_amount
+from bot.services.notifications import Ticket
 from storage.models import RequestDocument, RequestKind, RequestStatus
 from tests.factories import make_member, make_person, make_policy
 
@@ -190,7 +191,7 @@ async def test_claim_takes_exactly_the_limit(session):
     from bot.services import outbox
 
     for n in range(50):
-        await outbox.enqueue(session, audience="staff", kind="x", dedup_key=f"k{n}", now=NOW)
+        await outbox.enqueue(session, Ticket(ticket_id=n + 1), dedup_key=f"k{n}", now=NOW)
     first = await outbox.claim(session, "a", NOW, 30)
     second = await outbox.claim(session, "b", NOW, 30)
     assert len(first) == 30

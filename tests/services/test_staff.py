@@ -1,4 +1,3 @@
-import json
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -69,7 +68,7 @@ async def test_find_by_phone_shows_member_and_cards_masked(session):
         "find",
         "+380 ••• ••• 22 33",
     )
-    assert json.loads(entry.details or "{}") == {"members": 1, "cards": 2}
+    assert (entry.details or {}) == {"members": 1, "cards": 2}
 
 
 async def test_find_by_policy_number_ignores_case_and_spaces(session):
@@ -146,7 +145,7 @@ async def test_setphone_links_the_member_and_queues_cards_linked(session):
     assert member.active_card_id == card.id
     [note] = await _notifications(session)
     assert (note.audience, note.kind, note.member_id) == ("member", "cards_linked", member.id)
-    assert json.loads(note.payload) == {"count": 1}
+    assert note.payload == {"count": 1}
     assert note.dedup_key == f"linked:{member.id}:{card.id}"
     [entry] = await _audit(session)
     assert (entry.action, entry.target) == ("setphone", "KZ-•••01")
@@ -235,14 +234,14 @@ async def test_import_file_stores_good_rows_reports_bad_ones_and_tells_members(s
     assert sorted(stored) == ["KZ-900001", "KZ-900003"]
     assert outcome.members_told == 1
     [note] = await _notifications(session)
-    assert (note.kind, note.member_id, json.loads(note.payload)) == (
+    assert (note.kind, note.member_id, note.payload) == (
         "cards_linked",
         member.id,
         {"count": 1},
     )
     [entry] = await _audit(session)
     assert (entry.action, entry.target) == ("import", "march.csv")
-    assert json.loads(entry.details or "{}") == {
+    assert (entry.details or {}) == {
         "rows": 3,
         "added": 2,
         "updated": 0,
@@ -302,7 +301,7 @@ async def test_stats_counts_and_median_and_failed_notifications(session):
         session.add(
             Notification(
                 audience="member",
-                kind="x",
+                kind="cards_linked",
                 dedup_key=f"k{n}",
                 status=status,
                 next_attempt_at=NOW,

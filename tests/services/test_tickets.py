@@ -1,4 +1,3 @@
-import json
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -23,7 +22,7 @@ async def test_no_card_ticket_is_queued_for_staff_in_the_same_transaction(sessio
         member.id,
         None,
     )
-    assert json.loads(note.payload) == {"ticket_id": ticket.id}
+    assert note.payload == {"ticket_id": ticket.id}
     assert note.dedup_key == f"ticket:{ticket.id}"
     assert (note.status, note.next_attempt_at.replace(tzinfo=UTC)) == ("pending", NOW)
 
@@ -37,7 +36,7 @@ async def test_each_ticket_gets_its_own_notification(session):
     first = await tickets.open_no_card_ticket(session, member, "SIP-1", "Olena Kovalenko", NOW)
     second = await tickets.open_no_card_ticket(session, member, "SIP-2", "Olena Kovalenko", NOW)
     notes = (await session.execute(select(Notification).order_by(Notification.id))).scalars()
-    assert [json.loads(n.payload)["ticket_id"] for n in notes] == [first.id, second.id]
+    assert [n.payload["ticket_id"] for n in notes] == [first.id, second.id]
 
 
 def test_policy_number_is_cleaned():

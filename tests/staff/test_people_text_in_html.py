@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.services import outbox, requests, support_chat, tickets
+from bot.services.notifications import AppointmentTomorrow, NeedInfoNudge
 from storage.models import (
     ActorKind,
     Member,
@@ -87,13 +88,11 @@ async def test_a_staff_question_and_its_nudge_with_special_characters(world):
     async with world.sessions.begin() as session:
         await outbox.enqueue(
             session,
-            audience="member",
-            kind="need_info_nudge",
+            NeedInfoNudge(question=SPECIAL),
             dedup_key="nudge:test",
             member_id=member.id,
             request_id=request.id,
             now=world.clock(),
-            payload={"question": SPECIAL},
         )
     await world.deliver()
     assert SPECIAL in world.bot_messages(OLENA)[-1]["text"]
@@ -113,8 +112,7 @@ async def test_an_appointment_reminder_shows_the_typed_answers(world):
     async with world.sessions.begin() as session:
         await outbox.enqueue(
             session,
-            audience="member",
-            kind="appointment_tomorrow",
+            AppointmentTomorrow(),
             dedup_key="appointment:test",
             member_id=member.id,
             request_id=request.id,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -197,5 +196,5 @@ async def import_file(
             "members_told": told,
         }
         target = file_name[:TARGET_LENGTH]
-        await audit(session, staff_id, "import", now, target=target, details=json.dumps(counts))
+        await audit(session, staff_id, "import", now, target=target, details=counts)
     return ImportOutcome(report.total, report, told)

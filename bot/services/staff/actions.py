@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import outbox, requests
+from bot.services.notifications import CardRefresh
 from bot.services.staff.audit import audit
 from storage.models import ActorKind, Request, RequestStatus
 from storage.repositories import members as members_repo
@@ -64,8 +64,7 @@ async def act(
             request.first_staff_action_at = request.first_staff_action_at or now
             await outbox.enqueue(
                 session,
-                audience="staff",
-                kind="card_refresh",
+                CardRefresh(),
                 dedup_key=f"refresh:take:{request_id}:{staff_id}:{now.timestamp()}",
                 member_id=request.member_id,
                 request_id=request_id,
@@ -79,7 +78,14 @@ async def act(
             request.assignee_telegram_id = staff_id
             request.assignee_name = staff_name
     session.add(request)
-    await audit(session, staff_id, f"request_{action.value}", now, request.number, comment)
+    await audit(
+        session,
+        staff_id,
+        f"request_{action.value}",
+        now,
+        request.number,
+        {"comment": comment} if comment else None,
+    )
     await session.flush()
     return request
 
@@ -95,8 +101,6 @@ async def reveal_phones(
     if request is None:
         raise requests.RequestNotFoundError(request_id)
     member = await members_repo.get(session, request.member_id)
-    phones = [
-        p for p in (json.loads(request.details).get("phone"), member.phone if member else None) if p
-    ]
+    phones = [p for p in (request.details.get("phone"), member.phone if member else None) if p]
     await audit(session, staff_id, "view_phone", now, request.number)
     return request.number, list(dict.fromkeys(phones))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,7 +18,7 @@ async def audit(
     action: str,
     now: datetime,
     target: str | None = None,
-    details: str | None = None,
+    details: dict[str, Any] | None = None,
 ) -> None:
     """Add an audit row to the caller's transaction (stored with the action it records)."""
     session.add(

@@ -6,7 +6,6 @@ only), so a handler cannot show staff more than they need. Every search is audit
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -163,6 +162,6 @@ async def find(
         "find",
         now,
         target=result.target,
-        details=json.dumps({"members": result.members_total, "cards": result.cards_total}),
+        details={"members": result.members_total, "cards": result.cards_total},
     )
     return result

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -83,14 +82,11 @@ async def set_card_phone(
         "setphone",
         now,
         target=fix.insured_id,
-        details=json.dumps(
-            {
-                "old": fix.old_phone,
-                "new": fix.new_phone,
-                "members_told": told,
-                "unlinked": unlinked,
-            },
-            ensure_ascii=False,
-        ),
+        details={
+            "old": fix.old_phone,
+            "new": fix.new_phone,
+            "members_told": told,
+            "unlinked": list(unlinked),
+        },
     )
     return fix

@@ -1,0 +1,173 @@
+"""What the outbox carries: one payload class per notification kind.
+
+A payload is checked twice: when it is built (before `outbox.enqueue` stores it) and when the
+deliverer reads it back (`load`), so a row written by an older version that no longer fits its
+class is marked failed with the reason instead of breaking a delivery run. The class names its
+kind, its audience and whether the notification is about a request; the senders are a table in
+`bot/delivery/` (`MemberSender.SENDERS`, `StaffSender.SENDERS`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from bot.services.documents import Attachment
+from storage.models import Audience, NotificationKind, RequestStatus
+
+K = NotificationKind
+
+
+class PayloadError(ValueError):
+    """A stored payload that does not fit its kind's class (or a kind with no class)."""
+
+
+class Payload(BaseModel):
+    """The base of every payload; subclasses set `kind` and `audience`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: ClassVar[NotificationKind]
+    audience: ClassVar[Audience]
+    # False: `request_id` may be None (a message outside any request, a ticket, a card)
+    about_request: ClassVar[bool] = True
+
+
+class _ToMember(Payload):
+    audience = Audience.MEMBER
+
+
+class _ToStaff(Payload):
+    audience = Audience.STAFF
+
+
+class RequestStatusChanged(_ToMember):
+    """The member's request moved to `status`; staff may have written a comment."""
+
+    kind = K.REQUEST_STATUS
+    status: RequestStatus
+    comment: str | None = None
+
+
+class StaffCopy(_ToMember):
+    """A staff message in the admin chat, copied to the member."""
+
+    kind = K.STAFF_COPY
+    about_request = False
+    from_chat_id: int
+    message_id: int
+
+
+class AppointmentTomorrow(_ToMember):
+    kind = K.APPOINTMENT_TOMORROW
+
+
+class NeedInfoNudge(_ToMember):
+    """Staff asked a question a while ago and the member has not answered."""
+
+    kind = K.NEED_INFO_NUDGE
+    question: str | None = None
+
+
+class ActivationOpen(_ToMember):
+    """A card's waiting period is over: requests may be made on it."""
+
+    kind = K.ACTIVATION_OPEN
+    about_request = False
+    card_id: int | None = None
+
+
+class CardsLinked(_ToMember):
+    """A registry import linked cards to the member's phone."""
+
+    kind = K.CARDS_LINKED
+    about_request = False
+    count: int = Field(ge=1)
+
+
+class RequestCard(_ToStaff):
+    """A new request: its documents, answers in full and the card with buttons."""
+
+    kind = K.REQUEST_CARD
+
+
+class CardRefresh(_ToStaff):
+    """The request changed: edit its card."""
+
+    kind = K.CARD_REFRESH
+
+
+class AttachmentData(BaseModel):
+    """A photo or file by Telegram's file_id (as `bot.services.documents.Attachment`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    file_id: str
+    file_unique_id: str
+    kind: str
+    file_name: str | None = None
+    mime_type: str | None = None
+    file_size: int | None = None
+    media_group_id: str | None = None
+
+
+class MemberMessage(_ToStaff):
+    """A member's text and files, about a request or to support (`request_id` None)."""
+
+    kind = K.MEMBER_MESSAGE
+    about_request = False
+    text: str | None = None
+    attachments: tuple[AttachmentData, ...] = ()
+
+
+def member_message(text: str | None, attachments: Iterable[Attachment]) -> MemberMessage:
+    return MemberMessage(
+        text=text, attachments=tuple(AttachmentData(**a.to_dict()) for a in attachments)
+    )
+
+
+class Ticket(_ToStaff):
+    kind = K.TICKET
+    about_request = False
+    ticket_id: int
+
+
+class Escalation(_ToStaff):
+    """A request waited for staff longer than the SLA (`hours`)."""
+
+    kind = K.ESCALATION
+    hours: float = Field(ge=0)
+
+
+def _classes() -> dict[NotificationKind, type[Payload]]:
+    found: dict[NotificationKind, type[Payload]] = {}
+    for cls in (_ToMember, _ToStaff):
+        for sub in cls.__subclasses__():
+            assert sub.kind not in found, f"two payload classes for {sub.kind}"
+            found[sub.kind] = sub
+    return found
+
+
+PAYLOADS: dict[NotificationKind, type[Payload]] = _classes()
+
+
+def load(kind: str, data: Any) -> Payload:
+    """The payload of a stored notification, checked against its kind's class.
+
+    The error names the fields and what is wrong with them, never their values (a member's
+    text may hold a phone number, and the reason is logged and kept in `last_error`).
+    """
+    try:
+        cls = PAYLOADS[NotificationKind(kind)]
+    except (ValueError, KeyError):
+        raise PayloadError(f"no payload class for kind {kind!r}") from None
+    try:
+        return cls.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or 'payload'}: {e['msg']}"
+            for e in exc.errors(include_url=False, include_input=False)
+        )
+        raise PayloadError(f"{kind} payload does not fit: {problems}") from None
