@@ -90,7 +90,7 @@ def busy_lines(quick: bool) -> list[Line]:
 
 
 def deliver_lines(quick: bool) -> list[Line]:
-    args = deliver_bench.parse_args(["--quick"] if quick else [])
+    args = deliver_bench.parse_args(["--count", "90"] if quick else [])
 
     async def both() -> tuple[deliver_bench.Run, deliver_bench.Run]:
         with tempfile.TemporaryDirectory(prefix="deliver-bench-") as folder:

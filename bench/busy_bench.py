@@ -91,10 +91,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--members", type=int, default=500)
     parser.add_argument("--notifications", type=int, default=3000)
     parser.add_argument("--notified", type=int, default=1000, help="members they go to")
-    parser.add_argument("--quick", action="store_true", help="20 members, 200 notifications")
+    parser.add_argument("--quick", action="store_true", help="10 members, 60 notifications")
     args = parser.parse_args(argv)
     if args.quick:
-        args.members, args.notifications, args.notified = 20, 200, 100
+        args.members, args.notifications, args.notified = 10, 60, 30
     return args
 
 

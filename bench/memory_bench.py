@@ -108,10 +108,10 @@ def report(result: Memory) -> list[str]:
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--members", type=int, default=DEFAULT_MEMBERS)
-    parser.add_argument("--quick", action="store_true", help="200 members")
+    parser.add_argument("--quick", action="store_true", help="100 members")
     args = parser.parse_args(argv)
     if args.quick:
-        args.members = 200
+        args.members = 100
     return args
 
 

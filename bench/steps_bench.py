@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import functools
 import os
 import statistics
@@ -33,6 +34,7 @@ from sqlalchemy import insert
 from bench.echo_bot import BUTTON
 from bench.harness import ECHO, PROJECT, Running, StepResult, press, running_bot
 from bench.kill_bench import empty_database
+from bench.profile import Profiler, by_library
 from bot.clock import system_clock
 from bot.config import Settings
 from bot.sandbox import EmulatorState, SimUser
@@ -146,19 +148,29 @@ def member_steps() -> list[Step]:
 MEASURED = [s.name for s in member_steps() if s.measured]
 
 
-async def walk(running: Running, chats: list[int], label: str) -> list[StepResult]:
-    """Every member through the steps; the measured ones' results."""
+async def walk(
+    running: Running, chats: list[int], label: str, profiles: Path | None = None
+) -> list[StepResult]:
+    """Every member through the steps; the measured ones' results.
+
+    With `profiles`, each measured step of the project is sampled by py-spy into that folder.
+    """
     results = []
     for step in member_steps():
         act = step.echo if running.bot == ECHO else step.project
-        result = await running.watch.burst(
-            step.name,
-            label,
-            chats,
-            functools.partial(act, running.state),
-            running.process,
-            within=STEP_TIMEOUT,
-        )
+        profiled = profiles is not None and step.measured and running.bot != ECHO
+        path = (profiles or Path()) / f"{label}-{step.name.replace('/', '')}.txt"
+        async with contextlib.AsyncExitStack() as stack:
+            if profiled:
+                await stack.enter_async_context(Profiler(running.process.pid, path))
+            result = await running.watch.burst(
+                step.name,
+                label,
+                chats,
+                functools.partial(act, running.state),
+                running.process,
+                within=STEP_TIMEOUT,
+            )
         if result.unanswered:
             print(f"  {label}: {step.name}: {result.unanswered} member(s) unanswered")  # noqa: T201
         if step.measured:
@@ -194,7 +206,9 @@ async def _flush(redis_url: str) -> None:
     await client.aclose()
 
 
-async def one_round(setup: Setup | None, count: int, workdir: Path, n: int) -> list[StepResult]:
+async def one_round(
+    setup: Setup | None, count: int, workdir: Path, n: int, profiles: Path | None = None
+) -> list[StepResult]:
     users = member_users(count)
     chats = [u.id for u in users]
     if setup is None:
@@ -207,15 +221,18 @@ async def one_round(setup: Setup | None, count: int, workdir: Path, n: int) -> l
     async with running_bot(
         PROJECT, users, workdir, database_url=url, redis_url=setup.redis_url
     ) as running:
-        return await walk(running, chats, setup.label)
+        return await walk(running, chats, setup.label, profiles)
 
 
-async def run(count: int, rounds: int, workdir: Path) -> list[StepResult]:
-    """A/B/A/B: the echo bot, then each project setup, `rounds` times."""
+async def run(
+    count: int, rounds: int, workdir: Path, profiles: Path | None = None
+) -> list[StepResult]:
+    """A/B/A/B: the echo bot, then each project setup, `rounds` times (the last one profiled)."""
     results: list[StepResult] = []
     for n in range(rounds):
         for setup in [None, *setups()]:
-            results += await one_round(setup, count, workdir, n)
+            last = n == rounds - 1
+            results += await one_round(setup, count, workdir, n, profiles if last else None)
     return results
 
 
@@ -277,16 +294,30 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--members", type=int, default=DEFAULT_MEMBERS)
     parser.add_argument("--rounds", type=int, default=2, help="A/B rounds (2)")
-    parser.add_argument("--quick", action="store_true", help="20 members, one round")
+    parser.add_argument("--quick", action="store_true", help="10 members, one round")
+    parser.add_argument(
+        "--profile", type=Path, help="a folder: py-spy samples of each measured project step"
+    )
     args = parser.parse_args(argv)
     if args.quick:
-        args.members, args.rounds = 20, 1
+        args.members, args.rounds = 10, 1
     return args
 
 
 async def measure(args: argparse.Namespace) -> list[Row]:
+    profiles = getattr(args, "profile", None)
+    if profiles is not None:
+        profiles.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="steps-bench-") as folder:
-        return summarize(await run(args.members, args.rounds, Path(folder)))
+        return summarize(await run(args.members, args.rounds, Path(folder), profiles))
+
+
+def profile_report(folder: Path) -> list[str]:
+    lines = []
+    for path in sorted(folder.glob("*.txt")):
+        shares = ", ".join(f"{label} {share:.0%}" for label, share in by_library(path)[:8])
+        lines.append(f"{path.stem}: {shares}")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -294,6 +325,10 @@ def main(argv: list[str] | None = None) -> None:
     rows = asyncio.run(measure(args))
     for line in report(rows, args.members):
         print(line)  # noqa: T201
+    if args.profile is not None:
+        print("where the project's CPU went (py-spy samples by library):")  # noqa: T201
+        for line in profile_report(args.profile):
+            print(f"  {line}")  # noqa: T201
 
 
 if __name__ == "__main__":
