@@ -14,31 +14,35 @@ import contextlib
 import re
 import shutil
 import signal
+import sys
 from collections import Counter
 from pathlib import Path
 
-# (label, what a frame's file path contains), the first match wins
-LIBRARIES = (
-    ("SQLAlchemy", "/sqlalchemy/"),
-    ("SQLModel", "/sqlmodel/"),
-    ("aiosqlite + sqlite3", "/aiosqlite/"),
-    ("aiosqlite + sqlite3", "/sqlite3/"),
-    ("asyncpg", "/asyncpg/"),
-    ("redis", "/redis/"),
-    ("pydantic", "/pydantic"),
-    ("aiogram-dialog", "/aiogram_dialog/"),
-    ("aiogram", "/aiogram/"),
-    ("aiohttp + json", "/aiohttp/"),
-    ("aiohttp + json", "/json/"),
-    ("Fluent", "/fluent/"),
-    ("Babel", "/babel/"),
-    ("phonenumbers", "/phonenumbers/"),
-    ("APScheduler", "/apscheduler/"),
-    ("the bot's own code", "/bot/"),
-    ("the bot's own code", "/dialogs/"),
-    ("the bot's own code", "/storage/"),
-)
-PLUMBING = ("/asyncio/", "/selectors.py", "/threading.py", "/concurrent/")
+# a frame's top-level package or module (py-spy names files relative to sys.path) -> label
+LIBRARIES = {
+    "sqlalchemy": "SQLAlchemy",
+    "sqlmodel": "SQLAlchemy",
+    "aiosqlite": "aiosqlite + sqlite3",
+    "sqlite3": "aiosqlite + sqlite3",
+    "asyncpg": "asyncpg",
+    "redis": "redis",
+    "pydantic": "pydantic",
+    "pydantic_core": "pydantic",
+    "aiogram_dialog": "aiogram-dialog",
+    "aiogram": "aiogram",
+    "aiohttp": "aiohttp + json",
+    "json": "aiohttp + json",
+    "multidict": "aiohttp + json",
+    "yarl": "aiohttp + json",
+    "fluent": "Fluent",
+    "babel": "Babel",
+    "phonenumbers": "phonenumbers",
+    "apscheduler": "APScheduler",
+    "bot": "the bot's own code",
+    "dialogs": "the bot's own code",
+    "storage": "the bot's own code",
+}
+PLUMBING = {"asyncio", "selectors.py", "threading.py", "concurrent", "queue.py", "contextlib.py"}
 FRAME = re.compile(r"\((?P<file>[^:()]+):\d+\)$")
 
 
@@ -51,7 +55,10 @@ class Profiler:
         self.process: asyncio.subprocess.Process | None = None
 
     async def __aenter__(self) -> Profiler:
-        spy = shutil.which("py-spy")
+        # beside this interpreter when the venv is not on PATH
+        spy = shutil.which("py-spy") or shutil.which(
+            "py-spy", path=str(Path(sys.executable).parent)
+        )
         if spy is not None:
             self.process = await asyncio.create_subprocess_exec(
                 spy,
@@ -83,13 +90,10 @@ def library(stack: str) -> str:
         match = FRAME.search(frame)
         if match is None:
             continue
-        file = match.group("file")
-        if any(part in file for part in PLUMBING):
+        top = match.group("file").lstrip("/").split("/")[0]
+        if top in PLUMBING:
             continue
-        for label, part in LIBRARIES:
-            if part in file:
-                return label
-        return "Python and other"
+        return LIBRARIES.get(top, "Python and other")
     return "event loop (idle or waiting)"
 
 
