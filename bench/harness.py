@@ -47,7 +47,7 @@ SHOWING = frozenset(
         "senddocument",
     }
 )
-READY_TIMEOUT = 120.0
+READY_TIMEOUT = 300.0  # start-up took 40 s and more on the loaded 2-core machine
 
 
 @dataclass
