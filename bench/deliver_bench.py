@@ -124,7 +124,7 @@ class Run:
         return peak
 
 
-async def _populate(url: str, count: int, members: int, seed: int) -> None:
+async def populate(url: str, count: int, members: int, seed: int) -> None:
     """Members with a card and a request each; `count` status notifications spread at random."""
     engine = create_engine(url)
     async with engine.begin() as conn:
@@ -232,7 +232,7 @@ async def deliver(
 ) -> Run:
     """Deliver `count` notifications to `members` members; the delivery alone is timed."""
     url = f"sqlite+aiosqlite:///{workdir / label}.sqlite3"
-    await _populate(url, count, members, seed)
+    await populate(url, count, members, seed)
     users = [
         SimUser(FIRST_MEMBER + i, f"Member {i}", language_code="en") for i in range(1, members + 1)
     ]

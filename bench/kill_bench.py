@@ -111,7 +111,7 @@ def _phone(i: int) -> str:
     return f"+38067{i:07d}"
 
 
-async def _empty(url: str) -> None:
+async def empty_database(url: str) -> None:
     if url.startswith("postgresql"):
         engine = create_async_engine(url)
         async with engine.begin() as connection:
@@ -122,7 +122,7 @@ async def _empty(url: str) -> None:
 
 async def seed(url: str, count: int, clock: Clock) -> list[int]:
     """Migrated schema and `count` members, each with a confirmed phone and a card active today."""
-    await _empty(url)
+    await empty_database(url)
     await migrate(url)
     now = clock()
     tz = ZoneInfo(Settings.model_fields["insurer_timezone"].default)
@@ -180,11 +180,12 @@ async def stored(url: str) -> tuple[dict[str, int], dict[int, int]]:
 
 
 class BotProcess:
-    """The real bot, started again whenever it dies until told to stop."""
+    """The real bot (or `argv`, another bot), started again whenever it dies until told to stop."""
 
-    def __init__(self, env: dict[str, str], workdir: Path) -> None:
+    def __init__(self, env: dict[str, str], workdir: Path, argv: list[str] | None = None) -> None:
         self.env = env
         self.workdir = workdir
+        self.argv = argv or [str(ROOT / "run_bot.py")]
         self.process: asyncio.subprocess.Process | None = None
         self.ready = asyncio.Event()  # set when the running process registered its commands
         self.stopping = False
@@ -204,7 +205,7 @@ class BotProcess:
             log = (self.workdir / f"bot-{self.starts}.log").open("wb")
             self.process = await asyncio.create_subprocess_exec(
                 sys.executable,
-                str(ROOT / "run_bot.py"),
+                *self.argv,
                 env=self.env,
                 cwd=self.workdir,
                 stdout=log,
@@ -225,7 +226,7 @@ class BotProcess:
                 await self.process.wait()
 
 
-def _last_bot_message(state: EmulatorState, chat: int) -> dict[str, Any] | None:
+def last_bot_message(state: EmulatorState, chat: int) -> dict[str, Any] | None:
     mine = [m for m in state.history(chat) if m.get("from", {}).get("is_bot")]
     return mine[-1] if mine else None
 
@@ -236,7 +237,7 @@ def _look(message: dict[str, Any] | None) -> tuple[Any, ...]:
     return (message["message_id"], message.get("text"), str(message.get("reply_markup")))
 
 
-def _buttons(message: dict[str, Any]) -> list[str]:
+def buttons(message: dict[str, Any]) -> list[str]:
     rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
     return [b.get("text", "") for row in rows for b in row]
 
@@ -245,11 +246,11 @@ async def _settled(state: EmulatorState, chat: int, quiet: float, within: float)
     """Wait until the chat's last bot message has stayed the same for `quiet` seconds."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + within
-    look = _look(_last_bot_message(state, chat))
+    look = _look(last_bot_message(state, chat))
     since = loop.time()
     while loop.time() < deadline and loop.time() - since < quiet:
         await asyncio.sleep(quiet / 4)
-        now = _look(_last_bot_message(state, chat))
+        now = _look(last_bot_message(state, chat))
         if now != look:
             look, since = now, loop.time()
 
@@ -262,12 +263,12 @@ async def order_callback(state: EmulatorState, chat: int, patience: float, deadl
     loop = asyncio.get_running_loop()
     while loop.time() < deadline:
         await _settled(state, chat, quiet=0.4, within=patience)
-        message = _last_bot_message(state, chat)
+        message = last_bot_message(state, chat)
         text = (message or {}).get("text", "")
         if message is not None and SENT in text and NUMBER.search(text):
             return True
         before = _look(message)
-        labels = _buttons(message) if message else []
+        labels = buttons(message) if message else []
         button = next((b for p in PRESS for b in labels if b.startswith(p)), None)
         try:
             if message is not None and button is not None:
@@ -280,7 +281,7 @@ async def order_callback(state: EmulatorState, chat: int, patience: float, deadl
             continue
 
         def changed(before: tuple[Any, ...] = before) -> bool | None:
-            return _look(_last_bot_message(state, chat)) != before or None
+            return _look(last_bot_message(state, chat)) != before or None
 
         with contextlib.suppress(TimeoutError):  # lost with a killed process: act again
             await state.wait_for(changed, patience)

@@ -11,7 +11,6 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
-from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.fsm.strategy import FSMStrategy
 from aiogram.types import BotCommand
 from aiogram_dialog import setup_dialogs
@@ -20,11 +19,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock, system_clock
 from bot.config import Settings
+from bot.filters.magic import Magic
 from bot.handlers import commands
 from bot.handlers.admin import create_admin_router
 from bot.i18n import TranslatorHub
 from bot.middlewares.callback_answer import AnswerTracking, CallbackAnswerMiddleware
-from bot.middlewares.db import DbSessionMiddleware
+from bot.middlewares.db import DbSessionMiddleware, StateSessionMiddleware
 from bot.middlewares.member import MemberMiddleware
 from bot.middlewares.retry_after import RetryAfterMiddleware
 from bot.services.activation import ActivationRules
@@ -40,7 +40,7 @@ from dialogs.support import support_dialog
 from dialogs.support_chat import support_chat_dialog
 from dialogs.ticket import ticket_dialog
 from storage.db import POOL_TIMEOUT_SECONDS, RESERVED_CONNECTIONS
-from storage.fsm import SQLStorage
+from storage.fsm import KeyLocks, SQLStorage
 
 COMMANDS = ("start", "menu", "help", "language", "cancel")
 
@@ -84,13 +84,13 @@ def create_storage(
         )
         storage = RedisStorage(Redis(connection_pool=pool), key_builder=keys)
         return storage, RedisEventIsolation(storage.redis, key_builder=keys)
-    return SQLStorage(session_factory, clock), SimpleEventIsolation()
+    return SQLStorage(session_factory, clock), KeyLocks()
 
 
 def create_member_router() -> Router:
     """All member dialogs, answering in private chats only."""
     router = Router(name="member-dialogs")
-    router.message.filter(F.chat.type == "private")
+    router.message.filter(Magic(F.chat.type == "private"))
     router.include_routers(
         menu_dialog(),
         language_dialog(),
@@ -120,7 +120,7 @@ def create_dispatcher(
     use_random_intent_ids()
     if storage is None:
         storage, events_isolation = create_storage(settings, session_factory, clock)
-    events_isolation = events_isolation or SimpleEventIsolation()
+    events_isolation = events_isolation or KeyLocks()
     translators = translators or TranslatorHub(default=settings.default_locale)
     rules = ActivationRules(
         waiting_days_individual=settings.waiting_days_individual,
@@ -142,7 +142,11 @@ def create_dispatcher(
     )
     # outermost of ours: answers what the handlers left unanswered, after the commit
     dp.update.outer_middleware(CallbackAnswerMiddleware())
-    dp.update.outer_middleware(DbSessionMiddleware(session_factory))
+    # aiogram's FSM middleware gives way to one that reads the state through the update's
+    # session (bot/middlewares/db.py): one session and one transaction per update
+    dp.update.outer_middleware.unregister(dp.fsm)
+    sessions = DbSessionMiddleware(session_factory)
+    dp.update.outer_middleware(StateSessionMiddleware(dp.fsm, sessions))
     dp.update.outer_middleware(MemberMiddleware(translators))
     # An error handler (e.g. the lost-dialog recovery) runs after the update's session has
     # rolled back and closed: it gets a session and transaction of its own, so its dialog

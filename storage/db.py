@@ -60,7 +60,7 @@ def create_engine(url: str, *, concurrency: int = DEFAULT_CONCURRENCY) -> AsyncE
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
             # The driver's own transaction handling sends BEGIN only before a write, so a
             # SAVEPOINT taken first would commit on release. SQLAlchemy's documented recipe:
-            # let the driver do nothing and emit BEGIN ourselves (see _sqlite_begin).
+            # let the driver do nothing and emit BEGIN ourselves (see _sqlite_write_begin).
             dbapi_conn.isolation_level = None
             cursor = dbapi_conn.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
@@ -68,16 +68,38 @@ def create_engine(url: str, *, concurrency: int = DEFAULT_CONCURRENCY) -> AsyncE
             cursor.execute("PRAGMA busy_timeout=30000")
             cursor.close()
 
-        @event.listens_for(engine.sync_engine, "begin")
-        def _sqlite_begin(conn: Any) -> None:
-            # IMMEDIATE: take the write lock up front. A transaction that reads and only
-            # later writes fails at once (SQLITE_BUSY) when another connection wrote in
-            # between; taking the lock first makes writers queue on busy_timeout instead.
-            # SQLite is the embedded default; PostgreSQL is for concurrent production use.
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-
+        event.listen(engine.sync_engine, "before_cursor_execute", _sqlite_write_begin)
+        event.listen(engine.sync_engine, "commit", _sqlite_write_end)
+        event.listen(engine.sync_engine, "rollback", _sqlite_write_end)
         return engine
     return create_async_engine(url, pool_pre_ping=True, **pool)
+
+
+# Statements that only read: they run outside any transaction on SQLite (see below).
+_READS = ("SELECT", "PRAGMA")
+_WRITING = "sqlite_writing"
+
+
+def _sqlite_write_begin(
+    conn: Any, cursor: Any, statement: str, _params: Any, _context: Any, _many: bool
+) -> None:
+    """On SQLite a transaction begins at its first write, and takes the write lock then.
+
+    Reads before it run outside any transaction (in WAL mode they never wait and never block),
+    so an update that only reads never takes the lock, and one that writes holds it from its
+    first write to its commit, not across the reads and Telegram calls before it. What a read
+    sees is the last committed state, as in PostgreSQL's READ COMMITTED. `BEGIN IMMEDIATE`:
+    a deferred BEGIN would take the lock only at the first write statement too, but could then
+    fail at once (SQLITE_BUSY) instead of queueing behind the other writer on busy_timeout.
+    """
+    if conn.info.get(_WRITING) or statement.lstrip()[:6].upper().startswith(_READS):
+        return
+    cursor.execute("BEGIN IMMEDIATE")
+    conn.info[_WRITING] = True
+
+
+def _sqlite_write_end(conn: Any) -> None:
+    conn.info.pop(_WRITING, None)
 
 
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

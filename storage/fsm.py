@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import (
+    BaseEventIsolation,
     BaseStorage,
     DefaultKeyBuilder,
     KeyBuilder,
@@ -63,16 +66,14 @@ class SQLStorage(BaseStorage):
         record = await session.get(FsmRecord, name)
         if record is None:
             record = FsmRecord(key=name, updated_at=self._clock())
-        for field, value in values.items():
-            setattr(record, field, value)
+        for column, value in values.items():
+            setattr(record, column, value)
         if record.state is None and record.data == {}:
             if record in session:
                 await session.delete(record)
-            await session.flush()
             return
         record.updated_at = self._clock()
         session.add(record)
-        await session.flush()
 
     async def _read(self, key: StorageKey) -> FsmRecord | None:
         shared = _update_session.get()
@@ -98,3 +99,33 @@ class SQLStorage(BaseStorage):
 
     async def close(self) -> None:
         """The engine is owned and disposed of by the application."""
+
+
+@dataclass
+class _Held:
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    users: int = 0  # updates holding the lock or waiting for it
+
+
+class KeyLocks(BaseEventIsolation):
+    """One update at a time per key, as aiogram's `SimpleEventIsolation`, which keeps a lock
+    for every key it ever saw (each member who ever wrote holds memory until a restart); here a
+    key's lock lives only while an update holds it or waits for it."""
+
+    def __init__(self) -> None:
+        self._held: dict[StorageKey, _Held] = {}
+
+    @asynccontextmanager
+    async def lock(self, key: StorageKey) -> AsyncIterator[None]:
+        held = self._held.setdefault(key, _Held())
+        held.users += 1
+        try:
+            async with held.lock:
+                yield
+        finally:
+            held.users -= 1
+            if not held.users:
+                del self._held[key]
+
+    async def close(self) -> None:
+        self._held.clear()

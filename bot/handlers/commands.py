@@ -18,6 +18,7 @@ from aiogram_dialog.api.exceptions import (
 
 from bot.callbacks import OpenRequest
 from bot.clock import Clock
+from bot.filters.magic import Magic
 from bot.services import members
 from dialogs.common import set_error
 from dialogs.states import LanguageSG, MainSG, MyRequestsSG
@@ -28,7 +29,7 @@ logger = logging.getLogger(__name__)
 
 def create_router() -> Router:
     router = Router(name="commands")
-    router.message.filter(F.chat.type == "private")
+    router.message.filter(Magic(F.chat.type == "private"))
 
     @router.message(CommandStart())
     @router.message(Command("menu"))
@@ -50,7 +51,7 @@ def create_router() -> Router:
             MainSG.menu, mode=StartMode.RESET_STACK, data={"notice": "cancelled"}
         )
 
-    @router.callback_query(OpenRequest.filter(), F.message.chat.type == "private")
+    @router.callback_query(OpenRequest.filter(), Magic(F.message.chat.type == "private"))
     async def open_request(
         callback: CallbackQuery, callback_data: OpenRequest, dialog_manager: DialogManager
     ) -> None:
@@ -69,7 +70,7 @@ def create_router() -> Router:
 def create_fallback_router() -> Router:
     """Input no dialog step accepted: repeat the current step, or show the menu."""
     router = Router(name="fallback")
-    router.message.filter(F.chat.type == "private")
+    router.message.filter(Magic(F.chat.type == "private"))
 
     @router.message()
     async def unexpected(_message: Message, dialog_manager: DialogManager) -> None:

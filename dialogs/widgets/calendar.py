@@ -9,6 +9,7 @@ matters because both are the same widget. The days offered come from `bounds()`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -34,6 +35,13 @@ from dialogs.common import today
 Marked = Callable[[dict[str, Any], DialogManager, date], bool]
 
 
+@functools.lru_cache(maxsize=8192)
+def _formatted(day: date, pattern: str, locale: str) -> str:
+    # Babel parses the pattern and looks the locale up on each call: a month page (about 50 of
+    # them) took milliseconds, the same strings every time
+    return format_date(day, pattern, locale=locale)
+
+
 class BabelDate(Text):
     """`data["date"]` in a CLDR pattern (`LLLL y`, `EEEEEE`…), in the member's language;
     with `marked`, the current day/month/year by the bot's clock is written `[ x ]`."""
@@ -46,7 +54,7 @@ class BabelDate(Text):
 
     async def _render_text(self, data: dict[str, Any], manager: DialogManager) -> str:
         i18n: Translator = manager.middleware_data["i18n"]
-        text = self.template.format(format_date(data["date"], self.pattern, locale=i18n.locale))
+        text = self.template.format(_formatted(data["date"], self.pattern, str(i18n.locale)))
         if self.marked is not None and self.marked(data, manager, today(manager)):
             return f"[ {text} ]"
         return text

@@ -6,6 +6,7 @@ from aiogram import F, Router
 from aiogram.types import CallbackQuery, Message
 
 from bot.config import Settings
+from bot.filters.magic import Magic
 from bot.filters.staff import StaffFilter
 from bot.handlers.admin import buttons, commands, relay
 from bot.i18n import Translator
@@ -13,8 +14,8 @@ from bot.i18n import Translator
 
 def create_admin_router(settings: Settings) -> Router:
     router = Router(name="admin")
-    router.message.filter(F.chat.id == settings.admin_chat_id)
-    router.callback_query.filter(F.message.chat.id == settings.admin_chat_id)
+    router.message.filter(Magic(F.chat.id == settings.admin_chat_id))
+    router.callback_query.filter(Magic(F.message.chat.id == settings.admin_chat_id))
 
     staff = Router(name="admin-staff")
     staff.message.filter(StaffFilter())

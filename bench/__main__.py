@@ -1,0 +1,229 @@
+"""Every benchmark, one table of ratios and a chart: ``python -m bench [--quick] [--chart PATH]``.
+
+Runs the member steps against the bare aiogram echo bot (bench/steps_bench.py), memory with many
+members mid-form (bench/memory_bench.py), outbox delivery while members are busy
+(bench/busy_bench.py), outbox delivery alone (bench/deliver_bench.py), the phone lookup at a
+million cards (bench/lookup_bench.py) and, when present, the registry import
+(bench/import_bench.py, whose ``run(quick=...)`` gives rows of (measure, value, aim, met)).
+Each ratio is against a baseline measured in the same run. ``--quick`` shrinks every bench to a
+smoke run of seconds to a minute; its figures mean little. Nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib.util
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench import busy_bench, deliver_bench, lookup_bench, memory_bench, steps_bench
+
+DEFAULT_CHART = Path(__file__).resolve().parent / ".cache" / "bench.png"
+STEP_AIM, STEP_FLOOR = 0.5, 0.25
+
+
+@dataclass(frozen=True)
+class Line:
+    """A row of the table: what was measured, its figure, the aim and whether it is met."""
+
+    bench: str
+    measure: str
+    value: str
+    aim: str
+    met: bool | None
+
+
+def step_lines(quick: bool) -> tuple[list[Line], list[steps_bench.Row]]:
+    args = steps_bench.parse_args(["--quick"] if quick else [])
+    rows = asyncio.run(steps_bench.measure(args))
+    lines = [
+        Line(
+            f"steps ({row.setup})",
+            f"{row.step}: throughput / echo",
+            f"{row.ratio:.3f}x (p95 {row.p95:.2f} s, CPU {row.cpu_ms:.1f} ms)",
+            f">= {STEP_AIM}x (floor {STEP_FLOOR}x), p95 < 1 s",
+            row.ratio >= STEP_AIM and row.p95 < 1,
+        )
+        for row in rows
+    ]
+    return lines, rows
+
+
+def memory_lines(quick: bool) -> list[Line]:
+    args = memory_bench.parse_args(["--quick"] if quick else [])
+    result = asyncio.run(memory_bench.measure(args.members))
+    return [
+        Line(
+            "memory",
+            f"RSS, {result.members} members mid-form, minus echo",
+            f"{result.over_echo_mb:+.0f} MB ({result.project_mb:.0f} vs {result.echo_mb:.0f})",
+            "<= +50 MB",
+            result.over_echo_mb <= 50,
+        ),
+        Line(
+            "memory",
+            "growth per member, project vs echo",
+            f"{result.project_per_member_kb:.1f} vs {result.echo_per_member_kb:.1f} KB",
+            "no growth beyond storage",
+            None,
+        ),
+    ]
+
+
+def busy_lines(quick: bool) -> list[Line]:
+    args = busy_bench.parse_args(["--quick"] if quick else [])
+    result = asyncio.run(busy_bench.measure(args))
+    return [
+        Line(
+            "delivery, members busy",
+            "outbox rate / 30 msg/s",
+            f"{result.rate / busy_bench.CAP:.3f} ({result.outbox_refused} x 429 to the outbox, "
+            f"{result.member_refused} to member answers)",
+            ">= 0.93, 0 x 429",
+            result.rate / busy_bench.CAP >= 0.93 and result.refused == 0,
+        )
+    ]
+
+
+def deliver_lines(quick: bool) -> list[Line]:
+    args = deliver_bench.parse_args(["--count", "90"] if quick else [])
+
+    async def both() -> tuple[deliver_bench.Run, deliver_bench.Run]:
+        with tempfile.TemporaryDirectory(prefix="deliver-bench-") as folder:
+            workdir = Path(folder)
+            base = await deliver_bench.deliver(
+                "baseline",
+                args.count,
+                args.members,
+                limits=None,
+                pacer=deliver_bench.unlimited(),
+                workdir=workdir,
+            )
+            paced = await deliver_bench.deliver(
+                "paced",
+                args.count,
+                args.members,
+                limits=deliver_bench.RateLimits(),
+                pacer=deliver_bench.Pacer(),
+                workdir=workdir,
+            )
+            return base, paced
+
+    _, paced = asyncio.run(both())
+    share = paced.rate / deliver_bench.CAP
+    return [
+        Line(
+            "delivery alone",
+            "outbox rate / 30 msg/s",
+            f"{share:.3f} ({paced.refused} x 429)",
+            ">= 0.93, 0 x 429",
+            share >= 0.93 and paced.refused == 0,
+        )
+    ]
+
+
+def lookup_lines(quick: bool) -> list[Line]:
+    args = lookup_bench.parse_args(["--quick"] if quick else [])
+    bot, raw = asyncio.run(lookup_bench.measure(args.cards, args.lookups))
+    return [
+        Line(
+            "phone lookup",
+            f"at {args.cards:,} cards (p95; mean / raw sqlite3)",
+            f"{bot.p95_ms:.3f} ms ({bot.mean_ms / raw.mean_ms:.1f}x raw)",
+            "< 1 ms",
+            bot.p95_ms < 1,
+        )
+    ]
+
+
+def import_lines(quick: bool) -> list[Line]:
+    """Helper C's registry import bench, when it exists."""
+    if importlib.util.find_spec("bench.import_bench") is None:
+        return []
+    module = importlib.import_module("bench.import_bench")
+    found: Any = module.run(quick=quick)
+    lines = []
+    for row in found or []:
+        measure, value, aim, met = row
+        lines.append(Line("registry import", str(measure), str(value), str(aim), met))
+    return lines
+
+
+def table(lines: list[Line]) -> list[str]:
+    heads = ("bench", "measure", "value", "aim", "met")
+    cells = [
+        (
+            line.bench,
+            line.measure,
+            line.value,
+            line.aim,
+            "-" if line.met is None else ("yes" if line.met else "NO"),
+        )
+        for line in lines
+    ]
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(heads)]
+    out = ["  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True))]
+    out.append("  ".join("-" * w for w in widths))
+    out += ["  ".join(c.ljust(w) for c, w in zip(cell, widths, strict=True)) for cell in cells]
+    return out
+
+
+def chart(rows: list[steps_bench.Row], path: Path) -> None:
+    """Bars of each step's throughput ratio per setup, with the aim and the floor."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    steps = list(dict.fromkeys(r.step for r in rows))
+    setups = list(dict.fromkeys(r.setup for r in rows))
+    width = 0.8 / max(1, len(setups))
+    fig, ax = plt.subplots(figsize=(8, 4.5))
+    for n, setup in enumerate(setups):
+        values = [
+            next((r.ratio for r in rows if r.step == s and r.setup == setup), 0) for s in steps
+        ]
+        ax.bar([i + n * width for i in range(len(steps))], values, width, label=setup)
+    ax.axhline(STEP_AIM, color="green", linestyle="--", label=f"aim {STEP_AIM}x")
+    ax.axhline(STEP_FLOOR, color="red", linestyle=":", label=f"floor {STEP_FLOOR}x")
+    ax.set_xticks([i + width * (len(setups) - 1) / 2 for i in range(len(steps))], steps)
+    ax.set_ylabel("throughput / bare aiogram echo bot")
+    ax.set_title("Member steps, many members at once")
+    ax.legend()
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a smoke run of every bench")
+    parser.add_argument("--chart", type=Path, default=DEFAULT_CHART, help="where the PNG goes")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    lines, rows = step_lines(args.quick)
+    others: list[Callable[[bool], list[Line]]] = [
+        memory_lines,
+        busy_lines,
+        deliver_lines,
+        lookup_lines,
+        import_lines,
+    ]
+    for bench in others:
+        lines += bench(args.quick)
+    for text in table(lines):
+        print(text)  # noqa: T201
+    chart(rows, args.chart)
+    print(f"chart: {args.chart}")  # noqa: T201
+
+
+if __name__ == "__main__":
+    main()

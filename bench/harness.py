@@ -1,0 +1,234 @@
+"""What the member benches share: a bot process against the in-process Bot API emulator, many
+simulated members acting at once, and what the emulator saw of the bot's answers.
+
+A bot is either the project (``run_bot.py``) or the bare aiogram echo bot (``bench/echo_bot.py``),
+each a process of its own, so its CPU time and memory are read from the operating system
+(psutil) and nothing of the bench runs inside it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import statistics
+import time
+from collections.abc import AsyncIterator, Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+from bench.clock_env import clock_env
+from bench.kill_bench import ROOT, BotProcess, buttons, last_bot_message
+from bot.sandbox import (
+    DEFAULT_FORUM_CHAT_ID,
+    SANDBOX_TOKEN,
+    EmulatorState,
+    RateLimits,
+    SandboxError,
+    SimUser,
+    bound_url,
+    start_emulator,
+)
+from bot.sandbox.run import sandbox_users
+
+ECHO = "echo"
+PROJECT = "project"
+# the bot's calls that show a member something
+SHOWING = frozenset(
+    {
+        "sendmessage",
+        "editmessagetext",
+        "editmessagereplymarkup",
+        "editmessagecaption",
+        "sendphoto",
+        "senddocument",
+    }
+)
+READY_TIMEOUT = 300.0  # start-up took 40 s and more on the loaded 2-core machine
+
+
+@dataclass
+class StepResult:
+    """One burst: every member did one thing at once; what the bot needed to answer them all."""
+
+    step: str
+    bot: str
+    members: int
+    seconds: float  # from the first update pushed to the last member's first answer
+    latencies: list[float] = field(repr=False)
+    cpu_seconds: float  # the bot process's CPU time until it went quiet
+    unanswered: int = 0
+
+    @property
+    def throughput(self) -> float:
+        return len(self.latencies) / self.seconds if self.seconds else 0.0
+
+    @property
+    def cpu_ms_per_update(self) -> float:
+        return 1000 * self.cpu_seconds / self.members
+
+    @property
+    def p95(self) -> float:
+        if len(self.latencies) < 2:
+            return self.latencies[0] if self.latencies else float("nan")
+        return statistics.quantiles(self.latencies, n=20)[-1]
+
+
+class Watch:
+    """Observes the emulator's calls: each member's first answer after a burst began."""
+
+    def __init__(self, state: EmulatorState) -> None:
+        self.state = state
+        self.last_call = time.monotonic()
+        self.waiting: dict[int, float] = {}  # chat -> when its update was pushed
+        self.answered: dict[int, float] = {}  # chat -> seconds to its first answer
+        self.refused = 0  # 429s the bot was given
+        self.ready = asyncio.Event()
+        self.all_answered = asyncio.Event()
+        self.sent_to: list[tuple[float, int]] = []  # every accepted send: when, to which chat
+        state.call_observers.append(self._observe)
+
+    def _observe(self, record: dict[str, Any]) -> None:
+        now = time.monotonic()
+        self.last_call = now
+        method = record["method"].lower()
+        if method == "setmycommands" and record.get("ok"):
+            self.ready.set()
+            return
+        if record.get("error_code") == 429:
+            self.refused += 1
+        if method not in SHOWING or not record.get("ok"):
+            return
+        params = record.get("params") or {}
+        with contextlib.suppress(TypeError, ValueError):
+            chat = int(params.get("chat_id") or 0)
+            self.sent_to.append((now, chat))
+            pushed = self.waiting.pop(chat, None)
+            if pushed is not None:
+                self.answered[chat] = now - pushed
+                if not self.waiting:
+                    self.all_answered.set()
+
+    async def burst(
+        self,
+        step: str,
+        bot: str,
+        chats: Iterable[int],
+        act: Callable[[int], object],
+        process: psutil.Process,
+        *,
+        within: float,
+        quiet: float = 0.5,
+    ) -> StepResult:
+        """Every chat acts at once; wait for each one's first answer, then for quiet."""
+        chats = list(chats)
+        self.answered = {}
+        cpu_before = _cpu(process)
+        start = time.monotonic()
+        failed = 0
+        for chat in chats:
+            self.waiting[chat] = time.monotonic()
+            try:
+                act(chat)
+            except SandboxError:
+                self.waiting.pop(chat, None)
+                failed += 1
+        deadline = start + within
+        if self.waiting:
+            self.all_answered.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.all_answered.wait(), within)
+        last_answer = time.monotonic()
+        while time.monotonic() < deadline:  # then until the bot has been quiet a while
+            idle = time.monotonic() - self.last_call
+            if idle >= quiet:
+                break
+            await asyncio.sleep(quiet - idle)
+        unanswered = len(self.waiting) + failed
+        self.waiting = {}
+        return StepResult(
+            step,
+            bot,
+            len(chats),
+            last_answer - start,
+            list(self.answered.values()),
+            _cpu(process) - cpu_before,
+            unanswered,
+        )
+
+
+def _cpu(process: psutil.Process) -> float:
+    times = process.cpu_times()
+    return float(times.user + times.system)
+
+
+def press(state: EmulatorState, chat: int, label: str) -> None:
+    """Press the button of the chat's last bot message whose label starts with `label`."""
+    message = last_bot_message(state, chat)
+    if message is None:
+        raise SandboxError(f"no bot message in chat {chat}")
+    found = next((b for b in buttons(message) if b.startswith(label)), None)
+    if found is None:
+        raise SandboxError(f"no button {label!r} in chat {chat}: {buttons(message)}")
+    state.press_button(chat, message["message_id"], text=found)
+
+
+@dataclass
+class Running:
+    state: EmulatorState
+    watch: Watch
+    process: psutil.Process
+    bot: str
+
+    def rss(self) -> int:
+        return int(self.process.memory_info().rss)
+
+
+@contextlib.asynccontextmanager
+async def running_bot(
+    bot: str,
+    members: list[SimUser],
+    workdir: Path,
+    *,
+    database_url: str = "",
+    redis_url: str = "",
+    limits: RateLimits | None = None,
+    extra_env: dict[str, str] | None = None,
+) -> AsyncIterator[Running]:
+    """The emulator with `members` (and the sandbox's staff), and `bot` polling it."""
+    users = [*(u for u in sandbox_users() if u.is_staff), *members]
+    runner, state = await start_emulator("127.0.0.1", 0, EmulatorState(users=users))
+    state.rate_limits = limits
+    watch = Watch(state)
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(workdir),
+        "BOT_TOKEN": SANDBOX_TOKEN,
+        "BOT_API_URL": bound_url(runner),
+        **clock_env(),
+    }
+    argv = ["-m", "bench.echo_bot"]
+    if bot != ECHO:
+        env |= {
+            "DATABASE_URL": database_url,
+            "ADMIN_CHAT_ID": str(DEFAULT_FORUM_CHAT_ID),
+            "STAFF_IDS": ",".join(str(u.id) for u in users if u.is_staff),
+        }
+        if redis_url:
+            env["REDIS_URL"] = redis_url
+        argv = [str(ROOT / "run_bot.py")]
+    env |= extra_env or {}
+    env["PYTHONPATH"] = str(ROOT)
+    process = BotProcess(env, workdir, argv)
+    supervisor = asyncio.create_task(process.supervise())
+    try:
+        await asyncio.wait_for(watch.ready.wait(), READY_TIMEOUT)
+        assert process.process is not None
+        yield Running(state, watch, psutil.Process(process.process.pid), bot)
+    finally:
+        await process.stop()
+        await supervisor
+        await runner.cleanup()

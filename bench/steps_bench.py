@@ -1,0 +1,335 @@
+"""Member steps against a bare aiogram bot: ``python -m bench.steps_bench [--members N] [--quick]``.
+
+N simulated members (500) act at once, through the real bot process (``run_bot.py``) and the
+in-process Bot API emulator, for four measured steps: the phone shared (lookup, link, cards),
+``/start`` (the menu), "Next" in the lab-tests form (a step showing a month calendar) and a typed
+date in that form. The baseline is the bare aiogram echo bot (``bench/echo_bot.py``) given the
+same kinds of updates by the same members, measured in the same run, alternating A/B/A/B; each
+ratio is taken against the echo bot's rounds of the same run.
+
+Prints per step: throughput (members answered a second) and its ratio to the echo bot, the bot
+process's CPU time per update, and the p95 time to a member's first answer. On SQLite always;
+on PostgreSQL and with Redis dialog state beside it when TEST_POSTGRES_URL / TEST_REDIS_URL are
+set (that database is emptied first: DROP SCHEMA public; the Redis db is flushed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import functools
+import os
+import statistics
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import insert
+
+from bench.echo_bot import BUTTON
+from bench.harness import ECHO, PROJECT, Running, StepResult, press, running_bot
+from bench.kill_bench import empty_database
+from bench.profile import Profiler, by_library
+from bot.clock import system_clock
+from bot.config import Settings
+from bot.sandbox import EmulatorState, SimUser
+from storage.db import create_engine, migrate
+from storage.models import InsuredPerson, Policy
+
+FIRST_MEMBER = 700_001
+DEFAULT_MEMBERS = 500
+STEP_TIMEOUT = 300.0
+
+
+def phone(i: int) -> str:
+    return f"+38067{i:07d}"
+
+
+def member_users(count: int, first: int = FIRST_MEMBER) -> list[SimUser]:
+    return [
+        SimUser(first + i, f"Member{i}", language_code="en", phone_number=phone(i))
+        for i in range(count)
+    ]
+
+
+def insurer_today() -> date:
+    tz = ZoneInfo(Settings.model_fields["insurer_timezone"].default)
+    return system_clock().astimezone(tz).date()
+
+
+async def seed_registry(url: str, count: int, *, first_card: int = 0) -> None:
+    """A migrated, empty schema and a registry card for each of `count` members' phones."""
+    await empty_database(url)
+    await migrate(url)
+    today = insurer_today()
+    now = system_clock()
+    ids = range(first_card + 1, first_card + count + 1)
+    engine = create_engine(url)
+    async with engine.begin() as conn:
+        await conn.execute(
+            insert(Policy),
+            [
+                {
+                    "id": i,
+                    "number": f"STEP-{i:07d}",
+                    "program": "Standard",
+                    "holder_type": "individual",
+                    "contract_signed": today - timedelta(days=60),
+                    "coverage_start": today - timedelta(days=30),
+                    "coverage_end": today + timedelta(days=300),
+                    "updated_at": now,
+                }
+                for i in ids
+            ],
+        )
+        await conn.execute(
+            insert(InsuredPerson),
+            [
+                {
+                    "id": i,
+                    "insured_id": f"ST-{i:07d}",
+                    "policy_id": i,
+                    "full_name": f"Member {i}",
+                    "birth_date": date(1980, 1, 1),
+                    "phone": phone(i - first_card - 1),
+                    "relation": "self",
+                    "updated_at": now,
+                }
+                for i in ids
+            ],
+        )
+    await engine.dispose()
+
+
+Act = Callable[[EmulatorState, int], object]
+
+
+def text(value: str) -> Act:
+    return lambda state, chat: state.send_text(chat, value)
+
+
+def contact() -> Act:
+    return lambda state, chat: state.send_contact(chat)
+
+
+def button(label: str) -> Act:
+    return lambda state, chat: press(state, chat, label)
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    measured: bool
+    project: Act
+    echo: Act
+
+
+def member_steps() -> list[Step]:
+    """What each member does, in order; the echo bot gets an update of the same kind."""
+    day = (insurer_today() + timedelta(days=10)).strftime("%d.%m.%Y")
+    return [
+        Step("first /start", False, text("/start"), text("/start")),
+        Step("confirm phone", False, button("📱 Confirm phone"), button(BUTTON)),
+        Step("phone shared", True, contact(), contact()),
+        Step("/start menu", True, text("/start"), text("/start")),
+        Step("new request", False, button("📝 New request"), button(BUTTON)),
+        Step("lab tests", False, button("🧪 Lab tests"), button(BUTTON)),
+        Step("referral typed", False, text("Blood count, urine test"), text("Blood count")),
+        Step("month calendar", True, button("➡️ Next"), button(BUTTON)),
+        Step("typed date", True, text(day), text(day)),
+    ]
+
+
+MEASURED = [s.name for s in member_steps() if s.measured]
+
+
+async def walk(
+    running: Running, chats: list[int], label: str, profiles: Path | None = None
+) -> list[StepResult]:
+    """Every member through the steps; the measured ones' results.
+
+    With `profiles`, each measured step of the project is sampled by py-spy into that folder.
+    """
+    results = []
+    for step in member_steps():
+        act = step.echo if running.bot == ECHO else step.project
+        profiled = profiles is not None and step.measured and running.bot != ECHO
+        path = (profiles or Path()) / f"{label}-{step.name.replace('/', '')}.txt"
+        async with contextlib.AsyncExitStack() as stack:
+            if profiled:
+                await stack.enter_async_context(Profiler(running.process.pid, path))
+            result = await running.watch.burst(
+                step.name,
+                label,
+                chats,
+                functools.partial(act, running.state),
+                running.process,
+                within=STEP_TIMEOUT,
+            )
+        if result.unanswered:
+            print(f"  {label}: {step.name}: {result.unanswered} member(s) unanswered")  # noqa: T201
+        if step.measured:
+            results.append(result)
+    return results
+
+
+@dataclass(frozen=True)
+class Setup:
+    """A configuration of the project bot measured against the echo bot."""
+
+    label: str
+    database_url: str  # "" for a fresh SQLite file
+    redis_url: str = ""
+
+
+def setups() -> list[Setup]:
+    found = [Setup("sqlite", "")]
+    postgres = os.environ.get("TEST_POSTGRES_URL", "")
+    redis = os.environ.get("TEST_REDIS_URL", "")
+    if postgres:
+        found.append(Setup("postgresql", postgres))
+    if redis:
+        found.append(Setup("sqlite+redis", "", redis))
+    return found
+
+
+async def _flush(redis_url: str) -> None:
+    from redis.asyncio import Redis
+
+    client = Redis.from_url(redis_url)
+    await client.flushdb()
+    await client.aclose()
+
+
+async def one_round(
+    setup: Setup | None, count: int, workdir: Path, n: int, profiles: Path | None = None
+) -> list[StepResult]:
+    users = member_users(count)
+    chats = [u.id for u in users]
+    if setup is None:
+        async with running_bot(ECHO, users, workdir) as running:
+            return await walk(running, chats, ECHO)
+    url = setup.database_url or f"sqlite+aiosqlite:///{workdir}/steps-{setup.label}-{n}.sqlite3"
+    await seed_registry(url, count)
+    if setup.redis_url:
+        await _flush(setup.redis_url)
+    async with running_bot(
+        PROJECT, users, workdir, database_url=url, redis_url=setup.redis_url
+    ) as running:
+        return await walk(running, chats, setup.label, profiles)
+
+
+async def run(
+    count: int, rounds: int, workdir: Path, profiles: Path | None = None
+) -> list[StepResult]:
+    """A/B/A/B: the echo bot, then each project setup, `rounds` times (the last one profiled)."""
+    results: list[StepResult] = []
+    for n in range(rounds):
+        for setup in [None, *setups()]:
+            last = n == rounds - 1
+            results += await one_round(setup, count, workdir, n, profiles if last else None)
+    return results
+
+
+@dataclass(frozen=True)
+class Row:
+    """One step of one setup against the echo bot (medians over the rounds)."""
+
+    step: str
+    setup: str
+    ratio: float
+    cpu_ms: float
+    echo_cpu_ms: float
+    p95: float
+    echo_p95: float
+
+
+def summarize(results: list[StepResult]) -> list[Row]:
+    by: dict[tuple[str, str], list[StepResult]] = defaultdict(list)
+    for result in results:
+        by[(result.step, result.bot)].append(result)
+    rows = []
+    labels = [s.label for s in setups()]
+    for step in MEASURED:
+        echo = by[(step, ECHO)]
+        echo_rate = statistics.median(r.throughput for r in echo)
+        for label in labels:
+            mine = by[(step, label)]
+            if not mine:
+                continue
+            rows.append(
+                Row(
+                    step,
+                    label,
+                    statistics.median(r.throughput for r in mine) / echo_rate,
+                    statistics.median(r.cpu_ms_per_update for r in mine),
+                    statistics.median(r.cpu_ms_per_update for r in echo),
+                    statistics.median(r.p95 for r in mine),
+                    statistics.median(r.p95 for r in echo),
+                )
+            )
+    return rows
+
+
+def report(rows: list[Row], count: int) -> list[str]:
+    lines = [
+        f"{count} members at once; project / bare aiogram echo bot, medians of A/B rounds",
+        f"{'step':<16} {'setup':<13} {'throughput':>10} {'CPU/update':>18} {'p95 latency':>18}",
+    ]
+    for row in rows:
+        lines.append(
+            f"{row.step:<16} {row.setup:<13} {row.ratio:>9.3f}x "
+            f"{row.cpu_ms:>6.1f} vs {row.echo_cpu_ms:>4.1f} ms "
+            f"{row.p95:>7.2f} / {row.echo_p95:.2f} s"
+        )
+    return lines
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--members", type=int, default=DEFAULT_MEMBERS)
+    parser.add_argument("--rounds", type=int, default=2, help="A/B rounds (2)")
+    parser.add_argument("--quick", action="store_true", help="10 members, one round")
+    parser.add_argument(
+        "--profile", type=Path, help="a folder: py-spy samples of each measured project step"
+    )
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.members, args.rounds = 10, 1
+    return args
+
+
+async def measure(args: argparse.Namespace) -> list[Row]:
+    profiles = getattr(args, "profile", None)
+    if profiles is not None:
+        profiles.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="steps-bench-") as folder:
+        return summarize(await run(args.members, args.rounds, Path(folder), profiles))
+
+
+def profile_report(folder: Path) -> list[str]:
+    lines = []
+    for path in sorted(folder.glob("*.txt")):
+        shares = ", ".join(f"{label} {share:.0%}" for label, share in by_library(path)[:8])
+        lines.append(f"{path.stem}: {shares}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    rows = asyncio.run(measure(args))
+    for line in report(rows, args.members):
+        print(line)  # noqa: T201
+    if args.profile is not None:
+        print("where the project's CPU went (py-spy samples by library):")  # noqa: T201
+        for line in profile_report(args.profile):
+            print(f"  {line}")  # noqa: T201
+
+
+if __name__ == "__main__":
+    main()

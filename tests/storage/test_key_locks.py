@@ -1,0 +1,62 @@
+"""The event lock per key: one update at a time, and nothing kept once a key's updates are done."""
+
+from __future__ import annotations
+
+import asyncio
+
+from aiogram.fsm.storage.base import StorageKey
+
+from storage.fsm import KeyLocks
+
+
+def _key(user: int) -> StorageKey:
+    return StorageKey(bot_id=1, chat_id=user, user_id=user)
+
+
+async def test_updates_of_one_key_run_one_after_another() -> None:
+    locks = KeyLocks()
+    order: list[str] = []
+
+    async def update(name: str) -> None:
+        async with locks.lock(_key(1)):
+            order.append(f"{name} in")
+            await asyncio.sleep(0.01)
+            order.append(f"{name} out")
+
+    await asyncio.gather(update("a"), update("b"))
+    assert order == ["a in", "a out", "b in", "b out"]
+
+
+async def test_other_keys_do_not_wait() -> None:
+    locks = KeyLocks()
+    async with locks.lock(_key(1)):
+        async with asyncio.timeout(1):
+            async with locks.lock(_key(2)):
+                pass
+
+
+async def test_no_lock_is_kept_for_a_member_once_their_updates_are_done() -> None:
+    locks = KeyLocks()
+    for user in range(1000):
+        async with locks.lock(_key(user)):
+            pass
+    waiting = [asyncio.create_task(_hold(locks, 5)) for _ in range(3)]
+    await asyncio.gather(*waiting)
+    assert locks._held == {}
+
+
+async def test_a_failed_update_releases_its_key() -> None:
+    locks = KeyLocks()
+    try:
+        async with locks.lock(_key(7)):
+            raise RuntimeError("handler failed")
+    except RuntimeError:
+        pass
+    async with asyncio.timeout(1), locks.lock(_key(7)):
+        pass
+    assert locks._held == {}
+
+
+async def _hold(locks: KeyLocks, user: int) -> None:
+    async with locks.lock(_key(user)):
+        await asyncio.sleep(0)
