@@ -20,7 +20,7 @@ from bench.deliver_bench import FIRST_MEMBER as NOTIFIED
 from bench.deliver_bench import populate
 from bench.harness import PROJECT, running_bot
 from bench.steps_bench import member_users, seed_registry, walk
-from bot.sandbox import RateLimits, SimUser
+from tgsandbox import RateLimits, SimUser
 
 CAP = 30.0
 BUSY_CARDS_FROM = 100_000  # the busy members' registry cards, apart from deliver_bench's ids

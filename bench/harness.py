@@ -22,7 +22,8 @@ import psutil
 
 from bench.clock_env import clock_env
 from bench.kill_bench import ROOT, BotProcess, buttons, last_bot_message
-from bot.sandbox import (
+from bot.sandbox.run import sandbox_users
+from tgsandbox import (
     DEFAULT_FORUM_CHAT_ID,
     SANDBOX_TOKEN,
     EmulatorState,
@@ -32,7 +33,6 @@ from bot.sandbox import (
     bound_url,
     start_emulator,
 )
-from bot.sandbox.run import sandbox_users
 
 ECHO = "echo"
 PROJECT = "project"

@@ -37,9 +37,9 @@ from bench.kill_bench import empty_database
 from bench.profile import Profiler, by_library
 from bot.clock import system_clock
 from bot.config import Settings
-from bot.sandbox import EmulatorState, SimUser
 from storage.db import create_engine, migrate
 from storage.models import InsuredPerson, Policy
+from tgsandbox import EmulatorState, SimUser
 
 FIRST_MEMBER = 700_001
 DEFAULT_MEMBERS = 500
