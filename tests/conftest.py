@@ -74,8 +74,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         callspec = getattr(item, "callspec", None)
         if callspec is not None and callspec.params.get("db_url") == "postgresql":
             item.add_marker("postgres")
-        if where == "dialogs/test_redis_state.py":
-            # its runs empty the one Redis database: one pytest-xdist worker runs them all
+        if "redis" in item.name:
+            # they empty the one Redis database (TEST_REDIS_URL): one pytest-xdist worker runs them
             item.add_marker(pytest.mark.xdist_group("redis"))
 
 
