@@ -60,7 +60,7 @@ async def _submit(manager: DialogManager, birth_date: date) -> None:
         now(manager),
         settings.tz,
         rules,
-        settings.bot_token.get_secret_value().encode(),
+        settings.activation_key(),
     )
     # the attempt (and a link or reminder) is stored before any outcome is shown
     if not await commit_now(manager):
