@@ -138,7 +138,7 @@ async def detail_getter(
     try:
         page = await requests.page_of(session, member, dialog_manager.dialog_data["request_id"])
     except (requests.RequestNotFoundError, KeyError):
-        return {"missing": True}
+        return {"missing": True, "history_pages": 0}  # (the scroll of no history)
     return {
         **await _page_view(page, dialog_manager, i18n),
         "found": True,
