@@ -5,6 +5,8 @@ Built once in `run_bot.py` and passed down; never read at import time.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -16,6 +18,7 @@ from bot.services.hours import WeeklyHours, parse_weekly_hours
 from bot.services.languages import SUPPORTED_LOCALES
 
 TELEGRAM_API_URL = "https://api.telegram.org"
+ACTIVATION_SECRET_MIN = 16
 
 
 def _split_csv(value: object) -> object:
@@ -32,6 +35,9 @@ class Settings(BaseSettings):
     )
 
     bot_token: SecretStr
+    # the key of the keyed hash under which a typed insured ID is kept in the activation-attempt
+    # log (lock-outs count by it); see `activation_key` and `load_settings`
+    activation_secret: SecretStr | None = None
     admin_chat_id: int | None = None
     staff_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     database_url: str = "sqlite+aiosqlite:///./data/bot.sqlite3"
@@ -85,6 +91,24 @@ class Settings(BaseSettings):
             raise ValueError("expected the form 123456:ABC... given by @BotFather")
         return value
 
+    @field_validator("activation_secret", mode="before")
+    @classmethod
+    def _secret(cls, value: object) -> object:
+        if value is None or value == "":
+            return None  # (`ACTIVATION_SECRET=` as .env.example has it: not set)
+        text = value.get_secret_value() if isinstance(value, SecretStr) else str(value)
+        if len(text) < ACTIVATION_SECRET_MIN:
+            raise ValueError(f"needs at least {ACTIVATION_SECRET_MIN} characters")
+        return value
+
+    def activation_key(self) -> bytes:
+        """ACTIVATION_SECRET; without one (the sandbox, the tests: `load_settings` requires it
+        with the real Telegram API) a key derived from the bot token, never the token itself."""
+        if self.activation_secret is not None:
+            return self.activation_secret.get_secret_value().encode()
+        token = self.bot_token.get_secret_value().encode()
+        return hmac.new(token, b"activation-attempts", hashlib.sha256).digest()
+
     @field_validator("staff_ids", "support_phones", "support_emails", mode="before")
     @classmethod
     def _csv_list(cls, value: object) -> object:
@@ -136,8 +160,10 @@ class ConfigError(Exception):
 
 
 def load_settings(**overrides: object) -> Settings:
+    """The settings of a process (the bot, the shell); a bot talking to the real Telegram
+    needs ACTIVATION_SECRET, the sandbox and the tests (another BOT_API_URL) derive one."""
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        settings = Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         first = exc.errors()[0]
         name = str(first["loc"][0]).upper() if first["loc"] else "?"
@@ -145,3 +171,9 @@ def load_settings(**overrides: object) -> Settings:
             raise ConfigError(f"Configuration error: {name} is missing") from None
         message = str(first["msg"]).removeprefix("Value error, ")
         raise ConfigError(f"Configuration error: {name}: {message}") from None
+    if settings.activation_secret is None and settings.bot_api_url == TELEGRAM_API_URL:
+        raise ConfigError(
+            "Configuration error: ACTIVATION_SECRET is missing (make one with "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`)"
+        )
+    return settings

@@ -44,6 +44,9 @@ from storage.fsm import KeyLocks, SQLStorage
 
 COMMANDS = ("start", "menu", "help", "language", "cancel")
 
+# aiogram-dialog's intent ids collide within a second (dialogs/intent_ids.py): fixed once
+use_random_intent_ids()
+
 
 def create_bot(settings: Settings, *, retry_after: bool = True) -> Bot:
     """The bot's Bot API client; a 429 is waited out and the call repeated (`retry_after`).
@@ -117,7 +120,6 @@ def create_dispatcher(
     message_manager: MessageManagerProtocol | None = None,
     **extra: Any,
 ) -> tuple[Dispatcher, BgManagerFactory]:
-    use_random_intent_ids()
     if storage is None:
         storage, events_isolation = create_storage(settings, session_factory, clock)
     events_isolation = events_isolation or KeyLocks()

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import ChatEvent, Dialog, DialogManager, Window
+from aiogram_dialog import ChatEvent, Dialog, DialogManager
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, Start, SwitchTo
 from aiogram_dialog.widgets.kbd.calendar_kbd import CalendarScope, ManagedCalendar
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,6 +22,7 @@ from dialogs.common import (
     commit_now,
     fmt_date,
     fmt_time_or_datetime,
+    member_window,
     menu_button,
     now,
     set_error,
@@ -59,7 +60,7 @@ async def _submit(manager: DialogManager, birth_date: date) -> None:
         now(manager),
         settings.tz,
         rules,
-        settings.bot_token.get_secret_value().encode(),
+        settings.activation_key(),
     )
     # the attempt (and a link or reminder) is stored before any outcome is shown
     if not await commit_now(manager):
@@ -148,13 +149,13 @@ def activation_dialog() -> Dialog:
             Button(I18nButtonText("btn-pick-date"), id="calendar", on_click=on_open_calendar),
             Button(I18nButtonText("btn-back"), id="back", on_click=on_restart),
         ),
-        Window(
+        member_window(
             I18nFormat("activation-birth-calendar"),
             BirthDateCalendar(id="birth_cal", on_click=on_birth_picked),
             SwitchTo(I18nButtonText("btn-back"), id="back", state=ActivationSG.birth_date),
             state=ActivationSG.birth_calendar,
         ),
-        Window(
+        member_window(
             I18nFormat("activation-linked"),
             Column(
                 Start(I18nButtonText("btn-my-cards"), id="cards", state=CardsSG.list),
@@ -163,13 +164,13 @@ def activation_dialog() -> Dialog:
             getter=result_getter,
             state=ActivationSG.linked,
         ),
-        Window(
+        member_window(
             I18nFormat("activation-waiting"),
             menu_button(),
             getter=result_getter,
             state=ActivationSG.waiting,
         ),
-        Window(
+        member_window(
             I18nFormat("activation-locked"),
             Row(menu_button()),
             getter=result_getter,

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from aiogram.types import CallbackQuery
-from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.kbd import Button, Cancel, ScrollingGroup, Select, SwitchTo
 from aiogram_dialog.widgets.text import Format
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import cards
-from dialogs.common import MemberDialog, commit_now, fmt_date, today
+from dialogs.common import MemberDialog, commit_now, fmt_date, member_window, today
 from dialogs.states import CardsSG
 from dialogs.widgets import I18nButtonText, I18nFormat
 from storage.models import Member
@@ -77,7 +77,7 @@ async def on_make_active(_callback: CallbackQuery, _button: Button, manager: Dia
 
 def cards_dialog() -> Dialog:
     return MemberDialog(
-        Window(
+        member_window(
             I18nFormat("cards-title"),
             ScrollingGroup(
                 Select(
@@ -96,7 +96,7 @@ def cards_dialog() -> Dialog:
             getter=list_getter,
             state=CardsSG.list,
         ),
-        Window(
+        member_window(
             I18nFormat("card-details", when="found"),
             I18nFormat("card-active-mark", when="is_active"),
             I18nFormat("card-missing", when="missing"),

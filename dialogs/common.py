@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 from operator import itemgetter
 from typing import Any
 
+from aiogram import F
 from aiogram.fsm.state import State
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, Message, TelegramObject
 from aiogram_dialog import DialogManager, StartMode, Window
-from aiogram_dialog.api.protocols import CancelEventProcessing
-from aiogram_dialog.widgets.input import MessageInput, TextInput
-from aiogram_dialog.widgets.kbd import Column, Select, Start
-from aiogram_dialog.widgets.text import Format, Multi
+from aiogram_dialog.widgets.common import ManagedScroll
+from aiogram_dialog.widgets.input import CombinedInput, MessageInput, TextInput
+from aiogram_dialog.widgets.kbd import Column, NextPage, PrevPage, Row, Select, Start
+from aiogram_dialog.widgets.text import Format
 from aiogram_dialog.widgets.widget_event import WidgetEventProcessor
 from babel.dates import format_date, format_time, get_timezone_location
 from sqlalchemy import inspect
@@ -132,6 +134,33 @@ async def on_not_text(_message: Message, _widget: MessageInput, manager: DialogM
     set_error(manager, "input-text-expected")
 
 
+async def on_unexpected(_message: Message, _widget: MessageInput, manager: DialogManager) -> None:
+    set_error(manager, "input-unexpected")
+
+
+def _shows_errors(text: Any) -> bool:
+    if isinstance(text, I18nError):
+        return True
+    return any(_shows_errors(t) for t in getattr(text, "texts", ()))
+
+
+# The id of the input every step ends with; `MemberDialog` checks each window has it last.
+CATCH_ALL = "unexpected"
+
+
+def member_window(*widgets: Any, state: State, getter: Any = None, **kwargs: Any) -> Window:
+    """A member's step: `widgets`, the last error (unless a text of the step shows it already)
+    and, after the step's own inputs, one that takes any other message and says so.
+
+    aiogram-dialog hands every message sent while a dialog is open to its current window
+    (`Window.process_message`; the inputs of one window are tried in order, `CombinedInput`),
+    so a word typed where only buttons are expected would otherwise get no answer at all.
+    """
+    error = () if any(_shows_errors(w) for w in widgets) else (I18nError(),)
+    catch_all = MessageInput(on_unexpected, id=CATCH_ALL)
+    return Window(*widgets, *error, catch_all, state=state, getter=getter, **kwargs)
+
+
 def choice_step(
     prompt: str,
     select_id: str,
@@ -142,9 +171,8 @@ def choice_step(
     getter: Any = None,
 ) -> Window:
     """A step that asks to pick one of `items` (pairs of id and label from the getter)."""
-    return Window(
+    return member_window(
         I18nFormat(prompt),
-        I18nError(),
         Column(
             Select(
                 Format("{item[1]}"),
@@ -172,9 +200,8 @@ def text_step(
 
     Anything but text gets "please type your answer" and the same step.
     """
-    return Window(
+    return member_window(
         I18nFormat(prompt),
-        I18nError(),
         TextInput(id=input_id, on_success=on_success),
         MessageInput(on_not_text),
         *widgets,
@@ -183,45 +210,83 @@ def text_step(
     )
 
 
-def _shows_errors(text: Any) -> bool:
-    if isinstance(text, I18nError):
-        return True
-    return any(_shows_errors(t) for t in getattr(text, "texts", ()))
+def _not_first(data: dict[str, Any], _widget: Any, _manager: DialogManager) -> bool:
+    return bool(data["current_page"] > 0)
+
+
+def _not_last(data: dict[str, Any], _widget: Any, _manager: DialogManager) -> bool:
+    return bool(data["current_page"] + 1 < data["pages"])
+
+
+def page_buttons(scroll: str, back: str, forward: str, *, forward_first: bool = False) -> Row:
+    """Buttons to the page before (`back`) and after (`forward`) on `scroll` (a `StubScroll`
+    whose getter gives its page count), each shown only where it leads somewhere;
+    `forward_first` puts the forward one on the left (pages that go back in time)."""
+    buttons = [
+        PrevPage(scroll, id=f"{scroll}_back", text=I18nButtonText(back), when=_not_first),
+        NextPage(scroll, id=f"{scroll}_fwd", text=I18nButtonText(forward), when=_not_last),
+    ]
+    return Row(*(reversed(buttons) if forward_first else buttons))
+
+
+async def scroll_page(manager: DialogManager, scroll: str) -> int:
+    """The page `scroll` is on (0 until the member turns one)."""
+    widget = manager.find(scroll)
+    assert isinstance(widget, ManagedScroll)
+    return await widget.get_page()
+
+
+async def set_scroll_page(manager: DialogManager, scroll: str, page: int) -> None:
+    widget = manager.find(scroll)
+    assert isinstance(widget, ManagedScroll)
+    await widget.set_page(page)
+
+
+NOTE_KEY = "note"
+
+
+def set_note(manager: DialogManager, note: str) -> None:
+    """Show `note` (e.g. "saved") on the next screen only: the dialog's next event clears it."""
+    manager.dialog_data[NOTE_KEY] = note
+
+
+def has_note(manager: DialogManager, note: str) -> bool:
+    return manager.dialog_data.get(NOTE_KEY) == note
+
+
+def _ends_with_catch_all(window: Any) -> bool:
+    on_message = getattr(window, "on_message", None)
+    last = on_message.inputs[-1] if isinstance(on_message, CombinedInput) else on_message
+    return isinstance(last, MessageInput) and last.widget_id == CATCH_ALL and not last.filters
+
+
+async def _fresh_event(
+    handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+    event: TelegramObject,
+    data: dict[str, Any],
+) -> Any:
+    """Before the dialog handles a member's message or press: the last screen's note goes;
+    a press is a fresh start too, so the last error goes with it (a handler may set a new one)."""
+    manager: DialogManager = data["dialog_manager"]
+    manager.dialog_data.pop(NOTE_KEY, None)
+    if isinstance(event, CallbackQuery):
+        clear_error(manager)
+    return await handler(event, data)
 
 
 class MemberDialog(SafeDialog):
-    """A dialog that answers input its current step does not take.
-
-    aiogram-dialog consumes every message sent while a dialog is open, so a word typed where
-    only buttons are expected would otherwise get no answer at all.
-    """
+    """A dialog of `member_window` steps: each answers input it does not take and shows why the
+    last input was not taken. Built on the public Router API of `Dialog` only."""
 
     def __init__(self, *windows: Window, **kwargs: Any) -> None:
         for window in windows:
-            if not _shows_errors(window.text):
-                # every step can show why the last input was not taken
-                window.text = Multi(window.text, I18nError())
+            if not _ends_with_catch_all(window):
+                raise ValueError(
+                    f"{window.state} is not a `member_window`: it needs the final catch-all"
+                )
         super().__init__(*windows, **kwargs)
-
-    async def _callback_handler(
-        self, callback: CallbackQuery, dialog_manager: DialogManager
-    ) -> None:
-        if callback.data is None:
-            # every button of ours carries data; one without (a game button, a modified
-            # client) presses nothing and is answered as out of date (middlewares/callback_answer)
-            return
-        clear_error(dialog_manager)  # a press is a fresh start; a handler may set a new error
-        await super()._callback_handler(callback, dialog_manager)
-
-    async def _message_handler(self, message: Message, dialog_manager: DialogManager) -> None:
-        old_context = dialog_manager.current_context()
-        window = await self._current_window(dialog_manager)
-        try:
-            processed = await window.process_message(message, self, dialog_manager)
-        except CancelEventProcessing:
-            processed = False
-        if not processed:
-            set_error(dialog_manager, "input-unexpected")
-            processed = True
-        if self._need_refresh(processed, old_context, dialog_manager):
-            await dialog_manager.show()
+        # every button of ours carries data; one without (a game button, a modified client)
+        # presses nothing and is answered as out of date (middlewares/callback_answer)
+        self.callback_query.filter(F.data)
+        self.callback_query.middleware(_fresh_event)
+        self.message.middleware(_fresh_event)

@@ -1,10 +1,12 @@
 """Dialog intent ids that do not collide.
 
-aiogram-dialog 2 makes an intent id from the current second plus one of only 100 random values
-(`aiogram_dialog.api.entities.stack.new_int_id`), so two dialogs opened within the same second
-share an id one time in a hundred. A sub-dialog opened over the menu (the language choice, a
-request form) then takes the menu's id: the member's choice is lost and they are shown "that
-screen is out of date".
+aiogram-dialog 2.6 makes an intent id from the current second plus one of only 100 random values
+(`aiogram_dialog.api.entities.stack.new_int_id`: `int(time.time()) % 10**8 +
+random.randint(0, 99) * 10**8`), so two dialogs opened within the same second share an id one
+time in a hundred. A sub-dialog opened over the menu (the language choice, a request form) then
+takes the menu's id: the member's choice is lost and they are shown "that screen is out of date".
+Upstream: https://github.com/Tishka17/aiogram_dialog/pull/501 (open; a counter instead of the
+100 random values). Drop this module when the pinned version (pyproject: `~=2.6`) has a fix.
 
 `use_random_intent_ids` swaps in 40 random bits, written the library's way (7 characters of
 `0-9a-zA-Z`, one more than before, well inside the 64 bytes of callback data).
@@ -24,6 +26,13 @@ def random_id() -> str:
 
 
 def use_random_intent_ids() -> None:
-    """Idempotent; `Stack.push` looks `new_id` up each time it opens a dialog. (A member's chat
-    uses the fixed default stack, so stack ids need no change.)"""
+    """Applied once per process, at the import of `bot.factory`; a second call changes nothing.
+
+    `Stack.push` looks the module's `new_id` up each time it opens a dialog, so replacing it is
+    enough. (A member's chat uses the fixed default stack, so stack ids need no change.)
+    """
+    if stack.new_id is random_id:
+        return
+    if not callable(getattr(stack, "new_int_id", None)):  # pragma: no cover - an upgrade
+        raise RuntimeError("aiogram-dialog changed how it makes intent ids: review intent_ids.py")
     stack.new_id = random_id

@@ -6,7 +6,7 @@ from operator import itemgetter
 from typing import Any
 
 from aiogram.types import CallbackQuery
-from aiogram_dialog import Dialog, DialogManager, StartMode, Window
+from aiogram_dialog import Dialog, DialogManager, StartMode
 from aiogram_dialog.widgets.kbd import Column, Select
 from aiogram_dialog.widgets.text import Format
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import SUPPORTED_LOCALES
 from bot.i18n import Translator, TranslatorHub
 from bot.services import members
-from dialogs.common import MemberDialog, commit_now
+from dialogs.common import MemberDialog, commit_now, member_window
 from dialogs.states import LanguageSG, MainSG
 from dialogs.widgets import I18nFormat
 from storage.models import Member
@@ -49,7 +49,7 @@ async def on_language(
 
 def language_dialog() -> Dialog:
     return MemberDialog(
-        Window(
+        member_window(
             I18nFormat("language-choose"),
             Column(
                 Select(

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from aiogram import F
-from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.kbd import Column, Row, Start, SwitchTo
 from aiogram_dialog.widgets.text import Format
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import cards
-from dialogs.common import MemberDialog, today
+from dialogs.common import MemberDialog, member_window, today
 from dialogs.states import (
     ActivationSG,
     CardsSG,
@@ -59,7 +59,7 @@ async def menu_getter(
 
 def menu_dialog() -> Dialog:
     return MemberDialog(
-        Window(
+        member_window(
             Format("{notice}", when="notice"),
             I18nFormat("menu-greeting-name", when="name"),
             I18nFormat("menu-greeting", when=~F["name"]),
@@ -113,7 +113,7 @@ def menu_dialog() -> Dialog:
             getter=menu_getter,
             state=MainSG.menu,
         ),
-        Window(
+        member_window(
             I18nFormat("help-text"),
             SwitchTo(I18nButtonText("btn-back"), id="back", state=MainSG.menu),
             state=MainSG.help,

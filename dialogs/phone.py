@@ -6,7 +6,7 @@ from typing import Any
 
 from aiogram.enums import ContentType
 from aiogram.types import Message
-from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Cancel, Column, RequestContact, Start
 from aiogram_dialog.widgets.markup.reply_keyboard import ReplyKeyboardFactory
@@ -19,6 +19,7 @@ from dialogs.common import (
     MemberDialog,
     clear_error,
     commit_now,
+    member_window,
     menu_button,
     now,
     set_error,
@@ -73,7 +74,7 @@ async def result_getter(
 
 def phone_dialog() -> Dialog:
     return MemberDialog(
-        Window(
+        member_window(
             I18nFormat("phone-prompt"),
             I18nError(),
             RequestContact(I18nButtonText("btn-share-phone")),
@@ -83,7 +84,7 @@ def phone_dialog() -> Dialog:
             markup_factory=ReplyKeyboardFactory(resize_keyboard=True, one_time_keyboard=True),
             state=PhoneSG.share,
         ),
-        Window(
+        member_window(
             I18nFormat("phone-linked"),
             Column(
                 Start(I18nButtonText("btn-my-cards"), id="cards", state=CardsSG.list),
@@ -92,7 +93,7 @@ def phone_dialog() -> Dialog:
             getter=result_getter,
             state=PhoneSG.linked,
         ),
-        Window(
+        member_window(
             I18nFormat("phone-no-card"),
             Column(
                 Start(I18nButtonText("btn-activate"), id="activate", state=ActivationSG.insured_id),

@@ -6,7 +6,7 @@ from typing import Any
 
 from aiogram import F
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, SwitchTo
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,8 +19,11 @@ from dialogs.common import (
     clear_error,
     commit_now,
     fmt_date,
+    has_note,
+    member_window,
     on_not_text,
     set_error,
+    set_note,
     today,
 )
 from dialogs.states import ProfileSG
@@ -39,7 +42,7 @@ async def view_getter(
         "birth_date": fmt_date(member.birth_date, dialog_manager) if member.birth_date else empty,
         "home_address": member.home_address or empty,
         "extra_address": member.extra_address or empty,
-        "saved": dialog_manager.dialog_data.pop("saved", False),
+        "saved": has_note(dialog_manager, "saved"),
     }
 
 
@@ -73,7 +76,7 @@ async def on_value(_message: Message, _widget: Any, manager: DialogManager, text
     if not await commit_now(manager):
         return
     clear_error(manager)
-    manager.dialog_data["saved"] = True
+    set_note(manager, "saved")
     await manager.switch_to(ProfileSG.view)
 
 
@@ -84,7 +87,7 @@ def _set_gender(gender: str) -> Button:
         await profile.set_gender(session, member, gender)
         if not await commit_now(manager):
             return
-        manager.dialog_data["saved"] = True
+        set_note(manager, "saved")
         await manager.switch_to(ProfileSG.view)
 
     return Button(I18nButtonText(f"gender-{gender}"), id=f"gender_{gender}", on_click=choose)
@@ -92,7 +95,7 @@ def _set_gender(gender: str) -> Button:
 
 def profile_dialog() -> Dialog:
     return MemberDialog(
-        Window(
+        member_window(
             I18nFormat("profile-saved", when="saved"),
             I18nFormat("profile-view"),
             Column(
@@ -108,7 +111,7 @@ def profile_dialog() -> Dialog:
             getter=view_getter,
             state=ProfileSG.view,
         ),
-        Window(
+        member_window(
             *(
                 I18nFormat(f"profile-prompt-{f.value}", when=F["field"] == f.value)
                 for f in ProfileField
@@ -120,7 +123,7 @@ def profile_dialog() -> Dialog:
             getter=edit_getter,
             state=ProfileSG.edit,
         ),
-        Window(
+        member_window(
             I18nFormat("profile-prompt-gender"),
             Row(_set_gender("female"), _set_gender("male")),
             SwitchTo(I18nButtonText("btn-back"), id="back", state=ProfileSG.view),

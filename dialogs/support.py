@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.kbd import Cancel, Start
 from babel.dates import format_time, get_day_names, get_timezone_location
 
 from bot.config import Settings
 from bot.i18n import Translator
 from bot.services.hours import DayHours, open_state
-from dialogs.common import MemberDialog, fmt_time_or_datetime, member_date, now
+from dialogs.common import MemberDialog, fmt_time_or_datetime, member_date, member_window, now
 from dialogs.states import SupportChatSG, SupportSG
 from dialogs.widgets import I18nButtonText, I18nFormat
 
@@ -61,7 +61,7 @@ async def support_getter(
 
 def support_dialog() -> Dialog:
     return MemberDialog(
-        Window(
+        member_window(
             I18nFormat("support-title"),
             I18nFormat("support-open-now", when="is_open"),
             I18nFormat("support-closed-now", when="is_closed"),

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from aiogram.types import Message
-from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Cancel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import support_chat
 from bot.services.documents import MAX_DOCUMENTS, Attachment, refusal
-from dialogs.common import MemberDialog, clear_error, commit_now, now, set_error
+from dialogs.common import MemberDialog, clear_error, commit_now, member_window, now, set_error
 from dialogs.requests.common import attachment_of
 from dialogs.states import SupportChatSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
@@ -67,7 +67,7 @@ async def chat_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
 
 def support_chat_dialog() -> Dialog:
     return MemberDialog(
-        Window(
+        member_window(
             I18nFormat("support-chat-prompt", when="fresh"),
             I18nFormat("support-chat-sent", when="sent"),
             I18nError(),

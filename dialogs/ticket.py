@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, SwitchTo
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,6 +15,7 @@ from dialogs.common import (
     MemberDialog,
     clear_error,
     commit_now,
+    member_window,
     menu_button,
     now,
     text_step,
@@ -106,7 +107,7 @@ def ticket_dialog() -> Dialog:
             SwitchTo(I18nButtonText("btn-back"), id="back", state=TicketSG.policy_number),
             getter=ticket_getter,
         ),
-        Window(
+        member_window(
             I18nFormat("ticket-confirm"),
             Row(
                 Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
@@ -116,7 +117,7 @@ def ticket_dialog() -> Dialog:
             getter=ticket_getter,
             state=TicketSG.confirm,
         ),
-        Window(
+        member_window(
             I18nFormat("ticket-sent"),
             Column(menu_button()),
             getter=ticket_getter,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import asyncpg
 import pytest
+from sqlalchemy import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlmodel import SQLModel
@@ -35,9 +38,77 @@ def clock() -> FakeClock:
     return FakeClock(datetime(2026, 11, 22, 5, 0, tzinfo=UTC))
 
 
+TESTS = Path(__file__).parent
+
+# Markers by where a test lives (registered in pyproject.toml; `postgres` is set per run below).
+# `calendar`: the tests bound to the date or the zone, which .ci/run repeats under faketime.
+MARKED = {
+    "e2e": ["e2e/"],
+    "browser": ["e2e/test_browser.py"],
+    "slow": [
+        "e2e/test_kill.py",
+        "e2e/test_burst.py",
+        "e2e/test_shutdown.py",
+        "e2e/test_browser.py",
+    ],
+    "calendar": [
+        "dialogs/test_dates_and_zones.py",
+        "dialogs/test_activation.py",
+        "dialogs/test_cards_profile_support.py",
+        "dialogs/test_request_appointment.py",
+        "dialogs/test_request_lab_tests.py",
+        "dialogs/test_request_reimbursement.py",
+        "dialogs/test_redelivery.py",
+        "e2e/test_member_journeys.py",
+        "e2e/test_sandbox_clock.py",
+    ],
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        where = item.path.relative_to(TESTS).as_posix()
+        for marker, prefixes in MARKED.items():
+            if any(where.startswith(prefix) for prefix in prefixes):
+                item.add_marker(marker)
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and callspec.params.get("db_url") == "postgresql":
+            item.add_marker("postgres")
+        if "redis" in item.name:
+            # they empty the one Redis database (TEST_REDIS_URL): one pytest-xdist worker runs them
+            item.add_marker(pytest.mark.xdist_group("redis"))
+
+
+def _worker_database(url: str) -> str:
+    """Under pytest-xdist each worker has a database of its own (`bot_test_gw0`, …): the tests
+    drop and create the schema. Created here when missing (the role needs CREATEDB)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker:
+        return url
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+
+    async def create() -> None:
+        conn = await asyncpg.connect(
+            user=base.username,
+            password=base.password,
+            host=base.host,
+            port=base.port,
+            database=base.database,
+        )
+        try:
+            if not await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name):
+                await conn.execute(f'CREATE DATABASE "{name}"')
+        finally:
+            await conn.close()
+
+    asyncio.run(create())
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
 # With TEST_POSTGRES_URL set (e.g. postgresql+asyncpg://bot:bot@localhost/bot_test, as .ci/run
 # sets it), every test that uses the database runs twice: on SQLite and on PostgreSQL.
-POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "")
+POSTGRES_URL = _worker_database(os.environ.get("TEST_POSTGRES_URL", ""))
 BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
 
 

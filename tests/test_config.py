@@ -14,6 +14,7 @@ def test_lists_and_hours_from_plain_environment_strings(monkeypatch):
     monkeypatch.setenv("STAFF_IDS", "11, 22,33")
     monkeypatch.setenv("SUPPORT_PHONES", "+7 727 000 00 01,+7 727 000 00 02")
     monkeypatch.setenv("CALLCENTRE_HOURS", "mon-sat 08:00-20:00")
+    monkeypatch.setenv("ACTIVATION_SECRET", "s" * 32)
     settings = load_settings(_env_file=None)
     assert settings.staff_ids == [11, 22, 33]
     assert settings.support_phones == ["+7 727 000 00 01", "+7 727 000 00 02"]
@@ -34,6 +35,9 @@ def test_lists_and_hours_from_plain_environment_strings(monkeypatch):
         ),
         ({"BOT_TOKEN": "1:a", "CALLCENTRE_HOURS": "weekdays"}, "CALLCENTRE_HOURS"),
         ({"BOT_TOKEN": "1:a", "BOT_API_URL": "localhost:8081"}, "BOT_API_URL"),
+        ({"BOT_TOKEN": "1:a"}, "Configuration error: ACTIVATION_SECRET is missing"),
+        ({"BOT_TOKEN": "1:a", "ACTIVATION_SECRET": ""}, "ACTIVATION_SECRET is missing"),
+        ({"BOT_TOKEN": "1:a", "ACTIVATION_SECRET": "short"}, "ACTIVATION_SECRET: needs at least"),
     ],
 )
 def test_bad_setting_is_named_in_one_line(monkeypatch, env, message):
@@ -44,6 +48,7 @@ def test_bad_setting_is_named_in_one_line(monkeypatch, env, message):
         "INSURER_TIMEZONE",
         "CALLCENTRE_HOURS",
         "BOT_API_URL",
+        "ACTIVATION_SECRET",
     ):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
@@ -67,3 +72,20 @@ def test_run_bot_without_token_stops_with_one_clear_line(tmp_path):
     )
     assert result.returncode == 2
     assert result.stderr.strip() == "Configuration error: BOT_TOKEN is missing"
+
+
+def test_the_activation_key_is_the_secret_else_derived_and_never_the_token(monkeypatch):
+    token = "123456:ABC"
+    monkeypatch.delenv("ACTIVATION_SECRET", raising=False)
+    # the sandbox and the end-to-end tests: another Bot API server, no secret needed
+    sandbox = load_settings(_env_file=None, bot_token=token, bot_api_url="http://127.0.0.1:8081")
+    derived = sandbox.activation_key()
+    assert derived != token.encode()
+    assert token.encode() not in derived
+    assert derived == sandbox.activation_key()  # stable across restarts: lock-outs survive
+    other = load_settings(
+        _env_file=None, bot_token="654321:XYZ", bot_api_url="http://127.0.0.1:8081"
+    )
+    assert other.activation_key() != derived
+    real = load_settings(_env_file=None, bot_token=token, activation_secret="k" * 20)
+    assert real.activation_key() == b"k" * 20

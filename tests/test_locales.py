@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast as ast_module
 import re
 from pathlib import Path
 
@@ -13,14 +14,26 @@ from bot.config import SUPPORTED_LOCALES
 from bot.factory import COMMANDS
 from bot.i18n import LOCALES_DIR
 from bot.services.cards import CardStatus
+from bot.services.money import CURRENCIES
 from bot.services.profile import ProfileField
-from storage.models import Gender, HolderType, Relation
+from bot.services.staff import NEEDS_TEXT, StaffAction
+from dialogs.requests.appointment.getters import SPECIALTIES
+from dialogs.requests.common import TIME_WINDOWS
+from storage.models import Gender, HolderType, Relation, RequestKind, RequestStatus
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE_DIRS = ("bot", "dialogs")
-KEY_IN_CODE = re.compile(r"""["']([a-z]+(?:-[a-z0-9_]+)+)["']""")
-# keys built from values at run time
-DYNAMIC = {
+# a whole key (`btn-back`) and the start of a key built at run time (`"request-kind-" + kind`,
+# f"card-status-{status}", a prefix kept in a constant)
+KEY = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9_]+)+")
+PREFIX = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9_]+)*-")
+# key-shaped strings of the code that are not keys: router names, encodings, scheduler job ids
+NOT_KEY_ARGUMENTS = {"name", "encoding", "env_file_encoding", "id", "prefix"}
+NOT_KEY_CALLS = {"Router", "encode", "decode", "open", "read_text"}
+NOT_KEYS = {"deliver-outbox", "queue-reminders"}
+# every prefix the code builds keys from, with the values it completes them with; None: the
+# values are not known statically (the detail fields of the forms), some key must have it
+DYNAMIC: dict[str, list[str] | None] = {
     "card-status-": [s.value for s in CardStatus],
     "relation-": [r.value for r in Relation],
     "holder-type-": [h.value for h in HolderType],
@@ -30,6 +43,14 @@ DYNAMIC = {
     "profile-invalid-": [f.value for f in ProfileField],
     "command-": list(COMMANDS),
     "language-name-": list(SUPPORTED_LOCALES),
+    "request-kind-": [k.value for k in RequestKind],
+    "request-status-": [s.value for s in RequestStatus],
+    "currency-": list(CURRENCIES),
+    "specialty-": list(SPECIALTIES),
+    "time-window-": list(TIME_WINDOWS),
+    "staff-btn-": [a.value for a in StaffAction],
+    "staff-ask-": [a.value for a in NEEDS_TEXT],
+    "field-": None,
 }
 
 
@@ -57,16 +78,49 @@ def _variables(message: ast.Message) -> set[str]:
     return found
 
 
-def _used_in_code() -> set[str]:
-    used: set[str] = set()
+def _strings_in_code() -> list[tuple[str, str]]:
+    """Every string the code holds (each literal, and the literal start of an f-string), with
+    where it is; the Bot API emulator has no texts of ours."""
+    found = []
     for folder in CODE_DIRS:
-        for path in (ROOT / folder).rglob("*.py"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
             if "sandbox" in path.parts:
                 continue
-            used.update(KEY_IN_CODE.findall(path.read_text(encoding="utf-8")))
-    for prefix, values in DYNAMIC.items():
-        used.update(prefix + value for value in values)
-    return used
+            tree = ast_module.parse(path.read_text(encoding="utf-8"))
+            not_keys = {id(a) for call in ast_module.walk(tree) for a in _not_key_arguments(call)}
+            for node in ast_module.walk(tree):
+                if id(node) in not_keys:
+                    continue
+                if isinstance(node, ast_module.JoinedStr):
+                    first = node.values[0] if node.values else None
+                    if isinstance(first, ast_module.Constant) and isinstance(first.value, str):
+                        # a start followed by a value: f"card-status-{status}"
+                        found.append((first.value + "{}", f"{path}:{node.lineno}"))
+                elif isinstance(node, ast_module.Constant) and isinstance(node.value, str):
+                    found.append((node.value, f"{path}:{node.lineno}"))
+    return found
+
+
+def _not_key_arguments(node: ast_module.AST) -> list[ast_module.AST]:
+    if not isinstance(node, ast_module.Call):
+        return []
+    func = node.func
+    name = getattr(func, "id", None) or getattr(func, "attr", None)
+    named = [k.value for k in node.keywords if k.arg in NOT_KEY_ARGUMENTS]
+    return [*node.args, *named] if name in NOT_KEY_CALLS else named
+
+
+def _used_in_code() -> tuple[set[str], set[str]]:
+    """The whole keys and the key prefixes the code uses."""
+    keys, prefixes = set(), set()
+    for text, _where in _strings_in_code():
+        built = text.endswith("{}")
+        text = text.removesuffix("{}")
+        if KEY.fullmatch(text) and not built and text not in NOT_KEYS:
+            keys.add(text)
+        elif PREFIX.fullmatch(text):
+            prefixes.add(text)
+    return keys, prefixes
 
 
 @pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
@@ -81,12 +135,21 @@ def test_every_key_exists_in_every_language(locale):
 
 def test_every_key_the_code_uses_exists():
     english = set(_keys("en"))
-    candidates = _used_in_code()
-    # strings in the code shaped like keys that are not: widget ids, states, modes
-    missing = sorted(k for k in candidates if k not in english and _looks_like_text_key(k))
-    assert missing == []
+    keys, prefixes = _used_in_code()
+    assert len(keys) > 200  # the scan sees the code
+    assert sorted(keys - english) == [], "keys used by the code that no .ftl has"
+    assert sorted(prefixes - set(DYNAMIC)) == [], "keys built from a prefix DYNAMIC lacks"
+    for prefix, values in DYNAMIC.items():
+        assert prefix in prefixes, f"{prefix} is no longer used: drop it from DYNAMIC"
+        if values is None:
+            assert any(k.startswith(prefix) for k in english), prefix
+        else:
+            assert sorted(prefix + v for v in values if prefix + v not in english) == []
 
 
-def _looks_like_text_key(name: str) -> bool:
-    prefixes = {k.split("-")[0] for k in _keys("en")}
-    return name.split("-")[0] in prefixes
+def test_a_misspelt_key_in_the_code_is_caught(monkeypatch):
+    real = _strings_in_code()
+    for typo in ("btn-bakc", "buton-back", "request-kindd-{}"):
+        monkeypatch.setattr(f"{__name__}._strings_in_code", lambda t=typo: [*real, (t, "x.py:1")])
+        with pytest.raises(AssertionError):
+            test_every_key_the_code_uses_exists()

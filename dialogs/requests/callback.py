@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 
 from bot.i18n import Translator
 from bot.services.forms import TEXT_MAX, clean_text
 from bot.services.phones import normalize_phone
-from dialogs.common import MemberDialog, choice_step, set_error, text_step
+from dialogs.common import MemberDialog, choice_step, member_window, set_error, text_step
 from dialogs.requests.common import (
     TIME_WINDOWS,
     advance,
@@ -113,7 +113,7 @@ def callback_dialog() -> Dialog:
             CallbackSG.topic,
             Cancel(I18nButtonText("btn-cancel")),
         ),
-        Window(
+        member_window(
             I18nFormat("callback-summary"),
             I18nError(),
             Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
@@ -126,6 +126,6 @@ def callback_dialog() -> Dialog:
             getter=form_getter,
             state=CallbackSG.confirm,
         ),
-        Window(*sent_widgets(), getter=sent_getter, state=CallbackSG.sent),
+        member_window(*sent_widgets(), getter=sent_getter, state=CallbackSG.sent),
         on_start=start_form,
     )

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from aiogram.types import CallbackQuery
-from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 
-from dialogs.common import MemberDialog, text_step
+from dialogs.common import MemberDialog, member_window, text_step
 from dialogs.requests.common import (
     edit_button,
     sent_getter,
@@ -75,7 +75,7 @@ def lab_tests_dialog() -> Dialog:
             use_home="lab-btn-use-home",
             invalid="lab-address-invalid",
         ),
-        Window(
+        member_window(
             I18nFormat("lab-summary"),
             I18nFormat("lab-summary-docs", when="has_docs"),
             I18nError(),
@@ -90,6 +90,6 @@ def lab_tests_dialog() -> Dialog:
             getter=summary_getter(_details),
             state=LabTestsSG.confirm,
         ),
-        Window(*sent_widgets(), getter=sent_getter, state=LabTestsSG.sent),
+        member_window(*sent_widgets(), getter=sent_getter, state=LabTestsSG.sent),
         on_start=start_form,
     )

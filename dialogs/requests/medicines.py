@@ -19,7 +19,7 @@ from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 from bot.services.forms import clean_text
 from bot.services.profile import ADDRESS_MAX, clean_address
 from bot.textfit import cut
-from dialogs.common import MemberDialog, clear_error, set_error, text_step
+from dialogs.common import MemberDialog, clear_error, member_window, set_error, text_step
 from dialogs.requests.common import (
     DOCS,
     advance,
@@ -102,7 +102,7 @@ def list_window(step: ListStep, state: State, after: State, confirm: State) -> W
     async def whole_list(manager: DialogManager) -> str:
         return str(manager.dialog_data.get(step.key, ""))
 
-    return Window(
+    return member_window(
         I18nFormat(step.prompt),
         I18nFormat(step.collected, when="list_text"),
         I18nFormat("docs-count", when="has_docs"),
@@ -182,7 +182,7 @@ def medicines_dialog() -> Dialog:
             use_home="medicines-btn-use-home",
             invalid="medicines-address-invalid",
         ),
-        Window(
+        member_window(
             I18nFormat("medicines-summary"),
             I18nFormat("medicines-summary-docs", when="has_docs"),
             I18nError(),
@@ -196,6 +196,6 @@ def medicines_dialog() -> Dialog:
             getter=summary_getter(_details),
             state=MedicinesSG.confirm,
         ),
-        Window(*sent_widgets(), getter=sent_getter, state=MedicinesSG.sent),
+        member_window(*sent_widgets(), getter=sent_getter, state=MedicinesSG.sent),
         on_start=start_form,
     )

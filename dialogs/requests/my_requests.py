@@ -7,9 +7,18 @@ from typing import Any
 from aiogram import F
 from aiogram.enums import ContentType
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.input import MessageInput, TextInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, Select, Start, SwitchTo
+from aiogram_dialog.widgets.kbd import (
+    Button,
+    Cancel,
+    Column,
+    Row,
+    Select,
+    Start,
+    StubScroll,
+    SwitchTo,
+)
 from aiogram_dialog.widgets.text import Format
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,8 +33,14 @@ from dialogs.common import (
     clear_error,
     commit_now,
     fmt_datetime,
+    has_note,
+    member_window,
     now,
+    page_buttons,
+    scroll_page,
     set_error,
+    set_note,
+    set_scroll_page,
 )
 from dialogs.requests.common import DOCS, docs_getter, on_attachment, stored_docs
 from dialogs.requests.render import LONG, detail_lines, full_text_button
@@ -34,8 +49,10 @@ from dialogs.text_input import refuse_text
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from storage.models import Member, RequestEvent
 
-PAGE = "page"
-HISTORY_PAGE = "history_page"  # absent: the latest part
+LIST = "list_pages"
+# the history's parts, counted back from the latest: page 0 (the default) is the latest part and
+# follows new entries
+HISTORY = "history_parts"
 # A history part with the rest of the page (answers cut at 1,000 characters each) stays within
 # one Telegram message; a longer history pages back from the latest part. NOTES is room for
 # what may show around the page: "message added", the part's number, an error.
@@ -50,7 +67,7 @@ async def list_getter(
     i18n: Translator,
     **_: Any,
 ) -> dict[str, Any]:
-    page = dialog_manager.dialog_data.get(PAGE, 0)
+    page = await scroll_page(dialog_manager, LIST)
     rows, pages = await requests.list_page(session, member, page)
     items = [
         (
@@ -64,27 +81,12 @@ async def list_getter(
         "empty": not items,
         "page": page + 1,
         "pages": pages,
-        "has_prev": page > 0,
-        "has_next": page + 1 < pages,
-        "paged": pages > 1,
     }
-
-
-async def on_page(delta: int, manager: DialogManager) -> None:
-    manager.dialog_data[PAGE] = max(0, manager.dialog_data.get(PAGE, 0) + delta)
-
-
-async def on_prev(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    await on_page(-1, manager)
-
-
-async def on_next(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    await on_page(1, manager)
 
 
 async def on_open(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
     manager.dialog_data["request_id"] = int(item)
-    manager.dialog_data.pop(HISTORY_PAGE, None)
+    await set_scroll_page(manager, HISTORY, 0)
     await manager.switch_to(MyRequestsSG.detail)
 
 
@@ -98,7 +100,7 @@ def _history_line(event: RequestEvent, manager: DialogManager, i18n: Translator)
     return f"{when} — 💬 {who}: {comment}" if comment else f"{when} — 📎 {who}"
 
 
-def _page_view(
+async def _page_view(
     page: requests.RequestPage, manager: DialogManager, i18n: Translator
 ) -> dict[str, Any]:
     """What the request page shows. The history comes in parts that each fit one message with
@@ -116,15 +118,13 @@ def _page_view(
     lines = [_history_line(e, manager, i18n) for e in page.events]
     parts = pack(lines, max(room, HISTORY_PART_MIN))
     last = len(parts) - 1
-    shown = max(0, min(manager.dialog_data.get(HISTORY_PAGE, last), last))
+    shown = last - max(0, min(await scroll_page(manager, HISTORY), last))
     return {
         **view,
         "history": parts[shown],
         "history_page": shown + 1,
         "history_pages": len(parts),
         "history_paged": len(parts) > 1,
-        "has_earlier": shown > 0,
-        "has_later": shown < last,
     }
 
 
@@ -138,14 +138,14 @@ async def detail_getter(
     try:
         page = await requests.page_of(session, member, dialog_manager.dialog_data["request_id"])
     except (requests.RequestNotFoundError, KeyError):
-        return {"missing": True}
+        return {"missing": True, "history_pages": 0}  # (the scroll of no history)
     return {
-        **_page_view(page, dialog_manager, i18n),
+        **await _page_view(page, dialog_manager, i18n),
         "found": True,
         LONG: long_details(page.details),
         "can_cancel": page.can_cancel,
         "can_reply": page.can_reply,
-        "sent_note": dialog_manager.dialog_data.pop("sent_note", False),
+        "sent_note": has_note(dialog_manager, "sent"),
     }
 
 
@@ -153,23 +153,6 @@ async def _page(manager: DialogManager) -> requests.RequestPage:
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
     return await requests.page_of(session, member, manager.dialog_data["request_id"])
-
-
-async def _show_part(manager: DialogManager, delta: int) -> None:
-    view = _page_view(await _page(manager), manager, manager.middleware_data["i18n"])
-    target = view["history_page"] - 1 + delta
-    if target >= view["history_pages"] - 1:
-        manager.dialog_data.pop(HISTORY_PAGE, None)  # the latest, and it follows new entries
-    else:
-        manager.dialog_data[HISTORY_PAGE] = max(0, target)
-
-
-async def on_earlier(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    await _show_part(manager, -1)
-
-
-async def on_later(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    await _show_part(manager, 1)
 
 
 async def all_details(manager: DialogManager) -> str:
@@ -211,8 +194,8 @@ async def on_send_reply(_c: CallbackQuery, _b: Button, manager: DialogManager) -
         return
     manager.dialog_data[DOCS] = []
     manager.dialog_data.pop("reply_text", None)
-    manager.dialog_data["sent_note"] = True
-    manager.dialog_data.pop(HISTORY_PAGE, None)  # the new message is in the latest part
+    set_note(manager, "sent")
+    await set_scroll_page(manager, HISTORY, 0)  # the new message is in the latest part
     await manager.switch_to(MyRequestsSG.detail)
 
 
@@ -241,12 +224,11 @@ async def on_cancel_confirmed(_c: CallbackQuery, _b: Button, manager: DialogMana
 async def on_start(start_data: Any, manager: DialogManager) -> None:
     if isinstance(start_data, dict) and "request_id" in start_data:
         manager.dialog_data["request_id"] = start_data["request_id"]
-        manager.dialog_data.pop(HISTORY_PAGE, None)
 
 
 def my_requests_dialog() -> Dialog:
     return MemberDialog(
-        Window(
+        member_window(
             I18nFormat("my-requests-title", when=~F["empty"]),
             I18nFormat("my-requests-empty", when="empty"),
             Column(
@@ -258,35 +240,21 @@ def my_requests_dialog() -> Dialog:
                     on_click=on_open,
                 )
             ),
-            Row(
-                Button(I18nButtonText("btn-prev"), id="prev", on_click=on_prev, when="has_prev"),
-                Button(I18nButtonText("btn-next"), id="next", on_click=on_next, when="has_next"),
-            ),
+            StubScroll(LIST, pages="pages"),
+            page_buttons(LIST, "btn-prev", "btn-next"),
             Start(I18nButtonText("btn-new-request"), id="new", state=NewRequestSG.choose),
             Cancel(I18nButtonText("btn-back")),
             getter=list_getter,
             state=MyRequestsSG.list,
         ),
-        Window(
+        member_window(
             I18nFormat("reply-sent", when="sent_note"),
             I18nFormat("request-page", when="found"),
             I18nFormat("request-history-part", when="history_paged"),
             I18nFormat("request-missing", when="missing"),
             I18nError(),
-            Row(
-                Button(
-                    I18nButtonText("btn-history-earlier"),
-                    id="earlier",
-                    on_click=on_earlier,
-                    when="has_earlier",
-                ),
-                Button(
-                    I18nButtonText("btn-history-later"),
-                    id="later",
-                    on_click=on_later,
-                    when="has_later",
-                ),
-            ),
+            StubScroll(HISTORY, pages="history_pages"),
+            page_buttons(HISTORY, "btn-history-later", "btn-history-earlier", forward_first=True),
             full_text_button(all_details),
             Button(
                 I18nButtonText("btn-reply"), id="reply", on_click=on_start_reply, when="can_reply"
@@ -301,7 +269,7 @@ def my_requests_dialog() -> Dialog:
             getter=detail_getter,
             state=MyRequestsSG.detail,
         ),
-        Window(
+        member_window(
             I18nFormat("reply-prompt"),
             I18nFormat("reply-collected", when="has_reply"),
             I18nError(),
@@ -312,7 +280,7 @@ def my_requests_dialog() -> Dialog:
             getter=reply_getter,
             state=MyRequestsSG.reply,
         ),
-        Window(
+        member_window(
             I18nFormat("request-cancel-confirm"),
             Row(
                 Button(I18nButtonText("btn-yes-cancel"), id="yes", on_click=on_cancel_confirmed),

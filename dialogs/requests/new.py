@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.kbd import Cancel, Column, Start
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import requests
-from dialogs.common import MemberDialog, fmt_date, today
+from dialogs.common import MemberDialog, fmt_date, member_window, today
 from dialogs.states import (
     AppointmentSG,
     CallbackSG,
@@ -50,7 +50,7 @@ def new_request_dialog() -> Dialog:
         )
 
     return MemberDialog(
-        Window(
+        member_window(
             I18nFormat("request-choose-type", when="allowed"),
             I18nFormat("request-blocked", when="blocked"),
             Column(

@@ -148,3 +148,28 @@ async def test_unexpected_input_repeats_the_step(member, session_factory):
     await member.click("🪪 Activate by insured ID")
     await member.click("⬅️ Back")
     assert "Welcome" in member.text()
+
+
+async def test_saved_shows_once_and_every_step_answers_what_it_does_not_take(
+    member, session_factory
+):
+    await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.click("👤 Profile")
+    await member.click("✏️ Home address")
+    await member.share_contact("380501112233")  # a step that takes text only
+    assert "Please type your answer as a text message." in member.text()
+    await member.send("Kyiv, Khreshchatyk St 1, apt 5")
+    assert "✅ Saved." in member.text()
+    await member.send("thanks")  # the view takes buttons only: the note goes, the error shows
+    assert "✅ Saved." not in member.text()
+    assert "I did not expect that here" in member.text()
+    assert "Home address: Kyiv, Khreshchatyk St 1, apt 5" in member.text()
+    await member.click("✏️ Gender")  # a press clears the error
+    assert "I did not expect that here" not in member.text()
+    await member.share_contact("380501112233")
+    assert "I did not expect that here" in member.text()
+    await member.click("Female")
+    assert "✅ Saved." in member.text()
+    await member.click("✏️ Full name")
+    assert "✅ Saved." not in member.text()

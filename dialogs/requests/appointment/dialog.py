@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from aiogram_dialog import Dialog, Window
+from aiogram_dialog import Dialog
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group, Select
 from aiogram_dialog.widgets.text import Format
 
-from dialogs.common import MemberDialog, choice_step, text_step
+from dialogs.common import MemberDialog, choice_step, member_window, text_step
 from dialogs.requests.appointment.getters import (
     CALENDAR_ID,
     choices_getter,
@@ -36,7 +36,7 @@ from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 def appointment_dialog() -> Dialog:
     cancel = Cancel(I18nButtonText("btn-cancel"))
     return MemberDialog(
-        Window(
+        member_window(
             I18nFormat("appointment-specialty-prompt"),
             I18nError(),
             Group(
@@ -90,7 +90,7 @@ def appointment_dialog() -> Dialog:
             Button(I18nButtonText("btn-skip"), id="skip", on_click=on_skip),
             cancel,
         ),
-        Window(
+        member_window(
             I18nFormat("appointment-summary"),
             I18nError(),
             Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
@@ -105,6 +105,6 @@ def appointment_dialog() -> Dialog:
             getter=summary_getter,
             state=AppointmentSG.confirm,
         ),
-        Window(*sent_widgets(), getter=sent_getter, state=AppointmentSG.sent),
+        member_window(*sent_widgets(), getter=sent_getter, state=AppointmentSG.sent),
         on_start=start_form,
     )

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from aiogram_dialog import Dialog, Window
+from aiogram_dialog import Dialog
 from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Group
 
-from dialogs.common import choice_step, on_not_text, text_step
+from dialogs.common import MemberDialog, choice_step, member_window, on_not_text, text_step
 from dialogs.requests.common import (
     docs_getter,
     edit_button,
@@ -29,14 +29,13 @@ from dialogs.requests.reimbursement.handlers import (
     on_send,
     on_skip_comment,
 )
-from dialogs.safe import SafeDialog
 from dialogs.states import ReimbursementSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 
 
 def reimbursement_dialog() -> Dialog:
-    return SafeDialog(
-        Window(
+    return MemberDialog(
+        member_window(
             I18nFormat("reimbursement-date-prompt"),
             I18nFormat("reimbursement-date-window", when="earliest"),
             I18nError(),
@@ -63,7 +62,7 @@ def reimbursement_dialog() -> Dialog:
             Cancel(I18nButtonText("btn-cancel")),
             getter=currency_getter,
         ),
-        Window(
+        member_window(
             I18nFormat("reimbursement-docs-prompt"),
             I18nFormat("docs-count", when="has_docs"),
             I18nError(),
@@ -99,7 +98,7 @@ def reimbursement_dialog() -> Dialog:
             Button(I18nButtonText("btn-skip"), id="skip", on_click=on_skip_comment),
             Cancel(I18nButtonText("btn-cancel")),
         ),
-        Window(
+        member_window(
             I18nFormat("reimbursement-summary"),
             I18nError(),
             Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
@@ -116,6 +115,6 @@ def reimbursement_dialog() -> Dialog:
             getter=summary_getter,
             state=ReimbursementSG.confirm,
         ),
-        Window(*sent_widgets(), getter=sent_getter, state=ReimbursementSG.sent),
+        member_window(*sent_widgets(), getter=sent_getter, state=ReimbursementSG.sent),
         on_start=start_form,
     )
