@@ -111,7 +111,14 @@ def write_xlsx(path: Path, rows: list[list[str]]) -> Path:
 
 
 def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's peak RSS. VmHWM belongs to the process's own memory map; ru_maxrss is kept
+    across exec, so a child of a large parent (``python -m bench``) would report the parent's."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    line = next(line for line in status.splitlines() if line.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
 
 
 async def _migrated(db: Path) -> str:

@@ -50,6 +50,7 @@ MARKED = {
         "e2e/test_burst.py",
         "e2e/test_shutdown.py",
         "e2e/test_browser.py",
+        "e2e/test_bench_runner.py",
     ],
     "calendar": [
         "dialogs/test_dates_and_zones.py",
