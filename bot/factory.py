@@ -12,7 +12,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
 from aiogram.fsm.strategy import FSMStrategy
-from aiogram.types import BotCommand
+from aiogram.types import BotCommand, BotCommandScopeChat
 from aiogram_dialog import setup_dialogs
 from aiogram_dialog.api.protocols import BgManagerFactory, MessageManagerProtocol
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -166,11 +166,30 @@ def create_dispatcher(
     return dp, bg_factory
 
 
-async def register_commands(bot: Bot, translators: TranslatorHub) -> None:
-    """The command menu in each supported language (and the default one)."""
+# the admin chat's own menu (Telegram shows a chat scope before the default one)
+STAFF_COMMANDS = {
+    "find": "command-staff-find",
+    "setphone": "command-staff-setphone",
+    "stats": "command-staff-stats",
+}
+
+
+async def register_commands(
+    bot: Bot, translators: TranslatorHub, admin_chat_id: int | None = None
+) -> None:
+    """The member command menu in each supported language (and the default one), the staff menu in
+    the admin chat, and the description a member sees in an empty chat before START."""
     for locale in [*translators.locales, None]:
         i18n = translators.get(locale)
         await bot.set_my_commands(
             [BotCommand(command=c, description=i18n(f"command-{c}")) for c in COMMANDS],
             language_code=locale,
         )
+        if admin_chat_id is not None:
+            await bot.set_my_commands(
+                [BotCommand(command=c, description=i18n(k)) for c, k in STAFF_COMMANDS.items()],
+                scope=BotCommandScopeChat(chat_id=admin_chat_id),
+                language_code=locale,
+            )
+        await bot.set_my_description(i18n("bot-description"), language_code=locale)
+        await bot.set_my_short_description(i18n("bot-short-description"), language_code=locale)

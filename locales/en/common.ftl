@@ -51,3 +51,10 @@ input-too-long =
     }. Please shorten it and send it again.
 render-failed = ⚠️ Sorry, I could not show this screen. Everything you sent is saved. Press /menu to continue.
 error-not-saved = ⚠️ Sorry, that could not be saved just now, so nothing was sent. Please try again in a moment.
+
+## The admin chat's command menu, and what a member sees before START
+command-staff-find = Find a member by phone, policy or insured ID
+command-staff-setphone = Correct the phone number of a card
+command-staff-stats = Requests and delivery in figures
+bot-description = Your health insurance in Telegram: confirm your phone to see your insurance cards, book a doctor, ask for medicines or lab tests, claim a reimbursement, and follow every request right here. Press START to begin.
+bot-short-description = Your insurance cards and requests to your insurer, in one chat.

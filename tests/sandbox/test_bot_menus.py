@@ -1,0 +1,58 @@
+"""What the bot registers at start (`bot/factory.py:register_commands`), as a person sees it in the
+emulator: members get the member menu and the description in their language before START; the
+staff forum gets the staff commands (/find, /setphone, /stats) in the staff member's language."""
+
+from __future__ import annotations
+
+from aiogram import Bot
+
+from bot.factory import COMMANDS, STAFF_COMMANDS, register_commands
+from bot.i18n import TranslatorHub
+from tests.tgsandbox.conftest import Control
+from tgsandbox import DEFAULT_FORUM_CHAT_ID as FORUM
+from tgsandbox import EmulatorState
+
+OLENA, DMITRY, HANS, IRYNA = 10001, 10002, 10005, 20001  # uk, ru, de (not spoken), staff uk
+
+
+async def shown(control: Control, chat_id: int, user_id: int) -> tuple[list[str], str, str]:
+    query = {"user_id": user_id, "thread_id": "general"} if chat_id == FORUM else {}
+    result = await control.call("GET", f"/chats/{chat_id}/messages", **query)
+    names = [c["command"] for c in result["commands"]]
+    descriptions = " | ".join(c["description"] for c in result["commands"])
+    return names, descriptions, result["description"]
+
+
+async def test_members_and_staff_see_their_own_menus_in_their_language(
+    bot: Bot, control: Control, state: EmulatorState
+) -> None:
+    hub = TranslatorHub(default="en")
+    await register_commands(bot, hub, admin_chat_id=FORUM)
+
+    names, descriptions, about = await shown(control, OLENA, OLENA)  # uk
+    assert names == list(COMMANDS)
+    assert descriptions.startswith(hub.get("uk")("command-start"))
+    assert about == hub.get("uk")("bot-description")
+    assert "START" in about
+
+    names, _, about = await shown(control, DMITRY, DMITRY)  # ru
+    assert names == list(COMMANDS)
+    assert about == hub.get("ru")("bot-description")
+
+    # a language the bot does not speak: the menu and description set without a language
+    names, descriptions, about = await shown(control, HANS, HANS)
+    assert names == list(COMMANDS)
+    assert about == hub.get(None)("bot-description")
+    assert descriptions.startswith(hub.get(None)("command-start"))
+
+    names, descriptions, _ = await shown(control, FORUM, IRYNA)
+    assert names == list(STAFF_COMMANDS)
+    assert "start" not in names
+    staff_language = state.users[IRYNA].language_code
+    assert descriptions.startswith(hub.get(staff_language)("command-staff-find"))
+
+
+async def test_without_an_admin_chat_no_staff_menu_is_set(bot: Bot, control: Control) -> None:
+    await register_commands(bot, TranslatorHub(default="en"))
+    names, _, _ = await shown(control, FORUM, IRYNA)
+    assert names == list(COMMANDS)  # the default scope, as Telegram shows it
