@@ -107,6 +107,10 @@ async def test_onboarding_by_phone_share_in_the_chat_page(sandbox, size):
             messages = page.locator("#messages")
             incoming = messages.locator(".message-row.incoming")
             await expect(messages.locator(".bot-intro")).to_contain_text("What can this bot do?")
+            # the description the bot set at start, in Olena's language
+            await expect(messages.locator(".bot-intro-text")).to_contain_text(
+                "Ваше медичне страхування в Telegram"
+            )
             await expect(page.locator("#text-input")).to_be_hidden()
             await page.get_by_role("button", name="START").click()
             await expect(
