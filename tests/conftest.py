@@ -75,9 +75,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         callspec = getattr(item, "callspec", None)
         if callspec is not None and callspec.params.get("db_url") == "postgresql":
             item.add_marker("postgres")
-        if "redis" in item.name:
-            # they empty the one Redis database (TEST_REDIS_URL): one pytest-xdist worker runs them
-            item.add_marker(pytest.mark.xdist_group("redis"))
 
 
 def _worker_database(url: str) -> str:
@@ -110,6 +107,23 @@ def _worker_database(url: str) -> str:
 # With TEST_POSTGRES_URL set (e.g. postgresql+asyncpg://bot:bot@localhost/bot_test, as .ci/run
 # sets it), every test that uses the database runs twice: on SQLite and on PostgreSQL.
 POSTGRES_URL = _worker_database(os.environ.get("TEST_POSTGRES_URL", ""))
+
+
+def _worker_redis(url: str) -> str:
+    """Under pytest-xdist each worker empties a Redis database of its own: the one named in
+    TEST_REDIS_URL for the first worker, the ones below it for the others (Redis has 16)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not url or not worker.startswith("gw"):
+        return url
+    base = make_url(url)
+    number = int(base.database or 0)
+    return base.set(database=str((number - int(worker[2:])) % 16)).render_as_string(
+        hide_password=False
+    )
+
+
+# a Redis database the tests may empty (tests/dialogs/test_redis_state.py, tests/e2e/test_burst.py)
+REDIS_URL = _worker_redis(os.environ.get("TEST_REDIS_URL", ""))
 BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
 
 

@@ -6,21 +6,21 @@ Runs when TEST_REDIS_URL points at a Redis server it may empty (e.g. redis://loc
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from sqlalchemy import func, select
 
 from bot.config import Settings
 from bot.factory import create_dispatcher
 from storage.models import FsmRecord
+from tests.conftest import REDIS_URL
 from tests.dialogs.harness import MemberClient
 from tests.dialogs.requests_helpers import member_with_active_card, stored_requests
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
-pytestmark = pytest.mark.skipif(
-    not REDIS_URL, reason="set TEST_REDIS_URL (a Redis database the test may empty)"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not REDIS_URL, reason="set TEST_REDIS_URL (a Redis database the test may empty)"
+    ),
+]
 
 
 @pytest.fixture

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import REDIS_URL
 from tests.e2e.conftest import bot_env, start_bot, stop_bot
 from tgsandbox import EmulatorState, SimUser, bound_url, start_emulator
 
 MEMBERS = int(os.environ.get("BURST_MEMBERS", "3000"))
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
 FIRST_ID = 500_000
 log = logging.getLogger(__name__)
 
