@@ -94,6 +94,7 @@ async def activate(
     window leaves it.
     """
     key = insured_key(insured_id, secret)
+    await attempts_repo.serialize(session)  # guesses sent at once are counted one by one
     if until := await _locked_until(session, member.telegram_id, key, now, rules):
         return ActivationResult(Outcome.LOCKED, locked_until=until)
 

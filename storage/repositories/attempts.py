@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, func
+from sqlalchemy import ColumnElement, false, func, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from storage.models import ActivationAttempt
+
+
+async def serialize(session: AsyncSession) -> None:
+    """Make the caller's count-then-add one step against other activations.
+
+    A write that changes nothing: on SQLite it opens the transaction with the write lock
+    (`storage/db.py` begins one at the first write), so concurrent activations count and add
+    one after another. On PostgreSQL it changes nothing and locks nothing (issue 17 asks for a
+    lock there)."""
+    await session.execute(update(ActivationAttempt).where(false()).values(id=ActivationAttempt.id))
 
 
 async def add(

@@ -1,3 +1,4 @@
+import asyncio
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -150,3 +151,31 @@ async def test_waiting_period_ends_on_the_opening_day_in_insurer_time(session):
     late = datetime(2026, 11, 21, 20, 30, tzinfo=UTC)
     result = await activate(session, member, "KZ-100003", date(1984, 3, 5), late, TZ, RULES, SECRET)
     assert result.outcome is Outcome.LINKED
+
+
+async def test_guesses_sent_at_once_are_checked_one_after_another(session_factory, db_url):
+    """Twelve accounts guess one insured ID at the same instant: no more than the limit's five
+    wrong pairs are checked; every guess after them is refused as locked."""
+    if db_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL: the attempts are not serialised yet (issue 17, item 1)")
+    async with session_factory() as session:
+        policy = await make_policy(session)
+        await make_person(session, policy, insured_id="KZ-100001", birth_date=date(1984, 3, 5))
+        guessers = [await make_member(session, telegram_id=6000 + n) for n in range(12)]
+        await session.commit()
+
+    async def guess(n: int) -> Outcome:
+        born = date(1984, 3, 5) if n == 11 else date(1990, 1, n + 1)
+        async with session_factory() as session:
+            result = await activate(session, guessers[n], "KZ-100001", born, NOW, TZ, RULES, SECRET)
+            await session.commit()
+            return result.outcome
+
+    outcomes = await asyncio.gather(*(guess(n) for n in range(12)))
+    # four wrong answers, the fifth failure locks; the right pair is linked only if it came first
+    assert outcomes.count(Outcome.WRONG) == RULES.max_failures - 1, outcomes
+    async with session_factory() as session:
+        failures = (
+            await session.scalars(select(ActivationAttempt).where(~ActivationAttempt.succeeded))
+        ).all()
+        assert len(failures) == RULES.max_failures
