@@ -1,10 +1,11 @@
 """Dialog intent ids that do not collide.
 
 aiogram-dialog 2.6 makes an intent id from the current second plus one of only 100 random values
-(`aiogram_dialog.api.entities.stack.new_int_id`: `int(time.time()) % 10**8 +
-random.randint(0, 99) * 10**8`), so two dialogs opened within the same second share an id one
-time in a hundred. A sub-dialog opened over the menu (the language choice, a request form) then
-takes the menu's id: the member's choice is lost and they are shown "that screen is out of date".
+(`aiogram_dialog.api.entities.stack.new_int_id`: the machine's Unix second modulo 10**8, plus
+one of 100 random multiples of 10**8; this module reads no clock itself), so two dialogs opened
+within the same second share an id one time in a hundred. A sub-dialog opened over the menu
+(the language choice, a request form) then takes the menu's id: the member's choice is lost
+and they are shown "that screen is out of date".
 Upstream: https://github.com/Tishka17/aiogram_dialog/pull/501 (open; a counter instead of the
 100 random values). Drop this module when the pinned version (pyproject: `~=2.6`) has a fix.
 
