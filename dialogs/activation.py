@@ -5,15 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from aiogram import F
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import ChatEvent, Dialog, DialogManager
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, Start, SwitchTo
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Start, SwitchTo
 from aiogram_dialog.widgets.kbd.calendar_kbd import CalendarScope, ManagedCalendar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.services import activation
-from bot.services.activation import ActivationRules, Outcome
+from bot.services.activation import ActivationRules, LockScope, Outcome
 from bot.services.cards import get_card
 from bot.services.dates import parse_birth_date
 from dialogs.common import (
@@ -29,7 +30,7 @@ from dialogs.common import (
     text_step,
     today,
 )
-from dialogs.states import ActivationSG, CardsSG
+from dialogs.states import ActivationSG, CardsSG, PhoneSG, SupportSG
 from dialogs.widgets import I18nButtonText, I18nFormat
 from dialogs.widgets.calendar import BirthDateCalendar
 from storage.models import Member
@@ -73,6 +74,7 @@ async def _submit(manager: DialogManager, birth_date: date) -> None:
     elif result.outcome is Outcome.LOCKED:
         assert result.locked_until is not None
         manager.dialog_data["locked_until"] = result.locked_until.isoformat()
+        manager.dialog_data["lock"] = result.lock
         await manager.switch_to(ActivationSG.locked)
     elif result.outcome is Outcome.WAITING:
         assert result.opens_on is not None
@@ -110,6 +112,7 @@ async def result_getter(
         result["opens_on"] = fmt_date(date.fromisoformat(opens), dialog_manager)
     if until := data.get("locked_until"):
         result["until"] = fmt_time_or_datetime(datetime.fromisoformat(until), dialog_manager)
+        result["id_locked"] = data.get("lock") == LockScope.INSURED_ID
     if card_id := data.get("card_id"):
         card = await get_card(session, member, card_id, today(dialog_manager))
         if card:
@@ -171,8 +174,14 @@ def activation_dialog() -> Dialog:
             state=ActivationSG.waiting,
         ),
         member_window(
-            I18nFormat("activation-locked"),
-            Row(menu_button()),
+            # the phone path and support, not only the menu (docs/security.md)
+            I18nFormat("security-locked-id", when="id_locked"),
+            I18nFormat("security-locked-account", when=~F["id_locked"]),
+            Column(
+                Start(I18nButtonText("btn-confirm-phone"), id="phone", state=PhoneSG.share),
+                Start(I18nButtonText("btn-support"), id="support", state=SupportSG.info),
+                menu_button(),
+            ),
             getter=result_getter,
             state=ActivationSG.locked,
         ),

@@ -3,10 +3,11 @@ from datetime import date
 from sqlalchemy import select
 
 from bot.factory import create_dispatcher
+from bot.services.activation import ActivationRules, activate
 from storage.db import create_engine, create_session_factory
 from storage.models import CardLink, Member, Reminder
 from tests.dialogs.harness import MemberClient
-from tests.factories import make_person, make_policy
+from tests.factories import make_member, make_person, make_policy
 
 
 async def _card(session_factory, **policy_fields):
@@ -129,3 +130,73 @@ async def test_restart_mid_form_continues_at_the_same_step(
     await restarted.send("05.03.1984")
     assert "is linked and active" in restarted.text()
     await engine.dispose()
+
+
+async def test_strangers_wrong_pairs_do_not_lock_the_owner_out(
+    member, session_factory, clock, settings
+):
+    """Five other accounts type the owner's insured ID with wrong dates; the owner then
+    activates at once (only their own mistakes lock them)."""
+    await _card(session_factory)
+    async with session_factory.begin() as session:
+        rules = ActivationRules()
+        for n in range(rules.max_failures):
+            stranger = await make_member(session, telegram_id=7000 + n)
+            await activate(
+                session,
+                stranger,
+                "KZ-100001",
+                date(1990, 1, n + 1),
+                clock(),
+                settings.tz,
+                rules,
+                settings.activation_key(),
+            )
+    await _open_activation(member)
+    await member.send("KZ-100001")
+    await member.send("05.03.1984")
+    assert "is linked and active" in member.text()
+
+
+async def test_a_locked_out_member_is_offered_the_phone_path_and_support(member, session_factory):
+    await _card(session_factory)
+    await _open_activation(member)
+    for _ in range(5):
+        await member.send("KZ-100001")
+        await member.send("01.01.2000")
+    assert "Too many unsuccessful attempts from your account" in member.text()
+    assert "locked until 11:00 (Almaty time)" in member.text()
+    assert member.buttons() == ["📱 Confirm phone", "☎️ Support", "🏠 Main menu"]
+    await member.click("📱 Confirm phone")
+    assert member.reply_buttons()[0] == "📱 Share my phone number"
+
+
+async def test_an_id_locked_by_many_accounts_says_so_in_the_members_language(
+    build_dp, messages, session_factory, clock, settings
+):
+    await _card(session_factory)
+    async with session_factory.begin() as session:
+        rules = ActivationRules()
+        for n in range(rules.max_failures_per_id):
+            stranger = await make_member(session, telegram_id=7000 + n)
+            await activate(
+                session,
+                stranger,
+                "KZ-100001",
+                date(1990, 1, n + 1),
+                clock(),
+                settings.tz,
+                rules,
+                settings.activation_key(),
+            )
+    member = MemberClient(build_dp(), messages, user_id=1002, language_code="ru")
+    await member.send("/start")
+    await member.click("🪪 Активировать по ID застрахованного")
+    await member.send("KZ-100001")
+    await member.send("05.03.1984")
+    assert "С этим ID застрахованного было слишком много неудачных попыток" in member.text()
+    assert member.buttons() == ["📱 Подтвердить телефон", "☎️ Поддержка", "🏠 Главное меню"]
+    await member.click("☎️ Поддержка")
+    assert "Поддержка" in member.text()
+    async with session_factory() as session:
+        assert (await session.execute(select(CardLink))).first() is None
