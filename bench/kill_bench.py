@@ -255,17 +255,22 @@ async def _settled(state: EmulatorState, chat: int, quiet: float, within: float)
             look, since = now, loop.time()
 
 
-async def order_callback(state: EmulatorState, chat: int, patience: float, deadline: float) -> bool:
+async def order_callback(
+    state: EmulatorState, chat: int, patience: float, deadline: float, until: str = ""
+) -> bool:
     """One member orders a call-back, answering whatever the bot's last message asks.
 
     Like a person, the member reads a screen once it stops changing, and does the same again
-    when nothing happens for `patience` seconds (the update died with the process)."""
+    when nothing happens for `patience` seconds (the update died with the process). With
+    `until`, the member stops at the first screen that says it (bench/mid_form_kill.py)."""
     loop = asyncio.get_running_loop()
     while loop.time() < deadline:
         await _settled(state, chat, quiet=0.4, within=patience)
         message = last_bot_message(state, chat)
         text = (message or {}).get("text", "")
         if message is not None and SENT in text and NUMBER.search(text):
+            return True
+        if until and until in text:
             return True
         before = _look(message)
         labels = buttons(message) if message else []

@@ -24,7 +24,7 @@ from bot.handlers import commands
 from bot.handlers.admin import create_admin_router
 from bot.i18n import TranslatorHub
 from bot.middlewares.callback_answer import AnswerTracking, CallbackAnswerMiddleware
-from bot.middlewares.db import DbSessionMiddleware, StateSessionMiddleware
+from bot.middlewares.db import DbSessionMiddleware, StateSessionMiddleware, install_chat_lock
 from bot.middlewares.member import MemberMiddleware
 from bot.middlewares.retry_after import RetryAfterMiddleware
 from bot.services.activation import ActivationRules
@@ -151,6 +151,8 @@ def create_dispatcher(
     sessions = DbSessionMiddleware(session_factory)
     dp.update.outer_middleware(StateSessionMiddleware(dp.fsm, sessions))
     dp.update.outer_middleware(MemberMiddleware(translators))
+    # issue 17: the chat's lock is held over the update's error handlers too
+    install_chat_lock(dp)
     # An error handler (e.g. the lost-dialog recovery) runs after the update's session has
     # rolled back and closed: it gets a session and transaction of its own, so its dialog
     # state is written through it (on SQLite a second writer would wait on the first).

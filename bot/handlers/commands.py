@@ -88,6 +88,11 @@ def create_fallback_router() -> Router:
             # a member's button data pressed elsewhere (a group, the admin chat): no dialog
             # there to recover; the press is answered as out of date
             return
+        if isinstance(event.exception, OutdatedIntent) and dialog_manager.has_context():
+            # a button of a screen the member already left, under a dialog still open: an old
+            # message, or a press Telegram sent again after a crash (it was handled, not yet
+            # acknowledged). The place stands; the press is answered as out of date.
+            return
         # Old buttons point to a dialog that is gone (e.g. after an update): start afresh.
         await dialog_manager.start(
             MainSG.menu,

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from aiogram import BaseMiddleware
+from aiogram import BaseMiddleware, Dispatcher
+from aiogram.dispatcher.middlewares.error import ErrorsMiddleware
+from aiogram.dispatcher.middlewares.user_context import UserContextMiddleware
 from aiogram.fsm.middleware import FSMContextMiddleware
 from aiogram.types import TelegramObject
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -43,10 +45,10 @@ class StateSessionMiddleware(BaseMiddleware):
 
     aiogram's own reads the dialog state as soon as it holds the event lock, before any later
     middleware could open the update's session: the storage had to open a second session (and
-    on SQLite a second transaction) to read one row. Here the order is: the event lock (so
-    updates of one chat still run one after another), the update's session, the state read
-    through that session, the handlers, the commit, and only then the lock is released, so
-    the chat's next update reads what this one committed.
+    on SQLite a second transaction) to read one row. Here the order is: the update's session,
+    the state read through that session, the handlers, the commit. The chat's event lock is
+    taken before all of this by `ChatLockMiddleware` and released only after the commit and
+    after the update's error handlers, so the chat's next update reads what this one committed.
     """
 
     def __init__(self, fsm: FSMContextMiddleware, sessions: DbSessionMiddleware) -> None:
@@ -63,5 +65,49 @@ class StateSessionMiddleware(BaseMiddleware):
             data.update({"state": context, "raw_state": await context.get_state()})
             return await handler(event, data)
 
+        return await self._sessions(with_state, event, data)
+
+
+class ChatLockMiddleware(BaseMiddleware):
+    """One update at a time per chat, its error handlers included (issue 17).
+
+    The lock used to be taken inside aiogram's `ErrorsMiddleware`, so it was released as soon
+    as a handler raised, before the error handlers ran: "that screen is out of date" (the
+    lost-context recovery) and aiogram-dialog's broken-stack repair then rewrote the chat's
+    dialog stack in a session of their own while the chat's next update (Telegram sends the
+    unacknowledged ones again together after a restart) changed the same rows. On PostgreSQL
+    the two transactions interleaved: a stack pointing at a context the other had deleted
+    ("Stack is broken", the member's place lost), a DELETE or UPDATE that matched no row
+    (`StaleDataError`), and a transaction holding row locks while it waited for an asyncio
+    lock the other held (a wait PostgreSQL cannot see as a deadlock: every update stalled).
+    `install_chat_lock` puts this middleware outside `ErrorsMiddleware`.
+    """
+
+    def __init__(self, fsm: FSMContextMiddleware) -> None:
+        self._fsm = fsm
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        context = self._fsm.resolve_event_context(data["bot"], data)
+        if context is None:
+            return await handler(event, data)
         async with self._fsm.events_isolation.lock(key=context.key):
-            return await self._sessions(with_state, event, data)
+            return await handler(event, data)
+
+
+def install_chat_lock(dp: Dispatcher) -> None:
+    """Order the update's outer middlewares so the chat lock wraps the error handling:
+    aiogram's `UserContextMiddleware` (who and which chat), `ChatLockMiddleware`, aiogram's
+    `ErrorsMiddleware`, then the rest as registered. Public `MiddlewareManager` calls only."""
+    outer = dp.update.outer_middleware
+    registered = list(outer)
+    first = [m for m in registered if isinstance(m, UserContextMiddleware)]
+    errors = [m for m in registered if isinstance(m, ErrorsMiddleware)]
+    if len(first) != 1 or len(errors) != 1:  # pragma: no cover - an aiogram upgrade
+        raise RuntimeError("aiogram's update middlewares changed: review install_chat_lock")
+    for middleware in registered:
+        outer.unregister(middleware)
+    for middleware in [*first, ChatLockMiddleware(dp.fsm), *errors]:
+        outer(middleware)
+    for middleware in registered:
+        if middleware not in first and middleware not in errors:
+            outer(middleware)

@@ -56,3 +56,18 @@ async def test_a_stale_button_brings_the_menu_back_and_the_state_is_saved(
         assert await session.scalar(select(func.count()).select_from(FsmRecord)) >= 1
     await member.click("👤 Profile")  # the recovered menu works
     assert "👤 Profile" not in member.buttons()
+
+
+async def test_a_press_on_a_screen_left_for_a_sub_dialog_keeps_the_members_place(
+    member, session_factory
+) -> None:
+    """The menu's "New request" pressed again (an old message, or Telegram sending the press
+    again after a crash): the form opened over the menu stays where it is (issue 17)."""
+    await member_with_active_card(member, session_factory)  # ends on /menu
+    menu = member.last()
+    await member.click("📝 New request")
+    assert "🩺 Doctor appointment" in member.buttons()
+    await member.client.click(menu, InlineButtonTextLocator("📝 New request"))
+    assert "out of date" not in member.text()
+    await member.click("🩺 Doctor appointment")  # the form goes on
+    assert "🩺 Doctor appointment" not in member.buttons()
