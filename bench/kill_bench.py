@@ -293,6 +293,30 @@ async def order_callback(
     return False
 
 
+async def start_world(
+    members: list[int], database_url: str, workdir: Path
+) -> tuple[Any, EmulatorState, dict[str, str]]:
+    """The emulator with the staff and `members` (English speakers), and the environment the
+    bot process runs with against it; returns the emulator's runner (to clean up), its state
+    and that environment."""
+    users = [
+        *(u for u in sandbox_users() if u.is_staff),
+        *(SimUser(m, f"Member{m}", language_code="en") for m in members),
+    ]
+    runner, state = await start_emulator("127.0.0.1", 0, EmulatorState(users=users))
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(workdir),
+        "BOT_TOKEN": SANDBOX_TOKEN,
+        "BOT_API_URL": bound_url(runner),
+        "DATABASE_URL": database_url,
+        "ADMIN_CHAT_ID": str(DEFAULT_FORUM_CHAT_ID),
+        "STAFF_IDS": ",".join(str(u.id) for u in users if u.is_staff),
+        **clock_env(),  # the bot sees the machine's clock as the seeding did
+    }
+    return runner, state, env
+
+
 async def run(
     count: int,
     database_url: str,
@@ -305,22 +329,8 @@ async def run(
     clock: Clock = system_clock,
 ) -> KillReport:
     members = await seed(database_url, count, clock)
-    users = [
-        *(u for u in sandbox_users() if u.is_staff),
-        *(SimUser(m, f"Member{m}", language_code="en") for m in members),
-    ]
-    runner, state = await start_emulator("127.0.0.1", 0, EmulatorState(users=users))
+    runner, state, env = await start_world(members, database_url, workdir)
     rng = random.Random(seed_value)
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(workdir),
-        "BOT_TOKEN": SANDBOX_TOKEN,
-        "BOT_API_URL": bound_url(runner),
-        "DATABASE_URL": database_url,
-        "ADMIN_CHAT_ID": str(DEFAULT_FORUM_CHAT_ID),
-        "STAFF_IDS": ",".join(str(u.id) for u in users if u.is_staff),
-        **clock_env(),  # the bot sees the machine's clock as the seeding did
-    }
     bot = BotProcess(env, workdir)
     report = KillReport(count, defaultdict(set), {}, {})
     chats = set(members)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
 import tempfile
 from collections import Counter
@@ -22,18 +21,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench.clock_env import clock_env
-from bench.kill_bench import BotProcess, _settled, last_bot_message, order_callback, seed
-from bot.clock import system_clock
-from bot.sandbox.run import sandbox_users
-from tgsandbox import (
-    DEFAULT_FORUM_CHAT_ID,
-    SANDBOX_TOKEN,
-    EmulatorState,
-    SimUser,
-    bound_url,
-    start_emulator,
+from bench.kill_bench import (
+    BotProcess,
+    _settled,
+    last_bot_message,
+    order_callback,
+    seed,
+    start_world,
 )
+from bot.clock import system_clock
+from tgsandbox import EmulatorState
 
 TOPIC_STEP = "would you like to talk about"
 SUMMARY = "Is everything right?"
@@ -80,21 +77,7 @@ async def run(
     count: int, database_url: str, workdir: Path, *, kills: int, seed_value: int = 17
 ) -> MidFormReport:
     members = await seed(database_url, count, system_clock)
-    users = [
-        *(u for u in sandbox_users() if u.is_staff),
-        *(SimUser(m, f"Member{m}", language_code="en") for m in members),
-    ]
-    runner, state = await start_emulator("127.0.0.1", 0, EmulatorState(users=users))
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(workdir),
-        "BOT_TOKEN": SANDBOX_TOKEN,
-        "BOT_API_URL": bound_url(runner),
-        "DATABASE_URL": database_url,
-        "ADMIN_CHAT_ID": str(DEFAULT_FORUM_CHAT_ID),
-        "STAFF_IDS": ",".join(str(u.id) for u in users if u.is_staff),
-        **clock_env(),
-    }
+    runner, state, env = await start_world(members, database_url, workdir)
     bot = BotProcess(env, workdir)
     report = MidFormReport(count)
     rng = random.Random(seed_value)
