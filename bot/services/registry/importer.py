@@ -195,6 +195,7 @@ async def import_file(
     committed before the next is written: a later error leaves the batches before it stored
     (importing the file again finds them unchanged).
     """
+    rows: Iterable[Line]
     if isinstance(source, Path):
         rows = await asyncio.to_thread(read_rows, source, limits)
     else:

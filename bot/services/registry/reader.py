@@ -265,6 +265,16 @@ _XLSX_ERRORS = (
 )
 
 
+def _defused(exc: BaseException | None) -> DefusedXmlException | None:
+    """defusedxml's refusal in an exception's chain of causes, if it is there."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, DefusedXmlException):
+            return exc
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return None
+
+
 def _translated(path: Path, rows: Iterator[Line]) -> Iterator[Line]:
     try:
         yield from rows
@@ -282,14 +292,16 @@ def _translated(path: Path, rows: Iterator[Line]) -> Iterator[Line]:
         raise RegistryFormatError(
             f"cannot read {path}: {exc.strerror or exc}", problem=Problem.UNREADABLE
         ) from None
-    except DefusedXmlException as exc:
-        raise RegistryFormatError(
-            f"{path.name} declares XML entities or a DTD ({type(exc).__name__}); refused unread",
-            problem=Problem.XML_ENTITIES,
-        ) from None
     except _XLSX_ERRORS as exc:
         if path.suffix.lower() not in _READERS:
             raise
+        refused = _defused(exc)
+        if refused is not None:  # openpyxl wraps it in a ValueError of its own
+            raise RegistryFormatError(
+                f"{path.name} declares XML entities or a DTD ({type(refused).__name__}); "
+                "refused unread",
+                problem=Problem.XML_ENTITIES,
+            ) from None
         # the exception's text may quote the file: only its type goes to the log
         log.warning("registry file refused: %s", type(exc).__name__)
         raise RegistryFormatError(
