@@ -13,8 +13,10 @@ SHEET = "xl/worksheets/sheet1.xml"
 SPREADSHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 # "billion laughs": ten entities each ten times the one before, 10^9 "lol"s once expanded
 LAUGHS = "".join(
-    '<!ENTITY lol{0} "{1}">'.format(n, f"&lol{n - 1};" * 10) for n in range(1, 10)
-).replace("&lol0;", "lol")
+    f'<!ENTITY lol{n} "{entity}">'
+    for n in range(1, 10)
+    if (entity := f"&lol{n - 1};" * 10 if n > 1 else "lol" * 10)
+)
 BOMB_XML = (
     f'<?xml version="1.0"?>\n<!DOCTYPE worksheet [{LAUGHS}]>\n'
     f'<worksheet xmlns="{SPREADSHEET_NS}"><sheetData><row r="1">'
