@@ -140,9 +140,9 @@ def _picker(positions: list[int]) -> Callable[[list[str]], dict[str, str]]:
 
 
 _BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF8, "utf_8_sig"),
+    (codecs.BOM_UTF16_LE, "utf_16"),
+    (codecs.BOM_UTF16_BE, "utf_16"),
 )
 
 
@@ -151,7 +151,7 @@ def _csv_encoding(path: Path, limits: ReadLimits) -> str:
     most `max_rows` + 1 lines (records never outnumber lines). Refused before a row is read."""
     with path.open("rb") as handle:
         head = handle.read(4)
-        encoding = next((name for bom, name in _BOMS if head.startswith(bom)), "utf-8")
+        encoding = next((name for bom, name in _BOMS if head.startswith(bom)), "utf_8")
         handle.seek(0)
         decoder = codecs.getincrementaldecoder(encoding)()
         lines = 1
