@@ -107,7 +107,7 @@ class RegistryImports:
         return bool(self._tasks)
 
     def start(self, bot: Bot, job: ImportJob) -> asyncio.Task[None]:
-        task = asyncio.create_task(self._run(bot, job), name=f"registry-import-{job.file_name}")
+        task = asyncio.create_task(self._run(bot, job), name=f"registry import {job.file_name}")
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return task
