@@ -42,9 +42,19 @@ def format_report(report: ImportReport) -> list[str]:
     return lines
 
 
-async def import_rows(engine: AsyncEngine, rows: Iterable[Line], now: datetime) -> ImportOutcome:
-    """One transaction: the import, card linking for the touched phones, and a `cards_linked`
-    message queued for each member who gained cards (the running bot delivers it)."""
+class Saved:
+    """How many of the file's rows are stored so far (counted after each batch's commit)."""
+
+    rows: int = 0
+
+
+async def import_rows(
+    engine: AsyncEngine, rows: Iterable[Line], now: datetime, saved: Saved | None = None
+) -> ImportOutcome:
+    """The import, card linking for the touched phones, and a `cards_linked` message queued for
+    each member who gained cards (the running bot delivers it), committed batch by batch: the
+    running bot's members never wait for the whole file (SQLite has one writer at a time)."""
+    saved = saved or Saved()
     console = Console(stderr=True)
     with Progress(
         SpinnerColumn(),
@@ -54,37 +64,45 @@ async def import_rows(engine: AsyncEngine, rows: Iterable[Line], now: datetime) 
         disable=not console.is_terminal,
     ) as bar:
         task = bar.add_task("import", total=None)
-        async with create_session_factory(engine)() as session, session.begin():
-            return await import_file(
-                session,
-                rows,
-                now,
-                progress=lambda done: bar.update(task, completed=done),
+
+        def progress(done: int) -> None:
+            saved.rows = done
+            bar.update(task, completed=done)
+
+        async with create_session_factory(engine)() as session:
+            outcome = await import_file(
+                session, rows, now, progress=progress, checkpoint=session.commit
             )
+            await session.commit()
+            return outcome
 
 
 async def run_import(settings: Settings, path: Path, clock: Clock = system_clock) -> int:
     """Import a registry file and print the report.
 
-    Exit code 0 when the import ran (rejected rows included), 2 when the file cannot be read,
-    1 when the database failed (then nothing was saved).
+    Exit code 0 when the import ran (rejected rows included), 2 when the file cannot be read
+    or passes a limit (REGISTRY_MAX_*), 1 when the database failed. Either error names how many
+    of the file's rows were stored before it (batches are committed one by one; importing the
+    fixed file again finds them unchanged).
     """
     now = clock()
     try:
-        rows = read_rows(path)  # the header is checked before the database is touched
+        # size, encoding or unpacked size, and the header: checked before the database is touched
+        rows = read_rows(path, settings.registry_limits())
     except RegistryFormatError as exc:
         print(f"Cannot import {path}: {exc}", file=sys.stderr)
         return 2
 
     await migrate(settings.database_url)
     engine = create_engine(settings.database_url)
+    saved = Saved()
     try:
-        outcome = await import_rows(engine, rows, now)
-    except RegistryFormatError as exc:  # a broken line further on: nothing was saved
-        print(f"Cannot import {path}: {exc}", file=sys.stderr)
+        outcome = await import_rows(engine, rows, now, saved)
+    except RegistryFormatError as exc:  # a broken line further on
+        print(f"Cannot import {path}: {exc}{_kept(saved)}", file=sys.stderr)
         return 2
     except SQLAlchemyError as exc:
-        print(f"Import failed, nothing was saved: {exc}".splitlines()[0], file=sys.stderr)
+        print(f"Import failed: {exc}".splitlines()[0] + _kept(saved), file=sys.stderr)
         return 1
     finally:
         await engine.dispose()
@@ -95,6 +113,12 @@ async def run_import(settings: Settings, path: Path, clock: Clock = system_clock
     if outcome.members_told:
         print(f"members who gained cards: {outcome.members_told} (the bot tells them)")
     return 0
+
+
+def _kept(saved: Saved) -> str:
+    if not saved.rows:
+        return " (nothing was saved)"
+    return f" (the file's first {saved.rows} row(s) were saved; importing it again skips them)"
 
 
 def main_import(argv: Sequence[str]) -> int:

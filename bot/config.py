@@ -16,6 +16,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.services.hours import WeeklyHours, parse_weekly_hours
 from bot.services.languages import SUPPORTED_LOCALES
+from bot.services.registry.reader import MB, ReadLimits
 
 TELEGRAM_API_URL = "https://api.telegram.org"
 ACTIVATION_SECRET_MIN = 16
@@ -85,6 +86,20 @@ class Settings(BaseSettings):
     update_concurrency: int = Field(default=16, ge=1, le=200)
     # on SIGTERM/SIGINT, updates already taken get this long to finish before the bot exits
     shutdown_timeout: float = Field(default=30, gt=0)
+
+    # --- registry files, hostile until read (bot/services/registry/reader.py) ---
+    # rows of one file; its size as sent; an XLSX's size once unpacked (a zip bomb is refused
+    # from the zip's directory before anything is unpacked)
+    registry_max_rows: int = Field(default=300_000, ge=1)
+    registry_max_file_mb: int = Field(default=50, ge=1)
+    registry_max_unpacked_mb: int = Field(default=256, ge=1)
+
+    def registry_limits(self) -> ReadLimits:
+        return ReadLimits(
+            max_rows=self.registry_max_rows,
+            max_file_bytes=self.registry_max_file_mb * MB,
+            max_unpacked_bytes=self.registry_max_unpacked_mb * MB,
+        )
 
     @field_validator("bot_token")
     @classmethod

@@ -22,6 +22,7 @@ from bot.config import Settings
 from bot.filters.magic import Magic
 from bot.handlers import commands
 from bot.handlers.admin import create_admin_router
+from bot.handlers.admin.imports import RegistryImports
 from bot.i18n import TranslatorHub
 from bot.middlewares.callback_answer import AnswerTracking, CallbackAnswerMiddleware
 from bot.middlewares.db import DbSessionMiddleware, StateSessionMiddleware, install_chat_lock
@@ -163,6 +164,10 @@ def create_dispatcher(
     dp.include_router(commands.create_router())
     dp.include_router(create_member_router())
     dp.include_router(commands.create_fallback_router())
+    # --- registry files sent in the admin chat are imported in the background ---
+    if "registry_imports" not in extra:
+        dp["registry_imports"] = RegistryImports(session_factory, clock, settings.registry_limits())
+    dp.shutdown.register(dp["registry_imports"].close)
     bg_factory = setup_dialogs(
         dp, message_manager=message_manager, events_isolation=events_isolation
     )

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
 from bot.factory import create_bot, create_dispatcher
+from bot.handlers.admin.imports import RegistryImports
 from bot.i18n import TranslatorHub
 from bot.sandbox.run import sandbox_users
 from bot.services.cards import confirm_phone
@@ -70,6 +71,7 @@ class AdminChat:
     sessions: async_sessionmaker[AsyncSession]
     bot: Bot
     clock: FakeClock
+    imports: RegistryImports
 
     def replies(self) -> list[dict[str, Any]]:
         return [m for m in self.state.history(FORUM) if m["from"]["is_bot"]]
@@ -79,19 +81,33 @@ class AdminChat:
         sent = self.state.send_text(FORUM, text, user_id=user, thread_id=thread)
         return await self._answers(sent)
 
-    async def send_file(self, name: str, data: bytes, user: int = IRYNA, **kw: Any) -> list[str]:
+    async def send_file(
+        self, name: str, data: bytes, user: int = IRYNA, answered: bool = True, **kw: Any
+    ) -> list[str]:
+        """Send a file; once the bot answered it and its import (in the background) finished,
+        the texts of the bot's replies to it (the progress message, edited into the report)."""
+        sent = self.drop_file(name, data, user, **kw)
+        if answered:
+            await self.state.wait_for(lambda: bool(self._replies_to(sent)), within=15)
+        await self.imports.wait()
+        return await self._answers(sent)
+
+    def drop_file(self, name: str, data: bytes, user: int = IRYNA, **kw: Any) -> dict[str, Any]:
         [sent] = self.state.send_files(
             FORUM, "document", [OutgoingFile(name, data, "text/csv")], user_id=user, **kw
         )
-        return await self._answers(sent)
+        return sent
 
-    async def _answers(self, sent: dict[str, Any]) -> list[str]:
-        await self.state.wait_delivered(within=15)
+    def _replies_to(self, sent: dict[str, Any]) -> list[dict[str, Any]]:
         return [
-            m.get("text", "")
+            m
             for m in self.replies()
             if (m.get("reply_to_message") or {}).get("message_id") == sent["message_id"]
         ]
+
+    async def _answers(self, sent: dict[str, Any]) -> list[str]:
+        await self.state.wait_delivered(within=15)
+        return [m.get("text", "") for m in self._replies_to(sent)]
 
     async def rows(self, model: Any) -> list[Any]:
         async with self.sessions() as session:
@@ -116,7 +132,7 @@ async def chat(session_factory, db_url, clock) -> AsyncIterator[AdminChat]:
         dp.start_polling(bot, polling_timeout=1, handle_signals=False, handle_as_tasks=False)
     )
     try:
-        yield AdminChat(state, session_factory, bot, clock)
+        yield AdminChat(state, session_factory, bot, clock, dp["registry_imports"])
     finally:
         await dp.stop_polling()
         await asyncio.wait_for(polling, 10)
@@ -373,13 +389,16 @@ async def test_good_rows_of_a_mostly_bad_registry_are_stored_with_one_summary_an
 
 async def test_an_import_is_kept_when_its_report_cannot_be_sent(chat):
     # Telegram fails the report (the 429 retries would get it through a passing flood limit)
-    chat.state.faults.append(Fault(id=1, kind="server_error", remaining=1, method="sendMessage"))
+    chat.state.faults.append(
+        Fault(id=1, kind="server_error", remaining=1, method="editMessageText")
+    )
     good = [_row(f"KZ-{940000 + n}") for n in range(10)]
     bad = [_row(f"KZ-{950000 + n}", birth="2030-01-01") for n in range(5)]
 
     replies = await chat.send_file("may.csv", _csv(good + bad))
 
-    assert replies == []  # Telegram refused the report
+    # Telegram refused the report: the progress message stays as it was
+    assert replies == [UK("import-progress", file="may.csv", rows=0)]
     stored = sorted(p.insured_id for p in await chat.rows(InsuredPerson))
     assert stored == [f"KZ-{940000 + n}" for n in range(10)]
     assert [a.action for a in await chat.rows(AuditEntry)] == ["import"]
@@ -420,7 +439,7 @@ async def test_a_csv_sent_in_a_members_topic_is_relayed_not_imported(chat):
         )
 
     replies = await chat.send_file(
-        "receipt.csv", _csv([_row("KZ-920001")]), thread_id=topic.message_thread_id
+        "receipt.csv", _csv([_row("KZ-920001")]), answered=False, thread_id=topic.message_thread_id
     )
 
     assert replies == []
@@ -487,7 +506,8 @@ async def test_a_non_staff_member_of_the_chat_is_refused_and_changes_nothing(cha
 
     for command in ("/find UA-300001", "/setphone UA-300001 +380671234567", "/stats"):
         assert await chat.send(command, user=INTRUDER) == [EN("staff-not-allowed")]
-    assert await chat.send_file("march.csv", _csv([_row("KZ-930001")]), user=INTRUDER) == []
+    data = _csv([_row("KZ-930001")])
+    assert await chat.send_file("march.csv", data, user=INTRUDER, answered=False) == []
 
     assert {p.phone for p in await chat.rows(InsuredPerson)} == {"+380501112233"}
     assert "KZ-930001" not in {p.insured_id for p in await chat.rows(InsuredPerson)}

@@ -583,7 +583,8 @@ async def test_cli_saves_nothing_when_card_linking_fails(
     settings = cli_settings(tmp_path)
 
     assert await run_import(settings, DEMO, clock=lambda: NOW) == 1
-    assert capsys.readouterr().err.startswith("Import failed, nothing was saved:")
+    err = capsys.readouterr().err
+    assert err.startswith("Import failed:") and err.strip().endswith("(nothing was saved)")
     engine = create_engine(settings.database_url)
     async with engine.connect() as conn:
         count = (await conn.execute(text("SELECT count(*) FROM insured_persons"))).scalar()

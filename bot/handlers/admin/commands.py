@@ -1,24 +1,21 @@
-"""Staff commands in the admin chat: /find, /setphone, /stats, and a registry file to import."""
+"""Staff commands in the admin chat: /find, /setphone, /stats, and a registry file to import
+(run in the background by `bot/handlers/admin/imports.py`)."""
 
 from __future__ import annotations
 
-import re
-import tempfile
 from pathlib import Path
 
 from aiogram import Bot, F, Router
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
-from aiogram.types import BufferedInputFile, Message
+from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
 from bot.config import Settings
 from bot.handlers.admin import command_texts as texts
+from bot.handlers.admin.imports import ImportJob, RegistryImports
 from bot.i18n import Translator
 from bot.services import relay
-from bot.services.registry import RegistryFormatError, import_file
-from bot.services.registry_report import rejected_csv
 from bot.services.staff import find as staff_find
 from bot.services.staff import phone_fix
 from bot.services.staff import stats as staff_stats
@@ -107,47 +104,29 @@ def create_router() -> Router:
 
     @router.message(F.document, registry_file)
     async def import_registry(
-        message: Message, bot: Bot, uow: UnitOfWork, clock: Clock, i18n: Translator
+        message: Message, bot: Bot, registry_imports: RegistryImports, i18n: Translator
     ) -> None:
+        # the import runs in the background (bot/handlers/admin/imports.py): this update ends
+        # once its progress message is sent
         document = message.document
         assert document is not None and message.from_user is not None
         name = document.file_name or "registry"
         if document.file_size is not None and document.file_size > DOWNLOAD_LIMIT:
             await message.reply(i18n("staffcmd-import-too-big", file=texts.esc(name)))
             return
-        with tempfile.TemporaryDirectory(prefix="registry-") as folder:
-            # the file keeps its name: format errors mention it
-            path = Path(folder) / (re.sub(r"[^\w.\-]", "_", Path(name).name)[-100:])
-            try:
-                await bot.download(document, destination=path)
-            except TelegramBadRequest as exc:
-                if "too big" not in exc.message:
-                    raise
-                await message.reply(i18n("staffcmd-import-too-big", file=texts.esc(name)))
-                return
-            try:
-                outcome = await import_file(
-                    uow.session, path, clock(), staff_id=message.from_user.id, file_name=name
-                )
-            except RegistryFormatError as exc:
-                await message.reply(
-                    i18n("staffcmd-import-format", file=texts.esc(name), error=texts.esc(str(exc)))
-                )
-                return
-        # Committed before the report goes out: the reply can fail (a 429, a network error) and
-        # must not take the import down with it; nothing after this commit writes.
-        if not await uow.commit():
-            await message.reply(i18n("staff-not-saved"))
-            return
-        await message.reply(texts.import_report(name, outcome, i18n))
-        rejected = outcome.report.rejected
-        if rejected:
-            await message.reply_document(
-                BufferedInputFile(
-                    rejected_csv(outcome.report, outcome.originals),
-                    filename=texts.rejected_file_name(name),
-                ),
-                caption=i18n("staffcmd-import-rejected-file", count=len(rejected)),
-            )
+        waited = registry_imports.busy
+        key = "import-waiting" if waited else "import-progress"
+        shown = await message.reply(i18n(key, file=texts.esc(name), rows=0))
+        job = ImportJob(
+            document=document,
+            file_name=name,
+            staff_id=message.from_user.id,
+            chat_id=message.chat.id,
+            file_message_id=message.message_id,
+            progress_message_id=shown.message_id,
+            i18n=i18n,
+            waited=waited,
+        )
+        registry_imports.start(bot, job)
 
     return router

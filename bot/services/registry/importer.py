@@ -1,16 +1,18 @@
 """The one registry import, for the shell (`run_bot.py import-registry`) and the admin chat.
 
 Rows are streamed: read and checked a batch at a time in a worker thread (the event loop keeps
-serving updates), written a batch at a time, each batch inside a SAVEPOINT. When a batch fails,
-its rows are retried one SAVEPOINT each, so a database error costs only the row that caused it.
-Nothing here commits: the caller owns the transaction.
+serving updates), written a batch at a time, each batch inside a SAVEPOINT, then the cards of the
+batch's phones relinked. When a batch fails, its rows are retried one SAVEPOINT each, so a
+database error costs only the row that caused it. Nothing here commits: the caller owns the
+transaction, or passes a `checkpoint` that commits after each batch (the shell and the admin
+chat do: the write lock is never held for a whole file, and memory stays flat).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.cards import relink_phones
 from bot.services.linked import notify_cards_linked
-from bot.services.registry.reader import Line, read_rows
+from bot.services.registry.reader import Line, ReadLimits, read_rows
 from bot.services.registry.rows import RegistryRow, RejectedRow, RowChecker, mask_id
 from bot.services.registry.upsert import Outcome, Upserter, Written
 from bot.services.staff.audit import TARGET_LENGTH, audit
@@ -28,6 +30,7 @@ from bot.services.staff.audit import TARGET_LENGTH, audit
 BATCH = 1000  # rows per SAVEPOINT, and keys per `IN` list
 
 _Item = tuple[int, RegistryRow, dict[str, str]]
+AfterBatch = Callable[[set[str]], Awaitable[None]]
 _Rejected = tuple[RejectedRow, dict[str, str]]
 
 
@@ -37,7 +40,8 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     rejected: list[RejectedRow] = field(default_factory=list)
-    # Every phone, old and new, of an added or updated card: card linking must re-run for them.
+    # Every phone, old and new, of an added or updated card of the batch being written: card
+    # linking must re-run for them (emptied after each batch when `after_batch` relinks them)
     touched_phones: set[str] = field(default_factory=set)
     # the rejected rows as read from the file, by line number (for the CSV of rejected rows)
     originals: dict[int, dict[str, str]] = field(default_factory=dict)
@@ -115,11 +119,13 @@ async def import_registry(
     progress: Callable[[int], None] | None = None,
     *,
     default_region: str = "UA",
+    after_batch: AfterBatch | None = None,
 ) -> ImportReport:
     """Upsert policies (by number) and cards (by insured_id) from registry rows; never commits.
 
     `now` must be timezone-aware; it stamps `updated_at` of what actually changed and bounds
-    birth dates. `progress`, if given, is called with the number of input rows finished so far.
+    birth dates. `progress`, if given, is called with the number of input rows finished so far
+    (after `after_batch`, which gets the phones the batch touched, and may commit).
     Phones written without a country code are read in `default_region`.
     """
     if now.tzinfo is None:
@@ -142,6 +148,9 @@ async def import_registry(
                 report.reject(*item)
             if batch:
                 await _write(session, upserter, batch, report)
+            if after_batch is not None:
+                await after_batch(report.touched_phones)
+                report.touched_phones = set()
             done += taken
             if progress:
                 progress(done)
@@ -173,19 +182,43 @@ async def import_file(
     default_region: str = "UA",
     staff_id: int | None = None,
     file_name: str = "",
+    limits: ReadLimits | None = None,
+    checkpoint: Callable[[], Awaitable[object]] | None = None,
 ) -> ImportOutcome:
-    """Import a registry file (or rows already opened with `read_rows`) in the caller's
-    transaction, re-run card linking for the phones it touched and queue `cards_linked` for
-    members who gained cards. Imported by staff (`staff_id`), it is audited as "import".
+    """Import a registry file (or rows already opened with `read_rows`), re-run card linking for
+    the phones each batch touched and queue `cards_linked` for members who gained cards.
+    Imported by staff (`staff_id`), it is audited as "import".
 
-    A `RegistryFormatError` (the header now, or a broken line further on) leaves the
-    database as it was: the import runs inside a SAVEPOINT.
+    Without `checkpoint` it all happens in the caller's transaction, inside a SAVEPOINT: a
+    `RegistryFormatError` (the header now, or a broken line further on) leaves the database as
+    it was. With `checkpoint` (e.g. `session.commit`) each batch, its links and its notices are
+    committed before the next is written: a later error leaves the batches before it stored
+    (importing the file again finds them unchanged).
     """
-    rows = await asyncio.to_thread(read_rows, source) if isinstance(source, Path) else source
-    async with session.begin_nested():
-        report = await import_registry(session, rows, now, progress, default_region=default_region)
-        gained = await relink_phones(session, report.touched_phones, now)
-        told = await notify_cards_linked(session, gained, now)
+    rows: Iterable[Line]
+    if isinstance(source, Path):
+        rows = await asyncio.to_thread(read_rows, source, limits)
+    else:
+        rows = source
+
+    told = 0
+
+    async def link(phones: set[str]) -> None:
+        nonlocal told
+        gained = await relink_phones(session, phones, now)
+        told += await notify_cards_linked(session, gained, now)
+        if checkpoint is not None:
+            await checkpoint()
+
+    if checkpoint is None:
+        async with session.begin_nested():
+            report = await import_registry(
+                session, rows, now, progress, default_region=default_region, after_batch=link
+            )
+    else:
+        report = await import_registry(
+            session, rows, now, progress, default_region=default_region, after_batch=link
+        )
     if staff_id is not None:
         counts = {
             "rows": report.total,

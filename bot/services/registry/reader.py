@@ -1,22 +1,44 @@
-"""Reading a registry file: CSV (`,`, `;` or tab, UTF-8 with or without BOM) or XLSX, streamed.
+"""Reading a registry file: CSV (`,`, `;` or tab; UTF-8 with or without BOM, or UTF-16 with
+BOM) or XLSX, streamed.
 
 Rows come one at a time, so a file of any length costs the memory of one row; the header is
 read (and checked) when `read_rows` is called, so a file without the right columns fails before
 anything is written.
+
+Files are hostile until read (`ReadLimits`): the file's size is checked first; a CSV's encoding,
+NUL bytes and line count are checked in one pass over its bytes before a row is parsed; an XLSX's
+members' unpacked sizes are summed from the zip's directory before openpyxl opens it (Python's
+zipfile never unpacks a member past the size the directory declares), and openpyxl parses its XML
+through defusedxml (a DTD or an entity is refused, not expanded). Rows past the cap stop the read.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
+import logging
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
+import openpyxl.xml
+from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
+
+# openpyxl picks defusedxml when it is installed, unless OPENPYXL_DEFUSEDXML says otherwise:
+# an XLSX with entities must never be parsed by a parser that expands them.
+if not openpyxl.xml.DEFUSEDXML:  # pragma: no cover (an environment that turned it off)
+    raise ImportError("openpyxl must parse through defusedxml (unset OPENPYXL_DEFUSEDXML)")
+
+log = logging.getLogger(__name__)
 
 COLUMNS = (
     "policy_number",
@@ -33,14 +55,51 @@ COLUMNS = (
 )
 
 Line = tuple[int, dict[str, str]]
+MB = 1024 * 1024
+_CHUNK = MB
+_ZIP_MEMBERS = 10_000  # an XLSX has a few dozen; a zip of millions costs time to list
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """What a registry file may cost: its size, its unpacked size (XLSX), its rows."""
+
+    max_rows: int = 300_000
+    max_file_bytes: int = 50 * MB
+    max_unpacked_bytes: int = 256 * MB
+
+
+class Problem(StrEnum):
+    """Why a whole file is refused (each has its own sentence for staff)."""
+
+    COLUMNS = "columns"  # missing or duplicated columns, an empty first line or sheet
+    UNREADABLE = "unreadable"  # cannot be opened or read at all
+    OLD_XLS = "old_xls"
+    NOT_XLSX = "not_xlsx"
+    XML_ENTITIES = "xml_entities"  # a DTD or entities: refused, never expanded
+    ENCODING = "encoding"  # not UTF-8 (nor UTF-16 with a BOM), or NUL bytes
+    BROKEN_CSV = "broken_csv"
+    FILE_TOO_BIG = "file_too_big"
+    UNPACKS_TOO_BIG = "unpacks_too_big"
+    TOO_MANY_ROWS = "too_many_rows"
 
 
 class RegistryFormatError(Exception):
-    """The file as a whole cannot be read: unreadable, not UTF-8, or required columns missing."""
+    """The file as a whole cannot be read: unreadable, not UTF-8, required columns missing, or
+    past a limit. `problem` says which; `details` carries its numbers (line, MB, rows)."""
 
-    def __init__(self, message: str, missing: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        message: str,
+        missing: Sequence[str] = (),
+        *,
+        problem: Problem = Problem.COLUMNS,
+        **details: int,
+    ) -> None:
         super().__init__(message)
         self.missing = tuple(missing)
+        self.problem = problem
+        self.details = details
 
 
 def _cell_text(value: object) -> str:
@@ -80,8 +139,64 @@ def _picker(positions: list[int]) -> Callable[[list[str]], dict[str, str]]:
     return record
 
 
-def _read_csv(path: Path) -> Iterator[Line]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+_BOMS = (
+    (codecs.BOM_UTF8, "utf_8_sig"),
+    (codecs.BOM_UTF16_LE, "utf_16"),
+    (codecs.BOM_UTF16_BE, "utf_16"),
+)
+
+
+def _csv_encoding(path: Path, limits: ReadLimits) -> str:
+    """The file's encoding, after one pass over its bytes: every byte decodes, no NUL byte, at
+    most `max_rows` + 1 lines (records never outnumber lines). Refused before a row is read."""
+    with path.open("rb") as handle:
+        head = handle.read(4)
+        encoding = next((name for bom, name in _BOMS if head.startswith(bom)), "utf_8")
+        handle.seek(0)
+        decoder = codecs.getincrementaldecoder(encoding)()
+        lines = 1
+        while chunk := handle.read(_CHUNK):
+            try:
+                text = decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                line = lines + chunk.count(b"\n", 0, exc.start)
+                raise RegistryFormatError(
+                    f"{path.name}: line {line} is not UTF-8 text; save the file as CSV UTF-8",
+                    problem=Problem.ENCODING,
+                    line=line,
+                ) from None
+            if "\x00" in text:
+                line = lines + text.count("\n", 0, text.index("\x00"))
+                raise RegistryFormatError(
+                    f"{path.name}: line {line} holds a NUL byte (not a text file?)",
+                    problem=Problem.ENCODING,
+                    line=line,
+                )
+            lines += text.count("\n")
+            if lines > limits.max_rows + 2:  # the header, and a last line without a newline
+                raise _too_many_rows(limits)
+        decoder.decode(b"", final=True)
+    return encoding
+
+
+def _too_many_rows(limits: ReadLimits) -> RegistryFormatError:
+    return RegistryFormatError(
+        f"more than {limits.max_rows} rows (REGISTRY_MAX_ROWS); split the file",
+        problem=Problem.TOO_MANY_ROWS,
+        limit=limits.max_rows,
+    )
+
+
+def _capped(rows: Iterator[Line], limits: ReadLimits) -> Iterator[Line]:
+    for count, row in enumerate(rows, start=1):
+        if count > limits.max_rows:
+            raise _too_many_rows(limits)
+        yield row
+
+
+def _read_csv(path: Path, limits: ReadLimits) -> Iterator[Line]:
+    encoding = _csv_encoding(path, limits)
+    with path.open(encoding=encoding, newline="") as handle:
         first = handle.readline()
         if not first.strip():
             raise RegistryFormatError("the file is empty or its first line is blank")
@@ -98,11 +213,29 @@ def _read_csv(path: Path) -> Iterator[Line]:
                 yield line, record(values)
 
 
-def _read_xlsx(path: Path) -> Iterator[Line]:
+def _check_zip(path: Path, limits: ReadLimits) -> None:
+    """Refuse an XLSX whose members would unpack past the limit, from the zip's directory alone."""
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError) as exc:
-        raise RegistryFormatError(f"{path.name} is not a readable XLSX file ({exc})") from None
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise RegistryFormatError(
+            f"{path.name} is not a readable XLSX file ({exc})", problem=Problem.NOT_XLSX
+        ) from None
+    unpacked = sum(member.file_size for member in members)
+    if len(members) > _ZIP_MEMBERS or unpacked > limits.max_unpacked_bytes:
+        raise RegistryFormatError(
+            f"{path.name} unpacks to {unpacked // MB} MB, more than "
+            f"{limits.max_unpacked_bytes // MB} MB (REGISTRY_MAX_UNPACKED_MB)",
+            problem=Problem.UNPACKS_TOO_BIG,
+            size_mb=unpacked // MB,
+            limit_mb=limits.max_unpacked_bytes // MB,
+        )
+
+
+def _read_xlsx(path: Path, limits: ReadLimits) -> Iterator[Line]:
+    _check_zip(path, limits)
+    workbook = load_workbook(path, read_only=True, data_only=True)
     try:
         rows = workbook.worksheets[0].iter_rows(min_row=1, values_only=True)
         first = next(rows, None)
@@ -117,28 +250,101 @@ def _read_xlsx(path: Path) -> Iterator[Line]:
         workbook.close()
 
 
+# What openpyxl and zipfile raise on a file that is not what it claims to be (hostile or broken).
+_XLSX_ERRORS = (
+    zipfile.BadZipFile,
+    InvalidFileException,
+    ParseError,
+    zlib.error,
+    EOFError,
+    KeyError,
+    IndexError,
+    ValueError,
+    TypeError,
+    AttributeError,
+)
+
+
+def _defused(exc: BaseException | None) -> DefusedXmlException | None:
+    """defusedxml's refusal in an exception's chain of causes, if it is there."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, DefusedXmlException):
+            return exc
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return None
+
+
 def _translated(path: Path, rows: Iterator[Line]) -> Iterator[Line]:
     try:
         yield from rows
+    except RegistryFormatError:
+        raise
     except UnicodeDecodeError as exc:
-        raise RegistryFormatError(f"{path.name} is not UTF-8 text ({exc.reason})") from None
+        raise RegistryFormatError(
+            f"{path.name} is not UTF-8 text ({exc.reason})", problem=Problem.ENCODING
+        ) from None
     except csv.Error as exc:
-        raise RegistryFormatError(f"{path.name}: broken CSV ({exc})") from None
+        raise RegistryFormatError(
+            f"{path.name}: broken CSV ({exc})", problem=Problem.BROKEN_CSV
+        ) from None
     except OSError as exc:
-        raise RegistryFormatError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise RegistryFormatError(
+            f"cannot read {path}: {exc.strerror or exc}", problem=Problem.UNREADABLE
+        ) from None
+    except _XLSX_ERRORS as exc:
+        if path.suffix.lower() not in _READERS:
+            raise
+        refused = _defused(exc)
+        if refused is not None:  # openpyxl wraps it in a ValueError of its own
+            raise RegistryFormatError(
+                f"{path.name} declares XML entities or a DTD ({type(refused).__name__}); "
+                "refused unread",
+                problem=Problem.XML_ENTITIES,
+            ) from None
+        # the exception's text may quote the file: only its type goes to the log
+        log.warning("registry file refused: %s", type(exc).__name__)
+        raise RegistryFormatError(
+            f"{path.name} is not a readable XLSX file ({type(exc).__name__})",
+            problem=Problem.NOT_XLSX,
+        ) from None
 
 
-def read_rows(path: Path) -> Iterator[Line]:
+_READERS: dict[str, Callable[[Path, ReadLimits], Iterator[Line]]] = {
+    ".xlsx": _read_xlsx,
+    ".xlsm": _read_xlsx,
+}
+
+
+def read_rows(path: Path, limits: ReadLimits | None = None) -> Iterator[Line]:
     """(line number, row) from a CSV or XLSX registry, one row at a time.
 
     The header is line 1. Column names match case-insensitively; unknown columns are ignored,
-    blank lines skipped. The header is checked now (RegistryFormatError for anything that
-    stops the whole file); a broken row further on raises it while the rows are read.
+    blank lines skipped. The file's size, encoding (CSV) or unpacked size (XLSX) and the header
+    are checked now (RegistryFormatError for anything that stops the whole file); a broken row
+    further on, or a row past `limits.max_rows`, raises it while the rows are read.
     """
+    limits = limits or ReadLimits()
     suffix = path.suffix.lower()
     if suffix == ".xls":
-        raise RegistryFormatError("old .xls files are not supported; save as .xlsx or .csv")
-    reader = _read_xlsx if suffix in {".xlsx", ".xlsm"} else _read_csv
-    rows = _translated(path, reader(path))
+        raise RegistryFormatError(
+            "old .xls files are not supported; save as .xlsx or .csv", problem=Problem.OLD_XLS
+        )
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise RegistryFormatError(
+            f"cannot read {path}: {exc.strerror or exc}", problem=Problem.UNREADABLE
+        ) from None
+    if size > limits.max_file_bytes:
+        raise RegistryFormatError(
+            f"{path.name} is {size // MB} MB, more than {limits.max_file_bytes // MB} MB "
+            "(REGISTRY_MAX_FILE_MB)",
+            problem=Problem.FILE_TOO_BIG,
+            size_mb=size // MB,
+            limit_mb=limits.max_file_bytes // MB,
+        )
+    reader = _READERS.get(suffix, _read_csv)
+    rows = _translated(path, _capped(reader(path, limits), limits))
     first = next(rows, None)
     return iter(()) if first is None else chain((first,), rows)
