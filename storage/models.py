@@ -427,6 +427,11 @@ class NotificationKind(StrEnum):
     MEMBER_MESSAGE = "member_message"
     TICKET = "ticket"
     ESCALATION = "escalation"
+    # helpdesk tools (issue 14)
+    CANNED_REPLY = "canned_reply"  # to the member: a filled template
+    STAFF_EDIT = "staff_edit"  # to the member: staff edited a message copied to them
+    RATING_ASK = "rating_ask"  # to the member: rate a finished request
+    MEMBER_EDIT = "member_edit"  # to staff: the member edited a message relayed to the topic
 
 
 class Notification(SQLModel, table=True):
