@@ -21,6 +21,7 @@ from bot.clock import Clock, system_clock
 from bot.config import Settings
 from bot.filters.magic import Magic
 from bot.handlers import commands
+from bot.handlers import helpdesk as member_helpdesk
 from bot.handlers.admin import create_admin_router
 from bot.i18n import TranslatorHub
 from bot.middlewares.callback_answer import AnswerTracking, CallbackAnswerMiddleware
@@ -158,6 +159,7 @@ def create_dispatcher(
     if settings.admin_chat_id is not None:
         dp.include_router(create_admin_router(settings))
     dp.include_router(commands.create_router())
+    dp.include_router(member_helpdesk.create_router())  # ratings, edits (before the dialogs)
     dp.include_router(create_member_router())
     dp.include_router(commands.create_fallback_router())
     bg_factory = setup_dialogs(
@@ -171,6 +173,12 @@ STAFF_COMMANDS = {
     "find": "command-staff-find",
     "setphone": "command-staff-setphone",
     "stats": "command-staff-stats",
+    # helpdesk tools (issue 14)
+    "note": "command-staff-note",
+    "reply": "command-staff-reply",
+    "templates": "command-staff-templates",
+    "template": "command-staff-template",
+    "export": "command-staff-export",
 }
 
 

@@ -147,4 +147,5 @@ async def export(
         f"{first.isoformat()}..{last.isoformat()}",
         {"rows": len(rows)},
     )
-    return Export(data, len(rows), f"requests-{first.isoformat()}-{last.isoformat()}.xlsx")
+    name = "_".join(("requests", first.isoformat(), last.isoformat())) + ".xlsx"
+    return Export(data, len(rows), name)
