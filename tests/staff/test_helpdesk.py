@@ -242,7 +242,7 @@ async def test_bad_template_commands_get_the_usage_and_change_nothing(world):
 
 
 async def test_after_done_the_member_rates_and_comments_and_staff_see_it_on_the_card(world):
-    _, request, thread = await _request_on_card(world)
+    _, request, _thread = await _request_on_card(world)
     await world.press(_card(world, request.number), "🙋 Take")
     await world.deliver()
     await world.press(_card(world, request.number), "✅ Done")
