@@ -1,4 +1,4 @@
-"""/stats sends a chart, /export sends an XLSX of requests, written so that no cell runs as a formula."""
+"""/stats sends a chart; /export sends an XLSX of requests in which no cell runs as a formula."""
 
 from __future__ import annotations
 
