@@ -17,7 +17,7 @@ from bot.services.languages import SUPPORTED_LOCALES
 from bot.services.notifications import CannedReply
 from bot.services.relay import RelayTarget
 from bot.services.staff.audit import audit
-from storage.models import ReplyTemplate
+from storage.models import InsuredPerson, ReplyTemplate
 from storage.repositories import helpdesk as helpdesk_repo
 from storage.repositories import members as members_repo
 from storage.repositories import requests as requests_repo
@@ -96,6 +96,12 @@ def _choose(rows: list[ReplyTemplate], wanted: list[str | None]) -> ReplyTemplat
     return min(rows, key=lambda row: row.language) if rows else None
 
 
+async def _holder_name(session: AsyncSession, card_id: int | None) -> str:
+    """A member with no profile name is greeted by the name on the request's card."""
+    person = await session.get(InsuredPerson, card_id) if card_id is not None else None
+    return person.full_name if person else ""
+
+
 def fill(text: str, name: str, number: str) -> str:
     """The template as Telegram HTML: its text escaped, the placeholders filled (escaped too)."""
     escaped = html.escape(text, quote=False)
@@ -138,7 +144,7 @@ async def send(
         else await helpdesk_repo.latest_open_request(session, target.member_id)
     )
     number = request.number if request else None
-    who = member.full_name or ""
+    who = member.full_name or await _holder_name(session, request.card_id if request else None)
     text = fill(row.text, who, number or "—").strip()
     await outbox.enqueue(
         session,
