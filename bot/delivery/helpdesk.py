@@ -17,6 +17,8 @@ from bot.services.ratings import SCORES
 from storage.models import NotificationStatus, Request
 from storage.repositories import helpdesk as helpdesk_repo
 
+CARD_COMMENT = 300  # characters of a rating comment shown on the card
+
 if TYPE_CHECKING:
     from bot.delivery.member import MemberSender, _To
     from bot.delivery.staff import StaffSender, _Job
@@ -126,5 +128,7 @@ def rating_line(sender: StaffSender, score: int, comment: str | None) -> str:
     stars = "★" * score + "☆" * (5 - score)
     line = sender.i18n("helpdesk-card-rating", stars=stars, score=score)
     if comment:
-        line += "\n" + sender.i18n("helpdesk-card-rating-comment", comment=html.escape(comment))
+        # the card has room for a few lines; the comment in full is in the database and /export
+        shown = comment if len(comment) <= CARD_COMMENT else comment[: CARD_COMMENT - 1] + "…"
+        line += "\n" + sender.i18n("helpdesk-card-rating-comment", comment=html.escape(shown))
     return line
