@@ -19,3 +19,11 @@ class StaffCallback(CallbackData, prefix="st"):
 
     request_id: int
     action: StaffAction
+
+
+class RateRequest(CallbackData, prefix="rate"):
+    """A 1-5 rating button under "how did we do" after a request is done
+    (`bot/handlers/helpdesk.py` answers it)."""
+
+    request_id: int
+    score: int

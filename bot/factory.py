@@ -21,6 +21,7 @@ from bot.clock import Clock, system_clock
 from bot.config import Settings
 from bot.filters.magic import Magic
 from bot.handlers import commands
+from bot.handlers import helpdesk as member_helpdesk
 from bot.handlers.admin import create_admin_router
 from bot.handlers.admin.imports import RegistryImports
 from bot.i18n import TranslatorHub
@@ -162,6 +163,7 @@ def create_dispatcher(
     if settings.admin_chat_id is not None:
         dp.include_router(create_admin_router(settings))
     dp.include_router(commands.create_router())
+    dp.include_router(member_helpdesk.create_router())  # ratings, edits (before the dialogs)
     dp.include_router(create_member_router())
     dp.include_router(commands.create_fallback_router())
     # --- registry files sent in the admin chat are imported in the background ---
@@ -179,6 +181,12 @@ STAFF_COMMANDS = {
     "find": "command-staff-find",
     "setphone": "command-staff-setphone",
     "stats": "command-staff-stats",
+    # helpdesk tools (issue 14)
+    "note": "command-staff-note",
+    "reply": "command-staff-reply",
+    "templates": "command-staff-templates",
+    "template": "command-staff-template",
+    "export": "command-staff-export",
 }
 
 

@@ -438,6 +438,11 @@ class NotificationKind(StrEnum):
     MEMBER_MESSAGE = "member_message"
     TICKET = "ticket"
     ESCALATION = "escalation"
+    # helpdesk tools (issue 14)
+    CANNED_REPLY = "canned_reply"  # to the member: a filled template
+    STAFF_EDIT = "staff_edit"  # to the member: staff edited a message copied to them
+    RATING_ASK = "rating_ask"  # to the member: rate a finished request
+    MEMBER_EDIT = "member_edit"  # to staff: the member edited a message relayed to the topic
 
 
 class Notification(SQLModel, table=True):
@@ -472,3 +477,69 @@ class Notification(SQLModel, table=True):
     sent_message_id: int | None = None
     created_at: datetime = Field(sa_column=_ts())
     sent_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+
+
+# --- helpdesk tools (issue 14): internal notes, canned replies, ratings --------------------
+
+
+class StaffNote(SQLModel, table=True):
+    """An internal note staff wrote in a member's topic: kept here, never sent to the member."""
+
+    __tablename__ = "staff_notes"
+    __table_args__ = (
+        UniqueConstraint("admin_chat_id", "admin_message_id", name="uq_staff_notes_admin_message"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("members.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    request_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("requests.id", ondelete="SET NULL"), nullable=True),
+    )
+    staff_telegram_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    admin_chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    admin_message_id: int
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(sa_column=_ts())
+    updated_at: datetime = Field(sa_column=_ts())
+
+
+class ReplyTemplate(SQLModel, table=True):
+    """A canned reply staff send with `/reply <name>`: one text per name and language."""
+
+    __tablename__ = "reply_templates"
+    __table_args__ = (UniqueConstraint("name", "language", name="uq_reply_templates_name_lang"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=32)
+    language: str = Field(max_length=8)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    created_by: int = Field(sa_column=Column(BigInteger, nullable=False))
+    created_at: datetime = Field(sa_column=_ts())
+    updated_at: datetime = Field(sa_column=_ts())
+
+
+class RequestRating(SQLModel, table=True):
+    """The member's 1-5 rating of a finished request and an optional comment (one per request)."""
+
+    __tablename__ = "request_ratings"
+
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("requests.id", ondelete="CASCADE"), nullable=False, unique=True
+        )
+    )
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("members.id", ondelete="CASCADE"), nullable=False)
+    )
+    score: int
+    comment: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    # the bot's "write a comment" prompt: a reply to it is the comment
+    prompt_message_id: int | None = None
+    created_at: datetime = Field(sa_column=_ts())
+    updated_at: datetime = Field(sa_column=_ts())

@@ -17,6 +17,7 @@ from bot.services.cards import CardStatus
 from bot.services.money import CURRENCIES
 from bot.services.profile import ProfileField
 from bot.services.staff import NEEDS_TEXT, StaffAction
+from bot.services.staff.export import COLUMNS as EXPORT_COLUMNS
 from dialogs.requests.appointment.getters import SPECIALTIES
 from dialogs.requests.common import TIME_WINDOWS
 from storage.models import Gender, HolderType, Relation, RequestKind, RequestStatus
@@ -51,6 +52,7 @@ DYNAMIC: dict[str, list[str] | None] = {
     "staff-btn-": [a.value for a in StaffAction],
     "staff-ask-": [a.value for a in NEEDS_TEXT],
     "field-": None,
+    "helpdesk-export-col-": list(EXPORT_COLUMNS),
 }
 
 

@@ -100,6 +100,7 @@ class ControlApi:
             ("POST", "/chats/{chat_id}/document", self.post_files("document")),
             ("POST", "/chats/{chat_id}/album", self.post_files(None)),
             ("POST", "/chats/{chat_id}/press", self.post_press),
+            ("POST", "/chats/{chat_id}/edit", self.post_edit),
             ("POST", "/chats/{chat_id}/block", self.post_block),
             ("GET", "/faults", self.get_faults),
             ("POST", "/faults", self.post_fault),
@@ -194,6 +195,19 @@ class ControlApi:
             user_id=_int(body.get("user_id")),
             thread_id=_int(body.get("thread_id")),
             reply_to_message_id=_int(body.get("reply_to_message_id")),
+        )
+        return ok(message)
+
+    async def post_edit(self, request: web.Request) -> web.Response:
+        body, _ = await read_body(request)
+        message_id = _int(body.get("message_id"))
+        if message_id is None:
+            return fail("message_id is required")
+        message = self.state.edit_message(
+            self._chat(request).id,
+            message_id,
+            str(body.get("text", "")),
+            user_id=_int(body.get("user_id")),
         )
         return ok(message)
 

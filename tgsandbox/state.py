@@ -187,6 +187,38 @@ class EmulatorState(StateCore):
         data = item.data if item.data is not None else PLACEHOLDER_PDF
         return {"document": self.files.add_document(data, name, item.mime_type)}
 
+    def edit_message(
+        self, chat_id: int, message_id: int, text: str, *, user_id: int | None = None
+    ) -> dict[str, Any]:
+        """A person edits a message of their own: its text, or the caption of a photo or file.
+        The stored message changes (with ``edit_date``) and an ``edited_message`` update follows,
+        as Telegram sends one (bots are not told which part changed)."""
+        chat = self._chat(chat_id)
+        user = self.sender(chat, user_id)
+        message = chat.messages.get(message_id)
+        if message is None:
+            raise SandboxError(f"no message {message_id} in chat {chat_id}")
+        if message.get("from", {}).get("id") != user.id:
+            raise SandboxError("a person can only edit their own messages")
+        if not text.strip():
+            raise SandboxError("text is empty")
+        if "text" in message:
+            if len(text) > MAX_TEXT:
+                raise SandboxError("text is longer than 4096 characters")
+            message["text"] = text
+            message.pop("entities", None)
+        elif "photo" in message or "document" in message:
+            if len(text) > MAX_CAPTION:
+                raise SandboxError("caption is longer than 1024 characters")
+            message["caption"] = text
+            message.pop("caption_entities", None)
+        else:
+            raise SandboxError("only a text or a caption can be edited")
+        message["edit_date"] = self.now()
+        self.touch()
+        self.push_update("edited_message", message)
+        return message
+
     # -- buttons, blocking, history ----------------------------------------------------------
     def press_button(
         self,

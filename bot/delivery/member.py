@@ -14,6 +14,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks import OpenRequest
+from bot.delivery import helpdesk
 from bot.delivery.errors import UndeliverableError
 from bot.i18n import Translator, TranslatorHub
 from bot.render import VALUE_SHOWN, detail_lines
@@ -121,4 +122,8 @@ MemberSender.SENDERS = {
     K.NEED_INFO_NUDGE: MemberSender._need_info_nudge,
     K.ACTIVATION_OPEN: MemberSender._activation_open,
     K.CARDS_LINKED: MemberSender._cards_linked,
+    # helpdesk tools (issue 14)
+    K.CANNED_REPLY: helpdesk.canned_reply,
+    K.STAFF_EDIT: helpdesk.staff_edit,
+    K.RATING_ASK: helpdesk.rating_ask,
 }

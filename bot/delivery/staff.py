@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks import StaffCallback
 from bot.config import Settings
+from bot.delivery import helpdesk
 from bot.delivery.errors import RetrySoonError, UndeliverableError
 from bot.i18n import Translator, TranslatorHub
 from bot.render import VALUE_SHOWN, detail_lines, long_details
@@ -41,6 +42,7 @@ from storage.models import (
     RequestStatus,
     SupportTicket,
 )
+from storage.repositories import helpdesk as helpdesk_repo
 from storage.repositories import requests as requests_repo
 
 Pace = Callable[[int], Awaitable[None]]
@@ -159,7 +161,8 @@ class StaffSender:
         request = job.request
         assert request is not None
         documents = await requests_repo.documents(job.session, request.id or 0)
-        sent_ids = await self._documents(documents, where, job.pace)
+        tag = self._file_tag(job.member, request)
+        sent_ids = await self._documents(documents, where, job.pace, each=tag)
         sent_ids += await self._full_answers(request, where, job.pace)
         text, markup = await self.card(job.session, request, job.member)
         await job.pace(self.chat_id)
@@ -188,8 +191,21 @@ class StaffSender:
                 sent = await self.bot.send_message(self.chat_id, part, **where)
                 sent_ids.append(sent.message_id)
             text = ""
-        # files alone carry the "who" line as their caption instead of an empty message
-        return sent_ids + await self._documents(attachments, where, job.pace, caption=text or None)
+        # every file carries who sent it and on which request; files alone carry the "who"
+        # line as the first one's caption instead of an empty message
+        tag = self._file_tag(job.member, request)
+        return sent_ids + await self._documents(
+            attachments, where, job.pace, caption=text or None, each=tag
+        )
+
+    def _file_tag(self, member: Member, request: Request | None) -> str:
+        return self.i18n(
+            "helpdesk-file-tag",
+            member=html.escape(_name(member)),
+            request=self.i18n("staff-member-message-request", number=request.number)
+            if request
+            else "",
+        )
 
     async def _ticket(self, job: _Job, p: note.Ticket, where: Where) -> list[int]:
         ticket = await job.session.get(SupportTicket, p.ticket_id)
@@ -232,18 +248,22 @@ class StaffSender:
         where: dict[str, Any],
         pace: Pace,
         caption: str | None = None,
+        each: str | None = None,
     ) -> list[int]:
-        """Photos as albums, files as albums (Telegram does not mix the two), by file_id."""
+        """Photos as albums, files as albums (Telegram does not mix the two), by file_id.
+
+        `caption` goes on the very first item sent, `each` (the request tag) on all the others."""
         ids: list[int] = []
         photo_ids = [d.file_id for d in documents if d.kind == "photo"]
         file_ids = [d.file_id for d in documents if d.kind != "photo"]
-        # the caption goes on the very first item sent
         photos = [
-            InputMediaPhoto(media=f, caption=caption if i == 0 else None)
+            InputMediaPhoto(media=f, caption=(caption or each) if i == 0 else each)
             for i, f in enumerate(photo_ids)
         ]
         files = [
-            InputMediaDocument(media=f, caption=caption if i == 0 and not photos else None)
+            InputMediaDocument(
+                media=f, caption=(caption or each) if i == 0 and not photos else each
+            )
             for i, f in enumerate(file_ids)
         ]
         for group in (photos, files):
@@ -299,6 +319,9 @@ class StaffSender:
             if request.assignee_telegram_id
             else i18n("staff-card-unassigned")
         )
+        rating = await helpdesk_repo.rating_of(session, request.id or 0)
+        if rating is not None:
+            text += "\n" + helpdesk.rating_line(self, rating.score, rating.comment)
         actions = list(BUTTONS.get(RequestStatus(request.status), ()))
         if request.assignee_telegram_id is None and StaffAction.TAKE not in actions and actions:
             actions.insert(0, StaffAction.TAKE)
@@ -373,9 +396,16 @@ def _in_thread(
                 raise RetrySoonError("staff deleted the topic", timedelta(0)) from exc
             raise
         request_id = job.request.id if job.request else None
+        carried = getattr(payload, "member_message_id", None)  # the member's own message
         for message_id in sent_ids:
             await relay.remember(
-                job.session, self.chat_id, message_id, job.member.id or 0, request_id, job.now
+                job.session,
+                self.chat_id,
+                message_id,
+                job.member.id or 0,
+                request_id,
+                job.now,
+                member_message_id=carried,
             )
         return sent_ids[-1] if sent_ids else None
 
@@ -388,4 +418,5 @@ StaffSender.SENDERS = {
     K.REQUEST_CARD: _in_thread(StaffSender._request_card),
     K.MEMBER_MESSAGE: _in_thread(StaffSender._member_message),
     K.TICKET: _in_thread(StaffSender._ticket),
+    K.MEMBER_EDIT: helpdesk.member_edit,
 }

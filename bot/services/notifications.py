@@ -120,11 +120,17 @@ class MemberMessage(_ToStaff):
     about_request = False
     text: str | None = None
     attachments: tuple[AttachmentData, ...] = ()
+    # the member's own Telegram message, so an edit of it can follow into the topic
+    member_message_id: int | None = None
 
 
-def member_message(text: str | None, attachments: Iterable[Attachment]) -> MemberMessage:
+def member_message(
+    text: str | None, attachments: Iterable[Attachment], member_message_id: int | None = None
+) -> MemberMessage:
     return MemberMessage(
-        text=text, attachments=tuple(AttachmentData(**a.to_dict()) for a in attachments)
+        text=text,
+        attachments=tuple(AttachmentData(**a.to_dict()) for a in attachments),
+        member_message_id=member_message_id,
     )
 
 
@@ -139,6 +145,46 @@ class Escalation(_ToStaff):
 
     kind = K.ESCALATION
     hours: float = Field(ge=0)
+
+
+# --- helpdesk tools (issue 14) ----------------------------------------------------------------
+
+
+class CannedReply(_ToMember):
+    """A template staff sent with `/reply`, already filled and HTML-escaped (`html`)."""
+
+    kind = K.CANNED_REPLY
+    about_request = False
+    html: str = Field(min_length=1)
+
+
+class StaffEdit(_ToMember):
+    """Staff edited a message of theirs that was copied to the member: edit the copy.
+
+    `html` is the new text (or caption, when `caption`) as Telegram's HTML."""
+
+    kind = K.STAFF_EDIT
+    about_request = False
+    from_chat_id: int
+    message_id: int
+    html: str
+    caption: bool = False
+
+
+class RatingAsk(_ToMember):
+    """The request is done: ask the member for a 1-5 rating."""
+
+    kind = K.RATING_ASK
+
+
+class MemberEdit(_ToStaff):
+    """The member edited a message relayed to their topic: edit the copy or post a correction."""
+
+    kind = K.MEMBER_EDIT
+    about_request = False
+    member_message_id: int
+    text: str | None = None
+    caption: bool = False
 
 
 def _classes() -> dict[NotificationKind, type[Payload]]:

@@ -7,9 +7,10 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services import outbox
-from bot.services.notifications import StaffCopy
-from storage.models import RelayDirection, RelayLink
+from bot.services import notifications, outbox
+from bot.services.notifications import MemberEdit, MemberMessage, StaffCopy, StaffEdit
+from storage.models import Member, RelayDirection, RelayLink
+from storage.repositories import helpdesk as helpdesk_repo
 from storage.repositories import members as members_repo
 from storage.repositories import relay as relay_repo
 
@@ -73,14 +74,17 @@ async def remember(
     member_id: int,
     request_id: int | None,
     now: datetime,
+    member_message_id: int | None = None,
 ) -> None:
-    """An admin-chat message the bot posted for a member, so staff can reply to it."""
+    """An admin-chat message the bot posted for a member, so staff can reply to it (and, with
+    `member_message_id`, the member's own message it carries, so an edit of it can follow)."""
     session.add(
         RelayLink(
             admin_chat_id=chat_id,
             admin_message_id=message_id,
             member_id=member_id,
             request_id=request_id,
+            member_message_id=member_message_id,
             direction=RelayDirection.TO_STAFF,
             created_at=now,
         )
@@ -90,3 +94,74 @@ async def remember(
 async def last_admin_message(session: AsyncSession, chat_id: int, member_id: int) -> int | None:
     """The newest admin-chat message about a member (to thread by reply in a plain group)."""
     return await relay_repo.last_admin_message(session, chat_id, member_id)
+
+
+# --- edits, both ways (issue 14) --------------------------------------------------------------
+
+
+async def staff_edited(
+    session: AsyncSession,
+    chat_id: int,
+    message_id: int,
+    html_text: str,
+    caption: bool,
+    edit_date: int,
+    now: datetime,
+) -> bool:
+    """Staff edited a message that was copied to a member: queue the edit of the member's copy.
+
+    False when the message was never relayed (talk among staff, a note). A copy still waiting
+    in the outbox needs nothing: it is copied as it stands when it goes."""
+    copy = await helpdesk_repo.sent_copy(session, chat_id, message_id)
+    if copy is None or copy.member_id is None:
+        return False
+    await outbox.enqueue(
+        session,
+        StaffEdit(from_chat_id=chat_id, message_id=message_id, html=html_text, caption=caption),
+        dedup_key=f"staffedit:{chat_id}:{message_id}:{edit_date}",
+        member_id=copy.member_id,
+        request_id=copy.request_id,
+        now=now,
+    )
+    return True
+
+
+def support_key(member: Member, message_id: int) -> str:
+    """The outbox key of a member's "write to support" message (see support_chat)."""
+    return f"chat:{member.telegram_id}:{message_id}"
+
+
+async def member_edited(
+    session: AsyncSession,
+    member: Member,
+    message_id: int,
+    text: str | None,
+    caption: bool,
+    edit_date: int,
+    now: datetime,
+) -> bool:
+    """The member edited a message they sent to staff.
+
+    Still in the outbox: its text is replaced there. Already in the topic: an edit of the copy
+    is queued (the deliverer edits it, or posts a marked correction when it cannot). False when
+    the message never went to staff."""
+    assert member.id is not None
+    waiting = await helpdesk_repo.pending_member_message(session, support_key(member, message_id))
+    if waiting is not None:
+        payload = notifications.load(waiting.kind, waiting.payload)
+        if isinstance(payload, MemberMessage):
+            waiting.payload = payload.model_copy(update={"text": text}).model_dump(mode="json")
+            session.add(waiting)
+            return True
+    copies = await helpdesk_repo.topic_copies(session, member.id, message_id)
+    if not copies:
+        return False
+    await outbox.enqueue(
+        session,
+        MemberEdit(member_message_id=message_id, text=text, caption=caption),
+        dedup_key=f"memberedit:{member.telegram_id}:{message_id}:{edit_date}",
+        member_id=member.id,
+        request_id=copies[0].request_id,
+        now=now,
+    )
+    return True

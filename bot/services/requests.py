@@ -249,6 +249,16 @@ async def add_member_message(
         request_id=request.id,
         now=now,
     )
+    if attachments:
+        # the card counts the documents: refreshed to show the new ones
+        await outbox.enqueue(
+            session,
+            note.CardRefresh(),
+            dedup_key=f"refresh:reply:{event.id}",
+            member_id=member.id,
+            request_id=request.id,
+            now=now,
+        )
     if request.status == RequestStatus.NEED_INFO:
         await change_status(
             session,

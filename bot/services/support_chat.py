@@ -38,7 +38,7 @@ async def send_to_support(
         raise ValueError("an empty message")
     return await outbox.enqueue(
         session,
-        member_message(text, attachments),
+        member_message(text, attachments, message_id),
         dedup_key=f"chat:{member.telegram_id}:{message_id}",
         member_id=member.id,
         request_id=None,

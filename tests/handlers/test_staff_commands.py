@@ -76,10 +76,12 @@ class AdminChat:
     def replies(self) -> list[dict[str, Any]]:
         return [m for m in self.state.history(FORUM) if m["from"]["is_bot"]]
 
-    async def send(self, text: str, user: int = IRYNA, thread: int | None = None) -> list[str]:
+    async def send(
+        self, text: str, user: int = IRYNA, thread: int | None = None, within: float = 15
+    ) -> list[str]:
         """Write in the admin chat; the texts of the bot's replies to that message."""
         sent = self.state.send_text(FORUM, text, user_id=user, thread_id=thread)
-        return await self._answers(sent)
+        return await self._answers(sent, within)
 
     async def send_file(
         self, name: str, data: bytes, user: int = IRYNA, answered: bool = True, **kw: Any
@@ -105,8 +107,8 @@ class AdminChat:
             if (m.get("reply_to_message") or {}).get("message_id") == sent["message_id"]
         ]
 
-    async def _answers(self, sent: dict[str, Any]) -> list[str]:
-        await self.state.wait_delivered(within=15)
+    async def _answers(self, sent: dict[str, Any], within: float = 15) -> list[str]:
+        await self.state.wait_delivered(within=within)
         return [m.get("text", "") for m in self._replies_to(sent)]
 
     async def rows(self, model: Any) -> list[Any]:
@@ -480,7 +482,9 @@ async def test_stats_shows_counts_median_and_failed_notifications(chat):
             )
         )
 
-    [text] = await chat.send("/stats", user=ASKAR)
+    # the figures, then the chart (drawn in a worker thread: slow on a busy machine)
+    [text, chart] = await chat.send("/stats", user=ASKAR, within=120)
+    assert chart == "" and "photo" in chat.replies()[-1]
 
     lines = text.split("\n")
     assert lines[0] == RU("staffcmd-stats-title", total=3)

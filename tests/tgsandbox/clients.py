@@ -47,6 +47,7 @@ class Incoming:
     text: str | None = None
     callback_query_id: str | None = None
     callback_data: str | None = None
+    edited_text: str | None = None  # an edited_message update: the text or caption it has now
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,14 @@ def sent_of(m: Any) -> Sent:
 def incoming(u: Any) -> Incoming:
     text = u.message.text if u.message else None
     query = u.callback_query
-    return Incoming(u.update_id, text, query.id if query else None, query and query.data)
+    edited = u.edited_message
+    return Incoming(
+        u.update_id,
+        text,
+        query.id if query else None,
+        query and query.data,
+        (edited.text or edited.caption) if edited else None,
+    )
 
 
 class Client(Protocol):

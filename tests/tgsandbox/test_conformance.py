@@ -117,3 +117,23 @@ async def test_a_403_hits_only_the_chat_that_blocked(client: Client, control: Co
     await control.call("POST", f"/chats/{MEMBER}/block", {"blocked": True})
     still = await client.failure(client.send_text(MEMBER, "reminder"))
     assert still.kind == "forbidden"
+
+
+async def test_a_person_edits_their_message_and_the_bot_gets_edited_message(
+    client: Client, control: Control
+) -> None:
+    sent = await control.text(MEMBER, "My policy is SIP-2026-0001")
+    [first] = await client.updates()
+    assert first.text == "My policy is SIP-2026-0001"
+    edited = await control.call(
+        "POST", f"/chats/{MEMBER}/edit", {"message_id": sent["message_id"], "text": "SIP-2026-0002"}
+    )
+    assert edited["message_id"] == sent["message_id"] and "edit_date" in edited
+    [update] = await client.updates(offset=first.update_id + 1)
+    assert (update.text, update.edited_text) == (None, "SIP-2026-0002")
+    [shown] = await control.history(MEMBER)
+    assert shown["text"] == "SIP-2026-0002"
+    status, answer = await control.raw(
+        "POST", f"/chats/{MEMBER}/edit", {"message_id": 999999, "text": "x"}
+    )
+    assert status == 400 and not answer["ok"]

@@ -11,10 +11,12 @@ from babel.dates import format_date
 
 from bot.i18n import Translator
 from bot.services.registry import ImportOutcome
+from bot.services.staff.chart import ChartLabels
 from bot.services.staff.find import MAX_SHOWN, CardHit, FindResult, MemberHit
 from bot.services.staff.phone_fix import PhoneFix
 from bot.services.staff.stats import Stats, duration_parts
 from bot.textfit import MESSAGE_LIMIT, pack
+from storage.models import RequestStatus
 
 
 def split_message(blocks: Iterable[str], limit: int = MESSAGE_LIMIT) -> list[str]:
@@ -201,3 +203,17 @@ def stats(figures: Stats, i18n: Translator) -> list[str]:
         )
     blocks.append(i18n("staffcmd-stats-failed", count=figures.failed_notifications))
     return blocks
+
+
+def chart_labels(i18n: Translator) -> ChartLabels:
+    """The /stats chart's words in the staff member's language."""
+    return ChartLabels(
+        per_day=i18n("helpdesk-chart-per-day"),
+        times=i18n("helpdesk-chart-times"),
+        ratings=i18n("helpdesk-chart-ratings"),
+        hours=i18n("helpdesk-chart-hours"),
+        first_action=i18n("helpdesk-chart-first-action"),
+        done=i18n("helpdesk-chart-done"),
+        no_data=i18n("helpdesk-chart-no-data"),
+        statuses={status: i18n(f"request-status-{status.value}") for status in RequestStatus},
+    )

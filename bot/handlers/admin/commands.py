@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
-from aiogram.types import Message
+from aiogram.types import BufferedInputFile, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
@@ -16,6 +17,7 @@ from bot.handlers.admin import command_texts as texts
 from bot.handlers.admin.imports import ImportJob, RegistryImports
 from bot.i18n import Translator
 from bot.services import relay
+from bot.services.staff import chart as staff_chart
 from bot.services.staff import find as staff_find
 from bot.services.staff import phone_fix
 from bot.services.staff import stats as staff_stats
@@ -99,8 +101,19 @@ def create_router() -> Router:
         await message.reply(texts.phone_fix(fix, i18n))
 
     @router.message(Command("stats"))
-    async def stats(message: Message, session: AsyncSession, i18n: Translator) -> None:
+    async def stats(
+        message: Message, session: AsyncSession, clock: Clock, settings: Settings, i18n: Translator
+    ) -> None:
         await _reply(message, texts.stats(await staff_stats.stats(session), i18n))
+        # the chart (issue 14): drawn in a worker thread, never on the event loop
+        data = await staff_chart.chart_data(
+            session, clock().astimezone(settings.tz).date(), settings.tz
+        )
+        png = await asyncio.to_thread(staff_chart.render, data, texts.chart_labels(i18n))
+        await message.reply_photo(
+            BufferedInputFile(png, filename="stats.png"),
+            caption=i18n("helpdesk-chart-caption", days=staff_chart.DAYS, count=data.requests),
+        )
 
     @router.message(F.document, registry_file)
     async def import_registry(

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services import outbox, requests
+from bot.services import outbox, ratings, requests
 from bot.services.notifications import CardRefresh
 from bot.services.staff.audit import audit
 from storage.models import ActorKind, Request, RequestStatus
@@ -77,6 +77,8 @@ async def act(
         if request.assignee_telegram_id is None:
             request.assignee_telegram_id = staff_id
             request.assignee_name = staff_name
+        if action is StaffAction.DONE:
+            await ratings.ask(session, request.member_id, request_id, now)
     session.add(request)
     await audit(
         session,

@@ -1,0 +1,134 @@
+"""Deliveries of the helpdesk tools: canned replies, edits both ways, the rating question.
+
+Registered in `MemberSender.SENDERS` / `StaffSender.SENDERS` like every other kind."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
+
+from bot.callbacks import RateRequest
+from bot.delivery.errors import RetrySoonError
+from bot.services import notifications as note
+from bot.services.ratings import SCORES
+from storage.models import NotificationStatus, Request
+from storage.repositories import helpdesk as helpdesk_repo
+
+CARD_COMMENT = 300  # characters of a rating comment shown on the card
+
+if TYPE_CHECKING:
+    from bot.delivery.member import MemberSender, _To
+    from bot.delivery.staff import StaffSender, _Job
+
+
+def _not_modified(exc: TelegramBadRequest) -> bool:
+    return "not modified" in exc.message
+
+
+# --- to the member ---------------------------------------------------------------------------
+
+
+async def canned_reply(sender: MemberSender, to: _To, p: note.CannedReply) -> int | None:
+    sent = await sender.bot.send_message(to.member.telegram_id, p.html)
+    return sent.message_id
+
+
+async def staff_edit(sender: MemberSender, to: _To, p: note.StaffEdit) -> int | None:
+    """Edit the member's copy; when Telegram refuses (a copy too old, another kind of message),
+    a marked correction follows it instead."""
+    copy = await helpdesk_repo.sent_copy(to.session, p.from_chat_id, p.message_id)
+    if copy is None:
+        return None
+    if copy.status != NotificationStatus.SENT or copy.sent_message_id is None:
+        if copy.status == NotificationStatus.FAILED:
+            return None  # the member never got it: nothing to correct
+        raise RetrySoonError("the copy itself is not delivered yet")
+    chat_id, message_id = to.member.telegram_id, copy.sent_message_id
+    try:
+        if p.caption:
+            await sender.bot.edit_message_caption(
+                chat_id=chat_id, message_id=message_id, caption=p.html
+            )
+        else:
+            await sender.bot.edit_message_text(text=p.html, chat_id=chat_id, message_id=message_id)
+        return message_id
+    except TelegramBadRequest as exc:
+        if _not_modified(exc):
+            return message_id
+    sent = await sender.bot.send_message(
+        chat_id,
+        to.i18n("helpdesk-correction", text=p.html),
+        reply_parameters=ReplyParameters(message_id=message_id, allow_sending_without_reply=True),
+    )
+    return sent.message_id
+
+
+async def rating_ask(sender: MemberSender, to: _To, p: note.RatingAsk) -> int | None:
+    request = await to.session.get(Request, to.n.request_id)
+    if request is None:
+        return None
+    buttons = [
+        InlineKeyboardButton(
+            text=f"{score} ⭐",
+            callback_data=RateRequest(request_id=request.id or 0, score=score).pack(),
+        )
+        for score in SCORES
+    ]
+    sent = await sender.bot.send_message(
+        to.member.telegram_id,
+        to.i18n("rating-ask", number=request.number),
+        reply_markup=InlineKeyboardMarkup(inline_keyboard=[buttons]),
+    )
+    return sent.message_id
+
+
+# --- to staff --------------------------------------------------------------------------------
+
+
+async def member_edit(sender: StaffSender, job: _Job, p: note.MemberEdit) -> int | None:
+    """Edit the topic's copy of the member's message with the new text; when it cannot be
+    edited (a file whose caption is the tag, a text now longer than one message), a marked
+    correction is posted in reply to it."""
+    copies = await helpdesk_repo.topic_copies(job.session, job.member.id or 0, p.member_message_id)
+    if not copies:
+        return None
+    first = copies[0]
+    request = job.request
+    name = html.escape(job.member.full_name or f"#{job.member.id}")
+    tag = sender.i18n("staff-member-message-request", number=request.number) if request else ""
+    text = html.escape(p.text or "")
+    edited = sender.i18n("helpdesk-member-edited", member=name, request=tag, text=text)
+    await job.pace(sender.chat_id)
+    try:
+        await sender.bot.edit_message_text(
+            text=edited, chat_id=sender.chat_id, message_id=first.admin_message_id
+        )
+        return first.admin_message_id
+    except TelegramBadRequest as exc:
+        if _not_modified(exc):
+            return first.admin_message_id
+    where = await sender._where(job.session, job.member, job.now)
+    where["reply_parameters"] = ReplyParameters(
+        message_id=first.admin_message_id, allow_sending_without_reply=True
+    )
+    await job.pace(sender.chat_id)
+    sent = await sender.bot.send_message(
+        sender.chat_id,
+        sender.i18n("helpdesk-member-correction", member=name, request=tag, text=text),
+        **where,
+    )
+    return sent.message_id
+
+
+def rating_line(sender: StaffSender, score: int, comment: str | None) -> str:
+    """The card's rating line (the comment escaped)."""
+    stars = "★" * score + "☆" * (5 - score)
+    line = sender.i18n("helpdesk-card-rating", stars=stars, score=score)
+    if comment:
+        # the card has room for a few lines; the comment in full is in the database and /export
+        shown = comment if len(comment) <= CARD_COMMENT else comment[: CARD_COMMENT - 1] + "…"
+        line += "\n" + sender.i18n("helpdesk-card-rating-comment", comment=html.escape(shown))
+    return line

@@ -1,0 +1,90 @@
+"""The member's side of the helpdesk tools: the 1-5 rating after "done" and its comment, and
+edits of messages the member sent to staff (the topic's copy follows)."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.dispatcher.event.bases import SkipHandler
+from aiogram.types import CallbackQuery, ForceReply, Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.callbacks import RateRequest
+from bot.clock import Clock
+from bot.filters.magic import Magic
+from bot.i18n import Translator
+from bot.services import ratings, relay
+from bot.services.requests import RequestNotFoundError
+from storage.models import Member
+from storage.uow import UnitOfWork
+
+
+def create_router() -> Router:
+    router = Router(name="member-helpdesk")
+    router.message.filter(Magic(F.chat.type == "private"))
+    router.edited_message.filter(Magic(F.chat.type == "private"))
+    router.callback_query.filter(Magic(F.message.chat.type == "private"))
+
+    @router.callback_query(RateRequest.filter())
+    async def on_rate(
+        callback: CallbackQuery,
+        callback_data: RateRequest,
+        uow: UnitOfWork,
+        member: Member,
+        clock: Clock,
+        i18n: Translator,
+    ) -> None:
+        try:
+            rating = await ratings.rate(
+                uow.session, member, callback_data.request_id, callback_data.score, clock()
+            )
+        except (RequestNotFoundError, ratings.RatingRefusedError):
+            await callback.answer(i18n("rating-not-now"), show_alert=True)
+            return
+        if not await uow.commit():
+            await callback.answer(i18n("error-not-saved"), show_alert=True)
+            return
+        await callback.answer(i18n("rating-thanks-toast"))
+        if not isinstance(callback.message, Message):
+            return
+        await callback.message.edit_text(
+            i18n("rating-thanks", stars="⭐" * rating.score, score=rating.score)
+        )
+        if rating.prompt_message_id is None:
+            prompt = await callback.message.answer(
+                i18n("rating-comment-prompt"), reply_markup=ForceReply(selective=True)
+            )
+            await ratings.set_prompt(uow.session, rating, prompt.message_id)
+            await uow.commit()
+
+    @router.message(F.reply_to_message.from_user.is_bot, F.text)
+    async def on_comment(
+        message: Message, uow: UnitOfWork, member: Member, clock: Clock, i18n: Translator
+    ) -> None:
+        assert message.reply_to_message is not None and message.text is not None
+        rating = await ratings.comment(
+            uow.session, member, message.reply_to_message.message_id, message.text, clock()
+        )
+        if rating is None:
+            raise SkipHandler  # a reply to another bot message: the dialogs take it
+        if not await uow.commit():
+            await message.answer(i18n("error-not-saved"))
+            return
+        await message.answer(i18n("rating-comment-thanks"))
+
+    @router.edited_message()
+    async def on_edit(
+        message: Message, session: AsyncSession, uow: UnitOfWork, member: Member, clock: Clock
+    ) -> None:
+        text = message.text if message.text is not None else message.caption
+        if await relay.member_edited(
+            session,
+            member,
+            message.message_id,
+            text,
+            message.text is None,
+            message.edit_date or 0,
+            clock(),
+        ):
+            await uow.commit()
+
+    return router

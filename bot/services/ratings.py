@@ -1,0 +1,100 @@
+"""After "done" the member rates the request 1-5 and may add a comment; staff see it on the card."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services import outbox
+from bot.services.notifications import CardRefresh, RatingAsk
+from bot.services.requests import RequestNotFoundError
+from storage.models import Member, RequestRating, RequestStatus
+from storage.repositories import helpdesk as helpdesk_repo
+from storage.repositories import requests as requests_repo
+
+SCORES = range(1, 6)
+COMMENT_MAX = 1000
+
+
+class RatingRefusedError(ValueError):
+    """Not a score of 1-5, or the request is not (or no longer) done."""
+
+
+async def ask(session: AsyncSession, member_id: int, request_id: int, now: datetime) -> None:
+    """Queue the rating question (once per request, however often it is marked done)."""
+    await outbox.enqueue(
+        session,
+        RatingAsk(),
+        dedup_key=f"rate:{request_id}",
+        member_id=member_id,
+        request_id=request_id,
+        now=now,
+    )
+
+
+async def _refresh(session: AsyncSession, rating: RequestRating, now: datetime) -> None:
+    await outbox.enqueue(
+        session,
+        CardRefresh(),
+        dedup_key=f"refresh:rating:{rating.request_id}:{now.timestamp()}",
+        member_id=rating.member_id,
+        request_id=rating.request_id,
+        now=now,
+    )
+
+
+async def rate(
+    session: AsyncSession, member: Member, request_id: int, score: int, now: datetime
+) -> RequestRating:
+    """Store (or change) the member's score of their done request; the card is refreshed."""
+    if score not in SCORES:
+        raise RatingRefusedError(score)
+    request = await requests_repo.get(session, request_id)
+    if request is None or request.member_id != member.id:
+        raise RequestNotFoundError(request_id)
+    if request.status != RequestStatus.DONE:
+        raise RatingRefusedError(request.status)
+    assert member.id is not None
+    rating = await helpdesk_repo.rating_of(session, request_id)
+    if rating is None:
+        rating = RequestRating(
+            request_id=request_id, member_id=member.id, score=score, created_at=now, updated_at=now
+        )
+        try:
+            async with session.begin_nested():
+                session.add(rating)
+                await session.flush()
+        except IntegrityError:  # a double press raced: the other row stands, take its place
+            rating = await helpdesk_repo.rating_of(session, request_id)
+            if rating is None:
+                raise
+    rating.score, rating.updated_at = score, now
+    session.add(rating)
+    await _refresh(session, rating, now)
+    await session.flush()
+    return rating
+
+
+async def set_prompt(session: AsyncSession, rating: RequestRating, message_id: int) -> None:
+    """Remember the "write a comment" prompt: a reply to it is the comment."""
+    rating.prompt_message_id = message_id
+    session.add(rating)
+    await session.flush()
+
+
+async def comment(
+    session: AsyncSession, member: Member, prompt_message_id: int, text: str, now: datetime
+) -> RequestRating | None:
+    """The member's comment, written in reply to the prompt; None when that is no prompt."""
+    assert member.id is not None
+    rating = await helpdesk_repo.rating_by_prompt(session, member.id, prompt_message_id)
+    if rating is None:
+        return None
+    rating.comment = text.strip()[:COMMENT_MAX]
+    rating.updated_at = now
+    session.add(rating)
+    await _refresh(session, rating, now)
+    await session.flush()
+    return rating

@@ -1,0 +1,74 @@
+# Інструменти служби підтримки в чаті персоналу: нотатки, шаблони відповідей, правки, оцінки, графік, експорт
+
+command-staff-note = Внутрішня нотатка в цій темі (не надсилається)
+command-staff-reply = Надіслати шаблон відповіді: /reply назва
+command-staff-templates = Список шаблонів відповідей
+command-staff-template = Додати або видалити шаблон відповіді
+command-staff-export = Звернення у XLSX: /export З ПО
+
+helpdesk-note-kept = 📝 Внутрішню нотатку збережено. Учасникові її не надіслано.
+helpdesk-note-usage = Напишіть нотатку після команди: <code>/note текст</code> або <code>!текст</code>.
+helpdesk-note-no-member = Використовуйте це в темі учасника (або у відповідь на його повідомлення).
+
+helpdesk-reply-usage = Як: <code>/reply назва</code> у темі учасника. <code>/templates</code> показує назви.
+helpdesk-reply-unknown = Шаблону «{ $name }» немає. <code>/templates</code> показує список.
+helpdesk-reply-sent =
+    ↪️ Шаблон ({ $language }) поставлено в чергу для учасника:
+    { $text }
+
+helpdesk-templates-none = Шаблонів ще немає. Додайте: <code>/template add назва uk текст</code>
+helpdesk-templates-title = 📋 Шаблони відповідей ({ $count }):
+helpdesk-templates-help = У тексті {"{"}name{"}"} стає ім'ям учасника, а {"{"}request{"}"} — номером звернення.
+helpdesk-template-usage =
+    Як:
+    <code>/template add назва мова текст</code> (мова: uk, ru, kk або en)
+    <code>/template remove назва</code> або <code>/template remove назва мова</code>
+helpdesk-template-bad-name = Назва — від 1 до 32 символів: латинські літери, цифри, «-» або «_».
+helpdesk-template-bad-language = Мова має бути uk, ru, kk або en.
+helpdesk-template-too-long = Текст задовгий (не більше 3000 символів).
+helpdesk-template-added = ✅ Шаблон «{ $name }» ({ $language }) додано.
+helpdesk-template-replaced = ✅ Шаблон «{ $name }» ({ $language }) замінено.
+helpdesk-template-removed = { $count ->
+    [0] Шаблону «{ $name }» немає — нічого не видалено.
+    [one] 🗑 Шаблон «{ $name }» видалено.
+   *[other] 🗑 Шаблон «{ $name }» видалено ({ $count } мов).
+}
+
+helpdesk-member-edited = 💬 <b>{ $member }</b>{ $request } (✏️ змінено):
+    { $text }
+helpdesk-member-correction = ✏️ <b>{ $member }</b>{ $request } виправив(ла) це повідомлення:
+    { $text }
+helpdesk-file-tag = 📎 <b>{ $member }</b>{ $request }
+
+helpdesk-card-rating = ⭐ Оцінка: { $stars } ({ $score }/5)
+helpdesk-card-rating-comment = 💬 Коментар учасника: { $comment }
+
+helpdesk-chart-caption = 📊 Останні { $days } днів: звернень — { $count }.
+helpdesk-chart-per-day = Звернення за днями і статусами
+helpdesk-chart-times = Медіанний час
+helpdesk-chart-ratings = Оцінки (1-5)
+helpdesk-chart-hours = години
+helpdesk-chart-first-action = до першої дії
+helpdesk-chart-done = до виконання
+helpdesk-chart-no-data = Звернень ще немає
+
+helpdesk-export-usage = Як: <code>/export З ПО</code>, напр. <code>/export 2026-11-01 2026-11-30</code>
+helpdesk-export-range = Дата «з» не може бути пізніше за «по», а період — не довше { $days } днів.
+helpdesk-export-caption = 📤 Звернення з { $first } по { $last }: { $count } (без документів; персональні дані приховано). Цей експорт записано в журнал.
+helpdesk-export-col-number = Номер
+helpdesk-export-col-created = Створено
+helpdesk-export-col-kind = Тип
+helpdesk-export-col-status = Статус
+helpdesk-export-col-member = Учасник
+helpdesk-export-col-phone = Телефон (приховано)
+helpdesk-export-col-language = Мова
+helpdesk-export-col-policy = Поліс
+helpdesk-export-col-program = Програма
+helpdesk-export-col-holder = Власник картки
+helpdesk-export-col-relation = Ким доводиться
+helpdesk-export-col-assignee = Виконавець
+helpdesk-export-col-first_action = Перша дія
+helpdesk-export-col-done = Виконано
+helpdesk-export-col-rating = Оцінка
+helpdesk-export-col-rating_comment = Коментар до оцінки
+helpdesk-export-col-details = Відповіді

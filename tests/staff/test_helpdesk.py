@@ -1,0 +1,299 @@
+"""Helpdesk tools as staff and members use them: internal notes, every member file tagged with
+its request and the card's counts refreshed, edits synced both ways, canned replies, the rating
+after "done"."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.services import requests
+from bot.services.documents import Attachment
+from bot.services.support_chat import send_to_support
+from storage.models import (
+    AuditEntry,
+    Member,
+    Notification,
+    ReplyTemplate,
+    RequestRating,
+    StaffNote,
+)
+from tests.staff.conftest import FORUM, IRYNA, OLENA
+from tgsandbox import OutgoingFile
+
+
+def _card(world, number):
+    return next(
+        m
+        for m in world.bot_messages(FORUM)
+        if number in m.get("text", "") and "Status" in m["text"]
+    )
+
+
+async def _request_on_card(world):
+    member = await world.member_with_card()
+    request = await world.submit(member)
+    await world.deliver()
+    thread = _card(world, request.number).get("message_thread_id")
+    return member, request, thread
+
+
+async def _rows(world, model):
+    async with world.sessions() as session:
+        return (await session.execute(select(model).order_by(model.id))).scalars().all()
+
+
+async def _staff_says(world, text, thread, **extra):
+    sent = world.state.send_text(FORUM, text, user_id=IRYNA, thread_id=thread, **extra)
+    await world.settled()
+    await world.deliver()
+    return sent
+
+
+# --- internal notes ----------------------------------------------------------------------------
+
+
+async def test_a_note_stays_in_the_topic_is_stored_and_never_reaches_the_member(world):
+    _, request, thread = await _request_on_card(world)
+    told_before = len(world.bot_messages(OLENA))
+
+    bang = await _staff_says(world, "!Called her twice, no answer", thread)
+    command = await _staff_says(world, "/note She prefers mornings", thread)
+
+    kept = [
+        m for m in world.bot_messages(FORUM, thread) if "Internal note kept" in m.get("text", "")
+    ]
+    assert [m["reply_to_message"]["message_id"] for m in kept] == [
+        bang["message_id"],
+        command["message_id"],
+    ]
+    notes = await _rows(world, StaffNote)
+    assert [(n.text, n.request_id, n.staff_telegram_id) for n in notes] == [
+        ("Called her twice, no answer", request.id, IRYNA),
+        ("She prefers mornings", request.id, IRYNA),
+    ]
+    assert len(world.bot_messages(OLENA)) == told_before  # nothing went to the member
+    copies = [n for n in await _rows(world, Notification) if n.kind == "staff_copy"]
+    assert copies == []
+    assert [a.action for a in await _rows(world, AuditEntry)] == ["note", "note"]
+
+    # an ordinary line afterwards still reaches the member
+    await _staff_says(world, "We are on it.", thread)
+    assert world.bot_messages(OLENA)[-1]["text"] == "We are on it."
+
+
+async def test_an_edited_note_is_stored_with_its_new_text_and_still_not_sent(world):
+    _, _, thread = await _request_on_card(world)
+    note = await _staff_says(world, "!Call back at 5", thread)
+    world.state.edit_message(FORUM, note["message_id"], "!Call back at 6", user_id=IRYNA)
+    await world.settled()
+    await world.deliver()
+    [stored] = await _rows(world, StaffNote)
+    assert stored.text == "Call back at 6"
+    assert not any("Call back" in m.get("text", "") for m in world.bot_messages(OLENA))
+
+
+# --- every member file tagged, the card's counts refreshed ------------------------------------
+
+
+async def test_member_files_on_a_request_are_tagged_and_the_card_counts_them(world):
+    member, request, thread = await _request_on_card(world)
+    assert "Documents: 0" in _card(world, request.number)["text"]
+    sent = world.state.send_files(OLENA, "photo", [OutgoingFile(), OutgoingFile()])
+    photos = [
+        Attachment(m["photo"][-1]["file_id"], m["photo"][-1]["file_unique_id"], "photo")
+        for m in sent
+    ]
+    async with world.sessions.begin() as session:
+        fresh = await session.get(Member, member.id)
+        await requests.add_member_message(
+            session, fresh, request.id, "Both sides of the referral", photos, world.clock()
+        )
+    await world.deliver()
+    topic = world.bot_messages(FORUM, thread)
+    tagged = [m for m in topic if "photo" in m]
+    assert len(tagged) == 2
+    assert all(request.number in m["caption"] and "Olena" in m["caption"] for m in tagged)
+    assert "Documents: 2" in _card(world, request.number)["text"]
+
+
+# --- edits both ways --------------------------------------------------------------------------
+
+
+async def _member_wrote(world, member, text):
+    sent = world.state.send_text(OLENA, text)
+    await world.settled()
+    async with world.sessions.begin() as session:
+        fresh = await session.get(Member, member.id)
+        await send_to_support(session, fresh, text, [], sent["message_id"], world.clock())
+    await world.deliver()
+    return sent
+
+
+async def test_a_member_edit_edits_the_copy_in_the_topic(world):
+    member, _, thread = await _request_on_card(world)
+    sent = await _member_wrote(world, member, "My policy is SIP-2026-1000")
+    copy = world.bot_messages(FORUM, thread)[-1]
+    assert "SIP-2026-1000" in copy["text"]
+
+    world.state.edit_message(OLENA, sent["message_id"], "Sorry: my policy is <SIP-2026-1001>")
+    await world.settled()
+    await world.deliver()
+    edited = world.state.chats[FORUM].messages[copy["message_id"]]
+    assert "&lt;" not in edited["text"]  # shown as text, parsed from escaped HTML
+    assert "my policy is <SIP-2026-1001>" in edited["text"] and "edited" in edited["text"]
+    assert "edit_date" in edited
+
+
+async def test_a_member_caption_edit_on_a_tagged_photo_comes_as_a_marked_correction(world):
+    member, _, thread = await _request_on_card(world)
+    sent = world.state.send_files(OLENA, "photo", [OutgoingFile()])
+    await world.settled()
+    photo = sent[0]["photo"][-1]
+    async with world.sessions.begin() as session:
+        fresh = await session.get(Member, member.id)
+        await send_to_support(
+            session,
+            fresh,
+            None,
+            [Attachment(photo["file_id"], photo["file_unique_id"], "photo")],
+            sent[0]["message_id"],
+            world.clock(),
+        )
+    await world.deliver()
+    posted = world.bot_messages(FORUM, thread)[-1]
+    assert "photo" in posted
+
+    world.state.edit_message(OLENA, sent[0]["message_id"], "This is the prescription")
+    await world.settled()
+    await world.deliver()
+    correction = world.bot_messages(FORUM, thread)[-1]
+    assert "corrected this message" in correction["text"]
+    assert "This is the prescription" in correction["text"]
+    assert correction["reply_to_message"]["message_id"] == posted["message_id"]
+
+
+async def test_a_staff_edit_edits_the_members_copy(world):
+    _, _, thread = await _request_on_card(world)
+    said = await _staff_says(world, "Your appointment is at 10:00", thread)
+    copy = world.bot_messages(OLENA)[-1]
+    assert copy["text"] == "Your appointment is at 10:00"
+
+    world.state.edit_message(
+        FORUM, said["message_id"], "Your appointment is at 11:00", user_id=IRYNA
+    )
+    await world.settled()
+    await world.deliver()
+    now = world.state.chats[OLENA].messages[copy["message_id"]]
+    assert now["text"] == "Your appointment is at 11:00"
+    assert "edit_date" in now
+    assert world.bot_messages(OLENA)[-1]["message_id"] == copy["message_id"]  # no new message
+
+
+# --- canned replies ----------------------------------------------------------------------------
+
+
+async def test_canned_replies_are_managed_in_the_chat_and_sent_in_the_members_language(world):
+    member, request, thread = await _request_on_card(world)
+    async with world.sessions.begin() as session:
+        fresh = await session.get(Member, member.id)
+        fresh.language = "uk"
+        fresh.full_name = "Олена <b>K</b>"
+        session.add(fresh)
+
+    await _staff_says(
+        world, "/template add docs en Hello {name}, please send documents for {request}.", None
+    )
+    await _staff_says(
+        world, "/template add docs uk Вітаю, {name}! Надішліть документи до {request} <ok>.", None
+    )
+    added = world.bot_messages(FORUM)[-1]
+    assert "added" in added["text"]
+    await _staff_says(world, "/templates", None)
+    listing = world.bot_messages(FORUM)[-1]["text"]
+    assert "docs [en]" in listing and "docs [uk]" in listing
+
+    await _staff_says(world, "/reply docs", thread)
+    got = world.bot_messages(OLENA)[-1]
+    assert got["text"] == f"Вітаю, Олена <b>K</b>! Надішліть документи до {request.number} <ok>."
+    assert "entities" not in got  # the member's name and the template are text, not markup
+    confirmation = world.bot_messages(FORUM, thread)[-1]["text"]
+    assert "Canned reply (uk) queued" in confirmation
+
+    await _staff_says(world, "/template remove docs", None)
+    assert "removed in 2 languages" in world.bot_messages(FORUM)[-1]["text"]
+    assert await _rows(world, ReplyTemplate) == []
+    await _staff_says(world, "/reply docs", thread)
+    assert "No canned reply is called" in world.bot_messages(FORUM, thread)[-1]["text"]
+    actions = [a.action for a in await _rows(world, AuditEntry)]
+    assert actions == ["template_add", "template_add", "canned_reply", "template_remove"]
+
+
+async def test_bad_template_commands_get_the_usage_and_change_nothing(world):
+    await _staff_says(world, "/template add", None)
+    assert "Usage" in world.bot_messages(FORUM)[-1]["text"]
+    await _staff_says(world, "/template add x fr Bonjour", None)
+    assert "uk, ru, kk or en" in world.bot_messages(FORUM)[-1]["text"]
+    await _staff_says(world, "/template add Bad!Name en Hi", None)
+    assert "1 to 32 characters" in world.bot_messages(FORUM)[-1]["text"]
+    assert await _rows(world, ReplyTemplate) == []
+
+
+# --- the rating after done --------------------------------------------------------------------
+
+
+async def test_after_done_the_member_rates_and_comments_and_staff_see_it_on_the_card(world):
+    _, request, _thread = await _request_on_card(world)
+    await world.press(_card(world, request.number), "🙋 Take")
+    await world.deliver()
+    await world.press(_card(world, request.number), "✅ Done")
+    await world.deliver()
+    ask = next(m for m in world.bot_messages(OLENA) if "How did we do" in m.get("text", ""))
+    labels = [b["text"] for row in ask["reply_markup"]["inline_keyboard"] for b in row]
+    assert labels == ["1 ⭐", "2 ⭐", "3 ⭐", "4 ⭐", "5 ⭐"]
+
+    pressed = world.state.press_button(OLENA, ask["message_id"], text="4 ⭐")
+    await world.settled()
+    assert world.state.callbacks[pressed["callback_query_id"]].answer["text"] == "Thank you!"
+    assert "4/5" in world.state.chats[OLENA].messages[ask["message_id"]]["text"]
+    prompt = world.bot_messages(OLENA)[-1]
+    assert "reply to this message" in prompt["text"]
+
+    world.state.send_text(OLENA, "Quick & <kind>", reply_to_message_id=prompt["message_id"])
+    await world.settled()
+    assert "comment is passed on" in world.bot_messages(OLENA)[-1]["text"]
+    [rating] = await _rows(world, RequestRating)
+    assert (rating.request_id, rating.score, rating.comment) == (request.id, 4, "Quick & <kind>")
+
+    await world.deliver()
+    card = _card(world, request.number)["text"]
+    assert "Rating: ★★★★☆ (4/5)" in card
+    assert "Quick & <kind>" in card
+
+
+async def test_a_request_not_done_cannot_be_rated_by_a_forged_button(world):
+    _, request, _ = await _request_on_card(world)
+    menu = world.state.chats[OLENA]
+    message = world.bot_messages(OLENA)[-1] if world.bot_messages(OLENA) else None
+    assert menu is not None
+    from bot.callbacks import RateRequest
+    from tgsandbox.core import CallbackRecord
+
+    query_id = f"forged-{world.state.next_id()}"
+    data = RateRequest(request_id=request.id, score=5).pack()
+    target = message or {"message_id": 1, "chat": {"id": OLENA, "type": "private"}}
+    world.state.callbacks[query_id] = CallbackRecord(
+        query_id, OLENA, target["message_id"], OLENA, data
+    )
+    world.state.push_update(
+        "callback_query",
+        {
+            "id": query_id,
+            "from": world.state.users[OLENA].to_api(),
+            "message": target,
+            "chat_instance": world.state.chat_instance(menu),
+            "data": data,
+        },
+    )
+    await world.settled()
+    assert "cannot be rated" in world.state.callbacks[query_id].answer["text"]
+    assert await _rows(world, RequestRating) == []
