@@ -33,6 +33,7 @@ from dialogs.cards import cards_dialog
 from dialogs.intent_ids import use_random_intent_ids
 from dialogs.language import language_dialog
 from dialogs.menu import menu_dialog
+from dialogs.message_manager import ReplyKeyboardRemovingManager
 from dialogs.phone import phone_dialog
 from dialogs.profile import profile_dialog
 from dialogs.requests import request_dialogs
@@ -161,7 +162,10 @@ def create_dispatcher(
     dp.include_router(create_member_router())
     dp.include_router(commands.create_fallback_router())
     bg_factory = setup_dialogs(
-        dp, message_manager=message_manager, events_isolation=events_isolation
+        dp,
+        # a screen after a reply keyboard takes it away (dialogs/message_manager.py)
+        message_manager=message_manager or ReplyKeyboardRemovingManager(),
+        events_isolation=events_isolation,
     )
     return dp, bg_factory
 

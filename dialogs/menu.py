@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import cards
+from bot.services.names import given_name
 from dialogs.common import MemberDialog, member_window, today
 from dialogs.states import (
     ActivationSG,
@@ -44,7 +45,7 @@ async def menu_getter(
         "notice": i18n(notice) if notice else "",
         "has_cards": bool(card_list),
         "phone_confirmed": member.phone_confirmed_at is not None,
-        "name": (member.full_name or "").split(" ")[0] if member.full_name else "",
+        "name": given_name(member.full_name),
         "cards": len(card_list),
     }
     if active:

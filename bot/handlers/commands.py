@@ -88,6 +88,12 @@ def create_fallback_router() -> Router:
             # a member's button data pressed elsewhere (a group, the admin chat): no dialog
             # there to recover; the press is answered as out of date
             return
+        if event.update.message is not None and dialog_manager.has_context():
+            # a reply-keyboard button of a step already left (an old client still shows the
+            # phone step's "Back"): the open step stays, with its draft, and says so
+            set_error(dialog_manager, "input-keyboard-outdated")
+            await dialog_manager.show(ShowMode.SEND)
+            return
         # Old buttons point to a dialog that is gone (e.g. after an update): start afresh.
         await dialog_manager.start(
             MainSG.menu,
