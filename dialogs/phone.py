@@ -14,11 +14,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import cards
+from bot.services.cards import CardStatus
 from bot.services.phones import normalize_phone
 from dialogs.common import (
     MemberDialog,
     clear_error,
     commit_now,
+    fmt_date,
     member_window,
     menu_button,
     now,
@@ -67,6 +69,12 @@ async def result_getter(
         "count": len(card_list),
         "holders": "\n".join(
             f"• {c.holder_name} — {c.policy_number} ({i18n(f'card-status-{c.status}')})"
+            + (
+                # when the card opens, as the activation by ID says it
+                " " + i18n("card-opens-on", date=fmt_date(c.coverage_start, dialog_manager))
+                if c.status is CardStatus.WAITING
+                else ""
+            )
             for c in card_list
         ),
     }
