@@ -19,7 +19,14 @@ from bot.services.profile import ProfileField
 from bot.services.staff import NEEDS_TEXT, StaffAction
 from dialogs.requests.appointment.getters import SPECIALTIES
 from dialogs.requests.common import TIME_WINDOWS
-from storage.models import Gender, HolderType, Relation, RequestKind, RequestStatus
+from storage.models import (
+    DocumentKind,
+    Gender,
+    HolderType,
+    Relation,
+    RequestKind,
+    RequestStatus,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE_DIRS = ("bot", "dialogs")
@@ -51,6 +58,7 @@ DYNAMIC: dict[str, list[str] | None] = {
     "staff-btn-": [a.value for a in StaffAction],
     "staff-ask-": [a.value for a in NEEDS_TEXT],
     "field-": None,
+    "request-file-": [k.value for k in DocumentKind],
 }
 
 

@@ -77,6 +77,7 @@ async def on_attachment(message: Message, _widget: MessageInput, manager: Dialog
         return
     docs = stored_docs(manager)
     if is_duplicate(attachment, docs):
+        set_error(manager, "docs-already-received")  # kept once; the member is told so
         return
     if reason := refusal(attachment, docs):
         set_error(manager, reason, max=MAX_DOCUMENTS)

@@ -25,7 +25,7 @@ command-cancel = Leave the current form
 
 language-choose = 🌐 Choose your language:
 language-name-uk = 🇺🇦 Українська
-language-name-ru = Русский
+language-name-ru = 🇷🇺 Русский
 language-name-kk = 🇰🇿 Қазақша
 language-name-en = 🇬🇧 English
 
