@@ -179,7 +179,10 @@ STAFF_COMMANDS = {
 
 
 async def register_commands(
-    bot: Bot, translators: TranslatorHub, admin_chat_id: int | None = None
+    bot: Bot,
+    translators: TranslatorHub,
+    admin_chat_id: int | None = None,
+    insurer_name: str = "",
 ) -> None:
     """The member command menu in each supported language (and the default one), the staff menu in
     the admin chat, and the description a member sees in an empty chat before START."""
@@ -195,5 +198,10 @@ async def register_commands(
                 scope=BotCommandScopeChat(chat_id=admin_chat_id),
                 language_code=locale,
             )
-        await bot.set_my_description(i18n("bot-description"), language_code=locale)
-        await bot.set_my_short_description(i18n("bot-short-description"), language_code=locale)
+        # the profile a member reads before START names the insurer (INSURER_NAME)
+        await bot.set_my_description(
+            i18n("bot-description", insurer=insurer_name), language_code=locale
+        )
+        await bot.set_my_short_description(
+            i18n("bot-short-description", insurer=insurer_name), language_code=locale
+        )

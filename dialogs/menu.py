@@ -10,6 +10,7 @@ from aiogram_dialog.widgets.kbd import Column, Row, Start, SwitchTo
 from aiogram_dialog.widgets.text import Format
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.config import Settings
 from bot.i18n import Translator
 from bot.services import cards
 from bot.services.names import given_name
@@ -36,6 +37,7 @@ async def menu_getter(
     session: AsyncSession,
     member: Member,
     i18n: Translator,
+    settings: Settings,
     **_: Any,
 ) -> dict[str, Any]:
     card_list = await cards.list_cards(session, member, today(dialog_manager))
@@ -46,6 +48,7 @@ async def menu_getter(
         "has_cards": bool(card_list),
         "phone_confirmed": member.phone_confirmed_at is not None,
         "name": given_name(member.full_name),
+        "insurer": settings.insurer_name,
         "cards": len(card_list),
     }
     if active:

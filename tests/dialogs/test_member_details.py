@@ -172,3 +172,18 @@ async def test_the_address_step_offers_the_home_address_only_when_there_is_one(
     ) if "Where should we" not in member.text() else None
     assert "use your home address" in member.text()
     assert "🏠 Use Kyiv, Khreshchatyk 1, flat 2" in member.buttons()
+
+
+@pytest.mark.parametrize(
+    ("language", "greeting"),
+    [
+        ("uk", "Вітаємо в сервісі {} для застрахованих осіб"),
+        ("ru", "Добро пожаловать в сервис {} для застрахованных лиц"),
+        ("kk", "{} сақтандырылған тұлғаларға арналған сервисіне қош келдіңіз"),
+        ("en", "Welcome to the {} member service"),
+    ],
+)
+async def test_the_greeting_names_the_insurer(build_dp, messages, settings, language, greeting):
+    member = MemberClient(build_dp(), messages, language_code=language)
+    await member.send("/start")
+    assert greeting.format(settings.insurer_name) in member.text()
