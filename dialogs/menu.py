@@ -29,7 +29,13 @@ from dialogs.states import (
 from dialogs.widgets import I18nButtonText, I18nFormat
 from storage.models import Member
 
-NOTICES = {"cancelled": "notice-cancelled", "expired": "notice-session-expired"}
+NOTICES = {
+    "cancelled": "notice-cancelled",
+    "expired": "notice-session-expired",
+    # a deep link that could not open (dialogs/deeplinks.py)
+    "link-not-yours": "link-request-not-yours",
+    "link-needs-card": "link-needs-card",
+}
 
 
 async def menu_getter(

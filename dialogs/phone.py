@@ -27,6 +27,7 @@ from dialogs.common import (
     set_error,
     today,
 )
+from dialogs.deeplinks import PAYLOAD, open_link
 from dialogs.states import ActivationSG, CardsSG, PhoneSG, TicketSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from storage.models import Member
@@ -48,6 +49,13 @@ async def on_contact(message: Message, _widget: MessageInput, manager: DialogMan
     member: Member = manager.middleware_data["member"]
     found = await cards.confirm_phone(session, member, phone, now(manager))
     if not await commit_now(manager):
+        return
+    payload = (
+        (manager.start_data or {}).get(PAYLOAD) if isinstance(manager.start_data, dict) else None
+    )
+    if found and payload:
+        # onboarding done: on to where the member's /start link pointed
+        await open_link(manager, payload, onboarded=True)
         return
     await manager.switch_to(PhoneSG.linked if found else PhoneSG.no_card)
 
