@@ -25,6 +25,7 @@ from dialogs.common import (
     menu_button,
     now,
     set_error,
+    show_typing,
     today,
 )
 from dialogs.deeplinks import PAYLOAD, open_link
@@ -47,9 +48,10 @@ async def on_contact(message: Message, _widget: MessageInput, manager: DialogMan
     clear_error(manager)
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
-    found = await cards.confirm_phone(session, member, phone, now(manager))
-    if not await commit_now(manager):
-        return
+    async with show_typing(manager):
+        found = await cards.confirm_phone(session, member, phone, now(manager))
+        if not await commit_now(manager):
+            return
     payload = (
         (manager.start_data or {}).get(PAYLOAD) if isinstance(manager.start_data, dict) else None
     )

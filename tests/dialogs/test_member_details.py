@@ -4,6 +4,7 @@ import re
 from datetime import date
 
 import pytest
+from aiogram.methods import SendChatAction
 from sqlalchemy import select
 
 from bot.services.names import given_name
@@ -187,3 +188,17 @@ async def test_the_greeting_names_the_insurer(build_dp, messages, settings, lang
     member = MemberClient(build_dp(), messages, language_code=language)
     await member.send("/start")
     assert greeting.format(settings.insurer_name) in member.text()
+
+
+async def test_slow_steps_show_typing(member, session_factory):
+    await member_with_active_card(member, session_factory)  # linking cards by phone
+    actions = [c.action for c in member.bot.of(SendChatAction)]
+    assert actions == ["typing"]
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.click("📱 Use .*")
+    await member.click("🕘 Any time")
+    await member.send("Limits for dentistry")
+    await member.click("✅ Send")  # storing the request
+    assert [c.action for c in member.bot.of(SendChatAction)] == ["typing", "typing"]
+    assert {c.chat_id for c in member.bot.of(SendChatAction)} == {member.user.id}
