@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from aiogram import Bot
+from aiogram.enums import ContentType
 from aiogram.types import InlineKeyboardMarkup, ReplyKeyboardRemove
 from aiogram_dialog import ShowMode
 from aiogram_dialog.api.entities import NewMessage, OldMessage
@@ -53,7 +54,7 @@ class ReplyKeyboardRemovingManager(MessageManager):
             has_reply_keyboard=False,
             has_protected_content=sent.has_protected_content,
             business_connection_id=sent.business_connection_id,
-            content_type=sent.content_type,
+            content_type=ContentType(sent.content_type),
         )
 
     async def _delete_quietly(self, bot: Bot, old_message: OldMessage) -> None:
