@@ -35,7 +35,7 @@ async def _request(manager: DialogManager, link: DeepLink) -> None:
     try:
         await requests.page_of(session, member, link.request_id)  # only the member's own
     except requests.RequestNotFoundError:
-        await _menu(manager, "link-not-yours")
+        await _menu(manager, "link_not_yours")
         return
     await manager.start(MainSG.menu, mode=StartMode.RESET_STACK, show_mode=ShowMode.NO_UPDATE)
     await manager.start(
@@ -91,6 +91,6 @@ async def open_link(manager: DialogManager, payload: str, *, onboarded: bool = F
                     PhoneSG.share, mode=StartMode.RESET_STACK, data={PAYLOAD: payload}
                 )
             else:
-                await _menu(manager, "link-needs-card")
+                await _menu(manager, "link_needs_card")
             return
     await OPENERS[link.kind](manager, link)

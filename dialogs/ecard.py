@@ -57,7 +57,7 @@ async def on_show_ecard(callback: CallbackQuery, _button: Button, manager: Dialo
         png = await asyncio.to_thread(draw_card, ecard_of(card, manager))  # CPU: off the loop
         await bot.send_photo(
             manager.middleware_data["event_chat"].id,
-            BufferedInputFile(png, filename=f"card-{card.policy_number}.png"),
+            BufferedInputFile(png, filename="ecard.png"),
             caption=i18n("ecard-caption"),
         )
     manager.show_mode = ShowMode.SEND  # the cards stay below the image

@@ -33,8 +33,8 @@ NOTICES = {
     "cancelled": "notice-cancelled",
     "expired": "notice-session-expired",
     # a deep link that could not open (dialogs/deeplinks.py)
-    "link-not-yours": "link-request-not-yours",
-    "link-needs-card": "link-needs-card",
+    "link_not_yours": "link-request-not-yours",
+    "link_needs_card": "link-needs-card",
 }
 
 

@@ -37,11 +37,12 @@ PREFIX = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9_]+)*-")
 # key-shaped strings of the code that are not keys: router names, encodings, scheduler job ids
 NOT_KEY_ARGUMENTS = {"name", "encoding", "env_file_encoding", "id", "prefix"}
 NOT_KEY_CALLS = {"Router", "encode", "decode", "open", "read_text"}
-NOT_KEYS = {"deliver-outbox", "queue-reminders"}
+NOT_KEYS = {"deliver-outbox", "queue-reminders", "mpl-data"}  # mpl-data: a folder
 # every prefix the code builds keys from, with the values it completes them with; None: the
 # values are not known statically (the detail fields of the forms), some key must have it
 DYNAMIC: dict[str, list[str] | None] = {
     "card-status-": [s.value for s in CardStatus],
+    "ecard-status-": [s.value for s in CardStatus],
     "relation-": [r.value for r in Relation],
     "holder-type-": [h.value for h in HolderType],
     "gender-": [g.value for g in Gender],
