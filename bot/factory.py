@@ -35,6 +35,7 @@ from dialogs.cards import cards_dialog
 from dialogs.intent_ids import use_random_intent_ids
 from dialogs.language import language_dialog
 from dialogs.menu import menu_dialog
+from dialogs.message_manager import ReplyKeyboardRemovingManager
 from dialogs.phone import phone_dialog
 from dialogs.profile import profile_dialog
 from dialogs.requests import request_dialogs
@@ -171,7 +172,10 @@ def create_dispatcher(
         dp["registry_imports"] = RegistryImports(session_factory, clock, settings.registry_limits())
     dp.shutdown.register(dp["registry_imports"].close)
     bg_factory = setup_dialogs(
-        dp, message_manager=message_manager, events_isolation=events_isolation
+        dp,
+        # a screen after a reply keyboard takes it away (dialogs/message_manager.py)
+        message_manager=message_manager or ReplyKeyboardRemovingManager(),
+        events_isolation=events_isolation,
     )
     return dp, bg_factory
 
@@ -191,7 +195,10 @@ STAFF_COMMANDS = {
 
 
 async def register_commands(
-    bot: Bot, translators: TranslatorHub, admin_chat_id: int | None = None
+    bot: Bot,
+    translators: TranslatorHub,
+    admin_chat_id: int | None = None,
+    insurer_name: str = "",
 ) -> None:
     """The member command menu in each supported language (and the default one), the staff menu in
     the admin chat, and the description a member sees in an empty chat before START."""
@@ -207,5 +214,10 @@ async def register_commands(
                 scope=BotCommandScopeChat(chat_id=admin_chat_id),
                 language_code=locale,
             )
-        await bot.set_my_description(i18n("bot-description"), language_code=locale)
-        await bot.set_my_short_description(i18n("bot-short-description"), language_code=locale)
+        # the profile a member reads before START names the insurer (INSURER_NAME)
+        await bot.set_my_description(
+            i18n("bot-description", insurer=insurer_name), language_code=locale
+        )
+        await bot.set_my_short_description(
+            i18n("bot-short-description", insurer=insurer_name), language_code=locale
+        )

@@ -7,8 +7,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_currency
+from babel.numbers import format_currency, get_currency_symbol
+from babel.numbers import parse_pattern as parse_number_pattern
 
 from bot.i18n import Translator
 from bot.textfit import cut
@@ -22,11 +24,24 @@ HIDDEN = {"currency"}  # shown together with the amount
 VALUE_SHOWN = 1000
 
 
+def money_text(amount: Decimal, currency: str, locale: str) -> str:
+    """An amount as Babel writes it in `locale` («1 234,50 ₴», «1 234,50 ₸»), with CLDR's
+    currency spacing that Babel leaves out: a code of letters before the digits gets a
+    no-break space ("UAH 1,234.50", not "UAH1,234.50")."""
+    text = format_currency(amount, currency, locale=locale)
+    symbol = get_currency_symbol(currency, locale=locale)
+    if symbol[-1:].isalpha() and text.startswith(symbol) and text[len(symbol) :][:1].isdigit():
+        standard = Locale.parse(locale).currency_formats["standard"].pattern
+        pattern = parse_number_pattern(standard.replace("¤", "¤\u00a0", 1))
+        return pattern.apply(amount, locale, currency=currency)
+    return text
+
+
 def value_text(key: str, value: Any, details: dict[str, Any], i18n: Translator) -> str:
     if key.endswith("_date") and isinstance(value, str):
         return format_date(date.fromisoformat(value), format="long", locale=i18n.locale)
     if key == "amount":
-        return format_currency(Decimal(value), details.get("currency", ""), locale=i18n.locale)
+        return money_text(Decimal(value), details.get("currency", ""), i18n.locale)
     prefix = LABELLED.get(key)
     if prefix and i18n.has(prefix + str(value)):
         return i18n(prefix + str(value))

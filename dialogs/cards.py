@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.i18n import Translator
 from bot.services import cards
 from dialogs.common import MemberDialog, commit_now, fmt_date, member_window, today
+from dialogs.ecard import on_show_ecard
 from dialogs.states import CardsSG
 from dialogs.widgets import I18nButtonText, I18nFormat
 from storage.models import Member
@@ -31,6 +32,7 @@ async def list_getter(
             for c in card_list
         ],
         "count": len(card_list),
+        "has_active": any(c.is_active for c in card_list),
     }
 
 
@@ -91,6 +93,12 @@ def cards_dialog() -> Dialog:
                 width=1,
                 height=6,
                 hide_on_single_page=True,
+            ),
+            Button(
+                I18nButtonText("btn-show-ecard"),
+                id="ecard",
+                on_click=on_show_ecard,
+                when="has_active",
             ),
             Cancel(I18nButtonText("btn-back")),
             getter=list_getter,

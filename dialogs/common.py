@@ -10,6 +10,7 @@ from typing import Any
 from aiogram import F
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message, TelegramObject
+from aiogram.utils.chat_action import ChatActionSender
 from aiogram_dialog import DialogManager, StartMode, Window
 from aiogram_dialog.widgets.common import ManagedScroll
 from aiogram_dialog.widgets.input import CombinedInput, MessageInput, TextInput
@@ -290,3 +291,10 @@ class MemberDialog(SafeDialog):
         self.callback_query.filter(F.data)
         self.callback_query.middleware(_fresh_event)
         self.message.middleware(_fresh_event)
+
+
+def show_typing(manager: DialogManager) -> ChatActionSender:
+    """ "typing…" in the member's chat while a slow step works (linking cards, storing a
+    request, drawing the e-card): aiogram's sender, repeated every 5 s until the step ends."""
+    chat = manager.middleware_data["event_chat"]
+    return ChatActionSender.typing(bot=manager.middleware_data["bot"], chat_id=chat.id)

@@ -10,8 +10,10 @@ from aiogram_dialog.widgets.kbd import Column, Row, Start, SwitchTo
 from aiogram_dialog.widgets.text import Format
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.config import Settings
 from bot.i18n import Translator
 from bot.services import cards
+from bot.services.names import given_name
 from dialogs.common import MemberDialog, member_window, today
 from dialogs.states import (
     ActivationSG,
@@ -27,7 +29,13 @@ from dialogs.states import (
 from dialogs.widgets import I18nButtonText, I18nFormat
 from storage.models import Member
 
-NOTICES = {"cancelled": "notice-cancelled", "expired": "notice-session-expired"}
+NOTICES = {
+    "cancelled": "notice-cancelled",
+    "expired": "notice-session-expired",
+    # a deep link that could not open (dialogs/deeplinks.py)
+    "link_not_yours": "link-request-not-yours",
+    "link_needs_card": "link-needs-card",
+}
 
 
 async def menu_getter(
@@ -35,6 +43,7 @@ async def menu_getter(
     session: AsyncSession,
     member: Member,
     i18n: Translator,
+    settings: Settings,
     **_: Any,
 ) -> dict[str, Any]:
     card_list = await cards.list_cards(session, member, today(dialog_manager))
@@ -44,7 +53,8 @@ async def menu_getter(
         "notice": i18n(notice) if notice else "",
         "has_cards": bool(card_list),
         "phone_confirmed": member.phone_confirmed_at is not None,
-        "name": (member.full_name or "").split(" ")[0] if member.full_name else "",
+        "name": given_name(member.full_name),
+        "insurer": settings.insurer_name,
         "cards": len(card_list),
     }
     if active:

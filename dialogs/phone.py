@@ -14,17 +14,21 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import cards
+from bot.services.cards import CardStatus
 from bot.services.phones import normalize_phone
 from dialogs.common import (
     MemberDialog,
     clear_error,
     commit_now,
+    fmt_date,
     member_window,
     menu_button,
     now,
     set_error,
+    show_typing,
     today,
 )
+from dialogs.deeplinks import PAYLOAD, open_link
 from dialogs.states import ActivationSG, CardsSG, PhoneSG, TicketSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from storage.models import Member
@@ -44,8 +48,16 @@ async def on_contact(message: Message, _widget: MessageInput, manager: DialogMan
     clear_error(manager)
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
-    found = await cards.confirm_phone(session, member, phone, now(manager))
-    if not await commit_now(manager):
+    async with show_typing(manager):
+        found = await cards.confirm_phone(session, member, phone, now(manager))
+        if not await commit_now(manager):
+            return
+    payload = (
+        (manager.start_data or {}).get(PAYLOAD) if isinstance(manager.start_data, dict) else None
+    )
+    if found and payload:
+        # onboarding done: on to where the member's /start link pointed
+        await open_link(manager, payload, onboarded=True)
         return
     await manager.switch_to(PhoneSG.linked if found else PhoneSG.no_card)
 
@@ -67,6 +79,12 @@ async def result_getter(
         "count": len(card_list),
         "holders": "\n".join(
             f"• {c.holder_name} — {c.policy_number} ({i18n(f'card-status-{c.status}')})"
+            + (
+                # when the card opens, as the activation by ID says it
+                " " + i18n("card-opens-on", date=fmt_date(c.coverage_start, dialog_manager))
+                if c.status is CardStatus.WAITING
+                else ""
+            )
             for c in card_list
         ),
     }

@@ -20,7 +20,14 @@ from bot.services.staff import NEEDS_TEXT, StaffAction
 from bot.services.staff.export import COLUMNS as EXPORT_COLUMNS
 from dialogs.requests.appointment.getters import SPECIALTIES
 from dialogs.requests.common import TIME_WINDOWS
-from storage.models import Gender, HolderType, Relation, RequestKind, RequestStatus
+from storage.models import (
+    DocumentKind,
+    Gender,
+    HolderType,
+    Relation,
+    RequestKind,
+    RequestStatus,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE_DIRS = ("bot", "dialogs")
@@ -31,11 +38,12 @@ PREFIX = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9_]+)*-")
 # key-shaped strings of the code that are not keys: router names, encodings, scheduler job ids
 NOT_KEY_ARGUMENTS = {"name", "encoding", "env_file_encoding", "id", "prefix"}
 NOT_KEY_CALLS = {"Router", "encode", "decode", "open", "read_text"}
-NOT_KEYS = {"deliver-outbox", "queue-reminders"}
+NOT_KEYS = {"deliver-outbox", "queue-reminders", "mpl-data"}  # mpl-data: a folder
 # every prefix the code builds keys from, with the values it completes them with; None: the
 # values are not known statically (the detail fields of the forms), some key must have it
 DYNAMIC: dict[str, list[str] | None] = {
     "card-status-": [s.value for s in CardStatus],
+    "ecard-status-": [s.value for s in CardStatus],
     "relation-": [r.value for r in Relation],
     "holder-type-": [h.value for h in HolderType],
     "gender-": [g.value for g in Gender],
@@ -53,6 +61,7 @@ DYNAMIC: dict[str, list[str] | None] = {
     "staff-ask-": [a.value for a in NEEDS_TEXT],
     "field-": None,
     "helpdesk-export-col-": list(EXPORT_COLUMNS),
+    "request-file-": [k.value for k in DocumentKind],
 }
 
 

@@ -6,7 +6,7 @@ import logging
 
 from aiogram import F, Router
 from aiogram.exceptions import TelegramForbiddenError
-from aiogram.filters import Command, CommandStart, ExceptionTypeFilter
+from aiogram.filters import Command, CommandObject, CommandStart, ExceptionTypeFilter
 from aiogram.types import CallbackQuery, Chat, ErrorEvent, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_dialog.api.exceptions import (
@@ -21,6 +21,7 @@ from bot.clock import Clock
 from bot.filters.magic import Magic
 from bot.services import members
 from dialogs.common import set_error
+from dialogs.deeplinks import open_link
 from dialogs.states import LanguageSG, MainSG, MyRequestsSG
 from storage.models import Member
 
@@ -33,7 +34,13 @@ def create_router() -> Router:
 
     @router.message(CommandStart())
     @router.message(Command("menu"))
-    async def start(_message: Message, dialog_manager: DialogManager) -> None:
+    async def start(
+        _message: Message, dialog_manager: DialogManager, command: CommandObject
+    ) -> None:
+        if command.command == "start" and command.args:
+            # t.me/<bot>?start=<payload>: a request, the cards, activation, support
+            await open_link(dialog_manager, command.args)
+            return
         await dialog_manager.start(MainSG.menu, mode=StartMode.RESET_STACK)
 
     @router.message(Command("help"))
@@ -92,6 +99,12 @@ def create_fallback_router() -> Router:
             # a button of a screen the member already left, under a dialog still open: an old
             # message, or a press Telegram sent again after a crash (it was handled, not yet
             # acknowledged). The place stands; the press is answered as out of date.
+            return
+        if event.update.message is not None and dialog_manager.has_context():
+            # a reply-keyboard button of a step already left (an old client still shows the
+            # phone step's "Back"): the open step stays, with its draft, and says so
+            set_error(dialog_manager, "input-keyboard-outdated")
+            await dialog_manager.show(ShowMode.SEND)
             return
         # Old buttons point to a dialog that is gone (e.g. after an update): start afresh.
         await dialog_manager.start(

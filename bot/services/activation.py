@@ -148,10 +148,12 @@ async def activate(
     assert person.id is not None and member.id is not None
     await attempts_repo.add(session, member.telegram_id, key, succeeded=True, at=now)
     opens_on = activation_opens_on(policy, rules)
+    # the card is linked during the waiting period too, as the phone links it; the member is
+    # told the date it opens and reminded on that day
+    await link_activated_card(session, member, person, now)
     if now.astimezone(tz).date() < opens_on:
         await reminders_repo.ensure(
             session, member.id, REMINDER_ACTIVATION_OPENS, person.id, opens_on, now
         )
         return ActivationResult(Outcome.WAITING, card_id=person.id, opens_on=opens_on)
-    await link_activated_card(session, member, person, now)
     return ActivationResult(Outcome.LINKED, card_id=person.id)

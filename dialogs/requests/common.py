@@ -24,6 +24,7 @@ from dialogs.common import (
     menu_button,
     now,
     set_error,
+    show_typing,
     today,
 )
 from dialogs.requests.render import LONG, detail_lines
@@ -77,6 +78,7 @@ async def on_attachment(message: Message, _widget: MessageInput, manager: Dialog
         return
     docs = stored_docs(manager)
     if is_duplicate(attachment, docs):
+        set_error(manager, "docs-already-received")  # kept once; the member is told so
         return
     if reason := refusal(attachment, docs):
         set_error(manager, reason, max=MAX_DOCUMENTS)
@@ -131,16 +133,17 @@ async def submit(
     # a form opened before tokens existed gets one now (not crash-proof for that one draft)
     token = manager.dialog_data.setdefault(SUBMISSION, _new_token())
     try:
-        request = await requests.submit(
-            session,
-            member,
-            kind,
-            details,
-            stored_docs(manager),
-            now(manager),
-            today(manager),
-            token=token,
-        )
+        async with show_typing(manager):
+            request = await requests.submit(
+                session,
+                member,
+                kind,
+                details,
+                stored_docs(manager),
+                now(manager),
+                today(manager),
+                token=token,
+            )
     except requests.RequestNotAllowedError as exc:
         args = {"date": fmt_date(exc.on, manager)} if exc.on else {}
         set_error(manager, exc.reason, **args)

@@ -148,6 +148,8 @@ def address_window(
         ADDRESS,
         on_typed,
         state,
+        # offered only when the profile has a home address
+        I18nFormat("address-or-home", when="home_address"),
         Button(I18nButtonText(use_home), id="use_home", on_click=on_home, when="home_address"),
         Cancel(I18nButtonText("btn-cancel")),
         getter=home_getter,

@@ -27,13 +27,15 @@ from bot.i18n import Translator
 from bot.render import long_details
 from bot.services import lifecycle, requests
 from bot.services.forms import TEXT_MAX, clean_text
-from bot.textfit import MESSAGE_LIMIT, pack, visible_length
+from bot.textfit import MESSAGE_LIMIT, cut, pack, visible_length
 from dialogs.common import (
     MemberDialog,
     clear_error,
     commit_now,
+    fmt_date,
     fmt_datetime,
     has_note,
+    member_date,
     member_window,
     now,
     page_buttons,
@@ -100,6 +102,25 @@ def _history_line(event: RequestEvent, manager: DialogManager, i18n: Translator)
     return f"{when} — 💬 {who}: {comment}" if comment else f"{when} — 📎 {who}"
 
 
+FILES_SHOWN = 10
+FILE_NAME_SHOWN = 60
+
+
+def _documents(page: requests.RequestPage, manager: DialogManager, i18n: Translator) -> str:
+    """How many files the member and support attached, then each (its name or kind, its day)."""
+    lines = [str(len(page.documents))]
+    for doc in page.documents[:FILES_SHOWN]:
+        name = (
+            cut(doc.file_name, FILE_NAME_SHOWN) if doc.file_name else None
+        )  # escaped by I18nFormat
+        label = name or i18n(f"request-file-{doc.kind}")
+        day = fmt_date(member_date(doc.created_at, manager), manager)
+        lines.append(f"• {'🖼' if doc.kind == 'photo' else '📄'} {label} — {day}")
+    if len(page.documents) > FILES_SHOWN:
+        lines.append(i18n("request-files-more", count=len(page.documents) - FILES_SHOWN))
+    return "\n".join(lines)
+
+
 async def _page_view(
     page: requests.RequestPage, manager: DialogManager, i18n: Translator
 ) -> dict[str, Any]:
@@ -112,7 +133,7 @@ async def _page_view(
         "status": i18n("request-status-" + request.status),
         "created": fmt_datetime(request.created_at, manager),
         "details": detail_lines(page.details, manager),
-        "documents": len(page.documents),
+        "documents": _documents(page, manager, i18n),
     }
     room = MESSAGE_LIMIT - NOTES - visible_length(i18n("request-page", **view, history=""))
     lines = [_history_line(e, manager, i18n) for e in page.events]

@@ -15,8 +15,8 @@ activation-wrong-pair =
     }
 activation-linked = ✅ Card <b>{ $policy }</b> ({ $holder }) is linked and active.
 activation-waiting =
-    ⏳ Your details are correct, but activation opens only after the waiting period.
-    You can activate on <b>{ $opens_on }</b>. I will remind you on that day.
+    ✅ Your details are correct: your card is linked (see “My cards”).
+    ⏳ It opens after the waiting period, on <b>{ $opens_on }</b>. I will remind you on that day.
 activation-locked =
     🔒 Too many unsuccessful attempts. For your security, activation is locked until <b>{ $until }</b>.
     If you cannot find your insured ID, write to support.

@@ -14,7 +14,7 @@ holder-type-corporate = corporate
 
 cards-title =
     <b>💳 Your insurance cards</b> ({ $count })
-    The active card is marked ✅. Tap a card to see it or make it active.
+    The active card is marked ✅. Tap a card to see it or change policy to it.
 card-details =
     <b>Policy { $policy }</b>
     Insured person: { $holder } ({ $relation })
@@ -23,4 +23,4 @@ card-details =
     Status: { $status }
 card-active-mark = ✅ This is your active card: new requests use it.
 card-missing = This card is no longer linked to you.
-btn-make-active = 🔄 Make this card active
+btn-make-active = 🔄 Change policy

@@ -25,7 +25,7 @@ command-cancel = Leave the current form
 
 language-choose = 🌐 Choose your language:
 language-name-uk = 🇺🇦 Українська
-language-name-ru = Русский
+language-name-ru = 🇷🇺 Русский
 language-name-kk = 🇰🇿 Қазақша
 language-name-en = 🇬🇧 English
 
@@ -56,5 +56,5 @@ error-not-saved = ⚠️ Sorry, that could not be saved just now, so nothing was
 command-staff-find = Find a member by phone, policy or insured ID
 command-staff-setphone = Correct the phone number of a card
 command-staff-stats = Requests and delivery in figures
-bot-description = Your health insurance in Telegram: confirm your phone to see your insurance cards, book a doctor, ask for medicines or lab tests, claim a reimbursement, and follow every request right here. Press START to begin.
-bot-short-description = Your insurance cards and requests to your insurer, in one chat.
+bot-description = { $insurer }: your health insurance in Telegram. Confirm your phone to see your insurance cards, book a doctor, ask for medicines or lab tests, claim a reimbursement, and follow every request right here. Press START to begin.
+bot-short-description = { $insurer }: your insurance cards and requests to your insurer, in one chat.

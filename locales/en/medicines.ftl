@@ -9,7 +9,7 @@ medicines-items-collected =
     { $list_text }
 medicines-items-empty = The list cannot be empty. Please type the names of the medicines or send a photo of the prescription.
 medicines-btn-next = ➡️ Next
-medicines-address-prompt = 🏠 Where should we deliver the medicines? Type the address (city, street, building, flat) or use your home address.
+medicines-address-prompt = 🏠 Where should we deliver the medicines? Type the address (city, street, building, flat).
 medicines-btn-use-home = 🏠 Use { $home_address }
 medicines-address-invalid = An address needs 5 to 300 characters with letters. Please type it again.
 medicines-summary =

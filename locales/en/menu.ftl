@@ -1,7 +1,7 @@
 ## Main menu
 
 menu-greeting-name = 👋 Hello, { $name }!
-menu-greeting = 👋 Welcome to the insurance member service.
+menu-greeting = 👋 Welcome to the { $insurer } member service.
 menu-active-card =
     💳 Active card: <b>{ $policy }</b> · { $holder }
     Status: { $status }

@@ -35,6 +35,7 @@ reimbursement-comment-invalid = Please type a few words, or skip this step.
 
 reimbursement-summary =
     <b>💵 Reimbursement request</b>
+    👤 Insured person: { $insured } · policy { $policy }
     { $details }
     📎 Documents: { $docs_count }
 

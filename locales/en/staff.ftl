@@ -52,8 +52,8 @@ btn-open-request = 📋 Open the request
 staff-escalation =
     ⏰ <b>{ $number }</b> ({ $kind }) from { $member } has waited more than { $hours } h and nobody has taken it yet.
 notify-activation-open =
-    🎉 Activation is open: your insurance card { $policy } can be activated now.
-    Open /menu → “Activate by insured ID”.
+    🎉 The waiting period is over: your insurance card { $policy } is open from today.
+    Open /menu to use it.
 notify-appointment-tomorrow =
     📅 A reminder: your doctor appointment request <b>{ $number }</b> is for tomorrow.
     { $details }

@@ -9,7 +9,7 @@ medicines-items-collected =
     { $list_text }
 medicines-items-empty = Тізім бос болмауы керек. Дәрілердің атауларын енгізіңіз немесе рецепттің фотосын жіберіңіз.
 medicines-btn-next = ➡️ Әрі қарай
-medicines-address-prompt = 🏠 Дәрілерді қайда жеткізу керек? Мекенжайды енгізіңіз (қала, көше, үй, пәтер) немесе үй мекенжайыңызды пайдаланыңыз.
+medicines-address-prompt = 🏠 Дәрілерді қайда жеткізу керек? Мекенжайды енгізіңіз (қала, көше, үй, пәтер).
 medicines-btn-use-home = 🏠 «{ $home_address }» пайдалану
 medicines-address-invalid = Мекенжай 5–300 таңбадан тұруы және әріптерді қамтуы керек. Қайта енгізіңіз.
 medicines-summary =

@@ -39,6 +39,7 @@ reimbursement-comment-invalid = Бірнеше сөз жазыңыз немес�
 
 reimbursement-summary =
     <b>💵 Шығынды өтеу туралы өтініш</b>
+    👤 Сақтандырылған тұлға: { $insured } · полис { $policy }
     { $details }
     📎 Құжаттар саны: { $docs_count }
 

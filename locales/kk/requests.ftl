@@ -23,7 +23,7 @@ request-status-in_progress = 🔧 өңделуде
 request-status-need_info = ❓ қосымша ақпарат қажет
 request-status-done = ✅ орындалды
 request-status-rejected = ⛔️ қабылданбады
-request-status-cancelled = ✖️ болдырылмады
+request-status-cancelled = ✖️ жойылды
 
 request-choose-type =
     📝 <b>Жаңа өтініш</b>. Карта: { $policy } ({ $holder }).
@@ -62,7 +62,7 @@ field-amount = Сомасы
 field-iban = IBAN
 field-documents = Құжаттар
 
-my-requests-title = 📋 <b>Менің өтініштерім</b> (бет: { $page } / { $pages }). Өтінішті ашу үшін соны басыңыз.
+my-requests-title = 📋 <b>Менің өтініштерім</b> (бет: { $page } / { $pages }). Ашу үшін өтінішті таңдаңыз.
 my-requests-empty = 📋 Сізде әзірге өтініштер жоқ.
 request-page =
     <b>{ $number }</b> · { $kind }

@@ -9,7 +9,7 @@ medicines-items-collected =
     { $list_text }
 medicines-items-empty = Список не может быть пустым. Пожалуйста, введите названия лекарств или отправьте фото рецепта.
 medicines-btn-next = ➡️ Далее
-medicines-address-prompt = 🏠 Куда доставить лекарства? Введите адрес (город, улица, дом, квартира) или воспользуйтесь домашним адресом.
+medicines-address-prompt = 🏠 Куда доставить лекарства? Введите адрес (город, улица, дом, квартира).
 medicines-btn-use-home = 🏠 Использовать «{ $home_address }»
 medicines-address-invalid = Адрес должен содержать от 5 до 300 символов, включая буквы. Пожалуйста, введите его ещё раз.
 medicines-summary =

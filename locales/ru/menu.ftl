@@ -1,7 +1,7 @@
 ## Главное меню
 
 menu-greeting-name = 👋 Здравствуйте, { $name }!
-menu-greeting = 👋 Добро пожаловать в сервис для застрахованных клиентов.
+menu-greeting = 👋 Добро пожаловать в сервис { $insurer } для застрахованных лиц.
 menu-active-card =
     💳 Активная карта: <b>{ $policy }</b> · { $holder }
     Статус: { $status }

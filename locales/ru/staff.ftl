@@ -1,10 +1,10 @@
 ## Поддержка (служебный чат) и уведомления для клиентов
 
 staff-not-allowed = ⛔️ Это действие доступно только сотрудникам поддержки.
-staff-button-unknown = Эта кнопка устарела. Используйте кнопки на последней карточке обращения.
+staff-button-unknown = Эта кнопка устарела. Используйте кнопки на последней карточке заявки.
 staff-done = ✅ Готово
-staff-not-now = Сейчас это невозможно: статус обращения — { $status }.
-staff-request-missing = Этого обращения больше не существует.
+staff-not-now = Сейчас это невозможно: статус заявки — { $status }.
+staff-request-missing = Этой заявки больше не существует.
 staff-ask-info = ✍️ Напишите вопрос для клиента в ответ на это сообщение.
 staff-ask-reject = ✍️ Напишите причину отклонения в ответ на это сообщение; клиент её увидит.
 staff-text-too-short = Пожалуйста, напишите хотя бы несколько слов.
@@ -29,18 +29,18 @@ staff-card =
 
     Статус: <b>{ $status }</b>
 staff-card-assignee = 🙋 Исполнитель: { $assignee }
-staff-card-unassigned = 🙋 Обращение ещё никто не взял в работу.
+staff-card-unassigned = 🙋 Заявку ещё никто не взял в работу.
 staff-member-message = 💬 <b>{ $member }</b>{ $request }:
     { $text }
 staff-member-message-request = { " " }· { $number }
 staff-ticket =
-    ✉️ <b>Карта не найдена</b> · обращение № { NUMBER($ticket_id, useGrouping: 0) }
+    ✉️ <b>Карта не найдена</b> · запрос № { NUMBER($ticket_id, useGrouping: 0) }
     👤 { $member } · { $phone }
     Полис: { $policy_number }
     ФИО: { $full_name }
 
 notify-request-status =
-    🔔 Обращение <b>{ $number }</b> ({ $kind }): { $status }.
+    🔔 Заявка <b>{ $number }</b> ({ $kind }): { $status }.
 notify-request-comment = 💬 { $comment }
 notify-cards-linked =
     🎉 { $count ->
@@ -49,18 +49,18 @@ notify-cards-linked =
         [many] К Вашему аккаунту добавлено { $count } страховых карт.
        *[other] К Вашему аккаунту добавлено { $count } страховой карты.
     } Откройте раздел «Мои карты», чтобы посмотреть подробности.
-btn-open-request = 📋 Открыть обращение
+btn-open-request = 📋 Открыть заявку
 
 staff-escalation =
-    ⏰ Обращение <b>{ $number }</b> ({ $kind }) от клиента { $member } ждёт уже более { $hours } ч, и его ещё никто не взял в работу.
+    ⏰ Заявка <b>{ $number }</b> ({ $kind }) от клиента { $member } ждёт уже более { $hours } ч, и её ещё никто не взял в работу.
 notify-activation-open =
-    🎉 Активация доступна: Вашу страховую карту { $policy } уже можно активировать.
-    Откройте /menu → «Активировать по ID застрахованного».
+    🎉 Временная франшиза истекла: Ваша страховая карта { $policy } действует с сегодняшнего дня.
+    Откройте /menu, чтобы ею воспользоваться.
 notify-appointment-tomorrow =
-    📅 Напоминание: запись к врачу по Вашему обращению <b>{ $number }</b> — на завтра.
+    📅 Напоминание: запись к врачу по Вашей заявке <b>{ $number }</b> — на завтра.
     { $details }
 notify-need-info-nudge =
-    ❓ Поддержка всё ещё ждёт Вашего ответа по обращению <b>{ $number }</b>:
+    ❓ Поддержка всё ещё ждёт Вашего ответа по заявке <b>{ $number }</b>:
     { $question }
     Нажмите кнопку ниже, чтобы ответить.
 staff-card-full-text = 📄 <b>{ $number }</b>: ответы полностью (в карточке они сокращены)

@@ -67,18 +67,18 @@ staffcmd-import-rejected-file =
        *[other] Отклонено { $count } строки
     }: в этом файле каждая с номером, причинами и содержимым, как в реестре. Исправьте их в файле и отправьте его снова (столбцы line и reasons игнорируются).
 
-staffcmd-stats-title = 📊 <b>Обращений: { $total }</b>
+staffcmd-stats-title = 📊 <b>Заявок: { $total }</b>
 staffcmd-stats-by-status = По статусу:
 staffcmd-stats-by-kind = По типу:
 staffcmd-stats-line = { $label }: { $count }
 staffcmd-stats-median =
     ⏱ Медианное время до первого действия сотрудника: { $duration } ({ $count ->
-        [one] { $count } обращение
-        [few] { $count } обращения
-        [many] { $count } обращений
-       *[other] { $count } обращения
+        [one] { $count } заявка
+        [few] { $count } заявки
+        [many] { $count } заявок
+       *[other] { $count } заявки
     })
-staffcmd-stats-median-none = ⏱ Сотрудники ещё не обработали ни одного обращения.
+staffcmd-stats-median-none = ⏱ Сотрудники ещё не обработали ни одной заявки.
 staffcmd-stats-failed = ⚠️ Уведомлений, которые не удалось отправить: { $count }
 staffcmd-duration-days = { $count } дн
 staffcmd-duration-hours = { $count } ч

@@ -9,7 +9,7 @@ medicines-items-collected =
     { $list_text }
 medicines-items-empty = Список не може бути порожнім. Будь ласка, введіть назви ліків або надішліть фото рецепта.
 medicines-btn-next = ➡️ Далі
-medicines-address-prompt = 🏠 Куди доставити ліки? Введіть адресу (місто, вулиця, будинок, квартира) або скористайтеся домашньою адресою.
+medicines-address-prompt = 🏠 Куди доставити ліки? Введіть адресу (місто, вулиця, будинок, квартира).
 medicines-btn-use-home = 🏠 Використати «{ $home_address }»
 medicines-address-invalid = Адреса має містити від 5 до 300 символів, зокрема літери. Будь ласка, введіть її ще раз.
 medicines-summary =

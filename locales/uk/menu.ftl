@@ -1,7 +1,7 @@
 ## Головне меню
 
 menu-greeting-name = 👋 Вітаємо, { $name }!
-menu-greeting = 👋 Вітаємо в сервісі для застрахованих осіб.
+menu-greeting = 👋 Вітаємо в сервісі { $insurer } для застрахованих осіб.
 menu-active-card =
     💳 Активна картка: <b>{ $policy }</b> · { $holder }
     Статус: { $status }

@@ -1,13 +1,13 @@
-## Звернення: спільні тексти
+## Заявки: спільні тексти
 
-btn-new-request = 📝 Нове звернення
-btn-my-requests = 📋 Мої звернення
+btn-new-request = 📝 Нова заявка
+btn-my-requests = 📋 Мої заявки
 btn-prev = ◀️
 btn-next = ▶️
 btn-yes-cancel = ✖️ Так, скасувати
 btn-no = Ні
 btn-reply = ✉️ Додати повідомлення або документи
-btn-cancel-request = ✖️ Скасувати звернення
+btn-cancel-request = ✖️ Скасувати заявку
 btn-docs-clear = 🗑 Видалити документи
 btn-docs-done = ✅ Завершити додавання документів
 btn-skip = ⏭ Пропустити
@@ -18,22 +18,22 @@ request-kind-lab_tests = 🧪 Аналізи
 request-kind-reimbursement = 💵 Відшкодування витрат
 request-kind-callback = 📞 Зворотний дзвінок
 
-request-status-new = 🆕 нове
+request-status-new = 🆕 нова
 request-status-in_progress = 🔧 у роботі
 request-status-need_info = ❓ потрібна додаткова інформація
-request-status-done = ✅ виконано
-request-status-rejected = ⛔️ відхилено
-request-status-cancelled = ✖️ скасовано
+request-status-done = ✅ виконана
+request-status-rejected = ⛔️ відхилена
+request-status-cancelled = ✖️ скасована
 
 request-choose-type =
-    📝 <b>Нове звернення</b> за карткою { $policy } ({ $holder }).
+    📝 <b>Нова заявка</b> за карткою { $policy } ({ $holder }).
     Що Вам потрібно?
 request-blocked = 📝 { $blocked }
-request-no-card = Для звернення потрібна активна страхова картка. Спочатку підтвердьте номер телефону або активуйте картку.
-request-card-waiting = Страховий захист за Вашою активною карткою починається { $date }; звернення можна подавати з цього дня.
+request-no-card = Для заявки потрібна активна страхова картка. Спочатку підтвердьте номер телефону або активуйте картку.
+request-card-waiting = Страховий захист за Вашою активною карткою починається { $date }; заявки можна подавати з цього дня.
 request-card-expired = Страховий захист за Вашою активною карткою завершився { $date }. Оберіть іншу картку в розділі «Мої картки» або зверніться до підтримки.
 request-sent =
-    ✅ Звернення <b>{ $number }</b> надіслано.
+    ✅ Заявку <b>{ $number }</b> надіслано.
     Щойно його статус зміниться, я повідомлю Вам про це тут.
 
 time-window-morning = 🌅 Ранок, 8:00–12:00
@@ -42,7 +42,7 @@ time-window-evening = 🌆 Вечір, 16:00–20:00
 time-window-any = 🕘 Будь-який час
 
 docs-expected = Будь ласка, надішліть фото або файл (PDF, JPEG, PNG, HEIC).
-docs-too-many = Ліміт документів для одного звернення — { $max }; зайві документи не додано.
+docs-too-many = Ліміт документів для однієї заявки — { $max }; зайві документи не додано.
 docs-too-big = Цей файл більший за 20 МБ. Будь ласка, надішліть менший файл або його фото.
 docs-bad-type = Приймаються файли PDF, JPEG, PNG і HEIC, а також фото. Будь ласка, надішліть документ в одному з цих форматів.
 docs-count = 📎 Додано документів: { $docs_count } з { $max_docs }.
@@ -62,8 +62,8 @@ field-amount = Сума
 field-iban = IBAN
 field-documents = Документи
 
-my-requests-title = 📋 <b>Мої звернення</b> (сторінка { $page } з { $pages }). Натисніть на звернення, щоб відкрити його.
-my-requests-empty = 📋 У Вас ще немає звернень.
+my-requests-title = 📋 <b>Мої заявки</b> (сторінка { $page } з { $pages }). Натисніть на заявку, щоб відкрити її.
+my-requests-empty = 📋 У Вас ще немає заявок.
 request-page =
     <b>{ $number }</b> · { $kind }
     Статус: <b>{ $status }</b>
@@ -74,7 +74,7 @@ request-page =
 
     <b>Історія</b>
     { $history }
-request-missing = Це звернення недоступне.
+request-missing = Ця заявка недоступна.
 history-you = Ви
 history-support = підтримка
 reply-prompt = ✉️ Введіть повідомлення та/або надішліть фото чи файли, а потім натисніть «Надіслати».
@@ -82,10 +82,10 @@ reply-collected =
     Готово до надсилання: { $reply_text }
     📎 Документи: { $docs_count }
 reply-empty = Будь ласка, спочатку введіть повідомлення або додайте документ.
-reply-sent = ✅ Ваше повідомлення додано до звернення.
-reply-closed = Це звернення закрите, тому додати до нього нічого не можна. Будь ласка, створіть нове звернення.
-request-cancel-confirm = Скасувати звернення <b>{ $number }</b>? Цю дію неможливо відмінити.
-request-cancel-too-late = Підтримка вже почала опрацьовувати це звернення, тому скасувати його більше не можна. Натомість додайте повідомлення.
+reply-sent = ✅ Ваше повідомлення додано до заявки.
+reply-closed = Ця заявка закрита, тому додати до неї нічого не можна. Будь ласка, створіть нову заявку.
+request-cancel-confirm = Скасувати заявку <b>{ $number }</b>? Цю дію не можна буде скасувати.
+request-cancel-too-late = Підтримка вже почала опрацьовувати цю заявку, тому скасувати її більше не можна. Натомість додайте повідомлення.
 
 btn-full-text = 📄 Показати повністю
 full-text-page =

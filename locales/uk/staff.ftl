@@ -1,10 +1,10 @@
 ## Підтримка (чат співробітників) і повідомлення для клієнтів
 
 staff-not-allowed = ⛔️ Ця дія доступна лише співробітникам підтримки.
-staff-button-unknown = Ця кнопка застаріла. Скористайтеся кнопками на останній картці звернення.
+staff-button-unknown = Ця кнопка застаріла. Скористайтеся кнопками на останній картці заявки.
 staff-done = ✅ Готово
-staff-not-now = Зараз це неможливо: статус звернення — { $status }.
-staff-request-missing = Цього звернення більше не існує.
+staff-not-now = Зараз це неможливо: статус заявки — { $status }.
+staff-request-missing = Цієї заявки більше не існує.
 staff-ask-info = ✍️ Напишіть запитання для клієнта у відповідь на це повідомлення.
 staff-ask-reject = ✍️ Напишіть причину відхилення у відповідь на це повідомлення; клієнт її побачить.
 staff-text-too-short = Будь ласка, напишіть хоча б кілька слів.
@@ -29,18 +29,18 @@ staff-card =
 
     Статус: <b>{ $status }</b>
 staff-card-assignee = 🙋 Виконавець: { $assignee }
-staff-card-unassigned = 🙋 Звернення ще ніхто не взяв у роботу.
+staff-card-unassigned = 🙋 Заявку ще ніхто не взяв у роботу.
 staff-member-message = 💬 <b>{ $member }</b>{ $request }:
     { $text }
 staff-member-message-request = { " " }· { $number }
 staff-ticket =
-    ✉️ <b>Картку не знайдено</b> · звернення № { NUMBER($ticket_id, useGrouping: 0) }
+    ✉️ <b>Картку не знайдено</b> · запит № { NUMBER($ticket_id, useGrouping: 0) }
     👤 { $member } · { $phone }
     Поліс: { $policy_number }
     ПІБ: { $full_name }
 
 notify-request-status =
-    🔔 Звернення <b>{ $number }</b> ({ $kind }): { $status }.
+    🔔 Заявка <b>{ $number }</b> ({ $kind }): { $status }.
 notify-request-comment = 💬 { $comment }
 notify-cards-linked =
     🎉 { $count ->
@@ -49,18 +49,18 @@ notify-cards-linked =
         [many] До Вашого акаунта додано { $count } страхових карток.
        *[other] До Вашого акаунта додано { $count } страхової картки.
     } Відкрийте розділ «Мої картки», щоб переглянути подробиці.
-btn-open-request = 📋 Відкрити звернення
+btn-open-request = 📋 Відкрити заявку
 
 staff-escalation =
-    ⏰ Звернення <b>{ $number }</b> ({ $kind }) від клієнта { $member } чекає вже понад { $hours } год, і його ще ніхто не взяв у роботу.
+    ⏰ Заявка <b>{ $number }</b> ({ $kind }) від клієнта { $member } чекає вже понад { $hours } год, і її ще ніхто не взяв у роботу.
 notify-activation-open =
-    🎉 Активація доступна: Вашу страхову картку { $policy } вже можна активувати.
-    Відкрийте /menu → «Активувати за ID застрахованого».
+    🎉 Період очікування завершився: Ваша страхова картка { $policy } діє з сьогодні.
+    Відкрийте /menu, щоб нею скористатися.
 notify-appointment-tomorrow =
-    📅 Нагадування: запис до лікаря за Вашим зверненням <b>{ $number }</b> — на завтра.
+    📅 Нагадування: запис до лікаря за Вашою заявкою <b>{ $number }</b> — на завтра.
     { $details }
 notify-need-info-nudge =
-    ❓ Підтримка досі чекає на Вашу відповідь щодо звернення <b>{ $number }</b>:
+    ❓ Підтримка досі чекає на Вашу відповідь щодо заявки <b>{ $number }</b>:
     { $question }
     Натисніть кнопку нижче, щоб відповісти.
 staff-card-full-text = 📄 <b>{ $number }</b>: відповіді повністю (у картці вони скорочені)

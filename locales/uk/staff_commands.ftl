@@ -67,18 +67,18 @@ staffcmd-import-rejected-file =
        *[other] Відхилено { $count } рядка
     }: у цьому файлі кожен із номером, причинами та вмістом, як у реєстрі. Виправте їх у файлі й надішліть його знову (стовпці line і reasons ігноруються).
 
-staffcmd-stats-title = 📊 <b>Звернень: { $total }</b>
+staffcmd-stats-title = 📊 <b>Заявок: { $total }</b>
 staffcmd-stats-by-status = За статусом:
 staffcmd-stats-by-kind = За типом:
 staffcmd-stats-line = { $label }: { $count }
 staffcmd-stats-median =
     ⏱ Медіанний час до першої дії співробітника: { $duration } ({ $count ->
-        [one] { $count } звернення
-        [few] { $count } звернення
-        [many] { $count } звернень
-       *[other] { $count } звернення
+        [one] { $count } заявка
+        [few] { $count } заявки
+        [many] { $count } заявок
+       *[other] { $count } заявки
     })
-staffcmd-stats-median-none = ⏱ Співробітники ще не обробляли жодного звернення.
+staffcmd-stats-median-none = ⏱ Співробітники ще не обробляли жодної заявки.
 staffcmd-stats-failed = ⚠️ Повідомлень, які не вдалося надіслати: { $count }
 staffcmd-duration-days = { $count } дн
 staffcmd-duration-hours = { $count } год

@@ -10,17 +10,27 @@ from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import Dispatcher
+from aiogram.methods import (
+    DeleteMessage,
+    EditMessageReplyMarkup,
+    SendChatAction,
+    SendMessage,
+    SendPhoto,
+    TelegramMethod,
+)
 from aiogram.types import (
     Chat,
     Contact,
     InlineKeyboardButton,
     Message,
+    PhotoSize,
     ReplyKeyboardMarkup,
     Update,
     User,
 )
 from aiogram_dialog.api.entities import NewMessage, OldMessage
 from aiogram_dialog.test_tools import BotClient, MockMessageManager
+from aiogram_dialog.test_tools.bot_client import FakeBot
 from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
 from aiogram_dialog.utils import split_reply_callback
 
@@ -60,7 +70,8 @@ class MemberClient:
     ) -> None:
         self.dp = dp
         self.messages = messages
-        self.client = BotClient(dp, user_id=user_id, chat_id=user_id)
+        self.bot = RecordingBot()
+        self.client = BotClient(dp, user_id=user_id, chat_id=user_id, bot=self.bot)
         self.client.user = User(
             id=user_id, is_bot=False, first_name=first_name, language_code=language_code
         )
@@ -125,3 +136,44 @@ class MemberClient:
             contact=Contact(phone_number=phone, first_name=self.user.first_name, user_id=user_id),
         )
         await self.dp.feed_update(self.client.bot, Update(update_id=next(_ids), message=message))
+
+
+class RecordingBot(FakeBot):
+    """aiogram-dialog's stub bot that also answers (and records) the calls the bot makes beside
+    its dialog screens: chat actions, photos, plain messages, markup edits, deletions."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[TelegramMethod[Any]] = []
+        self._message_ids = itertools.count(900_000)
+
+    def of(self, kind: type) -> list[Any]:
+        return [c for c in self.calls if isinstance(c, kind)]
+
+    async def __call__(
+        self, method: TelegramMethod[Any], request_timeout: int | None = None
+    ) -> Any:
+        self.calls.append(method)
+        if isinstance(method, (SendChatAction, DeleteMessage)):
+            return True
+        if isinstance(method, (SendMessage, SendPhoto, EditMessageReplyMarkup)):
+            chat_id = int(method.chat_id or 0)
+            content: dict[str, Any] = {}
+            if isinstance(method, SendMessage):
+                content["text"] = method.text
+            if isinstance(method, SendPhoto):
+                n = next(self._message_ids)
+                content["photo"] = [
+                    PhotoSize(
+                        file_id=f"photo-{n}", file_unique_id=f"u-photo-{n}", width=1, height=1
+                    )
+                ]
+                content["caption"] = method.caption
+            message_id = getattr(method, "message_id", None) or next(self._message_ids)
+            return Message(
+                message_id=message_id,
+                date=datetime.fromtimestamp(1_700_000_000, tz=UTC),
+                chat=Chat(id=chat_id, type="private"),
+                **content,
+            )
+        return await super().__call__(method, request_timeout)

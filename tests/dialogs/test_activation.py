@@ -83,10 +83,11 @@ async def test_waiting_period_shows_exact_date_and_stores_reminder(member, sessi
     await _open_activation(member)
     await member.send("KZ-100001")
     await member.send("05.03.1984")
-    assert "You can activate on November 30, 2026" in member.text()
+    assert "your card is linked" in member.text()
+    assert "It opens after the waiting period, on November 30, 2026" in member.text()
     async with session_factory() as session:
         reminder = (await session.execute(select(Reminder))).scalar_one()
-        assert (await session.execute(select(CardLink))).first() is None
+        assert (await session.execute(select(CardLink))).scalar_one().via == "activation"
     assert (reminder.kind, reminder.due_on) == ("activation_opens", date(2026, 11, 30))
 
 

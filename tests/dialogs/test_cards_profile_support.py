@@ -56,9 +56,9 @@ async def test_cards_list_marks_active_and_change_policy(member, session_factory
     assert "Insured person: Taras Kovalenko (child)" in text
     assert "Program: Family Plus (individual)" in text
     assert "active" in text
-    await member.click("🔄 Make this card active")
+    await member.click("🔄 Change policy")
     assert "This is your active card" in member.text()
-    assert "🔄 Make this card active" not in member.buttons()
+    assert "🔄 Change policy" not in member.buttons()
     assert (await _member(session_factory)).active_card_id == child_id
 
     await member.send("/menu")

@@ -37,9 +37,9 @@ async def test_the_language_opened_over_the_menu_in_the_same_second(
     monkeypatch.setattr(stack.time, "time", lambda: 1_800_000_000.0)
     await member_with_active_card(member, session_factory)  # ends on /menu
     await member.send("/language")
-    await member.click("Русский")
+    await member.click("🇷🇺 Русский")
     await member.send("/menu")
-    assert "📝 Новое обращение" in member.buttons()
+    assert "📝 Новая заявка" in member.buttons()
 
 
 async def test_a_stale_button_brings_the_menu_back_and_the_state_is_saved(

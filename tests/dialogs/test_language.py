@@ -34,5 +34,5 @@ async def test_language_switch_mid_form_returns_to_the_form(member):
     await member.click("🪪 Activate by insured ID")
     await member.send("KZ-100001")
     await member.send("/language")
-    await member.click("Русский")
+    await member.click("🇷🇺 Русский")
     assert "дату рождения" in member.text()  # the birth-date step, now in Russian

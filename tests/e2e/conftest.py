@@ -84,7 +84,7 @@ class Sandbox:
         await self.press(chat_id, "📱 Подтвердить телефон", "Поделиться")
         await self.reply_after(chat_id, lambda: self.state.send_contact(chat_id), policy)
         await self.press(chat_id, "🏠 Главное меню", "Активная карта")
-        await self.press(chat_id, "📝 Новое обращение", policy)
+        await self.press(chat_id, "📝 Новая заявка", policy)
         await self.press(chat_id, "📞 Обратный звонок", "номер")
         await self.press(chat_id, f"📱 Использовать {phone}", "удобно")
         await self.press(chat_id, "🕘 Любое время", "обсудить")

@@ -44,8 +44,8 @@ async def test_activation_by_insured_id_and_birth_date(sandbox):
 
 async def test_request_then_a_document_added_to_it(sandbox):
     await sandbox.callback_request_in_russian(AIGERIM, "+77010000101", "SPH-2026-0001")
-    await sandbox.press(AIGERIM, "📋 Мои обращения", "страница 1")
-    await sandbox.press(AIGERIM, "R-000001 · 📞 Обратный звонок · 🆕 новое", "История")
+    await sandbox.press(AIGERIM, "📋 Мои заявки", "страница 1")
+    await sandbox.press(AIGERIM, "R-000001 · 📞 Обратный звонок · 🆕 новая", "История")
     await sandbox.press(AIGERIM, "✉️ Добавить сообщение или документы", "Отправить")
     await sandbox.reply_after(
         AIGERIM,

@@ -180,15 +180,15 @@ async def test_moving_the_clock_opens_marias_card_and_brings_her_reminder(page: 
     await page.say(MARIA, "/menu", "Active card")
     await page.press(MARIA, "➕ Add a card by insured ID", "insured ID")
     await page.say(MARIA, "UA-200201", "date of birth")
-    waiting = await page.say(MARIA, "04.04.1991", "activation opens only after")
-    assert f"You can activate on {_day(opens_on)}. I will remind you on that day." in (
+    waiting = await page.say(MARIA, "04.04.1991", "your card is linked")
+    assert f"after the waiting period, on {_day(opens_on)}. I will remind you on that day." in (
         waiting["text"].replace("<b>", "").replace("</b>", "")
     )
 
     # 15 days on, in the morning (reminders go out from 09:00 in the insurer's zone)
     later = f"{today + timedelta(days=15)}T10:00"
     reminder = await page.reply_after(
-        MARIA, page.call("POST", "/clock", {"to": later}), "Activation is open"
+        MARIA, page.call("POST", "/clock", {"to": later}), "The waiting period is over"
     )
     assert "SIP-2026-0002" in reminder["text"]
     clock = await page.call("GET", "/clock")
@@ -209,7 +209,7 @@ async def test_moving_the_clock_past_the_sla_escalates_an_untouched_request(page
     await page.press(AIGERIM, "📱 Подтвердить телефон", "Поделиться")
     await page.share_contact(AIGERIM, "SPH-2026-0001")
     await page.press(AIGERIM, "🏠 Главное меню", "Активная карта")
-    await page.press(AIGERIM, "📝 Новое обращение", "SPH-2026-0001")
+    await page.press(AIGERIM, "📝 Новая заявка", "SPH-2026-0001")
     await page.press(AIGERIM, "📞 Обратный звонок", "номер")
     await page.press(AIGERIM, "📱 Использовать +77010000101", "удобно")
     await page.press(AIGERIM, "🕘 Любое время", "обсудить")

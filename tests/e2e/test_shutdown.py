@@ -91,8 +91,8 @@ async def until(probe: Callable[[], Any], within: float = 15) -> None:
 
 async def open_reply_step(box: Sandbox) -> None:
     await box.callback_request_in_russian(AIGERIM, "+77010000101", "SPH-2026-0001")
-    await box.press(AIGERIM, "📋 Мои обращения", "страница 1")
-    await box.press(AIGERIM, "R-000001 · 📞 Обратный звонок · 🆕 новое", "История")
+    await box.press(AIGERIM, "📋 Мои заявки", "страница 1")
+    await box.press(AIGERIM, "R-000001 · 📞 Обратный звонок · 🆕 новая", "История")
     await box.press(AIGERIM, "✉️ Добавить сообщение или документы", "Отправить")
 
 

@@ -27,22 +27,23 @@ async def test_members_and_staff_see_their_own_menus_in_their_language(
     bot: Bot, control: Control, state: EmulatorState
 ) -> None:
     hub = TranslatorHub(default="en")
-    await register_commands(bot, hub, admin_chat_id=FORUM)
+    await register_commands(bot, hub, admin_chat_id=FORUM, insurer_name="Sphera Zdorovya")
 
     names, descriptions, about = await shown(control, OLENA, OLENA)  # uk
     assert names == list(COMMANDS)
     assert descriptions.startswith(hub.get("uk")("command-start"))
-    assert about == hub.get("uk")("bot-description")
+    assert about == hub.get("uk")("bot-description", insurer="Sphera Zdorovya")
+    assert about.startswith("Sphera Zdorovya: Ваше медичне страхування")  # the insurer named
     assert "START" in about
 
     names, _, about = await shown(control, DMITRY, DMITRY)  # ru
     assert names == list(COMMANDS)
-    assert about == hub.get("ru")("bot-description")
+    assert about == hub.get("ru")("bot-description", insurer="Sphera Zdorovya")
 
     # a language the bot does not speak: the menu and description set without a language
     names, descriptions, about = await shown(control, HANS, HANS)
     assert names == list(COMMANDS)
-    assert about == hub.get(None)("bot-description")
+    assert about == hub.get(None)("bot-description", insurer="Sphera Zdorovya")
     assert descriptions.startswith(hub.get(None)("command-start"))
 
     names, descriptions, _ = await shown(control, FORUM, IRYNA)

@@ -171,7 +171,7 @@ async def test_attempt_log_never_holds_the_typed_id(session):
     assert len(attempt.insured_key) == 64
 
 
-async def test_waiting_period_stores_reminder_and_does_not_link(session):
+async def test_waiting_period_stores_reminder_and_links_the_card(session):
     policy = await make_policy(
         session, contract_signed=date(2026, 11, 15), coverage_start=date(2026, 11, 30)
     )
@@ -187,7 +187,9 @@ async def test_waiting_period_stores_reminder_and_does_not_link(session):
         person.id,
         date(2026, 11, 30),
     )
-    assert (await session.execute(select(CardLink))).first() is None
+    # linked as the phone links it (issue 15, item 4); it opens on the date above
+    link = (await session.execute(select(CardLink))).scalar_one()
+    assert (link.member_id, link.card_id, link.via) == (member.id, person.id, "activation")
     # asking again does not create a second reminder
     await activate(session, member, "KZ-100002", date(1984, 3, 5), NOW, TZ, RULES, SECRET)
     assert len((await session.execute(select(Reminder))).all()) == 1

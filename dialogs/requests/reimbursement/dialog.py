@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aiogram import F
 from aiogram_dialog import Dialog
 from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Group
@@ -63,8 +64,9 @@ def reimbursement_dialog() -> Dialog:
             getter=currency_getter,
         ),
         member_window(
-            I18nFormat("reimbursement-docs-prompt"),
-            I18nFormat("docs-count", when="has_docs"),
+            # the full instructions once; after an upload, a short count
+            I18nFormat("reimbursement-docs-prompt", when=~F["has_docs"]),
+            I18nFormat("docs-received", when="has_docs"),
             I18nError(),
             MessageInput(on_attachment),
             Button(

@@ -36,7 +36,15 @@ async def currency_getter(
 
 
 async def summary_getter(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
+    # a family shares one phone: the summary names whose card the claim is on
+    try:
+        card = await request_card(dialog_manager)
+        insured, policy = card.holder_name, card.policy_number  # escaped by I18nFormat
+    except requests.RequestNotAllowedError:
+        insured = policy = "—"  # the card's reason is shown when the form is sent
     return {
         **await docs_getter(dialog_manager, **kwargs),
         "details": detail_lines(details_of(dialog_manager), dialog_manager),
+        "insured": insured,
+        "policy": policy,
     }

@@ -1,0 +1,65 @@
+"""The given name of a full name, for a greeting.
+
+The insurer's registry writes names surname first («Коваленко Марія Іванівна», «Садыкова
+Айгерим Нурлановна»), while a member who types a name in the profile is asked for "name and
+surname". A greeting uses the given name as written (nominative), whichever order it came in.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Patronymics: East Slavic (-ович, -івна, …) and Kazakh (-ұлы, -қызы, also written apart).
+_PATRONYMIC = re.compile(
+    r"(ович|евич|ьович|йович|ич|овна|евна|івна|ївна|ична|инична|вна|"
+    r"ovych|ovich|evich|ivna|ovna|evna|ична|ұлы|улы|қызы|кызы|uly|kyzy)$",
+    re.IGNORECASE,
+)
+_KAZAKH_PARTICLE = {"ұлы", "улы", "қызы", "кызы", "uly", "kyzy"}
+# Common endings of surnames in Ukraine and Kazakhstan (Latin transliterations too).
+_SURNAME = re.compile(
+    r"(енко|єнко|enko|ов|ова|ев|ева|ёв|ёва|ов|ov|ova|ev|eva|ський|ська|ский|ская|цький|цька|"
+    r"цкий|цкая|sky|skyi|ska|skaya|чук|юк|ук|chuk|yuk|uk|ишин|ін|іна|ин|ина|in|ina|ko|ко|"
+    r"ович|ak|ак|як|ych|ич)$",
+    re.IGNORECASE,
+)
+# Given names that end like a surname (-ина, -ин, -ко, …) are common enough to check first.
+_GIVEN_LIKE_SURNAME = re.compile(
+    r"^(ірина|ирина|марина|галина|полина|поліна|катерина|екатерина|ангелина|ангеліна|"
+    r"карина|алина|аліна|мирослава|ярослава|нина|ніна|iryna|irina|maryna|marina|halyna|"
+    r"galina|polina|kateryna|karina|alina|nina|марко|marko|дарина|daryna)$",
+    re.IGNORECASE,
+)
+
+
+def _is_patronymic(word: str) -> bool:
+    return word.lower() in _KAZAKH_PARTICLE or bool(_PATRONYMIC.search(word))
+
+
+def _looks_like_surname(word: str) -> bool:
+    return not _GIVEN_LIKE_SURNAME.match(word) and bool(_SURNAME.search(word))
+
+
+def given_name(full_name: str | None) -> str:
+    """The given name in `full_name` (1–3 words, either order); "" when there is none.
+
+    «Коваленко Марія Іванівна» → «Марія»; «Марія Іванівна Коваленко» → «Марія»;
+    «Olena Kovalenko» → «Olena»; «Садыкова Айгерим» → «Айгерим»; «Айгерим» → «Айгерим».
+    """
+    words = (full_name or "").split()
+    if not words:
+        return ""
+    # a patronymic follows the given name, whatever the order of the surname
+    for index in range(1, len(words)):
+        if _is_patronymic(words[index]) and not _is_patronymic(words[index - 1]):
+            return words[index - 1]
+    if len(words) == 1:
+        return words[0]
+    first, second = words[0], words[1]
+    if _looks_like_surname(first) and not _looks_like_surname(second):
+        return second
+    if _looks_like_surname(second) and not _looks_like_surname(first):
+        return first
+    # no sign either way: the registry's order (surname first) when the name has three words,
+    # the profile's ("name and surname") when it has two
+    return second if len(words) >= 3 else first

@@ -1,0 +1,62 @@
+"""aiogram-dialog's message manager, removing a reply keyboard when the next screen has none.
+
+aiogram-dialog leaves a screen with a reply keyboard (the phone step's "share my phone") by
+deleting its message, or by sending "..." with `ReplyKeyboardRemove`. Deleting a message does
+not take its keyboard away in Telegram: it stayed under every later screen, and its "Back",
+pressed inside a form, ended the form. Here the next screen itself carries the removal: it is
+sent with `ReplyKeyboardRemove` and its inline buttons are put on it by an edit (a message has
+one `reply_markup`). Public API only: `MessageManager`'s overridable methods.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from aiogram import Bot
+from aiogram.enums import ContentType
+from aiogram.types import InlineKeyboardMarkup, ReplyKeyboardRemove
+from aiogram_dialog import ShowMode
+from aiogram_dialog.api.entities import NewMessage, OldMessage
+from aiogram_dialog.manager.message_manager import MessageManager
+
+
+class ReplyKeyboardRemovingManager(MessageManager):
+    async def show_message(
+        self, bot: Bot, new_message: NewMessage, old_message: OldMessage | None
+    ) -> OldMessage:
+        if (
+            new_message.show_mode is ShowMode.NO_UPDATE
+            or new_message.media is not None
+            or not self.had_reply_keyboard(old_message)
+            or self.need_reply_keyboard(new_message)
+        ):
+            return await super().show_message(bot, new_message, old_message)
+        assert old_message is not None
+        if new_message.show_mode is not ShowMode.SEND:
+            await self._delete_quietly(bot, old_message)
+        inline = new_message.reply_markup
+        sent = await self.send_text(bot, replace(new_message, reply_markup=ReplyKeyboardRemove()))
+        if isinstance(inline, InlineKeyboardMarkup) and inline.inline_keyboard:
+            edited = await bot.edit_message_reply_markup(
+                chat_id=sent.chat.id,
+                message_id=sent.message_id,
+                business_connection_id=new_message.business_connection_id,
+                reply_markup=inline,
+            )
+            if not isinstance(edited, bool):
+                sent = edited
+        return OldMessage(
+            message_id=sent.message_id,
+            chat=sent.chat,
+            text=sent.text,
+            media_id=None,
+            media_uniq_id=None,
+            has_reply_keyboard=False,
+            has_protected_content=sent.has_protected_content,
+            business_connection_id=sent.business_connection_id,
+            content_type=ContentType(sent.content_type),
+        )
+
+    async def _delete_quietly(self, bot: Bot, old_message: OldMessage) -> None:
+        # the member's own message (a reply-keyboard press) or one already gone: not ours to keep
+        await self.remove_message_safe(bot, old_message, None)

@@ -1,0 +1,16 @@
+## The e-card image ("Show my card")
+
+btn-show-ecard = 🪪 Show my card
+ecard-title = Medical insurance card
+ecard-program = Program
+ecard-insured = Insured person
+ecard-policy = Policy
+ecard-coverage = Coverage
+ecard-status-active = ACTIVE
+ecard-status-waiting = WAITING: NOT ACTIVE YET
+ecard-status-expired = EXPIRED
+ecard-note-waiting = Coverage starts on { $date }
+ecard-note-expired = Coverage ended on { $date }
+ecard-hotline = 24/7: { $phone }
+ecard-caption = 🪪 Your insurance card: show it at the clinic's reception.
+ecard-no-active-card = You have no active card to show. Choose one in “My cards” first.

@@ -1,0 +1,9 @@
+input-keyboard-outdated = ⚠️ Бұл түйме Сіз аяқтаған қадамға тиесілі. Жоғарыдағы сұраққа жауап беріңіз немесе түймелерді пайдаланыңыз.
+
+card-opens-on = — { $date } бастап
+docs-received = 📎 Қабылданды: { $max_docs } ішінен { $docs_count }. Тағы жіберіңіз немесе «Құжаттарды қосуды аяқтау» түймесін басыңыз.
+docs-already-received = ℹ️ Бұл файл бұрын алынған: ол бір рет тіркелді.
+address-or-home = Немесе үй мекенжайыңызды пайдалану үшін төмендегі түймені басыңыз.
+request-file-photo = фото
+request-file-document = файл
+request-files-more = …және тағы { $count }

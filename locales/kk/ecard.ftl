@@ -1,0 +1,16 @@
+## Электрондық карта суреті («Картамды көрсету»)
+
+btn-show-ecard = 🪪 Картамды көрсету
+ecard-title = Медициналық сақтандыру картасы
+ecard-program = Бағдарлама
+ecard-insured = Сақтандырылған тұлға
+ecard-policy = Полис
+ecard-coverage = Сақтандыру қорғауы
+ecard-status-active = ҚОЛДАНЫСТА
+ecard-status-waiting = КҮТУДЕ: ӘЛІ ҚОЛДАНЫСТА ЕМЕС
+ecard-status-expired = МЕРЗІМІ АЯҚТАЛҒАН
+ecard-note-waiting = Сақтандыру қорғауы { $date } басталады
+ecard-note-expired = Сақтандыру қорғауы { $date } аяқталды
+ecard-hotline = 24/7: { $phone }
+ecard-caption = 🪪 Сақтандыру картаңыз: оны клиниканың тіркеу орнында көрсетіңіз.
+ecard-no-active-card = Сізде белсенді карта жоқ. Алдымен оны «Менің карталарым» бөлімінде таңдаңыз.

@@ -1,0 +1,9 @@
+input-keyboard-outdated = ⚠️ Эта кнопка — с шага, который Вы уже покинули. Пожалуйста, ответьте на вопрос выше или воспользуйтесь кнопками.
+
+card-opens-on = — с { $date }
+docs-received = 📎 Получено: { $docs_count } из { $max_docs }. Отправьте ещё или нажмите «Завершить добавление документов».
+docs-already-received = ℹ️ Этот файл уже получен: он прикреплён один раз.
+address-or-home = Или нажмите кнопку ниже, чтобы указать домашний адрес.
+request-file-photo = фото
+request-file-document = файл
+request-files-more = …и ещё { $count }

@@ -1,0 +1,16 @@
+## Изображение э-карты («Показать мою карту»)
+
+btn-show-ecard = 🪪 Показать мою карту
+ecard-title = Карта медицинского страхования
+ecard-program = Программа
+ecard-insured = Застрахованное лицо
+ecard-policy = Полис
+ecard-coverage = Страховая защита
+ecard-status-active = ДЕЙСТВУЕТ
+ecard-status-waiting = ОЖИДАНИЕ: ЕЩЁ НЕ ДЕЙСТВУЕТ
+ecard-status-expired = СРОК ДЕЙСТВИЯ ИСТЁК
+ecard-note-waiting = Страховая защита начинается { $date }
+ecard-note-expired = Страховая защита закончилась { $date }
+ecard-hotline = 24/7: { $phone }
+ecard-caption = 🪪 Ваша страховая карта: покажите её в регистратуре клиники.
+ecard-no-active-card = У Вас нет активной карты. Сначала выберите её в «Мои карты».

@@ -1,0 +1,9 @@
+input-keyboard-outdated = ⚠️ Ця кнопка — з кроку, який Ви вже залишили. Будь ласка, дайте відповідь на питання вище або скористайтеся кнопками.
+
+card-opens-on = — з { $date }
+docs-received = 📎 Отримано: { $docs_count } з { $max_docs }. Надішліть ще або натисніть «Завершити додавання документів».
+docs-already-received = ℹ️ Цей файл уже отримано: його прикріплено один раз.
+address-or-home = Або натисніть кнопку нижче, щоб скористатися домашньою адресою.
+request-file-photo = фото
+request-file-document = файл
+request-files-more = …і ще { $count }

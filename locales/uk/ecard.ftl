@@ -1,0 +1,16 @@
+## Зображення е-картки («Показати мою картку»)
+
+btn-show-ecard = 🪪 Показати мою картку
+ecard-title = Картка медичного страхування
+ecard-program = Програма
+ecard-insured = Застрахована особа
+ecard-policy = Поліс
+ecard-coverage = Страховий захист
+ecard-status-active = ДІЄ
+ecard-status-waiting = ОЧІКУВАННЯ: ЩЕ НЕ ДІЄ
+ecard-status-expired = ТЕРМІН ДІЇ ЗАВЕРШИВСЯ
+ecard-note-waiting = Страховий захист починається { $date }
+ecard-note-expired = Страховий захист завершився { $date }
+ecard-hotline = 24/7: { $phone }
+ecard-caption = 🪪 Ваша страхова картка: покажіть її в реєстратурі клініки.
+ecard-no-active-card = У Вас немає активної картки. Спочатку оберіть її в «Мої картки».

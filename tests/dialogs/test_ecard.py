@@ -1,0 +1,83 @@
+""" "Show my card" sends the active card as an image a clinic can read (issue 15)."""
+
+import io
+from datetime import date
+
+import pytest
+from aiogram.methods import SendPhoto
+from PIL import Image
+
+from bot.ecard import HEIGHT, WIDTH, ECard, draw_card
+from tests.dialogs.harness import MemberClient
+from tests.dialogs.requests_helpers import member_with_active_card
+from tests.factories import make_person, make_policy
+
+zxingcpp = pytest.importorskip("zxingcpp")
+
+
+def _png(call: SendPhoto) -> bytes:
+    return call.photo.data  # a BufferedInputFile
+
+
+def _qr(png: bytes) -> list[str]:
+    return [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
+
+
+async def test_show_my_card_sends_an_image_with_a_qr_of_the_policy(member, session_factory):
+    await member_with_active_card(member, session_factory)
+    await member.click("💳 My cards")
+    await member.click("🪪 Show my card")
+    (sent,) = member.bot.of(SendPhoto)
+    assert sent.caption.startswith("🪪 Your insurance card")
+    png = _png(sent)
+    image = Image.open(io.BytesIO(png))
+    assert image.format == "PNG"
+    assert image.size == (WIDTH, HEIGHT)
+    assert _qr(png) == ["SIP-2026-0001"]
+    assert "Your insurance cards" in member.text()  # the cards again, below the image
+
+
+def _pixels_of(png: bytes, colour: tuple[int, int, int]) -> int:
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    return (
+        sum(
+            1
+            for x in range(image.width)
+            for y in range(0, image.height, 4)
+            if image.getpixel((x, y)) == colour
+        )
+        * 4
+    )
+
+
+async def test_a_waiting_card_says_so_on_the_image_in_kazakh(build_dp, messages, session_factory):
+    async with session_factory.begin() as session:
+        policy = await make_policy(
+            session,
+            number="SPH-2026-0007",
+            contract_signed=date(2026, 11, 20),
+            coverage_start=date(2026, 12, 5),
+        )
+        await make_person(session, policy, full_name="Садыкова Айгерим Нурлановна")
+    member = MemberClient(build_dp(), messages, language_code="kk")
+    await member.send("/start")
+    await member.click("📱 .*")
+    await member.share_contact("380501112233")
+    await member.send("/menu")
+    await member.click("💳 Менің карталарым")
+    await member.click("🪪 Картамды көрсету")
+    (sent,) = member.bot.of(SendPhoto)
+    png = _png(sent)
+    assert _qr(png) == ["SPH-2026-0007"]
+    assert _pixels_of(png, (0xE3, 0x74, 0x00)) > 5000  # the waiting colour: badge and band
+
+
+def test_every_letter_of_the_four_languages_is_drawn():
+    """DejaVu has Kazakh letters: a glyph missing would draw as the same empty box."""
+    base = ECard("Sphera", "t", (("a", "b"),), "active", "s", "", "24/7", "X-1")
+    widths = set()
+    for letters in ("әғқңөұүһі", "ґєїщ", "ёыэъ"):
+        png = draw_card(ECard(**{**base.__dict__, "title": letters * 3}))
+        widths.add(len(png))
+        assert Image.open(io.BytesIO(png)).size == (WIDTH, HEIGHT)
+    assert len(widths) == 3

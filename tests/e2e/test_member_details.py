@@ -1,0 +1,25 @@
+"""The details a member notices (issue 15), through the real bot process and the emulator."""
+
+from tests.e2e.test_member_journeys import AIGERIM, OLENA
+
+
+async def test_the_phone_keyboard_goes_once_the_phone_is_shared(sandbox):
+    await sandbox.say(OLENA, "/start", "Вітаємо")
+    await sandbox.press(OLENA, "📱 Підтвердити телефон", "Поділитися")
+    assert sandbox.state.chats[OLENA].reply_keyboard is not None
+    linked = await sandbox.reply_after(
+        OLENA, lambda: sandbox.state.send_contact(OLENA), "Знайдено 3"
+    )
+    assert sandbox.state.chats[OLENA].reply_keyboard is None  # taken away with the answer
+    assert "inline_keyboard" in linked["reply_markup"]  # the screen's own buttons stay
+    texts = [m.get("text") for m in sandbox.bot_messages(OLENA)]
+    assert "..." not in texts
+
+
+async def test_back_on_the_phone_keyboard_takes_it_away(sandbox):
+    await sandbox.say(AIGERIM, "/start", "Добро пожаловать")
+    await sandbox.press(AIGERIM, "📱 Подтвердить телефон", "Поделиться")
+    keyboard = sandbox.state.chats[AIGERIM].reply_keyboard
+    back = next(b["text"] for row in keyboard["keyboard"] for b in row if "Назад" in b["text"])
+    await sandbox.say(AIGERIM, back, "Добро пожаловать")
+    assert sandbox.state.chats[AIGERIM].reply_keyboard is None
