@@ -82,6 +82,18 @@ class Settings(BaseSettings):
     # on SIGTERM/SIGINT, updates already taken get this long to finish before the bot exits
     shutdown_timeout: float = Field(default=30, gt=0)
 
+    # --- privacy (docs/privacy.md) ---
+    # closed requests older than this lose their free text and file ids (the retention job)
+    retention_days: int = Field(default=365, ge=1)
+    # audit entries older than this are dropped
+    audit_retention_days: int = Field(default=730, ge=1)
+    # a form left unfinished this long is forgotten (its dialog state rows are deleted)
+    draft_ttl_hours: float = Field(default=72, gt=0)
+    # the retention and draft jobs run this often
+    retention_interval_seconds: float = Field(default=3600, gt=0)
+    # who may read the audit (/audit) in the admin chat: a comma list of Telegram ids
+    owner_ids: Annotated[frozenset[int], NoDecode] = Field(default_factory=frozenset)
+
     @field_validator("bot_token")
     @classmethod
     def _token_shape(cls, value: SecretStr) -> SecretStr:
@@ -112,6 +124,11 @@ class Settings(BaseSettings):
     @field_validator("staff_ids", "support_phones", "support_emails", mode="before")
     @classmethod
     def _csv_list(cls, value: object) -> object:
+        return _split_csv(value)
+
+    @field_validator("owner_ids", mode="before")
+    @classmethod
+    def _owner_ids(cls, value: object) -> object:
         return _split_csv(value)
 
     @field_validator("callcentre_hours", mode="before")

@@ -21,6 +21,7 @@ from bot.clock import Clock, system_clock
 from bot.config import Settings
 from bot.filters.magic import Magic
 from bot.handlers import commands
+from bot.handlers import privacy as privacy_commands
 from bot.handlers.admin import create_admin_router
 from bot.i18n import TranslatorHub
 from bot.middlewares.callback_answer import AnswerTracking, CallbackAnswerMiddleware
@@ -34,6 +35,7 @@ from dialogs.intent_ids import use_random_intent_ids
 from dialogs.language import language_dialog
 from dialogs.menu import menu_dialog
 from dialogs.phone import phone_dialog
+from dialogs.privacy import privacy_dialog
 from dialogs.profile import profile_dialog
 from dialogs.requests import request_dialogs
 from dialogs.support import support_dialog
@@ -42,7 +44,8 @@ from dialogs.ticket import ticket_dialog
 from storage.db import POOL_TIMEOUT_SECONDS, RESERVED_CONNECTIONS
 from storage.fsm import KeyLocks, SQLStorage
 
-COMMANDS = ("start", "menu", "help", "language", "cancel")
+COMMANDS: tuple[str, ...] = ("start", "menu", "help", "language", "cancel")
+COMMANDS += ("mydata",)  # privacy (docs/privacy.md)
 
 # aiogram-dialog's intent ids collide within a second (dialogs/intent_ids.py): fixed once
 use_random_intent_ids()
@@ -85,7 +88,11 @@ def create_storage(
             max_connections=2 * settings.update_concurrency + RESERVED_CONNECTIONS,
             timeout=POOL_TIMEOUT_SECONDS,
         )
-        storage = RedisStorage(Redis(connection_pool=pool), key_builder=keys)
+        # a form left unfinished is forgotten after DRAFT_TTL_HOURS (docs/privacy.md)
+        ttl = int(settings.draft_ttl_hours * 3600)
+        storage = RedisStorage(
+            Redis(connection_pool=pool), key_builder=keys, state_ttl=ttl, data_ttl=ttl
+        )
         return storage, RedisEventIsolation(storage.redis, key_builder=keys)
     return SQLStorage(session_factory, clock), KeyLocks()
 
@@ -105,6 +112,7 @@ def create_member_router() -> Router:
         support_dialog(),
         support_chat_dialog(),
         *request_dialogs(),
+        privacy_dialog(),
     )
     return router
 
@@ -158,6 +166,7 @@ def create_dispatcher(
     if settings.admin_chat_id is not None:
         dp.include_router(create_admin_router(settings))
     dp.include_router(commands.create_router())
+    dp.include_router(privacy_commands.create_router())
     dp.include_router(create_member_router())
     dp.include_router(commands.create_fallback_router())
     bg_factory = setup_dialogs(

@@ -141,6 +141,14 @@ class Escalation(_ToStaff):
     hours: float = Field(ge=0)
 
 
+class MemberErased(_ToStaff):
+    """The member erased their data (bot/services/privacy/erase.py): said in their topic."""
+
+    kind = K.MEMBER_ERASED
+    about_request = False
+    requests_kept: int = Field(ge=0)
+
+
 def _classes() -> dict[NotificationKind, type[Payload]]:
     found: dict[NotificationKind, type[Payload]] = {}
     for cls in (_ToMember, _ToStaff):

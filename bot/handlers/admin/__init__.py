@@ -8,7 +8,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.config import Settings
 from bot.filters.magic import Magic
 from bot.filters.staff import StaffFilter
-from bot.handlers.admin import buttons, commands, relay
+from bot.handlers.admin import audit, buttons, commands, relay
 from bot.i18n import Translator
 
 
@@ -22,6 +22,8 @@ def create_admin_router(settings: Settings) -> Router:
     staff.callback_query.filter(StaffFilter())
     # commands first: a command is never taken for a pending answer or a message to relay
     staff.include_routers(commands.create_router(), buttons.create_router(), relay.create_router())
+    # /audit: the audit, for owners only (bot/handlers/admin/audit.py)
+    staff.include_router(audit.create_router())
 
     # a router's own handlers run before its sub-routers', so the refusals get their own,
     # included after the staff one: they see only what staff handlers did not take
