@@ -12,7 +12,7 @@ btn-mydata-start-again = 🏠 Start again
 
 mydata-title = <b>🔐 What the bot stores about you</b>
 mydata-page = Page { $page } of { $pages }
-mydata-telegram = Telegram ID: { $id }
+mydata-telegram = Telegram ID: { NUMBER($id, useGrouping: 0) }
 mydata-language = Language: { $language }
 mydata-phone = Confirmed phone: { $phone } (since { $date })
 mydata-phone-none = Confirmed phone: none

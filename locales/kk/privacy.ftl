@@ -12,7 +12,7 @@ btn-mydata-start-again = 🏠 Қайта бастау
 
 mydata-title = <b>🔐 Бот сіз туралы не сақтайды</b>
 mydata-page = { $pages } беттің { $page }-беті
-mydata-telegram = Telegram ID: { $id }
+mydata-telegram = Telegram ID: { NUMBER($id, useGrouping: 0) }
 mydata-language = Тіл: { $language }
 mydata-phone = Расталған телефон: { $phone } ({ $date } бастап)
 mydata-phone-none = Расталған телефон: жоқ

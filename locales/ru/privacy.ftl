@@ -12,7 +12,7 @@ btn-mydata-start-again = 🏠 Начать заново
 
 mydata-title = <b>🔐 Что бот хранит о вас</b>
 mydata-page = Страница { $page } из { $pages }
-mydata-telegram = Telegram ID: { $id }
+mydata-telegram = Telegram ID: { NUMBER($id, useGrouping: 0) }
 mydata-language = Язык: { $language }
 mydata-phone = Подтверждённый телефон: { $phone } (с { $date })
 mydata-phone-none = Подтверждённый телефон: нет

@@ -12,7 +12,7 @@ btn-mydata-start-again = 🏠 Почати знову
 
 mydata-title = <b>🔐 Що бот зберігає про вас</b>
 mydata-page = Сторінка { $page } з { $pages }
-mydata-telegram = Telegram ID: { $id }
+mydata-telegram = Telegram ID: { NUMBER($id, useGrouping: 0) }
 mydata-language = Мова: { $language }
 mydata-phone = Підтверджений телефон: { $phone } (з { $date })
 mydata-phone-none = Підтверджений телефон: немає
