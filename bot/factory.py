@@ -31,6 +31,7 @@ from bot.middlewares.retry_after import RetryAfterMiddleware
 from bot.services.activation import ActivationRules
 from dialogs.activation import activation_dialog
 from dialogs.cards import cards_dialog
+from dialogs.forget import forgetful
 from dialogs.intent_ids import use_random_intent_ids
 from dialogs.language import language_dialog
 from dialogs.menu import menu_dialog
@@ -131,6 +132,8 @@ def create_dispatcher(
     if storage is None:
         storage, events_isolation = create_storage(settings, session_factory, clock)
     events_isolation = events_isolation or KeyLocks()
+    # a finished form's screen keeps nothing typed (storage/forget.py, docs/privacy.md)
+    storage = forgetful(storage)
     translators = translators or TranslatorHub(default=settings.default_locale)
     rules = ActivationRules(
         waiting_days_individual=settings.waiting_days_individual,

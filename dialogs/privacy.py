@@ -203,7 +203,7 @@ async def on_export(callback: CallbackQuery, _button: Button, manager: DialogMan
 async def forget_state(storage: BaseStorage, telegram_id: int) -> None:
     """Dialog state kept apart from the database (Redis) goes too; the database's rows went
     with the erase, in its transaction."""
-    redis = getattr(storage, "redis", None)
+    redis = getattr(getattr(storage, "inner", storage), "redis", None)
     if redis is None:
         return
     keys = [key async for key in redis.scan_iter(match=f"fsm:*:{telegram_id}:{telegram_id}*")]

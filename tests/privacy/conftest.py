@@ -11,10 +11,12 @@ import pytest
 from bot.config import Settings
 from bot.factory import create_bot, create_dispatcher
 from bot.sandbox.run import sandbox_users
+from tests.dialogs.conftest import build_dp, member, messages
 from tests.staff.conftest import ASKAR, FORUM, IRYNA, OLENA, StaffWorld
 from tgsandbox import SANDBOX_TOKEN, EmulatorState, SimUser, bound_url, start_emulator
 
-__all__ = ["ASKAR", "FORUM", "IRYNA", "OLENA", "PrivacyWorld"]
+# the in-process member harness (tests/dialogs) is used here too
+__all__ = ["ASKAR", "FORUM", "IRYNA", "OLENA", "PrivacyWorld", "build_dp", "member", "messages"]
 
 
 class PrivacyWorld(StaffWorld):
