@@ -18,8 +18,8 @@ from dialogs.states import (
 from dialogs.widgets.i18n import ERROR_KEY
 from storage.forget import ForgetfulStorage
 
-FINISHED = frozenset(
-    state.state
+FINISHED: frozenset[str] = frozenset(
+    str(state.state)
     for state in (
         ActivationSG.linked,
         ActivationSG.waiting,
