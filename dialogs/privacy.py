@@ -206,7 +206,12 @@ async def forget_state(storage: BaseStorage, telegram_id: int) -> None:
     redis = getattr(getattr(storage, "inner", storage), "redis", None)
     if redis is None:
         return
-    keys = [key async for key in redis.scan_iter(match=f"fsm:*:{telegram_id}:{telegram_id}*")]
+    keys = [
+        key
+        async for key in redis.scan_iter(match=f"fsm:*:{telegram_id}:{telegram_id}*")
+        # (the event lock this very update holds is not state: it is released as usual)
+        if key.endswith((b":data", b":state"))
+    ]
     if keys:
         await redis.delete(*keys)
 
