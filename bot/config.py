@@ -100,6 +100,17 @@ class Settings(BaseSettings):
             max_file_bytes=self.registry_max_file_mb * MB,
             max_unpacked_bytes=self.registry_max_unpacked_mb * MB,
         )
+    # --- privacy (docs/privacy.md) ---
+    # closed requests older than this lose their free text and file ids (the retention job)
+    retention_days: int = Field(default=365, ge=1)
+    # audit entries older than this are dropped
+    audit_retention_days: int = Field(default=730, ge=1)
+    # a form left unfinished this long is forgotten (its dialog state rows are deleted)
+    draft_ttl_hours: float = Field(default=72, gt=0)
+    # the retention and draft jobs run this often
+    retention_interval_seconds: float = Field(default=3600, gt=0)
+    # who may read the audit (/audit) in the admin chat: a comma list of Telegram ids
+    owner_ids: Annotated[frozenset[int], NoDecode] = Field(default_factory=frozenset)
 
     @field_validator("bot_token")
     @classmethod
@@ -131,6 +142,11 @@ class Settings(BaseSettings):
     @field_validator("staff_ids", "support_phones", "support_emails", mode="before")
     @classmethod
     def _csv_list(cls, value: object) -> object:
+        return _split_csv(value)
+
+    @field_validator("owner_ids", mode="before")
+    @classmethod
+    def _owner_ids(cls, value: object) -> object:
         return _split_csv(value)
 
     @field_validator("callcentre_hours", mode="before")

@@ -22,6 +22,7 @@ from bot.config import Settings
 from bot.filters.magic import Magic
 from bot.handlers import commands
 from bot.handlers import helpdesk as member_helpdesk
+from bot.handlers import privacy as privacy_commands
 from bot.handlers.admin import create_admin_router
 from bot.handlers.admin.imports import RegistryImports
 from bot.i18n import TranslatorHub
@@ -32,11 +33,13 @@ from bot.middlewares.retry_after import RetryAfterMiddleware
 from bot.services.activation import ActivationRules
 from dialogs.activation import activation_dialog
 from dialogs.cards import cards_dialog
+from dialogs.forget import forgetful
 from dialogs.intent_ids import use_random_intent_ids
 from dialogs.language import language_dialog
 from dialogs.menu import menu_dialog
 from dialogs.message_manager import ReplyKeyboardRemovingManager
 from dialogs.phone import phone_dialog
+from dialogs.privacy import privacy_dialog
 from dialogs.profile import profile_dialog
 from dialogs.requests import request_dialogs
 from dialogs.support import support_dialog
@@ -45,7 +48,8 @@ from dialogs.ticket import ticket_dialog
 from storage.db import POOL_TIMEOUT_SECONDS, RESERVED_CONNECTIONS
 from storage.fsm import KeyLocks, SQLStorage
 
-COMMANDS = ("start", "menu", "help", "language", "cancel")
+COMMANDS: tuple[str, ...] = ("start", "menu", "help", "language", "cancel")
+COMMANDS += ("mydata",)  # privacy (docs/privacy.md)
 
 # aiogram-dialog's intent ids collide within a second (dialogs/intent_ids.py): fixed once
 use_random_intent_ids()
@@ -88,7 +92,11 @@ def create_storage(
             max_connections=2 * settings.update_concurrency + RESERVED_CONNECTIONS,
             timeout=POOL_TIMEOUT_SECONDS,
         )
-        storage = RedisStorage(Redis(connection_pool=pool), key_builder=keys)
+        # a form left unfinished is forgotten after DRAFT_TTL_HOURS (docs/privacy.md)
+        ttl = int(settings.draft_ttl_hours * 3600)
+        storage = RedisStorage(
+            Redis(connection_pool=pool), key_builder=keys, state_ttl=ttl, data_ttl=ttl
+        )
         return storage, RedisEventIsolation(storage.redis, key_builder=keys)
     return SQLStorage(session_factory, clock), KeyLocks()
 
@@ -108,6 +116,7 @@ def create_member_router() -> Router:
         support_dialog(),
         support_chat_dialog(),
         *request_dialogs(),
+        privacy_dialog(),
     )
     return router
 
@@ -126,6 +135,8 @@ def create_dispatcher(
     if storage is None:
         storage, events_isolation = create_storage(settings, session_factory, clock)
     events_isolation = events_isolation or KeyLocks()
+    # a finished form's screen keeps nothing typed (storage/forget.py, docs/privacy.md)
+    storage = forgetful(storage)
     translators = translators or TranslatorHub(default=settings.default_locale)
     rules = ActivationRules(
         waiting_days_individual=settings.waiting_days_individual,
@@ -165,6 +176,7 @@ def create_dispatcher(
         dp.include_router(create_admin_router(settings))
     dp.include_router(commands.create_router())
     dp.include_router(member_helpdesk.create_router())  # ratings, edits (before the dialogs)
+    dp.include_router(privacy_commands.create_router())
     dp.include_router(create_member_router())
     dp.include_router(commands.create_fallback_router())
     # --- registry files sent in the admin chat are imported in the background ---

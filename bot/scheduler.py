@@ -5,6 +5,8 @@ doubles nothing."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -12,9 +14,11 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.delivery import Deliverer
 from bot.services import reminders
+from bot.services.privacy import retention
 
 DELIVERY_JOB = "deliver-outbox"
 REMINDER_JOB = "queue-reminders"
+RETENTION_JOB = "privacy_retention"
 
 
 def create_scheduler(
@@ -47,4 +51,36 @@ def create_scheduler(
         max_instances=1,
         coalesce=True,
     )
+    add_retention_job(scheduler, session_factory, clock, settings)
     return scheduler
+
+
+def retention_rules(settings: Settings) -> retention.RetentionRules:
+    return retention.RetentionRules(
+        retention=timedelta(days=settings.retention_days),
+        audit_retention=timedelta(days=settings.audit_retention_days),
+        draft_ttl=timedelta(hours=settings.draft_ttl_hours),
+    )
+
+
+def add_retention_job(
+    scheduler: AsyncIOScheduler,
+    session_factory: async_sessionmaker[AsyncSession],
+    clock: Clock,
+    settings: Settings,
+) -> None:
+    """Every `RETENTION_INTERVAL_SECONDS`, on the injected clock (docs/privacy.md)."""
+    rules = retention_rules(settings)
+
+    async def sweep() -> None:
+        async with session_factory.begin() as session:
+            await retention.run(session, clock(), rules)
+
+    scheduler.add_job(
+        sweep,
+        "interval",
+        seconds=settings.retention_interval_seconds,
+        id=RETENTION_JOB,
+        max_instances=1,
+        coalesce=True,
+    )

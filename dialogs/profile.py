@@ -8,7 +8,7 @@ from aiogram import F
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.input import MessageInput, TextInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, SwitchTo
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, Start, SwitchTo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
@@ -26,6 +26,7 @@ from dialogs.common import (
     set_note,
     today,
 )
+from dialogs.privacy import PrivacySG
 from dialogs.states import ProfileSG
 from dialogs.text_input import refuse_text
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
@@ -107,6 +108,7 @@ def profile_dialog() -> Dialog:
                 _edit(ProfileField.HOME_ADDRESS),
                 _edit(ProfileField.EXTRA_ADDRESS),
             ),
+            Start(I18nButtonText("btn-mydata"), id="mydata", state=PrivacySG.summary),
             Cancel(I18nButtonText("btn-back")),
             getter=view_getter,
             state=ProfileSG.view,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,10 @@ def create_engine(url: str, *, concurrency: int = DEFAULT_CONCURRENCY) -> AsyncE
     _ensure_sqlite_dir(url)
     pool = pool_options(concurrency)
     if url.startswith("sqlite"):
+        # aiosqlite logs every statement with its parameters at DEBUG (phones, names, dates of
+        # birth): it stays at INFO when the bot logs at DEBUG, as SQLAlchemy keeps its own at
+        # WARNING (docs/privacy.md; tests/privacy/test_no_personal_data_in_logs.py)
+        logging.getLogger("aiosqlite").setLevel(logging.INFO)
         if ":memory:" in url:
             pool = {}  # one shared connection (SQLAlchemy's StaticPool); no pool to size
         engine = create_async_engine(url, connect_args={"timeout": 30}, **pool)

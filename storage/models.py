@@ -142,6 +142,9 @@ class Member(SQLModel, table=True):
     # set when Telegram answers 403 (the member blocked the bot); cleared when they write again
     unreachable_since: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
     created_at: datetime = Field(sa_column=_ts())
+    # set when the member erased their data: the row stays only as the anonymous owner of the
+    # requests the insurer must keep (telegram_id is then -id; bot/services/privacy/erase.py)
+    erased_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
 
 
 class CardLink(SQLModel, table=True):
@@ -443,6 +446,7 @@ class NotificationKind(StrEnum):
     STAFF_EDIT = "staff_edit"  # to the member: staff edited a message copied to them
     RATING_ASK = "rating_ask"  # to the member: rate a finished request
     MEMBER_EDIT = "member_edit"  # to staff: the member edited a message relayed to the topic
+    MEMBER_ERASED = "member_erased"
 
 
 class Notification(SQLModel, table=True):

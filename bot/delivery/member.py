@@ -47,6 +47,8 @@ class MemberSender:
         sender = self.SENDERS.get(payload.kind)
         if sender is None:
             raise UndeliverableError(f"{payload.kind} is not a member notification")
+        if member.erased_at is not None:
+            return None  # the member erased their data: nobody to tell (docs/privacy.md)
         to = _To(session, n, member, self.translators.get(member.language))
         return await sender(self, to, payload)
 

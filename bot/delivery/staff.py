@@ -412,7 +412,33 @@ def _in_thread(
     return send
 
 
+async def _member_erased(self: StaffSender, job: _Job, p: note.MemberErased) -> int | None:
+    """In the member's topic, renamed to the anonymous title; in the General topic when the
+    member never had one (no new topic is opened for a member who is gone)."""
+    topic = await topics.get(job.session, job.member.id or 0)
+    where: Where = {}
+    if topic is not None and topic.thread_id is not None and await self.is_forum():
+        where = {"message_thread_id": topic.thread_id}
+        try:
+            await self.bot.edit_forum_topic(self.chat_id, topic.thread_id, name=topic.title)
+        except TelegramBadRequest as exc:
+            if not _thread_missing(exc) and "not modified" not in exc.message.lower():
+                raise
+            where = {}
+    await job.pace(self.chat_id)
+    text = self.i18n("privacy-staff-member-erased", member=_name(job.member), kept=p.requests_kept)
+    try:
+        sent = await self.bot.send_message(self.chat_id, text, **where)
+    except TelegramBadRequest as exc:
+        if not where or not _thread_missing(exc):
+            raise
+        await job.pace(self.chat_id)
+        sent = await self.bot.send_message(self.chat_id, text)
+    return sent.message_id
+
+
 StaffSender.SENDERS = {
+    K.MEMBER_ERASED: _member_erased,
     K.CARD_REFRESH: StaffSender._refresh_card,
     K.ESCALATION: StaffSender._escalation,
     K.REQUEST_CARD: _in_thread(StaffSender._request_card),

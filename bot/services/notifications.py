@@ -185,6 +185,12 @@ class MemberEdit(_ToStaff):
     member_message_id: int
     text: str | None = None
     caption: bool = False
+class MemberErased(_ToStaff):
+    """The member erased their data (bot/services/privacy/erase.py): said in their topic."""
+
+    kind = K.MEMBER_ERASED
+    about_request = False
+    requests_kept: int = Field(ge=0)
 
 
 def _classes() -> dict[NotificationKind, type[Payload]]:

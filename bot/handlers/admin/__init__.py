@@ -8,7 +8,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.config import Settings
 from bot.filters.magic import Magic
 from bot.filters.staff import StaffFilter
-from bot.handlers.admin import buttons, commands, helpdesk, relay
+from bot.handlers.admin import audit, buttons, commands, helpdesk, relay
 from bot.i18n import Translator
 
 
@@ -21,9 +21,11 @@ def create_admin_router(settings: Settings) -> Router:
     staff.message.filter(StaffFilter())
     staff.callback_query.filter(StaffFilter())
     # commands first: a command is never taken for a pending answer or a message to relay
-    # helpdesk tools next: a note (`!…`) is never taken for a pending answer or a message to relay
+    # /audit (owners only, audit.py) and the helpdesk tools next: a note (`!…`) is never taken
+    # for a pending answer or a message to relay
     staff.include_routers(
         commands.create_router(),
+        audit.create_router(),
         helpdesk.create_router(),
         buttons.create_router(),
         relay.create_router(),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from babel.dates import format_date
 
+from bot.handlers.admin.privacy_texts import privacy_stats_line
 from bot.i18n import Translator
 from bot.services.registry import ImportOutcome
 from bot.services.staff.chart import ChartLabels
@@ -202,6 +203,7 @@ def stats(figures: Stats, i18n: Translator) -> list[str]:
             )
         )
     blocks.append(i18n("staffcmd-stats-failed", count=figures.failed_notifications))
+    blocks.append(privacy_stats_line(figures.retention, i18n))
     return blocks
 
 

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.privacy.retention import RetentionRun, last_run
 from storage.models import RequestKind, RequestStatus
 from storage.repositories import stats as stats_repo
 
@@ -21,6 +22,7 @@ class Stats:
     median_first_action: timedelta | None
     with_first_action: int
     failed_notifications: int
+    retention: RetentionRun | None = None  # the last retention sweep (docs/privacy.md)
 
 
 def _ordered(counts: dict[str, int], order: Iterable[str]) -> list[tuple[str, int]]:
@@ -47,6 +49,7 @@ async def stats(session: AsyncSession) -> Stats:
         median_first_action=timedelta(seconds=statistics.median(seconds)) if seconds else None,
         with_first_action=len(seconds),
         failed_notifications=failed,
+        retention=await last_run(session),
     )
 
 

@@ -1,0 +1,22 @@
+"""/mydata in the private chat: what the bot stores about the member (dialogs/privacy.py)."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.types import Message
+from aiogram_dialog import DialogManager, StartMode
+
+from bot.filters.magic import Magic
+from dialogs.privacy import PrivacySG
+
+
+def create_router() -> Router:
+    router = Router(name="privacy-commands")
+    router.message.filter(Magic(F.chat.type == "private"))
+
+    @router.message(Command("mydata"))
+    async def mydata(_message: Message, dialog_manager: DialogManager) -> None:
+        await dialog_manager.start(PrivacySG.summary, mode=StartMode.RESET_STACK)
+
+    return router

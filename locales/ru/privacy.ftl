@@ -1,0 +1,70 @@
+## Приватность: /mydata, экспорт, удаление, аудит (docs/privacy.md)
+
+command-mydata = Что бот хранит обо мне
+btn-mydata = 🔐 Мои данные
+btn-mydata-export = 📄 Экспорт (файл JSON)
+btn-mydata-erase = 🗑 Удалить мои данные
+btn-mydata-erase-yes = 🗑 Да, удалить всё
+btn-mydata-erase-no = ⬅️ Нет, оставить данные
+btn-mydata-page-back = ◀️ Назад
+btn-mydata-page-forward = Далее ▶️
+btn-mydata-start-again = 🏠 Начать заново
+
+mydata-title = <b>🔐 Что бот хранит о вас</b>
+mydata-page = Страница { $page } из { $pages }
+mydata-telegram = Telegram ID: { NUMBER($id, useGrouping: 0) }
+mydata-language = Язык: { $language }
+mydata-phone = Подтверждённый телефон: { $phone } (с { $date })
+mydata-phone-none = Подтверждённый телефон: нет
+mydata-profile = <b>Профиль</b>
+mydata-profile-line = { $label }: { $value }
+mydata-cards = <b>Привязанные страховые карты: { $count }</b>
+mydata-card = 💳 { $policy } · { $program } · { $holder } · { $start } – { $end } (привязана { $date })
+mydata-requests = <b>Заявки: { $count }</b>
+mydata-request = 📋 <b>{ $number }</b> · { $kind } · { $status } · { $date }
+mydata-history = История:
+mydata-event = { $date } · { $status }
+mydata-documents = Документы:
+mydata-document = 📎 { $name } · { $date }
+mydata-document-unnamed = фото
+mydata-tickets = <b>Обращения в поддержку (карта не найдена): { $count }</b>
+mydata-ticket = ✉️ { $date } · { $text }
+mydata-reminders = Ожидающие напоминания: { $count }
+mydata-pending = Сообщения, ожидающие доставки вам: { $count }
+mydata-attempts = Сохранённые попытки активации (ID застрахованного только как код, который нельзя прочитать обратно): { $count }
+mydata-state = Незавершённые формы и экраны: { $count }
+mydata-topic = У поддержки есть тема переписки с вами: { $yes ->
+    [yes] да
+   *[no] нет
+    }
+mydata-footer = В файле есть каждое сохранённое поле. Документы остаются в Telegram; бот хранит только ссылки на них.
+mydata-export-caption = 📄 Всё, что бот хранит о вас (JSON, версия схемы { $version }).
+mydata-export-failed = ⚠️ Не удалось отправить файл. Попробуйте ещё раз.
+
+mydata-erase-confirm =
+    <b>🗑 Удалить ваши данные?</b>
+    Все ваши страховые карты будут отвязаны, а телефон, профиль, незавершённые формы, обращения в поддержку и ожидающие вас сообщения — стёрты.
+    Ваши заявки останутся у страховщика, как требует учёт, без вашего имени, телефона, текстов и документов.
+    Собственный реестр страховщика не меняется. Отменить это нельзя.
+mydata-erased =
+    ✅ Ваши данные удалены. Поддержка уведомлена.
+    Если вернётесь, начнёте с чистого листа: отправьте /start.
+
+privacy-staff-member-erased =
+    🗑 Участник ({ $member }) удалил свои данные. { $kept } его заявок сохранено для учёта страховщика, обезличено. Сообщения, написанные здесь, больше никому не доходят.
+
+privacy-stats-retention = 🧹 Сроки хранения, последний запуск { $date } UTC: обезличено закрытых заявок: { $requests }, удалено записей аудита: { $audit }, забыто незавершённых форм: { $drafts }
+privacy-stats-retention-none = 🧹 Очистка по срокам хранения ещё не запускалась.
+
+privacy-audit-usage =
+    Использование: <code>/audit member 42</code>, <code>/audit request R-000042</code> или <code>/audit staff 123456789</code> (Telegram id).
+privacy-audit-owners-only = ⛔️ Читать аудит могут только владельцы.
+privacy-audit-empty = Нет записей аудита для { $subject }.
+privacy-audit-title = 🧾 <b>Аудит: { $subject }</b> (записей: { $total }, ниже новейшие { $shown }; все — в файле)
+privacy-audit-nobody = участник/бот
+privacy-audit-file = 🧾 Записи аудита таблицей ({ $count }).
+mydata-full-name = ФИО
+mydata-gender = Пол
+mydata-birth-date = Дата рождения
+mydata-home-address = Домашний адрес
+mydata-extra-address = Дополнительный адрес

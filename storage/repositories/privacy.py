@@ -1,0 +1,185 @@
+"""What is stored about one member (for /mydata and the erase), and the retention sweeps.
+
+Never commits; every statement is portable (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, or_, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import SQLModel, col, select
+
+from storage.models import (
+    ActivationAttempt,
+    AdminTopic,
+    AuditEntry,
+    CardLink,
+    FsmRecord,
+    Notification,
+    NotificationStatus,
+    RelayLink,
+    Reminder,
+    Request,
+    RequestDocument,
+    RequestEvent,
+    RequestStatus,
+    SupportTicket,
+)
+
+WAITING = (NotificationStatus.PENDING, NotificationStatus.SENDING, NotificationStatus.HELD)
+DONE_WITH = (NotificationStatus.SENT, NotificationStatus.FAILED)
+
+
+async def _all(session: AsyncSession, model: type[SQLModel], *where: Any) -> list[Any]:
+    query = select(model).where(*where).order_by(col(model.id))  # type: ignore[attr-defined]
+    return list((await session.execute(query)).scalars())
+
+
+def _state_keys(telegram_id: int) -> Any:
+    """The dialog-state keys of a private chat: aiogram's `fsm:<bot>:<chat>:<user>[:<destiny>]`,
+    where chat and user are both the member's Telegram id (aiogram-dialog's keys too)."""
+    middle = f":{telegram_id}:{telegram_id}"
+    return or_(
+        col(FsmRecord.key).like(f"fsm:%{middle}"), col(FsmRecord.key).like(f"fsm:%{middle}:%")
+    )
+
+
+async def requests_of(session: AsyncSession, member_id: int) -> list[Request]:
+    return await _all(session, Request, col(Request.member_id) == member_id)
+
+
+async def events_of(session: AsyncSession, request_ids: Sequence[int]) -> list[RequestEvent]:
+    return await _all(session, RequestEvent, col(RequestEvent.request_id).in_(request_ids))
+
+
+async def documents_of(session: AsyncSession, request_ids: Sequence[int]) -> list[RequestDocument]:
+    return await _all(session, RequestDocument, col(RequestDocument.request_id).in_(request_ids))
+
+
+async def member_rows(session: AsyncSession, member_id: int, telegram_id: int) -> dict[str, list]:
+    """Every row of the member's own tables, by table name (requests apart)."""
+    return {
+        "card_links": await _all(session, CardLink, col(CardLink.member_id) == member_id),
+        "reminders": await _all(session, Reminder, col(Reminder.member_id) == member_id),
+        "support_tickets": await _all(
+            session, SupportTicket, col(SupportTicket.member_id) == member_id
+        ),
+        "notifications": await _all(
+            session, Notification, col(Notification.member_id) == member_id
+        ),
+        "activation_attempts": await _all(
+            session, ActivationAttempt, col(ActivationAttempt.telegram_id) == telegram_id
+        ),
+        "admin_topics": await _all(session, AdminTopic, col(AdminTopic.member_id) == member_id),
+        "relay_links": await _all(session, RelayLink, col(RelayLink.member_id) == member_id),
+    }
+
+
+async def state_rows(session: AsyncSession, telegram_id: int) -> list[FsmRecord]:
+    query = select(FsmRecord).where(_state_keys(telegram_id)).order_by(col(FsmRecord.key))
+    return list((await session.execute(query)).scalars())
+
+
+async def delete_member_rows(session: AsyncSession, member_id: int, telegram_id: int) -> None:
+    """Links, reminders, tickets, outbox rows, relay links, attempts and dialog state."""
+    for model in (CardLink, Reminder, SupportTicket, Notification, RelayLink):
+        await session.execute(delete(model).where(col(model.member_id) == member_id))
+    await session.execute(
+        delete(ActivationAttempt).where(col(ActivationAttempt.telegram_id) == telegram_id)
+    )
+    await session.execute(delete(FsmRecord).where(_state_keys(telegram_id)))
+
+
+async def drop_comments(session: AsyncSession, request_ids: Sequence[int]) -> int:
+    """Free text of these requests' history events; how many events had some."""
+    result = await session.execute(
+        update(RequestEvent)
+        .where(
+            col(RequestEvent.request_id).in_(request_ids), col(RequestEvent.comment).is_not(None)
+        )
+        .values(comment=None)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def drop_documents(session: AsyncSession, request_ids: Sequence[int]) -> int:
+    result = await session.execute(
+        delete(RequestDocument).where(col(RequestDocument.request_id).in_(request_ids))
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def drop_request_notifications(session: AsyncSession, request_ids: Sequence[int]) -> int:
+    """Outbox rows about these requests that are done with (their payloads carry text)."""
+    result = await session.execute(
+        delete(Notification).where(
+            col(Notification.request_id).in_(request_ids), col(Notification.status).in_(DONE_WITH)
+        )
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def audit_of_targets(session: AsyncSession, targets: Sequence[str]) -> list[AuditEntry]:
+    if not targets:
+        return []
+    return await _all(session, AuditEntry, col(AuditEntry.target).in_(targets))
+
+
+async def closed_before(session: AsyncSession, before: datetime) -> list[Request]:
+    """Closed requests last changed before `before`."""
+    closed = (RequestStatus.DONE, RequestStatus.REJECTED, RequestStatus.CANCELLED)
+    return await _all(
+        session, Request, col(Request.status).in_(closed), col(Request.updated_at) < before
+    )
+
+
+async def has_free_text(session: AsyncSession, request_ids: Sequence[int]) -> set[int]:
+    """Which of these requests still have a history comment or a document."""
+    found: set[int] = set()
+    for model, extra in (
+        (RequestEvent, col(RequestEvent.comment).is_not(None)),
+        (RequestDocument, True),
+    ):
+        query = select(model.request_id).where(col(model.request_id).in_(request_ids), extra)
+        found.update((await session.execute(query.distinct())).scalars())
+    return found
+
+
+async def drop_audit_before(session: AsyncSession, before: datetime) -> int:
+    result = await session.execute(delete(AuditEntry).where(col(AuditEntry.created_at) < before))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def drop_states_before(session: AsyncSession, before: datetime) -> int:
+    """Dialog state not written since `before` (forms left unfinished, drafts)."""
+    result = await session.execute(delete(FsmRecord).where(col(FsmRecord.updated_at) < before))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def last_audit(session: AsyncSession, action: str) -> AuditEntry | None:
+    query = (
+        select(AuditEntry)
+        .where(AuditEntry.action == action)
+        .order_by(col(AuditEntry.created_at).desc(), col(AuditEntry.id).desc())
+        .limit(1)
+    )
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def audit_where(session: AsyncSession, *where: Any, limit: int) -> list[AuditEntry]:
+    """Audit entries, newest first."""
+    query = (
+        select(AuditEntry)
+        .where(*where)
+        .order_by(col(AuditEntry.created_at).desc(), col(AuditEntry.id).desc())
+        .limit(limit)
+    )
+    return list((await session.execute(query)).scalars())
+
+
+async def count_audit(session: AsyncSession, *where: Any) -> int:
+    total = await session.scalar(select(func.count()).select_from(AuditEntry).where(*where))
+    return int(total or 0)

@@ -1,0 +1,150 @@
+"""The retention job on a moved clock, its line in /stats, and /audit with its workbook."""
+
+from __future__ import annotations
+
+import io
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from bot.scheduler import RETENTION_JOB, add_retention_job
+from bot.services.staff.audit import audit
+from bot.services.staff.audit_view import safe_cell
+from storage.models import AuditEntry, FsmRecord, Request, RequestDocument, RequestEvent
+from tests.privacy.conftest import ASKAR, FORUM, IRYNA, PrivacyWorld
+
+
+def _card(world: PrivacyWorld, number: str) -> dict:
+    return next(m for m in reversed(world.bot_messages(FORUM)) if number in m.get("text", ""))
+
+
+async def _sweep(world: PrivacyWorld) -> None:
+    """The scheduler's retention job, run once (what APScheduler does every hour)."""
+    scheduler = AsyncIOScheduler(timezone="UTC")
+    add_retention_job(scheduler, world.sessions, world.clock, world.settings)
+    job = scheduler.get_job(RETENTION_JOB)
+    assert job is not None
+    await job.func()
+
+
+async def _rows(world: PrivacyWorld, model: type) -> list:
+    async with world.sessions() as session:
+        return list((await session.execute(select(model))).scalars())
+
+
+async def test_retention_anonymises_old_closed_requests_and_drops_old_audit(world):
+    member = await world.member_with_card()
+    closed = await world.submit(member, topic="My private question")
+    open_one = await world.submit(member, topic="Still open")
+    await world.deliver()
+    async with world.sessions.begin() as session:
+        session.add(
+            RequestDocument(
+                request_id=closed.id or 0,
+                file_id="BQAC-doc",
+                file_unique_id="u-doc",
+                kind="document",
+                file_name="referral.pdf",
+                created_at=world.clock(),
+            )
+        )
+    await world.press(_card(world, closed.number), "🙋 Take")
+    await world.press(_card(world, closed.number), "⛔️ Reject")
+    prompt = world.bot_messages(FORUM)[-1]
+    world.state.send_text(
+        FORUM,
+        "Not covered: see clause 7 about my diagnosis",
+        user_id=IRYNA,
+        thread_id=prompt.get("message_thread_id"),
+        reply_to_message_id=prompt["message_id"],
+    )
+    await world.settled()
+    await world.deliver()
+    assert (await _rows(world, Request))[0].status == "rejected"
+
+    # before RETENTION_DAYS nothing is touched
+    world.clock.advance(days=world.settings.retention_days - 1)
+    await _sweep(world)
+    assert len(await _rows(world, RequestDocument)) == 1
+
+    world.clock.advance(days=2)
+    await _sweep(world)
+    requests = {r.id: r for r in await _rows(world, Request)}
+    assert requests[closed.id].details == {"time_window": "any"}
+    assert requests[open_one.id].details["topic"] == "Still open"  # open: kept whole
+    events = [e for e in await _rows(world, RequestEvent) if e.request_id == closed.id]
+    assert [e.comment for e in events] == [None] * len(events)
+    assert await _rows(world, RequestDocument) == []
+
+    # the audit entries of the staff actions are older than AUDIT_RETENTION_DAYS later
+    world.clock.advance(days=world.settings.audit_retention_days)
+    await _sweep(world)
+    actions = [a.action for a in await _rows(world, AuditEntry)]
+    assert "request_take" not in actions and "request_reject" not in actions
+    assert actions[-1] == "retention"
+
+    await world.say("/stats", chat_id=FORUM, user_id=ASKAR)
+    stats = world.bot_messages(FORUM)[-1]["text"]
+    assert "Retention, last run" in stats
+    assert "audit entries dropped" in stats
+
+
+async def test_an_abandoned_form_is_forgotten_after_draft_ttl(world):
+    await world.member_with_card()
+    await world.say("/menu")
+    await world.tap("➕ Add a card by insured ID")
+    await world.say("KZ-777001")
+    async with world.sessions() as session:
+        rows = (await session.execute(select(FsmRecord))).scalars().all()
+    assert any("KZ-777001" in str(r.data) for r in rows)
+    world.clock.advance(hours=world.settings.draft_ttl_hours + 1)
+    await _sweep(world)
+    assert await _rows(world, FsmRecord) == []
+    # the member who comes back gets a working menu
+    await world.say("/menu")
+    assert world.bot_messages(10001)[-1].get("reply_markup")
+
+
+async def test_audit_is_for_owners_and_comes_as_a_safe_workbook(world):
+    member = await world.member_with_card()
+    request = await world.submit(member)
+    await world.deliver()
+    await world.press(_card(world, request.number), "🙋 Take")
+    await world.press(_card(world, request.number), "📞 Show phone")
+    async with world.sessions.begin() as session:
+        # a staff-supplied text that a spreadsheet would run as a formula
+        await audit(session, ASKAR, "import", world.clock(), target="=HYPERLINK(1)")
+
+    await world.say(f"/audit request {request.number}", chat_id=FORUM, user_id=ASKAR)
+    assert "Only the owners" in world.bot_messages(FORUM)[-1]["text"]
+
+    await world.say("/audit requests", chat_id=FORUM, user_id=IRYNA)
+    assert "Usage" in world.bot_messages(FORUM)[-1]["text"]
+
+    await world.say(f"/audit request {request.number}", chat_id=FORUM, user_id=IRYNA)
+    messages = world.bot_messages(FORUM)
+    listed = next(m for m in reversed(messages) if "Audit:" in m.get("text", ""))
+    assert "request_take" in listed["text"] and "view_phone" in listed["text"]
+    book = messages[-1]
+    assert book["document"]["file_name"].endswith(".xlsx")
+    sheet = load_workbook(io.BytesIO(world.state.files.require(book["document"]["file_id"]).data))
+    rows = list(sheet.active.iter_rows(values_only=True))
+    assert rows[0] == ("time_utc", "staff_telegram_id", "action", "target", "details")
+    assert {(r[1], r[2], r[3]) for r in rows[1:]} == {
+        (IRYNA, "view_phone", request.number),
+        (IRYNA, "request_take", request.number),
+    }
+
+    await world.say(f"/audit staff {ASKAR}", chat_id=FORUM, user_id=IRYNA)
+    book = world.bot_messages(FORUM)[-1]
+    sheet = load_workbook(io.BytesIO(world.state.files.require(book["document"]["file_id"]).data))
+    [_, row] = list(sheet.active.iter_rows(values_only=True))
+    assert row[3] == "'=HYPERLINK(1)"  # kept as text
+
+
+def test_formula_cells_are_neutralised():
+    for text in ("=1+2", "+1", "-1", "@SUM(A1)", "\t=1"):
+        assert safe_cell(text) == "'" + text
+    assert safe_cell("R-000001") == "R-000001"
+    assert safe_cell(42) == 42
