@@ -12,7 +12,7 @@ import re
 import sys
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
-from typing import Any
+from typing import IO, Any
 
 from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, Update, User
@@ -73,9 +73,11 @@ def json_formatter() -> logging.Formatter:
     )
 
 
-def setup_logging(log_format: str = "text", level: str = "INFO") -> None:
+def setup_logging(
+    log_format: str = "text", level: str = "INFO", stream: IO[str] | None = None
+) -> None:
     """The root logger's one handler (stderr), in the chosen format."""
-    handler = logging.StreamHandler(sys.stderr)
+    handler = logging.StreamHandler(stream or sys.stderr)
     handler.addFilter(UpdateContext())
     inner = json_formatter() if log_format == "json" else logging.Formatter(TEXT_FORMAT)
     handler.setFormatter(Scrubbed(inner))
