@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.clock import Clock, system_clock
 from bot.config import Settings
 from bot.filters.magic import Magic
-from bot.handlers import commands
+from bot.handlers import commands, staff_access
 from bot.handlers.admin import create_admin_router
 from bot.i18n import TranslatorHub
 from bot.middlewares.callback_answer import AnswerTracking, CallbackAnswerMiddleware
@@ -155,6 +155,8 @@ def create_dispatcher(
     # state is written through it (on SQLite a second writer would wait on the first).
     dp.errors.outer_middleware(DbSessionMiddleware(session_factory))
     dp.errors.outer_middleware(MemberMiddleware(translators))
+    # /id in any chat, owners' /staff in the admin chat (before the admin chat refuses others)
+    dp.include_router(staff_access.create_router(settings))
     if settings.admin_chat_id is not None:
         dp.include_router(create_admin_router(settings))
     dp.include_router(commands.create_router())
