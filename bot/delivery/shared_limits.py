@@ -50,7 +50,7 @@ class SharedLimits:
         self,
         redis: Redis,
         pacer: Pacer | None = None,
-        prefix: str = "tg-limits",
+        prefix: str = "tg_limits",
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         pacer = pacer or Pacer()
