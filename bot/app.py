@@ -30,6 +30,7 @@ from bot.observability.metrics import Count429, UpdateMetrics
 from bot.observability.server import start_metrics_server
 from bot.polling import UpdatePoller
 from bot.scheduler import create_scheduler
+from bot.services.pacing import Pacer
 from bot.services.reminders import ReminderRules
 from storage.db import create_engine, create_session_factory, migrate
 
@@ -98,6 +99,7 @@ async def running(
     dp.update.outer_middleware(UpdateMetrics())
     for client in (bot, delivery_bot):
         client.session.middleware(Count429())
+    pacer = Pacer(group_per_minute=settings.pace_group_per_minute)
     deliverer = Deliverer(
         delivery_bot,
         session_factory,
@@ -107,7 +109,8 @@ async def running(
         worker_id=f"{socket.gethostname()}:{os.getpid()}",
         bg_factory=bg_factory,
         # with Redis every process's sends count against one set of Telegram's limits
-        shared=SharedLimits(redis) if redis is not None else None,
+        pacer=pacer,
+        shared=SharedLimits(redis, pacer) if redis is not None else None,
     )
     rules = ReminderRules(
         tz=settings.tz,

@@ -102,6 +102,9 @@ class Settings(BaseSettings):
     owner_ids: Annotated[frozenset[int], NoDecode] = Field(default_factory=frozenset)
     # everyone in the admin chat is staff; only when the insurer says so explicitly
     staff_all_admin_chat: bool = False
+    # messages a minute to one group (Telegram's ~20; a little under it). Only a test against
+    # an emulator with a looser limit sets another value.
+    pace_group_per_minute: int = Field(default=19, ge=1)
 
     @field_validator("owner_ids", mode="before")
     @classmethod
