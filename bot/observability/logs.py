@@ -99,5 +99,22 @@ def setup_sentry(dsn: str | None) -> bool:
     except ImportError:
         logging.getLogger("bot").warning("SENTRY_DSN is set but sentry-sdk is not installed")
         return False
-    sentry_sdk.init(dsn=dsn, send_default_pii=False, max_request_body_size="never")
+    sentry_sdk.init(
+        dsn=dsn,
+        send_default_pii=False,
+        max_request_body_size="never",
+        include_local_variables=False,  # a frame's locals may hold a member's data
+        before_send=scrub_event,
+    )
     return True
+
+
+def scrub_event(event: Any, _hint: Any = None) -> Any:
+    """A Sentry event with anything shaped like a phone number masked, wherever it is."""
+    if isinstance(event, str):
+        return PHONE.sub("+***", event)
+    if isinstance(event, dict):
+        return {key: scrub_event(value) for key, value in event.items()}
+    if isinstance(event, list):
+        return [scrub_event(value) for value in event]
+    return event

@@ -57,3 +57,11 @@ async def test_a_json_line_carries_the_update_and_user_but_no_phone(json_logs):
     assert all(r["level"] and r["logger"] == "bot.test" for r in records)
     assert PHONE not in "\n".join(lines)
     assert "380501112233" not in "\n".join(lines)
+
+
+def test_a_sentry_event_is_scrubbed_of_phone_numbers():
+    from bot.observability.logs import scrub_event
+
+    event = {"exception": {"values": [{"value": f"duplicate ({PHONE})"}]}, "extra": [1, PHONE]}
+    assert PHONE not in str(scrub_event(event))
+    assert scrub_event(event)["extra"][0] == 1
