@@ -77,7 +77,7 @@ def create_web_app(runtime: Runtime) -> web.Application:
     )
     handler.register(app, path=settings.webhook_path())
     # the dispatcher's startup/shutdown hooks (aiogram-dialog's among them) with the app's
-    setup_application(app, runtime.dp, bot=runtime.bot, **runtime.dp.workflow_data)
+    setup_application(app, runtime.dp, bot=runtime.bot)
     add_routes(app, runtime)
     return app
 

@@ -207,7 +207,9 @@ async def production(tmp_path: Path) -> AsyncIterator[tuple[Sandbox, Fleet, list
             await healthy(port)
         await state.wait_for(lambda: state.webhook is not None, within=60)
         state.webhook_targets = [f"http://127.0.0.1:{port}/webhook" for port in ports[:2]]
-        yield Sandbox(state, tmp_path / "unused.sqlite3", bound_url(runner)), fleet, ports
+        box = Sandbox(state, tmp_path / "unused.sqlite3", bound_url(runner))
+        box.within = 120  # three bot processes on a small machine
+        yield box, fleet, ports
     finally:
         await fleet.stop_all()
         await runner.cleanup()
