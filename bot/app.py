@@ -1,21 +1,41 @@
-"""Start-up: settings → database → migrations → bot → dispatcher → long polling (bot/polling.py)."""
+"""Start-up of every long-running role (polling, web, worker): settings → database → bot →
+dispatcher → deliverer and scheduler, and the orderly stop. `insurance-bot` (bot/main.py)
+picks the role; polling is today's single process (bot/polling.py), web and worker are in
+bot/web.py and bot/worker.py."""
 
 from __future__ import annotations
 
 import logging
 import os
 import socket
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from aiogram import Bot, Dispatcher
+from aiogram_dialog.api.protocols import BgManagerFactory
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.clock import Clock, system_clock
 from bot.config import Settings
 from bot.delivery import Deliverer
+from bot.delivery.shared_limits import SharedLimits
 from bot.factory import create_bot, create_dispatcher, register_commands
 from bot.i18n import TranslatorHub
+from bot.observability.logs import LogContextMiddleware
+from bot.observability.metrics import Count429, UpdateMetrics
+from bot.observability.server import start_metrics_server
 from bot.polling import UpdatePoller
 from bot.scheduler import create_scheduler
+from bot.services.pacing import Pacer
 from bot.services.reminders import ReminderRules
 from storage.db import create_engine, create_session_factory, migrate
+
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
 
 log = logging.getLogger("bot")
 
@@ -28,16 +48,45 @@ def _safe_url(url: str) -> str:
     return scheme + sep + rest
 
 
-async def run_polling(settings: Settings, clock: Clock = system_clock) -> None:
-    """Run the bot until stopped. `clock` is the bot's "now" everywhere (the sandbox passes
-    its emulator's world time, which people testing move forward; production never does)."""
+@dataclass
+class Runtime:
+    """What a running process holds; built by `running`, closed when it ends."""
+
+    settings: Settings
+    clock: Clock
+    engine: AsyncEngine
+    session_factory: async_sessionmaker[AsyncSession]
+    translators: TranslatorHub
+    bot: Bot
+    dp: Dispatcher
+    bg_factory: BgManagerFactory
+    redis: Redis | None
+    deliverer: Deliverer
+    scheduler: AsyncIOScheduler
+
+
+@asynccontextmanager
+async def running(
+    settings: Settings, clock: Clock = system_clock, *, apply_migrations: bool = True
+) -> AsyncIterator[Runtime]:
+    """Everything a role needs, started in order and closed in reverse.
+
+    `apply_migrations`: the single polling process migrates at start (as it always did); web
+    and worker replicas do not (`insurance-bot migrate` runs once per upgrade, and /healthz
+    says 503 while the schema is behind)."""
     log.info("database: %s", _safe_url(settings.database_url))
-    await migrate(settings.database_url)
-    log.info("migrations: up to date")
+    if apply_migrations:
+        await migrate(settings.database_url)
+        log.info("migrations: up to date")
     engine = create_engine(settings.database_url, concurrency=settings.update_concurrency)
     session_factory = create_session_factory(engine)
     translators = TranslatorHub(default=settings.default_locale)
     log.info("translations: %s", ", ".join(translators.locales))
+    redis: Redis | None = None
+    if settings.redis_url:
+        from redis.asyncio import Redis
+
+        redis = Redis.from_url(settings.redis_url)
     bot = create_bot(settings)
     # the deliverer handles 429 itself (reschedules the row): its calls skip the retry middleware
     delivery_bot = create_bot(settings, retry_after=False)
@@ -45,6 +94,12 @@ async def run_polling(settings: Settings, clock: Clock = system_clock) -> None:
         settings, session_factory, translators=translators, clock=clock
     )
     log.info("dialog state: %s", "redis" if settings.redis_url else "database")
+    # innermost of the outer middlewares: its lines and timings are the update's own
+    dp.update.outer_middleware(LogContextMiddleware())
+    dp.update.outer_middleware(UpdateMetrics())
+    for client in (bot, delivery_bot):
+        client.session.middleware(Count429())
+    pacer = Pacer(group_per_minute=settings.pace_group_per_minute)
     deliverer = Deliverer(
         delivery_bot,
         session_factory,
@@ -53,6 +108,9 @@ async def run_polling(settings: Settings, clock: Clock = system_clock) -> None:
         clock,
         worker_id=f"{socket.gethostname()}:{os.getpid()}",
         bg_factory=bg_factory,
+        # with Redis every process's sends count against one set of Telegram's limits
+        pacer=pacer,
+        shared=SharedLimits(redis, pacer) if redis is not None else None,
     )
     rules = ReminderRules(
         tz=settings.tz,
@@ -63,35 +121,65 @@ async def run_polling(settings: Settings, clock: Clock = system_clock) -> None:
     scheduler = create_scheduler(deliverer, session_factory, rules, clock, settings)
     if settings.admin_chat_id is None:
         log.warning("staff side: ADMIN_CHAT_ID is not set; staff messages wait until it is")
+    runtime = Runtime(
+        settings, clock, engine, session_factory, translators, bot, dp, bg_factory, redis,
+        deliverer, scheduler,
+    )  # fmt: skip
     try:
-        me = await bot.get_me()
-        log.info("bot api: %s as @%s", settings.bot_api_url, me.username)
-        await register_commands(
-            bot, translators, settings.admin_chat_id, insurer_name=settings.insurer_name
-        )
-        log.info("commands: registered in %d languages", len(list(translators.locales)))
-        scheduler.start()
-        log.info(
-            "scheduler: outbox delivery every %g s, reminders every %g s",
-            settings.delivery_interval_seconds,
-            settings.reminder_interval_seconds,
-        )
-        log.info(
-            "polling: started (%d updates at once; %s s to finish them on SIGTERM)",
-            settings.update_concurrency,
-            settings.shutdown_timeout,
-        )
-        poller = UpdatePoller(
-            dp,
-            bot,
-            concurrency=settings.update_concurrency,
-            shutdown_timeout=settings.shutdown_timeout,
-        )
-        await poller.run(handle_signals=True)
+        yield runtime
     finally:
         if scheduler.running:
             scheduler.shutdown(wait=False)
         await bot.session.close()
         await delivery_bot.session.close()
+        if redis is not None:
+            await redis.aclose()
         await engine.dispose()
         log.info("stopped")
+
+
+async def introduce(runtime: Runtime) -> None:
+    """Who the bot is, and its commands in every language."""
+    me = await runtime.bot.get_me()
+    log.info("bot api: %s as @%s", runtime.settings.bot_api_url, me.username)
+    await register_commands(
+        runtime.bot,
+        runtime.translators,
+        runtime.settings.admin_chat_id,
+        insurer_name=runtime.settings.insurer_name,
+    )
+    log.info("commands: registered in %d languages", len(list(runtime.translators.locales)))
+
+
+def start_scheduler(runtime: Runtime) -> None:
+    runtime.scheduler.start()
+    log.info(
+        "scheduler: outbox delivery every %g s, reminders every %g s",
+        runtime.settings.delivery_interval_seconds,
+        runtime.settings.reminder_interval_seconds,
+    )
+
+
+async def run_polling(settings: Settings, clock: Clock = system_clock) -> None:
+    """Run the bot until stopped. `clock` is the bot's "now" everywhere (the sandbox passes
+    its emulator's world time, which people testing move forward; production never does)."""
+    async with running(settings, clock) as runtime:
+        metrics = await start_metrics_server(runtime)
+        try:
+            await introduce(runtime)
+            start_scheduler(runtime)
+            log.info(
+                "polling: started (%d updates at once; %s s to finish them on SIGTERM)",
+                settings.update_concurrency,
+                settings.shutdown_timeout,
+            )
+            poller = UpdatePoller(
+                runtime.dp,
+                runtime.bot,
+                concurrency=settings.update_concurrency,
+                shutdown_timeout=settings.shutdown_timeout,
+            )
+            await poller.run(handle_signals=True)
+        finally:
+            if metrics is not None:
+                await metrics.cleanup()

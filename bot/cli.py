@@ -1,10 +1,9 @@
-"""Operator commands run from a shell: `python run_bot.py import-registry PATH`."""
+"""`insurance-bot import-registry PATH` (bot/main.py): the registry imported from a shell."""
 
 from __future__ import annotations
 
-import asyncio
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
@@ -14,7 +13,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import Clock, system_clock
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import Settings
+from bot.observability.metrics import count_import
 from bot.services.registry import (
     ImportOutcome,
     ImportReport,
@@ -24,8 +24,6 @@ from bot.services.registry import (
 )
 from bot.services.registry.reader import Line
 from storage.db import create_engine, create_session_factory, migrate
-
-USAGE = "usage: run_bot.py import-registry PATH (a .csv or .xlsx registry file)"
 
 
 def format_report(report: ImportReport) -> list[str]:
@@ -107,6 +105,7 @@ async def run_import(settings: Settings, path: Path, clock: Clock = system_clock
     finally:
         await engine.dispose()
 
+    count_import(outcome.report)
     print(f"Imported {path.name}: {outcome.rows} row(s)")
     for line in format_report(outcome.report):
         print(line)
@@ -120,15 +119,3 @@ def _kept(saved: Saved) -> str:
         return " (nothing was saved)"
     return f" (the file's first {saved.rows} row(s) were saved; importing it again skips them)"
 
-
-def main_import(argv: Sequence[str]) -> int:
-    """Arguments after `import-registry` → exit code (for run_bot.py)."""
-    if len(argv) != 1:
-        print(USAGE, file=sys.stderr)
-        return 2
-    try:
-        settings = load_settings()
-    except ConfigError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    return asyncio.run(run_import(settings, Path(argv[0])))

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -109,8 +111,48 @@ class Settings(BaseSettings):
     draft_ttl_hours: float = Field(default=72, gt=0)
     # the retention and draft jobs run this often
     retention_interval_seconds: float = Field(default=3600, gt=0)
-    # who may read the audit (/audit) in the admin chat: a comma list of Telegram ids
+    # -- production roles (issue 13): webhook, metrics, logs, staff access ------------------
+    # `insurance-bot web`: Telegram posts updates to WEBHOOK_URL (the public HTTPS address, e.g.
+    # behind nginx); the server listens on WEB_HOST:WEB_PORT at WEBHOOK_URL's path, and every
+    # request must carry WEBHOOK_SECRET in X-Telegram-Bot-Api-Secret-Token
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    web_host: str = "0.0.0.0"  # noqa: S104 (a container's port; the proxy is in front)
+    web_port: int = Field(default=8080, ge=0, le=65535)
+    # polling and worker serve /metrics and /healthz here when set (web serves them itself)
+    metrics_port: int | None = Field(default=None, ge=0, le=65535)
+    log_format: Literal["text", "json"] = "text"
+    log_level: str = "INFO"
+    # errors to Sentry (the `sentry` extra), without personal data
+    sentry_dsn: SecretStr | None = None
+    # people who add and remove staff with /staff and read the audit with /audit (a comma list
+    # of Telegram user ids)
     owner_ids: Annotated[frozenset[int], NoDecode] = Field(default_factory=frozenset)
+    # everyone in the admin chat is staff; only when the insurer says so explicitly
+    staff_all_admin_chat: bool = False
+    # messages a minute to one group (Telegram's ~20; a little under it). Only a test against
+    # an emulator with a looser limit sets another value.
+    pace_group_per_minute: int = Field(default=19, ge=1)
+
+    @field_validator("owner_ids", mode="before")
+    @classmethod
+    def _owner_ids(cls, value: object) -> object:
+        return _split_csv(value)
+
+    @field_validator("webhook_secret", mode="before")
+    @classmethod
+    def _webhook_secret(cls, value: object) -> object:
+        if value is None or value == "":
+            return None
+        text = value.get_secret_value() if isinstance(value, SecretStr) else str(value)
+        # Telegram's rule for secret_token: 1-256 characters A-Z, a-z, 0-9, _ and -
+        if not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", text):
+            raise ValueError("1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
+
+    def webhook_path(self) -> str:
+        """The path the web role serves (WEBHOOK_URL's), `/webhook` without one."""
+        return urlsplit(self.webhook_url or "").path or "/webhook"
 
     @field_validator("bot_token")
     @classmethod
@@ -142,11 +184,6 @@ class Settings(BaseSettings):
     @field_validator("staff_ids", "support_phones", "support_emails", mode="before")
     @classmethod
     def _csv_list(cls, value: object) -> object:
-        return _split_csv(value)
-
-    @field_validator("owner_ids", mode="before")
-    @classmethod
-    def _owner_ids(cls, value: object) -> object:
         return _split_csv(value)
 
     @field_validator("callcentre_hours", mode="before")

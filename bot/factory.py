@@ -23,6 +23,7 @@ from bot.filters.magic import Magic
 from bot.handlers import commands
 from bot.handlers import helpdesk as member_helpdesk
 from bot.handlers import privacy as privacy_commands
+from bot.handlers import staff_access
 from bot.handlers.admin import create_admin_router
 from bot.handlers.admin.imports import RegistryImports
 from bot.i18n import TranslatorHub
@@ -172,6 +173,8 @@ def create_dispatcher(
     # state is written through it (on SQLite a second writer would wait on the first).
     dp.errors.outer_middleware(DbSessionMiddleware(session_factory))
     dp.errors.outer_middleware(MemberMiddleware(translators))
+    # /id in any chat, owners' /staff in the admin chat (before the admin chat refuses others)
+    dp.include_router(staff_access.create_router(settings))
     if settings.admin_chat_id is not None:
         dp.include_router(create_admin_router(settings))
     dp.include_router(commands.create_router())

@@ -13,7 +13,8 @@ from fluent.syntax.visitor import Visitor
 
 from bot.config import SUPPORTED_LOCALES
 
-LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+# bot/locales links to the top-level locales/ (so the wheel carries them: pyproject.toml)
+LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 
 
 # Text arguments are spliced in after Fluent has formatted the frame: fluent.runtime refuses a

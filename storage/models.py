@@ -547,3 +547,12 @@ class RequestRating(SQLModel, table=True):
     prompt_message_id: int | None = None
     created_at: datetime = Field(sa_column=_ts())
     updated_at: datetime = Field(sa_column=_ts())
+# -- staff access (issue 13) -------------------------------------------------------------------
+class StaffMember(SQLModel, table=True):
+    """A person an owner made staff with `/staff add` (removed with `/staff remove`)."""
+
+    __tablename__ = "staff_members"
+
+    telegram_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    added_by: int = Field(sa_column=Column(BigInteger, nullable=False))
+    added_at: datetime = Field(sa_column=_ts())

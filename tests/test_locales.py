@@ -39,6 +39,8 @@ PREFIX = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9_]+)*-")
 NOT_KEY_ARGUMENTS = {"name", "encoding", "env_file_encoding", "id", "prefix"}
 NOT_KEY_CALLS = {"Router", "encode", "decode", "open", "read_text"}
 NOT_KEYS = {"deliver-outbox", "queue-reminders", "mpl-data"}  # mpl-data: a folder
+# the console script and its role names (bot/main.py)
+NOT_KEYS |= {"insurance-bot", "import-registry"}
 # every prefix the code builds keys from, with the values it completes them with; None: the
 # values are not known statically (the detail fields of the forms), some key must have it
 DYNAMIC: dict[str, list[str] | None] = {

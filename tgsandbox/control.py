@@ -111,6 +111,8 @@ class ControlApi:
             ("GET", "/clock", self.get_clock),
             ("POST", "/clock", self.post_clock),
             ("GET", "/updates", self.get_updates),
+            ("GET", "/webhook", self.get_webhook),
+            ("POST", "/webhook/targets", self.post_webhook_targets),
             ("GET", "/calls", self.get_calls),
             ("GET", "/events", self.get_events),
             ("GET", "/files/{file_id}", self.get_file),
@@ -311,6 +313,26 @@ class ControlApi:
     async def get_updates(self, request: web.Request) -> web.Response:
         pending = _flag(request.query.get("pending"))
         return ok(self.state.pending if pending else self.state.update_log)
+
+    async def get_webhook(self, request: web.Request) -> web.Response:
+        state = self.state
+        return ok(
+            {
+                "webhook": state.webhook,
+                "targets": state.webhook_targets,
+                "deliveries": state.webhook_deliveries,
+                "errors": state.webhook_errors,
+            }
+        )
+
+    async def post_webhook_targets(self, request: web.Request) -> web.Response:
+        body, _ = await read_body(request)
+        targets = body.get("targets") or []
+        if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):
+            return fail("targets: a list of URLs")
+        self.state.webhook_targets = list(targets)
+        self.state.touch()
+        return ok(self.state.webhook_targets)
 
     async def get_calls(self, request: web.Request) -> web.Response:
         method = (request.query.get("method") or "").lower()

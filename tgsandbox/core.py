@@ -74,6 +74,10 @@ class StateCore:
         self.update_log: list[dict[str, Any]] = []
         self.allowed_updates: list[str] = []
         self.webhook: dict[str, Any] | None = None
+        # a load balancer's targets for the webhook (tgsandbox/webhook.py), and what it did
+        self.webhook_targets: list[str] = []
+        self.webhook_deliveries: list[dict[str, Any]] = []
+        self.webhook_errors: list[dict[str, Any]] = []
         self.commands: dict[tuple[str, str], list[dict[str, str]]] = {}
         self.bot_profile: dict[str, str] = {}
         self.default_menu_button: dict[str, Any] = {"type": "commands"}

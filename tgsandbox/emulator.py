@@ -10,6 +10,7 @@ from typing import Any
 
 from aiohttp import web
 
+from tgsandbox import webhook
 from tgsandbox.control import ControlApi
 from tgsandbox.errors import ApiError, not_found
 from tgsandbox.methods import Call, method_table
@@ -114,4 +115,5 @@ def create_emulator_app(state: EmulatorState) -> web.Application:
         state.wake()
 
     app.on_shutdown.append(on_shutdown)
+    webhook.install(app, state)
     return app

@@ -27,6 +27,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.delivery.errors import HeldError, RetrySoonError, UndeliverableError
 from bot.delivery.member import MemberSender
+from bot.delivery.shared_limits import SharedLimits
 from bot.delivery.staff import StaffSender
 from bot.i18n import TranslatorHub
 from bot.services import notifications, outbox
@@ -94,6 +95,7 @@ class Deliverer:
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         bg_factory: BgManagerFactory | None = None,
+        shared: SharedLimits | None = None,
     ) -> None:
         self.bot = bot
         self.sessions = session_factory
@@ -104,6 +106,7 @@ class Deliverer:
         self.monotonic = monotonic
         self.sleep = sleep
         self.bg_factory = bg_factory
+        self.shared = shared
         self.member = MemberSender(bot, translators)
         self.staff = (
             StaffSender(bot, settings, translators) if settings.admin_chat_id is not None else None
@@ -153,6 +156,10 @@ class Deliverer:
         async def pace(chat_id: int) -> None:
             while (wait := self.pacer.wait_time(chat_id, self.monotonic())) > 0:
                 # never hold the database while waiting for Telegram's limits
+                await session.commit()
+                await self.sleep(wait)
+            # every process's sends together (Redis), when several processes deliver
+            while self.shared is not None and (wait := await self.shared.try_acquire(chat_id)):
                 await session.commit()
                 await self.sleep(wait)
             self.pacer.sent(chat_id, self.monotonic())

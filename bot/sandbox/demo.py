@@ -14,7 +14,8 @@ import csv
 from datetime import date, timedelta
 from pathlib import Path
 
-DEMO_REGISTRY = Path(__file__).resolve().parents[2] / "data" / "demo_registry.csv"
+# bot/sandbox/data links to the top-level data/ (so the wheel carries it: pyproject.toml)
+DEMO_REGISTRY = Path(__file__).resolve().parent / "data" / "demo_registry.csv"
 DEMO_AS_OF = date(2026, 11, 22)
 POLICY_DATES = ("contract_signed", "coverage_start", "coverage_end")
 

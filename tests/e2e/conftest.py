@@ -36,6 +36,7 @@ class Sandbox:
         self.state = state
         self.db_path = db_path
         self.url = url  # the emulator's bound http://host:port (its chat page is at /)
+        self.within = 15.0  # seconds a reply may take (a test of several processes gives more)
 
     def bot_messages(self, chat_id: int) -> list[dict[str, Any]]:
         return [m for m in self.state.history(chat_id) if m.get("from", {}).get("is_bot")]
@@ -57,7 +58,7 @@ class Sandbox:
             return None
 
         try:
-            return await self.state.wait_for(probe, within=15)
+            return await self.state.wait_for(probe, within=self.within)
         except TimeoutError:
             last = [m.get("text") or m.get("caption") for m in self.bot_messages(chat_id)[-2:]]
             raise AssertionError(f"no bot message with {contains!r}; last: {last}") from None

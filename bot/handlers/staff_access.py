@@ -1,0 +1,90 @@
+"""`/id` in any chat (for set-up), and owners' `/staff add|remove` in the admin chat."""
+
+from __future__ import annotations
+
+from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.filters.magic import Magic
+from bot.filters.staff import staff_rule
+from bot.i18n import Translator
+from bot.services.staff.access import add_staff, remove_staff
+from storage.uow import UnitOfWork
+
+GONE = ("left", "kicked")
+# (verb, whether it changed anything) → the reply
+REPLIES = {
+    ("add", True): "staff-access-added",
+    ("add", False): "staff-access-already",
+    ("remove", True): "staff-access-removed",
+    ("remove", False): "staff-access-not-staff",
+}
+
+
+def _target(message: Message, argument: str) -> int | None:
+    """The id typed after the verb, or the author of the message replied to (in a forum topic
+    every message "replies" to the topic's first message: that is no target)."""
+    if argument:
+        return int(argument) if argument.lstrip("-").isdigit() else None
+    reply = message.reply_to_message
+    if reply is None or reply.from_user is None or reply.from_user.is_bot:
+        return None
+    if message.is_topic_message and reply.message_id == message.message_thread_id:
+        return None
+    return reply.from_user.id
+
+
+def create_router(settings: Settings) -> Router:
+    router = Router(name="staff-access")
+
+    @router.message(Command("id"))
+    async def show_id(message: Message, i18n: Translator) -> None:
+        await message.reply(
+            i18n(
+                "staff-access-id",
+                chat_id=str(message.chat.id),
+                user_id=str(message.from_user.id if message.from_user else "-"),
+            )
+        )
+
+    @router.message(Command("staff"), Magic(F.chat.id == settings.admin_chat_id))
+    async def staff_command(
+        message: Message,
+        command: CommandObject,
+        bot: Bot,
+        uow: UnitOfWork,
+        clock: Clock,
+        i18n: Translator,
+    ) -> None:
+        owner = message.from_user.id if message.from_user else 0
+        if not staff_rule(settings).is_owner(owner):
+            await message.reply(i18n("staff-access-owners-only"))
+            return
+        verb, _, argument = (command.args or "").strip().partition(" ")
+        target = _target(message, argument.strip())
+        if verb not in ("add", "remove") or target is None:
+            await message.reply(i18n("staff-access-usage"))
+            return
+        if verb == "add":
+            assert settings.admin_chat_id is not None
+            status: str
+            try:
+                status = (await bot.get_chat_member(settings.admin_chat_id, target)).status
+            except TelegramBadRequest:  # Telegram does not know them in this chat
+                status = "left"
+            if status in GONE:
+                await message.reply(i18n("staff-access-not-in-chat", user_id=str(target)))
+                return
+            changed = await add_staff(uow.session, target, owner, clock())
+        else:
+            changed = await remove_staff(uow.session, target, owner, clock())
+        if changed and not await uow.commit():
+            await message.reply(i18n("staff-not-saved"))
+            return
+        await message.reply(i18n(REPLIES[verb, changed], user_id=str(target)))
+
+    return router

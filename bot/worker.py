@@ -1,0 +1,30 @@
+"""`insurance-bot worker`: outbox delivery and the scheduler (reminders, escalations), no
+updates. Any number of workers run together: the outbox claim with leases gives each row to
+one of them, and with Redis their sends share Telegram's limits (bot/delivery/shared_limits)."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.app import running, start_scheduler
+from bot.clock import Clock, system_clock
+from bot.config import Settings
+from bot.observability.server import start_metrics_server
+from bot.web import wait_for_stop
+
+log = logging.getLogger("bot.worker")
+
+
+async def run_worker(settings: Settings, clock: Clock = system_clock) -> None:
+    async with running(settings, clock, apply_migrations=False) as runtime:
+        metrics = await start_metrics_server(runtime)
+        try:
+            start_scheduler(runtime)
+            log.info("worker: delivering the outbox; no updates taken here")
+            await wait_for_stop()
+        finally:
+            if runtime.scheduler.running:
+                # a delivery run in progress finishes its row (its lease covers the rest)
+                runtime.scheduler.shutdown(wait=True)
+            if metrics is not None:
+                await metrics.cleanup()

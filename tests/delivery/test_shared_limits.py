@@ -1,0 +1,73 @@
+"""Telegram's limits held across processes through Redis (bot/delivery/shared_limits.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+from collections.abc import AsyncIterator
+
+import pytest
+from redis.asyncio import Redis
+
+from bot.delivery.shared_limits import SharedLimits
+from bot.services.pacing import Pacer
+from tests.conftest import REDIS_URL
+
+pytestmark = pytest.mark.skipif(not REDIS_URL, reason="needs TEST_REDIS_URL")
+
+
+@pytest.fixture
+async def clients() -> AsyncIterator[list[Redis]]:
+    # two connections stand for two processes
+    pair = [Redis.from_url(REDIS_URL), Redis.from_url(REDIS_URL)]
+    await pair[0].flushdb()
+    yield pair
+    for client in pair:
+        await client.aclose()
+
+
+async def test_two_processes_together_keep_the_overall_and_per_chat_limits(clients):
+    pacer = Pacer(per_second=10, private_interval=0.3, group_per_minute=100)
+    limits = [SharedLimits(client, pacer) for client in clients]
+    # (when the successful script call began, when it returned, chat): the server recorded the
+    # send somewhere in between, so only sends provably inside one window are counted together
+    sent: list[tuple[float, float, int]] = []
+    waits = 0
+
+    async def send(limiter: SharedLimits, chat_id: int) -> None:
+        nonlocal waits
+        while True:
+            began = time.monotonic()
+            wait = await limiter.try_acquire(chat_id)
+            if wait == 0:
+                sent.append((began, time.monotonic(), chat_id))
+                return
+            waits += 1
+            await asyncio.sleep(wait)
+
+    # 30 sends to 30 chats and 6 to one chat, shared between the two "processes"
+    jobs = [send(limits[n % 2], 1000 + n) for n in range(30)]
+    jobs += [send(limits[n % 2], 7) for n in range(6)]
+    await asyncio.gather(*jobs)
+
+    assert len(sent) == 36
+    for began, _, _ in sent:  # no second provably holds more than 10 sends
+        inside = [s for s in sent if s[0] >= began and s[1] < began + 1.0]
+        assert len(inside) <= 10
+    to_seven = sorted((b, e) for b, e, chat in sent if chat == 7)
+    # consecutive sends to one chat: the later began after the earlier's gap, at the latest
+    gaps = [later[1] - earlier[0] for earlier, later in itertools.pairwise(to_seven)]
+    assert min(gaps) >= 0.3
+    assert waits > 0  # they did have to wait
+
+
+async def test_a_group_gets_its_minute_quota_across_processes(clients):
+    pacer = Pacer(per_second=100, private_interval=0.1, group_per_minute=3)
+    first, second = (SharedLimits(client, pacer) for client in clients)
+    assert await first.try_acquire(-100) == 0
+    assert await second.try_acquire(-100) == 0
+    assert await first.try_acquire(-100) == 0
+    wait = await second.try_acquire(-100)
+    assert 55 < wait <= 60  # the fourth waits for the first to leave the minute
+    assert await second.try_acquire(-200) == 0  # another group is not held up

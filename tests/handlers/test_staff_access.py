@@ -1,0 +1,100 @@
+"""Staff access without restarts: /id anywhere, owners' /staff add|remove, audited; an empty
+STAFF_IDS no longer lets everyone in the admin chat act as staff."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bot.config import Settings
+from bot.factory import create_bot, create_dispatcher
+from bot.sandbox.run import sandbox_users
+from bot.services.staff.authorization import is_staff
+from storage.models import AuditEntry, StaffMember
+from tests.handlers.test_staff_commands import EN, FORUM, IRYNA, RU, UK, AdminChat
+from tgsandbox import SANDBOX_TOKEN, EmulatorState, SimUser, bound_url, start_emulator
+
+NEWCOMER = 30001  # in the admin chat, on no list
+ASKAR = 20002
+MEMBER = 10001  # a member, not in the admin chat
+
+
+@pytest.fixture
+async def chat(session_factory, db_url, clock) -> AsyncIterator[AdminChat]:
+    users = [*sandbox_users(), SimUser(NEWCOMER, "Nurlan", "New", None, "en", is_staff=True)]
+    runner, state = await start_emulator("127.0.0.1", 0, EmulatorState(users=users))
+    settings = Settings(  # type: ignore[call-arg]
+        bot_token=SANDBOX_TOKEN,
+        database_url=db_url,
+        admin_chat_id=FORUM,
+        staff_ids=[ASKAR],
+        owner_ids=str(IRYNA),
+        bot_api_url=bound_url(runner),
+        _env_file=None,
+    )
+    bot = create_bot(settings)
+    dp, _ = create_dispatcher(settings, session_factory, clock=clock)
+    polling = asyncio.create_task(
+        dp.start_polling(bot, polling_timeout=1, handle_signals=False, handle_as_tasks=False)
+    )
+    try:
+        yield AdminChat(state, session_factory, bot, clock)
+    finally:
+        await dp.stop_polling()
+        await asyncio.wait_for(polling, 10)
+        await bot.session.close()
+        await runner.cleanup()
+
+
+async def test_id_answers_the_chat_and_the_user_in_any_chat(chat: AdminChat):
+    assert await chat.send("/id", user=NEWCOMER) == [
+        EN("staff-access-id", chat_id=str(FORUM), user_id=str(NEWCOMER))
+    ]
+    sent = chat.state.send_text(MEMBER, "/id")
+    await chat.state.wait_delivered(within=15)
+    replies = [m for m in chat.state.history(MEMBER) if m["from"]["is_bot"]]
+    assert replies[-1]["reply_to_message"]["message_id"] == sent["message_id"]
+    assert str(MEMBER) in replies[-1]["text"]
+
+
+async def test_an_owner_adds_and_removes_staff_without_a_restart(chat: AdminChat):
+    # on no list: refused, although in the admin chat (an empty list no longer means everyone)
+    assert await chat.send("/stats", user=NEWCOMER) == [EN("staff-not-allowed")]
+
+    assert await chat.send(f"/staff add {NEWCOMER}") == [
+        UK("staff-access-added", user_id=str(NEWCOMER))
+    ]
+    assert await chat.send("/stats", user=NEWCOMER) != [EN("staff-not-allowed")]
+    assert [row.telegram_id for row in await chat.rows(StaffMember)] == [NEWCOMER]
+
+    # staff who is not an owner cannot change the list; someone outside the chat cannot be added
+    assert await chat.send(f"/staff remove {NEWCOMER}", user=ASKAR) == [
+        RU("staff-access-owners-only")
+    ]
+    assert await chat.send(f"/staff add {MEMBER}") == [
+        UK("staff-access-not-in-chat", user_id=str(MEMBER))
+    ]
+
+    # removed by replying to their message
+    theirs = chat.state.send_text(FORUM, "hello", user_id=NEWCOMER)
+    await chat.state.wait_delivered(within=15)
+    sent = chat.state.send_text(
+        FORUM, "/staff remove", user_id=IRYNA, reply_to_message_id=theirs["message_id"]
+    )
+    assert await chat._answers(sent) == [UK("staff-access-removed", user_id=str(NEWCOMER))]
+    assert await chat.send("/stats", user=NEWCOMER) == [EN("staff-not-allowed")]
+    assert await chat.rows(StaffMember) == []
+
+    audit = [(a.action, a.staff_telegram_id, a.target) for a in await chat.rows(AuditEntry)]
+    assert ("staff_add", IRYNA, str(NEWCOMER)) in audit
+    assert ("staff_remove", IRYNA, str(NEWCOMER)) in audit
+
+
+def test_everyone_in_the_admin_chat_only_when_said_so():
+    assert not is_staff(5, FORUM, FORUM, [])
+    assert is_staff(5, FORUM, FORUM, [], all_admin_chat=True)
+    assert not is_staff(5, 123, FORUM, [], all_admin_chat=True)  # never outside the chat
+    assert is_staff(5, FORUM, FORUM, [], owner_ids={5})
+    assert is_staff(5, FORUM, FORUM, [], listed=True)
