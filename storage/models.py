@@ -461,3 +461,20 @@ class Notification(SQLModel, table=True):
     sent_message_id: int | None = None
     created_at: datetime = Field(sa_column=_ts())
     sent_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    # set (and committed) just before a staff request card's first Telegram call, cleared when
+    # the outcome is stored: still set on a later attempt means the earlier one may have posted
+    send_started_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+
+
+class DeliveryWorker(SQLModel, table=True):
+    """A process that delivers the outbox, with its heartbeat: a process found gone (its pid
+    dead on this host, or its heartbeat stale) has its claimed rows released at once."""
+
+    __tablename__ = "delivery_workers"
+
+    # the worker id the claim tokens start with (`bot.services.outbox.claim_prefix`)
+    worker_id: str = Field(primary_key=True, max_length=48)
+    host: str = Field(max_length=255)
+    pid: int
+    started_at: datetime = Field(sa_column=_ts())
+    heartbeat_at: datetime = Field(sa_column=_ts())

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import socket
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
@@ -25,6 +27,7 @@ from sqlmodel import col
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.delivery import workers
 from bot.delivery.errors import HeldError, RetrySoonError, UndeliverableError
 from bot.delivery.member import MemberSender
 from bot.delivery.staff import StaffSender
@@ -32,12 +35,23 @@ from bot.i18n import TranslatorHub
 from bot.services import notifications, outbox
 from bot.services.pacing import Pacer
 from storage.models import Audience, Member, Notification, NotificationKind, NotificationStatus
+from storage.repositories import notifications as notifications_repo
 
 log = logging.getLogger("bot.delivery")
+# how often a deliverer records its heartbeat (renewing its rows' lease with it)
+HEARTBEAT_SECONDS = 5.0
 
 
 class ChatBusyError(Exception):
     """The member's chat must wait its turn; other rows of the batch may go first."""
+
+
+class SetAsideError(Exception):
+    """A staff chat has no room for the row now: it is due again at `until`, not waited for."""
+
+    def __init__(self, until: datetime) -> None:
+        super().__init__(until)
+        self.until = until
 
 
 @dataclass
@@ -94,6 +108,9 @@ class Deliverer:
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         bg_factory: BgManagerFactory | None = None,
+        host: str | None = None,
+        pid: int | None = None,
+        alive: Callable[[int], bool] = workers.pid_alive,
     ) -> None:
         self.bot = bot
         self.sessions = session_factory
@@ -108,6 +125,31 @@ class Deliverer:
         self.staff = (
             StaffSender(bot, settings, translators) if settings.admin_chat_id is not None else None
         )
+        # a gone process is found by its pid on this host at once, elsewhere after half a lease
+        self.me = workers.Me(
+            worker_id[:48],
+            host or socket.gethostname(),
+            pid or os.getpid(),
+            dead_after=self.lease / 2,
+            alive=alive,
+        )
+        self._beat_at: float | None = None
+        # per staff chat: the monotonic time up to which set-aside rows have been given turns
+        self._booked: dict[int, float] = {}
+
+    async def start(self) -> int:
+        """At start-up: release the rows of processes that are gone (this worker's own
+        predecessor at once) and record this one's heartbeat; returns the rows released."""
+        self._beat_at = None
+        return await self._heartbeat()
+
+    async def _heartbeat(self) -> int:
+        mono, starting = self.monotonic(), self._beat_at is None
+        if self._beat_at is not None and mono - self._beat_at < HEARTBEAT_SECONDS:
+            return 0
+        self._beat_at = mono
+        async with self.sessions.begin() as session:
+            return await workers.heartbeat(session, self.me, self.clock(), starting=starting)
 
     async def run_once(self, limit: int = 50, most: int = 500) -> int:
         """Deliver what is due now; returns how many notifications were taken.
@@ -116,12 +158,15 @@ class Deliverer:
         while rows for other chats go (each chat's own rows stay in order). When every row
         left waits for its chat, more due rows are claimed (at most `most` in one run, and
         never more than `limit` waiting at once, so each is sent well within its lease);
-        with none, the run sleeps until the first waiting chat may go.
+        with none, the run sleeps until the first waiting chat may go. A staff row whose group
+        has no room is set aside until its turn (`_to_staff`), never waited for here.
         """
+        await self._heartbeat()  # the first run is the start-up: see `start`
         queue, turns = deque(await self._claim(limit)), _Turns(self.pacer)
         taken = len(queue)
         set_aside_in_a_row = 0
         while queue:
+            await self._heartbeat()
             if set_aside_in_a_row >= len(queue):
                 more = await self._claim(min(limit - len(queue), most - taken))
                 taken += len(more)
@@ -159,36 +204,23 @@ class Deliverer:
 
         return pace
 
-    async def _still_mine(self, session: AsyncSession, notification_id: int) -> bool:
-        """Renew this process's claim on the row just before sending it.
-
-        A long paced batch can outlive the lease; if another process has taken the row since,
-        it is theirs now and this process must not send it too.
-        """
-        renewed = await session.execute(
-            update(Notification)
-            .where(
-                col(Notification.id) == notification_id,
-                col(Notification.status) == NotificationStatus.SENDING,
-                col(Notification.claimed_by).startswith(outbox.claim_prefix(self.worker_id)),
-            )
-            .values(claimed_at=self.clock())
-        )
-        return bool(renewed.rowcount)  # type: ignore[attr-defined]
-
     async def _deliver(self, notification_id: int, turns: _Turns) -> bool:
-        """Send one claimed row and record the outcome; True when it was set aside instead."""
+        """Send one claimed row and record the outcome; True when it was set aside instead.
+
+        No write is made before the send (the heartbeat renews the claim every few seconds), so
+        the database's write lock is taken only for the outcome, never across a Telegram call.
+        """
         refresh_chat: int | None = None
         async with self.sessions() as session:
-            if not await self._still_mine(session, notification_id):
-                log.info("notification %s was taken over by another process", notification_id)
-                return False
             now = self.clock()
-            loaded = await _load(session, notification_id, now)
-            if loaded is None:
+            notification = await session.get(Notification, notification_id)
+            if notification is None or not self._holds(notification):
+                log.debug("notification %s: sent with another or taken over", notification_id)
+                return False
+            payload = await _load(session, notification, now)
+            if payload is None:
                 await session.commit()
                 return False
-            notification, payload = loaded
             try:
                 if payload.audience == Audience.MEMBER:
                     message_id = await self._to_member(session, notification, payload, turns)
@@ -206,13 +238,12 @@ class Deliverer:
                     await session.commit()
                     return False
                 else:
-                    message_id = await self.staff.send(
-                        session, notification, payload, self._pacer_for(session), now
-                    )
+                    message_id = await self._to_staff(session, notification, payload, now)
                 await outbox.mark_sent(session, notification_id, now, message_id)
             except ChatBusyError:
-                await session.commit()  # the renewed claim
                 return True
+            except SetAsideError as aside:
+                await outbox.defer(session, notification_id, aside.until)
             except HeldError:
                 await _hold(session, notification)
             except TelegramRetryAfter as exc:
@@ -254,6 +285,59 @@ class Deliverer:
         except Exception:  # a refresh is a courtesy; it must never fail a delivery
             log.warning("could not refresh the open dialog of chat %s", chat_id, exc_info=True)
 
+    def _holds(self, notification: Notification) -> bool:
+        return notification.status == NotificationStatus.SENDING and (
+            notification.claimed_by or ""
+        ).startswith(outbox.claim_prefix(self.worker_id))
+
+    def _room(self, chat_id: int, sends: int) -> float:
+        """Seconds until `chat_id` has room for `sends` messages (0: now). Rows set aside for
+        one chat are given turns one after another, so they do not all come back at once."""
+        mono = self.monotonic()
+        wait = self.pacer.chat_wait(chat_id, mono, sends)
+        if wait <= 0:
+            return 0.0
+        turn = max(self._booked.get(chat_id, mono), mono + wait)
+        self._booked[chat_id] = turn + sends * self.pacer.gap(chat_id)
+        return turn - mono
+
+    async def _to_staff(
+        self,
+        session: AsyncSession,
+        notification: Notification,
+        payload: notifications.Payload,
+        now: datetime,
+    ) -> int | None:
+        """A staff row goes only when its chat has room for all it sends (a topic created for
+        it included); otherwise, or while an older row about the same member waits, it is set
+        aside until then. A card refresh folds in the other refreshes of its card."""
+        assert self.staff is not None
+        if payload.kind != NotificationKind.CARD_REFRESH:
+            ahead = await notifications_repo.staff_row_ahead(
+                session, notification, outbox.claim_prefix(self.worker_id)
+            )
+            if ahead is not None:
+                raise SetAsideError(max(ahead, now + timedelta(seconds=1)))
+        chat_id = self.staff.chat_for(notification)
+        wait = self._room(chat_id, await self.staff.sends(session, notification, payload))
+        if wait > 0:
+            raise SetAsideError(now + timedelta(seconds=wait))
+        folded: list[int] = []
+        if payload.kind == NotificationKind.CARD_REFRESH:
+            folded = await outbox.refreshes_waiting(session, notification, self.worker_id)
+        repost = False
+        if payload.kind == NotificationKind.REQUEST_CARD:
+            # a card whose earlier post may have reached Telegram (the process died before its
+            # message id was stored) says so; the Bot API offers no way to find that post
+            repost = notification.send_started_at is not None
+            await outbox.send_started(session, notification.id or 0, now)
+            await session.commit()
+        message_id = await self.staff.send(
+            session, notification, payload, self._pacer_for(session), now, repost
+        )
+        await outbox.fold(session, notification, self.worker_id, folded, now)
+        return message_id
+
     async def _to_member(
         self,
         session: AsyncSession,
@@ -276,17 +360,15 @@ class Deliverer:
 
 
 async def _load(
-    session: AsyncSession, notification_id: int, now: datetime
-) -> tuple[Notification, notifications.Payload] | None:
-    """The claimed row and its payload; a row that no longer fits its kind's class (written by
-    an older version, or edited by hand) is marked failed with the reason instead."""
+    session: AsyncSession, notification: Notification, now: datetime
+) -> notifications.Payload | None:
+    """The claimed row's payload; a row that no longer fits its kind's class (written by an
+    older version, or edited by hand) is marked failed with the reason instead."""
     try:
-        notification = await session.get(Notification, notification_id)
-        assert notification is not None
-        return notification, notifications.load(notification.kind, notification.payload)
+        return notifications.load(notification.kind, notification.payload)
     except (LookupError, notifications.PayloadError) as exc:  # LookupError: an unknown kind
-        log.error("notification %s cannot be sent: %s", notification_id, exc)
-        await outbox.mark_failed(session, notification_id, now, str(exc))
+        log.error("notification %s cannot be sent: %s", notification.id, exc)
+        await outbox.mark_failed(session, notification.id or 0, now, str(exc))
         return None
 
 

@@ -70,6 +70,7 @@ class _Job:
     request: Request | None
     pace: Pace
     now: datetime
+    repost: bool = False  # an earlier attempt may have posted this card (its outcome was lost)
 
 
 class StaffSender:
@@ -87,7 +88,39 @@ class StaffSender:
             self._forum = bool((await self.bot.get_chat(self.chat_id)).is_forum)
         return self._forum
 
-    async def _thread(self, session: AsyncSession, member: Member, now: datetime) -> int | None:
+    def chat_for(self, n: Notification) -> int:
+        """The staff chat a notification goes to (its pace is that chat's)."""
+        return self.chat_id
+
+    async def sends(self, session: AsyncSession, n: Notification, payload: note.Payload) -> int:
+        """How many messages sending `n` will post, a topic created for it included, so the
+        deliverer can wait for the group's room for all of them before the first goes."""
+        if payload.kind in (K.CARD_REFRESH, K.ESCALATION):
+            return 1
+        count = 0
+        if await self.is_forum():
+            topic = await topics.get(session, n.member_id or 0)
+            count += topic is None or topic.thread_id is None
+        if isinstance(payload, note.MemberMessage):
+            texts = (
+                len(pages(payload.text or "", TEXT_PART))
+                if payload.text or not payload.attachments
+                else 0
+            )
+            return count + texts + _albums([a.kind for a in payload.attachments])
+        if isinstance(payload, note.RequestCard) and n.request_id is not None:
+            request = await session.get(Request, n.request_id)
+            if request is not None:
+                documents = await requests_repo.documents(session, n.request_id)
+                count += _albums([d.kind for d in documents])
+                if long_details(request.details):
+                    lines = detail_lines(request.details, self.i18n, mask={"phone": mask_phone})
+                    count += len(pages(lines, TEXT_PART))
+        return count + 1
+
+    async def _thread(
+        self, session: AsyncSession, member: Member, now: datetime, pace: Pace
+    ) -> int | None:
         if not await self.is_forum():
             return None
         topic, created = await topics.reserve(session, member, self.chat_id, now)
@@ -98,15 +131,18 @@ class StaffSender:
             topic, created = await topics.reserve(session, member, self.chat_id, now)
         if created:
             await session.commit()  # let other processes see the reservation at once
+            await pace(self.chat_id)  # a new topic counts against the group's pace
             forum_topic = await self.bot.create_forum_topic(self.chat_id, topic.title)
             await topics.set_thread(session, topic, forum_topic.message_thread_id)
             await session.commit()
         return topic.thread_id
 
-    async def _where(self, session: AsyncSession, member: Member, now: datetime) -> dict[str, Any]:
+    async def _where(
+        self, session: AsyncSession, member: Member, now: datetime, pace: Pace
+    ) -> dict[str, Any]:
         """Where a member's messages go: their topic, or in a group without topics a reply to
         the last message about them, so each member's messages form one reply thread."""
-        thread_id = await self._thread(session, member, now)
+        thread_id = await self._thread(session, member, now, pace)
         if thread_id is not None:
             return {"message_thread_id": thread_id}
         last = await relay.last_admin_message(session, self.chat_id, member.id or 0)
@@ -123,6 +159,7 @@ class StaffSender:
         payload: note.Payload,
         pace: Pace,
         now: datetime,
+        repost: bool = False,
     ) -> int | None:
         sender = self.SENDERS.get(payload.kind)
         if sender is None:
@@ -133,7 +170,7 @@ class StaffSender:
         request = await session.get(Request, n.request_id) if n.request_id else None
         if payload.about_request and request is None:
             return None  # the request is gone: nothing left to tell about it
-        return await sender(self, _Job(session, member, request, pace, now), payload)
+        return await sender(self, _Job(session, member, request, pace, now, repost), payload)
 
     async def _escalation(self, job: _Job, p: note.Escalation) -> int | None:
         """In the General topic, where everyone sees it; a reply reaches the member."""
@@ -162,6 +199,8 @@ class StaffSender:
         sent_ids = await self._documents(documents, where, job.pace)
         sent_ids += await self._full_answers(request, where, job.pace)
         text, markup = await self.card(job.session, request, job.member)
+        if job.repost:
+            text += "\n" + self.i18n("staff-card-repost")
         await job.pace(self.chat_id)
         card = await self.bot.send_message(self.chat_id, text, **where, reply_markup=markup)
         request.staff_message_id = card.message_id
@@ -340,7 +379,7 @@ class StaffSender:
                 return request.staff_message_id
             if "not found" not in exc.message:
                 raise
-            where = await self._where(session, member, now)
+            where = await self._where(session, member, now, pace)
             card = await self.bot.send_message(self.chat_id, text, **where, reply_markup=markup)
             request.staff_message_id = card.message_id
             session.add(request)
@@ -348,6 +387,12 @@ class StaffSender:
                 session, self.chat_id, card.message_id, member.id or 0, request.id, now
             )
         return request.staff_message_id
+
+
+def _albums(kinds: list[str]) -> int:
+    """How many messages `_documents` sends for files of these kinds (albums of up to ten)."""
+    photos = sum(kind == "photo" for kind in kinds)
+    return -(-photos // 10) + -(-(len(kinds) - photos) // 10)
 
 
 def _name(member: Member) -> str:
@@ -362,7 +407,7 @@ def _in_thread(
     (the next attempt creates a new one)."""
 
     async def send(self: StaffSender, job: _Job, payload: Any) -> int | None:
-        where = await self._where(job.session, job.member, job.now)
+        where = await self._where(job.session, job.member, job.now, job.pace)
         try:
             sent_ids = await post(self, job, payload, where)
         except TelegramBadRequest as exc:
