@@ -51,10 +51,6 @@ async def test_the_scheduler_runs_its_jobs_at_the_configured_periods(world: Deli
     assert periods == {DELIVERY_JOB: timedelta(seconds=0.5), REMINDER_JOB: timedelta(seconds=2)}
 
 
-class CrashError(Exception):
-    pass
-
-
 async def test_a_shorter_lease_takes_a_dead_senders_row_sooner(world: DeliveryWorld):
     world.settings = world.settings.model_copy(update={"outbox_lease_seconds": 10})
     member = await world.member(OLENA)
