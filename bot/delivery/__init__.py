@@ -21,7 +21,7 @@ from aiogram.exceptions import (
     TelegramServerError,
 )
 from aiogram_dialog.api.protocols import BgManagerFactory
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
@@ -134,6 +134,7 @@ class Deliverer:
             alive=alive,
         )
         self._beat_at: float | None = None
+        self._in_flight: int | None = None  # the chat of the send waiting for its answer
         # per staff chat: the monotonic time up to which set-aside rows have been given turns
         self._booked: dict[int, float] = {}
 
@@ -196,13 +197,21 @@ class Deliverer:
 
     def _pacer_for(self, session: AsyncSession) -> Callable[[int], Awaitable[None]]:
         async def pace(chat_id: int) -> None:
+            self._answered()  # the row's previous send, if any, has its answer by now
             while (wait := self.pacer.wait_time(chat_id, self.monotonic())) > 0:
                 # never hold the database while waiting for Telegram's limits
                 await session.commit()
                 await self.sleep(wait)
             self.pacer.sent(chat_id, self.monotonic())
+            self._in_flight = chat_id
 
         return pace
+
+    def _answered(self) -> None:
+        """The send in flight (one at a time) got its answer: the pacer counts it from now."""
+        if self._in_flight is not None:
+            self.pacer.answered(self._in_flight, self.monotonic())
+            self._in_flight = None
 
     async def _deliver(self, notification_id: int, turns: _Turns) -> bool:
         """Send one claimed row and record the outcome; True when it was set aside instead.
@@ -213,14 +222,14 @@ class Deliverer:
         refresh_chat: int | None = None
         async with self.sessions() as session:
             now = self.clock()
-            notification = await session.get(Notification, notification_id)
-            if notification is None or not self._holds(notification):
+            if not await self._holds(session, notification_id):
                 log.debug("notification %s: sent with another or taken over", notification_id)
                 return False
-            payload = await _load(session, notification, now)
-            if payload is None:
+            loaded = await _load(session, notification_id, now)
+            if loaded is None:
                 await session.commit()
                 return False
+            notification, payload = loaded
             try:
                 if payload.audience == Audience.MEMBER:
                     message_id = await self._to_member(session, notification, payload, turns)
@@ -239,6 +248,7 @@ class Deliverer:
                     return False
                 else:
                     message_id = await self._to_staff(session, notification, payload, now)
+                self._answered()
                 await outbox.mark_sent(session, notification_id, now, message_id)
             except ChatBusyError:
                 return True
@@ -267,6 +277,8 @@ class Deliverer:
             except TelegramBadRequest as exc:
                 log.error("notification %s cannot be sent: %s", notification_id, exc.message)
                 await outbox.mark_failed(session, notification_id, now, exc.message)
+            finally:
+                self._answered()
             await session.commit()
         if refresh_chat is not None:
             await self._refresh_open_page(refresh_chat)
@@ -285,10 +297,18 @@ class Deliverer:
         except Exception:  # a refresh is a courtesy; it must never fail a delivery
             log.warning("could not refresh the open dialog of chat %s", chat_id, exc_info=True)
 
-    def _holds(self, notification: Notification) -> bool:
-        return notification.status == NotificationStatus.SENDING and (
-            notification.claimed_by or ""
-        ).startswith(outbox.claim_prefix(self.worker_id))
+    async def _holds(self, session: AsyncSession, notification_id: int) -> bool:
+        """Whether the row is still this process's to send (not sent with another refresh,
+        not taken over after a lease this process let run out)."""
+        claimed_by = (
+            await session.execute(
+                select(col(Notification.claimed_by)).where(
+                    col(Notification.id) == notification_id,
+                    col(Notification.status) == NotificationStatus.SENDING,
+                )
+            )
+        ).scalar_one_or_none()
+        return (claimed_by or "").startswith(outbox.claim_prefix(self.worker_id))
 
     def _room(self, chat_id: int, sends: int) -> float:
         """Seconds until `chat_id` has room for `sends` messages (0: now). Rows set aside for
@@ -360,15 +380,17 @@ class Deliverer:
 
 
 async def _load(
-    session: AsyncSession, notification: Notification, now: datetime
-) -> notifications.Payload | None:
-    """The claimed row's payload; a row that no longer fits its kind's class (written by an
-    older version, or edited by hand) is marked failed with the reason instead."""
+    session: AsyncSession, notification_id: int, now: datetime
+) -> tuple[Notification, notifications.Payload] | None:
+    """The claimed row and its payload; a row that no longer fits its kind's class (written by
+    an older version, or edited by hand) is marked failed with the reason instead."""
     try:
-        return notifications.load(notification.kind, notification.payload)
+        notification = await session.get(Notification, notification_id)
+        assert notification is not None
+        return notification, notifications.load(notification.kind, notification.payload)
     except (LookupError, notifications.PayloadError) as exc:  # LookupError: an unknown kind
-        log.error("notification %s cannot be sent: %s", notification.id, exc)
-        await outbox.mark_failed(session, notification.id or 0, now, str(exc))
+        log.error("notification %s cannot be sent: %s", notification_id, exc)
+        await outbox.mark_failed(session, notification_id, now, str(exc))
         return None
 
 

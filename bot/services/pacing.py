@@ -51,6 +51,23 @@ class Pacer:
         else:
             self._last_private[chat_id] = now
 
+    def answered(self, chat_id: int, now: float) -> None:
+        """The send last recorded for `chat_id` was answered at `now`: count it from then.
+
+        Telegram checks a send when it arrives, somewhere between our call and its answer; a
+        send counted from its answer can never look older to us than it is to Telegram, so a
+        slow answer (a busy machine, a slow network) does not turn into a 429 on the next one.
+        Sends are made one at a time, so the last one recorded is the one answered.
+        """
+        if self._global:
+            self._global[-1] = max(self._global[-1], now)
+        if chat_id < 0:
+            group = self._group.get(chat_id)
+            if group:
+                group[-1] = max(group[-1], now)
+        elif chat_id in self._last_private:
+            self._last_private[chat_id] = max(self._last_private[chat_id], now)
+
     @staticmethod
     def _trim(times: deque[float], now: float, span: float) -> deque[float]:
         while times and times[0] <= now - span:
