@@ -150,40 +150,33 @@ async def renew(session: AsyncSession, worker: str, now: datetime) -> None:
     )
 
 
+async def _unclaim(session: AsyncSession, which: Any, due: datetime) -> int:
+    """Claimed rows matching `which` are pending again from `due`, their attempt given back."""
+    done = await session.execute(
+        update(Notification)
+        .where(col(Notification.status) == S.SENDING, which)
+        .values(
+            status=S.PENDING,
+            claimed_by=None,
+            next_attempt_at=due,
+            attempts=Notification.attempts - 1,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return int(done.rowcount)  # type: ignore[attr-defined]
+
+
 async def release(session: AsyncSession, workers: list[str], now: datetime) -> int:
     """The rows claimed by `workers` (processes found gone) are due again now; returns how many.
 
     The attempt they were claimed for is given back: it may never have reached Telegram.
     """
-    if not workers:
-        return 0
-    released = await session.execute(
-        update(Notification)
-        .where(col(Notification.status) == S.SENDING, or_(*(_mine(w) for w in workers)))
-        .values(
-            status=S.PENDING,
-            claimed_by=None,
-            next_attempt_at=now,
-            attempts=Notification.attempts - 1,
-        )
-        .execution_options(synchronize_session=False)
-    )
-    return int(released.rowcount)  # type: ignore[attr-defined]
+    return await _unclaim(session, or_(*(_mine(w) for w in workers)), now) if workers else 0
 
 
 async def defer(session: AsyncSession, notification_id: int, until: datetime) -> None:
     """Set a claimed row aside until `until`: its chat has no room now. No attempt is used."""
-    await session.execute(
-        update(Notification)
-        .where(col(Notification.id) == notification_id, col(Notification.status) == S.SENDING)
-        .values(
-            status=S.PENDING,
-            claimed_by=None,
-            next_attempt_at=until,
-            attempts=Notification.attempts - 1,
-        )
-        .execution_options(synchronize_session=False)
-    )
+    await _unclaim(session, col(Notification.id) == notification_id, until)
 
 
 def _refreshes_of(notification: Notification, worker: str) -> Any:
