@@ -25,9 +25,9 @@ from sqlmodel import col
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.delivery.chats import StaffChats
 from bot.delivery.errors import HeldError, RetrySoonError, UndeliverableError
 from bot.delivery.member import MemberSender
-from bot.delivery.staff import StaffSender
 from bot.i18n import TranslatorHub
 from bot.services import notifications, outbox
 from bot.services.pacing import Pacer
@@ -106,7 +106,7 @@ class Deliverer:
         self.bg_factory = bg_factory
         self.member = MemberSender(bot, translators)
         self.staff = (
-            StaffSender(bot, settings, translators) if settings.admin_chat_id is not None else None
+            StaffChats(bot, settings, translators) if settings.admin_chat_id is not None else None
         )
 
     async def run_once(self, limit: int = 50, most: int = 500) -> int:

@@ -176,3 +176,14 @@ async def chat_of_request(session: AsyncSession, desk: StaffDesk, request: Reque
     request.staff_chat_id = chat_id
     session.add(request)
     return chat_id
+
+
+async def handled_in(
+    session: AsyncSession, request_id: int, chat_id: int, default_chat_id: int | None
+) -> bool:
+    """Whether staff of `chat_id` work on the request (its card was routed there); an unknown
+    request passes, for the action to say it is gone."""
+    request = await session.get(Request, request_id)
+    if request is None:
+        return True
+    return (request.staff_chat_id or default_chat_id) == chat_id
