@@ -171,6 +171,11 @@ async def test_each_chat_accepts_only_its_own_staff(desk):
     await world.deliver()
     assert world.state.history(AIGERIM)[-1].get("text") == "Дана на связи"
 
+    # /stats there answers in the staff language too
+    world.state.send_text(KZ_CHAT, "/stats", user_id=DANA)
+    await world.settled()
+    assert "Звернень: 1" in world.bot_messages(KZ_CHAT)[-1]["text"]
+
 
 async def test_a_button_of_another_chats_request_is_refused(desk):
     world = desk
