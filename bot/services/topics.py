@@ -108,37 +108,34 @@ async def reserve(
     if existing.created_at > now - stale:
         return existing, Reserved.BUSY
     attempt = existing.attempt + 1
-    taken = await session.execute(
-        update(AdminTopic)
-        .where(
-            col(AdminTopic.id) == existing.id,
-            col(AdminTopic.attempt) == existing.attempt,
-            col(AdminTopic.thread_id).is_(None),
-        )
-        .values(attempt=attempt, created_at=now, title=topic_title(name, member.id, attempt))
-        .execution_options(synchronize_session=False)
-    )
-    await session.refresh(existing)
-    if not taken.rowcount:  # type: ignore[attr-defined]
+    title = topic_title(name, member.id, attempt)
+    if not await _while_waiting(session, existing, attempt=attempt, created_at=now, title=title):
         return existing, Reserved.READY if existing.thread_id is not None else Reserved.BUSY
     return existing, Reserved.MINE
+
+
+async def _while_waiting(
+    session: AsyncSession, topic: AdminTopic, *, same_attempt: bool = True, **values: object
+) -> bool:
+    """One compare-and-set on a reservation still waiting for its topic id (and, unless told
+    otherwise, still at the attempt this caller read); the row is read again either way."""
+    conditions = [col(AdminTopic.id) == topic.id, col(AdminTopic.thread_id).is_(None)]
+    if same_attempt:
+        conditions.append(col(AdminTopic.attempt) == topic.attempt)
+    changed = await session.execute(
+        update(AdminTopic)
+        .where(*conditions)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    await session.refresh(topic)
+    return bool(changed.rowcount)  # type: ignore[attr-defined]
 
 
 async def set_thread(session: AsyncSession, topic: AdminTopic, thread_id: int) -> bool:
     """Store the created topic's id, unless the reservation was taken over or adopted meanwhile
     (then the topic just created is the duplicate: False)."""
-    stored = await session.execute(
-        update(AdminTopic)
-        .where(
-            col(AdminTopic.id) == topic.id,
-            col(AdminTopic.attempt) == topic.attempt,
-            col(AdminTopic.thread_id).is_(None),
-        )
-        .values(thread_id=thread_id)
-        .execution_options(synchronize_session=False)
-    )
-    await session.refresh(topic)
-    return bool(stored.rowcount)  # type: ignore[attr-defined]
+    return await _while_waiting(session, topic, thread_id=thread_id)
 
 
 async def forget(session: AsyncSession, topic: AdminTopic) -> None:
@@ -170,18 +167,12 @@ async def reconcile(
     topic = await get(session, member_id, chat_id)
     if topic is None:
         return Reconciled(Found.UNKNOWN)
-    if topic.thread_id is None:
-        # its creator died before storing the id (or is about to store another one: then its
-        # own set_thread finds the row taken and closes the topic it made)
-        adopted = await session.execute(
-            update(AdminTopic)
-            .where(col(AdminTopic.id) == topic.id, col(AdminTopic.thread_id).is_(None))
-            .values(thread_id=thread_id, title=title)
-            .execution_options(synchronize_session=False)
-        )
-        await session.refresh(topic)
-        if adopted.rowcount:  # type: ignore[attr-defined]
-            return Reconciled(Found.ADOPTED, topic)
+    # a row still waiting: its creator died before storing the id (or is about to store another
+    # one: then its own set_thread finds the row taken and closes the topic it made)
+    if topic.thread_id is None and await _while_waiting(
+        session, topic, same_attempt=False, thread_id=thread_id, title=title
+    ):
+        return Reconciled(Found.ADOPTED, topic)
     if topic.thread_id == thread_id:
         return Reconciled(Found.ADOPTED, topic)
     return Reconciled(Found.DUPLICATE, topic)
