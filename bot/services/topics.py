@@ -66,6 +66,10 @@ async def get(session: AsyncSession, member_id: int, chat_id: int) -> AdminTopic
     return await relay_repo.topic_of_member(session, member_id, chat_id)
 
 
+async def by_thread(session: AsyncSession, chat_id: int, thread_id: int) -> AdminTopic | None:
+    return await relay_repo.topic_by_thread(session, chat_id, thread_id)
+
+
 class Reserved(StrEnum):
     READY = "ready"  # the topic exists (or the chat has no topics): post in it
     MINE = "mine"  # this caller must create it now

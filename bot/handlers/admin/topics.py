@@ -19,7 +19,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.i18n import Translator
 from bot.services import topics
 from bot.services.topics import Found
-from storage.repositories import relay as relay_repo
 from storage.uow import UnitOfWork
 
 
@@ -39,7 +38,7 @@ def create_router() -> Router:
         message: Message, bot: Bot, uow: UnitOfWork, session: AsyncSession, i18n: Translator
     ) -> None:
         chat_id, thread_id = message.chat.id, message.message_thread_id or 0
-        if await relay_repo.topic_by_thread(session, chat_id, thread_id) is not None:
+        if await topics.by_thread(session, chat_id, thread_id) is not None:
             raise SkipHandler  # a topic we know: relayed as usual
         found = await topics.reconcile(session, chat_id, thread_id, _created_name(message))
         if found.found is Found.ADOPTED:
