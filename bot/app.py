@@ -66,7 +66,9 @@ async def run_polling(settings: Settings, clock: Clock = system_clock) -> None:
     try:
         me = await bot.get_me()
         log.info("bot api: %s as @%s", settings.bot_api_url, me.username)
-        await register_commands(bot, translators, settings.admin_chat_id)
+        await register_commands(
+            bot, translators, settings.staff_desk().chat_ids, settings.staff_language
+        )
         log.info("commands: registered in %d languages", len(list(translators.locales)))
         scheduler.start()
         log.info(

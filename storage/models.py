@@ -11,7 +11,18 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, Enum, ForeignKey, Integer, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Enum,
+    ForeignKey,
+    Integer,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime
@@ -288,6 +299,9 @@ class Request(SQLModel, table=True):
     first_staff_action_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
     created_at: datetime = Field(sa_column=_ts(index=True))
     updated_at: datetime = Field(sa_column=_ts())
+    # the staff chat the request was routed to (STAFF_ROUTES), set when its card is first sent;
+    # None before then (and on rows older than routing: the default chat)
+    staff_chat_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
 
     @property
     def number(self) -> str:
@@ -345,21 +359,29 @@ class RequestDocument(SQLModel, table=True):
 
 
 class AdminTopic(SQLModel, table=True):
-    """The admin-chat forum topic of one member: one row per member, enforced by the database."""
+    """A member's forum topic in one staff chat: one row per member and chat, enforced by the
+    database. The row is written (and committed) before the topic is created: a reservation."""
 
     __tablename__ = "admin_topics"
+    __table_args__ = (UniqueConstraint("member_id", "chat_id", name="uq_admin_topics_member_chat"),)
 
     id: int | None = Field(default=None, primary_key=True)
     member_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("members.id", ondelete="CASCADE"), nullable=False, unique=True
-        )
+        sa_column=Column(Integer, ForeignKey("members.id", ondelete="CASCADE"), nullable=False)
     )
     chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
     # None while the topic is being created, and in a group without topics
     thread_id: int | None = None
     title: str = Field(max_length=128)
     created_at: datetime = Field(sa_column=_ts())
+    # which creation this reservation is (1, 2, ...): its title ends with the token
+    # "#<member id>" or "#<member id>.<attempt>", by which a topic whose id was lost is matched
+    attempt: int = Field(default=1, sa_column=Column(Integer, nullable=False, server_default="1"))
+    # the state the topic's icon shows (a TopicState value) and whether it is closed
+    state: str | None = Field(default=None, max_length=16)
+    closed: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
+    )
 
 
 class RelayLink(SQLModel, table=True):

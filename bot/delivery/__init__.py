@@ -28,9 +28,9 @@ from sqlmodel import col
 from bot.clock import Clock
 from bot.config import Settings
 from bot.delivery import workers
+from bot.delivery.chats import StaffChats
 from bot.delivery.errors import HeldError, RetrySoonError, UndeliverableError
 from bot.delivery.member import MemberSender
-from bot.delivery.staff import StaffSender
 from bot.i18n import TranslatorHub
 from bot.services import notifications, outbox
 from bot.services.pacing import Pacer
@@ -123,7 +123,7 @@ class Deliverer:
         self.bg_factory = bg_factory
         self.member = MemberSender(bot, translators)
         self.staff = (
-            StaffSender(bot, settings, translators) if settings.admin_chat_id is not None else None
+            StaffChats(bot, settings, translators) if settings.admin_chat_id is not None else None
         )
         # a gone process is found by its pid on this host at once, elsewhere after half a lease
         self.me = workers.Me(
@@ -328,9 +328,11 @@ class Deliverer:
         payload: notifications.Payload,
         now: datetime,
     ) -> int | None:
-        """A staff row goes only when its chat has room for all it sends (a topic created for
-        it included); otherwise, or while an older row about the same member waits, it is set
-        aside until then. A card refresh folds in the other refreshes of its card."""
+        """A staff row goes only when the staff chat of its route (`StaffChats.chat_for`) has
+        room for all it sends there (a topic created for it, the topic's reopening, icon and
+        closing included: `StaffChats.sends`); otherwise, or while an older row about the same
+        member waits, it is set aside until then. A card refresh folds in the other refreshes
+        of its card."""
         assert self.staff is not None
         if payload.kind != NotificationKind.CARD_REFRESH:
             ahead = await notifications_repo.staff_row_ahead(
@@ -338,7 +340,7 @@ class Deliverer:
             )
             if ahead is not None:
                 raise SetAsideError(max(ahead, now + timedelta(seconds=1)))
-        chat_id = self.staff.chat_for(notification)
+        chat_id = await self.staff.chat_for(session, notification)
         wait = self._room(chat_id, await self.staff.sends(session, notification, payload))
         if wait > 0:
             raise SetAsideError(now + timedelta(seconds=wait))

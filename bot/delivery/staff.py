@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.callbacks import StaffCallback
 from bot.config import Settings
 from bot.delivery.errors import RetrySoonError, UndeliverableError
+from bot.delivery.topics import TopicKeeper
 from bot.i18n import Translator, TranslatorHub
 from bot.render import VALUE_SHOWN, detail_lines, long_details
 from bot.services import notifications as note
@@ -46,7 +47,6 @@ from storage.repositories import requests as requests_repo
 Pace = Callable[[int], Awaitable[None]]
 Where = dict[str, Any]  # message_thread_id, or reply_parameters, or nothing
 K = NotificationKind
-STALE_RESERVATION = timedelta(minutes=1)
 # room left in a message for its header (a member's name is up to 200 characters)
 TEXT_PART = MESSAGE_LIMIT - 400
 BUTTONS: dict[RequestStatus, tuple[StaffAction, ...]] = {
@@ -76,21 +76,25 @@ class _Job:
 class StaffSender:
     SENDERS: dict[NotificationKind, Callable[[StaffSender, _Job, Any], Awaitable[int | None]]]
 
-    def __init__(self, bot: Bot, settings: Settings, translators: TranslatorHub) -> None:
-        assert settings.admin_chat_id is not None
+    def __init__(
+        self,
+        bot: Bot,
+        settings: Settings,
+        translators: TranslatorHub,
+        chat_id: int | None = None,
+    ) -> None:
+        chat_id = settings.admin_chat_id if chat_id is None else chat_id
+        assert chat_id is not None
         self.bot = bot
-        self.chat_id = settings.admin_chat_id
-        self.i18n: Translator = translators.get(settings.default_locale)
+        self.chat_id = chat_id
+        self.i18n: Translator = translators.get(settings.staff_language)
         self._forum: bool | None = None
+        self.topics = TopicKeeper(bot, chat_id, self.i18n, settings.admin_chat_id)
 
     async def is_forum(self) -> bool:
         if self._forum is None:
             self._forum = bool((await self.bot.get_chat(self.chat_id)).is_forum)
         return self._forum
-
-    def chat_for(self, n: Notification) -> int:
-        """The staff chat a notification goes to (its pace is that chat's)."""
-        return self.chat_id
 
     async def sends(self, session: AsyncSession, n: Notification, payload: note.Payload) -> int:
         """How many messages sending `n` will post, a topic created for it included, so the
@@ -99,7 +103,7 @@ class StaffSender:
             return 1
         count = 0
         if await self.is_forum():
-            topic = await topics.get(session, n.member_id or 0)
+            topic = await topics.get(session, n.member_id or 0, self.chat_id)
             count += topic is None or topic.thread_id is None
         if isinstance(payload, note.MemberMessage):
             texts = (
@@ -123,19 +127,8 @@ class StaffSender:
     ) -> int | None:
         if not await self.is_forum():
             return None
-        topic, created = await topics.reserve(session, member, self.chat_id, now)
-        if not created and topic.thread_id is None:
-            if topic.created_at > now - STALE_RESERVATION:
-                raise RetrySoonError("another process is creating this member's topic")
-            await topics.forget(session, topic)  # its creator died: start again
-            topic, created = await topics.reserve(session, member, self.chat_id, now)
-        if created:
-            await session.commit()  # let other processes see the reservation at once
-            await pace(self.chat_id)  # a new topic counts against the group's pace
-            forum_topic = await self.bot.create_forum_topic(self.chat_id, topic.title)
-            await topics.set_thread(session, topic, forum_topic.message_thread_id)
-            await session.commit()
-        return topic.thread_id
+        # a new topic counts against the group's pace like a message (see `sends`)
+        return await self.topics.thread(session, member, now, pace)
 
     async def _where(
         self, session: AsyncSession, member: Member, now: datetime, pace: Pace
@@ -412,7 +405,7 @@ def _in_thread(
             sent_ids = await post(self, job, payload, where)
         except TelegramBadRequest as exc:
             if "message_thread_id" in where and _thread_missing(exc):
-                topic = await topics.get(job.session, job.member.id or 0)
+                topic = await topics.get(job.session, job.member.id or 0, self.chat_id)
                 if topic is not None:
                     await topics.forget(job.session, topic)
                 raise RetrySoonError("staff deleted the topic", timedelta(0)) from exc
