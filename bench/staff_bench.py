@@ -159,7 +159,7 @@ async def measure(members: int, spread: float, patience: float = 180.0) -> Resul
                 pass
             async with sessions() as session:
                 threads = {
-                    i: (await relay_repo.topic_of_member(session, i)).thread_id  # type: ignore[union-attr]
+                    i: (await relay_repo.topic_of_member(session, i, FORUM)).thread_id  # type: ignore[union-attr]
                     for i in range(1, members + 1)
                 }
 
@@ -215,7 +215,11 @@ async def measure(members: int, spread: float, patience: float = 180.0) -> Resul
         refused=log.refused,
         shortest_chat_gap=_shortest_gap(to_members),
         group_minute_peak=_minute_peak(to_group),
-        refreshes=len(to_group),
+        # card edits only: the topic's icon (and getChat) go to the group too, counted above
+        refreshes=sum(
+            chat == FORUM and name == "EditMessageText"
+            for (_, chat), name in zip(log.sent, log.methods, strict=True)
+        ),
         waits=sorted(last_to[chat] - acted[chat] for chat in last_to),
         refused_to=" and ".join(sorted(refused_chats)) or "-",
     )
