@@ -2,9 +2,9 @@
 
 Runs the member steps against the bare aiogram echo bot (bench/steps_bench.py), memory with many
 members mid-form (bench/memory_bench.py), outbox delivery while members are busy
-(bench/busy_bench.py), outbox delivery alone (bench/deliver_bench.py), the phone lookup at a
-million cards (bench/lookup_bench.py) and, when present, the registry import
-(bench/import_bench.py).
+(bench/busy_bench.py), outbox delivery alone (bench/deliver_bench.py), staff at work while
+members wait (bench/staff_bench.py), the phone lookup at a million cards (bench/lookup_bench.py)
+and, when present, the registry import (bench/import_bench.py).
 Each ratio is against a baseline measured in the same run. ``--quick`` shrinks every bench to a
 smoke run of seconds to a minute; its figures mean little. Nothing here asserts a time.
 """
@@ -124,6 +124,32 @@ def deliver_lines(quick: bool) -> list[Line]:
     ]
 
 
+def staff_lines(quick: bool) -> list[Line]:
+    """Issue 14's acceptance run (bench/staff_bench.py): staff at work, members answered."""
+    from bench import staff_bench
+
+    args = staff_bench.parse_args(["--quick"] if quick else [])
+    result = asyncio.run(staff_bench.measure(args.members, args.spread))
+    gap = result.shortest_chat_gap
+    return [
+        Line(
+            "staff at work",
+            f"{result.expected} member messages: seconds after the staff actions",
+            f"{result.seconds:.1f} s ({result.delivered} sent; ideal / this = "
+            f"{result.ideal / result.seconds if result.seconds else 0:.3f})",
+            f"<= {staff_bench.TARGET:.0f} s, all sent",
+            result.seconds <= staff_bench.TARGET and result.delivered == result.expected,
+        ),
+        Line(
+            "staff at work",
+            "429s; fastest to one member; the group's busiest minute",
+            f"{result.refused}; {1 / gap if gap else 0:.2f}/s; {result.group_minute_peak}",
+            "0; <= 1/s; <= 20",
+            result.refused == 0 and gap >= 1.0 and result.group_minute_peak <= 20,
+        ),
+    ]
+
+
 def lookup_lines(quick: bool) -> list[Line]:
     args = lookup_bench.parse_args(["--quick"] if quick else [])
     bot, raw = asyncio.run(lookup_bench.measure(args.cards, args.lookups))
@@ -231,6 +257,7 @@ def main(argv: list[str] | None = None) -> None:
         memory_lines,
         busy_lines,
         deliver_lines,
+        staff_lines,
         lookup_lines,
         import_lines,
     ]

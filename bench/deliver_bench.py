@@ -67,6 +67,7 @@ class SendLog(BaseRequestMiddleware):
 
     def __init__(self) -> None:
         self.sent: list[tuple[float, int]] = []
+        self.methods: list[str] = []  # each sent call's Bot API method, in `sent`'s order
         self.refused = 0
 
     async def __call__(
@@ -84,6 +85,7 @@ class SendLog(BaseRequestMiddleware):
         chat_id = getattr(method, "chat_id", None)
         if isinstance(chat_id, int):
             self.sent.append((at, chat_id))
+            self.methods.append(type(method).__name__)
         return response
 
 

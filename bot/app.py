@@ -142,11 +142,13 @@ async def introduce(runtime: Runtime) -> None:
     """Who the bot is, and its commands in every language."""
     me = await runtime.bot.get_me()
     log.info("bot api: %s as @%s", runtime.settings.bot_api_url, me.username)
+    settings = runtime.settings
     await register_commands(
         runtime.bot,
         runtime.translators,
-        runtime.settings.admin_chat_id,
-        insurer_name=runtime.settings.insurer_name,
+        settings.staff_desk().chat_ids,
+        settings.staff_language,
+        insurer_name=settings.insurer_name,
     )
     log.info("commands: registered in %d languages", len(list(runtime.translators.locales)))
 

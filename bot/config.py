@@ -13,12 +13,13 @@ from typing import Annotated, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.services.hours import WeeklyHours, parse_weekly_hours
 from bot.services.languages import SUPPORTED_LOCALES
 from bot.services.registry.reader import MB, ReadLimits
+from bot.services.staff.routing import StaffDesk, StaffRoutes, parse_routes
 
 TELEGRAM_API_URL = "https://api.telegram.org"
 ACTIVATION_SECRET_MIN = 16
@@ -153,6 +154,39 @@ class Settings(BaseSettings):
     def webhook_path(self) -> str:
         """The path the web role serves (WEBHOOK_URL's), `/webhook` without one."""
         return urlsplit(self.webhook_url or "").path or "/webhook"
+    # -- the staff side: one staff language, several staff chats ----------------------------
+    # cards, prompts, escalations, topic names, /stats and the staff menu; default DEFAULT_LOCALE
+    staff_locale: str | None = None
+    # extra staff chats and the rules routing requests to them (JSON, or a .json/.toml path;
+    # see bot/services/staff/routing.py and README); ADMIN_CHAT_ID stays the default chat
+    staff_routes: Annotated[StaffRoutes, NoDecode] = Field(default_factory=StaffRoutes)
+
+    @field_validator("staff_locale")
+    @classmethod
+    def _staff_locale(cls, value: str | None) -> str | None:
+        if value in (None, ""):
+            return None
+        if value not in SUPPORTED_LOCALES:
+            raise ValueError(f"must be one of {', '.join(SUPPORTED_LOCALES)}")
+        return value
+
+    @field_validator("staff_routes", mode="before")
+    @classmethod
+    def _routes(cls, value: object) -> object:
+        return parse_routes(value)
+
+    @field_validator("staff_routes")
+    @classmethod
+    def _routes_fit(cls, value: StaffRoutes, info: ValidationInfo) -> StaffRoutes:
+        value.check(info.data.get("admin_chat_id"))
+        return value
+
+    @property
+    def staff_language(self) -> str:
+        return self.staff_locale or self.default_locale
+
+    def staff_desk(self) -> StaffDesk:
+        return StaffDesk(self.admin_chat_id, frozenset(self.staff_ids), self.staff_routes)
 
     @field_validator("bot_token")
     @classmethod

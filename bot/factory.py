@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -195,7 +196,7 @@ def create_dispatcher(
     return dp, bg_factory
 
 
-# the admin chat's own menu (Telegram shows a chat scope before the default one)
+# every staff chat's own menu (Telegram shows a chat scope before the default one)
 STAFF_COMMANDS = {
     "find": "command-staff-find",
     "setphone": "command-staff-setphone",
@@ -212,22 +213,29 @@ STAFF_COMMANDS = {
 async def register_commands(
     bot: Bot,
     translators: TranslatorHub,
-    admin_chat_id: int | None = None,
+    staff_chats: Sequence[int] = (),
+    staff_locale: str | None = None,
     insurer_name: str = "",
 ) -> None:
-    """The member command menu in each supported language (and the default one), the staff menu in
-    the admin chat, and the description a member sees in an empty chat before START."""
+    """The member command menu in each supported language (and the default one), the staff menu
+    in every staff chat, and the description a member sees in an empty chat before START.
+
+    A staff chat's menu is in the staff language (STAFF_LOCALE) whatever a staff member's own
+    language: it is set for every language code as well as for none, since Telegram prefers a
+    scope's entry in the user's language to one without (and an older version set those)."""
+    staff_i18n = translators.get(staff_locale)
+    staff_menu = [
+        BotCommand(command=c, description=staff_i18n(k)) for c, k in STAFF_COMMANDS.items()
+    ]
     for locale in [*translators.locales, None]:
         i18n = translators.get(locale)
         await bot.set_my_commands(
             [BotCommand(command=c, description=i18n(f"command-{c}")) for c in COMMANDS],
             language_code=locale,
         )
-        if admin_chat_id is not None:
+        for chat_id in staff_chats:
             await bot.set_my_commands(
-                [BotCommand(command=c, description=i18n(k)) for c, k in STAFF_COMMANDS.items()],
-                scope=BotCommandScopeChat(chat_id=admin_chat_id),
-                language_code=locale,
+                staff_menu, scope=BotCommandScopeChat(chat_id=chat_id), language_code=locale
             )
         # the profile a member reads before START names the insurer (INSURER_NAME)
         await bot.set_my_description(

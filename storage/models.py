@@ -11,7 +11,18 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, Enum, ForeignKey, Integer, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Enum,
+    ForeignKey,
+    Integer,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime
@@ -302,6 +313,9 @@ class Request(SQLModel, table=True):
     first_staff_action_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
     created_at: datetime = Field(sa_column=_ts(index=True))
     updated_at: datetime = Field(sa_column=_ts())
+    # the staff chat the request was routed to (STAFF_ROUTES), set when its card is first sent;
+    # None before then (and on rows older than routing: the default chat)
+    staff_chat_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
 
     @property
     def number(self) -> str:
@@ -359,21 +373,29 @@ class RequestDocument(SQLModel, table=True):
 
 
 class AdminTopic(SQLModel, table=True):
-    """The admin-chat forum topic of one member: one row per member, enforced by the database."""
+    """A member's forum topic in one staff chat: one row per member and chat, enforced by the
+    database. The row is written (and committed) before the topic is created: a reservation."""
 
     __tablename__ = "admin_topics"
+    __table_args__ = (UniqueConstraint("member_id", "chat_id", name="uq_admin_topics_member_chat"),)
 
     id: int | None = Field(default=None, primary_key=True)
     member_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("members.id", ondelete="CASCADE"), nullable=False, unique=True
-        )
+        sa_column=Column(Integer, ForeignKey("members.id", ondelete="CASCADE"), nullable=False)
     )
     chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
     # None while the topic is being created, and in a group without topics
     thread_id: int | None = None
     title: str = Field(max_length=128)
     created_at: datetime = Field(sa_column=_ts())
+    # which creation this reservation is (1, 2, ...): its title ends with the token
+    # "#<member id>" or "#<member id>.<attempt>", by which a topic whose id was lost is matched
+    attempt: int = Field(default=1, sa_column=Column(Integer, nullable=False, server_default="1"))
+    # the state the topic's icon shows (a TopicState value) and whether it is closed
+    state: str | None = Field(default=None, max_length=16)
+    closed: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
+    )
 
 
 class RelayLink(SQLModel, table=True):
@@ -556,3 +578,20 @@ class StaffMember(SQLModel, table=True):
     telegram_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
     added_by: int = Field(sa_column=Column(BigInteger, nullable=False))
     added_at: datetime = Field(sa_column=_ts())
+    # set (and committed) just before a staff request card's first Telegram call, cleared when
+    # the outcome is stored: still set on a later attempt means the earlier one may have posted
+    send_started_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+
+
+class DeliveryWorker(SQLModel, table=True):
+    """A process that delivers the outbox, with its heartbeat: a process found gone (its pid
+    dead on this host, or its heartbeat stale) has its claimed rows released at once."""
+
+    __tablename__ = "delivery_workers"
+
+    # the worker id the claim tokens start with (`bot.services.outbox.claim_prefix`)
+    worker_id: str = Field(primary_key=True, max_length=48)
+    host: str = Field(max_length=255)
+    pid: int
+    started_at: datetime = Field(sa_column=_ts())
+    heartbeat_at: datetime = Field(sa_column=_ts())

@@ -130,7 +130,9 @@ class ControlApi:
             "user": chat.user.to_control() if chat.user else None,
             "is_forum": chat.is_forum,
             "member_ids": chat.member_ids,
-            "topics": [topic.to_api() for topic in chat.topics.values()],
+            "topics": [
+                topic.to_api() | {"is_closed": topic.is_closed} for topic in chat.topics.values()
+            ],
             "blocked": chat.blocked,
             "message_count": len(chat.messages),
             "last_message": last,

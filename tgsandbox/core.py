@@ -182,6 +182,19 @@ class StateCore:
         return kind not in NOT_DEFAULT_UPDATES
 
     # -- chats, topics, messages -----------------------------------------------------------
+    def add_forum(self, chat_id: int, title: str, member_ids: Iterable[int]) -> SimChat:
+        """Another forum supergroup with these people in it as administrators (a bot may serve
+        several staff chats); the bot is an administrator there too."""
+        if chat_id >= 0 or chat_id in self.chats:
+            raise ValueError(f"{chat_id} is not a new group id")
+        chat = SimChat(
+            chat_id, "supergroup", title=title, is_forum=True, member_ids=list(member_ids)
+        )
+        chat.last_message_id = 10
+        self.chats[chat_id] = chat
+        self.touch()
+        return chat
+
     def find_chat(self, ref: int | str) -> SimChat:
         if isinstance(ref, str):
             name = ref.removeprefix("@").lower()

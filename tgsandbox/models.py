@@ -58,6 +58,8 @@ class ForumTopic:
     name: str
     icon_color: int = DEFAULT_TOPIC_ICON_COLOR
     icon_custom_emoji_id: str | None = None
+    # not part of Telegram's ForumTopic object; the control API and the page show it
+    is_closed: bool = False
 
     def to_api(self) -> dict[str, Any]:
         data: dict[str, Any] = {

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import socket
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
@@ -19,26 +21,38 @@ from aiogram.exceptions import (
     TelegramServerError,
 )
 from aiogram_dialog.api.protocols import BgManagerFactory
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.delivery import workers
+from bot.delivery.chats import StaffChats
 from bot.delivery.errors import HeldError, RetrySoonError, UndeliverableError
 from bot.delivery.member import MemberSender
 from bot.delivery.shared_limits import SharedLimits
-from bot.delivery.staff import StaffSender
 from bot.i18n import TranslatorHub
 from bot.services import notifications, outbox
 from bot.services.pacing import Pacer
 from storage.models import Audience, Member, Notification, NotificationKind, NotificationStatus
+from storage.repositories import notifications as notifications_repo
 
 log = logging.getLogger("bot.delivery")
+# how often a deliverer records its heartbeat (renewing its rows' lease with it)
+HEARTBEAT_SECONDS = 5.0
 
 
 class ChatBusyError(Exception):
     """The member's chat must wait its turn; other rows of the batch may go first."""
+
+
+class SetAsideError(Exception):
+    """A staff chat has no room for the row now: it is due again at `until`, not waited for."""
+
+    def __init__(self, until: datetime) -> None:
+        super().__init__(until)
+        self.until = until
 
 
 @dataclass
@@ -96,6 +110,9 @@ class Deliverer:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         bg_factory: BgManagerFactory | None = None,
         shared: SharedLimits | None = None,
+        host: str | None = None,
+        pid: int | None = None,
+        alive: Callable[[int], bool] = workers.pid_alive,
     ) -> None:
         self.bot = bot
         self.sessions = session_factory
@@ -109,8 +126,34 @@ class Deliverer:
         self.shared = shared
         self.member = MemberSender(bot, translators)
         self.staff = (
-            StaffSender(bot, settings, translators) if settings.admin_chat_id is not None else None
+            StaffChats(bot, settings, translators) if settings.admin_chat_id is not None else None
         )
+        # a gone process is found by its pid on this host at once, elsewhere after half a lease
+        self.me = workers.Me(
+            worker_id[:48],
+            host or socket.gethostname(),
+            pid or os.getpid(),
+            dead_after=self.lease / 2,
+            alive=alive,
+        )
+        self._beat_at: float | None = None
+        self._in_flight: int | None = None  # the chat of the send waiting for its answer
+        # per staff chat: the monotonic time up to which set-aside rows have been given turns
+        self._booked: dict[int, float] = {}
+
+    async def start(self) -> int:
+        """At start-up: release the rows of processes that are gone (this worker's own
+        predecessor at once) and record this one's heartbeat; returns the rows released."""
+        self._beat_at = None
+        return await self._heartbeat()
+
+    async def _heartbeat(self) -> int:
+        mono, starting = self.monotonic(), self._beat_at is None
+        if self._beat_at is not None and mono - self._beat_at < HEARTBEAT_SECONDS:
+            return 0
+        self._beat_at = mono
+        async with self.sessions.begin() as session:
+            return await workers.heartbeat(session, self.me, self.clock(), starting=starting)
 
     async def run_once(self, limit: int = 50, most: int = 500) -> int:
         """Deliver what is due now; returns how many notifications were taken.
@@ -119,12 +162,15 @@ class Deliverer:
         while rows for other chats go (each chat's own rows stay in order). When every row
         left waits for its chat, more due rows are claimed (at most `most` in one run, and
         never more than `limit` waiting at once, so each is sent well within its lease);
-        with none, the run sleeps until the first waiting chat may go.
+        with none, the run sleeps until the first waiting chat may go. A staff row whose group
+        has no room is set aside until its turn (`_to_staff`), never waited for here.
         """
+        await self._heartbeat()  # the first run is the start-up: see `start`
         queue, turns = deque(await self._claim(limit)), _Turns(self.pacer)
         taken = len(queue)
         set_aside_in_a_row = 0
         while queue:
+            await self._heartbeat()
             if set_aside_in_a_row >= len(queue):
                 more = await self._claim(min(limit - len(queue), most - taken))
                 taken += len(more)
@@ -154,6 +200,7 @@ class Deliverer:
 
     def _pacer_for(self, session: AsyncSession) -> Callable[[int], Awaitable[None]]:
         async def pace(chat_id: int) -> None:
+            self._answered()  # the row's previous send, if any, has its answer by now
             while (wait := self.pacer.wait_time(chat_id, self.monotonic())) > 0:
                 # never hold the database while waiting for Telegram's limits
                 await session.commit()
@@ -163,34 +210,28 @@ class Deliverer:
                 await session.commit()
                 await self.sleep(wait)
             self.pacer.sent(chat_id, self.monotonic())
+            self._in_flight = chat_id
 
         return pace
 
-    async def _still_mine(self, session: AsyncSession, notification_id: int) -> bool:
-        """Renew this process's claim on the row just before sending it.
-
-        A long paced batch can outlive the lease; if another process has taken the row since,
-        it is theirs now and this process must not send it too.
-        """
-        renewed = await session.execute(
-            update(Notification)
-            .where(
-                col(Notification.id) == notification_id,
-                col(Notification.status) == NotificationStatus.SENDING,
-                col(Notification.claimed_by).startswith(outbox.claim_prefix(self.worker_id)),
-            )
-            .values(claimed_at=self.clock())
-        )
-        return bool(renewed.rowcount)  # type: ignore[attr-defined]
+    def _answered(self) -> None:
+        """The send in flight (one at a time) got its answer: the pacer counts it from now."""
+        if self._in_flight is not None:
+            self.pacer.answered(self._in_flight, self.monotonic())
+            self._in_flight = None
 
     async def _deliver(self, notification_id: int, turns: _Turns) -> bool:
-        """Send one claimed row and record the outcome; True when it was set aside instead."""
+        """Send one claimed row and record the outcome; True when it was set aside instead.
+
+        No write is made before the send (the heartbeat renews the claim every few seconds), so
+        the database's write lock is taken only for the outcome, never across a Telegram call.
+        """
         refresh_chat: int | None = None
         async with self.sessions() as session:
-            if not await self._still_mine(session, notification_id):
-                log.info("notification %s was taken over by another process", notification_id)
-                return False
             now = self.clock()
+            if not await self._holds(session, notification_id):
+                log.debug("notification %s: sent with another or taken over", notification_id)
+                return False
             loaded = await _load(session, notification_id, now)
             if loaded is None:
                 await session.commit()
@@ -213,13 +254,13 @@ class Deliverer:
                     await session.commit()
                     return False
                 else:
-                    message_id = await self.staff.send(
-                        session, notification, payload, self._pacer_for(session), now
-                    )
+                    message_id = await self._to_staff(session, notification, payload, now)
+                self._answered()
                 await outbox.mark_sent(session, notification_id, now, message_id)
             except ChatBusyError:
-                await session.commit()  # the renewed claim
                 return True
+            except SetAsideError as aside:
+                await outbox.defer(session, notification_id, aside.until)
             except HeldError:
                 await _hold(session, notification)
             except TelegramRetryAfter as exc:
@@ -243,6 +284,8 @@ class Deliverer:
             except TelegramBadRequest as exc:
                 log.error("notification %s cannot be sent: %s", notification_id, exc.message)
                 await outbox.mark_failed(session, notification_id, now, exc.message)
+            finally:
+                self._answered()
             await session.commit()
         if refresh_chat is not None:
             await self._refresh_open_page(refresh_chat)
@@ -260,6 +303,69 @@ class Deliverer:
             await self.bg_factory.bg(self.bot, chat_id, chat_id).update({})
         except Exception:  # a refresh is a courtesy; it must never fail a delivery
             log.warning("could not refresh the open dialog of chat %s", chat_id, exc_info=True)
+
+    async def _holds(self, session: AsyncSession, notification_id: int) -> bool:
+        """Whether the row is still this process's to send (not sent with another refresh,
+        not taken over after a lease this process let run out)."""
+        claimed_by = (
+            await session.execute(
+                select(col(Notification.claimed_by)).where(
+                    col(Notification.id) == notification_id,
+                    col(Notification.status) == NotificationStatus.SENDING,
+                )
+            )
+        ).scalar_one_or_none()
+        return (claimed_by or "").startswith(outbox.claim_prefix(self.worker_id))
+
+    def _room(self, chat_id: int, sends: int) -> float:
+        """Seconds until `chat_id` has room for `sends` messages (0: now). Rows set aside for
+        one chat are given turns one after another, so they do not all come back at once."""
+        mono = self.monotonic()
+        wait = self.pacer.chat_wait(chat_id, mono, sends)
+        if wait <= 0:
+            return 0.0
+        turn = max(self._booked.get(chat_id, mono), mono + wait)
+        self._booked[chat_id] = turn + sends * self.pacer.gap(chat_id)
+        return turn - mono
+
+    async def _to_staff(
+        self,
+        session: AsyncSession,
+        notification: Notification,
+        payload: notifications.Payload,
+        now: datetime,
+    ) -> int | None:
+        """A staff row goes only when the staff chat of its route (`StaffChats.chat_for`) has
+        room for all it sends there (a topic created for it, the topic's reopening, icon and
+        closing included: `StaffChats.sends`); otherwise, or while an older row about the same
+        member waits, it is set aside until then. A card refresh folds in the other refreshes
+        of its card."""
+        assert self.staff is not None
+        if payload.kind != NotificationKind.CARD_REFRESH:
+            ahead = await notifications_repo.staff_row_ahead(
+                session, notification, outbox.claim_prefix(self.worker_id)
+            )
+            if ahead is not None:
+                raise SetAsideError(max(ahead, now + timedelta(seconds=1)))
+        chat_id = await self.staff.chat_for(session, notification)
+        wait = self._room(chat_id, await self.staff.sends(session, notification, payload))
+        if wait > 0:
+            raise SetAsideError(now + timedelta(seconds=wait))
+        folded: list[int] = []
+        if payload.kind == NotificationKind.CARD_REFRESH:
+            folded = await outbox.refreshes_waiting(session, notification, self.worker_id)
+        repost = False
+        if payload.kind == NotificationKind.REQUEST_CARD:
+            # a card whose earlier post may have reached Telegram (the process died before its
+            # message id was stored) says so; the Bot API offers no way to find that post
+            repost = notification.send_started_at is not None
+            await outbox.send_started(session, notification.id or 0, now)
+            await session.commit()
+        message_id = await self.staff.send(
+            session, notification, payload, self._pacer_for(session), now, repost
+        )
+        await outbox.fold(session, notification, self.worker_id, folded, now)
+        return message_id
 
     async def _to_member(
         self,

@@ -24,6 +24,7 @@ from bot.callbacks import StaffCallback
 from bot.config import Settings
 from bot.delivery import helpdesk
 from bot.delivery.errors import RetrySoonError, UndeliverableError
+from bot.delivery.topics import TopicKeeper
 from bot.i18n import Translator, TranslatorHub
 from bot.render import VALUE_SHOWN, detail_lines, long_details
 from bot.services import notifications as note
@@ -48,7 +49,6 @@ from storage.repositories import requests as requests_repo
 Pace = Callable[[int], Awaitable[None]]
 Where = dict[str, Any]  # message_thread_id, or reply_parameters, or nothing
 K = NotificationKind
-STALE_RESERVATION = timedelta(minutes=1)
 # room left in a message for its header (a member's name is up to 200 characters)
 TEXT_PART = MESSAGE_LIMIT - 400
 BUTTONS: dict[RequestStatus, tuple[StaffAction, ...]] = {
@@ -72,43 +72,72 @@ class _Job:
     request: Request | None
     pace: Pace
     now: datetime
+    repost: bool = False  # an earlier attempt may have posted this card (its outcome was lost)
 
 
 class StaffSender:
     SENDERS: dict[NotificationKind, Callable[[StaffSender, _Job, Any], Awaitable[int | None]]]
 
-    def __init__(self, bot: Bot, settings: Settings, translators: TranslatorHub) -> None:
-        assert settings.admin_chat_id is not None
+    def __init__(
+        self,
+        bot: Bot,
+        settings: Settings,
+        translators: TranslatorHub,
+        chat_id: int | None = None,
+    ) -> None:
+        chat_id = settings.admin_chat_id if chat_id is None else chat_id
+        assert chat_id is not None
         self.bot = bot
-        self.chat_id = settings.admin_chat_id
-        self.i18n: Translator = translators.get(settings.default_locale)
+        self.chat_id = chat_id
+        self.i18n: Translator = translators.get(settings.staff_language)
         self._forum: bool | None = None
+        self.topics = TopicKeeper(bot, chat_id, self.i18n, settings.admin_chat_id)
 
     async def is_forum(self) -> bool:
         if self._forum is None:
             self._forum = bool((await self.bot.get_chat(self.chat_id)).is_forum)
         return self._forum
 
-    async def _thread(self, session: AsyncSession, member: Member, now: datetime) -> int | None:
+    async def sends(self, session: AsyncSession, n: Notification, payload: note.Payload) -> int:
+        """How many messages sending `n` will post, a topic created for it included, so the
+        deliverer can wait for the group's room for all of them before the first goes."""
+        if payload.kind in (K.CARD_REFRESH, K.ESCALATION):
+            return 1
+        count = 0
+        if await self.is_forum():
+            topic = await topics.get(session, n.member_id or 0, self.chat_id)
+            count += topic is None or topic.thread_id is None
+        if isinstance(payload, note.MemberMessage):
+            texts = (
+                len(pages(payload.text or "", TEXT_PART))
+                if payload.text or not payload.attachments
+                else 0
+            )
+            return count + texts + _albums([a.kind for a in payload.attachments])
+        if isinstance(payload, note.RequestCard) and n.request_id is not None:
+            request = await session.get(Request, n.request_id)
+            if request is not None:
+                documents = await requests_repo.documents(session, n.request_id)
+                count += _albums([d.kind for d in documents])
+                if long_details(request.details):
+                    lines = detail_lines(request.details, self.i18n, mask={"phone": mask_phone})
+                    count += len(pages(lines, TEXT_PART))
+        return count + 1
+
+    async def _thread(
+        self, session: AsyncSession, member: Member, now: datetime, pace: Pace
+    ) -> int | None:
         if not await self.is_forum():
             return None
-        topic, created = await topics.reserve(session, member, self.chat_id, now)
-        if not created and topic.thread_id is None:
-            if topic.created_at > now - STALE_RESERVATION:
-                raise RetrySoonError("another process is creating this member's topic")
-            await topics.forget(session, topic)  # its creator died: start again
-            topic, created = await topics.reserve(session, member, self.chat_id, now)
-        if created:
-            await session.commit()  # let other processes see the reservation at once
-            forum_topic = await self.bot.create_forum_topic(self.chat_id, topic.title)
-            await topics.set_thread(session, topic, forum_topic.message_thread_id)
-            await session.commit()
-        return topic.thread_id
+        # a new topic counts against the group's pace like a message (see `sends`)
+        return await self.topics.thread(session, member, now, pace)
 
-    async def _where(self, session: AsyncSession, member: Member, now: datetime) -> dict[str, Any]:
+    async def _where(
+        self, session: AsyncSession, member: Member, now: datetime, pace: Pace
+    ) -> dict[str, Any]:
         """Where a member's messages go: their topic, or in a group without topics a reply to
         the last message about them, so each member's messages form one reply thread."""
-        thread_id = await self._thread(session, member, now)
+        thread_id = await self._thread(session, member, now, pace)
         if thread_id is not None:
             return {"message_thread_id": thread_id}
         last = await relay.last_admin_message(session, self.chat_id, member.id or 0)
@@ -125,6 +154,7 @@ class StaffSender:
         payload: note.Payload,
         pace: Pace,
         now: datetime,
+        repost: bool = False,
     ) -> int | None:
         sender = self.SENDERS.get(payload.kind)
         if sender is None:
@@ -135,7 +165,7 @@ class StaffSender:
         request = await session.get(Request, n.request_id) if n.request_id else None
         if payload.about_request and request is None:
             return None  # the request is gone: nothing left to tell about it
-        return await sender(self, _Job(session, member, request, pace, now), payload)
+        return await sender(self, _Job(session, member, request, pace, now, repost), payload)
 
     async def _escalation(self, job: _Job, p: note.Escalation) -> int | None:
         """In the General topic, where everyone sees it; a reply reaches the member."""
@@ -165,6 +195,8 @@ class StaffSender:
         sent_ids = await self._documents(documents, where, job.pace, each=tag)
         sent_ids += await self._full_answers(request, where, job.pace)
         text, markup = await self.card(job.session, request, job.member)
+        if job.repost:
+            text += "\n" + self.i18n("staff-card-repost")
         await job.pace(self.chat_id)
         card = await self.bot.send_message(self.chat_id, text, **where, reply_markup=markup)
         request.staff_message_id = card.message_id
@@ -363,7 +395,7 @@ class StaffSender:
                 return request.staff_message_id
             if "not found" not in exc.message:
                 raise
-            where = await self._where(session, member, now)
+            where = await self._where(session, member, now, pace)
             card = await self.bot.send_message(self.chat_id, text, **where, reply_markup=markup)
             request.staff_message_id = card.message_id
             session.add(request)
@@ -371,6 +403,12 @@ class StaffSender:
                 session, self.chat_id, card.message_id, member.id or 0, request.id, now
             )
         return request.staff_message_id
+
+
+def _albums(kinds: list[str]) -> int:
+    """How many messages `_documents` sends for files of these kinds (albums of up to ten)."""
+    photos = sum(kind == "photo" for kind in kinds)
+    return -(-photos // 10) + -(-(len(kinds) - photos) // 10)
 
 
 def _name(member: Member) -> str:
@@ -385,12 +423,12 @@ def _in_thread(
     (the next attempt creates a new one)."""
 
     async def send(self: StaffSender, job: _Job, payload: Any) -> int | None:
-        where = await self._where(job.session, job.member, job.now)
+        where = await self._where(job.session, job.member, job.now, job.pace)
         try:
             sent_ids = await post(self, job, payload, where)
         except TelegramBadRequest as exc:
             if "message_thread_id" in where and _thread_missing(exc):
-                topic = await topics.get(job.session, job.member.id or 0)
+                topic = await topics.get(job.session, job.member.id or 0, self.chat_id)
                 if topic is not None:
                     await topics.forget(job.session, topic)
                 raise RetrySoonError("staff deleted the topic", timedelta(0)) from exc

@@ -1,4 +1,4 @@
-"""Only the admin chat, and only staff in it (the rule: bot/services/staff/authorization.py)."""
+"""Only the staff chats, and only staff in them (the rule: bot/services/staff/authorization.py)."""
 
 from __future__ import annotations
 
@@ -15,16 +15,16 @@ from storage.repositories import staff as staff_repo
 
 def staff_rule(settings: Settings) -> StaffRule:
     return StaffRule(
-        settings.admin_chat_id,
-        settings.staff_ids,
+        settings.staff_desk().staff,
         settings.owner_ids,
         settings.staff_all_admin_chat,
     )
 
 
 class StaffFilter(BaseFilter):
-    """Passes an update from the admin chat sent by staff: STAFF_IDS, OWNER_IDS, people added
-    with /staff, or anyone there with STAFF_ALL_ADMIN_CHAT=true."""
+    """Passes an update from a staff chat sent by staff there: that chat's list (the default
+    chat: STAFF_IDS; a routed chat: its `staff_ids`), OWNER_IDS, people added with /staff, or
+    anyone there with STAFF_ALL_ADMIN_CHAT=true."""
 
     async def __call__(
         self, event: Message | CallbackQuery, settings: Settings, **data: Any

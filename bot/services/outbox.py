@@ -2,7 +2,8 @@
 
 A deliverer claims due rows (atomically, so two processes never take the same row), sends them,
 and marks them sent, retried later or failed. Delivery is at-least-once: a row whose sender died
-after claiming it is taken again once its lease has passed.
+after claiming it is released as soon as that process is known gone (`release`, from the
+deliverers' heartbeats) and in any case taken again once its lease has passed.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sqlmodel import col, select
 
 from bot.services import notifications
 from bot.services.notifications import Payload
-from storage.models import Notification, NotificationStatus
+from storage.models import Notification, NotificationKind, NotificationStatus
 
 # a claimed row not sent within this is taken again; the deliverer passes OUTBOX_LEASE_SECONDS
 LEASE = timedelta(minutes=2)
@@ -135,13 +136,114 @@ async def claim(
     return list(taken.scalars())
 
 
+def _mine(worker: str) -> Any:
+    return col(Notification.claimed_by).startswith(claim_prefix(worker), autoescape=True)
+
+
+async def renew(session: AsyncSession, worker: str, now: datetime) -> None:
+    """Renew the lease of every row `worker` holds (its heartbeat does, every few seconds)."""
+    await session.execute(
+        update(Notification)
+        .where(col(Notification.status) == S.SENDING, _mine(worker))
+        .values(claimed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def _unclaim(session: AsyncSession, which: Any, due: datetime) -> int:
+    """Claimed rows matching `which` are pending again from `due`, their attempt given back."""
+    done = await session.execute(
+        update(Notification)
+        .where(col(Notification.status) == S.SENDING, which)
+        .values(
+            status=S.PENDING,
+            claimed_by=None,
+            next_attempt_at=due,
+            attempts=Notification.attempts - 1,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return int(done.rowcount)  # type: ignore[attr-defined]
+
+
+async def release(session: AsyncSession, workers: list[str], now: datetime) -> int:
+    """The rows claimed by `workers` (processes found gone) are due again now; returns how many.
+
+    The attempt they were claimed for is given back: it may never have reached Telegram.
+    """
+    return await _unclaim(session, or_(*(_mine(w) for w in workers)), now) if workers else 0
+
+
+async def defer(session: AsyncSession, notification_id: int, until: datetime) -> None:
+    """Set a claimed row aside until `until`: its chat has no room now. No attempt is used."""
+    await _unclaim(session, col(Notification.id) == notification_id, until)
+
+
+def _refreshes_of(notification: Notification, worker: str) -> Any:
+    """The other refreshes of the same card that wait (or that `worker` holds)."""
+    return (
+        (col(Notification.kind) == NotificationKind.CARD_REFRESH)
+        & (col(Notification.request_id) == notification.request_id)
+        & (col(Notification.id) != notification.id)
+        & or_(
+            col(Notification.status) == S.PENDING,
+            (col(Notification.status) == S.SENDING) & _mine(worker),
+        )
+    )
+
+
+async def refreshes_waiting(
+    session: AsyncSession, notification: Notification, worker: str
+) -> list[int]:
+    """Read before a card refresh is rendered: the other refreshes of that card queued so far.
+
+    The edit shows the card as it is when rendered, after this read, so it does what each of
+    them would: `fold` marks them sent with it. A refresh queued after this read is not folded.
+    """
+    rows = await session.execute(select(Notification.id).where(_refreshes_of(notification, worker)))
+    return list(rows.scalars())
+
+
+async def fold(
+    session: AsyncSession, notification: Notification, worker: str, ids: list[int], now: datetime
+) -> int:
+    """Mark the refreshes `ids` (from `refreshes_waiting`) sent with `notification`'s edit;
+    one another process took meanwhile is left to it. Returns how many were folded in."""
+    if not ids:
+        return 0
+    folded = await session.execute(
+        update(Notification)
+        .where(col(Notification.id).in_(ids), _refreshes_of(notification, worker))
+        .values(status=S.SENT, sent_at=now, last_error=f"folded into #{notification.id}")
+        .execution_options(synchronize_session=False)
+    )
+    return int(folded.rowcount)  # type: ignore[attr-defined]
+
+
+async def send_started(session: AsyncSession, notification_id: int, now: datetime) -> None:
+    """Note (to commit before the send) that a send of this row began; `mark_sent`, and an
+    outcome where Telegram refused it, clear the note again."""
+    await session.execute(
+        update(Notification)
+        .where(col(Notification.id) == notification_id, col(Notification.send_started_at).is_(None))
+        .values(send_started_at=now)
+        .execution_options(synchronize_session=False)
+    )
+
+
 async def mark_sent(
     session: AsyncSession, notification_id: int, now: datetime, message_id: int | None = None
 ) -> None:
     await session.execute(
         update(Notification)
         .where(col(Notification.id) == notification_id)
-        .values(status=S.SENT, sent_at=now, sent_message_id=message_id, last_error=None)
+        .values(
+            status=S.SENT,
+            sent_at=now,
+            sent_message_id=message_id,
+            last_error=None,
+            send_started_at=None,
+        )
     )
 
 
@@ -172,6 +274,7 @@ async def mark_retry(
     row.last_error = error[:500]
     if delay is not None:
         row.attempts = max(row.attempts - 1, 0)
+        row.send_started_at = None  # Telegram refused it (or we never sent it): nothing posted
     session.add(row)
     return S.PENDING
 

@@ -24,8 +24,10 @@ async def topic_by_thread(session: AsyncSession, chat_id: int, thread_id: int) -
     return result.scalar_one_or_none()
 
 
-async def topic_of_member(session: AsyncSession, member_id: int) -> AdminTopic | None:
-    result = await session.execute(select(AdminTopic).where(AdminTopic.member_id == member_id))
+async def topic_of_member(session: AsyncSession, member_id: int, chat_id: int) -> AdminTopic | None:
+    result = await session.execute(
+        select(AdminTopic).where(AdminTopic.member_id == member_id, AdminTopic.chat_id == chat_id)
+    )
     return result.scalar_one_or_none()
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
@@ -63,3 +63,17 @@ async def documents(session: AsyncSession, request_id: int) -> list[RequestDocum
         .order_by(col(RequestDocument.id))
     )
     return list(rows.scalars())
+
+
+async def statuses_in_chat(
+    session: AsyncSession, member_id: int, chat_id: int, default_chat_id: int | None
+) -> list[str]:
+    """The statuses of a member's requests routed to a staff chat (a request not routed yet
+    counts for the default chat)."""
+    in_chat = col(Request.staff_chat_id) == chat_id
+    if chat_id == default_chat_id:
+        in_chat = or_(in_chat, col(Request.staff_chat_id).is_(None))
+    rows = await session.execute(
+        select(Request.status).where(Request.member_id == member_id, in_chat)
+    )
+    return [str(status) for status in rows.scalars()]

@@ -41,6 +41,12 @@ def test_bench_runner_prints_the_table_of_ratios_and_draws_the_chart(tmp_path: P
     table = lines[header + 2 :]
     for measure in ("phone shared", "/start menu", "month calendar", "typed date"):
         assert any(measure in line and "x" in line for line in table), measure
-    for bench in ("memory", "delivery, members busy", "delivery alone", "phone lookup"):
+    for bench in (
+        "memory",
+        "delivery, members busy",
+        "delivery alone",
+        "staff at work",
+        "phone lookup",
+    ):
         assert any(line.startswith(bench) for line in table), bench
     assert chart.stat().st_size > 0

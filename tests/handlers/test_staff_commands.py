@@ -62,7 +62,7 @@ def _said(locale: str) -> Callable[..., str]:
     return text
 
 
-UK, RU, EN = _said("uk"), _said("ru"), _said("en")
+UK = _said("uk")  # the staff language here, for everyone in the chat
 
 
 @dataclass
@@ -126,6 +126,8 @@ async def chat(session_factory, db_url, clock) -> AsyncIterator[AdminChat]:
         admin_chat_id=FORUM,
         staff_ids=[IRYNA, ASKAR],
         bot_api_url=bound_url(runner),
+        # staff read one language (STAFF_LOCALE), whatever their own: Askar's app is Russian
+        staff_locale="uk",
         _env_file=None,
     )
     bot = create_bot(settings)
@@ -199,7 +201,7 @@ async def test_find_by_phone_policy_and_insured_id_is_masked_and_audited(chat):
         assert "Taras Kovalenko" in text and "2015" in text and "Family Plus" in text
         assert "+380501112233" not in text and "UA-300002" not in text
         assert "2015-06-01" not in text and "01.06.2015" not in text
-    assert RU("staffcmd-find-card-members", members=f"#{member_id}") in by_policy
+    assert UK("staffcmd-find-card-members", members=f"#{member_id}") in by_policy
     assert by_id.count("💳") == 1  # only the card asked for (and its member)
     audit = await chat.rows(AuditEntry)
     assert [(a.staff_telegram_id, a.action, a.target) for a in audit] == [
@@ -245,13 +247,13 @@ async def test_setphone_links_the_members_cards_and_queues_their_notice(chat):
 
     assert reply == "\n".join(
         [
-            RU(
+            UK(
                 "staffcmd-setphone-done",
                 insured_id="KZ-•••01",
                 old="+7 ••• ••• 01 00",
                 new="+7 ••• ••• 01 01",
             ),
-            RU("staffcmd-linked", members=1),
+            UK("staffcmd-linked", members=1),
         ]
     )
     links = await chat.rows(CardLink)
@@ -487,29 +489,29 @@ async def test_stats_shows_counts_median_and_failed_notifications(chat):
     assert chart == "" and "photo" in chat.replies()[-1]
 
     lines = text.split("\n")
-    assert lines[0] == RU("staffcmd-stats-title", total=3)
+    assert lines[0] == UK("staffcmd-stats-title", total=3)
     for status, count in [("new", 1), ("in_progress", 1), ("done", 1)]:
-        label = RU(f"request-status-{status}")
-        assert RU("staffcmd-stats-line", label=label, count=count) in lines
+        label = UK(f"request-status-{status}")
+        assert UK("staffcmd-stats-line", label=label, count=count) in lines
     for kind, count in [("callback", 2), ("medicines", 1)]:
-        assert RU("staffcmd-stats-line", label=RU(f"request-kind-{kind}"), count=count) in lines
+        assert UK("staffcmd-stats-line", label=UK(f"request-kind-{kind}"), count=count) in lines
     # the median of 1 h and 2 d 1 h 10 min is their mean: 1 d 1 h 5 min
     duration = " ".join(
         [
-            RU("staffcmd-duration-days", count=1),
-            RU("staffcmd-duration-hours", count=1),
-            RU("staffcmd-duration-minutes", count=5),
+            UK("staffcmd-duration-days", count=1),
+            UK("staffcmd-duration-hours", count=1),
+            UK("staffcmd-duration-minutes", count=5),
         ]
     )
-    assert RU("staffcmd-stats-median", duration=duration, count=2) in lines
-    assert lines[-1] == RU("staffcmd-stats-failed", count=1)
+    assert UK("staffcmd-stats-median", duration=duration, count=2) in lines
+    assert lines[-1] == UK("staffcmd-stats-failed", count=1)
 
 
 async def test_a_non_staff_member_of_the_chat_is_refused_and_changes_nothing(chat):
     await _family(chat)
 
     for command in ("/find UA-300001", "/setphone UA-300001 +380671234567", "/stats"):
-        assert await chat.send(command, user=INTRUDER) == [EN("staff-not-allowed")]
+        assert await chat.send(command, user=INTRUDER) == [UK("staff-not-allowed")]
     data = _csv([_row("KZ-930001")])
     assert await chat.send_file("march.csv", data, user=INTRUDER, answered=False) == []
 

@@ -1,6 +1,7 @@
 """What the bot registers at start (`bot/factory.py:register_commands`), as a person sees it in the
-emulator: members get the member menu and the description in their language before START; the
-staff forum gets the staff commands (/find, /setphone, /stats) in the staff member's language."""
+emulator: members get the member menu and the description in their language before START; every
+staff forum gets the staff commands (/find, /setphone, /stats) in the staff language
+(STAFF_LOCALE), whatever a staff member's own."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ from tests.tgsandbox.conftest import Control
 from tgsandbox import DEFAULT_FORUM_CHAT_ID as FORUM
 from tgsandbox import EmulatorState
 
-OLENA, DMITRY, HANS, IRYNA = 10001, 10002, 10005, 20001  # uk, ru, de (not spoken), staff uk
+OLENA, DMITRY, HANS, IRYNA, ASKAR = 10001, 10002, 10005, 20001, 20002  # uk, ru, de; staff uk, ru
+SECOND = -1009876543210
 
 
 async def shown(control: Control, chat_id: int, user_id: int) -> tuple[list[str], str, str]:
-    query = {"user_id": user_id, "thread_id": "general"} if chat_id == FORUM else {}
+    query = {"user_id": user_id, "thread_id": "general"} if chat_id < 0 else {}
     result = await control.call("GET", f"/chats/{chat_id}/messages", **query)
     names = [c["command"] for c in result["commands"]]
     descriptions = " | ".join(c["description"] for c in result["commands"])
@@ -27,7 +29,10 @@ async def test_members_and_staff_see_their_own_menus_in_their_language(
     bot: Bot, control: Control, state: EmulatorState
 ) -> None:
     hub = TranslatorHub(default="en")
-    await register_commands(bot, hub, admin_chat_id=FORUM, insurer_name="Sphera Zdorovya")
+    state.add_forum(SECOND, "Support · claims", [IRYNA, ASKAR])
+    await register_commands(
+        bot, hub, [FORUM, SECOND], staff_locale="kk", insurer_name="Sphera Zdorovya"
+    )
 
     names, descriptions, about = await shown(control, OLENA, OLENA)  # uk
     assert names == list(COMMANDS)
@@ -46,11 +51,15 @@ async def test_members_and_staff_see_their_own_menus_in_their_language(
     assert about == hub.get(None)("bot-description", insurer="Sphera Zdorovya")
     assert descriptions.startswith(hub.get(None)("command-start"))
 
-    names, descriptions, _ = await shown(control, FORUM, IRYNA)
-    assert names == list(STAFF_COMMANDS)
-    assert "start" not in names
-    staff_language = state.users[IRYNA].language_code
-    assert descriptions.startswith(hub.get(staff_language)("command-staff-find"))
+    # each staff chat: the staff menu only, in the staff language (Kazakh), for Iryna (uk)
+    # and Askar (ru) alike
+    staff_menu = " | ".join(hub.get("kk")(key) for key in STAFF_COMMANDS.values())
+    for chat_id in (FORUM, SECOND):
+        for user_id in (IRYNA, ASKAR):
+            names, descriptions, _ = await shown(control, chat_id, user_id)
+            assert names == list(STAFF_COMMANDS)
+            assert "start" not in names
+            assert descriptions == staff_menu
 
 
 async def test_without_an_admin_chat_no_staff_menu_is_set(bot: Bot, control: Control) -> None:

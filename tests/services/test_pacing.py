@@ -1,5 +1,7 @@
 """Telegram's limits as waits, with time given by the test."""
 
+import pytest
+
 from bot.services.pacing import Pacer
 
 
@@ -47,3 +49,27 @@ def test_a_chats_own_wait_leaves_out_the_overall_limit():
     assert abs(pacer.chat_wait(1, 10.1) - 0.9) < 1e-9
     pacer.sent(-100, 10.0)
     assert abs(pacer.chat_wait(-100, 40.0) - 30.0) < 1e-9
+
+
+def test_a_group_waits_until_all_of_a_rows_sends_fit_its_minute() -> None:
+    pacer = Pacer(group_per_minute=19)
+    for at in range(17):  # 17 sends at 0..16 s: room for two more now
+        pacer.sent(-100, float(at))
+    assert pacer.chat_wait(-100, 20.0, sends=2) == 0.0
+    # three need the oldest send (at 0 s) to leave the minute first
+    assert pacer.chat_wait(-100, 20.0, sends=3) == 40.0
+    assert pacer.chat_wait(-100, 20.0, sends=4) == 41.0
+    assert pacer.gap(-100) == 60 / 19
+    assert pacer.gap(5) == pacer.private_interval
+
+
+def test_a_send_counts_from_its_answer() -> None:
+    pacer = Pacer()
+    pacer.sent(5, 10.0)
+    pacer.answered(5, 10.4)  # a slow answer: Telegram may have counted it as late as this
+    assert pacer.chat_wait(5, 11.06) == pytest.approx(0.39)
+    pacer.sent(-100, 20.0)
+    pacer.answered(-100, 20.5)
+    for _ in range(18):
+        pacer.sent(-100, 21.0)
+    assert pacer.chat_wait(-100, 79.0) == pytest.approx(1.5)  # the first now leaves at 80.5 s

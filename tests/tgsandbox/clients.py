@@ -89,6 +89,9 @@ class Client(Protocol):
     async def updates(self, offset: int | None = None) -> list[Incoming]: ...
     async def answer_callback(self, query_id: str, text: str) -> bool: ...
     async def create_topic(self, chat_id: int, name: str) -> int: ...
+    async def topic_icons(self) -> dict[str, str]: ...
+    async def set_topic_icon(self, chat_id: int, thread_id: int, icon: str) -> bool: ...
+    async def close_topic(self, chat_id: int, thread_id: int, close: bool = True) -> bool: ...
     async def failure(self, call: Awaitable[Any]) -> Failure: ...
 
 
@@ -105,6 +108,18 @@ class SameNames:
 
     async def create_topic(self, chat_id: int, name: str) -> int:
         return (await self.bot.create_forum_topic(chat_id, name)).message_thread_id
+
+    async def topic_icons(self) -> dict[str, str]:
+        """The emoji Telegram allows as topic icons, with their custom emoji ids."""
+        stickers = await self.bot.get_forum_topic_icon_stickers()
+        return {s.emoji: s.custom_emoji_id for s in stickers}
+
+    async def set_topic_icon(self, chat_id: int, thread_id: int, icon: str) -> bool:
+        return await self.bot.edit_forum_topic(chat_id, thread_id, icon_custom_emoji_id=icon)
+
+    async def close_topic(self, chat_id: int, thread_id: int, close: bool = True) -> bool:
+        method = self.bot.close_forum_topic if close else self.bot.reopen_forum_topic
+        return await method(chat_id, thread_id)
 
 
 class AiogramClient(SameNames):

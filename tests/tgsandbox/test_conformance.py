@@ -87,6 +87,35 @@ async def test_a_forum_topic_is_created_and_written_into(client: Client, control
     assert staff_reply.text == "Answered by phone"
 
 
+async def test_a_topic_shows_an_allowed_icon_and_is_closed_then_reopened(
+    client: Client, control: Control
+) -> None:
+    thread = await client.create_topic(FORUM, "Olena Kovalenko · #42")
+    icons = await client.topic_icons()
+    assert icons["❓"]  # custom emoji, each with its id
+    assert await client.set_topic_icon(FORUM, thread, icons["❓"]) is True
+    assert await client.close_topic(FORUM, thread) is True
+    closed_again = await client.failure(client.close_topic(FORUM, thread))
+    assert (closed_again.kind, "topic_not_modified" in closed_again.description.lower()) == (
+        "bad_request",
+        True,
+    )
+
+    state = await control.call("GET", "/state")
+    [topic] = [t for c in state["chats"] if c["id"] == FORUM for t in c["topics"]]
+    assert (topic["icon_custom_emoji_id"], topic["is_closed"]) == (icons["❓"], True)
+    shown = await control.history(FORUM, thread_id=thread)
+    assert [next(k for k in m if k.startswith("forum_topic")) for m in shown] == [
+        "forum_topic_created",
+        "forum_topic_edited",
+        "forum_topic_closed",
+    ]
+    assert await client.close_topic(FORUM, thread, close=False) is True
+    state = await control.call("GET", "/state")
+    [topic] = [t for c in state["chats"] if c["id"] == FORUM for t in c["topics"]]
+    assert topic["is_closed"] is False
+
+
 async def test_a_file_is_stored_and_downloaded(client: Client) -> None:
     data = "Invoice № 17\n".encode() * 300
     sent = await client.send_document(MEMBER, data, "invoice.txt")

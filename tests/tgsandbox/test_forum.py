@@ -30,7 +30,7 @@ async def test_create_topic_then_send_into_it(bot: Bot, control: Control) -> Non
 
     state = await control.call("GET", "/state")
     [forum] = [c for c in state["chats"] if c["id"] == DEFAULT_FORUM_CHAT_ID]
-    assert forum["topics"] == [topic.model_dump(exclude_none=True)]
+    assert forum["topics"] == [topic.model_dump(exclude_none=True) | {"is_closed": False}]
 
 
 async def test_unknown_thread_is_refused(bot: Bot) -> None:

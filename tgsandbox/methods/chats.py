@@ -155,9 +155,47 @@ async def delete_forum_topic(call: Call) -> bool:
     return True
 
 
-async def close_or_reopen_forum_topic(call: Call) -> bool:
-    _topic(call)
-    return True
+# the custom emoji Telegram allows as topic icons (getForumTopicIconStickers): a few of the
+# real set, each with an id of this emulator's own
+TOPIC_ICONS: dict[str, str] = {
+    "📰": "5434144690511290129", "💡": "5312536423851630001", "⚡️": "5312016608254762256",
+    "🔥": "5312241539987020022", "❗️": "5379748062124056162", "❓": "5377316857231450742",
+    "✔️": "5237699328843200968", "💬": "5417915203100613993", "📝": "5373251851074415873",
+    "🏁": "5408906741125490282",
+}  # fmt: skip
+
+
+async def get_forum_topic_icon_stickers(call: Call) -> list[dict[str, Any]]:
+    return [
+        {
+            "file_id": f"topic-icon-{emoji_id}",
+            "file_unique_id": f"ti{emoji_id[-8:]}",
+            "type": "custom_emoji",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+            "emoji": emoji,
+            "custom_emoji_id": emoji_id,
+        }
+        for emoji, emoji_id in TOPIC_ICONS.items()
+    ]
+
+
+def _close_or_reopen(close: bool) -> Handler:
+    """Closing a closed topic (or reopening an open one) changes nothing: Telegram answers
+    TOPIC_NOT_MODIFIED; otherwise a service message in the topic says so."""
+
+    async def handler(call: Call) -> bool:
+        chat, topic = _topic(call)
+        if topic.is_closed == close:
+            raise bad_request("TOPIC_NOT_MODIFIED")
+        topic.is_closed = close
+        event = "forum_topic_closed" if close else "forum_topic_reopened"
+        call.state.add_message(chat, call.state.bot, {event: {}}, thread_id=topic.message_thread_id)
+        return True
+
+    return handler
 
 
 def _language(call: Call) -> str:
@@ -267,8 +305,9 @@ METHODS: MethodTable = {
     "createForumTopic": create_forum_topic,
     "editForumTopic": edit_forum_topic,
     "deleteForumTopic": delete_forum_topic,
-    "closeForumTopic": close_or_reopen_forum_topic,
-    "reopenForumTopic": close_or_reopen_forum_topic,
+    "closeForumTopic": _close_or_reopen(close=True),
+    "reopenForumTopic": _close_or_reopen(close=False),
+    "getForumTopicIconStickers": get_forum_topic_icon_stickers,
     "setMyCommands": set_my_commands,
     "getMyCommands": get_my_commands,
     "deleteMyCommands": delete_my_commands,

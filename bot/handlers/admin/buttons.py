@@ -10,10 +10,12 @@ from aiogram.types import CallbackQuery, ForceReply, Message
 
 from bot.callbacks import StaffCallback
 from bot.clock import Clock
+from bot.config import Settings
 from bot.i18n import Translator
 from bot.services import lifecycle, requests
 from bot.services.forms import TEXT_MAX, clean_text, too_long
 from bot.services.staff import NEEDS_TEXT, StaffAction, act, reveal_phones
+from bot.services.staff.routing import handled_in
 from storage.uow import UnitOfWork
 
 
@@ -60,6 +62,17 @@ async def _apply(
     return False
 
 
+async def _other_chat(
+    callback: CallbackQuery, uow: UnitOfWork, request_id: int, settings: Settings, i18n: Translator
+) -> bool:
+    """A press on a request another staff chat handles (a forged button): refused."""
+    chat_id = callback.message.chat.id if callback.message else 0
+    if await handled_in(uow.session, request_id, chat_id, settings.admin_chat_id):
+        return False
+    await callback.answer(i18n("staff-other-chat"), show_alert=True)
+    return True
+
+
 def create_router() -> Router:
     router = Router(name="admin-buttons")
 
@@ -70,7 +83,10 @@ def create_router() -> Router:
         uow: UnitOfWork,
         clock: Clock,
         i18n: Translator,
+        settings: Settings,
     ) -> None:
+        if await _other_chat(callback, uow, callback_data.request_id, settings, i18n):
+            return
         try:
             number, phones = await reveal_phones(
                 uow.session, callback_data.request_id, callback.from_user.id, clock()
@@ -96,7 +112,10 @@ def create_router() -> Router:
         state: FSMContext,
         clock: Clock,
         i18n: Translator,
+        settings: Settings,
     ) -> None:
+        if await _other_chat(callback, uow, callback_data.request_id, settings, i18n):
+            return
         action = callback_data.action
         if action in NEEDS_TEXT:
             # the question or the reason comes as the staff member's next message here

@@ -1,7 +1,7 @@
 """helpdesk tools: internal notes, canned replies, request ratings
 
 Revision ID: 0009
-Revises: 0005
+Revises: 0007
 Create Date: 2026-12-01 23:45:00.000000
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 import storage.types
 
 revision: str = '0009'
-down_revision: str | None = '0005'
+down_revision: str | None = '0007'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """members.erased_at: a member who erased their data (the row stays, anonymous)
 
 Revision ID: 0010
-Revises: 0005
+Revises: 0009
 Create Date: 2026-12-02 00:00:00.000000
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from storage.types import UTCDateTime
 
 revision: str = '0010'
-down_revision: str | None = '0005'
+down_revision: str | None = '0009'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """staff_members: staff added and removed by owners with /staff (no restart)
 
 Revision ID: 0013
-Revises: 0005
+Revises: 0011
 Create Date: 2026-12-01 23:55:00.000000
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import storage.types
 
 revision: str = '0013'
-down_revision: str | None = '0005'
+down_revision: str | None = '0011'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
