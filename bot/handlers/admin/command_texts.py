@@ -202,8 +202,8 @@ def stats(figures: Stats, i18n: Translator) -> list[str]:
                 count=figures.with_first_action,
             )
         )
-    blocks.append(i18n("staffcmd-stats-failed", count=figures.failed_notifications))
     blocks.append(privacy_stats_line(figures.retention, i18n))
+    blocks.append(i18n("staffcmd-stats-failed", count=figures.failed_notifications))
     return blocks
 
 
