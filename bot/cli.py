@@ -118,4 +118,3 @@ def _kept(saved: Saved) -> str:
     if not saved.rows:
         return " (nothing was saved)"
     return f" (the file's first {saved.rows} row(s) were saved; importing it again skips them)"
-

@@ -103,6 +103,7 @@ class Settings(BaseSettings):
             max_file_bytes=self.registry_max_file_mb * MB,
             max_unpacked_bytes=self.registry_max_unpacked_mb * MB,
         )
+
     # --- privacy (docs/privacy.md) ---
     # closed requests older than this lose their free text and file ids (the retention job)
     retention_days: int = Field(default=365, ge=1)
@@ -154,6 +155,7 @@ class Settings(BaseSettings):
     def webhook_path(self) -> str:
         """The path the web role serves (WEBHOOK_URL's), `/webhook` without one."""
         return urlsplit(self.webhook_url or "").path or "/webhook"
+
     # -- the staff side: one staff language, several staff chats ----------------------------
     # cards, prompts, escalations, topic names, /stats and the staff menu; default DEFAULT_LOCALE
     staff_locale: str | None = None

@@ -21,10 +21,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.clock import Clock, system_clock
 from bot.config import Settings
 from bot.filters.magic import Magic
-from bot.handlers import commands
+from bot.handlers import commands, staff_access
 from bot.handlers import helpdesk as member_helpdesk
 from bot.handlers import privacy as privacy_commands
-from bot.handlers import staff_access
 from bot.handlers.admin import create_admin_router
 from bot.handlers.admin.imports import RegistryImports
 from bot.i18n import TranslatorHub

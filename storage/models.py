@@ -503,6 +503,9 @@ class Notification(SQLModel, table=True):
     sent_message_id: int | None = None
     created_at: datetime = Field(sa_column=_ts())
     sent_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    # set (and committed) just before a staff request card's first Telegram call, cleared when
+    # the outcome is stored: still set on a later attempt means the earlier one may have posted
+    send_started_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
 
 
 # --- helpdesk tools (issue 14): internal notes, canned replies, ratings --------------------
@@ -569,6 +572,8 @@ class RequestRating(SQLModel, table=True):
     prompt_message_id: int | None = None
     created_at: datetime = Field(sa_column=_ts())
     updated_at: datetime = Field(sa_column=_ts())
+
+
 # -- staff access (issue 13) -------------------------------------------------------------------
 class StaffMember(SQLModel, table=True):
     """A person an owner made staff with `/staff add` (removed with `/staff remove`)."""

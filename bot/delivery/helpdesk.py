@@ -110,7 +110,7 @@ async def member_edit(sender: StaffSender, job: _Job, p: note.MemberEdit) -> int
     except TelegramBadRequest as exc:
         if _not_modified(exc):
             return first.admin_message_id
-    where = await sender._where(job.session, job.member, job.now)
+    where = await sender._where(job.session, job.member, job.now, job.pace)
     where["reply_parameters"] = ReplyParameters(
         message_id=first.admin_message_id, allow_sending_without_reply=True
     )

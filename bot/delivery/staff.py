@@ -453,7 +453,7 @@ def _in_thread(
 async def _member_erased(self: StaffSender, job: _Job, p: note.MemberErased) -> int | None:
     """In the member's topic, renamed to the anonymous title; in the General topic when the
     member never had one (no new topic is opened for a member who is gone)."""
-    topic = await topics.get(job.session, job.member.id or 0)
+    topic = await topics.get(job.session, job.member.id or 0, self.chat_id)
     where: Where = {}
     if topic is not None and topic.thread_id is not None and await self.is_forum():
         where = {"message_thread_id": topic.thread_id}

@@ -185,6 +185,8 @@ class MemberEdit(_ToStaff):
     member_message_id: int
     text: str | None = None
     caption: bool = False
+
+
 class MemberErased(_ToStaff):
     """The member erased their data (bot/services/privacy/erase.py): said in their topic."""
 
