@@ -583,9 +583,6 @@ class StaffMember(SQLModel, table=True):
     telegram_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
     added_by: int = Field(sa_column=Column(BigInteger, nullable=False))
     added_at: datetime = Field(sa_column=_ts())
-    # set (and committed) just before a staff request card's first Telegram call, cleared when
-    # the outcome is stored: still set on a later attempt means the earlier one may have posted
-    send_started_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
 
 
 class DeliveryWorker(SQLModel, table=True):

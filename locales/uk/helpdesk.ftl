@@ -4,7 +4,7 @@ command-staff-note = Внутрішня нотатка в цій темі (не 
 command-staff-reply = Надіслати шаблон відповіді: /reply назва
 command-staff-templates = Список шаблонів відповідей
 command-staff-template = Додати або видалити шаблон відповіді
-command-staff-export = Звернення у XLSX: /export З ПО
+command-staff-export = Заявки у XLSX: /export З ПО
 
 helpdesk-note-kept = 📝 Внутрішню нотатку збережено. Учасникові її не надіслано.
 helpdesk-note-usage = Напишіть нотатку після команди: <code>/note текст</code> або <code>!текст</code>.
@@ -18,7 +18,7 @@ helpdesk-reply-sent =
 
 helpdesk-templates-none = Шаблонів ще немає. Додайте: <code>/template add назва uk текст</code>
 helpdesk-templates-title = 📋 Шаблони відповідей ({ $count }):
-helpdesk-templates-help = У тексті {"{"}name{"}"} стає ім'ям учасника, а {"{"}request{"}"} — номером звернення.
+helpdesk-templates-help = У тексті {"{"}name{"}"} стає ім'ям учасника, а {"{"}request{"}"} — номером заявки.
 helpdesk-template-usage =
     Як:
     <code>/template add назва мова текст</code> (мова: uk, ru, kk або en)
@@ -43,18 +43,18 @@ helpdesk-file-tag = 📎 <b>{ $member }</b>{ $request }
 helpdesk-card-rating = ⭐ Оцінка: { $stars } ({ $score }/5)
 helpdesk-card-rating-comment = 💬 Коментар учасника: { $comment }
 
-helpdesk-chart-caption = 📊 Останні { $days } днів: звернень — { $count }.
-helpdesk-chart-per-day = Звернення за днями і статусами
+helpdesk-chart-caption = 📊 Останні { $days } днів: заявок — { $count }.
+helpdesk-chart-per-day = Заявки за днями і статусами
 helpdesk-chart-times = Медіанний час
 helpdesk-chart-ratings = Оцінки (1-5)
 helpdesk-chart-hours = години
 helpdesk-chart-first-action = до першої дії
 helpdesk-chart-done = до виконання
-helpdesk-chart-no-data = Звернень ще немає
+helpdesk-chart-no-data = Заявок ще немає
 
 helpdesk-export-usage = Як: <code>/export З ПО</code>, напр. <code>/export 2026-11-01 2026-11-30</code>
 helpdesk-export-range = Дата «з» не може бути пізніше за «по», а період — не довше { $days } днів.
-helpdesk-export-caption = 📤 Звернення з { $first } по { $last }: { $count } (без документів; персональні дані приховано). Цей експорт записано в журнал.
+helpdesk-export-caption = 📤 Заявки з { $first } по { $last }: { $count } (без документів; персональні дані приховано). Цей експорт записано в журнал.
 helpdesk-export-col-number = Номер
 helpdesk-export-col-created = Створено
 helpdesk-export-col-kind = Тип
