@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from bot.config import ConfigError, load_settings
-from bot.scheduler import DELIVERY_JOB, REMINDER_JOB, create_scheduler
+from bot.scheduler import DELIVERY_JOB, REMINDER_JOB, RETENTION_JOB, create_scheduler
 from bot.services import outbox, reminders
 from storage.models import NotificationStatus
 from tests.delivery.conftest import OLENA, DeliveryWorld
@@ -48,7 +48,11 @@ async def test_the_scheduler_runs_its_jobs_at_the_configured_periods(world: Deli
     rules = reminders.ReminderRules(tz=settings.tz)
     scheduler = create_scheduler(world.deliverer(), world.sessions, rules, world.clock, settings)
     periods = {job.id: job.trigger.interval for job in scheduler.get_jobs()}
-    assert periods == {DELIVERY_JOB: timedelta(seconds=0.5), REMINDER_JOB: timedelta(seconds=2)}
+    assert periods == {
+        DELIVERY_JOB: timedelta(seconds=0.5),
+        REMINDER_JOB: timedelta(seconds=2),
+        RETENTION_JOB: timedelta(seconds=settings.retention_interval_seconds),
+    }
 
 
 async def test_a_shorter_lease_takes_a_dead_senders_row_sooner(world: DeliveryWorld):

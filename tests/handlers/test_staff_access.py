@@ -13,9 +13,10 @@ from bot.factory import create_bot, create_dispatcher
 from bot.sandbox.run import sandbox_users
 from bot.services.staff.authorization import is_staff
 from storage.models import AuditEntry, StaffMember
-from tests.handlers.test_staff_commands import EN, FORUM, IRYNA, RU, UK, AdminChat
+from tests.handlers.test_staff_commands import FORUM, IRYNA, UK, AdminChat, _said
 from tgsandbox import SANDBOX_TOKEN, EmulatorState, SimUser, bound_url, start_emulator
 
+EN, RU = _said("en"), _said("ru")  # the staff language (DEFAULT_LOCALE) and Askar's own
 NEWCOMER = 30001  # in the admin chat, on no list
 ASKAR = 20002
 MEMBER = 10001  # a member, not in the admin chat
@@ -40,7 +41,7 @@ async def chat(session_factory, db_url, clock) -> AsyncIterator[AdminChat]:
         dp.start_polling(bot, polling_timeout=1, handle_signals=False, handle_as_tasks=False)
     )
     try:
-        yield AdminChat(state, session_factory, bot, clock)
+        yield AdminChat(state, session_factory, bot, clock, dp["registry_imports"])
     finally:
         await dp.stop_polling()
         await asyncio.wait_for(polling, 10)
