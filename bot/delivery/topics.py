@@ -67,6 +67,9 @@ class TopicKeeper:
         self, session: AsyncSession, member: Member, now: datetime, pace: Pace = _no_pace
     ) -> int:
         """The member's topic in this chat, created when there is none (reserved first)."""
+        made = await topics.get(session, member.id or 0, self.chat_id)
+        if made is not None and made.thread_id is not None:
+            return made.thread_id  # no Telegram call for the name of a topic that exists
         name = await self.member_name(member)
         topic, what = await topics.reserve(
             session, member, self.chat_id, name, now, STALE_RESERVATION
