@@ -64,6 +64,10 @@ class Settings(BaseSettings):
     activation_max_failures: int = Field(default=5, ge=1)
     activation_window_minutes: int = Field(default=60, ge=1)
 
+    # issue 17 (docs/security.md): wrong pairs one insured ID may receive per window from all
+    # accounts together; above the per-account limit so strangers cannot lock the owner out
+    activation_max_failures_per_id: int = Field(default=20, ge=1)
+
     # reminders are sent from this hour on, in the insurer's time zone
     reminder_hour: int = Field(default=9, ge=0, le=23)
     # a request nobody on staff touched for this long is escalated in the admin chat

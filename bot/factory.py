@@ -128,6 +128,7 @@ def create_dispatcher(
         waiting_days_individual=settings.waiting_days_individual,
         waiting_days_corporate=settings.waiting_days_corporate,
         max_failures=settings.activation_max_failures,
+        max_failures_per_id=settings.activation_max_failures_per_id,
         window=timedelta(minutes=settings.activation_window_minutes),
     )
     dp = Dispatcher(

@@ -175,6 +175,17 @@ class ActivationAttempt(SQLModel, table=True):
     created_at: datetime = Field(sa_column=_ts(index=True))
 
 
+class ActivationGuard(SQLModel, table=True):
+    """One row per attempt limit (an account, or an insured ID as its keyed hash): an activation
+    updates the rows of its limits first, so the row locks make check-and-record one step for
+    guesses sent at once (bot/services/activation.py; storage/repositories/attempts.py)."""
+
+    __tablename__ = "activation_guards"
+
+    key: str = Field(primary_key=True, max_length=80)
+    touched_at: datetime = Field(sa_column=_ts())
+
+
 class Reminder(SQLModel, table=True):
     """Something the bot must tell a member on a given day (delivered by the scheduler)."""
 

@@ -23,10 +23,22 @@ REMINDER_ACTIVATION_OPENS = ReminderKind.ACTIVATION_OPENS
 
 @dataclass(frozen=True)
 class ActivationRules:
+    """Waiting periods and the attempt limits (docs/security.md says why these numbers).
+
+    `max_failures`: wrong pairs one account may give in `window`, whatever IDs it types (the
+    owner's own lock: only their own mistakes count). `max_failures_per_id`: wrong pairs one
+    insured ID may receive in `window` from all accounts together, so many accounts cannot
+    guess one ID's date of birth; higher than `max_failures`, so a few strangers' wrong tries
+    never lock the owner out. An account that gave the right pair for the ID within
+    `proved_for` (e.g. during the waiting period) is not held by the ID's limit.
+    """
+
     waiting_days_individual: int = 15
     waiting_days_corporate: int = 3
     max_failures: int = 5
+    max_failures_per_id: int = 20
     window: timedelta = timedelta(hours=1)
+    proved_for: timedelta = timedelta(days=60)
 
 
 class Outcome(StrEnum):
@@ -36,9 +48,17 @@ class Outcome(StrEnum):
     LOCKED = "locked"
 
 
+class LockScope(StrEnum):
+    """Which limit refused an activation."""
+
+    ACCOUNT = "account"  # this account's own wrong pairs
+    INSURED_ID = "insured_id"  # wrong pairs for this ID from all accounts
+
+
 @dataclass(frozen=True)
 class ActivationResult:
     outcome: Outcome
+    lock: LockScope | None = None
     card_id: int | None = None
     opens_on: date | None = None
     locked_until: datetime | None = None
@@ -64,17 +84,31 @@ def insured_key(insured_id: str, secret: bytes) -> str:
     return hmac.new(secret, normalize_insured_id(insured_id).encode(), hashlib.sha256).hexdigest()
 
 
-async def _locked_until(
+def guard_keys(telegram_id: int, key: str) -> list[str]:
+    """The guard rows of the two limits an activation counts against."""
+    return [f"account:{telegram_id}", f"id:{key}"]
+
+
+async def _lock(
     session: AsyncSession, telegram_id: int, key: str, now: datetime, rules: ActivationRules
-) -> datetime | None:
+) -> ActivationResult | None:
+    """The lock that refuses this account and ID now, with the time it ends; None when free."""
     since = now - rules.window
-    until: datetime | None = None
-    for scope in ({"telegram_id": telegram_id}, {"insured_key": key}):
-        count, oldest = await attempts_repo.failures_since(session, since, **scope)
-        if count >= rules.max_failures and oldest is not None:
-            candidate = oldest + rules.window
-            until = max(until, candidate) if until else candidate
-    return until
+    count, oldest = await attempts_repo.failures_since(session, since, telegram_id=telegram_id)
+    if count >= rules.max_failures and oldest is not None:
+        return ActivationResult(
+            Outcome.LOCKED, lock=LockScope.ACCOUNT, locked_until=oldest + rules.window
+        )
+    count, oldest = await attempts_repo.failures_since(session, since, insured_key=key)
+    if (
+        count >= rules.max_failures_per_id
+        and oldest is not None
+        and not await attempts_repo.proved_since(session, now - rules.proved_for, telegram_id, key)
+    ):
+        return ActivationResult(
+            Outcome.LOCKED, lock=LockScope.INSURED_ID, locked_until=oldest + rules.window
+        )
+    return None
 
 
 async def activate(
@@ -89,20 +123,22 @@ async def activate(
 ) -> ActivationResult:
     """Check an insured ID + date of birth pair and link the card when it is right.
 
-    A wrong pair never tells which half was wrong. Failures are limited per Telegram user
-    and per insured ID within a sliding window; the lock ends when the oldest failure in the
-    window leaves it.
+    A wrong pair never tells which half was wrong. Failures are limited per account and per
+    insured ID within a sliding window (`ActivationRules`); a lock ends when the oldest failure
+    in the window leaves it. The limits' guard rows are locked first, so guesses sent at once
+    are checked and recorded one after another on SQLite and PostgreSQL alike; the caller
+    commits right after (the locks are held until then).
     """
     key = insured_key(insured_id, secret)
-    await attempts_repo.serialize(session)  # guesses sent at once are counted one by one
-    if until := await _locked_until(session, member.telegram_id, key, now, rules):
-        return ActivationResult(Outcome.LOCKED, locked_until=until)
+    await attempts_repo.hold(session, guard_keys(member.telegram_id, key), now)
+    if locked := await _lock(session, member.telegram_id, key, now, rules):
+        return locked
 
     found = await cards_repo.by_insured_id(session, normalize_insured_id(insured_id))
     if found is None or found[0].birth_date != birth_date:
         await attempts_repo.add(session, member.telegram_id, key, succeeded=False, at=now)
-        if until := await _locked_until(session, member.telegram_id, key, now, rules):
-            return ActivationResult(Outcome.LOCKED, locked_until=until)
+        if locked := await _lock(session, member.telegram_id, key, now, rules):
+            return locked
         used, _ = await attempts_repo.failures_since(
             session, now - rules.window, telegram_id=member.telegram_id
         )

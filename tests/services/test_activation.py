@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from bot.services.activation import (
     ActivationRules,
+    LockScope,
     Outcome,
     activate,
     activation_opens_on,
@@ -102,15 +103,64 @@ async def test_lock_after_five_failures_shows_unlock_time_and_refuses_even_right
     assert after.outcome is Outcome.LINKED
 
 
-async def test_lock_per_insured_id_across_telegram_users(session):
+async def test_five_strangers_wrong_pairs_do_not_lock_the_owner_out(session):
     policy = await make_policy(session)
     await make_person(session, policy, insured_id="KZ-100001")
-    for n in range(5):
+    for n in range(RULES.max_failures):
         guesser = await make_member(session, telegram_id=5000 + n)
         await activate(session, guesser, "KZ-100001", date(1990, 1, n + 1), NOW, TZ, RULES, SECRET)
     owner = await make_member(session, telegram_id=42)
     result = await activate(session, owner, "KZ-100001", date(1984, 3, 5), NOW, TZ, RULES, SECRET)
-    assert result.outcome is Outcome.LOCKED
+    assert result.outcome is Outcome.LINKED
+
+
+async def test_the_id_ceiling_across_accounts_stops_distributed_guessing(session):
+    policy = await make_policy(session)
+    await make_person(session, policy, insured_id="KZ-100001")
+    outcomes = []
+    for n in range(RULES.max_failures_per_id + 1):
+        guesser = await make_member(session, telegram_id=5000 + n)
+        at = NOW + timedelta(minutes=1)
+        result = await activate(
+            session, guesser, "KZ-100001", date(1990, 1, n + 1), at, TZ, RULES, SECRET
+        )
+        outcomes.append((result.outcome, result.lock))
+    # the 20th wrong pair reaches the ceiling; from then on the ID is closed to everyone new
+    assert outcomes[: RULES.max_failures_per_id - 1] == [(Outcome.WRONG, None)] * 19
+    assert outcomes[-2:] == [(Outcome.LOCKED, LockScope.INSURED_ID)] * 2
+    newcomer = await make_member(session, telegram_id=42)
+    right = await activate(session, newcomer, "KZ-100001", date(1984, 3, 5), NOW, TZ, RULES, SECRET)
+    assert (right.outcome, right.lock) == (Outcome.LOCKED, LockScope.INSURED_ID)
+    assert right.locked_until == NOW + timedelta(hours=1, minutes=1)
+    failures = (await session.scalars(select(ActivationAttempt))).all()
+    assert len(failures) == RULES.max_failures_per_id  # nothing checked past the ceiling
+
+
+async def test_an_owner_who_proved_the_pair_is_not_held_by_the_id_ceiling(session):
+    """The owner gave the right pair in the waiting period; strangers then flood the ID; on the
+    opening day the owner still activates."""
+    policy = await make_policy(
+        session, contract_signed=date(2026, 11, 15), coverage_start=date(2026, 11, 30)
+    )
+    await make_person(session, policy, insured_id="KZ-100002")
+    owner = await make_member(session, telegram_id=42)
+    first = await activate(session, owner, "KZ-100002", date(1984, 3, 5), NOW, TZ, RULES, SECRET)
+    assert first.outcome is Outcome.WAITING
+    opening = datetime(2026, 11, 30, 5, 0, tzinfo=UTC)
+    for n in range(RULES.max_failures_per_id):
+        guesser = await make_member(session, telegram_id=5000 + n)
+        await activate(
+            session, guesser, "KZ-100002", date(1990, 1, n + 1), opening, TZ, RULES, SECRET
+        )
+    stranger = await make_member(session, telegram_id=77)
+    refused = await activate(
+        session, stranger, "KZ-100002", date(1984, 3, 5), opening, TZ, RULES, SECRET
+    )
+    assert refused.lock is LockScope.INSURED_ID
+    result = await activate(
+        session, owner, "KZ-100002", date(1984, 3, 5), opening, TZ, RULES, SECRET
+    )
+    assert result.outcome is Outcome.LINKED
 
 
 async def test_attempt_log_never_holds_the_typed_id(session):
@@ -153,29 +203,49 @@ async def test_waiting_period_ends_on_the_opening_day_in_insurer_time(session):
     assert result.outcome is Outcome.LINKED
 
 
-async def test_guesses_sent_at_once_are_checked_one_after_another(session_factory, db_url):
-    """Twelve accounts guess one insured ID at the same instant: no more than the limit's five
-    wrong pairs are checked; every guess after them is refused as locked."""
-    if db_url.startswith("postgresql"):
-        pytest.skip("PostgreSQL: the attempts are not serialised yet (issue 17, item 1)")
+@pytest.mark.parametrize("ceiling", [5, 20])
+async def test_guesses_sent_at_once_are_checked_one_after_another(session_factory, db_url, ceiling):
+    """Thirty accounts guess one insured ID at the same instant, on SQLite and PostgreSQL: no
+    more wrong pairs than the ID's limit are checked; every guess after them is refused."""
+    rules = ActivationRules(max_failures_per_id=ceiling)
     async with session_factory() as session:
         policy = await make_policy(session)
         await make_person(session, policy, insured_id="KZ-100001", birth_date=date(1984, 3, 5))
-        guessers = [await make_member(session, telegram_id=6000 + n) for n in range(12)]
+        guessers = [await make_member(session, telegram_id=6000 + n) for n in range(30)]
         await session.commit()
 
     async def guess(n: int) -> Outcome:
-        born = date(1984, 3, 5) if n == 11 else date(1990, 1, n + 1)
         async with session_factory() as session:
-            result = await activate(session, guessers[n], "KZ-100001", born, NOW, TZ, RULES, SECRET)
+            born = date(1990, 1, 1) + timedelta(days=n)
+            result = await activate(session, guessers[n], "KZ-100001", born, NOW, TZ, rules, SECRET)
             await session.commit()
             return result.outcome
 
-    outcomes = await asyncio.gather(*(guess(n) for n in range(12)))
-    # four wrong answers, the fifth failure locks; the right pair is linked only if it came first
-    assert outcomes.count(Outcome.WRONG) == RULES.max_failures - 1, outcomes
+    outcomes = await asyncio.gather(*(guess(n) for n in range(30)))
+    # the limit's last failure already answers "locked"
+    assert outcomes.count(Outcome.WRONG) == ceiling - 1, outcomes
+    assert outcomes.count(Outcome.LOCKED) == 30 - (ceiling - 1), outcomes
     async with session_factory() as session:
         failures = (
             await session.scalars(select(ActivationAttempt).where(~ActivationAttempt.succeeded))
         ).all()
-        assert len(failures) == RULES.max_failures
+        assert len(failures) == ceiling
+
+
+async def test_one_account_guessing_many_ids_at_once_is_held_to_its_limit(session_factory):
+    async with session_factory() as session:
+        guesser = await make_member(session, telegram_id=6100)
+        await session.commit()
+
+    async def guess(n: int) -> Outcome:
+        async with session_factory() as session:
+            result = await activate(
+                session, guesser, f"KZ-9{n:05d}", date(1990, 1, 1), NOW, TZ, RULES, SECRET
+            )
+            await session.commit()
+            return result.outcome
+
+    outcomes = await asyncio.gather(*(guess(n) for n in range(30)))
+    assert outcomes.count(Outcome.WRONG) == RULES.max_failures - 1, outcomes
+    async with session_factory() as session:
+        assert len((await session.scalars(select(ActivationAttempt))).all()) == RULES.max_failures
