@@ -16,11 +16,9 @@ from tests.conftest import REDIS_URL
 from tests.dialogs.harness import MemberClient
 from tests.dialogs.requests_helpers import member_with_active_card, stored_requests
 
-pytestmark = [
-    pytest.mark.skipif(
-        not REDIS_URL, reason="set TEST_REDIS_URL (a Redis database the test may empty)"
-    ),
-]
+pytestmark = pytest.mark.skipif(
+    not REDIS_URL, reason="set TEST_REDIS_URL (a Redis database the test may empty)"
+)
 
 
 @pytest.fixture
