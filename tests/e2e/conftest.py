@@ -63,15 +63,25 @@ class Sandbox:
             last = [m.get("text") or m.get("caption") for m in self.bot_messages(chat_id)[-2:]]
             raise AssertionError(f"no bot message with {contains!r}; last: {last}") from None
 
-    def button_message(self, chat_id: int, label: str) -> int:
+    def button_message(self, chat_id: int, label: str) -> int | None:
         for message in reversed(self.bot_messages(chat_id)):
             rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
             if any(b.get("text") == label for row in rows for b in row):
                 return int(message["message_id"])
-        raise AssertionError(f"no button {label!r} in chat {chat_id}")
+        return None
+
+    async def button(self, chat_id: int, label: str) -> int:
+        """The message carrying the button, once it is on screen (a screen sent after a reply
+        keyboard gets its inline buttons by an edit a moment after its text)."""
+        try:
+            return await self.state.wait_for(
+                lambda: self.button_message(chat_id, label), within=self.within
+            )
+        except TimeoutError:
+            raise AssertionError(f"no button {label!r} in chat {chat_id}") from None
 
     async def press(self, chat_id: int, label: str, expect: str) -> dict[str, Any]:
-        message_id = self.button_message(chat_id, label)
+        message_id = await self.button(chat_id, label)
         return await self.reply_after(
             chat_id, lambda: self.state.press_button(chat_id, message_id, text=label), expect
         )

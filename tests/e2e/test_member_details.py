@@ -11,7 +11,12 @@ async def test_the_phone_keyboard_goes_once_the_phone_is_shared(sandbox):
         OLENA, lambda: sandbox.state.send_contact(OLENA), "Знайдено 3"
     )
     assert sandbox.state.chats[OLENA].reply_keyboard is None  # taken away with the answer
-    assert "inline_keyboard" in linked["reply_markup"]  # the screen's own buttons stay
+    # the screen's own buttons are put on the same message a moment later
+    def with_buttons() -> dict | None:
+        message = sandbox.state.chats[OLENA].messages.get(linked["message_id"], {})
+        return message if "inline_keyboard" in message.get("reply_markup", {}) else None
+
+    await sandbox.state.wait_for(with_buttons, within=sandbox.within)
     texts = [m.get("text") for m in sandbox.bot_messages(OLENA)]
     assert "..." not in texts
 
