@@ -302,7 +302,16 @@ async def test_two_web_processes_and_a_worker_lose_and_double_nothing(production
             "left join requests r on r.member_id = m.id group by m.telegram_id"
         )
         assert {r[0]: r[1] for r in rows} == dict.fromkeys(members, 1)
-        statuses = await conn.fetch("select status, count(*) from notifications group by status")
+        # the worker marks a row sent just after Telegram took it: wait (bounded) for the last
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 60
+        while True:
+            statuses = await conn.fetch(
+                "select status, count(*) from notifications group by status"
+            )
+            if {s[0] for s in statuses} == {"sent"} or loop.time() > deadline:
+                break
+            await asyncio.sleep(0.2)
         assert {s[0]: s[1] for s in statuses}.keys() == {"sent"}
         in_progress = await conn.fetchval(
             "select count(*) from requests where status = 'in_progress'"
