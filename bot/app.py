@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.clock import Clock, system_clock
 from bot.config import Settings
 from bot.delivery import Deliverer
+from bot.delivery.documents import DocumentCopier
 from bot.delivery.shared_limits import SharedLimits
 from bot.factory import create_bot, create_dispatcher, register_commands
 from bot.i18n import TranslatorHub
@@ -118,7 +119,11 @@ async def running(
         sla=timedelta(hours=settings.sla_hours),
         nudge_after=timedelta(hours=settings.need_info_nudge_hours),
     )
-    scheduler = create_scheduler(deliverer, session_factory, rules, clock, settings)
+    copier = None
+    if settings.download_documents is not None:
+        copier = DocumentCopier(bot, session_factory, settings.download_documents, clock)
+        log.info("documents: copies kept on disk (DOWNLOAD_DOCUMENTS)")
+    scheduler = create_scheduler(deliverer, session_factory, rules, clock, settings, copier)
     if settings.admin_chat_id is None:
         log.warning("staff side: ADMIN_CHAT_ID is not set; staff messages wait until it is")
     runtime = Runtime(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+import tempfile
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -31,6 +32,24 @@ def _split_csv(value: object) -> object:
     if isinstance(value, int):
         return [value]
     return value
+
+
+def writable_directory(path: Path) -> Path:
+    """The directory, created if missing, where this process can write (a file is written and
+    removed to be sure); a ValueError saying why not."""
+    path = path.expanduser().absolute()
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ValueError(f"{path} cannot be created ({exc.strerror or exc})") from None
+    if not path.is_dir():
+        raise ValueError(f"{path} is not a directory")
+    try:
+        with tempfile.TemporaryFile(dir=path):
+            pass
+    except OSError as exc:
+        raise ValueError(f"{path} is not writable ({exc.strerror or exc})") from None
+    return path
 
 
 class Settings(BaseSettings):
@@ -113,6 +132,21 @@ class Settings(BaseSettings):
     draft_ttl_hours: float = Field(default=72, gt=0)
     # the retention and draft jobs run this often
     retention_interval_seconds: float = Field(default=3600, gt=0)
+    # -- copies of members' documents (docs/privacy.md "Documents") --------------------------
+    # off by default: documents stay in Telegram, the bot keeps their file_ids. Set, it names a
+    # directory (created if missing, writable; one volume every role sees: the worker writes
+    # copies, an erase in the polling or web role deletes them) where the scheduler's job keeps
+    # a copy of each document; the job runs every DOWNLOAD_INTERVAL_SECONDS
+    download_documents: Path | None = None
+    download_interval_seconds: float = Field(default=30, gt=0)
+
+    @field_validator("download_documents", mode="before")
+    @classmethod
+    def _download_documents(cls, value: object) -> object:
+        if value is None or value == "":
+            return None
+        return writable_directory(Path(str(value)))
+
     # -- production roles (issue 13): webhook, metrics, logs, staff access ------------------
     # `insurance-bot web`: Telegram posts updates to WEBHOOK_URL (the public HTTPS address, e.g.
     # behind nginx); the server listens on WEB_HOST:WEB_PORT at WEBHOOK_URL's path, and every

@@ -1,5 +1,6 @@
 """The in-process scheduler (APScheduler 3.11): outbox delivery every `DELIVERY_INTERVAL_SECONDS`
-(1 s), due reminders and escalations every `REMINDER_INTERVAL_SECONDS` (60 s). Jobs keep no state
+(1 s), due reminders and escalations every `REMINDER_INTERVAL_SECONDS` (60 s), retention, and
+with DOWNLOAD_DOCUMENTS copies of documents (bot/delivery/documents.py). Jobs keep no state
 of their own: everything due is read from the database, so a restart or a second process loses and
 doubles nothing."""
 
@@ -13,12 +14,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.clock import Clock
 from bot.config import Settings
 from bot.delivery import Deliverer
+from bot.delivery.documents import DocumentCopier
 from bot.services import reminders
-from bot.services.privacy import retention
+from bot.services.privacy import copies, retention
 
 DELIVERY_JOB = "deliver-outbox"
 REMINDER_JOB = "queue-reminders"
 RETENTION_JOB = "privacy_retention"
+DOWNLOAD_JOB = "download-documents"
 
 
 def create_scheduler(
@@ -27,6 +30,7 @@ def create_scheduler(
     rules: reminders.ReminderRules,
     clock: Clock,
     settings: Settings,
+    copier: DocumentCopier | None = None,
 ) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(timezone="UTC")
 
@@ -52,6 +56,8 @@ def create_scheduler(
         coalesce=True,
     )
     add_retention_job(scheduler, session_factory, clock, settings)
+    if copier is not None:
+        add_download_job(scheduler, copier, settings)
     return scheduler
 
 
@@ -74,13 +80,29 @@ def add_retention_job(
 
     async def sweep() -> None:
         async with session_factory.begin() as session:
-            await retention.run(session, clock(), rules)
+            run = await retention.run(session, clock(), rules)
+        # committed: the copies of the documents it dropped go now (a failed commit raised)
+        await copies.remove(settings.download_documents, run.dropped)
 
     scheduler.add_job(
         sweep,
         "interval",
         seconds=settings.retention_interval_seconds,
         id=RETENTION_JOB,
+        max_instances=1,
+        coalesce=True,
+    )
+
+
+def add_download_job(
+    scheduler: AsyncIOScheduler, copier: DocumentCopier, settings: Settings
+) -> None:
+    """DOWNLOAD_DOCUMENTS: copies of documents every `DOWNLOAD_INTERVAL_SECONDS`."""
+    scheduler.add_job(
+        copier.run_once,
+        "interval",
+        seconds=settings.download_interval_seconds,
+        id=DOWNLOAD_JOB,
         max_instances=1,
         coalesce=True,
     )

@@ -16,9 +16,10 @@ from aiogram_dialog.widgets.kbd import Button, Cancel, Start, StubScroll, Switch
 from aiogram_dialog.widgets.text import Format
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.config import Settings
 from bot.i18n import Translator
 from bot.render import detail_lines
-from bot.services.privacy import erase, export
+from bot.services.privacy import copies, erase, export
 from bot.textfit import cut, pack
 from dialogs.common import (
     MemberDialog,
@@ -220,10 +221,12 @@ async def on_erase(callback: CallbackQuery, _button: Button, manager: DialogMana
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
     telegram_id = member.telegram_id
-    await erase.erase(session, member, now(manager))
+    erased = await erase.erase(session, member, now(manager))
     if not await commit_now(manager):  # commit, then speak
         return
     await forget_state(manager.middleware_data["fsm_storage"], telegram_id)
+    settings: Settings = manager.middleware_data["settings"]
+    await copies.remove(settings.download_documents, erased.documents)
     await callback.answer()
     # a stack of its own with nothing of the member in it
     await manager.start(PrivacySG.erased, mode=StartMode.RESET_STACK)

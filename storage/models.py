@@ -346,7 +346,10 @@ class RequestEvent(SQLModel, table=True):
 
 
 class RequestDocument(SQLModel, table=True):
-    """A photo or file attached to a request, kept as Telegram's file_id (never downloaded)."""
+    """A photo or file attached to a request, kept as Telegram's file_id. With
+    DOWNLOAD_DOCUMENTS the bot also keeps a copy on disk (docs/privacy.md): its path relative to
+    that directory and when it was made; tries are counted and the next waits until
+    `download_after` (also the lease of the process downloading it)."""
 
     __tablename__ = "request_documents"
 
@@ -370,6 +373,13 @@ class RequestDocument(SQLModel, table=True):
     file_size: int | None = None
     media_group_id: str | None = Field(default=None, max_length=64)
     created_at: datetime = Field(sa_column=_ts())
+    # -- the copy on disk (DOWNLOAD_DOCUMENTS; migration 0014) --
+    local_path: str | None = Field(default=None, max_length=255)
+    downloaded_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    download_attempts: int = Field(
+        default=0, sa_column=Column(Integer, nullable=False, server_default="0")
+    )
+    download_after: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
 
 
 class AdminTopic(SQLModel, table=True):

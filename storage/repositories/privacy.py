@@ -105,11 +105,20 @@ async def drop_comments(session: AsyncSession, request_ids: Sequence[int]) -> in
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
-async def drop_documents(session: AsyncSession, request_ids: Sequence[int]) -> int:
+async def drop_documents(
+    session: AsyncSession, request_ids: Sequence[int]
+) -> list[tuple[int, str | None]]:
+    """Delete these requests' documents; each one's request id and the path of its copy on
+    disk (DOWNLOAD_DOCUMENTS), as the DELETE found them (RETURNING: a copy recorded by another
+    transaction a moment before is among them)."""
+    if not request_ids:
+        return []
     result = await session.execute(
-        delete(RequestDocument).where(col(RequestDocument.request_id).in_(request_ids))
+        delete(RequestDocument)
+        .where(col(RequestDocument.request_id).in_(request_ids))
+        .returning(col(RequestDocument.request_id), col(RequestDocument.local_path))
     )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return [(int(request_id), path) for request_id, path in result.all()]
 
 
 async def drop_request_notifications(session: AsyncSession, request_ids: Sequence[int]) -> int:

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import notifications as note
 from bot.services import outbox
+from bot.services.privacy.copies import Dropped
 from bot.services.privacy.fields import anonymous_details
 from bot.services.staff.audit import audit
 from storage.models import Member
@@ -33,6 +34,8 @@ def erased_title(member_id: int) -> str:
 @dataclass(frozen=True)
 class Erased:
     requests_kept: int
+    # the documents dropped: their copies on disk go after the commit (copies.remove)
+    documents: tuple[Dropped, ...] = ()
 
 
 async def erase(session: AsyncSession, member: Member, now: datetime) -> Erased:
@@ -52,7 +55,7 @@ async def erase(session: AsyncSession, member: Member, now: datetime) -> Erased:
         request.submission_token = None
         session.add(request)
     await privacy_repo.drop_comments(session, ids)
-    await privacy_repo.drop_documents(session, ids)
+    dropped = tuple(Dropped(*row) for row in await privacy_repo.drop_documents(session, ids))
     # staff's comments on these requests, kept in the audit, may quote the member
     for entry in await privacy_repo.audit_of_targets(session, [r.number for r in requests]):
         if entry.details and "comment" in entry.details:
@@ -82,4 +85,4 @@ async def erase(session: AsyncSession, member: Member, now: datetime) -> Erased:
         session, NO_STAFF, ERASED_ACTION, now, member_target(member.id), {"requests": len(ids)}
     )
     log.info("member #%s erased their data (%d requests kept anonymised)", member.id, len(ids))
-    return Erased(requests_kept=len(ids))
+    return Erased(requests_kept=len(ids), documents=dropped)

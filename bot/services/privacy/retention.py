@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.privacy.copies import Dropped
 from bot.services.privacy.erase import NO_STAFF
 from bot.services.privacy.fields import anonymous_details
 from bot.services.staff.audit import audit
@@ -34,10 +35,13 @@ class RetentionRun:
     notifications: int
     audit_entries: int
     drafts: int
+    # the documents dropped: their copies on disk go after the commit (copies.remove)
+    dropped: tuple[Dropped, ...] = ()
 
 
 async def run(session: AsyncSession, now: datetime, rules: RetentionRules) -> RetentionRun:
-    """One sweep; recorded in the audit (so /stats shows the last one) and in the log."""
+    """One sweep; recorded in the audit (so /stats shows the last one) and in the log. The
+    caller commits, then removes the copies of `RetentionRun.dropped`."""
     closed = await privacy_repo.closed_before(session, now - rules.retention)
     ids = [r.id for r in closed if r.id is not None]
     with_text = await privacy_repo.has_free_text(session, ids)
@@ -49,12 +53,15 @@ async def run(session: AsyncSession, now: datetime, rules: RetentionRules) -> Re
             session.add(request)
             touched.add(request.id or 0)
     await privacy_repo.drop_comments(session, ids)
-    documents = await privacy_repo.drop_documents(session, ids)
+    dropped = tuple(Dropped(*row) for row in await privacy_repo.drop_documents(session, ids))
+    documents = len(dropped)
     notifications = await privacy_repo.drop_request_notifications(session, ids)
     audit_entries = await privacy_repo.drop_audit_before(session, now - rules.audit_retention)
     drafts = await privacy_repo.drop_states_before(session, now - rules.draft_ttl)
-    result = RetentionRun(now, len(touched), documents, notifications, audit_entries, drafts)
-    counts = {k: v for k, v in asdict(result).items() if k != "at"}
+    result = RetentionRun(
+        now, len(touched), documents, notifications, audit_entries, drafts, dropped
+    )
+    counts = {k: v for k, v in asdict(result).items() if k not in ("at", "dropped")}
     await audit(session, NO_STAFF, RETENTION_ACTION, now, None, counts)
     log.info(
         "retention: %d closed requests anonymised (%d documents, %d notifications), "
