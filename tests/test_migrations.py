@@ -28,6 +28,7 @@ from storage.models import (
     NotificationKind,
     NotificationStatus,
     Request,
+    RequestDocument,
     RequestEvent,
     RequestKind,
     RequestStatus,
@@ -218,3 +219,57 @@ async def test_the_upgrade_stops_at_a_value_the_code_does_not_know(db_url):
     await engine.dispose()
     assert version == "0004"
     assert json.loads(details) == DETAILS
+
+
+# --- 0014: the copy of a document on disk (DOWNLOAD_DOCUMENTS) ----------------------------
+
+
+async def test_0014_adds_the_copy_columns_to_stored_documents(db_url):
+    url = db_url
+    await _empty(url)
+    await _to(url, "0013")
+    engine = create_async_engine(url)
+    now = NOW.replace(tzinfo=None) if url.startswith("sqlite") else NOW
+
+    def row(table: str, **values: Any) -> Any:
+        return sa.table(table, *(sa.column(name) for name in values)).insert().values(**values)
+
+    async with engine.begin() as c:
+        await c.execute(
+            row("policies", id=1, number="P-1", program="Gold", holder_type="corporate",
+                contract_signed=date(2026, 1, 1), coverage_start=date(2026, 1, 1),
+                coverage_end=date(2026, 12, 31), updated_at=now)
+        )  # fmt: skip
+        await c.execute(
+            row("insured_persons", id=1, insured_id="ID-1", policy_id=1, full_name="Olena",
+                birth_date=date(1990, 5, 5), relation="self", updated_at=now)
+        )  # fmt: skip
+        await c.execute(row("members", id=1, telegram_id=501, created_at=now))
+        await c.execute(
+            row("requests", id=7, member_id=1, card_id=1, kind="callback", status="done",
+                details=json.dumps({"time_window": "any"}), created_at=now, updated_at=now)
+        )  # fmt: skip
+        await c.execute(
+            row("request_documents", id=3, request_id=7, file_id="BQAC-1",
+                file_unique_id="AQAD-1", kind="document", created_at=now)
+        )  # fmt: skip
+    await engine.dispose()
+    await _to(url, "0014")
+
+    engine = create_engine(url)
+    async with create_session_factory(engine)() as session:
+        document = await session.get(RequestDocument, 3)
+        assert document is not None and document.file_id == "BQAC-1"
+        assert (document.local_path, document.downloaded_at) == (None, None)
+        assert (document.download_attempts, document.download_after) == (0, None)
+        document.local_path = "7/3-AQAD-1.pdf"
+        document.downloaded_at = NOW
+        await session.commit()
+    await engine.dispose()
+
+    await _to(url, "0013", down=True)
+    engine = create_async_engine(url)
+    async with engine.connect() as c:
+        kept = (await c.exec_driver_sql("SELECT file_id FROM request_documents")).scalar_one()
+    await engine.dispose()
+    assert kept == "BQAC-1"

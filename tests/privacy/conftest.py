@@ -34,7 +34,13 @@ class PrivacyWorld(StaffWorld):
 
 
 @pytest.fixture
-async def world(session_factory, db_url, clock) -> AsyncIterator[PrivacyWorld]:
+def world_settings() -> dict[str, Any]:
+    """More settings for the world; a test module overrides this fixture to set some."""
+    return {}
+
+
+@pytest.fixture
+async def world(session_factory, db_url, clock, world_settings) -> AsyncIterator[PrivacyWorld]:
     users = [
         *(u for u in sandbox_users() if not u.is_staff),
         SimUser(IRYNA, "Iryna", "Support", "iryna", "en", is_staff=True),
@@ -50,6 +56,7 @@ async def world(session_factory, db_url, clock) -> AsyncIterator[PrivacyWorld]:
         owner_ids=str(IRYNA),
         default_locale="en",
         _env_file=None,
+        **world_settings,
     )
     bot = create_bot(settings)
     dp, bg_factory = create_dispatcher(settings, session_factory, clock=clock)
