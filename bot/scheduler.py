@@ -21,7 +21,7 @@ from bot.services.privacy import copies, retention
 DELIVERY_JOB = "deliver-outbox"
 REMINDER_JOB = "queue-reminders"
 RETENTION_JOB = "privacy_retention"
-DOWNLOAD_JOB = "download-documents"
+DOWNLOAD_JOB = "download_documents"
 
 
 def create_scheduler(

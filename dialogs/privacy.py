@@ -125,9 +125,9 @@ def _requests(data: dict[str, Any], manager: DialogManager, i18n: Translator) ->
             lines.append(i18n("mydata-documents"))
             for d in r["documents"]:
                 name = _esc(d["file_name"]) if d["file_name"] else i18n("mydata-document-unnamed")
-                lines.append(
-                    i18n("mydata-document", name=name, date=_day(d["created_at"], manager))
-                )
+                line = i18n("mydata-document", name=name, date=_day(d["created_at"], manager))
+                # DOWNLOAD_DOCUMENTS: the member learns a copy is kept (docs/privacy.md)
+                lines.append(line + (i18n("mydata-document-copy") if d.get("local_path") else ""))
     return lines
 
 

@@ -82,6 +82,9 @@ async def test_a_members_document_is_copied_after_the_update(world, copies_dir):
     assert world.calls("getFile") == []
     [document] = await _documents(world)
     assert document.local_path is None
+    await world.say("/mydata")
+    assert "📎 my referral (scan).pdf" in world.last(OLENA)["text"]
+    assert "a copy is kept" not in world.last(OLENA)["text"]
 
     await _run_job(world)
     [document] = await _documents(world)
@@ -94,6 +97,10 @@ async def test_a_members_document_is_copied_after_the_update(world, copies_dir):
     # the next run has nothing to do
     await _run_job(world)
     assert len(world.calls("getFile")) == 1
+    # the member is told a copy is kept
+    await world.say("/mydata")
+    assert "📎 my referral (scan).pdf" in world.last(OLENA)["text"]
+    assert "a copy is kept on the insurer's server" in world.last(OLENA)["text"]
 
 
 async def test_off_by_default_nothing_is_downloaded(world, copies_dir, monkeypatch):
