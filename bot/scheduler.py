@@ -83,6 +83,10 @@ def add_retention_job(
             run = await retention.run(session, clock(), rules)
         # committed: the copies of the documents it dropped go now (a failed commit raised)
         await copies.remove(settings.download_documents, run.dropped)
+        if settings.download_documents is not None:
+            # and any copy an earlier erase or sweep left behind when its process died
+            async with session_factory() as session:
+                await copies.remove_orphans(session, settings.download_documents)
 
     scheduler.add_job(
         sweep,

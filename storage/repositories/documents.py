@@ -66,3 +66,13 @@ async def copied(session: AsyncSession, document_id: int, path: str, now: dateti
 
 async def retry_after(session: AsyncSession, document_id: int, when: datetime) -> None:
     await _set(session, document_id, download_after=when)
+
+
+async def existing(session: AsyncSession, document_ids: list[int]) -> set[int]:
+    """Which of these documents still exist."""
+    found: set[int] = set()
+    for start in range(0, len(document_ids), 1000):
+        chunk = document_ids[start : start + 1000]
+        query = select(RequestDocument.id).where(col(RequestDocument.id).in_(chunk))
+        found.update(int(i) for i in (await session.execute(query)).scalars() if i is not None)
+    return found

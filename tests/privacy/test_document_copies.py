@@ -179,6 +179,42 @@ async def test_erase_deletes_the_copies_after_its_commit(world, copies_dir):
     assert not copy.exists() and not (copies_dir / str(request.id)).exists()
 
 
+async def test_a_copy_left_by_a_process_that_died_after_the_erase_goes_with_the_next_sweep(
+    world, copies_dir, monkeypatch
+):
+    other = await world.member_with_card(telegram_id=10002)
+    others = await world.submit(other)
+    stored = world.state.files.add_document(b"another member's file", "other.pdf", None)
+    async with world.sessions.begin() as session:
+        session.add(
+            RequestDocument(
+                request_id=others.id or 0,
+                file_id=stored["file_id"],
+                file_unique_id=stored["file_unique_id"],
+                kind="document",
+                created_at=world.clock(),
+            )
+        )
+    _, request = await _member_sends_a_document(world)
+    await _run_job(world)
+    [kept] = _files(copies_dir / str(others.id))
+    [left] = _files(copies_dir / str(request.id))
+
+    async def died(*_args: Any) -> int:  # the process stops right after the commit
+        return 0
+
+    monkeypatch.setattr(copies, "remove", died)
+    await world.say("/mydata")
+    await world.tap("🗑 Delete my data")
+    await world.tap("🗑 Yes, delete everything")
+    assert "Your data has been erased" in world.last(OLENA)["text"]
+    assert left.exists()
+
+    await _sweep(world)
+    assert not left.exists() and not left.parent.exists()
+    assert kept.read_bytes() == b"another member's file"
+
+
 async def test_a_failed_erase_commit_deletes_no_copy(world, copies_dir, monkeypatch):
     await _member_sends_a_document(world)
     await _run_job(world)

@@ -8,6 +8,7 @@ erase or the retention job dropped, after their transaction committed."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import mimetypes
 import re
@@ -135,6 +136,40 @@ def _remove(root: Path | None, dropped: Sequence[Dropped]) -> int:
         if folder.is_dir():
             shutil.rmtree(folder, ignore_errors=True)
     return len(copies)
+
+
+def _listed(root: Path) -> dict[int, list[Path]]:
+    """The files under the directory, by the document id their name starts with."""
+    found: dict[int, list[Path]] = {}
+    for folder in root.iterdir() if root.is_dir() else ():
+        if folder.is_dir() and folder.name.isdigit():
+            for file in folder.iterdir():
+                number = file.name.split("-", 1)[0]
+                if number.isdigit():
+                    found.setdefault(int(number), []).append(file)
+    return found
+
+
+def _delete(files: Sequence[Path]) -> None:
+    for file in files:
+        file.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a request folder goes once it is empty
+            file.parent.rmdir()
+
+
+async def remove_orphans(session: AsyncSession, root: Path) -> int:
+    """Copies whose document no longer exists (a process that died between an erase's commit
+    and deleting its copies; a download cut short): deleted. The files are listed first and the
+    database asked after, so a copy made meanwhile is never taken for an orphan."""
+    listed = await asyncio.to_thread(_listed, root)
+    if not listed:
+        return 0
+    kept = await repo.existing(session, sorted(listed))
+    orphans = [file for number, files in listed.items() if number not in kept for file in files]
+    if orphans:
+        await asyncio.to_thread(_delete, orphans)
+        log.info("document copies: %d left without their document deleted", len(orphans))
+    return len(orphans)
 
 
 async def remove(root: Path | None, dropped: Sequence[Dropped]) -> int:
