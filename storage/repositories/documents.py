@@ -68,11 +68,13 @@ async def retry_after(session: AsyncSession, document_id: int, when: datetime) -
     await _set(session, document_id, download_after=when)
 
 
-async def existing(session: AsyncSession, document_ids: list[int]) -> set[int]:
-    """Which of these documents still exist."""
-    found: set[int] = set()
+async def existing(session: AsyncSession, document_ids: list[int]) -> set[tuple[int, int]]:
+    """Which of these documents still exist, as (request id, document id)."""
+    found: set[tuple[int, int]] = set()
     for start in range(0, len(document_ids), 1000):
         chunk = document_ids[start : start + 1000]
-        query = select(RequestDocument.id).where(col(RequestDocument.id).in_(chunk))
-        found.update(int(i) for i in (await session.execute(query)).scalars() if i is not None)
+        query = select(RequestDocument.request_id, RequestDocument.id).where(
+            col(RequestDocument.id).in_(chunk)
+        )
+        found.update((int(r), int(i)) for r, i in (await session.execute(query)).all())
     return found

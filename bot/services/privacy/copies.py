@@ -138,15 +138,16 @@ def _remove(root: Path | None, dropped: Sequence[Dropped]) -> int:
     return len(copies)
 
 
-def _listed(root: Path) -> dict[int, list[Path]]:
-    """The files under the directory, by the document id their name starts with."""
-    found: dict[int, list[Path]] = {}
+def _listed(root: Path) -> dict[tuple[int, int], list[Path]]:
+    """The files under the directory, by (request id, document id) from their folder and the
+    start of their name (a document id SQLite reused for another request is told apart)."""
+    found: dict[tuple[int, int], list[Path]] = {}
     for folder in root.iterdir() if root.is_dir() else ():
         if folder.is_dir() and folder.name.isdigit():
             for file in folder.iterdir():
                 number = file.name.split("-", 1)[0]
                 if number.isdigit():
-                    found.setdefault(int(number), []).append(file)
+                    found.setdefault((int(folder.name), int(number)), []).append(file)
     return found
 
 
@@ -164,8 +165,8 @@ async def remove_orphans(session: AsyncSession, root: Path) -> int:
     listed = await asyncio.to_thread(_listed, root)
     if not listed:
         return 0
-    kept = await repo.existing(session, sorted(listed))
-    orphans = [file for number, files in listed.items() if number not in kept for file in files]
+    kept = await repo.existing(session, sorted({number for _, number in listed}))
+    orphans = [file for key, files in listed.items() if key not in kept for file in files]
     if orphans:
         await asyncio.to_thread(_delete, orphans)
         log.info("document copies: %d left without their document deleted", len(orphans))
