@@ -119,23 +119,28 @@ async def failed(session: AsyncSession, download: Download, now: datetime, reaso
 
 
 def _remove(root: Path | None, dropped: Sequence[Dropped]) -> int:
-    copies = [d for d in dropped if d.local_path]
+    recorded = [d for d in dropped if d.local_path]
     if root is None:
-        if copies:
+        if recorded:
             log.warning(
                 "%d document copies belong to removed documents, but DOWNLOAD_DOCUMENTS is not "
                 "set: delete their request folders by hand (docs/privacy.md)",
-                len(copies),
+                len(recorded),
             )
         return 0
-    for d in copies:
-        (root / str(d.local_path)).unlink(missing_ok=True)
+    removed = 0
+    for d in recorded:
+        try:
+            (root / str(d.local_path)).unlink(missing_ok=True)
+            removed += 1
+        except OSError as exc:  # the member was answered already; the sweep tries again
+            log.warning("a document copy could not be deleted (%s)", type(exc).__name__)
     # each request's folder, with anything a download cut short left in it
     for request_id in sorted({d.request_id for d in dropped}):
         folder = root / str(request_id)
         if folder.is_dir():
             shutil.rmtree(folder, ignore_errors=True)
-    return len(copies)
+    return removed
 
 
 def _listed(root: Path) -> dict[tuple[int, int], list[Path]]:
@@ -153,7 +158,8 @@ def _listed(root: Path) -> dict[tuple[int, int], list[Path]]:
 
 def _delete(files: Sequence[Path]) -> None:
     for file in files:
-        file.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # (logged by the caller's count; tried next run)
+            file.unlink(missing_ok=True)
         with contextlib.suppress(OSError):  # a request folder goes once it is empty
             file.parent.rmdir()
 
