@@ -294,3 +294,15 @@ def test_download_documents_must_be_a_writable_directory(tmp_path):
                 download_documents=str(locked),
                 _env_file=None,
             )
+
+
+async def test_the_running_roles_schedule_the_job_only_when_set(world):
+    from bot.app import running
+
+    async with running(world.settings, world.clock, apply_migrations=False) as runtime:
+        job = runtime.scheduler.get_job(DOWNLOAD_JOB)
+        assert job is not None
+        assert job.trigger.interval.total_seconds() == world.settings.download_interval_seconds
+    off = world.settings.model_copy(update={"download_documents": None})
+    async with running(off, world.clock, apply_migrations=False) as runtime:
+        assert runtime.scheduler.get_job(DOWNLOAD_JOB) is None
