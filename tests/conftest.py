@@ -17,6 +17,7 @@ from sqlmodel import SQLModel
 
 from bot.config import Settings
 from storage.db import create_engine, create_session_factory
+from tests.privacy.logscan import JOURNEYS, logscan  # noqa: F401 (the fixture, for every test)
 
 
 class FakeClock:
@@ -69,6 +70,8 @@ MARKED = {
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         where = item.path.relative_to(TESTS).as_posix()
+        if where in JOURNEYS:
+            item.add_marker("logscan")
         for marker, prefixes in MARKED.items():
             if any(where.startswith(prefix) for prefix in prefixes):
                 item.add_marker(marker)
@@ -136,6 +139,13 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     )
     redis = "tested (TEST_REDIS_URL)" if os.environ.get("TEST_REDIS_URL") else "skipped"
     terminalreporter.write_line(f"databases: {databases}; dialog state in Redis: {redis}")
+
+
+@pytest.fixture(autouse=True)
+def _no_personal_data_in_logs(request: pytest.FixtureRequest) -> None:
+    """The journeys' logs are scanned for their people's data (tests/privacy/logscan.py)."""
+    if request.node.get_closest_marker("logscan") and "session_factory" in request.fixturenames:
+        request.getfixturevalue("logscan")
 
 
 @pytest.fixture(params=BACKENDS)

@@ -11,6 +11,7 @@ async def test_the_phone_keyboard_goes_once_the_phone_is_shared(sandbox):
         OLENA, lambda: sandbox.state.send_contact(OLENA), "Знайдено 3"
     )
     assert sandbox.state.chats[OLENA].reply_keyboard is None  # taken away with the answer
+
     # the screen's own buttons are put on the same message a moment later
     def with_buttons() -> dict | None:
         message = sandbox.state.chats[OLENA].messages.get(linked["message_id"], {})

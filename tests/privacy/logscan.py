@@ -1,17 +1,17 @@
-"""A pytest plugin for tests/privacy/test_no_personal_data_in_logs.py: every log record of the
-bot (DEBUG and up, tracebacks included) of every test is scanned for the phones, birth dates,
-insured IDs and full names of the people in that test's database (the registry, members,
-tickets), in any common format. Hits and counts go to the JSON-lines file `LOGSCAN_OUT`.
-
-Run as `pytest -p tests.privacy.logscan --log-level=DEBUG <journey tests>`."""
+"""The log scan behind tests/privacy/test_no_personal_data_in_logs.py: while a test of the member
+and staff journeys runs (`logscan` marker, set by tests/conftest.py for the files in `JOURNEYS`),
+every log record of the bot (DEBUG and up, tracebacks included) is collected; when it ends, each
+line is scanned for the phones, birth dates, insured IDs and full names of the people in that
+test's database (the registry, members, tickets), in any common format, and a hit fails the
+test. The journeys run once, in the suite itself, on every database it runs on."""
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 import re
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -123,33 +123,76 @@ class Collector(logging.Handler):
 COLLECTOR = Collector()
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    logging.getLogger().addHandler(COLLECTOR)
-    for name in ("", "bot", "dialogs", "storage", "aiogram", "aiogram_dialog", "apscheduler"):
-        logging.getLogger(name).setLevel(logging.DEBUG)
+# the files whose tests are scanned (onboarding by phone and by insured ID, every request kind
+# with documents, failed commits, staff buttons and relay, /find, /setphone, a registry import
+# with bad rows, /mydata and the erase)
+JOURNEYS = (
+    "dialogs/test_phone.py",
+    "dialogs/test_activation.py",
+    "dialogs/test_request_appointment.py",
+    "dialogs/test_request_medicines.py",
+    "dialogs/test_request_lab_tests.py",
+    "dialogs/test_request_reimbursement.py",
+    "dialogs/test_request_callback.py",
+    "dialogs/test_commit_then_speak.py",
+    "staff/test_buttons_and_relay.py",
+    "handlers/test_staff_commands.py",
+    "privacy/test_mydata_and_erase.py",
+    "privacy/test_no_personal_data_in_logs.py",
+)
+DEBUG_LOGGERS = ("", "bot", "dialogs", "storage", "aiogram", "aiogram_dialog", "apscheduler")
 
 
-@pytest.fixture(autouse=True)
-async def _scan_logs(
-    request: pytest.FixtureRequest, session_factory: async_sessionmaker[AsyncSession]
-) -> AsyncIterator[None]:
-    start = len(COLLECTOR.lines)
-    yield
-    lines = COLLECTOR.lines[start:]
-    async with session_factory() as session:
-        person = await people(session)
-    found = [(line, kinds) for line in lines if (kinds := hits(line, person))]
-    _report(
-        {
-            "test": request.node.nodeid,
-            "lines": len(lines),
-            "values": sum(len(v) for v in vars(person).values()),
-            # (test data: the line is shown, so a leak can be found and fixed)
-            "hits": [{"kinds": kinds, "line": line[:400]} for line, kinds in found],
-        }
-    )
+@dataclass
+class LogScan:
+    """The lines a scanned test logged so far, and what of its people they carry."""
+
+    sessions: async_sessionmaker[AsyncSession]
+    start: int
+
+    @property
+    def lines(self) -> list[str]:
+        return COLLECTOR.lines[self.start :]
+
+    def forget(self) -> None:
+        """Drop the lines so far (a test that plants a leak on purpose)."""
+        del COLLECTOR.lines[self.start :]
+
+    async def leaks(self) -> list[tuple[str, list[str]]]:
+        async with self.sessions() as session:
+            person = await people(session)
+        return [(line[:400], kinds) for line in self.lines if (kinds := hits(line, person))]
 
 
-def _report(result: dict) -> None:
-    with open(os.environ["LOGSCAN_OUT"], "a", encoding="utf-8") as out:
-        out.write(json.dumps(result) + "\n")
+@contextmanager
+def debug_logging() -> Iterator[None]:
+    """Every logger of the bot at DEBUG, into the collector; as they were afterwards."""
+    loggers = [logging.getLogger(name) for name in DEBUG_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    root = logging.getLogger()
+    root.addHandler(COLLECTOR)
+    for logger in loggers:
+        logger.setLevel(logging.DEBUG)
+    try:
+        yield
+    finally:
+        root.removeHandler(COLLECTOR)
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+        COLLECTOR.lines.clear()
+
+
+@pytest.fixture
+async def logscan(session_factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[LogScan]:
+    """The test's log lines at DEBUG; it fails when they carry personal data of the people in
+    its database. Set up by tests/conftest.py for every `logscan` test that has a database."""
+    with debug_logging():
+        scan = LogScan(session_factory, len(COLLECTOR.lines))
+        yield scan
+        found = await scan.leaks()
+    if found:
+        pytest.fail(
+            "personal data in the logs (test data, shown so the leak can be found):\n"
+            + json.dumps(found[:20], ensure_ascii=False, indent=1),
+            pytrace=False,
+        )
