@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import sqlite3
 import sys
+import tempfile
 from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
@@ -147,10 +149,27 @@ def bot_env(api_url: str, db_path: Path, home: Path, **settings: str) -> dict[st
     }
 
 
+# the demo registry imported once per test process and date, in a database each test copies
+_IMPORTED = tempfile.TemporaryDirectory(prefix="e2e-demo-")
+
+
 async def import_demo_registry(env: dict[str, str], tmp_path: Path) -> None:
+    """`run_bot.py import-registry` of the demo registry into env's database.
+
+    The import itself runs once per test process (a subprocess that migrates and imports takes
+    seconds); every later call copies that database, so each test still starts from its own."""
     # the bot runs on the real clock: the demo's policies are moved to today (the insurer's)
     today = datetime.now(ZoneInfo(Settings.model_fields["insurer_timezone"].default)).date()
-    await _run("import-registry", str(demo_registry_for(today, tmp_path)), env=env)
+    template = Path(_IMPORTED.name) / f"demo-{today.isoformat()}.sqlite3"
+    if not template.exists():
+        work = Path(tempfile.mkdtemp(dir=_IMPORTED.name))
+        partial = work / "demo.sqlite3"
+        template_env = env | {"DATABASE_URL": f"sqlite+aiosqlite:///{partial}"}
+        await _run("import-registry", str(demo_registry_for(today, work)), env=template_env)
+        assert not partial.with_name(partial.name + "-wal").exists()  # closed and checkpointed
+        partial.replace(template)
+    target = Path(env["DATABASE_URL"].removeprefix("sqlite+aiosqlite:///"))
+    shutil.copyfile(template, target)
 
 
 async def start_bot(
