@@ -1,4 +1,4 @@
-"""Every benchmark, one table of ratios and a chart: ``python -m bench [--quick] [--chart PATH]``.
+"""Every benchmark, one table of ratios and a chart: ``python -m bench [--quick or --smoke]``.
 
 Runs the member steps against the bare aiogram echo bot (bench/steps_bench.py), memory with many
 members mid-form (bench/memory_bench.py), outbox delivery while members are busy
@@ -6,7 +6,9 @@ members mid-form (bench/memory_bench.py), outbox delivery while members are busy
 members wait (bench/staff_bench.py), the phone lookup at a million cards (bench/lookup_bench.py)
 and, when present, the registry import (bench/import_bench.py).
 Each ratio is against a baseline measured in the same run. ``--quick`` shrinks every bench to a
-smoke run of seconds to a minute; its figures mean little. Nothing here asserts a time.
+smoke run of seconds to a minute; its figures mean little. ``--smoke`` is smaller still: the
+least that fills every line of the table (tests/e2e/test_bench_runner.py); its figures mean
+nothing. Nothing here asserts a time.
 """
 
 from __future__ import annotations
@@ -21,6 +23,32 @@ from pathlib import Path
 from bench import busy_bench, deliver_bench, lookup_bench, memory_bench, steps_bench
 
 DEFAULT_CHART = Path(__file__).resolve().parent / ".cache" / "bench.png"
+# each bench's arguments by the size of the run: the full bench, --quick, --smoke
+ARGS: dict[str, dict[str, list[str]]] = {
+    "full": {},
+    "quick": {
+        "steps": ["--quick"],
+        "memory": ["--quick"],
+        "busy": ["--quick"],
+        "deliver": ["--count", "90"],
+        "staff": ["--quick"],
+        "lookup": ["--quick"],
+    },
+    "smoke": {
+        "steps": ["--members", "4", "--rounds", "1"],
+        "memory": ["--members", "20"],
+        "busy": ["--members", "5", "--notifications", "30", "--notified", "15"],
+        "deliver": ["--count", "30"],
+        "staff": ["--members", "10", "--spread", "0.5"],
+        "lookup": ["--cards", "5000", "--lookups", "100"],
+    },
+}
+# the registry import's file sizes (small, large) and XLSX rows, by the size of the run
+IMPORT_SIZES = {
+    "full": ((10_000, 100_000), 100_000),
+    "quick": ((1_000, 2_000), 1_000),
+    "smoke": ((300, 600), 300),
+}
 STEP_AIM, STEP_FLOOR = 0.5, 0.25
 
 
@@ -35,8 +63,8 @@ class Line:
     met: bool | None
 
 
-def step_lines(quick: bool) -> tuple[list[Line], list[steps_bench.Row]]:
-    args = steps_bench.parse_args(["--quick"] if quick else [])
+def step_lines(size: str) -> tuple[list[Line], list[steps_bench.Row]]:
+    args = steps_bench.parse_args(ARGS[size].get("steps", []))
     rows = asyncio.run(steps_bench.measure(args))
     lines = [
         Line(
@@ -51,8 +79,8 @@ def step_lines(quick: bool) -> tuple[list[Line], list[steps_bench.Row]]:
     return lines, rows
 
 
-def memory_lines(quick: bool) -> list[Line]:
-    args = memory_bench.parse_args(["--quick"] if quick else [])
+def memory_lines(size: str) -> list[Line]:
+    args = memory_bench.parse_args(ARGS[size].get("memory", []))
     result = asyncio.run(memory_bench.measure(args.members))
     return [
         Line(
@@ -72,8 +100,8 @@ def memory_lines(quick: bool) -> list[Line]:
     ]
 
 
-def busy_lines(quick: bool) -> list[Line]:
-    args = busy_bench.parse_args(["--quick"] if quick else [])
+def busy_lines(size: str) -> list[Line]:
+    args = busy_bench.parse_args(ARGS[size].get("busy", []))
     result = asyncio.run(busy_bench.measure(args))
     return [
         Line(
@@ -87,8 +115,8 @@ def busy_lines(quick: bool) -> list[Line]:
     ]
 
 
-def deliver_lines(quick: bool) -> list[Line]:
-    args = deliver_bench.parse_args(["--count", "90"] if quick else [])
+def deliver_lines(size: str) -> list[Line]:
+    args = deliver_bench.parse_args(ARGS[size].get("deliver", []))
 
     async def both() -> tuple[deliver_bench.Run, deliver_bench.Run]:
         with tempfile.TemporaryDirectory(prefix="deliver-bench-") as folder:
@@ -124,11 +152,11 @@ def deliver_lines(quick: bool) -> list[Line]:
     ]
 
 
-def staff_lines(quick: bool) -> list[Line]:
+def staff_lines(size: str) -> list[Line]:
     """Issue 14's acceptance run (bench/staff_bench.py): staff at work, members answered."""
     from bench import staff_bench
 
-    args = staff_bench.parse_args(["--quick"] if quick else [])
+    args = staff_bench.parse_args(ARGS[size].get("staff", []))
     result = asyncio.run(staff_bench.measure(args.members, args.spread))
     gap = result.shortest_chat_gap
     return [
@@ -150,8 +178,8 @@ def staff_lines(quick: bool) -> list[Line]:
     ]
 
 
-def lookup_lines(quick: bool) -> list[Line]:
-    args = lookup_bench.parse_args(["--quick"] if quick else [])
+def lookup_lines(size: str) -> list[Line]:
+    args = lookup_bench.parse_args(ARGS[size].get("lookup", []))
     bot, raw = asyncio.run(lookup_bench.measure(args.cards, args.lookups))
     return [
         Line(
@@ -173,12 +201,12 @@ IMPORT_AIMS = {
 }
 
 
-def import_lines(quick: bool) -> list[Line]:
+def import_lines(size: str) -> list[Line]:
     """The registry import bench (bench/import_bench.py): its ratios against their aims."""
     from bench import import_bench
 
-    sizes = (1_000, 2_000) if quick else (10_000, 100_000)
-    found = import_bench.run(sizes=sizes, xlsx_rows=1_000 if quick else 100_000)
+    sizes, xlsx_rows = IMPORT_SIZES[size]
+    found = import_bench.run(sizes=sizes, xlsx_rows=xlsx_rows)
     lines = []
     for measure, value, baseline, ratio in found:
         aim = next(a for start, a in IMPORT_AIMS.items() if measure.startswith(start))
@@ -245,15 +273,18 @@ def chart(rows: list[steps_bench.Row], path: Path) -> None:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="a smoke run of every bench")
+    sizes = parser.add_mutually_exclusive_group()
+    sizes.add_argument("--quick", action="store_true", help="a short run of every bench")
+    sizes.add_argument("--smoke", action="store_true", help="the least that fills the table")
     parser.add_argument("--chart", type=Path, default=DEFAULT_CHART, help="where the PNG goes")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    lines, rows = step_lines(args.quick)
-    others: list[Callable[[bool], list[Line]]] = [
+    size = "smoke" if args.smoke else "quick" if args.quick else "full"
+    lines, rows = step_lines(size)
+    others: list[Callable[[str], list[Line]]] = [
         memory_lines,
         busy_lines,
         deliver_lines,
@@ -262,7 +293,7 @@ def main(argv: list[str] | None = None) -> None:
         import_lines,
     ]
     for bench in others:
-        lines += bench(args.quick)
+        lines += bench(size)
     for text in table(lines):
         print(text)  # noqa: T201
     chart(rows, args.chart)

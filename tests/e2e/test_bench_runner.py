@@ -1,4 +1,4 @@
-"""`python -m bench --quick` runs every benchmark and prints one table (no time is asserted)."""
+"""`python -m bench --smoke` runs every benchmark and prints one table (no time is asserted)."""
 
 from __future__ import annotations
 
@@ -23,11 +23,11 @@ def test_bench_runner_prints_the_table_of_ratios_and_draws_the_chart(tmp_path: P
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(tmp_path),
         "PYTHONPATH": str(ROOT),
-        # the quick run on SQLite only: the PostgreSQL and Redis columns are the full bench's
+        # the smoke run on SQLite only: the PostgreSQL and Redis columns are the full bench's
         **clock_env(),
     }
     done = subprocess.run(
-        [sys.executable, "-m", "bench", "--quick", "--chart", str(chart)],
+        [sys.executable, "-m", "bench", "--smoke", "--chart", str(chart)],
         cwd=tmp_path,
         env=env,
         capture_output=True,
