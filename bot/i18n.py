@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +93,15 @@ class Translator:
         return self._bundle.has_message(key)
 
 
+@lru_cache(maxsize=512)
+def _parsed(text: str) -> ast.Resource:
+    """An .ftl file's text, parsed once per process: parsing every file of the four languages
+    takes about a second, and each hub (the dispatcher's, the deliverer's, the scheduler's, a
+    test's) would do it again. Bundles compile their own messages from the shared syntax tree
+    and never change it."""
+    return FluentResource(text)
+
+
 class TranslatorHub:
     """Every supported language, loaded once at start-up."""
 
@@ -101,7 +111,7 @@ class TranslatorHub:
         for locale in SUPPORTED_LOCALES:
             bundle = FluentBundle([locale], use_isolating=False)
             for path in sorted((locales_dir / locale).glob("*.ftl")):
-                bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+                bundle.add_resource(_parsed(path.read_text(encoding="utf-8")))
             self._translators[locale] = Translator(locale, bundle)
 
     @property
