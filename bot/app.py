@@ -175,6 +175,11 @@ async def run_polling(settings: Settings, clock: Clock = system_clock) -> None:
         try:
             await introduce(runtime)
             start_scheduler(runtime)
+            # a webhook left set (the `web` role ran before) makes every getUpdates fail with
+            # 409; the updates it holds are kept and polled next
+            if (await runtime.bot.get_webhook_info()).url:
+                log.info("polling: deleting the webhook left set, keeping its pending updates")
+                await runtime.bot.delete_webhook(drop_pending_updates=False)
             log.info(
                 "polling: started (%d updates at once; %s s to finish them on SIGTERM)",
                 settings.update_concurrency,

@@ -1,4 +1,4 @@
-"""`/id` in any chat (for set-up), and owners' `/staff add|remove` in the admin chat."""
+"""`/id` in any chat (for set-up), and owners' `/staff add|remove|list` in the admin chat."""
 
 from __future__ import annotations
 
@@ -6,13 +6,15 @@ from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
+from babel.dates import format_date
 
 from bot.clock import Clock
 from bot.config import Settings
 from bot.filters.magic import Magic
 from bot.filters.staff import staff_rule
 from bot.i18n import Translator
-from bot.services.staff.access import add_staff, remove_staff
+from bot.services.staff.access import StaffList, add_staff, remove_staff, staff_list
+from bot.textfit import MESSAGE_LIMIT, pack
 from storage.uow import UnitOfWork
 
 GONE = ("left", "kicked")
@@ -36,6 +38,32 @@ def _target(message: Message, argument: str) -> int | None:
     if message.is_topic_message and reply.message_id == message.message_thread_id:
         return None
     return reply.from_user.id
+
+
+def _list_lines(found: StaffList, i18n: Translator) -> list[str]:
+    """`/staff list`: who may act as staff here, by where it comes from (ids only)."""
+
+    def ids(values: list[int]) -> str:
+        return ", ".join(f"<code>{v}</code>" for v in values) or i18n("staff-access-list-none")
+
+    lines = [
+        i18n("staff-access-list-title"),
+        i18n("staff-access-list-owners", ids=ids(found.owners)),
+        i18n("staff-access-list-configured", ids=ids(found.configured)),
+        i18n("staff-access-list-added", count=len(found.added)),
+    ]
+    lines += [
+        i18n(
+            "staff-access-list-added-one",
+            user_id=str(user),
+            owner_id=str(owner),
+            date=format_date(when, format="medium", locale=i18n.locale),
+        )
+        for user, owner, when in found.added
+    ]
+    if found.everyone:
+        lines.append(i18n("staff-access-list-everyone"))
+    return lines
 
 
 def create_router(settings: Settings) -> Router:
@@ -65,6 +93,13 @@ def create_router(settings: Settings) -> Router:
             await message.reply(i18n("staff-access-owners-only"))
             return
         verb, _, argument = (command.args or "").strip().partition(" ")
+        if verb == "list":
+            found = await staff_list(
+                uow.session, settings.owner_ids, settings.staff_ids, settings.staff_all_admin_chat
+            )
+            for page in pack(_list_lines(found, i18n), MESSAGE_LIMIT):
+                await message.reply(page)
+            return
         target = _target(message, argument.strip())
         if verb not in ("add", "remove") or target is None:
             await message.reply(i18n("staff-access-usage"))

@@ -19,6 +19,14 @@ async def is_listed(session: AsyncSession, telegram_id: int) -> bool:
     return found is not None
 
 
+async def listed(session: AsyncSession) -> list[StaffMember]:
+    """Everyone owners added, the earliest first."""
+    rows = await session.execute(
+        select(StaffMember).order_by(col(StaffMember.added_at), col(StaffMember.telegram_id))
+    )
+    return list(rows.scalars())
+
+
 async def add(session: AsyncSession, telegram_id: int, added_by: int, now: datetime) -> bool:
     """Add a staff member; False when they already were (two owners at once: the key decides)."""
     if await is_listed(session, telegram_id):

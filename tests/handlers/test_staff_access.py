@@ -99,3 +99,22 @@ def test_everyone_in_the_admin_chat_only_when_said_so():
     assert not is_staff(5, 123, FORUM, [], all_admin_chat=True)  # never outside the chat
     assert is_staff(5, FORUM, FORUM, [], owner_ids={5})
     assert is_staff(5, FORUM, FORUM, [], listed=True)
+
+
+async def test_an_owner_lists_who_is_staff_and_why(chat: AdminChat):
+    assert await chat.send(f"/staff add {NEWCOMER}") == [
+        UK("staff-access-added", user_id=str(NEWCOMER))
+    ]
+    [listing] = await chat.send("/staff list")
+    lines = listing.split("\n")
+    assert lines[0] == UK("staff-access-list-title")
+    assert lines[1] == UK("staff-access-list-owners", ids=str(IRYNA))
+    assert lines[2] == UK("staff-access-list-configured", ids=str(ASKAR))
+    assert lines[3] == UK("staff-access-list-added", count=1)
+    # who added them, and when (the day of the injected clock, in the staff language)
+    assert str(NEWCOMER) in lines[4] and str(IRYNA) in lines[4]
+    assert str(chat.clock().year) in lines[4]
+    assert len(lines) == 5  # STAFF_ALL_ADMIN_CHAT is off: no warning line
+
+    # staff who are not owners cannot read the list either
+    assert await chat.send("/staff list", user=ASKAR) == [RU("staff-access-owners-only")]
