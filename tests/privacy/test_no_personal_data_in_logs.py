@@ -67,7 +67,7 @@ async def test_a_journey_that_logs_a_phone_or_a_name_fails(logscan, session_fact
                 created_at=datetime(2026, 1, 5, 9, 0, tzinfo=UTC),
             )
         )
-    logging.getLogger("aiogram.event").debug("Update handled")
+    logging.getLogger("aiogram").debug("Update handled")
     assert await logscan.leaks() == []
     logging.getLogger("bot.handlers").debug("sent to %s", "+380 50 111 22 33")
     logging.getLogger("dialogs").debug("name %s", "OLENA KOVALENKO")
