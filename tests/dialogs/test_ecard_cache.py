@@ -4,15 +4,16 @@ whose recorded calls tell an upload (a file) from a send by file_id (a string)."
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from bot.ecard import draw_card
 from bot.services.registry.importer import import_file
-from storage.models import ECardImage, Member, Policy
+from storage.models import ECardImage, InsuredPerson, Member, Policy
 from tests.privacy.conftest import OLENA, PrivacyWorld, world, world_settings
 
 __all__ = ["world", "world_settings"]
@@ -159,4 +160,36 @@ async def test_a_failed_commit_loses_only_the_cache(world, drawn, monkeypatch):
     assert photos(world) == ["upload"]
     assert "Your insurance cards" in world.last(OLENA)["text"]  # no error: the card was shown
     assert "not saved" not in world.last(OLENA)["text"]
+    assert await cached(world) == []
+
+
+async def test_mydata_export_and_erase_include_the_cached_image(world, drawn):
+    member = await world.member_with_card()
+    await world.say("/menu")
+    shown = await show_card(world)
+    await world.say("/mydata")
+    assert (
+        "E-card images sent to you (kept so the card is not drawn again): 1"
+        in world.last(OLENA)["text"]
+    )
+    await world.tap("📄 Export (JSON file)")
+    sent = [m for m in world.bot_messages(OLENA) if "document" in m][-1]
+    data = json.loads(world.state.files.require(sent["document"]["file_id"]).data)
+    [image] = data["ecard_images"]
+    assert set(image) == set(ECardImage.model_fields)
+    assert (image["member_id"], image["file_id"]) == (member.id, largest(shown))
+
+    await world.tap("🗑 Delete my data")
+    await world.tap("🗑 Yes, delete everything")
+    assert "Your data has been erased" in world.last(OLENA)["text"]
+    assert await cached(world) == []
+
+
+async def test_a_card_deleted_from_the_registry_takes_its_cached_image(world, drawn):
+    await world.member_with_card()
+    await world.say("/menu")
+    await show_card(world)
+    assert len(await cached(world)) == 1
+    async with world.sessions.begin() as session:  # the foreign key cascades on both databases
+        await session.execute(delete(InsuredPerson))
     assert await cached(world) == []
