@@ -5,13 +5,14 @@ whose recorded calls tell an upload (a file) from a send by file_id (a string)."
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 import pytest
 from sqlalchemy import delete, select, update
 
-from bot.ecard import draw_card
+from bot.ecard import ECard, draw_card, fingerprint
 from bot.services.registry.importer import import_file
 from storage.models import ECardImage, InsuredPerson, Member, Policy
 from tests.privacy.conftest import OLENA, PrivacyWorld, world, world_settings
@@ -193,3 +194,26 @@ async def test_a_card_deleted_from_the_registry_takes_its_cached_image(world, dr
     async with world.sessions.begin() as session:  # the foreign key cascades on both databases
         await session.execute(delete(InsuredPerson))
     assert await cached(world) == []
+
+
+def test_the_fingerprint_changes_with_anything_drawn_and_the_drawing_version(monkeypatch):
+    base = ECard(
+        "Sphera", "Card", (("Program", "Gold"), ("Policy", "P-1")), "active", "ACTIVE", "",
+        "24/7: +7 727 000", "P-1",
+    )  # fmt: skip
+    changed = [
+        replace(base, insurer="Sphera Life"),
+        replace(base, title="Картка"),
+        replace(base, rows=(("Program", "Silver"), ("Policy", "P-1"))),
+        replace(base, status_kind="expired"),
+        replace(base, status="EXPIRED"),
+        replace(base, status_note="Expired on 31 December"),
+        replace(base, hotline="24/7: +7 727 111"),
+        replace(base, qr_data="P-2"),
+    ]
+    prints = {fingerprint(card) for card in [base, *changed]}
+    assert len(prints) == 1 + len(changed)
+    assert fingerprint(replace(base)) == fingerprint(base)
+    before = fingerprint(base)
+    monkeypatch.setattr("bot.ecard.DRAWING_VERSION", 2)
+    assert fingerprint(base) != before
