@@ -325,6 +325,14 @@ def last_text_update(state: EmulatorState, text: str) -> dict | None:
 # the <img> of every photo in the chat, with the size its image decoded to (0 when it did not)
 PHOTOS = """() => [...document.querySelectorAll('#messages .photo img')].map(img => ({
     complete: img.complete, width: img.naturalWidth, height: img.naturalHeight, src: img.src}))"""
+# every photo loaded and decoded; a lazy <img> not loaded yet is scrolled to (the page renders
+# the list again as messages come, so the nodes are looked up on each try)
+LOADED = """() => {
+    const imgs = [...document.querySelectorAll('#messages .photo img')];
+    const done = img => img.complete && img.naturalWidth > 0;
+    imgs.filter(img => !done(img)).forEach(img => img.scrollIntoView());
+    return imgs.length > 0 && imgs.every(done);
+}"""
 
 
 def sent_photos(state: EmulatorState) -> list[str]:
@@ -362,23 +370,16 @@ async def test_the_ecard_is_shown_in_the_chat_page_uploaded_and_then_by_file_id(
             photo = messages.locator(".photo img")
             await expect(photo).to_have_count(1, timeout=BOT_WAIT_MS)
             await expect(incoming.filter(has_text="Ваша страхова картка")).to_be_visible()
-            await photo.scroll_into_view_if_needed()
+            await page.wait_for_function(LOADED)
             await expect(photo).to_be_visible()
-            await page.wait_for_function(
-                "() => [...document.querySelectorAll('#messages .photo img')]"
-                ".every(img => img.complete && img.naturalWidth > 0)"
-            )
             [first] = await page.evaluate(PHOTOS)
             assert (first["width"], first["height"]) == (1200, 720), first  # the card as drawn
 
             # again: sent by the file_id Telegram gave it, shown the same
             await show.last.click(timeout=BOT_WAIT_MS)
             await expect(photo).to_have_count(2, timeout=BOT_WAIT_MS)
-            await photo.last.scroll_into_view_if_needed()
-            await page.wait_for_function(
-                "() => [...document.querySelectorAll('#messages .photo img')]"
-                ".every(img => img.complete && img.naturalWidth > 0)"
-            )
+            await page.wait_for_function(LOADED)
+            await expect(photo.last).to_be_visible()
             shown = await page.evaluate(PHOTOS)
             assert [(p["width"], p["height"]) for p in shown] == [(1200, 720)] * 2, shown
             uploaded, by_id = sent_photos(sandbox.state)
