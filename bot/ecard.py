@@ -6,14 +6,18 @@ but the fonts, so the dialog draws it in a worker thread (`asyncio.to_thread`).
 
 from __future__ import annotations
 
+import hashlib
 import io
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
 import segno
 from PIL import Image, ImageDraw, ImageFont
 
+# raise it with any change to how the card is drawn: every cached image is then drawn again
+DRAWING_VERSION = 1
 WIDTH, HEIGHT = 1200, 720
 QR_SIZE = 300
 # fonts with Cyrillic and Kazakh letters (ә ғ қ ң ө ұ ү һ і): DejaVu, from Debian's
@@ -35,6 +39,13 @@ class ECard:
     status_note: str  # "" for an active card; else what the status means for the clinic
     hotline: str  # "24/7: +7 727 …"
     qr_data: str  # the policy number
+
+
+def fingerprint(card: ECard) -> str:
+    """What the image of `card` shows, as a hash: every text on it and the drawing code's
+    version. Equal fingerprints draw equal images (the cache of sent images keys on it)."""
+    drawn = json.dumps([DRAWING_VERSION, asdict(card)], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(drawn.encode()).hexdigest()
 
 
 @cache

@@ -1,22 +1,28 @@
-""" "Show my card": the active card as an image (bot/ecard.py), drawn off the event loop."""
+""" "Show my card": the active card as an image (bot/ecard.py), drawn off the event loop, and
+sent again by its `file_id` while nothing drawn on it changed (bot/services/ecards.py)."""
 
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from aiogram import Bot
-from aiogram.types import BufferedInputFile, CallbackQuery
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.kbd import Button
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
-from bot.ecard import ECard, draw_card
+from bot.ecard import ECard, draw_card, fingerprint
 from bot.i18n import Translator
-from bot.services import cards
+from bot.services import cards, ecards
 from bot.services.cards import CardView
-from dialogs.common import fmt_date, set_error, show_typing, today
+from dialogs.common import fmt_date, now, set_error, show_typing, today
 from storage.models import Member
+from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
 
 
 def ecard_of(card: CardView, manager: DialogManager) -> ECard:
@@ -44,6 +50,16 @@ def ecard_of(card: CardView, manager: DialogManager) -> ECard:
     )
 
 
+async def _send_cached(bot: Bot, chat_id: int, file_id: str, caption: str) -> bool:
+    """Send the image Telegram already has; False when it refuses the file_id (400)."""
+    try:
+        await bot.send_photo(chat_id, file_id, caption=caption)
+    except TelegramBadRequest as error:
+        log.info("the cached e-card's file_id was refused (%s); drawing it again", error.message)
+        return False
+    return True
+
+
 async def on_show_ecard(callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
@@ -52,12 +68,23 @@ async def on_show_ecard(callback: CallbackQuery, _button: Button, manager: Dialo
     if card is None:
         set_error(manager, "ecard-no-active-card")
         return
+    assert member.id is not None
     i18n: Translator = manager.middleware_data["i18n"]
-    async with show_typing(manager):
-        png = await asyncio.to_thread(draw_card, ecard_of(card, manager))  # CPU: off the loop
-        await bot.send_photo(
-            manager.middleware_data["event_chat"].id,
-            BufferedInputFile(png, filename="ecard.png"),
-            caption=i18n("ecard-caption"),
-        )
+    chat_id = manager.middleware_data["event_chat"].id
+    drawn = ecard_of(card, manager)
+    key = (member.id, card.card_id, i18n.locale)
+    shown = fingerprint(drawn)
     manager.show_mode = ShowMode.SEND  # the cards stay below the image
+    async with show_typing(manager):
+        file_id = await ecards.cached_file_id(session, *key, shown)
+        if file_id is not None and await _send_cached(bot, chat_id, file_id, i18n("ecard-caption")):
+            return
+        png = await asyncio.to_thread(draw_card, drawn)  # CPU: off the loop
+        sent: Message = await bot.send_photo(
+            chat_id, BufferedInputFile(png, filename="ecard.png"), caption=i18n("ecard-caption")
+        )
+    if sent.photo:  # sent first, stored after: a failed commit only loses the cache
+        await ecards.remember(session, *key, shown, sent.photo[-1].file_id, now(manager))
+        uow: UnitOfWork = manager.middleware_data["uow"]
+        if not await uow.commit():  # a rollback expires loaded rows; the cards screen reads it
+            await session.refresh(member)

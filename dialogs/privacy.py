@@ -159,9 +159,10 @@ def summary_lines(data: dict[str, Any], manager: DialogManager, i18n: Translator
         i18n("mydata-attempts", count=len(data["activation_attempts"])),
         i18n("mydata-state", count=len(data["dialog_state"])),
         i18n("mydata-topic", yes="yes" if data["admin_topics"] else "no"),
-        "",
-        i18n("mydata-footer"),
     ]
+    if data["ecard_images"]:
+        lines.append(i18n("mydata-ecard-images", count=len(data["ecard_images"])))
+    lines += ["", i18n("mydata-footer")]
     return lines
 
 

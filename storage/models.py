@@ -607,3 +607,31 @@ class DeliveryWorker(SQLModel, table=True):
     pid: int
     started_at: datetime = Field(sa_column=_ts())
     heartbeat_at: datetime = Field(sa_column=_ts())
+
+
+# -- the e-card's cached image (issue 15) ------------------------------------------------------
+class ECardImage(SQLModel, table=True):
+    """The `file_id` Telegram gave the e-card last sent to a member for one card in one
+    language, with the fingerprint of everything drawn on it: while the fingerprint matches,
+    "Show my card" sends the photo by this file_id without drawing (bot/services/ecards.py)."""
+
+    __tablename__ = "ecard_images"
+    __table_args__ = (
+        UniqueConstraint("member_id", "card_id", "language", name="uq_ecard_images_card"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("members.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    card_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("insured_persons.id", ondelete="CASCADE"), nullable=False
+        )
+    )
+    language: str = Field(max_length=8)
+    fingerprint: str = Field(max_length=64)  # sha256 hex of the drawn texts and drawing version
+    file_id: str = Field(max_length=255)
+    created_at: datetime = Field(sa_column=_ts())

@@ -21,6 +21,7 @@ from storage.models import (
     ActorKind,
     Audience,
     AuditEntry,
+    ECardImage,
     FsmRecord,
     Gender,
     Member,
@@ -273,3 +274,63 @@ async def test_0014_adds_the_copy_columns_to_stored_documents(db_url):
         kept = (await c.exec_driver_sql("SELECT file_id FROM request_documents")).scalar_one()
     await engine.dispose()
     assert kept == "BQAC-1"
+
+
+# --- 0016: the e-card's cached image (its file_id) ------------------------------------------
+
+
+async def test_0016_adds_the_ecard_images_and_drops_them_with_the_member(db_url):
+    url = db_url
+    await _empty(url)
+    await _to(url, "0014")
+    engine = create_async_engine(url)
+    now = NOW.replace(tzinfo=None) if url.startswith("sqlite") else NOW
+
+    def row(table: str, **values: Any) -> Any:
+        return sa.table(table, *(sa.column(name) for name in values)).insert().values(**values)
+
+    async with engine.begin() as c:
+        await c.execute(
+            row("policies", id=1, number="P-1", program="Gold", holder_type="corporate",
+                contract_signed=date(2026, 1, 1), coverage_start=date(2026, 1, 1),
+                coverage_end=date(2026, 12, 31), updated_at=now)
+        )  # fmt: skip
+        await c.execute(
+            row("insured_persons", id=1, insured_id="ID-1", policy_id=1, full_name="Olena",
+                birth_date=date(1990, 5, 5), relation="self", updated_at=now)
+        )  # fmt: skip
+        for member_id in (1, 2):
+            await c.execute(
+                row("members", id=member_id, telegram_id=500 + member_id, created_at=now)
+            )
+    await engine.dispose()
+    await _to(url, "0016")
+
+    engine = create_engine(url)
+    async with create_session_factory(engine)() as session:
+        for member_id in (1, 2):
+            session.add(
+                ECardImage(member_id=member_id, card_id=1, language="uk", fingerprint="f" * 64,
+                           file_id=f"AgAC-{member_id}", created_at=NOW)
+            )  # fmt: skip
+        await session.commit()
+        twice = ECardImage(
+            member_id=1, card_id=1, language="uk", fingerprint="0" * 64, file_id="x", created_at=NOW
+        )
+        session.add(twice)
+        with pytest.raises(sa.exc.IntegrityError):  # one image per member, card and language
+            await session.commit()
+        await session.rollback()
+        await session.execute(sa.delete(Member).where(col(Member.id) == 1))
+        await session.commit()
+        kept = (await session.execute(select(ECardImage))).scalars().all()
+        assert [(i.member_id, i.file_id) for i in kept] == [(2, "AgAC-2")]
+    await engine.dispose()
+
+    await _to(url, "0014", down=True)
+    engine = create_async_engine(url)
+    async with engine.connect() as c:
+        tables = await c.run_sync(lambda sync: sa.inspect(sync).get_table_names())
+    await engine.dispose()
+    assert "ecard_images" not in tables and "members" in tables
+    await _to(url, "0016")  # and up again

@@ -14,3 +14,5 @@ ecard-note-expired = Coverage ended on { $date }
 ecard-hotline = 24/7: { $phone }
 ecard-caption = 🪪 Your insurance card: show it at the clinic's reception.
 ecard-no-active-card = You have no active card to show. Choose one in “My cards” first.
+# /mydata: the cached images of the e-card (their file_ids)
+mydata-ecard-images = E-card images sent to you (kept so the card is not drawn again): { $count }

@@ -17,6 +17,7 @@ from storage.models import (
     AdminTopic,
     AuditEntry,
     CardLink,
+    ECardImage,
     FsmRecord,
     Notification,
     NotificationStatus,
@@ -75,6 +76,7 @@ async def member_rows(session: AsyncSession, member_id: int, telegram_id: int) -
         ),
         "admin_topics": await _all(session, AdminTopic, col(AdminTopic.member_id) == member_id),
         "relay_links": await _all(session, RelayLink, col(RelayLink.member_id) == member_id),
+        "ecard_images": await _all(session, ECardImage, col(ECardImage.member_id) == member_id),
     }
 
 
@@ -84,8 +86,9 @@ async def state_rows(session: AsyncSession, telegram_id: int) -> list[FsmRecord]
 
 
 async def delete_member_rows(session: AsyncSession, member_id: int, telegram_id: int) -> None:
-    """Links, reminders, tickets, outbox rows, relay links, attempts and dialog state."""
-    for model in (CardLink, Reminder, SupportTicket, Notification, RelayLink):
+    """Links, reminders, tickets, outbox rows, relay links, e-card images, attempts and dialog
+    state."""
+    for model in (CardLink, Reminder, SupportTicket, Notification, RelayLink, ECardImage):
         await session.execute(delete(model).where(col(model.member_id) == member_id))
     await session.execute(
         delete(ActivationAttempt).where(col(ActivationAttempt.telegram_id) == telegram_id)

@@ -318,3 +318,80 @@ def last_text_update(state: EmulatorState, text: str) -> dict | None:
         if message.get("text") == text:
             return message
     return None
+
+
+# --- the e-card in the chat page (issue 15) --------------------------------------------------
+
+# the <img> of every photo in the chat, with the size its image decoded to (0 when it did not)
+PHOTOS = """() => [...document.querySelectorAll('#messages .photo img')].map(img => ({
+    complete: img.complete, width: img.naturalWidth, height: img.naturalHeight, src: img.src}))"""
+# every photo loaded and decoded; a lazy <img> not loaded yet is scrolled to (the page renders
+# the list again as messages come, so the nodes are looked up on each try)
+LOADED = """() => {
+    const imgs = [...document.querySelectorAll('#messages .photo img')];
+    const done = img => img.complete && img.naturalWidth > 0;
+    imgs.filter(img => !done(img)).forEach(img => img.scrollIntoView());
+    return imgs.length > 0 && imgs.every(done);
+}"""
+
+
+def sent_photos(state: EmulatorState) -> list[str]:
+    """Each sendPhoto the bot made: "upload" or the file_id it sent."""
+    photos = [c["params"]["photo"] for c in state.calls if c["method"] == "sendPhoto" and c["ok"]]
+    return ["upload" if p.startswith("attach://") else p for p in photos]
+
+
+async def test_the_ecard_is_shown_in_the_chat_page_uploaded_and_then_by_file_id(sandbox):
+    expect = async_api.expect
+    async with asyncio.timeout(60), async_api.async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS, timeout=15_000
+        )
+        try:
+            page = await browser.new_page(viewport=DESKTOP, locale="uk-UA")
+            page.set_default_timeout(UI_WAIT_MS)
+            errors: list[str] = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            await page.goto(f"{sandbox.url}/")
+            await page.locator(".chat-item", has_text="Olena").click()
+            messages = page.locator("#messages")
+            incoming = messages.locator(".message-row.incoming")
+            await page.get_by_role("button", name="START").click()
+            await page.locator(".inline-button", has_text="📱 Підтвердити телефон").click(
+                timeout=BOT_WAIT_MS
+            )
+            share = page.locator("#reply-keyboard .reply-button", has_text="shares contact")
+            await share.click(timeout=BOT_WAIT_MS)
+            await expect(incoming.filter(has_text="Знайдено 3")).to_be_visible(timeout=BOT_WAIT_MS)
+
+            await page.locator(".inline-button", has_text="💳 Мої картки").last.click()
+            show = page.locator(".inline-button", has_text="🪪 Показати мою картку")
+            await show.last.click(timeout=BOT_WAIT_MS)
+            photo = messages.locator(".photo img")
+            await expect(photo).to_have_count(1, timeout=BOT_WAIT_MS)
+            await expect(incoming.filter(has_text="Ваша страхова картка")).to_be_visible()
+            await page.wait_for_function(LOADED)
+            await expect(photo).to_be_visible()
+            [first] = await page.evaluate(PHOTOS)
+            assert (first["width"], first["height"]) == (1200, 720), first  # the card as drawn
+
+            # again: sent by the file_id Telegram gave it, shown the same
+            await show.last.click(timeout=BOT_WAIT_MS)
+            await expect(photo).to_have_count(2, timeout=BOT_WAIT_MS)
+            await page.wait_for_function(LOADED)
+            await expect(photo.last).to_be_visible()
+            shown = await page.evaluate(PHOTOS)
+            assert [(p["width"], p["height"]) for p in shown] == [(1200, 720)] * 2, shown
+            uploaded, by_id = sent_photos(sandbox.state)
+            assert uploaded == "upload" and by_id.startswith("AgAC"), (uploaded, by_id)
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            await page.screenshot(path=str(ARTIFACTS / "ecard-1280.png"))
+            assert errors == []
+        finally:
+            await browser.close()
+
+    await sandbox.stored(
+        "select count(*), count(distinct file_id) from ecard_images "
+        "join members on members.id = ecard_images.member_id where members.telegram_id = 10001",
+        [(1, 1)],
+    )

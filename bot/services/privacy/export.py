@@ -26,7 +26,7 @@ async def collect(session: AsyncSession, member: Member, now: datetime) -> dict[
     """The member's data, table by table: the profile, linked cards (with the registry's card
     and policy as the member sees them), requests with their history and documents, tickets,
     reminders, outbox rows, activation attempts (the ID only as a keyed hash), the admin-chat
-    topic, relay links and dialog state."""
+    topic, relay links, the e-card images sent (file_ids) and dialog state."""
     assert member.id is not None
     cards = [
         {"link": row(link), "card": row(person), "policy": row(policy)}
