@@ -204,6 +204,13 @@ async def cities(session: AsyncSession, specialty: str) -> list[tuple[int, str]]
     return await repo.cities(session, specialty)
 
 
+async def home_city(session: AsyncSession, address: str | None) -> str | None:
+    """The directory's city a member's home address names, whatever its clinics see."""
+    if not address:
+        return None
+    return city_in(address, await repo.cities(session, None))
+
+
 def city_in(address: str | None, known: Sequence[tuple[int, str]]) -> str | None:
     """The directory's city named in a member's address ("Almaty, Abay ave 1" → "Almaty")."""
     if not address:

@@ -43,15 +43,16 @@ async def deactivate(session: AsyncSession, clinic_ids: Iterable[int], now: date
         )
 
 
-async def cities(session: AsyncSession, specialty: str) -> list[tuple[int, str]]:
-    """(a clinic id standing for its city, the city) of every city with an active clinic for
-    `specialty`, by name."""
+async def cities(session: AsyncSession, specialty: str | None) -> list[tuple[int, str]]:
+    """(a clinic id standing for its city, the city) of every city with an active clinic (for
+    `specialty`, unless None), by name."""
+    query = select(func.min(Clinic.id), func.min(Clinic.city)).where(col(Clinic.active))
+    if specialty is not None:
+        query = query.join(
+            ClinicSpecialty, col(ClinicSpecialty.clinic_id) == col(Clinic.id)
+        ).where(col(ClinicSpecialty.specialty) == specialty)
     rows = await session.execute(
-        select(func.min(Clinic.id), func.min(Clinic.city))
-        .join(ClinicSpecialty, col(ClinicSpecialty.clinic_id) == col(Clinic.id))
-        .where(col(Clinic.active), col(ClinicSpecialty.specialty) == specialty)
-        .group_by(col(Clinic.city_key))
-        .order_by(col(Clinic.city_key))
+        query.group_by(col(Clinic.city_key)).order_by(col(Clinic.city_key))
     )
     return [(int(clinic_id or 0), str(city)) for clinic_id, city in rows.all()]
 

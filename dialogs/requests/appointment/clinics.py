@@ -45,7 +45,10 @@ async def clinic_getter(
     specialty = str(data.get("specialty") or "")
     known = await clinics.cities(session, specialty)
     chosen = data.get(CITY)
-    city = chosen if chosen is not None else clinics.city_in(member.home_address, known)
+    home = None
+    if chosen is None and known:
+        home = await clinics.home_city(session, member.home_address)
+    city = chosen if chosen is not None else home
     page = await scroll_page(dialog_manager, PAGES)
     shown: list[tuple[str, str]] = []
     pages = 0
@@ -56,7 +59,7 @@ async def clinic_getter(
             found, pages = await clinics.clinics_page(session, city, specialty, page)
         shown = [(str(c.id), cut(f"{c.name} · {c.address}", BUTTON_SHOWN)) for c in found]
     cities: list[tuple[str, str]] = []
-    if not shown and known:
+    if not shown and known and not home:  # the member's own city has none: typed, as before
         pages = -(-len(known) // CITIES_SHOWN)
         page = min(page, pages - 1)
         part = known[page * CITIES_SHOWN : (page + 1) * CITIES_SHOWN]

@@ -22,8 +22,11 @@ SPECIALTY_MAX = 100
 
 
 def details(manager: DialogManager) -> dict[str, Any]:
-    """The answers in the form's order; a skipped comment is None."""
-    return {key: manager.dialog_data.get(key) for key in FIELDS}
+    """The answers in the form's order; a skipped comment is None; a typed clinic has no id."""
+    found = {key: manager.dialog_data.get(key) for key in FIELDS}
+    if found["clinic_id"] is None:
+        del found["clinic_id"]
+    return found
 
 
 async def on_typed(_message: Message, _widget: Any, manager: DialogManager) -> None:
