@@ -48,9 +48,9 @@ async def cities(session: AsyncSession, specialty: str | None) -> list[tuple[int
     `specialty`, unless None), by name."""
     query = select(func.min(Clinic.id), func.min(Clinic.city)).where(col(Clinic.active))
     if specialty is not None:
-        query = query.join(
-            ClinicSpecialty, col(ClinicSpecialty.clinic_id) == col(Clinic.id)
-        ).where(col(ClinicSpecialty.specialty) == specialty)
+        joined = col(ClinicSpecialty.clinic_id) == col(Clinic.id)
+        query = query.join(ClinicSpecialty, joined)
+        query = query.where(col(ClinicSpecialty.specialty) == specialty)
     rows = await session.execute(
         query.group_by(col(Clinic.city_key)).order_by(col(Clinic.city_key))
     )
