@@ -215,11 +215,9 @@ def city_in(address: str | None, known: Sequence[tuple[int, str]]) -> str | None
     """The directory's city named in a member's address ("Almaty, Abay ave 1" → "Almaty")."""
     if not address:
         return None
-    words = set(re.findall(r"\w+", fold(address)))
     text = fold(address)
     for _, city in known:
-        key = fold(city)
-        if key in words or (" " in key and key in text):
+        if re.search(rf"(?<!\w){re.escape(fold(city))}(?!\w)", text):
             return city
     return None
 

@@ -85,7 +85,11 @@ async def on_pick(
     _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
 ) -> None:
     specialty = str(manager.dialog_data.get("specialty") or "")
-    clinic = await clinics.offered(_session(manager), int(item), specialty)
+    clinic = (
+        await clinics.offered(_session(manager), int(item), specialty)
+        if item.isascii() and item.isdigit()
+        else None
+    )
     if clinic is None:  # made inactive by an import since the page was shown
         set_error(manager, "clinics-gone")
         return
@@ -100,6 +104,8 @@ async def on_pick(
 async def on_city(
     _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
 ) -> None:
+    if not (item.isascii() and item.isdigit()):  # not a button this step sent
+        return
     manager.dialog_data[CITY] = await clinics.city_of(_session(manager), int(item)) or ""
     await set_scroll_page(manager, PAGES, 0)
 
