@@ -8,13 +8,15 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import update
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
+from sqlalchemy import select, update
 
 from bot import render
 from bot.i18n import TranslatorHub
 from bot.services import clinics
 from dialogs.requests.appointment.clinics import BUTTON_SHOWN
-from storage.models import Member
+from storage.models import Clinic, Member
 from tests.dialogs.harness import MemberClient
 from tests.dialogs.requests_helpers import member_with_active_card, stored_requests
 
@@ -172,3 +174,32 @@ async def test_a_city_or_specialty_without_clinics_keeps_the_typed_step(
     await member.send("Алерголог")
     assert T("appointment-clinic-prompt") in member.text()
     assert member.buttons() == [T("btn-cancel")]
+
+
+async def press_forged(member: MemberClient, like: str, item: str) -> None:
+    """Press a button of the screen's kind (`like`'s widget) carrying another item."""
+    data = member.button(like).callback_data or ""
+    forged = InlineKeyboardButton(text="forged", callback_data=data.rsplit(":", 1)[0] + ":" + item)
+    message = member.last().model_copy(
+        update={"reply_markup": InlineKeyboardMarkup(inline_keyboard=[[forged]])}
+    )
+    await member.client.click(message, InlineButtonTextLocator("forged"))
+
+
+async def test_a_clinic_made_inactive_meanwhile_or_a_forged_button_is_refused(
+    member, session_factory, tmp_path
+):
+    await directory(session_factory, tmp_path)
+    async with session_factory() as session:
+        closed = await session.scalar(select(Clinic.id).where(Clinic.name == "Закрита клініка"))
+    await open_form(member, session_factory)
+    await member.click(re.escape(T("specialty-therapist")))
+    await press_forged(member, "Київ", "not-a-number")
+    assert T("clinics-city-prompt") in member.text()
+    await member.click("Київ")
+    await press_forged(member, "Клініка 1 · .*", str(closed))
+    assert T("clinics-gone") in member.text()
+    assert T("clinics-pick-prompt", city="Київ") in member.text()
+    await press_forged(member, "Клініка 1 · .*", "²")
+    assert T("clinics-gone") in member.text()
+    assert await stored_requests(session_factory) == []
