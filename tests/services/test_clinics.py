@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import select
 
 from bot.cli import run_clinics_import
-from bot.config import Settings
 from bot.sandbox.demo import DEMO_CLINICS
 from bot.services import clinics
 from bot.services.registry import RegistryFormatError
 from storage.models import Clinic, ClinicSpecialty
+from tests.services.test_registry import cli_settings
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 LATER = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -111,8 +111,9 @@ async def test_a_full_reimport_updates_and_makes_missing_clinics_inactive(
 
 async def test_a_file_of_bad_rows_only_deactivates_nothing(session_factory, tmp_path):
     await run(session_factory, write(tmp_path, HEADER + GOOD))
-    report = await run(session_factory, write(tmp_path, HEADER + BAD, "bad.csv"))
-    assert (report.added, report.deactivated, len(report.rejected)) == (0, 0, 4)
+    bad = "".join(BAD.splitlines(keepends=True)[:3])  # line 8 alone would be a good row
+    report = await run(session_factory, write(tmp_path, HEADER + bad, "bad.csv"))
+    assert (report.added, report.updated, report.deactivated, len(report.rejected)) == (0, 0, 0, 3)
     assert all(active for active, _, _ in (await stored(session_factory)).values())
 
 
@@ -121,7 +122,8 @@ def test_a_file_without_the_columns_is_refused_before_the_database(tmp_path):
         clinics.read_clinics(write(tmp_path, "city;name;phone\nAlmaty;X;\n"))
 
 
-async def test_the_shell_command_prints_the_report(settings: Settings, tmp_path, capsys):
+async def test_the_shell_command_prints_the_report(tmp_path, capsys):
+    settings = cli_settings(tmp_path)  # migrated by the command itself, as in the shell
     assert await run_clinics_import(settings, write(tmp_path, HEADER + GOOD + BAD)) == 0
     out = capsys.readouterr().out
     assert "Imported clinics.csv: 7 row(s)" in out
@@ -139,8 +141,8 @@ async def test_the_shell_command_prints_the_report(settings: Settings, tmp_path,
     assert await run_clinics_import(settings, tmp_path / "missing.csv") == 2
 
 
-async def test_the_demo_directory_imports_cleanly(settings: Settings, capsys):
-    assert await run_clinics_import(settings, DEMO_CLINICS) == 0
+async def test_the_demo_directory_imports_cleanly(tmp_path, capsys):
+    assert await run_clinics_import(cli_settings(tmp_path), DEMO_CLINICS) == 0
     out = capsys.readouterr().out
     assert "added: 15" in out
     assert "rejected: 0" in out
