@@ -1,7 +1,9 @@
-"""`insurance-bot import-registry PATH` (bot/main.py): the registry imported from a shell."""
+"""`insurance-bot import-registry PATH` and `import-clinics PATH` (bot/main.py): the registry and
+the clinic directory imported from a shell."""
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import Iterable
 from datetime import datetime
@@ -15,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.clock import Clock, system_clock
 from bot.config import Settings
 from bot.observability.metrics import count_import
+from bot.services.clinics import import_clinics, read_clinics, report_lines
 from bot.services.registry import (
     ImportOutcome,
     ImportReport,
@@ -118,3 +121,32 @@ def _kept(saved: Saved) -> str:
     if not saved.rows:
         return " (nothing was saved)"
     return f" (the file's first {saved.rows} row(s) were saved; importing it again skips them)"
+
+
+async def run_clinics_import(settings: Settings, path: Path, clock: Clock = system_clock) -> int:
+    """Import the clinic directory (`bot/services/clinics.py`) and print the report.
+
+    The whole file is read and checked before the database is touched (a directory is small),
+    then stored in one transaction. Exit code 0 when the import ran (rejected rows included),
+    2 when the file cannot be read or passes a limit, 1 when the database failed (nothing saved).
+    """
+    now = clock()
+    try:
+        rows = await asyncio.to_thread(lambda: list(read_clinics(path, settings.registry_limits())))
+    except RegistryFormatError as exc:
+        print(f"Cannot import {path}: {exc}", file=sys.stderr)
+        return 2
+    await migrate(settings.database_url)
+    engine = create_engine(settings.database_url)
+    try:
+        async with create_session_factory(engine)() as session, session.begin():
+            report = await import_clinics(session, rows, now)
+    except SQLAlchemyError as exc:
+        print(f"Import failed: {exc}".splitlines()[0] + " (nothing was saved)", file=sys.stderr)
+        return 1
+    finally:
+        await engine.dispose()
+    print(f"Imported {path.name}: {report.total} row(s)")
+    for line in [*format_report(report), *report_lines(report)]:
+        print(line)
+    return 0

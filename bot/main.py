@@ -5,6 +5,7 @@ web                     updates from Telegram's webhook (any number behind a loa
 worker                  outbox delivery and the scheduler, no updates (one or more)
 migrate                 apply the database migrations once (before starting a new version)
 import-registry PATH    import the insurer's registry (CSV or XLSX)
+import-clinics PATH     import the insurer's clinic directory (CSV or XLSX; README "Clinics")
 sandbox                 the whole bot locally with a Telegram stand-in and a chat page
 """
 
@@ -71,6 +72,10 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     sub.add_parser("migrate", help="apply the database migrations once")
     imp = sub.add_parser("import-registry", help="import the insurer's registry (CSV or XLSX)")
     imp.add_argument("path")
+    clinics = sub.add_parser(
+        "import-clinics", help="import the insurer's clinic directory (CSV or XLSX)"
+    )
+    clinics.add_argument("path")
     box = sub.add_parser(
         "sandbox", help="the whole bot locally with a Telegram stand-in and a chat page"
     )
@@ -98,6 +103,10 @@ def main(argv: list[str] | None = None, prog: str = "insurance-bot") -> int:
         from bot.cli import run_import
 
         return asyncio.run(run_import(settings, Path(args.path)))
+    if command == "import-clinics":
+        from bot.cli import run_clinics_import
+
+        return asyncio.run(run_clinics_import(settings, Path(args.path)))
     try:
         with contextlib.suppress(KeyboardInterrupt):
             asyncio.run(SERVICES[command](settings))

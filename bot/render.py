@@ -17,7 +17,7 @@ from bot.textfit import cut
 
 # detail keys whose values are themselves keys of a label family
 LABELLED = {"time_window": "time-window-", "specialty": "specialty-", "currency": "currency-"}
-HIDDEN = {"currency"}  # shown together with the amount
+HIDDEN = {"currency", "clinic_id"}  # shown together with the amount; an id for staff tools
 # A value shown on a summary, a request page or a staff card is cut at this many characters, so
 # that every such screen fits one Telegram message (a list may have 4,096); the whole text is a
 # button away (`long_details`).

@@ -18,10 +18,12 @@ from sqlalchemy import (
     Column,
     Enum,
     ForeignKey,
+    Index,
     Integer,
     Text,
     UniqueConstraint,
     false,
+    true,
 )
 from sqlmodel import Field, SQLModel
 
@@ -635,3 +637,35 @@ class ECardImage(SQLModel, table=True):
     fingerprint: str = Field(max_length=64)  # sha256 hex of the drawn texts and drawing version
     file_id: str = Field(max_length=255)
     created_at: datetime = Field(sa_column=_ts())
+
+
+# -- clinic directory (issue 15) ---------------------------------------------------------------
+class Clinic(SQLModel, table=True):
+    """A clinic of the insurer's directory (`insurance-bot import-clinics`). `key` is the
+    natural key (city, name and address, case and spacing folded): importing the file again
+    updates the row; a clinic the file no longer lists is kept inactive (requests name it)."""
+
+    __tablename__ = "clinics"
+    __table_args__ = (Index("ix_clinics_city_key_active", "city_key", "active"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=620, unique=True)
+    city: str = Field(max_length=100)
+    city_key: str = Field(max_length=100)
+    name: str = Field(max_length=200)
+    address: str = Field(max_length=300)
+    phone: str | None = Field(default=None, max_length=20)
+    active: bool = Field(sa_column=Column(Boolean, nullable=False, server_default=true()))
+    updated_at: datetime = Field(sa_column=_ts())
+
+
+class ClinicSpecialty(SQLModel, table=True):
+    """A specialty a clinic sees (one row each: "clinics of this city for a dentist" is an
+    indexed join on both databases, no JSON operator needed)."""
+
+    __tablename__ = "clinic_specialties"
+
+    clinic_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("clinics.id", ondelete="CASCADE"), primary_key=True)
+    )
+    specialty: str = Field(max_length=50, primary_key=True, index=True)

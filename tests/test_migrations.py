@@ -15,7 +15,7 @@ from sqlalchemy.exc import StatementError
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlmodel import SQLModel, col, select
 
-from bot.services import notifications
+from bot.services import clinics, notifications
 from storage.db import alembic_config, create_engine, create_session_factory, migrate
 from storage.models import (
     ActorKind,
@@ -334,3 +334,41 @@ async def test_0016_adds_the_ecard_images_and_drops_them_with_the_member(db_url)
     await engine.dispose()
     assert "ecard_images" not in tables and "members" in tables
     await _to(url, "0016")  # and up again
+
+
+# --- 0015: the clinic directory ---------------------------------------------------------------
+
+
+async def test_0015_adds_the_clinic_directory_and_its_downgrade_drops_it(db_url, tmp_path):
+    url = db_url
+    await _empty(url)
+    await _to(url, "0015")
+    path = tmp_path / "clinics.csv"
+    path.write_text(
+        "city;name;address;specialties;phone\n"
+        "Алмати;Клініка № 4;вул. Абая, 10;therapist|dentist;+7 727 300 0104\n",
+        encoding="utf-8",
+    )
+    engine = create_engine(url)
+    async with create_session_factory(engine)() as session, session.begin():
+        report = await clinics.import_clinics(session, clinics.read_clinics(path), NOW)
+    assert report.added == 1
+    async with create_session_factory(engine)() as session:
+        assert [c for _, c in await clinics.cities(session, "dentist")] == ["Алмати"]
+        [clinic], pages = await clinics.clinics_page(session, "алмати", "therapist", 0)
+        assert (clinic.name, clinic.phone, clinic.active, pages) == (
+            "Клініка № 4",
+            "+77273000104",
+            True,
+            1,
+        )
+    await engine.dispose()
+
+    await _to(url, "0014", down=True)
+    engine = create_async_engine(url)
+    async with engine.connect() as c:
+        tables = await c.run_sync(lambda sync: sa.inspect(sync).get_table_names())
+    await engine.dispose()
+    assert "clinics" not in tables and "clinic_specialties" not in tables
+    assert "request_documents" in tables
+    await _to(url, "0015")  # and up again

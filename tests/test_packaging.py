@@ -38,6 +38,7 @@ def test_the_wheel_holds_locales_sandbox_data_migrations_and_the_command(tmp_pat
         packed = {Path(n).name for n in names if n.startswith(f"bot/locales/{lang}/")}
         assert packed == expected, lang
     assert "bot/sandbox/data/demo_registry.csv" in names
+    assert "bot/sandbox/data/demo_clinics.csv" in names
     assert "tgsandbox/static/index.html" in names
     assert "storage/migrations/env.py" in names
     assert any(n.startswith("storage/migrations/versions/0001") for n in names)

@@ -17,6 +17,8 @@ from pathlib import Path
 # bot/sandbox/data links to the top-level data/ (so the wheel carries it: pyproject.toml)
 DEMO_REGISTRY = Path(__file__).resolve().parent / "data" / "demo_registry.csv"
 DEMO_AS_OF = date(2026, 11, 22)
+# the clinic directory the sandbox imports (`import-clinics`): clinics in the demo cards' cities
+DEMO_CLINICS = DEMO_REGISTRY.with_name("demo_clinics.csv")
 POLICY_DATES = ("contract_signed", "coverage_start", "coverage_end")
 
 

@@ -13,9 +13,9 @@ import logging
 from pathlib import Path
 
 from bot.app import run_polling
-from bot.cli import run_import
+from bot.cli import run_clinics_import, run_import
 from bot.config import load_settings
-from bot.sandbox.demo import demo_registry_for
+from bot.sandbox.demo import DEMO_CLINICS, demo_registry_for
 from tgsandbox import (
     DEFAULT_FORUM_CHAT_ID,
     SANDBOX_TOKEN,
@@ -81,6 +81,7 @@ async def run_sandbox(
     try:
         today = clock().astimezone(settings.tz).date()
         await run_import(settings, demo_registry_for(today, data_dir), clock)
+        await run_clinics_import(settings, DEMO_CLINICS, clock)
         print(f"\nSandbox is running: open {url}/ in your browser (Ctrl+C stops it).\n", flush=True)  # noqa: T201
         await run_polling(settings, clock)
     finally:

@@ -114,19 +114,19 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _positions(cells: Sequence[object]) -> list[int]:
-    """Where each of COLUMNS is in the header (names match case-insensitively)."""
+def _positions(cells: Sequence[object], columns: Sequence[str]) -> list[int]:
+    """Where each of `columns` is in the header (names match case-insensitively)."""
     names = [_cell_text(cell).lower() for cell in cells]
-    missing = [name for name in COLUMNS if name not in names]
+    missing = [name for name in columns if name not in names]
     if missing:
         raise RegistryFormatError(f"missing column(s): {', '.join(missing)}", missing)
-    duplicated = sorted({name for name in names if name in COLUMNS and names.count(name) > 1})
+    duplicated = sorted({name for name in names if name in columns and names.count(name) > 1})
     if duplicated:
         raise RegistryFormatError(f"duplicated column(s): {', '.join(duplicated)}")
-    return [names.index(name) for name in COLUMNS]
+    return [names.index(name) for name in columns]
 
 
-def _picker(positions: list[int]) -> Callable[[list[str]], dict[str, str]]:
+def _picker(positions: list[int], columns: Sequence[str]) -> Callable[[list[str]], dict[str, str]]:
     """{column: text} from a row's cell texts; a short row reads as blanks."""
     width = max(positions) + 1
     pick = itemgetter(*positions)
@@ -134,7 +134,7 @@ def _picker(positions: list[int]) -> Callable[[list[str]], dict[str, str]]:
     def record(values: list[str]) -> dict[str, str]:
         if len(values) < width:
             values += [""] * (width - len(values))
-        return dict(zip(COLUMNS, pick(values), strict=True))
+        return dict(zip(columns, pick(values), strict=True))
 
     return record
 
@@ -194,7 +194,7 @@ def _capped(rows: Iterator[Line], limits: ReadLimits) -> Iterator[Line]:
         yield row
 
 
-def _read_csv(path: Path, limits: ReadLimits) -> Iterator[Line]:
+def _read_csv(path: Path, limits: ReadLimits, columns: Sequence[str]) -> Iterator[Line]:
     encoding = _csv_encoding(path, limits)
     with path.open(encoding=encoding, newline="") as handle:
         first = handle.readline()
@@ -203,7 +203,7 @@ def _read_csv(path: Path, limits: ReadLimits) -> Iterator[Line]:
         delimiter = max(",;\t", key=first.count)
         handle.seek(0)
         reader = csv.reader(handle, delimiter=delimiter)
-        record = _picker(_positions(next(reader)))
+        record = _picker(_positions(next(reader), columns), columns)
         previous_end = reader.line_num
         for cells in reader:
             # a record starts on the line after the previous one ended (a cell may span lines)
@@ -233,7 +233,7 @@ def _check_zip(path: Path, limits: ReadLimits) -> None:
         )
 
 
-def _read_xlsx(path: Path, limits: ReadLimits) -> Iterator[Line]:
+def _read_xlsx(path: Path, limits: ReadLimits, columns: Sequence[str]) -> Iterator[Line]:
     _check_zip(path, limits)
     workbook = load_workbook(path, read_only=True, data_only=True)
     try:
@@ -241,7 +241,7 @@ def _read_xlsx(path: Path, limits: ReadLimits) -> Iterator[Line]:
         first = next(rows, None)
         if first is None:
             raise RegistryFormatError("the first sheet is empty")
-        record = _picker(_positions(first))
+        record = _picker(_positions(first, columns), columns)
         for line, cells in enumerate(rows, start=2):
             values = [_cell_text(cell) for cell in cells]
             if any(values):
@@ -310,14 +310,19 @@ def _translated(path: Path, rows: Iterator[Line]) -> Iterator[Line]:
         ) from None
 
 
-_READERS: dict[str, Callable[[Path, ReadLimits], Iterator[Line]]] = {
+_READERS: dict[str, Callable[[Path, ReadLimits, Sequence[str]], Iterator[Line]]] = {
     ".xlsx": _read_xlsx,
     ".xlsm": _read_xlsx,
 }
 
 
-def read_rows(path: Path, limits: ReadLimits | None = None) -> Iterator[Line]:
+def read_rows(
+    path: Path, limits: ReadLimits | None = None, columns: Sequence[str] = COLUMNS
+) -> Iterator[Line]:
     """(line number, row) from a CSV or XLSX registry, one row at a time.
+
+    `columns` are the ones the file must have (the registry's by default; the clinic directory
+    reads its own through the same limits and checks).
 
     The header is line 1. Column names match case-insensitively; unknown columns are ignored,
     blank lines skipped. The file's size, encoding (CSV) or unpacked size (XLSX) and the header
@@ -345,6 +350,6 @@ def read_rows(path: Path, limits: ReadLimits | None = None) -> Iterator[Line]:
             limit_mb=limits.max_file_bytes // MB,
         )
     reader = _READERS.get(suffix, _read_csv)
-    rows = _translated(path, _capped(reader(path, limits), limits))
+    rows = _translated(path, _capped(reader(path, limits, columns), limits))
     first = next(rows, None)
     return iter(()) if first is None else chain((first,), rows)

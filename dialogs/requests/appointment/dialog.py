@@ -8,6 +8,7 @@ from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group, Select
 from aiogram_dialog.widgets.text import Format
 
 from dialogs.common import MemberDialog, choice_step, member_window, text_step
+from dialogs.requests.appointment.clinics import clinic_step
 from dialogs.requests.appointment.getters import (
     CALENDAR_ID,
     choices_getter,
@@ -15,7 +16,6 @@ from dialogs.requests.appointment.getters import (
 )
 from dialogs.requests.appointment.handlers import (
     on_back_to_list,
-    on_clinic,
     on_comment,
     on_date_picked,
     on_date_text,
@@ -63,7 +63,7 @@ def appointment_dialog() -> Dialog:
             Button(I18nButtonText("btn-back"), id="back", on_click=on_back_to_list),
             cancel,
         ),
-        text_step("appointment-clinic-prompt", "clinic", on_clinic, AppointmentSG.clinic, cancel),
+        clinic_step(cancel),
         text_step(
             "appointment-date-prompt",
             "preferred_date",

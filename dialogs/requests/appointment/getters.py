@@ -7,22 +7,12 @@ from typing import Any
 from aiogram_dialog import DialogManager
 
 from bot.i18n import Translator
+from bot.services.clinics import SPECIALTIES
 from dialogs.requests.appointment.handlers import details
 from dialogs.requests.common import TIME_WINDOWS
 from dialogs.requests.render import detail_lines
 
-# stored codes; the labels are `specialty-<code>`, and anything else is typed by the member
-SPECIALTIES = (
-    "therapist",
-    "pediatrician",
-    "gynecologist",
-    "dentist",
-    "cardiologist",
-    "ent",
-    "ophthalmologist",
-    "neurologist",
-    "dermatologist",
-)
+# the specialty codes live with the clinic directory; labels are `specialty-<code>`
 CALENDAR_ID = "date_cal"
 
 

@@ -16,14 +16,17 @@ from dialogs.states import AppointmentSG
 from dialogs.text_input import refuse_text
 from storage.models import RequestKind
 
-FIELDS = ("specialty", "clinic", "preferred_date", "time_window", "comment")
+# `clinic_id`: the directory's clinic when one was pressed (None when typed; never shown)
+FIELDS = ("specialty", "clinic", "clinic_id", "preferred_date", "time_window", "comment")
 SPECIALTY_MAX = 100
-CLINIC_MAX = 200
 
 
 def details(manager: DialogManager) -> dict[str, Any]:
-    """The answers in the form's order; a skipped comment is None."""
-    return {key: manager.dialog_data.get(key) for key in FIELDS}
+    """The answers in the form's order; a skipped comment is None; a typed clinic has no id."""
+    found = {key: manager.dialog_data.get(key) for key in FIELDS}
+    if found["clinic_id"] is None:
+        del found["clinic_id"]
+    return found
 
 
 async def on_typed(_message: Message, _widget: Any, manager: DialogManager) -> None:
@@ -59,15 +62,6 @@ async def on_other_text(_message: Message, _widget: Any, manager: DialogManager,
         return
     manager.dialog_data["specialty"] = specialty
     await advance(manager, AppointmentSG.clinic, AppointmentSG.confirm)
-
-
-async def on_clinic(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
-    clinic = clean_text(text, max_len=CLINIC_MAX)
-    if clinic is None:
-        refuse_text(manager, text, CLINIC_MAX, "appointment-clinic-invalid", max=CLINIC_MAX)
-        return
-    manager.dialog_data["clinic"] = clinic
-    await advance(manager, AppointmentSG.date, AppointmentSG.confirm)
 
 
 on_date_text, on_date_picked = preferred_date_handlers(

@@ -1,0 +1,247 @@
+"""The insurer's clinic directory: the import (`insurance-bot import-clinics FILE`) and what the
+appointment form offers from it (no aiogram here).
+
+The file is read by the registry's reader (the same limits, encodings and delimiters) with the
+columns `city, name, address, specialties, phone`. `specialties` are the form's codes
+(`SPECIALTIES`) separated by `|` or `;`. Every import is the whole directory: a clinic the file
+no longer lists becomes inactive (kept, since requests name it), one listed again becomes active
+again. A row that cannot be read is reported by its line and changes nothing: its clinic (when
+its city, name and address are there) stays as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services.phones import normalize_phone
+from bot.services.registry import ImportReport, RejectedRow, read_rows
+from bot.services.registry.reader import Line, ReadLimits
+from storage.models import Clinic
+from storage.repositories import clinics as repo
+
+# the appointment form's specialty codes (its labels are `specialty-<code>`)
+SPECIALTIES = (
+    "therapist",
+    "pediatrician",
+    "gynecologist",
+    "dentist",
+    "cardiologist",
+    "ent",
+    "ophthalmologist",
+    "neurologist",
+    "dermatologist",
+)
+COLUMNS = ("city", "name", "address", "specialties", "phone")
+CITY_MAX = 100
+NAME_MAX = 200
+ADDRESS_MAX = 300
+PAGE_SIZE = 6  # clinic buttons on one page of the form
+_SPLIT = re.compile(r"[|;]")
+
+
+def fold(text: str) -> str:
+    """Text as it compares: spacing and case folded ("  Almaty " is "almaty")."""
+    return " ".join(text.split()).casefold()
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class ClinicRow:
+    city: str
+    name: str
+    address: str
+    specialties: frozenset[str]
+    phone: str | None
+
+    @property
+    def key(self) -> str:
+        return natural_key(self.city, self.name, self.address)
+
+
+def natural_key(city: str, name: str, address: str) -> str:
+    return "\x1f".join(fold(part) for part in (city, name, address))
+
+
+@dataclass
+class ClinicReport(ImportReport):
+    """The registry's report (added, updated, unchanged, rejected by line) and the clinics the
+    file no longer lists, now inactive."""
+
+    deactivated: int = 0
+
+
+def read_clinics(path: Path, limits: ReadLimits | None = None) -> Iterator[Line]:
+    """(line, row) of a clinics CSV or XLSX; the header is checked now (`RegistryFormatError`)."""
+    return read_rows(path, limits, COLUMNS)
+
+
+def validate_clinic(record: dict[str, str], default_region: str = "UA") -> ClinicRow | list[str]:
+    """A row typed, or the reasons it is refused (plain English, for the report)."""
+    reasons = []
+    city, name, address = (_tidy(record[c]) for c in ("city", "name", "address"))
+    for column, value, limit in (
+        ("city", city, CITY_MAX),
+        ("name", name, NAME_MAX),
+        ("address", address, ADDRESS_MAX),
+    ):
+        if not value:
+            reasons.append(f"{column}: empty")
+        elif len(value) > limit:
+            reasons.append(f"{column}: longer than {limit} characters")
+    codes = {fold(part) for part in _SPLIT.split(record["specialties"]) if part.strip()}
+    unknown = sorted(codes - set(SPECIALTIES))
+    if not codes:
+        reasons.append("specialties: empty")
+    elif unknown:
+        reasons.append(
+            f"specialties: unknown {', '.join(unknown)} (known: {', '.join(SPECIALTIES)})"
+        )
+    phone = None
+    if record["phone"].strip():
+        phone = normalize_phone(record["phone"], default_region)
+        if phone is None:
+            reasons.append("phone: not a valid phone number")
+    if reasons:
+        return reasons
+    return ClinicRow(city, name, address, frozenset(codes), phone)
+
+
+async def import_clinics(
+    session: AsyncSession, rows: Iterable[Line], now: datetime, default_region: str = "UA"
+) -> ClinicReport:
+    """Store the directory in the caller's transaction (a directory is small: one transaction).
+
+    A clinic already stored (same city, name and address, case and spacing aside) is updated;
+    one the file no longer lists becomes inactive, unless no row of the file could be read.
+    """
+    report = ClinicReport()
+    stored = await repo.all_by_key(session)
+    stored_codes = await repo.specialties(session)
+    seen: dict[str, int] = {}  # key → the line that listed it
+    good = 0
+    for line, record in rows:
+        checked = validate_clinic(record, default_region)
+        key = natural_key(record["city"], record["name"], record["address"])
+        if isinstance(checked, ClinicRow) and key in seen:
+            checked = [f"the same clinic as line {seen[key]}"]
+        if not isinstance(checked, ClinicRow):
+            report.rejected.append(RejectedRow(line, "", tuple(checked)))
+            report.originals[line] = record
+            seen.setdefault(key, line)  # its clinic, if stored, stays as it is
+            continue
+        seen[key] = line
+        good += 1
+        await _store(session, checked, stored.get(key), stored_codes, now, report)
+    if good:
+        gone = [c.id for k, c in stored.items() if c.active and k not in seen and c.id]
+        await repo.deactivate(session, gone, now)
+        report.deactivated = len(gone)
+    await session.flush()
+    return report
+
+
+async def _store(
+    session: AsyncSession,
+    row: ClinicRow,
+    clinic: Clinic | None,
+    stored_codes: dict[int, set[str]],
+    now: datetime,
+    report: ClinicReport,
+) -> None:
+    values: dict[str, Any] = {
+        "city": row.city,
+        "city_key": fold(row.city),
+        "name": row.name,
+        "address": row.address,
+        "phone": row.phone,
+        "active": True,
+    }
+    if clinic is None:
+        clinic = Clinic(key=row.key, updated_at=now, **values)
+        session.add(clinic)
+        await session.flush()
+        report.added += 1
+    else:
+        same = all(getattr(clinic, name) == value for name, value in values.items())
+        if same and stored_codes.get(clinic.id or 0, set()) == row.specialties:
+            report.unchanged += 1
+            return
+        for name, value in values.items():
+            setattr(clinic, name, value)
+        clinic.updated_at = now
+        report.updated += 1
+    assert clinic.id is not None
+    await repo.set_specialties(session, clinic.id, sorted(row.specialties))
+
+
+def report_lines(report: ClinicReport) -> list[str]:
+    """What the inactive count means, after the registry's counts and rejected lines."""
+    if not report.deactivated:
+        return []
+    return [
+        f"inactive now: {report.deactivated} "
+        "(stored clinics this file no longer lists: no longer offered, kept for old requests)"
+    ]
+
+
+# -- what the appointment form offers ----------------------------------------------------------
+
+
+async def cities(session: AsyncSession, specialty: str) -> list[tuple[int, str]]:
+    """(a clinic id standing for the city, the city) where an active clinic sees `specialty`."""
+    if specialty not in SPECIALTIES:
+        return []
+    return await repo.cities(session, specialty)
+
+
+async def home_city(session: AsyncSession, address: str | None) -> str | None:
+    """The directory's city a member's home address names, whatever its clinics see."""
+    if not address:
+        return None
+    return city_in(address, await repo.cities(session, None))
+
+
+def city_in(address: str | None, known: Sequence[tuple[int, str]]) -> str | None:
+    """The directory's city named in a member's address ("Almaty, Abay ave 1" → "Almaty")."""
+    if not address:
+        return None
+    text = fold(address)
+    for _, city in known:
+        if re.search(rf"(?<!\w){re.escape(fold(city))}(?!\w)", text):
+            return city
+    return None
+
+
+async def city_of(session: AsyncSession, clinic_id: int) -> str | None:
+    clinic = await repo.get(session, clinic_id)
+    return clinic.city if clinic is not None else None
+
+
+async def clinics_page(
+    session: AsyncSession, city: str, specialty: str, page: int
+) -> tuple[list[Clinic], int]:
+    """A page of the active clinics of `city` that see `specialty`, and the number of pages."""
+    if specialty not in SPECIALTIES:
+        return [], 0
+    found, total = await repo.in_city(
+        session, fold(city), specialty, max(page, 0) * PAGE_SIZE, PAGE_SIZE
+    )
+    return found, -(-total // PAGE_SIZE)
+
+
+async def offered(session: AsyncSession, clinic_id: int, specialty: str) -> Clinic | None:
+    """The clinic a member pressed, if it is still active and still sees `specialty`."""
+    clinic = await repo.get(session, clinic_id)
+    if clinic is None or not clinic.active:
+        return None
+    return clinic if await repo.sees(session, clinic_id, specialty) else None

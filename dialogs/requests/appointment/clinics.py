@@ -1,0 +1,168 @@
+"""The appointment form's clinic step: the directory's clinics of the member's city for the chosen
+specialty as buttons, paged; the cities with such clinics when the city is not known yet (the
+member's home address names it, or they press one); typing a clinic's name works throughout.
+Without clinics for the specialty (or a specialty typed by the member) the step is typed only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager, Window
+from aiogram_dialog.widgets.input import MessageInput, TextInput
+from aiogram_dialog.widgets.kbd import Button, Column, Group, Select, StubScroll
+from aiogram_dialog.widgets.text import Format
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services import clinics
+from bot.services.forms import clean_text
+from bot.textfit import cut
+from dialogs.common import (
+    member_window,
+    on_not_text,
+    page_buttons,
+    scroll_page,
+    set_error,
+    set_scroll_page,
+)
+from dialogs.requests.common import advance
+from dialogs.states import AppointmentSG
+from dialogs.text_input import refuse_text
+from dialogs.widgets import I18nButtonText, I18nFormat
+from storage.models import Member
+
+PAGES = "clinic_pages"
+CITY = "clinic_city"  # the city whose clinics are shown; "" once the member asked for the list
+CLINIC_MAX = 200  # a typed clinic
+BUTTON_SHOWN = 60  # a longer button label is cut by Telegram's apps anyway; cut it with "…"
+CITIES_SHOWN = 8  # city buttons on one page
+
+
+async def clinic_getter(
+    dialog_manager: DialogManager, session: AsyncSession, member: Member, **_: Any
+) -> dict[str, Any]:
+    data = dialog_manager.dialog_data
+    specialty = str(data.get("specialty") or "")
+    known = await clinics.cities(session, specialty)
+    chosen = data.get(CITY)
+    home = None
+    if chosen is None and known:
+        home = await clinics.home_city(session, member.home_address)
+    city = chosen if chosen is not None else home
+    page = await scroll_page(dialog_manager, PAGES)
+    shown: list[tuple[str, str]] = []
+    pages = 0
+    if city:
+        found, pages = await clinics.clinics_page(session, city, specialty, page)
+        if pages and page >= pages:  # the list got shorter since the page was turned
+            page = pages - 1
+            found, pages = await clinics.clinics_page(session, city, specialty, page)
+        shown = [(str(c.id), cut(f"{c.name} · {c.address}", BUTTON_SHOWN)) for c in found]
+    cities: list[tuple[str, str]] = []
+    if not shown and known and not home:  # the member's own city has none: typed, as before
+        pages = -(-len(known) // CITIES_SHOWN)
+        page = min(page, pages - 1)
+        part = known[page * CITIES_SHOWN : (page + 1) * CITIES_SHOWN]
+        cities = [(str(clinic_id), cut(name, BUTTON_SHOWN)) for clinic_id, name in part]
+    return {
+        "clinics": shown,
+        "cities": cities,
+        "city": city or "",
+        "has_clinics": bool(shown),
+        "has_cities": bool(cities),
+        "typed_only": not shown and not cities,
+        "other_city": bool(shown) and len(known) > 1,
+        "pages": pages,
+    }
+
+
+def _session(manager: DialogManager) -> AsyncSession:
+    session: AsyncSession = manager.middleware_data["session"]
+    return session
+
+
+async def on_pick(
+    _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
+) -> None:
+    specialty = str(manager.dialog_data.get("specialty") or "")
+    clinic = (
+        await clinics.offered(_session(manager), int(item), specialty)
+        if item.isascii() and item.isdigit()
+        else None
+    )
+    if clinic is None:  # made inactive by an import since the page was shown
+        set_error(manager, "clinics-gone")
+        return
+    place = f"{clinic.name}, {clinic.address}"
+    if clinics.fold(clinic.city) not in clinics.fold(clinic.address):
+        place += f", {clinic.city}"
+    manager.dialog_data["clinic"] = place
+    manager.dialog_data["clinic_id"] = clinic.id
+    await advance(manager, AppointmentSG.date, AppointmentSG.confirm)
+
+
+async def on_city(
+    _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
+) -> None:
+    if not (item.isascii() and item.isdigit()):  # not a button this step sent
+        return
+    manager.dialog_data[CITY] = await clinics.city_of(_session(manager), int(item)) or ""
+    await set_scroll_page(manager, PAGES, 0)
+
+
+async def on_other_city(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+    manager.dialog_data[CITY] = ""
+    await set_scroll_page(manager, PAGES, 0)
+
+
+async def on_typed_clinic(
+    _message: Message, _widget: Any, manager: DialogManager, text: str
+) -> None:
+    clinic = clean_text(text, max_len=CLINIC_MAX)
+    if clinic is None:
+        refuse_text(manager, text, CLINIC_MAX, "appointment-clinic-invalid", max=CLINIC_MAX)
+        return
+    manager.dialog_data["clinic"] = clinic
+    manager.dialog_data["clinic_id"] = None
+    await advance(manager, AppointmentSG.date, AppointmentSG.confirm)
+
+
+def clinic_step(*widgets: Any) -> Window:
+    """The step's window; `widgets` (e.g. "Cancel") come last."""
+    return member_window(
+        I18nFormat("appointment-clinic-prompt", when="typed_only"),
+        I18nFormat("clinics-pick-prompt", when="has_clinics"),
+        I18nFormat("clinics-city-prompt", when="has_cities"),
+        Column(
+            Select(
+                Format("{item[1]}"),
+                id="clinic_pick",
+                item_id_getter=lambda i: i[0],
+                items="clinics",
+                on_click=on_pick,
+            )
+        ),
+        Group(
+            Select(
+                Format("{item[1]}"),
+                id="clinic_city",
+                item_id_getter=lambda i: i[0],
+                items="cities",
+                on_click=on_city,
+            ),
+            width=2,
+        ),
+        StubScroll(PAGES, pages="pages"),
+        page_buttons(PAGES, "btn-prev", "btn-next"),
+        Button(
+            I18nButtonText("clinics-btn-other-city"),
+            id="other_city",
+            on_click=on_other_city,
+            when="other_city",
+        ),
+        TextInput(id="clinic", on_success=on_typed_clinic),
+        MessageInput(on_not_text),
+        *widgets,
+        getter=clinic_getter,
+        state=AppointmentSG.clinic,
+    )

@@ -1,0 +1,205 @@
+"""The appointment form's clinic step with the clinic directory, as a Ukrainian member sees it:
+the clinics of their city for the chosen specialty as buttons (paged), typing still works, a city
+or specialty without clinics keeps the typed step."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
+from sqlalchemy import select, update
+
+from bot import render
+from bot.i18n import TranslatorHub
+from bot.services import clinics
+from dialogs.requests.appointment.clinics import BUTTON_SHOWN
+from storage.models import Clinic, Member
+from tests.dialogs.harness import MemberClient
+from tests.dialogs.requests_helpers import member_with_active_card, stored_requests
+
+T = TranslatorHub().get("uk")
+NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+LONG_NAME = "Клініка " + "дуже довга назва " * 8
+DIRECTORY = "\n".join(
+    [
+        "city;name;address;specialties;phone",
+        *(f"Київ;Клініка {n};вул. Садова, {n};therapist;" for n in range(1, 8)),
+        f"Київ;{LONG_NAME};вул. Довга, 1;therapist;",
+        "Київ;<b>Стоматологія</b> «Усмішка»;вул. Саксаганського, 41;dentist;044 000 0341",
+        "Львів;Клініка «Львівське здоров'я»;вул. Городоцька, 120;therapist;",
+        "Київ;Закрита клініка;вул. Закрита, 1;therapist;",
+    ]
+)
+
+
+async def directory(session_factory, tmp_path: Path, text: str = DIRECTORY) -> None:
+    path = tmp_path / "clinics.csv"
+    path.write_text(text + "\n", encoding="utf-8")
+    async with session_factory() as session, session.begin():
+        await clinics.import_clinics(session, clinics.read_clinics(path), NOW)
+    if "Закрита" in text:  # a clinic the insurer dropped since: never offered
+        closed = "\n".join(line for line in text.splitlines() if "Закрита" not in line)
+        path.write_text(closed + "\n", encoding="utf-8")
+        async with session_factory() as session, session.begin():
+            report = await clinics.import_clinics(session, clinics.read_clinics(path), NOW)
+        assert report.deactivated == 1
+
+
+async def open_form(member: MemberClient, session_factory, home: str | None = None) -> None:
+    await member_with_active_card(member, session_factory)
+    await member.send("/language")
+    await member.click(re.escape(T("language-name-uk")))
+    if home is not None:
+        async with session_factory() as session, session.begin():
+            await session.execute(update(Member).values(home_address=home))
+    await member.send("/menu")
+    await member.click(re.escape(T("btn-new-request")))
+    await member.click(re.escape(T("request-kind-appointment")))
+
+
+async def finish(member: MemberClient) -> str:
+    await member.send("05.12.2026")
+    await member.click(re.escape(T("time-window-morning")))
+    await member.click(re.escape(T("btn-skip")))
+    return member.text()
+
+
+def clinic_buttons(member: MemberClient) -> list[str]:
+    """The clinic buttons (paging, "another city" and "cancel" aside)."""
+    others = {"◀️", "▶️", T("clinics-btn-other-city"), T("btn-cancel")}
+    return [b for b in member.buttons() if b not in others]
+
+
+async def test_the_city_then_its_clinics_are_buttons_paged_and_one_is_stored(
+    member, session_factory, tmp_path
+):
+    await directory(session_factory, tmp_path)
+    await open_form(member, session_factory)
+    await member.click(re.escape(T("specialty-therapist")))
+
+    # no address in the profile: the cities with a therapist first
+    assert T("clinics-city-prompt") in member.text()
+    assert {"Київ", "Львів"} <= set(member.buttons())
+    await member.click("Київ")
+
+    assert T("clinics-pick-prompt", city="Київ") in member.text()
+    first = clinic_buttons(member)
+    assert len(first) == clinics.PAGE_SIZE
+    assert first[0] == "Клініка 1 · вул. Садова, 1"
+    assert not any("Закрита" in b or "Стоматологія" in b for b in first)  # inactive, a dentist
+    assert "▶️" in member.buttons() and "◀️" not in member.buttons()
+    await member.click("▶️")
+    second = clinic_buttons(member)
+    assert second[0] == "Клініка 7 · вул. Садова, 7"
+    [long_button] = [b for b in second if b.startswith("Клініка дуже")]
+    assert len(long_button) <= BUTTON_SHOWN and long_button.endswith("…")
+    assert "◀️" in member.buttons() and "▶️" not in member.buttons()
+    assert T("clinics-btn-other-city") in member.buttons()
+    await member.click("Клініка 7 · .*")
+
+    assert T("appointment-date-prompt") in member.text()
+    summary = await finish(member)
+    assert f"{T('field-clinic')}: Клініка 7, вул. Садова, 7, Київ" in summary
+    assert "clinic_id" not in summary
+    await member.click(re.escape(T("btn-send")))
+
+    [request] = await stored_requests(session_factory)
+    assert request.details["clinic"] == "Клініка 7, вул. Садова, 7, Київ"
+    assert isinstance(request.details["clinic_id"], int)
+    # the staff card and the member's request page write the answers with `render.detail_lines`
+    staff = render.detail_lines(request.details, TranslatorHub().get("en"))
+    assert "City / clinic: Клініка 7, вул. Садова, 7, Київ" in staff
+    assert len(staff.splitlines()) == 4  # specialty, clinic, date, time: the id is not shown
+    await member.send("/menu")
+    await member.click(re.escape(T("btn-my-requests")))
+    await member.click(f"{request.number}.*")
+    assert f"{T('field-clinic')}: Клініка 7, вул. Садова, 7, Київ" in member.text()
+
+
+async def test_the_home_address_picks_the_city_and_typing_still_works(
+    member, session_factory, tmp_path
+):
+    await directory(session_factory, tmp_path)
+    await open_form(member, session_factory, home="м. Київ, вул. Січових Стрільців, 5")
+    await member.click(re.escape(T("specialty-dentist")))
+
+    # the member's city is known: its dentist at once, escaped where it enters the message
+    assert T("clinics-pick-prompt", city="Київ") in member.text()
+    assert clinic_buttons(member) == ["<b>Стоматологія</b> «Усмішка» · вул. Саксаганського, 41"]
+    await member.send("Моя стоматологія на Подолі")  # typed, as before
+
+    assert T("appointment-date-prompt") in member.text()
+    summary = await finish(member)
+    assert f"{T('field-clinic')}: Моя стоматологія на Подолі" in summary
+    await member.click(re.escape(T("btn-send")))
+    [request] = await stored_requests(session_factory)
+    assert request.details["clinic"] == "Моя стоматологія на Подолі"
+    assert "clinic_id" not in request.details
+
+
+async def test_another_city_lists_the_cities_again(member, session_factory, tmp_path):
+    await directory(session_factory, tmp_path)
+    await open_form(member, session_factory, home="Київ")
+    await member.click(re.escape(T("specialty-therapist")))
+    await member.click(re.escape(T("clinics-btn-other-city")))
+    assert T("clinics-city-prompt") in member.text()
+    await member.click("Львів")
+    await member.click("Клініка «Львівське здоров'я».*")
+    summary = await finish(member)
+    assert "Клініка «Львівське здоров'я», вул. Городоцька, 120, Львів" in summary
+
+
+async def test_a_city_or_specialty_without_clinics_keeps_the_typed_step(
+    member, session_factory, tmp_path
+):
+    await directory(session_factory, tmp_path)
+    # Lviv has a therapist but no dentist: the step is the typed one, as before the directory
+    await open_form(member, session_factory, home="Львів, вул. Городоцька, 1")
+    await member.click(re.escape(T("specialty-dentist")))
+    assert T("appointment-clinic-prompt") in member.text()
+    assert clinic_buttons(member) == []
+    assert "Київ" not in member.buttons()
+    await member.send("Львів, Дент-Арт")
+    assert T("appointment-date-prompt") in member.text()
+
+    # a specialty the member typed has no clinics anywhere
+    await member.click(re.escape(T("btn-cancel")))
+    await member.send("/menu")
+    await member.click(re.escape(T("btn-new-request")))
+    await member.click(re.escape(T("request-kind-appointment")))
+    await member.click(re.escape(T("appointment-specialty-other")))
+    await member.send("Алерголог")
+    assert T("appointment-clinic-prompt") in member.text()
+    assert member.buttons() == [T("btn-cancel")]
+
+
+async def press_forged(member: MemberClient, like: str, item: str) -> None:
+    """Press a button of the screen's kind (`like`'s widget) carrying another item."""
+    data = member.button(like).callback_data or ""
+    forged = InlineKeyboardButton(text="forged", callback_data=data.rsplit(":", 1)[0] + ":" + item)
+    message = member.last().model_copy(
+        update={"reply_markup": InlineKeyboardMarkup(inline_keyboard=[[forged]])}
+    )
+    await member.client.click(message, InlineButtonTextLocator("forged"))
+
+
+async def test_a_clinic_made_inactive_meanwhile_or_a_forged_button_is_refused(
+    member, session_factory, tmp_path
+):
+    await directory(session_factory, tmp_path)
+    async with session_factory() as session:
+        closed = await session.scalar(select(Clinic.id).where(Clinic.name == "Закрита клініка"))
+    await open_form(member, session_factory)
+    await member.click(re.escape(T("specialty-therapist")))
+    await press_forged(member, "Київ", "not-a-number")
+    assert T("clinics-city-prompt") in member.text()
+    await member.click("Київ")
+    await press_forged(member, "Клініка 1 · .*", str(closed))
+    assert T("clinics-gone") in member.text()
+    assert T("clinics-pick-prompt", city="Київ") in member.text()
+    await press_forged(member, "Клініка 1 · .*", "²")
+    assert T("clinics-gone") in member.text()
+    assert await stored_requests(session_factory) == []
