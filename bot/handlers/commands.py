@@ -95,10 +95,27 @@ def create_fallback_router() -> Router:
             # a member's button data pressed elsewhere (a group, the admin chat): no dialog
             # there to recover; the press is answered as out of date
             return
-        if isinstance(event.exception, OutdatedIntent) and dialog_manager.has_context():
-            # a button of a screen the member already left, under a dialog still open: an old
-            # message, or a press Telegram sent again after a crash (it was handled, not yet
-            # acknowledged). The place stands; the press is answered as out of date.
+        query = event.update.callback_query
+        if query is not None and dialog_manager.has_context():
+            # A button of a screen the dialog state does not hold, while a dialog is open. The
+            # member's place stands; the press is answered as out of date, and the member is
+            # shown where they are when the screen they pressed may be all they see:
+            pressed = query.message.message_id if query.message else None
+            if pressed is not None and pressed == dialog_manager.current_stack().last_message_id:
+                # the dialog's own message shows a step that was never stored (the process
+                # died after showing it, before the state's commit): it shows the stored step
+                await dialog_manager.show(ShowMode.EDIT)
+            elif isinstance(event.exception, UnknownIntent):
+                # a screen whose dialog is gone (finished, or never stored): the open step
+                # again, below. An old message of a step left within a dialog still open
+                # (OutdatedIntent, e.g. a press Telegram sent again after a crash) does nothing.
+                set_error(dialog_manager, "input-keyboard-outdated")
+                await dialog_manager.show(ShowMode.SEND)
+            logger.info(
+                "a button of a screen not stored (%s) on update %s: the place stands",
+                type(event.exception).__name__,
+                event.update.update_id,
+            )
             return
         if event.update.message is not None and dialog_manager.has_context():
             # a reply-keyboard button of a step already left (an old client still shows the
@@ -107,6 +124,11 @@ def create_fallback_router() -> Router:
             await dialog_manager.show(ShowMode.SEND)
             return
         # Old buttons point to a dialog that is gone (e.g. after an update): start afresh.
+        logger.info(
+            "dialog context lost (%s) on update %s: the menu again",
+            type(event.exception).__name__,
+            event.update.update_id,
+        )
         await dialog_manager.start(
             MainSG.menu,
             mode=StartMode.RESET_STACK,

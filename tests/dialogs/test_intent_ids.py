@@ -7,9 +7,11 @@ aiogram-dialog's own intent ids repeat one time in a hundred within a second
 
 from __future__ import annotations
 
+import re
+
 from aiogram_dialog.api.entities import stack
 from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from dialogs.intent_ids import use_random_intent_ids
 from dialogs.states import MainSG
@@ -42,7 +44,7 @@ async def test_the_language_opened_over_the_menu_in_the_same_second(
     assert "📝 Новая заявка" in member.buttons()
 
 
-async def test_a_stale_button_brings_the_menu_back_and_the_state_is_saved(
+async def test_a_stale_button_shows_the_open_menu_again_and_the_state_is_saved(
     member, session_factory
 ) -> None:
     await member_with_active_card(member, session_factory)
@@ -50,7 +52,8 @@ async def test_a_stale_button_brings_the_menu_back_and_the_state_is_saved(
     await member.send("/cancel")  # a new stack: the old menu's buttons point nowhere
     await member.client.click(stale, InlineButtonTextLocator("👤 Profile"))
 
-    assert "out of date" in member.text()
+    # the menu open now is shown again below, saying the button belongs to a step left
+    assert "already left" in member.text()
     assert "📝 New request" in member.buttons()
     async with session_factory() as session:
         assert await session.scalar(select(func.count()).select_from(FsmRecord)) >= 1
@@ -71,3 +74,52 @@ async def test_a_press_on_a_screen_left_for_a_sub_dialog_keeps_the_members_place
     assert "out of date" not in member.text()
     await member.click("🩺 Doctor appointment")  # the form goes on
     assert "🩺 Doctor appointment" not in member.buttons()
+
+
+async def test_a_step_shown_but_not_stored_gives_way_to_the_stored_one(
+    member, session_factory
+) -> None:
+    """The process died after a step was shown and before it was stored (the dialog state is
+    committed after the screen): the member's next press on that screen shows the step that
+    was stored, in the same place, and the form goes on from there (issue 17: PostgreSQL's
+    wider commit window sent members back to the menu with "That screen is out of date")."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    async with session_factory() as session:
+        stored = [
+            (r.key, r.state, dict(r.data), r.updated_at)
+            for r in await session.scalars(select(FsmRecord))
+        ]
+    await member.click("📞 Call-back")  # a form over the list: shown, then stored
+    shown = member.last()
+    async with session_factory.begin() as session:  # ... but the commit never happened
+        await session.execute(delete(FsmRecord))
+        for key, state, data, at in stored:
+            if "intents" in data:  # the stack: Telegram's edit kept the message's id
+                data = {**data, "last_message_id": shown.message_id}
+            session.add(FsmRecord(key=key, state=state, data=data, updated_at=at))
+
+    await member.click(re.escape(member.buttons()[0]))
+    # the stored step replaces the unstored one (an edit; the test's message manager gives
+    # every edit a new id), with no notice: the member is where the bot last stored them
+    assert "out of date" not in member.text()
+    assert "already left" not in member.text()
+    assert "📞 Call-back" in member.buttons()  # the stored step: the list of kinds
+    await member.click("📞 Call-back")  # and the form goes on from it
+    assert "📞 Call-back" not in member.buttons()
+
+
+async def test_a_screen_never_stored_below_the_stored_one_shows_the_stored_step(
+    member, session_factory
+) -> None:
+    """The same, when the unstored step was sent as a new message: the stored step is sent
+    again below it with a line saying the button belongs to a step already left."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    kinds = member.last()
+    await member.click("📞 Call-back")
+    await member.send("/cancel")  # the form is gone; a new menu below
+    await member.click("📝 New request")
+    await member.client.click(kinds, InlineButtonTextLocator("📞 Call-back"))
+    assert "already left" in member.text()
+    assert "📞 Call-back" in member.buttons()
