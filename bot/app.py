@@ -23,6 +23,7 @@ from bot.clock import Clock, system_clock
 from bot.config import Settings
 from bot.delivery import Deliverer
 from bot.delivery.documents import DocumentCopier
+from bot.delivery.reply_limits import SharedReplyLimits
 from bot.delivery.shared_limits import SharedLimits
 from bot.factory import create_bot, create_dispatcher, register_commands
 from bot.i18n import TranslatorHub
@@ -101,6 +102,10 @@ async def running(
     for client in (bot, delivery_bot):
         client.session.middleware(Count429())
     pacer = Pacer(group_per_minute=settings.pace_group_per_minute)
+    shared = SharedLimits(redis, pacer) if redis is not None else None
+    if shared is not None:
+        # what handlers send counts against the limits the deliverers of every process share
+        bot.session.middleware(SharedReplyLimits(shared))
     deliverer = Deliverer(
         delivery_bot,
         session_factory,
@@ -111,7 +116,7 @@ async def running(
         bg_factory=bg_factory,
         # with Redis every process's sends count against one set of Telegram's limits
         pacer=pacer,
-        shared=SharedLimits(redis, pacer) if redis is not None else None,
+        shared=shared,
     )
     rules = ReminderRules(
         tz=settings.tz,

@@ -71,3 +71,50 @@ async def test_a_group_gets_its_minute_quota_across_processes(clients):
     wait = await second.try_acquire(-100)
     assert 55 < wait <= 60  # the fourth waits for the first to leave the minute
     assert await second.try_acquire(-200) == 0  # another group is not held up
+
+
+async def test_replies_wait_for_the_overall_window_only_and_count_for_their_chat(clients):
+    """A handler's reply (bot.delivery.reply_limits.py) is not held for its chat's gap, but
+    the outbox's next send to that chat waits for it, and a full second holds it back."""
+    pacer = Pacer(per_second=3, private_interval=5.0, group_per_minute=100)
+    handlers, deliverer = (SharedLimits(client, pacer) for client in clients)
+    await handlers.reply(7)
+    await handlers.reply(7)  # two screens in a row to one member: no wait
+    assert handlers.waits == 0
+    assert await deliverer.try_acquire(7) > 4  # the outbox waits for the chat's gap
+    await handlers.reply(8)  # the third send of the second
+    began = time.monotonic()
+    await handlers.reply(9)  # the overall window is full: this one waits for it
+    assert handlers.waits >= 1
+    assert time.monotonic() - began > 0.5
+
+
+async def test_what_a_handler_sends_is_counted_through_the_bots_session(clients):
+    from aiogram import Bot
+    from aiogram.methods import EditMessageText, SendChatAction, SendMediaGroup, SendMessage
+    from aiogram.types import InputMediaPhoto
+
+    from bot.delivery.reply_limits import SharedReplyLimits
+
+    limits = SharedLimits(clients[0], Pacer(per_second=100, group_per_minute=100))
+    middleware = SharedReplyLimits(limits)
+    calls: list[object] = []
+
+    async def make_request(_bot: Bot, method: object) -> object:
+        calls.append(method)
+        return True
+
+    album = [InputMediaPhoto(media=f"photo-{n}") for n in range(3)]
+    methods = [
+        SendMessage(chat_id=7, text="a screen"),
+        SendMediaGroup(chat_id=7, media=album),
+        SendChatAction(chat_id=7, action="typing"),  # not a message
+        EditMessageText(chat_id=7, message_id=1, text="a screen changed"),  # private: free
+        EditMessageText(chat_id=-100, message_id=1, text="a card changed"),  # a group's minute
+    ]
+    for method in methods:
+        await middleware(make_request, None, method)  # type: ignore[arg-type]
+    assert calls == methods  # every call went through
+    assert await clients[0].zcard("tg_limits:all") == 5  # 1 + 3 + the group's edit
+    assert await clients[0].zcard("tg_limits:chat:7") == 4
+    assert await clients[0].zcard("tg_limits:chat:-100") == 1

@@ -1,0 +1,98 @@
+"""Replies made while an update is handled count against Telegram's limits shared by every
+process (with Redis; `shared_limits.py` beside this file).
+
+The outbox deliverer paces its own sends. Without this, the screens, toasts' messages and
+answers handlers send directly were invisible to it: two `web` replicas busy with members could
+together pass Telegram's 30 messages a second while the deliverer believed it had the whole
+budget. A reply waits only for the overall window (at most a second), never for its chat's own
+gap or a group's minute: a member pressing two buttons in a second gets both screens, and a
+staff member's answer in the admin chat is not held for a minute. It is recorded in its chat's
+window, so the outbox's next message to that chat waits its turn after it.
+
+What counts: every method that puts a new message in a chat (send, copy, forward; an album as
+one per item), and edits in groups (Telegram counts those against a group's minute). Edits in
+private chats (a dialog's screen changing) and chat actions ("typing…") do not.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from aiogram.client.session.middlewares.base import (
+    BaseRequestMiddleware,
+    NextRequestMiddlewareType,
+)
+from aiogram.methods import (
+    CopyMessage,
+    CopyMessages,
+    EditMessageCaption,
+    EditMessageMedia,
+    EditMessageReplyMarkup,
+    EditMessageText,
+    ForwardMessage,
+    ForwardMessages,
+    SendAnimation,
+    SendAudio,
+    SendContact,
+    SendDice,
+    SendDocument,
+    SendLocation,
+    SendMediaGroup,
+    SendMessage,
+    SendPhoto,
+    SendPoll,
+    SendSticker,
+    SendVenue,
+    SendVideo,
+    SendVideoNote,
+    SendVoice,
+)
+from aiogram.methods.base import TelegramType
+
+from bot.delivery.shared_limits import SharedLimits
+
+if TYPE_CHECKING:
+    from aiogram import Bot
+    from aiogram.methods import Response, TelegramMethod
+
+NEW_MESSAGES = (
+    SendMessage, SendPhoto, SendDocument, SendMediaGroup, SendAnimation, SendAudio, SendVoice,
+    SendVideo, SendVideoNote, SendSticker, SendLocation, SendVenue, SendContact, SendPoll,
+    SendDice, CopyMessage, CopyMessages, ForwardMessage, ForwardMessages,
+)  # fmt: skip
+EDITS = (EditMessageText, EditMessageCaption, EditMessageMedia, EditMessageReplyMarkup)
+
+
+def messages_in(method: TelegramMethod[TelegramType]) -> tuple[int | None, int]:
+    """The chat `method` writes to and how many messages it counts for there (0: none)."""
+    chat_id = getattr(method, "chat_id", None)
+    if not isinstance(chat_id, int):  # "@username" chats, inline messages: not ours to pace
+        return None, 0
+    if isinstance(method, SendMediaGroup):
+        return chat_id, len(method.media)
+    if isinstance(method, CopyMessages | ForwardMessages):
+        return chat_id, len(method.message_ids)
+    if isinstance(method, NEW_MESSAGES):
+        return chat_id, 1
+    if isinstance(method, EDITS) and chat_id < 0:
+        return chat_id, 1
+    return chat_id, 0
+
+
+class SharedReplyLimits(BaseRequestMiddleware):
+    """Counts each message a handler sends in the limits every process shares (module doc)."""
+
+    def __init__(self, limits: SharedLimits) -> None:
+        self.limits = limits
+
+    async def __call__(
+        self,
+        make_request: NextRequestMiddlewareType[TelegramType],
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+    ) -> Response[TelegramType]:
+        chat_id, count = messages_in(method)
+        if chat_id is not None:
+            for _ in range(count):
+                await self.limits.reply(chat_id)
+        return await make_request(bot, method)
