@@ -49,6 +49,8 @@ class MidFormReport:
     continued: int = 0  # members whose topic, typed after the last restart, led to the summary
     expired_notices: int = 0  # "That screen is out of date" shown, over the whole run
     broken: Counter[str] = field(default_factory=Counter)  # log lines, by what they say
+    # the last screen of each member who did not reach the topic step (its first line)
+    stuck: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         return [
@@ -58,6 +60,7 @@ class MidFormReport:
             f"the restart: {self.continued}",
             f'"out of date" notices: {self.expired_notices}, broken-state log lines: '
             f"{dict(self.broken) or 0}",
+            *(f"did not reach the topic step, last screen: {line}" for line in self.stuck),
         ]
 
 
@@ -113,6 +116,11 @@ async def run(
         )
         killing.cancel()
         report.at_topic_step = sum(reached)
+        report.stuck = [
+            ((last_bot_message(state, c) or {}).get("text") or "-").split("\n")[0][:80]
+            for c, ok in zip(members, reached, strict=True)
+            if not ok
+        ]
         for chat in members:  # the last screens settle (an edit may still be on its way)
             await _settled(state, chat, quiet=0.3, within=5)
         await bot.ready.wait()

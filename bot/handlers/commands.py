@@ -97,24 +97,29 @@ def create_fallback_router() -> Router:
             return
         query = event.update.callback_query
         if query is not None and dialog_manager.has_context():
-            # A button of a screen the dialog state does not hold, while a dialog is open. The
-            # member's place stands; the press is answered as out of date, and the member is
-            # shown where they are when the screen they pressed may be all they see:
+            # A button of a screen the dialog state does not hold, while a dialog is open: a
+            # step shown and never stored (the process died before the state's commit), a
+            # dialog already finished, an old message, or a press Telegram sent again after a
+            # crash. The member's place stands and is shown at the bottom of the chat, where
+            # they look (the press itself is answered as out of date):
             pressed = query.message.message_id if query.message else None
             if pressed is not None and pressed == dialog_manager.current_stack().last_message_id:
-                # the dialog's own message shows a step that was never stored (the process
-                # died after showing it, before the state's commit): it shows the stored step
+                # the dialog's own message: it shows the stored step in place
                 await dialog_manager.show(ShowMode.EDIT)
-            elif isinstance(event.exception, UnknownIntent):
-                # a screen whose dialog is gone (finished, or never stored): the open step
-                # again, below. An old message of a step left within a dialog still open
-                # (OutdatedIntent, e.g. a press Telegram sent again after a crash) does nothing.
+                how = "in place"
+            else:
+                # another message: the stored step again, below, saying the button was old
+                # (left alone, a member who reads only the newest message would press its
+                # stale buttons for ever while the dialog edits a message further up)
                 set_error(dialog_manager, "input-keyboard-outdated")
                 await dialog_manager.show(ShowMode.SEND)
+                how = "below"
             logger.info(
-                "a button of a screen not stored (%s) on update %s: the place stands",
+                "a button of a screen the dialog state does not hold (%s) on update %s: "
+                "the stored step is shown %s",
                 type(event.exception).__name__,
                 event.update.update_id,
+                how,
             )
             return
         if event.update.message is not None and dialog_manager.has_context():

@@ -72,6 +72,9 @@ async def test_a_press_on_a_screen_left_for_a_sub_dialog_keeps_the_members_place
     assert "🩺 Doctor appointment" in member.buttons()
     await member.client.click(menu, InlineButtonTextLocator("📝 New request"))
     assert "out of date" not in member.text()
+    # the open step again at the bottom of the chat, where the member reads, saying why
+    assert "already left" in member.text()
+    assert "🩺 Doctor appointment" in member.buttons()
     await member.click("🩺 Doctor appointment")  # the form goes on
     assert "🩺 Doctor appointment" not in member.buttons()
 
