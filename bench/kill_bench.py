@@ -68,6 +68,8 @@ class KillReport:
     kills_at_random: int = 0
     unfinished: list[int] = field(default_factory=list)  # members never shown a confirmation
     elapsed: float = 0.0
+    # the staff side once the outbox has drained (issue 17: cards and topics made twice)
+    staff: StaffSide | None = None
 
     @property
     def seen_total(self) -> int:
@@ -104,7 +106,62 @@ class KillReport:
             f"seen but missing: {len(self.missing)}, seen but another member's: "
             f"{len(self.foreign)}, members not exactly once: {len(self.not_exactly_once)}",
             f"time: {self.elapsed:.1f} s",
+            *(self.staff.lines() if self.staff else []),
         ]
+
+
+@dataclass
+class StaffSide:
+    """What staff see in the forum for the stored requests, counted from the emulator."""
+
+    requests: int
+    without_card: int  # stored requests whose card never reached the forum
+    posted_twice: int  # requests with more than one card message
+    reposted: int  # of those, cards marked "posted again after a restart"
+    topics: int  # forum topics the bot created
+    open_topics: int  # of them, not closed (a duplicate is closed with a link to the kept one)
+    members: int  # members with a stored request
+
+    def lines(self) -> list[str]:
+        return [
+            f"staff side: {self.requests} requests, {self.without_card} without a card, "
+            f"{self.posted_twice} with a card posted twice ({self.reposted} marked as posted "
+            f"again)",
+            f"topics: {self.topics} created for {self.members} members, {self.open_topics} open",
+        ]
+
+
+REPOSTED = "♻️"
+
+
+def staff_side(state: EmulatorState, owners: dict[str, int]) -> StaffSide:
+    forum = state.chats[DEFAULT_FORUM_CHAT_ID]
+    cards: dict[str, list[str]] = defaultdict(list)
+    for message in forum.messages.values():
+        text = message.get("text") or message.get("caption") or ""
+        if message.get("reply_markup") and message.get("from", {}).get("is_bot"):
+            for number in set(NUMBER.findall(text)) & owners.keys():
+                cards[number].append(text)
+    return StaffSide(
+        requests=len(owners),
+        without_card=sum(1 for n in owners if not cards.get(n)),
+        posted_twice=sum(1 for texts in cards.values() if len(texts) > 1),
+        reposted=sum(1 for texts in cards.values() if any(REPOSTED in t for t in texts)),
+        topics=len(forum.topics),
+        open_topics=sum(1 for t in forum.topics.values() if not t.is_closed),
+        members=len(set(owners.values())),
+    )
+
+
+async def cards_posted(state: EmulatorState, url: str, within: float) -> None:
+    """Wait (bounded) until every stored request has a card in the forum."""
+    owners, _ = await stored(url)
+
+    def all_posted() -> bool | None:
+        return staff_side(state, owners).without_card == 0 or None
+
+    with contextlib.suppress(TimeoutError):
+        await state.wait_for(all_posted, within)
 
 
 def _phone(i: int) -> str:
@@ -377,13 +434,19 @@ async def run(
             *(order_callback(state, chat, patience, deadline) for chat in members)
         )
         report.unfinished = [m for m, done in zip(members, results, strict=True) if not done]
+        report.elapsed = loop.time() - started
+        killing.cancel()
+        await asyncio.wait_for(bot.ready.wait(), 300)  # the outbox drains in a running process
+        await cards_posted(state, database_url, within=120 + count)
+        report.owners, report.per_member = await stored(database_url)
+        report.staff = staff_side(state, report.owners)
     finally:
         killing.cancel()
         await bot.stop()
         await supervisor
         await runner.cleanup()
-    report.elapsed = loop.time() - started
-    report.owners, report.per_member = await stored(database_url)
+    if not report.owners:
+        report.owners, report.per_member = await stored(database_url)
     for chat in members:
         report.per_member.setdefault(chat, 0)
     report.seen = dict(report.seen)

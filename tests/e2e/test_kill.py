@@ -1,6 +1,7 @@
 """Commit, then speak, under SIGKILL: the real bot process is killed at the moment a member is
 shown "Request R-… is sent" (before the bot hears back) and at random moments, and restarted.
-`python -m bench.kill_bench` runs the same with 100 members."""
+`python -m bench.kill_bench` runs the same with 100 members. Once the outbox has drained, the
+forum is counted too: cards per request, topics per member."""
 
 from __future__ import annotations
 
@@ -18,3 +19,9 @@ async def test_every_number_a_member_saw_exists_belongs_to_them_exactly_once(
     assert report.missing == [], report.lines()
     assert report.foreign == [], report.lines()
     assert report.not_exactly_once == {}, report.lines()
+    # staff see one card per request (a re-post after a lost answer says so) and one open
+    # topic per member (issue 17)
+    assert report.staff is not None, report.lines()
+    assert report.staff.without_card == 0, report.lines()
+    assert report.staff.posted_twice == report.staff.reposted, report.lines()
+    assert report.staff.open_topics == report.staff.members, report.lines()
