@@ -95,22 +95,23 @@ def create_fallback_router() -> Router:
             # a member's button data pressed elsewhere (a group, the admin chat): no dialog
             # there to recover; the press is answered as out of date
             return
-        query = event.update.callback_query
-        if query is not None and dialog_manager.has_context():
+        if dialog_manager.has_context():
             # A button of a screen the dialog state does not hold, while a dialog is open: a
             # step shown and never stored (the process died before the state's commit), a
-            # dialog already finished, an old message, or a press Telegram sent again after a
-            # crash. The member's place stands and is shown at the bottom of the chat, where
-            # they look (the press itself is answered as out of date):
-            pressed = query.message.message_id if query.message else None
+            # dialog already finished, an old message, a press Telegram sent again after a
+            # crash, or a reply-keyboard button of a step already left (an old client still
+            # shows the phone step's "Back"). The member's place stands, with its draft, and
+            # is shown where they look (an inline press is also answered as out of date):
+            query = event.update.callback_query
+            pressed = query.message.message_id if query and query.message else None
             if pressed is not None and pressed == dialog_manager.current_stack().last_message_id:
                 # the dialog's own message: it shows the stored step in place
                 await dialog_manager.show(ShowMode.EDIT)
                 how = "in place"
             else:
-                # another message: the stored step again, below, saying the button was old
-                # (left alone, a member who reads only the newest message would press its
-                # stale buttons for ever while the dialog edits a message further up)
+                # another message: the stored step again at the bottom of the chat, saying the
+                # button was old (left alone, a member who reads the newest message would press
+                # its stale buttons for ever while the dialog edits a message further up)
                 set_error(dialog_manager, "input-keyboard-outdated")
                 await dialog_manager.show(ShowMode.SEND)
                 how = "below"
@@ -121,12 +122,6 @@ def create_fallback_router() -> Router:
                 event.update.update_id,
                 how,
             )
-            return
-        if event.update.message is not None and dialog_manager.has_context():
-            # a reply-keyboard button of a step already left (an old client still shows the
-            # phone step's "Back"): the open step stays, with its draft, and says so
-            set_error(dialog_manager, "input-keyboard-outdated")
-            await dialog_manager.show(ShowMode.SEND)
             return
         # Old buttons point to a dialog that is gone (e.g. after an update): start afresh.
         logger.info(
