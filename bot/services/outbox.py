@@ -12,7 +12,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, update
+from sqlalchemy import bindparam, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
@@ -244,6 +244,28 @@ async def mark_sent(
             last_error=None,
             send_started_at=None,
         )
+    )
+
+
+async def mark_sent_many(
+    session: AsyncSession, sent: list[tuple[int, int | None, datetime]]
+) -> None:
+    """`mark_sent` for several rows at once, `sent` holding (row id, Telegram's message id,
+    when it was sent): one executemany `UPDATE` (the deliverer marks its member rows in batches)."""
+    if not sent:
+        return
+    table = Notification.__table__  # type: ignore[attr-defined]
+    await session.execute(
+        update(table)
+        .where(table.c.id == bindparam("row_id"))
+        .values(
+            status=S.SENT,
+            sent_at=bindparam("at"),
+            sent_message_id=bindparam("message_id"),
+            last_error=None,
+            send_started_at=None,
+        ),
+        [{"row_id": row_id, "message_id": message_id, "at": at} for row_id, message_id, at in sent],
     )
 
 
