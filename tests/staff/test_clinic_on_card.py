@@ -5,7 +5,6 @@ card in the member's forum topic."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 
@@ -13,6 +12,7 @@ from bot.i18n import TranslatorHub
 from bot.services import clinics
 from storage.models import Request
 from tests.staff.conftest import FORUM, OLENA, StaffWorld
+from tests.staff.member_steps import press, said
 
 T = TranslatorHub().get("en")
 DIRECTORY = """city;name;address;specialties;phone
@@ -20,39 +20,6 @@ Kyiv;Clinic One;1 Garden St;therapist;
 Kyiv;Clinic <Two> & Co;2 Garden St;therapist;
 Lviv;Lviv Health;120 Horodotska St;therapist;
 """
-
-
-def _shown(message: dict[str, Any]) -> str:
-    """A message's text and its buttons' labels."""
-    rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
-    return "\n".join([message.get("text", ""), *(b["text"] for row in rows for b in row)])
-
-
-async def _said(world: StaffWorld, action: Any, contains: str) -> dict[str, Any]:
-    """Do `action` as Olena and wait for the bot's message (new or edited) showing `contains`."""
-    before = {(m["message_id"], _shown(m)) for m in world.bot_messages(OLENA)}
-    action()
-    found: dict[str, Any] = await world.state.wait_for(
-        lambda: next(
-            (
-                m
-                for m in reversed(world.bot_messages(OLENA))
-                if (m["message_id"], _shown(m)) not in before and contains in _shown(m)
-            ),
-            None,
-        ),
-        within=10,
-    )
-    return found
-
-
-async def _press(world: StaffWorld, label: str, then: str) -> dict[str, Any]:
-    shown = world.bot_messages(OLENA)[-1]
-    return await _said(
-        world,
-        lambda: world.state.press_button(OLENA, shown["message_id"], text=label),
-        then,
-    )
 
 
 async def test_the_clinic_picked_in_the_form_is_on_the_card_in_the_topic(
@@ -64,19 +31,19 @@ async def test_the_clinic_picked_in_the_form_is_on_the_card_in_the_topic(
         await clinics.import_clinics(session, clinics.read_clinics(path), world.clock())
     await world.member_with_card()
 
-    await _said(world, lambda: world.state.send_text(OLENA, "/menu"), T("btn-new-request"))
-    await _press(world, T("btn-new-request"), T("request-kind-appointment"))
-    await _press(world, T("request-kind-appointment"), T("specialty-therapist"))
-    await _press(world, T("specialty-therapist"), T("clinics-city-prompt"))
-    await _press(world, "Kyiv", T("clinics-pick-prompt", city="Kyiv"))
-    await _press(world, "Clinic <Two> & Co · 2 Garden St", T("appointment-date-prompt"))
-    await _said(
+    await said(world, lambda: world.state.send_text(OLENA, "/menu"), T("btn-new-request"))
+    await press(world, T("btn-new-request"), T("request-kind-appointment"))
+    await press(world, T("request-kind-appointment"), T("specialty-therapist"))
+    await press(world, T("specialty-therapist"), T("clinics-city-prompt"))
+    await press(world, "Kyiv", T("clinics-pick-prompt", city="Kyiv"))
+    await press(world, "Clinic <Two> & Co · 2 Garden St", T("appointment-date-prompt"))
+    await said(
         world, lambda: world.state.send_text(OLENA, "05.12.2026"), T("appointment-time-prompt")
     )
-    await _press(world, T("time-window-morning"), T("appointment-comment-prompt"))
-    summary = await _press(world, T("btn-skip"), T("field-clinic"))
+    await press(world, T("time-window-morning"), T("appointment-comment-prompt"))
+    summary = await press(world, T("btn-skip"), T("field-clinic"))
     assert f"{T('field-clinic')}: Clinic <Two> & Co, 2 Garden St, Kyiv" in summary["text"]
-    await _press(world, T("btn-send"), "R-0000")
+    await press(world, T("btn-send"), "R-0000")
 
     async with world.sessions() as session:
         [request] = (await session.execute(select(Request))).scalars().all()
