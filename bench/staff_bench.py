@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import resource
 import tempfile
 import time
 from collections import deque
@@ -26,6 +27,7 @@ from pydantic import SecretStr
 from sqlalchemy import delete, update
 
 from bench.deliver_bench import FIRST_MEMBER, SendLog, populate
+from bench.emulator_thread import EmulatorThread
 from bot.clock import system_clock
 from bot.config import Settings
 from bot.delivery import Deliverer
@@ -44,8 +46,6 @@ from tgsandbox import (
     EmulatorState,
     RateLimits,
     SimUser,
-    bound_url,
-    start_emulator,
 )
 
 CAP = 30.0  # Telegram's overall limit, messages a second
@@ -66,6 +66,8 @@ class Result:
     refreshes: int  # card edits made while measuring
     waits: list[float]  # per member: from its staff action to its second message, sorted
     refused_to: str  # where the 429s were answered: "members", "group" or both
+    cpu: float  # the bench process's CPU time while measured (every thread)
+    emulator_cpu: float | None  # of which the emulator's own thread (None: not readable)
 
     def wait_at(self, share: float) -> float:
         return (
@@ -96,6 +98,11 @@ def _minute_peak(times: list[float]) -> int:
     return peak
 
 
+def _process_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _shortest_gap(log: list[tuple[float, int]]) -> float:
     last: dict[int, float] = {}
     shortest = float("inf")
@@ -124,11 +131,14 @@ async def measure(members: int, spread: float, patience: float = 180.0) -> Resul
             for i in range(1, members + 1)
         ]
         users.append(SimUser(STAFF, "Iryna", "Support", "iryna", "en", is_staff=True))
-        runner, state = await start_emulator("127.0.0.1", 0, EmulatorState(users=users))
+        # the emulator on a thread of its own: its CPU time is told apart from the bot's
+        emulator = EmulatorThread(EmulatorState(users=users))
+        await emulator.__aenter__()
+        state = emulator.state
         settings = Settings(
             bot_token=SecretStr(SANDBOX_TOKEN),
             database_url=url,
-            bot_api_url=bound_url(runner),
+            bot_api_url=emulator.url,
             admin_chat_id=FORUM,
             default_locale="en",
             _env_file=None,  # type: ignore[call-arg]
@@ -164,13 +174,14 @@ async def measure(members: int, spread: float, patience: float = 180.0) -> Resul
                 }
 
             # measured: the limits on, staff at work, the deliverer as the scheduler runs it
-            state.rate_limits = RateLimits()
+            await emulator.call(setattr, state, "rate_limits", RateLimits())
             log = SendLog()
             bot.session.middleware(log)
             deliverer = Deliverer(
                 bot, sessions, settings, hub, system_clock, "bench", pacer=Pacer()
             )
             stop = asyncio.Event()
+            cpu_before, emulator_before = _process_cpu(), emulator.cpu_seconds()
             delivering = asyncio.create_task(_as_scheduler(deliverer, stop))
             started = time.monotonic()
             acted: dict[int, float] = {}
@@ -178,8 +189,12 @@ async def measure(members: int, spread: float, patience: float = 180.0) -> Resul
                 acted[FIRST_MEMBER + i] = time.monotonic()
                 async with sessions.begin() as session:
                     await act(session, i, StaffAction.TAKE, STAFF, system_clock(), None, "Iryna")
-                line = state.send_text(
-                    FORUM, f"Hello, we are on it ({i})", user_id=STAFF, thread_id=threads[i]
+                line = await emulator.call(
+                    state.send_text,
+                    FORUM,
+                    f"Hello, we are on it ({i})",
+                    user_id=STAFF,
+                    thread_id=threads[i],
                 )
                 async with sessions.begin() as session:
                     target = relay.RelayTarget(i, i, False)
@@ -192,11 +207,13 @@ async def measure(members: int, spread: float, patience: float = 180.0) -> Resul
                 if sum(chat > 0 for _, chat in log.sent) >= 2 * members:
                     break
                 await asyncio.sleep(0.1)
+            cpu = _process_cpu() - cpu_before
+            emulator_after = emulator.cpu_seconds()
             stop.set()
             await delivering
         finally:
             await bot.session.close()
-            await runner.cleanup()
+            await emulator.__aexit__()
             await engine.dispose()
     to_members = sorted((at, chat) for at, chat in log.sent if chat > 0)
     last_to: dict[int, float] = {chat: at for at, chat in to_members}
@@ -222,6 +239,10 @@ async def measure(members: int, spread: float, patience: float = 180.0) -> Resul
         ),
         waits=sorted(last_to[chat] - acted[chat] for chat in last_to),
         refused_to=" and ".join(sorted(refused_chats)) or "-",
+        cpu=cpu,
+        emulator_cpu=None
+        if emulator_before is None or emulator_after is None
+        else emulator_after - emulator_before,
     )
 
 
@@ -242,7 +263,22 @@ def report(result: Result) -> list[str]:
         f"{gap:.3f} s; limit 1/s)",
         f"  admin group: {result.refreshes} card edits meanwhile, busiest minute "
         f"{result.group_minute_peak} calls (limit 20)",
+        _cpu_line(result),
     ]
+
+
+def _cpu_line(result: Result) -> str:
+    """The CPU time spent while measured, the emulator's (Telegram's side) told apart."""
+    if result.emulator_cpu is None:
+        return f"  CPU while measured: {result.cpu:.1f} s (the emulator's share not readable here)"
+    bot = result.cpu - result.emulator_cpu
+    share = result.emulator_cpu / result.cpu if result.cpu else 0.0
+    return (
+        f"  CPU while measured: {result.cpu:.1f} s, of which the emulator (Telegram's side) "
+        f"{result.emulator_cpu:.1f} s ({share:.0%}) and the bot's side {bot:.1f} s "
+        f"({bot / result.delivered * 1000 if result.delivered else 0:.0f} ms per member message: "
+        "staff actions, deliverer, Bot API client)"
+    )
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

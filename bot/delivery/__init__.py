@@ -21,7 +21,7 @@ from aiogram.exceptions import (
     TelegramServerError,
 )
 from aiogram_dialog.api.protocols import BgManagerFactory
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
@@ -35,12 +35,23 @@ from bot.delivery.shared_limits import SharedLimits
 from bot.i18n import TranslatorHub
 from bot.services import notifications, outbox
 from bot.services.pacing import Pacer
-from storage.models import Audience, Member, Notification, NotificationKind, NotificationStatus
+from storage.models import (
+    Audience,
+    Member,
+    Notification,
+    NotificationKind,
+    NotificationStatus,
+)
 from storage.repositories import notifications as notifications_repo
 
 log = logging.getLogger("bot.delivery")
 # how often a deliverer records its heartbeat (renewing its rows' lease with it)
 HEARTBEAT_SECONDS = 5.0
+# member rows Telegram accepted are marked sent together, in one statement: at most this many
+# at once, and none waits longer than MARK_AFTER_SECONDS (the at-least-once window of
+# docs/architecture.md); the run also marks them before it sleeps, claims more or ends
+MARK_BATCH = 16
+MARK_AFTER_SECONDS = 0.5
 
 
 class ChatBusyError(Exception):
@@ -137,6 +148,10 @@ class Deliverer:
             alive=alive,
         )
         self._beat_at: float | None = None
+        # member rows Telegram accepted, not yet marked sent: (row, message id, sent at)
+        self._accepted: list[tuple[int, int | None, datetime]] = []
+        self._accepted_since = 0.0  # monotonic time of the oldest of them
+        self._refresh_after_mark: list[int] = []  # member chats whose open dialog to refresh
         self._in_flight: int | None = None  # the chat of the send waiting for its answer
         # per staff chat: the monotonic time up to which set-aside rows have been given turns
         self._booked: dict[int, float] = {}
@@ -166,37 +181,65 @@ class Deliverer:
         has no room is set aside until its turn (`_to_staff`), never waited for here.
         """
         await self._heartbeat()  # the first run is the start-up: see `start`
-        queue, turns = deque(await self._claim(limit)), _Turns(self.pacer)
-        taken = len(queue)
-        set_aside_in_a_row = 0
-        while queue:
-            await self._heartbeat()
-            if set_aside_in_a_row >= len(queue):
-                more = await self._claim(min(limit - len(queue), most - taken))
-                taken += len(more)
-                queue.extend(more)
-                if not more:
-                    await self.sleep(turns.soonest(self.monotonic()) + 1e-6)
-                set_aside_in_a_row = 0
-            notification_id = queue.popleft()
-            chat_id = turns.chat_of.get(notification_id)
-            known_busy = chat_id is not None and turns.must_wait(
-                chat_id, notification_id, self.monotonic()
-            )
-            # a row seen before is set aside without touching the database
-            if known_busy or await self._deliver(notification_id, turns):
-                queue.append(notification_id)
-                set_aside_in_a_row += 1
-            else:
-                turns.finished(notification_id)
-                set_aside_in_a_row = 0
+        turns = _Turns(self.pacer)
+        try:
+            queue = deque(await self._claim(limit, turns))
+            taken = len(queue)
+            set_aside_in_a_row = 0
+            while queue:
+                await self._heartbeat()
+                if set_aside_in_a_row >= len(queue):
+                    await self._mark_accepted()
+                    more = await self._claim(min(limit - len(queue), most - taken), turns)
+                    taken += len(more)
+                    queue.extend(more)
+                    if not more:
+                        await self.sleep(turns.soonest(self.monotonic()) + 1e-6)
+                    set_aside_in_a_row = 0
+                notification_id = queue.popleft()
+                chat_id = turns.chat_of.get(notification_id)
+                known_busy = chat_id is not None and turns.must_wait(
+                    chat_id, notification_id, self.monotonic()
+                )
+                if known_busy:  # set aside without touching the database
+                    turns.set_aside(chat_id, notification_id)  # type: ignore[arg-type]
+                if known_busy or await self._deliver(notification_id, turns):
+                    queue.append(notification_id)
+                    set_aside_in_a_row += 1
+                else:
+                    turns.finished(notification_id)
+                    set_aside_in_a_row = 0
+                if self._accepted and (
+                    len(self._accepted) >= MARK_BATCH
+                    or self.monotonic() - self._accepted_since >= MARK_AFTER_SECONDS
+                ):
+                    await self._mark_accepted()
+        finally:
+            await self._mark_accepted()
         return taken
 
-    async def _claim(self, limit: int) -> list[int]:
+    async def _claim(self, limit: int, turns: _Turns) -> list[int]:
+        """Claim due rows; the member rows' chats are noted in `turns`, so a row whose chat
+        must wait is set aside before it is read."""
         if limit <= 0:
             return []
         async with self.sessions.begin() as session:
-            return await outbox.claim(session, self.worker_id, self.clock(), limit, self.lease)
+            ids = await outbox.claim(session, self.worker_id, self.clock(), limit, self.lease)
+            if ids:
+                turns.chat_of.update(await notifications_repo.member_chats(session, ids))
+            return ids
+
+    async def _mark_accepted(self) -> None:
+        """Mark the member rows Telegram accepted sent, in one transaction, then refresh the
+        open dialogs of members told a new status (an update of their own, after the commit)."""
+        if not self._accepted:
+            return
+        accepted, self._accepted = self._accepted, []
+        async with self.sessions.begin() as session:
+            await outbox.mark_sent_many(session, accepted)
+        refresh, self._refresh_after_mark = self._refresh_after_mark, []
+        for chat_id in refresh:
+            await self._refresh_open_page(chat_id)
 
     def _pacer_for(self, session: AsyncSession) -> Callable[[int], Awaitable[None]]:
         async def pace(chat_id: int) -> None:
@@ -226,13 +269,9 @@ class Deliverer:
         No write is made before the send (the heartbeat renews the claim every few seconds), so
         the database's write lock is taken only for the outcome, never across a Telegram call.
         """
-        refresh_chat: int | None = None
         async with self.sessions() as session:
             now = self.clock()
-            if not await self._holds(session, notification_id):
-                log.debug("notification %s: sent with another or taken over", notification_id)
-                return False
-            loaded = await _load(session, notification_id, now)
+            loaded = await self._load_held(session, notification_id, now)
             if loaded is None:
                 await session.commit()
                 return False
@@ -240,9 +279,15 @@ class Deliverer:
             try:
                 if payload.audience == Audience.MEMBER:
                     message_id = await self._to_member(session, notification, payload, turns)
+                    self._answered()
+                    # marked sent with the next batch (`_mark_accepted`), after this commit
+                    self._accept(notification_id, message_id, now)
                     if payload.kind == NotificationKind.REQUEST_STATUS:
                         member = await session.get(Member, notification.member_id)
-                        refresh_chat = member.telegram_id if member else None
+                        if member is not None:
+                            self._refresh_after_mark.append(member.telegram_id)
+                    await session.commit()
+                    return False
                 elif self.staff is None:
                     await outbox.mark_retry(
                         session,
@@ -287,9 +332,12 @@ class Deliverer:
             finally:
                 self._answered()
             await session.commit()
-        if refresh_chat is not None:
-            await self._refresh_open_page(refresh_chat)
         return False
+
+    def _accept(self, notification_id: int, message_id: int | None, now: datetime) -> None:
+        if not self._accepted:
+            self._accepted_since = self.monotonic()
+        self._accepted.append((notification_id, message_id, now))
 
     async def _refresh_open_page(self, chat_id: int) -> None:
         """Re-render the member's open dialog (e.g. the request's page) with the new status.
@@ -304,18 +352,32 @@ class Deliverer:
         except Exception:  # a refresh is a courtesy; it must never fail a delivery
             log.warning("could not refresh the open dialog of chat %s", chat_id, exc_info=True)
 
-    async def _holds(self, session: AsyncSession, notification_id: int) -> bool:
-        """Whether the row is still this process's to send (not sent with another refresh,
-        not taken over after a lease this process let run out)."""
-        claimed_by = (
-            await session.execute(
-                select(col(Notification.claimed_by)).where(
-                    col(Notification.id) == notification_id,
-                    col(Notification.status) == NotificationStatus.SENDING,
-                )
-            )
-        ).scalar_one_or_none()
-        return (claimed_by or "").startswith(outbox.claim_prefix(self.worker_id))
+    async def _load_held(
+        self, session: AsyncSession, notification_id: int, now: datetime
+    ) -> tuple[Notification, notifications.Payload] | None:
+        """The row and its payload when it is still this process's to send (not sent with
+        another refresh, not taken over after a lease this process let run out), else None.
+
+        One statement reads the row with its member and request (`claimed_row`: the senders'
+        `session.get` of them costs nothing); a row that no longer fits its kind's class
+        (written by an older version, or edited by hand) is marked failed with the reason.
+        """
+        mine = outbox.claim_prefix(self.worker_id)
+        try:
+            notification = await notifications_repo.claimed_row(session, notification_id)
+            if notification is None or not (notification.claimed_by or "").startswith(mine):
+                log.debug("notification %s: sent with another or taken over", notification_id)
+                return None
+            return notification, notifications.load(notification.kind, notification.payload)
+        except (LookupError, notifications.PayloadError) as exc:  # LookupError: an unknown kind
+            await session.rollback()
+            if not (await notifications_repo.claimed_by(session, notification_id) or "").startswith(
+                mine
+            ):
+                return None
+            log.error("notification %s cannot be sent: %s", notification_id, exc)
+            await outbox.mark_failed(session, notification_id, now, str(exc))
+            return None
 
     def _room(self, chat_id: int, sends: int) -> float:
         """Seconds until `chat_id` has room for `sends` messages (0: now). Rows set aside for
@@ -386,21 +448,6 @@ class Deliverer:
             raise ChatBusyError
         await self._pacer_for(session)(chat_id)
         return await self.member.send(session, notification, payload, member)
-
-
-async def _load(
-    session: AsyncSession, notification_id: int, now: datetime
-) -> tuple[Notification, notifications.Payload] | None:
-    """The claimed row and its payload; a row that no longer fits its kind's class (written by
-    an older version, or edited by hand) is marked failed with the reason instead."""
-    try:
-        notification = await session.get(Notification, notification_id)
-        assert notification is not None
-        return notification, notifications.load(notification.kind, notification.payload)
-    except (LookupError, notifications.PayloadError) as exc:  # LookupError: an unknown kind
-        log.error("notification %s cannot be sent: %s", notification_id, exc)
-        await outbox.mark_failed(session, notification_id, now, str(exc))
-        return None
 
 
 async def _mark_unreachable(session: AsyncSession, member_id: int, now: datetime) -> None:

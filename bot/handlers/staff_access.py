@@ -89,10 +89,13 @@ def create_router(settings: Settings) -> Router:
         i18n: Translator,
     ) -> None:
         owner = message.from_user.id if message.from_user else 0
-        if not staff_rule(settings).is_owner(owner):
-            await message.reply(i18n("staff-access-owners-only"))
-            return
         verb, _, argument = (command.args or "").strip().partition(" ")
+        if not staff_rule(settings).is_owner(owner):
+            refused = (
+                "staff-access-list-owners-only" if verb == "list" else "staff-access-owners-only"
+            )
+            await message.reply(i18n(refused))
+            return
         if verb == "list":
             found = await staff_list(
                 uow.session, settings.owner_ids, settings.staff_ids, settings.staff_all_admin_chat

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import notifications, outbox
 from bot.services.notifications import MemberEdit, MemberMessage, StaffCopy, StaffEdit
-from storage.models import Member, RelayDirection, RelayLink
+from storage.models import Member, Notification, RelayDirection, RelayLink
 from storage.repositories import helpdesk as helpdesk_repo
 from storage.repositories import members as members_repo
 from storage.repositories import relay as relay_repo
@@ -131,6 +131,18 @@ def support_key(member: Member, message_id: int) -> str:
     return f"chat:{member.telegram_id}:{message_id}"
 
 
+async def _pending_reply(
+    session: AsyncSession, member_id: int, message_id: int
+) -> Notification | None:
+    """A "My requests → Reply" message still in the outbox that carries the member's Telegram
+    message `message_id` (its key is the request's event, not the member's message)."""
+    for row in await helpdesk_repo.pending_member_messages(session, member_id):
+        payload = notifications.load(row.kind, row.payload)
+        if isinstance(payload, MemberMessage) and payload.member_message_id == message_id:
+            return row
+    return None
+
+
 async def member_edited(
     session: AsyncSession,
     member: Member,
@@ -146,7 +158,9 @@ async def member_edited(
     is queued (the deliverer edits it, or posts a marked correction when it cannot). False when
     the message never went to staff."""
     assert member.id is not None
-    waiting = await helpdesk_repo.pending_member_message(session, support_key(member, message_id))
+    waiting = await helpdesk_repo.pending_member_message(
+        session, support_key(member, message_id)
+    ) or await _pending_reply(session, member.id, message_id)
     if waiting is not None:
         payload = notifications.load(waiting.kind, waiting.payload)
         if isinstance(payload, MemberMessage):

@@ -229,8 +229,12 @@ async def add_member_message(
     text: str | None,
     attachments: list[Attachment],
     now: datetime,
+    member_message_id: int | None = None,
 ) -> Request:
-    """A message and/or documents from the member; an answer to `need_info` resumes the work."""
+    """A message and/or documents from the member; an answer to `need_info` resumes the work.
+
+    `member_message_id`: the member's own Telegram message holding the text, so an edit of it
+    follows into the staff topic (`relay.member_edited`)."""
     request = await _own(session, member, request_id)
     if RequestStatus(request.status) in lifecycle.FINAL:
         raise lifecycle.TransitionError(
@@ -243,7 +247,7 @@ async def add_member_message(
     await _attach(session, request.id, event.id, attachments, now)
     await outbox.enqueue(
         session,
-        note.member_message(text, attachments),
+        note.member_message(text, attachments, member_message_id),
         dedup_key=f"reply:{event.id}",
         member_id=member.id,
         request_id=request.id,

@@ -55,6 +55,8 @@ LIST = "list_pages"
 # the history's parts, counted back from the latest: page 0 (the default) is the latest part and
 # follows new entries
 HISTORY = "history_parts"
+# the member's Telegram message holding the reply's text (an edit of it follows to staff)
+REPLY_MESSAGE = "reply_message_id"
 # A history part with the rest of the page (answers cut at 1,000 characters each) stays within
 # one Telegram message; a longer history pages back from the latest part. NOTES is room for
 # what may show around the page: "message added", the part's number, an error.
@@ -180,17 +182,20 @@ async def all_details(manager: DialogManager) -> str:
     return render.detail_lines((await _page(manager)).details, manager.middleware_data["i18n"])
 
 
-async def on_reply_text(_m: Message, _w: Any, manager: DialogManager, text: str) -> None:
+async def on_reply_text(message: Message, _w: Any, manager: DialogManager, text: str) -> None:
     value = clean_text(text, min_len=1)
     if value is None:
         refuse_text(manager, text, TEXT_MAX, "reply-empty")
         return
     clear_error(manager)
     manager.dialog_data["reply_text"] = value
+    # the message that holds the text: an edit of it follows into the staff topic
+    manager.dialog_data[REPLY_MESSAGE] = message.message_id
 
 
 async def on_start_reply(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
     manager.dialog_data.pop("reply_text", None)
+    manager.dialog_data.pop(REPLY_MESSAGE, None)
     manager.dialog_data[DOCS] = []
     clear_error(manager)
     await manager.switch_to(MyRequestsSG.reply)
@@ -206,7 +211,13 @@ async def on_send_reply(_c: CallbackQuery, _b: Button, manager: DialogManager) -
     member: Member = manager.middleware_data["member"]
     try:
         await requests.add_member_message(
-            session, member, manager.dialog_data["request_id"], text, docs, now(manager)
+            session,
+            member,
+            manager.dialog_data["request_id"],
+            text,
+            docs,
+            now(manager),
+            manager.dialog_data.get(REPLY_MESSAGE) if text else None,
         )
     except lifecycle.TransitionError:
         set_error(manager, "reply-closed")
@@ -215,6 +226,7 @@ async def on_send_reply(_c: CallbackQuery, _b: Button, manager: DialogManager) -
         return
     manager.dialog_data[DOCS] = []
     manager.dialog_data.pop("reply_text", None)
+    manager.dialog_data.pop(REPLY_MESSAGE, None)
     set_note(manager, "sent")
     await set_scroll_page(manager, HISTORY, 0)  # the new message is in the latest part
     await manager.switch_to(MyRequestsSG.detail)

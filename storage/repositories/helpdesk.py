@@ -8,6 +8,7 @@ from sqlmodel import col, select
 
 from storage.models import (
     Notification,
+    NotificationKind,
     NotificationStatus,
     RelayDirection,
     RelayLink,
@@ -112,6 +113,22 @@ async def topic_copies(
             RelayLink.direction == RelayDirection.TO_STAFF,
         )
         .order_by(col(RelayLink.id))
+    )
+    return list(result.scalars())
+
+
+async def pending_member_messages(session: AsyncSession, member_id: int) -> list[Notification]:
+    """The member's messages to staff still waiting in the outbox (pending or held), oldest
+    first: a "My requests → Reply" row is keyed by its request event, so an edit of the
+    member's Telegram message finds it by the id its payload carries."""
+    result = await session.execute(
+        select(Notification)
+        .where(
+            Notification.member_id == member_id,
+            Notification.kind == NotificationKind.MEMBER_MESSAGE,
+            col(Notification.status).in_([NotificationStatus.PENDING, NotificationStatus.HELD]),
+        )
+        .order_by(col(Notification.id))
     )
     return list(result.scalars())
 

@@ -8,7 +8,14 @@ from sqlalchemy import func, or_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from storage.models import Audience, Notification, NotificationKind, NotificationStatus
+from storage.models import (
+    Audience,
+    Member,
+    Notification,
+    NotificationKind,
+    NotificationStatus,
+    Request,
+)
 
 
 async def release_held(session: AsyncSession, member_id: int) -> None:
@@ -47,3 +54,49 @@ async def staff_row_ahead(
         )
     )
     return ahead.scalar_one_or_none()
+
+
+# --- the deliverer's reads of the rows it claimed (issue 14: fewer statements per row) -----
+
+
+async def member_chats(session: AsyncSession, ids: list[int]) -> dict[int, int]:
+    """The Telegram chat of each member row among `ids` (row id -> chat id), in one query."""
+    rows = await session.execute(
+        select(Notification.id, Member.telegram_id)
+        .join(Member, col(Member.id) == col(Notification.member_id))
+        .where(col(Notification.id).in_(ids), col(Notification.audience) == Audience.MEMBER)
+    )
+    return {row_id: chat_id for row_id, chat_id in rows.all() if row_id is not None}
+
+
+async def claimed_row(session: AsyncSession, notification_id: int) -> Notification | None:
+    """The row while it is being sent (status `sending`), read with its member and request in
+    one statement: they are in the session afterwards, so `session.get` of them is free."""
+    found = (
+        await session.execute(
+            select(Notification, Member, Request)
+            .outerjoin(Member, col(Member.id) == col(Notification.member_id))
+            .outerjoin(Request, col(Request.id) == col(Notification.request_id))
+            .where(
+                col(Notification.id) == notification_id,
+                col(Notification.status) == NotificationStatus.SENDING,
+            )
+        )
+    ).first()
+    if found is None:
+        return None
+    # the session's identity map holds objects weakly: kept here for the session's life
+    session.info.setdefault("loaded_with_rows", []).append(tuple(found))
+    return found[0]
+
+
+async def claimed_by(session: AsyncSession, notification_id: int) -> str | None:
+    """Who holds the row while it is being sent (None: not being sent), read without loading
+    the row (whose stored kind may be one this version no longer knows)."""
+    found = await session.execute(
+        select(col(Notification.claimed_by)).where(
+            col(Notification.id) == notification_id,
+            col(Notification.status) == NotificationStatus.SENDING,
+        )
+    )
+    return found.scalar_one_or_none()

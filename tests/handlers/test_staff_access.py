@@ -116,5 +116,8 @@ async def test_an_owner_lists_who_is_staff_and_why(chat: AdminChat):
     assert str(chat.clock().year) in lines[4]
     assert len(lines) == 5  # STAFF_ALL_ADMIN_CHAT is off: no warning line
 
-    # staff who are not owners cannot read the list either
-    assert await chat.send("/staff list", user=ASKAR) == [RU("staff-access-owners-only")]
+    # staff who are not owners cannot read the list either, and are told so in those words
+    # (not that they cannot change it), in their own language
+    assert await chat.send("/staff list", user=ASKAR) == [RU("staff-access-list-owners-only")]
+    assert RU("staff-access-list-owners-only") != RU("staff-access-owners-only")
+    assert await chat.send("/staff list", user=NEWCOMER) == [EN("staff-access-list-owners-only")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from bot.i18n import TranslatorHub
 from bot.services import requests
 from bot.services.documents import Attachment
 from bot.services.support_chat import send_to_support
@@ -18,7 +19,10 @@ from storage.models import (
     StaffNote,
 )
 from tests.staff.conftest import FORUM, IRYNA, OLENA
+from tests.staff.member_steps import press, said
 from tgsandbox import OutgoingFile
+
+EN = TranslatorHub().get("en")
 
 
 def _card(world, number):
@@ -297,3 +301,42 @@ async def test_a_request_not_done_cannot_be_rated_by_a_forged_button(world):
     await world.settled()
     assert "cannot be rated" in world.state.callbacks[query_id].answer["text"]
     assert await _rows(world, RequestRating) == []
+
+
+async def _reply_on_the_request_page(world, request, text):
+    """Olena opens "My requests", her request, "Add a message", types `text` and sends it."""
+    await said(world, lambda: world.state.send_text(OLENA, "/menu"), EN("btn-my-requests"))
+    await press(world, EN("btn-my-requests"), request.number)
+    await press(world, f"{request.number} · 📞 Call-back · 🆕 new", EN("btn-reply"))
+    await press(world, EN("btn-reply"), EN("reply-prompt"))
+    typed = world.state.send_text(OLENA, text)
+    await said(world, lambda: None, EN("btn-send"))
+    await press(world, EN("btn-send"), EN("reply-sent"))
+    return typed
+
+
+async def test_a_member_edit_of_a_reply_on_a_request_edits_the_copy_in_the_topic(world):
+    _, request, thread = await _request_on_card(world)
+    typed = await _reply_on_the_request_page(world, request, "The referral is from Dr Shevchenko")
+    await world.deliver()
+    copy = world.bot_messages(FORUM, thread)[-1]
+    assert "Dr Shevchenko" in copy["text"] and request.number in copy["text"]
+
+    world.state.edit_message(OLENA, typed["message_id"], "The referral is from Dr <Shevchuk>")
+    await world.settled()
+    await world.deliver()
+    edited = world.state.chats[FORUM].messages[copy["message_id"]]
+    assert "Dr <Shevchuk>" in edited["text"] and "edited" in edited["text"]
+    assert request.number in edited["text"]
+    assert "edit_date" in edited
+
+
+async def test_a_member_edit_of_a_reply_still_queued_changes_what_staff_get(world):
+    _, request, thread = await _request_on_card(world)
+    typed = await _reply_on_the_request_page(world, request, "Call me after 6")
+    world.state.edit_message(OLENA, typed["message_id"], "Call me after 7")
+    await world.settled()
+    await world.deliver()
+    texts = [m.get("text", "") for m in world.bot_messages(FORUM, thread)]
+    assert any("Call me after 7" in t and request.number in t for t in texts)
+    assert not any("after 6" in t for t in texts)
