@@ -11,7 +11,6 @@ chat do: the write lock is never held for a whole file, and memory stays flat).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -135,29 +134,24 @@ async def import_registry(
     upserter = Upserter(session, now)
     source = iter(rows)
     done = 0
-    # The next batch is read and checked in a worker thread while this one is written.
-    reading: asyncio.Future[tuple[list[_Item], list[_Rejected], int]] | None
-    reading = asyncio.ensure_future(asyncio.to_thread(_take, source, checker))
-    try:
-        while reading is not None:
-            batch, rejected, taken = await reading
-            reading = None
-            if len(batch) == BATCH:
-                reading = asyncio.ensure_future(asyncio.to_thread(_take, source, checker))
-            for item in rejected:
-                report.reject(*item)
-            if batch:
-                await _write(session, upserter, batch, report)
-            if after_batch is not None:
-                await after_batch(report.touched_phones)
-                report.touched_phones = set()
-            done += taken
-            if progress:
-                progress(done)
-    finally:
-        if reading is not None:  # the write failed: let the reader finish its batch
-            with contextlib.suppress(Exception):
-                await reading
+    # A batch is read and checked in a worker thread (the event loop keeps serving updates), then
+    # written. Not both at once: two threads of Python work would only take turns on the GIL, and
+    # each hand-over of a database call back to the event loop would wait out the other thread's
+    # switch interval (the import ran 1.3-1.7x slower that way).
+    while True:
+        batch, rejected, taken = await asyncio.to_thread(_take, source, checker)
+        for item in rejected:
+            report.reject(*item)
+        if batch:
+            await _write(session, upserter, batch, report)
+        if after_batch is not None:
+            await after_batch(report.touched_phones)
+            report.touched_phones = set()
+        done += taken
+        if progress:
+            progress(done)
+        if len(batch) < BATCH:
+            break
     report.rejected.sort(key=lambda rejected: rejected.line)
     return report
 
