@@ -78,17 +78,12 @@ class Upserter:
     ) -> dict[str, _PolicyState]:
         """The state of each policy of these rows, written first where new or changed; the
         numbers this import meets for the first time are added to `learned`."""
-        states: dict[str, _PolicyState] = {}
+        known = self._policies.many({row.policy_number for row in rows})
+        states = {number: _PolicyState.unpacked(int(value)) for number, value in known.items()}
         wanted: dict[str, tuple[Any, ...]] = {}
         for row in rows:
-            number = row.policy_number
-            if number in states or number in wanted:
-                continue
-            known = self._policies.get(number)
-            if known is None:
-                wanted[number] = row.policy_fields()
-            else:
-                states[number] = _PolicyState.unpacked(int(known))
+            if row.policy_number not in states:
+                wanted.setdefault(row.policy_number, row.policy_fields())
         if not wanted:
             return states
         stored = await repo.policies_by_number(self.session, wanted)
