@@ -11,10 +11,10 @@ chat do: the write lock is never held for a whole file, and memory stays flat).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -27,7 +27,7 @@ from bot.services.registry.rows import RegistryRow, RejectedRow, RowChecker, mas
 from bot.services.registry.upsert import Outcome, Upserter, Written
 from bot.services.staff.audit import TARGET_LENGTH, audit
 
-BATCH = 1000  # rows per SAVEPOINT, and keys per `IN` list
+BATCH = 1000  # rows read and checked at a time, at most as many per SAVEPOINT and `IN` list
 
 _Item = tuple[int, RegistryRow, dict[str, str]]
 AfterBatch = Callable[[set[str]], Awaitable[None]]
@@ -69,20 +69,16 @@ class ImportReport:
 
 
 def _take(rows: Iterator[Line], checker: RowChecker) -> tuple[list[_Item], list[_Rejected], int]:
-    """The next batch of valid rows, the rows rejected on the way, and how many rows it read."""
+    """The next BATCH rows of the file, checked: the valid ones, the rejected ones, how many."""
+    lines = list(islice(rows, BATCH))
     batch: list[_Item] = []
     rejected: list[_Rejected] = []
-    taken = 0
-    for line, raw in rows:
-        taken += 1
-        result = checker.check(line, raw)
+    for (line, raw), result in zip(lines, checker.check_many(lines), strict=True):
         if isinstance(result, RejectedRow):
             rejected.append((result, raw))
         else:
             batch.append((line, result, raw))
-            if len(batch) == BATCH:
-                break
-    return batch, rejected, taken
+    return batch, rejected, len(lines)
 
 
 def _short_error(exc: SQLAlchemyError) -> str:
@@ -135,15 +131,13 @@ async def import_registry(
     upserter = Upserter(session, now)
     source = iter(rows)
     done = 0
-    # The next batch is read and checked in a worker thread while this one is written.
-    reading: asyncio.Future[tuple[list[_Item], list[_Rejected], int]] | None
-    reading = asyncio.ensure_future(asyncio.to_thread(_take, source, checker))
+    # A batch is read and checked in a worker thread (the event loop keeps serving updates), then
+    # written. Not both at once: two threads of Python work would only take turns on the GIL, and
+    # each hand-over of a database call back to the event loop would wait out the other thread's
+    # switch interval (the import ran 1.3-1.7x slower that way).
     try:
-        while reading is not None:
-            batch, rejected, taken = await reading
-            reading = None
-            if len(batch) == BATCH:
-                reading = asyncio.ensure_future(asyncio.to_thread(_take, source, checker))
+        while True:
+            batch, rejected, taken = await asyncio.to_thread(_take, source, checker)
             for item in rejected:
                 report.reject(*item)
             if batch:
@@ -154,10 +148,11 @@ async def import_registry(
             done += taken
             if progress:
                 progress(done)
+            if taken < BATCH:
+                break
     finally:
-        if reading is not None:  # the write failed: let the reader finish its batch
-            with contextlib.suppress(Exception):
-                await reading
+        checker.close()
+        upserter.close()
     report.rejected.sort(key=lambda rejected: rejected.line)
     return report
 

@@ -8,7 +8,7 @@ value once.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -16,6 +16,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from bot.services.phones import normalize_phone
+from bot.services.registry.seen import Seen
 from storage.models import HolderType, Relation
 
 # Column widths of storage.models; checked here so PostgreSQL never sees an over-long value.
@@ -222,28 +223,73 @@ def _differing(earlier: tuple[Any, ...], later: tuple[Any, ...]) -> list[str]:
     return [name for name, old, new in pairs if old != new]
 
 
+def _packed_policy(line: int, fields: tuple[Any, ...]) -> str:
+    """A policy's first line and fields as text, the program (free text) last."""
+    program, holder_type, *days = fields
+    ordinals = " ".join(str(day.toordinal()) for day in days)
+    return f"{line} {holder_type.value} {ordinals} {program}"
+
+
+def _unpacked_policy(text: str) -> tuple[int, tuple[Any, ...]]:
+    line, holder_type, signed, start, end, program = text.split(" ", 5)
+    days = (date.fromordinal(int(day)) for day in (signed, start, end))
+    return int(line), (program, HolderType(holder_type), *days)
+
+
 @dataclass
 class RowChecker:
-    """Validates a file's rows one by one, with the rules across rows.
+    """Validates a file's rows a batch at a time, with the rules across rows.
 
     Remembers only what those rules need (the line of each insured ID, the first line and
-    fields of each policy). Dates and phones are parsed once per distinct value among the
-    last CACHED ones (a family's rows come together; memory stays flat in the row count).
+    fields of each policy), in a `Seen` of a few dozen bytes a key, asked once per batch for the
+    batch's keys: memory stays flat in the row count. Dates and phones are parsed once per
+    distinct value among the last CACHED ones (a family's rows come together, and share a phone).
     """
 
     today: date
     region: str = "UA"
-    _id_lines: dict[str, int] = field(default_factory=dict)
-    _policies: dict[str, tuple[int, tuple[Any, ...]]] = field(default_factory=dict)
+    _id_lines: Seen = field(default_factory=Seen)
+    # policy number -> `_packed_policy`, for the policies of accepted rows
+    _policies: Seen = field(default_factory=Seen)
     # the policy columns of the previous row (a policy's rows come together) and their check
-    _last_policy: tuple[tuple[str, ...], PolicyPart] | None = None
+    _last_policy: tuple[tuple[str | None, ...], PolicyPart] | None = None
+    # the batch being checked: its keys seen before it or in it, and those new in it
+    _ids: dict[str, int] = field(default_factory=dict)
+    _new_ids: dict[str, int] = field(default_factory=dict)
+    _firsts: dict[str, tuple[int, tuple[Any, ...]]] = field(default_factory=dict)
+    _new_policies: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._date = lru_cache(maxsize=CACHED)(parse_date)
         self._phone = lru_cache(maxsize=CACHED)(normalize_phone)
 
+    def close(self) -> None:
+        self._id_lines.close()
+        self._policies.close()
+
     def check(self, line: int, raw: dict[str, str]) -> RegistryRow | RejectedRow:
-        key = tuple(raw.get(name, "") for name in _POLICY_COLUMNS)
+        return self.check_many([(line, raw)])[0]
+
+    def check_many(
+        self, lines: Sequence[tuple[int, dict[str, str]]]
+    ) -> list[RegistryRow | RejectedRow]:
+        """Each row checked, in order, against the rows before it (in this batch or earlier)."""
+        ids = {canonical_id(raw.get("insured_id", "")) for _, raw in lines}
+        ids.discard("")
+        numbers = {canonical_id(raw.get("policy_number", "")) for _, raw in lines}
+        self._ids = {key: int(value) for key, value in self._id_lines.many(ids).items()}
+        self._firsts = {
+            key: _unpacked_policy(str(value)) for key, value in self._policies.many(numbers).items()
+        }
+        try:
+            return [self._check(line, raw) for line, raw in lines]
+        finally:
+            self._id_lines.add(self._new_ids.items())
+            self._policies.add(self._new_policies.items())
+            self._ids, self._new_ids, self._firsts, self._new_policies = {}, {}, {}, {}
+
+    def _check(self, line: int, raw: dict[str, str]) -> RegistryRow | RejectedRow:
+        key = tuple(map(raw.get, _POLICY_COLUMNS))
         if self._last_policy is None or self._last_policy[0] != key:
             self._last_policy = (key, check_policy(raw, self._date))
         result = validate_row(
@@ -256,19 +302,25 @@ class RowChecker:
         )
         reasons = list(result) if isinstance(result, list) else []
         raw_id = canonical_id(raw.get("insured_id", ""))
-        if raw_id in self._id_lines:
-            reasons.append(f"duplicate insured_id, first seen on line {self._id_lines[raw_id]}")
-        elif raw_id:
-            self._id_lines[raw_id] = line
+        if raw_id:
+            first_line = self._ids.setdefault(raw_id, line)
+            if first_line != line:
+                reasons.append(f"duplicate insured_id, first seen on line {first_line}")
+            else:
+                self._new_ids[raw_id] = line
         if isinstance(result, RegistryRow):
-            first = self._policies.get(result.policy_number)
-            if first is not None and (names := _differing(first[1], result.policy_fields())):
+            fields = result.policy_fields()
+            first = self._firsts.get(result.policy_number)
+            if first is not None and first[1] != fields:
+                names = _differing(first[1], fields)
                 verb = "differs" if len(names) == 1 else "differ"
                 reasons.append(
                     f"policy {result.policy_number}: {', '.join(names)} {verb} from line {first[0]}"
                 )
+            if not reasons and first is None:
+                self._firsts[result.policy_number] = (line, fields)
+                self._new_policies[result.policy_number] = _packed_policy(line, fields)
         if reasons:
             return RejectedRow(line, mask_id(raw_id), tuple(reasons))
         assert isinstance(result, RegistryRow)
-        self._policies.setdefault(result.policy_number, (line, result.policy_fields()))
         return result

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.registry.rows import RegistryRow
+from bot.services.registry.seen import Seen
 from storage.repositories import registry as repo
 
 
@@ -37,6 +38,13 @@ class _PolicyState:
     id: int
     changed: bool  # new, or its fields differ from what the database held before the import
 
+    def packed(self) -> int:
+        return self.id * 2 + self.changed
+
+    @classmethod
+    def unpacked(cls, value: int) -> _PolicyState:
+        return cls(value >> 1, bool(value & 1))
+
 
 @dataclass
 class Upserter:
@@ -44,8 +52,12 @@ class Upserter:
 
     session: AsyncSession
     now: datetime
-    # policy number → state, for every policy this import has written or found unchanged
-    _policies: dict[str, _PolicyState] = field(default_factory=dict)
+    # policy number -> packed state, for every policy this import has written or found unchanged
+    # (a `Seen`: a policy's rows in a later batch keep the outcome of its first; memory stays flat)
+    _policies: Seen = field(default_factory=Seen)
+
+    def close(self) -> None:
+        self._policies.close()
 
     async def write(self, rows: Sequence[RegistryRow]) -> list[Written]:
         """Write these rows (each insured ID at most once); the outcome of each, in order.
@@ -53,25 +65,27 @@ class Upserter:
         When the database fails, nothing of this call is remembered: the caller rolls the
         batch back (a SAVEPOINT) and may retry its rows one by one.
         """
-        touched = {row.policy_number: self._policies.get(row.policy_number) for row in rows}
+        learned: list[str] = []
         try:
-            await self._write_policies(rows)
-            return await self._write_persons(rows)
+            policies = await self._write_policies(rows, learned)
+            return await self._write_persons(rows, policies)
         except BaseException:
-            for number, state in touched.items():
-                if state is None:
-                    self._policies.pop(number, None)
-                else:
-                    self._policies[number] = state
+            self._policies.forget(learned)
             raise
 
-    async def _write_policies(self, rows: Sequence[RegistryRow]) -> None:
+    async def _write_policies(
+        self, rows: Sequence[RegistryRow], learned: list[str]
+    ) -> dict[str, _PolicyState]:
+        """The state of each policy of these rows, written first where new or changed; the
+        numbers this import meets for the first time are added to `learned`."""
+        known = self._policies.many({row.policy_number for row in rows})
+        states = {number: _PolicyState.unpacked(int(value)) for number, value in known.items()}
         wanted: dict[str, tuple[Any, ...]] = {}
         for row in rows:
-            if row.policy_number not in self._policies:
+            if row.policy_number not in states:
                 wanted.setdefault(row.policy_number, row.policy_fields())
         if not wanted:
-            return
+            return states
         stored = await repo.policies_by_number(self.session, wanted)
         new: list[dict[str, Any]] = []
         changed: list[dict[str, Any]] = []
@@ -82,23 +96,29 @@ class Upserter:
                 new.append({"number": number, **values})
             elif found[1] != fields:
                 changed.append({"key": found[0], **values})
-                self._policies[number] = _PolicyState(found[0], changed=True)
+                states[number] = _PolicyState(found[0], changed=True)
             else:
-                self._policies[number] = _PolicyState(found[0], changed=False)
+                states[number] = _PolicyState(found[0], changed=False)
         await repo.update_policies(self.session, changed)
         if new:
             await repo.insert_policies(self.session, new)
             created = await repo.policies_by_number(self.session, [v["number"] for v in new])
             for number, (policy_id, _) in created.items():
-                self._policies[number] = _PolicyState(policy_id, changed=True)
+                states[number] = _PolicyState(policy_id, changed=True)
+        for number in wanted:
+            self._policies.put(number, states[number].packed())
+            learned.append(number)
+        return states
 
-    async def _write_persons(self, rows: Sequence[RegistryRow]) -> list[Written]:
+    async def _write_persons(
+        self, rows: Sequence[RegistryRow], policies: dict[str, _PolicyState]
+    ) -> list[Written]:
         stored = await repo.persons_by_insured_id(self.session, [row.insured_id for row in rows])
         new: list[dict[str, Any]] = []
         changed: list[dict[str, Any]] = []
         written: list[Written] = []
         for row in rows:
-            policy = self._policies[row.policy_number]
+            policy = policies[row.policy_number]
             fields = (policy.id, *row.person_fields())
             found = stored.get(row.insured_id)
             if found is None or found[1] != fields:
