@@ -117,7 +117,8 @@ class StaffSide:
     requests: int
     without_card: int  # stored requests whose card never reached the forum
     posted_twice: int  # requests with more than one card message
-    reposted: int  # of those, cards marked "posted again after a restart"
+    reposted: int  # requests with a card marked "posted again after a restart"
+    twice_unmarked: int  # requests with a card posted twice and none marked as posted again
     topics: int  # forum topics the bot created
     open_topics: int  # of them, not closed (a duplicate is closed with a link to the kept one)
     members: int  # members with a stored request
@@ -125,8 +126,8 @@ class StaffSide:
     def lines(self) -> list[str]:
         return [
             f"staff side: {self.requests} requests, {self.without_card} without a card, "
-            f"{self.posted_twice} with a card posted twice ({self.reposted} marked as posted "
-            f"again)",
+            f"{self.posted_twice} with a card posted twice, {self.twice_unmarked} of them "
+            f"unmarked; {self.reposted} cards marked as posted again",
             f"topics: {self.topics} created for {self.members} members, {self.open_topics} open",
         ]
 
@@ -137,6 +138,10 @@ REPOSTED = "♻️"
 def staff_side(state: EmulatorState, owners: dict[str, int]) -> StaffSide:
     forum = state.chats[DEFAULT_FORUM_CHAT_ID]
     cards: dict[str, list[str]] = defaultdict(list)
+
+    def marked(texts: list[str]) -> bool:
+        return any(REPOSTED in t for t in texts)
+
     for message in forum.messages.values():
         text = message.get("text") or message.get("caption") or ""
         if message.get("reply_markup") and message.get("from", {}).get("is_bot"):
@@ -146,7 +151,8 @@ def staff_side(state: EmulatorState, owners: dict[str, int]) -> StaffSide:
         requests=len(owners),
         without_card=sum(1 for n in owners if not cards.get(n)),
         posted_twice=sum(1 for texts in cards.values() if len(texts) > 1),
-        reposted=sum(1 for texts in cards.values() if any(REPOSTED in t for t in texts)),
+        reposted=sum(1 for texts in cards.values() if marked(texts)),
+        twice_unmarked=sum(1 for texts in cards.values() if len(texts) > 1 and not marked(texts)),
         topics=len(forum.topics),
         open_topics=sum(1 for t in forum.topics.values() if not t.is_closed),
         members=len(set(owners.values())),
