@@ -86,14 +86,23 @@ class SandboxPage:
         )
 
     async def press(self, chat_id: int, label: str, expect: str) -> Message:
-        for message in reversed(await self.bot_messages(chat_id)):
-            rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
-            if any(button["text"] == label for row in rows for button in row):
-                body = {"message_id": message["message_id"], "text": label}
-                return await self.reply_after(
-                    chat_id, self.call("POST", f"/chats/{chat_id}/press", body), expect
-                )
-        raise AssertionError(f"no button {label!r} in chat {chat_id}")
+        async def carrying() -> Message | None:
+            for message in reversed(await self.bot_messages(chat_id)):
+                rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
+                if any(button["text"] == label for row in rows for button in row):
+                    return message
+            return None
+
+        # a screen sent after a reply keyboard gets its inline buttons by an edit a moment
+        # after its text: wait for the button, as a person would (tests/e2e/conftest.py)
+        try:
+            message = await self.wait_until(carrying)
+        except AssertionError:
+            raise AssertionError(f"no button {label!r} in chat {chat_id}") from None
+        body = {"message_id": message["message_id"], "text": label}
+        return await self.reply_after(
+            chat_id, self.call("POST", f"/chats/{chat_id}/press", body), expect
+        )
 
     async def share_contact(self, chat_id: int, expect: str) -> Message:
         """The reply keyboard's "share my phone number" button (the member's own contact)."""
