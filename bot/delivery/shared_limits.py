@@ -15,12 +15,15 @@ import uuid
 from collections.abc import Awaitable, Callable
 
 from redis.asyncio import Redis
-from redis.commands.core import AsyncScript
 
 from bot.services.pacing import Pacer
 
 # KEYS: the overall window, the chat's window. ARGV: overall limit, its span (ms), chat limit,
-# its span (ms), a unique member. Returns 0 when the send is recorded, else ms to wait.
+# its span (ms), a unique member, and "reply" for a reply made while an update is handled: it
+# waits for the overall window only (a member who presses two buttons in a second gets both
+# screens; a staff member's answer in the admin chat cannot wait a minute), and is recorded in
+# both windows all the same, so the outbox's next send to that chat waits for it. Returns 0
+# when the send is recorded, else ms to wait.
 SCRIPT = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -34,30 +37,11 @@ local function wait_for(key, limit, span)
 end
 local overall = wait_for(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]))
 local chat = wait_for(KEYS[2], tonumber(ARGV[3]), tonumber(ARGV[4]))
+if ARGV[6] == 'reply' then chat = 0 end
 local wait = math.max(overall, chat)
 if wait > 0 then return wait end
 redis.call('ZADD', KEYS[1], now, ARGV[5])
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
-redis.call('ZADD', KEYS[2], now, ARGV[5])
-redis.call('PEXPIRE', KEYS[2], ARGV[4])
-return 0
-"""
-
-# A reply made while an update is handled: it waits for the overall window only (a member who
-# presses two buttons in a second gets both screens; a staff member's answer in the admin chat
-# cannot wait a minute), and is recorded in both windows, so the outbox's next send to that
-# chat waits for it. KEYS and ARGV as above; returns 0 when recorded, else ms to wait.
-REPLY_SCRIPT = """
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[2]))
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then
-  local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-  return tonumber(oldest[2]) + tonumber(ARGV[2]) - now
-end
-redis.call('ZADD', KEYS[1], now, ARGV[5])
-redis.call('PEXPIRE', KEYS[1], ARGV[2])
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - tonumber(ARGV[4]))
 redis.call('ZADD', KEYS[2], now, ARGV[5])
 redis.call('PEXPIRE', KEYS[2], ARGV[4])
 return 0
@@ -79,7 +63,6 @@ class SharedLimits:
         self.prefix = prefix
         self.sleep = sleep
         self._script = redis.register_script(SCRIPT)
-        self._reply_script = redis.register_script(REPLY_SCRIPT)
         # the overall window: `per_second` sends a second (Pacer allows a fraction too)
         self._overall = (int(pacer.per_second), 1000)
         self._private = (1, round(pacer.private_interval * 1000))
@@ -88,20 +71,20 @@ class SharedLimits:
 
     async def try_acquire(self, chat_id: int) -> float:
         """Record a send to `chat_id` now and return 0, or return the seconds to wait."""
-        return await self._run(self._script, chat_id)
+        return await self._run(chat_id, "send")
 
     async def reply(self, chat_id: int) -> None:
         """A reply made while an update is handled: wait for room in the overall window only,
-        and count the send in `chat_id`'s window too (see REPLY_SCRIPT)."""
-        while (wait := await self._run(self._reply_script, chat_id)) > 0:
+        and count the send in `chat_id`'s window too (see SCRIPT)."""
+        while (wait := await self._run(chat_id, "reply")) > 0:
             self.waits += 1
             await self.sleep(wait)
 
-    async def _run(self, script: AsyncScript, chat_id: int) -> float:
+    async def _run(self, chat_id: int, kind: str) -> float:
         limit, span = self._group if chat_id < 0 else self._private
-        waited = await script(
+        waited = await self._script(
             keys=[f"{self.prefix}:all", f"{self.prefix}:chat:{chat_id}"],
-            args=[*self._overall, limit, span, uuid.uuid4().hex],
+            args=[*self._overall, limit, span, uuid.uuid4().hex, kind],
         )
         return int(waited) / 1000
 
