@@ -6,6 +6,7 @@ import asyncio
 import logging
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from alembic import command
 from alembic.config import Config
@@ -16,6 +17,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.util import await_only
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -76,6 +78,10 @@ def create_engine(url: str, *, concurrency: int = DEFAULT_CONCURRENCY) -> AsyncE
         event.listen(engine.sync_engine, "before_cursor_execute", _sqlite_write_begin)
         event.listen(engine.sync_engine, "commit", _sqlite_write_end)
         event.listen(engine.sync_engine, "rollback", _sqlite_write_end)
+        # a connection handed back or dropped without its transaction's end (a cancelled task)
+        event.listen(engine.sync_engine.pool, "reset", _sqlite_pool_reset)
+        event.listen(engine.sync_engine.pool, "invalidate", _sqlite_pool_invalidate)
+        event.listen(engine.sync_engine.pool, "close", _sqlite_pool_end)
         return engine
     return create_async_engine(url, pool_pre_ping=True, **pool)
 
@@ -83,6 +89,56 @@ def create_engine(url: str, *, concurrency: int = DEFAULT_CONCURRENCY) -> AsyncE
 # Statements that only read: they run outside any transaction on SQLite (see below).
 _READS = ("SELECT", "PRAGMA")
 _WRITING = "sqlite_writing"
+_GATE_HELD = "sqlite_gate"
+# How long a writer waits for this process's other writers (SQLite's busy_timeout, as before).
+WRITE_WAIT_SECONDS = 30.0
+
+
+class _WriterGate:
+    """One write transaction at a time in this process, handed over without sleeping.
+
+    SQLite has one write lock. A writer that finds it taken sleeps in SQLite's busy handler
+    (1, 2, 5, 10 … 100 ms) and tries again, so under load the lock often sat free while every
+    writer slept. Here this process's writers queue on an `asyncio.Lock` taken before
+    `BEGIN IMMEDIATE` and released when the connection goes back to the pool, which a session
+    does right after its commit or rollback has run (SQLAlchemy's `commit` event comes before
+    the COMMIT itself): the next writer starts the moment the lock frees. Other processes on
+    the same file still meet at SQLite's busy handler.
+    """
+
+    def __init__(self) -> None:
+        self._locks: WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+            WeakKeyDictionary()
+        )
+
+    def enter(self) -> tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None:
+        """Wait for this process's other writers (from SQLAlchemy's greenlet, on the loop)."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # pragma: no cover - the engine is only used from asyncio
+            return None
+        lock = self._locks.get(loop)
+        if lock is None:
+            lock = self._locks[loop] = asyncio.Lock()
+        await_only(asyncio.wait_for(lock.acquire(), WRITE_WAIT_SECONDS))
+        return loop, lock
+
+
+_GATE = _WriterGate()
+
+
+def _release(held: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None) -> None:
+    if held is None:
+        return
+    loop, lock = held
+    try:
+        running = asyncio.get_running_loop()
+    except RuntimeError:
+        running = None
+    if running is loop:
+        lock.release()
+    elif not loop.is_closed():  # pragma: no cover - a connection closed by the GC elsewhere
+        loop.call_soon_threadsafe(lock.release)
 
 
 def _sqlite_write_begin(
@@ -96,15 +152,32 @@ def _sqlite_write_begin(
     sees is the last committed state, as in PostgreSQL's READ COMMITTED. `BEGIN IMMEDIATE`:
     a deferred BEGIN would take the lock only at the first write statement too, but could then
     fail at once (SQLITE_BUSY) instead of queueing behind the other writer on busy_timeout.
+    This process's writers queue before it on `_WriterGate`.
     """
     if conn.info.get(_WRITING) or statement.lstrip()[:6].upper().startswith(_READS):
         return
+    if _GATE_HELD not in conn.info:
+        conn.info[_GATE_HELD] = _GATE.enter()
     cursor.execute("BEGIN IMMEDIATE")
     conn.info[_WRITING] = True
 
 
 def _sqlite_write_end(conn: Any) -> None:
     conn.info.pop(_WRITING, None)
+
+
+def _sqlite_pool_end(dbapi_connection: Any, connection_record: Any) -> None:
+    """The connection is back in the pool (after its commit or rollback ran) or dropped."""
+    connection_record.info.pop(_WRITING, None)
+    _release(connection_record.info.pop(_GATE_HELD, None))
+
+
+def _sqlite_pool_reset(dbapi_connection: Any, connection_record: Any, reset_state: Any) -> None:
+    _sqlite_pool_end(dbapi_connection, connection_record)
+
+
+def _sqlite_pool_invalidate(dbapi_connection: Any, connection_record: Any, exception: Any) -> None:
+    _sqlite_pool_end(dbapi_connection, connection_record)
 
 
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
