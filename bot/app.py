@@ -5,6 +5,7 @@ bot/web.py and bot/worker.py."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import socket
@@ -148,6 +149,20 @@ async def running(
         log.info("stopped")
 
 
+def settle_heap() -> None:
+    """Take what start-up built out of the garbage collector's sight, once, before serving.
+
+    The modules, the dialogs and the Bot API's types live as long as the process: some 700,000
+    objects, which every full collection walked again (0.5–0.8 s each; ten of them cost the
+    process 5.8 s while 300 members walked eight steps, issue 12). `gc.freeze()` moves every
+    object alive now to a generation the collector never scans; what updates allocate later is
+    collected as before.
+    """
+    gc.collect()
+    gc.freeze()
+    log.info("heap: %d objects set aside from garbage collection", gc.get_freeze_count())
+
+
 async def introduce(runtime: Runtime) -> None:
     """Who the bot is, and its commands in every language."""
     me = await runtime.bot.get_me()
@@ -190,6 +205,7 @@ async def run_polling(settings: Settings, clock: Clock = system_clock) -> None:
                 settings.update_concurrency,
                 settings.shutdown_timeout,
             )
+            settle_heap()
             poller = UpdatePoller(
                 runtime.dp,
                 runtime.bot,

@@ -23,7 +23,7 @@ from aiogram.types import Update
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
-from bot.app import Runtime, introduce, running
+from bot.app import Runtime, introduce, running, settle_heap
 from bot.clock import Clock, system_clock
 from bot.config import Settings
 from bot.observability.server import add_routes
@@ -110,6 +110,7 @@ async def run_web(settings: Settings, clock: Clock = system_clock) -> None:
             "web: listening on %s:%d%s", settings.web_host, settings.web_port,
             settings.webhook_path(),
         )  # fmt: skip
+        settle_heap()
         try:
             await set_webhook(runtime)
             await wait_for_stop()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.app import running, start_scheduler
+from bot.app import running, settle_heap, start_scheduler
 from bot.clock import Clock, system_clock
 from bot.config import Settings
 from bot.observability.server import start_metrics_server
@@ -20,6 +20,7 @@ async def run_worker(settings: Settings, clock: Clock = system_clock) -> None:
         metrics = await start_metrics_server(runtime)
         try:
             start_scheduler(runtime)
+            settle_heap()
             log.info("worker: delivering the outbox; no updates taken here")
             await wait_for_stop()
         finally:
