@@ -152,9 +152,9 @@ async def running(
 def settle_heap() -> None:
     """Take what start-up built out of the garbage collector's sight, once, before serving.
 
-    The modules, the dialogs and the Bot API's types live as long as the process: some 700,000
-    objects, which every full collection walked again (0.5–0.8 s each; ten of them cost the
-    process 5.8 s while 300 members walked eight steps, issue 12). `gc.freeze()` moves every
+    The modules, the dialogs and the Bot API's types live as long as the process: some 370,000
+    objects, which every full collection walked again (0.4–0.5 s each under load; 20–50 ms once
+    they are set aside, measured in `bench.steps_bench`, issue 12). `gc.freeze()` moves every
     object alive now to a generation the collector never scans; what updates allocate later is
     collected as before.
     """
