@@ -47,5 +47,11 @@ class ForgetfulStorage(BaseStorage):
     async def get_state(self, key: StorageKey) -> str | None:
         return await self.inner.get_state(key)
 
+    async def prefetch(self, session: Any, key: StorageKey) -> None:
+        """The inner storage's `prefetch` (storage/fsm.py), where it has one."""
+        prefetch = getattr(self.inner, "prefetch", None)
+        if prefetch is not None:
+            await prefetch(session, key)
+
     async def close(self) -> None:
         await self.inner.close()

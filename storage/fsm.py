@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import copy
+import dataclasses
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
@@ -12,6 +14,7 @@ from typing import Any
 
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import (
+    DEFAULT_DESTINY,
     BaseEventIsolation,
     BaseStorage,
     DefaultKeyBuilder,
@@ -19,7 +22,10 @@ from aiogram.fsm.storage.base import (
     StateType,
     StorageKey,
 )
+from sqlalchemy import event, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from storage.models import FsmRecord
 
@@ -38,6 +44,41 @@ async def bind_session(session: AsyncSession) -> AsyncIterator[None]:
         yield
     finally:
         _update_session.reset(token)
+
+
+# session.info: the records this session has read or written, by key (None: no such row).
+# SQLAlchemy's identity map holds an unchanged object only weakly, so without this each read of
+# a key (aiogram-dialog reads the stack and the open context two or three times an update) went
+# back to the database once the object was collected.
+_KNOWN = "fsm_records"
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_known(session: Session, _previous: Any) -> None:
+    """What was read or written before a rollback may not be what the database holds now."""
+    session.info.pop(_KNOWN, None)
+
+
+def _known(session: AsyncSession) -> dict[str, FsmRecord | None]:
+    known: dict[str, FsmRecord | None] = session.info.setdefault(_KNOWN, {})
+    return known
+
+
+def stack_key(key: StorageKey) -> StorageKey:
+    """aiogram-dialog's key of the default dialog stack for the chat (and user) of `key`.
+
+    As `aiogram_dialog.context.storage.StorageProxy._stack_key`: keyed by the chat, and in a
+    group by the user too through the stack's id.
+    """
+    private = key.user_id == key.chat_id and key.business_connection_id is None
+    return StorageKey(
+        bot_id=key.bot_id,
+        chat_id=key.chat_id,
+        user_id=key.chat_id,
+        thread_id=key.thread_id,
+        business_connection_id=key.business_connection_id,
+        destiny="aiogd:stack:" + ("" if private else f"<{key.user_id}>"),
+    )
 
 
 class SQLStorage(BaseStorage):
@@ -62,23 +103,57 @@ class SQLStorage(BaseStorage):
         async with self._sessions.begin() as session:
             await self._write_in(session, self._keys.build(key), values)
 
+    async def prefetch(self, session: AsyncSession, key: StorageKey) -> None:
+        """Read the rows an update of `key`'s chat reads first in one statement: the state
+        (aiogram's) and the dialog stack (aiogram-dialog's); the open dialog's context is
+        named in the stack and read next."""
+        known = _known(session)
+        names = [
+            self._keys.build(dataclasses.replace(key, destiny=DEFAULT_DESTINY)),
+            self._keys.build(stack_key(key)),
+        ]
+        names = [name for name in names if name not in known]
+        if not names:
+            return
+        found = await session.scalars(select(FsmRecord).where(col(FsmRecord.key).in_(names)))
+        rows = {record.key: record for record in found}
+        for name in names:
+            known[name] = rows.get(name)
+
+    async def _get(self, session: AsyncSession, name: str) -> FsmRecord | None:
+        known = _known(session)
+        if name in known:
+            record = known[name]
+            if record is None:
+                return None
+            state = inspect(record)
+            if not (state.deleted or state.was_deleted or state.detached):
+                return record
+            # deleted by a statement of this session's (erasing a member's data): ask again
+        record = known[name] = await session.get(FsmRecord, name)
+        return record
+
     async def _write_in(self, session: AsyncSession, name: str, values: dict[str, Any]) -> None:
-        record = await session.get(FsmRecord, name)
+        record = await self._get(session, name)
         if record is None:
             record = FsmRecord(key=name, updated_at=self._clock())
         for column, value in values.items():
             setattr(record, column, value)
         if record.state is None and record.data == {}:
-            if record in session:
+            if inspect(record).persistent:
                 await session.delete(record)
+            elif record in session:  # added in this update and not yet written
+                session.expunge(record)
+            _known(session)[name] = None
             return
         record.updated_at = self._clock()
         session.add(record)
+        _known(session)[name] = record
 
     async def _read(self, key: StorageKey) -> FsmRecord | None:
         shared = _update_session.get()
         if shared is not None:
-            return await shared.get(FsmRecord, self._keys.build(key))
+            return await self._get(shared, self._keys.build(key))
         async with self._sessions() as session:
             return await session.get(FsmRecord, self._keys.build(key))
 
@@ -90,12 +165,16 @@ class SQLStorage(BaseStorage):
         record = await self._read(key)
         return record.state if record else None
 
+    # Copies, nested dicts included: a record is held for the whole update (`_KNOWN`), and
+    # aiogram-dialog changes the dicts it is given (a widget's data inside the context). Had the
+    # held record shared them, its value would already equal the new one when saved, and
+    # SQLAlchemy would see no change to write.
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
-        await self._write(key, data=dict(data))
+        await self._write(key, data=copy.deepcopy(dict(data)))
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
         record = await self._read(key)
-        return dict(record.data) if record else {}
+        return copy.deepcopy(record.data) if record else {}
 
     async def close(self) -> None:
         """The engine is owned and disposed of by the application."""

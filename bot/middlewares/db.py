@@ -61,7 +61,11 @@ class StateSessionMiddleware(BaseMiddleware):
         if context is None:
             return await self._sessions(handler, event, data)
 
+        prefetch = getattr(context.storage, "prefetch", None)
+
         async def with_state(event: TelegramObject, data: dict[str, Any]) -> Any:
+            if prefetch is not None:  # the state and the dialog stack in one statement
+                await prefetch(data["session"], context.key)
             data.update({"state": context, "raw_state": await context.get_state()})
             return await handler(event, data)
 

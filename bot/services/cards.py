@@ -98,19 +98,26 @@ def _prefill_profile(member: Member, person: InsuredPerson) -> None:
 
 async def _sync_phone_links(
     session: AsyncSession, member: Member, now: datetime
-) -> list[InsuredPerson]:
-    """Make the phone-made links equal to the registry cards with the member's phone."""
+) -> tuple[list[InsuredPerson], int]:
+    """Make the phone-made links equal to the registry cards with the member's phone.
+
+    Returns the cards newly linked, and how many registry cards carry the phone.
+    """
     assert member.id is not None and member.phone is not None
     matches = await cards_repo.with_phone(session, member.phone)
+    linked = await cards_repo.linked_to(session, member.id)
+    linked_ids = {person.id for person, _, _ in linked}
     newly: list[InsuredPerson] = []
     for person, _policy in matches:
         assert person.id is not None
-        if await cards_repo.link(session, member.id, person.id, LinkVia.PHONE, now):
+        if person.id in linked_ids:
+            continue
+        if await cards_repo.add_link(session, member.id, person.id, LinkVia.PHONE, now):
             newly.append(person)
     matching_ids = {person.id for person, _ in matches}
     stale = [
         person.id
-        for person, _, link in await cards_repo.linked_to(session, member.id)
+        for person, _, link in linked
         if link.via == LinkVia.PHONE and person.id not in matching_ids and person.id is not None
     ]
     await cards_repo.unlink(session, member.id, stale)
@@ -122,7 +129,7 @@ async def _sync_phone_links(
     if own:
         _prefill_profile(member, own[0])
     session.add(member)
-    return newly
+    return newly, len(matches)
 
 
 async def confirm_phone(
@@ -134,9 +141,9 @@ async def confirm_phone(
     """
     member.phone = phone_e164
     member.phone_confirmed_at = now
-    await _sync_phone_links(session, member, now)
+    _newly, found = await _sync_phone_links(session, member, now)
     await session.flush()
-    return len(await cards_repo.with_phone(session, phone_e164))
+    return found
 
 
 async def relink_phones(
@@ -148,7 +155,7 @@ async def relink_phones(
     """
     gained: list[tuple[Member, list[InsuredPerson]]] = []
     for member in await members_repo.with_phones(session, phones):
-        newly = await _sync_phone_links(session, member, now)
+        newly, _found = await _sync_phone_links(session, member, now)
         if newly:
             gained.append((member, newly))
     await session.flush()

@@ -55,6 +55,13 @@ async def link(
     )
     if existing.first() is not None:
         return False
+    return await add_link(session, member_id, card_id, via, now)
+
+
+async def add_link(
+    session: AsyncSession, member_id: int, card_id: int, via: LinkVia, now: datetime
+) -> bool:
+    """Link a card the caller found unlinked; False when another transaction linked it first."""
     try:
         async with session.begin_nested():
             session.add(CardLink(member_id=member_id, card_id=card_id, via=via, linked_at=now))

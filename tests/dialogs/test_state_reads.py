@@ -1,0 +1,65 @@
+"""Dialog state is read once per update and written once, at the commit (issue 12).
+
+aiogram's state and aiogram-dialog's stack are read together in one statement
+(`SQLStorage.prefetch`), the open dialog's context next; no key is read twice, however often
+aiogram-dialog asks for it, and the stack and the context are written in one go at the end.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import event
+
+from tests.dialogs.harness import MemberClient
+from tests.dialogs.requests_helpers import member_with_active_card
+
+
+def _fsm_statements(engine) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    seen: list[tuple[str, str]] = []
+
+    def note(_conn, _cursor, statement, params, _context, _many):  # type: ignore[no-untyped-def]
+        if "fsm_records" in statement:
+            verb = statement.split()[0]
+            keys = re.findall(r"aiogd:\w+:\w*|:default", str(params))
+            seen.append((verb, ",".join(sorted(set(keys)))))
+
+    event.listen(engine.sync_engine, "before_cursor_execute", note)
+    return seen
+
+
+async def test_a_form_step_reads_each_key_once_and_writes_once(member, session_factory, engine):
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("🧪 Lab tests")
+    await member.send("Complete blood count")
+    seen = _fsm_statements(engine)
+
+    await member.click("➡️ Next")  # the date step, with its month calendar
+    assert "On which day" in member.text()
+    reads = [keys for verb, keys in seen if verb == "SELECT"]
+    writes = [keys for verb, keys in seen if verb != "SELECT"]
+    assert len(reads) == 2, seen  # the state and the stack together, then the context
+    assert ":default" in reads[0] and "aiogd:stack:" in reads[0]
+    assert reads[1].startswith("aiogd:context:")
+    assert len(writes) == 1, seen  # the context and the stack, one executemany at the commit
+
+    seen.clear()
+    await member.send("25.12.2026")  # a typed date: the same again
+    assert "find a laboratory nearby" in member.text()
+    assert [verb for verb, _ in seen].count("SELECT") == 2, seen
+
+
+async def test_a_restart_mid_form_reads_what_the_last_step_wrote(
+    member, session_factory, build_dp, messages
+):
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("🧪 Lab tests")
+    await member.send("Complete blood count, TSH")
+    await member.click("➡️ Next")
+    restarted = MemberClient(build_dp(), messages)  # a new process: nothing held in memory
+    await restarted.send("25.12.2026")
+    assert "find a laboratory nearby" in restarted.text()
+    await restarted.send("Almaty, Abay Ave 10, flat 3")
+    assert "Tests: Complete blood count, TSH" in restarted.text()
