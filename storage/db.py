@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -17,7 +17,12 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# the folder holding this package: a child process imports this very checkout from it
+_PACKAGES_ROOT = str(Path(__file__).resolve().parents[1])
 
 # Updates handled at once when no setting says otherwise (`UPDATE_CONCURRENCY`).
 DEFAULT_CONCURRENCY = 16
@@ -112,6 +117,8 @@ def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSessi
 
 
 def alembic_config(url: str) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("sqlalchemy.url", url)
@@ -119,6 +126,35 @@ def alembic_config(url: str) -> Config:
 
 
 async def migrate(url: str) -> None:
-    """Apply every Alembic migration (run at start-up; a no-op when up to date)."""
+    """Apply every Alembic migration (a no-op when up to date), in this process."""
+    from alembic import command
+
     _ensure_sqlite_dir(url)
     await asyncio.to_thread(command.upgrade, alembic_config(url), "head")
+
+
+class MigrationError(RuntimeError):
+    """The migrations failed in their own process (its traceback is on stderr above)."""
+
+
+# the URL reaches the child in its environment, never on its command line (`ps` shows that)
+_CHILD_URL = "INSURANCE_BOT_MIGRATE_URL"
+
+
+async def migrate_apart(url: str) -> None:
+    """`migrate` in a child process, for a process that stays up afterwards (the polling role).
+
+    Alembic, its DDL modules for every dialect and the migration scripts take about 20 MB that a
+    process never gives back once it has imported them (docs/performance.md, "Memory"); the
+    child's memory goes when it exits. Its stderr (a failed migration's traceback) is this
+    process's."""
+    env = dict(os.environ)
+    env[_CHILD_URL] = url
+    # a checkout started as `python run_bot.py` is not on the child's sys.path by itself
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGES_ROOT, env.get("PYTHONPATH")) if p)
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "storage.migrate", env=env, stdin=asyncio.subprocess.DEVNULL
+    )
+    code = await process.wait()
+    if code != 0:
+        raise MigrationError(f"migrations failed in their own process (exit code {code})")
