@@ -44,7 +44,7 @@ LIBRARIES = (
     "bot.app",
 )
 # imported by a feature when it is first used, never at start-up (tests/test_start_up_imports.py)
-ON_FIRST_USE = ("redis.asyncio", "openpyxl", "PIL.Image", "segno", "schwifty")
+ON_FIRST_USE = ("PIL.Image", "PIL.ImageDraw", "segno", "schwifty", "redis.asyncio", "openpyxl")
 MB = 1024 * 1024
 
 
