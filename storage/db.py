@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 import sys
@@ -21,8 +22,6 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-# the folder holding this package: a child process imports this very checkout from it
-_PACKAGES_ROOT = str(Path(__file__).resolve().parents[1])
 
 # Updates handled at once when no setting says otherwise (`UPDATE_CONCURRENCY`).
 DEFAULT_CONCURRENCY = 16
@@ -137,23 +136,29 @@ class MigrationError(RuntimeError):
     """The migrations failed in their own process (its traceback is on stderr above)."""
 
 
-# the URL reaches the child in its environment, never on its command line (`ps` shows that)
-_CHILD_URL = "INSURANCE_BOT_MIGRATE_URL"
+# what the child is given in its environment: the URL (never on its command line: `ps` shows
+# that), and this process's sys.path, so it imports this very code whether this process runs
+# from a checkout (`python run_bot.py`) or an installed package
+CHILD_URL = "INSURANCE_BOT_MIGRATE_URL"
+CHILD_PATH = "INSURANCE_BOT_MIGRATE_PATH"
+_CHILD_CODE = (
+    "import json, os, sys; "
+    f"sys.path[:] = json.loads(os.environ[{CHILD_PATH!r}]); "
+    "from storage.migrate import main; main()"
+)
 
 
 async def migrate_apart(url: str) -> None:
-    """`migrate` in a child process, for a process that stays up afterwards (the polling role).
+    """`migrate` in a child process (`storage/migrate.py`), for a process that stays up
+    afterwards (the polling role).
 
-    Alembic, its DDL modules for every dialect and the migration scripts take about 20 MB that a
+    Alembic, its DDL modules for every dialect and the migration scripts take 10-20 MB that a
     process never gives back once it has imported them (docs/performance.md, "Memory"); the
     child's memory goes when it exits. Its stderr (a failed migration's traceback) is this
     process's."""
-    env = dict(os.environ)
-    env[_CHILD_URL] = url
-    # a checkout started as `python run_bot.py` is not on the child's sys.path by itself
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGES_ROOT, env.get("PYTHONPATH")) if p)
+    env = {**os.environ, CHILD_URL: url, CHILD_PATH: json.dumps(sys.path)}
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "storage.migrate", env=env, stdin=asyncio.subprocess.DEVNULL
+        sys.executable, "-c", _CHILD_CODE, env=env, stdin=asyncio.subprocess.DEVNULL
     )
     code = await process.wait()
     if code != 0:

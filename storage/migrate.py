@@ -1,12 +1,13 @@
-"""`python -m storage.migrate`: the child process of `storage.db.migrate_apart`, which applies
-the migrations to the database whose URL it is given in its environment, and exits."""
+"""The child process of `storage.db.migrate_apart`: applies the migrations to the database whose
+URL it is given in its environment, then exits (and Alembic's memory with it)."""
 
 from __future__ import annotations
 
 import asyncio
 import os
 
-from storage.db import _CHILD_URL, migrate
+from storage.db import CHILD_URL, migrate
 
-if __name__ == "__main__":
-    asyncio.run(migrate(os.environ[_CHILD_URL]))
+
+def main() -> None:
+    asyncio.run(migrate(os.environ[CHILD_URL]))
