@@ -35,7 +35,7 @@ from bot.polling import UpdatePoller
 from bot.scheduler import create_scheduler
 from bot.services.pacing import Pacer
 from bot.services.reminders import ReminderRules
-from storage.db import create_engine, create_session_factory, migrate
+from storage.db import create_engine, create_session_factory, migrate_apart
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -79,7 +79,8 @@ async def running(
     says 503 while the schema is behind)."""
     log.info("database: %s", _safe_url(settings.database_url))
     if apply_migrations:
-        await migrate(settings.database_url)
+        # in a child process: Alembic's memory leaves with it (storage/db.py)
+        await migrate_apart(settings.database_url)
         log.info("migrations: up to date")
     engine = create_engine(settings.database_url, concurrency=settings.update_concurrency)
     session_factory = create_session_factory(engine)

@@ -12,9 +12,12 @@ import json
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import segno
-from PIL import Image, ImageDraw, ImageFont
+if TYPE_CHECKING:
+    from PIL import ImageDraw, ImageFont
+
+    Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 
 # raise it with any change to how the card is drawn: every cached image is then drawn again
 DRAWING_VERSION = 1
@@ -62,12 +65,11 @@ def _font_path(bold: bool) -> str | None:
     return str(bundled) if bundled.exists() else None
 
 
-def _font(size: int, *, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+def _font(size: int, *, bold: bool = False) -> Font:
+    from PIL import ImageFont
+
     path = _font_path(bold)
     return ImageFont.truetype(path, size) if path else ImageFont.load_default(size)
-
-
-Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 
 
 def _fit(
@@ -86,7 +88,13 @@ def _fit(
 
 
 def draw_card(card: ECard) -> bytes:
-    """The card as a PNG."""
+    """The card as a PNG.
+
+    Pillow and segno are imported here, when a card is first drawn (a worker thread), not
+    when the bot starts: most processes never draw one (docs/performance.md, "Memory")."""
+    import segno
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGB", (WIDTH, HEIGHT), "white")
     draw = ImageDraw.Draw(image)
     colour = STATUS_COLOURS.get(card.status_kind, "#80868b")

@@ -8,8 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from fluent.runtime import FluentBundle, FluentResource
-from fluent.syntax import ast
+from fluent.runtime import FluentBundle
+from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
 from bot.config import SUPPORTED_LOCALES
@@ -98,8 +98,9 @@ def _parsed(text: str) -> ast.Resource:
     """An .ftl file's text, parsed once per process: parsing every file of the four languages
     takes about a second, and each hub (the dispatcher's, the deliverer's, the scheduler's, a
     test's) would do it again. Bundles compile their own messages from the shared syntax tree
-    and never change it."""
-    return FluentResource(text)
+    and never change it. Without source positions (`FluentResource` keeps a `Span` on every
+    node, which nothing here reads): the four languages' trees take 2.5 MB instead of 4.3."""
+    return FluentParser(with_spans=False).parse(text)
 
 
 class TranslatorHub:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+import os
+import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -18,6 +19,9 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.util import await_only
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -185,6 +189,8 @@ def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSessi
 
 
 def alembic_config(url: str) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("sqlalchemy.url", url)
@@ -192,6 +198,41 @@ def alembic_config(url: str) -> Config:
 
 
 async def migrate(url: str) -> None:
-    """Apply every Alembic migration (run at start-up; a no-op when up to date)."""
+    """Apply every Alembic migration (a no-op when up to date), in this process."""
+    from alembic import command
+
     _ensure_sqlite_dir(url)
     await asyncio.to_thread(command.upgrade, alembic_config(url), "head")
+
+
+class MigrationError(RuntimeError):
+    """The migrations failed in their own process (its traceback is on stderr above)."""
+
+
+# what the child is given in its environment: the URL (never on its command line: `ps` shows
+# that), and this process's sys.path, so it imports this very code whether this process runs
+# from a checkout (`python run_bot.py`) or an installed package
+CHILD_URL = "INSURANCE_BOT_MIGRATE_URL"
+CHILD_PATH = "INSURANCE_BOT_MIGRATE_PATH"
+_CHILD_CODE = (
+    "import json, os, sys; "
+    f"sys.path[:] = json.loads(os.environ[{CHILD_PATH!r}]); "
+    "from storage.migrate import main; main()"
+)
+
+
+async def migrate_apart(url: str) -> None:
+    """`migrate` in a child process (`storage/migrate.py`), for a process that stays up
+    afterwards (the polling role).
+
+    Alembic, its DDL modules for every dialect and the migration scripts take 10-20 MB that a
+    process never gives back once it has imported them (docs/performance.md, "Memory"); the
+    child's memory goes when it exits. Its stderr (a failed migration's traceback) is this
+    process's."""
+    env = {**os.environ, CHILD_URL: url, CHILD_PATH: json.dumps(sys.path)}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", _CHILD_CODE, env=env, stdin=asyncio.subprocess.DEVNULL
+    )
+    code = await process.wait()
+    if code != 0:
+        raise MigrationError(f"migrations failed in their own process (exit code {code})")

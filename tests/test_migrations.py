@@ -16,7 +16,14 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from sqlmodel import SQLModel, col, select
 
 from bot.services import clinics, notifications
-from storage.db import alembic_config, create_engine, create_session_factory, migrate
+from storage.db import (
+    MigrationError,
+    alembic_config,
+    create_engine,
+    create_session_factory,
+    migrate,
+    migrate_apart,
+)
 from storage.models import (
     ActorKind,
     Audience,
@@ -64,6 +71,28 @@ async def test_migrations_match_models(db_url):
 
 def test_migrate_runs_outside_an_event_loop(tmp_path):
     asyncio.run(migrate(f"sqlite+aiosqlite:///{tmp_path}/m2.sqlite3"))
+
+
+async def test_migrations_applied_in_a_child_process_build_the_models_schema(db_url):
+    """The polling role migrates through `migrate_apart` (Alembic's memory leaves with the
+    child): the same schema as `migrate`, and a second run is a no-op."""
+    await _empty(db_url)
+    await migrate_apart(db_url)
+    await migrate_apart(db_url)
+    engine = create_async_engine(db_url)
+
+    def diff(connection):
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        return compare_metadata(context, SQLModel.metadata)
+
+    async with engine.connect() as connection:
+        assert await connection.run_sync(diff) == []
+    await engine.dispose()
+
+
+async def test_migrations_failing_in_the_child_process_stop_the_start(tmp_path):
+    with pytest.raises(MigrationError, match="exit code 1"):
+        await migrate_apart(f"nosuchdialect:///{tmp_path}/x.db")
 
 
 # --- 0005: enums checked, JSON-as-text converted, with rows in the tables -----------------

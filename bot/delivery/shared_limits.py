@@ -13,10 +13,12 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
-
-from redis.asyncio import Redis
+from typing import TYPE_CHECKING
 
 from bot.services.pacing import Pacer
+
+if TYPE_CHECKING:  # redis (~6 MB) is imported only by a process given REDIS_URL (bot/app.py)
+    from redis.asyncio import Redis
 
 # KEYS: the overall window, the chat's window. ARGV: overall limit, its span (ms), chat limit,
 # its span (ms), a unique member, and "reply" for a reply made while an update is handled: it

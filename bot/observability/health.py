@@ -6,7 +6,6 @@ import asyncio
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from alembic.script import ScriptDirectory
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.db import alembic_config
@@ -27,6 +26,10 @@ class HealthCheck:
 
     def heads(self) -> set[str]:
         if not self._heads:
+            # Alembic is imported at the first /healthz, not when every role starts: the
+            # polling role migrates in a child process and never needs it otherwise
+            from alembic.script import ScriptDirectory
+
             script = ScriptDirectory.from_config(alembic_config(self.database_url))
             self._heads = set(script.get_heads())
         return self._heads

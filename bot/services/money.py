@@ -6,8 +6,6 @@ import re
 from decimal import Decimal
 
 from babel.numbers import NumberFormatError, parse_decimal
-from schwifty import IBAN
-from schwifty.exceptions import SchwiftyException
 
 MAX_AMOUNT = Decimal("100000000")
 IBAN_COUNTRIES = frozenset({"UA", "KZ"})
@@ -34,7 +32,13 @@ def parse_amount(text: str) -> Decimal | None:
 
 
 def clean_iban(text: str) -> str | None:
-    """A valid Ukrainian or Kazakh IBAN in its compact form, else None."""
+    """A valid Ukrainian or Kazakh IBAN in its compact form, else None.
+
+    schwifty (and its bank registries) is imported at the first IBAN checked, not when the bot
+    starts (docs/performance.md, "Memory")."""
+    from schwifty import IBAN
+    from schwifty.exceptions import SchwiftyException
+
     try:
         iban = IBAN(text)
     except (SchwiftyException, ValueError):

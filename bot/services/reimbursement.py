@@ -5,9 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from schwifty import IBAN
-from schwifty.exceptions import SchwiftyException
-
 from bot.services.cards import CardView
 from bot.services.money import CURRENCIES, clean_iban
 
@@ -54,6 +51,9 @@ def iban_refusal(text: str) -> str | None:
     """None for a valid Ukrainian or Kazakh IBAN, else the Fluent key saying what is wrong."""
     if clean_iban(text) is not None:
         return None
+    from schwifty import IBAN  # loaded by `clean_iban` already
+    from schwifty.exceptions import SchwiftyException
+
     try:
         IBAN(text)
     except (SchwiftyException, ValueError):

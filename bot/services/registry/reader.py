@@ -26,17 +26,13 @@ from enum import StrEnum
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree.ElementTree import ParseError
 
-import openpyxl.xml
 from defusedxml import DefusedXmlException
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
-# openpyxl picks defusedxml when it is installed, unless OPENPYXL_DEFUSEDXML says otherwise:
-# an XLSX with entities must never be parsed by a parser that expands them.
-if not openpyxl.xml.DEFUSEDXML:  # pragma: no cover (an environment that turned it off)
-    raise ImportError("openpyxl must parse through defusedxml (unset OPENPYXL_DEFUSEDXML)")
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
 
 log = logging.getLogger(__name__)
 
@@ -233,9 +229,24 @@ def _check_zip(path: Path, limits: ReadLimits) -> None:
         )
 
 
+def load_workbook(path: Path) -> Workbook:
+    """openpyxl's read-only pass over `path`.
+
+    openpyxl (and numpy, which it imports when installed: about 20 MB together) is imported
+    here, at the first XLSX, not when the bot starts (docs/performance.md, "Memory")."""
+    import openpyxl.xml
+    from openpyxl import load_workbook as open_workbook
+
+    # openpyxl picks defusedxml when it is installed, unless OPENPYXL_DEFUSEDXML says otherwise:
+    # an XLSX with entities must never be parsed by a parser that expands them.
+    if not openpyxl.xml.DEFUSEDXML:  # pragma: no cover (an environment that turned it off)
+        raise ImportError("openpyxl must parse through defusedxml (unset OPENPYXL_DEFUSEDXML)")
+    return open_workbook(path, read_only=True, data_only=True)
+
+
 def _read_xlsx(path: Path, limits: ReadLimits, columns: Sequence[str]) -> Iterator[Line]:
     _check_zip(path, limits)
-    workbook = load_workbook(path, read_only=True, data_only=True)
+    workbook = load_workbook(path)
     try:
         rows = workbook.worksheets[0].iter_rows(min_row=1, values_only=True)
         first = next(rows, None)
@@ -250,10 +261,10 @@ def _read_xlsx(path: Path, limits: ReadLimits, columns: Sequence[str]) -> Iterat
         workbook.close()
 
 
-# What openpyxl and zipfile raise on a file that is not what it claims to be (hostile or broken).
-_XLSX_ERRORS = (
+# What openpyxl and zipfile raise on a file that is not what it claims to be (hostile or broken),
+# with openpyxl's own InvalidFileException (`_xlsx_errors`).
+_XLSX_ERRORS: tuple[type[Exception], ...] = (
     zipfile.BadZipFile,
-    InvalidFileException,
     ParseError,
     zlib.error,
     EOFError,
@@ -263,6 +274,12 @@ _XLSX_ERRORS = (
     TypeError,
     AttributeError,
 )
+
+
+def _xlsx_errors() -> tuple[type[Exception], ...]:
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    return (*_XLSX_ERRORS, InvalidFileException)
 
 
 def _defused(exc: BaseException | None) -> DefusedXmlException | None:
@@ -292,8 +309,9 @@ def _translated(path: Path, rows: Iterator[Line]) -> Iterator[Line]:
         raise RegistryFormatError(
             f"cannot read {path}: {exc.strerror or exc}", problem=Problem.UNREADABLE
         ) from None
-    except _XLSX_ERRORS as exc:
-        if path.suffix.lower() not in _READERS:
+    except Exception as exc:
+        # only an XLSX's reading is refused here (openpyxl is loaded by then: `load_workbook`)
+        if path.suffix.lower() not in _READERS or not isinstance(exc, _xlsx_errors()):
             raise
         refused = _defused(exc)
         if refused is not None:  # openpyxl wraps it in a ValueError of its own

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from openpyxl import Workbook
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -85,6 +84,8 @@ def details_text(entry: AuditEntry) -> str:
 
 def workbook(result: AuditView) -> bytes:
     """The entries as an XLSX sheet: time (UTC), staff id, action, target, details."""
+    from openpyxl import Workbook  # loaded here, not at start-up (docs/performance.md)
+
     book = Workbook(write_only=True)
     sheet = book.create_sheet("audit")
     sheet.append(["time_utc", "staff_telegram_id", "action", "target", "details"])

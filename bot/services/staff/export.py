@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.phones import mask_phone
@@ -101,6 +99,10 @@ def _values(
 
 
 def _workbook(headers: list[str], table: list[list[Any]]) -> bytes:
+    # openpyxl (with numpy when installed, ~20 MB) loads at the first export, not at start-up
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     sheet = book.active
     sheet.title = "requests"

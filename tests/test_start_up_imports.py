@@ -1,0 +1,90 @@
+"""The bot's start-up leaves rarely used heavy libraries unimported (issue 12, goal 3: memory).
+
+A module a process has imported stays in its memory for good, so libraries that only a rare
+feature needs are imported by that feature, on first use (docs/performance.md, "Memory"):
+openpyxl (and numpy, which it pulls in) by a registry file or an export, Pillow and segno by the
+first e-card drawn, schwifty by the first IBAN, Redis by a process given REDIS_URL, Alembic by the
+migrations, which the polling role applies in a child process. A fresh interpreter does what
+`bot.app.running` does at start-up (the migrations included) and reports its `sys.modules`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.ecard import ECard, draw_card
+from bot.services.money import clean_iban
+
+ROOT = Path(__file__).resolve().parents[1]
+
+LAZY = ("openpyxl", "numpy", "PIL", "segno", "zxingcpp", "schwifty", "redis", "alembic", "mako")
+
+START_UP = """
+import asyncio, json, sys
+from bot.app import running
+from bot.config import load_settings
+
+settings = load_settings(
+    bot_token="123456:TEST-token",
+    bot_api_url="http://127.0.0.1:9",
+    database_url=sys.argv[1],
+    admin_chat_id=-1001,
+    _env_file=None,
+)
+
+async def main():
+    async with running(settings) as runtime:
+        assert runtime.dp is not None and runtime.scheduler is not None
+    print(json.dumps(sorted(name.split(".")[0] for name in sys.modules)))
+
+asyncio.run(main())
+"""
+
+
+def _imported_at_start_up(tmp_path: Path) -> set[str]:
+    env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
+    url = f"sqlite+aiosqlite:///{tmp_path}/start.sqlite3"
+    done = subprocess.run(
+        [sys.executable, "-c", START_UP, url],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_start_up_imports_none_of_the_libraries_made_lazy(tmp_path: Path) -> None:
+    imported = _imported_at_start_up(tmp_path)
+
+    # the start-up did happen: what every update needs is there
+    assert {"aiogram", "aiogram_dialog", "sqlalchemy", "fluent", "babel", "bot", "dialogs"} <= (
+        imported
+    )
+    assert sorted(imported.intersection(LAZY)) == []
+    # and the migrations were applied (by the child process)
+    assert (tmp_path / "start.sqlite3").stat().st_size > 0
+
+
+@pytest.mark.parametrize("feature", ["ecard", "iban"])
+def test_a_lazy_feature_imports_its_library_when_used(feature: str) -> None:
+    """The other half: the feature still finds its library (in this process, already loaded or
+    not, the call must work)."""
+    if feature == "ecard":
+        card = ECard("Insurer", "Card", (("Policy", "P-1"),), "active", "Active", "", "24/7", "P-1")
+        assert draw_card(card).startswith(b"\x89PNG")
+        assert "PIL" in sys.modules and "segno" in sys.modules
+    else:
+        assert clean_iban("UA21 3223 1300 0002 6007 2335 6600 1") == (
+            "UA213223130000026007233566001"
+        )
+        assert "schwifty" in sys.modules
