@@ -131,7 +131,8 @@ async def _migrated(db: Path) -> str:
 
 async def _child_import(db: Path, path: Path, again: bool) -> dict[str, float]:
     from bot.cli import import_rows
-    from bot.services.registry import read_rows
+    from bot.services.registry import open_registry
+    from bot.services.registry.child import CheckedFile
     from storage.db import create_engine
 
     url = await _migrated(db)
@@ -140,8 +141,11 @@ async def _child_import(db: Path, path: Path, again: bool) -> dict[str, float]:
     try:
         for name in ("first", "again") if again else ("first",):
             started = time.perf_counter()
-            outcome = await import_rows(engine, read_rows(path), NOW)
+            rows = open_registry(path, today=NOW.date())  # as `run_bot.py import-registry` does
+            outcome = await import_rows(engine, rows, NOW)
             result[name] = time.perf_counter() - started
+            if isinstance(rows, CheckedFile):
+                result["reader_rss_mb"] = max(result.get("reader_rss_mb", 0), rows.child_peak_mb)
             result[f"{name}_added"] = outcome.report.added
             result[f"{name}_unchanged"] = outcome.report.unchanged
             result[f"{name}_rejected"] = len(outcome.report.rejected)
