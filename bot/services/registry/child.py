@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
+import time
 import traceback
 from dataclasses import dataclass, field
 from datetime import date
@@ -65,7 +66,7 @@ def _error(exc: RegistryFormatError) -> tuple[str, Any]:
 
 
 def _child(path: str, limits: ReadLimits, today: date, region: str, size: int, out: Any) -> None:
-    """The child's whole life: the header, then every batch, then its peak RSS."""
+    """The child's whole life: the header, then every batch, then its peak RSS and CPU time."""
     try:
         rows = read_rows(Path(path), limits)
         out.put(("ready", None))
@@ -78,7 +79,7 @@ def _child(path: str, limits: ReadLimits, today: date, region: str, size: int, o
                     break
         finally:
             checker.close()
-        out.put(("end", peak_rss_mb()))
+        out.put(("end", (peak_rss_mb(), time.process_time())))
     except RegistryFormatError as exc:
         out.put(_error(exc))
     except BaseException:  # a bug: its traceback, not a hang
@@ -94,7 +95,9 @@ class CheckedFile:
     region: str = "UA"
     limits: ReadLimits = field(default_factory=ReadLimits)
     batch_size: int = BATCH
-    child_peak_mb: float = 0.0  # the child's peak RSS, known once it has finished
+    # the child's peak RSS and CPU seconds, known once it has finished (for the bench)
+    child_peak_mb: float = 0.0
+    child_cpu_s: float = 0.0
     _process: BaseProcess | None = None
     _queue: Any = None
     finished: bool = False  # the last batch was taken
@@ -131,7 +134,7 @@ class CheckedFile:
             return [], [], 0
         batch: Batch = self._next("batch")
         if batch[2] < self.batch_size:
-            self.child_peak_mb = self._next("end")
+            self.child_peak_mb, self.child_cpu_s = self._next("end")
             self.finished = True
             self.close()
         return batch
