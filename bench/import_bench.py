@@ -13,7 +13,8 @@ the larger of the import's process and its reading child). Baselines, measured i
 
 Prints, and `run()` returns, rows of (name, value, baseline, ratio): first import against the
 raw insert (wall seconds, and CPU seconds of the import's process and its child: on a loaded
-machine two processes get no second core, and the CPU figure is the one the load leaves alone), re-import of the unchanged file against the first import, peak RSS against 200 MB
+machine two processes get no second core, and the CPU figure is the one the load leaves alone),
+re-import of the unchanged file against the first import, peak RSS against 200 MB
 (and the largest size's RSS against the smallest's: flat in the row count), XLSX import against
 the bare read.
 """

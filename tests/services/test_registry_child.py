@@ -12,7 +12,7 @@ import pytest
 from bot.services.registry import COLUMNS, RegistryFormatError, import_registry, open_registry
 from bot.services.registry.child import CheckedFile
 from bot.services.registry.reader import Problem, ReadLimits
-from tests.hostile_files import entity_bomb_xlsx
+from tests.hostile_files import entity_bomb_xlsx, valid_xlsx
 from tests.services.test_registry_batches import (
     NOW,
     Factory,
@@ -69,6 +69,29 @@ async def test_the_child_imports_what_one_process_imports(
         again = await import_registry(session, open_registry(path, in_child=False), NOW)
     assert outcome(again) == (0, 0, 8, 3)
     assert [r.reasons for r in again.rejected] == [r.reasons for r in in_child.rejected]
+
+
+async def test_an_xlsx_is_read_by_the_child_and_checked_here(
+    session_factory: Factory, tmp_path: Path
+) -> None:
+    path = tmp_path / "registry.xlsx"
+    rows = with_bad_rows()
+    path.write_bytes(valid_xlsx([[values[name] for name in COLUMNS] for _, values in rows]))
+    checked = CheckedFile(path, NOW.date(), batch_size=4).start()
+    assert checked.check_in_child is False  # openpyxl's parse is the heavier half
+
+    async with session_factory() as session, session.begin():
+        report = await import_registry(session, checked, NOW)
+
+    assert checked.finished and checked._checker is None
+    assert outcome(report) == (8, 0, 0, 3)
+    # the lines are the sheet's rows: the family file's lines 2-12 (line 10 follows line 9)
+    assert [r.line for r in report.rejected] == [10, 11, 12]
+    assert [r.reasons for r in report.rejected] == [
+        ("duplicate insured_id, first seen on line 2",),
+        ("phone: not a valid phone number",),
+        ("policy SIP-3: program differs from line 8",),
+    ]
 
 
 def test_a_header_without_the_columns_is_refused_before_open_returns(tmp_path: Path) -> None:

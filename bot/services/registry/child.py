@@ -9,7 +9,11 @@ the parent writes one batch while the child checks the next, on two cores.
 The child runs the same `read_rows` and `RowChecker` as an import in one process: the file's
 limits (size, unpacked size, rows, encoding, defusedxml) and every check are the same, and a
 `RegistryFormatError` in the child is raised again here with its problem and details. The header
-is checked before `open_checked` returns (nothing is written before).
+is checked before `CheckedFile.start` returns (nothing is written before).
+
+The heavier half goes to the child: a CSV is read and checked there (csv's parse is cheap,
+phonenumbers is not), an XLSX only read (openpyxl's parse, 0.5 ms a row, outweighs the checks
+and the writes together: the parent checks and writes while the child parses the next rows).
 """
 
 from __future__ import annotations
@@ -25,7 +29,13 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
-from bot.services.registry.reader import Problem, ReadLimits, RegistryFormatError, read_rows
+from bot.services.registry.reader import (
+    XLSX_SUFFIXES,
+    Problem,
+    ReadLimits,
+    RegistryFormatError,
+    read_rows,
+)
 from bot.services.registry.rows import RegistryRow, RejectedRow, RowChecker
 
 BATCH = 1000  # rows read and checked at a time (the importer writes them as one batch)
@@ -65,20 +75,30 @@ def _error(exc: RegistryFormatError) -> tuple[str, Any]:
     return "error", (str(exc), exc.missing, exc.problem.value, exc.details)
 
 
-def _child(path: str, limits: ReadLimits, today: date, region: str, size: int, out: Any) -> None:
-    """The child's whole life: the header, then every batch, then its peak RSS and CPU time."""
+def _child(
+    path: str, limits: ReadLimits, today: date, region: str, size: int, check: bool, out: Any
+) -> None:
+    """The child's whole life: the header, then every batch (checked, or as read when the parent
+    checks), then its peak RSS and CPU time."""
     try:
         rows = read_rows(Path(path), limits)
         out.put(("ready", None))
-        checker = RowChecker(today, region)
+        checker = RowChecker(today, region) if check else None
         try:
             while True:
-                batch = check_batch(rows, checker, size)
-                out.put(("batch", batch))
-                if batch[2] < size:
+                if checker is None:
+                    lines = list(islice(rows, size))
+                    out.put(("batch", lines))
+                    taken = len(lines)
+                else:
+                    batch = check_batch(rows, checker, size)
+                    out.put(("batch", batch))
+                    taken = batch[2]
+                if taken < size:
                     break
         finally:
-            checker.close()
+            if checker is not None:
+                checker.close()
         out.put(("end", (peak_rss_mb(), time.process_time())))
     except RegistryFormatError as exc:
         out.put(_error(exc))
@@ -95,15 +115,24 @@ class CheckedFile:
     region: str = "UA"
     limits: ReadLimits = field(default_factory=ReadLimits)
     batch_size: int = BATCH
+    # who checks the rows: the child (a CSV: csv's parse is cheap, the checks are not) or this
+    # process (an XLSX: openpyxl's parse alone outweighs checking and writing, so the child only
+    # reads); None: by the file's suffix
+    check_in_child: bool | None = None
     # the child's peak RSS and CPU seconds, known once it has finished (for the bench)
     child_peak_mb: float = 0.0
     child_cpu_s: float = 0.0
     _process: BaseProcess | None = None
+    _checker: RowChecker | None = None
     _queue: Any = None
     finished: bool = False  # the last batch was taken
 
     def start(self) -> CheckedFile:
         """Start the child and wait for the header's check (RegistryFormatError if it fails)."""
+        if self.check_in_child is None:
+            self.check_in_child = self.path.suffix.lower() not in XLSX_SUFFIXES
+        if not self.check_in_child:
+            self._checker = RowChecker(self.today, self.region)
         context = multiprocessing.get_context("spawn")
         self._queue = context.Queue(maxsize=_AHEAD)
         self._process = context.Process(
@@ -114,6 +143,7 @@ class CheckedFile:
                 self.today,
                 self.region,
                 self.batch_size,
+                self.check_in_child,
                 self._queue,
             ),
             name="registry-reader",
@@ -132,7 +162,11 @@ class CheckedFile:
         the file is done."""
         if self.finished:
             return [], [], 0
-        batch: Batch = self._next("batch")
+        payload = self._next("batch")
+        if self._checker is None:
+            batch: Batch = payload
+        else:
+            batch = check_batch(iter(payload), self._checker, self.batch_size)
         if batch[2] < self.batch_size:
             self.child_peak_mb, self.child_cpu_s = self._next("end")
             self.finished = True
@@ -163,6 +197,9 @@ class CheckedFile:
 
     def close(self) -> None:
         """Stop the child if it still runs (an import cancelled or failed half-way)."""
+        checker, self._checker = self._checker, None
+        if checker is not None:
+            checker.close()
         process, self._process = self._process, None
         if process is None:
             return
