@@ -59,7 +59,7 @@ async def insert_policies(session: AsyncSession, rows: Sequence[dict[str, Any]])
     if session.get_bind().dialect.insert_executemany_returning:
         statement = insert(_policies).returning(_policies.c.number, _policies.c.id)
         result = await session.execute(statement, list(rows))
-        return dict(result.tuples().all())
+        return {row.number: row.id for row in result}
     await session.execute(insert(_policies), list(rows))
     created = await policies_by_number(session, [row["number"] for row in rows])
     return {number: id_ for number, (id_, _) in created.items()}
