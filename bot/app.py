@@ -28,8 +28,7 @@ from bot.delivery.reply_limits import SharedReplyLimits
 from bot.delivery.shared_limits import SharedLimits
 from bot.factory import create_bot, create_dispatcher, register_commands
 from bot.i18n import TranslatorHub
-from bot.observability.logs import LogContextMiddleware
-from bot.observability.metrics import Count429, UpdateMetrics
+from bot.middlewares.observability import Count429, LogContextMiddleware, UpdateMetrics
 from bot.observability.server import start_metrics_server
 from bot.polling import UpdatePoller
 from bot.scheduler import create_scheduler

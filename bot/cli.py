@@ -23,8 +23,9 @@ from bot.services.registry import (
     ImportReport,
     RegistryFormatError,
     import_file,
-    read_rows,
+    open_registry,
 )
+from bot.services.registry.child import CheckedFile
 from bot.services.registry.reader import Line
 from storage.db import create_engine, create_session_factory, migrate
 
@@ -50,7 +51,10 @@ class Saved:
 
 
 async def import_rows(
-    engine: AsyncEngine, rows: Iterable[Line], now: datetime, saved: Saved | None = None
+    engine: AsyncEngine,
+    rows: Iterable[Line] | CheckedFile,
+    now: datetime,
+    saved: Saved | None = None,
 ) -> ImportOutcome:
     """The import, card linking for the touched phones, and a `cards_linked` message queued for
     each member who gained cards (the running bot delivers it), committed batch by batch: the
@@ -89,15 +93,17 @@ async def run_import(settings: Settings, path: Path, clock: Clock = system_clock
     now = clock()
     try:
         # size, encoding or unpacked size, and the header: checked before the database is touched
-        rows = read_rows(path, settings.registry_limits())
+        # (a large file is then read and checked by a child process while this one writes)
+        rows = open_registry(path, settings.registry_limits(), now.date())
     except RegistryFormatError as exc:
         print(f"Cannot import {path}: {exc}", file=sys.stderr)
         return 2
 
-    await migrate(settings.database_url)
-    engine = create_engine(settings.database_url)
+    engine = None
     saved = Saved()
     try:
+        await migrate(settings.database_url)
+        engine = create_engine(settings.database_url)
         outcome = await import_rows(engine, rows, now, saved)
     except RegistryFormatError as exc:  # a broken line further on
         print(f"Cannot import {path}: {exc}{_kept(saved)}", file=sys.stderr)
@@ -106,7 +112,10 @@ async def run_import(settings: Settings, path: Path, clock: Clock = system_clock
         print(f"Import failed: {exc}".splitlines()[0] + _kept(saved), file=sys.stderr)
         return 1
     finally:
-        await engine.dispose()
+        if isinstance(rows, CheckedFile):
+            rows.close()  # stopped already unless the import stopped half-way
+        if engine is not None:
+            await engine.dispose()
 
     count_import(outcome.report)
     print(f"Imported {path.name}: {outcome.rows} row(s)")

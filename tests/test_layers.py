@@ -42,6 +42,15 @@ RULES: dict[str, tuple[str, ...]] = {
     "bot.middlewares": ("bot.handlers", "bot.delivery", "dialogs", *APP),
     "bot.filters": ("bot.handlers", "bot.delivery", "dialogs", *APP),
     "bot.callbacks": ("bot.handlers", "bot.delivery", "dialogs", *APP),
+    # counters and logging, in every process: `import-registry` loads no aiogram (its RSS)
+    "bot.observability": (
+        "aiogram",
+        "aiogram_dialog",
+        "dialogs",
+        "bot.handlers",
+        "bot.delivery",
+        "bot.middlewares",
+    ),
     "bot.config": ("bot.handlers", "bot.delivery", "dialogs", "bot.middlewares", *APP),
 }
 

@@ -3,6 +3,9 @@ carrying the update id and the Telegram user id of the update being handled on e
 
 Personal data never goes in: handlers log ids, not phones, birth dates or insured ids, and a
 filter masks anything shaped like an international phone number that slips into a message.
+
+No aiogram here (every process sets up logging, `import-registry` too): the middleware that sets
+the update's ids is `bot/middlewares/observability.py`.
 """
 
 from __future__ import annotations
@@ -10,12 +13,8 @@ from __future__ import annotations
 import logging
 import re
 import sys
-from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from typing import IO, Any
-
-from aiogram import BaseMiddleware
-from aiogram.types import TelegramObject, Update, User
 
 UPDATE_ID: ContextVar[int | None] = ContextVar("update_id", default=None)
 USER_ID: ContextVar[int | None] = ContextVar("user_id", default=None)
@@ -42,25 +41,6 @@ class Scrubbed(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         return PHONE.sub("+***", self.inner.format(record))
-
-
-class LogContextMiddleware(BaseMiddleware):
-    """An outer update middleware: the update's ids for every line logged while it is handled."""
-
-    async def __call__(
-        self,
-        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
-        event: TelegramObject,
-        data: dict[str, Any],
-    ) -> Any:
-        user = data.get("event_from_user")
-        update_token = UPDATE_ID.set(event.update_id if isinstance(event, Update) else None)
-        user_token = USER_ID.set(user.id if isinstance(user, User) else None)
-        try:
-            return await handler(event, data)
-        finally:
-            UPDATE_ID.reset(update_token)
-            USER_ID.reset(user_token)
 
 
 def json_formatter() -> logging.Formatter:

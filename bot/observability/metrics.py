@@ -1,20 +1,16 @@
 """Prometheus metrics (prometheus-client): counters the process keeps, gauges read from the
 database when /metrics is scraped (the outbox and the requests are shared by every process,
-so any one of them can report them)."""
+so any one of them can report them).
+
+No aiogram here: `import-registry` counts its rows with `count_import` in a process that never
+talks to Telegram (aiogram alone is some 170 MB of RSS). The aiogram middlewares that count
+updates and 429s are in `bot/middlewares/observability.py`."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
-from aiogram import BaseMiddleware
-from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
-from aiogram.exceptions import TelegramRetryAfter
-from aiogram.methods import TelegramMethod
-from aiogram.methods.base import TelegramType
-from aiogram.types import TelegramObject, Update
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -57,47 +53,6 @@ NOTIFICATIONS = Gauge(
     registry=REGISTRY,
 )  # fmt: skip
 OPEN_REQUESTS = Gauge("bot_requests", "Requests stored, by status", ["status"], registry=REGISTRY)
-
-
-def update_type(update: Update) -> str:
-    return update.event_type if update.event_type else "unknown"
-
-
-class UpdateMetrics(BaseMiddleware):
-    """Counts each update by type and outcome and times its handling (an outer middleware)."""
-
-    async def __call__(
-        self,
-        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
-        event: TelegramObject,
-        data: dict[str, Any],
-    ) -> Any:
-        kind = update_type(event) if isinstance(event, Update) else type(event).__name__
-        started = time.perf_counter()
-        outcome = "error"
-        try:
-            result = await handler(event, data)
-            outcome = "ok"
-            return result
-        finally:
-            HANDLING.labels(kind).observe(time.perf_counter() - started)
-            UPDATES.labels(kind, outcome).inc()
-
-
-class Count429(BaseRequestMiddleware):
-    """A Bot API request middleware counting 429 answers (they still raise as before)."""
-
-    async def __call__(
-        self,
-        make_request: NextRequestMiddlewareType[TelegramType],
-        bot: Any,
-        method: TelegramMethod[TelegramType],
-    ) -> Any:
-        try:
-            return await make_request(bot, method)
-        except TelegramRetryAfter:
-            RETRY_AFTER.inc()
-            raise
 
 
 async def refresh_from_database(

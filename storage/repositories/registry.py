@@ -49,10 +49,20 @@ async def persons_by_insured_id(
     return await _by_key(session, _persons, "insured_id", PERSON_COLUMNS, insured_ids)
 
 
-async def insert_policies(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
-    """Rows of `number`, the POLICY_COLUMNS and `updated_at`."""
-    if rows:
-        await session.execute(insert(_policies), list(rows))
+async def insert_policies(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """Rows of `number`, the POLICY_COLUMNS and `updated_at`; number → id of each new policy.
+
+    One INSERT … RETURNING where the database returns from a many-row INSERT (PostgreSQL,
+    SQLite from 3.35), else the INSERT and a SELECT of the new ids."""
+    if not rows:
+        return {}
+    if session.get_bind().dialect.insert_executemany_returning:
+        statement = insert(_policies).returning(_policies.c.number, _policies.c.id)
+        result = await session.execute(statement, list(rows))
+        return {row.number: row.id for row in result}
+    await session.execute(insert(_policies), list(rows))
+    created = await policies_by_number(session, [row["number"] for row in rows])
+    return {number: id_ for number, (id_, _) in created.items()}
 
 
 async def insert_persons(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:

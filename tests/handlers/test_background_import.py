@@ -37,18 +37,18 @@ async def test_a_member_is_answered_while_a_large_import_runs(chat, monkeypatch)
     # the member has been answered: were it run inside the update handler (updates are handled
     # one at a time here), the member's /start would wait behind it and never be answered
     paused, go_on = threading.Event(), threading.Event()
-    take = importer._take
+    take = importer._InProcess.next_batch  # a file this small is read in the bot's process
     calls = 0
 
-    def take_then_wait(rows: Any, checker: Any) -> Any:
+    def take_then_wait(source: Any) -> Any:
         nonlocal calls
         calls += 1
         if calls == 2:
             paused.set()
             go_on.wait(60)
-        return take(rows, checker)
+        return take(source)
 
-    monkeypatch.setattr(importer, "_take", take_then_wait)
+    monkeypatch.setattr(importer._InProcess, "next_batch", take_then_wait)
     rows = [_row(f"KZ-{600000 + n}") for n in range(2500)]
     try:
         sent = chat.drop_file("large.csv", _csv(rows))

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from aiogram.types import Update, User
 
-from bot.observability.logs import LogContextMiddleware, setup_logging
+from bot.middlewares.observability import LogContextMiddleware
+from bot.observability.logs import setup_logging
 
 PHONE = "+380501112233"
 

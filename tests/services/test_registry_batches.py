@@ -13,8 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services.phones import normalize_phone
-from bot.services.registry import ImportReport, import_registry
-from bot.services.registry import importer as importer_module
+from bot.services.registry import ImportReport, child, import_registry
 from bot.services.registry.rows import RegistryRow, RowChecker
 from bot.services.registry.seen import Seen
 from storage.models import InsuredPerson, Policy
@@ -60,7 +59,7 @@ def family_file() -> Rows:
 
 @pytest.fixture
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(importer_module, "BATCH", BATCH)
+    monkeypatch.setattr(child, "BATCH", BATCH)
 
 
 async def run(db: Factory, rows: Rows, now: datetime = NOW) -> ImportReport:

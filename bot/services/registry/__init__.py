@@ -7,6 +7,7 @@ from bot.services.registry.importer import (
     ImportReport,
     import_file,
     import_registry,
+    open_registry,
 )
 from bot.services.registry.reader import COLUMNS, RegistryFormatError, read_rows
 from bot.services.registry.rows import (
@@ -28,6 +29,7 @@ __all__ = [
     "import_file",
     "import_registry",
     "mask_id",
+    "open_registry",
     "read_rows",
     "validate_row",
 ]

@@ -11,10 +11,9 @@ chat do: the write lock is never held for a whole file, and memory stays flat).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
-from itertools import islice
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -22,16 +21,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.cards import relink_phones
 from bot.services.linked import notify_cards_linked
+from bot.services.registry import child
+from bot.services.registry.child import Batch, CheckedFile, check_batch
+from bot.services.registry.child import Item as _Item
 from bot.services.registry.reader import Line, ReadLimits, read_rows
 from bot.services.registry.rows import RegistryRow, RejectedRow, RowChecker, mask_id
 from bot.services.registry.upsert import Outcome, Upserter, Written
 from bot.services.staff.audit import TARGET_LENGTH, audit
 
-BATCH = 1000  # rows read and checked at a time, at most as many per SAVEPOINT and `IN` list
-
-_Item = tuple[int, RegistryRow, dict[str, str]]
 AfterBatch = Callable[[set[str]], Awaitable[None]]
-_Rejected = tuple[RejectedRow, dict[str, str]]
+# from this size on a file is read and checked in a child process while this one writes (a
+# child costs half a second or so to start: a file of a few thousand rows is done by then)
+CHILD_FROM_BYTES = 512 * 1024
 
 
 @dataclass
@@ -68,19 +69,6 @@ class ImportReport:
             self.touched_phones.add(row.phone)
 
 
-def _take(rows: Iterator[Line], checker: RowChecker) -> tuple[list[_Item], list[_Rejected], int]:
-    """The next BATCH rows of the file, checked: the valid ones, the rejected ones, how many."""
-    lines = list(islice(rows, BATCH))
-    batch: list[_Item] = []
-    rejected: list[_Rejected] = []
-    for (line, raw), result in zip(lines, checker.check_many(lines), strict=True):
-        if isinstance(result, RejectedRow):
-            rejected.append((result, raw))
-        else:
-            batch.append((line, result, raw))
-    return batch, rejected, len(lines)
-
-
 def _short_error(exc: SQLAlchemyError) -> str:
     original = getattr(exc, "orig", None) or exc
     return str(original).splitlines()[0][:200]
@@ -108,9 +96,26 @@ async def _write(
         report.count(row, outcome)
 
 
+class _InProcess:
+    """Rows read and checked in this process (a worker thread), a batch at a time."""
+
+    def __init__(self, rows: Iterable[Line], today: date, region: str) -> None:
+        self._rows = iter(rows)
+        self._checker = RowChecker(today, region)
+        self.finished = False
+
+    def next_batch(self) -> Batch:
+        batch = check_batch(self._rows, self._checker)
+        self.finished = batch[2] < child.BATCH
+        return batch
+
+    def close(self) -> None:
+        self._checker.close()
+
+
 async def import_registry(
     session: AsyncSession,
-    rows: Iterable[Line],
+    rows: Iterable[Line] | CheckedFile,
     now: datetime,
     progress: Callable[[int], None] | None = None,
     *,
@@ -123,21 +128,30 @@ async def import_registry(
     birth dates. `progress`, if given, is called with the number of input rows finished so far
     (after `after_batch`, which gets the phones the batch touched, and may commit).
     Phones written without a country code are read in `default_region`.
+
+    `rows` are (line, row) pairs read here, or a `CheckedFile` a child process reads and checks
+    while this one writes (started for the same day and region).
     """
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
+    source: CheckedFile | _InProcess
+    if isinstance(rows, CheckedFile):
+        if (rows.today, rows.region) != (now.date(), default_region):
+            raise ValueError("the CheckedFile was started for another day or region")
+        source = rows
+    else:
+        source = _InProcess(rows, now.date(), default_region)
     report = ImportReport()
-    checker = RowChecker(now.date(), default_region)
     upserter = Upserter(session, now)
-    source = iter(rows)
     done = 0
-    # A batch is read and checked in a worker thread (the event loop keeps serving updates), then
-    # written. Not both at once: two threads of Python work would only take turns on the GIL, and
-    # each hand-over of a database call back to the event loop would wait out the other thread's
-    # switch interval (the import ran 1.3-1.7x slower that way).
+    # In one process a batch is read and checked in a worker thread (the event loop keeps serving
+    # updates), then written. Not both at once: two threads of Python work only take turns on the
+    # GIL, and each hand-over of a database call back to the event loop would wait out the other
+    # thread's switch interval (the import ran 1.3-1.7x slower that way). A `CheckedFile` reads
+    # and checks the next batches in its child process while this one writes.
     try:
         while True:
-            batch, rejected, taken = await asyncio.to_thread(_take, source, checker)
+            batch, rejected, taken = await asyncio.to_thread(source.next_batch)
             for item in rejected:
                 report.reject(*item)
             if batch:
@@ -148,10 +162,10 @@ async def import_registry(
             done += taken
             if progress:
                 progress(done)
-            if taken < BATCH:
+            if source.finished:
                 break
     finally:
-        checker.close()
+        source.close()
         upserter.close()
     report.rejected.sort(key=lambda rejected: rejected.line)
     return report
@@ -168,9 +182,30 @@ class ImportOutcome:
         return self.report.originals
 
 
+def open_registry(
+    path: Path,
+    limits: ReadLimits | None = None,
+    today: date | None = None,
+    region: str = "UA",
+    in_child: bool | None = None,
+) -> Iterable[Line] | CheckedFile:
+    """A registry file opened for `import_registry`, its size and header checked
+    (RegistryFormatError): read here, or from CHILD_FROM_BYTES on (or when `in_child`) by a
+    child process started now, which checks its rows for `today` and `region` as it reads."""
+    limits = limits or ReadLimits()
+    if in_child is None:
+        try:
+            in_child = path.stat().st_size >= CHILD_FROM_BYTES
+        except OSError:
+            in_child = False  # read_rows says why
+    if not in_child or today is None:
+        return read_rows(path, limits)
+    return CheckedFile(path, today, region, limits).start()
+
+
 async def import_file(
     session: AsyncSession,
-    source: Path | Iterable[Line],
+    source: Path | Iterable[Line] | CheckedFile,
     now: datetime,
     *,
     progress: Callable[[int], None] | None = None,
@@ -179,6 +214,7 @@ async def import_file(
     file_name: str = "",
     limits: ReadLimits | None = None,
     checkpoint: Callable[[], Awaitable[object]] | None = None,
+    in_child: bool | None = None,
 ) -> ImportOutcome:
     """Import a registry file (or rows already opened with `read_rows`), re-run card linking for
     the phones each batch touched and queue `cards_linked` for members who gained cards.
@@ -189,10 +225,15 @@ async def import_file(
     it was. With `checkpoint` (e.g. `session.commit`) each batch, its links and its notices are
     committed before the next is written: a later error leaves the batches before it stored
     (importing the file again finds them unchanged).
+
+    A file (`source` a Path) is read and checked in a child process while this one writes when
+    `in_child` says so, or by default from CHILD_FROM_BYTES on.
     """
-    rows: Iterable[Line]
+    rows: Iterable[Line] | CheckedFile
     if isinstance(source, Path):
-        rows = await asyncio.to_thread(read_rows, source, limits)
+        rows = await asyncio.to_thread(
+            open_registry, source, limits, now.date(), default_region, in_child
+        )
     else:
         rows = source
 

@@ -328,10 +328,10 @@ def _translated(path: Path, rows: Iterator[Line]) -> Iterator[Line]:
         ) from None
 
 
-_READERS: dict[str, Callable[[Path, ReadLimits, Sequence[str]], Iterator[Line]]] = {
-    ".xlsx": _read_xlsx,
-    ".xlsm": _read_xlsx,
-}
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+_READERS: dict[str, Callable[[Path, ReadLimits, Sequence[str]], Iterator[Line]]] = dict.fromkeys(
+    XLSX_SUFFIXES, _read_xlsx
+)
 
 
 def read_rows(

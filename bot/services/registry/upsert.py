@@ -100,11 +100,9 @@ class Upserter:
             else:
                 states[number] = _PolicyState(found[0], changed=False)
         await repo.update_policies(self.session, changed)
-        if new:
-            await repo.insert_policies(self.session, new)
-            created = await repo.policies_by_number(self.session, [v["number"] for v in new])
-            for number, (policy_id, _) in created.items():
-                states[number] = _PolicyState(policy_id, changed=True)
+        created = await repo.insert_policies(self.session, new)
+        for number, policy_id in created.items():
+            states[number] = _PolicyState(policy_id, changed=True)
         for number in wanted:
             self._policies.put(number, states[number].packed())
             learned.append(number)

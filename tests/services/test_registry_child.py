@@ -1,0 +1,154 @@
+"""A registry file read and checked in a child process while the parent writes (issue 12, goal
+2): the same rows, reports and refusals as an import read in one process, the child stopped when
+the import stops early."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from bot.services.registry import COLUMNS, RegistryFormatError, import_registry, open_registry
+from bot.services.registry.child import CheckedFile
+from bot.services.registry.reader import Problem, ReadLimits
+from tests.hostile_files import entity_bomb_xlsx, valid_xlsx
+from tests.services.test_registry_batches import (
+    NOW,
+    Factory,
+    Rows,
+    family_file,
+    outcome,
+    person,
+    stored,
+)
+
+
+def write_csv(path: Path, rows: Rows) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        writer.writerows([[values[name] for name in COLUMNS] for _, values in rows])
+    return path
+
+
+def with_bad_rows() -> Rows:
+    """The family file, a duplicate insured ID (line 10, first on line 2), an invalid phone on
+    line 11 (phonenumbers refuses it), a policy whose later row differs (line 12)."""
+    rows = family_file()
+    rows.append((10, {**person(2, "SIP-4", "+380500000010", "self")}))
+    rows.append((11, person(11, "SIP-5", "+380 12 345", "self")))
+    changed = {**person(12, "SIP-3", "+380500000012"), "program": "Other"}
+    rows.append((12, changed))
+    return rows
+
+
+async def test_the_child_imports_what_one_process_imports(
+    session_factory: Factory, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "registry.csv", with_bad_rows())
+    # batches of 4: the family on lines 4-7 is split between two, the rules hold across them
+    checked = CheckedFile(path, NOW.date(), batch_size=4).start()
+    async with session_factory() as session, session.begin():
+        in_child = await import_registry(session, checked, NOW)
+    assert checked.finished and checked.child_peak_mb > 0
+    cards, policies = await stored(session_factory)
+
+    assert outcome(in_child) == (8, 0, 0, 3)
+    assert [(r.line, r.reasons) for r in in_child.rejected] == [
+        (10, ("duplicate insured_id, first seen on line 2",)),
+        (11, ("phone: not a valid phone number",)),
+        (12, ("policy SIP-3: program differs from line 8",)),
+    ]
+    assert in_child.originals[11]["phone"] == "+380 12 345"
+    assert sorted(policies) == ["SIP-1", "SIP-2", "SIP-3"]
+    assert {cards[f"UA-{800000 + line}"].phone for line in range(4, 8)} == {"+380501112233"}
+
+    # the same file read in this process, imported again: all unchanged, the same rejections
+    async with session_factory() as session, session.begin():
+        again = await import_registry(session, open_registry(path, in_child=False), NOW)
+    assert outcome(again) == (0, 0, 8, 3)
+    assert [r.reasons for r in again.rejected] == [r.reasons for r in in_child.rejected]
+
+
+async def test_an_xlsx_is_read_by_the_child_and_checked_here(
+    session_factory: Factory, tmp_path: Path
+) -> None:
+    path = tmp_path / "registry.xlsx"
+    rows = with_bad_rows()
+    path.write_bytes(valid_xlsx([[values[name] for name in COLUMNS] for _, values in rows]))
+    checked = CheckedFile(path, NOW.date(), batch_size=4).start()
+    assert checked.check_in_child is False  # openpyxl's parse is the heavier half
+
+    async with session_factory() as session, session.begin():
+        report = await import_registry(session, checked, NOW)
+
+    assert checked.finished and checked._checker is None
+    assert outcome(report) == (8, 0, 0, 3)
+    # the lines are the sheet's rows: the family file's lines 2-12 (line 10 follows line 9)
+    assert [r.line for r in report.rejected] == [10, 11, 12]
+    assert [r.reasons for r in report.rejected] == [
+        ("duplicate insured_id, first seen on line 2",),
+        ("phone: not a valid phone number",),
+        ("policy SIP-3: program differs from line 8",),
+    ]
+
+
+def test_a_header_without_the_columns_is_refused_before_open_returns(tmp_path: Path) -> None:
+    path = tmp_path / "registry.csv"
+    path.write_text("policy_number,program\nSIP-1,Standard\n", encoding="utf-8")
+
+    with pytest.raises(RegistryFormatError) as caught:
+        open_registry(path, today=NOW.date(), in_child=True)
+
+    assert caught.value.problem is Problem.COLUMNS
+    assert "insured_id" in caught.value.missing
+
+
+def test_an_entity_bomb_is_refused_by_the_child_as_in_one_process(tmp_path: Path) -> None:
+    path = tmp_path / "laughs.xlsx"
+    path.write_bytes(entity_bomb_xlsx())
+
+    with pytest.raises(RegistryFormatError) as caught:
+        open_registry(path, today=NOW.date(), in_child=True)
+
+    assert caught.value.problem is Problem.XML_ENTITIES
+    assert str(caught.value) == (
+        "laughs.xlsx declares XML entities or a DTD (EntitiesForbidden); refused unread"
+    )
+
+
+def test_the_row_cap_refuses_the_file_with_its_details(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "registry.csv", family_file())
+    checked = CheckedFile(path, NOW.date(), limits=ReadLimits(max_rows=5), batch_size=4)
+
+    with pytest.raises(RegistryFormatError) as caught:
+        checked.start()
+
+    assert caught.value.problem is Problem.TOO_MANY_ROWS
+    assert caught.value.details == {"limit": 5}
+    assert checked.finished and checked._process is None
+
+
+async def test_a_stopped_import_stops_its_child(session_factory: Factory, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "registry.csv", family_file())
+    checked = CheckedFile(path, NOW.date(), batch_size=1).start()
+    process = checked._process
+    assert process is not None and process.is_alive()
+
+    checked.close()  # what import_registry does when it stops half-way (cancelled, failed)
+
+    assert checked._process is None
+    with pytest.raises(ValueError, match="closed"):
+        process.is_alive()  # joined and released
+
+
+def test_small_files_are_read_in_process_large_ones_by_a_child(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "registry.csv", family_file())
+    small = open_registry(path, today=NOW.date())
+    assert not isinstance(small, CheckedFile)
+    large = open_registry(path, today=NOW.date(), in_child=True)
+    try:
+        assert isinstance(large, CheckedFile)
+    finally:
+        large.close()
