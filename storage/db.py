@@ -79,7 +79,14 @@ def create_engine(url: str, *, concurrency: int = DEFAULT_CONCURRENCY) -> AsyncE
             cursor.execute("PRAGMA busy_timeout=30000")
             cursor.close()
 
-        event.listen(engine.sync_engine, "before_cursor_execute", _sqlite_write_begin)
+        gate = _WriterGate()  # one per engine: this database's writers in this process
+
+        @event.listens_for(engine.sync_engine, "before_cursor_execute")
+        def _begin(
+            conn: Any, cursor: Any, statement: str, params: Any, context: Any, many: bool
+        ) -> None:
+            _sqlite_write_begin(gate, conn, cursor, statement)
+
         event.listen(engine.sync_engine, "commit", _sqlite_write_end)
         event.listen(engine.sync_engine, "rollback", _sqlite_write_end)
         # a connection handed back or dropped without its transaction's end (a cancelled task)
@@ -128,9 +135,6 @@ class _WriterGate:
         return loop, lock
 
 
-_GATE = _WriterGate()
-
-
 def _release(held: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None) -> None:
     if held is None:
         return
@@ -145,9 +149,7 @@ def _release(held: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None) -> Non
         loop.call_soon_threadsafe(lock.release)
 
 
-def _sqlite_write_begin(
-    conn: Any, cursor: Any, statement: str, _params: Any, _context: Any, _many: bool
-) -> None:
+def _sqlite_write_begin(gate: _WriterGate, conn: Any, cursor: Any, statement: str) -> None:
     """On SQLite a transaction begins at its first write, and takes the write lock then.
 
     Reads before it run outside any transaction (in WAL mode they never wait and never block),
@@ -161,7 +163,7 @@ def _sqlite_write_begin(
     if conn.info.get(_WRITING) or statement.lstrip()[:6].upper().startswith(_READS):
         return
     if _GATE_HELD not in conn.info:
-        conn.info[_GATE_HELD] = _GATE.enter()
+        conn.info[_GATE_HELD] = gate.enter()
     cursor.execute("BEGIN IMMEDIATE")
     conn.info[_WRITING] = True
 
