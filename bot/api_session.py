@@ -28,7 +28,6 @@ None) and validates the echoed keyboard into ~50 models, each running aiogram's 
 
 from __future__ import annotations
 
-import asyncio
 import string
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any, cast
@@ -182,15 +181,13 @@ class BotApiSession(AiohttpSession):
                 else:
                     if response.ok:
                         return cast(Response[TelegramType], response)
-        return self.check_response(
-            bot=bot, method=method, status_code=status_code, content=content
-        )
+        return self.check_response(bot=bot, method=method, status_code=status_code, content=content)
 
     async def make_request(
         self,
         bot: Bot,
         method: TelegramMethod[TelegramType],
-        timeout: int | None = None,
+        timeout: int | None = None,  # noqa: ASYNC109 (aiogram's signature)
     ) -> TelegramType:
         # AiohttpSession.make_request, with the encoding and the parsing above
         session = await self.create_session()
@@ -198,10 +195,13 @@ class BotApiSession(AiohttpSession):
         body, sent_keyboard = self._encode(bot, method)
         try:
             async with session.post(
-                url, data=body, timeout=self.timeout if timeout is None else timeout
+                url,
+                data=body,
+                # a number, as aiogram passes it (aiohttp makes it ClientTimeout(total=...))
+                timeout=self.timeout if timeout is None else timeout,  # type: ignore[arg-type]
             ) as resp:
                 raw_result = await resp.text()
-        except asyncio.TimeoutError as e:
+        except TimeoutError as e:
             raise TelegramNetworkError(method=method, message="Request timeout error") from e
         except ClientError as e:
             raise TelegramNetworkError(method=method, message=f"{type(e).__name__}: {e}") from e
