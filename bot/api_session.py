@@ -143,7 +143,7 @@ class BotApiSession(AiohttpSession):
             fields.append((key, value))
         return fields, files, sent_keyboard
 
-    def _encode(
+    def encode(
         self, bot: Bot, method: TelegramMethod[TelegramType]
     ) -> tuple[Payload | FormData, dict[str, Any] | None]:
         """The request's body, and the inline keyboard as sent (see `parse_response`)."""
@@ -192,7 +192,7 @@ class BotApiSession(AiohttpSession):
         # AiohttpSession.make_request, with the encoding and the parsing above
         session = await self.create_session()
         url = self.api.api_url(token=bot.token, method=method.__api_method__)
-        body, sent_keyboard = self._encode(bot, method)
+        body, sent_keyboard = self.encode(bot, method)
         try:
             async with session.post(
                 url,
