@@ -76,6 +76,22 @@ def _form(bot: Bot, fields: list[tuple[str, Any]], files: dict[str, InputFile]) 
 class BotApiSession(AiohttpSession):
     """`AiohttpSession` sending the same requests and returning equal results, at less CPU."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # `Response[Message]` and its kin, kept alive: pydantic caches a parametrized generic
+        # weakly, and aiogram's check_response does not keep it, so each garbage collection
+        # dropped them and the next call built the class again (~8 ms for one holding Message;
+        # py-spy found one rebuild per member in the calendar step)
+        self._response_types: dict[Any, Any] = {}
+
+    def response_type(self, method: TelegramMethod[TelegramType]) -> Any:
+        """`Response[method.__returning__]`, built once per result type for this session."""
+        returning = method.__returning__
+        found = self._response_types.get(returning)
+        if found is None:
+            found = self._response_types[returning] = Response[returning]  # type: ignore[valid-type]
+        return found
+
     def prepare_value(
         self,
         value: Any,
@@ -164,6 +180,7 @@ class BotApiSession(AiohttpSession):
         sent_keyboard: dict[str, Any] | None,
     ) -> Response[TelegramType]:
         """`check_response`, with the sent keyboard object standing for its exact echo."""
+        response_type = self.response_type(method)  # also what check_response looks up
         if sent_keyboard is not None and HTTPStatus.OK <= status_code <= HTTPStatus.IM_USED:
             try:
                 data = self.json_loads(content)
@@ -173,7 +190,6 @@ class BotApiSession(AiohttpSession):
             if type(result) is dict and result.get("reply_markup") == sent_keyboard:
                 keyboard = getattr(method, "reply_markup", None)
                 data = {**data, "result": {**result, "reply_markup": keyboard}}
-                response_type = Response[method.__returning__]  # type: ignore[name-defined]
                 try:
                     response = response_type.model_validate(data, context={"bot": bot})
                 except ValidationError:

@@ -7,6 +7,7 @@ names are the only things replaced before the bodies are compared.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import re
@@ -44,6 +45,7 @@ from aiogram.methods import (
     EditMessageReplyMarkup,
     EditMessageText,
     GetUpdates,
+    Response,
     SendChatAction,
     SendDocument,
     SendMediaGroup,
@@ -469,3 +471,16 @@ async def test_errors_are_raised_as_stock_aiogram_raises_them(
     assert str(got_ours) == str(got_stock)
     for name in ("message", "retry_after", "migrate_to_chat_id"):
         assert getattr(got_ours, name, None) == getattr(got_stock, name, None)
+
+
+def test_result_types_outlive_a_garbage_collection() -> None:
+    """pydantic caches `Response[Message]` weakly: the session keeps it, so neither its parse
+    nor aiogram's check_response builds the class again after a collection."""
+    session = BotApiSession()
+    method = EditMessageText(chat_id=MEMBER, message_id=1, text="x")
+    kept = session.response_type(method)
+    kept_id = id(kept)
+    del kept
+    gc.collect()
+    assert id(session.response_type(method)) == kept_id
+    assert Response[EditMessageText.__returning__] is session.response_type(method)
