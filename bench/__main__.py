@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import busy_bench, deliver_bench, lookup_bench, memory_bench, steps_bench
+from bench import api_bench, busy_bench, deliver_bench, lookup_bench, memory_bench, steps_bench
 
 DEFAULT_CHART = Path(__file__).resolve().parent / ".cache" / "bench.png"
 # each bench's arguments by the size of the run: the full bench, --quick, --smoke
@@ -33,6 +33,7 @@ ARGS: dict[str, dict[str, list[str]]] = {
         "deliver": ["--count", "90"],
         "staff": ["--quick"],
         "lookup": ["--quick"],
+        "api": ["--rounds", "3", "--calls", "100"],
     },
     "smoke": {
         "steps": ["--members", "4", "--rounds", "1"],
@@ -41,6 +42,7 @@ ARGS: dict[str, dict[str, list[str]]] = {
         "deliver": ["--count", "30"],
         "staff": ["--members", "10", "--spread", "0.5"],
         "lookup": ["--cards", "5000", "--lookups", "100"],
+        "api": ["--rounds", "1", "--calls", "10"],
     },
 }
 # the registry import's file sizes (small, large) and XLSX rows, by the size of the run
@@ -192,6 +194,21 @@ def lookup_lines(size: str) -> list[Line]:
     ]
 
 
+def api_lines(size: str) -> list[Line]:
+    """The bot's Bot API session against stock aiogram's, CPU per call (bench/api_bench.py)."""
+    args = api_bench.parse_args(ARGS[size].get("api", []))
+    return [
+        Line(
+            "Bot API client",
+            f"{row.call}: encode + parse CPU, ours / stock aiogram",
+            f"{row.ratio:.2f}x ({row.ours_us:.0f} vs {row.stock_us:.0f} µs)",
+            "< 1x",
+            row.ratio < 1,
+        )
+        for row in api_bench.measure(args.rounds, args.calls)
+    ]
+
+
 # the aim of each registry-import ratio (issue 12, goal 2), by the start of the measure's name
 IMPORT_AIMS = {
     "import ": 3.0,  # vs a raw sqlite3 executemany of the same rows
@@ -290,6 +307,7 @@ def main(argv: list[str] | None = None) -> None:
         deliver_lines,
         staff_lines,
         lookup_lines,
+        api_lines,
         import_lines,
     ]
     for bench in others:
