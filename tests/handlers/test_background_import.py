@@ -126,3 +126,42 @@ async def test_a_csv_in_another_encoding_is_refused_naming_the_line(chat):
         UK("import-refused-encoding", file="cp1251.csv", line=3) + "\n" + UK("import-nothing-saved")
     ]
     assert await chat.rows(InsuredPerson) == []
+
+
+async def test_a_large_file_is_read_by_the_child_process_and_reported_the_same(chat, monkeypatch):
+    """From CHILD_FROM_BYTES on, the bot's import reads and checks the file in a child process
+    (bot/services/registry/child.py) while it writes: the rows, the rejected line and the report
+    are those of the in-process import. The threshold is lowered so a small file takes that path."""
+    monkeypatch.setattr(importer, "CHILD_FROM_BYTES", 0)
+    started: list[object] = []
+    start = importer.CheckedFile.start
+
+    def noting(self: Any) -> Any:
+        started.append(self)
+        return start(self)
+
+    monkeypatch.setattr(importer.CheckedFile, "start", noting)
+    rows = [_row(f"KZ-{700000 + n}") for n in range(1500)]
+    rows.insert(10, _row("KZ-799999", birth="2030-01-01"))  # line 12: born after the policy
+    sent = chat.drop_file("child.csv", _csv(rows))
+    for _ in range(600):
+        await asyncio.sleep(0.1)
+        if chat._replies_to(sent) and not chat.imports.busy:
+            break
+    await chat.imports.wait()
+    assert len(started) == 1  # the child read it
+    report, attached = chat._replies_to(sent)
+    assert report["text"] == UK(
+        "staffcmd-import-report",
+        file="child.csv",
+        rows=1501,
+        added=1500,
+        updated=0,
+        unchanged=0,
+        rejected=1,
+    )
+    [rejected] = staff._rows_of(chat, attached)
+    assert rejected["line"] == "12"
+    assert rejected["reasons"] == "birth_date: in the future"
+    assert len(await chat.rows(InsuredPerson)) == 1500
+    assert len(await chat.rows(Policy)) == 1
