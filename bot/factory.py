@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.api_session import BotApiSession
 from bot.clock import Clock, system_clock
 from bot.config import Settings
-from bot.filters.magic import Magic
+from bot.filters.magic import Magic, checks_in_loop
 from bot.handlers import commands, staff_access
 from bot.handlers import helpdesk as member_helpdesk
 from bot.handlers import privacy as privacy_commands
@@ -193,6 +193,8 @@ def create_dispatcher(
         message_manager=message_manager or ReplyKeyboardRemovingManager(),
         events_isolation=events_isolation,
     )
+    # filters are checks of the update: run in the event loop, not each in a thread
+    checks_in_loop(dp)
     return dp, bg_factory
 
 
