@@ -15,6 +15,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from aiogram.fsm.storage.base import BaseStorage, StateType, StorageKey
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.fsm import Prefetching
 
 
 class ForgetfulStorage(BaseStorage):
@@ -47,11 +50,10 @@ class ForgetfulStorage(BaseStorage):
     async def get_state(self, key: StorageKey) -> str | None:
         return await self.inner.get_state(key)
 
-    async def prefetch(self, session: Any, key: StorageKey) -> None:
+    async def prefetch(self, session: AsyncSession, key: StorageKey) -> None:
         """The inner storage's `prefetch` (storage/fsm.py), where it has one."""
-        prefetch = getattr(self.inner, "prefetch", None)
-        if prefetch is not None:
-            await prefetch(session, key)
+        if isinstance(self.inner, Prefetching):
+            await self.inner.prefetch(session, key)
 
     async def close(self) -> None:
         await self.inner.close()

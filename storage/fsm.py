@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import (
@@ -62,6 +62,14 @@ def _forget_known(session: Session, _previous: Any) -> None:
 def _known(session: AsyncSession) -> dict[str, FsmRecord | None]:
     known: dict[str, FsmRecord | None] = session.info.setdefault(_KNOWN, {})
     return known
+
+
+@runtime_checkable
+class Prefetching(Protocol):
+    """A storage that can read, through the update's session, what the update will ask for
+    (`StateSessionMiddleware` calls it once the session is open)."""
+
+    async def prefetch(self, session: AsyncSession, key: StorageKey) -> None: ...
 
 
 def stack_key(key: StorageKey) -> StorageKey:

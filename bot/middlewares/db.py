@@ -12,7 +12,7 @@ from aiogram.fsm.middleware import FSMContextMiddleware
 from aiogram.types import TelegramObject
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from storage.fsm import bind_session
+from storage.fsm import Prefetching, bind_session
 from storage.uow import UnitOfWork
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
@@ -61,11 +61,11 @@ class StateSessionMiddleware(BaseMiddleware):
         if context is None:
             return await self._sessions(handler, event, data)
 
-        prefetch = getattr(context.storage, "prefetch", None)
+        storage = context.storage
 
         async def with_state(event: TelegramObject, data: dict[str, Any]) -> Any:
-            if prefetch is not None:  # the state and the dialog stack in one statement
-                await prefetch(data["session"], context.key)
+            if isinstance(storage, Prefetching):  # the state and the dialog stack in one statement
+                await storage.prefetch(data["session"], context.key)
             data.update({"state": context, "raw_state": await context.get_state()})
             return await handler(event, data)
 
