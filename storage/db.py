@@ -65,7 +65,11 @@ def create_engine(url: str, *, concurrency: int = DEFAULT_CONCURRENCY) -> AsyncE
         logging.getLogger("aiosqlite").setLevel(logging.INFO)
         if ":memory:" in url:
             pool = {}  # one shared connection (SQLAlchemy's StaticPool); no pool to size
-        engine = create_async_engine(url, connect_args={"timeout": 30}, **pool)
+        # aiosqlite's connection, with a member update's reads run in the event loop
+        from storage import sqlite_inline
+
+        connect_args = {"timeout": 30, "async_creator_fn": sqlite_inline.connect}
+        engine = create_async_engine(url, connect_args=connect_args, **pool)
 
         @event.listens_for(engine.sync_engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

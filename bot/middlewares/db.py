@@ -13,6 +13,7 @@ from aiogram.types import TelegramObject
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.fsm import Prefetching, bind_session
+from storage.sqlite_inline import loop_side_reads
 from storage.uow import UnitOfWork
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
@@ -32,12 +33,19 @@ class DbSessionMiddleware(BaseMiddleware):
         self._sessions = session_factory
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
-        async with self._sessions() as session, bind_session(session):
-            data["session"] = session
-            data["uow"] = UnitOfWork(session)
-            result = await handler(event, data)
-            await session.commit()
-            return result
+        chat = data.get("event_chat")
+        # a member's reads are a few rows by an index: on SQLite they run in the event loop
+        # (storage/sqlite_inline.py); the staff side's (exports, statistics) stay in the thread
+        reads = loop_side_reads.set(chat is not None and chat.type == "private")
+        try:
+            async with self._sessions() as session, bind_session(session):
+                data["session"] = session
+                data["uow"] = UnitOfWork(session)
+                result = await handler(event, data)
+                await session.commit()
+                return result
+        finally:
+            loop_side_reads.reset(reads)
 
 
 class StateSessionMiddleware(BaseMiddleware):

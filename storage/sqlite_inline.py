@@ -1,0 +1,70 @@
+"""SQLite reads of an update run in the event loop, not in aiosqlite's thread.
+
+aiosqlite runs every call on a connection (open a cursor, execute, fetch, close) in the
+connection's own thread and wakes the event loop with the result: two loop iterations and a
+thread hand-off per call, four calls per statement. A point read from a WAL database takes
+microseconds; the hand-offs took 1.5 ms of CPU a lookup (bench/lookup_bench.py), the same
+floor under every member step (docs/performance.md).
+
+`LoopSideConnection` is aiosqlite's connection with one change: while `loop_side_reads` is set
+(by a member's update, `bot/middlewares/db.py`: its reads are a few rows found by an index), a
+`SELECT` and the calls around it (open a cursor, fetch, close) run on the calling thread, and so
+do `COMMIT` and `ROLLBACK` when no transaction is open (they do nothing then). Everything that
+may wait stays in the thread: a write (it may wait for the database's write lock,
+`busy_timeout`), `BEGIN`, a real `COMMIT` (an fsync). Jobs, imports, exports and the staff side
+(no flag) keep every call in the thread, so a long read never holds the event loop.
+
+Safe because SQLAlchemy's adapter awaits each call before it makes the next one on the same
+connection: the connection is never used by both threads at once (`check_same_thread=False`
+lets the loop's thread use it at all).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from contextvars import ContextVar
+from typing import Any
+
+import aiosqlite
+
+loop_side_reads: ContextVar[bool] = ContextVar("loop_side_reads", default=False)
+
+# calls on a cursor or connection that never wait for a lock or the disk by themselves (a
+# statement runs in `execute`; what `fetch*` returns was computed there or is a read's next rows)
+_QUICK = frozenset({"cursor", "fetchone", "fetchmany", "fetchall", "close"})
+_ENDS = frozenset({"commit", "rollback"})
+
+
+class LoopSideConnection(aiosqlite.Connection):
+    def _in_loop(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> bool:
+        connection = self._connection
+        if connection is None or not loop_side_reads.get():
+            return False
+        name = getattr(fn, "__name__", "")
+        if name in _QUICK:
+            return True
+        if name == "execute":
+            return bool(args) and isinstance(args[0], str) and _is_select(args[0])
+        return name in _ENDS and not connection.in_transaction
+
+    async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        if self._in_loop(fn, args):
+            return fn(*args, **kwargs)
+        return await super()._execute(fn, *args, **kwargs)
+
+
+def _is_select(sql: str) -> bool:
+    return sql[:16].lstrip()[:6].upper() == "SELECT"
+
+
+def connect(database: str, **kwargs: Any) -> LoopSideConnection:
+    """`aiosqlite.connect` with `LoopSideConnection` (SQLAlchemy's `async_creator_fn`)."""
+    kwargs["check_same_thread"] = False
+
+    def connector() -> sqlite3.Connection:
+        return sqlite3.connect(database, **kwargs)
+
+    connection = LoopSideConnection(connector, 64)
+    connection._thread.daemon = True  # as SQLAlchemy does for aiosqlite's own
+    return connection
