@@ -1,4 +1,4 @@
-"""SQLite reads of an update run in the event loop, not in aiosqlite's thread.
+"""SQLite calls of a member's update that cannot wait run in the event loop, not in a thread.
 
 aiosqlite runs every call on a connection (open a cursor, execute, fetch, close) in the
 connection's own thread and wakes the event loop with the result: two loop iterations and a
@@ -7,11 +7,13 @@ microseconds; the hand-offs took 1.5 ms of CPU a lookup (bench/lookup_bench.py),
 floor under every member step (docs/performance.md).
 
 `LoopSideConnection` is aiosqlite's connection with one change: while `loop_side_reads` is set
-(by a member's update, `bot/middlewares/db.py`: its reads are a few rows found by an index), a
-`SELECT` and the calls around it (open a cursor, fetch, close) run on the calling thread, and so
-do `COMMIT` and `ROLLBACK` when no transaction is open (they do nothing then). Everything that
-may wait stays in the thread: a write (it may wait for the database's write lock,
-`busy_timeout`), `BEGIN`, a real `COMMIT` (an fsync). Jobs, imports, exports and the staff side
+(by a member's update, `bot/middlewares/db.py`: it reads and writes a few rows found by an
+index), these run on the calling thread: a `SELECT`, the calls around a statement (open a
+cursor, fetch, close), every statement inside a transaction already begun (`BEGIN IMMEDIATE`
+took the write lock: a write then waits for nothing), and `COMMIT`/`ROLLBACK` when no
+transaction is open (they do nothing then). What may wait stays in the thread: `BEGIN` (the
+database's write lock, `busy_timeout`), a write outside a transaction, a real `COMMIT` (an
+fsync) or `ROLLBACK`. Jobs, imports, exports and the staff side
 (no flag) keep every call in the thread, so a long read never holds the event loop.
 
 Safe because SQLAlchemy's adapter awaits each call before it makes the next one on the same
@@ -34,6 +36,7 @@ loop_side_reads: ContextVar[bool] = ContextVar("loop_side_reads", default=False)
 # statement runs in `execute`; what `fetch*` returns was computed there or is a read's next rows)
 _QUICK = frozenset({"cursor", "fetchone", "fetchmany", "fetchall", "close"})
 _ENDS = frozenset({"commit", "rollback"})
+_STATEMENTS = frozenset({"execute", "executemany"})
 
 
 class LoopSideConnection(aiosqlite.Connection):
@@ -44,8 +47,12 @@ class LoopSideConnection(aiosqlite.Connection):
         name = getattr(fn, "__name__", "")
         if name in _QUICK:
             return True
-        if name == "execute":
-            return bool(args) and isinstance(args[0], str) and _is_select(args[0])
+        if name in _STATEMENTS:
+            # inside the update's transaction this connection holds the write lock already: a
+            # write waits for nothing; before it, only a read is sure not to wait
+            if connection.in_transaction:
+                return True
+            return name == "execute" and isinstance(args[0], str) and _is_select(args[0])
         return name in _ENDS and not connection.in_transaction
 
     async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
