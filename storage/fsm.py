@@ -22,7 +22,7 @@ from aiogram.fsm.storage.base import (
     StateType,
     StorageKey,
 )
-from sqlalchemy import event, inspect, select
+from sqlalchemy import bindparam, event, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session
 from sqlmodel import col
@@ -57,6 +57,12 @@ _KNOWN = "fsm_records"
 def _forget_known(session: Session, _previous: Any) -> None:
     """What was read or written before a rollback may not be what the database holds now."""
     session.info.pop(_KNOWN, None)
+
+
+# Built once, executed with parameters each update: SQLAlchemy's compiled cache hits without the
+# statement being built again (`session.get` also deep-annotates its WHERE clause on each load).
+_BY_KEYS = select(FsmRecord).where(col(FsmRecord.key).in_(bindparam("keys", expanding=True)))
+_BY_KEY = select(FsmRecord).where(col(FsmRecord.key) == bindparam("key"))
 
 
 def _known(session: AsyncSession) -> dict[str, FsmRecord | None]:
@@ -123,7 +129,7 @@ class SQLStorage(BaseStorage):
         names = [name for name in names if name not in known]
         if not names:
             return
-        found = await session.scalars(select(FsmRecord).where(col(FsmRecord.key).in_(names)))
+        found = await session.scalars(_BY_KEYS, {"keys": names})
         rows = {record.key: record for record in found}
         for name in names:
             known[name] = rows.get(name)
@@ -138,7 +144,7 @@ class SQLStorage(BaseStorage):
             if not (state.deleted or state.was_deleted or state.detached):
                 return record
             # deleted by a statement of this session's (erasing a member's data): ask again
-        record = known[name] = await session.get(FsmRecord, name)
+        record = known[name] = (await session.scalars(_BY_KEY, {"key": name})).one_or_none()
         return record
 
     async def _write_in(self, session: AsyncSession, name: str, values: dict[str, Any]) -> None:
@@ -163,7 +169,8 @@ class SQLStorage(BaseStorage):
         if shared is not None:
             return await self._get(shared, self._keys.build(key))
         async with self._sessions() as session:
-            return await session.get(FsmRecord, self._keys.build(key))
+            found = await session.scalars(_BY_KEY, {"key": self._keys.build(key)})
+            return found.one_or_none()
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         value = state.state if isinstance(state, State) else state

@@ -19,15 +19,6 @@ class CardStatus(StrEnum):
     EXPIRED = "expired"
 
 
-def card_status(policy: Policy, today: date) -> CardStatus:
-    """Coverage runs from `coverage_start` to `coverage_end`, both days included."""
-    if today < policy.coverage_start:
-        return CardStatus.WAITING
-    if today > policy.coverage_end:
-        return CardStatus.EXPIRED
-    return CardStatus.ACTIVE
-
-
 @dataclass(frozen=True)
 class CardView:
     card_id: int
@@ -42,27 +33,39 @@ class CardView:
     is_active: bool
 
 
-def _view(person: InsuredPerson, policy: Policy, member: Member, today: date) -> CardView:
-    assert person.id is not None
+def _status(coverage_start: date, coverage_end: date, today: date) -> CardStatus:
+    if today < coverage_start:
+        return CardStatus.WAITING
+    if today > coverage_end:
+        return CardStatus.EXPIRED
+    return CardStatus.ACTIVE
+
+
+def card_status(policy: Policy, today: date) -> CardStatus:
+    """Coverage runs from `coverage_start` to `coverage_end`, both days included."""
+    return _status(policy.coverage_start, policy.coverage_end, today)
+
+
+def _view(row: cards_repo.CardRow, member: Member, today: date) -> CardView:
     return CardView(
-        card_id=person.id,
-        policy_number=policy.number,
-        program=policy.program,
-        holder_type=policy.holder_type,
-        holder_name=person.full_name,
-        relation=person.relation,
-        coverage_start=policy.coverage_start,
-        coverage_end=policy.coverage_end,
-        status=card_status(policy, today),
-        is_active=member.active_card_id == person.id,
+        card_id=row.card_id,
+        policy_number=row.policy_number,
+        program=row.program,
+        holder_type=row.holder_type,
+        holder_name=row.holder_name,
+        relation=row.relation,
+        coverage_start=row.coverage_start,
+        coverage_end=row.coverage_end,
+        status=_status(row.coverage_start, row.coverage_end, today),
+        is_active=member.active_card_id == row.card_id,
     )
 
 
 async def list_cards(session: AsyncSession, member: Member, today: date) -> list[CardView]:
     """The member's linked cards, own card first, the active one marked."""
     assert member.id is not None
-    rows = await cards_repo.linked_to(session, member.id)
-    views = [_view(person, policy, member, today) for person, policy, _ in rows]
+    rows = await cards_repo.cards_of(session, member.id)
+    views = [_view(row, member, today) for row in rows]
     return sorted(views, key=lambda v: (v.relation != Relation.SELF, v.holder_name))
 
 
@@ -81,7 +84,7 @@ async def active_card(session: AsyncSession, member: Member, today: date) -> Car
 async def set_active_card(session: AsyncSession, member: Member, card_id: int) -> bool:
     """Switch the active card ("change policy"); only a card linked to this member."""
     assert member.id is not None
-    linked = {person.id for person, _, _ in await cards_repo.linked_to(session, member.id)}
+    linked = {linked_id for linked_id, _via in await cards_repo.links_of(session, member.id)}
     if card_id not in linked:
         return False
     member.active_card_id = card_id
@@ -105,8 +108,8 @@ async def _sync_phone_links(
     """
     assert member.id is not None and member.phone is not None
     matches = await cards_repo.with_phone(session, member.phone)
-    linked = await cards_repo.linked_to(session, member.id)
-    linked_ids = {person.id for person, _, _ in linked}
+    linked = await cards_repo.links_of(session, member.id)
+    linked_ids = {card_id for card_id, _via in linked}
     newly: list[InsuredPerson] = []
     for person, _policy in matches:
         assert person.id is not None
@@ -116,9 +119,7 @@ async def _sync_phone_links(
             newly.append(person)
     matching_ids = {person.id for person, _ in matches}
     stale = [
-        person.id
-        for person, _, link in linked
-        if link.via == LinkVia.PHONE and person.id not in matching_ids and person.id is not None
+        card_id for card_id, via in linked if via == LinkVia.PHONE and card_id not in matching_ids
     ]
     await cards_repo.unlink(session, member.id, stale)
     if member.active_card_id in stale:

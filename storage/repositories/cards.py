@@ -1,23 +1,85 @@
-"""Insurance cards (insured persons with their policy) and their links to members."""
+"""Insurance cards (insured persons with their policy) and their links to members.
+
+The reads a member's steps make (their cards for the menu and the active card, their links and
+the cards with their phone when they share it) are statements built once and executed with
+parameters, so SQLAlchemy's compiled cache hits without the expression being built again each
+update. What a screen shows is read as plain rows (`cards_of`): no ORM objects to load for a few
+columns. Nothing here commits.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from typing import NamedTuple
 
+from sqlalchemy import bindparam
+from sqlalchemy import select as core_select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, delete, select
 
 from storage.models import CardLink, InsuredPerson, LinkVia, Policy
 
+_persons = InsuredPerson.__table__  # type: ignore[attr-defined]
+_policies = Policy.__table__  # type: ignore[attr-defined]
+_links = CardLink.__table__  # type: ignore[attr-defined]
+
+_WITH_PHONE = (
+    select(InsuredPerson, Policy)
+    .join(Policy, col(Policy.id) == col(InsuredPerson.policy_id))
+    .where(col(InsuredPerson.phone) == bindparam("phone"))
+    .order_by(col(InsuredPerson.id))
+)
+_LINKED_TO = (
+    select(InsuredPerson, Policy, CardLink)
+    .join(CardLink, col(CardLink.card_id) == col(InsuredPerson.id))
+    .join(Policy, col(Policy.id) == col(InsuredPerson.policy_id))
+    .where(col(CardLink.member_id) == bindparam("member_id"))
+    .order_by(col(CardLink.linked_at), col(InsuredPerson.id))
+)
+_CARDS_OF = (
+    core_select(
+        _persons.c.id,
+        _policies.c.number,
+        _policies.c.program,
+        _policies.c.holder_type,
+        _persons.c.full_name,
+        _persons.c.relation,
+        _policies.c.coverage_start,
+        _policies.c.coverage_end,
+    )
+    .select_from(
+        _links.join(_persons, _persons.c.id == _links.c.card_id).join(
+            _policies, _policies.c.id == _persons.c.policy_id
+        )
+    )
+    .where(_links.c.member_id == bindparam("member_id"))
+    .order_by(_links.c.linked_at, _persons.c.id)
+)
+_LINKS_OF = core_select(_links.c.card_id, _links.c.via).where(
+    _links.c.member_id == bindparam("member_id")
+)
+
+_LINK_ID = core_select(_links.c.id).where(
+    _links.c.member_id == bindparam("member_id"), _links.c.card_id == bindparam("card_id")
+)
+
+
+class CardRow(NamedTuple):
+    """A linked card as a member's screens show it."""
+
+    card_id: int
+    policy_number: str
+    program: str
+    holder_type: str
+    holder_name: str
+    relation: str
+    coverage_start: date
+    coverage_end: date
+
 
 async def with_phone(session: AsyncSession, phone: str) -> list[tuple[InsuredPerson, Policy]]:
-    result = await session.execute(
-        select(InsuredPerson, Policy)
-        .join(Policy, col(Policy.id) == col(InsuredPerson.policy_id))
-        .where(InsuredPerson.phone == phone)
-        .order_by(col(InsuredPerson.id))
-    )
+    result = await session.execute(_WITH_PHONE, {"phone": phone})
     return [(person, policy) for person, policy in result.all()]
 
 
@@ -36,23 +98,27 @@ async def by_insured_id(
 async def linked_to(
     session: AsyncSession, member_id: int
 ) -> list[tuple[InsuredPerson, Policy, CardLink]]:
-    result = await session.execute(
-        select(InsuredPerson, Policy, CardLink)
-        .join(CardLink, col(CardLink.card_id) == col(InsuredPerson.id))
-        .join(Policy, col(Policy.id) == col(InsuredPerson.policy_id))
-        .where(CardLink.member_id == member_id)
-        .order_by(col(CardLink.linked_at), col(InsuredPerson.id))
-    )
+    result = await session.execute(_LINKED_TO, {"member_id": member_id})
     return [(person, policy, link) for person, policy, link in result.all()]
+
+
+async def cards_of(session: AsyncSession, member_id: int) -> list[CardRow]:
+    """The member's linked cards as rows, in the order they were linked."""
+    result = await session.execute(_CARDS_OF, {"member_id": member_id})
+    return [CardRow._make(row) for row in result.all()]
+
+
+async def links_of(session: AsyncSession, member_id: int) -> list[tuple[int, LinkVia]]:
+    """(card id, how it was linked) of each card linked to the member."""
+    result = await session.execute(_LINKS_OF, {"member_id": member_id})
+    return [(card_id, via) for card_id, via in result.all()]
 
 
 async def link(
     session: AsyncSession, member_id: int, card_id: int, via: LinkVia, now: datetime
 ) -> bool:
     """Link a card to a member; False when it was linked already."""
-    existing = await session.execute(
-        select(CardLink.id).where(CardLink.member_id == member_id, CardLink.card_id == card_id)
-    )
+    existing = await session.execute(_LINK_ID, {"member_id": member_id, "card_id": card_id})
     if existing.first() is not None:
         return False
     return await add_link(session, member_id, card_id, via, now)

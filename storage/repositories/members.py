@@ -1,18 +1,27 @@
-"""Members: the Telegram users of the bot."""
+"""Members: the Telegram users of the bot.
+
+The member of every update is read by a statement built once (`_BY_TELEGRAM_ID`) and executed
+with its parameter: SQLAlchemy's compiled cache then hits without the expression being built,
+and its cache key computed, again each update. It stays an ORM read: the member object is
+changed later in the update and written at its commit.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from storage.models import Member
 
+_BY_TELEGRAM_ID = select(Member).where(col(Member.telegram_id) == bindparam("telegram_id"))
+
 
 async def by_telegram_id(session: AsyncSession, telegram_id: int) -> Member | None:
-    result = await session.execute(select(Member).where(Member.telegram_id == telegram_id))
+    result = await session.execute(_BY_TELEGRAM_ID, {"telegram_id": telegram_id})
     return result.scalar_one_or_none()
 
 

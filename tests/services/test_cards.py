@@ -1,4 +1,4 @@
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -10,7 +10,8 @@ from bot.services.cards import (
     relink_phones,
     set_active_card,
 )
-from storage.models import CardLink
+from storage.models import CardLink, HolderType, LinkVia, Relation
+from storage.repositories.cards import cards_of, link, linked_to, links_of
 from tests.factories import make_member, make_person, make_policy
 
 NOW = datetime(2026, 11, 22, 5, 0, tzinfo=UTC)
@@ -88,3 +89,43 @@ async def test_relink_after_registry_phone_fix_adds_and_removes_phone_links(sess
     assert await relink_phones(session, {"+380501112233"}, NOW) == []
     assert (await session.execute(select(CardLink))).first() is None
     assert member.active_card_id is None
+
+
+async def test_a_members_cards_as_rows_match_the_orm_read_in_order_and_types(session):
+    """`cards_of` (the menu's plain rows) and `links_of` say what `linked_to`'s objects say."""
+    early = await make_policy(session, coverage_start=date(2026, 12, 1))
+    late = await make_policy(session, holder_type="corporate")
+    child = await make_person(session, late, relation="child", full_name="Taras Kovalenko")
+    own = await make_person(session, early, relation="self")
+    member = await make_member(session)
+    assert member.id is not None and own.id is not None and child.id is not None
+    await link(session, member.id, child.id, LinkVia.ACTIVATION, NOW)
+    await link(session, member.id, own.id, LinkVia.PHONE, NOW + timedelta(minutes=1))
+    other = await make_member(session, telegram_id=2002)
+    assert other.id is not None
+    await link(session, other.id, own.id, LinkVia.PHONE, NOW)
+
+    rows = await cards_of(session, member.id)
+    objects = await linked_to(session, member.id)
+    assert [row.card_id for row in rows] == [child.id, own.id]  # in the order they were linked
+    for row, (person, policy, _link) in zip(rows, objects, strict=True):
+        assert row == (
+            person.id,
+            policy.number,
+            policy.program,
+            policy.holder_type,
+            person.full_name,
+            person.relation,
+            policy.coverage_start,
+            policy.coverage_end,
+        )
+    assert rows[0].holder_type is HolderType.CORPORATE and rows[0].relation is Relation.CHILD
+    assert isinstance(rows[1].coverage_start, date)
+    assert sorted(await links_of(session, member.id)) == sorted(
+        [(child.id, LinkVia.ACTIVATION), (own.id, LinkVia.PHONE)]
+    )
+    cards = await list_cards(session, member, TODAY)
+    assert [(c.card_id, c.status) for c in cards] == [
+        (own.id, CardStatus.WAITING),  # own card first
+        (child.id, CardStatus.ACTIVE),
+    ]

@@ -1,0 +1,249 @@
+"""CPU per member update on the hot path, this tree against another commit in the same run:
+``python -m bench.hotpath_bench [--members 1000] [--walkers 40] [--rounds 7] [--against REF]``.
+
+Each side is a child process that builds a file SQLite database of `--members` members, each
+with a confirmed phone and a linked, active card; `--walkers` of them were made by walking the
+real steps (/start, "Confirm phone", the contact shared). The dispatcher is the bot's own
+(`bot.factory.create_dispatcher`) driven by the dialog tests' harness (`tests/dialogs/harness.py`:
+no Bot API, aiogram-dialog's message manager stub). A round: every walker sends `/start` (the
+menu, measured), then "New request", "Lab tests", a referral and "Next" (the calendar), then a
+typed date (measured). CPU is the child's process time (the event loop and aiosqlite's thread)
+around each measured update; a round's figure is the mean over the walkers, a side's the median
+of its rounds. With ``--against REF`` the other child runs the same script in a temporary git
+worktree of REF (removed at the end); the two take turns, round by round, in alternating order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STEPS = ("/start menu", "typed date")
+NOW = datetime(2026, 11, 22, 5, 0, tzinfo=UTC)  # the dialog tests' clock: the date is ahead
+TYPED_DATE = "25.12.2026"
+TOKEN = "123456:TEST-token"  # noqa: S105 (no bot connects: the harness answers every call)
+
+
+def _phone(i: int) -> str:
+    return f"38050{i:07d}"
+
+
+async def _child(members: int, walkers: int) -> None:
+    from pydantic import SecretStr
+    from sqlmodel import SQLModel
+
+    from bot.config import Settings
+    from bot.factory import create_dispatcher
+    from storage.db import create_engine, create_session_factory
+    from storage.models import (
+        CardLink,
+        HolderType,
+        InsuredPerson,
+        LinkVia,
+        Member,
+        Policy,
+        Relation,
+    )
+    from tests.dialogs.harness import MemberClient, ReplyAwareMessageManager
+
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite+aiosqlite:///{tmp}/hotpath.sqlite3"
+        engine = create_engine(url)
+        async with engine.begin() as conn:
+            await conn.run_sync(SQLModel.metadata.create_all)
+        sessions = create_session_factory(engine)
+        async with sessions.begin() as session:
+            for i in range(members):
+                policy = Policy(
+                    number=f"HP-{i:06d}",
+                    program="Standard",
+                    holder_type=HolderType.INDIVIDUAL,
+                    contract_signed=date(2026, 1, 10),
+                    coverage_start=date(2026, 1, 25),
+                    coverage_end=date(2026, 12, 31),
+                    updated_at=NOW,
+                )
+                session.add(policy)
+                await session.flush()
+                person = InsuredPerson(
+                    insured_id=f"UA-{300000 + i}",
+                    policy_id=policy.id or 0,
+                    full_name=f"Olena Kovalenko {i}",
+                    birth_date=date(1984, 3, 5),
+                    phone="+" + _phone(i),
+                    relation=Relation.SELF,
+                    updated_at=NOW,
+                )
+                session.add(person)
+                if i >= walkers:  # the walkers get theirs by sharing their phone
+                    await session.flush()
+                    member = Member(
+                        telegram_id=500_000 + i,
+                        language="en",
+                        phone="+" + _phone(i),
+                        phone_confirmed_at=NOW,
+                        full_name=person.full_name,
+                        active_card_id=person.id,
+                        created_at=NOW,
+                    )
+                    session.add(member)
+                    await session.flush()
+                    assert member.id is not None and person.id is not None
+                    session.add(
+                        CardLink(
+                            member_id=member.id, card_id=person.id, via=LinkVia.PHONE, linked_at=NOW
+                        )
+                    )
+        settings = Settings(bot_token=SecretStr(TOKEN), database_url=url, _env_file=None)  # type: ignore[call-arg]
+        messages = ReplyAwareMessageManager()
+        dp, _bg = create_dispatcher(settings, sessions, clock=lambda: NOW, message_manager=messages)
+        clients = [MemberClient(dp, messages, user_id=2_000 + i) for i in range(walkers)]
+        for i, client in enumerate(clients):
+            await client.send("/start")
+            await client.click("📱 Confirm phone")
+            await client.share_contact(_phone(i))
+
+        async def measured(client: MemberClient, text: str, expect: str) -> float:
+            start = time.process_time()
+            await client.send(text)
+            spent = time.process_time() - start
+            if expect not in client.text():
+                raise AssertionError(f"{text!r} led to {client.text()!r}")
+            return spent
+
+        for line in sys.stdin:
+            if line.strip() != "run":
+                break
+            spent: dict[str, list[float]] = {step: [] for step in STEPS}
+            for client in clients:
+                spent["/start menu"].append(await measured(client, "/start", "HP-"))
+                await client.click("📝 New request")
+                await client.click("🧪 Lab tests")
+                await client.send("Complete blood count")
+                await client.click("➡️ Next")
+                spent["typed date"].append(
+                    await measured(client, TYPED_DATE, "find a laboratory nearby")
+                )
+            print(json.dumps({step: statistics.fmean(v) for step, v in spent.items()}), flush=True)  # noqa: T201
+            messages.sent_messages.clear()
+        await engine.dispose()
+
+
+@contextlib.contextmanager
+def _worktree(ref: str) -> Iterator[Path]:
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "tree"
+        subprocess.run(  # noqa: S603
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(tree), ref],  # noqa: S607
+            check=True,
+        )
+        try:
+            yield tree
+        finally:
+            subprocess.run(  # noqa: S603
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],  # noqa: S607
+                check=True,
+            )
+
+
+class _Side:
+    """A child process running the walkers of one tree, one round per `run` line."""
+
+    def __init__(self, name: str, tree: Path, members: int, walkers: int) -> None:
+        self.name = name
+        self.rounds: list[dict[str, float]] = []
+        # the script runs from this tree, the code it drives from `tree` ('-c' puts cwd first)
+        env = {**os.environ, "PYTHONPATH": str(tree)}
+        self.process = subprocess.Popen(  # noqa: S603
+            [
+                sys.executable,
+                "-c",
+                "import runpy, sys; path = sys.argv.pop(1); "
+                "runpy.run_path(path, run_name='__main__')",
+                str(Path(__file__).resolve()),
+                "--child",
+                f"--members={members}",
+                f"--walkers={walkers}",
+            ],
+            cwd=tree,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def run(self) -> None:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write("run\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError(f"{self.name}: the child process ended")
+        self.rounds.append(json.loads(line))
+
+    def close(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        self.process.wait(timeout=60)
+
+    def median(self, step: str) -> float:
+        return statistics.median(r[step] for r in self.rounds)
+
+
+def _report(sides: list[_Side]) -> None:
+    print(f"\nCPU per update, median of {len(sides[0].rounds)} rounds (ms)")  # noqa: T201
+    header = f"{'step':<14}" + "".join(f"{side.name:>22}" for side in sides)
+    if len(sides) == 2:
+        header += f"{'ratio':>10}"
+    print(header)  # noqa: T201
+    for step in STEPS:
+        row = f"{step:<14}" + "".join(f"{side.median(step) * 1e3:>22.2f}" for side in sides)
+        if len(sides) == 2:
+            row += f"{sides[1].median(step) / sides[0].median(step):>9.2f}×"
+        print(row)  # noqa: T201
+    for side in sides:
+        spread = ", ".join(
+            f"{step}: " + " ".join(f"{r[step] * 1e3:.2f}" for r in side.rounds) for step in STEPS
+        )
+        print(f"  {side.name} rounds: {spread}")  # noqa: T201
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--members", type=int, default=1000)
+    parser.add_argument("--walkers", type=int, default=40)
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--against", metavar="REF", help="a git commit to compare with")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        asyncio.run(_child(args.members, args.walkers))
+        return
+    with contextlib.ExitStack() as stack:
+        sides = []
+        if args.against:
+            base = stack.enter_context(_worktree(args.against))
+            sides.append(_Side(f"at {args.against}", base, args.members, args.walkers))
+        sides.append(_Side("this tree", ROOT, args.members, args.walkers))
+        for side in sides:
+            stack.callback(side.close)
+        for n in range(args.rounds):
+            for side in sides if n % 2 == 0 else sides[::-1]:
+                side.run()
+        _report(sides)
+
+
+if __name__ == "__main__":
+    main()
