@@ -1,0 +1,248 @@
+"""A cached month page is the page rendered afresh, for every member, language, month and day.
+
+`CachedDaysView` (dialogs/widgets/calendar.py) renders a calendar's days page once per month,
+locale, bounds, first weekday and today, and hands out copies; the window then adds the member's
+intent id to each button in place. Every page here is rendered through the window as a member's
+step renders it, by a cached calendar and by the same calendar without a cache, and the two
+keyboards must be the same to the byte.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from typing import Any, cast
+from zoneinfo import ZoneInfo
+
+import pytest
+from aiogram import Router
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import InlineKeyboardMarkup, Message
+from aiogram_dialog import Dialog, DialogManager, Window
+from aiogram_dialog.api.entities import Context
+from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
+from aiogram_dialog.utils import remove_intent_id
+from aiogram_dialog.widgets.kbd.calendar_kbd import CalendarDaysView, CalendarScope
+from aiogram_dialog.widgets.text import Const
+
+from bot.config import SUPPORTED_LOCALES, Settings
+from bot.i18n import TranslatorHub
+from dialogs.requests.dates import FutureCalendar
+from dialogs.states import LabTestsSG
+from dialogs.widgets.calendar import (
+    PAGES_KEPT,
+    BirthDateCalendar,
+    CachedDaysView,
+    LocalizedCalendar,
+)
+from tests.conftest import FakeClock
+from tests.dialogs.harness import MemberClient
+from tests.dialogs.requests_helpers import member_with_active_card, stored_requests
+from tests.factories import make_person, make_policy
+
+ALMATY = ZoneInfo("Asia/Almaty")  # the insurer's zone (Settings.insurer_timezone)
+
+
+class FormSG(StatesGroup):
+    date = State()
+
+
+class OtherFormSG(StatesGroup):
+    date = State()
+
+
+class WindowOfOffers(LocalizedCalendar):
+    """Fixed bounds across a leap February and a March a year later; neither moves with today."""
+
+    async def bounds(self, manager: DialogManager) -> tuple[date | None, date | None]:
+        return date(2024, 2, 10), date(2025, 3, 20)
+
+
+class Manager:
+    """What a window's keyboard reads of a DialogManager: the open context (its intent id and
+    widget data) and the middleware data (the clock, the settings, the member's translator)."""
+
+    def __init__(self, middleware_data: dict[str, Any], intent_id: str, state: State) -> None:
+        self.middleware_data = middleware_data
+        self.context = Context(_intent_id=intent_id, _stack_id="", state=state, start_data=None)
+
+    def current_context(self) -> Context:
+        return self.context
+
+    def is_preview(self) -> bool:
+        return False
+
+
+def _month_begins(first: date, count: int) -> Iterator[date]:
+    day = first.replace(day=1)
+    for _ in range(count):
+        yield day
+        day = (day + timedelta(days=32)).replace(day=1)
+
+
+async def _render(window: Window, manager: Manager) -> InlineKeyboardMarkup:
+    markup = await window.render_kbd({}, cast(DialogManager, manager))
+    assert isinstance(markup, InlineKeyboardMarkup)
+    return markup
+
+
+async def test_a_cached_page_is_the_page_rendered_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    misses = {"cached": 0, "fresh": 0}
+    render = CalendarDaysView.render
+
+    async def counted(self: CachedDaysView, *args: Any) -> Any:
+        misses["cached" if self.pages is not None else "fresh"] += 1
+        return await render(self, *args)
+
+    monkeypatch.setattr(CalendarDaysView, "render", counted)
+
+    def calendars(pages: int) -> list[tuple[str, LocalizedCalendar, State]]:
+        return [
+            # the same class under two ids in two dialogs; one cache small enough to evict
+            ("date_cal", FutureCalendar("date_cal", pages=pages), FormSG.date),
+            ("appt_cal", FutureCalendar("appt_cal", pages=min(pages, 3)), OtherFormSG.date),
+            ("offers", WindowOfOffers("offers", pages=pages), FormSG.date),
+            ("any_day", LocalizedCalendar("any_day", pages=pages), OtherFormSG.date),
+            ("birth_cal", BirthDateCalendar("birth_cal", pages=pages), FormSG.date),
+        ]
+
+    cached = calendars(PAGES_KEPT)
+    fresh = calendars(0)
+    windows = {
+        (name, kind): Window(Const("·"), calendar, state=state)
+        for kind, side in (("cached", cached), ("fresh", fresh))
+        for name, calendar, state in side
+    }
+    clock = FakeClock(datetime(2024, 1, 1, tzinfo=ALMATY))
+    settings = Settings(bot_token="123456:TEST-token", database_url="sqlite://", _env_file=None)  # type: ignore[call-arg]
+    hub = TranslatorHub()
+    # two members, each in a dialog of their own: their intent ids
+    intents = ("aB3dE6g", "Zx9Yw8v")
+
+    renders = 0
+    # each first instant is 23:30 in Almaty: the page is rendered then, and again an hour later,
+    # on the next day (a leap day, the end of a non-leap February, a new year)
+    evenings = [
+        datetime(2024, 2, 28, 23, 30, tzinfo=ALMATY),
+        datetime(2025, 2, 27, 23, 30, tzinfo=ALMATY),
+        datetime(2024, 12, 31, 23, 30, tzinfo=ALMATY),
+    ]
+    for evening in evenings:
+        # the month before today's, today's and the next
+        months = {*_month_begins(evening.date() - timedelta(days=31), 3)}
+        # around the fixed bounds: before, on and after each end; the birth calendar's first day
+        months |= {date(2024, 1, 1), date(2024, 2, 1), date(2025, 3, 1), date(2025, 4, 1)}
+        months |= {date(1900, 1, 1)}
+        for locale in SUPPORTED_LOCALES:
+            i18n = hub.get(locale)
+            for month in sorted(months):
+                for moment in (evening, evening + timedelta(hours=1)):
+                    clock.now = moment
+                    for intent in intents:
+                        data = {"clock": clock, "settings": settings, "i18n": i18n}
+                        for (name, calendar, state), (_, reference, _) in zip(
+                            cached, fresh, strict=True
+                        ):
+                            manager = Manager(data, intent, state)
+                            calendar.set_offset(month, cast(DialogManager, manager))
+                            got = await _render(windows[name, "cached"], manager)
+                            want = await _render(windows[name, "fresh"], manager)
+                            where = (name, locale, month, moment, intent)
+                            assert got == want, where
+                            assert got.model_dump_json() == want.model_dump_json(), where
+                            renders += 1
+                            # whatever a caller does to the page it was given stays with it
+                            for row in got.inline_keyboard:
+                                for button in row:
+                                    button.text = "changed"
+                                    button.callback_data = "changed"
+
+    assert misses["fresh"] == renders
+    # each page was made once, for the first member, and copied for the second
+    assert misses["cached"] == renders / len(intents)
+    for _name, calendar, _state in cached:
+        view = calendar.views[CalendarScope.DAYS]
+        assert isinstance(view, CachedDaysView) and view.pages is not None
+        assert 0 < len(view.pages) <= view.pages.maxsize
+
+
+def _page_of(messages: Any, member: MemberClient) -> Message:
+    """The member's own last screen (two members share the message manager here)."""
+    return [m for m in messages.sent_messages if m.chat.id == member.user.id][-1]
+
+
+def _intents(page: Message) -> set[str | None]:
+    markup = page.reply_markup
+    assert markup is not None
+    return {
+        remove_intent_id(button.callback_data)[0]
+        for row in markup.inline_keyboard
+        for button in row
+        if button.callback_data is not None
+    }
+
+
+def _lab_calendar(dp: Router) -> FutureCalendar:
+    def dialogs(router: Router) -> Iterator[Dialog]:
+        if isinstance(router, Dialog):
+            yield router
+        for sub in router.sub_routers:
+            yield from dialogs(sub)
+
+    [lab] = [d for d in dialogs(dp) if d.states_group() is LabTestsSG]
+    calendar = lab.find("date_cal")
+    assert isinstance(calendar, FutureCalendar)
+    return calendar
+
+
+async def _to_the_date_step(member: MemberClient) -> None:
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.click("🧪 Lab tests")
+    await member.send("Complete blood count")
+    await member.click("➡️ Next")
+
+
+async def test_a_second_member_gets_the_cached_page_with_their_own_intent_id(
+    member, build_dp, messages, session_factory
+) -> None:
+    await member_with_active_card(member, session_factory)
+    async with session_factory.begin() as session:
+        policy = await make_policy(session, number="SIP-2026-0002")
+        await make_person(session, policy, full_name="Ivan Petrenko", phone="+380671234567")
+    other = MemberClient(member.dp, messages, user_id=2002, first_name="Ivan")
+    await other.send("/start")
+    await other.click("📱 Confirm phone")
+    await other.share_contact("380671234567")
+
+    await _to_the_date_step(member)
+    first = _page_of(messages, member)
+    await _to_the_date_step(other)
+    second = _page_of(messages, other)
+    view = _lab_calendar(member.dp).views[CalendarScope.DAYS]
+    assert isinstance(view, CachedDaysView) and view.pages is not None
+    assert len(view.pages) == 1  # the second member was shown the page the first one's made
+
+    # each screen carries its own member's intent id only, on every button
+    [mine], [theirs] = _intents(first), _intents(second)
+    assert mine and theirs and mine != theirs
+    assert first.reply_markup is not None and second.reply_markup is not None
+    days = [b.text for row in first.reply_markup.inline_keyboard for b in row]
+    assert days == [b.text for row in second.reply_markup.inline_keyboard for b in row]
+    assert "🗓 November 2026" in days and "[ 22 ]" in days and "21" not in days
+
+    # pressing a day of the cached page picks that day, for each member
+    await other.client.click(second, InlineButtonTextLocator("25"))
+    assert "find a laboratory nearby" in other.text()
+    await other.send("Kyiv, Lesi Ukrainky Blvd 20")
+    assert "Preferred date: November 25, 2026" in other.text()
+    await other.click("✅ Send")
+
+    await member.client.click(first, InlineButtonTextLocator("27"))
+    assert "find a laboratory nearby" in member.text()
+    await member.send("Almaty, Abay Ave 10, flat 3")
+    assert "Preferred date: November 27, 2026" in member.text()
+    await member.click("✅ Send")
+
+    requests = await stored_requests(session_factory)
+    assert [r.details["preferred_date"] for r in requests] == ["2026-11-25", "2026-11-27"]
