@@ -2,9 +2,9 @@
 
 `CachedDaysView` (dialogs/widgets/calendar.py) renders a calendar's days page once per month,
 locale, bounds, first weekday and today, and hands out copies; the window then adds the member's
-intent id to each button in place. Every page here is rendered through the window as a member's
-step renders it, by a cached calendar and by the same calendar without a cache, and the two
-keyboards must be the same to the byte.
+intent id to each button (aiogram-dialog's factory in place, the bot's `IntentKeyboardFactory`
+in copies). Every page here is rendered through a window, by a cached calendar and by the same
+calendar without a cache, and the keyboards must be the same to the byte.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from aiogram_dialog.widgets.text import Const
 
 from bot.config import SUPPORTED_LOCALES, Settings
 from bot.i18n import TranslatorHub
+from dialogs.common import member_window
 from dialogs.requests.dates import FutureCalendar
 from dialogs.states import LabTestsSG
 from dialogs.widgets.calendar import (
@@ -117,11 +118,13 @@ async def test_a_cached_page_is_the_page_rendered_afresh(monkeypatch: pytest.Mon
 
     cached = calendars(PAGES_KEPT)
     fresh = calendars(0)
-    windows = {
-        (name, kind): Window(Const("·"), calendar, state=state)
-        for kind, side in (("cached", cached), ("fresh", fresh))
-        for name, calendar, state in side
-    }
+    # the reference: the library's window and markup factory, no cache; the cached pages through
+    # the library's factory (which writes the intent id into the buttons it is given) and through
+    # a member's step (`member_window`: `IntentKeyboardFactory`, which copies them)
+    windows = {(name, "fresh"): Window(Const("·"), cal, state=state) for name, cal, state in fresh}
+    for name, calendar, state in cached:
+        windows[name, "library"] = Window(Const("·"), calendar, state=state)
+        windows[name, "ours"] = member_window(Const("·"), calendar, state=state)
     clock = FakeClock(datetime(2024, 1, 1, tzinfo=ALMATY))
     settings = Settings(bot_token="123456:TEST-token", database_url="sqlite://", _env_file=None)  # type: ignore[call-arg]
     hub = TranslatorHub()
@@ -163,17 +166,18 @@ async def test_a_cached_page_is_the_page_rendered_afresh(monkeypatch: pytest.Mon
                             manager = Manager(data, intent, state)
                             # (the fresh calendar has the same id: it reads the same offset)
                             calendar.set_offset(month, cast(DialogManager, manager))
-                            got = await _render(windows[name, "cached"], manager)
                             want = await _render(windows[name, "fresh"], manager)
-                            where = (name, locale, month, moment, intent)
-                            assert got == want, where
-                            assert got.model_dump_json() == want.model_dump_json(), where
+                            for factory in ("library", "ours"):
+                                got = await _render(windows[name, factory], manager)
+                                where = (name, factory, locale, month, moment, intent)
+                                assert got == want, where
+                                assert got.model_dump_json() == want.model_dump_json(), where
+                                # whatever a caller does to the page it was given stays with it
+                                for row in got.inline_keyboard:
+                                    for button in row:
+                                        button.text = "changed"
+                                        button.callback_data = "changed"
                             renders[name] = renders.get(name, 0) + 1
-                            # whatever a caller does to the page it was given stays with it
-                            for row in got.inline_keyboard:
-                                for button in row:
-                                    button.text = "changed"
-                                    button.callback_data = "changed"
 
     assert misses["fresh"] == sum(renders.values())
     # each page was made once, for the first member, and copied for the others; but the members'
