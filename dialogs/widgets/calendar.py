@@ -78,7 +78,7 @@ def _is_this_year(data: dict[str, Any], _manager: DialogManager, day: date) -> b
 PageKey = tuple[date, str, date, date, int, date]
 Page = tuple[tuple[InlineKeyboardButton, ...], ...]
 
-# Pages kept per calendar: a page is ~50 buttons, about 57 KB. On a given day the pages members
+# Pages kept per calendar: a page is ~50 buttons, about 49 KB. On a given day the pages members
 # see are the current month and the next few, in four languages.
 PAGES_KEPT = 16
 
