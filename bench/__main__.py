@@ -3,8 +3,9 @@
 Runs the member steps against the bare aiogram echo bot (bench/steps_bench.py), memory with many
 members mid-form (bench/memory_bench.py), outbox delivery while members are busy
 (bench/busy_bench.py), outbox delivery alone (bench/deliver_bench.py), staff at work while
-members wait (bench/staff_bench.py), the phone lookup at a million cards (bench/lookup_bench.py)
-and, when present, the registry import (bench/import_bench.py).
+members wait (bench/staff_bench.py), the phone lookup at a million cards (bench/lookup_bench.py),
+the Bot API client (bench/api_bench.py), the month calendar page cached and not
+(bench/calendar_bench.py) and, when present, the registry import (bench/import_bench.py).
 Each ratio is against a baseline measured in the same run. ``--quick`` shrinks every bench to a
 smoke run of seconds to a minute; its figures mean little. ``--smoke`` is smaller still: the
 least that fills every line of the table (tests/e2e/test_bench_runner.py); its figures mean
@@ -20,7 +21,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import api_bench, busy_bench, deliver_bench, lookup_bench, memory_bench, steps_bench
+from bench import (
+    api_bench,
+    busy_bench,
+    calendar_bench,
+    deliver_bench,
+    lookup_bench,
+    memory_bench,
+    steps_bench,
+)
 
 DEFAULT_CHART = Path(__file__).resolve().parent / ".cache" / "bench.png"
 # each bench's arguments by the size of the run: the full bench, --quick, --smoke
@@ -34,6 +43,7 @@ ARGS: dict[str, dict[str, list[str]]] = {
         "staff": ["--quick"],
         "lookup": ["--quick"],
         "api": ["--rounds", "3", "--calls", "100"],
+        "calendar": ["--rounds", "3", "--members", "100"],
     },
     "smoke": {
         "steps": ["--members", "4", "--rounds", "1"],
@@ -43,6 +53,7 @@ ARGS: dict[str, dict[str, list[str]]] = {
         "staff": ["--members", "10", "--spread", "0.5"],
         "lookup": ["--cards", "5000", "--lookups", "100"],
         "api": ["--rounds", "1", "--calls", "10"],
+        "calendar": ["--rounds", "1", "--members", "8"],
     },
 }
 # the registry import's file sizes (small, large) and XLSX rows, by the size of the run
@@ -209,6 +220,21 @@ def api_lines(size: str) -> list[Line]:
     ]
 
 
+def calendar_lines(size: str) -> list[Line]:
+    """The month page with the cache against without, CPU per render (bench/calendar_bench.py)."""
+    args = calendar_bench.parse_args(ARGS[size].get("calendar", []))
+    row = asyncio.run(calendar_bench.measure(args.rounds, args.members))
+    return [
+        Line(
+            "calendar page",
+            "CPU per render, cached / before (no cache, the library's markup factory)",
+            f"{row.ratio:.2f}x ({row.cached_us:.0f} vs {row.uncached_us:.0f} µs)",
+            "< 1x",
+            row.ratio < 1,
+        )
+    ]
+
+
 # the aim of each registry-import ratio (issue 12, goal 2), by the start of the measure's name
 IMPORT_AIMS = {
     "import ": 3.0,  # vs a raw sqlite3 executemany of the same rows
@@ -308,6 +334,7 @@ def main(argv: list[str] | None = None) -> None:
         staff_lines,
         lookup_lines,
         api_lines,
+        calendar_lines,
         import_lines,
     ]
     for bench in others:

@@ -28,6 +28,7 @@ from dialogs.safe import SafeDialog
 from dialogs.states import MainSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from dialogs.widgets.i18n import ERROR_KEY
+from dialogs.widgets.markup import IntentKeyboardFactory
 from storage.uow import UnitOfWork
 
 
@@ -149,6 +150,10 @@ def _shows_errors(text: Any) -> bool:
 CATCH_ALL = "unexpected"
 
 
+# the inline keyboard of every step (a reply keyboard's step passes its own factory)
+INLINE_KEYBOARD = IntentKeyboardFactory()
+
+
 def member_window(*widgets: Any, state: State, getter: Any = None, **kwargs: Any) -> Window:
     """A member's step: `widgets`, the last error (unless a text of the step shows it already)
     and, after the step's own inputs, one that takes any other message and says so.
@@ -159,6 +164,7 @@ def member_window(*widgets: Any, state: State, getter: Any = None, **kwargs: Any
     """
     error = () if any(_shows_errors(w) for w in widgets) else (I18nError(),)
     catch_all = MessageInput(on_unexpected, id=CATCH_ALL)
+    kwargs.setdefault("markup_factory", INLINE_KEYBOARD)
     return Window(*widgets, *error, catch_all, state=state, getter=getter, **kwargs)
 
 

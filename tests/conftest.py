@@ -55,6 +55,7 @@ MARKED = {
     ],
     "calendar": [
         "dialogs/test_dates_and_zones.py",
+        "dialogs/test_calendar_cache.py",
         "dialogs/test_activation.py",
         "dialogs/test_cards_profile_support.py",
         "dialogs/test_request_appointment.py",
