@@ -47,15 +47,9 @@ def card_status(policy: Policy, today: date) -> CardStatus:
 
 
 def _view(row: cards_repo.CardRow, member: Member, today: date) -> CardView:
+    # the row's fields, then what the service decides about them
     return CardView(
-        card_id=row.card_id,
-        policy_number=row.policy_number,
-        program=row.program,
-        holder_type=row.holder_type,
-        holder_name=row.holder_name,
-        relation=row.relation,
-        coverage_start=row.coverage_start,
-        coverage_end=row.coverage_end,
+        **row._asdict(),
         status=_status(row.coverage_start, row.coverage_end, today),
         is_active=member.active_card_id == row.card_id,
     )
