@@ -299,8 +299,16 @@ class MemberDialog(SafeDialog):
         self.message.middleware(_fresh_event)
 
 
+# "typing…" only for a step that takes more than a moment: one answered sooner would show it
+# for an instant at best, and cost a Bot API call on every such step
+TYPING_AFTER_SECONDS = 0.5
+
+
 def show_typing(manager: DialogManager) -> ChatActionSender:
     """ "typing…" in the member's chat while a slow step works (linking cards, storing a
-    request, drawing the e-card): aiogram's sender, repeated every 5 s until the step ends."""
+    request, drawing the e-card) once it has taken TYPING_AFTER_SECONDS: aiogram's sender,
+    repeated every 5 s until the step ends."""
     chat = manager.middleware_data["event_chat"]
-    return ChatActionSender.typing(bot=manager.middleware_data["bot"], chat_id=chat.id)
+    return ChatActionSender.typing(
+        bot=manager.middleware_data["bot"], chat_id=chat.id, initial_sleep=TYPING_AFTER_SECONDS
+    )

@@ -1,11 +1,14 @@
 """What a member notices (issue 15): greetings, waiting cards, documents, amounts, addresses."""
 
+import asyncio
 import re
 from datetime import date
 
 import pytest
 from aiogram.methods import SendChatAction
 
+import dialogs.common
+from bot.services import cards as cards_service
 from bot.services.names import given_name
 from tests.dialogs.harness import MemberClient
 from tests.dialogs.requests_helpers import member_with_active_card, send_document, send_photo
@@ -183,15 +186,27 @@ async def test_the_greeting_names_the_insurer(build_dp, messages, settings, lang
     assert greeting.format(settings.insurer_name) in member.text()
 
 
-async def test_slow_steps_show_typing(member, session_factory):
-    await member_with_active_card(member, session_factory)  # linking cards by phone
-    actions = [c.action for c in member.bot.of(SendChatAction)]
-    assert actions == ["typing"]
+async def test_slow_steps_show_typing(member, session_factory, monkeypatch):
+    # linking cards by phone takes more than the moment here: "typing…" is shown
+    monkeypatch.setattr(dialogs.common, "TYPING_AFTER_SECONDS", 0.05)
+    confirm = cards_service.confirm_phone
+
+    async def slow_confirm(*args, **kwargs):
+        await asyncio.sleep(0.5)
+        return await confirm(*args, **kwargs)
+
+    monkeypatch.setattr(cards_service, "confirm_phone", slow_confirm)
+    await member_with_active_card(member, session_factory)
+    assert [c.action for c in member.bot.of(SendChatAction)] == ["typing"]
+    assert {c.chat_id for c in member.bot.of(SendChatAction)} == {member.user.id}
+
+    # storing the request is answered within the moment: no "typing…", no call for it
+    monkeypatch.setattr(dialogs.common, "TYPING_AFTER_SECONDS", 60)
     await member.click("📝 New request")
     await member.click("📞 Call-back")
     await member.click("📱 Use .*")
     await member.click("🕘 Any time")
     await member.send("Limits for dentistry")
-    await member.click("✅ Send")  # storing the request
-    assert [c.action for c in member.bot.of(SendChatAction)] == ["typing", "typing"]
-    assert {c.chat_id for c in member.bot.of(SendChatAction)} == {member.user.id}
+    await member.click("✅ Send")
+    assert "is sent" in member.text()
+    assert [c.action for c in member.bot.of(SendChatAction)] == ["typing"]
