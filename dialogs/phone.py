@@ -12,12 +12,12 @@ from aiogram_dialog.widgets.kbd import Cancel, Column, RequestContact, Start
 from aiogram_dialog.widgets.markup.reply_keyboard import ReplyKeyboardFactory
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.filters.magic import content_is
 from bot.i18n import Translator
 from bot.services import cards
 from bot.services.cards import CardStatus
 from bot.services.phones import normalize_phone
 from dialogs.common import (
+    ContentIs,
     MemberDialog,
     clear_error,
     commit_now,
@@ -98,7 +98,7 @@ def phone_dialog() -> Dialog:
             I18nError(),
             RequestContact(I18nButtonText("btn-share-phone")),
             Cancel(I18nButtonText("btn-back")),
-            MessageInput(on_contact, filter=content_is(ContentType.CONTACT)),
+            MessageInput(on_contact, filter=ContentIs(ContentType.CONTACT)),
             MessageInput(on_other_input),
             markup_factory=ReplyKeyboardFactory(resize_keyboard=True, one_time_keyboard=True),
             state=PhoneSG.share,

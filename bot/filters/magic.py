@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.dispatcher.event.handler import FilterObject
 from aiogram.filters import Filter
 from aiogram.types import TelegramObject
@@ -28,12 +28,6 @@ class Magic(Filter):
 
     async def __call__(self, event: TelegramObject) -> Any:
         return self._magic.resolve(event)
-
-
-def content_is(*content_types: str) -> Magic:
-    """For a dialog's `MessageInput(func, filter=content_is(ContentType.CONTACT))`: the widget's
-    own `content_types=` check is a bare magic filter, so a thread hand-off per message."""
-    return Magic(F.content_type.in_(set(content_types)))
 
 
 def _filters(router: Router) -> Iterator[FilterObject]:

@@ -16,11 +16,10 @@ from aiogram_dialog import Dialog, DialogManager, Window
 from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 
-from bot.filters.magic import content_is
 from bot.services.forms import clean_text
 from bot.services.profile import ADDRESS_MAX, clean_address
 from bot.textfit import cut
-from dialogs.common import MemberDialog, clear_error, member_window, set_error, text_step
+from dialogs.common import ContentIs, MemberDialog, clear_error, member_window, set_error, text_step
 from dialogs.requests.common import (
     DOCS,
     advance,
@@ -109,7 +108,7 @@ def list_window(step: ListStep, state: State, after: State, confirm: State) -> W
         I18nFormat("docs-count", when="has_docs"),
         I18nError(),
         TextInput(id=step.key, on_success=on_text),
-        MessageInput(on_file, filter=content_is(ContentType.PHOTO, ContentType.DOCUMENT)),
+        MessageInput(on_file, filter=ContentIs(ContentType.PHOTO, ContentType.DOCUMENT)),
         Button(I18nButtonText(step.next_button), id="next", on_click=on_next, when="has_list"),
         full_text_button(whole_list),
         Button(

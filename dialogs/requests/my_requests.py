@@ -23,13 +23,13 @@ from aiogram_dialog.widgets.text import Format
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import render
-from bot.filters.magic import content_is
 from bot.i18n import Translator
 from bot.render import long_details
 from bot.services import lifecycle, requests
 from bot.services.forms import TEXT_MAX, clean_text
 from bot.textfit import MESSAGE_LIMIT, cut, pack, visible_length
 from dialogs.common import (
+    ContentIs,
     MemberDialog,
     clear_error,
     commit_now,
@@ -308,7 +308,7 @@ def my_requests_dialog() -> Dialog:
             I18nFormat("reply-collected", when="has_reply"),
             I18nError(),
             TextInput(id="reply_text", on_success=on_reply_text),
-            MessageInput(on_attachment, filter=content_is(ContentType.PHOTO, ContentType.DOCUMENT)),
+            MessageInput(on_attachment, filter=ContentIs(ContentType.PHOTO, ContentType.DOCUMENT)),
             Button(I18nButtonText("btn-send"), id="send", on_click=on_send_reply, when="has_reply"),
             SwitchTo(I18nButtonText("btn-back"), id="back", state=MyRequestsSG.detail),
             getter=reply_getter,
