@@ -90,10 +90,11 @@ class CachedDaysView(CalendarDaysView):
     locale, today by the bot's clock; none reads the window's data), the library's own "today"
     (the machine's) picks between `date_text` and `today_text`, which are the same widget with
     the same (empty) style, and its callback data is this widget's prefix and raw dates (the view
-    belongs to one calendar: the widget id needs no place in the key). The intent id is added
-    later, in place, by the window's markup factory (`aiogram_dialog.utils.add_intent_id`), and
-    the bot's API session puts the sent buttons into the returned message: so a cached button is
-    never handed out, only a copy (`model_copy`: 5 µs against 30 µs to build one).
+    belongs to one calendar: the widget id needs no place in the key). A cached button is never
+    handed out, only a copy (`model_copy`: 5 µs against 30 µs to build one): aiogram-dialog's own
+    markup factory writes the intent id into the buttons it is given (the members' windows use
+    `dialogs/widgets/markup.py`, which does not), and the bot's API session puts the sent
+    buttons into the returned message.
     """
 
     def __init__(
