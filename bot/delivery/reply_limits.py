@@ -1,5 +1,12 @@
-"""Replies made while an update is handled count against Telegram's limits shared by every
-process (with Redis; `shared_limits.py` beside this file).
+"""Replies made while an update is handled count against Telegram's limits: in this process's
+pacer, the one its outbox deliverer paces by (`PacedReplies`), and, with Redis, in the limits
+every process shares (`SharedReplyLimits`; `shared_limits.py` beside this file).
+
+Telegram counts a bot's answers in the same 30 messages a second as its notifications. Without
+`PacedReplies` the deliverer believed it had the whole budget while members were busy, and the
+answers got the 429s (issue 12, goal 4: 1,893 of them with 500 members busy, and answers lost).
+Members come first: an answer waits only while the overall window is full, and while one waits
+the deliverer sends nothing (`Pacer.wait_time`).
 
 The outbox deliverer paces its own sends. Without this, the screens, toasts' messages and
 answers handlers send directly were invisible to it: two `web` replicas busy with members could
@@ -16,6 +23,9 @@ private chats (a dialog's screen changing) and chat actions ("typing…") do not
 
 from __future__ import annotations
 
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from aiogram.client.session.middlewares.base import (
@@ -50,6 +60,7 @@ from aiogram.methods import (
 from aiogram.methods.base import TelegramType
 
 from bot.delivery.shared_limits import SharedLimits
+from bot.services.pacing import Pacer
 
 if TYPE_CHECKING:
     from aiogram import Bot
@@ -96,3 +107,50 @@ class SharedReplyLimits(BaseRequestMiddleware):
             for _ in range(count):
                 await self.limits.reply(chat_id)
         return await make_request(bot, method)
+
+
+class PacedReplies(BaseRequestMiddleware):
+    """Counts each message a handler sends in the pacer this process's deliverer uses, waiting
+    first while the overall window is full (module doc)."""
+
+    def __init__(
+        self,
+        pacer: Pacer,
+        monotonic: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.pacer = pacer
+        self.monotonic = monotonic
+        self.sleep = sleep
+
+    async def __call__(
+        self,
+        make_request: NextRequestMiddlewareType[TelegramType],
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+    ) -> Response[TelegramType]:
+        chat_id, count = messages_in(method)
+        if chat_id is None or not count:
+            return await make_request(bot, method)
+        recorded = []
+        for _ in range(count):
+            await self._room()
+            recorded.append(now := self.monotonic())
+            self.pacer.replied(chat_id, now)
+        try:
+            return await make_request(bot, method)
+        finally:  # counted from its answer, as Telegram may have counted it that late
+            answered = self.monotonic()
+            for at in recorded:
+                self.pacer.reply_answered(chat_id, at, answered)
+
+    async def _room(self) -> None:
+        """Returns when the overall window has room for one more message."""
+        if self.pacer.reply_wait(self.monotonic()) <= 0:
+            return
+        self.pacer.replies_waiting += 1  # the deliverer yields while this is above zero
+        try:
+            while (wait := self.pacer.reply_wait(self.monotonic())) > 0:
+                await self.sleep(wait)
+        finally:
+            self.pacer.replies_waiting -= 1

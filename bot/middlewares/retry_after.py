@@ -20,12 +20,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("bot.telegram")
 
-# Two retries, each after at most 10 s. A direct reply is made while its update is handled (on
-# SQLite inside the update's transaction, which holds the write lock): a longer wait would stall
-# every other member, so a 429 asking for more is raised at once and the update's error path
-# takes over.
-MAX_RETRIES = 2
-MAX_WAIT_SECONDS = 10.0
+# A 429 is waited out and the call repeated as often as Telegram asks, while the waits add up to at
+# most this: an answer to a member is not given up after a couple of tries (issue 12: answers were
+# dropped after two). Answers are paced before they go (bot/delivery/reply_limits.py), so a 429
+# is rare. Most calls are made outside the update's writes (handlers commit what they store
+# before they report it; storage/db.py takes SQLite's write lock only at the first write), so a
+# wait mostly holds the member's own chat, whose next update waits for this answer anyway. A 429
+# asking for more than is left is raised at once: the update's error path takes over.
+MAX_WAIT_SECONDS = 30.0
 
 
 class RetryAfterMiddleware(BaseRequestMiddleware):
@@ -38,11 +40,9 @@ class RetryAfterMiddleware(BaseRequestMiddleware):
 
     def __init__(
         self,
-        retries: int = MAX_RETRIES,
         max_wait: float = MAX_WAIT_SECONDS,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
-        self.retries = retries
         self.max_wait = max_wait
         self.sleep = sleep
 
@@ -52,20 +52,20 @@ class RetryAfterMiddleware(BaseRequestMiddleware):
         bot: Bot,
         method: TelegramMethod[TelegramType],
     ) -> Response[TelegramType]:
-        attempt = 0
+        waited = 0.0
         while True:
             try:
                 return await make_request(bot, method)
             except TelegramRetryAfter as exc:
-                if attempt >= self.retries or exc.retry_after > self.max_wait:
+                if waited + exc.retry_after > self.max_wait:
                     raise
-                attempt += 1
+                waited += exc.retry_after
                 # the exception's text names the chat: only the method and the wait are logged
                 log.info(
-                    "429 on %s: retrying in %s s (%d of %d)",
+                    "429 on %s: retrying in %s s (%.0f of %.0f s waited)",
                     type(method).__name__,
                     exc.retry_after,
-                    attempt,
-                    self.retries,
+                    waited,
+                    self.max_wait,
                 )
                 await self.sleep(exc.retry_after)

@@ -1,10 +1,21 @@
 """Telegram's sending limits as a pacer: about 30 messages a second overall, one a second per
-private chat, twenty a minute per group. Pure logic with an injected monotonic time."""
+private chat, twenty a minute per group. Pure logic with an injected monotonic time.
+
+Two kinds of sender share one pacer: the outbox deliverer (`sent`, one send at a time) and the
+answers handlers make while an update is handled (`reply_wait`, `replied`, `reply_answered`;
+`bot/delivery/reply_limits.py:PacedReplies`), any number at once. Telegram counts both in its 30
+a second, so both are counted here; members come first: an answer waits only for the overall
+window, never for its chat's gap, and while one waits the outbox sends nothing.
+"""
 
 from __future__ import annotations
 
+import contextlib
 from collections import deque
 from dataclasses import dataclass, field
+
+# how long the outbox waits, at least, while an answer waits for the overall window
+REPLY_YIELD_SECONDS = 0.01
 
 
 @dataclass
@@ -17,14 +28,41 @@ class Pacer:
     _global: deque[float] = field(default_factory=deque)
     _last_private: dict[int, float] = field(default_factory=dict)
     _group: dict[int, deque[float]] = field(default_factory=dict)
+    # answers waiting for room in the overall window: the outbox yields to them
+    replies_waiting: int = 0
+    _outbox_send: tuple[int, float] | None = None  # the outbox's send waiting for its answer
 
     def wait_time(self, chat_id: int, now: float) -> float:
-        """Seconds to wait before sending to `chat_id` at `now` (0 when it may go now)."""
+        """Seconds the outbox waits before sending to `chat_id` at `now` (0: it may go now).
+
+        A slot an answer is waiting for is not the outbox's: it waits until that answer has
+        gone (and then for a free slot of its own)."""
         waits = [self.chat_wait(chat_id, now)]
         window = self._trim(self._global, now, 1.0)
-        if len(window) >= self.per_second:
-            waits.append(window[0] + 1.0 - now)
+        over = len(window) + self.replies_waiting - self.per_second
+        if over >= 0:
+            # the slot after the waiting answers' frees when the window's (over+1)th send leaves
+            waits.append(window[min(int(over), len(window) - 1)] + 1.0 - now if window else 0.0)
+            waits.append(REPLY_YIELD_SECONDS if self.replies_waiting else 0.0)
         return max(waits)
+
+    def reply_wait(self, now: float) -> float:
+        """Seconds an answer waits at `now` before it may go: only for the overall window."""
+        window = self._trim(self._global, now, 1.0)
+        if len(window) >= self.per_second:
+            return window[int(len(window) - self.per_second)] + 1.0 - now
+        return 0.0
+
+    def replied(self, chat_id: int, now: float) -> None:
+        """An answer goes to `chat_id` at `now`: counted overall and in its chat's window, so
+        the outbox's next message to that chat waits its turn after it. Answers overlap: the
+        caller keeps `now` and gives it to `reply_answered` when the answer comes."""
+        self._record(chat_id, now)
+
+    def reply_answered(self, chat_id: int, sent_at: float, now: float) -> None:
+        """The answer recorded at `sent_at` for `chat_id` came back at `now`: it counts from
+        then (see `answered`)."""
+        self._recount(chat_id, sent_at, now)
 
     def chat_wait(self, chat_id: int, now: float, sends: int = 1) -> float:
         """Seconds `chat_id` alone must still wait (its one-second gap or its group's minute)
@@ -45,28 +83,53 @@ class Pacer:
         return 60.0 / self.group_per_minute if chat_id < 0 else self.private_interval
 
     def sent(self, chat_id: int, now: float) -> None:
-        self._global.append(now)
-        if chat_id < 0:
-            self._group.setdefault(chat_id, deque()).append(now)
-        else:
-            self._last_private[chat_id] = now
+        """The outbox sends to `chat_id` at `now` (one send at a time: see `answered`)."""
+        self._record(chat_id, now)
+        self._outbox_send = (chat_id, now)
 
     def answered(self, chat_id: int, now: float) -> None:
-        """The send last recorded for `chat_id` was answered at `now`: count it from then.
+        """The outbox's send to `chat_id` was answered at `now`: count it from then.
 
         Telegram checks a send when it arrives, somewhere between our call and its answer; a
         send counted from its answer can never look older to us than it is to Telegram, so a
         slow answer (a busy machine, a slow network) does not turn into a 429 on the next one.
-        Sends are made one at a time, so the last one recorded is the one answered.
+        The outbox sends one at a time, so its last send recorded is the one answered.
         """
-        if self._global:
-            self._global[-1] = max(self._global[-1], now)
+        if self._outbox_send is not None and self._outbox_send[0] == chat_id:
+            self._recount(chat_id, self._outbox_send[1], now)
+        self._outbox_send = None
+
+    def _record(self, chat_id: int, at: float) -> None:
+        self._insert(self._global, at)
         if chat_id < 0:
-            group = self._group.get(chat_id)
-            if group:
-                group[-1] = max(group[-1], now)
-        elif chat_id in self._last_private:
-            self._last_private[chat_id] = max(self._last_private[chat_id], now)
+            self._insert(self._group.setdefault(chat_id, deque()), at)
+        else:
+            self._last_private[chat_id] = max(self._last_private.get(chat_id, at), at)
+
+    def _recount(self, chat_id: int, sent_at: float, now: float) -> None:
+        self._move(self._global, sent_at, now)
+        if chat_id < 0:
+            self._move(self._group.setdefault(chat_id, deque()), sent_at, now)
+        else:
+            self._last_private[chat_id] = max(self._last_private.get(chat_id, now), now)
+
+    @staticmethod
+    def _insert(times: deque[float], at: float) -> None:
+        """Append `at`, keeping `times` in order (a send recorded late may be older)."""
+        if not times or times[-1] <= at:
+            times.append(at)
+            return
+        index = len(times)
+        while index and times[index - 1] > at:
+            index -= 1
+        times.insert(index, at)
+
+    @classmethod
+    def _move(cls, times: deque[float], old: float, new: float) -> None:
+        """The send recorded at `old` counts from `new` (>= old) instead."""
+        with contextlib.suppress(ValueError):  # it has left the window already: count it anew
+            times.remove(old)
+        cls._insert(times, new)
 
     @staticmethod
     def _trim(times: deque[float], now: float, span: float) -> deque[float]:

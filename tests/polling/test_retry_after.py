@@ -13,6 +13,7 @@ from aiogram.exceptions import TelegramRetryAfter
 
 from bot.config import Settings
 from bot.factory import create_bot, create_dispatcher
+from bot.middlewares.retry_after import MAX_WAIT_SECONDS, RetryAfterMiddleware
 from bot.polling import UpdatePoller
 from tgsandbox import SANDBOX_TOKEN, EmulatorState, SimUser, bound_url, start_emulator
 
@@ -71,12 +72,32 @@ async def test_a_429_on_a_direct_call_waits_retry_after_and_succeeds(world) -> N
     assert took >= 2  # waited 1 s twice
 
 
-async def test_a_429_that_outlasts_the_retries_is_raised(world) -> None:
+async def test_an_answer_is_retried_as_often_as_telegram_asks(world) -> None:
+    """Not given up after two tries (issue 12: members' answers were dropped so)."""
     state, settings, url = world
-    await fault(url, method="sendMessage", chat_id=MEMBER, retry_after=1, count=3)
+    await fault(url, method="sendMessage", chat_id=MEMBER, retry_after=1, count=4)
+    took = await timed_send(create_bot(settings))
+    assert sends(state, MEMBER) == [False, False, False, False, True]
+    assert took >= 4
+
+
+async def test_a_429_past_the_waiting_budget_is_raised(world) -> None:
+    state, settings, url = world
+    await fault(url, method="sendMessage", chat_id=MEMBER, retry_after=20, count=2)
+    bot = create_bot(settings)
+    waits: list[float] = []
+
+    async def sleep(seconds: float) -> None:  # the 20 s are not waited in a test
+        waits.append(seconds)
+
+    for middleware in bot.session.middleware:
+        if isinstance(middleware, RetryAfterMiddleware):
+            middleware.sleep = sleep
     with pytest.raises(TelegramRetryAfter):
-        await timed_send(create_bot(settings))
-    assert sends(state, MEMBER) == [False, False, False]
+        await timed_send(bot)
+    assert 20 < MAX_WAIT_SECONDS < 40  # a second 20 s would pass the budget
+    assert waits == [20]
+    assert sends(state, MEMBER) == [False, False]
 
 
 async def test_a_429_asking_for_too_long_a_wait_is_raised_at_once(world) -> None:

@@ -73,3 +73,47 @@ def test_a_send_counts_from_its_answer() -> None:
     for _ in range(18):
         pacer.sent(-100, 21.0)
     assert pacer.chat_wait(-100, 79.0) == pytest.approx(1.5)  # the first now leaves at 80.5 s
+
+
+def test_answers_and_the_outbox_share_the_overall_window() -> None:
+    pacer = Pacer(per_second=3, private_interval=1.0)
+    pacer.replied(1, 10.0)
+    pacer.replied(2, 10.1)
+    assert pacer.wait_time(3, 10.2) == 0  # one slot left, the outbox may take it
+    pacer.sent(3, 10.2)
+    assert pacer.wait_time(4, 10.3) == pytest.approx(0.7)  # the first answer leaves at 11.0
+    assert pacer.reply_wait(10.3) == pytest.approx(0.7)
+    # an answer counts in its chat's window: the outbox's next message there waits after it
+    assert pacer.chat_wait(1, 10.5) == pytest.approx(0.5)
+
+
+def test_an_answer_waits_only_for_the_overall_window() -> None:
+    pacer = Pacer(per_second=10, private_interval=1.0)
+    pacer.replied(1, 10.0)
+    assert pacer.reply_wait(10.1) == 0  # its chat's gap does not hold an answer back
+    for n in range(9):
+        pacer.sent(100 + n, 10.2)
+    assert pacer.reply_wait(10.3) == pytest.approx(0.7)
+
+
+def test_the_outbox_yields_while_an_answer_waits() -> None:
+    pacer = Pacer(per_second=2, private_interval=1.0)
+    pacer.sent(100, 10.0)
+    pacer.sent(101, 10.5)
+    pacer.replies_waiting = 1  # an answer waits for the slot that frees at 11.0
+    # at 11.0 that slot is the answer's; the outbox waits for the next (at 11.5)
+    assert pacer.wait_time(102, 11.0) == pytest.approx(0.5)
+    pacer.replies_waiting = 0
+    assert pacer.wait_time(102, 11.0) == 0
+
+
+def test_an_answer_counts_from_its_answer_and_keeps_the_outbox_answer_apart() -> None:
+    pacer = Pacer(per_second=3, private_interval=1.0)
+    pacer.sent(100, 10.0)  # the outbox's send in flight
+    pacer.replied(1, 10.1)  # an answer made meanwhile
+    pacer.reply_answered(1, 10.1, 10.6)
+    pacer.answered(100, 10.2)  # moves the outbox's own send, not the answer
+    pacer.sent(101, 10.7)
+    assert pacer.reply_wait(11.1) == pytest.approx(0.1)  # 10.2 leaves at 11.2
+    assert pacer.reply_wait(11.25) == 0
+    assert pacer.chat_wait(1, 11.5) == pytest.approx(0.1)  # counted from 10.6
