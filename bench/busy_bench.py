@@ -32,10 +32,16 @@ class Busy:
     seconds: float
     outbox_refused: int
     member_refused: int
+    counted: int  # every message Telegram counts (outbox and answers) in the same seconds
+    unanswered: int  # answers missing: a member left without one at a step, summed over steps
 
     @property
     def rate(self) -> float:
         return self.delivered / self.seconds if self.seconds else 0.0
+
+    @property
+    def all_rate(self) -> float:
+        return self.counted / self.seconds if self.seconds else 0.0
 
     @property
     def refused(self) -> int:
@@ -58,21 +64,25 @@ async def measure(args: argparse.Namespace) -> Busy:
         async with running_bot(PROJECT, everyone, workdir, database_url=url, limits=limits) as bot:
             loop = asyncio.get_running_loop()
             started = loop.time()
-            refused_before = bot.watch.refused
-            await walk(bot, chats, PROJECT)
+            refused_before = len(bot.watch.refusals)
+            results = await walk(bot, chats, PROJECT, every_step=True)
             ended = loop.time()
             to_outbox = [at for at, chat in bot.watch.sent_to if chat > NOTIFIED]
             within = [at for at in to_outbox if started <= at <= ended]
             # the outbox may empty before the members are done: count until its last message
             until = min(ended, max(within, default=ended))
-            refused = bot.watch.refused - refused_before
-            outbox_refused = sum(
-                1
-                for call in bot.state.calls
-                if call.get("error_code") == 429
-                and int((call.get("params") or {}).get("chat_id") or 0) > NOTIFIED
-            )
-    return Busy(len(within), until - started, outbox_refused, refused - outbox_refused)
+            counted = sum(1 for at in bot.watch.counted if started <= at <= until)
+            refusals = bot.watch.refusals[refused_before:]
+            outbox_refused = sum(1 for _, _, chat in refusals if chat > NOTIFIED)
+    unanswered = sum(result.unanswered for result in results)
+    return Busy(
+        len(within),
+        until - started,
+        outbox_refused,
+        len(refusals) - outbox_refused,
+        counted,
+        unanswered,
+    )
 
 
 def report(result: Busy, args: argparse.Namespace) -> list[str]:
@@ -81,8 +91,12 @@ def report(result: Busy, args: argparse.Namespace) -> list[str]:
         f"{args.members} members busy",
         f"  outbox delivered {result.delivered} in {result.seconds:.1f} s = "
         f"{result.rate:.1f}/s = {result.rate / CAP:.3f} of {CAP:.0f}/s (aim: at least 0.93)",
+        f"  everything Telegram counts (outbox and answers) in those seconds: {result.counted} = "
+        f"{result.all_rate:.1f}/s = {result.all_rate / CAP:.3f} of {CAP:.0f}/s",
         f"  429s: {result.outbox_refused} to the outbox, {result.member_refused} to member "
         "answers (aim: 0)",
+        f"  answers missing (a member unanswered at a step, over all steps): {result.unanswered} "
+        "(aim: 0)",
     ]
 
 

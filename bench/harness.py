@@ -33,6 +33,7 @@ from tgsandbox import (
     bound_url,
     start_emulator,
 )
+from tgsandbox.limits import is_sending
 
 ECHO = "echo"
 PROJECT = "project"
@@ -77,6 +78,13 @@ class StepResult:
         return statistics.quantiles(self.latencies, n=20)[-1]
 
 
+def _chat_of(record: dict[str, Any]) -> int:
+    try:
+        return int((record.get("params") or {}).get("chat_id") or 0)
+    except (TypeError, ValueError):  # "@channel" names
+        return 0
+
+
 class Watch:
     """Observes the emulator's calls: each member's first answer after a burst began."""
 
@@ -86,6 +94,9 @@ class Watch:
         self.waiting: dict[int, float] = {}  # chat -> when its update was pushed
         self.answered: dict[int, float] = {}  # chat -> seconds to its first answer
         self.refused = 0  # 429s the bot was given
+        self.refusals: list[tuple[float, str, int]] = []  # each 429: when, method, chat
+        # every accepted message Telegram counts in its 30 a second (tgsandbox/limits.py): when
+        self.counted: list[float] = []
         self.ready = asyncio.Event()
         self.all_answered = asyncio.Event()
         self.sent_to: list[tuple[float, int]] = []  # every accepted send: when, to which chat
@@ -100,6 +111,9 @@ class Watch:
             return
         if record.get("error_code") == 429:
             self.refused += 1
+            self.refusals.append((now, record["method"], _chat_of(record)))
+        elif record.get("ok") and is_sending(record["method"]):
+            self.counted.append(now)
         if method not in SHOWING or not record.get("ok"):
             return
         params = record.get("params") or {}

@@ -149,9 +149,14 @@ MEASURED = [s.name for s in member_steps() if s.measured]
 
 
 async def walk(
-    running: Running, chats: list[int], label: str, profiles: Path | None = None
+    running: Running,
+    chats: list[int],
+    label: str,
+    profiles: Path | None = None,
+    *,
+    every_step: bool = False,
 ) -> list[StepResult]:
-    """Every member through the steps; the measured ones' results.
+    """Every member through the steps; the measured ones' results (`every_step`: all).
 
     With `profiles`, each measured step of the project is sampled by py-spy into that folder.
     """
@@ -173,7 +178,7 @@ async def walk(
             )
         if result.unanswered:
             print(f"  {label}: {step.name}: {result.unanswered} member(s) unanswered")  # noqa: T201
-        if step.measured:
+        if step.measured or every_step:
             results.append(result)
     return results
 
