@@ -10,6 +10,7 @@ window, never for its chat's gap, and while one waits the outbox sends nothing.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 from collections import deque
 from dataclasses import dataclass, field
@@ -100,9 +101,9 @@ class Pacer:
         self._outbox_send = None
 
     def _record(self, chat_id: int, at: float) -> None:
-        self._insert(self._global, at)
+        bisect.insort(self._global, at)
         if chat_id < 0:
-            self._insert(self._group.setdefault(chat_id, deque()), at)
+            bisect.insort(self._group.setdefault(chat_id, deque()), at)
         else:
             self._last_private[chat_id] = max(self._last_private.get(chat_id, at), at)
 
@@ -114,22 +115,11 @@ class Pacer:
             self._last_private[chat_id] = max(self._last_private.get(chat_id, now), now)
 
     @staticmethod
-    def _insert(times: deque[float], at: float) -> None:
-        """Append `at`, keeping `times` in order (a send recorded late may be older)."""
-        if not times or times[-1] <= at:
-            times.append(at)
-            return
-        index = len(times)
-        while index and times[index - 1] > at:
-            index -= 1
-        times.insert(index, at)
-
-    @classmethod
-    def _move(cls, times: deque[float], old: float, new: float) -> None:
+    def _move(times: deque[float], old: float, new: float) -> None:
         """The send recorded at `old` counts from `new` (>= old) instead."""
         with contextlib.suppress(ValueError):  # it has left the window already: count it anew
             times.remove(old)
-        cls._insert(times, new)
+        bisect.insort(times, new)
 
     @staticmethod
     def _trim(times: deque[float], now: float, span: float) -> deque[float]:
