@@ -30,6 +30,8 @@ from typing import Any
 
 import aiosqlite
 
+from storage.db import is_read
+
 loop_side_reads: ContextVar[bool] = ContextVar("loop_side_reads", default=False)
 
 # calls on a cursor or connection that never wait for a lock or the disk by themselves (a
@@ -37,6 +39,9 @@ loop_side_reads: ContextVar[bool] = ContextVar("loop_side_reads", default=False)
 _QUICK = frozenset({"cursor", "fetchone", "fetchmany", "fetchall", "close"})
 _ENDS = frozenset({"commit", "rollback"})
 _STATEMENTS = frozenset({"execute", "executemany"})
+# before the transaction only a SELECT is sure not to wait: a PRAGMA, a read to storage/db.py,
+# may take a lock (`journal_mode`, which a connection opened during the update sets)
+_SURE = ("SELECT",)
 
 
 class LoopSideConnection(aiosqlite.Connection):
@@ -52,17 +57,13 @@ class LoopSideConnection(aiosqlite.Connection):
             # write waits for nothing; before it, only a read is sure not to wait
             if connection.in_transaction:
                 return True
-            return name == "execute" and isinstance(args[0], str) and _is_select(args[0])
+            return name == "execute" and isinstance(args[0], str) and is_read(args[0], _SURE)
         return name in _ENDS and not connection.in_transaction
 
     async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         if self._in_loop(fn, args):
             return fn(*args, **kwargs)
         return await super()._execute(fn, *args, **kwargs)
-
-
-def _is_select(sql: str) -> bool:
-    return sql[:16].lstrip()[:6].upper() == "SELECT"
 
 
 def connect(database: str, **kwargs: Any) -> LoopSideConnection:

@@ -96,3 +96,19 @@ async def test_a_member_update_reads_in_the_loop(member, db_url, handed_off) -> 
     assert "Welcome" in member.text()
     # the member and the dialog state written: the write lock taken and the commit, nothing else
     assert handed_off == ["BEGIN", "commit"]
+
+
+async def test_a_connection_opened_in_a_member_update_sets_its_pragmas_in_the_thread(
+    tmp_path: Path, handed_off: list[str]
+) -> None:
+    # a PRAGMA is a read to storage/db.py (it begins no transaction) but may wait for a lock
+    # (`journal_mode`): only a SELECT runs in the loop before the transaction
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path}/fresh.sqlite3")
+    token = loop_side_reads.set(True)
+    try:
+        async with create_session_factory(engine)() as session:
+            assert await session.scalar(select(1)) == 1
+        assert "PRAGMA" in handed_off and "SELECT" not in handed_off
+    finally:
+        loop_side_reads.reset(token)
+        await engine.dispose()
