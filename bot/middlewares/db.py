@@ -62,6 +62,10 @@ class StateSessionMiddleware(BaseMiddleware):
     def __init__(self, fsm: FSMContextMiddleware, sessions: DbSessionMiddleware) -> None:
         self._fsm = fsm
         self._sessions = sessions
+        # every context `fsm` resolves holds `fsm.storage`, set once: whether it prefetches is
+        # decided here, not by a protocol check on each update (microseconds each)
+        storage = fsm.storage
+        self._prefetch = storage.prefetch if isinstance(storage, Prefetching) else None
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         data["fsm_storage"] = self._fsm.storage
@@ -69,11 +73,11 @@ class StateSessionMiddleware(BaseMiddleware):
         if context is None:
             return await self._sessions(handler, event, data)
 
-        storage = context.storage
+        prefetch = self._prefetch
 
         async def with_state(event: TelegramObject, data: dict[str, Any]) -> Any:
-            if isinstance(storage, Prefetching):  # the state and the dialog stack in one statement
-                await storage.prefetch(data["session"], context.key)
+            if prefetch is not None:  # the state and the dialog stack in one statement
+                await prefetch(data["session"], context.key)
             data.update({"state": context, "raw_state": await context.get_state()})
             return await handler(event, data)
 
