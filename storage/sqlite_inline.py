@@ -6,9 +6,9 @@ thread hand-off per call, four calls per statement. A point read from a WAL data
 microseconds; the hand-offs took 1.5 ms of CPU a lookup (bench/lookup_bench.py), the same
 floor under every member step (docs/performance.md).
 
-`LoopSideConnection` is aiosqlite's connection with one change: while `loop_side_reads` is set
-(by a member's update, `bot/middlewares/db.py`: it reads and writes a few rows found by an
-index), these run on the calling thread: a `SELECT`, the calls around a statement (open a
+`LoopSideConnection` is aiosqlite's connection with one change: while `member_update_inline`
+is set (by a member's update, `bot/middlewares/db.py`: it reads and writes a few rows found by
+an index), these run on the calling thread: a `SELECT`, the calls around a statement (open a
 cursor, fetch, close), every statement inside a transaction already begun (`BEGIN IMMEDIATE`
 took the write lock: a write then waits for nothing), and `COMMIT`/`ROLLBACK` when no
 transaction is open (they do nothing then). What may wait stays in the thread: `BEGIN` (the
@@ -32,7 +32,7 @@ import aiosqlite
 
 from storage.db import is_read
 
-loop_side_reads: ContextVar[bool] = ContextVar("loop_side_reads", default=False)
+member_update_inline: ContextVar[bool] = ContextVar("member_update_inline", default=False)
 
 # calls on a cursor or connection that never wait for a lock or the disk by themselves (a
 # statement runs in `execute`; what `fetch*` returns was computed there or is a read's next rows)
@@ -47,7 +47,7 @@ _SURE = ("SELECT",)
 class LoopSideConnection(aiosqlite.Connection):
     def _in_loop(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> bool:
         connection = self._connection
-        if connection is None or not loop_side_reads.get():
+        if connection is None or not member_update_inline.get():
             return False
         name = getattr(fn, "__name__", "")
         if name in _QUICK:
