@@ -25,7 +25,7 @@ from pathlib import Path
 from bot.clock import system_clock
 from storage.db import create_engine, create_session_factory, migrate
 from storage.repositories import cards as cards_repo
-from storage.sqlite_inline import loop_side_reads
+from storage.sqlite_inline import member_update_inline
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 DEFAULT_CARDS = 1_000_000
@@ -94,7 +94,7 @@ async def through_bot(path: Path, phones: list[str], *, loop_side: bool = True) 
     engine = create_engine(f"sqlite+aiosqlite:///{path}")
     sessions = create_session_factory(engine)
     times = []
-    reads = loop_side_reads.set(loop_side)
+    inline = member_update_inline.set(loop_side)
     try:
         async with sessions() as session:
             await cards_repo.with_phone(session, phones[0])  # warm: connection, compiled SQL
@@ -105,7 +105,7 @@ async def through_bot(path: Path, phones: list[str], *, loop_side: bool = True) 
                 assert found, phone
                 session.expunge_all()
     finally:
-        loop_side_reads.reset(reads)
+        member_update_inline.reset(inline)
         await engine.dispose()
     label = "as a member's update" if loop_side else "in aiosqlite's thread"
     return Lookups(f"bot, {label}", times)

@@ -101,8 +101,21 @@ def create_engine(url: str, *, concurrency: int = DEFAULT_CONCURRENCY) -> AsyncE
     return create_async_engine(url, pool_pre_ping=True, **pool)
 
 
-# Statements that only read: they run outside any transaction on SQLite (see below).
-_READS = ("SELECT", "PRAGMA")
+# Statements that only read: they run outside any transaction on SQLite (see below). A PRAGMA
+# counts (`table_info` reads; `journal_mode` may not run inside a transaction); a CTE does not
+# (`WITH … UPDATE`: the outbox claim writes).
+READS = ("SELECT", "PRAGMA")
+
+
+def is_read(statement: str, kinds: tuple[str, ...] = READS) -> bool:
+    """Whether `statement` begins with one of `kinds` (upper-case keywords): how SQLite's
+    statements are told apart here (`_sqlite_write_begin`, `storage/sqlite_inline.py`).
+
+    By its first word after leading white space: every statement this code sends begins with
+    its keyword (SQLAlchemy writes no comment before it)."""
+    return statement.lstrip()[:6].upper().startswith(kinds)
+
+
 _WRITING = "sqlite_writing"
 _GATE_HELD = "sqlite_gate"
 # How long a writer waits for this process's other writers (SQLite's busy_timeout, as before).
@@ -164,7 +177,7 @@ def _sqlite_write_begin(gate: _WriterGate, conn: Any, cursor: Any, statement: st
     fail at once (SQLITE_BUSY) instead of queueing behind the other writer on busy_timeout.
     This process's writers queue before it on `_WriterGate`.
     """
-    if conn.info.get(_WRITING) or statement.lstrip()[:6].upper().startswith(_READS):
+    if conn.info.get(_WRITING) or is_read(statement):
         return
     if _GATE_HELD not in conn.info:
         conn.info[_GATE_HELD] = gate.enter()

@@ -27,6 +27,8 @@ class ForgetfulStorage(BaseStorage):
         self.inner = inner
         self._finished = finished
         self._keep = keep
+        # decided once: a protocol check on each update costs microseconds
+        self._prefetch = inner.prefetch if isinstance(inner, Prefetching) else None
 
     def trimmed(self, data: Mapping[str, Any]) -> dict[str, Any]:
         result = dict(data)
@@ -52,8 +54,8 @@ class ForgetfulStorage(BaseStorage):
 
     async def prefetch(self, session: AsyncSession, key: StorageKey) -> None:
         """The inner storage's `prefetch` (storage/fsm.py), where it has one."""
-        if isinstance(self.inner, Prefetching):
-            await self.inner.prefetch(session, key)
+        if self._prefetch is not None:
+            await self._prefetch(session, key)
 
     async def close(self) -> None:
         await self.inner.close()

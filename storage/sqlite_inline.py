@@ -6,9 +6,9 @@ thread hand-off per call, four calls per statement. A point read from a WAL data
 microseconds; the hand-offs took 1.5 ms of CPU a lookup (bench/lookup_bench.py), the same
 floor under every member step (docs/performance.md).
 
-`LoopSideConnection` is aiosqlite's connection with one change: while `loop_side_reads` is set
-(by a member's update, `bot/middlewares/db.py`: it reads and writes a few rows found by an
-index), these run on the calling thread: a `SELECT`, the calls around a statement (open a
+`LoopSideConnection` is aiosqlite's connection with one change: while `member_update_inline`
+is set (by a member's update, `bot/middlewares/db.py`: it reads and writes a few rows found by
+an index), these run on the calling thread: a `SELECT`, the calls around a statement (open a
 cursor, fetch, close), every statement inside a transaction already begun (`BEGIN IMMEDIATE`
 took the write lock: a write then waits for nothing), and `COMMIT`/`ROLLBACK` when no
 transaction is open (they do nothing then). What may wait stays in the thread: `BEGIN` (the
@@ -30,19 +30,24 @@ from typing import Any
 
 import aiosqlite
 
-loop_side_reads: ContextVar[bool] = ContextVar("loop_side_reads", default=False)
+from storage.db import is_read
+
+member_update_inline: ContextVar[bool] = ContextVar("member_update_inline", default=False)
 
 # calls on a cursor or connection that never wait for a lock or the disk by themselves (a
 # statement runs in `execute`; what `fetch*` returns was computed there or is a read's next rows)
 _QUICK = frozenset({"cursor", "fetchone", "fetchmany", "fetchall", "close"})
 _ENDS = frozenset({"commit", "rollback"})
 _STATEMENTS = frozenset({"execute", "executemany"})
+# before the transaction only a SELECT is sure not to wait: a PRAGMA, a read to storage/db.py,
+# may take a lock (`journal_mode`, which a connection opened during the update sets)
+_SURE = ("SELECT",)
 
 
 class LoopSideConnection(aiosqlite.Connection):
     def _in_loop(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> bool:
         connection = self._connection
-        if connection is None or not loop_side_reads.get():
+        if connection is None or not member_update_inline.get():
             return False
         name = getattr(fn, "__name__", "")
         if name in _QUICK:
@@ -52,17 +57,13 @@ class LoopSideConnection(aiosqlite.Connection):
             # write waits for nothing; before it, only a read is sure not to wait
             if connection.in_transaction:
                 return True
-            return name == "execute" and isinstance(args[0], str) and _is_select(args[0])
+            return name == "execute" and isinstance(args[0], str) and is_read(args[0], _SURE)
         return name in _ENDS and not connection.in_transaction
 
     async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         if self._in_loop(fn, args):
             return fn(*args, **kwargs)
         return await super()._execute(fn, *args, **kwargs)
-
-
-def _is_select(sql: str) -> bool:
-    return sql[:16].lstrip()[:6].upper() == "SELECT"
 
 
 def connect(database: str, **kwargs: Any) -> LoopSideConnection:

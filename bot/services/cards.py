@@ -20,15 +20,9 @@ class CardStatus(StrEnum):
 
 
 @dataclass(frozen=True)
-class CardView:
-    card_id: int
-    policy_number: str
-    program: str
-    holder_type: str
-    holder_name: str
-    relation: str
-    coverage_start: date
-    coverage_end: date
+class CardView(cards_repo.CardRow):
+    """A linked card: its row's fields, then what the service decides about them."""
+
     status: CardStatus
     is_active: bool
 
@@ -49,7 +43,7 @@ def card_status(policy: Policy, today: date) -> CardStatus:
 def _view(row: cards_repo.CardRow, member: Member, today: date) -> CardView:
     # the row's fields, then what the service decides about them
     return CardView(
-        **row._asdict(),
+        **vars(row),
         status=_status(row.coverage_start, row.coverage_end, today),
         is_active=member.active_card_id == row.card_id,
     )

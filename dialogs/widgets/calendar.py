@@ -6,8 +6,9 @@ the bot's clock unless a subclass says otherwise), and the marks are drawn by te
 compare with the bot's clock; the library's own choice between its "today" and plain texts no longer
 matters because both are the same widget. The days offered come from `bounds()`.
 
-A month's days page is rendered once and then copied (`CachedDaysView`): ~50 buttons, each a
-pydantic model built and validated, were most of a calendar step's own CPU.
+A month's days page is rendered once and then copied, each button once, with the member's intent
+id (`CachedDaysView`): ~50 buttons, each a pydantic model built and validated, were most of a
+calendar step's own CPU.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 
 from aiogram.types import InlineKeyboardButton
 from aiogram_dialog import DialogManager
+from aiogram_dialog.utils import intent_callback_data
 from aiogram_dialog.widgets.common import WhenCondition
 from aiogram_dialog.widgets.kbd import Calendar
 from aiogram_dialog.widgets.kbd.calendar_kbd import (
@@ -92,9 +94,11 @@ class CachedDaysView(CalendarDaysView):
     the same (empty) style, and its callback data is this widget's prefix and raw dates (the view
     belongs to one calendar: the widget id needs no place in the key). A cached button is never
     handed out, only a copy (`model_copy`: 5 µs against 30 µs to build one): aiogram-dialog's own
-    markup factory writes the intent id into the buttons it is given (the members' windows use
-    `dialogs/widgets/markup.py`, which does not), and the bot's API session puts the sent
-    buttons into the returned message.
+    markup factory writes the intent id into the buttons it is given, and the bot's API session
+    puts the sent buttons into the returned message. The copy carries the open context's intent
+    id already (`intent_callback_data`, which both markup factories call and which leaves data
+    that has the id as it is): the members' factory (`dialogs/widgets/markup.py`), which copies
+    a button only to add the id, hands these on, so a member's button is copied once, not twice.
     """
 
     def __init__(
@@ -129,7 +133,16 @@ class CachedDaysView(CalendarDaysView):
         if page is None:
             rows = await super().render(config, offset, data, manager)
             page = self.pages[key] = tuple(tuple(row) for row in rows)
-        return [[button.model_copy() for button in row] for row in page]
+        intent = manager.current_context().id
+        return [[_copy_for(intent, button) for button in row] for row in page]
+
+
+def _copy_for(intent: str, button: InlineKeyboardButton) -> InlineKeyboardButton:
+    """A copy of a kept button with `intent`'s id in its callback data (see `CachedDaysView`)."""
+    data = button.callback_data
+    if data is None:
+        return button.model_copy()
+    return button.model_copy(update={"callback_data": intent_callback_data(intent, data)})
 
 
 class LocalizedCalendar(Calendar):

@@ -6,7 +6,9 @@ whole button again, aiogram's "before" validator walking every field: about 10 Â
 a millisecond for a month calendar. This factory gives each button that needs the id a copy with
 it (`model_copy(update=...)`: the new data is a validated string with the id in front, nothing to
 validate) and changes no button it was given: the same callback data as the library's, and a
-keyboard a widget keeps (the calendar's cached pages) is never written to.
+keyboard a widget keeps (the calendar's cached pages) is never written to. A button whose data
+carries the id already is handed on as it is: the calendar's cached pages hand out copies made
+with it (`dialogs/widgets/calendar.py:CachedDaysView`), so each of their buttons is copied once.
 """
 
 from __future__ import annotations

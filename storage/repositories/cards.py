@@ -9,8 +9,8 @@ columns. Nothing here commits.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import NamedTuple
 
 from sqlalchemy import bindparam
 from sqlalchemy import select as core_select
@@ -65,8 +65,10 @@ _LINK_ID = core_select(_links.c.id).where(
 )
 
 
-class CardRow(NamedTuple):
-    """A linked card as a member's screens show it."""
+@dataclass(frozen=True)
+class CardRow:
+    """A linked card as a member's screens show it (`bot/services/cards.py:CardView` adds what
+    the service decides about it)."""
 
     card_id: int
     policy_number: str
@@ -105,7 +107,7 @@ async def linked_to(
 async def cards_of(session: AsyncSession, member_id: int) -> list[CardRow]:
     """The member's linked cards as rows, in the order they were linked."""
     result = await session.execute(_CARDS_OF, {"member_id": member_id})
-    return [CardRow._make(row) for row in result.all()]
+    return [CardRow(*row) for row in result.all()]
 
 
 async def links_of(session: AsyncSession, member_id: int) -> list[tuple[int, LinkVia]]:

@@ -1,10 +1,12 @@
 """A cached month page is the page rendered afresh, for every member, language, month and day.
 
 `CachedDaysView` (dialogs/widgets/calendar.py) renders a calendar's days page once per month,
-locale, bounds, first weekday and today, and hands out copies; the window then adds the member's
-intent id to each button (aiogram-dialog's factory in place, the bot's `IntentKeyboardFactory`
-in copies). Every page here is rendered through a window, by a cached calendar and by the same
-calendar without a cache, and the keyboards must be the same to the byte.
+locale, bounds, first weekday and today, and hands out copies carrying the member's intent id;
+the window's markup factory then finds nothing to add (aiogram-dialog's writes the same data into
+the copies in place, the bot's `IntentKeyboardFactory` hands them on). Every page here is
+rendered through a window, by a cached calendar and by the same calendar without a cache, and the
+keyboards must be the same to the byte; no button the cache keeps is ever handed out, and none
+is ever changed.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from aiogram import Router
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import InlineKeyboardMarkup, Message
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram_dialog import Dialog, DialogManager, Window
 from aiogram_dialog.api.entities import Context
 from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
@@ -172,6 +174,10 @@ async def test_a_cached_page_is_the_page_rendered_afresh(monkeypatch: pytest.Mon
                                 where = (name, factory, locale, month, moment, intent)
                                 assert got == want, where
                                 assert got.model_dump_json() == want.model_dump_json(), where
+                                # not one of the buttons handed out is one the cache keeps
+                                kept = {id(button) for button in _kept(calendar)}
+                                given = [b for row in got.inline_keyboard for b in row]
+                                assert not any(id(b) in kept for b in given), where
                                 # whatever a caller does to the page it was given stays with it
                                 for row in got.inline_keyboard:
                                     for button in row:
@@ -189,6 +195,22 @@ async def test_a_cached_page_is_the_page_rendered_afresh(monkeypatch: pytest.Mon
         view = calendar.views[CalendarScope.DAYS]
         assert isinstance(view, CachedDaysView) and view.pages is not None
         assert 0 < len(view.pages) <= view.pages.maxsize
+        _assert_untouched(calendar)
+
+
+def _kept(calendar: LocalizedCalendar) -> list[InlineKeyboardButton]:
+    """Every button of the pages `calendar`'s days view keeps."""
+    view = calendar.views[CalendarScope.DAYS]
+    assert isinstance(view, CachedDaysView) and view.pages is not None
+    return [button for page in view.pages.values() for row in page for button in row]
+
+
+def _assert_untouched(calendar: LocalizedCalendar) -> None:
+    """The kept pages are as the calendar rendered them: no intent id (the factories add it to
+    what they are given), nothing a caller wrote into the buttons it was given."""
+    for button in _kept(calendar):
+        assert button.text != "changed"
+        assert button.callback_data is not None and CB_SEP not in button.callback_data
 
 
 def _page_of(messages: Any, member: MemberClient) -> Message:
@@ -274,3 +296,11 @@ async def test_a_second_member_gets_the_cached_page_with_their_own_intent_id(
 
     requests = await stored_requests(session_factory)
     assert [r.details["preferred_date"] for r in requests] == ["2026-11-25", "2026-11-27"]
+
+    # the page the cache keeps went out in neither member's message, and is as it was rendered
+    calendar = _lab_calendar(member.dp)
+    kept = {id(button) for button in _kept(calendar)}
+    assert kept  # the month page, without the step's own buttons
+    sent = [getattr(m.reply_markup, "inline_keyboard", []) for m in messages.sent_messages]
+    assert not any(id(button) in kept for rows in sent for row in rows for button in row)
+    _assert_untouched(calendar)

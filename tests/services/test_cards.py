@@ -1,3 +1,4 @@
+from dataclasses import astuple
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
@@ -109,7 +110,7 @@ async def test_a_members_cards_as_rows_match_the_orm_read_in_order_and_types(ses
     objects = await linked_to(session, member.id)
     assert [row.card_id for row in rows] == [child.id, own.id]  # in the order they were linked
     for row, (person, policy, _link) in zip(rows, objects, strict=True):
-        assert row == (
+        assert astuple(row) == (
             person.id,
             policy.number,
             policy.program,

@@ -15,7 +15,7 @@ from sqlmodel import SQLModel
 
 from storage.db import create_engine, create_session_factory
 from storage.models import Member
-from storage.sqlite_inline import loop_side_reads
+from storage.sqlite_inline import member_update_inline
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
@@ -49,7 +49,7 @@ async def test_reads_run_in_the_loop_and_writes_in_the_thread(
 ) -> None:
     engine, sessions = await _sessions(tmp_path)
     handed_off.clear()  # the schema's creation
-    token = loop_side_reads.set(True)
+    token = member_update_inline.set(True)
     try:
         async with sessions() as session:
             await session.scalar(select(func.count()).select_from(Member))
@@ -72,7 +72,7 @@ async def test_reads_run_in_the_loop_and_writes_in_the_thread(
             assert await session.scalar(select(func.count()).select_from(Member)) == 1
         assert handed_off[-2:] == ["BEGIN", "rollback"]
     finally:
-        loop_side_reads.reset(token)
+        member_update_inline.reset(token)
         await engine.dispose()
 
 
@@ -96,3 +96,19 @@ async def test_a_member_update_reads_in_the_loop(member, db_url, handed_off) -> 
     assert "Welcome" in member.text()
     # the member and the dialog state written: the write lock taken and the commit, nothing else
     assert handed_off == ["BEGIN", "commit"]
+
+
+async def test_a_connection_opened_in_a_member_update_sets_its_pragmas_in_the_thread(
+    tmp_path: Path, handed_off: list[str]
+) -> None:
+    # a PRAGMA is a read to storage/db.py (it begins no transaction) but may wait for a lock
+    # (`journal_mode`): only a SELECT runs in the loop before the transaction
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path}/fresh.sqlite3")
+    token = member_update_inline.set(True)
+    try:
+        async with create_session_factory(engine)() as session:
+            assert await session.scalar(select(1)) == 1
+        assert "PRAGMA" in handed_off and "SELECT" not in handed_off
+    finally:
+        member_update_inline.reset(token)
+        await engine.dispose()
