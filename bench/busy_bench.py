@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bench.deliver_bench import FIRST_MEMBER as NOTIFIED
 from bench.deliver_bench import populate
-from bench.harness import PROJECT, running_bot
+from bench.harness import PROJECT, cpu_seconds, running_bot
 from bench.steps_bench import member_users, seed_registry, walk
 from tgsandbox import RateLimits, SimUser
 
@@ -34,6 +34,7 @@ class Busy:
     member_refused: int
     counted: int  # every message Telegram counts (outbox and answers) in the same seconds
     unanswered: int  # answers missing: a member left without one at a step, summed over steps
+    cpu_share: float  # the bot process's CPU time over the walk's wall time (1.0: one core)
 
     @property
     def rate(self) -> float:
@@ -65,8 +66,10 @@ async def measure(args: argparse.Namespace) -> Busy:
             loop = asyncio.get_running_loop()
             started = loop.time()
             refused_before = len(bot.watch.refusals)
+            cpu_before = cpu_seconds(bot.process)
             results = await walk(bot, chats, PROJECT, every_step=True)
             ended = loop.time()
+            cpu_share = (cpu_seconds(bot.process) - cpu_before) / (ended - started)
             to_outbox = [at for at, chat in bot.watch.sent_to if chat > NOTIFIED]
             within = [at for at in to_outbox if started <= at <= ended]
             # the outbox may empty before the members are done: count until its last message
@@ -82,6 +85,7 @@ async def measure(args: argparse.Namespace) -> Busy:
         len(refusals) - outbox_refused,
         counted,
         unanswered,
+        cpu_share,
     )
 
 
@@ -95,6 +99,7 @@ def report(result: Busy, args: argparse.Namespace) -> list[str]:
         f"{result.all_rate:.1f}/s = {result.all_rate / CAP:.3f} of {CAP:.0f}/s",
         f"  429s: {result.outbox_refused} to the outbox, {result.member_refused} to member "
         "answers (aim: 0)",
+        f"  the bot process's CPU over the members' walk: {result.cpu_share:.2f} of one core",
         f"  answers missing (a member unanswered at a step, over all steps): {result.unanswered} "
         "(aim: 0)",
     ]

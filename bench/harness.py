@@ -140,7 +140,7 @@ class Watch:
         """Every chat acts at once; wait for each one's first answer, then for quiet."""
         chats = list(chats)
         self.answered = {}
-        cpu_before = _cpu(process)
+        cpu_before = cpu_seconds(process)
         start = time.monotonic()
         failed = 0
         for chat in chats:
@@ -169,12 +169,12 @@ class Watch:
             len(chats),
             last_answer - start,
             list(self.answered.values()),
-            _cpu(process) - cpu_before,
+            cpu_seconds(process) - cpu_before,
             unanswered,
         )
 
 
-def _cpu(process: psutil.Process) -> float:
+def cpu_seconds(process: psutil.Process) -> float:
     times = process.cpu_times()
     return float(times.user + times.system)
 
