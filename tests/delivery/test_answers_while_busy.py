@@ -2,7 +2,7 @@
 
 Telegram counts a bot's answers in the same 30 messages a second as its notifications, and so
 does the emulator here. The bot runs as `run_bot.py` runs it (`bot.app.running`: the deliverer,
-its scheduler and the polling loop) while 150 status notifications wait in the outbox; twenty
+its scheduler and the polling loop) while 300 status notifications wait in the outbox; twenty
 members send /start at once. Each member gets the greeting, every notification goes out, and
 Telegram refuses nothing: the answers drew on the budget the deliverer paces by, and went first.
 Before answers were paced, the deliverer took the whole budget and the answers got the 429s
@@ -23,7 +23,7 @@ from tests.conftest import FakeClock
 from tests.delivery.conftest import DeliveryWorld
 from tgsandbox import SANDBOX_TOKEN, EmulatorState, RateLimits, SimUser, bound_url, start_emulator
 
-NOTIFIED = [40_001 + n for n in range(150)]
+NOTIFIED = [40_001 + n for n in range(300)]
 BUSY = [41_001 + n for n in range(20)]
 
 
