@@ -32,7 +32,6 @@ LIBRARIES = (
     "sqlmodel",
     "aiosqlite",
     "phonenumbers",
-    "phonenumbers.timezone",
     "babel.dates",
     "babel.numbers",
     "fluent.runtime",
@@ -44,7 +43,16 @@ LIBRARIES = (
     "bot.app",
 )
 # imported by a feature when it is first used, never at start-up (tests/test_start_up_imports.py)
-ON_FIRST_USE = ("PIL.Image", "PIL.ImageDraw", "segno", "schwifty", "redis.asyncio", "openpyxl")
+ON_FIRST_USE = (
+    "PIL.Image",
+    "PIL.ImageDraw",
+    "segno",
+    "schwifty",
+    "redis.asyncio",
+    "openpyxl",
+    "phonenumbers.timezone",
+    "aiohttp.web",
+)
 MB = 1024 * 1024
 
 
@@ -72,6 +80,15 @@ class Table:
         self.row(name)
 
 
+class _Unsent:
+    """Takes what `register_commands` would send to Telegram."""
+
+    async def set_my_commands(self, *_: object, **__: object) -> None:
+        pass
+
+    set_my_description = set_my_short_description = set_my_commands
+
+
 async def _start_up(table: Table, folder: Path) -> None:
     from bot.app import (
         Deliverer,
@@ -84,6 +101,7 @@ async def _start_up(table: Table, folder: Path) -> None:
         create_scheduler,
         create_session_factory,
         migrate_apart,
+        register_commands,
         system_clock,
     )
     from bot.config import load_settings
@@ -100,7 +118,11 @@ async def _start_up(table: Table, folder: Path) -> None:
     engine = create_engine(settings.database_url)
     factory = create_session_factory(engine)
     translators = TranslatorHub(default=settings.default_locale)
-    table.row("translations (4 languages)")
+    # the command menus and descriptions, formatted in every language as `introduce` does
+    await register_commands(
+        _Unsent(), translators, [settings.admin_chat_id], insurer_name=settings.insurer_name
+    )
+    table.row("translations (4 languages, menus formatted)")
     bot = create_bot(settings)
     dp, bg_factory = create_dispatcher(settings, factory, translators=translators)
     table.row("bot and dispatcher")
