@@ -5,8 +5,8 @@ time in the order the bot reaches them, then the bot's own modules, then does wh
 `bot.app.running` does at start-up, printing the process's RSS (``/proc/self/status``) after each
 step. A library's figure is what it adds beyond those above it (a shared dependency counts for
 the first one that imports it). Then the libraries the bot imports only on first use, and what
-each of them would add. `aiogram` alone is about what the bare echo bot holds when idle
-(`bench/memory_bench.py`). Linux only.
+each of them would add (the four languages' Babel data among them). `aiogram` alone is about
+what the bare echo bot holds when idle (`bench/memory_bench.py`). Linux only.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ LIBRARIES = (
     "sqlmodel",
     "aiosqlite",
     "phonenumbers",
-    "phonenumbers.timezone",
     "babel.dates",
     "babel.numbers",
     "fluent.runtime",
@@ -44,7 +43,16 @@ LIBRARIES = (
     "bot.app",
 )
 # imported by a feature when it is first used, never at start-up (tests/test_start_up_imports.py)
-ON_FIRST_USE = ("PIL.Image", "PIL.ImageDraw", "segno", "schwifty", "redis.asyncio", "openpyxl")
+ON_FIRST_USE = (
+    "PIL.Image",
+    "PIL.ImageDraw",
+    "segno",
+    "schwifty",
+    "redis.asyncio",
+    "openpyxl",
+    "phonenumbers.timezone",
+    "aiohttp.web",
+)
 MB = 1024 * 1024
 
 
@@ -72,6 +80,15 @@ class Table:
         self.row(name)
 
 
+class _Unsent:
+    """Takes what `register_commands` would send to Telegram."""
+
+    async def set_my_commands(self, *_: object, **__: object) -> None:
+        pass
+
+    set_my_description = set_my_short_description = set_my_commands
+
+
 async def _start_up(table: Table, folder: Path) -> None:
     from bot.app import (
         Deliverer,
@@ -84,6 +101,7 @@ async def _start_up(table: Table, folder: Path) -> None:
         create_scheduler,
         create_session_factory,
         migrate_apart,
+        register_commands,
         system_clock,
     )
     from bot.config import load_settings
@@ -100,7 +118,11 @@ async def _start_up(table: Table, folder: Path) -> None:
     engine = create_engine(settings.database_url)
     factory = create_session_factory(engine)
     translators = TranslatorHub(default=settings.default_locale)
-    table.row("translations (4 languages)")
+    # the command menus and descriptions, formatted in every language as `introduce` does
+    await register_commands(
+        _Unsent(), translators, [settings.admin_chat_id], insurer_name=settings.insurer_name
+    )
+    table.row("translations (4 languages, menus formatted)")
     bot = create_bot(settings)
     dp, bg_factory = create_dispatcher(settings, factory, translators=translators)
     table.row("bot and dispatcher")
@@ -125,6 +147,14 @@ async def _start_up(table: Table, folder: Path) -> None:
     del dp
 
 
+def _by_rules_in_every_language() -> None:
+    from bot.i18n import TranslatorHub
+
+    translators = TranslatorHub()
+    for locale in translators.locales:
+        translators.get(locale)("ticket-sent", ticket_id=12345)
+
+
 async def _migrate_here(folder: Path) -> None:
     from storage.db import migrate
 
@@ -143,6 +173,9 @@ def main(argv: list[str] | None = None) -> None:
         table.lines.append("-- on first use only (not at start-up):")
         for name in ON_FIRST_USE:
             table.step(f"import {name}", functools.partial(importlib.import_module, name))
+        # a language's Babel data: read when a message first formats a number, a date or a
+        # plural in it (bot/i18n.py: Translator)
+        table.step("Babel data of uk, ru, kk, en", _by_rules_in_every_language)
         # what the polling role held when it migrated in its own process (Alembic, every
         # dialect's DDL module, the scripts)
         table.step("migrations in this process", lambda: asyncio.run(_migrate_here(Path(folder))))

@@ -29,7 +29,6 @@ from bot.delivery.shared_limits import SharedLimits
 from bot.factory import create_bot, create_dispatcher, register_commands
 from bot.i18n import TranslatorHub
 from bot.middlewares.observability import Count429, LogContextMiddleware, UpdateMetrics
-from bot.observability.server import start_metrics_server
 from bot.polling import UpdatePoller
 from bot.scheduler import create_scheduler
 from bot.services.pacing import Pacer
@@ -193,7 +192,12 @@ async def run_polling(settings: Settings, clock: Clock = system_clock) -> None:
     """Run the bot until stopped. `clock` is the bot's "now" everywhere (the sandbox passes
     its emulator's world time, which people testing move forward; production never does)."""
     async with running(settings, clock) as runtime:
-        metrics = await start_metrics_server(runtime)
+        metrics = None
+        if settings.metrics_port is not None:
+            # aiohttp's server side (1.5 MB) only in a process that serves METRICS_PORT
+            from bot.observability.server import start_metrics_server
+
+            metrics = await start_metrics_server(runtime)
         try:
             await introduce(runtime)
             start_scheduler(runtime)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,67 +31,135 @@ class MissingTranslationError(KeyError):
     """A key the code asked for is absent from a locale: a bug, never shown as a raw key."""
 
 
-class _Selectors(Visitor):
-    """The variables a message (and the messages it references) selects on."""
+@dataclass(frozen=True)
+class _Shape:
+    """What formatting a message takes: the variables it reads and those it selects on (the
+    messages and terms it references included), and whether it formats anything by its
+    language's rules on its own (a number literal, a function such as NUMBER, a selector)."""
 
-    def __init__(self, bundle: FluentBundle) -> None:
-        self.bundle = bundle
-        self.names: set[str] = set()
+    variables: frozenset[str]
+    selected: frozenset[str]
+    by_rules: bool
+
+
+class _ShapeOf(Visitor):
+    def __init__(self, entries: Mapping[str, ast.Message | ast.Term]) -> None:
+        self.entries = entries
+        self.variables: set[str] = set()
+        self.selected: set[str] = set()
+        self.by_rules = False
         self.seen: set[str] = set()
 
+    def shape(self, node: ast.BaseNode) -> _Shape:
+        self.visit(node)
+        return _Shape(frozenset(self.variables), frozenset(self.selected), self.by_rules)
+
     def visit_SelectExpression(self, node: ast.SelectExpression) -> None:  # noqa: N802
+        self.by_rules = True
         selector: ast.BaseNode = node.selector
         if isinstance(selector, ast.FunctionReference) and selector.arguments.positional:
             selector = selector.arguments.positional[0]
         if isinstance(selector, ast.VariableReference):
-            self.names.add(selector.id.name)
+            self.selected.add(selector.id.name)
         self.generic_visit(node)
 
+    def visit_NumberLiteral(self, node: ast.NumberLiteral) -> None:  # noqa: N802
+        self.by_rules = True
+
+    def visit_FunctionReference(self, node: ast.FunctionReference) -> None:  # noqa: N802
+        self.by_rules = True
+        self.generic_visit(node)
+
+    def visit_VariableReference(self, node: ast.VariableReference) -> None:  # noqa: N802
+        self.variables.add(node.id.name)
+
+    def _follow(self, key: str) -> None:
+        if key not in self.seen and key in self.entries:
+            self.seen.add(key)
+            self.visit(self.entries[key])
+
     def visit_MessageReference(self, node: ast.MessageReference) -> None:  # noqa: N802
-        name = node.id.name
-        if name not in self.seen and self.bundle.has_message(name):
-            self.seen.add(name)
-            self.visit(self.bundle.get_message(name).value)
+        self._follow(node.id.name)
+
+    def visit_TermReference(self, node: ast.TermReference) -> None:  # noqa: N802
+        self._follow("-" + node.id.name)
+        self.generic_visit(node)
 
 
 class Translator:
-    """Formats messages of one language."""
+    """Formats messages of one language.
 
-    def __init__(self, locale: str, bundle: FluentBundle) -> None:
+    Babel's data for a language (its plural rule, number and date formats: 1-2 MB each, read
+    whole when `FluentBundle` is built) is loaded only when a message formats something by the
+    language's rules: a number, a date, a plural or another selector. Plain text, and text with
+    string arguments, is formatted by a bundle of the same messages on Babel's root locale
+    (which every language inherits from, so its data is loaded whatever the language): the
+    result does not depend on the locale. The command menus registered in every language at
+    start-up are such text, so a language no one uses costs no Babel data."""
+
+    def __init__(self, locale: str, resources: Iterable[ast.Resource]) -> None:
         self.locale = locale
-        self._bundle = bundle
-        self._selectors: dict[str, frozenset[str]] = {}
+        self._resources = tuple(resources)
+        self._entries: dict[str, ast.Message | ast.Term] = {}
+        for resource in self._resources:
+            for entry in resource.body:
+                if isinstance(entry, ast.Message | ast.Term):
+                    key = ("-" if isinstance(entry, ast.Term) else "") + entry.id.name
+                    self._entries.setdefault(key, entry)  # the first one, as FluentBundle does
+        self._shapes: dict[str, _Shape] = {}
 
-    def _selected_on(self, key: str, pattern: Any) -> frozenset[str]:
-        if key not in self._selectors:
-            visitor = _Selectors(self._bundle)
-            visitor.visit(pattern)
-            self._selectors[key] = frozenset(visitor.names)
-        return self._selectors[key]
+    def _bundle(self, locale: str) -> FluentBundle:
+        bundle = FluentBundle([locale], use_isolating=False)
+        for resource in self._resources:
+            bundle.add_resource(resource)
+        return bundle
 
-    def __call__(self, key: str, **args: Any) -> str:
-        if not self._bundle.has_message(key):
+    @cached_property
+    def _text(self) -> FluentBundle:
+        return self._bundle("root")
+
+    @cached_property
+    def _by_rules(self) -> FluentBundle:
+        return self._bundle(self.locale)
+
+    def _shape(self, key: str) -> _Shape:
+        message = self._entries.get(key)
+        if not isinstance(message, ast.Message):
             raise MissingTranslationError(f"{self.locale}: {key}")
-        message = self._bundle.get_message(key)
         if message.value is None:
             raise MissingTranslationError(f"{self.locale}: {key} has no value")
+        shape = self._shapes[key] = _ShapeOf(self._entries).shape(message.value)
+        return shape
+
+    def _bundle_for(self, shape: _Shape, args: dict[str, Any]) -> FluentBundle:
+        if shape.by_rules:
+            return self._by_rules
+        for name in shape.variables:
+            if name in args and not isinstance(args[name], str):
+                return self._by_rules
+        return self._text
+
+    def __call__(self, key: str, **args: Any) -> str:
+        shape = self._shapes.get(key) or self._shape(key)
         texts: list[str] = []
         fluent_args: dict[str, Any] = {}
-        selected_on = self._selected_on(key, message.value)
         for name, value in args.items():
-            if isinstance(value, str) and name not in selected_on:
+            if isinstance(value, str) and name not in shape.selected:
                 fluent_args[name] = _SLOT.format(len(texts))
                 texts.append(value)
             else:
                 fluent_args[name] = value
-        frame, errors = self._bundle.format_pattern(message.value, fluent_args)
+        bundle = self._bundle_for(shape, args)
+        pattern = bundle.get_message(key).value
+        assert pattern is not None  # a message without a value was refused by `_shape`
+        frame, errors = bundle.format_pattern(pattern, fluent_args)
         if errors:
             raise MissingTranslationError(f"{self.locale}: {key}: {errors[0]}")
         # one pass over the frame only: a token typed by a member is never expanded
         return _SLOTS.sub(lambda m: texts[int(m.group(1))], str(frame))
 
     def has(self, key: str) -> bool:
-        return self._bundle.has_message(key)
+        return isinstance(self._entries.get(key), ast.Message)
 
 
 @lru_cache(maxsize=512)
@@ -104,16 +173,16 @@ def _parsed(text: str) -> ast.Resource:
 
 
 class TranslatorHub:
-    """Every supported language, loaded once at start-up."""
+    """Every supported language: its files parsed once at start-up, its Babel data when a
+    message first needs it (`Translator`)."""
 
     def __init__(self, locales_dir: Path = LOCALES_DIR, default: str = "en") -> None:
         self.default = default
         self._translators: dict[str, Translator] = {}
         for locale in SUPPORTED_LOCALES:
-            bundle = FluentBundle([locale], use_isolating=False)
-            for path in sorted((locales_dir / locale).glob("*.ftl")):
-                bundle.add_resource(_parsed(path.read_text(encoding="utf-8")))
-            self._translators[locale] = Translator(locale, bundle)
+            paths = sorted((locales_dir / locale).glob("*.ftl"))
+            resources = [_parsed(path.read_text(encoding="utf-8")) for path in paths]
+            self._translators[locale] = Translator(locale, resources)
 
     @property
     def locales(self) -> Iterable[str]:

@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
 from babel.core import get_global
-from phonenumbers import timezone as number_zones
 
 
 @dataclass(frozen=True)
@@ -40,6 +39,9 @@ def phone_zone(phone: str | None, insurer: ZoneInfo, at: datetime) -> ZoneInfo |
     """
     if not phone:
         return None
+    # the prefix → zones table (1.5 MB) at the first member with a phone, not at start-up
+    from phonenumbers import timezone as number_zones
+
     try:
         number = phonenumbers.parse(phone, None)
     except phonenumbers.NumberParseException:
