@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
@@ -71,3 +72,39 @@ async def test_an_album_counts_once_per_item_and_edits_and_actions_not_at_all() 
     await call(paced, time, EditMessageText(chat_id=5, message_id=1, text="edited"))
     await call(paced, time, SendChatAction(chat_id=5, action="typing"))
     assert len(pacer._global) == 3
+
+
+class SharedTime(Time):
+    """Sleepers overlap, as on the event loop: each wakes at the time it asked for."""
+
+    async def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        until = self.now + seconds
+        await asyncio.sleep(0)  # the other answers run meanwhile
+        self.now = max(self.now, until)
+
+
+async def test_answers_waiting_together_go_in_order_and_only_the_first_watches_the_clock() -> None:
+    """Fifty answers waiting for a full second: each sleeps about once, not once per slot
+    that frees (all waking for each slot, all but one going back to sleep: ~1,300 sleeps)."""
+    pacer = Pacer(per_second=2, private_interval=1.0)
+    pacer.sent(7, 99.5)
+    pacer.sent(8, 99.8)
+    time = SharedTime(pacer)
+    paced = PacedReplies(pacer, monotonic=time.monotonic, sleep=time.sleep)
+    went: list[tuple[int, float]] = []
+
+    async def answer(chat_id: int) -> None:
+        async def make_request(bot: Any, method: Any) -> Any:
+            went.append((method.chat_id, time.now))
+            return True
+
+        await paced(make_request, None, SendMessage(chat_id=chat_id, text="menu"))  # type: ignore[arg-type]
+
+    await asyncio.gather(*(answer(chat) for chat in range(50)))
+    assert [chat for chat, _ in went] == list(range(50))  # first come, first answered
+    assert len(time.slept) <= 50
+    # never more than two in any second, the outbox's two sends included
+    times = [99.5, 99.8] + [at for _, at in went]
+    assert all(sum(1 for t in times if start - 1 < t <= start) <= 2 for start in times)
+    assert pacer.replies_waiting == 0 and not paced._queue
