@@ -101,7 +101,9 @@ async def running(
     dp.update.outer_middleware(UpdateMetrics())
     for client in (bot, delivery_bot):
         client.session.middleware(Count429())
-    pacer = Pacer(group_per_minute=settings.pace_group_per_minute)
+    pacer = Pacer(
+        per_second=settings.pace_per_second, group_per_minute=settings.pace_group_per_minute
+    )
     # what handlers send counts in the pacer the deliverer paces by: members first
     bot.session.middleware(PacedReplies(pacer))
     shared = SharedLimits(redis, pacer) if redis is not None else None

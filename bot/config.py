@@ -169,6 +169,9 @@ class Settings(BaseSettings):
     # messages a minute to one group (Telegram's ~20; a little under it). Only a test against
     # an emulator with a looser limit sets another value.
     pace_group_per_minute: int = Field(default=19, ge=1)
+    # messages a second in all (Telegram's ~30, answers and notifications together; a little
+    # under it). Only a bench against an emulator that enforces no limit sets another value.
+    pace_per_second: float = Field(default=28.0, gt=0)
 
     @field_validator("owner_ids", mode="before")
     @classmethod
