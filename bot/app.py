@@ -24,7 +24,7 @@ from bot.clock import Clock, system_clock
 from bot.config import Settings
 from bot.delivery import Deliverer
 from bot.delivery.documents import DocumentCopier
-from bot.delivery.reply_limits import PacedReplies, SharedReplyLimits
+from bot.delivery.reply_limits import PacedReplies
 from bot.delivery.shared_limits import SharedLimits
 from bot.factory import create_bot, create_dispatcher, register_commands
 from bot.i18n import TranslatorHub
@@ -104,12 +104,10 @@ async def running(
     pacer = Pacer(
         per_second=settings.pace_per_second, group_per_minute=settings.pace_group_per_minute
     )
-    # what handlers send counts in the pacer the deliverer paces by: members first
-    bot.session.middleware(PacedReplies(pacer))
     shared = SharedLimits(redis, pacer) if redis is not None else None
-    if shared is not None:
-        # what handlers send counts against the limits the deliverers of every process share
-        bot.session.middleware(SharedReplyLimits(shared))
+    # what handlers send counts in the pacer the deliverer paces by (members first), and with
+    # Redis in the limits the deliverers of every process share
+    bot.session.middleware(PacedReplies(pacer, shared))
     deliverer = Deliverer(
         delivery_bot,
         session_factory,

@@ -1,6 +1,6 @@
-"""Replies made while an update is handled count against Telegram's limits: in this process's
-pacer, the one its outbox deliverer paces by (`PacedReplies`), and, with Redis, in the limits
-every process shares (`SharedReplyLimits`; `shared_limits.py` beside this file).
+"""Replies made while an update is handled count against Telegram's limits (`PacedReplies`): in
+this process's pacer, the one its outbox deliverer paces by, and, with Redis, in the limits every
+process shares (`shared_limits.py` beside this file).
 
 Telegram counts a bot's answers in the same 30 messages a second as its notifications. Without
 `PacedReplies` the deliverer believed it had the whole budget while members were busy, and the
@@ -91,36 +91,20 @@ def messages_in(method: TelegramMethod[TelegramType]) -> tuple[int | None, int]:
     return chat_id, 0
 
 
-class SharedReplyLimits(BaseRequestMiddleware):
-    """Counts each message a handler sends in the limits every process shares (module doc)."""
-
-    def __init__(self, limits: SharedLimits) -> None:
-        self.limits = limits
-
-    async def __call__(
-        self,
-        make_request: NextRequestMiddlewareType[TelegramType],
-        bot: Bot,
-        method: TelegramMethod[TelegramType],
-    ) -> Response[TelegramType]:
-        chat_id, count = messages_in(method)
-        if chat_id is not None:
-            for _ in range(count):
-                await self.limits.reply(chat_id)
-        return await make_request(bot, method)
-
-
 class PacedReplies(BaseRequestMiddleware):
     """Counts each message a handler sends in the pacer this process's deliverer uses, waiting
-    first while the overall window is full (module doc)."""
+    first while the overall window is full, and in the limits every process shares when
+    `shared` is given (module doc)."""
 
     def __init__(
         self,
         pacer: Pacer,
+        shared: SharedLimits | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.pacer = pacer
+        self.shared = shared
         self.monotonic = monotonic
         self.sleep = sleep
         self._queue: deque[asyncio.Future[None]] = deque()  # answers waiting, first in front
@@ -139,6 +123,8 @@ class PacedReplies(BaseRequestMiddleware):
             await self._room()
             recorded.append(now := self.monotonic())
             self.pacer.replied(chat_id, now)
+            if self.shared is not None:  # and every process's sends together (Redis)
+                await self.shared.reply(chat_id)
         try:
             return await make_request(bot, method)
         finally:  # counted from its answer, as Telegram may have counted it that late
@@ -151,20 +137,21 @@ class PacedReplies(BaseRequestMiddleware):
 
         Answers that must wait queue in order and only the first watches the clock: hundreds of
         answers each sleeping until the same slot frees would all wake for it, and all but one
-        go back to sleep, every slot (the whole second's CPU, measured by bench.steps_bench)."""
+        go back to sleep, every slot (1,275 sleeps for 50 answers in
+        tests/delivery/test_paced_replies.py, 50 so)."""
         if not self._queue and self.pacer.reply_wait(self.monotonic()) <= 0:
             return
         turn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._queue.append(turn)
-        self.pacer.replies_waiting += 1  # the deliverer yields while this is above zero
+        self.pacer.replies_waiting = len(self._queue)  # the deliverer yields while any wait
         try:
             if self._queue[0] is not turn:
                 await turn  # the answer before this one went: this one is first now
             while (wait := self.pacer.reply_wait(self.monotonic())) > 0:
                 await self.sleep(wait)
         finally:
-            self.pacer.replies_waiting -= 1
             self._queue.remove(turn)
+            self.pacer.replies_waiting = len(self._queue)
             # the caller records its send before it awaits again: the next sees it counted
             if self._queue and not self._queue[0].done():
                 self._queue[0].set_result(None)

@@ -94,10 +94,11 @@ async def test_what_a_handler_sends_is_counted_through_the_bots_session(clients)
     from aiogram.methods import EditMessageText, SendChatAction, SendMediaGroup, SendMessage
     from aiogram.types import InputMediaPhoto
 
-    from bot.delivery.reply_limits import SharedReplyLimits
+    from bot.delivery.reply_limits import PacedReplies
+    from bot.services.pacing import unlimited
 
     limits = SharedLimits(clients[0], Pacer(per_second=100, group_per_minute=100))
-    middleware = SharedReplyLimits(limits)
+    middleware = PacedReplies(unlimited(), limits)
     calls: list[object] = []
 
     async def make_request(_bot: Bot, method: object) -> object:
