@@ -119,11 +119,14 @@ def busy_lines(size: str) -> list[Line]:
     return [
         Line(
             "delivery, members busy",
-            "outbox rate / 30 msg/s",
-            f"{result.rate / busy_bench.CAP:.3f} ({result.outbox_refused} x 429 to the outbox, "
-            f"{result.member_refused} to member answers)",
-            ">= 0.93, 0 x 429",
-            result.rate / busy_bench.CAP >= 0.93 and result.refused == 0,
+            "outbox + answers / 30 msg/s",
+            f"{result.all_rate / busy_bench.CAP:.3f} (outbox alone "
+            f"{result.rate / busy_bench.CAP:.3f}; {result.outbox_refused} x 429 to the outbox, "
+            f"{result.member_refused} to member answers; {result.unanswered} answers missing)",
+            ">= 0.93, 0 x 429, none missing",
+            result.all_rate / busy_bench.CAP >= 0.93
+            and result.refused == 0
+            and result.unanswered == 0,
         )
     ]
 

@@ -93,14 +93,18 @@ class Watch:
         self.last_call = time.monotonic()
         self.waiting: dict[int, float] = {}  # chat -> when its update was pushed
         self.answered: dict[int, float] = {}  # chat -> seconds to its first answer
-        self.refused = 0  # 429s the bot was given
-        self.refusals: list[tuple[float, str, int]] = []  # each 429: when, method, chat
+        # each 429 the bot was given: when, to which method, to which chat
+        self.refusals: list[tuple[float, str, int]] = []
         # every accepted message Telegram counts in its 30 a second (tgsandbox/limits.py): when
         self.counted: list[float] = []
         self.ready = asyncio.Event()
         self.all_answered = asyncio.Event()
         self.sent_to: list[tuple[float, int]] = []  # every accepted send: when, to which chat
         state.call_observers.append(self._observe)
+
+    @property
+    def refused(self) -> int:
+        return len(self.refusals)
 
     def _observe(self, record: dict[str, Any]) -> None:
         now = time.monotonic()
@@ -110,7 +114,6 @@ class Watch:
             self.ready.set()
             return
         if record.get("error_code") == 429:
-            self.refused += 1
             self.refusals.append((now, record["method"], _chat_of(record)))
         elif record.get("ok") and is_sending(record["method"]):
             self.counted.append(now)
