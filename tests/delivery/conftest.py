@@ -130,17 +130,22 @@ class DeliveryWorld:
         ]
 
 
+def emulator_settings(api_url: str, db_url: str) -> Settings:
+    """The bot's settings against the emulator at `api_url`, in English."""
+    return Settings(  # type: ignore[call-arg]
+        bot_token=SANDBOX_TOKEN,
+        database_url=db_url,
+        bot_api_url=api_url,
+        default_locale="en",
+        _env_file=None,
+    )
+
+
 @pytest.fixture
 async def world(session_factory, db_url, clock) -> AsyncIterator[DeliveryWorld]:
     users = [SimUser(uid, f"Member{uid}", language_code="en") for uid in MEMBERS]
     runner, state = await start_emulator("127.0.0.1", 0, EmulatorState(users=users))
-    settings = Settings(  # type: ignore[call-arg]
-        bot_token=SANDBOX_TOKEN,
-        database_url=db_url,
-        bot_api_url=bound_url(runner),
-        default_locale="en",
-        _env_file=None,
-    )
+    settings = emulator_settings(bound_url(runner), db_url)
     bot = create_bot(settings, retry_after=False)  # as the deliverer runs
     try:
         yield DeliveryWorld(state, settings, session_factory, bot, clock)

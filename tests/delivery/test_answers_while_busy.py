@@ -17,11 +17,10 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.app import running, start_scheduler
-from bot.config import Settings
 from bot.polling import UpdatePoller
 from tests.conftest import FakeClock
-from tests.delivery.conftest import DeliveryWorld
-from tgsandbox import SANDBOX_TOKEN, EmulatorState, RateLimits, SimUser, bound_url, start_emulator
+from tests.delivery.conftest import DeliveryWorld, emulator_settings
+from tgsandbox import EmulatorState, RateLimits, SimUser, bound_url, start_emulator
 
 NOTIFIED = [40_001 + n for n in range(300)]
 BUSY = [41_001 + n for n in range(20)]
@@ -33,13 +32,7 @@ async def world(session_factory, db_url, clock: FakeClock) -> AsyncIterator[Deli
     limits = RateLimits(per_second=30, private_interval=1.0, group_per_minute=20)
     state = EmulatorState(users=users, rate_limits=limits)
     runner, state = await start_emulator("127.0.0.1", 0, state)
-    settings = Settings(  # type: ignore[call-arg]
-        bot_token=SANDBOX_TOKEN,
-        database_url=db_url,
-        bot_api_url=bound_url(runner),
-        default_locale="en",
-        _env_file=None,
-    )
+    settings = emulator_settings(bound_url(runner), db_url)
     try:
         yield DeliveryWorld(state, settings, session_factory, None, clock)  # type: ignore[arg-type]
     finally:
