@@ -35,7 +35,7 @@ from bot.services.activation import ActivationRules
 from dialogs.activation import activation_dialog
 from dialogs.cards import cards_dialog
 from dialogs.forget import forgetful
-from dialogs.intent_ids import use_random_intent_ids
+from dialogs.intent_ids import IntentIdsMiddleware, use_random_intent_ids
 from dialogs.language import language_dialog
 from dialogs.menu import menu_dialog
 from dialogs.message_manager import ReplyKeyboardRemovingManager
@@ -167,8 +167,9 @@ def create_dispatcher(
     sessions = DbSessionMiddleware(session_factory)
     dp.update.outer_middleware(StateSessionMiddleware(dp.fsm, sessions))
     dp.update.outer_middleware(MemberMiddleware(translators))
-    # issue 17: the chat's lock is held over the update's error handlers too
-    install_chat_lock(dp)
+    # issue 17: the chat's lock is held over the update's error handlers too; the dialogs an
+    # update opens, error handlers' included, get ids an update sent again makes again
+    install_chat_lock(dp, IntentIdsMiddleware())
     # An error handler (e.g. the lost-dialog recovery) runs after the update's session has
     # rolled back and closed: it gets a session and transaction of its own, so its dialog
     # state is written through it (on SQLite a second writer would wait on the first).

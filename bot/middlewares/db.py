@@ -111,10 +111,11 @@ class ChatLockMiddleware(BaseMiddleware):
             return await handler(event, data)
 
 
-def install_chat_lock(dp: Dispatcher) -> None:
+def install_chat_lock(dp: Dispatcher, *around_errors: BaseMiddleware) -> None:
     """Order the update's outer middlewares so the chat lock wraps the error handling:
-    aiogram's `UserContextMiddleware` (who and which chat), `ChatLockMiddleware`, aiogram's
-    `ErrorsMiddleware`, then the rest as registered. Public `MiddlewareManager` calls only."""
+    aiogram's `UserContextMiddleware` (who and which chat), `ChatLockMiddleware`, then
+    `around_errors` (they too see the error handlers run), aiogram's `ErrorsMiddleware`, then
+    the rest as registered. Public `MiddlewareManager` calls only."""
     outer = dp.update.outer_middleware
     registered = list(outer)
     first = [m for m in registered if isinstance(m, UserContextMiddleware)]
@@ -123,7 +124,7 @@ def install_chat_lock(dp: Dispatcher) -> None:
         raise RuntimeError("aiogram's update middlewares changed: review install_chat_lock")
     for middleware in registered:
         outer.unregister(middleware)
-    for middleware in [*first, ChatLockMiddleware(dp.fsm), *errors]:
+    for middleware in [*first, ChatLockMiddleware(dp.fsm), *around_errors, *errors]:
         outer(middleware)
     for middleware in registered:
         if middleware not in first and middleware not in errors:

@@ -13,6 +13,7 @@ from aiogram_dialog.widgets.text import Text
 from bot.i18n import Translator
 
 ERROR_KEY = "error"
+WARNING = "⚠️"
 
 
 def _fluent_args(data: dict[str, Any], escape: bool) -> dict[str, Any]:
@@ -53,4 +54,6 @@ class I18nError(Text):
         if not error:
             return ""
         i18n: Translator = manager.middleware_data["i18n"]
-        return "⚠️ " + i18n(error["key"], **error.get("args", {}))
+        text = i18n(error["key"], **error.get("args", {}))
+        # a message that is also shown on its own (a toast, a reply) carries its own sign
+        return text if text.startswith(WARNING) else f"{WARNING} {text}"

@@ -54,6 +54,7 @@ async def test_a_stale_button_shows_the_open_menu_again_and_the_state_is_saved(
 
     # the menu open now is shown again below, saying the button belongs to a step left
     assert "already left" in member.text()
+    assert member.text().count("⚠️") == 1
     assert "📝 New request" in member.buttons()
     async with session_factory() as session:
         assert await session.scalar(select(func.count()).select_from(FsmRecord)) >= 1

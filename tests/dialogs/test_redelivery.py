@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 from aiogram.types import PhotoSize, Update
+from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
+from sqlalchemy import delete, select
 
-from storage.models import ActorKind
+from storage.models import ActorKind, FsmRecord
 from storage.repositories import requests as requests_repo
 from tests.dialogs.requests_helpers import (
     _ids,
@@ -94,3 +96,54 @@ async def test_send_delivered_again_adds_the_message_once(member, session_factor
     async with session_factory() as session:
         events = await requests_repo.events(session, request.id)
     assert [e.actor_kind for e in events] == [ActorKind.MEMBER, ActorKind.MEMBER]  # sent, added
+
+
+async def test_a_press_on_a_step_shown_before_a_crash_works_after_the_redelivery(
+    member, session_factory, fed
+) -> None:
+    """The process died after "Call-back" had shown its first step and before that step was
+    stored; Telegram sends the press again and another process handles it. The member, who
+    already saw the step, presses its button: the screen the redelivery made is the same one
+    (its intent ids come from the update), so the press goes on with the form instead of being
+    refused as a button of a step left (tests/e2e/test_multiprocess.py met this under load)."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    async with session_factory() as session:
+        stored = [
+            (r.key, r.state, dict(r.data), r.updated_at)
+            for r in await session.scalars(select(FsmRecord))
+        ]
+    await member.click("📞 Call-back")  # shown ...
+    shown = member.last()
+    press = fed[-1]
+    async with session_factory.begin() as session:  # ... and never stored
+        await session.execute(delete(FsmRecord))
+        for key, state, data, at in stored:
+            session.add(FsmRecord(key=key, state=state, data=data, updated_at=at))
+
+    await member.dp.feed_update(member.client.bot, press)  # Telegram sends the press again
+    assert "Which number should we call?" in member.text()
+
+    await member.client.click(shown, InlineButtonTextLocator(r"📱 Use \+380501112233"))
+    assert "convenient" in member.text()
+    assert "already left" not in member.text()
+
+
+async def test_a_command_handled_twice_leaves_one_working_menu(
+    member, session_factory, fed
+) -> None:
+    """/menu handled, stored, then sent again (the answer to Telegram was lost): the second
+    handling resets the stack and opens the menu under the same id as the first; the menu works
+    and the stack holds it once."""
+    await member_with_active_card(member, session_factory)  # ends on /menu
+    again = fed[-1]
+    assert again.message is not None and again.message.text == "/menu"
+    first = member.last()
+    await member.dp.feed_update(member.client.bot, again)
+    assert "📝 New request" in member.buttons()
+    await member.client.click(first, InlineButtonTextLocator("📝 New request"))
+    assert "📞 Call-back" in member.buttons()
+    async with session_factory() as session:
+        records = list(await session.scalars(select(FsmRecord)))
+    [stack] = [r.data for r in records if "intents" in r.data]
+    assert len(stack["intents"]) == len(set(stack["intents"])) == 2  # the menu, the kinds
