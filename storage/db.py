@@ -27,9 +27,10 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 # Updates handled at once when no setting says otherwise (`UPDATE_CONCURRENCY`).
 DEFAULT_CONCURRENCY = 16
-# Connections beside the updates' own: the outbox deliverer, the scheduler's reminder job, a
-# dialog refreshed in the background, an error handler's session, start-up.
-RESERVED_CONNECTIONS = 4
+# Connections beside the updates' own: the outbox deliverer (its claims and marks, and each of
+# the member rows it has on their way: `bot.delivery.SENDS_IN_FLIGHT`, 4), the scheduler's
+# reminder job, a dialog refreshed in the background, an error handler's session, start-up.
+RESERVED_CONNECTIONS = 8
 # The polling loop never runs more updates than the pool holds, so a connection is never far
 # off; this only bounds a wait that would mean something else holds connections it should not.
 POOL_TIMEOUT_SECONDS = 120

@@ -9,6 +9,7 @@ import socket
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -52,6 +53,13 @@ HEARTBEAT_SECONDS = 5.0
 # docs/architecture.md); the run also marks them before it sleeps, claims more or ends
 MARK_BATCH = 16
 MARK_AFTER_SECONDS = 0.5
+# member rows on their way at once, each to a chat of its own: one at a time, each send waiting
+# for Telegram's answer before the next, left most of the 30 a second unused while members were
+# busy and answers came back slowly (bench/busy_bench.py); staff rows still go one at a time
+SENDS_IN_FLIGHT = 4
+
+# the chat of this task's send waiting for its answer (each member row on its way is a task)
+_IN_FLIGHT: ContextVar[int | None] = ContextVar("delivery_in_flight", default=None)
 
 
 class ChatBusyError(Exception):
@@ -90,10 +98,13 @@ class _Turns:
         if notification_id not in queue:
             queue.append(notification_id)
 
-    def soonest(self, now: float) -> float:
-        """Seconds until the first chat with a row set aside may be written to again."""
-        waits = [self.pacer.chat_wait(chat_id, now) for chat_id in self.waiting]
-        return min(waits, default=0.0)
+    def soonest(self, now: float, busy: set[int] | frozenset[int] = frozenset()) -> float | None:
+        """Seconds until the first chat with a row set aside may be written to again; None when
+        every such chat has a row on its way (`busy`): its answer decides."""
+        waits = [
+            self.pacer.chat_wait(chat_id, now) for chat_id in self.waiting if chat_id not in busy
+        ]
+        return min(waits, default=None if self.waiting else 0.0)
 
     def finished(self, notification_id: int) -> None:
         """The row is done with (sent, failed, held, taken over): its chat's next row may go."""
@@ -152,7 +163,6 @@ class Deliverer:
         self._accepted: list[tuple[int, int | None, datetime]] = []
         self._accepted_since = 0.0  # monotonic time of the oldest of them
         self._refresh_after_mark: list[int] = []  # member chats whose open dialog to refresh
-        self._in_flight: int | None = None  # the chat of the send waiting for its answer
         # per staff chat: the monotonic time up to which set-aside rows have been given turns
         self._booked: dict[int, float] = {}
 
@@ -174,36 +184,80 @@ class Deliverer:
         """Deliver what is due now; returns how many notifications were taken.
 
         Rows go in claim order, except that a row whose chat must still wait is set aside
-        while rows for other chats go (each chat's own rows stay in order). When every row
-        left waits for its chat, more due rows are claimed (at most `most` in one run, and
-        never more than `limit` waiting at once, so each is sent well within its lease);
-        with none, the run sleeps until the first waiting chat may go. A staff row whose group
-        has no room is set aside until its turn (`_to_staff`), never waited for here.
+        while rows for other chats go (each chat's own rows stay in order). Member rows go
+        `SENDS_IN_FLIGHT` at a time, each to a chat of its own (a chat's next row waits until
+        its previous one is answered); staff rows one at a time. When every row left waits for
+        its chat, more due rows are claimed (at most `most` in one run, and never more than
+        `limit` held at once, so each is sent well within its lease); with none, the run waits
+        for a send on its way or sleeps until the first waiting chat may go. A staff row whose
+        group has no room is set aside until its turn (`_to_staff`), never waited for here.
         """
         await self._heartbeat()  # the first run is the start-up: see `start`
         turns = _Turns(self.pacer)
+        queue: deque[int] = deque()
+        # member rows on their way: the task, its row and its chat (busy until it is done)
+        sending: dict[asyncio.Task[bool], tuple[int, int]] = {}
+
+        def land(done: set[asyncio.Task[bool]]) -> None:
+            """Rows whose send is over: set aside again, or done with (an error is raised)."""
+            for task in done:
+                row, _chat = sending.pop(task)
+                if task.result():
+                    queue.append(row)
+                else:
+                    turns.finished(row)
+
+        def busy() -> set[int]:
+            return {chat for _row, chat in sending.values()}
+
         try:
-            queue = deque(await self._claim(limit, turns))
+            queue.extend(await self._claim(limit, turns))
             taken = len(queue)
             set_aside_in_a_row = 0
-            while queue:
+            drained = False  # the last claim found nothing due: the sends on their way end it
+            while queue or sending:
                 await self._heartbeat()
+                land({task for task in sending if task.done()})
                 if set_aside_in_a_row >= len(queue):
-                    await self._mark_accepted()
-                    more = await self._claim(min(limit - len(queue), most - taken), turns)
-                    taken += len(more)
-                    queue.extend(more)
-                    if not more:
-                        await self.sleep(turns.soonest(self.monotonic()) + 1e-6)
+                    more: list[int] = []
+                    if queue or not drained:
+                        await self._mark_accepted()
+                        held = len(queue) + len(sending)
+                        more = await self._claim(min(limit - held, most - taken), turns)
+                        taken += len(more)
+                        queue.extend(more)
+                        drained = not more
                     set_aside_in_a_row = 0
+                    if not more:
+                        soonest = turns.soonest(self.monotonic(), busy()) if queue else None
+                        if sending:  # until a send comes back, or a waiting chat may go
+                            done, _ = await asyncio.wait(
+                                sending,
+                                timeout=None if soonest is None else soonest + 1e-6,
+                                return_when=asyncio.FIRST_COMPLETED,
+                            )
+                            land(done)
+                            continue
+                        await self.sleep((soonest or 0.0) + 1e-6)
+                    if not queue:
+                        continue
                 notification_id = queue.popleft()
                 chat_id = turns.chat_of.get(notification_id)
-                known_busy = chat_id is not None and turns.must_wait(
-                    chat_id, notification_id, self.monotonic()
+                known_busy = chat_id is not None and (
+                    chat_id in busy() or turns.must_wait(chat_id, notification_id, self.monotonic())
                 )
                 if known_busy:  # set aside without touching the database
                     turns.set_aside(chat_id, notification_id)  # type: ignore[arg-type]
-                if known_busy or await self._deliver(notification_id, turns):
+                    queue.append(notification_id)
+                    set_aside_in_a_row += 1
+                elif chat_id is not None:  # a member's row: on its way beside the others
+                    while len(sending) >= SENDS_IN_FLIGHT:
+                        done, _ = await asyncio.wait(sending, return_when=asyncio.FIRST_COMPLETED)
+                        land(done)
+                    task = asyncio.create_task(self._deliver(notification_id, turns, checked=True))
+                    sending[task] = (notification_id, chat_id)
+                    set_aside_in_a_row = 0
+                elif await self._deliver(notification_id, turns):
                     queue.append(notification_id)
                     set_aside_in_a_row += 1
                 else:
@@ -215,6 +269,13 @@ class Deliverer:
                 ):
                     await self._mark_accepted()
         finally:
+            # a send on its way is let finish (cancelled, it might have reached Telegram with
+            # its row still claimed: sent twice); what it accepted is marked below
+            if sending:
+                await asyncio.wait(sending)
+                for task in sending:
+                    if not task.cancelled() and task.exception() is not None:
+                        log.error("a delivery failed", exc_info=task.exception())
             await self._mark_accepted()
         return taken
 
@@ -253,18 +314,21 @@ class Deliverer:
                 await session.commit()
                 await self.sleep(wait)
             self.pacer.sent(chat_id, self.monotonic())
-            self._in_flight = chat_id
+            _IN_FLIGHT.set(chat_id)
 
         return pace
 
     def _answered(self) -> None:
-        """The send in flight (one at a time) got its answer: the pacer counts it from now."""
-        if self._in_flight is not None:
-            self.pacer.answered(self._in_flight, self.monotonic())
-            self._in_flight = None
+        """This task's send got its answer: the pacer counts it from now."""
+        chat_id = _IN_FLIGHT.get()
+        if chat_id is not None:
+            self.pacer.answered(chat_id, self.monotonic())
+            _IN_FLIGHT.set(None)
 
-    async def _deliver(self, notification_id: int, turns: _Turns) -> bool:
+    async def _deliver(self, notification_id: int, turns: _Turns, checked: bool = False) -> bool:
         """Send one claimed row and record the outcome; True when it was set aside instead.
+        `checked`: the run found the member's chat free for it (its later rows, set aside
+        meanwhile, wait behind it).
 
         No write is made before the send (the heartbeat renews the claim every few seconds), so
         the database's write lock is taken only for the outcome, never across a Telegram call.
@@ -278,7 +342,9 @@ class Deliverer:
             notification, payload = loaded
             try:
                 if payload.audience == Audience.MEMBER:
-                    message_id = await self._to_member(session, notification, payload, turns)
+                    message_id = await self._to_member(
+                        session, notification, payload, turns, checked
+                    )
                     self._answered()
                     # marked sent with the next batch (`_mark_accepted`), after this commit
                     self._accept(notification_id, message_id, now)
@@ -435,6 +501,7 @@ class Deliverer:
         notification: Notification,
         payload: notifications.Payload,
         turns: _Turns,
+        checked: bool = False,
     ) -> int | None:
         member = await session.get(Member, notification.member_id)
         if member is None:
@@ -443,7 +510,7 @@ class Deliverer:
             raise HeldError
         chat_id, row = member.telegram_id, notification.id or 0
         turns.chat_of[row] = chat_id
-        if turns.must_wait(chat_id, row, self.monotonic()):
+        if not checked and turns.must_wait(chat_id, row, self.monotonic()):
             turns.set_aside(chat_id, row)
             raise ChatBusyError
         await self._pacer_for(session)(chat_id)

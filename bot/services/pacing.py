@@ -1,7 +1,8 @@
 """Telegram's sending limits as a pacer: about 30 messages a second overall, one a second per
 private chat, twenty a minute per group. Pure logic with an injected monotonic time.
 
-Two kinds of sender share one pacer: the outbox deliverer (`sent`, one send at a time) and the
+Two kinds of sender share one pacer: the outbox deliverer (`sent`, a few sends at once, each to a
+chat of its own) and the
 answers handlers make while an update is handled (`reply_wait`, `replied`, `reply_answered`;
 `bot/delivery/reply_limits.py:PacedReplies`), any number at once. Telegram counts both in its 30
 a second, so both are counted here; members come first: an answer waits only for the overall
@@ -31,7 +32,8 @@ class Pacer:
     _group: dict[int, deque[float]] = field(default_factory=dict)
     # answers waiting for room in the overall window: the outbox yields to them
     replies_waiting: int = 0
-    _outbox_send: tuple[int, float] | None = None  # the outbox's send waiting for its answer
+    # the outbox's sends waiting for their answer: the chat's send recorded at (one per chat)
+    _outbox_sends: dict[int, float] = field(default_factory=dict)
 
     def wait_time(self, chat_id: int, now: float) -> float:
         """Seconds the outbox waits before sending to `chat_id` at `now` (0: it may go now).
@@ -84,9 +86,14 @@ class Pacer:
         return 60.0 / self.group_per_minute if chat_id < 0 else self.private_interval
 
     def sent(self, chat_id: int, now: float) -> None:
-        """The outbox sends to `chat_id` at `now` (one send at a time: see `answered`)."""
+        """The outbox sends to `chat_id` at `now` (see `answered`)."""
         self._record(chat_id, now)
-        self._outbox_send = (chat_id, now)
+        self._outbox_sends[chat_id] = now
+
+    def in_flight(self, chat_id: int) -> bool:
+        """Whether the outbox's send to `chat_id` is still waiting for its answer (the chat's
+        next message waits for it, whatever its gap says: a chat's messages keep their order)."""
+        return chat_id in self._outbox_sends
 
     def answered(self, chat_id: int, now: float) -> None:
         """The outbox's send to `chat_id` was answered at `now`: count it from then.
@@ -94,11 +101,11 @@ class Pacer:
         Telegram checks a send when it arrives, somewhere between our call and its answer; a
         send counted from its answer can never look older to us than it is to Telegram, so a
         slow answer (a busy machine, a slow network) does not turn into a 429 on the next one.
-        The outbox sends one at a time, so its last send recorded is the one answered.
+        The outbox has at most one send in flight per chat, so the chat's is the one answered.
         """
-        if self._outbox_send is not None and self._outbox_send[0] == chat_id:
-            self._recount(chat_id, self._outbox_send[1], now)
-        self._outbox_send = None
+        sent_at = self._outbox_sends.pop(chat_id, None)
+        if sent_at is not None:
+            self._recount(chat_id, sent_at, now)
 
     def _record(self, chat_id: int, at: float) -> None:
         bisect.insort(self._global, at)

@@ -194,7 +194,7 @@ async def test_crash_after_claiming_is_sent_once_after_the_lease(
     note = await world.notify(member, "survives a crash")
     crashed = world.deliverer("crashed")
 
-    async def die(notification_id: int, *_: object) -> bool:
+    async def die(notification_id: int, *_: object, **__: object) -> bool:
         raise CrashError
 
     monkeypatch.setattr(crashed, "_deliver", die)
