@@ -62,7 +62,10 @@ async def measure(args: argparse.Namespace) -> Busy:
             for i in range(1, args.notified + 1)
         ]
         everyone, limits = users + notified, RateLimits()
-        async with running_bot(PROJECT, everyone, workdir, database_url=url, limits=limits) as bot:
+        pace = {"PACE_PER_SECOND": str(args.pace)} if args.pace else {}
+        async with running_bot(
+            PROJECT, everyone, workdir, database_url=url, limits=limits, extra_env=pace
+        ) as bot:
             loop = asyncio.get_running_loop()
             started = loop.time()
             refused_before = len(bot.watch.refusals)
@@ -111,6 +114,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--notifications", type=int, default=3000)
     parser.add_argument("--notified", type=int, default=1000, help="members they go to")
     parser.add_argument("--quick", action="store_true", help="10 members, 60 notifications")
+    parser.add_argument(
+        "--pace", type=float, default=None, help="the bot's PACE_PER_SECOND (default: its own)"
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.members, args.notifications, args.notified = 10, 60, 30

@@ -49,6 +49,8 @@ SHOWING = frozenset(
     }
 )
 READY_TIMEOUT = 300.0  # start-up took 40 s and more on the loaded 2-core machine
+# how long a member waits for the button a step presses to show before giving up on it
+PRESS_PATIENCE = 30.0
 
 
 @dataclass
@@ -129,6 +131,18 @@ class Watch:
                 if not self.waiting:
                     self.all_answered.set()
 
+    def _act(self, chats: Iterable[int], act: Callable[[int], object]) -> list[int]:
+        """Each chat acts now; those that cannot yet (no such button on screen) are returned."""
+        later = []
+        for chat in chats:
+            self.waiting[chat] = time.monotonic()
+            try:
+                act(chat)
+            except SandboxError:
+                self.waiting.pop(chat, None)
+                later.append(chat)
+        return later
+
     async def burst(
         self,
         step: str,
@@ -145,15 +159,15 @@ class Watch:
         self.answered = {}
         cpu_before = cpu_seconds(process)
         start = time.monotonic()
-        failed = 0
-        for chat in chats:
-            self.waiting[chat] = time.monotonic()
-            try:
-                act(chat)
-            except SandboxError:
-                self.waiting.pop(chat, None)
-                failed += 1
         deadline = start + within
+        # A member presses once the button is on screen: an answer that came in parts (a
+        # screen's text, then its buttons by an edit) may still be arriving, or waiting for
+        # Telegram's second. Pressed when it shows, each chat's wait counted from its press.
+        later = self._act(chats, act)
+        while later and time.monotonic() < min(deadline, start + PRESS_PATIENCE):
+            await asyncio.sleep(0.1)
+            later = self._act(later, act)
+        failed = len(later)
         if self.waiting:
             self.all_answered.clear()
             with contextlib.suppress(TimeoutError):

@@ -171,7 +171,7 @@ class Settings(BaseSettings):
     pace_group_per_minute: int = Field(default=19, ge=1)
     # messages a second in all (Telegram's ~30, answers and notifications together; a little
     # under it). Only a bench against an emulator that enforces no limit sets another value.
-    pace_per_second: float = Field(default=28.0, gt=0)
+    pace_per_second: float = Field(default=29.0, gt=0)
 
     @field_validator("owner_ids", mode="before")
     @classmethod

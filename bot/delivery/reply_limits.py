@@ -118,16 +118,17 @@ class PacedReplies(BaseRequestMiddleware):
         chat_id, count = messages_in(method)
         if chat_id is None or not count:
             return await make_request(bot, method)
-        recorded = []
-        for _ in range(count):
-            await self._room()
-            recorded.append(now := self.monotonic())
-            self.pacer.replied(chat_id, now)
-            if self.shared is not None:  # and every process's sends together (Redis)
-                await self.shared.reply(chat_id)
+        recorded: list[float] = []
         try:
+            for _ in range(count):
+                await self._room()
+                recorded.append(now := self.monotonic())
+                self.pacer.replied(chat_id, now)
+                if self.shared is not None:  # and every process's sends together (Redis)
+                    await self.shared.reply(chat_id)
             return await make_request(bot, method)
-        finally:  # counted from its answer, as Telegram may have counted it that late
+        finally:  # counted from its answer, as Telegram may have counted it that late (and a
+            # send that never went, cancelled or refused by Redis, is no longer on its way)
             answered = self.monotonic()
             for at in recorded:
                 self.pacer.reply_answered(chat_id, at, answered)

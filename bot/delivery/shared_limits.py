@@ -1,7 +1,7 @@
 """Telegram's sending limits shared by every process through Redis.
 
 `Pacer` (bot/services/pacing.py) keeps the windows in one process's memory: two deliverers
-would each send 28 a second. Here one Lua script checks the overall window and the chat's
+would each send 29 a second. Here one Lua script checks the overall window and the chat's
 window and, only when both have room, records the send in both, atomically on the Redis
 server, timed by the server's own clock (so hosts whose clocks drift apart agree). A script
 rather than the `limits` library: the per-chat gap is 1.05 s (a little over Telegram's second,

@@ -52,8 +52,9 @@ async def test_an_answer_goes_at_once_and_is_counted_where_the_outbox_looks() ->
 
 async def test_an_answer_waits_for_a_full_second_and_the_outbox_yields_meanwhile() -> None:
     pacer = Pacer(per_second=2, private_interval=1.0)
-    pacer.sent(7, 99.5)
-    pacer.sent(8, 99.8)
+    for chat, at in ((7, 99.5), (8, 99.8)):  # the outbox's two sends, answered at once
+        pacer.sent(chat, at)
+        pacer.answered(chat, at)
     time = Time(pacer)
     paced = PacedReplies(pacer, monotonic=time.monotonic, sleep=time.sleep)
     await call(paced, time, SendMessage(chat_id=5, text="menu"))
@@ -88,8 +89,9 @@ async def test_answers_waiting_together_go_in_order_and_only_the_first_watches_t
     """Fifty answers waiting for a full second: each sleeps about once, not once per slot
     that frees (all waking for each slot, all but one going back to sleep: ~1,300 sleeps)."""
     pacer = Pacer(per_second=2, private_interval=1.0)
-    pacer.sent(7, 99.5)
-    pacer.sent(8, 99.8)
+    for chat, at in ((7, 99.5), (8, 99.8)):  # the outbox's two sends, answered at once
+        pacer.sent(chat, at)
+        pacer.answered(chat, at)
     time = SharedTime(pacer)
     paced = PacedReplies(pacer, monotonic=time.monotonic, sleep=time.sleep)
     went: list[tuple[int, float]] = []

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.services.pacing import Pacer
+from bot.services.pacing import FLYING_AT_MOST_SECONDS, Pacer
 
 
 def test_one_message_a_second_per_private_chat():
@@ -19,6 +19,7 @@ def test_thirty_a_second_overall():
     for chat in range(30):
         assert pacer.wait_time(chat, 5.0) == 0
         pacer.sent(chat, 5.0)
+        pacer.answered(chat, 5.0)
     assert abs(pacer.wait_time(99, 5.5) - 0.5) < 1e-9
     assert pacer.wait_time(99, 6.0) == 0
 
@@ -98,8 +99,9 @@ def test_an_answer_waits_only_for_the_overall_window() -> None:
 
 def test_the_outbox_yields_while_an_answer_waits() -> None:
     pacer = Pacer(per_second=2, private_interval=1.0)
-    pacer.sent(100, 10.0)
-    pacer.sent(101, 10.5)
+    for chat, at in ((100, 10.0), (101, 10.5)):
+        pacer.sent(chat, at)
+        pacer.answered(chat, at)
     pacer.replies_waiting = 1  # an answer waits for the slot that frees at 11.0
     # at 11.0 that slot is the answer's; the outbox waits for the next (at 11.5)
     assert pacer.wait_time(102, 11.0) == pytest.approx(0.5)
@@ -117,3 +119,21 @@ def test_an_answer_counts_from_its_answer_and_keeps_the_outbox_answer_apart() ->
     assert pacer.reply_wait(11.1) == pytest.approx(0.1)  # 10.2 leaves at 11.2
     assert pacer.reply_wait(11.25) == 0
     assert pacer.chat_wait(1, 11.5) == pytest.approx(0.1)  # counted from 10.6
+
+
+def test_a_send_still_waiting_for_its_answer_counts_however_old() -> None:
+    """Telegram may count a send as late as its answer: one still unanswered after a second
+    keeps its slot, for the outbox and the answers alike, until its answer comes."""
+    pacer = Pacer(per_second=2, private_interval=1.0)
+    pacer.sent(1, 10.0)
+    pacer.replied(2, 10.1)
+    assert pacer.wait_time(3, 11.5) > 0  # both a second old, both still on their way
+    assert pacer.reply_wait(11.5) > 0
+    pacer.answered(1, 11.5)
+    pacer.reply_answered(2, 10.1, 11.5)
+    assert pacer.wait_time(3, 11.6) == pytest.approx(0.9)  # counted from 11.5 now
+    assert pacer.wait_time(3, 12.5) == 0
+    pacer.sent(4, 20.0)  # answers never recorded cost their slots a bounded time only
+    pacer.sent(5, 20.0)
+    assert pacer.wait_time(3, 21.0) > 0
+    assert pacer.wait_time(3, 20.0 + FLYING_AT_MOST_SECONDS) == 0
