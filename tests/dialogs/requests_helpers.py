@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import itertools
 from datetime import UTC, date, datetime
+from typing import Any
 
 from aiogram.types import Chat, Document, Message, PhotoSize, Update
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
-from storage.models import Request, RequestDocument
+from storage.models import FsmRecord, Request, RequestDocument
 from tests.dialogs.harness import MemberClient
 from tests.factories import make_person, make_policy
 
@@ -23,6 +24,30 @@ async def member_with_active_card(member: MemberClient, session_factory, **polic
     await member.click("📱 Confirm phone")
     await member.share_contact("380501112233")
     await member.send("/menu")
+
+
+async def stored_state(session_factory) -> list[tuple[str, Any, dict[str, Any], datetime]]:
+    """The dialog state as stored now, to put back with `restore_state`."""
+    async with session_factory() as session:
+        return [
+            (r.key, r.state, dict(r.data), r.updated_at)
+            for r in await session.scalars(select(FsmRecord))
+        ]
+
+
+async def restore_state(
+    session_factory,
+    stored: list[tuple[str, Any, dict[str, Any], datetime]],
+    last_message_id: int | None = None,
+) -> None:
+    """Put the dialog state back as it was (a commit that never happened): the stack's message
+    is `last_message_id` when given (Telegram's edit kept the message's id)."""
+    async with session_factory.begin() as session:
+        await session.execute(delete(FsmRecord))
+        for key, state, data, at in stored:
+            if "intents" in data and last_message_id is not None:
+                data = {**data, "last_message_id": last_message_id}
+            session.add(FsmRecord(key=key, state=state, data=data, updated_at=at))
 
 
 def _message(member: MemberClient, **content) -> Message:

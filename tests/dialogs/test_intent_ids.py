@@ -11,12 +11,12 @@ import re
 
 from aiogram_dialog.api.entities import stack
 from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 
 from dialogs.intent_ids import use_random_intent_ids
 from dialogs.states import MainSG
 from storage.models import FsmRecord
-from tests.dialogs.requests_helpers import member_with_active_card
+from tests.dialogs.requests_helpers import member_with_active_card, restore_state, stored_state
 
 
 def test_a_thousand_dialogs_in_one_second_get_a_thousand_ids(monkeypatch) -> None:
@@ -89,19 +89,11 @@ async def test_a_step_shown_but_not_stored_gives_way_to_the_stored_one(
     wider commit window sent members back to the menu with "That screen is out of date")."""
     await member_with_active_card(member, session_factory)
     await member.click("📝 New request")
-    async with session_factory() as session:
-        stored = [
-            (r.key, r.state, dict(r.data), r.updated_at)
-            for r in await session.scalars(select(FsmRecord))
-        ]
+    stored = await stored_state(session_factory)
     await member.click("📞 Call-back")  # a form over the list: shown, then stored
     shown = member.last()
-    async with session_factory.begin() as session:  # ... but the commit never happened
-        await session.execute(delete(FsmRecord))
-        for key, state, data, at in stored:
-            if "intents" in data:  # the stack: Telegram's edit kept the message's id
-                data = {**data, "last_message_id": shown.message_id}
-            session.add(FsmRecord(key=key, state=state, data=data, updated_at=at))
+    # ... but the commit never happened (the stack keeps the message: Telegram's edit kept its id)
+    await restore_state(session_factory, stored, last_message_id=shown.message_id)
 
     await member.click(re.escape(member.buttons()[0]))
     # the stored step replaces the unstored one (an edit; the test's message manager gives

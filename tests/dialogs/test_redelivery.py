@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from aiogram.types import PhotoSize, Update
 from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from storage.models import ActorKind, FsmRecord
 from storage.repositories import requests as requests_repo
@@ -19,8 +19,10 @@ from tests.dialogs.requests_helpers import (
     _ids,
     _message,
     member_with_active_card,
+    restore_state,
     stored_documents,
     stored_requests,
+    stored_state,
 )
 
 
@@ -108,18 +110,11 @@ async def test_a_press_on_a_step_shown_before_a_crash_works_after_the_redelivery
     refused as a button of a step left (tests/e2e/test_multiprocess.py met this under load)."""
     await member_with_active_card(member, session_factory)
     await member.click("📝 New request")
-    async with session_factory() as session:
-        stored = [
-            (r.key, r.state, dict(r.data), r.updated_at)
-            for r in await session.scalars(select(FsmRecord))
-        ]
+    stored = await stored_state(session_factory)
     await member.click("📞 Call-back")  # shown ...
     shown = member.last()
     press = fed[-1]
-    async with session_factory.begin() as session:  # ... and never stored
-        await session.execute(delete(FsmRecord))
-        for key, state, data, at in stored:
-            session.add(FsmRecord(key=key, state=state, data=data, updated_at=at))
+    await restore_state(session_factory, stored)  # ... and never stored
 
     await member.dp.feed_update(member.client.bot, press)  # Telegram sends the press again
     assert "Which number should we call?" in member.text()
