@@ -60,7 +60,7 @@ class StepResult:
     step: str
     bot: str
     members: int
-    seconds: float  # from the first update pushed to the last member's first answer
+    seconds: float  # from the first update pushed to the last member's answer (its last part)
     latencies: list[float] = field(repr=False)
     cpu_seconds: float  # the bot process's CPU time until it went quiet
     unanswered: int = 0
@@ -93,8 +93,12 @@ class Watch:
     def __init__(self, state: EmulatorState) -> None:
         self.state = state
         self.last_call = time.monotonic()
-        self.waiting: dict[int, float] = {}  # chat -> when its update was pushed
-        self.answered: dict[int, float] = {}  # chat -> seconds to its first answer
+        self.waiting: dict[int, float] = {}  # chat -> when its update was pushed, until answered
+        # this burst's chats: when each one's update was pushed, and when the last part of its
+        # answer so far came (an answer may take several calls: the old screen's keyboard taken
+        # away, then the new screen; the member has their answer with the last)
+        self.pushed: dict[int, float] = {}
+        self.answered_at: dict[int, float] = {}
         # each 429 the bot was given: when, to which method, to which chat
         self.refusals: list[tuple[float, str, int]] = []
         # every accepted message Telegram counts in its 30 a second (tgsandbox/limits.py): when
@@ -125,21 +129,21 @@ class Watch:
         with contextlib.suppress(TypeError, ValueError):
             chat = int(params.get("chat_id") or 0)
             self.sent_to.append((now, chat))
-            pushed = self.waiting.pop(chat, None)
-            if pushed is not None:
-                self.answered[chat] = now - pushed
-                if not self.waiting:
-                    self.all_answered.set()
+            if chat in self.pushed:
+                self.answered_at[chat] = now
+            if self.waiting.pop(chat, None) is not None and not self.waiting:
+                self.all_answered.set()
 
     def _act(self, chats: Iterable[int], act: Callable[[int], object]) -> list[int]:
         """Each chat acts now; those that cannot yet (no such button on screen) are returned."""
         later = []
         for chat in chats:
-            self.waiting[chat] = time.monotonic()
+            self.waiting[chat] = self.pushed[chat] = time.monotonic()
             try:
                 act(chat)
             except SandboxError:
                 self.waiting.pop(chat, None)
+                self.pushed.pop(chat, None)
                 later.append(chat)
         return later
 
@@ -154,9 +158,10 @@ class Watch:
         within: float,
         quiet: float = 0.5,
     ) -> StepResult:
-        """Every chat acts at once; wait for each one's first answer, then for quiet."""
+        """Every chat acts at once; wait for each one's first answer, then for quiet; each
+        chat is answered when the last part of its answer came."""
         chats = list(chats)
-        self.answered = {}
+        self.pushed, self.answered_at = {}, {}
         cpu_before = cpu_seconds(process)
         start = time.monotonic()
         deadline = start + within
@@ -172,20 +177,21 @@ class Watch:
             self.all_answered.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.all_answered.wait(), within)
-        last_answer = time.monotonic()
         while time.monotonic() < deadline:  # then until the bot has been quiet a while
             idle = time.monotonic() - self.last_call
             if idle >= quiet:
                 break
             await asyncio.sleep(quiet - idle)
         unanswered = len(self.waiting) + failed
-        self.waiting = {}
+        answered = {chat: at - self.pushed[chat] for chat, at in self.answered_at.items()}
+        last_answer = max(self.answered_at.values(), default=time.monotonic())
+        self.waiting, self.pushed, self.answered_at = {}, {}, {}
         return StepResult(
             step,
             bot,
             len(chats),
             last_answer - start,
-            list(self.answered.values()),
+            list(answered.values()),
             cpu_seconds(process) - cpu_before,
             unanswered,
         )
