@@ -78,16 +78,21 @@ class SetAsideError(Exception):
 class _Turns:
     """Which claimed rows wait for their chat, so a batch is not held up by one busy chat.
 
-    A row whose chat is still inside its one-second gap is set aside and the next row goes
-    instead. A chat's rows keep their order: once one is set aside, its later rows wait
-    behind it (`waiting` lists each chat's set-aside rows, oldest first).
+    A row whose chat is still inside its one-second gap, or has a row on its way, is set aside
+    and the next row goes instead. A chat's rows keep their order: the row on its way goes
+    first, and once one is set aside its later rows wait behind it (`waiting` lists each
+    chat's set-aside rows, oldest first).
     """
 
     pacer: Pacer
     waiting: dict[int, deque[int]] = field(default_factory=dict)
     chat_of: dict[int, int] = field(default_factory=dict)
+    on_way: dict[int, int] = field(default_factory=dict)  # chat -> its row being sent
 
     def must_wait(self, chat_id: int, notification_id: int, now: float) -> bool:
+        going = self.on_way.get(chat_id)
+        if going is not None:
+            return going != notification_id  # the row on its way was found free to go
         queue = self.waiting.get(chat_id)
         if queue and queue[0] != notification_id:
             return True  # an older row of this chat goes first
@@ -98,13 +103,21 @@ class _Turns:
         if notification_id not in queue:
             queue.append(notification_id)
 
-    def soonest(self, now: float, busy: set[int] | frozenset[int] = frozenset()) -> float | None:
+    def soonest(self, now: float) -> float | None:
         """Seconds until the first chat with a row set aside may be written to again; None when
-        every such chat has a row on its way (`busy`): its answer decides."""
+        every such chat has a row on its way: its answer decides."""
         waits = [
-            self.pacer.chat_wait(chat_id, now) for chat_id in self.waiting if chat_id not in busy
+            self.pacer.chat_wait(chat_id, now)
+            for chat_id in self.waiting
+            if chat_id not in self.on_way
         ]
         return min(waits, default=None if self.waiting else 0.0)
+
+    def landed(self, notification_id: int) -> None:
+        """The row's send is over, whatever came of it: its chat is no longer busy with it."""
+        chat_id = self.chat_of.get(notification_id)
+        if chat_id is not None and self.on_way.get(chat_id) == notification_id:
+            del self.on_way[chat_id]
 
     def finished(self, notification_id: int) -> None:
         """The row is done with (sent, failed, held, taken over): its chat's next row may go."""
@@ -195,20 +208,17 @@ class Deliverer:
         await self._heartbeat()  # the first run is the start-up: see `start`
         turns = _Turns(self.pacer)
         queue: deque[int] = deque()
-        # member rows on their way: the task, its row and its chat (busy until it is done)
-        sending: dict[asyncio.Task[bool], tuple[int, int]] = {}
+        sending: dict[asyncio.Task[bool], int] = {}  # member rows on their way: task -> row
 
         def land(done: set[asyncio.Task[bool]]) -> None:
             """Rows whose send is over: set aside again, or done with (an error is raised)."""
             for task in done:
-                row, _chat = sending.pop(task)
+                row = sending.pop(task)
+                turns.landed(row)
                 if task.result():
                     queue.append(row)
                 else:
                     turns.finished(row)
-
-        def busy() -> set[int]:
-            return {chat for _row, chat in sending.values()}
 
         try:
             queue.extend(await self._claim(limit, turns))
@@ -229,7 +239,7 @@ class Deliverer:
                         drained = not more
                     set_aside_in_a_row = 0
                     if not more:
-                        soonest = turns.soonest(self.monotonic(), busy()) if queue else None
+                        soonest = turns.soonest(self.monotonic()) if queue else None
                         if sending:  # until a send comes back, or a waiting chat may go
                             done, _ = await asyncio.wait(
                                 sending,
@@ -243,8 +253,8 @@ class Deliverer:
                         continue
                 notification_id = queue.popleft()
                 chat_id = turns.chat_of.get(notification_id)
-                known_busy = chat_id is not None and (
-                    chat_id in busy() or turns.must_wait(chat_id, notification_id, self.monotonic())
+                known_busy = chat_id is not None and turns.must_wait(
+                    chat_id, notification_id, self.monotonic()
                 )
                 if known_busy:  # set aside without touching the database
                     turns.set_aside(chat_id, notification_id)  # type: ignore[arg-type]
@@ -254,8 +264,9 @@ class Deliverer:
                     while len(sending) >= SENDS_IN_FLIGHT:
                         done, _ = await asyncio.wait(sending, return_when=asyncio.FIRST_COMPLETED)
                         land(done)
-                    task = asyncio.create_task(self._deliver(notification_id, turns, checked=True))
-                    sending[task] = (notification_id, chat_id)
+                    turns.on_way[chat_id] = notification_id
+                    task = asyncio.create_task(self._deliver(notification_id, turns))
+                    sending[task] = notification_id
                     set_aside_in_a_row = 0
                 elif await self._deliver(notification_id, turns):
                     queue.append(notification_id)
@@ -325,10 +336,8 @@ class Deliverer:
             self.pacer.answered(chat_id, self.monotonic())
             _IN_FLIGHT.set(None)
 
-    async def _deliver(self, notification_id: int, turns: _Turns, checked: bool = False) -> bool:
+    async def _deliver(self, notification_id: int, turns: _Turns) -> bool:
         """Send one claimed row and record the outcome; True when it was set aside instead.
-        `checked`: the run found the member's chat free for it (its later rows, set aside
-        meanwhile, wait behind it).
 
         No write is made before the send (the heartbeat renews the claim every few seconds), so
         the database's write lock is taken only for the outcome, never across a Telegram call.
@@ -342,9 +351,7 @@ class Deliverer:
             notification, payload = loaded
             try:
                 if payload.audience == Audience.MEMBER:
-                    message_id = await self._to_member(
-                        session, notification, payload, turns, checked
-                    )
+                    message_id = await self._to_member(session, notification, payload, turns)
                     self._answered()
                     # marked sent with the next batch (`_mark_accepted`), after this commit
                     self._accept(notification_id, message_id, now)
@@ -501,7 +508,6 @@ class Deliverer:
         notification: Notification,
         payload: notifications.Payload,
         turns: _Turns,
-        checked: bool = False,
     ) -> int | None:
         member = await session.get(Member, notification.member_id)
         if member is None:
@@ -510,7 +516,7 @@ class Deliverer:
             raise HeldError
         chat_id, row = member.telegram_id, notification.id or 0
         turns.chat_of[row] = chat_id
-        if not checked and turns.must_wait(chat_id, row, self.monotonic()):
+        if turns.must_wait(chat_id, row, self.monotonic()):
             turns.set_aside(chat_id, row)
             raise ChatBusyError
         await self._pacer_for(session)(chat_id)

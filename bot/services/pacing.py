@@ -119,11 +119,6 @@ class Pacer:
         self._record(chat_id, now)
         self._outbox_sends[chat_id] = now
 
-    def in_flight(self, chat_id: int) -> bool:
-        """Whether the outbox's send to `chat_id` is still waiting for its answer (the chat's
-        next message waits for it, whatever its gap says: a chat's messages keep their order)."""
-        return chat_id in self._outbox_sends
-
     def answered(self, chat_id: int, now: float) -> None:
         """The outbox's send to `chat_id` was answered at `now`: count it from then.
 
