@@ -36,8 +36,9 @@ from aiogram_dialog.api.entities import stack
 
 ID_BITS = 40
 
-# the handled update's identity and how many ids it has made so far
-_UPDATE: ContextVar[tuple[str, itertools.count[int]] | None] = ContextVar(
+# the handled update (with its bot's id) and how many ids it has made so far; its identity is
+# worked out only when a dialog opens, not on every update
+_UPDATE: ContextVar[tuple[int, Update, itertools.count[int]] | None] = ContextVar(
     "intent_ids_update", default=None
 )
 
@@ -47,8 +48,9 @@ def random_id() -> str:
     if seed is None:
         bits = secrets.randbits(ID_BITS)
     else:
-        identity, made = seed
-        digest = hashlib.blake2b(f"{identity}:{next(made)}".encode(), digest_size=ID_BITS // 8)
+        bot_id, update, made = seed
+        identity = f"{update_identity(bot_id, update)}:{next(made)}"
+        digest = hashlib.blake2b(identity.encode(), digest_size=ID_BITS // 8)
         bits = int.from_bytes(digest.digest(), "big")
     return stack.id_to_str(bits or 1)
 
@@ -78,7 +80,7 @@ class IntentIdsMiddleware(BaseMiddleware):
     ) -> Any:
         if not isinstance(event, Update):
             return await handler(event, data)
-        token = _UPDATE.set((update_identity(data["bot"].id, event), itertools.count()))
+        token = _UPDATE.set((data["bot"].id, event, itertools.count()))
         try:
             return await handler(event, data)
         finally:
