@@ -22,12 +22,9 @@ from aiogram.fsm.storage.base import (
     StateType,
     StorageKey,
 )
-from sqlalchemy import bindparam, event, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlalchemy.orm import Session
-from sqlmodel import col
 
-from storage.models import FsmRecord
+from storage.fsm_rows import BY_KEY, BY_KEYS, Row, changed, rows_of
 
 _update_session: ContextVar[AsyncSession | None] = ContextVar("update_session", default=None)
 
@@ -44,30 +41,6 @@ async def bind_session(session: AsyncSession) -> AsyncIterator[None]:
         yield
     finally:
         _update_session.reset(token)
-
-
-# session.info: the records this session has read or written, by key (None: no such row).
-# SQLAlchemy's identity map holds an unchanged object only weakly, so without this each read of
-# a key (aiogram-dialog reads the stack and the open context two or three times an update) went
-# back to the database once the object was collected.
-_KNOWN = "fsm_records"
-
-
-@event.listens_for(Session, "after_soft_rollback")
-def _forget_known(session: Session, _previous: Any) -> None:
-    """What was read or written before a rollback may not be what the database holds now."""
-    session.info.pop(_KNOWN, None)
-
-
-# Built once, executed with parameters each update: SQLAlchemy's compiled cache hits without the
-# statement being built again (`session.get` also deep-annotates its WHERE clause on each load).
-_BY_KEYS = select(FsmRecord).where(col(FsmRecord.key).in_(bindparam("keys", expanding=True)))
-_BY_KEY = select(FsmRecord).where(col(FsmRecord.key) == bindparam("key"))
-
-
-def _known(session: AsyncSession) -> dict[str, FsmRecord | None]:
-    known: dict[str, FsmRecord | None] = session.info.setdefault(_KNOWN, {})
-    return known
 
 
 @runtime_checkable
@@ -121,56 +94,58 @@ class SQLStorage(BaseStorage):
         """Read the rows an update of `key`'s chat reads first in one statement: the state
         (aiogram's) and the dialog stack (aiogram-dialog's); the open dialog's context is
         named in the stack and read next."""
-        known = _known(session)
+        rows = rows_of(session)
         names = [
             self._keys.build(dataclasses.replace(key, destiny=DEFAULT_DESTINY)),
             self._keys.build(stack_key(key)),
         ]
-        names = [name for name in names if name not in known]
+        names = [name for name in names if name not in rows.known]
         if not names:
             return
-        found = await session.scalars(_BY_KEYS, {"keys": names})
-        rows = {record.key: record for record in found}
+        found = await session.execute(BY_KEYS, {"keys": names})
+        for name, state, data in found:
+            rows.known[name] = Row(state, data)
+            rows.stored.add(name)
         for name in names:
-            known[name] = rows.get(name)
+            rows.known.setdefault(name, None)
 
-    async def _get(self, session: AsyncSession, name: str) -> FsmRecord | None:
-        known = _known(session)
-        if name in known:
-            record = known[name]
-            if record is None:
-                return None
-            state = inspect(record)
-            if not (state.deleted or state.was_deleted or state.detached):
-                return record
-            # deleted by a statement of this session's (erasing a member's data): ask again
-        record = known[name] = (await session.scalars(_BY_KEY, {"key": name})).one_or_none()
-        return record
+    async def _get(self, session: AsyncSession, name: str) -> Row | None:
+        rows = rows_of(session)
+        if name in rows.known:
+            return rows.known[name]
+        found = (await session.execute(BY_KEY, {"key": name})).one_or_none()
+        if found is None:
+            rows.known[name] = None
+            return None
+        row = rows.known[name] = Row(found.state, found.data)
+        rows.stored.add(name)
+        return row
 
     async def _write_in(self, session: AsyncSession, name: str, values: dict[str, Any]) -> None:
-        record = await self._get(session, name)
-        if record is None:
-            record = FsmRecord(key=name, updated_at=self._clock())
+        """Change the row in this session; its commit writes it (`fsm_rows.write_changed`)."""
+        old = await self._get(session, name)
+        row = Row(old.state, old.data) if old is not None else Row(None, {})
         for column, value in values.items():
-            setattr(record, column, value)
-        if record.state is None and record.data == {}:
-            if inspect(record).persistent:
-                await session.delete(record)
-            elif record in session:  # added in this update and not yet written
-                session.expunge(record)
-            _known(session)[name] = None
-            return
-        record.updated_at = self._clock()
-        session.add(record)
-        _known(session)[name] = record
+            setattr(row, column, value)
+        empty = row.state is None and row.data == {}
+        if (old is None and empty) or (
+            old is not None and (old.state, old.data) == (row.state, row.data)
+        ):
+            return  # nothing new to write (aiogram-dialog saves the stack on every update)
+        rows = rows_of(session)
+        if empty:
+            rows.known[name] = None  # an empty record is deleted rather than kept
+        else:
+            row.updated_at = self._clock()
+            rows.known[name] = row
+        changed(session, rows, name)
 
-    async def _read(self, key: StorageKey) -> FsmRecord | None:
+    async def _read(self, key: StorageKey) -> Row | None:
         shared = _update_session.get()
         if shared is not None:
             return await self._get(shared, self._keys.build(key))
         async with self._sessions() as session:
-            found = await session.scalars(_BY_KEY, {"key": self._keys.build(key)})
-            return found.one_or_none()
+            return await self._get(session, self._keys.build(key))
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         value = state.state if isinstance(state, State) else state
@@ -180,10 +155,10 @@ class SQLStorage(BaseStorage):
         record = await self._read(key)
         return record.state if record else None
 
-    # Copies, nested dicts included: a record is held for the whole update (`_KNOWN`), and
-    # aiogram-dialog changes the dicts it is given (a widget's data inside the context). Had the
-    # held record shared them, its value would already equal the new one when saved, and
-    # SQLAlchemy would see no change to write.
+    # Copies, nested dicts included: a row is held for the whole update (`Rows`), and
+    # aiogram-dialog changes the dicts it is given (a widget's data inside the context) and the
+    # ones it gets. Had the held row shared them, a later change would reach it unwritten, and
+    # the comparison with what is stored would miss it.
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
         await self._write(key, data=copy.deepcopy(dict(data)))
 

@@ -12,6 +12,7 @@ from sqlalchemy import delete, func, or_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import SQLModel, col, select
 
+from storage.fsm_rows import forget_rows
 from storage.models import (
     ActivationAttempt,
     AdminTopic,
@@ -94,6 +95,7 @@ async def delete_member_rows(session: AsyncSession, member_id: int, telegram_id:
         delete(ActivationAttempt).where(col(ActivationAttempt.telegram_id) == telegram_id)
     )
     await session.execute(delete(FsmRecord).where(_state_keys(telegram_id)))
+    forget_rows(session)  # what the update's dialog state held of those rows is gone too
 
 
 async def drop_comments(session: AsyncSession, request_ids: Sequence[int]) -> int:
