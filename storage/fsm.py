@@ -68,6 +68,27 @@ def stack_key(key: StorageKey) -> StorageKey:
     )
 
 
+# destinies of keys that only ever hold data (aiogram-dialog's stacks and contexts)
+_DATA_ONLY = ("aiogd:stack:", "aiogd:context:")
+
+
+def _copied(value: Any) -> Any:
+    """A copy of dialog data, which is JSON (dicts, lists, text, numbers): as
+    `copy.deepcopy`, a few times cheaper (no memo, no reductions); anything else is
+    deep-copied."""
+    kind = type(value)
+    if kind is dict:
+        return {name: _copied(item) for name, item in value.items()}
+    if kind is list:
+        return [_copied(item) for item in value]
+    if kind in _IMMUTABLE:
+        return value
+    return copy.deepcopy(value)
+
+
+_IMMUTABLE = frozenset({str, int, float, bool, type(None)})
+
+
 class SQLStorage(BaseStorage):
     """One row per storage key; an empty record is deleted rather than kept."""
 
@@ -155,16 +176,35 @@ class SQLStorage(BaseStorage):
         record = await self._read(key)
         return record.state if record else None
 
-    # Copies, nested dicts included: a row is held for the whole update (`Rows`), and
+    # Copies, nested dicts included: a row is held for the whole update (`fsm_rows`), and
     # aiogram-dialog changes the dicts it is given (a widget's data inside the context) and the
     # ones it gets. Had the held row shared them, a later change would reach it unwritten, and
     # the comparison with what is stored would miss it.
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
-        await self._write(key, data=copy.deepcopy(dict(data)))
+        copied = {name: _copied(value) for name, value in data.items()}
+        if key.destiny.startswith(_DATA_ONLY):
+            await self._write_data_only(key, copied)
+        else:
+            await self._write(key, data=copied)
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
         record = await self._read(key)
-        return copy.deepcopy(record.data) if record else {}
+        return _copied(record.data) if record else {}
+
+    async def _write_data_only(self, key: StorageKey, data: dict[str, Any]) -> None:
+        """aiogram-dialog's stacks and contexts hold data and never a state: a key this update
+        has not read is written as it is, without reading it first. A context is read before
+        it is changed, so an unread one is new (a dialog just opened: nothing to read) or being
+        removed (the stack reset: deleted without reading it)."""
+        shared = _update_session.get()
+        name = self._keys.build(key)
+        if shared is None or name in rows_of(shared).known:
+            await self._write(key, data=data)
+            return
+        rows = rows_of(shared)
+        rows.stored.add(name)  # maybe: the commit's upsert or delete is right either way
+        rows.known[name] = Row(None, data, self._clock()) if data else None
+        changed(shared, rows, name)
 
     async def close(self) -> None:
         """The engine is owned and disposed of by the application."""

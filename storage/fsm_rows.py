@@ -35,7 +35,8 @@ class Row:
 @dataclass
 class _Rows:
     """What this session knows of `fsm_records`: a key's row (None: no row), which keys the
-    database holds, and the keys changed since the last commit."""
+    database may hold (a key emptied is deleted at the commit only if it may), and the keys
+    changed since the last commit."""
 
     known: dict[str, Row | None] = field(default_factory=dict)
     stored: set[str] = field(default_factory=set)

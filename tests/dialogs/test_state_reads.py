@@ -63,3 +63,21 @@ async def test_a_restart_mid_form_reads_what_the_last_step_wrote(
     assert "find a laboratory nearby" in restarted.text()
     await restarted.send("Almaty, Abay Ave 10, flat 3")
     assert "Tests: Complete blood count, TSH" in restarted.text()
+
+
+async def test_the_menu_over_a_form_reads_only_the_open_context(member, session_factory, engine):
+    """`/start` in the middle of a form resets the stack: the contexts it removes are deleted
+    unread, in one statement, and the menu's new context is written without a read first (a
+    dialog just opened has nothing stored)."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("🧪 Lab tests")
+    seen = _fsm_statements(engine)
+
+    await member.send("/start")
+    assert "📝 New request" in member.buttons()
+    reads = [keys for verb, keys in seen if verb == "SELECT"]
+    assert len(reads) == 2, seen  # the state and the stack, then the open form's context
+    assert [verb for verb, _ in seen if verb != "SELECT"] == ["INSERT", "DELETE"], seen
+    deleted = next(keys for verb, keys in seen if verb == "DELETE")
+    assert deleted.count("aiogd:context:") == 3, seen  # the menu, "New request", the form
