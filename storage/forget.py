@@ -52,10 +52,12 @@ class ForgetfulStorage(BaseStorage):
     async def get_state(self, key: StorageKey) -> str | None:
         return await self.inner.get_state(key)
 
-    async def prefetch(self, session: AsyncSession, key: StorageKey) -> None:
+    async def prefetch(
+        self, session: AsyncSession, key: StorageKey, intent_id: str | None = None
+    ) -> None:
         """The inner storage's `prefetch` (storage/fsm.py), where it has one."""
         if self._prefetch is not None:
-            await self._prefetch(session, key)
+            await self._prefetch(session, key, intent_id)
 
     async def close(self) -> None:
         await self.inner.close()

@@ -48,7 +48,9 @@ class Prefetching(Protocol):
     """A storage that can read, through the update's session, what the update will ask for
     (`StateSessionMiddleware` calls it once the session is open)."""
 
-    async def prefetch(self, session: AsyncSession, key: StorageKey) -> None: ...
+    async def prefetch(
+        self, session: AsyncSession, key: StorageKey, intent_id: str | None = None
+    ) -> None: ...
 
 
 def stack_key(key: StorageKey) -> StorageKey:
@@ -111,15 +113,22 @@ class SQLStorage(BaseStorage):
         async with self._sessions.begin() as session:
             await self._write_in(session, self._keys.build(key), values)
 
-    async def prefetch(self, session: AsyncSession, key: StorageKey) -> None:
+    async def prefetch(
+        self, session: AsyncSession, key: StorageKey, intent_id: str | None = None
+    ) -> None:
         """Read the rows an update of `key`'s chat reads first in one statement: the state
-        (aiogram's) and the dialog stack (aiogram-dialog's); the open dialog's context is
-        named in the stack and read next."""
+        (aiogram's), the dialog stack (aiogram-dialog's) and, for a press of a dialog's button,
+        the context of the dialog it names (`intent_id`); a typed message's dialog is the one
+        the stack names last, read next."""
         rows = rows_of(session)
+        stack = stack_key(key)
         names = [
             self._keys.build(dataclasses.replace(key, destiny=DEFAULT_DESTINY)),
-            self._keys.build(stack_key(key)),
+            self._keys.build(stack),
         ]
+        if intent_id is not None:  # aiogram-dialog's `StorageProxy._context_key`
+            context = dataclasses.replace(stack, destiny=f"aiogd:context:{intent_id}")
+            names.append(self._keys.build(context))
         names = [name for name in names if name not in rows.known]
         if not names:
             return

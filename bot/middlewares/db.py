@@ -9,7 +9,8 @@ from aiogram import BaseMiddleware, Dispatcher
 from aiogram.dispatcher.middlewares.error import ErrorsMiddleware
 from aiogram.dispatcher.middlewares.user_context import UserContextMiddleware
 from aiogram.fsm.middleware import FSMContextMiddleware
-from aiogram.types import TelegramObject
+from aiogram.types import TelegramObject, Update
+from aiogram_dialog.utils import remove_intent_id
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.fsm import Prefetching, bind_session
@@ -77,12 +78,21 @@ class StateSessionMiddleware(BaseMiddleware):
         prefetch = self._prefetch
 
         async def with_state(event: TelegramObject, data: dict[str, Any]) -> Any:
-            if prefetch is not None:  # the state and the dialog stack in one statement
-                await prefetch(data["session"], context.key)
+            if prefetch is not None:  # the state, the dialog stack (and context) at once
+                await prefetch(data["session"], context.key, _pressed_dialog(event))
             data.update({"state": context, "raw_state": await context.get_state()})
             return await handler(event, data)
 
         return await self._sessions(with_state, event, data)
+
+
+def _pressed_dialog(event: TelegramObject) -> str | None:
+    """The dialog (intent id) whose button a press is: aiogram-dialog puts it first in the
+    button's data."""
+    query = event.callback_query if isinstance(event, Update) else None
+    if query is None or not query.data:
+        return None
+    return remove_intent_id(query.data)[0]
 
 
 class ChatLockMiddleware(BaseMiddleware):
