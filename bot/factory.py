@@ -45,6 +45,7 @@ from dialogs.profile import profile_dialog
 from dialogs.requests import request_dialogs
 from dialogs.support import support_dialog
 from dialogs.support_chat import support_chat_dialog
+from dialogs.switch import DialogSwitch
 from dialogs.ticket import ticket_dialog
 from storage.db import POOL_TIMEOUT_SECONDS, RESERVED_CONNECTIONS
 from storage.fsm import KeyLocks, SQLStorage
@@ -104,10 +105,12 @@ def create_storage(
 
 
 def create_member_router() -> Router:
-    """All member dialogs, answering in private chats only."""
+    """All member dialogs, answering in private chats only; an update with a dialog context goes
+    straight to the dialog that owns it, not past every other (dialogs/switch.py)."""
     router = Router(name="member-dialogs")
     router.message.filter(Magic(F.chat.type == "private"))
-    router.include_routers(
+    switch = DialogSwitch(name="member-dialog-switch")  # bare: the filters stay on `router`
+    switch.include_routers(
         menu_dialog(),
         language_dialog(),
         phone_dialog(),
@@ -120,6 +123,7 @@ def create_member_router() -> Router:
         *request_dialogs(),
         privacy_dialog(),
     )
+    router.include_router(switch)
     return router
 
 

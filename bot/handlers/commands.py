@@ -18,6 +18,7 @@ from aiogram_dialog.api.exceptions import (
 
 from bot.callbacks import OpenRequest
 from bot.clock import Clock
+from bot.filters.commands import LooksLikeCommand
 from bot.filters.magic import Magic
 from bot.services import members
 from dialogs.common import set_error
@@ -30,7 +31,8 @@ logger = logging.getLogger(__name__)
 
 def create_router() -> Router:
     router = Router(name="commands")
-    router.message.filter(Magic(F.chat.type == "private"))
+    # its messages are commands only: a member's answer in a step is refused in one check
+    router.message.filter(LooksLikeCommand(), Magic(F.chat.type == "private"))
 
     @router.message(CommandStart())
     @router.message(Command("menu"))

@@ -20,7 +20,11 @@ from storage.uow import UnitOfWork
 
 def create_router() -> Router:
     router = Router(name="member-helpdesk")
-    router.message.filter(Magic(F.chat.type == "private"))
+    # its one message handler takes replies to the bot's messages (a rating's comment): any other
+    # message, a member's answer in a step, is refused here before the handler's filters
+    router.message.filter(
+        Magic(F.chat.type == "private"), Magic(F.reply_to_message.from_user.is_bot)
+    )
     router.edited_message.filter(Magic(F.chat.type == "private"))
     router.callback_query.filter(Magic(F.message.chat.type == "private"))
 
@@ -56,7 +60,7 @@ def create_router() -> Router:
             await ratings.set_prompt(uow.session, rating, prompt.message_id)
             await uow.commit()
 
-    @router.message(F.reply_to_message.from_user.is_bot, F.text)
+    @router.message(F.text)
     async def on_comment(
         message: Message, uow: UnitOfWork, member: Member, clock: Clock, i18n: Translator
     ) -> None:

@@ -7,13 +7,14 @@ from aiogram.filters import Command
 from aiogram.types import Message
 from aiogram_dialog import DialogManager, StartMode
 
+from bot.filters.commands import LooksLikeCommand
 from bot.filters.magic import Magic
 from dialogs.privacy import PrivacySG
 
 
 def create_router() -> Router:
     router = Router(name="privacy-commands")
-    router.message.filter(Magic(F.chat.type == "private"))
+    router.message.filter(LooksLikeCommand(), Magic(F.chat.type == "private"))
 
     @router.message(Command("mydata"))
     async def mydata(_message: Message, dialog_manager: DialogManager) -> None:

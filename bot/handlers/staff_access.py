@@ -10,6 +10,7 @@ from babel.dates import format_date
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.filters.commands import LooksLikeCommand
 from bot.filters.magic import Magic
 from bot.filters.staff import staff_rule
 from bot.i18n import Translator
@@ -68,6 +69,8 @@ def _list_lines(found: StaffList, i18n: Translator) -> list[str]:
 
 def create_router(settings: Settings) -> Router:
     router = Router(name="staff-access")
+    # commands only: any other message, a member's in every step, is refused here in one check
+    router.message.filter(LooksLikeCommand())
 
     @router.message(Command("id"))
     async def show_id(message: Message, i18n: Translator) -> None:
