@@ -135,8 +135,8 @@ async def _migrated(db: Path) -> str:
 
 async def _child_import(db: Path, path: Path, again: bool) -> dict[str, float]:
     from bot.cli import import_rows
-    from bot.services.registry import open_registry
     from bot.services.registry.child import CheckedFile
+    from bot.services.registry.importer import open_registry
     from storage.db import create_engine
 
     url = await _migrated(db)
@@ -165,7 +165,8 @@ async def _child_import(db: Path, path: Path, again: bool) -> dict[str, float]:
 
 def _child_raw(db: Path, path: Path) -> dict[str, float]:
     """The same valid rows, typed as the import stores them, inserted with raw executemany."""
-    from bot.services.registry import RegistryRow, read_rows, validate_row
+    from bot.services.registry.reader import read_rows
+    from bot.services.registry.rows import RegistryRow, validate_row
 
     asyncio.run(_migrated(db))
     valid = [
