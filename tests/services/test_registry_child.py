@@ -150,6 +150,23 @@ async def test_a_stopped_import_stops_its_child(session_factory: Factory, tmp_pa
     assert process.returncode == -signal.SIGTERM  # stopped, not done, and reaped
 
 
+def test_a_child_whose_parent_has_gone_ends(tmp_path: Path) -> None:
+    """The parent's end closed without the child being stopped (the parent killed): the child
+    does not wait for a reader for ever."""
+    rows = [(line, person(line, f"SIP-{line}", "+380500000002", "self")) for line in range(2, 5002)]
+    checked = CheckedFile(write_csv(tmp_path / "registry.csv", rows), NOW.date(), batch_size=1)
+    checked.start()
+    process, connection = checked._process, checked._connection
+    assert process is not None and connection is not None and process.poll() is None
+
+    try:
+        connection.close()
+        assert process.wait(timeout=30) == 1  # it ended by itself, not stopped by a signal
+    finally:
+        checked._connection = None
+        checked.close()  # kills it if it did not end
+
+
 # what an XLSX's child must not load: the database layer, the bot's storage, Telegram, phone
 # parsing (the parent checks the rows), numpy (openpyxl's, for writing) -- each 0.1-0.6 s of CPU
 # to import before the first row

@@ -4,9 +4,9 @@ Reading (csv or openpyxl) and checking (phonenumbers, dates, the rules across ro
 Python, and so is writing (SQLAlchemy, the driver): in one process they only take turns on the
 GIL (a worker thread did not help). A child process of its own (this interpreter started on
 `reading.main`: fork and exec in one call, safe beside the event loop's threads) reads and checks
-batch after batch and hands them over through a pipe, which holds what the child is ahead (a
-batch or two: memory stays flat); the parent writes one batch while the child checks the next,
-on two cores. The child imports only what reading needs (`reading`).
+batch after batch and hands them over through a pipe, at most `reading.AHEAD` batches ahead
+(memory stays flat); the parent writes one batch while the child checks the next, on two cores.
+The child imports only what reading needs (`reading`).
 
 The child runs the same `read_rows` and `RowChecker` as an import in one process: the file's
 limits (size, unpacked size, rows, encoding, defusedxml) and every check are the same, and a
@@ -21,7 +21,6 @@ and the writes together: the parent checks and writes while the child parses the
 from __future__ import annotations
 
 import multiprocessing
-import os
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -39,19 +38,18 @@ _POLL = 1.0  # seconds between looks at whether the child is still alive
 # The child: this interpreter, running `reading.main` on its end of the pipe. Not
 # multiprocessing's `spawn`, which would import this process's `__main__` again in the child
 # (the bot's entry point, `bot.main`: settings, SQLAlchemy, SQLModel, 0.6 s of CPU) before the
-# function's own module; `-P`: no current directory on sys.path (PYTHONPATH: `_path_for_child`).
-_CHILD = "from bot.services.registry.reading import main; main({fd})"
+# function's own module; `-P`: no current directory on sys.path. The folder this process found
+# the bot's packages in comes last on the child's path: an install finds them first where it put
+# them, a checkout run without one (from another working directory too) finds them there.
+_CHILD = (
+    "import sys; sys.path.append({root!r}); "
+    "from bot.services.registry.reading import main; main({fd})"
+)
+_ROOT = str(Path(__file__).resolve().parents[3])
 
 Item = tuple[int, RegistryRow, dict[str, str]]
 Rejected = tuple[RejectedRow, dict[str, str]]
 Batch = tuple[list[Item], list[Rejected], int]
-
-
-def _path_for_child() -> str:
-    """PYTHONPATH for the child: where this process found the bot's packages (a checkout run
-    without an install, a working directory elsewhere), then what it was already."""
-    root = str(Path(__file__).resolve().parents[3])
-    return os.pathsep.join(filter(None, (root, os.environ.get("PYTHONPATH"))))
 
 
 def check_batch(rows: Any, checker: RowChecker, size: int | None = None) -> Batch:
@@ -100,10 +98,9 @@ class CheckedFile:
         try:
             with theirs:
                 self._process = subprocess.Popen(  # noqa: S603 (this interpreter, our module)
-                    [sys.executable, "-P", "-c", _CHILD.format(fd=theirs.fileno())],
+                    [sys.executable, "-P", "-c", _CHILD.format(root=_ROOT, fd=theirs.fileno())],
                     stdin=subprocess.DEVNULL,
                     pass_fds=(theirs.fileno(),),
-                    env={**os.environ, "PYTHONPATH": _path_for_child()},
                 )
             self._connection.send(
                 (
