@@ -343,7 +343,8 @@ def run(sizes: tuple[int, ...] = (10_000, 100_000), xlsx_rows: int = 100_000) ->
             if "first_child_cpu" in imported:  # the critical path, when each has a core
                 table.append(
                     (
-                        f"XLSX {xlsx_rows} rows, reading child's CPU s (vs bare openpyxl read)",
+                        f"XLSX import {xlsx_rows} rows, reading child's CPU s"
+                        " (vs bare openpyxl read)",
                         imported["first_child_cpu"],
                         baseline_cpu,
                         _ratio(imported["first_child_cpu"], baseline_cpu),
