@@ -167,6 +167,23 @@ def test_a_child_whose_parent_has_gone_ends(tmp_path: Path) -> None:
         checked.close()  # kills it if it did not end
 
 
+def test_a_child_that_dies_stops_the_import_with_its_exit_code(tmp_path: Path) -> None:
+    rows = [(line, person(line, f"SIP-{line}", "+380500000002", "self")) for line in range(2, 5002)]
+    checked = CheckedFile(write_csv(tmp_path / "registry.csv", rows), NOW.date(), batch_size=1)
+    checked.start()
+    assert checked._process is not None
+    checked._process.kill()
+
+    def take_all() -> None:
+        for _ in rows:  # what it sent before it died is taken first
+            checked.next_batch()
+
+    with pytest.raises(RuntimeError, match=r"the registry reader stopped \(exit code -9\)"):
+        take_all()
+    assert checked.finished
+    checked.close()
+
+
 # what an XLSX's child must not load: the database layer, the bot's storage, Telegram, phone
 # parsing (the parent checks the rows), numpy (openpyxl's, for writing) -- each 0.1-0.6 s of CPU
 # to import before the first row

@@ -139,7 +139,8 @@ class CheckedFile:
         assert self._process is not None and self._connection is not None
         try:
             while not self._connection.poll(_POLL):
-                if self._process.poll() is not None:
+                # ended: what it sent before it ended is read first
+                if self._process.poll() is not None and not self._connection.poll(0):
                     raise EOFError
             kind, payload = self._connection.recv()
         except (EOFError, OSError):  # it ended, or closed its end, without a word

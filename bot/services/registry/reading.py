@@ -117,9 +117,9 @@ def main(fd: int) -> None:
 
         try:
             read_file(path, limits, today, region, size, check, send)
+            send(None)  # the sending thread's last item
         except BrokenPipeError:  # the parent has gone without stopping this process
             sys.exit(1)
-        ahead.put(None)
         sender.join()
 
 
