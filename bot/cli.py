@@ -18,14 +18,9 @@ from bot.clock import Clock, system_clock
 from bot.config import Settings
 from bot.observability.metrics import count_import
 from bot.services.clinics import import_clinics, read_clinics, report_lines
-from bot.services.registry import (
-    ImportOutcome,
-    ImportReport,
-    RegistryFormatError,
-    import_file,
-    open_registry,
-)
+from bot.services.registry import RegistryFormatError
 from bot.services.registry.child import CheckedFile
+from bot.services.registry.importer import ImportOutcome, ImportReport, import_file, open_registry
 from bot.services.registry.reader import Line
 from storage.db import create_engine, create_session_factory, migrate
 

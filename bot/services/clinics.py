@@ -21,8 +21,10 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.phones import normalize_phone
-from bot.services.registry import ImportReport, RejectedRow, read_rows
+from bot.services.registry import read_rows
+from bot.services.registry.importer import ImportReport
 from bot.services.registry.reader import Line, ReadLimits
+from bot.services.registry.rows import RejectedRow
 from storage.models import Clinic
 from storage.repositories import clinics as repo
 

@@ -6,7 +6,8 @@ import csv
 import io
 from collections.abc import Mapping
 
-from bot.services.registry import COLUMNS, ImportReport
+from bot.services.registry import COLUMNS
+from bot.services.registry.importer import ImportReport
 
 
 def rejected_csv(report: ImportReport, originals: Mapping[int, Mapping[str, str]]) -> bytes:

@@ -12,7 +12,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from bot.observability.metrics import count_import
 from bot.observability.server import add_routes
-from bot.services.registry import ImportReport
+from bot.services.registry.importer import ImportReport
 from storage.db import create_engine, create_session_factory, migrate
 from storage.models import Audience, Notification, NotificationKind, NotificationStatus
 from tests.factories import make_member

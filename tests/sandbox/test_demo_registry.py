@@ -11,7 +11,8 @@ from sqlalchemy import select
 from bot.sandbox.demo import DEMO_AS_OF, DEMO_REGISTRY, demo_registry_for
 from bot.services.activation import ActivationRules, activation_opens_on
 from bot.services.cards import CardStatus, card_status
-from bot.services.registry import import_registry, read_rows
+from bot.services.registry import read_rows
+from bot.services.registry.importer import import_registry
 from storage.models import InsuredPerson, Policy
 
 

@@ -15,15 +15,9 @@ from bot.cli import run_import
 from bot.config import Settings
 from bot.sandbox.demo import DEMO_REGISTRY
 from bot.services.phones import normalize_phone
-from bot.services.registry import (
-    COLUMNS,
-    ImportReport,
-    RegistryFormatError,
-    RegistryRow,
-    import_registry,
-    read_rows,
-    validate_row,
-)
+from bot.services.registry import COLUMNS, RegistryFormatError, read_rows
+from bot.services.registry.importer import ImportReport, import_registry
+from bot.services.registry.rows import RegistryRow, validate_row
 from storage.db import create_engine, create_session_factory, migrate
 from storage.models import CardLink, InsuredPerson, Notification, Policy
 from tests.factories import make_member

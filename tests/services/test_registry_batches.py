@@ -13,7 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services.phones import normalize_phone
-from bot.services.registry import ImportReport, child, import_registry
+from bot.services.registry import child
+from bot.services.registry.importer import ImportReport, import_registry
 from bot.services.registry.rows import RegistryRow, RowChecker
 from bot.services.registry.seen import Seen
 from storage.models import InsuredPerson, Policy

@@ -5,12 +5,17 @@ the import stops early."""
 from __future__ import annotations
 
 import csv
+import json
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from bot.services.registry import COLUMNS, RegistryFormatError, import_registry, open_registry
+from bot.services.registry import COLUMNS, RegistryFormatError
 from bot.services.registry.child import CheckedFile
+from bot.services.registry.importer import import_registry, open_registry
 from bot.services.registry.reader import Problem, ReadLimits
 from tests.hostile_files import entity_bomb_xlsx, valid_xlsx
 from tests.services.test_registry_batches import (
@@ -131,16 +136,109 @@ def test_the_row_cap_refuses_the_file_with_its_details(tmp_path: Path) -> None:
 
 
 async def test_a_stopped_import_stops_its_child(session_factory: Factory, tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "registry.csv", family_file())
+    # 5,000 policies in batches of one: more than the pipe holds, so the child is still reading
+    rows = [(line, person(line, f"SIP-{line}", "+380500000002", "self")) for line in range(2, 5002)]
+    path = write_csv(tmp_path / "registry.csv", rows)
     checked = CheckedFile(path, NOW.date(), batch_size=1).start()
     process = checked._process
-    assert process is not None and process.is_alive()
+    assert process is not None and process.poll() is None
+    assert checked.next_batch()[2] == 1
 
     checked.close()  # what import_registry does when it stops half-way (cancelled, failed)
 
-    assert checked._process is None
-    with pytest.raises(ValueError, match="closed"):
-        process.is_alive()  # joined and released
+    assert checked._process is None and checked._connection is None
+    assert process.returncode == -signal.SIGTERM  # stopped, not done, and reaped
+
+
+def test_a_child_whose_parent_has_gone_ends(tmp_path: Path) -> None:
+    """The parent's end closed without the child being stopped (the parent killed): the child
+    does not wait for a reader for ever."""
+    rows = [(line, person(line, f"SIP-{line}", "+380500000002", "self")) for line in range(2, 5002)]
+    checked = CheckedFile(write_csv(tmp_path / "registry.csv", rows), NOW.date(), batch_size=1)
+    checked.start()
+    process, connection = checked._process, checked._connection
+    assert process is not None and connection is not None and process.poll() is None
+
+    try:
+        connection.close()
+        assert process.wait(timeout=30) == 1  # it ended by itself, not stopped by a signal
+    finally:
+        checked._connection = None
+        checked.close()  # kills it if it did not end
+
+
+def test_a_child_that_dies_stops_the_import_with_its_exit_code(tmp_path: Path) -> None:
+    rows = [(line, person(line, f"SIP-{line}", "+380500000002", "self")) for line in range(2, 5002)]
+    checked = CheckedFile(write_csv(tmp_path / "registry.csv", rows), NOW.date(), batch_size=1)
+    checked.start()
+    assert checked._process is not None
+    checked._process.kill()
+
+    def take_all() -> None:
+        for _ in rows:  # what it sent before it died is taken first
+            checked.next_batch()
+
+    with pytest.raises(RuntimeError, match=r"the registry reader stopped \(exit code -9\)"):
+        take_all()
+    assert checked.finished
+    checked.close()
+
+
+# what an XLSX's child must not load: the database layer, the bot's storage, Telegram, phone
+# parsing (the parent checks the rows), numpy (openpyxl's, for writing) -- each 0.1-0.6 s of CPU
+# to import before the first row
+NOT_IN_THE_XLSX_CHILD = (
+    "aiogram",
+    "numpy",
+    "phonenumbers",
+    "pydantic",
+    "sqlalchemy",
+    "sqlmodel",
+    "storage",
+)
+
+READ_AS_THE_BOT_DOES = """
+import json, sys
+from datetime import date
+from pathlib import Path
+
+from bot.main import main  # what the console script and run_bot.py import before anything
+from bot.services.registry.child import CheckedFile
+
+if __name__ == "__main__":
+    checked = CheckedFile(Path(sys.argv[1]), date(2026, 11, 22)).start()
+    taken = 0
+    while not checked.finished:
+        taken += checked.next_batch()[2]
+    print(json.dumps({"rows": taken, "packages": checked.child_packages}))
+"""
+
+
+def test_an_xlsx_child_imports_the_reader_not_the_bot(tmp_path: Path) -> None:
+    """A fresh interpreter whose `__main__` is a script importing the bot's entry point, as the
+    console script is: the child it starts for an XLSX lists the packages it loaded."""
+    path = tmp_path / "registry.xlsx"
+    rows = family_file()
+    path.write_bytes(valid_xlsx([[values[name] for name in COLUMNS] for _, values in rows]))
+    script = tmp_path / "read_as_the_bot.py"
+    script.write_text(READ_AS_THE_BOT_DOES, encoding="utf-8")
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()  # not the checkout: the child finds the bot's packages all the same
+
+    done = subprocess.run(
+        [sys.executable, str(script), str(path)],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["rows"] == len(rows)
+    assert "openpyxl" in result["packages"]  # the child read the sheet: the list is its own
+    assert sorted(set(NOT_IN_THE_XLSX_CHILD) & set(result["packages"])) == []
 
 
 def test_small_files_are_read_in_process_large_ones_by_a_child(tmp_path: Path) -> None:

@@ -7,7 +7,8 @@ from sqlalchemy import select
 from bot.handlers.admin.command_texts import split_message
 from bot.services.cards import CardStatus, confirm_phone
 from bot.services.linked import linked_dedup_key
-from bot.services.registry import COLUMNS, RegistryFormatError, import_file
+from bot.services.registry import COLUMNS, RegistryFormatError
+from bot.services.registry.importer import import_file
 from bot.services.staff import find, phone_fix
 from bot.services.staff import stats as staff_stats
 from storage.models import AuditEntry, CardLink, InsuredPerson, Notification, Policy, Request

@@ -11,7 +11,7 @@ from babel.dates import format_date
 
 from bot.handlers.admin.privacy_texts import privacy_stats_line
 from bot.i18n import Translator
-from bot.services.registry import ImportOutcome
+from bot.services.registry.importer import ImportOutcome
 from bot.services.staff.chart import ChartLabels
 from bot.services.staff.find import MAX_SHOWN, CardHit, FindResult, MemberHit
 from bot.services.staff.phone_fix import PhoneFix

@@ -32,7 +32,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.clock import Clock
 from bot.handlers.admin import command_texts as texts
 from bot.i18n import Translator
-from bot.services.registry import ImportOutcome, RegistryFormatError, import_file
+from bot.services.registry import RegistryFormatError
+from bot.services.registry.importer import ImportOutcome, import_file
 from bot.services.registry.reader import Problem, ReadLimits
 from bot.services.registry_report import rejected_csv
 

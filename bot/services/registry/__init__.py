@@ -1,35 +1,13 @@
 """The insurer's registry: reading CSV/XLSX files (`reader`), validating rows (`rows`),
 upserting policies and cards (`upsert`), and the one import the shell and the chat run
-(`importer`)."""
+(`importer`; a large file read by a child process: `child`, the child's side `reading`).
 
-from bot.services.registry.importer import (
-    ImportOutcome,
-    ImportReport,
-    import_file,
-    import_registry,
-    open_registry,
-)
+The package imports only the reader (the standard library and defusedxml): a registry file's
+reading child imports `bot.services.registry.reading`, and through it this file, and an XLSX's
+child has no use for SQLAlchemy, SQLModel or phonenumbers (docs/performance.md, "Registry
+import"). The import, the rows and the upserter are imported from their modules.
+"""
+
 from bot.services.registry.reader import COLUMNS, RegistryFormatError, read_rows
-from bot.services.registry.rows import (
-    RegistryRow,
-    RejectedRow,
-    canonical_id,
-    mask_id,
-    validate_row,
-)
 
-__all__ = [
-    "COLUMNS",
-    "ImportOutcome",
-    "ImportReport",
-    "RegistryFormatError",
-    "RegistryRow",
-    "RejectedRow",
-    "canonical_id",
-    "import_file",
-    "import_registry",
-    "mask_id",
-    "open_registry",
-    "read_rows",
-    "validate_row",
-]
+__all__ = ["COLUMNS", "RegistryFormatError", "read_rows"]

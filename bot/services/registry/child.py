@@ -2,9 +2,11 @@
 
 Reading (csv or openpyxl) and checking (phonenumbers, dates, the rules across rows) is pure
 Python, and so is writing (SQLAlchemy, the driver): in one process they only take turns on the
-GIL (a worker thread did not help). A child process of its own (`spawn`: safe beside the event
-loop's threads) reads and checks batch after batch and hands them over through a bounded queue;
-the parent writes one batch while the child checks the next, on two cores.
+GIL (a worker thread did not help). A child process of its own (this interpreter started on
+`reading.main`: fork and exec in one call, safe beside the event loop's threads) reads and checks
+batch after batch and hands them over through a pipe, at most `reading.AHEAD` batches ahead
+(memory stays flat); the parent writes one batch while the child checks the next, on two cores.
+The child imports only what reading needs (`reading`).
 
 The child runs the same `read_rows` and `RowChecker` as an import in one process: the file's
 limits (size, unpacked size, rows, encoding, defusedxml) and every check are the same, and a
@@ -19,42 +21,35 @@ and the writes together: the parent checks and writes while the child parses the
 from __future__ import annotations
 
 import multiprocessing
-import queue
-import time
-import traceback
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
-from multiprocessing.process import BaseProcess
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from bot.services.registry.reader import (
-    XLSX_SUFFIXES,
-    Problem,
-    ReadLimits,
-    RegistryFormatError,
-    read_rows,
-)
+from bot.services.registry.reader import XLSX_SUFFIXES, Problem, ReadLimits, RegistryFormatError
 from bot.services.registry.rows import RegistryRow, RejectedRow, RowChecker
 
 BATCH = 1000  # rows read and checked at a time (the importer writes them as one batch)
-_AHEAD = 4  # checked batches waiting in the queue at most (memory stays flat)
 _POLL = 1.0  # seconds between looks at whether the child is still alive
+# The child: this interpreter, running `reading.main` on its end of the pipe. Not
+# multiprocessing's `spawn`, which would import this process's `__main__` again in the child
+# (the bot's entry point, `bot.main`: settings, SQLAlchemy, SQLModel, 0.6 s of CPU) before the
+# function's own module; `-P`: no current directory on sys.path. The folder this process found
+# the bot's packages in comes last on the child's path: an install finds them first where it put
+# them, a checkout run without one (from another working directory too) finds them there.
+_CHILD = (
+    "import sys; sys.path.append({root!r}); "
+    "from bot.services.registry.reading import main; main({fd})"
+)
+_ROOT = str(Path(__file__).resolve().parents[3])
 
 Item = tuple[int, RegistryRow, dict[str, str]]
 Rejected = tuple[RejectedRow, dict[str, str]]
 Batch = tuple[list[Item], list[Rejected], int]
-
-
-def peak_rss_mb() -> float:
-    """This process's peak RSS (VmHWM), 0 where /proc is not there."""
-    try:
-        status = Path("/proc/self/status").read_text()
-    except OSError:
-        return 0.0
-    line = next((line for line in status.splitlines() if line.startswith("VmHWM:")), "")
-    return int(line.split()[1]) / 1024 if line else 0.0
 
 
 def check_batch(rows: Any, checker: RowChecker, size: int | None = None) -> Batch:
@@ -69,41 +64,6 @@ def check_batch(rows: Any, checker: RowChecker, size: int | None = None) -> Batc
         else:
             batch.append((line, result, raw))
     return batch, rejected, len(lines)
-
-
-def _error(exc: RegistryFormatError) -> tuple[str, Any]:
-    return "error", (str(exc), exc.missing, exc.problem.value, exc.details)
-
-
-def _child(
-    path: str, limits: ReadLimits, today: date, region: str, size: int, check: bool, out: Any
-) -> None:
-    """The child's whole life: the header, then every batch (checked, or as read when the parent
-    checks), then its peak RSS and CPU time."""
-    try:
-        rows = read_rows(Path(path), limits)
-        out.put(("ready", None))
-        checker = RowChecker(today, region) if check else None
-        try:
-            while True:
-                if checker is None:
-                    lines = list(islice(rows, size))
-                    out.put(("batch", lines))
-                    taken = len(lines)
-                else:
-                    batch = check_batch(rows, checker, size)
-                    out.put(("batch", batch))
-                    taken = batch[2]
-                if taken < size:
-                    break
-        finally:
-            if checker is not None:
-                checker.close()
-        out.put(("end", (peak_rss_mb(), time.process_time())))
-    except RegistryFormatError as exc:
-        out.put(_error(exc))
-    except BaseException:  # a bug: its traceback, not a hang
-        out.put(("crash", traceback.format_exc()))
 
 
 @dataclass
@@ -122,9 +82,10 @@ class CheckedFile:
     # the child's peak RSS and CPU seconds, known once it has finished (for the bench)
     child_peak_mb: float = 0.0
     child_cpu_s: float = 0.0
-    _process: BaseProcess | None = None
+    child_packages: tuple[str, ...] = ()  # the top-level packages the child had loaded at its end
+    _process: subprocess.Popen[bytes] | None = None
     _checker: RowChecker | None = None
-    _queue: Any = None
+    _connection: Connection | None = None
     finished: bool = False  # the last batch was taken
 
     def start(self) -> CheckedFile:
@@ -133,24 +94,24 @@ class CheckedFile:
             self.check_in_child = self.path.suffix.lower() not in XLSX_SUFFIXES
         if not self.check_in_child:
             self._checker = RowChecker(self.today, self.region)
-        context = multiprocessing.get_context("spawn")
-        self._queue = context.Queue(maxsize=_AHEAD)
-        self._process = context.Process(
-            target=_child,
-            args=(
-                str(self.path),
-                self.limits,
-                self.today,
-                self.region,
-                self.batch_size,
-                self.check_in_child,
-                self._queue,
-            ),
-            name="registry-reader",
-            daemon=True,
-        )
-        self._process.start()
+        self._connection, theirs = multiprocessing.Pipe()
         try:
+            with theirs:
+                self._process = subprocess.Popen(  # noqa: S603 (this interpreter, our module)
+                    [sys.executable, "-P", "-c", _CHILD.format(root=_ROOT, fd=theirs.fileno())],
+                    stdin=subprocess.DEVNULL,
+                    pass_fds=(theirs.fileno(),),
+                )
+            self._connection.send(
+                (
+                    str(self.path),
+                    self.limits,
+                    self.today,
+                    self.region,
+                    self.batch_size,
+                    self.check_in_child,
+                )
+            )
             self._next("ready")
         except BaseException:
             self.close()
@@ -168,22 +129,24 @@ class CheckedFile:
         else:
             batch = check_batch(iter(payload), self._checker, self.batch_size)
         if batch[2] < self.batch_size:
-            self.child_peak_mb, self.child_cpu_s = self._next("end")
+            self.child_peak_mb, self.child_cpu_s, packages = self._next("end")
+            self.child_packages = tuple(packages)
             self.finished = True
             self.close()
         return batch
 
     def _next(self, expected: str) -> Any:
-        assert self._process is not None
-        while True:
-            try:
-                kind, payload = self._queue.get(timeout=_POLL)
-                break
-            except queue.Empty:
-                if not self._process.is_alive():
-                    raise RuntimeError(
-                        f"the registry reader stopped (exit code {self._process.exitcode})"
-                    ) from None
+        assert self._process is not None and self._connection is not None
+        try:
+            while not self._connection.poll(_POLL):
+                # ended: what it sent before it ended is read first
+                if self._process.poll() is not None and not self._connection.poll(0):
+                    raise EOFError
+            kind, payload = self._connection.recv()
+        except (EOFError, OSError):  # it ended, or closed its end, without a word
+            self.finished = True
+            code = self._process.wait(timeout=5)
+            raise RuntimeError(f"the registry reader stopped (exit code {code})") from None
         if kind == "error":
             message, missing, problem, details = payload
             self.finished = True
@@ -201,15 +164,15 @@ class CheckedFile:
         if checker is not None:
             checker.close()
         process, self._process = self._process, None
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            connection.close()  # a child still sending gets EPIPE and ends
         if process is None:
             return
-        if process.is_alive() and not self.finished:
+        if process.poll() is None and not self.finished:
             process.terminate()
-        process.join(timeout=5)
-        if process.is_alive():  # pragma: no cover
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:  # pragma: no cover
             process.kill()
-            process.join()
-        process.close()
-        if self._queue is not None:
-            self._queue.close()
-            self._queue.join_thread()
+            process.wait()

@@ -1,0 +1,131 @@
+"""The registry file's child process: what it runs, and nothing it does not need.
+
+The child is a fresh interpreter started by `child.CheckedFile` on `main` (not multiprocessing's
+`spawn`, which would first import the parent's `__main__` again: the bot's entry point). It
+imports this module, the packages above it and what this module imports: the reader and the
+standard library (`bot.services.registry`'s own `__init__` is the reader too). So an XLSX's child
+loads openpyxl and defusedxml, not SQLAlchemy, SQLModel, phonenumbers or the storage layer (0.6 s
+of CPU before the first row: docs/performance.md, "Registry import"). A CSV's child checks its
+rows as well, so it imports the checker (`rows`) when it starts checking.
+"""
+
+from __future__ import annotations
+
+import queue
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from datetime import date
+from itertools import islice
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from bot.services.registry.reader import ReadLimits, RegistryFormatError, read_rows
+
+AHEAD = 4  # batches read (and checked) waiting for the parent at most
+_POLL = 1.0  # seconds between looks at whether the sending thread is still there
+
+
+def peak_rss_mb() -> float:
+    """This process's peak RSS (VmHWM), 0 where /proc is not there."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return 0.0
+    line = next((line for line in status.splitlines() if line.startswith("VmHWM:")), "")
+    return int(line.split()[1]) / 1024 if line else 0.0
+
+
+def _error(exc: RegistryFormatError) -> tuple[str, Any]:
+    return "error", (str(exc), exc.missing, exc.problem.value, exc.details)
+
+
+def read_file(
+    path: str,
+    limits: ReadLimits,
+    today: date,
+    region: str,
+    size: int,
+    check: bool,
+    send: Callable[[Any], None],
+) -> None:
+    """The child's whole life: the header, then every batch (checked, or as read when the parent
+    checks), then its peak RSS, CPU time and the top-level packages it loaded (for the bench and
+    the tests), each sent with `send`."""
+    try:
+        rows = read_rows(Path(path), limits)
+        send(("ready", None))
+        if check:
+            _send_checked(rows, today, region, size, send)
+        else:
+            while True:
+                lines = list(islice(rows, size))
+                send(("batch", lines))
+                if len(lines) < size:
+                    break
+        loaded = sorted({name.partition(".")[0] for name, module in sys.modules.items() if module})
+        send(("end", (peak_rss_mb(), time.process_time(), loaded)))
+    except RegistryFormatError as exc:
+        send(_error(exc))
+    except BaseException:  # a bug: its traceback, not a hang
+        send(("crash", traceback.format_exc()))
+
+
+def _send_checked(
+    rows: Any, today: date, region: str, size: int, send: Callable[[Any], None]
+) -> None:
+    # the checker and what it needs (phonenumbers, storage.models), only in a child that checks
+    from bot.services.registry.child import check_batch
+    from bot.services.registry.rows import RowChecker
+
+    checker = RowChecker(today, region)
+    try:
+        while True:
+            batch = check_batch(rows, checker, size)
+            send(("batch", batch))
+            if batch[2] < size:
+                break
+    finally:
+        checker.close()
+
+
+def main(fd: int) -> None:
+    """The child process (`python -c`, see `child._CHILD`): its orders, then the file, over the
+    pipe whose end is `fd`. A thread of its own sends the batches, so the child reads on while
+    the parent is busy, up to `AHEAD` batches (memory stays flat)."""
+    # openpyxl imports numpy when it is installed, only to know numpy's numbers when it is asked
+    # to write one; this process only reads: 0.15 s of CPU and 12 MB saved (an import of a
+    # module set to None in sys.modules fails, and openpyxl goes on without it)
+    sys.modules.setdefault("numpy", None)  # type: ignore[arg-type]
+    with Connection(fd) as connection:
+        path, limits, today, region, size, check = connection.recv()
+        ahead: queue.Queue[Any] = queue.Queue(maxsize=AHEAD)
+        sender = threading.Thread(target=_send_all, args=(ahead, connection), daemon=True)
+        sender.start()
+
+        def send(item: Any) -> None:
+            while True:
+                try:
+                    ahead.put(item, timeout=_POLL)
+                    return
+                except queue.Full:
+                    if not sender.is_alive():  # the parent has gone: nobody reads any more
+                        raise BrokenPipeError("the registry import stopped reading") from None
+
+        try:
+            read_file(path, limits, today, region, size, check, send)
+            send(None)  # the sending thread's last item
+        except BrokenPipeError:  # the parent has gone without stopping this process
+            sys.exit(1)
+        sender.join()
+
+
+def _send_all(ahead: queue.Queue[Any], connection: Connection) -> None:
+    try:
+        while (item := ahead.get()) is not None:
+            connection.send(item)
+    except OSError:  # the parent closed its end: `send` in `main` sees this thread gone
+        return
