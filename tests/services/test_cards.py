@@ -12,7 +12,7 @@ from bot.services.cards import (
     set_active_card,
 )
 from storage.models import CardLink, HolderType, LinkVia, Relation
-from storage.repositories.cards import cards_of, link, linked_to, links_of
+from storage.repositories.cards import add_link, cards_of, link, linked_to, links_of
 from tests.factories import make_member, make_person, make_policy
 
 NOW = datetime(2026, 11, 22, 5, 0, tzinfo=UTC)
@@ -130,3 +130,24 @@ async def test_a_members_cards_as_rows_match_the_orm_read_in_order_and_types(ses
         (own.id, CardStatus.WAITING),  # own card first
         (child.id, CardStatus.ACTIVE),
     ]
+
+
+async def test_a_link_another_transaction_made_first_is_left_and_the_update_goes_on(
+    session_factory,
+):
+    """Two updates of the same member link the same card at once (a contact sent twice): the
+    second finds it linked, says so, and its transaction goes on (no error to roll back)."""
+    async with session_factory.begin() as session:
+        policy = await make_policy(session)
+        person = await make_person(session, policy, relation="self")
+        member = await make_member(session)
+        ids = (member.id, person.id)
+    async with session_factory() as first, session_factory() as second:
+        assert await add_link(first, *ids, LinkVia.PHONE, NOW)
+        await first.commit()
+        assert not await add_link(second, *ids, LinkVia.ACTIVATION, NOW)
+        assert await links_of(second, ids[0]) == [(ids[1], LinkVia.PHONE)]  # still usable
+        await second.commit()
+    async with session_factory() as session:
+        rows = (await session.execute(select(CardLink))).scalars().all()
+        assert [(r.member_id, r.card_id, r.via) for r in rows] == [(*ids, LinkVia.PHONE)]
