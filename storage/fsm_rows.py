@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, event, select, text
+from sqlalchemy import bindparam, delete, event, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session, SessionTransaction
 
 from storage.models import FsmRecord
+from storage.sql import typed_text
 
 _ROWS = "fsm_rows"  # session.info's key
 
@@ -85,16 +86,16 @@ BY_KEYS = select(_TABLE.c.key, _TABLE.c.state, _TABLE.c.data).where(
 )
 BY_KEY = select(_TABLE.c.key, _TABLE.c.state, _TABLE.c.data).where(_TABLE.c.key == bindparam("key"))
 # the same words on SQLite (3.24 on) and PostgreSQL: one statement whether the row exists or not
-_UPSERT = text(
+_UPSERT = typed_text(
     'INSERT INTO fsm_records ("key", state, data, updated_at) '
     "VALUES (:key, :state, :data, :updated_at) "
     'ON CONFLICT ("key") DO UPDATE SET '
-    "state = excluded.state, data = excluded.data, updated_at = excluded.updated_at"
-).bindparams(
-    bindparam("key", type_=_TABLE.c.key.type),
-    bindparam("state", type_=_TABLE.c.state.type),
-    bindparam("data", type_=_TABLE.c.data.type),
-    bindparam("updated_at", type_=_TABLE.c.updated_at.type),
+    "state = excluded.state, data = excluded.data, updated_at = excluded.updated_at",
+    _TABLE,
+    "key",
+    "state",
+    "data",
+    "updated_at",
 )
 _DELETE = delete(_TABLE).where(_TABLE.c.key.in_(bindparam("keys", expanding=True)))
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import bindparam
 from sqlalchemy import select as core_select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, delete, select
 
 from storage.models import CardLink, InsuredPerson, LinkVia, Policy
+from storage.sql import typed_text
 
 _persons = InsuredPerson.__table__  # type: ignore[attr-defined]
 _policies = Policy.__table__  # type: ignore[attr-defined]
@@ -128,13 +129,13 @@ async def link(
 # A link another transaction made first is left as it is: one statement, the same words on
 # SQLite (3.24 on) and PostgreSQL, where a SAVEPOINT around an ORM insert took three and the
 # ORM's flush (a third of a member's phone step, docs/performance.md).
-_ADD_LINK = text(
+_ADD_LINK = typed_text(
     "INSERT INTO card_links (member_id, card_id, via, linked_at) "
     "VALUES (:member_id, :card_id, :via, :linked_at) "
-    "ON CONFLICT (member_id, card_id) DO NOTHING"
-).bindparams(
-    bindparam("via", type_=_links.c.via.type),
-    bindparam("linked_at", type_=_links.c.linked_at.type),
+    "ON CONFLICT (member_id, card_id) DO NOTHING",
+    _links,
+    "via",
+    "linked_at",
 )
 
 
