@@ -10,11 +10,10 @@ floor under every member step (docs/performance.md).
 is set (by a member's update, `bot/middlewares/db.py`: it reads and writes a few rows found by
 an index), these run on the calling thread: a `SELECT`, the calls around a statement (open a
 cursor, fetch, close), every statement inside a transaction already begun (`BEGIN IMMEDIATE`
-took the write lock: a write then waits for nothing), `COMMIT`/`ROLLBACK` when no
-transaction is open (they do nothing then), and `BEGIN IMMEDIATE` when the write lock is free
-(asked without waiting). What may wait stays in the thread: `BEGIN` when another process holds
-the write lock (`busy_timeout`), a write outside a transaction, a real `COMMIT` (an fsync) or
-`ROLLBACK`. Jobs, imports, exports and the staff side
+took the write lock: a write then waits for nothing), and `COMMIT`/`ROLLBACK` when no
+transaction is open (they do nothing then). What may wait stays in the thread: `BEGIN` (the
+database's write lock, `busy_timeout`), a write outside a transaction, a real `COMMIT` (an
+fsync) or `ROLLBACK`. Jobs, imports, exports and the staff side
 (no flag) keep every call in the thread, so a long read never holds the event loop.
 
 Safe because SQLAlchemy's adapter awaits each call before it makes the next one on the same
@@ -46,8 +45,6 @@ _SURE = ("SELECT",)
 
 
 class LoopSideConnection(aiosqlite.Connection):
-    busy_ms = 5000  # how long SQLite waits for another connection's write lock (`connect`)
-
     def _in_loop(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> bool:
         connection = self._connection
         if connection is None or not member_update_inline.get():
@@ -66,42 +63,7 @@ class LoopSideConnection(aiosqlite.Connection):
     async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         if self._in_loop(fn, args):
             return fn(*args, **kwargs)
-        if self._begins(fn, args):
-            begun = self._begin_if_free(fn, args, kwargs)
-            if begun is not _BUSY:
-                return begun
         return await super()._execute(fn, *args, **kwargs)
-
-    def _begins(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> bool:
-        return (
-            self._connection is not None
-            and member_update_inline.get()
-            and getattr(fn, "__name__", "") == "execute"
-            and args[:1] == (_BEGIN,)
-        )
-
-    def _begin_if_free(
-        self, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
-    ) -> Any:
-        """`BEGIN IMMEDIATE` in the loop when the write lock is free, as it is unless another
-        process writes (this process's writers queue before it, storage/db.py:_WriterGate):
-        asked without waiting (busy_timeout 0); `_BUSY` when taken, and the caller waits for it
-        in the thread as before."""
-        connection = self._connection
-        assert connection is not None
-        connection.execute("PRAGMA busy_timeout=0")
-        try:
-            return fn(*args, **kwargs)
-        except sqlite3.OperationalError as error:
-            if error.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY:
-                raise
-            return _BUSY
-        finally:
-            connection.execute(f"PRAGMA busy_timeout={self.busy_ms}")
-
-
-_BEGIN = "BEGIN IMMEDIATE"  # storage/db.py:_sqlite_write_begin's
-_BUSY = object()
 
 
 def connect(database: str, **kwargs: Any) -> LoopSideConnection:
@@ -112,6 +74,5 @@ def connect(database: str, **kwargs: Any) -> LoopSideConnection:
         return sqlite3.connect(database, **kwargs)
 
     connection = LoopSideConnection(connector, 64)
-    connection.busy_ms = int(kwargs.get("timeout", 5.0) * 1000)  # sqlite3's own default: 5 s
     connection._thread.daemon = True  # as SQLAlchemy does for aiosqlite's own
     return connection
