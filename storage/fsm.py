@@ -135,7 +135,6 @@ class SQLStorage(BaseStorage):
         found = await session.execute(BY_KEYS, {"keys": names})
         for name, state, data in found:
             rows.known[name] = Row(state, data)
-            rows.stored.add(name)
         for name in names:
             rows.known.setdefault(name, None)
 
@@ -144,11 +143,7 @@ class SQLStorage(BaseStorage):
         if name in rows.known:
             return rows.known[name]
         found = (await session.execute(BY_KEY, {"key": name})).one_or_none()
-        if found is None:
-            rows.known[name] = None
-            return None
-        row = rows.known[name] = Row(found.state, found.data)
-        rows.stored.add(name)
+        row = rows.known[name] = Row(found.state, found.data) if found is not None else None
         return row
 
     async def _write_in(self, session: AsyncSession, name: str, values: dict[str, Any]) -> None:
@@ -211,7 +206,6 @@ class SQLStorage(BaseStorage):
             await self._write(key, data=data)
             return
         rows = rows_of(shared)
-        rows.stored.add(name)  # maybe: the commit's upsert or delete is right either way
         rows.known[name] = Row(None, data, self._clock()) if data else None
         changed(shared, rows, name)
 

@@ -35,12 +35,10 @@ class Row:
 
 @dataclass
 class _Rows:
-    """What this session knows of `fsm_records`: a key's row (None: no row), which keys the
-    database may hold (a key emptied is deleted at the commit only if it may), and the keys
-    changed since the last commit."""
+    """What this session knows of `fsm_records`: a key's row (None: no row, or one being
+    deleted), and the keys changed since the last commit."""
 
     known: dict[str, Row | None] = field(default_factory=dict)
-    stored: set[str] = field(default_factory=set)
     changed: set[str] = field(default_factory=set)
 
 
@@ -108,12 +106,11 @@ def write_changed(session: Session) -> None:
     if rows is None or not rows.changed or session.in_nested_transaction():
         return  # (a savepoint's release is no commit: what it holds may still roll back)
     upserts: list[dict[str, Any]] = []
-    gone: list[str] = []
+    gone: list[str] = []  # emptied: deleted, whether or not a row is there
     for name in sorted(rows.changed):  # one order for every writer: no lock-order deadlock
         row = rows.known.get(name)
         if row is None:
-            if name in rows.stored:
-                gone.append(name)
+            gone.append(name)
         else:
             upserts.append(
                 {"key": name, "state": row.state, "data": row.data, "updated_at": row.updated_at}
@@ -123,6 +120,4 @@ def write_changed(session: Session) -> None:
         connection.execute(_UPSERT, upserts)
     if gone:
         connection.execute(_DELETE, {"keys": gone})
-    rows.stored.difference_update(gone)
-    rows.stored.update(name for name in rows.changed if rows.known.get(name) is not None)
     rows.changed.clear()
