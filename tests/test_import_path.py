@@ -7,13 +7,11 @@ through something it imports) fails here, not in a benchmark."""
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 from bot.sandbox.demo import DEMO_REGISTRY
+from tests.fresh_interpreter import run_for_json
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("aiogram", "aiogram_dialog", "aiohttp")
@@ -34,17 +32,9 @@ def test_the_import_command_runs_without_loading_aiogram(tmp_path: Path) -> None
         "ACTIVATION_SECRET": "a-test-secret-of-at-least-32-characters!",
         "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/import.db",
     }
-    done = subprocess.run(
-        [sys.executable, "-c", RUN, str(DEMO_REGISTRY), ",".join(HEAVY)],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    result, done = run_for_json(
+        ["-c", RUN, str(DEMO_REGISTRY), ",".join(HEAVY)], cwd=tmp_path, env=env
     )
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["code"] == 0, done.stderr  # the import ran: the check is not vacuous
     assert "added:" in done.stdout
     assert result["heavy"] == []

@@ -14,9 +14,7 @@ not for the command menus registered in every language. A fresh interpreter does
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +25,7 @@ import pytest
 from bot.ecard import ECard, draw_card
 from bot.services.money import clean_iban
 from bot.services.zones import phone_zone
+from tests.fresh_interpreter import run_for_json
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -70,16 +69,8 @@ def _start_up(tmp_path: Path) -> dict[str, list[str]]:
     env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
     url = f"sqlite+aiosqlite:///{tmp_path}/start.sqlite3"
-    done = subprocess.run(
-        [sys.executable, "-c", START_UP, url],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    found: dict[str, list[str]] = json.loads(done.stdout.strip().splitlines()[-1])
+    found: dict[str, list[str]]
+    found, _ = run_for_json(["-c", START_UP, url], cwd=tmp_path, env=env, timeout=None)
     return found
 
 

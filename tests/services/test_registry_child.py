@@ -5,10 +5,7 @@ the import stops early."""
 from __future__ import annotations
 
 import csv
-import json
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +14,7 @@ from bot.services.registry import COLUMNS, RegistryFormatError
 from bot.services.registry.child import CheckedFile
 from bot.services.registry.importer import import_registry, open_registry
 from bot.services.registry.reader import Problem, ReadLimits
+from tests.fresh_interpreter import run_for_json
 from tests.hostile_files import entity_bomb_xlsx, valid_xlsx
 from tests.services.test_registry_batches import (
     NOW,
@@ -225,17 +223,8 @@ def test_an_xlsx_child_imports_the_reader_not_the_bot(tmp_path: Path) -> None:
     elsewhere = tmp_path / "cwd"
     elsewhere.mkdir()  # not the checkout: the child finds the bot's packages all the same
 
-    done = subprocess.run(
-        [sys.executable, str(script), str(path)],
-        cwd=elsewhere,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result, _ = run_for_json([str(script), str(path)], cwd=elsewhere)
 
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["rows"] == len(rows)
     assert "openpyxl" in result["packages"]  # the child read the sheet: the list is its own
     assert sorted(set(NOT_IN_THE_XLSX_CHILD) & set(result["packages"])) == []
