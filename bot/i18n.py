@@ -107,6 +107,9 @@ class Translator:
                     key = ("-" if isinstance(entry, ast.Term) else "") + entry.id.name
                     self._entries.setdefault(key, entry)  # the first one, as FluentBundle does
         self._shapes: dict[str, _Shape] = {}
+        # messages with no variable and nothing formatted by the language's rules (most button
+        # labels): their text does not depend on anything, so it is formatted once
+        self._constant: dict[str, str] = {}
 
     def _bundle(self, locale: str) -> FluentBundle:
         bundle = FluentBundle([locale], use_isolating=False)
@@ -139,11 +142,21 @@ class Translator:
                 return self._by_rules
         return self._text
 
+    def variables(self, key: str) -> frozenset[str]:
+        """The variables the message reads (those of the messages and terms it references
+        included): what a caller needs to prepare, and all that formatting looks at."""
+        return (self._shapes.get(key) or self._shape(key)).variables
+
     def __call__(self, key: str, **args: Any) -> str:
+        constant = self._constant.get(key)
+        if constant is not None:
+            return constant
         shape = self._shapes.get(key) or self._shape(key)
         texts: list[str] = []
         fluent_args: dict[str, Any] = {}
         for name, value in args.items():
+            if name not in shape.variables:
+                continue  # Fluent would convert it and never read it
             if isinstance(value, str) and name not in shape.selected:
                 fluent_args[name] = _SLOT.format(len(texts))
                 texts.append(value)
@@ -155,6 +168,9 @@ class Translator:
         frame, errors = bundle.format_pattern(pattern, fluent_args)
         if errors:
             raise MissingTranslationError(f"{self.locale}: {key}: {errors[0]}")
+        if not shape.variables and not shape.by_rules:
+            self._constant[key] = str(frame)
+            return str(frame)
         # one pass over the frame only: a token typed by a member is never expanded
         return _SLOTS.sub(lambda m: texts[int(m.group(1))], str(frame))
 

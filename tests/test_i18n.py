@@ -75,3 +75,29 @@ def test_plain_text_reads_no_language_data_and_a_number_does() -> None:
     assert translator("id", id=12345) == "Request 12,345"
     assert translator("count", n=1) == "one file"
     assert "_by_rules" in vars(translator)
+
+
+def test_a_label_is_formatted_once_and_fluent_gets_only_the_variables_a_message_reads() -> None:
+    resource = FluentParser().parse(
+        "label = Open\nhello = Hello, { $name }!\ngreet = { hello } Welcome.\n"
+    )
+    translator = Translator("en", [resource])
+    bundle = translator._text
+    passed: list[dict[str, Any]] = []
+    format_pattern = bundle.format_pattern
+
+    def spy(pattern: Any, args: dict[str, Any] | None = None) -> Any:
+        passed.append(dict(args or {}))
+        return format_pattern(pattern, args)
+
+    bundle.format_pattern = spy  # type: ignore[method-assign]
+
+    assert translator("label") == translator("label", name="Ann") == "Open"
+    assert len(passed) == 1  # the same text every time: formatted once
+
+    assert translator.variables("greet") == {"name"}  # through the message it references
+    assert translator("greet", name="<Ann>", policy="HP-1", cards=3) == "Hello, <Ann>! Welcome."
+    assert translator("greet", name="Bo") == "Hello, Bo! Welcome."  # never cached: it reads $name
+    assert [set(args) for args in passed[1:]] == [{"name"}, {"name"}]
+    with pytest.raises(MissingTranslationError):
+        translator("greet")  # a variable it reads is still required

@@ -16,9 +16,11 @@ ERROR_KEY = "error"
 WARNING = "⚠️"
 
 
-def _fluent_args(data: dict[str, Any], escape: bool) -> dict[str, Any]:
+def _fluent_args(data: dict[str, Any], names: frozenset[str], escape: bool) -> dict[str, Any]:
+    """The values among `data` that the message reads (`names`), as Fluent takes them."""
     args: dict[str, Any] = {}
-    for name, value in data.items():
+    for name in names:
+        value = data.get(name)
         if isinstance(value, str):
             args[name] = html.escape(value, quote=False) if escape else value
         elif isinstance(value, int | float | date) and not isinstance(value, bool):
@@ -36,7 +38,7 @@ class I18nFormat(Text):
 
     async def _render_text(self, data: dict[str, Any], manager: DialogManager) -> str:
         i18n: Translator = manager.middleware_data["i18n"]
-        return i18n(self.key, **_fluent_args(data, self.escape))
+        return i18n(self.key, **_fluent_args(data, i18n.variables(self.key), self.escape))
 
 
 class I18nButtonText(I18nFormat):
