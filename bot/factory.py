@@ -13,7 +13,7 @@ from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
 from aiogram.fsm.strategy import FSMStrategy
 from aiogram.types import BotCommand, BotCommandScopeChat
-from aiogram_dialog import setup_dialogs
+from aiogram_dialog import Dialog, setup_dialogs
 from aiogram_dialog.api.protocols import BgManagerFactory, MessageManagerProtocol
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -104,13 +104,9 @@ def create_storage(
     return SQLStorage(session_factory, clock), KeyLocks()
 
 
-def create_member_router() -> Router:
-    """All member dialogs, answering in private chats only; an update with a dialog context goes
-    straight to the dialog that owns it, not past every other (dialogs/switch.py)."""
-    router = Router(name="member-dialogs")
-    router.message.filter(Magic(F.chat.type == "private"))
-    switch = DialogSwitch(name="member-dialog-switch")  # bare: the filters stay on `router`
-    switch.include_routers(
+def member_dialogs() -> list[Dialog]:
+    """Every dialog a member goes through, newly built."""
+    return [
         menu_dialog(),
         language_dialog(),
         phone_dialog(),
@@ -122,7 +118,16 @@ def create_member_router() -> Router:
         support_chat_dialog(),
         *request_dialogs(),
         privacy_dialog(),
-    )
+    ]
+
+
+def create_member_router() -> Router:
+    """All member dialogs, answering in private chats only; an update with a dialog context goes
+    straight to the dialog that owns it, not past every other (dialogs/switch.py)."""
+    router = Router(name="member-dialogs")
+    router.message.filter(Magic(F.chat.type == "private"))
+    switch = DialogSwitch(name="member-dialog-switch")  # bare: the filters stay on `router`
+    switch.include_routers(*member_dialogs())
     router.include_router(switch)
     return router
 

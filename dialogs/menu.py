@@ -27,6 +27,7 @@ from dialogs.states import (
     SupportSG,
 )
 from dialogs.widgets import I18nButtonText, I18nFormat
+from dialogs.widgets.cached import CachedKeyboard
 from storage.models import Member
 
 NOTICES = {
@@ -75,50 +76,57 @@ def menu_dialog() -> Dialog:
             I18nFormat("menu-greeting", when=~F["name"]),
             I18nFormat("menu-active-card", when="active"),
             I18nFormat("menu-no-card", when=~F["has_cards"]),
-            Row(
-                Start(
-                    I18nButtonText("btn-new-request"),
-                    id="new_request",
-                    state=NewRequestSG.choose,
-                    when="has_cards",
+            # the same for everyone with the same language and flags: rendered once each
+            CachedKeyboard(
+                Row(
+                    Start(
+                        I18nButtonText("btn-new-request"),
+                        id="new_request",
+                        state=NewRequestSG.choose,
+                        when="has_cards",
+                    ),
+                    Start(
+                        I18nButtonText("btn-my-requests"),
+                        id="my_requests",
+                        state=MyRequestsSG.list,
+                        when="has_cards",
+                    ),
                 ),
-                Start(
-                    I18nButtonText("btn-my-requests"),
-                    id="my_requests",
-                    state=MyRequestsSG.list,
-                    when="has_cards",
+                Column(
+                    Start(
+                        I18nButtonText("btn-my-cards"),
+                        id="cards",
+                        state=CardsSG.list,
+                        when="has_cards",
+                    ),
+                    Start(
+                        I18nButtonText("btn-confirm-phone"),
+                        id="phone",
+                        state=PhoneSG.share,
+                        when=~F["phone_confirmed"],
+                    ),
+                    Start(
+                        I18nButtonText("btn-activate"),
+                        id="activate",
+                        state=ActivationSG.insured_id,
+                        when=~F["has_cards"],
+                    ),
+                    Start(
+                        I18nButtonText("btn-add-card"),
+                        id="add_card",
+                        state=ActivationSG.insured_id,
+                        when="has_cards",
+                    ),
                 ),
-            ),
-            Column(
-                Start(
-                    I18nButtonText("btn-my-cards"), id="cards", state=CardsSG.list, when="has_cards"
+                Row(
+                    Start(I18nButtonText("btn-profile"), id="profile", state=ProfileSG.view),
+                    Start(I18nButtonText("btn-support"), id="support", state=SupportSG.info),
                 ),
-                Start(
-                    I18nButtonText("btn-confirm-phone"),
-                    id="phone",
-                    state=PhoneSG.share,
-                    when=~F["phone_confirmed"],
+                Row(
+                    Start(I18nButtonText("btn-language"), id="language", state=LanguageSG.select),
+                    SwitchTo(I18nButtonText("btn-help"), id="help", state=MainSG.help),
                 ),
-                Start(
-                    I18nButtonText("btn-activate"),
-                    id="activate",
-                    state=ActivationSG.insured_id,
-                    when=~F["has_cards"],
-                ),
-                Start(
-                    I18nButtonText("btn-add-card"),
-                    id="add_card",
-                    state=ActivationSG.insured_id,
-                    when="has_cards",
-                ),
-            ),
-            Row(
-                Start(I18nButtonText("btn-profile"), id="profile", state=ProfileSG.view),
-                Start(I18nButtonText("btn-support"), id="support", state=SupportSG.info),
-            ),
-            Row(
-                Start(I18nButtonText("btn-language"), id="language", state=LanguageSG.select),
-                SwitchTo(I18nButtonText("btn-help"), id="help", state=MainSG.help),
+                by=("has_cards", "phone_confirmed"),
             ),
             getter=menu_getter,
             state=MainSG.menu,

@@ -20,7 +20,6 @@ from typing import Any
 
 from aiogram.types import InlineKeyboardButton
 from aiogram_dialog import DialogManager
-from aiogram_dialog.utils import intent_callback_data
 from aiogram_dialog.widgets.common import WhenCondition
 from aiogram_dialog.widgets.kbd import Calendar
 from aiogram_dialog.widgets.kbd.calendar_kbd import (
@@ -38,6 +37,7 @@ from cachetools import LRUCache
 
 from bot.i18n import Translator
 from dialogs.common import today
+from dialogs.widgets.markup import copy_for
 
 # Which part of a date a mark compares: the day, the month of the shown year, or the year.
 Marked = Callable[[dict[str, Any], DialogManager, date], bool]
@@ -134,15 +134,7 @@ class CachedDaysView(CalendarDaysView):
             rows = await super().render(config, offset, data, manager)
             page = self.pages[key] = tuple(tuple(row) for row in rows)
         intent = manager.current_context().id
-        return [[_copy_for(intent, button) for button in row] for row in page]
-
-
-def _copy_for(intent: str, button: InlineKeyboardButton) -> InlineKeyboardButton:
-    """A copy of a kept button with `intent`'s id in its callback data (see `CachedDaysView`)."""
-    data = button.callback_data
-    if data is None:
-        return button.model_copy()
-    return button.model_copy(update={"callback_data": intent_callback_data(intent, data)})
+        return [[copy_for(intent, button) for button in row] for row in page]
 
 
 class LocalizedCalendar(Calendar):

@@ -22,6 +22,16 @@ from aiogram_dialog.utils import intent_callback_data
 from aiogram_dialog.widgets.markup.inline_keyboard import InlineKeyboardFactory
 
 
+def copy_for(intent: str, button: InlineKeyboardButton) -> InlineKeyboardButton:
+    """A copy of a button a widget keeps, with `intent`'s id in its callback data: the kept
+    button is never handed out (the factory below passes on a button that has the id, and the
+    bot's API session puts the sent buttons into the returned message)."""
+    data = button.callback_data
+    if data is None:
+        return button.model_copy()
+    return button.model_copy(update={"callback_data": intent_callback_data(intent, data)})
+
+
 class IntentKeyboardFactory(InlineKeyboardFactory):
     """`InlineKeyboardFactory` without writing into the buttons (see the module)."""
 
