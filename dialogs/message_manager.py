@@ -6,21 +6,61 @@ not take its keyboard away in Telegram: it stayed under every later screen, and 
 pressed inside a form, ended the form. Here the next screen itself carries the removal: it is
 sent with `ReplyKeyboardRemove` and its inline buttons are put on it by an edit (a message has
 one `reply_markup`). Public API only: `MessageManager`'s overridable methods.
+
+Taking the old screen's inline keyboard away (every step answered by a message: a typed
+answer, `/start`) is the same `editMessageReplyMarkup` as the library's, with its result left
+unread (`TakeKeyboardAway`): aiogram-dialog throws the edited message away, and validating it
+into a `Message` (the old screen's text, its entities, the bot as sender) cost as much CPU as
+building and sending the request.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from aiogram import Bot
 from aiogram.enums import ContentType
-from aiogram.types import InlineKeyboardMarkup, ReplyKeyboardRemove
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.methods import EditMessageReplyMarkup
+from aiogram.types import InlineKeyboardMarkup, Message, ReplyKeyboardRemove
 from aiogram_dialog import ShowMode
 from aiogram_dialog.api.entities import NewMessage, OldMessage
 from aiogram_dialog.manager.message_manager import MessageManager
 
+# what Telegram answers when there was no keyboard left to take away (aiogram-dialog's list)
+NOTHING_TO_TAKE_AWAY = (
+    "message is not modified",
+    "message can't be edited",
+    "message to edit not found",
+    "MESSAGE_ID_INVALID",
+)
+
+
+class TakeKeyboardAway(EditMessageReplyMarkup):
+    """`editMessageReplyMarkup` with no markup, its result not validated (nobody reads it)."""
+
+    __returning__ = Any  # type: ignore[assignment]
+
 
 class ReplyKeyboardRemovingManager(MessageManager):
+    async def remove_inline_kbd(self, bot: Bot, old_message: OldMessage | None) -> Message | None:
+        """The library's, sending `TakeKeyboardAway`: its callers never read what it returns."""
+        if not old_message:
+            return None
+        try:
+            await bot(
+                TakeKeyboardAway(
+                    chat_id=old_message.chat.id,
+                    message_id=old_message.message_id,
+                    business_connection_id=old_message.business_connection_id,
+                )
+            )
+        except TelegramBadRequest as err:
+            if not any(reason in err.message for reason in NOTHING_TO_TAKE_AWAY):
+                raise
+        return None
+
     async def show_message(
         self, bot: Bot, new_message: NewMessage, old_message: OldMessage | None
     ) -> OldMessage:

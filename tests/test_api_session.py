@@ -65,6 +65,7 @@ from aiogram.types import (
     InputMediaPhoto,
     KeyboardButton,
     LinkPreviewOptions,
+    Message,
     MessageEntity,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
@@ -76,6 +77,7 @@ from pydantic import BaseModel
 from pydantic._internal import _generics as pydantic_generics
 
 from bot.api_session import BotApiSession
+from dialogs.message_manager import TakeKeyboardAway
 
 MEMBER = 30001
 ADMIN_CHAT = -1001234567890
@@ -472,6 +474,47 @@ async def test_errors_are_raised_as_stock_aiogram_raises_them(
     assert str(got_ours) == str(got_stock)
     for name in ("message", "retry_after", "migrate_to_chat_id"):
         assert getattr(got_ours, name, None) == getattr(got_stock, name, None)
+
+
+@pytest.mark.parametrize("case", ["taken away", "not modified", "retry after", "blocked"])
+async def test_a_keyboard_taken_away_is_stock_aiogram_s_edit_with_its_result_unread(
+    api: tuple[Recorder, str], restart_attach_names: Callable[[], None], case: str
+) -> None:
+    """`TakeKeyboardAway` (dialogs/message_manager.py) sends the bytes of aiogram's own
+    `editMessageReplyMarkup` without a markup and raises what it raises; what Telegram returns
+    (the edited message) is handed back as it came, never validated into a `Message`."""
+    recorder, base = api
+    stock_method = EditMessageReplyMarkup(chat_id=MEMBER, message_id=41)
+    edited = {"message_id": 41, "date": 1_700_000_000, "chat": {"id": MEMBER, "type": "private"}}
+    if case == "taken away":
+        recorder.answer = json.dumps({"ok": True, "result": edited | {"text": "Меню"}})
+    else:
+        recorder.status, recorder.answer, _ = ERRORS[case]
+    stock, ours = bots(base)
+    outcomes: list[Any] = []
+    try:
+        ours_method = TakeKeyboardAway(**stock_method.model_dump())
+        for bot, method in ((stock, stock_method), (ours, ours_method)):
+            restart_attach_names()
+            try:
+                outcomes.append(await bot(method))
+            except Exception as exc:  # what a call raises is compared too
+                outcomes.append(exc)
+    finally:
+        await stock.session.close()
+        await ours.session.close()
+    (method1, type1, body1), (method2, type2, body2) = recorder.bodies
+    assert (method2, type2, body2) == (method1, type1, body1)
+    assert method1 == "editMessageReplyMarkup"
+    got_stock, got_ours = outcomes
+    if case == "taken away":
+        assert isinstance(got_stock, Message)
+        assert got_ours == edited | {"text": "Меню"}  # as Telegram sent it
+    else:
+        assert type(got_ours) is type(got_stock)
+        assert getattr(got_ours, "retry_after", None) == getattr(got_stock, "retry_after", None)
+        # aiogram names the method's class in what it says
+        assert str(got_ours).replace("TakeKeyboardAway", "EditMessageReplyMarkup") == str(got_stock)
 
 
 def test_result_types_outlive_a_garbage_collection(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,5 +1,7 @@
 """The phone step's reply keyboard goes with the next screen; a stale "Back" never ends a form."""
 
+import pytest
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.methods import DeleteMessage, EditMessageReplyMarkup, SendMessage
 from aiogram.types import (
     Chat,
@@ -12,7 +14,7 @@ from aiogram.types import (
 from aiogram_dialog import ShowMode
 from aiogram_dialog.api.entities import NewMessage, OldMessage
 
-from dialogs.message_manager import ReplyKeyboardRemovingManager
+from dialogs.message_manager import ReplyKeyboardRemovingManager, TakeKeyboardAway
 from tests.dialogs.harness import RecordingBot
 from tests.factories import make_person, make_policy
 
@@ -83,3 +85,40 @@ async def test_a_stale_back_on_the_phone_keyboard_keeps_the_form(member, session
     assert "belongs to a step you have already left" in member.text()
     await member.send("100")
     assert "In which currency" in member.text()
+
+
+class _EditRefusingBot(RecordingBot):
+    def __init__(self, description: str) -> None:
+        super().__init__()
+        self.description = description
+
+    async def __call__(self, method, request_timeout=None):
+        if isinstance(method, TakeKeyboardAway):
+            self.calls.append(method)
+            raise TelegramBadRequest(method=method, message=self.description)
+        return await super().__call__(method, request_timeout)
+
+
+async def test_a_new_screen_takes_the_old_screens_buttons_away_first():
+    bot = RecordingBot()
+    await ReplyKeyboardRemovingManager().show_message(
+        bot, _new(MENU, ShowMode.SEND), _old(reply=False)
+    )
+    edit, send = bot.calls
+    assert isinstance(edit, TakeKeyboardAway)  # aiogram's editMessageReplyMarkup, result unread
+    assert (edit.chat_id, edit.message_id, edit.reply_markup) == (CHAT.id, 7, None)
+    assert isinstance(send, SendMessage) and send.reply_markup == MENU
+
+
+async def test_buttons_already_gone_are_no_error_and_another_refusal_is_raised():
+    for gone in ("Bad Request: message to edit not found", "Bad Request: message is not modified"):
+        bot = _EditRefusingBot(gone)
+        await ReplyKeyboardRemovingManager().show_message(
+            bot, _new(MENU, ShowMode.SEND), _old(reply=False)
+        )
+        assert [type(c) for c in bot.calls] == [TakeKeyboardAway, SendMessage]
+    bot = _EditRefusingBot("Bad Request: chat not found")
+    with pytest.raises(TelegramBadRequest):
+        await ReplyKeyboardRemovingManager().show_message(
+            bot, _new(MENU, ShowMode.SEND), _old(reply=False)
+        )
