@@ -24,7 +24,7 @@ from aiogram.fsm.storage.base import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from storage.fsm_rows import BY_KEY, BY_KEYS, Row, changed, rows_of
+from storage.fsm_rows import BY_KEY, BY_KEYS, BY_KEYS_AND_TOP, Row, changed, rows_of
 
 _update_session: ContextVar[AsyncSession | None] = ContextVar("update_session", default=None)
 
@@ -71,7 +71,19 @@ def stack_key(key: StorageKey) -> StorageKey:
 
 
 # destinies of keys that only ever hold data (aiogram-dialog's stacks and contexts)
-_DATA_ONLY = ("aiogd:stack:", "aiogd:context:")
+_STACK = "aiogd:stack:"
+_CONTEXT = "aiogd:context:"
+_DATA_ONLY = (_STACK, _CONTEXT)
+
+
+def _top_of(stack: Mapping[str, Any]) -> str | None:
+    """The id of the dialog a stack's data names last (aiogram-dialog's `Stack.intents`, the
+    dialog a typed message goes to). It is kept in the stack row's `state` column, which
+    aiogram-dialog never reads, so that `prefetch` reads that dialog's context with the stack."""
+    intents = stack.get("intents")
+    if type(intents) is list and intents and type(intents[-1]) is str:
+        return intents[-1]
+    return None
 
 
 def _copied(value: Any) -> Any:
@@ -117,22 +129,30 @@ class SQLStorage(BaseStorage):
         self, session: AsyncSession, key: StorageKey, intent_id: str | None = None
     ) -> None:
         """Read the rows an update of `key`'s chat reads first in one statement: the state
-        (aiogram's), the dialog stack (aiogram-dialog's) and, for a press of a dialog's button,
-        the context of the dialog it names (`intent_id`); a typed message's dialog is the one
-        the stack names last, read next."""
+        (aiogram's), the dialog stack (aiogram-dialog's) and a dialog's context: for a press of
+        a dialog's button, the context of the dialog it names (`intent_id`); otherwise (a typed
+        message) that of the dialog the stack names last, which the stack row's `state` column
+        holds (`_top_of`; a row written before it did has none, and that context is read
+        next, as aiogram-dialog asks for it)."""
         rows = rows_of(session)
         stack = stack_key(key)
-        names = [
-            self._keys.build(dataclasses.replace(key, destiny=DEFAULT_DESTINY)),
-            self._keys.build(stack),
-        ]
+        stack_name = self._keys.build(stack)
+        names = [self._keys.build(dataclasses.replace(key, destiny=DEFAULT_DESTINY)), stack_name]
         if intent_id is not None:  # aiogram-dialog's `StorageProxy._context_key`
-            context = dataclasses.replace(stack, destiny=f"aiogd:context:{intent_id}")
+            context = dataclasses.replace(stack, destiny=f"{_CONTEXT}{intent_id}")
             names.append(self._keys.build(context))
         names = [name for name in names if name not in rows.known]
         if not names:
             return
-        found = await session.execute(BY_KEYS, {"keys": names})
+        if intent_id is None and stack_name in names:
+            # the key of the stack's last dialog: the key of a context whose id is empty, and
+            # the id after it (the key builder puts the destiny last)
+            prefix = self._keys.build(dataclasses.replace(stack, destiny=_CONTEXT))
+            found = await session.execute(
+                BY_KEYS_AND_TOP, {"keys": names, "stack": stack_name, "prefix": prefix}
+            )
+        else:
+            found = await session.execute(BY_KEYS, {"keys": names})
         for name, state, data in found:
             rows.known[name] = Row(state, data)
         for name in names:
@@ -187,7 +207,8 @@ class SQLStorage(BaseStorage):
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
         copied = {name: _copied(value) for name, value in data.items()}
         if key.destiny.startswith(_DATA_ONLY):
-            await self._write_data_only(key, copied)
+            top = _top_of(copied) if key.destiny.startswith(_STACK) else None
+            await self._write_data_only(key, copied, top)
         else:
             await self._write(key, data=copied)
 
@@ -195,18 +216,21 @@ class SQLStorage(BaseStorage):
         record = await self._read(key)
         return _copied(record.data) if record else {}
 
-    async def _write_data_only(self, key: StorageKey, data: dict[str, Any]) -> None:
-        """aiogram-dialog's stacks and contexts hold data and never a state: a key this update
-        has not read is written as it is, without reading it first. A context is read before
-        it is changed, so an unread one is new (a dialog just opened: nothing to read) or being
-        removed (the stack reset: deleted without reading it)."""
+    async def _write_data_only(
+        self, key: StorageKey, data: dict[str, Any], top: str | None
+    ) -> None:
+        """aiogram-dialog's stacks and contexts hold data and never a state of aiogram's (a
+        stack's row keeps its last dialog's id there, `top`): a key this update has not read is
+        written as it is, without reading it first. A context is read before it is changed, so
+        an unread one is new (a dialog just opened: nothing to read) or being removed (the stack
+        reset: deleted without reading it)."""
         shared = _update_session.get()
         name = self._keys.build(key)
         if shared is None or name in rows_of(shared).known:
-            await self._write(key, data=data)
+            await self._write(key, data=data, state=top)
             return
         rows = rows_of(shared)
-        rows.known[name] = Row(None, data, self._clock()) if data else None
+        rows.known[name] = Row(top, data, self._clock()) if data else None
         changed(shared, rows, name)
 
     async def close(self) -> None:

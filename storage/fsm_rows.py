@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, event, select
+from sqlalchemy import bindparam, delete, event, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session, SessionTransaction
 
@@ -81,6 +81,18 @@ _TABLE = FsmRecord.__table__  # type: ignore[attr-defined]
 # being built again. Core, not the ORM: rows, not objects.
 BY_KEYS = select(_TABLE.c.key, _TABLE.c.state, _TABLE.c.data).where(
     _TABLE.c.key.in_(bindparam("keys", expanding=True))
+)
+# the same, and the context of the dialog the stack row `:stack` names last: its `state` column
+# holds that dialog's id (storage/fsm.py:_top_of), appended to `:prefix` (a context's key
+# without the id); `||` on both databases
+_STACK = _TABLE.alias("stack")
+BY_KEYS_AND_TOP = select(_TABLE.c.key, _TABLE.c.state, _TABLE.c.data).where(
+    or_(
+        _TABLE.c.key.in_(bindparam("keys", expanding=True)),
+        _TABLE.c.key
+        == bindparam("prefix", type_=_TABLE.c.key.type)
+        + select(_STACK.c.state).where(_STACK.c.key == bindparam("stack")).scalar_subquery(),
+    )
 )
 BY_KEY = select(_TABLE.c.key, _TABLE.c.state, _TABLE.c.data).where(_TABLE.c.key == bindparam("key"))
 # the same words on SQLite (3.24 on) and PostgreSQL: one statement whether the row exists or not

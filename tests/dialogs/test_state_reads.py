@@ -1,16 +1,17 @@
 """Dialog state is read once per update and written once, at the commit (issue 12).
 
 aiogram's state and aiogram-dialog's stack are read together in one statement
-(`SQLStorage.prefetch`), with the context of the dialog whose button was pressed, or the open
-dialog's context next for a typed message; no key is read twice, however often
-aiogram-dialog asks for it, and the stack and the context are written in one go at the end.
+(`SQLStorage.prefetch`), with the context of the dialog whose button was pressed, or that of
+the open dialog (the one the stack names last) for a typed message; no key is read twice,
+however often aiogram-dialog asks for it, and the stack and the context are written in one go
+at the end.
 """
 
 from __future__ import annotations
 
 import re
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 
 from tests.dialogs.harness import MemberClient
 from tests.dialogs.requests_helpers import member_with_active_card
@@ -47,12 +48,42 @@ async def test_a_form_step_reads_each_key_once_and_writes_once(member, session_f
     assert len(writes) == 1, seen  # what changed, one statement at the commit
 
     seen.clear()
-    await member.send("25.12.2026")  # a typed date: the context the stack names, next
+    await member.send("25.12.2026")  # a typed date: the context the stack names last, with it
+    assert "find a laboratory nearby" in member.text()
+    reads = [keys for verb, keys in seen if verb == "SELECT"]
+    assert len(reads) == 1, seen
+    assert ":default" in reads[0] and "aiogd:stack:" in reads[0]
+    assert "aiogd:context:" in reads[0]
+
+
+async def test_a_stack_stored_without_its_last_dialog_s_id_still_leads_to_its_context(
+    member, session_factory, engine
+):
+    """A stack row written before the stack's row kept its last dialog's id (`state` empty):
+    that dialog's context is read next, as aiogram-dialog asks for it, and the form goes on."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("🧪 Lab tests")
+    await member.send("Complete blood count")
+    await member.click("➡️ Next")
+    async with session_factory.begin() as session:
+        await session.execute(
+            text("UPDATE fsm_records SET state = NULL WHERE key LIKE '%aiogd:stack:%'")
+        )
+    seen = _fsm_statements(engine)
+
+    await member.send("25.12.2026")
     assert "find a laboratory nearby" in member.text()
     reads = [keys for verb, keys in seen if verb == "SELECT"]
     assert len(reads) == 2, seen
-    assert ":default" in reads[0] and "aiogd:stack:" in reads[0]
     assert reads[1].startswith("aiogd:context:")
+    async with session_factory() as session:
+        tops = (
+            await session.execute(
+                text("SELECT state FROM fsm_records WHERE key LIKE '%aiogd:stack:%'")
+            )
+        ).scalars()
+        assert [len(top or "") for top in tops] == [7]  # the form's id, written back
 
 
 async def test_a_restart_mid_form_reads_what_the_last_step_wrote(
@@ -82,7 +113,8 @@ async def test_the_menu_over_a_form_reads_only_the_open_context(member, session_
     await member.send("/start")
     assert "📝 New request" in member.buttons()
     reads = [keys for verb, keys in seen if verb == "SELECT"]
-    assert len(reads) == 2, seen  # the state and the stack, then the open form's context
+    assert len(reads) == 1, seen  # the state, the stack and the open form's context
+    assert "aiogd:context:" in reads[0]
     assert [verb for verb, _ in seen if verb != "SELECT"] == ["INSERT", "DELETE"], seen
     deleted = next(keys for verb, keys in seen if verb == "DELETE")
     assert deleted.count("aiogd:context:") == 3, seen  # the menu, "New request", the form
