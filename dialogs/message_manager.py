@@ -9,9 +9,10 @@ one `reply_markup`). Public API only: `MessageManager`'s overridable methods.
 
 Taking the old screen's inline keyboard away (every step answered by a message: a typed
 answer, `/start`) is the same `editMessageReplyMarkup` as the library's, with its result left
-unread (`TakeKeyboardAway`): aiogram-dialog throws the edited message away, and validating it
+unread (`KeyboardEdit`): aiogram-dialog throws the edited message away, and validating it
 into a `Message` (the old screen's text, its entities, the bot as sender) cost as much CPU as
-building and sending the request.
+building and sending the request. So is the edit that puts a screen's buttons on after the
+reply keyboard's removal: the edited message is the one just sent.
 """
 
 from __future__ import annotations
@@ -37,20 +38,20 @@ NOTHING_TO_TAKE_AWAY = (
 )
 
 
-class TakeKeyboardAway(EditMessageReplyMarkup):
-    """`editMessageReplyMarkup` with no markup, its result not validated (nobody reads it)."""
+class KeyboardEdit(EditMessageReplyMarkup):
+    """`editMessageReplyMarkup`, its result (the edited message) not validated: read by no one."""
 
     __returning__ = Any  # type: ignore[assignment]
 
 
 class ReplyKeyboardRemovingManager(MessageManager):
     async def remove_inline_kbd(self, bot: Bot, old_message: OldMessage | None) -> Message | None:
-        """The library's, sending `TakeKeyboardAway`: its callers never read what it returns."""
+        """The library's, sending `KeyboardEdit`: its callers never read what it returns."""
         if not old_message:
             return None
         try:
             await bot(
-                TakeKeyboardAway(
+                KeyboardEdit(
                     chat_id=old_message.chat.id,
                     message_id=old_message.message_id,
                     business_connection_id=old_message.business_connection_id,
@@ -77,14 +78,15 @@ class ReplyKeyboardRemovingManager(MessageManager):
         inline = new_message.reply_markup
         sent = await self.send_text(bot, replace(new_message, reply_markup=ReplyKeyboardRemove()))
         if isinstance(inline, InlineKeyboardMarkup) and inline.inline_keyboard:
-            edited = await bot.edit_message_reply_markup(
-                chat_id=sent.chat.id,
-                message_id=sent.message_id,
-                business_connection_id=new_message.business_connection_id,
-                reply_markup=inline,
+            # the edited message is the one just sent, with these buttons: nothing to read
+            await bot(
+                KeyboardEdit(
+                    chat_id=sent.chat.id,
+                    message_id=sent.message_id,
+                    business_connection_id=new_message.business_connection_id,
+                    reply_markup=inline,
+                )
             )
-            if not isinstance(edited, bool):
-                sent = edited
         return OldMessage(
             message_id=sent.message_id,
             chat=sent.chat,

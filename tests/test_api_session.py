@@ -77,7 +77,7 @@ from pydantic import BaseModel
 from pydantic._internal import _generics as pydantic_generics
 
 from bot.api_session import BotApiSession
-from dialogs.message_manager import TakeKeyboardAway
+from dialogs.message_manager import KeyboardEdit
 
 MEMBER = 30001
 ADMIN_CHAT = -1001234567890
@@ -480,7 +480,7 @@ async def test_errors_are_raised_as_stock_aiogram_raises_them(
 async def test_a_keyboard_taken_away_is_stock_aiogram_s_edit_with_its_result_unread(
     api: tuple[Recorder, str], restart_attach_names: Callable[[], None], case: str
 ) -> None:
-    """`TakeKeyboardAway` (dialogs/message_manager.py) sends the bytes of aiogram's own
+    """`KeyboardEdit` (dialogs/message_manager.py) sends the bytes of aiogram's own
     `editMessageReplyMarkup` without a markup and raises what it raises; what Telegram returns
     (the edited message) is handed back as it came, never validated into a `Message`."""
     recorder, base = api
@@ -493,7 +493,7 @@ async def test_a_keyboard_taken_away_is_stock_aiogram_s_edit_with_its_result_unr
     stock, ours = bots(base)
     outcomes: list[Any] = []
     try:
-        ours_method = TakeKeyboardAway(**stock_method.model_dump())
+        ours_method = KeyboardEdit(**stock_method.model_dump())
         for bot, method in ((stock, stock_method), (ours, ours_method)):
             restart_attach_names()
             try:
@@ -514,7 +514,7 @@ async def test_a_keyboard_taken_away_is_stock_aiogram_s_edit_with_its_result_unr
         assert type(got_ours) is type(got_stock)
         assert getattr(got_ours, "retry_after", None) == getattr(got_stock, "retry_after", None)
         # aiogram names the method's class in what it says
-        assert str(got_ours).replace("TakeKeyboardAway", "EditMessageReplyMarkup") == str(got_stock)
+        assert str(got_ours).replace("KeyboardEdit", "EditMessageReplyMarkup") == str(got_stock)
 
 
 def test_result_types_outlive_a_garbage_collection(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,7 +14,7 @@ from aiogram.types import (
 from aiogram_dialog import ShowMode
 from aiogram_dialog.api.entities import NewMessage, OldMessage
 
-from dialogs.message_manager import ReplyKeyboardRemovingManager, TakeKeyboardAway
+from dialogs.message_manager import KeyboardEdit, ReplyKeyboardRemovingManager
 from tests.dialogs.harness import RecordingBot
 from tests.factories import make_person, make_policy
 
@@ -46,6 +46,7 @@ async def test_the_screen_after_a_reply_keyboard_takes_it_away():
     assert isinstance(sent[0].reply_markup, ReplyKeyboardRemove)
     (edit,) = bot.of(EditMessageReplyMarkup)
     assert edit.reply_markup == MENU  # the screen's buttons are put back on the same message
+    assert isinstance(edit, KeyboardEdit)  # its result (that message) left unread
     assert not shown.has_reply_keyboard
 
 
@@ -93,7 +94,7 @@ class _EditRefusingBot(RecordingBot):
         self.description = description
 
     async def __call__(self, method, request_timeout=None):
-        if isinstance(method, TakeKeyboardAway):
+        if isinstance(method, KeyboardEdit):
             self.calls.append(method)
             raise TelegramBadRequest(method=method, message=self.description)
         return await super().__call__(method, request_timeout)
@@ -105,7 +106,7 @@ async def test_a_new_screen_takes_the_old_screens_buttons_away_first():
         bot, _new(MENU, ShowMode.SEND), _old(reply=False)
     )
     edit, send = bot.calls
-    assert isinstance(edit, TakeKeyboardAway)  # aiogram's editMessageReplyMarkup, result unread
+    assert isinstance(edit, KeyboardEdit)  # aiogram's editMessageReplyMarkup, result unread
     assert (edit.chat_id, edit.message_id, edit.reply_markup) == (CHAT.id, 7, None)
     assert isinstance(send, SendMessage) and send.reply_markup == MENU
 
@@ -116,7 +117,7 @@ async def test_buttons_already_gone_are_no_error_and_another_refusal_is_raised()
         await ReplyKeyboardRemovingManager().show_message(
             bot, _new(MENU, ShowMode.SEND), _old(reply=False)
         )
-        assert [type(c) for c in bot.calls] == [TakeKeyboardAway, SendMessage]
+        assert [type(c) for c in bot.calls] == [KeyboardEdit, SendMessage]
     bot = _EditRefusingBot("Bad Request: chat not found")
     with pytest.raises(TelegramBadRequest):
         await ReplyKeyboardRemovingManager().show_message(
