@@ -10,9 +10,9 @@ one `reply_markup`). Public API only: `MessageManager`'s overridable methods.
 Taking the old screen's inline keyboard away (every step answered by a message: a typed
 answer, `/start`) is the same `editMessageReplyMarkup` as the library's, with its result left
 unread (`KeyboardEdit`): aiogram-dialog throws the edited message away, and validating it
-into a `Message` (the old screen's text, its entities, the bot as sender) cost as much CPU as
-building and sending the request. So is the edit that puts a screen's buttons on after the
-reply keyboard's removal: the edited message is the one just sent.
+into a `Message` (the old screen's text, its entities, the bot as sender) took about 50 µs for
+nothing. So is the edit that puts a screen's buttons on after the reply keyboard's removal:
+the edited message is the one just sent.
 """
 
 from __future__ import annotations
