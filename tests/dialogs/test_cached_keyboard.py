@@ -77,7 +77,7 @@ async def test_every_cached_keyboard_is_the_keyboard_rendered_afresh() -> None:
     compared = 0
     for keyboard, state in found:
         for flags in product((False, True), repeat=len(keyboard.by)):
-            # the flags as the getters give them: a count, a date or None stand for them too
+            # the flags as the getters give them: a count, a text or None stand for them too
             for truth in (lambda on: on, lambda on: 3 if on else 0, lambda on: "x" if on else None):
                 given = {name: truth(on) for name, on in zip(keyboard.by, flags, strict=True)}
                 # and each other name a getter gives, set on its own: the keyboard must not
