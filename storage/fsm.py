@@ -207,8 +207,7 @@ class SQLStorage(BaseStorage):
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
         copied = {name: _copied(value) for name, value in data.items()}
         if key.destiny.startswith(_DATA_ONLY):
-            top = _top_of(copied) if key.destiny.startswith(_STACK) else None
-            await self._write_data_only(key, copied, top)
+            await self._write_data_only(key, copied)
         else:
             await self._write(key, data=copied)
 
@@ -216,14 +215,13 @@ class SQLStorage(BaseStorage):
         record = await self._read(key)
         return _copied(record.data) if record else {}
 
-    async def _write_data_only(
-        self, key: StorageKey, data: dict[str, Any], top: str | None
-    ) -> None:
+    async def _write_data_only(self, key: StorageKey, data: dict[str, Any]) -> None:
         """aiogram-dialog's stacks and contexts hold data and never a state of aiogram's (a
-        stack's row keeps its last dialog's id there, `top`): a key this update has not read is
-        written as it is, without reading it first. A context is read before it is changed, so
-        an unread one is new (a dialog just opened: nothing to read) or being removed (the stack
-        reset: deleted without reading it)."""
+        stack's row keeps its last dialog's id there: `_top_of`): a key this update has not read
+        is written as it is, without reading it first. A context is read before it is changed,
+        so an unread one is new (a dialog just opened: nothing to read) or being removed (the
+        stack reset: deleted without reading it)."""
+        top = _top_of(data) if key.destiny.startswith(_STACK) else None
         shared = _update_session.get()
         name = self._keys.build(key)
         if shared is None or name in rows_of(shared).known:
