@@ -26,6 +26,8 @@ from bot.i18n import TranslatorHub
 from dialogs.states import MainSG
 from dialogs.widgets.cached import CachedKeyboard
 from dialogs.widgets.markup import IntentKeyboardFactory
+from tests.dialogs.harness import MemberClient
+from tests.factories import make_person, make_policy
 
 HUB = TranslatorHub()
 # the names the windows with a cached keyboard are given by their getters
@@ -117,3 +119,35 @@ async def test_the_kept_buttons_are_never_handed_out() -> None:
     assert isinstance(first, InlineKeyboardButton)
     assert first.callback_data == "aB3dE6g\x1dnew_request"
     assert all(b.callback_data and "\x1d" not in b.callback_data for row in rows for b in row)
+
+
+async def test_two_members_see_their_own_menus_as_their_flags_change(
+    member, build_dp, messages, session_factory
+):
+    """The kept menus, as members meet them: one member's menu changes when a card is linked,
+    another in another language gets the menu of their own flags, and each press opens the
+    pressing member's own step."""
+    async with session_factory.begin() as session:
+        policy = await make_policy(session, number="SIP-2026-0001")
+        await make_person(session, policy, full_name="Olena Kovalenko", relation="self")
+    no_card = ["📱 Confirm phone", "🪪 Activate by insured ID"]
+
+    await member.send("/start")
+    assert all(label in member.buttons() for label in no_card)
+    assert "📝 New request" not in member.buttons()
+    await member.click("📱 Confirm phone")
+    await member.share_contact("380501112233")
+    await member.send("/menu")
+    assert "📝 New request" in member.buttons() and "💳 My cards" in member.buttons()
+    assert not any(label in member.buttons() for label in no_card)
+
+    other = MemberClient(member.dp, messages, user_id=1002, language_code="uk", first_name="Ivan")
+    await other.send("/start")
+    assert "📱 Підтвердити телефон" in other.buttons()
+    assert "📝 Нова заявка" not in other.buttons()
+    await other.click("📱 Підтвердити телефон")
+    assert other.reply_buttons()  # Ivan's own phone step, with its share button
+
+    await member.send("/menu")
+    await member.click("📝 New request")
+    assert "🧪 Lab tests" in member.buttons()  # Olena's request types, not Ivan's phone step
