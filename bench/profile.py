@@ -5,12 +5,19 @@ runs; `by_library` sums each sample under the library of its innermost frame tha
 standard library's asyncio or selectors plumbing, so the table reads "SQLAlchemy 31 %, pydantic
 12 %, ...". py-spy comes with the bench extra; without it (or without the right to trace) the
 bench runs unprofiled.
+
+Not every sample is work. py-spy leaves out the threads it sees idle, but not aiosqlite's
+connection threads waiting for their next call (a C-level queue wait): those samples, and the
+event loop's own wait in `select`, are counted apart as waiting and left out of the shares. The
+loop's own bookkeeping (a sample with no frame inside a callback) is "the event loop", not the
+frame that started it (`bot/main.py`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import re
 import shutil
 import signal
@@ -43,7 +50,29 @@ LIBRARIES = {
     "storage": "the bot's own code",
 }
 PLUMBING = {"asyncio", "selectors.py", "threading.py", "concurrent", "queue.py", "contextlib.py"}
-FRAME = re.compile(r"\((?P<file>[^:()]+):\d+\)$")
+FRAME = re.compile(r"\((?P<file>[^:()]+):(?P<line>\d+)\)$")
+WAITING = "waiting (idle threads, the loop's select)"
+EVENT_LOOP = "the event loop"
+# the event loop's frames that run callbacks: a sample whose innermost non-plumbing frame is
+# above one of these (the script that started the loop) is the loop's own work
+_LOOP_RUNS = ("BaseEventLoop._run_once ", "BaseEventLoop.run_forever ")
+
+
+def _worker_wait() -> tuple[str, int] | None:
+    """aiosqlite's connection thread waiting for its next call: the file and line of its
+    queue's `get` (a C-level wait py-spy does not see as idle)."""
+    try:
+        from aiosqlite import core
+    except ImportError:  # pragma: no cover - aiosqlite is a dependency of the bot
+        return None
+    lines, first = inspect.getsourcelines(core._connection_worker_thread)
+    for offset, text in enumerate(lines):
+        if "tx.get()" in text:
+            return "aiosqlite/core.py", first + offset
+    return None  # pragma: no cover - another aiosqlite: its waits count as its own
+
+
+_WORKER_WAIT = _worker_wait()
 
 
 class Profiler:
@@ -85,8 +114,17 @@ class Profiler:
 
 
 def library(stack: str) -> str:
-    """The library a sample's time belongs to: its innermost frame outside the plumbing."""
-    for frame in reversed(stack.split(";")):
+    """The library a sample's time belongs to: its innermost frame outside the plumbing,
+    `WAITING` for a thread or loop waiting, `EVENT_LOOP` for the loop's own work."""
+    frames = stack.split(";")
+    innermost = FRAME.search(frames[-1])
+    if innermost is not None:
+        where = (innermost.group("file").lstrip("/"), int(innermost.group("line")))
+        if where == _WORKER_WAIT or frames[-1].startswith("EpollSelector.select "):
+            return WAITING
+    for frame in reversed(frames):
+        if frame.startswith(_LOOP_RUNS):
+            return EVENT_LOOP
         match = FRAME.search(frame)
         if match is None:
             continue
@@ -94,11 +132,11 @@ def library(stack: str) -> str:
         if top in PLUMBING:
             continue
         return LIBRARIES.get(top, "Python and other")
-    return "event loop (idle or waiting)"
+    return EVENT_LOOP
 
 
 def by_library(path: Path) -> list[tuple[str, float]]:
-    """Each library's share of the samples, largest first."""
+    """Each library's share of the samples at work (waiting left out), largest first."""
     counts: Counter[str] = Counter()
     if not path.exists():
         return []
@@ -106,5 +144,6 @@ def by_library(path: Path) -> list[tuple[str, float]]:
         stack, _, count = line.rpartition(" ")
         if stack and count.isdigit():
             counts[library(stack)] += int(count)
+    counts.pop(WAITING, None)
     total = sum(counts.values()) or 1
     return [(label, n / total) for label, n in counts.most_common()]
