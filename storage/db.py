@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import event
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -84,7 +84,7 @@ def create_engine(url: str, *, concurrency: int = DEFAULT_CONCURRENCY) -> AsyncE
             cursor.execute("PRAGMA busy_timeout=30000")
             cursor.close()
 
-        gate = _WriterGate()  # one per engine: this database's writers in this process
+        gate = _GATES[engine.sync_engine] = _WriterGate()  # this database's writers here
 
         @event.listens_for(engine.sync_engine, "before_cursor_execute")
         def _begin(
@@ -153,6 +153,10 @@ class _WriterGate:
         return loop, lock
 
 
+# each SQLite engine's gate, for `begin_write`
+_GATES: WeakKeyDictionary[Engine, _WriterGate] = WeakKeyDictionary()
+
+
 def _release(held: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None) -> None:
     if held is None:
         return
@@ -184,6 +188,20 @@ def _sqlite_write_begin(gate: _WriterGate, conn: Any, cursor: Any, statement: st
         conn.info[_GATE_HELD] = gate.enter()
     cursor.execute("BEGIN IMMEDIATE")
     conn.info[_WRITING] = True
+
+
+def begin_write(conn: Connection) -> None:
+    """What the first write statement of `conn`'s transaction does before it is sent (above),
+    for writes sent to the driver past SQLAlchemy (the dialog state's: storage/fsm_rows.py):
+    wait for this process's other writers, then `BEGIN IMMEDIATE` (in aiosqlite's thread: it
+    may wait for another process's lock). Nothing when the transaction writes already."""
+    if conn.info.get(_WRITING):
+        return
+    cursor = conn.connection.cursor()
+    try:
+        _sqlite_write_begin(_GATES[conn.engine], conn, cursor, "INSERT")
+    finally:
+        cursor.close()
 
 
 def _sqlite_write_end(conn: Any) -> None:

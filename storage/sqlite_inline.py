@@ -65,6 +65,15 @@ class LoopSideConnection(aiosqlite.Connection):
             return fn(*args, **kwargs)
         return await super()._execute(fn, *args, **kwargs)
 
+    def in_loop_driver(self) -> sqlite3.Connection | None:
+        """The sqlite3 connection itself, while a member's update runs its calls in the event
+        loop (None otherwise): for the dialog state's statements sent past SQLAlchemy
+        (storage/fsm_rows.py), under the same rules as the calls above (a read, or a write in
+        the transaction that holds the write lock)."""
+        if not member_update_inline.get():
+            return None
+        return self._connection
+
 
 def connect(database: str, **kwargs: Any) -> LoopSideConnection:
     """`aiosqlite.connect` with `LoopSideConnection` (SQLAlchemy's `async_creator_fn`)."""

@@ -4,12 +4,20 @@
 nothing reaches `fsm_records` before a commit, every commit writes what changed since the last
 one, a rollback forgets it, a savepoint's rollback does not, and an update that changes nothing
 writes nothing.
+
+On SQLite each test runs twice: with the statements through SQLAlchemy (jobs, the staff side)
+and sent to the driver itself (a member's update, `fsm_rows.in_loop_driver`); PostgreSQL's go
+through SQLAlchemy. The driver's lane's own tests are in `test_fsm_driver_lane.py`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
+import pytest
 from aiogram.fsm.storage.base import StorageKey
 from sqlalchemy import delete, event, select
 from sqlalchemy.exc import IntegrityError
@@ -17,9 +25,46 @@ from sqlalchemy.exc import IntegrityError
 from storage.fsm import SQLStorage, bind_session
 from storage.fsm_rows import forget_rows
 from storage.models import FsmRecord, Member
+from storage.sqlite_inline import member_update_inline
+from tests.conftest import POSTGRES_URL
 
 KEY = StorageKey(bot_id=1, chat_id=1001, user_id=1001)
 NOW = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
+
+
+# (database, lane): SQLAlchemy's on both databases, the driver's on SQLite
+LANES = [("sqlite", "sqlalchemy"), ("sqlite", "driver")]
+LANES += [("postgresql", "sqlalchemy")] if POSTGRES_URL else []
+
+
+@pytest.fixture(params=LANES, ids=["-".join(lane) for lane in LANES])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param[0] == "postgresql":
+        return POSTGRES_URL
+    return f"sqlite+aiosqlite:///{tmp_path}/test.sqlite3"
+
+
+@pytest.fixture(autouse=True)
+def lane(request: pytest.FixtureRequest, db_url: str) -> Iterator[str]:
+    """Through SQLAlchemy, or by the driver (SQLite in a member's update: the flag
+    `bot/middlewares/db.py` sets for one)."""
+    lane: str = request.node.callspec.params["db_url"][1]
+    token = member_update_inline.set(lane == "driver")
+    yield lane
+    member_update_inline.reset(token)
+
+
+def _contexts(engine) -> list[Any]:  # type: ignore[no-untyped-def]
+    """The execution context SQLAlchemy's listeners are given for each `fsm_records` statement
+    (None for one sent by the driver's lane, as for SQLAlchemy's own outside a context)."""
+    seen: list[Any] = []
+
+    def note(_conn, _cursor, statement, params, context, _many):  # type: ignore[no-untyped-def]
+        if "fsm_records" in statement and params:  # the storage's (a test's reads take none)
+            seen.append(context)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", note)
+    return seen
 
 
 def _writes(engine) -> list[str]:  # type: ignore[no-untyped-def]
@@ -39,9 +84,10 @@ async def _stored(session_factory) -> dict[str, tuple[str | None, dict, datetime
         return {r.key: (r.state, r.data, r.updated_at) for r in records}
 
 
-async def test_each_commit_writes_the_state_reached_so_far(session_factory, engine) -> None:
+async def test_each_commit_writes_the_state_reached_so_far(session_factory, engine, lane) -> None:
     storage = SQLStorage(session_factory, lambda: NOW)
     writes = _writes(engine)
+    contexts = _contexts(engine)
     async with session_factory() as session, bind_session(session):
         await storage.set_state(KEY, "Form:first")
         await storage.set_data(KEY, {"draft": "a"})
@@ -55,6 +101,8 @@ async def test_each_commit_writes_the_state_reached_so_far(session_factory, engi
     stored = await _stored(session_factory)
     assert [(state, data) for state, data, _ in stored.values()] == [("Form:first", {"draft": "b"})]
     assert next(iter(stored.values()))[2] == NOW
+    # the lane this run meant: every statement with SQLAlchemy's context, or none by the driver
+    assert contexts and all((context is None) == (lane == "driver") for context in contexts)
 
 
 async def test_a_rollback_forgets_what_was_not_committed(session_factory) -> None:
