@@ -130,7 +130,10 @@ async def confirm_phone(
     """
     member.phone = phone_e164
     member.phone_confirmed_at = now
-    _newly, found = await _sync_phone_links(session, member, now)
+    # the reads of the registry and the links do not read the member's row: its change is
+    # written once, with the card and profile it gets, not flushed ahead of the first read
+    with session.no_autoflush:
+        _newly, found = await _sync_phone_links(session, member, now)
     await session.flush()
     return found
 

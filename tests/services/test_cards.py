@@ -1,7 +1,8 @@
 from dataclasses import astuple
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import event, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.cards import (
     CardStatus,
@@ -11,7 +12,7 @@ from bot.services.cards import (
     relink_phones,
     set_active_card,
 )
-from storage.models import CardLink, HolderType, LinkVia, Relation
+from storage.models import CardLink, HolderType, LinkVia, Member, Relation
 from storage.repositories.cards import add_link, cards_of, link, linked_to, links_of
 from tests.factories import make_member, make_person, make_policy
 
@@ -49,6 +50,31 @@ async def test_family_cards_sharing_a_phone_are_all_linked_own_card_active(sessi
     assert member.active_card_id == own.id
     assert member.phone == "+380501112233"
     assert member.full_name == "Olena Kovalenko"
+
+
+async def test_a_confirmed_phone_writes_the_member_once(session, engine):
+    """The phone, its confirmation, the card made active and the profile from it: one UPDATE
+    after the reads of the registry and the links, not a flush ahead of the first read."""
+    policy = await make_policy(session)
+    own = await make_person(session, policy, full_name="Olena Kovalenko", relation="self")
+    member = await make_member(session)
+    await session.commit()
+    updates: list[str] = []
+
+    def note(_conn, _cursor, statement, _params, _context, _many):  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith("UPDATE MEMBERS"):
+            updates.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", note)
+    assert await confirm_phone(session, member, "+380501112233", NOW) == 1
+    await session.commit()
+    assert len(updates) == 1, updates
+    assert "phone_confirmed_at" in updates[0] and "active_card_id" in updates[0]
+    async with AsyncSession(engine) as other:
+        stored = await other.get(Member, member.id)
+        assert stored is not None
+        assert (stored.phone, stored.phone_confirmed_at) == ("+380501112233", NOW)
+        assert (stored.active_card_id, stored.full_name) == (own.id, "Olena Kovalenko")
 
 
 async def test_no_card_for_phone(session):
