@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import dataclasses
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -22,19 +22,10 @@ from aiogram.fsm.storage.base import (
     StateType,
     StorageKey,
 )
-from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from storage.fsm_rows import (
-    BY_KEY,
-    BY_KEYS,
-    BY_KEYS_AND_TOP,
-    Row,
-    changed,
-    in_loop_driver,
-    read_rows,
-    rows_of,
-)
+from storage.driver_lane import select_rows
+from storage.fsm_rows import BY_KEY, BY_KEYS, BY_KEYS_AND_TOP, Row, changed, rows_of
 
 _update_session: ContextVar[AsyncSession | None] = ContextVar("update_session", default=None)
 
@@ -113,23 +104,6 @@ def _copied(value: Any) -> Any:
 _IMMUTABLE = frozenset({str, int, float, bool, type(None)})
 
 
-async def _select(
-    session: AsyncSession,
-    statement: Select[Any],
-    values: dict[str, Any],
-    keys: list[str] | None = None,
-) -> Sequence[tuple[str, str | None, Any]]:
-    """(key, state, data) rows of one of `fsm_rows`' reads: by the driver itself in a member's
-    update on SQLite (`fsm_rows.read_rows`), through the session everywhere else."""
-    connection = (await session.connection()).sync_connection
-    driver = in_loop_driver(connection) if connection is not None else None
-    if connection is not None and driver is not None:
-        return read_rows(connection, driver, statement, values, keys or ())
-    if keys is not None:
-        values = {**values, "keys": keys}
-    return (await session.execute(statement, values)).all()
-
-
 class SQLStorage(BaseStorage):
     """One row per storage key; an empty record is deleted rather than kept."""
 
@@ -171,13 +145,15 @@ class SQLStorage(BaseStorage):
         names = [name for name in names if name not in rows.known]
         if not names:
             return
-        statement, values = BY_KEYS, {}
+        values: dict[str, Any] = {"keys": names}
+        statement = BY_KEYS
         if intent_id is None and stack_name in names:
             # the key of the stack's last dialog: the key of a context whose id is empty, and
             # the id after it (the key builder puts the destiny last)
             prefix = self._keys.build(dataclasses.replace(stack, destiny=_CONTEXT))
-            statement, values = BY_KEYS_AND_TOP, {"stack": stack_name, "prefix": prefix}
-        for name, state, data in await _select(session, statement, values, names):
+            values |= {"stack": stack_name, "prefix": prefix}
+            statement = BY_KEYS_AND_TOP
+        for name, state, data in await select_rows(session, statement, values):
             rows.known[name] = Row(state, data)
         for name in names:
             rows.known.setdefault(name, None)
@@ -186,7 +162,7 @@ class SQLStorage(BaseStorage):
         rows = rows_of(session)
         if name in rows.known:
             return rows.known[name]
-        found = await _select(session, BY_KEY, {"key": name})
+        found = await select_rows(session, BY_KEY, {"key": name})
         row = rows.known[name] = Row(found[0][1], found[0][2]) if found else None
         return row
 

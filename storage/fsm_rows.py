@@ -13,23 +13,19 @@ state rows by a statement (erasing a member's data) tell the session with `forge
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, event, or_, select
-from sqlalchemy.engine import Dialect
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session, SessionTransaction
-from sqlalchemy.sql.elements import ClauseElement
 
 from storage.db import begin_write
+from storage.driver_lane import in_loop_driver, send, statement_for
 from storage.models import FsmRecord
 from storage.sql import typed_text
-from storage.sqlite_inline import LoopSideConnection
 
 _ROWS = "fsm_rows"  # session.info's key
 
@@ -118,94 +114,8 @@ _UPSERT = typed_text(
 _DELETE = delete(_TABLE).where(_TABLE.c.key.in_(bindparam("keys", expanding=True)))
 
 
-# The same statements sent to SQLite's driver itself, past SQLAlchemy's execution: while a
-# member's update runs its SQLite calls in the event loop (storage/sqlite_inline.py), SQLAlchemy
-# added 90-130 µs to each of them (its execution context and result objects, the parameters'
-# processing, the adapter's cursor), the largest share of the dialog state's cost in every
-# member step (docs/performance.md, ninth session). What is sent is SQLAlchemy's own SQL for
-# the dialect (compiled once per number of keys), with the values through the columns' own
-# bind and result processors: the same rows stored and read back. SQLAlchemy's cursor-execute
-# listeners are told of each statement as its own execution tells them (the SQLite write
-# begin of storage/db.py, tests, tracing), and the driver's errors are raised as SQLAlchemy
-# raises them. Everywhere else (PostgreSQL, the staff side, jobs) they go through SQLAlchemy.
-
-
-def in_loop_driver(connection: Connection) -> sqlite3.Connection | None:
-    """The sqlite3 connection under `connection` while a member's update runs its calls in the
-    event loop (`LoopSideConnection.in_loop_driver`); None for every other connection."""
-    driver = connection.connection.driver_connection
-    return driver.in_loop_driver() if isinstance(driver, LoopSideConnection) else None
-
-
-@lru_cache(maxsize=128)
-def _expanded(statement: ClauseElement, dialect: Dialect, keys: int) -> tuple[str, tuple[str, ...]]:
-    """`statement`'s SQL for `dialect` with `keys` values in its `:keys` list, and the names
-    of its positional parameters in order (`keys_1`, `keys_2`, ..., and the others)."""
-    compiled: Any = statement.compile(dialect=dialect)
-    values: dict[str, Any] = dict.fromkeys(compiled.params)
-    if "keys" in values:
-        values["keys"] = [""] * keys
-    state = compiled.construct_expanded_state(values)
-    return state.statement, tuple(state.positiontup or ())
-
-
-_WRITTEN = ("key", "state", "data", "updated_at")
-
-
-@lru_cache(maxsize=8)
-def _processors(dialect: Dialect) -> tuple[Callable[[Any], Any], ...]:
-    """The bind processors of the written columns (`_WRITTEN`), then the data's result one."""
-    types = {name: _TABLE.c[name].type.dialect_impl(dialect) for name in _WRITTEN}
-    return tuple(
-        processor or _unchanged
-        for processor in (
-            *(types[name].bind_processor(dialect) for name in _WRITTEN),
-            types["data"].result_processor(dialect, None),
-        )
-    )
-
-
-def _unchanged(value: Any) -> Any:
-    return value
-
-
-def _send(
-    connection: Connection,
-    cursor: sqlite3.Cursor,
-    sql: str,
-    params: Any,
-    many: bool = False,
-) -> sqlite3.Cursor:
-    """One statement run by the driver, SQLAlchemy's cursor-execute listeners told of it (with
-    no execution context, as for SQLAlchemy's own statements outside one), and an error raised
-    as SQLAlchemy's `DBAPIError` for it."""
-    dispatch = connection.dispatch
-    for listener in dispatch.before_cursor_execute:
-        sql, params = listener(connection, cursor, sql, params, None, many)
-    try:
-        if many:
-            cursor.executemany(sql, params)
-        else:
-            cursor.execute(sql, params)
-    except sqlite3.Error as error:
-        raise DBAPIError.instance(sql, params, error, sqlite3.Error) from error
-    dispatch.after_cursor_execute(connection, cursor, sql, params, None, many)
-    return cursor
-
-
-def read_rows(
-    connection: Connection,
-    driver: sqlite3.Connection,
-    statement: ClauseElement,
-    values: Mapping[str, Any],
-    keys: Sequence[str] = (),
-) -> list[tuple[str, str | None, Any]]:
-    """(key, state, data) rows of `statement`, one of the reads above, run by the driver."""
-    sql, names = _expanded(statement, connection.dialect, len(keys))
-    given = {**values, **{f"keys_{index}": key for index, key in enumerate(keys, 1)}}
-    found = _send(connection, driver.cursor(), sql, [given[name] for name in names]).fetchall()
-    load = _processors(connection.dialect)[-1]
-    return [(key, state, load(data)) for key, state, data in found]
+# In a member's update on SQLite these statements go to the driver itself
+# (`storage/driver_lane.py`): the reads through `select_rows`, the writes here.
 
 
 def _write_rows(
@@ -218,18 +128,20 @@ def _write_rows(
     of them would have begun through SQLAlchemy (`begin_write`: its wait for this process's
     other writers and its `BEGIN IMMEDIATE` stay in aiosqlite's thread)."""
     begin_write(connection)
-    key, state, data, updated_at, _load = _processors(connection.dialect)
     cursor = driver.cursor()
     if upserts:
-        sql = _expanded(_UPSERT, connection.dialect, 0)[0]
         rows = [
-            (key(name), state(row.state), data(row.data), updated_at(row.updated_at))
+            statement_for(
+                _UPSERT,
+                connection.dialect,
+                {"key": name, "state": row.state, "data": row.data, "updated_at": row.updated_at},
+            )
             for name, row in upserts
         ]
-        _send(connection, cursor, sql, rows, many=True)
+        send(connection, cursor, rows[0][0], [params for _sql, params in rows], many=True)
     if gone:
-        sql = _expanded(_DELETE, connection.dialect, len(gone))[0]
-        _send(connection, cursor, sql, list(gone))
+        sql, params = statement_for(_DELETE, connection.dialect, {"keys": list(gone)})
+        send(connection, cursor, sql, params)
 
 
 @event.listens_for(Session, "before_commit")

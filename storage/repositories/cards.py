@@ -3,8 +3,9 @@
 The reads a member's steps make (their cards for the menu and the active card, their links and
 the cards with their phone when they share it) are statements built once and executed with
 parameters, so SQLAlchemy's compiled cache hits without the expression being built again each
-update. What a screen shows is read as plain rows (`cards_of`): no ORM objects to load for a few
-columns. Nothing here commits.
+update. What a screen shows is read as plain rows (`cards_of`, `links_of`): no ORM objects to
+load for a few columns, and in a member's update on SQLite by the driver itself
+(`storage/driver_lane.py`). Nothing here commits.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy import select as core_select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, delete, select
 
+from storage.driver_lane import select_rows
 from storage.models import CardLink, InsuredPerson, LinkVia, Policy
 from storage.sql import typed_text
 
@@ -106,14 +108,14 @@ async def linked_to(
 
 async def cards_of(session: AsyncSession, member_id: int) -> list[CardRow]:
     """The member's linked cards as rows, in the order they were linked."""
-    result = await session.execute(_CARDS_OF, {"member_id": member_id})
-    return [CardRow(*row) for row in result.all()]
+    rows = await select_rows(session, _CARDS_OF, {"member_id": member_id})
+    return [CardRow(*row) for row in rows]
 
 
 async def links_of(session: AsyncSession, member_id: int) -> list[tuple[int, LinkVia]]:
     """(card id, how it was linked) of each card linked to the member."""
-    result = await session.execute(_LINKS_OF, {"member_id": member_id})
-    return [(card_id, via) for card_id, via in result.all()]
+    rows = await select_rows(session, _LINKS_OF, {"member_id": member_id})
+    return [(card_id, via) for card_id, via in rows]
 
 
 async def link(

@@ -1,6 +1,7 @@
 from dataclasses import astuple
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,6 +15,7 @@ from bot.services.cards import (
 )
 from storage.models import CardLink, HolderType, LinkVia, Member, Relation
 from storage.repositories.cards import add_link, cards_of, link, linked_to, links_of
+from storage.sqlite_inline import member_update_inline
 from tests.factories import make_member, make_person, make_policy
 
 NOW = datetime(2026, 11, 22, 5, 0, tzinfo=UTC)
@@ -118,8 +120,20 @@ async def test_relink_after_registry_phone_fix_adds_and_removes_phone_links(sess
     assert member.active_card_id is None
 
 
-async def test_a_members_cards_as_rows_match_the_orm_read_in_order_and_types(session):
-    """`cards_of` (the menu's plain rows) and `links_of` say what `linked_to`'s objects say."""
+@pytest.mark.parametrize("in_member_update", [False, True], ids=["sqlalchemy", "driver"])
+async def test_a_members_cards_as_rows_match_the_orm_read_in_order_and_types(
+    session, in_member_update
+):
+    """`cards_of` (the menu's plain rows) and `links_of` say what `linked_to`'s objects say,
+    also when a member's update on SQLite reads them by the driver (storage/driver_lane.py)."""
+    token = member_update_inline.set(in_member_update)
+    try:
+        await _cards_as_rows_match_the_orm_read(session)
+    finally:
+        member_update_inline.reset(token)
+
+
+async def _cards_as_rows_match_the_orm_read(session):  # type: ignore[no-untyped-def]
     early = await make_policy(session, coverage_start=date(2026, 12, 1))
     late = await make_policy(session, holder_type="corporate")
     child = await make_person(session, late, relation="child", full_name="Taras Kovalenko")

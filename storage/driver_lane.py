@@ -1,0 +1,145 @@
+"""A member's reads and the dialog state's writes sent to SQLite's driver itself.
+
+While a member's update runs its SQLite calls in the event loop (`storage/sqlite_inline.py`),
+SQLAlchemy's execution added 90-130 µs to each statement (its execution context and result
+objects, the parameters' processing, the adapter's cursor): about a tenth of the bot's own CPU
+in every member step (docs/performance.md, ninth session). The statements on the member's path
+that are built once (the dialog state's, `storage/fsm_rows.py`; the cards' reads,
+`storage/repositories/cards.py`) go to the sqlite3 connection directly then:
+
+- the SQL is SQLAlchemy's own for the dialect, compiled once per statement and number of
+  values in its expanding lists; values go in through the bind parameters' own processors and
+  come out through the selected columns' own result processors, so what is stored and read is
+  what SQLAlchemy stores and reads;
+- pending ORM changes are flushed first, as `session.execute` autoflushes (unless the session
+  says not to);
+- SQLAlchemy's cursor-execute listeners are told of each statement, with no execution context,
+  as for SQLAlchemy's own statements outside one (the SQLite write begin of `storage/db.py`,
+  tests, tracing), and the driver's errors are raised as SQLAlchemy's `DBAPIError`.
+
+Everywhere else (PostgreSQL, jobs, imports, the staff side) `select_rows` is `session.execute`.
+Writes (`storage/fsm_rows.py`) begin the write transaction first with `storage/db.py:begin_write`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import Connection, Select
+from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ClauseElement
+
+from storage.sqlite_inline import LoopSideConnection
+
+Processor = Callable[[Any], Any]
+
+
+def in_loop_driver(connection: Connection) -> sqlite3.Connection | None:
+    """The sqlite3 connection under `connection` while a member's update runs its calls in the
+    event loop (`LoopSideConnection.in_loop_driver`); None for every other connection."""
+    driver = connection.connection.driver_connection
+    return driver.in_loop_driver() if isinstance(driver, LoopSideConnection) else None
+
+
+def _unchanged(value: Any) -> Any:
+    return value
+
+
+@lru_cache(maxsize=256)
+def _compiled(
+    statement: ClauseElement, dialect: Dialect, sizes: tuple[tuple[str, int], ...]
+) -> tuple[str, tuple[str, ...], tuple[Processor, ...]]:
+    """`statement`'s SQL for `dialect` with `sizes` values in its expanding lists, the names of
+    its positional parameters in order (an expanding list's as `name_1`, `name_2`, ...), and
+    each one's bind processor."""
+    compiled: Any = statement.compile(dialect=dialect)
+    values: dict[str, Any] = dict.fromkeys(compiled.params)
+    expanding = dict(sizes)
+    for name, size in sizes:
+        values[name] = [None] * size
+    state = compiled.construct_expanded_state(values)
+    names = tuple(state.positiontup or ())
+    binds = {bind.key: bind for bind in compiled.binds.values()}
+    processors = []
+    for name in names:
+        base, _, index = name.rpartition("_")
+        bind = binds[base] if base in expanding and index.isdigit() else binds[name]
+        processors.append(bind.type.dialect_impl(dialect).bind_processor(dialect) or _unchanged)
+    return state.statement, names, tuple(processors)
+
+
+def statement_for(
+    statement: ClauseElement, dialect: Dialect, values: Mapping[str, Any]
+) -> tuple[str, list[Any]]:
+    """The driver's SQL and positional parameters for `statement` with `values` (a list for
+    an expanding parameter)."""
+    sizes = tuple(
+        (name, len(value)) for name, value in values.items() if isinstance(value, list | tuple)
+    )
+    sql, names, processors = _compiled(statement, dialect, sizes)
+    flat = dict(values)
+    for name, _size in sizes:
+        flat.update((f"{name}_{index}", item) for index, item in enumerate(values[name], 1))
+    return sql, [process(flat[name]) for name, process in zip(names, processors, strict=True)]
+
+
+def send(
+    connection: Connection,
+    cursor: sqlite3.Cursor,
+    sql: str,
+    params: Any,
+    many: bool = False,
+) -> sqlite3.Cursor:
+    """One statement run by the driver, SQLAlchemy's cursor-execute listeners told of it, and
+    an error raised as SQLAlchemy's `DBAPIError` for it."""
+    dispatch = connection.dispatch
+    for listener in dispatch.before_cursor_execute:
+        sql, params = listener(connection, cursor, sql, params, None, many)
+    try:
+        if many:
+            cursor.executemany(sql, params)
+        else:
+            cursor.execute(sql, params)
+    except sqlite3.Error as error:
+        raise DBAPIError.instance(sql, params, error, sqlite3.Error) from error
+    dispatch.after_cursor_execute(connection, cursor, sql, params, None, many)
+    return cursor
+
+
+@lru_cache(maxsize=256)
+def _loaders(statement: Select[Any], dialect: Dialect) -> tuple[Processor | None, ...]:
+    """The result processor of each selected column (None: the value as the driver gives it)."""
+    return tuple(
+        column.type.dialect_impl(dialect).result_processor(dialect, None)
+        for column in statement.selected_columns
+    )
+
+
+async def select_rows(
+    session: AsyncSession, statement: Select[Any], values: Mapping[str, Any]
+) -> Sequence[tuple[Any, ...]]:
+    """The rows of `statement`, a Core `SELECT` of columns built once, as tuples: by the driver
+    in a member's update on SQLite, by `session.execute` everywhere else."""
+    sync = session.sync_session
+    if sync.autoflush and (sync.new or sync.deleted or sync.identity_map.check_modified()):
+        await session.flush()  # as session.execute flushes first
+    connection = (await session.connection()).sync_connection
+    driver = in_loop_driver(connection) if connection is not None else None
+    if connection is None or driver is None:
+        return (await session.execute(statement, dict(values))).all()
+    sql, params = statement_for(statement, connection.dialect, values)
+    found = send(connection, driver.cursor(), sql, params).fetchall()
+    loaders = _loaders(statement, connection.dialect)
+    if not any(loaders):
+        return found
+    return [
+        tuple(
+            value if load is None else load(value) for value, load in zip(row, loaders, strict=True)
+        )
+        for row in found
+    ]
