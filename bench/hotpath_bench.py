@@ -11,6 +11,12 @@ typed date (measured). CPU is the child's process time (the event loop and aiosq
 around each measured update; a round's figure is the mean over the walkers, a side's the median
 of its rounds. With ``--against REF`` the other child runs the same script in a temporary git
 worktree of REF (removed at the end); the two take turns, round by round, in alternating order.
+
+With ``--lanes`` one child runs this tree with the member's statements sent to SQLite's driver
+(`storage/driver_lane.py`) and, switched off, through SQLAlchemy, in the same process: each
+walker's `/start` is sent under both, back to back in alternating order (a pair), and its typed
+date under one or the other by turns; printed are the medians of each lane and of the pairs'
+ratios.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 STEPS = ("/start menu", "typed date")
@@ -40,7 +47,28 @@ def _phone(i: int) -> str:
     return f"38050{i:07d}"
 
 
-async def _child(members: int, walkers: int) -> None:
+@contextlib.contextmanager
+def _lane(driver: bool) -> Iterator[None]:
+    """The driver's lane (`storage/driver_lane.py`) as it is, or switched off: every statement
+    through SQLAlchemy, as on PostgreSQL."""
+    import storage.driver_lane
+    import storage.fsm_rows
+
+    if driver:
+        yield
+        return
+    modules = (storage.driver_lane, storage.fsm_rows)  # where the name is looked up
+    kept = [vars(module)["in_loop_driver"] for module in modules]
+    for module in modules:
+        setattr(module, "in_loop_driver", lambda _connection: None)  # noqa: B010
+    try:
+        yield
+    finally:
+        for module, found in zip(modules, kept, strict=True):
+            setattr(module, "in_loop_driver", found)  # noqa: B010
+
+
+async def _child(members: int, walkers: int, lanes: bool = False) -> None:
     from pydantic import SecretStr
     from sqlmodel import SQLModel
 
@@ -115,17 +143,41 @@ async def _child(members: int, walkers: int) -> None:
             await client.click("📱 Confirm phone")
             await client.share_contact(_phone(i))
 
-        async def measured(client: MemberClient, text: str, expect: str) -> float:
-            start = time.process_time()
-            await client.send(text)
-            spent = time.process_time() - start
+        async def measured(
+            client: MemberClient, text: str, expect: str, driver: bool = True
+        ) -> float:
+            with _lane(driver):
+                start = time.process_time()
+                await client.send(text)
+                spent = time.process_time() - start
             if expect not in client.text():
                 raise AssertionError(f"{text!r} led to {client.text()!r}")
             return spent
 
-        for line in sys.stdin:
+        for number, line in enumerate(sys.stdin):
             if line.strip() != "run":
                 break
+            if lanes:
+                paired: list[list[float]] = []  # /start: [driver, SQLAlchemy]
+                dates: dict[str, list[float]] = {"driver": [], "SQLAlchemy": []}
+                for index, client in enumerate(clients):
+                    first = (index + number) % 2 == 0  # which lane goes first, by turns
+                    pair = {
+                        driver: await measured(client, "/start", "HP-", driver)
+                        for driver in (first, not first)
+                    }
+                    paired.append([pair[True], pair[False]])
+                    await client.click("📝 New request")
+                    await client.click("🧪 Lab tests")
+                    await client.send("Complete blood count")
+                    await client.click("➡️ Next")
+                    spent_date = await measured(
+                        client, TYPED_DATE, "find a laboratory nearby", first
+                    )
+                    dates["driver" if first else "SQLAlchemy"].append(spent_date)
+                print(json.dumps({"/start menu": paired, "typed date": dates}), flush=True)  # noqa: T201
+                messages.sent_messages.clear()
+                continue
             spent: dict[str, list[float]] = {step: [] for step in STEPS}
             for client in clients:
                 spent["/start menu"].append(await measured(client, "/start", "HP-"))
@@ -161,9 +213,11 @@ def _worktree(ref: str) -> Iterator[Path]:
 class _Side:
     """A child process running the walkers of one tree, one round per `run` line."""
 
-    def __init__(self, name: str, tree: Path, members: int, walkers: int) -> None:
+    def __init__(
+        self, name: str, tree: Path, members: int, walkers: int, lanes: bool = False
+    ) -> None:
         self.name = name
-        self.rounds: list[dict[str, float]] = []
+        self.rounds: list[dict[str, Any]] = []
         # the script runs from this tree, the code it drives from `tree` ('-c' puts cwd first)
         env = {**os.environ, "PYTHONPATH": str(tree)}
         self.process = subprocess.Popen(  # noqa: S603
@@ -176,6 +230,7 @@ class _Side:
                 "--child",
                 f"--members={members}",
                 f"--walkers={walkers}",
+                *(["--lanes"] if lanes else []),
             ],
             cwd=tree,
             env=env,
@@ -220,16 +275,52 @@ def _report(sides: list[_Side]) -> None:
         print(f"  {side.name} rounds: {spread}")  # noqa: T201
 
 
+def _report_lanes(rounds: list[dict[str, Any]]) -> None:
+    pairs = [pair for found in rounds for pair in found["/start menu"]]
+    dates = {
+        lane: [spent for found in rounds for spent in found["typed date"][lane]]
+        for lane in ("driver", "SQLAlchemy")
+    }
+    print(f"\nCPU per update in one process, {len(rounds)} rounds (ms, medians)")  # noqa: T201
+    print(f"{'step':<14}{'driver':>10}{'SQLAlchemy':>12}{'ratio':>9}{'pairs':>9}")  # noqa: T201
+    driver = statistics.median(pair[0] for pair in pairs)
+    alchemy = statistics.median(pair[1] for pair in pairs)
+    ratio = statistics.median(pair[0] / pair[1] for pair in pairs)
+    print(  # noqa: T201
+        f"{'/start menu':<14}{driver * 1e3:>10.2f}{alchemy * 1e3:>12.2f}"
+        f"{driver / alchemy:>8.2f}×{ratio:>8.2f}×  ({len(pairs)} pairs)"
+    )
+    driver, alchemy = (statistics.median(dates[lane]) for lane in ("driver", "SQLAlchemy"))
+    print(  # noqa: T201
+        f"{'typed date':<14}{driver * 1e3:>10.2f}{alchemy * 1e3:>12.2f}{driver / alchemy:>8.2f}×"
+        f"{'':>9}  ({len(dates['driver'])} / {len(dates['SQLAlchemy'])} updates)"
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--members", type=int, default=1000)
     parser.add_argument("--walkers", type=int, default=40)
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--against", metavar="REF", help="a git commit to compare with")
+    parser.add_argument(
+        "--lanes", action="store_true", help="the driver's lane against SQLAlchemy's, one process"
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        asyncio.run(_child(args.members, args.walkers))
+        asyncio.run(_child(args.members, args.walkers, args.lanes))
+        return
+    if args.lanes:
+        side = _Side("lanes", ROOT, args.members, args.walkers, lanes=True)
+        try:
+            side.run()  # a round to warm up: its figures are left out
+            side.rounds.clear()
+            for _ in range(args.rounds):
+                side.run()
+        finally:
+            side.close()
+        _report_lanes(side.rounds)
         return
     with contextlib.ExitStack() as stack:
         sides = []
