@@ -6,7 +6,7 @@ one, a rollback forgets it, a savepoint's rollback does not, and an update that 
 writes nothing.
 
 On SQLite each test runs twice: with the statements through SQLAlchemy (jobs, the staff side)
-and sent to the driver itself (a member's update, `fsm_rows.in_loop_driver`); PostgreSQL's go
+and sent to the driver itself (a member's update, `storage/driver_lane.py`); PostgreSQL's go
 through SQLAlchemy. The driver's lane's own tests are in `test_fsm_driver_lane.py`.
 """
 
