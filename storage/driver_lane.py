@@ -2,8 +2,8 @@
 
 While a member's update runs its SQLite calls in the event loop (`storage/sqlite_inline.py`),
 SQLAlchemy's execution added 90-130 µs to each statement (its execution context and result
-objects, the parameters' processing, the adapter's cursor): about a tenth of the bot's own CPU
-in every member step (docs/performance.md, ninth session). The statements on the member's path
+objects, the parameters' processing, the adapter's cursor): sent past it, `/start` and a typed
+date cost the bot 14-15 % less CPU (docs/performance.md, ninth session). The statements on the member's path
 that are built once (the dialog state's, `storage/fsm_rows.py`; the cards' reads,
 `storage/repositories/cards.py`) go to the sqlite3 connection directly then:
 
