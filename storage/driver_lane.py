@@ -3,9 +3,9 @@
 While a member's update runs its SQLite calls in the event loop (`storage/sqlite_inline.py`),
 SQLAlchemy's execution added 90-130 µs to each statement (its execution context and result
 objects, the parameters' processing, the adapter's cursor): sent past it, `/start` and a typed
-date cost the bot 14-15 % less CPU (docs/performance.md, ninth session). The statements on the member's path
-that are built once (the dialog state's, `storage/fsm_rows.py`; the cards' reads,
-`storage/repositories/cards.py`) go to the sqlite3 connection directly then:
+date cost the bot 14-15 % less CPU (docs/performance.md, ninth session). The statements on the
+member's path that are built once (the dialog state's, `storage/fsm_rows.py`; the cards'
+reads, `storage/repositories/cards.py`) go to the sqlite3 connection directly then:
 
 - the SQL is SQLAlchemy's own for the dialect, compiled once per statement and number of
   values in its expanding lists; values go in through the bind parameters' own processors and
@@ -34,7 +34,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ClauseElement
 
-from storage.sqlite_inline import LoopSideConnection
+from storage.sqlite_inline import LoopSideConnection, member_update_inline
 
 Processor = Callable[[Any], Any]
 
@@ -126,11 +126,13 @@ async def select_rows(
     """The rows of `statement`, a Core `SELECT` of columns built once, as tuples: by the driver
     in a member's update on SQLite, by `session.execute` everywhere else."""
     sync = session.sync_session
+    if not member_update_inline.get() or sync.get_bind().dialect.name != "sqlite":
+        return (await session.execute(statement, dict(values))).all()
     if sync.autoflush and (sync.new or sync.deleted or sync.identity_map.check_modified()):
         await session.flush()  # as session.execute flushes first
     connection = (await session.connection()).sync_connection
     driver = in_loop_driver(connection) if connection is not None else None
-    if connection is None or driver is None:
+    if connection is None or driver is None:  # a SQLite engine not made by storage/db.py
         return (await session.execute(statement, dict(values))).all()
     sql, params = statement_for(statement, connection.dialect, values)
     found = send(connection, driver.cursor(), sql, params).fetchall()
