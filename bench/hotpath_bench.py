@@ -51,21 +51,18 @@ def _phone(i: int) -> str:
 def _lane(driver: bool) -> Iterator[None]:
     """The driver's lane (`storage/driver_lane.py`) as it is, or switched off: every statement
     through SQLAlchemy, as on PostgreSQL."""
-    import storage.driver_lane
-    import storage.fsm_rows
+    from storage import driver_lane
 
     if driver:
         yield
         return
-    modules = (storage.driver_lane, storage.fsm_rows)  # where the name is looked up
-    kept = [vars(module)["in_loop_driver"] for module in modules]
-    for module in modules:
-        setattr(module, "in_loop_driver", lambda _connection: None)  # noqa: B010
+
+    kept = driver_lane.in_loop_driver
+    setattr(driver_lane, "in_loop_driver", lambda _connection: None)  # noqa: B010
     try:
         yield
     finally:
-        for module, found in zip(modules, kept, strict=True):
-            setattr(module, "in_loop_driver", found)  # noqa: B010
+        setattr(driver_lane, "in_loop_driver", kept)  # noqa: B010
 
 
 async def _child(members: int, walkers: int, lanes: bool = False) -> None:

@@ -17,8 +17,8 @@ reads, `storage/repositories/cards.py`) go to the sqlite3 connection directly th
   as for SQLAlchemy's own statements outside one (the SQLite write begin of `storage/db.py`,
   tests, tracing), and the driver's errors are raised as SQLAlchemy's `DBAPIError`.
 
-Everywhere else (PostgreSQL, jobs, imports, the staff side) `select_rows` is `session.execute`.
-Writes (`storage/fsm_rows.py`) begin the write transaction first with `storage/db.py:begin_write`.
+Everywhere else (PostgreSQL, jobs, imports, the staff side) `select_rows` is `session.execute`
+and `execute` is `connection.execute`.
 """
 
 from __future__ import annotations
@@ -26,14 +26,16 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql import Executable
 from sqlalchemy.sql.elements import ClauseElement
 
+from storage.db import begin_write
 from storage.sqlite_inline import LoopSideConnection, member_update_inline
 
 Processor = Callable[[Any], Any]
@@ -64,7 +66,7 @@ def _compiled(
         values[name] = [None] * size
     state = compiled.construct_expanded_state(values)
     names = tuple(state.positiontup or ())
-    binds = {bind.key: bind for bind in compiled.binds.values()}
+    binds = compiled.binds  # by name
     processors = []
     for name in names:
         base, _, index = name.rpartition("_")
@@ -109,6 +111,24 @@ def send(
         raise DBAPIError.instance(sql, params, error, sqlite3.Error) from error
     dispatch.after_cursor_execute(connection, cursor, sql, params, None, many)
     return cursor
+
+
+def execute(
+    connection: Connection, statement: Executable, values: Sequence[Mapping[str, Any]]
+) -> None:
+    """`connection.execute(statement, values)` (one statement, a row of values each) for a
+    write, sent by the driver in a member's update on SQLite: after `begin_write` begins the
+    write transaction as SQLAlchemy's first write would (this process's writer gate, then
+    `BEGIN IMMEDIATE` in aiosqlite's thread, where a wait for another process's lock belongs).
+    For the commit's writes (`storage/fsm_rows.py:write_changed`, in SQLAlchemy's greenlet)."""
+    driver = in_loop_driver(connection)
+    if driver is None:
+        connection.execute(statement, list(values))
+        return
+    begin_write(connection)
+    compiled = cast(ClauseElement, statement)
+    found = [statement_for(compiled, connection.dialect, row) for row in values]
+    send(connection, driver.cursor(), found[0][0], [params for _sql, params in found], many=True)
 
 
 @lru_cache(maxsize=256)

@@ -12,18 +12,15 @@ state rows by a statement (erasing a member's data) tell the session with `forge
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, event, or_, select
+from sqlalchemy import bindparam, delete, event, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session, SessionTransaction
 
-from storage.db import begin_write
-from storage.driver_lane import in_loop_driver, send, statement_for
+from storage.driver_lane import execute
 from storage.models import FsmRecord
 from storage.sql import typed_text
 
@@ -114,36 +111,6 @@ _UPSERT = typed_text(
 _DELETE = delete(_TABLE).where(_TABLE.c.key.in_(bindparam("keys", expanding=True)))
 
 
-# In a member's update on SQLite these statements go to the driver itself
-# (`storage/driver_lane.py`): the reads through `select_rows`, the writes here.
-
-
-def _write_rows(
-    connection: Connection,
-    driver: sqlite3.Connection,
-    upserts: Sequence[tuple[str, Row]],
-    gone: Sequence[str],
-) -> None:
-    """`write_changed`'s two statements run by the driver, in the write transaction the first
-    of them would have begun through SQLAlchemy (`begin_write`: its wait for this process's
-    other writers and its `BEGIN IMMEDIATE` stay in aiosqlite's thread)."""
-    begin_write(connection)
-    cursor = driver.cursor()
-    if upserts:
-        rows = [
-            statement_for(
-                _UPSERT,
-                connection.dialect,
-                {"key": name, "state": row.state, "data": row.data, "updated_at": row.updated_at},
-            )
-            for name, row in upserts
-        ]
-        send(connection, cursor, rows[0][0], [params for _sql, params in rows], many=True)
-    if gone:
-        sql, params = statement_for(_DELETE, connection.dialect, {"keys": list(gone)})
-        send(connection, cursor, sql, params)
-
-
 @event.listens_for(Session, "before_commit")
 def write_changed(session: Session) -> None:
     """The dialog state changed since the last commit, written in this commit: the rows with
@@ -151,32 +118,20 @@ def write_changed(session: Session) -> None:
     rows: _Rows | None = session.info.get(_ROWS)
     if rows is None or not rows.changed or session.in_nested_transaction():
         return  # (a savepoint's release is no commit: what it holds may still roll back)
-    upserts: list[tuple[str, Row]] = []
+    upserts: list[dict[str, Any]] = []
     gone: list[str] = []  # emptied: deleted, whether or not a row is there
     for name in sorted(rows.changed):  # one order for every writer: no lock-order deadlock
         row = rows.known.get(name)
         if row is None:
             gone.append(name)
         else:
-            upserts.append((name, row))
-    connection = session.connection()
-    driver = in_loop_driver(connection)
-    if driver is not None:  # a member's update on SQLite: by the driver itself (above)
-        _write_rows(connection, driver, upserts, gone)
-    else:
-        if upserts:
-            connection.execute(
-                _UPSERT,
-                [
-                    {
-                        "key": name,
-                        "state": row.state,
-                        "data": row.data,
-                        "updated_at": row.updated_at,
-                    }
-                    for name, row in upserts
-                ],
+            upserts.append(
+                {"key": name, "state": row.state, "data": row.data, "updated_at": row.updated_at}
             )
-        if gone:
-            connection.execute(_DELETE, {"keys": gone})
+    # by the driver itself in a member's update on SQLite (storage/driver_lane.py)
+    connection = session.connection()
+    if upserts:
+        execute(connection, _UPSERT, upserts)
+    if gone:
+        execute(connection, _DELETE, [{"keys": gone}])
     rows.changed.clear()

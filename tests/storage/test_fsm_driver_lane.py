@@ -1,5 +1,5 @@
 """The dialog state's statements sent to SQLite's driver itself in a member's update
-(`storage/driver_lane.py:select_rows`, `storage/fsm_rows.py:_write_rows`): the same rows as
+(`storage/driver_lane.py`: `select_rows`, and `execute` for the writes): the same rows as
 through SQLAlchemy, in the same write transaction, taken as SQLAlchemy takes it, and the
 driver's errors raised as SQLAlchemy's. What both lanes must do alike is in
 `test_fsm_rows.py`, run on each.
