@@ -4,8 +4,9 @@ N simulated members (500) act at once, through the real bot process (``run_bot.p
 in-process Bot API emulator, for four measured steps: the phone shared (lookup, link, cards),
 ``/start`` (the menu), "Next" in the lab-tests form (a step showing a month calendar) and a typed
 date in that form. The baseline is the bare aiogram echo bot (``bench/echo_bot.py``) given the
-same kinds of updates by the same members, measured in the same run, alternating A/B/A/B; each
-ratio is taken against the echo bot's rounds of the same run.
+same kinds of updates by the same members, in the same run: every bot is running, and each step
+is taken by one after another (A/B, then B/A the next round), so that the two figures of a ratio
+are measured seconds apart; a step's ratio is the median of its rounds' ratios.
 
 Prints per step: throughput (members answered a second) and its ratio to the echo bot, the bot
 process's CPU time per update, and the p95 time to a member's first answer. On SQLite always;
@@ -148,6 +149,30 @@ def member_steps() -> list[Step]:
 MEASURED = [s.name for s in member_steps() if s.measured]
 
 
+async def take_step(
+    running: Running, step: Step, chats: list[int], label: str, profiles: Path | None = None
+) -> StepResult:
+    """Every member takes `step` at once. With `profiles`, a measured step of the project is
+    sampled by py-spy into that folder."""
+    act = step.echo if running.bot == ECHO else step.project
+    profiled = profiles is not None and step.measured and running.bot != ECHO
+    path = (profiles or Path()) / f"{label}-{step.name.replace('/', '')}.txt"
+    async with contextlib.AsyncExitStack() as stack:
+        if profiled:
+            await stack.enter_async_context(Profiler(running.process.pid, path))
+        result = await running.watch.burst(
+            step.name,
+            label,
+            chats,
+            functools.partial(act, running.state),
+            running.process,
+            within=STEP_TIMEOUT,
+        )
+    if result.unanswered:
+        print(f"  {label}: {step.name}: {result.unanswered} member(s) unanswered")  # noqa: T201
+    return result
+
+
 async def walk(
     running: Running,
     chats: list[int],
@@ -156,28 +181,10 @@ async def walk(
     *,
     every_step: bool = False,
 ) -> list[StepResult]:
-    """Every member through the steps; the measured ones' results (`every_step`: all).
-
-    With `profiles`, each measured step of the project is sampled by py-spy into that folder.
-    """
+    """Every member through the steps; the measured ones' results (`every_step`: all)."""
     results = []
     for step in member_steps():
-        act = step.echo if running.bot == ECHO else step.project
-        profiled = profiles is not None and step.measured and running.bot != ECHO
-        path = (profiles or Path()) / f"{label}-{step.name.replace('/', '')}.txt"
-        async with contextlib.AsyncExitStack() as stack:
-            if profiled:
-                await stack.enter_async_context(Profiler(running.process.pid, path))
-            result = await running.watch.burst(
-                step.name,
-                label,
-                chats,
-                functools.partial(act, running.state),
-                running.process,
-                within=STEP_TIMEOUT,
-            )
-        if result.unanswered:
-            print(f"  {label}: {step.name}: {result.unanswered} member(s) unanswered")  # noqa: T201
+        result = await take_step(running, step, chats, label, profiles)
         if step.measured or every_step:
             results.append(result)
     return results
@@ -212,32 +219,48 @@ async def _flush(redis_url: str) -> None:
 
 
 async def one_round(
-    setup: Setup | None, count: int, workdir: Path, n: int, profiles: Path | None = None
+    count: int, workdir: Path, n: int, profiles: Path | None = None
 ) -> list[StepResult]:
+    """The echo bot and every setup, all running; each step taken by one bot after another
+    (the order turned round every other round), so that a step's figures are measured seconds
+    apart, not a whole walk apart: on a shared host the same work's CPU cost drifts by half
+    from one minute to the next, and a ratio of figures taken minutes apart carried the drift.
+    """
     users = member_users(count)
     chats = [u.id for u in users]
-    if setup is None:
-        async with running_bot(ECHO, users, workdir) as running:
-            return await walk(running, chats, ECHO)
-    url = setup.database_url or f"sqlite+aiosqlite:///{workdir}/steps-{setup.label}-{n}.sqlite3"
-    await seed_registry(url, count)
-    if setup.redis_url:
-        await _flush(setup.redis_url)
-    async with running_bot(
-        PROJECT, users, workdir, database_url=url, redis_url=setup.redis_url
-    ) as running:
-        return await walk(running, chats, setup.label, profiles)
+    async with contextlib.AsyncExitStack() as stack:
+        bots = [(ECHO, await stack.enter_async_context(running_bot(ECHO, users, workdir)))]
+        for setup in setups():
+            url = (
+                setup.database_url
+                or f"sqlite+aiosqlite:///{workdir}/steps-{setup.label}-{n}.sqlite3"
+            )
+            await seed_registry(url, count)
+            if setup.redis_url:
+                await _flush(setup.redis_url)
+            running = await stack.enter_async_context(
+                running_bot(PROJECT, users, workdir, database_url=url, redis_url=setup.redis_url)
+            )
+            bots.append((setup.label, running))
+        if n % 2:
+            bots.reverse()
+        results = []
+        for step in member_steps():
+            for label, running in bots:
+                result = await take_step(running, step, chats, label, profiles)
+                if step.measured:
+                    results.append(result)
+        return results
 
 
 async def run(
     count: int, rounds: int, workdir: Path, profiles: Path | None = None
 ) -> list[StepResult]:
-    """A/B/A/B: the echo bot, then each project setup, `rounds` times (the last one profiled)."""
+    """`rounds` rounds of every bot, step by step (`one_round`; the last round profiled)."""
     results: list[StepResult] = []
     for n in range(rounds):
-        for setup in [None, *setups()]:
-            last = n == rounds - 1
-            results += await one_round(setup, count, workdir, n, profiles if last else None)
+        last = n == rounds - 1
+        results += await one_round(count, workdir, n, profiles if last else None)
     return results
 
 
@@ -262,7 +285,6 @@ def summarize(results: list[StepResult]) -> list[Row]:
     labels = [s.label for s in setups()]
     for step in MEASURED:
         echo = by[(step, ECHO)]
-        echo_rate = statistics.median(r.throughput for r in echo)
         for label in labels:
             mine = by[(step, label)]
             if not mine:
@@ -271,7 +293,10 @@ def summarize(results: list[StepResult]) -> list[Row]:
                 Row(
                     step,
                     label,
-                    statistics.median(r.throughput for r in mine) / echo_rate,
+                    # each round's ratio (the two measured seconds apart), then their median
+                    statistics.median(
+                        r.throughput / e.throughput for r, e in zip(mine, echo, strict=True)
+                    ),
                     statistics.median(r.cpu_ms_per_update for r in mine),
                     statistics.median(r.cpu_ms_per_update for r in echo),
                     statistics.median(r.p95 for r in mine),
