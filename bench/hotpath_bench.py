@@ -5,12 +5,15 @@ Each side is a child process that builds a file SQLite database of `--members` m
 with a confirmed phone and a linked, active card; `--walkers` of them were made by walking the
 real steps (/start, "Confirm phone", the contact shared). The dispatcher is the bot's own
 (`bot.factory.create_dispatcher`) driven by the dialog tests' harness (`tests/dialogs/harness.py`:
-no Bot API, aiogram-dialog's message manager stub). A round: every walker sends `/start` (the
-menu, measured), then "New request", "Lab tests", a referral and "Next" (the calendar), then a
-typed date (measured). CPU is the child's process time (the event loop and aiosqlite's thread)
-around each measured update; a round's figure is the mean over the walkers, a side's the median
-of its rounds. With ``--against REF`` the other child runs the same script in a temporary git
-worktree of REF (removed at the end); the two take turns, round by round, in alternating order.
+no Bot API, aiogram-dialog's message manager stub). A round: `--walkers` new members, each with
+a registry card for its phone, send `/start`, press "Confirm phone" and share their contact (the
+phone step, measured: lookup, link, the commit before the answer, the cards); then every walker
+sends `/start` (the menu, measured), "New request", "Lab tests", a referral and "Next" (the
+calendar), then a typed date (measured). CPU is the child's process time (the event loop and
+aiosqlite's thread) around each measured update; a round's figure is the mean over the walkers,
+a side's the median of its rounds. With ``--against REF`` the other child runs the same script
+in a temporary git worktree of REF (removed at the end); the two take turns, round by round, in
+alternating order.
 
 With ``--lanes`` one child runs this tree with the member's statements sent to SQLite's driver
 (`storage/driver_lane.py`) and, switched off, through SQLAlchemy, in the same process: each
@@ -37,9 +40,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-STEPS = ("/start menu", "typed date")
+STEPS = ("phone shared", "/start menu", "typed date")
 NOW = datetime(2026, 11, 22, 5, 0, tzinfo=UTC)  # the dialog tests' clock: the date is ahead
 TYPED_DATE = "25.12.2026"
+CONTACT = "(the member's own contact)"
+PHONE_WALKER = 3_000_000  # the phone step's walkers: their Telegram id is this + their card's
 TOKEN = "123456:TEST-token"  # noqa: S105 (no bot connects: the harness answers every call)
 
 
@@ -89,29 +94,34 @@ async def _child(members: int, walkers: int, lanes: bool = False) -> None:
         async with engine.begin() as conn:
             await conn.run_sync(SQLModel.metadata.create_all)
         sessions = create_session_factory(engine)
+
+        async def registry_card(session: Any, i: int) -> InsuredPerson:
+            policy = Policy(
+                number=f"HP-{i:06d}",
+                program="Standard",
+                holder_type=HolderType.INDIVIDUAL,
+                contract_signed=date(2026, 1, 10),
+                coverage_start=date(2026, 1, 25),
+                coverage_end=date(2026, 12, 31),
+                updated_at=NOW,
+            )
+            session.add(policy)
+            await session.flush()
+            person = InsuredPerson(
+                insured_id=f"UA-{300000 + i}",
+                policy_id=policy.id or 0,
+                full_name=f"Olena Kovalenko {i}",
+                birth_date=date(1984, 3, 5),
+                phone="+" + _phone(i),
+                relation=Relation.SELF,
+                updated_at=NOW,
+            )
+            session.add(person)
+            return person
+
         async with sessions.begin() as session:
             for i in range(members):
-                policy = Policy(
-                    number=f"HP-{i:06d}",
-                    program="Standard",
-                    holder_type=HolderType.INDIVIDUAL,
-                    contract_signed=date(2026, 1, 10),
-                    coverage_start=date(2026, 1, 25),
-                    coverage_end=date(2026, 12, 31),
-                    updated_at=NOW,
-                )
-                session.add(policy)
-                await session.flush()
-                person = InsuredPerson(
-                    insured_id=f"UA-{300000 + i}",
-                    policy_id=policy.id or 0,
-                    full_name=f"Olena Kovalenko {i}",
-                    birth_date=date(1984, 3, 5),
-                    phone="+" + _phone(i),
-                    relation=Relation.SELF,
-                    updated_at=NOW,
-                )
-                session.add(person)
+                person = await registry_card(session, i)
                 if i >= walkers:  # the walkers get theirs by sharing their phone
                     await session.flush()
                     member = Member(
@@ -145,11 +155,28 @@ async def _child(members: int, walkers: int, lanes: bool = False) -> None:
         ) -> float:
             with _lane(driver):
                 start = time.process_time()
-                await client.send(text)
+                if text == CONTACT:
+                    await client.share_contact(_phone(client.user.id - PHONE_WALKER))
+                else:
+                    await client.send(text)
                 spent = time.process_time() - start
             if expect not in client.text():
                 raise AssertionError(f"{text!r} led to {client.text()!r}")
             return spent
+
+        fresh = iter(range(members, 10**9))
+
+        async def phone_walkers() -> list[MemberClient]:
+            """New members, each with a registry card for its phone, at "Confirm phone"."""
+            numbers = [next(fresh) for _ in range(walkers)]
+            async with sessions.begin() as session:
+                for i in numbers:
+                    await registry_card(session, i)
+            found = [MemberClient(dp, messages, user_id=PHONE_WALKER + i) for i in numbers]
+            for client in found:
+                await client.send("/start")
+                await client.click("📱 Confirm phone")
+            return found
 
         for number, line in enumerate(sys.stdin):
             if line.strip() != "run":
@@ -176,6 +203,8 @@ async def _child(members: int, walkers: int, lanes: bool = False) -> None:
                 messages.sent_messages.clear()
                 continue
             spent: dict[str, list[float]] = {step: [] for step in STEPS}
+            for client in await phone_walkers():
+                spent["phone shared"].append(await measured(client, CONTACT, "HP-"))
             for client in clients:
                 spent["/start menu"].append(await measured(client, "/start", "HP-"))
                 await client.click("📝 New request")
