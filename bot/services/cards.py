@@ -80,7 +80,7 @@ async def set_active_card(session: AsyncSession, member: Member, card_id: int) -
     return True
 
 
-def _prefill_profile(member: Member, person: InsuredPerson) -> None:
+def _prefill_profile(member: Member, person: InsuredPerson | cards_repo.PhoneCard) -> None:
     if member.full_name is None:
         member.full_name = person.full_name
     if member.birth_date is None:
@@ -89,7 +89,7 @@ def _prefill_profile(member: Member, person: InsuredPerson) -> None:
 
 async def _sync_phone_links(
     session: AsyncSession, member: Member, now: datetime
-) -> tuple[list[InsuredPerson], int]:
+) -> tuple[list[cards_repo.PhoneCard], int]:
     """Make the phone-made links equal to the registry cards with the member's phone.
 
     Returns the cards newly linked, and how many registry cards carry the phone.
@@ -98,23 +98,22 @@ async def _sync_phone_links(
     matches = await cards_repo.with_phone(session, member.phone)
     linked = await cards_repo.links_of(session, member.id)
     linked_ids = {card_id for card_id, _via in linked}
-    newly: list[InsuredPerson] = []
-    for person, _policy in matches:
-        assert person.id is not None
+    newly: list[cards_repo.PhoneCard] = []
+    for person in matches:
         if person.id in linked_ids:
             continue
         if await cards_repo.add_link(session, member.id, person.id, LinkVia.PHONE, now):
             newly.append(person)
-    matching_ids = {person.id for person, _ in matches}
+    matching_ids = {person.id for person in matches}
     stale = [
         card_id for card_id, via in linked if via == LinkVia.PHONE and card_id not in matching_ids
     ]
     await cards_repo.unlink(session, member.id, stale)
     if member.active_card_id in stale:
         member.active_card_id = None
-    own = [p for p, _ in matches if p.relation == Relation.SELF]
+    own = [p for p in matches if p.relation == Relation.SELF]
     if member.active_card_id is None and matches:
-        member.active_card_id = (own or [matches[0][0]])[0].id
+        member.active_card_id = (own or matches)[0].id
     if own:
         _prefill_profile(member, own[0])
     session.add(member)
@@ -140,12 +139,12 @@ async def confirm_phone(
 
 async def relink_phones(
     session: AsyncSession, phones: set[str], now: datetime
-) -> list[tuple[Member, list[InsuredPerson]]]:
+) -> list[tuple[Member, list[cards_repo.PhoneCard]]]:
     """Re-run linking for members with these phones (after a registry change).
 
     Returns each member that gained cards with the cards gained, so they can be told.
     """
-    gained: list[tuple[Member, list[InsuredPerson]]] = []
+    gained: list[tuple[Member, list[cards_repo.PhoneCard]]] = []
     for member in await members_repo.with_phones(session, phones):
         newly, _found = await _sync_phone_links(session, member, now)
         if newly:

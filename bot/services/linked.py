@@ -10,7 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import outbox
 from bot.services.notifications import CardsLinked
-from storage.models import InsuredPerson, Member
+from storage.models import Member
+from storage.repositories.cards import PhoneCard
 
 _DEDUP_LENGTH = 128  # notifications.dedup_key
 
@@ -25,12 +26,12 @@ def linked_dedup_key(member_id: int, card_ids: Iterable[int]) -> str:
 
 
 async def notify_cards_linked(
-    session: AsyncSession, gained: Sequence[tuple[Member, Sequence[InsuredPerson]]], now: datetime
+    session: AsyncSession, gained: Sequence[tuple[Member, Sequence[PhoneCard]]], now: datetime
 ) -> int:
     """Queue a `cards_linked` message for each member who gained cards; returns how many."""
     told = 0
     for member, cards in gained:
-        card_ids = [card.id for card in cards if card.id is not None]
+        card_ids = [card.id for card in cards]
         if member.id is None or not card_ids:
             continue
         await outbox.enqueue(

@@ -3,7 +3,7 @@
 The reads a member's steps make (their cards for the menu and the active card, their links and
 the cards with their phone when they share it) are statements built once and executed with
 parameters, so SQLAlchemy's compiled cache hits without the expression being built again each
-update. What a screen shows is read as plain rows (`cards_of`, `links_of`): no ORM objects to
+update. They are read as plain rows (`cards_of`, `links_of`, `with_phone`): no ORM objects to
 load for a few columns, and in a member's update on SQLite by the driver itself
 (`storage/driver_lane.py`). Nothing here commits.
 """
@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, delete, select
 
 from storage.driver_lane import select_rows
-from storage.models import CardLink, InsuredPerson, LinkVia, Policy
+from storage.models import CardLink, InsuredPerson, LinkVia, Policy, Relation
 from storage.sql import typed_text
 
 _persons = InsuredPerson.__table__  # type: ignore[attr-defined]
@@ -27,10 +27,9 @@ _policies = Policy.__table__  # type: ignore[attr-defined]
 _links = CardLink.__table__  # type: ignore[attr-defined]
 
 _WITH_PHONE = (
-    select(InsuredPerson, Policy)
-    .join(Policy, col(Policy.id) == col(InsuredPerson.policy_id))
-    .where(col(InsuredPerson.phone) == bindparam("phone"))
-    .order_by(col(InsuredPerson.id))
+    core_select(_persons.c.id, _persons.c.relation, _persons.c.full_name, _persons.c.birth_date)
+    .where(_persons.c.phone == bindparam("phone"))
+    .order_by(_persons.c.id)
 )
 _LINKED_TO = (
     select(InsuredPerson, Policy, CardLink)
@@ -82,9 +81,22 @@ class CardRow:
     coverage_end: date
 
 
-async def with_phone(session: AsyncSession, phone: str) -> list[tuple[InsuredPerson, Policy]]:
-    result = await session.execute(_WITH_PHONE, {"phone": phone})
-    return [(person, policy) for person, policy in result.all()]
+@dataclass(frozen=True)
+class PhoneCard:
+    """A registry card carrying a phone, as linking by phone needs it: which card, whose (the
+    insured person's own card is the one made active), and the name and date of birth a new
+    member's profile starts from."""
+
+    id: int
+    relation: Relation
+    full_name: str
+    birth_date: date
+
+
+async def with_phone(session: AsyncSession, phone: str) -> list[PhoneCard]:
+    """The registry cards carrying `phone`, oldest first."""
+    rows = await select_rows(session, _WITH_PHONE, {"phone": phone})
+    return [PhoneCard(*row) for row in rows]
 
 
 async def by_insured_id(

@@ -14,7 +14,15 @@ from bot.services.cards import (
     set_active_card,
 )
 from storage.models import CardLink, HolderType, LinkVia, Member, Relation
-from storage.repositories.cards import add_link, cards_of, link, linked_to, links_of
+from storage.repositories.cards import (
+    PhoneCard,
+    add_link,
+    cards_of,
+    link,
+    linked_to,
+    links_of,
+    with_phone,
+)
 from storage.sqlite_inline import member_update_inline
 from tests.factories import make_member, make_person, make_policy
 
@@ -170,6 +178,33 @@ async def _cards_as_rows_match_the_orm_read(session):  # type: ignore[no-untyped
         (own.id, CardStatus.WAITING),  # own card first
         (child.id, CardStatus.ACTIVE),
     ]
+
+
+@pytest.mark.parametrize("in_member_update", [False, True], ids=["sqlalchemy", "driver"])
+async def test_the_cards_with_a_phone_are_rows_of_what_linking_needs_oldest_first(
+    session, in_member_update
+):
+    """`with_phone` (the phone step's registry lookup) gives each card with the phone as the
+    row linking needs, typed, oldest first, also when a member's update on SQLite reads it by
+    the driver; a change not yet flushed is flushed first, as the ORM's read did."""
+    policy = await make_policy(session)
+    child = await make_person(
+        session, policy, full_name="Taras Kovalenko", relation="child", birth_date=date(2015, 6, 1)
+    )
+    own = await make_person(session, policy, full_name="Olena Kovalenko", relation="self")
+    await make_person(session, policy, phone="+380671234567", full_name="Petro Shevchenko")
+    assert child.id is not None and own.id is not None
+    own.full_name = "Olena Petrenko"  # not flushed yet
+    token = member_update_inline.set(in_member_update)
+    try:
+        found = await with_phone(session, "+380501112233")
+    finally:
+        member_update_inline.reset(token)
+    assert found == [
+        PhoneCard(child.id, Relation.CHILD, "Taras Kovalenko", date(2015, 6, 1)),
+        PhoneCard(own.id, Relation.SELF, "Olena Petrenko", own.birth_date),
+    ]
+    assert found[0].relation is Relation.CHILD and type(found[0].birth_date) is date
 
 
 async def test_a_link_another_transaction_made_first_is_left_and_the_update_goes_on(
