@@ -275,6 +275,8 @@ class Row:
     echo_cpu_ms: float
     p95: float
     echo_p95: float
+    # the lowest and highest of the rounds' ratios
+    spread: tuple[float, float] = (0.0, 0.0)
 
 
 def summarize(results: list[StepResult]) -> list[Row]:
@@ -289,18 +291,18 @@ def summarize(results: list[StepResult]) -> list[Row]:
             mine = by[(step, label)]
             if not mine:
                 continue
+            # each round's ratio (the two figures measured seconds apart), then their median
+            ratios = [r.throughput / e.throughput for r, e in zip(mine, echo, strict=True)]
             rows.append(
                 Row(
                     step,
                     label,
-                    # each round's ratio (the two measured seconds apart), then their median
-                    statistics.median(
-                        r.throughput / e.throughput for r, e in zip(mine, echo, strict=True)
-                    ),
+                    statistics.median(ratios),
                     statistics.median(r.cpu_ms_per_update for r in mine),
                     statistics.median(r.cpu_ms_per_update for r in echo),
                     statistics.median(r.p95 for r in mine),
                     statistics.median(r.p95 for r in echo),
+                    (min(ratios), max(ratios)),
                 )
             )
     return rows
@@ -315,7 +317,8 @@ def report(rows: list[Row], count: int) -> list[str]:
         lines.append(
             f"{row.step:<16} {row.setup:<13} {row.ratio:>9.3f}x "
             f"{row.cpu_ms:>6.1f} vs {row.echo_cpu_ms:>4.1f} ms "
-            f"{row.p95:>7.2f} / {row.echo_p95:.2f} s"
+            f"{row.p95:>7.2f} / {row.echo_p95:.2f} s "
+            f"  rounds {row.spread[0]:.3f}–{row.spread[1]:.3f}x"
         )
     return lines
 
