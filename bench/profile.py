@@ -3,8 +3,10 @@
 ``Profiler(path)`` records the bot process (py-spy's raw collapsed stacks) while a measured step
 runs; `by_library` sums each sample under the library of its innermost frame that is not the
 standard library's asyncio or selectors plumbing, so the table reads "SQLAlchemy 31 %, pydantic
-12 %, ...". py-spy comes with the bench extra; without it (or without the right to trace) the
-bench runs unprofiled.
+12 %, ..."; `by_phase` sums them by what the step was doing (a Bot API call, the database,
+rendering the screen, the rest), which is what a step's cost is made of against the echo bot's
+(one Bot API call, or two for a button). py-spy comes with the bench extra; without it (or
+without the right to trace) the bench runs unprofiled.
 
 Not every sample is work. py-spy leaves out the threads it sees idle, but not aiosqlite's
 connection threads waiting for their next call (a C-level queue wait): those samples, and the
@@ -144,6 +146,56 @@ def by_library(path: Path) -> list[tuple[str, float]]:
         stack, _, count = line.rpartition(" ")
         if stack and count.isdigit():
             counts[library(stack)] += int(count)
+    counts.pop(WAITING, None)
+    total = sum(counts.values()) or 1
+    return [(label, n / total) for label, n in counts.most_common()]
+
+
+BOT_API = "Bot API calls"
+DATABASE = "database and dialog state"
+RENDERING = "rendering the screen"
+GET_UPDATES = "reading updates (getUpdates)"
+THE_REST = "dispatch, dialogs, middlewares, handlers"
+# the packages whose frames are the database's work (`storage` is the bot's own layer over it)
+_DATABASE = {"sqlalchemy", "sqlmodel", "aiosqlite", "sqlite3", "asyncpg", "redis", "storage"}
+# aiohttp's callbacks that carry a request's body out or its answer in (in no handler's stack)
+_HTTP_CALLBACKS = ("ClientRequest.write_bytes ", "_SelectorSocketTransport._read_ready ")
+
+
+def phase(stack: str) -> str:
+    """What a sample's time went to: `WAITING`, reading updates, a Bot API call (encoding,
+    aiohttp, parsing the answer), the database (a frame of SQLAlchemy, a driver, Redis or
+    `storage/`, or a stack outside the event loop's: SQLAlchemy's greenlets, aiosqlite's
+    thread), rendering the screen, or the rest."""
+    if library(stack) == WAITING:
+        return WAITING
+    frames = stack.split(";")
+    if any(frame.startswith("UpdatePoller._fetch_loop ") for frame in frames):
+        return GET_UPDATES
+    if any(frame.startswith(("Bot.__call__ ", *_HTTP_CALLBACKS)) for frame in frames):
+        return BOT_API
+    tops = {
+        match.group("file").lstrip("/").split("/")[0]
+        for match in map(FRAME.search, frames)
+        if match is not None
+    }
+    in_loop = any(frame.startswith(_LOOP_RUNS) for frame in frames)
+    if tops & _DATABASE or not in_loop:
+        return DATABASE
+    if any(frame.startswith(("Dialog.render ", "Window.render ")) for frame in frames):
+        return RENDERING
+    return THE_REST
+
+
+def by_phase(path: Path) -> list[tuple[str, float]]:
+    """Each phase's share of the samples at work (waiting left out), largest first."""
+    counts: Counter[str] = Counter()
+    if not path.exists():
+        return []
+    for line in path.read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        if stack and count.isdigit():
+            counts[phase(stack)] += int(count)
     counts.pop(WAITING, None)
     total = sum(counts.values()) or 1
     return [(label, n / total) for label, n in counts.most_common()]

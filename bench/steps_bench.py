@@ -35,7 +35,7 @@ from sqlalchemy import insert
 from bench.echo_bot import BUTTON
 from bench.harness import ECHO, PROJECT, Running, StepResult, press, running_bot
 from bench.kill_bench import empty_database
-from bench.profile import Profiler, by_library
+from bench.profile import Profiler, by_library, by_phase
 from bot.clock import system_clock
 from bot.config import Settings
 from storage.db import create_engine, migrate
@@ -350,6 +350,8 @@ def profile_report(folder: Path) -> list[str]:
     for path in sorted(folder.glob("*.txt")):
         shares = ", ".join(f"{label} {share:.0%}" for label, share in by_library(path)[:8])
         lines.append(f"{path.stem}: {shares}")
+        phases = ", ".join(f"{label} {share:.0%}" for label, share in by_phase(path))
+        lines.append(f"{' ' * len(path.stem)}  by phase: {phases}")
     return lines
 
 
