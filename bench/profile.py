@@ -25,6 +25,7 @@ import shutil
 import signal
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 # a frame's top-level package or module (py-spy names files relative to sys.path) -> label
@@ -137,18 +138,23 @@ def library(stack: str) -> str:
     return EVENT_LOOP
 
 
-def by_library(path: Path) -> list[tuple[str, float]]:
-    """Each library's share of the samples at work (waiting left out), largest first."""
+def _shares(path: Path, label_of: Callable[[str], str]) -> list[tuple[str, float]]:
+    """Each label's share of the samples at work (waiting left out), largest first."""
     counts: Counter[str] = Counter()
     if not path.exists():
         return []
     for line in path.read_text().splitlines():
         stack, _, count = line.rpartition(" ")
         if stack and count.isdigit():
-            counts[library(stack)] += int(count)
+            counts[label_of(stack)] += int(count)
     counts.pop(WAITING, None)
     total = sum(counts.values()) or 1
     return [(label, n / total) for label, n in counts.most_common()]
+
+
+def by_library(path: Path) -> list[tuple[str, float]]:
+    """Each library's share of the samples at work (waiting left out), largest first."""
+    return _shares(path, library)
 
 
 BOT_API = "Bot API calls"
@@ -189,13 +195,4 @@ def phase(stack: str) -> str:
 
 def by_phase(path: Path) -> list[tuple[str, float]]:
     """Each phase's share of the samples at work (waiting left out), largest first."""
-    counts: Counter[str] = Counter()
-    if not path.exists():
-        return []
-    for line in path.read_text().splitlines():
-        stack, _, count = line.rpartition(" ")
-        if stack and count.isdigit():
-            counts[phase(stack)] += int(count)
-    counts.pop(WAITING, None)
-    total = sum(counts.values()) or 1
-    return [(label, n / total) for label, n in counts.most_common()]
+    return _shares(path, phase)
