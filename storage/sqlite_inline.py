@@ -67,8 +67,8 @@ class LoopSideConnection(aiosqlite.Connection):
 
     def in_loop_driver(self) -> sqlite3.Connection | None:
         """The sqlite3 connection itself, while a member's update runs its calls in the event
-        loop (None otherwise): for the dialog state's statements sent past SQLAlchemy
-        (storage/fsm_rows.py), under the same rules as the calls above (a read, or a write in
+        loop (None otherwise): for the member's statements sent past SQLAlchemy
+        (storage/driver_lane.py), under the same rules as the calls above (a read, or a write in
         the transaction that holds the write lock)."""
         if not member_update_inline.get():
             return None
