@@ -116,6 +116,12 @@ class Profiler:
             await asyncio.wait_for(self.process.wait(), 30)
 
 
+def _package(frame: str) -> str | None:
+    """A frame's top-level package or module (`sqlalchemy`, `storage`, `selectors.py`)."""
+    match = FRAME.search(frame)
+    return match.group("file").lstrip("/").split("/")[0] if match is not None else None
+
+
 def library(stack: str) -> str:
     """The library a sample's time belongs to: its innermost frame outside the plumbing,
     `WAITING` for a thread or loop waiting, `EVENT_LOOP` for the loop's own work."""
@@ -128,11 +134,8 @@ def library(stack: str) -> str:
     for frame in reversed(frames):
         if frame.startswith(_LOOP_RUNS):
             return EVENT_LOOP
-        match = FRAME.search(frame)
-        if match is None:
-            continue
-        top = match.group("file").lstrip("/").split("/")[0]
-        if top in PLUMBING:
+        top = _package(frame)
+        if top is None or top in PLUMBING:
             continue
         return LIBRARIES.get(top, "Python and other")
     return EVENT_LOOP
@@ -180,11 +183,7 @@ def phase(stack: str) -> str:
         return GET_UPDATES
     if any(frame.startswith(("Bot.__call__ ", *_HTTP_CALLBACKS)) for frame in frames):
         return BOT_API
-    tops = {
-        match.group("file").lstrip("/").split("/")[0]
-        for match in map(FRAME.search, frames)
-        if match is not None
-    }
+    tops = {_package(frame) for frame in frames}
     in_loop = any(frame.startswith(_LOOP_RUNS) for frame in frames)
     if tops & _DATABASE or not in_loop:
         return DATABASE

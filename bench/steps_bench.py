@@ -275,8 +275,7 @@ class Row:
     echo_cpu_ms: float
     p95: float
     echo_p95: float
-    # the lowest and highest of the rounds' ratios
-    spread: tuple[float, float] = (0.0, 0.0)
+    spread: tuple[float, float]  # the lowest and highest of the rounds' ratios
 
 
 def summarize(results: list[StepResult]) -> list[Row]:
@@ -310,7 +309,7 @@ def summarize(results: list[StepResult]) -> list[Row]:
 
 def report(rows: list[Row], count: int) -> list[str]:
     lines = [
-        f"{count} members at once; project / bare aiogram echo bot, medians of A/B rounds",
+        f"{count} members at once; project / bare aiogram echo bot, medians of paired rounds",
         f"{'step':<16} {'setup':<13} {'throughput':>10} {'CPU/update':>18} {'p95 latency':>18}",
     ]
     for row in rows:
