@@ -5,7 +5,11 @@ deleting its message, or by sending "..." with `ReplyKeyboardRemove`. Deleting a
 not take its keyboard away in Telegram: it stayed under every later screen, and its "Back",
 pressed inside a form, ended the form. Here the next screen itself carries the removal: it is
 sent with `ReplyKeyboardRemove` and its inline buttons are put on it by an edit (a message has
-one `reply_markup`). Public API only: `MessageManager`'s overridable methods.
+one `reply_markup`). The screen left stays where it is: a reply keyboard is answered by a
+message of the member's (a press is one, a shared contact another), so the screen is the
+question just above the answer, not a screen to replace, and its keyboard goes with the
+removal (one Bot API call fewer than deleting it too). Public API only: `MessageManager`'s
+overridable methods.
 
 Taking the old screen's inline keyboard away (every step answered by a message: a typed
 answer, `/start`) is the same `editMessageReplyMarkup` as the library's, with its result left
@@ -72,9 +76,6 @@ class ReplyKeyboardRemovingManager(MessageManager):
             or self.need_reply_keyboard(new_message)
         ):
             return await super().show_message(bot, new_message, old_message)
-        assert old_message is not None
-        if new_message.show_mode is not ShowMode.SEND:
-            await self._delete_quietly(bot, old_message)
         inline = new_message.reply_markup
         sent = await self.send_text(bot, replace(new_message, reply_markup=ReplyKeyboardRemove()))
         if isinstance(inline, InlineKeyboardMarkup) and inline.inline_keyboard:
@@ -98,7 +99,3 @@ class ReplyKeyboardRemovingManager(MessageManager):
             business_connection_id=sent.business_connection_id,
             content_type=ContentType(sent.content_type),
         )
-
-    async def _delete_quietly(self, bot: Bot, old_message: OldMessage) -> None:
-        # the member's own message (a reply-keyboard press) or one already gone: not ours to keep
-        await self.remove_message_safe(bot, old_message, None)

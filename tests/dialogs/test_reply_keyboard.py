@@ -50,11 +50,16 @@ async def test_the_screen_after_a_reply_keyboard_takes_it_away():
     assert not shown.has_reply_keyboard
 
 
-async def test_a_press_on_the_keyboard_deletes_it_and_removes_the_keyboard():
-    bot = RecordingBot()
-    await ReplyKeyboardRemovingManager().show_message(bot, _new(MENU), _old(reply=True))
-    assert [c.message_id for c in bot.of(DeleteMessage)] == [7]
-    assert isinstance(bot.of(SendMessage)[0].reply_markup, ReplyKeyboardRemove)
+async def test_the_screen_left_stays_above_the_answer_and_only_its_keyboard_goes():
+    # a press on the keyboard (or a shared contact) is the member's answer below the screen:
+    # the screen stays as its question, whatever the show mode aiogram-dialog chose
+    for mode in (ShowMode.AUTO, ShowMode.EDIT, ShowMode.DELETE_AND_SEND):
+        bot = RecordingBot()
+        await ReplyKeyboardRemovingManager().show_message(bot, _new(MENU, mode), _old(reply=True))
+        assert not bot.of(DeleteMessage), mode
+        send, edit = bot.calls
+        assert isinstance(send, SendMessage) and isinstance(send.reply_markup, ReplyKeyboardRemove)
+        assert isinstance(edit, KeyboardEdit) and edit.reply_markup == MENU
 
 
 async def test_other_screens_are_left_to_aiogram_dialog():

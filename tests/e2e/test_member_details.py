@@ -7,10 +7,18 @@ async def test_the_phone_keyboard_goes_once_the_phone_is_shared(sandbox):
     await sandbox.say(OLENA, "/start", "Вітаємо")
     await sandbox.press(OLENA, "📱 Підтвердити телефон", "Поділитися")
     assert sandbox.state.chats[OLENA].reply_keyboard is not None
+    calls_before = len(sandbox.state.calls)
     linked = await sandbox.reply_after(
         OLENA, lambda: sandbox.state.send_contact(OLENA), "Знайдено 3"
     )
     assert sandbox.state.chats[OLENA].reply_keyboard is None  # taken away with the answer
+    # the question stays above the member's contact (only its keyboard went): nothing deleted
+    history = sandbox.state.history(OLENA)
+    shared = next(i for i, m in enumerate(history) if "contact" in m)
+    assert "Поділитися" in str(history[shared - 1].get("reply_keyboard"))
+    assert history[shared + 1]["message_id"] == linked["message_id"]
+    answer_calls = list(sandbox.state.calls)[calls_before:]
+    assert "deleteMessage" not in [c["method"] for c in answer_calls]
 
     # the screen's own buttons are put on the same message a moment later
     def with_buttons() -> dict | None:
