@@ -234,8 +234,10 @@ async def running_bot(
     redis_url: str = "",
     limits: RateLimits | None = None,
     extra_env: dict[str, str] | None = None,
+    root: Path = ROOT,
 ) -> AsyncIterator[Running]:
-    """The emulator with `members` (and the sandbox's staff), and `bot` polling it."""
+    """The emulator with `members` (and the sandbox's staff), and `bot` polling it: the project
+    of the tree at `root` (this one, or another commit's worktree), the echo bot of this one."""
     users = [*(u for u in sandbox_users() if u.is_staff), *members]
     runner, state = await start_emulator("127.0.0.1", 0, EmulatorState(users=users))
     state.rate_limits = limits
@@ -261,9 +263,9 @@ async def running_bot(
             # is not to hold its answers to Telegram's 30 a second either (busy_bench and
             # deliver_bench measure with the limits)
             env["PACE_PER_SECOND"] = "1000000"
-        argv = [str(ROOT / "run_bot.py")]
+        argv = [str(root / "run_bot.py")]
     env |= extra_env or {}
-    env["PYTHONPATH"] = str(ROOT)
+    env["PYTHONPATH"] = str(root if bot != ECHO else ROOT)
     process = BotProcess(env, workdir, argv)
     supervisor = asyncio.create_task(process.supervise())
     try:

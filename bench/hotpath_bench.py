@@ -221,7 +221,8 @@ async def _child(members: int, walkers: int, lanes: bool = False) -> None:
 
 
 @contextlib.contextmanager
-def _worktree(ref: str) -> Iterator[Path]:
+def worktree(ref: str) -> Iterator[Path]:
+    """A temporary git worktree of `ref` (this benches' `--against`), removed at the end."""
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp) / "tree"
         subprocess.run(  # noqa: S603
@@ -352,7 +353,7 @@ def main(argv: list[str] | None = None) -> None:
     with contextlib.ExitStack() as stack:
         sides = []
         if args.against:
-            base = stack.enter_context(_worktree(args.against))
+            base = stack.enter_context(worktree(args.against))
             sides.append(_Side(f"at {args.against}", base, args.members, args.walkers))
         sides.append(_Side("this tree", ROOT, args.members, args.walkers))
         for side in sides:

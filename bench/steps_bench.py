@@ -11,7 +11,10 @@ are measured seconds apart; a step's ratio is the median of its rounds' ratios.
 Prints per step: throughput (members answered a second) and its ratio to the echo bot, the bot
 process's CPU time per update, and the p95 time to a member's first answer. On SQLite always;
 on PostgreSQL and with Redis dialog state beside it when TEST_POSTGRES_URL / TEST_REDIS_URL are
-set (that database is emptied first: DROP SCHEMA public; the Redis db is flushed).
+set (that database is emptied first: DROP SCHEMA public; the Redis db is flushed). With
+``--against REF`` the bot of that commit (a temporary git worktree, this virtualenv) runs on
+SQLite too, as one more setup in the same rounds: a change measured against the commit before
+it, each step's two figures seconds apart.
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert
 
 from bench.echo_bot import BUTTON
-from bench.harness import ECHO, PROJECT, Running, StepResult, press, running_bot
+from bench.harness import ECHO, PROJECT, ROOT, Running, StepResult, press, running_bot
+from bench.hotpath_bench import worktree
 from bench.kill_bench import empty_database
 from bench.profile import Profiler, by_library, by_phase
 from bot.clock import system_clock
@@ -197,9 +201,12 @@ class Setup:
     label: str
     database_url: str  # "" for a fresh SQLite file
     redis_url: str = ""
+    root: Path = ROOT  # the tree whose bot runs: this one, or another commit's worktree
 
 
-def setups() -> list[Setup]:
+def setups(against: tuple[str, Path] | None = None) -> list[Setup]:
+    """SQLite; PostgreSQL and Redis state when their test URLs are set; and with `against`
+    (a commit and its worktree) that commit's bot on SQLite, in the same rounds."""
     found = [Setup("sqlite", "")]
     postgres = os.environ.get("TEST_POSTGRES_URL", "")
     redis = os.environ.get("TEST_REDIS_URL", "")
@@ -207,6 +214,9 @@ def setups() -> list[Setup]:
         found.append(Setup("postgresql", postgres))
     if redis:
         found.append(Setup("sqlite+redis", "", redis))
+    if against is not None:
+        ref, tree = against
+        found.append(Setup(f"sqlite@{ref}", "", root=tree))
     return found
 
 
@@ -219,7 +229,11 @@ async def _flush(redis_url: str) -> None:
 
 
 async def one_round(
-    count: int, workdir: Path, n: int, profiles: Path | None = None
+    count: int,
+    workdir: Path,
+    n: int,
+    profiles: Path | None = None,
+    against: tuple[str, Path] | None = None,
 ) -> list[StepResult]:
     """The echo bot and every setup, all running; each step taken by one bot after another
     (the order turned round every other round), so that a step's figures are measured seconds
@@ -230,16 +244,20 @@ async def one_round(
     chats = [u.id for u in users]
     async with contextlib.AsyncExitStack() as stack:
         bots = [(ECHO, await stack.enter_async_context(running_bot(ECHO, users, workdir)))]
-        for setup in setups():
-            url = (
-                setup.database_url
-                or f"sqlite+aiosqlite:///{workdir}/steps-{setup.label}-{n}.sqlite3"
-            )
+        for number, setup in enumerate(setups(against)):
+            url = setup.database_url or f"sqlite+aiosqlite:///{workdir}/steps-{number}-{n}.sqlite3"
             await seed_registry(url, count)
             if setup.redis_url:
                 await _flush(setup.redis_url)
             running = await stack.enter_async_context(
-                running_bot(PROJECT, users, workdir, database_url=url, redis_url=setup.redis_url)
+                running_bot(
+                    PROJECT,
+                    users,
+                    workdir,
+                    database_url=url,
+                    redis_url=setup.redis_url,
+                    root=setup.root,
+                )
             )
             bots.append((setup.label, running))
         if n % 2:
@@ -254,13 +272,17 @@ async def one_round(
 
 
 async def run(
-    count: int, rounds: int, workdir: Path, profiles: Path | None = None
+    count: int,
+    rounds: int,
+    workdir: Path,
+    profiles: Path | None = None,
+    against: tuple[str, Path] | None = None,
 ) -> list[StepResult]:
     """`rounds` rounds of every bot, step by step (`one_round`; the last round profiled)."""
     results: list[StepResult] = []
     for n in range(rounds):
         last = n == rounds - 1
-        results += await one_round(count, workdir, n, profiles if last else None)
+        results += await one_round(count, workdir, n, profiles if last else None, against)
     return results
 
 
@@ -283,7 +305,7 @@ def summarize(results: list[StepResult]) -> list[Row]:
     for result in results:
         by[(result.step, result.bot)].append(result)
     rows = []
-    labels = [s.label for s in setups()]
+    labels = list(dict.fromkeys(r.bot for r in results if r.bot != ECHO))  # setups, in order
     for step in MEASURED:
         echo = by[(step, ECHO)]
         for label in labels:
@@ -310,11 +332,11 @@ def summarize(results: list[StepResult]) -> list[Row]:
 def report(rows: list[Row], count: int) -> list[str]:
     lines = [
         f"{count} members at once; project / bare aiogram echo bot, medians of paired rounds",
-        f"{'step':<16} {'setup':<13} {'throughput':>10} {'CPU/update':>18} {'p95 latency':>18}",
+        f"{'step':<16} {'setup':<16} {'throughput':>10} {'CPU/update':>18} {'p95 latency':>18}",
     ]
     for row in rows:
         lines.append(
-            f"{row.step:<16} {row.setup:<13} {row.ratio:>9.3f}x "
+            f"{row.step:<16} {row.setup:<16} {row.ratio:>9.3f}x "
             f"{row.cpu_ms:>6.1f} vs {row.echo_cpu_ms:>4.1f} ms "
             f"{row.p95:>7.2f} / {row.echo_p95:.2f} s "
             f"  rounds {row.spread[0]:.3f}–{row.spread[1]:.3f}x"
@@ -330,6 +352,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--profile", type=Path, help="a folder: py-spy samples of each measured project step"
     )
+    parser.add_argument(
+        "--against",
+        metavar="REF",
+        help="a git commit whose bot runs on SQLite beside this tree's, in the same rounds",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.members, args.rounds = 10, 1
@@ -340,8 +367,11 @@ async def measure(args: argparse.Namespace) -> list[Row]:
     profiles = getattr(args, "profile", None)
     if profiles is not None:
         profiles.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="steps-bench-") as folder:
-        return summarize(await run(args.members, args.rounds, Path(folder), profiles))
+    ref = getattr(args, "against", None)
+    with contextlib.ExitStack() as stack:
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="steps-bench-")))
+        against = (ref, stack.enter_context(worktree(ref))) if ref else None
+        return summarize(await run(args.members, args.rounds, folder, profiles, against))
 
 
 def profile_report(folder: Path) -> list[str]:
