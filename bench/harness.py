@@ -11,11 +11,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import socket
 import statistics
 import time
 from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import psutil
@@ -213,11 +215,27 @@ def press(state: EmulatorState, chat: int, label: str) -> None:
     state.press_button(chat, message["message_id"], text=found)
 
 
+class Fleet:
+    """Several bot processes read as one (`replicas`): their CPU times and memory summed; the
+    first one's `pid` (what py-spy samples)."""
+
+    def __init__(self, processes: list[psutil.Process]) -> None:
+        self.processes = processes
+        self.pid = processes[0].pid
+
+    def cpu_times(self) -> Any:
+        times = [p.cpu_times() for p in self.processes]
+        return SimpleNamespace(user=sum(t.user for t in times), system=sum(t.system for t in times))
+
+    def memory_info(self) -> Any:
+        return SimpleNamespace(rss=sum(p.memory_info().rss for p in self.processes))
+
+
 @dataclass
 class Running:
     state: EmulatorState
     watch: Watch
-    process: psutil.Process
+    process: psutil.Process | Fleet
     bot: str
 
     def rss(self) -> int:
@@ -235,9 +253,17 @@ async def running_bot(
     limits: RateLimits | None = None,
     extra_env: dict[str, str] | None = None,
     root: Path = ROOT,
+    replicas: int = 0,
 ) -> AsyncIterator[Running]:
     """The emulator with `members` (and the sandbox's staff), and `bot` polling it: the project
-    of the tree at `root` (this one, or another commit's worktree), the echo bot of this one."""
+    of the tree at `root` (this one, or another commit's worktree), the echo bot of this one.
+    With `replicas` the project runs as deployed (docs/deploy.md): that many `web` processes
+    behind the emulator's webhook (each update to the next in turn, as a load balancer) and one
+    `worker`, on `database_url` (PostgreSQL) and `redis_url`."""
+    if replicas:
+        async with _running_fleet(members, workdir, database_url, redis_url, replicas) as fleet:
+            yield fleet
+        return
     users = [*(u for u in sandbox_users() if u.is_staff), *members]
     runner, state = await start_emulator("127.0.0.1", 0, EmulatorState(users=users))
     state.rate_limits = limits
@@ -275,4 +301,77 @@ async def running_bot(
     finally:
         await process.stop()
         await supervisor
+        await runner.cleanup()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def _healthy(port: int, within: float = READY_TIMEOUT) -> None:
+    import aiohttp
+
+    deadline = time.monotonic() + within
+    async with aiohttp.ClientSession() as http:
+        while True:
+            with contextlib.suppress(aiohttp.ClientError):
+                async with http.get(f"http://127.0.0.1:{port}/healthz") as answer:
+                    if answer.status == 200:
+                        return
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the bot process on port {port} never became healthy")
+            await asyncio.sleep(0.5)
+
+
+@contextlib.asynccontextmanager
+async def _running_fleet(
+    members: list[SimUser], workdir: Path, database_url: str, redis_url: str, replicas: int
+) -> AsyncIterator[Running]:
+    if not (database_url.startswith("postgresql") and redis_url):
+        raise ValueError("web replicas share PostgreSQL and Redis (docs/deploy.md)")
+    users = [*(u for u in sandbox_users() if u.is_staff), *members]
+    runner, state = await start_emulator("127.0.0.1", 0, EmulatorState(users=users))
+    watch = Watch(state)
+    web_ports = [_free_port() for _ in range(replicas)]
+    worker_port = _free_port()
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(workdir),
+        "BOT_TOKEN": SANDBOX_TOKEN,
+        "BOT_API_URL": bound_url(runner),
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "ADMIN_CHAT_ID": str(DEFAULT_FORUM_CHAT_ID),
+        "STAFF_IDS": ",".join(str(u.id) for u in users if u.is_staff),
+        "PACE_PER_SECOND": "1000000",  # as for one process: the emulator enforces no limit
+        "WEBHOOK_URL": f"http://127.0.0.1:{web_ports[0]}/webhook",
+        "WEBHOOK_SECRET": "bench-fleet-secret",
+        "WEB_HOST": "127.0.0.1",
+        "PYTHONPATH": str(ROOT),
+        **clock_env(),
+    }
+    fleet: list[tuple[BotProcess, asyncio.Task[None]]] = []
+    roles = [("web", {"WEB_PORT": str(port)}) for port in web_ports]
+    roles.append(("worker", {"METRICS_PORT": str(worker_port)}))
+    try:
+        for number, (role, extra) in enumerate(roles):
+            folder = workdir / f"fleet-{number}-{role}"
+            folder.mkdir(exist_ok=True)
+            process = BotProcess(env | extra, folder, [str(ROOT / "run_bot.py"), role])
+            fleet.append((process, asyncio.create_task(process.supervise())))
+        for port in [*web_ports, worker_port]:
+            await _healthy(port)
+        await state.wait_for(lambda: state.webhook is not None, within=READY_TIMEOUT)
+        state.webhook_targets = [f"http://127.0.0.1:{port}/webhook" for port in web_ports]
+        processes = []
+        for process, _task in fleet:
+            assert process.process is not None
+            processes.append(psutil.Process(process.process.pid))
+        yield Running(state, watch, Fleet(processes), PROJECT)
+    finally:
+        for process, task in fleet:
+            await process.stop()
+            await task
         await runner.cleanup()

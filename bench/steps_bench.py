@@ -14,7 +14,11 @@ on PostgreSQL and with Redis dialog state beside it when TEST_POSTGRES_URL / TES
 set (that database is emptied first: DROP SCHEMA public; the Redis db is flushed). With
 ``--against REF`` the bot of that commit (a temporary git worktree, this virtualenv) runs on
 SQLite too, as one more setup in the same rounds: a change measured against the commit before
-it, each step's two figures seconds apart.
+it, each step's two figures seconds apart. With ``--replicas N`` (both URLs set) the deployed
+shape (docs/deploy.md) is measured too: N ``web`` processes and a ``worker``, the emulator's
+webhook handing each update to the next ``web`` in turn, with one polling process on the same
+PostgreSQL and Redis beside it (databases ``<test database>_one`` and ``_fleet``, made afresh,
+and the two Redis dbs after the test one); a fleet's CPU is its processes' together.
 """
 
 from __future__ import annotations
@@ -31,9 +35,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert
+from sqlalchemy.engine import make_url
 
 from bench.echo_bot import BUTTON
 from bench.harness import ECHO, PROJECT, ROOT, Running, StepResult, press, running_bot
@@ -202,11 +208,15 @@ class Setup:
     database_url: str  # "" for a fresh SQLite file
     redis_url: str = ""
     root: Path = ROOT  # the tree whose bot runs: this one, or another commit's worktree
+    replicas: int = 0  # > 0: as deployed, that many `web` processes and a `worker`
 
 
-def setups(against: tuple[str, Path] | None = None) -> list[Setup]:
-    """SQLite; PostgreSQL and Redis state when their test URLs are set; and with `against`
-    (a commit and its worktree) that commit's bot on SQLite, in the same rounds."""
+def setups(against: tuple[str, Path] | None = None, replicas: int = 0) -> list[Setup]:
+    """SQLite; PostgreSQL and Redis state when their test URLs are set; with `against` (a
+    commit and its worktree) that commit's bot on SQLite; with `replicas` (both URLs set) the
+    deployed shape, that many `web` processes and a `worker` on PostgreSQL and Redis, beside one
+    polling process on the same two (each on a database and a Redis db of its own); all in the
+    same rounds."""
     found = [Setup("sqlite", "")]
     postgres = os.environ.get("TEST_POSTGRES_URL", "")
     redis = os.environ.get("TEST_REDIS_URL", "")
@@ -217,7 +227,51 @@ def setups(against: tuple[str, Path] | None = None) -> list[Setup]:
     if against is not None:
         ref, tree = against
         found.append(Setup(f"sqlite@{ref}", "", root=tree))
+    if replicas:
+        if not (postgres and redis):
+            raise SystemExit("--replicas needs TEST_POSTGRES_URL and TEST_REDIS_URL")
+        found.append(Setup("pg+redis", _sibling(postgres, "one"), _sibling_redis(redis, 1)))
+        found.append(
+            Setup(
+                f"pg+redis {replicas} web",
+                _sibling(postgres, "fleet"),
+                _sibling_redis(redis, 2),
+                replicas=replicas,
+            )
+        )
     return found
+
+
+def _sibling(postgres: str, suffix: str) -> str:
+    """The URL of another database beside `postgres`'s (made by `_create`)."""
+    url = make_url(postgres)
+    return url.set(database=f"{url.database}_{suffix}").render_as_string(hide_password=False)
+
+
+def _sibling_redis(redis: str, offset: int) -> str:
+    """Another db number of the same Redis."""
+    parts = urlsplit(redis)
+    number = (int(parts.path.strip("/") or 0) + offset) % 16
+    return urlunsplit(parts._replace(path=f"/{number}"))
+
+
+async def _create(url: str) -> None:
+    """A PostgreSQL database for `url`, made empty (a sibling of the test database)."""
+    import asyncpg
+
+    target = make_url(url)
+    conn = await asyncpg.connect(  # from the test database, which exists
+        user=target.username,
+        password=target.password,
+        host=target.host,
+        port=target.port,
+        database=make_url(os.environ["TEST_POSTGRES_URL"]).database,
+    )
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)')
+        await conn.execute(f'CREATE DATABASE "{target.database}"')
+    finally:
+        await conn.close()
 
 
 async def _flush(redis_url: str) -> None:
@@ -234,6 +288,7 @@ async def one_round(
     n: int,
     profiles: Path | None = None,
     against: tuple[str, Path] | None = None,
+    replicas: int = 0,
 ) -> list[StepResult]:
     """The echo bot and every setup, all running; each step taken by one bot after another
     (the order turned round every other round), so that a step's figures are measured seconds
@@ -244,8 +299,10 @@ async def one_round(
     chats = [u.id for u in users]
     async with contextlib.AsyncExitStack() as stack:
         bots = [(ECHO, await stack.enter_async_context(running_bot(ECHO, users, workdir)))]
-        for number, setup in enumerate(setups(against)):
+        for number, setup in enumerate(setups(against, replicas)):
             url = setup.database_url or f"sqlite+aiosqlite:///{workdir}/steps-{number}-{n}.sqlite3"
+            if url != os.environ.get("TEST_POSTGRES_URL") and url.startswith("postgresql"):
+                await _create(url)
             await seed_registry(url, count)
             if setup.redis_url:
                 await _flush(setup.redis_url)
@@ -257,6 +314,7 @@ async def one_round(
                     database_url=url,
                     redis_url=setup.redis_url,
                     root=setup.root,
+                    replicas=setup.replicas,
                 )
             )
             bots.append((setup.label, running))
@@ -277,12 +335,13 @@ async def run(
     workdir: Path,
     profiles: Path | None = None,
     against: tuple[str, Path] | None = None,
+    replicas: int = 0,
 ) -> list[StepResult]:
     """`rounds` rounds of every bot, step by step (`one_round`; the last round profiled)."""
     results: list[StepResult] = []
     for n in range(rounds):
         last = n == rounds - 1
-        results += await one_round(count, workdir, n, profiles if last else None, against)
+        results += await one_round(count, workdir, n, profiles if last else None, against, replicas)
     return results
 
 
@@ -357,6 +416,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         metavar="REF",
         help="a git commit whose bot runs on SQLite beside this tree's, in the same rounds",
     )
+    parser.add_argument(
+        "--replicas",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also the deployed shape: N web processes and a worker on PostgreSQL and Redis, "
+        "beside one polling process on the same two (needs both test URLs)",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.members, args.rounds = 10, 1
@@ -371,7 +438,8 @@ async def measure(args: argparse.Namespace) -> list[Row]:
     with contextlib.ExitStack() as stack:
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="steps-bench-")))
         against = (ref, stack.enter_context(worktree(ref))) if ref else None
-        return summarize(await run(args.members, args.rounds, folder, profiles, against))
+        replicas = getattr(args, "replicas", 0)
+        return summarize(await run(args.members, args.rounds, folder, profiles, against, replicas))
 
 
 def profile_report(folder: Path) -> list[str]:
