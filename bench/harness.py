@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import psutil
 
@@ -304,13 +305,15 @@ async def running_bot(
         await runner.cleanup()
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port free on this machine now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
 
 
-async def _healthy(port: int, within: float = READY_TIMEOUT) -> None:
+async def healthy(port: int, within: float = READY_TIMEOUT) -> None:
+    """Until the bot process serving `port` answers 200 on /healthz."""
     import aiohttp
 
     deadline = time.monotonic() + within
@@ -325,6 +328,36 @@ async def _healthy(port: int, within: float = READY_TIMEOUT) -> None:
             await asyncio.sleep(0.5)
 
 
+def sibling_redis(redis: str, offset: int) -> str:
+    """Another db number of the same Redis: `offset` after `redis`'s."""
+    parts = urlsplit(redis)
+    number = (int(parts.path.strip("/") or 0) + offset) % 16
+    return urlunsplit(parts._replace(path=f"/{number}"))
+
+
+async def fresh_database(postgres: str, suffix: str) -> str:
+    """A PostgreSQL database made afresh beside `postgres`'s, `<its name>_<suffix>`, and its URL
+    (for a fleet of processes, or setups side by side, each on a database of its own)."""
+    import asyncpg
+    from sqlalchemy.engine import make_url
+
+    base = make_url(postgres)
+    name = f"{base.database}_{suffix}"
+    conn = await asyncpg.connect(
+        user=base.username,
+        password=base.password,
+        host=base.host,
+        port=base.port,
+        database=base.database,
+    )
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
 @contextlib.asynccontextmanager
 async def _running_fleet(
     members: list[SimUser], workdir: Path, database_url: str, redis_url: str, replicas: int
@@ -334,8 +367,8 @@ async def _running_fleet(
     users = [*(u for u in sandbox_users() if u.is_staff), *members]
     runner, state = await start_emulator("127.0.0.1", 0, EmulatorState(users=users))
     watch = Watch(state)
-    web_ports = [_free_port() for _ in range(replicas)]
-    worker_port = _free_port()
+    web_ports = [free_port() for _ in range(replicas)]
+    worker_port = free_port()
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(workdir),
@@ -362,7 +395,7 @@ async def _running_fleet(
             process = BotProcess(env | extra, folder, [str(ROOT / "run_bot.py"), role])
             fleet.append((process, asyncio.create_task(process.supervise())))
         for port in [*web_ports, worker_port]:
-            await _healthy(port)
+            await healthy(port)
         await state.wait_for(lambda: state.webhook is not None, within=READY_TIMEOUT)
         state.webhook_targets = [f"http://127.0.0.1:{port}/webhook" for port in web_ports]
         processes = []

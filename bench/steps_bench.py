@@ -35,14 +35,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert
-from sqlalchemy.engine import make_url
 
 from bench.echo_bot import BUTTON
-from bench.harness import ECHO, PROJECT, ROOT, Running, StepResult, press, running_bot
+from bench.harness import (
+    ECHO,
+    PROJECT,
+    ROOT,
+    Running,
+    StepResult,
+    fresh_database,
+    press,
+    running_bot,
+    sibling_redis,
+)
 from bench.hotpath_bench import worktree
 from bench.kill_bench import empty_database
 from bench.profile import Profiler, by_library, by_phase
@@ -209,6 +217,8 @@ class Setup:
     redis_url: str = ""
     root: Path = ROOT  # the tree whose bot runs: this one, or another commit's worktree
     replicas: int = 0  # > 0: as deployed, that many `web` processes and a `worker`
+    # a database of its own beside `database_url`'s (`fresh_database`), made afresh each round
+    own_database: str = ""
 
 
 def setups(against: tuple[str, Path] | None = None, replicas: int = 0) -> list[Setup]:
@@ -230,48 +240,17 @@ def setups(against: tuple[str, Path] | None = None, replicas: int = 0) -> list[S
     if replicas:
         if not (postgres and redis):
             raise SystemExit("--replicas needs TEST_POSTGRES_URL and TEST_REDIS_URL")
-        found.append(Setup("pg+redis", _sibling(postgres, "one"), _sibling_redis(redis, 1)))
+        found.append(Setup("pg+redis", postgres, sibling_redis(redis, 1), own_database="one"))
         found.append(
             Setup(
                 f"pg+redis {replicas} web",
-                _sibling(postgres, "fleet"),
-                _sibling_redis(redis, 2),
+                postgres,
+                sibling_redis(redis, 2),
                 replicas=replicas,
+                own_database="fleet",
             )
         )
     return found
-
-
-def _sibling(postgres: str, suffix: str) -> str:
-    """The URL of another database beside `postgres`'s (made by `_create`)."""
-    url = make_url(postgres)
-    return url.set(database=f"{url.database}_{suffix}").render_as_string(hide_password=False)
-
-
-def _sibling_redis(redis: str, offset: int) -> str:
-    """Another db number of the same Redis."""
-    parts = urlsplit(redis)
-    number = (int(parts.path.strip("/") or 0) + offset) % 16
-    return urlunsplit(parts._replace(path=f"/{number}"))
-
-
-async def _create(url: str) -> None:
-    """A PostgreSQL database for `url`, made empty (a sibling of the test database)."""
-    import asyncpg
-
-    target = make_url(url)
-    conn = await asyncpg.connect(  # from the test database, which exists
-        user=target.username,
-        password=target.password,
-        host=target.host,
-        port=target.port,
-        database=make_url(os.environ["TEST_POSTGRES_URL"]).database,
-    )
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)')
-        await conn.execute(f'CREATE DATABASE "{target.database}"')
-    finally:
-        await conn.close()
 
 
 async def _flush(redis_url: str) -> None:
@@ -301,8 +280,8 @@ async def one_round(
         bots = [(ECHO, await stack.enter_async_context(running_bot(ECHO, users, workdir)))]
         for number, setup in enumerate(setups(against, replicas)):
             url = setup.database_url or f"sqlite+aiosqlite:///{workdir}/steps-{number}-{n}.sqlite3"
-            if url != os.environ.get("TEST_POSTGRES_URL") and url.startswith("postgresql"):
-                await _create(url)
+            if setup.own_database:
+                url = await fresh_database(url, setup.own_database)
             await seed_registry(url, count)
             if setup.redis_url:
                 await _flush(setup.redis_url)

@@ -21,13 +21,12 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import aiohttp
 import asyncpg
 import pytest
 from redis.asyncio import Redis
-from sqlalchemy.engine import make_url
 
 from bench.clock_env import clock_env
+from bench.harness import free_port, fresh_database, healthy
 from bot.config import Settings
 from tests.conftest import POSTGRES_URL, REDIS_URL
 from tests.e2e.conftest import ROOT, Sandbox
@@ -85,29 +84,6 @@ def registry(path: Path, today: date) -> Path:
     return path
 
 
-async def fresh_database() -> str:
-    base = make_url(POSTGRES_URL)
-    name = f"{base.database}_multi"
-    conn = await asyncpg.connect(
-        user=base.username, password=base.password, host=base.host, port=base.port,
-        database=base.database,
-    )  # fmt: skip
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return base.set(database=name).render_as_string(hide_password=False)
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 class Fleet:
     """The bot's processes, started and killed by the test."""
 
@@ -147,22 +123,6 @@ class Fleet:
                 await process.wait()
 
 
-async def healthy(port: int, within: float = 240) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + within
-    async with aiohttp.ClientSession() as http:
-        while True:
-            try:
-                async with http.get(f"http://127.0.0.1:{port}/healthz") as answer:
-                    if answer.status == 200:
-                        return
-            except aiohttp.ClientError:
-                pass
-            if loop.time() > deadline:
-                raise AssertionError(f"port {port} never became healthy")
-            await asyncio.sleep(0.5)
-
-
 @pytest.fixture
 async def production(tmp_path: Path) -> AsyncIterator[tuple[Sandbox, Fleet, list[int]]]:
     users = [
@@ -183,7 +143,7 @@ async def production(tmp_path: Path) -> AsyncIterator[tuple[Sandbox, Fleet, list
         "HOME": str(tmp_path),
         "BOT_TOKEN": SANDBOX_TOKEN,
         "BOT_API_URL": bound_url(runner),
-        "DATABASE_URL": await fresh_database(),
+        "DATABASE_URL": await fresh_database(POSTGRES_URL, "multi"),
         "REDIS_URL": REDIS_URL,
         "ADMIN_CHAT_ID": str(FORUM),
         "STAFF_IDS": str(STAFF),
