@@ -243,6 +243,39 @@ class Running:
         return int(self.process.memory_info().rss)
 
 
+def _environment(
+    runner: Any,
+    users: list[SimUser],
+    workdir: Path,
+    bot: str,
+    database_url: str,
+    redis_url: str,
+    unpaced: bool,
+) -> dict[str, str]:
+    """What a bot process is started with against the emulator `runner` serves."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(workdir),
+        "BOT_TOKEN": SANDBOX_TOKEN,
+        "BOT_API_URL": bound_url(runner),
+        **clock_env(),
+    }
+    if bot != ECHO:
+        env |= {
+            "DATABASE_URL": database_url,
+            "ADMIN_CHAT_ID": str(DEFAULT_FORUM_CHAT_ID),
+            "STAFF_IDS": ",".join(str(u.id) for u in users if u.is_staff),
+        }
+        if redis_url:
+            env["REDIS_URL"] = redis_url
+        if unpaced:
+            # the emulator enforces no limit here, and the echo bot keeps none: the bot's pacer
+            # is not to hold its answers to Telegram's 30 a second either (busy_bench and
+            # deliver_bench measure with the limits)
+            env["PACE_PER_SECOND"] = "1000000"
+    return env
+
+
 @contextlib.asynccontextmanager
 async def running_bot(
     bot: str,
@@ -269,28 +302,8 @@ async def running_bot(
     runner, state = await start_emulator("127.0.0.1", 0, EmulatorState(users=users))
     state.rate_limits = limits
     watch = Watch(state)
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(workdir),
-        "BOT_TOKEN": SANDBOX_TOKEN,
-        "BOT_API_URL": bound_url(runner),
-        **clock_env(),
-    }
-    argv = ["-m", "bench.echo_bot"]
-    if bot != ECHO:
-        env |= {
-            "DATABASE_URL": database_url,
-            "ADMIN_CHAT_ID": str(DEFAULT_FORUM_CHAT_ID),
-            "STAFF_IDS": ",".join(str(u.id) for u in users if u.is_staff),
-        }
-        if redis_url:
-            env["REDIS_URL"] = redis_url
-        if limits is None:
-            # the emulator enforces no limit here, and the echo bot keeps none: the bot's pacer
-            # is not to hold its answers to Telegram's 30 a second either (busy_bench and
-            # deliver_bench measure with the limits)
-            env["PACE_PER_SECOND"] = "1000000"
-        argv = [str(root / "run_bot.py")]
+    env = _environment(runner, users, workdir, bot, database_url, redis_url, limits is None)
+    argv = ["-m", "bench.echo_bot"] if bot == ECHO else [str(root / "run_bot.py")]
     env |= extra_env or {}
     env["PYTHONPATH"] = str(root if bot != ECHO else ROOT)
     process = BotProcess(env, workdir, argv)
@@ -343,13 +356,7 @@ async def fresh_database(postgres: str, suffix: str) -> str:
 
     base = make_url(postgres)
     name = f"{base.database}_{suffix}"
-    conn = await asyncpg.connect(
-        user=base.username,
-        password=base.password,
-        host=base.host,
-        port=base.port,
-        database=base.database,
-    )
+    conn = await asyncpg.connect(base.set(drivername="postgresql").render_as_string(False))
     try:
         await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await conn.execute(f'CREATE DATABASE "{name}"')
@@ -369,21 +376,11 @@ async def _running_fleet(
     watch = Watch(state)
     web_ports = [free_port() for _ in range(replicas)]
     worker_port = free_port()
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(workdir),
-        "BOT_TOKEN": SANDBOX_TOKEN,
-        "BOT_API_URL": bound_url(runner),
-        "DATABASE_URL": database_url,
-        "REDIS_URL": redis_url,
-        "ADMIN_CHAT_ID": str(DEFAULT_FORUM_CHAT_ID),
-        "STAFF_IDS": ",".join(str(u.id) for u in users if u.is_staff),
-        "PACE_PER_SECOND": "1000000",  # as for one process: the emulator enforces no limit
+    env = _environment(runner, users, workdir, PROJECT, database_url, redis_url, True) | {
         "WEBHOOK_URL": f"http://127.0.0.1:{web_ports[0]}/webhook",
         "WEBHOOK_SECRET": "bench-fleet-secret",
         "WEB_HOST": "127.0.0.1",
         "PYTHONPATH": str(ROOT),
-        **clock_env(),
     }
     fleet: list[tuple[BotProcess, asyncio.Task[None]]] = []
     roles = [("web", {"WEB_PORT": str(port)}) for port in web_ports]
