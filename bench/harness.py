@@ -293,8 +293,18 @@ async def running_bot(
     of the tree at `root` (this one, or another commit's worktree), the echo bot of this one.
     With `replicas` the project runs as deployed (docs/deploy.md): that many `web` processes
     behind the emulator's webhook (each update to the next in turn, as a load balancer) and one
-    `worker`, on `database_url` (PostgreSQL) and `redis_url`."""
+    `worker`, on `database_url` (PostgreSQL) and `redis_url`: this tree's project as it is, so
+    another tree, other rate limits or other environment with it are refused, not ignored."""
     if replicas:
+        ignored = {
+            "bot": bot != PROJECT,
+            "limits": limits is not None,
+            "extra_env": bool(extra_env),
+            "root": root != ROOT,
+        }
+        if any(ignored.values()):
+            given = ", ".join(name for name, set_ in ignored.items() if set_)
+            raise ValueError(f"replicas run this tree's project as deployed; not with: {given}")
         async with _running_fleet(members, workdir, database_url, redis_url, replicas) as fleet:
             yield fleet
         return
