@@ -2,9 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Collection
+from typing import Any, TypeVar
 
 from sqlalchemy import TextClause, bindparam, text
+
+T = TypeVar("T")
+
+# A bulk statement's text follows the number of values it carries: an `IN` list of n keys or a
+# many-row INSERT of n rows is a statement of its own for each n. The driver prepares each text
+# once and keeps it (sqlite3 the last 128 per connection, SQLAlchemy's asyncpg adapter 100), and a
+# read of 1,000 keys or an INSERT of 1,000 rows compiles to a program of tens to hundreds of
+# kilobytes: a registry import's batches, each with its own counts, left 20-30 MB of them in the
+# connection (kept in the pool after the import) and prepared every statement anew.
+# So bulk statements carry a few sizes only: `IN` lists padded (`padded`), many-row INSERTs in
+# pages of `INSERT_PAGE` rows (SQLAlchemy's `insertmanyvalues_page_size`) (docs/performance.md,
+# "Registry import: statements of a few sizes").
+INSERT_PAGE = 100
+_SMALLEST_LIST = 8
+
+
+def padded(keys: Collection[T]) -> list[T]:
+    """`keys` for an `IN` list, padded to a power of two (8 at least) by repeating the last one:
+    the same rows match, and the statement is one of a few texts whatever the count."""
+    listed = list(keys)
+    if not listed:
+        return listed
+    size = _SMALLEST_LIST
+    while size < len(listed):
+        size *= 2
+    return listed + [listed[-1]] * (size - len(listed))
 
 
 def typed_text(sql: str, table: Any, *columns: str) -> TextClause:

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from storage.models import Member
+from storage.sql import padded
 
 _BY_TELEGRAM_ID = select(Member).where(col(Member.telegram_id) == bindparam("telegram_id"))
 
@@ -45,7 +46,7 @@ async def get_or_create(
 async def with_phones(session: AsyncSession, phones: set[str]) -> list[Member]:
     if not phones:
         return []
-    result = await session.execute(select(Member).where(col(Member.phone).in_(phones)))
+    result = await session.execute(select(Member).where(col(Member.phone).in_(padded(phones))))
     return list(result.scalars())
 
 

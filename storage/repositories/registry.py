@@ -2,7 +2,8 @@
 
 Core statements (no ORM objects): an import of 100,000 rows reads and writes plain tuples.
 Portable SQL: `IN` lists of at most a batch of keys, multi-row INSERT and UPDATE by primary key
-as executemany. Nothing here commits.
+as executemany. The `IN` lists are padded and the RETURNING INSERT goes in pages, so a batch's
+statements are a few texts whatever its counts (`storage/sql.py`). Nothing here commits.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import InsuredPerson, Policy
+from storage.sql import INSERT_PAGE, padded
 
 _policies = Policy.__table__  # type: ignore[attr-defined]
 _persons = InsuredPerson.__table__  # type: ignore[attr-defined]
@@ -30,7 +32,7 @@ async def _by_key(
         return {}
     columns = [table.c[name] for name in names]
     result = await session.execute(
-        select(table.c[key], table.c.id, *columns).where(table.c[key].in_(list(keys)))
+        select(table.c[key], table.c.id, *columns).where(table.c[key].in_(padded(keys)))
     )
     return {found: (id_, tuple(rest)) for found, id_, *rest in result.all()}
 
@@ -58,7 +60,8 @@ async def insert_policies(session: AsyncSession, rows: Sequence[dict[str, Any]])
         return {}
     if session.get_bind().dialect.insert_executemany_returning:
         statement = insert(_policies).returning(_policies.c.number, _policies.c.id)
-        result = await session.execute(statement, list(rows))
+        paged = {"insertmanyvalues_page_size": INSERT_PAGE}
+        result = await session.execute(statement, list(rows), execution_options=paged)
         return {row.number: row.id for row in result}
     await session.execute(insert(_policies), list(rows))
     created = await policies_by_number(session, [row["number"] for row in rows])

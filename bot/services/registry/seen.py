@@ -15,7 +15,10 @@ import sqlite3
 from collections.abc import Collection, Iterable
 
 Value = int | str
-_PER_STATEMENT = 500  # keys in one IN list (SQLite allows 999 parameters before 3.32)
+_PER_STATEMENT = 512  # keys in one IN list (SQLite allows 999 parameters before 3.32)
+# every IN list is padded to the full size with its last key (the same rows match): a text of its
+# own per size would be prepared anew and kept by sqlite3's statement cache (storage/sql.py)
+_MANY = f"SELECT key, value FROM seen WHERE key IN ({', '.join('?' * _PER_STATEMENT)})"  # noqa: S608 (only ? marks)
 
 
 class Seen:
@@ -46,9 +49,8 @@ class Seen:
         listed = list(keys)
         for start in range(0, len(listed), _PER_STATEMENT):
             chunk = listed[start : start + _PER_STATEMENT]
-            marks = ", ".join("?" * len(chunk))
-            rows = self._db.execute(f"SELECT key, value FROM seen WHERE key IN ({marks})", chunk)  # noqa: S608 (only ? marks)
-            found.update(rows)
+            chunk += [chunk[-1]] * (_PER_STATEMENT - len(chunk))  # one text, prepared once
+            found.update(self._db.execute(_MANY, chunk))
         return found
 
     def add(self, items: Iterable[tuple[str, Value]]) -> None:
