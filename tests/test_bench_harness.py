@@ -27,7 +27,8 @@ from tgsandbox.limits import RateLimits
 async def test_replicas_refuse_what_the_fleet_would_ignore(
     tmp_path: Path, options: dict[str, Any], named: str
 ) -> None:
-    bot = str(options.pop("bot", PROJECT))
+    bot = str(options.get("bot", PROJECT))
+    rest = {name: value for name, value in options.items() if name != "bot"}
     with pytest.raises(ValueError, match=f"not with: {named}$"):
-        async with running_bot(bot, [], tmp_path, replicas=2, **options):
+        async with running_bot(bot, [], tmp_path, replicas=2, **rest):
             pytest.fail("the fleet started")
