@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import TextClause, bindparam, text
@@ -32,6 +32,14 @@ def padded(keys: Collection[T]) -> list[T]:
     while size < len(listed):
         size *= 2
     return listed + [listed[-1]] * (size - len(listed))
+
+
+def in_chunks(keys: Sequence[T], size: int = 1024) -> Iterator[list[T]]:
+    """`keys` for `IN` lists of at most `size`, each `padded`: a statement takes at most 32,766
+    values on SQLite and 32,767 through asyncpg, and any number of keys may come (an export of a
+    year's requests)."""
+    for start in range(0, len(keys), size):
+        yield padded(keys[start : start + size])
 
 
 def typed_text(sql: str, table: Any, *columns: str) -> TextClause:

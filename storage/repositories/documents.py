@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from storage.models import RequestDocument
+from storage.sql import in_chunks
 
 
 async def due(
@@ -71,8 +72,7 @@ async def retry_after(session: AsyncSession, document_id: int, when: datetime) -
 async def existing(session: AsyncSession, document_ids: list[int]) -> set[tuple[int, int]]:
     """Which of these documents still exist, as (request id, document id)."""
     found: set[tuple[int, int]] = set()
-    for start in range(0, len(document_ids), 1000):
-        chunk = document_ids[start : start + 1000]
+    for chunk in in_chunks(document_ids):
         query = select(RequestDocument.request_id, RequestDocument.id).where(
             col(RequestDocument.id).in_(chunk)
         )

@@ -20,6 +20,7 @@ from storage.models import (
     RequestRating,
     RequestStatus,
 )
+from storage.sql import in_chunks
 
 
 async def _count_by(session: AsyncSession, column: Any) -> dict[str, int]:
@@ -88,13 +89,14 @@ async def export_people(
     session: AsyncSession, request_ids: list[int]
 ) -> dict[int, tuple[Member, InsuredPerson | None, Policy | None]]:
     """The member, card and policy of each request (for the export's masked columns)."""
-    if not request_ids:
-        return {}
-    rows = await session.execute(
-        select(Request.id, Member, InsuredPerson, Policy)
-        .join(Member, col(Member.id) == Request.member_id)
-        .outerjoin(InsuredPerson, col(InsuredPerson.id) == Request.card_id)
-        .outerjoin(Policy, col(Policy.id) == InsuredPerson.policy_id)
-        .where(col(Request.id).in_(request_ids))
-    )
-    return {int(rid): (member, person, policy) for rid, member, person, policy in rows.all()}
+    people: dict[int, tuple[Member, InsuredPerson | None, Policy | None]] = {}
+    for chunk in in_chunks(request_ids):
+        rows = await session.execute(
+            select(Request.id, Member, InsuredPerson, Policy)
+            .join(Member, col(Member.id) == Request.member_id)
+            .outerjoin(InsuredPerson, col(InsuredPerson.id) == Request.card_id)
+            .outerjoin(Policy, col(Policy.id) == InsuredPerson.policy_id)
+            .where(col(Request.id).in_(chunk))
+        )
+        people.update((int(rid), (m, person, policy)) for rid, m, person, policy in rows.all())
+    return people
