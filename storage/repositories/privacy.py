@@ -30,6 +30,7 @@ from storage.models import (
     RequestStatus,
     SupportTicket,
 )
+from storage.sql import in_chunks
 
 WAITING = (NotificationStatus.PENDING, NotificationStatus.SENDING, NotificationStatus.HELD)
 DONE_WITH = (NotificationStatus.SENT, NotificationStatus.FAILED)
@@ -100,14 +101,15 @@ async def delete_member_rows(session: AsyncSession, member_id: int, telegram_id:
 
 async def drop_comments(session: AsyncSession, request_ids: Sequence[int]) -> int:
     """Free text of these requests' history events; how many events had some."""
-    result = await session.execute(
-        update(RequestEvent)
-        .where(
-            col(RequestEvent.request_id).in_(request_ids), col(RequestEvent.comment).is_not(None)
+    dropped = 0
+    for chunk in in_chunks(request_ids):
+        result = await session.execute(
+            update(RequestEvent)
+            .where(col(RequestEvent.request_id).in_(chunk), col(RequestEvent.comment).is_not(None))
+            .values(comment=None)
         )
-        .values(comment=None)
-    )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+        dropped += int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return dropped
 
 
 async def drop_documents(
@@ -116,24 +118,28 @@ async def drop_documents(
     """Delete these requests' documents; each one's request id and the path of its copy on
     disk (DOWNLOAD_DOCUMENTS), as the DELETE found them (RETURNING: a copy recorded by another
     transaction a moment before is among them)."""
-    if not request_ids:
-        return []
-    result = await session.execute(
-        delete(RequestDocument)
-        .where(col(RequestDocument.request_id).in_(request_ids))
-        .returning(col(RequestDocument.request_id), col(RequestDocument.local_path))
-    )
-    return [(int(request_id), path) for request_id, path in result.all()]
+    dropped: list[tuple[int, str | None]] = []
+    for chunk in in_chunks(request_ids):
+        result = await session.execute(
+            delete(RequestDocument)
+            .where(col(RequestDocument.request_id).in_(chunk))
+            .returning(col(RequestDocument.request_id), col(RequestDocument.local_path))
+        )
+        dropped += [(int(request_id), path) for request_id, path in result.all()]
+    return dropped
 
 
 async def drop_request_notifications(session: AsyncSession, request_ids: Sequence[int]) -> int:
     """Outbox rows about these requests that are done with (their payloads carry text)."""
-    result = await session.execute(
-        delete(Notification).where(
-            col(Notification.request_id).in_(request_ids), col(Notification.status).in_(DONE_WITH)
+    dropped = 0
+    for chunk in in_chunks(request_ids):
+        result = await session.execute(
+            delete(Notification).where(
+                col(Notification.request_id).in_(chunk), col(Notification.status).in_(DONE_WITH)
+            )
         )
-    )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+        dropped += int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return dropped
 
 
 async def audit_of_targets(session: AsyncSession, targets: Sequence[str]) -> list[AuditEntry]:
@@ -157,8 +163,9 @@ async def has_free_text(session: AsyncSession, request_ids: Sequence[int]) -> se
         (RequestEvent, col(RequestEvent.comment).is_not(None)),
         (RequestDocument, True),
     ):
-        query = select(model.request_id).where(col(model.request_id).in_(request_ids), extra)
-        found.update((await session.execute(query.distinct())).scalars())
+        for chunk in in_chunks(request_ids):
+            query = select(model.request_id).where(col(model.request_id).in_(chunk), extra)
+            found.update((await session.execute(query.distinct())).scalars())
     return found
 
 
