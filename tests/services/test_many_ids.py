@@ -18,6 +18,9 @@ from bot.services.privacy import retention
 from storage.models import (
     ActorKind,
     DocumentKind,
+    InsuredPerson,
+    Member,
+    Policy,
     Request,
     RequestDocument,
     RequestEvent,
@@ -30,12 +33,16 @@ from tests.factories import make_member, make_person, make_policy
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 
 
+async def member_with_card(session: AsyncSession) -> tuple[Policy, InsuredPerson, Member]:
+    policy = await make_policy(session)
+    card = await make_person(session, policy)
+    return policy, card, await make_member(session, active_card_id=card.id)
+
+
 async def test_the_people_of_more_requests_than_a_statement_takes_values(
     session: AsyncSession,
 ) -> None:
-    policy = await make_policy(session)
-    card = await make_person(session, policy)
-    member = await make_member(session, active_card_id=card.id)
+    policy, card, member = await member_with_card(session)
     assert member.id is not None and card.id is not None
     made = []
     for kind in (RequestKind.CALLBACK, RequestKind.MEDICINES):
@@ -67,9 +74,7 @@ async def test_the_people_of_more_requests_than_a_statement_takes_values(
 async def test_retention_sweeps_more_closed_requests_than_a_statement_takes_values(
     session: AsyncSession,
 ) -> None:
-    policy = await make_policy(session)
-    card = await make_person(session, policy)
-    member = await make_member(session, active_card_id=card.id)
+    _policy, card, member = await member_with_card(session)
     long_ago = NOW - timedelta(days=800)
     closed: dict[str, Any] = {
         "member_id": member.id,
