@@ -1,4 +1,6 @@
-"""Statements written as SQL text where one statement does what the ORM needs several for."""
+"""SQL the repositories share: bulk statements in a few sizes (`padded`, `in_chunks`,
+`INSERT_PAGE`), and statements written as SQL text where one statement does what the ORM needs
+several for (`typed_text`)."""
 
 from __future__ import annotations
 
