@@ -128,6 +128,9 @@ def _requests(data: dict[str, Any], manager: DialogManager, i18n: Translator) ->
                 line = i18n("mydata-document", name=name, date=_day(d["created_at"], manager))
                 # DOWNLOAD_DOCUMENTS: the member learns a copy is kept (docs/privacy.md)
                 lines.append(line + (i18n("mydata-document-copy") if d.get("local_path") else ""))
+        if rating := r.get("rating"):
+            line = i18n("mydata-rating", score=rating["score"])
+            lines.append(line + (f": {_esc(rating['comment'])}" if rating["comment"] else ""))
     return lines
 
 

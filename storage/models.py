@@ -285,6 +285,8 @@ class Request(SQLModel, table=True):
     __table_args__ = (
         # a second "Send" of the same draft (a re-press, a re-delivered update) finds the first
         UniqueConstraint("member_id", "submission_token", name="uq_requests_member_submission"),
+        # the retention sweep's search: closed requests not yet swept, by their last change
+        Index("ix_requests_retention", "anonymised_at", "status", "updated_at"),
         # a number once given is never given again, even after its row is deleted
         {"sqlite_autoincrement": True},
     )
@@ -318,6 +320,9 @@ class Request(SQLModel, table=True):
     # the staff chat the request was routed to (STAFF_ROUTES), set when its card is first sent;
     # None before then (and on rows older than routing: the default chat)
     staff_chat_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    # when the retention sweep took this closed request's free text (docs/privacy.md); None
+    # before, and again once free text reaches it later (a rating comment, a note, a canned reply)
+    anonymised_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
 
     @property
     def number(self) -> str:
@@ -498,7 +503,9 @@ class Notification(SQLModel, table=True):
     )
     request_id: int | None = Field(
         default=None,
-        sa_column=Column(Integer, ForeignKey("requests.id", ondelete="CASCADE"), nullable=True),
+        sa_column=Column(
+            Integer, ForeignKey("requests.id", ondelete="CASCADE"), nullable=True, index=True
+        ),
     )
     kind: NotificationKind = Field(sa_column=_enum(NotificationKind, 32))
     # checked against the kind's class in bot/services/notifications.py when queued and sent

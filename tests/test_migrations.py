@@ -3,7 +3,7 @@
 import asyncio
 import json
 from collections.abc import Awaitable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -41,6 +41,7 @@ from storage.models import (
     RequestKind,
     RequestStatus,
 )
+from storage.repositories import privacy as privacy_repo
 
 
 async def _empty(url: str) -> None:
@@ -105,6 +106,25 @@ DETAILS = {"clinic": "Алмати, вул. Абая 10", "preferred_date": "202
 def _to(url: str, revision: str, down: bool = False) -> Awaitable[None]:
     step = command.downgrade if down else command.upgrade
     return asyncio.to_thread(step, alembic_config(url), revision)
+
+
+def _row(table: str, **values: Any) -> Any:
+    return sa.table(table, *(sa.column(name) for name in values)).insert().values(**values)
+
+
+async def _card_and_members(c: Any, now: datetime, members: tuple[int, ...] = (1,)) -> None:
+    """Policy 1 with card 1 in the registry, and these members (Telegram id 500 + id)."""
+    await c.execute(
+        _row("policies", id=1, number="P-1", program="Gold", holder_type="corporate",
+             contract_signed=date(2026, 1, 1), coverage_start=date(2026, 1, 1),
+             coverage_end=date(2026, 12, 31), updated_at=now)
+    )  # fmt: skip
+    await c.execute(
+        _row("insured_persons", id=1, insured_id="ID-1", policy_id=1, full_name="Olena",
+             birth_date=date(1990, 5, 5), relation="self", updated_at=now)
+    )  # fmt: skip
+    for member_id in members:
+        await c.execute(_row("members", id=member_id, telegram_id=500 + member_id, created_at=now))
 
 
 async def _rows_at_0004(url: str, request_status: str = "need_info") -> None:
@@ -261,26 +281,14 @@ async def test_0014_adds_the_copy_columns_to_stored_documents(db_url):
     engine = create_async_engine(url)
     now = NOW.replace(tzinfo=None) if url.startswith("sqlite") else NOW
 
-    def row(table: str, **values: Any) -> Any:
-        return sa.table(table, *(sa.column(name) for name in values)).insert().values(**values)
-
     async with engine.begin() as c:
+        await _card_and_members(c, now)
         await c.execute(
-            row("policies", id=1, number="P-1", program="Gold", holder_type="corporate",
-                contract_signed=date(2026, 1, 1), coverage_start=date(2026, 1, 1),
-                coverage_end=date(2026, 12, 31), updated_at=now)
-        )  # fmt: skip
-        await c.execute(
-            row("insured_persons", id=1, insured_id="ID-1", policy_id=1, full_name="Olena",
-                birth_date=date(1990, 5, 5), relation="self", updated_at=now)
-        )  # fmt: skip
-        await c.execute(row("members", id=1, telegram_id=501, created_at=now))
-        await c.execute(
-            row("requests", id=7, member_id=1, card_id=1, kind="callback", status="done",
+            _row("requests", id=7, member_id=1, card_id=1, kind="callback", status="done",
                 details=json.dumps({"time_window": "any"}), created_at=now, updated_at=now)
         )  # fmt: skip
         await c.execute(
-            row("request_documents", id=3, request_id=7, file_id="BQAC-1",
+            _row("request_documents", id=3, request_id=7, file_id="BQAC-1",
                 file_unique_id="AQAD-1", kind="document", created_at=now)
         )  # fmt: skip
     await engine.dispose()
@@ -315,23 +323,8 @@ async def test_0016_adds_the_ecard_images_and_drops_them_with_the_member(db_url)
     engine = create_async_engine(url)
     now = NOW.replace(tzinfo=None) if url.startswith("sqlite") else NOW
 
-    def row(table: str, **values: Any) -> Any:
-        return sa.table(table, *(sa.column(name) for name in values)).insert().values(**values)
-
     async with engine.begin() as c:
-        await c.execute(
-            row("policies", id=1, number="P-1", program="Gold", holder_type="corporate",
-                contract_signed=date(2026, 1, 1), coverage_start=date(2026, 1, 1),
-                coverage_end=date(2026, 12, 31), updated_at=now)
-        )  # fmt: skip
-        await c.execute(
-            row("insured_persons", id=1, insured_id="ID-1", policy_id=1, full_name="Olena",
-                birth_date=date(1990, 5, 5), relation="self", updated_at=now)
-        )  # fmt: skip
-        for member_id in (1, 2):
-            await c.execute(
-                row("members", id=member_id, telegram_id=500 + member_id, created_at=now)
-            )
+        await _card_and_members(c, now, members=(1, 2))
     await engine.dispose()
     await _to(url, "0016")
 
@@ -401,3 +394,50 @@ async def test_0015_adds_the_clinic_directory_and_its_downgrade_drops_it(db_url,
     assert "clinics" not in tables and "clinic_specialties" not in tables
     assert "request_documents" in tables
     await _to(url, "0015")  # and up again
+
+
+# --- 0017: the retention sweep's marker -------------------------------------------------------
+
+
+async def test_0017_leaves_closed_requests_to_the_next_sweep_and_indexes_its_search(db_url):
+    url = db_url
+    await _empty(url)
+    await _to(url, "0016")
+    engine = create_async_engine(url)
+    now = NOW.replace(tzinfo=None) if url.startswith("sqlite") else NOW
+    async with engine.begin() as c:
+        await _card_and_members(c, now)
+        for request_id, status in ((7, "done"), (8, "in_progress")):
+            await c.execute(
+                _row("requests", id=request_id, member_id=1, card_id=1, kind="callback",
+                     status=status, details=json.dumps({"topic": "my knee"}), created_at=now,
+                     updated_at=now)
+            )  # fmt: skip
+    await engine.dispose()
+    await _to(url, "0017")
+
+    engine = create_engine(url)
+    async with engine.connect() as c:
+        indexes = await c.run_sync(
+            lambda sync: {
+                table: {i["name"] for i in sa.inspect(sync).get_indexes(table)}
+                for table in ("requests", "notifications")
+            }
+        )
+    assert "ix_requests_retention" in indexes["requests"]
+    assert "ix_notifications_request_id" in indexes["notifications"]
+    async with create_session_factory(engine)() as session:
+        # the closed request was never swept: the first sweep after the upgrade takes it
+        swept = await privacy_repo.to_sweep(session, NOW + timedelta(days=1))
+        assert [(r.id, r.anonymised_at) for r in swept] == [(7, None)]
+    await engine.dispose()
+
+    await _to(url, "0016", down=True)
+    engine = create_async_engine(url)
+    async with engine.connect() as c:
+        kept = (await c.exec_driver_sql("SELECT id FROM requests ORDER BY id")).scalars().all()
+        columns = await c.run_sync(
+            lambda sync: {col["name"] for col in sa.inspect(sync).get_columns("requests")}
+        )
+    await engine.dispose()
+    assert kept == [7, 8] and "anonymised_at" not in columns

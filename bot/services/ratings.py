@@ -12,6 +12,7 @@ from bot.services.notifications import CardRefresh, RatingAsk
 from bot.services.requests import RequestNotFoundError
 from storage.models import Member, RequestRating, RequestStatus
 from storage.repositories import helpdesk as helpdesk_repo
+from storage.repositories import privacy as privacy_repo
 from storage.repositories import requests as requests_repo
 
 SCORES = range(1, 6)
@@ -95,6 +96,8 @@ async def comment(
     rating.comment = text.strip()[:COMMENT_MAX]
     rating.updated_at = now
     session.add(rating)
+    # free text on a done request: the retention sweep takes it even if it swept it before
+    await privacy_repo.sweep_again(session, rating.request_id)
     await _refresh(session, rating, now)
     await session.flush()
     return rating

@@ -27,6 +27,7 @@ mydata-event = { $date } · { $status }
 mydata-documents = Documents:
 mydata-document = 📎 { $name } · { $date }
 mydata-document-unnamed = photo
+mydata-rating = ⭐ Your rating: { $score }/5
 mydata-tickets = <b>Messages to support (card not found): { $count }</b>
 mydata-ticket = ✉️ { $date } · { $text }
 mydata-reminders = Reminders waiting: { $count }

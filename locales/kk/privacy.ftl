@@ -27,6 +27,7 @@ mydata-event = { $date } · { $status }
 mydata-documents = Құжаттар:
 mydata-document = 📎 { $name } · { $date }
 mydata-document-unnamed = фото
+mydata-rating = ⭐ Сіздің бағаңыз: { $score }/5
 mydata-tickets = <b>Қолдау қызметіне өтініштер (карта табылмады): { $count }</b>
 mydata-ticket = ✉️ { $date } · { $text }
 mydata-reminders = Күтудегі еске салғыштар: { $count }

@@ -27,6 +27,7 @@ mydata-event = { $date } · { $status }
 mydata-documents = Документы:
 mydata-document = 📎 { $name } · { $date }
 mydata-document-unnamed = фото
+mydata-rating = ⭐ Ваша оценка: { $score }/5
 mydata-tickets = <b>Запросы в поддержку (карта не найдена): { $count }</b>
 mydata-ticket = ✉️ { $date } · { $text }
 mydata-reminders = Ожидающие напоминания: { $count }

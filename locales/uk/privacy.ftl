@@ -27,6 +27,7 @@ mydata-event = { $date } · { $status }
 mydata-documents = Документи:
 mydata-document = 📎 { $name } · { $date }
 mydata-document-unnamed = фото
+mydata-rating = ⭐ Ваша оцінка: { $score }/5
 mydata-tickets = <b>Запити до підтримки (картку не знайдено): { $count }</b>
 mydata-ticket = ✉️ { $date } · { $text }
 mydata-reminders = Нагадування, що чекають: { $count }

@@ -27,13 +27,16 @@ from storage.models import (
     Request,
     RequestDocument,
     RequestEvent,
+    RequestRating,
     RequestStatus,
+    StaffNote,
     SupportTicket,
 )
 from storage.sql import in_chunks
 
 WAITING = (NotificationStatus.PENDING, NotificationStatus.SENDING, NotificationStatus.HELD)
 DONE_WITH = (NotificationStatus.SENT, NotificationStatus.FAILED)
+CLOSED = (RequestStatus.DONE, RequestStatus.REJECTED, RequestStatus.CANCELLED)
 
 
 async def _all(session: AsyncSession, model: type[SQLModel], *where: Any) -> list[Any]:
@@ -62,6 +65,10 @@ async def documents_of(session: AsyncSession, request_ids: Sequence[int]) -> lis
     return await _all(session, RequestDocument, col(RequestDocument.request_id).in_(request_ids))
 
 
+async def ratings_of(session: AsyncSession, member_id: int) -> list[RequestRating]:
+    return await _all(session, RequestRating, col(RequestRating.member_id) == member_id)
+
+
 async def member_rows(session: AsyncSession, member_id: int, telegram_id: int) -> dict[str, list]:
     """Every row of the member's own tables, by table name (requests apart)."""
     return {
@@ -88,9 +95,11 @@ async def state_rows(session: AsyncSession, telegram_id: int) -> list[FsmRecord]
 
 
 async def delete_member_rows(session: AsyncSession, member_id: int, telegram_id: int) -> None:
-    """Links, reminders, tickets, outbox rows, relay links, e-card images, attempts and dialog
-    state."""
-    for model in (CardLink, Reminder, SupportTicket, Notification, RelayLink, ECardImage):
+    """Links, reminders, tickets, outbox rows, relay links, e-card images, staff's notes on the
+    member, attempts and dialog state."""
+    for model in (
+        CardLink, Reminder, SupportTicket, Notification, RelayLink, ECardImage, StaffNote
+    ):  # fmt: skip
         await session.execute(delete(model).where(col(model.member_id) == member_id))
     await session.execute(
         delete(ActivationAttempt).where(col(ActivationAttempt.telegram_id) == telegram_id)
@@ -107,6 +116,32 @@ async def drop_comments(session: AsyncSession, request_ids: Sequence[int]) -> in
             update(RequestEvent)
             .where(col(RequestEvent.request_id).in_(chunk), col(RequestEvent.comment).is_not(None))
             .values(comment=None)
+        )
+        dropped += int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return dropped
+
+
+async def drop_rating_comments(session: AsyncSession, request_ids: Sequence[int]) -> int:
+    """The member's comment on these requests' ratings (the score stays); how many had one."""
+    dropped = 0
+    for chunk in in_chunks(request_ids):
+        result = await session.execute(
+            update(RequestRating)
+            .where(
+                col(RequestRating.request_id).in_(chunk), col(RequestRating.comment).is_not(None)
+            )
+            .values(comment=None)
+        )
+        dropped += int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return dropped
+
+
+async def drop_notes(session: AsyncSession, request_ids: Sequence[int]) -> int:
+    """Staff's internal notes on these requests; how many."""
+    dropped = 0
+    for chunk in in_chunks(request_ids):
+        result = await session.execute(
+            delete(StaffNote).where(col(StaffNote.request_id).in_(chunk))
         )
         dropped += int(result.rowcount or 0)  # type: ignore[attr-defined]
     return dropped
@@ -148,20 +183,50 @@ async def audit_of_targets(session: AsyncSession, targets: Sequence[str]) -> lis
     return await _all(session, AuditEntry, col(AuditEntry.target).in_(targets))
 
 
-async def closed_before(session: AsyncSession, before: datetime) -> list[Request]:
-    """Closed requests last changed before `before`."""
-    closed = (RequestStatus.DONE, RequestStatus.REJECTED, RequestStatus.CANCELLED)
+async def to_sweep(session: AsyncSession, before: datetime) -> list[Request]:
+    """Closed requests last changed before `before` that the sweep has not taken yet (or that
+    free text reached since): found by `ix_requests_retention`, so the work of a sweep grows
+    with what is new, not with every request ever closed."""
     return await _all(
-        session, Request, col(Request.status).in_(closed), col(Request.updated_at) < before
+        session,
+        Request,
+        col(Request.anonymised_at).is_(None),
+        col(Request.status).in_(CLOSED),
+        col(Request.updated_at) < before,
     )
 
 
+async def sweep_again(session: AsyncSession, request_id: int) -> None:
+    """Free text reached a request (a rating comment, a note, a canned reply): if the sweep
+    took it already, its next run takes it again."""
+    await session.execute(
+        update(Request)
+        .where(col(Request.id) == request_id, col(Request.anonymised_at).is_not(None))
+        .values(anonymised_at=None)
+    )
+
+
+async def waiting_about(session: AsyncSession, request_ids: Sequence[int]) -> set[int]:
+    """Which of these requests have an outbox row still to be sent (the sweep takes them again
+    once it is done with)."""
+    found: set[int] = set()
+    for chunk in in_chunks(request_ids):
+        query = select(Notification.request_id).where(
+            col(Notification.request_id).in_(chunk), col(Notification.status).in_(WAITING)
+        )
+        found.update(i for i in (await session.execute(query.distinct())).scalars() if i)
+    return found
+
+
 async def has_free_text(session: AsyncSession, request_ids: Sequence[int]) -> set[int]:
-    """Which of these requests still have a history comment or a document."""
+    """Which of these requests still have a history comment, a document, a rating comment or
+    a staff note."""
     found: set[int] = set()
     for model, extra in (
         (RequestEvent, col(RequestEvent.comment).is_not(None)),
         (RequestDocument, True),
+        (RequestRating, col(RequestRating.comment).is_not(None)),
+        (StaffNote, True),
     ):
         for chunk in in_chunks(request_ids):
             query = select(model.request_id).where(col(model.request_id).in_(chunk), extra)

@@ -11,6 +11,7 @@ import pytest
 from bot.config import Settings
 from bot.factory import create_bot, create_dispatcher
 from bot.sandbox.run import sandbox_users
+from storage.models import Member, Request
 from tests.dialogs.conftest import build_dp, member, messages
 from tests.staff.conftest import ASKAR, FORUM, IRYNA, OLENA, StaffWorld
 from tgsandbox import SANDBOX_TOKEN, EmulatorState, SimUser, bound_url, start_emulator
@@ -30,6 +31,42 @@ class PrivacyWorld(StaffWorld):
     async def tap(self, label: str, chat_id: int = OLENA, user_id: int = OLENA) -> None:
         message = next(m for m in reversed(self.bot_messages(chat_id)) if m.get("reply_markup"))
         self.state.press_button(chat_id, message["message_id"], user_id=user_id, text=label)
+        await self.settled()
+
+    def card(self, number: str) -> dict[str, Any]:
+        """The request's card in the admin chat (its newest copy)."""
+        return next(
+            m
+            for m in reversed(self.bot_messages(FORUM))
+            if number in m.get("text", "") and "Status" in m["text"]
+        )
+
+    async def rated_and_noted(self, member: Member, comment: str, note: str) -> Request:
+        """A request staff took, noted (`!note` in its topic) and marked done, which the member
+        rated 4 and commented on in reply to the bot's prompt; everything delivered."""
+        request = await self.submit(member)
+        await self.deliver()
+        await self.press(self.card(request.number), "🙋 Take")
+        await self.deliver()
+        thread = self.card(request.number).get("message_thread_id")
+        self.state.send_text(FORUM, "!" + note, user_id=IRYNA, thread_id=thread)
+        await self.settled()
+        await self.deliver()
+        await self.press(self.card(request.number), "✅ Done")
+        await self.deliver()
+        ask = next(m for m in self.bot_messages(OLENA) if "How did we do" in m.get("text", ""))
+        self.state.press_button(OLENA, ask["message_id"], text="4 ⭐")
+        await self.settled()
+        await self.comment_rating(comment)
+        await self.deliver()
+        return request
+
+    async def comment_rating(self, text: str) -> None:
+        """The member replies to the bot's newest "write a comment" prompt."""
+        prompt = next(
+            m for m in reversed(self.bot_messages(OLENA)) if "reply to this" in m.get("text", "")
+        )
+        self.state.send_text(OLENA, text, reply_to_message_id=prompt["message_id"])
         await self.settled()
 
 

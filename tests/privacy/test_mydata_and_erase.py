@@ -24,6 +24,8 @@ from storage.models import (
     Request,
     RequestDocument,
     RequestEvent,
+    RequestRating,
+    StaffNote,
     SupportTicket,
     TicketKind,
 )
@@ -163,7 +165,8 @@ async def test_export_is_a_json_file_with_every_stored_field(world):
     assert set(card["card"]) == _columns(InsuredPerson)
     assert set(card["policy"]) == _columns(Policy)
     [req] = data["requests"]
-    assert set(req) == _columns(Request) | {"number", "events", "documents"}
+    assert set(req) == _columns(Request) | {"number", "events", "documents", "rating"}
+    assert req["rating"] is None
     assert req["details"]["topic"] == TOPIC
     assert {e["to_status"] for e in req["events"]} == {"new", "in_progress"}
     assert set(req["events"][0]) == _columns(RequestEvent)
@@ -265,3 +268,28 @@ async def test_a_failed_commit_erases_nothing_and_says_so(world, monkeypatch):
     [member] = await _all(world, Member)
     assert member.phone == PHONE and member.erased_at is None
     assert len(await _all(world, CardLink)) == 1
+
+
+async def test_the_rating_is_in_mydata_and_the_erase_takes_its_comment_and_staff_notes(world):
+    member = await world.member_with_card()
+    request = await world.rated_and_noted(
+        member, comment="Dr. <Petrenko> was kind", note="She has asthma"
+    )
+    [note] = await _all(world, StaffNote)
+    assert (note.request_id, note.text) == (request.id, "She has asthma")
+
+    await world.say("/mydata")
+    text = world.last(OLENA)["text"]
+    assert "⭐ Your rating: 4/5: Dr. <Petrenko> was kind" in text  # escaped: shown as typed
+    await world.tap("📄 Export (JSON file)")
+    sent = [m for m in world.bot_messages(OLENA) if "document" in m][-1]
+    [req] = json.loads(world.state.files.require(sent["document"]["file_id"]).data)["requests"]
+    assert set(req["rating"]) == _columns(RequestRating)
+    assert (req["rating"]["score"], req["rating"]["comment"]) == (4, "Dr. <Petrenko> was kind")
+
+    await world.tap("🗑 Delete my data")
+    await world.tap("🗑 Yes, delete everything")
+    assert "Your data has been erased" in world.last(OLENA)["text"]
+    [rating] = await _all(world, RequestRating)
+    assert (rating.request_id, rating.score, rating.comment) == (request.id, 4, None)
+    assert await _all(world, StaffNote) == []

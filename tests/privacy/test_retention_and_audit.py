@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from openpyxl import load_workbook
@@ -11,7 +12,17 @@ from sqlalchemy import select
 from bot.scheduler import RETENTION_JOB, add_retention_job
 from bot.services.staff.audit import audit
 from bot.services.staff.audit_view import safe_cell
-from storage.models import AuditEntry, FsmRecord, Request, RequestDocument, RequestEvent
+from storage.models import (
+    AuditEntry,
+    FsmRecord,
+    Notification,
+    Request,
+    RequestDocument,
+    RequestEvent,
+    RequestRating,
+    StaffNote,
+)
+from storage.repositories import privacy as privacy_repo
 from tests.privacy.conftest import ASKAR, FORUM, IRYNA, PrivacyWorld
 
 
@@ -90,6 +101,50 @@ async def test_retention_anonymises_old_closed_requests_and_drops_old_audit(worl
     stats = next(m["text"] for m in reversed(world.bot_messages(FORUM)) if "text" in m)
     assert "Retention, last run" in stats
     assert "audit entries dropped" in stats
+
+
+async def _last_counts(world: PrivacyWorld) -> dict:
+    return [a for a in await _rows(world, AuditEntry) if a.action == "retention"][-1].details
+
+
+async def _to_sweep(world: PrivacyWorld) -> list[int]:
+    async with world.sessions() as session:
+        before = world.clock() - timedelta(days=world.settings.retention_days)
+        return [r.id for r in await privacy_repo.to_sweep(session, before)]
+
+
+async def test_retention_takes_rating_comments_and_notes_and_each_request_once(world):
+    member = await world.member_with_card()
+    request = await world.rated_and_noted(member, comment="Dr. Petrenko", note="Has asthma")
+    world.clock.advance(days=world.settings.retention_days + 1)
+    assert await _to_sweep(world) == [request.id]
+    await _sweep(world)
+    [rating] = await _rows(world, RequestRating)
+    assert (rating.score, rating.comment) == (4, None)  # the score stays, the text goes
+    assert await _rows(world, StaffNote) == []
+    assert [n for n in await _rows(world, Notification) if n.request_id == request.id] == []
+    assert (await _last_counts(world))["requests"] == 1
+    [swept] = await _rows(world, Request)
+    assert swept.anonymised_at == world.clock()
+
+    # the next sweeps do not take it again
+    world.clock.advance(hours=1)
+    assert await _to_sweep(world) == []
+
+    # a comment written later (in reply to the old prompt) is taken by the next sweep; the
+    # staff card's refresh it queued still waits, so the request is taken once more after that
+    await world.comment_rating("Still grateful to Dr. Petrenko")
+    assert await _to_sweep(world) == [request.id]
+    await _sweep(world)
+    assert [r.comment for r in await _rows(world, RequestRating)] == [None]
+    assert (await _last_counts(world))["requests"] == 1
+    assert (await _rows(world, Request))[0].anonymised_at is None
+    await world.deliver()
+    await _sweep(world)
+    assert [n for n in await _rows(world, Notification) if n.request_id == request.id] == []
+    assert (await _last_counts(world))["notifications"] == 1
+    assert (await _rows(world, Request))[0].anonymised_at == world.clock()
+    assert await _to_sweep(world) == []
 
 
 async def test_an_abandoned_form_is_forgotten_after_draft_ttl(world):

@@ -40,12 +40,13 @@ class Erased:
 
 async def erase(session: AsyncSession, member: Member, now: datetime) -> Erased:
     """Unlink every card and erase the profile, the phone, dialog state and drafts, tickets,
-    reminders, outbox rows, relay links, the e-card images' file_ids and activation attempts.
-    Requests stay as the insurer's records (kind, status, dates, chosen options, amounts),
-    without free text, documents or contact data; the row of the member stays only as their
-    anonymous owner (its Telegram id becomes `-id`, so the person starts afresh if they come
-    back). Staff are told in the member's topic (through the outbox, in this transaction); the
-    registry is not touched; the erase is audited. The caller commits."""
+    reminders, outbox rows, relay links, the e-card images' file_ids, staff's notes on the member
+    and activation attempts. Requests stay as the insurer's records (kind, status, dates, chosen
+    options, amounts, rating scores), without free text, documents or contact data; the row of
+    the member stays only as their anonymous owner (its Telegram id becomes `-id`, so the person
+    starts afresh if they come back). Staff are told in the member's topic (through the outbox,
+    in this transaction); the registry is not touched; the erase is audited. The caller
+    commits."""
     assert member.id is not None
     telegram_id = member.telegram_id
     requests = await privacy_repo.requests_of(session, member.id)
@@ -55,6 +56,7 @@ async def erase(session: AsyncSession, member: Member, now: datetime) -> Erased:
         request.submission_token = None
         session.add(request)
     await privacy_repo.drop_comments(session, ids)
+    await privacy_repo.drop_rating_comments(session, ids)
     dropped = tuple(Dropped(*row) for row in await privacy_repo.drop_documents(session, ids))
     # staff's comments on these requests, kept in the audit, may quote the member
     for entry in await privacy_repo.audit_of_targets(session, [r.number for r in requests]):

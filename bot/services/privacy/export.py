@@ -24,9 +24,9 @@ def row(model: SQLModel) -> dict[str, Any]:
 
 async def collect(session: AsyncSession, member: Member, now: datetime) -> dict[str, Any]:
     """The member's data, table by table: the profile, linked cards (with the registry's card
-    and policy as the member sees them), requests with their history and documents, tickets,
-    reminders, outbox rows, activation attempts (the ID only as a keyed hash), the admin-chat
-    topic, relay links, the e-card images sent (file_ids) and dialog state."""
+    and policy as the member sees them), requests with their history, documents and rating,
+    tickets, reminders, outbox rows, activation attempts (the ID only as a keyed hash), the
+    admin-chat topic, relay links, the e-card images sent (file_ids) and dialog state."""
     assert member.id is not None
     cards = [
         {"link": row(link), "card": row(person), "policy": row(policy)}
@@ -36,6 +36,7 @@ async def collect(session: AsyncSession, member: Member, now: datetime) -> dict[
     ids = [r.id for r in requests if r.id is not None]
     events = await privacy_repo.events_of(session, ids)
     documents = await privacy_repo.documents_of(session, ids)
+    ratings = {r.request_id: r for r in await privacy_repo.ratings_of(session, member.id)}
     own = await privacy_repo.member_rows(session, member.id, member.telegram_id)
     return {
         "schema_version": SCHEMA_VERSION,
@@ -48,6 +49,7 @@ async def collect(session: AsyncSession, member: Member, now: datetime) -> dict[
                 "number": request.number,
                 "events": [row(e) for e in events if e.request_id == request.id],
                 "documents": [row(d) for d in documents if d.request_id == request.id],
+                "rating": row(ratings[request.id]) if request.id in ratings else None,
             }
             for request in requests
         ],

@@ -41,18 +41,26 @@ class RetentionRun:
 
 async def run(session: AsyncSession, now: datetime, rules: RetentionRules) -> RetentionRun:
     """One sweep; recorded in the audit (so /stats shows the last one) and in the log. The
-    caller commits, then removes the copies of `RetentionRun.dropped`."""
-    closed = await privacy_repo.closed_before(session, now - rules.retention)
-    ids = [r.id for r in closed if r.id is not None]
+    caller commits, then removes the copies of `RetentionRun.dropped`.
+
+    It takes the closed requests older than RETENTION_DAYS that it has not taken before
+    (`Request.anonymised_at`), and marks each once nothing about it waits in the outbox."""
+    swept = await privacy_repo.to_sweep(session, now - rules.retention)
+    ids = [r.id for r in swept if r.id is not None]
     with_text = await privacy_repo.has_free_text(session, ids)
     touched = set(with_text)
-    for request in closed:
+    waiting = await privacy_repo.waiting_about(session, ids)
+    for request in swept:
         kept = anonymous_details(request.details)
         if kept != request.details:
             request.details = kept
-            session.add(request)
             touched.add(request.id or 0)
+        if request.id not in waiting:
+            request.anonymised_at = now
+        session.add(request)
     await privacy_repo.drop_comments(session, ids)
+    await privacy_repo.drop_rating_comments(session, ids)
+    await privacy_repo.drop_notes(session, ids)
     dropped = tuple(Dropped(*row) for row in await privacy_repo.drop_documents(session, ids))
     documents = len(dropped)
     notifications = await privacy_repo.drop_request_notifications(session, ids)

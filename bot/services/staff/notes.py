@@ -14,6 +14,7 @@ from bot.services.relay import RelayTarget
 from bot.services.staff.audit import audit
 from storage.models import StaffNote
 from storage.repositories import helpdesk as helpdesk_repo
+from storage.repositories import privacy as privacy_repo
 
 MARK = "!"
 NOTE_MAX = 4000
@@ -59,6 +60,8 @@ async def keep(
         if existing is None:
             raise
         return existing
+    if request_id is not None:  # a closed request's note goes with its free text (retention)
+        await privacy_repo.sweep_again(session, request_id)
     await audit(
         session, staff_id, "note", now, f"member:{target.member_id}", {"request_id": request_id}
     )
@@ -77,4 +80,6 @@ async def edited(
         note.text = body[:NOTE_MAX]
         note.updated_at = now
         session.add(note)
+        if note.request_id is not None:
+            await privacy_repo.sweep_again(session, note.request_id)
     return True

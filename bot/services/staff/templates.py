@@ -144,6 +144,9 @@ async def send(
         else await helpdesk_repo.latest_open_request(session, target.member_id)
     )
     number = request.number if request else None
+    if request is not None and request.anonymised_at is not None:
+        request.anonymised_at = None  # its text is kept until the retention sweep takes it again
+        session.add(request)
     who = member.full_name or await _holder_name(session, request.card_id if request else None)
     text = fill(row.text, who, number or "—").strip()
     await outbox.enqueue(
