@@ -23,7 +23,7 @@ from storage.models import (
     StaffNote,
 )
 from storage.repositories import privacy as privacy_repo
-from tests.privacy.conftest import ASKAR, FORUM, IRYNA, PrivacyWorld
+from tests.privacy.conftest import ASKAR, FORUM, IRYNA, OLENA, PrivacyWorld
 
 
 def _card(world: PrivacyWorld, number: str) -> dict:
@@ -144,6 +144,44 @@ async def test_retention_takes_rating_comments_and_notes_and_each_request_once(w
     assert [n for n in await _rows(world, Notification) if n.request_id == request.id] == []
     assert (await _last_counts(world))["notifications"] == 1
     assert (await _rows(world, Request))[0].anonymised_at == world.clock()
+    assert await _to_sweep(world) == []
+
+
+async def test_a_note_or_a_canned_reply_on_a_swept_request_brings_it_back(world):
+    member = await world.member_with_card()
+    request = await world.rated_and_noted(member, comment="Fine", note="First call")
+    world.clock.advance(days=world.settings.retention_days + 1)
+    await _sweep(world)
+    assert await _to_sweep(world) == []
+
+    async def staff_reply_to_card(text: str) -> None:
+        card = world.card(request.number)
+        world.state.send_text(
+            FORUM,
+            text,
+            user_id=IRYNA,
+            thread_id=card.get("message_thread_id"),
+            reply_to_message_id=card["message_id"],
+        )
+        await world.settled()
+        await world.deliver()
+
+    await staff_reply_to_card("!She called about it again")
+    assert [(n.request_id, n.text) for n in await _rows(world, StaffNote)] == [
+        (request.id, "She called about it again")
+    ]
+    assert await _to_sweep(world) == [request.id]
+    await _sweep(world)
+    assert await _rows(world, StaffNote) == []
+    assert await _to_sweep(world) == []
+
+    await world.say("/template add thanks en Thank you, {name}, for {request}.", chat_id=FORUM,
+                    user_id=IRYNA)  # fmt: skip
+    await staff_reply_to_card("/reply thanks")
+    assert "Thank you" in world.last(OLENA)["text"]
+    assert await _to_sweep(world) == [request.id]
+    await _sweep(world)
+    assert [n for n in await _rows(world, Notification) if n.request_id == request.id] == []
     assert await _to_sweep(world) == []
 
 
