@@ -79,8 +79,7 @@ def add_retention_job(
     rules = retention_rules(settings)
 
     async def sweep() -> None:
-        async with session_factory.begin() as session:
-            run = await retention.run(session, clock(), rules)
+        run = await retention.run(session_factory.begin, clock(), rules)
         # committed: the copies of the documents it dropped go now (a failed commit raised)
         await copies.remove(settings.download_documents, run.dropped)
         if settings.download_documents is not None:

@@ -492,6 +492,8 @@ class Notification(SQLModel, table=True):
     """The outbox: a message to a member or to staff, written in the transaction that causes it."""
 
     __tablename__ = "notifications"
+    # the outbox rows about a request, by their status (the retention sweep's reads and drops)
+    __table_args__ = (Index("ix_notifications_request_status", "request_id", "status"),)
 
     id: int | None = Field(default=None, primary_key=True)
     audience: Audience = Field(sa_column=_enum(Audience, 8))
@@ -503,9 +505,7 @@ class Notification(SQLModel, table=True):
     )
     request_id: int | None = Field(
         default=None,
-        sa_column=Column(
-            Integer, ForeignKey("requests.id", ondelete="CASCADE"), nullable=True, index=True
-        ),
+        sa_column=Column(Integer, ForeignKey("requests.id", ondelete="CASCADE"), nullable=True),
     )
     kind: NotificationKind = Field(sa_column=_enum(NotificationKind, 32))
     # checked against the kind's class in bot/services/notifications.py when queued and sent
@@ -546,7 +546,9 @@ class StaffNote(SQLModel, table=True):
     )
     request_id: int | None = Field(
         default=None,
-        sa_column=Column(Integer, ForeignKey("requests.id", ondelete="SET NULL"), nullable=True),
+        sa_column=Column(
+            Integer, ForeignKey("requests.id", ondelete="SET NULL"), nullable=True, index=True
+        ),
     )
     staff_telegram_id: int = Field(sa_column=Column(BigInteger, nullable=False))
     admin_chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))

@@ -421,11 +421,12 @@ async def test_0017_leaves_closed_requests_to_the_next_sweep_and_indexes_its_sea
         indexes = await c.run_sync(
             lambda sync: {
                 table: {i["name"] for i in sa.inspect(sync).get_indexes(table)}
-                for table in ("requests", "notifications")
+                for table in ("requests", "notifications", "staff_notes")
             }
         )
     assert "ix_requests_retention" in indexes["requests"]
-    assert "ix_notifications_request_id" in indexes["notifications"]
+    assert "ix_notifications_request_status" in indexes["notifications"]
+    assert "ix_staff_notes_request_id" in indexes["staff_notes"]
     async with create_session_factory(engine)() as session:
         # the closed request was never swept: the first sweep after the upgrade takes it
         swept = await privacy_repo.to_sweep(session, NOW + timedelta(days=1))

@@ -32,11 +32,14 @@ from storage.models import (
     StaffNote,
     SupportTicket,
 )
-from storage.sql import in_chunks
+from storage.sql import in_chunks, padded
 
 WAITING = (NotificationStatus.PENDING, NotificationStatus.SENDING, NotificationStatus.HELD)
 DONE_WITH = (NotificationStatus.SENT, NotificationStatus.FAILED)
 CLOSED = (RequestStatus.DONE, RequestStatus.REJECTED, RequestStatus.CANCELLED)
+# the bulk drops change rows the session has not loaded: without this, the ORM would look for
+# them among every object it holds (the sweep's requests), once per statement
+UNLOADED = {"synchronize_session": False}
 
 
 async def _all(session: AsyncSession, model: type[SQLModel], *where: Any) -> list[Any]:
@@ -116,6 +119,7 @@ async def drop_comments(session: AsyncSession, request_ids: Sequence[int]) -> in
             update(RequestEvent)
             .where(col(RequestEvent.request_id).in_(chunk), col(RequestEvent.comment).is_not(None))
             .values(comment=None)
+            .execution_options(**UNLOADED)
         )
         dropped += int(result.rowcount or 0)  # type: ignore[attr-defined]
     return dropped
@@ -131,6 +135,7 @@ async def drop_rating_comments(session: AsyncSession, request_ids: Sequence[int]
                 col(RequestRating.request_id).in_(chunk), col(RequestRating.comment).is_not(None)
             )
             .values(comment=None)
+            .execution_options(**UNLOADED)
         )
         dropped += int(result.rowcount or 0)  # type: ignore[attr-defined]
     return dropped
@@ -141,7 +146,9 @@ async def drop_notes(session: AsyncSession, request_ids: Sequence[int]) -> int:
     dropped = 0
     for chunk in in_chunks(request_ids):
         result = await session.execute(
-            delete(StaffNote).where(col(StaffNote.request_id).in_(chunk))
+            delete(StaffNote)
+            .where(col(StaffNote.request_id).in_(chunk))
+            .execution_options(**UNLOADED)
         )
         dropped += int(result.rowcount or 0)  # type: ignore[attr-defined]
     return dropped
@@ -159,6 +166,7 @@ async def drop_documents(
             delete(RequestDocument)
             .where(col(RequestDocument.request_id).in_(chunk))
             .returning(col(RequestDocument.request_id), col(RequestDocument.local_path))
+            .execution_options(**UNLOADED)
         )
         dropped += [(int(request_id), path) for request_id, path in result.all()]
     return dropped
@@ -169,9 +177,9 @@ async def drop_request_notifications(session: AsyncSession, request_ids: Sequenc
     dropped = 0
     for chunk in in_chunks(request_ids):
         result = await session.execute(
-            delete(Notification).where(
-                col(Notification.request_id).in_(chunk), col(Notification.status).in_(DONE_WITH)
-            )
+            delete(Notification)
+            .where(col(Notification.request_id).in_(chunk), col(Notification.status).in_(DONE_WITH))
+            .execution_options(**UNLOADED)
         )
         dropped += int(result.rowcount or 0)  # type: ignore[attr-defined]
     return dropped
@@ -183,17 +191,29 @@ async def audit_of_targets(session: AsyncSession, targets: Sequence[str]) -> lis
     return await _all(session, AuditEntry, col(AuditEntry.target).in_(targets))
 
 
-async def to_sweep(session: AsyncSession, before: datetime) -> list[Request]:
+async def to_sweep(
+    session: AsyncSession, before: datetime, after_id: int = 0, limit: int | None = None
+) -> list[Request]:
     """Closed requests last changed before `before` that the sweep has not taken yet (or that
-    free text reached since): found by `ix_requests_retention`, so the work of a sweep grows
-    with what is new, not with every request ever closed."""
-    return await _all(
-        session,
-        Request,
-        col(Request.anonymised_at).is_(None),
-        col(Request.status).in_(CLOSED),
-        col(Request.updated_at) < before,
+    free text reached since), by id from above `after_id`. Their ids come from
+    `ix_requests_retention` alone (asked for whole rows, SQLite's planner walked every closed
+    request by status instead), so the work of a sweep grows with what is new, not with every
+    request ever closed."""
+    query = (
+        select(col(Request.id))
+        .where(
+            col(Request.anonymised_at).is_(None),
+            col(Request.status).in_(CLOSED),
+            col(Request.updated_at) < before,
+            col(Request.id) > after_id,
+        )
+        .order_by(col(Request.id))
+        .limit(limit)
     )
+    ids = list((await session.execute(query)).scalars())
+    if not ids:
+        return []
+    return await _all(session, Request, col(Request.id).in_(padded(ids)))
 
 
 async def sweep_again(session: AsyncSession, request_id: int) -> None:

@@ -4,6 +4,8 @@ audit entries go after AUDIT_RETENTION_DAYS, forms left unfinished after DRAFT_T
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 
@@ -39,16 +41,33 @@ class RetentionRun:
     dropped: tuple[Dropped, ...] = ()
 
 
-async def run(session: AsyncSession, now: datetime, rules: RetentionRules) -> RetentionRun:
-    """One sweep; recorded in the audit (so /stats shows the last one) and in the log. The
-    caller commits, then removes the copies of `RetentionRun.dropped`.
+# closed requests per transaction: SQLite's write lock and the rows in memory are held for one
+# batch at a time, so members' updates wait at most that long however many requests are due
+BATCH = 500
 
-    It takes the closed requests older than RETENTION_DAYS that it has not taken before
-    (`Request.anonymised_at`), and marks each once nothing about it waits in the outbox."""
-    swept = await privacy_repo.to_sweep(session, now - rules.retention)
+Begin = Callable[[], AbstractAsyncContextManager[AsyncSession]]
+
+
+@dataclass(frozen=True)
+class _Batch:
+    last_id: int
+    full: bool  # BATCH requests: there may be more
+    requests: int
+    notifications: int
+    dropped: tuple[Dropped, ...]
+
+
+async def _requests(
+    session: AsyncSession, now: datetime, rules: RetentionRules, after_id: int
+) -> _Batch | None:
+    """The next BATCH closed requests due (ids above `after_id`): their free text, documents,
+    rating comments, staff notes and sent outbox rows dropped; each marked swept
+    (`Request.anonymised_at`) once nothing about it waits in the outbox."""
+    swept = await privacy_repo.to_sweep(session, now - rules.retention, after_id, BATCH)
+    if not swept:
+        return None
     ids = [r.id for r in swept if r.id is not None]
-    with_text = await privacy_repo.has_free_text(session, ids)
-    touched = set(with_text)
+    touched = await privacy_repo.has_free_text(session, ids)
     waiting = await privacy_repo.waiting_about(session, ids)
     for request in swept:
         kept = anonymous_details(request.details)
@@ -62,19 +81,46 @@ async def run(session: AsyncSession, now: datetime, rules: RetentionRules) -> Re
     await privacy_repo.drop_rating_comments(session, ids)
     await privacy_repo.drop_notes(session, ids)
     dropped = tuple(Dropped(*row) for row in await privacy_repo.drop_documents(session, ids))
-    documents = len(dropped)
     notifications = await privacy_repo.drop_request_notifications(session, ids)
-    audit_entries = await privacy_repo.drop_audit_before(session, now - rules.audit_retention)
-    drafts = await privacy_repo.drop_states_before(session, now - rules.draft_ttl)
-    result = RetentionRun(
-        now, len(touched), documents, notifications, audit_entries, drafts, dropped
-    )
-    counts = {k: v for k, v in asdict(result).items() if k not in ("at", "dropped")}
-    await audit(session, NO_STAFF, RETENTION_ACTION, now, None, counts)
+    return _Batch(max(ids), len(swept) == BATCH, len(touched), notifications, dropped)
+
+
+async def run(begin: Begin, now: datetime, rules: RetentionRules) -> RetentionRun:
+    """One sweep. The closed requests older than RETENTION_DAYS that it has not taken before go
+    BATCH at a time, each batch in a transaction of its own (`begin()` opens one and commits it
+    when left); then old audit entries and unfinished forms, and the counts recorded in the
+    audit (so /stats shows the last sweep) and in the log, in a last one. The caller removes
+    the copies of `RetentionRun.dropped` (all committed by then)."""
+    batches: list[_Batch] = []
+    after_id = 0
+    while True:
+        async with begin() as session:
+            batch = await _requests(session, now, rules, after_id)
+        if batch is None:
+            break
+        batches.append(batch)
+        if not batch.full:
+            break
+        after_id = batch.last_id
+    async with begin() as session:
+        audit_entries = await privacy_repo.drop_audit_before(session, now - rules.audit_retention)
+        drafts = await privacy_repo.drop_states_before(session, now - rules.draft_ttl)
+        result = RetentionRun(
+            now,
+            sum(b.requests for b in batches),
+            sum(len(b.dropped) for b in batches),
+            sum(b.notifications for b in batches),
+            audit_entries,
+            drafts,
+            tuple(d for b in batches for d in b.dropped),
+        )
+        counts = {k: v for k, v in asdict(result).items() if k not in ("at", "dropped")}
+        await audit(session, NO_STAFF, RETENTION_ACTION, now, None, counts)
     log.info(
-        "retention: %d closed requests anonymised (%d documents, %d notifications), "
-        "%d audit entries dropped, %d unfinished forms forgotten",
-        result.requests, documents, notifications, audit_entries, drafts,
+        "retention: %d closed requests anonymised (%d documents, %d notifications) in %d "
+        "batches, %d audit entries dropped, %d unfinished forms forgotten",
+        result.requests, result.documents, result.notifications, len(batches), audit_entries,
+        drafts,
     )  # fmt: skip
     return result
 

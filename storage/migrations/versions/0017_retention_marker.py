@@ -1,5 +1,6 @@
 """requests.anonymised_at: the retention sweep takes only closed requests it has not swept;
-notifications.request_id indexed (the sweep drops the outbox rows of a request by it)
+notifications indexed by request and status, staff notes by request (the sweep reads and drops
+a request's outbox rows and notes by them)
 
 Revision ID: 0017
 Revises: 0016
@@ -28,13 +29,17 @@ def upgrade() -> None:
         )
     with op.batch_alter_table("notifications", schema=None) as batch_op:
         batch_op.create_index(
-            batch_op.f("ix_notifications_request_id"), ["request_id"], unique=False
+            "ix_notifications_request_status", ["request_id", "status"], unique=False
         )
+    with op.batch_alter_table("staff_notes", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_staff_notes_request_id"), ["request_id"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("staff_notes", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_staff_notes_request_id"))
     with op.batch_alter_table("notifications", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_notifications_request_id"))
+        batch_op.drop_index("ix_notifications_request_status")
     with op.batch_alter_table("requests", schema=None) as batch_op:
         batch_op.drop_index("ix_requests_retention")
         batch_op.drop_column("anonymised_at")
