@@ -5,7 +5,8 @@ members mid-form (bench/memory_bench.py), outbox delivery while members are busy
 (bench/busy_bench.py), outbox delivery alone (bench/deliver_bench.py), staff at work while
 members wait (bench/staff_bench.py), the phone lookup at a million cards (bench/lookup_bench.py),
 the Bot API client (bench/api_bench.py), the month calendar page cached and not
-(bench/calendar_bench.py) and, when present, the registry import (bench/import_bench.py).
+(bench/calendar_bench.py), the hourly retention sweep with many closed requests against few
+(bench/retention_bench.py) and, when present, the registry import (bench/import_bench.py).
 Each ratio is against a baseline measured in the same run. ``--quick`` shrinks every bench to a
 smoke run of seconds to a minute; its figures mean little. ``--smoke`` is smaller still: the
 least that fills every line of the table (tests/e2e/test_bench_runner.py); its figures mean
@@ -28,6 +29,7 @@ from bench import (
     deliver_bench,
     lookup_bench,
     memory_bench,
+    retention_bench,
     steps_bench,
 )
 
@@ -44,6 +46,7 @@ ARGS: dict[str, dict[str, list[str]]] = {
         "lookup": ["--quick"],
         "api": ["--rounds", "3", "--calls", "100"],
         "calendar": ["--rounds", "3", "--members", "100"],
+        "retention": ["--requests", "500", "10000", "--rounds", "3"],
     },
     "smoke": {
         "steps": ["--members", "4", "--rounds", "1"],
@@ -54,6 +57,7 @@ ARGS: dict[str, dict[str, list[str]]] = {
         "lookup": ["--cards", "5000", "--lookups", "100"],
         "api": ["--rounds", "1", "--calls", "10"],
         "calendar": ["--rounds", "1", "--members", "8"],
+        "retention": ["--requests", "50", "500", "--rounds", "1"],
     },
 }
 # the registry import's file sizes (small, large) and XLSX rows, by the size of the run
@@ -247,6 +251,22 @@ IMPORT_AIMS = {
 }
 
 
+def retention_lines(size: str) -> list[Line]:
+    """The hourly retention sweep, many closed requests against few (bench/retention_bench.py)."""
+    args = retention_bench.parse_args(ARGS[size].get("retention", []))
+    small, large = asyncio.run(retention_bench.run(*args.requests, args.rounds))
+    ratio = large.hourly_s / small.hourly_s
+    return [
+        Line(
+            "retention sweep",
+            f"hourly, {large.requests:,} closed requests vs {small.requests:,}",
+            f"{large.hourly_s * 1000:.1f} / {small.hourly_s * 1000:.1f} ms = {ratio:.2f}x",
+            "<= 1.5x (flat)",
+            ratio <= 1.5,
+        )
+    ]
+
+
 def import_lines(size: str) -> list[Line]:
     """The registry import bench (bench/import_bench.py): its ratios against their aims."""
     from bench import import_bench
@@ -338,6 +358,7 @@ def main(argv: list[str] | None = None) -> None:
         lookup_lines,
         api_lines,
         calendar_lines,
+        retention_lines,
         import_lines,
     ]
     for bench in others:

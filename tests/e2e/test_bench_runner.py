@@ -49,6 +49,7 @@ def test_bench_runner_prints_the_table_of_ratios_and_draws_the_chart(tmp_path: P
         "phone lookup",
         "Bot API client",
         "calendar page",
+        "retention sweep",
     ):
         assert any(line.startswith(bench) for line in table), bench
     assert chart.stat().st_size > 0
