@@ -4,10 +4,11 @@
 For each size, a migrated SQLite file holds that many closed requests older than
 RETENTION_DAYS, each with typed free text in its form, two history comments and a sent outbox
 row (every tenth with a document). The first sweep takes them all (as the first run after
-the upgrade to migration 0017 does); it is timed once. Then, `--rounds` times, ten more
-requests close and the next sweep is timed. The line: that hourly sweep at the large size
-against the small size, in the same run: about 1x when a sweep's work grows with what is new,
-not with every request ever closed. Nothing here asserts a time.
+the upgrade to migration 0017 does); it is timed once, and its longest transaction (SQLite's
+write lock is held for one transaction at most, members' writes wait that long). Then,
+`--rounds` times, ten more requests close and the next sweep is timed. The line: that hourly
+sweep at the large size against the small size, in the same run: about 1x when a sweep's work
+grows with what is new, not with every request ever closed. Nothing here asserts a time.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import asyncio
 import statistics
 import tempfile
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -50,6 +53,7 @@ NEW_PER_HOUR = 10
 class Sizes:
     requests: int
     first_s: float  # the sweep that takes every request
+    longest_s: float  # its longest transaction (SQLite's write lock is held for one at most)
     hourly_s: float  # median of the sweeps that take NEW_PER_HOUR new ones
 
 
@@ -141,9 +145,19 @@ async def _close(engine: Any, first: int, count: int) -> None:
                 await connection.execute(sa.insert(table), rows)
 
 
-async def _sweep(sessions: Any) -> float:
+async def _sweep(sessions: Any, transactions: list[float] | None = None) -> float:
+    """One sweep's time; each of its transactions' times added to `transactions`."""
+
+    @asynccontextmanager
+    async def begin() -> AsyncIterator[Any]:
+        started = time.perf_counter()
+        async with sessions.begin() as session:
+            yield session
+        if transactions is not None:
+            transactions.append(time.perf_counter() - started)
+
     started = time.perf_counter()
-    await retention.run(sessions.begin, NOW, RULES)
+    await retention.run(begin, NOW, RULES)
     return time.perf_counter() - started
 
 
@@ -156,14 +170,15 @@ async def measure(requests: int, rounds: int) -> Sizes:
             await _registry_and_member(engine)
             await _close(engine, 1, requests)
             sessions = create_session_factory(engine)
-            first = await _sweep(sessions)
+            transactions: list[float] = []
+            first = await _sweep(sessions, transactions)
             hourly = []
             for n in range(rounds):
                 await _close(engine, requests + 1 + n * NEW_PER_HOUR, NEW_PER_HOUR)
                 hourly.append(await _sweep(sessions))
         finally:
             await engine.dispose()
-    return Sizes(requests, first, statistics.median(hourly))
+    return Sizes(requests, first, max(transactions), statistics.median(hourly))
 
 
 async def run(small: int, large: int, rounds: int) -> tuple[Sizes, Sizes]:
@@ -182,7 +197,8 @@ def main(argv: list[str] | None = None) -> None:
     small, large = asyncio.run(run(*args.requests, args.rounds))
     for sizes in (small, large):
         print(  # noqa: T201
-            f"{sizes.requests:>9,} closed requests: first sweep {sizes.first_s:7.2f} s, "
+            f"{sizes.requests:>9,} closed requests: first sweep {sizes.first_s:7.2f} s "
+            f"(longest transaction {sizes.longest_s:6.2f} s), "
             f"an hourly sweep with {NEW_PER_HOUR} new {sizes.hourly_s * 1000:8.1f} ms"
         )
     print(  # noqa: T201
