@@ -321,7 +321,8 @@ class Request(SQLModel, table=True):
     # None before then (and on rows older than routing: the default chat)
     staff_chat_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     # when the retention sweep took this closed request's free text (docs/privacy.md); None
-    # before, and again once free text reaches it later (a rating comment, a note, a canned reply)
+    # before, and again once free text reaches it later (a rating comment, a note, a canned
+    # reply) or messages about it held for a member who blocked the bot are released
     anonymised_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
 
     @property

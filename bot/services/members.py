@@ -10,6 +10,7 @@ from bot.services.languages import SUPPORTED_LOCALES
 from storage.models import Member
 from storage.repositories import members as members_repo
 from storage.repositories import notifications as notifications_repo
+from storage.repositories import privacy as privacy_repo
 
 
 async def get_or_create(
@@ -36,4 +37,5 @@ async def mark_reachable(session: AsyncSession, member: Member) -> None:
     member.unreachable_since = None
     session.add(member)
     assert member.id is not None
+    await privacy_repo.sweep_again_held(session, member.id)
     await notifications_repo.release_held(session, member.id)

@@ -34,7 +34,9 @@ from storage.models import (
 )
 from storage.sql import in_chunks, padded
 
-WAITING = (NotificationStatus.PENDING, NotificationStatus.SENDING, NotificationStatus.HELD)
+# on their way to Telegram; held rows (the member blocked the bot) may wait for years, and the
+# sweep takes their request again when they are released (`sweep_again_held`)
+IN_FLIGHT = (NotificationStatus.PENDING, NotificationStatus.SENDING)
 DONE_WITH = (NotificationStatus.SENT, NotificationStatus.FAILED)
 CLOSED = (RequestStatus.DONE, RequestStatus.REJECTED, RequestStatus.CANCELLED)
 # the bulk drops change rows the session has not loaded: without this, the ORM would look for
@@ -226,13 +228,28 @@ async def sweep_again(session: AsyncSession, request_id: int) -> None:
     )
 
 
+async def sweep_again_held(session: AsyncSession, member_id: int) -> None:
+    """The member's held messages are about to be released: the requests they are about are
+    taken again by the next sweep, which drops them once sent."""
+    held = select(col(Notification.request_id)).where(
+        col(Notification.member_id) == member_id,
+        col(Notification.status) == NotificationStatus.HELD,
+        col(Notification.request_id).is_not(None),
+    )
+    await session.execute(
+        update(Request)
+        .where(col(Request.id).in_(held), col(Request.anonymised_at).is_not(None))
+        .values(anonymised_at=None)
+    )
+
+
 async def waiting_about(session: AsyncSession, request_ids: Sequence[int]) -> set[int]:
-    """Which of these requests have an outbox row still to be sent (the sweep takes them again
-    once it is done with)."""
+    """Which of these requests have an outbox row on its way to Telegram (the sweep takes them
+    again once it is sent)."""
     found: set[int] = set()
     for chunk in in_chunks(request_ids):
         query = select(Notification.request_id).where(
-            col(Notification.request_id).in_(chunk), col(Notification.status).in_(WAITING)
+            col(Notification.request_id).in_(chunk), col(Notification.status).in_(IN_FLIGHT)
         )
         found.update(i for i in (await session.execute(query.distinct())).scalars() if i)
     return found

@@ -185,6 +185,40 @@ async def test_a_note_or_a_canned_reply_on_a_swept_request_brings_it_back(world)
     assert await _to_sweep(world) == []
 
 
+async def test_messages_held_for_a_blocked_member_are_dropped_once_released_and_sent(world):
+    member = await world.member_with_card()
+    request = await world.submit(member)
+    await world.deliver()
+    await world.press(world.card(request.number), "🙋 Take")
+    await world.deliver()
+    world.state.set_blocked(OLENA, True)
+    await world.settled()
+    await world.press(world.card(request.number), "✅ Done")
+    await world.deliver()
+
+    def about(rows: list) -> list:
+        return [(n.kind, n.status) for n in rows if n.request_id == request.id]
+
+    held = about(await _rows(world, Notification))
+    assert ("request_status", "held") in held
+
+    # held rows wait for the member, not for the sweep: the request is taken once, and kept
+    world.clock.advance(days=world.settings.retention_days + 1)
+    await _sweep(world)
+    assert (await _rows(world, Request))[0].anonymised_at == world.clock()
+    assert about(await _rows(world, Notification)) == [n for n in held if n[1] == "held"]
+    assert await _to_sweep(world) == []
+
+    # the member writes again: what was held goes out, and the next sweep drops it
+    world.state.set_blocked(OLENA, False)
+    await world.say("/start")
+    assert await _to_sweep(world) == [request.id]
+    await world.deliver()
+    await _sweep(world)
+    assert about(await _rows(world, Notification)) == []
+    assert await _to_sweep(world) == []
+
+
 async def test_an_abandoned_form_is_forgotten_after_draft_ttl(world):
     await world.member_with_card()
     await world.say("/menu")
