@@ -133,31 +133,20 @@ async def _rows_at_0004(url: str, request_status: str = "need_info") -> None:
     now = NOW.replace(tzinfo=None) if sqlite else NOW
     engine = create_async_engine(url)
 
-    def row(table: str, **values: Any) -> Any:
-        return sa.table(table, *(sa.column(name) for name in values)).insert().values(**values)
-
     async with engine.begin() as c:
+        await _card_and_members(c, now, members=())
+        await c.execute(_row("members", id=1, telegram_id=501, gender="female", created_at=now))
         await c.execute(
-            row("policies", id=1, number="P-1", program="Gold", holder_type="corporate",
-                contract_signed=date(2026, 1, 1), coverage_start=date(2026, 1, 1),
-                coverage_end=date(2026, 12, 31), updated_at=now)
-        )  # fmt: skip
-        await c.execute(
-            row("insured_persons", id=1, insured_id="ID-1", policy_id=1, full_name="Olena",
-                birth_date=date(1990, 5, 5), relation="self", updated_at=now)
-        )  # fmt: skip
-        await c.execute(row("members", id=1, telegram_id=501, gender="female", created_at=now))
-        await c.execute(
-            row("requests", id=7, member_id=1, card_id=1, kind="appointment",
+            _row("requests", id=7, member_id=1, card_id=1, kind="appointment",
                 status=request_status, details=json.dumps(DETAILS, ensure_ascii=False),
                 created_at=now, updated_at=now)
         )  # fmt: skip
         await c.execute(
-            row("request_events", id=1, request_id=7, from_status="in_progress",
+            _row("request_events", id=1, request_id=7, from_status="in_progress",
                 to_status="need_info", actor_kind="staff", comment=COMMENT, created_at=now)
         )  # fmt: skip
         await c.execute(
-            row("notifications", id=1, audience="member", member_id=1, request_id=7,
+            _row("notifications", id=1, audience="member", member_id=1, request_id=7,
                 kind="request_status", dedup_key="status:1", status="pending", attempts=0,
                 payload=json.dumps({"status": "need_info", "comment": COMMENT},
                                    ensure_ascii=False),
@@ -171,11 +160,11 @@ async def _rows_at_0004(url: str, request_status: str = "need_info") -> None:
             ]
         ):
             await c.execute(
-                row("audit_log", id=n + 1, staff_telegram_id=900, action=action,
+                _row("audit_log", id=n + 1, staff_telegram_id=900, action=action,
                     target="R-000007", details=details, created_at=now)
             )  # fmt: skip
         await c.execute(
-            row("fsm_records", key="fsm:501:501", state="MainSG:menu",
+            _row("fsm_records", key="fsm:501:501", state="MainSG:menu",
                 data=json.dumps({"lang": "uk", "текст": "так"}, ensure_ascii=False),
                 updated_at=now)
         )  # fmt: skip

@@ -4,7 +4,7 @@ Never commits; every statement is portable (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -113,47 +113,53 @@ async def delete_member_rows(session: AsyncSession, member_id: int, telegram_id:
     forget_rows(session)  # what the update's dialog state held of those rows is gone too
 
 
+async def _changed_by_chunks(
+    session: AsyncSession, request_ids: Sequence[int], statement: Callable[[list[int]], Any]
+) -> int:
+    """`statement(chunk)` (an UPDATE or a DELETE) for each chunk of the ids; the rows it
+    changed, summed."""
+    changed = 0
+    for chunk in in_chunks(request_ids):
+        result = await session.execute(statement(chunk).execution_options(**UNLOADED))
+        changed += int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return changed
+
+
 async def drop_comments(session: AsyncSession, request_ids: Sequence[int]) -> int:
     """Free text of these requests' history events; how many events had some."""
-    dropped = 0
-    for chunk in in_chunks(request_ids):
-        result = await session.execute(
+    return await _changed_by_chunks(
+        session,
+        request_ids,
+        lambda chunk: (
             update(RequestEvent)
             .where(col(RequestEvent.request_id).in_(chunk), col(RequestEvent.comment).is_not(None))
             .values(comment=None)
-            .execution_options(**UNLOADED)
-        )
-        dropped += int(result.rowcount or 0)  # type: ignore[attr-defined]
-    return dropped
+        ),
+    )
 
 
 async def drop_rating_comments(session: AsyncSession, request_ids: Sequence[int]) -> int:
     """The member's comment on these requests' ratings (the score stays); how many had one."""
-    dropped = 0
-    for chunk in in_chunks(request_ids):
-        result = await session.execute(
+    return await _changed_by_chunks(
+        session,
+        request_ids,
+        lambda chunk: (
             update(RequestRating)
             .where(
                 col(RequestRating.request_id).in_(chunk), col(RequestRating.comment).is_not(None)
             )
             .values(comment=None)
-            .execution_options(**UNLOADED)
-        )
-        dropped += int(result.rowcount or 0)  # type: ignore[attr-defined]
-    return dropped
+        ),
+    )
 
 
 async def drop_notes(session: AsyncSession, request_ids: Sequence[int]) -> int:
     """Staff's internal notes on these requests; how many."""
-    dropped = 0
-    for chunk in in_chunks(request_ids):
-        result = await session.execute(
-            delete(StaffNote)
-            .where(col(StaffNote.request_id).in_(chunk))
-            .execution_options(**UNLOADED)
-        )
-        dropped += int(result.rowcount or 0)  # type: ignore[attr-defined]
-    return dropped
+    return await _changed_by_chunks(
+        session,
+        request_ids,
+        lambda chunk: delete(StaffNote).where(col(StaffNote.request_id).in_(chunk)),
+    )
 
 
 async def drop_documents(
@@ -176,15 +182,13 @@ async def drop_documents(
 
 async def drop_request_notifications(session: AsyncSession, request_ids: Sequence[int]) -> int:
     """Outbox rows about these requests that are done with (their payloads carry text)."""
-    dropped = 0
-    for chunk in in_chunks(request_ids):
-        result = await session.execute(
-            delete(Notification)
-            .where(col(Notification.request_id).in_(chunk), col(Notification.status).in_(DONE_WITH))
-            .execution_options(**UNLOADED)
-        )
-        dropped += int(result.rowcount or 0)  # type: ignore[attr-defined]
-    return dropped
+    return await _changed_by_chunks(
+        session,
+        request_ids,
+        lambda chunk: delete(Notification).where(
+            col(Notification.request_id).in_(chunk), col(Notification.status).in_(DONE_WITH)
+        ),
+    )
 
 
 async def audit_of_targets(session: AsyncSession, targets: Sequence[str]) -> list[AuditEntry]:
