@@ -80,6 +80,4 @@ async def edited(
         note.text = body[:NOTE_MAX]
         note.updated_at = now
         session.add(note)
-        if note.request_id is not None:
-            await privacy_repo.sweep_again(session, note.request_id)
     return True
