@@ -20,6 +20,7 @@ from bot.services.staff.audit import audit
 from storage.models import InsuredPerson, ReplyTemplate
 from storage.repositories import helpdesk as helpdesk_repo
 from storage.repositories import members as members_repo
+from storage.repositories import privacy as privacy_repo
 from storage.repositories import requests as requests_repo
 
 NAME = re.compile(r"[a-z0-9_-]{1,32}")
@@ -144,9 +145,8 @@ async def send(
         else await helpdesk_repo.latest_open_request(session, target.member_id)
     )
     number = request.number if request else None
-    if request is not None and request.anonymised_at is not None:
-        request.anonymised_at = None  # its text is kept until the retention sweep takes it again
-        session.add(request)
+    if request is not None and request.id is not None:  # free text on it: swept again
+        await privacy_repo.sweep_again(session, request.id)
     who = member.full_name or await _holder_name(session, request.card_id if request else None)
     text = fill(row.text, who, number or "—").strip()
     await outbox.enqueue(
