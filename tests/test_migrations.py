@@ -112,6 +112,14 @@ def _row(table: str, **values: Any) -> Any:
     return sa.table(table, *(sa.column(name) for name in values)).insert().values(**values)
 
 
+async def _start_at(url: str, revision: str) -> tuple[Any, datetime]:
+    """An empty database migrated to `revision`, an engine on it and the time its rows get
+    (naive on SQLite, as the code before the UTC type wrote it)."""
+    await _empty(url)
+    await _to(url, revision)
+    return create_async_engine(url), NOW.replace(tzinfo=None) if url.startswith("sqlite") else NOW
+
+
 async def _card_and_members(c: Any, now: datetime, members: tuple[int, ...] = (1,)) -> None:
     """Policy 1 with card 1 in the registry, and these members (Telegram id 500 + id)."""
     await c.execute(
@@ -138,19 +146,19 @@ async def _rows_at_0004(url: str, request_status: str = "need_info") -> None:
         await c.execute(_row("members", id=1, telegram_id=501, gender="female", created_at=now))
         await c.execute(
             _row("requests", id=7, member_id=1, card_id=1, kind="appointment",
-                status=request_status, details=json.dumps(DETAILS, ensure_ascii=False),
-                created_at=now, updated_at=now)
+                 status=request_status, details=json.dumps(DETAILS, ensure_ascii=False),
+                 created_at=now, updated_at=now)
         )  # fmt: skip
         await c.execute(
             _row("request_events", id=1, request_id=7, from_status="in_progress",
-                to_status="need_info", actor_kind="staff", comment=COMMENT, created_at=now)
+                 to_status="need_info", actor_kind="staff", comment=COMMENT, created_at=now)
         )  # fmt: skip
         await c.execute(
             _row("notifications", id=1, audience="member", member_id=1, request_id=7,
-                kind="request_status", dedup_key="status:1", status="pending", attempts=0,
-                payload=json.dumps({"status": "need_info", "comment": COMMENT},
-                                   ensure_ascii=False),
-                next_attempt_at=now, created_at=now)
+                 kind="request_status", dedup_key="status:1", status="pending", attempts=0,
+                 payload=json.dumps({"status": "need_info", "comment": COMMENT},
+                                    ensure_ascii=False),
+                 next_attempt_at=now, created_at=now)
         )  # fmt: skip
         for n, (action, details) in enumerate(
             [
@@ -161,12 +169,12 @@ async def _rows_at_0004(url: str, request_status: str = "need_info") -> None:
         ):
             await c.execute(
                 _row("audit_log", id=n + 1, staff_telegram_id=900, action=action,
-                    target="R-000007", details=details, created_at=now)
+                     target="R-000007", details=details, created_at=now)
             )  # fmt: skip
         await c.execute(
             _row("fsm_records", key="fsm:501:501", state="MainSG:menu",
-                data=json.dumps({"lang": "uk", "текст": "так"}, ensure_ascii=False),
-                updated_at=now)
+                 data=json.dumps({"lang": "uk", "текст": "так"}, ensure_ascii=False),
+                 updated_at=now)
         )  # fmt: skip
     await engine.dispose()
 
@@ -265,20 +273,17 @@ async def test_the_upgrade_stops_at_a_value_the_code_does_not_know(db_url):
 
 async def test_0014_adds_the_copy_columns_to_stored_documents(db_url):
     url = db_url
-    await _empty(url)
-    await _to(url, "0013")
-    engine = create_async_engine(url)
-    now = NOW.replace(tzinfo=None) if url.startswith("sqlite") else NOW
+    engine, now = await _start_at(url, "0013")
 
     async with engine.begin() as c:
         await _card_and_members(c, now)
         await c.execute(
             _row("requests", id=7, member_id=1, card_id=1, kind="callback", status="done",
-                details=json.dumps({"time_window": "any"}), created_at=now, updated_at=now)
+                 details=json.dumps({"time_window": "any"}), created_at=now, updated_at=now)
         )  # fmt: skip
         await c.execute(
             _row("request_documents", id=3, request_id=7, file_id="BQAC-1",
-                file_unique_id="AQAD-1", kind="document", created_at=now)
+                 file_unique_id="AQAD-1", kind="document", created_at=now)
         )  # fmt: skip
     await engine.dispose()
     await _to(url, "0014")
@@ -307,10 +312,7 @@ async def test_0014_adds_the_copy_columns_to_stored_documents(db_url):
 
 async def test_0016_adds_the_ecard_images_and_drops_them_with_the_member(db_url):
     url = db_url
-    await _empty(url)
-    await _to(url, "0014")
-    engine = create_async_engine(url)
-    now = NOW.replace(tzinfo=None) if url.startswith("sqlite") else NOW
+    engine, now = await _start_at(url, "0014")
 
     async with engine.begin() as c:
         await _card_and_members(c, now, members=(1, 2))
@@ -390,10 +392,7 @@ async def test_0015_adds_the_clinic_directory_and_its_downgrade_drops_it(db_url,
 
 async def test_0017_leaves_closed_requests_to_the_next_sweep_and_indexes_its_search(db_url):
     url = db_url
-    await _empty(url)
-    await _to(url, "0016")
-    engine = create_async_engine(url)
-    now = NOW.replace(tzinfo=None) if url.startswith("sqlite") else NOW
+    engine, now = await _start_at(url, "0016")
     async with engine.begin() as c:
         await _card_and_members(c, now)
         for request_id, status in ((7, "done"), (8, "in_progress")):
