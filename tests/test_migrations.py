@@ -417,8 +417,7 @@ async def test_0017_leaves_closed_requests_to_the_next_sweep_and_indexes_its_sea
     assert "ix_staff_notes_request_id" in indexes["staff_notes"]
     async with create_session_factory(engine)() as session:
         # the closed request was never swept: the first sweep after the upgrade takes it
-        swept = await privacy_repo.to_sweep(session, NOW + timedelta(days=1))
-        assert [(r.id, r.anonymised_at) for r in swept] == [(7, None)]
+        assert await privacy_repo.to_sweep(session, NOW + timedelta(days=1)) == [7]
     await engine.dispose()
 
     await _to(url, "0016", down=True)

@@ -93,11 +93,12 @@ async def comment(
     rating = await helpdesk_repo.rating_by_prompt(session, member.id, prompt_message_id)
     if rating is None:
         return None
+    # free text on a done request: the retention sweep takes it even if it swept it before
+    # (the request's row first, then the rating's, in the order the sweep writes them)
+    await privacy_repo.sweep_again(session, rating.request_id)
     rating.comment = text.strip()[:COMMENT_MAX]
     rating.updated_at = now
     session.add(rating)
-    # free text on a done request: the retention sweep takes it even if it swept it before
-    await privacy_repo.sweep_again(session, rating.request_id)
     await _refresh(session, rating, now)
     await session.flush()
     return rating

@@ -4,11 +4,11 @@ Never commits; every statement is portable (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, or_, update
+from sqlalchemy import bindparam, delete, func, or_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import SQLModel, col, select
 
@@ -199,12 +199,11 @@ async def audit_of_targets(session: AsyncSession, targets: Sequence[str]) -> lis
 
 async def to_sweep(
     session: AsyncSession, before: datetime, after_id: int = 0, limit: int | None = None
-) -> list[Request]:
-    """Closed requests last changed before `before` that the sweep has not taken yet (or that
-    free text reached since), by id from above `after_id`. Their ids come from
-    `ix_requests_retention` alone (asked for whole rows, SQLite's planner walked every closed
-    request by status instead), so the work of a sweep grows with what is new, not with every
-    request ever closed."""
+) -> list[int]:
+    """The ids of closed requests last changed before `before` that the sweep has not taken yet
+    (or that free text reached since), in order from above `after_id`. They come from
+    `ix_requests_retention` alone, so the work of a sweep grows with what is new, not with every
+    request ever closed. A read: `take` decides under the lock which of them are swept."""
     query = (
         select(col(Request.id))
         .where(
@@ -216,34 +215,72 @@ async def to_sweep(
         .order_by(col(Request.id))
         .limit(limit)
     )
-    ids = list((await session.execute(query)).scalars())
-    if not ids:
-        return []
-    return await _all(session, Request, col(Request.id).in_(padded(ids)))
+    return [i for i in (await session.execute(query)).scalars() if i is not None]
 
 
-async def sweep_again(session: AsyncSession, request_id: int) -> None:
-    """Free text reached a request (a rating comment, a note, a canned reply): if the sweep
-    took it already, its next run takes it again."""
+async def take(
+    session: AsyncSession, request_ids: Sequence[int], before: datetime, now: datetime
+) -> list[tuple[int, dict[str, Any]]]:
+    """Mark these requests swept (`anonymised_at = now`) where they are still due, and return
+    each one's id and form answers. One UPDATE that checks again what `to_sweep` read: it holds
+    SQLite's write lock, or on PostgreSQL each row's lock until the commit (a request reopened
+    or swept by another process since is left). So a transaction that brings a request back
+    (`sweep_again`) either came before it, and is seen, or waits for its commit."""
+    taken: list[tuple[int, dict[str, Any]]] = []
+    for chunk in in_chunks(padded(request_ids)):
+        result = await session.execute(
+            update(Request)
+            .where(
+                col(Request.id).in_(chunk),
+                col(Request.anonymised_at).is_(None),
+                col(Request.status).in_(CLOSED),
+                col(Request.updated_at) < before,
+            )
+            .values(anonymised_at=now)
+            .returning(col(Request.id), col(Request.details))
+            .execution_options(**UNLOADED)
+        )
+        taken += [(int(request_id), dict(details or {})) for request_id, details in result.all()]
+    return sorted(taken)
+
+
+async def keep_details(session: AsyncSession, details: Mapping[int, dict[str, Any]]) -> None:
+    """Put each request's form answers to what is kept of them (`details[request_id]`)."""
+    if not details:
+        return
+    table = Request.__table__  # type: ignore[attr-defined]
     await session.execute(
-        update(Request)
-        .where(col(Request.id) == request_id, col(Request.anonymised_at).is_not(None))
-        .values(anonymised_at=None)
+        update(table).where(table.c.id == bindparam("request_id")),
+        [{"request_id": i, "details": kept} for i, kept in details.items()],
     )
+
+
+async def sweep_again(session: AsyncSession, *request_ids: int) -> None:
+    """Free text reached these requests (a rating comment, a note, a canned reply), or a
+    message about them is still on its way: the sweep's next run takes them again.
+
+    Every row is written, marked or not: on PostgreSQL that takes the row's lock, so a sweep
+    marking it at the same moment (`take`) either commits first and is undone here, or waits
+    for this transaction and sees its text and outbox rows."""
+    if not request_ids:
+        return
+    for chunk in in_chunks(list(request_ids)):
+        await session.execute(
+            update(Request).where(col(Request.id).in_(chunk)).values(anonymised_at=None)
+        )
 
 
 async def sweep_again_held(session: AsyncSession, member_id: int) -> None:
     """The member's held messages are about to be released: the requests they are about are
-    taken again by the next sweep, which drops them once sent."""
+    taken again by the next sweep, which drops them once sent (every such row written, as in
+    `sweep_again`)."""
     held = select(col(Notification.request_id)).where(
         col(Notification.member_id) == member_id,
         col(Notification.status) == NotificationStatus.HELD,
         col(Notification.request_id).is_not(None),
     )
     await session.execute(
-        update(Request)
-        .where(col(Request.id).in_(held), col(Request.anonymised_at).is_not(None))
-        .values(anonymised_at=None)
+        update(Request).where(col(Request.id).in_(held)).values(anonymised_at=None)
     )
 
 

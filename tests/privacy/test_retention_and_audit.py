@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 from datetime import timedelta
 
+import pytest
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from openpyxl import load_workbook
 from sqlalchemy import select
@@ -110,7 +112,7 @@ async def _last_counts(world: PrivacyWorld) -> dict:
 async def _to_sweep(world: PrivacyWorld) -> list[int]:
     async with world.sessions() as session:
         before = world.clock() - timedelta(days=world.settings.retention_days)
-        return [r.id for r in await privacy_repo.to_sweep(session, before)]
+        return await privacy_repo.to_sweep(session, before)
 
 
 async def test_retention_takes_rating_comments_and_notes_and_each_request_once(world):
@@ -182,6 +184,52 @@ async def test_a_note_or_a_canned_reply_on_a_swept_request_brings_it_back(world)
     assert await _to_sweep(world) == [request.id]
     await _sweep(world)
     assert [n for n in await _rows(world, Notification) if n.request_id == request.id] == []
+    assert await _to_sweep(world) == []
+
+
+@pytest.mark.parametrize("meanwhile", ["to_sweep", "waiting_about"])
+async def test_a_comment_written_while_the_sweep_runs_goes_with_the_next_one(
+    world, monkeypatch, meanwhile
+):
+    """The member comments on an old rating while the sweep is at work on that request: just
+    after the sweep read which requests are due (`to_sweep`), or once it has taken them and asks
+    which have a message on its way (`waiting_about`; the comment queued a card refresh). Either
+    way the request is left for the next sweep, which drops the comment and the sent refresh."""
+    member = await world.member_with_card()
+    request = await world.rated_and_noted(member, comment="Fine", note="First call")
+    world.clock.advance(days=world.settings.retention_days + 1)
+
+    async def comments() -> list[str | None]:
+        return [r.comment for r in await _rows(world, RequestRating)]
+
+    original = getattr(privacy_repo, meanwhile)
+
+    async def comment_meanwhile(*args, **kwargs):  # type: ignore[no-untyped-def]
+        result = await original(*args, **kwargs)
+        monkeypatch.setattr(privacy_repo, meanwhile, original)
+        prompt = next(
+            m for m in reversed(world.bot_messages(OLENA)) if "reply to this" in m.get("text", "")
+        )
+        world.state.send_text(OLENA, "Still grateful", reply_to_message_id=prompt["message_id"])
+        # stored at once, or waiting for the sweep's lock until it commits
+        for _ in range(50):
+            if await comments() == ["Still grateful"]:
+                break
+            await asyncio.sleep(0.02)
+        return result
+
+    monkeypatch.setattr(privacy_repo, meanwhile, comment_meanwhile)
+    await _sweep(world)
+    await world.settled()
+    assert await _rows(world, StaffNote) == []
+    assert (await _rows(world, Request))[0].anonymised_at is None
+    assert await _to_sweep(world) == [request.id]
+
+    await world.deliver()
+    await _sweep(world)
+    assert await comments() == [None]
+    assert [n for n in await _rows(world, Notification) if n.request_id == request.id] == []
+    assert (await _rows(world, Request))[0].anonymised_at == world.clock()
     assert await _to_sweep(world) == []
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -60,29 +61,34 @@ class _Batch:
 async def _requests(
     session: AsyncSession, now: datetime, rules: RetentionRules, after_id: int
 ) -> _Batch | None:
-    """The next BATCH closed requests due (ids above `after_id`): their free text, documents,
-    rating comments, staff notes and sent outbox rows dropped; each marked swept
-    (`Request.anonymised_at`) once nothing about it waits in the outbox."""
-    swept = await privacy_repo.to_sweep(session, now - rules.retention, after_id, BATCH)
-    if not swept:
+    """The next BATCH closed requests due (ids above `after_id`): each one still due taken
+    (marked swept, `Request.anonymised_at`), its free text, documents, rating comment, staff
+    notes and sent outbox rows dropped; one with a message on its way to Telegram is left for
+    the next run, which drops that message once sent."""
+    before = now - rules.retention
+    ids = await privacy_repo.to_sweep(session, before, after_id, BATCH)
+    if not ids:
         return None
-    ids = [r.id for r in swept if r.id is not None]
-    touched = await privacy_repo.has_free_text(session, ids)
-    waiting = await privacy_repo.waiting_about(session, ids)
-    for request in swept:
-        kept = anonymous_details(request.details)
-        if kept != request.details:
-            request.details = kept
-            touched.add(request.id or 0)
-        if request.id not in waiting:
-            request.anonymised_at = now
-        session.add(request)
-    await privacy_repo.drop_comments(session, ids)
-    await privacy_repo.drop_rating_comments(session, ids)
-    await privacy_repo.drop_notes(session, ids)
-    dropped = tuple(Dropped(*row) for row in await privacy_repo.drop_documents(session, ids))
-    notifications = await privacy_repo.drop_request_notifications(session, ids)
-    return _Batch(max(ids), len(swept) == BATCH, len(touched), notifications, dropped)
+    # what follows holds the lock on these rows (all of SQLite's writes): nothing changes them
+    # until the commit, and what changed them before is seen
+    taken = await privacy_repo.take(session, ids, before, now)
+    swept = [request_id for request_id, _ in taken]
+    touched = await privacy_repo.has_free_text(session, swept)
+    kept: dict[int, dict[str, Any]] = {}
+    for request_id, details in taken:
+        answers = anonymous_details(details)
+        if answers != details:
+            kept[request_id] = answers
+    await privacy_repo.keep_details(session, kept)
+    touched.update(kept)
+    await privacy_repo.drop_comments(session, swept)
+    await privacy_repo.drop_rating_comments(session, swept)
+    await privacy_repo.drop_notes(session, swept)
+    dropped = tuple(Dropped(*row) for row in await privacy_repo.drop_documents(session, swept))
+    notifications = await privacy_repo.drop_request_notifications(session, swept)
+    # a message about it still on its way carries its text: taken again once it is sent
+    await privacy_repo.sweep_again(session, *await privacy_repo.waiting_about(session, swept))
+    return _Batch(ids[-1], len(ids) == BATCH, len(touched), notifications, dropped)
 
 
 async def run(begin: Begin, now: datetime, rules: RetentionRules) -> RetentionRun:
