@@ -12,6 +12,8 @@ import re
 
 MESSAGE_LIMIT = 4096
 CAPTION_LIMIT = 1024
+# a part of a person's text sent under a header line (a member's name is up to 200 characters)
+TEXT_PART = MESSAGE_LIMIT - 400
 ELLIPSIS = "…"
 _TAG = re.compile(r"<[^>]*>")
 

@@ -13,7 +13,9 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, ReplyParam
 from bot.callbacks import RateRequest
 from bot.delivery.errors import RetrySoonError
 from bot.services import notifications as note
+from bot.services import relay
 from bot.services.ratings import SCORES
+from bot.textfit import MESSAGE_LIMIT, TEXT_PART, pages, visible_length
 from storage.models import NotificationStatus, Request
 from storage.repositories import helpdesk as helpdesk_repo
 
@@ -38,7 +40,8 @@ async def canned_reply(sender: MemberSender, to: _To, p: note.CannedReply) -> in
 
 async def staff_edit(sender: MemberSender, to: _To, p: note.StaffEdit) -> int | None:
     """Edit the member's copy; when Telegram refuses (a copy too old, another kind of message),
-    a marked correction follows it instead."""
+    a marked correction follows it instead (the mark in a message of its own when the text,
+    as long as one message, leaves it no room)."""
     copy = await helpdesk_repo.sent_copy(to.session, p.from_chat_id, p.message_id)
     if copy is None:
         return None
@@ -58,12 +61,16 @@ async def staff_edit(sender: MemberSender, to: _To, p: note.StaffEdit) -> int | 
     except TelegramBadRequest as exc:
         if _not_modified(exc):
             return message_id
-    sent = await sender.bot.send_message(
-        chat_id,
-        to.i18n("helpdesk-correction", text=p.html),
-        reply_parameters=ReplyParameters(message_id=message_id, allow_sending_without_reply=True),
-    )
-    return sent.message_id
+    correction = to.i18n("helpdesk-correction", text=p.html)
+    parts = [correction]
+    if visible_length(correction) > MESSAGE_LIMIT:
+        parts = [to.i18n("helpdesk-correction", text="").rstrip(), p.html]
+    reply = ReplyParameters(message_id=message_id, allow_sending_without_reply=True)
+    sent_ids = [
+        (await sender.bot.send_message(chat_id, part, reply_parameters=reply)).message_id
+        for part in parts
+    ]
+    return sent_ids[-1]
 
 
 async def rating_ask(sender: MemberSender, to: _To, p: note.RatingAsk) -> int | None:
@@ -89,9 +96,10 @@ async def rating_ask(sender: MemberSender, to: _To, p: note.RatingAsk) -> int | 
 
 
 async def member_edit(sender: StaffSender, job: _Job, p: note.MemberEdit) -> int | None:
-    """Edit the topic's copy of the member's message with the new text; when it cannot be
-    edited (a file whose caption is the tag, a text now longer than one message), a marked
-    correction is posted in reply to it."""
+    """Edit the topic's copy of the member's message with the new text. A marked correction is
+    posted in reply to it instead when it cannot be: a file whose caption is the tag, a
+    message that reached the topic in parts, or a new text too long for one message with its
+    header (the correction then goes on in more parts, as the message itself would)."""
     copies = await helpdesk_repo.topic_copies(job.session, job.member.id or 0, p.member_message_id)
     if not copies:
         return None
@@ -99,28 +107,33 @@ async def member_edit(sender: StaffSender, job: _Job, p: note.MemberEdit) -> int
     request = job.request
     name = html.escape(job.member.full_name or f"#{job.member.id}")
     tag = sender.i18n("staff-member-message-request", number=request.number) if request else ""
-    text = html.escape(p.text or "")
-    edited = sender.i18n("helpdesk-member-edited", member=name, request=tag, text=text)
-    await job.pace(sender.chat_id)
-    try:
-        await sender.bot.edit_message_text(
-            text=edited, chat_id=sender.chat_id, message_id=first.admin_message_id
-        )
-        return first.admin_message_id
-    except TelegramBadRequest as exc:
-        if _not_modified(exc):
+    head, *more = (html.escape(part) for part in pages(p.text or "", TEXT_PART))
+    if len(copies) == 1 and not more:
+        edited = sender.i18n("helpdesk-member-edited", member=name, request=tag, text=head)
+        await job.pace(sender.chat_id)
+        try:
+            await sender.bot.edit_message_text(
+                text=edited, chat_id=sender.chat_id, message_id=first.admin_message_id
+            )
             return first.admin_message_id
+        except TelegramBadRequest as exc:
+            if _not_modified(exc):
+                return first.admin_message_id
     where = await sender._where(job.session, job.member, job.now, job.pace)
     where["reply_parameters"] = ReplyParameters(
         message_id=first.admin_message_id, allow_sending_without_reply=True
     )
-    await job.pace(sender.chat_id)
-    sent = await sender.bot.send_message(
-        sender.chat_id,
-        sender.i18n("helpdesk-member-correction", member=name, request=tag, text=text),
-        **where,
-    )
-    return sent.message_id
+    correction = sender.i18n("helpdesk-member-correction", member=name, request=tag, text=head)
+    sent_ids: list[int] = []
+    for part in [correction, *more]:  # each part in reply to the copy
+        await job.pace(sender.chat_id)
+        sent = await sender.bot.send_message(sender.chat_id, part, **where)
+        sent_ids.append(sent.message_id)
+    for message_id in sent_ids:  # staff may answer the member by replying to it
+        await relay.remember(
+            job.session, sender.chat_id, message_id, job.member.id or 0, first.request_id, job.now
+        )
+    return sent_ids[0]
 
 
 def rating_line(sender: StaffSender, score: int, comment: str | None) -> str:

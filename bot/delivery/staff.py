@@ -31,7 +31,7 @@ from bot.services import notifications as note
 from bot.services import relay, topics
 from bot.services.phones import mask_phone
 from bot.services.staff import StaffAction
-from bot.textfit import MESSAGE_LIMIT, pages
+from bot.textfit import TEXT_PART, pages
 from storage.models import (
     InsuredPerson,
     Member,
@@ -49,8 +49,6 @@ from storage.repositories import requests as requests_repo
 Pace = Callable[[int], Awaitable[None]]
 Where = dict[str, Any]  # message_thread_id, or reply_parameters, or nothing
 K = NotificationKind
-# room left in a message for its header (a member's name is up to 200 characters)
-TEXT_PART = MESSAGE_LIMIT - 400
 BUTTONS: dict[RequestStatus, tuple[StaffAction, ...]] = {
     RequestStatus.NEW: (StaffAction.TAKE, StaffAction.REJECT),
     RequestStatus.IN_PROGRESS: (StaffAction.INFO, StaffAction.DONE, StaffAction.REJECT),
@@ -114,6 +112,8 @@ class StaffSender:
                 else 0
             )
             return count + texts + _albums([a.kind for a in payload.attachments])
+        if isinstance(payload, note.MemberEdit):  # an edit, or a correction in as many parts
+            return count + len(pages(payload.text or "", TEXT_PART))
         if isinstance(payload, note.RequestCard) and n.request_id is not None:
             request = await session.get(Request, n.request_id)
             if request is not None:

@@ -193,6 +193,73 @@ async def test_a_staff_edit_edits_the_members_copy(world):
     assert world.bot_messages(OLENA)[-1]["message_id"] == copy["message_id"]  # no new message
 
 
+async def test_a_long_member_edit_reaches_staff_whole_as_a_correction_in_parts(world):
+    """A member message of 3,700 characters reached the topic in two parts (its header takes
+    room); the member edits it to 4,090: no message can carry that with its header, so staff
+    get a marked correction in reply to the first part, going on in as many parts as it needs."""
+    member, _, thread = await _request_on_card(world)
+    sent = await _member_wrote(world, member, ("Я хочу уточнити. " * 220).strip())
+    parts = world.bot_messages(FORUM, thread)[-2:]
+    counts = [p["text"].count("уточнити") for p in parts]
+    assert sum(counts) == 220 and min(counts) > 0
+
+    new = ("<b>виправлення</b> " * 200)[:4090].strip()  # as long as Telegram lets a member write
+    world.state.edit_message(OLENA, sent["message_id"], new)
+    await world.settled()
+    await world.deliver()
+    assert [m["text"] for m in world.bot_messages(FORUM, thread)[-4:-2]] == [
+        p["text"] for p in parts
+    ]  # the parts as they were
+    correction = world.bot_messages(FORUM, thread)[-2:]
+    assert "corrected this message" in correction[0]["text"]
+    assert all(c["reply_to_message"]["message_id"] == parts[0]["message_id"] for c in correction)
+    said = correction[0]["text"].split(":\n", 1)[1] + " " + correction[1]["text"]
+    assert said == new  # whole, as typed (escaped on the way, shown as text)
+    [edit] = [n for n in await _rows(world, Notification) if n.kind == "member_edit"]
+    assert edit.status == "sent"
+
+    # staff answer it by replying to the correction's last part: it reaches the member
+    await _staff_says(
+        world, "Thank you, noted", thread, reply_to_message_id=correction[1]["message_id"]
+    )
+    assert world.bot_messages(OLENA)[-1]["text"] == "Thank you, noted"
+
+
+async def test_a_short_edit_of_a_message_sent_in_parts_is_a_correction_not_half_an_edit(world):
+    member, _, thread = await _request_on_card(world)
+    sent = await _member_wrote(world, member, ("Я хочу уточнити. " * 220).strip())
+    parts = world.bot_messages(FORUM, thread)[-2:]
+    world.state.edit_message(OLENA, sent["message_id"], "Never mind, all clear")
+    await world.settled()
+    await world.deliver()
+    correction = world.bot_messages(FORUM, thread)[-1]
+    assert "corrected this message" in correction["text"]
+    assert correction["text"].endswith("Never mind, all clear")
+    assert correction["reply_to_message"]["message_id"] == parts[0]["message_id"]
+    kept = [world.state.chats[FORUM].messages[p["message_id"]] for p in parts]
+    assert [k["text"] for k in kept] == [p["text"] for p in parts]
+    assert not any("edit_date" in k for k in kept)
+
+
+async def test_a_staff_edit_too_long_to_carry_its_mark_comes_as_mark_then_text(world):
+    """The member deleted the copy, so it cannot be edited: the correction follows, and with
+    a text of 4,090 characters the mark goes in a message of its own before it."""
+    _, _, thread = await _request_on_card(world)
+    said = await _staff_says(world, "Your appointment is at 10:00", thread)
+    copy = world.bot_messages(OLENA)[-1]
+    del world.state.chats[OLENA].messages[copy["message_id"]]
+
+    new = ("Your appointment moved to 11:00. " * 124)[:4090]
+    world.state.edit_message(FORUM, said["message_id"], new, user_id=IRYNA)
+    await world.settled()
+    await world.deliver()
+    mark, text = world.bot_messages(OLENA)[-2:]
+    assert mark["text"] == EN("helpdesk-correction", text="").strip()
+    assert text["text"] == new
+    [edit] = [n for n in await _rows(world, Notification) if n.kind == "staff_edit"]
+    assert edit.status == "sent"
+
+
 # --- canned replies ----------------------------------------------------------------------------
 
 
