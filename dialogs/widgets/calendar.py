@@ -119,6 +119,18 @@ class CachedDaysView(CalendarDaysView):
             today(manager),
         )
 
+    async def _render_days(
+        self,
+        config: CalendarConfig,
+        offset: date,
+        data: dict[str, Any],
+        manager: DialogManager,
+    ) -> list[list[InlineKeyboardButton]]:
+        """The month's weeks, but not those with no day to pick: the claim calendar's month
+        was its first days and then rows of blank buttons, the next weeks, all after today."""
+        weeks = await super()._render_days(config, offset, data, manager)
+        return [week for week in weeks if any(day.callback_data for day in week)] or weeks
+
     async def render(
         self,
         config: CalendarConfig,

@@ -146,6 +146,20 @@ async def test_date_picked_on_the_calendar_is_checked_too(member, session_factor
     assert "How much did you pay?" in member.text()
 
 
+async def test_the_calendar_draws_no_week_without_a_day_to_pick(member, session_factory):
+    """Today is Sunday, 22 November: the two weeks after it offer no day, and are not drawn as
+    rows of blank buttons."""
+    await member_with_active_card(member, session_factory)
+    await _open_form(member)
+    markup = member.last().reply_markup
+    assert markup is not None
+    rows = [[b.text for b in row] for row in markup.inline_keyboard]
+    assert [row for row in rows if not any(text.strip() for text in row)] == []
+    weeks = [row for row in rows if any(text.strip("[ ]").isdigit() for text in row)]
+    assert len(weeks) == 4 and weeks[-1][-1] == "[ 22 ]"
+    assert weeks[0][-1] == "1"  # the month's first week, from Sunday the 1st
+
+
 async def test_unreadable_date_and_non_text_answers_are_re_asked(member, session_factory):
     await member_with_active_card(member, session_factory)
     await _open_form(member)
