@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot.services.cards import CardView
 from bot.services.money import CURRENCIES, clean_iban
+from storage.models import InsuredPerson, Member
 
 REIMBURSEMENT_MAX_AGE_DAYS = 90
-# the currency a member most likely paid in, by the country of the confirmed phone
+# the currency a member most likely paid in, by the country of their phone
 HOME_CURRENCY = {"+380": "UAH", "+7": "KZT"}
 
 
@@ -45,6 +48,16 @@ def currency_order(phone: str | None) -> list[str]:
         (c for prefix, c in HOME_CURRENCY.items() if (phone or "").startswith(prefix)), None
     )
     return sorted(CURRENCIES, key=lambda c: c != home)
+
+
+async def currencies_for(session: AsyncSession, member: Member) -> list[str]:
+    """All currencies, the member's home one first: by their confirmed phone, else by the phone
+    the registry has on their active card (a member who activated by insured ID)."""
+    phone = member.phone
+    if phone is None and member.active_card_id is not None:
+        person = await session.get(InsuredPerson, member.active_card_id)
+        phone = person.phone if person is not None else None
+    return currency_order(phone)
 
 
 def iban_refusal(text: str) -> str | None:

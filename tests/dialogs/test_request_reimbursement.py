@@ -215,6 +215,27 @@ async def test_currency_order_follows_a_ukrainian_phone(member, session_factory)
     ]
 
 
+async def test_currency_order_follows_the_cards_phone_after_activation_by_id(
+    member, session_factory
+):
+    """No phone was shared: the registry's phone on the card names the country."""
+    async with session_factory.begin() as session:
+        p = await make_policy(session, number="SIP-2026-0008")
+        await make_person(
+            session, p, insured_id="KZ-100301", full_name="Bauyrzhan Sultanov",
+            birth_date=date(1982, 6, 6), phone="+77010009999",
+        )  # fmt: skip
+    await member.send("/start")
+    await member.click("🪪 Activate by insured ID")
+    await member.send("KZ-100301")
+    await member.send("06.06.1982")
+    await member.send("/menu")
+    await _open_form(member)
+    await member.send("15.11.2026")
+    await member.send("25 000")
+    assert member.buttons()[:2] == ["₸ Kazakhstani tenge (KZT)", "₴ Ukrainian hryvnia (UAH)"]
+
+
 async def test_currency_order_follows_a_kazakh_phone(member, session_factory):
     async with session_factory.begin() as session:
         p = await make_policy(session, number="SIP-2026-0007")

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from aiogram_dialog import DialogManager
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import requests
 from bot.services.reimbursement import (
     REIMBURSEMENT_MAX_AGE_DAYS,
-    currency_order,
+    currencies_for,
     earliest_service_date,
 )
 from dialogs.common import fmt_date, today
@@ -32,7 +33,9 @@ async def date_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
 async def currency_getter(
     dialog_manager: DialogManager, member: Member, i18n: Translator, **_: Any
 ) -> dict[str, Any]:
-    return {"currencies": [(c, i18n(f"currency-{c}")) for c in currency_order(member.phone)]}
+    session: AsyncSession = dialog_manager.middleware_data["session"]
+    order = await currencies_for(session, member)
+    return {"currencies": [(c, i18n(f"currency-{c}")) for c in order]}
 
 
 async def summary_getter(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
