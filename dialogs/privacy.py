@@ -126,6 +126,8 @@ def _requests(data: dict[str, Any], manager: DialogManager, i18n: Translator) ->
             for d in r["documents"]:
                 name = _esc(d["file_name"]) if d["file_name"] else i18n("mydata-document-unnamed")
                 line = i18n("mydata-document", name=name, date=_day(d["created_at"], manager))
+                if d.get("caption"):  # what they wrote under it
+                    line += f": {_esc(d['caption'])}"
                 # DOWNLOAD_DOCUMENTS: the member learns a copy is kept (docs/privacy.md)
                 lines.append(line + (i18n("mydata-document-copy") if d.get("local_path") else ""))
         if rating := r.get("rating"):

@@ -381,6 +381,8 @@ class RequestDocument(SQLModel, table=True):
     file_size: int | None = None
     media_group_id: str | None = Field(default=None, max_length=64)
     created_at: datetime = Field(sa_column=_ts())
+    # what the member wrote under it (Telegram's caption; migration 0018)
+    caption: str | None = Field(default=None, max_length=1024)
     # -- the copy on disk (DOWNLOAD_DOCUMENTS; migration 0014) --
     local_path: str | None = Field(default=None, max_length=255)
     downloaded_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))

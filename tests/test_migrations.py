@@ -289,14 +289,20 @@ async def test_0014_adds_the_copy_columns_to_stored_documents(db_url):
     await _to(url, "0014")
 
     engine = create_engine(url)
-    async with create_session_factory(engine)() as session:
-        document = await session.get(RequestDocument, 3)
-        assert document is not None and document.file_id == "BQAC-1"
-        assert (document.local_path, document.downloaded_at) == (None, None)
-        assert (document.download_attempts, document.download_after) == (0, None)
-        document.local_path = "7/3-AQAD-1.pdf"
-        document.downloaded_at = NOW
-        await session.commit()
+    # the model's columns as of 0014, typed as the model types them (later ones are not there)
+    t = RequestDocument.__table__.c  # type: ignore[attr-defined]
+    copy = (t.file_id, t.local_path, t.downloaded_at, t.download_attempts, t.download_after)
+    async with engine.begin() as c:
+        assert (await c.execute(sa.select(*copy))).one() == ("BQAC-1", None, None, 0, None)
+        await c.execute(
+            sa.update(RequestDocument.__table__).values(  # type: ignore[attr-defined]
+                local_path="7/3-AQAD-1.pdf", downloaded_at=NOW
+            )
+        )
+        assert (await c.execute(sa.select(t.local_path, t.downloaded_at))).one() == (
+            "7/3-AQAD-1.pdf",
+            NOW,
+        )
     await engine.dispose()
 
     await _to(url, "0013", down=True)
@@ -429,3 +435,39 @@ async def test_0017_leaves_closed_requests_to_the_next_sweep_and_indexes_its_sea
         )
     await engine.dispose()
     assert kept == [7, 8] and "anonymised_at" not in columns
+
+
+# --- 0018: what a member wrote under a document ------------------------------------------------
+
+
+async def test_0018_keeps_documents_and_gives_them_a_caption(db_url):
+    url = db_url
+    engine, now = await _start_at(url, "0017")
+    async with engine.begin() as c:
+        await _card_and_members(c, now)
+        await c.execute(
+            _row("requests", id=7, member_id=1, card_id=1, kind="reimbursement", status="new",
+                 details=json.dumps({}), created_at=now, updated_at=now)
+        )  # fmt: skip
+        await c.execute(
+            _row("request_documents", id=3, request_id=7, file_id="AgAC-1", file_unique_id="u1",
+                 kind="photo", created_at=now, download_attempts=0)
+        )  # fmt: skip
+    await engine.dispose()
+    await _to(url, "0018")
+    engine = create_engine(url)
+    async with engine.begin() as c:
+        await c.execute(sa.text("UPDATE request_documents SET caption = :c"), {"c": "чек " * 256})
+        rows = (await c.execute(sa.text("SELECT id, caption FROM request_documents"))).all()
+    await engine.dispose()
+    assert rows == [(3, "чек " * 256)]  # Telegram's 1,024 characters fit
+
+    await _to(url, "0017", down=True)
+    engine = create_async_engine(url)
+    async with engine.connect() as c:
+        kept = (await c.exec_driver_sql("SELECT id FROM request_documents")).scalars().all()
+        columns = await c.run_sync(
+            lambda sync: {col["name"] for col in sa.inspect(sync).get_columns("request_documents")}
+        )
+    await engine.dispose()
+    assert kept == [3] and "caption" not in columns

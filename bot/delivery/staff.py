@@ -31,7 +31,7 @@ from bot.services import notifications as note
 from bot.services import relay, topics
 from bot.services.phones import mask_phone
 from bot.services.staff import StaffAction
-from bot.textfit import TEXT_PART, pages
+from bot.textfit import CAPTION_LIMIT, TEXT_PART, cut, pages, visible_length
 from storage.models import (
     InsuredPerson,
     Member,
@@ -284,19 +284,23 @@ class StaffSender:
     ) -> list[int]:
         """Photos as albums, files as albums (Telegram does not mix the two), by file_id.
 
-        `caption` goes on the very first item sent, `each` (the request tag) on all the others."""
+        `caption` goes on the very first item sent, `each` (the request tag) on all the others,
+        and under it what the member wrote under that file."""
         ids: list[int] = []
-        photo_ids = [d.file_id for d in documents if d.kind == "photo"]
-        file_ids = [d.file_id for d in documents if d.kind != "photo"]
+        photo_docs = [d for d in documents if d.kind == "photo"]
+        file_docs = [d for d in documents if d.kind != "photo"]
         photos = [
-            InputMediaPhoto(media=f, caption=(caption or each) if i == 0 else each)
-            for i, f in enumerate(photo_ids)
+            InputMediaPhoto(
+                media=d.file_id, caption=_captioned((caption or each) if i == 0 else each, d)
+            )
+            for i, d in enumerate(photo_docs)
         ]
         files = [
             InputMediaDocument(
-                media=f, caption=(caption or each) if i == 0 and not photos else each
+                media=d.file_id,
+                caption=_captioned((caption or each) if i == 0 and not photos else each, d),
             )
-            for i, f in enumerate(file_ids)
+            for i, d in enumerate(file_docs)
         ]
         for group in (photos, files):
             for start in range(0, len(group), 10):
@@ -409,6 +413,16 @@ def _albums(kinds: list[str]) -> int:
     """How many messages `_documents` sends for files of these kinds (albums of up to ten)."""
     photos = sum(kind == "photo" for kind in kinds)
     return -(-photos // 10) + -(-(len(kinds) - photos) // 10)
+
+
+def _captioned(head: str | None, document: RequestDocument) -> str | None:
+    """`head` (who sent the file, on which request), then what the member wrote under it:
+    escaped, and cut to what is left of Telegram's caption."""
+    if not document.caption:
+        return head
+    room = CAPTION_LIMIT - (visible_length(head) + 1 if head else 0)
+    text = html.escape(cut(document.caption, room))
+    return f"{head}\n{text}" if head else text
 
 
 def _name(member: Member) -> str:

@@ -21,6 +21,7 @@ class Attachment:
     mime_type: str | None = None
     file_size: int | None = None
     media_group_id: str | None = None
+    caption: str | None = None  # what the member wrote under it, in a request's form
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -111,6 +111,7 @@ class AttachmentData(BaseModel):
     mime_type: str | None = None
     file_size: int | None = None
     media_group_id: str | None = None
+    caption: str | None = None
 
 
 class MemberMessage(_ToStaff):

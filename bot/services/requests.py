@@ -92,6 +92,7 @@ async def _attach(
                 mime_type=a.mime_type,
                 file_size=a.file_size,
                 media_group_id=a.media_group_id,
+                caption=a.caption,
                 created_at=now,
             )
         )

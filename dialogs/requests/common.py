@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Any
 
 from aiogram.fsm.state import State
@@ -34,6 +35,7 @@ from storage.models import Member, RequestKind
 
 DOCS = "docs"
 FILE_NAME_MAX = 255  # the column's width; Telegram allows longer names
+CAPTION_MAX = 1024  # Telegram's limit for a caption, and the column's width
 EDITING = "editing"
 SUBMISSION = "submission"
 TIME_WINDOWS = ("morning", "afternoon", "evening", "any")
@@ -71,11 +73,14 @@ def stored_docs(manager: DialogManager) -> list[Attachment]:
 
 
 async def on_attachment(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
-    """Collect a photo or file (an album arrives as several messages, each collected)."""
+    """Collect a photo or file (an album arrives as several messages, each collected), with
+    what the member wrote under it."""
     attachment = attachment_of(message)
     if attachment is None:
         set_error(manager, "docs-expected")
         return
+    caption = (message.caption or "").strip()[:CAPTION_MAX]
+    attachment = replace(attachment, caption=caption or None)
     docs = stored_docs(manager)
     if is_duplicate(attachment, docs):
         set_error(manager, "docs-already-received")  # kept once; the member is told so

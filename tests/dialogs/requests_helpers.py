@@ -60,14 +60,16 @@ def _message(member: MemberClient, **content) -> Message:
     )
 
 
-async def send_photo(member: MemberClient, name: str, group: str | None = None) -> None:
+async def send_photo(
+    member: MemberClient, name: str, group: str | None = None, caption: str | None = None
+) -> None:
     photo = [
         PhotoSize(file_id=f"{name}-small", file_unique_id=f"{name}-s", width=90, height=90),
         PhotoSize(
             file_id=name, file_unique_id=f"u-{name}", width=1280, height=960, file_size=300_000
         ),
     ]
-    message = _message(member, photo=photo, media_group_id=group)
+    message = _message(member, photo=photo, media_group_id=group, caption=caption)
     await member.dp.feed_update(member.client.bot, Update(update_id=next(_ids), message=message))
 
 

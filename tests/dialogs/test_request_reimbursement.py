@@ -61,7 +61,9 @@ async def test_reimbursement_end_to_end_with_an_album_and_a_pdf(member, session_
 
     assert "Send photos or files" in member.text()
     assert DONE not in member.buttons()  # at least one document first
-    for name in ("p1", "p2", "p3"):  # an album arrives as one message per photo
+    # an album arrives as one message per photo, its caption on the first
+    await send_photo(member, "p1", group="album-1", caption="  Receipt and prescription ")
+    for name in ("p2", "p3"):
         await send_photo(member, name, group="album-1")
     await send_document(member, "receipt.pdf")
     assert "Received: 4 of 20" in member.text()
@@ -107,12 +109,13 @@ async def test_reimbursement_end_to_end_with_an_album_and_a_pdf(member, session_
             d.mime_type,
             d.file_size,
             d.media_group_id,
+            d.caption,
         )
         for d in docs
     ] == [
-        ("p1", "u-p1", "photo", None, "image/jpeg", 300_000, "album-1"),
-        ("p2", "u-p2", "photo", None, "image/jpeg", 300_000, "album-1"),
-        ("p3", "u-p3", "photo", None, "image/jpeg", 300_000, "album-1"),
+        ("p1", "u-p1", "photo", None, "image/jpeg", 300_000, "album-1", "Receipt and prescription"),
+        ("p2", "u-p2", "photo", None, "image/jpeg", 300_000, "album-1", None),
+        ("p3", "u-p3", "photo", None, "image/jpeg", 300_000, "album-1", None),
         (
             "file-receipt.pdf",
             "u-receipt.pdf",
@@ -120,6 +123,7 @@ async def test_reimbursement_end_to_end_with_an_album_and_a_pdf(member, session_
             "receipt.pdf",
             "application/pdf",
             200_000,
+            None,
             None,
         ),
     ]

@@ -87,6 +87,7 @@ async def test_text_photo_album_and_pdf_reach_staff_at_once(member, session_fact
             "mime_type": "image/jpeg",
             "file_size": 300_000,
             "media_group_id": None,
+            "caption": None,  # the support chat's caption is the message's text
         }
     ]
     album = [p["attachments"][0] for p in payloads[1:3]]
@@ -103,6 +104,7 @@ async def test_text_photo_album_and_pdf_reach_staff_at_once(member, session_fact
             "mime_type": "application/pdf",
             "file_size": 200_000,
             "media_group_id": None,
+            "caption": None,
         }
     ]
 

@@ -1,6 +1,6 @@
 """Member journeys through the real bot process, its HTTP session and real JSON."""
 
-from tgsandbox import OutgoingFile
+from tgsandbox import DEFAULT_FORUM_CHAT_ID, OutgoingFile
 
 OLENA, AIGERIM, BAUYRZHAN = 10001, 10002, 10003
 
@@ -50,13 +50,24 @@ async def test_request_then_a_document_added_to_it(sandbox):
     await sandbox.reply_after(
         AIGERIM,
         lambda: sandbox.state.send_files(
-            AIGERIM, "document", [OutgoingFile("receipt.pdf", b"%PDF-1.4 test", "application/pdf")]
+            AIGERIM,
+            "document",
+            [OutgoingFile("receipt.pdf", b"%PDF-1.4 test", "application/pdf")],
+            caption="Чек из аптеки <№5>",
         ),
         "1",
     )
     await sandbox.press(AIGERIM, "✅ Отправить", "добавлено")
     await sandbox.stored(
-        "select r.kind, r.status, d.kind, d.file_name, d.mime_type from requests r "
+        "select r.kind, r.status, d.kind, d.file_name, d.mime_type, d.caption from requests r "
         "join request_documents d on d.request_id = r.id",
-        [("callback", "new", "document", "receipt.pdf", "application/pdf")],
+        [("callback", "new", "document", "receipt.pdf", "application/pdf", "Чек из аптеки <№5>")],
     )
+
+    # staff get the file in the member's topic, tagged, with what she wrote under it
+    def staff_copy() -> dict | None:
+        files = [m for m in sandbox.state.history(DEFAULT_FORUM_CHAT_ID) if "document" in m]
+        return files[-1] if files else None
+
+    copy = await sandbox.state.wait_for(staff_copy, within=sandbox.within)
+    assert "R-000001" in copy["caption"] and copy["caption"].endswith("\nЧек из аптеки <№5>")

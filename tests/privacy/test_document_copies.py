@@ -64,7 +64,10 @@ async def _member_sends_a_document(world: PrivacyWorld) -> tuple[Member, Request
     assert request.number in world.last(OLENA)["text"]
     await world.tap("✉️ Add a message or documents")
     world.state.send_files(
-        OLENA, "document", [OutgoingFile("my referral (scan).pdf", SCAN, "application/pdf")]
+        OLENA,
+        "document",
+        [OutgoingFile("my referral (scan).pdf", SCAN, "application/pdf")],
+        caption="Page 2 is the <signed> one",
     )
     await world.settled()
     await world.tap("✅ Send")
@@ -81,9 +84,10 @@ async def test_a_members_document_is_copied_after_the_update(world, copies_dir):
     # the member's update downloaded nothing: the job does it
     assert world.calls("getFile") == []
     [document] = await _documents(world)
-    assert document.local_path is None
+    assert (document.local_path, document.caption) == (None, "Page 2 is the <signed> one")
     await world.say("/mydata")
     assert "📎 my referral (scan).pdf" in world.last(OLENA)["text"]
+    assert ": Page 2 is the <signed> one\n" in world.last(OLENA)["text"]  # what they wrote
     assert "a copy is kept" not in world.last(OLENA)["text"]
 
     await _run_job(world)
@@ -100,7 +104,10 @@ async def test_a_members_document_is_copied_after_the_update(world, copies_dir):
     # the member is told a copy is kept
     await world.say("/mydata")
     assert "📎 my referral (scan).pdf" in world.last(OLENA)["text"]
-    assert "a copy is kept on the insurer's server" in world.last(OLENA)["text"]
+    assert (
+        ": Page 2 is the <signed> one · a copy is kept on the insurer's server"
+        in (world.last(OLENA)["text"])
+    )
 
 
 async def test_off_by_default_nothing_is_downloaded(world, copies_dir, monkeypatch):

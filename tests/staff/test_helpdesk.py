@@ -10,11 +10,13 @@ from bot.i18n import TranslatorHub
 from bot.services import requests
 from bot.services.documents import Attachment
 from bot.services.support_chat import send_to_support
+from bot.textfit import CAPTION_LIMIT, units
 from storage.models import (
     AuditEntry,
     Member,
     Notification,
     ReplyTemplate,
+    RequestKind,
     RequestRating,
     StaffNote,
 )
@@ -97,6 +99,32 @@ async def test_an_edited_note_is_stored_with_its_new_text_and_still_not_sent(wor
 
 
 # --- every member file tagged, the card's counts refreshed ------------------------------------
+
+
+async def test_what_a_member_wrote_under_a_file_is_under_its_copy_cut_to_fit(world):
+    """A request's documents go with its card, each tagged; what the member wrote under each
+    follows the tag, escaped, and cut with "…" when the two would not fit Telegram's 1,024."""
+    member = await world.member_with_card()
+    sent = world.state.send_files(OLENA, "photo", [OutgoingFile(), OutgoingFile()])
+    written = ["Receipt <front>", "back side " * 102 + "END"]  # the second one 1,023 long
+    photos = [
+        Attachment(m["photo"][-1]["file_id"], m["photo"][-1]["file_unique_id"], "photo",
+                   caption=text)
+        for m, text in zip(sent, written, strict=True)
+    ]  # fmt: skip
+    async with world.sessions.begin() as session:
+        fresh = await session.get(Member, member.id)
+        request = await requests.submit(
+            session, fresh, RequestKind.MEDICINES, {"items": "Ibuprofen"}, photos,
+            world.clock(), world.clock().date(),
+        )  # fmt: skip
+    await world.deliver()
+    copies = [m for m in world.bot_messages(FORUM) if "photo" in m]
+    tag = f"📎 Olena Kovalenko · {request.number}"
+    assert [c["caption"].split("\n", 1)[0] for c in copies] == [tag, tag]
+    assert copies[0]["caption"].endswith("\nReceipt <front>")
+    cut = copies[1]["caption"]  # at a word, as Telegram counts (📎 is two units)
+    assert 1000 < units(cut) <= CAPTION_LIMIT and cut.endswith(" back side…")
 
 
 async def test_member_files_on_a_request_are_tagged_and_the_card_counts_them(world):
