@@ -18,6 +18,7 @@ from bot.services import relay
 from bot.services.dates import parse_date
 from bot.services.staff import export as staff_export
 from bot.services.staff import notes, templates
+from bot.textfit import MESSAGE_LIMIT, pack
 from storage.repositories import helpdesk as helpdesk_repo
 from storage.uow import UnitOfWork
 
@@ -63,9 +64,10 @@ async def _keep_note(
     await message.reply(i18n("helpdesk-note-kept"))
 
 
-def _template_list(rows: list, i18n: Translator) -> str:
+def _template_list(rows: list, i18n: Translator) -> list[str]:
+    """The canned replies, a line each, in as many messages as they need."""
     if not rows:
-        return i18n("helpdesk-templates-none")
+        return [i18n("helpdesk-templates-none")]
     lines = [i18n("helpdesk-templates-title", count=len(rows))]
     for row in rows:
         preview = row.text if len(row.text) <= PREVIEW else row.text[: PREVIEW - 1] + "…"
@@ -74,7 +76,7 @@ def _template_list(rows: list, i18n: Translator) -> str:
             f"{html.escape(' '.join(preview.split()))}"
         )
     lines.append(i18n("helpdesk-templates-help"))
-    return "\n".join(lines)
+    return pack(lines, MESSAGE_LIMIT)
 
 
 def create_router() -> Router:
@@ -133,7 +135,8 @@ def create_router() -> Router:
 
     @router.message(Command("templates"))
     async def list_templates(message: Message, session: AsyncSession, i18n: Translator) -> None:
-        await message.reply(_template_list(await helpdesk_repo.templates(session), i18n))
+        for text in _template_list(await helpdesk_repo.templates(session), i18n):
+            await message.reply(text)
 
     @router.message(Command("template"))
     async def manage_template(
