@@ -67,6 +67,11 @@ async def on_other_input(message: Message, _widget: MessageInput, manager: Dialo
     set_error(manager, "phone-use-button")
 
 
+# cards listed by name on the screen after the phone is shared (a family's, as a rule): the
+# registry may carry one phone on many more, which would not fit one message
+HOLDERS_SHOWN = 10
+
+
 async def result_getter(
     dialog_manager: DialogManager,
     session: AsyncSession,
@@ -75,20 +80,19 @@ async def result_getter(
     **_: Any,
 ) -> dict[str, Any]:
     card_list = await cards.list_cards(session, member, today(dialog_manager))
-    return {
-        "phone": member.phone or "",
-        "count": len(card_list),
-        "holders": "\n".join(
-            f"• {c.holder_name} — {c.policy_number} ({i18n(f'card-status-{c.status}')})"
-            + (
-                # when the card opens, as the activation by ID says it
-                " " + i18n("card-opens-on", date=fmt_date(c.coverage_start, dialog_manager))
-                if c.status is CardStatus.WAITING
-                else ""
-            )
-            for c in card_list
-        ),
-    }
+    holders = [
+        f"• {c.holder_name} — {c.policy_number} ({i18n(f'card-status-{c.status}')})"
+        + (
+            # when the card opens, as the activation by ID says it
+            " " + i18n("card-opens-on", date=fmt_date(c.coverage_start, dialog_manager))
+            if c.status is CardStatus.WAITING
+            else ""
+        )
+        for c in card_list[:HOLDERS_SHOWN]
+    ]
+    if len(card_list) > HOLDERS_SHOWN:  # a phone many cards carry: "My cards" pages them
+        holders.append(i18n("phone-linked-more", count=len(card_list) - HOLDERS_SHOWN))
+    return {"phone": member.phone or "", "count": len(card_list), "holders": "\n".join(holders)}
 
 
 def phone_dialog() -> Dialog:

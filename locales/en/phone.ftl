@@ -14,6 +14,7 @@ phone-linked =
        *[other] I found { $count } insurance cards:
     }
     { $holders }
+phone-linked-more = … and { $count } more, all of them in “💳 My cards”.
 phone-no-card =
     Phone { $phone } is confirmed, but the insurer has no card registered to it.
 

@@ -2,6 +2,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from bot.textfit import MESSAGE_LIMIT, visible_length
 from storage.models import CardLink, Member, Notification, SupportTicket
 from tests.factories import make_person, make_policy
 
@@ -51,6 +52,32 @@ async def test_own_contact_links_every_family_card(member, session_factory):
     assert stored.phone == "+380501112233"
     assert len(links) == 3
     assert {link.via for link in links} == {"phone"}
+
+
+async def test_a_phone_on_many_cards_names_ten_and_sends_to_my_cards(member, session_factory):
+    """A registry that puts one phone on 60 cards (a company's contact number): the screen
+    names the first ten and counts the rest, in a message Telegram takes; all 60 are linked
+    and "My cards" pages them."""
+    async with session_factory.begin() as session:
+        policy = await make_policy(session, number="SIP-2026-0900")
+        for n in range(60):
+            await make_person(
+                session, policy, relation="self" if n == 0 else "spouse",
+                full_name=f"Kovalenko-Shevchenko-Ivanenko Oleksandra Volodymyrivna {n:02}",
+            )  # fmt: skip
+    await member.send("/start")
+    await member.click("📱 Confirm phone")
+    await member.share_contact("380501112233")
+
+    text = member.text()
+    assert "I found 60 insurance cards" in text
+    assert "Volodymyrivna 09" in text and "Volodymyrivna 10" not in text
+    assert "… and 50 more, all of them in “💳 My cards”." in text
+    assert visible_length(member.last().html_text) <= MESSAGE_LIMIT
+    _, links = await _stored(session_factory)
+    assert len(links) == 60
+    await member.click("💳 My cards")
+    assert "Volodymyrivna 00" in " ".join(member.buttons())
 
 
 async def test_forwarded_contact_is_refused(member, session_factory):
