@@ -16,6 +16,9 @@ CAPTION_LIMIT = 1024
 TEXT_PART = MESSAGE_LIMIT - 400
 ELLIPSIS = "…"
 _TAG = re.compile(r"<[^>]*>")
+# the end of a piece of HTML cut inside an entity (`&am`) or a tag (`<a href="x`); bounded, so
+# plain text with a `<` or `&` of its own ("a < b", "AT&T") loses a few characters at most
+_BROKEN = re.compile(r"&[#\w]{0,10}$|</?[a-zA-Z][^<>]{0,200}$")
 
 
 def units(text: str) -> int:
@@ -28,9 +31,9 @@ def visible_length(markup: str) -> int:
     return units(html.unescape(_TAG.sub("", markup)))
 
 
-def _head(text: str, limit: int) -> str:
+def _head(text: str, limit: int, markup: bool = False) -> str:
     """The longest start of `text` within `limit` UTF-16 units, ended at a line or word break
-    when one is in its second half."""
+    when one is in its second half; with `markup` (HTML), never inside a tag or an entity."""
     if units(text) <= limit:
         return text
     head = text[:limit]
@@ -39,8 +42,10 @@ def _head(text: str, limit: int) -> str:
     for separator in ("\n", " "):
         at = head.rfind(separator)
         if at > len(head) // 2:
-            return head[:at]
-    return head
+            head = head[:at]
+            break
+    broken = _BROKEN.search(head) if markup else None
+    return head[: broken.start()] if broken is not None and broken.start() > 0 else head
 
 
 def cut(text: str, limit: int) -> str:
@@ -50,13 +55,14 @@ def cut(text: str, limit: int) -> str:
     return _head(text, limit - 1).rstrip() + ELLIPSIS
 
 
-def pages(text: str, limit: int) -> list[str]:
-    """Plain `text` in pieces of at most `limit` units, split at line ends where possible,
-    else at spaces; nothing is lost but the whitespace at the breaks."""
+def pages(text: str, limit: int, markup: bool = False) -> list[str]:
+    """Plain `text` (or HTML, with `markup`: never cut inside a tag or an entity) in pieces of at
+    most `limit` units, split at line ends where possible, else at spaces; nothing is lost but
+    the whitespace at the breaks."""
     result: list[str] = []
     rest = text
     while units(rest) > limit:
-        head = _head(rest, limit)
+        head = _head(rest, limit, markup)
         result.append(head.rstrip())
         rest = rest[len(head) :].lstrip("\n ")
     if rest or not result:
@@ -65,11 +71,12 @@ def pages(text: str, limit: int) -> list[str]:
 
 
 def pack(lines: list[str], limit: int) -> list[str]:
-    """Lines joined by newlines into pages of at most `limit` units; a longer line is split."""
+    """Lines of HTML joined by newlines into pages of at most `limit` units; a longer line is
+    split (never inside a tag or an entity: a person's escaped `&` is `&amp;`)."""
     result: list[str] = []
     current = ""
     for line in lines:
-        for piece in pages(line, limit):
+        for piece in pages(line, limit, markup=True):
             candidate = f"{current}\n{piece}" if current else piece
             if units(candidate) <= limit:
                 current = candidate

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fluent.syntax import FluentParser
 
@@ -63,3 +65,22 @@ def test_pack_keeps_lines_whole_when_they_fit():
     parts = pack(lines, 500)
     assert all(units(p) <= 500 for p in parts)
     assert "\n".join(parts).split("\n") == lines
+
+
+def test_pack_never_cuts_a_line_of_html_inside_an_entity_or_a_tag():
+    """A person's text escaped: 1,000 ampersands are 5,000 characters of `&amp;`, with no
+    space to break at; a cut inside one (`&am`) would make Telegram refuse the whole page."""
+    for prefix in ("", "x", "<b>Comment</b>: ", "ab"):
+        line = prefix + "&amp;" * 1000
+        parts = pack([line], 3500)
+        assert "".join(parts) == line
+        assert all(units(p) <= 3500 for p in parts)
+        assert not any(re.search(r"&[#\w]*$", p) or re.match(r"[#\w]*;", p) for p in parts)
+    tagged = "y" * 3495 + '<a href="tg://user?id=1">name</a>'
+    first, second = pack([tagged], 3500)
+    assert first == "y" * 3495 and second.startswith("<a href=")
+
+
+def test_plain_text_with_angle_brackets_pages_as_before():
+    text = "x" * 100 + " a < b " + "y" * 2000
+    assert pages(text, 1000, markup=True) == pages(text, 1000)
