@@ -223,9 +223,9 @@ async def take(
 ) -> list[tuple[int, dict[str, Any]]]:
     """Mark these requests swept (`anonymised_at = now`) where they are still due, and return
     each one's id and form answers. One UPDATE that checks again what `to_sweep` read: it holds
-    SQLite's write lock, or on PostgreSQL each row's lock until the commit (a request reopened
-    or swept by another process since is left). So a transaction that brings a request back
-    (`sweep_again`) either came before it, and is seen, or waits for its commit."""
+    SQLite's write lock, or on PostgreSQL each row's lock until the commit (a request another
+    process swept or brought back since is judged as it is now). So a transaction that brings a
+    request back (`sweep_again`) either came before it, and is seen, or waits for its commit."""
     taken: list[tuple[int, dict[str, Any]]] = []
     for chunk in in_chunks(padded(request_ids)):
         result = await session.execute(

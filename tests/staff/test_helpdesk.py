@@ -10,7 +10,7 @@ from bot.i18n import TranslatorHub
 from bot.services import requests
 from bot.services.documents import Attachment
 from bot.services.support_chat import send_to_support
-from bot.textfit import CAPTION_LIMIT, units
+from bot.textfit import CAPTION_LIMIT, MESSAGE_LIMIT, units
 from storage.models import (
     AuditEntry,
     Member,
@@ -325,6 +325,28 @@ async def test_canned_replies_are_managed_in_the_chat_and_sent_in_the_members_la
     assert "No canned reply is called" in world.bot_messages(FORUM, thread)[-1]["text"]
     actions = [a.action for a in await _rows(world, AuditEntry)]
     assert actions == ["template_add", "template_add", "canned_reply", "template_remove"]
+
+
+async def test_a_long_list_of_canned_replies_comes_in_several_messages(world):
+    """Twelve replies in four languages are 48 lines of up to 80 characters of preview: more
+    than one message holds. Every one is listed, in messages Telegram takes."""
+    async with world.sessions.begin() as session:
+        for n in range(12):
+            for language in ("uk", "ru", "kk", "en"):
+                session.add(
+                    ReplyTemplate(
+                        name=f"reply{n:02}", language=language, text=f"{n} " + "word " * 40,
+                        created_by=IRYNA, created_at=world.clock(), updated_at=world.clock(),
+                    )
+                )  # fmt: skip
+    before = len(world.bot_messages(FORUM))
+    await _staff_says(world, "/templates", None)
+    listing = [m["text"] for m in world.bot_messages(FORUM)[before:]]
+    assert len(listing) >= 2 and all(units(text) <= MESSAGE_LIMIT for text in listing)
+    lines = "\n".join(listing)
+    languages = ("uk", "ru", "kk", "en")
+    assert all(f"reply{n:02} [{lang}]" in lines for n in range(12) for lang in languages)
+    assert listing[-1].endswith(EN("helpdesk-templates-help").split("\n")[-1])
 
 
 async def test_bad_template_commands_get_the_usage_and_change_nothing(world):
