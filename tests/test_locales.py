@@ -12,7 +12,7 @@ from fluent.syntax.visitor import Visitor
 
 from bot.config import SUPPORTED_LOCALES
 from bot.factory import COMMANDS
-from bot.i18n import LOCALES_DIR
+from bot.i18n import LOCALES_DIR, TranslatorHub
 from bot.services.cards import CardStatus
 from bot.services.money import CURRENCIES
 from bot.services.profile import ProfileField
@@ -167,3 +167,13 @@ def test_a_misspelt_key_in_the_code_is_caught(monkeypatch):
         monkeypatch.setattr(f"{__name__}._strings_in_code", lambda t=typo: [*real, (t, "x.py:1")])
         with pytest.raises(AssertionError):
             test_every_key_the_code_uses_exists()
+
+
+@pytest.mark.parametrize(
+    ("locale", "pronoun"), [("ru", "её статус"), ("uk", "її статус")]
+)  # fmt: skip
+def test_the_sent_request_is_referred_to_as_feminine(locale: str, pronoun: str) -> None:
+    """A request is «заявка», feminine: "its status" after it is «её» / «її», not «его» /
+    «його» (as the confirmation every member reads said)."""
+    sent = TranslatorHub().get(locale)("request-sent", number="R-000001")
+    assert pronoun in sent
