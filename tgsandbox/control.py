@@ -241,6 +241,7 @@ class ControlApi:
                 caption=body.get("caption") or None,
                 user_id=_int(body.get("user_id")),
                 thread_id=_int(body.get("thread_id")),
+                reply_to_message_id=_int(body.get("reply_to_message_id")),
             )
             return ok(messages)
 

@@ -155,8 +155,10 @@ class EmulatorState(StateCore):
         caption: str | None = None,
         user_id: int | None = None,
         thread_id: int | None = None,
+        reply_to_message_id: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Photos or documents; two or more become an album (one media_group_id)."""
+        """Photos or documents; two or more become an album (one media_group_id), each of its
+        messages in reply to `reply_to_message_id` when given, as Telegram sends them."""
         if kind not in ("photo", "document"):
             raise SandboxError("kind must be photo or document")
         if not 1 <= len(files) <= 10:
@@ -171,7 +173,7 @@ class EmulatorState(StateCore):
                 content["media_group_id"] = group
             if caption and index == 0:
                 content["caption"] = caption
-            messages.append(self._post(chat_id, user_id, content, thread_id))
+            messages.append(self._post(chat_id, user_id, content, thread_id, reply_to_message_id))
         return messages
 
     def _file_content(self, kind: str, item: OutgoingFile) -> dict[str, Any]:

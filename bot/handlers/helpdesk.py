@@ -1,7 +1,10 @@
-"""The member's side of the helpdesk tools: the 1-5 rating after "done" and its comment, and
-edits of messages the member sent to staff (the topic's copy follows)."""
+"""The member's side of the helpdesk tools: the 1-5 rating after "done" and its comment,
+replies to the bot's messages about a request (they go to staff on it), and edits of messages
+the member sent to staff (the topic's copy follows)."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from aiogram import F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
@@ -12,10 +15,62 @@ from bot.callbacks import RateRequest
 from bot.clock import Clock
 from bot.filters.magic import Magic
 from bot.i18n import Translator
-from bot.services import ratings, relay
+from bot.services import lifecycle, ratings, relay, requests, support_chat
+from bot.services.documents import MAX_DOCUMENTS, Attachment, refusal
+from bot.services.forms import TEXT_MAX, clean_text, too_long
 from bot.services.requests import RequestNotFoundError
-from storage.models import Member
+from dialogs.requests.common import captioned
+from storage.models import Member, Request, RequestStatus
 from storage.uow import UnitOfWork
+
+
+async def _to_staff(
+    message: Message,
+    uow: UnitOfWork,
+    member: Member,
+    request: Request | None,
+    now: datetime,
+    i18n: Translator,
+) -> None:
+    """The member's reply to a message about `request`: added to it, as "Add a message or
+    documents" does (an answer to "need info" puts it back to work). A closed request's, or
+    one to a line from staff about no request, goes to support, as "Write to support" does.
+    Checked as there: the text's length, the file's size and type."""
+    text: str | None = None
+    attachments: list[Attachment] = []
+    attachment = captioned(message)
+    if attachment is not None:
+        if reason := refusal(attachment, []):
+            await message.reply(i18n(reason, max=MAX_DOCUMENTS))
+            return
+        attachments.append(attachment)
+    else:
+        text = clean_text(message.text, min_len=1)
+        if text is None:
+            long = too_long(message.text, TEXT_MAX)
+            await message.reply(
+                i18n("input-too-long", max=TEXT_MAX) if long else i18n("reply-empty")
+            )
+            return
+    if request is not None and RequestStatus(request.status) not in lifecycle.FINAL:
+        await requests.add_member_message(
+            uow.session, member, request.id or 0, text, attachments, now,
+            message.message_id if text else None,  # an edit of the text follows into the topic
+        )  # fmt: skip
+        done = i18n("reply-sent-to", number=request.number)
+    else:
+        await support_chat.send_to_support(
+            uow.session, member, text, attachments, message.message_id, now
+        )
+        done = (
+            i18n("reply-closed-to-support", number=request.number)
+            if request is not None
+            else i18n("reply-to-support")
+        )
+    if not await uow.commit():
+        await message.reply(i18n("error-not-saved"))
+        return
+    await message.reply(done)
 
 
 def create_router() -> Router:
@@ -60,20 +115,26 @@ def create_router() -> Router:
             await ratings.set_prompt(uow.session, rating, prompt.message_id)
             await uow.commit()
 
-    @router.message(F.text)
-    async def on_comment(
+    @router.message(F.text | F.photo | F.document)
+    async def on_reply(
         message: Message, uow: UnitOfWork, member: Member, clock: Clock, i18n: Translator
     ) -> None:
-        assert message.reply_to_message is not None and message.text is not None
-        rating = await ratings.comment(
-            uow.session, member, message.reply_to_message.message_id, message.text, clock()
-        )
-        if rating is None:
+        """A reply to the rating's prompt is its comment; a reply to a message about a request
+        (its status, a line from staff, a reminder) goes to staff on that request."""
+        assert message.reply_to_message is not None
+        replied = message.reply_to_message.message_id
+        if message.text is not None:
+            rating = await ratings.comment(uow.session, member, replied, message.text, clock())
+            if rating is not None:
+                if not await uow.commit():
+                    await message.answer(i18n("error-not-saved"))
+                    return
+                await message.answer(i18n("rating-comment-thanks"))
+                return
+        to = await requests.replied_to(uow.session, member, replied)
+        if to is None:
             raise SkipHandler  # a reply to another bot message: the dialogs take it
-        if not await uow.commit():
-            await message.answer(i18n("error-not-saved"))
-            return
-        await message.answer(i18n("rating-comment-thanks"))
+        await _to_staff(message, uow, member, to.request, clock(), i18n)
 
     @router.edited_message()
     async def on_edit(

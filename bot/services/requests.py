@@ -17,12 +17,14 @@ from storage.models import (
     ActorKind,
     DocumentKind,
     Member,
+    NotificationKind,
     Request,
     RequestDocument,
     RequestEvent,
     RequestKind,
     RequestStatus,
 )
+from storage.repositories import notifications as notifications_repo
 from storage.repositories import requests as requests_repo
 
 PAGE_SIZE = 5
@@ -276,6 +278,35 @@ async def add_member_message(
     request.updated_at = now
     await session.flush()
     return request
+
+
+# messages the bot passes on from staff: a reply to one is a reply to staff
+FROM_STAFF = frozenset(
+    {NotificationKind.STAFF_COPY, NotificationKind.CANNED_REPLY, NotificationKind.STAFF_EDIT}
+)
+
+
+@dataclass(frozen=True)
+class RepliedTo:
+    """A message of the bot's that the member answered with a Telegram reply, when it is one
+    to answer: about `request` (a status change, a line from staff, a reminder), or a line from
+    staff about none (`request` None)."""
+
+    request: Request | None
+
+
+async def replied_to(session: AsyncSession, member: Member, message_id: int) -> RepliedTo | None:
+    """What the member answers by replying to the bot's message `message_id`; None for any
+    other message (a screen of a dialog, a message the outbox did not send)."""
+    assert member.id is not None
+    sent = await notifications_repo.sent_as(session, member.id, message_id)
+    if sent is None:
+        return None
+    kind, request_id = sent
+    if request_id is not None:
+        request = await requests_repo.get(session, request_id)
+        return RepliedTo(request) if request is not None else None
+    return RepliedTo(None) if kind in FROM_STAFF else None
 
 
 @dataclass(frozen=True)

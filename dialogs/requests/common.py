@@ -68,6 +68,15 @@ def attachment_of(message: Message) -> Attachment | None:
     return None
 
 
+def captioned(message: Message) -> Attachment | None:
+    """`attachment_of(message)` with what the member wrote under it (a request's document)."""
+    attachment = attachment_of(message)
+    if attachment is None:
+        return None
+    caption = (message.caption or "").strip()[:CAPTION_MAX]
+    return replace(attachment, caption=caption or None)
+
+
 def stored_docs(manager: DialogManager) -> list[Attachment]:
     return [Attachment.from_dict(d) for d in manager.dialog_data.get(DOCS, [])]
 
@@ -75,12 +84,10 @@ def stored_docs(manager: DialogManager) -> list[Attachment]:
 async def on_attachment(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
     """Collect a photo or file (an album arrives as several messages, each collected), with
     what the member wrote under it."""
-    attachment = attachment_of(message)
+    attachment = captioned(message)
     if attachment is None:
         set_error(manager, "docs-expected")
         return
-    caption = (message.caption or "").strip()[:CAPTION_MAX]
-    attachment = replace(attachment, caption=caption or None)
     docs = stored_docs(manager)
     if is_duplicate(attachment, docs):
         set_error(manager, "docs-already-received")  # kept once; the member is told so

@@ -84,6 +84,9 @@ reply-collected =
 reply-empty = Please type a message or attach a document first.
 reply-sent = ✅ Your message was added to the request.
 reply-closed = This request is closed, so nothing can be added to it. Please create a new request.
+reply-sent-to = ✅ Your message was added to request { $number }; staff see it.
+reply-closed-to-support = ✅ Request { $number } is closed, so your message went to support as a new question; the answer comes here.
+reply-to-support = ✅ Sent to support; the answer comes here.
 request-cancel-confirm = Cancel request <b>{ $number }</b>? This cannot be undone.
 request-cancel-too-late = Support has already started on this request, so it can no longer be cancelled. Add a message instead.
 

@@ -100,3 +100,21 @@ async def claimed_by(session: AsyncSession, notification_id: int) -> str | None:
         )
     )
     return found.scalar_one_or_none()
+
+
+async def sent_as(
+    session: AsyncSession, member_id: int, message_id: int
+) -> tuple[NotificationKind, int | None] | None:
+    """What a message the bot sent in the member's chat was (the outbox row that sent it): its
+    kind and the request it was about; None when the outbox did not send it."""
+    query = (
+        select(col(Notification.kind), col(Notification.request_id))
+        .where(
+            col(Notification.member_id) == member_id,
+            col(Notification.audience) == Audience.MEMBER,
+            col(Notification.sent_message_id) == message_id,
+        )
+        .limit(1)
+    )
+    row = (await session.execute(query)).first()
+    return (NotificationKind(row[0]), row[1]) if row is not None else None

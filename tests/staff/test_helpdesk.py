@@ -16,6 +16,7 @@ from storage.models import (
     Member,
     Notification,
     ReplyTemplate,
+    Request,
     RequestKind,
     RequestRating,
     StaffNote,
@@ -286,6 +287,94 @@ async def test_a_staff_edit_too_long_to_carry_its_mark_comes_as_mark_then_text(w
     assert text["text"] == new
     [edit] = [n for n in await _rows(world, Notification) if n.kind == "staff_edit"]
     assert edit.status == "sent"
+
+
+# --- the member answers by replying to the bot's message ---------------------------------------
+
+
+async def _asked(world, request, question: str) -> dict:
+    """Staff take the request and ask the member `question` (❓ Need info); the notification
+    as the member got it."""
+    await world.press(_card(world, request.number), "🙋 Take")
+    await world.deliver()
+    await world.press(_card(world, request.number), "❓ Need info")
+    prompt = world.bot_messages(FORUM)[-1]
+    world.state.send_text(FORUM, question, user_id=IRYNA, thread_id=prompt.get("message_thread_id"),
+                          reply_to_message_id=prompt["message_id"])  # fmt: skip
+    await world.settled()
+    await world.deliver()
+    return world.bot_messages(OLENA)[-1]
+
+
+async def test_a_reply_to_need_info_goes_to_staff_on_the_request_and_resumes_it(world):
+    """Staff ask; the member answers the way Telegram invites: a reply to the bot's message
+    with the question, text, then a photo with a caption. Both reach the topic tagged with the
+    request, the request is back in progress, the photo is counted on the card."""
+    _, request, thread = await _request_on_card(world)
+    asked = await _asked(world, request, "Which clinic do you prefer?")
+    assert "Which clinic do you prefer?" in asked["text"]
+
+    world.state.send_text(OLENA, "Dobrobut on Pushkinska", reply_to_message_id=asked["message_id"])
+    await world.settled()
+    said = world.bot_messages(OLENA)[-1]
+    assert said["text"] == EN("reply-sent-to", number=request.number)
+    async with world.sessions() as session:
+        stored = await session.get(Request, request.id)
+        assert stored is not None and stored.status == "in_progress"
+    await world.deliver()
+    [copy] = [m for m in world.bot_messages(FORUM, thread) if "Dobrobut" in m.get("text", "")]
+    assert request.number in copy["text"]
+
+    # staff answer her line (so theirs is about the request too); she answers with a photo
+    await _staff_says(world, "Booked for Friday 10:00. Referral?", thread,
+                      reply_to_message_id=copy["message_id"])  # fmt: skip
+    copied = world.bot_messages(OLENA)[-1]
+    assert copied["text"] == "Booked for Friday 10:00. Referral?"
+    sent = world.state.send_files(OLENA, "photo", [OutgoingFile()], caption="The referral",
+                                  reply_to_message_id=copied["message_id"])  # fmt: skip
+    await world.settled()
+    assert world.bot_messages(OLENA)[-1]["text"] == EN("reply-sent-to", number=request.number)
+    await world.deliver()
+    photo = [m for m in world.bot_messages(FORUM, thread) if "photo" in m][-1]
+    assert photo["caption"].endswith("\nThe referral") and request.number in photo["caption"]
+    assert photo["photo"][-1]["file_unique_id"] == sent[0]["photo"][-1]["file_unique_id"]
+    assert "Documents: 1" in _card(world, request.number)["text"]
+
+
+async def test_a_reply_about_a_closed_request_or_no_request_goes_to_support_a_screen_s_not(world):
+    _, request, thread = await _request_on_card(world)
+    asked = await _asked(world, request, "Which clinic?")
+    await world.press(_card(world, request.number), "⛔️ Reject")
+    prompt = world.bot_messages(FORUM)[-1]
+    world.state.send_text(FORUM, "Not covered", user_id=IRYNA, thread_id=thread,
+                          reply_to_message_id=prompt["message_id"])  # fmt: skip
+    await world.settled()
+    await world.deliver()
+
+    world.state.send_text(OLENA, "But why?", reply_to_message_id=asked["message_id"])
+    await world.settled()
+    answer = world.bot_messages(OLENA)[-1]["text"]
+    assert answer == EN("reply-closed-to-support", number=request.number)
+    await world.deliver()
+    assert any("But why?" in m.get("text", "") for m in world.bot_messages(FORUM, thread))
+
+    # a line staff wrote in the topic about no request: a reply to it goes to support
+    await _staff_says(world, "Anything else we can do?", thread)
+    world.state.send_text(
+        OLENA, "No, thanks", reply_to_message_id=world.bot_messages(OLENA)[-1]["message_id"]
+    )
+    await world.settled()
+    assert world.bot_messages(OLENA)[-1]["text"] == EN("reply-to-support")
+    await world.deliver()
+    assert "No, thanks" in [m for m in world.bot_messages(FORUM, thread) if "text" in m][-1]["text"]
+
+    # a reply to a screen of the bot's dialogs is the dialogs' (here: the menu's) to answer
+    world.state.send_text(OLENA, "/menu")
+    await world.settled()
+    menu = world.bot_messages(OLENA)[-1]
+    world.state.send_text(OLENA, "hello?", reply_to_message_id=menu["message_id"])
+    await world.settled()
+    assert EN("input-unexpected") in world.bot_messages(OLENA)[-1]["text"]
 
 
 # --- canned replies ----------------------------------------------------------------------------
