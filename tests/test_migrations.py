@@ -271,20 +271,25 @@ async def test_the_upgrade_stops_at_a_value_the_code_does_not_know(db_url):
 # --- 0014: the copy of a document on disk (DOWNLOAD_DOCUMENTS) ----------------------------
 
 
+async def _request_with_a_document(c: Any, now: datetime) -> None:
+    """Request 7, a done call-back of member 1 on card 1, with document 3 (as of 0013)."""
+    await _card_and_members(c, now)
+    await c.execute(
+        _row("requests", id=7, member_id=1, card_id=1, kind="callback", status="done",
+             details=json.dumps({"time_window": "any"}), created_at=now, updated_at=now)
+    )  # fmt: skip
+    await c.execute(
+        _row("request_documents", id=3, request_id=7, file_id="BQAC-1",
+             file_unique_id="AQAD-1", kind="document", created_at=now)
+    )  # fmt: skip
+
+
 async def test_0014_adds_the_copy_columns_to_stored_documents(db_url):
     url = db_url
     engine, now = await _start_at(url, "0013")
 
     async with engine.begin() as c:
-        await _card_and_members(c, now)
-        await c.execute(
-            _row("requests", id=7, member_id=1, card_id=1, kind="callback", status="done",
-                 details=json.dumps({"time_window": "any"}), created_at=now, updated_at=now)
-        )  # fmt: skip
-        await c.execute(
-            _row("request_documents", id=3, request_id=7, file_id="BQAC-1",
-                 file_unique_id="AQAD-1", kind="document", created_at=now)
-        )  # fmt: skip
+        await _request_with_a_document(c, now)
     await engine.dispose()
     await _to(url, "0014")
 
@@ -393,6 +398,20 @@ async def test_0015_adds_the_clinic_directory_and_its_downgrade_drops_it(db_url,
     await _to(url, "0015")  # and up again
 
 
+async def _down_to(url: str, revision: str, table: str) -> tuple[list[int], set[str]]:
+    """Downgrade to `revision`; then the ids of `table`'s rows, in order, and its columns."""
+    await _to(url, revision, down=True)
+    engine = create_async_engine(url)
+    async with engine.connect() as c:
+        query = sa.select(sa.column("id")).select_from(sa.table(table)).order_by("id")
+        kept = list((await c.execute(query)).scalars().all())
+        columns = await c.run_sync(
+            lambda sync: {col["name"] for col in sa.inspect(sync).get_columns(table)}
+        )
+    await engine.dispose()
+    return kept, columns
+
+
 # --- 0017: the retention sweep's marker -------------------------------------------------------
 
 
@@ -426,14 +445,7 @@ async def test_0017_leaves_closed_requests_to_the_next_sweep_and_indexes_its_sea
         assert await privacy_repo.to_sweep(session, NOW + timedelta(days=1)) == [7]
     await engine.dispose()
 
-    await _to(url, "0016", down=True)
-    engine = create_async_engine(url)
-    async with engine.connect() as c:
-        kept = (await c.exec_driver_sql("SELECT id FROM requests ORDER BY id")).scalars().all()
-        columns = await c.run_sync(
-            lambda sync: {col["name"] for col in sa.inspect(sync).get_columns("requests")}
-        )
-    await engine.dispose()
+    kept, columns = await _down_to(url, "0016", "requests")
     assert kept == [7, 8] and "anonymised_at" not in columns
 
 
@@ -444,15 +456,7 @@ async def test_0018_keeps_documents_and_gives_them_a_caption(db_url):
     url = db_url
     engine, now = await _start_at(url, "0017")
     async with engine.begin() as c:
-        await _card_and_members(c, now)
-        await c.execute(
-            _row("requests", id=7, member_id=1, card_id=1, kind="reimbursement", status="new",
-                 details=json.dumps({}), created_at=now, updated_at=now)
-        )  # fmt: skip
-        await c.execute(
-            _row("request_documents", id=3, request_id=7, file_id="AgAC-1", file_unique_id="u1",
-                 kind="photo", created_at=now, download_attempts=0)
-        )  # fmt: skip
+        await _request_with_a_document(c, now)
     await engine.dispose()
     await _to(url, "0018")
     engine = create_engine(url)
@@ -462,12 +466,5 @@ async def test_0018_keeps_documents_and_gives_them_a_caption(db_url):
     await engine.dispose()
     assert rows == [(3, "чек " * 256)]  # Telegram's 1,024 characters fit
 
-    await _to(url, "0017", down=True)
-    engine = create_async_engine(url)
-    async with engine.connect() as c:
-        kept = (await c.exec_driver_sql("SELECT id FROM request_documents")).scalars().all()
-        columns = await c.run_sync(
-            lambda sync: {col["name"] for col in sa.inspect(sync).get_columns("request_documents")}
-        )
-    await engine.dispose()
+    kept, columns = await _down_to(url, "0017", "request_documents")
     assert kept == [3] and "caption" not in columns

@@ -219,6 +219,18 @@ async def test_currency_order_follows_a_ukrainian_phone(member, session_factory)
     ]
 
 
+TENGE, HRYVNIA = "₸ Kazakhstani tenge (KZT)", "₴ Ukrainian hryvnia (UAH)"  # as shown
+
+
+async def _first_currencies(member: MemberClient) -> list[str]:
+    """From the menu to the claim's currency step: the first two currencies offered."""
+    await member.send("/menu")
+    await _open_form(member)
+    await member.send("15.11.2026")
+    await member.send("25 000")
+    return member.buttons()[:2]
+
+
 async def test_currency_order_follows_the_cards_phone_after_activation_by_id(
     member, session_factory
 ):
@@ -233,11 +245,7 @@ async def test_currency_order_follows_the_cards_phone_after_activation_by_id(
     await member.click("🪪 Activate by insured ID")
     await member.send("KZ-100301")
     await member.send("06.06.1982")
-    await member.send("/menu")
-    await _open_form(member)
-    await member.send("15.11.2026")
-    await member.send("25 000")
-    assert member.buttons()[:2] == ["₸ Kazakhstani tenge (KZT)", "₴ Ukrainian hryvnia (UAH)"]
+    assert await _first_currencies(member) == [TENGE, HRYVNIA]
 
 
 async def test_currency_order_follows_a_kazakh_phone(member, session_factory):
@@ -247,11 +255,7 @@ async def test_currency_order_follows_a_kazakh_phone(member, session_factory):
     await member.send("/start")
     await member.click("📱 Confirm phone")
     await member.share_contact("77011234567")
-    await member.send("/menu")
-    await _open_form(member)
-    await member.send("15.11.2026")
-    await member.send("25 000")
-    assert member.buttons()[:2] == ["₸ Kazakhstani tenge (KZT)", "₴ Ukrainian hryvnia (UAH)"]
+    assert await _first_currencies(member) == [TENGE, HRYVNIA]
     await member.click("₸ Kazakhstani tenge \\(KZT\\)")
     await send_photo(member, "check")
     await _finish(member)
