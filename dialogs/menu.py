@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from aiogram import F
+from aiogram.enums import ContentType
+from aiogram.types import Message
 from aiogram_dialog import Dialog, DialogManager
+from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Column, Row, Start, SwitchTo
 from aiogram_dialog.widgets.text import Format
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,7 +17,8 @@ from bot.config import Settings
 from bot.i18n import Translator
 from bot.services import cards
 from bot.services.names import given_name
-from dialogs.common import MemberDialog, member_window, today
+from dialogs.common import ContentIs, MemberDialog, member_window, today
+from dialogs.phone import take_contact
 from dialogs.states import (
     ActivationSG,
     CardsSG,
@@ -66,6 +70,14 @@ async def menu_getter(
             "status": i18n(f"card-status-{active.status}"),
         }
     return data
+
+
+async def on_contact(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
+    """A contact shared from Telegram's attach menu, not the "Confirm phone" button: the same
+    check, then the same screen."""
+    found = await take_contact(message, manager)
+    if found is not None:
+        await manager.start(PhoneSG.linked if found else PhoneSG.no_card)
 
 
 def menu_dialog() -> Dialog:
@@ -128,6 +140,7 @@ def menu_dialog() -> Dialog:
                 ),
                 by=("has_cards", "phone_confirmed"),
             ),
+            MessageInput(on_contact, filter=ContentIs(ContentType.CONTACT)),
             getter=menu_getter,
             state=MainSG.menu,
         ),

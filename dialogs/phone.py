@@ -35,24 +35,34 @@ from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from storage.models import Member
 
 
-async def on_contact(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
+async def take_contact(message: Message, manager: DialogManager) -> int | None:
+    """A shared contact: when it is the member's own, their phone is confirmed and every card
+    with it linked, committed; how many cards carry it. None when it was refused (the reason
+    is the step's error) or could not be stored."""
     contact = message.contact
     assert contact is not None
     # Only the sender's own contact proves the phone: a forwarded or picked one does not.
     if message.from_user is None or contact.user_id != message.from_user.id:
         set_error(manager, "phone-not-yours")
-        return
+        return None
     phone = normalize_phone(contact.phone_number)
     if phone is None:
         set_error(manager, "phone-invalid")
-        return
+        return None
     clear_error(manager)
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
     async with show_typing(manager):
         found = await cards.confirm_phone(session, member, phone, now(manager))
         if not await commit_now(manager):
-            return
+            return None
+    return found
+
+
+async def on_contact(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
+    found = await take_contact(message, manager)
+    if found is None:
+        return
     payload = (
         (manager.start_data or {}).get(PAYLOAD) if isinstance(manager.start_data, dict) else None
     )

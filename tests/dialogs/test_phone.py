@@ -80,6 +80,25 @@ async def test_a_phone_on_many_cards_names_ten_and_sends_to_my_cards(member, ses
     assert "Volodymyrivna 00" in " ".join(member.buttons())
 
 
+async def test_own_contact_shared_at_the_menu_confirms_the_phone_too(member, session_factory):
+    """Shared from Telegram's attach menu, not the "Confirm phone" button: the same check and
+    the same screen; someone else's contact is refused there as well."""
+    await _family(session_factory)
+    await member.send("/start")
+    await member.share_contact("380679998877", owner_id=4242)  # a contact picked from the book
+    assert "not your own contact" in member.text()
+    _, links = await _stored(session_factory)
+    assert links == []
+
+    await member.share_contact("380501112233")
+    assert "Phone +380501112233 is confirmed" in member.text()
+    assert "I found 3 insurance cards" in member.text()
+    stored, links = await _stored(session_factory)
+    assert stored.phone == "+380501112233" and len(links) == 3
+    await member.click("💳 My cards")
+    assert "Taras Kovalenko" in " ".join(member.buttons())
+
+
 async def test_forwarded_contact_is_refused(member, session_factory):
     await _family(session_factory)
     await member.send("/start")
