@@ -20,8 +20,28 @@ from bot.services.documents import MAX_DOCUMENTS, Attachment, refusal
 from bot.services.forms import TEXT_MAX, clean_text, too_long
 from bot.services.requests import RequestNotFoundError
 from dialogs.requests.common import captioned
-from storage.models import Member, Request, RequestStatus
+from storage.models import Member, Request
 from storage.uow import UnitOfWork
+
+
+async def _added(
+    uow: UnitOfWork,
+    member: Member,
+    request: Request,
+    text: str | None,
+    attachments: list[Attachment],
+    message: Message,
+    now: datetime,
+) -> bool:
+    """Add the reply to `request`; False when it is closed (nothing was written)."""
+    try:
+        await requests.add_member_message(
+            uow.session, member, request.id or 0, text, attachments, now,
+            message.message_id if text else None,  # an edit of the text follows into the topic
+        )  # fmt: skip
+    except lifecycle.TransitionError:
+        return False
+    return True
 
 
 async def _to_staff(
@@ -52,11 +72,7 @@ async def _to_staff(
                 i18n("input-too-long", max=TEXT_MAX) if long else i18n("reply-empty")
             )
             return
-    if request is not None and RequestStatus(request.status) not in lifecycle.FINAL:
-        await requests.add_member_message(
-            uow.session, member, request.id or 0, text, attachments, now,
-            message.message_id if text else None,  # an edit of the text follows into the topic
-        )  # fmt: skip
+    if request is not None and await _added(uow, member, request, text, attachments, message, now):
         done = i18n("reply-sent-to", number=request.number)
     else:
         await support_chat.send_to_support(
@@ -75,7 +91,8 @@ async def _to_staff(
 
 def create_router() -> Router:
     router = Router(name="member-helpdesk")
-    # its one message handler takes replies to the bot's messages (a rating's comment): any other
+    # its one message handler takes replies to the bot's messages (a rating's comment, an answer
+    # about a request): any other
     # message, a member's answer in a step, is refused here before the handler's filters
     router.message.filter(
         Magic(F.chat.type == "private"), Magic(F.reply_to_message.from_user.is_bot)
