@@ -92,8 +92,8 @@ async def _to_staff(
 def create_router() -> Router:
     router = Router(name="member-helpdesk")
     # its one message handler takes replies to the bot's messages (a rating's comment, an answer
-    # about a request): any other
-    # message, a member's answer in a step, is refused here before the handler's filters
+    # about a request): any other message, a member's answer in a step, is refused here before
+    # the handler's filters
     router.message.filter(
         Magic(F.chat.type == "private"), Magic(F.reply_to_message.from_user.is_bot)
     )
