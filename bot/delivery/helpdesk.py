@@ -15,7 +15,7 @@ from bot.delivery.errors import RetrySoonError
 from bot.services import notifications as note
 from bot.services import relay
 from bot.services.ratings import SCORES
-from bot.textfit import MESSAGE_LIMIT, TEXT_PART, pages, visible_length
+from bot.textfit import MESSAGE_LIMIT, visible_length
 from storage.models import NotificationStatus, Request
 from storage.repositories import helpdesk as helpdesk_repo
 
@@ -104,12 +104,8 @@ async def member_edit(sender: StaffSender, job: _Job, p: note.MemberEdit) -> int
     if not copies:
         return None
     first = copies[0]
-    request = job.request
-    name = html.escape(job.member.full_name or f"#{job.member.id}")
-    tag = sender.i18n("staff-member-message-request", number=request.number) if request else ""
-    head, *more = (html.escape(part) for part in pages(p.text or "", TEXT_PART))
+    [edited, *more] = sender.headed_parts("helpdesk-member-edited", job, p.text)
     if len(copies) == 1 and not more:
-        edited = sender.i18n("helpdesk-member-edited", member=name, request=tag, text=head)
         await job.pace(sender.chat_id)
         try:
             await sender.bot.edit_message_text(
@@ -123,12 +119,9 @@ async def member_edit(sender: StaffSender, job: _Job, p: note.MemberEdit) -> int
     where["reply_parameters"] = ReplyParameters(
         message_id=first.admin_message_id, allow_sending_without_reply=True
     )
-    correction = sender.i18n("helpdesk-member-correction", member=name, request=tag, text=head)
-    sent_ids: list[int] = []
-    for part in [correction, *more]:  # each part in reply to the copy
-        await job.pace(sender.chat_id)
-        sent = await sender.bot.send_message(sender.chat_id, part, **where)
-        sent_ids.append(sent.message_id)
+    # each part in reply to the copy
+    parts = sender.headed_parts("helpdesk-member-correction", job, p.text)
+    sent_ids = await sender.send_parts(parts, where, job.pace)
     for message_id in sent_ids:  # staff may answer the member by replying to it
         await relay.remember(
             job.session, sender.chat_id, message_id, job.member.id or 0, first.request_id, job.now

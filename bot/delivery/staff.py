@@ -203,31 +203,44 @@ class StaffSender:
         job.session.add(request)
         return [*sent_ids, card.message_id]
 
-    async def _member_message(self, job: _Job, p: note.MemberMessage, where: Where) -> list[int]:
-        # a text too long for one message with its header goes on in the next ones
-        first, *more = pages(p.text or "", TEXT_PART)
+    def headed_parts(self, key: str, job: _Job, text: str | None) -> list[str]:
+        """A member's `text` under the header `key` (who wrote it, on which request), escaped,
+        in parts that each fit one message: a text too long for one message with its header
+        goes on in the next ones."""
+        first, *more = pages(text or "", TEXT_PART)
         request = job.request
-        text = self.i18n(
-            "staff-member-message",
+        header = self.i18n(
+            key,
             member=html.escape(_name(job.member)),
             request=self.i18n("staff-member-message-request", number=request.number)
             if request
             else "",
             text=html.escape(first),
         ).rstrip()
+        return [header, *(html.escape(m) for m in more)]
+
+    async def send_parts(self, parts: list[str], where: Where, pace: Pace) -> list[int]:
+        """Each part as a message, paced, in the order given; their ids."""
+        sent_ids: list[int] = []
+        for part in parts:
+            await pace(self.chat_id)
+            sent = await self.bot.send_message(self.chat_id, part, **where)
+            sent_ids.append(sent.message_id)
+        return sent_ids
+
+    async def _member_message(self, job: _Job, p: note.MemberMessage, where: Where) -> list[int]:
+        parts = self.headed_parts("staff-member-message", job, p.text)
         attachments = [RequestDocument(request_id=0, **a.model_dump()) for a in p.attachments]
         sent_ids: list[int] = []
+        text: str | None = parts[0]
         if p.text or not attachments:
-            for part in [text, *(html.escape(m) for m in more)]:
-                await job.pace(self.chat_id)
-                sent = await self.bot.send_message(self.chat_id, part, **where)
-                sent_ids.append(sent.message_id)
-            text = ""
+            sent_ids = await self.send_parts(parts, where, job.pace)
+            text = None
         # every file carries who sent it and on which request; files alone carry the "who"
         # line as the first one's caption instead of an empty message
-        tag = self._file_tag(job.member, request)
+        tag = self._file_tag(job.member, job.request)
         return sent_ids + await self._documents(
-            attachments, where, job.pace, caption=text or None, each=tag
+            attachments, where, job.pace, caption=text, each=tag
         )
 
     def _file_tag(self, member: Member, request: Request | None) -> str:
