@@ -40,7 +40,7 @@ IN_FLIGHT = (NotificationStatus.PENDING, NotificationStatus.SENDING)
 DONE_WITH = (NotificationStatus.SENT, NotificationStatus.FAILED)
 CLOSED = (RequestStatus.DONE, RequestStatus.REJECTED, RequestStatus.CANCELLED)
 # the bulk drops change rows the session has not loaded: without this, the ORM would look for
-# them among every object it holds (the sweep's requests), once per statement
+# them among every object it holds (an erase's member and requests), once per statement
 UNLOADED = {"synchronize_session": False}
 
 
@@ -197,6 +197,16 @@ async def audit_of_targets(session: AsyncSession, targets: Sequence[str]) -> lis
     return await _all(session, AuditEntry, col(AuditEntry.target).in_(targets))
 
 
+def _due(before: datetime) -> tuple[Any, ...]:
+    """A request the sweep is due to take: closed, last changed before `before`, and not taken
+    since (or brought back by free text that reached it)."""
+    return (
+        col(Request.anonymised_at).is_(None),
+        col(Request.status).in_(CLOSED),
+        col(Request.updated_at) < before,
+    )
+
+
 async def to_sweep(
     session: AsyncSession, before: datetime, after_id: int = 0, limit: int | None = None
 ) -> list[int]:
@@ -206,12 +216,7 @@ async def to_sweep(
     request ever closed. A read: `take` decides under the lock which of them are swept."""
     query = (
         select(col(Request.id))
-        .where(
-            col(Request.anonymised_at).is_(None),
-            col(Request.status).in_(CLOSED),
-            col(Request.updated_at) < before,
-            col(Request.id) > after_id,
-        )
+        .where(*_due(before), col(Request.id) > after_id)
         .order_by(col(Request.id))
         .limit(limit)
     )
@@ -230,12 +235,7 @@ async def take(
     for chunk in in_chunks(padded(request_ids)):
         result = await session.execute(
             update(Request)
-            .where(
-                col(Request.id).in_(chunk),
-                col(Request.anonymised_at).is_(None),
-                col(Request.status).in_(CLOSED),
-                col(Request.updated_at) < before,
-            )
+            .where(col(Request.id).in_(chunk), *_due(before))
             .values(anonymised_at=now)
             .returning(col(Request.id), col(Request.details))
             .execution_options(**UNLOADED)
