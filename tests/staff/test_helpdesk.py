@@ -341,6 +341,26 @@ async def test_a_reply_to_need_info_goes_to_staff_on_the_request_and_resumes_it(
     assert "Documents: 1" in _card(world, request.number)["text"]
 
 
+async def test_a_reply_with_a_refused_file_or_too_long_a_text_is_told_why_and_adds_nothing(world):
+    _, request, thread = await _request_on_card(world)
+    asked = await _asked(world, request, "Which clinic?")
+    before = len(world.bot_messages(FORUM, thread))
+
+    program = OutgoingFile("setup.exe", b"MZ", "application/x-msdownload")
+    world.state.send_files(OLENA, "document", [program], reply_to_message_id=asked["message_id"])
+    await world.settled()
+    assert world.bot_messages(OLENA)[-1]["text"] == EN("docs-bad-type")
+    world.state.send_text(OLENA, "x " * 600, reply_to_message_id=asked["message_id"])
+    await world.settled()
+    assert world.bot_messages(OLENA)[-1]["text"] == EN("input-too-long", max=1000)
+
+    await world.deliver()
+    assert len(world.bot_messages(FORUM, thread)) == before  # nothing reached staff
+    async with world.sessions() as session:
+        stored = await session.get(Request, request.id)
+        assert stored is not None and stored.status == "need_info"  # still waiting for her
+
+
 async def test_a_reply_about_a_closed_request_or_no_request_goes_to_support_a_screen_s_not(world):
     _, request, thread = await _request_on_card(world)
     asked = await _asked(world, request, "Which clinic?")
