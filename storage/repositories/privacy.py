@@ -227,15 +227,18 @@ async def take(
     session: AsyncSession, request_ids: Sequence[int], before: datetime, now: datetime
 ) -> list[tuple[int, dict[str, Any]]]:
     """Mark these requests swept (`anonymised_at = now`) where they are still due, and return
-    each one's id and form answers. One UPDATE that checks again what `to_sweep` read: it holds
-    SQLite's write lock, or on PostgreSQL each row's lock until the commit (a request another
-    process swept or brought back since is judged as it is now). So a transaction that brings a
-    request back (`sweep_again`) either came before it, and is seen, or waits for its commit."""
+    each one's id and form answers. It checks again what `to_sweep` read, under the lock: SQLite's
+    write lock, or on PostgreSQL each row's lock until the commit (`_lock_in_order`; a request
+    another process swept or brought back since is judged as it is now). So a transaction that
+    brings a request back (`sweep_again`) either came before it, and is seen, or waits for its
+    commit."""
     taken: list[tuple[int, dict[str, Any]]] = []
     for chunk in in_chunks(padded(request_ids)):
+        due = (col(Request.id).in_(chunk), *_due(before))
+        await _lock_in_order(session, *due)
         result = await session.execute(
             update(Request)
-            .where(col(Request.id).in_(chunk), *_due(before))
+            .where(*due)
             .values(anonymised_at=now)
             .returning(col(Request.id), col(Request.details))
             .execution_options(**UNLOADED)
@@ -262,12 +265,8 @@ async def sweep_again(session: AsyncSession, *request_ids: int) -> None:
     Every row is written, marked or not: on PostgreSQL that takes the row's lock, so a sweep
     marking it at the same moment (`take`) either commits first and is undone here, or waits
     for this transaction and sees its text and outbox rows."""
-    if not request_ids:
-        return
-    for chunk in in_chunks(list(request_ids)):
-        await session.execute(
-            update(Request).where(col(Request.id).in_(chunk)).values(anonymised_at=None)
-        )
+    for chunk in in_chunks(sorted(set(request_ids))):
+        await _bring_back(session, col(Request.id).in_(chunk))
 
 
 async def sweep_again_held(session: AsyncSession, member_id: int) -> None:
@@ -279,8 +278,24 @@ async def sweep_again_held(session: AsyncSession, member_id: int) -> None:
         col(Notification.status) == NotificationStatus.HELD,
         col(Notification.request_id).is_not(None),
     )
+    await _bring_back(session, col(Request.id).in_(held))
+
+
+async def _bring_back(session: AsyncSession, *where: Any) -> None:
+    await _lock_in_order(session, *where)
+    await session.execute(update(Request).where(*where).values(anonymised_at=None))
+
+
+async def _lock_in_order(session: AsyncSession, *where: Any) -> None:
+    """On PostgreSQL, lock the requests `where` picks one by one in id order (`SELECT … ORDER BY
+    id FOR UPDATE`) before they are written. The sweep's batch and a transaction that brings
+    requests back (a member unblocking the bot, whose held messages are about several) may want
+    the same rows: an UPDATE alone locks them in whatever order its plan reads them, and two in
+    opposite orders each hold a row the other waits for, which PostgreSQL ends as a deadlock.
+    In one order, the later one waits for the first's commit, holding nothing. SQLite has one
+    write lock, and the SELECT is a plain read there (SQLAlchemy writes no FOR UPDATE)."""
     await session.execute(
-        update(Request).where(col(Request.id).in_(held)).values(anonymised_at=None)
+        select(col(Request.id)).where(*where).order_by(col(Request.id)).with_for_update()
     )
 
 
