@@ -26,6 +26,7 @@ from bot.handlers import helpdesk as member_helpdesk
 from bot.handlers import privacy as privacy_commands
 from bot.handlers.admin import create_admin_router
 from bot.handlers.admin.imports import RegistryImports
+from bot.handlers.admin.staff_help import STAFF_COMMANDS
 from bot.i18n import TranslatorHub
 from bot.middlewares.callback_answer import AnswerTracking, CallbackAnswerMiddleware
 from bot.middlewares.db import DbSessionMiddleware, StateSessionMiddleware, install_chat_lock
@@ -206,20 +207,6 @@ def create_dispatcher(
     # filters are checks of the update: run in the event loop, not each in a thread
     checks_in_loop(dp)
     return dp, bg_factory
-
-
-# every staff chat's own menu (Telegram shows a chat scope before the default one)
-STAFF_COMMANDS = {
-    "find": "command-staff-find",
-    "setphone": "command-staff-setphone",
-    "stats": "command-staff-stats",
-    # helpdesk tools (issue 14)
-    "note": "command-staff-note",
-    "reply": "command-staff-reply",
-    "templates": "command-staff-templates",
-    "template": "command-staff-template",
-    "export": "command-staff-export",
-}
 
 
 async def register_commands(

@@ -63,3 +63,18 @@ notify-need-info-nudge =
     Tap below to answer.
 staff-card-full-text = 📄 <b>{ $number }</b>: the answers in full (the card shows them shortened)
 staff-not-saved = ⚠️ Not saved (database error). Please press again.
+
+## /help, /cancel and unknown commands in a staff chat (bot/handlers/admin/staff_help.py)
+staff-help-title = ℹ️ <b>Staff commands</b>
+staff-help-line = /{ $command } · { $description }
+staff-help-owners = For owners:
+staff-help-more =
+    📥 A registry file (CSV or XLSX) sent here, outside a member's topic, is imported.
+    💬 In a member's topic, what you write goes to the member; begin it with ! for a note only staff see.
+staff-unknown-command = ⚠️ The bot does not know that command.
+staff-prompt-cancelled = ↩️ Cancelled: nothing was sent to the member, and the request is as it was.
+staff-nothing-to-cancel = ℹ️ Nothing to cancel: the bot is not waiting for a question or a reason from you.
+command-staff-cancel = Drop the question or reason the bot asked you for
+command-staff-help = What the bot does for staff
+command-staff-audit = Audit of a member, a request or a staff member
+command-staff-staff = Add, remove or list staff: /staff add|remove|list

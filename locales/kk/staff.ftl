@@ -63,3 +63,18 @@ notify-need-info-nudge =
     Жауап беру үшін төмендегі батырманы басыңыз.
 staff-card-full-text = 📄 <b>{ $number }</b>: жауаптар толық (карточкада олар қысқартылған)
 staff-not-saved = ⚠️ Сақталмады (дерекқор қатесі). Қайта басыңыз.
+
+## /help, /cancel and unknown commands in a staff chat (bot/handlers/admin/staff_help.py)
+staff-help-title = ℹ️ <b>Қызметкерлерге арналған командалар</b>
+staff-help-line = /{ $command } · { $description }
+staff-help-owners = Иелер үшін:
+staff-help-more =
+    📥 Клиент тақырыбынан тыс осында жіберілген тізілім файлы (CSV немесе XLSX) импортталады.
+    💬 Клиент тақырыбында жазғаныңыз клиентке жіберіледі; ! белгісінен бастасаңыз, бұл тек қызметкерлер көретін жазба болады.
+staff-unknown-command = ⚠️ Бот мұндай команданы білмейді.
+staff-prompt-cancelled = ↩️ Бас тартылды: клиентке ештеңе жіберілмеді, өтініш өзгерген жоқ.
+staff-nothing-to-cancel = ℹ️ Бас тартатын ештеңе жоқ: бот сізден сұрақ немесе себеп күтіп тұрған жоқ.
+command-staff-cancel = Бот сұраған сұрақтан немесе себептен бас тарту
+command-staff-help = Бот қызметкерлер үшін не істейді
+command-staff-audit = Клиент, өтініш немесе қызметкер бойынша әрекеттер журналы
+command-staff-staff = Қызметкерді қосу, алып тастау немесе тізімін көру: /staff add|remove|list

@@ -65,3 +65,18 @@ notify-need-info-nudge =
     Нажмите кнопку ниже, чтобы ответить.
 staff-card-full-text = 📄 <b>{ $number }</b>: ответы полностью (в карточке они сокращены)
 staff-not-saved = ⚠️ Не сохранено (ошибка базы данных). Нажмите ещё раз.
+
+## /help, /cancel and unknown commands in a staff chat (bot/handlers/admin/staff_help.py)
+staff-help-title = ℹ️ <b>Команды для сотрудников</b>
+staff-help-line = /{ $command } · { $description }
+staff-help-owners = Для владельцев:
+staff-help-more =
+    📥 Файл реестра (CSV или XLSX), отправленный сюда вне темы клиента, импортируется.
+    💬 В теме клиента то, что вы пишете, уходит клиенту; начните с ! — и это будет заметка только для сотрудников.
+staff-unknown-command = ⚠️ Бот не знает такой команды.
+staff-prompt-cancelled = ↩️ Отменено: клиенту ничего не отправлено, заявка без изменений.
+staff-nothing-to-cancel = ℹ️ Нечего отменять: бот не ждёт от вас вопроса или причины.
+command-staff-cancel = Отменить вопрос или причину, которую просил бот
+command-staff-help = Что бот делает для сотрудников
+command-staff-audit = Журнал действий по клиенту, заявке или сотруднику
+command-staff-staff = Добавить, убрать сотрудника или показать список: /staff add|remove|list

@@ -65,3 +65,18 @@ notify-need-info-nudge =
     Натисніть кнопку нижче, щоб відповісти.
 staff-card-full-text = 📄 <b>{ $number }</b>: відповіді повністю (у картці вони скорочені)
 staff-not-saved = ⚠️ Не збережено (помилка бази даних). Натисніть ще раз.
+
+## /help, /cancel and unknown commands in a staff chat (bot/handlers/admin/staff_help.py)
+staff-help-title = ℹ️ <b>Команди для співробітників</b>
+staff-help-line = /{ $command } · { $description }
+staff-help-owners = Для власників:
+staff-help-more =
+    📥 Файл реєстру (CSV або XLSX), надісланий сюди поза темою клієнта, імпортується.
+    💬 У темі клієнта те, що ви пишете, надходить клієнту; почніть із ! — і це буде нотатка лише для співробітників.
+staff-unknown-command = ⚠️ Бот не знає такої команди.
+staff-prompt-cancelled = ↩️ Скасовано: клієнту нічого не надіслано, заявка без змін.
+staff-nothing-to-cancel = ℹ️ Нічого скасовувати: бот не чекає від вас запитання чи причини.
+command-staff-cancel = Скасувати запитання чи причину, яку просив бот
+command-staff-help = Що бот робить для співробітників
+command-staff-audit = Журнал дій щодо клієнта, заявки чи співробітника
+command-staff-staff = Додати, прибрати співробітника чи показати список: /staff add|remove|list

@@ -10,6 +10,7 @@ import pytest
 
 from bot.config import Settings
 from bot.factory import create_bot, create_dispatcher
+from bot.handlers.admin.staff_help import OWNER_COMMANDS, STAFF_COMMANDS
 from bot.sandbox.run import sandbox_users
 from bot.services.staff.authorization import is_staff
 from storage.models import AuditEntry, StaffMember
@@ -121,3 +122,27 @@ async def test_an_owner_lists_who_is_staff_and_why(chat: AdminChat):
     assert await chat.send("/staff list", user=ASKAR) == [RU("staff-access-list-owners-only")]
     assert RU("staff-access-list-owners-only") != RU("staff-access-owners-only")
     assert await chat.send("/staff list", user=NEWCOMER) == [EN("staff-access-list-owners-only")]
+
+
+async def test_help_lists_the_staff_commands_and_an_unknown_one_is_answered_with_it(chat):
+    """Staff who wrote /help or a misspelt command were told "Only support staff can do this
+    here". Now /help lists the commands (an owner's too, for owners), and so does the answer to
+    a command the bot does not know; people who are not staff are still refused."""
+
+    def lines(commands: dict[str, str]) -> list[str]:
+        return [EN("staff-help-line", command=c, description=EN(k)) for c, k in commands.items()]
+
+    for_staff = [EN("staff-help-title"), *lines(STAFF_COMMANDS)]
+    more = EN("staff-help-more")
+    assert await chat.send("/help", user=ASKAR) == ["\n".join([*for_staff, more])]
+    assert await chat.send("/help") == [
+        "\n".join([*for_staff, EN("staff-help-owners"), *lines(OWNER_COMMANDS), more])
+    ]
+    assert await chat.send("/stat 7", user=ASKAR) == [
+        "\n".join([EN("staff-unknown-command"), *for_staff, more])
+    ]
+
+    assert await chat.send("/help", user=NEWCOMER) == [EN("staff-not-allowed")]
+    # said to another bot in the same group: not ours to answer
+    assert await chat.send("/help@another_bot", user=ASKAR) == []
+    assert await chat.send("/help@sandbox_insurance_bot", user=ASKAR) != []

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from aiogram import Bot
 
-from bot.factory import COMMANDS, STAFF_COMMANDS, register_commands
+from bot.factory import COMMANDS, register_commands
+from bot.handlers.admin.staff_help import STAFF_COMMANDS
 from bot.i18n import TranslatorHub
 from tests.tgsandbox.conftest import Control
 from tgsandbox import DEFAULT_FORUM_CHAT_ID as FORUM

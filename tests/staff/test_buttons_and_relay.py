@@ -116,6 +116,39 @@ async def test_done_and_reject_with_a_reason(world):
     assert "Not covered by your program" in world.bot_messages(OLENA)[-1]["text"]
 
 
+async def test_a_reject_pressed_by_mistake_is_cancelled_and_the_next_line_reaches_the_member(
+    world,
+):
+    """After "⛔️ Reject" the staff member's next line in the topic is the reason the member is
+    told. Pressed by mistake, there was no way back: /cancel (or any command) got "Only support
+    staff can do this here", and the next line rejected the request. /cancel drops the prompt."""
+    _, request = await _request_on_card(world)
+    await world.press(_card(world, request.number), "⛔️ Reject")
+    thread = world.bot_messages(FORUM)[-1].get("message_thread_id")
+
+    async def staff_write(text):
+        world.state.send_text(FORUM, text, user_id=IRYNA, thread_id=thread)
+        await world.settled()
+        return world.bot_messages(FORUM)[-1]["text"]
+
+    assert await staff_write("/cancel") == (
+        "↩️ Cancelled: nothing was sent to the member, and the request is as it was."
+    )
+    assert (
+        await staff_write("Good morning! Which clinic suits you?")
+        != "✅ Saved; the member is told."
+    )
+    await world.deliver()
+    stored, events = await _stored(world, request.id)
+    assert stored.status == "new"
+    assert all(e.comment != "Good morning! Which clinic suits you?" for e in events)
+    told = world.bot_messages(OLENA)[-1]["text"]
+    assert "Which clinic suits you?" in told and "rejected" not in told
+    assert await staff_write("/cancel") == (
+        "ℹ️ Nothing to cancel: the bot is not waiting for a question or a reason from you."
+    )
+
+
 async def test_illegal_move_is_refused_with_the_reason(world):
     _, request = await _request_on_card(world)
     card = _card(world, request.number)

@@ -8,7 +8,15 @@ from aiogram.types import CallbackQuery, Message
 from bot.config import Settings
 from bot.filters.magic import Magic
 from bot.filters.staff import StaffFilter
-from bot.handlers.admin import audit, buttons, commands, helpdesk, relay, topics
+from bot.handlers.admin import (
+    audit,
+    buttons,
+    commands,
+    helpdesk,
+    relay,
+    staff_help,
+    topics,
+)
 from bot.i18n import Translator
 from bot.middlewares.staff_language import StaffLanguageMiddleware
 
@@ -37,6 +45,7 @@ def create_admin_router(settings: Settings) -> Router:
         helpdesk.create_router(),
         buttons.create_router(),
         relay.create_router(),
+        staff_help.create_router(settings),  # last: the commands nothing above took
     )
 
     # a router's own handlers run before its sub-routers', so the refusals get their own,
