@@ -149,6 +149,27 @@ async def test_a_reject_pressed_by_mistake_is_cancelled_and_the_next_line_reache
     )
 
 
+async def test_another_status_button_drops_the_reason_asked_for(world):
+    """Staff press "⛔️ Reject", change their mind and press "🙋 Take" instead. The bot went on
+    waiting for the reason: the next line in the topic ("Good morning! I will call at 3 pm")
+    rejected the request and reached the member as the reason."""
+    _, request = await _request_on_card(world)
+    await world.press(_card(world, request.number), "⛔️ Reject")
+    thread = world.bot_messages(FORUM)[-1].get("message_thread_id")
+    await world.press(_card(world, request.number), "🙋 Take")
+    world.state.send_text(
+        FORUM, "Good morning! I will call at 3 pm", user_id=IRYNA, thread_id=thread
+    )
+    await world.settled()
+    await world.deliver()
+
+    stored, events = await _stored(world, request.id)
+    assert stored.status == "in_progress"
+    assert [e.to_status for e in events if e.to_status] == ["new", "in_progress"]
+    told = world.bot_messages(OLENA)[-1]["text"]
+    assert "I will call at 3 pm" in told and "rejected" not in told
+
+
 async def test_illegal_move_is_refused_with_the_reason(world):
     _, request = await _request_on_card(world)
     card = _card(world, request.number)

@@ -127,6 +127,10 @@ def create_router() -> Router:
                     i18n(f"staff-ask-{action.value}"), reply_markup=ForceReply(selective=True)
                 )
             return
+        # another status button: the question or reason asked for before (in this topic) is
+        # not wanted any more, or the staff member's next line would be sent as it
+        if await state.get_state() is not None:
+            await state.clear()
         if await _apply(callback, uow, callback_data.request_id, action, clock, i18n):
             await callback.answer(i18n("staff-done"))
 
