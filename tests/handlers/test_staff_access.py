@@ -143,6 +143,7 @@ async def test_help_lists_the_staff_commands_and_an_unknown_one_is_answered_with
     ]
 
     assert await chat.send("/help", user=NEWCOMER) == [EN("staff-not-allowed")]
+    assert await chat.send("/start@another_bot", user=NEWCOMER) == []
     # said to another bot in the same group: not ours to answer
     assert await chat.send("/help@another_bot", user=ASKAR) == []
     assert await chat.send("/help@sandbox_insurance_bot", user=ASKAR) != []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.types import CallbackQuery, Message
 
 from bot.config import Settings
@@ -57,8 +57,9 @@ def create_admin_router(settings: Settings) -> Router:
         await callback.answer(i18n("staff-not-allowed"), show_alert=True)
 
     @others.message(F.text.startswith("/"))
-    async def refuse_command(message: Message, i18n: Translator) -> None:
-        await message.reply(i18n("staff-not-allowed"))
+    async def refuse_command(message: Message, bot: Bot, i18n: Translator) -> None:
+        if not staff_help.for_another_bot(message, (await bot.me()).username):
+            await message.reply(i18n("staff-not-allowed"))
 
     router.include_routers(staff, others)
     return router

@@ -49,7 +49,7 @@ def help_lines(i18n: Translator, owner: bool) -> list[str]:
     return [i18n("staff-help-title"), *listed(STAFF_COMMANDS), *owners, i18n("staff-help-more")]
 
 
-def _for_another_bot(message: Message, username: str | None) -> bool:
+def for_another_bot(message: Message, username: str | None) -> bool:
     """`/command@other_bot`: said to another bot in the same group."""
     word = (message.text or "").split(maxsplit=1)[0]
     _, at, addressee = word.partition("@")
@@ -78,7 +78,7 @@ def create_router(settings: Settings) -> Router:
 
     @router.message(F.text.startswith("/"))
     async def on_unknown(message: Message, bot: Bot, i18n: Translator) -> None:
-        if _for_another_bot(message, (await bot.me()).username):
+        if for_another_bot(message, (await bot.me()).username):
             return
         await send_help(message, i18n, i18n("staff-unknown-command"))
 
