@@ -278,6 +278,11 @@ class ActorKind(StrEnum):
     SYSTEM = "system"
 
 
+def request_number(request_id: int) -> str:
+    """How members and staff see a request's id: R-000042."""
+    return f"R-{request_id:06d}"
+
+
 class Request(SQLModel, table=True):
     """A member's request on a card; its history (`request_events`) is the source of truth."""
 
@@ -327,7 +332,7 @@ class Request(SQLModel, table=True):
 
     @property
     def number(self) -> str:
-        return f"R-{self.id:06d}"
+        return request_number(self.id or 0)
 
 
 class RequestEvent(SQLModel, table=True):

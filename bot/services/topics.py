@@ -54,12 +54,25 @@ def parse_title(title: str) -> tuple[int, int] | None:
     return int(found.group(1)), int(found.group(2) or 1)
 
 
-def topic_link(chat_id: int, thread_id: int) -> str | None:
-    """A link that opens a topic of a supergroup (ids -100…), for staff who are in it."""
+def _supergroup(chat_id: int) -> str | None:
+    """The id a t.me/c/ link names a supergroup (ids -100…) by; None for any other chat."""
     text = str(chat_id)
-    if not text.startswith("-100"):
+    return text.removeprefix("-100") if text.startswith("-100") else None
+
+
+def topic_link(chat_id: int, thread_id: int) -> str | None:
+    """A link that opens a topic of a supergroup, for staff who are in it."""
+    group = _supergroup(chat_id)
+    return f"https://t.me/c/{group}/{thread_id}" if group else None
+
+
+def message_link(chat_id: int, message_id: int, thread_id: int | None = None) -> str | None:
+    """A link that opens one message of a supergroup, in its topic when it is in one."""
+    group = _supergroup(chat_id)
+    if group is None:
         return None
-    return f"https://t.me/c/{text.removeprefix('-100')}/{thread_id}"
+    where = f"{group}/{thread_id}" if thread_id else group
+    return f"https://t.me/c/{where}/{message_id}"
 
 
 async def get(session: AsyncSession, member_id: int, chat_id: int) -> AdminTopic | None:

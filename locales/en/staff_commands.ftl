@@ -3,8 +3,8 @@
 staffcmd-none = —
 
 staffcmd-find-usage =
-    🔎 Usage: <code>/find phone</code>, <code>/find policy number</code> or <code>/find insured ID</code>
-    For example: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>
+    🔎 Usage: <code>/find phone</code>, <code>/find policy number</code>, <code>/find insured ID</code> or <code>/find request number</code>
+    For example: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>, <code>/find R-000042</code>
 staffcmd-find-none = 🔎 Nothing found for { $query }. Check the number and try again.
 staffcmd-find-title =
     🔎 Found for { $query }: { $members ->
@@ -25,6 +25,11 @@ staffcmd-find-card =
 staffcmd-find-card-members = Linked to members: { $members }
 staffcmd-find-card-no-members = Not linked to any member yet.
 staffcmd-find-more = …and { $count } more; narrow the search to see them.
+staffcmd-find-request =
+    📋 <b>{ $number }</b> · { $kind } · { $status }
+    Sent { $sent } by member #{ NUMBER($member, useGrouping: 0) }
+staffcmd-find-request-link = <a href="{ $link }">↗️ Its card in the staff chat</a>
+staffcmd-find-request-no-card = Its card has not reached the staff chat yet.
 
 staffcmd-linked =
     🔗 { $members ->

@@ -3,8 +3,8 @@
 staffcmd-none = —
 
 staffcmd-find-usage =
-    🔎 Қолдану: <code>/find телефон</code>, <code>/find полис нөмірі</code> немесе <code>/find сақтандырылған адамның ID нөмірі</code>
-    Мысалы: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>
+    🔎 Қолдану: <code>/find телефон</code>, <code>/find полис нөмірі</code>, <code>/find сақтандырылған адамның ID нөмірі</code> немесе <code>/find өтініш нөмірі</code>
+    Мысалы: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>, <code>/find R-000042</code>
 staffcmd-find-none = 🔎 { $query } сұрауы бойынша ештеңе табылмады. Нөмірді тексеріп, қайталап көріңіз.
 staffcmd-find-title =
     🔎 { $query } сұрауы бойынша табылғаны: { $members ->
@@ -25,6 +25,11 @@ staffcmd-find-card =
 staffcmd-find-card-members = Байланыстырылған клиенттер: { $members }
 staffcmd-find-card-no-members = Әзірге ешбір клиентке байланыстырылмаған.
 staffcmd-find-more = …және тағы { $count }; оларды көру үшін сұрауды нақтылаңыз.
+staffcmd-find-request =
+    📋 <b>{ $number }</b> · { $kind } · { $status }
+    Жіберілді: { $sent }, клиент #{ NUMBER($member, useGrouping: 0) }
+staffcmd-find-request-link = <a href="{ $link }">↗️ Оның қызметкерлер чатындағы карточкасы</a>
+staffcmd-find-request-no-card = Оның карточкасы қызметкерлер чатына әлі жеткен жоқ.
 
 staffcmd-linked =
     🔗 { $members ->

@@ -3,8 +3,8 @@
 staffcmd-none = —
 
 staffcmd-find-usage =
-    🔎 Использование: <code>/find телефон</code>, <code>/find номер полиса</code> или <code>/find ID застрахованного</code>
-    Например: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>
+    🔎 Использование: <code>/find телефон</code>, <code>/find номер полиса</code>, <code>/find ID застрахованного</code> или <code>/find номер заявки</code>
+    Например: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>, <code>/find R-000042</code>
 staffcmd-find-none = 🔎 По запросу { $query } ничего не найдено. Проверьте номер и попробуйте ещё раз.
 staffcmd-find-title =
     🔎 Найдено по запросу { $query }: { $members ->
@@ -29,6 +29,11 @@ staffcmd-find-card =
 staffcmd-find-card-members = Привязана к клиентам: { $members }
 staffcmd-find-card-no-members = Пока не привязана ни к одному клиенту.
 staffcmd-find-more = …и ещё { $count }; уточните запрос, чтобы увидеть их.
+staffcmd-find-request =
+    📋 <b>{ $number }</b> · { $kind } · { $status }
+    Отправлена { $sent }, клиент #{ NUMBER($member, useGrouping: 0) }
+staffcmd-find-request-link = <a href="{ $link }">↗️ Её карточка в чате сотрудников</a>
+staffcmd-find-request-no-card = Её карточка ещё не дошла до чата сотрудников.
 
 staffcmd-linked =
     🔗 { $members ->

@@ -3,8 +3,8 @@
 staffcmd-none = —
 
 staffcmd-find-usage =
-    🔎 Використання: <code>/find телефон</code>, <code>/find номер полісу</code> або <code>/find ID застрахованого</code>
-    Наприклад: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>
+    🔎 Використання: <code>/find телефон</code>, <code>/find номер полісу</code>, <code>/find ID застрахованого</code> або <code>/find номер заявки</code>
+    Наприклад: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>, <code>/find R-000042</code>
 staffcmd-find-none = 🔎 За запитом { $query } нічого не знайдено. Перевірте номер і спробуйте ще раз.
 staffcmd-find-title =
     🔎 Знайдено за запитом { $query }: { $members ->
@@ -29,6 +29,11 @@ staffcmd-find-card =
 staffcmd-find-card-members = Прив’язано до клієнтів: { $members }
 staffcmd-find-card-no-members = Ще не прив’язано до жодного клієнта.
 staffcmd-find-more = …і ще { $count }; уточніть запит, щоб побачити їх.
+staffcmd-find-request =
+    📋 <b>{ $number }</b> · { $kind } · { $status }
+    Надіслано { $sent }, клієнт #{ NUMBER($member, useGrouping: 0) }
+staffcmd-find-request-link = <a href="{ $link }">↗️ Її картка в чаті співробітників</a>
+staffcmd-find-request-no-card = Її картка ще не дійшла до чату співробітників.
 
 staffcmd-linked =
     🔗 { $members ->

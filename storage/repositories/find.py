@@ -23,6 +23,11 @@ def card_matches(
     return or_(*conditions) if conditions else None
 
 
+def card_is(card_id: int) -> ColumnElement[bool]:
+    """The one card `card_id`."""
+    return col(InsuredPerson.id) == card_id
+
+
 async def cards_where(
     session: AsyncSession, where: ColumnElement[bool], limit: int
 ) -> tuple[list[tuple[InsuredPerson, Policy]], int]:

@@ -359,3 +359,24 @@ def test_long_dedup_keys_are_hashed_to_fit_the_column():
     long_key = linked_dedup_key(7, range(1000, 1100))
     assert len(long_key) <= 128
     assert long_key.startswith("linked:7:#")
+
+
+async def test_find_a_number_that_is_both_an_insured_id_and_a_request_shows_both(session):
+    """A registry may give an insured ID the shape of a request number: /find R7 shows the
+    card with that ID and the request R-000007, each once."""
+    policy, own, _, member = await _family(session)
+    lookalike = await make_person(session, policy, insured_id="R7", full_name="Roman R", phone=None)
+    for _ in range(7):
+        session.add(
+            Request(member_id=member.id, card_id=own.id, kind="callback", created_at=NOW,
+                    updated_at=NOW)
+        )  # fmt: skip
+    await session.flush()
+
+    result = await find.find(session, "r7", STAFF, NOW, TODAY)
+
+    assert [r.number for r in result.requests] == ["R-000007"]
+    assert [c.card_id for c in result.cards] == [lookalike.id, own.id]
+    assert [m.member_id for m in result.members] == [member.id]
+    assert (result.members_total, result.cards_total) == (1, 2)
+    assert result.requests[0].link is None  # its card not posted to a staff chat yet

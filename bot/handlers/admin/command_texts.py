@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
-from babel.dates import format_date
+from babel.dates import format_date, format_time
 
 from bot.handlers.admin.privacy_texts import privacy_stats_line
 from bot.i18n import Translator
 from bot.services.registry.importer import ImportOutcome
 from bot.services.staff.chart import ChartLabels
-from bot.services.staff.find import MAX_SHOWN, CardHit, FindResult, MemberHit
+from bot.services.staff.find import MAX_SHOWN, CardHit, FindResult, MemberHit, RequestHit
 from bot.services.staff.phone_fix import PhoneFix
 from bot.services.staff.stats import Stats, duration_parts
 from bot.textfit import MESSAGE_LIMIT, pack
@@ -87,7 +87,34 @@ def _card(hit: CardHit, i18n: Translator) -> str:
     return "\n".join(lines)
 
 
-def find_result(result: FindResult, i18n: Translator) -> list[str]:
+def _moment(when: datetime, i18n: Translator) -> str:
+    """A date and a time of day, in the staff language: "Dec 4, 2026, 09:28"."""
+    day = format_date(when, format="medium", locale=i18n.locale)
+    return f"{day}, {format_time(when, format='HH:mm', locale=i18n.locale)}"
+
+
+def _request(hit: RequestHit, i18n: Translator, zone: tzinfo) -> str:
+    lines = [
+        i18n(
+            "staffcmd-find-request",
+            number=hit.number,
+            kind=_label(i18n, f"request-kind-{hit.kind}", hit.kind),
+            status=_label(i18n, f"request-status-{hit.status}", hit.status),
+            sent=_moment(hit.created_at.astimezone(zone), i18n),
+            member=hit.member_id,
+        ),
+        i18n("staff-card-assignee", assignee=esc(hit.assignee))
+        if hit.assignee
+        else i18n("staff-card-unassigned"),
+    ]
+    if hit.link:
+        lines.append(i18n("staffcmd-find-request-link", link=esc(hit.link)))
+    else:
+        lines.append(i18n("staffcmd-find-request-no-card"))
+    return "\n".join(lines)
+
+
+def find_result(result: FindResult, i18n: Translator, zone: tzinfo) -> list[str]:
     query = esc(result.target)
     if result.empty:
         return [i18n("staffcmd-find-none", query=query)]
@@ -99,6 +126,7 @@ def find_result(result: FindResult, i18n: Translator) -> list[str]:
             cards=result.cards_total,
         )
     ]
+    blocks += ["\n" + _request(hit, i18n, zone) for hit in result.requests]
     blocks += ["\n" + _member(hit, i18n) for hit in result.members]
     if result.members_total > MAX_SHOWN:
         blocks.append(i18n("staffcmd-find-more", count=result.members_total - MAX_SHOWN))

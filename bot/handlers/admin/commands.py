@@ -65,13 +65,18 @@ def create_router() -> Router:
             return
         now = clock()
         result = await staff_find.find(
-            uow.session, query, message.from_user.id, now, now.astimezone(settings.tz).date()
+            uow.session,
+            query,
+            message.from_user.id,
+            now,
+            now.astimezone(settings.tz).date(),
+            default_chat=settings.admin_chat_id,
         )
         # the view is audited: the audit row is stored before the data is shown
         if not await uow.commit():
             await message.reply(i18n("staff-not-saved"))
             return
-        await _reply(message, texts.find_result(result, i18n))
+        await _reply(message, texts.find_result(result, i18n, settings.tz))
 
     @router.message(Command("setphone"))
     async def setphone(

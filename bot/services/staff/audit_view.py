@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from bot.services.privacy.erase import member_target
-from storage.models import AuditEntry
+from storage.models import AuditEntry, request_number
 from storage.repositories import privacy as privacy_repo
 
 SHOWN = 30  # entries listed in the chat; the workbook has them all (up to EXPORTED)
@@ -61,7 +61,7 @@ async def view(session: AsyncSession, query: str) -> AuditView:
         subject = str(number)
         where = col(AuditEntry.staff_telegram_id) == number
     elif scope is AuditScope.REQUEST:
-        subject = f"R-{number:06d}"  # as Request.number
+        subject = request_number(number)
         where = col(AuditEntry.target) == subject
     else:
         subject = member_target(number)

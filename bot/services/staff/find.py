@@ -1,4 +1,5 @@
-"""Staff's /find: members and cards for a phone, a policy number or an insured ID.
+"""Staff's /find: members and cards for a phone, a policy number or an insured ID, and a
+request by its number (with its member and card).
 
 Personal data leaves this module already masked (phones, insured IDs; birth dates as the year
 only), so a handler cannot show staff more than they need. Every search is audited.
@@ -6,8 +7,9 @@ only), so a handler cannot show staff more than they need. Every search is audit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,12 +18,17 @@ from bot.services.cards import CardStatus, card_status
 from bot.services.phones import mask_phone, normalize_phone
 from bot.services.registry.rows import canonical_id, mask_id
 from bot.services.staff.audit import TARGET_LENGTH, audit
-from storage.models import InsuredPerson, Member, Policy
+from bot.services.topics import message_link
+from storage.models import InsuredPerson, Member, Policy, Request, request_number
 from storage.repositories import cards as cards_repo
 from storage.repositories import find as find_repo
 from storage.repositories import members as members_repo
+from storage.repositories import relay as relay_repo
+from storage.repositories import requests as requests_repo
 
 MAX_SHOWN = 20  # members and cards listed by one /find; the rest are only counted
+# a request's number as members quote it: R-000042, r42, R 42
+REQUEST_NUMBER = re.compile(r"\s*R\s*-?\s*0*(\d{1,9})\s*", re.IGNORECASE)
 
 
 def masked_phone(phone: str | None) -> str | None:
@@ -61,16 +68,31 @@ class MemberHit:
 
 
 @dataclass(frozen=True)
+class RequestHit:
+    """A request found by its number: what its card in the staff chat says first, and a link
+    to that card (None before it was posted, or outside a supergroup)."""
+
+    number: str
+    kind: str
+    status: str
+    created_at: datetime
+    assignee: str | None
+    member_id: int
+    link: str | None
+
+
+@dataclass(frozen=True)
 class FindResult:
     target: str  # the query as the audit log keeps it (masked)
     members: list[MemberHit]
     cards: list[CardHit]
     members_total: int
     cards_total: int
+    requests: list[RequestHit] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not self.members and not self.cards
+        return not self.members and not self.cards and not self.requests
 
 
 def _card_hit(
@@ -125,13 +147,33 @@ async def find(
     today: date,
     *,
     default_region: str = "UA",
+    default_chat: int | None = None,
 ) -> FindResult:
     """Members and cards for a phone, a policy number or an insured ID; audited as "find".
 
     The query is tried as all three (an insured ID or policy number compares without spaces
     and case). Members are those with that phone and those linked to a card found. At most
-    MAX_SHOWN of each are returned, with the totals.
+    MAX_SHOWN of each are returned, with the totals. A request number (`R-000042`) finds that
+    request, its member and its card instead; its card in the staff chat it was routed to
+    (`default_chat` when none) is linked.
     """
+    result = await _cards_and_members(session, query, today, default_region)
+    details = {"members": result.members_total, "cards": result.cards_total}
+    number = REQUEST_NUMBER.fullmatch(query)
+    if number is not None:  # an insured ID may look like one too: both are looked for
+        result = await _and_request(session, result, int(number.group(1)), today, default_chat)
+        details = {
+            "members": result.members_total,
+            "cards": result.cards_total,
+            "requests": len(result.requests),
+        }
+    await audit(session, staff_id, "find", now, target=result.target, details=details)
+    return result
+
+
+async def _cards_and_members(
+    session: AsyncSession, query: str, today: date, default_region: str
+) -> FindResult:
     key = canonical_id(query)
     phone = normalize_phone(" ".join(query.split()), default_region)
     where = find_repo.card_matches(key, key, phone)
@@ -145,8 +187,7 @@ async def find(
     if phone:
         member_ids.update(await members_repo.ids_with_phone(session, phone))
     members = await members_repo.by_ids(session, sorted(member_ids)[:MAX_SHOWN])
-
-    result = FindResult(
+    return FindResult(
         target=_target(key, phone, rows),
         members=[await _member_hit(session, member) for member in members],
         cards=[
@@ -156,12 +197,57 @@ async def find(
         members_total=len(member_ids),
         cards_total=cards_total,
     )
-    await audit(
-        session,
-        staff_id,
-        "find",
-        now,
-        target=result.target,
-        details={"members": result.members_total, "cards": result.cards_total},
+
+
+async def _and_request(
+    session: AsyncSession,
+    found: FindResult,
+    request_id: int,
+    today: date,
+    default_chat: int | None,
+) -> FindResult:
+    """`found`, with the request `request_id`, its member and its card when it exists."""
+    request = await requests_repo.get(session, request_id)
+    if request is None:
+        return found if not found.empty else replace(found, target=request_number(request_id))
+    members = found.members
+    if all(m.member_id != request.member_id for m in members):
+        extra = await members_repo.by_ids(session, [request.member_id])
+        members = [*members, *[await _member_hit(session, member) for member in extra]]
+    cards = found.cards
+    if all(c.card_id != request.card_id for c in cards):
+        where = find_repo.card_is(request.card_id)
+        rows, _ = await find_repo.cards_where(session, where, 1)
+        members_of = await find_repo.members_of_cards_where(session, where)
+        extra_cards = [_card_hit(p, pol, members_of.get(p.id or 0, ()), today) for p, pol in rows]
+        cards = [*cards, *extra_cards]
+    hit = RequestHit(
+        number=request.number,
+        kind=str(request.kind),
+        status=str(request.status),
+        created_at=request.created_at,
+        assignee=request.assignee_name,
+        member_id=request.member_id,
+        link=await _card_link(session, request, default_chat),
     )
-    return result
+    return replace(
+        found,
+        target=found.target if not found.empty else request.number,
+        members=members,
+        cards=cards,
+        members_total=found.members_total + len(members) - len(found.members),
+        cards_total=found.cards_total + len(cards) - len(found.cards),
+        requests=[hit],
+    )
+
+
+async def _card_link(
+    session: AsyncSession, request: Request, default_chat: int | None
+) -> str | None:
+    """A link to the request's card in the member's topic of the chat it was routed to."""
+    chat_id = request.staff_chat_id or default_chat
+    if request.staff_message_id is None or chat_id is None:
+        return None
+    topic = await relay_repo.topic_of_member(session, request.member_id, chat_id)
+    thread = topic.thread_id if topic is not None else None
+    return message_link(chat_id, request.staff_message_id, thread)

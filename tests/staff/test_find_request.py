@@ -1,0 +1,55 @@
+"""Staff's /find by a request's number: a member calls and quotes "R-000001"."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from storage.models import AuditEntry
+from tests.staff.conftest import FORUM, IRYNA, StaffWorld
+
+
+async def _find(world: StaffWorld, query: str) -> dict:
+    sent = world.state.send_text(FORUM, f"/find {query}", user_id=IRYNA)
+    await world.settled()
+    [reply] = [
+        m
+        for m in world.bot_messages(FORUM)
+        if (m.get("reply_to_message") or {}).get("message_id") == sent["message_id"]
+    ]
+    return reply
+
+
+async def test_find_a_request_by_its_number_with_its_member_card_and_a_link_to_its_card(
+    world: StaffWorld,
+) -> None:
+    member = await world.member_with_card()
+    request = await world.submit(member)
+    await world.deliver()
+    card = next(m for m in world.bot_messages(FORUM) if request.number in m.get("text", ""))
+    await world.press(card, "🙋 Take")
+
+    found = await _find(world, "r 1")
+    text = found["text"]
+    assert text.startswith(f"🔎 Found for {request.number}: 1 member, 1 card.")
+    assert f"📋 {request.number} · 📞 Call-back · 🔧 in progress" in text
+    assert f"by member #{member.id}" in text
+    assert "🙋 Assignee: Iryna Support" in text
+    assert f"👤 Member #{member.id} · Olena Kovalenko" in text
+    assert "💳 SIP-2026-10001" in text
+    assert "UA-10001" not in text  # the insured ID masked, as in any /find
+    [link] = [e for e in found.get("entities", []) if e["type"] == "text_link"]
+    group = str(FORUM).removeprefix("-100")
+    assert link["url"] == (
+        f"https://t.me/c/{group}/{card['message_thread_id']}/{card['message_id']}"
+    )
+
+    missing = await _find(world, "R-000099")
+    assert missing["text"].startswith("🔎 Nothing found for R-000099.")
+
+    async with world.sessions() as session:
+        audit = list((await session.execute(select(AuditEntry))).scalars())
+    finds = [(a.target, a.details) for a in audit if a.action == "find"]
+    assert finds == [
+        (request.number, {"members": 1, "cards": 1, "requests": 1}),
+        ("R-000099", {"members": 0, "cards": 0, "requests": 0}),
+    ]
