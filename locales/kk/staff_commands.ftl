@@ -3,8 +3,8 @@
 staffcmd-none = —
 
 staffcmd-find-usage =
-    🔎 Қолдану: <code>/find телефон</code>, <code>/find полис нөмірі</code>, <code>/find сақтандырылған адамның ID нөмірі</code> немесе <code>/find өтініш нөмірі</code>
-    Мысалы: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>, <code>/find R-000042</code>
+    🔎 Қолдану: <code>/find телефон</code>, <code>/find полис нөмірі</code>, <code>/find сақтандырылған адамның ID нөмірі</code>, <code>/find өтініш нөмірі</code> немесе <code>/find #клиент нөмірі</code>
+    Мысалы: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>, <code>/find R-000042</code>, <code>/find #42</code>
 staffcmd-find-none = 🔎 { $query } сұрауы бойынша ештеңе табылмады. Нөмірді тексеріп, қайталап көріңіз.
 staffcmd-find-title =
     🔎 { $query } сұрауы бойынша табылғаны: { $members ->

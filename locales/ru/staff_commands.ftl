@@ -3,8 +3,8 @@
 staffcmd-none = —
 
 staffcmd-find-usage =
-    🔎 Использование: <code>/find телефон</code>, <code>/find номер полиса</code>, <code>/find ID застрахованного</code> или <code>/find номер заявки</code>
-    Например: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>, <code>/find R-000042</code>
+    🔎 Использование: <code>/find телефон</code>, <code>/find номер полиса</code>, <code>/find ID застрахованного</code>, <code>/find номер заявки</code> или <code>/find #номер клиента</code>
+    Например: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>, <code>/find R-000042</code>, <code>/find #42</code>
 staffcmd-find-none = 🔎 По запросу { $query } ничего не найдено. Проверьте номер и попробуйте ещё раз.
 staffcmd-find-title =
     🔎 Найдено по запросу { $query }: { $members ->

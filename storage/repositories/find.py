@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import ColumnElement, func, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
@@ -23,9 +25,9 @@ def card_matches(
     return or_(*conditions) if conditions else None
 
 
-def card_is(card_id: int) -> ColumnElement[bool]:
-    """The one card `card_id`."""
-    return col(InsuredPerson.id) == card_id
+def cards_in(card_ids: Sequence[int]) -> ColumnElement[bool]:
+    """The cards `card_ids` (a request's, a member's linked ones)."""
+    return col(InsuredPerson.id).in_(card_ids)
 
 
 async def cards_where(

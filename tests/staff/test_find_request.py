@@ -1,4 +1,5 @@
-"""Staff's /find by a request's number: a member calls and quotes "R-000001"."""
+"""Staff's /find by a request's number (a member calls and quotes "R-000001") and by a
+member's ("#42", as topic titles and /find name them)."""
 
 from __future__ import annotations
 
@@ -53,3 +54,19 @@ async def test_find_a_request_by_its_number_with_its_member_card_and_a_link_to_i
         (request.number, {"members": 1, "cards": 1, "requests": 1}),
         ("R-000099", {"members": 0, "cards": 0, "requests": 0}),
     ]
+
+
+async def test_find_a_member_by_the_number_staff_read_in_titles_and_lists(
+    world: StaffWorld,
+) -> None:
+    """Topic titles, /find and /setphone name members "#42": /find #42 shows that member and
+    the cards linked to them."""
+    member = await world.member_with_card()
+
+    found = (await _find(world, f"# {member.id}"))["text"]
+    assert found.startswith(f"🔎 Found for #{member.id}: 1 member, 1 card.")
+    assert f"👤 Member #{member.id} · Olena Kovalenko" in found
+    assert "💳 SIP-2026-10001" in found
+    assert f"Linked to members: #{member.id}" in found
+
+    assert (await _find(world, "#999"))["text"].startswith("🔎 Nothing found for #999.")

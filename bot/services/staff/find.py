@@ -1,5 +1,5 @@
-"""Staff's /find: members and cards for a phone, a policy number or an insured ID, and a
-request by its number (with its member and card).
+"""Staff's /find: members and cards for a phone, a policy number or an insured ID; a request
+by its number (with its member and card); a member by theirs (with their cards).
 
 Personal data leaves this module already masked (phones, insured IDs; birth dates as the year
 only), so a handler cannot show staff more than they need. Every search is audited.
@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.cards import CardStatus, card_status
@@ -29,6 +30,8 @@ from storage.repositories import requests as requests_repo
 MAX_SHOWN = 20  # members and cards listed by one /find; the rest are only counted
 # a request's number as members quote it: R-000042, r42, R 42
 REQUEST_NUMBER = re.compile(r"\s*R\s*-?\s*0*(\d{1,9})\s*", re.IGNORECASE)
+# a member's number as staff read it in /find, /setphone and topic titles: #42
+MEMBER_NUMBER = re.compile(r"\s*#\s*(\d{1,12})\s*")
 
 
 def masked_phone(phone: str | None) -> str | None:
@@ -154,10 +157,15 @@ async def find(
     The query is tried as all three (an insured ID or policy number compares without spaces
     and case). Members are those with that phone and those linked to a card found. At most
     MAX_SHOWN of each are returned, with the totals. A request number (`R-000042`) finds that
-    request, its member and its card instead; its card in the staff chat it was routed to
-    (`default_chat` when none) is linked.
+    request too, with its member and its card; its card in the staff chat it was routed to
+    (`default_chat` when none) is linked. A member's number (`#42`) finds that member and the
+    cards linked to them.
     """
-    result = await _cards_and_members(session, query, today, default_region)
+    member_number = MEMBER_NUMBER.fullmatch(query)
+    if member_number is not None:
+        result = await _member(session, int(member_number.group(1)), today)
+    else:
+        result = await _cards_and_members(session, query, today, default_region)
     details = {"members": result.members_total, "cards": result.cards_total}
     number = REQUEST_NUMBER.fullmatch(query)
     if number is not None:  # an insured ID may look like one too: both are looked for
@@ -216,10 +224,7 @@ async def _and_request(
         members = [*members, *[await _member_hit(session, member) for member in extra]]
     cards = found.cards
     if all(c.card_id != request.card_id for c in cards):
-        where = find_repo.card_is(request.card_id)
-        rows, _ = await find_repo.cards_where(session, where, 1)
-        members_of = await find_repo.members_of_cards_where(session, where)
-        extra_cards = [_card_hit(p, pol, members_of.get(p.id or 0, ()), today) for p, pol in rows]
+        extra_cards, _ = await _cards(session, find_repo.cards_in([request.card_id]), today)
         cards = [*cards, *extra_cards]
     hit = RequestHit(
         number=request.number,
@@ -239,6 +244,26 @@ async def _and_request(
         cards_total=found.cards_total + len(cards) - len(found.cards),
         requests=[hit],
     )
+
+
+async def _member(session: AsyncSession, member_id: int, today: date) -> FindResult:
+    """The member `member_id` and the cards linked to them."""
+    target = f"#{member_id}"
+    found = await members_repo.by_ids(session, [member_id])
+    if not found:
+        return FindResult(target, [], [], 0, 0)
+    linked = await cards_repo.links_of(session, member_id)
+    cards, total = await _cards(session, find_repo.cards_in([i for i, _ in linked]), today)
+    return FindResult(target, [await _member_hit(session, found[0])], cards, 1, total)
+
+
+async def _cards(
+    session: AsyncSession, where: ColumnElement[bool], today: date
+) -> tuple[list[CardHit], int]:
+    """Up to MAX_SHOWN cards matching `where`, each with the members linked to it; the total."""
+    rows, total = await find_repo.cards_where(session, where, MAX_SHOWN)
+    members_of = await find_repo.members_of_cards_where(session, where)
+    return [_card_hit(p, policy, members_of.get(p.id or 0, ()), today) for p, policy in rows], total
 
 
 async def _card_link(
