@@ -170,17 +170,19 @@ class StaffSender:
     async def _escalation(self, job: _Job, p: note.Escalation) -> int | None:
         """In the General topic, where everyone sees it; a reply reaches the member."""
         assert job.request is not None
-        await job.pace(self.chat_id)
-        sent = await self.bot.send_message(
-            self.chat_id,
-            self.i18n(
-                "staff-escalation",
-                number=job.request.number,
-                kind=self.i18n("request-kind-" + job.request.kind),
-                member=html.escape(_name(job.member)),
-                hours=p.hours,
-            ),
+        text = self.i18n(
+            "staff-escalation",
+            number=job.request.number,
+            kind=self.i18n("request-kind-" + job.request.kind),
+            member=html.escape(_name(job.member)),
+            hours=p.hours,
         )
+        # one tap to the card with its buttons, in the member's topic
+        link = await topics.card_link(job.session, job.request, self.chat_id)
+        if link is not None:
+            text += "\n" + self.i18n("staff-card-link", link=html.escape(link))
+        await job.pace(self.chat_id)
+        sent = await self.bot.send_message(self.chat_id, text)
         await relay.remember(
             job.session, self.chat_id, sent.message_id, job.member.id or 0, job.request.id, job.now
         )

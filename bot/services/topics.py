@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from storage.models import AdminTopic, Member, RequestStatus
+from storage.models import AdminTopic, Member, Request, RequestStatus
 from storage.repositories import relay as relay_repo
 from storage.repositories import requests as requests_repo
 
@@ -73,6 +73,19 @@ def message_link(chat_id: int, message_id: int, thread_id: int | None = None) ->
         return None
     where = f"{group}/{thread_id}" if thread_id else group
     return f"https://t.me/c/{where}/{message_id}"
+
+
+async def card_link(
+    session: AsyncSession, request: Request, default_chat: int | None
+) -> str | None:
+    """A link to the request's card in the member's topic of the staff chat it was routed to
+    (`default_chat` when none); None before the card was posted."""
+    chat_id = request.staff_chat_id or default_chat
+    if request.staff_message_id is None or chat_id is None:
+        return None
+    topic = await relay_repo.topic_of_member(session, request.member_id, chat_id)
+    thread = topic.thread_id if topic is not None else None
+    return message_link(chat_id, request.staff_message_id, thread)
 
 
 async def get(session: AsyncSession, member_id: int, chat_id: int) -> AdminTopic | None:

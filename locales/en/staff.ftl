@@ -30,6 +30,7 @@ staff-card =
     Status: <b>{ $status }</b>
 staff-card-assignee = 🙋 Assignee: { $assignee }
 staff-card-unassigned = 🙋 Nobody has taken it yet.
+staff-card-link = <a href="{ $link }">↗️ Open its card</a>
 staff-member-message = 💬 <b>{ $member }</b>{ $request }:
     { $text }
 staff-member-message-request = { " " }· { $number }

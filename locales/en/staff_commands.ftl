@@ -28,7 +28,6 @@ staffcmd-find-more = …and { $count } more; narrow the search to see them.
 staffcmd-find-request =
     📋 <b>{ $number }</b> · { $kind } · { $status }
     Sent { $sent } by member #{ NUMBER($member, useGrouping: 0) }
-staffcmd-find-request-link = <a href="{ $link }">↗️ Its card in the staff chat</a>
 staffcmd-find-request-no-card = Its card has not reached the staff chat yet.
 
 staffcmd-linked =

@@ -30,6 +30,7 @@ staff-card =
     Мәртебесі: <b>{ $status }</b>
 staff-card-assignee = 🙋 Орындаушы: { $assignee }
 staff-card-unassigned = 🙋 Өтінішті әлі ешкім жұмысқа алмаған.
+staff-card-link = <a href="{ $link }">↗️ Оның карточкасын ашу</a>
 staff-member-message = 💬 <b>{ $member }</b>{ $request }:
     { $text }
 staff-member-message-request = { " " }· { $number }

@@ -28,7 +28,6 @@ staffcmd-find-more = …және тағы { $count }; оларды көру үш
 staffcmd-find-request =
     📋 <b>{ $number }</b> · { $kind } · { $status }
     Жіберілді: { $sent }, клиент #{ NUMBER($member, useGrouping: 0) }
-staffcmd-find-request-link = <a href="{ $link }">↗️ Оның қызметкерлер чатындағы карточкасы</a>
 staffcmd-find-request-no-card = Оның карточкасы қызметкерлер чатына әлі жеткен жоқ.
 
 staffcmd-linked =

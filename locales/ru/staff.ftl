@@ -30,6 +30,7 @@ staff-card =
     Статус: <b>{ $status }</b>
 staff-card-assignee = 🙋 Исполнитель: { $assignee }
 staff-card-unassigned = 🙋 Заявку ещё никто не взял в работу.
+staff-card-link = <a href="{ $link }">↗️ Открыть её карточку</a>
 staff-member-message = 💬 <b>{ $member }</b>{ $request }:
     { $text }
 staff-member-message-request = { " " }· { $number }

@@ -32,7 +32,6 @@ staffcmd-find-more = …и ещё { $count }; уточните запрос, ч�
 staffcmd-find-request =
     📋 <b>{ $number }</b> · { $kind } · { $status }
     Отправлена { $sent }, клиент #{ NUMBER($member, useGrouping: 0) }
-staffcmd-find-request-link = <a href="{ $link }">↗️ Её карточка в чате сотрудников</a>
 staffcmd-find-request-no-card = Её карточка ещё не дошла до чата сотрудников.
 
 staffcmd-linked =

@@ -30,6 +30,7 @@ staff-card =
     Статус: <b>{ $status }</b>
 staff-card-assignee = 🙋 Виконавець: { $assignee }
 staff-card-unassigned = 🙋 Заявку ще ніхто не взяв у роботу.
+staff-card-link = <a href="{ $link }">↗️ Відкрити її картку</a>
 staff-member-message = 💬 <b>{ $member }</b>{ $request }:
     { $text }
 staff-member-message-request = { " " }· { $number }

@@ -32,7 +32,6 @@ staffcmd-find-more = …і ще { $count }; уточніть запит, щоб 
 staffcmd-find-request =
     📋 <b>{ $number }</b> · { $kind } · { $status }
     Надіслано { $sent }, клієнт #{ NUMBER($member, useGrouping: 0) }
-staffcmd-find-request-link = <a href="{ $link }">↗️ Її картка в чаті співробітників</a>
 staffcmd-find-request-no-card = Її картка ще не дійшла до чату співробітників.
 
 staffcmd-linked =

@@ -24,10 +24,19 @@ async def test_escalation_and_need_info_nudge_are_delivered(world):
         assert await reminders.run_due(session, world.clock(), rules) == 2
     await world.deliver()
 
-    escalation = world.bot_messages(FORUM, "general")[-1]["text"]
-    assert f"{untouched.number} (📞 Call-back) from Olena Kovalenko has waited more than 4" in (
-        escalation
+    escalation = world.bot_messages(FORUM, "general")[-1]
+    assert (
+        f"{untouched.number} (📞 Call-back) from Olena Kovalenko has waited more than 4"
+        in escalation["text"]
     )
+    # one tap to the card, with its buttons, in the member's topic
+    card = next(
+        m for m in world.bot_messages(FORUM) if m.get("text", "").startswith(untouched.number)
+    )
+    [link] = [e for e in escalation["entities"] if e["type"] == "text_link"]
+    group = str(FORUM).removeprefix("-100")
+    assert link["url"] == f"https://t.me/c/{group}/{card['message_thread_id']}/{card['message_id']}"
+    assert escalation["text"].endswith("↗️ Open its card")
     nudge = world.bot_messages(OLENA)[-1]
     assert f"waiting for your answer on request {asked.number}" in nudge["text"]
     assert "Which clinic?" in nudge["text"]

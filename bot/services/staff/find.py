@@ -19,12 +19,11 @@ from bot.services.cards import CardStatus, card_status
 from bot.services.phones import mask_phone, normalize_phone
 from bot.services.registry.rows import canonical_id, mask_id
 from bot.services.staff.audit import TARGET_LENGTH, audit
-from bot.services.topics import message_link
-from storage.models import InsuredPerson, Member, Policy, Request, request_number
+from bot.services.topics import card_link
+from storage.models import InsuredPerson, Member, Policy, request_number
 from storage.repositories import cards as cards_repo
 from storage.repositories import find as find_repo
 from storage.repositories import members as members_repo
-from storage.repositories import relay as relay_repo
 from storage.repositories import requests as requests_repo
 
 MAX_SHOWN = 20  # members and cards listed by one /find; the rest are only counted
@@ -233,7 +232,7 @@ async def _and_request(
         created_at=request.created_at,
         assignee=request.assignee_name,
         member_id=request.member_id,
-        link=await _card_link(session, request, default_chat),
+        link=await card_link(session, request, default_chat),
     )
     return replace(
         found,
@@ -264,15 +263,3 @@ async def _cards(
     rows, total = await find_repo.cards_where(session, where, MAX_SHOWN)
     members_of = await find_repo.members_of_cards_where(session, where)
     return [_card_hit(p, policy, members_of.get(p.id or 0, ()), today) for p, policy in rows], total
-
-
-async def _card_link(
-    session: AsyncSession, request: Request, default_chat: int | None
-) -> str | None:
-    """A link to the request's card in the member's topic of the chat it was routed to."""
-    chat_id = request.staff_chat_id or default_chat
-    if request.staff_message_id is None or chat_id is None:
-        return None
-    topic = await relay_repo.topic_of_member(session, request.member_id, chat_id)
-    thread = topic.thread_id if topic is not None else None
-    return message_link(chat_id, request.staff_message_id, thread)
