@@ -170,6 +170,40 @@ async def test_another_status_button_drops_the_reason_asked_for(world):
     assert "I will call at 3 pm" in told and "rejected" not in told
 
 
+async def test_a_reply_to_the_member_while_a_reason_is_asked_for_goes_to_the_member(world):
+    """After "⛔️ Reject" the reason is a reply to the bot's prompt or a plain line in the topic.
+    A reply to the member's own message ("Could you send the receipt?") is said to the member,
+    as any line there: it used to reject the request with that text as the reason."""
+    member, request = await _request_on_card(world)
+    async with world.sessions.begin() as session:
+        await requests.add_member_message(
+            session, member, request.id, "Here is what I paid", [], world.clock(), None
+        )
+    await world.deliver()
+    theirs = next(
+        m for m in world.bot_messages(FORUM) if "Here is what I paid" in m.get("text", "")
+    )
+    await world.press(_card(world, request.number), "⛔️ Reject")
+    prompt = world.bot_messages(FORUM)[-1]
+    thread = prompt.get("message_thread_id")
+
+    world.state.send_text(FORUM, "Could you send the receipt?", user_id=IRYNA, thread_id=thread,
+                          reply_to_message_id=theirs["message_id"])  # fmt: skip
+    await world.settled()
+    await world.deliver()
+    stored, _ = await _stored(world, request.id)
+    assert stored.status == "new"
+    told = world.bot_messages(OLENA)[-1]["text"]
+    assert "Could you send the receipt?" in told and "rejected" not in told
+
+    # the reason, in reply to the prompt, is still taken
+    world.state.send_text(FORUM, "Not covered by your program", user_id=IRYNA, thread_id=thread,
+                          reply_to_message_id=prompt["message_id"])  # fmt: skip
+    await world.settled()
+    stored, events = await _stored(world, request.id)
+    assert (stored.status, events[-1].comment) == ("rejected", "Not covered by your program")
+
+
 async def test_illegal_move_is_refused_with_the_reason(world):
     _, request = await _request_on_card(world)
     card = _card(world, request.number)

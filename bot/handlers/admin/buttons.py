@@ -4,6 +4,7 @@ and "show phone" (audited)."""
 from __future__ import annotations
 
 from aiogram import F, Router
+from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, ForceReply, Message
@@ -21,6 +22,16 @@ from storage.uow import UnitOfWork
 
 class StaffSG(StatesGroup):
     awaiting_text = State()
+
+
+def _answers_another(message: Message, prompt_id: int | None) -> bool:
+    """Whether `message` is a reply to some other message than the bot's prompt for the
+    question or reason (a member's line, a document): then it is not that answer. A line
+    that replies to nothing is (in a topic it "replies" to the topic's first message)."""
+    replied = message.reply_to_message
+    if replied is None or replied.forum_topic_created is not None or prompt_id is None:
+        return False
+    return replied.message_id != prompt_id
 
 
 async def _apply(
@@ -123,9 +134,10 @@ def create_router() -> Router:
             await state.update_data(request_id=callback_data.request_id, action=action.value)
             await callback.answer()
             if isinstance(callback.message, Message):
-                await callback.message.reply(
+                prompt = await callback.message.reply(
                     i18n(f"staff-ask-{action.value}"), reply_markup=ForceReply(selective=True)
                 )
+                await state.update_data(prompt_id=prompt.message_id)
             return
         # another status button: the question or reason asked for before (in this topic) is
         # not wanted any more, or the staff member's next line would be sent as it
@@ -146,6 +158,9 @@ def create_router() -> Router:
         clock: Clock,
         i18n: Translator,
     ) -> None:
+        data = await state.get_data()
+        if _answers_another(message, data.get("prompt_id")):
+            raise SkipHandler  # said to the member, as any line in the topic (relay.py)
         text = clean_text(message.text, min_len=2)
         if text is None:
             if too_long(message.text, TEXT_MAX):
@@ -153,7 +168,6 @@ def create_router() -> Router:
             else:
                 await message.reply(i18n("staff-text-too-short"))
             return
-        data = await state.get_data()
         await state.clear()
         if await _apply(
             message,
