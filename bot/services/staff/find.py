@@ -165,15 +165,12 @@ async def find(
         result = await _member(session, int(member_number.group(1)), today)
     else:
         result = await _cards_and_members(session, query, today, default_region)
-    details = {"members": result.members_total, "cards": result.cards_total}
     number = REQUEST_NUMBER.fullmatch(query)
     if number is not None:  # an insured ID may look like one too: both are looked for
         result = await _and_request(session, result, int(number.group(1)), today, default_chat)
-        details = {
-            "members": result.members_total,
-            "cards": result.cards_total,
-            "requests": len(result.requests),
-        }
+    details = {"members": result.members_total, "cards": result.cards_total}
+    if number is not None:
+        details["requests"] = len(result.requests)
     await audit(session, staff_id, "find", now, target=result.target, details=details)
     return result
 
