@@ -380,3 +380,12 @@ async def test_find_a_number_that_is_both_an_insured_id_and_a_request_shows_both
     assert [m.member_id for m in result.members] == [member.id]
     assert (result.members_total, result.cards_total) == (1, 2)
     assert result.requests[0].link is None  # its card not posted to a staff chat yet
+
+
+@pytest.mark.parametrize("query", ["#999999999999", "R-99999999999", "#0", "R-0", "#", "R"])
+async def test_find_a_number_no_row_can_have_finds_nothing(session, query):
+    """Ids are 32-bit on PostgreSQL: a longer number is looked for as a card's, not as an id
+    (asyncpg refuses one out of range)."""
+    await _family(session)
+    result = await find.find(session, query, STAFF, NOW, TODAY)
+    assert result.empty
