@@ -24,6 +24,11 @@ INSERT_PAGE = 100
 _SMALLEST_LIST = 8
 
 
+# the largest id an Integer primary key holds (PostgreSQL's integer; asyncpg refuses a larger
+# value in a comparison with one): a number typed by a person is checked against it first
+MAX_ROW_ID = 2**31 - 1
+
+
 def padded(keys: Collection[T]) -> list[T]:
     """`keys` for an `IN` list, padded to a power of two (8 at least) by repeating the last one:
     the same rows match, and the statement is one of a few texts whatever the count."""

@@ -9,7 +9,7 @@ from bot.services.cards import CardStatus, confirm_phone
 from bot.services.linked import linked_dedup_key
 from bot.services.registry import COLUMNS, RegistryFormatError
 from bot.services.registry.importer import import_file
-from bot.services.staff import find, phone_fix
+from bot.services.staff import audit_view, find, phone_fix
 from bot.services.staff import stats as staff_stats
 from storage.models import AuditEntry, CardLink, InsuredPerson, Notification, Policy, Request
 from tests.factories import make_member, make_person, make_policy
@@ -389,3 +389,8 @@ async def test_find_a_number_no_row_can_have_finds_nothing(session, query):
     await _family(session)
     result = await find.find(session, query, STAFF, NOW, TODAY)
     assert result.empty
+
+
+@pytest.mark.parametrize("query", ["member 99999999999", "request R-99999999999"])
+async def test_audit_of_a_number_no_row_can_have_is_empty(session, query):
+    assert (await audit_view.view(session, query)).entries == []

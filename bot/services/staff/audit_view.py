@@ -16,6 +16,7 @@ from sqlmodel import col
 from bot.services.privacy.erase import member_target
 from storage.models import AuditEntry, request_number
 from storage.repositories import privacy as privacy_repo
+from storage.sql import MAX_ROW_ID
 
 SHOWN = 30  # entries listed in the chat; the workbook has them all (up to EXPORTED)
 EXPORTED = 10_000
@@ -65,7 +66,8 @@ async def view(session: AsyncSession, query: str) -> AuditView:
         where = col(AuditEntry.target) == subject
     else:
         subject = member_target(number)
-        numbers = [r.number for r in await privacy_repo.requests_of(session, number)]
+        requests = await privacy_repo.requests_of(session, number) if number <= MAX_ROW_ID else []
+        numbers = [r.number for r in requests]
         where = col(AuditEntry.target).in_([subject, *numbers])
     entries = await privacy_repo.audit_where(session, where, limit=EXPORTED)
     return AuditView(scope, subject, entries, await privacy_repo.count_audit(session, where))

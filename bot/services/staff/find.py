@@ -27,7 +27,7 @@ from storage.repositories import members as members_repo
 from storage.repositories import requests as requests_repo
 
 MAX_SHOWN = 20  # members and cards listed by one /find; the rest are only counted
-# a request's number as members quote it: R-000042, r42, R 42 (ids are 32-bit: nine digits)
+# a request's number as members quote it: R-000042, r42, R 42 (nine digits: below MAX_ROW_ID)
 REQUEST_NUMBER = re.compile(r"\s*R\s*-?\s*0*(\d{1,9})\s*", re.IGNORECASE)
 # a member's number as staff read it in /find, /setphone and topic titles: #42
 MEMBER_NUMBER = re.compile(r"\s*#\s*(\d{1,9})\s*")
