@@ -28,11 +28,16 @@ REPLIES = {
 }
 
 
+USER_ID_DIGITS = 16
+
+
 def _target(message: Message, argument: str) -> int | None:
     """The id typed after the verb, or the author of the message replied to (in a forum topic
     every message "replies" to the topic's first message: that is no target)."""
     if argument:
-        return int(argument) if argument.lstrip("-").isdigit() else None
+        # a user's id: positive, and within the 52 bits Telegram's ids use (a longer number
+        # would not fit the database's BIGINT, nor a reply that names it)
+        return int(argument) if argument.isdigit() and len(argument) <= USER_ID_DIGITS else None
     reply = message.reply_to_message
     if reply is None or reply.from_user is None or reply.from_user.is_bot:
         return None

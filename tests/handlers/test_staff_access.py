@@ -147,3 +147,12 @@ async def test_help_lists_the_staff_commands_and_an_unknown_one_is_answered_with
     # said to another bot in the same group: not ours to answer
     assert await chat.send("/help@another_bot", user=ASKAR) == []
     assert await chat.send("/help@sandbox_insurance_bot", user=ASKAR) != []
+
+
+@pytest.mark.parametrize("number", ["99999999999999999999", "9" * 4000, "-1001234567890"])
+async def test_staff_add_or_remove_of_a_number_that_is_no_user_id_shows_the_usage(chat, number):
+    """A number longer than a Telegram user id overflowed the database's BIGINT, or named in
+    the reply made a message Telegram refuses; a chat's id (negative) is no user's."""
+    for verb in ("add", "remove"):
+        assert await chat.send(f"/staff {verb} {number}") == [UK("staff-access-usage")]
+    assert await chat.rows(StaffMember) == []
