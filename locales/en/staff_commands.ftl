@@ -18,6 +18,8 @@ staffcmd-find-member = 👤 <b>Member #{ NUMBER($id, useGrouping: 0) }</b> · { 
 staffcmd-find-member-unreachable = ⚠️ Has blocked the bot.
 staffcmd-find-member-cards = Linked cards: { $cards }
 staffcmd-find-member-no-cards = No linked cards.
+staffcmd-find-member-requests = 📋 Open requests: { $requests }
+staffcmd-find-member-more-requests = and more
 staffcmd-find-card =
     💳 <b>{ $policy }</b> · { $program } ({ $holder_type })
     Coverage: { $start } – { $end } · { $status }

@@ -18,6 +18,8 @@ staffcmd-find-member = 👤 <b>Клиент #{ NUMBER($id, useGrouping: 0) }</b>
 staffcmd-find-member-unreachable = ⚠️ Ботты бұғаттаған.
 staffcmd-find-member-cards = Байланыстырылған карталар: { $cards }
 staffcmd-find-member-no-cards = Байланыстырылған карталар жоқ.
+staffcmd-find-member-requests = 📋 Ашық өтініштер: { $requests }
+staffcmd-find-member-more-requests = және басқалары
 staffcmd-find-card =
     💳 <b>{ $policy }</b> · { $program } ({ $holder_type })
     Сақтандыру қорғауының кезеңі: { $start } – { $end } · { $status }

@@ -22,6 +22,8 @@ staffcmd-find-member = 👤 <b>Клиент #{ NUMBER($id, useGrouping: 0) }</b>
 staffcmd-find-member-unreachable = ⚠️ Заблокировал бота.
 staffcmd-find-member-cards = Привязанные карты: { $cards }
 staffcmd-find-member-no-cards = Привязанных карт нет.
+staffcmd-find-member-requests = 📋 Открытые заявки: { $requests }
+staffcmd-find-member-more-requests = и другие
 staffcmd-find-card =
     💳 <b>{ $policy }</b> · { $program } ({ $holder_type })
     Период страховой защиты: { $start } – { $end } · { $status }

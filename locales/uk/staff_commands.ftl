@@ -22,6 +22,8 @@ staffcmd-find-member = 👤 <b>Клієнт #{ NUMBER($id, useGrouping: 0) }</b>
 staffcmd-find-member-unreachable = ⚠️ Заблокував бота.
 staffcmd-find-member-cards = Прив’язані картки: { $cards }
 staffcmd-find-member-no-cards = Прив’язаних карток немає.
+staffcmd-find-member-requests = 📋 Відкриті заявки: { $requests }
+staffcmd-find-member-more-requests = та інші
 staffcmd-find-card =
     💳 <b>{ $policy }</b> · { $program } ({ $holder_type })
     Період страхового захисту: { $start } – { $end } · { $status }

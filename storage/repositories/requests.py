@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import func, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from storage.models import Request, RequestDocument, RequestEvent
+from storage.models import Request, RequestDocument, RequestEvent, RequestStatus
 
 
 async def add(session: AsyncSession, request: Request) -> Request:
@@ -28,6 +30,19 @@ async def get(
     if for_update:
         query = query.with_for_update()
     return (await session.execute(query)).scalar_one_or_none()
+
+
+async def of_member_in(
+    session: AsyncSession, member_id: int, statuses: Collection[RequestStatus], limit: int
+) -> list[Request]:
+    """Up to `limit` of a member's requests in these statuses, oldest first."""
+    rows = await session.execute(
+        select(Request)
+        .where(Request.member_id == member_id, col(Request.status).in_(list(statuses)))
+        .order_by(col(Request.id))
+        .limit(limit)
+    )
+    return list(rows.scalars())
 
 
 async def for_member(

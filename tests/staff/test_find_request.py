@@ -9,6 +9,11 @@ from storage.models import AuditEntry
 from tests.staff.conftest import FORUM, IRYNA, StaffWorld
 
 
+def _card(world: StaffWorld, number: str) -> dict:
+    """The request's card as it stands (edited in place after each change)."""
+    return next(m for m in world.bot_messages(FORUM) if m.get("text", "").startswith(number))
+
+
 async def _find(world: StaffWorld, query: str) -> dict:
     sent = world.state.send_text(FORUM, f"/find {query}", user_id=IRYNA)
     await world.settled()
@@ -26,7 +31,7 @@ async def test_find_a_request_by_its_number_with_its_member_card_and_a_link_to_i
     member = await world.member_with_card()
     request = await world.submit(member)
     await world.deliver()
-    card = next(m for m in world.bot_messages(FORUM) if request.number in m.get("text", ""))
+    card = _card(world, request.number)
     await world.press(card, "🙋 Take")
 
     found = await _find(world, "r 1")
@@ -59,13 +64,23 @@ async def test_find_a_request_by_its_number_with_its_member_card_and_a_link_to_i
 async def test_find_a_member_by_the_number_staff_read_in_titles_and_lists(
     world: StaffWorld,
 ) -> None:
-    """Topic titles, /find and /setphone name members "#42": /find #42 shows that member and
-    the cards linked to them."""
+    """Topic titles, /find and /setphone name members "#42": /find #42 shows that member, their
+    open requests and the cards linked to them."""
     member = await world.member_with_card()
+    done = await world.submit(member, "An old question")
+    opened = [await world.submit(member, f"Question {n}") for n in range(6)]
+    await world.deliver()
+    await world.press(_card(world, done.number), "🙋 Take")
+    await world.deliver()  # the card, edited with its next buttons
+    await world.press(_card(world, done.number), "✅ Done")
 
     found = (await _find(world, f"# {member.id}"))["text"]
     assert found.startswith(f"🔎 Found for #{member.id}: 1 member, 1 card.")
     assert f"👤 Member #{member.id} · Olena Kovalenko" in found
+    # what is still open, oldest first, five of them named
+    named = ", ".join(f"{r.number} (🆕 new)" for r in opened[:5])
+    assert f"📋 Open requests: {named}, and more" in found
+    assert done.number not in found
     assert "💳 SIP-2026-10001" in found
     assert f"Linked to members: #{member.id}" in found
 

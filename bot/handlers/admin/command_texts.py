@@ -59,6 +59,13 @@ def _member(hit: MemberHit, i18n: Translator) -> str:
         lines.append(i18n("staffcmd-find-member-cards", cards=cards))
     else:
         lines.append(i18n("staffcmd-find-member-no-cards"))
+    if hit.open_requests:
+        named = [
+            f"{number} ({_label(i18n, f'request-status-{status}', status)})"
+            for number, status in hit.open_requests
+        ]
+        more = [i18n("staffcmd-find-member-more-requests")] if hit.more_open else []
+        lines.append(i18n("staffcmd-find-member-requests", requests=", ".join([*named, *more])))
     return "\n".join(lines)
 
 

@@ -16,17 +16,20 @@ from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.cards import CardStatus, card_status
+from bot.services.lifecycle import FINAL
 from bot.services.phones import mask_phone, normalize_phone
 from bot.services.registry.rows import canonical_id, mask_id
 from bot.services.staff.audit import TARGET_LENGTH, audit
 from bot.services.topics import card_link
-from storage.models import InsuredPerson, Member, Policy, request_number
+from storage.models import InsuredPerson, Member, Policy, RequestStatus, request_number
 from storage.repositories import cards as cards_repo
 from storage.repositories import find as find_repo
 from storage.repositories import members as members_repo
 from storage.repositories import requests as requests_repo
 
 MAX_SHOWN = 20  # members and cards listed by one /find; the rest are only counted
+OPEN_SHOWN = 5  # a member's open requests named; more are marked "…"
+OPEN = frozenset(RequestStatus) - FINAL
 # a request's number as members quote it: R-000042, r42, R 42 (nine digits: below MAX_ROW_ID)
 REQUEST_NUMBER = re.compile(r"\s*R\s*-?\s*0*(\d{1,9})\s*", re.IGNORECASE)
 # a member's number as staff read it in /find, /setphone and topic titles: #42
@@ -58,7 +61,9 @@ class CardHit:
 
 @dataclass(frozen=True)
 class MemberHit:
-    """A bot user as staff see them; `cards` are (policy number, masked insured ID) pairs."""
+    """A bot user as staff see them; `cards` are (policy number, masked insured ID) pairs,
+    `open_requests` (number, status) pairs, oldest first, with `more_open` when there are more
+    than OPEN_SHOWN."""
 
     member_id: int
     full_name: str | None
@@ -67,6 +72,8 @@ class MemberHit:
     language: str | None
     unreachable: bool
     cards: tuple[tuple[str, str], ...]
+    open_requests: tuple[tuple[str, str], ...] = ()
+    more_open: bool = False
 
 
 @dataclass(frozen=True)
@@ -121,6 +128,7 @@ def _card_hit(
 async def _member_hit(session: AsyncSession, member: Member) -> MemberHit:
     assert member.id is not None
     linked = await cards_repo.linked_to(session, member.id)
+    open_requests = await requests_repo.of_member_in(session, member.id, OPEN, OPEN_SHOWN + 1)
     return MemberHit(
         member_id=member.id,
         full_name=member.full_name,
@@ -129,6 +137,8 @@ async def _member_hit(session: AsyncSession, member: Member) -> MemberHit:
         language=member.language,
         unreachable=member.unreachable_since is not None,
         cards=tuple((policy.number, mask_id(person.insured_id)) for person, policy, _ in linked),
+        open_requests=tuple((r.number, str(r.status)) for r in open_requests[:OPEN_SHOWN]),
+        more_open=len(open_requests) > OPEN_SHOWN,
     )
 
 
