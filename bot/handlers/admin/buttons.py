@@ -3,6 +3,8 @@ and "show phone" (audited)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiogram import F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.fsm.context import FSMContext
@@ -24,14 +26,15 @@ class StaffSG(StatesGroup):
     awaiting_text = State()
 
 
-def _answers_another(message: Message, prompt_id: int | None) -> bool:
+def _answers_another(message: Message, data: dict[str, Any]) -> bool:
     """Whether `message` is a reply to some other message than the bot's prompt for the
-    question or reason (a member's line, a document): then it is not that answer. A line
-    that replies to nothing is (in a topic it "replies" to the topic's first message)."""
+    question or reason or the request's card (a member's line, a document): then it is not
+    that answer. A line that replies to nothing is (in a topic it "replies" to the topic's
+    first message)."""
     replied = message.reply_to_message
-    if replied is None or replied.forum_topic_created is not None or prompt_id is None:
+    if replied is None or replied.forum_topic_created is not None or "prompt_id" not in data:
         return False
-    return replied.message_id != prompt_id
+    return replied.message_id not in (data["prompt_id"], data.get("card_id"))
 
 
 async def _apply(
@@ -137,7 +140,9 @@ def create_router() -> Router:
                 prompt = await callback.message.reply(
                     i18n(f"staff-ask-{action.value}"), reply_markup=ForceReply(selective=True)
                 )
-                await state.update_data(prompt_id=prompt.message_id)
+                await state.update_data(
+                    prompt_id=prompt.message_id, card_id=callback.message.message_id
+                )
             return
         # another status button: the question or reason asked for before (in this topic) is
         # not wanted any more, or the staff member's next line would be sent as it
@@ -159,7 +164,7 @@ def create_router() -> Router:
         i18n: Translator,
     ) -> None:
         data = await state.get_data()
-        if _answers_another(message, data.get("prompt_id")):
+        if _answers_another(message, data):
             raise SkipHandler  # said to the member, as any line in the topic (relay.py)
         text = clean_text(message.text, min_len=2)
         if text is None:
