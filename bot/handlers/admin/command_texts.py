@@ -115,7 +115,7 @@ def _request(hit: RequestHit, i18n: Translator, zone: tzinfo) -> str:
         else i18n("staff-card-unassigned"),
     ]
     if hit.link:
-        lines.append(i18n("staff-card-link", link=esc(hit.link)))
+        lines.append(i18n("staff-card-link", link=html.escape(hit.link)))
     else:
         lines.append(i18n("staffcmd-find-request-no-card"))
     return "\n".join(lines)
