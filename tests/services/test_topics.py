@@ -23,6 +23,9 @@ def test_a_title_ends_with_the_token_and_fits_telegrams_128_characters():
     assert topics.parse_title("Olena Kovalenko · #42") == (42, 1)
     assert topics.parse_title("Registry questions") is None
     assert topics.topic_link(-1001234567890, 15) == "https://t.me/c/1234567890/15"
+    assert topics.message_link(-1001234567890, 99, 15) == "https://t.me/c/1234567890/15/99"
+    assert topics.message_link(-1001234567890, 99) == "https://t.me/c/1234567890/99"
+    assert topics.message_link(-4012345678, 99) is None  # a basic group: no links
 
 
 async def test_one_reservation_per_member_and_chat(session):

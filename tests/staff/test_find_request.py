@@ -84,4 +84,6 @@ async def test_find_a_member_by_the_number_staff_read_in_titles_and_lists(
     assert "💳 SIP-2026-10001" in found
     assert f"Linked to members: #{member.id}" in found
 
+    # a topic made again after a crash is titled "#42.2"
+    assert (await _find(world, f"#{member.id}.2"))["text"] == found
     assert (await _find(world, "#999"))["text"].startswith("🔎 Nothing found for #999.")

@@ -32,8 +32,9 @@ OPEN_SHOWN = 5  # a member's open requests named; more are marked "…"
 OPEN = frozenset(RequestStatus) - FINAL
 # a request's number as members quote it: R-000042, r42, R 42 (nine digits: below MAX_ROW_ID)
 REQUEST_NUMBER = re.compile(r"\s*R\s*-?\s*0*(\d{1,9})\s*", re.IGNORECASE)
-# a member's number as staff read it in /find, /setphone and topic titles: #42
-MEMBER_NUMBER = re.compile(r"\s*#\s*(\d{1,9})\s*")
+# a member's number as staff read it in /find, /setphone and topic titles: #42 (a topic made
+# again after a crash is "#42.2")
+MEMBER_NUMBER = re.compile(r"\s*#\s*(\d{1,9})(?:\.\d{1,3})?\s*")
 
 
 def masked_phone(phone: str | None) -> str | None:
