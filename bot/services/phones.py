@@ -21,13 +21,21 @@ def _parse_valid(text: str, region: str | None) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+# The countries of the insurers the bot serves (docs: PRODUCT.md). Their national forms never
+# overlap: Ukraine's are 0 and nine digits (or the nine alone), Kazakhstan's 8 and ten digits
+# (or the ten alone, starting with 7), so a number valid in one is read the same whichever is
+# tried first. A market added here must keep that true.
+MARKETS = ("UA", "KZ")
+
+
 def normalize_phone(raw: str, default_region: str = "UA") -> str | None:
     """Return the number in E.164 (`+380501234567`), or None when it is not a valid number.
 
     Accepts `+380 50 123 45 67`, `380501234567` (Telegram contacts carry no `+`, so a bare
-    run of digits is first tried as an international number), national forms of the default
-    region (`0501234567` for UA, `8 701 123 4567` for KZ), with spaces, dashes, dots and
-    parentheses.
+    run of digits is first tried as an international number), and national forms: of the
+    default region first, then of the other MARKETS (`0501234567` for UA, `8 701 123 4567` for
+    KZ: a Kazakh member or registry writes the number as people do there, whichever default
+    the caller has), with spaces, dashes, dots and parentheses.
     """
     text = raw.strip()
     if not text or len(text) > _MAX_LENGTH or not _ALLOWED.match(text):
@@ -37,7 +45,11 @@ def normalize_phone(raw: str, default_region: str = "UA") -> str | None:
         international = _parse_valid("+" + digits, None)
         if international is not None:
             return international
-    return _parse_valid(text, default_region)
+    for region in (default_region, *(m for m in MARKETS if m != default_region)):
+        national = _parse_valid(text, region)
+        if national is not None:
+            return national
+    return None
 
 
 def mask_phone(e164: str) -> str:

@@ -60,8 +60,25 @@ def test_invalid_or_impossible_numbers_give_none(raw: str) -> None:
     assert normalize_phone(raw) is None
 
 
-def test_kazakh_national_form_is_not_ukrainian() -> None:
-    assert normalize_phone("8 701 123 4567", "UA") is None
+@pytest.mark.parametrize("region", ["UA", "KZ"])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("8 701 123 4567", "+77011234567"),
+        ("8 (701) 123-45-67", "+77011234567"),
+        ("701 123 45 67", "+77011234567"),
+        ("0501234567", "+380501234567"),
+        ("(050) 123-45-67", "+380501234567"),
+        ("50 123 45 67", "+380501234567"),
+    ],
+)
+def test_a_national_form_of_either_market_is_read_as_that_country_whatever_the_default(
+    raw: str, expected: str, region: str
+) -> None:
+    """The bot's default region was Ukraine's everywhere: "8 701 123 4567", as Kazakh members
+    and registries write their numbers, was refused in the call-back form, by /find and
+    /setphone and in a registry row. Ukraine's and Kazakhstan's national forms do not overlap."""
+    assert normalize_phone(raw, region) == expected
 
 
 def test_mask_keeps_country_code_and_last_four_digits() -> None:

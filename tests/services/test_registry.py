@@ -204,6 +204,7 @@ async def test_changed_phone_and_name_are_updated_and_touch_old_and_new_phones(
     by_id = {values["insured_id"]: values for _, values in rows}
     by_id["UA-200001"]["phone"] = "050 000 99 99"
     by_id["KZ-100002"]["full_name"] = "Абенов Нурлан"
+    by_id["KZ-100001"]["phone"] = "8 701 000 01 01"  # the same number, as Kazakh files write it
 
     report = await run(db, rows, now=LATER)
 
@@ -212,6 +213,7 @@ async def test_changed_phone_and_name_are_updated_and_touch_old_and_new_phones(
     stored = await persons(db)
     assert stored["UA-200001"].phone == "+380500009999"
     assert stored["KZ-100002"].full_name == "Абенов Нурлан"
+    assert stored["KZ-100001"].phone == "+77010000101"
     assert stored["UA-200001"].updated_at == LATER
     assert stored["UA-200002"].updated_at == NOW
 

@@ -394,3 +394,10 @@ async def test_find_a_number_no_row_can_have_finds_nothing(session, query):
 @pytest.mark.parametrize("query", ["member 99999999999", "request R-99999999999"])
 async def test_audit_of_a_number_no_row_can_have_is_empty(session, query):
     assert (await audit_view.view(session, query)).entries == []
+
+
+async def test_find_by_a_kazakh_number_as_people_write_it(session):
+    policy = await make_policy(session, number="SPH-2026-0777")
+    card = await make_person(session, policy, insured_id="KZ-100001", phone="+77010000101")
+    result = await find.find(session, "8 701 000 01 01", STAFF, NOW, TODAY)
+    assert [c.card_id for c in result.cards] == [card.id]
