@@ -21,10 +21,12 @@ def _parse_valid(text: str, region: str | None) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-# The countries of the insurers the bot serves (docs: PRODUCT.md). Their national forms never
-# overlap: Ukraine's are 0 and nine digits (or the nine alone), Kazakhstan's 8 and ten digits
-# (or the ten alone, starting with 7), so a number valid in one is read the same whichever is
-# tried first. A market added here must keep that true.
+# The countries of the insurers the bot serves (docs: PRODUCT.md). Their national forms for
+# people's phones do not overlap: Ukraine's are 0 and nine digits (or the nine alone),
+# Kazakhstan's 8 and ten digits (or the ten alone, starting with 7). They meet only on ten
+# digits starting 800 or 900 (toll-free and premium services), which the default region reads
+# first, as it did before the others were tried. A market added here must be checked the same
+# way (random digit strings parsed in each region, as in tests/services/test_phones.py).
 MARKETS = ("UA", "KZ")
 
 
