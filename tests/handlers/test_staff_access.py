@@ -10,11 +10,11 @@ import pytest
 
 from bot.config import Settings
 from bot.factory import create_bot, create_dispatcher
-from bot.handlers.admin.staff_help import OWNER_COMMANDS, STAFF_COMMANDS
+from bot.handlers.admin.staff_help import OWNER_COMMANDS, STAFF_COMMANDS, help_lines
 from bot.sandbox.run import sandbox_users
 from bot.services.staff.authorization import is_staff
 from storage.models import AuditEntry, StaffMember
-from tests.handlers.test_staff_commands import FORUM, IRYNA, UK, AdminChat, _said
+from tests.handlers.test_staff_commands import FORUM, HUB, IRYNA, UK, AdminChat, _said
 from tgsandbox import SANDBOX_TOKEN, EmulatorState, SimUser, bound_url, start_emulator
 
 EN, RU = _said("en"), _said("ru")  # the staff language (DEFAULT_LOCALE) and Askar's own
@@ -156,3 +156,11 @@ async def test_staff_add_or_remove_of_a_number_that_is_no_user_id_shows_the_usag
     for verb in ("add", "remove"):
         assert await chat.send(f"/staff {verb} {number}") == [UK("staff-access-usage")]
     assert await chat.rows(StaffMember) == []
+
+
+def test_an_owner_s_help_in_a_routed_chat_leaves_out_staff_which_only_the_default_one_takes():
+    en = HUB.get("en")
+    here = "\n".join(help_lines(en, owner=True, default_chat=True))
+    routed = "\n".join(help_lines(en, owner=True, default_chat=False))
+    assert "/staff ·" in here and "/audit ·" in here
+    assert "/staff ·" not in routed and "/audit ·" in routed

@@ -32,20 +32,22 @@ STAFF_COMMANDS = {
     "cancel": "command-staff-cancel",
     "help": "command-staff-help",
 }
-# what only owners (OWNER_IDS) may run: listed for them alone
+# what only owners (OWNER_IDS) may run: listed for them alone (/staff in the default chat only,
+# where bot/handlers/staff_access.py takes it)
 OWNER_COMMANDS = {
     "audit": "command-staff-audit",
     "staff": "command-staff-staff",
 }
 
 
-def help_lines(i18n: Translator, owner: bool) -> list[str]:
+def help_lines(i18n: Translator, owner: bool, default_chat: bool = True) -> list[str]:
     """The commands a staff member may run (an owner's too), and what else the chat takes."""
 
     def listed(named: dict[str, str]) -> list[str]:
         return [i18n("staff-help-line", command=c, description=i18n(d)) for c, d in named.items()]
 
-    owners = [i18n("staff-help-owners"), *listed(OWNER_COMMANDS)] if owner else []
+    theirs = {c: d for c, d in OWNER_COMMANDS.items() if default_chat or c != "staff"}
+    owners = [i18n("staff-help-owners"), *listed(theirs)] if owner else []
     return [i18n("staff-help-title"), *listed(STAFF_COMMANDS), *owners, i18n("staff-help-more")]
 
 
@@ -61,7 +63,8 @@ def create_router(settings: Settings) -> Router:
 
     async def send_help(message: Message, i18n: Translator, *first: str) -> None:
         owner = staff_rule(settings).is_owner(message.from_user.id if message.from_user else 0)
-        for page in pack([*first, *help_lines(i18n, owner)], MESSAGE_LIMIT):
+        default_chat = message.chat.id == settings.admin_chat_id
+        for page in pack([*first, *help_lines(i18n, owner, default_chat)], MESSAGE_LIMIT):
             await message.reply(page)
 
     @router.message(Command("help"))
