@@ -196,21 +196,22 @@ async def test_a_reply_to_the_member_while_a_reason_is_asked_for_goes_to_the_mem
     told = world.bot_messages(OLENA)[-1]["text"]
     assert "Could you send the receipt?" in told and "rejected" not in told
 
-    # the reason, in reply to the prompt (or to the request's card), is still taken
-    world.state.send_text(FORUM, "Not covered by your program", user_id=IRYNA, thread_id=thread,
-                          reply_to_message_id=prompt["message_id"])  # fmt: skip
-    await world.settled()
-    stored, events = await _stored(world, request.id)
-    assert (stored.status, events[-1].comment) == ("rejected", "Not covered by your program")
+    # the reason, in reply to the prompt, is still taken
+    await _rejected_in_reply_to(world, request, prompt)
 
 
 async def test_the_reason_may_be_a_reply_to_the_request_s_card(world):
     _, request = await _request_on_card(world)
     card = _card(world, request.number)
     await world.press(card, "⛔️ Reject")
+    await _rejected_in_reply_to(world, request, card)
+
+
+async def _rejected_in_reply_to(world, request, replied):
+    """Staff write the reason in reply to `replied`: the request is rejected with it."""
     world.state.send_text(FORUM, "Not covered by your program", user_id=IRYNA,
-                          thread_id=card.get("message_thread_id"),
-                          reply_to_message_id=card["message_id"])  # fmt: skip
+                          thread_id=replied.get("message_thread_id"),
+                          reply_to_message_id=replied["message_id"])  # fmt: skip
     await world.settled()
     stored, events = await _stored(world, request.id)
     assert (stored.status, events[-1].comment) == ("rejected", "Not covered by your program")
