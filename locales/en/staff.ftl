@@ -75,6 +75,7 @@ staff-help-more =
 staff-unknown-command = ⚠️ The bot does not know that command.
 staff-prompt-cancelled = ↩️ Cancelled: nothing was sent to the member, and the request is as it was.
 staff-nothing-to-cancel = ℹ️ Nothing to cancel: the bot is not waiting for a question or a reason from you.
+staff-prompt-expired = ⏰ The bot asked you for a question or a reason more than { $minutes } minutes ago and stopped waiting, so this line was not sent to the member. Press the card's button again to ask, or write the line again to send it as a message.
 command-staff-cancel = Drop the question or reason the bot asked you for
 command-staff-help = What the bot does for staff
 command-staff-audit = Audit of a member, a request or a staff member

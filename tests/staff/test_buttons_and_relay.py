@@ -217,6 +217,33 @@ async def _rejected_in_reply_to(world, request, replied):
     assert (stored.status, events[-1].comment) == ("rejected", "Not covered by your program")
 
 
+async def test_a_line_written_long_after_the_prompt_is_not_taken_for_the_reason(world):
+    """Staff pressed "⛔️ Reject", went to another topic (or home) and came back hours later:
+    their next line there ("Good evening, Olena!") rejected the request. After PROMPT_TTL the
+    line is neither the reason nor sent; staff are told, and the line after it is relayed."""
+    _, request = await _request_on_card(world)
+    await world.press(_card(world, request.number), "⛔️ Reject")
+    thread = world.bot_messages(FORUM)[-1].get("message_thread_id")
+    told_before = len(world.bot_messages(OLENA))
+    world.clock.advance(minutes=31)
+
+    world.state.send_text(FORUM, "Good evening, Olena!", user_id=IRYNA, thread_id=thread)
+    await world.settled()
+    assert world.bot_messages(FORUM)[-1]["text"].startswith(
+        "⏰ The bot asked you for a question or a reason more than 30 minutes ago"
+    )
+    await world.deliver()
+    stored, _ = await _stored(world, request.id)
+    assert stored.status == "new"
+    assert len(world.bot_messages(OLENA)) == told_before
+
+    world.state.send_text(FORUM, "Good evening, Olena!", user_id=IRYNA, thread_id=thread)
+    await world.settled()
+    await world.deliver()
+    assert "Good evening, Olena!" in world.bot_messages(OLENA)[-1]["text"]
+    assert (await _stored(world, request.id))[0].status == "new"
+
+
 async def test_illegal_move_is_refused_with_the_reason(world):
     _, request = await _request_on_card(world)
     card = _card(world, request.number)

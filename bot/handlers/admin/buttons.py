@@ -3,6 +3,7 @@ and "show phone" (audited)."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from aiogram import F, Router
@@ -24,6 +25,11 @@ from storage.uow import UnitOfWork
 
 class StaffSG(StatesGroup):
     awaiting_text = State()
+
+
+# how long the question or reason asked for is waited for: a line written later (the staff
+# member went to another topic, or home) is not taken for it, and not sent either
+PROMPT_TTL = timedelta(minutes=30)
 
 
 def _answers_another(message: Message, data: dict[str, Any]) -> bool:
@@ -134,7 +140,11 @@ def create_router() -> Router:
         if action in NEEDS_TEXT:
             # the question or the reason comes as the staff member's next message here
             await state.set_state(StaffSG.awaiting_text)
-            await state.update_data(request_id=callback_data.request_id, action=action.value)
+            await state.update_data(
+                request_id=callback_data.request_id,
+                action=action.value,
+                asked_at=clock().isoformat(),
+            )
             await callback.answer()
             if isinstance(callback.message, Message):
                 prompt = await callback.message.reply(
@@ -166,6 +176,12 @@ def create_router() -> Router:
         data = await state.get_data()
         if _answers_another(message, data):
             raise SkipHandler  # said to the member, as any line in the topic (relay.py)
+        asked_at = data.get("asked_at")
+        if asked_at is not None and clock() - datetime.fromisoformat(asked_at) > PROMPT_TTL:
+            await state.clear()
+            minutes = int(PROMPT_TTL.total_seconds() // 60)
+            await message.reply(i18n("staff-prompt-expired", minutes=minutes))
+            return
         text = clean_text(message.text, min_len=2)
         if text is None:
             if too_long(message.text, TEXT_MAX):
