@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import cards
-from dialogs.common import MemberDialog, commit_now, fmt_date, member_window, today
+from dialogs.common import MemberDialog, commit_now, fmt_date, member_window, picked_id, today
 from dialogs.ecard import on_show_ecard
 from dialogs.states import CardsSG
 from dialogs.widgets import I18nButtonText, I18nFormat
@@ -66,7 +66,10 @@ async def detail_getter(
 async def on_card(
     _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
 ) -> None:
-    manager.dialog_data["card_id"] = int(item)
+    card_id = picked_id(item)
+    if card_id is None:  # not a button this list drew
+        return
+    manager.dialog_data["card_id"] = card_id
     await manager.switch_to(CardsSG.detail)
 
 

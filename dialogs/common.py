@@ -30,6 +30,7 @@ from dialogs.states import MainSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from dialogs.widgets.i18n import ERROR_KEY
 from dialogs.widgets.markup import IntentKeyboardFactory
+from storage.sql import MAX_ROW_ID
 from storage.uow import UnitOfWork
 
 
@@ -125,6 +126,15 @@ def fmt_time_or_datetime(value: datetime, manager: DialogManager) -> str:
     if local.date() != now(manager).astimezone(zone.tz).date():
         return fmt_datetime(value, manager)
     return _named_zone(format_time(local, "HH:mm", locale=i18n.locale), zone, manager)
+
+
+def picked_id(item: str) -> int | None:
+    """The row id a list's button carries (aiogram-dialog's `Select` item); None for one this
+    bot did not draw: not a number, or beyond what an id column holds (a modified client)."""
+    if not (item.isascii() and item.isdigit()):
+        return None
+    value = int(item)
+    return value if 0 < value <= MAX_ROW_ID else None
 
 
 def menu_button() -> Start:

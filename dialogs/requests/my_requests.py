@@ -40,6 +40,7 @@ from dialogs.common import (
     member_window,
     now,
     page_buttons,
+    picked_id,
     scroll_page,
     set_error,
     set_note,
@@ -90,7 +91,10 @@ async def list_getter(
 
 
 async def on_open(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str) -> None:
-    manager.dialog_data["request_id"] = int(item)
+    request_id = picked_id(item)
+    if request_id is None:  # not a button this list drew
+        return
+    manager.dialog_data["request_id"] = request_id
     await set_scroll_page(manager, HISTORY, 0)
     await manager.switch_to(MyRequestsSG.detail)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from aiogram_dialog.utils import CB_SEP
 from sqlalchemy import select
 
-from bot.callbacks import StaffCallback
+from bot.callbacks import OpenRequest, RateRequest, StaffCallback
 from bot.services.staff import StaffAction
 from storage.models import Member
 from tests.bad_input.conftest import FORUM, GROUP, INTRUDER, STAFF, BadInputWorld
@@ -153,3 +153,47 @@ async def test_update_kinds_the_bot_does_not_use_change_nothing(world):
     await world.flush()
     assert not world.unanswered()
     assert not world.errors
+
+
+async def test_ids_no_row_can_have_in_pressed_buttons_are_answered_and_change_nothing(world):
+    """A modified client's button carrying an id beyond what an id column holds (2**31 and up)
+    raised on PostgreSQL (asyncpg refuses the value in a comparison), and a list's item that
+    is not a number raised on both databases: an error logged, the member's screen left as is.
+    Each is now a button that is not the bot's: answered as out of date, nothing changed."""
+    await _started(world)
+    world.state.send_contact(OLENA, own=True)
+    await world.flush()
+    world.state.send_text(OLENA, "/menu")
+    await world.flush()
+    menu = world.last_keyboard(OLENA)
+    assert menu is not None
+    world.state.press_button(OLENA, menu["message_id"], user_id=OLENA, data=_data(menu, "cards"))
+    await world.flush()
+    cards = world.last_keyboard(OLENA)
+    assert cards is not None
+    card_button = next(
+        b["callback_data"]
+        for row in cards["reply_markup"]["inline_keyboard"]
+        for b in row
+        if b["callback_data"][-1].isdigit()
+    )
+    picked = card_button.rsplit(":", 1)[0]
+    forged = [
+        f"{picked}:{2**31}",
+        f"{picked}:99999999999999999999",
+        f"{picked}:not-a-number",
+        StaffCallback(request_id=1, action=StaffAction.TAKE).pack().replace(":1:", f":{2**31}:"),
+        OpenRequest(request_id=1).pack().replace(":1", f":{10**15}"),
+        RateRequest(request_id=1, score=5).pack().replace(":1:", f":{2**40}:"),
+    ]
+    for data in forged:
+        world.forge_press(OLENA, OLENA, data, message=cards)
+        await world.flush()
+    for data in forged[3:4]:
+        world.forge_press(FORUM, STAFF[0], data)
+        await world.flush()
+    assert not world.unanswered()
+    assert not world.errors
+    world.state.send_text(OLENA, "/menu")
+    await world.flush()
+    assert world.menu_shown(OLENA)

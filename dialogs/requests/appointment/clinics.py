@@ -21,6 +21,7 @@ from dialogs.common import (
     member_window,
     on_not_text,
     page_buttons,
+    picked_id,
     scroll_page,
     set_error,
     set_scroll_page,
@@ -85,9 +86,10 @@ async def on_pick(
     _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
 ) -> None:
     specialty = str(manager.dialog_data.get("specialty") or "")
+    clinic_id = picked_id(item)
     clinic = (
-        await clinics.offered(_session(manager), int(item), specialty)
-        if item.isascii() and item.isdigit()
+        await clinics.offered(_session(manager), clinic_id, specialty)
+        if clinic_id is not None
         else None
     )
     if clinic is None:  # made inactive by an import since the page was shown
@@ -104,9 +106,10 @@ async def on_pick(
 async def on_city(
     _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
 ) -> None:
-    if not (item.isascii() and item.isdigit()):  # not a button this step sent
+    city_id = picked_id(item)
+    if city_id is None:  # not a button this step sent
         return
-    manager.dialog_data[CITY] = await clinics.city_of(_session(manager), int(item)) or ""
+    manager.dialog_data[CITY] = await clinics.city_of(_session(manager), city_id) or ""
     await set_scroll_page(manager, PAGES, 0)
 
 
