@@ -55,7 +55,7 @@ async def _to_staff(
     """The member's reply to a message about `request`: added to it, as "Add a message or
     documents" does (an answer to "need info" puts it back to work). A closed request's, or
     one to a line from staff about no request, goes to support, as "Write to support" does.
-    Checked as there: the text's length, the file's size and type."""
+    Checked as there: the text's length (each place's own limit), the file's size and type."""
     text: str | None = None
     attachments: list[Attachment] = []
     attachment = captioned(message)
@@ -65,12 +65,13 @@ async def _to_staff(
             return
         attachments.append(attachment)
     else:
-        text = clean_text(message.text, min_len=1)
+        # the limit of where it goes: a request's messages, or a message to support (longer)
+        to_request = request is not None and requests.takes_messages(request)
+        limit = TEXT_MAX if to_request else support_chat.TEXT_MAX
+        text = clean_text(message.text, min_len=1, max_len=limit)
         if text is None:
-            long = too_long(message.text, TEXT_MAX)
-            await message.reply(
-                i18n("input-too-long", max=TEXT_MAX) if long else i18n("reply-empty")
-            )
+            long = too_long(message.text, limit)
+            await message.reply(i18n("input-too-long", max=limit) if long else i18n("reply-empty"))
             return
     if request is not None and await _added(uow, member, request, text, attachments, message, now):
         done = i18n("reply-sent-to", number=request.number)

@@ -225,6 +225,11 @@ async def cancel(session: AsyncSession, member: Member, request_id: int, now: da
     )
 
 
+def takes_messages(request: Request) -> bool:
+    """Whether the member may still add a message or documents to `request`: not closed."""
+    return RequestStatus(request.status) not in lifecycle.FINAL
+
+
 async def add_member_message(
     session: AsyncSession,
     member: Member,
@@ -239,7 +244,7 @@ async def add_member_message(
     `member_message_id`: the member's own Telegram message holding the text, so an edit of it
     follows into the staff topic (`relay.member_edited`)."""
     request = await _own(session, member, request_id)
-    if RequestStatus(request.status) in lifecycle.FINAL:
+    if not takes_messages(request):
         raise lifecycle.TransitionError(
             RequestStatus(request.status), RequestStatus(request.status), ActorKind.MEMBER
         )
@@ -324,7 +329,7 @@ class RequestPage:
 
     @property
     def can_reply(self) -> bool:
-        return RequestStatus(self.request.status) not in lifecycle.FINAL
+        return takes_messages(self.request)
 
 
 async def page_of(session: AsyncSession, member: Member, request_id: int) -> RequestPage:

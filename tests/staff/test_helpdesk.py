@@ -388,6 +388,16 @@ async def test_a_reply_about_a_closed_request_or_no_request_goes_to_support_a_sc
     await world.deliver()
     assert "No, thanks" in [m for m in world.bot_messages(FORUM, thread) if "text" in m][-1]["text"]
 
+    # what goes to support is held to support's limit (4,000), not a request's (1,000)
+    long = "Details: " + "x" * 1500
+    world.state.send_text(OLENA, long, reply_to_message_id=asked["message_id"])
+    await world.settled()
+    assert world.bot_messages(OLENA)[-1]["text"] == EN(
+        "reply-closed-to-support", number=request.number
+    )
+    await world.deliver()
+    assert any(long in m.get("text", "") for m in world.bot_messages(FORUM, thread))
+
     # a reply to a screen of the bot's dialogs is the dialogs' (here: the menu's) to answer
     world.state.send_text(OLENA, "/menu")
     await world.settled()
