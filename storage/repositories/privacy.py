@@ -32,7 +32,7 @@ from storage.models import (
     StaffNote,
     SupportTicket,
 )
-from storage.sql import in_chunks, padded
+from storage.sql import in_chunks
 
 # on their way to Telegram; held rows (the member blocked the bot) may wait for years, and the
 # sweep takes their request again when they are released (`sweep_again_held`)
@@ -233,7 +233,7 @@ async def take(
     brings a request back (`sweep_again`) either came before it, and is seen, or waits for its
     commit."""
     taken: list[tuple[int, dict[str, Any]]] = []
-    for chunk in in_chunks(padded(request_ids)):
+    for chunk in in_chunks(request_ids):
         due = (col(Request.id).in_(chunk), *_due(before))
         await _lock_in_order(session, *due)
         result = await session.execute(
