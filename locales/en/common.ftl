@@ -33,12 +33,14 @@ help-text =
     <b>What I can do</b>
 
     • 📱 <b>Confirm phone</b>: share your Telegram phone number and I will find every insurance card registered to it, your family's too.
-    • 🪪 <b>Activate by insured ID</b>: the number from your contract (clause 1.5) or your plastic medical card, plus your date of birth.
-    • 💳 <b>My cards</b>: coverage dates and status; choose which card is active.
+    • 🪪 <b>Activate by insured ID</b>: the number from your contract (clause 1.5) or your plastic medical card, plus your date of birth. Once you have a card, <b>Add a card by insured ID</b> adds another.
+    • 📝 <b>New request</b>: a doctor appointment, medicines, lab tests, reimbursement of your expenses with the documents, or a call-back. I tell you here whenever a request moves.
+    • 📋 <b>My requests</b>: the status and history of each request; add a message or documents, or cancel a request.
+    • 💳 <b>My cards</b>: coverage dates and status; change policy (choose the active card) and show your card at a clinic.
     • 👤 <b>Profile</b>: your name, gender, date of birth and addresses.
-    • ☎️ <b>Support</b>: phones, e-mails and opening hours.
+    • ☎️ <b>Support</b>: phones, e-mails and opening hours, or write to support right here.
 
-    Commands: /menu, /language, /cancel (leave any form), /help.
+    Commands: /menu, /language, /cancel (leave any form), /mydata (what I store about you: a copy, or erase it), /help.
 
 ## Moments a member reads: in their own zone, or naming the zone they are in
 date-at-time = { $date }, { $time }

@@ -43,7 +43,10 @@ helpdesk-file-tag = 📎 <b>{ $member }</b>{ $request }
 helpdesk-card-rating = ⭐ Rating: { $stars } ({ $score }/5)
 helpdesk-card-rating-comment = 💬 Member's comment: { $comment }
 
-helpdesk-chart-caption = 📊 The last { $days } days: { $count } requests.
+helpdesk-chart-caption = 📊 The last { $days } days: { $count ->
+    [one] 1 request
+   *[other] { $count } requests
+}.
 helpdesk-chart-per-day = Requests per day by status
 helpdesk-chart-times = Median time
 helpdesk-chart-ratings = Ratings (1-5)

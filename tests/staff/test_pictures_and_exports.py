@@ -50,7 +50,7 @@ async def test_stats_sends_the_figures_and_a_chart(world):
     # drawing runs in a worker thread; the first matplotlib import is slow on a busy machine
     await _staff_says(world, "/stats", within=120)
     photo = world.bot_messages(FORUM)[-1]
-    assert "The last 14 days: 1 requests" in photo["caption"]
+    assert "The last 14 days: 1 request." in photo["caption"]
     stored = world.state.files.get(photo["photo"][-1]["file_id"])
     assert stored is not None and stored.data.startswith(b"\x89PNG\r\n\x1a\n")
     assert any("Requests" in m.get("text", "") for m in world.bot_messages(FORUM)[-3:])
