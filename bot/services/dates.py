@@ -1,16 +1,33 @@
-"""Dates typed by people: `05.03.1984`, `05/03/1984`, `1984-03-05`, `5.3.1984`."""
+"""Dates, as files carry them (`parse_date`: `05.03.1984`, `05/03/1984`, `1984-03-05`) and as
+people type them (`read_date`: those, and `5.3.84`, `05.03`, `5 March 1984`, `6 июня 1982`,
+`5 березня`, `1982 ж. 6 маусым`)."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
+
+from babel.dates import get_month_names
 
 _DMY = re.compile(r"^(\d{1,2})[./\-\s](\d{1,2})[./\-\s](\d{4})$")
 _YMD = re.compile(r"^(\d{4})[./\-](\d{1,2})[./\-](\d{1,2})$")
 
+# the languages whose month names a member may type, whatever the bot speaks to them
+MONTH_LOCALES = ("en", "uk", "ru", "kk")
+# words around a typed date that say nothing more: "1984 г.", "1984 року", "1982 жылғы", "5th"
+FILLER = frozenset(
+    {"г", "гг", "год", "года", "году", "р", "рік", "року", "ж", "жыл", "жылы", "жылғы"}
+    | {"st", "nd", "rd", "th", "of", "the", "е", "го", "сы", "сі", "шы", "ші"}
+)
+# a date without its year this close on the side not asked for is that day (`_no_year`)
+OTHER_SIDE_DAYS = 14
+_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+
 
 def parse_date(text: str) -> date | None:
-    """Day-first or ISO order; None when it is not a real calendar date."""
+    """Day-first or ISO order, a four-digit year; None when it is not a real calendar date.
+    The registry's and staff commands' dates: what a file or a command holds is read as is."""
     value = text.strip()
     if match := _DMY.match(value):
         day, month, year = (int(x) for x in match.groups())
@@ -18,15 +35,111 @@ def parse_date(text: str) -> date | None:
         year, month, day = (int(x) for x in match.groups())
     else:
         return None
+    return _real(year, month, day)
+
+
+def _real(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
     except ValueError:
         return None
 
 
+@cache
+def month_names() -> dict[str, int]:
+    """Every way the four languages name a month (January, января, січень, маусым, Jan, янв,
+    черв, мау), casefolded and without a final dot, to its number (Babel's locale data)."""
+    names: dict[str, int] = {}
+    for locale in MONTH_LOCALES:
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in get_month_names(width, context, locale).items():
+                    names[name.casefold().rstrip(".")] = number
+    return names
+
+
+def _year(digits: str, month: int, day: int, today: date, future: bool) -> int | None:
+    """A typed year; two digits are this century's (`27` is 2027 for an appointment, a date
+    ahead), or for a date before today the last century's when this one's is still ahead
+    (`84` is 1984 for a date of birth, `20` is 2020)."""
+    if len(digits) == 4:
+        return int(digits)
+    if len(digits) != 2:
+        return None
+    this_century = 2000 + int(digits)
+    if future:
+        return this_century
+    typed = _real(this_century, month, day)
+    return this_century if typed is None or typed <= today else this_century - 100
+
+
+def _no_year(month: int, day: int, today: date, future: bool) -> date | None:
+    """A day and month without a year: the nearest such day on the side asked for (ahead, or
+    before), unless the other side's is within `OTHER_SIDE_DAYS` and this one's further: "21
+    November" typed for an appointment on the 22nd is yesterday's (refused as past), not next
+    year's; "5 January" is next year's."""
+    days = [d for y in range(today.year - 4, today.year + 5) if (d := _real(y, month, day))]
+    if not days:
+        return None
+    ahead = min(d for d in days if d >= today)
+    before = max(d for d in days if d <= today)
+    asked, other = (ahead, before) if future else (before, ahead)
+    if abs((other - today).days) <= OTHER_SIDE_DAYS < abs((asked - today).days):
+        return other
+    return asked
+
+
+def read_date(
+    text: str, today: date, *, future: bool = False, year_required: bool = False
+) -> date | None:
+    """A date a person typed: day first (`05.03.1984`, `5/3/84`, `05031984`), ISO, or with
+    the month's name in any of the four languages in either order (`5 March 1984`, `March 5`,
+    `1982 жылғы 6 маусым`). A two-digit year or no year is read as the date nearest today on
+    the side it is asked for (`future`: today or later, else today or before). None when it
+    is not a real date, or has no year and `year_required` (a date of birth)."""
+    tokens = [t.casefold() for t in _TOKEN.findall(text)]
+    words = [t for t in tokens if not t.isdigit() and t not in FILLER]
+    numbers = [t for t in tokens if t.isdigit()]
+    if len(words) > 1 or not numbers:
+        return None
+    if words:  # the month by its name
+        month = month_names().get(words[0])
+        if month is None or len(numbers) > 2:
+            return None
+        days = [n for n in numbers if len(n) <= 2]
+        years = [n for n in numbers if len(n) == 4]
+        if len(numbers) == 2 and not (len(days) == 1 and len(years) == 1):
+            days, years = numbers[:1], numbers[1:]  # "5 March 84": the day comes first
+        if len(days) != 1 or len(days[0]) > 2:
+            return None
+        year = years[0] if years else None
+        return _dated(int(days[0]), month, year, today, future, year_required)
+    if len(numbers) == 1:  # digits only: ddmmyyyy or ddmmyy
+        run = numbers[0]
+        if len(run) not in (6, 8):
+            return None
+        numbers = [run[:2], run[2:4], run[4:]]
+    if len(numbers) == 3 and len(numbers[0]) == 4:  # ISO: year, month, day
+        numbers = [numbers[2], numbers[1], numbers[0]]
+    if len(numbers) not in (2, 3) or any(len(n) > 2 for n in numbers[:2]):
+        return None
+    year = numbers[2] if len(numbers) == 3 else None
+    return _dated(int(numbers[0]), int(numbers[1]), year, today, future, year_required)
+
+
+def _dated(
+    day: int, month: int, year: str | None, today: date, future: bool, year_required: bool
+) -> date | None:
+    if year is None:
+        return None if year_required else _no_year(month, day, today, future)
+    full = _year(year, month, day, today, future)
+    return None if full is None else _real(full, month, day)
+
+
 def parse_birth_date(text: str, today: date) -> date | None:
-    """A plausible date of birth: a real date, not in the future, not before 1900."""
-    value = parse_date(text)
+    """A plausible date of birth, as a person types it: a real date with its year, not in the
+    future, not before 1900."""
+    value = read_date(text, today, year_required=True)
     if value is None or value > today or value.year < 1900:
         return None
     return value

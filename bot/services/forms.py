@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.services.dates import parse_date
+from bot.services.dates import read_date
 
 TEXT_MAX = 1000
 
@@ -30,16 +30,9 @@ def too_long(text: str | None, max_len: int, *, collapse: bool = False) -> bool:
 
 
 def future_date(text: str, today: date, horizon_days: int = 365) -> date | None:
-    """A preferred date: today or later, within the horizon."""
-    value = parse_date(text)
+    """A preferred date as a person types it (`bot.services.dates.read_date`): today or later,
+    within the horizon."""
+    value = read_date(text, today, future=True)
     if value is None or value < today or (value - today).days > horizon_days:
-        return None
-    return value
-
-
-def past_date(text: str, today: date, earliest: date) -> date | None:
-    """A date that happened: not in the future and not before `earliest`."""
-    value = parse_date(text)
-    if value is None or value > today or value < earliest:
         return None
     return value

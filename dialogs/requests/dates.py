@@ -12,7 +12,7 @@ from aiogram.types import Message
 from aiogram_dialog import ChatEvent, DialogManager
 from aiogram_dialog.widgets.kbd.calendar_kbd import ManagedCalendar, OnDateSelected
 
-from bot.services.dates import parse_date
+from bot.services.dates import read_date
 from bot.services.forms import future_date
 from dialogs.common import set_error, today
 from dialogs.requests.common import advance
@@ -52,7 +52,7 @@ def preferred_date_handlers(
         day = today(manager)
         value = future_date(text, day, HORIZON_DAYS)
         if value is None:
-            typed = parse_date(text)
+            typed = read_date(text, day, future=True)
             if typed is None:
                 set_error(manager, errors.unreadable)
             else:

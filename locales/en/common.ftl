@@ -10,7 +10,7 @@ btn-help = ❓ Help
 
 input-text-expected = Please type your answer as a text message.
 input-unexpected = I did not expect that here. Please answer the question above or use the buttons.
-date-invalid = I could not read that date. Please type it like 05.03.1984, 05/03/1984 or 1984-03-05.
+date-invalid = I could not read that date. Please type it like 05.03.1984 or 5 March 1984.
 
 notice-cancelled = ✖️ Cancelled. Nothing you have already sent or confirmed was changed.
 notice-session-expired = That screen is out of date, so here is the main menu again.

@@ -201,3 +201,13 @@ async def test_an_id_locked_by_many_accounts_says_so_in_the_members_language(
     assert "Поддержка" in member.text()
     async with session_factory() as session:
         assert (await session.execute(select(CardLink))).first() is None
+
+
+async def test_a_date_of_birth_typed_with_the_month_s_name_or_a_short_year(member, session_factory):
+    """ "5 березня 84" is the same date of birth as 05.03.1984, in whatever language the bot
+    speaks to the member."""
+    await _card(session_factory)
+    await _open_activation(member)
+    await member.send("KZ-100001")
+    await member.send("5 березня 84")
+    assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()

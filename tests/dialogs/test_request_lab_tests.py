@@ -123,3 +123,23 @@ async def test_a_photo_instead_of_a_date_is_refused(member, session_factory):
     await send_photo(member, "not-a-date")
     assert "Please type your answer as a text message" in member.text()
     assert "On which day" in member.text()
+
+
+async def test_a_preferred_date_without_a_year_is_the_next_such_day(member, session_factory):
+    """Today is 22 November 2026: "5.1" is next January's, "25 листопада" this month's, and
+    yesterday's "21 ноября" has passed (not a day a year away)."""
+    await _open_form(member, session_factory, home_address=HOME)
+    await member.send("Complete blood count")
+    await member.click("➡️ Next")
+    await member.send("5.1")
+    assert "find a laboratory nearby" in member.text()
+    await member.click(f"🏠 Use {HOME}")
+    assert "Preferred date: January 5, 2027" in member.text()
+    await member.click("✏️ Date")
+    await member.send("21 ноября")
+    assert "That day has already passed" in member.text()
+    await member.send("25 листопада")
+    assert "Preferred date: November 25, 2026" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["preferred_date"] == "2026-11-25"

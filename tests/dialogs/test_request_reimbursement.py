@@ -333,3 +333,20 @@ async def test_the_form_speaks_the_members_language(
     await member.send(UA_IBAN)
     await member.click(re.escape(member.buttons()[0]))  # skip the comment
     assert re.search(amount, member.text()), member.text()
+
+
+async def test_the_service_date_typed_without_a_year_is_the_last_such_day(member, session_factory):
+    """Today is 22 November 2026: "15.11" is a week ago; "1 грудня", next week, is refused as
+    later than today (not taken as last year's December, a year ago)."""
+    await member_with_active_card(member, session_factory)
+    await _open_form(member)
+    await member.send("1 грудня")
+    assert "cannot be later than today" in member.text()
+    await member.send("15.11")
+    assert "How much did you pay?" in member.text()
+    await member.send("1 234,50")
+    await member.click(UAH)
+    await send_document(member, "receipt.pdf")
+    await _finish(member)
+    [request] = await stored_requests(session_factory)
+    assert request.details["service_date"] == "2026-11-15"

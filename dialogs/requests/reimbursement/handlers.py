@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import requests
 from bot.services.cards import CardView
-from bot.services.dates import parse_date
+from bot.services.dates import read_date
 from bot.services.forms import TEXT_MAX, clean_text
 from bot.services.money import clean_iban, parse_amount
 from bot.services.reimbursement import (
@@ -75,7 +75,7 @@ async def _take_date(manager: DialogManager, value: date) -> None:
 
 
 async def on_date_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
-    value = parse_date(text)
+    value = read_date(text, today(manager))  # a service received: before today
     if value is None:
         set_error(manager, "date-invalid")
         return

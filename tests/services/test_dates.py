@@ -1,0 +1,90 @@
+"""Dates as people type them (`bot.services.dates.read_date`): digits in any day-first or ISO
+shape, the month by its name in any of the four languages, a two-digit year or none."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from babel.dates import get_month_names
+
+from bot.services.dates import MONTH_LOCALES, parse_date, read_date
+
+TODAY = date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "05.03.1984", "5.3.1984", "05/03/1984", " 05-03-1984 ", "05 03 1984", "1984-03-05",
+        "05031984", "050384", "5.3.84", "5 March 1984", "March 5, 1984", "5th of March 1984",
+        "5 Mar 1984", "5 березня 1984 року", "5 бер. 84", "5 марта 1984 г.", "5-го марта 1984",
+        "5 март 1984", "1984 ж. 5 наурыз", "5 наурыз 1984", "5 НАУРЫЗ 1984", "05 mar. 84",
+    ],
+)  # fmt: skip
+def test_every_way_of_typing_the_same_date_of_birth(text):
+    assert read_date(text, TODAY, year_required=True) == date(1984, 3, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31.02.1984", "5", "1984", "March 1984", "March", "yesterday", "сегодня", "10:30",
+        "5 March 1984 10:30", "5 6 March 1984", "5 March April 1984", "5 Marchy 1984",
+        "05.03.198", "05.03.1", "123.03.1984", "0503198", "5.3", "5 March", "",
+    ],
+)  # fmt: skip
+def test_what_is_not_a_date_of_birth(text):
+    assert read_date(text, TODAY, year_required=True) is None
+
+
+def test_no_year_is_the_nearest_day_on_the_side_asked_for():
+    # a preferred date: today or the next such day; a service received: today or the last one
+    assert read_date("25.12", TODAY, future=True) == date(2026, 12, 25)
+    assert read_date("4 December", TODAY, future=True) == TODAY
+    assert read_date("15 січня", TODAY, future=True) == date(2027, 1, 15)
+    assert read_date("1 July", TODAY, future=True) == date(2027, 7, 1)
+    assert read_date("4.12", TODAY) == TODAY
+    assert read_date("1 декабря", TODAY) == date(2026, 12, 1)
+    assert read_date("1.1", TODAY) == date(2026, 1, 1)
+    assert read_date("29.02", date(2027, 3, 1), future=True) == date(2028, 2, 29)
+    assert read_date("29.02", date(2027, 3, 1)) == date(2024, 2, 29)  # the last one there was
+
+
+def test_no_year_a_fortnight_on_the_other_side_is_that_day_not_a_year_away():
+    # then the step says why it is refused ("already passed"), rather than taking next year's
+    assert read_date("3.12", TODAY, future=True) == date(2026, 12, 3)
+    assert read_date("20 November", TODAY, future=True) == date(2026, 11, 20)
+    assert read_date("19 November", TODAY, future=True) == date(2027, 11, 19)
+    assert read_date("18.12", TODAY) == date(2026, 12, 18)  # a service received in 2 weeks
+    assert read_date("19.12", TODAY) == date(2025, 12, 19)
+    assert read_date("25.12", TODAY) == date(2025, 12, 25)
+
+
+def test_a_two_digit_year_is_this_century_s_unless_a_past_date_would_be_ahead():
+    assert read_date("05.03.20", TODAY) == date(2020, 3, 5)  # a child's date of birth
+    assert read_date("05.03.84", TODAY) == date(1984, 3, 5)
+    assert read_date("04.12.26", TODAY) == TODAY
+    assert read_date("05.12.26", TODAY) == date(1926, 12, 5)  # tomorrow has not happened
+    assert read_date("25.12.26", TODAY, future=True) == date(2026, 12, 25)
+    assert read_date("01.01.26", TODAY, future=True) == date(2026, 1, 1)  # then "in the past"
+
+
+def test_each_name_of_a_month_names_one_month_in_every_language():
+    # the four languages share one table: no name may mean two months
+    months: dict[str, set[int]] = {}
+    for locale in MONTH_LOCALES:
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in get_month_names(width, context, locale).items():
+                    months.setdefault(name.casefold().rstrip("."), set()).add(number)
+    assert {name: numbers for name, numbers in months.items() if len(numbers) > 1} == {}
+    assert read_date("6 маусым 1982", TODAY) == date(1982, 6, 6)
+    assert read_date("6 червня 1982", TODAY) == read_date("6 июня 1982", TODAY)
+
+
+def test_files_and_commands_keep_the_strict_shapes():
+    # a registry's column or /export's argument is read as written, not guessed
+    assert parse_date("05.03.1984") == date(1984, 3, 5)
+    for loose in ("5.3.84", "5 March 1984", "05031984", "25.12"):
+        assert parse_date(loose) is None
