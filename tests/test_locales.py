@@ -42,6 +42,7 @@ NOT_KEYS = {"deliver-outbox", "queue-reminders", "mpl-data"}  # mpl-data: a fold
 # the console script and its role names (bot/main.py)
 NOT_KEYS |= {"insurance-bot", "import-registry"}
 NOT_KEYS |= {"import-clinics"}  # the clinic directory's role (issue 15)
+NOT_KEYS |= {"stand-alone"}  # a Babel context: month names (bot/services/dates.py)
 # every prefix the code builds keys from, with the values it completes them with; None: the
 # values are not known statically (the detail fields of the forms), some key must have it
 DYNAMIC: dict[str, list[str] | None] = {
