@@ -197,3 +197,76 @@ async def test_ids_no_row_can_have_in_pressed_buttons_are_answered_and_change_no
     world.state.send_text(OLENA, "/menu")
     await world.flush()
     assert world.menu_shown(OLENA)
+
+
+async def _press(world: BadInputWorld, label: str) -> None:
+    shown = world.last_keyboard(OLENA)
+    assert shown is not None
+    world.state.press_button(OLENA, shown["message_id"], text=label)
+    await world.flush()
+
+
+async def _forge_choice(world: BadInputWorld, select_id: str) -> list[list[str]]:
+    """Press the open step's `select_id` list with an item it never drew; the buttons shown."""
+    choice = world.last_keyboard(OLENA)
+    assert choice is not None
+    real = next(
+        b["callback_data"]
+        for row in choice["reply_markup"]["inline_keyboard"]
+        for b in row
+        if f"{CB_SEP}{select_id}:" in b.get("callback_data", "")
+    )
+    forged = real.rsplit(":", 1)[0] + ":<b>xx</b>"
+    query = world.forge_press(OLENA, OLENA, forged, message=choice)
+    await world.flush()
+    assert world.answer(query) is not None
+    assert not world.errors
+    shown = world.last_keyboard(OLENA)
+    assert shown is not None
+    return [[b["text"] for b in row] for row in shown["reply_markup"]["inline_keyboard"]]
+
+
+async def test_a_forged_choice_is_not_taken_and_the_step_stays(world, clock):
+    """A list of fixed choices (a specialty, a time window, a currency) takes only an item it
+    drew: a modified client's other item leaves the form on the same step, and nothing of it is
+    stored or shown."""
+    await _started(world)
+    world.state.send_contact(OLENA)
+    await world.flush()
+    world.state.send_text(OLENA, "/menu")
+    await world.flush()
+    await _press(world, "📝 Нова заявка")
+    await _press(world, "🩺 Запис до лікаря")
+    specialties = world.last_keyboard(OLENA)
+    assert specialties is not None
+    before = [[b["text"] for b in row] for row in specialties["reply_markup"]["inline_keyboard"]]
+    assert await _forge_choice(world, "specialty") == before
+    world.state.send_text(OLENA, "/cancel")
+    await world.flush()
+
+    world.state.send_text(OLENA, "/menu")
+    await world.flush()
+    await _press(world, "📝 Нова заявка")
+    await _press(world, "📞 Зворотний дзвінок")
+    await _press(world, world.last_keyboard(OLENA)["reply_markup"]["inline_keyboard"][0][0]["text"])
+    windows = world.last_keyboard(OLENA)
+    assert windows is not None
+    before = [[b["text"] for b in row] for row in windows["reply_markup"]["inline_keyboard"]]
+    assert await _forge_choice(world, "time") == before
+    world.state.send_text(OLENA, "/cancel")
+    await world.flush()
+
+    world.state.send_text(OLENA, "/menu")
+    await world.flush()
+    await _press(world, "📝 Нова заявка")
+    await _press(world, "💵 Відшкодування витрат")
+    world.state.send_text(OLENA, f"{clock():%d.%m.%Y}")
+    await world.flush()
+    world.state.send_text(OLENA, "100")
+    await world.flush()
+    currencies = world.last_keyboard(OLENA)
+    assert currencies is not None
+    before = [[b["text"] for b in row] for row in currencies["reply_markup"]["inline_keyboard"]]
+    assert any("UAH" in label or "грив" in label for row in before for label in row), before
+    assert await _forge_choice(world, "currency") == before
+    assert not any("xx" in str(m.get("text")) for m in world.bot_messages(OLENA))
