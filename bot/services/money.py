@@ -10,6 +10,29 @@ from babel.numbers import NumberFormatError, parse_decimal
 MAX_AMOUNT = Decimal("100000000")
 IBAN_COUNTRIES = frozenset({"UA", "KZ"})
 CURRENCIES = ("UAH", "KZT", "USD", "EUR")
+# how people write the currencies a reimbursement is paid in, beside an amount (`read_amount`),
+# casefolded, without a final dot: the code and sign (Babel's symbols are these and the code),
+# the short forms on receipts and price tags, the names in the four languages
+CURRENCY_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        ("uah", "₴", "грн", "hrn", "гривня", "гривні", "гривень", "гривна", "гривны",
+         "гривен", "hryvnia", "hryvnias", "hryvnya"),
+        "UAH",
+    ),
+    **dict.fromkeys(
+        ("kzt", "₸", "тг", "тенге", "теңге", "tenge", "tg", "тңг"),
+        "KZT",
+    ),
+    **dict.fromkeys(
+        ("usd", "$", "us$", "долл", "доллар", "доллара", "долларов", "долар", "долари", "доларів",
+         "доллары", "dollar", "dollars"),
+        "USD",
+    ),
+    **dict.fromkeys(("eur", "€", "euro", "euros", "евро", "євро", "еуро"), "EUR"),
+}  # fmt: skip
+_CURRENCY_AT_ENDS = re.compile(
+    r"^\s*(?P<before>[^\d\s.,']+)?\s*(?P<amount>[\d.,'\s\u00a0\u202f]+?)\s*(?P<after>[^\d\s.,']+\.?)?\s*$"
+)
 
 
 def parse_amount(text: str) -> Decimal | None:
@@ -29,6 +52,24 @@ def parse_amount(text: str) -> Decimal | None:
     if amount <= 0 or amount > MAX_AMOUNT or amount.as_tuple().exponent < -2:  # type: ignore[operator]
         return None
     return amount
+
+
+def read_amount(text: str) -> tuple[Decimal, str | None] | None:
+    """An amount as a person types it, with its currency before or after it or none: `1 500
+    грн`, `15 000 тг`, `$120`, `120.50 USD`, `€ 80`, `1 234,50`. The amount as `parse_amount`
+    reads it, and the currency's code (one of `CURRENCIES`) when one is named; None when it is
+    not an amount, or names a currency the bot does not reimburse in (`1 500 руб`)."""
+    match = _CURRENCY_AT_ENDS.match(text)
+    if match is None or (match["before"] and match["after"]):
+        return None
+    named = match["before"] or match["after"]
+    currency = None
+    if named:
+        currency = CURRENCY_WORDS.get(named.casefold().rstrip("."))
+        if currency is None:
+            return None
+    amount = parse_amount(match["amount"])
+    return None if amount is None else (amount, currency)
 
 
 def clean_iban(text: str) -> str | None:

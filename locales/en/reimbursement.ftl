@@ -13,7 +13,7 @@ reimbursement-date-too-old =
     }
 
 reimbursement-amount-prompt = 💰 How much did you pay? Type the amount from the receipt, e.g. 1 234,50 or 1234.50.
-reimbursement-amount-invalid = I could not read that as an amount. Please type digits only, without the currency, e.g. 1 234,50 or 1234.50.
+reimbursement-amount-invalid = I could not read that as an amount. Please type it like 1 234,50 or 1234.50; you may add the currency: UAH, KZT, USD or EUR.
 
 reimbursement-currency-prompt = 💱 In which currency did you pay?
 currency-UAH = ₴ Ukrainian hryvnia (UAH)

@@ -350,3 +350,27 @@ async def test_the_service_date_typed_without_a_year_is_the_last_such_day(member
     await _finish(member)
     [request] = await stored_requests(session_factory)
     assert request.details["service_date"] == "2026-11-15"
+
+
+async def test_an_amount_typed_with_its_currency_skips_the_currency_step(member, session_factory):
+    """ "1 500 грн" says the currency: the documents are asked next; "✏️ Amount" with "$80"
+    changes both; "1 500 руб" names a currency not reimbursed and is asked again."""
+    await member_with_active_card(member, session_factory)
+    await _open_form(member)
+    await member.send("15.11.2026")
+    await member.send("1 500 руб")
+    assert "you may add the currency: UAH, KZT, USD or EUR" in member.text()
+    await member.send("1 500 грн")
+    assert "In which currency" not in member.text()
+    assert "Send photos or files" in member.text()
+    await send_document(member, "receipt.pdf")
+    await member.click(DONE)
+    await member.send(UA_IBAN)
+    await member.click("⏭ Skip")
+    assert "Amount: UAH\u00a01,500.00" in member.text()
+    await member.click("✏️ Amount")
+    await member.send("$80")
+    assert "Amount: $80.00" in member.text()  # straight back to the summary, in dollars
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert (request.details["amount"], request.details["currency"]) == ("80.00", "USD")

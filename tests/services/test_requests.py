@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from bot.services import lifecycle, requests
 from bot.services.documents import MAX_DOCUMENTS, Attachment, refusal
-from bot.services.money import clean_iban, parse_amount
+from bot.services.money import CURRENCIES, CURRENCY_WORDS, clean_iban, parse_amount, read_amount
 from bot.services.notifications import Ticket
 from storage.models import RequestDocument, RequestKind, RequestStatus
 from tests.factories import make_member, make_person, make_policy
@@ -161,6 +161,42 @@ def test_document_limits():
 def test_amounts(text, expected):
     value = parse_amount(text)
     assert (str(value) if value is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("1 234,50", "1234.50", None),
+        ("1 500 грн", "1500", "UAH"),
+        ("1500грн.", "1500", "UAH"),
+        ("₴ 250", "250", "UAH"),
+        ("1 234,50 UAH", "1234.50", "UAH"),
+        ("15 000 тг", "15000", "KZT"),
+        ("12 000 ₸", "12000", "KZT"),
+        ("15000 теңге", "15000", "KZT"),
+        ("$120", "120", "USD"),
+        ("120.50 usd", "120.50", "USD"),
+        ("1,234.50$", "1234.50", "USD"),
+        ("€ 80", "80", "EUR"),
+        ("80 євро", "80", "EUR"),
+    ],
+)
+def test_an_amount_with_its_currency_before_or_after_it(text, amount, currency):
+    read = read_amount(text)
+    assert read is not None
+    assert (str(read[0]), read[1]) == (amount, currency)
+
+
+@pytest.mark.parametrize(
+    "text", ["1 500 руб", "100 грн грн", "грн 100 UAH", "100 $ 5", "грн", "0 грн", "abc", "-5 €"]
+)
+def test_no_amount_or_a_currency_not_reimbursed(text):
+    assert read_amount(text) is None
+
+
+def test_every_currency_word_names_a_currency_offered():
+    assert set(CURRENCY_WORDS.values()) == set(CURRENCIES)
+    assert all(word == word.casefold() for word in CURRENCY_WORDS)
 
 
 def test_iban_ua_and_kz_only():

@@ -16,7 +16,7 @@ from bot.services import requests
 from bot.services.cards import CardView
 from bot.services.dates import read_date
 from bot.services.forms import TEXT_MAX, clean_text
-from bot.services.money import CURRENCIES, clean_iban, parse_amount
+from bot.services.money import CURRENCIES, clean_iban, read_amount
 from bot.services.reimbursement import (
     REIMBURSEMENT_MAX_AGE_DAYS,
     earliest_service_date,
@@ -89,12 +89,18 @@ async def on_date_picked(
 
 
 async def on_amount(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
-    amount = parse_amount(text)
-    if amount is None:
+    read = read_amount(text)
+    if read is None:
         set_error(manager, "reimbursement-amount-invalid")
         return
+    amount, currency = read
     manager.dialog_data["amount"] = str(amount.quantize(CENTS))
-    await advance(manager, ReimbursementSG.currency, ReimbursementSG.confirm)
+    if currency is None:
+        await advance(manager, ReimbursementSG.currency, ReimbursementSG.confirm)
+        return
+    # "1 500 грн": the currency is named, its step is not asked
+    manager.dialog_data["currency"] = currency
+    await advance(manager, ReimbursementSG.documents, ReimbursementSG.confirm)
 
 
 async def on_currency(
