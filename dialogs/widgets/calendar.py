@@ -13,16 +13,19 @@ calendar step's own CPU.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from aiogram.types import InlineKeyboardButton
-from aiogram_dialog import DialogManager
+from aiogram.types import CallbackQuery, InlineKeyboardButton
+from aiogram_dialog import DialogManager, DialogProtocol
 from aiogram_dialog.widgets.common import WhenCondition
 from aiogram_dialog.widgets.kbd import Calendar
 from aiogram_dialog.widgets.kbd.calendar_kbd import (
+    CALLBACK_PREFIX_MONTH,
+    CALLBACK_PREFIX_YEAR,
     CalendarConfig,
     CalendarDaysView,
     CalendarMonthView,
@@ -30,6 +33,7 @@ from aiogram_dialog.widgets.kbd.calendar_kbd import (
     CalendarScopeView,
     CalendarUserConfig,
     CalendarYearsView,
+    date_from_raw,
 )
 from aiogram_dialog.widgets.text import Text
 from babel.dates import format_date
@@ -38,6 +42,11 @@ from cachetools import LRUCache
 from bot.i18n import Translator
 from dialogs.common import today
 from dialogs.widgets.markup import copy_for
+
+# the years a calendar with no bound on that side offers; a day's button carries its seconds
+# from 1970 (aiogram-dialog's `raw_from_date`), at most 12 digits for any day a date holds
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+RAW_DIGITS = 12
 
 # Which part of a date a mark compares: the day, the month of the shown year, or the year.
 Marked = Callable[[dict[str, Any], DialogManager, date], bool]
@@ -174,6 +183,43 @@ class LocalizedCalendar(Calendar):
 
     def get_offset(self, manager: DialogManager) -> date | None:
         return super().get_offset(manager) or self.start(manager)
+
+    async def _process_item_callback(
+        self, callback: CallbackQuery, data: str, dialog: DialogProtocol, manager: DialogManager
+    ) -> bool:
+        """Only what this calendar draws: its paging, a month, a year or a day within its
+        bounds. A modified client's other data (not a number, month 13, year 0, a day before
+        the first that may be picked) is answered (`CallbackAnswerMiddleware`) and changes
+        nothing; aiogram-dialog's calendar raised on it or passed the day on."""
+        if data in self._handlers:
+            # paging sets the page shown and nothing else; past the last year a date holds it
+            # raised
+            with contextlib.suppress(ValueError, OverflowError):
+                await self._handlers[data](data, manager)
+            return True
+        if not await self._drawn(data, manager):
+            return True
+        return await super()._process_item_callback(callback, data, dialog, manager)
+
+    async def _drawn(self, data: str, manager: DialogManager) -> bool:
+        """Whether `data` is a month, a year or a day button this calendar could have drawn."""
+        first, last = await self.bounds(manager)
+        years = (first.year if first else EARLIEST_YEAR, last.year if last else LATEST_YEAR)
+        for prefix, (low, high) in (
+            (CALLBACK_PREFIX_MONTH, (1, 12)),
+            (CALLBACK_PREFIX_YEAR, years),
+        ):
+            if data.startswith(prefix):
+                value = data[len(prefix) :]
+                return value.isascii() and value.isdigit() and low <= int(value) <= high
+        number = data.removeprefix("-")
+        if not (number.isascii() and number.isdigit()) or len(number) > RAW_DIGITS:
+            return False
+        try:
+            day = date_from_raw(int(data))
+        except (ValueError, OverflowError):  # beyond the years a date holds
+            return False
+        return (first is None or day >= first) and (last is None or day <= last)
 
     async def _get_user_config(
         self, data: dict[str, Any], manager: DialogManager

@@ -6,7 +6,10 @@ One test per failure seen in 20,000 random updates (issue 10), named by what mus
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from aiogram_dialog.utils import CB_SEP
+from aiogram_dialog.widgets.kbd.calendar_kbd import raw_from_date
 from sqlalchemy import select
 
 from bot.callbacks import OpenRequest, RateRequest, StaffCallback
@@ -270,3 +273,43 @@ async def test_a_forged_choice_is_not_taken_and_the_step_stays(world, clock):
     assert any("UAH" in label or "грив" in label for row in before for label in row), before
     assert await _forge_choice(world, "currency") == before
     assert not any("xx" in str(m.get("text")) for m in world.bot_messages(OLENA))
+
+
+async def test_forged_calendar_buttons_are_answered_and_change_nothing(world, clock):
+    """A calendar takes only the buttons it draws: not a number, month 13, year 0 or 99999, a
+    day beyond what a date holds, and a day before the first it offers (yesterday, for a
+    preferred date) are each answered and leave the step as it was; its real days still work."""
+    await _started(world)
+    world.state.send_contact(OLENA)
+    await world.flush()
+    world.state.send_text(OLENA, "/menu")
+    await world.flush()
+    await _press(world, "📝 Нова заявка")
+    await _press(world, "🧪 Аналізи")
+    world.state.send_text(OLENA, "Загальний аналіз крові")
+    await world.flush()
+    await _press(world, "➡️ Далі")
+    calendar = world.last_keyboard(OLENA)
+    assert calendar is not None
+    shown = calendar["reply_markup"]
+    button = next(
+        b["callback_data"]
+        for row in shown["inline_keyboard"]
+        for b in row
+        if b.get("callback_data", "").rsplit(":", 1)[-1].isdigit()
+    )
+    prefix = button.rsplit(":", 1)[0]
+    yesterday = clock().date() - timedelta(days=1)
+    junk = [
+        "abc", "MONTH13", "MONTH0", "MONTHx", "YEAR0", "YEAR99999", "YEAR", "1" * 13,
+        "-" + "9" * 12, str(raw_from_date(yesterday)), str(raw_from_date(date(1899, 12, 31))),
+    ]  # fmt: skip
+    for data in junk:
+        query = world.forge_press(OLENA, OLENA, f"{prefix}:{data}", message=calendar)
+        await world.flush()
+        assert world.answer(query) is not None, data
+        assert not world.errors, data
+        assert world.last_keyboard(OLENA)["reply_markup"] == shown, data
+    world.state.press_button(OLENA, calendar["message_id"], data=button)
+    await world.flush()
+    assert world.last_keyboard(OLENA)["reply_markup"] != shown  # a real day moves the form on
