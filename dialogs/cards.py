@@ -6,7 +6,7 @@ from typing import Any
 
 from aiogram.types import CallbackQuery
 from aiogram_dialog import Dialog, DialogManager
-from aiogram_dialog.widgets.kbd import Button, Cancel, ScrollingGroup, Select, SwitchTo
+from aiogram_dialog.widgets.kbd import Button, Cancel, Select, SwitchTo
 from aiogram_dialog.widgets.text import Format
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,6 +16,7 @@ from dialogs.common import MemberDialog, commit_now, fmt_date, member_window, pi
 from dialogs.ecard import on_show_ecard
 from dialogs.states import CardsSG
 from dialogs.widgets import I18nButtonText, I18nFormat
+from dialogs.widgets.pager import ScrollingGroup
 from storage.models import Member
 
 

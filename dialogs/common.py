@@ -15,7 +15,7 @@ from aiogram.utils.chat_action import ChatActionSender
 from aiogram_dialog import DialogManager, StartMode, Window
 from aiogram_dialog.widgets.common import ManagedScroll
 from aiogram_dialog.widgets.input import CombinedInput, MessageInput, TextInput
-from aiogram_dialog.widgets.kbd import Column, NextPage, PrevPage, Row, Select, Start
+from aiogram_dialog.widgets.kbd import Column, Row, Select, Start
 from aiogram_dialog.widgets.text import Format
 from aiogram_dialog.widgets.widget_event import WidgetEventProcessor
 from babel.dates import format_date, format_time, get_timezone_location
@@ -30,6 +30,7 @@ from dialogs.states import MainSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from dialogs.widgets.i18n import ERROR_KEY
 from dialogs.widgets.markup import IntentKeyboardFactory
+from dialogs.widgets.pager import NextPage, PrevPage
 from storage.sql import MAX_ROW_ID
 from storage.uow import UnitOfWork
 

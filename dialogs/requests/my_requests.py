@@ -75,6 +75,9 @@ async def list_getter(
 ) -> dict[str, Any]:
     page = await scroll_page(dialog_manager, LIST)
     rows, pages = await requests.list_page(session, member, page)
+    if page >= pages:  # the list got shorter since the page was turned
+        page = pages - 1
+        rows, pages = await requests.list_page(session, member, page)
     items = [
         (
             str(r.id),

@@ -313,3 +313,28 @@ async def test_forged_calendar_buttons_are_answered_and_change_nothing(world, cl
     world.state.press_button(OLENA, calendar["message_id"], data=button)
     await world.flush()
     assert world.last_keyboard(OLENA)["reply_markup"] != shown  # a real day moves the form on
+
+
+async def test_forged_page_buttons_are_answered_and_change_nothing(world):
+    """A list's page buttons take only a page number: "abc" raised in aiogram-dialog, "-5" was
+    a negative OFFSET (PostgreSQL refused the update's statement), a 20-digit page overflowed
+    the driver; each is answered now and the list stays as it was. So do "My cards" pages."""
+    await _started(world)
+    world.state.send_contact(OLENA)
+    await world.flush()
+    for opened, pagers in (("📋 Мої заявки", ("list_pages_fwd", "list_pages_back")),
+                           ("💳 Мої картки", ("cards_page",))):  # fmt: skip
+        world.state.send_text(OLENA, "/menu")
+        await world.flush()
+        await _press(world, opened)
+        shown = world.last_keyboard(OLENA)
+        assert shown is not None
+        intent = shown["reply_markup"]["inline_keyboard"][0][0]["callback_data"].split(CB_SEP)[0]
+        text = world.bot_messages(OLENA)[-1].get("text")
+        for pager in pagers:
+            for data in ("abc", "-5", "9" * 20, "1e3", "٣"):
+                query = world.forge_press(OLENA, OLENA, f"{intent}{CB_SEP}{pager}:{data}", shown)
+                await world.flush()
+                assert world.answer(query) is not None, (pager, data)
+                assert not world.errors, (pager, data)
+                assert world.bot_messages(OLENA)[-1].get("text") == text, (pager, data)
