@@ -76,6 +76,8 @@ async def form_getter(
     window = data.get("time_window")
     return {
         "confirmed_phone": member.phone or "",
+        # the prompt offers the confirmed number only when there is one (its button's "when")
+        "phone_known": "yes" if member.phone else "no",
         "phone": data.get("phone", ""),
         "time_window": time_window_label(dialog_manager, window) if window else "",
         "topic": data.get("topic", ""),

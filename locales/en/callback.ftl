@@ -1,6 +1,9 @@
 ## Call-back request
 
-callback-phone-prompt = 📞 Which number should we call? Type it, or use your confirmed number.
+callback-phone-prompt = { $phone_known ->
+    [yes] 📞 Which number should we call? Type it, or use your confirmed number.
+   *[no] 📞 Which number should we call? Type it, e.g. +380 50 123 45 67.
+}
 btn-use-phone = 📱 Use { $confirmed_phone }
 callback-phone-invalid = That does not look like a phone number. Please type it with the country code, e.g. +380 50 123 45 67.
 callback-time-prompt = 🕘 When is it convenient to call you?

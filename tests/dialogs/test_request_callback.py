@@ -1,6 +1,7 @@
 from datetime import date
 
 from tests.dialogs.requests_helpers import member_with_active_card, stored_requests
+from tests.factories import make_person, make_policy
 
 
 async def test_callback_request_end_to_end(member, session_factory):
@@ -8,6 +9,7 @@ async def test_callback_request_end_to_end(member, session_factory):
     await member.click("📝 New request")
     assert "New request on card SIP-2026-0001 (Olena Kovalenko)" in member.text()
     await member.click("📞 Call-back")
+    assert "Type it, or use your confirmed number" in member.text()
     await member.send("12")
     assert "does not look like a phone number" in member.text()
     await member.click("📱 Use \\+380501112233")
@@ -46,3 +48,25 @@ async def test_expired_card_cannot_take_requests(member, session_factory):
     await member_with_active_card(member, session_factory, coverage_end=date(2026, 10, 31))
     await member.click("📝 New request")
     assert "ended on October 31, 2026" in member.text()
+
+
+async def test_a_member_without_a_confirmed_phone_is_not_offered_one(member, session_factory):
+    """Activated by insured ID, the member has no confirmed number: the step asks for one with
+    an example, and neither its text nor a button offers "your confirmed number"."""
+    async with session_factory.begin() as session:
+        policy = await make_policy(session, number="SPH-2026-0007")
+        await make_person(
+            session, policy, insured_id="KZ-100001", phone=None, birth_date=date(1984, 3, 5)
+        )
+    await member.send("/start")
+    await member.click("🪪 Activate by insured ID")
+    await member.send("KZ-100001")
+    await member.send("05.03.1984")
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    assert "Which number should we call? Type it, e.g. +380 50 123 45 67." in member.text()
+    assert "confirmed" not in member.text()
+    assert not [label for label in member.buttons() if label.startswith("📱")]
+    await member.send("+380 50 123 45 67")
+    assert "When is it convenient to call you?" in member.text()
