@@ -1,11 +1,11 @@
 """Dates, as files carry them (`parse_date`: `05.03.1984`, `05/03/1984`, `1984-03-05`) and as
 people type them (`read_date`: those, and `5.3.84`, `05.03`, `5 March 1984`, `6 июня 1982`,
-`5 березня`, `1982 ж. 6 маусым`)."""
+`5 березня`, `1982 ж. 6 маусым`, `завтра`)."""
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from babel.dates import get_month_names
@@ -20,6 +20,15 @@ FILLER = frozenset(
     {"г", "гг", "год", "года", "году", "р", "рік", "року", "ж", "жыл", "жылы", "жылғы"}
     | {"st", "nd", "rd", "th", "of", "the", "е", "го", "сы", "сі", "шы", "ші"}
 )
+# days named by a word, from today, in the four languages ("the day after tomorrow" without
+# "the", a filler word)
+RELATIVE_DAYS: dict[str, int] = {
+    **dict.fromkeys(("today", "сьогодні", "сегодня", "бүгін"), 0),
+    **dict.fromkeys(("tomorrow", "завтра", "ертең"), 1),
+    **dict.fromkeys(("day after tomorrow", "післязавтра", "послезавтра", "бүрсігүні"), 2),
+    **dict.fromkeys(("yesterday", "вчора", "учора", "вчера", "кеше"), -1),
+    **dict.fromkeys(("day before yesterday", "позавчора", "позавчера", "алдыңғы күні"), -2),
+}
 # a date without its year this close on the side not asked for is that day (`_no_year`)
 OTHER_SIDE_DAYS = 14
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
@@ -94,12 +103,15 @@ def read_date(
 ) -> date | None:
     """A date a person typed: day first (`05.03.1984`, `5/3/84`, `05031984`), ISO, or with
     the month's name in any of the four languages in either order (`5 March 1984`, `March 5`,
-    `1982 жылғы 6 маусым`). A two-digit year or no year is read as the date nearest today on
+    `1982 жылғы 6 маусым`), or a word for a day near today (`tomorrow`, `вчера`, `ертең`). A
+    two-digit year or no year is read as the date nearest today on
     the side it is asked for (`future`: today or later, else today or before). None when it
     is not a real date, or has no year and `year_required` (a date of birth)."""
     tokens = [t.casefold() for t in _TOKEN.findall(text)]
     words = [t for t in tokens if not t.isdigit() and t not in FILLER]
     numbers = [t for t in tokens if t.isdigit()]
+    if not numbers and (offset := RELATIVE_DAYS.get(" ".join(words))) is not None:
+        return None if year_required else today + timedelta(days=offset)
     if len(words) > 1 or not numbers:
         return None
     if words:  # the month by its name

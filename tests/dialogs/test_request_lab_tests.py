@@ -136,6 +136,9 @@ async def test_a_preferred_date_without_a_year_is_the_next_such_day(member, sess
     await member.click(f"🏠 Use {HOME}")
     assert "Preferred date: January 5, 2027" in member.text()
     await member.click("✏️ Date")
+    await member.send("завтра")  # tomorrow, the 23rd
+    assert "Preferred date: November 23, 2026" in member.text()
+    await member.click("✏️ Date")
     await member.send("21 ноября")
     assert "That day has already passed" in member.text()
     await member.send("25 листопада")

@@ -3,7 +3,7 @@ shape, the month by its name in any of the four languages, a two-digit year or n
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from babel.dates import get_month_names
@@ -88,3 +88,13 @@ def test_files_and_commands_keep_the_strict_shapes():
     assert parse_date("05.03.1984") == date(1984, 3, 5)
     for loose in ("5.3.84", "5 March 1984", "05031984", "25.12"):
         assert parse_date(loose) is None
+
+
+def test_a_day_named_by_a_word_is_counted_from_today():
+    for word, days in [("завтра", 1), ("Tomorrow", 1), ("ертең", 1), ("сьогодні", 0),
+                       ("the day after tomorrow", 2), ("послезавтра", 2), ("вчора", -1),
+                       ("кеше", -1), ("позавчера", -2), ("алдыңғы күні", -2)]:  # fmt: skip
+        assert read_date(word, TODAY) == TODAY + timedelta(days=days), word
+        assert read_date(word, TODAY, year_required=True) is None, word  # not a date of birth
+    assert read_date("завтра 5", TODAY) is None
+    assert read_date("day after", TODAY) is None
