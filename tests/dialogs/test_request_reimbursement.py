@@ -167,7 +167,7 @@ async def test_the_calendar_draws_no_week_without_a_day_to_pick(member, session_
 async def test_unreadable_date_and_non_text_answers_are_re_asked(member, session_factory):
     await member_with_active_card(member, session_factory)
     await _open_form(member)
-    await member.send("yesterday")
+    await member.send("a week ago")
     assert "could not read that date" in member.text()
     await member.send("15.11.2026")
     await send_photo(member, "not-an-amount")
