@@ -209,6 +209,35 @@ async def _press(world: BadInputWorld, label: str) -> None:
     await world.flush()
 
 
+async def _say(world: BadInputWorld, text: str) -> None:
+    world.state.send_text(OLENA, text)
+    await world.flush()
+
+
+def _labels(message: dict | None) -> list[list[str]]:
+    assert message is not None
+    return [[b["text"] for b in row] for row in message["reply_markup"]["inline_keyboard"]]
+
+
+async def _linked(world: BadInputWorld) -> None:
+    """Olena with her phone shared: her family's cards are linked."""
+    await _started(world)
+    world.state.send_contact(OLENA)
+    await world.flush()
+
+
+async def _new_request(world: BadInputWorld, kind: str, *answers: str) -> dict:
+    """Open the form of `kind` from the menu and type `answers`; the step then shown."""
+    await _say(world, "/menu")
+    await _press(world, "📝 Нова заявка")
+    await _press(world, kind)
+    for answer in answers:
+        await _say(world, answer)
+    shown = world.last_keyboard(OLENA)
+    assert shown is not None
+    return shown
+
+
 async def _forge_choice(world: BadInputWorld, select_id: str) -> list[list[str]]:
     """Press the open step's `select_id` list with an item it never drew; the buttons shown."""
     choice = world.last_keyboard(OLENA)
@@ -224,54 +253,22 @@ async def _forge_choice(world: BadInputWorld, select_id: str) -> list[list[str]]
     await world.flush()
     assert world.answer(query) is not None
     assert not world.errors
-    shown = world.last_keyboard(OLENA)
-    assert shown is not None
-    return [[b["text"] for b in row] for row in shown["reply_markup"]["inline_keyboard"]]
+    return _labels(world.last_keyboard(OLENA))
 
 
 async def test_a_forged_choice_is_not_taken_and_the_step_stays(world, clock):
     """A list of fixed choices (a specialty, a time window, a currency) takes only an item it
     drew: a modified client's other item leaves the form on the same step, and nothing of it is
     stored or shown."""
-    await _started(world)
-    world.state.send_contact(OLENA)
-    await world.flush()
-    world.state.send_text(OLENA, "/menu")
-    await world.flush()
-    await _press(world, "📝 Нова заявка")
-    await _press(world, "🩺 Запис до лікаря")
-    specialties = world.last_keyboard(OLENA)
-    assert specialties is not None
-    before = [[b["text"] for b in row] for row in specialties["reply_markup"]["inline_keyboard"]]
-    assert await _forge_choice(world, "specialty") == before
-    world.state.send_text(OLENA, "/cancel")
-    await world.flush()
-
-    world.state.send_text(OLENA, "/menu")
-    await world.flush()
-    await _press(world, "📝 Нова заявка")
-    await _press(world, "📞 Зворотний дзвінок")
-    await _press(world, world.last_keyboard(OLENA)["reply_markup"]["inline_keyboard"][0][0]["text"])
-    windows = world.last_keyboard(OLENA)
-    assert windows is not None
-    before = [[b["text"] for b in row] for row in windows["reply_markup"]["inline_keyboard"]]
-    assert await _forge_choice(world, "time") == before
-    world.state.send_text(OLENA, "/cancel")
-    await world.flush()
-
-    world.state.send_text(OLENA, "/menu")
-    await world.flush()
-    await _press(world, "📝 Нова заявка")
-    await _press(world, "💵 Відшкодування витрат")
-    world.state.send_text(OLENA, f"{clock():%d.%m.%Y}")
-    await world.flush()
-    world.state.send_text(OLENA, "100")
-    await world.flush()
-    currencies = world.last_keyboard(OLENA)
-    assert currencies is not None
-    before = [[b["text"] for b in row] for row in currencies["reply_markup"]["inline_keyboard"]]
-    assert any("UAH" in label or "грив" in label for row in before for label in row), before
-    assert await _forge_choice(world, "currency") == before
+    await _linked(world)
+    for kind, answers, select_id in [
+        ("🩺 Запис до лікаря", (), "specialty"),
+        ("📞 Зворотний дзвінок", ("+380501112233",), "time"),
+        ("💵 Відшкодування витрат", (f"{clock():%d.%m.%Y}", "100"), "currency"),
+    ]:
+        shown = await _new_request(world, kind, *answers)
+        assert await _forge_choice(world, select_id) == _labels(shown), kind
+        await _say(world, "/cancel")
     assert not any("xx" in str(m.get("text")) for m in world.bot_messages(OLENA))
 
 
@@ -279,15 +276,8 @@ async def test_forged_calendar_buttons_are_answered_and_change_nothing(world, cl
     """A calendar takes only the buttons it draws: not a number, month 13, year 0 or 99999, a
     day beyond what a date holds, and a day before the first it offers (yesterday, for a
     preferred date) are each answered and leave the step as it was; its real days still work."""
-    await _started(world)
-    world.state.send_contact(OLENA)
-    await world.flush()
-    world.state.send_text(OLENA, "/menu")
-    await world.flush()
-    await _press(world, "📝 Нова заявка")
-    await _press(world, "🧪 Аналізи")
-    world.state.send_text(OLENA, "Загальний аналіз крові")
-    await world.flush()
+    await _linked(world)
+    await _new_request(world, "🧪 Аналізи", "Загальний аналіз крові")
     await _press(world, "➡️ Далі")
     calendar = world.last_keyboard(OLENA)
     assert calendar is not None
@@ -319,13 +309,10 @@ async def test_forged_page_buttons_are_answered_and_change_nothing(world):
     """A list's page buttons take only a page number: "abc" raised in aiogram-dialog, "-5" was
     a negative OFFSET (PostgreSQL refused the update's statement), a 20-digit page overflowed
     the driver; each is answered now and the list stays as it was. So do "My cards" pages."""
-    await _started(world)
-    world.state.send_contact(OLENA)
-    await world.flush()
+    await _linked(world)
     for opened, pagers in (("📋 Мої заявки", ("list_pages_fwd", "list_pages_back")),
                            ("💳 Мої картки", ("cards_page",))):  # fmt: skip
-        world.state.send_text(OLENA, "/menu")
-        await world.flush()
+        await _say(world, "/menu")
         await _press(world, opened)
         shown = world.last_keyboard(OLENA)
         assert shown is not None
