@@ -6,6 +6,7 @@ One test per failure seen in 20,000 random updates (issue 10), named by what mus
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from aiogram_dialog.utils import CB_SEP
@@ -29,11 +30,14 @@ async def _started(world: BadInputWorld, user_id: int = OLENA) -> dict:
     return menu
 
 
-def _data(message: dict, ends_with: str) -> str:
+def _first(message: dict, test: Callable[[str], bool]) -> str:
+    """The data of the message's first button whose data passes `test`."""
     rows = message["reply_markup"]["inline_keyboard"]
-    return next(
-        b["callback_data"] for row in rows for b in row if b["callback_data"].endswith(ends_with)
-    )
+    return next(b["callback_data"] for row in rows for b in row if test(b.get("callback_data", "")))
+
+
+def _data(message: dict, ends_with: str) -> str:
+    return _first(message, lambda data: data.endswith(ends_with))
 
 
 async def test_callback_without_data_is_answered(world):
@@ -174,12 +178,7 @@ async def test_ids_no_row_can_have_in_pressed_buttons_are_answered_and_change_no
     await world.flush()
     cards = world.last_keyboard(OLENA)
     assert cards is not None
-    card_button = next(
-        b["callback_data"]
-        for row in cards["reply_markup"]["inline_keyboard"]
-        for b in row
-        if b["callback_data"][-1].isdigit()
-    )
+    card_button = _first(cards, lambda data: data[-1:].isdigit())
     picked = card_button.rsplit(":", 1)[0]
     forged = [
         f"{picked}:{2**31}",
@@ -242,12 +241,7 @@ async def _forge_choice(world: BadInputWorld, select_id: str) -> list[list[str]]
     """Press the open step's `select_id` list with an item it never drew; the buttons shown."""
     choice = world.last_keyboard(OLENA)
     assert choice is not None
-    real = next(
-        b["callback_data"]
-        for row in choice["reply_markup"]["inline_keyboard"]
-        for b in row
-        if f"{CB_SEP}{select_id}:" in b.get("callback_data", "")
-    )
+    real = _first(choice, lambda data: f"{CB_SEP}{select_id}:" in data)
     forged = real.rsplit(":", 1)[0] + ":<b>xx</b>"
     query = world.forge_press(OLENA, OLENA, forged, message=choice)
     await world.flush()
@@ -282,12 +276,7 @@ async def test_forged_calendar_buttons_are_answered_and_change_nothing(world, cl
     calendar = world.last_keyboard(OLENA)
     assert calendar is not None
     shown = calendar["reply_markup"]
-    button = next(
-        b["callback_data"]
-        for row in shown["inline_keyboard"]
-        for b in row
-        if b.get("callback_data", "").rsplit(":", 1)[-1].isdigit()
-    )
+    button = _first(calendar, lambda data: data.rsplit(":", 1)[-1].isdigit())
     prefix = button.rsplit(":", 1)[0]
     yesterday = clock().date() - timedelta(days=1)
     junk = [
