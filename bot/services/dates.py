@@ -126,9 +126,9 @@ def read_date(
             return None
         year = years[0] if years else None
         return _dated(int(days[0]), month, year, today, future, year_required)
-    if len(numbers) == 1:  # digits only: ddmmyyyy or ddmmyy
+    if len(numbers) == 1:  # digits only: ddmmyyyy (six digits may as well be an ID's)
         run = numbers[0]
-        if len(run) not in (6, 8):
+        if len(run) != 8:
             return None
         numbers = [run[:2], run[2:4], run[4:]]
     if len(numbers) == 3 and len(numbers[0]) == 4:  # ISO: year, month, day
