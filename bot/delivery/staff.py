@@ -231,19 +231,15 @@ class StaffSender:
         return sent_ids
 
     async def _member_message(self, job: _Job, p: note.MemberMessage, where: Where) -> list[int]:
-        parts = self.headed_parts("staff-member-message", job, p.text)
         attachments = [RequestDocument(request_id=0, **a.model_dump()) for a in p.attachments]
         sent_ids: list[int] = []
-        text: str | None = parts[0]
         if p.text or not attachments:
+            parts = self.headed_parts("staff-member-message", job, p.text)
             sent_ids = await self.send_parts(parts, where, job.pace)
-            text = None
-        # every file carries who sent it and on which request; files alone carry the "who"
-        # line as the first one's caption instead of an empty message
+        # every file carries who sent it and on which request (files alone too: no empty
+        # message, and no "💬 Name:" caption introducing nothing), then what was written under it
         tag = self._file_tag(job.member, job.request)
-        return sent_ids + await self._documents(
-            attachments, where, job.pace, caption=text, each=tag
-        )
+        return sent_ids + await self._documents(attachments, where, job.pace, each=tag)
 
     def _file_tag(self, member: Member, request: Request | None) -> str:
         return self.i18n(
@@ -294,28 +290,18 @@ class StaffSender:
         documents: list[RequestDocument],
         where: dict[str, Any],
         pace: Pace,
-        caption: str | None = None,
         each: str | None = None,
     ) -> list[int]:
         """Photos as albums, files as albums (Telegram does not mix the two), by file_id.
 
-        `caption` goes on the very first item sent, `each` (the request tag) on all the others,
-        and under it what the member wrote under that file."""
+        `each` (who sent it, on which request) on every item, and under it what the member
+        wrote under that file."""
         ids: list[int] = []
         photo_docs = [d for d in documents if d.kind == "photo"]
         file_docs = [d for d in documents if d.kind != "photo"]
-        photos = [
-            InputMediaPhoto(
-                media=d.file_id, caption=_captioned((caption or each) if i == 0 else each, d)
-            )
-            for i, d in enumerate(photo_docs)
-        ]
+        photos = [InputMediaPhoto(media=d.file_id, caption=_captioned(each, d)) for d in photo_docs]
         files = [
-            InputMediaDocument(
-                media=d.file_id,
-                caption=_captioned((caption or each) if i == 0 and not photos else each, d),
-            )
-            for i, d in enumerate(file_docs)
+            InputMediaDocument(media=d.file_id, caption=_captioned(each, d)) for d in file_docs
         ]
         for group in (photos, files):
             for start in range(0, len(group), 10):

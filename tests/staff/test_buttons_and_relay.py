@@ -344,4 +344,4 @@ async def test_member_photo_alone_reaches_the_topic_with_who_sent_it(world):
     await world.deliver()
     last = world.bot_messages(FORUM, thread)[-1]
     assert "photo" in last
-    assert last["caption"].startswith("💬 Olena Kovalenko")
+    assert last["caption"] == "📎 Olena Kovalenko"  # who sent it, and no "said:" before nothing
