@@ -2,7 +2,7 @@
 
 staff-not-allowed = ⛔️ Only support staff can do this here.
 staff-button-unknown = This button is out of date. Use the buttons on the latest card.
-staff-done = ✅ Done
+staff-done = ✅ Saved
 staff-not-now = Not possible while the request is { $status }.
 staff-request-missing = This request no longer exists.
 staff-ask-info = ✍️ Reply to this message with the question for the member.

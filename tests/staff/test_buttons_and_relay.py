@@ -38,7 +38,7 @@ async def _request_on_card(world):
 async def test_take_assigns_moves_to_work_edits_card_and_tells_member(world):
     _, request = await _request_on_card(world)
     answer = await world.press(_card(world, request.number), "🙋 Take")
-    assert answer["text"] == "✅ Done"
+    assert answer["text"] == "✅ Saved"
     stored, events = await _stored(world, request.id)
     assert (stored.status, stored.assignee_telegram_id, stored.assignee_name) == (
         "in_progress",

@@ -1,4 +1,4 @@
-"""Staff buttons: "✅ Done" is answered only after the status change is committed."""
+"""Staff buttons: "✅ Saved" is answered only after the status change is committed."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ async def test_take_is_toasted_after_its_commit(world, db_url):
 
         world.state.call_observers.append(observe)
     answer = await world.press(_card(world, request.number), "🙋 Take")
-    assert answer["text"] == "✅ Done"
+    assert answer["text"] == "✅ Saved"
     if db_url.startswith("sqlite"):
         assert stored_when_toasted == ["in_progress"]
 

@@ -1,4 +1,4 @@
-"""Issue 14's "a press confirmed but lost": staff see "✅ Done", the bot dies, the card must not
+"""Issue 14's "a press confirmed but lost": staff see "✅ Saved", the bot dies, the card must not
 still say "new" and the member must still hear. The press's change and both messages about it
 are committed before the toast; a process that is gone is found at the next start, so its
 claimed rows go out at once (no lease to wait out)."""
@@ -39,7 +39,7 @@ async def test_a_confirmed_press_reaches_the_card_and_the_member_after_the_bot_d
     assert "Status: 🆕 new" in _card(world, request.number)["text"]
 
     answer = await world.press(_card(world, request.number), "🙋 Take")
-    assert answer["text"] == "✅ Done"
+    assert answer["text"] == "✅ Saved"
     # the bot dies right after the toast: its deliverer had claimed the press's two messages
     host, pid = socket.gethostname(), _dead_pid()
     dead_worker = f"{host}:{pid}"
@@ -61,7 +61,7 @@ async def test_a_confirmed_press_reaches_the_card_and_the_member_after_the_bot_d
                 .all()
             )
         assert stored is not None
-        assert stored.status == "in_progress"  # committed before staff saw "✅ Done"
+        assert stored.status == "in_progress"  # committed before staff saw "✅ Saved"
         assert [(r.kind, r.status) for r in rows[-2:]] == [
             ("request_status", "sending"),
             ("card_refresh", "sending"),
