@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from datetime import date, datetime
 from operator import itemgetter
 from typing import Any
@@ -15,7 +15,7 @@ from aiogram.utils.chat_action import ChatActionSender
 from aiogram_dialog import DialogManager, StartMode, Window
 from aiogram_dialog.widgets.common import ManagedScroll
 from aiogram_dialog.widgets.input import CombinedInput, MessageInput, TextInput
-from aiogram_dialog.widgets.kbd import Column, Row, Select, Start
+from aiogram_dialog.widgets.kbd import Column, Row, Start
 from aiogram_dialog.widgets.text import Format
 from aiogram_dialog.widgets.widget_event import WidgetEventProcessor
 from babel.dates import format_date, format_time, get_timezone_location
@@ -28,6 +28,7 @@ from bot.services.zones import ReadingZone, reading_zone
 from dialogs.safe import SafeDialog
 from dialogs.states import MainSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
+from dialogs.widgets.choices import FixedSelect
 from dialogs.widgets.i18n import ERROR_KEY
 from dialogs.widgets.markup import IntentKeyboardFactory
 from dialogs.widgets.pager import NextPage, PrevPage
@@ -184,21 +185,24 @@ def choice_step(
     prompt: str,
     select_id: str,
     items: str,
+    choices: Collection[str],
     on_click: Any,
     state: State,
     *widgets: Any,
     getter: Any = None,
 ) -> Window:
-    """A step that asks to pick one of `items` (pairs of id and label from the getter)."""
+    """A step that asks to pick one of `items` (pairs of id and label from the getter), whose
+    ids are `choices`: a press with another id is not taken (`FixedSelect`)."""
     return member_window(
         I18nFormat(prompt),
         Column(
-            Select(
+            FixedSelect(
                 Format("{item[1]}"),
                 id=select_id,
                 item_id_getter=itemgetter(0),
                 items=items,
                 on_click=on_click,
+                choices=choices,
             )
         ),
         *widgets,

@@ -48,8 +48,6 @@ async def on_use_confirmed(
 async def on_time(
     _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
 ) -> None:
-    if item not in TIME_WINDOWS:  # not a button this list drew (a modified client)
-        return
     manager.dialog_data["time_window"] = item
     await advance(manager, CallbackSG.topic, CallbackSG.confirm)
 
@@ -105,6 +103,7 @@ def callback_dialog() -> Dialog:
             "callback-time-prompt",
             "time",
             "windows",
+            TIME_WINDOWS,
             on_time,
             CallbackSG.time,
             Cancel(I18nButtonText("btn-cancel")),

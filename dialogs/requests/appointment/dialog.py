@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from aiogram_dialog import Dialog
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group, Select
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group
 from aiogram_dialog.widgets.text import Format
 
+from bot.services.clinics import SPECIALTIES
 from dialogs.common import MemberDialog, choice_step, member_window, text_step
 from dialogs.requests.appointment.clinics import clinic_step
 from dialogs.requests.appointment.getters import (
@@ -27,10 +28,17 @@ from dialogs.requests.appointment.handlers import (
     on_time,
     on_typed,
 )
-from dialogs.requests.common import edit_button, sent_getter, sent_widgets, start_form
+from dialogs.requests.common import (
+    TIME_WINDOWS,
+    edit_button,
+    sent_getter,
+    sent_widgets,
+    start_form,
+)
 from dialogs.requests.dates import FutureCalendar
 from dialogs.states import AppointmentSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
+from dialogs.widgets.choices import FixedSelect
 
 
 def appointment_dialog() -> Dialog:
@@ -40,12 +48,13 @@ def appointment_dialog() -> Dialog:
             I18nFormat("appointment-specialty-prompt"),
             I18nError(),
             Group(
-                Select(
+                FixedSelect(
                     Format("{item[1]}"),
                     id="specialty",
                     item_id_getter=lambda i: i[0],
                     items="specialties",
                     on_click=on_specialty,
+                    choices=SPECIALTIES,
                 ),
                 width=2,
             ),
@@ -76,6 +85,7 @@ def appointment_dialog() -> Dialog:
             "appointment-time-prompt",
             "time",
             "windows",
+            TIME_WINDOWS,
             on_time,
             AppointmentSG.time,
             MessageInput(on_typed),

@@ -8,10 +8,9 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.kbd import Button
 
-from bot.services.clinics import SPECIALTIES
 from bot.services.forms import TEXT_MAX, clean_text
 from dialogs.common import clear_error, set_error
-from dialogs.requests.common import TIME_WINDOWS, advance, submit
+from dialogs.requests.common import advance, submit
 from dialogs.requests.dates import DateErrors, preferred_date_handlers
 from dialogs.states import AppointmentSG
 from dialogs.text_input import refuse_text
@@ -38,8 +37,6 @@ async def on_typed(_message: Message, _widget: Any, manager: DialogManager) -> N
 async def on_specialty(
     _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
 ) -> None:
-    if item not in SPECIALTIES:  # not a button this list drew (a modified client)
-        return
     manager.dialog_data["specialty"] = item
     await advance(manager, AppointmentSG.clinic, AppointmentSG.confirm)
 
@@ -81,8 +78,6 @@ on_date_text, on_date_picked = preferred_date_handlers(
 async def on_time(
     _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
 ) -> None:
-    if item not in TIME_WINDOWS:  # not a button this list drew (a modified client)
-        return
     manager.dialog_data["time_window"] = item
     await advance(manager, AppointmentSG.comment, AppointmentSG.confirm)
 

@@ -7,6 +7,7 @@ from aiogram_dialog import Dialog
 from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Group
 
+from bot.services.money import CURRENCIES
 from dialogs.common import MemberDialog, choice_step, member_window, on_not_text, text_step
 from dialogs.requests.common import (
     docs_getter,
@@ -58,6 +59,7 @@ def reimbursement_dialog() -> Dialog:
             "reimbursement-currency-prompt",
             "currency",
             "currencies",
+            CURRENCIES,
             on_currency,
             ReimbursementSG.currency,
             Cancel(I18nButtonText("btn-cancel")),

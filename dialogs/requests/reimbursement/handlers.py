@@ -16,7 +16,7 @@ from bot.services import requests
 from bot.services.cards import CardView
 from bot.services.dates import read_date
 from bot.services.forms import TEXT_MAX, clean_text
-from bot.services.money import CURRENCIES, clean_iban, read_amount
+from bot.services.money import clean_iban, read_amount
 from bot.services.reimbursement import (
     REIMBURSEMENT_MAX_AGE_DAYS,
     earliest_service_date,
@@ -106,8 +106,6 @@ async def on_amount(_message: Message, _widget: Any, manager: DialogManager, tex
 async def on_currency(
     _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
 ) -> None:
-    if item not in CURRENCIES:  # not a button this list drew (a modified client)
-        return
     manager.dialog_data["currency"] = item
     await advance(manager, ReimbursementSG.documents, ReimbursementSG.confirm)
 
