@@ -297,8 +297,13 @@ async def test_forged_calendar_buttons_are_answered_and_change_nothing(world, cl
 async def test_forged_page_buttons_are_answered_and_change_nothing(world):
     """A list's page buttons take only a page number: "abc" raised in aiogram-dialog, "-5" was
     a negative OFFSET (PostgreSQL refused the update's statement), a 20-digit page overflowed
-    the driver; each is answered now and the list stays as it was. So do "My cards" pages."""
+    the driver; each is answered now and the list stays as it was. So do "My cards" pages. A
+    page past the last ("5" of 1) shows the last page, not "no requests yet"."""
     await _linked(world)
+    await _new_request(world, "📞 Зворотний дзвінок", "+380501112233")
+    await _press(world, "🕘 Будь-який час")
+    await _say(world, "Питання щодо ліміту")
+    await _press(world, "✅ Надіслати")
     for opened, pagers in (("📋 Мої заявки", ("list_pages_fwd", "list_pages_back")),
                            ("💳 Мої картки", ("cards_page",))):  # fmt: skip
         await _say(world, "/menu")
@@ -307,10 +312,12 @@ async def test_forged_page_buttons_are_answered_and_change_nothing(world):
         assert shown is not None
         intent = shown["reply_markup"]["inline_keyboard"][0][0]["callback_data"].split(CB_SEP)[0]
         text = world.bot_messages(OLENA)[-1].get("text")
+        buttons = _labels(shown)  # the request R-000001, the cards
         for pager in pagers:
-            for data in ("abc", "-5", "9" * 20, "1e3", "٣"):
+            for data in ("abc", "-5", "9" * 20, "1e3", "٣", "5"):
                 query = world.forge_press(OLENA, OLENA, f"{intent}{CB_SEP}{pager}:{data}", shown)
                 await world.flush()
                 assert world.answer(query) is not None, (pager, data)
                 assert not world.errors, (pager, data)
                 assert world.bot_messages(OLENA)[-1].get("text") == text, (pager, data)
+                assert _labels(world.last_keyboard(OLENA)) == buttons, (pager, data)
