@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-
-from bot.services.dates import read_date
+from enum import StrEnum
 
 TEXT_MAX = 1000
 
@@ -29,10 +28,17 @@ def too_long(text: str | None, max_len: int, *, collapse: bool = False) -> bool:
     return len(value) > max_len
 
 
-def future_date(text: str, today: date, horizon_days: int = 365) -> date | None:
-    """A preferred date as a person types it (`bot.services.dates.read_date`): today or later,
-    within the horizon."""
-    value = read_date(text, today, future=True)
-    if value is None or value < today or (value - today).days > horizon_days:
-        return None
-    return value
+class DateRefusal(StrEnum):
+    """Why a preferred date cannot be taken."""
+
+    PAST = "past"
+    TOO_FAR = "too_far"
+
+
+def preferred_date_refusal(value: date, today: date, horizon_days: int = 365) -> DateRefusal | None:
+    """A preferred date is today or later, within the horizon; else why not."""
+    if value < today:
+        return DateRefusal.PAST
+    if (value - today).days > horizon_days:
+        return DateRefusal.TOO_FAR
+    return None

@@ -13,7 +13,7 @@ from aiogram_dialog import ChatEvent, DialogManager
 from aiogram_dialog.widgets.kbd.calendar_kbd import ManagedCalendar, OnDateSelected
 
 from bot.services.dates import read_date
-from bot.services.forms import future_date
+from bot.services.forms import DateRefusal, preferred_date_refusal
 from dialogs.common import set_error, today
 from dialogs.requests.common import advance
 from dialogs.widgets.calendar import LocalizedCalendar
@@ -47,26 +47,24 @@ def preferred_date_handlers(
 ) -> tuple[TextHandler, OnDateSelected]:
     """The typed-date and picked-date handlers of one form's date step."""
 
-    async def take(manager: DialogManager, text: str) -> None:
-        # `future_date` decides; the message only says why a date was refused
+    async def take(manager: DialogManager, value: date | None) -> None:
         day = today(manager)
-        value = future_date(text, day, HORIZON_DAYS)
         if value is None:
-            typed = read_date(text, day, future=True)
-            if typed is None:
-                set_error(manager, errors.unreadable)
-            else:
-                set_error(manager, errors.past if typed < day else errors.too_far)
+            set_error(manager, errors.unreadable)
+            return
+        refusal = preferred_date_refusal(value, day, HORIZON_DAYS)
+        if refusal is not None:
+            set_error(manager, errors.past if refusal is DateRefusal.PAST else errors.too_far)
             return
         manager.dialog_data[FIELD] = value.isoformat()
         await advance(manager, next_state, confirm_state)
 
     async def on_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
-        await take(manager, text)
+        await take(manager, read_date(text, today(manager), future=True))
 
     async def on_picked(
         _event: ChatEvent, _widget: ManagedCalendar, manager: DialogManager, picked: date, /
     ) -> None:
-        await take(manager, picked.isoformat())
+        await take(manager, picked)
 
     return on_text, on_picked
