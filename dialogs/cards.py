@@ -107,6 +107,7 @@ def cards_dialog() -> Dialog:
             Cancel(I18nButtonText("btn-back")),
             getter=list_getter,
             state=CardsSG.list,
+            rests=True,
         ),
         member_window(
             I18nFormat("card-details", when="found"),
@@ -121,5 +122,6 @@ def cards_dialog() -> Dialog:
             SwitchTo(I18nButtonText("btn-back"), id="back", state=CardsSG.list),
             getter=detail_getter,
             state=CardsSG.detail,
+            rests=True,
         ),
     )

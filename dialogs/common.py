@@ -12,7 +12,7 @@ from aiogram.filters import Filter
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message, TelegramObject
 from aiogram.utils.chat_action import ChatActionSender
-from aiogram_dialog import DialogManager, StartMode, Window
+from aiogram_dialog import DialogManager, ShowMode, StartMode, Window
 from aiogram_dialog.widgets.common import ManagedScroll
 from aiogram_dialog.widgets.input import CombinedInput, MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Column, Row, Start
@@ -25,6 +25,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import Translator
 from bot.services.zones import ReadingZone, reading_zone
+from dialogs.answers import answer_awaited
 from dialogs.safe import SafeDialog
 from dialogs.states import MainSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
@@ -153,6 +154,17 @@ async def on_unexpected(_message: Message, _widget: MessageInput, manager: Dialo
     set_error(manager, "input-unexpected")
 
 
+async def on_free_message(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
+    """A message on a screen that asks nothing: the one a request waits for, when one does
+    (support asked for more information, or the member wrote about it a moment ago); any other
+    is not expected here."""
+    data = manager.middleware_data
+    if await answer_awaited(message, data["uow"], data.get("member"), now(manager), data["i18n"]):
+        manager.show_mode = ShowMode.NO_UPDATE  # the screen stays; the reply says where it went
+        return
+    set_error(manager, "input-unexpected")
+
+
 def _shows_errors(text: Any) -> bool:
     if isinstance(text, I18nError):
         return True
@@ -167,16 +179,21 @@ CATCH_ALL = "unexpected"
 INLINE_KEYBOARD = IntentKeyboardFactory()
 
 
-def member_window(*widgets: Any, state: State, getter: Any = None, **kwargs: Any) -> Window:
+def member_window(
+    *widgets: Any, state: State, getter: Any = None, rests: bool = False, **kwargs: Any
+) -> Window:
     """A member's step: `widgets`, the last error (unless a text of the step shows it already)
     and, after the step's own inputs, one that takes any other message and says so.
+
+    `rests`: a screen that asks nothing (the menu, "request sent", a request's page): a message
+    sent there goes to the request waiting for it, if one does (`on_free_message`).
 
     aiogram-dialog hands every message sent while a dialog is open to its current window
     (`Window.process_message`; the inputs of one window are tried in order, `CombinedInput`),
     so a word typed where only buttons are expected would otherwise get no answer at all.
     """
     error = () if any(_shows_errors(w) for w in widgets) else (I18nError(),)
-    catch_all = MessageInput(on_unexpected, id=CATCH_ALL)
+    catch_all = MessageInput(on_free_message if rests else on_unexpected, id=CATCH_ALL)
     kwargs.setdefault("markup_factory", INLINE_KEYBOARD)
     return Window(*widgets, *error, catch_all, state=state, getter=getter, **kwargs)
 

@@ -143,11 +143,13 @@ def menu_dialog() -> Dialog:
             MessageInput(on_contact, filter=ContentIs(ContentType.CONTACT)),
             getter=menu_getter,
             state=MainSG.menu,
+            rests=True,
         ),
         member_window(
             I18nFormat("help-text"),
             SwitchTo(I18nButtonText("btn-back"), id="back", state=MainSG.menu),
             state=MainSG.help,
+            rests=True,
             getter=menu_getter,
         ),
     )

@@ -70,5 +70,6 @@ def support_dialog() -> Dialog:
             Cancel(I18nButtonText("btn-back")),
             getter=support_getter,
             state=SupportSG.info,
+            rests=True,
         ),
     )

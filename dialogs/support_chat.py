@@ -12,8 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import support_chat
 from bot.services.documents import MAX_DOCUMENTS, Attachment, refusal
+from dialogs.attachments import attachment_of
 from dialogs.common import MemberDialog, clear_error, commit_now, member_window, now, set_error
-from dialogs.requests.common import attachment_of
 from dialogs.states import SupportChatSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from storage.models import Member

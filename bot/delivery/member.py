@@ -19,7 +19,15 @@ from bot.delivery.errors import UndeliverableError
 from bot.i18n import Translator, TranslatorHub
 from bot.render import VALUE_SHOWN, detail_lines
 from bot.services import notifications as note
-from storage.models import InsuredPerson, Member, Notification, NotificationKind, Policy, Request
+from storage.models import (
+    InsuredPerson,
+    Member,
+    Notification,
+    NotificationKind,
+    Policy,
+    Request,
+    RequestStatus,
+)
 
 K = NotificationKind
 
@@ -82,6 +90,10 @@ class MemberSender:
         if p.comment:
             # staff wrote it: escaped, like everything a person wrote that goes out as HTML
             text += "\n" + i18n("notify-request-comment", comment=html.escape(p.comment, False))
+        if p.status == RequestStatus.NEED_INFO:
+            # a message sent in the chat answers it (dialogs/answers.py), as a reply or the
+            # button under it does
+            text += "\n" + i18n("notify-need-info-how")
         return await self._text(to, text, request)
 
     async def _appointment_tomorrow(self, to: _To, p: note.AppointmentTomorrow) -> int | None:

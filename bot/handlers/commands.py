@@ -20,11 +20,14 @@ from bot.callbacks import OpenRequest
 from bot.clock import Clock
 from bot.filters.commands import LooksLikeCommand
 from bot.filters.magic import Magic
+from bot.i18n import Translator
 from bot.services import members
+from dialogs.answers import answer_awaited
 from dialogs.common import set_error
 from dialogs.deeplinks import open_link
 from dialogs.states import LanguageSG, MainSG, MyRequestsSG
 from storage.models import Member
+from storage.uow import UnitOfWork
 
 logger = logging.getLogger(__name__)
 
@@ -82,11 +85,20 @@ def create_fallback_router() -> Router:
     router.message.filter(Magic(F.chat.type == "private"))
 
     @router.message()
-    async def unexpected(_message: Message, dialog_manager: DialogManager) -> None:
+    async def unexpected(
+        message: Message,
+        dialog_manager: DialogManager,
+        uow: UnitOfWork,
+        clock: Clock,
+        i18n: Translator,
+        member: Member | None = None,
+    ) -> None:
         if dialog_manager.has_context():
             set_error(dialog_manager, "input-unexpected")
             await dialog_manager.show(ShowMode.SEND)
-        else:
+        elif not await answer_awaited(message, uow, member, clock(), i18n):
+            # no dialog open (none yet, or its state lost): the message a request waits for
+            # goes to it, as on the menu; any other opens the menu
             await dialog_manager.start(MainSG.menu, mode=StartMode.RESET_STACK)
 
     @router.errors(ExceptionTypeFilter(UnknownIntent, OutdatedIntent, UnknownState))

@@ -4,8 +4,6 @@ the member sent to staff (the topic's copy follows)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from aiogram import F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.types import CallbackQuery, ForceReply, Message
@@ -15,79 +13,11 @@ from bot.callbacks import RateRequest
 from bot.clock import Clock
 from bot.filters.magic import Magic
 from bot.i18n import Translator
-from bot.services import lifecycle, ratings, relay, requests, support_chat
-from bot.services.documents import MAX_DOCUMENTS, Attachment, refusal
-from bot.services.forms import TEXT_MAX, clean_text, too_long
+from bot.services import ratings, relay, requests
 from bot.services.requests import RequestNotFoundError
-from dialogs.requests.common import captioned
-from storage.models import Member, Request
+from dialogs.answers import to_staff
+from storage.models import Member
 from storage.uow import UnitOfWork
-
-
-async def _added(
-    uow: UnitOfWork,
-    member: Member,
-    request: Request,
-    text: str | None,
-    attachments: list[Attachment],
-    message: Message,
-    now: datetime,
-) -> bool:
-    """Add the reply to `request`; False when it is closed (nothing was written)."""
-    try:
-        await requests.add_member_message(
-            uow.session, member, request.id or 0, text, attachments, now,
-            message.message_id if text else None,  # an edit of the text follows into the topic
-        )  # fmt: skip
-    except lifecycle.TransitionError:
-        return False
-    return True
-
-
-async def _to_staff(
-    message: Message,
-    uow: UnitOfWork,
-    member: Member,
-    request: Request | None,
-    now: datetime,
-    i18n: Translator,
-) -> None:
-    """The member's reply to a message about `request`: added to it, as "Add a message or
-    documents" does (an answer to "need info" puts it back to work). A closed request's, or
-    one to a line from staff about no request, goes to support, as "Write to support" does.
-    Checked as there: the text's length (each place's own limit), the file's size and type."""
-    text: str | None = None
-    attachments: list[Attachment] = []
-    attachment = captioned(message)
-    if attachment is not None:
-        if reason := refusal(attachment, []):
-            await message.reply(i18n(reason, max=MAX_DOCUMENTS))
-            return
-        attachments.append(attachment)
-    else:
-        # the limit of where it goes: a request's messages, or a message to support (longer)
-        to_request = request is not None and requests.takes_messages(request)
-        limit = TEXT_MAX if to_request else support_chat.TEXT_MAX
-        text = clean_text(message.text, min_len=1, max_len=limit)
-        if text is None:
-            long = too_long(message.text, limit)
-            await message.reply(i18n("input-too-long", max=limit) if long else i18n("reply-empty"))
-            return
-    if request is not None and await _added(uow, member, request, text, attachments, message, now):
-        done = i18n("reply-sent-to", number=request.number)
-    else:
-        await support_chat.send_to_support(
-            uow.session, member, text, attachments, message.message_id, now
-        )
-        done = (
-            i18n("reply-closed-to-support", number=request.number)
-            if request is not None
-            else i18n("reply-to-support")
-        )
-    if not await uow.commit():
-        await message.reply(i18n("error-not-saved"))
-        return
-    await message.reply(done)
 
 
 def create_router() -> Router:
@@ -152,7 +82,7 @@ def create_router() -> Router:
         to = await requests.replied_to(uow.session, member, replied)
         if to is None:
             raise SkipHandler  # a reply to another bot message: the dialogs take it
-        await _to_staff(message, uow, member, to.request, clock(), i18n)
+        await to_staff(message, uow, member, to.request, clock(), i18n)
 
     @router.edited_message()
     async def on_edit(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -283,6 +283,21 @@ async def add_member_message(
     request.updated_at = now
     await session.flush()
     return request
+
+
+# A message the member sends on a screen that asks nothing, this long after they last wrote
+# about a request, still goes to it: the rest of an album, "and the second page".
+FOLLOW_UP = timedelta(minutes=30)
+AWAITING_MAX = 10
+
+
+async def awaiting(session: AsyncSession, member: Member, now: datetime) -> list[Request]:
+    """The member's requests waiting for a message from them, oldest first: those support
+    asked more information on (`need_info`), and those the member sent or wrote about less
+    than FOLLOW_UP ago with no status change by staff since. A message sent outside any form
+    goes to the one request this returns (the dialogs' resting screens, the fallback)."""
+    assert member.id is not None
+    return await requests_repo.awaiting(session, member.id, now - FOLLOW_UP, AWAITING_MAX)
 
 
 # messages the bot passes on from staff: a reply to one is a reply to staff

@@ -129,6 +129,6 @@ def callback_dialog() -> Dialog:
             getter=form_getter,
             state=CallbackSG.confirm,
         ),
-        member_window(*sent_widgets(), getter=sent_getter, state=CallbackSG.sent),
+        member_window(*sent_widgets(), getter=sent_getter, state=CallbackSG.sent, rests=True),
         on_start=start_form,
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Awaitable, Callable
-from dataclasses import replace
 from typing import Any
 
 from aiogram.fsm.state import State
@@ -18,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.render import long_details
 from bot.services import requests
 from bot.services.documents import MAX_DOCUMENTS, Attachment, is_duplicate, refusal
+from dialogs.attachments import captioned
 from dialogs.common import (
     clear_error,
     commit_now,
@@ -34,47 +34,9 @@ from dialogs.widgets import I18nButtonText, I18nFormat
 from storage.models import Member, RequestKind
 
 DOCS = "docs"
-FILE_NAME_MAX = 255  # the column's width; Telegram allows longer names
-CAPTION_MAX = 1024  # Telegram's limit for a caption, and the column's width
 EDITING = "editing"
 SUBMISSION = "submission"
 TIME_WINDOWS = ("morning", "afternoon", "evening", "any")
-
-
-def attachment_of(message: Message) -> Attachment | None:
-    """A photo (its largest size) or a document from an incoming message."""
-    if message.photo:
-        photo = message.photo[-1]
-        return Attachment(
-            photo.file_id,
-            photo.file_unique_id,
-            "photo",
-            None,
-            "image/jpeg",
-            photo.file_size,
-            message.media_group_id,
-        )
-    if message.document:
-        doc = message.document
-        return Attachment(
-            doc.file_id,
-            doc.file_unique_id,
-            "document",
-            doc.file_name[:FILE_NAME_MAX] if doc.file_name else None,
-            doc.mime_type,
-            doc.file_size,
-            message.media_group_id,
-        )
-    return None
-
-
-def captioned(message: Message) -> Attachment | None:
-    """`attachment_of(message)` with what the member wrote under it (a request's document)."""
-    attachment = attachment_of(message)
-    if attachment is None:
-        return None
-    caption = (message.caption or "").strip()[:CAPTION_MAX]
-    return replace(attachment, caption=caption or None)
 
 
 def stored_docs(manager: DialogManager) -> list[Attachment]:

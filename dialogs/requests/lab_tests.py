@@ -90,6 +90,6 @@ def lab_tests_dialog() -> Dialog:
             getter=summary_getter(_details),
             state=LabTestsSG.confirm,
         ),
-        member_window(*sent_widgets(), getter=sent_getter, state=LabTestsSG.sent),
+        member_window(*sent_widgets(), getter=sent_getter, state=LabTestsSG.sent, rests=True),
         on_start=start_form,
     )

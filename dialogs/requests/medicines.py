@@ -198,6 +198,6 @@ def medicines_dialog() -> Dialog:
             getter=summary_getter(_details),
             state=MedicinesSG.confirm,
         ),
-        member_window(*sent_widgets(), getter=sent_getter, state=MedicinesSG.sent),
+        member_window(*sent_widgets(), getter=sent_getter, state=MedicinesSG.sent, rests=True),
         on_start=start_form,
     )

@@ -287,6 +287,7 @@ def my_requests_dialog() -> Dialog:
             Cancel(I18nButtonText("btn-back")),
             getter=list_getter,
             state=MyRequestsSG.list,
+            rests=True,
         ),
         member_window(
             I18nFormat("reply-sent", when="sent_note"),
@@ -309,6 +310,7 @@ def my_requests_dialog() -> Dialog:
             SwitchTo(I18nButtonText("btn-back"), id="back", state=MyRequestsSG.list),
             getter=detail_getter,
             state=MyRequestsSG.detail,
+            rests=True,
         ),
         member_window(
             I18nFormat("reply-prompt"),

@@ -42,6 +42,7 @@ staff-ticket =
 
 notify-request-status =
     🔔 Request <b>{ $number }</b> ({ $kind }): { $status }.
+notify-need-info-how = ✍️ Send your answer here: a message, photos or files.
 notify-request-comment = 💬 { $comment }
 notify-cards-linked =
     🎉 { $count ->
@@ -61,7 +62,7 @@ notify-appointment-tomorrow =
 notify-need-info-nudge =
     ❓ Support is still waiting for your answer on request <b>{ $number }</b>:
     { $question }
-    Tap below to answer.
+    Send your answer here: a message, photos or files.
 staff-card-full-text = 📄 <b>{ $number }</b>: the answers in full (the card shows them shortened)
 staff-not-saved = ⚠️ Not saved (database error). Please press again.
 

@@ -42,6 +42,7 @@ staff-ticket =
 
 notify-request-status =
     🔔 <b>{ $number }</b> өтініші ({ $kind }): { $status }.
+notify-need-info-how = ✍️ Жауабыңызды осында жіберіңіз: хабарлама, фото немесе файлдар.
 notify-request-comment = 💬 { $comment }
 notify-cards-linked =
     🎉 { $count ->
@@ -61,7 +62,7 @@ notify-appointment-tomorrow =
 notify-need-info-nudge =
     ❓ Қолдау қызметі <b>{ $number }</b> өтініші бойынша жауабыңызды әлі де күтуде:
     { $question }
-    Жауап беру үшін төмендегі батырманы басыңыз.
+    Жауабыңызды осында жіберіңіз: хабарлама, фото немесе файлдар.
 staff-card-full-text = 📄 <b>{ $number }</b>: жауаптар толық (карточкада олар қысқартылған)
 staff-not-saved = ⚠️ Сақталмады (дерекқор қатесі). Қайта басыңыз.
 

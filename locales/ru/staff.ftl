@@ -42,6 +42,7 @@ staff-ticket =
 
 notify-request-status =
     🔔 Заявка <b>{ $number }</b> ({ $kind }): { $status }.
+notify-need-info-how = ✍️ Отправьте ответ сюда: сообщение, фото или файлы.
 notify-request-comment = 💬 { $comment }
 notify-cards-linked =
     🎉 { $count ->
@@ -63,7 +64,7 @@ notify-appointment-tomorrow =
 notify-need-info-nudge =
     ❓ Поддержка всё ещё ждёт Вашего ответа по заявке <b>{ $number }</b>:
     { $question }
-    Нажмите кнопку ниже, чтобы ответить.
+    Отправьте ответ сюда: сообщение, фото или файлы.
 staff-card-full-text = 📄 <b>{ $number }</b>: ответы полностью (в карточке они сокращены)
 staff-not-saved = ⚠️ Не сохранено (ошибка базы данных). Нажмите ещё раз.
 

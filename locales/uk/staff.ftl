@@ -42,6 +42,7 @@ staff-ticket =
 
 notify-request-status =
     🔔 Заявка <b>{ $number }</b> ({ $kind }): { $status }.
+notify-need-info-how = ✍️ Надішліть відповідь сюди: повідомлення, фото або файли.
 notify-request-comment = 💬 { $comment }
 notify-cards-linked =
     🎉 { $count ->
@@ -63,7 +64,7 @@ notify-appointment-tomorrow =
 notify-need-info-nudge =
     ❓ Підтримка досі чекає на Вашу відповідь щодо заявки <b>{ $number }</b>:
     { $question }
-    Натисніть кнопку нижче, щоб відповісти.
+    Надішліть відповідь сюди: повідомлення, фото або файли.
 staff-card-full-text = 📄 <b>{ $number }</b>: відповіді повністю (у картці вони скорочені)
 staff-not-saved = ⚠️ Не збережено (помилка бази даних). Натисніть ще раз.
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from datetime import datetime
 
-from sqlalchemy import func, or_
+from sqlalchemy import and_, func, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from storage.models import Request, RequestDocument, RequestEvent, RequestStatus
+from storage.models import ActorKind, Request, RequestDocument, RequestEvent, RequestStatus
 
 
 async def add(session: AsyncSession, request: Request) -> Request:
@@ -39,6 +40,43 @@ async def of_member_in(
     rows = await session.execute(
         select(Request)
         .where(Request.member_id == member_id, col(Request.status).in_(list(statuses)))
+        .order_by(col(Request.id))
+        .limit(limit)
+    )
+    return list(rows.scalars())
+
+
+async def awaiting(
+    session: AsyncSession, member_id: int, since: datetime, limit: int
+) -> list[Request]:
+    """Up to `limit` of a member's requests waiting for their message, oldest first: those
+    support asked more information on, and those still new or in progress whose latest event
+    is the member's own, made at `since` or later."""
+    latest = (
+        select(func.max(RequestEvent.id))
+        .where(RequestEvent.request_id == Request.id)
+        .correlate(Request)
+        .scalar_subquery()
+    )
+    theirs = (
+        select(RequestEvent.id)
+        .where(
+            RequestEvent.id == latest,
+            RequestEvent.actor_kind == ActorKind.MEMBER,
+            col(RequestEvent.created_at) >= since,
+        )
+        .exists()
+    )
+    going = col(Request.status).in_([RequestStatus.NEW, RequestStatus.IN_PROGRESS])
+    rows = await session.execute(
+        select(Request)
+        .where(
+            Request.member_id == member_id,
+            or_(
+                col(Request.status) == RequestStatus.NEED_INFO,
+                and_(going, col(Request.updated_at) >= since, theirs),
+            ),
+        )
         .order_by(col(Request.id))
         .limit(limit)
     )

@@ -331,9 +331,10 @@ async def test_relay_both_ways_with_text_and_a_document(world):
 async def test_member_photo_alone_reaches_the_topic_with_who_sent_it(world):
     from bot.services.support_chat import send_to_support
 
+    # the photo is in her chat before the request (sent after it, it would go to the request)
+    sent = world.state.send_files(OLENA, "photo", [OutgoingFile()])
     member, request = await _request_on_card(world)
     thread = _card(world, request.number).get("message_thread_id")
-    sent = world.state.send_files(OLENA, "photo", [OutgoingFile()])
     photo = sent[0]["photo"][-1]
     attachment = Attachment(photo["file_id"], photo["file_unique_id"], "photo")
     async with world.sessions.begin() as session:

@@ -107,6 +107,7 @@ async def test_what_a_member_wrote_under_a_file_is_under_its_copy_cut_to_fit(wor
     follows the tag, escaped, and cut with "…" when the two would not fit Telegram's 1,024."""
     member = await world.member_with_card()
     sent = world.state.send_files(OLENA, "photo", [OutgoingFile(), OutgoingFile()])
+    await world.settled()  # (handled before the request is sent: then they go to no request)
     written = ["Receipt <front>", "back side " * 102 + "END"]  # the second one 1,023 long
     photos = [
         Attachment(m["photo"][-1]["file_id"], m["photo"][-1]["file_unique_id"], "photo",
@@ -129,18 +130,13 @@ async def test_what_a_member_wrote_under_a_file_is_under_its_copy_cut_to_fit(wor
 
 
 async def test_member_files_on_a_request_are_tagged_and_the_card_counts_them(world):
-    member, request, thread = await _request_on_card(world)
+    """Two photos sent in the chat a moment after the request (both sides of the referral)
+    go to it: each reaches the topic tagged, and the card counts them."""
+    _, request, thread = await _request_on_card(world)
     assert "Documents: 0" in _card(world, request.number)["text"]
-    sent = world.state.send_files(OLENA, "photo", [OutgoingFile(), OutgoingFile()])
-    photos = [
-        Attachment(m["photo"][-1]["file_id"], m["photo"][-1]["file_unique_id"], "photo")
-        for m in sent
-    ]
-    async with world.sessions.begin() as session:
-        fresh = await session.get(Member, member.id)
-        await requests.add_member_message(
-            session, fresh, request.id, "Both sides of the referral", photos, world.clock()
-        )
+    world.state.send_files(OLENA, "photo", [OutgoingFile(), OutgoingFile()],
+                           caption="Both sides of the referral")  # fmt: skip
+    await world.settled()
     await world.deliver()
     topic = world.bot_messages(FORUM, thread)
     tagged = [m for m in topic if "photo" in m]
@@ -153,6 +149,9 @@ async def test_member_files_on_a_request_are_tagged_and_the_card_counts_them(wor
 
 
 async def _member_wrote(world, member, text):
+    """`text` sent to support, as "Write to support" does, from a message in her chat (long
+    after her request was sent: otherwise the message would go on to the request)."""
+    world.clock.advance(hours=1)
     sent = world.state.send_text(OLENA, text)
     await world.settled()
     async with world.sessions.begin() as session:
@@ -179,6 +178,7 @@ async def test_a_member_edit_edits_the_copy_in_the_topic(world):
 
 async def test_a_member_caption_edit_on_a_tagged_photo_comes_as_a_marked_correction(world):
     member, _, thread = await _request_on_card(world)
+    world.clock.advance(hours=1)  # (a photo sent just after the request would go to it)
     sent = world.state.send_files(OLENA, "photo", [OutgoingFile()])
     await world.settled()
     photo = sent[0]["photo"][-1]
@@ -405,6 +405,137 @@ async def test_a_reply_about_a_closed_request_or_no_request_goes_to_support_a_sc
     world.state.send_text(OLENA, "hello?", reply_to_message_id=menu["message_id"])
     await world.settled()
     assert EN("input-unexpected") in world.bot_messages(OLENA)[-1]["text"]
+
+
+# --- the member answers by simply writing in the chat --------------------------------------
+
+
+async def _status(world, request) -> str:
+    async with world.sessions() as session:
+        stored = await session.get(Request, request.id)
+        assert stored is not None
+        return stored.status
+
+
+def _member_lines(world, thread) -> list[str]:
+    return [m.get("text") or m.get("caption") or "" for m in world.bot_messages(FORUM, thread)]
+
+
+async def test_an_answer_written_in_the_chat_goes_to_the_request_that_asked_for_it(world):
+    """Staff ask for a photo; the member, on the menu, just sends it, no Telegram reply (the
+    notification says she may). It reaches the topic on the request, which is back in work,
+    and so does the back side a minute later. Once staff close the request, a line on the
+    menu is not taken for it."""
+    _, request, thread = await _request_on_card(world)
+    asked = await _asked(world, request, "Please send a photo of the referral")
+    assert asked["text"].endswith(EN("notify-need-info-how"))
+    world.state.send_text(OLENA, "/menu")
+    await world.settled()
+
+    world.state.send_files(OLENA, "photo", [OutgoingFile()], caption="The referral")
+    await world.settled()
+    assert world.bot_messages(OLENA)[-1]["text"] == EN("reply-sent-to", number=request.number)
+    assert await _status(world, request) == "in_progress"
+    world.clock.advance(minutes=1)
+    world.state.send_files(OLENA, "photo", [OutgoingFile()], caption="Its back side")
+    await world.settled()
+    assert world.bot_messages(OLENA)[-1]["text"] == EN("reply-sent-to", number=request.number)
+    await world.deliver()
+    photos = [m["caption"] for m in world.bot_messages(FORUM, thread) if "photo" in m]
+    tag = f"📎 Olena Kovalenko · {request.number}"
+    assert photos == [f"{tag}\nThe referral", f"{tag}\nIts back side"]
+    assert "Documents: 2" in _card(world, request.number)["text"]
+
+    await world.press(_card(world, request.number), "✅ Done")
+    await world.deliver()
+    before = len(world.bot_messages(FORUM, thread))
+    world.state.send_text(OLENA, "/menu")
+    await world.settled()
+    world.state.send_text(OLENA, "Thanks!")
+    await world.settled()
+    assert EN("input-unexpected") in world.bot_messages(OLENA)[-1]["text"]
+    await world.deliver()
+    assert len(world.bot_messages(FORUM, thread)) == before
+
+
+async def test_a_line_written_just_after_sending_a_request_goes_to_it_and_later_not(world):
+    """ "Sent, and one more thing": a line written on the "sent" screen's place a moment after
+    the request goes to it; once staff have acted on it, or half an hour later, it does not."""
+    member, request, thread = await _request_on_card(world)
+    world.state.send_text(OLENA, "/menu")
+    await world.settled()
+    world.clock.advance(minutes=5)
+    world.state.send_text(OLENA, "I forgot: mornings only, please")
+    await world.settled()
+    assert world.bot_messages(OLENA)[-1]["text"] == EN("reply-sent-to", number=request.number)
+    await world.deliver()
+    assert any("mornings only" in line for line in _member_lines(world, thread))
+    assert await _status(world, request) == "new"  # more from her: it stays as it was
+
+    world.clock.advance(minutes=31)
+    world.state.send_text(OLENA, "Hello?")
+    await world.settled()
+    assert EN("input-unexpected") in world.bot_messages(OLENA)[-1]["text"]
+
+    other = await world.submit(member, topic="Another")
+    await world.deliver()
+    await world.press(_card(world, other.number), "🙋 Take")  # staff acted on it first
+    world.state.send_text(OLENA, "And another thing")
+    await world.settled()
+    assert EN("input-unexpected") in world.bot_messages(OLENA)[-1]["text"]
+    await world.deliver()
+    assert not any("Hello?" in line or "another thing" in line
+                   for line in _member_lines(world, thread))  # fmt: skip
+
+
+async def test_with_two_requests_asking_a_line_in_the_chat_asks_which_and_sends_nothing(world):
+    member, first, thread = await _request_on_card(world)
+    second = await world.submit(member, topic="My limits for dentistry")
+    await world.deliver()
+    await _asked(world, first, "Which phone should we call?")
+    asked = await _asked(world, second, "Which clinic?")
+    world.state.send_text(OLENA, "/menu")
+    await world.settled()
+    before = len(world.bot_messages(FORUM, thread))
+
+    world.state.send_text(OLENA, "+380501234567")
+    await world.settled()
+    numbers = f"{first.number}, {second.number}"
+    assert world.bot_messages(OLENA)[-1]["text"] == EN("answer-which-request", numbers=numbers)
+    world.state.send_text(OLENA, "/nonsense")  # a command is never passed on
+    await world.settled()
+    assert EN("input-unexpected") in world.bot_messages(OLENA)[-1]["text"]
+    await world.deliver()
+    assert len(world.bot_messages(FORUM, thread)) == before
+    assert [await _status(world, r) for r in (first, second)] == ["need_info", "need_info"]
+
+    # as the message says: a reply to the question picks the request
+    world.state.send_text(OLENA, "Dobrobut", reply_to_message_id=asked["message_id"])
+    await world.settled()
+    assert world.bot_messages(OLENA)[-1]["text"] == EN("reply-sent-to", number=second.number)
+    assert [await _status(world, r) for r in (first, second)] == ["need_info", "in_progress"]
+
+
+async def test_a_file_sent_in_a_form_is_the_form_s_not_the_request_s_that_asked(world):
+    """In the middle of a new request's form, a message is that form's: here a photo on the
+    call-back form's summary, which takes none, is refused there and goes nowhere."""
+    _, request, thread = await _request_on_card(world)
+    await _asked(world, request, "Which clinic?")
+    world.state.send_text(OLENA, "/menu")
+    await world.settled()
+    await press(world, "📝 New request", "What do you need?")
+    await press(world, "📞 Call-back", "Which number")
+    await said(world, lambda: world.state.send_text(OLENA, "+380501112233"), "convenient")
+    await press(world, "🕘 Any time", "talk about")
+    await said(world, lambda: world.state.send_text(OLENA, "My limits"), "✅ Send")
+    before = len(world.bot_messages(FORUM, thread))
+
+    world.state.send_files(OLENA, "photo", [OutgoingFile()])
+    await world.settled()
+    assert EN("input-unexpected") in world.bot_messages(OLENA)[-1]["text"]
+    await world.deliver()
+    assert len(world.bot_messages(FORUM, thread)) == before
+    assert await _status(world, request) == "need_info"
 
 
 # --- canned replies ----------------------------------------------------------------------------

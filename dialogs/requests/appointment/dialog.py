@@ -115,6 +115,6 @@ def appointment_dialog() -> Dialog:
             getter=summary_getter,
             state=AppointmentSG.confirm,
         ),
-        member_window(*sent_widgets(), getter=sent_getter, state=AppointmentSG.sent),
+        member_window(*sent_widgets(), getter=sent_getter, state=AppointmentSG.sent, rests=True),
         on_start=start_form,
     )

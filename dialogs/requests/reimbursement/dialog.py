@@ -119,6 +119,6 @@ def reimbursement_dialog() -> Dialog:
             getter=summary_getter,
             state=ReimbursementSG.confirm,
         ),
-        member_window(*sent_widgets(), getter=sent_getter, state=ReimbursementSG.sent),
+        member_window(*sent_widgets(), getter=sent_getter, state=ReimbursementSG.sent, rests=True),
         on_start=start_form,
     )

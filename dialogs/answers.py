@@ -1,0 +1,114 @@
+"""A member's message to staff outside a form: a Telegram reply to the bot's message about a
+request (bot/handlers/helpdesk.py), or a message sent on a screen that asks nothing while a
+request waits for one (`answer_awaited`: a resting screen's input, the fallback).
+
+Both add it to the request as "Add a message or documents" does (an answer to "need info" puts
+the request back to work), or, when the request is closed, send it to support as "Write to
+support" does. Checked as there: the text's length, the file's size and type."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from aiogram.types import Message
+
+from bot.i18n import Translator
+from bot.services import lifecycle, requests, support_chat
+from bot.services.documents import MAX_DOCUMENTS, Attachment, refusal
+from bot.services.forms import TEXT_MAX, clean_text, too_long
+from dialogs.attachments import captioned
+from storage.models import Member, Request
+from storage.uow import UnitOfWork
+
+
+async def _added(
+    uow: UnitOfWork,
+    member: Member,
+    request: Request,
+    text: str | None,
+    attachments: list[Attachment],
+    message: Message,
+    now: datetime,
+) -> bool:
+    """Add the message to `request`; False when it is closed (nothing was written)."""
+    try:
+        await requests.add_member_message(
+            uow.session, member, request.id or 0, text, attachments, now,
+            message.message_id if text else None,  # an edit of the text follows into the topic
+        )  # fmt: skip
+    except lifecycle.TransitionError:
+        return False
+    return True
+
+
+async def to_staff(
+    message: Message,
+    uow: UnitOfWork,
+    member: Member,
+    request: Request | None,
+    now: datetime,
+    i18n: Translator,
+) -> None:
+    """`message` added to `request`, or to support when the request is closed or None; the
+    member is told where it went once it is stored (commit, then speak)."""
+    text: str | None = None
+    attachments: list[Attachment] = []
+    attachment = captioned(message)
+    if attachment is not None:
+        if reason := refusal(attachment, []):
+            await message.reply(i18n(reason, max=MAX_DOCUMENTS))
+            return
+        attachments.append(attachment)
+    else:
+        # the limit of where it goes: a request's messages, or a message to support (longer)
+        to_request = request is not None and requests.takes_messages(request)
+        limit = TEXT_MAX if to_request else support_chat.TEXT_MAX
+        text = clean_text(message.text, min_len=1, max_len=limit)
+        if text is None:
+            long = too_long(message.text, limit)
+            await message.reply(i18n("input-too-long", max=limit) if long else i18n("reply-empty"))
+            return
+    if request is not None and await _added(uow, member, request, text, attachments, message, now):
+        done = i18n("reply-sent-to", number=request.number)
+    else:
+        await support_chat.send_to_support(
+            uow.session, member, text, attachments, message.message_id, now
+        )
+        done = (
+            i18n("reply-closed-to-support", number=request.number)
+            if request is not None
+            else i18n("reply-to-support")
+        )
+    if not await uow.commit():
+        await message.reply(i18n("error-not-saved"))
+        return
+    await message.reply(done)
+
+
+def _free(message: Message) -> bool:
+    """Whether `message` is one a member writes to support: text (not a command), a photo or a
+    file."""
+    if message.text is not None:
+        return not message.text.startswith("/")
+    return captioned(message) is not None
+
+
+async def answer_awaited(
+    message: Message, uow: UnitOfWork, member: Member | None, now: datetime, i18n: Translator
+) -> bool:
+    """`message`, sent where no step asks anything, to the request waiting for it
+    (`requests.awaiting`: support asked for more information, or the member wrote about it a
+    moment ago). With several waiting, the member is told how to choose and nothing is sent.
+    False when none waits, or the message is not one to pass on: the caller says it was not
+    expected."""
+    if member is None or member.id is None or not _free(message):
+        return False
+    waiting = await requests.awaiting(uow.session, member, now)
+    if not waiting:
+        return False
+    if len(waiting) > 1:
+        numbers = ", ".join(request.number for request in waiting)
+        await message.reply(i18n("answer-which-request", numbers=numbers))
+        return True
+    await to_staff(message, uow, member, waiting[0], now, i18n)
+    return True
