@@ -157,12 +157,12 @@ async def on_unexpected(_message: Message, _widget: MessageInput, manager: Dialo
 async def on_free_message(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
     """A message on a screen that asks nothing: the one a request waits for, when one does
     (support asked for more information, or the member wrote about it a moment ago); any other
-    is not expected here."""
+    is answered with the way to write to support."""
     data = manager.middleware_data
     if await answer_awaited(message, data["uow"], data.get("member"), now(manager), data["i18n"]):
         manager.show_mode = ShowMode.NO_UPDATE  # the screen stays; the reply says where it went
         return
-    set_error(manager, "input-unexpected")
+    set_error(manager, "input-not-asked")  # (there is no question above to answer)
 
 
 def _shows_errors(text: Any) -> bool:

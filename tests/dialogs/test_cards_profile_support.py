@@ -135,16 +135,19 @@ async def test_cancel_leaves_a_form_and_keeps_confirmed_data(member, session_fac
 
 
 async def test_unexpected_input_repeats_the_step(member, session_factory):
+    """A message on a screen that asks nothing (the menu, support's page) is answered with the
+    way to write to support, not with "answer the question above": there is none."""
     await member.send("/start")
     await member.send("hello?")
-    assert "I did not expect that here" in member.text()
+    assert "Messages are not taken on this screen" in member.text()
+    assert "“✉️ Write to support”" in member.text()
     assert "Welcome" in member.text()
     await member.click("☎️ Support")
     await member.send("are you open?")
-    assert "I did not expect that here" in member.text()
+    assert "Messages are not taken on this screen" in member.text()
     assert "Call centre" in member.text()
     await member.click("⬅️ Back")
-    assert "I did not expect that here" not in member.text()
+    assert "Messages are not taken" not in member.text()
     await member.click("🪪 Activate by insured ID")
     await member.click("⬅️ Back")
     assert "Welcome" in member.text()
