@@ -1,6 +1,7 @@
 """A member's message to staff outside a form: a Telegram reply to the bot's message about a
 request (bot/handlers/helpdesk.py), or a message sent on a screen that asks nothing while a
-request waits for one (`answer_awaited`: a resting screen's input, the fallback).
+request waits for one (`answer_awaited`: a resting screen's input, the fallback), or else the
+comment of a rating asked for a moment ago.
 
 Both add it to the request as "Add a message or documents" does (an answer to "need info" puts
 the request back to work), or, when the request is closed, send it to support as "Write to
@@ -13,7 +14,7 @@ from datetime import datetime
 from aiogram.types import Message
 
 from bot.i18n import Translator
-from bot.services import lifecycle, requests, support_chat
+from bot.services import lifecycle, ratings, requests, support_chat
 from bot.services.documents import MAX_DOCUMENTS, Attachment, refusal
 from bot.services.forms import TEXT_MAX, clean_text, too_long
 from dialogs.attachments import captioned
@@ -85,6 +86,22 @@ async def to_staff(
     await message.reply(done)
 
 
+async def _rating_comment(
+    message: Message, uow: UnitOfWork, member: Member, now: datetime, i18n: Translator
+) -> bool:
+    """`message`'s text as the comment of the rating asked for a moment ago, when one was and
+    none came (the member closed the reply the prompt opened); False otherwise."""
+    rating = await ratings.awaiting_comment(uow.session, member, now)
+    if rating is None or rating.prompt_message_id is None or message.text is None:
+        return False
+    await ratings.comment(uow.session, member, rating.prompt_message_id, message.text, now)
+    if not await uow.commit():
+        await message.reply(i18n("error-not-saved"))
+        return True
+    await message.reply(i18n("rating-comment-thanks"))
+    return True
+
+
 def _free(message: Message) -> bool:
     """Whether `message` is one a member writes to support: text (not a command), a photo or a
     file."""
@@ -99,13 +116,14 @@ async def answer_awaited(
     """`message`, sent where no step asks anything, to the request waiting for it
     (`requests.awaiting`: support asked for more information, or the member wrote about it a
     moment ago). With several waiting, the member is told how to choose and nothing is sent.
-    False when none waits, or the message is not one to pass on: the caller says it was not
+    With none, a text is the comment of the rating asked for a moment ago, if one was. False
+    when nothing waits, or the message is not one to pass on: the caller says it was not
     expected."""
     if member is None or member.id is None or not _free(message):
         return False
     waiting = await requests.awaiting(uow.session, member, now)
     if not waiting:
-        return False
+        return message.text is not None and await _rating_comment(message, uow, member, now, i18n)
     if len(waiting) > 1:
         numbers = ", ".join(request.number for request in waiting)
         await message.reply(i18n("answer-which-request", numbers=numbers))

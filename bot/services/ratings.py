@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,6 +17,9 @@ from storage.repositories import requests as requests_repo
 
 SCORES = range(1, 6)
 COMMENT_MAX = 1000
+# a line written outside a form this long after the score, with no Telegram reply to the
+# prompt (the member closed the reply the prompt opened), is still the comment
+COMMENT_WAIT = timedelta(minutes=30)
 
 
 class RatingRefusedError(ValueError):
@@ -83,6 +86,15 @@ async def set_prompt(session: AsyncSession, rating: RequestRating, message_id: i
     rating.prompt_message_id = message_id
     session.add(rating)
     await session.flush()
+
+
+async def awaiting_comment(
+    session: AsyncSession, member: Member, now: datetime
+) -> RequestRating | None:
+    """The rating whose comment the member was asked for less than COMMENT_WAIT ago, if its
+    comment has not come."""
+    assert member.id is not None
+    return await helpdesk_repo.rating_awaiting_comment(session, member.id, now - COMMENT_WAIT)
 
 
 async def comment(

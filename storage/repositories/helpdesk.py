@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
@@ -87,6 +89,25 @@ async def rating_by_prompt(
             RequestRating.member_id == member_id,
             RequestRating.prompt_message_id == prompt_message_id,
         )
+    )
+    return result.scalar_one_or_none()
+
+
+async def rating_awaiting_comment(
+    session: AsyncSession, member_id: int, since: datetime
+) -> RequestRating | None:
+    """The member's latest rating whose "write a comment" prompt went out with no comment yet,
+    scored or changed at `since` or later."""
+    result = await session.execute(
+        select(RequestRating)
+        .where(
+            RequestRating.member_id == member_id,
+            col(RequestRating.prompt_message_id).is_not(None),
+            col(RequestRating.comment).is_(None),
+            col(RequestRating.updated_at) >= since,
+        )
+        .order_by(col(RequestRating.updated_at).desc(), col(RequestRating.id).desc())
+        .limit(1)
     )
     return result.scalar_one_or_none()
 

@@ -641,6 +641,50 @@ async def test_after_done_the_member_rates_and_comments_and_staff_see_it_on_the_
     assert "Quick & <kind>" in card
 
 
+async def test_a_comment_written_without_replying_to_the_prompt_is_still_the_comment(world):
+    """The prompt opens a reply; a member who closes it and just writes a moment later is
+    still writing the comment. Half an hour on, a line is not taken for it."""
+    _, request, _thread = await _request_on_card(world)
+    await world.press(_card(world, request.number), "🙋 Take")
+    await world.deliver()
+    await world.press(_card(world, request.number), "✅ Done")
+    await world.deliver()
+    ask = next(m for m in world.bot_messages(OLENA) if "How did we do" in m.get("text", ""))
+    world.state.press_button(OLENA, ask["message_id"], text="2 ⭐")
+    await world.settled()
+    world.clock.advance(minutes=3)
+
+    world.state.send_text(OLENA, "Too slow, three days")
+    await world.settled()
+    assert world.bot_messages(OLENA)[-1]["text"] == EN("rating-comment-thanks")
+    [rating] = await _rows(world, RequestRating)
+    assert (rating.score, rating.comment) == (2, "Too slow, three days")
+
+    world.state.send_text(OLENA, "One more thing")  # the comment has come: nothing waits
+    await world.settled()
+    [rating] = await _rows(world, RequestRating)
+    assert rating.comment == "Too slow, three days"
+    assert world.bot_messages(OLENA)[-1]["text"] != EN("rating-comment-thanks")
+
+
+async def test_a_line_long_after_the_score_is_not_taken_for_the_comment(world):
+    _, request, _thread = await _request_on_card(world)
+    await world.press(_card(world, request.number), "🙋 Take")
+    await world.deliver()
+    await world.press(_card(world, request.number), "✅ Done")
+    await world.deliver()
+    ask = next(m for m in world.bot_messages(OLENA) if "How did we do" in m.get("text", ""))
+    world.state.press_button(OLENA, ask["message_id"], text="5 ⭐")
+    await world.settled()
+    world.clock.advance(minutes=31)
+
+    world.state.send_text(OLENA, "Where is my card?")
+    await world.settled()
+    [rating] = await _rows(world, RequestRating)
+    assert rating.comment is None
+    assert world.bot_messages(OLENA)[-1]["text"] != EN("rating-comment-thanks")
+
+
 async def test_a_request_not_done_cannot_be_rated_by_a_forged_button(world):
     _, request, _ = await _request_on_card(world)
     menu = world.state.chats[OLENA]
