@@ -101,3 +101,12 @@ def test_a_label_is_formatted_once_and_fluent_gets_only_the_variables_a_message_
     assert [set(args) for args in passed[1:]] == [{"name"}, {"name"}]
     with pytest.raises(MissingTranslationError):
         translator("greet")  # a variable it reads is still required
+
+
+def test_the_cards_linked_notice_speaks_of_one_card_as_one() -> None:
+    """ "An insurance card was added … to see them" read as two cards; each count has its own
+    sentence."""
+    en = HUB.get("en")
+    assert en("notify-cards-linked", count=1).endswith("Open “My cards” to see it.")
+    assert en("notify-cards-linked", count=3).startswith("🎉 3 insurance cards were added")
+    assert en("notify-cards-linked", count=3).endswith("to see them.")

@@ -46,9 +46,9 @@ notify-need-info-how = ✍️ Send your answer here: a message, photos or files.
 notify-request-comment = 💬 { $comment }
 notify-cards-linked =
     🎉 { $count ->
-        [one] An insurance card was added to your account.
-       *[other] { $count } insurance cards were added to your account.
-    } Open “My cards” to see them.
+        [one] An insurance card was added to your account. Open “My cards” to see it.
+       *[other] { $count } insurance cards were added to your account. Open “My cards” to see them.
+    }
 btn-open-request = 📋 Open the request
 
 staff-escalation =
