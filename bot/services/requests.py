@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services import lifecycle, outbox
+from bot.services import forms, lifecycle, outbox, reimbursement
 from bot.services import notifications as note
 from bot.services.cards import CardStatus, CardView, active_card
 from bot.services.documents import MAX_DOCUMENTS, Attachment
@@ -31,12 +31,17 @@ PAGE_SIZE = 5
 
 
 class RequestNotAllowedError(Exception):
-    """No request on this card today; `reason` is a Fluent key, `on` the date to show."""
+    """No request on this card today; `reason` is a Fluent key, `on` the date to show, `field`
+    the answer of the form to change (None: the card itself)."""
 
-    def __init__(self, reason: str, on: date | None = None) -> None:
+    def __init__(
+        self, reason: str, on: date | None = None, field: str | None = None, **args: int
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.on = on
+        self.field = field
+        self.args_shown = args  # the message's other numbers (the claim window's days)
 
 
 class RequestNotFoundError(LookupError):
@@ -53,6 +58,28 @@ async def card_for_request(session: AsyncSession, member: Member, today: date) -
     if card.status is CardStatus.EXPIRED:
         raise RequestNotAllowedError("request-card-expired", card.coverage_end)
     return card
+
+
+def _check_dates(details: dict[str, Any], card: CardView, today: date) -> None:
+    """A form's dates checked again as it is sent: a draft kept overnight can hold a preferred
+    day that has passed, or a service date no longer within what may be claimed."""
+    preferred = _date(details.get("preferred_date"))
+    if preferred is not None and forms.preferred_date_refusal(preferred, today) is not None:
+        raise RequestNotAllowedError("request-date-passed", preferred, "preferred_date")
+    service = _date(details.get("service_date"))
+    if service is not None:
+        refusal = reimbursement.service_date_refusal(service, card, today)
+        if refusal is not None:
+            raise RequestNotAllowedError(
+                refusal.reason,
+                refusal.limit,
+                "service_date",
+                days=reimbursement.REIMBURSEMENT_MAX_AGE_DAYS,
+            )
+
+
+def _date(value: Any) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) and value else None
 
 
 def _event(
@@ -121,6 +148,7 @@ async def submit(
         if existing is not None:
             return existing
     card = await card_for_request(session, member, today)
+    _check_dates(details, card, today)
     if len(attachments) > MAX_DOCUMENTS:
         raise ValueError("too many attachments")
     row = Request(

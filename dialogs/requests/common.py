@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from aiogram.fsm.state import State
@@ -96,11 +96,17 @@ async def start_form(_start_data: Any, manager: DialogManager) -> None:
 
 
 async def submit(
-    manager: DialogManager, kind: RequestKind, details: dict[str, Any], sent_state: State
+    manager: DialogManager,
+    kind: RequestKind,
+    details: dict[str, Any],
+    sent_state: State,
+    steps: Mapping[str, State] | None = None,
 ) -> None:
     """Store the request and commit it, then show its number (commit, then speak).
 
-    The summary stays, with the reason, if the card cannot take it or the commit failed.
+    The summary stays, with the reason, if the card cannot take it or the commit failed. An
+    answer no longer valid today (a preferred day that has passed while the draft waited) opens
+    its step from `steps`, with the reason, and the summary comes back after it.
     """
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
@@ -119,8 +125,12 @@ async def submit(
                 token=token,
             )
     except requests.RequestNotAllowedError as exc:
-        args = {"date": fmt_date(exc.on, manager)} if exc.on else {}
-        set_error(manager, exc.reason, **args)
+        args: dict[str, Any] = {"date": fmt_date(exc.on, manager)} if exc.on else {}
+        set_error(manager, exc.reason, **args, **exc.args_shown)
+        step = (steps or {}).get(exc.field or "")
+        if step is not None:
+            manager.dialog_data[EDITING] = True
+            await manager.switch_to(step)
         return
     number, request_id = request.number, request.id
     if not await commit_now(manager):

@@ -45,7 +45,13 @@ def _details(manager: DialogManager) -> dict[str, Any]:
 
 
 async def on_send(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
-    await submit(manager, RequestKind.LAB_TESTS, _details(manager), LabTestsSG.sent)
+    await submit(
+        manager,
+        RequestKind.LAB_TESTS,
+        _details(manager),
+        LabTestsSG.sent,
+        {PREFERRED_DATE: LabTestsSG.date},
+    )
 
 
 REFERRAL_LIST = ListStep(

@@ -32,6 +32,7 @@ request-blocked = 📝 { $blocked }
 request-no-card = A request needs an active insurance card. Confirm your phone or activate a card first.
 request-card-waiting = Coverage on your active card starts on { $date }; requests open from that day.
 request-card-expired = Coverage on your active card ended on { $date }. Choose another card in “My cards” or contact support.
+request-date-passed = The day you chose, { $date }, has already passed. Please choose today or a later day.
 request-sent =
     ✅ Request <b>{ $number }</b> is sent.
     I will tell you here when its status changes.

@@ -158,6 +158,30 @@ async def test_editing_one_field_returns_straight_to_the_summary(member, session
     assert details["clinic"] == "Almaty, City Clinic No. 4"
 
 
+async def test_a_draft_whose_day_has_passed_asks_for_another_day_when_sent(
+    member, session_factory, clock
+):
+    """Drafts are kept: one filled in for 5 December and sent on the 7th would have reached
+    staff as an appointment in the past. Sending it opens the date step with the reason, and
+    the summary comes back after it, the other answers kept."""
+    await open_form(member, session_factory)
+    await to_summary(member)  # 5 December; today is 22 November
+    clock.advance(days=15)  # 7 December
+
+    await member.click("✅ Send")
+    assert await stored_requests(session_factory) == []
+    shown = member.text()
+    assert "The day you chose, December 5, 2026, has already passed" in shown
+    assert DATE_PROMPT in shown
+    await member.send("8.12.2026")
+    summary = member.text()
+    assert "Preferred date: December 8, 2026" in summary
+    assert "Comment: Toothache since Monday" in summary
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["preferred_date"] == "2026-12-08"
+
+
 async def test_cancel_leaves_no_request(member, session_factory):
     await open_form(member, session_factory)
     await member.click("Dentist")

@@ -374,3 +374,32 @@ async def test_an_amount_typed_with_its_currency_skips_the_currency_step(member,
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert (request.details["amount"], request.details["currency"]) == ("80.00", "USD")
+
+
+async def test_a_draft_sent_after_its_service_date_is_too_old_asks_for_the_date_again(
+    member, session_factory, clock
+):
+    """The claim window moves on while a draft waits: a service on 25 August is within 90
+    days on 22 November but not on the 27th. Sending then opens the date step with the reason
+    (the earliest date now), and the summary comes back after it."""
+    await member_with_active_card(member, session_factory)
+    await _open_form(member)
+    await member.send("25.08.2026")
+    await member.send("1 234,50")
+    await member.click(UAH)
+    await send_document(member, "receipt.pdf")
+    await member.click(DONE)
+    await member.send(UA_IBAN)
+    await member.click("⏭ Skip")
+    clock.advance(days=5)  # 27 November
+
+    await member.click("✅ Send")
+    assert await stored_requests(session_factory) == []
+    shown = member.text()
+    assert "within 90 days of the service, so the earliest date now is August 29, 2026" in shown
+    assert "On what date did you receive the medical service?" in shown
+    await member.send("29.08.2026")
+    assert "Service date: August 29, 2026" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["service_date"] == "2026-08-29"

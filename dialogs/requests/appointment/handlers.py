@@ -97,4 +97,10 @@ async def on_skip(_callback: CallbackQuery, _button: Button, manager: DialogMana
 
 
 async def on_send(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
-    await submit(manager, RequestKind.APPOINTMENT, details(manager), AppointmentSG.sent)
+    await submit(
+        manager,
+        RequestKind.APPOINTMENT,
+        details(manager),
+        AppointmentSG.sent,
+        {"preferred_date": AppointmentSG.date},
+    )

@@ -151,7 +151,12 @@ async def on_send(_callback: CallbackQuery, _button: Button, manager: DialogMana
     if not manager.dialog_data.get(DOCS):
         set_error(manager, "reimbursement-docs-required")
         return
-    # checked when typed, but a form can be sent days later, past the limit
-    if not await _date_accepted(manager, date.fromisoformat(manager.dialog_data["service_date"])):
-        return
-    await submit(manager, RequestKind.REIMBURSEMENT, details_of(manager), ReimbursementSG.sent)
+    # the service date is checked again as it is sent (a form can be sent days later, past the
+    # limit): its step opens with the reason
+    await submit(
+        manager,
+        RequestKind.REIMBURSEMENT,
+        details_of(manager),
+        ReimbursementSG.sent,
+        {"service_date": ReimbursementSG.service_date},
+    )
