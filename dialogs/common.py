@@ -51,10 +51,15 @@ def now(manager: DialogManager) -> datetime:
     return clock()
 
 
+def insurer_now(manager: DialogManager) -> datetime:
+    """The time in the insurer's zone: coverage, waiting periods and clinics' hours are there."""
+    settings: Settings = manager.middleware_data["settings"]
+    return now(manager).astimezone(settings.tz)
+
+
 def today(manager: DialogManager) -> date:
     """Today in the insurer's time zone: coverage and waiting periods are counted there."""
-    settings: Settings = manager.middleware_data["settings"]
-    return now(manager).astimezone(settings.tz).date()
+    return insurer_now(manager).date()
 
 
 _ZONE_KEY = "member_reading_zone"

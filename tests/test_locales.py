@@ -14,12 +14,12 @@ from bot.config import SUPPORTED_LOCALES
 from bot.factory import COMMANDS
 from bot.i18n import LOCALES_DIR, TranslatorHub
 from bot.services.cards import CardStatus
+from bot.services.forms import TIME_WINDOWS
 from bot.services.money import CURRENCIES
 from bot.services.profile import ProfileField
 from bot.services.staff import NEEDS_TEXT, StaffAction
 from bot.services.staff.export import COLUMNS as EXPORT_COLUMNS
 from dialogs.requests.appointment.getters import SPECIALTIES
-from dialogs.requests.common import TIME_WINDOWS
 from storage.models import (
     DocumentKind,
     Gender,

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 TEXT_MAX = 1000
+
+# The times of day a member may prefer (`time-window-<id>` labels: "Morning, 8:00–12:00"…) and
+# the hour each ends, in the insurer's zone; "any" is any of them.
+TIME_WINDOWS = ("morning", "afternoon", "evening", "any")
+WINDOW_ENDS = {"morning": 12, "afternoon": 16, "evening": 20}
+ANY_TIME = "any"
 
 
 def clean_text(text: str | None, min_len: int = 2, max_len: int = TEXT_MAX) -> str | None:
@@ -42,3 +48,15 @@ def preferred_date_refusal(value: date, today: date, horizon_days: int = 365) ->
     if (value - today).days > horizon_days:
         return DateRefusal.TOO_FAR
     return None
+
+
+def windows_left(day: date, local_now: datetime) -> list[str]:
+    """The time windows that can still be kept on `day`, `local_now` being the time in the
+    insurer's zone: every one on a later day; today, those not over yet, and "any" while one
+    is (none after the evening's end)."""
+    if day > local_now.date():
+        return list(TIME_WINDOWS)
+    if day < local_now.date():
+        return []
+    left = [w for w, end in WINDOW_ENDS.items() if local_now.hour < end]
+    return [*left, ANY_TIME] if left else []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -60,12 +60,23 @@ async def card_for_request(session: AsyncSession, member: Member, today: date) -
     return card
 
 
-def _check_dates(details: dict[str, Any], card: CardView, today: date) -> None:
+def _check_dates(
+    details: dict[str, Any], card: CardView, today: date, local_now: datetime | None
+) -> None:
     """A form's dates checked again as it is sent: a draft kept overnight can hold a preferred
-    day that has passed, or a service date no longer within what may be claimed."""
+    day that has passed (or, with a time of day, whose times have all passed, or the one
+    chosen), or a service date no longer within what may be claimed. `local_now`: the time in
+    the insurer's zone, where the time windows are (None: not checked)."""
     preferred = _date(details.get("preferred_date"))
     if preferred is not None and forms.preferred_date_refusal(preferred, today) is not None:
         raise RequestNotAllowedError("request-date-passed", preferred, "preferred_date")
+    window = details.get("time_window")
+    if preferred is not None and window and local_now is not None:
+        left = forms.windows_left(preferred, local_now)
+        if not left:
+            raise RequestNotAllowedError("request-no-time-left", preferred, "preferred_date")
+        if window not in left:
+            raise RequestNotAllowedError("request-time-passed", preferred, "time_window")
     service = _date(details.get("service_date"))
     if service is not None:
         refusal = reimbursement.service_date_refusal(service, card, today)
@@ -136,11 +147,13 @@ async def submit(
     now: datetime,
     today: date,
     token: str | None = None,
+    zone: tzinfo | None = None,
 ) -> Request:
     """Store a new request on the member's active card, with its first history entry.
 
     `token` names the draft (chosen when the form opened): sending the same draft again (a
     second press after a crash, a re-delivered update) returns the request already stored.
+    `zone`: the insurer's, where a preferred time of day is checked against the clock.
     """
     assert member.id is not None
     if token is not None:
@@ -148,7 +161,7 @@ async def submit(
         if existing is not None:
             return existing
     card = await card_for_request(session, member, today)
-    _check_dates(details, card, today)
+    _check_dates(details, card, today, now.astimezone(zone) if zone is not None else None)
     if len(attachments) > MAX_DOCUMENTS:
         raise ValueError("too many attachments")
     row = Request(

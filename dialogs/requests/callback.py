@@ -9,11 +9,10 @@ from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 
 from bot.i18n import Translator
-from bot.services.forms import TEXT_MAX, clean_text
+from bot.services.forms import TEXT_MAX, TIME_WINDOWS, clean_text
 from bot.services.phones import normalize_phone
 from dialogs.common import MemberDialog, choice_step, member_window, set_error, text_step
 from dialogs.requests.common import (
-    TIME_WINDOWS,
     advance,
     edit_button,
     sent_getter,

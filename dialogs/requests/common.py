@@ -36,7 +36,6 @@ from storage.models import Member, RequestKind
 DOCS = "docs"
 EDITING = "editing"
 SUBMISSION = "submission"
-TIME_WINDOWS = ("morning", "afternoon", "evening", "any")
 
 
 def stored_docs(manager: DialogManager) -> list[Attachment]:
@@ -123,6 +122,7 @@ async def submit(
                 now(manager),
                 today(manager),
                 token=token,
+                zone=manager.middleware_data["settings"].tz,
             )
     except requests.RequestNotAllowedError as exc:
         args: dict[str, Any] = {"date": fmt_date(exc.on, manager)} if exc.on else {}

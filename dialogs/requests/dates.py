@@ -13,8 +13,8 @@ from aiogram_dialog import ChatEvent, DialogManager
 from aiogram_dialog.widgets.kbd.calendar_kbd import ManagedCalendar, OnDateSelected
 
 from bot.services.dates import read_date
-from bot.services.forms import DateRefusal, preferred_date_refusal
-from dialogs.common import set_error, today
+from bot.services.forms import DateRefusal, preferred_date_refusal, windows_left
+from dialogs.common import fmt_date, insurer_now, set_error, today
 from dialogs.requests.common import advance
 from dialogs.widgets.calendar import LocalizedCalendar
 
@@ -37,6 +37,8 @@ class DateErrors:
     unreadable: str
     past: str
     too_far: str
+    # a form with a time of day: a day none of whose times is left (today, late) is refused
+    no_time_left: str | None = None
 
 
 TextHandler = Callable[[Message, Any, DialogManager, str], Awaitable[None]]
@@ -55,6 +57,9 @@ def preferred_date_handlers(
         refusal = preferred_date_refusal(value, day, HORIZON_DAYS)
         if refusal is not None:
             set_error(manager, errors.past if refusal is DateRefusal.PAST else errors.too_far)
+            return
+        if errors.no_time_left and not windows_left(value, insurer_now(manager)):
+            set_error(manager, errors.no_time_left, date=fmt_date(value, manager))
             return
         manager.dialog_data[FIELD] = value.isoformat()
         await advance(manager, next_state, confirm_state)

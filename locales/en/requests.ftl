@@ -33,6 +33,8 @@ request-no-card = A request needs an active insurance card. Confirm your phone o
 request-card-waiting = Coverage on your active card starts on { $date }; requests open from that day.
 request-card-expired = Coverage on your active card ended on { $date }. Choose another card in “My cards” or contact support.
 request-date-passed = The day you chose, { $date }, has already passed. Please choose today or a later day.
+request-no-time-left = No time of day is left on { $date } for a visit. Please choose a later day.
+request-time-passed = That time of day on { $date } has already passed. Please choose another.
 request-sent =
     ✅ Request <b>{ $number }</b> is sent.
     I will tell you here when its status changes.

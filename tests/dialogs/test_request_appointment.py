@@ -1,5 +1,5 @@
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from babel.dates import format_date
@@ -180,6 +180,58 @@ async def test_a_draft_whose_day_has_passed_asks_for_another_day_when_sent(
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert request.details["preferred_date"] == "2026-12-08"
+
+
+async def test_on_today_only_the_times_of_day_not_over_are_offered(member, session_factory, clock):
+    """At 13:30 in Almaty the morning is over: today's appointment offers the afternoon, the
+    evening and any time; after 20:00 no time is left today and the day is refused."""
+    clock.now = datetime(2026, 11, 22, 8, 30, tzinfo=UTC)  # 13:30 in Almaty
+    await open_form(member, session_factory)
+    await member.click("Dentist")
+    await member.send("Almaty, City Clinic No. 4")
+    await member.send("22.11.2026")
+    assert TIME_PROMPT in member.text()
+    offered = member.buttons()
+    assert "🌅 Morning, 8:00–12:00" not in offered
+    assert {"☀️ Afternoon, 12:00–16:00", "🌆 Evening, 16:00–20:00", "🕘 Any time"} <= set(offered)
+
+    await member.click("✖️ Cancel")  # back to the kinds of request
+    clock.now = datetime(2026, 11, 22, 15, 30, tzinfo=UTC)  # 20:30 in Almaty
+    await member.click("🩺 Doctor appointment")
+    await member.click("Dentist")
+    await member.send("Almaty, City Clinic No. 4")
+    await member.send("22.11.2026")
+    assert "No time of day is left on November 22, 2026 for a visit" in member.text()
+    assert DATE_PROMPT in member.text()
+    await member.send("23.11.2026")
+    assert "🌅 Morning, 8:00–12:00" in member.buttons()
+
+
+async def test_a_draft_for_this_morning_sent_in_the_afternoon_asks_for_another_time(
+    member, session_factory, clock
+):
+    await open_form(member, session_factory)  # 10:00 in Almaty
+    await member.click("Dentist")
+    await member.send("Almaty, City Clinic No. 4")
+    await member.send("22.11.2026")
+    await member.click("🌅 Morning, 8:00–12:00")
+    await member.click("⏭ Skip")
+    clock.advance(hours=3)  # 13:00
+
+    await member.click("✅ Send")
+    assert await stored_requests(session_factory) == []
+    shown = member.text()
+    assert "That time of day on November 22, 2026 has already passed" in shown
+    assert TIME_PROMPT in shown
+    assert "🌅 Morning, 8:00–12:00" not in member.buttons()
+    await member.click("☀️ Afternoon, 12:00–16:00")
+    assert "Time: ☀️ Afternoon, 12:00–16:00" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert (request.details["preferred_date"], request.details["time_window"]) == (
+        "2026-11-22",
+        "afternoon",
+    )
 
 
 async def test_cancel_leaves_no_request(member, session_factory):

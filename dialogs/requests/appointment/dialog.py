@@ -8,6 +8,7 @@ from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group
 from aiogram_dialog.widgets.text import Format
 
 from bot.services.clinics import SPECIALTIES
+from bot.services.forms import TIME_WINDOWS
 from dialogs.common import MemberDialog, choice_step, member_window, text_step
 from dialogs.requests.appointment.clinics import clinic_step
 from dialogs.requests.appointment.getters import (
@@ -29,7 +30,6 @@ from dialogs.requests.appointment.handlers import (
     on_typed,
 )
 from dialogs.requests.common import (
-    TIME_WINDOWS,
     edit_button,
     sent_getter,
     sent_widgets,

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.kbd import Button
 
-from bot.services.forms import TEXT_MAX, clean_text
-from dialogs.common import clear_error, set_error
+from bot.services.forms import TEXT_MAX, clean_text, windows_left
+from dialogs.common import clear_error, fmt_date, insurer_now, set_error
 from dialogs.requests.common import advance, submit
 from dialogs.requests.dates import DateErrors, preferred_date_handlers
 from dialogs.states import AppointmentSG
@@ -71,6 +72,7 @@ on_date_text, on_date_picked = preferred_date_handlers(
         unreadable="appointment-date-invalid",
         past="appointment-date-past",
         too_far="appointment-date-far",
+        no_time_left="request-no-time-left",
     ),
 )
 
@@ -78,6 +80,11 @@ on_date_text, on_date_picked = preferred_date_handlers(
 async def on_time(
     _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
 ) -> None:
+    picked = date.fromisoformat(manager.dialog_data["preferred_date"])
+    if item not in windows_left(picked, insurer_now(manager)):
+        # a button drawn earlier in the day (or before the date was changed to today)
+        set_error(manager, "request-time-passed", date=fmt_date(picked, manager))
+        return
     manager.dialog_data["time_window"] = item
     await advance(manager, AppointmentSG.comment, AppointmentSG.confirm)
 
@@ -102,5 +109,5 @@ async def on_send(_callback: CallbackQuery, _button: Button, manager: DialogMana
         RequestKind.APPOINTMENT,
         details(manager),
         AppointmentSG.sent,
-        {"preferred_date": AppointmentSG.date},
+        {"preferred_date": AppointmentSG.date, "time_window": AppointmentSG.time},
     )
