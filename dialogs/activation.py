@@ -40,7 +40,7 @@ INSURED_ID_MAX = 64
 
 async def on_insured_id(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
     value = activation.normalize_insured_id(text)
-    if not (3 <= len(value) <= INSURED_ID_MAX) or not value.replace("-", "").isalnum():
+    if not (3 <= len(value) <= INSURED_ID_MAX) or not activation.fold_insured_id(value).isalnum():
         set_error(manager, "activation-id-invalid")
         return
     clear_error(manager)

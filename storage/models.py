@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
     true,
 )
 from sqlmodel import Field, SQLModel
@@ -114,10 +115,20 @@ class Policy(SQLModel, table=True):
     updated_at: datetime = Field(sa_column=_ts())
 
 
+# An insured ID without the separators people leave out or type differently ("KZ100003" for
+# "KZ-100003"): activation looks a typed ID up by it when the exact one is not found. The index
+# is on this very expression, and the lookup writes it the same way, so SQLite and PostgreSQL
+# both use the index (migration 0019).
+FOLDED_INSURED_ID = (
+    "replace(replace(replace(replace(insured_id, '-', ''), '/', ''), '.', ''), '_', '')"
+)
+
+
 class InsuredPerson(SQLModel, table=True):
     """One insured person on a policy: what the member sees as an insurance card."""
 
     __tablename__ = "insured_persons"
+    __table_args__ = (Index("ix_insured_persons_folded_id", text(FOLDED_INSURED_ID)),)
 
     id: int | None = Field(default=None, primary_key=True)
     insured_id: str = Field(max_length=64, unique=True, index=True)

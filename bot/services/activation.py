@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.cards import link_activated_card
-from storage.models import HolderType, Member, Policy, ReminderKind
+from storage.models import HolderType, InsuredPerson, Member, Policy, ReminderKind
 from storage.repositories import attempts as attempts_repo
 from storage.repositories import cards as cards_repo
 from storage.repositories import reminders as reminders_repo
@@ -75,13 +75,35 @@ def activation_opens_on(policy: Policy, rules: ActivationRules) -> date:
     return policy.contract_signed + timedelta(days=days)
 
 
+# what people put between an ID's parts, or leave out: spaces, dashes of any kind, slashes,
+# dots, underscores
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212/._]+")
+
+
 def normalize_insured_id(text: str) -> str:
     return re.sub(r"\s+", "", text).upper()
 
 
+def fold_insured_id(text: str) -> str:
+    """An insured ID without separators, upper case: "kz 100003" and "KZ–100003" are
+    "KZ100003", as `storage.models.FOLDED_INSURED_ID` makes "KZ-100003"."""
+    return _SEPARATORS.sub("", text).upper()
+
+
 def insured_key(insured_id: str, secret: bytes) -> str:
-    """A keyed hash, so the attempt log never holds a typed ID in clear."""
-    return hmac.new(secret, normalize_insured_id(insured_id).encode(), hashlib.sha256).hexdigest()
+    """A keyed hash, so the attempt log never holds a typed ID in clear; of the folded ID, so
+    ways of writing one ID count against its one limit."""
+    return hmac.new(secret, fold_insured_id(insured_id).encode(), hashlib.sha256).hexdigest()
+
+
+async def _card_of(session: AsyncSession, typed: str) -> tuple[InsuredPerson, Policy] | None:
+    """The card of the ID as typed, or else the one card whose ID differs only in separators
+    (none when two do: the ID does not say which)."""
+    found = await cards_repo.by_insured_id(session, normalize_insured_id(typed))
+    if found is not None:
+        return found
+    folded = await cards_repo.by_folded_insured_id(session, fold_insured_id(typed))
+    return folded[0] if len(folded) == 1 else None
 
 
 def guard_keys(telegram_id: int, key: str) -> list[str]:
@@ -134,7 +156,7 @@ async def activate(
     if locked := await _lock(session, member.telegram_id, key, now, rules):
         return locked
 
-    found = await cards_repo.by_insured_id(session, normalize_insured_id(insured_id))
+    found = await _card_of(session, insured_id)
     if found is None or found[0].birth_date != birth_date:
         await attempts_repo.add(session, member.telegram_id, key, succeeded=False, at=now)
         if locked := await _lock(session, member.telegram_id, key, now, rules):

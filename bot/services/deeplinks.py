@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.services.activation import normalize_insured_id
+from bot.services.activation import fold_insured_id, normalize_insured_id
 
 INSURED_ID_MAX = 64
 _REQUEST = re.compile(r"^r[_-]?(?:R-?)?0*(\d{1,9})$", re.IGNORECASE)
@@ -36,7 +36,7 @@ class DeepLink:
 def valid_insured_id(text: str) -> str | None:
     """An insured ID as stored (spaces out, upper case), or None when it cannot be one."""
     value = normalize_insured_id(text)
-    if not (3 <= len(value) <= INSURED_ID_MAX) or not value.replace("-", "").isalnum():
+    if not (3 <= len(value) <= INSURED_ID_MAX) or not fold_insured_id(value).isalnum():
         return None
     return value
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, text
 from sqlalchemy import select as core_select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, delete, select
 
 from storage.driver_lane import select_rows
-from storage.models import CardLink, InsuredPerson, LinkVia, Policy, Relation
+from storage.models import FOLDED_INSURED_ID, CardLink, InsuredPerson, LinkVia, Policy, Relation
 from storage.sql import typed_text
 
 _persons = InsuredPerson.__table__  # type: ignore[attr-defined]
@@ -97,6 +97,20 @@ async def with_phone(session: AsyncSession, phone: str) -> list[PhoneCard]:
     """The registry cards carrying `phone`, oldest first."""
     rows = await select_rows(session, _WITH_PHONE, {"phone": phone})
     return [PhoneCard(*row) for row in rows]
+
+
+async def by_folded_insured_id(
+    session: AsyncSession, folded: str
+) -> list[tuple[InsuredPerson, Policy]]:
+    """The cards (at most two: one is an answer, two are not) whose insured ID without its
+    separators is `folded` (`FOLDED_INSURED_ID`, through its index)."""
+    result = await session.execute(
+        select(InsuredPerson, Policy)
+        .join(Policy, col(Policy.id) == col(InsuredPerson.policy_id))
+        .where(text(f"{FOLDED_INSURED_ID} = :folded").bindparams(folded=folded))
+        .limit(2)
+    )
+    return [(row[0], row[1]) for row in result.all()]
 
 
 async def by_insured_id(

@@ -211,3 +211,40 @@ async def test_a_date_of_birth_typed_with_the_month_s_name_or_a_short_year(membe
     await member.send("KZ-100001")
     await member.send("5 березня 84")
     assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
+
+
+async def test_the_insured_id_typed_without_its_dash_or_with_another_one_is_found(
+    member, session_factory
+):
+    """The card says "KZ-100001"; people type "kz100001", "KZ 100001" or, on a phone that
+    turns a hyphen into a dash, "KZ–100001". Each is that ID, and wrong guesses in any of
+    these forms count against the one ID's limit."""
+    await _card(session_factory)
+    await _open_activation(member)
+    await member.send("KZ–100001")  # an en dash
+    await member.send("01.01.2000")
+    assert "4 attempts left" in member.text()
+    await member.send("kz 100001")
+    await member.send("01.01.2001")
+    assert "3 attempts left" in member.text()
+    await member.send("kz100001")
+    await member.send("05.03.1984")
+    assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
+
+
+async def test_an_id_that_two_cards_differ_from_only_in_separators_finds_neither(
+    member, session_factory
+):
+    """ "A-1234" and "A1-234" both fold to "A1234": typed as "A1234", neither is taken."""
+    async with session_factory.begin() as session:
+        policy = await make_policy(session, number="SPH-2026-0008")
+        for insured_id in ("A-1234", "A1-234"):
+            await make_person(session, policy, insured_id=insured_id, full_name="Twin",
+                              phone=None, birth_date=date(1984, 3, 5))  # fmt: skip
+    await _open_activation(member)
+    await member.send("A1234")
+    await member.send("05.03.1984")
+    assert "do not match our records" in member.text()
+    await member.send("A1-234")  # typed as on the card: found
+    await member.send("05.03.1984")
+    assert "Card SPH-2026-0008 (Twin) is linked and active" in member.text()
