@@ -110,6 +110,29 @@ def _free(message: Message) -> bool:
     return captioned(message) is not None
 
 
+async def answer_about(
+    message: Message,
+    uow: UnitOfWork,
+    member: Member | None,
+    request_id: int | None,
+    now: datetime,
+    i18n: Translator,
+) -> bool:
+    """`message`, sent on the page of the member's request `request_id`, added to it while it
+    is open, as "Add a message or documents" does; False when it is closed or gone, or the
+    message is not one to pass on."""
+    if member is None or member.id is None or request_id is None or not _free(message):
+        return False
+    try:
+        page = await requests.page_of(uow.session, member, request_id)
+    except requests.RequestNotFoundError:
+        return False
+    if not page.can_reply:
+        return False
+    await to_staff(message, uow, member, page.request, now, i18n)
+    return True
+
+
 async def answer_awaited(
     message: Message, uow: UnitOfWork, member: Member | None, now: datetime, i18n: Translator
 ) -> bool:

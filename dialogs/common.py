@@ -185,20 +185,27 @@ INLINE_KEYBOARD = IntentKeyboardFactory()
 
 
 def member_window(
-    *widgets: Any, state: State, getter: Any = None, rests: bool = False, **kwargs: Any
+    *widgets: Any,
+    state: State,
+    getter: Any = None,
+    rests: bool = False,
+    on_message: Any = None,
+    **kwargs: Any,
 ) -> Window:
     """A member's step: `widgets`, the last error (unless a text of the step shows it already)
     and, after the step's own inputs, one that takes any other message and says so.
 
-    `rests`: a screen that asks nothing (the menu, "request sent", a request's page): a message
+    `rests`: a screen that asks nothing (the menu, "request sent", "My requests"): a message
     sent there goes to the request waiting for it, if one does (`on_free_message`).
+    `on_message`: the catch-all of a screen that takes a message its own way (a request's page).
 
     aiogram-dialog hands every message sent while a dialog is open to its current window
     (`Window.process_message`; the inputs of one window are tried in order, `CombinedInput`),
     so a word typed where only buttons are expected would otherwise get no answer at all.
     """
     error = () if any(_shows_errors(w) for w in widgets) else (I18nError(),)
-    catch_all = MessageInput(on_free_message if rests else on_unexpected, id=CATCH_ALL)
+    handler = on_message or (on_free_message if rests else on_unexpected)
+    catch_all = MessageInput(handler, id=CATCH_ALL)
     kwargs.setdefault("markup_factory", INLINE_KEYBOARD)
     return Window(*widgets, *error, catch_all, state=state, getter=getter, **kwargs)
 

@@ -7,7 +7,7 @@ from typing import Any
 from aiogram import F
 from aiogram.enums import ContentType
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import Dialog, DialogManager
+from aiogram_dialog import Dialog, DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import (
     Button,
@@ -28,6 +28,7 @@ from bot.render import long_details
 from bot.services import lifecycle, requests
 from bot.services.forms import TEXT_MAX, clean_text
 from bot.textfit import MESSAGE_LIMIT, cut, pack, visible_length
+from dialogs.answers import answer_about
 from dialogs.common import (
     ContentIs,
     MemberDialog,
@@ -39,6 +40,7 @@ from dialogs.common import (
     member_date,
     member_window,
     now,
+    on_free_message,
     page_buttons,
     picked_id,
     scroll_page,
@@ -262,6 +264,19 @@ async def on_cancel_confirmed(_c: CallbackQuery, _b: Button, manager: DialogMana
     await manager.switch_to(MyRequestsSG.detail)
 
 
+async def on_page_message(message: Message, widget: Any, manager: DialogManager) -> None:
+    """A message sent on an open request's page is about that request: added to it, as "Add a
+    message or documents" does; on a closed one's, as on any screen that asks nothing."""
+    data = manager.middleware_data
+    request_id = manager.dialog_data.get("request_id")
+    if await answer_about(
+        message, data["uow"], data.get("member"), request_id, now(manager), data["i18n"]
+    ):
+        manager.show_mode = ShowMode.NO_UPDATE  # the reply says where it went
+        return
+    await on_free_message(message, widget, manager)
+
+
 async def on_start(start_data: Any, manager: DialogManager) -> None:
     if isinstance(start_data, dict) and "request_id" in start_data:
         manager.dialog_data["request_id"] = start_data["request_id"]
@@ -310,7 +325,7 @@ def my_requests_dialog() -> Dialog:
             SwitchTo(I18nButtonText("btn-back"), id="back", state=MyRequestsSG.list),
             getter=detail_getter,
             state=MyRequestsSG.detail,
-            rests=True,
+            on_message=on_page_message,
         ),
         member_window(
             I18nFormat("reply-prompt"),

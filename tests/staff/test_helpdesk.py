@@ -516,6 +516,28 @@ async def test_with_two_requests_asking_a_line_in_the_chat_asks_which_and_sends_
     assert [await _status(world, r) for r in (first, second)] == ["need_info", "in_progress"]
 
 
+async def test_a_line_written_on_a_request_s_page_goes_to_that_request(world):
+    """Support asked about the first request; the member opens the second's page (the button
+    under its status message) and writes there: the line is about the request on the page."""
+    member, first, thread = await _request_on_card(world)
+    second = await world.submit(member, topic="My limits for dentistry")
+    await world.deliver()
+    await _asked(world, first, "Which phone should we call?")
+    await world.press(_card(world, second.number), "🙋 Take")
+    await world.deliver()
+    taken = world.bot_messages(OLENA)[-1]
+    assert second.number in taken["text"]
+    await press(world, "📋 Open the request", second.number)
+
+    world.state.send_text(OLENA, "Is the implant covered?")
+    await world.settled()
+    assert world.bot_messages(OLENA)[-1]["text"] == EN("reply-sent-to", number=second.number)
+    await world.deliver()
+    [line] = [m for m in _member_lines(world, thread) if "implant" in m]
+    assert second.number in line
+    assert [await _status(world, r) for r in (first, second)] == ["need_info", "in_progress"]
+
+
 async def test_a_file_sent_in_a_form_is_the_form_s_not_the_request_s_that_asked(world):
     """In the middle of a new request's form, a message is that form's: here a photo on the
     call-back form's summary, which takes none, is refused there and goes nowhere."""
