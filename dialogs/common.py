@@ -145,6 +145,14 @@ def picked_id(item: str) -> int | None:
     return value if 0 < value <= MAX_ROW_ID else None
 
 
+async def open_over_menu(manager: DialogManager, state: State, data: Any = None) -> None:
+    """`state` as a new screen on top of the menu, the stack reset: its "Back" leads to the
+    menu. (Started alone, a screen's "Back" closed the last dialog and left the chat with no
+    screen: /mydata's, a request's page opened from a status message.)"""
+    await manager.start(MainSG.menu, mode=StartMode.RESET_STACK, show_mode=ShowMode.NO_UPDATE)
+    await manager.start(state, data=data, show_mode=ShowMode.SEND)
+
+
 def menu_button() -> Start:
     return Start(
         I18nButtonText("btn-menu"), id="to_menu", state=MainSG.menu, mode=StartMode.RESET_STACK

@@ -10,13 +10,13 @@ from __future__ import annotations
 import html
 from collections.abc import Awaitable, Callable
 
-from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_dialog import DialogManager, StartMode
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import cards, requests
 from bot.services.deeplinks import NEEDS_CARDS, DeepLink, LinkKind, parse
-from dialogs.common import today
+from dialogs.common import open_over_menu, today
 from dialogs.states import ActivationSG, CardsSG, MainSG, MyRequestsSG, PhoneSG, SupportSG
 from storage.models import Member
 
@@ -37,20 +37,15 @@ async def _request(manager: DialogManager, link: DeepLink) -> None:
     except requests.RequestNotFoundError:
         await _menu(manager, "link_not_yours")
         return
-    await manager.start(MainSG.menu, mode=StartMode.RESET_STACK, show_mode=ShowMode.NO_UPDATE)
-    await manager.start(
-        MyRequestsSG.detail, data={"request_id": link.request_id}, show_mode=ShowMode.SEND
-    )
+    await open_over_menu(manager, MyRequestsSG.detail, {"request_id": link.request_id})
 
 
 async def _cards(manager: DialogManager, _link: DeepLink) -> None:
-    await manager.start(MainSG.menu, mode=StartMode.RESET_STACK, show_mode=ShowMode.NO_UPDATE)
-    await manager.start(CardsSG.list, show_mode=ShowMode.SEND)
+    await open_over_menu(manager, CardsSG.list)
 
 
 async def _support(manager: DialogManager, _link: DeepLink) -> None:
-    await manager.start(MainSG.menu, mode=StartMode.RESET_STACK, show_mode=ShowMode.NO_UPDATE)
-    await manager.start(SupportSG.info, show_mode=ShowMode.SEND)
+    await open_over_menu(manager, SupportSG.info)
 
 
 async def _activate(manager: DialogManager, link: DeepLink) -> None:
@@ -61,8 +56,7 @@ async def _activate(manager: DialogManager, link: DeepLink) -> None:
     await manager.middleware_data["bot"].send_message(
         event_chat.id, i18n("link-activate-id", insured_id=html.escape(link.insured_id))
     )
-    await manager.start(MainSG.menu, mode=StartMode.RESET_STACK, show_mode=ShowMode.NO_UPDATE)
-    await manager.start(ActivationSG.birth_date, show_mode=ShowMode.SEND)
+    await open_over_menu(manager, ActivationSG.birth_date)
     manager.dialog_data["insured_id"] = link.insured_id
 
 

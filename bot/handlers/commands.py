@@ -23,7 +23,7 @@ from bot.filters.magic import Magic
 from bot.i18n import Translator
 from bot.services import members
 from dialogs.answers import answer_awaited
-from dialogs.common import set_error
+from dialogs.common import open_over_menu, set_error
 from dialogs.deeplinks import open_link
 from dialogs.states import LanguageSG, MainSG, MyRequestsSG
 from storage.models import Member
@@ -69,11 +69,8 @@ def create_router() -> Router:
     ) -> None:
         # the button under a status notification opens that request's page
         await callback.answer()
-        await dialog_manager.start(
-            MyRequestsSG.detail,
-            mode=StartMode.RESET_STACK,
-            data={"request_id": callback_data.request_id},
-            show_mode=ShowMode.SEND,
+        await open_over_menu(
+            dialog_manager, MyRequestsSG.detail, {"request_id": callback_data.request_id}
         )
 
     return router

@@ -5,10 +5,11 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import Message
-from aiogram_dialog import DialogManager, StartMode
+from aiogram_dialog import DialogManager
 
 from bot.filters.commands import LooksLikeCommand
 from bot.filters.magic import Magic
+from dialogs.common import open_over_menu
 from dialogs.privacy import PrivacySG
 
 
@@ -18,6 +19,6 @@ def create_router() -> Router:
 
     @router.message(Command("mydata"))
     async def mydata(_message: Message, dialog_manager: DialogManager) -> None:
-        await dialog_manager.start(PrivacySG.summary, mode=StartMode.RESET_STACK)
+        await open_over_menu(dialog_manager, PrivacySG.summary)
 
     return router

@@ -125,6 +125,26 @@ async def test_profile_screen_opens_mydata(world):
     await world.tap("👤 Profile")
     await world.tap("🔐 My data")
     assert "What the bot stores about you" in world.last(OLENA)["text"]
+    await world.tap("⬅️ Back")
+    assert "✏️ Full name" in _labels(world.last(OLENA))  # back to the profile
+
+
+async def test_back_from_mydata_opened_by_its_command_leads_to_the_menu(world):
+    """/mydata typed in the middle of anything: its "Back" closed the only screen and left
+    the chat with no buttons at all. It leads to the menu now."""
+    await world.member_with_card()
+    await world.say("/menu")
+    await world.tap("📝 New request")
+    await world.say("/mydata")
+    await world.tap("⬅️ Back")
+    shown = world.last(OLENA)
+    assert "Active card" in shown["text"]
+    assert "📝 New request" in _labels(shown)
+
+
+def _labels(message: dict) -> list[str]:
+    rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
+    return [button["text"] for row in rows for button in row]
 
 
 async def test_long_summary_is_paged_within_telegram_limits(world):

@@ -527,7 +527,7 @@ async def test_a_line_written_on_a_request_s_page_goes_to_that_request(world):
     await world.deliver()
     taken = world.bot_messages(OLENA)[-1]
     assert second.number in taken["text"]
-    await press(world, "📋 Open the request", second.number)
+    await press(world, "📋 Open the request", "History")
 
     world.state.send_text(OLENA, "Is the implant covered?")
     await world.settled()
@@ -536,6 +536,18 @@ async def test_a_line_written_on_a_request_s_page_goes_to_that_request(world):
     [line] = [m for m in _member_lines(world, thread) if "implant" in m]
     assert second.number in line
     assert [await _status(world, r) for r in (first, second)] == ["need_info", "in_progress"]
+
+
+async def test_a_request_s_page_opened_from_its_status_message_goes_back_to_the_menu(world):
+    """The page opened by "📋 Open the request" was the only screen: "Back" to the list and
+    "Back" again closed it and left the chat with no buttons. The menu is under it now."""
+    _, request, _thread = await _request_on_card(world)
+    await world.press(_card(world, request.number), "🙋 Take")
+    await world.deliver()
+    await press(world, "📋 Open the request", "History")
+    await press(world, "⬅️ Back", "My requests")
+    menu = await press(world, "⬅️ Back", "📝 New request")
+    assert "Active card" in menu["text"]
 
 
 async def test_a_file_sent_in_a_form_is_the_form_s_not_the_request_s_that_asked(world):
