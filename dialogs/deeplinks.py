@@ -81,9 +81,7 @@ async def open_link(manager: DialogManager, payload: str, *, onboarded: bool = F
         member: Member = manager.middleware_data["member"]
         if not await cards.list_cards(session, member, today(manager)):
             if member.phone_confirmed_at is None:
-                await manager.start(
-                    PhoneSG.share, mode=StartMode.RESET_STACK, data={PAYLOAD: payload}
-                )
+                await open_over_menu(manager, PhoneSG.share, {PAYLOAD: payload})
             else:
                 await _menu(manager, "link_needs_card")
             return

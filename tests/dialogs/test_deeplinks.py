@@ -66,6 +66,15 @@ async def test_a_link_waits_for_onboarding_then_lands_where_it_pointed(member, s
     assert any("SIP-2026-0001" in b for b in member.buttons())
 
 
+async def test_back_from_the_phone_step_a_link_opened_leads_to_the_menu(member):
+    """The phone step a link opens for a new member was the only screen: its "Back" left the
+    chat with no buttons. The menu is under it."""
+    await member.send("/start cards")
+    assert "Share my phone number" in member.text()
+    await member.click("⬅️ Back")
+    assert "📱 Confirm phone" in member.buttons()  # the menu of a member with no card
+
+
 async def test_an_activation_link_fills_the_insured_id(member, session_factory):
     async with session_factory.begin() as session:
         policy = await make_policy(session, number="SPH-2026-0001")
