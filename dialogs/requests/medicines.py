@@ -44,6 +44,7 @@ ADDRESS = "address"
 ITEMS = "items"
 LIST_MAX = 4096  # a whole Telegram message: the list is the main content of these forms
 LIST_SHOWN = 1000  # the step shows the start of a longer list; the rest is a button away
+LIST_MESSAGES_KEPT = 50  # the ids of the last messages added, so one delivered twice adds once
 
 
 @dataclass(frozen=True)
@@ -66,13 +67,30 @@ def clean_list(text: str | None) -> str | None:
 def list_window(step: ListStep, state: State, after: State, confirm: State) -> Window:
     """Text and/or photos or files (an album too); "Next" appears once there is something."""
 
-    async def on_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
+    taken_key = f"{step.key}_messages"
+
+    async def on_text(message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
+        """Each message adds its lines to the list (people send one item a message)."""
         value = clean_list(text)
         if value is None:
             refuse_text(manager, text, LIST_MAX, step.empty)
             return
+        taken: list[int] = manager.dialog_data.setdefault(taken_key, [])
+        if message.message_id in taken:
+            return  # the same message handed over again (an update delivered twice)
+        before = manager.dialog_data.get(step.key) or ""
+        whole = f"{before}\n{value}" if before else value
+        if len(whole) > LIST_MAX:
+            set_error(manager, "list-full", max=LIST_MAX)
+            return
         clear_error(manager)
-        manager.dialog_data[step.key] = value
+        manager.dialog_data[step.key] = whole
+        taken[:] = [*taken, message.message_id][-LIST_MESSAGES_KEPT:]
+
+    async def on_clear(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+        clear_error(manager)
+        manager.dialog_data.pop(step.key, None)
+        manager.dialog_data.pop(taken_key, None)
 
     async def on_file(message: Message, widget: MessageInput, manager: DialogManager) -> None:
         before = len(manager.dialog_data.get(DOCS, []))
@@ -111,6 +129,9 @@ def list_window(step: ListStep, state: State, after: State, confirm: State) -> W
         MessageInput(on_file, filter=ContentIs(ContentType.PHOTO, ContentType.DOCUMENT)),
         Button(I18nButtonText(step.next_button), id="next", on_click=on_next, when="has_list"),
         full_text_button(whole_list),
+        Button(
+            I18nButtonText("btn-list-clear"), id="clear_list", on_click=on_clear, when="list_text"
+        ),
         Button(
             I18nButtonText("btn-docs-clear"), id="clear", on_click=on_clear_docs, when="has_docs"
         ),

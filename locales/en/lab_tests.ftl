@@ -3,7 +3,7 @@
 lab-referral-prompt =
     🧪 <b>Lab tests</b>
     Send a photo or file of the doctor’s referral and/or type the list of tests. Several photos are fine.
-    A new text message replaces the list. Press “Next” when everything is here.
+    Each text message adds to the list; “🗑 Clear the list” starts it again. Press “Next” when everything is here.
 lab-referral-collected =
     📝 Your list of tests:
     { $list_text }

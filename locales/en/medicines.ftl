@@ -3,7 +3,7 @@
 medicines-items-prompt =
     💊 <b>Medicines</b>
     Type the list of medicines (name, dose, quantity) and/or send a photo or file of the prescription. Several photos are fine.
-    A new text message replaces the list. Press “Next” when everything is here.
+    Each text message adds to the list; “🗑 Clear the list” starts it again. Press “Next” when everything is here.
 medicines-items-collected =
     📝 Your list:
     { $list_text }
@@ -24,3 +24,5 @@ medicines-summary-docs =
     }
 medicines-btn-edit-items = ✏️ Medicines
 medicines-btn-edit-address = ✏️ Address
+btn-list-clear = 🗑 Clear the list
+list-full = The list would be longer than { $max } characters. Send the rest as a photo or file, or clear the list.

@@ -75,6 +75,8 @@ async def test_medicines_request_end_to_end_with_home_address(member, session_fa
     assert "Prescription: 1 photo or file" in summary
 
     await member.click("✏️ Medicines")  # edit one field, then straight back to the summary
+    await member.click("🗑 Clear the list")  # a new message adds to the list: start it again
+    assert "Your list" not in member.text()
     await member.send("Amoxicillin 500 mg")
     await member.click("➡️ Next")
     assert "Medicines: Amoxicillin 500 mg" in member.text()
@@ -186,3 +188,39 @@ async def test_digits_blank_text_or_a_sticker_is_not_a_list(member, session_fact
     await member.send("   ")
     assert "The list cannot be empty" in member.text()
     assert "➡️ Next" not in member.buttons()
+
+
+async def test_each_message_adds_to_the_list(member, session_factory):
+    """People send one medicine a message: "Paracetamol", then "and ibuprofen". The second
+    replaced the first, which was lost; now each adds its lines, one message counted once."""
+    await _open_form(member, session_factory)
+    await member.send("Paracetamol 500 mg × 20")
+    await member.send("and Ibuprofen 200 mg")
+    assert "Your list:\nParacetamol 500 mg × 20\nand Ibuprofen 200 mg" in member.text()
+    await member.send("x" * 4080)  # the list would be longer than a message
+    assert "The list would be longer than 4,096 characters" in member.text()
+    await member.click("➡️ Next")
+    await member.send("Kyiv, Khreshchatyk 1")
+    assert "Medicines: Paracetamol 500 mg × 20\nand Ibuprofen 200 mg" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["items"] == "Paracetamol 500 mg × 20\nand Ibuprofen 200 mg"
+
+
+async def test_a_message_delivered_twice_adds_its_line_once(member, session_factory):
+    """Telegram hands an update over again when its handling was not acknowledged (a crash
+    after the commit): the same message must not put its line in the list twice."""
+    await _open_form(member, session_factory)
+    message = Message(
+        message_id=next(_ids),
+        date=datetime(2026, 11, 22, 5, 0, tzinfo=UTC),
+        chat=Chat(id=member.user.id, type="private"),
+        from_user=member.user,
+        text="Paracetamol 500 mg × 20",
+    )
+    for _ in range(2):
+        update = Update(update_id=next(_ids), message=message)
+        await member.dp.feed_update(member.client.bot, update)
+    await member.send("Ibuprofen 200 mg")
+    assert "Your list:\nParacetamol 500 mg × 20\nIbuprofen 200 mg\n" in member.text() + "\n"
+    assert member.text().count("Paracetamol") == 1
