@@ -51,7 +51,7 @@ from dialogs.common import (
 from dialogs.requests.common import DOCS, docs_getter, on_attachment, stored_docs
 from dialogs.requests.render import LONG, detail_lines, full_text_button
 from dialogs.states import MyRequestsSG, NewRequestSG
-from dialogs.text_input import refuse_text
+from dialogs.text_input import TOO_LONG, refuse_text
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from storage.models import Member, RequestEvent
 
@@ -61,6 +61,7 @@ LIST = "list_pages"
 HISTORY = "history_parts"
 # the member's Telegram message holding the reply's text (an edit of it follows to staff)
 REPLY_MESSAGE = "reply_message_id"
+REPLY_MESSAGES = "reply_message_ids"  # every message whose text was added (each taken once)
 # A history part with the rest of the page (answers cut at 1,000 characters each) stays within
 # one Telegram message; a longer history pages back from the latest part. NOTES is room for
 # what may show around the page: "message added", the part's number, an error.
@@ -193,19 +194,31 @@ async def all_details(manager: DialogManager) -> str:
 
 
 async def on_reply_text(message: Message, _w: Any, manager: DialogManager, text: str) -> None:
+    """Each message adds its text to what will be sent (a second one replaced the first)."""
     value = clean_text(text, min_len=1)
     if value is None:
         refuse_text(manager, text, TEXT_MAX, "reply-empty")
         return
+    taken: list[int] = manager.dialog_data.setdefault(REPLY_MESSAGES, [])
+    if message.message_id in taken:
+        return  # the same message handed over again (an update delivered twice)
+    before = manager.dialog_data.get("reply_text")
+    whole = f"{before}\n{value}" if before else value
+    if len(whole) > TEXT_MAX:
+        set_error(manager, TOO_LONG, max=TEXT_MAX)
+        return
     clear_error(manager)
-    manager.dialog_data["reply_text"] = value
-    # the message that holds the text: an edit of it follows into the staff topic
-    manager.dialog_data[REPLY_MESSAGE] = message.message_id
+    manager.dialog_data["reply_text"] = whole
+    taken.append(message.message_id)
+    # the one message that holds the whole text: an edit of it follows into the staff topic
+    # (text from several messages has no one message to follow)
+    manager.dialog_data[REPLY_MESSAGE] = message.message_id if len(taken) == 1 else None
 
 
 async def on_start_reply(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
     manager.dialog_data.pop("reply_text", None)
     manager.dialog_data.pop(REPLY_MESSAGE, None)
+    manager.dialog_data.pop(REPLY_MESSAGES, None)
     manager.dialog_data[DOCS] = []
     clear_error(manager)
     await manager.switch_to(MyRequestsSG.reply)
@@ -237,6 +250,7 @@ async def on_send_reply(_c: CallbackQuery, _b: Button, manager: DialogManager) -
     manager.dialog_data[DOCS] = []
     manager.dialog_data.pop("reply_text", None)
     manager.dialog_data.pop(REPLY_MESSAGE, None)
+    manager.dialog_data.pop(REPLY_MESSAGES, None)
     set_note(manager, "sent")
     await set_scroll_page(manager, HISTORY, 0)  # the new message is in the latest part
     await manager.switch_to(MyRequestsSG.detail)

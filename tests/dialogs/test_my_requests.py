@@ -91,12 +91,14 @@ async def test_answer_to_need_info_with_text_and_document_resumes_work(
     await member.click("✉️ Add a message or documents")
     assert "✅ Send" not in member.buttons()
     await member.send("City clinic No. 3")
+    await member.send("on Monday, if possible")  # a second message adds; it replaced the first
+    assert "Ready to send: City clinic No. 3\non Monday, if possible" in member.text()
     await send_document(member, "referral.pdf")
     assert "Documents: 1" in member.text()
     await member.click("✅ Send")
     text = member.text()
     assert "Your message was added" in text
-    assert "💬 you: City clinic No. 3" in text
+    assert "💬 you: City clinic No. 3\non Monday, if possible" in text
     assert "Status: 🔧 in progress" in text
 
     [request] = await stored_requests(session_factory)
