@@ -86,8 +86,15 @@ def create_router() -> Router:
 
     @router.edited_message()
     async def on_edit(
-        message: Message, session: AsyncSession, uow: UnitOfWork, member: Member, clock: Clock
+        message: Message,
+        session: AsyncSession,
+        uow: UnitOfWork,
+        member: Member,
+        clock: Clock,
+        i18n: Translator,
     ) -> None:
+        """An edit of a message that went to staff follows it; any other edit (a form's answer,
+        mostly) is not read, and the member is told so rather than left thinking it counts."""
         text = message.text if message.text is not None else message.caption
         if await relay.member_edited(
             session,
@@ -99,5 +106,7 @@ def create_router() -> Router:
             clock(),
         ):
             await uow.commit()
+            return
+        await message.reply(i18n("edit-not-read"))
 
     return router

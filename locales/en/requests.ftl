@@ -90,6 +90,7 @@ reply-closed = This request is closed, so nothing can be added to it. Please cre
 reply-sent-to = ✅ Your message was added to request { $number }; staff see it.
 reply-closed-to-support = ✅ Request { $number } is closed, so your message went to support as a new question; the answer comes here.
 reply-to-support = ✅ Sent to support; the answer comes here.
+edit-not-read = ✏️ I do not read changes to a message already sent. If an answer in a form needs changing, use the ✏️ buttons on its summary before sending it.
 answer-which-request = Which request is this about: { $numbers }? So that it reaches the right one, reply to the bot's message about it (swipe it left), or open it in “{ btn-my-requests }” and tap “{ btn-reply }”. Nothing was sent yet.
 request-cancel-confirm = Cancel request <b>{ $number }</b>? This cannot be undone.
 request-cancel-too-late = Support has already started on this request, so it can no longer be cancelled. Add a message instead.

@@ -776,6 +776,32 @@ async def test_a_member_edit_of_a_reply_on_a_request_edits_the_copy_in_the_topic
     assert "edit_date" in edited
 
 
+async def test_an_edit_of_a_form_s_answer_is_not_read_and_the_member_is_told(world):
+    """Telegram lets a member edit a date already typed; the form has taken the old one. The
+    bot said nothing, and the member believed the edit counted. It says now that it does not,
+    and how to change an answer; what the form holds is unchanged."""
+    await world.member_with_card()
+    world.state.send_text(OLENA, "/menu")
+    await world.settled()
+    await press(world, "📝 New request", "What do you need?")
+    await press(world, "📞 Call-back", "Which number")
+    typed = world.state.send_text(OLENA, "+380501112233")
+    await world.settled()
+    world.state.edit_message(OLENA, typed["message_id"], "+380671234567")
+    await world.settled()
+    told = world.bot_messages(OLENA)[-1]
+    assert told["text"] == EN("edit-not-read")
+    assert told["reply_to_message"]["message_id"] == typed["message_id"]
+    step = next(m for m in reversed(world.bot_messages(OLENA)) if m.get("reply_markup"))
+
+    def any_time() -> None:
+        world.state.press_button(OLENA, step["message_id"], text="🕘 Any time")
+
+    await said(world, any_time, "talk about")
+    summary = await said(world, lambda: world.state.send_text(OLENA, "Limits"), "✅ Send")
+    assert "+380501112233" in summary["text"] and "+380671234567" not in summary["text"]
+
+
 async def test_a_member_edit_of_a_reply_still_queued_changes_what_staff_get(world):
     _, request, thread = await _request_on_card(world)
     typed = await _reply_on_the_request_page(world, request, "Call me after 6")
