@@ -10,5 +10,5 @@ ticket-confirm =
     Phone: <b>{ $phone }</b>
     Full name: <b>{ $full_name }</b>
 ticket-sent =
-    ✅ Request { NUMBER($ticket_id, useGrouping: 0) } is with support.
+    ✅ Your message no. { NUMBER($ticket_id, useGrouping: 0) } is with support.
     When they fix your data, your cards will appear here by themselves and I will let you know.

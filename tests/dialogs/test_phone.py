@@ -159,7 +159,8 @@ async def test_no_card_path_opens_a_ready_support_ticket(member, session_factory
         "+380670000000",
         "Olena Kovalenko",
     )
-    assert f"Request {ticket.id} is with support" in member.text()
+    # "message", not "request": requests are numbered R-000042 and listed in My requests
+    assert f"Your message no. {ticket.id} is with support" in member.text()
 
     async with session_factory() as session:
         note = (await session.execute(select(Notification))).scalar_one()
