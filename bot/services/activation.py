@@ -96,7 +96,9 @@ def insured_key(insured_id: str, secret: bytes) -> str:
     return hmac.new(secret, fold_insured_id(insured_id).encode(), hashlib.sha256).hexdigest()
 
 
-async def _card_of(session: AsyncSession, typed: str) -> tuple[InsuredPerson, Policy] | None:
+async def card_of_insured_id(
+    session: AsyncSession, typed: str
+) -> tuple[InsuredPerson, Policy] | None:
     """The card of the ID as typed, or else the one card whose ID differs only in separators
     (none when two do: the ID does not say which)."""
     found = await cards_repo.by_insured_id(session, normalize_insured_id(typed))
@@ -156,7 +158,7 @@ async def activate(
     if locked := await _lock(session, member.telegram_id, key, now, rules):
         return locked
 
-    found = await _card_of(session, insured_id)
+    found = await card_of_insured_id(session, insured_id)
     if found is None or found[0].birth_date != birth_date:
         await attempts_repo.add(session, member.telegram_id, key, succeeded=False, at=now)
         if locked := await _lock(session, member.telegram_id, key, now, rules):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import bindparam, literal_column
 from sqlalchemy import select as core_select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, delete, select
@@ -107,7 +107,7 @@ async def by_folded_insured_id(
     result = await session.execute(
         select(InsuredPerson, Policy)
         .join(Policy, col(Policy.id) == col(InsuredPerson.policy_id))
-        .where(text(f"{FOLDED_INSURED_ID} = :folded").bindparams(folded=folded))
+        .where(literal_column(FOLDED_INSURED_ID) == folded)
         .limit(2)
     )
     return [(row[0], row[1]) for row in result.all()]

@@ -97,6 +97,15 @@ async def test_find_by_insured_id_audits_the_masked_id(session):
     assert entry.target == "UA-•••02"
 
 
+async def test_find_by_insured_id_without_its_dash_finds_the_card(session):
+    """Staff copy "UA300002" or "UA 300002" from a scan: the card is "UA-300002"."""
+    _, _, child, _ = await _family(session)
+
+    for query in ("UA300002", "ua 300002", "UA–300002"):
+        result = await find.find(session, query, STAFF, NOW, TODAY)
+        assert [c.card_id for c in result.cards] == [child.id], query
+
+
 async def test_find_a_member_whose_phone_matches_no_card(session):
     member = await make_member(session, telegram_id=10002)
     await confirm_phone(session, member, "+77010000999", NOW)
@@ -151,6 +160,16 @@ async def test_setphone_links_the_member_and_queues_cards_linked(session):
     [entry] = await _audit(session)
     assert (entry.action, entry.target) == ("setphone", "KZ-•••01")
     assert "+77010000101" not in (entry.details or "")
+
+
+async def test_setphone_takes_the_insured_id_without_its_dash(session):
+    policy = await make_policy(session)
+    card = await make_person(session, policy, insured_id="KZ-100001", phone="+77010000100")
+
+    fix = await phone_fix.set_card_phone(session, "KZ100001", "+7 701 000 01 01", STAFF, NOW)
+
+    assert fix.insured_id == "KZ-•••01"  # the card's own ID, masked
+    assert card.phone == "+77010000101"
 
 
 async def test_setphone_moves_the_card_away_from_the_old_phone(session):

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.activation import fold_insured_id
 from bot.services.cards import CardStatus, card_status
 from bot.services.lifecycle import FINAL
 from bot.services.phones import mask_phone, normalize_phone
@@ -191,7 +192,7 @@ async def _cards_and_members(
 ) -> FindResult:
     key = canonical_id(query)
     phone = normalize_phone(" ".join(query.split()), default_region)
-    where = find_repo.card_matches(key, key, phone)
+    where = find_repo.card_matches(key, key, phone, fold_insured_id(query))
     rows: list[tuple[InsuredPerson, Policy]] = []
     cards_total = 0
     members_of: dict[int, list[int]] = {}

@@ -7,13 +7,13 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.activation import card_of_insured_id
 from bot.services.cards import relink_phones
 from bot.services.linked import notify_cards_linked
 from bot.services.phones import mask_phone, normalize_phone
 from bot.services.registry.rows import canonical_id, mask_id
 from bot.services.staff.audit import audit
 from bot.services.staff.find import masked_phone
-from storage.repositories import cards as cards_repo
 from storage.repositories import find as find_repo
 
 
@@ -58,7 +58,8 @@ async def set_card_phone(
     if phone is None:
         raise InvalidPhoneError(phone_text)
     key = canonical_id(insured_id)
-    found = await cards_repo.by_insured_id(session, key) if key else None
+    # as members type it: "KZ100001" for "KZ-100001" too
+    found = await card_of_insured_id(session, key) if key else None
     if found is None:
         raise CardNotFoundError(mask_id(key))
     person, _policy = found
@@ -75,7 +76,8 @@ async def set_card_phone(
         gained = await relink_phones(session, {p for p in (old, phone) if p}, now)
         told = await notify_cards_linked(session, gained, now)
         unlinked = tuple(sorted(before - await find_repo.members_linked_to(session, person.id)))
-    fix = PhoneFix(mask_id(key), masked_phone(old), mask_phone(phone), old != phone, told, unlinked)
+    shown = mask_id(person.insured_id)  # the card's own ID, however it was typed
+    fix = PhoneFix(shown, masked_phone(old), mask_phone(phone), old != phone, told, unlinked)
     await audit(
         session,
         staff_id,
