@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Collection
+from collections.abc import Awaitable, Callable, Collection, Mapping
 from datetime import date, datetime
 from operator import itemgetter
 from typing import Any
 
 from aiogram import F
+from aiogram.enums import ContentType
 from aiogram.filters import Filter
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message, TelegramObject
@@ -24,6 +25,7 @@ from sqlalchemy import inspect
 from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import Translator
+from bot.services.forms import match_choice
 from bot.services.zones import ReadingZone, reading_zone
 from dialogs.answers import answer_awaited
 from dialogs.safe import SafeDialog
@@ -218,6 +220,35 @@ def member_window(
     return Window(*widgets, *error, catch_all, state=state, getter=getter, **kwargs)
 
 
+def typed_choice(
+    items: str,
+    getter: Any,
+    on_click: Any,
+    aliases: Mapping[str, str] | None = None,
+    otherwise: Any = None,
+) -> MessageInput:
+    """A typed answer on a step of buttons, taken as the one button whose label it names
+    (`forms.match_choice`: "ранок", "any time", "USD"); other text goes to `otherwise` (a
+    text handler: a specialty not listed), or is not expected there. `items` are the getter's
+    (id, label) pairs, the buttons drawn: a choice not offered now (a time of day already
+    over) is not taken either."""
+
+    async def on_text(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+        data = await getter(**{**manager.middleware_data, "dialog_manager": manager})
+        text = message.text or ""
+        picked = match_choice(text, data.get(items, ()), aliases)
+        if picked is None and otherwise is not None:
+            await otherwise(message, widget, manager, text)
+            return
+        if picked is None:
+            set_error(manager, "input-unexpected")
+            return
+        clear_error(manager)
+        await on_click(message, widget, manager, picked)
+
+    return MessageInput(on_text, filter=ContentIs(ContentType.TEXT))
+
+
 def choice_step(
     prompt: str,
     select_id: str,
@@ -226,10 +257,12 @@ def choice_step(
     on_click: Any,
     state: State,
     *widgets: Any,
-    getter: Any = None,
+    getter: Any,
+    aliases: Mapping[str, str] | None = None,
 ) -> Window:
     """A step that asks to pick one of `items` (pairs of id and label from the getter), whose
-    ids are `choices`: a press with another id is not taken (`FixedSelect`)."""
+    ids are `choices`: a press with another id is not taken (`FixedSelect`). A typed answer
+    that names one of the buttons is taken as its press (`typed_choice`)."""
     return member_window(
         I18nFormat(prompt),
         Column(
@@ -242,6 +275,7 @@ def choice_step(
                 choices=choices,
             )
         ),
+        typed_choice(items, getter, on_click, aliases),
         *widgets,
         getter=getter,
         state=state,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -60,3 +62,47 @@ def windows_left(day: date, local_now: datetime) -> list[str]:
         return []
     left = [w for w, end in WINDOW_ENDS.items() if local_now.hour < end]
     return [*left, ANY_TIME] if left else []
+
+
+_NOT_WORD = re.compile(r"[^\w]+")
+STEM_MIN = 4  # a typed word and a label's word agree when one begins the other, this long
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words, digits and signs (an emoji, "8:00–12:00") left out."""
+    return [w for w in _NOT_WORD.sub(" ", text.casefold()).split() if not w.isdigit()]
+
+
+def match_choice(
+    typed: str, options: Sequence[tuple[str, str]], aliases: Mapping[str, str] | None = None
+) -> str | None:
+    """The id of the one option (id, label) a typed answer names, or None (none or several).
+
+    It names an option when it is one of `aliases` for its id ("грн"), the option's id ("usd"),
+    the start of its label ("morning", "any time", "терапевт"), or, in one or two words, a word
+    of the label give or take an ending ("утром" for "Утро", "вечером" for "Вечер")."""
+    words = _words(typed)
+    if not words:
+        return None
+    phrase = " ".join(words)
+    ids = {option_id for option_id, _ in options}
+    if aliases and aliases.get(phrase) in ids:
+        return aliases[phrase]
+
+    def names(option_id: str, label: str) -> bool:
+        label_words = _words(label)
+        if phrase == option_id.casefold() or (
+            len(phrase) >= 3 and " ".join(label_words).startswith(phrase)
+        ):
+            return True
+        return len(words) <= 2 and any(
+            _same_stem(word, label_word) for word in words for label_word in label_words
+        )
+
+    found = {option_id for option_id, label in options if names(option_id, label)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _same_stem(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return len(short) >= STEM_MIN and long.startswith(short)

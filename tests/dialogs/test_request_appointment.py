@@ -41,10 +41,7 @@ async def test_appointment_request_end_to_end(member, session_factory):
     await open_form(member, session_factory)
     assert SPECIALTY_PROMPT in member.text()
     assert {"Therapist (GP)", "Dentist", "ENT", "✍️ Another specialty"} <= set(member.buttons())
-    await member.send("dentist")  # buttons expected here
-    assert "I did not expect that here" in member.text()
-    assert SPECIALTY_PROMPT in member.text()
-    await member.click("Dentist")
+    await member.send("dentist")  # typed, it names a button: taken as its press
 
     assert CLINIC_PROMPT in member.text()
     assert "I did not expect" not in member.text()
@@ -231,6 +228,35 @@ async def test_a_draft_for_this_morning_sent_in_the_afternoon_asks_for_another_t
     assert (request.details["preferred_date"], request.details["time_window"]) == (
         "2026-11-22",
         "afternoon",
+    )
+
+
+async def test_answers_typed_instead_of_pressed_are_taken_when_they_name_a_button(
+    member, session_factory, clock
+):
+    """Some members type rather than tap: "allergist" is a specialty not listed (taken as
+    "another specialty"), "вечером"/"evening" names a time of day. A time of day already over
+    today is not offered, so naming it is not taken either."""
+    clock.now = datetime(2026, 11, 22, 8, 30, tzinfo=UTC)  # 13:30 in Almaty
+    await open_form(member, session_factory)
+    await member.send("Allergist")
+    assert CLINIC_PROMPT in member.text()
+    await member.send("Almaty, City Clinic No. 4")
+    await member.send("22.11.2026")
+    await member.send("morning")  # over at noon
+    assert "I did not expect that here" in member.text()
+    assert TIME_PROMPT in member.text()
+    await member.send("evening")
+    assert COMMENT_PROMPT in member.text()
+    await member.click("⏭ Skip")
+    summary = member.text()
+    assert "Specialty: Allergist" in summary
+    assert "Time: 🌆 Evening, 16:00–20:00" in summary
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert (request.details["specialty"], request.details["time_window"]) == (
+        "Allergist",
+        "evening",
     )
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from aiogram_dialog import Dialog
-from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group
 from aiogram_dialog.widgets.text import Format
 
 from bot.services.clinics import SPECIALTIES
 from bot.services.forms import TIME_WINDOWS
-from dialogs.common import MemberDialog, choice_step, member_window, text_step
+from dialogs.common import MemberDialog, choice_step, member_window, text_step, typed_choice
 from dialogs.requests.appointment.clinics import clinic_step
 from dialogs.requests.appointment.getters import (
     CALENDAR_ID,
@@ -27,7 +26,6 @@ from dialogs.requests.appointment.handlers import (
     on_skip,
     on_specialty,
     on_time,
-    on_typed,
 )
 from dialogs.requests.common import (
     edit_button,
@@ -59,7 +57,8 @@ def appointment_dialog() -> Dialog:
                 width=2,
             ),
             Button(I18nButtonText("appointment-specialty-other"), id="other", on_click=on_other),
-            MessageInput(on_typed),
+            # "стоматолог" is that button; a specialty not listed, typed, is "another specialty"
+            typed_choice("specialties", choices_getter, on_specialty, otherwise=on_other_text),
             cancel,
             getter=choices_getter,
             state=AppointmentSG.specialty,
@@ -88,7 +87,6 @@ def appointment_dialog() -> Dialog:
             TIME_WINDOWS,
             on_time,
             AppointmentSG.time,
-            MessageInput(on_typed),
             cancel,
             getter=choices_getter,
         ),

@@ -30,11 +30,6 @@ def details(manager: DialogManager) -> dict[str, Any]:
     return found
 
 
-async def on_typed(_message: Message, _widget: Any, manager: DialogManager) -> None:
-    """Anything sent on a step answered with buttons."""
-    set_error(manager, "input-unexpected")
-
-
 async def on_specialty(
     _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
 ) -> None:

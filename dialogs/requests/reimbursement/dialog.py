@@ -7,7 +7,7 @@ from aiogram_dialog import Dialog
 from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Group
 
-from bot.services.money import CURRENCIES
+from bot.services.money import CURRENCIES, CURRENCY_WORDS
 from dialogs.common import MemberDialog, choice_step, member_window, on_not_text, text_step
 from dialogs.requests.common import (
     docs_getter,
@@ -64,6 +64,7 @@ def reimbursement_dialog() -> Dialog:
             ReimbursementSG.currency,
             Cancel(I18nButtonText("btn-cancel")),
             getter=currency_getter,
+            aliases=CURRENCY_WORDS,  # "грн", "тг", "$"
         ),
         member_window(
             # the full instructions once; after an upload, a short count

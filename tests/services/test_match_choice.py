@@ -1,0 +1,63 @@
+"""A typed answer taken as the button it names (`bot/services/forms.py:match_choice`), in the
+bot's four languages, with the labels the members see."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.i18n import TranslatorHub
+from bot.services.forms import TIME_WINDOWS, match_choice
+from bot.services.money import CURRENCIES, CURRENCY_WORDS
+
+HUB = TranslatorHub()
+
+
+def _windows(locale: str) -> list[tuple[str, str]]:
+    return [(w, HUB.get(locale)(f"time-window-{w}")) for w in TIME_WINDOWS]
+
+
+def _currencies(locale: str) -> list[tuple[str, str]]:
+    return [(c, HUB.get(locale)(f"currency-{c}")) for c in CURRENCIES]
+
+
+@pytest.mark.parametrize(
+    ("locale", "typed", "window"),
+    [
+        ("en", "morning", "morning"),
+        ("en", "Any time", "any"),
+        ("en", "evening please", "evening"),
+        ("uk", "ранок", "morning"),
+        ("uk", "Вечір", "evening"),
+        ("uk", "будь-який час", "any"),
+        ("ru", "утром", "morning"),
+        ("ru", "вечером", "evening"),
+        ("kk", "кешке", "evening"),
+    ],
+)
+def test_a_time_of_day_typed_names_its_button(locale: str, typed: str, window: str) -> None:
+    assert match_choice(typed, _windows(locale)) == window
+
+
+@pytest.mark.parametrize("typed", ["8:00", "", "  ", "🌅", "please call me in the morning"])
+def test_a_time_or_a_sentence_names_no_button(typed: str) -> None:
+    assert match_choice(typed, _windows("en")) is None
+
+
+@pytest.mark.parametrize(
+    ("locale", "typed", "currency"),
+    [("uk", "гривня", "UAH"), ("uk", "грн", "UAH"), ("ru", "тенге", "KZT"),
+     ("en", "usd", "USD"), ("kk", "теңге", "KZT"), ("uk", "євро", "EUR")],
+)  # fmt: skip
+def test_a_currency_typed_names_its_button(locale: str, typed: str, currency: str) -> None:
+    assert match_choice(typed, _currencies(locale), CURRENCY_WORDS) == currency
+
+
+def test_an_answer_two_buttons_share_names_neither() -> None:
+    options = [("a", "Blood test, general"), ("b", "Blood test, sugar")]
+    assert match_choice("blood test", options) is None
+    assert match_choice("blood test, sugar", options) == "b"
+    assert match_choice("sugar", options) == "b"
+
+
+def test_an_alias_of_a_choice_not_offered_names_nothing() -> None:
+    assert match_choice("грн", [("USD", "$ US dollar (USD)")], CURRENCY_WORDS) is None
