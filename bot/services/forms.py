@@ -74,13 +74,18 @@ def _words(text: str) -> list[str]:
 
 
 def match_choice(
-    typed: str, options: Sequence[tuple[str, str]], aliases: Mapping[str, str] | None = None
+    typed: str,
+    options: Sequence[tuple[str, str]],
+    aliases: Mapping[str, str] | None = None,
+    *,
+    by_word: bool = True,
 ) -> str | None:
     """The id of the one option (id, label) a typed answer names, or None (none or several).
 
     It names an option when it is one of `aliases` for its id ("грн"), the option's id ("usd"),
-    the start of its label ("morning", "any time", "терапевт"), or, in one or two words, a word
-    of the label give or take an ending ("утром" for "Утро", "вечером" for "Вечер")."""
+    the start of its label ("morning", "any time", "терапевт"), or, with `by_word`, in one or
+    two words, a word of the label give or take an ending ("утром" for "Утро", "вечером" for
+    "Вечер"). Without `by_word` ("Київ, Добробут" is not the city "Київ") only the first ones."""
     words = _words(typed)
     if not words:
         return None
@@ -95,8 +100,10 @@ def match_choice(
             len(phrase) >= 3 and " ".join(label_words).startswith(phrase)
         ):
             return True
-        return len(words) <= 2 and any(
-            _same_stem(word, label_word) for word in words for label_word in label_words
+        return (
+            by_word
+            and len(words) <= 2
+            and any(_same_stem(word, label_word) for word in words for label_word in label_words)
         )
 
     found = {option_id for option_id, label in options if names(option_id, label)}

@@ -152,6 +152,23 @@ async def test_another_city_lists_the_cities_again(member, session_factory, tmp_
     assert "Клініка «Львівське здоров'я», вул. Городоцька, 120, Львів" in summary
 
 
+async def test_a_city_typed_where_the_cities_are_buttons_lists_its_clinics(
+    member, session_factory, tmp_path
+):
+    """ "львів" typed instead of pressed was stored as the clinic, "Львів", and the list of
+    its clinics never shown; a city with its clinic typed is still a typed clinic."""
+    await directory(session_factory, tmp_path)
+    await open_form(member, session_factory)
+    await member.click(re.escape(T("specialty-therapist")))
+    assert T("clinics-city-prompt") in member.text()
+    await member.send("львів")
+    assert T("clinics-pick-prompt", city="Львів") in member.text()
+    await member.click(re.escape(T("clinics-btn-other-city")))
+    await member.send("Київ, Добробут")
+    summary = await finish(member)
+    assert "Київ, Добробут" in summary
+
+
 async def test_a_city_or_specialty_without_clinics_keeps_the_typed_step(
     member, session_factory, tmp_path
 ):

@@ -61,3 +61,10 @@ def test_an_answer_two_buttons_share_names_neither() -> None:
 
 def test_an_alias_of_a_choice_not_offered_names_nothing() -> None:
     assert match_choice("грн", [("USD", "$ US dollar (USD)")], CURRENCY_WORDS) is None
+
+
+def test_without_words_alone_a_city_and_its_clinic_name_no_city() -> None:
+    cities = [("1", "Київ"), ("2", "Львів")]
+    assert match_choice("львів", cities, by_word=False) == "2"
+    assert match_choice("Київ, Добробут", cities, by_word=False) is None
+    assert match_choice("Київ, Добробут", cities) == "1"  # (by a word, as for times of day)

@@ -15,7 +15,7 @@ from aiogram_dialog.widgets.text import Format
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import clinics
-from bot.services.forms import clean_text
+from bot.services.forms import clean_text, match_choice
 from bot.textfit import cut
 from dialogs.common import (
     member_window,
@@ -118,9 +118,14 @@ async def on_other_city(_callback: CallbackQuery, _button: Button, manager: Dial
     await set_scroll_page(manager, PAGES, 0)
 
 
-async def on_typed_clinic(
-    _message: Message, _widget: Any, manager: DialogManager, text: str
-) -> None:
+async def on_typed_clinic(message: Message, widget: Any, manager: DialogManager, text: str) -> None:
+    data = manager.middleware_data
+    shown = await clinic_getter(manager, data["session"], data["member"])
+    city = match_choice(text, shown["cities"], by_word=False) if shown["has_cities"] else None
+    if city is not None:
+        # a city alone, typed where the cities are buttons: its clinics, as its button shows
+        await on_city(message, widget, manager, city)  # type: ignore[arg-type]
+        return
     clinic = clean_text(text, max_len=CLINIC_MAX)
     if clinic is None:
         refuse_text(manager, text, CLINIC_MAX, "appointment-clinic-invalid", max=CLINIC_MAX)
