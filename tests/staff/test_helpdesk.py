@@ -675,17 +675,22 @@ async def test_after_done_the_member_rates_and_comments_and_staff_see_it_on_the_
     assert "Quick & <kind>" in card
 
 
-async def test_a_comment_written_without_replying_to_the_prompt_is_still_the_comment(world):
-    """The prompt opens a reply; a member who closes it and just writes a moment later is
-    still writing the comment. Half an hour on, a line is not taken for it."""
+async def _rated(world, score: int) -> None:
+    """Staff take a request and mark it done; the member presses `score` stars."""
     _, request, _thread = await _request_on_card(world)
     await world.press(_card(world, request.number), "🙋 Take")
     await world.deliver()
     await world.press(_card(world, request.number), "✅ Done")
     await world.deliver()
     ask = next(m for m in world.bot_messages(OLENA) if "How did we do" in m.get("text", ""))
-    world.state.press_button(OLENA, ask["message_id"], text="2 ⭐")
+    world.state.press_button(OLENA, ask["message_id"], text=f"{score} ⭐")
     await world.settled()
+
+
+async def test_a_comment_written_without_replying_to_the_prompt_is_still_the_comment(world):
+    """The prompt opens a reply; a member who closes it and just writes a moment later is
+    still writing the comment. Half an hour on, a line is not taken for it."""
+    await _rated(world, 2)
     world.clock.advance(minutes=3)
 
     world.state.send_text(OLENA, "Too slow, three days")
@@ -702,14 +707,7 @@ async def test_a_comment_written_without_replying_to_the_prompt_is_still_the_com
 
 
 async def test_a_line_long_after_the_score_is_not_taken_for_the_comment(world):
-    _, request, _thread = await _request_on_card(world)
-    await world.press(_card(world, request.number), "🙋 Take")
-    await world.deliver()
-    await world.press(_card(world, request.number), "✅ Done")
-    await world.deliver()
-    ask = next(m for m in world.bot_messages(OLENA) if "How did we do" in m.get("text", ""))
-    world.state.press_button(OLENA, ask["message_id"], text="5 ⭐")
-    await world.settled()
+    await _rated(world, 5)
     world.clock.advance(minutes=31)
 
     world.state.send_text(OLENA, "Where is my card?")
