@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -60,10 +61,17 @@ async def currencies_for(session: AsyncSession, member: Member) -> list[str]:
     return currency_order(phone)
 
 
+# digits alone, as many as a payment card number has (an IBAN begins with two letters)
+_CARD_NUMBER = re.compile(r"\d{13,19}")
+
+
 def iban_refusal(text: str) -> str | None:
-    """None for a valid Ukrainian or Kazakh IBAN, else the Fluent key saying what is wrong."""
+    """None for a valid Ukrainian or Kazakh IBAN, else the Fluent key saying what is wrong
+    (a payment card's number, typed where the account is asked for, is named as such)."""
     if clean_iban(text) is not None:
         return None
+    if _CARD_NUMBER.fullmatch(re.sub(r"[\s\-]", "", text)):
+        return "reimbursement-iban-card"
     from schwifty import IBAN  # loaded by `clean_iban` already
     from schwifty.exceptions import SchwiftyException
 

@@ -403,3 +403,20 @@ async def test_a_draft_sent_after_its_service_date_is_too_old_asks_for_the_date_
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert request.details["service_date"] == "2026-08-29"
+
+
+async def test_a_card_number_typed_for_the_iban_is_named_and_the_step_stays(
+    member, session_factory
+):
+    await member_with_active_card(member, session_factory)
+    await _to_documents(member)
+    await send_document(member, "receipt.pdf")
+    await member.click(DONE)
+    await member.send("4149 4993 1234 5678")
+    assert "That looks like a payment card number" in member.text()
+    assert "Type the IBAN" in member.text()  # the same step
+    await member.send(UA_IBAN)
+    await member.click("⏭ Skip")
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["iban"] == UA_IBAN

@@ -93,6 +93,11 @@ def test_currency_order_for_kazakhstan_keeps_the_rest_in_place():
         ("UA213223130000026007233566002", "reimbursement-iban-invalid"),
         ("hello", "reimbursement-iban-invalid"),
         ("DE89370400440532013000", "reimbursement-iban-country"),
+        # a payment card's number, as people copy it from the card: named as such
+        ("4149 4993 1234 5678", "reimbursement-iban-card"),
+        ("5168-7573-0012-3456", "reimbursement-iban-card"),
+        ("4400430212345678", "reimbursement-iban-card"),
+        ("123456", "reimbursement-iban-invalid"),  # too short for a card
     ],
 )
 def test_iban_refusal(text, reason):
