@@ -142,9 +142,17 @@ async def answer_awaited(
     With none, a text is the comment of the rating asked for a moment ago, if one was. False
     when nothing waits, or the message is not one to pass on: the caller says it was not
     expected."""
-    if member is None or member.id is None or not _free(message):
+    if member is None or member.id is None or (message.text or "").startswith("/"):
         return False
+    free = _free(message)
     waiting = await requests.awaiting(uow.session, member, now)
+    if not free:
+        if not waiting:
+            return False
+        # a voice note, a sticker, a location while support waits for an answer: what can be
+        # passed on, rather than "not taken on this screen"
+        await message.reply(i18n("support-chat-unsupported"))
+        return True
     if not waiting:
         return message.text is not None and await _rating_comment(message, uow, member, now, i18n)
     if len(waiting) > 1:

@@ -431,6 +431,14 @@ async def test_an_answer_written_in_the_chat_goes_to_the_request_that_asked_for_
     assert asked["text"].endswith(EN("notify-need-info-how"))
     world.state.send_text(OLENA, "/menu")
     await world.settled()
+    world.state.push_update(  # a voice note: not one to pass on, and she is told what is
+        "message",
+        {"chat": {"id": OLENA, "type": "private"}, "from": {"id": OLENA, "is_bot": False,
+         "first_name": "Olena"}, "message_id": world.state.next_id(), "date": 1796000000,
+         "voice": {"file_id": "v1", "file_unique_id": "uv1", "duration": 3}},
+    )  # fmt: skip
+    await world.settled()
+    assert world.bot_messages(OLENA)[-1]["text"] == EN("support-chat-unsupported")
 
     world.state.send_files(OLENA, "photo", [OutgoingFile()], caption="The referral")
     await world.settled()
