@@ -118,7 +118,9 @@ class Policy(SQLModel, table=True):
 # An insured ID without the separators people leave out or type differently ("KZ100003" for
 # "KZ-100003"): activation looks a typed ID up by it when the exact one is not found. The index
 # is on this very expression, and the lookup writes it the same way, so SQLite and PostgreSQL
-# both use the index (migration 0019).
+# both use the index (migration 0019). SQLAlchemy cannot reflect it on SQLite: a later
+# `batch_alter_table("insured_persons")` there rebuilds the table without it, so such a
+# migration must create it again (`tests/test_migrations.py` checks the plan uses it).
 FOLDED_INSURED_ID = (
     "replace(replace(replace(replace(insured_id, '-', ''), '/', ''), '.', ''), '_', '')"
 )
