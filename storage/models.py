@@ -120,7 +120,8 @@ class Policy(SQLModel, table=True):
 # is on this very expression, and the lookup writes it the same way, so SQLite and PostgreSQL
 # both use the index (migration 0019). SQLAlchemy cannot reflect it on SQLite: a later
 # `batch_alter_table("insured_persons")` there rebuilds the table without it, so such a
-# migration must create it again (`tests/test_migrations.py` checks the plan uses it).
+# migration must create it again (`tests/test_migrations.py` checks the plan uses it at the
+# head).
 FOLDED_INSURED_ID = (
     "replace(replace(replace(replace(insured_id, '-', ''), '/', ''), '.', ''), '_', '')"
 )

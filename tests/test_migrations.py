@@ -516,3 +516,10 @@ async def test_0019_finds_an_id_typed_without_its_separators_by_the_index(db_url
         )
     await engine.dispose()
     assert "ix_insured_persons_folded_id" not in names
+
+    # and at the head: no later migration rebuilt the table without it (a batch one on SQLite)
+    await migrate(url)
+    engine = create_async_engine(url)
+    async with engine.begin() as c:
+        assert "ix_insured_persons_folded_id" in await _plan(c, url, "ID1")
+    await engine.dispose()
