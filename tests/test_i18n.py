@@ -110,3 +110,15 @@ def test_the_cards_linked_notice_speaks_of_one_card_as_one() -> None:
     assert en("notify-cards-linked", count=1).endswith("Open “My cards” to see it.")
     assert en("notify-cards-linked", count=3).startswith("🎉 3 insurance cards were added")
     assert en("notify-cards-linked", count=3).endswith("to see them.")
+
+
+def test_staff_are_told_of_an_erasure_with_the_count_of_requests_kept_in_its_own_form() -> None:
+    """ "1 of their requests are kept" (and "1 його заявок") read wrong; each count has its
+    form."""
+    en, uk = HUB.get("en"), HUB.get("uk")
+    said = en("privacy-staff-member-erased", member="#1", kept=1)
+    assert "Their request is kept for the insurer's records" in said
+    assert "2 of their requests are kept" in en("privacy-staff-member-erased", member="#1", kept=2)
+    assert "No request of theirs" in en("privacy-staff-member-erased", member="#1", kept=0)
+    assert "1 його заявку збережено" in uk("privacy-staff-member-erased", member="#1", kept=1)
+    assert "5 його заявок збережено" in uk("privacy-staff-member-erased", member="#1", kept=5)

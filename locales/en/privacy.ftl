@@ -52,7 +52,11 @@ mydata-erased =
     If you come back, you start afresh: send /start.
 
 privacy-staff-member-erased =
-    🗑 The member ({ $member }) erased their data. { $kept } of their requests are kept for the insurer's records, anonymised. Messages written here no longer reach anyone.
+    🗑 The member ({ $member }) erased their data. { $kept ->
+        [0] No request of theirs was kept.
+        [one] Their request is kept for the insurer's records, anonymised.
+       *[other] { $kept } of their requests are kept for the insurer's records, anonymised.
+    } Messages written here no longer reach anyone.
 
 privacy-stats-retention = 🧹 Retention, last run { $date } UTC: { $requests } closed requests anonymised, { $audit } audit entries dropped, { $drafts } unfinished forms forgotten
 privacy-stats-retention-none = 🧹 Retention has not run yet.
