@@ -50,8 +50,9 @@ async def awaiting(
     session: AsyncSession, member_id: int, since: datetime, limit: int
 ) -> list[Request]:
     """Up to `limit` of a member's requests waiting for their message, oldest first: those
-    support asked more information on, and those still new or in progress whose latest event
-    is the member's own, made at `since` or later."""
+    support asked more information on, those still new or in progress whose latest event is
+    the member's own, made at `since` or later, and those rejected at `since` or later (an
+    objection goes to support)."""
     latest = (
         select(func.max(RequestEvent.id))
         .where(RequestEvent.request_id == Request.id)
@@ -75,6 +76,10 @@ async def awaiting(
             or_(
                 col(Request.status) == RequestStatus.NEED_INFO,
                 and_(going, col(Request.updated_at) >= since, theirs),
+                and_(
+                    col(Request.status) == RequestStatus.REJECTED,
+                    col(Request.updated_at) >= since,
+                ),
             ),
         )
         .order_by(col(Request.id))

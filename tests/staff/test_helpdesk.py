@@ -399,6 +399,8 @@ async def test_a_reply_about_a_closed_request_or_no_request_goes_to_support_a_sc
     assert any(long in m.get("text", "") for m in world.bot_messages(FORUM, thread))
 
     # a reply to a screen of the bot's dialogs is the dialogs' (here: the menu's) to answer
+    # (an hour after the rejection: a line just after it would go to support)
+    world.clock.advance(hours=1)
     world.state.send_text(OLENA, "/menu")
     await world.settled()
     menu = world.bot_messages(OLENA)[-1]
@@ -494,6 +496,31 @@ async def test_a_line_written_just_after_sending_a_request_goes_to_it_and_later_
     await world.deliver()
     assert not any("Hello?" in line or "another thing" in line
                    for line in _member_lines(world, thread))  # fmt: skip
+
+
+async def test_a_line_written_just_after_a_rejection_goes_to_support(world):
+    """Rejected, the member writes "But why?" on the menu: it goes to support, as a reply to
+    the rejection does; an hour later a line is not taken for it."""
+    _, request, thread = await _request_on_card(world)
+    await world.press(_card(world, request.number), "⛔️ Reject")
+    prompt = world.bot_messages(FORUM)[-1]
+    await _staff_says(world, "Not covered by your program", thread,
+                      reply_to_message_id=prompt["message_id"])  # fmt: skip
+    world.state.send_text(OLENA, "/menu")
+    await world.settled()
+    world.clock.advance(minutes=10)
+
+    world.state.send_text(OLENA, "But why? It was covered last year")
+    await world.settled()
+    said_back = world.bot_messages(OLENA)[-1]["text"]
+    assert said_back == EN("reply-closed-to-support", number=request.number)
+    await world.deliver()
+    assert any("covered last year" in line for line in _member_lines(world, thread))
+
+    world.clock.advance(hours=1)
+    world.state.send_text(OLENA, "Hello?")
+    await world.settled()
+    assert EN("input-not-asked") in world.bot_messages(OLENA)[-1]["text"]
 
 
 async def test_with_two_requests_asking_a_line_in_the_chat_asks_which_and_sends_nothing(world):
