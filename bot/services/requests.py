@@ -68,7 +68,7 @@ def _check_dates(
     chosen), or a service date no longer within what may be claimed. `local_now`: the time in
     the insurer's zone, where the time windows are (None: not checked)."""
     preferred = _date(details.get("preferred_date"))
-    if preferred is not None and forms.preferred_date_refusal(preferred, today) is not None:
+    if preferred is not None and preferred < today:  # (the horizon only moves further off)
         raise RequestNotAllowedError("request-date-passed", preferred, "preferred_date")
     window = details.get("time_window")
     if preferred is not None and window and local_now is not None:
