@@ -146,3 +146,24 @@ async def test_a_preferred_date_without_a_year_is_the_next_such_day(member, sess
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert request.details["preferred_date"] == "2026-11-25"
+
+
+async def test_a_draft_whose_day_has_passed_asks_for_another_day_when_sent(
+    member, session_factory, clock
+):
+    await _open_form(member, session_factory, home_address=HOME)
+    await member.send("Complete blood count")
+    await member.click("➡️ Next")
+    await member.send("23.11.2026")
+    await member.click(f"🏠 Use {HOME}")
+    clock.advance(days=3)  # 25 November: the draft's day has passed
+
+    await member.click("✅ Send")
+    assert await stored_requests(session_factory) == []
+    assert "The day you chose, November 23, 2026, has already passed" in member.text()
+    assert "On which day would you like to take the tests?" in member.text()
+    await member.send("26.11.2026")
+    assert "Preferred date: November 26, 2026" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["preferred_date"] == "2026-11-26"
