@@ -69,8 +69,16 @@ async def to_staff(
             long = too_long(message.text, limit)
             await message.reply(i18n("input-too-long", max=limit) if long else i18n("reply-empty"))
             return
+    album = attachments[0].media_group_id if attachments else None
+    # an album's parts arrive as messages of their own: the member is told of the first only
+    told = (
+        album is not None
+        and request is not None
+        and await requests.album_started(uow.session, request, album)
+    )
+    done: str | None
     if request is not None and await _added(uow, member, request, text, attachments, message, now):
-        done = i18n("reply-sent-to", number=request.number)
+        done = None if told else i18n("reply-sent-to", number=request.number)
     else:
         await support_chat.send_to_support(
             uow.session, member, text, attachments, message.message_id, now
@@ -83,7 +91,8 @@ async def to_staff(
     if not await uow.commit():
         await message.reply(i18n("error-not-saved"))
         return
-    await message.reply(done)
+    if done is not None:
+        await message.reply(done)
 
 
 async def _rating_comment(

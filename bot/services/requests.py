@@ -343,6 +343,13 @@ async def awaiting(session: AsyncSession, member: Member, now: datetime) -> list
     return await requests_repo.awaiting(session, member.id, now - FOLLOW_UP, AWAITING_MAX)
 
 
+async def album_started(session: AsyncSession, request: Request, media_group_id: str) -> bool:
+    """Whether an earlier part of this album already reached `request` (its member was told
+    then: the rest goes on without a word each)."""
+    assert request.id is not None
+    return await requests_repo.has_album_part(session, request.id, media_group_id)
+
+
 # messages the bot passes on from staff: a reply to one is a reply to staff
 FROM_STAFF = frozenset(
     {NotificationKind.STAFF_COPY, NotificationKind.CANNED_REPLY, NotificationKind.STAFF_EDIT}

@@ -114,6 +114,19 @@ async def events(session: AsyncSession, request_id: int) -> list[RequestEvent]:
     return list(rows.scalars())
 
 
+async def has_album_part(session: AsyncSession, request_id: int, media_group_id: str) -> bool:
+    """Whether a photo or file of the album `media_group_id` is already on the request."""
+    found = await session.execute(
+        select(RequestDocument.id)
+        .where(
+            RequestDocument.request_id == request_id,
+            RequestDocument.media_group_id == media_group_id,
+        )
+        .limit(1)
+    )
+    return found.first() is not None
+
+
 async def documents(session: AsyncSession, request_id: int) -> list[RequestDocument]:
     rows = await session.execute(
         select(RequestDocument)

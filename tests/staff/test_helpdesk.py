@@ -468,6 +468,24 @@ async def test_an_answer_written_in_the_chat_goes_to_the_request_that_asked_for_
     assert len(world.bot_messages(FORUM, thread)) == before
 
 
+async def test_an_album_sent_as_the_answer_is_acknowledged_once(world):
+    """The three pages of a referral sent as one album arrive as three messages: each reaches
+    the topic, and the member is told once, not three times."""
+    _, request, thread = await _request_on_card(world)
+    await _asked(world, request, "Please send the referral, every page")
+    world.state.send_text(OLENA, "/menu")
+    await world.settled()
+    told_before = len(world.bot_messages(OLENA))
+
+    world.state.send_files(OLENA, "photo", [OutgoingFile(), OutgoingFile(), OutgoingFile()])
+    await world.settled()
+    told = world.bot_messages(OLENA)[told_before:]
+    assert [m["text"] for m in told] == [EN("reply-sent-to", number=request.number)]
+    await world.deliver()
+    assert len([m for m in world.bot_messages(FORUM, thread) if "photo" in m]) == 3
+    assert "Documents: 3" in _card(world, request.number)["text"]
+
+
 async def test_a_line_written_just_after_sending_a_request_goes_to_it_and_later_not(world):
     """ "Sent, and one more thing": a line written on the "sent" screen's place a moment after
     the request goes to it; once staff have acted on it, or half an hour later, it does not."""
