@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from aiogram import F, Router
+from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.exceptions import TelegramForbiddenError
 from aiogram.filters import Command, CommandObject, CommandStart, ExceptionTypeFilter
 from aiogram.types import CallbackQuery, Chat, ErrorEvent, Message
@@ -72,6 +73,22 @@ def create_router() -> Router:
         await open_over_menu(
             dialog_manager, MyRequestsSG.detail, {"request_id": callback_data.request_id}
         )
+
+    return router
+
+
+def create_unknown_command_router() -> Router:
+    """A command none of the routers above took (/strat, /foo): answered with the member's
+    commands, and never handed to the dialogs, whose text steps would take it as the answer
+    (a specialty "/foo", a comment, a name). The step the member is on stays."""
+    router = Router(name="unknown-commands")
+    router.message.filter(LooksLikeCommand(), Magic(F.chat.type == "private"))
+
+    @router.message()
+    async def unknown(message: Message, i18n: Translator) -> None:
+        if message.text is None:
+            raise SkipHandler  # a caption beginning with "/": a photo or file for the step
+        await message.reply(i18n("member-unknown-command"))
 
     return router
 

@@ -2,6 +2,7 @@ import re
 from datetime import UTC, date, datetime
 
 import pytest
+from aiogram.methods import SendMessage
 from babel.dates import format_date
 
 from bot.factory import create_dispatcher
@@ -337,3 +338,26 @@ async def test_the_form_speaks_the_members_language(member, session_factory, loc
     await member.click(re.escape(t("btn-send")))
     [request] = await stored_requests(session_factory)
     assert request.details["specialty"] == "therapist"
+
+
+async def test_an_unknown_command_is_answered_and_never_taken_as_an_answer(member, session_factory):
+    """ "/foo" on the specialty step became the specialty, on the comment step the comment."""
+    await open_form(member, session_factory)
+    await member.send("/foo")
+    assert "I do not know that command" in _replies(member)[-1]
+    assert SPECIALTY_PROMPT in member.text()  # the step stays
+    await member.click("Dentist")
+    await member.send("Almaty, City Clinic No. 4")
+    await member.send("05.12.2026")
+    await member.click("🌅 Morning, 8:00–12:00")
+    await member.send("/strat")
+    assert "I do not know that command" in _replies(member)[-1]
+    assert COMMENT_PROMPT in member.text()
+    await member.click("⏭ Skip")
+    summary = member.text()
+    assert "Specialty: Dentist" in summary and "/strat" not in summary
+
+
+def _replies(member) -> list[str]:
+    """What the bot sent as messages of their own (not the dialog's screens)."""
+    return [m.text or "" for m in member.bot.of(SendMessage)]
