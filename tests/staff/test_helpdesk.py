@@ -699,13 +699,19 @@ async def test_bad_template_commands_get_the_usage_and_change_nothing(world):
 # --- the rating after done --------------------------------------------------------------------
 
 
-async def test_after_done_the_member_rates_and_comments_and_staff_see_it_on_the_card(world):
+async def _done(world) -> tuple[Request, dict]:
+    """Staff take a request and mark it done: the request, and the member's rating question."""
     _, request, _thread = await _request_on_card(world)
     await world.press(_card(world, request.number), "🙋 Take")
     await world.deliver()
     await world.press(_card(world, request.number), "✅ Done")
     await world.deliver()
     ask = next(m for m in world.bot_messages(OLENA) if "How did we do" in m.get("text", ""))
+    return request, ask
+
+
+async def test_after_done_the_member_rates_and_comments_and_staff_see_it_on_the_card(world):
+    request, ask = await _done(world)
     labels = [b["text"] for row in ask["reply_markup"]["inline_keyboard"] for b in row]
     assert labels == ["1 ⭐", "2 ⭐", "3 ⭐", "4 ⭐", "5 ⭐"]
 
@@ -730,12 +736,7 @@ async def test_after_done_the_member_rates_and_comments_and_staff_see_it_on_the_
 
 async def _rated(world, score: int) -> None:
     """Staff take a request and mark it done; the member presses `score` stars."""
-    _, request, _thread = await _request_on_card(world)
-    await world.press(_card(world, request.number), "🙋 Take")
-    await world.deliver()
-    await world.press(_card(world, request.number), "✅ Done")
-    await world.deliver()
-    ask = next(m for m in world.bot_messages(OLENA) if "How did we do" in m.get("text", ""))
+    _, ask = await _done(world)
     world.state.press_button(OLENA, ask["message_id"], text=f"{score} ⭐")
     await world.settled()
 
