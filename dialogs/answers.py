@@ -133,12 +133,12 @@ async def answer_about(
     if member is None or member.id is None or request_id is None or not _free(message):
         return False
     try:
-        page = await requests.page_of(uow.session, member, request_id)
+        request = await requests.own(uow.session, member, request_id)
     except requests.RequestNotFoundError:
         return False
-    if not page.can_reply:
+    if not requests.takes_messages(request):
         return False
-    await to_staff(message, uow, member, page.request, now, i18n)
+    await to_staff(message, uow, member, request, now, i18n)
     return True
 
 

@@ -251,7 +251,8 @@ async def change_status(
     return request
 
 
-async def _own(session: AsyncSession, member: Member, request_id: int) -> Request:
+async def own(session: AsyncSession, member: Member, request_id: int) -> Request:
+    """The member's request `request_id`; RequestNotFoundError for anyone else's."""
     request = await requests_repo.get(session, request_id)
     if request is None or request.member_id != member.id:
         raise RequestNotFoundError(request_id)
@@ -260,7 +261,7 @@ async def _own(session: AsyncSession, member: Member, request_id: int) -> Reques
 
 async def cancel(session: AsyncSession, member: Member, request_id: int, now: datetime) -> Request:
     """The member withdraws a request; allowed only while it is new."""
-    await _own(session, member, request_id)
+    await own(session, member, request_id)
     return await change_status(
         session, request_id, RequestStatus.CANCELLED, ActorKind.MEMBER, member.telegram_id, now
     )
@@ -284,7 +285,7 @@ async def add_member_message(
 
     `member_message_id`: the member's own Telegram message holding the text, so an edit of it
     follows into the staff topic (`relay.member_edited`)."""
-    request = await _own(session, member, request_id)
+    request = await own(session, member, request_id)
     if not takes_messages(request):
         raise lifecycle.TransitionError(
             RequestStatus(request.status), RequestStatus(request.status), ActorKind.MEMBER
@@ -398,7 +399,7 @@ class RequestPage:
 
 
 async def page_of(session: AsyncSession, member: Member, request_id: int) -> RequestPage:
-    request = await _own(session, member, request_id)
+    request = await own(session, member, request_id)
     assert request.id is not None
     return RequestPage(
         request=request,

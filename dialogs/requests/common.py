@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Awaitable, Callable, Mapping
+from enum import Enum
 from typing import Any
 
 from aiogram.fsm.state import State
@@ -36,6 +37,36 @@ from storage.models import Member, RequestKind
 DOCS = "docs"
 EDITING = "editing"
 SUBMISSION = "submission"
+
+
+# the ids of the last messages whose text was added, so one delivered twice adds once
+ADDED_MESSAGES_KEPT = 50
+
+
+class Added(Enum):
+    NEW = "new"
+    AGAIN = "again"  # the same message handed over again (an update delivered twice)
+    TOO_LONG = "too_long"
+
+
+def add_line(manager: DialogManager, key: str, message_id: int, line: str, max_len: int) -> Added:
+    """`line` added to the text under `key` (people send one item a message); the ids of the
+    messages added are kept under `key` + "_messages"."""
+    ids: list[int] = manager.dialog_data.setdefault(messages_key(key), [])
+    if message_id in ids:
+        return Added.AGAIN
+    before = manager.dialog_data.get(key) or ""
+    whole = f"{before}\n{line}" if before else line
+    if len(whole) > max_len:
+        return Added.TOO_LONG
+    manager.dialog_data[key] = whole
+    ids[:] = [*ids, message_id][-ADDED_MESSAGES_KEPT:]
+    return Added.NEW
+
+
+def messages_key(key: str) -> str:
+    """Where `add_line` keeps the ids of the messages that made the text under `key`."""
+    return f"{key}_messages"
 
 
 def stored_docs(manager: DialogManager) -> list[Attachment]:

@@ -22,9 +22,12 @@ from bot.textfit import cut
 from dialogs.common import ContentIs, MemberDialog, clear_error, member_window, set_error, text_step
 from dialogs.requests.common import (
     DOCS,
+    Added,
+    add_line,
     advance,
     docs_getter,
     edit_button,
+    messages_key,
     on_attachment,
     on_clear_docs,
     sent_getter,
@@ -44,7 +47,6 @@ ADDRESS = "address"
 ITEMS = "items"
 LIST_MAX = 4096  # a whole Telegram message: the list is the main content of these forms
 LIST_SHOWN = 1000  # the step shows the start of a longer list; the rest is a button away
-LIST_MESSAGES_KEPT = 50  # the ids of the last messages added, so one delivered twice adds once
 
 
 @dataclass(frozen=True)
@@ -67,30 +69,22 @@ def clean_list(text: str | None) -> str | None:
 def list_window(step: ListStep, state: State, after: State, confirm: State) -> Window:
     """Text and/or photos or files (an album too); "Next" appears once there is something."""
 
-    taken_key = f"{step.key}_messages"
-
     async def on_text(message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
         """Each message adds its lines to the list (people send one item a message)."""
         value = clean_list(text)
         if value is None:
             refuse_text(manager, text, LIST_MAX, step.empty)
             return
-        taken: list[int] = manager.dialog_data.setdefault(taken_key, [])
-        if message.message_id in taken:
-            return  # the same message handed over again (an update delivered twice)
-        before = manager.dialog_data.get(step.key) or ""
-        whole = f"{before}\n{value}" if before else value
-        if len(whole) > LIST_MAX:
+        added = add_line(manager, step.key, message.message_id, value, LIST_MAX)
+        if added is Added.TOO_LONG:
             set_error(manager, "list-full", max=LIST_MAX)
-            return
-        clear_error(manager)
-        manager.dialog_data[step.key] = whole
-        taken[:] = [*taken, message.message_id][-LIST_MESSAGES_KEPT:]
+        elif added is Added.NEW:
+            clear_error(manager)
 
     async def on_clear(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
         clear_error(manager)
         manager.dialog_data.pop(step.key, None)
-        manager.dialog_data.pop(taken_key, None)
+        manager.dialog_data.pop(messages_key(step.key), None)
 
     async def on_file(message: Message, widget: MessageInput, manager: DialogManager) -> None:
         before = len(manager.dialog_data.get(DOCS, []))

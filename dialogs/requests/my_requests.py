@@ -48,7 +48,15 @@ from dialogs.common import (
     set_note,
     set_scroll_page,
 )
-from dialogs.requests.common import DOCS, docs_getter, on_attachment, stored_docs
+from dialogs.requests.common import (
+    DOCS,
+    Added,
+    add_line,
+    docs_getter,
+    messages_key,
+    on_attachment,
+    stored_docs,
+)
 from dialogs.requests.render import LONG, detail_lines, full_text_button
 from dialogs.states import MyRequestsSG, NewRequestSG
 from dialogs.text_input import TOO_LONG, refuse_text
@@ -59,9 +67,7 @@ LIST = "list_pages"
 # the history's parts, counted back from the latest: page 0 (the default) is the latest part and
 # follows new entries
 HISTORY = "history_parts"
-# the member's Telegram message holding the reply's text (an edit of it follows to staff)
-REPLY_MESSAGE = "reply_message_id"
-REPLY_MESSAGES = "reply_message_ids"  # every message whose text was added (each taken once)
+REPLY_TEXT = "reply_text"  # what the member typed to add, from one message or several
 # A history part with the rest of the page (answers cut at 1,000 characters each) stays within
 # one Telegram message; a longer history pages back from the latest part. NOTES is room for
 # what may show around the page: "message added", the part's number, an error.
@@ -199,33 +205,30 @@ async def on_reply_text(message: Message, _w: Any, manager: DialogManager, text:
     if value is None:
         refuse_text(manager, text, TEXT_MAX, "reply-empty")
         return
-    taken: list[int] = manager.dialog_data.setdefault(REPLY_MESSAGES, [])
-    if message.message_id in taken:
-        return  # the same message handed over again (an update delivered twice)
-    before = manager.dialog_data.get("reply_text")
-    whole = f"{before}\n{value}" if before else value
-    if len(whole) > TEXT_MAX:
+    added = add_line(manager, REPLY_TEXT, message.message_id, value, TEXT_MAX)
+    if added is Added.TOO_LONG:
         set_error(manager, TOO_LONG, max=TEXT_MAX)
-        return
-    clear_error(manager)
-    manager.dialog_data["reply_text"] = whole
-    taken.append(message.message_id)
-    # the one message that holds the whole text: an edit of it follows into the staff topic
-    # (text from several messages has no one message to follow)
-    manager.dialog_data[REPLY_MESSAGE] = message.message_id if len(taken) == 1 else None
+    elif added is Added.NEW:
+        clear_error(manager)
+
+
+def _text_message(manager: DialogManager) -> int | None:
+    """The one message that holds the whole text: an edit of it follows into the staff topic
+    (text from several messages has no one message to follow)."""
+    ids = manager.dialog_data.get(messages_key(REPLY_TEXT)) or []
+    return ids[0] if len(ids) == 1 else None
 
 
 async def on_start_reply(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    manager.dialog_data.pop("reply_text", None)
-    manager.dialog_data.pop(REPLY_MESSAGE, None)
-    manager.dialog_data.pop(REPLY_MESSAGES, None)
+    manager.dialog_data.pop(REPLY_TEXT, None)
+    manager.dialog_data.pop(messages_key(REPLY_TEXT), None)
     manager.dialog_data[DOCS] = []
     clear_error(manager)
     await manager.switch_to(MyRequestsSG.reply)
 
 
 async def on_send_reply(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    text = manager.dialog_data.get("reply_text")
+    text = manager.dialog_data.get(REPLY_TEXT)
     docs = stored_docs(manager)
     if not text and not docs:
         set_error(manager, "reply-empty")
@@ -240,7 +243,7 @@ async def on_send_reply(_c: CallbackQuery, _b: Button, manager: DialogManager) -
             text,
             docs,
             now(manager),
-            manager.dialog_data.get(REPLY_MESSAGE) if text else None,
+            _text_message(manager) if text else None,
         )
     except lifecycle.TransitionError:
         set_error(manager, "reply-closed")
@@ -248,16 +251,15 @@ async def on_send_reply(_c: CallbackQuery, _b: Button, manager: DialogManager) -
     if not await commit_now(manager):
         return
     manager.dialog_data[DOCS] = []
-    manager.dialog_data.pop("reply_text", None)
-    manager.dialog_data.pop(REPLY_MESSAGE, None)
-    manager.dialog_data.pop(REPLY_MESSAGES, None)
+    manager.dialog_data.pop(REPLY_TEXT, None)
+    manager.dialog_data.pop(messages_key(REPLY_TEXT), None)
     set_note(manager, "sent")
     await set_scroll_page(manager, HISTORY, 0)  # the new message is in the latest part
     await manager.switch_to(MyRequestsSG.detail)
 
 
 async def reply_getter(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
-    text = dialog_manager.dialog_data.get("reply_text", "")
+    text = dialog_manager.dialog_data.get(REPLY_TEXT, "")
     return {
         **await docs_getter(dialog_manager, **kwargs),
         "reply_text": text,
