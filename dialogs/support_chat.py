@@ -1,4 +1,6 @@
-"""\"Write to support\": every message the member sends here goes to staff at once."""
+"""\"Write to support\": every message the member sends here goes to staff at once; while support
+waits for the member's answer on one request (\"need info\"), it goes to that request, which is
+back in work, as an answer written on any other screen does (dialogs/answers.py)."""
 
 from __future__ import annotations
 
@@ -10,8 +12,9 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Cancel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services import support_chat
+from bot.services import requests, support_chat
 from bot.services.documents import MAX_DOCUMENTS, Attachment, refusal
+from bot.services.forms import TEXT_MAX
 from dialogs.attachments import attachment_of
 from dialogs.common import MemberDialog, clear_error, commit_now, member_window, now, set_error
 from dialogs.states import SupportChatSG
@@ -19,10 +22,12 @@ from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from storage.models import Member
 
 SENT = "sent"
+ADDED_TO = "added_to"  # the number of the request the last message was added to
 
 
 def _refuse(manager: DialogManager, key: str, **args: Any) -> None:
     manager.dialog_data[SENT] = False
+    manager.dialog_data.pop(ADDED_TO, None)
     set_error(manager, key, **args)
 
 
@@ -51,18 +56,37 @@ async def on_message(message: Message, _widget: MessageInput, manager: DialogMan
         return
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
-    await support_chat.send_to_support(
-        session, member, text, attachments, message.message_id, now(manager)
-    )
+    at = now(manager)
+    # a request's messages are shorter than a message to support: a longer one goes to support
+    asked = await requests.asked(session, member, at) if len(text or "") <= TEXT_MAX else None
+    if asked is not None and asked.id is not None:
+        await requests.add_member_message(
+            session, member, asked.id, text, attachments, at,
+            message.message_id if text else None,  # an edit of the text follows into the topic
+        )  # fmt: skip
+    else:
+        await support_chat.send_to_support(
+            session, member, text, attachments, message.message_id, at
+        )
     if not await commit_now(manager):
         return
     clear_error(manager)
     manager.dialog_data[SENT] = True
+    if asked is not None:
+        manager.dialog_data[ADDED_TO] = asked.number
+    else:
+        manager.dialog_data.pop(ADDED_TO, None)
 
 
 async def chat_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     sent = bool(dialog_manager.dialog_data.get(SENT))
-    return {"sent": sent, "fresh": not sent}
+    added_to = dialog_manager.dialog_data.get(ADDED_TO)
+    return {
+        "sent": sent and added_to is None,
+        "added": sent and added_to is not None,
+        "number": added_to or "",
+        "fresh": not sent,
+    }
 
 
 def support_chat_dialog() -> Dialog:
@@ -70,6 +94,7 @@ def support_chat_dialog() -> Dialog:
         member_window(
             I18nFormat("support-chat-prompt", when="fresh"),
             I18nFormat("support-chat-sent", when="sent"),
+            I18nFormat("support-chat-added", when="added"),
             I18nError(),
             MessageInput(on_message),
             Cancel(I18nButtonText("btn-back")),

@@ -344,6 +344,14 @@ async def awaiting(session: AsyncSession, member: Member, now: datetime) -> list
     return await requests_repo.awaiting(session, member.id, now - FOLLOW_UP, AWAITING_MAX)
 
 
+async def asked(session: AsyncSession, member: Member, now: datetime) -> Request | None:
+    """The one request support asked this member more information on (`need_info`), or None
+    when none or several are: a message written in "Write to support" then answers it."""
+    waiting = await awaiting(session, member, now)
+    asking = [r for r in waiting if r.status == RequestStatus.NEED_INFO]
+    return asking[0] if len(asking) == 1 else None
+
+
 async def album_started(session: AsyncSession, request: Request, media_group_id: str) -> bool:
     """Whether an earlier part of this album already reached `request` (its member was told
     then: the rest goes on without a word each)."""

@@ -591,6 +591,60 @@ async def test_a_line_written_on_a_request_s_page_goes_to_that_request(world):
     assert [await _status(world, r) for r in (first, second)] == ["need_info", "in_progress"]
 
 
+async def test_a_message_in_write_to_support_answers_the_request_support_asked_about(world):
+    """Support asked about her request; the member answers through "☎️ Support → ✉️ Write to
+    support", where she thinks support is. It goes to the request, which is back in work (no
+    reminder follows), and she is told where it went. The next line, with nothing asked, goes
+    to support as before. A line too long for a request's message goes to support whole."""
+    _, request, thread = await _request_on_card(world)
+    await _asked(world, request, "Which clinic do you prefer?")
+    world.state.send_text(OLENA, "/menu")
+    await world.settled()
+    await press(world, "☎️ Support", "✉️ Write to support")
+    await press(world, "✉️ Write to support", "Type your question")
+
+    await said(world, lambda: world.state.send_text(OLENA, "Dobrobut on Pushkinska"),
+               EN("support-chat-added", number=request.number).split("\n")[0])  # fmt: skip
+    assert await _status(world, request) == "in_progress"
+    await world.deliver()
+    [line] = [m for m in _member_lines(world, thread) if "Dobrobut" in m]
+    assert request.number in line
+
+    await said(world, lambda: world.state.send_text(OLENA, "And when is it?"),
+               EN("support-chat-sent").split("\n")[0])  # fmt: skip
+    await world.deliver()
+    [line] = [m for m in _member_lines(world, thread) if "when is it" in m]
+    assert request.number not in line
+    assert await _status(world, request) == "in_progress"
+
+    await world.press(_card(world, request.number), "❓ Need info")
+    prompt = world.bot_messages(FORUM)[-1]
+    await _staff_says(world, "Which day?", prompt.get("message_thread_id"),
+                      reply_to_message_id=prompt["message_id"])  # fmt: skip
+    long = "Any weekday after 15:00 suits me. " * 40  # 1,360 characters: more than a request's
+    await said(world, lambda: world.state.send_text(OLENA, long.strip()),
+               EN("support-chat-sent").split("\n")[0])  # fmt: skip
+    assert await _status(world, request) == "need_info"
+
+
+async def test_with_two_requests_asking_write_to_support_goes_to_support(world):
+    member, first, thread = await _request_on_card(world)
+    second = await world.submit(member, topic="My limits for dentistry")
+    await world.deliver()
+    await _asked(world, first, "Which phone should we call?")
+    await _asked(world, second, "Which tooth?")
+    world.state.send_text(OLENA, "/menu")
+    await world.settled()
+    await press(world, "☎️ Support", "✉️ Write to support")
+    await press(world, "✉️ Write to support", "Type your question")
+    await said(world, lambda: world.state.send_text(OLENA, "Call me on this number"),
+               EN("support-chat-sent").split("\n")[0])  # fmt: skip
+    await world.deliver()
+    [line] = [m for m in _member_lines(world, thread) if "this number" in m]
+    assert first.number not in line and second.number not in line
+    assert [await _status(world, r) for r in (first, second)] == ["need_info", "need_info"]
+
+
 async def test_a_request_s_page_opened_from_its_status_message_goes_back_to_the_menu(world):
     """The page opened by "📋 Open the request" was the only screen: "Back" to the list and
     "Back" again closed it and left the chat with no buttons. The menu is under it now."""
