@@ -21,9 +21,12 @@ OPEN = (RequestStatus.NEW, RequestStatus.IN_PROGRESS, RequestStatus.NEED_INFO)
 @dataclass(frozen=True)
 class ReminderRules:
     tz: ZoneInfo
-    hour: int = 9
+    hour: int = 9  # the morning reminders go out from this hour, the nudges from it too
     sla: timedelta = timedelta(hours=4)
     nudge_after: timedelta = timedelta(hours=24)
+    # a nudge is nobody's answer to anything: it waits for the daytime, not the member's night
+    # (a question asked at 22:30 is nudged the morning after next, from `hour`)
+    evening: int = 21
 
 
 async def run_due(session: AsyncSession, now: datetime, rules: ReminderRules) -> int:
@@ -33,7 +36,8 @@ async def run_due(session: AsyncSession, now: datetime, rules: ReminderRules) ->
     if local.time() >= time(rules.hour):
         queued += await _activation_opens(session, now, local.date())
         queued += await _appointments_tomorrow(session, now, local.date() + timedelta(days=1))
-    queued += await _need_info_nudges(session, now, rules.nudge_after)
+    if time(rules.hour) <= local.time() < time(rules.evening):
+        queued += await _need_info_nudges(session, now, rules.nudge_after)
     queued += await _sla_escalations(session, now, rules.sla)
     return queued
 

@@ -136,6 +136,33 @@ async def test_need_info_nudge_after_a_day_without_answer(session):
     assert await reminders.run_due(session, at(25, 12), RULES) == 0
 
 
+async def test_a_need_info_nudge_waits_for_the_daytime(session):
+    """Staff asked at 22:30: a day later it is the member's night, and the nudge waits for the
+    morning, from the reminders' hour; one asked at 8:00 waits for 9:00 the next day."""
+    member = await _linked_member(session, at(22, 10))
+    late = await requests.submit(
+        session, member, RequestKind.CALLBACK, {}, [], at(22, 10), date(2026, 11, 22)
+    )
+    early = await requests.submit(
+        session, member, RequestKind.CALLBACK, {}, [], at(22, 10), date(2026, 11, 22)
+    )
+    for request, asked in ((late, at(22, 22, 30)), (early, at(22, 8))):
+        await requests.change_status(
+            session, request.id, RequestStatus.IN_PROGRESS, ActorKind.STAFF, 7, asked
+        )
+        await requests.change_status(
+            session, request.id, RequestStatus.NEED_INFO, ActorKind.STAFF, 7, asked, "Which?"
+        )
+    for moment in (at(23, 8), at(23, 8, 59)):
+        assert await reminders.run_due(session, moment, RULES) == 0, moment
+    assert await reminders.run_due(session, at(23, 9), RULES) == 1
+    assert [n.request_id for n in await _queued(session, "need_info_nudge")] == [early.id]
+    for moment in (at(23, 20, 59), at(23, 21), at(23, 22, 30), at(24, 3), at(24, 8, 59)):
+        assert await reminders.run_due(session, moment, RULES) == 0, moment
+    assert await reminders.run_due(session, at(24, 9), RULES) == 1
+    assert [n.request_id for n in await _queued(session, "need_info_nudge")] == [early.id, late.id]
+
+
 async def test_sla_escalation_for_untouched_requests_only(session):
     member = await _linked_member(session, at(22, 10))
     untouched = await requests.submit(
