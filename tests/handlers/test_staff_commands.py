@@ -232,6 +232,9 @@ async def test_find_answers_in_the_thread_it_was_asked_in(chat):
 async def test_find_without_a_match_or_a_query(chat):
     assert await chat.send("/find KZ-999999") == [UK("staffcmd-find-none", query="KZ-•••99")]
     assert await chat.send("/find") == [UK("staffcmd-find-usage")]
+    # a name: /find never finds one, and staff are told where to look instead of "check the
+    # number" for a query with no number
+    assert await chat.send("/find Жаксыбекова Дана") == [UK("staffcmd-find-name")]
 
 
 async def test_setphone_links_the_members_cards_and_queues_their_notice(chat):

@@ -63,6 +63,9 @@ def create_router() -> Router:
         if not query or message.from_user is None:
             await message.reply(i18n("staffcmd-find-usage"))
             return
+        if not staff_find.searchable(query):
+            await message.reply(i18n("staffcmd-find-name"))
+            return
         now = clock()
         result = await staff_find.find(
             uow.session,

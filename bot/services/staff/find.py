@@ -153,6 +153,12 @@ def _target(key: str, phone: str | None, rows: Sequence[tuple[InsuredPerson, Pol
     return mask_phone(phone) if phone else mask_id(key)
 
 
+def searchable(query: str) -> bool:
+    """Whether `query` can be what /find looks for: each of its kinds has a digit. A name has
+    none (staff find a member's topic by name with the chat's own search)."""
+    return any(ch.isdigit() for ch in query)
+
+
 async def find(
     session: AsyncSession,
     query: str,
