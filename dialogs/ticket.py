@@ -9,6 +9,7 @@ from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, SwitchTo
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.i18n import Translator
 from bot.services import tickets
 from bot.services.profile import NAME_MAX, clean_full_name
 from dialogs.common import (
@@ -38,6 +39,14 @@ async def on_policy(_message: Message, _widget: Any, manager: DialogManager, tex
     await manager.switch_to(TicketSG.full_name)
 
 
+async def on_policy_unknown(
+    _callback: CallbackQuery, _button: Button, manager: DialogManager
+) -> None:
+    clear_error(manager)
+    manager.dialog_data["policy_number"] = None
+    await manager.switch_to(TicketSG.full_name)
+
+
 async def on_name(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
     value = clean_full_name(text)
     if value is None:
@@ -62,7 +71,7 @@ async def on_send(_callback: CallbackQuery, _button: Button, manager: DialogMana
     ticket = await tickets.open_no_card_ticket(
         session,
         member,
-        manager.dialog_data["policy_number"],
+        manager.dialog_data.get("policy_number"),
         manager.dialog_data["full_name"],
         now(manager),
     )
@@ -75,8 +84,9 @@ async def on_send(_callback: CallbackQuery, _button: Button, manager: DialogMana
 
 async def ticket_getter(dialog_manager: DialogManager, member: Member, **_: Any) -> dict[str, Any]:
     data = dialog_manager.dialog_data
+    i18n: Translator = dialog_manager.middleware_data["i18n"]
     return {
-        "policy_number": data.get("policy_number", ""),
+        "policy_number": data.get("policy_number") or i18n("ticket-policy-not-known"),
         "full_name": data.get("full_name", ""),
         "profile_name": member.full_name or "",
         "phone": member.phone or "—",
@@ -91,6 +101,7 @@ def ticket_dialog() -> Dialog:
             "policy",
             on_policy,
             TicketSG.policy_number,
+            Button(I18nButtonText("btn-policy-unknown"), id="unknown", on_click=on_policy_unknown),
             Cancel(I18nButtonText("btn-back")),
         ),
         text_step(

@@ -15,8 +15,10 @@ POLICY_NUMBER_MAX = 64
 
 
 def clean_policy_number(text: str) -> str | None:
+    """The policy number as typed, spaces collapsed, upper case; None when it cannot be one: a
+    policy number has a digit ("don't know" typed instead is refused, and its button offered)."""
     value = " ".join(text.split()).upper()
-    if not (3 <= len(value) <= POLICY_NUMBER_MAX) or not any(ch.isalnum() for ch in value):
+    if not (3 <= len(value) <= POLICY_NUMBER_MAX) or not any(ch.isdigit() for ch in value):
         return None
     return value
 
@@ -24,12 +26,13 @@ def clean_policy_number(text: str) -> str | None:
 async def open_no_card_ticket(
     session: AsyncSession,
     member: Member,
-    policy_number: str,
+    policy_number: str | None,
     full_name: str,
     now: datetime,
     comment: str | None = None,
 ) -> SupportTicket:
-    """ "My card is not found": policy number, confirmed phone and full name for staff.
+    """ "My card is not found": policy number (None: the member does not know it), confirmed
+    phone and full name for staff.
 
     The staff notification is queued in the same transaction, so a stored ticket always
     reaches the admin chat.

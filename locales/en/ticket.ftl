@@ -1,7 +1,9 @@
 ## "My card is not found": a ticket to support
 
 ticket-policy-prompt = ✉️ Type your <b>policy number</b> (it is on your contract or card).
-ticket-policy-invalid = A policy number has 3 to 64 characters with letters or digits. Please type it again.
+ticket-policy-invalid = A policy number has digits, e.g. SPH-2026-0001. If you do not know it, press “🤷 I do not know it”.
+btn-policy-unknown = 🤷 I do not know it
+ticket-policy-not-known = not known
 ticket-name-prompt = Type your <b>full name</b> as in the contract.
 btn-use-name = Use “{ $profile_name }”
 ticket-confirm =
