@@ -125,6 +125,7 @@ async def running(
         hour=settings.reminder_hour,
         sla=timedelta(hours=settings.sla_hours),
         nudge_after=timedelta(hours=settings.need_info_nudge_hours),
+        staff_hours=settings.callcentre_hours,
     )
     copier = None
     if settings.download_documents is not None:

@@ -176,6 +176,7 @@ class StaffSender:
             kind=self.i18n("request-kind-" + job.request.kind),
             member=html.escape(_name(job.member)),
             hours=p.hours,
+            working="yes" if p.working else "no",
         )
         # one tap to the card with its buttons, in the member's topic
         link = await topics.card_link(job.session, job.request, self.chat_id)

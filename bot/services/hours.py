@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -86,3 +86,27 @@ def open_state(hours: WeeklyHours, now: datetime, tz: ZoneInfo) -> OpenState:
         if opens > local:
             return OpenState(False, local, opens)
     return OpenState(False, local, None)
+
+
+def open_time(hours: WeeklyHours, start: datetime, end: datetime, tz: ZoneInfo) -> timedelta:
+    """How long the call centre is open between `start` and `end` (aware), by its hours in its
+    own time zone; a day's span is measured in real time, so a clock change counts right."""
+    total = timedelta()
+    if end <= start:
+        return total
+    day = start.astimezone(tz).date()
+    last = end.astimezone(tz).date()
+    while day <= last:
+        day_hours = hours.for_weekday(day.weekday())
+        if day_hours is not None:
+            opens = datetime.combine(day, day_hours.opens, tzinfo=tz)
+            closes = (
+                datetime.combine(day + timedelta(days=1), time(), tzinfo=tz)
+                if day_hours.closes == time.max  # "24:00"
+                else datetime.combine(day, day_hours.closes, tzinfo=tz)
+            )
+            begin, finish = max(opens, start), min(closes, end)
+            if finish > begin:
+                total += finish.astimezone(UTC) - begin.astimezone(UTC)
+        day += timedelta(days=1)
+    return total

@@ -142,10 +142,12 @@ class Ticket(_ToStaff):
 
 
 class Escalation(_ToStaff):
-    """A request waited for staff longer than the SLA (`hours`)."""
+    """A request waited for staff longer than the SLA (`hours`; `working`: hours the call
+    centre was open)."""
 
     kind = K.ESCALATION
     hours: float = Field(ge=0)
+    working: bool = False
 
 
 # --- helpdesk tools (issue 14) ----------------------------------------------------------------

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services import notifications as note
 from bot.services import outbox
 from bot.services.activation import REMINDER_ACTIVATION_OPENS
+from bot.services.hours import WeeklyHours, open_time
 from storage.models import RequestKind, RequestStatus
 from storage.repositories import reminders as reminders_repo
 
@@ -27,6 +28,10 @@ class ReminderRules:
     # a nudge is nobody's answer to anything: it waits for the daytime, not the member's night
     # (a question asked at 22:30 is nudged the morning after next, from `hour`)
     evening: int = 21
+    # the SLA counts the hours staff work (the call centre's): a request sent at 23:00 is
+    # escalated 4 working hours after the next opening, not at 3:00 to an empty chat; None:
+    # every hour counts
+    staff_hours: WeeklyHours | None = None
 
 
 async def run_due(session: AsyncSession, now: datetime, rules: ReminderRules) -> int:
@@ -38,7 +43,7 @@ async def run_due(session: AsyncSession, now: datetime, rules: ReminderRules) ->
         queued += await _appointments_tomorrow(session, now, local.date() + timedelta(days=1))
     if time(rules.hour) <= local.time() < time(rules.evening):
         queued += await _need_info_nudges(session, now, rules.nudge_after)
-    queued += await _sla_escalations(session, now, rules.sla)
+    queued += await _sla_escalations(session, now, rules)
     return queued
 
 
@@ -97,13 +102,20 @@ async def _need_info_nudges(session: AsyncSession, now: datetime, after: timedel
     return count
 
 
-async def _sla_escalations(session: AsyncSession, now: datetime, sla: timedelta) -> int:
-    rows = await reminders_repo.untouched_since(session, now - sla)
+async def _sla_escalations(session: AsyncSession, now: datetime, rules: ReminderRules) -> int:
+    # open hours are never more than the hours that passed: those are the candidates
+    rows = await reminders_repo.untouched_since(session, now - rules.sla)
+    hours = rules.staff_hours
+    payload = note.Escalation(
+        hours=round(rules.sla.total_seconds() / 3600, 1), working=hours is not None
+    )
     count = 0
     for request in rows:
+        if hours is not None and open_time(hours, request.created_at, now, rules.tz) < rules.sla:
+            continue
         count += await outbox.enqueue_new(
             session,
-            note.Escalation(hours=round(sla.total_seconds() / 3600, 1)),
+            payload,
             dedup_key=f"sla:{request.id}",
             member_id=request.member_id,
             request_id=request.id,

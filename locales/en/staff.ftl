@@ -52,7 +52,10 @@ notify-cards-linked =
 btn-open-request = 📋 Open the request
 
 staff-escalation =
-    ⏰ <b>{ $number }</b> ({ $kind }) from { $member } has waited more than { $hours } h and nobody has taken it yet.
+    ⏰ <b>{ $number }</b> ({ $kind }) from { $member } has waited more than { $hours } { $working ->
+        [yes] working hours
+       *[no] h
+    } and nobody has taken it yet.
 notify-activation-open =
     🎉 The waiting period is over: your insurance card { $policy } is open from today.
     Open /menu to use it.

@@ -1,9 +1,9 @@
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.services.hours import open_state, parse_weekly_hours
+from bot.services.hours import open_state, open_time, parse_weekly_hours
 
 TZ = ZoneInfo("Asia/Almaty")  # UTC+5
 HOURS = parse_weekly_hours("mon-fri 09:00-21:00; sat 10:00-16:00; sun closed")
@@ -55,3 +55,28 @@ def test_saturday_evening_closed_until_monday():
     state = open_state(HOURS, datetime(2026, 11, 21, 12, 0, tzinfo=UTC), TZ)  # 17:00 local
     assert not state.is_open
     assert state.next_change == datetime(2026, 11, 23, 9, 0, tzinfo=TZ)
+
+
+def test_open_time_counts_only_the_hours_the_call_centre_is_open():
+    def local(day, hour, minute=0):
+        return datetime(2026, 11, day, hour, minute, tzinfo=TZ)
+
+    # Friday 27 November 20:00 to Saturday 13:00: an hour on Friday, three on Saturday
+    assert open_time(HOURS, local(27, 20), local(28, 13), TZ) == timedelta(hours=4)
+    # Saturday 15:00 to Monday 12:00: an hour on Saturday, none on Sunday, three on Monday
+    assert open_time(HOURS, local(28, 15), local(30, 12), TZ) == timedelta(hours=4)
+    # within one opening, at night, backwards
+    assert open_time(HOURS, local(30, 9, 30), local(30, 9, 45), TZ) == timedelta(minutes=15)
+    assert open_time(HOURS, local(30, 21), local(30, 23), TZ) == timedelta()
+    assert open_time(HOURS, local(30, 12), local(30, 11), TZ) == timedelta()
+    # the moments may be given in any zone (the bot keeps UTC)
+    start = local(27, 20).astimezone(UTC)
+    assert open_time(HOURS, start, local(28, 13).astimezone(UTC), TZ) == timedelta(hours=4)
+
+
+def test_open_time_is_real_time_across_a_clock_change_and_a_day_open_till_24_00():
+    kyiv = ZoneInfo("Europe/Kyiv")  # clocks go forward at 03:00 on 28 March 2027
+    always = parse_weekly_hours("mon-sun 00:00-24:00")
+    start = datetime(2027, 3, 27, tzinfo=kyiv)
+    end = datetime(2027, 3, 29, tzinfo=kyiv)
+    assert open_time(always, start, end, kyiv) == timedelta(hours=47)

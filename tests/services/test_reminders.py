@@ -1,5 +1,6 @@
 """Reminders from stored data, with a clock the test moves."""
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -8,6 +9,7 @@ from sqlalchemy import select
 from bot.services import reminders, requests
 from bot.services.activation import ActivationRules, activate
 from bot.services.cards import confirm_phone
+from bot.services.hours import parse_weekly_hours
 from storage.models import ActorKind, Notification, RequestKind, RequestStatus
 from tests.factories import make_member, make_person, make_policy
 
@@ -179,3 +181,30 @@ async def test_sla_escalation_for_untouched_requests_only(session):
     [escalation] = await _queued(session, "escalation")
     assert (escalation.audience, escalation.request_id) == ("staff", untouched.id)
     assert await reminders.run_due(session, at(22, 18, 0), SLA_RULES) == 0
+
+
+async def test_the_sla_counts_the_hours_staff_work(session):
+    """Sent on Friday at 20:00, a request has had an hour of the call centre's by closing, and
+    three more on Saturday from 10:00: it is escalated at 13:00 on Saturday, not at midnight.
+    Sent on Saturday at 15:00: an hour, Sunday closed, then Monday from 9:00 until 12:00."""
+    rules = replace(
+        SLA_RULES, staff_hours=parse_weekly_hours("mon-fri 09:00-21:00; sat 10:00-16:00")
+    )
+    member = await _linked_member(session, at(27, 19))
+    friday = await requests.submit(
+        session, member, RequestKind.CALLBACK, {}, [], at(27, 20), date(2026, 11, 27)
+    )
+    for moment in (at(28, 0), at(28, 9), at(28, 12, 59)):
+        assert await reminders.run_due(session, moment, rules) == 0, moment
+    assert await reminders.run_due(session, at(28, 13), rules) == 1
+    saturday = await requests.submit(
+        session, member, RequestKind.CALLBACK, {}, [], at(28, 15), date(2026, 11, 28)
+    )
+    for moment in (at(28, 19, 1), at(29, 12), at(30, 11, 59)):
+        assert await reminders.run_due(session, moment, rules) == 0, moment
+    assert await reminders.run_due(session, at(30, 12), rules) == 1
+    queued = await _queued(session, "escalation")
+    assert [(n.request_id, n.payload) for n in queued] == [
+        (friday.id, {"hours": 4.0, "working": True}),
+        (saturday.id, {"hours": 4.0, "working": True}),
+    ]
