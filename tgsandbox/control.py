@@ -99,6 +99,7 @@ class ControlApi:
             ("POST", "/chats/{chat_id}/photo", self.post_files("photo")),
             ("POST", "/chats/{chat_id}/document", self.post_files("document")),
             ("POST", "/chats/{chat_id}/album", self.post_files(None)),
+            ("POST", "/chats/{chat_id}/voice", self.post_files("voice")),
             ("POST", "/chats/{chat_id}/press", self.post_press),
             ("POST", "/chats/{chat_id}/edit", self.post_edit),
             ("POST", "/chats/{chat_id}/block", self.post_block),

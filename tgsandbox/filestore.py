@@ -17,7 +17,12 @@ from tgsandbox.files import (
 )
 from tgsandbox.models import StoredFile
 
-_PREFIXES = {"photo": "AgACAgIAAxkBAAI", "document": "BQACAgIAAxkBAAI"}
+_PREFIXES = {
+    "photo": "AgACAgIAAxkBAAI",
+    "document": "BQACAgIAAxkBAAI",
+    "voice": "AwACAgIAAxkBAAI",
+}
+VOICE_MIME = "audio/ogg"
 
 
 class FileStore:
@@ -70,6 +75,24 @@ class FileStore:
         self.by_id[file_id] = stored
         return self.document_json(stored)
 
+    def add_voice(self, data: bytes, duration: int) -> dict[str, Any]:
+        """A voice message (OGG/Opus, as Telegram's clients record them); its Voice object."""
+        file_id, unique_id = self._new_ids("voice")
+        stored = StoredFile(file_id, unique_id, "voice", data, mime_type=VOICE_MIME,
+                            duration=duration)  # fmt: skip
+        self.by_id[file_id] = stored
+        return self.voice_json(stored)
+
+    @staticmethod
+    def voice_json(stored: StoredFile) -> dict[str, Any]:
+        return {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.file_unique_id,
+            "duration": stored.duration,
+            "mime_type": stored.mime_type,
+            "file_size": stored.file_size,
+        }
+
     @staticmethod
     def document_json(stored: StoredFile) -> dict[str, Any]:
         document: dict[str, Any] = {
@@ -84,8 +107,8 @@ class FileStore:
     def path_of(self, stored: StoredFile) -> str:
         """The file_path getFile reports; the download route serves it from then on."""
         if stored.file_path is None:
-            folder = "photos" if stored.kind == "photo" else "documents"
-            default = "jpg" if stored.kind == "photo" else "bin"
+            folder = {"photo": "photos", "voice": "voice"}.get(stored.kind, "documents")
+            default = {"photo": "jpg", "voice": "oga"}.get(stored.kind, "bin")
             suffix = extension(stored.file_name, stored.mime_type, default)
             stored.file_path = f"{folder}/file_{next(self._numbers)}.{suffix}"
             self.by_path[stored.file_path] = stored

@@ -128,7 +128,7 @@ class StoredFile:
 
     file_id: str
     file_unique_id: str
-    kind: str  # "photo" | "document"
+    kind: str  # "photo" | "document" | "voice"
     data: bytes
     file_name: str | None = None
     mime_type: str | None = None
@@ -136,6 +136,7 @@ class StoredFile:
     height: int = 0
     file_path: str | None = None
     photo_sizes: list[dict[str, Any]] = field(default_factory=list)
+    duration: int = 0  # seconds, a voice message's
 
     @property
     def file_size(self) -> int:

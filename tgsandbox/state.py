@@ -158,11 +158,14 @@ class EmulatorState(StateCore):
         reply_to_message_id: int | None = None,
     ) -> list[dict[str, Any]]:
         """Photos or documents; two or more become an album (one media_group_id), each of its
-        messages in reply to `reply_to_message_id` when given, as Telegram sends them."""
-        if kind not in ("photo", "document"):
-            raise SandboxError("kind must be photo or document")
+        messages in reply to `reply_to_message_id` when given, as Telegram sends them. A voice
+        message (`kind` "voice") comes alone."""
+        if kind not in ("photo", "document", "voice"):
+            raise SandboxError("kind must be photo, document or voice")
         if not 1 <= len(files) <= 10:
             raise SandboxError("send 1 to 10 files at once")
+        if kind == "voice" and len(files) > 1:
+            raise SandboxError("a voice message comes alone, never in an album")
         if caption and len(caption) > MAX_CAPTION:
             raise SandboxError("caption is longer than 1024 characters")
         group = str(13_000_000_000_000_000 + self.next_id()) if len(files) > 1 else None
@@ -185,6 +188,9 @@ class EmulatorState(StateCore):
                 raise SandboxError(
                     f"{item.name or 'file'} is not a PNG/JPEG/GIF/WebP image"
                 ) from None
+        if kind == "voice":
+            # OGG's magic number and nothing playable: the bot relays it by file_id, unheard
+            return {"voice": self.files.add_voice(item.data or b"OggS\x00placeholder", 3)}
         name = item.name or "document.pdf"
         data = item.data if item.data is not None else PLACEHOLDER_PDF
         return {"document": self.files.add_document(data, name, item.mime_type)}
@@ -209,7 +215,7 @@ class EmulatorState(StateCore):
                 raise SandboxError("text is longer than 4096 characters")
             message["text"] = text
             message.pop("entities", None)
-        elif "photo" in message or "document" in message:
+        elif "photo" in message or "document" in message or "voice" in message:
             if len(text) > MAX_CAPTION:
                 raise SandboxError("caption is longer than 1024 characters")
             message["caption"] = text

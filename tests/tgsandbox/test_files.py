@@ -97,3 +97,30 @@ async def test_file_too_big_for_get_file(bot: Bot, state: EmulatorState) -> None
     document = state.files.add_document(b"\0" * (20 * 1024 * 1024 + 1), "big.bin", None)
     with pytest.raises(TelegramBadRequest, match="file is too big"):
         await bot.get_file(document["file_id"])
+
+
+async def test_a_user_s_voice_message_is_relayed_by_file_id_and_downloaded(
+    bot: Bot, control: Control, state: EmulatorState
+) -> None:
+    """A voice note comes alone, as Telegram's Voice; a bot sends it on with sendVoice by its
+    file_id (not as a document), copies it, or fetches it with getFile."""
+    [message] = await control.call("POST", f"/chats/{MEMBER}/voice", {"caption": "listen"})
+    voice = message["voice"]
+    assert voice["mime_type"] == "audio/ogg" and voice["duration"] > 0
+    assert message["caption"] == "listen" and "document" not in message
+
+    sent = await bot.send_voice(state.forum.id, voice["file_id"], caption="<b>from Olena</b>",
+                                parse_mode="HTML")  # fmt: skip
+    assert sent.voice is not None and sent.voice.file_unique_id == voice["file_unique_id"]
+    assert sent.caption == "from Olena"
+    with pytest.raises(TelegramBadRequest, match="can't use file of type Voice as Document"):
+        await bot.send_document(state.forum.id, voice["file_id"])
+    copied = await bot.copy_message(state.forum.id, MEMBER, message["message_id"])
+    assert "voice" in state.chats[state.forum.id].messages[copied.message_id]
+    downloaded = await bot.download(voice["file_id"])
+    assert downloaded is not None and downloaded.read().startswith(b"OggS")
+
+    uploaded = await bot.send_voice(MEMBER, BufferedInputFile(b"OggS-recorded", "v.ogg"))
+    assert uploaded.voice is not None and uploaded.voice.mime_type == "audio/ogg"
+    with pytest.raises(Exception, match="alone"):
+        await control.call("POST", f"/chats/{MEMBER}/voice", {"files": [{}, {}]})

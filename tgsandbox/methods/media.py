@@ -1,4 +1,5 @@
-"""Photos and documents: send by upload or file_id, albums, media edits, getFile."""
+"""Photos, documents and voice messages: send by upload or file_id, albums, media edits,
+getFile."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from tgsandbox.files import DOWNLOAD_LIMIT, placeholder_png
 from tgsandbox.methods.common import Call, MethodTable, caption_of, editable, post, target_chat
 from tgsandbox.validation import caption, reply_markup
 
-_KIND_NAMES = {"photo": "Photo", "document": "Document"}
+_KIND_NAMES = {"photo": "Photo", "document": "Document", "voice": "Voice"}
 
 
 def media_content(call: Call, value: Any, kind: str) -> dict[str, Any]:
@@ -25,6 +26,10 @@ def media_content(call: Call, value: Any, kind: str) -> dict[str, Any]:
                 return {"photo": state.files.add_photo(upload.data)}
             except ValueError:
                 raise bad_request("IMAGE_PROCESS_FAILED") from None
+        if kind == "voice":
+            return {
+                "voice": state.files.add_voice(upload.data, call.params.integer("duration") or 1)
+            }
         mime = upload.content_type
         mime = None if mime in (None, "application/octet-stream") else mime
         return {"document": state.files.add_document(upload.data, upload.filename, mime)}
@@ -34,6 +39,8 @@ def media_content(call: Call, value: Any, kind: str) -> dict[str, Any]:
         # No internet in the sandbox: a URL becomes a generated placeholder file.
         if kind == "photo":
             return {"photo": state.files.add_photo(placeholder_png(state.next_id()))}
+        if kind == "voice":
+            return {"voice": state.files.add_voice(value.encode(), 1)}
         name = urlparse(value).path.rsplit("/", 1)[-1] or "file"
         return {"document": state.files.add_document(value.encode(), name, None)}
     stored = state.files.get(value)
@@ -45,6 +52,8 @@ def media_content(call: Call, value: Any, kind: str) -> dict[str, Any]:
         )
     if kind == "photo":
         return {"photo": stored.photo_sizes}
+    if kind == "voice":
+        return {"voice": state.files.voice_json(stored)}
     return {"document": state.files.document_json(stored)}
 
 
@@ -57,6 +66,13 @@ async def send_photo(call: Call) -> dict[str, Any]:
 async def send_document(call: Call) -> dict[str, Any]:
     chat = target_chat(call)
     content = media_content(call, call.params.raw("document"), "document") | caption_of(call)
+    return post(call, chat, content)
+
+
+async def send_voice(call: Call) -> dict[str, Any]:
+    """A voice message, by upload or file_id (never in an album: Telegram has no voice media)."""
+    chat = target_chat(call)
+    content = media_content(call, call.params.raw("voice"), "voice") | caption_of(call)
     return post(call, chat, content)
 
 
@@ -144,6 +160,7 @@ async def get_file(call: Call) -> dict[str, Any]:
 METHODS: MethodTable = {
     "sendPhoto": send_photo,
     "sendDocument": send_document,
+    "sendVoice": send_voice,
     "sendMediaGroup": send_media_group,
     "editMessageMedia": edit_message_media,
     "getFile": get_file,

@@ -130,6 +130,19 @@ function documentNode(message) {
   return card;
 }
 
+function voiceNode(message) {
+  const voice = message.voice;
+  const card = el("a", "document");
+  card.href = fileUrl(voice.file_id);
+  card.download = "voice.oga";
+  card.appendChild(el("span", "document-icon", "🎤"));
+  const info = el("span", "document-info");
+  info.appendChild(el("span", "document-name", `Voice message · ${voice.duration} s`));
+  info.appendChild(el("span", "document-meta", `${humanSize(voice.file_size)} · ${voice.mime_type || ""}`));
+  card.appendChild(info);
+  return card;
+}
+
 function contactNode(message) {
   const contact = message.contact;
   const card = el("div", "contact");
@@ -187,6 +200,7 @@ export function bubble(group, options) {
   for (const message of group) {
     if (message.photo) media.appendChild(photoNode(message));
     if (message.document) media.appendChild(documentNode(message));
+    if (message.voice) media.appendChild(voiceNode(message));
   }
   if (media.childNodes.length) box.appendChild(media);
   if (first.contact) box.appendChild(contactNode(first));
@@ -259,6 +273,7 @@ export function preview(message) {
   if (message.caption) return `🖼 ${message.caption}`;
   if (message.photo) return "🖼 Photo";
   if (message.document) return `📄 ${message.document.file_name || "Document"}`;
+  if (message.voice) return "🎤 Voice message";
   if (message.contact) return `👤 ${message.contact.phone_number}`;
   return serviceText(message) || "";
 }
