@@ -54,7 +54,7 @@ async def to_staff(
     member is told where it went once it is stored (commit, then speak)."""
     text: str | None = None
     attachments: list[Attachment] = []
-    attachment = captioned(message)
+    attachment = captioned(message, voice=True)
     if attachment is not None:
         if reason := refusal(attachment, []):
             await message.reply(i18n(reason, max=MAX_DOCUMENTS))
@@ -112,11 +112,11 @@ async def _rating_comment(
 
 
 def _free(message: Message) -> bool:
-    """Whether `message` is one a member writes to support: text (not a command), a photo or a
-    file."""
+    """Whether `message` is one a member writes to support: text (not a command), a photo, a
+    file or a voice message."""
     if message.text is not None:
         return not message.text.startswith("/")
-    return captioned(message) is not None
+    return captioned(message, voice=True) is not None
 
 
 async def answer_about(
@@ -158,8 +158,8 @@ async def answer_awaited(
     if not free:
         if not waiting:
             return False
-        # a voice note, a sticker, a location while support waits for an answer: what can be
-        # passed on, rather than "not taken on this screen"
+        # a sticker, a location, a video while support waits for an answer: what can be passed
+        # on, rather than "not taken on this screen"
         await message.reply(i18n("support-chat-unsupported"))
         return True
     if not waiting:

@@ -32,10 +32,11 @@ def _refuse(manager: DialogManager, key: str, **args: Any) -> None:
 
 
 async def on_message(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
-    """Text, or one photo or file (an album arrives as several messages, each sent on)."""
+    """Text, or one photo, file or voice message (an album arrives as several messages, each
+    sent on)."""
     text: str | None
     attachments: list[Attachment] = []
-    attachment = attachment_of(message)
+    attachment = attachment_of(message, voice=True)
     if attachment is not None:
         # the same checks as request documents: size and file type
         if reason := refusal(attachment, []):

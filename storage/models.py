@@ -68,6 +68,7 @@ class TicketStatus(StrEnum):
 class DocumentKind(StrEnum):
     PHOTO = "photo"
     DOCUMENT = "document"
+    VOICE = "voice"  # a voice message to staff (never one of a form's documents)
 
 
 class RelayDirection(StrEnum):

@@ -293,13 +293,14 @@ class StaffSender:
         pace: Pace,
         each: str | None = None,
     ) -> list[int]:
-        """Photos as albums, files as albums (Telegram does not mix the two), by file_id.
+        """Photos as albums, files as albums (Telegram does not mix the two), voice messages
+        one by one (they have no album), by file_id.
 
         `each` (who sent it, on which request) on every item, and under it what the member
         wrote under that file."""
         ids: list[int] = []
         photo_docs = [d for d in documents if d.kind == "photo"]
-        file_docs = [d for d in documents if d.kind != "photo"]
+        file_docs = [d for d in documents if d.kind == "document"]
         photos = [InputMediaPhoto(media=d.file_id, caption=_captioned(each, d)) for d in photo_docs]
         files = [
             InputMediaDocument(media=d.file_id, caption=_captioned(each, d)) for d in file_docs
@@ -320,6 +321,12 @@ class StaffSender:
                 else:
                     messages = await self.bot.send_media_group(self.chat_id, chunk, **where)
                     ids += [m.message_id for m in messages]
+        for voice in (d for d in documents if d.kind == "voice"):
+            await pace(self.chat_id)
+            message = await self.bot.send_voice(
+                self.chat_id, voice.file_id, caption=_captioned(each, voice), **where
+            )
+            ids.append(message.message_id)
         return ids
 
     async def card(
@@ -412,9 +419,12 @@ class StaffSender:
 
 
 def _albums(kinds: list[str]) -> int:
-    """How many messages `_documents` sends for files of these kinds (albums of up to ten)."""
+    """How many messages `_documents` sends for files of these kinds (albums of up to ten, a
+    voice message alone)."""
     photos = sum(kind == "photo" for kind in kinds)
-    return -(-photos // 10) + -(-(len(kinds) - photos) // 10)
+    files = sum(kind == "document" for kind in kinds)
+    voices = sum(kind == "voice" for kind in kinds)
+    return -(-photos // 10) + -(-files // 10) + voices
 
 
 def _captioned(head: str | None, document: RequestDocument) -> str | None:

@@ -63,7 +63,7 @@ def create_router() -> Router:
             await ratings.set_prompt(uow.session, rating, prompt.message_id)
             await uow.commit()
 
-    @router.message(F.text | F.photo | F.document)
+    @router.message(F.text | F.photo | F.document | F.voice)
     async def on_reply(
         message: Message, uow: UnitOfWork, member: Member, clock: Clock, i18n: Translator
     ) -> None:

@@ -16,7 +16,7 @@ ALLOWED_MIME_TYPES = frozenset(
 class Attachment:
     file_id: str
     file_unique_id: str
-    kind: str  # photo | document
+    kind: str  # photo | document | voice (a voice message to staff)
     file_name: str | None = None
     mime_type: str | None = None
     file_size: int | None = None

@@ -123,6 +123,7 @@ def _history_line(event: RequestEvent, manager: DialogManager, i18n: Translator)
 
 FILES_SHOWN = 10
 FILE_NAME_SHOWN = 60
+FILE_ICONS = {"photo": "🖼", "voice": "🎤"}
 
 
 def _documents(page: requests.RequestPage, manager: DialogManager, i18n: Translator) -> str:
@@ -134,7 +135,7 @@ def _documents(page: requests.RequestPage, manager: DialogManager, i18n: Transla
         )  # escaped by I18nFormat
         label = name or i18n(f"request-file-{doc.kind}")
         day = fmt_date(member_date(doc.created_at, manager), manager)
-        lines.append(f"• {'🖼' if doc.kind == 'photo' else '📄'} {label} — {day}")
+        lines.append(f"• {FILE_ICONS.get(doc.kind, '📄')} {label} — {day}")
     if len(page.documents) > FILES_SHOWN:
         lines.append(i18n("request-files-more", count=len(page.documents) - FILES_SHOWN))
     return "\n".join(lines)

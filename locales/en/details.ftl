@@ -6,4 +6,5 @@ docs-already-received = ℹ️ I already have this file: it is attached once.
 address-or-home = Or tap the button below to use your home address.
 request-file-photo = photo
 request-file-document = file
+request-file-voice = voice message
 request-files-more = …and { $count } more

@@ -42,7 +42,7 @@ staff-ticket =
 
 notify-request-status =
     🔔 Request <b>{ $number }</b> ({ $kind }): { $status }.
-notify-need-info-how = ✍️ Send your answer here: a message, photos or files.
+notify-need-info-how = ✍️ Send your answer here: a message, a voice message, photos or files.
 notify-request-comment = 💬 { $comment }
 notify-cards-linked =
     🎉 { $count ->

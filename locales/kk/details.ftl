@@ -6,4 +6,5 @@ docs-already-received = ℹ️ Бұл файл бұрын алынған: ол �
 address-or-home = Немесе үй мекенжайыңызды пайдалану үшін төмендегі түймені басыңыз.
 request-file-photo = фото
 request-file-document = файл
+request-file-voice = дауыстық хабарлама
 request-files-more = …және тағы { $count }

@@ -42,7 +42,7 @@ staff-ticket =
 
 notify-request-status =
     🔔 <b>{ $number }</b> өтініші ({ $kind }): { $status }.
-notify-need-info-how = ✍️ Жауабыңызды осында жіберіңіз: хабарлама, фото немесе файлдар.
+notify-need-info-how = ✍️ Жауабыңызды осында жіберіңіз: хабарлама, дауыстық хабарлама, фото немесе файлдар.
 notify-request-comment = 💬 { $comment }
 notify-cards-linked =
     🎉 { $count ->

@@ -6,4 +6,5 @@ docs-already-received = ℹ️ Этот файл уже получен: он п�
 address-or-home = Или нажмите кнопку ниже, чтобы указать домашний адрес.
 request-file-photo = фото
 request-file-document = файл
+request-file-voice = голосовое сообщение
 request-files-more = …и ещё { $count }

@@ -42,7 +42,7 @@ staff-ticket =
 
 notify-request-status =
     🔔 Заявка <b>{ $number }</b> ({ $kind }): { $status }.
-notify-need-info-how = ✍️ Отправьте ответ сюда: сообщение, фото или файлы.
+notify-need-info-how = ✍️ Отправьте ответ сюда: сообщение, голосовое сообщение, фото или файлы.
 notify-request-comment = 💬 { $comment }
 notify-cards-linked =
     🎉 { $count ->

@@ -6,4 +6,5 @@ docs-already-received = ℹ️ Цей файл уже отримано: його
 address-or-home = Або натисніть кнопку нижче, щоб скористатися домашньою адресою.
 request-file-photo = фото
 request-file-document = файл
+request-file-voice = голосове повідомлення
 request-files-more = …і ще { $count }

@@ -42,7 +42,7 @@ staff-ticket =
 
 notify-request-status =
     🔔 Заявка <b>{ $number }</b> ({ $kind }): { $status }.
-notify-need-info-how = ✍️ Надішліть відповідь сюди: повідомлення, фото або файли.
+notify-need-info-how = ✍️ Надішліть відповідь сюди: повідомлення, голосове повідомлення, фото або файли.
 notify-request-comment = 💬 { $comment }
 notify-cards-linked =
     🎉 { $count ->

@@ -6,7 +6,7 @@ import itertools
 from datetime import UTC, date, datetime
 from typing import Any
 
-from aiogram.types import Chat, Document, Message, PhotoSize, Update
+from aiogram.types import Chat, Document, Message, PhotoSize, Update, Voice
 from sqlalchemy import delete, select
 
 from storage.models import FsmRecord, Request, RequestDocument
@@ -88,6 +88,13 @@ async def send_document(
         file_size=size,
     )
     message = _message(member, document=doc, media_group_id=group)
+    await member.dp.feed_update(member.client.bot, Update(update_id=next(_ids), message=message))
+
+
+async def send_voice(member: MemberClient, name: str) -> None:
+    voice = Voice(file_id=f"voice-{name}", file_unique_id=f"u-{name}", duration=4,
+                  mime_type="audio/ogg", file_size=9_000)  # fmt: skip
+    message = _message(member, voice=voice)
     await member.dp.feed_update(member.client.bot, Update(update_id=next(_ids), message=message))
 
 

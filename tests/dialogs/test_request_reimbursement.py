@@ -10,6 +10,7 @@ from tests.dialogs.requests_helpers import (
     member_with_active_card,
     send_document,
     send_photo,
+    send_voice,
     stored_documents,
     stored_requests,
 )
@@ -198,6 +199,9 @@ async def test_removing_the_documents_hides_done_until_one_is_sent(member, sessi
     assert DONE not in member.buttons()
     await member.send("here is the receipt")
     assert "Please send a photo or a file" in member.text()
+    await send_voice(member, "about-the-receipt")  # a voice message is not a document
+    assert "Please send a photo or a file" in member.text()
+    assert DONE not in member.buttons()
     await send_document(member, "receipt.pdf")
     await _finish(member)
     [request] = await stored_requests(session_factory)

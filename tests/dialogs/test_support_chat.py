@@ -19,7 +19,7 @@ async def _open_chat(member: MemberClient) -> None:
     await member.send("/start")
     await member.click("☎️ Support")
     await member.click("✉️ Write to support")
-    assert "Type your question or send photos and files" in member.text()
+    assert "Type your question, record a voice message, or send photos and files" in member.text()
 
 
 async def _feed(member: MemberClient, message_id: int | None = None, **content) -> None:
@@ -131,7 +131,7 @@ async def test_a_sticker_is_refused_with_a_clear_message(member, session_factory
         is_video=False,
     )
     await _feed(member, sticker=sticker)
-    assert "I can pass on text, photos and files" in member.text()
+    assert "I can pass on text, voice messages, photos and files" in member.text()
     assert "Type your question" in member.text()  # still in the chat
     assert await _queued(session_factory) == []
 

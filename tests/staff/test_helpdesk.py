@@ -433,11 +433,12 @@ async def test_an_answer_written_in_the_chat_goes_to_the_request_that_asked_for_
     assert asked["text"].endswith(EN("notify-need-info-how"))
     world.state.send_text(OLENA, "/menu")
     await world.settled()
-    world.state.push_update(  # a voice note: not one to pass on, and she is told what is
+    world.state.push_update(  # a sticker: not one to pass on, and she is told what is
         "message",
         {"chat": {"id": OLENA, "type": "private"}, "from": {"id": OLENA, "is_bot": False,
          "first_name": "Olena"}, "message_id": world.state.next_id(), "date": 1796000000,
-         "voice": {"file_id": "v1", "file_unique_id": "uv1", "duration": 3}},
+         "sticker": {"file_id": "s1", "file_unique_id": "us1", "type": "regular", "width": 512,
+                     "height": 512, "is_animated": False, "is_video": False}},
     )  # fmt: skip
     await world.settled()
     assert world.bot_messages(OLENA)[-1]["text"] == EN("support-chat-unsupported")
@@ -643,6 +644,52 @@ async def test_with_two_requests_asking_write_to_support_goes_to_support(world):
     [line] = [m for m in _member_lines(world, thread) if "this number" in m]
     assert first.number not in line and second.number not in line
     assert [await _status(world, r) for r in (first, second)] == ["need_info", "need_info"]
+
+
+async def test_a_voice_message_reaches_staff_as_one_on_the_request_or_to_support(world):
+    """Members here often answer by voice. A voice note sent as the answer support asked for
+    reaches the topic as a voice message (by file_id, tagged with the request) and puts the
+    request back in work; the request's page lists it. One sent in "Write to support" with
+    nothing asked reaches the topic too. A form's document step does not take one."""
+    _, request, thread = await _request_on_card(world)
+    await _asked(world, request, "Which clinic do you prefer?")
+    world.state.send_text(OLENA, "/menu")
+    await world.settled()
+    [sent] = world.state.send_files(OLENA, "voice", [OutgoingFile()])
+    await world.settled()
+    assert world.bot_messages(OLENA)[-1]["text"] == EN("reply-sent-to", number=request.number)
+    assert await _status(world, request) == "in_progress"
+    await world.deliver()
+    [copy] = [m for m in world.bot_messages(FORUM, thread) if "voice" in m]
+    assert copy["voice"]["file_unique_id"] == sent["voice"]["file_unique_id"]
+    assert copy["caption"] == f"📎 Olena Kovalenko · {request.number}"
+    assert "Documents: 1" in _card(world, request.number)["text"]
+    # staff answer the voice message by replying to its copy: it reaches her
+    await _staff_says(world, "Noted, Dobrobut it is", thread,
+                      reply_to_message_id=copy["message_id"])  # fmt: skip
+    assert world.bot_messages(OLENA)[-1]["text"] == "Noted, Dobrobut it is"
+
+    world.clock.advance(hours=1)
+    world.state.send_text(OLENA, "/menu")
+    await world.settled()
+    await press(world, "☎️ Support", "✉️ Write to support")
+    await press(world, "✉️ Write to support", "record a voice message")
+    await said(world, lambda: world.state.send_files(OLENA, "voice", [OutgoingFile()],
+                                                     caption="about my limits"),
+               EN("support-chat-sent").split("\n")[0])  # fmt: skip
+    await world.deliver()
+    voices = [m for m in world.bot_messages(FORUM, thread) if "voice" in m]
+    assert len(voices) == 2
+    assert voices[1]["caption"] == "📎 Olena Kovalenko"  # what she wrote came just before it
+    assert "about my limits" in _member_lines(world, thread)[-2]
+    # her request's page lists the one on it
+    world.state.send_text(OLENA, "/menu")
+    await world.settled()
+    listed = await press(world, "📋 My requests", request.number)
+    label = next(b["text"] for row in listed["reply_markup"]["inline_keyboard"] for b in row
+                 if request.number in b["text"])  # fmt: skip
+    page = await press(world, label, "History")
+    assert "🎤 voice message" in page["text"]
 
 
 async def test_a_request_s_page_opened_from_its_status_message_goes_back_to_the_menu(world):
