@@ -4,7 +4,7 @@ command-staff-note = Internal note in this topic (never sent)
 command-staff-reply = Send a canned reply: /reply name
 command-staff-templates = List the canned replies
 command-staff-template = Add or remove a canned reply
-command-staff-export = Requests as XLSX: /export FROM TO
+command-staff-export = Requests as XLSX: /export FROM TO, or /export DAY
 
 helpdesk-note-kept = 📝 Internal note kept. It was not sent to the member.
 helpdesk-note-usage = Write the note after the command: <code>/note text</code> or <code>!text</code>.
@@ -55,7 +55,7 @@ helpdesk-chart-first-action = to first action
 helpdesk-chart-done = to done
 helpdesk-chart-no-data = No requests yet
 
-helpdesk-export-usage = Usage: <code>/export FROM TO</code>, e.g. <code>/export 2026-11-01 2026-11-30</code>
+helpdesk-export-usage = Usage: <code>/export FROM TO</code>, e.g. <code>/export 2026-11-01 2026-11-30</code>, or one day: <code>/export 2026-11-30</code>
 helpdesk-export-range = FROM must not be after TO, and the range is at most { $days } days.
 helpdesk-export-caption = 📤 Requests from { $first } to { $last }: { $count } (no documents; personal data masked). This export is logged.
 helpdesk-export-col-number = Number

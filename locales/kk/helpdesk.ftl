@@ -4,7 +4,7 @@ command-staff-note = Осы тақырыптағы ішкі жазба (жібе
 command-staff-reply = Дайын жауап жіберу: /reply атауы
 command-staff-templates = Дайын жауаптар тізімі
 command-staff-template = Дайын жауапты қосу немесе жою
-command-staff-export = Өтініштер XLSX түрінде: /export БАСТАП ДЕЙІН
+command-staff-export = Өтініштер XLSX түрінде: /export БАСТАП ДЕЙІН немесе /export КҮН
 
 helpdesk-note-kept = 📝 Ішкі жазба сақталды. Ол қатысушыға жіберілген жоқ.
 helpdesk-note-usage = Жазбаны командадан кейін жазыңыз: <code>/note мәтін</code> немесе <code>!мәтін</code>.
@@ -52,7 +52,7 @@ helpdesk-chart-first-action = алғашқы әрекетке дейін
 helpdesk-chart-done = орындалғанға дейін
 helpdesk-chart-no-data = Өтініштер әлі жоқ
 
-helpdesk-export-usage = Қалай: <code>/export БАСТАП ДЕЙІН</code>, мысалы <code>/export 2026-11-01 2026-11-30</code>
+helpdesk-export-usage = Қалай: <code>/export БАСТАП ДЕЙІН</code>, мысалы <code>/export 2026-11-01 2026-11-30</code>, немесе бір күн: <code>/export 2026-11-30</code>
 helpdesk-export-range = Бастау күні аяқталу күнінен кейін болмауы керек, кезең { $days } күннен аспайды.
 helpdesk-export-caption = 📤 { $first } – { $last } аралығындағы өтініштер: { $count } (құжатсыз; жеке деректер жасырылған). Бұл экспорт журналға жазылды.
 helpdesk-export-col-number = Нөмірі

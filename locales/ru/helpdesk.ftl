@@ -4,7 +4,7 @@ command-staff-note = Внутренняя заметка в этой теме (�
 command-staff-reply = Отправить шаблон ответа: /reply имя
 command-staff-templates = Список шаблонов ответов
 command-staff-template = Добавить или удалить шаблон ответа
-command-staff-export = Заявки в XLSX: /export С ПО
+command-staff-export = Заявки в XLSX: /export С ПО или /export ДЕНЬ
 
 helpdesk-note-kept = 📝 Внутренняя заметка сохранена. Участнику она не отправлена.
 helpdesk-note-usage = Напишите заметку после команды: <code>/note текст</code> или <code>!текст</code>.
@@ -52,7 +52,7 @@ helpdesk-chart-first-action = до первого действия
 helpdesk-chart-done = до выполнения
 helpdesk-chart-no-data = Заявок пока нет
 
-helpdesk-export-usage = Как: <code>/export С ПО</code>, напр. <code>/export 2026-11-01 2026-11-30</code>
+helpdesk-export-usage = Как: <code>/export С ПО</code>, напр. <code>/export 2026-11-01 2026-11-30</code>, или один день: <code>/export 2026-11-30</code>
 helpdesk-export-range = Дата «с» не может быть позже «по», а период — не длиннее { $days } дней.
 helpdesk-export-caption = 📤 Заявки с { $first } по { $last }: { $count } (без документов; персональные данные скрыты). Этот экспорт записан в журнал.
 helpdesk-export-col-number = Номер

@@ -4,7 +4,7 @@ command-staff-note = Внутрішня нотатка в цій темі (не 
 command-staff-reply = Надіслати шаблон відповіді: /reply назва
 command-staff-templates = Список шаблонів відповідей
 command-staff-template = Додати або видалити шаблон відповіді
-command-staff-export = Заявки у XLSX: /export З ПО
+command-staff-export = Заявки у XLSX: /export З ПО або /export ДЕНЬ
 
 helpdesk-note-kept = 📝 Внутрішню нотатку збережено. Учасникові її не надіслано.
 helpdesk-note-usage = Напишіть нотатку після команди: <code>/note текст</code> або <code>!текст</code>.
@@ -52,7 +52,7 @@ helpdesk-chart-first-action = до першої дії
 helpdesk-chart-done = до виконання
 helpdesk-chart-no-data = Заявок ще немає
 
-helpdesk-export-usage = Як: <code>/export З ПО</code>, напр. <code>/export 2026-11-01 2026-11-30</code>
+helpdesk-export-usage = Як: <code>/export З ПО</code>, напр. <code>/export 2026-11-01 2026-11-30</code>, або один день: <code>/export 2026-11-30</code>
 helpdesk-export-range = Дата «з» не може бути пізніше за «по», а період — не довше { $days } днів.
 helpdesk-export-caption = 📤 Заявки з { $first } по { $last }: { $count } (без документів; персональні дані приховано). Цей експорт записано в журнал.
 helpdesk-export-col-number = Номер

@@ -117,7 +117,11 @@ async def test_an_answer_starting_like_a_formula_is_written_as_text(world):
     member = await world.member_with_card()
     await world.submit(member, topic="-1+2")
     day = world.clock().astimezone(world.settings.tz).date()
-    await _staff_says(world, f"/export {day.isoformat()} {day.isoformat()}")
+    await _staff_says(world, f"/export {day.isoformat()}")  # one date: that day
+    assert (
+        f"from {day.isoformat()} to {day.isoformat()}: 1"
+        in (world.bot_messages(FORUM)[-1]["caption"])
+    )
     data = world.state.files.get(world.bot_messages(FORUM)[-1]["document"]["file_id"]).data
     sheet = load_workbook(io.BytesIO(data)).active
     header = [c.value for c in sheet[1]]
@@ -127,6 +131,8 @@ async def test_an_answer_starting_like_a_formula_is_written_as_text(world):
 
 async def test_export_with_bad_dates_says_how_and_sends_nothing(world):
     await _staff_says(world, "/export yesterday")
+    assert "Usage: /export FROM TO" in world.bot_messages(FORUM)[-1]["text"]
+    await _staff_says(world, "/export 2026-11-01 2026-11-15 2026-11-30")
     assert "Usage: /export FROM TO" in world.bot_messages(FORUM)[-1]["text"]
     await _staff_says(world, "/export 2026-11-30 2026-11-01")
     assert "must not be after" in world.bot_messages(FORUM)[-1]["text"]

@@ -186,10 +186,10 @@ def create_router() -> Router:
         assert message.from_user is not None
         args = (command.args or "").split()
         dates = [parse_date(a) for a in args]
-        if len(dates) != 2 or None in dates:
+        if len(dates) not in (1, 2) or None in dates:
             await message.reply(i18n("helpdesk-export-usage"))
             return
-        first, last = dates
+        first, last = dates[0], dates[-1]  # one date: that day
         assert first is not None and last is not None
         headers = {name: i18n(f"helpdesk-export-col-{name}") for name in staff_export.COLUMNS}
         try:
