@@ -592,6 +592,14 @@ async def test_a_line_written_on_a_request_s_page_goes_to_that_request(world):
     assert [await _status(world, r) for r in (first, second)] == ["need_info", "in_progress"]
 
 
+async def _write_to_support(world) -> None:
+    """Olena opens "☎️ Support → ✉️ Write to support" from the menu."""
+    world.state.send_text(OLENA, "/menu")
+    await world.settled()
+    await press(world, "☎️ Support", "✉️ Write to support")
+    await press(world, "✉️ Write to support", "Type your question")
+
+
 async def test_a_message_in_write_to_support_answers_the_request_support_asked_about(world):
     """Support asked about her request; the member answers through "☎️ Support → ✉️ Write to
     support", where she thinks support is. It goes to the request, which is back in work (no
@@ -599,10 +607,7 @@ async def test_a_message_in_write_to_support_answers_the_request_support_asked_a
     to support as before. A line too long for a request's message goes to support whole."""
     _, request, thread = await _request_on_card(world)
     await _asked(world, request, "Which clinic do you prefer?")
-    world.state.send_text(OLENA, "/menu")
-    await world.settled()
-    await press(world, "☎️ Support", "✉️ Write to support")
-    await press(world, "✉️ Write to support", "Type your question")
+    await _write_to_support(world)
 
     await said(world, lambda: world.state.send_text(OLENA, "Dobrobut on Pushkinska"),
                EN("support-chat-added", number=request.number).split("\n")[0])  # fmt: skip
@@ -634,10 +639,7 @@ async def test_with_two_requests_asking_write_to_support_goes_to_support(world):
     await world.deliver()
     await _asked(world, first, "Which phone should we call?")
     await _asked(world, second, "Which tooth?")
-    world.state.send_text(OLENA, "/menu")
-    await world.settled()
-    await press(world, "☎️ Support", "✉️ Write to support")
-    await press(world, "✉️ Write to support", "Type your question")
+    await _write_to_support(world)
     await said(world, lambda: world.state.send_text(OLENA, "Call me on this number"),
                EN("support-chat-sent").split("\n")[0])  # fmt: skip
     await world.deliver()
@@ -670,10 +672,7 @@ async def test_a_voice_message_reaches_staff_as_one_on_the_request_or_to_support
     assert world.bot_messages(OLENA)[-1]["text"] == "Noted, Dobrobut it is"
 
     world.clock.advance(hours=1)
-    world.state.send_text(OLENA, "/menu")
-    await world.settled()
-    await press(world, "☎️ Support", "✉️ Write to support")
-    await press(world, "✉️ Write to support", "record a voice message")
+    await _write_to_support(world)
     await said(world, lambda: world.state.send_files(OLENA, "voice", [OutgoingFile()],
                                                      caption="about my limits"),
                EN("support-chat-sent").split("\n")[0])  # fmt: skip
