@@ -3,6 +3,7 @@
 staff-not-allowed = ⛔️ Only support staff can do this here.
 staff-button-unknown = This button is out of date. Use the buttons on the latest card.
 staff-done = ✅ Saved
+staff-already-taken = { $name } has already taken this request.
 staff-not-now = Not possible while the request is { $status }.
 staff-request-missing = This request no longer exists.
 staff-ask-info = ✍️ Reply to this message with the question for the member.

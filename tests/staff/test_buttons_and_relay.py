@@ -35,6 +35,30 @@ async def _request_on_card(world):
     return member, request
 
 
+async def test_a_second_take_of_a_taken_request_is_refused_and_names_who_has_it(world):
+    """Two staff press "Take" on one card at once: the second press reaches the bot after the
+    first, from the card as it was. The first keeps the request; the second is told who has
+    it. Before, the second silently took it over, both were told "Saved" and the member's
+    request changed hands."""
+    _, request = await _request_on_card(world)
+    card = _card(world, request.number)
+    assert (await world.press(card, "🙋 Take", user_id=ASKAR))["text"] == "✅ Saved"
+    answer = await world.forge_press(card, f"st:{request.id}:take", user_id=IRYNA)
+    assert answer["text"] == "Askar Operator has already taken this request."
+    assert answer["show_alert"] is True
+    stored, _ = await _stored(world, request.id)
+    assert (stored.assignee_telegram_id, stored.assignee_name) == (ASKAR, "Askar Operator")
+    async with world.sessions() as session:
+        audited = (await session.execute(select(AuditEntry.staff_telegram_id))).scalars().all()
+    assert audited == [ASKAR]
+    # a second press by the one who has it changes nothing and says so
+    assert (await world.forge_press(card, f"st:{request.id}:take", user_id=ASKAR))["text"] == (
+        "✅ Saved"
+    )
+    stored, _ = await _stored(world, request.id)
+    assert stored.assignee_telegram_id == ASKAR
+
+
 async def test_take_assigns_moves_to_work_edits_card_and_tells_member(world):
     _, request = await _request_on_card(world)
     answer = await world.press(_card(world, request.number), "🙋 Take")

@@ -18,7 +18,7 @@ from bot.config import Settings
 from bot.i18n import Translator
 from bot.services import lifecycle, requests
 from bot.services.forms import TEXT_MAX, clean_text, too_long
-from bot.services.staff import NEEDS_TEXT, StaffAction, act, reveal_phones
+from bot.services.staff import NEEDS_TEXT, AlreadyTakenError, StaffAction, act, reveal_phones
 from bot.services.staff.routing import handled_in
 from storage.uow import UnitOfWork
 
@@ -71,6 +71,8 @@ async def _apply(
         text = i18n("staff-not-now", status=i18n("request-status-" + exc.current.value))
     except requests.RequestNotFoundError:
         text = i18n("staff-request-missing")
+    except AlreadyTakenError as exc:
+        text = i18n("staff-already-taken", name=exc.assignee_name or "—")
     else:
         if await uow.commit():
             return True

@@ -5,6 +5,7 @@ The registry file import is `bot.services.registry.import_file`."""
 from bot.services.staff.actions import (
     NEEDS_TEXT,
     TARGET,
+    AlreadyTakenError,
     StaffAction,
     act,
     reveal_phones,
@@ -12,4 +13,13 @@ from bot.services.staff.actions import (
 from bot.services.staff.audit import audit
 from bot.services.staff.authorization import is_staff
 
-__all__ = ["NEEDS_TEXT", "TARGET", "StaffAction", "act", "audit", "is_staff", "reveal_phones"]
+__all__ = [
+    "NEEDS_TEXT",
+    "TARGET",
+    "AlreadyTakenError",
+    "StaffAction",
+    "act",
+    "audit",
+    "is_staff",
+    "reveal_phones",
+]

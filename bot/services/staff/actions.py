@@ -30,6 +30,17 @@ TARGET = {
     StaffAction.DONE: RequestStatus.DONE,
     StaffAction.REJECT: RequestStatus.REJECTED,
 }
+
+
+class AlreadyTakenError(Exception):
+    """ "Take" on a request another staff member has taken meanwhile (two pressed at once, or a
+    card not yet refreshed): the first one keeps it."""
+
+    def __init__(self, assignee_name: str | None) -> None:
+        super().__init__(assignee_name)
+        self.assignee_name = assignee_name
+
+
 # these ask the staff member for a text first: the question to the member, the reason
 NEEDS_TEXT = frozenset({StaffAction.INFO, StaffAction.REJECT})
 
@@ -45,8 +56,9 @@ async def act(
 ) -> Request:
     """Apply a staff button to a request (through the status machine) and audit it.
 
-    Raises `lifecycle.TransitionError` when the status does not allow it, and
-    `requests.RequestNotFoundError` for an unknown request.
+    Raises `lifecycle.TransitionError` when the status does not allow it,
+    `requests.RequestNotFoundError` for an unknown request, and `AlreadyTakenError` for "Take"
+    on a request someone else has taken.
     """
     if action in NEEDS_TEXT and not comment:
         raise ValueError(f"{action} needs a text")
@@ -54,6 +66,8 @@ async def act(
     if request is None:
         raise requests.RequestNotFoundError(request_id)
     if action is StaffAction.TAKE:
+        if request.assignee_telegram_id not in (None, staff_id):
+            raise AlreadyTakenError(request.assignee_name)
         request.assignee_telegram_id = staff_id
         request.assignee_name = staff_name
         if request.status == RequestStatus.NEW:
