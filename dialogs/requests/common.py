@@ -75,8 +75,19 @@ def stored_docs(manager: DialogManager) -> list[Attachment]:
 
 async def on_attachment(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
     """Collect a photo or file (an album arrives as several messages, each collected), with
-    what the member wrote under it."""
-    attachment = captioned(message)
+    what the member wrote under it: a form's documents."""
+    _collect(message, manager, voice=False)
+
+
+async def on_message_attachment(
+    message: Message, _widget: MessageInput, manager: DialogManager
+) -> None:
+    """As `on_attachment`, and a voice message too: a message to staff on a request."""
+    _collect(message, manager, voice=True)
+
+
+def _collect(message: Message, manager: DialogManager, *, voice: bool) -> None:
+    attachment = captioned(message, voice=voice)
     if attachment is None:
         set_error(manager, "docs-expected")
         return

@@ -54,7 +54,7 @@ from dialogs.requests.common import (
     add_line,
     docs_getter,
     messages_key,
-    on_attachment,
+    on_message_attachment,
     stored_docs,
 )
 from dialogs.requests.render import LONG, detail_lines, full_text_button
@@ -349,7 +349,10 @@ def my_requests_dialog() -> Dialog:
             I18nFormat("reply-collected", when="has_reply"),
             I18nError(),
             TextInput(id="reply_text", on_success=on_reply_text),
-            MessageInput(on_attachment, filter=ContentIs(ContentType.PHOTO, ContentType.DOCUMENT)),
+            MessageInput(
+                on_message_attachment,
+                filter=ContentIs(ContentType.PHOTO, ContentType.DOCUMENT, ContentType.VOICE),
+            ),
             Button(I18nButtonText("btn-send"), id="send", on_click=on_send_reply, when="has_reply"),
             SwitchTo(I18nButtonText("btn-back"), id="back", state=MyRequestsSG.detail),
             getter=reply_getter,

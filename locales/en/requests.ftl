@@ -80,7 +80,7 @@ request-page =
 request-missing = This request is not available.
 history-you = you
 history-support = support
-reply-prompt = ✉️ Type a message and/or send photos or files, then press “Send”.
+reply-prompt = ✉️ Type a message and/or send photos, files or a voice message, then press “Send”.
 reply-collected =
     Ready to send: { $reply_text }
     📎 Documents: { $docs_count }

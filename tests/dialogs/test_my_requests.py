@@ -3,6 +3,7 @@ from storage.models import ActorKind, RequestStatus
 from tests.dialogs.requests_helpers import (
     member_with_active_card,
     send_document,
+    send_voice,
     stored_documents,
     stored_requests,
 )
@@ -95,19 +96,27 @@ async def test_answer_to_need_info_with_text_and_document_resumes_work(
     assert "Ready to send: City clinic No. 3\non Monday, if possible" in member.text()
     await send_document(member, "referral.pdf")
     assert "Documents: 1" in member.text()
+    await send_voice(member, "directions")  # and how to find the clinic, said aloud
+    assert "Documents: 2" in member.text()
     await member.click("✅ Send")
     text = member.text()
     assert "Your message was added" in text
     assert "💬 you: City clinic No. 3\non Monday, if possible" in text
     assert "Status: 🔧 in progress" in text
+    assert "🎤 voice message" in text
 
     [request] = await stored_requests(session_factory)
     assert request.status == "in_progress"
-    [doc] = await stored_documents(session_factory, request.id)
+    doc, voice = await stored_documents(session_factory, request.id)
     assert (doc.file_name, doc.mime_type, doc.kind) == (
         "referral.pdf",
         "application/pdf",
         "document",
+    )
+    assert (voice.file_id, voice.mime_type, voice.kind) == (
+        "voice-directions",
+        "audio/ogg",
+        "voice",
     )
 
 
