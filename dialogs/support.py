@@ -37,14 +37,26 @@ def _hours_lines(settings: Settings, i18n: Translator) -> str:
     return "\n".join(lines)
 
 
+def open_now(manager: DialogManager, settings: Settings) -> dict[str, Any]:
+    """Whether the call centre (and staff) are at work now, and when that changes, as the
+    member reads it: `is_open`, `is_closed`, `change` (a time today, else date and time) and
+    `today` ("yes" when the change falls on the member's today)."""
+    state = open_state(settings.callcentre_hours, now(manager), settings.tz)
+    change = fmt_time_or_datetime(state.next_change, manager) if state.next_change else ""
+    opens_today = state.next_change is not None and member_date(
+        state.next_change, manager
+    ) == member_date(now(manager), manager)
+    return {
+        "is_open": state.is_open,
+        "is_closed": not state.is_open,
+        "change": change,
+        "today": "yes" if opens_today else "no",
+    }
+
+
 async def support_getter(
     dialog_manager: DialogManager, settings: Settings, i18n: Translator, **_: Any
 ) -> dict[str, Any]:
-    state = open_state(settings.callcentre_hours, now(dialog_manager), settings.tz)
-    change = fmt_time_or_datetime(state.next_change, dialog_manager) if state.next_change else ""
-    opens_today = state.next_change is not None and member_date(
-        state.next_change, dialog_manager
-    ) == member_date(now(dialog_manager), dialog_manager)
     return {
         "phones": "\n".join(settings.support_phones),
         "emails": "\n".join(settings.support_emails),
@@ -52,10 +64,7 @@ async def support_getter(
         "short_number": settings.support_short_number,
         "hours": _hours_lines(settings, i18n),
         "zone": get_timezone_location(settings.tz, locale=i18n.locale, return_city=True),
-        "is_open": state.is_open,
-        "is_closed": not state.is_open,
-        "change": change,
-        "today": "yes" if opens_today else "no",
+        **open_now(dialog_manager, settings),
     }
 
 

@@ -15,6 +15,7 @@ from aiogram_dialog.widgets.kbd import Button, Column
 from aiogram_dialog.widgets.text import Text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.config import Settings
 from bot.render import long_details
 from bot.services import requests
 from bot.services.documents import MAX_DOCUMENTS, Attachment, is_duplicate, refusal
@@ -31,6 +32,7 @@ from dialogs.common import (
 )
 from dialogs.requests.render import LONG, detail_lines
 from dialogs.states import MainSG, MyRequestsSG
+from dialogs.support import open_now
 from dialogs.widgets import I18nButtonText, I18nFormat
 from storage.models import Member, RequestKind
 
@@ -198,10 +200,11 @@ def time_window_label(manager: DialogManager, window: str) -> str:
     return manager.middleware_data["i18n"](f"time-window-{window}")
 
 
-def sent_widgets() -> tuple[Text, Column]:
+def sent_widgets() -> tuple[Text, Text, Column]:
     """The "request sent" text and its buttons, the same for every form."""
     return (
         I18nFormat("request-sent"),
+        I18nFormat("request-sent-closed", when="is_closed"),
         Column(
             Button(
                 I18nButtonText("btn-my-requests"), id="my_requests", on_click=on_sent_my_requests
@@ -211,8 +214,15 @@ def sent_widgets() -> tuple[Text, Column]:
     )
 
 
-async def sent_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    return {"number": dialog_manager.dialog_data.get("number", "")}
+async def sent_getter(
+    dialog_manager: DialogManager, settings: Settings, **_: Any
+) -> dict[str, Any]:
+    """The request's number; outside support's hours, when they are back (the member should
+    not wait for an answer at night)."""
+    opening = open_now(dialog_manager, settings)
+    if opening["is_closed"] and not opening["change"]:
+        opening["is_closed"] = False  # no opening hours at all: nothing to say when
+    return {"number": dialog_manager.dialog_data.get("number", ""), **opening}
 
 
 async def docs_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:

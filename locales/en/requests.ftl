@@ -38,6 +38,10 @@ request-time-passed = That time of day on { $date } has already passed. Please c
 request-sent =
     ✅ Request <b>{ $number }</b> is sent.
     I will tell you here when its status changes.
+request-sent-closed = 🌙 Support is not at work now. { $today ->
+        [yes] They will take it from { $change } today.
+       *[no] They will take it from { $change }.
+    }
 
 time-window-morning = 🌅 Morning, 8:00–12:00
 time-window-afternoon = ☀️ Afternoon, 12:00–16:00

@@ -38,6 +38,10 @@ request-time-passed = Это время суток { $date } уже прошло
 request-sent =
     ✅ Заявка <b>{ $number }</b> отправлена.
     Как только её статус изменится, я сообщу Вам об этом здесь.
+request-sent-closed = 🌙 Поддержка сейчас не работает. { $today ->
+        [yes] Заявку возьмут в работу сегодня с { $change }.
+       *[no] Заявку возьмут в работу с { $change }.
+    }
 
 time-window-morning = 🌅 Утро, 8:00–12:00
 time-window-afternoon = ☀️ День, 12:00–16:00

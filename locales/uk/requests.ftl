@@ -38,6 +38,10 @@ request-time-passed = Цей час доби { $date } уже минув. Буд
 request-sent =
     ✅ Заявку <b>{ $number }</b> надіслано.
     Щойно її статус зміниться, я повідомлю Вам про це тут.
+request-sent-closed = 🌙 Підтримка зараз не працює. { $today ->
+        [yes] Заявку візьмуть у роботу сьогодні з { $change }.
+       *[no] Заявку візьмуть у роботу з { $change }.
+    }
 
 time-window-morning = 🌅 Ранок, 8:00–12:00
 time-window-afternoon = ☀️ День, 12:00–16:00

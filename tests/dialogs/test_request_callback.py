@@ -70,3 +70,31 @@ async def test_a_member_without_a_confirmed_phone_is_not_offered_one(member, ses
     assert not [label for label in member.buttons() if label.startswith("📱")]
     await member.send("+380 50 123 45 67")
     assert "When is it convenient to call you?" in member.text()
+
+
+async def test_a_request_sent_while_support_is_away_says_when_they_are_back(
+    member, session_factory, clock
+):
+    """Sent on a Sunday (the call centre's hours: Monday to Friday 9–21, Saturday 10–16, the
+    insurer's time), the member is told support will take it on Monday morning, so that no
+    answer is waited for all day; sent on Monday at noon, nothing of the kind is said."""
+    await member_with_active_card(member, session_factory)
+
+    async def send_callback() -> str:
+        await member.send("/menu")
+        await member.click("📝 New request")
+        await member.click("📞 Call-back")
+        await member.click("📱 Use \\+380501112233")
+        await member.click("🕘 Any time")
+        await member.send("Question about my dental limit")
+        await member.click("✅ Send")
+        return member.text()
+
+    sunday = await send_callback()
+    assert "Request R-000001 is sent" in sunday
+    assert "🌙 Support is not at work now. They will take it from" in sunday
+    assert "November 23, 2026" in sunday and "06:00" in sunday  # 9:00 in Almaty, her Kyiv's 6:00
+    clock.advance(hours=26)  # Monday, 12:00 in Almaty
+    monday = await send_callback()
+    assert "Request R-000002 is sent" in monday
+    assert "Support is not at work" not in monday
