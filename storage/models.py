@@ -509,6 +509,7 @@ class NotificationKind(StrEnum):
     RATING_ASK = "rating_ask"  # to the member: rate a finished request
     MEMBER_EDIT = "member_edit"  # to staff: the member edited a message relayed to the topic
     MEMBER_ERASED = "member_erased"
+    LOW_RATING = "low_rating"  # to staff: a member rated a done request low (and why)
 
 
 class Notification(SQLModel, table=True):

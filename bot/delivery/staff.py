@@ -189,6 +189,30 @@ class StaffSender:
         )
         return sent.message_id
 
+    async def _low_rating(self, job: _Job, p: note.LowRating) -> int | None:
+        """In the General topic, as an escalation is: a low score, then why, with the card's
+        link; a reply reaches the member."""
+        assert job.request is not None
+        text = self.i18n(
+            "staff-low-rating",
+            number=job.request.number,
+            kind=self.i18n("request-kind-" + job.request.kind),
+            member=html.escape(_name(job.member)),
+            stars="⭐" * p.score,
+            score=p.score,
+        )
+        if p.comment:  # at most ratings.COMMENT_MAX characters: it fits with the rest
+            text += "\n" + self.i18n("helpdesk-card-rating-comment", comment=html.escape(p.comment))
+        link = await topics.card_link(job.session, job.request, self.chat_id)
+        if link is not None:
+            text += "\n" + self.i18n("staff-card-link", link=html.escape(link))
+        await job.pace(self.chat_id)
+        sent = await self.bot.send_message(self.chat_id, text)
+        await relay.remember(
+            job.session, self.chat_id, sent.message_id, job.member.id or 0, job.request.id, job.now
+        )
+        return sent.message_id
+
     async def _request_card(self, job: _Job, p: note.RequestCard, where: Where) -> list[int]:
         """The documents, answers too long for the card, then the card with its buttons."""
         request = job.request
@@ -505,6 +529,7 @@ StaffSender.SENDERS = {
     K.MEMBER_ERASED: _member_erased,
     K.CARD_REFRESH: StaffSender._refresh_card,
     K.ESCALATION: StaffSender._escalation,
+    K.LOW_RATING: StaffSender._low_rating,
     K.REQUEST_CARD: _in_thread(StaffSender._request_card),
     K.MEMBER_MESSAGE: _in_thread(StaffSender._member_message),
     K.TICKET: _in_thread(StaffSender._ticket),

@@ -180,6 +180,16 @@ class RatingAsk(_ToMember):
     kind = K.RATING_ASK
 
 
+class LowRating(_ToStaff):
+    """The member rated their done request `score` (LOW or less), and with `comment` wrote
+    why: told in the staff chat's General topic, where it is seen (the card, long scrolled
+    away, is edited too)."""
+
+    kind = K.LOW_RATING
+    score: int = Field(ge=1, le=5)
+    comment: str | None = None
+
+
 class MemberEdit(_ToStaff):
     """The member edited a message relayed to their topic: edit the copy or post a correction."""
 

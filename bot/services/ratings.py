@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import outbox
-from bot.services.notifications import CardRefresh, RatingAsk
+from bot.services.notifications import CardRefresh, LowRating, RatingAsk
 from bot.services.requests import RequestNotFoundError
 from storage.models import Member, RequestRating, RequestStatus
 from storage.repositories import helpdesk as helpdesk_repo
@@ -17,6 +17,7 @@ from storage.repositories import requests as requests_repo
 
 SCORES = range(1, 6)
 COMMENT_MAX = 1000
+LOW = 3  # a score this low or lower is told to staff, not only shown on the card
 # a line written outside a form this long after the score, with no Telegram reply to the
 # prompt (the member closed the reply the prompt opened), is still the comment
 COMMENT_WAIT = timedelta(minutes=30)
@@ -49,10 +50,27 @@ async def _refresh(session: AsyncSession, rating: RequestRating, now: datetime) 
     )
 
 
+async def _tell_staff(session: AsyncSession, rating: RequestRating, now: datetime) -> None:
+    """A low score (and then its comment) told to staff, once per score and per comment."""
+    if rating.score > LOW:
+        return
+    await outbox.enqueue(
+        session,
+        LowRating(score=rating.score, comment=rating.comment),
+        dedup_key=f"low:{rating.request_id}:{rating.score}:{now.timestamp()}"
+        if rating.comment
+        else f"low:{rating.request_id}:{rating.score}",
+        member_id=rating.member_id,
+        request_id=rating.request_id,
+        now=now,
+    )
+
+
 async def rate(
     session: AsyncSession, member: Member, request_id: int, score: int, now: datetime
 ) -> RequestRating:
-    """Store (or change) the member's score of their done request; the card is refreshed."""
+    """Store (or change) the member's score of their done request; the card is refreshed, and
+    a low score is told to staff."""
     if score not in SCORES:
         raise RatingRefusedError(score)
     request = await requests_repo.get(session, request_id)
@@ -77,6 +95,7 @@ async def rate(
     rating.score, rating.updated_at = score, now
     session.add(rating)
     await _refresh(session, rating, now)
+    await _tell_staff(session, rating, now)
     await session.flush()
     return rating
 
@@ -112,5 +131,6 @@ async def comment(
     rating.updated_at = now
     session.add(rating)
     await _refresh(session, rating, now)
+    await _tell_staff(session, rating, now)
     await session.flush()
     return rating

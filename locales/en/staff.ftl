@@ -57,6 +57,7 @@ staff-escalation =
         [yes] working hours
        *[no] h
     } and nobody has taken it yet.
+staff-low-rating = 👎 { $member } rated <b>{ $number }</b> ({ $kind }): { $stars } ({ $score }/5).
 notify-activation-open =
     🎉 The waiting period is over: your insurance card { $policy } is open from today.
     Open /menu to use it.

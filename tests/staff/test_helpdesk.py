@@ -871,6 +871,38 @@ async def test_a_line_long_after_the_score_is_not_taken_for_the_comment(world):
     assert world.bot_messages(OLENA)[-1]["text"] != EN("rating-comment-thanks")
 
 
+async def test_a_low_rating_and_its_comment_are_told_in_the_general_topic(world):
+    """The card, scrolled far up its topic, is edited with any rating; a low one (3 or less)
+    is also told in the General topic where everyone sees it, and then why, with one tap to
+    the card. A 4 or a 5 is not."""
+    request, ask = await _done(world)
+    general_before = len(world.bot_messages(FORUM, "general"))
+    world.state.press_button(OLENA, ask["message_id"], text="2 ⭐")
+    await world.settled()
+    prompt = world.bot_messages(OLENA)[-1]
+    world.state.send_text(OLENA, "Nobody called <back>", reply_to_message_id=prompt["message_id"])
+    await world.settled()
+    await world.deliver()
+    told = world.bot_messages(FORUM, "general")[general_before:]
+    assert [m["text"].split("\n")[0] for m in told] == [
+        f"👎 Olena Kovalenko rated {request.number} (📞 Call-back): ⭐⭐ (2/5).",
+    ] * 2
+    assert told[1]["text"].split("\n")[1] == "💬 Member's comment: Nobody called <back>"
+    assert all(m["text"].endswith("↗️ Open its card") for m in told)
+    # staff answer it with a reply there: it reaches the member
+    world.state.send_text(FORUM, "Sorry, Olena: we will call today", user_id=IRYNA,
+                          reply_to_message_id=told[1]["message_id"])  # fmt: skip
+    await world.settled()
+    await world.deliver()
+    assert world.bot_messages(OLENA)[-1]["text"] == "Sorry, Olena: we will call today"
+
+
+async def test_a_good_rating_is_on_the_card_only(world):
+    await _rated(world, 4)
+    await world.deliver()
+    assert not any("rated" in m.get("text", "") for m in world.bot_messages(FORUM, "general"))
+
+
 async def test_a_request_not_done_cannot_be_rated_by_a_forged_button(world):
     _, request, _ = await _request_on_card(world)
     menu = world.state.chats[OLENA]
