@@ -99,7 +99,7 @@ class StaffSender:
     async def sends(self, session: AsyncSession, n: Notification, payload: note.Payload) -> int:
         """How many messages sending `n` will post, a topic created for it included, so the
         deliverer can wait for the group's room for all of them before the first goes."""
-        if payload.kind in (K.CARD_REFRESH, K.ESCALATION):
+        if payload.kind in (K.CARD_REFRESH, K.ESCALATION, K.LOW_RATING):
             return 1
         count = 0
         if await self.is_forum():
