@@ -36,6 +36,7 @@ async def _added(
         await requests.add_member_message(
             uow.session, member, request.id or 0, text, attachments, now,
             message.message_id if text else None,  # an edit of the text follows into the topic
+            source_message_id=message.message_id,  # delivered twice, added once
         )  # fmt: skip
     except lifecycle.TransitionError:
         return False

@@ -64,6 +64,7 @@ async def on_message(message: Message, _widget: MessageInput, manager: DialogMan
         await requests.add_member_message(
             session, member, asked.id, text, attachments, at,
             message.message_id if text else None,  # an edit of the text follows into the topic
+            source_message_id=message.message_id,  # delivered twice, added once
         )  # fmt: skip
     else:
         await support_chat.send_to_support(

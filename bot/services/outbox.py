@@ -70,14 +70,20 @@ async def enqueue(
     return notification
 
 
+async def queued(session: AsyncSession, dedup_key: str) -> bool:
+    """Whether a notification with `dedup_key` was queued (a message Telegram delivered twice
+    is found by it before anything else of it is written)."""
+    found = await session.execute(
+        select(Notification.id).where(Notification.dedup_key == dedup_key)
+    )
+    return found.first() is not None
+
+
 async def enqueue_new(session: AsyncSession, payload: Payload, **fields: Any) -> bool:
     """`enqueue`, telling whether this call added it (False: it was queued before)."""
-    key = fields["dedup_key"]
-    before = (
-        await session.execute(select(Notification.id).where(Notification.dedup_key == key))
-    ).first()
+    before = await queued(session, fields["dedup_key"])
     await enqueue(session, payload, **fields)
-    return before is None
+    return not before
 
 
 def _claimable(now: datetime, lease: timedelta) -> Any:

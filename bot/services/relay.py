@@ -127,7 +127,9 @@ async def staff_edited(
 
 
 def support_key(member: Member, message_id: int) -> str:
-    """The outbox key of a member's "write to support" message (see support_chat)."""
+    """The outbox key of a member's Telegram message passed on to staff, whether to support
+    (see support_chat) or added to a request as the one message it came in: Telegram
+    delivering it twice passes it on once."""
     return f"chat:{member.telegram_id}:{message_id}"
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services import forms, lifecycle, outbox, reimbursement
+from bot.services import forms, lifecycle, outbox, reimbursement, relay
 from bot.services import notifications as note
 from bot.services.cards import CardStatus, CardView, active_card
 from bot.services.documents import MAX_DOCUMENTS, Attachment
@@ -280,17 +280,22 @@ async def add_member_message(
     attachments: list[Attachment],
     now: datetime,
     member_message_id: int | None = None,
+    source_message_id: int | None = None,
 ) -> Request:
     """A message and/or documents from the member; an answer to `need_info` resumes the work.
 
     `member_message_id`: the member's own Telegram message holding the text, so an edit of it
-    follows into the staff topic (`relay.member_edited`)."""
+    follows into the staff topic (`relay.member_edited`). `source_message_id`: the one Telegram
+    message all of it came in, when it did: a second delivery of that message adds nothing."""
     request = await own(session, member, request_id)
     if not takes_messages(request):
         raise lifecycle.TransitionError(
             RequestStatus(request.status), RequestStatus(request.status), ActorKind.MEMBER
         )
     assert request.id is not None
+    key = None if source_message_id is None else relay.support_key(member, source_message_id)
+    if key is not None and await outbox.queued(session, key):
+        return request  # Telegram delivered the message again: it was added the first time
     event = _event(request.id, None, None, ActorKind.MEMBER, member.telegram_id, text, now)
     session.add(event)
     await session.flush()
@@ -298,7 +303,7 @@ async def add_member_message(
     await outbox.enqueue(
         session,
         note.member_message(text, attachments, member_message_id),
-        dedup_key=f"reply:{event.id}",
+        dedup_key=key or f"reply:{event.id}",
         member_id=member.id,
         request_id=request.id,
         now=now,

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services import outbox
+from bot.services import outbox, relay
 from bot.services.documents import Attachment
 from bot.services.forms import clean_text
 from bot.services.notifications import member_message
@@ -39,7 +39,7 @@ async def send_to_support(
     return await outbox.enqueue(
         session,
         member_message(text, attachments, message_id),
-        dedup_key=f"chat:{member.telegram_id}:{message_id}",
+        dedup_key=relay.support_key(member, message_id),
         member_id=member.id,
         request_id=None,
         now=now,

@@ -8,9 +8,18 @@ from datetime import UTC, datetime
 from aiogram.types import Chat, Message, PhotoSize, Sticker, Update
 from sqlalchemy import select
 
-from storage.models import Member, Notification
+from bot.services import requests
+from storage.models import (
+    ActorKind,
+    Member,
+    Notification,
+    Request,
+    RequestEvent,
+    RequestKind,
+    RequestStatus,
+)
 from tests.dialogs.harness import MemberClient
-from tests.dialogs.requests_helpers import send_document, send_photo
+from tests.dialogs.requests_helpers import member_with_active_card, send_document, send_photo
 
 _ids = itertools.count(70_000)
 
@@ -162,7 +171,7 @@ async def test_the_same_telegram_message_is_queued_once(member, session_factory)
     await _feed(member, message_id=777, text="Please call me back")
     await _feed(member, message_id=777, text="Please call me back")
     [note] = await _queued(session_factory)
-    assert note.dedup_key == "chat:1001:777"
+    assert note.dedup_key == "chat:1001:777"  # relay.support_key
 
 
 async def test_back_leaves_the_chat(member, session_factory):
@@ -171,3 +180,42 @@ async def test_back_leaves_the_chat(member, session_factory):
     await member.click("⬅️ Back")
     assert "☎️ Support" in member.text()
     assert "✉️ Write to support" in member.buttons()
+
+
+async def test_an_answer_delivered_twice_is_added_to_the_request_once(
+    member, session_factory, clock
+):
+    """Support asked about her request; she answers in "Write to support", and Telegram
+    delivers the message again (the bot stopped after storing it, before Telegram heard it was
+    handled). The request has it once: one line in its history, one message for staff."""
+    await member_with_active_card(member, session_factory)
+    async with session_factory.begin() as session:
+        olena = (await session.execute(select(Member))).scalar_one()
+        request = await requests.submit(
+            session, olena, RequestKind.CALLBACK,
+            {"phone": "+380501112233", "time_window": "any", "topic": "Limits"}, [],
+            clock(), clock().date(),
+        )  # fmt: skip
+        for status, comment in ((RequestStatus.IN_PROGRESS, None), (RequestStatus.NEED_INFO, "?")):
+            await requests.change_status(
+                session, request.id, status, ActorKind.STAFF, 7, clock(), comment
+            )
+    await _open_chat(member)
+    await _feed(member, message_id=778, text="Dobrobut on Pushkinska")
+    assert "so your message was added to it" in member.text()
+    await _feed(member, message_id=778, text="Dobrobut on Pushkinska")
+    async with session_factory() as session:
+        lines = (
+            (
+                await session.execute(
+                    select(RequestEvent.comment).where(RequestEvent.actor_kind == ActorKind.MEMBER)
+                )
+            )
+            .scalars()
+            .all()
+        )
+        stored = await session.get(Request, request.id)
+    assert lines.count("Dobrobut on Pushkinska") == 1
+    assert stored is not None and stored.status == "in_progress"
+    staff = [n for n in await _queued(session_factory) if n.kind == "member_message"]
+    assert [n.payload["text"] for n in staff] == ["Dobrobut on Pushkinska"]
