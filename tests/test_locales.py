@@ -178,3 +178,35 @@ def test_the_sent_request_is_referred_to_as_feminine(locale: str, pronoun: str) 
     «його» (as the confirmation every member reads said)."""
     sent = TranslatorHub().get(locale)("request-sent", number="R-000001")
     assert pronoun in sent
+
+
+# what staff read: written to a colleague, "вы" in lower case there
+STAFF_FACING = ("staff-", "staffcmd-", "helpdesk-", "command-staff-", "audit-", "import-")
+POLITE_YOU = {
+    "ru": re.compile(r"\b(вы|вас|вам|вами|ваш\w*)\b"),
+    "uk": re.compile(r"\b(ви|вас|вам|вами|ваш\w*)\b"),
+}
+
+
+def _text_of(message: ast.Message) -> str:
+    parts: list[str] = []
+
+    class Texts(Visitor):
+        def visit_TextElement(self, node: ast.TextElement) -> None:  # noqa: N802
+            parts.append(node.value)
+
+    Texts().visit(message)
+    return " ".join(parts)
+
+
+@pytest.mark.parametrize("locale", sorted(POLITE_YOU))
+def test_the_member_is_addressed_with_a_capital_you(locale: str) -> None:
+    """A member is «Вы» / «Ви», «Ваш», as in every other screen ("Ваше сообщение добавлено"):
+    the /mydata screens, the rating's thanks and the error screen said «вас», «ваш»."""
+    lower = [
+        f"{key}: {match.group(0)}"
+        for key, message in _keys(locale).items()
+        if not key.startswith(STAFF_FACING)
+        for match in POLITE_YOU[locale].finditer(_text_of(message))
+    ]
+    assert lower == []

@@ -5,6 +5,6 @@ rating-not-now = Эту заявку сейчас нельзя оценить.
 rating-thanks-toast = Спасибо!
 rating-thanks = Спасибо за оценку: { $stars } ({ $score }/5).
 rating-comment-prompt = Если хотите, ответьте на это сообщение комментарием для нас.
-rating-comment-thanks = 🙏 Спасибо, ваш комментарий передан команде.
+rating-comment-thanks = 🙏 Спасибо, Ваш комментарий передан команде.
 helpdesk-correction = ✏️ Исправление:
     { $text }

@@ -5,6 +5,6 @@ rating-not-now = Цю заявку зараз не можна оцінити.
 rating-thanks-toast = Дякуємо!
 rating-thanks = Дякуємо за оцінку: { $stars } ({ $score }/5).
 rating-comment-prompt = За бажання дайте відповідь на це повідомлення з коментарем для нас.
-rating-comment-thanks = 🙏 Дякуємо, ваш коментар передано команді.
+rating-comment-thanks = 🙏 Дякуємо, Ваш коментар передано команді.
 helpdesk-correction = ✏️ Виправлення:
     { $text }
