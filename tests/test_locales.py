@@ -185,6 +185,7 @@ STAFF_FACING = ("staff-", "staffcmd-", "helpdesk-", "command-staff-", "audit-", 
 POLITE_YOU = {
     "ru": re.compile(r"\b(вы|вас|вам|вами|ваш\w*)\b"),
     "uk": re.compile(r"\b(ви|вас|вам|вами|ваш\w*)\b"),
+    "kk": re.compile(r"\b(сіз\w*)\b"),
 }
 
 
@@ -201,8 +202,9 @@ def _text_of(message: ast.Message) -> str:
 
 @pytest.mark.parametrize("locale", sorted(POLITE_YOU))
 def test_the_member_is_addressed_with_a_capital_you(locale: str) -> None:
-    """A member is «Вы» / «Ви», «Ваш», as in every other screen ("Ваше сообщение добавлено"):
-    the /mydata screens, the rating's thanks and the error screen said «вас», «ваш»."""
+    """A member is «Вы» / «Ви» / «Сіз», «Ваш», as in every other screen ("Ваше сообщение
+    добавлено"): the /mydata screens, the rating's thanks and the error screen said «вас»,
+    «ваш», «сіз»."""
     lower = [
         f"{key}: {match.group(0)}"
         for key, message in _keys(locale).items()
