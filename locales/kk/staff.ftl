@@ -57,7 +57,7 @@ staff-escalation =
         [yes] жұмыс сағатынан
        *[no] сағаттан
     } астам күтіп тұр, оны әлі ешкім жұмысқа алмаған. Клиент: { $member }.
-staff-low-rating = 👎 Клиент { $member } <b>{ $number }</b> өтінішін бағалады ({ $kind }): { $stars } ({ $score }/5).
+staff-low-rating = 👎 <b>{ $number }</b> өтінішінің бағасы ({ $kind }), клиент { $member }: { $stars } ({ $score }/5).
 notify-activation-open =
     🎉 Күту кезеңі аяқталды: { $policy } сақтандыру картаңыз бүгіннен бастап қолданыста.
     Пайдалану үшін /menu ашыңыз.

@@ -59,7 +59,7 @@ staff-escalation =
         [yes] рабочих ч
        *[no] ч
     }, и её ещё никто не взял в работу.
-staff-low-rating = 👎 Клиент { $member } оценил заявку <b>{ $number }</b> ({ $kind }): { $stars } ({ $score }/5).
+staff-low-rating = 👎 Оценка заявки <b>{ $number }</b> ({ $kind }) от клиента { $member }: { $stars } ({ $score }/5).
 notify-activation-open =
     🎉 Временная франшиза истекла: Ваша страховая карта { $policy } действует с сегодняшнего дня.
     Откройте /menu, чтобы ею воспользоваться.

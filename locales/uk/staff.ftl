@@ -59,7 +59,7 @@ staff-escalation =
         [yes] робочих год
        *[no] год
     }, і її ще ніхто не взяв у роботу.
-staff-low-rating = 👎 Клієнт { $member } оцінив заявку <b>{ $number }</b> ({ $kind }): { $stars } ({ $score }/5).
+staff-low-rating = 👎 Оцінка заявки <b>{ $number }</b> ({ $kind }) від клієнта { $member }: { $stars } ({ $score }/5).
 notify-activation-open =
     🎉 Період очікування завершився: Ваша страхова картка { $policy } діє з сьогодні.
     Відкрийте /menu, щоб нею скористатися.
