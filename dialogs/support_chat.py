@@ -12,12 +12,14 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Cancel
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.config import Settings
 from bot.services import requests, support_chat
 from bot.services.documents import MAX_DOCUMENTS, Attachment, refusal
 from bot.services.forms import TEXT_MAX
 from dialogs.attachments import attachment_of
 from dialogs.common import MemberDialog, clear_error, commit_now, member_window, now, set_error
 from dialogs.states import SupportChatSG
+from dialogs.support import open_now
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from storage.models import Member
 
@@ -80,14 +82,20 @@ async def on_message(message: Message, _widget: MessageInput, manager: DialogMan
         manager.dialog_data.pop(ADDED_TO, None)
 
 
-async def chat_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+async def chat_getter(
+    dialog_manager: DialogManager, settings: Settings, **_: Any
+) -> dict[str, Any]:
     sent = bool(dialog_manager.dialog_data.get(SENT))
     added_to = dialog_manager.dialog_data.get(ADDED_TO)
+    opening = open_now(dialog_manager, settings)
     return {
         "sent": sent and added_to is None,
         "added": sent and added_to is not None,
         "number": added_to or "",
         "fresh": not sent,
+        # sent while support is away: when they are back, rather than an answer waited for
+        "sent_closed": sent and opening["is_closed"] and bool(opening["change"]),
+        **opening,
     }
 
 
@@ -97,6 +105,7 @@ def support_chat_dialog() -> Dialog:
             I18nFormat("support-chat-prompt", when="fresh"),
             I18nFormat("support-chat-sent", when="sent"),
             I18nFormat("support-chat-added", when="added"),
+            I18nFormat("support-chat-closed", when="sent_closed"),
             I18nError(),
             MessageInput(on_message),
             Cancel(I18nButtonText("btn-back")),

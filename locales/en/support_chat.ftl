@@ -9,6 +9,10 @@ support-chat-sent =
 support-chat-added =
     ✅ Support asked you for more on request { $number }, so your message was added to it; staff see it there, and the answer comes here in this chat.
     You can write more or go back.
+support-chat-closed = 🌙 Support is not at work now. { $today ->
+        [yes] They will answer from { $change } today.
+       *[no] They will answer from { $change }.
+    }
 support-chat-empty = Please write your question in words.
 support-chat-too-long = A message can have up to { NUMBER($max_chars, useGrouping: 0) } characters. Please split it into several messages.
 support-chat-unsupported = I can pass on text, voice messages, photos and files (PDF, JPEG, PNG, HEIC). Please send your message in one of these forms.

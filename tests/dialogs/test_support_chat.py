@@ -60,6 +60,8 @@ async def test_text_photo_album_and_pdf_reach_staff_at_once(member, session_fact
 
     await member.send("  My card does not open in the clinic app  ")
     assert "✅ Sent to support; the answer comes here in this chat" in member.text()
+    # a Sunday: the call centre (and support) is closed, and she is told when they are back
+    assert "🌙 Support is not at work now. They will answer from" in member.text()
     assert "⬅️ Back" in member.buttons()
     [note] = await _queued(session_factory)
     assert (note.audience, note.kind, note.request_id, note.status) == (
