@@ -25,7 +25,14 @@ from aiogram.types import (
 
 from bot.sandbox.run import sandbox_users
 from tgsandbox import DEFAULT_FORUM_CHAT_ID as FORUM
-from tgsandbox import SANDBOX_TOKEN, EmulatorState, bot_session, bound_url, start_emulator
+from tgsandbox import (
+    SANDBOX_TOKEN,
+    EmulatorState,
+    OutgoingFile,
+    bot_session,
+    bound_url,
+    start_emulator,
+)
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
@@ -395,3 +402,43 @@ async def test_the_ecard_is_shown_in_the_chat_page_uploaded_and_then_by_file_id(
         "join members on members.id = ecard_images.member_id where members.telegram_id = 10001",
         [(1, 1)],
     )
+
+
+async def test_a_voice_message_is_shown_and_offered_to_play_in_the_chat_page(emulator):
+    """A member's voice message, and the bot's copy of it by file_id in the staff forum: each
+    shows as a voice message with its length (not as an empty bubble), and the chat list's
+    preview names it."""
+    url, state = emulator
+    expect = async_api.expect
+    [sent] = state.send_files(OLENA, "voice", [OutgoingFile(data=b"OggS-hello")])
+    bot = Bot(SANDBOX_TOKEN, session=bot_session(url))
+    try:
+        await bot.send_voice(FORUM, sent["voice"]["file_id"], caption="📎 Olena Kovalenko")
+        async with asyncio.timeout(40), async_api.async_playwright() as playwright:
+            browser = await playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS, timeout=15_000
+            )
+            try:
+                page = await browser.new_page(viewport=DESKTOP, locale="en-US", timezone_id="UTC")
+                page.set_default_timeout(UI_WAIT_MS)
+                errors: list[str] = []
+                page.on("pageerror", lambda error: errors.append(str(error)))
+                await page.goto(f"{url}/#chat={OLENA}")
+                await expect(page.locator("#messages .document-name")).to_have_text(
+                    "Voice message · 3 s"
+                )
+                await page.goto(f"{url}/#chat={FORUM}")
+                await expect(page.locator("#messages .document-name").last).to_have_text(
+                    "Voice message · 3 s"
+                )
+                await expect(
+                    page.locator("#messages").get_by_text("📎 Olena Kovalenko")
+                ).to_be_visible()
+                await expect(page.locator(".chat-item", has_text="Olena").first).to_contain_text(
+                    "🎤 Voice message"
+                )
+                assert errors == []
+            finally:
+                await browser.close()
+    finally:
+        await bot.session.close()
