@@ -41,10 +41,18 @@ async def run_due(session: AsyncSession, now: datetime, rules: ReminderRules) ->
     if local.time() >= time(rules.hour):
         queued += await _activation_opens(session, now, local.date())
         queued += await _appointments_tomorrow(session, now, local.date() + timedelta(days=1))
-    if time(rules.hour) <= local.time() < time(rules.evening):
+    if _daytime(local.time(), rules):
         queued += await _need_info_nudges(session, now, rules.nudge_after)
     queued += await _sla_escalations(session, now, rules)
     return queued
+
+
+def _daytime(moment: time, rules: ReminderRules) -> bool:
+    """From the reminders' hour to the evening (a REMINDER_HOUR of `evening` or later: to the
+    end of that day)."""
+    if moment < time(rules.hour):
+        return False
+    return rules.hour >= rules.evening or moment < time(rules.evening)
 
 
 async def _activation_opens(session: AsyncSession, now: datetime, today: date) -> int:

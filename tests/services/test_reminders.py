@@ -1,7 +1,7 @@
 """Reminders from stored data, with a clock the test moves."""
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -207,4 +207,17 @@ async def test_the_sla_counts_the_hours_staff_work(session):
     assert [(n.request_id, n.payload) for n in queued] == [
         (friday.id, {"hours": 4.0, "working": True}),
         (saturday.id, {"hours": 4.0, "working": True}),
+    ]
+
+
+def test_nudges_keep_a_window_when_the_reminders_hour_is_late():
+    late = reminders.ReminderRules(tz=TZ, hour=22)
+    assert not reminders._daytime(time(21, 59), late)
+    assert reminders._daytime(time(22), late) and reminders._daytime(time(23, 59), late)
+    usual = reminders.ReminderRules(tz=TZ)
+    assert [reminders._daytime(time(h), usual) for h in (8, 9, 20, 21)] == [
+        False,
+        True,
+        True,
+        False,
     ]
