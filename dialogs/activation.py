@@ -39,12 +39,13 @@ INSURED_ID_MAX = 64
 
 
 async def on_insured_id(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
-    value = activation.normalize_insured_id(text)
-    if not (3 <= len(value) <= INSURED_ID_MAX) or not activation.fold_insured_id(value).isalnum():
+    bare = activation.normalize_insured_id(activation.strip_label(text))
+    if not (3 <= len(bare) <= INSURED_ID_MAX) or not activation.fold_insured_id(bare).isalnum():
         set_error(manager, "activation-id-invalid")
         return
     clear_error(manager)
-    manager.dialog_data["insured_id"] = value
+    # as typed (spaces collapsed): an ID that holds a label-like word is looked up as it is first
+    manager.dialog_data["insured_id"] = " ".join(text.split())
     await manager.switch_to(ActivationSG.birth_date)
 
 

@@ -84,6 +84,25 @@ def normalize_insured_id(text: str) -> str:
     return re.sub(r"\s+", "", text).upper()
 
 
+# what members write before the ID itself, copied from a letter or said as they would say it:
+# "ID: KZ-100003", "мой ID KZ-100003", "№ UA-200201", "ID застрахованного KZ-100003"; a word
+# label needs a space or a colon after it ("ID-2026-7" or "NO123" may be an ID of its own)
+_LABEL = re.compile(
+    r"^\s*(?:(?:мой|мій|my|менің)\s+)?"
+    r"(?:(?:id|ід|ид|айди|айді|номер|no\.?)"
+    r"(?:\s+(?:застрахованного|застрахованого|сақтандырылған\s+адамның))?"
+    r"(?:\s*[:#№]\s*|\s+)|№\s*)",
+    re.IGNORECASE,
+)
+
+
+def strip_label(text: str) -> str:
+    """`text` without a label written before the ID ("ID: KZ-100003" is "KZ-100003"), when
+    what is left has a digit; else `text` as it is."""
+    rest = _LABEL.sub("", text, count=1)
+    return rest if rest != text and any(ch.isdigit() for ch in rest) else text
+
+
 def fold_insured_id(text: str) -> str:
     """An insured ID without separators, upper case: "kz 100003" and "KZ–100003" are
     "KZ100003", as `storage.models.FOLDED_INSURED_ID` makes "KZ-100003"."""
@@ -91,21 +110,26 @@ def fold_insured_id(text: str) -> str:
 
 
 def insured_key(insured_id: str, secret: bytes) -> str:
-    """A keyed hash, so the attempt log never holds a typed ID in clear; of the folded ID, so
-    ways of writing one ID count against its one limit."""
-    return hmac.new(secret, fold_insured_id(insured_id).encode(), hashlib.sha256).hexdigest()
+    """A keyed hash, so the attempt log never holds a typed ID in clear; of the folded ID
+    without its label, so ways of writing one ID count against its one limit."""
+    folded = fold_insured_id(strip_label(insured_id))
+    return hmac.new(secret, folded.encode(), hashlib.sha256).hexdigest()
 
 
 async def card_of_insured_id(
     session: AsyncSession, typed: str
 ) -> tuple[InsuredPerson, Policy] | None:
     """The card of the ID as typed, or else the one card whose ID differs only in separators
-    (none when two do: the ID does not say which)."""
-    found = await cards_repo.by_insured_id(session, normalize_insured_id(typed))
-    if found is not None:
-        return found
-    folded = await cards_repo.by_folded_insured_id(session, fold_insured_id(typed))
-    return folded[0] if len(folded) == 1 else None
+    (none when two do: the ID does not say which); then the same for the ID without a label
+    written before it ("ID: KZ-100003")."""
+    for candidate in dict.fromkeys((typed, strip_label(typed))):
+        found = await cards_repo.by_insured_id(session, normalize_insured_id(candidate))
+        if found is not None:
+            return found
+        folded = await cards_repo.by_folded_insured_id(session, fold_insured_id(candidate))
+        if folded:
+            return folded[0] if len(folded) == 1 else None
+    return None
 
 
 def guard_keys(telegram_id: int, key: str) -> list[str]:

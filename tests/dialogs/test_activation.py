@@ -3,7 +3,7 @@ from datetime import date
 from sqlalchemy import select
 
 from bot.factory import create_dispatcher
-from bot.services.activation import ActivationRules, activate
+from bot.services.activation import ActivationRules, activate, insured_key
 from storage.db import create_engine, create_session_factory
 from storage.models import CardLink, Member, Reminder
 from tests.dialogs.harness import MemberClient
@@ -248,3 +248,45 @@ async def test_an_id_that_two_cards_differ_from_only_in_separators_finds_neither
     await member.send("A1-234")  # typed as on the card: found
     await member.send("05.03.1984")
     assert "Card SPH-2026-0008 (Twin) is linked and active" in member.text()
+
+
+async def test_an_id_written_with_its_label_is_that_id(member, session_factory):
+    """Copied from a letter or written as said: "ID: KZ-100001", "мой айди KZ-100001", "№
+    KZ-100001". Each is the ID after the label; the attempts count against that ID, whatever
+    the label (`insured_key`)."""
+    await _card(session_factory)
+    await _open_activation(member)
+    await member.send("мой айди KZ-100001")
+    await member.send("01.01.2000")
+    assert "4 attempts left" in member.text()
+    await member.send("№ KZ-100001")
+    await member.send("01.01.2001")
+    assert "3 attempts left" in member.text()
+    await member.send("ID: KZ-100001")
+    await member.send("05.03.1984")
+    assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
+    secret = b"s" * 32
+    assert {
+        insured_key(typed, secret)
+        for typed in ("ID: KZ-100001", "мой айди KZ-100001", "№ KZ-100001", "kz 100001")
+    } == {insured_key("KZ-100001", secret)}
+
+
+async def test_an_id_that_begins_like_a_label_is_found_as_it_is(member, session_factory):
+    """A registry may hold IDs such as "ID-2026-7" or "NO5501": typed as on the card, or as
+    "NO 5501", nothing is taken off them."""
+    async with session_factory.begin() as session:
+        policy = await make_policy(session, number="SPH-2026-0009")
+        await make_person(session, policy, insured_id="NO5501", full_name="Nora",
+                          phone=None, birth_date=date(1984, 3, 5))  # fmt: skip
+        await make_person(session, policy, insured_id="ID-2026-7", full_name="Ida",
+                          phone=None, birth_date=date(1990, 1, 2))  # fmt: skip
+    await _open_activation(member)
+    await member.send("NO 5501")
+    await member.send("05.03.1984")
+    assert "Card SPH-2026-0009 (Nora) is linked and active" in member.text()
+    await member.send("/menu")
+    await member.click("➕ Add a card by insured ID")
+    await member.send("ID-2026-7")
+    await member.send("02.01.1990")
+    assert "Card SPH-2026-0009 (Ida)" in member.text()
