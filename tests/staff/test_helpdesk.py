@@ -670,6 +670,14 @@ async def test_a_voice_message_reaches_staff_as_one_on_the_request_or_to_support
     await _staff_says(world, "Noted, Dobrobut it is", thread,
                       reply_to_message_id=copy["message_id"])  # fmt: skip
     assert world.bot_messages(OLENA)[-1]["text"] == "Noted, Dobrobut it is"
+    # and she answers that line by voice, as a Telegram reply to it: on the request again
+    staff_line = world.bot_messages(OLENA)[-1]
+    world.state.send_files(OLENA, "voice", [OutgoingFile()],
+                           reply_to_message_id=staff_line["message_id"])  # fmt: skip
+    await world.settled()
+    assert world.bot_messages(OLENA)[-1]["text"] == EN("reply-sent-to", number=request.number)
+    await world.deliver()
+    assert len([m for m in world.bot_messages(FORUM, thread) if "voice" in m]) == 2
 
     world.clock.advance(hours=1)
     await _write_to_support(world)
@@ -678,8 +686,8 @@ async def test_a_voice_message_reaches_staff_as_one_on_the_request_or_to_support
                EN("support-chat-sent").split("\n")[0])  # fmt: skip
     await world.deliver()
     voices = [m for m in world.bot_messages(FORUM, thread) if "voice" in m]
-    assert len(voices) == 2
-    assert voices[1]["caption"] == "📎 Olena Kovalenko"  # what she wrote came just before it
+    assert len(voices) == 3
+    assert voices[2]["caption"] == "📎 Olena Kovalenko"  # what she wrote came just before it
     assert "about my limits" in _member_lines(world, thread)[-2]
     # her request's page lists the one on it
     world.state.send_text(OLENA, "/menu")
