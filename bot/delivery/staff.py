@@ -178,7 +178,12 @@ class StaffSender:
             hours=p.hours,
             working="yes" if p.working else "no",
         )
-        # one tap to the card with its buttons, in the member's topic
+        return await self._to_general(job, text)
+
+    async def _to_general(self, job: _Job, text: str) -> int:
+        """`text` about the job's request in the General topic, with one tap to the card and
+        its buttons in the member's topic; a reply to it reaches the member."""
+        assert job.request is not None
         link = await topics.card_link(job.session, job.request, self.chat_id)
         if link is not None:
             text += "\n" + self.i18n("staff-card-link", link=html.escape(link))
@@ -190,8 +195,7 @@ class StaffSender:
         return sent.message_id
 
     async def _low_rating(self, job: _Job, p: note.LowRating) -> int | None:
-        """In the General topic, as an escalation is: a low score, then why, with the card's
-        link; a reply reaches the member."""
+        """In the General topic, as an escalation is: a low score, then why."""
         assert job.request is not None
         text = self.i18n(
             "staff-low-rating",
@@ -203,15 +207,7 @@ class StaffSender:
         )
         if p.comment:  # at most ratings.COMMENT_MAX characters: it fits with the rest
             text += "\n" + self.i18n("helpdesk-card-rating-comment", comment=html.escape(p.comment))
-        link = await topics.card_link(job.session, job.request, self.chat_id)
-        if link is not None:
-            text += "\n" + self.i18n("staff-card-link", link=html.escape(link))
-        await job.pace(self.chat_id)
-        sent = await self.bot.send_message(self.chat_id, text)
-        await relay.remember(
-            job.session, self.chat_id, sent.message_id, job.member.id or 0, job.request.id, job.now
-        )
-        return sent.message_id
+        return await self._to_general(job, text)
 
     async def _request_card(self, job: _Job, p: note.RequestCard, where: Where) -> list[int]:
         """The documents, answers too long for the card, then the card with its buttons."""
