@@ -4,6 +4,7 @@ staff-not-allowed = ⛔️ Only support staff can do this here.
 staff-button-unknown = This button is out of date. Use the buttons on the latest card.
 staff-done = ✅ Saved
 staff-already-taken = { $name } has already taken this request.
+staff-info-asked-already = ℹ️ The member has already been asked (a colleague was first), so your question goes to them as a message in this topic.
 staff-not-now = Not possible while the request is { $status }.
 staff-request-missing = This request no longer exists.
 staff-ask-info = ✍️ Reply to this message with the question for the member.

@@ -59,6 +59,38 @@ async def test_a_second_take_of_a_taken_request_is_refused_and_names_who_has_it(
     assert stored.assignee_telegram_id == ASKAR
 
 
+async def test_two_staff_asking_at_once_both_questions_reach_the_member(world):
+    """Iryna and Askar both press "❓ Need info" on one card and each types a question. The
+    first moves the request to "need info"; the second, which the status no longer allows,
+    used to be refused and lost. It now reaches the member as a line of the topic, and Askar
+    is told why it went so."""
+    _, request = await _request_on_card(world)
+    await world.press(_card(world, request.number), "🙋 Take")
+    await world.deliver()
+    card = _card(world, request.number)
+    await world.press(card, "❓ Need info", user_id=IRYNA)
+    iryna_prompt = world.bot_messages(FORUM)[-1]
+    await world.press(card, "❓ Need info", user_id=ASKAR)
+    askar_prompt = world.bot_messages(FORUM)[-1]
+    thread = card.get("message_thread_id")
+    world.state.send_text(FORUM, "Which clinic?", user_id=IRYNA, thread_id=thread,
+                          reply_to_message_id=iryna_prompt["message_id"])  # fmt: skip
+    await world.settled()
+    asked = world.state.send_text(FORUM, "And which day suits you?", user_id=ASKAR,
+                                  thread_id=thread,
+                                  reply_to_message_id=askar_prompt["message_id"])  # fmt: skip
+    await world.settled()
+    told = world.bot_messages(FORUM)[-1]
+    assert told["reply_to_message"]["message_id"] == asked["message_id"]
+    assert told["text"].startswith("ℹ️ The member has already been asked")
+    await world.deliver()
+    member_sees = [m.get("text", "") for m in world.bot_messages(OLENA)]
+    assert any("Which clinic?" in t for t in member_sees)
+    assert member_sees[-1] == "And which day suits you?"
+    stored, _ = await _stored(world, request.id)
+    assert stored.status == "need_info"
+
+
 async def test_take_assigns_moves_to_work_edits_card_and_tells_member(world):
     _, request = await _request_on_card(world)
     answer = await world.press(_card(world, request.number), "🙋 Take")

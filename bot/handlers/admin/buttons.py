@@ -20,6 +20,7 @@ from bot.services import lifecycle, requests
 from bot.services.forms import TEXT_MAX, clean_text, too_long
 from bot.services.staff import NEEDS_TEXT, AlreadyTakenError, StaffAction, act, reveal_phones
 from bot.services.staff.routing import handled_in
+from storage.models import RequestStatus
 from storage.uow import UnitOfWork
 
 
@@ -68,6 +69,15 @@ async def _apply(
             staff_name=reply_to.from_user.full_name,
         )
     except lifecycle.TransitionError as exc:
+        if (
+            isinstance(reply_to, Message)
+            and action is StaffAction.INFO
+            and exc.current is RequestStatus.NEED_INFO
+        ):
+            # a colleague asked first (both pressed "Need info"): this question goes to the
+            # member as a line of the topic does, rather than being lost
+            await reply_to.reply(i18n("staff-info-asked-already"))
+            raise SkipHandler from exc
         text = i18n("staff-not-now", status=i18n("request-status-" + exc.current.value))
     except requests.RequestNotFoundError:
         text = i18n("staff-request-missing")
