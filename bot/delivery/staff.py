@@ -376,7 +376,9 @@ class StaffSender:
                     value_max=VALUE_SHOWN,
                 )
             ),
-            documents=len(documents),
+            # a voice message is no document (a receipt, a referral): counted apart
+            documents=sum(d.kind != "voice" for d in documents),
+            voices=sum(d.kind == "voice" for d in documents),
             status=i18n("request-status-" + request.status),
         )
         text += "\n" + (

@@ -27,7 +27,10 @@ staff-card =
     💳 { $policy } · { $program } · { $holder } ({ $relation })
 
     { $details }
-    📎 Documents: { $documents }
+    📎 Documents: { $documents }{ $voices ->
+        [0] {""}
+       *[other] {" · "}🎤 Voice messages: { $voices }
+    }
 
     Status: <b>{ $status }</b>
 staff-card-assignee = 🙋 Assignee: { $assignee }

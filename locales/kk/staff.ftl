@@ -27,7 +27,10 @@ staff-card =
     💳 { $policy } · { $program } · { $holder } ({ $relation })
 
     { $details }
-    📎 Құжаттар: { $documents }
+    📎 Құжаттар: { $documents }{ $voices ->
+        [0] {""}
+       *[other] {" · "}🎤 Дауыстық хабарламалар: { $voices }
+    }
 
     Мәртебесі: <b>{ $status }</b>
 staff-card-assignee = 🙋 Орындаушы: { $assignee }

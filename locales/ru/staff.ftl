@@ -27,7 +27,10 @@ staff-card =
     💳 { $policy } · { $program } · { $holder } ({ $relation })
 
     { $details }
-    📎 Документы: { $documents }
+    📎 Документы: { $documents }{ $voices ->
+        [0] {""}
+       *[other] {" · "}🎤 Голосовые сообщения: { $voices }
+    }
 
     Статус: <b>{ $status }</b>
 staff-card-assignee = 🙋 Исполнитель: { $assignee }

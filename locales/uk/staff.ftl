@@ -27,7 +27,10 @@ staff-card =
     💳 { $policy } · { $program } · { $holder } ({ $relation })
 
     { $details }
-    📎 Документи: { $documents }
+    📎 Документи: { $documents }{ $voices ->
+        [0] {""}
+       *[other] {" · "}🎤 Голосові повідомлення: { $voices }
+    }
 
     Статус: <b>{ $status }</b>
 staff-card-assignee = 🙋 Виконавець: { $assignee }

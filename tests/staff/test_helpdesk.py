@@ -665,7 +665,7 @@ async def test_a_voice_message_reaches_staff_as_one_on_the_request_or_to_support
     [copy] = [m for m in world.bot_messages(FORUM, thread) if "voice" in m]
     assert copy["voice"]["file_unique_id"] == sent["voice"]["file_unique_id"]
     assert copy["caption"] == f"📎 Olena Kovalenko · {request.number}"
-    assert "Documents: 1" in _card(world, request.number)["text"]
+    assert "📎 Documents: 0 · 🎤 Voice messages: 1\n" in _card(world, request.number)["text"]
     # staff answer the voice message by replying to its copy: it reaches her
     await _staff_says(world, "Noted, Dobrobut it is", thread,
                       reply_to_message_id=copy["message_id"])  # fmt: skip
