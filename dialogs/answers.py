@@ -14,33 +14,12 @@ from datetime import datetime
 from aiogram.types import Message
 
 from bot.i18n import Translator
-from bot.services import lifecycle, ratings, requests, support_chat
+from bot.services import ratings, requests, support_chat
 from bot.services.documents import MAX_DOCUMENTS, Attachment, refusal
 from bot.services.forms import TEXT_MAX, clean_text, too_long
 from dialogs.attachments import captioned
 from storage.models import Member, Request
 from storage.uow import UnitOfWork
-
-
-async def _added(
-    uow: UnitOfWork,
-    member: Member,
-    request: Request,
-    text: str | None,
-    attachments: list[Attachment],
-    message: Message,
-    now: datetime,
-) -> bool:
-    """Add the message to `request`; False when it is closed (nothing was written)."""
-    try:
-        await requests.add_member_message(
-            uow.session, member, request.id or 0, text, attachments, now,
-            message.message_id if text else None,  # an edit of the text follows into the topic
-            source_message_id=message.message_id,  # delivered twice, added once
-        )  # fmt: skip
-    except lifecycle.TransitionError:
-        return False
-    return True
 
 
 async def to_staff(
@@ -78,12 +57,12 @@ async def to_staff(
         and await requests.album_started(uow.session, request, album)
     )
     done: str | None
-    if request is not None and await _added(uow, member, request, text, attachments, message, now):
+    went = await support_chat.pass_on(
+        uow.session, member, request, text, attachments, message.message_id, now
+    )
+    if request is not None and went:
         done = None if told else i18n("reply-sent-to", number=request.number)
     else:
-        await support_chat.send_to_support(
-            uow.session, member, text, attachments, message.message_id, now
-        )
         done = (
             i18n("reply-closed-to-support", number=request.number)
             if request is not None

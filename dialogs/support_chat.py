@@ -62,21 +62,14 @@ async def on_message(message: Message, _widget: MessageInput, manager: DialogMan
     at = now(manager)
     # a request's messages are shorter than a message to support: a longer one goes to support
     asked = await requests.asked(session, member, at) if len(text or "") <= TEXT_MAX else None
-    if asked is not None and asked.id is not None:
-        await requests.add_member_message(
-            session, member, asked.id, text, attachments, at,
-            message.message_id if text else None,  # an edit of the text follows into the topic
-            source_message_id=message.message_id,  # delivered twice, added once
-        )  # fmt: skip
-    else:
-        await support_chat.send_to_support(
-            session, member, text, attachments, message.message_id, at
-        )
+    went = await support_chat.pass_on(
+        session, member, asked, text, attachments, message.message_id, at
+    )
     if not await commit_now(manager):
         return
     clear_error(manager)
     manager.dialog_data[SENT] = True
-    if asked is not None:
+    if asked is not None and went:
         manager.dialog_data[ADDED_TO] = asked.number
     else:
         manager.dialog_data.pop(ADDED_TO, None)

@@ -6,11 +6,11 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services import outbox, relay
+from bot.services import lifecycle, outbox, relay, requests
 from bot.services.documents import Attachment
 from bot.services.forms import clean_text
 from bot.services.notifications import member_message
-from storage.models import Member, Notification
+from storage.models import Member, Notification, Request
 
 TEXT_MAX = 4000  # a Telegram message holds 4096 characters; staff see it with a short header
 
@@ -44,3 +44,31 @@ async def send_to_support(
         request_id=None,
         now=now,
     )
+
+
+async def pass_on(
+    session: AsyncSession,
+    member: Member,
+    request: Request | None,
+    text: str | None,
+    attachments: list[Attachment],
+    message_id: int,
+    now: datetime,
+) -> bool:
+    """One member message for staff: added to `request` while it takes messages (an answer to
+    "need info" puts it back to work), else to support as a message of its own. True when it
+    went to the request. Keyed by the Telegram message either way (`relay.support_key`): one
+    Telegram delivers twice is passed on once."""
+    if request is not None and request.id is not None:
+        try:
+            await requests.add_member_message(
+                session, member, request.id, text, attachments, now,
+                message_id if text else None,  # an edit of the text follows into the topic
+                source_message_id=message_id,
+            )  # fmt: skip
+        except lifecycle.TransitionError:
+            pass  # closed meanwhile: to support, as a message about no request
+        else:
+            return True
+    await send_to_support(session, member, text, attachments, message_id, now)
+    return False
