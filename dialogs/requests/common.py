@@ -66,6 +66,12 @@ def add_line(manager: DialogManager, key: str, message_id: int, line: str, max_l
     return Added.NEW
 
 
+def clear_lines(manager: DialogManager, key: str) -> None:
+    """Forget the text under `key` and the messages `add_line` took it from."""
+    manager.dialog_data.pop(key, None)
+    manager.dialog_data.pop(messages_key(key), None)
+
+
 def messages_key(key: str) -> str:
     """Where `add_line` keeps the ids of the messages that made the text under `key`."""
     return f"{key}_messages"

@@ -25,9 +25,9 @@ from dialogs.requests.common import (
     Added,
     add_line,
     advance,
+    clear_lines,
     docs_getter,
     edit_button,
-    messages_key,
     on_attachment,
     on_clear_docs,
     sent_getter,
@@ -83,8 +83,7 @@ def list_window(step: ListStep, state: State, after: State, confirm: State) -> W
 
     async def on_clear(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
         clear_error(manager)
-        manager.dialog_data.pop(step.key, None)
-        manager.dialog_data.pop(messages_key(step.key), None)
+        clear_lines(manager, step.key)
 
     async def on_file(message: Message, widget: MessageInput, manager: DialogManager) -> None:
         before = len(manager.dialog_data.get(DOCS, []))

@@ -52,6 +52,7 @@ from dialogs.requests.common import (
     DOCS,
     Added,
     add_line,
+    clear_lines,
     docs_getter,
     messages_key,
     on_message_attachment,
@@ -221,8 +222,7 @@ def _text_message(manager: DialogManager) -> int | None:
 
 
 async def on_start_reply(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
-    manager.dialog_data.pop(REPLY_TEXT, None)
-    manager.dialog_data.pop(messages_key(REPLY_TEXT), None)
+    clear_lines(manager, REPLY_TEXT)
     manager.dialog_data[DOCS] = []
     clear_error(manager)
     await manager.switch_to(MyRequestsSG.reply)
@@ -252,8 +252,7 @@ async def on_send_reply(_c: CallbackQuery, _b: Button, manager: DialogManager) -
     if not await commit_now(manager):
         return
     manager.dialog_data[DOCS] = []
-    manager.dialog_data.pop(REPLY_TEXT, None)
-    manager.dialog_data.pop(messages_key(REPLY_TEXT), None)
+    clear_lines(manager, REPLY_TEXT)
     set_note(manager, "sent")
     await set_scroll_page(manager, HISTORY, 0)  # the new message is in the latest part
     await manager.switch_to(MyRequestsSG.detail)
