@@ -39,8 +39,9 @@ def _hours_lines(settings: Settings, i18n: Translator) -> str:
 
 def open_now(manager: DialogManager, settings: Settings) -> dict[str, Any]:
     """Whether the call centre (and staff) are at work now, and when that changes, as the
-    member reads it: `is_open`, `is_closed`, `change` (a time today, else date and time) and
-    `today` ("yes" when the change falls on the member's today)."""
+    member reads it: `is_open`, `is_closed`, `change` (a time today, else date and time),
+    `today` ("yes" when the change falls on the member's today) and `away` (closed, and when
+    it opens is known: what a message sent now may be told)."""
     state = open_state(settings.callcentre_hours, now(manager), settings.tz)
     change = fmt_time_or_datetime(state.next_change, manager) if state.next_change else ""
     opens_today = state.next_change is not None and member_date(
@@ -49,6 +50,7 @@ def open_now(manager: DialogManager, settings: Settings) -> dict[str, Any]:
     return {
         "is_open": state.is_open,
         "is_closed": not state.is_open,
+        "away": not state.is_open and bool(change),
         "change": change,
         "today": "yes" if opens_today else "no",
     }

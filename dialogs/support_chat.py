@@ -87,7 +87,7 @@ async def chat_getter(
         "number": added_to or "",
         "fresh": not sent,
         # sent while support is away: when they are back, rather than an answer waited for
-        "sent_closed": sent and opening["is_closed"] and bool(opening["change"]),
+        "sent_closed": sent and opening["away"],
         **opening,
     }
 

@@ -210,7 +210,7 @@ def sent_widgets() -> tuple[Text, Text, Column]:
     """The "request sent" text and its buttons, the same for every form."""
     return (
         I18nFormat("request-sent"),
-        I18nFormat("request-sent-closed", when="is_closed"),
+        I18nFormat("request-sent-closed", when="away"),
         Column(
             Button(
                 I18nButtonText("btn-my-requests"), id="my_requests", on_click=on_sent_my_requests
@@ -225,10 +225,10 @@ async def sent_getter(
 ) -> dict[str, Any]:
     """The request's number; outside support's hours, when they are back (the member should
     not wait for an answer at night)."""
-    opening = open_now(dialog_manager, settings)
-    if opening["is_closed"] and not opening["change"]:
-        opening["is_closed"] = False  # no opening hours at all: nothing to say when
-    return {"number": dialog_manager.dialog_data.get("number", ""), **opening}
+    return {
+        "number": dialog_manager.dialog_data.get("number", ""),
+        **open_now(dialog_manager, settings),
+    }
 
 
 async def docs_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
