@@ -98,3 +98,23 @@ async def test_open_request_page_refreshes_after_a_status_change(world):
         within=5,
     )
     assert request.number in refreshed["text"]
+
+
+async def test_an_escalation_counted_in_working_hours_says_so(world):
+    """With the call centre's hours, the escalation staff read says the hours were working
+    ones: a request sent at night has waited longer than that by the clock."""
+    member = await world.member_with_card()
+    untouched = await world.submit(member, "Nobody answers")
+    await world.deliver()
+    world.clock.advance(days=3)  # whatever the day, three days hold more than 4 open hours
+    rules = reminders.ReminderRules(
+        tz=world.settings.tz, sla=timedelta(hours=4), staff_hours=world.settings.callcentre_hours
+    )
+    async with world.sessions.begin() as session:
+        assert await reminders.run_due(session, world.clock(), rules) >= 1
+    await world.deliver()
+    escalation = world.bot_messages(FORUM, "general")[-1]
+    assert (
+        f"{untouched.number} (📞 Call-back) from Olena Kovalenko has waited more than 4 "
+        "working hours and nobody has taken it yet." in escalation["text"]
+    )
