@@ -172,13 +172,21 @@ class StaffSender:
         assert job.request is not None
         text = self.i18n(
             "staff-escalation",
-            number=job.request.number,
-            kind=self.i18n("request-kind-" + job.request.kind),
-            member=html.escape(_name(job.member)),
+            **self._whose(job),
             hours=p.hours,
             working="yes" if p.working else "no",
         )
         return await self._to_general(job, text)
+
+    def _whose(self, job: _Job) -> dict[str, str]:
+        """The request's number and kind and its member's name, as a General-topic line names
+        them."""
+        assert job.request is not None
+        return {
+            "number": job.request.number,
+            "kind": self.i18n("request-kind-" + job.request.kind),
+            "member": html.escape(_name(job.member)),
+        }
 
     async def _to_general(self, job: _Job, text: str) -> int:
         """`text` about the job's request in the General topic, with one tap to the card and
@@ -199,9 +207,7 @@ class StaffSender:
         assert job.request is not None
         text = self.i18n(
             "staff-low-rating",
-            number=job.request.number,
-            kind=self.i18n("request-kind-" + job.request.kind),
-            member=html.escape(_name(job.member)),
+            **self._whose(job),
             stars="⭐" * p.score,
             score=p.score,
         )
