@@ -7,7 +7,8 @@ from typing import Any
 
 from aiogram import F
 from aiogram.types import CallbackQuery, Message
-from aiogram_dialog import ChatEvent, Dialog, DialogManager
+from aiogram_dialog import ChatEvent, Dialog, DialogManager, ShowMode
+from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Start, SwitchTo
 from aiogram_dialog.widgets.kbd.calendar_kbd import CalendarScope, ManagedCalendar
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,6 +27,7 @@ from dialogs.common import (
     member_window,
     menu_button,
     now,
+    on_not_text,
     set_error,
     text_step,
     today,
@@ -35,17 +37,38 @@ from dialogs.widgets import I18nButtonText, I18nFormat
 from dialogs.widgets.calendar import BirthDateCalendar
 from storage.models import Member
 
-INSURED_ID_MAX = 64
-
 
 async def on_insured_id(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
-    bare = activation.normalize_insured_id(activation.strip_label(text))
-    if not (3 <= len(bare) <= INSURED_ID_MAX) or not activation.fold_insured_id(bare).isalnum():
+    await take_insured_id(manager, text)
+
+
+async def start_with_id(manager: DialogManager, text: str) -> None:
+    """Activation started from an insured ID (and perhaps the date of birth) the member typed
+    on the menu: the step after it shown, or the ID step with what was wrong."""
+    await manager.start(ActivationSG.insured_id, show_mode=ShowMode.NO_UPDATE)
+    await take_insured_id(manager, text)
+    manager.show_mode = ShowMode.SEND  # (started without a render: the step after it shows)
+    await manager.show()
+
+
+async def take_insured_id(manager: DialogManager, text: str) -> None:
+    """A typed insured ID, and with it the date of birth when the member typed both in one
+    message: then the pair is checked at once, rather than the whole text taken for the ID
+    (which cost an attempt)."""
+    typed, born = activation.split_birth_date(text, today(manager))
+    if not activation.is_insured_id(typed):
         set_error(manager, "activation-id-invalid")
+        return
+    if born is None and not typed.strip().isdigit() and parse_birth_date(typed, today(manager)):
+        # the date of birth typed where the ID is asked: it would be taken for an ID
+        set_error(manager, "activation-id-is-date")
         return
     clear_error(manager)
     # as typed (spaces collapsed): an ID that holds a label-like word is looked up as it is first
-    manager.dialog_data["insured_id"] = " ".join(text.split())
+    manager.dialog_data["insured_id"] = " ".join(typed.split())
+    if born is not None:
+        await _submit(manager, born)
+        return
     await manager.switch_to(ActivationSG.birth_date)
 
 
@@ -104,6 +127,17 @@ async def on_birth_picked(
     await _submit(manager, picked)
 
 
+async def id_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    """The ID the date of birth goes with: typed, or from the `/start` link that opened the
+    step (its start data, shown before the dialog data holds it)."""
+    link = dialog_manager.start_data if isinstance(dialog_manager.start_data, dict) else {}
+    typed = dialog_manager.dialog_data.get("insured_id") or link.get("insured_id") or ""
+    return {
+        "insured_id": activation.strip_label(typed),
+        "from_link": typed == link.get("insured_id"),
+    }
+
+
 async def result_getter(
     dialog_manager: DialogManager, session: AsyncSession, member: Member, **_: Any
 ) -> dict[str, Any]:
@@ -145,13 +179,17 @@ def activation_dialog() -> Dialog:
             ActivationSG.insured_id,
             Cancel(I18nButtonText("btn-back")),
         ),
-        text_step(
-            "activation-birth-prompt",
-            "birth_date",
-            on_birth_text,
-            ActivationSG.birth_date,
+        member_window(
+            # the ID taken, so a typo shows before the date is checked against it
+            I18nFormat("link-activate-id", when="from_link"),
+            I18nFormat("activation-id-taken", when=F["insured_id"] & ~F["from_link"]),
+            I18nFormat("activation-birth-prompt"),
+            TextInput(id="birth_date", on_success=on_birth_text),
+            MessageInput(on_not_text),
             Button(I18nButtonText("btn-pick-date"), id="calendar", on_click=on_open_calendar),
             Button(I18nButtonText("btn-back"), id="back", on_click=on_restart),
+            getter=id_getter,
+            state=ActivationSG.birth_date,
         ),
         member_window(
             I18nFormat("activation-birth-calendar"),

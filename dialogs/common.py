@@ -169,15 +169,21 @@ async def on_unexpected(_message: Message, _widget: MessageInput, manager: Dialo
     set_error(manager, "input-unexpected")
 
 
-async def on_free_message(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
-    """A message on a screen that asks nothing: the one a request waits for, when one does
-    (support asked for more information, or the member wrote about it a moment ago); any other
-    is answered with the way to write to support."""
+async def took_awaited(message: Message, manager: DialogManager) -> bool:
+    """A message on a screen that asks nothing, taken as the one a request waits for, when one
+    does (support asked for more information, or the member wrote about it a moment ago)."""
     data = manager.middleware_data
     if await answer_awaited(message, data["uow"], data.get("member"), now(manager), data["i18n"]):
         manager.show_mode = ShowMode.NO_UPDATE  # the screen stays; the reply says where it went
-        return
-    set_error(manager, "input-not-asked")  # (there is no question above to answer)
+        return True
+    return False
+
+
+async def on_free_message(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
+    """A message on a screen that asks nothing: the one a request waits for (`took_awaited`);
+    any other is answered with the way to write to support."""
+    if not await took_awaited(message, manager):
+        set_error(manager, "input-not-asked")  # (there is no question above to answer)
 
 
 def _shows_errors(text: Any) -> bool:

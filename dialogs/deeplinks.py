@@ -7,13 +7,11 @@ lands where the link pointed (`dialogs/phone.py:on_contact`).
 
 from __future__ import annotations
 
-import html
 from collections.abc import Awaitable, Callable
 
 from aiogram_dialog import DialogManager, StartMode
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.i18n import Translator
 from bot.services import cards, requests
 from bot.services.deeplinks import NEEDS_CARDS, DeepLink, LinkKind, parse
 from dialogs.common import open_over_menu, today
@@ -50,13 +48,8 @@ async def _support(manager: DialogManager, _link: DeepLink) -> None:
 
 async def _activate(manager: DialogManager, link: DeepLink) -> None:
     assert link.insured_id is not None
-    i18n: Translator = manager.middleware_data["i18n"]
-    event_chat = manager.middleware_data["event_chat"]
-    # the ID is the member's own data from the link: shown escaped, never logged
-    await manager.middleware_data["bot"].send_message(
-        event_chat.id, i18n("link-activate-id", insured_id=html.escape(link.insured_id))
-    )
-    await open_over_menu(manager, ActivationSG.birth_date)
+    # the ID is the member's own data from the link: the step shows it (escaped), never logged
+    await open_over_menu(manager, ActivationSG.birth_date, {"insured_id": link.insured_id})
     manager.dialog_data["insured_id"] = link.insured_id
 
 

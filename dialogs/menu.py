@@ -15,10 +15,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.i18n import Translator
-from bot.services import cards
+from bot.services import activation, cards
 from bot.services.names import given_name
-from dialogs.common import ContentIs, MemberDialog, member_window, today
-from dialogs.phone import take_contact
+from bot.services.phones import is_market_phone
+from dialogs.activation import start_with_id
+from dialogs.common import (
+    ContentIs,
+    MemberDialog,
+    member_window,
+    on_free_message,
+    today,
+    took_awaited,
+)
+from dialogs.phone import start_after_typed_phone, take_contact
 from dialogs.states import (
     ActivationSG,
     CardsSG,
@@ -78,6 +87,30 @@ async def on_contact(message: Message, _widget: MessageInput, manager: DialogMan
     found = await take_contact(message, manager)
     if found is not None:
         await manager.start(PhoneSG.linked if found else PhoneSG.no_card)
+
+
+async def on_menu_message(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    """A message on the menu: the one a request waits for, when one does. A member with no card
+    who types their insured ID (the date of birth with it or not) is taken on with it to
+    activation; one who types their phone number, to the phone step, told that a typed number
+    cannot be checked. Other messages: the way to write to support."""
+    if await took_awaited(message, manager):
+        return
+    text = message.text
+    if text is not None and not await _has_cards(manager):
+        if is_market_phone(text):
+            await start_after_typed_phone(manager)
+            return
+        typed, _born = activation.split_birth_date(text, today(manager))
+        if activation.looks_like_insured_id(typed):
+            await start_with_id(manager, text)
+            return
+    await on_free_message(message, widget, manager)
+
+
+async def _has_cards(manager: DialogManager) -> bool:
+    data = manager.middleware_data
+    return bool(await cards.list_cards(data["session"], data["member"], today(manager)))
 
 
 def menu_dialog() -> Dialog:
@@ -143,7 +176,7 @@ def menu_dialog() -> Dialog:
             MessageInput(on_contact, filter=ContentIs(ContentType.CONTACT)),
             getter=menu_getter,
             state=MainSG.menu,
-            rests=True,
+            on_message=on_menu_message,
         ),
         member_window(
             I18nFormat("help-text"),

@@ -6,7 +6,7 @@ from typing import Any
 
 from aiogram.enums import ContentType
 from aiogram.types import Message
-from aiogram_dialog import Dialog, DialogManager
+from aiogram_dialog import Dialog, DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Cancel, Column, RequestContact, Start
 from aiogram_dialog.widgets.markup.reply_keyboard import ReplyKeyboardFactory
@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.i18n import Translator
 from bot.services import cards
 from bot.services.cards import CardStatus
-from bot.services.phones import normalize_phone
+from bot.services.phones import is_market_phone, normalize_phone
 from dialogs.common import (
     ContentIs,
     MemberDialog,
@@ -74,7 +74,17 @@ async def on_contact(message: Message, _widget: MessageInput, manager: DialogMan
 
 
 async def on_other_input(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
-    set_error(manager, "phone-use-button")
+    typed = message.text is not None and is_market_phone(message.text)
+    set_error(manager, "phone-typed" if typed else "phone-use-button")
+
+
+async def start_after_typed_phone(manager: DialogManager) -> None:
+    """The phone step, opened for a member who typed their number on the menu: told that a
+    typed number cannot be checked, and shown the button that sends it."""
+    await manager.start(PhoneSG.share, show_mode=ShowMode.NO_UPDATE)
+    set_error(manager, "phone-typed")
+    manager.show_mode = ShowMode.SEND  # (started without a render: the step after it shows)
+    await manager.show()
 
 
 # cards listed by name on the screen after the phone is shared (a family's, as a rule): the

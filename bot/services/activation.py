@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.cards import link_activated_card
+from bot.services.dates import parse_birth_date
 from storage.models import HolderType, InsuredPerson, Member, Policy, ReminderKind
 from storage.repositories import attempts as attempts_repo
 from storage.repositories import cards as cards_repo
@@ -107,6 +108,55 @@ def fold_insured_id(text: str) -> str:
     """An insured ID without separators, upper case: "kz 100003" and "KZ–100003" are
     "KZ100003", as `storage.models.FOLDED_INSURED_ID` makes "KZ-100003"."""
     return _SEPARATORS.sub("", text).upper()
+
+
+INSURED_ID_MAX = 64
+
+
+def is_insured_id(text: str) -> bool:
+    """Whether `text` (a label before it allowed) can be an insured ID: 3 to 64 letters or
+    digits, with the separators people put between the parts."""
+    bare = normalize_insured_id(strip_label(text))
+    return 3 <= len(bare) <= INSURED_ID_MAX and fold_insured_id(bare).isalnum()
+
+
+def looks_like_insured_id(text: str) -> bool:
+    """Whether a message sent where nothing was asked is an insured ID, not words: valid, with
+    a digit, in at most two parts, each with a digit or a short code ("KZ 100003")."""
+    words = strip_label(text).split()
+    return (
+        is_insured_id(text)
+        and 1 <= len(words) <= 2
+        and any(ch.isdigit() for ch in text)
+        and all(any(ch.isdigit() for ch in w) or (w.isalpha() and len(w) <= 3) for w in words)
+    )
+
+
+# a date of birth is at most three words: "25.06.1993", "25 June 1993"
+_DATE_WORDS = 3
+
+
+def split_birth_date(text: str, today: date) -> tuple[str, date | None]:
+    """An insured ID typed with the date of birth in one message, after or before it
+    ("KZ-100003 25.06.1993", "25 June 1993, KZ-100003"): the ID's text and the date. `text`
+    and None when no date of birth stands at either end of a part that has a digit. A date
+    written in digits alone is not split off: it may be the end of an ID ("KZ 04041991")."""
+    words = text.split()
+    for count in range(1, _DATE_WORDS + 1):
+        if len(words) <= count:
+            break
+        for date_words, id_words in (
+            (words[-count:], words[:-count]),
+            (words[:count], words[count:]),
+        ):
+            piece = " ".join(date_words).strip(",;")
+            rest = " ".join(id_words).strip(" ,;")
+            if piece.isdigit() or not any(ch.isdigit() for ch in rest):
+                continue
+            born = parse_birth_date(piece, today)
+            if born is not None:
+                return rest, born
+    return text, None
 
 
 def insured_key(insured_id: str, secret: bytes) -> str:

@@ -7,9 +7,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.services.activation import fold_insured_id, normalize_insured_id
+from bot.services.activation import INSURED_ID_MAX, fold_insured_id, normalize_insured_id
 
-INSURED_ID_MAX = 64
 _REQUEST = re.compile(r"^r[_-]?(?:R-?)?0*(\d{1,9})$", re.IGNORECASE)
 _ACTIVATE = re.compile(r"^activate_(.+)$", re.IGNORECASE)
 

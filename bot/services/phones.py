@@ -54,6 +54,16 @@ def normalize_phone(raw: str, default_region: str = "UA") -> str | None:
     return None
 
 
+def is_market_phone(text: str) -> bool:
+    """Whether `text` is a phone number of one of the MARKETS, as a member types their own:
+    digits alone may be an ID too ("930625450123" reads as an Afghan number), so a number
+    elsewhere does not count."""
+    phone = normalize_phone(text)
+    if phone is None:
+        return False
+    return phonenumbers.region_code_for_number(phonenumbers.parse(phone)) in MARKETS
+
+
 def mask_phone(e164: str) -> str:
     """Hide all but the country code and the last four digits: `+380 ••• ••• 45 67`.
 

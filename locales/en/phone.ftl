@@ -7,6 +7,7 @@ btn-share-phone = 📱 Share my phone number
 phone-not-yours = This is not your own contact. Please tap the button below: it sends the number of this Telegram account.
 phone-invalid = That phone number does not look valid. Please try the button again.
 phone-use-button = Please use the button below to share your phone number.
+phone-typed = A typed number cannot be checked. Tap “{ btn-share-phone }” below: Telegram sends the number of this account, and only its owner can send it. No button? Tap the keyboard icon next to the message field.
 phone-linked =
     ✅ Phone { $phone } is confirmed.
     { $count ->

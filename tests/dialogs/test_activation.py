@@ -5,7 +5,7 @@ from sqlalchemy import select
 from bot.factory import create_dispatcher
 from bot.services.activation import ActivationRules, activate, insured_key
 from storage.db import create_engine, create_session_factory
-from storage.models import CardLink, Member, Reminder
+from storage.models import ActivationAttempt, CardLink, Member, Reminder
 from tests.dialogs.harness import MemberClient
 from tests.factories import make_member, make_person, make_policy
 
@@ -290,3 +290,64 @@ async def test_an_id_that_begins_like_a_label_is_found_as_it_is(member, session_
     await member.send("ID-2026-7")
     await member.send("02.01.1990")
     assert "Card SPH-2026-0009 (Ida)" in member.text()
+
+
+async def test_the_id_and_the_date_of_birth_in_one_message_are_checked_together(
+    member, session_factory
+):
+    """"KZ-100001 05.03.1984" in one message was taken whole for the ID; the date asked next
+    then met "do not match" and cost an attempt. Now the pair is checked at once, the date
+    after the ID or before it, in figures or with the month's name."""
+    await _card(session_factory)
+    await _open_activation(member)
+    await member.send("KZ-100001 01.01.2000")
+    assert "do not match our records" in member.text()
+    assert "4 attempts left" in member.text()  # one attempt, for one wrong pair
+    await member.send("5 March 1984, kz 100001")
+    assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
+
+
+async def test_a_date_of_birth_typed_for_the_id_is_not_taken_for_one(member, session_factory):
+    await _card(session_factory)
+    await _open_activation(member)
+    await member.send("05.03.1984")
+    assert "This looks like a date of birth" in member.text()
+    assert "Type your insured ID" in member.text()  # the same step
+    await member.send("KZ-100001")
+    assert "Insured ID: KZ-100001" in member.text()
+    await member.send("05.03.1984")
+    assert "is linked and active" in member.text()
+    assert await _attempts(session_factory) == 1  # the date typed for the ID cost none
+
+
+async def test_an_insured_id_typed_on_the_menu_starts_activation_with_it(member, session_factory):
+    """A member with no card who types the ID (with the date of birth or not) on the welcome
+    was told "Messages are not taken on this screen"; now activation goes on with it. The ID
+    is shown back on the date step."""
+    await _card(session_factory)
+    await member.send("/start")
+    await member.send("ID: KZ-100001")
+    assert "<b>KZ-100001</b>" in member.html()
+    assert "Now type your date of birth" in member.text()
+    await member.send("05.03.1984")
+    assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
+
+
+async def test_an_id_with_the_date_typed_on_the_menu_is_checked_at_once(member, session_factory):
+    await _card(session_factory)
+    await member.send("/start")
+    await member.send("KZ-100001 01.01.2000")
+    assert "do not match our records" in member.text()
+    assert "Type your insured ID" in member.text()
+    await member.send("/start")
+    await member.send("05.03.1984 KZ-100001")
+    assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
+    # with a card, the menu takes no ID: "Add a card" does
+    await member.send("/menu")
+    await member.send("KZ-100002")
+    assert "Messages are not taken on this screen" in member.text()
+
+
+async def _attempts(session_factory):
+    async with session_factory() as session:
+        return len((await session.execute(select(ActivationAttempt))).scalars().all())

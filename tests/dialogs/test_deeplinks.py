@@ -80,9 +80,17 @@ async def test_an_activation_link_fills_the_insured_id(member, session_factory):
         policy = await make_policy(session, number="SPH-2026-0001")
         await make_person(session, policy, insured_id="KZ-100001", phone=None)
     await member.send("/start activate_KZ-100001")
+    # on the date step itself: not a message of its own above it
     said = [m.text for m in member.bot.of(SendMessage)]
-    assert "🪪 Insured ID from your link: <b>KZ-100001</b>." in said
+    assert "🪪 Insured ID from your link: <b>KZ-100001</b>." not in said
+    assert "🪪 Insured ID from your link: <b>KZ-100001</b>." in member.html()
     assert "date of birth" in member.text()
+    await member.click("⬅️ Back")  # another ID typed is not "from your link"
+    await member.send("KZ-100002")
+    assert "🪪 Insured ID: KZ-100002." in member.text()
+    assert "from your link" not in member.text()
+    await member.click("⬅️ Back")
+    await member.send("KZ-100001")
     await member.send("05.03.1984")
     assert "SPH-2026-0001" in member.text()  # linked with the ID from the link
 

@@ -145,11 +145,45 @@ async def test_a_member_who_does_not_know_the_policy_number_can_still_write(
 
 
 async def test_typing_instead_of_sharing_asks_for_the_button(member):
+    """A number typed is told why the button is needed; anything else, only to use it."""
     await member.send("/start")
     await member.click("📱 Confirm phone")
     await member.send("+380501112233")
+    assert "A typed number cannot be checked" in member.text()
+    assert "📱 Share my phone number" in member.reply_buttons()
+    await member.send("hello")
     assert "Please use the button below" in member.text()
     assert "📱 Share my phone number" in member.reply_buttons()
+
+
+async def test_a_phone_number_typed_on_the_menu_opens_the_phone_step(member, session_factory):
+    """A new member types their number in reply to the welcome, as people do. It was answered
+    "Messages are not taken on this screen"; now the phone step opens, saying why the number
+    must come from the button, and the button links the cards."""
+    await _family(session_factory)
+    await member.send("/start")
+    await member.send("050 111 22 33")
+    assert "A typed number cannot be checked" in member.text()
+    assert "📱 Share my phone number" in member.reply_buttons()
+    stored, links = await _stored(session_factory)
+    assert (stored.phone, links) == (None, [])  # typed, not proved: nothing linked
+    await member.share_contact("380501112233")
+    assert "I found 3 insurance cards" in member.text()
+
+
+async def test_words_or_a_foreign_number_on_the_menu_are_not_taken(member, session_factory):
+    """Only a number of the insurers' countries is taken for the member's phone; a member
+    with cards typing one is told where messages go, as before."""
+    await member.send("/start")
+    await member.send("+93 62 545 0123")
+    assert "Messages are not taken on this screen" in member.text()
+    await member.send("hello, I need help")
+    assert "Messages are not taken on this screen" in member.text()
+    await _family(session_factory)
+    await member.share_contact("380501112233")
+    await member.send("/menu")
+    await member.send("0501112233")
+    assert "Messages are not taken on this screen" in member.text()
 
 
 async def test_no_card_path_opens_a_ready_support_ticket(member, session_factory):

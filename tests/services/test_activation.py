@@ -11,6 +11,8 @@ from bot.services.activation import (
     Outcome,
     activate,
     activation_opens_on,
+    looks_like_insured_id,
+    split_birth_date,
 )
 from storage.models import ActivationAttempt, CardLink, Reminder
 from tests.factories import make_member, make_person, make_policy
@@ -251,3 +253,43 @@ async def test_one_account_guessing_many_ids_at_once_is_held_to_its_limit(sessio
     assert outcomes.count(Outcome.WRONG) == RULES.max_failures - 1, outcomes
     async with session_factory() as session:
         assert len((await session.scalars(select(ActivationAttempt))).all()) == RULES.max_failures
+
+
+TODAY = date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("KZ-100003 25.06.1993", ("KZ-100003", date(1993, 6, 25))),
+        ("KZ-100003, 25 June 1993", ("KZ-100003", date(1993, 6, 25))),
+        ("25 маусым 1993 KZ-100003", ("KZ-100003", date(1993, 6, 25))),
+        ("ID: UA 200201\n04/04/1991", ("ID: UA 200201", date(1991, 4, 4))),
+        ("KZ-100003", ("KZ-100003", None)),
+        # a date in figures alone may be the end of an ID
+        ("KZ 04041991", ("KZ 04041991", None)),
+        # what is left must have a digit to be an ID
+        ("born 25.06.1993", ("born 25.06.1993", None)),
+        # a date to come is no date of birth
+        ("KZ-100003 25.06.2030", ("KZ-100003 25.06.2030", None)),
+    ],
+)
+def test_the_date_of_birth_typed_with_the_id_is_split_off(typed, expected):
+    assert split_birth_date(typed, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("KZ-100003", True),
+        ("kz 100003", True),
+        ("ID: UA-200201", True),
+        ("930625450123", True),
+        ("hello", False),
+        ("Привет 123", False),
+        ("I need a doctor at 10", False),
+        ("12", False),
+    ],
+)
+def test_an_id_is_told_from_words(typed, expected):
+    assert looks_like_insured_id(typed) is expected

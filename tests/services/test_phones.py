@@ -5,7 +5,7 @@ import random
 import pytest
 
 from bot.services.phones import _parse_valid as read_in
-from bot.services.phones import mask_phone, normalize_phone
+from bot.services.phones import is_market_phone, mask_phone, normalize_phone
 
 
 @pytest.mark.parametrize(
@@ -106,3 +106,19 @@ def test_the_markets_national_forms_meet_only_on_service_numbers() -> None:
             both.add(text[:3])
             assert normalize_phone(text, "UA") == ua and normalize_phone(text, "KZ") == kz
     assert both <= {"800", "900"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("+380 50 111 22 33", True),
+        ("050 111 22 33", True),
+        ("8 701 000 99 99", True),
+        ("930625450123", False),  # a Kazakh IIN: read as an Afghan number
+        ("3012345678", False),  # a Ukrainian tax number: read as a Russian one
+        ("KZ-100003", False),
+        ("12345", False),
+    ],
+)
+def test_a_member_s_own_number_is_one_of_the_markets(typed: str, expected: bool) -> None:
+    assert is_market_phone(typed) is expected
