@@ -53,7 +53,6 @@ from dialogs.requests.common import (
     Added,
     add_line,
     clear_lines,
-    docs_getter,
     messages_key,
     on_message_attachment,
     stored_docs,
@@ -62,7 +61,7 @@ from dialogs.requests.render import LONG, detail_lines, full_text_button
 from dialogs.states import MyRequestsSG, NewRequestSG
 from dialogs.text_input import TOO_LONG, refuse_text
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
-from storage.models import Member, RequestEvent
+from storage.models import DocumentKind, Member, RequestEvent
 
 LIST = "list_pages"
 # the history's parts, counted back from the latest: page 0 (the default) is the latest part and
@@ -258,12 +257,17 @@ async def on_send_reply(_c: CallbackQuery, _b: Button, manager: DialogManager) -
     await manager.switch_to(MyRequestsSG.detail)
 
 
-async def reply_getter(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
+async def reply_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    """What the member's message holds so far: its text, files and voice messages, each
+    counted apart as staff see them (a voice message is no document)."""
     text = dialog_manager.dialog_data.get(REPLY_TEXT, "")
+    docs = stored_docs(dialog_manager)
+    voices = sum(1 for doc in docs if doc.kind == DocumentKind.VOICE)
     return {
-        **await docs_getter(dialog_manager, **kwargs),
         "reply_text": text,
-        "has_reply": bool(text) or bool(dialog_manager.dialog_data.get(DOCS)),
+        "files_count": len(docs) - voices,
+        "voices_count": voices,
+        "has_reply": bool(text) or bool(docs),
     }
 
 
@@ -345,7 +349,9 @@ def my_requests_dialog() -> Dialog:
         ),
         member_window(
             I18nFormat("reply-prompt"),
-            I18nFormat("reply-collected", when="has_reply"),
+            I18nFormat("reply-collected", when="reply_text"),
+            I18nFormat("reply-collected-files", when="files_count"),
+            I18nFormat("reply-collected-voices", when="voices_count"),
             I18nError(),
             TextInput(id="reply_text", on_success=on_reply_text),
             MessageInput(

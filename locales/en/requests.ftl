@@ -87,7 +87,8 @@ history-support = support
 reply-prompt = ✉️ Type a message and/or send photos, files or a voice message, then press “Send”.
 reply-collected =
     Ready to send: { $reply_text }
-    📎 Documents: { $docs_count }
+reply-collected-files = 📎 Documents: { $files_count }
+reply-collected-voices = 🎤 Voice messages: { $voices_count }
 reply-empty = Please type a message or attach a document first.
 reply-sent = ✅ Your message was added to the request.
 reply-closed = This request is closed, so nothing can be added to it. Please create a new request.

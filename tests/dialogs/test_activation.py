@@ -295,7 +295,7 @@ async def test_an_id_that_begins_like_a_label_is_found_as_it_is(member, session_
 async def test_the_id_and_the_date_of_birth_in_one_message_are_checked_together(
     member, session_factory
 ):
-    """"KZ-100001 05.03.1984" in one message was taken whole for the ID; the date asked next
+    """ "KZ-100001 05.03.1984" in one message was taken whole for the ID; the date asked next
     then met "do not match" and cost an attempt. Now the pair is checked at once, the date
     after the ID or before it, in figures or with the month's name."""
     await _card(session_factory)

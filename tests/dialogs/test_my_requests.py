@@ -94,10 +94,12 @@ async def test_answer_to_need_info_with_text_and_document_resumes_work(
     await member.send("City clinic No. 3")
     await member.send("on Monday, if possible")  # a second message adds; it replaced the first
     assert "Ready to send: City clinic No. 3\non Monday, if possible" in member.text()
+    assert "Documents" not in member.text()  # none yet: no "Documents: 0"
     await send_document(member, "referral.pdf")
-    assert "Documents: 1" in member.text()
+    assert "📎 Documents: 1" in member.text()
     await send_voice(member, "directions")  # and how to find the clinic, said aloud
-    assert "Documents: 2" in member.text()
+    # counted apart, as the request's page and the staff card count it
+    assert "📎 Documents: 1\n🎤 Voice messages: 1" in member.text()
     await member.click("✅ Send")
     text = member.text()
     assert "Your message was added" in text
