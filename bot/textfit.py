@@ -26,9 +26,14 @@ def units(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+def plain(markup: str) -> str:
+    """The text of an HTML message as Telegram shows it: tags out, entities read."""
+    return html.unescape(_TAG.sub("", markup))
+
+
 def visible_length(markup: str) -> int:
     """The length of an HTML message after Telegram parses it."""
-    return units(html.unescape(_TAG.sub("", markup)))
+    return units(plain(markup))
 
 
 def _head(text: str, limit: int, markup: bool = False) -> str:

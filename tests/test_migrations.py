@@ -1,6 +1,7 @@
 """The Alembic migrations build exactly the schema the models describe."""
 
 import asyncio
+import html
 import json
 import warnings
 from collections.abc import Awaitable
@@ -17,6 +18,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from sqlmodel import SQLModel, col, select
 
 from bot.services import clinics, notifications
+from bot.services.staff.templates import fill
 from storage.db import (
     MigrationError,
     alembic_config,
@@ -37,6 +39,7 @@ from storage.models import (
     Notification,
     NotificationKind,
     NotificationStatus,
+    ReplyTemplate,
     Request,
     RequestDocument,
     RequestEvent,
@@ -523,3 +526,51 @@ async def test_0019_finds_an_id_typed_without_its_separators_by_the_index(db_url
     async with engine.begin() as c:
         assert "ix_insured_persons_folded_id" in await _plan(c, url, "ID1")
     await engine.dispose()
+
+
+# --- 0020: canned replies as HTML --------------------------------------------------------------
+
+
+async def test_0020_keeps_a_plain_canned_reply_reading_the_same(db_url):
+    """A template kept as plain text before reads the same after: its "<", ">" and "&" are
+    escaped into the HTML the bot now sends as it is, and back on the way down."""
+    url = db_url
+    engine, now = await _start_at(url, "0019")
+    plain = "Hi {name}, <ok> & see R&D > here"
+    async with engine.begin() as c:
+        await c.execute(
+            _row("reply_templates", id=1, name="docs", language="en", text=plain,
+                 created_by=1, created_at=now, updated_at=now)
+        )  # fmt: skip
+    await engine.dispose()
+    await _to(url, "0020")
+    engine = create_engine(url)
+    async with create_session_factory(engine)() as session:
+        row = await session.get(ReplyTemplate, 1)
+        assert row is not None
+        assert row.text == html.escape(plain, quote=False)
+        assert fill(row.text, "Olena <b>", "R-000001") == (
+            "Hi Olena &lt;b&gt;, &lt;ok&gt; &amp; see R&amp;D &gt; here"
+        )
+        # and one written by staff with formatting, after the upgrade
+        session.add(
+            ReplyTemplate(
+                id=2,
+                name="hours",
+                language="en",
+                created_by=1,
+                created_at=NOW,
+                updated_at=NOW,
+                text="<b>Bold</b> &lt;ok&gt; <i>and</i> &amp;",
+            )
+        )
+        await session.commit()  # fmt: skip
+    await engine.dispose()
+
+    await _to(url, "0019", down=True)
+    engine = create_async_engine(url)
+    async with engine.connect() as c:
+        query = sa.text("SELECT text FROM reply_templates ORDER BY id")
+        texts = (await c.execute(query)).scalars().all()
+    await engine.dispose()
+    assert texts == [plain, "Bold <ok> and &"]

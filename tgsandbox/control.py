@@ -200,6 +200,7 @@ class ControlApi:
             user_id=_int(body.get("user_id")),
             thread_id=_int(body.get("thread_id")),
             reply_to_message_id=_int(body.get("reply_to_message_id")),
+            entities=body.get("entities"),
         )
         return ok(message)
 

@@ -20,6 +20,34 @@ class SandboxError(ValueError):
     """A control API request that a real Telegram client could not have made."""
 
 
+# what a person can format in their app (Telegram adds mentions, links and commands itself)
+PERSON_FORMATTING = frozenset(
+    {"bold", "italic", "underline", "strikethrough", "spoiler", "code", "pre", "text_link",
+     "blockquote"}
+)  # fmt: skip
+
+
+def _formatting(text: str, entities: list[Any]) -> list[dict[str, Any]]:
+    """``entities`` checked as Telegram would deliver them for ``text``."""
+    size = utf16_len(text)
+    checked = []
+    for entity in entities:
+        if not isinstance(entity, dict) or entity.get("type") not in PERSON_FORMATTING:
+            raise SandboxError(f"an entity's type is one of {sorted(PERSON_FORMATTING)}")
+        offset, length = entity.get("offset"), entity.get("length")
+        if not (isinstance(offset, int) and isinstance(length, int)):
+            raise SandboxError("an entity has an integer offset and length")
+        if offset < 0 or length < 1 or offset + length > size:
+            raise SandboxError("an entity lies within the text (UTF-16 units)")
+        item: dict[str, Any] = {"type": entity["type"], "offset": offset, "length": length}
+        if entity["type"] == "text_link":
+            if not str(entity.get("url", "")).startswith(("http://", "https://", "tg://")):
+                raise SandboxError("a text_link entity has a url")
+            item["url"] = str(entity["url"])
+        checked.append(item)
+    return checked
+
+
 @dataclass(frozen=True)
 class OutgoingFile:
     """A file a simulated person sends; ``data=None`` means a generated placeholder."""
@@ -88,21 +116,27 @@ class EmulatorState(StateCore):
         user_id: int | None = None,
         thread_id: int | None = None,
         reply_to_message_id: int | None = None,
+        entities: list[dict[str, Any]] | None = None,
     ) -> dict[str, Any]:
-        """A typed message; ``/commands`` get their bot_command entities."""
+        """A typed message; ``/commands`` get their bot_command entities. ``entities``: the
+        formatting the person gave it in their app (bold, a link…), as Telegram delivers it."""
         if not text.strip():
             raise SandboxError("text is empty")
         if len(text) > MAX_TEXT:
             raise SandboxError("text is longer than 4096 characters")
         content: dict[str, Any] = {"text": text}
         entities = [
-            {
-                "type": "bot_command",
-                "offset": utf16_len(text[: match.start()]),
-                "length": utf16_len(match.group(0)),
-            }
-            for match in _COMMAND.finditer(text)
+            *_formatting(text, entities or []),
+            *(
+                {
+                    "type": "bot_command",
+                    "offset": utf16_len(text[: match.start()]),
+                    "length": utf16_len(match.group(0)),
+                }
+                for match in _COMMAND.finditer(text)
+            ),
         ]
+        entities.sort(key=lambda entity: (entity["offset"], -entity["length"]))
         if entities:
             content["entities"] = entities
         return self._post(chat_id, user_id, content, thread_id, reply_to_message_id)

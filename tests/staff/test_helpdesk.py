@@ -772,6 +772,33 @@ async def test_canned_replies_are_managed_in_the_chat_and_sent_in_the_members_la
     assert actions == ["template_add", "template_add", "canned_reply", "template_remove"]
 
 
+async def test_a_canned_reply_keeps_the_formatting_staff_gave_it(world):
+    """Staff wrote a template with the hours in bold and a link to the clinic list. It was kept
+    as plain text: the member got neither. Now the member gets both, and text that only looks
+    like markup ("<ok>", "&") is still text; /templates previews the words alone."""
+    member, _, thread = await _request_on_card(world)
+    text = "/template add hours en Hi {name}! We work Mon-Fri, clinics here. <ok> & thanks"
+    link = "https://example.org/clinics"
+    entities = [
+        {"type": "bold", "offset": text.index("Mon-Fri"), "length": 7},
+        {"type": "text_link", "offset": text.index("here"), "length": 4, "url": link},
+    ]
+    await _staff_says(world, text, None, entities=entities)
+    assert "added" in world.bot_messages(FORUM)[-1]["text"]
+    await _staff_says(world, "/templates", None)
+    listing = world.bot_messages(FORUM)[-1]["text"]
+    assert "hours [en]: Hi {name}! We work Mon-Fri, clinics here. <ok> & thanks" in listing
+
+    await _staff_says(world, "/reply hours", thread)
+    got = world.bot_messages(OLENA)[-1]
+    name = member.full_name
+    assert got["text"] == f"Hi {name}! We work Mon-Fri, clinics here. <ok> & thanks"
+    entities = [(e["type"], e.get("url")) for e in got["entities"]]
+    assert entities == [("bold", None), ("text_link", "https://example.org/clinics")]
+    bold = got["entities"][0]
+    assert got["text"][bold["offset"] : bold["offset"] + bold["length"]] == "Mon-Fri"
+
+
 async def test_a_long_list_of_canned_replies_comes_in_several_messages(world):
     """Twelve replies in four languages are 48 lines of up to 80 characters of preview: more
     than one message holds. Every one is listed, in messages Telegram takes."""

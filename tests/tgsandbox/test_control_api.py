@@ -148,3 +148,40 @@ async def test_user_who_never_started_cannot_be_written_first() -> None:
     finally:
         await session.close()
         await runner.cleanup()
+
+
+async def test_a_person_s_formatting_reaches_the_bot_as_entities(
+    bot: Bot, control: Control
+) -> None:
+    """Bold, a link: what a person formats in their app arrives as entities, merged with the
+    command's, in UTF-16 units; formatting Telegram would not deliver is refused."""
+    text = "/template add 👋 Hi, see our site"
+    await control.text(
+        MEMBER,
+        text,
+        entities=[
+            {"type": "text_link", "offset": 25, "length": 3, "url": "https://example.org"},
+            {"type": "bold", "offset": 17, "length": 3},  # "Hi," after a two-unit emoji
+        ],
+    )
+    [update] = await bot.get_updates(timeout=1)
+    message = update.message
+    assert message is not None and message.entities is not None
+    assert [(e.type, e.offset, e.length) for e in message.entities] == [
+        ("bot_command", 0, 9),
+        ("bold", 17, 3),
+        ("text_link", 25, 3),
+    ]
+    assert message.html_text == (
+        '/template add 👋 <b>Hi,</b> see <a href="https://example.org">our</a> site'
+    )
+
+    for bad in (
+        {"type": "mention", "offset": 0, "length": 2},
+        {"type": "bold", "offset": 30, "length": 9},
+        {"type": "text_link", "offset": 0, "length": 2},
+    ):
+        status, _ = await control.raw(
+            "POST", f"/chats/{MEMBER}/text", {"text": text, "entities": [bad]}
+        )
+        assert status == 400, bad

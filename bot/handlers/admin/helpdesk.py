@@ -8,6 +8,7 @@ import html
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, Message
+from aiogram.utils.text_decorations import html_decoration
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
@@ -18,7 +19,7 @@ from bot.services import relay
 from bot.services.dates import parse_date
 from bot.services.staff import export as staff_export
 from bot.services.staff import notes, templates
-from bot.textfit import MESSAGE_LIMIT, pack
+from bot.textfit import MESSAGE_LIMIT, pack, plain, units
 from storage.repositories import helpdesk as helpdesk_repo
 from storage.uow import UnitOfWork
 
@@ -70,13 +71,30 @@ def _template_list(rows: list, i18n: Translator) -> list[str]:
         return [i18n("helpdesk-templates-none")]
     lines = [i18n("helpdesk-templates-title", count=len(rows))]
     for row in rows:
-        preview = row.text if len(row.text) <= PREVIEW else row.text[: PREVIEW - 1] + "…"
+        text = plain(row.text)
+        preview = text if len(text) <= PREVIEW else text[: PREVIEW - 1] + "…"
         lines.append(
             f"• <code>{html.escape(row.name)}</code> [{row.language}]: "
             f"{html.escape(' '.join(preview.split()))}"
         )
     lines.append(i18n("helpdesk-templates-help"))
     return pack(lines, MESSAGE_LIMIT)
+
+
+def html_tail(message: Message, tail: str) -> str:
+    """`tail`, the end of the message's text, as Telegram HTML with the formatting staff gave
+    it (bold, italics, links): the message's entities over it, counted from its start."""
+    text = message.text or ""
+    start = units(text[: len(text) - len(tail)])  # entities count UTF-16 units
+    entities = []
+    for entity in message.entities or ():
+        end = entity.offset + entity.length
+        if end <= start:
+            continue
+        offset = max(entity.offset, start)
+        moved = {"offset": offset - start, "length": end - offset}
+        entities.append(entity.model_copy(update=moved))
+    return html_decoration.unparse(tail, entities)
 
 
 def create_router() -> Router:
@@ -147,8 +165,9 @@ def create_router() -> Router:
         verb = args[0].lower() if args else ""
         try:
             if verb == "add" and len(args) == 4:
+                text = html_tail(message, args[3])
                 row, replaced = await templates.add(
-                    uow.session, args[1], args[2], args[3], message.from_user.id, clock()
+                    uow.session, args[1], args[2], text, message.from_user.id, clock()
                 )
                 done = i18n(
                     "helpdesk-template-replaced" if replaced else "helpdesk-template-added",

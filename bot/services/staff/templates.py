@@ -1,7 +1,9 @@
 """Canned replies: templates per name and language, kept in the database and managed in the chat.
 
 `/reply <name>` fills the member's language's text (else the default language's, else any) with
-the member's name and the request number. Everything a person wrote is HTML-escaped here."""
+the member's name and the request number. A template is Telegram HTML, with the formatting staff
+gave it (the handler writes it from the message's entities); the name and number filled in are
+escaped here."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from bot.services.languages import SUPPORTED_LOCALES
 from bot.services.notifications import CannedReply
 from bot.services.relay import RelayTarget
 from bot.services.staff.audit import audit
+from bot.textfit import plain, visible_length
 from storage.models import InsuredPerson, ReplyTemplate
 from storage.repositories import helpdesk as helpdesk_repo
 from storage.repositories import members as members_repo
@@ -47,7 +50,8 @@ def clean_name(name: str) -> str:
 async def add(
     session: AsyncSession, name: str, language: str, text: str, staff_id: int, now: datetime
 ) -> tuple[ReplyTemplate, bool]:
-    """Add a template, or replace the text of that name and language; audited.
+    """Add a template (`text`: Telegram HTML), or replace the text of that name and language;
+    audited.
 
     Returns the row and whether it replaced an existing one."""
     name = clean_name(name)
@@ -55,9 +59,9 @@ async def add(
     if language not in SUPPORTED_LOCALES:
         raise TemplateError("helpdesk-template-bad-language")
     text = text.strip()
-    if not text:
+    if not plain(text).strip():
         raise TemplateError("helpdesk-template-usage")
-    if len(text) > TEMPLATE_MAX:
+    if visible_length(text) > TEMPLATE_MAX:  # as Telegram counts it: tags do not count
         raise TemplateError("helpdesk-template-too-long")
     existing = {t.language: t for t in await helpdesk_repo.templates_named(session, name)}
     row = existing.get(language)
@@ -104,9 +108,8 @@ async def _holder_name(session: AsyncSession, card_id: int | None) -> str:
 
 
 def fill(text: str, name: str, number: str) -> str:
-    """The template as Telegram HTML: its text escaped, the placeholders filled (escaped too)."""
-    escaped = html.escape(text, quote=False)
-    return escaped.replace("{name}", html.escape(name, quote=False)).replace(
+    """The template (Telegram HTML) with its placeholders filled, escaped."""
+    return text.replace("{name}", html.escape(name, quote=False)).replace(
         "{request}", html.escape(number, quote=False)
     )
 
