@@ -232,17 +232,21 @@ def typed_choice(
     on_click: Any,
     aliases: Mapping[str, str] | None = None,
     otherwise: Any = None,
+    read: Callable[[str], str | None] | None = None,
 ) -> MessageInput:
     """A typed answer on a step of buttons, taken as the one button whose label it names
-    (`forms.match_choice`: "ранок", "any time", "USD"); other text goes to `otherwise` (a
-    text handler: a specialty not listed), or is not expected there. `items` are the getter's
-    (id, label) pairs, the buttons drawn: a choice not offered now (a time of day already
-    over) is not taken either."""
+    (`forms.match_choice`: "ранок", "any time", "USD"), or else the id `read` finds in it (an
+    hour typed, for a time of day); other text goes to `otherwise` (a text handler: a
+    specialty not listed), or is not expected there. `items` are the getter's (id, label)
+    pairs, the buttons drawn: a choice not offered now (a time of day already over) is not
+    taken by its words; one `read` finds goes to `on_click`, which says why it cannot be."""
 
     async def on_text(message: Message, widget: MessageInput, manager: DialogManager) -> None:
         data = await getter(**{**manager.middleware_data, "dialog_manager": manager})
         text = message.text or ""
         picked = match_choice(text, data.get(items, ()), aliases)
+        if picked is None and read is not None:
+            picked = read(text)
         if picked is None and otherwise is not None:
             await otherwise(message, widget, manager, text)
             return
@@ -265,6 +269,7 @@ def choice_step(
     *widgets: Any,
     getter: Any,
     aliases: Mapping[str, str] | None = None,
+    read: Callable[[str], str | None] | None = None,
 ) -> Window:
     """A step that asks to pick one of `items` (pairs of id and label from the getter), whose
     ids are `choices`: a press with another id is not taken (`FixedSelect`). A typed answer
@@ -281,7 +286,7 @@ def choice_step(
                 choices=choices,
             )
         ),
-        typed_choice(items, getter, on_click, aliases),
+        typed_choice(items, getter, on_click, aliases, read=read),
         *widgets,
         getter=getter,
         state=state,

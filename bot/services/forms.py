@@ -52,6 +52,51 @@ def preferred_date_refusal(value: date, today: date, horizon_days: int = 365) ->
     return None
 
 
+# what people write for a time of day beyond the buttons' own words (`match_choice` takes
+# those: "утром", "morning", "кешке"), as `_words` leaves it: lower case, hyphens as spaces
+TIME_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        ("с утра", "утра", "утречком", "до обеда", "вранці", "зранку", "до обіду", "таңертеңгі",
+         "түске дейін", "before lunch", "in the morning", "am"),
+        "morning",
+    ),
+    **dict.fromkeys(
+        ("днем", "днём", "после обеда", "в обед", "обед", "вдень", "удень", "після обіду",
+         "в обід", "обід", "түсте", "түстен кейін", "күндізгі", "after lunch", "in the afternoon",
+         "noon", "midday", "pm"),
+        "afternoon",
+    ),
+    **dict.fromkeys(
+        ("вечера", "вечерком", "ввечері", "увечері", "надвечір", "кешкі", "кешқұрым",
+         "in the evening", "after work", "после работы", "після роботи", "жұмыстан кейін"),
+        "evening",
+    ),
+    **dict.fromkeys(
+        ("любое", "не важно", "неважно", "все равно", "всё равно", "когда угодно", "будь коли",
+         "байдуже", "все одно", "неважливо", "кез келген", "маңызды емес", "бәрібір", "any",
+         "anytime", "whenever", "no preference", "doesn t matter", "does not matter"),
+        ANY_TIME,
+    ),
+}  # fmt: skip
+# an hour typed ("14:00", "в 10", "after 17.30"): the first in the text
+_HOUR = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?![\d])")
+
+
+def window_of_hour(typed: str) -> str | None:
+    """The time window an hour typed falls in ("14:00" is the afternoon's, "в 9" the
+    morning's); None when the text names no hour of a window (8:00 to 20:00)."""
+    match = _HOUR.search(typed)
+    if match is None:
+        return None
+    hour = int(match.group(1))
+    start = 8
+    for window, end in WINDOW_ENDS.items():
+        if start <= hour < end:
+            return window
+        start = end
+    return None
+
+
 def windows_left(day: date, local_now: datetime) -> list[str]:
     """The time windows that can still be kept on `day`, `local_now` being the time in the
     insurer's zone: every one on a later day; today, those not over yet, and "any" while one

@@ -9,7 +9,7 @@ from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 
 from bot.i18n import Translator
-from bot.services.forms import TEXT_MAX, TIME_WINDOWS, clean_text
+from bot.services.forms import TEXT_MAX, TIME_WINDOWS, TIME_WORDS, clean_text, window_of_hour
 from bot.services.phones import normalize_phone
 from dialogs.common import MemberDialog, choice_step, member_window, set_error, text_step
 from dialogs.requests.common import (
@@ -107,6 +107,8 @@ def callback_dialog() -> Dialog:
             CallbackSG.time,
             Cancel(I18nButtonText("btn-cancel")),
             getter=form_getter,
+            aliases=TIME_WORDS,  # "после обеда", "ввечері", "any time"
+            read=window_of_hour,  # "14:00", "в 10"
         ),
         text_step(
             "callback-topic-prompt",

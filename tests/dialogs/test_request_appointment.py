@@ -361,3 +361,33 @@ async def test_an_unknown_command_is_answered_and_never_taken_as_an_answer(membe
 def _replies(member) -> list[str]:
     """What the bot sent as messages of their own (not the dialog's screens)."""
     return [m.text or "" for m in member.bot.of(SendMessage)]
+
+
+async def test_a_time_of_day_written_as_people_say_it_or_as_an_hour_is_taken(
+    member, session_factory, clock
+):
+    """ "после обеда", "в 10", "14:30" were "I did not expect that here". Now each is the time
+    of day it names; an hour of a time already over today is told so, as its button is."""
+    clock.now = datetime(2026, 11, 22, 8, 30, tzinfo=UTC)  # 13:30 in Almaty
+    await open_form(member, session_factory)
+    await member.click("Dentist")
+    await member.send("Almaty, City Clinic No. 4")
+    await member.send("22.11.2026")
+    await member.send("в 10")  # the morning: over
+    assert "That time of day on November 22, 2026 has already passed" in member.text()
+    assert TIME_PROMPT in member.text()
+    await member.send("после обеда")
+    assert COMMENT_PROMPT in member.text()
+    await member.click("⏭ Skip")
+    assert "Time: ☀️ Afternoon, 12:00–16:00" in member.text()
+    await member.click("✏️ Time")
+    await member.send("at 17:30, after work")
+    assert "Time: 🌆 Evening, 16:00–20:00" in member.text()
+    await member.click("✏️ Time")
+    await member.send("в 3 часа")  # no hour of a time of day: not guessed
+    assert "I did not expect that here" in member.text()
+    await member.send("всё равно")
+    assert "Time: 🕘 Any time" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["time_window"] == "any"

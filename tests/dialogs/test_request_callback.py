@@ -98,3 +98,16 @@ async def test_a_request_sent_while_support_is_away_says_when_they_are_back(
     monday = await send_callback()
     assert "Request R-000002 is sent" in monday
     assert "Support is not at work" not in monday
+
+
+async def test_the_time_for_a_call_back_typed_as_an_hour(member, session_factory):
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.click("📱 Use \\+380501112233")
+    await member.send("з 9 до 11")
+    await member.send("Question about my dental limit")
+    assert "Time: 🌅 Morning, 8:00–12:00" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["time_window"] == "morning"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.i18n import TranslatorHub
-from bot.services.forms import TIME_WINDOWS, match_choice
+from bot.services.forms import TIME_WINDOWS, TIME_WORDS, _words, match_choice, window_of_hour
 from bot.services.money import CURRENCIES, CURRENCY_WORDS
 
 HUB = TranslatorHub()
@@ -68,3 +68,37 @@ def test_without_words_alone_a_city_and_its_clinic_name_no_city() -> None:
     assert match_choice("львів", cities, by_word=False) == "2"
     assert match_choice("Київ, Добробут", cities, by_word=False) is None
     assert match_choice("Київ, Добробут", cities) == "1"  # (by a word, as for times of day)
+
+
+def test_every_time_word_is_written_as_a_typed_answer_is_read():
+    """A key with a capital or a hyphen would never match: `match_choice` compares the typed
+    words lower case, hyphens as spaces."""
+    for phrase in TIME_WORDS:
+        assert " ".join(_words(phrase)) == phrase
+
+
+@pytest.mark.parametrize(
+    ("typed", "window"),
+    [
+        ("8:00", "morning"),
+        ("в 11.45", "morning"),
+        ("12", "afternoon"),
+        ("після 15", "afternoon"),
+        ("16:00", "evening"),
+        ("19:59", "evening"),
+        ("20:00", None),  # the evening is over at 20:00
+        ("7:30", None),
+        ("в 3 часа дня", None),  # 15:00 meant, not guessed
+        ("ввечері", None),  # words: `TIME_WORDS`, through `match_choice`
+    ],
+)
+def test_an_hour_typed_falls_in_its_time_of_day(typed, window):
+    assert window_of_hour(typed) == window
+
+
+@pytest.mark.parametrize("locale", ["uk", "ru", "kk", "en"])
+def test_the_time_words_name_one_time_of_day_in_every_language(locale):
+    """ "после обеда" is the afternoon whatever the member's language; no word of `TIME_WORDS`
+    is read as another window by the labels' own words."""
+    for phrase, window in TIME_WORDS.items():
+        assert match_choice(phrase, _windows(locale), TIME_WORDS) == window, phrase

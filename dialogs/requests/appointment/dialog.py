@@ -7,7 +7,7 @@ from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group
 from aiogram_dialog.widgets.text import Format
 
 from bot.services.clinics import SPECIALTIES
-from bot.services.forms import TIME_WINDOWS
+from bot.services.forms import TIME_WINDOWS, TIME_WORDS, window_of_hour
 from dialogs.common import MemberDialog, choice_step, member_window, text_step, typed_choice
 from dialogs.requests.appointment.clinics import clinic_step
 from dialogs.requests.appointment.getters import (
@@ -89,6 +89,8 @@ def appointment_dialog() -> Dialog:
             AppointmentSG.time,
             cancel,
             getter=choices_getter,
+            aliases=TIME_WORDS,  # "после обеда", "ввечері", "any time"
+            read=window_of_hour,  # "14:00", "в 10"
         ),
         text_step(
             "appointment-comment-prompt",
