@@ -92,13 +92,14 @@ async def on_contact(message: Message, _widget: MessageInput, manager: DialogMan
 async def on_menu_message(message: Message, widget: MessageInput, manager: DialogManager) -> None:
     """A message on the menu: the one a request waits for, when one does. A member with no card
     who types their insured ID (the date of birth with it or not) is taken on with it to
-    activation; one who types their phone number, to the phone step, told that a typed number
-    cannot be checked. Other messages: the way to write to support."""
+    activation; one who has not confirmed a phone and types their number, to the phone step,
+    told that a typed number cannot be checked. Other messages: the way to write to support."""
     if await took_awaited(message, manager):
         return
     text = message.text
     if text is not None and not await _has_cards(manager):
-        if is_market_phone(text):
+        member: Member = manager.middleware_data["member"]
+        if member.phone_confirmed_at is None and is_market_phone(text):
             await start_after_typed_phone(manager)
             return
         typed, _born = activation.split_birth_date(text, today(manager))

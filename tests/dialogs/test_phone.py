@@ -222,3 +222,14 @@ async def test_no_card_path_opens_a_ready_support_ticket(member, session_factory
         note = (await session.execute(select(Notification))).scalar_one()
     assert (note.audience, note.kind, note.member_id) == ("staff", "ticket", ticket.member_id)
     assert note.payload == {"ticket_id": ticket.id}
+
+
+async def test_a_member_whose_phone_is_confirmed_is_not_sent_back_to_confirm_it(member):
+    """The phone found no card; typing it on the menu again does not reopen the phone step."""
+    await member.send("/start")
+    await member.click("📱 Confirm phone")
+    await member.share_contact("+380 67 000 00 00")
+    await member.send("/menu")
+    await member.send("067 000 00 00")
+    assert "Messages are not taken on this screen" in member.text()
+    assert "📱 Share my phone number" not in member.reply_buttons()
