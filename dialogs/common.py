@@ -16,7 +16,7 @@ from aiogram.utils.chat_action import ChatActionSender
 from aiogram_dialog import DialogManager, ShowMode, StartMode, Window
 from aiogram_dialog.widgets.common import ManagedScroll
 from aiogram_dialog.widgets.input import CombinedInput, MessageInput, TextInput
-from aiogram_dialog.widgets.kbd import Column, Row, Start
+from aiogram_dialog.widgets.kbd import Button, Column, Row, Start
 from aiogram_dialog.widgets.text import Format
 from aiogram_dialog.widgets.widget_event import WidgetEventProcessor
 from babel.dates import format_date, format_time, get_timezone_location
@@ -29,7 +29,7 @@ from bot.services.forms import match_choice
 from bot.services.zones import ReadingZone, reading_zone
 from dialogs.answers import answer_awaited
 from dialogs.safe import SafeDialog
-from dialogs.states import MainSG
+from dialogs.states import MainSG, SupportChatSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from dialogs.widgets.choices import FixedSelect
 from dialogs.widgets.i18n import ERROR_KEY
@@ -179,11 +179,44 @@ async def took_awaited(message: Message, manager: DialogManager) -> bool:
     return False
 
 
+# the texts a member wrote on a screen that asks nothing, offered to support with one press
+# (`on_free_message`): kept until the dialog's next event, which hands them to the handlers
+OFFER = "support_offer"
+OFFER_MAX = 5  # messages kept: the last ones
+
+
 async def on_free_message(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
-    """A message on a screen that asks nothing: the one a request waits for (`took_awaited`);
-    any other is answered with the way to write to support."""
-    if not await took_awaited(message, manager):
+    """A message on a screen that asks nothing: the one a request waits for (`took_awaited`).
+    Any other is not lost: a text is kept, with those written just before it, and a button
+    sends them to support ("Write to support" opened with them: `dialogs/support_chat.py`);
+    anything else is answered with the way to write to support."""
+    if await took_awaited(message, manager):
+        return
+    if message.text is None or message.text.startswith("/"):
         set_error(manager, "input-not-asked")  # (there is no question above to answer)
+        return
+    kept = [m for m in manager.middleware_data.get(OFFER) or () if m[0] != message.message_id]
+    manager.dialog_data[OFFER] = [*kept, (message.message_id, message.text)][-OFFER_MAX:]
+    set_error(manager, "input-not-asked-offer")
+
+
+async def on_send_offer(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+    """ "Send it to support": "Write to support" opens with the texts kept, and sends them."""
+    offered = manager.middleware_data.get(OFFER)
+    if not offered:
+        return  # (a press on a screen drawn before: nothing is kept now)
+    clear_error(manager)
+    await manager.start(SupportChatSG.chat, data={OFFER: offered})
+
+
+def _offered(_data: Any, _widget: Any, manager: DialogManager) -> bool:
+    return bool(manager.dialog_data.get(OFFER))
+
+
+def offer_button() -> Button:
+    return Button(
+        I18nButtonText("btn-send-to-support"), id="offer", on_click=on_send_offer, when=_offered
+    )
 
 
 def _shows_errors(text: Any) -> bool:
@@ -223,7 +256,9 @@ def member_window(
     handler = on_message or (on_free_message if rests else on_unexpected)
     catch_all = MessageInput(handler, id=CATCH_ALL)
     kwargs.setdefault("markup_factory", INLINE_KEYBOARD)
-    return Window(*widgets, *error, catch_all, state=state, getter=getter, **kwargs)
+    # where a message may be kept for support: its button first, while it is
+    offer = (offer_button(),) if rests or on_message is not None else ()
+    return Window(*offer, *widgets, *error, catch_all, state=state, getter=getter, **kwargs)
 
 
 def typed_choice(
@@ -374,6 +409,9 @@ async def _fresh_event(
     a press is a fresh start too, so the last error goes with it (a handler may set a new one)."""
     manager: DialogManager = data["dialog_manager"]
     manager.dialog_data.pop(NOTE_KEY, None)
+    # the texts kept for support: the handlers' to use (a press of "Send it to support", one
+    # more text), gone from the screen otherwise
+    data[OFFER] = manager.dialog_data.pop(OFFER, None)
     if isinstance(event, CallbackQuery):
         clear_error(manager)
     return await handler(event, data)

@@ -17,7 +17,15 @@ from bot.services import requests, support_chat
 from bot.services.documents import MAX_DOCUMENTS, Attachment, refusal
 from bot.services.forms import TEXT_MAX
 from dialogs.attachments import attachment_of
-from dialogs.common import MemberDialog, clear_error, commit_now, member_window, now, set_error
+from dialogs.common import (
+    OFFER,
+    MemberDialog,
+    clear_error,
+    commit_now,
+    member_window,
+    now,
+    set_error,
+)
 from dialogs.states import SupportChatSG
 from dialogs.support import open_now
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
@@ -50,29 +58,55 @@ async def on_message(message: Message, _widget: MessageInput, manager: DialogMan
         text = support_chat.clean_message(message.text)
         if text is None:
             if len(message.text.strip()) > support_chat.TEXT_MAX:
-                _refuse(manager, "support-chat-too-long", max_chars=support_chat.TEXT_MAX)
+                set_error(manager, "support-chat-too-long", max_chars=support_chat.TEXT_MAX)
             else:
                 _refuse(manager, "support-chat-empty")
             return
     else:
         _refuse(manager, "support-chat-unsupported")
         return
+    await _send(manager, [(message.message_id, text, attachments)])
+
+
+async def _send(
+    manager: DialogManager, messages: list[tuple[int, str | None, list[Attachment]]]
+) -> None:
+    """`messages` (Telegram message id, text, attachments) to staff, stored in one commit; the
+    screen then says where the last went."""
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
     at = now(manager)
-    # a request's messages are shorter than a message to support: a longer one goes to support
-    asked = await requests.asked(session, member, at) if len(text or "") <= TEXT_MAX else None
-    went = await support_chat.pass_on(
-        session, member, asked, text, attachments, message.message_id, at
-    )
+    added_to: str | None = None
+    for message_id, text, attachments in messages:
+        # a request's messages are shorter than a message to support: a longer one goes there
+        asked = await requests.asked(session, member, at) if len(text or "") <= TEXT_MAX else None
+        went = await support_chat.pass_on(session, member, asked, text, attachments, message_id, at)
+        added_to = asked.number if asked is not None and went else None
     if not await commit_now(manager):
         return
     clear_error(manager)
     manager.dialog_data[SENT] = True
-    if asked is not None and went:
-        manager.dialog_data[ADDED_TO] = asked.number
+    if added_to is not None:
+        manager.dialog_data[ADDED_TO] = added_to
     else:
         manager.dialog_data.pop(ADDED_TO, None)
+
+
+async def on_start(start_data: Any, manager: DialogManager) -> None:
+    """Opened with texts the member wrote on a screen that asks nothing and chose to send
+    ("Send it to support", `dialogs/common.py:on_free_message`): they go at once."""
+    offered = start_data.get(OFFER) if isinstance(start_data, dict) else None
+    if not offered:
+        return
+    messages: list[tuple[int, str | None, list[Attachment]]] = []
+    for message_id, text in offered:
+        clean = support_chat.clean_message(str(text))
+        if clean is not None:
+            messages.append((int(message_id), clean, []))
+    if messages:
+        await _send(manager, messages)
+    if len(messages) < len(offered):  # (Telegram's 4,096 characters, more than support's)
+        set_error(manager, "support-chat-too-long", max_chars=support_chat.TEXT_MAX)
 
 
 async def chat_getter(
@@ -105,4 +139,5 @@ def support_chat_dialog() -> Dialog:
             getter=chat_getter,
             state=SupportChatSG.chat,
         ),
+        on_start=on_start,
     )

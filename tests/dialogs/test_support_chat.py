@@ -6,6 +6,7 @@ import itertools
 from datetime import UTC, datetime
 
 from aiogram.types import Chat, Message, PhotoSize, Sticker, Update
+from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
 from sqlalchemy import select
 
 from bot.services import requests
@@ -221,3 +222,46 @@ async def test_an_answer_delivered_twice_is_added_to_the_request_once(
     assert stored is not None and stored.status == "in_progress"
     staff = [n for n in await _queued(session_factory) if n.kind == "member_message"]
     assert [n.payload["text"] for n in staff] == ["Dobrobut on Pushkinska"]
+
+
+async def test_a_question_typed_on_the_menu_is_sent_to_support_with_one_press(
+    member, session_factory
+):
+    """A member types a question on the menu, as people do. It was answered with the way to
+    "Write to support", and had to be typed there again. Now it is kept, with the one before
+    it, and "Send it to support" sends both, each once."""
+    await member_with_active_card(member, session_factory)
+    await member.send("/menu")
+    await member.send("Hello, a question about my limit")
+    assert "Shall I send what you wrote to support?" in member.text()
+    assert member.buttons()[0] == "✉️ Send it to support"  # first, above the menu
+    await member.send("Is dentistry covered?")
+    assert await _queued(session_factory) == []  # nothing goes without the press
+    await member.click("✉️ Send it to support")
+    assert "✅ Sent to support; the answer comes here in this chat" in member.text()
+    notes = await _queued(session_factory)
+    assert [n.payload["text"] for n in notes] == [
+        "Hello, a question about my limit",
+        "Is dentistry covered?",
+    ]
+    assert {(n.audience, n.kind, n.request_id) for n in notes} == {
+        ("staff", "member_message", None)
+    }
+    await member.click("⬅️ Back")  # the menu again, with nothing kept
+    assert "✉️ Send it to support" not in member.buttons()
+    assert "Messages are not taken" not in member.text()
+
+
+async def test_a_text_kept_for_support_goes_when_the_member_moves_on(member, session_factory):
+    """Kept only while the member decides: any other press drops it, and a button drawn
+    before (pressed later) sends nothing."""
+    await member_with_active_card(member, session_factory)
+    await member.send("/menu")
+    await member.send("never mind")
+    drawn = member.last()
+    assert "✉️ Send it to support" in member.buttons()
+    await member.click("👤 Profile")
+    await member.click("⬅️ Back")
+    assert "✉️ Send it to support" not in member.buttons()
+    await member.client.click(drawn, InlineButtonTextLocator("✉️ Send it to support"))
+    assert await _queued(session_factory) == []

@@ -406,7 +406,7 @@ async def test_a_reply_about_a_closed_request_or_no_request_goes_to_support_a_sc
     menu = world.bot_messages(OLENA)[-1]
     world.state.send_text(OLENA, "hello?", reply_to_message_id=menu["message_id"])
     await world.settled()
-    assert EN("input-not-asked") in world.bot_messages(OLENA)[-1]["text"]
+    assert EN("input-not-asked-offer") in world.bot_messages(OLENA)[-1]["text"]
 
 
 # --- the member answers by simply writing in the chat --------------------------------------
@@ -464,7 +464,7 @@ async def test_an_answer_written_in_the_chat_goes_to_the_request_that_asked_for_
     await world.settled()
     world.state.send_text(OLENA, "Thanks!")
     await world.settled()
-    assert EN("input-not-asked") in world.bot_messages(OLENA)[-1]["text"]
+    assert EN("input-not-asked-offer") in world.bot_messages(OLENA)[-1]["text"]
     await world.deliver()
     assert len(world.bot_messages(FORUM, thread)) == before
 
@@ -504,14 +504,14 @@ async def test_a_line_written_just_after_sending_a_request_goes_to_it_and_later_
     world.clock.advance(minutes=31)
     world.state.send_text(OLENA, "Hello?")
     await world.settled()
-    assert EN("input-not-asked") in world.bot_messages(OLENA)[-1]["text"]
+    assert EN("input-not-asked-offer") in world.bot_messages(OLENA)[-1]["text"]
 
     other = await world.submit(member, topic="Another")
     await world.deliver()
     await world.press(_card(world, other.number), "🙋 Take")  # staff acted on it first
     world.state.send_text(OLENA, "And another thing")
     await world.settled()
-    assert EN("input-not-asked") in world.bot_messages(OLENA)[-1]["text"]
+    assert EN("input-not-asked-offer") in world.bot_messages(OLENA)[-1]["text"]
     await world.deliver()
     assert not any("Hello?" in line or "another thing" in line
                    for line in _member_lines(world, thread))  # fmt: skip
@@ -539,7 +539,7 @@ async def test_a_line_written_just_after_a_rejection_goes_to_support(world):
     world.clock.advance(hours=1)
     world.state.send_text(OLENA, "Hello?")
     await world.settled()
-    assert EN("input-not-asked") in world.bot_messages(OLENA)[-1]["text"]
+    assert EN("input-not-asked-offer") in world.bot_messages(OLENA)[-1]["text"]
 
 
 async def test_with_two_requests_asking_a_line_in_the_chat_asks_which_and_sends_nothing(world):
