@@ -25,9 +25,11 @@ from sqlalchemy import inspect
 from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import Translator
+from bot.services.documents import refusal
 from bot.services.forms import match_choice
 from bot.services.zones import ReadingZone, reading_zone
 from dialogs.answers import answer_awaited
+from dialogs.attachments import attachment_of
 from dialogs.safe import SafeDialog
 from dialogs.states import MainSG, SupportChatSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
@@ -179,25 +181,40 @@ async def took_awaited(message: Message, manager: DialogManager) -> bool:
     return False
 
 
-# the texts a member wrote on a screen that asks nothing, offered to support with one press
+# the messages a member sent on a screen that asks nothing, offered to support with one press
 # (`on_free_message`): kept until the dialog's next event, which hands them to the handlers
 OFFER = "support_offer"
-OFFER_MAX = 5  # messages kept: the last ones
+OFFER_MAX = 10  # messages kept, the last ones: an album is at most ten
 
 
 async def on_free_message(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
     """A message on a screen that asks nothing: the one a request waits for (`took_awaited`).
-    Any other is not lost: a text is kept, with those written just before it, and a button
-    sends them to support ("Write to support" opened with them: `dialogs/support_chat.py`);
-    anything else is answered with the way to write to support."""
+    Any other is not lost: a text, photo, file or voice message is kept, with those sent just
+    before it, and a button sends them to support ("Write to support" opened with them:
+    `dialogs/support_chat.py`); anything else is answered with the way to write to support."""
     if await took_awaited(message, manager):
         return
-    if message.text is None or message.text.startswith("/"):
+    kept = _kept(message)
+    if kept is None:
         set_error(manager, "input-not-asked")  # (there is no question above to answer)
         return
-    kept = [m for m in manager.middleware_data.get(OFFER) or () if m[0] != message.message_id]
-    manager.dialog_data[OFFER] = [*kept, (message.message_id, message.text)][-OFFER_MAX:]
+    before = [m for m in manager.middleware_data.get(OFFER) or () if m["id"] != kept["id"]]
+    manager.dialog_data[OFFER] = [*before, kept][-OFFER_MAX:]
     set_error(manager, "input-not-asked-offer")
+
+
+def _kept(message: Message) -> dict[str, Any] | None:
+    """`message` as it is kept for support (its id, text, file), or None when it is not one
+    to send: a command, a sticker, a file support would refuse (`documents.refusal`)."""
+    if message.text is not None:
+        if message.text.startswith("/"):
+            return None
+        return {"id": message.message_id, "text": message.text, "file": None}
+    attachment = attachment_of(message, voice=True)
+    if attachment is None or refusal(attachment, []):
+        return None
+    caption = (message.caption or "").strip() or None
+    return {"id": message.message_id, "text": caption, "file": attachment.to_dict()}
 
 
 async def on_send_offer(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:

@@ -93,19 +93,20 @@ async def _send(
 
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:
-    """Opened with texts the member wrote on a screen that asks nothing and chose to send
+    """Opened with messages the member sent on a screen that asks nothing and chose to send
     ("Send it to support", `dialogs/common.py:on_free_message`): they go at once."""
     offered = start_data.get(OFFER) if isinstance(start_data, dict) else None
     if not offered:
         return
     messages: list[tuple[int, str | None, list[Attachment]]] = []
-    for message_id, text in offered:
-        clean = support_chat.clean_message(str(text))
-        if clean is not None:
-            messages.append((int(message_id), clean, []))
+    for kept in offered:
+        files = [Attachment.from_dict(kept["file"])] if kept.get("file") else []
+        text = kept.get("text") if files else support_chat.clean_message(str(kept.get("text")))
+        if files or text is not None:
+            messages.append((int(kept["id"]), text, files))
     if messages:
         await _send(manager, messages)
-    if len(messages) < len(offered):  # (Telegram's 4,096 characters, more than support's)
+    if len(messages) < len(offered):  # (Telegram's 4,096 characters, more than support takes)
         set_error(manager, "support-chat-too-long", max_chars=support_chat.TEXT_MAX)
 
 

@@ -3,7 +3,6 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 
 from storage.models import Member
-from tests.dialogs.requests_helpers import send_photo
 from tests.factories import make_person, make_policy
 
 
@@ -143,8 +142,6 @@ async def test_unexpected_input_repeats_the_step(member, session_factory):
     assert "Messages are not taken on this screen" in member.text()
     assert "“✉️ Send it to support”" in member.text()  # a text is kept for support
     assert "Welcome" in member.text()
-    await send_photo(member, "scan")  # not a text: the way to write to support
-    assert "“✉️ Write to support”" in member.text()
     await member.click("☎️ Support")
     await member.send("are you open?")
     assert "Messages are not taken on this screen" in member.text()

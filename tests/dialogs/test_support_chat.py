@@ -265,3 +265,26 @@ async def test_a_text_kept_for_support_goes_when_the_member_moves_on(member, ses
     assert "✉️ Send it to support" not in member.buttons()
     await member.client.click(drawn, InlineButtonTextLocator("✉️ Send it to support"))
     assert await _queued(session_factory) == []
+
+
+async def test_photos_sent_on_the_menu_are_sent_to_support_with_one_press(member, session_factory):
+    """A receipt's two pages sent as an album on the menu, one with a caption: kept and sent
+    by the same press, by `file_id`. A sticker is not kept: the way to write to support."""
+    await member_with_active_card(member, session_factory)
+    await member.send("/menu")
+    await send_photo(member, "page-1", group="album-7", caption="My receipt from the clinic")
+    await send_photo(member, "page-2", group="album-7")
+    await member.click("✉️ Send it to support")
+    assert "✅ Sent to support" in member.text()
+    notes = await _queued(session_factory)
+    assert [n.payload["text"] for n in notes] == ["My receipt from the clinic", None]
+    assert [n.payload["attachments"][0]["file_id"] for n in notes] == ["page-1", "page-2"]
+
+    await member.click("⬅️ Back")
+    sticker = Sticker(
+        file_id="st", file_unique_id="u-st", type="regular", width=512, height=512,
+        is_animated=False, is_video=False,
+    )  # fmt: skip
+    await _feed(member, sticker=sticker)
+    assert "“✉️ Write to support”" in member.text()
+    assert "✉️ Send it to support" not in member.buttons()
