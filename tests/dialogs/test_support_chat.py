@@ -233,7 +233,7 @@ async def test_a_question_typed_on_the_menu_is_sent_to_support_with_one_press(
     await member_with_active_card(member, session_factory)
     await member.send("/menu")
     await member.send("Hello, a question about my limit")
-    assert "Shall I send what you wrote to support?" in member.text()
+    assert "Send this to support?" in member.text()
     assert member.buttons()[0] == "✉️ Send it to support"  # first, above the menu
     await member.send("Is dentistry covered?")
     assert await _queued(session_factory) == []  # nothing goes without the press
