@@ -14,7 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import SUPPORTED_LOCALES
 from bot.i18n import Translator, TranslatorHub
 from bot.services import members
-from dialogs.common import MemberDialog, commit_now, member_window
+from bot.services.languages import LANGUAGE_WORDS
+from dialogs.common import MemberDialog, commit_now, member_window, typed_choice
 from dialogs.states import LanguageSG, MainSG
 from dialogs.widgets import I18nFormat
 from storage.models import Member
@@ -60,6 +61,8 @@ def language_dialog() -> Dialog:
                     on_click=on_language,
                 ),
             ),
+            # a language typed ("русский", "на казахском", "eng") is taken as its button
+            typed_choice("languages", languages_getter, on_language, LANGUAGE_WORDS),
             getter=languages_getter,
             state=LanguageSG.select,
         ),

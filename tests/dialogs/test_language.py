@@ -36,3 +36,23 @@ async def test_language_switch_mid_form_returns_to_the_form(member):
     await member.send("/language")
     await member.click("🇷🇺 Русский")
     assert "дату рождения" in member.text()  # the birth-date step, now in Russian
+
+
+async def test_a_language_typed_rather_than_picked_is_taken(member, session_factory):
+    """ "на русском", "eng", "қазақша" were "I did not expect that here"; each is now the
+    language it names."""
+    await member.send("/start")
+    await member.send("/language")
+    await member.send("на русском")
+    assert "Добро пожаловать" in member.text()
+    async with session_factory() as session:
+        assert (await session.execute(select(Member.language))).scalar_one() == "ru"
+    await member.send("/language")
+    await member.send("Қазақша")
+    assert "қош келдіңіз" in member.text()
+    await member.send("/language")
+    await member.send("eng")
+    assert "Welcome" in member.text()
+    await member.send("/language")
+    await member.send("klingon")
+    assert "I did not expect that here" in member.text()

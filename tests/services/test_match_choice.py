@@ -7,6 +7,7 @@ import pytest
 
 from bot.i18n import TranslatorHub
 from bot.services.forms import TIME_WINDOWS, TIME_WORDS, _words, match_choice, window_of_hour
+from bot.services.languages import LANGUAGE_WORDS
 from bot.services.money import CURRENCIES, CURRENCY_WORDS
 
 HUB = TranslatorHub()
@@ -102,3 +103,8 @@ def test_the_time_words_name_one_time_of_day_in_every_language(locale):
     is read as another window by the labels' own words."""
     for phrase, window in TIME_WORDS.items():
         assert match_choice(phrase, _windows(locale), TIME_WORDS) == window, phrase
+
+
+def test_every_language_word_is_written_as_a_typed_answer_is_read():
+    for phrase in LANGUAGE_WORDS:
+        assert " ".join(_words(phrase)) == phrase
