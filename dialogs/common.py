@@ -192,8 +192,13 @@ async def on_free_message(message: Message, _widget: MessageInput, manager: Dial
     Any other is not lost: a text, photo, file or voice message is kept, with those sent just
     before it, and a button sends them to support ("Write to support" opened with them:
     `dialogs/support_chat.py`); anything else is answered with the way to write to support."""
-    if await took_awaited(message, manager):
-        return
+    if not await took_awaited(message, manager):
+        keep_for_support(message, manager)
+
+
+def keep_for_support(message: Message, manager: DialogManager) -> None:
+    """`message`, which nothing on this screen takes, kept for "Send it to support" with those
+    kept before it; one that cannot be sent is answered with the way to write to support."""
     kept = _kept(message)
     if kept is None:
         set_error(manager, "input-not-asked")  # (there is no question above to answer)
@@ -218,7 +223,7 @@ def _kept(message: Message) -> dict[str, Any] | None:
 
 
 async def on_send_offer(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
-    """ "Send it to support": "Write to support" opens with the texts kept, and sends them."""
+    """ "Send it to support": "Write to support" opens with the messages kept, and sends them."""
     offered = manager.middleware_data.get(OFFER)
     if not offered:
         return  # (a press on a screen drawn before: nothing is kept now)
@@ -426,8 +431,8 @@ async def _fresh_event(
     a press is a fresh start too, so the last error goes with it (a handler may set a new one)."""
     manager: DialogManager = data["dialog_manager"]
     manager.dialog_data.pop(NOTE_KEY, None)
-    # the texts kept for support: the handlers' to use (a press of "Send it to support", one
-    # more text), gone from the screen otherwise
+    # the messages kept for support: the handlers' to use (a press of "Send it to support",
+    # one more message), gone from the screen otherwise
     data[OFFER] = manager.dialog_data.pop(OFFER, None)
     if isinstance(event, CallbackQuery):
         clear_error(manager)

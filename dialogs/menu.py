@@ -22,8 +22,8 @@ from dialogs.activation import start_with_id
 from dialogs.common import (
     ContentIs,
     MemberDialog,
+    keep_for_support,
     member_window,
-    on_free_message,
     today,
     took_awaited,
 )
@@ -89,11 +89,11 @@ async def on_contact(message: Message, _widget: MessageInput, manager: DialogMan
         await manager.start(PhoneSG.linked if found else PhoneSG.no_card)
 
 
-async def on_menu_message(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+async def on_menu_message(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
     """A message on the menu: the one a request waits for, when one does. A member with no card
     who types their insured ID (the date of birth with it or not) is taken on with it to
     activation; one who has not confirmed a phone and types their number, to the phone step,
-    told that a typed number cannot be checked. Other messages: the way to write to support."""
+    told that a typed number cannot be checked. Other messages are kept for support."""
     if await took_awaited(message, manager):
         return
     text = message.text
@@ -106,7 +106,7 @@ async def on_menu_message(message: Message, widget: MessageInput, manager: Dialo
         if activation.looks_like_insured_id(typed):
             await start_with_id(manager, text)
             return
-    await on_free_message(message, widget, manager)
+    keep_for_support(message, manager)
 
 
 async def _has_cards(manager: DialogManager) -> bool:
