@@ -25,6 +25,7 @@ from dialogs.common import (
     set_error,
     set_note,
     today,
+    typed_choice,
 )
 from dialogs.privacy import PrivacySG
 from dialogs.states import ProfileSG
@@ -81,17 +82,25 @@ async def on_value(_message: Message, _widget: Any, manager: DialogManager, text
     await manager.switch_to(ProfileSG.view)
 
 
+async def _save_gender(_event: Any, _widget: Any, manager: DialogManager, gender: str) -> None:
+    session: AsyncSession = manager.middleware_data["session"]
+    member: Member = manager.middleware_data["member"]
+    await profile.set_gender(session, member, gender)
+    if not await commit_now(manager):
+        return
+    set_note(manager, "saved")
+    await manager.switch_to(ProfileSG.view)
+
+
 def _set_gender(gender: str) -> Button:
-    async def choose(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
-        session: AsyncSession = manager.middleware_data["session"]
-        member: Member = manager.middleware_data["member"]
-        await profile.set_gender(session, member, gender)
-        if not await commit_now(manager):
-            return
-        set_note(manager, "saved")
-        await manager.switch_to(ProfileSG.view)
+    async def choose(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+        await _save_gender(callback, button, manager, gender)
 
     return Button(I18nButtonText(f"gender-{gender}"), id=f"gender_{gender}", on_click=choose)
+
+
+async def genders_getter(i18n: Translator, **_: Any) -> dict[str, Any]:
+    return {"genders": [(g, i18n(f"gender-{g}")) for g in ("female", "male")]}
 
 
 def profile_dialog() -> Dialog:
@@ -128,6 +137,8 @@ def profile_dialog() -> Dialog:
         member_window(
             I18nFormat("profile-prompt-gender"),
             Row(_set_gender("female"), _set_gender("male")),
+            # typed ("жінка", "муж", "F") rather than pressed
+            typed_choice("genders", genders_getter, _save_gender, profile.GENDER_WORDS),
             SwitchTo(I18nButtonText("btn-back"), id="back", state=ProfileSG.view),
             state=ProfileSG.gender,
         ),

@@ -70,6 +70,20 @@ async def update_field(
     return True
 
 
+# a gender typed rather than picked, as `forms.match_choice` reads it (each button's own label,
+# "Жіноча", "Male", is taken as it is)
+GENDER_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        ("ж", "жен", "женщина", "жінка", "жін", "f", "woman", "әйел адам", "қыз", "жіночий"),
+        "female",
+    ),
+    **dict.fromkeys(
+        ("м", "муж", "мужчина", "чоловік", "чол", "m", "man", "ер", "ер адам", "чоловічий"),
+        "male",
+    ),
+}
+
+
 async def set_gender(session: AsyncSession, member: Member, gender: str) -> None:
     member.gender = Gender(gender)
     session.add(member)

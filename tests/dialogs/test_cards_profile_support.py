@@ -176,3 +176,20 @@ async def test_saved_shows_once_and_every_step_answers_what_it_does_not_take(
     assert "✅ Saved." in member.text()
     await member.click("✏️ Full name")
     assert "✅ Saved." not in member.text()
+
+
+async def test_a_gender_typed_rather_than_pressed_is_taken(member, session_factory):
+    await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.click("👤 Profile")
+    await member.click("✏️ Gender")
+    await member.send("муж")
+    assert "Gender: Male" in member.text()
+    assert (await _member(session_factory)).gender == "male"
+    await member.click("✏️ Gender")
+    await member.send("жінка")
+    assert "Gender: Female" in member.text()
+    await member.click("✏️ Gender")
+    await member.send("both")
+    assert "I did not expect that here" in member.text()
+    assert (await _member(session_factory)).gender == "female"

@@ -9,6 +9,7 @@ from bot.i18n import TranslatorHub
 from bot.services.forms import TIME_WINDOWS, TIME_WORDS, _words, match_choice, window_of_hour
 from bot.services.languages import LANGUAGE_WORDS
 from bot.services.money import CURRENCIES, CURRENCY_WORDS
+from bot.services.profile import GENDER_WORDS
 
 HUB = TranslatorHub()
 
@@ -107,4 +108,9 @@ def test_the_time_words_name_one_time_of_day_in_every_language(locale):
 
 def test_every_language_word_is_written_as_a_typed_answer_is_read():
     for phrase in LANGUAGE_WORDS:
+        assert " ".join(_words(phrase)) == phrase
+
+
+def test_every_gender_word_is_written_as_a_typed_answer_is_read():
+    for phrase in GENDER_WORDS:
         assert " ".join(_words(phrase)) == phrase
