@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable, Collection, Mapping
 from datetime import date, datetime
 from operator import itemgetter
@@ -25,13 +26,14 @@ from sqlalchemy import inspect
 from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import Translator
+from bot.services import requests
 from bot.services.documents import refusal
 from bot.services.forms import match_choice
 from bot.services.zones import ReadingZone, reading_zone
 from dialogs.answers import answer_awaited
 from dialogs.attachments import attachment_of
 from dialogs.safe import SafeDialog
-from dialogs.states import MainSG, SupportChatSG
+from dialogs.states import MainSG, MyRequestsSG, SupportChatSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from dialogs.widgets.choices import FixedSelect
 from dialogs.widgets.i18n import ERROR_KEY
@@ -188,12 +190,33 @@ OFFER_MAX = 10  # messages kept, the last ones: an album is at most ten
 
 
 async def on_free_message(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
-    """A message on a screen that asks nothing: the one a request waits for (`took_awaited`).
-    Any other is not lost: a text, photo, file or voice message is kept, with those sent just
-    before it, and a button sends them to support ("Write to support" opened with them:
+    """A message on a screen that asks nothing: a request's number opens its page
+    (`opened_request`); else it is the one a request waits for (`took_awaited`). Any other is
+    not lost: a text, photo, file or voice message is kept, with those sent just before it,
+    and a button sends them to support ("Write to support" opened with them:
     `dialogs/support_chat.py`); anything else is answered with the way to write to support."""
-    if not await took_awaited(message, manager):
+    if not (await opened_request(message, manager) or await took_awaited(message, manager)):
         keep_for_support(message, manager)
+
+
+# a request's number typed alone, as the bot writes it ("R-000042"), or shorter ("r42", "№ R-42")
+_NUMBER = re.compile(r"^\s*[№#]?\s*R[-\s]?0*(\d{1,9})\s*$", re.IGNORECASE)
+
+
+async def opened_request(message: Message, manager: DialogManager) -> bool:
+    """The page of the member's request whose number `message` is (copied from a
+    notification, as members do), opened over the menu; False for any other message."""
+    match = _NUMBER.match(message.text or "")
+    member = manager.middleware_data.get("member")
+    if match is None or member is None:
+        return False
+    request_id = int(match.group(1))
+    try:
+        await requests.own(manager.middleware_data["session"], member, request_id)
+    except requests.RequestNotFoundError:
+        return False  # not the member's: kept for support like any text
+    await open_over_menu(manager, MyRequestsSG.detail, {"request_id": request_id})
+    return True
 
 
 def keep_for_support(message: Message, manager: DialogManager) -> None:

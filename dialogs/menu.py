@@ -24,6 +24,7 @@ from dialogs.common import (
     MemberDialog,
     keep_for_support,
     member_window,
+    opened_request,
     today,
     took_awaited,
 )
@@ -90,11 +91,12 @@ async def on_contact(message: Message, _widget: MessageInput, manager: DialogMan
 
 
 async def on_menu_message(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
-    """A message on the menu: the one a request waits for, when one does. A member with no card
-    who types their insured ID (the date of birth with it or not) is taken on with it to
-    activation; one who has not confirmed a phone and types their number, to the phone step,
-    told that a typed number cannot be checked. Other messages are kept for support."""
-    if await took_awaited(message, manager):
+    """A message on the menu: a request's number opens its page; else it is the one a request
+    waits for, when one does. A member with no card who types their insured ID (the date of
+    birth with it or not) is taken on with it to activation; one who has not confirmed a phone
+    and types their number, to the phone step, told that a typed number cannot be checked.
+    Other messages are kept for support."""
+    if await opened_request(message, manager) or await took_awaited(message, manager):
         return
     text = message.text
     if text is not None and not await _has_cards(manager):

@@ -140,3 +140,25 @@ async def test_no_requests_yet(member, session_factory):
     await member_with_active_card(member, session_factory)
     await member.click("📋 My requests")
     assert "You have no requests yet" in member.text()
+
+
+async def test_a_request_number_typed_on_the_menu_opens_its_page(member, session_factory, clock):
+    """A member copies "R-000001" from a notification and sends it to the bot: it was "Messages
+    are not taken on this screen"; now it opens that request's page. A number that is not the
+    member's own opens nothing and is kept for support like any text."""
+    await member_with_active_card(member, session_factory)
+    await _callback_request(member, "Please call me about my limit")
+    await member.send("/menu")
+    await member.send("R-000001")
+    assert "R-000001" in member.text()
+    assert "Please call me about my limit" in member.text()
+    await member.click("⬅️ Back")  # the list of requests
+    await member.send("/menu")
+    await member.send("№ r1")
+    assert "Please call me about my limit" in member.text()
+    clock.advance(hours=1)  # (a line just after sending a request would go to it)
+    await member.send("/menu")
+    await member.send("R-000777")
+    assert "Send this to support?" in member.text()
+    await member.click("✉️ Send it to support")
+    assert "✅ Sent to support" in member.text()
