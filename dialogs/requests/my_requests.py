@@ -41,6 +41,7 @@ from dialogs.common import (
     member_window,
     now,
     on_free_message,
+    opened_request,
     page_buttons,
     picked_id,
     scroll_page,
@@ -286,9 +287,12 @@ async def on_cancel_confirmed(_c: CallbackQuery, _b: Button, manager: DialogMana
 
 async def on_page_message(message: Message, widget: Any, manager: DialogManager) -> None:
     """A message sent on an open request's page is about that request: added to it, as "Add a
-    message or documents" does; on a closed one's, as on any screen that asks nothing."""
+    message or documents" does, unless it is a request's number (that request's page opens);
+    on a closed one's, as on any screen that asks nothing."""
     data = manager.middleware_data
     request_id = manager.dialog_data.get("request_id")
+    if await opened_request(message, manager):  # another request's number: its page
+        return
     if await answer_about(
         message, data["uow"], data.get("member"), request_id, now(manager), data["i18n"]
     ):

@@ -1,5 +1,7 @@
+from sqlalchemy import select
+
 from bot.services import requests
-from storage.models import ActorKind, RequestStatus
+from storage.models import ActorKind, RequestEvent, RequestStatus
 from tests.dialogs.requests_helpers import (
     member_with_active_card,
     send_document,
@@ -156,6 +158,19 @@ async def test_a_request_number_typed_on_the_menu_opens_its_page(member, session
     await member.send("/menu")
     await member.send("№ r1")
     assert "Please call me about my limit" in member.text()
+    await _callback_request(member, "A second question")
+    await member.send("/menu")
+    await member.send("R-000002")
+    await member.send("R-000001")  # on R-000002's page: R-000001's, not a line of R-000002
+    assert "Please call me about my limit" in member.text()
+    [_, second] = await stored_requests(session_factory)
+    async with session_factory() as session:
+        lines = await session.execute(
+            select(RequestEvent.comment).where(
+                RequestEvent.request_id == second.id, RequestEvent.actor_kind == ActorKind.MEMBER
+            )
+        )
+    assert "R-000001" not in [line for (line,) in lines]
     clock.advance(hours=1)  # (a line just after sending a request would go to it)
     await member.send("/menu")
     await member.send("R-000777")
