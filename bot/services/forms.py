@@ -82,6 +82,37 @@ TIME_WORDS: dict[str, str] = {
 _HOUR = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?![\d])")
 
 
+# a kind of request typed on the chooser rather than picked, beyond its label's own words
+# ("лекарства", "врачу", "analysis" are taken by `match_choice` from the labels)
+KIND_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        ("врач", "доктор", "к врачу", "записаться", "запись", "лікар", "до лікаря", "записатися",
+         "запис", "дәрігер", "doctor", "appointment", "visit"),
+        "appointment",
+    ),
+    **dict.fromkeys(
+        ("лекарство", "лекарства", "препараты", "рецепт", "ліки", "дәрі", "дәрі дәрмек",
+         "medicine", "medicines", "drugs", "pharmacy", "аптека"),
+        "medicines",
+    ),
+    **dict.fromkeys(
+        ("анализ", "анализы", "сдать анализы", "аналіз", "аналізи", "здати аналізи", "талдау",
+         "талдаулар", "тест", "тесты", "lab", "tests", "lab test", "blood test"),
+        "lab_tests",
+    ),
+    **dict.fromkeys(
+        ("возмещение", "компенсация", "возврат", "вернуть деньги", "відшкодування", "компенсація",
+         "повернення", "өтемақы", "өтеу", "refund", "reimburse", "compensation"),
+        "reimbursement",
+    ),
+    **dict.fromkeys(
+        ("звонок", "перезвоните", "позвоните", "перезвонить", "дзвінок", "передзвоніть",
+         "зателефонуйте", "қоңырау", "хабарласыңыз", "call", "call me", "call back", "callback"),
+        "callback",
+    ),
+}  # fmt: skip
+
+
 def window_of_hour(typed: str) -> str | None:
     """The time window an hour typed falls in ("14:00" is the afternoon's, "в 9" the
     morning's); None when the text names no hour of a window (8:00 to 20:00)."""

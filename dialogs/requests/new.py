@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from aiogram.fsm.state import State
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.kbd import Cancel, Column, Start
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import requests
-from dialogs.common import MemberDialog, fmt_date, member_window, today
+from bot.services.forms import KIND_WORDS
+from dialogs.common import MemberDialog, fmt_date, member_window, today, typed_choice
 from dialogs.states import (
     AppointmentSG,
     CallbackSG,
@@ -21,6 +23,15 @@ from dialogs.states import (
 )
 from dialogs.widgets import I18nButtonText, I18nFormat
 from storage.models import Member
+
+# each kind of request and the first step of its form, in the chooser's order
+FORMS: dict[str, State] = {
+    "appointment": AppointmentSG.specialty,
+    "medicines": MedicinesSG.items,
+    "lab_tests": LabTestsSG.referral,
+    "reimbursement": ReimbursementSG.service_date,
+    "callback": CallbackSG.phone,
+}
 
 
 async def choose_getter(
@@ -40,7 +51,13 @@ async def choose_getter(
         "blocked": "",
         "policy": card.policy_number,
         "holder": card.holder_name,
+        # for a kind typed rather than pressed (`typed_choice`)
+        "kinds": [(kind, i18n(f"request-kind-{kind}")) for kind in FORMS],
     }
+
+
+async def on_kind_typed(_message: Any, _widget: Any, manager: DialogManager, kind: str) -> None:
+    await manager.start(FORMS[kind])
 
 
 def new_request_dialog() -> Dialog:
@@ -53,13 +70,9 @@ def new_request_dialog() -> Dialog:
         member_window(
             I18nFormat("request-choose-type", when="allowed"),
             I18nFormat("request-blocked", when="blocked"),
-            Column(
-                start("appointment", AppointmentSG.specialty),
-                start("medicines", MedicinesSG.items),
-                start("lab_tests", LabTestsSG.referral),
-                start("reimbursement", ReimbursementSG.service_date),
-                start("callback", CallbackSG.phone),
-            ),
+            Column(*(start(kind, state) for kind, state in FORMS.items())),
+            # "лекарства", "к врачу", "refund" typed: the form it names
+            typed_choice("kinds", choose_getter, on_kind_typed, KIND_WORDS),
             Cancel(I18nButtonText("btn-back")),
             getter=choose_getter,
             state=NewRequestSG.choose,

@@ -111,3 +111,23 @@ async def test_the_time_for_a_call_back_typed_as_an_hour(member, session_factory
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert request.details["time_window"] == "morning"
+
+
+async def test_the_kind_of_request_typed_on_the_chooser_opens_its_form(member, session_factory):
+    """ "лекарства", "к врачу", "refund" on "What do you need?" were "I did not expect that
+    here"; each now opens the form it names."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.send("лекарства")
+    assert "💊 Medicines" in member.text()
+    await member.click("✖️ Cancel")
+    await member.send("к врачу")
+    assert "Which doctor do you need?" in member.text()
+    await member.click("✖️ Cancel")
+    await member.send("I want a refund")  # three words: not a kind's name
+    assert "I did not expect that here" in member.text()
+    await member.send("refund")
+    assert "💵 Reimbursement" in member.text()
+    await member.click("✖️ Cancel")
+    await member.send("перезвоните")
+    assert "Which number should we call?" in member.text()

@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from bot.i18n import TranslatorHub
-from bot.services.forms import TIME_WINDOWS, TIME_WORDS, _words, match_choice, window_of_hour
+from bot.services.forms import (
+    KIND_WORDS,
+    TIME_WINDOWS,
+    TIME_WORDS,
+    _words,
+    match_choice,
+    window_of_hour,
+)
 from bot.services.languages import LANGUAGE_WORDS
 from bot.services.money import CURRENCIES, CURRENCY_WORDS
 from bot.services.profile import GENDER_WORDS
@@ -114,3 +121,15 @@ def test_every_language_word_is_written_as_a_typed_answer_is_read():
 def test_every_gender_word_is_written_as_a_typed_answer_is_read():
     for phrase in GENDER_WORDS:
         assert " ".join(_words(phrase)) == phrase
+
+
+def _kinds(locale: str) -> list[tuple[str, str]]:
+    kinds = ("appointment", "medicines", "lab_tests", "reimbursement", "callback")
+    return [(k, HUB.get(locale)(f"request-kind-{k}")) for k in kinds]
+
+
+@pytest.mark.parametrize("locale", ["uk", "ru", "kk", "en"])
+def test_the_kind_words_name_one_kind_in_every_language(locale):
+    for phrase, kind in KIND_WORDS.items():
+        assert " ".join(_words(phrase)) == phrase
+        assert match_choice(phrase, _kinds(locale), KIND_WORDS) == kind, phrase
