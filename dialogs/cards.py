@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiogram.types import CallbackQuery
+from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.kbd import Button, Cancel, Select, SwitchTo
 from aiogram_dialog.widgets.text import Format
@@ -12,7 +12,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import cards
-from dialogs.common import MemberDialog, commit_now, fmt_date, member_window, picked_id, today
+from dialogs.common import (
+    MemberDialog,
+    commit_now,
+    fmt_date,
+    member_window,
+    on_free_message,
+    picked_id,
+    today,
+    typed_choice,
+)
 from dialogs.ecard import on_show_ecard
 from dialogs.states import CardsSG
 from dialogs.widgets import I18nButtonText, I18nFormat
@@ -74,6 +83,10 @@ async def on_card(
     await manager.switch_to(CardsSG.detail)
 
 
+async def _not_a_card(message: Message, widget: Any, manager: DialogManager, _text: str) -> None:
+    await on_free_message(message, widget, manager)  # as on any screen that asks nothing
+
+
 async def on_make_active(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
@@ -98,6 +111,8 @@ def cards_dialog() -> Dialog:
                 height=6,
                 hide_on_single_page=True,
             ),
+            # a name typed ("Софія") opens the one card it names
+            typed_choice("cards", list_getter, on_card, otherwise=_not_a_card),
             Button(
                 I18nButtonText("btn-show-ecard"),
                 id="ecard",

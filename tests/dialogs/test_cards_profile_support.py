@@ -193,3 +193,17 @@ async def test_a_gender_typed_rather_than_pressed_is_taken(member, session_facto
     await member.send("both")
     assert "I did not expect that here" in member.text()
     assert (await _member(session_factory)).gender == "female"
+
+
+async def test_a_card_named_on_the_card_list_opens(member, session_factory):
+    """"Taras" typed on "My cards" opens his card; "Kovalenko" names all three and opens none:
+    the text is kept for support, as on any screen that asks nothing."""
+    await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.click("💳 My cards")
+    await member.send("Taras")
+    assert "Insured person: Taras Kovalenko (child)" in member.text()
+    await member.click("⬅️ Back")
+    await member.send("Kovalenko")
+    assert "Send this to support?" in member.text()
+    assert "Your insurance cards" in member.text()
