@@ -28,7 +28,7 @@ from bot.config import Settings
 from bot.i18n import Translator
 from bot.services import requests
 from bot.services.documents import refusal
-from bot.services.forms import match_choice
+from bot.services.forms import is_yes, match_choice
 from bot.services.zones import ReadingZone, reading_zone
 from dialogs.answers import answer_awaited
 from dialogs.attachments import attachment_of
@@ -335,6 +335,21 @@ def typed_choice(
             return
         clear_error(manager)
         await on_click(message, widget, manager, picked)
+
+    return MessageInput(on_text, filter=ContentIs(ContentType.TEXT))
+
+
+def typed_yes(on_yes: Any) -> MessageInput:
+    """Under a summary that asks "Is everything correct?": a typed "да", "так", "yes", "иә"
+    (`forms.YES_WORDS`, the whole answer) is taken as the press of its "Send"; other text is
+    not expected there."""
+
+    async def on_text(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+        if not is_yes(message.text or ""):
+            set_error(manager, "input-unexpected")
+            return
+        clear_error(manager)
+        await on_yes(message, widget, manager)
 
     return MessageInput(on_text, filter=ContentIs(ContentType.TEXT))
 

@@ -20,6 +20,7 @@ from dialogs.common import (
     menu_button,
     now,
     text_step,
+    typed_yes,
 )
 from dialogs.states import TicketSG
 from dialogs.text_input import refuse_text
@@ -124,6 +125,7 @@ def ticket_dialog() -> Dialog:
                 Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
                 SwitchTo(I18nButtonText("btn-edit"), id="edit", state=TicketSG.policy_number),
             ),
+            typed_yes(on_send),  # "да", "так", "yes" typed: sent
             Cancel(I18nButtonText("btn-cancel")),
             getter=ticket_getter,
             state=TicketSG.confirm,

@@ -113,6 +113,21 @@ KIND_WORDS: dict[str, str] = {
 }  # fmt: skip
 
 
+# "yes" typed to "Is everything correct?" under a summary, as `_words` leaves it: the whole
+# answer, so "да, но время другое" (yes, but another time) is not taken for one
+YES_WORDS = frozenset(
+    {"да", "так", "yes", "иә", "ия", "ok", "ок", "окей", "okay", "y", "д", "верно", "вірно",
+     "всё верно", "все верно", "усе вірно", "все вірно", "правильно", "дұрыс", "бәрі дұрыс",
+     "correct", "all correct", "confirm", "подтверждаю", "підтверджую", "растаймын",
+     "отправить", "отправляй", "надіслати", "надсилай", "send", "send it", "жіберу", "жібер"}
+)  # fmt: skip
+
+
+def is_yes(typed: str) -> bool:
+    """Whether `typed` is, whole, a "yes" (`YES_WORDS`)."""
+    return " ".join(_words(typed)) in YES_WORDS
+
+
 def window_of_hour(typed: str) -> str | None:
     """The time window an hour typed falls in ("14:00" is the afternoon's, "в 9" the
     morning's); None when the text names no hour of a window (8:00 to 20:00)."""

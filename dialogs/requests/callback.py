@@ -11,7 +11,7 @@ from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 from bot.i18n import Translator
 from bot.services.forms import TEXT_MAX, TIME_WINDOWS, TIME_WORDS, clean_text, window_of_hour
 from bot.services.phones import normalize_phone
-from dialogs.common import MemberDialog, choice_step, member_window, set_error, text_step
+from dialogs.common import MemberDialog, choice_step, member_window, set_error, text_step, typed_yes
 from dialogs.requests.common import (
     advance,
     edit_button,
@@ -121,6 +121,7 @@ def callback_dialog() -> Dialog:
             I18nFormat("callback-summary"),
             I18nError(),
             Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
+            typed_yes(on_send),  # "да", "так", "yes" typed: sent
             Column(
                 edit_button("btn-edit-phone", CallbackSG.phone),
                 edit_button("btn-edit-time", CallbackSG.time),

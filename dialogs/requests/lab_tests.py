@@ -8,7 +8,7 @@ from aiogram.types import CallbackQuery
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 
-from dialogs.common import MemberDialog, member_window, text_step
+from dialogs.common import MemberDialog, member_window, text_step, typed_yes
 from dialogs.requests.common import (
     edit_button,
     sent_getter,
@@ -86,6 +86,7 @@ def lab_tests_dialog() -> Dialog:
             I18nFormat("lab-summary-docs", when="has_docs"),
             I18nError(),
             Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
+            typed_yes(on_send),  # "да", "так", "yes" typed: sent
             full_text_button(all_details(_details)),
             Column(
                 edit_button("lab-btn-edit-referral", LabTestsSG.referral),

@@ -19,7 +19,15 @@ from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 from bot.services.forms import clean_text
 from bot.services.profile import ADDRESS_MAX, clean_address
 from bot.textfit import cut
-from dialogs.common import ContentIs, MemberDialog, clear_error, member_window, set_error, text_step
+from dialogs.common import (
+    ContentIs,
+    MemberDialog,
+    clear_error,
+    member_window,
+    set_error,
+    text_step,
+    typed_yes,
+)
 from dialogs.requests.common import (
     DOCS,
     Added,
@@ -203,6 +211,7 @@ def medicines_dialog() -> Dialog:
             I18nFormat("medicines-summary-docs", when="has_docs"),
             I18nError(),
             Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
+            typed_yes(on_send),  # "да", "так", "yes" typed: sent
             full_text_button(all_details(_details)),
             Column(
                 edit_button("medicines-btn-edit-items", MedicinesSG.items),

@@ -196,7 +196,7 @@ async def test_a_gender_typed_rather_than_pressed_is_taken(member, session_facto
 
 
 async def test_a_card_named_on_the_card_list_opens(member, session_factory):
-    """"Taras" typed on "My cards" opens his card; "Kovalenko" names all three and opens none:
+    """ "Taras" typed on "My cards" opens his card; "Kovalenko" names all three and opens none:
     the text is kept for support, as on any screen that asks nothing."""
     await _linked_family(member, session_factory)
     await member.send("/menu")

@@ -118,9 +118,11 @@ async def test_reimbursement_in_ukrainian_explains_shows_whose_claim_and_hryvnia
     summary = member.text()
     assert "Застрахована особа: Коваленко Марія Іванівна · поліс SIP-2026-0001" in summary
     assert "1\u00a0234,50\u00a0₴" in summary
-    await member.send("так")  # typed on the summary
+    await member.send("так, але сума інша")  # typed on the summary: not a whole "yes"
     assert "Тут очікується інша відповідь" in member.text()
     assert "Застрахована особа" in member.text()
+    await member.send("так")  # a "yes": sent, as "Send" does
+    assert "Заявку R-000001 надіслано" in member.text()
 
 
 async def test_the_request_page_lists_the_files_sent_with_their_dates(member, session_factory):

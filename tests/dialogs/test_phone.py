@@ -233,3 +233,17 @@ async def test_a_member_whose_phone_is_confirmed_is_not_sent_back_to_confirm_it(
     await member.send("067 000 00 00")
     assert "Messages are not taken on this screen" in member.text()
     assert "📱 Share my phone number" not in member.reply_buttons()
+
+
+async def test_the_no_card_ticket_is_sent_with_a_typed_yes(member, session_factory):
+    await member.send("/start")
+    await member.click("📱 Confirm phone")
+    await member.share_contact("+380 67 000 00 00")
+    await member.click("✉️ Write to support")
+    await member.send("SIP-2026-0042")
+    await member.send("Olena Kovalenko")
+    await member.send("так")
+    assert "is with support" in member.text()
+    async with session_factory() as session:
+        ticket = (await session.execute(select(SupportTicket))).scalar_one()
+    assert ticket.policy_number == "SIP-2026-0042"

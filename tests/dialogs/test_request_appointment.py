@@ -391,3 +391,16 @@ async def test_a_time_of_day_written_as_people_say_it_or_as_an_hour_is_taken(
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert request.details["time_window"] == "any"
+
+
+async def test_yes_typed_under_the_summary_sends_the_request(member, session_factory):
+    """ "Is everything correct?" answered "да" was "I did not expect that here"; now it sends,
+    as "Send" does. A "yes" with more to it ("да, но время другое") sends nothing."""
+    await open_form(member, session_factory)
+    await to_summary(member)
+    await member.send("да, но время другое")
+    assert "I did not expect that here" in member.text()
+    assert await stored_requests(session_factory) == []
+    await member.send("Да!")
+    [request] = await stored_requests(session_factory)
+    assert f"Request {request.number} is sent" in member.text()

@@ -10,7 +10,9 @@ from bot.services.forms import (
     KIND_WORDS,
     TIME_WINDOWS,
     TIME_WORDS,
+    YES_WORDS,
     _words,
+    is_yes,
     match_choice,
     window_of_hour,
 )
@@ -133,3 +135,17 @@ def test_the_kind_words_name_one_kind_in_every_language(locale):
     for phrase, kind in KIND_WORDS.items():
         assert " ".join(_words(phrase)) == phrase
         assert match_choice(phrase, _kinds(locale), KIND_WORDS) == kind, phrase
+
+
+@pytest.mark.parametrize(
+    ("typed", "yes"),
+    [("Да!", True), ("так", True), ("Yes.", True), ("Иә", True), ("всё верно", True),
+     ("да, но время другое", False), ("нет", False), ("", False)],
+)  # fmt: skip
+def test_a_yes_is_the_whole_answer(typed, yes):
+    assert is_yes(typed) is yes
+
+
+def test_every_yes_word_is_written_as_a_typed_answer_is_read():
+    for phrase in YES_WORDS:
+        assert " ".join(_words(phrase)) == phrase

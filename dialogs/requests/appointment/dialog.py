@@ -8,7 +8,14 @@ from aiogram_dialog.widgets.text import Format
 
 from bot.services.clinics import SPECIALTIES
 from bot.services.forms import TIME_WINDOWS, TIME_WORDS, window_of_hour
-from dialogs.common import MemberDialog, choice_step, member_window, text_step, typed_choice
+from dialogs.common import (
+    MemberDialog,
+    choice_step,
+    member_window,
+    text_step,
+    typed_choice,
+    typed_yes,
+)
 from dialogs.requests.appointment.clinics import clinic_step
 from dialogs.requests.appointment.getters import (
     CALENDAR_ID,
@@ -104,6 +111,7 @@ def appointment_dialog() -> Dialog:
             I18nFormat("appointment-summary"),
             I18nError(),
             Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
+            typed_yes(on_send),  # "да", "так", "yes" typed: sent
             Column(
                 edit_button("btn-edit-specialty", AppointmentSG.specialty),
                 edit_button("btn-edit-clinic", AppointmentSG.clinic),

@@ -8,7 +8,14 @@ from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Group
 
 from bot.services.money import CURRENCIES, CURRENCY_WORDS
-from dialogs.common import MemberDialog, choice_step, member_window, on_not_text, text_step
+from dialogs.common import (
+    MemberDialog,
+    choice_step,
+    member_window,
+    on_not_text,
+    text_step,
+    typed_yes,
+)
 from dialogs.requests.common import (
     docs_getter,
     edit_button,
@@ -107,6 +114,7 @@ def reimbursement_dialog() -> Dialog:
             I18nFormat("reimbursement-summary"),
             I18nError(),
             Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
+            typed_yes(on_send),  # "да", "так", "yes" typed: sent
             Group(
                 edit_button("reimbursement-edit-date", ReimbursementSG.service_date),
                 edit_button("reimbursement-edit-amount", ReimbursementSG.amount),
