@@ -128,8 +128,11 @@ FILE_ICONS = {"photo": "🖼", "voice": "🎤"}
 
 
 def _documents(page: requests.RequestPage, manager: DialogManager, i18n: Translator) -> str:
-    """How many files the member and support attached, then each (its name or kind, its day)."""
-    lines = [str(len(page.documents))]
+    """How many files the member and support attached, then each (its name or kind, its day),
+    below the details; nothing when there are none (a call-back has no "Documents: 0")."""
+    if not page.documents:
+        return ""
+    lines = ["", i18n("request-page-documents", count=len(page.documents))]
     for doc in page.documents[:FILES_SHOWN]:
         name = (
             cut(doc.file_name, FILE_NAME_SHOWN) if doc.file_name else None

@@ -71,13 +71,13 @@ field-documents = Documents
 
 my-requests-title = 📋 <b>My requests</b> (page { $page } of { $pages }). Tap one to open it.
 my-requests-empty = 📋 You have no requests yet.
+request-page-documents = 📎 Documents: { $count }
 request-page =
     <b>{ $number }</b> · { $kind }
     Status: <b>{ $status }</b>
     Sent on { $created }
 
-    { $details }
-    📎 Documents: { $documents }
+    { $details }{ $documents }
 
     <b>History</b>
     { $history }

@@ -71,13 +71,13 @@ field-documents = Құжаттар
 
 my-requests-title = 📋 <b>Менің өтініштерім</b> (бет: { $page } / { $pages }). Ашу үшін өтінішті таңдаңыз.
 my-requests-empty = 📋 Сізде әзірге өтініштер жоқ.
+request-page-documents = 📎 Құжаттар: { $count }
 request-page =
     <b>{ $number }</b> · { $kind }
     Мәртебесі: <b>{ $status }</b>
     Жіберілген уақыты: { $created }
 
-    { $details }
-    📎 Құжаттар: { $documents }
+    { $details }{ $documents }
 
     <b>Тарихы</b>
     { $history }

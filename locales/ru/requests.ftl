@@ -71,13 +71,13 @@ field-documents = Документы
 
 my-requests-title = 📋 <b>Мои заявки</b> (страница { $page } из { $pages }). Нажмите на заявку, чтобы открыть её.
 my-requests-empty = 📋 У Вас пока нет заявок.
+request-page-documents = 📎 Документы: { $count }
 request-page =
     <b>{ $number }</b> · { $kind }
     Статус: <b>{ $status }</b>
     Отправлено: { $created }
 
-    { $details }
-    📎 Документы: { $documents }
+    { $details }{ $documents }
 
     <b>История</b>
     { $history }

@@ -71,13 +71,13 @@ field-documents = Документи
 
 my-requests-title = 📋 <b>Мої заявки</b> (сторінка { $page } з { $pages }). Натисніть на заявку, щоб відкрити її.
 my-requests-empty = 📋 У Вас ще немає заявок.
+request-page-documents = 📎 Документи: { $count }
 request-page =
     <b>{ $number }</b> · { $kind }
     Статус: <b>{ $status }</b>
     Надіслано: { $created }
 
-    { $details }
-    📎 Документи: { $documents }
+    { $details }{ $documents }
 
     <b>Історія</b>
     { $history }

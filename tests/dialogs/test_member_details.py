@@ -141,7 +141,7 @@ async def test_the_request_page_lists_the_files_sent_with_their_dates(member, se
     await member.click("📋 My requests")
     await member.click("R-000001 .*")
     page = member.text()
-    assert "Documents: 2" in page
+    assert "\n📎 Documents: 2\n• 🖼 photo" in page  # on its own line, under the details
     assert "• 🖼 photo — November 22, 2026" in page
     assert "• 📄 receipt <1>.pdf — November 22, 2026" in page  # escaped in the HTML
     assert "receipt &lt;1&gt;.pdf" in member.html()

@@ -154,6 +154,7 @@ async def test_a_request_number_typed_on_the_menu_opens_its_page(member, session
     await member.send("R-000001")
     assert "R-000001" in member.text()
     assert "Please call me about my limit" in member.text()
+    assert "Documents" not in member.text()  # a call-back has none: no "Documents: 0"
     await member.click("⬅️ Back")  # the list of requests
     await member.send("/menu")
     await member.send("№ r1")
