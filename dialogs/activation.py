@@ -112,8 +112,13 @@ async def _submit(manager: DialogManager, birth_date: date) -> None:
 async def on_birth_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
     value = parse_birth_date(text, today(manager))
     if value is None:
-        set_error(manager, "date-invalid")
-        return
+        # the ID typed again with the date, as on the step before: the pair, as typed now
+        typed, born = activation.split_birth_date(text, today(manager))
+        if born is None or not activation.is_insured_id(typed):
+            set_error(manager, "date-invalid")
+            return
+        manager.dialog_data["insured_id"] = " ".join(typed.split())
+        value = born
     await _submit(manager, value)
 
 

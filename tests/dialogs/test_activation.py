@@ -351,3 +351,15 @@ async def test_an_id_with_the_date_typed_on_the_menu_is_checked_at_once(member, 
 async def _attempts(session_factory):
     async with session_factory() as session:
         return len((await session.execute(select(ActivationAttempt))).scalars().all())
+
+
+async def test_the_id_typed_again_with_the_date_on_the_date_step_is_taken(member, session_factory):
+    """Asked for the date, a member types both again ("KZ-100001 05.03.1984"): it was "could
+    not read that date"; now the pair is checked, the ID as typed now."""
+    await _card(session_factory)
+    await _open_activation(member)
+    await member.send("KZ-100002")  # a typo
+    assert "Insured ID: KZ-100002" in member.text()
+    await member.send("KZ-100001 05.03.1984")
+    assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
+    assert await _attempts(session_factory) == 1
