@@ -58,7 +58,7 @@ async def on_message(message: Message, _widget: MessageInput, manager: DialogMan
         text = support_chat.clean_message(message.text)
         if text is None:
             if len(message.text.strip()) > support_chat.TEXT_MAX:
-                set_error(manager, "support-chat-too-long", max_chars=support_chat.TEXT_MAX)
+                _refuse(manager, "support-chat-too-long", max_chars=support_chat.TEXT_MAX)
             else:
                 _refuse(manager, "support-chat-empty")
             return
