@@ -167,6 +167,9 @@ async def test_unsupported_file_and_bad_text_are_not_sent(member, session_factor
     await member.send("x" * 4000)
     [note] = await _queued(session_factory)
     assert len(note.payload["text"]) == 4000
+    await member.send("y" * 4001)  # after one sent: refused, and not shown as sent
+    assert "up to 4000 characters" in member.text()
+    assert "✅ Sent to support" not in member.text()
 
 
 async def test_the_same_telegram_message_is_queued_once(member, session_factory):
