@@ -18,7 +18,7 @@ helpdesk-reply-sent =
 
 helpdesk-templates-none = No canned replies yet. Add one: <code>/template add name en text</code>
 helpdesk-templates-title = 📋 Canned replies ({ $count }):
-helpdesk-templates-help = In a text, {"{"}name{"}"} becomes the member's name and {"{"}request{"}"} the request number.
+helpdesk-templates-help = In a text, {"{"}name{"}"} becomes the member's name and {"{"}request{"}"} the request number. Formatting you give the text in Telegram (bold, italics, links) is kept.
 helpdesk-template-usage =
     Usage:
     <code>/template add name language text</code> (language: uk, ru, kk or en)

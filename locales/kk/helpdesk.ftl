@@ -18,7 +18,7 @@ helpdesk-reply-sent =
 
 helpdesk-templates-none = Дайын жауаптар әлі жоқ. Қосыңыз: <code>/template add атауы kk мәтін</code>
 helpdesk-templates-title = 📋 Дайын жауаптар ({ $count }):
-helpdesk-templates-help = Мәтінде {"{"}name{"}"} қатысушының атына, ал {"{"}request{"}"} өтініш нөміріне ауысады.
+helpdesk-templates-help = Мәтінде {"{"}name{"}"} қатысушының атына, ал {"{"}request{"}"} өтініш нөміріне ауысады. Telegram-да мәтінге берген пішімдеу (қалың, көлбеу, сілтемелер) сақталады.
 helpdesk-template-usage =
     Қалай:
     <code>/template add атауы тіл мәтін</code> (тіл: uk, ru, kk немесе en)

@@ -18,7 +18,7 @@ helpdesk-reply-sent =
 
 helpdesk-templates-none = Шаблонов пока нет. Добавьте: <code>/template add имя ru текст</code>
 helpdesk-templates-title = 📋 Шаблоны ответов ({ $count }):
-helpdesk-templates-help = В тексте {"{"}name{"}"} заменяется именем участника, а {"{"}request{"}"} — номером заявки.
+helpdesk-templates-help = В тексте {"{"}name{"}"} заменяется именем участника, а {"{"}request{"}"} — номером заявки. Форматирование, которое вы даёте тексту в Telegram (жирный, курсив, ссылки), сохраняется.
 helpdesk-template-usage =
     Как:
     <code>/template add имя язык текст</code> (язык: uk, ru, kk или en)

@@ -18,7 +18,7 @@ helpdesk-reply-sent =
 
 helpdesk-templates-none = Шаблонів ще немає. Додайте: <code>/template add назва uk текст</code>
 helpdesk-templates-title = 📋 Шаблони відповідей ({ $count }):
-helpdesk-templates-help = У тексті {"{"}name{"}"} стає ім'ям учасника, а {"{"}request{"}"} — номером заявки.
+helpdesk-templates-help = У тексті {"{"}name{"}"} стає ім'ям учасника, а {"{"}request{"}"} — номером заявки. Форматування, яке ви даєте тексту в Telegram (жирний, курсив, посилання), зберігається.
 helpdesk-template-usage =
     Як:
     <code>/template add назва мова текст</code> (мова: uk, ru, kk або en)
