@@ -29,6 +29,25 @@ RELATIVE_DAYS: dict[str, int] = {
     **dict.fromkeys(("yesterday", "вчора", "учора", "вчера", "кеше"), -1),
     **dict.fromkeys(("day before yesterday", "позавчора", "позавчера", "алдыңғы күні"), -2),
 }
+# days of the week as people write them (Monday is 0), the Russian and Ukrainian "в среду" /
+# "у середу" forms too; "в понедельник" is the next one when a date to come is asked, the last
+# one when a past date is
+WEEKDAYS: dict[str, int] = {
+    **dict.fromkeys(("monday", "mon", "понедельник", "понеділок", "дүйсенбі"), 0),
+    **dict.fromkeys(("tuesday", "tue", "вторник", "вівторок", "сейсенбі"), 1),
+    **dict.fromkeys(("wednesday", "wed", "среда", "среду", "середа", "середу", "сәрсенбі"), 2),
+    **dict.fromkeys(("thursday", "thu", "четверг", "четвер", "бейсенбі"), 3),
+    **dict.fromkeys(
+        ("friday", "fri", "пятница", "пятницу", "п'ятниця", "п'ятницю", "пʼятниця", "пʼятницю",
+         "жұма"),
+        4,
+    ),
+    **dict.fromkeys(("saturday", "sat", "суббота", "субботу", "субота", "суботу", "сенбі"), 5),
+    **dict.fromkeys(("sunday", "sun", "воскресенье", "неділя", "неділю", "жексенбі"), 6),
+}  # fmt: skip
+# the words before a day of the week that say nothing more: "в понедельник", "next Monday"
+WEEKDAY_FILLER = frozenset({"в", "во", "у", "на", "on", "next", "this", "coming", "наступний",
+                            "наступного", "следующий", "ближайший", "келесі"})  # fmt: skip
 # a date without its year this close on the side not asked for is that day (`_no_year`)
 OTHER_SIDE_DAYS = 14
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
@@ -112,6 +131,11 @@ def read_date(
     numbers = [t for t in tokens if t.isdigit()]
     if not numbers and (offset := RELATIVE_DAYS.get(" ".join(words))) is not None:
         return None if year_required else today + timedelta(days=offset)
+    if not numbers and not year_required and (named := _weekday(text)) is not None:
+        # the next such day (a week on, when it is today's), or the last one before today
+        if future:
+            return today + timedelta(days=(named - today.weekday() - 1) % 7 + 1)
+        return today - timedelta(days=(today.weekday() - named - 1) % 7 + 1)
     if len(words) > 1 or not numbers:
         return None
     if words:  # the month by its name
@@ -137,6 +161,12 @@ def read_date(
         return None
     year = numbers[2] if len(numbers) == 3 else None
     return _dated(int(numbers[0]), int(numbers[1]), year, today, future, year_required)
+
+
+def _weekday(text: str) -> int | None:
+    """The day of the week `text` names ("в понедельник", "у п'ятницю", "next Monday")."""
+    words = [w for w in text.casefold().replace(".", " ").split() if w not in WEEKDAY_FILLER]
+    return WEEKDAYS.get(words[0]) if len(words) == 1 else None
 
 
 def _dated(

@@ -404,3 +404,15 @@ async def test_yes_typed_under_the_summary_sends_the_request(member, session_fac
     await member.send("Да!")
     [request] = await stored_requests(session_factory)
     assert f"Request {request.number} is sent" in member.text()
+
+
+async def test_a_day_of_the_week_typed_for_the_visit_is_the_next_one(member, session_factory):
+    """"в понедельник" was "I could not read that date"; on Sunday it is tomorrow."""
+    await open_form(member, session_factory)  # Sunday, November 22, 10:00 in Almaty
+    await member.click("Dentist")
+    await member.send("Almaty, City Clinic No. 4")
+    await member.send("в понедельник")
+    assert TIME_PROMPT in member.text()
+    await member.click("🌅 Morning, 8:00–12:00")
+    await member.click("⏭ Skip")
+    assert "Preferred date: November 23, 2026" in member.text()

@@ -98,3 +98,20 @@ def test_a_day_named_by_a_word_is_counted_from_today():
         assert read_date(word, TODAY, year_required=True) is None, word  # not a date of birth
     assert read_date("завтра 5", TODAY) is None
     assert read_date("day after", TODAY) is None
+
+
+def test_a_day_of_the_week_is_the_next_one_or_the_last_one():
+    """TODAY is a Friday. "в понедельник" asked for a day to come is the 7th; asked for a day
+    gone (a service date), the 30th. Today's own name is a week on, or a week back."""
+    for word, ahead, back in [
+        ("в понедельник", 7, 30), ("у понеділок", 7, 30), ("next Monday", 7, 30),
+        ("дүйсенбі", 7, 30), ("в среду", 9, 2), ("у п'ятницю", 11, 27), ("Friday", 11, 27),
+        ("в субботу", 5, 28), ("неділю", 6, 29),
+    ]:  # fmt: skip
+        assert read_date(word, TODAY, future=True) == date(2026, 12, ahead), word
+        expected = date(2026, 11 if back > 4 else 12, back)
+        assert read_date(word, TODAY) == expected, word
+        assert read_date(word, TODAY, year_required=True) is None, word  # not a date of birth
+    assert read_date("понедельник 5", TODAY) is None
+    assert read_date("every monday", TODAY) is None
+    assert read_date("в", TODAY) is None
