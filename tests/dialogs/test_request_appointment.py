@@ -407,7 +407,8 @@ async def test_yes_typed_under_the_summary_sends_the_request(member, session_fac
 
 
 async def test_a_day_of_the_week_typed_for_the_visit_is_the_next_one(member, session_factory):
-    """"в понедельник" was "I could not read that date"; on Sunday it is tomorrow."""
+    """A day of the week, "в понедельник", was "I could not read that date"; on Sunday it is
+    tomorrow."""
     await open_form(member, session_factory)  # Sunday, November 22, 10:00 in Almaty
     await member.click("Dentist")
     await member.send("Almaty, City Clinic No. 4")
