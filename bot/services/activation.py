@@ -114,9 +114,13 @@ INSURED_ID_MAX = 64
 
 
 def is_insured_id(text: str) -> bool:
-    """Whether `text` (a label before it allowed) can be an insured ID: 3 to 64 letters or
-    digits, with the separators people put between the parts."""
-    bare = normalize_insured_id(strip_label(text))
+    """Whether `text` (a label before it allowed) can be an insured ID (`can_be_id`)."""
+    return can_be_id(normalize_insured_id(strip_label(text)))
+
+
+def can_be_id(bare: str) -> bool:
+    """Whether `bare` (spaces out: `normalize_insured_id`) can be an insured ID: 3 to 64
+    letters or digits, with the separators people put between the parts."""
     return 3 <= len(bare) <= INSURED_ID_MAX and fold_insured_id(bare).isalnum()
 
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.services.activation import INSURED_ID_MAX, fold_insured_id, normalize_insured_id
+from bot.services.activation import can_be_id, normalize_insured_id
 
 _REQUEST = re.compile(r"^r[_-]?(?:R-?)?0*(\d{1,9})$", re.IGNORECASE)
 _ACTIVATE = re.compile(r"^activate_(.+)$", re.IGNORECASE)
@@ -35,9 +35,7 @@ class DeepLink:
 def valid_insured_id(text: str) -> str | None:
     """An insured ID as stored (spaces out, upper case), or None when it cannot be one."""
     value = normalize_insured_id(text)
-    if not (3 <= len(value) <= INSURED_ID_MAX) or not fold_insured_id(value).isalnum():
-        return None
-    return value
+    return value if can_be_id(value) else None
 
 
 def parse(payload: str | None) -> DeepLink:
