@@ -71,17 +71,19 @@ async def on_message(message: Message, _widget: MessageInput, manager: DialogMan
 async def _send(
     manager: DialogManager, messages: list[tuple[int, str | None, list[Attachment]]]
 ) -> None:
-    """`messages` (Telegram message id, text, attachments) to staff, stored in one commit; the
-    screen then says where the last went."""
+    """`messages` (Telegram message id, text, attachments) to staff, stored in one commit: to
+    the request support asked more information on, if one, as it was when they were sent (an
+    answer in several messages stays together); the screen then says where the last went."""
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
     at = now(manager)
+    asked = await requests.asked(session, member, at)  # once for them all
     added_to: str | None = None
     for message_id, text, attachments in messages:
         # a request's messages are shorter than a message to support: a longer one goes there
-        asked = await requests.asked(session, member, at) if len(text or "") <= TEXT_MAX else None
-        went = await support_chat.pass_on(session, member, asked, text, attachments, message_id, at)
-        added_to = asked.number if asked is not None and went else None
+        to = asked if len(text or "") <= TEXT_MAX else None
+        went = await support_chat.pass_on(session, member, to, text, attachments, message_id, at)
+        added_to = to.number if to is not None and went else None
     if not await commit_now(manager):
         return
     clear_error(manager)
