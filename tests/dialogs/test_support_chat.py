@@ -291,3 +291,18 @@ async def test_photos_sent_on_the_menu_are_sent_to_support_with_one_press(member
     await _feed(member, sticker=sticker)
     assert "“✉️ Write to support”" in member.text()
     assert "✉️ Send it to support" not in member.buttons()
+
+
+async def test_a_kept_text_longer_than_support_takes_is_refused_with_the_others_sent(
+    member, session_factory
+):
+    """Telegram takes 4,096 characters; a message to support 4,000. A longer text kept on the
+    menu is refused when "Send it to support" is pressed, with the limit, and the short one
+    kept with it still goes."""
+    await member_with_active_card(member, session_factory)
+    await member.send("/menu")
+    await member.send("A short question")
+    await member.send("x" * 4050)
+    await member.click("✉️ Send it to support")
+    assert "up to 4000 characters" in member.text()
+    assert [n.payload["text"] for n in await _queued(session_factory)] == ["A short question"]
