@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aiogram.fsm.storage.base import BaseStorage
 
+from dialogs.common import OFFER
 from dialogs.states import (
     ActivationSG,
     AppointmentSG,
@@ -35,10 +36,12 @@ FINISHED: frozenset[str] = frozenset(
         MyRequestsSG.detail,
     )
 )
-# ids and dates of what was done, and the screen's one-shot note and last error
+# ids and dates of what was done, the screen's one-shot note and last error, and the messages
+# kept for "Send it to support" until the member's next press (`common.keep_for_support`)
 KEEP = frozenset(
-    {"number", "request_id", "card_id", "opens_on", "locked_until", "ticket_id", "note", ERROR_KEY}
-)
+    {"number", "request_id", "card_id", "opens_on", "locked_until", "ticket_id", "note", ERROR_KEY,
+     OFFER}
+)  # fmt: skip
 
 
 def forgetful(storage: BaseStorage) -> ForgetfulStorage:

@@ -178,3 +178,27 @@ async def test_a_request_number_typed_on_the_menu_opens_its_page(member, session
     assert "Send this to support?" in member.text()
     await member.click("✉️ Send it to support")
     assert "✅ Sent to support" in member.text()
+
+
+async def test_a_message_on_a_closed_request_s_page_is_kept_for_support(
+    member, session_factory, clock
+):
+    """A cancelled request takes no message; one written on its page is not lost: "Send it to
+    support" sends it there, about no request."""
+    await member_with_active_card(member, session_factory)
+    await _callback_request(member, "Please call me")
+    await member.click("📋 My requests")
+    await member.click("R-000001.*")
+    await member.click("✖️ Cancel the request")
+    await member.click("✖️ Yes, cancel it")
+    clock.advance(hours=1)  # (a line just after a request would go to it)
+    await member.send("Sorry, I still need the call")
+    assert "Send this to support?" in member.text()
+    assert "Status: ✖️ cancelled" in member.text()  # the same page
+    await member.click("✉️ Send it to support")
+    assert "✅ Sent to support" in member.text()
+    async with session_factory() as session:
+        lines = await session.execute(
+            select(RequestEvent.comment).where(RequestEvent.actor_kind == ActorKind.MEMBER)
+        )
+    assert "Sorry, I still need the call" not in [line for (line,) in lines]
