@@ -381,10 +381,8 @@ class StaffSender:
                     mask={"phone": mask_phone},
                     value_max=VALUE_SHOWN,
                 )
-            ),
-            # a voice message is no document (a receipt, a referral): counted apart
-            documents=sum(d.kind != "voice" for d in documents),
-            voices=sum(d.kind == "voice" for d in documents),
+            )
+            + _attachments(i18n, documents),
             status=i18n("request-status-" + request.status),
         )
         text += "\n" + (
@@ -453,6 +451,20 @@ def _albums(kinds: list[str]) -> int:
     files = sum(kind == "document" for kind in kinds)
     voices = sum(kind == "voice" for kind in kinds)
     return -(-photos // 10) + -(-files // 10) + voices
+
+
+def _attachments(i18n: Translator, documents: list[RequestDocument]) -> str:
+    """The card's line under the answers counting the request's documents and, apart (a
+    voice message is no receipt or referral), its voice messages; none for a request with
+    neither (an appointment, a call-back)."""
+    files = sum(d.kind != "voice" for d in documents)
+    voices = len(documents) - files
+    counts = [
+        i18n(key, count=count)
+        for key, count in (("staff-card-documents", files), ("staff-card-voices", voices))
+        if count
+    ]
+    return "\n" + " · ".join(counts) if counts else ""
 
 
 def _captioned(head: str | None, document: RequestDocument) -> str | None:

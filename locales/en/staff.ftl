@@ -27,12 +27,11 @@ staff-card =
     💳 { $policy } · { $program } · { $holder } ({ $relation })
 
     { $details }
-    📎 Documents: { $documents }{ $voices ->
-        [0] {""}
-       *[other] {" · "}🎤 Voice messages: { $voices }
-    }
 
     Status: <b>{ $status }</b>
+# under the answers, only when the request has any
+staff-card-documents = 📎 Documents: { $count }
+staff-card-voices = 🎤 Voice messages: { $count }
 staff-card-assignee = 🙋 Assignee: { $assignee }
 staff-card-unassigned = 🙋 Nobody has taken it yet.
 staff-card-link = <a href="{ $link }">↗️ Open its card</a>

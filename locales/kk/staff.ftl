@@ -27,12 +27,11 @@ staff-card =
     💳 { $policy } · { $program } · { $holder } ({ $relation })
 
     { $details }
-    📎 Құжаттар: { $documents }{ $voices ->
-        [0] {""}
-       *[other] {" · "}🎤 Дауыстық хабарламалар: { $voices }
-    }
 
     Мәртебесі: <b>{ $status }</b>
+# under the answers, only when the request has any
+staff-card-documents = 📎 Құжаттар: { $count }
+staff-card-voices = 🎤 Дауыстық хабарламалар: { $count }
 staff-card-assignee = 🙋 Орындаушы: { $assignee }
 staff-card-unassigned = 🙋 Өтінішті әлі ешкім жұмысқа алмаған.
 staff-card-link = <a href="{ $link }">↗️ Оның карточкасын ашу</a>

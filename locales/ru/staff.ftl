@@ -27,12 +27,11 @@ staff-card =
     💳 { $policy } · { $program } · { $holder } ({ $relation })
 
     { $details }
-    📎 Документы: { $documents }{ $voices ->
-        [0] {""}
-       *[other] {" · "}🎤 Голосовые сообщения: { $voices }
-    }
 
     Статус: <b>{ $status }</b>
+# under the answers, only when the request has any
+staff-card-documents = 📎 Документы: { $count }
+staff-card-voices = 🎤 Голосовые сообщения: { $count }
 staff-card-assignee = 🙋 Исполнитель: { $assignee }
 staff-card-unassigned = 🙋 Заявку ещё никто не взял в работу.
 staff-card-link = <a href="{ $link }">↗️ Открыть её карточку</a>

@@ -27,12 +27,11 @@ staff-card =
     💳 { $policy } · { $program } · { $holder } ({ $relation })
 
     { $details }
-    📎 Документи: { $documents }{ $voices ->
-        [0] {""}
-       *[other] {" · "}🎤 Голосові повідомлення: { $voices }
-    }
 
     Статус: <b>{ $status }</b>
+# under the answers, only when the request has any
+staff-card-documents = 📎 Документи: { $count }
+staff-card-voices = 🎤 Голосові повідомлення: { $count }
 staff-card-assignee = 🙋 Виконавець: { $assignee }
 staff-card-unassigned = 🙋 Заявку ще ніхто не взяв у роботу.
 staff-card-link = <a href="{ $link }">↗️ Відкрити її картку</a>

@@ -133,7 +133,8 @@ async def test_member_files_on_a_request_are_tagged_and_the_card_counts_them(wor
     """Two photos sent in the chat a moment after the request (both sides of the referral)
     go to it: each reaches the topic tagged, and the card counts them."""
     _, request, thread = await _request_on_card(world)
-    assert "Documents: 0" in _card(world, request.number)["text"]
+    # a request with no file says nothing of files: no "Documents: 0" under an appointment
+    assert "📎" not in _card(world, request.number)["text"]
     world.state.send_files(OLENA, "photo", [OutgoingFile(), OutgoingFile()],
                            caption="Both sides of the referral")  # fmt: skip
     await world.settled()
@@ -665,7 +666,9 @@ async def test_a_voice_message_reaches_staff_as_one_on_the_request_or_to_support
     [copy] = [m for m in world.bot_messages(FORUM, thread) if "voice" in m]
     assert copy["voice"]["file_unique_id"] == sent["voice"]["file_unique_id"]
     assert copy["caption"] == f"📎 Olena Kovalenko · {request.number}"
-    assert "📎 Documents: 0 · 🎤 Voice messages: 1\n" in _card(world, request.number)["text"]
+    card = _card(world, request.number)["text"]
+    assert "limits\n🎤 Voice messages: 1\n\n" in card  # no "Documents: 0" beside it
+    assert "Documents" not in card
     # staff answer the voice message by replying to its copy: it reaches her
     await _staff_says(world, "Noted, Dobrobut it is", thread,
                       reply_to_message_id=copy["message_id"])  # fmt: skip
