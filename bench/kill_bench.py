@@ -220,7 +220,7 @@ async def seed(url: str, count: int, clock: Clock) -> list[int]:
             member = Member(telegram_id=telegram_id, language="en", created_at=now)
             session.add(member)
             await session.flush()
-            await confirm_phone(session, member, _phone(i), now)
+            await confirm_phone(session, member, _phone(i), now, now.date())
     await engine.dispose()
     return ids
 

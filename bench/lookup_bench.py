@@ -32,7 +32,9 @@ DEFAULT_CARDS = 1_000_000
 BATCH = 50_000
 # what `with_phone` asks (storage/repositories/cards.py: `_WITH_PHONE`)
 RAW_SQL = (
-    "SELECT id, relation, full_name, birth_date FROM insured_persons WHERE phone = ? ORDER BY id"
+    "SELECT insured_persons.id, relation, full_name, birth_date, coverage_start, coverage_end"
+    " FROM insured_persons JOIN policies ON policies.id = insured_persons.policy_id"
+    " WHERE phone = ? ORDER BY insured_persons.id"
 )
 
 

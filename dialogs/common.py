@@ -27,6 +27,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import Translator
 from bot.services import requests
+from bot.services.cards import CardStatus, CardView
 from bot.services.documents import refusal
 from bot.services.forms import is_yes, match_choice
 from bot.services.zones import ReadingZone, reading_zone
@@ -108,6 +109,18 @@ async def commit_now(manager: DialogManager) -> bool:
 def fmt_date(value: date, manager: DialogManager) -> str:
     i18n: Translator = manager.middleware_data["i18n"]
     return format_date(value, format="long", locale=i18n.locale)
+
+
+def card_status(card: CardView, manager: DialogManager) -> str:
+    """A card's status as the member reads it, with the day that goes with it: when a waiting
+    card opens, when an expired one's coverage ended."""
+    i18n: Translator = manager.middleware_data["i18n"]
+    status = i18n(f"card-status-{card.status}")
+    if card.status is CardStatus.WAITING:
+        return f"{status} {i18n('card-opens-on', date=fmt_date(card.coverage_start, manager))}"
+    if card.status is CardStatus.EXPIRED:
+        return f"{status} {i18n('card-ended-on', date=fmt_date(card.coverage_end, manager))}"
+    return status
 
 
 def _named_zone(text: str, zone: ReadingZone, manager: DialogManager) -> str:

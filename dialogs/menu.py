@@ -22,6 +22,7 @@ from dialogs.activation import start_with_id
 from dialogs.common import (
     ContentIs,
     MemberDialog,
+    card_status,
     keep_for_support,
     member_window,
     opened_request,
@@ -77,7 +78,7 @@ async def menu_getter(
             "active": True,
             "policy": active.policy_number,
             "holder": active.holder_name,
-            "status": i18n(f"card-status-{active.status}"),
+            "status": card_status(active, dialog_manager),
         }
     return data
 

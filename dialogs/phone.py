@@ -14,14 +14,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import cards
-from bot.services.cards import CardStatus
 from bot.services.phones import is_market_phone, normalize_phone
 from dialogs.common import (
     ContentIs,
     MemberDialog,
+    card_status,
     clear_error,
     commit_now,
-    fmt_date,
     member_window,
     menu_button,
     now,
@@ -53,7 +52,7 @@ async def take_contact(message: Message, manager: DialogManager) -> int | None:
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
     async with show_typing(manager):
-        found = await cards.confirm_phone(session, member, phone, now(manager))
+        found = await cards.confirm_phone(session, member, phone, now(manager), today(manager))
         if not await commit_now(manager):
             return None
     return found
@@ -101,13 +100,7 @@ async def result_getter(
 ) -> dict[str, Any]:
     card_list = await cards.list_cards(session, member, today(dialog_manager))
     holders = [
-        f"• {c.holder_name} — {c.policy_number} ({i18n(f'card-status-{c.status}')})"
-        + (
-            # when the card opens, as the activation by ID says it
-            " " + i18n("card-opens-on", date=fmt_date(c.coverage_start, dialog_manager))
-            if c.status is CardStatus.WAITING
-            else ""
-        )
+        f"• {c.holder_name} — {c.policy_number} ({card_status(c, dialog_manager)})"
         for c in card_list[:HOLDERS_SHOWN]
     ]
     if len(card_list) > HOLDERS_SHOWN:  # a phone many cards carry: "My cards" pages them

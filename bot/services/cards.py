@@ -87,8 +87,25 @@ def _prefill_profile(member: Member, person: InsuredPerson | cards_repo.PhoneCar
         member.birth_date = person.birth_date
 
 
+# a card's place among the cards a phone links, for the one made active: covering today first
+_COVERING, _COMING, _ENDED = range(3)
+
+
+def _choice_rank(card: cards_repo.PhoneCard, today: date) -> tuple[bool, int, int]:
+    """Which card of a phone's is made active: the insured person's own before a relative's
+    (a request is made on it), and of those one covering today, else the first to open, else
+    the last to have ended (last year's policy beside this year's); then the oldest in the
+    registry (`min` keeps the first of equals)."""
+    status = _status(card.coverage_start, card.coverage_end, today)
+    if status is CardStatus.ACTIVE:
+        return (card.relation != Relation.SELF, _COVERING, 0)
+    if status is CardStatus.WAITING:
+        return (card.relation != Relation.SELF, _COMING, card.coverage_start.toordinal())
+    return (card.relation != Relation.SELF, _ENDED, -card.coverage_end.toordinal())
+
+
 async def _sync_phone_links(
-    session: AsyncSession, member: Member, now: datetime
+    session: AsyncSession, member: Member, now: datetime, today: date
 ) -> tuple[list[cards_repo.PhoneCard], int]:
     """Make the phone-made links equal to the registry cards with the member's phone.
 
@@ -112,8 +129,15 @@ async def _sync_phone_links(
     if member.active_card_id in stale:
         member.active_card_id = None
     own = [p for p in matches if p.relation == Relation.SELF]
-    if member.active_card_id is None and matches:
-        member.active_card_id = (own or matches)[0].id
+    if matches:
+        rank = {p.id: _choice_rank(p, today) for p in matches}
+        best = min(matches, key=lambda p: rank[p.id])
+        # None for a card linked by insured ID: the member's own choice, kept
+        current = rank.get(member.active_card_id) if member.active_card_id else None
+        # a card whose coverage ended gives way to a current one (this year's policy imported)
+        ended = current is not None and current[1] == _ENDED and rank[best.id][1] != _ENDED
+        if member.active_card_id is None or ended:
+            member.active_card_id = best.id
     if own:
         _prefill_profile(member, own[0])
     session.add(member)
@@ -121,9 +145,10 @@ async def _sync_phone_links(
 
 
 async def confirm_phone(
-    session: AsyncSession, member: Member, phone_e164: str, now: datetime
+    session: AsyncSession, member: Member, phone_e164: str, now: datetime, today: date
 ) -> int:
-    """Store the member's confirmed phone and link every card registered to it.
+    """Store the member's confirmed phone and link every card registered to it; the one made
+    active is the member's own covering `today` (the insurer's day) when there is one.
 
     Returns how many registry cards carry that phone (0: the no-card path).
     """
@@ -132,7 +157,7 @@ async def confirm_phone(
     # the reads of the registry and the links do not read the member's row: its change is
     # written once, with the card and profile it gets, not flushed ahead of the first read
     with session.no_autoflush:
-        _newly, found = await _sync_phone_links(session, member, now)
+        _newly, found = await _sync_phone_links(session, member, now, today)
     await session.flush()
     return found
 
@@ -144,9 +169,12 @@ async def relink_phones(
 
     Returns each member that gained cards with the cards gained, so they can be told.
     """
+    # the registry's day, as the importer counts it (UTC): it only picks the card made active
+    # for a member who had none, or whose active card has ended
+    today = now.date()
     gained: list[tuple[Member, list[cards_repo.PhoneCard]]] = []
     for member in await members_repo.with_phones(session, phones):
-        newly, _found = await _sync_phone_links(session, member, now)
+        newly, _found = await _sync_phone_links(session, member, now, today)
         if newly:
             gained.append((member, newly))
     await session.flush()

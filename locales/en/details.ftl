@@ -1,6 +1,7 @@
 input-keyboard-outdated = ⚠️ That button belongs to a step you have already left. Please answer the question above or use the buttons.
 
 card-opens-on = — from { $date }
+card-ended-on = — coverage ended { $date }
 docs-received = 📎 Received: { $docs_count } of { $max_docs }. Send more, or press “Done with documents”.
 docs-already-received = ℹ️ I already have this file: it is attached once.
 address-or-home = Or tap the button below to use your home address.

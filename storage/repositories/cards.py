@@ -27,7 +27,15 @@ _policies = Policy.__table__  # type: ignore[attr-defined]
 _links = CardLink.__table__  # type: ignore[attr-defined]
 
 _WITH_PHONE = (
-    core_select(_persons.c.id, _persons.c.relation, _persons.c.full_name, _persons.c.birth_date)
+    core_select(
+        _persons.c.id,
+        _persons.c.relation,
+        _persons.c.full_name,
+        _persons.c.birth_date,
+        _policies.c.coverage_start,
+        _policies.c.coverage_end,
+    )
+    .select_from(_persons.join(_policies, _policies.c.id == _persons.c.policy_id))
     .where(_persons.c.phone == bindparam("phone"))
     .order_by(_persons.c.id)
 )
@@ -83,14 +91,16 @@ class CardRow:
 
 @dataclass(frozen=True)
 class PhoneCard:
-    """A registry card carrying a phone, as linking by phone needs it: which card, whose (the
-    insured person's own card is the one made active), and the name and date of birth a new
-    member's profile starts from."""
+    """A registry card carrying a phone, as linking by phone needs it: which card, whose and
+    its coverage (which one is made active), and the name and date of birth a new member's
+    profile starts from."""
 
     id: int
     relation: Relation
     full_name: str
     birth_date: date
+    coverage_start: date
+    coverage_end: date
 
 
 async def with_phone(session: AsyncSession, phone: str) -> list[PhoneCard]:

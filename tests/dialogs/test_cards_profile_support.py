@@ -207,3 +207,41 @@ async def test_a_card_named_on_the_card_list_opens(member, session_factory):
     await member.send("Kovalenko")
     assert "Send this to support?" in member.text()
     assert "Your insurance cards" in member.text()
+
+
+async def test_the_menu_and_the_linked_cards_say_when_a_card_opens_or_ended(
+    member, session_factory
+):
+    """A waiting card's status comes with the day it opens, an expired one's with the day its
+    coverage ended: on the menu and on the list shown when the phone is confirmed. The card
+    made active is the one covering today."""
+    async with session_factory.begin() as session:
+        coming = await make_policy(
+            session,
+            number="SIP-2027-0003",
+            coverage_start=date(2026, 12, 7),
+            coverage_end=date(2027, 12, 6),
+        )
+        await make_person(session, coming, full_name="Olena Kovalenko", insured_id="UA-NEW-3")
+    await _linked_family(member, session_factory)
+    linked = member.text()
+    assert "SIP-2027-0003 (⏳ waiting for coverage to start — from December 7, 2026)" in linked
+    assert "SIP-2024-0002 (⚪️ expired — coverage ended December 31, 2024)" in linked
+    assert "SIP-2026-0001 (🟢 active)" in linked
+    # made active: her own card covering today, not the first of hers in the registry
+    await member.send("/menu")
+    assert "Active card: SIP-2026-0001 · Olena Kovalenko\nStatus: 🟢 active" in member.text()
+
+    for label, status in (
+        (
+            "Olena Kovalenko · SIP-2027-0003",
+            "⏳ waiting for coverage to start — from December 7, 2026",
+        ),
+        ("Olena Kovalenko · SIP-2024-0002", "⚪️ expired — coverage ended December 31, 2024"),
+    ):
+        await member.send("/menu")
+        await member.click("💳 My cards")
+        await member.click(label)
+        await member.click("🔄 Change policy")
+        await member.send("/menu")
+        assert f"Status: {status}" in member.text()

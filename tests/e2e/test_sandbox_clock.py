@@ -172,8 +172,8 @@ async def test_moving_the_clock_opens_marias_card_and_brings_her_reminder(page: 
     await page.say(MARIA, "/start", "Welcome")
     await page.press(MARIA, "📱 Confirm phone", "Share my phone number")
     linked = await page.share_contact(MARIA, "I found one insurance card")
-    waiting_card = "Савчук Марія Юріївна — SIP-2026-0002 (⏳ waiting for coverage to start)"
-    assert waiting_card in linked["text"]
+    status = f"⏳ waiting for coverage to start — from {_day(opens_on)}"
+    assert f"Савчук Марія Юріївна — SIP-2026-0002 ({status})" in linked["text"]
     card_list = await page.press(MARIA, "💳 My cards", "Your insurance cards")
     card_label = next(
         b["text"]
@@ -186,7 +186,8 @@ async def test_moving_the_clock_opens_marias_card_and_brings_her_reminder(page: 
     assert "Status: ⏳ waiting for coverage to start" in card["text"]
 
     # the activation reminder is stored by activating with the insured ID during the wait
-    await page.say(MARIA, "/menu", "Active card")
+    menu = await page.say(MARIA, "/menu", "Active card")
+    assert f"Status: {status}" in menu["text"]
     await page.press(MARIA, "➕ Add a card by insured ID", "insured ID")
     await page.say(MARIA, "UA-200201", "date of birth")
     waiting = await page.say(MARIA, "04.04.1991", "your card is linked")

@@ -159,7 +159,7 @@ async def _family(chat: AdminChat) -> tuple[int, int]:
             phone="+380501112233",
         )
         member = await make_member(session, telegram_id=10001)
-        await confirm_phone(session, member, "+380501112233", chat.clock())
+        await confirm_phone(session, member, "+380501112233", chat.clock(), chat.clock().date())
         assert member.id is not None and child.id is not None
         return member.id, child.id
 
@@ -243,7 +243,10 @@ async def test_setphone_links_the_members_cards_and_queues_their_notice(chat):
         policy = await make_policy(session, number="SPH-2026-0001")
         card = await make_person(session, policy, insured_id="KZ-100001", phone="+77010000100")
         member = await make_member(session, telegram_id=10002)
-        assert await confirm_phone(session, member, "+77010000101", chat.clock()) == 0
+        assert (
+            await confirm_phone(session, member, "+77010000101", chat.clock(), chat.clock().date())
+            == 0
+        )
         member_id, card_id = member.id, card.id
 
     [reply] = await chat.send("/setphone kz-100001 +7 701 000 01 01", user=ASKAR)
@@ -302,7 +305,7 @@ async def test_setphone_refuses_a_bad_phone_an_unknown_card_and_missing_argument
 async def test_registry_csv_reports_the_bad_row_and_stores_the_good_ones(chat):
     async with chat.sessions.begin() as session:
         member = await make_member(session, telegram_id=10003)
-        await confirm_phone(session, member, "+77010009999", chat.clock())
+        await confirm_phone(session, member, "+77010009999", chat.clock(), chat.clock().date())
         member_id = member.id
     data = _csv(
         [

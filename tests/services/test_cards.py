@@ -51,7 +51,7 @@ async def test_family_cards_sharing_a_phone_are_all_linked_own_card_active(sessi
     await make_person(session, other_policy, full_name="Someone Else", phone="+380671234567")
     member = await make_member(session)
 
-    found = await confirm_phone(session, member, "+380501112233", NOW)
+    found = await confirm_phone(session, member, "+380501112233", NOW, TODAY)
 
     assert found == 3
     cards = await list_cards(session, member, TODAY)
@@ -76,7 +76,7 @@ async def test_a_confirmed_phone_writes_the_member_once(session, engine):
             updates.append(statement)
 
     event.listen(engine.sync_engine, "before_cursor_execute", note)
-    assert await confirm_phone(session, member, "+380501112233", NOW) == 1
+    assert await confirm_phone(session, member, "+380501112233", NOW, TODAY) == 1
     await session.commit()
     assert len(updates) == 1, updates
     assert "phone_confirmed_at" in updates[0] and "active_card_id" in updates[0]
@@ -89,7 +89,7 @@ async def test_a_confirmed_phone_writes_the_member_once(session, engine):
 
 async def test_no_card_for_phone(session):
     member = await make_member(session)
-    assert await confirm_phone(session, member, "+380999999999", NOW) == 0
+    assert await confirm_phone(session, member, "+380999999999", NOW, TODAY) == 0
     assert await list_cards(session, member, TODAY) == []
     assert member.phone_confirmed_at == NOW
 
@@ -102,7 +102,7 @@ async def test_change_policy_only_to_a_linked_card(session):
         session, policy, phone="+380671234567", full_name="Petro Shevchenko"
     )
     member = await make_member(session)
-    await confirm_phone(session, member, "+380501112233", NOW)
+    await confirm_phone(session, member, "+380501112233", NOW, TODAY)
     assert member.active_card_id == own.id
     assert await set_active_card(session, member, child.id) is True
     assert member.active_card_id == child.id
@@ -114,7 +114,7 @@ async def test_relink_after_registry_phone_fix_adds_and_removes_phone_links(sess
     policy = await make_policy(session)
     card = await make_person(session, policy, phone="+380670000000")
     member = await make_member(session)
-    await confirm_phone(session, member, "+380501112233", NOW)
+    await confirm_phone(session, member, "+380501112233", NOW, TODAY)
     assert await list_cards(session, member, TODAY) == []
 
     card.phone = "+380501112233"  # staff fix the registry
@@ -200,11 +200,13 @@ async def test_the_cards_with_a_phone_are_rows_of_what_linking_needs_oldest_firs
         found = await with_phone(session, "+380501112233")
     finally:
         member_update_inline.reset(token)
+    cover = (policy.coverage_start, policy.coverage_end)
     assert found == [
-        PhoneCard(child.id, Relation.CHILD, "Taras Kovalenko", date(2015, 6, 1)),
-        PhoneCard(own.id, Relation.SELF, "Olena Petrenko", own.birth_date),
+        PhoneCard(child.id, Relation.CHILD, "Taras Kovalenko", date(2015, 6, 1), *cover),
+        PhoneCard(own.id, Relation.SELF, "Olena Petrenko", own.birth_date, *cover),
     ]
     assert found[0].relation is Relation.CHILD and type(found[0].birth_date) is date
+    assert type(found[0].coverage_end) is date
 
 
 async def test_a_link_another_transaction_made_first_is_left_and_the_update_goes_on(
@@ -226,3 +228,50 @@ async def test_a_link_another_transaction_made_first_is_left_and_the_update_goes
     async with session_factory() as session:
         rows = (await session.execute(select(CardLink))).scalars().all()
         assert [(r.member_id, r.card_id, r.via) for r in rows] == [(*ids, LinkVia.PHONE)]
+
+
+async def _card_of(session, number, start, end, relation="self", **fields):
+    policy = await make_policy(session, number=number, coverage_start=start, coverage_end=end)
+    return await make_person(session, policy, relation=relation, **fields)
+
+
+async def test_the_card_made_active_is_the_own_one_covering_today(session):
+    """Last year's policy, a relative's and one that opens later carry the same phone, the
+    oldest first in the registry: the member's own card covering today is made active."""
+    await _card_of(session, "SIP-2025-0001", date(2025, 1, 1), date(2025, 12, 31), insured_id="A1")
+    await _card_of(session, "SIP-2026-0009", date(2026, 1, 1), date(2026, 12, 31),
+                   relation="child", full_name="Taras Kovalenko", insured_id="C1")  # fmt: skip
+    await _card_of(session, "SIP-2027-0001", date(2027, 1, 1), date(2027, 12, 31), insured_id="A3")
+    current = await _card_of(
+        session, "SIP-2026-0001", date(2026, 1, 1), date(2026, 12, 31), insured_id="A2"
+    )
+    member = await make_member(session)
+    assert await confirm_phone(session, member, "+380501112233", NOW, TODAY) == 4
+    assert member.active_card_id == current.id
+
+
+async def test_with_no_own_card_covering_today_the_next_to_open_then_the_last_to_end(session):
+    ended = await _card_of(session, "P-1", date(2024, 1, 1), date(2024, 12, 31), insured_id="A1")
+    later = await _card_of(session, "P-2", date(2025, 1, 1), date(2025, 12, 31), insured_id="A2")
+    member = await make_member(session)
+    await confirm_phone(session, member, "+380501112233", NOW, TODAY)
+    assert member.active_card_id == later.id != ended.id
+
+    coming = await _card_of(session, "P-3", date(2027, 3, 1), date(2028, 2, 28), insured_id="A3")
+    await _card_of(session, "P-4", date(2027, 6, 1), date(2028, 5, 31), insured_id="A4")
+    await relink_phones(session, {"+380501112233"}, NOW)
+    # the active card had ended: the renewal imported since takes its place
+    assert member.active_card_id == coming.id
+
+
+async def test_a_card_the_member_chose_stays_active_when_cards_are_added(session):
+    own = await _card_of(session, "P-1", date(2026, 1, 1), date(2026, 12, 31), insured_id="A1")
+    child = await _card_of(session, "P-2", date(2026, 1, 1), date(2026, 12, 31),
+                           relation="child", insured_id="C1")  # fmt: skip
+    member = await make_member(session)
+    await confirm_phone(session, member, "+380501112233", NOW, TODAY)
+    assert member.active_card_id == own.id
+    await set_active_card(session, member, child.id)
+    await _card_of(session, "P-3", date(2026, 1, 1), date(2026, 12, 31), insured_id="A3")
+    await relink_phones(session, {"+380501112233"}, NOW)
+    assert member.active_card_id == child.id  # covering today: the member's choice holds

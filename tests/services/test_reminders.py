@@ -60,7 +60,7 @@ async def _linked_member(session, now):
     policy = await make_policy(session)
     card = await make_person(session, policy)
     member = await make_member(session)
-    await confirm_phone(session, member, card.phone, now)
+    await confirm_phone(session, member, card.phone, now, now.date())
     return member
 
 

@@ -20,7 +20,7 @@ async def _linked(session, **policy):
     p = await make_policy(session, **policy)
     card = await make_person(session, p)
     member = await make_member(session)
-    await confirm_phone(session, member, card.phone, NOW)
+    await confirm_phone(session, member, card.phone, NOW, NOW.date())
     return member, card
 
 

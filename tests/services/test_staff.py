@@ -40,7 +40,7 @@ async def _family(session):
         phone="+380501112233",
     )
     member = await make_member(session, telegram_id=10001)
-    await confirm_phone(session, member, "+380501112233", NOW)
+    await confirm_phone(session, member, "+380501112233", NOW, NOW.date())
     return policy, own, child, member
 
 
@@ -108,7 +108,7 @@ async def test_find_by_insured_id_without_its_dash_finds_the_card(session):
 
 async def test_find_a_member_whose_phone_matches_no_card(session):
     member = await make_member(session, telegram_id=10002)
-    await confirm_phone(session, member, "+77010000999", NOW)
+    await confirm_phone(session, member, "+77010000999", NOW, NOW.date())
 
     result = await find.find(session, "+77010000999", STAFF, NOW, TODAY)
 
@@ -142,7 +142,7 @@ async def test_setphone_links_the_member_and_queues_cards_linked(session):
     policy = await make_policy(session)
     card = await make_person(session, policy, insured_id="KZ-100001", phone="+77010000100")
     member = await make_member(session, telegram_id=10002)
-    assert await confirm_phone(session, member, "+77010000101", NOW) == 0
+    assert await confirm_phone(session, member, "+77010000101", NOW, NOW.date()) == 0
 
     fix = await phone_fix.set_card_phone(session, "kz-100001", "+7 701 000 01 01", STAFF, NOW)
 
@@ -230,7 +230,7 @@ def _row(insured_id: str, phone: str, birth: str = "1990-01-01") -> list[str]:
 
 async def test_import_file_stores_good_rows_reports_bad_ones_and_tells_members(session, tmp_path):
     member = await make_member(session, telegram_id=10003)
-    await confirm_phone(session, member, "+77010009999", NOW)
+    await confirm_phone(session, member, "+77010009999", NOW, NOW.date())
     path = _csv(
         tmp_path / "march.csv",
         [

@@ -87,7 +87,9 @@ class StaffWorld:
             member = Member(telegram_id=telegram_id, language="en", created_at=self.clock())
             session.add(member)
             await session.flush()
-            await confirm_phone(session, member, f"+38050{telegram_id:07d}", self.clock())
+            await confirm_phone(
+                session, member, f"+38050{telegram_id:07d}", self.clock(), self.clock().date()
+            )
             return member
 
     async def submit(self, member: Member, topic: str = "Call me about my limits") -> Request:

@@ -80,7 +80,7 @@ async def _member(world: StaffWorld, telegram_id: int, phone: str, name: str | N
         member = Member(telegram_id=telegram_id, language="en", created_at=world.clock())
         session.add(member)
         await session.flush()
-        await confirm_phone(session, member, phone, world.clock())
+        await confirm_phone(session, member, phone, world.clock(), world.clock().date())
         if name is None:  # the registry gave no name for the member
             member.full_name = None
         return member
