@@ -22,7 +22,7 @@ from dialogs.common import (
     today,
     typed_choice,
 )
-from dialogs.ecard import on_show_ecard
+from dialogs.ecard import on_show_ecard, on_show_this_ecard
 from dialogs.states import CardsSG
 from dialogs.widgets import I18nButtonText, I18nFormat
 from dialogs.widgets.pager import ScrollingGroup
@@ -133,6 +133,12 @@ def cards_dialog() -> Dialog:
                 id="make_active",
                 on_click=on_make_active,
                 when="can_activate",
+            ),
+            Button(
+                I18nButtonText("btn-show-this-ecard"),
+                id="card_ecard",
+                on_click=on_show_this_ecard,
+                when="found",
             ),
             SwitchTo(I18nButtonText("btn-back"), id="back", state=CardsSG.list),
             getter=detail_getter,

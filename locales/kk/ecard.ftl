@@ -1,6 +1,8 @@
 ## Электрондық карта суреті («Картамды көрсету»)
 
 btn-show-ecard = 🪪 Картамды көрсету
+# on a card's page: that card, active or not
+btn-show-this-ecard = 🪪 Осы картаны көрсету
 ecard-title = Медициналық сақтандыру картасы
 ecard-program = Бағдарлама
 ecard-insured = Сақтандырылған тұлға
@@ -13,6 +15,8 @@ ecard-note-waiting = Сақтандыру қорғауы { $date } бастал�
 ecard-note-expired = Сақтандыру қорғауы { $date } аяқталды
 ecard-hotline = 24/7: { $phone }
 ecard-caption = 🪪 Сақтандыру картаңыз: оны клиниканың тіркеу орнында көрсетіңіз.
+# a relative's card (a child's): whose it is
+ecard-caption-of = 🪪 Сақтандыру картасы: { $holder }. Оны клиниканың тіркеу орнында көрсетіңіз.
 ecard-no-active-card = Сізде белсенді карта жоқ. Алдымен оны «Менің карталарым» бөлімінде таңдаңыз.
 # /mydata: электрондық картаның сақталған суреттері (олардың file_id)
 mydata-ecard-images = Сізге жіберілген электрондық карта суреттері (картаны қайта жасамау үшін сақталады): { $count }

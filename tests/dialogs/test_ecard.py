@@ -6,8 +6,10 @@ from datetime import date
 import pytest
 from aiogram.methods import SendPhoto
 from PIL import Image
+from sqlalchemy import select
 
 from bot.ecard import HEIGHT, WIDTH, ECard, draw_card
+from storage.models import ECardImage, Member
 from tests.dialogs.harness import MemberClient
 from tests.dialogs.requests_helpers import member_with_active_card
 from tests.factories import make_person, make_policy
@@ -35,6 +37,41 @@ async def test_show_my_card_sends_an_image_with_a_qr_of_the_policy(member, sessi
     assert image.size == (WIDTH, HEIGHT)
     assert _qr(png) == ["SIP-2026-0001"]
     assert "Your insurance cards" in member.text()  # the cards again, below the image
+
+
+async def test_a_child_s_card_is_shown_from_its_page_and_the_active_card_stays(
+    member, session_factory
+):
+    """A parent at the clinic with a child: "Show this card" on the child's card's page sends
+    that card, named in the caption, without making it the active one."""
+    async with session_factory.begin() as session:
+        policy = await make_policy(session, number="SIP-2026-0001")
+        own = await make_person(session, policy, full_name="Olena Kovalenko", relation="self")
+        child = await make_person(
+            session, policy, full_name="Taras <Kovalenko>", relation="child", insured_id="C-1"
+        )
+    await member.send("/start")
+    await member.click("📱 Confirm phone")
+    await member.share_contact("380501112233")
+    await member.send("/menu")
+    await member.click("💳 My cards")
+    await member.click("Taras <Kovalenko> · SIP-2026-0001")
+    await member.click("🪪 Show this card")
+    (sent,) = member.bot.of(SendPhoto)
+    assert sent.caption == (
+        "🪪 Insurance card: Taras &lt;Kovalenko&gt;. Show it at the clinic's reception."
+    )
+    assert _qr(_png(sent)) == ["SIP-2026-0001"]
+    assert "Insured person: Taras <Kovalenko> (child)" in member.text()  # its page, below
+    async with session_factory() as session:
+        [(card_id,)] = (await session.execute(select(ECardImage.card_id))).all()
+        stored = await session.get(Member, (await session.scalars(select(Member.id))).one())
+    assert card_id == child.id  # the child's card was drawn
+    assert stored is not None and stored.active_card_id == own.id
+
+    await member.click("⬅️ Back")
+    await member.click("🪪 Show my card")  # the list's: the active card, hers
+    assert member.bot.of(SendPhoto)[-1].caption.startswith("🪪 Your insurance card")
 
 
 def _pixels_of(png: bytes, colour: tuple[int, int, int]) -> int:
