@@ -95,18 +95,21 @@ async def on_menu_message(message: Message, _widget: MessageInput, manager: Dial
     """A message on the menu: a request's number opens its page; else it is the one a request
     waits for, when one does. A member with no card who types their insured ID (the date of
     birth with it or not) is taken on with it to activation; one who has not confirmed a phone
-    and types their number, to the phone step, told that a typed number cannot be checked.
-    Other messages are kept for support."""
+    and types their number, to the phone step, told that a typed number cannot be checked. A
+    member with cards who types an insured ID with a date of birth adds that card ("Add a
+    card"). Other messages are kept for support."""
     if await opened_request(message, manager) or await took_awaited(message, manager):
         return
     text = message.text
-    if text is not None and not await _has_cards(manager):
+    if text is not None:
+        typed, born = activation.split_birth_date(text, today(manager))
+        has_cards = await _has_cards(manager)
         member: Member = manager.middleware_data["member"]
-        if member.phone_confirmed_at is None and is_market_phone(text):
+        if not has_cards and member.phone_confirmed_at is None and is_market_phone(text):
             await start_after_typed_phone(manager)
             return
-        typed, _born = activation.split_birth_date(text, today(manager))
-        if activation.looks_like_insured_id(typed):
+        # with cards, only the pair is taken ("Add a card"): an ID alone may be a question's
+        if activation.looks_like_insured_id(typed) and (born is not None or not has_cards):
             await start_with_id(manager, text)
             return
     keep_for_support(message, manager)

@@ -342,10 +342,29 @@ async def test_an_id_with_the_date_typed_on_the_menu_is_checked_at_once(member, 
     await member.send("/start")
     await member.send("05.03.1984 KZ-100001")
     assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
-    # with a card, the menu takes no ID: "Add a card" does
+    # with a card, the menu takes no ID alone (it may be a question's): "Add a card" does
     await member.send("/menu")
     await member.send("KZ-100002")
     assert "Messages are not taken on this screen" in member.text()
+
+
+async def test_with_a_card_an_id_and_date_typed_on_the_menu_add_that_card(member, session_factory):
+    """A member with a card who types another insured ID with its date of birth on the menu
+    (a child's, as "Add a card by insured ID" asks) adds it: the pair was kept for support."""
+    await _card(session_factory)
+    async with session_factory.begin() as session:
+        policy = await make_policy(session, number="SPH-2026-0008")
+        await make_person(
+            session, policy, insured_id="KZ-100002", full_name="Dana Serikova",
+            relation="child", phone=None, birth_date=date(2015, 2, 1),
+        )  # fmt: skip
+    await _open_activation(member)
+    await member.send("KZ-100001 05.03.1984")
+    await member.send("/menu")
+    await member.send("KZ-100002 01.02.2015")
+    assert "Card SPH-2026-0008 (Dana Serikova) is linked and active" in member.text()
+    async with session_factory() as session:
+        assert len((await session.execute(select(CardLink))).all()) == 2
 
 
 async def _attempts(session_factory):
