@@ -157,6 +157,9 @@ def windows_left(day: date, local_now: datetime) -> list[str]:
 
 _NOT_WORD = re.compile(r"[^\w]+")
 STEM_MIN = 4  # a typed word and a label's word agree when one begins the other, this long
+# an answer of at most this many words that holds an alias names its option when nothing else
+# does ("перезвоните мне", "I want a refund"); a longer one is a sentence, not a choice
+ALIAS_WORDS = 4
 
 
 def _words(text: str) -> list[str]:
@@ -176,7 +179,9 @@ def match_choice(
     It names an option when it is one of `aliases` for its id ("грн"), the option's id ("usd"),
     the start of its label ("morning", "any time", "терапевт"), or, with `by_word`, in one or
     two words, a word of the label give or take an ending ("утром" for "Утро", "вечером" for
-    "Вечер"). Without `by_word` ("Київ, Добробут" is not the city "Київ") only the first ones."""
+    "Вечер"), and failing all those, in up to `ALIAS_WORDS` words, an alias among them
+    ("перезвоните мне"). Without `by_word` ("Київ, Добробут" is not the city "Київ") only the
+    first ones."""
     words = _words(typed)
     if not words:
         return None
@@ -198,7 +203,25 @@ def match_choice(
         )
 
     found = {option_id for option_id, label in options if names(option_id, label)}
+    if not found and aliases and by_word and len(words) <= ALIAS_WORDS:
+        # a short answer around an alias: "перезвоните мне", "нужна запись к врачу"
+        found = {
+            option_id
+            for alias, option_id in aliases.items()
+            if option_id in ids and _holds(words, alias.split())
+        }
     return found.pop() if len(found) == 1 else None
+
+
+def _holds(words: list[str], alias: list[str]) -> bool:
+    """Whether `words` hold the alias's words in a row, the last give or take an ending
+    ("врачу" for "врач")."""
+    size = len(alias)
+    return any(
+        words[i : i + size - 1] == alias[:-1]
+        and (words[i + size - 1] == alias[-1] or _same_stem(words[i + size - 1], alias[-1]))
+        for i in range(len(words) - size + 1)
+    )
 
 
 def _same_stem(a: str, b: str) -> bool:

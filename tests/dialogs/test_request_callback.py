@@ -124,10 +124,10 @@ async def test_the_kind_of_request_typed_on_the_chooser_opens_its_form(member, s
     await member.send("к врачу")
     assert "Which doctor do you need?" in member.text()
     await member.click("✖️ Cancel")
-    await member.send("I want a refund")  # three words: not a kind's name
+    await member.send("I paid for a visit myself, can I get the money back?")  # a sentence
     assert "I did not expect that here" in member.text()
     await member.send("refund")
     assert "💵 Reimbursement" in member.text()
     await member.click("✖️ Cancel")
-    await member.send("перезвоните")
+    await member.send("перезвоните мне")  # a short answer around a kind's word
     assert "Which number should we call?" in member.text()

@@ -149,3 +149,21 @@ def test_a_yes_is_the_whole_answer(typed, yes):
 def test_every_yes_word_is_written_as_a_typed_answer_is_read():
     for phrase in YES_WORDS:
         assert " ".join(_words(phrase)) == phrase
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind"),
+    [("перезвоните мне", "callback"), ("нужна запись к врачу", "appointment"),
+     ("I want a refund", "reimbursement"), ("хочу сдать анализы", "lab_tests"),
+     ("замовити ліки", "medicines"), ("please call me", "callback"),
+     ("компенсация за лекарства", None),  # two kinds: neither
+     ("мне нужно записаться к врачу на завтра", None),  # a sentence, not a choice
+     ("хочу", None)],
+)  # fmt: skip
+def test_a_short_answer_around_a_kind_word_names_it(typed, kind):
+    assert match_choice(typed, _kinds("ru"), KIND_WORDS) == kind
+
+
+def test_an_alias_s_last_word_is_read_give_or_take_an_ending():
+    assert match_choice("в гривнах", _currencies("uk"), CURRENCY_WORDS) == "UAH"
+    assert match_choice("после обеда лучше", _windows("ru"), TIME_WORDS) == "afternoon"
