@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable, Collection, Mapping
+from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
 from datetime import date, datetime
 from operator import itemgetter
 from typing import Any
@@ -408,14 +408,17 @@ def text_step(
     state: State,
     *widgets: Any,
     getter: Any = None,
+    takes: Sequence[MessageInput] = (),
 ) -> Window:
     """A step that asks for a typed answer: the prompt, the last error, the input, buttons.
 
-    Anything but text gets "please type your answer" and the same step.
+    What `takes` takes (a shared contact for a phone) is its answer too; anything else but
+    text gets "please type your answer" and the same step.
     """
     return member_window(
         I18nFormat(prompt),
         TextInput(id=input_id, on_success=on_success),
+        *takes,
         MessageInput(on_not_text),
         *widgets,
         getter=getter,

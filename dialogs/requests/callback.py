@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from aiogram.enums import ContentType
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager
+from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 
 from bot.i18n import Translator
 from bot.services.forms import TEXT_MAX, TIME_WINDOWS, TIME_WORDS, clean_text, window_of_hour
 from bot.services.phones import normalize_phone
-from dialogs.common import MemberDialog, choice_step, member_window, set_error, text_step, typed_yes
+from dialogs.common import (
+    ContentIs,
+    MemberDialog,
+    choice_step,
+    member_window,
+    set_error,
+    text_step,
+    typed_yes,
+)
 from dialogs.requests.common import (
     advance,
     edit_button,
@@ -34,6 +44,13 @@ async def on_phone(_message: Message, _widget: Any, manager: DialogManager, text
         return
     manager.dialog_data["phone"] = phone
     await advance(manager, CallbackSG.time, CallbackSG.confirm)
+
+
+async def on_contact(message: Message, _widget: Any, manager: DialogManager) -> None:
+    """A contact shared for the number to call (hers, or her mother's from the address book):
+    a number to call is no proof of anything, so whoever's it is, it is taken as if typed."""
+    assert message.contact is not None
+    await on_phone(message, None, manager, message.contact.phone_number)
 
 
 async def on_use_confirmed(
@@ -97,6 +114,7 @@ def callback_dialog() -> Dialog:
             ),
             Cancel(I18nButtonText("btn-cancel")),
             getter=form_getter,
+            takes=[MessageInput(on_contact, filter=ContentIs(ContentType.CONTACT))],
         ),
         choice_step(
             "callback-time-prompt",

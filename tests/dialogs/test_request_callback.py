@@ -1,5 +1,8 @@
 from datetime import date
 
+from sqlalchemy import select
+
+from storage.models import Member
 from tests.dialogs.requests_helpers import member_with_active_card, stored_requests
 from tests.factories import make_person, make_policy
 
@@ -131,3 +134,24 @@ async def test_the_kind_of_request_typed_on_the_chooser_opens_its_form(member, s
     await member.click("✖️ Cancel")
     await member.send("перезвоните мне")  # a short answer around a kind's word
     assert "Which number should we call?" in member.text()
+
+
+async def test_a_contact_shared_for_the_number_to_call_is_taken(member, session_factory):
+    """ "Which number should we call?" answered with a contact from the address book (a
+    mother's, no Telegram account of hers): it was "send your answer as a text message"; a
+    number to call proves nothing, so the contact's number is taken whoever's it is."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.share_contact("77015550000", owner_id=None)  # no +, as Telegram sends it
+    assert "When is it convenient to call you?" in member.text()
+    await member.click("🕘 Any time")
+    await member.send("My mother's dental limit")
+    assert "Phone: +77015550000" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["phone"] == "+77015550000"
+    # the confirmed phone is still hers
+    async with session_factory() as session:
+        stored = (await session.execute(select(Member))).scalar_one()
+    assert stored.phone == "+380501112233"
