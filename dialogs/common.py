@@ -29,7 +29,7 @@ from bot.i18n import Translator
 from bot.services import requests
 from bot.services.cards import CardStatus, CardView
 from bot.services.documents import refusal
-from bot.services.forms import is_yes, match_choice
+from bot.services.forms import is_no, is_yes, match_choice
 from bot.services.zones import ReadingZone, reading_zone
 from dialogs.answers import answer_awaited
 from dialogs.attachments import attachment_of
@@ -352,17 +352,20 @@ def typed_choice(
     return MessageInput(on_text, filter=ContentIs(ContentType.TEXT))
 
 
-def typed_yes(on_yes: Any) -> MessageInput:
-    """Under a summary that asks "Is everything correct?": a typed "да", "так", "yes", "иә"
-    (`forms.YES_WORDS`, the whole answer) is taken as the press of its "Send"; other text is
-    not expected there."""
+def typed_yes(on_yes: Any, on_no: Any = None) -> MessageInput:
+    """Under a question answered yes or no ("Is everything correct?", "Cancel request
+    R-000042?"): a typed "да", "так", "yes", "иә" (`forms.YES_WORDS`, the whole answer) is
+    taken as the press of its "yes" button, and with `on_no` a typed "нет", "ні", "no"
+    (`forms.NO_WORDS`) as its "no"; other text is not expected there."""
 
     async def on_text(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-        if not is_yes(message.text or ""):
+        typed = message.text or ""
+        answer = on_yes if is_yes(typed) else on_no if is_no(typed) else None
+        if answer is None:
             set_error(manager, "input-unexpected")
             return
         clear_error(manager)
-        await on_yes(message, widget, manager)
+        await answer(message, widget, manager)
 
     return MessageInput(on_text, filter=ContentIs(ContentType.TEXT))
 

@@ -123,9 +123,22 @@ YES_WORDS = frozenset(
 )  # fmt: skip
 
 
+# "no" typed to a yes-or-no question ("Cancel request R-000042?"), the whole answer too
+NO_WORDS = frozenset(
+    {"нет", "ні", "no", "жоқ", "n", "н", "не", "не надо", "не нужно", "не треба", "не потрібно",
+     "не керек", "нет не надо", "ні не треба", "no thanks", "nope", "не отменять",
+     "не скасовувати", "keep it", "оставить", "залишити", "қалдыру"}
+)  # fmt: skip
+
+
 def is_yes(typed: str) -> bool:
     """Whether `typed` is, whole, a "yes" (`YES_WORDS`)."""
     return " ".join(_words(typed)) in YES_WORDS
+
+
+def is_no(typed: str) -> bool:
+    """Whether `typed` is, whole, a "no" (`NO_WORDS`)."""
+    return " ".join(_words(typed)) in NO_WORDS
 
 
 def window_of_hour(typed: str) -> str | None:

@@ -48,6 +48,7 @@ from dialogs.common import (
     set_error,
     set_note,
     set_scroll_page,
+    typed_yes,
 )
 from dialogs.requests.common import (
     DOCS,
@@ -288,6 +289,10 @@ async def on_cancel_confirmed(_c: CallbackQuery, _b: Button, manager: DialogMana
     await manager.switch_to(MyRequestsSG.detail)
 
 
+async def _not_cancelled(_message: Message, _widget: Any, manager: DialogManager) -> None:
+    await manager.switch_to(MyRequestsSG.detail)
+
+
 async def on_page_message(message: Message, widget: Any, manager: DialogManager) -> None:
     """A message sent on an open request's page is about that request: added to it, as "Add a
     message or documents" does, unless it is a request's number (that request's page opens);
@@ -376,6 +381,7 @@ def my_requests_dialog() -> Dialog:
                 Button(I18nButtonText("btn-yes-cancel"), id="yes", on_click=on_cancel_confirmed),
                 SwitchTo(I18nButtonText("btn-no"), id="no", state=MyRequestsSG.detail),
             ),
+            typed_yes(on_cancel_confirmed, _not_cancelled),  # "так" / "ні" typed
             getter=detail_getter,
             state=MyRequestsSG.cancel,
         ),

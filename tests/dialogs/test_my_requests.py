@@ -68,6 +68,28 @@ async def test_member_cancels_a_new_request(member, session_factory):
     assert request.status == "cancelled"
 
 
+async def test_cancel_answered_by_typing_yes_or_no(member, session_factory):
+    """ "Cancel request R-000001?" answered "no" or "так" in words was "I did not expect that
+    here": "no" keeps the request, "так" (yes) cancels it; other words keep asking."""
+    await member_with_active_card(member, session_factory)
+    await _callback_request(member, "Please call me")
+    await member.click("📋 My requests")
+    await member.click("R-000001.*")
+    await member.click("✖️ Cancel the request")
+    await member.send("no")
+    assert "Status: 🆕 new" in member.text()  # its page again, the request kept
+    await member.click("✖️ Cancel the request")
+    await member.send("maybe later")
+    assert "I did not expect that here" in member.text()
+    assert "Cancel request R-000001?" in member.text()
+    [request] = await stored_requests(session_factory)
+    assert request.status == "new"
+    await member.send("Так!")
+    assert "Status: ✖️ cancelled" in member.text()
+    [request] = await stored_requests(session_factory)
+    assert request.status == "cancelled"
+
+
 async def test_answer_to_need_info_with_text_and_document_resumes_work(
     member, session_factory, clock
 ):

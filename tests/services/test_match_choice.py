@@ -8,10 +8,12 @@ import pytest
 from bot.i18n import TranslatorHub
 from bot.services.forms import (
     KIND_WORDS,
+    NO_WORDS,
     TIME_WINDOWS,
     TIME_WORDS,
     YES_WORDS,
     _words,
+    is_no,
     is_yes,
     match_choice,
     window_of_hour,
@@ -167,3 +169,18 @@ def test_a_short_answer_around_a_kind_word_names_it(typed, kind):
 def test_an_alias_s_last_word_is_read_give_or_take_an_ending():
     assert match_choice("в гривнах", _currencies("uk"), CURRENCY_WORDS) == "UAH"
     assert match_choice("после обеда лучше", _windows("ru"), TIME_WORDS) == "afternoon"
+
+
+@pytest.mark.parametrize(
+    ("typed", "no"),
+    [("Нет", True), ("ні.", True), ("no", True), ("жоқ", True), ("не треба", True),
+     ("нет, но позже да", False), ("так", False), ("", False)],
+)  # fmt: skip
+def test_a_no_is_the_whole_answer(typed, no):
+    assert is_no(typed) is no
+
+
+def test_every_no_word_is_written_as_a_typed_answer_is_read_and_is_no_yes():
+    for phrase in NO_WORDS:
+        assert " ".join(_words(phrase)) == phrase
+    assert not NO_WORDS & YES_WORDS
