@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from aiogram.exceptions import TelegramAPIError
@@ -26,6 +26,7 @@ from dialogs.common import (
     commit_now,
     fmt_date,
     fmt_datetime,
+    member_date,
     member_window,
     now,
     page_buttons,
@@ -60,15 +61,26 @@ def _esc(value: object) -> str:
     return html.escape(cut(str(value), VALUE_MAX), quote=False)
 
 
+def _moment(value: str) -> datetime:
+    """A stored moment as the export writes it: UTC (a naive one too)."""
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def _when(value: str | None, manager: DialogManager) -> str:
     if not value:
         return "—"
-    moment = datetime.fromisoformat(value)
-    return fmt_datetime(moment, manager) if "T" in value else fmt_date(moment.date(), manager)
+    if "T" not in value:
+        return fmt_date(date.fromisoformat(value), manager)
+    return fmt_datetime(_moment(value), manager)
 
 
 def _day(value: str, manager: DialogManager) -> str:
-    return fmt_date(date.fromisoformat(value[:10]), manager)
+    """A date (a birth date, a coverage day) as it is; a moment (when a card was linked, a
+    request sent) as the day it was where the member is, not in UTC."""
+    if "T" not in value:
+        return fmt_date(date.fromisoformat(value), manager)
+    return fmt_date(member_date(_moment(value), manager), manager)
 
 
 def _profile(m: dict[str, Any], manager: DialogManager, i18n: Translator) -> list[str]:

@@ -56,6 +56,19 @@ async def test_a_request_sent_in_the_almaty_night_is_dated_the_almaty_day(
     assert request.created_at == clock.now
 
 
+async def test_mydata_dates_what_happened_on_the_member_s_day(member, session_factory, clock):
+    """/mydata said a card linked at 00:30 in Kyiv was linked the day before: the UTC date of
+    the stored moment. The day a card was linked and a request sent are the member's."""
+    clock.now = datetime(2026, 12, 1, 22, 30, tzinfo=UTC)  # 00:30 on 2 December in Kyiv
+    await _member_with_card(member, session_factory, UA_PHONE)
+    await _callback_request(member, UA_PHONE)
+    await member.send("/mydata")
+    text = member.text()
+    assert "(linked December 2, 2026)" in text
+    assert "R-000001 · 📞 Call-back · 🆕 new · December 2, 2026" in text
+    assert "December 1" not in text
+
+
 async def _lock_out(member: MemberClient, session_factory, button: str) -> None:
     """Five wrong birth dates for a card that exists: activation locks for an hour."""
     async with session_factory.begin() as session:
