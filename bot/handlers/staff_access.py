@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
@@ -46,8 +48,9 @@ def _target(message: Message, argument: str) -> int | None:
     return reply.from_user.id
 
 
-def _list_lines(found: StaffList, i18n: Translator) -> list[str]:
-    """`/staff list`: who may act as staff here, by where it comes from (ids only)."""
+def _list_lines(found: StaffList, i18n: Translator, zone: tzinfo) -> list[str]:
+    """`/staff list`: who may act as staff here, by where it comes from (ids only); the day
+    each was added is the insurer's, where staff work."""
 
     def ids(values: list[int]) -> str:
         return ", ".join(f"<code>{v}</code>" for v in values) or i18n("staff-access-list-none")
@@ -63,7 +66,7 @@ def _list_lines(found: StaffList, i18n: Translator) -> list[str]:
             "staff-access-list-added-one",
             user_id=str(user),
             owner_id=str(owner),
-            date=format_date(when, format="medium", locale=i18n.locale),
+            date=format_date(when.astimezone(zone), format="medium", locale=i18n.locale),
         )
         for user, owner, when in found.added
     ]
@@ -108,7 +111,7 @@ def create_router(settings: Settings) -> Router:
             found = await staff_list(
                 uow.session, settings.owner_ids, settings.staff_ids, settings.staff_all_admin_chat
             )
-            for page in pack(_list_lines(found, i18n), MESSAGE_LIMIT):
+            for page in pack(_list_lines(found, i18n, settings.tz), MESSAGE_LIMIT):
                 await message.reply(page)
             return
         target = _target(message, argument.strip())

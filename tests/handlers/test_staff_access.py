@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime
 
 import pytest
+from babel.dates import format_date
 
 from bot.config import Settings
 from bot.factory import create_bot, create_dispatcher
@@ -103,6 +105,7 @@ def test_everyone_in_the_admin_chat_only_when_said_so():
 
 
 async def test_an_owner_lists_who_is_staff_and_why(chat: AdminChat):
+    chat.clock.now = datetime(2026, 12, 1, 21, 30, tzinfo=UTC)  # 02:30 on 2 December in Almaty
     assert await chat.send(f"/staff add {NEWCOMER}") == [
         UK("staff-access-added", user_id=str(NEWCOMER))
     ]
@@ -114,7 +117,8 @@ async def test_an_owner_lists_who_is_staff_and_why(chat: AdminChat):
     assert lines[3] == UK("staff-access-list-added", count=1)
     # who added them, and when (the day of the injected clock, in the staff language)
     assert str(NEWCOMER) in lines[4] and str(IRYNA) in lines[4]
-    assert str(chat.clock().year) in lines[4]
+    # on the day it was where staff work (the insurer's zone), not the UTC date
+    assert format_date(date(2026, 12, 2), format="medium", locale="uk") in lines[4]
     assert len(lines) == 5  # STAFF_ALL_ADMIN_CHAT is off: no warning line
 
     # staff who are not owners cannot read the list either, and are told so in those words
