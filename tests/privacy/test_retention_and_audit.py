@@ -303,6 +303,8 @@ async def test_audit_is_for_owners_and_comes_as_a_safe_workbook(world):
     messages = world.bot_messages(FORUM)
     listed = next(m for m in reversed(messages) if "Audit:" in m.get("text", ""))
     assert "request_take" in listed["text"] and "view_phone" in listed["text"]
+    # at the time where staff work (10:00 in Almaty), not UTC's 05:00
+    assert "2026-11-22 10:00 · 20001 · request_take" in listed["text"]
     book = messages[-1]
     assert book["document"]["file_name"].endswith(".xlsx")
     sheet = load_workbook(io.BytesIO(world.state.files.require(book["document"]["file_id"]).data))

@@ -34,7 +34,7 @@ def create_router() -> Router:
         except audit_view.AuditQueryError:
             await message.reply(i18n("privacy-audit-usage"))
             return
-        for text in split_message(audit_lines(result, i18n)):
+        for text in split_message(audit_lines(result, i18n, settings.tz)):
             await message.reply(text.strip())
         if result.entries:
             name = f"audit_{result.scope}_{result.subject.replace(' #', '_')}.xlsx"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from datetime import tzinfo
 
 from bot.i18n import Translator
 from bot.services.privacy.retention import RetentionRun
@@ -24,8 +25,9 @@ def privacy_stats_line(run: RetentionRun | None, i18n: Translator) -> str:
     )
 
 
-def audit_lines(result: AuditView, i18n: Translator) -> list[str]:
-    """A header, then one line per entry (the newest `SHOWN`); the workbook has them all."""
+def audit_lines(result: AuditView, i18n: Translator, zone: tzinfo) -> list[str]:
+    """A header, then one line per entry (the newest `SHOWN`), at the time where staff work
+    (`zone`, the insurer's); the workbook has them all, in UTC."""
     if not result.entries:
         return [i18n("privacy-audit-empty", subject=html.escape(result.subject))]
     lines = [
@@ -38,7 +40,8 @@ def audit_lines(result: AuditView, i18n: Translator) -> list[str]:
     ]
     for e in result.entries[:SHOWN]:
         who = i18n("privacy-audit-nobody") if e.staff_telegram_id == 0 else e.staff_telegram_id
-        line = f"{e.created_at:%Y-%m-%d %H:%M} · {who} · <b>{html.escape(e.action)}</b>"
+        when = e.created_at.astimezone(zone)
+        line = f"{when:%Y-%m-%d %H:%M} · {who} · <b>{html.escape(e.action)}</b>"
         if e.target:
             line += f" · {html.escape(e.target)}"
         if e.details:
