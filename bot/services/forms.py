@@ -131,6 +131,21 @@ NO_WORDS = frozenset(
 )  # fmt: skip
 
 
+# "that's all" typed where a list or documents are collected (a medicines list, a claim's
+# receipts): the whole answer, as the step's "Next" or "Done with documents"; never a line
+DONE_WORDS = frozenset(
+    {"готово", "всё", "все", "это всё", "это все", "всё готово", "все готово", "больше нет",
+     "далее", "дальше", "далі", "це все", "усе", "більше немає", "більше нічого", "done",
+     "that s all", "thats all", "that is all", "finished", "next", "болды", "дайын", "бітті",
+     "басқа жоқ", "әрі қарай", "келесі"}
+)  # fmt: skip
+
+
+def is_done(typed: str) -> bool:
+    """Whether `typed` is, whole, a "that's all" (`DONE_WORDS`)."""
+    return " ".join(_words(typed)) in DONE_WORDS
+
+
 def is_yes(typed: str) -> bool:
     """Whether `typed` is, whole, a "yes" (`YES_WORDS`)."""
     return " ".join(_words(typed)) in YES_WORDS

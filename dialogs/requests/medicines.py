@@ -16,7 +16,7 @@ from aiogram_dialog import Dialog, DialogManager, Window
 from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 
-from bot.services.forms import clean_text
+from bot.services.forms import clean_text, is_done
 from bot.services.profile import ADDRESS_MAX, clean_address
 from bot.textfit import cut
 from dialogs.common import (
@@ -78,7 +78,11 @@ def list_window(step: ListStep, state: State, after: State, confirm: State) -> W
     """Text and/or photos or files (an album too); "Next" appears once there is something."""
 
     async def on_text(message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
-        """Each message adds its lines to the list (people send one item a message)."""
+        """Each message adds its lines to the list (people send one item a message); "готово",
+        "that's all" (`forms.DONE_WORDS`) is the press of "Next", never a line."""
+        if is_done(text):
+            await on_next(message, None, manager)
+            return
         value = clean_list(text)
         if value is None:
             refuse_text(manager, text, LIST_MAX, step.empty)
@@ -102,7 +106,7 @@ def list_window(step: ListStep, state: State, after: State, confirm: State) -> W
         if added and caption and not manager.dialog_data.get(step.key):
             manager.dialog_data[step.key] = caption
 
-    async def on_next(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+    async def on_next(_event: Any, _button: Button | None, manager: DialogManager) -> None:
         if not manager.dialog_data.get(step.key) and not stored_docs(manager):
             set_error(manager, step.empty)
             return

@@ -224,3 +224,19 @@ async def test_a_message_delivered_twice_adds_its_line_once(member, session_fact
     await member.send("Ibuprofen 200 mg")
     assert "Your list:\nParacetamol 500 mg × 20\nIbuprofen 200 mg\n" in member.text() + "\n"
     assert member.text().count("Paracetamol") == 1
+
+
+async def test_that_s_all_typed_is_next_and_never_a_line_of_the_list(member, session_factory):
+    """ "Готово" typed under the list was added to it as a medicine; a whole "that's all"
+    (`forms.DONE_WORDS`) is now the press of "Next", and asks for the list while it is empty."""
+    await _open_form(member, session_factory)
+    await member.send("Готово")
+    assert "Type the list of medicines" in member.text()
+    assert "Your list" not in member.text()  # nothing added
+    await member.send("Paracetamol 500 mg × 20")
+    await member.send("that's all")
+    assert "Where should we deliver the medicines?" in member.text()
+    await member.send("Kyiv, Khreshchatyk 1")
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["items"] == "Paracetamol 500 mg × 20"

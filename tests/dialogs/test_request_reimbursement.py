@@ -424,3 +424,23 @@ async def test_a_card_number_typed_for_the_iban_is_named_and_the_step_stays(
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert request.details["iban"] == UA_IBAN
+
+
+async def test_that_s_all_typed_on_the_documents_step_is_done(member, session_factory):
+    """ "готово" typed after the receipt was "Please send a photo or a file"; a whole "that's
+    all" is now "Done with documents", which still wants one document first."""
+    await member_with_active_card(member, session_factory)
+    await _to_documents(member)
+    await member.send("готово")
+    assert "Please send a photo or a file" not in member.text()
+    assert "Please attach at least one document" in member.text()
+    await send_document(member, "receipt.pdf")
+    await member.send("Готово!")
+    assert "IBAN" in member.text()
+    await member.send(UA_IBAN)
+    await member.click("⏭ Skip")
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert [d.file_name for d in await stored_documents(session_factory, request.id)] == [
+        "receipt.pdf"
+    ]

@@ -7,12 +7,14 @@ import pytest
 
 from bot.i18n import TranslatorHub
 from bot.services.forms import (
+    DONE_WORDS,
     KIND_WORDS,
     NO_WORDS,
     TIME_WINDOWS,
     TIME_WORDS,
     YES_WORDS,
     _words,
+    is_done,
     is_no,
     is_yes,
     match_choice,
@@ -184,3 +186,17 @@ def test_every_no_word_is_written_as_a_typed_answer_is_read_and_is_no_yes():
     for phrase in NO_WORDS:
         assert " ".join(_words(phrase)) == phrase
     assert not NO_WORDS & YES_WORDS
+
+
+@pytest.mark.parametrize(
+    ("typed", "done"),
+    [("Готово!", True), ("это всё", True), ("That's all.", True), ("це все", True),
+     ("болды", True), ("всё, кроме аспирина", False), ("Paracetamol", False)],
+)  # fmt: skip
+def test_that_s_all_is_the_whole_answer(typed, done):
+    assert is_done(typed) is done
+
+
+def test_every_done_word_is_written_as_a_typed_answer_is_read():
+    for phrase in DONE_WORDS:
+        assert " ".join(_words(phrase)) == phrase

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from aiogram import F
+from aiogram.enums import ContentType
 from aiogram_dialog import Dialog
 from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Group
 
 from bot.services.money import CURRENCIES, CURRENCY_WORDS
 from dialogs.common import (
+    ContentIs,
     MemberDialog,
     choice_step,
     member_window,
@@ -34,6 +36,7 @@ from dialogs.requests.reimbursement.handlers import (
     on_date_picked,
     on_date_text,
     on_docs_done,
+    on_docs_text,
     on_iban,
     on_send,
     on_skip_comment,
@@ -78,6 +81,7 @@ def reimbursement_dialog() -> Dialog:
             I18nFormat("reimbursement-docs-prompt", when=~F["has_docs"]),
             I18nFormat("docs-received", when="has_docs"),
             I18nError(),
+            MessageInput(on_docs_text, filter=ContentIs(ContentType.TEXT)),
             MessageInput(on_attachment),
             Button(
                 I18nButtonText("btn-docs-done"),

@@ -8,6 +8,7 @@ from typing import Any
 
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import ChatEvent, DialogManager
+from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_dialog.widgets.kbd.calendar_kbd import ManagedCalendar
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services import requests
 from bot.services.cards import CardView
 from bot.services.dates import read_date
-from bot.services.forms import TEXT_MAX, clean_text
+from bot.services.forms import TEXT_MAX, clean_text, is_done
 from bot.services.money import clean_iban, read_amount
 from bot.services.reimbursement import (
     REIMBURSEMENT_MAX_AGE_DAYS,
@@ -24,7 +25,7 @@ from bot.services.reimbursement import (
     service_date_refusal,
 )
 from dialogs.common import fmt_date, set_error, today
-from dialogs.requests.common import DOCS, advance, submit
+from dialogs.requests.common import DOCS, advance, on_attachment, submit
 from dialogs.states import ReimbursementSG
 from dialogs.text_input import refuse_text
 from dialogs.widgets.calendar import LocalizedCalendar
@@ -110,7 +111,16 @@ async def on_currency(
     await advance(manager, ReimbursementSG.documents, ReimbursementSG.confirm)
 
 
-async def on_docs_done(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+async def on_docs_text(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    """Text on the documents step: "готово", "that's all" (`forms.DONE_WORDS`) is the press of
+    "Done with documents"; other text is no document (the attachment's own refusal)."""
+    if is_done(message.text or ""):
+        await on_docs_done(message, None, manager)
+        return
+    await on_attachment(message, widget, manager)
+
+
+async def on_docs_done(_event: Any, _button: Button | None, manager: DialogManager) -> None:
     if not manager.dialog_data.get(DOCS):
         set_error(manager, "reimbursement-docs-required")
         return
