@@ -10,7 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.cards import CardView
 from bot.services.money import CURRENCIES, clean_iban
-from storage.models import InsuredPerson, Member
+from storage.models import InsuredPerson, Member, RequestKind
+from storage.repositories import requests as requests_repo
 
 REIMBURSEMENT_MAX_AGE_DAYS = 90
 # the currency a member most likely paid in, by the country of their phone
@@ -59,6 +60,28 @@ async def currencies_for(session: AsyncSession, member: Member) -> list[str]:
         person = await session.get(InsuredPerson, member.active_card_id)
         phone = person.phone if person is not None else None
     return currency_order(phone)
+
+
+# how many of a member's latest claims are looked through for the account they were paid to
+IBAN_LOOKBACK = 5
+
+
+async def last_iban(session: AsyncSession, member: Member) -> str | None:
+    """The IBAN of the member's latest claim that has one still valid (retention anonymises
+    old ones), offered on the next claim's IBAN step: people claim to the same account."""
+    assert member.id is not None
+    for details in await requests_repo.latest_details(
+        session, member.id, RequestKind.REIMBURSEMENT, IBAN_LOOKBACK
+    ):
+        iban = clean_iban(str(details.get("iban") or ""))
+        if iban is not None:
+            return iban
+    return None
+
+
+def short_iban(iban: str) -> str:
+    """An IBAN for a button: its country and check digits and its last four ("UA21 … 6001")."""
+    return f"{iban[:4]} … {iban[-4:]}"
 
 
 # digits alone, as many as a payment card number has (an IBAN begins with two letters)

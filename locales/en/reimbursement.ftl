@@ -27,6 +27,7 @@ reimbursement-docs-prompt =
 reimbursement-docs-required = Please attach at least one document: a claim cannot be reviewed without the receipt.
 
 reimbursement-iban-prompt = 🏦 Type the IBAN of the bank account for the payment: a Ukrainian (UA…, 29 characters) or Kazakh (KZ…, 20 characters) account.
+reimbursement-btn-last-iban = 🏦 The same account as last time: { $last_iban }
 reimbursement-iban-invalid = That is not a valid IBAN: please check the letters and digits (a Ukrainian IBAN has 29 characters, a Kazakh one 20). It is easiest to copy it from your banking app.
 reimbursement-iban-country = The payment can go only to a Ukrainian (UA…) or Kazakh (KZ…) bank account. Please type the IBAN of such an account.
 reimbursement-iban-card = That looks like a payment card number. The payment goes to the account’s IBAN: a Ukrainian one begins with UA and has 29 characters, a Kazakh one begins with KZ and has 20. Your banking app shows it with the card’s account details.

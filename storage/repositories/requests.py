@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import and_, func, or_
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -44,6 +45,19 @@ async def of_member_in(
         .limit(limit)
     )
     return list(rows.scalars())
+
+
+async def latest_details(
+    session: AsyncSession, member_id: int, kind: str, limit: int
+) -> list[dict[str, Any]]:
+    """The answers of a member's latest `limit` requests of `kind`, newest first."""
+    rows = await session.execute(
+        select(Request.details)
+        .where(Request.member_id == member_id, Request.kind == kind)
+        .order_by(col(Request.id).desc())
+        .limit(limit)
+    )
+    return [dict(details or {}) for details in rows.scalars()]
 
 
 async def awaiting(

@@ -444,3 +444,27 @@ async def test_that_s_all_typed_on_the_documents_step_is_done(member, session_fa
     assert [d.file_name for d in await stored_documents(session_factory, request.id)] == [
         "receipt.pdf"
     ]
+
+
+async def test_a_second_claim_offers_the_account_of_the_last_one(member, session_factory):
+    """People claim to the same account: the IBAN step offers the last claim's, shortened on
+    its button and shown whole on the summary; a first claim has no such button."""
+    await member_with_active_card(member, session_factory)
+    await _to_documents(member)
+    await send_document(member, "receipt-1.pdf")
+    await member.click(DONE)
+    assert not [b for b in member.buttons() if b.startswith("🏦")]  # no claim before
+    await member.send(UA_IBAN)
+    await member.click("⏭ Skip")
+    await member.click("✅ Send")
+
+    await member.send("/menu")
+    await _to_documents(member)
+    await send_document(member, "receipt-2.pdf")
+    await member.click(DONE)
+    await member.click("🏦 The same account as last time: UA21 … 6001")
+    await member.click("⏭ Skip")
+    assert f"IBAN: {UA_IBAN}" in member.text()
+    await member.click("✅ Send")
+    first, second = await stored_requests(session_factory)
+    assert first.details["iban"] == second.details["iban"] == UA_IBAN

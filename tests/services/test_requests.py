@@ -7,7 +7,7 @@ from bot.services import lifecycle, requests
 from bot.services.documents import MAX_DOCUMENTS, Attachment, refusal
 from bot.services.money import CURRENCIES, CURRENCY_WORDS, clean_iban, parse_amount, read_amount
 from bot.services.notifications import Ticket
-from storage.models import RequestDocument, RequestKind, RequestStatus
+from storage.models import Request, RequestDocument, RequestKind, RequestStatus
 from tests.factories import make_member, make_person, make_policy
 
 NOW = datetime(2026, 11, 22, 5, 0, tzinfo=UTC)
@@ -261,3 +261,35 @@ async def test_a_deleted_requests_number_is_never_given_again(session):
     await session.commit()
     second = await requests.submit(session, member, RequestKind.CALLBACK, details, [], NOW, TODAY)
     assert second.number != first.number
+
+
+async def test_the_last_iban_is_the_newest_claim_s_still_kept(session):
+    """The account offered on a claim: the newest earlier claim's IBAN; one anonymised by
+    retention (its IBAN gone) is passed over, and other kinds of request never count."""
+    from bot.services.privacy.fields import anonymous_details
+    from bot.services.reimbursement import last_iban
+
+    member, _card = await _linked(session)
+    assert await last_iban(session, member) is None
+
+    def claim(iban: str) -> dict:
+        return {"service_date": "2026-11-20", "amount": "10.00", "currency": "UAH", "iban": iban}
+
+    older = "UA213223130000026007233566001"
+    newer = "KZ86125KZT5004100100"
+    for details in (claim(older), claim(newer)):
+        await requests.submit(
+            session, member, RequestKind.REIMBURSEMENT, details, [_photo(1)], NOW, TODAY
+        )
+    await requests.submit(
+        session, member, RequestKind.CALLBACK,
+        {"phone": "+380501112233", "time_window": "any", "topic": "x"}, [], NOW, TODAY,
+    )  # fmt: skip
+    assert await last_iban(session, member) == newer
+    claims = (
+        await session.execute(select(Request).where(Request.kind == "reimbursement"))
+    ).scalars()
+    newest = max(claims, key=lambda r: r.id)
+    newest.details = anonymous_details(newest.details)  # retention took the newer claim's
+    await session.flush()
+    assert await last_iban(session, member) == older

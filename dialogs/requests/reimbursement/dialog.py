@@ -27,7 +27,12 @@ from dialogs.requests.common import (
     sent_widgets,
     start_form,
 )
-from dialogs.requests.reimbursement.getters import currency_getter, date_getter, summary_getter
+from dialogs.requests.reimbursement.getters import (
+    currency_getter,
+    date_getter,
+    iban_getter,
+    summary_getter,
+)
 from dialogs.requests.reimbursement.handlers import (
     ServiceDateCalendar,
     on_amount,
@@ -38,6 +43,7 @@ from dialogs.requests.reimbursement.handlers import (
     on_docs_done,
     on_docs_text,
     on_iban,
+    on_last_iban,
     on_send,
     on_skip_comment,
 )
@@ -104,7 +110,14 @@ def reimbursement_dialog() -> Dialog:
             "iban",
             on_iban,
             ReimbursementSG.iban,
+            Button(
+                I18nButtonText("reimbursement-btn-last-iban"),
+                id="last_iban",
+                on_click=on_last_iban,
+                when="last_iban",
+            ),
             Cancel(I18nButtonText("btn-cancel")),
+            getter=iban_getter,
         ),
         text_step(
             "reimbursement-comment-prompt",

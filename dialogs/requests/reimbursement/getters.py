@@ -13,6 +13,8 @@ from bot.services.reimbursement import (
     REIMBURSEMENT_MAX_AGE_DAYS,
     currencies_for,
     earliest_service_date,
+    last_iban,
+    short_iban,
 )
 from dialogs.common import fmt_date, today
 from dialogs.requests.common import docs_getter
@@ -28,6 +30,12 @@ async def date_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
         return {"earliest": ""}  # the card's reason is shown when a date is given
     earliest = earliest_service_date(card, today(dialog_manager))
     return {"earliest": fmt_date(earliest, dialog_manager), "days": REIMBURSEMENT_MAX_AGE_DAYS}
+
+
+async def iban_getter(dialog_manager: DialogManager, member: Member, **_: Any) -> dict[str, Any]:
+    session: AsyncSession = dialog_manager.middleware_data["session"]
+    last = await last_iban(session, member)
+    return {"last_iban": short_iban(last) if last else ""}
 
 
 async def currency_getter(

@@ -22,6 +22,7 @@ from bot.services.reimbursement import (
     REIMBURSEMENT_MAX_AGE_DAYS,
     earliest_service_date,
     iban_refusal,
+    last_iban,
     service_date_refusal,
 )
 from dialogs.common import fmt_date, set_error, today
@@ -125,6 +126,19 @@ async def on_docs_done(_event: Any, _button: Button | None, manager: DialogManag
         set_error(manager, "reimbursement-docs-required")
         return
     await advance(manager, ReimbursementSG.iban, ReimbursementSG.confirm)
+
+
+async def on_last_iban(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+    """ "The same account as last time": the IBAN of the member's latest claim, shown whole
+    on the summary."""
+    session: AsyncSession = manager.middleware_data["session"]
+    member: Member = manager.middleware_data["member"]
+    iban = await last_iban(session, member)
+    if iban is None:  # (anonymised since the step was drawn)
+        set_error(manager, "reimbursement-iban-invalid")
+        return
+    manager.dialog_data["iban"] = iban
+    await advance(manager, ReimbursementSG.comment, ReimbursementSG.confirm)
 
 
 async def on_iban(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
