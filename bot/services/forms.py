@@ -141,6 +141,27 @@ DONE_WORDS = frozenset(
 )  # fmt: skip
 
 
+# "nothing" typed for an optional answer (a comment): the step skipped, not "нет" stored
+NOTHING_WORDS = frozenset(
+    {"ничего", "нічого", "nothing", "ештеңе", "ештеңе жоқ", "no comment", "no comments",
+     "без комментариев", "без коментарів", "нет комментариев", "немає", "пропустить",
+     "пропустити", "skip", "өткізу", "өткізіп жіберу", "нечего добавить", "нічого додати"}
+)  # fmt: skip
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def is_nothing(typed: str) -> bool:
+    """Whether `typed`, whole, says there is nothing to add: a "no", a "that's all", a
+    "nothing" (`NOTHING_WORDS`) or a dash."""
+    phrase = " ".join(_words(typed))
+    return (
+        phrase in NOTHING_WORDS
+        or phrase in NO_WORDS
+        or phrase in DONE_WORDS
+        or typed.strip() in _DASHES
+    )
+
+
 def is_done(typed: str) -> bool:
     """Whether `typed` is, whole, a "that's all" (`DONE_WORDS`)."""
     return " ".join(_words(typed)) in DONE_WORDS

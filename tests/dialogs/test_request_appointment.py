@@ -417,3 +417,24 @@ async def test_a_day_of_the_week_typed_for_the_visit_is_the_next_one(member, ses
     await member.click("🌅 Morning, 8:00–12:00")
     await member.click("⏭ Skip")
     assert "Preferred date: November 23, 2026" in member.text()
+
+
+async def test_a_comment_answered_no_or_nothing_is_skipped(member, session_factory):
+    """ "Anything the clinic should know?" answered "нет" or "-" was stored as the comment
+    ("Comment: нет" on the clinic's request); a whole "no", "nothing", "that's all" or a dash
+    is the press of "Skip"."""
+    await open_form(member, session_factory)
+    await member.click("✍️ Another specialty")
+    await member.send("Allergist")
+    await member.send("Kyiv")
+    await member.send("22.11.2026")
+    await member.click("🕘 Any time")
+    await member.send("Нет")
+    assert "Comment" not in member.text()
+    assert "Is everything right?" in member.text()
+    await member.click("✏️ Comment")
+    await member.send("—")
+    assert "Comment" not in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["comment"] is None

@@ -468,3 +468,16 @@ async def test_a_second_claim_offers_the_account_of_the_last_one(member, session
     await member.click("✅ Send")
     first, second = await stored_requests(session_factory)
     assert first.details["iban"] == second.details["iban"] == UA_IBAN
+
+
+async def test_a_claim_s_comment_answered_nothing_is_skipped(member, session_factory):
+    await member_with_active_card(member, session_factory)
+    await _to_documents(member)
+    await send_document(member, "receipt.pdf")
+    await member.click(DONE)
+    await member.send(UA_IBAN)
+    await member.send("nothing")
+    assert "Comment" not in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert "comment" not in request.details

@@ -10,12 +10,14 @@ from bot.services.forms import (
     DONE_WORDS,
     KIND_WORDS,
     NO_WORDS,
+    NOTHING_WORDS,
     TIME_WINDOWS,
     TIME_WORDS,
     YES_WORDS,
     _words,
     is_done,
     is_no,
+    is_nothing,
     is_yes,
     match_choice,
     window_of_hour,
@@ -199,4 +201,18 @@ def test_that_s_all_is_the_whole_answer(typed, done):
 
 def test_every_done_word_is_written_as_a_typed_answer_is_read():
     for phrase in DONE_WORDS:
+        assert " ".join(_words(phrase)) == phrase
+
+
+@pytest.mark.parametrize(
+    ("typed", "nothing"),
+    [("нет", True), ("Ничего.", True), ("-", True), ("—", True), ("no comment", True),
+     ("ештеңе", True), ("нет температуры", False), ("болит зуб", False)],
+)  # fmt: skip
+def test_nothing_to_add_is_the_whole_answer(typed, nothing):
+    assert is_nothing(typed) is nothing
+
+
+def test_every_nothing_word_is_written_as_a_typed_answer_is_read():
+    for phrase in NOTHING_WORDS:
         assert " ".join(_words(phrase)) == phrase

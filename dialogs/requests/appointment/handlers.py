@@ -9,7 +9,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.kbd import Button
 
-from bot.services.forms import TEXT_MAX, clean_text, windows_left
+from bot.services.forms import TEXT_MAX, clean_text, is_nothing, windows_left
 from dialogs.common import clear_error, fmt_date, insurer_now, set_error
 from dialogs.requests.common import advance, submit
 from dialogs.requests.dates import DateErrors, preferred_date_handlers
@@ -85,6 +85,9 @@ async def on_time(
 
 
 async def on_comment(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
+    if is_nothing(text):  # "нет", "ничего", "-": the comment skipped, not stored as one
+        await on_skip(_message, None, manager)
+        return
     comment = clean_text(text)
     if comment is None:
         refuse_text(manager, text, TEXT_MAX, "appointment-comment-invalid", max=TEXT_MAX)
@@ -93,7 +96,7 @@ async def on_comment(_message: Message, _widget: Any, manager: DialogManager, te
     await advance(manager, AppointmentSG.confirm, AppointmentSG.confirm)
 
 
-async def on_skip(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+async def on_skip(_event: Any, _button: Button | None, manager: DialogManager) -> None:
     manager.dialog_data["comment"] = None
     await advance(manager, AppointmentSG.confirm, AppointmentSG.confirm)
 

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services import requests
 from bot.services.cards import CardView
 from bot.services.dates import read_date
-from bot.services.forms import TEXT_MAX, clean_text, is_done
+from bot.services.forms import TEXT_MAX, clean_text, is_done, is_nothing
 from bot.services.money import clean_iban, read_amount
 from bot.services.reimbursement import (
     REIMBURSEMENT_MAX_AGE_DAYS,
@@ -150,6 +150,9 @@ async def on_iban(_message: Message, _widget: Any, manager: DialogManager, text:
 
 
 async def on_comment(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
+    if is_nothing(text):  # "нет", "ничего", "-": the comment skipped, not stored as one
+        await on_skip_comment(_message, None, manager)
+        return
     comment = clean_text(text)
     if comment is None:
         refuse_text(manager, text, TEXT_MAX, "reimbursement-comment-invalid")
@@ -158,9 +161,7 @@ async def on_comment(_message: Message, _widget: Any, manager: DialogManager, te
     await advance(manager, ReimbursementSG.confirm, ReimbursementSG.confirm)
 
 
-async def on_skip_comment(
-    _callback: CallbackQuery, _button: Button, manager: DialogManager
-) -> None:
+async def on_skip_comment(_event: Any, _button: Button | None, manager: DialogManager) -> None:
     manager.dialog_data.pop("comment", None)
     await advance(manager, ReimbursementSG.confirm, ReimbursementSG.confirm)
 
