@@ -1,7 +1,7 @@
 """A member's message to staff outside a form: a Telegram reply to the bot's message about a
 request (bot/handlers/helpdesk.py), or a message sent on a screen that asks nothing while a
-request waits for one (`answer_awaited`: a resting screen's input, the fallback), or else the
-comment of a rating asked for a moment ago.
+request waits for one (`answer_awaited`: a resting screen's input, the fallback), or else a
+score typed for the request just done, or the comment of a rating asked for a moment ago.
 
 Both add it to the request as "Add a message or documents" does (an answer to "need info" puts
 the request back to work), or, when the request is closed, send it to support as "Write to
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from aiogram.types import Message
+from aiogram.types import ForceReply, Message
 
 from bot.i18n import Translator
 from bot.services import ratings, requests, support_chat
@@ -91,6 +91,30 @@ async def _rating_comment(
     return True
 
 
+async def _typed_score(
+    message: Message, uow: UnitOfWork, member: Member, now: datetime, i18n: Translator
+) -> bool:
+    """A score typed ("5", "⭐⭐⭐⭐") after "How did we do?" rates the one request done a while
+    ago with no rating yet, as its button would; the comment is asked for the same way."""
+    score = ratings.read_score(message.text or "")
+    if score is None:
+        return False
+    request_id = await ratings.typed_score_target(uow.session, member, now)
+    if request_id is None:
+        return False
+    rating = await ratings.rate(uow.session, member, request_id, score, now)
+    if not await uow.commit():
+        await message.reply(i18n("error-not-saved"))
+        return True
+    await message.reply(i18n("rating-thanks", stars="⭐" * rating.score, score=rating.score))
+    prompt = await message.answer(
+        i18n("rating-comment-prompt"), reply_markup=ForceReply(selective=True)
+    )
+    await ratings.set_prompt(uow.session, rating, prompt.message_id)
+    await uow.commit()
+    return True
+
+
 def _free(message: Message) -> bool:
     """Whether `message` is one a member writes to support: text (not a command), a photo, a
     file or a voice message."""
@@ -143,7 +167,10 @@ async def answer_awaited(
         await message.reply(i18n("support-chat-unsupported"))
         return True
     if not waiting:
-        return message.text is not None and await _rating_comment(message, uow, member, now, i18n)
+        return message.text is not None and (
+            await _typed_score(message, uow, member, now, i18n)
+            or await _rating_comment(message, uow, member, now, i18n)
+        )
     if len(waiting) > 1:
         numbers = ", ".join(request.number for request in waiting)
         await message.reply(i18n("answer-which-request", numbers=numbers))

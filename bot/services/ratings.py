@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
@@ -21,6 +22,36 @@ LOW = 3  # a score this low or lower is told to staff, not only shown on the car
 # a line written outside a form this long after the score, with no Telegram reply to the
 # prompt (the member closed the reply the prompt opened), is still the comment
 COMMENT_WAIT = timedelta(minutes=30)
+
+
+# a score typed rather than pressed ("5", "5/5", "⭐⭐⭐⭐⭐", "4 звезды") rates the one request
+# done this long ago or less that has no rating yet
+TYPED_SCORE_WAIT = timedelta(hours=24)
+_TYPED_SCORE = re.compile(
+    r"([1-5])\s*(?:/\s*5|из\s*5|з\s*5|of\s*5|out of\s*5|⭐+|★+|stars?|звезд[аы]?|зірк[аи]?|"
+    r"жұлдыз)?[\s!.]*",
+    re.IGNORECASE,
+)
+_STARS = re.compile(r"(⭐|★){1,5}[\s!.]*")
+
+
+def read_score(text: str) -> int | None:
+    """A score of 1-5 typed whole: a digit (with "/5", "stars" and the like after it) or one
+    to five stars; None for anything else ("5 минут", "спасибо")."""
+    typed = text.strip().replace("\ufe0f", "")  # ⭐️ is ⭐ with a variation selector
+    if match := _TYPED_SCORE.fullmatch(typed):
+        return int(match.group(1))
+    if _STARS.fullmatch(typed):
+        return sum(ch in "⭐★" for ch in typed)
+    return None
+
+
+async def typed_score_target(session: AsyncSession, member: Member, now: datetime) -> int | None:
+    """The request a typed score rates: the one done within TYPED_SCORE_WAIT with no rating
+    yet; None when there is none, or more than one (which one would be a guess)."""
+    assert member.id is not None
+    found = await helpdesk_repo.unrated_done(session, member.id, now - TYPED_SCORE_WAIT, 2)
+    return found[0] if len(found) == 1 else None
 
 
 class RatingRefusedError(ValueError):

@@ -112,6 +112,26 @@ async def rating_awaiting_comment(
     return result.scalar_one_or_none()
 
 
+async def unrated_done(
+    session: AsyncSession, member_id: int, since: datetime, limit: int
+) -> list[int]:
+    """Up to `limit` of the member's requests done (last changed) at `since` or later that
+    have no rating yet, newest first."""
+    result = await session.execute(
+        select(Request.id)
+        .outerjoin(RequestRating, col(RequestRating.request_id) == col(Request.id))
+        .where(
+            Request.member_id == member_id,
+            Request.status == RequestStatus.DONE,
+            col(Request.updated_at) >= since,
+            col(RequestRating.id).is_(None),
+        )
+        .order_by(col(Request.id).desc())
+        .limit(limit)
+    )
+    return [request_id for request_id in result.scalars() if request_id is not None]
+
+
 async def notification_by_key(session: AsyncSession, dedup_key: str) -> Notification | None:
     result = await session.execute(select(Notification).where(Notification.dedup_key == dedup_key))
     return result.scalar_one_or_none()

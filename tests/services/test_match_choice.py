@@ -25,6 +25,7 @@ from bot.services.forms import (
 from bot.services.languages import LANGUAGE_WORDS
 from bot.services.money import CURRENCIES, CURRENCY_WORDS
 from bot.services.profile import GENDER_WORDS
+from bot.services.ratings import read_score
 
 HUB = TranslatorHub()
 
@@ -216,3 +217,14 @@ def test_nothing_to_add_is_the_whole_answer(typed, nothing):
 def test_every_nothing_word_is_written_as_a_typed_answer_is_read():
     for phrase in NOTHING_WORDS:
         assert " ".join(_words(phrase)) == phrase
+
+
+@pytest.mark.parametrize(
+    ("typed", "score"),
+    [("5", 5), (" 4/5 ", 4), ("3 из 5", 3), ("5 звезд", 5), ("4 stars!", 4), ("⭐⭐⭐", 3),
+     ("⭐️⭐️", 2), ("1", 1), ("0", None), ("6", None), ("5 минут", None), ("10", None),
+     ("⭐⭐⭐⭐⭐⭐", None), ("спасибо", None), ("", None)],
+)  # fmt: skip
+def test_a_score_typed_whole_is_read(typed, score):
+    """A rating typed rather than pressed (`bot/services/ratings.py:read_score`)."""
+    assert read_score(typed) == score

@@ -909,6 +909,53 @@ async def test_a_line_long_after_the_score_is_not_taken_for_the_comment(world):
     assert world.bot_messages(OLENA)[-1]["text"] != EN("rating-comment-thanks")
 
 
+async def test_a_score_typed_after_how_did_we_do_rates_the_request(world):
+    """ "5" typed under "How did we do?" was kept for support as a message; a whole score
+    ("5", "⭐⭐⭐⭐", "4/5") rates the request just done, as its button does, and the comment
+    is asked for; a number in words is not a score."""
+    request, _ask = await _done(world)
+    world.clock.advance(minutes=10)
+    world.state.send_text(OLENA, "5 минут")  # not a score: nothing rated
+    await world.settled()
+    assert await _rows(world, RequestRating) == []
+
+    world.state.send_text(OLENA, "⭐⭐⭐⭐")
+    await world.settled()
+    thanks, prompt = world.bot_messages(OLENA)[-2:]
+    assert thanks["text"] == EN("rating-thanks", stars="⭐⭐⭐⭐", score=4)
+    assert "reply to this message" in prompt["text"]
+    [rating] = await _rows(world, RequestRating)
+    assert (rating.request_id, rating.score) == (request.id, 4)
+
+    world.state.send_text(OLENA, "Quick and polite")  # the comment, as after a press
+    await world.settled()
+    [rating] = await _rows(world, RequestRating)
+    assert rating.comment == "Quick and polite"
+    await world.deliver()
+    assert "Rating: ★★★★☆ (4/5)" in _card(world, request.number)["text"]
+
+
+async def test_a_score_typed_a_day_after_done_or_when_rated_is_not_taken(world):
+    await _rated(world, 5)
+    world.clock.advance(minutes=40)
+    world.state.send_text(OLENA, "3")  # rated already: "3" is no new score
+    await world.settled()
+    [rating] = await _rows(world, RequestRating)
+    assert rating.score == 5
+
+    [member] = await _rows(world, Member)
+    request = await world.submit(member)
+    await world.deliver()
+    await world.press(_card(world, request.number), "🙋 Take")
+    await world.deliver()
+    await world.press(_card(world, request.number), "✅ Done")
+    await world.deliver()
+    world.clock.advance(hours=25)
+    world.state.send_text(OLENA, "4")  # a day on: not taken for its score
+    await world.settled()
+    assert len(await _rows(world, RequestRating)) == 1
+
+
 async def test_a_low_rating_and_its_comment_are_told_in_the_general_topic(world):
     """The card, scrolled far up its topic, is edited with any rating; a low one (3 or less)
     is also told in the General topic where everyone sees it, and then why, with one tap to
