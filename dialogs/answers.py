@@ -102,17 +102,32 @@ async def _typed_score(
     request_id = await ratings.typed_score_target(uow.session, member, now)
     if request_id is None:
         return False
+    await rate_typed(message, uow, member, request_id, score, now, i18n)
+    return True
+
+
+async def rate_typed(
+    message: Message,
+    uow: UnitOfWork,
+    member: Member,
+    request_id: int,
+    score: int,
+    now: datetime,
+    i18n: Translator,
+) -> None:
+    """`score`, typed, stored as the request's rating as its button would, then thanked for
+    and the comment asked for (once stored: commit, then speak)."""
     rating = await ratings.rate(uow.session, member, request_id, score, now)
     if not await uow.commit():
         await message.reply(i18n("error-not-saved"))
-        return True
+        return
     await message.reply(i18n("rating-thanks", stars="⭐" * rating.score, score=rating.score))
-    prompt = await message.answer(
-        i18n("rating-comment-prompt"), reply_markup=ForceReply(selective=True)
-    )
-    await ratings.set_prompt(uow.session, rating, prompt.message_id)
-    await uow.commit()
-    return True
+    if rating.prompt_message_id is None:
+        prompt = await message.answer(
+            i18n("rating-comment-prompt"), reply_markup=ForceReply(selective=True)
+        )
+        await ratings.set_prompt(uow.session, rating, prompt.message_id)
+        await uow.commit()
 
 
 def _free(message: Message) -> bool:

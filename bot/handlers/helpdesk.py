@@ -15,8 +15,8 @@ from bot.filters.magic import Magic
 from bot.i18n import Translator
 from bot.services import ratings, relay, requests
 from bot.services.requests import RequestNotFoundError
-from dialogs.answers import to_staff
-from storage.models import Member
+from dialogs.answers import rate_typed, to_staff
+from storage.models import Member, RequestStatus
 from storage.uow import UnitOfWork
 
 
@@ -67,7 +67,8 @@ def create_router() -> Router:
     async def on_reply(
         message: Message, uow: UnitOfWork, member: Member, clock: Clock, i18n: Translator
     ) -> None:
-        """A reply to the rating's prompt is its comment; a reply to a message about a request
+        """A reply to the rating's prompt is its comment; a score in reply to a message about a
+        done request ("How did we do?") rates it; any other reply to a message about a request
         (its status, a line from staff, a reminder) goes to staff on that request."""
         assert message.reply_to_message is not None
         replied = message.reply_to_message.message_id
@@ -82,6 +83,13 @@ def create_router() -> Router:
         to = await requests.replied_to(uow.session, member, replied)
         if to is None:
             raise SkipHandler  # a reply to another bot message: the dialogs take it
+        score = ratings.read_score(message.text or "")
+        request = to.request
+        if score is not None and request is not None and request.status == RequestStatus.DONE:
+            # "5" in reply to "How did we do?" (or to the "done" notice): its score
+            assert request.id is not None
+            await rate_typed(message, uow, member, request.id, score, clock(), i18n)
+            return
         await to_staff(message, uow, member, to.request, clock(), i18n)
 
     @router.edited_message()

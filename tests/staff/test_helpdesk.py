@@ -935,6 +935,22 @@ async def test_a_score_typed_after_how_did_we_do_rates_the_request(world):
     assert "Rating: ★★★★☆ (4/5)" in _card(world, request.number)["text"]
 
 
+async def test_a_score_in_reply_to_how_did_we_do_rates_it_not_a_question_to_support(world):
+    """ "5" sent as a Telegram reply to "How did we do?" went to support as a new question
+    about a closed request; it is that request's score, and may change it."""
+    request, ask = await _done(world)
+    world.state.send_text(OLENA, "5", reply_to_message_id=ask["message_id"])
+    await world.settled()
+    assert world.bot_messages(OLENA)[-2]["text"] == EN("rating-thanks", stars="⭐" * 5, score=5)
+    world.state.send_text(OLENA, "4/5", reply_to_message_id=ask["message_id"])
+    await world.settled()
+    [rating] = await _rows(world, RequestRating)
+    assert (rating.request_id, rating.score) == (request.id, 4)
+    await world.deliver()
+    topic = world.bot_messages(FORUM, _card(world, request.number).get("message_thread_id"))
+    assert not any(m.get("text", "").endswith("\n5") for m in topic)  # nothing relayed
+
+
 async def test_a_score_typed_a_day_after_done_or_when_rated_is_not_taken(world):
     await _rated(world, 5)
     world.clock.advance(minutes=40)
