@@ -19,6 +19,7 @@ MONTH_LOCALES = ("en", "uk", "ru", "kk")
 FILLER = frozenset(
     {"г", "гг", "год", "года", "году", "р", "рік", "року", "ж", "жыл", "жылы", "жылғы"}
     | {"st", "nd", "rd", "th", "of", "the", "е", "го", "сы", "сі", "шы", "ші"}
+    | {"на", "числа", "число"}  # "на 15-е число": a day of the month
 )
 # days named by a word, from today, in the four languages ("the day after tomorrow" without
 # "the", a filler word)
@@ -33,18 +34,37 @@ RELATIVE_DAYS: dict[str, int] = {
 # "у середу" forms too; "в понедельник" is the next one when a date to come is asked, the last
 # one when a past date is
 WEEKDAYS: dict[str, int] = {
-    **dict.fromkeys(("monday", "mon", "понедельник", "понеділок", "дүйсенбі"), 0),
-    **dict.fromkeys(("tuesday", "tue", "вторник", "вівторок", "сейсенбі"), 1),
-    **dict.fromkeys(("wednesday", "wed", "среда", "среду", "середа", "середу", "сәрсенбі"), 2),
-    **dict.fromkeys(("thursday", "thu", "четверг", "четвер", "бейсенбі"), 3),
+    **dict.fromkeys(("monday", "mon", "понедельник", "понеділок", "дүйсенбі", "пн", "дс"), 0),
+    **dict.fromkeys(("tuesday", "tue", "вторник", "вівторок", "сейсенбі", "вт", "сс"), 1),
+    **dict.fromkeys(
+        ("wednesday", "wed", "среда", "среду", "середа", "середу", "сәрсенбі", "ср"), 2
+    ),
+    **dict.fromkeys(("thursday", "thu", "четверг", "четвер", "бейсенбі", "чт", "бс"), 3),
     **dict.fromkeys(
         ("friday", "fri", "пятница", "пятницу", "п'ятниця", "п'ятницю", "пʼятниця", "пʼятницю",
-         "жұма"),
+         "жұма", "пт", "жм"),
         4,
     ),
-    **dict.fromkeys(("saturday", "sat", "суббота", "субботу", "субота", "суботу", "сенбі"), 5),
-    **dict.fromkeys(("sunday", "sun", "воскресенье", "неділя", "неділю", "жексенбі"), 6),
+    **dict.fromkeys(
+        ("saturday", "sat", "суббота", "субботу", "субота", "суботу", "сенбі", "сб"), 5
+    ),
+    **dict.fromkeys(
+        ("sunday", "sun", "воскресенье", "неділя", "неділю", "жексенбі", "вс", "нд", "жс"), 6
+    ),
 }  # fmt: skip
+# a span of days from today: "через 3 дня", "in a week", "2 күннен кейін"; "3 дня назад",
+# "тиждень тому", "a week ago", "апта бұрын"
+AFTER = frozenset({"через", "in", "кейін"})
+BEFORE = frozenset({"назад", "тому", "ago", "бұрын"})
+DAY_WORDS = frozenset({"день", "дня", "дней", "дні", "днів", "day", "days", "күн", "күннен"})
+WEEK_WORDS = frozenset({"неделю", "недели", "недель", "неделя", "тиждень", "тижні", "тижнів",
+                        "week", "weeks", "апта", "аптадан"})  # fmt: skip
+ONE_WORDS = frozenset({"неделю", "неделя", "тиждень", "week", "day", "день", "апта", "аптадан"})
+COUNT_WORDS: dict[str, int] = {
+    **dict.fromkeys(("a", "one", "один", "одну", "одна", "бір"), 1),
+    **dict.fromkeys(("two", "два", "две", "дві", "екі"), 2),
+    **dict.fromkeys(("three", "три", "үш"), 3),
+}
 # the words before a day of the week that say nothing more: "в понедельник", "next Monday"
 WEEKDAY_FILLER = frozenset({"в", "во", "у", "на", "on", "next", "this", "coming", "наступний",
                             "наступного", "следующий", "ближайший", "келесі"})  # fmt: skip
@@ -122,7 +142,9 @@ def read_date(
 ) -> date | None:
     """A date a person typed: day first (`05.03.1984`, `5/3/84`, `05031984`), ISO, or with
     the month's name in any of the four languages in either order (`5 March 1984`, `March 5`,
-    `1982 жылғы 6 маусым`), or a word for a day near today (`tomorrow`, `вчера`, `ертең`). A
+    `1982 жылғы 6 маусым`), or a word for a day near today (`tomorrow`, `вчера`, `ертең`),
+    a day of the week (`в пт`), a span of days (`через неделю`, `3 дня назад`) or a day of the
+    month alone (`15`, `на 15-е`: this month's or the next's, or the last one's). A
     two-digit year or no year is read as the date nearest today on
     the side it is asked for (`future`: today or later, else today or before). None when it
     is not a real date, or has no year and `year_required` (a date of birth)."""
@@ -131,6 +153,8 @@ def read_date(
     numbers = [t for t in tokens if t.isdigit()]
     if not numbers and (offset := RELATIVE_DAYS.get(" ".join(words))) is not None:
         return None if year_required else today + timedelta(days=offset)
+    if not year_required and (offset := _span(tokens)) is not None:
+        return today + timedelta(days=offset)
     if not numbers and not year_required and (named := _weekday(text)) is not None:
         # the next such day (a week on, when it is today's), or the last one before today
         if future:
@@ -150,6 +174,8 @@ def read_date(
             return None
         year = years[0] if years else None
         return _dated(int(days[0]), month, year, today, future, year_required)
+    if len(numbers) == 1 and len(numbers[0]) <= 2:  # "15", "15-го": a day of the month
+        return None if year_required else _day_of_month(int(numbers[0]), today, future)
     if len(numbers) == 1:  # digits only: ddmmyyyy (six digits may as well be an ID's)
         run = numbers[0]
         if len(run) != 8:
@@ -161,6 +187,36 @@ def read_date(
         return None
     year = numbers[2] if len(numbers) == 3 else None
     return _dated(int(numbers[0]), int(numbers[1]), year, today, future, year_required)
+
+
+def _span(tokens: list[str]) -> int | None:
+    """Days from today a span names ("через 2 недели": 14, "3 дня назад": -3), or None."""
+    marks = [t for t in tokens if t in AFTER or t in BEFORE]
+    rest = [t for t in tokens if t not in AFTER and t not in BEFORE]
+    if len(marks) != 1 or not 1 <= len(rest) <= 2:
+        return None
+    size = 1 if rest[-1] in DAY_WORDS else 7 if rest[-1] in WEEK_WORDS else None
+    if size is None:
+        return None
+    count: int | None = 1 if rest[-1] in ONE_WORDS else None  # "через неделю", not "in days"
+    if len(rest) == 2:
+        typed = rest[0]
+        count = int(typed) if typed.isdigit() and len(typed) <= 3 else COUNT_WORDS.get(typed)
+    if not count:
+        return None
+    return count * size * (1 if marks[0] in AFTER else -1)
+
+
+def _day_of_month(day: int, today: date, future: bool) -> date | None:
+    """A day of the month alone: this month's, or the next month's that has it (`future`), or
+    the last one's before today."""
+    step = 1 if future else -1
+    for months in range(0, 3 * step, step):
+        year, month = divmod(today.month - 1 + months, 12)
+        found = _real(today.year + year, month + 1, day)
+        if found is not None and (found >= today if future else found <= today):
+            return found
+    return None
 
 
 def _weekday(text: str) -> int | None:

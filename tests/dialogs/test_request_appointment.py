@@ -438,3 +438,18 @@ async def test_a_comment_answered_no_or_nothing_is_skipped(member, session_facto
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert request.details["comment"] is None
+
+
+async def test_a_day_typed_as_the_day_of_the_month_or_a_span(member, session_factory):
+    """ "на 25-е" and "через неделю" were "I could not read that date"; today is 22 November."""
+    await open_form(member, session_factory)
+    await member.click("✍️ Another specialty")
+    await member.send("Allergist")
+    await member.send("Kyiv")
+    await member.send("на 25-е")
+    await member.click("🕘 Any time")
+    await member.click("⏭ Skip")
+    assert "Preferred date: November 25, 2026" in member.text()
+    await member.click("✏️ Date")
+    await member.send("через неделю")
+    assert "Preferred date: November 29, 2026" in member.text()

@@ -115,3 +115,40 @@ def test_a_day_of_the_week_is_the_next_one_or_the_last_one():
     assert read_date("понедельник 5", TODAY) is None
     assert read_date("every monday", TODAY) is None
     assert read_date("в", TODAY) is None
+
+
+def test_a_day_of_the_week_may_be_its_short_form():
+    """As Telegram's and phones' calendars write them: "пн", "в пт", "сб.", "нд", "жм"."""
+    for word, ahead in [("пн", 7), ("в пт", 11), ("сб.", 5), ("нд", 6), ("жм", 11), ("вт", 8)]:
+        assert read_date(word, TODAY, future=True) == date(2026, 12, ahead), word
+
+
+def test_a_span_of_days_counts_from_today():
+    for text, days in [
+        ("через неделю", 7), ("через 2 дня", 2), ("через 3 дні", 3), ("in a week", 7),
+        ("in 10 days", 10), ("2 күннен кейін", 2), ("бір аптадан кейін", 7),
+        ("через две недели", 14), ("3 дня назад", -3), ("тиждень тому", -7),
+        ("a week ago", -7), ("5 күн бұрын", -5),
+    ]:  # fmt: skip
+        assert read_date(text, TODAY, future=days > 0) == TODAY + timedelta(days=days), text
+        assert read_date(text, TODAY, year_required=True) is None, text
+    for text in ("через", "in days", "3 days", "через много дней", "week ago 3 days ago"):
+        assert read_date(text, TODAY) is None, text
+
+
+def test_a_day_of_the_month_alone_is_this_month_s_or_the_next_or_the_last():
+    """TODAY is 4 December. "15" for a visit is the 15th of December; "3", gone this month,
+    is 3 January; for a service received, "15" is 15 November and "31" the last 31st."""
+    for text, ahead, back in [
+        ("15", date(2026, 12, 15), date(2026, 11, 15)),
+        ("на 15-е", date(2026, 12, 15), date(2026, 11, 15)),
+        ("15 числа", date(2026, 12, 15), date(2026, 11, 15)),
+        ("3", date(2027, 1, 3), date(2026, 12, 3)),
+        ("31", date(2026, 12, 31), date(2026, 10, 31)),
+        ("4", date(2026, 12, 4), date(2026, 12, 4)),
+    ]:
+        assert read_date(text, TODAY, future=True) == ahead, text
+        assert read_date(text, TODAY) == back, text
+        assert read_date(text, TODAY, year_required=True) is None, text
+    for text in ("0", "32", "123456", "15 15"):
+        assert read_date(text, TODAY, future=True) is None, text
