@@ -209,11 +209,19 @@ STEM_MIN = 4  # a typed word and a label's word agree when one begins the other,
 # an answer of at most this many words that holds an alias names its option when nothing else
 # does ("перезвоните мне", "I want a refund"); a longer one is a sentence, not a choice
 ALIAS_WORDS = 4
+# an alias this short ("лор") still takes a case ending of up to two letters ("лору", "лора")
+ENDING_STEM = 3
 
 
 def _words(text: str) -> list[str]:
     """Lower-case words, digits and signs (an emoji, "8:00–12:00") left out."""
     return [w for w in _NOT_WORD.sub(" ", text.casefold()).split() if not w.isdigit()]
+
+
+def typed_phrase(text: str) -> str:
+    """`text` as a typed answer is compared: lower case, its words only ("Терапевт (семейный
+    врач)" is "терапевт семейный врач")."""
+    return " ".join(_words(text))
 
 
 def match_choice(
@@ -264,13 +272,19 @@ def match_choice(
 
 def _holds(words: list[str], alias: list[str]) -> bool:
     """Whether `words` hold the alias's words in a row, the last give or take an ending
-    ("врачу" for "врач")."""
+    ("врачу" for "врач", "лору" for "лор")."""
     size = len(alias)
     return any(
-        words[i : i + size - 1] == alias[:-1]
-        and (words[i + size - 1] == alias[-1] or _same_stem(words[i + size - 1], alias[-1]))
+        words[i : i + size - 1] == alias[:-1] and _ends_as(words[i + size - 1], alias[-1])
         for i in range(len(words) - size + 1)
     )
+
+
+def _ends_as(word: str, alias: str) -> bool:
+    """`word` is `alias` with at most an ending: a stem's, or two letters after a short one."""
+    if word == alias or _same_stem(word, alias):
+        return True
+    return len(alias) >= ENDING_STEM and word.startswith(alias) and len(word) <= len(alias) + 2
 
 
 def _same_stem(a: str, b: str) -> bool:

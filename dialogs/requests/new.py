@@ -12,7 +12,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.i18n import Translator
 from bot.services import requests
 from bot.services.forms import KIND_WORDS
-from dialogs.common import MemberDialog, fmt_date, member_window, today, typed_choice
+from dialogs.common import (
+    MemberDialog,
+    clear_error,
+    fmt_date,
+    member_window,
+    set_error,
+    today,
+    typed_choice,
+)
+from dialogs.requests.appointment.handlers import typed_specialty
 from dialogs.states import (
     AppointmentSG,
     CallbackSG,
@@ -60,6 +69,18 @@ async def on_kind_typed(_message: Any, _widget: Any, manager: DialogManager, kin
     await manager.start(FORMS[kind])
 
 
+async def _doctor_typed(message: Any, _widget: Any, manager: DialogManager, text: str) -> None:
+    """A doctor named on the chooser ("к стоматологу", "педиатр"): the appointment form, with
+    that specialty chosen, at its next step; other text is not expected there."""
+    data = await choose_getter(**{**manager.middleware_data, "dialog_manager": manager})
+    specialty = typed_specialty(text, manager) if data["allowed"] else None
+    if specialty is None:
+        set_error(manager, "input-unexpected")
+        return
+    clear_error(manager)
+    await manager.start(AppointmentSG.clinic, data={"specialty": specialty})
+
+
 def new_request_dialog() -> Dialog:
     def start(kind: str, state: Any) -> Start:
         return Start(
@@ -71,8 +92,9 @@ def new_request_dialog() -> Dialog:
             I18nFormat("request-choose-type", when="allowed"),
             I18nFormat("request-blocked", when="blocked"),
             Column(*(start(kind, state) for kind, state in FORMS.items())),
-            # "лекарства", "к врачу", "refund" typed: the form it names
-            typed_choice("kinds", choose_getter, on_kind_typed, KIND_WORDS),
+            # "лекарства", "к врачу", "refund" typed: the form it names; "к стоматологу": the
+            # appointment form with that doctor
+            typed_choice("kinds", choose_getter, on_kind_typed, KIND_WORDS, _doctor_typed),
             Cancel(I18nButtonText("btn-back")),
             getter=choose_getter,
             state=NewRequestSG.choose,

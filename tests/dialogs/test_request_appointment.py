@@ -453,3 +453,46 @@ async def test_a_day_typed_as_the_day_of_the_month_or_a_span(member, session_fac
     await member.click("✏️ Date")
     await member.send("через неделю")
     assert "Preferred date: November 29, 2026" in member.text()
+
+
+async def test_a_doctor_named_on_the_chooser_opens_the_appointment_with_that_specialty(
+    member, session_factory
+):
+    """ "к стоматологу" on "What do you need?" was "I did not expect that here": it is an
+    appointment with the dentist, the form at its next step."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.send("к стоматологу")
+    assert "Which doctor do you need?" not in member.text()
+    await member.send("Kyiv, Dobrobut")
+    await member.send("на 25-е")
+    await member.click("🕘 Any time")
+    await member.click("⏭ Skip")
+    assert "Specialty: Dentist" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert (request.kind, request.details["specialty"]) == ("appointment", "dentist")
+
+
+async def test_a_doctor_named_on_a_card_not_yet_open_opens_nothing(member, session_factory):
+    await member_with_active_card(
+        member, session_factory, coverage_start=date(2026, 12, 1), coverage_end=date(2027, 11, 30)
+    )
+    await member.click("📝 New request")
+    await member.send("стоматолог")
+    assert "requests open from that day" in member.text()
+    assert await stored_requests(session_factory) == []
+
+
+async def test_a_listed_specialty_typed_in_another_language_is_its_button(
+    member, session_factory
+):
+    """A member with the bot in English who types "к лору" (as doctors are named where they
+    live) was given "another specialty: к лору"; it is the ENT button."""
+    await open_form(member, session_factory)
+    await member.send("к лору")
+    await member.send("Kyiv")
+    await member.send("на 25-е")
+    await member.click("🕘 Any time")
+    await member.click("⏭ Skip")
+    assert "Specialty: ENT" in member.text()

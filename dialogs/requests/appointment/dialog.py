@@ -32,13 +32,14 @@ from dialogs.requests.appointment.handlers import (
     on_send,
     on_skip,
     on_specialty,
+    on_specialty_typed,
+    on_start,
     on_time,
 )
 from dialogs.requests.common import (
     edit_button,
     sent_getter,
     sent_widgets,
-    start_form,
 )
 from dialogs.requests.dates import FutureCalendar
 from dialogs.states import AppointmentSG
@@ -64,8 +65,9 @@ def appointment_dialog() -> Dialog:
                 width=2,
             ),
             Button(I18nButtonText("appointment-specialty-other"), id="other", on_click=on_other),
-            # "стоматолог" is that button; a specialty not listed, typed, is "another specialty"
-            typed_choice("specialties", choices_getter, on_specialty, otherwise=on_other_text),
+            # "стоматолог" is that button (in any of the bot's languages); a specialty not
+            # listed, typed, is "another specialty"
+            typed_choice("specialties", choices_getter, on_specialty, otherwise=on_specialty_typed),
             cancel,
             getter=choices_getter,
             state=AppointmentSG.specialty,
@@ -124,5 +126,5 @@ def appointment_dialog() -> Dialog:
             state=AppointmentSG.confirm,
         ),
         member_window(*sent_widgets(), getter=sent_getter, state=AppointmentSG.sent, rests=True),
-        on_start=start_form,
+        on_start=on_start,
     )

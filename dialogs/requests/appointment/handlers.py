@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Any
 
@@ -9,9 +10,18 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.kbd import Button
 
-from bot.services.forms import TEXT_MAX, clean_text, is_nothing, windows_left
+from bot.i18n import Translator, TranslatorHub
+from bot.services.clinics import SPECIALTIES
+from bot.services.forms import (
+    TEXT_MAX,
+    clean_text,
+    is_nothing,
+    match_choice,
+    typed_phrase,
+    windows_left,
+)
 from dialogs.common import clear_error, fmt_date, insurer_now, set_error
-from dialogs.requests.common import advance, submit
+from dialogs.requests.common import advance, start_form, submit
 from dialogs.requests.dates import DateErrors, preferred_date_handlers
 from dialogs.states import AppointmentSG
 from dialogs.text_input import refuse_text
@@ -30,9 +40,35 @@ def details(manager: DialogManager) -> dict[str, Any]:
     return found
 
 
-async def on_specialty(
-    _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
-) -> None:
+@functools.cache
+def specialty_words(hub: TranslatorHub) -> dict[str, str]:
+    """Every listed specialty's label in each of the bot's languages, as typed answers are
+    compared: a member with the bot in Kazakh types "стоматолог", one in English "dentist"."""
+    return {
+        typed_phrase(hub.get(locale)(f"specialty-{code}")): code
+        for locale in hub.locales
+        for code in SPECIALTIES
+    }
+
+
+def typed_specialty(text: str, manager: DialogManager) -> str | None:
+    """The listed specialty a typed answer names, in any of the bot's languages ("к
+    стоматологу", "ЛОР", "dentist"), or None."""
+    i18n: Translator = manager.middleware_data["i18n"]
+    hub: TranslatorHub = manager.middleware_data["translators"]
+    shown = [(code, i18n(f"specialty-{code}")) for code in SPECIALTIES]
+    return match_choice(text, shown, specialty_words(hub))
+
+
+async def on_start(start_data: Any, manager: DialogManager) -> None:
+    """The draft named; a specialty named on the request chooser ("к стоматологу") is the
+    form's first answer (it opens at the next step)."""
+    await start_form(start_data, manager)
+    if isinstance(start_data, dict) and start_data.get("specialty") in SPECIALTIES:
+        manager.dialog_data["specialty"] = start_data["specialty"]
+
+
+async def on_specialty(_event: Any, _widget: Any, manager: DialogManager, item: str) -> None:
     manager.dialog_data["specialty"] = item
     await advance(manager, AppointmentSG.clinic, AppointmentSG.confirm)
 
@@ -47,6 +83,19 @@ async def on_back_to_list(
 ) -> None:
     clear_error(manager)
     await manager.switch_to(AppointmentSG.specialty)
+
+
+async def on_specialty_typed(
+    message: Message, widget: Any, manager: DialogManager, text: str
+) -> None:
+    """A specialty typed on the list's step: a listed one named in another of the bot's
+    languages is its button; any other is "another specialty"."""
+    code = typed_specialty(text, manager)
+    if code is not None:
+        clear_error(manager)
+        await on_specialty(message, widget, manager, code)
+        return
+    await on_other_text(message, widget, manager, text)
 
 
 async def on_other_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
