@@ -117,7 +117,11 @@ async def rate_typed(
 ) -> None:
     """`score`, typed, stored as the request's rating as its button would, then thanked for
     and the comment asked for (once stored: commit, then speak)."""
-    rating = await ratings.rate(uow.session, member, request_id, score, now)
+    try:
+        rating = await ratings.rate(uow.session, member, request_id, score, now)
+    except (requests.RequestNotFoundError, ratings.RatingRefusedError):  # reopened meanwhile
+        await message.reply(i18n("rating-not-now"))
+        return
     if not await uow.commit():
         await message.reply(i18n("error-not-saved"))
         return
