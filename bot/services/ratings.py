@@ -38,7 +38,8 @@ _STARS = re.compile(r"(⭐|★){1,5}[\s!.]*")
 def read_score(text: str) -> int | None:
     """A score of 1-5 typed whole: a digit (with "/5", "stars" and the like after it) or one
     to five stars; None for anything else ("5 минут", "спасибо")."""
-    typed = text.strip().replace("\ufe0f", "")  # ⭐️ is ⭐ with a variation selector
+    # ⭐️ is ⭐ with a variation selector; "звёзд" is written with "е" as often as with "ё"
+    typed = text.strip().replace("\ufe0f", "").replace("ё", "е").replace("Ё", "Е")
     if match := _TYPED_SCORE.fullmatch(typed):
         return int(match.group(1))
     if _STARS.fullmatch(typed):

@@ -484,9 +484,7 @@ async def test_a_doctor_named_on_a_card_not_yet_open_opens_nothing(member, sessi
     assert await stored_requests(session_factory) == []
 
 
-async def test_a_listed_specialty_typed_in_another_language_is_its_button(
-    member, session_factory
-):
+async def test_a_listed_specialty_typed_in_another_language_is_its_button(member, session_factory):
     """A member with the bot in English who types "к лору" (as doctors are named where they
     live) was given "another specialty: к лору"; it is the ENT button."""
     await open_form(member, session_factory)

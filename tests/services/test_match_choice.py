@@ -221,7 +221,7 @@ def test_every_nothing_word_is_written_as_a_typed_answer_is_read():
 
 @pytest.mark.parametrize(
     ("typed", "score"),
-    [("5", 5), (" 4/5 ", 4), ("3 из 5", 3), ("5 звезд", 5), ("4 stars!", 4), ("⭐⭐⭐", 3),
+    [("5", 5), (" 4/5 ", 4), ("3 из 5", 3), ("5 звезд", 5), ("5 звёзд", 5), ("2 зірки", 2), ("4 stars!", 4), ("⭐⭐⭐", 3),
      ("⭐️⭐️", 2), ("1", 1), ("0", None), ("6", None), ("5 минут", None), ("10", None),
      ("⭐⭐⭐⭐⭐⭐", None), ("спасибо", None), ("", None)],
 )  # fmt: skip
