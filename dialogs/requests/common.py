@@ -34,7 +34,7 @@ from dialogs.requests.render import LONG, detail_lines
 from dialogs.states import MainSG, MyRequestsSG
 from dialogs.support import open_now
 from dialogs.widgets import I18nButtonText, I18nFormat
-from storage.models import Member, RequestKind
+from storage.models import Member, RequestKind, RequestStatus
 
 DOCS = "docs"
 EDITING = "editing"
@@ -224,11 +224,19 @@ async def sent_getter(
     dialog_manager: DialogManager, settings: Settings, **_: Any
 ) -> dict[str, Any]:
     """The request's number; outside support's hours, when they are back (the member should
-    not wait for an answer at night)."""
-    return {
-        "number": dialog_manager.dialog_data.get("number", ""),
-        **open_now(dialog_manager, settings),
-    }
+    not wait for an answer at night), while nobody has taken it: the screen drawn again later
+    (a message sent on it) does not say so of a request already at work or done."""
+    hours = open_now(dialog_manager, settings)
+    request_id = dialog_manager.dialog_data.get("request_id")
+    if hours.get("away") and request_id is not None:
+        data = dialog_manager.middleware_data
+        try:
+            request = await requests.own(data["session"], data["member"], request_id)
+        except requests.RequestNotFoundError:
+            request = None
+        if request is None or request.status != RequestStatus.NEW:
+            hours["away"] = False
+    return {"number": dialog_manager.dialog_data.get("number", ""), **hours}
 
 
 async def docs_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:

@@ -2,7 +2,8 @@ from datetime import date
 
 from sqlalchemy import select
 
-from storage.models import Member
+from bot.services import requests
+from storage.models import ActorKind, Member, RequestStatus
 from tests.dialogs.requests_helpers import member_with_active_card, stored_requests
 from tests.factories import make_person, make_policy
 
@@ -101,6 +102,30 @@ async def test_a_request_sent_while_support_is_away_says_when_they_are_back(
     monday = await send_callback()
     assert "Request R-000002 is sent" in monday
     assert "Support is not at work" not in monday
+
+
+async def test_the_sent_screen_drawn_again_says_nothing_of_support_away_once_it_is_taken(
+    member, session_factory, clock
+):
+    """Sent on a Sunday: "Support is not at work, they will take it from Monday". The member
+    writes on that screen after staff took it (a weekend shift): the screen drawn again said
+    the same of a request already at work; now it does not."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.click("📱 Use \\+380501112233")
+    await member.click("🕘 Any time")
+    await member.send("Question about my dental limit")
+    await member.click("✅ Send")
+    assert "Support is not at work now" in member.text()
+    [request] = await stored_requests(session_factory)
+    async with session_factory.begin() as session:
+        await requests.change_status(
+            session, request.id, RequestStatus.IN_PROGRESS, ActorKind.STAFF, 900, clock(), None
+        )
+    await member.send("Any news?")
+    assert "Request R-000001 is sent" in member.text()
+    assert "Support is not at work now" not in member.text()
 
 
 async def test_the_time_for_a_call_back_typed_as_an_hour(member, session_factory):
