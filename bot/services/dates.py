@@ -1,6 +1,6 @@
-"""Dates, as files carry them (`parse_date`: `05.03.1984`, `05/03/1984`, `1984-03-05`) and as
-people type them (`read_date`: those, and `5.3.84`, `05.03`, `5 March 1984`, `6 июня 1982`,
-`5 березня`, `1982 ж. 6 маусым`, `завтра`)."""
+"""Dates as people type them, members and staff alike (`read_date`: `05.03.1984`, `1984-03-05`,
+`5.3.84`, `05.03`, `5 March 1984`, `6 июня 1982`, `5 березня`, `1982 ж. 6 маусым`, `завтра`);
+a registry file's are read by `bot/services/registry/rows.py:parse_date`, ISO only."""
 
 from __future__ import annotations
 
@@ -9,9 +9,6 @@ from datetime import date, timedelta
 from functools import cache
 
 from babel.dates import get_month_names
-
-_DMY = re.compile(r"^(\d{1,2})[./\-\s](\d{1,2})[./\-\s](\d{4})$")
-_YMD = re.compile(r"^(\d{4})[./\-](\d{1,2})[./\-](\d{1,2})$")
 
 # the languages whose month names a member may type, whatever the bot speaks to them
 MONTH_LOCALES = ("en", "uk", "ru", "kk")
@@ -71,19 +68,6 @@ WEEKDAY_FILLER = frozenset({"в", "во", "у", "на", "on", "next", "this", "c
 # a date without its year this close on the side not asked for is that day (`_no_year`)
 OTHER_SIDE_DAYS = 14
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
-
-
-def parse_date(text: str) -> date | None:
-    """Day-first or ISO order, a four-digit year; None when it is not a real calendar date.
-    The registry's and staff commands' dates: what a file or a command holds is read as is."""
-    value = text.strip()
-    if match := _DMY.match(value):
-        day, month, year = (int(x) for x in match.groups())
-    elif match := _YMD.match(value):
-        year, month, day = (int(x) for x in match.groups())
-    else:
-        return None
-    return _real(year, month, day)
 
 
 def _real(year: int, month: int, day: int) -> date | None:

@@ -2,23 +2,11 @@ from datetime import date
 
 import pytest
 
-from bot.services.dates import parse_birth_date, parse_date
+from bot.services.dates import parse_birth_date
 from bot.services.profile import ProfileField, clean_address, clean_full_name, update_field
 from tests.factories import make_member
 
 TODAY = date(2026, 11, 22)
-
-
-@pytest.mark.parametrize(
-    "text", ["05.03.1984", "05/03/1984", "1984-03-05", "5.3.1984", " 05-03-1984 "]
-)
-def test_common_date_forms(text):
-    assert parse_date(text) == date(1984, 3, 5)
-
-
-@pytest.mark.parametrize("text", ["31.02.1984", "1984", "05.03.84", "abc", "", "32.01.2000"])
-def test_unreadable_dates(text):
-    assert parse_date(text) is None
 
 
 def test_birth_date_not_in_future_nor_before_1900():

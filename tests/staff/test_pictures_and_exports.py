@@ -129,8 +129,18 @@ async def test_an_answer_starting_like_a_formula_is_written_as_text(world):
     assert details.data_type == "s" and "topic: -1+2" in details.value
 
 
-async def test_export_with_bad_dates_says_how_and_sends_nothing(world):
+async def test_export_days_as_staff_type_them(world):
+    """ "/export yesterday" and "/export 20.11 22.11" were "Usage": staff type days as people
+    do; a day without its year is the last such day (an export is of days gone)."""
+    today = world.clock().astimezone(world.settings.tz).date()  # 22 November 2026
     await _staff_says(world, "/export yesterday")
+    assert "from 2026-11-21 to 2026-11-21: 0" in world.bot_messages(FORUM)[-1]["caption"]
+    await _staff_says(world, "/export 20.11 сегодня")
+    assert f"from 2026-11-20 to {today.isoformat()}" in world.bot_messages(FORUM)[-1]["caption"]
+
+
+async def test_export_with_bad_dates_says_how_and_sends_nothing(world):
+    await _staff_says(world, "/export someday")
     assert "Usage: /export FROM TO" in world.bot_messages(FORUM)[-1]["text"]
     await _staff_says(world, "/export 2026-11-01 2026-11-15 2026-11-30")
     assert "Usage: /export FROM TO" in world.bot_messages(FORUM)[-1]["text"]

@@ -16,7 +16,7 @@ from bot.config import Settings
 from bot.filters.staff import StaffFilter
 from bot.i18n import Translator
 from bot.services import relay
-from bot.services.dates import parse_date
+from bot.services.dates import read_date
 from bot.services.staff import export as staff_export
 from bot.services.staff import notes, templates
 from bot.textfit import MESSAGE_LIMIT, pack, plain, units
@@ -204,7 +204,10 @@ def create_router() -> Router:
     ) -> None:
         assert message.from_user is not None
         args = (command.args or "").split()
-        dates = [parse_date(a) for a in args]
+        # as staff type a day: "2026-11-30", "30.11.2026", "30.11", "вчера", "today" (a day
+        # without its year is the last such day: an export is of days gone)
+        today = clock().astimezone(settings.tz).date()
+        dates = [read_date(a, today) for a in args]
         if len(dates) not in (1, 2) or None in dates:
             await message.reply(i18n("helpdesk-export-usage"))
             return
