@@ -76,6 +76,18 @@ async def test_a_member_without_a_confirmed_phone_is_not_offered_one(member, ses
     assert "When is it convenient to call you?" in member.text()
 
 
+async def _send_callback(member) -> str:
+    """A call-back to the confirmed number sent from the menu: the screen that says so."""
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.click("📱 Use \\+380501112233")
+    await member.click("🕘 Any time")
+    await member.send("Question about my dental limit")
+    await member.click("✅ Send")
+    return member.text()
+
+
 async def test_a_request_sent_while_support_is_away_says_when_they_are_back(
     member, session_factory, clock
 ):
@@ -83,23 +95,12 @@ async def test_a_request_sent_while_support_is_away_says_when_they_are_back(
     insurer's time), the member is told support will take it on Monday morning, so that no
     answer is waited for all day; sent on Monday at noon, nothing of the kind is said."""
     await member_with_active_card(member, session_factory)
-
-    async def send_callback() -> str:
-        await member.send("/menu")
-        await member.click("📝 New request")
-        await member.click("📞 Call-back")
-        await member.click("📱 Use \\+380501112233")
-        await member.click("🕘 Any time")
-        await member.send("Question about my dental limit")
-        await member.click("✅ Send")
-        return member.text()
-
-    sunday = await send_callback()
+    sunday = await _send_callback(member)
     assert "Request R-000001 is sent" in sunday
     assert "🌙 Support is not at work now. They will take it from" in sunday
     assert "November 23, 2026" in sunday and "06:00" in sunday  # 9:00 in Almaty, her Kyiv's 6:00
     clock.advance(hours=26)  # Monday, 12:00 in Almaty
-    monday = await send_callback()
+    monday = await _send_callback(member)
     assert "Request R-000002 is sent" in monday
     assert "Support is not at work" not in monday
 
@@ -111,13 +112,7 @@ async def test_the_sent_screen_drawn_again_says_nothing_of_support_away_once_it_
     writes on that screen after staff took it (a weekend shift): the screen drawn again said
     the same of a request already at work; now it does not."""
     await member_with_active_card(member, session_factory)
-    await member.click("📝 New request")
-    await member.click("📞 Call-back")
-    await member.click("📱 Use \\+380501112233")
-    await member.click("🕘 Any time")
-    await member.send("Question about my dental limit")
-    await member.click("✅ Send")
-    assert "Support is not at work now" in member.text()
+    assert "Support is not at work now" in await _send_callback(member)
     [request] = await stored_requests(session_factory)
     async with session_factory.begin() as session:
         await requests.change_status(
