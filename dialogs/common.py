@@ -212,8 +212,13 @@ async def on_free_message(message: Message, _widget: MessageInput, manager: Dial
         keep_for_support(message, manager)
 
 
-# a request's number typed alone, as the bot writes it ("R-000042"), or shorter ("r42", "№ R-42")
-_NUMBER = re.compile(r"^\s*[№#]?\s*R[-\s]?0*(\d{1,9})\s*$", re.IGNORECASE)
+# a request's number typed alone, as the bot writes it ("R-000042"), or shorter ("r42", "№ R-42"),
+# or after the word for a request, where the "R" may go ("заявка 42", "request #42", "өтініш 42")
+_NUMBER = re.compile(
+    r"^\s*(?:(?:заявк[аиуе]|request|өтініш|запит)\s*[№#]?\s*(?:R[-\s]?)?|[№#]?\s*R[-\s]?)"
+    r"0*(\d{1,9})\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
 
 
 async def opened_request(message: Message, manager: DialogManager) -> bool:

@@ -181,6 +181,9 @@ async def test_a_request_number_typed_on_the_menu_opens_its_page(member, session
     await member.send("/menu")
     await member.send("№ r1")
     assert "Please call me about my limit" in member.text()
+    await member.send("/menu")
+    await member.send("Заявка №1?")  # the word for a request, then its number: no "R" needed
+    assert "Please call me about my limit" in member.text()
     await _callback_request(member, "A second question")
     await member.send("/menu")
     await member.send("R-000002")
