@@ -167,9 +167,21 @@ def is_done(typed: str) -> bool:
     return " ".join(_words(typed)) in DONE_WORDS
 
 
+# words a "yes" may be made of, a few at a time: "да, всё верно", "так, надсилайте", "yes please"
+YES_PARTS = frozenset(
+    {word for phrase in YES_WORDS for word in phrase.split()}
+    | {"пожалуйста", "будь", "ласка", "please", "отправляйте", "надсилайте", "жіберіңіз", "всё",
+       "все", "усе", "бәрі"}
+)  # fmt: skip
+
+
 def is_yes(typed: str) -> bool:
-    """Whether `typed` is, whole, a "yes" (`YES_WORDS`)."""
-    return " ".join(_words(typed)) in YES_WORDS
+    """Whether `typed` is, whole, a "yes" (`YES_WORDS`), or a few words each of a "yes"
+    (`YES_PARTS`: "да, всё верно"); "да, но время другое" is not."""
+    words = _words(typed)
+    return " ".join(words) in YES_WORDS or (
+        0 < len(words) <= ALIAS_WORDS and all(word in YES_PARTS for word in words)
+    )
 
 
 def is_no(typed: str) -> bool:

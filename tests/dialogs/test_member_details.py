@@ -121,7 +121,7 @@ async def test_reimbursement_in_ukrainian_explains_shows_whose_claim_and_hryvnia
     await member.send("так, але сума інша")  # typed on the summary: not a whole "yes"
     assert "Тут очікується інша відповідь" in member.text()
     assert "Застрахована особа" in member.text()
-    await member.send("так")  # a "yes": sent, as "Send" does
+    await member.send("так, усе вірно, надсилайте")  # a "yes" in a few words: sent, as "Send"
     assert "Заявку R-000001 надіслано" in member.text()
 
 

@@ -147,7 +147,9 @@ def test_the_kind_words_name_one_kind_in_every_language(locale):
 @pytest.mark.parametrize(
     ("typed", "yes"),
     [("Да!", True), ("так", True), ("Yes.", True), ("Иә", True), ("всё верно", True),
-     ("да, но время другое", False), ("нет", False), ("", False)],
+     ("да, всё верно", True), ("так, надсилайте", True), ("yes please", True),
+     ("иә, бәрі дұрыс", True), ("да, но время другое", False), ("не верно", False),
+     ("нет", False), ("", False)],
 )  # fmt: skip
 def test_a_yes_is_the_whole_answer(typed, yes):
     assert is_yes(typed) is yes
