@@ -13,8 +13,9 @@ from aiogram_dialog.widgets.markup.reply_keyboard import ReplyKeyboardFactory
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
-from bot.services import cards
+from bot.services import activation, cards
 from bot.services.phones import is_market_phone, normalize_phone
+from dialogs.activation import start_with_id
 from dialogs.common import (
     ContentIs,
     MemberDialog,
@@ -73,7 +74,14 @@ async def on_contact(message: Message, _widget: MessageInput, manager: DialogMan
 
 
 async def on_other_input(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
-    typed = message.text is not None and is_market_phone(message.text)
+    """A typed phone number is told it cannot be checked; an insured ID (the date of birth
+    with it or not) goes on to activation with it, the other way in; else the button."""
+    text = message.text or ""
+    typed = is_market_phone(text)
+    typed_id, _born = activation.split_birth_date(text, today(manager))
+    if not typed and activation.looks_like_insured_id(typed_id):
+        await start_with_id(manager, text)
+        return
     set_error(manager, "phone-typed" if typed else "phone-use-button")
 
 

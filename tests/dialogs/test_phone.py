@@ -156,6 +156,22 @@ async def test_typing_instead_of_sharing_asks_for_the_button(member):
     assert "📱 Share my phone number" in member.reply_buttons()
 
 
+async def test_an_insured_id_typed_on_the_phone_step_goes_on_to_activation(member, session_factory):
+    """A member who would rather not share the phone types the insured ID and date of birth
+    where the button is: it was "use the button below"; it is the other way in."""
+    async with session_factory.begin() as session:
+        policy = await make_policy(session, number="SPH-2026-0007")
+        await make_person(
+            session, policy, insured_id="KZ-100001", full_name="Aigerim Serikova", phone=None,
+            birth_date=date(1984, 3, 5),
+        )  # fmt: skip
+    await member.send("/start")
+    await member.click("📱 Confirm phone")
+    await member.send("KZ-100001 05.03.1984")
+    assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
+    assert member.reply_buttons() == []  # the phone's button is gone
+
+
 async def test_a_phone_number_typed_on_the_menu_opens_the_phone_step(member, session_factory):
     """A new member types their number in reply to the welcome, as people do. It was answered
     "Messages are not taken on this screen"; now the phone step opens, saying why the number
