@@ -125,12 +125,14 @@ def _history_line(event: RequestEvent, manager: DialogManager, i18n: Translator)
 
 FILES_SHOWN = 10
 FILE_NAME_SHOWN = 60
+CAPTION_SHOWN = 40
 FILE_ICONS = {"photo": "🖼", "voice": "🎤"}
 
 
 def _documents(page: requests.RequestPage, manager: DialogManager, i18n: Translator) -> str:
-    """How many files the member and support attached, then each (its name or kind, its day),
-    below the details; nothing when there are none (a call-back has no "Documents: 0")."""
+    """How many files the member and support attached, then each (its name or kind, what was
+    written under it, its day), below the details; nothing when there are none (a call-back has
+    no "Documents: 0")."""
     if not page.documents:
         return ""
     lines = ["", i18n("request-page-documents", count=len(page.documents))]
@@ -139,6 +141,8 @@ def _documents(page: requests.RequestPage, manager: DialogManager, i18n: Transla
             cut(doc.file_name, FILE_NAME_SHOWN) if doc.file_name else None
         )  # escaped by I18nFormat
         label = name or i18n(f"request-file-{doc.kind}")
+        if doc.caption:  # what was written under it ("рецепт"): which file is which
+            label += f" · {cut(' '.join(doc.caption.split()), CAPTION_SHOWN)}"
         day = fmt_date(member_date(doc.created_at, manager), manager)
         lines.append(f"• {FILE_ICONS.get(doc.kind, '📄')} {label} — {day}")
     if len(page.documents) > FILES_SHOWN:

@@ -132,7 +132,7 @@ async def test_the_request_page_lists_the_files_sent_with_their_dates(member, se
     await member.send("15.11.2026")
     await member.send("100")
     await member.click(re.escape(member.buttons()[0]))
-    await send_photo(member, "check")
+    await send_photo(member, "check", caption="Fiscal check,\n the  pharmacy")
     await send_document(member, "receipt <1>.pdf")
     await member.click("✅ Done with documents")
     await member.send("UA213223130000026007233566001")
@@ -142,7 +142,7 @@ async def test_the_request_page_lists_the_files_sent_with_their_dates(member, se
     await member.click("R-000001 .*")
     page = member.text()
     assert "\n📎 Documents: 2\n• 🖼 photo" in page  # on its own line, under the details
-    assert "• 🖼 photo — November 22, 2026" in page
+    assert "• 🖼 photo · Fiscal check, the pharmacy — November 22, 2026" in page  # its caption
     assert "• 📄 receipt <1>.pdf — November 22, 2026" in page  # escaped in the HTML
     assert "receipt &lt;1&gt;.pdf" in member.html()
     assert "Sent on November 22, 2026, 07:00" in page  # dates written one way (Babel's long)
