@@ -29,7 +29,7 @@ from bot.i18n import Translator
 from bot.services import requests
 from bot.services.cards import CardStatus, CardView
 from bot.services.documents import refusal
-from bot.services.forms import is_no, is_yes, match_choice
+from bot.services.forms import is_no, is_thanks, is_yes, match_choice
 from bot.services.zones import ReadingZone, reading_zone
 from dialogs.answers import answer_awaited
 from dialogs.attachments import attachment_of
@@ -47,6 +47,12 @@ from storage.uow import UnitOfWork
 def set_error(manager: DialogManager, key: str, **args: Any) -> None:
     """Show `key` above the current step; the step itself stays."""
     manager.dialog_data[ERROR_KEY] = {"key": key, "args": args}
+
+
+def set_notice(manager: DialogManager, key: str) -> None:
+    """Show `key` above the current step as `set_error` does, but as a word of the bot's, not
+    a warning (no ⚠️): "🙏 You are welcome!"."""
+    manager.dialog_data[ERROR_KEY] = {"key": key, "args": {}, "notice": True}
 
 
 def clear_error(manager: DialogManager) -> None:
@@ -240,6 +246,9 @@ async def opened_request(message: Message, manager: DialogManager) -> bool:
 def keep_for_support(message: Message, manager: DialogManager) -> None:
     """`message`, which nothing on this screen takes, kept for "Send it to support" with those
     kept before it; one that cannot be sent is answered with the way to write to support."""
+    if message.text is not None and is_thanks(message.text):
+        set_notice(manager, "input-thanks")  # a "thank you" needs no one's answer
+        return
     kept = _kept(message)
     if kept is None:
         set_error(manager, "input-not-asked")  # (there is no question above to answer)

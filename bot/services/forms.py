@@ -162,6 +162,29 @@ def is_nothing(typed: str) -> bool:
     )
 
 
+# a "thank you" written where nothing is asked: answered, not offered to support
+THANKS_WORDS = frozenset(
+    {"спасибо", "спс", "благодарю", "дякую", "дякуємо", "рахмет", "рақмет", "thanks", "thank",
+     "thx", "ty", "cheers"}
+)  # fmt: skip
+# the words a thank-you may come with: "спасибо большое", "дуже дякую", "thank you very much"
+THANKS_WITH = frozenset(
+    {"большое", "огромное", "вам", "дуже", "щиро", "сізге", "көп", "үлкен", "you", "very",
+     "much", "so", "a", "lot", "lots", "many", "all", "за", "помощь", "допомогу", "всё", "все"}
+)  # fmt: skip
+
+
+def is_thanks(typed: str) -> bool:
+    """Whether `typed` is a "thank you" and nothing else: a thanks word, with at most three
+    words of the kind that go with one ("спасибо большое за помощь")."""
+    words = _words(typed)
+    return (
+        0 < len(words) <= ALIAS_WORDS
+        and any(word in THANKS_WORDS for word in words)
+        and all(word in THANKS_WORDS or word in THANKS_WITH for word in words)
+    )
+
+
 def is_done(typed: str) -> bool:
     """Whether `typed` is, whole, a "that's all" (`DONE_WORDS`)."""
     return " ".join(_words(typed)) in DONE_WORDS

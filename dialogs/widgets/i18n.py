@@ -57,5 +57,6 @@ class I18nError(Text):
             return ""
         i18n: Translator = manager.middleware_data["i18n"]
         text = i18n(error["key"], **error.get("args", {}))
-        # a message that is also shown on its own (a toast, a reply) carries its own sign
-        return text if text.startswith(WARNING) else f"{WARNING} {text}"
+        # a message that is also shown on its own (a toast, a reply) carries its own sign, and
+        # a notice (`set_notice`) is no warning
+        return text if error.get("notice") or text.startswith(WARNING) else f"{WARNING} {text}"

@@ -12,6 +12,8 @@ input-text-expected = Please type your answer as a text message.
 input-unexpected = I did not expect that here. Please answer the question above or use the buttons.
 input-not-asked = Messages are not taken on this screen: please use the buttons. To write to support, open “{ btn-support }” in the menu and tap “{ btn-write-support }”.
 input-not-asked-offer = Messages are not taken on this screen. Send this to support? Tap “{ btn-send-to-support }”.
+# a thank-you written where nothing is asked: answered, not offered to support
+input-thanks = 🙏 You are welcome! If you need anything else, use the buttons below.
 btn-send-to-support = ✉️ Send it to support
 member-unknown-command = ⚠️ I do not know that command, so I took it as nothing. Mine are /menu (the main menu), /cancel (leave the current form), /language, /mydata (what I store about you) and /help.
 date-invalid = I could not read that date. Please type it like 05.03.1984 or 5 March 1984.

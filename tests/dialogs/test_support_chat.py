@@ -255,6 +255,23 @@ async def test_a_question_typed_on_the_menu_is_sent_to_support_with_one_press(
     assert "Messages are not taken" not in member.text()
 
 
+async def test_a_thank_you_on_the_menu_is_answered_not_offered_to_support(member, session_factory):
+    """ "Спасибо большое!" after an answer was met with a warning ("Messages are not taken on
+    this screen") and an offer to send it to support. A thank-you is now answered, and nothing
+    is kept; a thank-you with a question still goes the questions' way."""
+    await member_with_active_card(member, session_factory)
+    await member.send("/menu")
+    await member.send("Спасибо большое!")
+    assert "🙏 You are welcome!" in member.text()
+    assert "⚠️" not in member.text()
+    assert "✉️ Send it to support" not in member.buttons()
+    await member.send("Thanks, but where is my card?")
+    assert "Send this to support?" in member.text()
+    await member.click("✉️ Send it to support")
+    notes = await _queued(session_factory)
+    assert [n.payload["text"] for n in notes] == ["Thanks, but where is my card?"]
+
+
 async def test_a_text_kept_for_support_goes_when_the_member_moves_on(member, session_factory):
     """Kept only while the member decides: any other press drops it, and a button drawn
     before (pressed later) sends nothing."""

@@ -18,6 +18,7 @@ from bot.services.forms import (
     is_done,
     is_no,
     is_nothing,
+    is_thanks,
     is_yes,
     match_choice,
     window_of_hour,
@@ -231,3 +232,13 @@ def test_every_nothing_word_is_written_as_a_typed_answer_is_read():
 def test_a_score_typed_whole_is_read(typed, score):
     """A rating typed rather than pressed (`bot/services/ratings.py:read_score`)."""
     assert read_score(typed) == score
+
+
+@pytest.mark.parametrize(
+    ("typed", "thanks"),
+    [("Спасибо!", True), ("спасибо большое за помощь", True), ("Дуже дякую", True),
+     ("Көп рахмет", True), ("thank you very much", True), ("thx", True),
+     ("спасибо, а где моя карта?", False), ("большое", False), ("", False)],
+)  # fmt: skip
+def test_a_thank_you_is_one_and_nothing_else(typed, thanks):
+    assert is_thanks(typed) is thanks
