@@ -193,6 +193,7 @@ def create_dispatcher(
     dp.include_router(member_helpdesk.create_router())  # ratings, edits (before the dialogs)
     dp.include_router(privacy_commands.create_router())
     dp.include_router(commands.create_unknown_command_router())  # not a form's answer
+    dp.include_router(commands.create_typed_command_router())  # "отмена", "меню" typed
     dp.include_router(create_member_router())
     dp.include_router(commands.create_fallback_router())
     # --- registry files sent in the admin chat are imported in the background ---

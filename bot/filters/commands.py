@@ -1,9 +1,14 @@
-"""A router of commands refuses any other message once, before each command's own filter."""
+"""A router of commands refuses any other message once, before each command's own filter;
+a command typed in words ("отмена") is one too."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiogram.filters import Filter
 from aiogram.types import Message
+
+from bot.services.forms import typed_command
 
 
 class LooksLikeCommand(Filter):
@@ -20,3 +25,19 @@ class LooksLikeCommand(Filter):
     async def __call__(self, message: Message) -> bool:
         text = message.text or message.caption
         return text is not None and text.lstrip().startswith("/")
+
+
+# a command in words is a word or two: a longer text is never one (and costs no parsing)
+TYPED_COMMAND_MAX = 24
+
+
+class TypedCommand(Filter):
+    """A whole text that names a command in words ("отмена", "главное меню": `forms.
+    TYPED_COMMANDS`), given to the handler as `typed_command` ("cancel", "menu")."""
+
+    async def __call__(self, message: Message) -> bool | dict[str, Any]:
+        text = message.text
+        if text is None or len(text) > TYPED_COMMAND_MAX:
+            return False
+        command = typed_command(text)
+        return {"typed_command": command} if command else False

@@ -19,7 +19,7 @@ from aiogram_dialog.api.exceptions import (
 
 from bot.callbacks import OpenRequest
 from bot.clock import Clock
-from bot.filters.commands import LooksLikeCommand
+from bot.filters.commands import LooksLikeCommand, TypedCommand
 from bot.filters.magic import Magic
 from bot.i18n import Translator
 from bot.services import members
@@ -73,6 +73,25 @@ def create_router() -> Router:
         await open_over_menu(
             dialog_manager, MyRequestsSG.detail, {"request_id": callback_data.request_id}
         )
+
+    return router
+
+
+def create_typed_command_router() -> Router:
+    """A command typed in words, the whole message: "отмена", "cancel" leave a form as /cancel
+    does, "меню", "main menu" open the menu as /menu does; a form would have taken the word as
+    its answer ("отмена" as the specialty). On "Cancel request R-000042?" the words are the
+    question's, not a command's: that step says it expected another answer."""
+    router = Router(name="typed-commands")
+    router.message.filter(Magic(F.chat.type == "private"), TypedCommand())
+
+    @router.message()
+    async def typed(_message: Message, dialog_manager: DialogManager, typed_command: str) -> None:
+        context = dialog_manager.current_context() if dialog_manager.has_context() else None
+        if context is not None and context.state == MyRequestsSG.cancel:
+            raise SkipHandler
+        notice = {"notice": "cancelled"} if typed_command == "cancel" else None
+        await dialog_manager.start(MainSG.menu, mode=StartMode.RESET_STACK, data=notice)
 
     return router
 

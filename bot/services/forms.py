@@ -185,6 +185,24 @@ def is_thanks(typed: str) -> bool:
     )
 
 
+# a whole message that is a command in words: "отмена" for /cancel, "главное меню" for /menu
+TYPED_COMMANDS: dict[str, str] = {
+    **dict.fromkeys(
+        ("отмена", "відміна", "скасування", "cancel", "болдырмау", "бас тарту"), "cancel"
+    ),
+    **dict.fromkeys(
+        ("меню", "главное меню", "в меню", "головне меню", "до меню", "в головне меню", "menu",
+         "main menu", "мәзір", "басты мәзір"),
+        "menu",
+    ),
+}  # fmt: skip
+
+
+def typed_command(typed: str) -> str | None:
+    """The command a whole message names in words ("Отмена", "главное меню"), or None."""
+    return TYPED_COMMANDS.get(" ".join(_words(typed)))
+
+
 def is_done(typed: str) -> bool:
     """Whether `typed` is, whole, a "that's all" (`DONE_WORDS`)."""
     return " ".join(_words(typed)) in DONE_WORDS

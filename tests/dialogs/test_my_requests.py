@@ -79,6 +79,8 @@ async def test_cancel_answered_by_typing_yes_or_no(member, session_factory):
     await member.send("no")
     assert "Status: 🆕 new" in member.text()  # its page again, the request kept
     await member.click("✖️ Cancel the request")
+    await member.send("cancel")  # the question's word here, not the /cancel command's
+    assert "Cancel request R-000001?" in member.text()
     await member.send("maybe later")
     assert "I did not expect that here" in member.text()
     assert "Cancel request R-000001?" in member.text()

@@ -494,3 +494,17 @@ async def test_a_listed_specialty_typed_in_another_language_is_its_button(member
     await member.click("🕘 Any time")
     await member.click("⏭ Skip")
     assert "Specialty: ENT" in member.text()
+
+
+async def test_cancel_or_menu_typed_in_words_leaves_the_form(member, session_factory):
+    """ "Отмена" typed on the specialty step was stored as "another specialty: Отмена"; a
+    command in words, the whole message, is that command."""
+    await open_form(member, session_factory)
+    await member.send("Отмена")
+    assert "✖️ Cancelled." in member.text()
+    await member.click("📝 New request")
+    await member.click("🩺 Doctor appointment")
+    await member.send("Allergist")
+    await member.send("главное меню")
+    assert "Active card" in member.text()
+    assert await stored_requests(session_factory) == []

@@ -13,6 +13,7 @@ from bot.services.forms import (
     NOTHING_WORDS,
     TIME_WINDOWS,
     TIME_WORDS,
+    TYPED_COMMANDS,
     YES_WORDS,
     _words,
     is_done,
@@ -21,6 +22,7 @@ from bot.services.forms import (
     is_thanks,
     is_yes,
     match_choice,
+    typed_command,
     window_of_hour,
 )
 from bot.services.languages import LANGUAGE_WORDS
@@ -242,3 +244,12 @@ def test_a_score_typed_whole_is_read(typed, score):
 )  # fmt: skip
 def test_a_thank_you_is_one_and_nothing_else(typed, thanks):
     assert is_thanks(typed) is thanks
+
+
+def test_a_command_in_words_is_the_whole_message():
+    assert typed_command("Отмена") == "cancel"
+    assert typed_command("Главное меню!") == "menu"
+    assert typed_command("отмена записи к врачу") is None
+    assert typed_command("меню клиники") is None
+    for phrase in TYPED_COMMANDS:
+        assert " ".join(_words(phrase)) == phrase
