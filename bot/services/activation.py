@@ -104,10 +104,22 @@ def strip_label(text: str) -> str:
     return rest if rest != text and any(ch.isdigit() for ch in rest) else text
 
 
+# IDs are written in Latin letters; a member on a Cyrillic keyboard types the country as its
+# letters are said ("КЗ", "УА"), or the same keys in the Cyrillic layout ("ЛЯ" is K and Z,
+# "ГФ" is U and A), and any other letter as the Cyrillic one that looks the same ("К", "А")
+_CYRILLIC_PREFIXES = {"КЗ": "KZ", "ЛЯ": "KZ", "УА": "UA", "ГФ": "UA"}
+_LOOKALIKES = str.maketrans("АВЕКМНОРСТХІ", "ABEKMHOPCTXI")
+
+
 def fold_insured_id(text: str) -> str:
-    """An insured ID without separators, upper case: "kz 100003" and "KZ–100003" are
-    "KZ100003", as `storage.models.FOLDED_INSURED_ID` makes "KZ-100003"."""
-    return _SEPARATORS.sub("", text).upper()
+    """An insured ID without separators, upper case, in Latin letters: "kz 100003",
+    "KZ–100003", "кз-100003" and "ЛЯ100003" are "KZ100003", as
+    `storage.models.FOLDED_INSURED_ID` makes "KZ-100003"."""
+    folded = _SEPARATORS.sub("", text).upper()
+    latin = _CYRILLIC_PREFIXES.get(folded[:2])
+    if latin is not None:
+        folded = latin + folded[2:]
+    return folded.translate(_LOOKALIKES)
 
 
 INSURED_ID_MAX = 64

@@ -382,3 +382,21 @@ async def test_the_id_typed_again_with_the_date_on_the_date_step_is_taken(member
     await member.send("KZ-100001 05.03.1984")
     assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
     assert await _attempts(session_factory) == 1
+
+
+async def test_an_id_typed_on_a_cyrillic_keyboard_is_found(member, session_factory):
+    """IDs are Latin; a member on a Russian or Kazakh keyboard types "кз-100001" (the country
+    as it is said) or "ЛЯ100001" (the same keys in the Cyrillic layout). Both were "do not
+    match our records", costing an attempt each; both are KZ-100001."""
+    await _card(session_factory)
+    await _open_activation(member)
+    await member.send("кз-100001 05.03.1984")
+    assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
+    await member.send("/menu")
+    await member.click("➕ Add a card by insured ID")
+    await member.send("ЛЯ100001")
+    await member.send("05.03.1984")
+    assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
+    async with session_factory() as session:
+        results = (await session.execute(select(ActivationAttempt.succeeded))).scalars().all()
+    assert results == [True, True]  # no wrong attempt counted

@@ -11,6 +11,7 @@ from bot.services.activation import (
     Outcome,
     activate,
     activation_opens_on,
+    fold_insured_id,
     looks_like_insured_id,
     split_birth_date,
 )
@@ -293,3 +294,13 @@ def test_the_date_of_birth_typed_with_the_id_is_split_off(typed, expected):
 )
 def test_an_id_is_told_from_words(typed, expected):
     assert looks_like_insured_id(typed) is expected
+
+
+def test_an_id_folds_to_latin_from_a_cyrillic_keyboard():
+    """The country as it is said ("кз", "уа"), the same keys in the Cyrillic layout ("ля",
+    "гф"), Cyrillic letters that look Latin ("КZ"): one folded ID, one limit's key."""
+    for typed in ("KZ-100003", "кз-100003", "ЛЯ 100003", "КZ–100003"):
+        assert fold_insured_id(typed) == "KZ100003", typed
+    for typed in ("UA-200201", "уа 200201", "гф-200201"):
+        assert fold_insured_id(typed) == "UA200201", typed
+    assert fold_insured_id("SPH-2026-0001") == "SPH20260001"  # a Latin ID as it was
