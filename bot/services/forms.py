@@ -78,6 +78,16 @@ TIME_WORDS: dict[str, str] = {
         ANY_TIME,
     ),
 }  # fmt: skip
+# the time windows' own words in the four languages, for a time of day typed after a date
+# ("завтра утром"), where no button's label is at hand to match
+TIME_LABEL_WORDS: dict[str, str] = {
+    **dict.fromkeys(("утро", "утром", "ранок", "morning", "таңертең"), "morning"),
+    **dict.fromkeys(("afternoon", "күндіз"), "afternoon"),
+    **dict.fromkeys(("вечер", "вечером", "вечір", "evening", "кеш", "кешке"), "evening"),
+    **dict.fromkeys(
+        ("любое время", "будь який час", "any time", "кез келген уақыт"), ANY_TIME
+    ),
+}  # fmt: skip
 # an hour typed ("14:00", "в 10", "after 17.30"): the first in the text
 _HOUR = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?![\d])")
 
@@ -243,6 +253,32 @@ def window_of_hour(typed: str) -> str | None:
             return window
         start = end
     return None
+
+
+# at most this many words of a time of day after or before a date: "после обеда", "в 10:30"
+TIME_TAIL_WORDS = 3
+
+
+def split_time_of_day(text: str) -> list[tuple[str, str]]:
+    """A date and a time of day typed together ("завтра утром", "в пятницу после обеда",
+    "15-го в 10", "morning, next Monday"): each way to read a time of day at either end of it,
+    as the date's text and the time window, the shortest time first (the caller takes the
+    first whose date reads); none when no time of day stands at either end."""
+    tokens = text.replace(",", " ").split()
+    found: list[tuple[str, str]] = []
+    for count in range(1, TIME_TAIL_WORDS + 1):
+        if len(tokens) <= count:
+            break
+        for time_part, date_part in ((tokens[-count:], tokens[:-count]),
+                                     (tokens[:count], tokens[count:])):  # fmt: skip
+            typed = " ".join(time_part)
+            phrase = " ".join(_words(typed))
+            window = TIME_WORDS.get(phrase) or TIME_LABEL_WORDS.get(phrase)
+            if window is None and any(ch.isdigit() for ch in typed) and len(time_part) <= 2:
+                window = window_of_hour(typed)
+            if window is not None:
+                found.append((" ".join(date_part), window))
+    return found
 
 
 def windows_left(day: date, local_now: datetime) -> list[str]:

@@ -13,13 +13,19 @@ from aiogram_dialog import ChatEvent, DialogManager
 from aiogram_dialog.widgets.kbd.calendar_kbd import ManagedCalendar, OnDateSelected
 
 from bot.services.dates import read_date
-from bot.services.forms import DateRefusal, preferred_date_refusal, windows_left
+from bot.services.forms import (
+    DateRefusal,
+    preferred_date_refusal,
+    split_time_of_day,
+    windows_left,
+)
 from dialogs.common import fmt_date, insurer_now, set_error, today
 from dialogs.requests.common import advance
 from dialogs.widgets.calendar import LocalizedCalendar
 
 HORIZON_DAYS = 365
 FIELD = "preferred_date"
+TIME_FIELD = "time_window"
 
 
 class FutureCalendar(LocalizedCalendar):
@@ -45,11 +51,16 @@ TextHandler = Callable[[Message, Any, DialogManager, str], Awaitable[None]]
 
 
 def preferred_date_handlers(
-    next_state: State, confirm_state: State, errors: DateErrors
+    next_state: State,
+    confirm_state: State,
+    errors: DateErrors,
+    after_time: State | None = None,
 ) -> tuple[TextHandler, OnDateSelected]:
-    """The typed-date and picked-date handlers of one form's date step."""
+    """The typed-date and picked-date handlers of one form's date step. In a form whose next
+    step asks the time of day (`after_time` is the one after it), a date typed with one
+    ("завтра утром", "15-го в 10") answers both, when that time is still left on that day."""
 
-    async def take(manager: DialogManager, value: date | None) -> None:
+    async def take(manager: DialogManager, value: date | None, window: str | None = None) -> None:
         day = today(manager)
         if value is None:
             set_error(manager, errors.unreadable)
@@ -62,10 +73,28 @@ def preferred_date_handlers(
             set_error(manager, errors.no_time_left, date=fmt_date(value, manager))
             return
         manager.dialog_data[FIELD] = value.isoformat()
+        if after_time is not None and window is not None:
+            if window in windows_left(value, insurer_now(manager)):
+                manager.dialog_data[TIME_FIELD] = window
+                await advance(manager, after_time, confirm_state)
+                return
+            # that time of day is over on that day: the time step asks again, with why
+            manager.dialog_data.pop(TIME_FIELD, None)
+            set_error(manager, "request-time-passed", date=fmt_date(value, manager))
+            await manager.switch_to(next_state)
+            return
         await advance(manager, next_state, confirm_state)
 
     async def on_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
-        await take(manager, read_date(text, today(manager), future=True))
+        value = read_date(text, today(manager), future=True)
+        window = None
+        if value is None and after_time is not None:
+            for date_text, typed_window in split_time_of_day(text):
+                value = read_date(date_text, today(manager), future=True)
+                if value is not None:
+                    window = typed_window
+                    break
+        await take(manager, value, window)
 
     async def on_picked(
         _event: ChatEvent, _widget: ManagedCalendar, manager: DialogManager, picked: date, /

@@ -508,3 +508,27 @@ async def test_cancel_or_menu_typed_in_words_leaves_the_form(member, session_fac
     await member.send("главное меню")
     assert "Active card" in member.text()
     assert await stored_requests(session_factory) == []
+
+
+async def test_a_date_typed_with_its_time_of_day_answers_both(member, session_factory, clock):
+    """ "завтра утром" on the date step was "I could not read that date"; it is the day and the
+    time of day at once, and the form goes on past the time step. A time of day already over
+    on that day is asked for again."""
+    await open_form(member, session_factory)
+    await member.click("✍️ Another specialty")
+    await member.send("Allergist")
+    await member.send("Kyiv")
+    await member.send("завтра утром")
+    assert "Anything the clinic should know" in member.text()  # the time step skipped
+    await member.click("⏭ Skip")
+    summary = member.text()
+    assert "Preferred date: November 23, 2026" in summary
+    assert "Time: 🌅 Morning, 8:00–12:00" in summary
+    clock.advance(hours=3)  # 13:00 in Almaty: this morning is over
+    await member.click("✏️ Date")
+    await member.send("today at 9")
+    assert "That time of day on November 22, 2026 has already passed" in member.text()
+    assert "🌅 Morning, 8:00–12:00" not in member.buttons()
+    await member.click("🌆 Evening, 16:00–20:00")
+    summary = member.text()  # back to the summary being edited
+    assert "Preferred date: November 22, 2026" in summary and "Evening" in summary

@@ -11,6 +11,7 @@ from bot.services.forms import (
     KIND_WORDS,
     NO_WORDS,
     NOTHING_WORDS,
+    TIME_LABEL_WORDS,
     TIME_WINDOWS,
     TIME_WORDS,
     TYPED_COMMANDS,
@@ -22,6 +23,7 @@ from bot.services.forms import (
     is_thanks,
     is_yes,
     match_choice,
+    split_time_of_day,
     typed_command,
     window_of_hour,
 )
@@ -252,4 +254,15 @@ def test_a_command_in_words_is_the_whole_message():
     assert typed_command("отмена записи к врачу") is None
     assert typed_command("меню клиники") is None
     for phrase in TYPED_COMMANDS:
+        assert " ".join(_words(phrase)) == phrase
+
+
+def test_a_time_of_day_at_either_end_of_a_date_is_split_off():
+    assert split_time_of_day("завтра утром")[0] == ("завтра", "morning")
+    assert ("в пятницу", "afternoon") in split_time_of_day("в пятницу после обеда")
+    assert ("tomorrow", "afternoon") in split_time_of_day("tomorrow at 14:30")
+    assert ("next Monday", "morning") in split_time_of_day("morning, next Monday")
+    assert split_time_of_day("завтра") == []
+    assert split_time_of_day("утром") == []  # a time of day alone: no date to split from
+    for phrase in TIME_LABEL_WORDS:
         assert " ".join(_words(phrase)) == phrase

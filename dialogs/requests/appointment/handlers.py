@@ -118,6 +118,7 @@ on_date_text, on_date_picked = preferred_date_handlers(
         too_far="appointment-date-far",
         no_time_left="request-no-time-left",
     ),
+    after_time=AppointmentSG.comment,  # "завтра утром": the day and the time of day at once
 )
 
 
