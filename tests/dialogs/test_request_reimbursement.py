@@ -481,3 +481,18 @@ async def test_a_claim_s_comment_answered_nothing_is_skipped(member, session_fac
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert "comment" not in request.details
+
+
+async def test_a_service_date_typed_with_its_time_of_day_is_that_day(member, session_factory):
+    """ "вчера вечером" (the evening the doctor came) was "I could not read that date"; a
+    claim needs the day only."""
+    await member_with_active_card(member, session_factory)
+    await _open_form(member)
+    await member.send("вчера вечером")
+    assert "How much did you pay?" in member.text()
+    await member.send("1 234,50")
+    await member.click(UAH)
+    await send_document(member, "receipt.pdf")
+    await _finish(member)
+    [request] = await stored_requests(session_factory)
+    assert request.details["service_date"] == "2026-11-21"

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services import requests
 from bot.services.cards import CardView
 from bot.services.dates import read_date
-from bot.services.forms import TEXT_MAX, clean_text, is_done, is_nothing
+from bot.services.forms import TEXT_MAX, clean_text, is_done, is_nothing, split_time_of_day
 from bot.services.money import clean_iban, read_amount
 from bot.services.reimbursement import (
     REIMBURSEMENT_MAX_AGE_DAYS,
@@ -78,6 +78,11 @@ async def _take_date(manager: DialogManager, value: date) -> None:
 
 async def on_date_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
     value = read_date(text, today(manager))  # a service received: before today
+    # "вчера вечером": the day is what a claim needs, its time of day nothing
+    for date_text, _window in split_time_of_day(text) if value is None else ():
+        value = read_date(date_text, today(manager))
+        if value is not None:
+            break
     if value is None:
         set_error(manager, "date-invalid")
         return
