@@ -463,7 +463,10 @@ async def test_an_answer_written_in_the_chat_goes_to_the_request_that_asked_for_
     before = len(world.bot_messages(FORUM, thread))
     world.state.send_text(OLENA, "/menu")
     await world.settled()
-    world.state.send_text(OLENA, "Thanks!")
+    world.state.send_text(OLENA, "Thanks!")  # a thank-you: answered, sent to no one
+    await world.settled()
+    assert EN("input-thanks") in world.bot_messages(OLENA)[-1]["text"]
+    world.state.send_text(OLENA, "One more thing about it")  # the request is done: not its line
     await world.settled()
     assert EN("input-not-asked-offer") in world.bot_messages(OLENA)[-1]["text"]
     await world.deliver()
