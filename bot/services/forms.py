@@ -163,7 +163,7 @@ _DASHES = frozenset({"-", "–", "—", "--"})
 def is_nothing(typed: str) -> bool:
     """Whether `typed`, whole, says there is nothing to add: a "no", a "that's all", a
     "nothing" (`NOTHING_WORDS`) or a dash."""
-    phrase = " ".join(_words(typed))
+    phrase = typed_phrase(typed)
     return (
         phrase in NOTHING_WORDS
         or phrase in NO_WORDS
@@ -184,15 +184,19 @@ THANKS_WITH = frozenset(
 )  # fmt: skip
 
 
+_THANKS_PARTS = THANKS_WORDS | THANKS_WITH
+
+
 def is_thanks(typed: str) -> bool:
     """Whether `typed` is a "thank you" and nothing else: a thanks word, with at most three
     words of the kind that go with one ("спасибо большое за помощь")."""
     words = _words(typed)
-    return (
-        0 < len(words) <= ALIAS_WORDS
-        and any(word in THANKS_WORDS for word in words)
-        and all(word in THANKS_WORDS or word in THANKS_WITH for word in words)
-    )
+    return any(word in THANKS_WORDS for word in words) and _made_of(words, _THANKS_PARTS)
+
+
+def _made_of(words: list[str], allowed: frozenset[str]) -> bool:
+    """Whether `words` are a short answer (`ALIAS_WORDS` at most) of `allowed` words only."""
+    return 0 < len(words) <= ALIAS_WORDS and all(word in allowed for word in words)
 
 
 # a whole message that is a command in words: "отмена" for /cancel, "главное меню" for /menu
@@ -210,12 +214,12 @@ TYPED_COMMANDS: dict[str, str] = {
 
 def typed_command(typed: str) -> str | None:
     """The command a whole message names in words ("Отмена", "главное меню"), or None."""
-    return TYPED_COMMANDS.get(" ".join(_words(typed)))
+    return TYPED_COMMANDS.get(typed_phrase(typed))
 
 
 def is_done(typed: str) -> bool:
     """Whether `typed` is, whole, a "that's all" (`DONE_WORDS`)."""
-    return " ".join(_words(typed)) in DONE_WORDS
+    return typed_phrase(typed) in DONE_WORDS
 
 
 # words a "yes" may be made of, a few at a time: "да, всё верно", "так, надсилайте", "yes please"
@@ -230,14 +234,12 @@ def is_yes(typed: str) -> bool:
     """Whether `typed` is, whole, a "yes" (`YES_WORDS`), or a few words each of a "yes"
     (`YES_PARTS`: "да, всё верно"); "да, но время другое" is not."""
     words = _words(typed)
-    return " ".join(words) in YES_WORDS or (
-        0 < len(words) <= ALIAS_WORDS and all(word in YES_PARTS for word in words)
-    )
+    return " ".join(words) in YES_WORDS or _made_of(words, YES_PARTS)
 
 
 def is_no(typed: str) -> bool:
     """Whether `typed` is, whole, a "no" (`NO_WORDS`)."""
-    return " ".join(_words(typed)) in NO_WORDS
+    return typed_phrase(typed) in NO_WORDS
 
 
 def window_of_hour(typed: str) -> str | None:
@@ -272,7 +274,7 @@ def split_time_of_day(text: str) -> list[tuple[str, str]]:
         for time_part, date_part in ((tokens[-count:], tokens[:-count]),
                                      (tokens[:count], tokens[count:])):  # fmt: skip
             typed = " ".join(time_part)
-            phrase = " ".join(_words(typed))
+            phrase = typed_phrase(typed)
             window = TIME_WORDS.get(phrase) or TIME_LABEL_WORDS.get(phrase)
             if window is None and any(ch.isdigit() for ch in typed) and len(time_part) <= 2:
                 window = window_of_hour(typed)
