@@ -7,6 +7,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from enum import StrEnum
 
+from bot.services.dates import read_date
+
 TEXT_MAX = 1000
 
 # The times of day a member may prefer (`time-window-<id>` labels: "Morning, 8:00–12:00"…) and
@@ -297,6 +299,24 @@ def windows_left(day: date, local_now: datetime) -> list[str]:
 
 _NOT_WORD = re.compile(r"[^\w]+")
 STEM_MIN = 4  # a typed word and a label's word agree when one begins the other, this long
+
+
+def read_date_and_time(
+    text: str, today: date, *, future: bool = False
+) -> tuple[date | None, str | None]:
+    """A date typed alone (`dates.read_date`), or with a time of day at either end ("завтра
+    утром", "вчера вечером"): the date and that time window, the window None when none was
+    typed; (None, None) when no date is read."""
+    value = read_date(text, today, future=future)
+    if value is not None:
+        return value, None
+    for date_text, window in split_time_of_day(text):
+        value = read_date(date_text, today, future=future)
+        if value is not None:
+            return value, window
+    return None, None
+
+
 # an answer of at most this many words that holds an alias names its option when nothing else
 # does ("перезвоните мне", "I want a refund"); a longer one is a sentence, not a choice
 ALIAS_WORDS = 4

@@ -16,7 +16,7 @@ from bot.services.dates import read_date
 from bot.services.forms import (
     DateRefusal,
     preferred_date_refusal,
-    split_time_of_day,
+    read_date_and_time,
     windows_left,
 )
 from dialogs.common import fmt_date, insurer_now, set_error, today
@@ -86,15 +86,10 @@ def preferred_date_handlers(
         await advance(manager, next_state, confirm_state)
 
     async def on_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
-        value = read_date(text, today(manager), future=True)
-        window = None
-        if value is None and after_time is not None:
-            for date_text, typed_window in split_time_of_day(text):
-                value = read_date(date_text, today(manager), future=True)
-                if value is not None:
-                    window = typed_window
-                    break
-        await take(manager, value, window)
+        if after_time is None:  # no time step: a time of day typed would be lost
+            await take(manager, read_date(text, today(manager), future=True))
+            return
+        await take(manager, *read_date_and_time(text, today(manager), future=True))
 
     async def on_picked(
         _event: ChatEvent, _widget: ManagedCalendar, manager: DialogManager, picked: date, /

@@ -15,8 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import requests
 from bot.services.cards import CardView
-from bot.services.dates import read_date
-from bot.services.forms import TEXT_MAX, clean_text, is_done, is_nothing, split_time_of_day
+from bot.services.forms import TEXT_MAX, clean_text, is_done, is_nothing, read_date_and_time
 from bot.services.money import clean_iban, read_amount
 from bot.services.reimbursement import (
     REIMBURSEMENT_MAX_AGE_DAYS,
@@ -77,12 +76,8 @@ async def _take_date(manager: DialogManager, value: date) -> None:
 
 
 async def on_date_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
-    value = read_date(text, today(manager))  # a service received: before today
-    # "вчера вечером": the day is what a claim needs, its time of day nothing
-    for date_text, _window in split_time_of_day(text) if value is None else ():
-        value = read_date(date_text, today(manager))
-        if value is not None:
-            break
+    # a service received (before today); "вчера вечером": a claim needs the day, not the hour
+    value, _window = read_date_and_time(text, today(manager))
     if value is None:
         set_error(manager, "date-invalid")
         return
@@ -139,8 +134,7 @@ async def on_last_iban(_callback: CallbackQuery, _button: Button, manager: Dialo
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
     iban = await last_iban(session, member)
-    if iban is None:  # (anonymised since the step was drawn)
-        set_error(manager, "reimbursement-iban-invalid")
+    if iban is None:  # anonymised since the step was drawn: the step again, without it
         return
     manager.dialog_data["iban"] = iban
     await advance(manager, ReimbursementSG.comment, ReimbursementSG.confirm)
