@@ -18,7 +18,7 @@ from bot.services import ratings, requests, support_chat
 from bot.services.documents import MAX_DOCUMENTS, Attachment, refusal
 from bot.services.forms import TEXT_MAX, clean_text, too_long
 from dialogs.attachments import captioned
-from storage.models import Member, Request
+from storage.models import Member, Request, RequestRating
 from storage.uow import UnitOfWork
 
 
@@ -126,12 +126,21 @@ async def rate_typed(
         await message.reply(i18n("error-not-saved"))
         return
     await message.reply(i18n("rating-thanks", stars="⭐" * rating.score, score=rating.score))
-    if rating.prompt_message_id is None:
-        prompt = await message.answer(
-            i18n("rating-comment-prompt"), reply_markup=ForceReply(selective=True)
-        )
-        await ratings.set_prompt(uow.session, rating, prompt.message_id)
-        await uow.commit()
+    await ask_comment(message, uow, rating, i18n)
+
+
+async def ask_comment(
+    message: Message, uow: UnitOfWork, rating: RequestRating, i18n: Translator
+) -> None:
+    """After a rating's first score, pressed or typed: the "write a comment" prompt, sent in
+    `message`'s chat and remembered (a reply to it is the comment)."""
+    if rating.prompt_message_id is not None:
+        return
+    prompt = await message.answer(
+        i18n("rating-comment-prompt"), reply_markup=ForceReply(selective=True)
+    )
+    await ratings.set_prompt(uow.session, rating, prompt.message_id)
+    await uow.commit()
 
 
 def _free(message: Message) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
-from aiogram.types import CallbackQuery, ForceReply, Message
+from aiogram.types import CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks import RateRequest
@@ -15,7 +15,7 @@ from bot.filters.magic import Magic
 from bot.i18n import Translator
 from bot.services import ratings, relay, requests
 from bot.services.requests import RequestNotFoundError
-from dialogs.answers import rate_typed, to_staff
+from dialogs.answers import ask_comment, rate_typed, to_staff
 from storage.models import Member, RequestStatus
 from storage.uow import UnitOfWork
 
@@ -56,12 +56,7 @@ def create_router() -> Router:
         await callback.message.edit_text(
             i18n("rating-thanks", stars="⭐" * rating.score, score=rating.score)
         )
-        if rating.prompt_message_id is None:
-            prompt = await callback.message.answer(
-                i18n("rating-comment-prompt"), reply_markup=ForceReply(selective=True)
-            )
-            await ratings.set_prompt(uow.session, rating, prompt.message_id)
-            await uow.commit()
+        await ask_comment(callback.message, uow, rating, i18n)
 
     @router.message(F.text | F.photo | F.document | F.voice)
     async def on_reply(
