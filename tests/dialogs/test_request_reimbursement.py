@@ -40,6 +40,16 @@ async def _finish(member: MemberClient) -> None:
     await member.click("✅ Send")
 
 
+async def _claim_from_amount(member: MemberClient, session_factory):
+    """From the amount step on, a claim sent with one receipt: the requests stored."""
+    assert "How much did you pay?" in member.text()
+    await member.send("1 234,50")
+    await member.click(UAH)
+    await send_document(member, "receipt.pdf")
+    await _finish(member)
+    return await stored_requests(session_factory)
+
+
 async def test_reimbursement_end_to_end_with_an_album_and_a_pdf(member, session_factory):
     await member_with_active_card(member, session_factory)
     await _open_form(member)
@@ -347,12 +357,7 @@ async def test_the_service_date_typed_without_a_year_is_the_last_such_day(member
     await member.send("1 грудня")
     assert "cannot be later than today" in member.text()
     await member.send("15.11")
-    assert "How much did you pay?" in member.text()
-    await member.send("1 234,50")
-    await member.click(UAH)
-    await send_document(member, "receipt.pdf")
-    await _finish(member)
-    [request] = await stored_requests(session_factory)
+    [request] = await _claim_from_amount(member, session_factory)
     assert request.details["service_date"] == "2026-11-15"
 
 
@@ -489,10 +494,5 @@ async def test_a_service_date_typed_with_its_time_of_day_is_that_day(member, ses
     await member_with_active_card(member, session_factory)
     await _open_form(member)
     await member.send("вчера вечером")
-    assert "How much did you pay?" in member.text()
-    await member.send("1 234,50")
-    await member.click(UAH)
-    await send_document(member, "receipt.pdf")
-    await _finish(member)
-    [request] = await stored_requests(session_factory)
+    [request] = await _claim_from_amount(member, session_factory)
     assert request.details["service_date"] == "2026-11-21"
