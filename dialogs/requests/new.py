@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from aiogram.enums import ContentType
 from aiogram.fsm.state import State
+from aiogram.types import Message
 from aiogram_dialog import Dialog, DialogManager
+from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Cancel, Column, Start
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import requests
-from bot.services.forms import KIND_WORDS
+from bot.services.forms import KIND_WORDS, match_choice
 from dialogs.common import (
+    ContentIs,
     MemberDialog,
-    clear_error,
     fmt_date,
     member_window,
     set_error,
     today,
-    typed_choice,
 )
 from dialogs.requests.appointment.handlers import typed_specialty
 from dialogs.states import (
@@ -60,25 +62,25 @@ async def choose_getter(
         "blocked": "",
         "policy": card.policy_number,
         "holder": card.holder_name,
-        # for a kind typed rather than pressed (`typed_choice`)
+        # for a kind typed rather than pressed (`on_typed`)
         "kinds": [(kind, i18n(f"request-kind-{kind}")) for kind in FORMS],
     }
 
 
-async def on_kind_typed(_message: Any, _widget: Any, manager: DialogManager, kind: str) -> None:
-    await manager.start(FORMS[kind])
-
-
-async def _doctor_typed(message: Any, _widget: Any, manager: DialogManager, text: str) -> None:
-    """A doctor named on the chooser ("к стоматологу", "педиатр"): the appointment form, with
-    that specialty chosen, at its next step; other text is not expected there."""
+async def on_typed(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
+    """A kind typed rather than pressed ("лекарства", "к врачу", "refund"): the form it names;
+    a doctor named ("к стоматологу", "педиатр"): the appointment form with that specialty, at
+    its next step. Other text, or any on a card that takes no request now, is not expected."""
     data = await choose_getter(**{**manager.middleware_data, "dialog_manager": manager})
-    specialty = typed_specialty(text, manager) if data["allowed"] else None
-    if specialty is None:
-        set_error(manager, "input-unexpected")
-        return
-    clear_error(manager)
-    await manager.start(AppointmentSG.clinic, data={"specialty": specialty})
+    text = message.text or ""
+    if data["allowed"]:
+        if (kind := match_choice(text, data["kinds"], KIND_WORDS)) is not None:
+            await manager.start(FORMS[kind])
+            return
+        if (specialty := typed_specialty(text, manager)) is not None:
+            await manager.start(AppointmentSG.clinic, data={"specialty": specialty})
+            return
+    set_error(manager, "input-unexpected")
 
 
 def new_request_dialog() -> Dialog:
@@ -94,7 +96,7 @@ def new_request_dialog() -> Dialog:
             Column(*(start(kind, state) for kind, state in FORMS.items())),
             # "лекарства", "к врачу", "refund" typed: the form it names; "к стоматологу": the
             # appointment form with that doctor
-            typed_choice("kinds", choose_getter, on_kind_typed, KIND_WORDS, _doctor_typed),
+            MessageInput(on_typed, filter=ContentIs(ContentType.TEXT)),
             Cancel(I18nButtonText("btn-back")),
             getter=choose_getter,
             state=NewRequestSG.choose,
