@@ -99,6 +99,18 @@ async def test_profile_prefilled_from_own_card_and_edited_with_validation(member
     assert stored.gender == "female"
 
 
+async def test_a_name_typed_in_small_letters_is_stored_as_a_card_writes_it(member, session_factory):
+    await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.click("👤 Profile")
+    await member.click("✏️ Full name")
+    await member.send("kovalenko olena petrivna")
+    assert "Full name: Kovalenko Olena Petrivna" in member.text()
+    assert (await _member(session_factory)).full_name == "Kovalenko Olena Petrivna"
+    await member.send("/menu")
+    assert "Olena" in member.text().splitlines()[0]
+
+
 async def test_profile_text_is_escaped(member, session_factory):
     await member.send("/start")
     await member.click("👤 Profile")

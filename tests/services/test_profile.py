@@ -21,6 +21,16 @@ def test_birth_date_not_in_future_nor_before_1900():
         ("  Олена   Коваленко ", "Олена Коваленко"),
         ("Anna-Maria O'Neil", "Anna-Maria O'Neil"),
         ("Айгерім Сәрсенбаева", "Айгерім Сәрсенбаева"),
+        # typed in one case: a capital at the start of each part, as on a card
+        ("коваленко олена петрівна", "Коваленко Олена Петрівна"),
+        ("SADYKOVA AIGERIM", "Sadykova Aigerim"),
+        ("anna-maria kovalenko", "Anna-Maria Kovalenko"),
+        ("мар'яна коваленко", "Мар'яна Коваленко"),
+        ("коваленко о.п.", "Коваленко О.П."),
+        ("сәрсенбаева айгерім", "Сәрсенбаева Айгерім"),
+        # mixed case is the member's own spelling
+        ("Maria de la Cruz", "Maria de la Cruz"),
+        ("Ian McDonald", "Ian McDonald"),
         ("Ivan", None),
         ("Ivan 2", None),
         ("<b>x</b> y", None),
