@@ -14,8 +14,10 @@ def _card(world: StaffWorld, number: str) -> dict:
     return next(m for m in world.bot_messages(FORUM) if m.get("text", "").startswith(number))
 
 
-async def _find(world: StaffWorld, query: str) -> dict:
-    sent = world.state.send_text(FORUM, f"/find {query}", user_id=IRYNA)
+async def _find(world: StaffWorld, query: str, thread_id: int | None = None) -> dict:
+    sent = world.state.send_text(
+        FORUM, f"/find {query}".strip(), user_id=IRYNA, thread_id=thread_id
+    )
     await world.settled()
     [reply] = [
         m
@@ -87,3 +89,21 @@ async def test_find_a_member_by_the_number_staff_read_in_titles_and_lists(
     # a topic made again after a crash is titled "#42.2"
     assert (await _find(world, f"#{member.id}.2"))["text"] == found
     assert (await _find(world, "#999"))["text"].startswith("🔎 Nothing found for #999.")
+
+
+async def test_find_alone_in_a_member_s_topic_shows_that_member(world: StaffWorld) -> None:
+    """A member writes; staff in their topic type /find with nothing after it and get the
+    member's card, as /find #42 gives it. Outside a topic it still says how to use it."""
+    member = await world.member_with_card()
+    request = await world.submit(member)
+    await world.deliver()
+    topic = _card(world, request.number)["message_thread_id"]
+
+    found = (await _find(world, "", thread_id=topic))["text"]
+    assert found == (await _find(world, f"#{member.id}"))["text"]
+    assert f"👤 Member #{member.id} · Olena Kovalenko" in found
+    assert f"📋 Open requests: {request.number} (🆕 new)" in found
+
+    usage = (await _find(world, ""))["text"]
+    assert usage.startswith("🔎 Usage: /find phone")
+    assert "In a member's topic, /find alone shows that member." in usage
