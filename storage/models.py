@@ -55,6 +55,7 @@ class LinkVia(StrEnum):
 
 class ReminderKind(StrEnum):
     ACTIVATION_OPENS = "activation_opens"
+    COVERAGE_STARTS = "coverage_starts"  # a linked card's coverage starts (it was waiting)
 
 
 class TicketKind(StrEnum):
@@ -496,6 +497,7 @@ class NotificationKind(StrEnum):
     APPOINTMENT_TOMORROW = "appointment_tomorrow"
     NEED_INFO_NUDGE = "need_info_nudge"
     ACTIVATION_OPEN = "activation_open"
+    COVERAGE_STARTED = "coverage_started"
     CARDS_LINKED = "cards_linked"
     # to staff
     REQUEST_CARD = "request_card"

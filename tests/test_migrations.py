@@ -574,3 +574,47 @@ async def test_0020_keeps_a_plain_canned_reply_reading_the_same(db_url):
         texts = (await c.execute(query)).scalars().all()
     await engine.dispose()
     assert texts == [plain, "Bold <ok> and &"]
+
+
+# --- 0021: "coverage starts" for cards linked while waiting ------------------------------------
+
+
+async def test_0021_reminds_of_the_coverage_of_cards_linked_before_it_started(db_url):
+    """A card linked before its coverage started gets its reminder on that day; a card linked
+    while covering gets none; the way down removes them."""
+    url = db_url
+    engine, now = await _start_at(url, "0020")
+    async with engine.begin() as c:
+        await _card_and_members(c, now, members=(1, 2))  # card 1 covers from 2026-01-01
+        await c.execute(
+            _row("policies", id=2, number="P-2", program="Gold", holder_type="individual",
+                 contract_signed=date(2026, 11, 20), coverage_start=date(2026, 12, 10),
+                 coverage_end=date(2027, 12, 9), updated_at=now)
+        )  # fmt: skip
+        await c.execute(
+            _row("insured_persons", id=2, insured_id="ID-2", policy_id=2, full_name="Sofia",
+                 birth_date=date(2015, 5, 5), relation="child", updated_at=now)
+        )  # fmt: skip
+        for link_id, member_id, card_id in ((1, 1, 1), (2, 1, 2), (3, 2, 2)):
+            await c.execute(
+                _row("card_links", id=link_id, member_id=member_id, card_id=card_id,
+                     via="phone", linked_at=now)
+            )  # fmt: skip
+    await engine.dispose()
+    await _to(url, "0021")
+    engine = create_async_engine(url)
+    async with engine.connect() as c:
+        query = sa.text("SELECT member_id, kind, card_id, due_on, sent_at FROM reminders")
+        rows = sorted((await c.execute(query)).all())
+    await engine.dispose()
+    assert [(m, k, card, str(due), sent) for m, k, card, due, sent in rows] == [
+        (1, "coverage_starts", 2, "2026-12-10", None),
+        (2, "coverage_starts", 2, "2026-12-10", None),
+    ]
+
+    await _to(url, "0020", down=True)
+    engine = create_async_engine(url)
+    async with engine.connect() as c:
+        left = (await c.execute(sa.text("SELECT count(*) FROM reminders"))).scalar()
+    await engine.dispose()
+    assert left == 0

@@ -11,6 +11,7 @@ from typing import Any
 
 from aiogram import Bot
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from babel.dates import format_date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks import OpenRequest
@@ -125,6 +126,27 @@ class MemberSender:
         text = to.i18n("notify-activation-open", policy=policy.number if policy else "—")
         return await self._text(to, text)
 
+    async def _coverage_started(self, to: _To, p: note.CoverageStarted) -> int | None:
+        lines = []
+        for card_id in p.card_ids:
+            person = await to.session.get(InsuredPerson, card_id)
+            policy = await to.session.get(Policy, person.policy_id) if person else None
+            if person is None or policy is None:
+                continue  # removed from the registry since: nothing to tell about it
+            since = format_date(policy.coverage_start, format="long", locale=to.i18n.locale)
+            lines.append(
+                to.i18n(
+                    "notify-coverage-card",
+                    policy=html.escape(policy.number, quote=False),
+                    name=html.escape(person.full_name, quote=False),
+                    date=since,
+                )
+            )
+        if not lines:
+            return None
+        text = to.i18n("notify-coverage-started", count=len(lines), cards="\n".join(lines))
+        return await self._text(to, text)
+
     async def _cards_linked(self, to: _To, p: note.CardsLinked) -> int | None:
         return await self._text(to, to.i18n("notify-cards-linked", count=p.count))
 
@@ -135,6 +157,7 @@ MemberSender.SENDERS = {
     K.APPOINTMENT_TOMORROW: MemberSender._appointment_tomorrow,
     K.NEED_INFO_NUDGE: MemberSender._need_info_nudge,
     K.ACTIVATION_OPEN: MemberSender._activation_open,
+    K.COVERAGE_STARTED: MemberSender._coverage_started,
     K.CARDS_LINKED: MemberSender._cards_linked,
     # helpdesk tools (issue 14)
     K.CANNED_REPLY: helpdesk.canned_reply,

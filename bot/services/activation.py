@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.cards import link_activated_card
+from bot.services.cards import link_activated_card, remind_coverage
 from bot.services.dates import parse_birth_date
 from storage.models import HolderType, InsuredPerson, Member, Policy, ReminderKind
 from storage.repositories import attempts as attempts_repo
@@ -265,7 +265,13 @@ async def activate(
     # the card is linked during the waiting period too, as the phone links it; the member is
     # told the date it opens and reminded on that day
     await link_activated_card(session, member, person, now)
-    if now.astimezone(tz).date() < opens_on:
+    today = now.astimezone(tz).date()
+    # a coverage starting after the waiting period has its own day to be told (the activation
+    # reminder's "open from today" says it when it starts by then)
+    await remind_coverage(
+        session, member.id, person.id, policy.coverage_start, max(today, opens_on), now
+    )
+    if today < opens_on:
         await reminders_repo.ensure(
             session, member.id, REMINDER_ACTIVATION_OPENS, person.id, opens_on, now
         )

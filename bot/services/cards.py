@@ -8,9 +8,10 @@ from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import InsuredPerson, LinkVia, Member, Policy, Relation
+from storage.models import InsuredPerson, LinkVia, Member, Policy, Relation, ReminderKind
 from storage.repositories import cards as cards_repo
 from storage.repositories import members as members_repo
+from storage.repositories import reminders as reminders_repo
 
 
 class CardStatus(StrEnum):
@@ -104,6 +105,23 @@ def _choice_rank(card: cards_repo.PhoneCard, today: date) -> tuple[bool, int, in
     return (card.relation != Relation.SELF, _ENDED, -card.coverage_end.toordinal())
 
 
+async def remind_coverage(
+    session: AsyncSession,
+    member_id: int,
+    card_id: int,
+    coverage_start: date,
+    after: date,
+    now: datetime,
+) -> None:
+    """A linked card whose coverage starts after `after` (today, or a later day the member is
+    told about the card anyway): the member is told on the day it starts (`reminders.run_due`);
+    a start the registry moved moves the reminder."""
+    if coverage_start > after:
+        await reminders_repo.ensure(
+            session, member_id, ReminderKind.COVERAGE_STARTS, card_id, coverage_start, now
+        )
+
+
 async def _sync_phone_links(
     session: AsyncSession, member: Member, now: datetime, today: date
 ) -> tuple[list[cards_repo.PhoneCard], int]:
@@ -128,6 +146,8 @@ async def _sync_phone_links(
     await cards_repo.unlink(session, member.id, stale)
     if member.active_card_id in stale:
         member.active_card_id = None
+    for person in matches:
+        await remind_coverage(session, member.id, person.id, person.coverage_start, today, now)
     own = [p for p in matches if p.relation == Relation.SELF]
     if matches:
         rank = {p.id: _choice_rank(p, today) for p in matches}

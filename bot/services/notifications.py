@@ -79,6 +79,14 @@ class ActivationOpen(_ToMember):
     card_id: int | None = None
 
 
+class CoverageStarted(_ToMember):
+    """Coverage started on these linked cards (each was waiting for it): requests may be made."""
+
+    kind = K.COVERAGE_STARTED
+    about_request = False
+    card_ids: list[int] = Field(min_length=1)
+
+
 class CardsLinked(_ToMember):
     """A registry import linked cards to the member's phone."""
 

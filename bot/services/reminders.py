@@ -40,6 +40,7 @@ async def run_due(session: AsyncSession, now: datetime, rules: ReminderRules) ->
     queued = 0
     if local.time() >= time(rules.hour):
         queued += await _activation_opens(session, now, local.date())
+        queued += await _coverage_starts(session, now, local.date())
         queued += await _appointments_tomorrow(session, now, local.date() + timedelta(days=1))
     if _daytime(local.time(), rules):
         queued += await _need_info_nudges(session, now, rules.nudge_after)
@@ -68,6 +69,46 @@ async def _activation_opens(session: AsyncSession, now: datetime, today: date) -
         )
         reminder.sent_at = now
         session.add(reminder)
+    return count
+
+
+# the most cards one "coverage started" message names (a family's are a few)
+COVERAGE_CARDS_NAMED = 10
+# a start older than this is not announced any more (the bot was down for long, or the card
+# was linked before these reminders were kept: migration 0021)
+COVERAGE_TOLD_WITHIN = timedelta(days=7)
+
+
+async def _coverage_starts(session: AsyncSession, now: datetime, today: date) -> int:
+    """One message a member for the cards whose coverage started, on the morning it starts.
+
+    A card no longer linked, or ended, or whose start is more than `COVERAGE_TOLD_WITHIN` ago,
+    is not named. A start the registry moved later waits for its new day. The activation
+    reminder of the same card on that day or later says it already ("open from today"), so the
+    member is not told twice."""
+    cards: dict[int, list[int]] = {}
+    for due in await reminders_repo.coverage_due(session, today):
+        reminder = due.reminder
+        if due.coverage_start > today:
+            reminder.due_on = due.coverage_start
+            continue
+        reminder.sent_at = now
+        told_by_activation = (
+            due.activation_due_on is not None and due.activation_due_on >= reminder.due_on
+        )
+        recent = reminder.due_on >= today - COVERAGE_TOLD_WITHIN
+        if due.linked and due.coverage_end >= today and recent and not told_by_activation:
+            assert reminder.card_id is not None
+            cards.setdefault(reminder.member_id, []).append(reminder.card_id)
+    count = 0
+    for member_id, card_ids in cards.items():
+        count += await outbox.enqueue_new(
+            session,
+            note.CoverageStarted(card_ids=card_ids[:COVERAGE_CARDS_NAMED]),
+            dedup_key=f"coverage:{member_id}:{today}",
+            member_id=member_id,
+            now=now,
+        )
     return count
 
 

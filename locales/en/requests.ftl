@@ -30,7 +30,7 @@ request-choose-type =
     What do you need?
 request-blocked = 📝 { $blocked }
 request-no-card = A request needs an active insurance card. Confirm your phone or activate a card first.
-request-card-waiting = Coverage on your active card starts on { $date }; requests open from that day.
+request-card-waiting = Coverage on your active card starts on { $date }; requests open from that day. I will tell you when it starts.
 request-card-expired = Coverage on your active card ended on { $date }. Choose another card in “My cards” or contact support.
 request-date-passed = The day you chose, { $date }, has already passed. Please choose today or a later day.
 request-no-time-left = No time of day is left on { $date } for a visit. Please choose a later day.

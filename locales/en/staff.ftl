@@ -64,6 +64,14 @@ staff-low-rating = 👎 { $member } rated <b>{ $number }</b> ({ $kind }): { $sta
 notify-activation-open =
     🎉 The waiting period is over: your insurance card { $policy } is open from today.
     Open /menu to use it.
+notify-coverage-started =
+    🎉 { $count ->
+        [one] Coverage has started on your insurance card:
+       *[other] Coverage has started on these insurance cards:
+    }
+    { $cards }
+    Requests can be sent now: open /menu.
+notify-coverage-card = • { $policy } · { $name } — from { $date }
 notify-appointment-tomorrow =
     📅 A reminder: your doctor appointment request <b>{ $number }</b> is for tomorrow.
     { $details }

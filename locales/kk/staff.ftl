@@ -64,6 +64,14 @@ staff-low-rating = 👎 <b>{ $number }</b> өтінішінің бағасы ({ 
 notify-activation-open =
     🎉 Күту кезеңі аяқталды: { $policy } сақтандыру картаңыз бүгіннен бастап қолданыста.
     Пайдалану үшін /menu ашыңыз.
+notify-coverage-started =
+    🎉 { $count ->
+        [one] Сақтандыру картаңыз қолданысқа енді:
+       *[other] Сақтандыру карталарыңыз қолданысқа енді:
+    }
+    { $cards }
+    Енді өтініш беруге болады: /menu ашыңыз.
+notify-coverage-card = • { $policy } · { $name } — { $date } бастап
 notify-appointment-tomorrow =
     📅 Еске салу: <b>{ $number }</b> өтініші бойынша дәрігерге жазылу ертеңге белгіленген.
     { $details }

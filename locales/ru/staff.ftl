@@ -66,6 +66,14 @@ staff-low-rating = 👎 Оценка заявки <b>{ $number }</b> ({ $kind })
 notify-activation-open =
     🎉 Временная франшиза истекла: Ваша страховая карта { $policy } действует с сегодняшнего дня.
     Откройте /menu, чтобы ею воспользоваться.
+notify-coverage-started =
+    🎉 { $count ->
+        [one] Ваша страховая карта начала действовать:
+       *[other] Ваши страховые карты начали действовать:
+    }
+    { $cards }
+    Теперь можно отправлять заявки: откройте /menu.
+notify-coverage-card = • { $policy } · { $name } — с { $date }
 notify-appointment-tomorrow =
     📅 Напоминание: запись к врачу по Вашей заявке <b>{ $number }</b> — на завтра.
     { $details }

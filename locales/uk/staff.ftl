@@ -66,6 +66,14 @@ staff-low-rating = 👎 Оцінка заявки <b>{ $number }</b> ({ $kind })
 notify-activation-open =
     🎉 Період очікування завершився: Ваша страхова картка { $policy } діє з сьогодні.
     Відкрийте /menu, щоб нею скористатися.
+notify-coverage-started =
+    🎉 { $count ->
+        [one] Ваша страхова картка почала діяти:
+       *[other] Ваші страхові картки почали діяти:
+    }
+    { $cards }
+    Тепер можна надсилати заявки: відкрийте /menu.
+notify-coverage-card = • { $policy } · { $name } — з { $date }
 notify-appointment-tomorrow =
     📅 Нагадування: запис до лікаря за Вашою заявкою <b>{ $number }</b> — на завтра.
     { $details }

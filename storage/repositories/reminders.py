@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy import and_
+from sqlalchemy import select as core_select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 
-from storage.models import ActorKind, Reminder, ReminderKind, Request, RequestEvent, RequestStatus
+from storage.models import (
+    ActorKind,
+    CardLink,
+    InsuredPerson,
+    Policy,
+    Reminder,
+    ReminderKind,
+    Request,
+    RequestEvent,
+    RequestStatus,
+)
 
 
 async def ensure(
@@ -48,6 +62,57 @@ async def due(session: AsyncSession, kind: str, today: date) -> list[Reminder]:
         )
     )
     return list(rows.scalars())
+
+
+@dataclass(frozen=True)
+class CoverageDue:
+    """A due "coverage starts" reminder with what deciding on it needs: the card's coverage as
+    the registry has it now, whether the card is still linked to the member, and the day of an
+    activation reminder for the same card (None: there is none)."""
+
+    reminder: Reminder
+    coverage_start: date
+    coverage_end: date
+    linked: bool
+    activation_due_on: date | None
+
+
+async def coverage_due(session: AsyncSession, today: date) -> list[CoverageDue]:
+    """ "Coverage starts" reminders due by `today` and not sent yet, oldest card first."""
+    activation = aliased(Reminder)
+    rows = await session.execute(
+        core_select(
+            Reminder,
+            col(Policy.coverage_start),
+            col(Policy.coverage_end),
+            col(CardLink.id).is_not(None),
+            col(activation.due_on),
+        )
+        .join(InsuredPerson, col(InsuredPerson.id) == Reminder.card_id)
+        .join(Policy, col(Policy.id) == InsuredPerson.policy_id)
+        .outerjoin(
+            CardLink,
+            and_(
+                col(CardLink.member_id) == Reminder.member_id,
+                col(CardLink.card_id) == Reminder.card_id,
+            ),
+        )
+        .outerjoin(
+            activation,
+            and_(
+                col(activation.member_id) == Reminder.member_id,
+                col(activation.card_id) == Reminder.card_id,
+                col(activation.kind) == ReminderKind.ACTIVATION_OPENS,
+            ),
+        )
+        .where(
+            col(Reminder.kind) == ReminderKind.COVERAGE_STARTS,
+            col(Reminder.sent_at).is_(None),
+            col(Reminder.due_on) <= today,
+        )
+        .order_by(col(Reminder.member_id), col(Reminder.card_id))
+    )
+    return [CoverageDue(*row) for row in rows.all()]
 
 
 async def requests_of(

@@ -212,6 +212,35 @@ async def test_moving_the_clock_opens_marias_card_and_brings_her_reminder(page: 
     await page.press(MARIA, "💳 My cards", "Your insurance cards")
     card = await page.press(MARIA, card_label, "Policy SIP-2026-0002")
     assert "Status: 🟢 active" in card["text"]
+    # her coverage started that day too: the one message said so, not a second one
+    told = [m["text"] for m in await page.bot_messages(MARIA) if "🎉" in m.get("text", "")]
+    assert len(told) == 1, told
+
+
+async def test_the_day_coverage_starts_maria_is_told_without_asking(page: SandboxPage):
+    """Linked by her phone while her card waits for its coverage: on the morning it starts,
+    the bot tells her so by itself."""
+    clock = await page.call("GET", "/clock")
+    today = datetime.fromisoformat(clock["local"]).date()
+    starts = today + timedelta(days=OPENS_IN_DAYS)
+    await page.say(MARIA, "/start", "Welcome")
+    await page.press(MARIA, "📱 Confirm phone", "Share my phone number")
+    await page.share_contact(MARIA, "I found one insurance card")
+    menu = await page.say(MARIA, "/menu", "Active card")
+    await page.press(MARIA, "📝 New request", "I will tell you when it starts")
+    assert "waiting for coverage to start" in menu["text"]
+
+    later = f"{starts}T09:30"
+    told = await page.reply_after(
+        MARIA, page.call("POST", "/clock", {"to": later}), "Coverage has started"
+    )
+    assert told["text"] == (
+        "🎉 Coverage has started on your insurance card:\n"
+        f"• SIP-2026-0002 · Савчук Марія Юріївна — from {_day(starts)}\n"
+        "Requests can be sent now: open /menu."
+    )
+    menu = await page.say(MARIA, "/menu", "Active card")
+    assert "Status: 🟢 active" in menu["text"]
 
 
 async def test_moving_the_clock_past_the_sla_escalates_an_untouched_request(page: SandboxPage):

@@ -56,6 +56,101 @@ async def test_activation_reminder_fires_on_the_opening_morning_and_not_before(s
     assert await reminders.run_due(session, at(30, 12, 0), RULES) == 0
 
 
+async def test_coverage_start_is_told_once_on_its_morning_for_the_family_s_waiting_cards(
+    session,
+):
+    """Cards a phone linked while their coverage had not started: on that day's morning one
+    message names them all, and only those (a card already covering is not in it)."""
+    coming = await make_policy(session, coverage_start=date(2026, 11, 30))
+    current = await make_policy(session)
+    own = await make_person(session, coming)
+    child = await make_person(session, coming, full_name="Sofia Kovalenko", relation="child")
+    await make_person(session, current, full_name="Andrii Kovalenko", relation="spouse")
+    member = await make_member(session)
+    await confirm_phone(session, member, own.phone, at(22, 10), date(2026, 11, 22))
+
+    for moment in (at(22, 10), at(29, 23, 59), at(30, 8, 59)):
+        assert await reminders.run_due(session, moment, RULES) == 0, moment
+    assert await reminders.run_due(session, at(30, 9, 0), RULES) == 1
+    [queued] = await _queued(session, "coverage_started")
+    assert (queued.member_id, queued.audience) == (member.id, "member")
+    assert queued.payload["card_ids"] == [own.id, child.id]
+    assert await reminders.run_due(session, at(30, 9, 1), RULES) == 0
+    assert await reminders.run_due(session, at(30, 15, 0), RULES) == 0
+    # confirming the phone again (a new device) does not tell it again
+    await confirm_phone(session, member, own.phone, at(30, 16), date(2026, 11, 30))
+    assert await reminders.run_due(session, at(30, 17), RULES) == 0
+
+
+async def test_a_start_the_registry_moves_later_is_told_on_its_new_day(session):
+    policy = await make_policy(session, coverage_start=date(2026, 11, 25))
+    card = await make_person(session, policy)
+    member = await make_member(session)
+    await confirm_phone(session, member, card.phone, at(22, 10), date(2026, 11, 22))
+    policy.coverage_start = date(2026, 11, 28)  # a re-import moved it
+    session.add(policy)
+    await session.flush()
+
+    assert await reminders.run_due(session, at(25, 10), RULES) == 0
+    assert await reminders.run_due(session, at(27, 10), RULES) == 0
+    assert await reminders.run_due(session, at(28, 10), RULES) == 1
+
+
+async def test_a_card_unlinked_or_long_started_is_not_told(session):
+    policy = await make_policy(session, coverage_start=date(2026, 11, 25))
+    card = await make_person(session, policy)
+    member = await make_member(session)
+    await confirm_phone(session, member, card.phone, at(22, 10), date(2026, 11, 22))
+    card.phone = "+380509998877"  # staff corrected the card's phone: the link goes
+    session.add(card)
+    await session.flush()
+    await confirm_phone(session, member, "+380501112233", at(23, 10), date(2026, 11, 23))
+    assert await reminders.run_due(session, at(25, 10), RULES) == 0
+
+    other = await make_policy(session, coverage_start=date(2026, 11, 10))
+    late = await make_person(session, other, phone="+380507776655")
+    second = await make_member(session, telegram_id=1002)
+    await confirm_phone(session, second, late.phone, at(8, 10), date(2026, 11, 8))
+    # the bot was down from before the 10th to the 18th: a start 8 days ago is not news
+    assert await reminders.run_due(session, at(18, 10), RULES) == 0
+    assert await _queued(session, "coverage_started") == []
+
+
+async def test_the_activation_reminder_of_the_same_day_is_the_one_message(session):
+    """Linked by phone while waiting, then activated by insured ID: the waiting period ends on
+    the day coverage starts, and "open from today" is said once."""
+    policy = await make_policy(
+        session, contract_signed=date(2026, 11, 15), coverage_start=date(2026, 11, 30)
+    )
+    card = await make_person(session, policy, insured_id="KZ-1")
+    member = await make_member(session)
+    await confirm_phone(session, member, card.phone, at(22, 10), date(2026, 11, 22))
+    await activate(
+        session, member, "KZ-1", date(1984, 3, 5), at(22, 11), TZ, ActivationRules(), b"s"
+    )
+    assert await reminders.run_due(session, at(30, 9, 0), RULES) == 1
+    assert [n.kind for n in await _queued(session)] == ["activation_open"]
+
+
+async def test_a_coverage_starting_after_the_waiting_period_is_told_on_its_own_day(session):
+    """Activated by insured ID: the waiting period ends on the 30th, the coverage starts three
+    days later; each day has its message."""
+    policy = await make_policy(
+        session, contract_signed=date(2026, 11, 15), coverage_start=date(2026, 12, 3)
+    )
+    await make_person(session, policy, insured_id="KZ-1", phone=None)
+    member = await make_member(session)
+    await activate(
+        session, member, "KZ-1", date(1984, 3, 5), at(22, 10), TZ, ActivationRules(), b"s"
+    )
+    assert await reminders.run_due(session, at(30, 9, 0), RULES) == 1
+    assert [n.kind for n in await _queued(session)] == ["activation_open"]
+    dec_3 = datetime(2026, 12, 3, 9, 0, tzinfo=TZ).astimezone(UTC)
+    assert await reminders.run_due(session, dec_3 - timedelta(minutes=1), RULES) == 0
+    assert await reminders.run_due(session, dec_3, RULES) == 1
+    assert [n.kind for n in await _queued(session)] == ["activation_open", "coverage_started"]
+
+
 async def _linked_member(session, now):
     policy = await make_policy(session)
     card = await make_person(session, policy)
