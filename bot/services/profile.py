@@ -9,7 +9,8 @@ from enum import StrEnum
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.dates import parse_birth_date
-from storage.models import Gender, Member
+from storage.models import Gender, Member, RequestKind
+from storage.repositories import requests as requests_repo
 
 _NAME = re.compile(r"^[^\W\d_]+(?:[ '\u2019.\-][^\W\d_]+)*\.?$")
 # where a part of a name starts: the first letter, and a letter after a space, a hyphen or an
@@ -48,6 +49,41 @@ def clean_address(text: str) -> str | None:
     if not any(ch.isalpha() for ch in value):
         return None
     return value
+
+
+class AddressSource(StrEnum):
+    """Where an address offered on a delivery step comes from."""
+
+    HOME = "home"  # the profile's home address
+    EXTRA = "extra"  # the profile's additional (work) address
+    LAST = "last"  # the one the member's latest delivery went to
+
+
+# the requests delivered to an address, and how many of a member's latest are looked through
+ADDRESS_KINDS = (RequestKind.MEDICINES, RequestKind.LAB_TESTS)
+ADDRESS_LOOKBACK = 5
+
+
+async def saved_addresses(session: AsyncSession, member: Member) -> dict[AddressSource, str]:
+    """The addresses a delivery step offers with one tap: the profile's home and additional
+    addresses and the one the latest medicines or lab tests went to (retention anonymises old
+    ones), each address once, under its first source."""
+    assert member.id is not None
+    found = [(AddressSource.HOME, member.home_address), (AddressSource.EXTRA, member.extra_address)]
+    for details in await requests_repo.latest_details(
+        session, member.id, ADDRESS_KINDS, ADDRESS_LOOKBACK
+    ):
+        if last := clean_address(str(details.get("address") or "")):
+            found.append((AddressSource.LAST, last))
+            break
+    offered: dict[AddressSource, str] = {}
+    seen: set[str] = set()
+    for source, address in found:
+        key = " ".join((address or "").casefold().split())
+        if key and key not in seen:
+            seen.add(key)
+            offered[source] = address or ""
+    return offered
 
 
 def max_length(field: ProfileField) -> int | None:

@@ -71,7 +71,7 @@ async def last_iban(session: AsyncSession, member: Member) -> str | None:
     old ones), offered on the next claim's IBAN step: people claim to the same account."""
     assert member.id is not None
     for details in await requests_repo.latest_details(
-        session, member.id, RequestKind.REIMBURSEMENT, IBAN_LOOKBACK
+        session, member.id, (RequestKind.REIMBURSEMENT,), IBAN_LOOKBACK
     ):
         iban = clean_iban(str(details.get("iban") or ""))
         if iban is not None:

@@ -15,9 +15,11 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager, Window
 from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.forms import clean_text, is_done
-from bot.services.profile import ADDRESS_MAX, clean_address
+from bot.services.profile import ADDRESS_MAX, clean_address, saved_addresses
+from bot.services.profile import AddressSource as Source
 from bot.textfit import cut
 from dialogs.common import (
     ContentIs,
@@ -146,14 +148,26 @@ def list_window(step: ListStep, state: State, after: State, confirm: State) -> W
     )
 
 
-async def home_getter(member: Member, **_: Any) -> dict[str, Any]:
-    return {"home_address": member.home_address or ""}
+# how much of an address a button shows (the summary shows it whole)
+ADDRESS_SHOWN = 60
+
+
+async def saved_getter(dialog_manager: DialogManager, member: Member, **_: Any) -> dict[str, Any]:
+    session: AsyncSession = dialog_manager.middleware_data["session"]
+    offered = await saved_addresses(session, member)
+    shown = {f"{source}_address": cut(offered.get(source, ""), ADDRESS_SHOWN) for source in Source}
+    return {
+        **shown,
+        "or_home": Source.HOME in offered,
+        "or_saved": Source.HOME not in offered and bool(offered),
+    }
 
 
 def address_window(
     state: State, confirm: State, *, prompt: str, use_home: str, invalid: str
 ) -> Window:
-    """An address typed, or the profile's home address with one tap; then the summary."""
+    """An address typed, or with one tap the profile's home or additional address or the one
+    the latest delivery went to; then the summary."""
 
     async def on_typed(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
         value = clean_address(text)
@@ -163,22 +177,35 @@ def address_window(
         manager.dialog_data[ADDRESS] = value
         await advance(manager, confirm, confirm)
 
-    async def on_home(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+    async def on_saved(_callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+        session: AsyncSession = manager.middleware_data["session"]
         member: Member = manager.middleware_data["member"]
-        if member.home_address:  # an old button may outlive the profile's address
-            manager.dialog_data[ADDRESS] = member.home_address
+        source = Source((button.widget_id or "").removeprefix("use_"))
+        # read again: an old button may outlive the address it showed
+        if address := (await saved_addresses(session, member)).get(source):
+            manager.dialog_data[ADDRESS] = address
             await advance(manager, confirm, confirm)
+
+    def use(source: Source, label: str) -> Button:
+        return Button(
+            I18nButtonText(label),
+            id=f"use_{source}",
+            on_click=on_saved,
+            when=f"{source}_address",
+        )
 
     return text_step(
         prompt,
         ADDRESS,
         on_typed,
         state,
-        # offered only when the profile has a home address
-        I18nFormat("address-or-home", when="home_address"),
-        Button(I18nButtonText(use_home), id="use_home", on_click=on_home, when="home_address"),
+        I18nFormat("address-or-home", when="or_home"),
+        I18nFormat("address-or-saved", when="or_saved"),
+        use(Source.HOME, use_home),
+        use(Source.EXTRA, "address-btn-use-extra"),
+        use(Source.LAST, "address-btn-use-last"),
         Cancel(I18nButtonText("btn-cancel")),
-        getter=home_getter,
+        getter=saved_getter,
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -48,12 +48,12 @@ async def of_member_in(
 
 
 async def latest_details(
-    session: AsyncSession, member_id: int, kind: str, limit: int
+    session: AsyncSession, member_id: int, kinds: Sequence[str], limit: int
 ) -> list[dict[str, Any]]:
-    """The answers of a member's latest `limit` requests of `kind`, newest first."""
+    """The answers of a member's latest `limit` requests of these kinds, newest first."""
     rows = await session.execute(
         select(Request.details)
-        .where(Request.member_id == member_id, Request.kind == kind)
+        .where(Request.member_id == member_id, col(Request.kind).in_(kinds))
         .order_by(col(Request.id).desc())
         .limit(limit)
     )

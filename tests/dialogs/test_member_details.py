@@ -11,7 +11,12 @@ import dialogs.common
 from bot.services import cards as cards_service
 from bot.services.names import given_name
 from tests.dialogs.harness import MemberClient
-from tests.dialogs.requests_helpers import member_with_active_card, send_document, send_photo
+from tests.dialogs.requests_helpers import (
+    member_with_active_card,
+    send_document,
+    send_photo,
+    stored_requests,
+)
 from tests.factories import make_person, make_policy
 
 
@@ -171,6 +176,55 @@ async def test_the_address_step_offers_the_home_address_only_when_there_is_one(
     await to_address()
     assert "use your home address" in member.text()
     assert "🏠 Use Kyiv, Khreshchatyk 1, flat 2" in member.buttons()
+
+
+async def test_the_address_step_offers_the_work_address_and_the_last_one_used(
+    member, session_factory
+):
+    """Medicines delivered to the office last time: the next delivery offers that address,
+    and the profile's additional (work) one, each once; the one picked is stored whole."""
+
+    async def to_address(kind: str = "💊 Medicines") -> None:
+        await member.send("/menu")
+        await member.click("📝 New request")
+        await member.click(kind)
+        await member.send("Ibuprofen 200 mg")
+        await member.click("➡️ Next")
+        if kind == "🧪 Lab tests":
+            await member.send("25.12.2026")
+
+    await member_with_active_card(member, session_factory)
+    await member.send("/menu")
+    await member.click("👤 Profile")
+    await member.click("✏️ Additional address")
+    await member.send("Kyiv, Lesi Ukrainky Blvd 26, office 3")
+    await to_address()
+    assert "use an address you gave before" in member.text()
+    assert member.buttons()[:2] == ["🏢 Use Kyiv, Lesi Ukrainky Blvd 26, office 3", "✖️ Cancel"]
+
+    pharmacy_run = "Kyiv, Velyka Vasylkivska St 100, apartment 17, entrance 2, floor 5, code 17K"
+    await member.send(pharmacy_run)
+    await member.click("✅ Send")
+
+    await to_address("🧪 Lab tests")  # a lab visit at home is delivered to the same places
+    shown = "🕘 As last time: Kyiv, Velyka Vasylkivska St 100, apartment 17, entrance 2,…"
+    assert member.buttons()[:3] == [
+        "🏢 Use Kyiv, Lesi Ukrainky Blvd 26, office 3",
+        shown,
+        "✖️ Cancel",
+    ]
+    await member.click(re.escape(shown))
+    assert f"Address: {pharmacy_run}" in member.text()
+    await member.click("✅ Send")
+    stored = await stored_requests(session_factory)
+    assert [r.details["address"] for r in stored] == [pharmacy_run, pharmacy_run]
+
+    # the work address used: offered once, as the work address
+    await to_address()
+    await member.click("🏢 Use Kyiv, Lesi Ukrainky Blvd 26, office 3")
+    await member.click("✅ Send")
+    await to_address()
+    assert member.buttons()[:2] == ["🏢 Use Kyiv, Lesi Ukrainky Blvd 26, office 3", "✖️ Cancel"]
 
 
 @pytest.mark.parametrize(
