@@ -43,6 +43,7 @@ staff-ticket =
     👤 { $member } · { $phone }
     Policy: { $policy_number }
     Full name: { $full_name }
+    🔧 The card is under another phone? Here, <code>/setphone</code> with its insured ID gives it this member's phone, and the card appears in their chat.
 
 notify-request-status =
     🔔 Request <b>{ $number }</b> ({ $kind }): { $status }.

@@ -43,7 +43,9 @@ staffcmd-linked =
 staffcmd-setphone-usage =
     📞 Usage: <code>/setphone insured ID phone</code>
     For example: <code>/setphone KZ-100001 +77010000101</code>
+    The phone may be a member's number, <code>#42</code>: their confirmed phone. In a member's topic, <code>/setphone insured ID</code> alone gives the card that member's phone.
 staffcmd-setphone-bad-phone = ⚠️ This is not a valid phone number. Write it with the country code, for example +77010000101.
+staffcmd-setphone-no-member-phone = ⚠️ { $member }: no such member, or they have not confirmed a phone.
 staffcmd-setphone-no-card = ⚠️ No card with the insured ID { $insured_id }.
 staffcmd-setphone-same = ℹ️ Card { $insured_id } already has the phone { $phone }; nothing changed.
 staffcmd-setphone-done = ✅ Card { $insured_id }: phone { $old } → { $new }. Card linking has been re-run.

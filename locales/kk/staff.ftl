@@ -43,6 +43,7 @@ staff-ticket =
     👤 { $member } · { $phone }
     Полис: { $policy_number }
     Аты-жөні: { $full_name }
+    🔧 Карта басқа телефонмен тіркелген бе? Осында <code>/setphone</code> және оның сақтандырылған адамның ID нөмірі картаға осы клиенттің телефонын береді, карта оның чатында пайда болады.
 
 notify-request-status =
     🔔 <b>{ $number }</b> өтініші ({ $kind }): { $status }.

@@ -43,6 +43,7 @@ staff-ticket =
     👤 { $member } · { $phone }
     Полис: { $policy_number }
     ФИО: { $full_name }
+    🔧 Карта записана с другим телефоном? Здесь <code>/setphone</code> с её ID застрахованного даст ей телефон этого клиента, и карта появится в его чате.
 
 notify-request-status =
     🔔 Заявка <b>{ $number }</b> ({ $kind }): { $status }.

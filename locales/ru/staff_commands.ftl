@@ -49,7 +49,9 @@ staffcmd-linked =
 staffcmd-setphone-usage =
     📞 Использование: <code>/setphone ID_застрахованного телефон</code>
     Например: <code>/setphone KZ-100001 +77010000101</code>
+    Вместо телефона можно указать номер клиента, <code>#42</code>: его подтверждённый телефон. В теме клиента <code>/setphone ID застрахованного</code> без телефона даёт карте телефон этого клиента.
 staffcmd-setphone-bad-phone = ⚠️ Это не похоже на действительный номер телефона. Укажите его с кодом страны, например +77010000101.
+staffcmd-setphone-no-member-phone = ⚠️ { $member }: такого клиента нет, или он не подтвердил телефон.
 staffcmd-setphone-no-card = ⚠️ Карта с ID застрахованного { $insured_id } не найдена.
 staffcmd-setphone-same = ℹ️ В карте { $insured_id } уже указан телефон { $phone }; ничего не изменено.
 staffcmd-setphone-done = ✅ Карта { $insured_id }: телефон { $old } → { $new }. Привязка карт выполнена повторно.

@@ -43,6 +43,7 @@ staff-ticket =
     👤 { $member } · { $phone }
     Поліс: { $policy_number }
     ПІБ: { $full_name }
+    🔧 Картка записана з іншим телефоном? Тут <code>/setphone</code> з її ID застрахованого дасть їй телефон цього клієнта, і картка з’явиться в його чаті.
 
 notify-request-status =
     🔔 Заявка <b>{ $number }</b> ({ $kind }): { $status }.

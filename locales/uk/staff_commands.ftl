@@ -49,7 +49,9 @@ staffcmd-linked =
 staffcmd-setphone-usage =
     📞 Використання: <code>/setphone ID_застрахованого телефон</code>
     Наприклад: <code>/setphone KZ-100001 +77010000101</code>
+    Замість телефону можна вказати номер клієнта, <code>#42</code>: його підтверджений телефон. У темі клієнта <code>/setphone ID застрахованого</code> без телефону дає картці телефон цього клієнта.
 staffcmd-setphone-bad-phone = ⚠️ Це не схоже на дійсний номер телефону. Вкажіть його з кодом країни, наприклад +77010000101.
+staffcmd-setphone-no-member-phone = ⚠️ { $member }: такого клієнта немає, або він не підтвердив телефон.
 staffcmd-setphone-no-card = ⚠️ Картки з ID застрахованого { $insured_id } не знайдено.
 staffcmd-setphone-same = ℹ️ У картці { $insured_id } уже вказано телефон { $phone }; нічого не змінено.
 staffcmd-setphone-done = ✅ Картка { $insured_id }: телефон { $old } → { $new }. Прив’язку карток виконано повторно.

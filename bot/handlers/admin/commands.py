@@ -101,6 +101,8 @@ def create_router() -> Router:
         i18n: Translator,
     ) -> None:
         args = (command.args or "").split(maxsplit=1)
+        if len(args) == 1 and (member := await _topic_member(message, uow.session)):
+            args.append(member)  # in a member's topic: that member's confirmed phone
         if len(args) != 2 or message.from_user is None:
             await message.reply(i18n("staffcmd-setphone-usage"))
             return
@@ -110,6 +112,11 @@ def create_router() -> Router:
             )
         except phone_fix.InvalidPhoneError:
             await message.reply(i18n("staffcmd-setphone-bad-phone"))
+            return
+        except phone_fix.NoMemberPhoneError:
+            await message.reply(
+                i18n("staffcmd-setphone-no-member-phone", member=texts.esc(args[1]))
+            )
             return
         except phone_fix.CardNotFoundError as exc:
             await message.reply(i18n("staffcmd-setphone-no-card", insured_id=texts.esc(exc.masked)))

@@ -13,8 +13,9 @@ from bot.services.linked import notify_cards_linked
 from bot.services.phones import mask_phone, normalize_phone
 from bot.services.registry.rows import canonical_id, mask_id
 from bot.services.staff.audit import audit
-from bot.services.staff.find import masked_phone
+from bot.services.staff.find import MEMBER_NUMBER, masked_phone
 from storage.repositories import find as find_repo
+from storage.repositories import members as members_repo
 
 
 class CardNotFoundError(LookupError):
@@ -29,6 +30,10 @@ class InvalidPhoneError(ValueError):
     """The text is not a valid phone number."""
 
 
+class NoMemberPhoneError(LookupError):
+    """ "#42" given for the phone: no such member, or one who has not confirmed a phone."""
+
+
 @dataclass(frozen=True)
 class PhoneFix:
     insured_id: str  # masked
@@ -38,6 +43,20 @@ class PhoneFix:
     members_told: int
     # members whose phone-made link to this card went away (their phone is no longer its phone)
     unlinked: tuple[int, ...] = ()
+
+
+async def _phone_of(session: AsyncSession, text: str, default_region: str) -> str:
+    """The phone `text` gives: a number, or "#42", member #42's confirmed phone (staff see
+    members' phones masked: the member who wrote "card not found" is named by their number)."""
+    if number := MEMBER_NUMBER.fullmatch(text):
+        member = await members_repo.get(session, int(number[1]))
+        if member is None or member.phone is None or member.phone_confirmed_at is None:
+            raise NoMemberPhoneError(text)
+        return member.phone
+    phone = normalize_phone(text, default_region)
+    if phone is None:
+        raise InvalidPhoneError(text)
+    return phone
 
 
 async def set_card_phone(
@@ -50,13 +69,12 @@ async def set_card_phone(
     default_region: str = "UA",
 ) -> PhoneFix:
     """Correct a card's registry phone, re-run linking for the old and the new phone, and
-    queue `cards_linked` for members who gained cards; audited as "setphone".
+    queue `cards_linked` for members who gained cards; audited as "setphone". The phone may
+    be a member's number, "#42": that member's confirmed phone.
 
-    Raises InvalidPhoneError or CardNotFoundError (then nothing changed).
+    Raises InvalidPhoneError, NoMemberPhoneError or CardNotFoundError (then nothing changed).
     """
-    phone = normalize_phone(phone_text, default_region)
-    if phone is None:
-        raise InvalidPhoneError(phone_text)
+    phone = await _phone_of(session, phone_text, default_region)
     key = canonical_id(insured_id)
     # as members type it: "KZ100001" for "KZ-100001" too
     found = await card_of_insured_id(session, key) if key else None
