@@ -52,6 +52,7 @@ class SupportSG(StatesGroup):
 class NewRequestSG(StatesGroup):
     choose = State()
     blocked = State()
+    person = State()  # whose card the request is for
 
 
 class AppointmentSG(StatesGroup):

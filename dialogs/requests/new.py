@@ -6,22 +6,27 @@ from typing import Any
 
 from aiogram.enums import ContentType
 from aiogram.fsm.state import State
-from aiogram.types import Message
+from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Cancel, Column, Start
+from aiogram_dialog.widgets.kbd import Cancel, Column, Select, Start, SwitchTo
+from aiogram_dialog.widgets.text import Format
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
-from bot.services import requests
+from bot.services import cards, requests
 from bot.services.forms import KIND_WORDS, match_choice
+from dialogs.cards import list_getter
 from dialogs.common import (
     ContentIs,
     MemberDialog,
+    commit_now,
     fmt_date,
     member_window,
+    picked_id,
     set_error,
     today,
+    typed_choice,
 )
 from dialogs.requests.appointment.handlers import typed_specialty
 from dialogs.states import (
@@ -52,12 +57,15 @@ async def choose_getter(
     i18n: Translator,
     **_: Any,
 ) -> dict[str, Any]:
+    # a family's cards: the request may be for another of them ("👥 For another person")
+    several = len(await cards.list_cards(session, member, today(dialog_manager))) > 1
     try:
         card = await requests.card_for_request(session, member, today(dialog_manager))
     except requests.RequestNotAllowedError as exc:
         args = {"date": fmt_date(exc.on, dialog_manager)} if exc.on else {}
-        return {"blocked": i18n(exc.reason, **args), "allowed": False}
+        return {"blocked": i18n(exc.reason, **args), "allowed": False, "several": several}
     return {
+        "several": several,
         "allowed": True,
         "blocked": "",
         "policy": card.policy_number,
@@ -83,6 +91,20 @@ async def on_typed(message: Message, _widget: MessageInput, manager: DialogManag
     set_error(manager, "input-unexpected")
 
 
+async def on_person(
+    _event: CallbackQuery | Message, _widget: Any, manager: DialogManager, item: str
+) -> None:
+    """The card picked becomes the active one (requests are made on it, as after "Change
+    policy"), and the chooser names it."""
+    session: AsyncSession = manager.middleware_data["session"]
+    member: Member = manager.middleware_data["member"]
+    card_id = picked_id(item)
+    if card_id is None or not await cards.set_active_card(session, member, card_id):
+        return  # not a card of this member's: the list again
+    if await commit_now(manager):
+        await manager.switch_to(NewRequestSG.choose)
+
+
 def new_request_dialog() -> Dialog:
     def start(kind: str, state: Any) -> Start:
         return Start(
@@ -94,11 +116,34 @@ def new_request_dialog() -> Dialog:
             I18nFormat("request-choose-type", when="allowed"),
             I18nFormat("request-blocked", when="blocked"),
             Column(*(start(kind, state) for kind, state in FORMS.items())),
+            SwitchTo(
+                I18nButtonText("btn-request-for-other"),
+                id="for_other",
+                state=NewRequestSG.person,
+                when="several",
+            ),
             # "лекарства", "к врачу", "refund" typed: the form it names; "к стоматологу": the
             # appointment form with that doctor
             MessageInput(on_typed, filter=ContentIs(ContentType.TEXT)),
             Cancel(I18nButtonText("btn-back")),
             getter=choose_getter,
             state=NewRequestSG.choose,
+        ),
+        member_window(
+            I18nFormat("request-choose-person"),
+            Column(
+                Select(
+                    Format("{item[1]}"),
+                    id="person",
+                    item_id_getter=lambda item: item[0],
+                    items="cards",
+                    on_click=on_person,
+                )
+            ),
+            # a name typed ("Софія") picks the card it names
+            typed_choice("cards", list_getter, on_person),
+            SwitchTo(I18nButtonText("btn-back"), id="back", state=NewRequestSG.choose),
+            getter=list_getter,
+            state=NewRequestSG.person,
         ),
     )

@@ -28,6 +28,8 @@ request-status-cancelled = ✖️ отменена
 request-choose-type =
     📝 <b>Новая заявка</b> по карте { $policy } ({ $holder }).
     Что Вам нужно?
+btn-request-for-other = 👥 Для другого человека
+request-choose-person = 👥 По чьей карте подать заявку?
 request-blocked = 📝 { $blocked }
 request-no-card = Для заявки нужна активная страховая карта. Сначала подтвердите номер телефона или активируйте карту.
 request-card-waiting = Страховая защита по Вашей активной карте начинается { $date }; заявки можно подавать с этого дня. Я сообщу, когда она начнётся.

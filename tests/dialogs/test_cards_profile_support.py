@@ -3,6 +3,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 
 from storage.models import Member
+from tests.dialogs.requests_helpers import member_with_active_card
 from tests.factories import make_person, make_policy
 
 
@@ -257,3 +258,40 @@ async def test_the_menu_and_the_linked_cards_say_when_a_card_opens_or_ended(
         await member.click("🔄 Change policy")
         await member.send("/menu")
         assert f"Status: {status}" in member.text()
+
+
+async def test_a_request_for_a_child_is_made_from_the_new_request_screen(
+    member, session_factory
+):
+    """A parent books the child's doctor without going through "My cards": the request
+    screen offers the family's cards, the one picked becomes the active card and the request
+    is made on it."""
+    child_id = await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.click("📝 New request")
+    assert "New request on card SIP-2026-0001 (Olena Kovalenko)" in member.text()
+    await member.click("👥 For another person")
+    assert "Whose card is the request for?" in member.text()
+    assert member.buttons()[:3] == [
+        "✅ Olena Kovalenko · SIP-2026-0001",
+        "Olena Kovalenko · SIP-2024-0002",
+        "Taras Kovalenko · SIP-2026-0001",
+    ]
+    await member.send("Taras")  # typed, as the name reads
+    assert "New request on card SIP-2026-0001 (Taras Kovalenko)" in member.text()
+    assert (await _member(session_factory)).active_card_id == child_id
+
+    await member.click("👥 For another person")
+    await member.click("Olena Kovalenko · SIP-2024-0002")  # last year's: no request on it
+    assert "Coverage on your active card ended on December 31, 2024" in member.text()
+    assert "👥 For another person" in member.buttons()
+    await member.click("👥 For another person")
+    await member.click("Taras Kovalenko · SIP-2026-0001")
+    await member.click("📞 Call-back")
+    assert (await _member(session_factory)).active_card_id == child_id
+
+
+async def test_one_card_has_no_other_person_to_choose(member, session_factory):
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    assert "👥 For another person" not in member.buttons()
