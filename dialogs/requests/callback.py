@@ -25,6 +25,7 @@ from dialogs.common import (
 from dialogs.requests.common import (
     advance,
     edit_button,
+    insured_getter,
     sent_getter,
     sent_widgets,
     start_form,
@@ -99,6 +100,10 @@ async def form_getter(
     }
 
 
+async def summary_getter(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
+    return {**await form_getter(dialog_manager, **kwargs), **await insured_getter(dialog_manager)}
+
+
 def callback_dialog() -> Dialog:
     return MemberDialog(
         text_step(
@@ -146,7 +151,7 @@ def callback_dialog() -> Dialog:
                 edit_button("btn-edit-topic", CallbackSG.topic),
             ),
             Cancel(I18nButtonText("btn-cancel")),
-            getter=form_getter,
+            getter=summary_getter,
             state=CallbackSG.confirm,
         ),
         member_window(*sent_widgets(), getter=sent_getter, state=CallbackSG.sent, rests=True),

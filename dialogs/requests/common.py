@@ -244,14 +244,28 @@ async def docs_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     return {"docs_count": len(docs), "has_docs": bool(docs), "max_docs": MAX_DOCUMENTS}
 
 
+async def insured_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    """Whose card the request goes on, for its summary (`insured`, `policy`): a family shares
+    one phone, and a parent picks a child's card on the request screen."""
+    session: AsyncSession = dialog_manager.middleware_data["session"]
+    member: Member = dialog_manager.middleware_data["member"]
+    try:
+        card = await requests.card_for_request(session, member, today(dialog_manager))
+    except requests.RequestNotAllowedError:
+        return {"insured": "—", "policy": "—"}  # the card's reason is shown when it is sent
+    return {"insured": card.holder_name, "policy": card.policy_number}  # escaped by I18nFormat
+
+
 def summary_getter(
     details_of: Callable[[DialogManager], dict[str, Any]],
 ) -> Callable[..., Awaitable[dict[str, Any]]]:
-    """A form's summary: its answers as readable lines and the documents collected."""
+    """A form's summary: whose card, its answers as readable lines and the documents
+    collected."""
 
     async def getter(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
         details = details_of(dialog_manager)
         return {
+            **await insured_getter(dialog_manager),
             **await docs_getter(dialog_manager, **kwargs),
             "details": detail_lines(details, dialog_manager),
             LONG: long_details(details),

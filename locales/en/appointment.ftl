@@ -15,6 +15,7 @@ appointment-comment-prompt = 💬 Anything the clinic should know: symptoms, a d
 appointment-comment-invalid = Please type the comment in 2 to { $max } characters, or press “Skip”.
 appointment-summary =
     <b>🩺 Doctor appointment</b>
+    👤 Insured person: { $insured } · policy { $policy }
     { $details }
 
     Is everything right?

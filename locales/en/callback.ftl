@@ -11,6 +11,7 @@ callback-topic-prompt = 💬 What would you like to talk about? A few words are 
 callback-topic-invalid = Please describe the topic in at least a few characters.
 callback-summary =
     <b>📞 Call-back request</b>
+    👤 Insured person: { $insured } · policy { $policy }
     Phone: { $phone }
     Time: { $time_window }
     Topic: { $topic }

@@ -17,6 +17,7 @@ lab-btn-use-home = 🏠 Use { $home_address }
 lab-address-invalid = An address needs 5 to 300 characters with letters. Please type it again.
 lab-summary =
     <b>🧪 Lab tests request</b>
+    👤 Insured person: { $insured } · policy { $policy }
     Please check it before sending.
 
     { $details }

@@ -14,6 +14,7 @@ medicines-btn-use-home = 🏠 Use { $home_address }
 medicines-address-invalid = An address needs 5 to 300 characters with letters. Please type it again.
 medicines-summary =
     <b>💊 Medicines request</b>
+    👤 Insured person: { $insured } · policy { $policy }
     Please check it before sending.
 
     { $details }

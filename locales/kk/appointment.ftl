@@ -15,6 +15,7 @@ appointment-comment-prompt = 💬 Клиника нені білуі керек:
 appointment-comment-invalid = Түсініктемені 2–{ $max } таңбамен енгізіңіз немесе «Өткізіп жіберу» батырмасын басыңыз.
 appointment-summary =
     <b>🩺 Дәрігерге жазылу</b>
+    👤 Сақтандырылған тұлға: { $insured } · полис { $policy }
     { $details }
 
     Бәрі дұрыс па?

@@ -11,6 +11,7 @@ callback-topic-prompt = 💬 Қандай мәселені талқылағың�
 callback-topic-invalid = Тақырыпты кемінде бірнеше таңбамен сипаттаңыз.
 callback-summary =
     <b>📞 Кері қоңырауға өтініш</b>
+    👤 Сақтандырылған тұлға: { $insured } · полис { $policy }
     Телефон: { $phone }
     Уақыты: { $time_window }
     Тақырыбы: { $topic }

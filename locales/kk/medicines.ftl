@@ -14,6 +14,7 @@ medicines-btn-use-home = 🏠 «{ $home_address }» пайдалану
 medicines-address-invalid = Мекенжай 5–300 таңбадан тұруы және әріптерді қамтуы керек. Қайта енгізіңіз.
 medicines-summary =
     <b>💊 Дәрі-дәрмекке өтініш</b>
+    👤 Сақтандырылған тұлға: { $insured } · полис { $policy }
     Жібермес бұрын тексеріп шығыңыз.
 
     { $details }

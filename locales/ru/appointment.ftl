@@ -15,6 +15,7 @@ appointment-comment-prompt = 💬 Что стоит знать клинике: �
 appointment-comment-invalid = Пожалуйста, введите комментарий (от 2 до { $max } символов) или нажмите «Пропустить».
 appointment-summary =
     <b>🩺 Запись к врачу</b>
+    👤 Застрахованное лицо: { $insured } · полис { $policy }
     { $details }
 
     Всё верно?

@@ -11,6 +11,7 @@ callback-topic-prompt = 💬 Какой вопрос Вы хотели бы об
 callback-topic-invalid = Пожалуйста, опишите тему хотя бы несколькими символами.
 callback-summary =
     <b>📞 Запрос обратного звонка</b>
+    👤 Застрахованное лицо: { $insured } · полис { $policy }
     Телефон: { $phone }
     Время: { $time_window }
     Тема: { $topic }

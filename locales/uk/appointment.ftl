@@ -15,6 +15,7 @@ appointment-comment-prompt = 💬 Що варто знати клініці: с�
 appointment-comment-invalid = Будь ласка, введіть коментар (від 2 до { $max } символів) або натисніть «Пропустити».
 appointment-summary =
     <b>🩺 Запис до лікаря</b>
+    👤 Застрахована особа: { $insured } · поліс { $policy }
     { $details }
 
     Усе правильно?

@@ -11,6 +11,7 @@ callback-topic-prompt = 💬 Яке питання Ви хотіли б обго
 callback-topic-invalid = Будь ласка, опишіть тему хоча б кількома символами.
 callback-summary =
     <b>📞 Запит на зворотний дзвінок</b>
+    👤 Застрахована особа: { $insured } · поліс { $policy }
     Телефон: { $phone }
     Час: { $time_window }
     Тема: { $topic }

@@ -14,6 +14,7 @@ medicines-btn-use-home = 🏠 Використати «{ $home_address }»
 medicines-address-invalid = Адреса має містити від 5 до 300 символів, зокрема літери. Будь ласка, введіть її ще раз.
 medicines-summary =
     <b>💊 Заявка на ліки</b>
+    👤 Застрахована особа: { $insured } · поліс { $policy }
     Будь ласка, перевірте її перед надсиланням.
 
     { $details }

@@ -2,7 +2,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
-from storage.models import Member
+from storage.models import Member, Request
 from tests.dialogs.requests_helpers import member_with_active_card
 from tests.factories import make_person, make_policy
 
@@ -260,9 +260,7 @@ async def test_the_menu_and_the_linked_cards_say_when_a_card_opens_or_ended(
         assert f"Status: {status}" in member.text()
 
 
-async def test_a_request_for_a_child_is_made_from_the_new_request_screen(
-    member, session_factory
-):
+async def test_a_request_for_a_child_is_made_from_the_new_request_screen(member, session_factory):
     """A parent books the child's doctor without going through "My cards": the request
     screen offers the family's cards, the one picked becomes the active card and the request
     is made on it."""
@@ -289,6 +287,15 @@ async def test_a_request_for_a_child_is_made_from_the_new_request_screen(
     await member.click("Taras Kovalenko · SIP-2026-0001")
     await member.click("📞 Call-back")
     assert (await _member(session_factory)).active_card_id == child_id
+    await member.click("📱 Use \\+380501112233")
+    await member.click("🕘 Any time")
+    await member.send("Taras's vaccination")
+    # the summary names whose card it goes on, as every form's summary does
+    assert "👤 Insured person: Taras Kovalenko · policy SIP-2026-0001" in member.text()
+    await member.click("✅ Send")
+    async with session_factory() as session:
+        [request] = (await session.execute(select(Request))).scalars().all()
+    assert request.card_id == child_id
 
 
 async def test_one_card_has_no_other_person_to_choose(member, session_factory):

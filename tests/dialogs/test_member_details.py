@@ -215,6 +215,7 @@ async def test_the_address_step_offers_the_work_address_and_the_last_one_used(
     ]
     await member.click(re.escape(shown))
     assert f"Address: {pharmacy_run}" in member.text()
+    assert "👤 Insured person: Olena Kovalenko · policy " in member.text()
     await member.click("✅ Send")
     stored = await stored_requests(session_factory)
     assert [r.details["address"] for r in stored] == [pharmacy_run, pharmacy_run]

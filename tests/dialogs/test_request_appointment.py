@@ -75,6 +75,7 @@ async def test_appointment_request_end_to_end(member, session_factory):
 
     summary = member.text()
     assert "🩺 Doctor appointment" in summary
+    assert "👤 Insured person: Olena Kovalenko · policy " in summary
     assert "Specialty: Dentist" in summary
     assert "City / clinic: Almaty, City Clinic No. 4" in summary
     assert "Preferred date: December 5, 2026" in summary

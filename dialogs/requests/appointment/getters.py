@@ -12,6 +12,7 @@ from bot.services.clinics import SPECIALTIES
 from bot.services.forms import TIME_WINDOWS, windows_left
 from dialogs.common import insurer_now
 from dialogs.requests.appointment.handlers import details
+from dialogs.requests.common import insured_getter
 from dialogs.requests.render import detail_lines
 
 # the specialty codes live with the clinic directory; labels are `specialty-<code>`
@@ -35,4 +36,7 @@ async def choices_getter(
 
 
 async def summary_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    return {"details": detail_lines(details(dialog_manager), dialog_manager)}
+    return {
+        **await insured_getter(dialog_manager),
+        "details": detail_lines(details(dialog_manager), dialog_manager),
+    }

@@ -17,7 +17,7 @@ from bot.services.reimbursement import (
     short_iban,
 )
 from dialogs.common import fmt_date, today
-from dialogs.requests.common import docs_getter
+from dialogs.requests.common import docs_getter, insured_getter
 from dialogs.requests.reimbursement.handlers import details_of, request_card
 from dialogs.requests.render import detail_lines
 from storage.models import Member
@@ -47,15 +47,8 @@ async def currency_getter(
 
 
 async def summary_getter(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
-    # a family shares one phone: the summary names whose card the claim is on
-    try:
-        card = await request_card(dialog_manager)
-        insured, policy = card.holder_name, card.policy_number  # escaped by I18nFormat
-    except requests.RequestNotAllowedError:
-        insured = policy = "—"  # the card's reason is shown when the form is sent
     return {
+        **await insured_getter(dialog_manager),
         **await docs_getter(dialog_manager, **kwargs),
         "details": detail_lines(details_of(dialog_manager), dialog_manager),
-        "insured": insured,
-        "policy": policy,
     }
