@@ -24,6 +24,7 @@ from storage.models import (
     RequestKind,
     RequestStatus,
 )
+from storage.repositories import cards as cards_repo
 from storage.repositories import notifications as notifications_repo
 from storage.repositories import requests as requests_repo
 
@@ -399,6 +400,8 @@ class RequestPage:
     details: dict[str, Any]
     events: list[RequestEvent]
     documents: list[RequestDocument]
+    # whose card it is on (holder, policy number); None: no longer linked to the member
+    insured: tuple[str, str] | None = None
 
     @property
     def can_cancel(self) -> bool:
@@ -413,13 +416,26 @@ class RequestPage:
 
 async def page_of(session: AsyncSession, member: Member, request_id: int) -> RequestPage:
     request = await own(session, member, request_id)
-    assert request.id is not None
+    assert request.id is not None and member.id is not None
+    card = next(
+        (c for c in await cards_repo.cards_of(session, member.id) if c.card_id == request.card_id),
+        None,
+    )
     return RequestPage(
         request=request,
         details=request.details,
         events=await requests_repo.events(session, request.id),
         documents=await requests_repo.documents(session, request.id),
+        insured=(card.holder_name, card.policy_number) if card else None,
     )
+
+
+async def holders(session: AsyncSession, member: Member) -> dict[int, str]:
+    """The holder of each card linked to the member, when there are several (a family's
+    requests are listed with whose they are); empty for one card."""
+    assert member.id is not None
+    linked = await cards_repo.cards_of(session, member.id)
+    return {c.card_id: c.holder_name for c in linked} if len(linked) > 1 else {}
 
 
 async def list_page(

@@ -27,6 +27,7 @@ from bot.i18n import Translator
 from bot.render import long_details
 from bot.services import lifecycle, requests
 from bot.services.forms import TEXT_MAX, clean_text
+from bot.services.names import given_name
 from bot.textfit import MESSAGE_LIMIT, cut, pack, visible_length
 from dialogs.answers import answer_about
 from dialogs.common import (
@@ -89,10 +90,21 @@ async def list_getter(
     if page >= pages:  # the list got shorter since the page was turned
         page = pages - 1
         rows, pages = await requests.list_page(session, member, page)
+    # a family's requests: whose each is, by the given name ("Софія")
+    whose = await requests.holders(session, member)
     items = [
         (
             str(r.id),
-            f"{r.number} · {i18n('request-kind-' + r.kind)} · {i18n('request-status-' + r.status)}",
+            " · ".join(
+                part
+                for part in (
+                    r.number,
+                    given_name(whose.get(r.card_id)),
+                    i18n("request-kind-" + r.kind),
+                    i18n("request-status-" + r.status),
+                )
+                if part
+            ),
         )
         for r in rows
     ]
@@ -150,6 +162,14 @@ def _documents(page: requests.RequestPage, manager: DialogManager, i18n: Transla
     return "\n".join(lines)
 
 
+def _insured(page: requests.RequestPage, i18n: Translator) -> str:
+    """Whose card the request is on, above its answers (escaped by I18nFormat, as they are)."""
+    if page.insured is None:
+        return ""
+    holder, policy = page.insured
+    return i18n("request-insured", insured=holder, policy=policy) + "\n"
+
+
 async def _page_view(
     page: requests.RequestPage, manager: DialogManager, i18n: Translator
 ) -> dict[str, Any]:
@@ -161,7 +181,7 @@ async def _page_view(
         "kind": i18n("request-kind-" + request.kind),
         "status": i18n("request-status-" + request.status),
         "created": fmt_datetime(request.created_at, manager),
-        "details": detail_lines(page.details, manager),
+        "details": _insured(page, i18n) + detail_lines(page.details, manager),
         "documents": _documents(page, manager, i18n),
     }
     room = MESSAGE_LIMIT - NOTES - visible_length(i18n("request-page", **view, history=""))

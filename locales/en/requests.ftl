@@ -83,6 +83,7 @@ request-page =
 
     <b>History</b>
     { $history }
+request-insured = 👤 Insured person: { $insured } · policy { $policy }
 request-missing = This request is not available.
 history-you = you
 history-support = support

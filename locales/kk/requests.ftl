@@ -83,6 +83,7 @@ request-page =
 
     <b>Тарихы</b>
     { $history }
+request-insured = 👤 Сақтандырылған тұлға: { $insured } · полис { $policy }
 request-missing = Бұл өтініш қолжетімсіз.
 history-you = Сіз
 history-support = қолдау қызметі

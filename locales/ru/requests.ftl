@@ -83,6 +83,7 @@ request-page =
 
     <b>История</b>
     { $history }
+request-insured = 👤 Застрахованное лицо: { $insured } · полис { $policy }
 request-missing = Эта заявка недоступна.
 history-you = Вы
 history-support = поддержка

@@ -83,6 +83,7 @@ request-page =
 
     <b>Історія</b>
     { $history }
+request-insured = 👤 Застрахована особа: { $insured } · поліс { $policy }
 request-missing = Ця заявка недоступна.
 history-you = Ви
 history-support = підтримка

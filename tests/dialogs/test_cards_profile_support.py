@@ -296,6 +296,11 @@ async def test_a_request_for_a_child_is_made_from_the_new_request_screen(member,
     async with session_factory() as session:
         [request] = (await session.execute(select(Request))).scalars().all()
     assert request.card_id == child_id
+    # a family's requests say whose they are: in the list by the given name, on the page
+    await member.click("📋 My requests")
+    assert "R-000001 · Taras · 📞 Call-back · 🆕 new" in member.buttons()
+    await member.click("R-000001.*")
+    assert "👤 Insured person: Taras Kovalenko · policy SIP-2026-0001" in member.text()
 
 
 async def test_one_card_has_no_other_person_to_choose(member, session_factory):
