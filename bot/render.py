@@ -42,6 +42,9 @@ def value_text(key: str, value: Any, details: dict[str, Any], i18n: Translator) 
         return format_date(date.fromisoformat(value), format="long", locale=i18n.locale)
     if key == "amount":
         return money_text(Decimal(value), details.get("currency", ""), i18n.locale)
+    if key == "iban" and isinstance(value, str):
+        # stored as one string; read, as IBANs are printed, in groups of four
+        return " ".join(value[at : at + 4] for at in range(0, len(value), 4))
     prefix = LABELLED.get(key)
     if prefix and i18n.has(prefix + str(value)):
         return i18n(prefix + str(value))
