@@ -16,6 +16,8 @@ TEXT_MAX = 1000
 TIME_WINDOWS = ("morning", "afternoon", "evening", "any")
 WINDOW_ENDS = {"morning": 12, "afternoon": 16, "evening": 20}
 ANY_TIME = "any"
+# each time window's first and last hour ("any": the whole day)
+WINDOW_SPANS = {"morning": (8, 12), "afternoon": (12, 16), "evening": (16, 20), ANY_TIME: (0, 24)}
 
 
 def clean_text(text: str | None, min_len: int = 2, max_len: int = TEXT_MAX) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -110,3 +110,29 @@ def open_time(hours: WeeklyHours, start: datetime, end: datetime, tz: ZoneInfo) 
                 total += finish.astimezone(UTC) - begin.astimezone(UTC)
         day += timedelta(days=1)
     return total
+
+
+# the least of a time window the call centre must be at work for a call in it to be made
+CALL_TIME = timedelta(minutes=15)
+
+
+def first_call_day(
+    hours: WeeklyHours, window: tuple[int, int], now: datetime, tz: ZoneInfo, days: int = 8
+) -> date | None:
+    """The first day from `now` whose time window `window` (its first and last hour, in the
+    call centre's zone; what is left of it today) has the call centre at work for `CALL_TIME`
+    at least: the day a call-back asked for that time of day can be made. None when no day of
+    the next `days` has it."""
+    local = now.astimezone(tz)
+    first, last = window
+    for offset in range(days):
+        day = local.date() + timedelta(days=offset)
+        start = datetime.combine(day, time(first), tzinfo=tz)
+        end = (
+            datetime.combine(day + timedelta(days=1), time(), tzinfo=tz)
+            if last >= 24
+            else datetime.combine(day, time(last), tzinfo=tz)
+        )
+        if open_time(hours, max(start, local), end, tz) >= CALL_TIME:
+            return day
+    return None

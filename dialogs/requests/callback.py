@@ -9,15 +9,26 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column
+from babel.dates import format_date
 
+from bot.config import Settings
 from bot.i18n import Translator
-from bot.services.forms import TEXT_MAX, TIME_WINDOWS, TIME_WORDS, clean_text, window_of_hour
+from bot.services.forms import (
+    TEXT_MAX,
+    TIME_WINDOWS,
+    TIME_WORDS,
+    WINDOW_SPANS,
+    clean_text,
+    window_of_hour,
+)
+from bot.services.hours import first_call_day
 from bot.services.phones import normalize_phone
 from dialogs.common import (
     ContentIs,
     MemberDialog,
     choice_step,
     member_window,
+    now,
     set_error,
     text_step,
     typed_yes,
@@ -100,8 +111,33 @@ async def form_getter(
     }
 
 
+def call_day(manager: DialogManager) -> str:
+    """The day the call can be made, when it is not today: the first day the call centre works
+    in the time window asked for (Saturday evening after it closes at 16:00: Monday), written
+    with its weekday; "" when it is today or not within a week."""
+    window = manager.dialog_data.get("time_window")
+    if window not in WINDOW_SPANS:
+        return ""
+    settings: Settings = manager.middleware_data["settings"]
+    i18n: Translator = manager.middleware_data["i18n"]
+    moment = now(manager)
+    day = first_call_day(settings.callcentre_hours, WINDOW_SPANS[window], moment, settings.tz)
+    if day is None or day == moment.astimezone(settings.tz).date():
+        return ""
+    weekday = format_date(day, "EEEE", locale=i18n.locale)
+    return f"{format_date(day, format='long', locale=i18n.locale)} ({weekday})"
+
+
 async def summary_getter(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
-    return {**await form_getter(dialog_manager, **kwargs), **await insured_getter(dialog_manager)}
+    return {
+        **await form_getter(dialog_manager, **kwargs),
+        **await insured_getter(dialog_manager),
+        "call_on": call_day(dialog_manager),
+    }
+
+
+async def callback_sent_getter(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
+    return {**await sent_getter(dialog_manager, **kwargs), "call_on": call_day(dialog_manager)}
 
 
 def callback_dialog() -> Dialog:
@@ -142,6 +178,7 @@ def callback_dialog() -> Dialog:
         ),
         member_window(
             I18nFormat("callback-summary"),
+            I18nFormat("callback-call-on", when="call_on"),
             I18nError(),
             Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
             typed_yes(on_send),  # "да", "так", "yes" typed: sent
@@ -154,6 +191,12 @@ def callback_dialog() -> Dialog:
             getter=summary_getter,
             state=CallbackSG.confirm,
         ),
-        member_window(*sent_widgets(), getter=sent_getter, state=CallbackSG.sent, rests=True),
+        member_window(
+            *sent_widgets(),
+            I18nFormat("callback-call-on", when="call_on"),
+            getter=callback_sent_getter,
+            state=CallbackSG.sent,
+            rests=True,
+        ),
         on_start=start_form,
     )

@@ -9,6 +9,7 @@ callback-phone-invalid = That does not look like a phone number. Please type it 
 callback-time-prompt = 🕘 When is it convenient to call you?
 callback-topic-prompt = 💬 What would you like to talk about? A few words are enough.
 callback-topic-invalid = Please describe the topic in at least a few characters.
+callback-call-on = 📅 We will call you on { $call_on }: the first day the call centre works at that time.
 callback-summary =
     <b>📞 Call-back request</b>
     👤 Insured person: { $insured } · policy { $policy }

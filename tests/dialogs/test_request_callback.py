@@ -24,6 +24,9 @@ async def test_callback_request_end_to_end(member, session_factory):
     summary = member.text()
     assert "Phone: +380501112233" in summary
     assert "Time: 🌆 Evening, 16:00–20:00" in summary
+    # a Sunday: the call centre is closed all day
+    monday = "📅 We will call you on November 23, 2026 (Monday): the first day the call centre"
+    assert monday in summary
 
     await member.click("✏️ Phone")  # edit one field, then straight back to the summary
     await member.send("8 701 123 45 67")  # as people write it in Kazakhstan
@@ -32,6 +35,7 @@ async def test_callback_request_end_to_end(member, session_factory):
 
     [request] = await stored_requests(session_factory)
     assert f"Request {request.number} is sent" in member.text()
+    assert monday in member.text()
     assert request.number == "R-000001"
     assert (request.kind, request.status) == ("callback", "new")
     assert request.details == {
@@ -175,3 +179,27 @@ async def test_a_contact_shared_for_the_number_to_call_is_taken(member, session_
     async with session_factory() as session:
         stored = (await session.execute(select(Member))).scalar_one()
     assert stored.phone == "+380501112233"
+
+
+async def test_a_call_back_asked_for_after_the_call_centre_closes_says_the_day_it_can_be(
+    member, session_factory, clock
+):
+    """Saturday at 10:00 (the call centre works until 16:00, not on Sunday): a call in the
+    morning is today, and nothing more is said; one in the evening is on Monday, and the
+    summary says so while the time can still be changed."""
+    await member_with_active_card(member, session_factory)
+    clock.advance(days=6)  # Saturday, November 28, 10:00 in Almaty
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.click("📱 Use \\+380501112233")
+    await member.click("🌆 Evening, 16:00–20:00")
+    await member.send("Question about my dental limit")
+    assert "📅 We will call you on November 30, 2026 (Monday)" in member.text()
+    await member.click("✏️ Time")
+    await member.click("🌅 Morning, 8:00–12:00")
+    assert "Time: 🌅 Morning, 8:00–12:00" in member.text()
+    assert "We will call you on" not in member.text()
+    await member.click("✅ Send")
+    assert "Request R-000001 is sent" in member.text()
+    assert "We will call you on" not in member.text()

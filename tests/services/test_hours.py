@@ -1,9 +1,9 @@
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.services.hours import open_state, open_time, parse_weekly_hours
+from bot.services.hours import first_call_day, open_state, open_time, parse_weekly_hours
 
 TZ = ZoneInfo("Asia/Almaty")  # UTC+5
 HOURS = parse_weekly_hours("mon-fri 09:00-21:00; sat 10:00-16:00; sun closed")
@@ -80,3 +80,33 @@ def test_open_time_is_real_time_across_a_clock_change_and_a_day_open_till_24_00(
     start = datetime(2027, 3, 27, tzinfo=kyiv)
     end = datetime(2027, 3, 29, tzinfo=kyiv)
     assert open_time(always, start, end, kyiv) == timedelta(hours=47)
+
+
+@pytest.mark.parametrize(
+    ("local", "window", "day"),
+    [
+        # Saturday 10:00: the morning and the afternoon are today; the evening (after 16:00)
+        # and Sunday are not: Monday
+        ("2026-11-28 10:00", (8, 12), "2026-11-28"),
+        ("2026-11-28 10:00", (12, 16), "2026-11-28"),
+        ("2026-11-28 10:00", (16, 20), "2026-11-30"),
+        ("2026-11-28 10:00", (0, 24), "2026-11-28"),
+        # 15:50: ten minutes of the afternoon left are too few for a call
+        ("2026-11-28 15:50", (12, 16), "2026-11-30"),
+        # Friday evening: open until 21:00
+        ("2026-11-27 19:00", (16, 20), "2026-11-27"),
+        ("2026-11-27 20:00", (16, 20), "2026-11-30"),
+        # a weekday morning before 9:00: the hour from 9 to 12 is at work
+        ("2026-11-23 07:00", (8, 12), "2026-11-23"),
+        ("2026-11-22 10:00", (0, 24), "2026-11-23"),  # Sunday
+    ],
+)
+def test_the_first_day_a_call_can_be_made_in_a_time_window(local, window, day):
+    now = datetime.fromisoformat(local).replace(tzinfo=TZ)
+    assert first_call_day(HOURS, window, now, TZ) == date.fromisoformat(day)
+
+
+def test_no_day_when_the_call_centre_never_works_then():
+    nights = parse_weekly_hours("mon-sun 09:00-18:00")
+    now = datetime(2026, 11, 28, 10, 0, tzinfo=TZ)
+    assert first_call_day(nights, (20, 24), now, TZ) is None
