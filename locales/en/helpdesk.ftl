@@ -24,7 +24,8 @@ helpdesk-template-usage =
     <code>/template add name language text</code> (language: uk, ru, kk or en)
     <code>/template remove name</code> or <code>/template remove name language</code>
 helpdesk-template-bad-name = A name is 1 to 32 characters: Latin letters, digits, “-” or “_”.
-helpdesk-template-bad-language = The language must be uk, ru, kk or en.
+helpdesk-template-bad-language = The language comes after the name: uk, ru, kk or en. For example: <code>/template add docs en Hello, {"{"}name{"}"}!</code>
+helpdesk-template-bad-placeholder = { $placeholder } is not filled in: a text may say {"{"}name{"}"} (the member's name) and {"{"}request{"}"} (the request number).
 helpdesk-template-too-long = That text is too long (at most 3000 characters).
 helpdesk-template-added = ✅ Canned reply “{ $name }” ({ $language }) added.
 helpdesk-template-replaced = ✅ Canned reply “{ $name }” ({ $language }) replaced.

@@ -24,7 +24,8 @@ helpdesk-template-usage =
     <code>/template add атауы тіл мәтін</code> (тіл: uk, ru, kk немесе en)
     <code>/template remove атауы</code> немесе <code>/template remove атауы тіл</code>
 helpdesk-template-bad-name = Атауы 1–32 таңба: латын әріптері, сандар, «-» немесе «_».
-helpdesk-template-bad-language = Тіл uk, ru, kk немесе en болуы керек.
+helpdesk-template-bad-language = Атаудан кейін тіл жазылады: uk, ru, kk немесе en. Мысалы: <code>/template add docs kk Сәлеметсіз бе, {"{"}name{"}"}!</code>
+helpdesk-template-bad-placeholder = { $placeholder } толтырылмайды: мәтінде {"{"}name{"}"} (қатысушының аты) және {"{"}request{"}"} (өтініш нөмірі) болуы мүмкін.
 helpdesk-template-too-long = Мәтін тым ұзын (3000 таңбадан аспауы керек).
 helpdesk-template-added = ✅ «{ $name }» ({ $language }) дайын жауабы қосылды.
 helpdesk-template-replaced = ✅ «{ $name }» ({ $language }) дайын жауабы ауыстырылды.

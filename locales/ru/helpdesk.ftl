@@ -24,7 +24,8 @@ helpdesk-template-usage =
     <code>/template add имя язык текст</code> (язык: uk, ru, kk или en)
     <code>/template remove имя</code> или <code>/template remove имя язык</code>
 helpdesk-template-bad-name = Имя — от 1 до 32 символов: латинские буквы, цифры, «-» или «_».
-helpdesk-template-bad-language = Язык должен быть uk, ru, kk или en.
+helpdesk-template-bad-language = После названия идёт язык: uk, ru, kk или en. Например: <code>/template add docs ru Здравствуйте, {"{"}name{"}"}!</code>
+helpdesk-template-bad-placeholder = { $placeholder } не заполняется: в тексте может быть {"{"}name{"}"} (имя участника) и {"{"}request{"}"} (номер заявки).
 helpdesk-template-too-long = Текст слишком длинный (не более 3000 символов).
 helpdesk-template-added = ✅ Шаблон «{ $name }» ({ $language }) добавлен.
 helpdesk-template-replaced = ✅ Шаблон «{ $name }» ({ $language }) заменён.

@@ -24,7 +24,8 @@ helpdesk-template-usage =
     <code>/template add назва мова текст</code> (мова: uk, ru, kk або en)
     <code>/template remove назва</code> або <code>/template remove назва мова</code>
 helpdesk-template-bad-name = Назва — від 1 до 32 символів: латинські літери, цифри, «-» або «_».
-helpdesk-template-bad-language = Мова має бути uk, ru, kk або en.
+helpdesk-template-bad-language = Після назви йде мова: uk, ru, kk або en. Наприклад: <code>/template add docs uk Добрий день, {"{"}name{"}"}!</code>
+helpdesk-template-bad-placeholder = { $placeholder } не заповнюється: у тексті може бути {"{"}name{"}"} (ім'я учасника) і {"{"}request{"}"} (номер заявки).
 helpdesk-template-too-long = Текст задовгий (не більше 3000 символів).
 helpdesk-template-added = ✅ Шаблон «{ $name }» ({ $language }) додано.
 helpdesk-template-replaced = ✅ Шаблон «{ $name }» ({ $language }) замінено.

@@ -778,6 +778,25 @@ async def test_canned_replies_are_managed_in_the_chat_and_sent_in_the_members_la
     assert actions == ["template_add", "template_add", "canned_reply", "template_remove"]
 
 
+async def test_a_canned_reply_with_a_placeholder_the_bot_does_not_fill_is_not_kept(world):
+    """ "{number}" for "{request}" would reach members as it is; a language left out is named
+    where it goes. Neither is kept, and the reply says what to write."""
+    await _staff_says(world, "/template add docs Hello {name}, your {request}", None)
+    said = world.bot_messages(FORUM)[-1]["text"]
+    assert said.startswith("The language comes after the name: uk, ru, kk or en.")
+    assert "/template add docs en Hello, {name}!" in said
+    await _staff_says(
+        world, "/template add docs en Hello {name}, send the receipt for {number}", None
+    )
+    assert world.bot_messages(FORUM)[-1]["text"] == (
+        "{number} is not filled in: a text may say {name} (the member's name) and {request}"
+        " (the request number)."
+    )
+    assert await _rows(world, ReplyTemplate) == []
+    await _staff_says(world, "/template add docs en Hello {name}, the receipt for {request}", None)
+    assert "added" in world.bot_messages(FORUM)[-1]["text"]
+
+
 async def test_a_canned_reply_keeps_the_formatting_staff_gave_it(world):
     """Staff wrote a template with the hours in bold and a link to the clinic list. It was kept
     as plain text: the member got neither. Now the member gets both, and text that only looks

@@ -186,7 +186,8 @@ def create_router() -> Router:
                 await message.reply(i18n("helpdesk-template-usage"))
                 return
         except templates.TemplateError as exc:
-            await message.reply(i18n(exc.key, name=""))
+            shown = {key: html.escape(value) for key, value in exc.args_shown.items()}
+            await message.reply(i18n(exc.key, name="", **shown))
             return
         if not await uow.commit():
             await message.reply(i18n("staff-not-saved"))

@@ -33,11 +33,17 @@ PLACEHOLDERS = ("{name}", "{request}")
 
 
 class TemplateError(ValueError):
-    """A name, language or text staff typed that cannot be kept (`key`: the message to show)."""
+    """A name, language or text staff typed that cannot be kept (`key`: the message to show,
+    `args`: what it names, as staff typed it)."""
 
-    def __init__(self, key: str) -> None:
+    def __init__(self, key: str, **args: str) -> None:
         super().__init__(key)
         self.key = key
+        self.args_shown = args
+
+
+# a placeholder as staff write one: a word in braces ("{number}" for "{request}")
+_PLACEHOLDER = re.compile(r"\{[^{}\s]{1,40}\}")
 
 
 def clean_name(name: str) -> str:
@@ -63,6 +69,10 @@ async def add(
         raise TemplateError("helpdesk-template-usage")
     if visible_length(text) > TEMPLATE_MAX:  # as Telegram counts it: tags do not count
         raise TemplateError("helpdesk-template-too-long")
+    # a placeholder the bot does not fill would reach the member as it is: "{number}"
+    for placeholder in _PLACEHOLDER.findall(plain(text)):
+        if placeholder not in PLACEHOLDERS:
+            raise TemplateError("helpdesk-template-bad-placeholder", placeholder=placeholder)
     existing = {t.language: t for t in await helpdesk_repo.templates_named(session, name)}
     row = existing.get(language)
     replaced = row is not None
