@@ -38,6 +38,7 @@ from dialogs.states import (
     ReimbursementSG,
 )
 from dialogs.widgets import I18nButtonText, I18nFormat
+from dialogs.widgets.pager import ScrollingGroup
 from storage.models import Member
 
 # each kind of request and the first step of its form, in the chooser's order
@@ -131,14 +132,18 @@ def new_request_dialog() -> Dialog:
         ),
         member_window(
             I18nFormat("request-choose-person"),
-            Column(
+            ScrollingGroup(
                 Select(
                     Format("{item[1]}"),
                     id="person",
                     item_id_getter=lambda item: item[0],
                     items="cards",
                     on_click=on_person,
-                )
+                ),
+                id="persons_page",
+                width=1,
+                height=6,
+                hide_on_single_page=True,
             ),
             # a name typed ("Софія") picks the card it names
             typed_choice("cards", list_getter, on_person),
