@@ -20,6 +20,8 @@ from bot.delivery.errors import UndeliverableError
 from bot.i18n import Translator, TranslatorHub
 from bot.render import VALUE_SHOWN, detail_lines
 from bot.services import notifications as note
+from bot.services import requests
+from bot.services.names import given_name
 from storage.models import (
     InsuredPerson,
     Member,
@@ -82,10 +84,13 @@ class MemberSender:
         if request is None:
             return None
         i18n = to.i18n
+        kind = i18n("request-kind-" + request.kind)
+        # a family's requests: whose this one is, by the given name ("Запис до лікаря · Софія")
+        whose = given_name((await requests.holders(to.session, to.member)).get(request.card_id))
         text = i18n(
             "notify-request-status",
             number=request.number,
-            kind=i18n("request-kind-" + request.kind),
+            kind=html.escape(f"{kind} · {whose}" if whose else kind, quote=False),
             status=i18n("request-status-" + p.status),
         )
         if p.comment:
