@@ -179,6 +179,7 @@ def callback_dialog() -> Dialog:
         member_window(
             I18nFormat("callback-summary"),
             I18nFormat("callback-call-on", when="call_on"),
+            I18nFormat("callback-summary-check"),
             I18nError(),
             Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
             typed_yes(on_send),  # "да", "так", "yes" typed: sent

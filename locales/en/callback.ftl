@@ -16,7 +16,8 @@ callback-summary =
     Phone: { $phone }
     Time: { $time_window }
     Topic: { $topic }
-
+callback-summary-check =
+    {""}
     Is everything right?
 btn-edit-phone = ✏️ Phone
 btn-edit-time = ✏️ Time

@@ -16,7 +16,8 @@ callback-summary =
     Телефон: { $phone }
     Уақыты: { $time_window }
     Тақырыбы: { $topic }
-
+callback-summary-check =
+    {""}
     Бәрі дұрыс па?
 btn-edit-phone = ✏️ Телефон
 btn-edit-time = ✏️ Уақыт

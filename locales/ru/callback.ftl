@@ -16,7 +16,8 @@ callback-summary =
     Телефон: { $phone }
     Время: { $time_window }
     Тема: { $topic }
-
+callback-summary-check =
+    {""}
     Всё верно?
 btn-edit-phone = ✏️ Телефон
 btn-edit-time = ✏️ Время

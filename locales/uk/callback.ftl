@@ -16,7 +16,8 @@ callback-summary =
     Телефон: { $phone }
     Час: { $time_window }
     Тема: { $topic }
-
+callback-summary-check =
+    {""}
     Усе правильно?
 btn-edit-phone = ✏️ Телефон
 btn-edit-time = ✏️ Час

@@ -196,6 +196,7 @@ async def test_a_call_back_asked_for_after_the_call_centre_closes_says_the_day_i
     await member.click("🌆 Evening, 16:00–20:00")
     await member.send("Question about my dental limit")
     assert "📅 We will call you on November 30, 2026 (Monday)" in member.text()
+    assert member.text().endswith("at that time.\n\nIs everything right?")  # said before it
     await member.click("✏️ Time")
     await member.click("🌅 Morning, 8:00–12:00")
     assert "Time: 🌅 Morning, 8:00–12:00" in member.text()
