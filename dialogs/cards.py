@@ -94,23 +94,28 @@ async def on_make_active(_callback: CallbackQuery, _button: Button, manager: Dia
     await commit_now(manager)  # the screen re-rendered after this marks the card active
 
 
+def card_buttons(select_id: str, page_id: str, on_click: Any) -> ScrollingGroup:
+    """The member's cards (`list_getter`'s), a button each, six a page."""
+    return ScrollingGroup(
+        Select(
+            Format("{item[1]}"),
+            id=select_id,
+            item_id_getter=lambda item: item[0],
+            items="cards",
+            on_click=on_click,
+        ),
+        id=page_id,
+        width=1,
+        height=6,
+        hide_on_single_page=True,
+    )
+
+
 def cards_dialog() -> Dialog:
     return MemberDialog(
         member_window(
             I18nFormat("cards-title"),
-            ScrollingGroup(
-                Select(
-                    Format("{item[1]}"),
-                    id="card",
-                    item_id_getter=lambda item: item[0],
-                    items="cards",
-                    on_click=on_card,
-                ),
-                id="cards_page",
-                width=1,
-                height=6,
-                hide_on_single_page=True,
-            ),
+            card_buttons("card", "cards_page", on_card),
             # a name typed ("Софія") opens the one card it names
             typed_choice("cards", list_getter, on_card, otherwise=_not_a_card),
             Button(

@@ -9,14 +9,13 @@ from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Cancel, Column, Select, Start, SwitchTo
-from aiogram_dialog.widgets.text import Format
+from aiogram_dialog.widgets.kbd import Cancel, Column, Start, SwitchTo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import cards, requests
 from bot.services.forms import KIND_WORDS, match_choice
-from dialogs.cards import list_getter
+from dialogs.cards import card_buttons, list_getter
 from dialogs.common import (
     ContentIs,
     MemberDialog,
@@ -38,7 +37,6 @@ from dialogs.states import (
     ReimbursementSG,
 )
 from dialogs.widgets import I18nButtonText, I18nFormat
-from dialogs.widgets.pager import ScrollingGroup
 from storage.models import Member
 
 # each kind of request and the first step of its form, in the chooser's order
@@ -132,19 +130,7 @@ def new_request_dialog() -> Dialog:
         ),
         member_window(
             I18nFormat("request-choose-person"),
-            ScrollingGroup(
-                Select(
-                    Format("{item[1]}"),
-                    id="person",
-                    item_id_getter=lambda item: item[0],
-                    items="cards",
-                    on_click=on_person,
-                ),
-                id="persons_page",
-                width=1,
-                height=6,
-                hide_on_single_page=True,
-            ),
+            card_buttons("person", "persons_page", on_person),
             # a name typed ("Софія") picks the card it names
             typed_choice("cards", list_getter, on_person),
             SwitchTo(I18nButtonText("btn-back"), id="back", state=NewRequestSG.choose),
