@@ -153,18 +153,22 @@ async def test_the_request_page_lists_the_files_sent_with_their_dates(member, se
     assert "Sent on November 22, 2026, 07:00" in page  # dates written one way (Babel's long)
 
 
+async def _to_address(member, kind: str = "💊 Medicines") -> None:
+    """From the menu to a new request's address step (lab tests: after the day)."""
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.click(kind)
+    await member.send("Ibuprofen 200 mg")
+    await member.click("➡️ Next")
+    if kind == "🧪 Lab tests":
+        await member.send("25.12.2026")
+
+
 async def test_the_address_step_offers_the_home_address_only_when_there_is_one(
     member, session_factory
 ):
-    async def to_address() -> None:
-        await member.send("/menu")
-        await member.click("📝 New request")
-        await member.click("💊 Medicines")
-        await member.send("Ibuprofen 200 mg")
-        await member.click("➡️ Next")
-
     await member_with_active_card(member, session_factory)
-    await to_address()
+    await _to_address(member)
     assert "Where should we deliver" in member.text()
     assert "home address" not in member.text()  # the profile has none
     assert not any(b.startswith("🏠 Use") for b in member.buttons())
@@ -173,7 +177,7 @@ async def test_the_address_step_offers_the_home_address_only_when_there_is_one(
     await member.click("👤 Profile")
     await member.click("✏️ Home address")
     await member.send("Kyiv, Khreshchatyk 1, flat 2")
-    await to_address()
+    await _to_address(member)
     assert "use your home address" in member.text()
     assert "🏠 Use Kyiv, Khreshchatyk 1, flat 2" in member.buttons()
 
@@ -184,21 +188,12 @@ async def test_the_address_step_offers_the_work_address_and_the_last_one_used(
     """Medicines delivered to the office last time: the next delivery offers that address,
     and the profile's additional (work) one, each once; the one picked is stored whole."""
 
-    async def to_address(kind: str = "💊 Medicines") -> None:
-        await member.send("/menu")
-        await member.click("📝 New request")
-        await member.click(kind)
-        await member.send("Ibuprofen 200 mg")
-        await member.click("➡️ Next")
-        if kind == "🧪 Lab tests":
-            await member.send("25.12.2026")
-
     await member_with_active_card(member, session_factory)
     await member.send("/menu")
     await member.click("👤 Profile")
     await member.click("✏️ Additional address")
     await member.send("Kyiv, Lesi Ukrainky Blvd 26, office 3")
-    await to_address()
+    await _to_address(member)
     assert "use an address you gave before" in member.text()
     assert member.buttons()[:2] == ["🏢 Use Kyiv, Lesi Ukrainky Blvd 26, office 3", "✖️ Cancel"]
 
@@ -206,7 +201,7 @@ async def test_the_address_step_offers_the_work_address_and_the_last_one_used(
     await member.send(pharmacy_run)
     await member.click("✅ Send")
 
-    await to_address("🧪 Lab tests")  # a lab visit at home is delivered to the same places
+    await _to_address(member, "🧪 Lab tests")  # a lab visit at home is delivered to the same places
     shown = "🕘 As last time: Kyiv, Velyka Vasylkivska St 100, apartment 17, entrance 2,…"
     assert member.buttons()[:3] == [
         "🏢 Use Kyiv, Lesi Ukrainky Blvd 26, office 3",
@@ -221,10 +216,10 @@ async def test_the_address_step_offers_the_work_address_and_the_last_one_used(
     assert [r.details["address"] for r in stored] == [pharmacy_run, pharmacy_run]
 
     # the work address used: offered once, as the work address
-    await to_address()
+    await _to_address(member)
     await member.click("🏢 Use Kyiv, Lesi Ukrainky Blvd 26, office 3")
     await member.click("✅ Send")
-    await to_address()
+    await _to_address(member)
     assert member.buttons()[:2] == ["🏢 Use Kyiv, Lesi Ukrainky Blvd 26, office 3", "✖️ Cancel"]
 
 
