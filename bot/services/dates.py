@@ -28,26 +28,27 @@ RELATIVE_DAYS: dict[str, int] = {
     **dict.fromkeys(("day before yesterday", "позавчора", "позавчера", "алдыңғы күні"), -2),
 }
 # days of the week as people write them (Monday is 0), the Russian and Ukrainian "в среду" /
-# "у середу" forms too; "в понедельник" is the next one when a date to come is asked, the last
-# one when a past date is
+# "у середу" forms too, the Ukrainian "наступного понеділка" (of a day: its genitive) and the
+# Kazakh "келесі дүйсенбіде" (on a day); "в понедельник" is the next one when a date to come is
+# asked, the last one when a past date is
 WEEKDAYS: dict[str, int] = {
-    **dict.fromkeys(("monday", "mon", "понедельник", "понеділок", "дүйсенбі", "пн", "дс"), 0),
-    **dict.fromkeys(("tuesday", "tue", "вторник", "вівторок", "сейсенбі", "вт", "сс"), 1),
+    **dict.fromkeys(("monday", "mon", "понедельник", "понеділок", "понеділка", "дүйсенбі",
+                     "дүйсенбіде", "пн", "дс"), 0),
+    **dict.fromkeys(("tuesday", "tue", "вторник", "вівторок", "вівторка", "сейсенбі",
+                     "сейсенбіде", "вт", "сс"), 1),
+    **dict.fromkeys(("wednesday", "wed", "среда", "среду", "середа", "середу", "середи",
+                     "сәрсенбі", "сәрсенбіде", "ср"), 2),
+    **dict.fromkeys(("thursday", "thu", "четверг", "четвер", "четверга", "бейсенбі",
+                     "бейсенбіде", "чт", "бс"), 3),
     **dict.fromkeys(
-        ("wednesday", "wed", "среда", "среду", "середа", "середу", "сәрсенбі", "ср"), 2
-    ),
-    **dict.fromkeys(("thursday", "thu", "четверг", "четвер", "бейсенбі", "чт", "бс"), 3),
-    **dict.fromkeys(
-        ("friday", "fri", "пятница", "пятницу", "п'ятниця", "п'ятницю", "пʼятниця", "пʼятницю",
-         "жұма", "пт", "жм"),
+        ("friday", "fri", "пятница", "пятницу", "п'ятниця", "п'ятницю", "п'ятниці", "пʼятниця",
+         "пʼятницю", "пʼятниці", "жұма", "жұмада", "пт", "жм"),
         4,
     ),
-    **dict.fromkeys(
-        ("saturday", "sat", "суббота", "субботу", "субота", "суботу", "сенбі", "сб"), 5
-    ),
-    **dict.fromkeys(
-        ("sunday", "sun", "воскресенье", "неділя", "неділю", "жексенбі", "вс", "нд", "жс"), 6
-    ),
+    **dict.fromkeys(("saturday", "sat", "суббота", "субботу", "субота", "суботу", "суботи",
+                     "сенбі", "сенбіде", "сб"), 5),
+    **dict.fromkeys(("sunday", "sun", "воскресенье", "неділя", "неділю", "неділі",
+                     "жексенбі", "жексенбіде", "вс", "нд", "жс"), 6),
 }  # fmt: skip
 # a span of days from today: "через 3 дня", "in a week", "2 күннен кейін"; "3 дня назад",
 # "тиждень тому", "a week ago", "апта бұрын"
@@ -64,7 +65,10 @@ COUNT_WORDS: dict[str, int] = {
 }
 # the words before a day of the week that say nothing more: "в понедельник", "next Monday"
 WEEKDAY_FILLER = frozenset({"в", "во", "у", "на", "on", "next", "this", "coming", "наступний",
-                            "наступного", "следующий", "ближайший", "келесі"})  # fmt: skip
+                            "наступного", "наступну", "наступної", "найближчий", "найближчу",
+                            "найближчого", "цей", "цю", "ця", "цього", "цієї", "следующий",
+                            "следующую", "следующее", "ближайший", "ближайшую", "ближайшее",
+                            "этот", "эту", "это", "келесі", "осы"})  # fmt: skip
 # a date without its year this close on the side not asked for is that day (`_no_year`)
 OTHER_SIDE_DAYS = 14
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")

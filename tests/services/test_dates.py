@@ -100,6 +100,10 @@ def test_a_day_of_the_week_is_the_next_one_or_the_last_one():
         ("в понедельник", 7, 30), ("у понеділок", 7, 30), ("next Monday", 7, 30),
         ("дүйсенбі", 7, 30), ("в среду", 9, 2), ("у п'ятницю", 11, 27), ("Friday", 11, 27),
         ("в субботу", 5, 28), ("неділю", 6, 29),
+        # "this" or "next" in their forms, the Ukrainian genitive, the Kazakh locative
+        ("в эту пятницу", 11, 27), ("в следующую среду", 9, 2), ("наступного понеділка", 7, 30),
+        ("цієї суботи", 5, 28), ("наступної неділі", 6, 29), ("келесі дүйсенбіде", 7, 30),
+        ("осы жұмада", 11, 27), ("у цю середу", 9, 2),
     ]:  # fmt: skip
         assert read_date(word, TODAY, future=True) == date(2026, 12, ahead), word
         expected = date(2026, 11 if back > 4 else 12, back)
