@@ -418,6 +418,11 @@ async def test_a_day_of_the_week_typed_for_the_visit_is_the_next_one(member, ses
     await member.click("🌅 Morning, 8:00–12:00")
     await member.click("⏭ Skip")
     assert "Preferred date: November 23, 2026" in member.text()
+    # "this Friday" in its forms, and the Ukrainian "next Monday" (of a day: its genitive)
+    for typed, day in (("в эту пятницу", "November 27"), ("наступного понеділка", "November 23")):
+        await member.click("✏️ Date")
+        await member.send(typed)
+        assert f"Preferred date: {day}, 2026" in member.text(), typed
 
 
 async def test_a_comment_answered_no_or_nothing_is_skipped(member, session_factory):
