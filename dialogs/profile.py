@@ -121,6 +121,8 @@ def profile_dialog() -> Dialog:
             Cancel(I18nButtonText("btn-back")),
             getter=view_getter,
             state=ProfileSG.view,
+            # asks nothing: a message here is kept for support, a thank-you answered
+            rests=True,
         ),
         member_window(
             *(

@@ -177,12 +177,14 @@ async def test_saved_shows_once_and_every_step_answers_what_it_does_not_take(
     assert "Please type your answer as a text message." in member.text()
     await member.send("Kyiv, Khreshchatyk St 1, apt 5")
     assert "✅ Saved." in member.text()
-    await member.send("thanks")  # the view takes buttons only: the note goes, the error shows
+    await member.send("thanks")  # the view asks nothing: a thank-you is answered, the note goes
     assert "✅ Saved." not in member.text()
-    assert "I did not expect that here" in member.text()
+    assert "🙏 You are welcome!" in member.text()
     assert "Home address: Kyiv, Khreshchatyk St 1, apt 5" in member.text()
-    await member.click("✏️ Gender")  # a press clears the error
-    assert "I did not expect that here" not in member.text()
+    await member.send("Why can I not change my policy number?")  # kept for support
+    assert "✉️ Send it to support" in member.buttons()
+    await member.click("✏️ Gender")  # a press clears the offer
+    assert "✉️ Send it to support" not in member.buttons()
     await member.share_contact("380501112233")
     assert "I did not expect that here" in member.text()
     await member.click("Female")
