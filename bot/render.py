@@ -39,7 +39,11 @@ def money_text(amount: Decimal, currency: str, locale: str) -> str:
 
 def value_text(key: str, value: Any, details: dict[str, Any], i18n: Translator) -> str:
     if key.endswith("_date") and isinstance(value, str):
-        return format_date(date.fromisoformat(value), format="long", locale=i18n.locale)
+        day = date.fromisoformat(value)
+        text = format_date(day, format="long", locale=i18n.locale)
+        if key == "preferred_date":  # a visit is planned by the day of the week
+            text += f" ({format_date(day, 'EEEE', locale=i18n.locale)})"
+        return text
     if key == "amount":
         return money_text(Decimal(value), details.get("currency", ""), i18n.locale)
     if key == "iban" and isinstance(value, str):

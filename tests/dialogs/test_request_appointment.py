@@ -78,7 +78,7 @@ async def test_appointment_request_end_to_end(member, session_factory):
     assert "👤 Insured person: Olena Kovalenko · policy " in summary
     assert "Specialty: Dentist" in summary
     assert "City / clinic: Almaty, City Clinic No. 4" in summary
-    assert "Preferred date: December 5, 2026" in summary
+    assert "Preferred date: December 5, 2026 (Saturday)" in summary  # planned by the weekday
     assert "Time: 🌅 Morning, 8:00–12:00" in summary
     assert "Comment: Toothache since Monday, <b>urgent</b>" in summary  # escaped, shown as typed
     assert "⚠️" not in summary
