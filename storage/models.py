@@ -64,6 +64,7 @@ class TicketKind(StrEnum):
 
 class TicketStatus(StrEnum):
     OPEN = "open"
+    ANSWERED = "answered"  # "card not found", and cards were linked to the member since
 
 
 class DocumentKind(StrEnum):
@@ -504,6 +505,7 @@ class NotificationKind(StrEnum):
     CARD_REFRESH = "card_refresh"
     MEMBER_MESSAGE = "member_message"
     TICKET = "ticket"
+    TICKET_ANSWERED = "ticket_answered"  # cards were linked to a member who wrote "no card"
     ESCALATION = "escalation"
     # helpdesk tools (issue 14)
     CANNED_REPLY = "canned_reply"  # to the member: a filled template

@@ -296,6 +296,20 @@ class StaffSender:
         )
         return [sent.message_id]
 
+    async def _ticket_answered(self, job: _Job, p: note.TicketAnswered, where: Where) -> list[int]:
+        await job.pace(self.chat_id)
+        sent = await self.bot.send_message(
+            self.chat_id,
+            self.i18n(
+                "staff-ticket-answered",
+                tickets=", ".join(str(ticket_id) for ticket_id in p.ticket_ids),
+                member=html.escape(_name(job.member)),
+                cards=p.cards,
+            ),
+            **where,
+        )
+        return [sent.message_id]
+
     async def _full_answers(self, request: Request, where: dict[str, Any], pace: Pace) -> list[int]:
         """Answers too long for the card (it shows them cut), in full before it."""
         details = request.details
@@ -549,5 +563,6 @@ StaffSender.SENDERS = {
     K.REQUEST_CARD: _in_thread(StaffSender._request_card),
     K.MEMBER_MESSAGE: _in_thread(StaffSender._member_message),
     K.TICKET: _in_thread(StaffSender._ticket),
+    K.TICKET_ANSWERED: _in_thread(StaffSender._ticket_answered),
     K.MEMBER_EDIT: helpdesk.member_edit,
 }

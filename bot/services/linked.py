@@ -9,8 +9,9 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import outbox
-from bot.services.notifications import CardsLinked
-from storage.models import Member
+from bot.services.notifications import CardsLinked, TicketAnswered
+from storage.models import Member, TicketKind, TicketStatus
+from storage.repositories import tickets as tickets_repo
 from storage.repositories.cards import PhoneCard
 
 _DEDUP_LENGTH = 128  # notifications.dedup_key
@@ -41,5 +42,26 @@ async def notify_cards_linked(
             member_id=member.id,
             now=now,
         )
+        await _answer_tickets(session, member.id, len(card_ids), now)
         told += 1
     return told
+
+
+async def _answer_tickets(session: AsyncSession, member_id: int, cards: int, now: datetime) -> None:
+    """The member wrote "card not found" and now has cards: their open tickets are answered,
+    and staff are told in the member's topic (the fix may have come from a registry import
+    nobody in the chat made for them)."""
+    tickets = await tickets_repo.open_of(session, member_id, TicketKind.NO_CARD)
+    if not tickets:
+        return
+    for ticket in tickets:
+        ticket.status = TicketStatus.ANSWERED
+        session.add(ticket)
+    ids = [ticket.id for ticket in tickets if ticket.id is not None]
+    await outbox.enqueue(
+        session,
+        TicketAnswered(ticket_ids=ids, cards=cards),
+        dedup_key=f"ticket-answered:{ids[0]}",
+        member_id=member_id,
+        now=now,
+    )

@@ -149,6 +149,16 @@ class Ticket(_ToStaff):
     ticket_id: int
 
 
+class TicketAnswered(_ToStaff):
+    """Cards were linked to a member whose "card not found" tickets were open: said in their
+    topic, the tickets marked answered."""
+
+    kind = K.TICKET_ANSWERED
+    about_request = False
+    ticket_ids: list[int] = Field(min_length=1)
+    cards: int = Field(ge=1)
+
+
 class Escalation(_ToStaff):
     """A request waited for staff longer than the SLA (`hours`; `working`: hours the call
     centre was open)."""

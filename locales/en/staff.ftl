@@ -45,6 +45,11 @@ staff-ticket =
     Full name: { $full_name }
     🔧 The card is under another phone? Here, <code>/setphone</code> with its insured ID gives it this member's phone, and the card appears in their chat.
 
+staff-ticket-answered =
+    ✅ Ticket { $tickets } is answered: { $member } now has { $cards ->
+        [one] a card
+       *[other] { $cards } cards
+    } linked and has been told. Nothing more to do.
 notify-request-status =
     🔔 Request <b>{ $number }</b> ({ $kind }): { $status }.
 notify-need-info-how = ✍️ Send your answer here: a message, a voice message, photos or files.

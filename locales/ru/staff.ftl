@@ -45,6 +45,13 @@ staff-ticket =
     ФИО: { $full_name }
     🔧 Карта записана с другим телефоном? Здесь <code>/setphone</code> с её ID застрахованного даст ей телефон этого клиента, и карта появится в его чате.
 
+staff-ticket-answered =
+    ✅ Запрос № { $tickets } выполнен: у клиента { $member } теперь { $cards ->
+        [one] { $cards } карта
+        [few] { $cards } карты
+       *[other] { $cards } карт
+    }, ему сообщено. Больше ничего делать не нужно.
+
 notify-request-status =
     🔔 Заявка <b>{ $number }</b> ({ $kind }): { $status }.
 notify-need-info-how = ✍️ Отправьте ответ сюда: сообщение, голосовое сообщение, фото или файлы.

@@ -14,12 +14,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.cli import run_import
 from bot.config import Settings
 from bot.sandbox.demo import DEMO_REGISTRY
+from bot.services import tickets
 from bot.services.phones import normalize_phone
 from bot.services.registry import COLUMNS, RegistryFormatError, read_rows
 from bot.services.registry.importer import ImportReport, import_registry
 from bot.services.registry.rows import RegistryRow, validate_row
 from storage.db import create_engine, create_session_factory, migrate
-from storage.models import CardLink, InsuredPerson, Notification, Policy
+from storage.models import CardLink, InsuredPerson, Notification, Policy, SupportTicket
 from tests.factories import make_member
 
 DEMO = DEMO_REGISTRY
@@ -616,4 +617,32 @@ async def test_cli_links_a_waiting_members_cards_and_queues_their_message(
     assert "members who gained" not in capsys.readouterr().out
     async with factory() as session:
         assert len((await session.scalars(select(Notification))).all()) == 1
+    await engine.dispose()
+
+
+async def test_an_import_that_links_cards_answers_the_member_s_card_not_found_ticket(
+    tmp_path: Path,
+) -> None:
+    """Olena wrote "card not found"; the insurer's next registry has her family on her phone:
+    she is told, her ticket is answered and staff are told so in her topic."""
+    settings = cli_settings(tmp_path)
+    await migrate(settings.database_url)
+    engine = create_engine(settings.database_url)
+    factory = create_session_factory(engine)
+    async with factory.begin() as session:
+        member = await make_member(session, 5005, phone=FAMILY_PHONE, phone_confirmed_at=NOW)
+        ticket = await tickets.open_no_card_ticket(
+            session, member, "SIP-2026-0001", "Kovalenko Olena", NOW
+        )
+
+    assert await run_import(settings, DEMO, clock=lambda: NOW) == 0
+    async with factory() as session:
+        queued = (await session.scalars(select(Notification).order_by(Notification.id))).all()
+        stored = await session.get(SupportTicket, ticket.id)
+    assert [(n.audience, n.kind, n.payload) for n in queued] == [
+        ("staff", "ticket", {"ticket_id": ticket.id}),
+        ("member", "cards_linked", {"count": 3}),
+        ("staff", "ticket_answered", {"ticket_ids": [ticket.id], "cards": 3}),
+    ]
+    assert stored is not None and stored.status == "answered"
     await engine.dispose()

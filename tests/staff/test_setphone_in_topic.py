@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.services import tickets
-from storage.models import AuditEntry, CardLink, InsuredPerson, Member
+from storage.models import AuditEntry, CardLink, InsuredPerson, Member, SupportTicket
 from tests.factories import make_person, make_policy
 from tests.staff.conftest import FORUM, IRYNA, StaffWorld
 
@@ -83,6 +83,15 @@ async def test_setphone_with_the_insured_id_alone_in_the_topic_gives_the_member_
     await world.deliver()
     [told] = [m["text"] for m in world.bot_messages(BAUYRZHAN)]
     assert told.startswith("🎉 An insurance card was added to your account.")
+    # the ticket is answered, and the topic says so (a registry import may have done it)
+    answered = world.bot_messages(FORUM, topic)[-1]["text"]
+    assert answered == (
+        "✅ Ticket 1 is answered: Sultanov Bauyrzhan now has a card linked and has been told."
+        " Nothing more to do."
+    )
+    async with world.sessions() as session:
+        [ticket] = (await session.execute(select(SupportTicket))).scalars().all()
+        assert ticket.status == "answered"
 
     # outside a member's topic the phone is still needed
     general = _says(world, "/setphone KZ-500001")
