@@ -102,10 +102,11 @@ async def _coverage_starts(session: AsyncSession, now: datetime, today: date) ->
             cards.setdefault(reminder.member_id, []).append(reminder.card_id)
     count = 0
     for member_id, card_ids in cards.items():
+        named = card_ids[:COVERAGE_CARDS_NAMED]
         count += await outbox.enqueue_new(
             session,
-            note.CoverageStarted(card_ids=card_ids[:COVERAGE_CARDS_NAMED]),
-            dedup_key=f"coverage:{member_id}:{today}",
+            note.CoverageStarted(card_ids=named),
+            dedup_key=f"coverage:{member_id}:{','.join(map(str, named))}",
             member_id=member_id,
             now=now,
         )
