@@ -28,6 +28,9 @@ from dialogs.widgets import I18nButtonText, I18nFormat
 from dialogs.widgets.pager import ScrollingGroup
 from storage.models import Member
 
+# a card that takes no request today is marked in a list as its status is (cards.ftl)
+STATUS_MARKS = {cards.CardStatus.WAITING: " · ⏳", cards.CardStatus.EXPIRED: " · ⚪️"}
+
 
 async def list_getter(
     dialog_manager: DialogManager, session: AsyncSession, member: Member, **_: Any
@@ -37,7 +40,8 @@ async def list_getter(
         "cards": [
             (
                 str(c.card_id),
-                ("✅ " if c.is_active else "") + f"{c.holder_name} · {c.policy_number}",
+                ("✅ " if c.is_active else "")
+                + f"{c.holder_name} · {c.policy_number}{STATUS_MARKS.get(c.status, '')}",
             )
             for c in card_list
         ],

@@ -45,7 +45,7 @@ async def test_cards_list_marks_active_and_change_policy(member, session_factory
     assert "✅ Olena Kovalenko · SIP-2026-0001" in member.buttons()
     assert "Taras Kovalenko · SIP-2026-0001" in member.buttons()
 
-    await member.click("Olena Kovalenko · SIP-2024-0002")
+    await member.click("Olena Kovalenko · SIP-2024-0002 · ⚪️")  # marked: its coverage ended
     text = member.text()
     assert "Policy SIP-2024-0002" in text
     assert "Coverage: January 1, 2024 – December 31, 2024" in text
@@ -249,10 +249,10 @@ async def test_the_menu_and_the_linked_cards_say_when_a_card_opens_or_ended(
 
     for label, status in (
         (
-            "Olena Kovalenko · SIP-2027-0003",
+            "Olena Kovalenko · SIP-2027-0003 · ⏳",
             "⏳ waiting for coverage to start — from December 7, 2026",
         ),
-        ("Olena Kovalenko · SIP-2024-0002", "⚪️ expired — coverage ended December 31, 2024"),
+        ("Olena Kovalenko · SIP-2024-0002 · ⚪️", "⚪️ expired — coverage ended December 31, 2024"),
     ):
         await member.send("/menu")
         await member.click("💳 My cards")
@@ -274,7 +274,7 @@ async def test_a_request_for_a_child_is_made_from_the_new_request_screen(member,
     assert "Whose card is the request for?" in member.text()
     assert member.buttons()[:3] == [
         "✅ Olena Kovalenko · SIP-2026-0001",
-        "Olena Kovalenko · SIP-2024-0002",
+        "Olena Kovalenko · SIP-2024-0002 · ⚪️",
         "Taras Kovalenko · SIP-2026-0001",
     ]
     await member.send("Taras")  # typed, as the name reads
@@ -282,7 +282,7 @@ async def test_a_request_for_a_child_is_made_from_the_new_request_screen(member,
     assert (await _member(session_factory)).active_card_id == child_id
 
     await member.click("👥 For another person")
-    await member.click("Olena Kovalenko · SIP-2024-0002")  # last year's: no request on it
+    await member.click("Olena Kovalenko · SIP-2024-0002 · ⚪️")  # last year's: no request on it
     assert "Coverage on your active card ended on December 31, 2024" in member.text()
     assert "👥 For another person" in member.buttons()
     await member.click("👥 For another person")

@@ -158,6 +158,16 @@ async def _has_commands(page: SandboxPage) -> bool:
     return bool((await page.chat(MARIA))["commands"])
 
 
+def _label(message: Message, policy: str) -> str:
+    """The label of the button for the card of `policy` in a list of cards."""
+    return next(  # type: ignore[no-any-return]
+        b["text"]
+        for row in message["reply_markup"]["inline_keyboard"]
+        for b in row
+        if policy in b["text"]
+    )
+
+
 def _day(day: date) -> str:
     """A date as the bot writes it to an English speaker (Babel's long form)."""
     return format_date(day, format="long", locale="en")
@@ -175,12 +185,8 @@ async def test_moving_the_clock_opens_marias_card_and_brings_her_reminder(page: 
     status = f"⏳ waiting for coverage to start — from {_day(opens_on)}"
     assert f"Савчук Марія Юріївна — SIP-2026-0002 ({status})" in linked["text"]
     card_list = await page.press(MARIA, "💳 My cards", "Your insurance cards")
-    card_label = next(
-        b["text"]
-        for row in card_list["reply_markup"]["inline_keyboard"]
-        for b in row
-        if "SIP-2026-0002" in b["text"]
-    )
+    card_label = _label(card_list, "SIP-2026-0002")
+    assert card_label == "✅ Савчук Марія Юріївна · SIP-2026-0002 · ⏳"  # waiting: marked
     card = await page.press(MARIA, card_label, "Policy SIP-2026-0002")
     assert f"Coverage: {_day(opens_on)} –" in card["text"]
     assert "Status: ⏳ waiting for coverage to start" in card["text"]
@@ -209,7 +215,9 @@ async def test_moving_the_clock_opens_marias_card_and_brings_her_reminder(page: 
 
     menu = await page.say(MARIA, "/menu", "Active card")
     assert "Status: 🟢 active" in menu["text"]
-    await page.press(MARIA, "💳 My cards", "Your insurance cards")
+    card_list = await page.press(MARIA, "💳 My cards", "Your insurance cards")
+    card_label = _label(card_list, "SIP-2026-0002")
+    assert card_label == "✅ Савчук Марія Юріївна · SIP-2026-0002"  # no longer marked
     card = await page.press(MARIA, card_label, "Policy SIP-2026-0002")
     assert "Status: 🟢 active" in card["text"]
     # her coverage started that day too: the one message said so, not a second one
