@@ -107,6 +107,9 @@ class MemberSender:
         if request is None:
             return None
         lines = detail_lines(request.details, to.i18n, value_max=VALUE_SHOWN)
+        # a family's appointment: whose it is (the child's, the spouse's)
+        if whose := (await requests.holders(to.session, to.member)).get(request.card_id):
+            lines = to.i18n("request-insured-name", insured=whose) + "\n" + lines
         text = to.i18n(
             "notify-appointment-tomorrow",
             number=request.number,

@@ -84,6 +84,7 @@ request-page =
     <b>History</b>
     { $history }
 request-insured = 👤 Insured person: { $insured } · policy { $policy }
+request-insured-name = 👤 Insured person: { $insured }
 request-missing = This request is not available.
 history-you = you
 history-support = support

@@ -84,6 +84,7 @@ request-page =
     <b>Тарихы</b>
     { $history }
 request-insured = 👤 Сақтандырылған тұлға: { $insured } · полис { $policy }
+request-insured-name = 👤 Сақтандырылған тұлға: { $insured }
 request-missing = Бұл өтініш қолжетімсіз.
 history-you = Сіз
 history-support = қолдау қызметі

@@ -84,6 +84,7 @@ request-page =
     <b>История</b>
     { $history }
 request-insured = 👤 Застрахованное лицо: { $insured } · полис { $policy }
+request-insured-name = 👤 Застрахованное лицо: { $insured }
 request-missing = Эта заявка недоступна.
 history-you = Вы
 history-support = поддержка

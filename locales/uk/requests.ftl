@@ -84,6 +84,7 @@ request-page =
     <b>Історія</b>
     { $history }
 request-insured = 👤 Застрахована особа: { $insured } · поліс { $policy }
+request-insured-name = 👤 Застрахована особа: { $insured }
 request-missing = Ця заявка недоступна.
 history-you = Ви
 history-support = підтримка
