@@ -74,10 +74,12 @@ async def choose_getter(
     }
 
 
-async def on_typed(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
+async def on_typed(message: Message, widget: MessageInput, manager: DialogManager) -> None:
     """A kind typed rather than pressed ("лекарства", "к врачу", "refund"): the form it names;
     a doctor named ("к стоматологу", "педиатр"): the appointment form with that specialty, at
-    its next step. Other text, or any on a card that takes no request now, is not expected."""
+    its next step; with a family's cards, a name one of them holds ("Софія"): that card, as
+    "👥 For another person" picks it. Other text, or a kind or doctor on a card that takes no
+    request now, is not expected."""
     data = await choose_getter(**{**manager.middleware_data, "dialog_manager": manager})
     text = message.text or ""
     if data["allowed"]:
@@ -86,6 +88,11 @@ async def on_typed(message: Message, _widget: MessageInput, manager: DialogManag
             return
         if (specialty := typed_specialty(text, manager)) is not None:
             await manager.start(AppointmentSG.clinic, data={"specialty": specialty})
+            return
+    if data["several"]:
+        family = await list_getter(**{**manager.middleware_data, "dialog_manager": manager})
+        if (card := match_choice(text, family["cards"])) is not None:
+            await on_person(message, widget, manager, card)
             return
     set_error(manager, "input-unexpected")
 

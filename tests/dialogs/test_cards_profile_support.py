@@ -285,8 +285,10 @@ async def test_a_request_for_a_child_is_made_from_the_new_request_screen(member,
     await member.click("Olena Kovalenko · SIP-2024-0002 · ⚪️")  # last year's: no request on it
     assert "Coverage on your active card ended on December 31, 2024" in member.text()
     assert "👥 For another person" in member.buttons()
-    await member.click("👥 For another person")
-    await member.click("Taras Kovalenko · SIP-2026-0001")
+    await member.send("Olena")  # two cards of hers: which one is not said
+    assert "I did not expect that here" in member.text()
+    await member.send("Taras")  # a name typed on the request screen itself
+    assert "New request on card SIP-2026-0001 (Taras Kovalenko)" in member.text()
     await member.click("📞 Call-back")
     assert (await _member(session_factory)).active_card_id == child_id
     await member.click("📱 Use \\+380501112233")
