@@ -589,14 +589,21 @@ async def test_cli_saves_nothing_when_card_linking_fails(
     assert count == 0
 
 
+async def _cli_database(
+    tmp_path: Path,
+) -> tuple[Settings, AsyncEngine, async_sessionmaker[AsyncSession]]:
+    """The CLI's settings on a migrated database of its own, and sessions on it."""
+    settings = cli_settings(tmp_path)
+    await migrate(settings.database_url)
+    engine = create_engine(settings.database_url)
+    return settings, engine, create_session_factory(engine)
+
+
 async def test_cli_links_a_waiting_members_cards_and_queues_their_message(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Olena confirmed her phone before the insurer sent the registry with her family on it
-    settings = cli_settings(tmp_path)
-    await migrate(settings.database_url)
-    engine = create_engine(settings.database_url)
-    factory = create_session_factory(engine)
+    settings, engine, factory = await _cli_database(tmp_path)
     async with factory.begin() as session:
         member = await make_member(session, 5005, phone=FAMILY_PHONE, phone_confirmed_at=NOW)
 
@@ -625,10 +632,7 @@ async def test_an_import_that_links_cards_answers_the_member_s_card_not_found_ti
 ) -> None:
     """Olena wrote "card not found"; the insurer's next registry has her family on her phone:
     she is told, her ticket is answered and staff are told so in her topic."""
-    settings = cli_settings(tmp_path)
-    await migrate(settings.database_url)
-    engine = create_engine(settings.database_url)
-    factory = create_session_factory(engine)
+    settings, engine, factory = await _cli_database(tmp_path)
     async with factory.begin() as session:
         member = await make_member(session, 5005, phone=FAMILY_PHONE, phone_confirmed_at=NOW)
         ticket = await tickets.open_no_card_ticket(
