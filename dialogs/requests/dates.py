@@ -55,10 +55,14 @@ def preferred_date_handlers(
     confirm_state: State,
     errors: DateErrors,
     after_time: State | None = None,
+    keeps_time: bool = False,
 ) -> tuple[TextHandler, OnDateSelected]:
     """The typed-date and picked-date handlers of one form's date step. In a form whose next
     step asks the time of day (`after_time` is the one after it), a date typed with one
-    ("завтра утром", "15-го в 10") answers both, when that time is still left on that day."""
+    ("завтра утром", "15-го в 10") answers both, when that time is still left on that day.
+    With `keeps_time` (a form with no time step: lab tests), a time of day typed with the date
+    is kept on the request as it was said, when it is still left on that day; a date picked or
+    typed alone drops one typed before."""
 
     async def take(manager: DialogManager, value: date | None, window: str | None = None) -> None:
         day = today(manager)
@@ -72,6 +76,14 @@ def preferred_date_handlers(
         if errors.no_time_left and not windows_left(value, insurer_now(manager)):
             set_error(manager, errors.no_time_left, date=fmt_date(value, manager))
             return
+        if keeps_time:
+            if window is not None and window not in windows_left(value, insurer_now(manager)):
+                set_error(manager, "request-time-passed", date=fmt_date(value, manager))
+                return
+            if window is None:
+                manager.dialog_data.pop(TIME_FIELD, None)
+            else:
+                manager.dialog_data[TIME_FIELD] = window
         manager.dialog_data[FIELD] = value.isoformat()
         if after_time is not None and window is not None:
             if window in windows_left(value, insurer_now(manager)):
@@ -86,7 +98,7 @@ def preferred_date_handlers(
         await advance(manager, next_state, confirm_state)
 
     async def on_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
-        if after_time is None:  # no time step: a time of day typed would be lost
+        if after_time is None and not keeps_time:  # a time of day typed would be lost
             await take(manager, read_date(text, today(manager), future=True))
             return
         await take(manager, *read_date_and_time(text, today(manager), future=True))

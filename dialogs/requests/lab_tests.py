@@ -17,7 +17,13 @@ from dialogs.requests.common import (
     submit,
     summary_getter,
 )
-from dialogs.requests.dates import FIELD, DateErrors, FutureCalendar, preferred_date_handlers
+from dialogs.requests.dates import (
+    FIELD,
+    TIME_FIELD,
+    DateErrors,
+    FutureCalendar,
+    preferred_date_handlers,
+)
 from dialogs.requests.medicines import ADDRESS, ListStep, address_window, list_window
 from dialogs.requests.render import all_details, full_text_button
 from dialogs.states import LabTestsSG
@@ -32,14 +38,18 @@ on_date_text, on_date_picked = preferred_date_handlers(
     LabTestsSG.address,
     LabTestsSG.confirm,
     DateErrors(unreadable="date-invalid", past="lab-date-past", too_far="lab-date-too-far"),
+    keeps_time=True,  # "завтра утром": a blood test is often in the morning
 )
 
 
 def _details(manager: DialogManager) -> dict[str, Any]:
     data = manager.dialog_data
+    # a time of day only when one was typed with the date
+    time = {TIME_FIELD: data[TIME_FIELD]} if data.get(TIME_FIELD) else {}
     return {
         REFERRAL: data.get(REFERRAL, ""),
         PREFERRED_DATE: data.get(PREFERRED_DATE),
+        **time,
         ADDRESS: data.get(ADDRESS, ""),
     }
 
@@ -50,7 +60,7 @@ async def on_send(_callback: CallbackQuery, _button: Button, manager: DialogMana
         RequestKind.LAB_TESTS,
         _details(manager),
         LabTestsSG.sent,
-        {PREFERRED_DATE: LabTestsSG.date},
+        {PREFERRED_DATE: LabTestsSG.date, TIME_FIELD: LabTestsSG.date},
     )
 
 

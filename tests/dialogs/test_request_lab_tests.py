@@ -167,3 +167,46 @@ async def test_a_draft_whose_day_has_passed_asks_for_another_day_when_sent(
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert request.details["preferred_date"] == "2026-11-26"
+
+
+async def test_a_time_of_day_typed_with_the_day_is_kept_on_the_request(member, session_factory):
+    """The lab tests form has no time step: "завтра утром" was "I could not read that date".
+    The day is taken and the time of day kept on the request (a blood test in the morning);
+    a time already over today is said so; a day typed alone later drops the time."""
+    await _open_form(member, session_factory, home_address=HOME)  # Sunday, 10:00 in Almaty
+    await member.send("Complete blood count")
+    await member.click("➡️ Next")
+    await member.send("сегодня утром")  # until 12:00: still left
+    await member.click(f"🏠 Use {HOME}")
+    summary = member.text()
+    assert "Preferred date: November 22, 2026 (Sunday)" in summary
+    assert "Time: 🌅 Morning, 8:00–12:00" in summary
+
+    await member.click("✏️ Date")
+    await member.send("сегодня ночью")  # not a time of day the bot knows: not a date either
+    assert "could not read that date" in member.text()
+    await member.send("tomorrow evening")
+    assert "Preferred date: November 23, 2026 (Monday)" in member.text()
+    assert "Time: 🌆 Evening, 16:00–20:00" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert (request.details["preferred_date"], request.details["time_window"]) == (
+        "2026-11-23",
+        "evening",
+    )
+
+
+async def test_a_day_typed_alone_after_a_time_drops_the_time(member, session_factory, clock):
+    await _open_form(member, session_factory, home_address=HOME)
+    await member.send("Complete blood count")
+    await member.click("➡️ Next")
+    clock.advance(hours=3)  # 13:00 in Almaty: the morning is over
+    await member.send("сегодня утром")
+    assert "That time of day on November 22, 2026 has already passed" in member.text()
+    await member.send("завтра утром")
+    await member.click(f"🏠 Use {HOME}")
+    assert "Time: 🌅 Morning" in member.text()
+    await member.click("✏️ Date")
+    await member.send("25.11.2026")
+    assert "Preferred date: November 25, 2026 (Wednesday)" in member.text()
+    assert "Time:" not in member.text()
