@@ -78,8 +78,8 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
     """A kind typed rather than pressed ("лекарства", "к врачу", "refund"): the form it names;
     a doctor named ("к стоматологу", "педиатр"): the appointment form with that specialty, at
     its next step; with a family's cards, a name one of them holds ("Софія"): that card, as
-    "👥 For another person" picks it. Other text, or a kind or doctor on a card that takes no
-    request now, is not expected."""
+    "👥 For another person" picks it (a name several hold: that list). Other text, or a kind or
+    doctor on a card that takes no request now, is not expected."""
     data = await choose_getter(**{**manager.middleware_data, "dialog_manager": manager})
     text = message.text or ""
     if data["allowed"]:
@@ -91,8 +91,12 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
             return
     if data["several"]:
         family = await list_getter(**{**manager.middleware_data, "dialog_manager": manager})
-        if (card := match_choice(text, family["cards"])) is not None:
-            await on_person(message, widget, manager, card)
+        named = [item for item in family["cards"] if match_choice(text, [item]) is not None]
+        if len(named) == 1:
+            await on_person(message, widget, manager, named[0][0])
+            return
+        if named:  # "Olena": this year's card and last year's: the list, to pick from
+            await manager.switch_to(NewRequestSG.person)
             return
     set_error(manager, "input-unexpected")
 

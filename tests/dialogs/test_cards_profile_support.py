@@ -285,8 +285,9 @@ async def test_a_request_for_a_child_is_made_from_the_new_request_screen(member,
     await member.click("Olena Kovalenko · SIP-2024-0002 · ⚪️")  # last year's: no request on it
     assert "Coverage on your active card ended on December 31, 2024" in member.text()
     assert "👥 For another person" in member.buttons()
-    await member.send("Olena")  # two cards of hers: which one is not said
-    assert "I did not expect that here" in member.text()
+    await member.send("Olena")  # two cards of hers: the family's list, to pick from
+    assert "Whose card is the request for?" in member.text()
+    await member.click("⬅️ Back")
     await member.send("Taras")  # a name typed on the request screen itself
     assert "New request on card SIP-2026-0001 (Taras Kovalenko)" in member.text()
     await member.click("📞 Call-back")
