@@ -15,8 +15,8 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.handlers.admin import command_texts as texts
 from bot.handlers.admin.imports import ImportJob, RegistryImports
+from bot.handlers.admin.target import member_of
 from bot.i18n import Translator
-from bot.services import relay
 from bot.services.staff import chart as staff_chart
 from bot.services.staff import find as staff_find
 from bot.services.staff import phone_fix
@@ -32,29 +32,18 @@ async def _reply(message: Message, parts: list[str]) -> None:
         await message.reply(text.strip())
 
 
-async def _member_of(message: Message, session: AsyncSession) -> relay.RelayTarget | None:
-    """The member a staff message is about: its topic's, or the one it replies to."""
-    reply_to = message.reply_to_message
-    return await relay.member_for_admin_message(
-        session,
-        chat_id=message.chat.id,
-        thread_id=message.message_thread_id if message.is_topic_message else None,
-        reply_to_message_id=reply_to.message_id if reply_to else None,
-    )
-
-
 async def registry_file(message: Message, session: AsyncSession) -> bool:
     """A CSV/XLSX document outside a member's conversation (there it is relayed instead)."""
     document = message.document
     if document is None or Path(document.file_name or "").suffix.lower() not in REGISTRY_SUFFIXES:
         return False
-    return await _member_of(message, session) is None
+    return await member_of(message, session) is None
 
 
 async def _topic_member(message: Message, session: AsyncSession) -> str:
     """ "#42" for /find alone in member #42's topic, or in reply to one of their messages (the
     member the chat is about); "" elsewhere."""
-    target = await _member_of(message, session)
+    target = await member_of(message, session)
     return f"#{target.member_id}" if target is not None else ""
 
 

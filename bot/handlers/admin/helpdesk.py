@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock
 from bot.config import Settings
 from bot.filters.staff import StaffFilter
+from bot.handlers.admin.target import member_of
 from bot.i18n import Translator
 from bot.services import relay
 from bot.services.dates import read_date
@@ -24,16 +25,6 @@ from storage.repositories import helpdesk as helpdesk_repo
 from storage.uow import UnitOfWork
 
 PREVIEW = 80  # characters of a template shown by /templates
-
-
-async def _target(message: Message, session: AsyncSession) -> relay.RelayTarget | None:
-    reply_to = message.reply_to_message
-    return await relay.member_for_admin_message(
-        session,
-        chat_id=message.chat.id,
-        thread_id=message.message_thread_id if message.is_topic_message else None,
-        reply_to_message_id=reply_to.message_id if reply_to else None,
-    )
 
 
 async def _keep_note(
@@ -47,7 +38,7 @@ async def _keep_note(
 ) -> None:
     """Keep a note; `quiet`: a `!…` line outside a member's topic is staff talk, left alone."""
     assert message.from_user is not None
-    target = await _target(message, uow.session)
+    target = await member_of(message, uow.session)
     if target is None:
         if not quiet:
             await message.reply(i18n("helpdesk-note-no-member"))
@@ -126,7 +117,7 @@ def create_router() -> Router:
         if not name:
             await message.reply(i18n("helpdesk-reply-usage"))
             return
-        target = await _target(message, uow.session)
+        target = await member_of(message, uow.session)
         if target is None:
             await message.reply(i18n("helpdesk-note-no-member"))
             return

@@ -7,6 +7,7 @@ from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
+from bot.handlers.admin.target import member_of
 from bot.i18n import Translator
 from bot.services import relay
 
@@ -18,13 +19,7 @@ def create_router() -> Router:
     async def staff_message(
         message: Message, session: AsyncSession, clock: Clock, i18n: Translator
     ) -> None:
-        reply_to = message.reply_to_message
-        target = await relay.member_for_admin_message(
-            session,
-            chat_id=message.chat.id,
-            thread_id=message.message_thread_id if message.is_topic_message else None,
-            reply_to_message_id=reply_to.message_id if reply_to else None,
-        )
+        target = await member_of(message, session)
         if target is None:
             # the General topic or an unrelated message: staff talking among themselves
             return
