@@ -14,10 +14,11 @@ TEXT_MAX = 1000
 # The times of day a member may prefer (`time-window-<id>` labels: "Morning, 8:00–12:00"…) and
 # the hour each ends, in the insurer's zone; "any" is any of them.
 TIME_WINDOWS = ("morning", "afternoon", "evening", "any")
-WINDOW_ENDS = {"morning": 12, "afternoon": 16, "evening": 20}
 ANY_TIME = "any"
 # each time window's first and last hour ("any": the whole day)
 WINDOW_SPANS = {"morning": (8, 12), "afternoon": (12, 16), "evening": (16, 20), ANY_TIME: (0, 24)}
+# the hour each window of the day ends ("any" is none of them)
+WINDOW_ENDS = {window: end for window, (_, end) in WINDOW_SPANS.items() if window != ANY_TIME}
 
 
 def clean_text(text: str | None, min_len: int = 2, max_len: int = TEXT_MAX) -> str | None:
@@ -253,12 +254,10 @@ def window_of_hour(typed: str) -> str | None:
     if match is None:
         return None
     hour = int(match.group(1))
-    start = 8
-    for window, end in WINDOW_ENDS.items():
-        if start <= hour < end:
-            return window
-        start = end
-    return None
+    return next(
+        (w for w, (start, end) in WINDOW_SPANS.items() if w != ANY_TIME and start <= hour < end),
+        None,
+    )
 
 
 # at most this many words of a time of day after or before a date: "после обеда", "в 10:30"

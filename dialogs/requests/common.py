@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import Settings
 from bot.render import long_details
 from bot.services import requests
+from bot.services.cards import CardView
 from bot.services.documents import MAX_DOCUMENTS, Attachment, is_duplicate, refusal
 from dialogs.attachments import captioned
 from dialogs.common import (
@@ -244,13 +245,18 @@ async def docs_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     return {"docs_count": len(docs), "has_docs": bool(docs), "max_docs": MAX_DOCUMENTS}
 
 
+async def request_card(manager: DialogManager) -> CardView:
+    """The card the request goes on; raises `RequestNotAllowedError` when it cannot take one."""
+    session: AsyncSession = manager.middleware_data["session"]
+    member: Member = manager.middleware_data["member"]
+    return await requests.card_for_request(session, member, today(manager))
+
+
 async def insured_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
     """Whose card the request goes on, for its summary (`insured`, `policy`): a family shares
     one phone, and a parent picks a child's card on the request screen."""
-    session: AsyncSession = dialog_manager.middleware_data["session"]
-    member: Member = dialog_manager.middleware_data["member"]
     try:
-        card = await requests.card_for_request(session, member, today(dialog_manager))
+        card = await request_card(dialog_manager)
     except requests.RequestNotAllowedError:
         return {"insured": "—", "policy": "—"}  # the card's reason is shown when it is sent
     return {"insured": card.holder_name, "policy": card.policy_number}  # escaped by I18nFormat

@@ -28,6 +28,7 @@ from dialogs.common import (
     typed_choice,
 )
 from dialogs.requests.appointment.handlers import typed_specialty
+from dialogs.requests.common import request_card
 from dialogs.states import (
     AppointmentSG,
     CallbackSG,
@@ -59,7 +60,7 @@ async def choose_getter(
     # a family's cards: the request may be for another of them ("👥 For another person")
     several = len(await cards.list_cards(session, member, today(dialog_manager))) > 1
     try:
-        card = await requests.card_for_request(session, member, today(dialog_manager))
+        card = await request_card(dialog_manager)
     except requests.RequestNotAllowedError as exc:
         args = {"date": fmt_date(exc.on, dialog_manager)} if exc.on else {}
         return {"blocked": i18n(exc.reason, **args), "allowed": False, "several": several}

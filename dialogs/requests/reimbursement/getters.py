@@ -17,8 +17,8 @@ from bot.services.reimbursement import (
     short_iban,
 )
 from dialogs.common import fmt_date, today
-from dialogs.requests.common import docs_getter, insured_getter
-from dialogs.requests.reimbursement.handlers import details_of, request_card
+from dialogs.requests.common import docs_getter, insured_getter, request_card
+from dialogs.requests.reimbursement.handlers import details_of
 from dialogs.requests.render import detail_lines
 from storage.models import Member
 

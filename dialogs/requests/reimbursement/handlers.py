@@ -14,7 +14,6 @@ from aiogram_dialog.widgets.kbd.calendar_kbd import ManagedCalendar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import requests
-from bot.services.cards import CardView
 from bot.services.forms import TEXT_MAX, clean_text, is_done, is_nothing, read_date_and_time
 from bot.services.money import clean_iban, read_amount
 from bot.services.reimbursement import (
@@ -25,7 +24,7 @@ from bot.services.reimbursement import (
     service_date_refusal,
 )
 from dialogs.common import fmt_date, set_error, today
-from dialogs.requests.common import DOCS, advance, on_attachment, submit
+from dialogs.requests.common import DOCS, advance, on_attachment, request_card, submit
 from dialogs.states import ReimbursementSG
 from dialogs.text_input import refuse_text
 from dialogs.widgets.calendar import LocalizedCalendar
@@ -33,13 +32,6 @@ from storage.models import Member, RequestKind
 
 CENTS = Decimal("0.01")
 FIELDS = ("service_date", "amount", "currency", "iban", "comment")
-
-
-async def request_card(manager: DialogManager) -> CardView:
-    """The card the claim goes on; raises `RequestNotAllowedError` when it cannot take one."""
-    session: AsyncSession = manager.middleware_data["session"]
-    member: Member = manager.middleware_data["member"]
-    return await requests.card_for_request(session, member, today(manager))
 
 
 class ServiceDateCalendar(LocalizedCalendar):
