@@ -32,19 +32,25 @@ from storage.models import Member
 STATUS_MARKS = {cards.CardStatus.WAITING: " · ⏳", cards.CardStatus.EXPIRED: " · ⚪️"}
 
 
+def card_items(card_list: list[cards.CardView]) -> list[tuple[str, str]]:
+    """Each card as a list's button: (its id, "✅ holder · policy", marked when it is not in
+    force today)."""
+    return [
+        (
+            str(c.card_id),
+            ("✅ " if c.is_active else "")
+            + f"{c.holder_name} · {c.policy_number}{STATUS_MARKS.get(c.status, '')}",
+        )
+        for c in card_list
+    ]
+
+
 async def list_getter(
     dialog_manager: DialogManager, session: AsyncSession, member: Member, **_: Any
 ) -> dict[str, Any]:
     card_list = await cards.list_cards(session, member, today(dialog_manager))
     return {
-        "cards": [
-            (
-                str(c.card_id),
-                ("✅ " if c.is_active else "")
-                + f"{c.holder_name} · {c.policy_number}{STATUS_MARKS.get(c.status, '')}",
-            )
-            for c in card_list
-        ],
+        "cards": card_items(card_list),
         "count": len(card_list),
         "has_active": any(c.is_active for c in card_list),
     }

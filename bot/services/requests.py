@@ -51,7 +51,12 @@ class RequestNotFoundError(LookupError):
 
 async def card_for_request(session: AsyncSession, member: Member, today: date) -> CardView:
     """The active card if its coverage is active today, else why not."""
-    card = await active_card(session, member, today)
+    return requestable(await active_card(session, member, today))
+
+
+def requestable(card: CardView | None) -> CardView:
+    """`card` (the active one) if it takes a request today; else `RequestNotAllowedError`
+    with why not."""
     if card is None:
         raise RequestNotAllowedError("request-no-card")
     if card.status is CardStatus.WAITING:

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.i18n import Translator
 from bot.services import cards, requests
 from bot.services.forms import KIND_WORDS, match_choice
-from dialogs.cards import card_buttons, list_getter
+from dialogs.cards import card_buttons, card_items, list_getter
 from dialogs.common import (
     ContentIs,
     MemberDialog,
@@ -28,7 +28,6 @@ from dialogs.common import (
     typed_choice,
 )
 from dialogs.requests.appointment.handlers import typed_specialty
-from dialogs.requests.common import request_card
 from dialogs.states import (
     AppointmentSG,
     CallbackSG,
@@ -57,15 +56,18 @@ async def choose_getter(
     i18n: Translator,
     **_: Any,
 ) -> dict[str, Any]:
-    # a family's cards: the request may be for another of them ("👥 For another person")
-    several = len(await cards.list_cards(session, member, today(dialog_manager))) > 1
+    # the member's cards, read once: the active one takes the request; a family's may be for
+    # another of them ("👥 For another person", or a name typed: `on_typed`)
+    card_list = await cards.list_cards(session, member, today(dialog_manager))
+    family = card_items(card_list) if len(card_list) > 1 else []
+    shown = {"several": bool(family), "family": family}
     try:
-        card = await request_card(dialog_manager)
+        card = requests.requestable(next((c for c in card_list if c.is_active), None))
     except requests.RequestNotAllowedError as exc:
         args = {"date": fmt_date(exc.on, dialog_manager)} if exc.on else {}
-        return {"blocked": i18n(exc.reason, **args), "allowed": False, "several": several}
+        return {**shown, "blocked": i18n(exc.reason, **args), "allowed": False}
     return {
-        "several": several,
+        **shown,
         "allowed": True,
         "blocked": "",
         "policy": card.policy_number,
@@ -91,8 +93,7 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
             await manager.start(AppointmentSG.clinic, data={"specialty": specialty})
             return
     if data["several"]:
-        family = await list_getter(**{**manager.middleware_data, "dialog_manager": manager})
-        named = [item for item in family["cards"] if match_choice(text, [item]) is not None]
+        named = [item for item in data["family"] if match_choice(text, [item]) is not None]
         if len(named) == 1:
             await on_person(message, widget, manager, named[0][0])
             return
