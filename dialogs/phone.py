@@ -25,6 +25,7 @@ from dialogs.common import (
     member_window,
     menu_button,
     now,
+    on_unexpected,
     set_error,
     show_typing,
     today,
@@ -83,6 +84,18 @@ async def on_other_input(message: Message, _widget: MessageInput, manager: Dialo
         await start_with_id(manager, text)
         return
     set_error(manager, "phone-typed" if typed else "phone-use-button")
+
+
+async def on_no_card_text(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    """A message on "no card for this phone": an insured ID typed there (the screen offers
+    activation by it; the date of birth with it or not) goes on to activation with it, as on
+    the menu; anything else is not taken here."""
+    text = message.text or ""
+    typed_id, _born = activation.split_birth_date(text, today(manager))
+    if activation.looks_like_insured_id(typed_id):
+        await start_with_id(manager, text)
+        return
+    await on_unexpected(message, widget, manager)
 
 
 async def start_after_typed_phone(manager: DialogManager) -> None:
@@ -146,6 +159,7 @@ def phone_dialog() -> Dialog:
                 ),
                 menu_button(),
             ),
+            MessageInput(on_no_card_text, content_types=ContentType.TEXT),
             getter=result_getter,
             state=PhoneSG.no_card,
         ),
