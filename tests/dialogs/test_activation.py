@@ -333,9 +333,7 @@ async def test_an_insured_id_typed_on_the_menu_starts_activation_with_it(member,
     assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
 
 
-async def test_an_id_typed_where_the_phone_found_no_card_starts_activation(
-    member, session_factory
-):
+async def test_an_id_typed_where_the_phone_found_no_card_starts_activation(member, session_factory):
     """The phone found no card and the screen offers activation by insured ID: the member
     types the ID there. That was "I did not expect that here"; it goes on to
     activation with it, as on the menu. Other words are still not taken there."""
