@@ -83,7 +83,9 @@ async def _coverage_starts(session: AsyncSession, now: datetime, today: date) ->
     """One message a member for the cards whose coverage started, on the morning it starts.
 
     A card no longer linked, or ended, or whose start is more than `COVERAGE_TOLD_WITHIN` ago,
-    is not named. A start the registry moved later waits for its new day. The activation
+    is not named. A start the registry moved later waits for its new day; one it moved earlier
+    is told on that day, or at once when that day has passed (the member was told "I will tell
+    you" and has not been: `reminders_repo.coverage_due`). The activation
     reminder of the same card on that day or later says it already ("open from today"), so the
     member is not told twice."""
     cards: dict[int, list[int]] = {}

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_
+from sqlalchemy import and_, or_
 from sqlalchemy import select as core_select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -78,7 +78,8 @@ class CoverageDue:
 
 
 async def coverage_due(session: AsyncSession, today: date) -> list[CoverageDue]:
-    """ "Coverage starts" reminders due by `today` and not sent yet, oldest card first."""
+    """ "Coverage starts" reminders due by `today` and not sent yet, oldest card first: due by
+    their day, or by the card's start where the registry moved it earlier."""
     activation = aliased(Reminder)
     rows = await session.execute(
         core_select(
@@ -108,7 +109,7 @@ async def coverage_due(session: AsyncSession, today: date) -> list[CoverageDue]:
         .where(
             col(Reminder.kind) == ReminderKind.COVERAGE_STARTS,
             col(Reminder.sent_at).is_(None),
-            col(Reminder.due_on) <= today,
+            or_(col(Reminder.due_on) <= today, col(Policy.coverage_start) <= today),
         )
         .order_by(col(Reminder.member_id), col(Reminder.card_id))
     )

@@ -96,6 +96,38 @@ async def test_a_start_the_registry_moves_later_is_told_on_its_new_day(session):
     assert await reminders.run_due(session, at(28, 10), RULES) == 1
 
 
+async def test_a_start_the_registry_moves_earlier_is_told_on_that_day_or_at_once(session):
+    """The member was told "I will tell you when it starts" for November 30; the registry
+    moves the start to the 26th (and, for a second card, to a day already past): each is told
+    on the morning of its new day, or at the next morning run, not on the 30th."""
+    policy = await make_policy(session, coverage_start=date(2026, 11, 30))
+    card = await make_person(session, policy)
+    member = await make_member(session)
+    await confirm_phone(session, member, card.phone, at(22, 10), date(2026, 11, 22))
+    other = await make_policy(session, number="SIP-2026-0002", coverage_start=date(2026, 11, 30))
+    late = await make_person(session, other, phone="+380507776655")
+    second = await make_member(session, telegram_id=1002)
+    await confirm_phone(session, second, late.phone, at(22, 10), date(2026, 11, 22))
+    policy.coverage_start = date(2026, 11, 26)  # a re-import on the 23rd moved it
+    session.add(policy)
+    await session.flush()
+
+    assert await reminders.run_due(session, at(25, 10), RULES) == 0
+    assert await reminders.run_due(session, at(26, 9), RULES) == 1
+    [told] = await _queued(session, "coverage_started")
+    assert (told.member_id, told.payload["card_ids"]) == (member.id, [card.id])
+
+    other.coverage_start = date(2026, 11, 20)  # a re-import on the 27th: a day already past
+    session.add(other)
+    await session.flush()
+    assert await reminders.run_due(session, at(27, 10), RULES) == 1
+    assert [n.member_id for n in await _queued(session, "coverage_started")] == [
+        member.id,
+        second.id,
+    ]
+    assert await reminders.run_due(session, at(30, 10), RULES) == 0  # neither told twice
+
+
 async def test_a_card_unlinked_or_long_started_is_not_told(session):
     policy = await make_policy(session, coverage_start=date(2026, 11, 25))
     card = await make_person(session, policy)
