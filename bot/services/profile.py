@@ -16,6 +16,9 @@ _NAME = re.compile(r"^[^\W\d_]+(?:[ '\u2019.\-][^\W\d_]+)*\.?$")
 # where a part of a name starts: the first letter, and a letter after a space, a hyphen or an
 # initial's dot (not after an apostrophe: «Мар'яна», «O'Neil» stays as typed when not all one case)
 _NAME_PART = re.compile(r"(^|[ .\-])([^\W\d_])")
+# an Irish or French one-letter prefix with its apostrophe ("O'Neil", "D'Arcy"); not a
+# Ukrainian apostrophe inside a word ("Мар'яна")
+_PREFIX_PART = re.compile(r"(?<![^\W\d_])([OD]['’ʼ])([a-z])")
 _ADDRESS_MIN, ADDRESS_MAX = 5, 300
 NAME_MAX = 200
 
@@ -31,14 +34,16 @@ def clean_full_name(text: str) -> str | None:
     """Letters with spaces, hyphens, apostrophes; at least two words (name and surname).
 
     A name typed all in small letters or all in capitals («коваленко олена», «SADYKOVA AIGERIM»)
-    is stored with a capital at the start of each part («Коваленко Олена», «Anna-Maria»), as it
-    reads on a card; a name in mixed case («de la Cruz», «McDonald») is kept as typed.
+    is stored with a capital at the start of each part («Коваленко Олена», «Anna-Maria»,
+    «O'Neil»), as it reads on a card; a name in mixed case («de la Cruz», «McDonald») is kept
+    as typed.
     """
     value = " ".join(text.split())
     if not value or len(value) > NAME_MAX or not _NAME.match(value) or " " not in value:
         return None
     if value in (value.lower(), value.upper()):
         value = _NAME_PART.sub(lambda part: part[1] + part[2].upper(), value.lower())
+        value = _PREFIX_PART.sub(lambda part: part[1] + part[2].upper(), value)
     return value
 
 

@@ -26,6 +26,9 @@ def test_birth_date_not_in_future_nor_before_1900():
         ("SADYKOVA AIGERIM", "Sadykova Aigerim"),
         ("anna-maria kovalenko", "Anna-Maria Kovalenko"),
         ("мар'яна коваленко", "Мар'яна Коваленко"),
+        ("SEAN O'NEIL", "Sean O'Neil"),
+        ("anna d’arcy", "Anna D’Arcy"),
+        ("dar'ya o'brien-kovalenko", "Dar'ya O'Brien-Kovalenko"),
         ("коваленко о.п.", "Коваленко О.П."),
         ("сәрсенбаева айгерім", "Сәрсенбаева Айгерім"),
         # mixed case is the member's own spelling
