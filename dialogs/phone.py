@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import activation, cards
+from bot.services.cards import CardStatus
 from bot.services.phones import is_market_phone, normalize_phone
 from dialogs.activation import start_with_id
 from dialogs.common import (
@@ -126,7 +127,12 @@ async def result_getter(
     ]
     if len(card_list) > HOLDERS_SHOWN:  # a phone many cards carry: "My cards" pages them
         holders.append(i18n("phone-linked-more", count=len(card_list) - HOLDERS_SHOWN))
-    return {"phone": member.phone or "", "count": len(card_list), "holders": "\n".join(holders)}
+    return {
+        "phone": member.phone or "",
+        "count": len(card_list),
+        "holders": "\n".join(holders),
+        "waiting": any(c.status is CardStatus.WAITING for c in card_list),
+    }
 
 
 def phone_dialog() -> Dialog:
@@ -143,6 +149,7 @@ def phone_dialog() -> Dialog:
         ),
         member_window(
             I18nFormat("phone-linked"),
+            I18nFormat("phone-linked-waiting", when="waiting"),
             Column(
                 Start(I18nButtonText("btn-my-cards"), id="cards", state=CardsSG.list),
                 menu_button(),

@@ -15,6 +15,7 @@ phone-linked =
        *[other] I found { $count } insurance cards:
     }
     { $holders }
+phone-linked-waiting = ⏳ Requests on a card waiting for its coverage open on the day it starts. I will tell you here that morning.
 phone-linked-more = … and { $count } more, all of them in “💳 My cards”.
 phone-no-card =
     Phone { $phone } is confirmed, but the insurer has no card registered to it.

@@ -263,3 +263,29 @@ async def test_the_no_card_ticket_is_sent_with_a_typed_yes(member, session_facto
     async with session_factory() as session:
         ticket = (await session.execute(select(SupportTicket))).scalar_one()
     assert ticket.policy_number == "SIP-2026-0042"
+
+
+async def test_a_card_waiting_for_its_coverage_is_told_when_requests_open(member, session_factory):
+    """The phone finds a card whose coverage starts in nine days: the screen says when
+    requests open and that the member will be told that morning (`reminders`). A phone whose
+    cards all cover now is not told so."""
+    async with session_factory.begin() as session:
+        policy = await make_policy(
+            session, number="SIP-2026-0002", coverage_start=date(2026, 12, 1)
+        )
+        await make_person(session, policy, full_name="Mariia Savchuk", phone="+380970000606")
+    await member.send("/start")
+    await member.click("📱 Confirm phone")
+    await member.share_contact("+380970000606")
+    text = member.text()
+    assert "Mariia Savchuk — SIP-2026-0002 (⏳ waiting for coverage to start" in text
+    assert "open on the day it starts. I will tell you here that morning." in text
+
+
+async def test_cards_that_cover_now_are_not_told_about_waiting(member, session_factory):
+    await _family(session_factory)
+    await member.send("/start")
+    await member.click("📱 Confirm phone")
+    await member.share_contact("380501112233")
+    assert "I found 3 insurance cards" in member.text()
+    assert "I will tell you here" not in member.text()
