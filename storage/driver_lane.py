@@ -55,10 +55,11 @@ def _unchanged(value: Any) -> Any:
 @lru_cache(maxsize=256)
 def _compiled(
     statement: ClauseElement, dialect: Dialect, sizes: tuple[tuple[str, int], ...]
-) -> tuple[str, tuple[str, ...], tuple[Processor, ...]]:
+) -> tuple[str, tuple[str, ...], tuple[Processor, ...], dict[str, Any]]:
     """`statement`'s SQL for `dialect` with `sizes` values in its expanding lists, the names of
-    its positional parameters in order (an expanding list's as `name_1`, `name_2`, ...), and
-    each one's bind processor."""
+    its positional parameters in order (an expanding list's as `name_1`, `name_2`, ...), each
+    one's bind processor, and the values the statement holds itself (a literal the dialect
+    adds, as SQLite's `OFFSET 0` after a `LIMIT`)."""
     compiled: Any = statement.compile(dialect=dialect)
     values: dict[str, Any] = dict.fromkeys(compiled.params)
     expanding = dict(sizes)
@@ -72,7 +73,8 @@ def _compiled(
         base, _, index = name.rpartition("_")
         bind = binds[base] if base in expanding and index.isdigit() else binds[name]
         processors.append(bind.type.dialect_impl(dialect).bind_processor(dialect) or _unchanged)
-    return state.statement, names, tuple(processors)
+    held = {name: bind.value for name, bind in binds.items() if not bind.required}
+    return state.statement, names, tuple(processors), held
 
 
 def statement_for(
@@ -83,8 +85,8 @@ def statement_for(
     sizes = tuple(
         (name, len(value)) for name, value in values.items() if isinstance(value, list | tuple)
     )
-    sql, names, processors = _compiled(statement, dialect, sizes)
-    flat = dict(values)
+    sql, names, processors, held = _compiled(statement, dialect, sizes)
+    flat = held | dict(values)
     for name, _size in sizes:
         flat.update((f"{name}_{index}", item) for index, item in enumerate(values[name], 1))
     return sql, [process(flat[name]) for name, process in zip(names, processors, strict=True)]

@@ -6,11 +6,15 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import and_, bindparam, func, or_
+from sqlalchemy import select as core_select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
+from storage.driver_lane import select_rows
 from storage.models import ActorKind, Request, RequestDocument, RequestEvent, RequestStatus
+
+_requests = Request.__table__  # type: ignore[attr-defined]
 
 
 async def add(session: AsyncSession, request: Request) -> Request:
@@ -47,17 +51,27 @@ async def of_member_in(
     return list(rows.scalars())
 
 
+# built once: sent to SQLite's driver in a member's update (`storage/driver_lane.py`), as the
+# delivery address step reads it on every render
+_LATEST_DETAILS = (
+    core_select(_requests.c.details)
+    .where(
+        _requests.c.member_id == bindparam("member_id"),
+        _requests.c.kind.in_(bindparam("kinds", expanding=True)),
+    )
+    .order_by(_requests.c.id.desc())
+    .limit(bindparam("limit"))
+)
+
+
 async def latest_details(
     session: AsyncSession, member_id: int, kinds: Sequence[str], limit: int
 ) -> list[dict[str, Any]]:
     """The answers of a member's latest `limit` requests of these kinds, newest first."""
-    rows = await session.execute(
-        select(Request.details)
-        .where(Request.member_id == member_id, col(Request.kind).in_(kinds))
-        .order_by(col(Request.id).desc())
-        .limit(limit)
+    rows = await select_rows(
+        session, _LATEST_DETAILS, {"member_id": member_id, "kinds": list(kinds), "limit": limit}
     )
-    return [dict(details or {}) for details in rows.scalars()]
+    return [dict(details or {}) for (details,) in rows]
 
 
 async def awaiting(

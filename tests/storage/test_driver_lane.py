@@ -107,3 +107,21 @@ async def test_parameters_go_through_their_processors_and_lists_expand(session, 
     finally:
         member_update_inline.reset(token)
     assert by_driver[-1] is not None
+
+
+async def test_a_value_the_dialect_adds_itself_is_sent_with_the_statement(
+    session, by_driver
+) -> None:
+    """SQLite's compiler writes `LIMIT ? OFFSET ?` for a limit, the offset a literal 0 the
+    statement holds itself: it is sent, not asked of the caller."""
+    for number in ("P-1", "P-2", "P-3"):
+        await make_policy(session, number=number)
+    await session.flush()
+    by_driver.clear()
+    newest = select(_policies.c.number).order_by(_policies.c.number.desc())
+    assert await select_rows(session, newest.limit(bindparam("limit")), {"limit": 2}) == [
+        ("P-3",),
+        ("P-2",),
+    ]
+    assert await select_rows(session, newest.limit(1), {}) == [("P-3",)]
+    assert by_driver == [None, None]
