@@ -49,9 +49,11 @@ helpdesk-chart-per-day = Күн және мәртебе бойынша өтін�
 helpdesk-chart-times = Медиана уақыт
 helpdesk-chart-ratings = Бағалар (1-5)
 helpdesk-chart-hours = сағат
+helpdesk-chart-minutes = минут
 helpdesk-chart-first-action = алғашқы әрекетке дейін
 helpdesk-chart-done = орындалғанға дейін
 helpdesk-chart-no-data = Өтініштер әлі жоқ
+helpdesk-chart-no-ratings = Бағалар әлі жоқ
 
 helpdesk-export-usage = Қалай: <code>/export БАСТАП ДЕЙІН</code>, мысалы <code>/export 2026-11-01 2026-11-30</code>, немесе бір күн: <code>/export 2026-11-30</code>; күнді <code>30.11</code>, <code>30.11.2026</code> немесе <code>кеше</code> деп жазуға болады
 helpdesk-export-range = Бастау күні аяқталу күнінен кейін болмауы керек, кезең { $days } күннен аспайды.

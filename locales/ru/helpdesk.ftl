@@ -49,9 +49,11 @@ helpdesk-chart-per-day = Заявки по дням и статусам
 helpdesk-chart-times = Медианное время
 helpdesk-chart-ratings = Оценки (1-5)
 helpdesk-chart-hours = часы
+helpdesk-chart-minutes = минуты
 helpdesk-chart-first-action = до первого действия
 helpdesk-chart-done = до выполнения
 helpdesk-chart-no-data = Заявок пока нет
+helpdesk-chart-no-ratings = Оценок пока нет
 
 helpdesk-export-usage = Как: <code>/export С ПО</code>, напр. <code>/export 2026-11-01 2026-11-30</code>, или один день: <code>/export 2026-11-30</code>; день можно написать <code>30.11</code>, <code>30.11.2026</code> или <code>вчера</code>
 helpdesk-export-range = Дата «с» не может быть позже «по», а период — не длиннее { $days } дней.

@@ -49,9 +49,11 @@ helpdesk-chart-per-day = Заявки за днями і статусами
 helpdesk-chart-times = Медіанний час
 helpdesk-chart-ratings = Оцінки (1-5)
 helpdesk-chart-hours = години
+helpdesk-chart-minutes = хвилини
 helpdesk-chart-first-action = до першої дії
 helpdesk-chart-done = до виконання
 helpdesk-chart-no-data = Заявок ще немає
+helpdesk-chart-no-ratings = Оцінок ще немає
 
 helpdesk-export-usage = Як: <code>/export З ПО</code>, напр. <code>/export 2026-11-01 2026-11-30</code>, або один день: <code>/export 2026-11-30</code>; день можна написати <code>30.11</code>, <code>30.11.2026</code> або <code>вчора</code>
 helpdesk-export-range = Дата «з» не може бути пізніше за «по», а період — не довше { $days } днів.

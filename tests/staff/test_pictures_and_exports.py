@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import timedelta
+from datetime import date, timedelta
 
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from bot.services.staff.chart import ChartData, ChartLabels, chart_data, render
+from bot.handlers.admin.command_texts import chart_labels
+from bot.i18n import TranslatorHub
+from bot.services.staff.chart import NO_VALUE, ChartData, chart_data, render, times_panel
 from storage.models import AuditEntry, Member, RequestStatus
 from tests.staff.conftest import FORUM, IRYNA, OLENA
 
@@ -65,11 +67,27 @@ async def test_chart_figures_count_days_statuses_times_and_ratings(world):
     assert data.median_first_action == timedelta(hours=2)
     assert data.median_done == timedelta(hours=3)
     assert data.ratings == [0, 0, 0, 0, 1]
-    labels = ChartLabels("a", "b", "c", "h", "f", "d", "n")
+    labels = chart_labels(TranslatorHub().get("uk"))
+    panel = times_panel(data, labels)
+    assert (panel.unit, panel.heights, panel.texts) == ("години", [2.0, 3.0], ["2 год", "3 год"])
     empty = ChartData(
         data.days, {s: [0] * len(data.days) for s in RequestStatus}, None, None, [0] * 5
     )
     assert render(empty, labels).startswith(b"\x89PNG")
+
+
+def test_a_team_that_answers_in_minutes_reads_minutes_and_a_time_not_had_yet_is_no_bar():
+    """Taken 8 minutes after it came and not done yet: the chart read "0.1" and "0.0" hours."""
+    labels = chart_labels(TranslatorHub().get("en"))
+    days = [date(2026, 12, 5)]
+    quick = ChartData(days, {}, timedelta(minutes=8), None, [0] * 5)
+    panel = times_panel(quick, labels)
+    assert (panel.unit, panel.heights, panel.texts) == ("minutes", [8.0, 0.0], ["8 min", NO_VALUE])
+    slow = ChartData(days, {}, timedelta(minutes=50), timedelta(days=1, hours=3), [0] * 5)
+    panel = times_panel(slow, labels)
+    assert panel.unit == "hours"
+    assert panel.heights[1] == 27.0
+    assert panel.texts == ["50 min", "1 d 3 h"]
 
 
 async def test_export_sends_masked_requests_and_no_cell_is_a_formula(world):

@@ -249,8 +249,11 @@ def chart_labels(i18n: Translator) -> ChartLabels:
         times=i18n("helpdesk-chart-times"),
         ratings=i18n("helpdesk-chart-ratings"),
         hours=i18n("helpdesk-chart-hours"),
+        minutes=i18n("helpdesk-chart-minutes"),
         first_action=i18n("helpdesk-chart-first-action"),
         done=i18n("helpdesk-chart-done"),
         no_data=i18n("helpdesk-chart-no-data"),
+        no_ratings=i18n("helpdesk-chart-no-ratings"),
+        duration=lambda value: duration(value, i18n),
         statuses={status: i18n(f"request-status-{status.value}") for status in RequestStatus},
     )

@@ -9,6 +9,7 @@ import io
 import statistics
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 
@@ -43,16 +44,47 @@ class ChartData:
 
 @dataclass(frozen=True)
 class ChartLabels:
-    """The chart's words in the staff language (Fluent strings; emoji are dropped)."""
+    """The chart's words in the staff language (Fluent strings; emoji are dropped), and how a
+    duration is written (as /stats writes it: "2 h 5 min")."""
 
     per_day: str
     times: str
     ratings: str
     hours: str
+    minutes: str
     first_action: str
     done: str
     no_data: str
+    no_ratings: str
+    duration: Callable[[timedelta], str]
     statuses: dict[RequestStatus, str] = field(default_factory=dict)
+
+
+# a time the figures have none of (no request done yet): no bar, and this above its place
+NO_VALUE = "—"
+
+
+@dataclass(frozen=True)
+class TimesPanel:
+    """The median times' bars: the axis' unit, each bar's height in it, and its label."""
+
+    unit: str
+    heights: list[float]
+    texts: list[str]
+
+
+def times_panel(data: ChartData, labels: ChartLabels) -> TimesPanel:
+    """In hours when the longer time is two hours or more, else in minutes (a team that answers
+    in seconds read "0.0 hours"); each bar labelled with its duration."""
+    values = [data.median_first_action, data.median_done]
+    longest = max((value for value in values if value is not None), default=timedelta())
+    in_hours = longest >= timedelta(hours=2)
+    unit = timedelta(hours=1) if in_hours else timedelta(minutes=1)
+    return TimesPanel(
+        unit=labels.hours if in_hours else labels.minutes,
+        heights=[value / unit if value is not None else 0.0 for value in values],
+        texts=[labels.duration(value) if value is not None else NO_VALUE for value in values],
+    )
 
 
 def _median(values: list[float]) -> timedelta | None:
@@ -124,21 +156,24 @@ def render(data: ChartData, labels: ChartLabels) -> bytes:
     else:
         per_day.text(0.5, 0.5, plain(labels.no_data), ha="center", transform=per_day.transAxes)
 
-    hours = [
-        (value.total_seconds() / 3600 if value is not None else 0.0)
-        for value in (data.median_first_action, data.median_done)
-    ]
+    panel = times_panel(data, labels)
     bars = times.bar(
-        [plain(labels.first_action), plain(labels.done)], hours, color=["#4e79a7", "#59a14f"]
+        [plain(labels.first_action), plain(labels.done)],
+        panel.heights,
+        color=["#4e79a7", "#59a14f"],
     )
-    times.bar_label(bars, labels=[f"{h:.1f}" for h in hours])
+    times.bar_label(bars, labels=panel.texts)
     times.set_title(plain(labels.times))
-    times.set_ylabel(plain(labels.hours))
+    times.set_ylabel(plain(panel.unit))
+    times.set_ylim(0, max(max(panel.heights), 1) * 1.15)  # room for the labels; never below 0
 
     rated = ratings.bar([str(score) for score in range(1, 6)], data.ratings, color="#edc948")
     ratings.bar_label(rated)
     ratings.set_title(plain(labels.ratings))
+    ratings.set_ylim(0, max(max(data.ratings), 1) * 1.15)
     ratings.yaxis.get_major_locator().set_params(integer=True)
+    if not any(data.ratings):
+        ratings.text(0.5, 0.5, plain(labels.no_ratings), ha="center", transform=ratings.transAxes)
 
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
