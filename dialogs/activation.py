@@ -210,12 +210,14 @@ def activation_dialog() -> Dialog:
             ),
             getter=result_getter,
             state=ActivationSG.linked,
+            rests=True,
         ),
         member_window(
             I18nFormat("activation-waiting"),
             menu_button(),
             getter=result_getter,
             state=ActivationSG.waiting,
+            rests=True,
         ),
         member_window(
             # the phone path and support, not only the menu (docs/security.md)
@@ -228,5 +230,6 @@ def activation_dialog() -> Dialog:
             ),
             getter=result_getter,
             state=ActivationSG.locked,
+            rests=True,
         ),
     )

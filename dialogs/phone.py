@@ -26,7 +26,7 @@ from dialogs.common import (
     member_window,
     menu_button,
     now,
-    on_unexpected,
+    on_free_message,
     set_error,
     show_typing,
     today,
@@ -90,13 +90,13 @@ async def on_other_input(message: Message, _widget: MessageInput, manager: Dialo
 async def on_no_card_text(message: Message, widget: MessageInput, manager: DialogManager) -> None:
     """A message on "no card for this phone": an insured ID typed there (the screen offers
     activation by it; the date of birth with it or not) goes on to activation with it, as on
-    the menu; anything else is not taken here."""
+    the menu; anything else as on the menu too (`on_free_message`: kept for support)."""
     text = message.text or ""
     typed_id, _born = activation.split_birth_date(text, today(manager))
     if activation.looks_like_insured_id(typed_id):
         await start_with_id(manager, text)
         return
-    await on_unexpected(message, widget, manager)
+    await on_free_message(message, widget, manager)
 
 
 async def start_after_typed_phone(manager: DialogManager) -> None:
@@ -156,6 +156,7 @@ def phone_dialog() -> Dialog:
             ),
             getter=result_getter,
             state=PhoneSG.linked,
+            rests=True,
         ),
         member_window(
             I18nFormat("phone-no-card"),
@@ -169,5 +170,6 @@ def phone_dialog() -> Dialog:
             MessageInput(on_no_card_text, content_types=ContentType.TEXT),
             getter=result_getter,
             state=PhoneSG.no_card,
+            rests=True,
         ),
     )

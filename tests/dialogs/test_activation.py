@@ -336,19 +336,32 @@ async def test_an_insured_id_typed_on_the_menu_starts_activation_with_it(member,
 async def test_an_id_typed_where_the_phone_found_no_card_starts_activation(member, session_factory):
     """The phone found no card and the screen offers activation by insured ID: the member
     types the ID there. That was "I did not expect that here"; it goes on to
-    activation with it, as on the menu. Other words are still not taken there."""
+    activation with it, as on the menu. Other words are offered to support, as on the menu."""
     await _card(session_factory)
     await member.send("/start")
     await member.click("📱 Confirm phone")
     await member.share_contact("+380 67 000 00 00")
     assert "no card registered to it" in member.text()
     await member.send("please help")
-    assert "I did not expect that here" in member.text()
+    assert "Send this to support?" in member.text()
+    assert "✉️ Send it to support" in member.buttons()
     await member.send("kz-100001")
     assert "<b>kz-100001</b>" in member.html()
     assert "Now type your date of birth" in member.text()
     await member.send("05.03.1984")
     assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
+
+
+async def test_a_question_typed_after_activation_is_offered_to_support(member, session_factory):
+    """ "Card … is linked and active" asks nothing: a question typed there is kept for support,
+    as on the menu (it was "I did not expect that here")."""
+    await _card(session_factory)
+    await member.send("/start")
+    await member.send("KZ-100001 05.03.1984")
+    assert "is linked and active" in member.text()
+    await member.send("Does it cover dentistry?")
+    assert "Send this to support?" in member.text()
+    assert member.buttons()[0] == "✉️ Send it to support"
 
 
 async def test_an_id_with_the_date_typed_on_the_menu_is_checked_at_once(member, session_factory):

@@ -289,3 +289,26 @@ async def test_cards_that_cover_now_are_not_told_about_waiting(member, session_f
     await member.share_contact("380501112233")
     assert "I found 3 insurance cards" in member.text()
     assert "I will tell you here" not in member.text()
+
+
+async def test_a_question_typed_after_the_cards_are_found_is_offered_to_support(
+    member, session_factory
+):
+    """Right after "I found 3 insurance cards" the member types what they came for. It was "I
+    did not expect that here", and lost; the screen asks nothing, so it is kept and sent to
+    support with one press, as on the menu, and a thank-you is answered."""
+    await _family(session_factory)
+    await member.send("/start")
+    await member.click("📱 Confirm phone")
+    await member.share_contact("380501112233")
+    await member.send("Thank you!")
+    assert "🙏 You are welcome!" in member.text()
+    await member.send("I need a pediatrician for Taras")
+    assert "Send this to support?" in member.text()
+    await member.click("✉️ Send it to support")
+    assert "✅ Sent to support" in member.text()
+    async with session_factory() as session:
+        notes = (await session.execute(select(Notification))).scalars().all()
+    assert [(n.kind, n.payload["text"]) for n in notes] == [
+        ("member_message", "I need a pediatrician for Taras")
+    ]
