@@ -15,9 +15,10 @@ from aiogram_dialog.widgets.text import Format
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import clinics
-from bot.services.forms import clean_text, match_choice
+from bot.services.forms import clean_text, match_choice, read_date_and_time
 from bot.textfit import cut
 from dialogs.common import (
+    fmt_date,
     member_window,
     on_not_text,
     page_buttons,
@@ -25,6 +26,7 @@ from dialogs.common import (
     scroll_page,
     set_error,
     set_scroll_page,
+    today,
 )
 from dialogs.requests.common import advance
 from dialogs.states import AppointmentSG
@@ -125,6 +127,12 @@ async def on_typed_clinic(message: Message, widget: Any, manager: DialogManager,
     if city is not None:
         # a city alone, typed where the cities are buttons: its clinics, as its button shows
         await on_city(message, widget, manager, city)  # type: ignore[arg-type]
+        return
+    day, _window = read_date_and_time(text, today(manager), future=True)
+    if day is not None and not text.strip().isdigit():
+        # "в понеділок зранку": the next step's answer, not a place (a number alone may be a
+        # clinic's)
+        set_error(manager, "appointment-clinic-is-date", date=fmt_date(day, manager))
         return
     clinic = clean_text(text, max_len=CLINIC_MAX)
     if clinic is None:
