@@ -2,7 +2,7 @@ from sqlalchemy import select
 
 from bot.services import requests
 from bot.services.documents import Attachment
-from storage.models import AuditEntry, Member, Request, RequestEvent
+from storage.models import AuditEntry, Member, Request, RequestEvent, RequestKind
 from tests.staff.conftest import ASKAR, FORUM, INTRUDER, IRYNA, OLENA
 from tgsandbox import OutgoingFile
 
@@ -402,3 +402,64 @@ async def test_member_photo_alone_reaches_the_topic_with_who_sent_it(world):
     last = world.bot_messages(FORUM, thread)[-1]
     assert "photo" in last
     assert last["caption"] == "📎 Olena Kovalenko"  # who sent it, and no "said:" before nothing
+
+
+async def _appointment(world, member):
+    async with world.sessions.begin() as session:
+        fresh = await session.get(Member, member.id)
+        request = await requests.submit(
+            session,
+            fresh,
+            RequestKind.APPOINTMENT,
+            {
+                "specialty": "pediatrician",
+                "clinic": "Kyiv",
+                "preferred_date": "2026-11-23",
+                "time_window": "morning",
+            },
+            [],
+            world.clock(),
+            world.clock().date(),
+        )
+    await world.deliver()
+    return request
+
+
+async def test_an_appointment_done_with_nothing_said_reminds_staff_to_say_where_and_when(world):
+    """Staff press "Done" on an appointment without having written to the member: the member
+    gets "✅ done" and not where or when. The topic now says so; an appointment whose details
+    were written to the member first, and a call-back, get no such line."""
+    member = await world.member_with_card()
+    request = await _appointment(world, member)
+    card = _card(world, request.number)
+    await world.press(card, "🙋 Take")
+    await world.deliver()
+    await world.press(_card(world, request.number), "✅ Done")
+    hint = world.bot_messages(FORUM)[-1]
+    assert hint["text"] == (
+        f"ℹ️ Request {request.number} (🩺 Doctor appointment) is done, but nothing has been sent "
+        "to the member since it came. If they have not been told where and when, write it "
+        "here: it goes to them."
+    )
+    assert hint["message_thread_id"] == card["message_thread_id"]
+
+    told = await _appointment(world, member)
+    world.clock.advance(minutes=5)
+    world.state.send_text(
+        FORUM,
+        "Booked: Dobrobut, Nov 23 at 10:00",
+        user_id=IRYNA,
+        thread_id=card["message_thread_id"],
+    )
+    await world.settled()
+    await world.deliver()
+    await world.press(_card(world, told.number), "🙋 Take")
+    await world.deliver()
+    await world.press(_card(world, told.number), "✅ Done")
+    callback = await world.submit(member)
+    await world.deliver()
+    await world.press(_card(world, callback.number), "🙋 Take")
+    await world.deliver()
+    await world.press(_card(world, callback.number), "✅ Done")
+    hints = [m for m in world.bot_messages(FORUM) if "is done, but" in m.get("text", "")]
+    assert [h["message_id"] for h in hints] == [hint["message_id"]]

@@ -18,7 +18,14 @@ from bot.config import Settings
 from bot.i18n import Translator
 from bot.services import lifecycle, requests
 from bot.services.forms import TEXT_MAX, clean_text, too_long
-from bot.services.staff import NEEDS_TEXT, AlreadyTakenError, StaffAction, act, reveal_phones
+from bot.services.staff import (
+    NEEDS_TEXT,
+    AlreadyTakenError,
+    StaffAction,
+    act,
+    done_untold,
+    reveal_phones,
+)
 from bot.services.staff.routing import handled_in
 from storage.models import RequestStatus
 from storage.uow import UnitOfWork
@@ -172,6 +179,13 @@ def create_router() -> Router:
             await state.clear()
         if await _apply(callback, uow, callback_data.request_id, action, clock, i18n):
             await callback.answer(i18n("staff-done"))
+            if action is StaffAction.DONE and isinstance(callback.message, Message):
+                untold = await done_untold(uow.session, callback_data.request_id)
+                if untold is not None:
+                    kind = i18n(f"request-kind-{untold.kind}")
+                    await callback.message.reply(
+                        i18n("staff-done-untold", number=untold.number, kind=kind)
+                    )
 
     @router.callback_query()
     async def on_unknown(callback: CallbackQuery, i18n: Translator) -> None:

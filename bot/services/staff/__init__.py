@@ -8,6 +8,7 @@ from bot.services.staff.actions import (
     AlreadyTakenError,
     StaffAction,
     act,
+    done_untold,
     reveal_phones,
 )
 from bot.services.staff.audit import audit
@@ -20,6 +21,7 @@ __all__ = [
     "StaffAction",
     "act",
     "audit",
+    "done_untold",
     "is_staff",
     "reveal_phones",
 ]

@@ -10,7 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services import outbox, ratings, requests
 from bot.services.notifications import CardRefresh
 from bot.services.staff.audit import audit
-from storage.models import ActorKind, Request, RequestStatus
+from storage.models import ActorKind, Request, RequestKind, RequestStatus
+from storage.repositories import helpdesk as helpdesk_repo
 from storage.repositories import members as members_repo
 from storage.repositories import requests as requests_repo
 
@@ -43,6 +44,27 @@ class AlreadyTakenError(Exception):
 
 # these ask the staff member for a text first: the question to the member, the reason
 NEEDS_TEXT = frozenset({StaffAction.INFO, StaffAction.REJECT})
+
+# requests whose "done" the member acts on only with where and when (the visit, the delivery):
+# a status message alone does not say it
+TOLD_WHERE_AND_WHEN = frozenset(
+    {RequestKind.APPOINTMENT, RequestKind.LAB_TESTS, RequestKind.MEDICINES}
+)
+
+
+async def done_untold(session: AsyncSession, request_id: int) -> Request | None:
+    """The request, when it is done and of a kind the member needs where and when of, but staff
+    have sent the member nothing since it came (no line of the topic, no canned reply): the
+    staff member is reminded that "done" alone does not tell them. None otherwise."""
+    request = await requests_repo.get(session, request_id)
+    if (
+        request is None
+        or request.status != RequestStatus.DONE
+        or request.kind not in TOLD_WHERE_AND_WHEN
+    ):
+        return None
+    wrote = await helpdesk_repo.staff_wrote_since(session, request.member_id, request.created_at)
+    return None if wrote else request
 
 
 async def act(
