@@ -51,7 +51,7 @@ from dialogs.ticket import ticket_dialog
 from storage.db import POOL_TIMEOUT_SECONDS, RESERVED_CONNECTIONS
 from storage.fsm import KeyLocks, SQLStorage
 
-COMMANDS: tuple[str, ...] = ("start", "menu", "help", "language", "cancel")
+COMMANDS: tuple[str, ...] = ("start", "menu", "support", "help", "language", "cancel")
 COMMANDS += ("mydata",)  # privacy (docs/privacy.md)
 
 # aiogram-dialog's intent ids collide within a second (dialogs/intent_ids.py): fixed once

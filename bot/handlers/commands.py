@@ -1,4 +1,4 @@
-"""Member commands in the private chat: /start, /menu, /help, /language, /cancel."""
+"""Member commands in the private chat: /start, /menu, /support, /help, /language, /cancel."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from bot.services import members
 from dialogs.answers import answer_awaited
 from dialogs.common import open_over_menu, set_error
 from dialogs.deeplinks import open_link
-from dialogs.states import LanguageSG, MainSG, MyRequestsSG
+from dialogs.states import LanguageSG, MainSG, MyRequestsSG, SupportSG
 from storage.models import Member
 from storage.uow import UnitOfWork
 
@@ -52,6 +52,11 @@ def create_router() -> Router:
     @router.message(Command("help"))
     async def help_(_message: Message, dialog_manager: DialogManager) -> None:
         await dialog_manager.start(MainSG.help, mode=StartMode.RESET_STACK)
+
+    @router.message(Command("support"))
+    async def support(_message: Message, dialog_manager: DialogManager) -> None:
+        # the support screen over the menu, as its button and the t.me link open it
+        await open_over_menu(dialog_manager, SupportSG.info)
 
     @router.message(Command("language"))
     async def language(_message: Message, dialog_manager: DialogManager) -> None:

@@ -15,7 +15,7 @@ input-not-asked-offer = Messages are not taken on this screen. Send this to supp
 # a thank-you written where nothing is asked: answered, not offered to support
 input-thanks = 🙏 You are welcome! If you need anything else, use the buttons below.
 btn-send-to-support = ✉️ Send it to support
-member-unknown-command = ⚠️ I do not know that command, so I took it as nothing. Mine are /menu (the main menu), /cancel (leave the current form), /language, /mydata (what I store about you) and /help.
+member-unknown-command = ⚠️ I do not know that command, so I took it as nothing. Mine are /menu (the main menu), /cancel (leave the current form), /support (phones and writing to us), /language, /mydata (what I store about you) and /help.
 date-invalid = I could not read that date. Please type it like 05.03.1984 or 5 March 1984.
 
 notice-cancelled = ✖️ Cancelled. Nothing you have already sent or confirmed was changed.
@@ -28,6 +28,7 @@ command-menu = Main menu
 command-help = What this bot can do
 command-language = Change the language
 command-cancel = Leave the current form
+command-support = Support: phones, hours, write to us
 
 language-choose = 🌐 Choose your language:
 language-name-uk = 🇺🇦 Українська
@@ -46,7 +47,7 @@ help-text =
     • 👤 <b>Profile</b>: your name, gender, date of birth and addresses.
     • ☎️ <b>Support</b>: phones, e-mails and opening hours, or write to support right here.
 
-    Commands: /menu, /language, /cancel (leave any form), /mydata (what I store about you: a copy, or erase it), /help.
+    Commands: /menu, /support, /language, /cancel (leave any form), /mydata (what I store about you: a copy, or erase it), /help.
 
 ## Moments a member reads: in their own zone, or naming the zone they are in
 date-at-time = { $date }, { $time }

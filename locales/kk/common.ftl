@@ -15,7 +15,7 @@ input-not-asked-offer = Бұл экранда хабарламалар қабы�
 # a thank-you written where nothing is asked: answered, not offered to support
 input-thanks = 🙏 Оқасы жоқ! Тағы бірдеңе керек болса, төмендегі батырмаларды пайдаланыңыз.
 btn-send-to-support = ✉️ Қолдау қызметіне жіберу
-member-unknown-command = ⚠️ Мен бұл команданы білмеймін, сондықтан ештеңе жазбадым. Менің командаларым: /menu (басты мәзір), /cancel (ағымдағы формадан шығу), /language, /mydata (мен Сіз туралы не сақтаймын) және /help.
+member-unknown-command = ⚠️ Мен бұл команданы білмеймін, сондықтан ештеңе жазбадым. Менің командаларым: /menu (басты мәзір), /cancel (ағымдағы формадан шығу), /support (телефондар және бізге жазу), /language, /mydata (мен Сіз туралы не сақтаймын) және /help.
 date-invalid = Күнді тану мүмкін болмады. Оны 05.03.1984 немесе 5 наурыз 1984 түрінде енгізіңіз.
 
 notice-cancelled = ✖️ Тоқтатылды. Сіз бұрын жіберген немесе растаған деректер өзгеріссіз қалды.
@@ -28,6 +28,7 @@ command-menu = Басты мәзір
 command-help = Бот не істей алады
 command-language = Тілді өзгерту
 command-cancel = Ағымдағы формадан шығу
+command-support = Қолдау: телефондар, жұмыс уақыты, бізге жазу
 
 language-choose = 🌐 Тілді таңдаңыз:
 language-name-uk = 🇺🇦 Українська
@@ -46,7 +47,7 @@ help-text =
     • 👤 <b>Профиль</b>: аты-жөніңіз, жынысыңыз, туған күніңіз және мекенжайларыңыз.
     • ☎️ <b>Қолдау</b>: телефондар, e-mail және жұмыс уақыты; осы жерден қолдау қызметіне жазуға да болады.
 
-    Командалар: /menu, /language, /cancel (кез келген формадан шығу), /mydata (бот Сіз туралы не сақтайды: көшірме немесе жою), /help.
+    Командалар: /menu, /support, /language, /cancel (кез келген формадан шығу), /mydata (бот Сіз туралы не сақтайды: көшірме немесе жою), /help.
 
 ## Moments a member reads: in their own zone, or naming the zone they are in
 date-at-time = { $date }, { $time }

@@ -15,7 +15,7 @@ input-not-asked-offer = На этом экране сообщения не пр�
 # a thank-you written where nothing is asked: answered, not offered to support
 input-thanks = 🙏 Пожалуйста! Если нужно что-то ещё, воспользуйтесь кнопками ниже.
 btn-send-to-support = ✉️ Отправить в поддержку
-member-unknown-command = ⚠️ Я не знаю такой команды, поэтому ничего не записал. Мои команды: /menu (главное меню), /cancel (выйти из текущей формы), /language, /mydata (что я храню о Вас) и /help.
+member-unknown-command = ⚠️ Я не знаю такой команды, поэтому ничего не записал. Мои команды: /menu (главное меню), /cancel (выйти из текущей формы), /support (телефоны и написать нам), /language, /mydata (что я храню о Вас) и /help.
 date-invalid = Не удалось распознать дату. Пожалуйста, введите её так: 05.03.1984 или 5 марта 1984.
 
 notice-cancelled = ✖️ Отменено. Всё, что Вы уже отправили или подтвердили, осталось без изменений.
@@ -28,6 +28,7 @@ command-menu = Главное меню
 command-help = Что умеет этот бот
 command-language = Сменить язык
 command-cancel = Выйти из текущей формы
+command-support = Поддержка: телефоны, часы работы, написать нам
 
 language-choose = 🌐 Выберите язык:
 language-name-uk = 🇺🇦 Українська
@@ -46,7 +47,7 @@ help-text =
     • 👤 <b>Профиль</b>: Ваши ФИО, пол, дата рождения и адреса.
     • ☎️ <b>Поддержка</b>: телефоны, e-mail и часы работы; отсюда можно и написать в поддержку.
 
-    Команды: /menu, /language, /cancel (выйти из любой формы), /mydata (что бот хранит о Вас: копия или удаление), /help.
+    Команды: /menu, /support, /language, /cancel (выйти из любой формы), /mydata (что бот хранит о Вас: копия или удаление), /help.
 
 ## Moments a member reads: in their own zone, or naming the zone they are in
 date-at-time = { $date }, { $time }

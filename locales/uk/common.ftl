@@ -15,7 +15,7 @@ input-not-asked-offer = На цьому екрані повідомлення н
 # a thank-you written where nothing is asked: answered, not offered to support
 input-thanks = 🙏 Будь ласка! Якщо ще щось потрібно, скористайтеся кнопками нижче.
 btn-send-to-support = ✉️ Надіслати в підтримку
-member-unknown-command = ⚠️ Я не знаю такої команди, тож нічого не записав. Мої команди: /menu (головне меню), /cancel (вийти з поточної форми), /language, /mydata (що я зберігаю про Вас) і /help.
+member-unknown-command = ⚠️ Я не знаю такої команди, тож нічого не записав. Мої команди: /menu (головне меню), /cancel (вийти з поточної форми), /support (телефони і написати нам), /language, /mydata (що я зберігаю про Вас) і /help.
 date-invalid = Не вдалося розпізнати дату. Будь ласка, введіть її так: 05.03.1984 або 5 березня 1984.
 
 notice-cancelled = ✖️ Скасовано. Усе, що Ви вже надіслали або підтвердили, залишилося без змін.
@@ -28,6 +28,7 @@ command-menu = Головне меню
 command-help = Що вміє цей бот
 command-language = Змінити мову
 command-cancel = Вийти з поточної форми
+command-support = Підтримка: телефони, години роботи, написати нам
 
 language-choose = 🌐 Оберіть мову:
 language-name-uk = 🇺🇦 Українська
@@ -46,7 +47,7 @@ help-text =
     • 👤 <b>Профіль</b>: Ваше ПІБ, стать, дата народження та адреси.
     • ☎️ <b>Підтримка</b>: телефони, e-mail і графік роботи; звідси можна й написати в підтримку.
 
-    Команди: /menu, /language, /cancel (вийти з будь-якої форми), /mydata (що бот зберігає про Вас: копія або видалення), /help.
+    Команди: /menu, /support, /language, /cancel (вийти з будь-якої форми), /mydata (що бот зберігає про Вас: копія або видалення), /help.
 
 ## Moments a member reads: in their own zone, or naming the zone they are in
 date-at-time = { $date }, { $time }

@@ -137,6 +137,20 @@ async def test_support_page_open_on_a_weekday(member, clock):
     assert "The call centre is open now, until 21:00 (Almaty time)." in member.text()
 
 
+async def test_support_command_opens_the_support_page_from_anywhere(member, session_factory):
+    """ "/support", as bots commonly have it, was "I do not know that command". It opens the
+    support page over the menu, from a form too; "Back" is the menu."""
+    await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.click("👤 Profile")
+    await member.click("✏️ Full name")
+    await member.send("/support")
+    assert "24/7 dispatcher line" in member.text()
+    assert "I do not know that command" not in member.text()
+    await member.click("⬅️ Back")
+    assert "Active card" in member.text()
+
+
 async def test_cancel_leaves_a_form_and_keeps_confirmed_data(member, session_factory):
     await _linked_family(member, session_factory)
     await member.send("/menu")
