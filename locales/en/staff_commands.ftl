@@ -81,3 +81,4 @@ staffcmd-stats-failed = ⚠️ Notifications that could not be sent: { $count }
 staffcmd-duration-days = { $count } d
 staffcmd-duration-hours = { $count } h
 staffcmd-duration-minutes = { $count } min
+staffcmd-duration-under-minute = under 1 min

@@ -77,3 +77,4 @@ staffcmd-stats-failed = ⚠️ Жіберілмеген хабарламалар
 staffcmd-duration-days = { $count } күн
 staffcmd-duration-hours = { $count } сағ
 staffcmd-duration-minutes = { $count } мин
+staffcmd-duration-under-minute = 1 минуттан аз

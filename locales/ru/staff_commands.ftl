@@ -93,3 +93,4 @@ staffcmd-stats-failed = ⚠️ Уведомлений, которые не уд�
 staffcmd-duration-days = { $count } дн
 staffcmd-duration-hours = { $count } ч
 staffcmd-duration-minutes = { $count } мин
+staffcmd-duration-under-minute = меньше 1 мин

@@ -93,3 +93,4 @@ staffcmd-stats-failed = ⚠️ Повідомлень, які не вдалос�
 staffcmd-duration-days = { $count } дн
 staffcmd-duration-hours = { $count } год
 staffcmd-duration-minutes = { $count } хв
+staffcmd-duration-under-minute = менше 1 хв

@@ -83,6 +83,8 @@ def test_a_team_that_answers_in_minutes_reads_minutes_and_a_time_not_had_yet_is_
     quick = ChartData(days, {}, timedelta(minutes=8), None, [0] * 5)
     panel = times_panel(quick, labels)
     assert (panel.unit, panel.heights, panel.texts) == ("minutes", [8.0, 0.0], ["8 min", NO_VALUE])
+    at_once = times_panel(ChartData(days, {}, timedelta(seconds=8), None, [0] * 5), labels)
+    assert at_once.texts == ["under 1 min", NO_VALUE]  # it read "0 min"
     slow = ChartData(days, {}, timedelta(minutes=50), timedelta(days=1, hours=3), [0] * 5)
     panel = times_panel(slow, labels)
     assert panel.unit == "hours"

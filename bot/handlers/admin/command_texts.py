@@ -193,6 +193,8 @@ def rejected_file_name(file_name: str) -> str:
 
 
 def duration(value: timedelta, i18n: Translator) -> str:
+    if value < timedelta(seconds=30):  # what rounds to "0 min": answered at once
+        return i18n("staffcmd-duration-under-minute")
     days, hours, minutes = duration_parts(value)
     parts = []
     if days:
