@@ -346,11 +346,12 @@ def match_choice(
     """The id of the one option (id, label) a typed answer names, or None (none or several).
 
     It names an option when it is one of `aliases` for its id ("грн"), the option's id ("usd"),
-    the start of its label ("morning", "any time", "терапевт"), or, with `by_word`, in one or
-    two words, a word of the label give or take an ending ("утром" for "Утро", "вечером" for
-    "Вечер"), and failing all those, in up to `ALIAS_WORDS` words, an alias among them
-    ("перезвоните мне"). Without `by_word` ("Київ, Добробут" is not the city "Київ") only the
-    first ones."""
+    or the start of its label ("morning", "any time", "терапевт"); else, with `by_word`, in one
+    or two words, a word of the label give or take an ending ("утром" for "Утро", "вечером" for
+    "Вечер"), or, in up to `ALIAS_WORDS` words, an alias among them ("перезвоните мне"). A word
+    that names several options names the one of the longest stem: in Kazakh "дәрі" (medicines)
+    begins "дәрігері" (doctor), which names the appointment by all of "дәрігер". Without
+    `by_word` ("Київ, Добробут" is not the city "Київ") only the first ones."""
     words = _words(typed)
     if not words:
         return None
@@ -358,38 +359,58 @@ def match_choice(
     ids = {option_id for option_id, _ in options}
     if aliases and aliases.get(phrase) in ids:
         return aliases[phrase]
+    whole = {
+        option_id
+        for option_id, label in options
+        if phrase == option_id.casefold()
+        or (len(phrase) >= 3 and " ".join(_words(label)).startswith(phrase))
+    }
+    if whole or not by_word:
+        return whole.pop() if len(whole) == 1 else None
+    # each typed word: the options it names, by how much of a word of their label or of an
+    # alias it matches (the whole word better than its start); the longest match takes the word
+    named: list[dict[str, tuple[int, bool]]] = [{} for _ in words]
 
-    def names(option_id: str, label: str) -> bool:
-        label_words = _words(label)
-        if phrase == option_id.casefold() or (
-            len(phrase) >= 3 and " ".join(label_words).startswith(phrase)
-        ):
-            return True
-        return (
-            by_word
-            and len(words) <= 2
-            and any(_same_stem(word, label_word) for word in words for label_word in label_words)
-        )
+    def name(at: int, option_id: str, word: str, named_by: str) -> None:
+        match = (min(len(word), len(named_by)), word == named_by)
+        named[at][option_id] = max(named[at].get(option_id, match), match)
 
-    found = {option_id for option_id, label in options if names(option_id, label)}
-    if not found and aliases and by_word and len(words) <= ALIAS_WORDS:
+    if len(words) <= 2:
+        for option_id, label in options:
+            for at, word in enumerate(words):
+                for label_word in _words(label):
+                    if _same_stem(word, label_word):
+                        name(at, option_id, word, label_word)
+    if aliases and len(words) <= ALIAS_WORDS:
         # a short answer around an alias: "перезвоните мне", "нужна запись к врачу"
-        found = {
-            option_id
-            for alias, option_id in aliases.items()
-            if option_id in ids and _holds(words, alias.split())
-        }
+        for alias, option_id in aliases.items():
+            if option_id in ids:
+                parts = alias.split()
+                for at in _holds_at(words, parts):
+                    for offset, part in enumerate(parts):
+                        name(at + offset, option_id, words[at + offset], part)
+    found: set[str] = set()
+    for stems in named:
+        if stems:
+            best = max(stems.values())
+            found |= {option_id for option_id, stem in stems.items() if stem == best}
     return found.pop() if len(found) == 1 else None
 
 
 def _holds(words: list[str], alias: list[str]) -> bool:
     """Whether `words` hold the alias's words in a row, the last give or take an ending
     ("врачу" for "врач", "лору" for "лор")."""
+    return bool(_holds_at(words, alias))
+
+
+def _holds_at(words: list[str], alias: list[str]) -> list[int]:
+    """Where in `words` the alias's words stand in a row, the last give or take an ending."""
     size = len(alias)
-    return any(
-        words[i : i + size - 1] == alias[:-1] and _ends_as(words[i + size - 1], alias[-1])
+    return [
+        i
         for i in range(len(words) - size + 1)
-    )
+        if words[i : i + size - 1] == alias[:-1] and _ends_as(words[i + size - 1], alias[-1])
+    ]
 
 
 def _ends_as(word: str, alias: str) -> bool:
