@@ -128,6 +128,48 @@ KIND_WORDS: dict[str, str] = {
 }  # fmt: skip
 
 
+# a doctor as people name them rather than by the specialty ("зубной", "тіс дәрігері",
+# "eye doctor", "болит зуб"), in the four languages; a stem takes its endings ("зубному",
+# "дитячого"), a short word up to two letters more (`_ends_as`). The specialties' labels are
+# taken from the locales (`dialogs/requests/appointment/handlers.py:specialty_words`).
+SPECIALTY_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        ("семейн", "сімейн", "отбасылық дәрігер", "family doctor", "gp", "general practitioner"),
+        "therapist",
+    ),
+    **dict.fromkeys(
+        ("детск", "дитяч", "ребенк", "ребёнк", "дитин", "балалар дәрігері", "бала дәрігері",
+         "child", "children", "kids doctor", "paediatrician"),
+        "pediatrician",
+    ),
+    **dict.fromkeys(("женск", "жіноч", "әйелдер дәрігері", "gyn", "gynaecologist"),
+                    "gynecologist"),
+    **dict.fromkeys(
+        ("зуб", "зубн", "зубы", "зуби", "тіс", "тіс дәрігері", "стоматолог", "tooth", "teeth",
+         "dental"),
+        "dentist",
+    ),
+    **dict.fromkeys(("сердц", "серц", "жүрек", "heart"), "cardiologist"),
+    **dict.fromkeys(
+        ("ухо горло нос", "вухо горло ніс", "отоларинголог", "құлақ", "ear", "throat"), "ent"
+    ),
+    **dict.fromkeys(("окулист", "окуліст", "глаз", "очн", "көз", "eye", "eyes", "eye doctor"),
+                    "ophthalmologist"),
+    **dict.fromkeys(("невропатолог", "nerve"), "neurologist"),
+    **dict.fromkeys(("кожн", "кожа", "шкір", "тері", "skin"), "dermatologist"),
+}  # fmt: skip
+
+
+def alias_named(typed: str, aliases: Mapping[str, str]) -> str | None:
+    """The one id whose alias stands in a short answer (up to `ALIAS_WORDS` words): "к
+    зубному" is the dentist; None when none or several do."""
+    words = _words(typed)
+    if not words or len(words) > ALIAS_WORDS:
+        return None
+    found = {option_id for alias, option_id in aliases.items() if _holds_at(words, alias.split())}
+    return found.pop() if len(found) == 1 else None
+
+
 # "yes" typed to "Is everything correct?" under a summary, as `_words` leaves it: the whole
 # answer, so "да, но время другое" (yes, but another time) is not taken for one
 YES_WORDS = frozenset(

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import cards, requests
-from bot.services.forms import KIND_WORDS, match_choice
+from bot.services.forms import KIND_WORDS, SPECIALTY_WORDS, alias_named, match_choice
 from dialogs.cards import card_buttons, card_items, list_getter
 from dialogs.common import (
     ContentIs,
@@ -37,7 +37,7 @@ from dialogs.states import (
     ReimbursementSG,
 )
 from dialogs.widgets import I18nButtonText, I18nFormat
-from storage.models import Member
+from storage.models import Member, RequestKind
 
 # each kind of request and the first step of its form, in the chooser's order
 FORMS: dict[str, State] = {
@@ -86,11 +86,21 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
     data = await choose_getter(**{**manager.middleware_data, "dialog_manager": manager})
     text = message.text or ""
     if data["allowed"]:
-        if (kind := match_choice(text, data["kinds"], KIND_WORDS)) is not None:
-            await manager.start(FORMS[kind])
-            return
-        if (specialty := typed_specialty(text, manager)) is not None:
+        kind = match_choice(text, data["kinds"], KIND_WORDS)
+        # a doctor named ("к стоматологу"), with the word for a visit or not ("тіс дәрігеріне
+        # жазылу"): the appointment at its next step; not a generic "к врачу"
+        specialty = (
+            typed_specialty(text, manager)
+            if kind is None
+            else alias_named(text, SPECIALTY_WORDS)
+            if kind == RequestKind.APPOINTMENT
+            else None
+        )
+        if specialty is not None:
             await manager.start(AppointmentSG.clinic, data={"specialty": specialty})
+            return
+        if kind is not None:
+            await manager.start(FORMS[kind])
             return
     if data["several"]:
         named = [item for item in data["family"] if match_choice(text, [item]) is not None]

@@ -480,6 +480,45 @@ async def test_a_doctor_named_on_the_chooser_opens_the_appointment_with_that_spe
     assert (request.kind, request.details["specialty"]) == ("appointment", "dentist")
 
 
+@pytest.mark.parametrize(
+    ("typed", "specialty"),
+    [("тіс дәрігеріне жазылу керек", "Dentist"), ("мне нужен зубной врач", "Dentist"),
+     ("запис до дитячого лікаря", "Pediatrician"), ("eye doctor", "Ophthalmologist")],
+)  # fmt: skip
+async def test_a_doctor_named_as_people_say_it_opens_the_appointment_with_that_specialty(
+    member, session_factory, typed, specialty
+):
+    """A doctor named not by the specialty but as people say it ("зубной", "тіс дәрігері": the
+    tooth doctor), with the words for a visit or not: the appointment with that doctor at its
+    next step. "тіс дәрігеріне жазылу керек" was "I did not expect that here", and "мне нужен
+    зубной врач" the form from its first step."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.send(typed)
+    assert "Which doctor do you need?" not in member.text()
+    await member.send("Kyiv, Dobrobut")
+    await member.send("на 25-е")
+    await member.click("🕘 Any time")
+    await member.click("⏭ Skip")
+    assert f"Specialty: {specialty}" in member.text()
+
+
+async def test_a_visit_without_a_doctor_named_opens_the_form_at_its_first_step(
+    member, session_factory
+):
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.send("нужна запись к врачу")
+    assert "Which doctor do you need?" in member.text()
+    await member.send("зубы болят")  # on the list's step, as people say it: its button
+    assert "In which city?" in member.text()
+    await member.send("Kyiv")
+    await member.send("на 25-е")
+    await member.click("🕘 Any time")
+    await member.click("⏭ Skip")
+    assert "Specialty: Dentist" in member.text()
+
+
 async def test_a_doctor_named_on_a_card_not_yet_open_opens_nothing(member, session_factory):
     await member_with_active_card(
         member, session_factory, coverage_start=date(2026, 12, 1), coverage_end=date(2027, 11, 30)

@@ -13,6 +13,7 @@ from aiogram_dialog.widgets.kbd import Button
 from bot.i18n import Translator, TranslatorHub
 from bot.services.clinics import SPECIALTIES
 from bot.services.forms import (
+    SPECIALTY_WORDS,
     TEXT_MAX,
     clean_text,
     is_nothing,
@@ -53,11 +54,11 @@ def specialty_words(hub: TranslatorHub) -> dict[str, str]:
 
 def typed_specialty(text: str, manager: DialogManager) -> str | None:
     """The listed specialty a typed answer names, in any of the bot's languages ("к
-    стоматологу", "ЛОР", "dentist"), or None."""
+    стоматологу", "ЛОР", "dentist") or as people say it ("зубной", "тіс дәрігері"), or None."""
     i18n: Translator = manager.middleware_data["i18n"]
     hub: TranslatorHub = manager.middleware_data["translators"]
     shown = [(code, i18n(f"specialty-{code}")) for code in SPECIALTIES]
-    return match_choice(text, shown, specialty_words(hub))
+    return match_choice(text, shown, {**specialty_words(hub), **SPECIALTY_WORDS})
 
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:
