@@ -206,6 +206,9 @@ async def took_awaited(message: Message, manager: DialogManager) -> bool:
 # (`on_free_message`): kept until the dialog's next event, which hands them to the handlers
 OFFER = "support_offer"
 OFFER_MAX = 10  # messages kept, the last ones: an album is at most ten
+# a request the member's message on the menu names ("мне нужен стоматолог"): offered beside
+# sending it to support (`dialogs/menu.py`), and gone as the kept messages go
+SUGGEST = "request_suggest"
 
 
 async def on_free_message(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
@@ -505,6 +508,7 @@ async def _fresh_event(
     # the messages kept for support: the handlers' to use (a press of "Send it to support",
     # one more message), gone from the screen otherwise
     data[OFFER] = manager.dialog_data.pop(OFFER, None)
+    data[SUGGEST] = manager.dialog_data.pop(SUGGEST, None)
     if isinstance(event, CallbackQuery):
         clear_error(manager)
     return await handler(event, data)

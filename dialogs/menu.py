@@ -6,10 +6,10 @@ from typing import Any
 
 from aiogram import F
 from aiogram.enums import ContentType
-from aiogram.types import Message
+from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Column, Row, Start, SwitchTo
+from aiogram_dialog.widgets.kbd import Button, Column, Row, Start, SwitchTo
 from aiogram_dialog.widgets.text import Format
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,16 +20,20 @@ from bot.services.names import given_name
 from bot.services.phones import is_market_phone
 from dialogs.activation import start_with_id
 from dialogs.common import (
+    OFFER,
+    SUGGEST,
     ContentIs,
     MemberDialog,
     card_status,
     keep_for_support,
     member_window,
     opened_request,
+    set_error,
     today,
     took_awaited,
 )
 from dialogs.phone import start_after_typed_phone, take_contact
+from dialogs.requests.new import named_label, named_request, open_named
 from dialogs.states import (
     ActivationSG,
     CardsSG,
@@ -65,6 +69,7 @@ async def menu_getter(
     card_list = await cards.list_cards(session, member, today(dialog_manager))
     active = next((c for c in card_list if c.is_active), None)
     notice = NOTICES.get((dialog_manager.start_data or {}).get("notice", ""))  # type: ignore[union-attr]
+    named = dialog_manager.dialog_data.get(SUGGEST)
     data: dict[str, Any] = {
         "notice": i18n(notice) if notice else "",
         "has_cards": bool(card_list),
@@ -72,6 +77,9 @@ async def menu_getter(
         "name": given_name(member.full_name),
         "insurer": settings.insurer_name,
         "cards": len(card_list),
+        # a request the member's message named ("📝 New request: 🩺 Doctor appointment · Dentist")
+        "request": named_label((named[0], named[1]), i18n) if named else "",
+        "suggest": bool(named),
     }
     if active:
         data |= {
@@ -113,6 +121,27 @@ async def on_menu_message(message: Message, _widget: MessageInput, manager: Dial
             await start_with_id(manager, text)
             return
     keep_for_support(message, manager)
+    kept = manager.dialog_data.get(OFFER) or ()
+    asks = text is not None and "?" in text  # a question about dentistry is not a visit
+    if (
+        text is not None
+        and has_cards
+        and not asks
+        and any(m["id"] == message.message_id for m in kept)
+    ):
+        # "мне нужен стоматолог": kept for support, and the request it names offered beside
+        named = named_request(text, manager)
+        if named is not None:
+            manager.dialog_data[SUGGEST] = list(named)
+            i18n: Translator = manager.middleware_data["i18n"]
+            set_error(manager, "input-not-asked-suggest", request=named_label(named, i18n))
+
+
+async def on_suggest(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+    """ "📝 New request: …" under a message that named one: that form (`open_named`)."""
+    named = manager.middleware_data.get(SUGGEST)
+    if named:  # (a press on a screen drawn before: nothing is offered now)
+        await open_named(manager, (named[0], named[1]))
 
 
 async def _has_cards(manager: DialogManager) -> bool:
@@ -128,6 +157,12 @@ def menu_dialog() -> Dialog:
             I18nFormat("menu-greeting", when=~F["name"]),
             I18nFormat("menu-active-card", when="active"),
             I18nFormat("menu-no-card", when=~F["has_cards"]),
+            Button(
+                I18nButtonText("menu-btn-suggest"),
+                id="suggest",
+                on_click=on_suggest,
+                when="suggest",
+            ),
             # the same for everyone with the same language and flags: rendered once each
             CachedKeyboard(
                 Row(

@@ -72,9 +72,51 @@ async def choose_getter(
         "blocked": "",
         "policy": card.policy_number,
         "holder": card.holder_name,
-        # for a kind typed rather than pressed (`on_typed`)
-        "kinds": [(kind, i18n(f"request-kind-{kind}")) for kind in FORMS],
     }
+
+
+def named_request(text: str, manager: DialogManager) -> tuple[str, str | None] | None:
+    """The kind of request a short typed text names ("лекарства", "к врачу", "refund"), and the
+    doctor when it names one ("к стоматологу", "тіс дәрігеріне жазылу": the appointment); not
+    a generic "к врачу" for a doctor. None when it names none, or several."""
+    i18n: Translator = manager.middleware_data["i18n"]
+    kinds = [(kind, i18n(f"request-kind-{kind}")) for kind in FORMS]
+    kind = match_choice(text, kinds, KIND_WORDS)
+    specialty = (
+        typed_specialty(text, manager)
+        if kind is None
+        else alias_named(text, SPECIALTY_WORDS)
+        if kind == RequestKind.APPOINTMENT
+        else None
+    )
+    if specialty is not None:
+        return RequestKind.APPOINTMENT, specialty
+    return (kind, None) if kind is not None else None
+
+
+def named_label(named: tuple[str, str | None], i18n: Translator) -> str:
+    """ "🩺 Doctor appointment · Dentist": what `named_request` found, as a button says it."""
+    kind, specialty = named
+    label = i18n(f"request-kind-{kind}")
+    return f"{label} · {i18n(f'specialty-{specialty}')}" if specialty else label
+
+
+async def open_named(
+    manager: DialogManager, named: tuple[str, str | None], *, allowed: bool | None = None
+) -> None:
+    """The form `named_request` found, over the current screen (the appointment with its
+    doctor at its next step); the chooser, which says why, when the active card takes no
+    request now (`allowed`, when the caller knows it already)."""
+    if allowed is None:
+        data = await choose_getter(**{**manager.middleware_data, "dialog_manager": manager})
+        allowed = bool(data["allowed"])
+    kind, specialty = named
+    if not allowed:
+        await manager.start(NewRequestSG.choose)
+    elif specialty is not None:
+        await manager.start(AppointmentSG.clinic, data={"specialty": specialty})
+    else:
+        await manager.start(FORMS[kind])
 
 
 async def on_typed(message: Message, widget: MessageInput, manager: DialogManager) -> None:
@@ -85,29 +127,15 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
     doctor on a card that takes no request now, is not expected."""
     data = await choose_getter(**{**manager.middleware_data, "dialog_manager": manager})
     text = message.text or ""
-    if data["allowed"]:
-        kind = match_choice(text, data["kinds"], KIND_WORDS)
-        # a doctor named ("к стоматологу"), with the word for a visit or not ("тіс дәрігеріне
-        # жазылу"): the appointment at its next step; not a generic "к врачу"
-        specialty = (
-            typed_specialty(text, manager)
-            if kind is None
-            else alias_named(text, SPECIALTY_WORDS)
-            if kind == RequestKind.APPOINTMENT
-            else None
-        )
-        if specialty is not None:
-            await manager.start(AppointmentSG.clinic, data={"specialty": specialty})
-            return
-        if kind is not None:
-            await manager.start(FORMS[kind])
-            return
+    if data["allowed"] and (named := named_request(text, manager)) is not None:
+        await open_named(manager, named, allowed=True)
+        return
     if data["several"]:
-        named = [item for item in data["family"] if match_choice(text, [item]) is not None]
-        if len(named) == 1:
-            await on_person(message, widget, manager, named[0][0])
+        holders = [item for item in data["family"] if match_choice(text, [item]) is not None]
+        if len(holders) == 1:
+            await on_person(message, widget, manager, holders[0][0])
             return
-        if named:  # "Olena": this year's card and last year's: the list, to pick from
+        if holders:  # "Olena": this year's card and last year's: the list, to pick from
             await manager.switch_to(NewRequestSG.person)
             return
     set_error(manager, "input-unexpected")

@@ -15,6 +15,8 @@ input-not-asked-offer = Messages are not taken on this screen. Send this to supp
 # a thank-you written where nothing is asked: answered, not offered to support
 input-thanks = 🙏 You are welcome! If you need anything else, use the buttons below.
 btn-send-to-support = ✉️ Send it to support
+menu-btn-suggest = 📝 New request: { $request }
+input-not-asked-suggest = Is this a new request? Tap “📝 New request: { $request }”. Or send it to support: “{ btn-send-to-support }”.
 member-unknown-command = ⚠️ I do not know that command, so I took it as nothing. Mine are /menu (the main menu), /cancel (leave the current form), /support (phones and writing to us), /language, /mydata (what I store about you) and /help.
 date-invalid = I could not read that date. Please type it like 05.03.1984 or 5 March 1984.
 

@@ -15,6 +15,8 @@ input-not-asked-offer = Бұл экранда хабарламалар қабы�
 # a thank-you written where nothing is asked: answered, not offered to support
 input-thanks = 🙏 Оқасы жоқ! Тағы бірдеңе керек болса, төмендегі батырмаларды пайдаланыңыз.
 btn-send-to-support = ✉️ Қолдау қызметіне жіберу
+menu-btn-suggest = 📝 Жаңа өтініш: { $request }
+input-not-asked-suggest = Бұл жаңа өтініш пе? «📝 Жаңа өтініш: { $request }» батырмасын басыңыз. Немесе мұны қолдау қызметіне жіберіңіз: «{ btn-send-to-support }».
 member-unknown-command = ⚠️ Мен бұл команданы білмеймін, сондықтан ештеңе жазбадым. Менің командаларым: /menu (басты мәзір), /cancel (ағымдағы формадан шығу), /support (телефондар және бізге жазу), /language, /mydata (мен Сіз туралы не сақтаймын) және /help.
 date-invalid = Күнді тану мүмкін болмады. Оны 05.03.1984 немесе 5 наурыз 1984 түрінде енгізіңіз.
 

@@ -15,6 +15,8 @@ input-not-asked-offer = На этом экране сообщения не пр�
 # a thank-you written where nothing is asked: answered, not offered to support
 input-thanks = 🙏 Пожалуйста! Если нужно что-то ещё, воспользуйтесь кнопками ниже.
 btn-send-to-support = ✉️ Отправить в поддержку
+menu-btn-suggest = 📝 Новая заявка: { $request }
+input-not-asked-suggest = Это новая заявка? Нажмите «📝 Новая заявка: { $request }». Или отправьте это в поддержку: «{ btn-send-to-support }».
 member-unknown-command = ⚠️ Я не знаю такой команды, поэтому ничего не записал. Мои команды: /menu (главное меню), /cancel (выйти из текущей формы), /support (телефоны и написать нам), /language, /mydata (что я храню о Вас) и /help.
 date-invalid = Не удалось распознать дату. Пожалуйста, введите её так: 05.03.1984 или 5 марта 1984.
 

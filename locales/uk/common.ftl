@@ -15,6 +15,8 @@ input-not-asked-offer = На цьому екрані повідомлення н
 # a thank-you written where nothing is asked: answered, not offered to support
 input-thanks = 🙏 Будь ласка! Якщо ще щось потрібно, скористайтеся кнопками нижче.
 btn-send-to-support = ✉️ Надіслати в підтримку
+menu-btn-suggest = 📝 Нова заявка: { $request }
+input-not-asked-suggest = Це нова заявка? Натисніть «📝 Нова заявка: { $request }». Або надішліть це в підтримку: «{ btn-send-to-support }».
 member-unknown-command = ⚠️ Я не знаю такої команди, тож нічого не записав. Мої команди: /menu (головне меню), /cancel (вийти з поточної форми), /support (телефони і написати нам), /language, /mydata (що я зберігаю про Вас) і /help.
 date-invalid = Не вдалося розпізнати дату. Будь ласка, введіть її так: 05.03.1984 або 5 березня 1984.
 

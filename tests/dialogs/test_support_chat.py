@@ -255,6 +255,35 @@ async def test_a_question_typed_on_the_menu_is_sent_to_support_with_one_press(
     assert "Messages are not taken" not in member.text()
 
 
+async def test_a_request_named_on_the_menu_is_offered_beside_support(member, session_factory):
+    """ "мне нужен стоматолог" typed on the menu was only offered to support, where staff would
+    send the member back to "New request". The request it names is offered too, one press
+    away: the appointment with the dentist, at its next step. A question is not taken for a
+    request, and the offer goes with the next press."""
+    await member_with_active_card(member, session_factory)
+    await member.send("/menu")
+    await member.send("мне нужен стоматолог")
+    assert "Is this a new request? Tap “📝 New request: 🩺 Doctor appointment · Dentist”" in (
+        member.text()
+    )
+    assert member.buttons()[:2] == [
+        "✉️ Send it to support",
+        "📝 New request: 🩺 Doctor appointment · Dentist",
+    ]
+    await member.click("📝 New request: 🩺 Doctor appointment · Dentist")
+    assert "In which city?" in member.text()
+    await member.send("/menu")
+    await member.send("Is dentistry covered?")
+    assert "Send this to support?" in member.text()
+    assert not any(b.startswith("📝 New request:") for b in member.buttons())
+    await member.send("лекарства")
+    assert "📝 New request: 💊 Medicines" in member.buttons()
+    await member.click("📋 My requests")
+    await member.click("⬅️ Back")
+    assert not any(b.startswith("📝 New request:") for b in member.buttons())
+    assert await _queued(session_factory) == []  # nothing went to support without the press
+
+
 async def test_a_thank_you_on_the_menu_is_answered_not_offered_to_support(member, session_factory):
     """ "Спасибо большое!" after an answer was met with a warning ("Messages are not taken on
     this screen") and an offer to send it to support. A thank-you is now answered, and nothing
