@@ -49,10 +49,10 @@ def set_error(manager: DialogManager, key: str, **args: Any) -> None:
     manager.dialog_data[ERROR_KEY] = {"key": key, "args": args}
 
 
-def set_notice(manager: DialogManager, key: str) -> None:
+def set_notice(manager: DialogManager, key: str, **args: Any) -> None:
     """Show `key` above the current step as `set_error` does, but as a word of the bot's, not
     a warning (no ⚠️): "🙏 You are welcome!"."""
-    manager.dialog_data[ERROR_KEY] = {"key": key, "args": {}, "notice": True}
+    manager.dialog_data[ERROR_KEY] = {"key": key, "args": args, "notice": True}
 
 
 def clear_error(manager: DialogManager) -> None:

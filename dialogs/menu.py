@@ -28,7 +28,7 @@ from dialogs.common import (
     keep_for_support,
     member_window,
     opened_request,
-    set_error,
+    set_notice,
     today,
     took_awaited,
 )
@@ -134,7 +134,8 @@ async def on_menu_message(message: Message, _widget: MessageInput, manager: Dial
         if named is not None:
             manager.dialog_data[SUGGEST] = list(named)
             i18n: Translator = manager.middleware_data["i18n"]
-            set_error(manager, "input-not-asked-suggest", request=named_label(named, i18n))
+            # a question of the bot's, not a warning
+            set_notice(manager, "input-not-asked-suggest", request=named_label(named, i18n))
 
 
 async def on_suggest(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:

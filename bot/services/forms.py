@@ -112,7 +112,8 @@ KIND_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(
         ("анализ", "анализы", "сдать анализы", "аналіз", "аналізи", "здати аналізи", "талдау",
-         "талдаулар", "тест", "тесты", "lab", "tests", "lab test", "blood test"),
+         "талдаулар", "тест", "тесты", "lab", "tests", "lab test", "blood test", "кровь",
+         "кров", "қан", "blood", "мочу", "сечу", "urine"),
         "lab_tests",
     ),
     **dict.fromkeys(

@@ -266,6 +266,7 @@ async def test_a_request_named_on_the_menu_is_offered_beside_support(member, ses
     assert "Is this a new request? Tap “📝 New request: 🩺 Doctor appointment · Dentist”" in (
         member.text()
     )
+    assert "⚠️" not in member.text()  # a question of the bot's, not a warning
     assert member.buttons()[:2] == [
         "✉️ Send it to support",
         "📝 New request: 🩺 Doctor appointment · Dentist",

@@ -183,6 +183,7 @@ def test_a_kazakh_doctor_is_not_taken_for_medicine_that_begins_the_word(typed, k
     [("перезвоните мне", "callback"), ("нужна запись к врачу", "appointment"),
      ("I want a refund", "reimbursement"), ("хочу сдать анализы", "lab_tests"),
      ("замовити ліки", "medicines"), ("please call me", "callback"),
+     ("нужно сдать кровь", "lab_tests"),
      ("компенсация за лекарства", None),  # two kinds: neither
      ("мне нужно записаться к врачу на завтра", None),  # a sentence, not a choice
      ("хочу", None)],
