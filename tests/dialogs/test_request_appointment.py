@@ -38,6 +38,15 @@ async def to_summary(member, specialty: str = "Dentist") -> None:
     await member.send("Toothache since Monday")
 
 
+async def summary_from_clinic(member, clinic: str = "Kyiv") -> str:
+    """From the clinic step to the summary: the clinic, the 25th, any time, no comment."""
+    await member.send(clinic)
+    await member.send("на 25-е")
+    await member.click("🕘 Any time")
+    await member.click("⏭ Skip")
+    return member.text()
+
+
 async def test_appointment_request_end_to_end(member, session_factory):
     await open_form(member, session_factory)
     assert SPECIALTY_PROMPT in member.text()
@@ -470,11 +479,7 @@ async def test_a_doctor_named_on_the_chooser_opens_the_appointment_with_that_spe
     await member.click("📝 New request")
     await member.send("к стоматологу")
     assert "Which doctor do you need?" not in member.text()
-    await member.send("Kyiv, Dobrobut")
-    await member.send("на 25-е")
-    await member.click("🕘 Any time")
-    await member.click("⏭ Skip")
-    assert "Specialty: Dentist" in member.text()
+    assert "Specialty: Dentist" in await summary_from_clinic(member, "Kyiv, Dobrobut")
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert (request.kind, request.details["specialty"]) == ("appointment", "dentist")
@@ -496,11 +501,7 @@ async def test_a_doctor_named_as_people_say_it_opens_the_appointment_with_that_s
     await member.click("📝 New request")
     await member.send(typed)
     assert "Which doctor do you need?" not in member.text()
-    await member.send("Kyiv, Dobrobut")
-    await member.send("на 25-е")
-    await member.click("🕘 Any time")
-    await member.click("⏭ Skip")
-    assert f"Specialty: {specialty}" in member.text()
+    assert f"Specialty: {specialty}" in await summary_from_clinic(member, "Kyiv, Dobrobut")
 
 
 async def test_a_visit_without_a_doctor_named_opens_the_form_at_its_first_step(
@@ -512,11 +513,7 @@ async def test_a_visit_without_a_doctor_named_opens_the_form_at_its_first_step(
     assert "Which doctor do you need?" in member.text()
     await member.send("зубы болят")  # on the list's step, as people say it: its button
     assert "In which city?" in member.text()
-    await member.send("Kyiv")
-    await member.send("на 25-е")
-    await member.click("🕘 Any time")
-    await member.click("⏭ Skip")
-    assert "Specialty: Dentist" in member.text()
+    assert "Specialty: Dentist" in await summary_from_clinic(member, "Kyiv")
 
 
 async def test_a_doctor_named_on_a_card_not_yet_open_opens_nothing(member, session_factory):
@@ -534,11 +531,7 @@ async def test_a_listed_specialty_typed_in_another_language_is_its_button(member
     live) was given "another specialty: к лору"; it is the ENT button."""
     await open_form(member, session_factory)
     await member.send("к лору")
-    await member.send("Kyiv")
-    await member.send("на 25-е")
-    await member.click("🕘 Any time")
-    await member.click("⏭ Skip")
-    assert "Specialty: ENT" in member.text()
+    assert "Specialty: ENT" in await summary_from_clinic(member, "Kyiv")
 
 
 async def test_cancel_or_menu_typed_in_words_leaves_the_form(member, session_factory):
