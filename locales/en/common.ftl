@@ -64,7 +64,7 @@ render-failed = ⚠️ Sorry, I could not show this screen. Everything you sent 
 error-not-saved = ⚠️ Sorry, that could not be saved just now, so nothing was sent. Please try again in a moment.
 
 ## The admin chat's command menu, and what a member sees before START
-command-staff-find = Find a member by phone, policy or insured ID, or a request by its number
+command-staff-find = Find a member by phone, policy, insured ID or name, or a request by its number
 command-staff-setphone = Correct the phone number of a card
 command-staff-stats = Requests and delivery in figures
 bot-description = { $insurer }: your health insurance in Telegram. Confirm your phone to see your insurance cards, book a doctor, ask for medicines or lab tests, claim a reimbursement, and follow every request right here. Press START to begin.

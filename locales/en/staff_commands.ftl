@@ -3,10 +3,10 @@
 staffcmd-none = —
 
 staffcmd-find-usage =
-    🔎 Usage: <code>/find phone</code>, <code>/find policy number</code>, <code>/find insured ID</code>, <code>/find request number</code> or <code>/find #member number</code>
-    For example: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>, <code>/find R-000042</code>, <code>/find #42</code>
+    🔎 Usage: <code>/find phone</code>, <code>/find policy number</code>, <code>/find insured ID</code>, <code>/find request number</code> or <code>/find #member number</code>, or a name: <code>/find surname</code>, <code>/find surname first name</code>
+    For example: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>, <code>/find R-000042</code>, <code>/find #42</code>, <code>/find Kovalenko Olena</code>
     In a member's topic, <code>/find</code> alone shows that member.
-staffcmd-find-name = 🔎 /find looks up numbers: a phone, a policy number, an insured ID, a request number or #member number. To find a member by name, search the chat: each member's topic is named after them.
+staffcmd-find-none-name = 🔎 No card or member named { $query }. Try the surname alone, or the phone or policy number.
 staffcmd-find-none = 🔎 Nothing found for { $query }. Check the number and try again.
 staffcmd-find-title =
     🔎 Found for { $query }: { $members ->

@@ -3,10 +3,10 @@
 staffcmd-none = —
 
 staffcmd-find-usage =
-    🔎 Қолдану: <code>/find телефон</code>, <code>/find полис нөмірі</code>, <code>/find сақтандырылған адамның ID нөмірі</code>, <code>/find өтініш нөмірі</code> немесе <code>/find #клиент нөмірі</code>
-    Мысалы: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>, <code>/find R-000042</code>, <code>/find #42</code>
+    🔎 Қолдану: <code>/find телефон</code>, <code>/find полис нөмірі</code>, <code>/find сақтандырылған адамның ID нөмірі</code>, <code>/find өтініш нөмірі</code>, <code>/find #клиент нөмірі</code> немесе аты-жөні: <code>/find тегі</code>, <code>/find тегі аты</code>
+    Мысалы: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>, <code>/find R-000042</code>, <code>/find #42</code>, <code>/find Садыкова Айгерим</code>
     Клиенттің тақырыбында нөмірсіз <code>/find</code> сол клиентті көрсетеді.
-staffcmd-find-name = 🔎 /find нөмірлер бойынша іздейді: телефон, полис нөмірі, сақтандырылған адамның ID нөмірі, өтініш нөмірі немесе #клиент нөмірі. Клиентті аты бойынша табу үшін чаттағы іздеуді пайдаланыңыз: әр клиенттің тақырыбы оның атымен аталған.
+staffcmd-find-none-name = 🔎 { $query } есімді карта немесе клиент жоқ. Тек тегін немесе телефонды не полис нөмірін көріңіз.
 staffcmd-find-none = 🔎 { $query } сұрауы бойынша ештеңе табылмады. Нөмірді тексеріп, қайталап көріңіз.
 staffcmd-find-title =
     🔎 { $query } сұрауы бойынша табылғаны: { $members ->

@@ -3,10 +3,10 @@
 staffcmd-none = —
 
 staffcmd-find-usage =
-    🔎 Использование: <code>/find телефон</code>, <code>/find номер полиса</code>, <code>/find ID застрахованного</code>, <code>/find номер заявки</code> или <code>/find #номер клиента</code>
-    Например: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>, <code>/find R-000042</code>, <code>/find #42</code>
+    🔎 Использование: <code>/find телефон</code>, <code>/find номер полиса</code>, <code>/find ID застрахованного</code>, <code>/find номер заявки</code>, <code>/find #номер клиента</code> или имя: <code>/find фамилия</code>, <code>/find фамилия имя</code>
+    Например: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>, <code>/find R-000042</code>, <code>/find #42</code>, <code>/find Садыкова Айгерим</code>
     В теме клиента <code>/find</code> без номера показывает этого клиента.
-staffcmd-find-name = 🔎 /find ищет по номерам: телефону, номеру полиса, ID застрахованного, номеру заявки или #номеру клиента. Чтобы найти клиента по имени, воспользуйтесь поиском в чате: тема каждого клиента названа его именем.
+staffcmd-find-none-name = 🔎 Нет карты или клиента с именем { $query }. Попробуйте только фамилию или телефон либо номер полиса.
 staffcmd-find-none = 🔎 По запросу { $query } ничего не найдено. Проверьте номер и попробуйте ещё раз.
 staffcmd-find-title =
     🔎 Найдено по запросу { $query }: { $members ->

@@ -3,10 +3,10 @@
 staffcmd-none = —
 
 staffcmd-find-usage =
-    🔎 Використання: <code>/find телефон</code>, <code>/find номер полісу</code>, <code>/find ID застрахованого</code>, <code>/find номер заявки</code> або <code>/find #номер клієнта</code>
-    Наприклад: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>, <code>/find R-000042</code>, <code>/find #42</code>
+    🔎 Використання: <code>/find телефон</code>, <code>/find номер полісу</code>, <code>/find ID застрахованого</code>, <code>/find номер заявки</code>, <code>/find #номер клієнта</code> або ім'я: <code>/find прізвище</code>, <code>/find прізвище ім'я</code>
+    Наприклад: <code>/find +77010000101</code>, <code>/find SPH-2026-0001</code>, <code>/find KZ-100001</code>, <code>/find R-000042</code>, <code>/find #42</code>, <code>/find Коваленко Олена</code>
     У темі клієнта <code>/find</code> без номера показує цього клієнта.
-staffcmd-find-name = 🔎 /find шукає за номерами: телефоном, номером полісу, ID застрахованого, номером заявки або #номером клієнта. Щоб знайти клієнта за ім'ям, скористайтеся пошуком у чаті: тема кожного клієнта названа його ім'ям.
+staffcmd-find-none-name = 🔎 Немає картки чи клієнта з ім'ям { $query }. Спробуйте лише прізвище або телефон чи номер полісу.
 staffcmd-find-none = 🔎 За запитом { $query } нічого не знайдено. Перевірте номер і спробуйте ще раз.
 staffcmd-find-title =
     🔎 Знайдено за запитом { $query }: { $members ->

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal_column, or_
+from sqlalchemy import ColumnElement, and_, func, literal_column, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
@@ -30,6 +31,26 @@ def card_matches(
     if phone:
         conditions.append(col(InsuredPerson.phone) == phone)
     return or_(*conditions) if conditions else None
+
+
+def _like(text: str) -> str:
+    """`%text%` for LIKE, its own wildcards taken as letters."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def name_matches(column: Any, words: Sequence[Sequence[str]]) -> ColumnElement[bool]:
+    """`column` holds every word, each in one of its spellings (as typed, "Коваленко",
+    "КОВАЛЕНКО"): LIKE compares letters beyond ASCII by case on both databases, so the cases
+    a registry writes names in are tried, not folded."""
+    return and_(
+        *(or_(*(column.like(_like(spelling), escape="\\") for spelling in word)) for word in words)
+    )
+
+
+def card_named(words: Sequence[Sequence[str]]) -> ColumnElement[bool]:
+    """A card whose holder's name holds every word (`name_matches`)."""
+    return name_matches(col(InsuredPerson.full_name), words)
 
 
 def cards_in(card_ids: Sequence[int]) -> ColumnElement[bool]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import bindparam
+from sqlalchemy import ColumnElement, bindparam
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
@@ -56,6 +56,14 @@ async def get(session: AsyncSession, member_id: int) -> Member | None:
 
 async def ids_with_phone(session: AsyncSession, phone: str) -> list[int]:
     result = await session.execute(select(Member.id).where(Member.phone == phone))
+    return [member_id for member_id in result.scalars() if member_id is not None]
+
+
+async def ids_where(session: AsyncSession, where: ColumnElement[bool], limit: int) -> list[int]:
+    """The ids of up to `limit` members matching `where` (their profile's name, for /find)."""
+    result = await session.execute(
+        select(Member.id).where(where).order_by(col(Member.id)).limit(limit)
+    )
     return [member_id for member_id in result.scalars() if member_id is not None]
 
 

@@ -232,9 +232,36 @@ async def test_find_answers_in_the_thread_it_was_asked_in(chat):
 async def test_find_without_a_match_or_a_query(chat):
     assert await chat.send("/find KZ-999999") == [UK("staffcmd-find-none", query="KZ-•••99")]
     assert await chat.send("/find") == [UK("staffcmd-find-usage")]
-    # a name: /find never finds one, and staff are told where to look instead of "check the
-    # number" for a query with no number
-    assert await chat.send("/find Жаксыбекова Дана") == [UK("staffcmd-find-name")]
+    # a name nobody has: told so, with what to try, not "check the number"
+    assert await chat.send("/find Жаксыбекова Дана") == [
+        UK("staffcmd-find-none-name", query="Жаксыбекова Дана")
+    ]
+    assert await chat.send("/find ???") == [UK("staffcmd-find-usage")]
+
+
+async def test_find_by_name_in_any_case_finds_cards_and_members_and_audits_initials(chat):
+    """A member calls and gives their name: /find took numbers only, and staff were sent to the
+    chat's search, which knows only members with a topic. A name finds the registry's cards
+    whose holder's name holds each word, typed in any case (a registry writes "КОВАЛЕНКО" or
+    "Коваленко"), and members by their profile's name; the audit keeps the initials."""
+    member_id, _ = await _family(chat)
+    async with chat.sessions.begin() as session:
+        policy = await make_policy(session, number="SPH-2026-0077")
+        await make_person(session, policy, insured_id="KZ-700001", full_name="ЖАКСЫБЕКОВА ДАНА")
+        await make_member(session, telegram_id=10009, full_name="Dana Zhaksybekova")
+
+    [family] = await chat.send("/find kovalenko")
+    assert family.startswith(UK("staffcmd-find-title", query="kovalenko", members=1, cards=2))
+    assert "Taras Kovalenko" in family and f"#{member_id}" in family
+    assert "+380501112233" not in family and "UA-300002" not in family
+    [taras] = await chat.send("/find taras KOVALENKO")
+    assert taras.count("💳") == 1 and "Taras Kovalenko" in taras
+    [dana] = await chat.send("/find жаксыбекова")
+    assert "ЖАКСЫБЕКОВА ДАНА" in dana and "KZ-•••01" in dana
+    [profile] = await chat.send("/find Zhaksybekova")
+    assert profile.startswith(UK("staffcmd-find-title", query="Zhaksybekova", members=1, cards=0))
+    audit = await chat.rows(AuditEntry)
+    assert [a.target for a in audit] == ["k…", "t… K…", "ж…", "Z…"]
 
 
 async def test_setphone_links_the_members_cards_and_queues_their_notice(chat):

@@ -121,10 +121,13 @@ def _request(hit: RequestHit, i18n: Translator, zone: tzinfo) -> str:
     return "\n".join(lines)
 
 
-def find_result(result: FindResult, i18n: Translator, zone: tzinfo) -> list[str]:
-    query = esc(result.target)
+def find_result(
+    result: FindResult, i18n: Translator, zone: tzinfo, *, name: str | None = None
+) -> list[str]:
+    """What /find found; `name`: the name looked for, shown as typed (else the masked query)."""
+    query = esc(name if name is not None else result.target)
     if result.empty:
-        return [i18n("staffcmd-find-none", query=query)]
+        return [i18n("staffcmd-find-none-name" if name else "staffcmd-find-none", query=query)]
     blocks = [
         i18n(
             "staffcmd-find-title",

@@ -64,7 +64,7 @@ def create_router() -> Router:
             await message.reply(i18n("staffcmd-find-usage"))
             return
         if not staff_find.searchable(query):
-            await message.reply(i18n("staffcmd-find-name"))
+            await message.reply(i18n("staffcmd-find-usage"))
             return
         now = clock()
         result = await staff_find.find(
@@ -79,7 +79,9 @@ def create_router() -> Router:
         if not await uow.commit():
             await message.reply(i18n("staff-not-saved"))
             return
-        await _reply(message, texts.find_result(result, i18n, settings.tz))
+        # a name is shown back as the staff member typed it (the audit keeps its initials)
+        name = " ".join(query.split()) if staff_find.is_name(query) else None
+        await _reply(message, texts.find_result(result, i18n, settings.tz, name=name))
 
     @router.message(Command("setphone"))
     async def setphone(

@@ -1,5 +1,5 @@
-"""Staff's /find: members and cards for a phone, a policy number or an insured ID; a request
-by its number (with its member and card); a member by theirs (with their cards).
+"""Staff's /find: members and cards for a phone, a policy number, an insured ID or a name; a
+request by its number (with its member and card); a member by theirs (with their cards).
 
 Personal data leaves this module already masked (phones, insured IDs; birth dates as the year
 only), so a handler cannot show staff more than they need. Every search is audited.
@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from bot.services.activation import fold_insured_id
 from bot.services.cards import CardStatus, card_status
@@ -153,10 +154,62 @@ def _target(key: str, phone: str | None, rows: Sequence[tuple[InsuredPerson, Pol
     return mask_phone(phone) if phone else mask_id(key)
 
 
+# a name as /find takes one: up to this many words, with this many letters in all at least
+NAME_WORDS = 4
+NAME_LETTERS = 3
+NAME_MAX = 100  # characters
+
+
+def is_name(query: str) -> bool:
+    """Whether `query` is a person's name (no digit; letters, spaces, hyphens, apostrophes)."""
+    words = query.split()
+    return (
+        0 < len(words) <= NAME_WORDS
+        and len(query) <= NAME_MAX
+        and sum(ch.isalpha() for ch in query) >= NAME_LETTERS
+        and all(ch.isalpha() or ch in " -'’ʼ." for ch in query)
+    )
+
+
 def searchable(query: str) -> bool:
-    """Whether `query` can be what /find looks for: each of its kinds has a digit. A name has
-    none (staff find a member's topic by name with the chat's own search)."""
-    return any(ch.isdigit() for ch in query)
+    """Whether `query` can be what /find looks for: a number of one of its kinds (each has a
+    digit) or a name."""
+    return any(ch.isdigit() for ch in query) or is_name(query)
+
+
+def _spellings(word: str) -> list[str]:
+    """The cases a registry or a profile may write a name's word in: as typed, "Коваленко",
+    "коваленко", "КОВАЛЕНКО" (and "Anna-Maria" for "anna-maria")."""
+    titled = "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+    return list(dict.fromkeys([word, titled, word.lower(), word.upper()]))
+
+
+def _name_target(query: str) -> str:
+    """A name as the audit log keeps it: each word's first letter ("К… О…")."""
+    return " ".join(f"{word[:1]}…" for word in query.split())[:TARGET_LENGTH]
+
+
+async def _by_name(session: AsyncSession, query: str, today: date) -> FindResult:
+    """Cards whose holder's name holds every word of `query`, in any case, and members whose
+    profile name does, with the members linked to those cards."""
+    words = [_spellings(word) for word in query.split()]
+    where = find_repo.card_named(words)
+    rows, cards_total = await find_repo.cards_where(session, where, MAX_SHOWN)
+    members_of = await find_repo.members_of_cards_where(session, where)
+    member_ids = {m for ids in members_of.values() for m in ids}
+    named = find_repo.name_matches(col(Member.full_name), words)
+    member_ids.update(await members_repo.ids_where(session, named, MAX_SHOWN + 1))
+    members = await members_repo.by_ids(session, sorted(member_ids)[:MAX_SHOWN])
+    return FindResult(
+        target=_name_target(query),
+        members=[await _member_hit(session, member) for member in members],
+        cards=[
+            _card_hit(person, policy, members_of.get(person.id or 0, ()), today)
+            for person, policy in rows
+        ],
+        members_total=len(member_ids),
+        cards_total=cards_total,
+    )
 
 
 async def find(
@@ -169,18 +222,22 @@ async def find(
     default_region: str = "UA",
     default_chat: int | None = None,
 ) -> FindResult:
-    """Members and cards for a phone, a policy number or an insured ID; audited as "find".
+    """Members and cards for a phone, a policy number, an insured ID or a name; audited as
+    "find".
 
     The query is tried as all three (an insured ID or policy number compares without spaces
     and case). Members are those with that phone and those linked to a card found. At most
-    MAX_SHOWN of each are returned, with the totals. A request number (`R-000042`) finds that
-    request too, with its member and its card; its card in the staff chat it was routed to
-    (`default_chat` when none) is linked. A member's number (`#42`) finds that member and the
-    cards linked to them.
+    MAX_SHOWN of each are returned, with the totals. A name finds the cards whose holder's name
+    holds each of its words, and the members whose profile's does. A request number (`R-000042`)
+    finds that request too, with its member and its card; its card in the staff chat it was
+    routed to (`default_chat` when none) is linked. A member's number (`#42`) finds that member
+    and the cards linked to them.
     """
     member_number = MEMBER_NUMBER.fullmatch(query)
     if member_number is not None:
         result = await _member(session, int(member_number.group(1)), today)
+    elif is_name(query):
+        result = await _by_name(session, " ".join(query.split()), today)
     else:
         result = await _cards_and_members(session, query, today, default_region)
     number = REQUEST_NUMBER.fullmatch(query)
