@@ -143,6 +143,10 @@ async def _need_info_nudges(session: AsyncSession, now: datetime, after: timedel
         assert asked.id is not None
         if await reminders_repo.member_acted_after(session, request.id, asked.id):
             continue
+        # an answer too long for a request's messages went to support as a message of its own:
+        # staff have it in the topic, and "still waiting for your answer" would be wrong
+        if await reminders_repo.member_wrote_since(session, request.member_id, asked.created_at):
+            continue
         count += await outbox.enqueue_new(
             session,
             note.NeedInfoNudge(question=asked.comment),

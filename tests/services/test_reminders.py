@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from bot.services import reminders, requests
+from bot.services import reminders, requests, support_chat
 from bot.services.activation import ActivationRules, activate
 from bot.services.cards import confirm_phone
 from bot.services.hours import parse_weekly_hours
@@ -263,6 +263,26 @@ async def test_need_info_nudge_after_a_day_without_answer(session):
     )
     await requests.add_member_message(session, member, second.id, "Monday", [], at(22, 13))
     assert await reminders.run_due(session, at(25, 12), RULES) == 0
+
+
+async def test_an_answer_that_went_to_support_is_not_nudged(session):
+    """Asked for more information, the member answered in 1,500 characters: longer than a
+    request's messages take, it went to support as a message of its own (staff have it in the
+    topic). "Support is still waiting for your answer" a day later was wrong."""
+    member = await _linked_member(session, at(22, 10))
+    request = await requests.submit(
+        session, member, RequestKind.CALLBACK, {}, [], at(22, 10), date(2026, 11, 22)
+    )
+    await requests.change_status(
+        session, request.id, RequestStatus.IN_PROGRESS, ActorKind.STAFF, 7, at(22, 11)
+    )
+    await requests.change_status(
+        session, request.id, RequestStatus.NEED_INFO, ActorKind.STAFF, 7, at(22, 12), "Why?"
+    )
+    went = await support_chat.pass_on(session, member, None, "x" * 1500, [], 77, at(22, 13))
+    assert went is False  # to support, not to the request
+    assert await reminders.run_due(session, at(23, 12), RULES) == 0
+    assert await _queued(session, "need_info_nudge") == []
 
 
 async def test_a_need_info_nudge_waits_for_the_daytime(session):
