@@ -62,12 +62,12 @@ def preferred_date_refusal(value: date, today: date, horizon_days: int = 365) ->
 TIME_WORDS: dict[str, str] = {
     **dict.fromkeys(
         ("с утра", "утра", "утречком", "до обеда", "вранці", "зранку", "до обіду", "таңертеңгі",
-         "түске дейін", "before lunch", "in the morning", "am"),
+         "таңғы", "түске дейін", "before lunch", "in the morning", "am"),
         "morning",
     ),
     **dict.fromkeys(
         ("днем", "днём", "после обеда", "в обед", "обед", "вдень", "удень", "після обіду",
-         "в обід", "обід", "түсте", "түстен кейін", "күндізгі", "after lunch", "in the afternoon",
+         "в обід", "обід", "түсте", "түстен кейін", "күндізгі", "түскі", "after lunch", "in the afternoon",
          "noon", "midday", "pm"),
         "afternoon",
     ),

@@ -61,6 +61,16 @@ def test_a_time_of_day_typed_names_its_button(locale: str, typed: str, window: s
     assert match_choice(typed, _windows(locale)) == window
 
 
+@pytest.mark.parametrize(
+    ("typed", "window"),
+    [("таңертең", "morning"), ("таңғы", "morning"), ("түсте", "afternoon"),
+     ("түскі", "afternoon"), ("кешкісін", "evening"), ("кез келген уақытта", "any")],
+)  # fmt: skip
+def test_a_kazakh_time_of_day_as_people_say_it_names_its_button(typed: str, window: str) -> None:
+    """ "таңғы" (morning's) and "түскі" (midday's) were not read as a time of day."""
+    assert match_choice(typed, _windows("kk"), TIME_WORDS) == window
+
+
 @pytest.mark.parametrize("typed", ["8:00", "", "  ", "🌅", "please call me in the morning"])
 def test_a_time_or_a_sentence_names_no_button(typed: str) -> None:
     assert match_choice(typed, _windows("en")) is None
