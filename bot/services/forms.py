@@ -67,8 +67,8 @@ TIME_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(
         ("днем", "днём", "после обеда", "в обед", "обед", "вдень", "удень", "після обіду",
-         "в обід", "обід", "түсте", "түстен кейін", "күндізгі", "түскі", "after lunch", "in the afternoon",
-         "noon", "midday", "pm"),
+         "в обід", "обід", "түсте", "түстен кейін", "күндізгі", "түскі", "after lunch",
+         "in the afternoon", "noon", "midday", "pm"),
         "afternoon",
     ),
     **dict.fromkeys(
