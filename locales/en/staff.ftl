@@ -44,7 +44,7 @@ staff-ticket =
     👤 { $member } · { $phone }
     Policy: { $policy_number }
     Full name: { $full_name }
-    🔧 The card is under another phone? Here, <code>/setphone</code> with its insured ID gives it this member's phone, and the card appears in their chat.
+    🔧 The card is under another phone? Here, <code>/setphone</code> with its insured ID gives it this member's phone, and the card appears in their chat. <code>/find</code> with the policy number or the surname finds it.
 
 staff-ticket-answered =
     ✅ Ticket { $tickets } is answered: { $member } now has { $cards ->

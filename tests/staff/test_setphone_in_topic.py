@@ -63,6 +63,7 @@ async def test_setphone_with_the_insured_id_alone_in_the_topic_gives_the_member_
     assert ticket["text"].startswith("✉️ Card not found · ticket 1")
     assert "+7 ••• ••• 99 99" in ticket["text"]  # staff never see the whole phone
     assert "/setphone with its insured ID gives it this member's phone" in ticket["text"]
+    assert "/find with the policy number or the surname finds it." in ticket["text"]
     topic = ticket["message_thread_id"]
 
     unknown = _says(world, "/setphone KZ-500001 #999", topic)
