@@ -7,6 +7,7 @@ appointment-specialty-invalid = Please type the specialty in 2 to { $max } chara
 appointment-clinic-prompt = 🏥 In which city? If you have a clinic in mind, add its name, e.g. Almaty, City Clinic No. 4.
 appointment-clinic-invalid = Please type the city and, if you like, the clinic in 2 to { $max } characters.
 appointment-clinic-is-date = 📅 { $date } is the day of the visit: I ask for it next. First, where: choose the city or type the clinic.
+appointment-clinic-date-kept = 📅 { $date }: noted for the day of the visit. First, where: choose the city or type the clinic.
 appointment-date-prompt = 📅 Which day would suit you? Pick it on the calendar or type it, e.g. 05.12.2026.
 appointment-date-invalid = I could not read that date. Please type it like 05.12.2026 or pick a day on the calendar.
 appointment-date-past = That day has already passed. Please choose today or a later date.

@@ -572,24 +572,32 @@ async def test_a_date_typed_with_its_time_of_day_answers_both(member, session_fa
     assert "Preferred date: November 22, 2026" in summary and "Evening" in summary
 
 
-async def test_a_day_typed_where_the_clinic_is_asked_is_not_taken_for_a_clinic(
+async def test_a_day_typed_where_the_clinic_is_asked_is_kept_for_the_date_step(
     member, session_factory
 ):
     """ "в понеділок зранку" typed on the city and clinic step went on the request as its
-    clinic ("City / clinic: в понеділок зранку"). It is the day: the member is told that it is
-    asked next and that the place comes first; a clinic with a number in its name is a clinic."""
+    clinic ("City / clinic: в понеділок зранку"). It is the day and the time of day: kept, the
+    member told that the place comes first, and the date and time steps answered by it once the
+    clinic is given. Changing only the clinic from the summary, a day is refused with why."""
     await open_form(member, session_factory)
     await member.click("Dentist")
     await member.send("в понеділок зранку")
     assert (
-        "November 23, 2026 is the day of the visit: I ask for it next. First, where: choose "
-        "the city or type the clinic." in member.text()
+        "📅 November 23, 2026: noted for the day of the visit. First, where: choose the city or "
+        "type the clinic." in member.text()
     )
+    assert "⚠️" not in member.text()
     assert CLINIC_PROMPT in member.text()
-    await member.send("Medikom 12")
-    assert DATE_PROMPT in member.text()
-    await member.send("в понеділок зранку")
+    await member.send("Medikom 12")  # a clinic with a number in its name is a clinic
+    assert COMMENT_PROMPT in member.text()  # the date and the time of day: answered
     await member.send("-")
     summary = member.text()
     assert "City / clinic: Medikom 12" in summary
     assert "Preferred date: November 23, 2026 (Monday)" in summary
+    assert "Time: 🌅 Morning" in summary
+    await member.click("✏️ City / clinic")
+    await member.send("завтра")
+    assert "is the day of the visit: I ask for it next" in member.text()
+    await member.send("Dobrobut")
+    assert "City / clinic: Dobrobut" in member.text()
+    assert "Preferred date: November 23, 2026 (Monday)" in member.text()

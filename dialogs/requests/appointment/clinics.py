@@ -5,7 +5,7 @@ Without clinics for the specialty (or a specialty typed by the member) the step 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, Window
@@ -25,16 +25,19 @@ from dialogs.common import (
     picked_id,
     scroll_page,
     set_error,
+    set_notice,
     set_scroll_page,
     today,
 )
-from dialogs.requests.common import advance
+from dialogs.requests.appointment.handlers import on_date_text
+from dialogs.requests.common import EDITING, advance
 from dialogs.states import AppointmentSG
 from dialogs.text_input import refuse_text
 from dialogs.widgets import I18nButtonText, I18nFormat
 from storage.models import Member
 
 PAGES = "clinic_pages"
+DATE_AHEAD = "date_ahead"  # a day typed where the clinic was asked, for the date step
 CITY = "clinic_city"  # the city whose clinics are shown; "" once the member asked for the list
 CLINIC_MAX = 200  # a typed clinic
 BUTTON_SHOWN = 60  # a longer button label is cut by Telegram's apps anyway; cut it with "…"
@@ -102,7 +105,7 @@ async def on_pick(
         place += f", {clinic.city}"
     manager.dialog_data["clinic"] = place
     manager.dialog_data["clinic_id"] = clinic.id
-    await advance(manager, AppointmentSG.date, AppointmentSG.confirm)
+    await to_date(manager)
 
 
 async def on_city(
@@ -131,8 +134,12 @@ async def on_typed_clinic(message: Message, widget: Any, manager: DialogManager,
     day, _window = read_date_and_time(text, today(manager), future=True)
     if day is not None and not text.strip().isdigit():
         # "в понеділок зранку": the next step's answer, not a place (a number alone may be a
-        # clinic's)
-        set_error(manager, "appointment-clinic-is-date", date=fmt_date(day, manager))
+        # clinic's); kept for that step, unless only the clinic is being changed
+        if manager.dialog_data.get(EDITING):
+            set_error(manager, "appointment-clinic-is-date", date=fmt_date(day, manager))
+        else:
+            manager.dialog_data[DATE_AHEAD] = text
+            set_notice(manager, "appointment-clinic-date-kept", date=fmt_date(day, manager))
         return
     clinic = clean_text(text, max_len=CLINIC_MAX)
     if clinic is None:
@@ -140,7 +147,18 @@ async def on_typed_clinic(message: Message, widget: Any, manager: DialogManager,
         return
     manager.dialog_data["clinic"] = clinic
     manager.dialog_data["clinic_id"] = None
+    await to_date(manager)
+
+
+async def to_date(manager: DialogManager) -> None:
+    """On from the clinic: the date step, answered at once by a day typed before where the
+    clinic was asked ("в понеділок зранку", `DATE_AHEAD`), as if typed there."""
     await advance(manager, AppointmentSG.date, AppointmentSG.confirm)
+    ahead = manager.dialog_data.pop(DATE_AHEAD, None)
+    context = manager.current_context()
+    if ahead and context is not None and context.state == AppointmentSG.date:
+        # (the handler reads the text alone, not the message it came in)
+        await on_date_text(cast(Message, None), None, manager, str(ahead))
 
 
 def clinic_step(*widgets: Any) -> Window:
