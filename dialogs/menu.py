@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import Settings
 from bot.i18n import Translator
 from bot.services import activation, cards
+from bot.services.forms import wants
 from bot.services.names import given_name
 from bot.services.phones import is_market_phone
 from dialogs.activation import start_with_id
@@ -122,7 +123,8 @@ async def on_menu_message(message: Message, _widget: MessageInput, manager: Dial
             return
     keep_for_support(message, manager)
     kept = manager.dialog_data.get(OFFER) or ()
-    asks = text is not None and "?" in text  # a question about dentistry is not a visit
+    # a question about dentistry ("Is dentistry covered?", "лимит по стоматологии") is not a visit
+    asks = text is not None and ("?" in text or not wants(text))
     if (
         text is not None
         and has_cards

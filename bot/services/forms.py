@@ -161,6 +161,22 @@ SPECIALTY_WORDS: dict[str, str] = {
 }  # fmt: skip
 
 
+# the words of wanting something done, as a word begins: "нужен", "хочу", "запишите",
+# "потрібен", "треба", "керек", "need", "book"; a message on the menu that names a request
+# with none of them ("лимит по стоматологии") is a question about it, not the request
+_WANTING = (
+    "нуж", "надо", "хоч", "запис", "потріб", "треба", "хоті", "керек", "қажет", "жазыл",
+    "need", "want", "book", "order", "закаж", "замов", "сдать", "здати",
+)  # fmt: skip
+
+
+def wants(typed: str) -> bool:
+    """Whether a message asks for something: two words at most ("стоматолог", "перезвоните
+    мне"), or a word of wanting among them ("мне нужен стоматолог")."""
+    words = _words(typed)
+    return 0 < len(words) <= 2 or any(word.startswith(_WANTING) for word in words)
+
+
 def alias_named(typed: str, aliases: Mapping[str, str]) -> str | None:
     """The one id whose alias stands in a short answer (up to `ALIAS_WORDS` words): "к
     зубному" is the dentist; None when none or several do."""
