@@ -601,3 +601,21 @@ async def test_a_day_typed_where_the_clinic_is_asked_is_kept_for_the_date_step(
     await member.send("Dobrobut")
     assert "City / clinic: Dobrobut" in member.text()
     assert "Preferred date: November 23, 2026 (Monday)" in member.text()
+
+
+async def test_a_place_and_a_day_typed_together_answer_both_steps(member, session_factory):
+    """ "Almaty, Medikom, в понедельник утром" on the clinic step was stored whole as the
+    clinic. The place is the clinic; the day and time after the last comma answer their
+    steps. A number after the comma is the building's, not a day."""
+    await open_form(member, session_factory)
+    await member.click("Dentist")
+    await member.send("Almaty, Medikom, в понедельник утром")
+    assert COMMENT_PROMPT in member.text()
+    await member.send("-")
+    summary = member.text()
+    assert "City / clinic: Almaty, Medikom\n" in summary + "\n"
+    assert "Preferred date: November 23, 2026 (Monday)" in summary
+    assert "Time: 🌅 Morning" in summary
+    await member.click("✏️ City / clinic")
+    await member.send("Dobrobut, 15")
+    assert "City / clinic: Dobrobut, 15" in member.text()

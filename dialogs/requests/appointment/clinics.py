@@ -141,13 +141,28 @@ async def on_typed_clinic(message: Message, widget: Any, manager: DialogManager,
             manager.dialog_data[DATE_AHEAD] = text
             set_notice(manager, "appointment-clinic-date-kept", date=fmt_date(day, manager))
         return
-    clinic = clean_text(text, max_len=CLINIC_MAX)
+    place, ahead = _place_and_day(text, manager)
+    clinic = clean_text(place, max_len=CLINIC_MAX)
     if clinic is None:
         refuse_text(manager, text, CLINIC_MAX, "appointment-clinic-invalid", max=CLINIC_MAX)
         return
     manager.dialog_data["clinic"] = clinic
     manager.dialog_data["clinic_id"] = None
+    if ahead is not None:
+        manager.dialog_data[DATE_AHEAD] = ahead
     await to_date(manager)
+
+
+def _place_and_day(text: str, manager: DialogManager) -> tuple[str, str | None]:
+    """ "Алматы, в понедельник утром": the place, and the day after its last comma for the
+    date step; `text` and None when no day ends it (a number alone there is a building's),
+    or when only the clinic is being changed."""
+    place, comma, tail = text.rpartition(",")
+    tail = tail.strip()
+    if not comma or not place.strip() or tail.isdigit() or manager.dialog_data.get(EDITING):
+        return text, None
+    day, _window = read_date_and_time(tail, today(manager), future=True)
+    return (place.strip(), tail) if day is not None else (text, None)
 
 
 async def to_date(manager: DialogManager) -> None:
