@@ -456,14 +456,9 @@ def match_choice(
     return found.pop() if len(found) == 1 else None
 
 
-def _holds(words: list[str], alias: list[str]) -> bool:
-    """Whether `words` hold the alias's words in a row, the last give or take an ending
-    ("врачу" for "врач", "лору" for "лор")."""
-    return bool(_holds_at(words, alias))
-
-
 def _holds_at(words: list[str], alias: list[str]) -> list[int]:
-    """Where in `words` the alias's words stand in a row, the last give or take an ending."""
+    """Where in `words` the alias's words stand in a row, the last give or take an ending
+    ("врачу" for "врач", "лору" for "лор")."""
     size = len(alias)
     return [
         i
