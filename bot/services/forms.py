@@ -152,7 +152,7 @@ SPECIALTY_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(("сердц", "серц", "жүрек", "heart"), "cardiologist"),
     **dict.fromkeys(
-        ("ухо горло нос", "вухо горло ніс", "отоларинголог", "құлақ", "ear", "throat"), "ent"
+        ("ухо горло нос", "вухо горло ніс", "отоларинголог", "құлақ", "ears", "throat"), "ent"
     ),
     **dict.fromkeys(("окулист", "окуліст", "глаз", "очн", "көз", "eye", "eyes", "eye doctor"),
                     "ophthalmologist"),
