@@ -59,11 +59,9 @@ async def ids_with_phone(session: AsyncSession, phone: str) -> list[int]:
     return [member_id for member_id in result.scalars() if member_id is not None]
 
 
-async def ids_where(session: AsyncSession, where: ColumnElement[bool], limit: int) -> list[int]:
-    """The ids of up to `limit` members matching `where` (their profile's name, for /find)."""
-    result = await session.execute(
-        select(Member.id).where(where).order_by(col(Member.id)).limit(limit)
-    )
+async def ids_where(session: AsyncSession, where: ColumnElement[bool]) -> list[int]:
+    """The ids of the members matching `where` (their profile's name, for /find)."""
+    result = await session.execute(select(Member.id).where(where).order_by(col(Member.id)))
     return [member_id for member_id in result.scalars() if member_id is not None]
 
 

@@ -198,7 +198,7 @@ async def _by_name(session: AsyncSession, query: str, today: date) -> FindResult
     members_of = await find_repo.members_of_cards_where(session, where)
     member_ids = {m for ids in members_of.values() for m in ids}
     named = find_repo.name_matches(col(Member.full_name), words)
-    member_ids.update(await members_repo.ids_where(session, named, MAX_SHOWN + 1))
+    member_ids.update(await members_repo.ids_where(session, named))
     members = await members_repo.by_ids(session, sorted(member_ids)[:MAX_SHOWN])
     return FindResult(
         target=_name_target(query),
