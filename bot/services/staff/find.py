@@ -196,12 +196,26 @@ async def _by_name(session: AsyncSession, query: str, today: date) -> FindResult
     where = find_repo.card_named(words)
     rows, cards_total = await find_repo.cards_where(session, where, MAX_SHOWN)
     members_of = await find_repo.members_of_cards_where(session, where)
-    member_ids = {m for ids in members_of.values() for m in ids}
     named = find_repo.name_matches(col(Member.full_name), words)
-    member_ids.update(await members_repo.ids_where(session, named))
+    also = await members_repo.ids_where(session, named)
+    return await _found(session, _name_target(query), rows, cards_total, members_of, also, today)
+
+
+async def _found(
+    session: AsyncSession,
+    target: str,
+    rows: Sequence[tuple[InsuredPerson, Policy]],
+    cards_total: int,
+    members_of: dict[int, list[int]],
+    also: Iterable[int],
+    today: date,
+) -> FindResult:
+    """The cards found (`rows` of `cards_total`), and the members linked to them or found
+    `also` (by their phone, by their name), as staff see them."""
+    member_ids = {m for ids in members_of.values() for m in ids} | set(also)
     members = await members_repo.by_ids(session, sorted(member_ids)[:MAX_SHOWN])
     return FindResult(
-        target=_name_target(query),
+        target=target,
         members=[await _member_hit(session, member) for member in members],
         cards=[
             _card_hit(person, policy, members_of.get(person.id or 0, ()), today)
@@ -262,20 +276,9 @@ async def _cards_and_members(
     if where is not None:
         rows, cards_total = await find_repo.cards_where(session, where, MAX_SHOWN)
         members_of = await find_repo.members_of_cards_where(session, where)
-    member_ids = {m for ids in members_of.values() for m in ids}
-    if phone:
-        member_ids.update(await members_repo.ids_with_phone(session, phone))
-    members = await members_repo.by_ids(session, sorted(member_ids)[:MAX_SHOWN])
-    return FindResult(
-        target=_target(key, phone, rows),
-        members=[await _member_hit(session, member) for member in members],
-        cards=[
-            _card_hit(person, policy, members_of.get(person.id or 0, ()), today)
-            for person, policy in rows
-        ],
-        members_total=len(member_ids),
-        cards_total=cards_total,
-    )
+    also = await members_repo.ids_with_phone(session, phone) if phone else []
+    target = _target(key, phone, rows)
+    return await _found(session, target, rows, cards_total, members_of, also, today)
 
 
 async def _and_request(
