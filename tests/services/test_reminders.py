@@ -228,8 +228,8 @@ async def test_appointment_tomorrow_once_from_the_morning_before(session):
     assert await reminders.run_due(session, at(25, 10), RULES) == 0
 
 
-async def test_need_info_nudge_after_a_day_without_answer(session):
-    member = await _linked_member(session, at(22, 10))
+async def _asked(session, member, question):
+    """A call-back of `member`'s, taken on the 22nd at 11:00 and asked `question` at 12:00."""
     request = await requests.submit(
         session, member, RequestKind.CALLBACK, {}, [], at(22, 10), date(2026, 11, 22)
     )
@@ -237,14 +237,14 @@ async def test_need_info_nudge_after_a_day_without_answer(session):
         session, request.id, RequestStatus.IN_PROGRESS, ActorKind.STAFF, 7, at(22, 11)
     )
     await requests.change_status(
-        session,
-        request.id,
-        RequestStatus.NEED_INFO,
-        ActorKind.STAFF,
-        7,
-        at(22, 12),
-        "Which clinic?",
+        session, request.id, RequestStatus.NEED_INFO, ActorKind.STAFF, 7, at(22, 12), question
     )
+    return request
+
+
+async def test_need_info_nudge_after_a_day_without_answer(session):
+    member = await _linked_member(session, at(22, 10))
+    await _asked(session, member, "Which clinic?")
     assert await reminders.run_due(session, at(23, 11, 59), RULES) == 0
     assert await reminders.run_due(session, at(23, 12, 0), RULES) == 1
     [nudge] = await _queued(session, "need_info_nudge")
@@ -252,15 +252,7 @@ async def test_need_info_nudge_after_a_day_without_answer(session):
     assert await reminders.run_due(session, at(24, 12), RULES) == 0  # once per question
 
     # answered questions are not nudged
-    second = await requests.submit(
-        session, member, RequestKind.CALLBACK, {}, [], at(22, 10), date(2026, 11, 22)
-    )
-    await requests.change_status(
-        session, second.id, RequestStatus.IN_PROGRESS, ActorKind.STAFF, 7, at(22, 11)
-    )
-    await requests.change_status(
-        session, second.id, RequestStatus.NEED_INFO, ActorKind.STAFF, 7, at(22, 12), "Date?"
-    )
+    second = await _asked(session, member, "Date?")
     await requests.add_member_message(session, member, second.id, "Monday", [], at(22, 13))
     assert await reminders.run_due(session, at(25, 12), RULES) == 0
 
@@ -270,15 +262,7 @@ async def test_an_answer_that_went_to_support_is_not_nudged(session):
     request's messages take, it went to support as a message of its own (staff have it in the
     topic). "Support is still waiting for your answer" a day later was wrong."""
     member = await _linked_member(session, at(22, 10))
-    request = await requests.submit(
-        session, member, RequestKind.CALLBACK, {}, [], at(22, 10), date(2026, 11, 22)
-    )
-    await requests.change_status(
-        session, request.id, RequestStatus.IN_PROGRESS, ActorKind.STAFF, 7, at(22, 11)
-    )
-    await requests.change_status(
-        session, request.id, RequestStatus.NEED_INFO, ActorKind.STAFF, 7, at(22, 12), "Why?"
-    )
+    await _asked(session, member, "Why?")
     went = await support_chat.pass_on(session, member, None, "x" * 1500, [], 77, at(22, 13))
     assert went is False  # to support, not to the request
     assert await reminders.run_due(session, at(23, 12), RULES) == 0
