@@ -26,6 +26,7 @@ from dialogs.common import (
     ContentIs,
     MemberDialog,
     card_status,
+    commit_now,
     keep_for_support,
     member_window,
     opened_request,
@@ -34,7 +35,7 @@ from dialogs.common import (
     took_awaited,
 )
 from dialogs.phone import start_after_typed_phone, take_contact
-from dialogs.requests.new import named_label, named_request, open_named
+from dialogs.requests.new import named_holder, named_label, named_request, open_named
 from dialogs.states import (
     ActivationSG,
     CardsSG,
@@ -79,7 +80,7 @@ async def menu_getter(
         "insurer": settings.insurer_name,
         "cards": len(card_list),
         # a request the member's message named ("📝 New request: 🩺 Doctor appointment · Dentist")
-        "request": named_label((named[0], named[1]), i18n) if named else "",
+        "request": named_label((named[0], named[1]), i18n, named[3]) if named else "",
         "suggest": bool(named),
     }
     if active:
@@ -110,46 +111,61 @@ async def on_menu_message(message: Message, _widget: MessageInput, manager: Dial
     if await opened_request(message, manager) or await took_awaited(message, manager):
         return
     text = message.text
+    card_list: list[cards.CardView] = []
     if text is not None:
         typed, born = activation.split_birth_date(text, today(manager))
-        has_cards = await _has_cards(manager)
+        card_list = await _cards(manager)
         member: Member = manager.middleware_data["member"]
-        if not has_cards and member.phone_confirmed_at is None and is_market_phone(text):
+        if not card_list and member.phone_confirmed_at is None and is_market_phone(text):
             await start_after_typed_phone(manager)
             return
         # with cards, only the pair is taken ("Add a card"): an ID alone may be a question's
-        if activation.looks_like_insured_id(typed) and (born is not None or not has_cards):
+        if activation.looks_like_insured_id(typed) and (born is not None or not card_list):
             await start_with_id(manager, text)
             return
     keep_for_support(message, manager)
     kept = manager.dialog_data.get(OFFER) or ()
-    # a question about dentistry ("Is dentistry covered?", "лимит по стоматологии") is not a visit
-    asks = text is not None and ("?" in text or not wants(text))
-    if (
-        text is not None
-        and has_cards
-        and not asks
-        and any(m["id"] == message.message_id for m in kept)
-    ):
-        # "мне нужен стоматолог": kept for support, and the request it names offered beside
-        named = named_request(text, manager)
-        if named is not None:
-            manager.dialog_data[SUGGEST] = list(named)
-            i18n: Translator = manager.middleware_data["i18n"]
-            # a question of the bot's, not a warning
-            set_notice(manager, "input-not-asked-suggest", request=named_label(named, i18n))
+    if text is not None and card_list and any(m["id"] == message.message_id for m in kept):
+        _offer_request(text, card_list, manager)
+
+
+def _offer_request(text: str, card_list: list[cards.CardView], manager: DialogManager) -> None:
+    """ "мне нужен стоматолог", kept for support: the request it names offered beside, for the
+    family member it names too ("треба до педіатра для Софії"). Not for a question about it
+    ("Is dentistry covered?", "лимит по стоматологии")."""
+    if "?" in text or not wants(text):
+        return
+    holder = named_holder(text, card_list)
+    named = named_request(holder[1] if holder else text, manager)
+    if named is None:
+        return
+    card_id = holder[0].card_id if holder else None
+    whose = given_name(holder[0].holder_name) if holder else ""
+    manager.dialog_data[SUGGEST] = [*named, card_id, whose]
+    i18n: Translator = manager.middleware_data["i18n"]
+    # a question of the bot's, not a warning
+    set_notice(manager, "input-not-asked-suggest", request=named_label(named, i18n, whose))
 
 
 async def on_suggest(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
-    """ "📝 New request: …" under a message that named one: that form (`open_named`)."""
+    """ "📝 New request: …" under a message that named one: that form (`open_named`), on the
+    card of the family member it named (made the active card, as "👥 For another person" does)."""
     named = manager.middleware_data.get(SUGGEST)
-    if named:  # (a press on a screen drawn before: nothing is offered now)
-        await open_named(manager, (named[0], named[1]))
+    if not named:  # (a press on a screen drawn before: nothing is offered now)
+        return
+    kind, specialty, card_id, _whose = named
+    if card_id is not None:
+        data = manager.middleware_data
+        if not await cards.set_active_card(data["session"], data["member"], card_id):
+            return  # unlinked since
+        if not await commit_now(manager):
+            return
+    await open_named(manager, (kind, specialty))
 
 
-async def _has_cards(manager: DialogManager) -> bool:
+async def _cards(manager: DialogManager) -> list[cards.CardView]:
     data = manager.middleware_data
-    return bool(await cards.list_cards(data["session"], data["member"], today(manager)))
+    return await cards.list_cards(data["session"], data["member"], today(manager))
 
 
 def menu_dialog() -> Dialog:

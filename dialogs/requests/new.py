@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.i18n import Translator
 from bot.services import cards, requests
 from bot.services.forms import KIND_WORDS, SPECIALTY_WORDS, alias_named, match_choice
+from bot.services.names import given_name
 from dialogs.cards import card_buttons, card_items, list_getter
 from dialogs.common import (
     ContentIs,
@@ -94,11 +95,47 @@ def named_request(text: str, manager: DialogManager) -> tuple[str, str | None] |
     return (kind, None) if kind is not None else None
 
 
-def named_label(named: tuple[str, str | None], i18n: Translator) -> str:
-    """ "🩺 Doctor appointment · Dentist": what `named_request` found, as a button says it."""
+def named_label(named: tuple[str, str | None], i18n: Translator, whose: str = "") -> str:
+    """ "🩺 Doctor appointment · Dentist": what `named_request` found, as a button says it;
+    with `whose`, the given name of the family member it is for ("… · Софія")."""
     kind, specialty = named
     label = i18n(f"request-kind-{kind}")
-    return f"{label} · {i18n(f'specialty-{specialty}')}" if specialty else label
+    if specialty:
+        label += f" · {i18n(f'specialty-{specialty}')}"
+    return f"{label} · {whose}" if whose else label
+
+
+# a given name typed in another case ("для Софії", "Тараса", "Айгерімге"): the name but for its
+# last letter, and an ending of up to `NAME_ENDING` letters after what the two share
+NAME_ENDING = 3
+NAME_STEM = 3
+
+
+def _is_name(word: str, name: str) -> bool:
+    word, name = word.casefold(), name.casefold()
+    same = 0
+    while same < min(len(word), len(name)) and word[same] == name[same]:
+        same += 1
+    return same >= max(NAME_STEM, len(name) - 1) and len(word) - same <= NAME_ENDING
+
+
+def named_holder(text: str, card_list: list[cards.CardView]) -> tuple[cards.CardView, str] | None:
+    """The family card a message names by its holder's given name ("треба до педіатра для
+    Софії"), and the text without that word; None with no family, or when no card or several
+    people's are named (one person's cards of two years: the one in force now)."""
+    if len(card_list) < 2:
+        return None
+    words = text.split()
+    for at, word in enumerate(words):
+        bare = word.strip(",.!?;:")
+        found = [c for c in card_list if _is_name(bare, given_name(c.holder_name))]
+        if len({c.holder_name for c in found}) != 1:
+            continue
+        current = [c for c in found if c.status is cards.CardStatus.ACTIVE]
+        card = current[0] if len(current) == 1 else found[0] if len(found) == 1 else None
+        if card is not None:
+            return card, " ".join(words[:at] + words[at + 1 :])
+    return None
 
 
 async def open_named(

@@ -276,6 +276,36 @@ async def test_the_menu_and_the_linked_cards_say_when_a_card_opens_or_ended(
         assert f"Status: {status}" in member.text()
 
 
+async def test_a_request_for_a_child_named_on_the_menu_is_made_on_the_child_s_card(
+    member, session_factory
+):
+    """ "need a pediatrician for Taras" typed on the menu: the request offered is on the child's
+    card ("… · Taras"), which the press makes the active card, and the summary names him. A
+    name of the family with two cards (this year's and last year's) is the one in force."""
+    child_id = await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.send("need a pediatrician for Taras")
+    offer = "📝 New request: 🩺 Doctor appointment · Pediatrician · Taras"
+    assert offer in member.buttons()
+    await member.click(offer)
+    assert "In which city?" in member.text()
+    assert (await _member(session_factory)).active_card_id == child_id
+    await member.send("Kyiv")
+    await member.send("на 25-е")
+    await member.click("🕘 Any time")
+    await member.click("⏭ Skip")
+    assert "Insured person: Taras Kovalenko" in member.text()
+
+    await member.send("/menu")
+    await member.send("Olena needs a dentist")
+    offer = "📝 New request: 🩺 Doctor appointment · Dentist · Olena"
+    await member.click(offer)
+    stored = await _member(session_factory)
+    assert stored.active_card_id not in (child_id, None)
+    await member.send("/menu")
+    assert "Active card: SIP-2026-0001 · Olena Kovalenko" in member.text()
+
+
 async def test_a_request_for_a_child_is_made_from_the_new_request_screen(member, session_factory):
     """A parent books the child's doctor without going through "My cards": the request
     screen offers the family's cards, the one picked becomes the active card and the request
