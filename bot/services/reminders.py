@@ -13,7 +13,8 @@ from bot.services import notifications as note
 from bot.services import outbox
 from bot.services.activation import REMINDER_ACTIVATION_OPENS
 from bot.services.hours import WeeklyHours, open_time
-from storage.models import RequestKind, RequestStatus
+from storage.models import NotificationKind, RequestKind, RequestStatus
+from storage.repositories import notifications as notifications_repo
 from storage.repositories import reminders as reminders_repo
 
 OPEN = (RequestStatus.NEW, RequestStatus.IN_PROGRESS, RequestStatus.NEED_INFO)
@@ -145,7 +146,9 @@ async def _need_info_nudges(session: AsyncSession, now: datetime, after: timedel
             continue
         # an answer too long for a request's messages went to support as a message of its own:
         # staff have it in the topic, and "still waiting for your answer" would be wrong
-        if await reminders_repo.member_wrote_since(session, request.member_id, asked.created_at):
+        if await notifications_repo.queued_since(
+            session, request.member_id, (NotificationKind.MEMBER_MESSAGE,), asked.created_at
+        ):
             continue
         count += await outbox.enqueue_new(
             session,

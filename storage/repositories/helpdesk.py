@@ -180,20 +180,3 @@ async def pending_member_message(session: AsyncSession, dedup_key: str) -> Notif
     if row is None or row.status not in (NotificationStatus.PENDING, NotificationStatus.HELD):
         return None
     return row
-
-
-async def staff_wrote_since(session: AsyncSession, member_id: int, since: datetime) -> bool:
-    """Whether staff sent the member anything of their own (a line of the topic copied, a
-    canned reply) at `since` or later."""
-    found = await session.execute(
-        select(Notification.id)
-        .where(
-            Notification.member_id == member_id,
-            col(Notification.kind).in_(
-                [NotificationKind.STAFF_COPY, NotificationKind.CANNED_REPLY]
-            ),
-            Notification.created_at >= since,
-        )
-        .limit(1)
-    )
-    return found.first() is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import func, or_, update
@@ -118,3 +119,21 @@ async def sent_as(
     )
     row = (await session.execute(query)).first()
     return (NotificationKind(row[0]), row[1]) if row is not None else None
+
+
+async def queued_since(
+    session: AsyncSession, member_id: int, kinds: Sequence[NotificationKind], since: datetime
+) -> bool:
+    """Whether a notification of one of `kinds` about the member was queued at `since` or
+    later: staff wrote to them (a line of the topic copied, a canned reply), or they wrote to
+    support."""
+    found = await session.execute(
+        select(Notification.id)
+        .where(
+            Notification.member_id == member_id,
+            col(Notification.kind).in_(list(kinds)),
+            Notification.created_at >= since,
+        )
+        .limit(1)
+    )
+    return found.first() is not None

@@ -17,8 +17,6 @@ from storage.models import (
     ActorKind,
     CardLink,
     InsuredPerson,
-    Notification,
-    NotificationKind,
     Policy,
     Reminder,
     ReminderKind,
@@ -152,21 +150,6 @@ async def last_need_info(session: AsyncSession, request_id: int) -> RequestEvent
         .limit(1)
     )
     return rows.scalar_one_or_none()
-
-
-async def member_wrote_since(session: AsyncSession, member_id: int, since: datetime) -> bool:
-    """Whether the member sent support anything at `since` or later (a message of the support
-    chat, a request's or not)."""
-    rows = await session.execute(
-        select(Notification.id)
-        .where(
-            Notification.member_id == member_id,
-            Notification.kind == NotificationKind.MEMBER_MESSAGE,
-            Notification.created_at >= since,
-        )
-        .limit(1)
-    )
-    return rows.first() is not None
 
 
 async def member_acted_after(session: AsyncSession, request_id: int, event_id: int) -> bool:

@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services import outbox, ratings, requests
 from bot.services.notifications import CardRefresh
 from bot.services.staff.audit import audit
-from storage.models import ActorKind, Request, RequestKind, RequestStatus
-from storage.repositories import helpdesk as helpdesk_repo
+from storage.models import ActorKind, NotificationKind, Request, RequestKind, RequestStatus
 from storage.repositories import members as members_repo
+from storage.repositories import notifications as notifications_repo
 from storage.repositories import requests as requests_repo
 
 
@@ -47,6 +47,8 @@ NEEDS_TEXT = frozenset({StaffAction.INFO, StaffAction.REJECT})
 
 # requests whose "done" the member acts on only with where and when (the visit, the delivery):
 # a status message alone does not say it
+# what staff send the member in their own words
+STAFF_WORDS = (NotificationKind.STAFF_COPY, NotificationKind.CANNED_REPLY)
 TOLD_WHERE_AND_WHEN = frozenset(
     {RequestKind.APPOINTMENT, RequestKind.LAB_TESTS, RequestKind.MEDICINES}
 )
@@ -63,7 +65,9 @@ async def done_untold(session: AsyncSession, request_id: int) -> Request | None:
         or request.kind not in TOLD_WHERE_AND_WHEN
     ):
         return None
-    wrote = await helpdesk_repo.staff_wrote_since(session, request.member_id, request.created_at)
+    wrote = await notifications_repo.queued_since(
+        session, request.member_id, STAFF_WORDS, request.created_at
+    )
     return None if wrote else request
 
 
