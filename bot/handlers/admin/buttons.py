@@ -27,7 +27,7 @@ from bot.services.staff import (
     reveal_phones,
 )
 from bot.services.staff.routing import handled_in
-from storage.models import RequestStatus
+from storage.models import Request, RequestStatus
 from storage.uow import UnitOfWork
 
 
@@ -59,14 +59,15 @@ async def _apply(
     now_clock: Clock,
     i18n: Translator,
     comment: str | None = None,
-) -> bool:
+) -> Request | None:
     """Run the action and commit it; on refusal or a failed commit tell the staff member why.
 
-    True when it was applied and committed: only then may the caller say it was done.
+    The request when it was applied and committed (only then may the caller say it was done);
+    None otherwise.
     """
     assert reply_to.from_user is not None
     try:
-        await act(
+        request = await act(
             uow.session,
             request_id,
             action,
@@ -92,13 +93,13 @@ async def _apply(
         text = i18n("staff-already-taken", name=exc.assignee_name or "—")
     else:
         if await uow.commit():
-            return True
+            return request
         text = i18n("staff-not-saved")
     if isinstance(reply_to, CallbackQuery):
         await reply_to.answer(text, show_alert=True)
     else:
         await reply_to.reply(text)
-    return False
+    return None
 
 
 async def _other_chat(
@@ -177,15 +178,14 @@ def create_router() -> Router:
         # not wanted any more, or the staff member's next line would be sent as it
         if await state.get_state() is not None:
             await state.clear()
-        if await _apply(callback, uow, callback_data.request_id, action, clock, i18n):
+        request = await _apply(callback, uow, callback_data.request_id, action, clock, i18n)
+        if request is not None:
             await callback.answer(i18n("staff-done"))
-            if action is StaffAction.DONE and isinstance(callback.message, Message):
-                untold = await done_untold(uow.session, callback_data.request_id)
-                if untold is not None:
-                    kind = i18n(f"request-kind-{untold.kind}")
-                    await callback.message.reply(
-                        i18n("staff-done-untold", number=untold.number, kind=kind)
-                    )
+            if isinstance(callback.message, Message) and await done_untold(uow.session, request):
+                kind = i18n(f"request-kind-{request.kind}")
+                await callback.message.reply(
+                    i18n("staff-done-untold", number=request.number, kind=kind)
+                )
 
     @router.callback_query()
     async def on_unknown(callback: CallbackQuery, i18n: Translator) -> None:

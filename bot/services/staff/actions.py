@@ -54,21 +54,15 @@ TOLD_WHERE_AND_WHEN = frozenset(
 )
 
 
-async def done_untold(session: AsyncSession, request_id: int) -> Request | None:
-    """The request, when it is done and of a kind the member needs where and when of, but staff
-    have sent the member nothing since it came (no line of the topic, no canned reply): the
-    staff member is reminded that "done" alone does not tell them. None otherwise."""
-    request = await requests_repo.get(session, request_id)
-    if (
-        request is None
-        or request.status != RequestStatus.DONE
-        or request.kind not in TOLD_WHERE_AND_WHEN
-    ):
-        return None
-    wrote = await notifications_repo.queued_since(
+async def done_untold(session: AsyncSession, request: Request) -> bool:
+    """Whether `request`, just acted on, is done and of a kind the member needs where and when
+    of, while staff have sent the member nothing since it came (no line of the topic, no canned
+    reply): the staff member is reminded that "done" alone does not tell them."""
+    if request.status != RequestStatus.DONE or request.kind not in TOLD_WHERE_AND_WHEN:
+        return False
+    return not await notifications_repo.queued_since(
         session, request.member_id, STAFF_WORDS, request.created_at
     )
-    return None if wrote else request
 
 
 async def act(
