@@ -47,7 +47,9 @@ class DateErrors:
     no_time_left: str | None = None
 
 
-TextHandler = Callable[[Message, Any, DialogManager, str], Awaitable[None]]
+# a typed date's handler: a text step's, and called with the text alone (no message) when a
+# day typed on an earlier step answers this one (`appointment/clinics.py:to_date`)
+TextHandler = Callable[[Message | None, Any, DialogManager, str], Awaitable[None]]
 
 
 def preferred_date_handlers(
@@ -97,7 +99,9 @@ def preferred_date_handlers(
             return
         await advance(manager, next_state, confirm_state)
 
-    async def on_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
+    async def on_text(
+        _message: Message | None, _widget: Any, manager: DialogManager, text: str
+    ) -> None:
         if after_time is None and not keeps_time:  # a time of day typed would be lost
             await take(manager, read_date(text, today(manager), future=True))
             return

@@ -5,7 +5,7 @@ Without clinics for the specialty (or a specialty typed by the member) the step 
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, Window
@@ -172,8 +172,7 @@ async def to_date(manager: DialogManager) -> None:
     ahead = manager.dialog_data.pop(DATE_AHEAD, None)
     context = manager.current_context()
     if ahead and context is not None and context.state == AppointmentSG.date:
-        # (the handler reads the text alone, not the message it came in)
-        await on_date_text(cast(Message, None), None, manager, str(ahead))
+        await on_date_text(None, None, manager, str(ahead))
 
 
 def clinic_step(*widgets: Any) -> Window:
