@@ -220,3 +220,22 @@ async def test_a_clinic_made_inactive_meanwhile_or_a_forged_button_is_refused(
     await press_forged(member, "Клініка 1 · .*", "²")
     assert T("clinics-gone") in member.text()
     assert await stored_requests(session_factory) == []
+
+
+async def test_a_day_typed_before_the_clinic_is_pressed_answers_the_date_step(
+    member, session_factory, tmp_path
+):
+    """ "у понеділок зранку" typed while the city's clinics are buttons: kept, and when a
+    clinic is pressed the date and time steps are answered by it."""
+    await directory(session_factory, tmp_path)
+    await open_form(member, session_factory, home="Київ")
+    await member.click(re.escape(T("specialty-therapist")))
+    await member.send("у понеділок зранку")
+    assert "23 листопада 2026\u202fр.: записав як день візиту" in member.text()
+    assert T("clinics-pick-prompt", city="Київ") in member.text()
+    await member.click("Клініка 2 · .*")
+    assert "Що варто знати клініці" in member.text()  # the date and time steps answered
+    await member.click(re.escape(T("btn-skip")))
+    summary = member.text()
+    assert f"{T('field-clinic')}: Клініка 2, вул. Садова, 2, Київ" in summary
+    assert "23 листопада 2026\u202fр. (понеділок)" in summary

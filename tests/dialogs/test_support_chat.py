@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from aiogram.types import Chat, Message, PhotoSize, Sticker, Update
 from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
@@ -355,3 +355,16 @@ async def test_a_kept_text_longer_than_support_takes_is_refused_with_the_others_
     await member.click("✉️ Send it to support")
     assert "up to 4000 characters" in member.text()
     assert [n.payload["text"] for n in await _queued(session_factory)] == ["A short question"]
+
+
+async def test_a_request_named_on_a_card_not_open_yet_says_when_it_opens(member, session_factory):
+    """The request offered on the menu, pressed on a card whose coverage has not started: the
+    request screen says from when requests open; no form opens."""
+    await member_with_active_card(
+        member, session_factory, coverage_start=date(2026, 12, 1), coverage_end=date(2027, 11, 30)
+    )
+    await member.send("/menu")
+    await member.send("мне нужен стоматолог")
+    await member.click("📝 New request: 🩺 Doctor appointment · Dentist")
+    assert "requests open from that day" in member.text()
+    assert "In which city?" not in member.text()
