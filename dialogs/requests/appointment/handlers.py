@@ -44,12 +44,14 @@ def details(manager: DialogManager) -> dict[str, Any]:
 @functools.cache
 def specialty_words(hub: TranslatorHub) -> dict[str, str]:
     """Every listed specialty's label in each of the bot's languages, as typed answers are
-    compared: a member with the bot in Kazakh types "стоматолог", one in English "dentist"."""
-    return {
+    compared (a member with the bot in Kazakh types "стоматолог", one in English "dentist"),
+    and the doctors as people name them (`forms.SPECIALTY_WORDS`): built once."""
+    labels = {
         typed_phrase(hub.get(locale)(f"specialty-{code}")): code
         for locale in hub.locales
         for code in SPECIALTIES
     }
+    return {**labels, **SPECIALTY_WORDS}
 
 
 def typed_specialty(text: str, manager: DialogManager) -> str | None:
@@ -58,7 +60,7 @@ def typed_specialty(text: str, manager: DialogManager) -> str | None:
     i18n: Translator = manager.middleware_data["i18n"]
     hub: TranslatorHub = manager.middleware_data["translators"]
     shown = [(code, i18n(f"specialty-{code}")) for code in SPECIALTIES]
-    return match_choice(text, shown, {**specialty_words(hub), **SPECIALTY_WORDS})
+    return match_choice(text, shown, specialty_words(hub))
 
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:
