@@ -130,14 +130,16 @@ async def on_menu_message(message: Message, _widget: MessageInput, manager: Dial
 
 
 def _offer_request(text: str, card_list: list[cards.CardView], manager: DialogManager) -> None:
-    """ "мне нужен стоматолог", kept for support: the request it names offered beside, for the
-    family member it names too ("треба до педіатра для Софії"). Not for a question about it
-    ("Is dentistry covered?", "лимит по стоматологии")."""
-    if "?" in text or not wants(text):
+    """ "мне нужен стоматолог", "лекарства для ребенка", kept for support: the request it names
+    offered beside, for the family member it names too ("треба до педіатра для Софії"). Not for
+    a question about it ("Is dentistry covered?", "лимит по стоматологии": no word of wanting,
+    and the request not its first word)."""
+    if "?" in text:
         return
     holder = named_holder(text, card_list)
-    named = named_request(holder[1] if holder else text, manager)
-    if named is None:
+    rest = holder[1] if holder else text
+    named = named_request(rest, manager)
+    if named is None or not (wants(text) or named_request(rest.split()[0], manager) == named):
         return
     card_id = holder[0].card_id if holder else None
     whose = given_name(holder[0].holder_name) if holder else ""

@@ -127,6 +127,9 @@ KIND_WORDS: dict[str, str] = {
         "callback",
     ),
 }  # fmt: skip
+# money back for something: a message that names a refund and what it was for ("компенсация за
+# лекарства", "refund for a blood test") names the refund
+REFUND_WORDS = {alias: kind for alias, kind in KIND_WORDS.items() if kind == "reimbursement"}
 
 
 # a doctor as people name them rather than by the specialty ("зубной", "тіс дәрігері",
@@ -168,6 +171,21 @@ _WANTING = (
     "нуж", "надо", "хоч", "запис", "потріб", "треба", "хоті", "керек", "қажет", "жазыл",
     "need", "want", "book", "order", "закаж", "замов", "сдать", "здати",
 )  # fmt: skip
+
+
+# the words around a request that name none: who asks, and how politely ("мне", "please"); articles
+_ASKING = frozenset(
+    {"мне", "мені", "маған", "мен", "я", "мы", "ми", "нам", "бізге", "i", "me", "my", "we",
+     "a", "an", "the", "please", "пожалуйста", "будь", "ласка", "өтінемін", "срочно", "терміново",
+     "тез"}
+)  # fmt: skip
+
+
+def bare_request(typed: str) -> str:
+    """A message's words without those of asking and wanting: "хочу вернуть деньги за анализы"
+    is "вернуть деньги за анализы", short enough to be read for the request it names."""
+    words = _words(typed)
+    return " ".join(w for w in words if w not in _ASKING and not w.startswith(_WANTING))
 
 
 def wants(typed: str) -> bool:

@@ -14,7 +14,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import cards, requests
-from bot.services.forms import KIND_WORDS, SPECIALTY_WORDS, alias_named, match_choice
+from bot.services.forms import (
+    KIND_WORDS,
+    REFUND_WORDS,
+    SPECIALTY_WORDS,
+    alias_named,
+    bare_request,
+    match_choice,
+    typed_phrase,
+)
 from bot.services.names import given_name
 from dialogs.cards import card_buttons, card_items, list_getter
 from dialogs.common import (
@@ -79,10 +87,19 @@ async def choose_getter(
 def named_request(text: str, manager: DialogManager) -> tuple[str, str | None] | None:
     """The kind of request a short typed text names ("лекарства", "к врачу", "refund"), and the
     doctor when it names one ("к стоматологу", "тіс дәрігеріне жазылу": the appointment); not
-    a generic "к врачу" for a doctor. None when it names none, or several."""
+    a generic "к врачу" for a doctor. A longer one is read without its words of asking ("я
+    хочу вернуть деньги за анализы"); a refund named with what it was for is the refund. None
+    when it names none, or several."""
+    named = _named(text, manager)
+    if named is None and (bare := bare_request(text)) and bare != typed_phrase(text):
+        return _named(bare, manager)
+    return named
+
+
+def _named(text: str, manager: DialogManager) -> tuple[str, str | None] | None:
     i18n: Translator = manager.middleware_data["i18n"]
     kinds = [(kind, i18n(f"request-kind-{kind}")) for kind in FORMS]
-    kind = match_choice(text, kinds, KIND_WORDS)
+    kind = match_choice(text, kinds, KIND_WORDS) or alias_named(text, REFUND_WORDS)
     specialty = (
         typed_specialty(text, manager)
         if kind is None

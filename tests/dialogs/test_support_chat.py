@@ -287,6 +287,30 @@ async def test_a_request_named_on_the_menu_is_offered_beside_support(member, ses
     assert await _queued(session_factory) == []  # nothing went to support without the press
 
 
+async def test_a_request_asked_for_in_a_sentence_is_offered_on_the_menu(member, session_factory):
+    """ "хочу вернуть деньги за анализы" named no request: five words are more than a choice's,
+    and it names a refund and lab tests at once; "лекарства для ребенка" has no word of wanting.
+    A refund named with what it was for is the refund, words of asking are left out, and a
+    message that begins with the request asks for it; a question still does not."""
+    await member_with_active_card(member, session_factory)
+    await member.send("/menu")
+    for question in ("компенсация за анализы была?", "лимит на лекарства"):
+        await member.send(question)
+        assert not any(b.startswith("📝 New request:") for b in member.buttons()), question
+    for typed, offer in (
+        ("Я хочу вернуть деньги за анализы", "💵 Reimbursement"),
+        ("компенсация за лекарства", "💵 Reimbursement"),
+        ("I need a refund for my blood test please", "💵 Reimbursement"),
+        ("лекарства для ребенка", "💊 Medicines"),
+        ("анализы для мамы", "🧪 Lab tests"),
+    ):
+        await member.send(typed)
+        assert f"📝 New request: {offer}" in member.buttons(), typed
+    await member.click("📝 New request: 🧪 Lab tests")
+    assert "referral" in member.text()
+    assert await _queued(session_factory) == []
+
+
 async def test_a_thank_you_on_the_menu_is_answered_not_offered_to_support(member, session_factory):
     """ "Спасибо большое!" after an answer was met with a warning ("Messages are not taken on
     this screen") and an offer to send it to support. A thank-you is now answered, and nothing
