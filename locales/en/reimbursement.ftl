@@ -25,6 +25,16 @@ reimbursement-docs-prompt =
     📎 Send photos or files of the documents: the receipt or fiscal check, and the doctor’s referral or report if you have them.
     You can send several at once, also as an album (up to { $max_docs }). PDF, JPEG, PNG and HEIC are accepted.
 reimbursement-docs-required = Please attach at least one document: a claim cannot be reviewed without the receipt.
+reimbursement-docs-comment-kept =
+    💬 Noted as the claim’s comment for the claims team; you will see it on the summary before sending.{ $docs ->
+        [0] {" "}The documents are still needed: send them as photos or files.
+       *[other] {""}
+    }
+reimbursement-docs-iban-kept =
+    🏦 Noted as the account for the payment; you will see it on the summary before sending.{ $docs ->
+        [0] {" "}The documents are still needed: send them as photos or files.
+       *[other] {""}
+    }
 
 reimbursement-iban-prompt = 🏦 Type the IBAN of the bank account for the payment: a Ukrainian (UA…, 29 characters) or Kazakh (KZ…, 20 characters) account.
 reimbursement-btn-last-iban = 🏦 The same account as last time: { $last_iban }

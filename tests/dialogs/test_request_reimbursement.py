@@ -208,17 +208,20 @@ async def test_removing_the_documents_hides_done_until_one_is_sent(member, sessi
     await send_document(member, "wrong.pdf")
     await member.click("🗑 Remove the documents")
     assert DONE not in member.buttons()
-    await member.send("here is the receipt")
-    assert "Please send a photo or a file" in member.text()
+    await member.send("here is the receipt")  # kept as the comment, and the receipt still asked
+    assert "The documents are still needed: send them as photos or files" in member.text()
     await send_voice(member, "about-the-receipt")  # a voice message is not a document
     assert "Please send a photo or a file" in member.text()
     assert DONE not in member.buttons()
     await send_document(member, "receipt.pdf")
-    await _finish(member)
+    await member.click(DONE)
+    await member.send(UA_IBAN)  # the comment is answered: the summary
+    await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert [d.file_name for d in await stored_documents(session_factory, request.id)] == [
         "receipt.pdf"
     ]
+    assert request.details["comment"] == "here is the receipt"
 
 
 async def test_currency_order_follows_a_ukrainian_phone(member, session_factory):
@@ -497,3 +500,43 @@ async def test_a_service_date_typed_with_its_time_of_day_is_that_day(member, ses
     await member.send("вчера вечером")
     [request] = await _claim_from_amount(member, session_factory)
     assert request.details["service_date"] == "2026-11-21"
+
+
+async def test_words_and_the_iban_typed_on_the_documents_step_are_kept(member, session_factory):
+    """ "анализ крови в Инвитро" typed where the documents are asked (what the service was) was
+    "Please send a photo or a file", and lost. It is kept as the claim's comment, and an IBAN
+    typed early as its account: each said so, and their steps are not asked again. The
+    documents are still required."""
+    await member_with_active_card(member, session_factory)
+    await _to_documents(member)
+    await member.send("анализ крови в Инвитро")
+    assert "💬 Noted as the claim’s comment" in member.text()
+    assert "Please send a photo or a file" not in member.text()
+    await member.send(UA_IBAN)
+    assert "🏦 Noted as the account for the payment" in member.text()
+    assert "The documents are still needed" in member.text()
+    await member.send("готово")
+    assert "Please attach at least one document" in member.text()
+    await send_document(member, "receipt.pdf")
+    await member.send("и ещё приём терапевта")
+    assert "The documents are still needed" not in member.text()
+    await member.click(DONE)
+    assert f"IBAN: {UA_IBAN_SHOWN}" in member.text()  # the summary: no IBAN or comment step
+    assert "Comment: анализ крови в Инвитро\nи ещё приём терапевта" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["iban"] == UA_IBAN
+    assert request.details["comment"] == "анализ крови в Инвитро\nи ещё приём терапевта"
+
+
+async def test_a_long_text_on_the_documents_step_is_refused_for_its_length(member, session_factory):
+    """A description over the comment's 1,000 characters is refused as too long, not as no
+    document; nothing of it is kept."""
+    await member_with_active_card(member, session_factory)
+    await _to_documents(member)
+    await member.send("очень " * 200)
+    assert "too long" in member.text()
+    await send_document(member, "receipt.pdf")
+    await member.click(DONE)
+    await member.send(UA_IBAN)
+    assert "Anything to add for the claims team" in member.text()

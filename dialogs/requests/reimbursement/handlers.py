@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import ChatEvent, DialogManager
 from aiogram_dialog.widgets.input import MessageInput
@@ -14,7 +15,14 @@ from aiogram_dialog.widgets.kbd.calendar_kbd import ManagedCalendar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import requests
-from bot.services.forms import TEXT_MAX, clean_text, is_done, is_nothing, read_date_and_time
+from bot.services.forms import (
+    TEXT_MAX,
+    clean_text,
+    is_done,
+    is_nothing,
+    read_date_and_time,
+    too_long,
+)
 from bot.services.money import clean_iban, read_amount
 from bot.services.reimbursement import (
     REIMBURSEMENT_MAX_AGE_DAYS,
@@ -23,10 +31,10 @@ from bot.services.reimbursement import (
     last_iban,
     service_date_refusal,
 )
-from dialogs.common import fmt_date, set_error, today
+from dialogs.common import fmt_date, set_error, set_notice, today
 from dialogs.requests.common import DOCS, advance, on_attachment, request_card, submit
 from dialogs.states import ReimbursementSG
-from dialogs.text_input import refuse_text
+from dialogs.text_input import TOO_LONG, refuse_text
 from dialogs.widgets.calendar import LocalizedCalendar
 from storage.models import Member, RequestKind
 
@@ -106,9 +114,29 @@ async def on_currency(
 
 async def on_docs_text(message: Message, widget: MessageInput, manager: DialogManager) -> None:
     """Text on the documents step: "готово", "that's all" (`forms.DONE_WORDS`) is the press of
-    "Done with documents"; other text is no document (the attachment's own refusal)."""
-    if is_done(message.text or ""):
+    "Done with documents"; the account's IBAN typed early is kept for its step, and words ("анализ
+    крови в Инвитро", what the service was) for the comment, each said so; other text is no
+    document (the attachment's own refusal)."""
+    text = message.text or ""
+    data = manager.dialog_data
+    if is_done(text):
         await on_docs_done(message, None, manager)
+        return
+    if (iban := clean_iban(text)) is not None:
+        data["iban"] = iban
+        set_notice(manager, "reimbursement-docs-iban-kept", docs=len(data.get(DOCS) or []))
+        return
+    words = clean_text(text, min_len=3)
+    if words is not None and any(ch.isalpha() for ch in words):
+        comment = clean_text(f"{data['comment']}\n{words}" if data.get("comment") else words)
+        if comment is None:  # over the comment's length with what was noted before
+            set_error(manager, TOO_LONG, max=TEXT_MAX - len(data["comment"]) - 1)
+            return
+        data["comment"] = comment
+        set_notice(manager, "reimbursement-docs-comment-kept", docs=len(data.get(DOCS) or []))
+        return
+    if too_long(text, TEXT_MAX):
+        set_error(manager, TOO_LONG, max=TEXT_MAX)
         return
     await on_attachment(message, widget, manager)
 
@@ -117,7 +145,18 @@ async def on_docs_done(_event: Any, _button: Button | None, manager: DialogManag
     if not manager.dialog_data.get(DOCS):
         set_error(manager, "reimbursement-docs-required")
         return
-    await advance(manager, ReimbursementSG.iban, ReimbursementSG.confirm)
+    await advance(manager, _after(manager, ReimbursementSG.iban), ReimbursementSG.confirm)
+
+
+def _after(manager: DialogManager, step: State) -> State:
+    """The form's next step from `step` on that is not answered yet: the IBAN and the comment
+    may have been typed on the documents step."""
+    data = manager.dialog_data
+    if step == ReimbursementSG.iban and data.get("iban"):
+        step = ReimbursementSG.comment
+    if step == ReimbursementSG.comment and data.get("comment"):
+        step = ReimbursementSG.confirm
+    return step
 
 
 async def on_last_iban(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
@@ -129,7 +168,7 @@ async def on_last_iban(_callback: CallbackQuery, _button: Button, manager: Dialo
     if iban is None:  # anonymised since the step was drawn: the step again, without it
         return
     manager.dialog_data["iban"] = iban
-    await advance(manager, ReimbursementSG.comment, ReimbursementSG.confirm)
+    await advance(manager, _after(manager, ReimbursementSG.comment), ReimbursementSG.confirm)
 
 
 async def on_iban(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
@@ -137,7 +176,7 @@ async def on_iban(_message: Message, _widget: Any, manager: DialogManager, text:
         set_error(manager, reason)
         return
     manager.dialog_data["iban"] = clean_iban(text)
-    await advance(manager, ReimbursementSG.comment, ReimbursementSG.confirm)
+    await advance(manager, _after(manager, ReimbursementSG.comment), ReimbursementSG.confirm)
 
 
 async def on_comment(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
