@@ -219,6 +219,9 @@ async def on_free_message(message: Message, _widget: MessageInput, manager: Dial
     `dialogs/support_chat.py`); anything else is answered with the way to write to support."""
     if not (await opened_request(message, manager) or await took_awaited(message, manager)):
         keep_for_support(message, manager)
+        from dialogs.suggest import offer_named  # (it builds on this module: imported here)
+
+        await offer_named(message, manager)  # "ще аналізи треба": that request offered too
 
 
 # a request's number typed alone, as the bot writes it ("R-000042"), or shorter ("r42", "№ R-42"),
@@ -320,7 +323,8 @@ def member_window(
     and, after the step's own inputs, one that takes any other message and says so.
 
     `rests`: a screen that asks nothing (the menu, "request sent", "My requests"): a message
-    sent there goes to the request waiting for it, if one does (`on_free_message`).
+    sent there goes to the request waiting for it, if one does (`on_free_message`), and one
+    that names a request is offered it (`dialogs/suggest.py`).
     `on_message`: the catch-all of a screen that takes a message its own way (a request's page).
 
     aiogram-dialog hands every message sent while a dialog is open to its current window
@@ -331,8 +335,13 @@ def member_window(
     handler = on_message or (on_free_message if rests else on_unexpected)
     catch_all = MessageInput(handler, id=CATCH_ALL)
     kwargs.setdefault("markup_factory", INLINE_KEYBOARD)
-    # where a message may be kept for support: its button first, while it is
-    offer = (offer_button(),) if rests or on_message is not None else ()
+    # where a message may be kept for support: its button first, while it is, and the request
+    # the message names after it
+    offer: tuple[Button, ...] = ()
+    if rests or on_message is not None:
+        from dialogs.suggest import suggest_button  # (it builds on this module: imported here)
+
+        offer = (offer_button(), suggest_button())
     return Window(*offer, *widgets, *error, catch_all, state=state, getter=getter, **kwargs)
 
 

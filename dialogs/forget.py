@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram.fsm.storage.base import BaseStorage
 
-from dialogs.common import OFFER
+from dialogs.common import OFFER, SUGGEST
 from dialogs.states import (
     ActivationSG,
     AppointmentSG,
@@ -37,10 +37,11 @@ FINISHED: frozenset[str] = frozenset(
     )
 )
 # ids and dates of what was done, the screen's one-shot note and last error, and the messages
-# kept for "Send it to support" until the member's next press (`common.keep_for_support`)
+# kept for "Send it to support", and the request they name, until the member's next press
+# (`common.keep_for_support`, `dialogs/suggest.py`)
 KEEP = frozenset(
     {"number", "request_id", "card_id", "opens_on", "locked_until", "ticket_id", "note", ERROR_KEY,
-     OFFER}
+     OFFER, SUGGEST}
 )  # fmt: skip
 
 

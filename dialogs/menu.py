@@ -6,36 +6,30 @@ from typing import Any
 
 from aiogram import F
 from aiogram.enums import ContentType
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import Message
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Column, Row, Start, SwitchTo
+from aiogram_dialog.widgets.kbd import Column, Row, Start, SwitchTo
 from aiogram_dialog.widgets.text import Format
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.i18n import Translator
 from bot.services import activation, cards
-from bot.services.forms import wants
 from bot.services.names import given_name
 from bot.services.phones import is_market_phone
 from dialogs.activation import start_with_id
 from dialogs.common import (
-    OFFER,
-    SUGGEST,
     ContentIs,
     MemberDialog,
     card_status,
-    commit_now,
     keep_for_support,
     member_window,
     opened_request,
-    set_notice,
     today,
     took_awaited,
 )
 from dialogs.phone import start_after_typed_phone, take_contact
-from dialogs.requests.new import named_holder, named_label, named_request, open_named
 from dialogs.states import (
     ActivationSG,
     CardsSG,
@@ -47,6 +41,7 @@ from dialogs.states import (
     ProfileSG,
     SupportSG,
 )
+from dialogs.suggest import offer_named
 from dialogs.widgets import I18nButtonText, I18nFormat
 from dialogs.widgets.cached import CachedKeyboard
 from storage.models import Member
@@ -71,7 +66,6 @@ async def menu_getter(
     card_list = await cards.list_cards(session, member, today(dialog_manager))
     active = next((c for c in card_list if c.is_active), None)
     notice = NOTICES.get((dialog_manager.start_data or {}).get("notice", ""))  # type: ignore[union-attr]
-    named = dialog_manager.dialog_data.get(SUGGEST)
     data: dict[str, Any] = {
         "notice": i18n(notice) if notice else "",
         "has_cards": bool(card_list),
@@ -79,9 +73,6 @@ async def menu_getter(
         "name": given_name(member.full_name),
         "insurer": settings.insurer_name,
         "cards": len(card_list),
-        # a request the member's message named ("📝 New request: 🩺 Doctor appointment · Dentist")
-        "request": named_label((named[0], named[1]), i18n, named[3]) if named else "",
-        "suggest": bool(named),
     }
     if active:
         data |= {
@@ -124,45 +115,7 @@ async def on_menu_message(message: Message, _widget: MessageInput, manager: Dial
             await start_with_id(manager, text)
             return
     keep_for_support(message, manager)
-    kept = manager.dialog_data.get(OFFER) or ()
-    if text is not None and card_list and any(m["id"] == message.message_id for m in kept):
-        _offer_request(text, card_list, manager)
-
-
-def _offer_request(text: str, card_list: list[cards.CardView], manager: DialogManager) -> None:
-    """ "мне нужен стоматолог", "лекарства для ребенка", kept for support: the request it names
-    offered beside, for the family member it names too ("треба до педіатра для Софії"). Not for
-    a question about it ("Is dentistry covered?", "лимит по стоматологии": no word of wanting,
-    and the request not its first word)."""
-    if "?" in text:
-        return
-    holder = named_holder(text, card_list)
-    rest = holder[1] if holder else text
-    named = named_request(rest, manager)
-    if named is None or not (wants(text) or named_request(rest.split()[0], manager) == named):
-        return
-    card_id = holder[0].card_id if holder else None
-    whose = given_name(holder[0].holder_name) if holder else ""
-    manager.dialog_data[SUGGEST] = [*named, card_id, whose]
-    i18n: Translator = manager.middleware_data["i18n"]
-    # a question of the bot's, not a warning
-    set_notice(manager, "input-not-asked-suggest", request=named_label(named, i18n, whose))
-
-
-async def on_suggest(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
-    """ "📝 New request: …" under a message that named one: that form (`open_named`), on the
-    card of the family member it named (made the active card, as "👥 For another person" does)."""
-    named = manager.middleware_data.get(SUGGEST)
-    if not named:  # (a press on a screen drawn before: nothing is offered now)
-        return
-    kind, specialty, card_id, _whose = named
-    if card_id is not None:
-        data = manager.middleware_data
-        if not await cards.set_active_card(data["session"], data["member"], card_id):
-            return  # unlinked since
-        if not await commit_now(manager):
-            return
-    await open_named(manager, (kind, specialty))
+    await offer_named(message, manager, card_list)
 
 
 async def _cards(manager: DialogManager) -> list[cards.CardView]:
@@ -178,12 +131,6 @@ def menu_dialog() -> Dialog:
             I18nFormat("menu-greeting", when=~F["name"]),
             I18nFormat("menu-active-card", when="active"),
             I18nFormat("menu-no-card", when=~F["has_cards"]),
-            Button(
-                I18nButtonText("menu-btn-suggest"),
-                id="suggest",
-                on_click=on_suggest,
-                when="suggest",
-            ),
             # the same for everyone with the same language and flags: rendered once each
             CachedKeyboard(
                 Row(
@@ -239,6 +186,7 @@ def menu_dialog() -> Dialog:
             MessageInput(on_contact, filter=ContentIs(ContentType.CONTACT)),
             getter=menu_getter,
             state=MainSG.menu,
+            rests=True,
             on_message=on_menu_message,
         ),
         member_window(

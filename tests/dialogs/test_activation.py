@@ -431,3 +431,23 @@ async def test_an_id_typed_on_a_cyrillic_keyboard_is_found(member, session_facto
     async with session_factory() as session:
         results = (await session.execute(select(ActivationAttempt.succeeded))).scalars().all()
     assert results == [True, True]  # no wrong attempt counted
+
+
+async def test_a_request_named_after_activation_is_offered(member, session_factory):
+    """ "ертең кардиологқа жазылу керек" typed on "Card … is linked and active" was "Messages
+    are not taken on this screen", with only "Send it to support", while the menu offered the
+    request it names. Every screen that asks nothing offers it: one press to the form."""
+    await _card(session_factory)
+    await _open_activation(member)
+    await member.send("kz-100001")
+    await member.send("05/03/1984")
+    await member.send("ертең кардиологқа жазылу керек")
+    assert "Is this a new request? Tap “📝 New request: 🩺 Doctor appointment · Cardiologist”" in (
+        member.text()
+    )
+    assert member.buttons()[:2] == [
+        "✉️ Send it to support",
+        "📝 New request: 🩺 Doctor appointment · Cardiologist",
+    ]
+    await member.click("📝 New request: 🩺 Doctor appointment · Cardiologist")
+    assert "In which city?" in member.text()

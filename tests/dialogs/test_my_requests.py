@@ -220,7 +220,8 @@ async def test_a_message_on_a_closed_request_s_page_is_kept_for_support(
     await member.click("✖️ Yes, cancel it")
     clock.advance(hours=1)  # (a line just after a request would go to it)
     await member.send("Sorry, I still need the call")
-    assert "Send this to support?" in member.text()
+    assert "Or send it to support" in member.text()
+    assert "📝 New request: 📞 Call-back" in member.buttons()  # a new one, one press away
     assert "Status: ✖️ cancelled" in member.text()  # the same page
     await member.click("✉️ Send it to support")
     assert "✅ Sent to support" in member.text()

@@ -204,3 +204,17 @@ async def test_a_call_back_asked_for_after_the_call_centre_closes_says_the_day_i
     await member.click("✅ Send")
     assert "Request R-000001 is sent" in member.text()
     assert "We will call you on" not in member.text()
+
+
+async def test_a_request_named_under_request_sent_is_offered(member, session_factory, clock):
+    """ "ще аналізи треба" typed under "Request R-000001 is sent", once what the member writes
+    no longer goes to that request (`requests.FOLLOW_UP`), was only offered to support; the
+    request it names is offered too (a finished form's screen keeps only what it needs from one
+    update to the next: the offer is among it)."""
+    await member_with_active_card(member, session_factory)
+    assert "Request R-000001 is sent" in await _send_callback(member)
+    clock.advance(minutes=31)
+    await member.send("ще аналізи треба")
+    assert "📝 New request: 🧪 Lab tests" in member.buttons()
+    await member.click("📝 New request: 🧪 Lab tests")
+    assert "referral" in member.text()

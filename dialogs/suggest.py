@@ -1,0 +1,90 @@
+"""A request named in a message that a screen did not ask for ("мне нужен стоматолог" on the
+menu, "ще аналізи треба" under "Request sent"): offered beside sending it to support, one press
+away, on every screen that asks nothing (`dialogs.common.member_window(rests=True)`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager
+from aiogram_dialog.widgets.kbd import Button
+from aiogram_dialog.widgets.text import Text
+
+from bot.i18n import Translator
+from bot.services import cards
+from bot.services.forms import wants
+from bot.services.names import given_name
+from dialogs.common import OFFER, SUGGEST, commit_now, set_notice, today
+from dialogs.requests.new import named_holder, named_label, named_request, open_named
+
+
+async def offer_named(
+    message: Message, manager: DialogManager, card_list: list[cards.CardView] | None = None
+) -> None:
+    """The request a text kept for support names, offered beside it (`offer_request`), when the
+    member has a card to make it on (`card_list`: theirs, when the caller has read them)."""
+    text = message.text
+    kept = manager.dialog_data.get(OFFER) or ()
+    if text is None or not any(m["id"] == message.message_id for m in kept):
+        return
+    if card_list is None:
+        data = manager.middleware_data
+        card_list = await cards.list_cards(data["session"], data["member"], today(manager))
+    if card_list:
+        offer_request(text, card_list, manager)
+
+
+def offer_request(text: str, card_list: list[cards.CardView], manager: DialogManager) -> None:
+    """ "мне нужен стоматолог", "лекарства для ребенка", kept for support: the request it names
+    offered beside, for the family member it names too ("треба до педіатра для Софії"). Not for
+    a question about it ("Is dentistry covered?", "лимит по стоматологии": no word of wanting,
+    and the request not its first word)."""
+    if "?" in text:
+        return
+    holder = named_holder(text, card_list)
+    rest = holder[1] if holder else text
+    named = named_request(rest, manager)
+    if named is None or not (wants(text) or named_request(rest.split()[0], manager) == named):
+        return
+    card_id = holder[0].card_id if holder else None
+    whose = given_name(holder[0].holder_name) if holder else ""
+    manager.dialog_data[SUGGEST] = [*named, card_id, whose]
+    i18n: Translator = manager.middleware_data["i18n"]
+    # a question of the bot's, not a warning
+    set_notice(manager, "input-not-asked-suggest", request=named_label(named, i18n, whose))
+
+
+async def on_suggest(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+    """ "📝 New request: …" under a message that named one: that form (`open_named`), on the
+    card of the family member it named (made the active card, as "👥 For another person" does)."""
+    named = manager.middleware_data.get(SUGGEST)
+    if not named:  # (a press on a screen drawn before: nothing is offered now)
+        return
+    kind, specialty, card_id, _whose = named
+    if card_id is not None:
+        data = manager.middleware_data
+        if not await cards.set_active_card(data["session"], data["member"], card_id):
+            return  # unlinked since
+        if not await commit_now(manager):
+            return
+    await open_named(manager, (kind, specialty))
+
+
+class _Suggested(Text):
+    """ "📝 New request: 🩺 Doctor appointment · Dentist": the request offered now."""
+
+    async def _render_text(self, data: dict[str, Any], manager: DialogManager) -> str:
+        named = manager.dialog_data.get(SUGGEST)
+        if not named:
+            return ""
+        i18n: Translator = manager.middleware_data["i18n"]
+        return i18n("menu-btn-suggest", request=named_label((named[0], named[1]), i18n, named[3]))
+
+
+def _suggested(_data: dict[str, Any], _widget: Any, manager: DialogManager) -> bool:
+    return bool(manager.dialog_data.get(SUGGEST))
+
+
+def suggest_button() -> Button:
+    return Button(_Suggested(), id="suggest", on_click=on_suggest, when=_suggested)
