@@ -16,7 +16,13 @@ from bot.services import cards
 from bot.services.forms import wants
 from bot.services.names import given_name
 from dialogs.common import OFFER, SUGGEST, commit_now, set_notice, today
-from dialogs.requests.new import named_holder, named_label, named_request, open_named
+from dialogs.requests.new import (
+    named_day,
+    named_holder,
+    named_label,
+    named_request,
+    open_named,
+)
 
 
 async def offer_named(
@@ -49,7 +55,7 @@ def offer_request(text: str, card_list: list[cards.CardView], manager: DialogMan
         return
     card_id = holder[0].card_id if holder else None
     whose = given_name(holder[0].holder_name) if holder else ""
-    manager.dialog_data[SUGGEST] = [*named, card_id, whose]
+    manager.dialog_data[SUGGEST] = [*named, card_id, whose, named_day(named, rest, manager)]
     i18n: Translator = manager.middleware_data["i18n"]
     # a question of the bot's, not a warning
     set_notice(manager, "input-not-asked-suggest", request=named_label(named, i18n, whose))
@@ -61,14 +67,15 @@ async def on_suggest(_callback: CallbackQuery, _button: Button, manager: DialogM
     named = manager.middleware_data.get(SUGGEST)
     if not named:  # (a press on a screen drawn before: nothing is offered now)
         return
-    kind, specialty, card_id, _whose = named
+    kind, specialty, card_id = named[:3]
+    day = named[4] if len(named) > 4 else None  # (one offered before the day was kept: none)
     if card_id is not None:
         data = manager.middleware_data
         if not await cards.set_active_card(data["session"], data["member"], card_id):
             return  # unlinked since
         if not await commit_now(manager):
             return
-    await open_named(manager, (kind, specialty))
+    await open_named(manager, (kind, specialty), day=day)
 
 
 class _Suggested(Text):

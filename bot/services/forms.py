@@ -118,7 +118,8 @@ KIND_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(
         ("возмещение", "компенсация", "возврат", "вернуть деньги", "відшкодування", "компенсація",
-         "повернення", "өтемақы", "өтеу", "refund", "reimburse", "compensation"),
+         "повернення", "өтемақы", "өтеу", "refund", "reimburse", "reimbursement", "compensation",
+         "money back"),
         "reimbursement",
     ),
     **dict.fromkeys(
@@ -201,8 +202,32 @@ def alias_named(typed: str, aliases: Mapping[str, str]) -> str | None:
     words = _words(typed)
     if not words or len(words) > ALIAS_WORDS:
         return None
-    found = {option_id for alias, option_id in aliases.items() if _holds_at(words, alias.split())}
+    found = aliases_held(typed, aliases)
     return found.pop() if len(found) == 1 else None
+
+
+def aliases_held(typed: str, aliases: Mapping[str, str]) -> set[str]:
+    """The ids whose aliases stand in `typed`, however long ("I need to see a dermatologist
+    next Tuesday")."""
+    words = _words(typed)
+    return {option_id for alias, option_id in aliases.items() if _holds_at(words, alias.split())}
+
+
+# the most words a day ahead is written in ("next Tuesday", "в следующий понедельник утром")
+DAY_WORDS = 4
+
+
+def day_named(text: str, today: date) -> str | None:
+    """The words of a message that name a day ahead, as typed ("next Tuesday", "завтра утром",
+    "15 декабря"): the longest such run; None when none does. A number alone names no day
+    ("3 анализа")."""
+    tokens = [t.strip(".!") for t in text.replace(",", " ").split()]
+    for size in range(min(DAY_WORDS, len(tokens)), 0, -1):
+        for at in range(len(tokens) - size + 1):
+            span = " ".join(tokens[at : at + size])
+            if any(ch.isalpha() for ch in span) and read_date_and_time(span, today, future=True)[0]:
+                return span
+    return None
 
 
 # "yes" typed to "Is everything correct?" under a summary, as `_words` leaves it: the whole

@@ -12,14 +12,16 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Cancel, Column, Start, SwitchTo
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.i18n import Translator
+from bot.i18n import Translator, TranslatorHub
 from bot.services import cards, requests
 from bot.services.forms import (
     KIND_WORDS,
     REFUND_WORDS,
     SPECIALTY_WORDS,
     alias_named,
+    aliases_held,
     bare_request,
+    day_named,
     match_choice,
     typed_phrase,
 )
@@ -36,7 +38,7 @@ from dialogs.common import (
     today,
     typed_choice,
 )
-from dialogs.requests.appointment.handlers import typed_specialty
+from dialogs.requests.appointment.handlers import DATE_AHEAD, specialty_words, typed_specialty
 from dialogs.states import (
     AppointmentSG,
     CallbackSG,
@@ -92,8 +94,23 @@ def named_request(text: str, manager: DialogManager) -> tuple[str, str | None] |
     when it names none, or several."""
     named = _named(text, manager)
     if named is None and (bare := bare_request(text)) and bare != typed_phrase(text):
-        return _named(bare, manager)
+        # a sentence read for its words, not a question ("… can I get the money back?")
+        named = _named(bare, manager) or (None if "?" in text else _held(bare, manager))
     return named
+
+
+def _held(text: str, manager: DialogManager) -> tuple[str, str | None] | None:
+    """A request named in a sentence too long for a choice ("to see a dermatologist next
+    Tuesday"): the one doctor or kind of request its words hold (a refund for something,
+    the refund)."""
+    hub: TranslatorHub = manager.middleware_data["translators"]
+    kinds = aliases_held(text, KIND_WORDS)
+    doctors = aliases_held(text, specialty_words(hub))
+    if len(doctors) == 1 and kinds <= {RequestKind.APPOINTMENT}:
+        return RequestKind.APPOINTMENT, doctors.pop()
+    if RequestKind.REIMBURSEMENT in kinds:
+        return RequestKind.REIMBURSEMENT, None
+    return (kinds.pop(), None) if len(kinds) == 1 and not doctors else None
 
 
 def _named(text: str, manager: DialogManager) -> tuple[str, str | None] | None:
@@ -155,12 +172,25 @@ def named_holder(text: str, card_list: list[cards.CardView]) -> tuple[cards.Card
     return None
 
 
+def named_day(named: tuple[str, str | None], text: str, manager: DialogManager) -> str | None:
+    """The day an appointment with a doctor named in `text` is wanted on ("к дерматологу в
+    следующий вторник"), as typed, for its date step; None for other requests."""
+    if named[0] != RequestKind.APPOINTMENT or named[1] is None:
+        return None
+    return day_named(text, today(manager))
+
+
 async def open_named(
-    manager: DialogManager, named: tuple[str, str | None], *, allowed: bool | None = None
+    manager: DialogManager,
+    named: tuple[str, str | None],
+    *,
+    allowed: bool | None = None,
+    day: str | None = None,
 ) -> None:
     """The form `named_request` found, over the current screen (the appointment with its
-    doctor at its next step); the chooser, which says why, when the active card takes no
-    request now (`allowed`, when the caller knows it already)."""
+    doctor at its next step, and `day`, typed with it, kept for its date step); the chooser,
+    which says why, when the active card takes no request now (`allowed`, when the caller
+    knows it already)."""
     if allowed is None:
         data = await choose_getter(**{**manager.middleware_data, "dialog_manager": manager})
         allowed = bool(data["allowed"])
@@ -168,7 +198,7 @@ async def open_named(
     if not allowed:
         await manager.start(NewRequestSG.choose)
     elif specialty is not None:
-        await manager.start(AppointmentSG.clinic, data={"specialty": specialty})
+        await manager.start(AppointmentSG.clinic, data={"specialty": specialty, DATE_AHEAD: day})
     else:
         await manager.start(FORMS[kind])
 
@@ -182,7 +212,7 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
     data = await choose_getter(**{**manager.middleware_data, "dialog_manager": manager})
     text = message.text or ""
     if data["allowed"] and (named := named_request(text, manager)) is not None:
-        await open_named(manager, named, allowed=True)
+        await open_named(manager, named, allowed=True, day=named_day(named, text, manager))
         return
     if data["several"]:
         holders = [item for item in data["family"] if match_choice(text, [item]) is not None]

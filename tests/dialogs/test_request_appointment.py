@@ -619,3 +619,20 @@ async def test_a_place_and_a_day_typed_together_answer_both_steps(member, sessio
     await member.click("✏️ City / clinic")
     await member.send("Dobrobut, 15")
     assert "City / clinic: Dobrobut, 15" in member.text()
+
+
+async def test_a_doctor_typed_on_the_chooser_with_a_day_keeps_the_day(member, session_factory):
+    """ "к стоматологу завтра утром" typed where the kind of request is asked opened the
+    dentist's form, and the day was lost: asked again after the clinic. It is kept, said so,
+    and answers the date and the time of day once the clinic is given."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.send("к стоматологу завтра утром")
+    assert "📅 November 23, 2026: noted for the day of the visit" in member.text()
+    await member.send("Kyiv, Medikom")
+    assert "Anything the clinic should know" in member.text()  # date and time answered
+    await member.click("⏭ Skip")
+    text = member.text()
+    assert "Specialty: Dentist" in text
+    assert "Preferred date: November 23, 2026 (Monday)" in text
+    assert "Time: 🌅 Morning, 8:00–12:00" in text

@@ -311,6 +311,24 @@ async def test_a_request_asked_for_in_a_sentence_is_offered_on_the_menu(member, 
     assert await _queued(session_factory) == []
 
 
+async def test_a_doctor_and_a_day_named_in_a_sentence_open_the_appointment_with_both(
+    member, session_factory
+):
+    """ "I need to see a dermatologist next Tuesday" named nothing (seven words are more than a
+    choice's). The doctor named in it is offered, and the day it names is kept for the date
+    step, said so when the form opens, and answers that step once the clinic is given."""
+    await member_with_active_card(member, session_factory)
+    await member.send("/menu")
+    await member.send("I need to see a dermatologist next Tuesday")
+    await member.click("📝 New request: 🩺 Doctor appointment · Dermatologist")
+    assert "📅 November 24, 2026: noted for the day of the visit" in member.text()
+    await member.send("Kyiv, Medikom")
+    assert "What time of day" in member.text()  # the date step answered by the day kept
+    await member.click("🕘 Any time")
+    await member.click("⏭ Skip")
+    assert "Preferred date: November 24, 2026 (Tuesday)" in member.text()
+
+
 async def test_a_thank_you_on_the_menu_is_answered_not_offered_to_support(member, session_factory):
     """ "Спасибо большое!" after an answer was met with a warning ("Messages are not taken on
     this screen") and an offer to send it to support. A thank-you is now answered, and nothing

@@ -29,7 +29,7 @@ from dialogs.common import (
     set_scroll_page,
     today,
 )
-from dialogs.requests.appointment.handlers import on_date_text
+from dialogs.requests.appointment.handlers import DATE_AHEAD, on_date_text
 from dialogs.requests.common import EDITING, advance
 from dialogs.states import AppointmentSG
 from dialogs.text_input import refuse_text
@@ -37,7 +37,6 @@ from dialogs.widgets import I18nButtonText, I18nFormat
 from storage.models import Member
 
 PAGES = "clinic_pages"
-DATE_AHEAD = "date_ahead"  # a day typed where the clinic was asked, for the date step
 CITY = "clinic_city"  # the city whose clinics are shown; "" once the member asked for the list
 CLINIC_MAX = 200  # a typed clinic
 BUTTON_SHOWN = 60  # a longer button label is cut by Telegram's apps anyway; cut it with "…"

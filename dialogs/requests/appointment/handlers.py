@@ -18,10 +18,11 @@ from bot.services.forms import (
     clean_text,
     is_nothing,
     match_choice,
+    read_date_and_time,
     typed_phrase,
     windows_left,
 )
-from dialogs.common import clear_error, fmt_date, insurer_now, set_error
+from dialogs.common import clear_error, fmt_date, insurer_now, set_error, set_notice, today
 from dialogs.requests.common import advance, start_form, submit
 from dialogs.requests.dates import DateErrors, preferred_date_handlers
 from dialogs.states import AppointmentSG
@@ -29,6 +30,9 @@ from dialogs.text_input import refuse_text
 from storage.models import RequestKind
 
 # `clinic_id`: the directory's clinic when one was pressed (None when typed; never shown)
+# a day typed before the date step (where the clinic was asked, or with the doctor named on the
+# menu), for that step
+DATE_AHEAD = "date_ahead"
 FIELDS = ("specialty", "clinic", "clinic_id", "preferred_date", "time_window", "comment")
 SPECIALTY_MAX = 100
 
@@ -65,10 +69,16 @@ def typed_specialty(text: str, manager: DialogManager) -> str | None:
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:
     """The draft named; a specialty named on the request chooser ("к стоматологу") is the
-    form's first answer (it opens at the next step)."""
+    form's first answer (it opens at the next step), and a day named with it ("в следующий
+    вторник") is kept for the date step, said so (`clinics.to_date` answers it)."""
     await start_form(start_data, manager)
     if isinstance(start_data, dict) and start_data.get("specialty") in SPECIALTIES:
         manager.dialog_data["specialty"] = start_data["specialty"]
+        day = start_data.get(DATE_AHEAD)
+        value = read_date_and_time(day, today(manager), future=True)[0] if day else None
+        if value is not None:
+            manager.dialog_data[DATE_AHEAD] = day
+            set_notice(manager, "appointment-clinic-date-kept", date=fmt_date(value, manager))
 
 
 async def on_specialty(_event: Any, _widget: Any, manager: DialogManager, item: str) -> None:
