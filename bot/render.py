@@ -6,18 +6,22 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, get_timezone_location
 from babel.numbers import format_currency, get_currency_symbol
 from babel.numbers import parse_pattern as parse_number_pattern
 
 from bot.i18n import Translator
+from bot.services.forms import WINDOW_SPANS
+from bot.services.hours import window_hours
 from bot.textfit import cut
 
 # detail keys whose values are themselves keys of a label family
 LABELLED = {"time_window": "time-window-", "specialty": "specialty-", "currency": "currency-"}
-HIDDEN = {"currency", "clinic_id"}  # shown together with the amount; an id for staff tools
+# shown together with the amount or the time of day; an id for staff tools
+HIDDEN = {"currency", "clinic_id", "time_zone"}
 # A value shown on a summary, a request page or a staff card is cut at this many characters, so
 # that every such screen fits one Telegram message (a list may have 4,096); the whole text is a
 # button away (`long_details`).
@@ -61,9 +65,12 @@ def detail_lines(
     mask: dict[str, Callable[[str], str]] | None = None,
     *,
     value_max: int | None = None,
+    staff_zone: tuple[ZoneInfo, date] | None = None,
 ) -> str:
     """`Label: value` per answered field, labels from `field-<key>`; `mask` hides values by key;
-    values over `value_max` characters end with "…". Plain text: escape it for HTML."""
+    values over `value_max` characters end with "…". `staff_zone`: the call centre's zone and
+    the request's day, for a time of day a member chose in their own zone (`time_zone`), shown
+    with that zone and its hours in the call centre's. Plain text: escape it for HTML."""
     lines = []
     for key, value in details.items():
         if key in HIDDEN or value in (None, "", []):
@@ -72,10 +79,34 @@ def detail_lines(
             text = mask[key](str(value))
         else:
             text = value_text(key, value, details, i18n)
+        if key == "time_window" and staff_zone is not None:
+            text = _in_zone(text, value, details.get("time_zone"), staff_zone, i18n)
         if value_max is not None:
             text = cut(text, value_max)
         lines.append(f"{i18n('field-' + key)}: {text}")
     return "\n".join(lines)
+
+
+def _in_zone(
+    text: str, window: Any, zone_key: Any, staff_zone: tuple[ZoneInfo, date], i18n: Translator
+) -> str:
+    """ "🌅 Morning, 8:00–12:00 (Kyiv time; 11:00–15:00 in Almaty)": a member's time of day
+    in their zone, and in the call centre's (`staff_zone`)."""
+    tz, day = staff_zone
+    span = WINDOW_SPANS.get(str(window))
+    if not isinstance(zone_key, str) or span is None or zone_key == tz.key:
+        return text
+    try:
+        where = ZoneInfo(zone_key)
+    except (ZoneInfoNotFoundError, ValueError):
+        return text
+    return i18n(
+        "time-window-in-zone",
+        window=text,
+        zone=str(get_timezone_location(where, locale=i18n.locale, return_city=True)),
+        hours=window_hours(span, day, where, tz),
+        here=str(get_timezone_location(tz, locale=i18n.locale, return_city=True)),
+    )
 
 
 def long_details(details: dict[str, Any], value_max: int = VALUE_SHOWN) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
 from datetime import date, datetime
 from operator import itemgetter
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from aiogram import F
 from aiogram.enums import ContentType
@@ -129,13 +130,17 @@ def card_status(card: CardView, manager: DialogManager) -> str:
     return status
 
 
+def zone_city(tz: ZoneInfo, i18n: Translator) -> str:
+    """A zone as a time is said to be in it: its city, in the member's language ("Almaty")."""
+    return str(get_timezone_location(tz, locale=i18n.locale, return_city=True))
+
+
 def _named_zone(text: str, zone: ReadingZone, manager: DialogManager) -> str:
     """`text` as is in the member's own zone; otherwise with the zone it is in."""
     if zone.own:
         return text
     i18n: Translator = manager.middleware_data["i18n"]
-    city = get_timezone_location(zone.tz, locale=i18n.locale, return_city=True)
-    return i18n("time-in-zone", time=text, zone=city)
+    return i18n("time-in-zone", time=text, zone=zone_city(zone.tz, i18n))
 
 
 def fmt_datetime(value: datetime, manager: DialogManager) -> str:

@@ -88,6 +88,7 @@ class StaffSender:
         self.bot = bot
         self.chat_id = chat_id
         self.i18n: Translator = translators.get(settings.staff_language)
+        self.tz = settings.tz  # the call centre's: a member's time of day shown in it too
         self._forum: bool | None = None
         self.topics = TopicKeeper(bot, chat_id, self.i18n, settings.admin_chat_id)
 
@@ -394,6 +395,7 @@ class StaffSender:
                     i18n,
                     mask={"phone": mask_phone},
                     value_max=VALUE_SHOWN,
+                    staff_zone=(self.tz, request.created_at.astimezone(self.tz).date()),
                 )
             )
             + _attachments(i18n, documents),

@@ -117,22 +117,38 @@ CALL_TIME = timedelta(minutes=15)
 
 
 def first_call_day(
-    hours: WeeklyHours, window: tuple[int, int], now: datetime, tz: ZoneInfo, days: int = 8
+    hours: WeeklyHours,
+    window: tuple[int, int],
+    now: datetime,
+    tz: ZoneInfo,
+    days: int = 8,
+    *,
+    window_tz: ZoneInfo | None = None,
 ) -> date | None:
-    """The first day from `now` whose time window `window` (its first and last hour, in the
-    call centre's zone; what is left of it today) has the call centre at work for `CALL_TIME`
-    at least: the day a call-back asked for that time of day can be made. None when no day of
-    the next `days` has it."""
-    local = now.astimezone(tz)
+    """The first day from `now` whose time window `window` (its first and last hour, in
+    `window_tz`, the member's zone, else the call centre's; what is left of it today) has the
+    call centre at work for `CALL_TIME` at least: the day, in the window's zone, a call-back
+    asked for that time of day can be made. None when no day of the next `days` has it."""
+    where = window_tz or tz
+    local = now.astimezone(where)
     first, last = window
     for offset in range(days):
         day = local.date() + timedelta(days=offset)
-        start = datetime.combine(day, time(first), tzinfo=tz)
+        start = datetime.combine(day, time(first), tzinfo=where)
         end = (
-            datetime.combine(day + timedelta(days=1), time(), tzinfo=tz)
+            datetime.combine(day + timedelta(days=1), time(), tzinfo=where)
             if last >= 24
-            else datetime.combine(day, time(last), tzinfo=tz)
+            else datetime.combine(day, time(last), tzinfo=where)
         )
         if open_time(hours, max(start, local), end, tz) >= CALL_TIME:
             return day
     return None
+
+
+def window_hours(window: tuple[int, int], day: date, where: ZoneInfo, tz: ZoneInfo) -> str:
+    """A time window's hours on `day` in `where` (the member's zone), as they are in `tz` (the
+    call centre's): "11:00–15:00" for Kyiv's 8:00–12:00 in Almaty."""
+    first, last = window
+    start = datetime.combine(day, time(first), tzinfo=where).astimezone(tz)
+    end = (datetime.combine(day, time(), tzinfo=where) + timedelta(hours=last)).astimezone(tz)
+    return f"{start.hour}:{start.minute:02d}–{end.hour}:{end.minute:02d}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from aiogram.enums import ContentType
 from aiogram.types import CallbackQuery, Message
@@ -14,6 +15,7 @@ from babel.dates import format_date
 from bot.config import Settings
 from bot.i18n import Translator
 from bot.services.forms import (
+    ANY_TIME,
     TEXT_MAX,
     TIME_WINDOWS,
     TIME_WORDS,
@@ -28,10 +30,12 @@ from dialogs.common import (
     MemberDialog,
     choice_step,
     member_window,
+    member_zone,
     now,
     set_error,
     text_step,
     typed_yes,
+    zone_city,
 )
 from dialogs.requests.common import (
     advance,
@@ -89,9 +93,21 @@ async def on_topic(_message: Message, _widget: Any, manager: DialogManager, text
     await advance(manager, CallbackSG.confirm, CallbackSG.confirm)
 
 
+def call_zone(manager: DialogManager) -> ZoneInfo | None:
+    """The member's zone when their phone tells it and it is not the call centre's (a Kyiv
+    number, an Almaty call centre): the time of day they choose is theirs, and is stored with
+    its zone for staff (`render.detail_lines(staff_zone=)`); None otherwise."""
+    settings: Settings = manager.middleware_data["settings"]
+    zone = member_zone(manager)
+    return zone.tz if zone.own and zone.tz.key != settings.tz.key else None
+
+
 async def on_send(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
     data = manager.dialog_data
     details = {k: data[k] for k in ("phone", "time_window", "topic")}
+    zone = call_zone(manager)
+    if zone is not None and details["time_window"] != ANY_TIME:
+        details["time_zone"] = zone.key
     await submit(manager, RequestKind.CALLBACK, details, CallbackSG.sent)
 
 
@@ -100,12 +116,19 @@ async def form_getter(
 ) -> dict[str, Any]:
     data = dialog_manager.dialog_data
     window = data.get("time_window")
+    # a member whose zone is not known reads the times of day in the call centre's, named
+    zone = member_zone(dialog_manager)
+    named = "" if zone.own else zone_city(zone.tz, i18n)
+    label = time_window_label(dialog_manager, window) if window else ""
+    if label and named and window != ANY_TIME:
+        label = i18n("time-in-zone", time=label, zone=named)
     return {
+        "zone": named,
         "confirmed_phone": member.phone or "",
         # the prompt offers the confirmed number only when there is one (its button's "when")
         "phone_known": "yes" if member.phone else "no",
         "phone": data.get("phone", ""),
-        "time_window": time_window_label(dialog_manager, window) if window else "",
+        "time_window": label,
         "topic": data.get("topic", ""),
         "windows": [(w, i18n(f"time-window-{w}")) for w in TIME_WINDOWS],
     }
@@ -121,8 +144,11 @@ def call_day(manager: DialogManager) -> str:
     settings: Settings = manager.middleware_data["settings"]
     i18n: Translator = manager.middleware_data["i18n"]
     moment = now(manager)
-    day = first_call_day(settings.callcentre_hours, WINDOW_SPANS[window], moment, settings.tz)
-    if day is None or day == moment.astimezone(settings.tz).date():
+    zone = call_zone(manager)
+    day = first_call_day(
+        settings.callcentre_hours, WINDOW_SPANS[window], moment, settings.tz, window_tz=zone
+    )
+    if day is None or day == moment.astimezone(zone or settings.tz).date():
         return ""
     weekday = format_date(day, "EEEE", locale=i18n.locale)
     return f"{format_date(day, format='long', locale=i18n.locale)} ({weekday})"
@@ -164,6 +190,7 @@ def callback_dialog() -> Dialog:
             TIME_WINDOWS,
             on_time,
             CallbackSG.time,
+            I18nFormat("callback-time-zone", when="zone"),
             Cancel(I18nButtonText("btn-cancel")),
             getter=form_getter,
             aliases=TIME_WORDS,  # "после обеда", "ввечері", "any time"

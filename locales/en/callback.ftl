@@ -7,6 +7,7 @@ callback-phone-prompt = { $phone_known ->
 btn-use-phone = 📱 Use { $confirmed_phone }
 callback-phone-invalid = That does not look like a phone number. Please type it with the country code, e.g. +380 50 123 45 67.
 callback-time-prompt = 🕘 When is it convenient to call you?
+callback-time-zone = The times are { $zone } time.
 callback-topic-prompt = 💬 What would you like to talk about? A few words are enough.
 callback-topic-invalid = Please describe the topic in at least a few characters.
 callback-call-on = 📅 We will call you on { $call_on }: the first day the call centre works at that time.

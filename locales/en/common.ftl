@@ -54,6 +54,7 @@ help-text =
 ## Moments a member reads: in their own zone, or naming the zone they are in
 date-at-time = { $date }, { $time }
 time-in-zone = { $time } ({ $zone } time)
+time-window-in-zone = { $window } ({ $zone } time; { $hours } in { $here })
 
 input-too-long =
     That text is too long: at most { NUMBER($max, useGrouping: 0) } { $max ->

@@ -7,6 +7,7 @@ callback-phone-prompt = { $phone_known ->
 btn-use-phone = 📱 { $confirmed_phone } нөмірін пайдалану
 callback-phone-invalid = Бұл телефон нөміріне ұқсамайды. Нөмірді ел кодымен бірге енгізіңіз, мысалы +7 701 123 45 67.
 callback-time-prompt = 🕘 Сізге қай уақытта қоңырау шалған ыңғайлы?
+callback-time-zone = Уақыт белдеуі: { $zone }.
 callback-topic-prompt = 💬 Қандай мәселені талқылағыңыз келеді? Бірнеше сөз жеткілікті.
 callback-topic-invalid = Тақырыпты кемінде бірнеше таңбамен сипаттаңыз.
 callback-call-on = 📅 Сізге { $call_on } қоңырау шаламыз: байланыс орталығы осы уақытта жұмыс істейтін алғашқы күн осы.

@@ -54,6 +54,7 @@ help-text =
 ## Moments a member reads: in their own zone, or naming the zone they are in
 date-at-time = { $date }, { $time }
 time-in-zone = { $time } (уақыт белдеуі: { $zone })
+time-window-in-zone = { $window } (уақыт белдеуі: { $zone }; { $hours } — { $here })
 
 input-too-long = Мәтін тым ұзын: ең көбі { NUMBER($max, useGrouping: 0) } таңба болуы керек. Қысқартып, қайта жіберіңіз.
 render-failed = ⚠️ Кешіріңіз, бұл экранды көрсету мүмкін болмады. Сіз жіберген барлық нәрсе сақталды. Жалғастыру үшін /menu басыңыз.

@@ -54,6 +54,7 @@ help-text =
 ## Moments a member reads: in their own zone, or naming the zone they are in
 date-at-time = { $date }, { $time }
 time-in-zone = { $time } (часовой пояс: { $zone })
+time-window-in-zone = { $window } (часовой пояс: { $zone }; { $hours } — { $here })
 
 input-too-long =
     Текст слишком длинный: не более { NUMBER($max, useGrouping: 0) } { $max ->

@@ -7,6 +7,7 @@ callback-phone-prompt = { $phone_known ->
 btn-use-phone = 📱 Використати { $confirmed_phone }
 callback-phone-invalid = Це не схоже на номер телефону. Будь ласка, введіть його з кодом країни, наприклад +380 50 123 45 67.
 callback-time-prompt = 🕘 Коли Вам зручно прийняти дзвінок?
+callback-time-zone = Часовий пояс: { $zone }.
 callback-topic-prompt = 💬 Яке питання Ви хотіли б обговорити? Достатньо кількох слів.
 callback-topic-invalid = Будь ласка, опишіть тему хоча б кількома символами.
 callback-call-on = 📅 Ми зателефонуємо { $call_on }: це перший день, коли контакт-центр працює в цей час.

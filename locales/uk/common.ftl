@@ -54,6 +54,7 @@ help-text =
 ## Moments a member reads: in their own zone, or naming the zone they are in
 date-at-time = { $date }, { $time }
 time-in-zone = { $time } (часовий пояс: { $zone })
+time-window-in-zone = { $window } (часовий пояс: { $zone }; { $hours } — { $here })
 
 input-too-long =
     Текст задовгий: щонайбільше { NUMBER($max, useGrouping: 0) } { $max ->

@@ -41,6 +41,8 @@ async def test_callback_request_end_to_end(member, session_factory):
     assert request.details == {
         "phone": "+77011234567",
         "time_window": "evening",
+        # the member's phone is Ukrainian, the call centre in Almaty: the evening is theirs
+        "time_zone": "Europe/Kyiv",
         "topic": "Question about my dental limit",
     }
 
@@ -78,6 +80,34 @@ async def test_a_member_without_a_confirmed_phone_is_not_offered_one(member, ses
     assert not [label for label in member.buttons() if label.startswith("📱")]
     await member.send("+380 50 123 45 67")
     assert "When is it convenient to call you?" in member.text()
+
+
+async def test_a_member_whose_zone_is_not_known_is_told_whose_times_of_day_they_are(
+    member, session_factory
+):
+    """A member with no confirmed phone reads times in the call centre's zone, named; the times
+    of day for a call were not: "Morning, 8:00–12:00" of whose clock? The step and the summary
+    say it, and nothing of a zone is stored (the times are the call centre's)."""
+    async with session_factory.begin() as session:
+        policy = await make_policy(session, number="SPH-2026-0007")
+        await make_person(
+            session, policy, insured_id="KZ-100001", phone=None, birth_date=date(1984, 3, 5)
+        )
+    await member.send("/start")
+    await member.click("🪪 Activate by insured ID")
+    await member.send("KZ-100001")
+    await member.send("05.03.1984")
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.send("+380 50 123 45 67")
+    assert "The times are Almaty time." in member.text()
+    await member.click("🌅 Morning, 8:00–12:00")
+    await member.send("About my limit")
+    assert "Time: 🌅 Morning, 8:00–12:00 (Almaty time)" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert "time_zone" not in request.details
 
 
 async def _send_callback(member) -> str:

@@ -3,7 +3,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.services.hours import first_call_day, open_state, open_time, parse_weekly_hours
+from bot.services.hours import (
+    first_call_day,
+    open_state,
+    open_time,
+    parse_weekly_hours,
+    window_hours,
+)
 
 TZ = ZoneInfo("Asia/Almaty")  # UTC+5
 HOURS = parse_weekly_hours("mon-fri 09:00-21:00; sat 10:00-16:00; sun closed")
@@ -110,3 +116,31 @@ def test_no_day_when_the_call_centre_never_works_then():
     nights = parse_weekly_hours("mon-sun 09:00-18:00")
     now = datetime(2026, 11, 28, 10, 0, tzinfo=TZ)
     assert first_call_day(nights, (20, 24), now, TZ) is None
+
+
+KYIV = ZoneInfo("Europe/Kyiv")  # UTC+2 in winter: 3 hours behind Almaty
+
+
+@pytest.mark.parametrize(
+    ("local", "window", "day"),
+    [
+        # Friday 20:00 in Almaty is 17:00 in Kyiv: a Kyiv evening (19:00–23:00 in Almaty) has
+        # the hour to 21:00 left today; the Almaty evening was over
+        ("2026-11-27 20:00", (16, 20), "2026-11-27"),
+        # Saturday: the call centre closes at 16:00 in Almaty, 13:00 in Kyiv; a Kyiv afternoon
+        # (15:00–19:00 there) keeps its first hour, a Kyiv evening none: Monday
+        ("2026-11-28 10:00", (12, 16), "2026-11-28"),
+        ("2026-11-28 10:00", (16, 20), "2026-11-30"),
+        # Monday 07:00 in Kyiv is 10:00 in Almaty: the Kyiv morning is today
+        ("2026-11-30 10:00", (8, 12), "2026-11-30"),
+    ],
+)
+def test_a_time_window_in_the_member_s_zone_is_kept_in_their_hours(local, window, day):
+    now = datetime.fromisoformat(local).replace(tzinfo=TZ)
+    assert first_call_day(HOURS, window, now, TZ, window_tz=KYIV) == date.fromisoformat(day)
+
+
+def test_a_window_s_hours_in_the_call_centre_s_zone():
+    assert window_hours((8, 12), date(2026, 11, 30), KYIV, TZ) == "11:00–15:00"
+    assert window_hours((16, 20), date(2026, 11, 30), KYIV, TZ) == "19:00–23:00"
+    assert window_hours((16, 20), date(2026, 7, 1), KYIV, TZ) == "18:00–22:00"  # Kyiv's summer

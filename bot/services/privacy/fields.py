@@ -7,7 +7,15 @@ from typing import Any
 
 # chosen from fixed lists or typed as a date/amount: no free text, no contact data
 KEPT_DETAILS = frozenset(
-    {"specialty", "preferred_date", "time_window", "service_date", "amount", "currency"}
+    {
+        "specialty",
+        "preferred_date",
+        "time_window",
+        "time_zone",
+        "service_date",
+        "amount",
+        "currency",
+    }
 )
 
 
