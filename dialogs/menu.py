@@ -115,7 +115,7 @@ async def on_menu_message(message: Message, _widget: MessageInput, manager: Dial
             await start_with_id(manager, text)
             return
     keep_for_support(message, manager)
-    await offer_named(message, manager, card_list)
+    await offer_named(message, manager, card_list if text is not None else None)
 
 
 async def _cards(manager: DialogManager) -> list[cards.CardView]:

@@ -28,11 +28,19 @@ from dialogs.requests.new import (
 async def offer_named(
     message: Message, manager: DialogManager, card_list: list[cards.CardView] | None = None
 ) -> None:
-    """The request a text kept for support names, offered beside it (`offer_request`), when the
-    member has a card to make it on (`card_list`: theirs, when the caller has read them)."""
-    text = message.text
+    """The request a text kept for support names (or a photo's or file's caption: "рецепт на
+    ліки"), offered beside it (`offer_request`), when the member has a card to make it on
+    (`card_list`: theirs, when the caller has read them). A file without a caption after it
+    (an album's next photo) keeps the offer."""
+    text = message.text or message.caption
     kept = manager.dialog_data.get(OFFER) or ()
-    if text is None or not any(m["id"] == message.message_id for m in kept):
+    if not any(m["id"] == message.message_id for m in kept):
+        return
+    before = manager.middleware_data.get(SUGGEST)
+    if text is None:
+        if before and message.text is None:
+            manager.dialog_data[SUGGEST] = before
+            _say_offered(manager, before)
         return
     if card_list is None:
         data = manager.middleware_data
@@ -55,10 +63,20 @@ def offer_request(text: str, card_list: list[cards.CardView], manager: DialogMan
         return
     card_id = holder[0].card_id if holder else None
     whose = given_name(holder[0].holder_name) if holder else ""
-    manager.dialog_data[SUGGEST] = [*named, card_id, whose, named_day(named, rest, manager)]
+    manager.dialog_data[SUGGEST] = offered = [
+        *named,
+        card_id,
+        whose,
+        named_day(named, rest, manager),
+    ]
+    _say_offered(manager, offered)
+
+
+def _say_offered(manager: DialogManager, offered: list[Any]) -> None:
     i18n: Translator = manager.middleware_data["i18n"]
+    label = named_label((offered[0], offered[1]), i18n, offered[3])
     # a question of the bot's, not a warning
-    set_notice(manager, "input-not-asked-suggest", request=named_label(named, i18n, whose))
+    set_notice(manager, "input-not-asked-suggest", request=label)
 
 
 async def on_suggest(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
@@ -69,13 +87,20 @@ async def on_suggest(_callback: CallbackQuery, _button: Button, manager: DialogM
         return
     kind, specialty, card_id = named[:3]
     day = named[4] if len(named) > 4 else None  # (one offered before the day was kept: none)
+    # the photos and files sent with it ("рецепт на ліки" under the prescription's photo) are
+    # the form's documents
+    docs = [
+        {**m["file"], "caption": m["text"]}
+        for m in manager.middleware_data.get(OFFER) or ()
+        if m["file"] and m["file"]["kind"] != "voice"
+    ]
     if card_id is not None:
         data = manager.middleware_data
         if not await cards.set_active_card(data["session"], data["member"], card_id):
             return  # unlinked since
         if not await commit_now(manager):
             return
-    await open_named(manager, (kind, specialty), day=day)
+    await open_named(manager, (kind, specialty), day=day, docs=docs)
 
 
 class _Suggested(Text):

@@ -139,10 +139,25 @@ def _new_token() -> str:
     return secrets.token_hex(16)
 
 
-async def start_form(_start_data: Any, manager: DialogManager) -> None:
+async def start_form(start_data: Any, manager: DialogManager) -> None:
     """Name the draft when the form opens: its submission token is saved (committed) with the
-    first step, so a second "Send" of the same draft finds the request the first one stored."""
+    first step, so a second "Send" of the same draft finds the request the first one stored.
+    Photos and files the form was opened with (sent on the menu with the words that named it,
+    `dialogs/suggest.py`) are its first documents, each checked as if sent to it."""
     manager.dialog_data[SUBMISSION] = _new_token()
+    given = start_data.get(DOCS) if isinstance(start_data, dict) else None
+    kept: list[Attachment] = []
+    for item in given or ():
+        attachment = Attachment.from_dict(item)
+        if (
+            attachment.kind == "voice"
+            or is_duplicate(attachment, kept)
+            or refusal(attachment, kept)
+        ):
+            continue
+        kept.append(attachment)
+    if kept:
+        manager.dialog_data[DOCS] = [attachment.to_dict() for attachment in kept]
 
 
 async def submit(

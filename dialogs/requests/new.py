@@ -39,6 +39,7 @@ from dialogs.common import (
     typed_choice,
 )
 from dialogs.requests.appointment.handlers import DATE_AHEAD, specialty_words, typed_specialty
+from dialogs.requests.common import DOCS
 from dialogs.states import (
     AppointmentSG,
     CallbackSG,
@@ -58,6 +59,10 @@ FORMS: dict[str, State] = {
     "reimbursement": ReimbursementSG.service_date,
     "callback": CallbackSG.phone,
 }
+
+
+# the forms whose documents are photos and files (a prescription, a referral, receipts)
+WITH_DOCS = frozenset({RequestKind.MEDICINES, RequestKind.LAB_TESTS, RequestKind.REIMBURSEMENT})
 
 
 async def choose_getter(
@@ -186,9 +191,11 @@ async def open_named(
     *,
     allowed: bool | None = None,
     day: str | None = None,
+    docs: list[dict[str, Any]] | None = None,
 ) -> None:
     """The form `named_request` found, over the current screen (the appointment with its
-    doctor at its next step, and `day`, typed with it, kept for its date step); the chooser,
+    doctor at its next step, and `day`, typed with it, kept for its date step; `docs`, photos
+    and files sent with the message, the documents of a form that takes them); the chooser,
     which says why, when the active card takes no request now (`allowed`, when the caller
     knows it already)."""
     if allowed is None:
@@ -200,7 +207,7 @@ async def open_named(
     elif specialty is not None:
         await manager.start(AppointmentSG.clinic, data={"specialty": specialty, DATE_AHEAD: day})
     else:
-        await manager.start(FORMS[kind])
+        await manager.start(FORMS[kind], data={DOCS: docs or []} if kind in WITH_DOCS else None)
 
 
 async def on_typed(message: Message, widget: MessageInput, manager: DialogManager) -> None:

@@ -20,7 +20,13 @@ from storage.models import (
     RequestStatus,
 )
 from tests.dialogs.harness import MemberClient
-from tests.dialogs.requests_helpers import member_with_active_card, send_document, send_photo
+from tests.dialogs.requests_helpers import (
+    member_with_active_card,
+    send_document,
+    send_photo,
+    stored_documents,
+    stored_requests,
+)
 
 _ids = itertools.count(70_000)
 
@@ -327,6 +333,32 @@ async def test_a_doctor_and_a_day_named_in_a_sentence_open_the_appointment_with_
     await member.click("🕘 Any time")
     await member.click("⏭ Skip")
     assert "Preferred date: November 24, 2026 (Tuesday)" in member.text()
+
+
+async def test_a_prescription_sent_on_the_menu_opens_medicines_with_its_photos(
+    member, session_factory
+):
+    """The prescription's photos sent on the menu with "рецепт на ліки" under them were only
+    kept for support; the medicines form offered (the caption names it) would have asked for
+    them again. It opens with them as its documents, the caption kept with its photo."""
+    await member_with_active_card(member, session_factory)
+    await member.send("/menu")
+    await send_photo(member, "rx-1", group="album-1", caption="рецепт на ліки")
+    await send_photo(member, "rx-2", group="album-1")  # the album's next photo keeps the offer
+    assert "📝 New request: 💊 Medicines" in member.buttons()
+    await member.click("📝 New request: 💊 Medicines")
+    assert "📎 Documents attached: 2 of 20." in member.text()
+    await member.click("➡️ Next")
+    await member.send("Kyiv, Khreshchatyk 1")
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    documents = await stored_documents(session_factory, request.id)
+    assert [(d.file_id, d.caption) for d in documents] == [
+        ("rx-1", "рецепт на ліки"),
+        ("rx-2", None),
+    ]
+    queued = await _queued(session_factory)
+    assert [n.kind for n in queued] == ["request_card"]  # nothing went to support on its own
 
 
 async def test_a_thank_you_on_the_menu_is_answered_not_offered_to_support(member, session_factory):
