@@ -9,13 +9,14 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale
-from babel.dates import format_date, get_timezone_location
+from babel.dates import format_date
 from babel.numbers import format_currency, get_currency_symbol
 from babel.numbers import parse_pattern as parse_number_pattern
 
 from bot.i18n import Translator
 from bot.services.forms import WINDOW_SPANS
 from bot.services.hours import window_hours
+from bot.services.zones import city
 from bot.textfit import cut
 
 # detail keys whose values are themselves keys of a label family
@@ -103,9 +104,9 @@ def _in_zone(
     return i18n(
         "time-window-in-zone",
         window=text,
-        zone=str(get_timezone_location(where, locale=i18n.locale, return_city=True)),
+        zone=city(where, i18n.locale),
         hours=window_hours(span, day, where, tz),
-        here=str(get_timezone_location(tz, locale=i18n.locale, return_city=True)),
+        here=city(tz, i18n.locale),
     )
 
 

@@ -21,7 +21,7 @@ from aiogram_dialog.widgets.input import CombinedInput, MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Column, Row, Start
 from aiogram_dialog.widgets.text import Format
 from aiogram_dialog.widgets.widget_event import WidgetEventProcessor
-from babel.dates import format_date, format_time, get_timezone_location
+from babel.dates import format_date, format_time
 from sqlalchemy import inspect
 
 from bot.clock import Clock
@@ -31,7 +31,7 @@ from bot.services import requests
 from bot.services.cards import CardStatus, CardView
 from bot.services.documents import refusal
 from bot.services.forms import is_no, is_thanks, is_yes, match_choice
-from bot.services.zones import ReadingZone, reading_zone
+from bot.services.zones import ReadingZone, city, reading_zone
 from dialogs.answers import answer_awaited
 from dialogs.attachments import attachment_of
 from dialogs.safe import SafeDialog
@@ -132,7 +132,7 @@ def card_status(card: CardView, manager: DialogManager) -> str:
 
 def zone_city(tz: ZoneInfo, i18n: Translator) -> str:
     """A zone as a time is said to be in it: its city, in the member's language ("Almaty")."""
-    return str(get_timezone_location(tz, locale=i18n.locale, return_city=True))
+    return city(tz, i18n.locale)
 
 
 def _named_zone(text: str, zone: ReadingZone, manager: DialogManager) -> str:

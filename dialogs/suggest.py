@@ -38,7 +38,7 @@ async def offer_named(
         return
     before = manager.middleware_data.get(SUGGEST)
     if text is None:
-        if before and message.text is None:
+        if before:
             manager.dialog_data[SUGGEST] = before
             _say_offered(manager, before)
         return

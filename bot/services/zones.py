@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
 from babel.core import get_global
+from babel.dates import get_timezone_location
 
 
 @dataclass(frozen=True)
@@ -64,3 +65,8 @@ def reading_zone(phone: str | None, insurer: ZoneInfo, at: datetime) -> ReadingZ
     """The member's own zone when the phone tells it, else the insurer's (named when shown)."""
     own = phone_zone(phone, insurer, at)
     return ReadingZone(own, True) if own is not None else ReadingZone(insurer, False)
+
+
+def city(tz: ZoneInfo, locale: str) -> str:
+    """A zone as a time is said to be in it: its city, in `locale` ("Almaty", "Алматы")."""
+    return str(get_timezone_location(tz, locale=locale, return_city=True))
