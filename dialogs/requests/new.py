@@ -158,23 +158,55 @@ def _is_name(word: str, name: str) -> bool:
     return same >= max(NAME_STEM, len(name) - 1) and len(word) - same <= NAME_ENDING
 
 
+# a family member named by who they are to the member ("для сына", "дружині", "for my
+# daughter"), in the four languages, as the words are written: the registry's relation
+RELATION_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        ("ребенок", "ребенка", "ребенку", "ребёнок", "ребёнка", "ребёнку", "сын", "сына", "сыну",
+         "сынок", "сыночка", "дочь", "дочери", "дочка", "дочки", "дочке", "дочку", "дитина",
+         "дитини", "дитині", "дитину", "син", "сина", "сину", "синові", "донька", "доньки",
+         "доньці", "доньку", "дочці", "бала", "балаға", "балам", "баламның", "балама", "ұлым",
+         "ұлыма", "ұлымның", "қызым", "қызыма", "қызымның", "child", "kid", "son", "daughter"),
+        "child",
+    ),
+    **dict.fromkeys(
+        ("муж", "мужа", "мужу", "жена", "жены", "жене", "жену", "чоловік", "чоловіка",
+         "чоловіку", "чоловікові", "дружина", "дружини", "дружині", "дружину", "күйеуім",
+         "күйеуіме", "күйеуімнің", "әйелім", "әйеліме", "әйелімнің", "husband", "wife"),
+        "spouse",
+    ),
+}  # fmt: skip
+
+
 def named_holder(text: str, card_list: list[cards.CardView]) -> tuple[cards.CardView, str] | None:
     """The family card a message names by its holder's given name ("треба до педіатра для
-    Софії"), and the text without that word; None with no family, or when no card or several
-    people's are named (one person's cards of two years: the one in force now)."""
+    Софії"), and the text without that word; or by who they are ("лекарства для ребенка",
+    `RELATION_WORDS`: the word stays, a doctor may be named by it). None with no family, or
+    when no card or several people's are named (one person's cards of two years: the one in
+    force now)."""
     if len(card_list) < 2:
         return None
     words = text.split()
     for at, word in enumerate(words):
-        bare = word.strip(",.!?;:")
+        bare = word.strip(",.!?;:'’").casefold()
         found = [c for c in card_list if _is_name(bare, given_name(c.holder_name))]
-        if len({c.holder_name for c in found}) != 1:
-            continue
-        current = [c for c in found if c.status is cards.CardStatus.ACTIVE]
-        card = current[0] if len(current) == 1 else found[0] if len(found) == 1 else None
-        if card is not None:
+        if (card := _in_force(found)) is not None:
             return card, " ".join(words[:at] + words[at + 1 :])
+    for word in words:
+        relation = RELATION_WORDS.get(word.strip(",.!?;:'’").casefold().removesuffix("'s"))
+        found = [c for c in card_list if relation is not None and c.relation == relation]
+        if (card := _in_force(found)) is not None:
+            return card, text
     return None
+
+
+def _in_force(found: list[cards.CardView]) -> cards.CardView | None:
+    """The card of the one person among `found` (the one in force, of their cards of two
+    years); None when none or several people's are."""
+    if len({c.holder_name for c in found}) != 1:
+        return None
+    current = [c for c in found if c.status is cards.CardStatus.ACTIVE]
+    return current[0] if len(current) == 1 else found[0] if len(found) == 1 else None
 
 
 def named_day(named: tuple[str, str | None], text: str, manager: DialogManager) -> str | None:

@@ -306,6 +306,27 @@ async def test_a_request_for_a_child_named_on_the_menu_is_made_on_the_child_s_ca
     assert "Active card: SIP-2026-0001 · Olena Kovalenko" in member.text()
 
 
+async def test_a_request_for_a_family_member_named_by_who_they_are(member, session_factory):
+    """ "лекарства для ребенка" was made on the active card, the parent's: only a given name
+    named whose. "ребенка", "сину", "for my son" name the family's one child (the doctor named
+    by it stays: "к врачу для ребенка" is the pediatrician); a relation nobody on the cards has
+    ("для жены") names no one."""
+    child_id = await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.send("лекарства для ребенка")
+    assert "📝 New request: 💊 Medicines · Taras" in member.buttons()
+    await member.send("I need a dentist for my son's teeth")
+    assert "📝 New request: 🩺 Doctor appointment · Dentist · Taras" in member.buttons()
+    await member.send("нужно к врачу для ребенка")
+    offer = "📝 New request: 🩺 Doctor appointment · Pediatrician · Taras"
+    assert offer in member.buttons()
+    await member.click(offer)
+    assert (await _member(session_factory)).active_card_id == child_id
+    await member.send("/menu")
+    await member.send("лекарства для жены")
+    assert "📝 New request: 💊 Medicines" in member.buttons()  # on the active card
+
+
 async def test_a_request_for_a_child_is_made_from_the_new_request_screen(member, session_factory):
     """A parent books the child's doctor without going through "My cards": the request
     screen offers the family's cards, the one picked becomes the active card and the request
