@@ -8,11 +8,21 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import notifications, outbox
+from bot.services.lifecycle import FINAL
 from bot.services.notifications import MemberEdit, MemberMessage, StaffCopy, StaffEdit
-from storage.models import Member, Notification, RelayDirection, RelayLink
+from storage.models import (
+    ActorKind,
+    Member,
+    Notification,
+    RelayDirection,
+    RelayLink,
+    RequestEvent,
+    RequestStatus,
+)
 from storage.repositories import helpdesk as helpdesk_repo
 from storage.repositories import members as members_repo
 from storage.repositories import relay as relay_repo
+from storage.repositories import requests as requests_repo
 
 
 @dataclass(frozen=True)
@@ -44,9 +54,30 @@ async def member_for_admin_message(
 
 
 async def to_member(
-    session: AsyncSession, target: RelayTarget, chat_id: int, message_id: int, now: datetime
+    session: AsyncSession,
+    target: RelayTarget,
+    chat_id: int,
+    message_id: int,
+    now: datetime,
+    *,
+    staff_id: int | None = None,
+    text: str | None = None,
 ) -> None:
-    """Queue a copy of a staff message for the member (copied, so staff names stay hidden)."""
+    """Queue a copy of a staff message for the member (copied, so staff names stay hidden).
+    Its `text` (or a file's caption) goes into the history of the request it is about, as the
+    member's lines do, while that request is open: the one replied to, else the member's one
+    open request (`_about`); the member finds the answer on the request's page later."""
+    request_id = await _about(session, target) if text else None
+    if request_id is not None:
+        session.add(
+            RequestEvent(
+                request_id=request_id,
+                actor_kind=ActorKind.STAFF,
+                actor_telegram_id=staff_id,
+                comment=text,
+                created_at=now,
+            )
+        )
     session.add(
         RelayLink(
             admin_chat_id=chat_id,
@@ -65,6 +96,21 @@ async def to_member(
         request_id=target.request_id,
         now=now,
     )
+
+
+# a request staff may still write on (not done, rejected or cancelled)
+_OPEN = [status for status in RequestStatus if status not in FINAL]
+
+
+async def _about(session: AsyncSession, target: RelayTarget) -> int | None:
+    """The open request a staff message is about: the one replied to, else the member's only
+    open one; None when it is closed, or the member has none or several open."""
+    if target.request_id is not None:
+        request = await requests_repo.get(session, target.request_id)
+        open_ = request is not None and RequestStatus(request.status) not in FINAL
+        return target.request_id if open_ else None
+    found = await requests_repo.of_member_in(session, target.member_id, _OPEN, 2)
+    return found[0].id if len(found) == 1 else None
 
 
 async def remember(

@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import render
 from bot.i18n import Translator
-from bot.render import long_details
+from bot.render import VALUE_SHOWN, long_details
 from bot.services import lifecycle, requests
 from bot.services.forms import TEXT_MAX, clean_text
 from bot.services.names import given_name
@@ -127,7 +127,8 @@ async def on_open(_c: CallbackQuery, _w: Any, manager: DialogManager, item: str)
 
 def _history_line(event: RequestEvent, manager: DialogManager, i18n: Translator) -> str:
     when = fmt_datetime(event.created_at, manager)
-    comment = event.comment or ""
+    # a staff line may be as long as a message: cut as a page's answers are
+    comment = cut(event.comment or "", VALUE_SHOWN)
     if event.to_status is not None:
         line = f"{when} — {i18n('request-status-' + event.to_status)}"
         return f"{line}: {comment}" if comment else line

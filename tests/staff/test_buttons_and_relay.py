@@ -197,7 +197,10 @@ async def test_a_reject_pressed_by_mistake_is_cancelled_and_the_next_line_reache
     await world.deliver()
     stored, events = await _stored(world, request.id)
     assert stored.status == "new"
-    assert all(e.comment != "Good morning! Which clinic suits you?" for e in events)
+    # the line is no rejection's reason (a line to the member, in the request's history)
+    assert all(
+        e.comment != "Good morning! Which clinic suits you?" or e.to_status is None for e in events
+    )
     told = world.bot_messages(OLENA)[-1]["text"]
     assert "Which clinic suits you?" in told and "rejected" not in told
     assert await staff_write("/cancel") == (
@@ -463,3 +466,35 @@ async def test_an_appointment_done_with_nothing_said_reminds_staff_to_say_where_
     await world.press(_card(world, callback.number), "✅ Done")
     hints = [m for m in world.bot_messages(FORUM) if "is done, but" in m.get("text", "")]
     assert [h["message_id"] for h in hints] == [hint["message_id"]]
+
+
+async def test_a_staff_line_goes_into_the_history_of_the_request_it_is_about(world):
+    """What staff wrote in the topic reached the member as a message, but the request's page
+    showed only the member's lines: an answer scrolled away in the chat was not where the
+    member looks for it. A line about the member's one open request (or written in reply to
+    one's message) is in its history, as "💬 support: …"; with two open and no reply, it is in
+    neither."""
+    member, request = await _request_on_card(world)
+    thread = _card(world, request.number).get("message_thread_id")
+    world.state.send_text(FORUM, "We will call you at 15:00", user_id=IRYNA, thread_id=thread)
+    await world.settled()
+    await world.deliver()
+    assert world.bot_messages(OLENA)[-1]["text"] == "We will call you at 15:00"
+    world.state.send_text(OLENA, "/menu")
+    await world.settled()
+    world.state.send_text(OLENA, request.number)  # the page, as a notification's number opens it
+    await world.settled()
+    page = world.bot_messages(OLENA)[-1]["text"]
+    assert "💬 support: We will call you at 15:00" in page
+    _, events = await _stored(world, request.id)
+    assert [(e.actor_kind, e.actor_telegram_id, e.to_status) for e in events[-1:]] == [
+        ("staff", IRYNA, None)
+    ]
+
+    second = await world.submit(member, "Another question")
+    await world.deliver()
+    world.state.send_text(FORUM, "Which one do you mean?", user_id=IRYNA, thread_id=thread)
+    await world.settled()
+    for number in (request.id, second.id):
+        _, events = await _stored(world, number)
+        assert all(e.comment != "Which one do you mean?" for e in events)

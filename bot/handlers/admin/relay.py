@@ -25,6 +25,14 @@ def create_router() -> Router:
             return
         if target.unreachable:
             await message.reply(i18n("staff-member-unreachable"))
-        await relay.to_member(session, target, message.chat.id, message.message_id, clock())
+        await relay.to_member(
+            session,
+            target,
+            message.chat.id,
+            message.message_id,
+            clock(),
+            staff_id=message.from_user.id if message.from_user else None,
+            text=message.text or message.caption,
+        )
 
     return router
