@@ -66,24 +66,30 @@ async def to_member(
     """Queue a copy of a staff message for the member (copied, so staff names stay hidden).
     Its `text` (or a file's caption) goes into the history of the request it is about, as the
     member's lines do, while that request is open: the one replied to, else the member's one
-    open request (`_about`); the member finds the answer on the request's page later."""
-    request_id = await _about(session, target) if text else None
-    if request_id is not None:
+    open request (`_about`); the member finds the answer on the request's page later. A
+    message Telegram delivers twice is relayed once."""
+    key = f"copy:{chat_id}:{message_id}"
+    if await outbox.queued(session, key):
+        return
+    about = await _about(session, target) if text else None
+    if about is not None:
         session.add(
             RequestEvent(
-                request_id=request_id,
+                request_id=about,
                 actor_kind=ActorKind.STAFF,
                 actor_telegram_id=staff_id,
                 comment=text,
                 created_at=now,
             )
         )
+    # the copy is about that request too: an edit of it finds the line, a reply goes to it
+    request_id = target.request_id if target.request_id is not None else about
     session.add(
         RelayLink(
             admin_chat_id=chat_id,
             admin_message_id=message_id,
             member_id=target.member_id,
-            request_id=target.request_id,
+            request_id=request_id,
             direction=RelayDirection.TO_MEMBER,
             created_at=now,
         )
@@ -91,9 +97,9 @@ async def to_member(
     await outbox.enqueue(
         session,
         StaffCopy(from_chat_id=chat_id, message_id=message_id),
-        dedup_key=f"copy:{chat_id}:{message_id}",
+        dedup_key=key,
         member_id=target.member_id,
-        request_id=target.request_id,
+        request_id=request_id,
         now=now,
     )
 
@@ -153,14 +159,18 @@ async def staff_edited(
     caption: bool,
     edit_date: int,
     now: datetime,
+    text: str | None = None,
 ) -> bool:
-    """Staff edited a message that was copied to a member: queue the edit of the member's copy.
+    """Staff edited a message that was copied to a member: queue the edit of the member's copy,
+    and its line in the request's history (`text`) says it as edited.
 
     False when the message was never relayed (talk among staff, a note). A copy still waiting
     in the outbox needs nothing: it is copied as it stands when it goes."""
     copy = await helpdesk_repo.sent_copy(session, chat_id, message_id)
     if copy is None or copy.member_id is None:
         return False
+    if text and copy.request_id is not None:
+        await requests_repo.edit_staff_line(session, copy.request_id, copy.created_at, text)
     await outbox.enqueue(
         session,
         StaffEdit(from_chat_id=chat_id, message_id=message_id, html=html_text, caption=caption),

@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, or_
+from sqlalchemy import and_, bindparam, func, or_, update
 from sqlalchemy import select as core_select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
@@ -140,6 +140,24 @@ async def events(session: AsyncSession, request_id: int) -> list[RequestEvent]:
         .order_by(col(RequestEvent.created_at), col(RequestEvent.id))
     )
     return list(rows.scalars())
+
+
+async def edit_staff_line(
+    session: AsyncSession, request_id: int, written_at: datetime, text: str
+) -> None:
+    """A staff line in a request's history (written at `written_at`) as staff edited it; one
+    the retention sweep emptied stays empty."""
+    await session.execute(
+        update(RequestEvent)
+        .where(
+            col(RequestEvent.request_id) == request_id,
+            col(RequestEvent.actor_kind) == ActorKind.STAFF,
+            col(RequestEvent.to_status).is_(None),
+            col(RequestEvent.created_at) == written_at,
+            col(RequestEvent.comment).is_not(None),
+        )
+        .values(comment=text)
+    )
 
 
 async def has_album_part(session: AsyncSession, request_id: int, media_group_id: str) -> bool:

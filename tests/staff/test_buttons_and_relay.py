@@ -473,19 +473,26 @@ async def test_a_staff_line_goes_into_the_history_of_the_request_it_is_about(wor
     showed only the member's lines: an answer scrolled away in the chat was not where the
     member looks for it. A line about the member's one open request (or written in reply to
     one's message) is in its history, as "💬 support: …"; with two open and no reply, it is in
-    neither."""
+    neither. A line staff correct is corrected there too."""
     member, request = await _request_on_card(world)
     thread = _card(world, request.number).get("message_thread_id")
-    world.state.send_text(FORUM, "We will call you at 15:00", user_id=IRYNA, thread_id=thread)
+    line = world.state.send_text(
+        FORUM, "We will call you at 15:00", user_id=IRYNA, thread_id=thread
+    )
     await world.settled()
     await world.deliver()
     assert world.bot_messages(OLENA)[-1]["text"] == "We will call you at 15:00"
+    # staff correct it: the member's copy, and the line in the history, say it as corrected
+    world.state.edit_message(FORUM, line["message_id"], "We will call you at 16:00", user_id=IRYNA)
+    await world.settled()
+    await world.deliver()
     world.state.send_text(OLENA, "/menu")
     await world.settled()
     world.state.send_text(OLENA, request.number)  # the page, as a notification's number opens it
     await world.settled()
     page = world.bot_messages(OLENA)[-1]["text"]
-    assert "💬 support: We will call you at 15:00" in page
+    assert "💬 support: We will call you at 16:00" in page
+    assert "15:00" not in page
     _, events = await _stored(world, request.id)
     assert [(e.actor_kind, e.actor_telegram_id, e.to_status) for e in events[-1:]] == [
         ("staff", IRYNA, None)

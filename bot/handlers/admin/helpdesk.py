@@ -244,6 +244,7 @@ def create_router() -> Router:
             message.text is None,
             message.edit_date or 0,
             now,
+            text=text,
         )
         if queued:
             await uow.commit()
