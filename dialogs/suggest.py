@@ -15,8 +15,9 @@ from bot.i18n import Translator
 from bot.services import cards
 from bot.services.forms import wants
 from bot.services.names import given_name
-from dialogs.common import OFFER, SUGGEST, commit_now, set_notice, today
+from dialogs.common import OFFER, SUGGEST, set_notice, today
 from dialogs.requests.new import (
+    make_active,
     named_day,
     named_holder,
     named_label,
@@ -94,12 +95,8 @@ async def on_suggest(_callback: CallbackQuery, _button: Button, manager: DialogM
         for m in manager.middleware_data.get(OFFER) or ()
         if m["file"] and m["file"]["kind"] != "voice"
     ]
-    if card_id is not None:
-        data = manager.middleware_data
-        if not await cards.set_active_card(data["session"], data["member"], card_id):
-            return  # unlinked since
-        if not await commit_now(manager):
-            return
+    if card_id is not None and not await make_active(manager, card_id):
+        return  # unlinked since, or not saved (the screen says so)
     await open_named(manager, (kind, specialty), day=day, docs=docs)
 
 

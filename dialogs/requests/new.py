@@ -247,11 +247,24 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
     a doctor named ("к стоматологу", "педиатр"): the appointment form with that specialty, at
     its next step; with a family's cards, a name one of them holds ("Софія"): that card, as
     "👥 For another person" picks it (a name several hold: that list). Other text, or a kind or
-    doctor on a card that takes no request now, is not expected."""
+    doctor on a card that takes no request now, is not expected. A kind or doctor named with a
+    family member ("к педиатру для сына") is made on that member's card (`named_holder`)."""
     data = await choose_getter(**{**manager.middleware_data, "dialog_manager": manager})
     text = message.text or ""
-    if data["allowed"] and (named := named_request(text, manager)) is not None:
-        await open_named(manager, named, allowed=True, day=named_day(named, text, manager))
+    holder = None
+    if data["several"]:  # "к педиатру для сына", "ліки для Софії": whose, then what
+        mw = manager.middleware_data
+        holder = named_holder(
+            text, await cards.list_cards(mw["session"], mw["member"], today(manager))
+        )
+    rest = holder[1] if holder else text
+    named = named_request(rest, manager)
+    if named is not None and holder is not None and not holder[0].is_active:
+        if await make_active(manager, holder[0].card_id):
+            await open_named(manager, named, day=named_day(named, rest, manager))
+        return
+    if data["allowed"] and named is not None:
+        await open_named(manager, named, allowed=True, day=named_day(named, rest, manager))
         return
     if data["several"]:
         holders = [item for item in data["family"] if match_choice(text, [item]) is not None]
@@ -269,13 +282,19 @@ async def on_person(
 ) -> None:
     """The card picked becomes the active one (requests are made on it, as after "Change
     policy"), and the chooser names it."""
-    session: AsyncSession = manager.middleware_data["session"]
-    member: Member = manager.middleware_data["member"]
     card_id = picked_id(item)
-    if card_id is None or not await cards.set_active_card(session, member, card_id):
-        return  # not a card of this member's: the list again
-    if await commit_now(manager):
+    # not a card of this member's: the list again
+    if card_id is not None and await make_active(manager, card_id):
         await manager.switch_to(NewRequestSG.choose)
+
+
+async def make_active(manager: DialogManager, card_id: int) -> bool:
+    """The member's card `card_id` made the active one and committed before the screen that
+    shows it (commit, then speak); False when it is not theirs, or the commit failed."""
+    data = manager.middleware_data
+    if not await cards.set_active_card(data["session"], data["member"], card_id):
+        return False
+    return await commit_now(manager)
 
 
 def new_request_dialog() -> Dialog:

@@ -327,6 +327,26 @@ async def test_a_request_for_a_family_member_named_by_who_they_are(member, sessi
     assert "📝 New request: 💊 Medicines" in member.buttons()  # on the active card
 
 
+async def test_a_request_typed_on_the_chooser_for_a_family_member_is_made_on_their_card(
+    member, session_factory
+):
+    """ "к педиатру для сына" typed where the kind of request is asked opened the pediatrician's
+    form on the active card, the parent's: the request would have been made on the wrong
+    person's card. The family member it names (by who they are, or by name) is made the active
+    card first, as "👥 For another person" does."""
+    child_id = await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.send("к педиатру для сына")
+    assert "In which city?" in member.text()
+    assert (await _member(session_factory)).active_card_id == child_id
+    await member.send("Kyiv")
+    await member.send("на 25-е")
+    await member.click("🕘 Any time")
+    await member.click("⏭ Skip")
+    assert "Insured person: Taras Kovalenko" in member.text()
+
+
 async def test_a_request_for_a_child_is_made_from_the_new_request_screen(member, session_factory):
     """A parent books the child's doctor without going through "My cards": the request
     screen offers the family's cards, the one picked becomes the active card and the request
