@@ -33,6 +33,18 @@ async def _linked_family(member, session_factory):
     return child.id
 
 
+async def _appointment_on_the_child_s_card(member, session_factory, child_id) -> None:
+    """From the appointment's clinic step, opened for the child: the child's card is the
+    active one, and the summary names him."""
+    assert "In which city?" in member.text()
+    assert (await _member(session_factory)).active_card_id == child_id
+    await member.send("Kyiv")
+    await member.send("на 25-е")
+    await member.click("🕘 Any time")
+    await member.click("⏭ Skip")
+    assert "Insured person: Taras Kovalenko" in member.text()
+
+
 async def _member(session_factory) -> Member:
     async with session_factory() as session:
         return (await session.execute(select(Member))).scalar_one()
@@ -288,13 +300,7 @@ async def test_a_request_for_a_child_named_on_the_menu_is_made_on_the_child_s_ca
     offer = "📝 New request: 🩺 Doctor appointment · Pediatrician · Taras"
     assert offer in member.buttons()
     await member.click(offer)
-    assert "In which city?" in member.text()
-    assert (await _member(session_factory)).active_card_id == child_id
-    await member.send("Kyiv")
-    await member.send("на 25-е")
-    await member.click("🕘 Any time")
-    await member.click("⏭ Skip")
-    assert "Insured person: Taras Kovalenko" in member.text()
+    await _appointment_on_the_child_s_card(member, session_factory, child_id)
 
     await member.send("/menu")
     await member.send("Olena needs a dentist")
@@ -338,13 +344,7 @@ async def test_a_request_typed_on_the_chooser_for_a_family_member_is_made_on_the
     await member.send("/menu")
     await member.click("📝 New request")
     await member.send("к педиатру для сына")
-    assert "In which city?" in member.text()
-    assert (await _member(session_factory)).active_card_id == child_id
-    await member.send("Kyiv")
-    await member.send("на 25-е")
-    await member.click("🕘 Any time")
-    await member.click("⏭ Skip")
-    assert "Insured person: Taras Kovalenko" in member.text()
+    await _appointment_on_the_child_s_card(member, session_factory, child_id)
 
 
 async def test_a_request_for_a_child_is_made_from_the_new_request_screen(member, session_factory):

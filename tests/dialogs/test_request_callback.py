@@ -60,9 +60,8 @@ async def test_expired_card_cannot_take_requests(member, session_factory):
     assert "ended on October 31, 2026" in member.text()
 
 
-async def test_a_member_without_a_confirmed_phone_is_not_offered_one(member, session_factory):
-    """Activated by insured ID, the member has no confirmed number: the step asks for one with
-    an example, and neither its text nor a button offers "your confirmed number"."""
+async def _callback_without_a_phone(member, session_factory) -> None:
+    """A member activated by insured ID (no confirmed phone) opens the call-back form."""
     async with session_factory.begin() as session:
         policy = await make_policy(session, number="SPH-2026-0007")
         await make_person(
@@ -75,6 +74,12 @@ async def test_a_member_without_a_confirmed_phone_is_not_offered_one(member, ses
     await member.send("/menu")
     await member.click("📝 New request")
     await member.click("📞 Call-back")
+
+
+async def test_a_member_without_a_confirmed_phone_is_not_offered_one(member, session_factory):
+    """Activated by insured ID, the member has no confirmed number: the step asks for one with
+    an example, and neither its text nor a button offers "your confirmed number"."""
+    await _callback_without_a_phone(member, session_factory)
     assert "Which number should we call? Type it, e.g. +380 50 123 45 67." in member.text()
     assert "confirmed" not in member.text()
     assert not [label for label in member.buttons() if label.startswith("📱")]
@@ -88,18 +93,7 @@ async def test_a_member_whose_zone_is_not_known_is_told_whose_times_of_day_they_
     """A member with no confirmed phone reads times in the call centre's zone, named; the times
     of day for a call were not: "Morning, 8:00–12:00" of whose clock? The step and the summary
     say it, and nothing of a zone is stored (the times are the call centre's)."""
-    async with session_factory.begin() as session:
-        policy = await make_policy(session, number="SPH-2026-0007")
-        await make_person(
-            session, policy, insured_id="KZ-100001", phone=None, birth_date=date(1984, 3, 5)
-        )
-    await member.send("/start")
-    await member.click("🪪 Activate by insured ID")
-    await member.send("KZ-100001")
-    await member.send("05.03.1984")
-    await member.send("/menu")
-    await member.click("📝 New request")
-    await member.click("📞 Call-back")
+    await _callback_without_a_phone(member, session_factory)
     await member.send("+380 50 123 45 67")
     assert "The times are Almaty time." in member.text()
     await member.click("🌅 Morning, 8:00–12:00")
