@@ -44,6 +44,7 @@ from storage.models import (
     SupportTicket,
 )
 from storage.repositories import helpdesk as helpdesk_repo
+from storage.repositories import notifications as notifications_repo
 from storage.repositories import requests as requests_repo
 
 Pace = Callable[[int], Awaitable[None]]
@@ -189,15 +190,21 @@ class StaffSender:
             "member": html.escape(_name(job.member)),
         }
 
-    async def _to_general(self, job: _Job, text: str) -> int:
+    async def _to_general(self, job: _Job, text: str, reply_to: int | None = None) -> int:
         """`text` about the job's request in the General topic, with one tap to the card and
-        its buttons in the member's topic; a reply to it reaches the member."""
+        its buttons in the member's topic (in reply to `reply_to`, when given); a reply to it
+        reaches the member."""
         assert job.request is not None
         link = await topics.card_link(job.session, job.request, self.chat_id)
         if link is not None:
             text += "\n" + self.i18n("staff-card-link", link=html.escape(link))
         await job.pace(self.chat_id)
-        sent = await self.bot.send_message(self.chat_id, text)
+        reply = (
+            ReplyParameters(message_id=reply_to, allow_sending_without_reply=True)
+            if reply_to is not None
+            else None
+        )
+        sent = await self.bot.send_message(self.chat_id, text, reply_parameters=reply)
         await relay.remember(
             job.session, self.chat_id, sent.message_id, job.member.id or 0, job.request.id, job.now
         )
@@ -212,9 +219,14 @@ class StaffSender:
             stars="⭐" * p.score,
             score=p.score,
         )
+        reply_to = None
         if p.comment:  # at most ratings.COMMENT_MAX characters: it fits with the rest
             text += "\n" + self.i18n("helpdesk-card-rating-comment", comment=html.escape(p.comment))
-        return await self._to_general(job, text)
+            # why, under the score told before: the two read as one
+            reply_to = await notifications_repo.last_sent(
+                job.session, job.request.id or 0, K.LOW_RATING
+            )
+        return await self._to_general(job, text, reply_to)
 
     async def _request_card(self, job: _Job, p: note.RequestCard, where: Where) -> list[int]:
         """The documents, answers too long for the card, then the card with its buttons."""

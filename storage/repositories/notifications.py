@@ -137,3 +137,19 @@ async def queued_since(
         .limit(1)
     )
     return found.first() is not None
+
+
+async def last_sent(session: AsyncSession, request_id: int, kind: NotificationKind) -> int | None:
+    """The message the newest row of `kind` about `request_id` sent (its Telegram id), or None
+    when none was sent."""
+    query = (
+        select(col(Notification.sent_message_id))
+        .where(
+            col(Notification.request_id) == request_id,
+            col(Notification.kind) == kind,
+            col(Notification.sent_message_id).is_not(None),
+        )
+        .order_by(col(Notification.id).desc())
+        .limit(1)
+    )
+    return (await session.execute(query)).scalar_one_or_none()

@@ -1011,6 +1011,8 @@ async def test_a_low_rating_and_its_comment_are_told_in_the_general_topic(world)
         f"👎 Olena Kovalenko rated {request.number} (📞 Call-back): ⭐⭐ (2/5).",
     ] * 2
     assert told[1]["text"].split("\n")[1] == "💬 Member's comment: Nobody called <back>"
+    # why, in reply to the score told before it: the two read as one
+    assert told[1]["reply_to_message"]["message_id"] == told[0]["message_id"]
     assert all(m["text"].endswith("↗️ Open its card") for m in told)
     # staff answer it with a reply there: it reaches the member
     world.state.send_text(FORUM, "Sorry, Olena: we will call today", user_id=IRYNA,
