@@ -511,6 +511,7 @@ async def test_words_and_the_iban_typed_on_the_documents_step_are_kept(member, s
     await _to_documents(member)
     await member.send("анализ крови в Инвитро")
     assert "💬 Noted as the claim’s comment" in member.text()
+    await member.send("анализ крови в Инвитро")  # sent twice: noted once
     assert "Please send a photo or a file" not in member.text()
     await member.send(UA_IBAN)
     assert "🏦 Noted as the account for the payment" in member.text()

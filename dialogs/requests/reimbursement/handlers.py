@@ -128,11 +128,13 @@ async def on_docs_text(message: Message, widget: MessageInput, manager: DialogMa
         return
     words = clean_text(text, min_len=3)
     if words is not None and any(ch.isalpha() for ch in words):
-        comment = clean_text(f"{data['comment']}\n{words}" if data.get("comment") else words)
-        if comment is None:  # over the comment's length with what was noted before
-            set_error(manager, TOO_LONG, max=TEXT_MAX - len(data["comment"]) - 1)
-            return
-        data["comment"] = comment
+        noted = data.get("comment") or ""
+        if words not in noted.split("\n"):  # (sent again: noted once)
+            comment = clean_text(f"{noted}\n{words}" if noted else words)
+            if comment is None:  # over the comment's length with what was noted before
+                set_error(manager, TOO_LONG, max=TEXT_MAX - len(noted) - 1)
+                return
+            data["comment"] = comment
         set_notice(manager, "reimbursement-docs-comment-kept", docs=len(data.get(DOCS) or []))
         return
     if too_long(text, TEXT_MAX):
