@@ -502,6 +502,16 @@ async def test_a_staff_line_goes_into_the_history_of_the_request_it_is_about(wor
     assert [(e.actor_kind, e.actor_telegram_id, e.to_status) for e in events[-1:]] == [
         ("staff", IRYNA, None)
     ]
+    # the member's reply to that line goes to the request too
+    copy = next(m for m in world.bot_messages(OLENA) if m.get("text", "").startswith("We will"))
+    world.state.send_text(
+        OLENA, "Thank you, 16:00 suits me", reply_to_message_id=copy["message_id"]
+    )
+    await world.settled()
+    _, events = await _stored(world, request.id)
+    assert [(e.actor_kind, e.comment) for e in events[-1:]] == [
+        ("member", "Thank you, 16:00 suits me")
+    ]
 
     second = await world.submit(member, "Another question")
     await world.deliver()
