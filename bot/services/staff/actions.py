@@ -45,10 +45,10 @@ class AlreadyTakenError(Exception):
 # these ask the staff member for a text first: the question to the member, the reason
 NEEDS_TEXT = frozenset({StaffAction.INFO, StaffAction.REJECT})
 
-# requests whose "done" the member acts on only with where and when (the visit, the delivery):
-# a status message alone does not say it
 # what staff send the member in their own words
 STAFF_WORDS = (NotificationKind.STAFF_COPY, NotificationKind.CANNED_REPLY)
+# requests whose "done" the member acts on only with where and when (the visit, the delivery):
+# a status message alone does not say it
 TOLD_WHERE_AND_WHEN = frozenset(
     {RequestKind.APPOINTMENT, RequestKind.LAB_TESTS, RequestKind.MEDICINES}
 )

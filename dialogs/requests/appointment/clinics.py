@@ -25,11 +25,10 @@ from dialogs.common import (
     picked_id,
     scroll_page,
     set_error,
-    set_notice,
     set_scroll_page,
     today,
 )
-from dialogs.requests.appointment.handlers import DATE_AHEAD, on_date_text
+from dialogs.requests.appointment.handlers import DATE_AHEAD, keep_day, on_date_text
 from dialogs.requests.common import EDITING, advance
 from dialogs.states import AppointmentSG
 from dialogs.text_input import refuse_text
@@ -137,8 +136,7 @@ async def on_typed_clinic(message: Message, widget: Any, manager: DialogManager,
         if manager.dialog_data.get(EDITING):
             set_error(manager, "appointment-clinic-is-date", date=fmt_date(day, manager))
         else:
-            manager.dialog_data[DATE_AHEAD] = text
-            set_notice(manager, "appointment-clinic-date-kept", date=fmt_date(day, manager))
+            keep_day(manager, text, day)
         return
     place, ahead = _place_and_day(text, manager)
     clinic = clean_text(place, max_len=CLINIC_MAX)

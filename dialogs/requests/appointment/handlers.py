@@ -75,10 +75,17 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
     if isinstance(start_data, dict) and start_data.get("specialty") in SPECIALTIES:
         manager.dialog_data["specialty"] = start_data["specialty"]
         day = start_data.get(DATE_AHEAD)
-        value = read_date_and_time(day, today(manager), future=True)[0] if day else None
-        if value is not None:
-            manager.dialog_data[DATE_AHEAD] = day
-            set_notice(manager, "appointment-clinic-date-kept", date=fmt_date(value, manager))
+        if isinstance(day, str):
+            value, _window = read_date_and_time(day, today(manager), future=True)
+            if value is not None:
+                keep_day(manager, day, value)
+
+
+def keep_day(manager: DialogManager, text: str, day: date) -> None:
+    """A day typed before the date step (`text`, read as `day`), kept to answer it once the
+    clinic is given (`clinics.to_date`), and the member told so."""
+    manager.dialog_data[DATE_AHEAD] = text
+    set_notice(manager, "appointment-clinic-date-kept", date=fmt_date(day, manager))
 
 
 async def on_specialty(_event: Any, _widget: Any, manager: DialogManager, item: str) -> None:
