@@ -17,7 +17,6 @@ from bot.services import cards, requests
 from bot.services.forms import (
     KIND_WORDS,
     REFUND_WORDS,
-    SPECIALTY_WORDS,
     alias_named,
     aliases_held,
     bare_request,
@@ -125,7 +124,7 @@ def _named(text: str, manager: DialogManager) -> tuple[str, str | None] | None:
     specialty = (
         typed_specialty(text, manager)
         if kind is None
-        else alias_named(text, SPECIALTY_WORDS)
+        else alias_named(text, specialty_words(manager.middleware_data["translators"]))
         if kind == RequestKind.APPOINTMENT
         else None
     )

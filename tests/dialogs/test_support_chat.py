@@ -335,6 +335,27 @@ async def test_a_doctor_and_a_day_named_in_a_sentence_open_the_appointment_with_
     assert "Preferred date: November 24, 2026 (Tuesday)" in member.text()
 
 
+async def test_a_doctor_named_by_a_label_of_two_parts_is_offered_with_the_doctor(
+    member, session_factory
+):
+    """ "Хочу записатися до терапевта" was offered an appointment with no doctor, and
+    "записатися до терапевта сьогодні ввечері" nothing: the therapist's label is "Терапевт
+    (сімейний лікар)", held by neither. The specialty's own name now names it in a sentence,
+    with the day and time of day it gives."""
+    await member_with_active_card(member, session_factory)
+    await member.send("/menu")
+    await member.send("Хочу записатися до терапевта")
+    assert "📝 New request: 🩺 Doctor appointment · Therapist (GP)" in member.buttons()
+    await member.send("записатися до терапевта завтра ввечері")
+    await member.click(r"📝 New request: 🩺 Doctor appointment · Therapist \(GP\)")
+    assert "📅 November 23, 2026: noted for the day of the visit" in member.text()
+    await member.send("Kyiv, Medikom")
+    assert "Anything the clinic should know" in member.text()  # date and time were answered
+    await member.click("⏭ Skip")
+    assert "Preferred date: November 23, 2026 (Monday)" in member.text()
+    assert "Evening" in member.text()
+
+
 async def test_a_prescription_sent_on_the_menu_opens_medicines_with_its_photos(
     member, session_factory
 ):

@@ -55,7 +55,10 @@ def specialty_words(hub: TranslatorHub) -> dict[str, str]:
         for locale in hub.locales
         for code in SPECIALTIES
     }
-    return {**labels, **SPECIALTY_WORDS}
+    # the specialty's own name without what the label adds in brackets ("терапевт" of
+    # "Терапевт (сімейний лікар)"), for a sentence that holds it ("записатися до терапевта")
+    names = {phrase.split()[0]: code for phrase, code in labels.items()}
+    return {**names, **labels, **SPECIALTY_WORDS}
 
 
 def typed_specialty(text: str, manager: DialogManager) -> str | None:
