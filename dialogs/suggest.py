@@ -62,6 +62,11 @@ def offer_request(text: str, card_list: list[cards.CardView], manager: DialogMan
     named = named_request(rest, manager)
     if named is None or not (wants(text) or named_request(rest.split()[0], manager) == named):
         return
+    # the card it would be made on (the one named, else the active one) takes no request now
+    # (waiting for its coverage, or expired): the press would only say so; the screen does
+    on = holder[0] if holder else next((c for c in card_list if c.is_active), None)
+    if on is None or on.status is not cards.CardStatus.ACTIVE:
+        return
     card_id = holder[0].card_id if holder else None
     whose = given_name(holder[0].holder_name) if holder else ""
     manager.dialog_data[SUGGEST] = offered = [

@@ -356,6 +356,21 @@ async def test_a_doctor_named_by_a_label_of_two_parts_is_offered_with_the_doctor
     assert "Evening" in member.text()
 
 
+async def test_no_request_is_offered_on_a_card_that_takes_none_yet(member, session_factory):
+    """A card waiting for its coverage was offered "📝 New request: 🩺 Doctor appointment ·
+    Dentist" for "I need a dentist tomorrow", and the press only said that requests open on
+    December 1. Only support is offered; the screen says when requests open."""
+    await member_with_active_card(
+        member, session_factory, coverage_start=date(2026, 12, 1), coverage_end=date(2027, 11, 30)
+    )
+    await member.send("I need a dentist tomorrow")
+    assert "Send this to support?" in member.text()
+    assert not any(b.startswith("📝 New request:") for b in member.buttons())
+    await member.click("✉️ Send it to support")
+    notes = await _queued(session_factory)
+    assert [n.payload["text"] for n in notes] == ["I need a dentist tomorrow"]
+
+
 async def test_a_prescription_sent_on_the_menu_opens_medicines_with_its_photos(
     member, session_factory
 ):
