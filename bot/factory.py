@@ -33,6 +33,7 @@ from bot.middlewares.db import DbSessionMiddleware, StateSessionMiddleware, inst
 from bot.middlewares.member import MemberMiddleware
 from bot.middlewares.retry_after import RetryAfterMiddleware
 from bot.services.activation import ActivationRules
+from dialogs import drafts
 from dialogs.activation import activation_dialog
 from dialogs.cards import cards_dialog
 from dialogs.forget import forgetful
@@ -202,8 +203,11 @@ def create_dispatcher(
     dp.shutdown.register(dp["registry_imports"].close)
     bg_factory = setup_dialogs(
         dp,
-        # a screen after a reply keyboard takes it away (dialogs/message_manager.py)
-        message_manager=message_manager or ReplyKeyboardRemovingManager(),
+        # a screen after a reply keyboard takes it away (dialogs/message_manager.py); a form
+        # left for the menu is kept (dialogs/drafts.py)
+        dialog_manager_factory=drafts.manager_factory(
+            message_manager or ReplyKeyboardRemovingManager()
+        ),
         events_isolation=events_isolation,
     )
     # filters are checks of the update: run in the event loop, not each in a thread

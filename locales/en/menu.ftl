@@ -14,3 +14,7 @@ btn-activate = 🪪 Activate by insured ID
 btn-add-card = ➕ Add a card by insured ID
 btn-profile = 👤 Profile
 btn-support = ☎️ Support
+
+# a request form left for the menu (/start, a status message's button) is kept: $draft is its kind
+menu-draft = ✏️ You have an unfinished request: { $draft }. “Continue” takes you back to where you left it.
+btn-draft-continue = ✏️ Continue: { $draft }

@@ -14,3 +14,7 @@ btn-activate = 🪪 ID нөмірі арқылы белсендіру
 btn-add-card = ➕ ID нөмірі арқылы карта қосу
 btn-profile = 👤 Профиль
 btn-support = ☎️ Қолдау
+
+# a request form left for the menu (/start, a status message's button) is kept: $draft is its kind
+menu-draft = ✏️ Сізде аяқталмаған өтініш бар: { $draft }. «Жалғастыру» Сізді тоқтаған жеріңізге қайтарады.
+btn-draft-continue = ✏️ Жалғастыру: { $draft }

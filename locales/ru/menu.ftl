@@ -14,3 +14,7 @@ btn-activate = 🪪 Активировать по ID застрахованно�
 btn-add-card = ➕ Добавить карту по ID застрахованного
 btn-profile = 👤 Профиль
 btn-support = ☎️ Поддержка
+
+# a request form left for the menu (/start, a status message's button) is kept: $draft is its kind
+menu-draft = ✏️ У Вас есть незавершённая заявка: { $draft }. «Продолжить» вернёт Вас туда, где Вы остановились.
+btn-draft-continue = ✏️ Продолжить: { $draft }

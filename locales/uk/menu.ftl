@@ -14,3 +14,7 @@ btn-activate = 🪪 Активувати за ID застрахованого
 btn-add-card = ➕ Додати картку за ID застрахованого
 btn-profile = 👤 Профіль
 btn-support = ☎️ Підтримка
+
+# a request form left for the menu (/start, a status message's button) is kept: $draft is its kind
+menu-draft = ✏️ У Вас є незавершена заявка: { $draft }. «Продовжити» поверне Вас туди, де Ви зупинилися.
+btn-draft-continue = ✏️ Продовжити: { $draft }

@@ -1,0 +1,187 @@
+"""A request form left for the menu is kept, and "✏️ Continue" takes the member back to it.
+
+A member halfway through a form who types /start or /menu, opens /mydata or /support, or presses
+"📋 Open request" under a status message, used to lose every answer: those reset the dialog
+stack. Now the form on top of the stack, answered at least in part and not yet sent, is kept
+in the member's FSM data (beside the dialog stack, and erased with it: docs/privacy.md), and the
+menu offers it back at the step it was left on. One draft is kept: a newer form left replaces
+it. /cancel and the form's own "Cancel" drop the form
+(a draft kept before stays). A draft is kept as long as any unfinished form (DRAFT_TTL_HOURS,
+docs/privacy.md: the retention sweep deletes its record after that); a preferred day that passed
+in the meantime is caught when the form is sent (`services/requests.py:_check_dates`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State
+from aiogram.types import CallbackQuery
+from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_dialog.api.entities import Context, Data
+from aiogram_dialog.api.internal import DialogManagerFactory
+from aiogram_dialog.api.protocols import DialogRegistryProtocol, MessageManagerProtocol
+from aiogram_dialog.context.media_storage import MediaIdStorage
+from aiogram_dialog.manager.manager import ManagerImpl
+from aiogram_dialog.manager.manager_factory import DefaultManagerFactory
+from aiogram_dialog.widgets.kbd import Button
+
+from bot.i18n import Translator
+from bot.services.clinics import SPECIALTIES
+from dialogs.common import OFFER, SUGGEST, now
+from dialogs.forget import FINISHED
+from dialogs.states import (
+    AppointmentSG,
+    CallbackSG,
+    LabTestsSG,
+    MainSG,
+    MedicinesSG,
+    ReimbursementSG,
+)
+from dialogs.widgets.i18n import ERROR_KEY
+
+DRAFT = "draft"  # in the member's FSM data: the form left
+# a specialty typed by the member, as much of it as a button's label shows
+SPECIALTY_SHOWN = 40
+# the request each form makes
+KINDS = {
+    AppointmentSG: "appointment",
+    MedicinesSG: "medicines",
+    LabTestsSG: "lab_tests",
+    ReimbursementSG: "reimbursement",
+    CallbackSG: "callback",
+}
+STATES: dict[str, State] = {
+    str(state.state): state for group in KINDS for state in group.__all_states__
+}
+# what a screen says once, and the messages kept for support: not the form's answers
+_SHOWN_ONCE = frozenset({ERROR_KEY, OFFER, SUGGEST})
+# a form's own name for its draft when it opens (`requests/common.py:SUBMISSION`): no answer
+_NO_ANSWER = _SHOWN_ONCE | {"submission"}
+
+
+def form_draft(context: Context, at: datetime) -> dict[str, Any] | None:
+    """The form `context` is on, as a draft to keep; None when it is no request form, was sent,
+    or holds no answer yet."""
+    group = context.state.group
+    if group not in KINDS or str(context.state.state) in FINISHED:
+        return None
+    answers = {k: v for k, v in context.dialog_data.items() if k not in _SHOWN_ONCE}
+    first = group.__all_states__[0]
+    if context.state == first and not set(answers) - _NO_ANSWER and not context.widget_data:
+        return None
+    return {
+        "state": str(context.state.state),
+        "start_data": context.start_data,
+        "dialog_data": answers,
+        "widget_data": context.widget_data,
+        "at": at.isoformat(),
+    }
+
+
+def fresh(draft: Any, manager: DialogManager) -> dict[str, Any] | None:
+    """`draft` if it is one kept less than DRAFT_TTL_HOURS ago, of a form that still exists."""
+    if not isinstance(draft, dict) or draft.get("state") not in STATES:
+        return None
+    try:
+        kept = datetime.fromisoformat(draft["at"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    ttl = timedelta(hours=manager.middleware_data["settings"].draft_ttl_hours)
+    return draft if now(manager) - kept < ttl else None
+
+
+class DraftKeepingManager(ManagerImpl):
+    """aiogram-dialog's manager; a reset of the stack to the menu keeps the request form left
+    on top (`form_draft`) in the member's FSM data (aiogram's own record of the chat, read in
+    the statement that reads the dialog stack: `storage/fsm.py:prefetch`)."""
+
+    async def start(
+        self,
+        state: State,
+        data: Data = None,
+        mode: StartMode = StartMode.NORMAL,
+        show_mode: ShowMode | None = None,
+        access_settings: Any = None,
+    ) -> None:
+        # /cancel leaves the form on purpose; any other way to the menu keeps it
+        cancelled = isinstance(data, dict) and data.get("notice") == "cancelled"
+        if mode is StartMode.RESET_STACK and state.group is MainSG and not cancelled:
+            top = self._current_context_unsafe()
+            left = form_draft(top, now(self)) if top is not None else None
+            if left is not None:
+                await _fsm(self).update_data({DRAFT: left})
+        await super().start(state, data, mode, show_mode, access_settings)
+
+
+def _fsm(manager: DialogManager) -> FSMContext:
+    state: FSMContext = manager.middleware_data["state"]
+    return state
+
+
+async def kept_draft(manager: DialogManager) -> dict[str, Any] | None:
+    """The form kept for the member, if one is, and fresh (`fresh`)."""
+    return fresh((await _fsm(manager).get_data()).get(DRAFT), manager)
+
+
+class DraftKeepingManagerFactory(DefaultManagerFactory):
+    def __call__(
+        self, event: Any, data: dict[str, Any], registry: DialogRegistryProtocol, router: Any
+    ) -> DraftKeepingManager:
+        return DraftKeepingManager(
+            event=event,
+            data=data,
+            message_manager=self.message_manager,
+            media_id_storage=self.media_id_storage,
+            registry=registry,
+            router=router,
+            getter=self.getter,
+        )
+
+
+def manager_factory(message_manager: MessageManagerProtocol) -> DialogManagerFactory:
+    """aiogram-dialog's own factory (`setup_dialogs` builds it with these), making the manager
+    that keeps a form left for the menu."""
+    return DraftKeepingManagerFactory(
+        message_manager=message_manager, media_id_storage=MediaIdStorage(), getter=None
+    )
+
+
+async def draft_label(manager: DialogManager, i18n: Translator) -> str:
+    """ "🩺 Doctor appointment · Cardiologist": the request the kept draft makes, as a button
+    says it (plain text: escape it for a message); "" with none."""
+    draft = await kept_draft(manager)
+    if draft is None:
+        return ""
+    group = STATES[draft["state"]].group
+    label = i18n(f"request-kind-{KINDS[group]}")
+    specialty = draft["dialog_data"].get("specialty")
+    if group is AppointmentSG and isinstance(specialty, str) and specialty:
+        # a listed doctor by its label, another as the member typed it
+        shown = i18n(f"specialty-{specialty}") if specialty in SPECIALTIES else specialty
+        label += f" · {shown[:SPECIALTY_SHOWN]}"
+    return label
+
+
+async def on_continue(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+    """ "✏️ Continue: …": the form kept, at the step it was left on, with its answers (no
+    longer kept: a form left again is kept again)."""
+    draft = await kept_draft(manager)
+    data = await _fsm(manager).get_data()
+    if DRAFT in data:
+        del data[DRAFT]
+        await _fsm(manager).set_data(data)
+    if draft is None:
+        return  # gone stale since the menu was drawn: the menu again, without it
+    await manager.start(
+        STATES[draft["state"]], data=draft["start_data"], show_mode=ShowMode.NO_UPDATE
+    )
+    context = manager.current_context()
+    # the form's opening (a new submission token, a day's notice) gives way to what was kept
+    context.dialog_data.clear()
+    context.dialog_data.update(draft["dialog_data"])
+    context.widget_data.update(draft["widget_data"] or {})
+    manager.show_mode = ShowMode.EDIT
+    await manager.show()
