@@ -2,6 +2,7 @@
 
 `dialogs/drafts.py`."""
 
+from tests.dialogs.harness import MemberClient
 from tests.dialogs.requests_helpers import member_with_active_card, stored_requests
 
 DRAFT_LINE = "✏️ You have an unfinished request: 🩺 Doctor appointment · Dentist"
@@ -99,3 +100,14 @@ async def test_a_doctor_typed_by_the_member_is_shown_as_typed(member, session_fa
     )
     await member.click(r"✏️ Continue: 🩺 Doctor appointment · Allergist & <Immunologist>")
     assert "In which city?" in member.text()
+
+
+async def test_a_draft_survives_a_restart(member, session_factory, build_dp, messages):
+    """Kept with the dialog state (the database here; Redis: tests/dialogs/test_redis_state.py),
+    so a deploy between leaving the form and coming back loses nothing."""
+    await _to_the_date_step(member, session_factory)
+    await member.send("/start")
+    restarted = MemberClient(build_dp(), messages)
+    await restarted.send("/start")
+    await restarted.click(CONTINUE)
+    assert "Which day would suit you?" in restarted.text()

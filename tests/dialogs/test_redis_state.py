@@ -70,3 +70,29 @@ async def test_a_form_kept_in_redis_continues_after_a_restart(
     [request] = await stored_requests(session_factory)
     assert request.details["preferred_date"] == "2026-12-10"
     assert request.details["clinic"] == "Almaty"
+
+
+async def test_a_form_left_for_the_menu_is_kept_in_redis_across_a_restart(
+    redis_settings, session_factory, clock, messages
+):
+    """The draft kept for "✏️ Continue" (dialogs/drafts.py) is dialog state like the rest: in
+    Redis, and there after a restart."""
+    settings, redis = redis_settings
+    dp, _ = create_dispatcher(settings, session_factory, clock=clock, message_manager=messages)
+    member = MemberClient(dp, messages)
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("🩺 Doctor appointment")
+    await member.click("Neurologist")
+    await member.send("/start")
+    assert await redis.keys("fsm:*")
+    await dp.storage.close()
+
+    dp, _ = create_dispatcher(settings, session_factory, clock=clock, message_manager=messages)
+    restarted = MemberClient(dp, messages)
+    await restarted.send("/start")
+    await restarted.click("✏️ Continue: 🩺 Doctor appointment · Neurologist")
+    assert "In which city?" in restarted.text()
+    await dp.storage.close()
+    async with session_factory() as session:
+        assert await session.scalar(select(func.count()).select_from(FsmRecord)) == 0
