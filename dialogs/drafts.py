@@ -32,6 +32,7 @@ from bot.i18n import Translator
 from bot.services.clinics import SPECIALTIES
 from dialogs.common import OFFER, SUGGEST, now
 from dialogs.forget import FINISHED
+from dialogs.requests.common import SUBMISSION
 from dialogs.states import (
     AppointmentSG,
     CallbackSG,
@@ -58,8 +59,8 @@ STATES: dict[str, State] = {
 }
 # what a screen says once, and the messages kept for support: not the form's answers
 _SHOWN_ONCE = frozenset({ERROR_KEY, OFFER, SUGGEST})
-# a form's own name for its draft when it opens (`requests/common.py:SUBMISSION`): no answer
-_NO_ANSWER = _SHOWN_ONCE | {"submission"}
+# a form's own name for its draft when it opens: no answer
+_NO_ANSWER = _SHOWN_ONCE | {SUBMISSION}
 
 
 def form_draft(context: Context, at: datetime) -> dict[str, Any] | None:
