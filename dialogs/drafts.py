@@ -29,10 +29,13 @@ from aiogram_dialog.manager.manager_factory import DefaultManagerFactory
 from aiogram_dialog.widgets.kbd import Button
 
 from bot.i18n import Translator
+from bot.services import cards
 from bot.services.clinics import SPECIALTIES
+from bot.services.names import given_name
 from dialogs.common import OFFER, SUGGEST, now
 from dialogs.forget import FINISHED
 from dialogs.requests.common import SUBMISSION
+from dialogs.requests.new import make_active
 from dialogs.states import (
     AppointmentSG,
     CallbackSG,
@@ -42,6 +45,7 @@ from dialogs.states import (
     ReimbursementSG,
 )
 from dialogs.widgets.i18n import ERROR_KEY
+from storage.models import Member
 
 DRAFT = "draft"  # in the member's FSM data: the form left
 # a specialty typed by the member, as much of it as a button's label shows
@@ -113,6 +117,10 @@ class DraftKeepingManager(ManagerImpl):
             top = self._current_context_unsafe()
             left = form_draft(top, now(self)) if top is not None else None
             if left is not None:
+                # the card it is made on: the family member's it was for, whichever is active
+                # when it goes on
+                member: Member | None = self.middleware_data.get("member")
+                left["card_id"] = member.active_card_id if member is not None else None
                 await _fsm(self).update_data({DRAFT: left})
         await super().start(state, data, mode, show_mode, access_settings)
 
@@ -150,9 +158,12 @@ def manager_factory(message_manager: MessageManagerProtocol) -> DialogManagerFac
     )
 
 
-async def draft_label(manager: DialogManager, i18n: Translator) -> str:
+async def draft_label(
+    manager: DialogManager, i18n: Translator, card_list: list[cards.CardView]
+) -> str:
     """ "🩺 Doctor appointment · Cardiologist": the request the kept draft makes, as a button
-    says it (plain text: escape it for a message); "" with none."""
+    says it (plain text: escape it for a message), and with a family's cards (`card_list`, the
+    member's) whose card it is on ("… · Софія"); "" with none."""
     draft = await kept_draft(manager)
     if draft is None:
         return ""
@@ -163,6 +174,9 @@ async def draft_label(manager: DialogManager, i18n: Translator) -> str:
         # a listed doctor by its label, another as the member typed it
         shown = i18n(f"specialty-{specialty}") if specialty in SPECIALTIES else specialty
         label += f" · {shown[:SPECIALTY_SHOWN]}"
+    on = next((c for c in card_list if c.card_id == draft.get("card_id")), None)
+    if on is not None and len(card_list) > 1:
+        label += f" · {given_name(on.holder_name)}"
     return label
 
 
@@ -176,6 +190,12 @@ async def on_continue(_callback: CallbackQuery, _button: Button, manager: Dialog
         await _fsm(manager).set_data(data)
     if draft is None:
         return  # gone stale since the menu was drawn: the menu again, without it
+    member: Member = manager.middleware_data["member"]
+    card_id = draft.get("card_id")
+    if isinstance(card_id, int) and card_id != member.active_card_id:
+        # on the card it was begun on (a child's), made the active one again, as "👥 For
+        # another person" does; a card unlinked since: the active one (the summary says whose)
+        await make_active(manager, card_id)
     await manager.start(
         STATES[draft["state"]], data=draft["start_data"], show_mode=ShowMode.NO_UPDATE
     )

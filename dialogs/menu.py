@@ -75,7 +75,7 @@ async def menu_getter(
         "insurer": settings.insurer_name,
         "cards": len(card_list),
         # a request form left for the menu, kept to go on with (dialogs/drafts.py)
-        "draft": await draft_label(dialog_manager, i18n),
+        "draft": await draft_label(dialog_manager, i18n, card_list),
     }
     if active:
         data |= {

@@ -397,3 +397,25 @@ async def test_one_card_has_no_other_person_to_choose(member, session_factory):
     await member_with_active_card(member, session_factory)
     await member.click("📝 New request")
     assert "👥 For another person" not in member.buttons()
+
+
+async def test_a_child_s_form_left_for_the_menu_goes_on_on_the_child_s_card(
+    member, session_factory
+):
+    """A form kept for "✏️ Continue" (dialogs/drafts.py) is made on the card it was begun on:
+    the parent who made their own card active again in the meantime would have sent the
+    child's appointment on their own card. The menu names whose it is; "Continue" makes that
+    card the active one again."""
+    child_id = await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.send("к педиатру для сына")
+    assert (await _member(session_factory)).active_card_id == child_id
+    await member.send("/start")
+    await member.click("💳 My cards")
+    await member.click("Olena Kovalenko · SIP-2026-0001")
+    await member.click("🔄 Change policy")
+    assert (await _member(session_factory)).active_card_id != child_id
+    await member.send("/menu")
+    await member.click("✏️ Continue: 🩺 Doctor appointment · Pediatrician · Taras")
+    await _appointment_on_the_child_s_card(member, session_factory, child_id)
