@@ -199,8 +199,13 @@ async def on_unexpected(_message: Message, _widget: MessageInput, manager: Dialo
 
 async def took_awaited(message: Message, manager: DialogManager) -> bool:
     """A message on a screen that asks nothing, taken as the one a request waits for, when one
-    does (support asked for more information, or the member wrote about it a moment ago)."""
+    does (support asked for more information, or the member wrote about it a moment ago); not
+    one that asks for a request of another kind (`suggest.names_another_request`)."""
+    from dialogs.suggest import names_another_request  # (it builds on this module)
+
     data = manager.middleware_data
+    if await names_another_request(message, manager):
+        return False  # a new request asked for: kept and offered, as on any other moment
     if await answer_awaited(message, data["uow"], data.get("member"), now(manager), data["i18n"]):
         manager.show_mode = ShowMode.NO_UPDATE  # the screen stays; the reply says where it went
         return True

@@ -12,10 +12,10 @@ from aiogram_dialog.widgets.kbd import Button
 from aiogram_dialog.widgets.text import Text
 
 from bot.i18n import Translator
-from bot.services import cards
+from bot.services import cards, requests
 from bot.services.forms import wants
 from bot.services.names import given_name
-from dialogs.common import OFFER, SUGGEST, set_notice, today
+from dialogs.common import OFFER, SUGGEST, now, set_notice, today
 from dialogs.requests.new import (
     make_active,
     named_day,
@@ -24,6 +24,7 @@ from dialogs.requests.new import (
     named_request,
     open_named,
 )
+from storage.models import RequestStatus
 
 
 async def offer_named(
@@ -52,30 +53,53 @@ async def offer_named(
 
 def offer_request(text: str, card_list: list[cards.CardView], manager: DialogManager) -> None:
     """ "мне нужен стоматолог", "лекарства для ребенка", kept for support: the request it names
-    offered beside, for the family member it names too ("треба до педіатра для Софії"). Not for
-    a question about it ("Is dentistry covered?", "лимит по стоматологии": no word of wanting,
-    and the request not its first word)."""
+    offered beside (`request_offered`)."""
+    offered = request_offered(text, card_list, manager)
+    if offered is not None:
+        manager.dialog_data[SUGGEST] = offered
+        _say_offered(manager, offered)
+
+
+def request_offered(
+    text: str, card_list: list[cards.CardView], manager: DialogManager
+) -> list[Any] | None:
+    """The request `text` asks for, as it is offered ([kind, specialty, card_id, whose, day]),
+    for the family member it names too ("треба до педіатра для Софії"); None for a question
+    about it ("Is dentistry covered?", "лимит по стоматологии": no word of wanting, and the
+    request not its first word), or when the card it would be made on takes none now."""
     if "?" in text:
-        return
+        return None
     holder = named_holder(text, card_list)
     rest = holder[1] if holder else text
     named = named_request(rest, manager)
     if named is None or not (wants(text) or named_request(rest.split()[0], manager) == named):
-        return
+        return None
     # the card it would be made on (the one named, else the active one) takes no request now
     # (waiting for its coverage, or expired): the press would only say so; the screen does
     on = holder[0] if holder else next((c for c in card_list if c.is_active), None)
     if on is None or on.status is not cards.CardStatus.ACTIVE:
-        return
+        return None
     card_id = holder[0].card_id if holder else None
     whose = given_name(holder[0].holder_name) if holder else ""
-    manager.dialog_data[SUGGEST] = offered = [
-        *named,
-        card_id,
-        whose,
-        named_day(named, rest, manager),
-    ]
-    _say_offered(manager, offered)
+    return [*named, card_id, whose, named_day(named, rest, manager)]
+
+
+async def names_another_request(message: Message, manager: DialogManager) -> bool:
+    """Whether a message sent a moment after a request, or after its rejection, asks for a
+    request of another kind ("а ще до стоматолога завтра" after the medicines): not a word about
+    that one (`requests.awaiting`), so it is kept and the request it names offered. A message
+    while support waits for more information is that answer, whatever it names."""
+    text = message.text or message.caption
+    data = manager.middleware_data
+    member = data.get("member")
+    if not text or member is None or member.id is None:
+        return False
+    waiting = await requests.awaiting(data["session"], member, now(manager))
+    if not waiting or any(r.status == RequestStatus.NEED_INFO for r in waiting):
+        return False
+    card_list = await cards.list_cards(data["session"], member, today(manager))
+    offered = request_offered(text, card_list, manager)
+    return offered is not None and all(r.kind != offered[0] for r in waiting)
 
 
 def _say_offered(manager: DialogManager, offered: list[Any]) -> None:

@@ -22,7 +22,7 @@ from storage.models import (
     StaffNote,
 )
 from tests.staff.conftest import FORUM, IRYNA, OLENA
-from tests.staff.member_steps import press, said
+from tests.staff.member_steps import press, said, shown
 from tgsandbox import OutgoingFile
 
 EN = TranslatorHub().get("en")
@@ -471,6 +471,38 @@ async def test_an_answer_written_in_the_chat_goes_to_the_request_that_asked_for_
     assert EN("input-not-asked-offer") in world.bot_messages(OLENA)[-1]["text"]
     await world.deliver()
     assert len(world.bot_messages(FORUM, thread)) == before
+
+
+async def test_another_request_asked_for_a_moment_after_one_is_offered_not_added_to_it(world):
+    """ "I also need a dentist tomorrow", written a moment after a call-back request, went into
+    that request as one more line of it, and no appointment was offered. A message that asks
+    for a request of another kind is kept, with that request offered, as at any other moment;
+    a line that names the request's own kind still goes to it; and an answer support asked for
+    goes to its request whatever it names."""
+    _, request, thread = await _request_on_card(world)
+    world.state.send_text(OLENA, "/menu")
+    await world.settled()
+    world.clock.advance(minutes=5)
+    offered = await said(
+        world,
+        lambda: world.state.send_text(OLENA, "I also need a dentist tomorrow"),
+        "📝 New request: 🩺 Doctor appointment · Dentist",
+    )
+    assert "✉️ Send it to support" in shown(offered)
+    world.state.send_text(OLENA, "call me back in the evening instead")
+    await world.settled()
+    assert world.bot_messages(OLENA)[-1]["text"] == EN("reply-sent-to", number=request.number)
+    await world.deliver()
+    lines = _member_lines(world, thread)
+    assert not any("dentist" in line for line in lines)
+    assert any("in the evening instead" in line for line in lines)
+
+    await _asked(world, request, "Which dentist do you mean?")
+    world.state.send_text(OLENA, "I need a dentist at City Clinic No. 4")
+    await world.settled()
+    assert world.bot_messages(OLENA)[-1]["text"] == EN("reply-sent-to", number=request.number)
+    await world.deliver()
+    assert any("City Clinic No. 4" in line for line in _member_lines(world, thread))
 
 
 async def test_an_album_sent_as_the_answer_is_acknowledged_once(world):
