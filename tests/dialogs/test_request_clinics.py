@@ -239,3 +239,21 @@ async def test_a_day_typed_before_the_clinic_is_pressed_answers_the_date_step(
     summary = member.text()
     assert f"{T('field-clinic')}: Клініка 2, вул. Садова, 2, Київ" in summary
     assert "23 листопада 2026\u202fр. (понеділок)" in summary
+
+
+async def test_a_day_noted_on_the_cities_is_not_said_again_over_a_city_s_clinics(
+    member, session_factory, tmp_path
+):
+    """The day typed where the cities are buttons is noted ("…: noted as the day of the
+    visit. First, where: choose the city…"); once the city is typed, its clinics' screen
+    said "choose the city" still. The note is said; the day still answers the date step."""
+    await directory(session_factory, tmp_path)
+    await open_form(member, session_factory)
+    await member.click(re.escape(T("specialty-therapist")))
+    await member.send("у понеділок зранку")
+    assert "записав як день візиту" in member.text()
+    await member.send("київ")
+    assert T("clinics-pick-prompt", city="Київ") in member.text()
+    assert "записав як день візиту" not in member.text()
+    await member.click("Клініка 2 · .*")
+    assert "Що варто знати клініці" in member.text()  # the date and time steps answered

@@ -18,6 +18,7 @@ from bot.services import clinics
 from bot.services.forms import clean_text, match_choice, read_date_and_time
 from bot.textfit import cut
 from dialogs.common import (
+    clear_error,
     fmt_date,
     member_window,
     on_not_text,
@@ -113,6 +114,9 @@ async def on_city(
     if city_id is None:  # not a button this step sent
         return
     manager.dialog_data[CITY] = await clinics.city_of(_session(manager), city_id) or ""
+    # the city's clinics: a word said on the cities' screen ("📅 …: noted; first, where: choose
+    # the city") is said (a press clears it; a city typed, here)
+    clear_error(manager)
     await set_scroll_page(manager, PAGES, 0)
 
 
