@@ -213,6 +213,32 @@ def aliases_held(typed: str, aliases: Mapping[str, str]) -> set[str]:
     return {option_id for alias, option_id in aliases.items() if _holds_at(words, alias.split())}
 
 
+def window_named(text: str) -> str | None:
+    """The one time of day a sentence names ("передзвоніть мені ввечері", "call me in the
+    morning"); None when none or several do. In a sentence, the words of any time and the
+    two-letter ones ("am", "pm") are not read for one."""
+    words = _words(text)
+    found = {
+        window
+        for alias, window in {**TIME_WORDS, **TIME_LABEL_WORDS}.items()
+        if window != ANY_TIME and len(alias) > 2 and _begins_at(words, alias.split())
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _begins_at(words: list[str], alias: list[str]) -> bool:
+    """Whether the alias's words stand in a row in `words`, the last with at most a two-letter
+    ending ("вечер" in "вечерком"); never a word that only begins the alias ("after" is not
+    "afternoon" in a sentence)."""
+    size, last = len(alias), alias[-1]
+    return any(
+        words[i : i + size - 1] == alias[:-1]
+        and words[i + size - 1].startswith(last)
+        and len(words[i + size - 1]) <= len(last) + 2
+        for i in range(len(words) - size + 1)
+    )
+
+
 # the most words a day ahead is written in ("next Tuesday", "в следующий понедельник утром")
 DAY_WORDS = 4
 

@@ -6,6 +6,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiogram.enums import ContentType
+from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.input import MessageInput
@@ -33,11 +34,13 @@ from dialogs.common import (
     member_zone,
     now,
     set_error,
+    set_notice,
     text_step,
     typed_yes,
     zone_city,
 )
 from dialogs.requests.common import (
+    WINDOW_AHEAD,
     advance,
     edit_button,
     insured_getter,
@@ -53,13 +56,29 @@ from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from storage.models import Member, RequestKind
 
 
+async def on_start(start_data: Any, manager: DialogManager) -> None:
+    """The draft named; a time of day asked for with the call-back ("передзвоніть ввечері",
+    `WINDOW_AHEAD`) answers the time step, said so (`_after_phone`)."""
+    await start_form(start_data, manager)
+    window = start_data.get(WINDOW_AHEAD) if isinstance(start_data, dict) else None
+    if window in TIME_WINDOWS and window != ANY_TIME:
+        manager.dialog_data["time_window"] = window
+        i18n: Translator = manager.middleware_data["i18n"]
+        set_notice(manager, "callback-time-kept", window=i18n(f"time-window-{window}"))
+
+
+def _after_phone(manager: DialogManager) -> State:
+    """The time step, or the topic when the time of day was given with the request."""
+    return CallbackSG.topic if manager.dialog_data.get("time_window") else CallbackSG.time
+
+
 async def on_phone(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
     phone = normalize_phone(text)
     if phone is None:
         set_error(manager, "callback-phone-invalid")
         return
     manager.dialog_data["phone"] = phone
-    await advance(manager, CallbackSG.time, CallbackSG.confirm)
+    await advance(manager, _after_phone(manager), CallbackSG.confirm)
 
 
 async def on_contact(message: Message, _widget: Any, manager: DialogManager) -> None:
@@ -74,7 +93,7 @@ async def on_use_confirmed(
 ) -> None:
     member: Member = manager.middleware_data["member"]
     manager.dialog_data["phone"] = member.phone
-    await advance(manager, CallbackSG.time, CallbackSG.confirm)
+    await advance(manager, _after_phone(manager), CallbackSG.confirm)
 
 
 async def on_time(
@@ -226,5 +245,5 @@ def callback_dialog() -> Dialog:
             state=CallbackSG.sent,
             rests=True,
         ),
-        on_start=start_form,
+        on_start=on_start,
     )

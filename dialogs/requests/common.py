@@ -38,6 +38,8 @@ from dialogs.widgets import I18nButtonText, I18nFormat
 from storage.models import Member, RequestKind, RequestStatus
 
 DOCS = "docs"
+# the time of day a call-back was asked for with ("передзвоніть ввечері"), for its time step
+WINDOW_AHEAD = "window_ahead"
 EDITING = "editing"
 SUBMISSION = "submission"
 

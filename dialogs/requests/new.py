@@ -23,6 +23,7 @@ from bot.services.forms import (
     day_named,
     match_choice,
     typed_phrase,
+    window_named,
 )
 from bot.services.names import given_name
 from dialogs.cards import card_buttons, card_items, list_getter
@@ -38,7 +39,7 @@ from dialogs.common import (
     typed_choice,
 )
 from dialogs.requests.appointment.handlers import DATE_AHEAD, specialty_words, typed_specialty
-from dialogs.requests.common import DOCS
+from dialogs.requests.common import DOCS, WINDOW_AHEAD
 from dialogs.states import (
     AppointmentSG,
     CallbackSG,
@@ -209,8 +210,11 @@ def _in_force(found: list[cards.CardView]) -> cards.CardView | None:
 
 
 def named_day(named: tuple[str, str | None], text: str, manager: DialogManager) -> str | None:
-    """The day an appointment with a doctor named in `text` is wanted on ("к дерматологу в
-    следующий вторник"), as typed, for its date step; None for other requests."""
+    """When the request named in `text` is wanted, for the form's step that asks it: the day
+    of an appointment with a doctor ("к дерматологу в следующий вторник"), as typed; the time
+    of day of a call-back ("передзвоніть ввечері": "evening"). None for other requests."""
+    if named[0] == RequestKind.CALLBACK:
+        return window_named(text)
     if named[0] != RequestKind.APPOINTMENT or named[1] is None:
         return None
     return day_named(text, today(manager))
@@ -237,6 +241,8 @@ async def open_named(
         await manager.start(NewRequestSG.choose)
     elif specialty is not None:
         await manager.start(AppointmentSG.clinic, data={"specialty": specialty, DATE_AHEAD: day})
+    elif kind == RequestKind.CALLBACK:
+        await manager.start(FORMS[kind], data={WINDOW_AHEAD: day} if day else None)
     else:
         await manager.start(FORMS[kind], data={DOCS: docs or []} if kind in WITH_DOCS else None)
 

@@ -23,3 +23,5 @@ callback-summary-check =
 btn-edit-phone = ✏️ Phone
 btn-edit-time = ✏️ Time
 btn-edit-topic = ✏️ Topic
+# the time of day asked for with the call-back ("call me in the evening"): its time step answered
+callback-time-kept = { $window }: noted as the time for the call.

@@ -23,3 +23,5 @@ callback-summary-check =
 btn-edit-phone = ✏️ Телефон
 btn-edit-time = ✏️ Уақыт
 btn-edit-topic = ✏️ Тақырып
+# the time of day asked for with the call-back ("call me in the evening"): its time step answered
+callback-time-kept = { $window }: қоңырау уақыты ретінде жазып алдым.

@@ -23,3 +23,5 @@ callback-summary-check =
 btn-edit-phone = ✏️ Телефон
 btn-edit-time = ✏️ Время
 btn-edit-topic = ✏️ Тема
+# the time of day asked for with the call-back ("call me in the evening"): its time step answered
+callback-time-kept = { $window }: записал как время для звонка.

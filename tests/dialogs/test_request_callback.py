@@ -244,3 +244,32 @@ async def test_a_request_named_under_request_sent_is_offered(member, session_fac
     assert "📝 New request: 🧪 Lab tests" in member.buttons()
     await member.click("📝 New request: 🧪 Lab tests")
     assert "referral" in member.text()
+
+
+async def test_a_time_of_day_asked_for_with_the_call_back_answers_its_time_step(
+    member, session_factory
+):
+    """ "перезвоните мне вечером" on the menu offered the call-back, and the form asked "When
+    is it convenient to call you?" as if nothing had been said. The time of day it names is
+    kept, said so, and the time step is not asked; named on the request screen, too."""
+    await member_with_active_card(member, session_factory)
+    await member.send("перезвоните мне вечером")
+    await member.click("📝 New request: 📞 Call-back")
+    assert "🌆 Evening, 16:00–20:00: noted as the time for the call." in member.text()
+    await member.click("📱 Use \\+380501112233")
+    assert "What would you like to talk about?" in member.text()  # the time step answered
+    await member.send("My dental limit")
+    assert "Time: 🌆 Evening, 16:00–20:00" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["time_window"] == "evening"
+
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.send("call me back in the morning please")
+    assert "🌅 Morning, 8:00–12:00: noted as the time for the call." in member.text()
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.send("перезвоните мне")  # no time of day: asked as before
+    await member.click("📱 Use \\+380501112233")
+    assert "When is it convenient to call you?" in member.text()

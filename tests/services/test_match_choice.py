@@ -25,6 +25,7 @@ from bot.services.forms import (
     match_choice,
     split_time_of_day,
     typed_command,
+    window_named,
     window_of_hour,
 )
 from bot.services.languages import LANGUAGE_WORDS
@@ -291,3 +292,19 @@ def test_a_time_of_day_at_either_end_of_a_date_is_split_off():
     assert split_time_of_day("утром") == []  # a time of day alone: no date to split from
     for phrase in TIME_LABEL_WORDS:
         assert " ".join(_words(phrase)) == phrase
+
+
+@pytest.mark.parametrize(
+    ("typed", "window"),
+    [
+        ("перезвоните мне вечером", "evening"),
+        ("передзвоніть мені зранку, будь ласка", "morning"),
+        ("маған түстен кейін хабарласыңыз", "afternoon"),
+        ("call me back after work", "evening"),
+        ("I am free any time, call me", None),  # "am" and "any" are not read in a sentence
+        ("call me in the morning or in the evening", None),  # two: neither
+        ("перезвоните мне", None),
+    ],
+)
+def test_the_time_of_day_a_call_back_is_asked_for_with(typed: str, window: str | None) -> None:
+    assert window_named(typed) == window
