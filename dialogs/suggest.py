@@ -13,7 +13,7 @@ from aiogram_dialog.widgets.text import Text
 
 from bot.i18n import Translator
 from bot.services import cards, requests
-from bot.services.forms import wants
+from bot.services.forms import bare_request, wants
 from bot.services.names import given_name
 from dialogs.common import OFFER, SUGGEST, now, set_notice, today
 from dialogs.requests.new import (
@@ -72,7 +72,10 @@ def request_offered(
     holder = named_holder(text, card_list)
     rest = holder[1] if holder else text
     named = named_request(rest, manager)
-    if named is None or not (wants(text) or named_request(rest.split()[0], manager) == named):
+    # a message that begins with the request, its words of asking left out ("please call me
+    # in the evening"), asks for it
+    first = (bare_request(rest) or rest).split()[0]
+    if named is None or not (wants(text) or named_request(first, manager) == named):
         return None
     # the card it would be made on (the one named, else the active one) takes no request now
     # (waiting for its coverage, or expired): the press would only say so; the screen does

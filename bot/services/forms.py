@@ -171,6 +171,8 @@ SPECIALTY_WORDS: dict[str, str] = {
 _WANTING = (
     "нуж", "надо", "хоч", "запис", "потріб", "треба", "хоті", "керек", "қажет", "жазыл",
     "need", "want", "book", "order", "закаж", "замов", "сдать", "здати",
+    # Kazakh asks with the verb last: "қоңырау шалыңыз" (call), "дәрі беріңіз" (give)
+    "шалың", "берің",
 )  # fmt: skip
 
 

@@ -308,6 +308,9 @@ async def test_a_request_asked_for_in_a_sentence_is_offered_on_the_menu(member, 
         ("компенсация за лекарства", "💵 Reimbursement"),
         ("I need a refund for my blood test please", "💵 Reimbursement"),
         ("лекарства для ребенка", "💊 Medicines"),
+        # begins with the request once "please" is left out; Kazakh asks with the verb last
+        ("please call me in the evening", "📞 Call-back"),
+        ("маған кешке қоңырау шалыңыз", "📞 Call-back"),
         ("анализы для мамы", "🧪 Lab tests"),
     ):
         await member.send(typed)
