@@ -26,6 +26,7 @@ from bot.services.forms import (
 )
 from bot.services.hours import first_call_day
 from bot.services.phones import normalize_phone
+from bot.services.zones import ReadingZone, reading_zone
 from dialogs.common import (
     ContentIs,
     MemberDialog,
@@ -112,12 +113,23 @@ async def on_topic(_message: Message, _widget: Any, manager: DialogManager, text
     await advance(manager, CallbackSG.confirm, CallbackSG.confirm)
 
 
+def call_reading(manager: DialogManager) -> ReadingZone:
+    """The zone the times of day of the call are read in: that of the number to call, given
+    before them (whoever answers it is there: a Kazakh number typed by a member whose phone is
+    not confirmed, a Kyiv number), else the member's (`member_zone`)."""
+    phone = manager.dialog_data.get("phone")
+    if not phone:
+        return member_zone(manager)
+    settings: Settings = manager.middleware_data["settings"]
+    return reading_zone(phone, settings.tz, now(manager))
+
+
 def call_zone(manager: DialogManager) -> ZoneInfo | None:
-    """The member's zone when their phone tells it and it is not the call centre's (a Kyiv
-    number, an Almaty call centre): the time of day they choose is theirs, and is stored with
+    """The zone of the call's times of day when it is known and not the call centre's (a Kyiv
+    number, an Almaty call centre): the time of day chosen is the member's, and is stored with
     its zone for staff (`render.detail_lines(staff_zone=)`); None otherwise."""
     settings: Settings = manager.middleware_data["settings"]
-    zone = member_zone(manager)
+    zone = call_reading(manager)
     return zone.tz if zone.own and zone.tz.key != settings.tz.key else None
 
 
@@ -135,8 +147,8 @@ async def form_getter(
 ) -> dict[str, Any]:
     data = dialog_manager.dialog_data
     window = data.get("time_window")
-    # a member whose zone is not known reads the times of day in the call centre's, named
-    zone = member_zone(dialog_manager)
+    # a number to call whose zone is not known: the times of day are the call centre's, named
+    zone = call_reading(dialog_manager)
     named = "" if zone.own else zone_city(zone.tz, i18n)
     label = time_window_label(dialog_manager, window) if window else ""
     if label and named and window != ANY_TIME:

@@ -39,10 +39,10 @@ async def test_callback_request_end_to_end(member, session_factory):
     assert request.number == "R-000001"
     assert (request.kind, request.status) == ("callback", "new")
     assert request.details == {
+        # the number to call, changed from the member's Ukrainian one, is Kazakh: the evening
+        # is the call centre's own (`test_the_times_of_day_are_those_of_the_number_to_call`)
         "phone": "+77011234567",
         "time_window": "evening",
-        # the member's phone is Ukrainian, the call centre in Almaty: the evening is theirs
-        "time_zone": "Europe/Kyiv",
         "topic": "Question about my dental limit",
     }
 
@@ -91,10 +91,11 @@ async def test_a_member_whose_zone_is_not_known_is_told_whose_times_of_day_they_
     member, session_factory
 ):
     """A member with no confirmed phone reads times in the call centre's zone, named; the times
-    of day for a call were not: "Morning, 8:00–12:00" of whose clock? The step and the summary
-    say it, and nothing of a zone is stored (the times are the call centre's)."""
+    of day for a call were not: "Morning, 8:00–12:00" of whose clock? When the number to call
+    does not tell its zone either (a Russian mobile: the country's clocks disagree), the step
+    and the summary say it, and nothing of a zone is stored (the times are the call centre's)."""
     await _callback_without_a_phone(member, session_factory)
-    await member.send("+380 50 123 45 67")
+    await member.send("+7 916 123 45 67")
     assert "The times are Almaty time." in member.text()
     await member.click("🌅 Morning, 8:00–12:00")
     await member.send("About my limit")
@@ -102,6 +103,23 @@ async def test_a_member_whose_zone_is_not_known_is_told_whose_times_of_day_they_
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert "time_zone" not in request.details
+
+
+async def test_the_times_of_day_are_those_of_the_number_to_call(member, session_factory):
+    """The times of day were read in the member's zone, from their confirmed phone: with none
+    (activated by insured ID) in the call centre's, named "Almaty time", though the number they
+    typed to be called on is Kyiv's; with a Kyiv phone confirmed, also for a Kazakh number to
+    call. Whoever answers is where the number is: its zone is the call's."""
+    await _callback_without_a_phone(member, session_factory)
+    await member.send("+380 50 123 45 67")
+    assert "Almaty time" not in member.text()
+    await member.click("🌅 Morning, 8:00–12:00")
+    await member.send("About my limit")
+    assert "Time: 🌅 Morning, 8:00–12:00" in member.text()
+    assert "Almaty time" not in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["time_zone"] == "Europe/Kyiv"  # staff read it with Almaty's hours
 
 
 async def _send_callback(member) -> str:
