@@ -38,16 +38,23 @@ async def redis_settings(db_url: str):
     await redis.aclose()
 
 
-async def test_a_form_kept_in_redis_continues_after_a_restart(
-    redis_settings, session_factory, clock, messages
-):
-    settings, redis = redis_settings
+async def _neurologist_asked_for(settings, session_factory, clock, messages):
+    """A dispatcher with its dialog state in Redis, and a member in the appointment form with
+    the neurologist chosen."""
     dp, _ = create_dispatcher(settings, session_factory, clock=clock, message_manager=messages)
     member = MemberClient(dp, messages)
     await member_with_active_card(member, session_factory)
     await member.click("📝 New request")
     await member.click("🩺 Doctor appointment")
     await member.click("Neurologist")
+    return dp, member
+
+
+async def test_a_form_kept_in_redis_continues_after_a_restart(
+    redis_settings, session_factory, clock, messages
+):
+    settings, redis = redis_settings
+    dp, member = await _neurologist_asked_for(settings, session_factory, clock, messages)
     await member.send("Almaty")
     assert "Which day would suit you?" in member.text()
 
@@ -78,12 +85,7 @@ async def test_a_form_left_for_the_menu_is_kept_in_redis_across_a_restart(
     """The draft kept for "✏️ Continue" (dialogs/drafts.py) is dialog state like the rest: in
     Redis, and there after a restart."""
     settings, redis = redis_settings
-    dp, _ = create_dispatcher(settings, session_factory, clock=clock, message_manager=messages)
-    member = MemberClient(dp, messages)
-    await member_with_active_card(member, session_factory)
-    await member.click("📝 New request")
-    await member.click("🩺 Doctor appointment")
-    await member.click("Neurologist")
+    dp, member = await _neurologist_asked_for(settings, session_factory, clock, messages)
     await member.send("/start")
     assert await redis.keys("fsm:*")
     await dp.storage.close()
