@@ -116,23 +116,27 @@ class DraftKeepingManager(ManagerImpl):
         if mode is StartMode.RESET_STACK and state.group is MainSG and not cancelled:
             top = self._current_context_unsafe()
             left = form_draft(top, now(self)) if top is not None else None
-            if left is not None:
+            fsm = _fsm(self)
+            if left is not None and fsm is not None:
                 # the card it is made on: the family member's it was for, whichever is active
                 # when it goes on
                 member: Member | None = self.middleware_data.get("member")
                 left["card_id"] = member.active_card_id if member is not None else None
-                await _fsm(self).update_data({DRAFT: left})
+                await fsm.update_data({DRAFT: left})
         await super().start(state, data, mode, show_mode, access_settings)
 
 
-def _fsm(manager: DialogManager) -> FSMContext:
-    state: FSMContext = manager.middleware_data["state"]
+def _fsm(manager: DialogManager) -> FSMContext | None:
+    """The chat's FSM record (aiogram's FSM middleware puts it there for every update of a
+    chat; None for one without)."""
+    state: FSMContext | None = manager.middleware_data.get("state")
     return state
 
 
 async def kept_draft(manager: DialogManager) -> dict[str, Any] | None:
     """The form kept for the member, if one is, and fresh (`fresh`)."""
-    return fresh((await _fsm(manager).get_data()).get(DRAFT), manager)
+    fsm = _fsm(manager)
+    return fresh((await fsm.get_data()).get(DRAFT), manager) if fsm is not None else None
 
 
 class DraftKeepingManagerFactory(DefaultManagerFactory):
@@ -184,10 +188,11 @@ async def on_continue(_callback: CallbackQuery, _button: Button, manager: Dialog
     """ "✏️ Continue: …": the form kept, at the step it was left on, with its answers (no
     longer kept: a form left again is kept again)."""
     draft = await kept_draft(manager)
-    data = await _fsm(manager).get_data()
-    if DRAFT in data:
+    fsm = _fsm(manager)
+    data = await fsm.get_data() if fsm is not None else {}
+    if fsm is not None and DRAFT in data:
         del data[DRAFT]
-        await _fsm(manager).set_data(data)
+        await fsm.set_data(data)
     if draft is None:
         return  # gone stale since the menu was drawn: the menu again, without it
     member: Member = manager.middleware_data["member"]
