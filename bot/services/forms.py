@@ -169,7 +169,7 @@ SPECIALTY_WORDS: dict[str, str] = {
 # "потрібен", "треба", "керек", "need", "book"; a message on the menu that names a request
 # with none of them ("лимит по стоматологии") is a question about it, not the request
 _WANTING = (
-    "нуж", "надо", "хоч", "запис", "потріб", "треба", "хоті", "керек", "қажет", "жазыл",
+    "нуж", "надо", "хоч", "запис", "запиш", "потріб", "треба", "хоті", "керек", "қажет", "жазыл",
     "need", "want", "book", "order", "закаж", "замов", "сдать", "здати",
     # Kazakh asks with the verb last: "қоңырау шалыңыз" (call), "дәрі беріңіз" (give)
     "шалың", "берің",
@@ -178,9 +178,9 @@ _WANTING = (
 
 # the words around a request that name none: who asks, and how politely ("мне", "please"); articles
 _ASKING = frozenset(
-    {"мне", "мені", "маған", "мен", "я", "мы", "ми", "нам", "бізге", "i", "me", "my", "we",
-     "a", "an", "the", "please", "пожалуйста", "будь", "ласка", "өтінемін", "срочно", "терміново",
-     "тез"}
+    {"мне", "мені", "меня", "мене", "маған", "мен", "я", "мы", "ми", "нам", "нас", "бізге", "i",
+     "me", "my", "we", "us", "a", "an", "the", "please", "пожалуйста", "будь", "ласка",
+     "өтінемін", "срочно", "терміново", "тез"}
 )  # fmt: skip
 
 
