@@ -117,9 +117,10 @@ KIND_WORDS: dict[str, str] = {
         "lab_tests",
     ),
     **dict.fromkeys(
-        ("возмещение", "компенсация", "возврат", "вернуть деньги", "відшкодування", "компенсація",
-         "повернення", "өтемақы", "өтеу", "refund", "reimburse", "reimbursement", "compensation",
-         "money back"),
+        ("возмещение", "компенсация", "возврат", "вернуть деньги", "вернуть средства",
+         "відшкодування", "компенсація", "повернення", "повернути гроші", "повернути кошти",
+         "ақшаны қайтару", "refund", "reimburse", "reimbursement", "compensation", "money back",
+         "өтемақы", "өтеу"),
         "reimbursement",
     ),
     **dict.fromkeys(
@@ -170,7 +171,7 @@ SPECIALTY_WORDS: dict[str, str] = {
 # with none of them ("лимит по стоматологии") is a question about it, not the request
 _WANTING = (
     "нуж", "надо", "хоч", "запис", "запиш", "потріб", "треба", "хоті", "керек", "қажет", "жазыл",
-    "need", "want", "book", "order", "закаж", "замов", "сдать", "здати",
+    "need", "want", "like", "book", "order", "закаж", "замов", "сдать", "здати",
     # Kazakh asks with the verb last: "қоңырау шалыңыз" (call), "дәрі беріңіз" (give)
     "шалың", "берің",
 )  # fmt: skip

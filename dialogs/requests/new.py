@@ -193,11 +193,22 @@ def named_holder(text: str, card_list: list[cards.CardView]) -> tuple[cards.Card
         if (card := _in_force(found)) is not None:
             return card, " ".join(words[:at] + words[at + 1 :])
     for word in words:
-        relation = RELATION_WORDS.get(word.strip(",.!?;:'’").casefold().removesuffix("'s"))
+        relation = _relation(word)
         found = [c for c in card_list if relation is not None and c.relation == relation]
         if (card := _in_force(found)) is not None:
             return card, text
     return None
+
+
+def _relation(word: str) -> str | None:
+    return RELATION_WORDS.get(word.strip(",.!?;:'’").casefold().removesuffix("'s"))
+
+
+def without_relations(text: str) -> str:
+    """`text` without the words that name a family member by who they are ("дитині треба до
+    лора": "треба до лора"), for the doctor named besides the child's word (which names the
+    pediatrician too)."""
+    return " ".join(word for word in text.split() if _relation(word) is None)
 
 
 def _in_force(found: list[cards.CardView]) -> cards.CardView | None:

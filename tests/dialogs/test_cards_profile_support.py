@@ -419,3 +419,16 @@ async def test_a_child_s_form_left_for_the_menu_goes_on_on_the_child_s_card(
     await member.send("/menu")
     await member.click("✏️ Continue: 🩺 Doctor appointment · Pediatrician · Taras")
     await _appointment_on_the_child_s_card(member, session_factory, child_id)
+
+
+async def test_a_doctor_named_for_the_child_by_the_word_for_a_child_is_that_doctor(
+    member, session_factory
+):
+    """ "дитині треба до лора завтра" offered nothing: the word for the child names the
+    pediatrician too, and with the ENT that was two doctors. The doctor named besides it is the
+    one, on the child's card."""
+    child_id = await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.send("дитині треба до лора завтра")
+    await member.click("📝 New request: 🩺 Doctor appointment · ENT · Taras")
+    await _appointment_on_the_child_s_card(member, session_factory, child_id)

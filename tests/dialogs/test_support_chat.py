@@ -311,6 +311,8 @@ async def test_a_request_asked_for_in_a_sentence_is_offered_on_the_menu(member, 
         # begins with the request once "please" is left out; Kazakh asks with the verb last
         ("please call me in the evening", "📞 Call-back"),
         ("маған кешке қоңырау шалыңыз", "📞 Call-back"),
+        ("Хочу повернути гроші за ліки", "💵 Reimbursement"),
+        ("I'd like to see a doctor", "🩺 Doctor appointment"),
         # "запишите" is a word of asking as "записаться" is
         ("запишите меня к невропатологу на 12 декабря", "🩺 Doctor appointment · Neurologist"),
         ("анализы для мамы", "🧪 Lab tests"),
