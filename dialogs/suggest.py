@@ -23,7 +23,7 @@ from dialogs.requests.new import (
     named_label,
     named_request,
     open_named,
-    without_relations,
+    request_named_for,
 )
 from storage.models import RequestStatus
 
@@ -72,11 +72,7 @@ def request_offered(
         return None
     holder = named_holder(text, card_list)
     rest = holder[1] if holder else text
-    named = named_request(rest, manager)
-    if named is None and holder is not None and (bare := without_relations(rest)) != rest:
-        # "дитині треба до лора": the child's word names the pediatrician too; the doctor
-        # named besides it is the one
-        named = named_request(bare, manager) if bare else None
+    named = request_named_for(rest, holder, manager)
     # a message that begins with the request, its words of asking left out ("please call me
     # in the evening"), asks for it
     first = (bare_request(rest) or rest).split()[0]

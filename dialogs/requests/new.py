@@ -200,6 +200,27 @@ def named_holder(text: str, card_list: list[cards.CardView]) -> tuple[cards.Card
     return None
 
 
+def request_named_for(
+    text: str, holder: tuple[cards.CardView, str] | None, manager: DialogManager
+) -> tuple[str, str | None] | None:
+    """`named_request` of `text` said for a family member (`holder`, from `named_holder`); a
+    word that named them by who they are and left nothing named besides is read without it:
+    "дитині треба до лора" names the pediatrician by "дитині" and the ENT by "лора": the
+    ENT."""
+    named = named_request(text, manager)
+    if (
+        named is None
+        and holder is not None
+        and (bare := without_relations(text))
+        not in (
+            "",
+            text,
+        )
+    ):
+        named = named_request(bare, manager)
+    return named
+
+
 def _relation(word: str) -> str | None:
     return RELATION_WORDS.get(word.strip(",.!?;:'’").casefold().removesuffix("'s"))
 
@@ -274,7 +295,7 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
             text, await cards.list_cards(mw["session"], mw["member"], today(manager))
         )
     rest = holder[1] if holder else text
-    named = named_request(rest, manager)
+    named = request_named_for(rest, holder, manager)
     if named is not None and holder is not None and not holder[0].is_active:
         if await make_active(manager, holder[0].card_id):
             await open_named(manager, named, day=named_day(named, rest, manager))

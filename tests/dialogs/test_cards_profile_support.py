@@ -426,9 +426,21 @@ async def test_a_doctor_named_for_the_child_by_the_word_for_a_child_is_that_doct
 ):
     """ "дитині треба до лора завтра" offered nothing: the word for the child names the
     pediatrician too, and with the ENT that was two doctors. The doctor named besides it is the
-    one, on the child's card."""
+    one, on the child's card, on the menu and where the kind of request is asked."""
     child_id = await _linked_family(member, session_factory)
     await member.send("/menu")
     await member.send("дитині треба до лора завтра")
     await member.click("📝 New request: 🩺 Doctor appointment · ENT · Taras")
     await _appointment_on_the_child_s_card(member, session_factory, child_id)
+    assert "Specialty: ENT" in member.text()
+
+    await member.click("✖️ Cancel")
+    await member.click("📝 New request")
+    await member.send("дитині до окуліста")
+    assert "In which city?" in member.text()
+    await member.send("Kyiv")
+    await member.send("на 25-е")
+    await member.click("🕘 Any time")
+    await member.click("⏭ Skip")
+    assert "Specialty: Ophthalmologist" in member.text()
+    assert "Insured person: Taras Kovalenko" in member.text()
