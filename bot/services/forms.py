@@ -107,7 +107,7 @@ KIND_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(
         ("лекарство", "лекарства", "препараты", "рецепт", "ліки", "дәрі", "дәрі дәрмек",
-         "medicine", "medicines", "drugs", "pharmacy", "аптека"),
+         "medicine", "medicines", "drugs", "pharmacy", "аптека", "prescription", "refill"),
         "medicines",
     ),
     **dict.fromkeys(
@@ -120,6 +120,7 @@ KIND_WORDS: dict[str, str] = {
         ("возмещение", "компенсация", "возврат", "вернуть деньги", "вернуть средства",
          "відшкодування", "компенсація", "повернення", "повернути гроші", "повернути кошти",
          "ақшаны қайтару", "refund", "reimburse", "reimbursement", "compensation", "money back",
+         "claim",
          "өтемақы", "өтеу"),
         "reimbursement",
     ),
@@ -171,7 +172,8 @@ SPECIALTY_WORDS: dict[str, str] = {
 # with none of them ("лимит по стоматологии") is a question about it, not the request
 _WANTING = (
     "нуж", "надо", "хоч", "запис", "запиш", "потріб", "треба", "хоті", "керек", "қажет", "жазыл",
-    "need", "want", "like", "book", "order", "закаж", "замов", "сдать", "здати",
+    "need", "want", "like", "book", "order", "arrang", "schedul", "закаж", "замов", "сдать",
+    "здати",
     # Kazakh asks with the verb last: "қоңырау шалыңыз" (call), "дәрі беріңіз" (give)
     "шалың", "берің",
 )  # fmt: skip
