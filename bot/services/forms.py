@@ -119,9 +119,8 @@ KIND_WORDS: dict[str, str] = {
     **dict.fromkeys(
         ("возмещение", "компенсация", "возврат", "вернуть деньги", "вернуть средства",
          "відшкодування", "компенсація", "повернення", "повернути гроші", "повернути кошти",
-         "ақшаны қайтару", "refund", "reimburse", "reimbursement", "compensation", "money back",
-         "claim",
-         "өтемақы", "өтеу"),
+         "ақшаны қайтар", "ақшасын қайтар", "өтемақы", "өтеу", "refund", "reimburse",
+         "reimbursement", "compensation", "money back", "claim"),
         "reimbursement",
     ),
     **dict.fromkeys(
@@ -174,8 +173,9 @@ _WANTING = (
     "нуж", "надо", "хоч", "запис", "запиш", "потріб", "треба", "хоті", "керек", "қажет", "жазыл",
     "need", "want", "like", "book", "order", "arrang", "schedul", "закаж", "замов", "сдать",
     "здати",
-    # Kazakh asks with the verb last: "қоңырау шалыңыз" (call), "дәрі беріңіз" (give)
-    "шалың", "берің",
+    # Kazakh asks with the verb last: "қоңырау шалыңыз" (call), "дәрі беріңіз" (give),
+    # "ақшасын қайтарыңыз" (give back), "жазғым келеді" (I want to book)
+    "шалың", "берің", "қайтарың", "жазғ", "келед",
 )  # fmt: skip
 
 

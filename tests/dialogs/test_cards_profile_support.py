@@ -444,3 +444,7 @@ async def test_a_doctor_named_for_the_child_by_the_word_for_a_child_is_that_doct
     await member.click("⏭ Skip")
     assert "Specialty: Ophthalmologist" in member.text()
     assert "Insured person: Taras Kovalenko" in member.text()
+
+    await member.send("/menu")  # in Kazakh: "I want to book my child (acc.) to the pediatrician"
+    await member.send("баламды педиатрға жазғым келеді")
+    assert "📝 New request: 🩺 Doctor appointment · Pediatrician · Taras" in member.buttons()
