@@ -120,7 +120,9 @@ KIND_WORDS: dict[str, str] = {
         ("возмещение", "компенсация", "возврат", "вернуть деньги", "вернуть средства",
          "відшкодування", "компенсація", "повернення", "повернути гроші", "повернути кошти",
          "ақшаны қайтар", "ақшасын қайтар", "өтемақы", "өтеу", "refund", "reimburse",
-         "reimbursement", "compensation", "money back", "claim"),
+         "reimbursement", "compensation", "money back", "claim",
+         # the stems, for the verbs: "компенсуйте", "возместите", "відшкодуйте"
+         "компенс", "возмест", "відшкод"),
         "reimbursement",
     ),
     **dict.fromkeys(

@@ -318,6 +318,7 @@ async def test_a_request_asked_for_in_a_sentence_is_offered_on_the_menu(member, 
         ("I want to claim money for a dentist visit", "💵 Reimbursement"),
         ("стоматологқа жазғым келеді", "🩺 Doctor appointment · Dentist"),
         ("дәрілердің ақшасын қайтарыңыз", "💵 Reimbursement"),
+        ("компенсуйте мені витрати на МРТ", "💵 Reimbursement"),
         # "запишите" is a word of asking as "записаться" is
         ("запишите меня к невропатологу на 12 декабря", "🩺 Doctor appointment · Neurologist"),
         ("анализы для мамы", "🧪 Lab tests"),
