@@ -43,7 +43,7 @@ help-text =
 
     • 📱 <b>Confirm phone</b>: share your Telegram phone number and I will find every insurance card registered to it, your family's too.
     • 🪪 <b>Activate by insured ID</b>: the number from your contract (clause 1.5) or your plastic medical card, plus your date of birth (both in one message is fine). Once you have a card, <b>Add a card by insured ID</b> adds another.
-    • 📝 <b>New request</b>: a doctor appointment, medicines, lab tests, reimbursement of your expenses with the documents, or a call-back, for you or, with <b>👥 For another person</b>, for someone of your family. You can also just type what you need: “I need a dentist”. I tell you here whenever a request moves; when support asks you something, just write the answer here, or send it as a voice message.
+    • 📝 <b>New request</b>: a doctor appointment, medicines, lab tests, reimbursement of your expenses with the documents, or a call-back, for you or, with <b>👥 For another person</b>, for someone of your family. You can also just type what you need: “I need a dentist”. I tell you here whenever a request moves; when support asks you something, just write the answer here, or send it as a voice message. A request you leave halfway (for the menu, or a status message) is kept: “✏️ Continue” on the menu takes you back to it.
     • 📋 <b>My requests</b>: the status and history of each request; add a message or documents, or cancel a request. Sending a request's number (R-000042) opens it too.
     • 💳 <b>My cards</b>: coverage dates and status; change policy (choose the active card) and show your card at a clinic.
     • 👤 <b>Profile</b>: your name, gender, date of birth and addresses.
