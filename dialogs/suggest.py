@@ -24,6 +24,7 @@ from dialogs.requests.new import (
     named_request,
     open_named,
     request_named_for,
+    without_relations,
 )
 from storage.models import RequestStatus
 
@@ -96,8 +97,12 @@ async def names_another_request(message: Message, manager: DialogManager) -> boo
     text = message.text or message.caption
     data = manager.middleware_data
     member = data.get("member")
-    if not text or member is None or member.id is None:
+    if not text or member is None or member.id is None or "?" in text:
         return False
+    if named_request(text, manager) is None and (
+        named_request(without_relations(text) or text, manager) is None
+    ):
+        return False  # names none (read without the database): most messages, no query
     waiting = await requests.awaiting(data["session"], member, now(manager))
     if not waiting or any(r.status == RequestStatus.NEED_INFO for r in waiting):
         return False
