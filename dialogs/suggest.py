@@ -74,10 +74,12 @@ def request_offered(
     holder = named_holder(text, card_list)
     rest = holder[1] if holder else text
     named = request_named_for(rest, holder, manager)
+    if named is None:
+        return None
     # a message that begins with the request, its words of asking left out ("please call me
     # in the evening"), asks for it
-    first = (bare_request(rest) or rest).split()[0]
-    if named is None or not (wants(text) or named_request(first, manager) == named):
+    first = (bare_request(rest) or rest).split()[:1]
+    if not (wants(text) or (first and named_request(first[0], manager) == named)):
         return None
     # the card it would be made on (the one named, else the active one) takes no request now
     # (waiting for its coverage, or expired): the press would only say so; the screen does

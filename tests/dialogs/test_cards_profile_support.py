@@ -448,3 +448,15 @@ async def test_a_doctor_named_for_the_child_by_the_word_for_a_child_is_that_doct
     await member.send("/menu")  # in Kazakh: "I want to book my child (acc.) to the pediatrician"
     await member.send("баламды педиатрға жазғым келеді")
     assert "📝 New request: 🩺 Doctor appointment · Pediatrician · Taras" in member.buttons()
+
+
+async def test_a_family_member_s_name_alone_on_the_menu_is_kept_for_support(
+    member, session_factory
+):
+    """A given name alone ("Taras") names a family member and no request: kept for support, as
+    any message, and nothing offered."""
+    await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.send("Taras")
+    assert "Send this to support?" in member.text()
+    assert not any(b.startswith("📝 New request:") for b in member.buttons())
