@@ -209,17 +209,10 @@ def request_named_for(
     "дитині треба до лора" names the pediatrician by "дитині" and the ENT by "лора": the
     ENT."""
     named = named_request(text, manager)
-    if (
-        named is None
-        and holder is not None
-        and (bare := without_relations(text))
-        not in (
-            "",
-            text,
-        )
-    ):
-        named = named_request(bare, manager)
-    return named
+    if named is not None or holder is None:
+        return named
+    bare = without_relations(text)
+    return named_request(bare, manager) if bare not in ("", text) else None
 
 
 def _relation(word: str) -> str | None:
