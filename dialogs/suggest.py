@@ -62,6 +62,10 @@ def offer_request(text: str, card_list: list[cards.CardView], manager: DialogMan
         _say_offered(manager, offered)
 
 
+# the words for "to" before a doctor ("к стоматологу", "до лора"): not the request's first word
+_TO = frozenset({"к", "ко", "до", "to"})
+
+
 def request_offered(
     text: str, card_list: list[cards.CardView], manager: DialogManager
 ) -> list[Any] | None:
@@ -76,9 +80,10 @@ def request_offered(
     named = request_named_for(rest, holder, manager)
     if named is None:
         return None
-    # a message that begins with the request, its words of asking left out ("please call me
-    # in the evening"), asks for it
-    first = (bare_request(rest) or rest).split()[:1]
+    # a message that begins with the request, its words of asking and whom it is for left out
+    # ("please call me in the evening", "сыну к стоматологу", "для Андрія ліки"), asks for it
+    words = (bare_request(without_relations(rest)) or rest).split()
+    first = [w for w in words if w not in _TO][:1]
     if not (wants(text) or (first and named_request(first[0], manager) == named)):
         return None
     # the card it would be made on (the one named, else the active one) takes no request now

@@ -181,11 +181,12 @@ _WANTING = (
 )  # fmt: skip
 
 
-# the words around a request that name none: who asks, and how politely ("мне", "please"); articles
+# the words around a request that name none: who asks, and how politely ("мне", "please"); articles,
+# and "для"/"for" before whom it is for
 _ASKING = frozenset(
     {"мне", "мені", "меня", "мене", "маған", "мен", "я", "мы", "ми", "нам", "нас", "бізге", "i",
      "me", "my", "we", "us", "a", "an", "the", "please", "пожалуйста", "будь", "ласка",
-     "өтінемін", "срочно", "терміново", "тез"}
+     "өтінемін", "срочно", "терміново", "тез", "для", "for"}
 )  # fmt: skip
 
 

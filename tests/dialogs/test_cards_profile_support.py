@@ -448,6 +448,11 @@ async def test_a_doctor_named_for_the_child_by_the_word_for_a_child_is_that_doct
     await member.send("/menu")  # in Kazakh: "I want to book my child (acc.) to the pediatrician"
     await member.send("баламды педиатрға жазғым келеді")
     assert "📝 New request: 🩺 Doctor appointment · Pediatrician · Taras" in member.buttons()
+    # whom it is for first, then the request
+    await member.send("сыну к стоматологу")
+    assert "📝 New request: 🩺 Doctor appointment · Dentist · Taras" in member.buttons()
+    await member.send("for Taras: medicines")
+    assert "📝 New request: 💊 Medicines · Taras" in member.buttons()
 
 
 async def test_a_family_member_s_name_alone_on_the_menu_is_kept_for_support(
