@@ -5,10 +5,10 @@ A member halfway through a form who types /start or /menu, opens /mydata or /sup
 stack. Now the form on top of the stack, answered at least in part and not yet sent, is kept
 in the member's FSM data (beside the dialog stack, and erased with it: docs/privacy.md), and the
 menu offers it back at the step it was left on. One draft is kept: a newer form left replaces
-it. /cancel and the form's own "Cancel" drop the form
-(a draft kept before stays). A draft is kept as long as any unfinished form (DRAFT_TTL_HOURS,
-docs/privacy.md: the retention sweep deletes its record after that); a preferred day that passed
-in the meantime is caught when the form is sent (`services/requests.py:_check_dates`).
+it. /cancel and the form's own "Cancel" drop the form (a draft kept before stays). A draft is
+kept as long as any unfinished form (DRAFT_TTL_HOURS, docs/privacy.md: the retention sweep
+deletes its record after that); a preferred day that passed in the meantime is caught when the
+form is sent (`services/requests.py:_check_dates`).
 """
 
 from __future__ import annotations
@@ -30,34 +30,18 @@ from aiogram_dialog.widgets.kbd import Button
 
 from bot.i18n import Translator
 from bot.services import cards
-from bot.services.clinics import SPECIALTIES
 from bot.services.names import given_name
 from dialogs.common import OFFER, SUGGEST, now
 from dialogs.forget import FINISHED
 from dialogs.requests.common import SUBMISSION
-from dialogs.requests.new import make_active
-from dialogs.states import (
-    AppointmentSG,
-    CallbackSG,
-    LabTestsSG,
-    MainSG,
-    MedicinesSG,
-    ReimbursementSG,
-)
+from dialogs.requests.new import FORMS, make_active, named_label
+from dialogs.states import AppointmentSG, MainSG
 from dialogs.widgets.i18n import ERROR_KEY
 from storage.models import Member
 
 DRAFT = "draft"  # in the member's FSM data: the form left
-# a specialty typed by the member, as much of it as a button's label shows
-SPECIALTY_SHOWN = 40
-# the request each form makes
-KINDS = {
-    AppointmentSG: "appointment",
-    MedicinesSG: "medicines",
-    LabTestsSG: "lab_tests",
-    ReimbursementSG: "reimbursement",
-    CallbackSG: "callback",
-}
+# the request each form makes (`new.FORMS`: each kind's first step)
+KINDS = {first.group: kind for kind, first in FORMS.items()}
 STATES: dict[str, State] = {
     str(state.state): state for group in KINDS for state in group.__all_states__
 }
@@ -74,8 +58,11 @@ def form_draft(context: Context, at: datetime) -> dict[str, Any] | None:
     if group not in KINDS or str(context.state.state) in FINISHED:
         return None
     answers = {k: v for k, v in context.dialog_data.items() if k not in _SHOWN_ONCE}
-    first = group.__all_states__[0]
-    if context.state == first and not set(answers) - _NO_ANSWER and not context.widget_data:
+    if (
+        context.state == FORMS[KINDS[group]]
+        and not set(answers) - _NO_ANSWER
+        and not context.widget_data
+    ):
         return None
     return {
         "state": str(context.state.state),
@@ -172,27 +159,24 @@ async def draft_label(
     if draft is None:
         return ""
     group = STATES[draft["state"]].group
-    label = i18n(f"request-kind-{KINDS[group]}")
-    specialty = draft["dialog_data"].get("specialty")
-    if group is AppointmentSG and isinstance(specialty, str) and specialty:
-        # a listed doctor by its label, another as the member typed it
-        shown = i18n(f"specialty-{specialty}") if specialty in SPECIALTIES else specialty
-        label += f" · {shown[:SPECIALTY_SHOWN]}"
+    specialty = draft["dialog_data"].get("specialty") if group is AppointmentSG else None
     on = next((c for c in card_list if c.card_id == draft.get("card_id")), None)
-    if on is not None and len(card_list) > 1:
-        label += f" · {given_name(on.holder_name)}"
-    return label
+    whose = given_name(on.holder_name) if on is not None and len(card_list) > 1 else ""
+    return named_label(
+        (KINDS[group], specialty if isinstance(specialty, str) else None), i18n, whose
+    )
 
 
 async def on_continue(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
     """ "✏️ Continue: …": the form kept, at the step it was left on, with its answers (no
     longer kept: a form left again is kept again)."""
-    draft = await kept_draft(manager)
     fsm = _fsm(manager)
     data = await fsm.get_data() if fsm is not None else {}
     if fsm is not None and DRAFT in data:
-        del data[DRAFT]
+        draft = fresh(data.pop(DRAFT), manager)
         await fsm.set_data(data)
+    else:
+        draft = None
     if draft is None:
         return  # gone stale since the menu was drawn: the menu again, without it
     member: Member = manager.middleware_data["member"]

@@ -13,6 +13,7 @@ from aiogram_dialog.widgets.kbd import Cancel, Column, Start, SwitchTo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator, TranslatorHub
+from bot.render import value_text
 from bot.services import cards, requests
 from bot.services.forms import (
     KIND_WORDS,
@@ -134,13 +135,18 @@ def _named(text: str, manager: DialogManager) -> tuple[str, str | None] | None:
     return (kind, None) if kind is not None else None
 
 
+# a specialty the member typed (not listed), as much of it as a button's label shows
+SPECIALTY_SHOWN = 40
+
+
 def named_label(named: tuple[str, str | None], i18n: Translator, whose: str = "") -> str:
-    """ "🩺 Doctor appointment · Dentist": what `named_request` found, as a button says it;
-    with `whose`, the given name of the family member it is for ("… · Софія")."""
+    """ "🩺 Doctor appointment · Dentist": a request as a button says it (what `named_request`
+    found, a form kept to go on with: a specialty not listed as typed, cut); with `whose`, the
+    given name of the family member it is for ("… · Софія")."""
     kind, specialty = named
     label = i18n(f"request-kind-{kind}")
     if specialty:
-        label += f" · {i18n(f'specialty-{specialty}')}"
+        label += f" · {value_text('specialty', specialty, {}, i18n)[:SPECIALTY_SHOWN]}"
     return f"{label} · {whose}" if whose else label
 
 
