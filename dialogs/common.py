@@ -76,19 +76,24 @@ def today(manager: DialogManager) -> date:
     return insurer_now(manager).date()
 
 
-_ZONE_KEY = "member_reading_zone"
+_ZONE_KEY = "phone_reading_zones"
 
 
 def member_zone(manager: DialogManager) -> ReadingZone:
-    """The zone the member reads times in (their phone's country, else the insurer's); found
-    once per update, however many times a page shows."""
+    """The zone the member reads times in (their phone's country, else the insurer's)."""
+    return phone_zone_of(manager, getattr(manager.middleware_data.get("member"), "phone", None))
+
+
+def phone_zone_of(manager: DialogManager, phone: str | None) -> ReadingZone:
+    """The zone times are read in by whoever has `phone` (its country's, else the insurer's);
+    found once per number and update, however many times a page shows (a phone confirmed in
+    this update is another number)."""
     data = manager.middleware_data
-    phone = getattr(data.get("member"), "phone", None)
-    found: tuple[str | None, ReadingZone] | None = data.get(_ZONE_KEY)
-    if found is None or found[0] != phone:  # a phone confirmed in this update counts
+    found: dict[str | None, ReadingZone] = data.setdefault(_ZONE_KEY, {})
+    if phone not in found:
         settings: Settings = data["settings"]
-        found = data[_ZONE_KEY] = (phone, reading_zone(phone, settings.tz, now(manager)))
-    return found[1]
+        found[phone] = reading_zone(phone, settings.tz, now(manager))
+    return found[phone]
 
 
 def member_date(value: datetime, manager: DialogManager) -> date:

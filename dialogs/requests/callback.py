@@ -26,7 +26,7 @@ from bot.services.forms import (
 )
 from bot.services.hours import first_call_day
 from bot.services.phones import normalize_phone
-from bot.services.zones import ReadingZone, reading_zone
+from bot.services.zones import ReadingZone
 from dialogs.common import (
     ContentIs,
     MemberDialog,
@@ -34,6 +34,7 @@ from dialogs.common import (
     member_window,
     member_zone,
     now,
+    phone_zone_of,
     set_error,
     set_notice,
     text_step,
@@ -118,10 +119,7 @@ def call_reading(manager: DialogManager) -> ReadingZone:
     before them (whoever answers it is there: a Kazakh number typed by a member whose phone is
     not confirmed, a Kyiv number), else the member's (`member_zone`)."""
     phone = manager.dialog_data.get("phone")
-    if not phone:
-        return member_zone(manager)
-    settings: Settings = manager.middleware_data["settings"]
-    return reading_zone(phone, settings.tz, now(manager))
+    return phone_zone_of(manager, phone) if phone else member_zone(manager)
 
 
 def call_zone(manager: DialogManager) -> ZoneInfo | None:
