@@ -77,7 +77,7 @@ def request_offered(
         return None
     holder = named_holder(text, card_list)
     rest = holder[1] if holder else text
-    named = request_named_for(rest, holder, manager)
+    named = request_named_for(rest, holder is not None, manager)
     if named is None:
         return None
     # a message that begins with the request, its words of asking and whom it is for left out
@@ -106,9 +106,7 @@ async def names_another_request(message: Message, manager: DialogManager) -> boo
     member = data.get("member")
     if not text or member is None or member.id is None or "?" in text:
         return False
-    if named_request(text, manager) is None and (
-        named_request(without_relations(text) or text, manager) is None
-    ):
+    if request_named_for(text, True, manager) is None:
         return False  # names none (read without the database): most messages, no query
     waiting = await requests.awaiting(data["session"], member, now(manager))
     if not waiting or any(r.status == RequestStatus.NEED_INFO for r in waiting):

@@ -208,14 +208,14 @@ def named_holder(text: str, card_list: list[cards.CardView]) -> tuple[cards.Card
 
 
 def request_named_for(
-    text: str, holder: tuple[cards.CardView, str] | None, manager: DialogManager
+    text: str, for_someone: bool, manager: DialogManager
 ) -> tuple[str, str | None] | None:
-    """`named_request` of `text` said for a family member (`holder`, from `named_holder`); a
-    word that named them by who they are and left nothing named besides is read without it:
+    """`named_request` of `text`; said `for_someone` of the family (`named_holder` found one),
+    a word that named them by who they are and left nothing named besides is read without it:
     "дитині треба до лора" names the pediatrician by "дитині" and the ENT by "лора": the
     ENT."""
     named = named_request(text, manager)
-    if named is not None or holder is None:
+    if named is not None or not for_someone:
         return named
     bare = without_relations(text)
     return named_request(bare, manager) if bare not in ("", text) else None
@@ -295,7 +295,7 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
             text, await cards.list_cards(mw["session"], mw["member"], today(manager))
         )
     rest = holder[1] if holder else text
-    named = request_named_for(rest, holder, manager)
+    named = request_named_for(rest, holder is not None, manager)
     if named is not None and holder is not None and not holder[0].is_active:
         if await make_active(manager, holder[0].card_id):
             await open_named(manager, named, day=named_day(named, rest, manager))
