@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -229,22 +229,15 @@ def window_named(text: str) -> str | None:
     found = {
         window
         for alias, window in {**TIME_WORDS, **TIME_LABEL_WORDS}.items()
-        if window != ANY_TIME and len(alias) > 2 and _begins_at(words, alias.split())
+        if window != ANY_TIME and len(alias) > 2 and _holds_at(words, alias.split(), _ends_strictly)
     }
     return found.pop() if len(found) == 1 else None
 
 
-def _begins_at(words: list[str], alias: list[str]) -> bool:
-    """Whether the alias's words stand in a row in `words`, the last with at most a two-letter
-    ending ("вечер" in "вечерком"); never a word that only begins the alias ("after" is not
-    "afternoon" in a sentence)."""
-    size, last = len(alias), alias[-1]
-    return any(
-        words[i : i + size - 1] == alias[:-1]
-        and words[i + size - 1].startswith(last)
-        and len(words[i + size - 1]) <= len(last) + 2
-        for i in range(len(words) - size + 1)
-    )
+def _ends_strictly(word: str, alias: str) -> bool:
+    """`word` is `alias` with at most a two-letter ending ("вечер" in "вечерком"); never a word
+    that only begins the alias ("after" is not "afternoon" in a sentence)."""
+    return word.startswith(alias) and len(word) <= len(alias) + 2
 
 
 # the most words a day ahead is written in ("next Tuesday", "в следующий понедельник утром")
@@ -533,14 +526,16 @@ def match_choice(
     return found.pop() if len(found) == 1 else None
 
 
-def _holds_at(words: list[str], alias: list[str]) -> list[int]:
+def _holds_at(
+    words: list[str], alias: list[str], ends: Callable[[str, str], bool] | None = None
+) -> list[int]:
     """Where in `words` the alias's words stand in a row, the last give or take an ending
-    ("врачу" for "врач", "лору" for "лор")."""
-    size = len(alias)
+    ("врачу" for "врач", "лору" for "лор"; `ends` says which, `_ends_as` by default)."""
+    size, ends_as = len(alias), ends or _ends_as
     return [
         i
         for i in range(len(words) - size + 1)
-        if words[i : i + size - 1] == alias[:-1] and _ends_as(words[i + size - 1], alias[-1])
+        if words[i : i + size - 1] == alias[:-1] and ends_as(words[i + size - 1], alias[-1])
     ]
 
 
