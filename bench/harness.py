@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import random
 import socket
 import statistics
 import time
@@ -328,11 +329,42 @@ async def running_bot(
         await runner.cleanup()
 
 
+_HANDED_OUT: set[int] = set()
+_LOWEST_PORT = 10000
+_SLICES = 8
+
+
+def _ephemeral_start() -> int:
+    """Where the ports the system hands out (port 0, outgoing connections) begin."""
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
 def free_port() -> int:
-    """A TCP port free on this machine now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A TCP port free on this machine now, for a bot process to listen on once it has started.
+
+    Drawn below the system's ephemeral range: a port from that range, free when asked, can be
+    taken by any connection or port-0 server made before the process binds it, and the process
+    then exits at start-up (a fleet process started again mid-walk, in CI). Each pytest-xdist
+    worker draws from a slice of its own, so tests side by side never draw the same port."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    index = int(worker) % _SLICES if worker.isdigit() else 0
+    width = (_ephemeral_start() - _LOWEST_PORT) // _SLICES
+    low = _LOWEST_PORT + index * width
+    for _ in range(200):
+        port = random.randrange(low, low + width)
+        if port in _HANDED_OUT:
+            continue
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _HANDED_OUT.add(port)
+        return port
+    raise RuntimeError(f"no free port in {low}..{low + width}")
 
 
 async def healthy(port: int, within: float = READY_TIMEOUT) -> None:
@@ -375,6 +407,13 @@ async def fresh_database(postgres: str, suffix: str) -> str:
     return base.set(database=name).render_as_string(hide_password=False)
 
 
+def _log_tail(folder: Path, lines: int = 25) -> str:
+    """The end of the first run's log in `folder` (a process started again writes bot-2.log)."""
+    log = folder / "bot-1.log"
+    text = log.read_text(errors="replace") if log.exists() else "(no log)"
+    return f"{folder.name}:\n" + "\n".join(text.splitlines()[-lines:])
+
+
 @contextlib.asynccontextmanager
 async def _running_fleet(
     members: list[SimUser], workdir: Path, database_url: str, redis_url: str, replicas: int
@@ -409,7 +448,21 @@ async def _running_fleet(
         for process, _task in fleet:
             assert process.process is not None
             processes.append(psutil.Process(process.process.pid))
-        yield Running(state, watch, Fleet(processes), PROJECT)
+        try:
+            yield Running(state, watch, Fleet(processes), PROJECT)
+        except Exception as error:
+            started_again = [
+                _log_tail(workdir / f"fleet-{number}-{role}")
+                for number, ((process, _task), (role, _extra)) in enumerate(
+                    zip(fleet, roles, strict=True)
+                )
+                if process.starts > 1
+            ]
+            if started_again:  # say why a process died, not only that its pid is gone
+                raise RuntimeError(
+                    "a fleet process exited:\n" + "\n".join(started_again)
+                ) from error
+            raise
     finally:
         for process, task in fleet:
             await process.stop()
