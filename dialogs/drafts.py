@@ -2,13 +2,14 @@
 
 A member halfway through a form who types /start or /menu, opens /mydata or /support, or presses
 "📋 Open request" under a status message, used to lose every answer: those reset the dialog
-stack. Now the form on top of the stack, answered at least in part and not yet sent, is kept
-in the member's FSM data (beside the dialog stack, and erased with it: docs/privacy.md), and the
-menu offers it back at the step it was left on. One draft is kept: a newer form left replaces
-it. /cancel and the form's own "Cancel" drop the form (a draft kept before stays). A draft is
-kept as long as any unfinished form (DRAFT_TTL_HOURS, docs/privacy.md: the retention sweep
-deletes its record after that); a preferred day that passed in the meantime is caught when the
-form is sent (`services/requests.py:_check_dates`).
+stack. Now the form highest on the stack (on top, or under a screen opened over it), answered
+at least in part and not yet sent, is kept in the member's FSM data (beside the dialog stack,
+and erased with it: docs/privacy.md), and the menu offers it back at the step it was left on.
+One draft is kept: a newer form left replaces it. /cancel and the form's own "Cancel" drop the
+form (a draft kept before stays). A draft is kept as long as any unfinished form
+(DRAFT_TTL_HOURS, docs/privacy.md: the retention sweep deletes its record after that); a
+preferred day that passed in the meantime is caught when the form is sent
+(`services/requests.py:_check_dates`).
 """
 
 from __future__ import annotations
@@ -101,8 +102,7 @@ class DraftKeepingManager(ManagerImpl):
         # /cancel leaves the form on purpose; any other way to the menu keeps it
         cancelled = isinstance(data, dict) and data.get("notice") == "cancelled"
         if mode is StartMode.RESET_STACK and state.group is MainSG and not cancelled:
-            top = self._current_context_unsafe()
-            left = form_draft(top, now(self)) if top is not None else None
+            left = await self._form_left(now(self))
             fsm = _fsm(self)
             if left is not None and fsm is not None:
                 # the card it is made on: the family member's it was for, whichever is active
@@ -111,6 +111,20 @@ class DraftKeepingManager(ManagerImpl):
                 left["card_id"] = member.active_card_id if member is not None else None
                 await fsm.update_data({DRAFT: left})
         await super().start(state, data, mode, show_mode, access_settings)
+
+    async def _form_left(self, at: datetime) -> dict[str, Any] | None:
+        """The request form highest on the stack, as a draft (`form_draft`): the one on top, or
+        the one under a screen opened over it ("📄 Show in full", the language); its lower
+        contexts are read only when the top is no form."""
+        top = self._current_context_unsafe()
+        if top is None or top.state.group in KINDS:
+            return form_draft(top, at) if top is not None else None
+        storage = self.storage()
+        for intent_id in reversed(self.current_stack().intents[:-1]):
+            context = await storage.load_context(intent_id)
+            if context.state.group in KINDS:
+                return form_draft(context, at)
+        return None
 
 
 def _fsm(manager: DialogManager) -> FSMContext | None:

@@ -111,3 +111,28 @@ async def test_a_draft_survives_a_restart(member, session_factory, build_dp, mes
     await restarted.send("/start")
     await restarted.click(CONTINUE)
     assert "Which day would suit you?" in restarted.text()
+
+
+async def test_a_form_under_a_screen_opened_over_it_is_kept(member, session_factory):
+    """ "📄 Show in full" (a list too long for its step) and the language open a screen over the
+    form; /start reset the stack with that screen on top, and the form under it was lost."""
+    items = "Paracetamol 500 mg × 20\n" * 120
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("💊 Medicines")
+    await member.send(items.strip())
+    await member.click("📄 Show in full")
+    assert "Page 1 of" in member.text()
+    await member.send("/start")
+    assert "✏️ You have an unfinished request: 💊 Medicines" in member.text()
+    await member.click("✏️ Continue: 💊 Medicines")
+    assert "Your list:\nParacetamol 500 mg × 20\n" in member.text()
+
+    await member.send("/language")
+    await member.send("/start")
+    await member.click("✏️ Continue: 💊 Medicines")
+    await member.click("➡️ Next")
+    await member.send("Kyiv, Main St 1")
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details == {"items": items.strip(), "address": "Kyiv, Main St 1"}
