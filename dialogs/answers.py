@@ -178,10 +178,10 @@ async def answer_awaited(
     message: Message, uow: UnitOfWork, member: Member | None, now: datetime, i18n: Translator
 ) -> bool:
     """`message`, sent where no step asks anything, to the request waiting for it
-    (`requests.awaiting`: support asked for more information, or the member wrote about it a
-    moment ago). With several waiting, the member is told how to choose and nothing is sent.
-    With none, a text is the comment of the rating asked for a moment ago, if one was. False
-    when nothing waits, or the message is not one to pass on: the caller says it was not
+    (`requests.awaiting`: support asked for more information, or the member or staff wrote
+    about it a moment ago). With several waiting, the member is told how to choose and nothing
+    is sent. With none, a text is the comment of the rating asked for a moment ago, if one was.
+    False when nothing waits, or the message is not one to pass on: the caller says it was not
     expected."""
     if member is None or member.id is None or (message.text or "").startswith("/"):
         return False

@@ -16,6 +16,7 @@ from storage.models import (
     Notification,
     RelayDirection,
     RelayLink,
+    Request,
     RequestEvent,
     RequestStatus,
 )
@@ -73,9 +74,13 @@ async def to_member(
         return
     about = await _about(session, target) if text else None
     if about is not None:
+        assert about.id is not None
+        # a line on it, as a member's is: what the member writes a moment after answers it
+        # (`requests.awaiting`)
+        about.updated_at = now
         session.add(
             RequestEvent(
-                request_id=about,
+                request_id=about.id,
                 actor_kind=ActorKind.STAFF,
                 actor_telegram_id=staff_id,
                 comment=text,
@@ -83,7 +88,9 @@ async def to_member(
             )
         )
     # the copy is about that request too: an edit of it finds the line, a reply goes to it
-    request_id = target.request_id if target.request_id is not None else about
+    request_id = target.request_id
+    if request_id is None and about is not None:
+        request_id = about.id
     session.add(
         RelayLink(
             admin_chat_id=chat_id,
@@ -108,15 +115,15 @@ async def to_member(
 _OPEN = [status for status in RequestStatus if status not in FINAL]
 
 
-async def _about(session: AsyncSession, target: RelayTarget) -> int | None:
+async def _about(session: AsyncSession, target: RelayTarget) -> Request | None:
     """The open request a staff message is about: the one replied to, else the member's only
     open one; None when it is closed, or the member has none or several open."""
     if target.request_id is not None:
         request = await requests_repo.get(session, target.request_id)
         open_ = request is not None and RequestStatus(request.status) not in FINAL
-        return target.request_id if open_ else None
+        return request if open_ else None
     found = await requests_repo.of_member_in(session, target.member_id, _OPEN, 2)
-    return found[0].id if len(found) == 1 else None
+    return found[0] if len(found) == 1 else None
 
 
 async def remember(

@@ -347,10 +347,11 @@ AWAITING_MAX = 10
 async def awaiting(session: AsyncSession, member: Member, now: datetime) -> list[Request]:
     """The member's requests waiting for a message from them, oldest first: those support
     asked more information on (`need_info`), those the member sent or wrote about less than
-    FOLLOW_UP ago with no status change by staff since, and those rejected less than FOLLOW_UP
-    ago (what the member writes then is an objection: it goes to support, as a reply to the
-    rejection does). A message sent outside any form goes to the one request this returns
-    (the dialogs' resting screens, the fallback)."""
+    FOLLOW_UP ago with no status change by staff since, those staff wrote a line on in the
+    topic less than FOLLOW_UP ago (what the member writes then answers it), and those rejected
+    less than FOLLOW_UP ago (what the member writes then is an objection: it goes to support,
+    as a reply to the rejection does). A message sent outside any form goes to the one request
+    this returns (the dialogs' resting screens, the fallback)."""
     assert member.id is not None
     return await requests_repo.awaiting(session, member.id, now - FOLLOW_UP, AWAITING_MAX)
 

@@ -78,9 +78,9 @@ async def awaiting(
     session: AsyncSession, member_id: int, since: datetime, limit: int
 ) -> list[Request]:
     """Up to `limit` of a member's requests waiting for their message, oldest first: those
-    support asked more information on, those still new or in progress whose latest event is
-    the member's own, made at `since` or later, and those rejected at `since` or later (an
-    objection goes to support)."""
+    support asked more information on, those still new or in progress whose latest event,
+    made at `since` or later, is the member's own or a line staff wrote to them (an answer to
+    it), and those rejected at `since` or later (an objection goes to support)."""
     latest = (
         select(func.max(RequestEvent.id))
         .where(RequestEvent.request_id == Request.id)
@@ -91,8 +91,15 @@ async def awaiting(
         select(RequestEvent.id)
         .where(
             RequestEvent.id == latest,
-            RequestEvent.actor_kind == ActorKind.MEMBER,
             col(RequestEvent.created_at) >= since,
+            or_(
+                col(RequestEvent.actor_kind) == ActorKind.MEMBER,
+                # a staff line (a status change has one of its own)
+                and_(
+                    col(RequestEvent.actor_kind) == ActorKind.STAFF,
+                    col(RequestEvent.to_status).is_(None),
+                ),
+            ),
         )
         .exists()
     )

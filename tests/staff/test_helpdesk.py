@@ -553,6 +553,36 @@ async def test_a_line_written_just_after_sending_a_request_goes_to_it_and_later_
                    for line in _member_lines(world, thread))  # fmt: skip
 
 
+async def test_a_line_written_just_after_staff_wrote_on_the_request_goes_to_it(world):
+    """Staff take the request and write in the topic, "Please send the second page of the
+    referral", without "❓ Need info". The member's photo a minute later, on the menu, was met
+    with "Messages are not taken on this screen" and a button: now it answers the line, on its
+    request, as a line a moment after her own does. Half an hour later it does not."""
+    _, request, thread = await _request_on_card(world)
+    await world.press(_card(world, request.number), "🙋 Take")
+    world.clock.advance(minutes=40)  # taken long ago: the request last changed then
+    await _staff_says(world, "Please send the second page of the referral", thread)
+    assert world.bot_messages(OLENA)[-1]["text"] == "Please send the second page of the referral"
+    world.state.send_text(OLENA, "/menu")
+    await world.settled()
+    world.clock.advance(minutes=1)
+
+    world.state.send_files(OLENA, "photo", [OutgoingFile()], caption="Page two")
+    await world.settled()
+    assert world.bot_messages(OLENA)[-1]["text"] == EN("reply-sent-to", number=request.number)
+    await world.deliver()
+    tag = f"📎 Olena Kovalenko · {request.number}"
+    assert [m["caption"] for m in world.bot_messages(FORUM, thread) if "photo" in m] == [
+        f"{tag}\nPage two"
+    ]
+    assert await _status(world, request) == "in_progress"
+
+    world.clock.advance(minutes=31)
+    world.state.send_text(OLENA, "Hello?")
+    await world.settled()
+    assert EN("input-not-asked-offer") in world.bot_messages(OLENA)[-1]["text"]
+
+
 async def test_a_line_written_just_after_a_rejection_goes_to_support(world):
     """Rejected, the member writes "But why?" on the menu: it goes to support, as a reply to
     the rejection does; an hour later a line is not taken for it."""
