@@ -18,7 +18,7 @@ from bot.services.names import given_name
 from dialogs.common import OFFER, SUGGEST, now, set_notice, today
 from dialogs.requests.new import (
     make_active,
-    named_day,
+    named_ahead,
     named_holder,
     named_label,
     named_request,
@@ -93,7 +93,7 @@ def request_offered(
         return None
     card_id = holder[0].card_id if holder else None
     whose = given_name(holder[0].holder_name) if holder else ""
-    return [*named, card_id, whose, named_day(named, rest, manager)]
+    return [*named, card_id, whose, named_ahead(named, rest, manager)]
 
 
 async def names_another_request(message: Message, manager: DialogManager) -> bool:
@@ -130,7 +130,8 @@ async def on_suggest(_callback: CallbackQuery, _button: Button, manager: DialogM
     if not named:  # (a press on a screen drawn before: nothing is offered now)
         return
     kind, specialty, card_id = named[:3]
-    day = named[4] if len(named) > 4 else None  # (one offered before the day was kept: none)
+    # what was said of it (`named_ahead`; one offered before that was kept: none)
+    ahead = named[4] if len(named) > 4 else None
     # the photos and files sent with it ("рецепт на ліки" under the prescription's photo) are
     # the form's documents
     docs = [
@@ -140,7 +141,7 @@ async def on_suggest(_callback: CallbackQuery, _button: Button, manager: DialogM
     ]
     if card_id is not None and not await make_active(manager, card_id):
         return  # unlinked since, or not saved (the screen says so)
-    await open_named(manager, (kind, specialty), day=day, docs=docs)
+    await open_named(manager, (kind, specialty), ahead=ahead, docs=docs)
 
 
 class _Suggested(Text):

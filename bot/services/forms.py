@@ -240,19 +240,22 @@ def _ends_strictly(word: str, alias: str) -> bool:
     return word.startswith(alias) and len(word) <= len(alias) + 2
 
 
-# the most words a day ahead is written in ("next Tuesday", "в следующий понедельник утром")
+# the most words a day is written in ("next Tuesday", "в следующий понедельник утром")
 DAY_WORDS = 4
 
 
-def day_named(text: str, today: date) -> str | None:
-    """The words of a message that name a day ahead, as typed ("next Tuesday", "завтра утром",
-    "15 декабря"): the longest such run; None when none does. A number alone names no day
-    ("3 анализа")."""
+def day_named(text: str, today: date, *, future: bool = True) -> str | None:
+    """The words of a message that name a day, ahead (a visit) or, not `future`, gone (a
+    service to claim), as typed ("next Tuesday", "завтра утром", "15 декабря", "вчера"): the
+    longest such run; None when none does. A number alone names no day ("3 анализа")."""
     tokens = [t.strip(".!") for t in text.replace(",", " ").split()]
     for size in range(min(DAY_WORDS, len(tokens)), 0, -1):
         for at in range(len(tokens) - size + 1):
             span = " ".join(tokens[at : at + size])
-            if any(ch.isalpha() for ch in span) and read_date_and_time(span, today, future=True)[0]:
+            if (
+                any(ch.isalpha() for ch in span)
+                and read_date_and_time(span, today, future=future)[0]
+            ):
                 return span
     return None
 

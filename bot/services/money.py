@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from babel.numbers import NumberFormatError, parse_decimal
@@ -70,6 +71,32 @@ def read_amount(text: str) -> tuple[Decimal, str | None] | None:
             return None
     amount = parse_amount(match["amount"])
     return None if amount is None else (amount, currency)
+
+
+# the most words an amount with its currency is written in ("1 234 567,50 грн")
+AMOUNT_WORDS = 5
+
+
+@dataclass(frozen=True)
+class NamedAmount:
+    amount: Decimal
+    currency: str
+    rest: str  # the sentence's other words (where its day is looked for: not in "15 000")
+
+
+def amount_named(text: str) -> NamedAmount | None:
+    """The amount a sentence names with its currency ("верните 15 000 тг за анализы", "I paid
+    $120 yesterday"), as `read_amount` reads it: the longest such run of words, the first of
+    those; None when no amount is named with its currency (a number alone is no amount: "3
+    анализа", "за 2 дня")."""
+    tokens = [t.strip(",;:!?()") for t in text.split()]
+    for size in range(min(AMOUNT_WORDS, len(tokens)), 0, -1):
+        for at in range(len(tokens) - size + 1):
+            read = read_amount(" ".join(tokens[at : at + size]))
+            if read is not None and read[1] is not None:
+                rest = " ".join(tokens[:at] + tokens[at + size :])
+                return NamedAmount(read[0], read[1], rest)
+    return None
 
 
 def clean_iban(text: str) -> str | None:

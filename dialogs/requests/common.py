@@ -40,6 +40,9 @@ from storage.models import Member, RequestKind, RequestStatus
 DOCS = "docs"
 # the time of day a call-back was asked for with ("передзвоніть ввечері"), for its time step
 WINDOW_AHEAD = "window_ahead"
+# the words a claim was asked for with ("верните 15 000 тг за вчерашний прием"): its service
+# date and amount, for their steps
+CLAIM_AHEAD = "claim_ahead"
 EDITING = "editing"
 SUBMISSION = "submission"
 

@@ -26,6 +26,7 @@ from bot.services.forms import (
     typed_phrase,
     window_named,
 )
+from bot.services.money import amount_named
 from bot.services.names import given_name
 from dialogs.cards import card_buttons, card_items, list_getter
 from dialogs.common import (
@@ -40,7 +41,7 @@ from dialogs.common import (
     typed_choice,
 )
 from dialogs.requests.appointment.handlers import DATE_AHEAD, specialty_words, typed_specialty
-from dialogs.requests.common import DOCS, WINDOW_AHEAD
+from dialogs.requests.common import CLAIM_AHEAD, DOCS, WINDOW_AHEAD
 from dialogs.states import (
     AppointmentSG,
     CallbackSG,
@@ -241,12 +242,18 @@ def _in_force(found: list[cards.CardView]) -> cards.CardView | None:
     return current[0] if len(current) == 1 else found[0] if len(found) == 1 else None
 
 
-def named_day(named: tuple[str, str | None], text: str, manager: DialogManager) -> str | None:
-    """When the request named in `text` is wanted, for the form's step that asks it: the day
-    of an appointment with a doctor ("к дерматологу в следующий вторник"), as typed; the time
-    of day of a call-back ("передзвоніть ввечері": "evening"). None for other requests."""
+def named_ahead(named: tuple[str, str | None], text: str, manager: DialogManager) -> str | None:
+    """What `text` says of the request it names, for the form's steps that ask it: the day of
+    an appointment with a doctor ("к дерматологу в следующий вторник"), as typed; the time of
+    day of a call-back ("передзвоніть ввечері": "evening"); the words of a claim that name its
+    service date or its amount with the currency ("верните 15 000 тг за вчерашний прием"),
+    read again by its first step. None for other requests, and when nothing is said."""
     if named[0] == RequestKind.CALLBACK:
         return window_named(text)
+    if named[0] == RequestKind.REIMBURSEMENT:
+        amount = amount_named(text)
+        said = amount or day_named(text, today(manager), future=False)
+        return text if said else None
     if named[0] != RequestKind.APPOINTMENT or named[1] is None:
         return None
     return day_named(text, today(manager))
@@ -257,12 +264,13 @@ async def open_named(
     named: tuple[str, str | None],
     *,
     allowed: bool | None = None,
-    day: str | None = None,
+    ahead: str | None = None,
     docs: list[dict[str, Any]] | None = None,
 ) -> None:
     """The form `named_request` found, over the current screen (the appointment with its
-    doctor at its next step, and `day`, typed with it, kept for its date step; `docs`, photos
-    and files sent with the message, the documents of a form that takes them); the chooser,
+    doctor at its next step; `ahead`, what was said of it with it (`named_ahead`), for its
+    steps; `docs`, photos and files sent with the message, the documents of a form that takes
+    them); the chooser,
     which says why, when the active card takes no request now (`allowed`, when the caller
     knows it already)."""
     if allowed is None:
@@ -272,9 +280,11 @@ async def open_named(
     if not allowed:
         await manager.start(NewRequestSG.choose)
     elif specialty is not None:
-        await manager.start(AppointmentSG.clinic, data={"specialty": specialty, DATE_AHEAD: day})
+        await manager.start(AppointmentSG.clinic, data={"specialty": specialty, DATE_AHEAD: ahead})
     elif kind == RequestKind.CALLBACK:
-        await manager.start(FORMS[kind], data={WINDOW_AHEAD: day} if day else None)
+        await manager.start(FORMS[kind], data={WINDOW_AHEAD: ahead} if ahead else None)
+    elif kind == RequestKind.REIMBURSEMENT:
+        await manager.start(FORMS[kind], data={DOCS: docs or [], CLAIM_AHEAD: ahead})
     else:
         await manager.start(FORMS[kind], data={DOCS: docs or []} if kind in WITH_DOCS else None)
 
@@ -298,10 +308,10 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
     named = request_named_for(rest, holder is not None, manager)
     if named is not None and holder is not None and not holder[0].is_active:
         if await make_active(manager, holder[0].card_id):
-            await open_named(manager, named, day=named_day(named, rest, manager))
+            await open_named(manager, named, ahead=named_ahead(named, rest, manager))
         return
     if data["allowed"] and named is not None:
-        await open_named(manager, named, allowed=True, day=named_day(named, rest, manager))
+        await open_named(manager, named, allowed=True, ahead=named_ahead(named, rest, manager))
         return
     if data["several"]:
         holders = [item for item in data["family"] if match_choice(text, [item]) is not None]

@@ -18,6 +18,9 @@ reimbursement-date-too-old =
 
 reimbursement-amount-prompt = 💰 Қанша төледіңіз? Сомасын чектен енгізіңіз, мысалы 1 234,50 немесе 1234.50.
 reimbursement-amount-invalid = Соманы тану мүмкін болмады. Оны 1 234,50 немесе 1234.50 түрінде енгізіңіз; валютасын да қосуға болады: теңге, грн, USD немесе EUR.
+reimbursement-date-amount-kept = 📅 { $date } және 💰 { $amount }: қызмет көрсетілген күн және төленген сома ретінде жазып алдым.
+reimbursement-date-kept = 📅 { $date }: қызмет көрсетілген күн ретінде жазып алдым.
+reimbursement-amount-kept = 💰 { $amount }: төленген сома ретінде жазып алдым.
 
 reimbursement-currency-prompt = 💱 Қай валютада төледіңіз?
 currency-UAH = ₴ Украина гривнасы (UAH)

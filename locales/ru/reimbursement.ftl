@@ -22,6 +22,9 @@ reimbursement-date-too-old =
 
 reimbursement-amount-prompt = 💰 Сколько Вы заплатили? Введите сумму из чека, например 1 234,50 или 1234.50.
 reimbursement-amount-invalid = Не удалось распознать сумму. Пожалуйста, введите её так: 1 234,50 или 1234.50; можно добавить валюту: грн, тенге, USD или EUR.
+reimbursement-date-amount-kept = 📅 { $date } и 💰 { $amount }: записал как дату оказания услуги и сумму оплаты.
+reimbursement-date-kept = 📅 { $date }: записал как дату оказания услуги.
+reimbursement-amount-kept = 💰 { $amount }: записал как сумму оплаты.
 
 reimbursement-currency-prompt = 💱 В какой валюте Вы платили?
 currency-UAH = ₴ Украинская гривна (UAH)

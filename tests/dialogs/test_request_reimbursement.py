@@ -541,3 +541,46 @@ async def test_a_long_text_on_the_documents_step_is_refused_for_its_length(membe
     await member.click(DONE)
     await member.send(UA_IBAN)
     assert "Anything to add for the claims team" in member.text()
+
+
+async def test_the_date_and_amount_named_with_the_claim_answer_their_steps(member, session_factory):
+    """ "I want a refund: I paid 1 234,50 UAH yesterday" typed on the menu offered the claim,
+    which then asked for the date and the amount again. They answer their steps, the member is
+    told so, and the form opens at the documents; one can still be changed on the summary."""
+    await member_with_active_card(member, session_factory)
+    await member.send("I want a refund: I paid 1 234,50 UAH yesterday")
+    await member.click("📝 New request: 💵 Reimbursement")
+    assert (
+        "📅 November 21, 2026 and 💰 UAH\u00a01,234.50: noted as the date of the service and "
+        "the amount paid." in member.text()
+    )
+    assert "Send photos or files" in member.text()
+    await send_document(member, "receipt.pdf")
+    await _finish(member)
+    [request] = await stored_requests(session_factory)
+    assert request.details["service_date"] == "2026-11-21"
+    assert (request.details["amount"], request.details["currency"]) == ("1234.50", "UAH")
+
+
+async def test_an_amount_named_alone_with_the_claim_is_kept_for_after_the_date(
+    member, session_factory
+):
+    """Only the amount named, on the chooser: the date is asked, then the documents (the
+    amount and its currency are not asked again). A number without its currency is no amount
+    ("2 tests"), and a day the claim window does not take is left for its step, unsaid."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.send("refund of 15 000 tenge for the dentist")
+    assert "💰 KZT\u00a015,000.00: noted as the amount paid." in member.text()
+    assert "On what date did you receive the medical service?" in member.text()
+    await member.send("20.11.2026")
+    assert "Send photos or files" in member.text()
+    await member.send("/cancel")
+
+    await member.send("a refund for 2 tests on June 3")
+    await member.click("📝 New request: 💵 Reimbursement")
+    assert "On what date did you receive the medical service?" in member.text()
+    assert "noted" not in member.text()
+    assert "⚠️" not in member.text()
+    await member.send("20.11.2026")
+    assert "How much did you pay?" in member.text()

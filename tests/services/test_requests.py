@@ -5,7 +5,14 @@ from sqlalchemy import select
 
 from bot.services import lifecycle, requests
 from bot.services.documents import MAX_DOCUMENTS, Attachment, refusal
-from bot.services.money import CURRENCIES, CURRENCY_WORDS, clean_iban, parse_amount, read_amount
+from bot.services.money import (
+    CURRENCIES,
+    CURRENCY_WORDS,
+    amount_named,
+    clean_iban,
+    parse_amount,
+    read_amount,
+)
 from bot.services.notifications import Ticket
 from storage.models import Request, RequestDocument, RequestKind, RequestStatus
 from tests.factories import make_member, make_person, make_policy
@@ -192,6 +199,29 @@ def test_an_amount_with_its_currency_before_or_after_it(text, amount, currency):
 )
 def test_no_amount_or_a_currency_not_reimbursed(text):
     assert read_amount(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency", "rest"),
+    [
+        ("хочу вернуть деньги за анализы, 15 000 тг вчера", "15000", "KZT",
+         "хочу вернуть деньги за анализы вчера"),
+        ("I paid $120 yesterday", "120", "USD", "I paid yesterday"),
+        ("1500грн за ліки", "1500", "UAH", "за ліки"),
+        ("верните 1 234,50 грн.", "1234.50", "UAH", "верните"),
+        ("2 аналізи по 500 грн", "500", "UAH", "2 аналізи по"),
+        ("MRI 40 000 tenge on 3 December", "40000", "KZT", "MRI on 3 December"),
+    ],
+)  # fmt: skip
+def test_an_amount_named_in_a_sentence_with_its_currency(text, amount, currency, rest):
+    named = amount_named(text)
+    assert named is not None
+    assert (str(named.amount), named.currency, named.rest) == (amount, currency, rest)
+
+
+@pytest.mark.parametrize("text", ["за 2 анализа", "refund of 1500", "12.11 500", "1 500 руб"])
+def test_no_amount_named_without_its_currency(text):
+    assert amount_named(text) is None
 
 
 def test_every_currency_word_names_a_currency_offered():

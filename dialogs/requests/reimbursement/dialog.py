@@ -25,7 +25,6 @@ from dialogs.requests.common import (
     on_clear_docs,
     sent_getter,
     sent_widgets,
-    start_form,
 )
 from dialogs.requests.reimbursement.getters import (
     currency_getter,
@@ -46,6 +45,7 @@ from dialogs.requests.reimbursement.handlers import (
     on_last_iban,
     on_send,
     on_skip_comment,
+    on_start,
 )
 from dialogs.states import ReimbursementSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
@@ -146,5 +146,5 @@ def reimbursement_dialog() -> Dialog:
             state=ReimbursementSG.confirm,
         ),
         member_window(*sent_widgets(), getter=sent_getter, state=ReimbursementSG.sent, rests=True),
-        on_start=start_form,
+        on_start=on_start,
     )

@@ -14,16 +14,19 @@ from aiogram_dialog.widgets.kbd import Button
 from aiogram_dialog.widgets.kbd.calendar_kbd import ManagedCalendar
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.i18n import Translator
+from bot.render import money_text
 from bot.services import requests
 from bot.services.forms import (
     TEXT_MAX,
     clean_text,
+    day_named,
     is_done,
     is_nothing,
     read_date_and_time,
     too_long,
 )
-from bot.services.money import clean_iban, read_amount
+from bot.services.money import amount_named, clean_iban, read_amount
 from bot.services.reimbursement import (
     REIMBURSEMENT_MAX_AGE_DAYS,
     earliest_service_date,
@@ -32,7 +35,15 @@ from bot.services.reimbursement import (
     service_date_refusal,
 )
 from dialogs.common import fmt_date, set_error, set_notice, today
-from dialogs.requests.common import DOCS, advance, on_attachment, request_card, submit
+from dialogs.requests.common import (
+    CLAIM_AHEAD,
+    DOCS,
+    advance,
+    on_attachment,
+    request_card,
+    start_form,
+    submit,
+)
 from dialogs.states import ReimbursementSG
 from dialogs.text_input import TOO_LONG, refuse_text
 from dialogs.widgets.calendar import LocalizedCalendar
@@ -54,17 +65,52 @@ class ServiceDateCalendar(LocalizedCalendar):
         return earliest_service_date(card, day), day
 
 
-async def _date_accepted(manager: DialogManager, value: date) -> bool:
-    """True for an allowed service date; otherwise the limit it breaks is shown."""
+async def on_start(start_data: Any, manager: DialogManager) -> None:
+    """The draft named; the service date and the amount named with the claim ("верните 15 000
+    тг за вчерашний прием", `CLAIM_AHEAD`) answer their steps, said so, and the form opens at
+    the first step left. A day the claim window does not take is left for its step, which
+    says the window."""
+    await start_form(start_data, manager)
+    said = start_data.get(CLAIM_AHEAD) if isinstance(start_data, dict) else None
+    if not isinstance(said, str):
+        return
+    data = manager.dialog_data
+    named = amount_named(said)
+    if named is not None:
+        data["amount"], data["currency"] = str(named.amount.quantize(CENTS)), named.currency
+    # the day is looked for in the other words: "15 000 тг" names no 15th
+    span = day_named(named.rest if named else said, today(manager), future=False)
+    value = read_date_and_time(span, today(manager))[0] if span else None
+    if value is not None and not await _date_accepted(manager, value, say=False):
+        value = None
+    i18n: Translator = manager.middleware_data["i18n"]
+    amount = money_text(named.amount, named.currency, i18n.locale) if named else None
+    if value is not None:
+        data["service_date"] = value.isoformat()
+        day = fmt_date(value, manager)
+        if amount:
+            set_notice(manager, "reimbursement-date-amount-kept", date=day, amount=amount)
+        else:
+            set_notice(manager, "reimbursement-date-kept", date=day)
+        await manager.switch_to(_after(manager, ReimbursementSG.amount))
+    elif amount:
+        set_notice(manager, "reimbursement-amount-kept", amount=amount)
+
+
+async def _date_accepted(manager: DialogManager, value: date, *, say: bool = True) -> bool:
+    """True for an allowed service date; otherwise the limit it breaks is shown (`say`)."""
     try:
         card = await request_card(manager)
     except requests.RequestNotAllowedError as exc:
-        set_error(manager, exc.reason, **({"date": fmt_date(exc.on, manager)} if exc.on else {}))
+        if say:
+            on = {"date": fmt_date(exc.on, manager)} if exc.on else {}
+            set_error(manager, exc.reason, **on)
         return False
     refusal = service_date_refusal(value, card, today(manager))
     if refusal is not None:
-        limit = fmt_date(refusal.limit, manager)
-        set_error(manager, refusal.reason, date=limit, days=REIMBURSEMENT_MAX_AGE_DAYS)
+        if say:
+            limit = fmt_date(refusal.limit, manager)
+            set_error(manager, refusal.reason, date=limit, days=REIMBURSEMENT_MAX_AGE_DAYS)
         return False
     return True
 
@@ -72,7 +118,8 @@ async def _date_accepted(manager: DialogManager, value: date) -> bool:
 async def _take_date(manager: DialogManager, value: date) -> None:
     if await _date_accepted(manager, value):
         manager.dialog_data["service_date"] = value.isoformat()
-        await advance(manager, ReimbursementSG.amount, ReimbursementSG.confirm)
+        # the amount, named with the claim, is not asked again
+        await advance(manager, _after(manager, ReimbursementSG.amount), ReimbursementSG.confirm)
 
 
 async def on_date_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
@@ -151,9 +198,14 @@ async def on_docs_done(_event: Any, _button: Button | None, manager: DialogManag
 
 
 def _after(manager: DialogManager, step: State) -> State:
-    """The form's next step from `step` on that is not answered yet: the IBAN and the comment
-    may have been typed on the documents step."""
+    """The form's next step from `step` on that is not answered yet: the amount and its
+    currency may have been named with the claim (`on_start`), the IBAN and the comment typed on
+    the documents step."""
     data = manager.dialog_data
+    if step == ReimbursementSG.amount and data.get("amount"):
+        step = ReimbursementSG.currency
+    if step == ReimbursementSG.currency and data.get("currency"):
+        step = ReimbursementSG.documents
     if step == ReimbursementSG.iban and data.get("iban"):
         step = ReimbursementSG.comment
     if step == ReimbursementSG.comment and data.get("comment"):
