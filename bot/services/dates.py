@@ -25,8 +25,12 @@ RELATIVE_DAYS: dict[str, int] = {
     **dict.fromkeys(("tomorrow", "завтра", "ертең"), 1),
     **dict.fromkeys(("day after tomorrow", "післязавтра", "послезавтра", "бүрсігүні"), 2),
     **dict.fromkeys(("yesterday", "вчора", "учора", "вчера", "кеше"), -1),
+    # "за вчерашний прием", "за вчорашній візит", "кешегі қабылдау": yesterday's
+    **dict.fromkeys(("вчерашний", "вчерашнего", "вчерашнем", "вчерашнюю", "вчерашняя",
+                     "вчорашній", "вчорашнього", "вчорашньому", "вчорашню", "учорашній",
+                     "кешегі"), -1),
     **dict.fromkeys(("day before yesterday", "позавчора", "позавчера", "алдыңғы күні"), -2),
-}
+}  # fmt: skip
 # days of the week as people write them (Monday is 0), the Russian and Ukrainian "в среду" /
 # "у середу" forms too, the Ukrainian "наступного понеділка" (of a day: its genitive) and the
 # Kazakh "келесі дүйсенбіде" (on a day); "в понедельник" is the next one when a date to come is

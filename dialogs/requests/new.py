@@ -97,10 +97,14 @@ def named_request(text: str, manager: DialogManager) -> tuple[str, str | None] |
     """The kind of request a short typed text names ("лекарства", "к врачу", "refund"), and the
     doctor when it names one ("к стоматологу", "тіс дәрігеріне жазылу": the appointment); not
     a generic "к врачу" for a doctor. A longer one is read without its words of asking ("я
-    хочу вернуть деньги за анализы"); a refund named with what it was for is the refund. None
-    when it names none, or several."""
+    хочу вернуть деньги за анализы"), or when it begins with the verb that asks ("верните
+    деньги за анализы"); a refund named with what it was for is the refund. None when it names
+    none, or several."""
     named = _named(text, manager)
-    if named is None and (bare := bare_request(text)) and bare != typed_phrase(text):
+    bare = bare_request(text) if named is None else ""
+    # words of asking left out, or a verb that asks for a request first ("верните 15 000 тг
+    # за прием", "компенсируйте расходы")
+    if bare and (bare != typed_phrase(text) or aliases_held(bare.split()[0], KIND_WORDS)):
         # a sentence read for its words, not a question ("… can I get the money back?")
         named = _named(bare, manager) or (None if "?" in text else _held(bare, manager))
     return named

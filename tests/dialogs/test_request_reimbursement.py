@@ -584,3 +584,12 @@ async def test_an_amount_named_alone_with_the_claim_is_kept_for_after_the_date(
     assert "⚠️" not in member.text()
     await member.send("20.11.2026")
     assert "How much did you pay?" in member.text()
+
+
+async def test_a_claim_asked_for_as_people_write_it(member, session_factory):
+    """ "верните 15 000 тг за вчерашний прием у стоматолога" (give back 15,000 tenge for
+    yesterday's visit to the dentist) offered nothing: "верните" was no word for a refund."""
+    await member_with_active_card(member, session_factory)
+    await member.send("верните 15 000 тг за вчерашний прием у стоматолога")
+    await member.click("📝 New request: 💵 Reimbursement")
+    assert "📅 November 21, 2026 and 💰 KZT\u00a015,000.00: noted" in member.text()
