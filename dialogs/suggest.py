@@ -13,7 +13,7 @@ from aiogram_dialog.widgets.text import Text
 
 from bot.i18n import Translator
 from bot.services import cards, requests
-from bot.services.forms import bare_request, wants
+from bot.services.forms import KAZAKH_POLITE, bare_request, wants
 from bot.services.names import given_name
 from dialogs.common import OFFER, SUGGEST, now, set_notice, today
 from dialogs.requests.new import (
@@ -82,9 +82,11 @@ def request_offered(
         return None
     # a message that begins with the request, its words of asking and whom it is for left out
     # ("please call me in the evening", "сыну к стоматологу", "для Андрія ліки"), asks for it
+    # (or ends with it, in Kazakh: "… теңгені қайтарыңыз")
     words = (bare_request(without_relations(rest)) or rest).split()
     first = [w for w in words if w not in _TO][:1]
-    if not (wants(text) or (first and named_request(first[0], manager) == named)):
+    last = words[-1:] if words and words[-1].endswith(KAZAKH_POLITE) else []
+    if not (wants(text) or any(named_request(word, manager) == named for word in first + last)):
         return None
     # the card it would be made on (the one named, else the active one) takes no request now
     # (waiting for its coverage, or expired): the press would only say so; the screen does

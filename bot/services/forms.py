@@ -120,7 +120,8 @@ KIND_WORDS: dict[str, str] = {
         ("возмещение", "компенсация", "возврат", "вернуть деньги", "вернуть средства",
          "верните", "верніть", "поверніть", "відшкодування", "компенсація", "повернення",
          "повернути гроші", "повернути кошти",
-         "ақшаны қайтар", "ақшасын қайтар", "өтемақы", "өтеу", "refund", "reimburse",
+         "ақшаны қайтар", "ақшасын қайтар", "қайтарыңыз", "өтемақы", "өтеу", "refund",
+         "reimburse",
          "reimbursement", "compensation", "money back", "claim",
          # the stems, for the verbs: "компенсуйте", "возместите", "відшкодуйте"
          "компенс", "возмест", "відшкод"),
@@ -177,8 +178,8 @@ _WANTING = (
     "need", "want", "like", "book", "order", "arrang", "schedul", "закаж", "замов", "сдать",
     "здати",
     # Kazakh asks with the verb last: "қоңырау шалыңыз" (call), "дәрі беріңіз" (give),
-    # "ақшасын қайтарыңыз" (give back), "жазғым келеді" (I want to book)
-    "шалың", "берің", "қайтарың", "жазғ", "келед",
+    # "жазғым келеді" (I want to book); "қайтарыңыз" (give back) names the refund
+    "шалың", "берің", "жазғ", "келед",
 )  # fmt: skip
 
 
@@ -189,6 +190,10 @@ _ASKING = frozenset(
      "me", "my", "we", "us", "a", "an", "the", "please", "пожалуйста", "будь", "ласка",
      "өтінемін", "срочно", "терміново", "тез", "для", "for"}
 )  # fmt: skip
+
+
+# the polite imperative of Kazakh, which puts its verb last ("қайтарыңыз": give back)
+KAZAKH_POLITE = ("ңыз", "ңіз")
 
 
 def bare_request(typed: str) -> str:

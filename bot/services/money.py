@@ -16,12 +16,14 @@ CURRENCIES = ("UAH", "KZT", "USD", "EUR")
 # the short forms on receipts and price tags, the names in the four languages
 CURRENCY_WORDS: dict[str, str] = {
     **dict.fromkeys(
-        ("uah", "₴", "грн", "hrn", "гривня", "гривні", "гривень", "гривна", "гривны",
-         "гривен", "hryvnia", "hryvnias", "hryvnya"),
+        ("uah", "₴", "грн", "hrn", "гривня", "гривні", "гривень", "гривню", "гривна", "гривны",
+         "гривен", "гривну", "hryvnia", "hryvnias", "hryvnya"),
         "UAH",
     ),
     **dict.fromkeys(
-        ("kzt", "₸", "тг", "тенге", "теңге", "tenge", "tg", "тңг"),
+        ("kzt", "₸", "тг", "тенге", "теңге", "tenge", "tg", "тңг",
+         # the Kazakh cases: "8000 теңгені қайтарыңыз"
+         "теңгені", "теңгеге", "теңгеден", "теңгенің"),
         "KZT",
     ),
     **dict.fromkeys(

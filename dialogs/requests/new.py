@@ -16,6 +16,7 @@ from bot.i18n import Translator, TranslatorHub
 from bot.render import value_text
 from bot.services import cards, requests
 from bot.services.forms import (
+    KAZAKH_POLITE,
     KIND_WORDS,
     REFUND_WORDS,
     alias_named,
@@ -102,12 +103,20 @@ def named_request(text: str, manager: DialogManager) -> tuple[str, str | None] |
     none, or several."""
     named = _named(text, manager)
     bare = bare_request(text) if named is None else ""
-    # words of asking left out, or a verb that asks for a request first ("верните 15 000 тг
-    # за прием", "компенсируйте расходы")
-    if bare and (bare != typed_phrase(text) or aliases_held(bare.split()[0], KIND_WORDS)):
+    # words of asking left out, or a verb that asks for a request ("верните 15 000 тг за
+    # прием", "компенсируйте расходы", "8000 теңгені қайтарыңыз")
+    if bare and (bare != typed_phrase(text) or _asks_with_verb(bare)):
         # a sentence read for its words, not a question ("… can I get the money back?")
         named = _named(bare, manager) or (None if "?" in text else _held(bare, manager))
     return named
+
+
+def _asks_with_verb(bare: str) -> bool:
+    """Whether a sentence asks for a request with the verb that names it: its first word
+    ("верните", "компенсируйте"), or its last in Kazakh ("… қайтарыңыз")."""
+    words = bare.split()
+    ends = [words[0], *(words[-1:] if words[-1].endswith(KAZAKH_POLITE) else [])]
+    return any(aliases_held(word, KIND_WORDS) for word in ends)
 
 
 def _held(text: str, manager: DialogManager) -> tuple[str, str | None] | None:

@@ -593,3 +593,9 @@ async def test_a_claim_asked_for_as_people_write_it(member, session_factory):
     await member.send("верните 15 000 тг за вчерашний прием у стоматолога")
     await member.click("📝 New request: 💵 Reimbursement")
     assert "📅 November 21, 2026 and 💰 KZT\u00a015,000.00: noted" in member.text()
+    await member.send("/start")
+
+    # Kazakh puts the verb last: "8000 tenge for yesterday's visit, give it back"
+    await member.send("кешегі қабылдау үшін 8000 теңгені қайтарыңыз")
+    await member.click("📝 New request: 💵 Reimbursement")
+    assert "📅 November 21, 2026 and 💰 KZT\u00a08,000.00: noted" in member.text()
