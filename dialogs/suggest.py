@@ -66,6 +66,12 @@ def offer_request(text: str, card_list: list[cards.CardView], manager: DialogMan
 _TO = frozenset({"к", "ко", "до", "to"})
 
 
+def _names_kind(word: str, kind: str, manager: DialogManager) -> bool:
+    """Whether `word` alone names a request of `kind` ("appointment", its doctor named after)."""
+    named = named_request(word, manager)
+    return named is not None and named[0] == kind
+
+
 def request_offered(
     text: str, card_list: list[cards.CardView], manager: DialogManager
 ) -> list[Any] | None:
@@ -86,7 +92,7 @@ def request_offered(
     words = (bare_request(without_relations(rest)) or rest).split()
     first = [w for w in words if w not in _TO][:1]
     last = words[-1:] if words and words[-1].endswith(KAZAKH_POLITE) else []
-    if not (wants(text) or any(named_request(word, manager) == named for word in first + last)):
+    if not (wants(text) or any(_names_kind(word, named[0], manager) for word in first + last)):
         return None
     # the card it would be made on (the one named, else the active one) takes no request now
     # (waiting for its coverage, or expired): the press would only say so; the screen does

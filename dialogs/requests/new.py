@@ -105,18 +105,28 @@ def named_request(text: str, manager: DialogManager) -> tuple[str, str | None] |
     bare = bare_request(text) if named is None else ""
     # words of asking left out, or a verb that asks for a request ("верните 15 000 тг за
     # прием", "компенсируйте расходы", "8000 теңгені қайтарыңыз")
-    if bare and (bare != typed_phrase(text) or _asks_with_verb(bare)):
-        # a sentence read for its words, not a question ("… can I get the money back?")
-        named = _named(bare, manager) or (None if "?" in text else _held(bare, manager))
+    verb = _verb_kind(bare) if bare else None
+    if bare and (bare != typed_phrase(text) or verb):
+        # a sentence read for its words, not a question ("… can I get the money back?"); the
+        # verb names the request, what follows may be its topic ("передзвоніть щодо ліміту на
+        # стоматологію": the call-back)
+        named = _named(bare, manager)
+        if named is None and "?" not in text:
+            # (an appointment's doctor is in the words that follow: "appointment with a
+            # dermatologist")
+            named = (verb, None) if verb not in (None, RequestKind.APPOINTMENT) else None
+            named = named or _held(bare, manager)
     return named
 
 
-def _asks_with_verb(bare: str) -> bool:
-    """Whether a sentence asks for a request with the verb that names it: its first word
-    ("верните", "компенсируйте"), or its last in Kazakh ("… қайтарыңыз")."""
+def _verb_kind(bare: str) -> str | None:
+    """The kind of request a sentence asks for with the verb that names it: its first word
+    ("верните", "компенсируйте", "передзвоніть"), or its last in Kazakh ("… қайтарыңыз");
+    None when neither names one, or they name two."""
     words = bare.split()
     ends = [words[0], *(words[-1:] if words[-1].endswith(KAZAKH_POLITE) else [])]
-    return any(aliases_held(word, KIND_WORDS) for word in ends)
+    kinds = set().union(*(aliases_held(word, KIND_WORDS) for word in ends))
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _held(text: str, manager: DialogManager) -> tuple[str, str | None] | None:

@@ -291,3 +291,18 @@ async def test_a_time_of_day_asked_for_with_the_call_back_answers_its_time_step(
     await member.send("перезвоните мне")  # no time of day: asked as before
     await member.click("📱 Use \\+380501112233")
     assert "When is it convenient to call you?" in member.text()
+
+
+async def test_a_call_back_asked_for_about_a_doctor_is_the_call_back(member, session_factory):
+    """ "передзвоніть мені після обіду щодо ліміту на стоматологію" (call me back after lunch
+    about my dentistry limit) named the call-back and the dentist, and nothing was offered: a
+    sentence that begins with the verb of a request asks for that one, and what follows may
+    be its topic. A doctor named after "appointment" is still the appointment's."""
+    await member_with_active_card(member, session_factory)
+    await member.send("передзвоніть мені після обіду щодо ліміту на стоматологію")
+    await member.click("📝 New request: 📞 Call-back")
+    assert "☀️ Afternoon, 12:00–16:00: noted as the time for the call." in member.text()
+
+    await member.send("/menu")
+    await member.send("appointment with a dermatologist next Tuesday")
+    assert "📝 New request: 🩺 Doctor appointment · Dermatologist" in member.buttons()
