@@ -240,6 +240,21 @@ def window_named(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# the words that say what a call is about ("передзвоніть щодо ліміту", "call me about my
+# claim", "лимит туралы"): a call-back asked for with one says its topic
+TOPIC_WORDS = frozenset(
+    {"щодо", "стосовно", "про", "приводу", "поводу", "насчет", "насчёт", "касательно", "about",
+     "regarding", "concerning", "туралы", "бойынша", "жөнінде"}
+)  # fmt: skip
+
+
+def topic_named(text: str) -> bool:
+    """Whether a sentence that asks for a call-back says what the call is about: a word of
+    `TOPIC_WORDS` among three words or more ("call me about my claim"; not "call me")."""
+    words = _words(text)
+    return len(words) >= 3 and any(word in TOPIC_WORDS for word in words)
+
+
 def _ends_strictly(word: str, alias: str) -> bool:
     """`word` is `alias` with at most a two-letter ending ("вечер" in "вечерком"); never a word
     that only begins the alias ("after" is not "afternoon" in a sentence)."""

@@ -22,6 +22,8 @@ from bot.services.forms import (
     TIME_WORDS,
     WINDOW_SPANS,
     clean_text,
+    topic_named,
+    window_named,
     window_of_hour,
 )
 from bot.services.hours import first_call_day
@@ -42,7 +44,7 @@ from dialogs.common import (
     zone_city,
 )
 from dialogs.requests.common import (
-    WINDOW_AHEAD,
+    CALL_AHEAD,
     advance,
     edit_button,
     insured_getter,
@@ -59,19 +61,37 @@ from storage.models import Member, RequestKind
 
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:
-    """The draft named; a time of day asked for with the call-back ("передзвоніть ввечері",
-    `WINDOW_AHEAD`) answers the time step, said so (`_after_phone`)."""
+    """The draft named; the words the call-back was asked for with (`CALL_AHEAD`) answer its
+    steps, said so (`_after_phone`): the time of day they name ("передзвоніть ввечері"), and,
+    when they say what the call is about ("… щодо ліміту на стоматологію"), the topic: the
+    message itself, as the member wrote it (a day named in it, "завтра", reaches staff so)."""
     await start_form(start_data, manager)
-    window = start_data.get(WINDOW_AHEAD) if isinstance(start_data, dict) else None
+    said = start_data.get(CALL_AHEAD) if isinstance(start_data, dict) else None
+    if not isinstance(said, str):
+        return
+    data = manager.dialog_data
+    window = said if said in TIME_WINDOWS else window_named(said)
     if window in TIME_WINDOWS and window != ANY_TIME:
-        manager.dialog_data["time_window"] = window
-        i18n: Translator = manager.middleware_data["i18n"]
-        set_notice(manager, "callback-time-kept", window=i18n(f"time-window-{window}"))
+        data["time_window"] = window
+    if topic_named(said) and (topic := clean_text(said, min_len=3)) is not None:
+        data["topic"] = topic
+    i18n: Translator = manager.middleware_data["i18n"]
+    if data.get("time_window"):
+        key = "callback-time-topic-kept" if data.get("topic") else "callback-time-kept"
+        set_notice(manager, key, window=i18n(f"time-window-{data['time_window']}"))
+    elif data.get("topic"):
+        set_notice(manager, "callback-topic-kept")
 
 
 def _after_phone(manager: DialogManager) -> State:
-    """The time step, or the topic when the time of day was given with the request."""
-    return CallbackSG.topic if manager.dialog_data.get("time_window") else CallbackSG.time
+    """The time step, or the next one not answered when the time of day was given with the
+    request."""
+    return _after_time(manager) if manager.dialog_data.get("time_window") else CallbackSG.time
+
+
+def _after_time(manager: DialogManager) -> State:
+    """The topic, or the summary when the request said what the call is about."""
+    return CallbackSG.confirm if manager.dialog_data.get("topic") else CallbackSG.topic
 
 
 async def on_phone(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
@@ -102,7 +122,7 @@ async def on_time(
     _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
 ) -> None:
     manager.dialog_data["time_window"] = item
-    await advance(manager, CallbackSG.topic, CallbackSG.confirm)
+    await advance(manager, _after_time(manager), CallbackSG.confirm)
 
 
 async def on_topic(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:

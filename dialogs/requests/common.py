@@ -38,8 +38,9 @@ from dialogs.widgets import I18nButtonText, I18nFormat
 from storage.models import Member, RequestKind, RequestStatus
 
 DOCS = "docs"
-# the time of day a call-back was asked for with ("передзвоніть ввечері"), for its time step
-WINDOW_AHEAD = "window_ahead"
+# the words a call-back was asked for with ("передзвоніть ввечері щодо ліміту"): its time of
+# day and its topic, for their steps (a form kept from before: the time of day's id)
+CALL_AHEAD = "window_ahead"
 # the words a claim was asked for with ("верните 15 000 тг за вчерашний прием"): its service
 # date and amount, for their steps
 CLAIM_AHEAD = "claim_ahead"

@@ -24,6 +24,7 @@ from bot.services.forms import (
     bare_request,
     day_named,
     match_choice,
+    topic_named,
     typed_phrase,
     window_named,
 )
@@ -42,7 +43,7 @@ from dialogs.common import (
     typed_choice,
 )
 from dialogs.requests.appointment.handlers import DATE_AHEAD, specialty_words, typed_specialty
-from dialogs.requests.common import CLAIM_AHEAD, DOCS, WINDOW_AHEAD
+from dialogs.requests.common import CALL_AHEAD, CLAIM_AHEAD, DOCS
 from dialogs.states import (
     AppointmentSG,
     CallbackSG,
@@ -110,12 +111,10 @@ def named_request(text: str, manager: DialogManager) -> tuple[str, str | None] |
         # a sentence read for its words, not a question ("… can I get the money back?"); the
         # verb names the request, what follows may be its topic ("передзвоніть щодо ліміту на
         # стоматологію": the call-back)
-        named = _named(bare, manager)
-        if named is None and "?" not in text:
-            # (an appointment's doctor is in the words that follow: "appointment with a
-            # dermatologist")
-            named = (verb, None) if verb not in (None, RequestKind.APPOINTMENT) else None
-            named = named or _held(bare, manager)
+        if verb is not None and verb != RequestKind.APPOINTMENT:
+            named = (verb, None)  # "call me about my claim": the call-back
+        else:  # (an appointment's doctor follows: "appointment with a dermatologist")
+            named = _named(bare, manager) or (None if "?" in text else _held(bare, manager))
     return named
 
 
@@ -267,12 +266,13 @@ def _in_force(found: list[cards.CardView]) -> cards.CardView | None:
 
 def named_ahead(named: tuple[str, str | None], text: str, manager: DialogManager) -> str | None:
     """What `text` says of the request it names, for the form's steps that ask it: the day of
-    an appointment with a doctor ("к дерматологу в следующий вторник"), as typed; the time of
-    day of a call-back ("передзвоніть ввечері": "evening"); the words of a claim that name its
+    an appointment with a doctor ("к дерматологу в следующий вторник"), as typed; the words of
+    a call-back that name its time of day or its topic ("передзвоніть ввечері щодо ліміту"),
+    and of a claim that name its
     service date or its amount with the currency ("верните 15 000 тг за вчерашний прием"),
     read again by its first step. None for other requests, and when nothing is said."""
     if named[0] == RequestKind.CALLBACK:
-        return window_named(text)
+        return text if window_named(text) or topic_named(text) else None
     if named[0] == RequestKind.REIMBURSEMENT:
         amount = amount_named(text)
         said = amount or day_named(text, today(manager), future=False)
@@ -305,7 +305,7 @@ async def open_named(
     elif specialty is not None:
         await manager.start(AppointmentSG.clinic, data={"specialty": specialty, DATE_AHEAD: ahead})
     elif kind == RequestKind.CALLBACK:
-        await manager.start(FORMS[kind], data={WINDOW_AHEAD: ahead} if ahead else None)
+        await manager.start(FORMS[kind], data={CALL_AHEAD: ahead} if ahead else None)
     elif kind == RequestKind.REIMBURSEMENT:
         await manager.start(FORMS[kind], data={DOCS: docs or [], CLAIM_AHEAD: ahead})
     else:

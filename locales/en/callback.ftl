@@ -25,3 +25,5 @@ btn-edit-time = ✏️ Time
 btn-edit-topic = ✏️ Topic
 # the time of day asked for with the call-back ("call me in the evening"): its time step answered
 callback-time-kept = { $window }: noted as the time for the call.
+callback-time-topic-kept = { $window }: noted as the time for the call, and your message as its topic.
+callback-topic-kept = 💬 Your message is noted as the topic of the call.

@@ -25,3 +25,5 @@ btn-edit-time = ✏️ Уақыт
 btn-edit-topic = ✏️ Тақырып
 # the time of day asked for with the call-back ("call me in the evening"): its time step answered
 callback-time-kept = { $window }: қоңырау уақыты ретінде жазып алдым.
+callback-time-topic-kept = { $window }: қоңырау уақыты ретінде, ал хабарламаңызды оның тақырыбы ретінде жазып алдым.
+callback-topic-kept = 💬 Хабарламаңызды қоңырау тақырыбы ретінде жазып алдым.

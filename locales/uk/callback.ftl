@@ -25,3 +25,5 @@ btn-edit-time = ✏️ Час
 btn-edit-topic = ✏️ Тема
 # the time of day asked for with the call-back ("call me in the evening"): its time step answered
 callback-time-kept = { $window }: записав як час для дзвінка.
+callback-time-topic-kept = { $window }: записав як час для дзвінка, а Ваше повідомлення — як його тему.
+callback-topic-kept = 💬 Ваше повідомлення записав як тему дзвінка.

@@ -293,16 +293,37 @@ async def test_a_time_of_day_asked_for_with_the_call_back_answers_its_time_step(
     assert "When is it convenient to call you?" in member.text()
 
 
-async def test_a_call_back_asked_for_about_a_doctor_is_the_call_back(member, session_factory):
+async def test_a_call_back_asked_for_about_a_doctor_is_the_call_back(
+    member, session_factory, clock
+):
     """ "передзвоніть мені після обіду щодо ліміту на стоматологію" (call me back after lunch
     about my dentistry limit) named the call-back and the dentist, and nothing was offered: a
     sentence that begins with the verb of a request asks for that one, and what follows may
     be its topic. A doctor named after "appointment" is still the appointment's."""
     await member_with_active_card(member, session_factory)
-    await member.send("передзвоніть мені після обіду щодо ліміту на стоматологію")
+    said = "передзвоніть мені завтра після обіду щодо ліміту на стоматологію"
+    await member.send(said)
     await member.click("📝 New request: 📞 Call-back")
-    assert "☀️ Afternoon, 12:00–16:00: noted as the time for the call." in member.text()
+    assert (
+        "☀️ Afternoon, 12:00–16:00: noted as the time for the call, and your message as its "
+        "topic." in member.text()
+    )
+    # the message said what the call is about: the topic is not asked
+    await member.click("📱 Use \\+380501112233")
+    assert f"Topic: {said}" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert (request.details["time_window"], request.details["topic"]) == ("afternoon", said)
 
     await member.send("/menu")
+    clock.advance(minutes=31)  # (a line a moment after a request goes to it)
+    await member.send("call me about my claim please")  # no time of day: asked, then summary
+    await member.click("📝 New request: 📞 Call-back")
+    assert "💬 Your message is noted as the topic of the call." in member.text()
+    await member.click("📱 Use \\+380501112233")
+    await member.click("🌅 Morning, 8:00–12:00")
+    assert "Topic: call me about my claim please" in member.text()
+
+    await member.send("/cancel")
     await member.send("appointment with a dermatologist next Tuesday")
     assert "📝 New request: 🩺 Doctor appointment · Dermatologist" in member.buttons()
