@@ -106,7 +106,7 @@ def named_request(text: str, manager: DialogManager) -> tuple[str, str | None] |
     bare = bare_request(text) if named is None else ""
     # words of asking left out, or a verb that asks for a request ("верните 15 000 тг за
     # прием", "компенсируйте расходы", "8000 теңгені қайтарыңыз")
-    verb = _verb_kind(bare) if bare else None
+    verb = _verb_kind(text, bare) if bare else None
     if bare and (bare != typed_phrase(text) or verb):
         # a sentence read for its words, not a question ("… can I get the money back?"); the
         # verb names the request, what follows may be its topic ("передзвоніть щодо ліміту на
@@ -118,13 +118,16 @@ def named_request(text: str, manager: DialogManager) -> tuple[str, str | None] |
     return named
 
 
-def _verb_kind(bare: str) -> str | None:
-    """The kind of request a sentence asks for with the verb that names it: its first word
-    ("верните", "компенсируйте", "передзвоніть"), or its last in Kazakh ("… қайтарыңыз");
-    None when neither names one, or they name two."""
-    words = bare.split()
-    ends = [words[0], *(words[-1:] if words[-1].endswith(KAZAKH_POLITE) else [])]
-    kinds = set().union(*(aliases_held(word, KIND_WORDS) for word in ends))
+def _verb_kind(text: str, bare: str) -> str | None:
+    """The kind of request a sentence asks for with the verb that names it: the first of its
+    words of asking left out (`bare`: "верните", "компенсируйте", "передзвоніть", "call"), or,
+    in Kazakh, which puts the verb last, the last two it was typed with ("… қоңырау
+    шалыңыз", "… теңгені қайтарыңыз"). None when neither names one, or they name two."""
+    typed = typed_phrase(text).split()
+    ends = [bare.split()[0]]
+    if typed and typed[-1].endswith(KAZAKH_POLITE):
+        ends.append(" ".join(typed[-2:]))
+    kinds = set().union(*(aliases_held(words, KIND_WORDS) for words in ends))
     return kinds.pop() if len(kinds) == 1 else None
 
 

@@ -324,6 +324,11 @@ async def test_a_call_back_asked_for_about_a_doctor_is_the_call_back(
     await member.click("🌅 Morning, 8:00–12:00")
     assert "Topic: call me about my claim please" in member.text()
 
+    await member.send("/cancel")  # Kazakh puts the verb last: "call me about the MRI claim"
+    await member.send("маған МРТ өтемақысы туралы қоңырау шалыңыз")
+    await member.click("📝 New request: 📞 Call-back")
+    assert "💬 Your message is noted as the topic of the call." in member.text()
+
     await member.send("/cancel")
     await member.send("appointment with a dermatologist next Tuesday")
     assert "📝 New request: 🩺 Doctor appointment · Dermatologist" in member.buttons()
