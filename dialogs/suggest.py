@@ -28,6 +28,10 @@ from dialogs.requests.new import (
 )
 from storage.models import RequestStatus
 
+# the member's cards, read in this update to tell a new request asked a moment after another
+# (`names_another_request`): the offer made next (`offer_named`) takes them
+_CARDS_READ = "suggest_cards_read"
+
 
 async def offer_named(
     message: Message, manager: DialogManager, card_list: list[cards.CardView] | None = None
@@ -46,8 +50,9 @@ async def offer_named(
             manager.dialog_data[SUGGEST] = before
             _say_offered(manager, before)
         return
+    data = manager.middleware_data
+    card_list = card_list if card_list is not None else data.get(_CARDS_READ)
     if card_list is None:
-        data = manager.middleware_data
         card_list = await cards.list_cards(data["session"], data["member"], today(manager))
     if card_list:
         offer_request(text, card_list, manager)
@@ -120,6 +125,7 @@ async def names_another_request(message: Message, manager: DialogManager) -> boo
     if not waiting or any(r.status == RequestStatus.NEED_INFO for r in waiting):
         return False
     card_list = await cards.list_cards(data["session"], member, today(manager))
+    data[_CARDS_READ] = card_list  # the offer made of it next reads them no more
     offered = request_offered(text, card_list, manager)
     return offered is not None and all(r.kind != offered[0] for r in waiting)
 

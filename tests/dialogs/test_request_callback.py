@@ -332,3 +332,25 @@ async def test_a_call_back_asked_for_about_a_doctor_is_the_call_back(
     await member.send("/cancel")
     await member.send("appointment with a dermatologist next Tuesday")
     assert "📝 New request: 🩺 Doctor appointment · Dermatologist" in member.buttons()
+
+
+async def test_another_request_a_moment_after_one_reads_the_cards_once(
+    member, session_factory, monkeypatch
+):
+    """ "I also need a dentist tomorrow" a moment after a call-back request: the member's cards
+    are read to tell it is another request, and that list makes the offer (it was read twice)."""
+    from bot.services import cards
+
+    await member_with_active_card(member, session_factory)
+    assert "Request R-000001 is sent" in await _send_callback(member)
+    read = cards.list_cards
+    calls: list[int] = []
+
+    async def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return await read(*args, **kwargs)
+
+    monkeypatch.setattr(cards, "list_cards", counted)
+    await member.send("I also need a dentist tomorrow")
+    assert "📝 New request: 🩺 Doctor appointment · Dentist" in member.buttons()
+    assert len(calls) == 1
