@@ -26,6 +26,9 @@ from dialogs.widgets.calendar import LocalizedCalendar
 HORIZON_DAYS = 365
 FIELD = "preferred_date"
 TIME_FIELD = "time_window"
+# a day typed before the date step ("к стоматологу в понедельник", "анализы завтра утром"):
+# kept until that step, which it answers (`answer_kept_day`)
+DATE_AHEAD = "date_ahead"
 
 
 class FutureCalendar(LocalizedCalendar):
@@ -113,3 +116,12 @@ def preferred_date_handlers(
         await take(manager, picked)
 
     return on_text, on_picked
+
+
+async def answer_kept_day(manager: DialogManager, step: State, on_text: TextHandler) -> None:
+    """On the date step `step` now, the day typed before it (`DATE_AHEAD`) answers it, as if
+    typed there (its errors shown there)."""
+    ahead = manager.dialog_data.pop(DATE_AHEAD, None)
+    context = manager.current_context()
+    if ahead and context is not None and context.state == step:
+        await on_text(None, None, manager, str(ahead))

@@ -8,7 +8,16 @@ from aiogram.types import CallbackQuery
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 
-from dialogs.common import MemberDialog, member_window, text_step, typed_yes
+from bot.services.forms import read_date_and_time
+from dialogs.common import (
+    MemberDialog,
+    fmt_date,
+    member_window,
+    set_notice,
+    text_step,
+    today,
+    typed_yes,
+)
 from dialogs.requests.common import (
     edit_button,
     sent_getter,
@@ -18,10 +27,12 @@ from dialogs.requests.common import (
     summary_getter,
 )
 from dialogs.requests.dates import (
+    DATE_AHEAD,
     FIELD,
     TIME_FIELD,
     DateErrors,
     FutureCalendar,
+    answer_kept_day,
     preferred_date_handlers,
 )
 from dialogs.requests.medicines import ADDRESS, ListStep, address_window, list_window
@@ -40,6 +51,23 @@ on_date_text, on_date_picked = preferred_date_handlers(
     DateErrors(unreadable="date-invalid", past="lab-date-past", too_far="lab-date-too-far"),
     keeps_time=True,  # "завтра утром": a blood test is often in the morning
 )
+
+
+async def on_start(start_data: Any, manager: DialogManager) -> None:
+    """The draft named; a day named with the tests on the menu ("анализы завтра утром",
+    `DATE_AHEAD`) is kept for the date step, said so, and answers it once the referral is given
+    (`answer_kept_day`)."""
+    await start_form(start_data, manager)
+    day = start_data.get(DATE_AHEAD) if isinstance(start_data, dict) else None
+    if isinstance(day, str):
+        value, _window = read_date_and_time(day, today(manager), future=True)
+        if value is not None:
+            manager.dialog_data[DATE_AHEAD] = day
+            set_notice(manager, "lab-date-kept", date=fmt_date(value, manager))
+
+
+async def _to_date(manager: DialogManager) -> None:
+    await answer_kept_day(manager, LabTestsSG.date, on_date_text)
 
 
 def _details(manager: DialogManager) -> dict[str, Any]:
@@ -75,7 +103,9 @@ REFERRAL_LIST = ListStep(
 
 def lab_tests_dialog() -> Dialog:
     return MemberDialog(
-        list_window(REFERRAL_LIST, LabTestsSG.referral, LabTestsSG.date, LabTestsSG.confirm),
+        list_window(
+            REFERRAL_LIST, LabTestsSG.referral, LabTestsSG.date, LabTestsSG.confirm, then=_to_date
+        ),
         text_step(
             "lab-date-prompt",
             "date",
@@ -108,5 +138,5 @@ def lab_tests_dialog() -> Dialog:
             state=LabTestsSG.confirm,
         ),
         member_window(*sent_widgets(), getter=sent_getter, state=LabTestsSG.sent, rests=True),
-        on_start=start_form,
+        on_start=on_start,
     )

@@ -6,6 +6,7 @@ uses too.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,8 +77,15 @@ def clean_list(text: str | None) -> str | None:
     return value if value and any(ch.isalpha() for ch in value) else None
 
 
-def list_window(step: ListStep, state: State, after: State, confirm: State) -> Window:
-    """Text and/or photos or files (an album too); "Next" appears once there is something."""
+def list_window(
+    step: ListStep,
+    state: State,
+    after: State,
+    confirm: State,
+    then: Callable[[DialogManager], Awaitable[None]] | None = None,
+) -> Window:
+    """Text and/or photos or files (an album too); "Next" appears once there is something;
+    `then`, once on the next step (a day typed before it answers it)."""
 
     async def on_text(message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
         """Each message adds its lines to the list (people send one item a message); "готово",
@@ -113,6 +121,8 @@ def list_window(step: ListStep, state: State, after: State, confirm: State) -> W
             set_error(manager, step.empty)
             return
         await advance(manager, after, confirm)
+        if then is not None:
+            await then(manager)
 
     async def getter(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
         docs = await docs_getter(dialog_manager, **kwargs)

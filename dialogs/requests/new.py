@@ -42,8 +42,9 @@ from dialogs.common import (
     today,
     typed_choice,
 )
-from dialogs.requests.appointment.handlers import DATE_AHEAD, specialty_words, typed_specialty
+from dialogs.requests.appointment.handlers import specialty_words, typed_specialty
 from dialogs.requests.common import CALL_AHEAD, CLAIM_AHEAD, DOCS
+from dialogs.requests.dates import DATE_AHEAD
 from dialogs.states import (
     AppointmentSG,
     CallbackSG,
@@ -269,20 +270,22 @@ def _in_force(found: list[cards.CardView]) -> cards.CardView | None:
 
 def named_ahead(named: tuple[str, str | None], text: str, manager: DialogManager) -> str | None:
     """What `text` says of the request it names, for the form's steps that ask it: the day of
-    an appointment with a doctor ("к дерматологу в следующий вторник"), as typed; the words of
-    a call-back that name its time of day or its topic ("передзвоніть ввечері щодо ліміту"),
-    and of a claim that name its
-    service date or its amount with the currency ("верните 15 000 тг за вчерашний прием"),
-    read again by its first step. None for other requests, and when nothing is said."""
+    an appointment with a doctor ("к дерматологу в следующий вторник") or of lab tests
+    ("анализы завтра утром"), as typed; the words of a call-back that name its time of day or
+    its topic ("передзвоніть ввечері щодо ліміту"), and of a claim that name its service date
+    or its amount with the currency ("верните 15 000 тг за вчерашний прием"), read again by
+    its first step. None for other requests, and when nothing is said."""
     if named[0] == RequestKind.CALLBACK:
         return text if window_named(text) or topic_named(text) else None
     if named[0] == RequestKind.REIMBURSEMENT:
         amount = amount_named(text)
         said = amount or day_named(text, today(manager), future=False)
         return text if said else None
-    if named[0] != RequestKind.APPOINTMENT or named[1] is None:
-        return None
-    return day_named(text, today(manager))
+    if named[0] == RequestKind.LAB_TESTS or (
+        named[0] == RequestKind.APPOINTMENT and named[1] is not None
+    ):
+        return day_named(text, today(manager))
+    return None
 
 
 async def open_named(
@@ -311,6 +314,8 @@ async def open_named(
         await manager.start(FORMS[kind], data={CALL_AHEAD: ahead} if ahead else None)
     elif kind == RequestKind.REIMBURSEMENT:
         await manager.start(FORMS[kind], data={DOCS: docs or [], CLAIM_AHEAD: ahead})
+    elif kind == RequestKind.LAB_TESTS:
+        await manager.start(FORMS[kind], data={DOCS: docs or [], DATE_AHEAD: ahead})
     else:
         await manager.start(FORMS[kind], data={DOCS: docs or []} if kind in WITH_DOCS else None)
 

@@ -210,3 +210,21 @@ async def test_a_day_typed_alone_after_a_time_drops_the_time(member, session_fac
     await member.send("25.11.2026")
     assert "Preferred date: November 25, 2026 (Wednesday)" in member.text()
     assert "Time:" not in member.text()
+
+
+async def test_a_day_named_with_the_tests_answers_the_date_step(member, session_factory):
+    """ "Need a blood test tomorrow morning" on the menu offered the lab tests, whose date step
+    then asked the day again. The day (and the time of day) is kept, said so, and answers the
+    date step once the referral is given; the form goes on at the address."""
+    await _open_form(member, session_factory, home_address=HOME)
+    await member.send("/start")
+    await member.send("Need a blood test tomorrow morning")
+    await member.click("📝 New request: 🧪 Lab tests")
+    assert "📅 November 23, 2026: noted as the day for the tests." in member.text()
+    await member.send("Complete blood count")
+    await member.click("➡️ Next")
+    assert f"🏠 Use {HOME}" in member.buttons()  # the address step: the day was answered
+    await member.click(f"🏠 Use {HOME}")
+    summary = member.text()
+    assert "Preferred date: November 23, 2026 (Monday)" in summary
+    assert "Time: 🌅 Morning, 8:00–12:00" in summary

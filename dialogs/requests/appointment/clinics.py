@@ -29,8 +29,9 @@ from dialogs.common import (
     set_scroll_page,
     today,
 )
-from dialogs.requests.appointment.handlers import DATE_AHEAD, keep_day, on_date_text
+from dialogs.requests.appointment.handlers import keep_day, on_date_text
 from dialogs.requests.common import EDITING, advance
+from dialogs.requests.dates import DATE_AHEAD, answer_kept_day
 from dialogs.states import AppointmentSG
 from dialogs.text_input import refuse_text
 from dialogs.widgets import I18nButtonText, I18nFormat
@@ -170,10 +171,7 @@ async def to_date(manager: DialogManager) -> None:
     """On from the clinic: the date step, answered at once by a day typed before where the
     clinic was asked ("в понеділок зранку", `DATE_AHEAD`), as if typed there."""
     await advance(manager, AppointmentSG.date, AppointmentSG.confirm)
-    ahead = manager.dialog_data.pop(DATE_AHEAD, None)
-    context = manager.current_context()
-    if ahead and context is not None and context.state == AppointmentSG.date:
-        await on_date_text(None, None, manager, str(ahead))
+    await answer_kept_day(manager, AppointmentSG.date, on_date_text)
 
 
 def clinic_step(*widgets: Any) -> Window:

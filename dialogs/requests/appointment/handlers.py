@@ -24,15 +24,12 @@ from bot.services.forms import (
 )
 from dialogs.common import clear_error, fmt_date, insurer_now, set_error, set_notice, today
 from dialogs.requests.common import advance, start_form, submit
-from dialogs.requests.dates import DateErrors, preferred_date_handlers
+from dialogs.requests.dates import DATE_AHEAD, DateErrors, preferred_date_handlers
 from dialogs.states import AppointmentSG
 from dialogs.text_input import refuse_text
 from storage.models import RequestKind
 
 # `clinic_id`: the directory's clinic when one was pressed (None when typed; never shown)
-# a day typed before the date step (where the clinic was asked, or with the doctor named on the
-# menu), for that step
-DATE_AHEAD = "date_ahead"
 FIELDS = ("specialty", "clinic", "clinic_id", "preferred_date", "time_window", "comment")
 SPECIALTY_MAX = 100
 
