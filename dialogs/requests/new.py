@@ -115,7 +115,7 @@ def named_request(text: str, manager: DialogManager) -> tuple[str, str | None] |
         if verb is not None and verb != RequestKind.APPOINTMENT:
             named = (verb, None)  # "call me about my claim": the call-back
         else:  # (an appointment's doctor follows: "appointment with a dermatologist")
-            named = _named(bare, manager) or (None if "?" in text else _held(bare, manager))
+            named = _named(bare, manager) or (None if "?" in text else _held(bare, manager, text))
     return named
 
 
@@ -132,12 +132,23 @@ def _verb_kind(text: str, bare: str) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
-def _held(text: str, manager: DialogManager) -> tuple[str, str | None] | None:
+# the request's names of more than one word whose first is a word of asking ("сдать кровь",
+# "вернуть деньги", "call me"), which `bare_request` leaves out
+_PHRASES = {
+    alias: kind
+    for alias, kind in KIND_WORDS.items()
+    if " " in alias and bare_request(alias) != typed_phrase(alias)
+}
+
+
+def _held(text: str, manager: DialogManager, typed: str = "") -> tuple[str, str | None] | None:
     """A request named in a sentence too long for a choice ("to see a dermatologist next
     Tuesday"): the one doctor or kind of request its words hold (a refund for something,
     the refund)."""
     hub: TranslatorHub = manager.middleware_data["translators"]
-    kinds = aliases_held(text, KIND_WORDS)
+    # with the phrases of a request that begin with a word of asking, read where they were
+    # typed ("нужно сдать кровь на сахар": "сдать кровь", its "сдать" left out of `text`)
+    kinds = aliases_held(text, KIND_WORDS) | aliases_held(typed, _PHRASES)
     doctors = aliases_held(text, specialty_words(hub))
     if len(doctors) == 1 and kinds <= {RequestKind.APPOINTMENT}:
         return RequestKind.APPOINTMENT, doctors.pop()

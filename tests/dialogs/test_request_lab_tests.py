@@ -228,3 +228,8 @@ async def test_a_day_named_with_the_tests_answers_the_date_step(member, session_
     summary = member.text()
     assert "Preferred date: November 23, 2026 (Monday)" in summary
     assert "Time: 🌅 Morning, 8:00–12:00" in summary
+
+    await member.send("/start")  # a day of the week, in Russian ("сдать кровь": to give blood)
+    await member.send("нужно сдать кровь на сахар в понедельник утром")
+    await member.click("📝 New request: 🧪 Lab tests")
+    assert "📅 November 23, 2026: noted as the day for the tests." in member.text()
