@@ -132,8 +132,8 @@ def _verb_kind(text: str, bare: str) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
-# the request's names of more than one word whose first is a word of asking ("сдать кровь",
-# "вернуть деньги", "call me"), which `bare_request` leaves out
+# the request's names of more than one word that hold a word of asking ("сдать кровь", "сдать
+# анализы", "call me"), which `bare_request` leaves out
 _PHRASES = {
     alias: kind
     for alias, kind in KIND_WORDS.items()
@@ -289,8 +289,7 @@ def named_ahead(named: tuple[str, str | None], text: str, manager: DialogManager
     if named[0] == RequestKind.CALLBACK:
         return text if window_named(text) or topic_named(text) else None
     if named[0] == RequestKind.REIMBURSEMENT:
-        amount = amount_named(text)
-        said = amount or day_named(text, today(manager), future=False)
+        said = amount_named(text) or day_named(text, today(manager), future=False)
         return text if said else None
     if named[0] == RequestKind.LAB_TESTS or (
         named[0] == RequestKind.APPOINTMENT and named[1] is not None
@@ -310,9 +309,8 @@ async def open_named(
     """The form `named_request` found, over the current screen (the appointment with its
     doctor at its next step; `ahead`, what was said of it with it (`named_ahead`), for its
     steps; `docs`, photos and files sent with the message, the documents of a form that takes
-    them); the chooser,
-    which says why, when the active card takes no request now (`allowed`, when the caller
-    knows it already)."""
+    them); the chooser, which says why, when the active card takes no request now (`allowed`,
+    when the caller knows it already)."""
     if allowed is None:
         data = await choose_getter(**{**manager.middleware_data, "dialog_manager": manager})
         allowed = bool(data["allowed"])
