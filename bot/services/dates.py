@@ -27,8 +27,9 @@ RELATIVE_DAYS: dict[str, int] = {
     **dict.fromkeys(("yesterday", "вчора", "учора", "вчера", "кеше"), -1),
     # "за вчерашний прием", "за вчорашній візит", "кешегі қабылдау": yesterday's
     **dict.fromkeys(("вчерашний", "вчерашнего", "вчерашнем", "вчерашнюю", "вчерашняя",
-                     "вчорашній", "вчорашнього", "вчорашньому", "вчорашню", "учорашній",
-                     "кешегі"), -1),
+                     "вчерашние", "вчерашних", "вчорашній", "вчорашнього", "вчорашньому",
+                     "вчорашню", "вчорашні", "вчорашніх", "учорашній", "кешегі",
+                     "yesterday s"), -1),  # (yesterday's: split at its apostrophe)
     **dict.fromkeys(("day before yesterday", "позавчора", "позавчера", "алдыңғы күні"), -2),
 }  # fmt: skip
 # days of the week as people write them (Monday is 0), the Russian and Ukrainian "в среду" /
