@@ -73,20 +73,8 @@ async def to_member(
     if await outbox.queued(session, key):
         return
     about = await _about(session, target) if text else None
-    if about is not None:
-        assert about.id is not None
-        # a line on it, as a member's is: what the member writes a moment after answers it
-        # (`requests.awaiting`)
-        about.updated_at = now
-        session.add(
-            RequestEvent(
-                request_id=about.id,
-                actor_kind=ActorKind.STAFF,
-                actor_telegram_id=staff_id,
-                comment=text,
-                created_at=now,
-            )
-        )
+    if about is not None and text:
+        staff_line(session, about, staff_id, text, now)
     # the copy is about that request too: an edit of it finds the line, a reply goes to it
     request_id = target.request_id
     if request_id is None and about is not None:
@@ -108,6 +96,25 @@ async def to_member(
         member_id=target.member_id,
         request_id=request_id,
         now=now,
+    )
+
+
+def staff_line(
+    session: AsyncSession, request: Request, staff_id: int | None, text: str, now: datetime
+) -> None:
+    """A line staff wrote to the member, in the history of `request` (open), as the member's
+    lines are: the member finds it on the request's page, and what they write a moment after
+    answers it (`requests.awaiting`)."""
+    assert request.id is not None
+    request.updated_at = now
+    session.add(
+        RequestEvent(
+            request_id=request.id,
+            actor_kind=ActorKind.STAFF,
+            actor_telegram_id=staff_id,
+            comment=text,
+            created_at=now,
+        )
     )
 
 

@@ -17,6 +17,7 @@ from storage.models import (
     Notification,
     ReplyTemplate,
     Request,
+    RequestEvent,
     RequestKind,
     RequestRating,
     StaffNote,
@@ -838,6 +839,28 @@ async def test_canned_replies_are_managed_in_the_chat_and_sent_in_the_members_la
     assert "No canned reply is called" in world.bot_messages(FORUM, thread)[-1]["text"]
     actions = [a.action for a in await _rows(world, AuditEntry)]
     assert actions == ["template_add", "template_add", "canned_reply", "template_remove"]
+
+
+async def test_a_canned_reply_is_a_line_of_its_request_that_the_member_may_answer(world):
+    """A canned reply ("Please send the receipt for {request}") reached the member but not the
+    request's history, and her answer a minute later was met with "Messages are not taken on
+    this screen". It is a line on its request, as a typed one is: in its history, as the
+    member read it, and what she writes a moment after answers it."""
+    _, request, thread = await _request_on_card(world)
+    await world.press(_card(world, request.number), "🙋 Take")
+    world.clock.advance(minutes=40)
+    template = "/template add receipt en Please send the receipt for {request}."
+    await _staff_says(world, template, None)
+    await _staff_says(world, "/reply receipt", thread)
+    world.state.send_text(OLENA, "/menu")
+    await world.settled()
+    world.clock.advance(minutes=1)
+
+    world.state.send_files(OLENA, "photo", [OutgoingFile()], caption="The receipt")
+    await world.settled()
+    assert world.bot_messages(OLENA)[-1]["text"] == EN("reply-sent-to", number=request.number)
+    lines = [(e.actor_kind, e.comment) for e in await _rows(world, RequestEvent) if e.comment]
+    assert ("staff", f"Please send the receipt for {request.number}.") in lines
 
 
 async def test_a_canned_reply_with_a_placeholder_the_bot_does_not_fill_is_not_kept(world):
