@@ -240,6 +240,17 @@ def window_named(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def list_after(text: str, kind: str) -> str | None:
+    """The list a message gives after a colon, the request of `kind` named before it ("ліки
+    для Софії: нурофен дитячий", "анализы: ОАК, глюкоза"), as typed; None when there is none
+    ("Добрый день: нужны лекарства" names no list)."""
+    head, colon, tail = text.partition(":")
+    tail = tail.strip()
+    if not colon or kind not in aliases_held(head, KIND_WORDS):
+        return None
+    return tail if any(ch.isalpha() for ch in tail) else None
+
+
 # the words that say what a call is about ("передзвоніть щодо ліміту", "call me about my
 # claim", "лимит туралы"): a call-back asked for with one says its topic
 TOPIC_WORDS = frozenset(

@@ -41,6 +41,9 @@ DOCS = "docs"
 # the words a call-back was asked for with ("передзвоніть ввечері щодо ліміту"): its time of
 # day and its topic, for their steps (a form kept from before: the time of day's id)
 CALL_AHEAD = "window_ahead"
+# the words medicines or lab tests were asked for with ("анализы завтра утром: ОАК,
+# глюкоза"): a list after a colon, the day of the tests, for their steps
+LIST_AHEAD = "list_ahead"
 # the words a claim was asked for with ("верните 15 000 тг за вчерашний прием"): its service
 # date and amount, for their steps
 CLAIM_AHEAD = "claim_ahead"

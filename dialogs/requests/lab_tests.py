@@ -8,7 +8,7 @@ from aiogram.types import CallbackQuery
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 
-from bot.services.forms import read_date_and_time
+from bot.services.forms import day_named, list_after, read_date_and_time
 from dialogs.common import (
     MemberDialog,
     fmt_date,
@@ -19,6 +19,7 @@ from dialogs.common import (
     typed_yes,
 )
 from dialogs.requests.common import (
+    LIST_AHEAD,
     edit_button,
     sent_getter,
     sent_widgets,
@@ -35,7 +36,13 @@ from dialogs.requests.dates import (
     answer_kept_day,
     preferred_date_handlers,
 )
-from dialogs.requests.medicines import ADDRESS, ListStep, address_window, list_window
+from dialogs.requests.medicines import (
+    ADDRESS,
+    ListStep,
+    address_window,
+    clean_list,
+    list_window,
+)
 from dialogs.requests.render import all_details, full_text_button
 from dialogs.states import LabTestsSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
@@ -54,16 +61,25 @@ on_date_text, on_date_picked = preferred_date_handlers(
 
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:
-    """The draft named; a day named with the tests on the menu ("анализы завтра утром",
-    `DATE_AHEAD`) is kept for the date step, said so, and answers it once the referral is given
-    (`answer_kept_day`)."""
+    """The draft named; what the tests were asked for with on the menu (`LIST_AHEAD`): their
+    list after a colon ("анализы: ОАК, глюкоза") is the list's first line, and a day named
+    ("анализы завтра утром") is kept for the date step, which it answers once the referral is
+    given (`answer_kept_day`); each said so."""
     await start_form(start_data, manager)
-    day = start_data.get(DATE_AHEAD) if isinstance(start_data, dict) else None
-    if isinstance(day, str):
-        value, _window = read_date_and_time(day, today(manager), future=True)
-        if value is not None:
-            manager.dialog_data[DATE_AHEAD] = day
-            set_notice(manager, "lab-date-kept", date=fmt_date(value, manager))
+    said = start_data.get(LIST_AHEAD) if isinstance(start_data, dict) else None
+    if not isinstance(said, str):
+        return
+    data = manager.dialog_data
+    if (listed := clean_list(list_after(said, RequestKind.LAB_TESTS))) is not None:
+        data[REFERRAL] = listed
+    span = day_named(said, today(manager))
+    value = read_date_and_time(span, today(manager), future=True)[0] if span else None
+    if value is not None:
+        data[DATE_AHEAD] = span
+        key = "lab-date-list-kept" if listed else "lab-date-kept"
+        set_notice(manager, key, date=fmt_date(value, manager))
+    elif listed:
+        set_notice(manager, "list-kept")
 
 
 async def _to_date(manager: DialogManager) -> None:

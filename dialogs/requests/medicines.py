@@ -18,7 +18,7 @@ from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.forms import clean_text, is_done
+from bot.services.forms import clean_text, is_done, list_after
 from bot.services.profile import ADDRESS_MAX, clean_address, saved_addresses
 from bot.services.profile import AddressSource as Source
 from bot.textfit import cut
@@ -28,11 +28,13 @@ from dialogs.common import (
     clear_error,
     member_window,
     set_error,
+    set_notice,
     text_step,
     typed_yes,
 )
 from dialogs.requests.common import (
     DOCS,
+    LIST_AHEAD,
     Added,
     add_line,
     advance,
@@ -219,6 +221,18 @@ def address_window(
     )
 
 
+async def on_start(start_data: Any, manager: DialogManager) -> None:
+    """The draft named; a list given after a colon when the medicines were asked for on the
+    menu ("ліки для Софії: нурофен дитячий", `LIST_AHEAD`) is the list's first line, said so."""
+    await start_form(start_data, manager)
+    said = start_data.get(LIST_AHEAD) if isinstance(start_data, dict) else None
+    if isinstance(said, str):
+        listed = clean_list(list_after(said, RequestKind.MEDICINES))
+        if listed is not None:
+            manager.dialog_data[ITEMS] = listed
+            set_notice(manager, "list-kept")
+
+
 def _details(manager: DialogManager) -> dict[str, Any]:
     data = manager.dialog_data
     return {ITEMS: data.get(ITEMS, ""), ADDRESS: data.get(ADDRESS, "")}
@@ -263,5 +277,5 @@ def medicines_dialog() -> Dialog:
             state=MedicinesSG.confirm,
         ),
         member_window(*sent_widgets(), getter=sent_getter, state=MedicinesSG.sent, rests=True),
-        on_start=start_form,
+        on_start=on_start,
     )

@@ -23,6 +23,7 @@ from bot.services.forms import (
     aliases_held,
     bare_request,
     day_named,
+    list_after,
     match_choice,
     topic_named,
     typed_phrase,
@@ -43,7 +44,7 @@ from dialogs.common import (
     typed_choice,
 )
 from dialogs.requests.appointment.handlers import specialty_words, typed_specialty
-from dialogs.requests.common import CALL_AHEAD, CLAIM_AHEAD, DOCS
+from dialogs.requests.common import CALL_AHEAD, CLAIM_AHEAD, DOCS, LIST_AHEAD
 from dialogs.requests.dates import DATE_AHEAD
 from dialogs.states import (
     AppointmentSG,
@@ -281,8 +282,9 @@ def _in_force(found: list[cards.CardView]) -> cards.CardView | None:
 
 def named_ahead(named: tuple[str, str | None], text: str, manager: DialogManager) -> str | None:
     """What `text` says of the request it names, for the form's steps that ask it: the day of
-    an appointment with a doctor ("к дерматологу в следующий вторник") or of lab tests
-    ("анализы завтра утром"), as typed; the words of a call-back that name its time of day or
+    an appointment with a doctor ("к дерматологу в следующий вторник"), as typed; the words
+    of medicines or lab tests that give their list after a colon, or name the day of the tests
+    ("анализы завтра утром: ОАК"); the words of a call-back that name its time of day or
     its topic ("передзвоніть ввечері щодо ліміту"), and of a claim that name its service date
     or its amount with the currency ("верните 15 000 тг за вчерашний прием"), read again by
     its first step. None for other requests, and when nothing is said."""
@@ -291,9 +293,10 @@ def named_ahead(named: tuple[str, str | None], text: str, manager: DialogManager
     if named[0] == RequestKind.REIMBURSEMENT:
         said = amount_named(text) or day_named(text, today(manager), future=False)
         return text if said else None
-    if named[0] == RequestKind.LAB_TESTS or (
-        named[0] == RequestKind.APPOINTMENT and named[1] is not None
-    ):
+    if named[0] in (RequestKind.MEDICINES, RequestKind.LAB_TESTS):
+        day = named[0] == RequestKind.LAB_TESTS and day_named(text, today(manager))
+        return text if day or list_after(text, named[0]) else None
+    if named[0] == RequestKind.APPOINTMENT and named[1] is not None:
         return day_named(text, today(manager))
     return None
 
@@ -323,8 +326,8 @@ async def open_named(
         await manager.start(FORMS[kind], data={CALL_AHEAD: ahead} if ahead else None)
     elif kind == RequestKind.REIMBURSEMENT:
         await manager.start(FORMS[kind], data={DOCS: docs or [], CLAIM_AHEAD: ahead})
-    elif kind == RequestKind.LAB_TESTS:
-        await manager.start(FORMS[kind], data={DOCS: docs or [], DATE_AHEAD: ahead})
+    elif kind in (RequestKind.MEDICINES, RequestKind.LAB_TESTS):
+        await manager.start(FORMS[kind], data={DOCS: docs or [], LIST_AHEAD: ahead})
     else:
         await manager.start(FORMS[kind], data={DOCS: docs or []} if kind in WITH_DOCS else None)
 

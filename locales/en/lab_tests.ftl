@@ -11,6 +11,7 @@ lab-referral-empty = The list cannot be empty. Please type the names of the test
 lab-btn-next = ➡️ Next
 lab-date-prompt = 🗓 On which day would you like to take the tests? Pick it on the calendar or type it as DD.MM.YYYY.
 lab-date-kept = 📅 { $date }: noted as the day for the tests. First, the referral or the list of tests.
+lab-date-list-kept = 📅 { $date }: noted as the day for the tests, and your list as well. Add the referral or more tests, or press “Next”.
 lab-date-past = That day has already passed. Please choose today or a later day.
 lab-date-too-far = That is more than a year ahead. Please choose a day within the next 12 months.
 lab-address-prompt = 🏠 Your address, so that we can find a laboratory nearby or arrange a home visit. Type it (city, street, building, flat).

@@ -27,3 +27,4 @@ medicines-btn-edit-items = ✏️ Medicines
 medicines-btn-edit-address = ✏️ Address
 btn-list-clear = 🗑 Clear the list
 list-full = The list would be longer than { $max } characters. Send the rest as a photo or file, or clear the list.
+list-kept = 📝 Noted as your list: add more, or press “Next”.

@@ -233,3 +233,28 @@ async def test_a_day_named_with_the_tests_answers_the_date_step(member, session_
     await member.send("нужно сдать кровь на сахар в понедельник утром")
     await member.click("📝 New request: 🧪 Lab tests")
     assert "📅 November 23, 2026: noted as the day for the tests." in member.text()
+
+
+async def test_a_list_given_after_a_colon_is_the_list(member, session_factory, clock):
+    """ "Lab tests tomorrow: complete blood count, glucose" gave the list too: it is the list's
+    first line, with the day kept; "Good morning: I need lab tests" gives none."""
+    await _open_form(member, session_factory, home_address=HOME)
+    await member.send("/cancel")
+    await member.send("Need lab tests tomorrow: complete blood count, glucose")
+    await member.click("📝 New request: 🧪 Lab tests")
+    assert "📅 November 23, 2026: noted as the day for the tests, and your list as well." in (
+        member.text()
+    )
+    assert "complete blood count, glucose" in member.text()
+    await member.click("➡️ Next")
+    await member.click(f"🏠 Use {HOME}")
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["referral"] == "complete blood count, glucose"
+    assert request.details["preferred_date"] == "2026-11-23"
+
+    await member.send("/menu")
+    clock.advance(minutes=31)  # (a line a moment after a request goes to it)
+    await member.send("Good morning: I need lab tests")
+    await member.click("📝 New request: 🧪 Lab tests")
+    assert "noted" not in member.text()

@@ -240,3 +240,18 @@ async def test_that_s_all_typed_is_next_and_never_a_line_of_the_list(member, ses
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert request.details["items"] == "Paracetamol 500 mg × 20"
+
+
+async def test_a_list_given_after_a_colon_is_the_list(member, session_factory):
+    """ "ліки: нурофен 200 мг, 1 упаковка" on the menu offered the medicines, whose list step
+    then asked for the list again: it is the list's first line, said so; more can be added."""
+    await member_with_active_card(member, session_factory)
+    await member.send("ліки: нурофен 200 мг, 1 упаковка")
+    await member.click("📝 New request: 💊 Medicines")
+    assert "📝 Noted as your list: add more, or press “Next”." in member.text()
+    await member.send("Paracetamol 500 mg")
+    await member.click("➡️ Next")
+    await member.send(HOME)
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["items"] == "нурофен 200 мг, 1 упаковка\nParacetamol 500 mg"
