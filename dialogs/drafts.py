@@ -203,9 +203,12 @@ async def on_continue(_callback: CallbackQuery, _button: Button, manager: Dialog
         STATES[draft["state"]], data=draft["start_data"], show_mode=ShowMode.NO_UPDATE
     )
     context = manager.current_context()
-    # the form's opening (a new submission token, a day's notice) gives way to what was kept
+    # the form's opening (a new submission token, a day's notice, a step answered by what the
+    # request was asked for with) gives way to what was kept
     context.dialog_data.clear()
     context.dialog_data.update(draft["dialog_data"])
     context.widget_data.update(draft["widget_data"] or {})
+    if context.state != STATES[draft["state"]]:
+        await manager.switch_to(STATES[draft["state"]], show_mode=ShowMode.NO_UPDATE)
     manager.show_mode = ShowMode.EDIT
     await manager.show()

@@ -3,7 +3,7 @@
 `dialogs/drafts.py`."""
 
 from tests.dialogs.harness import MemberClient
-from tests.dialogs.requests_helpers import member_with_active_card, stored_requests
+from tests.dialogs.requests_helpers import member_with_active_card, send_document, stored_requests
 
 DRAFT_LINE = "✏️ You have an unfinished request: 🩺 Doctor appointment · Dentist"
 CONTINUE = "✏️ Continue: 🩺 Doctor appointment · Dentist"
@@ -136,3 +136,19 @@ async def test_a_form_under_a_screen_opened_over_it_is_kept(member, session_fact
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert request.details == {"items": items.strip(), "address": "Kyiv, Main St 1"}
+
+
+async def test_a_form_opened_with_answers_goes_on_where_it_was_left(member, session_factory):
+    """A claim asked for with its date and amount opens at the documents; left at the IBAN,
+    "Continue" opened it at the documents again (the form's opening ran again): it opens where
+    it was left."""
+    await member_with_active_card(member, session_factory)
+    await member.send("I want a refund: I paid 1 234,50 UAH yesterday")
+    await member.click("📝 New request: 💵 Reimbursement")
+    await send_document(member, "receipt.pdf")
+    await member.click("✅ Done with documents")
+    assert "IBAN" in member.text()
+    await member.send("/start")
+    await member.click("✏️ Continue: 💵 Reimbursement")
+    assert "IBAN" in member.text()
+    assert "Send photos or files" not in member.text()
