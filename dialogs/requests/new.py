@@ -237,7 +237,9 @@ def named_holder(text: str, card_list: list[cards.CardView]) -> tuple[cards.Card
         bare = word.strip(",.!?;:'’").casefold()
         found = [c for c in card_list if _is_name(bare, given_name(c.holder_name))]
         if (card := _in_force(found)) is not None:
-            return card, " ".join(words[:at] + words[at + 1 :])
+            # (the signs after it stay: "ліки для Софії: нурофен" gives its list after the colon)
+            after = word[len(word.rstrip(",.!?;:'’")) :]
+            return card, " ".join([*words[:at], *([after] if after else []), *words[at + 1 :]])
     for word in words:
         relation = _relation(word)
         found = [c for c in card_list if relation is not None and c.relation == relation]

@@ -465,3 +465,17 @@ async def test_a_family_member_s_name_alone_on_the_menu_is_kept_for_support(
     await member.send("Taras")
     assert "Send this to support?" in member.text()
     assert not any(b.startswith("📝 New request:") for b in member.buttons())
+
+
+async def test_a_list_given_for_a_child_after_her_name_and_a_colon_is_the_list(
+    member, session_factory
+):
+    """ "medicines for Taras: Nurofen syrup" lost its list: the child's name was taken out of
+    the words with the colon after it."""
+    child_id = await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.send("medicines for Taras: Nurofen for children, 1 bottle")
+    await member.click("📝 New request: 💊 Medicines · Taras")
+    assert "📝 Noted as your list" in member.text()
+    assert "Nurofen for children, 1 bottle" in member.text()
+    assert (await _member(session_factory)).active_card_id == child_id
