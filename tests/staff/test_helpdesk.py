@@ -554,23 +554,33 @@ async def test_a_line_written_just_after_sending_a_request_goes_to_it_and_later_
                    for line in _member_lines(world, thread))  # fmt: skip
 
 
+async def _taken_long_ago(world):
+    """A request staff took 40 minutes ago (it last changed then), and its topic."""
+    _, request, thread = await _request_on_card(world)
+    await world.press(_card(world, request.number), "🙋 Take")
+    world.clock.advance(minutes=40)
+    return request, thread
+
+
+async def _photo_a_minute_later(world, caption: str, request) -> None:
+    """The member, on the menu, sends a photo a minute later: it goes to `request`."""
+    world.state.send_text(OLENA, "/menu")
+    await world.settled()
+    world.clock.advance(minutes=1)
+    world.state.send_files(OLENA, "photo", [OutgoingFile()], caption=caption)
+    await world.settled()
+    assert world.bot_messages(OLENA)[-1]["text"] == EN("reply-sent-to", number=request.number)
+
+
 async def test_a_line_written_just_after_staff_wrote_on_the_request_goes_to_it(world):
     """Staff take the request and write in the topic, "Please send the second page of the
     referral", without "❓ Need info". The member's photo a minute later, on the menu, was met
     with "Messages are not taken on this screen" and a button: now it answers the line, on its
     request, as a line a moment after her own does. Half an hour later it does not."""
-    _, request, thread = await _request_on_card(world)
-    await world.press(_card(world, request.number), "🙋 Take")
-    world.clock.advance(minutes=40)  # taken long ago: the request last changed then
+    request, thread = await _taken_long_ago(world)
     await _staff_says(world, "Please send the second page of the referral", thread)
     assert world.bot_messages(OLENA)[-1]["text"] == "Please send the second page of the referral"
-    world.state.send_text(OLENA, "/menu")
-    await world.settled()
-    world.clock.advance(minutes=1)
-
-    world.state.send_files(OLENA, "photo", [OutgoingFile()], caption="Page two")
-    await world.settled()
-    assert world.bot_messages(OLENA)[-1]["text"] == EN("reply-sent-to", number=request.number)
+    await _photo_a_minute_later(world, "Page two", request)
     await world.deliver()
     tag = f"📎 Olena Kovalenko · {request.number}"
     assert [m["caption"] for m in world.bot_messages(FORUM, thread) if "photo" in m] == [
@@ -846,19 +856,11 @@ async def test_a_canned_reply_is_a_line_of_its_request_that_the_member_may_answe
     request's history, and her answer a minute later was met with "Messages are not taken on
     this screen". It is a line on its request, as a typed one is: in its history, as the
     member read it, and what she writes a moment after answers it."""
-    _, request, thread = await _request_on_card(world)
-    await world.press(_card(world, request.number), "🙋 Take")
-    world.clock.advance(minutes=40)
+    request, thread = await _taken_long_ago(world)
     template = "/template add receipt en Please send the receipt for {request}."
     await _staff_says(world, template, None)
     await _staff_says(world, "/reply receipt", thread)
-    world.state.send_text(OLENA, "/menu")
-    await world.settled()
-    world.clock.advance(minutes=1)
-
-    world.state.send_files(OLENA, "photo", [OutgoingFile()], caption="The receipt")
-    await world.settled()
-    assert world.bot_messages(OLENA)[-1]["text"] == EN("reply-sent-to", number=request.number)
+    await _photo_a_minute_later(world, "The receipt", request)
     lines = [(e.actor_kind, e.comment) for e in await _rows(world, RequestEvent) if e.comment]
     assert ("staff", f"Please send the receipt for {request.number}.") in lines
 
