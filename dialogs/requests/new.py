@@ -23,13 +23,9 @@ from bot.services.forms import (
     aliases_held,
     bare_request,
     day_named,
-    list_after,
     match_choice,
-    topic_named,
     typed_phrase,
-    window_named,
 )
-from bot.services.money import amount_named
 from bot.services.names import given_name
 from dialogs.cards import card_buttons, card_items, list_getter
 from dialogs.common import (
@@ -284,23 +280,13 @@ def _in_force(found: list[cards.CardView]) -> cards.CardView | None:
 
 def named_ahead(named: tuple[str, str | None], text: str, manager: DialogManager) -> str | None:
     """What `text` says of the request it names, for the form's steps that ask it: the day of
-    an appointment with a doctor ("к дерматологу в следующий вторник"), as typed; the words
-    of medicines or lab tests that give their list after a colon, or name the day of the tests
-    ("анализы завтра утром: ОАК"); the words of a call-back that name its time of day or
-    its topic ("передзвоніть ввечері щодо ліміту"), and of a claim that name its service date
-    or its amount with the currency ("верните 15 000 тг за вчерашний прием"), read again by
-    its first step. None for other requests, and when nothing is said."""
-    if named[0] == RequestKind.CALLBACK:
-        return text if window_named(text) or topic_named(text) else None
-    if named[0] == RequestKind.REIMBURSEMENT:
-        said = amount_named(text) or day_named(text, today(manager), future=False)
-        return text if said else None
-    if named[0] in (RequestKind.MEDICINES, RequestKind.LAB_TESTS):
-        day = named[0] == RequestKind.LAB_TESTS and day_named(text, today(manager))
-        return text if day or list_after(text, named[0]) else None
-    if named[0] == RequestKind.APPOINTMENT and named[1] is not None:
-        return day_named(text, today(manager))
-    return None
+    an appointment with a doctor ("к дерматологу в следующий вторник"), as typed, for its date
+    step; for the other forms, the words themselves, which their first step reads
+    (`on_start`: a call-back's time of day and topic, a claim's date and amount, a list after a
+    colon, the day of lab tests)."""
+    if named[0] == RequestKind.APPOINTMENT:
+        return day_named(text, today(manager)) if named[1] is not None else None
+    return text
 
 
 async def open_named(
