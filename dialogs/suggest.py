@@ -28,9 +28,10 @@ from dialogs.requests.new import (
 )
 from storage.models import RequestStatus
 
-# the member's cards, read in this update to tell a new request asked a moment after another
-# (`names_another_request`): the offer made next (`offer_named`) takes them
-_CARDS_READ = "suggest_cards_read"
+# the request a text is offered ([text, `request_offered`'s answer]), found in this update to
+# tell a new request asked a moment after another (`names_another_request`): the offer made
+# next (`offer_named`) is that one, not found again
+_OFFER_READ = "suggest_offer_read"
 
 
 async def offer_named(
@@ -51,7 +52,10 @@ async def offer_named(
             _say_offered(manager, before)
         return
     data = manager.middleware_data
-    card_list = card_list if card_list is not None else data.get(_CARDS_READ)
+    read = data.get(_OFFER_READ)
+    if read is not None and read[0] == text:
+        _offer(read[1], manager)
+        return
     if card_list is None:
         card_list = await cards.list_cards(data["session"], data["member"], today(manager))
     if card_list:
@@ -61,7 +65,10 @@ async def offer_named(
 def offer_request(text: str, card_list: list[cards.CardView], manager: DialogManager) -> None:
     """ "мне нужен стоматолог", "лекарства для ребенка", kept for support: the request it names
     offered beside (`request_offered`)."""
-    offered = request_offered(text, card_list, manager)
+    _offer(request_offered(text, card_list, manager), manager)
+
+
+def _offer(offered: list[Any] | None, manager: DialogManager) -> None:
     if offered is not None:
         manager.dialog_data[SUGGEST] = offered
         _say_offered(manager, offered)
@@ -125,8 +132,8 @@ async def names_another_request(message: Message, manager: DialogManager) -> boo
     if not waiting or any(r.status == RequestStatus.NEED_INFO for r in waiting):
         return False
     card_list = await cards.list_cards(data["session"], member, today(manager))
-    data[_CARDS_READ] = card_list  # the offer made of it next reads them no more
     offered = request_offered(text, card_list, manager)
+    data[_OFFER_READ] = [text, offered]  # the offer made next is this one
     return offered is not None and all(r.kind != offered[0] for r in waiting)
 
 
