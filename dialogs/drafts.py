@@ -34,7 +34,14 @@ from bot.services import cards
 from bot.services.names import given_name
 from dialogs.common import OFFER, SUGGEST, now
 from dialogs.forget import FINISHED
-from dialogs.requests.common import SUBMISSION
+from dialogs.requests.common import (
+    CALL_AHEAD,
+    CLAIM_AHEAD,
+    DOCS,
+    LIST_AHEAD,
+    SUBMISSION,
+)
+from dialogs.requests.dates import DATE_AHEAD
 from dialogs.requests.new import FORMS, make_active, named_label
 from dialogs.states import AppointmentSG, MainSG
 from dialogs.widgets.i18n import ERROR_KEY
@@ -50,6 +57,11 @@ STATES: dict[str, State] = {
 _SHOWN_ONCE = frozenset({ERROR_KEY, OFFER, SUGGEST})
 # a form's own name for its draft when it opens: no answer
 _NO_ANSWER = _SHOWN_ONCE | {SUBMISSION}
+# what a form was opened with that its opening turns into answers (documents, and the words it
+# was asked for with: a claim's date and amount, a call-back's topic, a list, a day): kept in
+# its answers, and not handed to it again when it goes on (its opening would answer again, and
+# move it on from the step it was left on)
+_OPENING = frozenset({DOCS, CALL_AHEAD, CLAIM_AHEAD, LIST_AHEAD, DATE_AHEAD})
 
 
 def form_draft(context: Context, at: datetime) -> dict[str, Any] | None:
@@ -67,7 +79,11 @@ def form_draft(context: Context, at: datetime) -> dict[str, Any] | None:
         return None
     return {
         "state": str(context.state.state),
-        "start_data": context.start_data,
+        "start_data": (
+            {k: v for k, v in context.start_data.items() if k not in _OPENING}
+            if isinstance(context.start_data, dict)
+            else context.start_data
+        ),
         "dialog_data": answers,
         "widget_data": context.widget_data,
         "at": at.isoformat(),
@@ -203,12 +219,9 @@ async def on_continue(_callback: CallbackQuery, _button: Button, manager: Dialog
         STATES[draft["state"]], data=draft["start_data"], show_mode=ShowMode.NO_UPDATE
     )
     context = manager.current_context()
-    # the form's opening (a new submission token, a day's notice, a step answered by what the
-    # request was asked for with) gives way to what was kept
+    # the form's opening (a new submission token) gives way to what was kept
     context.dialog_data.clear()
     context.dialog_data.update(draft["dialog_data"])
     context.widget_data.update(draft["widget_data"] or {})
-    if context.state != STATES[draft["state"]]:
-        await manager.switch_to(STATES[draft["state"]], show_mode=ShowMode.NO_UPDATE)
     manager.show_mode = ShowMode.EDIT
     await manager.show()
