@@ -499,6 +499,36 @@ def typed_phrase(text: str) -> str:
     return " ".join(_words(text))
 
 
+def verb_kind(text: str, bare: str) -> str | None:
+    """The kind of request a sentence asks for with the verb that names it: the first of its
+    words with those of asking left out (`bare`, `bare_request`'s: "верните", "компенсируйте",
+    "передзвоніть", "call"), or, in Kazakh, which puts the verb last, the last two it was typed
+    with ("… қоңырау шалыңыз", "… теңгені қайтарыңыз"). None when neither names one, or they
+    name two."""
+    typed = typed_phrase(text).split()
+    ends = [bare.split()[0]] if bare else []
+    if typed and typed[-1].endswith(KAZAKH_POLITE):
+        ends.append(" ".join(typed[-2:]))
+    kinds = set().union(*(aliases_held(words, KIND_WORDS) for words in ends))
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+# the request's names of more than one word that hold a word of asking ("сдать кровь", "сдать
+# анализы", "call me"), which `bare_request` leaves out
+_PHRASES = {
+    alias: kind
+    for alias, kind in KIND_WORDS.items()
+    if " " in alias and bare_request(alias) != typed_phrase(alias)
+}
+
+
+def kinds_held(bare: str, typed: str = "") -> set[str]:
+    """The kinds of request a sentence's words hold (`bare`, its words of asking left out), and
+    those of its phrases that hold a word of asking, read where they were `typed` ("нужно сдать
+    кровь на сахар": "сдать кровь", its "сдать" left out of `bare`)."""
+    return aliases_held(bare, KIND_WORDS) | aliases_held(typed, _PHRASES)
+
+
 def match_choice(
     typed: str,
     options: Sequence[tuple[str, str]],

@@ -16,15 +16,16 @@ from bot.i18n import Translator, TranslatorHub
 from bot.render import value_text
 from bot.services import cards, requests
 from bot.services.forms import (
-    KAZAKH_POLITE,
     KIND_WORDS,
     REFUND_WORDS,
     alias_named,
     aliases_held,
     bare_request,
     day_named,
+    kinds_held,
     match_choice,
     typed_phrase,
+    verb_kind,
 )
 from bot.services.names import given_name
 from dialogs.cards import card_buttons, card_items, list_getter
@@ -104,7 +105,7 @@ def named_request(text: str, manager: DialogManager) -> tuple[str, str | None] |
     bare = bare_request(text) if named is None else ""
     # words of asking left out, or a verb that asks for a request ("верните 15 000 тг за
     # прием", "компенсируйте расходы", "8000 теңгені қайтарыңыз")
-    verb = _verb_kind(text, bare) if bare else None
+    verb = verb_kind(text, bare) if bare else None
     if bare and (bare != typed_phrase(text) or verb):
         # a sentence read for its words, not a question ("… can I get the money back?"); the
         # verb names the request, what follows may be its topic ("передзвоніть щодо ліміту на
@@ -116,36 +117,12 @@ def named_request(text: str, manager: DialogManager) -> tuple[str, str | None] |
     return named
 
 
-def _verb_kind(text: str, bare: str) -> str | None:
-    """The kind of request a sentence asks for with the verb that names it: the first of its
-    words of asking left out (`bare`: "верните", "компенсируйте", "передзвоніть", "call"), or,
-    in Kazakh, which puts the verb last, the last two it was typed with ("… қоңырау
-    шалыңыз", "… теңгені қайтарыңыз"). None when neither names one, or they name two."""
-    typed = typed_phrase(text).split()
-    ends = [bare.split()[0]]
-    if typed and typed[-1].endswith(KAZAKH_POLITE):
-        ends.append(" ".join(typed[-2:]))
-    kinds = set().union(*(aliases_held(words, KIND_WORDS) for words in ends))
-    return kinds.pop() if len(kinds) == 1 else None
-
-
-# the request's names of more than one word that hold a word of asking ("сдать кровь", "сдать
-# анализы", "call me"), which `bare_request` leaves out
-_PHRASES = {
-    alias: kind
-    for alias, kind in KIND_WORDS.items()
-    if " " in alias and bare_request(alias) != typed_phrase(alias)
-}
-
-
 def _held(text: str, manager: DialogManager, typed: str = "") -> tuple[str, str | None] | None:
     """A request named in a sentence too long for a choice ("to see a dermatologist next
     Tuesday"): the one doctor or kind of request its words hold (a refund for something,
     the refund)."""
     hub: TranslatorHub = manager.middleware_data["translators"]
-    # with the phrases of a request that begin with a word of asking, read where they were
-    # typed ("нужно сдать кровь на сахар": "сдать кровь", its "сдать" left out of `text`)
-    kinds = aliases_held(text, KIND_WORDS) | aliases_held(typed, _PHRASES)
+    kinds = kinds_held(text, typed)
     doctors = aliases_held(text, specialty_words(hub))
     if len(doctors) == 1 and kinds <= {RequestKind.APPOINTMENT}:
         return RequestKind.APPOINTMENT, doctors.pop()
