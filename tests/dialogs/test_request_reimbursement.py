@@ -577,6 +577,12 @@ async def test_an_amount_named_alone_with_the_claim_is_kept_for_after_the_date(
     assert "Send photos or files" in member.text()
     await member.send("/cancel")
 
+    await member.send("a refund for yesterday's visit")  # the day alone: the amount is asked
+    await member.click("📝 New request: 💵 Reimbursement")
+    assert "📅 November 21, 2026: noted as the date of the service." in member.text()
+    assert "How much did you pay?" in member.text()
+    await member.send("/cancel")
+
     await member.send("a refund for 2 tests on June 3")
     await member.click("📝 New request: 💵 Reimbursement")
     assert "On what date did you receive the medical service?" in member.text()
