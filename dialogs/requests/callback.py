@@ -48,6 +48,7 @@ from dialogs.requests.common import (
     advance,
     edit_button,
     insured_getter,
+    said_with,
     sent_getter,
     sent_widgets,
     start_form,
@@ -66,8 +67,8 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
     when they say what the call is about ("… щодо ліміту на стоматологію"), the topic: the
     message itself, as the member wrote it (a day named in it, "завтра", reaches staff so)."""
     await start_form(start_data, manager)
-    said = start_data.get(CALL_AHEAD) if isinstance(start_data, dict) else None
-    if not isinstance(said, str):
+    said = said_with(start_data, CALL_AHEAD)
+    if said is None:
         return
     data = manager.dialog_data
     window = said if said in TIME_WINDOWS else window_named(said)

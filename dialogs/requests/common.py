@@ -44,6 +44,14 @@ CALL_AHEAD = "window_ahead"
 # the words medicines or lab tests were asked for with ("анализы завтра утром: ОАК,
 # глюкоза"): a list after a colon, the day of the tests, for their steps
 LIST_AHEAD = "list_ahead"
+
+
+def said_with(start_data: Any, key: str) -> str | None:
+    """The words a form was opened with under `key` (`new.py:named_ahead`), or None."""
+    said = start_data.get(key) if isinstance(start_data, dict) else None
+    return said if isinstance(said, str) else None
+
+
 # the words a claim was asked for with ("верните 15 000 тг за вчерашний прием"): its service
 # date and amount, for their steps
 CLAIM_AHEAD = "claim_ahead"

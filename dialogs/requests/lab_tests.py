@@ -21,6 +21,7 @@ from dialogs.common import (
 from dialogs.requests.common import (
     LIST_AHEAD,
     edit_button,
+    said_with,
     sent_getter,
     sent_widgets,
     start_form,
@@ -66,8 +67,8 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
     ("анализы завтра утром") is kept for the date step, which it answers once the referral is
     given (`answer_kept_day`); each said so."""
     await start_form(start_data, manager)
-    said = start_data.get(LIST_AHEAD) if isinstance(start_data, dict) else None
-    if not isinstance(said, str):
+    said = said_with(start_data, LIST_AHEAD)
+    if said is None:
         return
     data = manager.dialog_data
     if (listed := clean_list(list_after(said, RequestKind.LAB_TESTS))) is not None:

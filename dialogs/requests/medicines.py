@@ -43,6 +43,7 @@ from dialogs.requests.common import (
     edit_button,
     on_attachment,
     on_clear_docs,
+    said_with,
     sent_getter,
     sent_widgets,
     start_form,
@@ -225,8 +226,8 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
     """The draft named; a list given after a colon when the medicines were asked for on the
     menu ("ліки для Софії: нурофен дитячий", `LIST_AHEAD`) is the list's first line, said so."""
     await start_form(start_data, manager)
-    said = start_data.get(LIST_AHEAD) if isinstance(start_data, dict) else None
-    if isinstance(said, str):
+    said = said_with(start_data, LIST_AHEAD)
+    if said is not None:
         listed = clean_list(list_after(said, RequestKind.MEDICINES))
         if listed is not None:
             manager.dialog_data[ITEMS] = listed

@@ -41,6 +41,7 @@ from dialogs.requests.common import (
     advance,
     on_attachment,
     request_card,
+    said_with,
     start_form,
     submit,
 )
@@ -71,8 +72,8 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
     the first step left. A day the claim window does not take is left for its step, which
     says the window."""
     await start_form(start_data, manager)
-    said = start_data.get(CLAIM_AHEAD) if isinstance(start_data, dict) else None
-    if not isinstance(said, str):
+    said = said_with(start_data, CLAIM_AHEAD)
+    if said is None:
         return
     data = manager.dialog_data
     named = amount_named(said)
