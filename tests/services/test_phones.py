@@ -2,10 +2,18 @@ from __future__ import annotations
 
 import random
 
+import phonenumbers
 import pytest
+from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneNumberFormat, PhoneNumberType
 
+from bot.services.phones import (
+    _E164,
+    _valid_as_written,
+    is_market_phone,
+    mask_phone,
+    normalize_phone,
+)
 from bot.services.phones import _parse_valid as read_in
-from bot.services.phones import is_market_phone, mask_phone, normalize_phone
 
 
 @pytest.mark.parametrize(
@@ -122,3 +130,58 @@ def test_the_markets_national_forms_meet_only_on_service_numbers() -> None:
 )
 def test_a_member_s_own_number_is_one_of_the_markets(typed: str, expected: bool) -> None:
     assert is_market_phone(typed) is expected
+
+
+def _parsed(text: str) -> str | None:
+    """The library's own way: its parser, then its check."""
+    try:
+        number = phonenumbers.parse(text, None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def test_a_number_written_as_e164_is_checked_as_the_library_parses_it() -> None:
+    """Numbers written as E.164 are checked without the library's parser where it would keep
+    every digit after the country code; the answer is the parser's, for every country code: its
+    example numbers (valid) and random digits after it (mostly not)."""
+    rng = random.Random(12)
+    texts = []
+    for code, regions in COUNTRY_CODE_TO_REGION_CODE.items():
+        for region in regions:
+            for kind in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE, None):
+                example = (
+                    phonenumbers.example_number_for_type(region, kind)
+                    if kind is not None
+                    else phonenumbers.example_number_for_non_geo_entity(code)
+                )
+                if example is not None:
+                    texts.append(phonenumbers.format_number(example, PhoneNumberFormat.E164))
+        for _ in range(60):
+            rest = "".join(rng.choice("0123456789") for _ in range(rng.randint(4, 14)))
+            texts.append(f"+{code}{rest}"[:17])
+    decided = 0
+    for text in texts:
+        if not _E164.fullmatch(text):
+            continue
+        valid = _valid_as_written(text)
+        if valid is None:
+            continue
+        decided += 1
+        assert (text if valid else None) == _parsed(text), text
+        assert normalize_phone(text) == _parsed(text), text
+    assert decided > 0.7 * len(texts)
+
+
+@pytest.mark.parametrize("text", ["+380501112233", "+77010000101", "+380442345678"])
+def test_the_markets_numbers_written_as_e164_are_not_parsed(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def parse(*args: object) -> None:
+        raise AssertionError("parsed")
+
+    monkeypatch.setattr(phonenumbers, "parse", parse)
+    assert normalize_phone(text) == text
+    assert normalize_phone(text[1:]) == text  # a Telegram contact's, without the "+"
