@@ -15,7 +15,7 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import InsuredPerson, Policy
-from storage.sql import INSERT_PAGE, padded
+from storage.sql import INSERT_PAGE, execute_many, padded
 
 _policies = Policy.__table__  # type: ignore[attr-defined]
 _persons = InsuredPerson.__table__  # type: ignore[attr-defined]
@@ -68,21 +68,21 @@ async def insert_policies(session: AsyncSession, rows: Sequence[dict[str, Any]])
     return {number: id_ for number, (id_, _) in created.items()}
 
 
+_INSERT_PERSONS = insert(_persons)
+_UPDATE_POLICIES = update(_policies).where(_policies.c.id == bindparam("key"))
+_UPDATE_PERSONS = update(_persons).where(_persons.c.id == bindparam("key"))
+
+
 async def insert_persons(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
     """Rows of `insured_id`, the PERSON_COLUMNS and `updated_at`."""
-    if rows:
-        await session.execute(insert(_persons), list(rows))
+    await execute_many(session, _INSERT_PERSONS, rows)
 
 
 async def update_policies(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
     """Rows of `key` (the policy's id), the POLICY_COLUMNS and `updated_at`."""
-    if rows:
-        statement = update(_policies).where(_policies.c.id == bindparam("key"))
-        await session.execute(statement, list(rows))
+    await execute_many(session, _UPDATE_POLICIES, rows)
 
 
 async def update_persons(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
     """Rows of `key` (the card's id), the PERSON_COLUMNS and `updated_at`."""
-    if rows:
-        statement = update(_persons).where(_persons.c.id == bindparam("key"))
-        await session.execute(statement, list(rows))
+    await execute_many(session, _UPDATE_PERSONS, rows)
