@@ -1,0 +1,72 @@
+"""`storage/sql.py:execute_many`: a bulk INSERT or UPDATE sent to the driver stores each value
+as SQLAlchemy's own `session.execute(statement, rows)` stores it (dates, enums, aware datetimes
+in another zone), on SQLite and PostgreSQL: the rows are compared as the driver reads them back."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import bindparam, insert, text, update
+
+from storage.models import InsuredPerson, Relation
+from storage.sql import execute_many
+from tests.factories import make_policy
+
+_persons = InsuredPerson.__table__  # type: ignore[attr-defined]
+ALMATY = datetime(2026, 12, 3, 14, 0, tzinfo=ZoneInfo("Asia/Almaty"))
+
+
+def _row(policy_id: int, n: int) -> dict[str, object]:
+    return {
+        "insured_id": f"UA-{n}",
+        "policy_id": policy_id,
+        "full_name": f"Person {n} «Ї»",
+        "birth_date": date(1980, 2, n),
+        "phone": None if n % 2 else f"+38050000000{n}",
+        "relation": Relation.CHILD if n % 2 else Relation.SELF,
+        "updated_at": ALMATY,
+    }
+
+
+async def _stored(session, ids: list[str]) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
+    connection = await session.connection()
+    found = await connection.exec_driver_sql(
+        "SELECT insured_id, full_name, birth_date, phone, relation, updated_at"
+        " FROM insured_persons ORDER BY insured_id"
+    )
+    return [tuple(rest) for insured_id, *rest in found if insured_id in ids]
+
+
+async def test_rows_are_stored_as_sqlalchemy_stores_them(session) -> None:  # type: ignore[no-untyped-def]
+    policy = await make_policy(session)
+    assert policy.id is not None
+    ours = [_row(policy.id, n) for n in (1, 2, 3)]
+    theirs = [{**row, "insured_id": f"X{row['insured_id']}"} for row in ours]
+    await execute_many(session, insert(_persons), ours)
+    await session.execute(insert(_persons), theirs)
+    assert await _stored(session, ["UA-1", "UA-2", "UA-3"]) == await _stored(
+        session, ["XUA-1", "XUA-2", "XUA-3"]
+    )
+    assert (await _stored(session, ["UA-1"]))[0][0] == "Person 1 «Ї»"
+
+    # an UPDATE by key
+    statement = update(_persons).where(_persons.c.id == bindparam("key"))
+    found = await session.execute(text("SELECT insured_id, id FROM insured_persons"))
+    ids = {row[0]: row[1] for row in found}
+    later = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
+    change = {"full_name": "Renamed", "relation": Relation.SPOUSE, "updated_at": later}
+    await execute_many(
+        session, statement, [{"key": ids["UA-2"], **change}, {"key": ids["UA-3"], **change}]
+    )
+    await session.execute(
+        statement, [{"key": ids["XUA-2"], **change}, {"key": ids["XUA-3"], **change}]
+    )
+    assert await _stored(session, ["UA-2", "UA-3"]) == await _stored(session, ["XUA-2", "XUA-3"])
+    assert (await _stored(session, ["UA-2"]))[0][0] == "Renamed"
+    assert await _stored(session, ["UA-1"]) == await _stored(session, ["XUA-1"])  # untouched
+
+
+async def test_no_rows_send_nothing(session) -> None:  # type: ignore[no-untyped-def]
+    await execute_many(session, insert(_persons), [])
+    assert await _stored(session, ["UA-1"]) == []
