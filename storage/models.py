@@ -28,19 +28,8 @@ from sqlalchemy import (
 )
 from sqlmodel import Field, SQLModel
 
+from storage.registry_values import HolderType, Relation
 from storage.types import UTCDateTime
-
-
-class HolderType(StrEnum):
-    INDIVIDUAL = "individual"
-    CORPORATE = "corporate"
-
-
-class Relation(StrEnum):
-    SELF = "self"
-    SPOUSE = "spouse"
-    CHILD = "child"
-    OTHER = "other"
 
 
 class Gender(StrEnum):

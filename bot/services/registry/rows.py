@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from bot.services.phones import normalize_phone
 from bot.services.registry.seen import Seen
-from storage.models import HolderType, Relation
+from storage.registry_values import HolderType, Relation
 
 # Column widths of storage.models; checked here so PostgreSQL never sees an over-long value.
 _MAX_LENGTH = {"policy_number": 64, "program": 200, "insured_id": 64, "full_name": 200}
