@@ -79,20 +79,42 @@ def _driver_form(
     )
 
 
+Getter = Callable[[Mapping[str, Any]], Any]
+
+
+def _getter(name: str, process: Processor | None) -> Getter:
+    if process is None:
+        return lambda row: row[name]
+    return lambda row: process(row[name])
+
+
+def _constant(value: Any) -> Getter:
+    return lambda _row: value
+
+
 async def execute_many(
-    session: AsyncSession, statement: ClauseElement, rows: Sequence[Mapping[str, Any]]
+    session: AsyncSession,
+    statement: ClauseElement,
+    rows: Sequence[Mapping[str, Any]],
+    shared: Mapping[str, Any] | None = None,
 ) -> None:
-    """`session.execute(statement, rows)` for a bulk INSERT or UPDATE of rows with the same
-    keys, at the driver's cost: the statement compiled once per dialect and keys, each value
-    through its column type's own bind processor (so it is stored as SQLAlchemy stores it), then
-    one executemany. SQLAlchemy's own path builds a parameter set per row (0.3-0.6 of a
-    registry import's CPU in its writing process: docs/performance.md, "Registry import")."""
+    """`session.execute(statement, [row | shared for row in rows])` for a bulk INSERT or UPDATE
+    of rows with the same keys, at the driver's cost: the statement compiled once per dialect
+    and keys, each value through its column type's own bind processor (so it is stored as
+    SQLAlchemy stores it; the `shared` values, the same in every row, once), then one
+    executemany. SQLAlchemy's own path builds a parameter set per row (0.3-0.6 of a registry
+    import's CPU in its writing process: docs/performance.md, "Registry import")."""
     if not rows:
         return
+    shared = shared or {}
     connection = await session.connection()
-    sql, params = _driver_form(statement, connection.dialect, tuple(rows[0]))
-    values = [
-        tuple(row[name] if process is None else process(row[name]) for name, process in params)
-        for row in rows
-    ]
+    sql, params = _driver_form(statement, connection.dialect, (*rows[0], *shared))
+    getters: list[Getter] = []
+    for name, process in params:
+        if name in shared:
+            value = shared[name] if process is None else process(shared[name])
+            getters.append(_constant(value))
+        else:
+            getters.append(_getter(name, process))
+    values = [tuple([get(row) for get in getters]) for row in rows]
     await connection.exec_driver_sql(sql, values)

@@ -9,6 +9,7 @@ statements are a few texts whatever its counts (`storage/sql.py`). Nothing here 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Table, bindparam, insert, select, update
@@ -51,13 +52,16 @@ async def persons_by_insured_id(
     return await _by_key(session, _persons, "insured_id", PERSON_COLUMNS, insured_ids)
 
 
-async def insert_policies(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> dict[str, int]:
-    """Rows of `number`, the POLICY_COLUMNS and `updated_at`; number → id of each new policy.
+async def insert_policies(
+    session: AsyncSession, rows: Sequence[dict[str, Any]], updated_at: datetime
+) -> dict[str, int]:
+    """Rows of `number` and the POLICY_COLUMNS; number → id of each new policy.
 
     One INSERT … RETURNING where the database returns from a many-row INSERT (PostgreSQL,
     SQLite from 3.35), else the INSERT and a SELECT of the new ids."""
     if not rows:
         return {}
+    rows = [{**row, "updated_at": updated_at} for row in rows]
     if session.get_bind().dialect.insert_executemany_returning:
         statement = insert(_policies).returning(_policies.c.number, _policies.c.id)
         paged = {"insertmanyvalues_page_size": INSERT_PAGE}
@@ -73,16 +77,22 @@ _UPDATE_POLICIES = update(_policies).where(_policies.c.id == bindparam("key"))
 _UPDATE_PERSONS = update(_persons).where(_persons.c.id == bindparam("key"))
 
 
-async def insert_persons(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
-    """Rows of `insured_id`, the PERSON_COLUMNS and `updated_at`."""
-    await execute_many(session, _INSERT_PERSONS, rows)
+async def insert_persons(
+    session: AsyncSession, rows: Sequence[dict[str, Any]], updated_at: datetime
+) -> None:
+    """Rows of `insured_id` and the PERSON_COLUMNS."""
+    await execute_many(session, _INSERT_PERSONS, rows, {"updated_at": updated_at})
 
 
-async def update_policies(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
-    """Rows of `key` (the policy's id), the POLICY_COLUMNS and `updated_at`."""
-    await execute_many(session, _UPDATE_POLICIES, rows)
+async def update_policies(
+    session: AsyncSession, rows: Sequence[dict[str, Any]], updated_at: datetime
+) -> None:
+    """Rows of `key` (the policy's id) and the POLICY_COLUMNS."""
+    await execute_many(session, _UPDATE_POLICIES, rows, {"updated_at": updated_at})
 
 
-async def update_persons(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
-    """Rows of `key` (the card's id), the PERSON_COLUMNS and `updated_at`."""
-    await execute_many(session, _UPDATE_PERSONS, rows)
+async def update_persons(
+    session: AsyncSession, rows: Sequence[dict[str, Any]], updated_at: datetime
+) -> None:
+    """Rows of `key` (the card's id) and the PERSON_COLUMNS."""
+    await execute_many(session, _UPDATE_PERSONS, rows, {"updated_at": updated_at})

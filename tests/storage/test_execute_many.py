@@ -43,7 +43,10 @@ async def test_rows_are_stored_as_sqlalchemy_stores_them(session) -> None:  # ty
     assert policy.id is not None
     ours = [_row(policy.id, n) for n in (1, 2, 3)]
     theirs = [{**row, "insured_id": f"X{row['insured_id']}"} for row in ours]
-    await execute_many(session, insert(_persons), ours)
+    # the value every row shares given once
+    shared = {"updated_at": ours[0]["updated_at"]}
+    mine = [{key: value for key, value in row.items() if key not in shared} for row in ours]
+    await execute_many(session, insert(_persons), mine, shared)
     await session.execute(insert(_persons), theirs)
     assert await _stored(session, ["UA-1", "UA-2", "UA-3"]) == await _stored(
         session, ["XUA-1", "XUA-2", "XUA-3"]

@@ -90,7 +90,7 @@ class Upserter:
         new: list[dict[str, Any]] = []
         changed: list[dict[str, Any]] = []
         for number, fields in wanted.items():
-            values = dict(zip(repo.POLICY_COLUMNS, fields, strict=True), updated_at=self.now)
+            values = dict(zip(repo.POLICY_COLUMNS, fields, strict=True))
             found = stored.get(number)
             if found is None:
                 new.append({"number": number, **values})
@@ -99,8 +99,8 @@ class Upserter:
                 states[number] = _PolicyState(found[0], changed=True)
             else:
                 states[number] = _PolicyState(found[0], changed=False)
-        await repo.update_policies(self.session, changed)
-        created = await repo.insert_policies(self.session, new)
+        await repo.update_policies(self.session, changed, self.now)
+        created = await repo.insert_policies(self.session, new, self.now)
         for number, policy_id in created.items():
             states[number] = _PolicyState(policy_id, changed=True)
         for number in wanted:
@@ -120,7 +120,7 @@ class Upserter:
             fields = (policy.id, *row.person_fields())
             found = stored.get(row.insured_id)
             if found is None or found[1] != fields:
-                values = dict(zip(repo.PERSON_COLUMNS, fields, strict=True), updated_at=self.now)
+                values = dict(zip(repo.PERSON_COLUMNS, fields, strict=True))
                 if found is None:
                     new.append({"insured_id": row.insured_id, **values})
                     written.append(Written(Outcome.ADDED))
@@ -131,6 +131,6 @@ class Upserter:
                 written.append(Written(Outcome.UPDATED, found[1][3]))
             else:
                 written.append(Written(Outcome.UNCHANGED))
-        await repo.update_persons(self.session, changed)
-        await repo.insert_persons(self.session, new)
+        await repo.update_persons(self.session, changed, self.now)
+        await repo.insert_persons(self.session, new, self.now)
         return written
