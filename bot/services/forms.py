@@ -239,15 +239,26 @@ def window_named(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def list_after(text: str, kind: str) -> str | None:
+def list_after(text: str, kind: str, taken: str = "") -> str | None:
     """The list a message gives after a colon, the request of `kind` named before it ("ліки
     для Софії: нурофен дитячий", "анализы: ОАК, глюкоза"), as typed; None when there is none
-    ("Добрый день: нужны лекарства" names no list)."""
+    ("Добрый день: нужны лекарства" names no list).
+
+    What the words before the colon say besides the request's name, who asks and `taken` (the
+    words the form keeps elsewhere: the day of lab tests) is not dropped: "нужны лекарства для
+    мамы: парацетамол" (for whom: a person whose card is not the member's) is the list as typed,
+    whole, so support reads it."""
     head, colon, tail = text.partition(":")
     tail = tail.strip()
     if not colon or kind not in aliases_held(head, KIND_WORDS):
         return None
-    return tail if any(ch.isalpha() for ch in tail) else None
+    if not any(ch.isalpha() for ch in tail):
+        return None
+    words = bare_request(head).split()
+    names = [alias.split() for alias, option in KIND_WORDS.items() if option == kind]
+    said = {i + k for name in names for i in _holds_at(words, name) for k in range(len(name))}
+    rest = [w for i, w in enumerate(words) if i not in said and w not in _words(taken)]
+    return text.strip() if rest else tail
 
 
 # the words that say what a call is about ("передзвоніть щодо ліміту", "call me about my

@@ -71,10 +71,11 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
     if said is None:
         return
     data = manager.dialog_data
-    if (listed := clean_list(list_after(said, RequestKind.LAB_TESTS))) is not None:
-        data[REFERRAL] = listed
     span = day_named(said, today(manager))
     value = read_date_and_time(span, today(manager), future=True)[0] if span else None
+    listed = clean_list(list_after(said, RequestKind.LAB_TESTS, span if span and value else ""))
+    if listed is not None:
+        data[REFERRAL] = listed
     if value is not None:
         data[DATE_AHEAD] = span
         key = "lab-date-list-kept" if listed else "lab-date-kept"

@@ -479,3 +479,34 @@ async def test_a_list_given_for_a_child_after_her_name_and_a_colon_is_the_list(
     assert "📝 Noted as your list" in member.text()
     assert "Nurofen for children, 1 bottle" in member.text()
     assert (await _member(session_factory)).active_card_id == child_id
+
+
+async def test_a_list_given_for_someone_the_member_holds_no_card_of_keeps_for_whom(
+    member, session_factory, clock
+):
+    """ "medicines for my mother: Paracetamol" (no card of hers) opened the medicines on the
+    member's own card with "Paracetamol" as the list: whom it was for was dropped, and support
+    would have read a list for the member. The list is then the message as typed; a list for a
+    family member whose card the member holds stays the list alone."""
+    await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.send("medicines for my mother: Paracetamol 500 mg, 2 packs")
+    await member.click("📝 New request: 💊 Medicines")
+    assert "📝 Noted as your list" in member.text()
+    await member.click("➡️ Next")
+    await member.send("Kyiv, Khreshchatyk 1")
+    await member.click("✅ Send")
+    async with session_factory() as session:
+        [request] = (await session.execute(select(Request))).scalars().all()
+    assert request.details["items"] == "medicines for my mother: Paracetamol 500 mg, 2 packs"
+
+    await member.send("/menu")
+    clock.advance(minutes=31)  # (a line a moment after a request goes to it)
+    await member.send("medicines for Taras: Nurofen for children, 1 bottle")
+    await member.click("📝 New request: 💊 Medicines · Taras")
+    await member.click("➡️ Next")
+    await member.click("🕘 As last time: Kyiv, Khreshchatyk 1")
+    await member.click("✅ Send")
+    async with session_factory() as session:
+        found = (await session.execute(select(Request).order_by(Request.id))).scalars().all()
+    assert found[-1].details["items"] == "Nurofen for children, 1 bottle"
