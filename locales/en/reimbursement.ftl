@@ -14,9 +14,22 @@ reimbursement-date-too-old =
 
 reimbursement-amount-prompt = 💰 How much did you pay? Type the amount from the receipt, e.g. 1 234,50 or 1234.50.
 reimbursement-amount-invalid = I could not read that as an amount. Please type it like 1 234,50 or 1234.50; you may add the currency: UAH, KZT, USD or EUR.
-reimbursement-date-amount-kept = 📅 { $date } and 💰 { $amount }: noted as the date of the service and the amount paid.
-reimbursement-date-kept = 📅 { $date }: noted as the date of the service.
-reimbursement-amount-kept = 💰 { $amount }: noted as the amount paid.
+reimbursement-date-amount-kept =
+    📅 { $date } and 💰 { $amount }: noted as the date of the service and the amount paid.{ $comment ->
+        [yes] {" Your message is noted as the claim’s comment for the claims team."}
+       *[other] {""}
+    }
+reimbursement-date-kept =
+    📅 { $date }: noted as the date of the service.{ $comment ->
+        [yes] {" Your message is noted as the claim’s comment for the claims team."}
+       *[other] {""}
+    }
+reimbursement-amount-kept =
+    💰 { $amount }: noted as the amount paid.{ $comment ->
+        [yes] {" Your message is noted as the claim’s comment for the claims team."}
+       *[other] {""}
+    }
+reimbursement-comment-kept = 💬 Your message is noted as the claim’s comment for the claims team; you will see it on the summary before sending.
 
 reimbursement-currency-prompt = 💱 In which currency did you pay?
 currency-UAH = ₴ Ukrainian hryvnia (UAH)

@@ -22,9 +22,22 @@ reimbursement-date-too-old =
 
 reimbursement-amount-prompt = 💰 Скільки Ви сплатили? Введіть суму з чека, наприклад 1 234,50 або 1234.50.
 reimbursement-amount-invalid = Не вдалося розпізнати суму. Будь ласка, введіть її так: 1 234,50 або 1234.50; можна додати валюту: грн, тенге, USD або EUR.
-reimbursement-date-amount-kept = 📅 { $date } і 💰 { $amount }: записав як дату надання послуги та сплачену суму.
-reimbursement-date-kept = 📅 { $date }: записав як дату надання послуги.
-reimbursement-amount-kept = 💰 { $amount }: записав як сплачену суму.
+reimbursement-date-amount-kept =
+    📅 { $date } і 💰 { $amount }: записав як дату надання послуги та сплачену суму.{ $comment ->
+        [yes] {" Ваше повідомлення записав як коментар до заявки для фахівців із відшкодувань."}
+       *[other] {""}
+    }
+reimbursement-date-kept =
+    📅 { $date }: записав як дату надання послуги.{ $comment ->
+        [yes] {" Ваше повідомлення записав як коментар до заявки для фахівців із відшкодувань."}
+       *[other] {""}
+    }
+reimbursement-amount-kept =
+    💰 { $amount }: записав як сплачену суму.{ $comment ->
+        [yes] {" Ваше повідомлення записав як коментар до заявки для фахівців із відшкодувань."}
+       *[other] {""}
+    }
+reimbursement-comment-kept = 💬 Ваше повідомлення записав як коментар до заявки для фахівців із відшкодувань; Ви побачите його в підсумку перед надсиланням.
 
 reimbursement-currency-prompt = 💱 У якій валюті Ви сплатили?
 currency-UAH = ₴ Українська гривня (UAH)

@@ -562,6 +562,45 @@ async def test_the_date_and_amount_named_with_the_claim_answer_their_steps(membe
     assert (request.details["amount"], request.details["currency"]) == ("1234.50", "UAH")
 
 
+async def test_what_the_service_was_said_with_the_claim_is_its_comment(
+    member, session_factory, clock
+):
+    """ "верните 15 000 тг за вчерашний прием у стоматолога" kept the date and the amount, then
+    the comment step asked "what service you received", which the message had said. The message
+    is the claim's comment, said so, and that step is not asked; it can be changed on the
+    summary. A claim that says no service ("I paid … yesterday") still asks it."""
+    await member_with_active_card(member, session_factory)
+    await member.send("верните 15 000 тг за вчерашний прием у стоматолога")
+    await member.click("📝 New request: 💵 Reimbursement")
+    assert "Your message is noted as the claim’s comment for the claims team." in member.text()
+    await send_document(member, "receipt.pdf")
+    await member.click(DONE)
+    await member.send(UA_IBAN)
+    summary = member.text()
+    assert "Anything to add for the claims team" not in summary
+    assert "верните 15 000 тг за вчерашний прием у стоматолога" in summary
+    assert "✏️ Comment" in member.buttons()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["comment"] == "верните 15 000 тг за вчерашний прием у стоматолога"
+
+    await member.send("/menu")
+    clock.advance(minutes=31)  # (a line a moment after a request goes to it)
+    await member.send("I want a refund: I paid 1 234,50 UAH yesterday")
+    await member.click("📝 New request: 💵 Reimbursement")
+    assert "comment" not in member.text()
+    await send_document(member, "receipt.pdf")
+    await member.click(DONE)
+    await member.send(UA_IBAN)
+    assert "Anything to add for the claims team" in member.text()
+
+    await member.send("/menu")  # what the service was, and nothing else: the date is asked
+    await member.send("a refund for a blood test")
+    await member.click("📝 New request: 💵 Reimbursement")
+    assert "💬 Your message is noted as the claim’s comment" in member.text()
+    assert "On what date did you receive the medical service?" in member.text()
+
+
 async def test_an_amount_named_alone_with_the_claim_is_kept_for_after_the_date(
     member, session_factory
 ):
@@ -586,8 +625,11 @@ async def test_an_amount_named_alone_with_the_claim_is_kept_for_after_the_date(
     await member.send("a refund for 2 tests on June 3")
     await member.click("📝 New request: 💵 Reimbursement")
     assert "On what date did you receive the medical service?" in member.text()
-    assert "noted" not in member.text()
+    assert "noted as the date" not in member.text()
+    assert "noted as the amount" not in member.text()
     assert "⚠️" not in member.text()
+    # (what the service was, "tests", is said: the message is the claim's comment)
+    assert "💬 Your message is noted as the claim’s comment" in member.text()
     await member.send("20.11.2026")
     assert "How much did you pay?" in member.text()
 

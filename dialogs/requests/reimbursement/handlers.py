@@ -19,10 +19,13 @@ from bot.render import money_text
 from bot.services import requests
 from bot.services.forms import (
     TEXT_MAX,
+    aliases_held,
+    bare_request,
     clean_text,
     day_named,
     is_done,
     is_nothing,
+    kinds_held,
     read_date_and_time,
     too_long,
 )
@@ -35,6 +38,7 @@ from bot.services.reimbursement import (
     service_date_refusal,
 )
 from dialogs.common import fmt_date, set_error, set_notice, today
+from dialogs.requests.appointment.handlers import specialty_words
 from dialogs.requests.common import (
     CLAIM_AHEAD,
     DOCS,
@@ -68,14 +72,18 @@ class ServiceDateCalendar(LocalizedCalendar):
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:
     """The draft named; the service date and the amount named with the claim ("верните 15 000
-    тг за вчерашний прием", `CLAIM_AHEAD`) answer their steps, said so, and the form opens at
-    the first step left. A day the claim window does not take is left for its step, which
-    says the window."""
+    тг за вчерашний прием", `CLAIM_AHEAD`) answer their steps, and the message, when it says
+    what the service was ("… у стоматолога"), the comment's, which asks it; each said so, and
+    the form opens at the first step left. A day the claim window does not take is left for its
+    step, which says the window."""
     await start_form(start_data, manager)
     said = said_with(start_data, CLAIM_AHEAD)
     if said is None:
         return
     data = manager.dialog_data
+    if (comment := _service_said(said, manager)) is not None:
+        data["comment"] = comment
+    noted = "yes" if comment else "no"
     named = amount_named(said)
     if named is not None:
         data["amount"], data["currency"] = str(named.amount.quantize(CENTS)), named.currency
@@ -90,12 +98,30 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
         data["service_date"] = value.isoformat()
         day = fmt_date(value, manager)
         if amount:
-            set_notice(manager, "reimbursement-date-amount-kept", date=day, amount=amount)
+            set_notice(
+                manager, "reimbursement-date-amount-kept", date=day, amount=amount, comment=noted
+            )
         else:
-            set_notice(manager, "reimbursement-date-kept", date=day)
+            set_notice(manager, "reimbursement-date-kept", date=day, comment=noted)
         await manager.switch_to(_after(manager, ReimbursementSG.amount))
     elif amount:
-        set_notice(manager, "reimbursement-amount-kept", amount=amount)
+        set_notice(manager, "reimbursement-amount-kept", amount=amount, comment=noted)
+    elif comment:
+        set_notice(manager, "reimbursement-comment-kept")
+
+
+def _service_said(said: str, manager: DialogManager) -> str | None:
+    """The message a claim was asked for with, as its comment, when it says what the service
+    was: a doctor, a visit, lab tests or medicines ("верните 15 000 тг за прием у стоматолога",
+    "refund for yesterday's blood test"), which the comment step asks; None when it does not
+    ("I paid 1 200 UAH yesterday, refund please") or is longer than a comment."""
+    bare = bare_request(said)
+    kinds = kinds_held(bare, said) - {RequestKind.REIMBURSEMENT, RequestKind.CALLBACK}
+    if not kinds and not aliases_held(
+        bare, specialty_words(manager.middleware_data["translators"])
+    ):
+        return None
+    return clean_text(said)
 
 
 async def _date_accepted(manager: DialogManager, value: date, *, say: bool = True) -> bool:
