@@ -15,7 +15,7 @@ from bot.i18n import Translator
 from bot.services import cards, requests
 from bot.services.forms import KAZAKH_POLITE, bare_request, wants
 from bot.services.names import given_name
-from dialogs.common import OFFER, SUGGEST, now, set_notice, today
+from dialogs.common import OFFER, SUGGEST, fmt_date, now, set_notice, today
 from dialogs.requests.new import (
     make_active,
     named_ahead,
@@ -64,8 +64,14 @@ async def offer_named(
 
 def offer_request(text: str, card_list: list[cards.CardView], manager: DialogManager) -> None:
     """ "мне нужен стоматолог", "лекарства для ребенка", kept for support: the request it names
-    offered beside (`request_offered`)."""
-    _offer(request_offered(text, card_list, manager), manager)
+    offered beside (`request_offered`); when the card it would be made on takes no request now
+    (waiting for its coverage, or ended), the screen says so, with the day, beside "Send it to
+    support", not that messages are not taken here."""
+    asked = _asked(text, card_list, manager)
+    if asked is not None and asked[2] is not None and not _open(asked[2]):
+        _say_closed(manager, asked)
+        return
+    _offer(_offered(asked, manager) if asked else None, manager)
 
 
 def _offer(offered: list[Any] | None, manager: DialogManager) -> None:
@@ -84,13 +90,16 @@ def _names_kind(word: str, kind: str, manager: DialogManager) -> bool:
     return named is not None and named[0] == kind
 
 
-def request_offered(
-    text: str, card_list: list[cards.CardView], manager: DialogManager
-) -> list[Any] | None:
-    """The request `text` asks for, as it is offered ([kind, specialty, card_id, whose, day]),
-    for the family member it names too ("треба до педіатра для Софії"); None for a question
-    about it ("Is dentistry covered?", "лимит по стоматологии": no word of wanting, and the
-    request not its first word), or when the card it would be made on takes none now."""
+# what a message asks for: the request it names, the family member it names with the rest of
+# its words (None: no one named), the card it would be made on (None: no active card), and the
+# message's words without the family member's name
+Asked = tuple[tuple[str, str | None], tuple[cards.CardView, str] | None, cards.CardView | None, str]
+
+
+def _asked(text: str, card_list: list[cards.CardView], manager: DialogManager) -> Asked | None:
+    """The request `text` asks for, for the family member it names too ("треба до педіатра
+    для Софії"), and the card it would be made on; None for a question about it ("Is dentistry
+    covered?", "лимит по стоматологии": no word of wanting, and the request not its first word)."""
     if "?" in text:
         return None
     holder = named_holder(text, card_list)
@@ -106,14 +115,47 @@ def request_offered(
     last = words[-1:] if words and words[-1].endswith(KAZAKH_POLITE) else []
     if not (wants(text) or any(_names_kind(word, named[0], manager) for word in first + last)):
         return None
-    # the card it would be made on (the one named, else the active one) takes no request now
-    # (waiting for its coverage, or expired): the press would only say so; the screen does
     on = holder[0] if holder else next((c for c in card_list if c.is_active), None)
-    if on is None or on.status is not cards.CardStatus.ACTIVE:
+    return named, holder, on, rest
+
+
+def _open(card: cards.CardView) -> bool:
+    return card.status is cards.CardStatus.ACTIVE
+
+
+def request_offered(
+    text: str, card_list: list[cards.CardView], manager: DialogManager
+) -> list[Any] | None:
+    """The request `text` asks for (`_asked`), as it is offered ([kind, specialty, card_id,
+    whose, day]); None when it asks for none, or when the card it would be made on takes none
+    now (waiting for its coverage, or expired): the press would only say so."""
+    asked = _asked(text, card_list, manager)
+    return _offered(asked, manager) if asked else None
+
+
+def _offered(asked: Asked, manager: DialogManager) -> list[Any] | None:
+    named, holder, on, rest = asked
+    if on is None or not _open(on):
         return None
     card_id = holder[0].card_id if holder else None
     whose = given_name(holder[0].holder_name) if holder else ""
     return [*named, card_id, whose, named_ahead(named, rest, manager)]
+
+
+def _say_closed(manager: DialogManager, asked: Asked) -> None:
+    """ "🩺 Doctor appointment · Dentist: requests on this card open on December 13." (or its
+    coverage ended), beside "Send it to support", which stays the way to write now."""
+    named, holder, on, _rest = asked
+    assert on is not None
+    i18n: Translator = manager.middleware_data["i18n"]
+    whose = given_name(holder[0].holder_name) if holder else ""
+    waiting = on.status is cards.CardStatus.WAITING
+    set_notice(
+        manager,
+        "input-not-asked-card-waiting" if waiting else "input-not-asked-card-ended",
+        request=named_label(named, i18n, whose),
+        date=fmt_date(on.coverage_start if waiting else on.coverage_end, manager),
+    )
 
 
 async def names_another_request(message: Message, manager: DialogManager) -> bool:

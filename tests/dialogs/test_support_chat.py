@@ -373,17 +373,41 @@ async def test_no_request_is_offered_on_a_card_that_takes_none_yet(member, sessi
     """A card waiting for its coverage was offered "📝 New request: 🩺 Doctor appointment ·
     Dentist" for "I need a dentist tomorrow", and the press only said that requests open on
     December 1 (an earlier test held that as meant: a dead end one press away). Only support is
-    offered; the menu says when the coverage starts."""
+    offered; the menu says when the coverage starts, and the notice, which said "Messages are
+    not taken on this screen", says when the request asked for can be made."""
     await member_with_active_card(
         member, session_factory, coverage_start=date(2026, 12, 1), coverage_end=date(2027, 11, 30)
     )
     await member.send("I need a dentist tomorrow")
-    assert "Send this to support?" in member.text()
+    assert (
+        "⏳ 🩺 Doctor appointment · Dentist: requests on this card open on December 1, 2026, when"
+        " its coverage starts. Send this to support now?" in member.text()
+    )
+    assert "Messages are not taken" not in member.text()
     assert "waiting for coverage to start — from December 1, 2026" in member.text()
     assert not any(b.startswith("📝 New request:") for b in member.buttons())
     await member.click("✉️ Send it to support")
     notes = await _queued(session_factory)
     assert [n.payload["text"] for n in notes] == ["I need a dentist tomorrow"]
+
+
+async def test_a_request_asked_for_on_an_ended_card_is_told_the_coverage_ended(
+    member, session_factory
+):
+    """On a card whose coverage ended, "need medicines: ibuprofen" was told "Messages are not
+    taken on this screen"; it is told why no request is offered, and support still is."""
+    await member_with_active_card(
+        member, session_factory, coverage_start=date(2025, 1, 1), coverage_end=date(2025, 12, 31)
+    )
+    await member.send("need medicines: ibuprofen 400")
+    assert (
+        "💊 Medicines: coverage on this card ended on December 31, 2025, so it takes no requests."
+        in member.text()
+    )
+    assert not any(b.startswith("📝 New request:") for b in member.buttons())
+    await member.click("✉️ Send it to support")
+    notes = await _queued(session_factory)
+    assert [n.payload["text"] for n in notes] == ["need medicines: ibuprofen 400"]
 
 
 async def test_a_prescription_sent_on_the_menu_opens_medicines_with_its_photos(
