@@ -46,7 +46,7 @@ def value_text(key: str, value: Any, details: dict[str, Any], i18n: Translator) 
     if key.endswith("_date") and isinstance(value, str):
         day = date.fromisoformat(value)
         text = format_date(day, format="long", locale=i18n.locale)
-        if key == "preferred_date":  # a visit is planned by the day of the week
+        if key in ("preferred_date", "call_date"):  # planned by the day of the week
             text += f" ({format_date(day, 'EEEE', locale=i18n.locale)})"
         return text
     if key == "amount":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -158,6 +159,9 @@ async def on_send(_callback: CallbackQuery, _button: Button, manager: DialogMana
     zone = call_zone(manager)
     if zone is not None and details["time_window"] != ANY_TIME:
         details["time_zone"] = zone.key
+    # the day the member was told the call will be, when not today: staff read it on the card
+    if (day := call_date(manager)) is not None:
+        details["call_date"] = day.isoformat()
     await submit(manager, RequestKind.CALLBACK, details, CallbackSG.sent)
 
 
@@ -184,22 +188,30 @@ async def form_getter(
     }
 
 
-def call_day(manager: DialogManager) -> str:
+def call_date(manager: DialogManager) -> date | None:
     """The day the call can be made, when it is not today: the first day the call centre works
-    in the time window asked for (Saturday evening after it closes at 16:00: Monday), written
-    with its weekday; "" when it is today or not within a week."""
+    in the time window asked for (Saturday evening after it closes at 16:00: Monday); None when
+    it is today or not within a week."""
     window = manager.dialog_data.get("time_window")
     if window not in WINDOW_SPANS:
-        return ""
+        return None
     settings: Settings = manager.middleware_data["settings"]
-    i18n: Translator = manager.middleware_data["i18n"]
     moment = now(manager)
     zone = call_zone(manager)
     day = first_call_day(
         settings.callcentre_hours, WINDOW_SPANS[window], moment, settings.tz, window_tz=zone
     )
     if day is None or day == moment.astimezone(zone or settings.tz).date():
+        return None
+    return day
+
+
+def call_day(manager: DialogManager) -> str:
+    """`call_date` written with its weekday, "" when there is none."""
+    day = call_date(manager)
+    if day is None:
         return ""
+    i18n: Translator = manager.middleware_data["i18n"]
     weekday = format_date(day, "EEEE", locale=i18n.locale)
     return f"{format_date(day, format='long', locale=i18n.locale)} ({weekday})"
 

@@ -59,6 +59,7 @@ docs-count = 📎 Documents attached: { $docs_count } of { $max_docs }.
 field-phone = Phone
 field-time_window = Time
 field-topic = Topic
+field-call_date = Call on
 field-specialty = Specialty
 field-clinic = City / clinic
 field-preferred_date = Preferred date

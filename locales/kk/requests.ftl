@@ -59,6 +59,7 @@ docs-count = 📎 Қосылған құжаттар: { $docs_count } / { $max_do
 field-phone = Телефон
 field-time_window = Уақыты
 field-topic = Тақырыбы
+field-call_date = Қоңырау шалатын күн
 field-specialty = Мамандық
 field-clinic = Қала / клиника
 field-preferred_date = Қалаулы күн

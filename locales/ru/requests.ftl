@@ -59,6 +59,7 @@ docs-count = 📎 Прикреплено документов: { $docs_count } �
 field-phone = Телефон
 field-time_window = Время
 field-topic = Тема
+field-call_date = Позвоним
 field-specialty = Специальность
 field-clinic = Город / клиника
 field-preferred_date = Желаемая дата

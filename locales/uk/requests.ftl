@@ -59,6 +59,7 @@ docs-count = 📎 Додано документів: { $docs_count } з { $max_d
 field-phone = Телефон
 field-time_window = Час
 field-topic = Тема
+field-call_date = Зателефонуємо
 field-specialty = Спеціальність
 field-clinic = Місто / клініка
 field-preferred_date = Бажана дата

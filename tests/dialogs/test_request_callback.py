@@ -44,6 +44,8 @@ async def test_callback_request_end_to_end(member, session_factory):
         "phone": "+77011234567",
         "time_window": "evening",
         "topic": "Question about my dental limit",
+        # the day the member was told, for staff (`tests/staff/test_callback_zones.py`)
+        "call_date": "2026-11-23",
     }
 
 

@@ -45,3 +45,21 @@ async def test_a_time_of_day_in_the_call_centre_s_zone_is_shown_as_it_is(
         world, {"phone": "+77010000101", "time_window": "morning", "topic": "Limits"}
     )
     assert "Time: 🌅 Morning, 8:00–12:00\n" in text
+
+
+async def test_the_day_the_member_was_told_the_call_will_be_is_on_the_card(
+    world: StaffWorld,
+) -> None:
+    """A call-back asked for on a Saturday evening, after the call centre closed: the member was
+    told "We will call you on Monday", and the card showed staff only "Evening". It says the
+    day too, as the member was told it."""
+    text = await _card_text(
+        world,
+        {
+            "phone": "+77010000101",
+            "time_window": "evening",
+            "topic": "Limits",
+            "call_date": "2026-11-23",
+        },
+    )
+    assert "Call on: November 23, 2026 (Monday)" in text
