@@ -52,7 +52,7 @@ from dialogs.states import (
     ReimbursementSG,
 )
 from dialogs.widgets import I18nButtonText, I18nFormat
-from storage.models import Member, RequestKind
+from storage.models import Member, Relation, RequestKind
 
 # each kind of request and the first step of its form, in the chooser's order
 FORMS: dict[str, State] = {
@@ -197,10 +197,20 @@ RELATION_WORDS: dict[str, str] = {
 }  # fmt: skip
 
 
+# the member themselves, as a request is asked for them ("запишіть мене", "мне нужен врач",
+# "book me"): their own card (the registry's main insured person), not the active one
+# (not the Kazakh "мен", "I", which is also "and": "анализ мен дәрі")
+SELF_WORDS = frozenset(
+    {"мне", "меня", "мене", "мені", "маған", "me", "myself", "себе", "собі", "өзіме"}
+)  # fmt: skip
+
+
 def named_holder(text: str, card_list: list[cards.CardView]) -> tuple[cards.CardView, str] | None:
     """The family card a message names by its holder's given name ("треба до педіатра для
     Софії"), and the text without that word; or by who they are ("лекарства для ребенка",
-    `RELATION_WORDS`: the word stays, a doctor may be named by it). None with no family, or
+    `RELATION_WORDS`: the word stays, a doctor may be named by it); or the member's own card
+    when they ask for themselves ("запишіть мене до стоматолога", `SELF_WORDS`) and another
+    (a child's, picked for the last request) is the active one. None with no family, or
     when no card or several people's are named (one person's cards of two years: the one in
     force now)."""
     if len(card_list) < 2:
@@ -218,6 +228,10 @@ def named_holder(text: str, card_list: list[cards.CardView]) -> tuple[cards.Card
         found = [c for c in card_list if relation is not None and c.relation == relation]
         if (card := _in_force(found)) is not None:
             return card, text
+    if any(word.strip(",.!?;:'’").casefold() in SELF_WORDS for word in words):
+        own = _in_force([c for c in card_list if c.relation == Relation.SELF])
+        if own is not None and not own.is_active:
+            return own, text
     return None
 
 

@@ -312,6 +312,37 @@ async def test_a_request_for_a_child_named_on_the_menu_is_made_on_the_child_s_ca
     assert "Active card: SIP-2026-0001 · Olena Kovalenko" in member.text()
 
 
+async def test_a_request_asked_for_oneself_is_made_on_one_s_own_card(member, session_factory):
+    """After a request for the child, his card is the active one, and "book me to a dentist"
+    was offered on it: the member's own request on the child's card. Asked for oneself ("me",
+    "мене", "мне"), it is offered on the member's own card, named ("… · Olena"); a family member
+    named besides is theirs ("мне нужны лекарства для сына"); on one's own active card nothing
+    changes."""
+    child_id = await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.send("мне нужен стоматолог")
+    assert "📝 New request: 🩺 Doctor appointment · Dentist" in member.buttons()  # hers already
+    await member.send("need a pediatrician for Taras")
+    await member.click("📝 New request: 🩺 Doctor appointment · Pediatrician · Taras")
+    assert (await _member(session_factory)).active_card_id == child_id
+    await member.send("/menu")
+
+    await member.send("мне нужны лекарства для сына")
+    assert "📝 New request: 💊 Medicines · Taras" in member.buttons()
+    await member.send("запишіть мене до стоматолога")
+    offer = "📝 New request: 🩺 Doctor appointment · Dentist · Olena"
+    assert offer in member.buttons()
+    await member.send("book me to a dentist")
+    await member.click(offer)
+    stored = await _member(session_factory)
+    assert stored.active_card_id not in (child_id, None)
+    await member.send("Kyiv")
+    await member.send("на 25-е")
+    await member.click("🕘 Any time")
+    await member.click("⏭ Skip")
+    assert "Insured person: Olena Kovalenko" in member.text()
+
+
 async def test_a_request_for_a_family_member_named_by_who_they_are(member, session_factory):
     """ "лекарства для ребенка" was made on the active card, the parent's: only a given name
     named whose. "ребенка", "сину", "for my son" name the family's one child (the doctor named
