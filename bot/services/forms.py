@@ -244,8 +244,9 @@ def list_after(text: str, kind: str, taken: str = "") -> str | None:
     для Софії: нурофен дитячий", "анализы: ОАК, глюкоза"), as typed; None when there is none
     ("Добрый день: нужны лекарства" names no list).
 
-    What the words before the colon say besides the request's name, who asks and `taken` (the
-    words the form keeps elsewhere: the day of lab tests) is not dropped: "нужны лекарства для
+    What the words before the colon say besides the request's name, who asks, whom by who they
+    are ("для доньки": the card is hers) and `taken` (the words the form keeps elsewhere: the day
+    of lab tests) is not dropped: "нужны лекарства для
     мамы: парацетамол" (for whom: a person whose card is not the member's) is the list as typed,
     whole, so support reads it."""
     head, colon, tail = text.partition(":")
@@ -257,8 +258,30 @@ def list_after(text: str, kind: str, taken: str = "") -> str | None:
     words = bare_request(head).split()
     names = [alias.split() for alias, option in KIND_WORDS.items() if option == kind]
     said = {i + k for name in names for i in _holds_at(words, name) for k in range(len(name))}
-    rest = [w for i, w in enumerate(words) if i not in said and w not in _words(taken)]
+    skip = set(_words(taken)) | RELATION_WORDS.keys()  # (whose card it is: the card says)
+    rest = [w for i, w in enumerate(words) if i not in said and w not in skip]
     return text.strip() if rest else tail
+
+
+# a family member named by who they are to the member ("для сына", "дружині", "for my
+# daughter"), in the four languages, as the words are written: the registry's relation
+RELATION_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        ("ребенок", "ребенка", "ребенку", "ребёнок", "ребёнка", "ребёнку", "сын", "сына", "сыну",
+         "сынок", "сыночка", "дочь", "дочери", "дочка", "дочки", "дочке", "дочку", "дитина",
+         "дитини", "дитині", "дитину", "син", "сина", "сину", "синові", "донька", "доньки",
+         "доньці", "доньку", "дочці", "бала", "балаға", "балам", "баламның", "балама", "баламды",
+         "ұлым", "ұлыма", "ұлымның", "ұлымды", "қызым", "қызыма", "қызымның", "қызымды",
+         "child", "kid", "son", "daughter"),
+        "child",
+    ),
+    **dict.fromkeys(
+        ("муж", "мужа", "мужу", "жена", "жены", "жене", "жену", "чоловік", "чоловіка",
+         "чоловіку", "чоловікові", "дружина", "дружини", "дружині", "дружину", "күйеуім",
+         "күйеуіме", "күйеуімнің", "әйелім", "әйеліме", "әйелімнің", "husband", "wife"),
+        "spouse",
+    ),
+}  # fmt: skip
 
 
 # the words that say what a call is about ("передзвоніть щодо ліміту", "call me about my

@@ -18,6 +18,7 @@ from bot.services import cards, requests
 from bot.services.forms import (
     KIND_WORDS,
     REFUND_WORDS,
+    RELATION_WORDS,
     alias_named,
     aliases_held,
     bare_request,
@@ -174,27 +175,6 @@ def _is_name(word: str, name: str) -> bool:
     while same < min(len(word), len(name)) and word[same] == name[same]:
         same += 1
     return same >= max(NAME_STEM, len(name) - 1) and len(word) - same <= NAME_ENDING
-
-
-# a family member named by who they are to the member ("для сына", "дружині", "for my
-# daughter"), in the four languages, as the words are written: the registry's relation
-RELATION_WORDS: dict[str, str] = {
-    **dict.fromkeys(
-        ("ребенок", "ребенка", "ребенку", "ребёнок", "ребёнка", "ребёнку", "сын", "сына", "сыну",
-         "сынок", "сыночка", "дочь", "дочери", "дочка", "дочки", "дочке", "дочку", "дитина",
-         "дитини", "дитині", "дитину", "син", "сина", "сину", "синові", "донька", "доньки",
-         "доньці", "доньку", "дочці", "бала", "балаға", "балам", "баламның", "балама", "баламды",
-         "ұлым", "ұлыма", "ұлымның", "ұлымды", "қызым", "қызыма", "қызымның", "қызымды",
-         "child", "kid", "son", "daughter"),
-        "child",
-    ),
-    **dict.fromkeys(
-        ("муж", "мужа", "мужу", "жена", "жены", "жене", "жену", "чоловік", "чоловіка",
-         "чоловіку", "чоловікові", "дружина", "дружини", "дружині", "дружину", "күйеуім",
-         "күйеуіме", "күйеуімнің", "әйелім", "әйеліме", "әйелімнің", "husband", "wife"),
-        "spouse",
-    ),
-}  # fmt: skip
 
 
 # the member themselves, as a request is asked for them ("запишіть мене", "мне нужен врач",

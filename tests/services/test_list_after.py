@@ -18,8 +18,10 @@ MEDICINES, LAB_TESTS = "medicines", "lab_tests"
         ("I need medicines please: ibuprofen", MEDICINES, "", "ibuprofen"),
         ("маған дәрі керек: парацетамол", MEDICINES, "", "парацетамол"),
         ("анализы: ОАК, глюкоза", LAB_TESTS, "", "ОАК, глюкоза"),
-        # a family member's name already taken out (the card is theirs)
+        # a family member's name already taken out, or named by who they are (the card is theirs)
         ("ліки для : нурофен", MEDICINES, "", "нурофен"),
+        ("ліки для доньки: нурофен", MEDICINES, "", "нурофен"),
+        ("medicines for my son: ibuprofen", MEDICINES, "", "ibuprofen"),
         # the day the lab tests' date step keeps
         ("Need lab tests tomorrow: CBC, glucose", LAB_TESTS, "tomorrow", "CBC, glucose"),
         # for whom, in three languages: the message whole
