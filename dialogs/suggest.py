@@ -4,7 +4,7 @@ away, on every screen that asks nothing (`dialogs.common.member_window(rests=Tru
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
@@ -68,7 +68,7 @@ def offer_request(text: str, card_list: list[cards.CardView], manager: DialogMan
     (waiting for its coverage, or ended), the screen says so, with the day, beside "Send it to
     support", not that messages are not taken here."""
     asked = _asked(text, card_list, manager)
-    if asked is not None and asked[2] is not None and not _open(asked[2]):
+    if asked is not None and asked.on is not None and not _open(asked.on):
         _say_closed(manager, asked)
         return
     _offer(_offered(asked, manager) if asked else None, manager)
@@ -90,10 +90,13 @@ def _names_kind(word: str, kind: str, manager: DialogManager) -> bool:
     return named is not None and named[0] == kind
 
 
-# what a message asks for: the request it names, the family member it names with the rest of
-# its words (None: no one named), the card it would be made on (None: no active card), and the
-# message's words without the family member's name
-Asked = tuple[tuple[str, str | None], tuple[cards.CardView, str] | None, cards.CardView | None, str]
+class Asked(NamedTuple):
+    """What a message asks for (`_asked`)."""
+
+    named: tuple[str, str | None]  # the request: its kind, and the doctor of an appointment
+    holder: tuple[cards.CardView, str] | None  # the family member named, and the words after
+    on: cards.CardView | None  # the card it would be made on (None: no active card)
+    rest: str  # the message's words without the family member's name
 
 
 def _asked(text: str, card_list: list[cards.CardView], manager: DialogManager) -> Asked | None:
@@ -116,7 +119,7 @@ def _asked(text: str, card_list: list[cards.CardView], manager: DialogManager) -
     if not (wants(text) or any(_names_kind(word, named[0], manager) for word in first + last)):
         return None
     on = holder[0] if holder else next((c for c in card_list if c.is_active), None)
-    return named, holder, on, rest
+    return Asked(named, holder, on, rest)
 
 
 def _open(card: cards.CardView) -> bool:
