@@ -246,9 +246,8 @@ def list_after(text: str, kind: str, taken: str = "") -> str | None:
 
     What the words before the colon say besides the request's name, who asks, whom by who they
     are ("для доньки": the card is hers) and `taken` (the words the form keeps elsewhere: the day
-    of lab tests) is not dropped: "нужны лекарства для
-    мамы: парацетамол" (for whom: a person whose card is not the member's) is the list as typed,
-    whole, so support reads it."""
+    of lab tests) is not dropped: "нужны лекарства для мамы: парацетамол" (for someone with no
+    card of the member's) is the list as typed, whole, so support reads it."""
     head, colon, tail = text.partition(":")
     tail = tail.strip()
     if not colon or kind not in aliases_held(head, KIND_WORDS):
