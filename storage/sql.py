@@ -1,6 +1,7 @@
 """SQL the repositories share: bulk statements in a few sizes (`padded`, `in_chunks`,
-`INSERT_PAGE`), and statements written as SQL text where one statement does what the ORM needs
-several for (`typed_text`)."""
+`INSERT_PAGE`), statements written as SQL text where one statement does what the ORM needs
+several for (`typed_text`), and bulk writes sent as the driver's own executemany
+(`execute_many`)."""
 
 from __future__ import annotations
 
