@@ -283,6 +283,14 @@ RELATION_WORDS: dict[str, str] = {
 }  # fmt: skip
 
 
+# the member themselves, as a request is asked for them ("запишіть мене", "мне нужен врач",
+# "book me"): their own card (the registry's main insured person), not the active one
+# (not the Kazakh "мен", "I", which is also "and": "анализ мен дәрі")
+SELF_WORDS = frozenset(
+    {"мне", "меня", "мене", "мені", "маған", "me", "myself", "себе", "собі", "өзіме"}
+)  # fmt: skip
+
+
 # the words that say what a call is about ("передзвоніть щодо ліміту", "call me about my
 # claim", "лимит туралы"): a call-back asked for with one says its topic
 TOPIC_WORDS = frozenset(

@@ -19,6 +19,7 @@ from bot.services.forms import (
     KIND_WORDS,
     REFUND_WORDS,
     RELATION_WORDS,
+    SELF_WORDS,
     alias_named,
     aliases_held,
     bare_request,
@@ -177,19 +178,11 @@ def _is_name(word: str, name: str) -> bool:
     return same >= max(NAME_STEM, len(name) - 1) and len(word) - same <= NAME_ENDING
 
 
-# the member themselves, as a request is asked for them ("запишіть мене", "мне нужен врач",
-# "book me"): their own card (the registry's main insured person), not the active one
-# (not the Kazakh "мен", "I", which is also "and": "анализ мен дәрі")
-SELF_WORDS = frozenset(
-    {"мне", "меня", "мене", "мені", "маған", "me", "myself", "себе", "собі", "өзіме"}
-)  # fmt: skip
-
-
 def named_holder(text: str, card_list: list[cards.CardView]) -> tuple[cards.CardView, str] | None:
     """The family card a message names by its holder's given name ("треба до педіатра для
     Софії"), and the text without that word; or by who they are ("лекарства для ребенка",
     `RELATION_WORDS`: the word stays, a doctor may be named by it); or the member's own card
-    when they ask for themselves ("запишіть мене до стоматолога", `SELF_WORDS`) and another
+    when they ask for themselves ("запишіть мене до стоматолога", `forms.SELF_WORDS`) and another
     (a child's, picked for the last request) is the active one. None with no family, or
     when no card or several people's are named (one person's cards of two years: the one in
     force now)."""
