@@ -8,7 +8,8 @@ member's path that are built once (the dialog state's, `storage/fsm_rows.py`; th
 reads, `storage/repositories/cards.py`) go to the sqlite3 connection directly then:
 
 - the SQL is SQLAlchemy's own for the dialect, compiled once per statement and number of
-  values in its expanding lists; values go in through the bind parameters' own processors and
+  values in its expanding lists (`storage/sql.py:driver_form`, which the registry's bulk writes
+  share); values go in through the bind parameters' own processors and
   come out through the selected columns' own result processors, so what is stored and read is
   what SQLAlchemy stores and reads;
 - pending ORM changes are flushed first, as `session.execute` autoflushes (unless the session
@@ -18,7 +19,8 @@ reads, `storage/repositories/cards.py`) go to the sqlite3 connection directly th
   tests, tracing), and the driver's errors are raised as SQLAlchemy's `DBAPIError`.
 
 Everywhere else (PostgreSQL, jobs, imports, the staff side) `select_rows` is `session.execute`
-and `execute` is `connection.execute`.
+and `execute` is `connection.execute` (an import's bulk writes go to the driver by
+`storage/sql.py:execute_many`, on both databases).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from sqlalchemy.sql import Executable
 from sqlalchemy.sql.elements import ClauseElement
 
 from storage.db import begin_write
+from storage.sql import driver_form
 from storage.sqlite_inline import LoopSideConnection, member_update_inline
 
 Processor = Callable[[Any], Any]
@@ -48,35 +51,6 @@ def in_loop_driver(connection: Connection) -> sqlite3.Connection | None:
     return driver.in_loop_driver() if isinstance(driver, LoopSideConnection) else None
 
 
-def _unchanged(value: Any) -> Any:
-    return value
-
-
-@lru_cache(maxsize=256)
-def _compiled(
-    statement: ClauseElement, dialect: Dialect, sizes: tuple[tuple[str, int], ...]
-) -> tuple[str, tuple[str, ...], tuple[Processor, ...], dict[str, Any]]:
-    """`statement`'s SQL for `dialect` with `sizes` values in its expanding lists, the names of
-    its positional parameters in order (an expanding list's as `name_1`, `name_2`, ...), each
-    one's bind processor, and the values the statement holds itself (a literal the dialect
-    adds, as SQLite's `OFFSET 0` after a `LIMIT`)."""
-    compiled: Any = statement.compile(dialect=dialect)
-    values: dict[str, Any] = dict.fromkeys(compiled.params)
-    expanding = dict(sizes)
-    for name, size in sizes:
-        values[name] = [None] * size
-    state = compiled.construct_expanded_state(values)
-    names = tuple(state.positiontup or ())
-    binds = compiled.binds  # by name
-    processors = []
-    for name in names:
-        base, _, index = name.rpartition("_")
-        bind = binds[base] if base in expanding and index.isdigit() else binds[name]
-        processors.append(bind.type.dialect_impl(dialect).bind_processor(dialect) or _unchanged)
-    held = {name: bind.value for name, bind in binds.items() if not bind.required}
-    return state.statement, names, tuple(processors), held
-
-
 def statement_for(
     statement: ClauseElement, dialect: Dialect, values: Mapping[str, Any]
 ) -> tuple[str, list[Any]]:
@@ -85,7 +59,7 @@ def statement_for(
     sizes = tuple(
         (name, len(value)) for name, value in values.items() if isinstance(value, list | tuple)
     )
-    sql, names, processors, held = _compiled(statement, dialect, sizes)
+    sql, names, processors, held = driver_form(statement, dialect, sizes)
     flat = held | dict(values)
     for name, _size in sizes:
         flat.update((f"{name}_{index}", item) for index, item in enumerate(values[name], 1))

@@ -66,25 +66,51 @@ def typed_text(sql: str, table: Any, *columns: str) -> TextClause:
 Processor = Callable[[Any], Any]
 
 
-@lru_cache(maxsize=32)
-def _driver_form(
-    statement: ClauseElement, dialect: Dialect, keys: tuple[str, ...]
-) -> tuple[str, tuple[tuple[str, Processor | None], ...]]:
-    """`statement`'s SQL for `dialect` with values for `keys`, and each positional parameter's
-    name and bind processor (None: the value goes in as it is), in order."""
-    compiled: Any = statement.compile(dialect=dialect, column_keys=list(keys), for_executemany=True)
-    binds = compiled.binds
-    return compiled.string, tuple(
-        (name, binds[name].type.dialect_impl(dialect).bind_processor(dialect))
-        for name in compiled.positiontup
-    )
+def unchanged(value: Any) -> Any:
+    """The bind processor of a type that has none: the value goes to the driver as it is."""
+    return value
+
+
+@lru_cache(maxsize=256)
+def driver_form(
+    statement: ClauseElement,
+    dialect: Dialect,
+    sizes: tuple[tuple[str, int], ...] = (),
+    keys: tuple[str, ...] = (),
+) -> tuple[str, tuple[str, ...], tuple[Processor, ...], dict[str, Any]]:
+    """`statement`'s SQL for `dialect`, as its driver takes it: with `sizes` values in its
+    expanding lists, or, given the `keys` of the rows an INSERT or UPDATE writes, for an
+    executemany of them (SQLAlchemy's own SQL for that: no RETURNING of the new ids); the names
+    of its positional parameters in order (an expanding list's as `name_1`, `name_2`, ...), each
+    one's bind processor (`unchanged` when its type has none), and the values the statement
+    holds itself (a literal the dialect adds, as SQLite's `OFFSET 0` after a `LIMIT`).
+
+    What goes in through these processors is stored as SQLAlchemy stores it: the member's reads
+    on SQLite (`storage/driver_lane.py`) and the registry's bulk writes (`execute_many`) are sent
+    past SQLAlchemy's per-statement work this way."""
+    options: dict[str, Any] = {"column_keys": list(keys), "for_executemany": True} if keys else {}
+    compiled: Any = statement.compile(dialect=dialect, **options)
+    values: dict[str, Any] = dict.fromkeys(compiled.params)
+    expanding = dict(sizes)
+    for name, size in sizes:
+        values[name] = [None] * size
+    state = compiled.construct_expanded_state(values)
+    names = tuple(state.positiontup or ())
+    binds = compiled.binds  # by name
+    processors = []
+    for name in names:
+        base, _, index = name.rpartition("_")
+        bind = binds[base] if base in expanding and index.isdigit() else binds[name]
+        processors.append(bind.type.dialect_impl(dialect).bind_processor(dialect) or unchanged)
+    held = {name: bind.value for name, bind in binds.items() if not bind.required}
+    return state.statement, names, tuple(processors), held
 
 
 Getter = Callable[[Mapping[str, Any]], Any]
 
 
-def _getter(name: str, process: Processor | None) -> Getter:
-    if process is None:
+def _getter(name: str, process: Processor) -> Getter:
+    if process is unchanged:
         return lambda row: row[name]
     return lambda row: process(row[name])
 
@@ -109,13 +135,11 @@ async def execute_many(
         return
     shared = shared or {}
     connection = await session.connection()
-    sql, params = _driver_form(statement, connection.dialect, (*rows[0], *shared))
-    getters: list[Getter] = []
-    for name, process in params:
-        if name in shared:
-            value = shared[name] if process is None else process(shared[name])
-            getters.append(_constant(value))
-        else:
-            getters.append(_getter(name, process))
+    keys = (*rows[0], *shared)
+    sql, names, processors, _held = driver_form(statement, connection.dialect, keys=keys)
+    getters = [
+        _constant(process(shared[name])) if name in shared else _getter(name, process)
+        for name, process in zip(names, processors, strict=True)
+    ]
     values = [tuple([get(row) for get in getters]) for row in rows]
     await connection.exec_driver_sql(sql, values)
