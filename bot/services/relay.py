@@ -102,10 +102,13 @@ async def to_member(
 def staff_line(
     session: AsyncSession, request: Request, staff_id: int | None, text: str, now: datetime
 ) -> None:
-    """A line staff wrote to the member, in the history of `request` (open), as the member's
-    lines are: the member finds it on the request's page, and what they write a moment after
-    answers it (`requests.awaiting`)."""
+    """A line staff wrote to the member, in the history of `request`, as the member's lines
+    are: the member finds it on the request's page, and what they write a moment after answers
+    it (`requests.awaiting`). Nothing on a request closed already (done, rejected, cancelled):
+    its history ended there."""
     assert request.id is not None
+    if RequestStatus(request.status) in FINAL:
+        return
     request.updated_at = now
     session.add(
         RequestEvent(

@@ -16,12 +16,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import outbox
 from bot.services.languages import SUPPORTED_LOCALES
-from bot.services.lifecycle import FINAL
 from bot.services.notifications import CannedReply
 from bot.services.relay import RelayTarget, staff_line
 from bot.services.staff.audit import audit
 from bot.textfit import plain, visible_length
-from storage.models import InsuredPerson, ReplyTemplate, RequestStatus
+from storage.models import InsuredPerson, ReplyTemplate
 from storage.repositories import helpdesk as helpdesk_repo
 from storage.repositories import members as members_repo
 from storage.repositories import privacy as privacy_repo
@@ -163,7 +162,7 @@ async def send(
         await privacy_repo.sweep_again(session, request.id)
     who = member.full_name or await _holder_name(session, request.card_id if request else None)
     text = fill(row.text, who, number or "—").strip()
-    if request is not None and RequestStatus(request.status) not in FINAL:
+    if request is not None:
         staff_line(session, request, staff_id, plain(text), now)  # (as a line typed would be)
     await outbox.enqueue(
         session,
