@@ -44,6 +44,9 @@ CALL_AHEAD = "window_ahead"
 # the words medicines or lab tests were asked for with ("анализы завтра утром: ОАК,
 # глюкоза"): a list after a colon, the day of the tests, for their steps
 LIST_AHEAD = "list_ahead"
+# the words a claim was asked for with ("верните 15 000 тг за вчерашний прием у стоматолога"):
+# its service date and amount, and what the service was (its comment), for their steps
+CLAIM_AHEAD = "claim_ahead"
 
 
 def said_with(start_data: Any, key: str) -> str | None:
@@ -52,9 +55,6 @@ def said_with(start_data: Any, key: str) -> str | None:
     return said if isinstance(said, str) else None
 
 
-# the words a claim was asked for with ("верните 15 000 тг за вчерашний прием"): its service
-# date and amount, for their steps
-CLAIM_AHEAD = "claim_ahead"
 EDITING = "editing"
 SUBMISSION = "submission"
 
