@@ -22,7 +22,7 @@ from bot.textfit import cut
 # detail keys whose values are themselves keys of a label family
 LABELLED = {"time_window": "time-window-", "specialty": "specialty-", "currency": "currency-"}
 # shown together with the amount or the time of day; an id for staff tools
-HIDDEN = {"currency", "clinic_id", "time_zone"}
+HIDDEN = {"currency", "clinic_id", "time_zone", "time_said"}
 # A value shown on a summary, a request page or a staff card is cut at this many characters, so
 # that every such screen fits one Telegram message (a list may have 4,096); the whole text is a
 # button away (`long_details`).
@@ -56,8 +56,17 @@ def value_text(key: str, value: Any, details: dict[str, Any], i18n: Translator) 
         return " ".join(value[at : at + 4] for at in range(0, len(value), 4))
     prefix = LABELLED.get(key)
     if prefix and i18n.has(prefix + str(value)):
-        return i18n(prefix + str(value))
+        text = i18n(prefix + str(value))
+        if key == "time_window" and (said := details.get("time_said")):
+            text = time_said(text, str(said), i18n)
+        return text
     return str(value)
+
+
+def time_said(window: str, said: str, i18n: Translator) -> str:
+    """ "🌆 Evening, 16:00–20:00 · “after 17”": a time of day with the hour the member typed it
+    with (at most `forms.SAID_MAX` characters)."""
+    return i18n("time-window-said", window=window, said=said)
 
 
 def detail_lines(

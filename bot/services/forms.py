@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 from bot.services.dates import read_date
 
@@ -451,13 +452,31 @@ def is_no(typed: str) -> bool:
     return typed_phrase(typed) in NO_WORDS
 
 
+# an hour typed as the time before which ("до 12", "before 16:00", "12-ге дейін"): the window
+# is the one that ends there, not the one that starts there
+_BEFORE_WORDS = frozenset({"до", "к", "before", "until", "till", "by"})
+_BEFORE_AFTER = "дейін"  # Kazakh: after the hour ("12-ге дейін")
+# a time of day typed with an hour is kept as written (`hour_said`) when it is this short: what
+# the member said beside the window it falls in ("после 17", "в 10:30"), read by staff
+SAID_MAX = 32
+
+
 def window_of_hour(typed: str) -> str | None:
     """The time window an hour typed falls in ("14:00" is the afternoon's, "в 9" the
-    morning's); None when the text names no hour of a window (8:00 to 20:00)."""
+    morning's, "до 12" the morning's: the hour it ends by); None when the text names no hour
+    of a window (8:00 to 20:00)."""
     match = _HOUR.search(typed)
     if match is None:
         return None
     hour = int(match.group(1))
+    words_before = typed[: match.start()].casefold().split()
+    words_after = typed[match.end() :].casefold().split()
+    # "12-ге дейін": the case ending written on the hour comes first
+    before = (bool(words_before) and words_before[-1] in _BEFORE_WORDS) or _BEFORE_AFTER in (
+        words_after[:2]
+    )
+    if before and not int(match.group(2) or 0):  # "до 12" ends the morning; "до 12:30" not
+        hour -= 1
     return next(
         (w for w, (start, end) in WINDOW_SPANS.items() if w != ANY_TIME and start <= hour < end),
         None,
@@ -473,8 +492,18 @@ def split_time_of_day(text: str) -> list[tuple[str, str]]:
     "15-го в 10", "morning, next Monday"): each way to read a time of day at either end of it,
     as the date's text and the time window, the shortest time first (the caller takes the
     first whose date reads); none when no time of day stands at either end."""
+    return [(split.date_text, split.window) for split in _time_splits(text)]
+
+
+class _TimeSplit(NamedTuple):
+    date_text: str
+    window: str
+    said: str | None  # the time as typed, when it names an hour (`hour_said`)
+
+
+def _time_splits(text: str) -> list[_TimeSplit]:
     tokens = text.replace(",", " ").split()
-    found: list[tuple[str, str]] = []
+    found: list[_TimeSplit] = []
     for count in range(1, TIME_TAIL_WORDS + 1):
         if len(tokens) <= count:
             break
@@ -483,11 +512,23 @@ def split_time_of_day(text: str) -> list[tuple[str, str]]:
             typed = " ".join(time_part)
             phrase = typed_phrase(typed)
             window = TIME_WORDS.get(phrase) or TIME_LABEL_WORDS.get(phrase)
+            said = None
             if window is None and any(ch.isdigit() for ch in typed) and len(time_part) <= 2:
                 window = window_of_hour(typed)
+                said = hour_said(typed)
             if window is not None:
-                found.append((" ".join(date_part), window))
+                found.append(_TimeSplit(" ".join(date_part), window, said))
     return found
+
+
+def hour_said(typed: str) -> str | None:
+    """A time of day typed with an hour ("после 17", "в 10:30", "before 12"), as written, to
+    be kept beside the window it falls in: the hour says more than the window. None when it
+    names no hour of a window, or is longer than `SAID_MAX` (a sentence, not a time)."""
+    said = " ".join(typed.split())
+    if window_of_hour(said) is None or len(said) > SAID_MAX:
+        return None
+    return said
 
 
 def windows_left(day: date, local_now: datetime) -> list[str]:
@@ -512,14 +553,29 @@ def read_date_and_time(
     """A date typed alone (`dates.read_date`), or with a time of day at either end ("завтра
     утром", "вчера вечером"): the date and that time window, the window None when none was
     typed; (None, None) when no date is read."""
+    typed = read_date_time_said(text, today, future=future)
+    return typed.value, typed.window
+
+
+class DateTyped(NamedTuple):
+    """A date typed, with the time of day typed with it (`read_date_time_said`)."""
+
+    value: date | None
+    window: str | None
+    said: str | None  # the time as typed when it names an hour ("после 17"): `hour_said`
+
+
+def read_date_time_said(text: str, today: date, *, future: bool = False) -> DateTyped:
+    """`read_date_and_time`, with the time of day as typed when it names an hour ("в среду
+    после 17": the evening, and "после 17")."""
     value = read_date(text, today, future=future)
     if value is not None:
-        return value, None
-    for date_text, window in split_time_of_day(text):
-        value = read_date(date_text, today, future=future)
+        return DateTyped(value, None, None)
+    for split in _time_splits(text):
+        value = read_date(split.date_text, today, future=future)
         if value is not None:
-            return value, window
-    return None, None
+            return DateTyped(value, split.window, split.said)
+    return DateTyped(None, None, None)
 
 
 # an answer of at most this many words that holds an alias names its option when nothing else

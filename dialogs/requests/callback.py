@@ -16,6 +16,7 @@ from babel.dates import format_date
 
 from bot.config import Settings
 from bot.i18n import Translator
+from bot.render import time_said
 from bot.services.forms import (
     ANY_TIME,
     TEXT_MAX,
@@ -56,6 +57,7 @@ from dialogs.requests.common import (
     submit,
     time_window_label,
 )
+from dialogs.requests.dates import SAID_FIELD, keep_time, typed_time
 from dialogs.states import CallbackSG
 from dialogs.text_input import refuse_text
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
@@ -121,9 +123,10 @@ async def on_use_confirmed(
 
 
 async def on_time(
-    _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
+    event: CallbackQuery | Message, _widget: Any, manager: DialogManager, item: str
 ) -> None:
-    manager.dialog_data["time_window"] = item
+    """A time of day pressed, or typed ("ввечері", "после 18": the hour kept as typed)."""
+    keep_time(manager, item, typed_time(event))
     await advance(manager, _after_time(manager), CallbackSG.confirm)
 
 
@@ -156,6 +159,8 @@ def call_zone(manager: DialogManager) -> ZoneInfo | None:
 async def on_send(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
     data = manager.dialog_data
     details = {k: data[k] for k in ("phone", "time_window", "topic")}
+    if data.get(SAID_FIELD):
+        details[SAID_FIELD] = data[SAID_FIELD]
     zone = call_zone(manager)
     if zone is not None and details["time_window"] != ANY_TIME:
         details["time_zone"] = zone.key
@@ -174,6 +179,8 @@ async def form_getter(
     zone = call_reading(dialog_manager)
     named = "" if zone.own else zone_city(zone.tz, i18n)
     label = time_window_label(dialog_manager, window) if window else ""
+    if label and data.get(SAID_FIELD):
+        label = time_said(label, data[SAID_FIELD], i18n)
     if label and named and window != ANY_TIME:
         label = i18n("time-in-zone", time=label, zone=named)
     return {

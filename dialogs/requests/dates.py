@@ -15,8 +15,9 @@ from aiogram_dialog.widgets.kbd.calendar_kbd import ManagedCalendar, OnDateSelec
 from bot.services.dates import read_date
 from bot.services.forms import (
     DateRefusal,
+    hour_said,
     preferred_date_refusal,
-    read_date_and_time,
+    read_date_time_said,
     windows_left,
 )
 from dialogs.common import fmt_date, insurer_now, set_error, today
@@ -26,6 +27,9 @@ from dialogs.widgets.calendar import LocalizedCalendar
 HORIZON_DAYS = 365
 FIELD = "preferred_date"
 TIME_FIELD = "time_window"
+# the time of day as the member typed it when it named an hour ("после 17", "в 10:30"): kept
+# beside the window it falls in, for staff (`render.value_text`); gone with a window picked
+SAID_FIELD = "time_said"
 # a day typed before the date step ("к стоматологу в понедельник", "анализы завтра утром"):
 # kept until that step, which it answers (`answer_kept_day`)
 DATE_AHEAD = "date_ahead"
@@ -69,7 +73,12 @@ def preferred_date_handlers(
     is kept on the request as it was said, when it is still left on that day; a date picked or
     typed alone drops one typed before."""
 
-    async def take(manager: DialogManager, value: date | None, window: str | None = None) -> None:
+    async def take(
+        manager: DialogManager,
+        value: date | None,
+        window: str | None = None,
+        said: str | None = None,
+    ) -> None:
         day = today(manager)
         if value is None:
             set_error(manager, errors.unreadable)
@@ -87,16 +96,18 @@ def preferred_date_handlers(
                 return
             if window is None:
                 manager.dialog_data.pop(TIME_FIELD, None)
+                manager.dialog_data.pop(SAID_FIELD, None)
             else:
-                manager.dialog_data[TIME_FIELD] = window
+                keep_time(manager, window, said)
         manager.dialog_data[FIELD] = value.isoformat()
         if after_time is not None and window is not None:
             if window in windows_left(value, insurer_now(manager)):
-                manager.dialog_data[TIME_FIELD] = window
+                keep_time(manager, window, said)
                 await advance(manager, after_time, confirm_state)
                 return
             # that time of day is over on that day: the time step asks again, with why
             manager.dialog_data.pop(TIME_FIELD, None)
+            manager.dialog_data.pop(SAID_FIELD, None)
             set_error(manager, "request-time-passed", date=fmt_date(value, manager))
             await manager.switch_to(next_state)
             return
@@ -108,7 +119,7 @@ def preferred_date_handlers(
         if after_time is None and not keeps_time:  # a time of day typed would be lost
             await take(manager, read_date(text, today(manager), future=True))
             return
-        await take(manager, *read_date_and_time(text, today(manager), future=True))
+        await take(manager, *read_date_time_said(text, today(manager), future=True))
 
     async def on_picked(
         _event: ChatEvent, _widget: ManagedCalendar, manager: DialogManager, picked: date, /
@@ -116,6 +127,23 @@ def preferred_date_handlers(
         await take(manager, picked)
 
     return on_text, on_picked
+
+
+def keep_time(manager: DialogManager, window: str, said: str | None = None) -> None:
+    """The time of day of a form: the window, and the hour as typed when one was ("после 17"),
+    or none (a window picked, or named in words, drops one typed before)."""
+    manager.dialog_data[TIME_FIELD] = window
+    if said is None:
+        manager.dialog_data.pop(SAID_FIELD, None)
+    else:
+        manager.dialog_data[SAID_FIELD] = said
+
+
+def typed_time(event: object) -> str | None:
+    """The hour a time step's answer was typed with ("в 10:30"; `forms.hour_said`), None for a
+    button pressed or a time of day typed in words."""
+    text = event.text if isinstance(event, Message) else None
+    return hour_said(text) if text else None
 
 
 async def answer_kept_day(manager: DialogManager, step: State, on_text: TextHandler) -> None:

@@ -31,6 +31,7 @@ from dialogs.requests.common import (
 from dialogs.requests.dates import (
     DATE_AHEAD,
     FIELD,
+    SAID_FIELD,
     TIME_FIELD,
     DateErrors,
     FutureCalendar,
@@ -92,6 +93,8 @@ def _details(manager: DialogManager) -> dict[str, Any]:
     data = manager.dialog_data
     # a time of day only when one was typed with the date
     time = {TIME_FIELD: data[TIME_FIELD]} if data.get(TIME_FIELD) else {}
+    if time and data.get(SAID_FIELD):  # and the hour as typed ("завтра в 10:30")
+        time[SAID_FIELD] = data[SAID_FIELD]
     return {
         REFERRAL: data.get(REFERRAL, ""),
         PREFERRED_DATE: data.get(PREFERRED_DATE),

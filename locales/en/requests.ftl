@@ -49,6 +49,7 @@ time-window-morning = 🌅 Morning, 8:00–12:00
 time-window-afternoon = ☀️ Afternoon, 12:00–16:00
 time-window-evening = 🌆 Evening, 16:00–20:00
 time-window-any = 🕘 Any time
+time-window-said = { $window } · “{ $said }”
 
 docs-expected = Please send a photo or a file (PDF, JPEG, PNG, HEIC).
 docs-too-many = That is more than { $max } documents for one request; the extra ones were not added.

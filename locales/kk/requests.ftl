@@ -49,6 +49,7 @@ time-window-morning = 🌅 Таңертең, 8:00–12:00
 time-window-afternoon = ☀️ Күндіз, 12:00–16:00
 time-window-evening = 🌆 Кешке, 16:00–20:00
 time-window-any = 🕘 Кез келген уақытта
+time-window-said = { $window } · «{ $said }»
 
 docs-expected = Фото немесе файл жіберіңіз (PDF, JPEG, PNG, HEIC).
 docs-too-many = Бір өтінішке қосуға болатын құжаттардың ең көп саны: { $max }. Артық құжаттар қосылмады.

@@ -49,6 +49,7 @@ time-window-morning = 🌅 Утро, 8:00–12:00
 time-window-afternoon = ☀️ День, 12:00–16:00
 time-window-evening = 🌆 Вечер, 16:00–20:00
 time-window-any = 🕘 Любое время
+time-window-said = { $window } · «{ $said }»
 
 docs-expected = Пожалуйста, отправьте фото или файл (PDF, JPEG, PNG, HEIC).
 docs-too-many = Лимит документов для одной заявки — { $max }; лишние документы не добавлены.

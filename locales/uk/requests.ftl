@@ -49,6 +49,7 @@ time-window-morning = 🌅 Ранок, 8:00–12:00
 time-window-afternoon = ☀️ День, 12:00–16:00
 time-window-evening = 🌆 Вечір, 16:00–20:00
 time-window-any = 🕘 Будь-який час
+time-window-said = { $window } · «{ $said }»
 
 docs-expected = Будь ласка, надішліть фото або файл (PDF, JPEG, PNG, HEIC).
 docs-too-many = Ліміт документів для однієї заявки — { $max }; зайві документи не додано.

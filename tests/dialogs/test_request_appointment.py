@@ -5,6 +5,7 @@ import pytest
 from aiogram.methods import SendMessage
 from babel.dates import format_date
 
+from bot import render
 from bot.factory import create_dispatcher
 from bot.i18n import TranslatorHub
 from storage.db import create_engine, create_session_factory
@@ -401,6 +402,34 @@ async def test_a_time_of_day_written_as_people_say_it_or_as_an_hour_is_taken(
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert request.details["time_window"] == "any"
+
+
+async def test_an_hour_typed_for_the_visit_is_kept_as_the_member_wrote_it(member, session_factory):
+    """ "в среду после 17" was the evening, 16:00-20:00, and "после 17" was lost: support could
+    book the visit at 16:00. The member's words stay beside the time of day, on the summary,
+    the stored request and the staff card; a time picked instead drops them, and one typed as
+    an hour on the time step keeps its own."""
+    await open_form(member, session_factory)
+    await member.click("Dentist")
+    await member.send("Kyiv, Dobrobut")
+    await member.send("в среду после 17")
+    assert COMMENT_PROMPT in member.text()  # the day and the time of day answered at once
+    await member.click("⏭ Skip")
+    assert "Time: 🌆 Evening, 16:00–20:00 · “после 17”" in member.text()
+    await member.click("✏️ Time")
+    await member.click("🌆 Evening, 16:00–20:00")
+    assert "Time: 🌆 Evening, 16:00–20:00\n" in member.text() + "\n"
+    assert "после 17" not in member.text()
+    await member.click("✏️ Time")
+    await member.send("до 12")  # the morning: the hour it ends by ("до 12" was the afternoon)
+    assert "Time: 🌅 Morning, 8:00–12:00 · “до 12”" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["time_window"] == "morning"
+    assert request.details["time_said"] == "до 12"
+    staff = render.detail_lines(request.details, TranslatorHub().get("ru"))
+    assert "Время: 🌅 Утро, 8:00–12:00 · «до 12»" in staff
+    assert len(staff.splitlines()) == 4  # specialty, clinic, date, time: the words on its line
 
 
 async def test_yes_typed_under_the_summary_sends_the_request(member, session_factory):

@@ -172,16 +172,19 @@ async def test_the_sent_screen_drawn_again_says_nothing_of_support_away_once_it_
 
 
 async def test_the_time_for_a_call_back_typed_as_an_hour(member, session_factory):
+    """ "з 9 до 11" is the morning, and the hours the member gave are kept as typed beside it
+    (support would otherwise call at 11:30); a time pressed after drops them."""
     await member_with_active_card(member, session_factory)
     await member.click("📝 New request")
     await member.click("📞 Call-back")
     await member.click("📱 Use \\+380501112233")
     await member.send("з 9 до 11")
     await member.send("Question about my dental limit")
-    assert "Time: 🌅 Morning, 8:00–12:00" in member.text()
+    assert "Time: 🌅 Morning, 8:00–12:00 · “з 9 до 11”" in member.text()
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert request.details["time_window"] == "morning"
+    assert request.details["time_said"] == "з 9 до 11"
 
 
 async def test_the_kind_of_request_typed_on_the_chooser_opens_its_form(member, session_factory):

@@ -196,6 +196,20 @@ async def test_a_time_of_day_typed_with_the_day_is_kept_on_the_request(member, s
     )
 
 
+async def test_an_hour_typed_with_the_day_is_kept_as_typed(member, session_factory):
+    """ "завтра в 10:30" kept the morning and lost "10:30". The hour is kept beside it, as
+    typed; a day picked after drops both."""
+    await _open_form(member, session_factory, home_address=HOME)
+    await member.send("Complete blood count")
+    await member.click("➡️ Next")
+    await member.send("завтра в 10:30")
+    await member.click(f"🏠 Use {HOME}")
+    assert "Time: 🌅 Morning, 8:00–12:00 · “в 10:30”" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert (request.details["time_window"], request.details["time_said"]) == ("morning", "в 10:30")
+
+
 async def test_a_day_typed_alone_after_a_time_drops_the_time(member, session_factory, clock):
     await _open_form(member, session_factory, home_address=HOME)
     await member.send("Complete blood count")

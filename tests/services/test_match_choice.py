@@ -3,6 +3,8 @@ bot's four languages, with the labels the members see."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from bot.i18n import TranslatorHub
@@ -17,12 +19,15 @@ from bot.services.forms import (
     TYPED_COMMANDS,
     YES_WORDS,
     _words,
+    hour_said,
     is_done,
     is_no,
     is_nothing,
     is_thanks,
     is_yes,
     match_choice,
+    read_date_and_time,
+    read_date_time_said,
     split_time_of_day,
     typed_command,
     window_named,
@@ -124,10 +129,50 @@ def test_every_time_word_is_written_as_a_typed_answer_is_read():
         ("7:30", None),
         ("в 3 часа дня", None),  # 15:00 meant, not guessed
         ("ввечері", None),  # words: `TIME_WORDS`, through `match_choice`
+        # the hour a time ends by: the window before it ("до 12" was the afternoon's)
+        ("до 12", "morning"),
+        ("before 16:00", "afternoon"),
+        ("до 12:30", "afternoon"),  # half past: in the afternoon
+        ("до 20", "evening"),  # (was none: 20:00 begins no window)
+        ("12-ге дейін", "morning"),
+        ("к 9", "morning"),
+        ("з 9 до 11", "morning"),  # the first hour is the one read
+        ("після 12", "afternoon"),
     ],
 )
 def test_an_hour_typed_falls_in_its_time_of_day(typed, window):
     assert window_of_hour(typed) == window
+
+
+def test_a_time_typed_with_an_hour_is_kept_as_typed():
+    """ "в среду после 17" was the evening, 16:00-20:00, and "после 17" was lost: support could
+    book 16:00. The words are kept beside the window; a time in words, a sentence or a date
+    typed alone keeps none."""
+    today = date(2026, 12, 5)  # a Saturday
+    assert read_date_time_said("в среду после 17", today, future=True) == (
+        date(2026, 12, 9),
+        "evening",
+        "после 17",
+    )
+    assert read_date_time_said("завтра  в 10:30", today, future=True) == (
+        date(2026, 12, 6),
+        "morning",
+        "в 10:30",
+    )
+    assert read_date_time_said("завтра утром", today, future=True) == (
+        date(2026, 12, 6),
+        "morning",
+        None,
+    )
+    assert read_date_time_said("09.12.2026", today, future=True) == (date(2026, 12, 9), None, None)
+    assert read_date_and_time("в среду после 17", today, future=True) == (
+        date(2026, 12, 9),
+        "evening",
+    )
+    assert hour_said(" з 9  до 11 ") == "з 9 до 11"
+    assert hour_said("вечером") is None  # no hour: the window says it all
+    assert hour_said("в 3 часа дня") is None  # no hour of a window
+    assert hour_said("можно в 10, но лучше после обеда, если получится") is None  # a sentence
 
 
 @pytest.mark.parametrize("locale", ["uk", "ru", "kk", "en"])

@@ -24,21 +24,38 @@ from bot.services.forms import (
 )
 from dialogs.common import clear_error, fmt_date, insurer_now, set_error, set_notice, today
 from dialogs.requests.common import advance, start_form, submit
-from dialogs.requests.dates import DATE_AHEAD, DateErrors, preferred_date_handlers
+from dialogs.requests.dates import (
+    DATE_AHEAD,
+    SAID_FIELD,
+    DateErrors,
+    keep_time,
+    preferred_date_handlers,
+    typed_time,
+)
 from dialogs.states import AppointmentSG
 from dialogs.text_input import refuse_text
 from storage.models import RequestKind
 
 # `clinic_id`: the directory's clinic when one was pressed (None when typed; never shown)
-FIELDS = ("specialty", "clinic", "clinic_id", "preferred_date", "time_window", "comment")
+FIELDS = (
+    "specialty",
+    "clinic",
+    "clinic_id",
+    "preferred_date",
+    "time_window",
+    SAID_FIELD,
+    "comment",
+)
 SPECIALTY_MAX = 100
 
 
 def details(manager: DialogManager) -> dict[str, Any]:
-    """The answers in the form's order; a skipped comment is None; a typed clinic has no id."""
+    """The answers in the form's order; a skipped comment is None; a typed clinic has no id,
+    a time of day not typed with an hour no words as typed."""
     found = {key: manager.dialog_data.get(key) for key in FIELDS}
-    if found["clinic_id"] is None:
-        del found["clinic_id"]
+    for key in ("clinic_id", SAID_FIELD):
+        if found[key] is None:
+            del found[key]
     return found
 
 
@@ -143,14 +160,15 @@ on_date_text, on_date_picked = preferred_date_handlers(
 
 
 async def on_time(
-    _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
+    event: CallbackQuery | Message, _widget: Any, manager: DialogManager, item: str
 ) -> None:
+    """A time of day pressed, or typed ("вечером", "в 10:30": the hour kept as typed)."""
     picked = date.fromisoformat(manager.dialog_data["preferred_date"])
     if item not in windows_left(picked, insurer_now(manager)):
         # a button drawn earlier in the day (or before the date was changed to today)
         set_error(manager, "request-time-passed", date=fmt_date(picked, manager))
         return
-    manager.dialog_data["time_window"] = item
+    keep_time(manager, item, typed_time(event))
     await advance(manager, AppointmentSG.comment, AppointmentSG.confirm)
 
 
