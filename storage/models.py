@@ -16,6 +16,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Date,
     Enum,
     ForeignKey,
     Index,
@@ -335,6 +336,10 @@ class Request(SQLModel, table=True):
     # before, and again once free text reaches it later (a rating comment, a note, a canned
     # reply) or messages about it held for a member who blocked the bot are released
     anonymised_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    # an appointment's visit as staff booked it (`/visit`, bot/services/visits.py): its day, on
+    # which the reminder of the day before is looked for (the day and the hour are shown from
+    # `details`, as the form's answers are)
+    visit_on: date | None = Field(default=None, sa_column=Column(Date, nullable=True, index=True))
 
     @property
     def number(self) -> str:
@@ -503,6 +508,7 @@ class NotificationKind(StrEnum):
     MEMBER_EDIT = "member_edit"  # to staff: the member edited a message relayed to the topic
     MEMBER_ERASED = "member_erased"
     LOW_RATING = "low_rating"  # to staff: a member rated a done request low (and why)
+    VISIT_BOOKED = "visit_booked"  # to the member: staff booked the visit (`/visit`)
 
 
 class Notification(SQLModel, table=True):

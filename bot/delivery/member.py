@@ -18,9 +18,9 @@ from bot.callbacks import OpenRequest
 from bot.delivery import helpdesk
 from bot.delivery.errors import UndeliverableError
 from bot.i18n import Translator, TranslatorHub
-from bot.render import VALUE_SHOWN, detail_lines
+from bot.render import VALUE_SHOWN, detail_lines, value_text
 from bot.services import notifications as note
-from bot.services import requests
+from bot.services import requests, visits
 from bot.services.names import given_name
 from storage.models import (
     InsuredPerson,
@@ -33,6 +33,9 @@ from storage.models import (
 )
 
 K = NotificationKind
+# what a visit's message says of the request beside the day and hour (the day asked for and
+# its time of day are not the visit's: left out)
+VISIT_SHOWN = ("specialty", "clinic")
 
 
 @dataclass(frozen=True)
@@ -103,9 +106,13 @@ class MemberSender:
         return await self._text(to, text, request)
 
     async def _appointment_tomorrow(self, to: _To, p: note.AppointmentTomorrow) -> int | None:
+        """The day before the visit staff booked (`visits.book`), or, none booked, the day the
+        member asked for."""
         request = await to.session.get(Request, to.n.request_id)
         if request is None:
             return None
+        if request.visit_on is not None:
+            return await self._visit(to, request, "notify-visit-tomorrow")
         lines = detail_lines(request.details, to.i18n, value_max=VALUE_SHOWN)
         # a family's appointment: whose it is (the child's, the spouse's)
         if whose := (await requests.holders(to.session, to.member)).get(request.card_id):
@@ -113,6 +120,30 @@ class MemberSender:
         text = to.i18n(
             "notify-appointment-tomorrow",
             number=request.number,
+            details=html.escape(lines, quote=False),
+        )
+        return await self._text(to, text, request)
+
+    async def _visit_booked(self, to: _To, p: note.VisitBooked) -> int | None:
+        request = await to.session.get(Request, to.n.request_id)
+        if request is None or request.visit_on is None:
+            return None
+        return await self._visit(to, request, "notify-visit-booked")
+
+    async def _visit(self, to: _To, request: Request, key: str) -> int:
+        """ "📅 Your visit is booked: December 9, 2026 (Wednesday), 17:30", with the doctor, the
+        clinic and whose visit it is (a family's)."""
+        shown = {k: request.details[k] for k in VISIT_SHOWN if request.details.get(k)}
+        lines = detail_lines(shown, to.i18n, value_max=VALUE_SHOWN)
+        if whose := (await requests.holders(to.session, to.member)).get(request.card_id):
+            lines = to.i18n("request-insured-name", insured=whose) + "\n" + lines
+        when = value_text(
+            visits.DAY_FIELD, request.details.get(visits.DAY_FIELD), request.details, to.i18n
+        )
+        text = to.i18n(
+            key,
+            number=request.number,
+            when=html.escape(when, quote=False),
             details=html.escape(lines, quote=False),
         )
         return await self._text(to, text, request)
@@ -163,6 +194,7 @@ MemberSender.SENDERS = {
     K.STAFF_COPY: MemberSender._staff_copy,
     K.REQUEST_STATUS: MemberSender._request_status,
     K.APPOINTMENT_TOMORROW: MemberSender._appointment_tomorrow,
+    K.VISIT_BOOKED: MemberSender._visit_booked,
     K.NEED_INFO_NUDGE: MemberSender._need_info_nudge,
     K.ACTIVATION_OPEN: MemberSender._activation_open,
     K.COVERAGE_STARTED: MemberSender._coverage_started,

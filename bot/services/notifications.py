@@ -64,6 +64,12 @@ class AppointmentTomorrow(_ToMember):
     kind = K.APPOINTMENT_TOMORROW
 
 
+class VisitBooked(_ToMember):
+    """Staff booked the appointment's visit (`/visit`): its day and hour are on the request."""
+
+    kind = K.VISIT_BOOKED
+
+
 class NeedInfoNudge(_ToMember):
     """Staff asked a question a while ago and the member has not answered."""
 

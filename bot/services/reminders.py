@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import notifications as note
-from bot.services import outbox
+from bot.services import outbox, visits
 from bot.services.activation import REMINDER_ACTIVATION_OPENS
 from bot.services.hours import WeeklyHours, open_time
 from storage.models import NotificationKind, RequestKind, RequestStatus
@@ -116,12 +116,19 @@ async def _coverage_starts(session: AsyncSession, now: datetime, today: date) ->
     return count
 
 
-async def _appointments_tomorrow(session: AsyncSession, now: datetime, tomorrow: object) -> int:
-    rows = await reminders_repo.requests_of(session, OPEN, RequestKind.APPOINTMENT)
+async def _appointments_tomorrow(session: AsyncSession, now: datetime, tomorrow: date) -> int:
+    """The day before a visit: the one staff booked (`visits.book`), the request open or done;
+    else, while the request is open, the day the member asked for."""
+    asked = [
+        request
+        for request in await reminders_repo.requests_of(session, OPEN, RequestKind.APPOINTMENT)
+        if request.visit_on is None and request.details.get("preferred_date") == str(tomorrow)
+    ]
+    booked = await reminders_repo.visits_on(
+        session, tomorrow, list(visits.KINDS), list(visits.NOT_BOOKED)
+    )
     count = 0
-    for request in rows:
-        if request.details.get("preferred_date") != str(tomorrow):
-            continue
+    for request in asked + booked:
         count += await outbox.enqueue_new(
             session,
             note.AppointmentTomorrow(),

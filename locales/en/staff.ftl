@@ -82,6 +82,15 @@ notify-coverage-card = • { $policy } · { $name } — from { $date }
 notify-appointment-tomorrow =
     📅 A reminder: your doctor appointment request <b>{ $number }</b> is for tomorrow.
     { $details }
+notify-visit-booked =
+    📅 Your visit is booked: <b>{ $when }</b>.
+    Request <b>{ $number }</b>:
+    { $details }
+    I will remind you the day before.
+notify-visit-tomorrow =
+    📅 A reminder: your visit is tomorrow, <b>{ $when }</b>.
+    Request <b>{ $number }</b>:
+    { $details }
 notify-need-info-nudge =
     ❓ Support is still waiting for your answer on request <b>{ $number }</b>:
     { $question }

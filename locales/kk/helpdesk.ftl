@@ -5,10 +5,21 @@ command-staff-reply = Дайын жауап жіберу: /reply атауы
 command-staff-templates = Дайын жауаптар тізімі
 command-staff-template = Дайын жауапты қосу немесе жою
 command-staff-export = Өтініштер XLSX түрінде: /export БАСТАП ДЕЙІН немесе /export КҮН
+command-staff-visit = Қатысушыны қабылдауға жазу: /visit 09.12 17:30
 
 helpdesk-note-kept = 📝 Ішкі жазба сақталды. Ол қатысушыға жіберілген жоқ.
 helpdesk-note-usage = Жазбаны командадан кейін жазыңыз: <code>/note мәтін</code> немесе <code>!мәтін</code>.
 helpdesk-note-no-member = Мұны қатысушының тақырыбында (немесе оның хабарламасына жауап ретінде) қолданыңыз.
+
+helpdesk-visit-usage = Қалай: қатысушының тақырыбында <code>/visit 09.12 17:30</code> (қабылдау күні және белгілі болса уақыты). Дәрігерге жазылу өтініштері бірнешеу болса, алдымен өтініш нөмірі: <code>/visit R-000042 09.12 17:30</code>.
+helpdesk-visit-bad-date = ⚠️ «{ $typed }» ішіндегі күнді оқи алмадым. Мысалы: <code>/visit 09.12 17:30</code> немесе <code>/visit ертең 10:00</code>.
+helpdesk-visit-out-of-range = ⚠️ «{ $typed }»: қабылдауға бүгінге немесе алдағы бір жылға дейінгі күнге жазуға болады.
+helpdesk-visit-not-theirs = ⚠️ { $number } бұл қатысушының өтініші емес.
+helpdesk-visit-not-appointment = ⚠️ { $number } дәрігерге жазылу өтініші емес: қабылдау тек соған жазылады.
+helpdesk-visit-closed = ⚠️ { $number } тоқтатылған немесе қабылданбаған: ол бойынша қабылдауға жазу мүмкін емес.
+helpdesk-visit-none = ⚠️ Бұл қатысушының соңғы 60 күндегі дәрігерге жазылу өтініші жоқ. Оның нөмірін көрсетіңіз: <code>/visit R-000042 09.12 17:30</code>.
+helpdesk-visit-which = Бұл қатысушының дәрігерге жазылу өтініштері бірнешеу: { $numbers }. Нөмірін көрсетіңіз: <code>/visit R-000042 09.12 17:30</code>.
+helpdesk-visit-booked = 📅 { $number }: қабылдау { $when } уақытына жазылды. Қатысушыға қазір хабарланды, бір күн бұрын еске салу келеді.
 
 helpdesk-reply-usage = Қалай: қатысушының тақырыбында <code>/reply атауы</code>. <code>/templates</code> атауларды көрсетеді.
 helpdesk-reply-unknown = «{ $name }» деген дайын жауап жоқ. <code>/templates</code> тізімді көрсетеді.

@@ -80,6 +80,15 @@ notify-coverage-card = • { $policy } · { $name } — { $date } бастап
 notify-appointment-tomorrow =
     📅 Еске салу: <b>{ $number }</b> өтініші бойынша дәрігерге жазылу ертеңге белгіленген.
     { $details }
+notify-visit-booked =
+    📅 Сіз қабылдауға жазылдыңыз: <b>{ $when }</b>.
+    Өтініш <b>{ $number }</b>:
+    { $details }
+    Бір күн бұрын еске саламын.
+notify-visit-tomorrow =
+    📅 Еске салу: қабылдауыңыз ертең, <b>{ $when }</b>.
+    Өтініш <b>{ $number }</b>:
+    { $details }
 notify-need-info-nudge =
     ❓ Қолдау қызметі <b>{ $number }</b> өтініші бойынша жауабыңызды әлі де күтуде:
     { $question }

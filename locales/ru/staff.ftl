@@ -86,6 +86,15 @@ notify-coverage-card = • { $policy } · { $name } — с { $date }
 notify-appointment-tomorrow =
     📅 Напоминание: запись к врачу по Вашей заявке <b>{ $number }</b> — на завтра.
     { $details }
+notify-visit-booked =
+    📅 Вы записаны на приём: <b>{ $when }</b>.
+    Заявка <b>{ $number }</b>:
+    { $details }
+    Я напомню Вам об этом накануне.
+notify-visit-tomorrow =
+    📅 Напоминание: Ваш приём завтра, <b>{ $when }</b>.
+    Заявка <b>{ $number }</b>:
+    { $details }
 notify-need-info-nudge =
     ❓ Поддержка всё ещё ждёт Вашего ответа по заявке <b>{ $number }</b>:
     { $question }

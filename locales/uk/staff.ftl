@@ -86,6 +86,15 @@ notify-coverage-card = • { $policy } · { $name } — з { $date }
 notify-appointment-tomorrow =
     📅 Нагадування: запис до лікаря за Вашою заявкою <b>{ $number }</b> — на завтра.
     { $details }
+notify-visit-booked =
+    📅 Вас записано на прийом: <b>{ $when }</b>.
+    Заявка <b>{ $number }</b>:
+    { $details }
+    Я нагадаю Вам про це напередодні.
+notify-visit-tomorrow =
+    📅 Нагадування: Ваш прийом завтра, <b>{ $when }</b>.
+    Заявка <b>{ $number }</b>:
+    { $details }
 notify-need-info-nudge =
     ❓ Підтримка досі чекає на Вашу відповідь щодо заявки <b>{ $number }</b>:
     { $question }

@@ -126,6 +126,21 @@ async def requests_of(
     return list((await session.execute(query)).scalars())
 
 
+async def visits_on(
+    session: AsyncSession, day: date, kinds: Sequence[str], excluded: Sequence[str]
+) -> list[Request]:
+    """Requests of these kinds whose visit staff booked on `day` (`Request.visit_on`), not in
+    an `excluded` status."""
+    rows = await session.execute(
+        select(Request).where(
+            Request.visit_on == day,
+            col(Request.kind).in_(kinds),
+            col(Request.status).not_in(excluded),
+        )
+    )
+    return list(rows.scalars())
+
+
 async def untouched_since(session: AsyncSession, before: datetime) -> list[Request]:
     """New requests created by `before` that no staff member has acted on."""
     rows = await session.execute(

@@ -16,7 +16,8 @@ from bot.config import Settings
 from bot.filters.staff import StaffFilter
 from bot.handlers.admin.target import member_of
 from bot.i18n import Translator
-from bot.services import relay
+from bot.render import value_text
+from bot.services import relay, visits
 from bot.services.dates import read_date
 from bot.services.staff import export as staff_export
 from bot.services.staff import notes, templates
@@ -141,6 +142,44 @@ def create_router() -> Router:
         if target.unreachable:
             await message.reply(i18n("staff-member-unreachable"))
         await message.reply(i18n("helpdesk-reply-sent", language=sent.language, text=sent.html))
+
+    @router.message(Command("visit"))
+    async def visit(
+        message: Message,
+        command: CommandObject,
+        uow: UnitOfWork,
+        clock: Clock,
+        settings: Settings,
+        i18n: Translator,
+    ) -> None:
+        """`/visit 09.12 17:30` in a member's topic: the visit of their appointment, as the
+        clinic booked it (`visits.book`): the member told, and reminded the day before."""
+        assert message.from_user is not None
+        target = await member_of(message, uow.session)
+        if target is None:
+            await message.reply(i18n("helpdesk-note-no-member"))
+            return
+        now = clock()
+        try:
+            booked = visits.read_visit(command.args or "", now.astimezone(settings.tz).date())
+            request = await visits.appointment_for(
+                uow.session, target.member_id, booked.request_id, now, about=target.request_id
+            )
+            await visits.book(uow.session, request, booked, message.from_user.id, now)
+        except visits.VisitError as exc:
+            shown = {key: html.escape(value) for key, value in exc.args_shown.items()}
+            await message.reply(i18n(exc.key, **shown))
+            return
+        when = value_text(visits.DAY_FIELD, booked.day.isoformat(), request.details, i18n)
+        number = request.number
+        if not await uow.commit():
+            await message.reply(i18n("staff-not-saved"))
+            return
+        if target.unreachable:
+            await message.reply(i18n("staff-member-unreachable"))
+        await message.reply(
+            i18n("helpdesk-visit-booked", number=number, when=html.escape(when, quote=False))
+        )
 
     @router.message(Command("templates"))
     async def list_templates(message: Message, session: AsyncSession, i18n: Translator) -> None:

@@ -26,6 +26,7 @@ STAFF_COMMANDS = {
     # helpdesk tools (issue 14)
     "note": "command-staff-note",
     "reply": "command-staff-reply",
+    "visit": "command-staff-visit",
     "templates": "command-staff-templates",
     "template": "command-staff-template",
     "export": "command-staff-export",

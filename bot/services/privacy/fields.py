@@ -12,6 +12,8 @@ KEPT_DETAILS = frozenset(
         "preferred_date",
         "time_window",
         "time_zone",
+        "visit_date",  # the visit staff booked (`/visit`)
+        "visit_time",
         "service_date",
         "amount",
         "currency",

@@ -45,8 +45,13 @@ class AlreadyTakenError(Exception):
 # these ask the staff member for a text first: the question to the member, the reason
 NEEDS_TEXT = frozenset({StaffAction.INFO, StaffAction.REJECT})
 
-# what staff send the member in their own words
-STAFF_WORDS = (NotificationKind.STAFF_COPY, NotificationKind.CANNED_REPLY)
+# what staff send the member in their own words, or the visit they booked (`/visit`): where
+# and when
+STAFF_WORDS = (
+    NotificationKind.STAFF_COPY,
+    NotificationKind.CANNED_REPLY,
+    NotificationKind.VISIT_BOOKED,
+)
 # requests whose "done" the member acts on only with where and when (the visit, the delivery):
 # a status message alone does not say it
 TOLD_WHERE_AND_WHEN = frozenset(

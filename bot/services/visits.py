@@ -1,0 +1,157 @@
+"""An appointment's visit as staff booked it: `/visit 09.12 17:30` in the member's topic.
+
+The member asked for a day and a time of day; the clinic gave one. Staff write it once: it is
+kept on the request (its day in `Request.visit_on`, the day and the hour in `details`, shown
+wherever the answers are), the member is told at once, and reminded the day before
+(`reminders.py:_appointments_tomorrow`), whether the request is still open or done.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from bot.services import outbox
+from bot.services.dates import read_date
+from bot.services.notifications import CardRefresh, VisitBooked
+from bot.services.staff.audit import audit
+from bot.services.staff.find import REQUEST_NUMBER
+from storage.models import Request, RequestKind, RequestStatus
+
+DAY_FIELD = "visit_date"  # the details' keys the visit is shown by (`render.value_text`)
+TIME_FIELD = "visit_time"
+# a visit is booked up to this far ahead (the member's date step's horizon)
+HORIZON = timedelta(days=365)
+# the requests a visit is booked on, and those it is not (withdrawn, refused)
+KINDS = frozenset({RequestKind.APPOINTMENT})
+NOT_BOOKED = frozenset({RequestStatus.REJECTED, RequestStatus.CANCELLED})
+# the appointments of a member named without a number: those asked for in this many days
+RECENT = timedelta(days=60)
+# an hour as staff write it: 17:30, 9.00, 9:05
+_HOUR = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d.:])")
+
+
+class VisitError(ValueError):
+    """What staff typed, or the request named, cannot take a visit (`key`: the message to show,
+    `args` what it names)."""
+
+    def __init__(self, key: str, **args: str) -> None:
+        super().__init__(key)
+        self.key = key
+        self.args_shown = args
+
+
+@dataclass(frozen=True)
+class Visit:
+    """What `/visit` was given: the request's number (if any), the day and the hour."""
+
+    request_id: int | None
+    day: date
+    at: str | None  # "17:30"
+
+
+def read_visit(text: str, today: date) -> Visit:
+    """`R-000042 09.12 17:30`, `9 декабря 17:30`, `завтра 10:00`, `09.12`: the request's number
+    (optional, first or last), the day (today or later, within `HORIZON`) and the hour
+    (optional, HH:MM). Raises `VisitError` with the reason."""
+    words = text.split()
+    request_id = None
+    for at in (0, len(words) - 1):
+        if words and (found := REQUEST_NUMBER.fullmatch(words[at])) is not None:
+            request_id = int(found.group(1))
+            del words[at]
+            break
+    rest = " ".join(words)
+    hour = None
+    if (found := _HOUR.search(rest)) is not None:
+        hour = f"{int(found.group(1)):02d}:{found.group(2)}"
+        rest = (rest[: found.start()] + rest[found.end() :]).strip(" ,")
+    if not rest:
+        raise VisitError("helpdesk-visit-usage")
+    day = read_date(rest, today, future=True)
+    if day is None:
+        raise VisitError("helpdesk-visit-bad-date", typed=rest[:40])
+    if day < today or day > today + HORIZON:
+        raise VisitError("helpdesk-visit-out-of-range", typed=rest[:40])
+    return Visit(request_id, day, hour)
+
+
+async def appointment_for(
+    session: AsyncSession,
+    member_id: int,
+    request_id: int | None,
+    now: datetime,
+    about: int | None = None,
+) -> Request:
+    """The appointment a visit is booked on: the one numbered (the member's), else the one the
+    staff message replies about (`about`: a line of its card or history) when it is one, else
+    the one asked for lately that is not withdrawn or refused. Raises `VisitError` when there
+    is none, or several to choose from (named, for the number)."""
+    if request_id is None and about is not None:
+        replied = await session.get(Request, about)
+        if replied is not None and replied.kind in KINDS and replied.member_id == member_id:
+            request_id = about
+    if request_id is not None:
+        request = await session.get(Request, request_id)
+        if request is None or request.member_id != member_id:
+            raise VisitError("helpdesk-visit-not-theirs", number=f"R-{request_id:06d}")
+        if request.kind not in KINDS:
+            raise VisitError("helpdesk-visit-not-appointment", number=request.number)
+        if request.status in NOT_BOOKED:
+            raise VisitError("helpdesk-visit-closed", number=request.number)
+        return request
+    rows = await session.execute(
+        select(Request)
+        .where(
+            Request.member_id == member_id,
+            col(Request.kind).in_(KINDS),
+            col(Request.status).not_in(NOT_BOOKED),
+            col(Request.created_at) >= now - RECENT,
+        )
+        .order_by(col(Request.id).desc())
+    )
+    found = list(rows.scalars())
+    if not found:
+        raise VisitError("helpdesk-visit-none")
+    if len(found) > 1:
+        raise VisitError("helpdesk-visit-which", numbers=", ".join(r.number for r in found[:5]))
+    return found[0]
+
+
+async def book(
+    session: AsyncSession, request: Request, visit: Visit, staff_id: int, now: datetime
+) -> None:
+    """Keep the visit on `request` and tell the member (and refresh the staff card), in the
+    caller's transaction; audited. Booked again, the new day and hour replace the old."""
+    assert request.id is not None
+    details = {key: value for key, value in request.details.items() if key != TIME_FIELD}
+    details[DAY_FIELD] = visit.day.isoformat()
+    if visit.at is not None:
+        details[TIME_FIELD] = visit.at
+    request.details = details  # (a new dict: the JSON column sees the change)
+    request.visit_on = visit.day
+    request.updated_at = now
+    request.first_staff_action_at = request.first_staff_action_at or now
+    session.add(request)
+    booked = f"{visit.day.isoformat()}:{visit.at or ''}"
+    await outbox.enqueue(
+        session,
+        VisitBooked(),
+        dedup_key=f"visit:{request.id}:{booked}",
+        member_id=request.member_id,
+        request_id=request.id,
+        now=now,
+    )
+    await outbox.enqueue(
+        session,
+        CardRefresh(),
+        dedup_key=f"refresh:visit:{request.id}:{booked}:{now.timestamp()}",
+        member_id=request.member_id,
+        request_id=request.id,
+        now=now,
+    )
+    await audit(session, staff_id, "visit_booked", now, request.number, {"visit": booked})

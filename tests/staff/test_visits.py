@@ -1,0 +1,172 @@
+"""`/visit`: staff write the visit the clinic booked in the member's topic; the member is told,
+sees it on the request, and is reminded the day before, whether the request is open or done."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import select
+
+from bot.services import reminders, requests
+from storage.models import AuditEntry, Member, Notification, Request, RequestKind, RequestStatus
+from tests.staff.conftest import FORUM, IRYNA, OLENA
+
+ASKED = {
+    "specialty": "dentist",
+    "clinic": "Dobrobut, Kyiv",
+    "preferred_date": "2026-11-25",
+    "time_window": "evening",
+}
+
+
+def _almaty(day: int, hour: int) -> datetime:
+    """A moment in the insurer's zone (Almaty, UTC+5), as the UTC the bot keeps."""
+    return datetime(2026, 11, day, hour - 5, tzinfo=UTC)
+
+
+async def _appointment(world, member: Member, details: dict | None = None) -> Request:
+    async with world.sessions.begin() as session:
+        fresh = await session.get(Member, member.id)
+        assert fresh is not None
+        return await requests.submit(
+            session,
+            fresh,
+            RequestKind.APPOINTMENT,
+            dict(details or ASKED),
+            [],
+            world.clock(),
+            world.clock().date(),
+        )
+
+
+def _thread(world, number: str) -> int:
+    card = next(m for m in world.bot_messages(FORUM) if number in m.get("text", ""))
+    return card["message_thread_id"]
+
+
+async def _staff_says(world, text: str, thread: int | None) -> str:
+    world.state.send_text(FORUM, text, user_id=IRYNA, thread_id=thread)
+    await world.settled()
+    await world.deliver()
+    return world.bot_messages(FORUM, thread)[-1]["text"]
+
+
+async def _remind(world, at: datetime) -> None:
+    world.clock.now = at
+    rules = reminders.ReminderRules(tz=world.settings.tz, sla=timedelta(days=365))
+    async with world.sessions.begin() as session:
+        await reminders.run_due(session, at, rules)
+    await world.deliver()
+
+
+async def _stored(world, request_id: int) -> Request:
+    async with world.sessions() as session:
+        request = await session.get(Request, request_id)
+        assert request is not None
+        return request
+
+
+async def test_a_visit_booked_is_told_shown_on_the_card_and_reminded_the_day_before(world):
+    """The member asked for the 25th in the evening; the clinic gave the 26th at 17:30. Before,
+    staff could only write it in a line: the request kept the 25th, the reminder came on the
+    24th for the wrong day while the request was open, and never once it was done."""
+    member = await world.member_with_card()
+    request = await _appointment(world, member)
+    await world.deliver()
+    thread = _thread(world, request.number)
+
+    answer = await _staff_says(world, "/visit 26.11 17:30", thread)
+    assert answer == (
+        "📅 R-000001: the visit is booked for November 26, 2026 (Thursday), 17:30. "
+        "The member is told now and reminded the day before."
+    )
+    told = world.bot_messages(OLENA)[-1]["text"]
+    assert told.startswith("📅 Your visit is booked: November 26, 2026 (Thursday), 17:30.")
+    assert "Specialty: Dentist" in told and "City / clinic: Dobrobut, Kyiv" in told
+    assert "Preferred date" not in told  # the day asked for is not the visit's
+    card = next(m for m in world.bot_messages(FORUM, thread) if "Status" in m.get("text", ""))
+    assert "📅 Visit booked for: November 26, 2026 (Thursday), 17:30" in card["text"]
+    stored = await _stored(world, request.id)
+    assert stored.visit_on == date(2026, 11, 26)
+    assert (stored.details["visit_date"], stored.details["visit_time"]) == ("2026-11-26", "17:30")
+    assert stored.details["preferred_date"] == "2026-11-25"  # what the member asked, kept
+    async with world.sessions() as session:
+        [entry] = (
+            await session.execute(select(AuditEntry).where(AuditEntry.action == "visit_booked"))
+        ).scalars()
+    assert (entry.staff_telegram_id, entry.target) == (IRYNA, "R-000001")
+
+    # done: staff are not told the member heard nothing of where and when
+    card = next(m for m in world.bot_messages(FORUM, thread) if "Status" in m.get("text", ""))
+    await world.press(card, "🙋 Take")
+    await world.deliver()
+    card = next(m for m in world.bot_messages(FORUM, thread) if "Status" in m.get("text", ""))
+    await world.press(card, "✅ Done")
+    await world.deliver()
+    assert not any("is done, but nothing" in m.get("text", "") for m in world.bot_messages(FORUM))
+    assert (await _stored(world, request.id)).status == RequestStatus.DONE
+
+    # the 24th (the day before the day asked for): nothing; the 25th: the visit's reminder
+    told_before = len(world.bot_messages(OLENA))
+    await _remind(world, _almaty(24, 10))
+    assert len(world.bot_messages(OLENA)) == told_before
+    await _remind(world, _almaty(25, 10))
+    reminder = world.bot_messages(OLENA)[-1]["text"]
+    assert reminder.startswith(
+        "📅 A reminder: your visit is tomorrow, November 26, 2026 (Thursday), 17:30."
+    )
+    await _remind(world, _almaty(25, 15))  # once
+    assert world.bot_messages(OLENA)[-1]["text"] == reminder
+    assert len([m for m in world.bot_messages(OLENA) if "A reminder" in m.get("text", "")]) == 1
+
+
+async def test_a_visit_is_booked_on_the_appointment_meant_or_staff_are_told_why_not(world):
+    member = await world.member_with_card()
+    first = await _appointment(world, member)
+    await world.deliver()
+    thread = _thread(world, first.number)
+
+    assert "Usage:" in await _staff_says(world, "/visit", thread)
+    assert "could not read the day in “31.02”" in await _staff_says(
+        world, "/visit 31.02 10:00", thread
+    )
+    assert "a visit is booked for today or a day ahead" in await _staff_says(
+        world, "/visit 01.11.2026", thread
+    )
+    assert "Use this in a member's topic" in await _staff_says(world, "/visit 26.11", None)
+
+    second = await _appointment(world, member, {**ASKED, "specialty": "cardiologist"})
+    callback = await world.submit(member)
+    await world.deliver()
+    assert (
+        "This member has several doctor appointments: R-000002, R-000001. Give the number"
+        in await _staff_says(world, "/visit 27.11 9:00", thread)
+    )
+    assert "R-000003 is not a doctor appointment" in await _staff_says(
+        world, f"/visit {callback.number} 27.11 9:00", thread
+    )
+    answer = await _staff_says(world, "/visit 27.11 9:00 R-2", thread)  # the number last, short
+    assert answer.startswith(
+        "📅 R-000002: the visit is booked for November 27, 2026 (Friday), 09:00"
+    )
+    assert (await _stored(world, second.id)).visit_on == date(2026, 11, 27)
+    assert (await _stored(world, first.id)).visit_on is None
+
+    # booked again without the hour: the new day, and no hour left from before
+    await _staff_says(world, "/visit R-000002 завтра", thread)
+    again = await _stored(world, second.id)
+    assert again.visit_on == date(2026, 11, 23)
+    assert "visit_time" not in again.details
+    told = world.bot_messages(OLENA)[-1]["text"]
+    assert told.startswith("📅 Your visit is booked: November 23, 2026 (Monday).")
+
+    async with world.sessions.begin() as session:
+        await requests.cancel(
+            session, await session.get(Member, member.id), first.id, world.clock()
+        )
+    assert "R-000001 was cancelled or rejected" in await _staff_says(
+        world, "/visit R-000001 28.11", thread
+    )
+    async with world.sessions() as session:
+        kinds = [n.kind for n in (await session.execute(select(Notification))).scalars()]
+    assert kinds.count("visit_booked") == 2  # the two bookings, nothing for the refusals
