@@ -31,8 +31,12 @@ KINDS = frozenset({RequestKind.APPOINTMENT})
 NOT_BOOKED = frozenset({RequestStatus.REJECTED, RequestStatus.CANCELLED})
 # the appointments of a member named without a number: those asked for in this many days
 RECENT = timedelta(days=60)
-# an hour as staff write it: 17:30, 9.00, 9:05
-_HOUR = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d.:])")
+# an hour as staff write it: 17:30, 9.00, 9:05 (a word of its own, after the day or, with a
+# colon, before it: "10.12" alone is a day)
+_HOUR = re.compile(r"([01]?\d|2[0-3])[:.]([0-5]\d)")
+_COLON_HOUR = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+# the word for "at" before the hour ("10.12 в 17:30"), left out of the day
+_AT = frozenset({"в", "о", "об", "at", "сағат"})
 
 
 class VisitError(ValueError):
@@ -65,11 +69,18 @@ def read_visit(text: str, today: date) -> Visit:
             request_id = int(found.group(1))
             del words[at]
             break
-    rest = " ".join(words)
     hour = None
-    if (found := _HOUR.search(rest)) is not None:
+    found = None
+    # "17:30" at either end, else "9.30" at the end ("17:30 10.12": the hour first)
+    for at, pattern in ((-1, _COLON_HOUR), (0, _COLON_HOUR), (-1, _HOUR)):
+        if len(words) > 1 and (found := pattern.fullmatch(words[at].strip(","))) is not None:
+            del words[at]
+            break
+    if found is not None:
         hour = f"{int(found.group(1)):02d}:{found.group(2)}"
-        rest = (rest[: found.start()] + rest[found.end() :]).strip(" ,")
+        if words and words[-1].casefold() in _AT:
+            del words[-1]
+    rest = " ".join(words).strip(" ,")
     if not rest:
         raise VisitError("helpdesk-visit-usage")
     day = read_date(rest, today, future=True)

@@ -1,0 +1,46 @@
+"""How `/visit` reads what staff type after it (`visits.read_visit`)."""
+
+from datetime import date
+
+import pytest
+
+from bot.services.visits import Visit, VisitError, read_visit
+
+TODAY = date(2026, 12, 5)
+
+
+@pytest.mark.parametrize(
+    ("typed", "visit"),
+    [
+        # a day whose digits could be an hour: "10.12 17:30" was the hour 10:12 and no day
+        ("10.12 17:30", Visit(None, date(2026, 12, 10), "17:30")),
+        ("17:30 10.12", Visit(None, date(2026, 12, 10), "17:30")),
+        ("10.12 в 17:30", Visit(None, date(2026, 12, 10), "17:30")),
+        ("10.12, 17:30", Visit(None, date(2026, 12, 10), "17:30")),
+        ("10.12", Visit(None, date(2026, 12, 10), None)),  # a day alone is a day
+        ("R-5 10.12 9.30", Visit(5, date(2026, 12, 10), "09:30")),
+        ("10.12 r5", Visit(5, date(2026, 12, 10), None)),
+        ("завтра 10:00", Visit(None, date(2026, 12, 6), "10:00")),
+        ("9 декабря 17:30", Visit(None, date(2026, 12, 9), "17:30")),
+        ("сегодня", Visit(None, TODAY, None)),
+    ],
+)
+def test_the_day_the_hour_and_the_number_are_read_in_any_order(typed, visit):
+    assert read_visit(typed, TODAY) == visit
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("", "helpdesk-visit-usage"),
+        ("R-000042", "helpdesk-visit-usage"),
+        ("17:30", "helpdesk-visit-bad-date"),  # an hour alone names no day
+        ("31.02 10:00", "helpdesk-visit-bad-date"),
+        ("04.12.2026", "helpdesk-visit-out-of-range"),  # yesterday
+        ("06.12.2027", "helpdesk-visit-out-of-range"),  # beyond a year
+    ],
+)
+def test_what_is_not_a_visit_is_refused_with_why(typed, key):
+    with pytest.raises(VisitError) as refused:
+        read_visit(typed, TODAY)
+    assert refused.value.key == key
