@@ -521,6 +521,44 @@ def _time_splits(text: str) -> list[_TimeSplit]:
     return found
 
 
+# the words before an hour in a sentence that make it one ("после 18", "о 10:00", "from 9 to
+# 11"): a number without one is a day, a count or an amount ("15 декабря", "2 анализа")
+_HOUR_WORDS = frozenset(
+    {"в", "во", "о", "об", "после", "після", "до", "к", "с", "з", "from", "after", "at",
+     "before", "by", "until", "till", "to", "сағат", "кейін"}
+)  # fmt: skip
+_AN_HOUR = re.compile(r"([01]?\d|2[0-3])(?:[:.][0-5]\d)?")
+_A_CLOCK_TIME = re.compile(r"([01]?\d|2[0-3]):[0-5]\d")
+
+
+def hour_in_sentence(text: str) -> tuple[str, str] | None:
+    """The time of day a sentence names by an hour ("перезвоните после 18 по поводу записи",
+    "call me at 17:30"): its window and the words, as typed ("после 18"); None when it names
+    no hour of a window. An hour counts with a word before it ("после", "о", "from") or written
+    with its minutes ("17:30"); a run of them is kept whole ("с 9 до 11")."""
+    tokens = text.replace(",", " ").split()
+    for at, token in enumerate(tokens):
+        word = token.strip(".!?;")
+        if _A_CLOCK_TIME.fullmatch(word):
+            start = at - 1 if at and tokens[at - 1].casefold() in _HOUR_WORDS else at
+        elif _AN_HOUR.fullmatch(word) and at and tokens[at - 1].casefold() in _HOUR_WORDS:
+            start = at - 1
+        else:
+            continue
+        end = at + 1
+        while (  # "с 9 до 11": the hour it runs to, too
+            end + 1 < len(tokens)
+            and tokens[end].casefold() in _HOUR_WORDS
+            and _AN_HOUR.fullmatch(tokens[end + 1].strip(".!?;"))
+        ):
+            end += 2
+        said = " ".join(tokens[start:end]).strip(".!?;")
+        window = window_of_hour(said)
+        if window is not None and len(said) <= SAID_MAX:
+            return window, said
+    return None
+
+
 def hour_said(typed: str) -> str | None:
     """A time of day typed with an hour ("после 17", "в 10:30", "before 12"), as written, to
     be kept beside the window it falls in: the hour says more than the window. None when it

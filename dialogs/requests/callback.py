@@ -24,6 +24,7 @@ from bot.services.forms import (
     TIME_WORDS,
     WINDOW_SPANS,
     clean_text,
+    hour_in_sentence,
     topic_named,
     window_named,
     window_of_hour,
@@ -77,12 +78,17 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
     window = said if said in TIME_WINDOWS else window_named(said)
     if window in TIME_WINDOWS and window != ANY_TIME:
         data["time_window"] = window
+    elif (hour := hour_in_sentence(said)) is not None:  # "… после 18 …": kept as typed too
+        keep_time(manager, *hour)
     if topic_named(said) and (topic := clean_text(said, min_len=3)) is not None:
         data["topic"] = topic
     i18n: Translator = manager.middleware_data["i18n"]
     if data.get("time_window"):
         key = "callback-time-topic-kept" if data.get("topic") else "callback-time-kept"
-        set_notice(manager, key, window=i18n(f"time-window-{data['time_window']}"))
+        window_label = i18n(f"time-window-{data['time_window']}")
+        if data.get(SAID_FIELD):
+            window_label = time_said(window_label, data[SAID_FIELD], i18n)
+        set_notice(manager, key, window=window_label)
     elif data.get("topic"):
         set_notice(manager, "callback-topic-kept")
 

@@ -298,6 +298,37 @@ async def test_a_time_of_day_asked_for_with_the_call_back_answers_its_time_step(
     assert "When is it convenient to call you?" in member.text()
 
 
+async def test_an_hour_asked_for_with_the_call_back_answers_its_time_step_as_typed(
+    member, session_factory
+):
+    """ "перезвоните мне после 18 по поводу записи" opened the call-back and asked "When is it
+    convenient to call you?" again: an hour in a sentence was not read (only the words for a
+    time of day were). It is the evening, kept as typed, said so; a number that is no hour
+    ("15 декабря") is not taken for one."""
+    await member_with_active_card(member, session_factory)
+    said = "перезвоните мне после 18 по поводу записи"
+    await member.send(said)
+    await member.click("📝 New request: 📞 Call-back")
+    assert (
+        "🌆 Evening, 16:00–20:00 · “после 18”: noted as the time for the call, and your "
+        "message as its topic." in member.text()
+    )
+    await member.click("📱 Use \\+380501112233")
+    assert "Time: 🌆 Evening, 16:00–20:00 · “после 18”" in member.text()  # the summary
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert (request.details["time_window"], request.details["time_said"]) == (
+        "evening",
+        "после 18",
+    )
+
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.send("перезвоните 15 декабря")
+    await member.click("📱 Use \\+380501112233")
+    assert "When is it convenient to call you?" in member.text()
+
+
 async def test_a_call_back_asked_for_about_a_doctor_is_the_call_back(
     member, session_factory, clock
 ):

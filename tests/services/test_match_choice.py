@@ -19,6 +19,7 @@ from bot.services.forms import (
     TYPED_COMMANDS,
     YES_WORDS,
     _words,
+    hour_in_sentence,
     hour_said,
     is_done,
     is_no,
@@ -142,6 +143,23 @@ def test_every_time_word_is_written_as_a_typed_answer_is_read():
 )
 def test_an_hour_typed_falls_in_its_time_of_day(typed, window):
     assert window_of_hour(typed) == window
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("перезвоните мне сегодня после 18 по поводу записи", ("evening", "после 18")),
+        ("call me at 17:30 please", ("evening", "at 17:30")),
+        ("перезвоніть з 9 до 11", ("morning", "з 9 до 11")),
+        ("передзвоніть о 10, будь ласка", ("morning", "о 10")),
+        ("кешке сағат 18 де қоңырау шалыңыз", ("evening", "сағат 18")),
+        ("перезвоните 15 декабря", None),  # a day, not an hour
+        ("перезвоните мне в 2 часа", None),  # no hour of a time of day
+        ("перезвоните по поводу 2 анализов", None),  # a count
+    ],
+)
+def test_an_hour_in_a_sentence_is_read_with_the_words_that_make_it_one(sentence, found):
+    assert hour_in_sentence(sentence) == found
 
 
 def test_a_time_typed_with_an_hour_is_kept_as_typed():
