@@ -31,6 +31,7 @@ from dialogs.common import (
     now,
     page_buttons,
     scroll_page,
+    today,
 )
 from dialogs.states import MainSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
@@ -169,9 +170,19 @@ def summary_lines(data: dict[str, Any], manager: DialogManager, i18n: Translator
             )
             lines.append(i18n("mydata-ticket", date=_day(t["created_at"], manager), text=text))
     waiting = [n for n in data["notifications"] if n["status"] in ("pending", "sending", "held")]
+    # and the visits staff booked that are still ahead: each is reminded the day before
+    day = today(manager).isoformat()
+    visits = sum(
+        1
+        for r in data["requests"]
+        if r.get("visit_on") and str(r["visit_on"]) > day
+        and r["status"] not in ("rejected", "cancelled")
+    )  # fmt: skip
     lines += [
         "",
-        i18n("mydata-reminders", count=sum(1 for r in data["reminders"] if not r["sent_at"])),
+        i18n(
+            "mydata-reminders", count=sum(1 for r in data["reminders"] if not r["sent_at"]) + visits
+        ),
         i18n("mydata-pending", count=sum(1 for n in waiting if n["audience"] == "member")),
         i18n("mydata-attempts", count=len(data["activation_attempts"])),
         i18n("mydata-state", count=len(data["dialog_state"])),

@@ -96,6 +96,11 @@ async def test_a_visit_booked_is_told_shown_on_the_card_and_reminded_the_day_bef
         ).scalars()
     assert (entry.staff_telegram_id, entry.target) == (IRYNA, "R-000001")
 
+    # what the bot keeps of the member says a reminder is to come
+    world.state.send_text(OLENA, "/mydata")
+    await world.settled()
+    assert "Reminders waiting: 1" in world.bot_messages(OLENA)[-1]["text"]
+
     # done: staff are not told the member heard nothing of where and when
     card = next(m for m in world.bot_messages(FORUM, thread) if "Status" in m.get("text", ""))
     await world.press(card, "🙋 Take")
