@@ -224,6 +224,8 @@ OFFER_MAX = 10  # messages kept, the last ones: an album is at most ten
 # a request the member's message on the menu names ("мне нужен стоматолог"): offered beside
 # sending it to support (`dialogs/menu.py`), and gone as the kept messages go
 SUGGEST = "request_suggest"
+# a second request the same message names ("анализы и к гинекологу"), offered beside the first
+SUGGEST_MORE = "request_suggest_more"
 
 
 async def on_free_message(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
@@ -354,9 +356,9 @@ def member_window(
     # the message names after it
     offer: tuple[Button, ...] = ()
     if rests or on_message is not None:
-        from dialogs.suggest import suggest_button  # (it builds on this module: imported here)
+        from dialogs.suggest import suggest_buttons  # (it builds on this module: imported here)
 
-        offer = (offer_button(), suggest_button())
+        offer = (offer_button(), *suggest_buttons())
     return Window(*offer, *widgets, *error, catch_all, state=state, getter=getter, **kwargs)
 
 
@@ -533,6 +535,7 @@ async def _fresh_event(
     # one more message), gone from the screen otherwise
     data[OFFER] = manager.dialog_data.pop(OFFER, None)
     data[SUGGEST] = manager.dialog_data.pop(SUGGEST, None)
+    data[SUGGEST_MORE] = manager.dialog_data.pop(SUGGEST_MORE, None)
     if isinstance(event, CallbackQuery):
         clear_error(manager)
     return await handler(event, data)

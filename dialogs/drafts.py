@@ -32,7 +32,7 @@ from aiogram_dialog.widgets.kbd import Button
 from bot.i18n import Translator
 from bot.services import cards
 from bot.services.names import given_name
-from dialogs.common import OFFER, SUGGEST, now
+from dialogs.common import OFFER, SUGGEST, SUGGEST_MORE, now
 from dialogs.forget import FINISHED
 from dialogs.requests.common import (
     CALL_AHEAD,
@@ -54,7 +54,7 @@ STATES: dict[str, State] = {
     str(state.state): state for group in KINDS for state in group.__all_states__
 }
 # what a screen says once, and the messages kept for support: not the form's answers
-_SHOWN_ONCE = frozenset({ERROR_KEY, OFFER, SUGGEST})
+_SHOWN_ONCE = frozenset({ERROR_KEY, OFFER, SUGGEST, SUGGEST_MORE})
 # a form's own name for its draft when it opens: no answer
 _NO_ANSWER = _SHOWN_ONCE | {SUBMISSION}
 # what a form was opened with that its opening turns into answers (documents, and the words it

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram.fsm.storage.base import BaseStorage
 
-from dialogs.common import OFFER, SUGGEST
+from dialogs.common import OFFER, SUGGEST, SUGGEST_MORE
 from dialogs.states import (
     ActivationSG,
     AppointmentSG,
@@ -41,7 +41,7 @@ FINISHED: frozenset[str] = frozenset(
 # (`common.keep_for_support`, `dialogs/suggest.py`)
 KEEP = frozenset(
     {"number", "request_id", "card_id", "opens_on", "locked_until", "ticket_id", "note", ERROR_KEY,
-     OFFER, SUGGEST}
+     OFFER, SUGGEST, SUGGEST_MORE}
 )  # fmt: skip
 
 

@@ -4,6 +4,7 @@ away, on every screen that asks nothing (`dialogs.common.member_window(rests=Tru
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 from aiogram.types import CallbackQuery, Message
@@ -15,7 +16,7 @@ from bot.i18n import Translator
 from bot.services import cards, requests
 from bot.services.forms import KAZAKH_POLITE, bare_request, wants
 from bot.services.names import given_name
-from dialogs.common import OFFER, SUGGEST, fmt_date, now, set_notice, today
+from dialogs.common import OFFER, SUGGEST, SUGGEST_MORE, fmt_date, now, set_notice, today
 from dialogs.requests.new import (
     make_active,
     named_ahead,
@@ -66,12 +67,59 @@ def offer_request(text: str, card_list: list[cards.CardView], manager: DialogMan
     """ "мне нужен стоматолог", "лекарства для ребенка", kept for support: the request it names
     offered beside (`request_offered`); when the card it would be made on takes no request now
     (waiting for its coverage, or ended), the screen says so, with the day, beside "Send it to
-    support", not that messages are not taken here."""
+    support", not that messages are not taken here. A second request named in another part of
+    the message ("сдать анализы и записаться к гинекологу") is offered beside the first
+    (`_another_asked`), and on the "request sent" screen of the one pressed first."""
     asked = _asked(text, card_list, manager)
     if asked is not None and asked.on is not None and not _open(asked.on):
         _say_closed(manager, asked)
         return
-    _offer(_offered(asked, manager) if asked else None, manager)
+    offered = _offered(asked, manager) if asked else None
+    more = _another_asked(text, asked, card_list, manager) if asked and offered else None
+    more_offered = _offered(more, manager) if more else None
+    if offered is None or more_offered is None or asked is None or more is None:
+        _offer(offered, manager)
+        return
+    # each on the card it was read for now: the one pressed first may make another card the
+    # active one (a child's)
+    offered[2], more_offered[2] = _card_of(asked), _card_of(more)
+    # what the first part says of the first (its day), not a day the second part names
+    head = _AND.split(text)[0]
+    if (alone := _asked(head, card_list, manager)) is not None and alone.named == asked.named:
+        offered[4] = named_ahead(asked.named, alone.rest, manager)
+    manager.dialog_data[SUGGEST] = offered
+    manager.dialog_data[SUGGEST_MORE] = more_offered
+    i18n: Translator = manager.middleware_data["i18n"]
+    set_notice(
+        manager,
+        "input-not-asked-suggest-two",
+        request=named_label((offered[0], offered[1]), i18n, offered[3]),
+        more=named_label((more_offered[0], more_offered[1]), i18n, more_offered[3]),
+    )
+
+
+# the words that join two requests in one message ("анализы и к гинекологу", "ліки та до
+# лікаря", "tests and a dentist", "талдау және дәрігерге"), a comma before them or not
+_AND = re.compile(
+    r"\s*,?\s+(?:и|і|й|та|and|және|а также|а ещё|а еще|а ще|а також|плюс|also)\s+", re.IGNORECASE
+)
+
+
+def _another_asked(
+    text: str, first: Asked, card_list: list[cards.CardView], manager: DialogManager
+) -> Asked | None:
+    """A request of another kind (or doctor) that a later part of `text` asks for on its own,
+    on a card that takes one now; None when there is none."""
+    parts = _AND.split(text)
+    for part in parts[1:]:
+        more = _asked(part, card_list, manager)
+        if more is not None and more.named != first.named and more.on and _open(more.on):
+            return more
+    return None
+
+
+def _card_of(asked: Asked) -> int | None:
+    return asked.on.card_id if asked.on is not None else None
 
 
 def _offer(offered: list[Any] | None, manager: DialogManager) -> None:
@@ -189,10 +237,27 @@ def _say_offered(manager: DialogManager, offered: list[Any]) -> None:
     set_notice(manager, "input-not-asked-suggest", request=label)
 
 
-async def on_suggest(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+def offer_next(manager: DialogManager, offered: list[Any]) -> None:
+    """On the "request sent" screen: the other request the message named, as it was offered
+    beside the one just sent ("… and a gynecologist"), one press away."""
+    manager.dialog_data[SUGGEST] = offered
+    i18n: Translator = manager.middleware_data["i18n"]
+    set_notice(
+        manager,
+        "request-sent-suggest",
+        request=named_label((offered[0], offered[1]), i18n, offered[3]),
+    )
+
+
+async def on_suggest(_callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     """ "📝 New request: …" under a message that named one: that form (`open_named`), on the
-    card of the family member it named (made the active card, as "👥 For another person" does)."""
-    named = manager.middleware_data.get(SUGGEST)
+    card of the family member it named (made the active card, as "👥 For another person" does).
+    When the message named two, the other is offered again once this one is sent."""
+    pressed, other = SUGGEST, SUGGEST_MORE
+    if button.widget_id == _MORE_ID:
+        pressed, other = other, pressed
+    named = manager.middleware_data.get(pressed)
+    then = manager.middleware_data.get(other) or None
     if not named:  # (a press on a screen drawn before: nothing is offered now)
         return
     kind, specialty, card_id = named[:3]
@@ -207,23 +272,43 @@ async def on_suggest(_callback: CallbackQuery, _button: Button, manager: DialogM
     ]
     if card_id is not None and not await make_active(manager, card_id):
         return  # unlinked since, or not saved (the screen says so)
-    await open_named(manager, (kind, specialty), ahead=ahead, docs=docs)
+    await open_named(manager, (kind, specialty), ahead=ahead, docs=docs, then=then)
+
+
+_MORE_ID = "suggest_more"
 
 
 class _Suggested(Text):
-    """ "📝 New request: 🩺 Doctor appointment · Dentist": the request offered now."""
+    """ "📝 New request: 🩺 Doctor appointment · Dentist": the request offered now (under
+    `key`: the first, or the second one the message named)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
 
     async def _render_text(self, data: dict[str, Any], manager: DialogManager) -> str:
-        named = manager.dialog_data.get(SUGGEST)
+        named = manager.dialog_data.get(self.key)
         if not named:
             return ""
         i18n: Translator = manager.middleware_data["i18n"]
         return i18n("menu-btn-suggest", request=named_label((named[0], named[1]), i18n, named[3]))
 
 
-def _suggested(_data: dict[str, Any], _widget: Any, manager: DialogManager) -> bool:
-    return bool(manager.dialog_data.get(SUGGEST))
+def _suggested(key: str) -> Any:
+    def shown(_data: dict[str, Any], _widget: Any, manager: DialogManager) -> bool:
+        return bool(manager.dialog_data.get(key))
+
+    return shown
 
 
-def suggest_button() -> Button:
-    return Button(_Suggested(), id="suggest", on_click=on_suggest, when=_suggested)
+def suggest_buttons() -> tuple[Button, Button]:
+    """The request a message named, and the second one it named, each one press away."""
+    return (
+        Button(_Suggested(SUGGEST), id="suggest", on_click=on_suggest, when=_suggested(SUGGEST)),
+        Button(
+            _Suggested(SUGGEST_MORE),
+            id=_MORE_ID,
+            on_click=on_suggest,
+            when=_suggested(SUGGEST_MORE),
+        ),
+    )

@@ -47,6 +47,9 @@ LIST_AHEAD = "list_ahead"
 # the words a claim was asked for with ("верните 15 000 тг за вчерашний прием у стоматолога"):
 # its service date and amount, and what the service was (its comment), for their steps
 CLAIM_AHEAD = "claim_ahead"
+# the other request the message that opened this form named ("анализы и к гинекологу"), as it
+# was offered: offered again on the "request sent" screen (`submit`)
+THEN = "then_offered"
 
 
 def said_with(start_data: Any, key: str) -> str | None:
@@ -162,6 +165,8 @@ async def start_form(start_data: Any, manager: DialogManager) -> None:
     Photos and files the form was opened with (sent on the menu with the words that named it,
     `dialogs/suggest.py`) are its first documents, each checked as if sent to it."""
     manager.dialog_data[SUBMISSION] = _new_token()
+    if isinstance(start_data, dict) and start_data.get(THEN):
+        manager.dialog_data[THEN] = start_data[THEN]
     given = start_data.get(DOCS) if isinstance(start_data, dict) else None
     kept: list[Attachment] = []
     for item in given or ():
@@ -220,6 +225,10 @@ async def submit(
         return
     manager.dialog_data["number"] = number
     manager.dialog_data["request_id"] = request_id
+    if then := manager.dialog_data.pop(THEN, None):  # "… и к гинекологу": that one next
+        from dialogs.suggest import offer_next  # (it builds on this module: imported here)
+
+        offer_next(manager, then)
     await manager.switch_to(sent_state)
 
 

@@ -43,7 +43,7 @@ from dialogs.common import (
     typed_choice,
 )
 from dialogs.requests.appointment.handlers import specialty_words, typed_specialty
-from dialogs.requests.common import CALL_AHEAD, CLAIM_AHEAD, DOCS, LIST_AHEAD
+from dialogs.requests.common import CALL_AHEAD, CLAIM_AHEAD, DOCS, LIST_AHEAD, THEN
 from dialogs.requests.dates import DATE_AHEAD
 from dialogs.states import (
     AppointmentSG,
@@ -260,28 +260,36 @@ async def open_named(
     allowed: bool | None = None,
     ahead: str | None = None,
     docs: list[dict[str, Any]] | None = None,
+    then: list[Any] | None = None,
 ) -> None:
     """The form `named_request` found, over the current screen (the appointment with its
     doctor at its next step; `ahead`, what was said of it with it (`named_ahead`), for its
     steps; `docs`, photos and files sent with the message, the documents of a form that takes
-    them); the chooser, which says why, when the active card takes no request now (`allowed`,
-    when the caller knows it already)."""
+    them; `then`, the other request the message named, as offered, for the "request sent"
+    screen); the chooser, which says why, when the active card takes no request now
+    (`allowed`, when the caller knows it already)."""
     if allowed is None:
         data = await choose_getter(**{**manager.middleware_data, "dialog_manager": manager})
         allowed = bool(data["allowed"])
     kind, specialty = named
+    more = {THEN: then} if then else {}
     if not allowed:
         await manager.start(NewRequestSG.choose)
     elif specialty is not None:
-        await manager.start(AppointmentSG.clinic, data={"specialty": specialty, DATE_AHEAD: ahead})
+        await manager.start(
+            AppointmentSG.clinic, data={"specialty": specialty, DATE_AHEAD: ahead, **more}
+        )
     elif kind == RequestKind.CALLBACK:
-        await manager.start(FORMS[kind], data={CALL_AHEAD: ahead} if ahead else None)
+        await manager.start(
+            FORMS[kind], data={CALL_AHEAD: ahead, **more} if ahead or more else None
+        )
     elif kind == RequestKind.REIMBURSEMENT:
-        await manager.start(FORMS[kind], data={DOCS: docs or [], CLAIM_AHEAD: ahead})
+        await manager.start(FORMS[kind], data={DOCS: docs or [], CLAIM_AHEAD: ahead, **more})
     elif kind in (RequestKind.MEDICINES, RequestKind.LAB_TESTS):
-        await manager.start(FORMS[kind], data={DOCS: docs or [], LIST_AHEAD: ahead})
+        await manager.start(FORMS[kind], data={DOCS: docs or [], LIST_AHEAD: ahead, **more})
     else:
-        await manager.start(FORMS[kind], data={DOCS: docs or []} if kind in WITH_DOCS else None)
+        start = {DOCS: docs or []} if kind in WITH_DOCS else {}
+        await manager.start(FORMS[kind], data={**start, **more} or None)
 
 
 async def on_typed(message: Message, widget: MessageInput, manager: DialogManager) -> None:

@@ -37,6 +37,7 @@ request-card-expired = Coverage on your active card ended on { $date }. Choose a
 request-date-passed = The day you chose, { $date }, has already passed. Please choose today or a later day.
 request-no-time-left = No time of day is left on { $date } for a visit. Please choose a later day.
 request-time-passed = That time of day on { $date } has already passed. Please choose another.
+request-sent-suggest = You also asked for { $request }: tap “📝 New request: { $request }”.
 request-sent =
     ✅ Request <b>{ $number }</b> is sent.
     I will tell you here when its status changes.

@@ -17,6 +17,7 @@ input-thanks = 🙏 Будь ласка! Якщо ще щось потрібно
 btn-send-to-support = ✉️ Надіслати в підтримку
 menu-btn-suggest = 📝 Нова заявка: { $request }
 input-not-asked-suggest = Це нова заявка? Натисніть «📝 Нова заявка: { $request }». Або надішліть це в підтримку: «{ btn-send-to-support }».
+input-not-asked-suggest-two = Це нові заявки? Натисніть «📝 Нова заявка: { $request }» або «📝 Нова заявка: { $more }»: другу я запропоную знову, щойно першу буде надіслано. Або надішліть це в підтримку: «{ btn-send-to-support }».
 input-not-asked-card-waiting = ⏳ { $request }: заявки за цією карткою можна подавати з { $date }, коли почнеться страховий захист. Надіслати це в підтримку зараз? Натисніть «{ btn-send-to-support }».
 input-not-asked-card-ended = { $request }: страховий захист за цією карткою завершився { $date }, заявки за нею не приймаються. Надіслати це в підтримку? Натисніть «{ btn-send-to-support }».
 member-unknown-command = ⚠️ Я не знаю такої команди, тож нічого не записав. Мої команди: /menu (головне меню), /cancel (вийти з поточної форми), /support (телефони і написати нам), /language, /mydata (що я зберігаю про Вас) і /help.

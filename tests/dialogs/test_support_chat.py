@@ -293,6 +293,43 @@ async def test_a_request_named_on_the_menu_is_offered_beside_support(member, ses
     assert await _queued(session_factory) == []  # nothing went to support without the press
 
 
+async def test_two_requests_named_in_one_message_are_both_offered(member, session_factory, clock):
+    """ "мне нужно сдать анализы завтра и записаться к гинекологу в пятницу" was offered the lab
+    tests only: the gynecologist was lost, and the member had to ask again from the menu. Both
+    are offered, each with the day its own part names; the one not pressed is offered again on
+    the "request sent" screen of the other. A list joined by "и" is one request."""
+    await member_with_active_card(member, session_factory)
+    await member.send("/menu")
+    await member.send("мне нужно сдать анализы завтра и записаться к гинекологу в пятницу")
+    assert (
+        "Are these new requests? Tap “📝 New request: 🧪 Lab tests” or “📝 New request: 🩺 "
+        "Doctor appointment · Gynecologist”" in member.text()
+    )
+    assert member.buttons()[:3] == [
+        "✉️ Send it to support",
+        "📝 New request: 🧪 Lab tests",
+        "📝 New request: 🩺 Doctor appointment · Gynecologist",
+    ]
+    await member.click("📝 New request: 🧪 Lab tests")
+    assert "📅 November 23, 2026: noted as the day for the tests." in member.text()
+    await member.send("Complete blood count")
+    await member.click("➡️ Next")
+    await member.send("Kyiv, Khreshchatyk 1, apt 5")
+    assert "Preferred date: November 23, 2026 (Monday)" in member.text()
+    await member.click("✅ Send")
+    assert "You also asked for 🩺 Doctor appointment · Gynecologist" in member.text()
+    await member.click("📝 New request: 🩺 Doctor appointment · Gynecologist")
+    assert "📅 November 27, 2026: noted for the day of the visit" in member.text()
+    [tests] = await stored_requests(session_factory)
+    assert tests.kind == RequestKind.LAB_TESTS
+
+    await member.send("/menu")
+    clock.advance(minutes=31)  # (a line a moment after a request goes to it)
+    await member.send("нужны лекарства: парацетамол и ибупрофен")
+    offers = [b for b in member.buttons() if b.startswith("📝 New request:")]
+    assert offers == ["📝 New request: 💊 Medicines"]
+
+
 async def test_a_request_asked_for_in_a_sentence_is_offered_on_the_menu(member, session_factory):
     """ "хочу вернуть деньги за анализы" named no request: five words are more than a choice's,
     and it names a refund and lab tests at once; "лекарства для ребенка" has no word of wanting.
