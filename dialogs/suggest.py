@@ -70,12 +70,15 @@ def offer_request(text: str, card_list: list[cards.CardView], manager: DialogMan
     support", not that messages are not taken here. A second request named in another part of
     the message ("сдать анализы и записаться к гинекологу") is offered beside the first
     (`_another_asked`), and on the "request sent" screen of the one pressed first."""
+    parts = _AND.split(text)
     asked = _asked(text, card_list, manager)
+    if asked is None and len(parts) > 1:  # two doctors in one message name neither as a whole
+        asked = next((a for part in parts if (a := _asked(part, card_list, manager))), None)
     if asked is not None and asked.on is not None and not _open(asked.on):
         _say_closed(manager, asked)
         return
     offered = _offered(asked, manager) if asked else None
-    more = _another_asked(text, asked, card_list, manager) if asked and offered else None
+    more = _another_asked(parts, asked, card_list, manager) if asked and offered else None
     more_offered = _offered(more, manager) if more else None
     if offered is None or more_offered is None or asked is None or more is None:
         _offer(offered, manager)
@@ -83,9 +86,13 @@ def offer_request(text: str, card_list: list[cards.CardView], manager: DialogMan
     # each on the card it was read for now: the one pressed first may make another card the
     # active one (a child's)
     offered[2], more_offered[2] = _card_of(asked), _card_of(more)
-    # what the first part says of the first (its day), not a day the second part names
-    head = _AND.split(text)[0]
-    if (alone := _asked(head, card_list, manager)) is not None and alone.named == asked.named:
+    if offered[2] != more_offered[2]:  # for two people: each named ("… · Софія", "… · Олена")
+        for shown, read in ((offered, asked), (more_offered, more)):
+            if not shown[3] and read.on is not None:
+                shown[3] = given_name(read.on.holder_name)
+    # what its own part says of the first (its day), not a day the other part names
+    alone = next((a for part in parts if _same(a := _asked(part, card_list, manager), asked)), None)
+    if alone is not None:
         offered[4] = named_ahead(asked.named, alone.rest, manager)
     manager.dialog_data[SUGGEST] = offered
     manager.dialog_data[SUGGEST_MORE] = more_offered
@@ -106,16 +113,21 @@ _AND = re.compile(
 
 
 def _another_asked(
-    text: str, first: Asked, card_list: list[cards.CardView], manager: DialogManager
+    parts: list[str], first: Asked, card_list: list[cards.CardView], manager: DialogManager
 ) -> Asked | None:
-    """A request of another kind (or doctor) that a later part of `text` asks for on its own,
-    on a card that takes one now; None when there is none."""
-    parts = _AND.split(text)
-    for part in parts[1:]:
+    """A request of another kind or doctor, or for another person, that a part of a message
+    (`parts`, split at "и", "and"…) asks for on its own, on a card that takes one now; None
+    when there is none."""
+    for part in parts if len(parts) > 1 else ():
         more = _asked(part, card_list, manager)
-        if more is not None and more.named != first.named and more.on and _open(more.on):
+        if more is not None and not _same(more, first) and more.on and _open(more.on):
             return more
     return None
+
+
+def _same(asked: Asked | None, other: Asked) -> bool:
+    """The same request on the same card."""
+    return asked is not None and (asked.named, _card_of(asked)) == (other.named, _card_of(other))
 
 
 def _card_of(asked: Asked) -> int | None:

@@ -312,6 +312,37 @@ async def test_a_request_for_a_child_named_on_the_menu_is_made_on_the_child_s_ca
     assert "Active card: SIP-2026-0001 · Olena Kovalenko" in member.text()
 
 
+async def test_requests_for_two_people_in_one_message_are_each_on_their_card(
+    member, session_factory
+):
+    """ "book Taras to a pediatrician on Monday and me to a dentist on Tuesday" named two
+    doctors, so the message as a whole named neither and nothing was offered. Each part is
+    offered, named with whose it is, and each is made on that card with its own day, the second
+    from the "request sent" screen of the first (where the child's card is the active one)."""
+    child_id = await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.send("book Taras to a pediatrician on Monday and me to a dentist on Tuesday")
+    assert member.buttons()[1:3] == [
+        "📝 New request: 🩺 Doctor appointment · Pediatrician · Taras",
+        "📝 New request: 🩺 Doctor appointment · Dentist · Olena",
+    ]
+    await member.click("📝 New request: 🩺 Doctor appointment · Pediatrician · Taras")
+    assert "📅 November 23, 2026: noted for the day of the visit" in member.text()
+    await member.send("Kyiv, Medikom")
+    await member.click("🕘 Any time")
+    await member.click("⏭ Skip")
+    assert "Insured person: Taras Kovalenko" in member.text()
+    await member.click("✅ Send")
+    assert (await _member(session_factory)).active_card_id == child_id
+    await member.click("📝 New request: 🩺 Doctor appointment · Dentist · Olena")
+    assert "📅 November 24, 2026: noted for the day of the visit" in member.text()
+    await member.send("Kyiv, Medikom")
+    await member.click("🕘 Any time")
+    await member.click("⏭ Skip")
+    assert "Insured person: Olena Kovalenko" in member.text()
+    assert "Preferred date: November 24, 2026 (Tuesday)" in member.text()
+
+
 async def test_a_request_asked_for_oneself_is_made_on_one_s_own_card(member, session_factory):
     """After a request for the child, his card is the active one, and "book me to a dentist"
     was offered on it: the member's own request on the child's card. Asked for oneself ("me",
