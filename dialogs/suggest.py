@@ -79,10 +79,23 @@ def offer_request(text: str, card_list: list[cards.CardView], manager: DialogMan
         return
     offered = _offered(asked, manager) if asked else None
     more = _another_asked(parts, asked, card_list, manager) if asked and offered else None
-    more_offered = _offered(more, manager) if more else None
-    if offered is None or more_offered is None or asked is None or more is None:
+    if asked is None or offered is None or more is None:
         _offer(offered, manager)
         return
+    _offer_two(parts, (asked, offered), more, card_list, manager)
+
+
+def _offer_two(
+    parts: list[str],
+    first: tuple[Asked, list[Any]],
+    more: Asked,
+    card_list: list[cards.CardView],
+    manager: DialogManager,
+) -> None:
+    """Two requests named in one message (`parts`), each offered (`SUGGEST`, `SUGGEST_MORE`)."""
+    asked, offered = first
+    more_offered = _offered(more, manager)
+    assert more_offered is not None  # (`_another_asked` takes one on an open card only)
     # each on the card it was read for now: the one pressed first may make another card the
     # active one (a child's)
     offered[2], more_offered[2] = _card_of(asked), _card_of(more)
