@@ -28,7 +28,7 @@ from bot.delivery.topics import TopicKeeper
 from bot.i18n import Translator, TranslatorHub
 from bot.render import VALUE_SHOWN, detail_lines, long_details
 from bot.services import notifications as note
-from bot.services import relay, topics
+from bot.services import relay, topics, visits
 from bot.services.phones import mask_phone
 from bot.services.staff import StaffAction
 from bot.textfit import CAPTION_LIMIT, TEXT_PART, cut, pages, visible_length
@@ -426,6 +426,8 @@ class StaffSender:
             actions.insert(0, StaffAction.TAKE)
         if not actions:
             return text, None
+        if request.kind in visits.KINDS and request.status != RequestStatus.NEW:
+            actions.append(StaffAction.VISIT)  # taken: the visit the clinic gives, booked
         actions.append(StaffAction.REVEAL)
         buttons = [
             InlineKeyboardButton(
@@ -435,7 +437,7 @@ class StaffSender:
             for a in actions
         ]
         return text, InlineKeyboardMarkup(
-            inline_keyboard=[buttons[:2], buttons[2:]] if len(buttons) > 2 else [buttons]
+            inline_keyboard=[buttons[at : at + 2] for at in range(0, len(buttons), 2)]
         )
 
     async def _refresh_card(self, job: _Job, p: note.CardRefresh) -> int | None:

@@ -10,6 +10,7 @@ staff-not-now = Not possible while the request is { $status }.
 staff-request-missing = This request no longer exists.
 staff-ask-info = ✍️ Reply to this message with the question for the member.
 staff-ask-reject = ✍️ Reply to this message with the reason for rejecting; the member will see it.
+staff-ask-visit = ✍️ Reply to this message with the day and time of the visit the clinic booked, for example 09.12 17:30 (the time may be left out).
 staff-text-too-short = Please write at least a few words.
 staff-sent-to-member = ✅ Saved; the member is told.
 staff-member-unreachable = ⚠️ This member has blocked the bot; the message will be delivered when they write again.
@@ -20,6 +21,7 @@ staff-btn-info = ❓ Need info
 staff-btn-done = ✅ Done
 staff-btn-reject = ⛔️ Reject
 staff-btn-reveal = 📞 Show phone
+staff-btn-visit = 📅 Visit
 staff-phones = 📞 { $number }: { $phones } (this view is logged)
 
 staff-card =

@@ -175,3 +175,51 @@ async def test_a_visit_is_booked_on_the_appointment_meant_or_staff_are_told_why_
     async with world.sessions() as session:
         kinds = [n.kind for n in (await session.execute(select(Notification))).scalars()]
     assert kinds.count("visit_booked") == 2  # the two bookings, nothing for the refusals
+
+
+async def test_the_visit_may_be_booked_from_the_card_s_button(world):
+    """An appointment taken has "📅 Visit" on its card: it asks the day and hour, a line that
+    is no day is answered with why and the next one taken; a request of another kind has no
+    such button."""
+    member = await world.member_with_card()
+    request = await _appointment(world, member)
+    callback = await world.submit(member)
+    await world.deliver()
+    thread = _thread(world, request.number)
+
+    def card(number: str) -> dict:
+        return next(
+            m
+            for m in world.bot_messages(FORUM)
+            if m.get("text", "").startswith(number) and "Status" in m["text"]
+        )
+
+    assert "📅 Visit" not in str(card(request.number)["reply_markup"])  # not taken yet
+    await world.press(card(request.number), "🙋 Take")
+    await world.deliver()
+    rows = [
+        [b["text"] for b in row] for row in card(request.number)["reply_markup"]["inline_keyboard"]
+    ]
+    assert rows == [["❓ Need info", "✅ Done"], ["⛔️ Reject", "📅 Visit"], ["📞 Show phone"]]
+    await world.press(card(callback.number), "🙋 Take")
+    await world.deliver()
+    assert "📅 Visit" not in str(card(callback.number)["reply_markup"])
+
+    await world.press(card(request.number), "📅 Visit")
+    assert (
+        "day and time of the visit the clinic booked"
+        in world.bot_messages(FORUM, thread)[-1]["text"]
+    )
+    assert "could not read the day in “sometime next week”" in await _staff_says(
+        world, "sometime next week", thread
+    )
+    told_before = len(world.bot_messages(OLENA))
+    assert (await _staff_says(world, "27.11 9:15", thread)).startswith(
+        "📅 R-000001: the visit is booked for November 27, 2026 (Friday), 09:15."
+    )
+    assert len(world.bot_messages(OLENA)) == told_before + 1
+    assert world.bot_messages(OLENA)[-1]["text"].startswith("📅 Your visit is booked")
+    assert "📅 Visit booked for: November 27, 2026 (Friday), 09:15" in card(request.number)["text"]
+    # the prompt answered: the next line goes to the member as any line of the topic
+    await _staff_says(world, "See you there!", thread)
+    assert world.bot_messages(OLENA)[-1]["text"] == "See you there!"

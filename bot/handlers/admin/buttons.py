@@ -1,5 +1,5 @@
 """Request card buttons: take, in progress, need info (asks the question), done, reject,
-and "show phone" (audited)."""
+"show phone" (audited), and an appointment's "visit" (asks its day and hour)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from aiogram.types import CallbackQuery, ForceReply, Message
 from bot.callbacks import StaffCallback
 from bot.clock import Clock
 from bot.config import Settings
+from bot.handlers.admin.visit import book_visit
 from bot.i18n import Translator
 from bot.services import lifecycle, requests
 from bot.services.forms import TEXT_MAX, clean_text, too_long
@@ -113,6 +114,30 @@ async def _other_chat(
     return True
 
 
+async def _visit_answered(
+    message: Message,
+    text: str,
+    request_id: int,
+    uow: UnitOfWork,
+    state: FSMContext,
+    clock: Clock,
+    settings: Settings,
+    i18n: Translator,
+) -> None:
+    """The line that answers "📅 Visit": its day and hour booked (a line that is no day is
+    answered with why, and the next one is taken)."""
+    request = await uow.session.get(Request, request_id)
+    if request is None:
+        await state.clear()
+        await message.reply(i18n("staff-request-missing"))
+        return
+    if await book_visit(
+        message, text, uow, clock, settings, i18n, member_id=request.member_id,
+        request_id=request_id,
+    ):  # fmt: skip
+        await state.clear()
+
+
 def create_router() -> Router:
     router = Router(name="admin-buttons")
 
@@ -157,8 +182,9 @@ def create_router() -> Router:
         if await _other_chat(callback, uow, callback_data.request_id, settings, i18n):
             return
         action = callback_data.action
-        if action in NEEDS_TEXT:
-            # the question or the reason comes as the staff member's next message here
+        if action in NEEDS_TEXT or action is StaffAction.VISIT:
+            # the question, the reason or the visit's day comes as the staff member's next
+            # message here
             await state.set_state(StaffSG.awaiting_text)
             await state.update_data(
                 request_id=callback_data.request_id,
@@ -197,6 +223,7 @@ def create_router() -> Router:
         uow: UnitOfWork,
         state: FSMContext,
         clock: Clock,
+        settings: Settings,
         i18n: Translator,
     ) -> None:
         data = await state.get_data()
@@ -214,6 +241,11 @@ def create_router() -> Router:
                 await message.reply(i18n("input-too-long", max=TEXT_MAX))
             else:
                 await message.reply(i18n("staff-text-too-short"))
+            return
+        if data["action"] == StaffAction.VISIT:
+            await _visit_answered(
+                message, text, int(data["request_id"]), uow, state, clock, settings, i18n
+            )
             return
         await state.clear()
         if await _apply(

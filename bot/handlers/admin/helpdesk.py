@@ -15,9 +15,9 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.filters.staff import StaffFilter
 from bot.handlers.admin.target import member_of
+from bot.handlers.admin.visit import book_visit
 from bot.i18n import Translator
-from bot.render import value_text
-from bot.services import relay, visits
+from bot.services import relay
 from bot.services.dates import read_date
 from bot.services.staff import export as staff_export
 from bot.services.staff import notes, templates
@@ -154,32 +154,22 @@ def create_router() -> Router:
     ) -> None:
         """`/visit 09.12 17:30` in a member's topic: the visit of their appointment, as the
         clinic booked it (`visits.book`): the member told, and reminded the day before."""
-        assert message.from_user is not None
         target = await member_of(message, uow.session)
         if target is None:
             await message.reply(i18n("helpdesk-note-no-member"))
             return
-        now = clock()
-        try:
-            booked = visits.read_visit(command.args or "", now.astimezone(settings.tz).date())
-            request = await visits.appointment_for(
-                uow.session, target.member_id, booked.request_id, now, about=target.request_id
-            )
-            await visits.book(uow.session, request, booked, message.from_user.id, now)
-        except visits.VisitError as exc:
-            shown = {key: html.escape(value) for key, value in exc.args_shown.items()}
-            await message.reply(i18n(exc.key, **shown))
-            return
-        when = value_text(visits.DAY_FIELD, booked.day.isoformat(), request.details, i18n)
-        number = request.number
-        if not await uow.commit():
-            await message.reply(i18n("staff-not-saved"))
-            return
-        if target.unreachable:
-            await message.reply(i18n("staff-member-unreachable"))
-        await message.reply(
-            i18n("helpdesk-visit-booked", number=number, when=html.escape(when, quote=False))
+        booked = await book_visit(
+            message,
+            command.args or "",
+            uow,
+            clock,
+            settings,
+            i18n,
+            member_id=target.member_id,
+            about=target.request_id,
         )
+        if booked and target.unreachable:
+            await message.reply(i18n("staff-member-unreachable"))
 
     @router.message(Command("templates"))
     async def list_templates(message: Message, session: AsyncSession, i18n: Translator) -> None:

@@ -23,6 +23,7 @@ class StaffAction(StrEnum):
     DONE = "done"
     REJECT = "reject"
     REVEAL = "reveal"  # show the full phone numbers of a request (audited)
+    VISIT = "visit"  # book an appointment's visit: its day and hour asked for (`visits.book`)
 
 
 TARGET = {
