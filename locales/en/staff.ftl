@@ -4,6 +4,7 @@ staff-not-allowed = ⛔️ Only support staff can do this here.
 staff-button-unknown = This button is out of date. Use the buttons on the latest card.
 staff-done = ✅ Saved
 staff-done-untold = ℹ️ Request { $number } ({ $kind }) is done, but nothing has been sent to the member since it came. If they have not been told where and when, write it here: it goes to them.
+staff-done-untold-visit = ℹ️ Request { $number } ({ $kind }) is done, but nothing has been sent to the member since it came. Book the visit the clinic gave: <code>/visit 09.12 17:30</code> here (the member is told and reminded the day before), or write where and when: it goes to them.
 staff-already-taken = { $name } has already taken this request.
 staff-info-asked-already = ℹ️ The member has already been asked (a colleague was first), so your question goes to them as a message in this topic.
 staff-not-now = Not possible while the request is { $status }.

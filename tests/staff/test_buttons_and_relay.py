@@ -435,8 +435,9 @@ async def _appointment(world, member):
 
 async def test_an_appointment_done_with_nothing_said_reminds_staff_to_say_where_and_when(world):
     """Staff press "Done" on an appointment without having written to the member: the member
-    gets "✅ done" and not where or when. The topic now says so; an appointment whose details
-    were written to the member first, and a call-back, get no such line."""
+    gets "✅ done" and not where or when. The topic now says so, with the way to book the visit
+    (`/visit`: the member is told and reminded); an appointment whose details were written to
+    the member first, and a call-back, get no such line."""
     member = await world.member_with_card()
     request = await _appointment(world, member)
     card = _card(world, request.number)
@@ -446,8 +447,9 @@ async def test_an_appointment_done_with_nothing_said_reminds_staff_to_say_where_
     hint = world.bot_messages(FORUM)[-1]
     assert hint["text"] == (
         f"ℹ️ Request {request.number} (🩺 Doctor appointment) is done, but nothing has been sent "
-        "to the member since it came. If they have not been told where and when, write it "
-        "here: it goes to them."
+        "to the member since it came. Book the visit the clinic gave: /visit 09.12 17:30 here "
+        "(the member is told and reminded the day before), or write where and when: it goes "
+        "to them."
     )
     assert hint["message_thread_id"] == card["message_thread_id"]
 

@@ -28,6 +28,7 @@ from bot.services.staff import (
     reveal_phones,
 )
 from bot.services.staff.routing import handled_in
+from bot.services.visits import KINDS
 from storage.models import Request, RequestStatus
 from storage.uow import UnitOfWork
 
@@ -209,9 +210,9 @@ def create_router() -> Router:
             await callback.answer(i18n("staff-done"))
             if isinstance(callback.message, Message) and await done_untold(uow.session, request):
                 kind = i18n(f"request-kind-{request.kind}")
-                await callback.message.reply(
-                    i18n("staff-done-untold", number=request.number, kind=kind)
-                )
+                # an appointment: the visit may be booked, and the member reminded of it
+                key = "staff-done-untold-visit" if request.kind in KINDS else "staff-done-untold"
+                await callback.message.reply(i18n(key, number=request.number, kind=kind))
 
     @router.callback_query()
     async def on_unknown(callback: CallbackQuery, i18n: Translator) -> None:
