@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot.services import reminders, requests
 from storage.models import AuditEntry, Member, Notification, Request, RequestKind, RequestStatus
-from tests.staff.conftest import FORUM, IRYNA, OLENA
+from tests.staff.conftest import FORUM, INTRUDER, IRYNA, OLENA
 
 ASKED = {
     "specialty": "dentist",
@@ -139,6 +139,11 @@ async def test_a_visit_is_booked_on_the_appointment_meant_or_staff_are_told_why_
         world, "/visit 01.11.2026", thread
     )
     assert "Use this in a member's topic" in await _staff_says(world, "/visit 26.11", None)
+    # someone in the group who is not staff: refused, nothing booked
+    world.state.send_text(FORUM, "/visit 26.11 10:00", user_id=INTRUDER, thread_id=thread)
+    await world.settled()
+    assert "Only support staff" in world.bot_messages(FORUM, thread)[-1]["text"]
+    assert (await _stored(world, first.id)).visit_on is None
 
     second = await _appointment(world, member, {**ASKED, "specialty": "cardiologist"})
     callback = await world.submit(member)
