@@ -61,6 +61,10 @@ async def offer_named(
         card_list = await cards.list_cards(data["session"], data["member"], today(manager))
     if card_list:
         offer_request(text, card_list, manager)
+    elif (asked := _asked(text, card_list, manager)) is not None:
+        # "I need a dentist" with no card linked: what to do first, not "not taken here"
+        i18n: Translator = manager.middleware_data["i18n"]
+        set_notice(manager, "input-not-asked-no-card", request=named_label(asked.named, i18n, ""))
 
 
 def offer_request(text: str, card_list: list[cards.CardView], manager: DialogManager) -> None:

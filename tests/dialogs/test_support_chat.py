@@ -330,6 +330,24 @@ async def test_two_requests_named_in_one_message_are_both_offered(member, sessio
     assert offers == ["📝 New request: 💊 Medicines"]
 
 
+async def test_a_request_named_with_no_card_linked_says_to_link_one_first(member):
+    """ "I need a dentist appointment" from a member with no card was told "Messages are not
+    taken on this screen", as if the bot did not read it. It says a request is made on a card
+    and to link one first, beside sending it to support; a message that names no request is
+    still only kept for support."""
+    await member.send("/start")
+    await member.send("I need a dentist appointment")
+    assert (
+        "📝 🩺 Doctor appointment · Dentist: a request is made on an insurance card, and none "
+        "is linked to you yet. Link yours first with the buttons below" in member.text()
+    )
+    assert "not taken on this screen" not in member.text()
+    assert "✉️ Send it to support" in member.buttons()
+    assert not any(b.startswith("📝 New request") for b in member.buttons())
+    await member.send("hello?")
+    assert "not taken on this screen" in member.text()
+
+
 async def test_a_request_asked_for_in_a_sentence_is_offered_on_the_menu(member, session_factory):
     """ "хочу вернуть деньги за анализы" named no request: five words are more than a choice's,
     and it names a refund and lab tests at once; "лекарства для ребенка" has no word of wanting.
