@@ -14,7 +14,7 @@ from aiogram_dialog.widgets.text import Text
 
 from bot.i18n import Translator
 from bot.services import cards, requests
-from bot.services.forms import KAZAKH_POLITE, bare_request, wants
+from bot.services.forms import KAZAKH_POLITE, bare_request, says_wanting, wants
 from bot.services.names import given_name
 from dialogs.common import OFFER, SUGGEST, SUGGEST_MORE, fmt_date, now, set_notice, today
 from dialogs.requests.new import (
@@ -27,7 +27,7 @@ from dialogs.requests.new import (
     request_named_for,
     without_relations,
 )
-from storage.models import RequestStatus
+from storage.models import RequestKind, RequestStatus
 
 # the request a text is offered ([text, `request_offered`'s answer]), found in this update to
 # tell a new request asked a moment after another (`names_another_request`): the offer made
@@ -134,8 +134,11 @@ def _another_asked(
 ) -> Asked | None:
     """A request of another kind or doctor, or for another person, that a part of a message
     (`parts`, split at "и", "and"…) asks for on its own, on a card that takes one now; None
-    when there is none."""
+    when there is none. After a refund, what a part only names is what the money was for
+    ("вернуть деньги за анализы и лекарства"), not a request."""
     for part in parts if len(parts) > 1 else ():
+        if first.named[0] == RequestKind.REIMBURSEMENT and not says_wanting(part):
+            continue
         more = _asked(part, card_list, manager)
         if more is not None and not _same(more, first) and more.on and _open(more.on):
             return more

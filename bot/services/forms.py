@@ -210,6 +210,12 @@ def wants(typed: str) -> bool:
     return 0 < len(words) <= 2 or any(word.startswith(_WANTING) for word in words)
 
 
+def says_wanting(typed: str) -> bool:
+    """Whether a message holds a word of wanting or asking ("нужно", "запишите", "want"),
+    whatever its length (`wants` takes any two words for a request's name)."""
+    return any(word.startswith(_WANTING) for word in _words(typed))
+
+
 def alias_named(typed: str, aliases: Mapping[str, str]) -> str | None:
     """The one id whose alias stands in a short answer (up to `ALIAS_WORDS` words): "к
     зубному" is the dentist; None when none or several do."""

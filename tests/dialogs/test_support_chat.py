@@ -297,7 +297,8 @@ async def test_two_requests_named_in_one_message_are_both_offered(member, sessio
     """ "мне нужно сдать анализы завтра и записаться к гинекологу в пятницу" was offered the lab
     tests only: the gynecologist was lost, and the member had to ask again from the menu. Both
     are offered, each with the day its own part names; the one not pressed is offered again on
-    the "request sent" screen of the other. A list joined by "и" is one request."""
+    the "request sent" screen of the other. A list joined by "и" is one request, and so is
+    what a refund is for."""
     await member_with_active_card(member, session_factory)
     await member.send("/menu")
     await member.send("мне нужно сдать анализы завтра и записаться к гинекологу в пятницу")
@@ -328,6 +329,15 @@ async def test_two_requests_named_in_one_message_are_both_offered(member, sessio
     await member.send("нужны лекарства: парацетамол и ибупрофен")
     offers = [b for b in member.buttons() if b.startswith("📝 New request:")]
     assert offers == ["📝 New request: 💊 Medicines"]
+    # after a refund, what the money was for is not a request of its own; a request asked
+    # for in its own words is
+    for typed, more in (
+        ("хочу вернуть деньги за анализы и лекарства", []),
+        ("верните деньги за анализы и запишите к лору", ["🩺 Doctor appointment · ENT"]),
+    ):
+        await member.send(typed)
+        offers = [b for b in member.buttons() if b.startswith("📝 New request:")]
+        assert offers == [f"📝 New request: {o}" for o in ["💵 Reimbursement", *more]], typed
 
 
 async def test_a_request_named_with_no_card_linked_says_to_link_one_first(member):
