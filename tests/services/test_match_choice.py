@@ -156,6 +156,7 @@ def test_an_hour_typed_falls_in_its_time_of_day(typed, window):
         ("перезвоните 15 декабря", None),  # a day, not an hour
         ("перезвоните мне в 2 часа", None),  # no hour of a time of day
         ("перезвоните по поводу 2 анализов", None),  # a count
+        ("перезвоните про анализ, сданный в 12.11", None),  # a day, written with a dot
     ],
 )
 def test_an_hour_in_a_sentence_is_read_with_the_words_that_make_it_one(sentence, found):
