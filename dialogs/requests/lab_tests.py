@@ -11,7 +11,6 @@ from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 from bot.services.forms import day_named, list_after, read_date_and_time
 from dialogs.common import (
     MemberDialog,
-    fmt_date,
     member_window,
     set_notice,
     text_step,
@@ -36,6 +35,7 @@ from dialogs.requests.dates import (
     DateErrors,
     FutureCalendar,
     answer_kept_day,
+    day_kept,
     preferred_date_handlers,
 )
 from dialogs.requests.medicines import (
@@ -77,10 +77,10 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
     listed = clean_list(list_after(said, RequestKind.LAB_TESTS, span if span and value else ""))
     if listed is not None:
         data[REFERRAL] = listed
-    if value is not None:
+    if value is not None and span:
         data[DATE_AHEAD] = span
         key = "lab-date-list-kept" if listed else "lab-date-kept"
-        set_notice(manager, key, date=fmt_date(value, manager))
+        set_notice(manager, key, date=day_kept(manager, span, value))
     elif listed:
         set_notice(manager, "list-kept")
 

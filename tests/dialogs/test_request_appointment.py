@@ -612,7 +612,8 @@ async def test_a_day_typed_where_the_clinic_is_asked_is_kept_for_the_date_step(
     await member.click("Dentist")
     await member.send("в понеділок зранку")
     assert (
-        "📅 November 23, 2026: noted for the day of the visit. First, where: choose the city or "
+        "📅 November 23, 2026, 🌅 Morning, 8:00–12:00: noted for the day of the visit. First, "
+        "where: choose the city or "
         "type the clinic." in member.text()
     )
     assert "⚠️" not in member.text()
@@ -657,7 +658,10 @@ async def test_a_doctor_typed_on_the_chooser_with_a_day_keeps_the_day(member, se
     await member_with_active_card(member, session_factory)
     await member.click("📝 New request")
     await member.send("к стоматологу завтра утром")
-    assert "📅 November 23, 2026: noted for the day of the visit" in member.text()
+    # the time of day kept with it is said too (it answers the time step)
+    assert "📅 November 23, 2026, 🌅 Morning, 8:00–12:00: noted for the day of the visit" in (
+        member.text()
+    )
     await member.send("Kyiv, Medikom")
     assert "Anything the clinic should know" in member.text()  # date and time answered
     await member.click("⏭ Skip")

@@ -231,7 +231,9 @@ async def test_a_day_typed_before_the_clinic_is_pressed_answers_the_date_step(
     await open_form(member, session_factory, home="Київ")
     await member.click(re.escape(T("specialty-therapist")))
     await member.send("у понеділок зранку")
-    assert "23 листопада 2026\u202fр.: записав як день візиту" in member.text()
+    assert "23 листопада 2026\u202fр., 🌅 Ранок, 8:00–12:00: записав як день візиту" in (
+        member.text()
+    )
     assert T("clinics-pick-prompt", city="Київ") in member.text()
     await member.click("Клініка 2 · .*")
     assert "Що варто знати клініці" in member.text()  # the date and time steps answered

@@ -234,7 +234,9 @@ async def test_a_day_named_with_the_tests_answers_the_date_step(member, session_
     await member.send("/start")
     await member.send("Need a blood test tomorrow morning")
     await member.click("📝 New request: 🧪 Lab tests")
-    assert "📅 November 23, 2026: noted as the day for the tests." in member.text()
+    assert "📅 November 23, 2026, 🌅 Morning, 8:00–12:00: noted as the day for the tests." in (
+        member.text()
+    )
     await member.send("Complete blood count")
     await member.click("➡️ Next")
     assert f"🏠 Use {HOME}" in member.buttons()  # the address step: the day was answered
@@ -246,7 +248,16 @@ async def test_a_day_named_with_the_tests_answers_the_date_step(member, session_
     await member.send("/start")  # a day of the week, in Russian ("сдать кровь": to give blood)
     await member.send("нужно сдать кровь на сахар в понедельник утром")
     await member.click("📝 New request: 🧪 Lab tests")
-    assert "📅 November 23, 2026: noted as the day for the tests." in member.text()
+    assert "📅 November 23, 2026, 🌅 Morning, 8:00–12:00: noted as the day for the tests." in (
+        member.text()
+    )
+    await member.send("/start")  # an hour: said as typed
+    await member.send("нужно сдать кровь на сахар завтра в 8:30")
+    await member.click("📝 New request: 🧪 Lab tests")
+    assert (
+        "📅 November 23, 2026, 🌅 Morning, 8:00–12:00 · “в 8:30”: noted as the day for the tests."
+        in member.text()
+    )
 
 
 async def test_a_list_given_after_a_colon_is_the_list(member, session_factory, clock):

@@ -426,7 +426,9 @@ async def test_a_doctor_named_by_a_label_of_two_parts_is_offered_with_the_doctor
     assert "📝 New request: 🩺 Doctor appointment · Therapist (GP)" in member.buttons()
     await member.send("записатися до терапевта завтра ввечері")
     await member.click(r"📝 New request: 🩺 Doctor appointment · Therapist \(GP\)")
-    assert "📅 November 23, 2026: noted for the day of the visit" in member.text()
+    assert "📅 November 23, 2026, 🌆 Evening, 16:00–20:00: noted for the day of the visit" in (
+        member.text()
+    )
     await member.send("Kyiv, Medikom")
     assert "Anything the clinic should know" in member.text()  # date and time were answered
     await member.click("⏭ Skip")

@@ -28,6 +28,7 @@ from dialogs.requests.dates import (
     DATE_AHEAD,
     SAID_FIELD,
     DateErrors,
+    day_kept,
     keep_time,
     preferred_date_handlers,
     typed_time,
@@ -102,7 +103,7 @@ def keep_day(manager: DialogManager, text: str, day: date) -> None:
     """A day typed before the date step (`text`, read as `day`), kept to answer it once the
     clinic is given (`clinics.to_date`), and the member told so."""
     manager.dialog_data[DATE_AHEAD] = text
-    set_notice(manager, "appointment-clinic-date-kept", date=fmt_date(day, manager))
+    set_notice(manager, "appointment-clinic-date-kept", date=day_kept(manager, text, day))
 
 
 async def on_specialty(_event: Any, _widget: Any, manager: DialogManager, item: str) -> None:
