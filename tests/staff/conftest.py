@@ -92,15 +92,23 @@ class StaffWorld:
             )
             return member
 
-    async def submit(self, member: Member, topic: str = "Call me about my limits") -> Request:
+    async def submit(
+        self,
+        member: Member,
+        topic: str = "Call me about my limits",
+        *,
+        kind: RequestKind = RequestKind.CALLBACK,
+        details: dict[str, Any] | None = None,
+    ) -> Request:
+        """A request sent by `member`: a call-back about `topic`, or `kind` with `details`."""
         async with self.sessions.begin() as session:
             fresh = await session.get(Member, member.id)
             assert fresh is not None
             return await requests.submit(
                 session,
                 fresh,
-                RequestKind.CALLBACK,
-                {"phone": fresh.phone, "time_window": "any", "topic": topic},
+                kind,
+                details or {"phone": fresh.phone, "time_window": "any", "topic": topic},
                 [],
                 self.clock(),
                 self.clock().date(),

@@ -25,18 +25,7 @@ def _almaty(day: int, hour: int) -> datetime:
 
 
 async def _appointment(world, member: Member, details: dict | None = None) -> Request:
-    async with world.sessions.begin() as session:
-        fresh = await session.get(Member, member.id)
-        assert fresh is not None
-        return await requests.submit(
-            session,
-            fresh,
-            RequestKind.APPOINTMENT,
-            dict(details or ASKED),
-            [],
-            world.clock(),
-            world.clock().date(),
-        )
+    return await world.submit(member, kind=RequestKind.APPOINTMENT, details=dict(details or ASKED))
 
 
 def _thread(world, number: str) -> int:
