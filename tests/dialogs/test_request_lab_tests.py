@@ -258,6 +258,11 @@ async def test_a_day_named_with_the_tests_answers_the_date_step(member, session_
         "📅 November 23, 2026, 🌅 Morning, 8:00–12:00 · “в 8:30”: noted as the day for the tests."
         in member.text()
     )
+    await member.send("/start")  # what the member typed is escaped in the notice's HTML:
+    await member.send("нужно сдать кровь завтра <b>в 8:30")
+    await member.click("📝 New request: 🧪 Lab tests")
+    # shown as typed, not taken for a tag
+    assert "· “<b>в 8:30”: noted as the day for the tests." in member.text()
 
 
 async def test_a_list_given_after_a_colon_is_the_list(member, session_factory, clock):
