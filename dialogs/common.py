@@ -46,7 +46,8 @@ from storage.uow import UnitOfWork
 
 
 def set_error(manager: DialogManager, key: str, **args: Any) -> None:
-    """Show `key` above the current step; the step itself stays."""
+    """Show `key` above the current step; the step itself stays. `args` are plain text (the
+    widget escapes them for HTML)."""
     manager.dialog_data[ERROR_KEY] = {"key": key, "args": args}
 
 

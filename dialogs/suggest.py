@@ -4,7 +4,6 @@ away, on every screen that asks nothing (`dialogs.common.member_window(rests=Tru
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Any, NamedTuple
 
@@ -115,16 +114,12 @@ def _offer_two(
     manager.dialog_data[SUGGEST] = offered
     manager.dialog_data[SUGGEST_MORE] = more_offered
     i18n: Translator = manager.middleware_data["i18n"]
-    set_notice(  # (a notice's arguments are HTML: the names from the registry escaped)
+    set_notice(
         manager,
         "input-not-asked-suggest-two",
-        request=_shown(named_label((offered[0], offered[1]), i18n, offered[3])),
-        more=_shown(named_label((more_offered[0], more_offered[1]), i18n, more_offered[3])),
+        request=named_label((offered[0], offered[1]), i18n, offered[3]),
+        more=named_label((more_offered[0], more_offered[1]), i18n, more_offered[3]),
     )
-
-
-def _shown(label: str) -> str:
-    return html.escape(label, quote=False)
 
 
 # the words that join two requests in one message ("анализы и к гинекологу", "ліки та до
@@ -282,7 +277,7 @@ def offer_next(manager: DialogManager, offered: list[Any]) -> None:
     set_notice(
         manager,
         "request-sent-suggest",
-        request=_shown(named_label((offered[0], offered[1]), i18n, offered[3])),
+        request=named_label((offered[0], offered[1]), i18n, offered[3]),
     )
 
 

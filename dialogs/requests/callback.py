@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -87,9 +86,8 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
     if data.get("time_window"):
         key = "callback-time-topic-kept" if data.get("topic") else "callback-time-kept"
         window_label = i18n(f"time-window-{data['time_window']}")
-        if data.get(SAID_FIELD):  # (a notice's arguments are HTML: escaped)
-            said = html.escape(data[SAID_FIELD], quote=False)
-            window_label = time_said(window_label, said, i18n)
+        if data.get(SAID_FIELD):
+            window_label = time_said(window_label, data[SAID_FIELD], i18n)
         set_notice(manager, key, window=window_label)
     elif data.get("topic"):
         set_notice(manager, "callback-topic-kept")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -151,8 +150,7 @@ def typed_time(event: object) -> str | None:
 def day_kept(manager: DialogManager, text: str, day: date) -> str:
     """A day typed before its step (`text`, read as `day`), as the notice that keeps it says
     it: "November 23, 2026", and the time of day typed with it ("…, 🌅 Morning, 8:00–12:00 ·
-    “о 10:00”"), which answers the form's time too. HTML: the words typed are escaped (a
-    notice's arguments are not, `I18nError`)."""
+    “о 10:00”"), which answers the form's time too."""
     shown = fmt_date(day, manager)
     typed = read_date_time_said(text, today(manager), future=True)
     if typed.window is None:
@@ -160,7 +158,7 @@ def day_kept(manager: DialogManager, text: str, day: date) -> str:
     i18n = manager.middleware_data["i18n"]
     window = i18n(f"time-window-{typed.window}")
     if typed.said:
-        window = time_said(window, html.escape(typed.said, quote=False), i18n)
+        window = time_said(window, typed.said, i18n)
     return f"{shown}, {window}"
 
 

@@ -49,14 +49,20 @@ class I18nButtonText(I18nFormat):
 
 
 class I18nError(Text):
-    """The last validation error of this dialog, if any (set with `dialogs.common.set_error`)."""
+    """The last validation error of this dialog, if any (set with `dialogs.common.set_error`);
+    its text arguments HTML-escaped, as a getter's are (what a member typed may be one: "<b>в
+    8:30" is shown as typed, not taken for a tag)."""
 
     async def _render_text(self, data: dict[str, Any], manager: DialogManager) -> str:
         error = manager.dialog_data.get(ERROR_KEY)
         if not error:
             return ""
         i18n: Translator = manager.middleware_data["i18n"]
-        text = i18n(error["key"], **error.get("args", {}))
+        args = {
+            name: html.escape(value, quote=False) if isinstance(value, str) else value
+            for name, value in error.get("args", {}).items()
+        }
+        text = i18n(error["key"], **args)
         # a message that is also shown on its own (a toast, a reply) carries its own sign, and
         # a notice (`set_notice`) is no warning
         return text if error.get("notice") or text.startswith(WARNING) else f"{WARNING} {text}"
