@@ -56,19 +56,20 @@ def value_text(key: str, value: Any, details: dict[str, Any], i18n: Translator) 
     if key == "iban" and isinstance(value, str):
         # stored as one string; read, as IBANs are printed, in groups of four
         return " ".join(value[at : at + 4] for at in range(0, len(value), 4))
+    if key == "time_window" and i18n.has(f"time-window-{value}"):
+        said = details.get("time_said")
+        return window_text(str(value), str(said) if said else None, i18n)
     prefix = LABELLED.get(key)
     if prefix and i18n.has(prefix + str(value)):
-        text = i18n(prefix + str(value))
-        if key == "time_window" and (said := details.get("time_said")):
-            text = time_said(text, str(said), i18n)
-        return text
+        return i18n(prefix + str(value))
     return str(value)
 
 
-def time_said(window: str, said: str, i18n: Translator) -> str:
-    """ "🌆 Evening, 16:00–20:00 · “after 17”": a time of day with the hour the member typed it
-    with (at most `forms.SAID_MAX` characters)."""
-    return i18n("time-window-said", window=window, said=said)
+def window_text(window: str, said: str | None, i18n: Translator) -> str:
+    """ "🌆 Evening, 16:00–20:00", and the hour the member typed it with ("… · “after 17”", at
+    most `forms.SAID_MAX` characters): a form's time of day wherever it is shown."""
+    text = i18n(f"time-window-{window}")
+    return i18n("time-window-said", window=text, said=said) if said else text
 
 
 def detail_lines(

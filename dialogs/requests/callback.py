@@ -16,7 +16,7 @@ from babel.dates import format_date
 
 from bot.config import Settings
 from bot.i18n import Translator
-from bot.render import time_said
+from bot.render import window_text
 from bot.services.forms import (
     ANY_TIME,
     TEXT_MAX,
@@ -56,7 +56,6 @@ from dialogs.requests.common import (
     sent_widgets,
     start_form,
     submit,
-    time_window_label,
 )
 from dialogs.requests.dates import SAID_FIELD, keep_time, typed_time
 from dialogs.states import CallbackSG
@@ -85,10 +84,9 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
     i18n: Translator = manager.middleware_data["i18n"]
     if data.get("time_window"):
         key = "callback-time-topic-kept" if data.get("topic") else "callback-time-kept"
-        window_label = i18n(f"time-window-{data['time_window']}")
-        if data.get(SAID_FIELD):
-            window_label = time_said(window_label, data[SAID_FIELD], i18n)
-        set_notice(manager, key, window=window_label)
+        set_notice(
+            manager, key, window=window_text(data["time_window"], data.get(SAID_FIELD), i18n)
+        )
     elif data.get("topic"):
         set_notice(manager, "callback-topic-kept")
 
@@ -184,9 +182,7 @@ async def form_getter(
     # a number to call whose zone is not known: the times of day are the call centre's, named
     zone = call_reading(dialog_manager)
     named = "" if zone.own else zone_city(zone.tz, i18n)
-    label = time_window_label(dialog_manager, window) if window else ""
-    if label and data.get(SAID_FIELD):
-        label = time_said(label, data[SAID_FIELD], i18n)
+    label = window_text(window, data.get(SAID_FIELD), i18n) if window else ""
     if label and named and window != ANY_TIME:
         label = i18n("time-in-zone", time=label, zone=named)
     return {

@@ -244,10 +244,6 @@ async def on_sent_my_requests(
     await manager.start(MyRequestsSG.list, show_mode=ShowMode.AUTO)
 
 
-def time_window_label(manager: DialogManager, window: str) -> str:
-    return manager.middleware_data["i18n"](f"time-window-{window}")
-
-
 def sent_widgets() -> tuple[Text, Text, Column]:
     """The "request sent" text and its buttons, the same for every form."""
     return (

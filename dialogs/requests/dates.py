@@ -12,10 +12,11 @@ from aiogram.types import Message
 from aiogram_dialog import ChatEvent, DialogManager
 from aiogram_dialog.widgets.kbd.calendar_kbd import ManagedCalendar, OnDateSelected
 
-from bot.render import time_said
+from bot.render import window_text
 from bot.services.dates import read_date
 from bot.services.forms import (
     DateRefusal,
+    DateTyped,
     hour_said,
     preferred_date_refusal,
     read_date_time_said,
@@ -147,19 +148,15 @@ def typed_time(event: object) -> str | None:
     return hour_said(text) if text else None
 
 
-def day_kept(manager: DialogManager, text: str, day: date) -> str:
-    """A day typed before its step (`text`, read as `day`), as the notice that keeps it says
-    it: "November 23, 2026", and the time of day typed with it ("…, 🌅 Morning, 8:00–12:00 ·
-    “о 10:00”"), which answers the form's time too."""
-    shown = fmt_date(day, manager)
-    typed = read_date_time_said(text, today(manager), future=True)
+def day_kept(manager: DialogManager, typed: DateTyped) -> str:
+    """A day typed before its step (`typed`, read), as the notice that keeps it says it:
+    "November 23, 2026", and the time of day typed with it ("…, 🌅 Morning, 8:00–12:00 · “о
+    10:00”"), which answers the form's time too."""
+    assert typed.value is not None
+    shown = fmt_date(typed.value, manager)
     if typed.window is None:
         return shown
-    i18n = manager.middleware_data["i18n"]
-    window = i18n(f"time-window-{typed.window}")
-    if typed.said:
-        window = time_said(window, typed.said, i18n)
-    return f"{shown}, {window}"
+    return f"{shown}, {window_text(typed.window, typed.said, manager.middleware_data['i18n'])}"
 
 
 async def answer_kept_day(manager: DialogManager, step: State, on_text: TextHandler) -> None:

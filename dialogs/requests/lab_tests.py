@@ -8,7 +8,7 @@ from aiogram.types import CallbackQuery
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 
-from bot.services.forms import day_named, list_after, read_date_and_time
+from bot.services.forms import day_named, list_after, read_date_time_said
 from dialogs.common import (
     MemberDialog,
     member_window,
@@ -73,14 +73,15 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
         return
     data = manager.dialog_data
     span = day_named(said, today(manager))
-    value = read_date_and_time(span, today(manager), future=True)[0] if span else None
+    typed = read_date_time_said(span, today(manager), future=True) if span else None
+    value = typed.value if typed else None
     listed = clean_list(list_after(said, RequestKind.LAB_TESTS, span if span and value else ""))
     if listed is not None:
         data[REFERRAL] = listed
-    if value is not None and span:
+    if typed is not None and typed.value is not None:
         data[DATE_AHEAD] = span
         key = "lab-date-list-kept" if listed else "lab-date-kept"
-        set_notice(manager, key, date=day_kept(manager, span, value))
+        set_notice(manager, key, date=day_kept(manager, typed))
     elif listed:
         set_notice(manager, "list-kept")
 

@@ -15,7 +15,7 @@ from aiogram_dialog.widgets.text import Format
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import clinics
-from bot.services.forms import clean_text, match_choice, read_date_and_time
+from bot.services.forms import clean_text, match_choice, read_date_and_time, read_date_time_said
 from bot.textfit import cut
 from dialogs.common import (
     clear_error,
@@ -134,14 +134,14 @@ async def on_typed_clinic(message: Message, widget: Any, manager: DialogManager,
         # a city alone, typed where the cities are buttons: its clinics, as its button shows
         await on_city(message, widget, manager, city)  # type: ignore[arg-type]
         return
-    day, _window = read_date_and_time(text, today(manager), future=True)
-    if day is not None and not text.strip().isdigit():
+    typed = read_date_time_said(text, today(manager), future=True)
+    if typed.value is not None and not text.strip().isdigit():
         # "в понеділок зранку": the next step's answer, not a place (a number alone may be a
         # clinic's); kept for that step, unless only the clinic is being changed
         if manager.dialog_data.get(EDITING):
-            set_error(manager, "appointment-clinic-is-date", date=fmt_date(day, manager))
+            set_error(manager, "appointment-clinic-is-date", date=fmt_date(typed.value, manager))
         else:
-            keep_day(manager, text, day)
+            keep_day(manager, text, typed)
         return
     place, ahead = _place_and_day(text, manager)
     clinic = clean_text(place, max_len=CLINIC_MAX)

@@ -15,10 +15,11 @@ from bot.services.clinics import SPECIALTIES
 from bot.services.forms import (
     SPECIALTY_WORDS,
     TEXT_MAX,
+    DateTyped,
     clean_text,
     is_nothing,
     match_choice,
-    read_date_and_time,
+    read_date_time_said,
     typed_phrase,
     windows_left,
 )
@@ -94,16 +95,17 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
         manager.dialog_data["specialty"] = start_data["specialty"]
         day = start_data.get(DATE_AHEAD)
         if isinstance(day, str):
-            value, _window = read_date_and_time(day, today(manager), future=True)
-            if value is not None:
-                keep_day(manager, day, value)
+            typed = read_date_time_said(day, today(manager), future=True)
+            if typed.value is not None:
+                keep_day(manager, day, typed)
 
 
-def keep_day(manager: DialogManager, text: str, day: date) -> None:
-    """A day typed before the date step (`text`, read as `day`), kept to answer it once the
-    clinic is given (`clinics.to_date`), and the member told so."""
+def keep_day(manager: DialogManager, text: str, typed: DateTyped) -> None:
+    """A day typed before the date step (`text`, read as `typed`: a day, with its time of day
+    or not), kept to answer it once the clinic is given (`clinics.to_date`), and the member
+    told so."""
     manager.dialog_data[DATE_AHEAD] = text
-    set_notice(manager, "appointment-clinic-date-kept", date=day_kept(manager, text, day))
+    set_notice(manager, "appointment-clinic-date-kept", date=day_kept(manager, typed))
 
 
 async def on_specialty(_event: Any, _widget: Any, manager: DialogManager, item: str) -> None:
