@@ -74,29 +74,30 @@ def offer_request(text: str, card_list: list[cards.CardView], manager: DialogMan
     support", not that messages are not taken here. A second request named in another part of
     the message ("сдать анализы и записаться к гинекологу") is offered beside the first
     (`_another_asked`), and on the "request sent" screen of the one pressed first."""
+    # each part between "и", "and"… read once, for what it asks on its own
     parts = _AND.split(text)
+    read = [(part, _asked(part, card_list, manager)) for part in parts] if len(parts) > 1 else []
     asked = _asked(text, card_list, manager)
-    if asked is None and len(parts) > 1:  # two doctors in one message name neither as a whole
-        asked = next((a for part in parts if (a := _asked(part, card_list, manager))), None)
+    if asked is None:  # two doctors in one message name neither as a whole
+        asked = next((a for _part, a in read if a is not None), None)
     if asked is not None and asked.on is not None and not _open(asked.on):
         _say_closed(manager, asked)
         return
     offered = _offered(asked, manager) if asked else None
-    more = _another_asked(parts, asked, card_list, manager) if asked and offered else None
+    more = _another_asked(read, asked) if asked and offered else None
     if asked is None or offered is None or more is None:
         _offer(offered, manager)
         return
-    _offer_two(parts, (asked, offered), more, card_list, manager)
+    # what its own part says of the first (its day), not a day the other part names
+    alone = next((a for _part, a in read if _same(a, asked)), None)
+    _offer_two((asked, offered), more, alone, manager)
 
 
 def _offer_two(
-    parts: list[str],
-    first: tuple[Asked, list[Any]],
-    more: Asked,
-    card_list: list[cards.CardView],
-    manager: DialogManager,
+    first: tuple[Asked, list[Any]], more: Asked, alone: Asked | None, manager: DialogManager
 ) -> None:
-    """Two requests named in one message (`parts`), each offered (`SUGGEST`, `SUGGEST_MORE`)."""
+    """Two requests named in one message, each offered (`SUGGEST`, `SUGGEST_MORE`); `alone`,
+    the first as its own part of the message asks it (what it says of its day)."""
     asked, offered = first
     more_offered = _offered(more, manager)
     assert more_offered is not None  # (`_another_asked` takes one on an open card only)
@@ -107,8 +108,6 @@ def _offer_two(
         for shown, read in ((offered, asked), (more_offered, more)):
             if not shown[3] and read.on is not None:
                 shown[3] = given_name(read.on.holder_name)
-    # what its own part says of the first (its day), not a day the other part names
-    alone = next((a for part in parts if _same(a := _asked(part, card_list, manager), asked)), None)
     if alone is not None:
         offered[4] = named_ahead(asked.named, alone.rest, manager)
     manager.dialog_data[SUGGEST] = offered
@@ -129,17 +128,14 @@ _AND = re.compile(
 )
 
 
-def _another_asked(
-    parts: list[str], first: Asked, card_list: list[cards.CardView], manager: DialogManager
-) -> Asked | None:
+def _another_asked(read: list[tuple[str, Asked | None]], first: Asked) -> Asked | None:
     """A request of another kind or doctor, or for another person, that a part of a message
-    (`parts`, split at "и", "and"…) asks for on its own, on a card that takes one now; None
-    when there is none. After a refund, what a part only names is what the money was for
-    ("вернуть деньги за анализы и лекарства"), not a request."""
-    for part in parts if len(parts) > 1 else ():
+    (`read`: each part split at "и", "and"…, with what it asks on its own) asks for, on a card
+    that takes one now; None when there is none. After a refund, what a part only names is
+    what the money was for ("вернуть деньги за анализы и лекарства"), not a request."""
+    for part, more in read:
         if first.named[0] == RequestKind.REIMBURSEMENT and not says_wanting(part):
             continue
-        more = _asked(part, card_list, manager)
         if more is not None and not _same(more, first) and more.on and _open(more.on):
             return more
     return None
