@@ -529,9 +529,9 @@ def _time_splits(text: str) -> list[_TimeSplit]:
 
 # the words before an hour in a sentence that make it one ("после 18", "о 10:00", "from 9 to
 # 11"): a number without one is a day, a count or an amount ("15 декабря", "2 анализа")
-_HOUR_WORDS = frozenset(
-    {"в", "во", "о", "об", "после", "після", "до", "к", "с", "з", "from", "after", "at",
-     "before", "by", "until", "till", "to", "сағат", "кейін"}
+_HOUR_WORDS = _BEFORE_WORDS | frozenset(
+    {"в", "во", "о", "об", "после", "після", "с", "з", "from", "after", "at", "to", "сағат",
+     "кейін"}
 )  # fmt: skip
 # (minutes after a colon only: "в 12.11" in a sentence is a day more often than a time)
 _AN_HOUR = re.compile(r"([01]?\d|2[0-3])(?::[0-5]\d)?")

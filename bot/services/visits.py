@@ -33,8 +33,7 @@ NOT_BOOKED = frozenset({RequestStatus.REJECTED, RequestStatus.CANCELLED})
 RECENT = timedelta(days=60)
 # an hour as staff write it: 17:30, 9.00, 9:05 (a word of its own, after the day or, with a
 # colon, before it: "10.12" alone is a day)
-_HOUR = re.compile(r"([01]?\d|2[0-3])[:.]([0-5]\d)")
-_COLON_HOUR = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+_HOUR = re.compile(r"([01]?\d|2[0-3])([:.])([0-5]\d)")
 # the word for "at" before the hour ("10.12 в 17:30"), left out of the day
 _AT = frozenset({"в", "о", "об", "at", "сағат"})
 
@@ -72,12 +71,14 @@ def read_visit(text: str, today: date) -> Visit:
     hour = None
     found = None
     # "17:30" at either end, else "9.30" at the end ("17:30 10.12": the hour first)
-    for at, pattern in ((-1, _COLON_HOUR), (0, _COLON_HOUR), (-1, _HOUR)):
-        if len(words) > 1 and (found := pattern.fullmatch(words[at].strip(","))) is not None:
+    for at, separators in ((-1, ":"), (0, ":"), (-1, ".")):
+        found = _HOUR.fullmatch(words[at].strip(",")) if len(words) > 1 else None
+        if found is not None and found.group(2) in separators:
             del words[at]
             break
+        found = None
     if found is not None:
-        hour = f"{int(found.group(1)):02d}:{found.group(2)}"
+        hour = f"{int(found.group(1)):02d}:{found.group(3)}"
         if words and words[-1].casefold() in _AT:
             del words[-1]
     rest = " ".join(words).strip(" ,")
