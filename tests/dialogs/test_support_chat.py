@@ -340,6 +340,29 @@ async def test_two_requests_named_in_one_message_are_both_offered(member, sessio
         assert offers == [f"📝 New request: {o}" for o in ["💵 Reimbursement", *more]], typed
 
 
+async def test_the_second_of_two_requests_offered_may_be_pressed_first(member, session_factory):
+    """Of "сдать анализы завтра и записаться к гинекологу в пятницу", the gynecologist pressed
+    first: that form, with Friday; once it is sent, the lab tests are offered, with their own
+    day (tomorrow)."""
+    await member_with_active_card(member, session_factory)
+    await member.send("/menu")
+    await member.send("сдать анализы завтра и записаться к гинекологу в пятницу")
+    await member.click("📝 New request: 🩺 Doctor appointment · Gynecologist")
+    assert "📅 November 27, 2026: noted for the day of the visit" in member.text()
+    await member.send("Kyiv, Medikom")
+    await member.click("🕘 Any time")
+    await member.click("⏭ Skip")
+    await member.click("✅ Send")
+    assert "You also asked for 🧪 Lab tests" in member.text()
+    await member.click("📝 New request: 🧪 Lab tests")
+    assert "📅 November 23, 2026: noted as the day for the tests." in member.text()
+    [visit] = await stored_requests(session_factory)
+    assert (visit.kind, visit.details["preferred_date"]) == (
+        RequestKind.APPOINTMENT,
+        "2026-11-27",
+    )
+
+
 async def test_a_request_named_with_no_card_linked_says_to_link_one_first(member):
     """ "I need a dentist appointment" from a member with no card was told "Messages are not
     taken on this screen", as if the bot did not read it. It says a request is made on a card

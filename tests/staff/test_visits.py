@@ -217,3 +217,32 @@ async def test_the_visit_may_be_booked_from_the_card_s_button(world):
     # the prompt answered: the next line goes to the member as any line of the topic
     await _staff_says(world, "See you there!", thread)
     assert world.bot_messages(OLENA)[-1]["text"] == "See you there!"
+
+
+async def test_a_visit_typed_in_reply_to_a_request_s_card_is_booked_on_that_request(world):
+    """With two appointments, `/visit` without a number asks which; sent in reply to one's
+    card, it is that one's."""
+    member = await world.member_with_card()
+    first = await _appointment(world, member)
+    second = await _appointment(world, member, {**ASKED, "specialty": "cardiologist"})
+    await world.deliver()
+    thread = _thread(world, first.number)
+    card = next(
+        m
+        for m in world.bot_messages(FORUM)
+        if m.get("text", "").startswith(first.number) and "Status" in m["text"]
+    )
+    world.state.send_text(
+        FORUM,
+        "/visit 28.11 12:00",
+        user_id=IRYNA,
+        thread_id=thread,
+        reply_to_message_id=card["message_id"],
+    )
+    await world.settled()
+    await world.deliver()
+    assert world.bot_messages(FORUM, thread)[-1]["text"].startswith(
+        "📅 R-000001: the visit is booked for November 28, 2026 (Saturday), 12:00."
+    )
+    assert (await _stored(world, first.id)).visit_on == date(2026, 11, 28)
+    assert (await _stored(world, second.id)).visit_on is None
