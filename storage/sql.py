@@ -1,5 +1,5 @@
-"""SQL the repositories share: bulk statements in a few sizes (`padded`, `in_chunks`,
-`INSERT_PAGE`), statements written as SQL text where one statement does what the ORM needs
+"""SQL the repositories share: bulk statements in a few sizes (`padded`, `in_chunks`),
+statements written as SQL text where one statement does what the ORM needs
 several for (`typed_text`), and bulk writes sent as the driver's own executemany
 (`execute_many`)."""
 
@@ -22,10 +22,9 @@ T = TypeVar("T")
 # read of 1,000 keys or an INSERT of 1,000 rows compiles to a program of tens to hundreds of
 # kilobytes: a registry import's batches, each with its own counts, left 20-30 MB of them in the
 # connection (kept in the pool after the import) and prepared every statement anew.
-# So bulk statements carry a few sizes only: `IN` lists padded (`padded`), many-row INSERTs in
-# pages of `INSERT_PAGE` rows (SQLAlchemy's `insertmanyvalues_page_size`) (docs/performance.md,
-# "Registry import: statements of a few sizes").
-INSERT_PAGE = 100
+# So bulk statements carry a few sizes only: `IN` lists padded (`padded`), and many rows written
+# as one executemany of a one-row statement (`execute_many`), not as a many-row INSERT
+# (docs/performance.md, "Registry import: statements of a few sizes").
 _SMALLEST_LIST = 8
 
 

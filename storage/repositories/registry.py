@@ -16,7 +16,7 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import InsuredPerson, Policy
-from storage.sql import INSERT_PAGE, execute_many, padded
+from storage.sql import execute_many, in_chunks, padded
 
 _policies = Policy.__table__  # type: ignore[attr-defined]
 _persons = InsuredPerson.__table__  # type: ignore[attr-defined]
@@ -57,21 +57,25 @@ async def insert_policies(
 ) -> dict[str, int]:
     """Rows of `number` and the POLICY_COLUMNS; number → id of each new policy.
 
-    One INSERT … RETURNING where the database returns from a many-row INSERT (PostgreSQL,
-    SQLite from 3.35), else the INSERT and a SELECT of the new ids."""
+    The driver's executemany, then one read of the new ids by number (padded, as every bulk
+    read): SQLAlchemy's many-row `INSERT … RETURNING` builds and processes its parameters per
+    row, and cost the writing process more than the INSERT itself (docs/performance.md,
+    "Registry import")."""
     if not rows:
         return {}
-    rows = [{**row, "updated_at": updated_at} for row in rows]
-    if session.get_bind().dialect.insert_executemany_returning:
-        statement = insert(_policies).returning(_policies.c.number, _policies.c.id)
-        paged = {"insertmanyvalues_page_size": INSERT_PAGE}
-        result = await session.execute(statement, list(rows), execution_options=paged)
-        return {row.number: row.id for row in result}
-    await session.execute(insert(_policies), list(rows))
-    created = await policies_by_number(session, [row["number"] for row in rows])
-    return {number: id_ for number, (id_, _) in created.items()}
+    await execute_many(session, _INSERT_POLICIES, rows, {"updated_at": updated_at})
+    created: dict[str, int] = {}
+    numbers = [row["number"] for row in rows]
+    for chunk in in_chunks(numbers):
+        result = await session.execute(_IDS_BY_NUMBER, {"numbers": chunk})
+        created.update((number, id_) for number, id_ in result)
+    return created
 
 
+_INSERT_POLICIES = insert(_policies)
+_IDS_BY_NUMBER = select(_policies.c.number, _policies.c.id).where(
+    _policies.c.number.in_(bindparam("numbers", expanding=True))
+)
 _INSERT_PERSONS = insert(_persons)
 _UPDATE_POLICIES = update(_policies).where(_policies.c.id == bindparam("key"))
 _UPDATE_PERSONS = update(_persons).where(_persons.c.id == bindparam("key"))

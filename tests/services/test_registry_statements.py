@@ -19,8 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.services.registry import child
 from bot.services.registry.importer import import_file
 from bot.services.registry.seen import Seen
-from storage.repositories.registry import POLICY_COLUMNS
-from storage.sql import INSERT_PAGE, padded
+from storage.sql import padded
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 BATCH = 250  # rows read per batch here: more new policies a batch than an INSERT page
@@ -55,7 +54,7 @@ def registry_file() -> list[tuple[int, dict[str, str]]]:
 
 class Sent:
     """What SQLAlchemy hands the driver: each statement's text and how many values it carries
-    (a many-row INSERT … RETURNING goes as one statement per page, its values flat)."""
+    (an executemany: how many rows)."""
 
     def __init__(self) -> None:
         self.statements: list[tuple[str, int]] = []
@@ -63,8 +62,7 @@ class Sent:
     def __call__(
         self, _c: Any, _cur: Any, statement: str, parameters: Any, _x: Any, many: bool
     ) -> None:
-        if not many or "RETURNING" in statement:  # an executemany is one text, whatever its rows
-            self.statements.append((" ".join(statement.split()), len(parameters or ())))
+        self.statements.append((" ".join(statement.split()), len(parameters or ())))
 
     def starting(self, *words: str) -> list[tuple[str, int]]:
         return [(text, n) for text, n in self.statements if text.upper().startswith(words)]
@@ -90,20 +88,18 @@ async def test_an_imports_in_lists_and_inserts_come_in_a_few_sizes(
     report = outcome.report
     assert (report.added, len(report.rejected)) == (3 * BATCH - 40, 40)
 
-    # each batch (250, 241 and 219 valid rows) looks up its policies and its cards by key, and
-    # the members with its phones: 9 lists of 3 lengths, padded to 256 (and the few SELECTs'
-    # texts, whatever the counts, are one per table)
+    # each batch (250, 241 and 219 valid rows) looks up its policies and its cards by key, the
+    # ids of the policies it added, and the members with its phones: 12 lists of 3 lengths,
+    # padded to 256 (and the few SELECTs' texts, whatever the counts: 4)
     in_lists = [(text, n) for text, n in sent.starting("SELECT") if " IN (" in text]
-    assert len(in_lists) == 9
+    assert len(in_lists) == 12
     assert {n for _, n in in_lists} == {256}
-    assert len({text for text, _ in in_lists}) == 3
+    assert len({text for text, _ in in_lists}) == 4
 
-    # every valid row added its own policy, in pages of at most INSERT_PAGE rows
-    per_row = len(POLICY_COLUMNS) + 2  # the number, the policy's columns, updated_at
-    pages = [n // per_row for _, n in sent.starting("INSERT INTO POLICIES")]
-    assert sum(pages) == report.added
-    assert max(pages) == INSERT_PAGE
-    assert len({text for text, _ in sent.starting("INSERT INTO POLICIES")}) == 4  # 100, 50, 41, 19
+    # every valid row added its own policy: one executemany a batch, one text whatever its rows
+    inserts = sent.starting("INSERT INTO POLICIES")
+    assert [n for _, n in inserts] == [250, 241, 219]
+    assert len({text for text, _ in inserts}) == 1
 
 
 def test_padded_keys_match_the_same_rows_in_powers_of_two() -> None:
