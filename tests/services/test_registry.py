@@ -19,6 +19,7 @@ from bot.services.phones import normalize_phone
 from bot.services.registry import COLUMNS, RegistryFormatError, read_rows
 from bot.services.registry.importer import ImportReport, import_registry
 from bot.services.registry.rows import RegistryRow, validate_row
+from bot.services.registry_report import rejected_csv
 from storage.db import create_engine, create_session_factory, migrate
 from storage.models import CardLink, InsuredPerson, Notification, Policy, SupportTicket
 from tests.factories import make_member
@@ -362,6 +363,44 @@ async def test_database_error_on_one_insert_rolls_back_only_that_row(db: Factory
     # UA-200201 was the only card of SIP-2026-0002: its policy went with it, nothing partial.
     assert "SIP-2026-0002" not in await policies(db)
     assert "+380970000606" not in report.touched_phones
+
+
+async def test_a_row_the_database_refused_is_in_the_rejected_file_and_imports_from_it(
+    db: Factory, tmp_path: Path
+) -> None:
+    """A valid row's text as read does not travel with it (docs/performance.md, "Registry
+    import"): the CSV of rejected rows writes it out again from its values, and staff send that
+    file back once the cause is gone."""
+    await _fail_on(db, "NEW.insured_id = 'UA-200201'")
+    rows = demo_rows()
+    as_read = dict(rows)[18]
+
+    report = await run(db, rows)
+
+    assert report.originals[18] == as_read
+    async with db() as session, session.begin():
+        await session.execute(
+            text("DROP TRIGGER fail_one ON insured_persons")
+            if session.bind.dialect.name == "postgresql"
+            else text("DROP TRIGGER fail_one")
+        )
+    sent_back = tmp_path / "rejected.csv"
+    sent_back.write_bytes(rejected_csv(report, report.originals))
+    again = await run(
+        db,
+        [
+            (line, values)
+            for line, values in read_rows(sent_back)
+            if values["insured_id"] == "UA-200201"
+        ],
+    )
+    assert (again.added, again.rejected) == (1, [])
+    stored = (await persons(db))["UA-200201"]
+    assert (stored.full_name, stored.birth_date, stored.phone) == (
+        "Савчук Марія Юріївна",
+        date(1991, 4, 4),
+        "+380970000606",
+    )
 
 
 async def test_database_error_on_one_update_keeps_the_stored_card(db: Factory) -> None:

@@ -25,7 +25,7 @@ from bot.services.registry import child
 from bot.services.registry.child import Batch, CheckedFile, check_batch
 from bot.services.registry.child import Item as _Item
 from bot.services.registry.reader import Line, ReadLimits, read_rows
-from bot.services.registry.rows import RegistryRow, RejectedRow, RowChecker, mask_id
+from bot.services.registry.rows import RegistryRow, RejectedRow, RowChecker, mask_id, original
 from bot.services.registry.upsert import Outcome, Upserter, Written
 from bot.services.staff.audit import TARGET_LENGTH, audit
 
@@ -80,19 +80,20 @@ async def _write(
 ) -> None:
     try:
         async with session.begin_nested():
-            written = await upserter.write([row for _, row, _ in batch])
-        for (_, row, _), outcome in zip(batch, written, strict=True):
+            written = await upserter.write([row for _, row in batch])
+        for (_, row), outcome in zip(batch, written, strict=True):
             report.count(row, outcome)
         return
     except SQLAlchemyError:
         pass
-    for line, row, raw in batch:
+    for line, row in batch:
         try:
             async with session.begin_nested():
                 (outcome,) = await upserter.write([row])
         except SQLAlchemyError as exc:
             reason = f"database error: {_short_error(exc)}"
-            report.reject(RejectedRow(line, mask_id(row.insured_id), (reason,)), raw)
+            rejected = RejectedRow(line, mask_id(row.insured_id), (reason,))
+            report.reject(rejected, original(row))
             continue
         report.count(row, outcome)
 

@@ -78,14 +78,14 @@ def _send_checked(
     rows: Any, today: date, region: str, size: int, send: Callable[[Any], None]
 ) -> None:
     # the checker and what it needs (phonenumbers, storage.models), only in a child that checks
-    from bot.services.registry.child import check_batch
+    from bot.services.registry.child import check_batch, sent
     from bot.services.registry.rows import RowChecker
 
     checker = RowChecker(today, region)
     try:
         while True:
             batch = check_batch(rows, checker, size)
-            send(("batch", batch))
+            send(("batch", sent(batch)))
             if batch[2] < size:
                 break
     finally:

@@ -16,6 +16,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from bot.services.phones import normalize_phone
+from bot.services.registry.reader import COLUMNS
 from bot.services.registry.seen import Seen
 from storage.registry_values import HolderType, Relation
 
@@ -49,6 +50,15 @@ class RegistryRow(NamedTuple):
 
     def person_fields(self) -> tuple[Any, ...]:
         return (self.full_name, self.birth_date, self.phone, self.relation)
+
+
+def original(row: RegistryRow) -> dict[str, str]:
+    """A valid row written out again as a registry's columns (dates as YYYY-MM-DD): what the
+    CSV of rejected rows shows for a row the database refused, read the same way again."""
+    # a date's str is YYYY-MM-DD, an enumeration's its value; the fields are in COLUMNS' order
+    return {
+        name: "" if value is None else str(value) for name, value in zip(COLUMNS, row, strict=True)
+    }
 
 
 @dataclass(frozen=True)
