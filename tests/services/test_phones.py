@@ -185,3 +185,13 @@ def test_the_markets_numbers_written_as_e164_are_not_parsed(
     monkeypatch.setattr(phonenumbers, "parse", parse)
     assert normalize_phone(text) == text
     assert normalize_phone(text[1:]) == text  # a Telegram contact's, without the "+"
+
+
+def test_the_library_keeps_its_patterns_compiled() -> None:
+    """bot.services.phones turns on the library's own cache of compiled patterns (a fifth of a
+    number's check: docs/performance.md, "Registry import")."""
+    from phonenumbers import re_util
+
+    assert re_util._COMPILED_PATTERNS is not None
+    normalize_phone("+380501112233")
+    assert any("\\d" in pattern for pattern in re_util._COMPILED_PATTERNS)
