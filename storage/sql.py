@@ -105,17 +105,17 @@ def driver_form(
     return state.statement, names, tuple(processors), held
 
 
-Getter = Callable[[Mapping[str, Any]], Any]
-
-
-def _getter(name: str, process: Processor) -> Getter:
+def _processed(values: list[Any], process: Processor) -> list[Any]:
+    """`values` through `process`, each distinct value once (a bulk write repeats its dates and
+    enumerations: a registry's 100,000 cards hold some 20,000 birth dates); values that are not
+    hashable (JSON) one by one."""
     if process is unchanged:
-        return lambda row: row[name]
-    return lambda row: process(row[name])
-
-
-def _constant(value: Any) -> Getter:
-    return lambda _row: value
+        return values
+    try:
+        done = {value: process(value) for value in set(values)}
+    except TypeError:
+        return [process(value) for value in values]
+    return list(map(done.__getitem__, values))
 
 
 async def execute_many(
@@ -126,19 +126,21 @@ async def execute_many(
 ) -> None:
     """`session.execute(statement, [row | shared for row in rows])` for a bulk INSERT or UPDATE
     of rows with the same keys, at the driver's cost: the statement compiled once per dialect
-    and keys, each value through its column type's own bind processor (so it is stored as
-    SQLAlchemy stores it; the `shared` values, the same in every row, once), then one
-    executemany. SQLAlchemy's own path builds a parameter set per row (0.3-0.6 of a registry
-    import's CPU in its writing process: docs/performance.md, "Registry import")."""
+    and keys, its values taken a column at a time, each distinct value of a column through its
+    type's own bind processor once (so it is stored as SQLAlchemy stores it; the `shared` values,
+    the same in every row, once), then one executemany. SQLAlchemy's own path builds a parameter
+    set per row (0.3-0.6 of a registry import's CPU in its writing process: docs/performance.md,
+    "Registry import")."""
     if not rows:
         return
     shared = shared or {}
     connection = await session.connection()
     keys = (*rows[0], *shared)
     sql, names, processors, _held = driver_form(statement, connection.dialect, keys=keys)
-    getters = [
-        _constant(process(shared[name])) if name in shared else _getter(name, process)
+    columns = [
+        [process(shared[name])] * len(rows)
+        if name in shared
+        else _processed([row[name] for row in rows], process)
         for name, process in zip(names, processors, strict=True)
     ]
-    values = [tuple([get(row) for get in getters]) for row in rows]
-    await connection.exec_driver_sql(sql, values)
+    await connection.exec_driver_sql(sql, list(zip(*columns, strict=True)))

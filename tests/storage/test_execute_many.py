@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, insert, text, update
 
-from storage.models import InsuredPerson, Relation
+from storage.models import AuditEntry, InsuredPerson, Relation
 from storage.sql import execute_many
 from tests.factories import make_policy
 
@@ -73,3 +73,40 @@ async def test_rows_are_stored_as_sqlalchemy_stores_them(session) -> None:  # ty
 async def test_no_rows_send_nothing(session) -> None:  # type: ignore[no-untyped-def]
     await execute_many(session, insert(_persons), [])
     assert await _stored(session, ["UA-1"]) == []
+
+
+async def test_repeated_and_unhashable_values_are_stored_as_sqlalchemy_stores_them(
+    session,  # type: ignore[no-untyped-def]
+) -> None:
+    """A column's distinct values go through its type's processor once, and a column of values
+    that cannot be told apart by hash (JSON) one by one: each stored as SQLAlchemy stores it."""
+    policy = await make_policy(session)
+    assert policy.id is not None
+    ours = [{**_row(policy.id, n % 3 + 1), "insured_id": f"R-{n}"} for n in range(9)]
+    theirs = [{**row, "insured_id": f"XR-{n}"} for n, row in enumerate(ours)]
+    await execute_many(session, insert(_persons), ours)
+    await session.execute(insert(_persons), theirs)
+    mine = await _stored(session, [f"R-{n}" for n in range(9)])
+    assert mine == await _stored(session, [f"XR-{n}" for n in range(9)])
+    assert len({row[1] for row in mine}) == 3  # the birth dates, three times each
+
+    audit = AuditEntry.__table__  # type: ignore[attr-defined]
+    entries = [
+        {
+            "staff_telegram_id": 7,
+            "action": "import",
+            "details": {"rows": n, "list": [n]},
+            "created_at": ALMATY,
+        }
+        for n in (1, 2, 1)
+    ]
+    await execute_many(session, insert(audit), entries)
+    await session.execute(insert(audit), [{**entry, "staff_telegram_id": 8} for entry in entries])
+    connection = await session.connection()
+    found = await connection.exec_driver_sql(
+        "SELECT staff_telegram_id, details, created_at FROM audit_log ORDER BY id"
+    )
+    stored = [tuple(row) for row in found]
+    assert [rest for staff, *rest in stored if staff == 7] == [
+        rest for staff, *rest in stored if staff == 8
+    ]
