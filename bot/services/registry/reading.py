@@ -11,6 +11,7 @@ rows as well, so it imports the checker (`rows`) when it starts checking.
 
 from __future__ import annotations
 
+import gc
 import queue
 import sys
 import threading
@@ -100,6 +101,12 @@ def main(fd: int) -> None:
     # to write one; this process only reads: 0.15 s of CPU and 12 MB saved (an import of a
     # module set to None in sys.modules fails, and openpyxl goes on without it)
     sys.modules.setdefault("numpy", None)  # type: ignore[arg-type]
+    # No cyclic garbage collector: this process lives as long as one file, and what it makes
+    # (rows, their checks, batches) is freed by reference counting as each batch is sent. The
+    # collector's passes walked the checker's caches and the batches waiting, again and again:
+    # 0.2 s of 2.5 s of CPU for 100,000 rows (docs/performance.md, "Registry import"; the bench
+    # prints the child's peak RSS, which stays flat in the row count)
+    gc.disable()
     with Connection(fd) as connection:
         path, limits, today, region, size, check = connection.recv()
         ahead: queue.Queue[Any] = queue.Queue(maxsize=AHEAD)
