@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import TextClause, bindparam, text
 from sqlalchemy.engine import Dialect
@@ -105,7 +105,7 @@ def driver_form(
     return state.statement, names, tuple(processors), held
 
 
-def _processed(values: list[Any], process: Processor) -> list[Any]:
+def _processed(values: Sequence[Any], process: Processor) -> Sequence[Any]:
     """`values` through `process`, each distinct value once (a bulk write repeats its dates and
     enumerations: a registry's 100,000 cards hold some 20,000 birth dates); values that are not
     hashable (JSON) one by one."""
@@ -121,8 +121,9 @@ def _processed(values: list[Any], process: Processor) -> list[Any]:
 async def execute_many(
     session: AsyncSession,
     statement: ClauseElement,
-    rows: Sequence[Mapping[str, Any]],
+    rows: Sequence[Mapping[str, Any]] | Sequence[Sequence[Any]],
     shared: Mapping[str, Any] | None = None,
+    keys: Sequence[str] = (),
 ) -> None:
     """`session.execute(statement, [row | shared for row in rows])` for a bulk INSERT or UPDATE
     of rows with the same keys, at the driver's cost: the statement compiled once per dialect
@@ -130,17 +131,25 @@ async def execute_many(
     type's own bind processor once (so it is stored as SQLAlchemy stores it; the `shared` values,
     the same in every row, once), then one executemany. SQLAlchemy's own path builds a parameter
     set per row (0.3-0.6 of a registry import's CPU in its writing process: docs/performance.md,
-    "Registry import")."""
+    "Registry import").
+
+    `rows` are mappings, or, given their `keys` in order, tuples (a registry import's: no dict
+    is built per row)."""
     if not rows:
         return
     shared = shared or {}
+    by_key: dict[str, Sequence[Any]]
+    if keys:
+        by_key = dict(zip(keys, zip(*rows, strict=True), strict=True))
+    else:
+        first = cast(Mapping[str, Any], rows[0])
+        by_key = {name: [row[name] for row in rows] for name in first}  # type: ignore[call-overload]
     connection = await session.connection()
-    keys = (*rows[0], *shared)
-    sql, names, processors, _held = driver_form(statement, connection.dialect, keys=keys)
+    sql, names, processors, _held = driver_form(
+        statement, connection.dialect, keys=(*by_key, *shared)
+    )
     columns = [
-        [process(shared[name])] * len(rows)
-        if name in shared
-        else _processed([row[name] for row in rows], process)
+        [process(shared[name])] * len(rows) if name in shared else _processed(by_key[name], process)
         for name, process in zip(names, processors, strict=True)
     ]
     await connection.exec_driver_sql(sql, list(zip(*columns, strict=True)))

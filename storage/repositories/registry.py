@@ -52,10 +52,17 @@ async def persons_by_insured_id(
     return await _by_key(session, _persons, "insured_id", PERSON_COLUMNS, insured_ids)
 
 
+# the rows the bulk writes take: tuples of these columns, in this order
+NEW_POLICY = ("number", *POLICY_COLUMNS)
+NEW_PERSON = ("insured_id", *PERSON_COLUMNS)
+CHANGED_POLICY = ("key", *POLICY_COLUMNS)  # the key: the policy's id
+CHANGED_PERSON = ("key", *PERSON_COLUMNS)  # the card's id
+
+
 async def insert_policies(
-    session: AsyncSession, rows: Sequence[dict[str, Any]], updated_at: datetime
+    session: AsyncSession, rows: Sequence[tuple[Any, ...]], updated_at: datetime
 ) -> dict[str, int]:
-    """Rows of `number` and the POLICY_COLUMNS; number → id of each new policy.
+    """Rows of NEW_POLICY; number → id of each new policy.
 
     The driver's executemany, then one read of the new ids by number (padded, as every bulk
     read): SQLAlchemy's many-row `INSERT … RETURNING` builds and processes its parameters per
@@ -63,10 +70,10 @@ async def insert_policies(
     "Registry import")."""
     if not rows:
         return {}
-    await execute_many(session, _INSERT_POLICIES, rows, {"updated_at": updated_at})
+    stamp = {"updated_at": updated_at}
+    await execute_many(session, _INSERT_POLICIES, rows, stamp, keys=NEW_POLICY)
     created: dict[str, int] = {}
-    numbers = [row["number"] for row in rows]
-    for chunk in in_chunks(numbers):
+    for chunk in in_chunks([row[0] for row in rows]):
         result = await session.execute(_IDS_BY_NUMBER, {"numbers": chunk})
         created.update((number, id_) for number, id_ in result)
     return created
@@ -82,21 +89,24 @@ _UPDATE_PERSONS = update(_persons).where(_persons.c.id == bindparam("key"))
 
 
 async def insert_persons(
-    session: AsyncSession, rows: Sequence[dict[str, Any]], updated_at: datetime
+    session: AsyncSession, rows: Sequence[tuple[Any, ...]], updated_at: datetime
 ) -> None:
-    """Rows of `insured_id` and the PERSON_COLUMNS."""
-    await execute_many(session, _INSERT_PERSONS, rows, {"updated_at": updated_at})
+    """Rows of NEW_PERSON."""
+    stamp = {"updated_at": updated_at}
+    await execute_many(session, _INSERT_PERSONS, rows, stamp, keys=NEW_PERSON)
 
 
 async def update_policies(
-    session: AsyncSession, rows: Sequence[dict[str, Any]], updated_at: datetime
+    session: AsyncSession, rows: Sequence[tuple[Any, ...]], updated_at: datetime
 ) -> None:
-    """Rows of `key` (the policy's id) and the POLICY_COLUMNS."""
-    await execute_many(session, _UPDATE_POLICIES, rows, {"updated_at": updated_at})
+    """Rows of CHANGED_POLICY."""
+    stamp = {"updated_at": updated_at}
+    await execute_many(session, _UPDATE_POLICIES, rows, stamp, keys=CHANGED_POLICY)
 
 
 async def update_persons(
-    session: AsyncSession, rows: Sequence[dict[str, Any]], updated_at: datetime
+    session: AsyncSession, rows: Sequence[tuple[Any, ...]], updated_at: datetime
 ) -> None:
-    """Rows of `key` (the card's id) and the PERSON_COLUMNS."""
-    await execute_many(session, _UPDATE_PERSONS, rows, {"updated_at": updated_at})
+    """Rows of CHANGED_PERSON."""
+    stamp = {"updated_at": updated_at}
+    await execute_many(session, _UPDATE_PERSONS, rows, stamp, keys=CHANGED_PERSON)

@@ -70,6 +70,24 @@ async def test_rows_are_stored_as_sqlalchemy_stores_them(session) -> None:  # ty
     assert await _stored(session, ["UA-1"]) == await _stored(session, ["XUA-1"])  # untouched
 
 
+async def test_rows_as_tuples_with_their_keys_are_stored_as_mappings_are(session) -> None:  # type: ignore[no-untyped-def]
+    """A registry import hands its rows as tuples, their keys named once, and repeats its dates
+    and enumerations: each stored as SQLAlchemy stores the same rows as mappings."""
+    policy = await make_policy(session)
+    assert policy.id is not None
+    ours = [{**_row(policy.id, n % 3 + 1), "insured_id": f"R-{n}"} for n in range(9)]
+    theirs = [{**row, "insured_id": f"XR-{n}"} for n, row in enumerate(ours)]
+    keys = ("insured_id", "policy_id", "full_name", "birth_date", "phone", "relation")
+    stamp = {"updated_at": ALMATY}
+    await execute_many(
+        session, insert(_persons), [tuple(row[key] for key in keys) for row in ours], stamp, keys
+    )
+    await session.execute(insert(_persons), theirs)
+    mine = await _stored(session, [f"R-{n}" for n in range(9)])
+    assert mine == await _stored(session, [f"XR-{n}" for n in range(9)])
+    assert len(mine) == 9 and len({row[1] for row in mine}) == 3  # three birth dates, thrice
+
+
 async def test_no_rows_send_nothing(session) -> None:  # type: ignore[no-untyped-def]
     await execute_many(session, insert(_persons), [])
     assert await _stored(session, ["UA-1"]) == []

@@ -33,6 +33,11 @@ class Written:
     old_phone: str | None = None  # the card's phone before an update
 
 
+# the outcomes without an old phone, shared by every row they are told of
+_ADDED = Written(Outcome.ADDED)
+_UNCHANGED = Written(Outcome.UNCHANGED)
+
+
 @dataclass(frozen=True, slots=True)
 class _PolicyState:
     id: int
@@ -87,15 +92,14 @@ class Upserter:
         if not wanted:
             return states
         stored = await repo.policies_by_number(self.session, wanted)
-        new: list[dict[str, Any]] = []
-        changed: list[dict[str, Any]] = []
+        new: list[tuple[Any, ...]] = []  # repo.NEW_POLICY
+        changed: list[tuple[Any, ...]] = []  # repo.CHANGED_POLICY
         for number, fields in wanted.items():
-            values = dict(zip(repo.POLICY_COLUMNS, fields, strict=True))
             found = stored.get(number)
             if found is None:
-                new.append({"number": number, **values})
+                new.append((number, *fields))
             elif found[1] != fields:
-                changed.append({"key": found[0], **values})
+                changed.append((found[0], *fields))
                 states[number] = _PolicyState(found[0], changed=True)
             else:
                 states[number] = _PolicyState(found[0], changed=False)
@@ -103,34 +107,31 @@ class Upserter:
         created = await repo.insert_policies(self.session, new, self.now)
         for number, policy_id in created.items():
             states[number] = _PolicyState(policy_id, changed=True)
-        for number in wanted:
-            self._policies.put(number, states[number].packed())
-            learned.append(number)
+        self._policies.add((number, states[number].packed()) for number in wanted)
+        learned.extend(wanted)
         return states
 
     async def _write_persons(
         self, rows: Sequence[RegistryRow], policies: dict[str, _PolicyState]
     ) -> list[Written]:
         stored = await repo.persons_by_insured_id(self.session, [row.insured_id for row in rows])
-        new: list[dict[str, Any]] = []
-        changed: list[dict[str, Any]] = []
+        new: list[tuple[Any, ...]] = []  # repo.NEW_PERSON
+        changed: list[tuple[Any, ...]] = []  # repo.CHANGED_PERSON
         written: list[Written] = []
         for row in rows:
             policy = policies[row.policy_number]
             fields = (policy.id, *row.person_fields())
             found = stored.get(row.insured_id)
-            if found is None or found[1] != fields:
-                values = dict(zip(repo.PERSON_COLUMNS, fields, strict=True))
-                if found is None:
-                    new.append({"insured_id": row.insured_id, **values})
-                    written.append(Written(Outcome.ADDED))
-                else:
-                    changed.append({"key": found[0], **values})
-                    written.append(Written(Outcome.UPDATED, found[1][3]))
+            if found is None:
+                new.append((row.insured_id, *fields))
+                written.append(_ADDED)
+            elif found[1] != fields:
+                changed.append((found[0], *fields))
+                written.append(Written(Outcome.UPDATED, found[1][3]))
             elif policy.changed:
                 written.append(Written(Outcome.UPDATED, found[1][3]))
             else:
-                written.append(Written(Outcome.UNCHANGED))
+                written.append(_UNCHANGED)
         await repo.update_persons(self.session, changed, self.now)
         await repo.insert_persons(self.session, new, self.now)
         return written
