@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from bot.services.registry import importer
+from bot.services.registry import child, importer
 from bot.services.registry.reader import ReadLimits
 from storage.models import AuditEntry, InsuredPerson, Policy
 from tests.handlers import test_staff_commands as staff
@@ -49,6 +49,7 @@ async def test_a_member_is_answered_while_a_large_import_runs(chat, monkeypatch)
         return take(source)
 
     monkeypatch.setattr(importer._InProcess, "next_batch", take_then_wait)
+    monkeypatch.setattr(child, "BATCH", 1000)  # three batches: 1,000, 1,000 and 500 rows
     rows = [_row(f"KZ-{600000 + n}") for n in range(2500)]
     try:
         sent = chat.drop_file("large.csv", _csv(rows))

@@ -22,7 +22,7 @@ from bot.services.registry.seen import Seen
 from storage.sql import padded
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
-BATCH = 250  # rows read per batch here: more new policies a batch than an INSERT page
+BATCH = 250  # rows read per batch here
 BAD_ROWS = {2: 9, 3: 31}  # batch -> rows with an unreadable phone, so each batch has its count
 
 
