@@ -1,7 +1,6 @@
-"""SQL the repositories share: bulk statements in a few sizes (`padded`, `in_chunks`),
-statements written as SQL text where one statement does what the ORM needs
-several for (`typed_text`), and bulk writes sent as the driver's own executemany
-(`execute_many`)."""
+"""SQL the repositories share: bulk statements in a few sizes (`padded`, `in_chunks`), statements
+written as SQL text where one statement does what the ORM needs several for (`typed_text`), and
+bulk writes sent as the driver's own executemany (`execute_many`)."""
 
 from __future__ import annotations
 

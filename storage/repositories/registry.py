@@ -1,9 +1,9 @@
 """The registry's tables in bulk: policies by number and cards by insured ID, a batch at a time.
 
 Core statements (no ORM objects): an import of 100,000 rows reads and writes plain tuples.
-Portable SQL: `IN` lists of at most a batch of keys, multi-row INSERT and UPDATE by primary key
-as executemany. The `IN` lists are padded and the RETURNING INSERT goes in pages, so a batch's
-statements are a few texts whatever its counts (`storage/sql.py`). Nothing here commits.
+Portable SQL: reads by `IN` lists of keys, padded, and INSERT and UPDATE as the driver's
+executemany of a one-row statement (`storage/sql.py:execute_many`), so a batch's statements are a
+few texts whatever its counts. Nothing here commits.
 """
 
 from __future__ import annotations

@@ -82,9 +82,10 @@ def sent(batch: Batch) -> Sent:
 
 
 def received(batch: Sent) -> Batch:
-    make = tuple.__new__
+    """A batch the child sent (`sent`), its rows made again."""
+    make = RegistryRow._make
     rows, rejected, taken = batch
-    return [(line, make(RegistryRow, row)) for line, row in rows], rejected, taken
+    return [(line, make(row)) for line, row in rows], rejected, taken
 
 
 @dataclass

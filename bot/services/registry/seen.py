@@ -40,9 +40,6 @@ class Seen:
         found = self._db.execute("SELECT value FROM seen WHERE key = ?", (key,)).fetchone()
         return None if found is None else found[0]
 
-    def put(self, key: str, value: Value) -> None:
-        self._db.execute("INSERT OR REPLACE INTO seen VALUES (?, ?)", (key, value))
-
     def many(self, keys: Collection[str]) -> dict[str, Value]:
         """The known ones of these keys, with their values."""
         found: dict[str, Value] = {}
