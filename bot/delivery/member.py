@@ -29,13 +29,22 @@ from storage.models import (
     NotificationKind,
     Policy,
     Request,
+    RequestKind,
     RequestStatus,
 )
 
 K = NotificationKind
 # what a visit's message says of the request beside the day and hour (the day asked for and
 # its time of day are not the visit's: left out)
-VISIT_SHOWN = ("specialty", "clinic")
+# what a booked visit's notice shows of the request, and its words, by kind: (booked, tomorrow)
+VISIT_SHOWN = {
+    RequestKind.APPOINTMENT: ("specialty", "clinic"),
+    RequestKind.LAB_TESTS: ("referral", "address"),
+}
+VISIT_WORDS = {
+    RequestKind.APPOINTMENT: ("notify-visit-booked", "notify-visit-tomorrow"),
+    RequestKind.LAB_TESTS: ("notify-lab-visit-booked", "notify-lab-visit-tomorrow"),
+}
 
 
 @dataclass(frozen=True)
@@ -112,7 +121,7 @@ class MemberSender:
         if request is None:
             return None
         if request.visit_on is not None:
-            return await self._visit(to, request, "notify-visit-tomorrow")
+            return await self._visit(to, request, tomorrow=True)
         lines = detail_lines(request.details, to.i18n, value_max=VALUE_SHOWN)
         # a family's appointment: whose it is (the child's, the spouse's)
         if whose := (await requests.holders(to.session, to.member)).get(request.card_id):
@@ -128,12 +137,14 @@ class MemberSender:
         request = await to.session.get(Request, to.n.request_id)
         if request is None or request.visit_on is None:
             return None
-        return await self._visit(to, request, "notify-visit-booked")
+        return await self._visit(to, request, tomorrow=False)
 
-    async def _visit(self, to: _To, request: Request, key: str) -> int:
-        """ "📅 Your visit is booked: December 9, 2026 (Wednesday), 17:30", with the doctor, the
-        clinic and whose visit it is (a family's)."""
-        shown = {k: request.details[k] for k in VISIT_SHOWN if request.details.get(k)}
+    async def _visit(self, to: _To, request: Request, *, tomorrow: bool) -> int:
+        """ "📅 Your visit is booked: December 9, 2026 (Wednesday), 17:30", with the doctor and the
+        clinic (the tests and the address, for lab tests) and whose visit it is (a family's); or
+        the reminder the day before."""
+        key = VISIT_WORDS[request.kind][tomorrow]
+        shown = {k: request.details[k] for k in VISIT_SHOWN[request.kind] if request.details.get(k)}
         lines = detail_lines(shown, to.i18n, value_max=VALUE_SHOWN)
         if whose := (await requests.holders(to.session, to.member)).get(request.card_id):
             lines = to.i18n("request-insured-name", insured=whose) + "\n" + lines

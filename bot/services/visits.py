@@ -1,8 +1,9 @@
-"""An appointment's visit as staff booked it: `/visit 09.12 17:30` in the member's topic.
+"""A visit as staff booked it, for a doctor appointment or lab tests: `/visit 09.12 17:30` in the
+member's topic.
 
-The member asked for a day and a time of day; the clinic gave one. Staff write it once: it is
-kept on the request (its day in `Request.visit_on`, the day and the hour in `details`, shown
-wherever the answers are), the member is told at once, and reminded the day before
+The member asked for a day and a time of day; the clinic or the laboratory gave one. Staff write
+it once: it is kept on the request (its day in `Request.visit_on`, the day and the hour in
+`details`, shown wherever the answers are), the member is told at once, and reminded the day before
 (`reminders.py:_appointments_tomorrow`), whether the request is still open or done.
 """
 
@@ -26,10 +27,11 @@ DAY_FIELD = "visit_date"  # the details' keys the visit is shown by (`render.val
 TIME_FIELD = "visit_time"
 # a visit is booked up to this far ahead (the member's date step's horizon)
 HORIZON = timedelta(days=365)
-# the requests a visit is booked on, and those it is not (withdrawn, refused)
-KINDS = frozenset({RequestKind.APPOINTMENT})
+# the requests a visit is booked on (a doctor's, a laboratory's), and those it is not (withdrawn,
+# refused)
+KINDS = frozenset({RequestKind.APPOINTMENT, RequestKind.LAB_TESTS})
 NOT_BOOKED = frozenset({RequestStatus.REJECTED, RequestStatus.CANCELLED})
-# the appointments of a member named without a number: those asked for in this many days
+# the requests of a member named without a number: those asked for in this many days
 RECENT = timedelta(days=60)
 # an hour as staff write it: 17:30, 9.00, 9:05 (a word of its own, after the day or, with a
 # colon, before it: "10.12" alone is a day)
@@ -99,10 +101,10 @@ async def appointment_for(
     now: datetime,
     about: int | None = None,
 ) -> Request:
-    """The appointment a visit is booked on: the one numbered (the member's), else the one the
-    staff message replies about (`about`: a line of its card or history) when it is one, else
-    the one asked for lately that is not withdrawn or refused. Raises `VisitError` when there
-    is none, or several to choose from (named, for the number)."""
+    """The request a visit is booked on (an appointment or lab tests, KINDS): the one numbered
+    (the member's), else the one the staff message replies about (`about`: a line of its card or
+    history) when it is one, else the one asked for lately that is not withdrawn or refused.
+    Raises `VisitError` when there is none, or several to choose from (named, for the number)."""
     if request_id is None and about is not None:
         replied = await session.get(Request, about)
         if replied is not None and replied.kind in KINDS and replied.member_id == member_id:

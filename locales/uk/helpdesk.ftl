@@ -5,21 +5,21 @@ command-staff-reply = Надіслати шаблон відповіді: /reply
 command-staff-templates = Список шаблонів відповідей
 command-staff-template = Додати або видалити шаблон відповіді
 command-staff-export = Заявки у XLSX: /export З ПО або /export ДЕНЬ
-command-staff-visit = Записати учасника на прийом: /visit 09.12 17:30
+command-staff-visit = Записати учасника на прийом або аналізи: /visit 09.12 17:30
 
 helpdesk-note-kept = 📝 Внутрішню нотатку збережено. Учасникові її не надіслано.
 helpdesk-note-usage = Напишіть нотатку після команди: <code>/note текст</code> або <code>!текст</code>.
 helpdesk-note-no-member = Використовуйте це в темі учасника (або у відповідь на його повідомлення).
 
-helpdesk-visit-usage = Як: у темі учасника <code>/visit 09.12 17:30</code> (день прийому і, якщо відомо, час). Якщо заявок на прийом кілька — спочатку номер заявки: <code>/visit R-000042 09.12 17:30</code>.
+helpdesk-visit-usage = Як: у темі учасника <code>/visit 09.12 17:30</code> (день візиту і, якщо відомо, час). Якщо заявок на прийом або аналізи кілька — спочатку номер заявки: <code>/visit R-000042 09.12 17:30</code>.
 helpdesk-visit-bad-date = ⚠️ Не вдалося прочитати день у «{ $typed }». Наприклад: <code>/visit 09.12 17:30</code> або <code>/visit завтра 10:00</code>.
-helpdesk-visit-out-of-range = ⚠️ «{ $typed }»: записати на прийом можна на сьогодні або на день уперед, до року.
+helpdesk-visit-out-of-range = ⚠️ «{ $typed }»: записати можна на сьогодні або на день уперед, до року.
 helpdesk-visit-not-theirs = ⚠️ { $number } — не заявка цього учасника.
-helpdesk-visit-not-appointment = ⚠️ { $number } — не запис до лікаря: прийом записується лише на неї.
-helpdesk-visit-closed = ⚠️ { $number } скасовано або відхилено: записати на прийом за нею не можна.
-helpdesk-visit-none = ⚠️ У цього учасника немає заявки на запис до лікаря за останні 60 днів. Вкажіть її номер: <code>/visit R-000042 09.12 17:30</code>.
-helpdesk-visit-which = У цього учасника кілька заявок на запис до лікаря: { $numbers }. Вкажіть номер: <code>/visit R-000042 09.12 17:30</code>.
-helpdesk-visit-booked = 📅 { $number }: прийом записано на { $when }. Учасникові повідомлено зараз, напередодні надійде нагадування.
+helpdesk-visit-not-appointment = ⚠️ { $number } — не запис до лікаря і не аналізи: візит записується лише на них.
+helpdesk-visit-closed = ⚠️ { $number } скасовано або відхилено: записати візит за нею не можна.
+helpdesk-visit-none = ⚠️ У цього учасника немає заявки на запис до лікаря чи аналізи за останні 60 днів. Вкажіть її номер: <code>/visit R-000042 09.12 17:30</code>.
+helpdesk-visit-which = У цього учасника кілька заявок на запис до лікаря чи аналізи: { $numbers }. Вкажіть номер: <code>/visit R-000042 09.12 17:30</code>.
+helpdesk-visit-booked = 📅 { $number }: візит записано на { $when }. Учасникові повідомлено зараз, напередодні надійде нагадування.
 
 helpdesk-reply-usage = Як: <code>/reply назва</code> у темі учасника. <code>/templates</code> показує назви.
 helpdesk-reply-unknown = Шаблону «{ $name }» немає. <code>/templates</code> показує список.

@@ -447,9 +447,9 @@ async def test_an_appointment_done_with_nothing_said_reminds_staff_to_say_where_
     hint = world.bot_messages(FORUM)[-1]
     assert hint["text"] == (
         f"ℹ️ Request {request.number} (🩺 Doctor appointment) is done, but nothing has been sent "
-        "to the member since it came. Book the visit the clinic gave: /visit 09.12 17:30 here "
-        "(the member is told and reminded the day before), or write where and when: it goes "
-        "to them."
+        "to the member since it came. Book the visit the clinic or laboratory gave: /visit "
+        "09.12 17:30 here (the member is told and reminded the day before), or write where and "
+        "when: it goes to them."
     )
     assert hint["message_thread_id"] == card["message_thread_id"]
 

@@ -138,10 +138,10 @@ async def test_a_visit_is_booked_on_the_appointment_meant_or_staff_are_told_why_
     callback = await world.submit(member)
     await world.deliver()
     assert (
-        "This member has several doctor appointments: R-000002, R-000001. Give the number"
+        "This member has several doctor appointments or lab tests: R-000002, R-000001. Give the"
         in await _staff_says(world, "/visit 27.11 9:00", thread)
     )
-    assert "R-000003 is not a doctor appointment" in await _staff_says(
+    assert "R-000003 is neither a doctor appointment nor lab tests" in await _staff_says(
         world, f"/visit {callback.number} 27.11 9:00", thread
     )
     answer = await _staff_says(world, "/visit 27.11 9:00 R-2", thread)  # the number last, short
@@ -201,7 +201,7 @@ async def test_the_visit_may_be_booked_from_the_card_s_button(world):
 
     await world.press(card(request.number), "📅 Visit")
     assert (
-        "day and time of the visit the clinic booked"
+        "day and time of the visit the clinic or laboratory booked"
         in world.bot_messages(FORUM, thread)[-1]["text"]
     )
     assert "could not read the day in “sometime next week”" in await _staff_says(
@@ -246,3 +246,57 @@ async def test_a_visit_typed_in_reply_to_a_request_s_card_is_booked_on_that_requ
     )
     assert (await _stored(world, first.id)).visit_on == date(2026, 11, 28)
     assert (await _stored(world, second.id)).visit_on is None
+
+
+LAB_TESTS = {
+    "referral": ["Complete blood count", "Ferritin"],
+    "preferred_date": "2026-11-25",
+    "address": "Kyiv, Khreshchatyk 1, flat 2",
+}
+
+
+async def test_lab_tests_get_their_visit_booked_told_and_reminded_in_their_own_words(world):
+    """Lab tests have a day and a place as a doctor's visit has: the laboratory gives the hour,
+    staff book it with `/visit` or the card's button, and the member is told and reminded the
+    day before with the tests and the address, not a doctor and a clinic. Before, `/visit` said
+    a lab test was "not a doctor appointment" and the card had no "📅 Visit"."""
+    member = await world.member_with_card()
+    tests = await world.submit(member, kind=RequestKind.LAB_TESTS, details=dict(LAB_TESTS))
+    await world.deliver()
+    thread = _thread(world, tests.number)
+    card = next(
+        m
+        for m in world.bot_messages(FORUM)
+        if m.get("text", "").startswith(tests.number) and "Status" in m["text"]
+    )
+    await world.press(card, "🙋 Take")
+    await world.deliver()
+    card = next(
+        m
+        for m in world.bot_messages(FORUM)
+        if m.get("text", "").startswith(tests.number) and "Status" in m["text"]
+    )
+    assert "📅 Visit" in str(card["reply_markup"])
+
+    answer = await _staff_says(world, "/visit 26.11 8:30", thread)
+    assert answer.startswith("📅 R-000001: the visit is booked for November 26, 2026 (Thursday)")
+    told = world.bot_messages(OLENA)[-1]["text"]
+    assert told.startswith("🧪 Your lab tests are booked: November 26, 2026 (Thursday), 08:30.")
+    assert "Complete blood count" in told and "Kyiv, Khreshchatyk 1, flat 2" in told
+    assert "doctor" not in told.lower() and "Specialty" not in told
+    assert (await _stored(world, tests.id)).visit_on == date(2026, 11, 26)
+
+    # an appointment besides: `/visit` without a number asks which of the two
+    appointment = await _appointment(world, member)
+    await world.deliver()
+    assert (
+        f"several doctor appointments or lab tests: {appointment.number}, {tests.number}"
+        in await _staff_says(world, "/visit 27.11 9:00", thread)
+    )
+
+    await _remind(world, _almaty(25, 10))
+    reminder = world.bot_messages(OLENA)[-1]["text"]
+    assert reminder.startswith(
+        "🧪 A reminder: your lab tests are tomorrow, November 26, 2026 (Thursday), 08:30."
+    )
+    assert "Ferritin" in reminder
