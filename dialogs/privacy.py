@@ -20,6 +20,7 @@ from bot.config import Settings
 from bot.i18n import Translator
 from bot.render import detail_lines
 from bot.services.privacy import copies, erase, export
+from bot.services.reminders import visit_reminder_key
 from bot.textfit import cut, pack
 from dialogs.common import (
     MemberDialog,
@@ -170,13 +171,16 @@ def summary_lines(data: dict[str, Any], manager: DialogManager, i18n: Translator
             )
             lines.append(i18n("mydata-ticket", date=_day(t["created_at"], manager), text=text))
     waiting = [n for n in data["notifications"] if n["status"] in ("pending", "sending", "held")]
-    # and the visits staff booked that are still ahead: each is reminded the day before
+    # and the visits staff booked that are still ahead and not reminded of yet: each is
+    # reminded the day before (a reminder queued is counted with the messages waiting)
     day = today(manager).isoformat()
+    queued = {n["dedup_key"] for n in data["notifications"]}
     visits = sum(
         1
         for r in data["requests"]
         if r.get("visit_on") and str(r["visit_on"]) > day
         and r["status"] not in ("rejected", "cancelled")
+        and visit_reminder_key(r["id"], r["visit_on"]) not in queued
     )  # fmt: skip
     lines += [
         "",

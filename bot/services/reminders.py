@@ -116,6 +116,11 @@ async def _coverage_starts(session: AsyncSession, now: datetime, today: date) ->
     return count
 
 
+def visit_reminder_key(request_id: int | None, day: date | str) -> str:
+    """The outbox key of the reminder of a visit on `day` (once a request and day)."""
+    return f"appointment:{request_id}:{day}"
+
+
 async def _appointments_tomorrow(session: AsyncSession, now: datetime, tomorrow: date) -> int:
     """The day before a visit: the one staff booked (`visits.book`), the request open or done;
     else, while the request is open, the day the member asked for."""
@@ -132,7 +137,7 @@ async def _appointments_tomorrow(session: AsyncSession, now: datetime, tomorrow:
         count += await outbox.enqueue_new(
             session,
             note.AppointmentTomorrow(),
-            dedup_key=f"appointment:{request.id}:{tomorrow}",
+            dedup_key=visit_reminder_key(request.id, tomorrow),
             member_id=request.member_id,
             request_id=request.id,
             now=now,

@@ -114,6 +114,26 @@ async def test_a_visit_booked_is_told_shown_on_the_card_and_reminded_the_day_bef
     assert len([m for m in world.bot_messages(OLENA) if "A reminder" in m.get("text", "")]) == 1
 
 
+async def test_mydata_stops_counting_a_visit_once_its_reminder_has_gone(world):
+    """A visit ahead is a reminder waiting in /mydata until the reminder is sent the day
+    before; it counted until the visit's day before."""
+    member = await world.member_with_card()
+    request = await _appointment(world, member)
+    await world.deliver()
+    await _staff_says(world, "/visit 26.11 17:30", _thread(world, request.number))
+
+    async def waiting() -> str:
+        world.state.send_text(OLENA, "/mydata")
+        await world.settled()
+        text = world.bot_messages(OLENA)[-1]["text"]
+        return next(line for line in text.splitlines() if line.startswith("Reminders waiting"))
+
+    assert await waiting() == "Reminders waiting: 1"
+    await _remind(world, _almaty(25, 10))
+    assert world.bot_messages(OLENA)[-1]["text"].startswith("📅 A reminder: your visit is tomorrow")
+    assert await waiting() == "Reminders waiting: 0"
+
+
 async def test_a_visit_is_booked_on_the_appointment_meant_or_staff_are_told_why_not(world):
     member = await world.member_with_card()
     first = await _appointment(world, member)
