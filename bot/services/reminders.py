@@ -124,11 +124,7 @@ def visit_reminder_key(request_id: int | None, day: date | str) -> str:
 async def _appointments_tomorrow(session: AsyncSession, now: datetime, tomorrow: date) -> int:
     """The day before a visit: the one staff booked (`visits.book`), the request open or done;
     else, while the request is open, the day the member asked for."""
-    asked = [
-        request
-        for request in await reminders_repo.requests_of(session, OPEN, RequestKind.APPOINTMENT)
-        if request.visit_on is None and request.details.get("preferred_date") == str(tomorrow)
-    ]
+    asked = await reminders_repo.asked_for(session, tomorrow, OPEN, RequestKind.APPOINTMENT)
     booked = await reminders_repo.visits_on(
         session, tomorrow, list(visits.KINDS), list(visits.NOT_BOOKED)
     )

@@ -126,6 +126,24 @@ async def requests_of(
     return list((await session.execute(query)).scalars())
 
 
+async def asked_for(
+    session: AsyncSession, day: date, statuses: Sequence[str], kind: str
+) -> list[Request]:
+    """Requests of `kind` in one of these statuses whose member asked for `day` (the details'
+    `preferred_date`) and that have no visit booked: the JSON field read by the database (SQLite's
+    `json_extract`, PostgreSQL's `->>`), not every open request loaded to look at it."""
+    asked = col(Request.details)["preferred_date"].as_string()
+    rows = await session.execute(
+        select(Request).where(
+            col(Request.status).in_(statuses),
+            Request.kind == kind,
+            col(Request.visit_on).is_(None),
+            asked == day.isoformat(),
+        )
+    )
+    return list(rows.scalars())
+
+
 async def visits_on(
     session: AsyncSession, day: date, kinds: Sequence[str], excluded: Sequence[str]
 ) -> list[Request]:
