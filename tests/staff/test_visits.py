@@ -28,6 +28,15 @@ async def _appointment(world, member: Member, details: dict | None = None) -> Re
     return await world.submit(member, kind=RequestKind.APPOINTMENT, details=dict(details or ASKED))
 
 
+def _card(world, number: str) -> dict:
+    """The request's card in the staff chat (its latest text and buttons)."""
+    return next(
+        m
+        for m in world.bot_messages(FORUM)
+        if m.get("text", "").startswith(number) and "Status" in m["text"]
+    )
+
+
 def _thread(world, number: str) -> int:
     card = next(m for m in world.bot_messages(FORUM) if number in m.get("text", ""))
     return card["message_thread_id"]
@@ -284,19 +293,9 @@ async def test_lab_tests_get_their_visit_booked_told_and_reminded_in_their_own_w
     tests = await world.submit(member, kind=RequestKind.LAB_TESTS, details=dict(LAB_TESTS))
     await world.deliver()
     thread = _thread(world, tests.number)
-    card = next(
-        m
-        for m in world.bot_messages(FORUM)
-        if m.get("text", "").startswith(tests.number) and "Status" in m["text"]
-    )
-    await world.press(card, "🙋 Take")
+    await world.press(_card(world, tests.number), "🙋 Take")
     await world.deliver()
-    card = next(
-        m
-        for m in world.bot_messages(FORUM)
-        if m.get("text", "").startswith(tests.number) and "Status" in m["text"]
-    )
-    assert "📅 Visit" in str(card["reply_markup"])
+    assert "📅 Visit" in str(_card(world, tests.number)["reply_markup"])
 
     answer = await _staff_says(world, "/visit 26.11 8:30", thread)
     assert answer.startswith("📅 R-000001: the visit is booked for November 26, 2026 (Thursday)")
