@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col, select
 
 from bot.services import outbox
 from bot.services.dates import read_date
@@ -22,6 +21,7 @@ from bot.services.notifications import CardRefresh, VisitBooked
 from bot.services.staff.audit import audit
 from bot.services.staff.find import REQUEST_NUMBER
 from storage.models import Request, RequestKind, RequestStatus
+from storage.repositories import requests as requests_repo
 
 DAY_FIELD = "visit_date"  # the details' keys the visit is shown by (`render.value_text`)
 TIME_FIELD = "visit_time"
@@ -118,17 +118,7 @@ async def appointment_for(
         if request.status in NOT_BOOKED:
             raise VisitError("helpdesk-visit-closed", number=request.number)
         return request
-    rows = await session.execute(
-        select(Request)
-        .where(
-            Request.member_id == member_id,
-            col(Request.kind).in_(KINDS),
-            col(Request.status).not_in(NOT_BOOKED),
-            col(Request.created_at) >= now - RECENT,
-        )
-        .order_by(col(Request.id).desc())
-    )
-    found = list(rows.scalars())
+    found = await requests_repo.recent_of_kinds(session, member_id, KINDS, NOT_BOOKED, now - RECENT)
     if not found:
         raise VisitError("helpdesk-visit-none")
     if len(found) > 1:

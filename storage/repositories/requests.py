@@ -140,6 +140,28 @@ async def for_member(
     return list(rows.scalars()), int(total)
 
 
+async def recent_of_kinds(
+    session: AsyncSession,
+    member_id: int,
+    kinds: Collection[str],
+    excluded: Collection[str],
+    since: datetime,
+) -> list[Request]:
+    """The member's requests of these kinds sent at `since` or later, not in an `excluded`
+    status, newest first."""
+    rows = await session.execute(
+        select(Request)
+        .where(
+            Request.member_id == member_id,
+            col(Request.kind).in_(kinds),
+            col(Request.status).not_in(excluded),
+            col(Request.created_at) >= since,
+        )
+        .order_by(col(Request.id).desc())
+    )
+    return list(rows.scalars())
+
+
 async def events(session: AsyncSession, request_id: int) -> list[RequestEvent]:
     rows = await session.execute(
         select(RequestEvent)
