@@ -94,7 +94,7 @@ def read_visit(text: str, today: date) -> Visit:
     return Visit(request_id, day, hour)
 
 
-async def appointment_for(
+async def request_for(
     session: AsyncSession,
     member_id: int,
     request_id: int | None,
@@ -114,7 +114,7 @@ async def appointment_for(
         if request is None or request.member_id != member_id:
             raise VisitError("helpdesk-visit-not-theirs", number=f"R-{request_id:06d}")
         if request.kind not in KINDS:
-            raise VisitError("helpdesk-visit-not-appointment", number=request.number)
+            raise VisitError("helpdesk-visit-wrong-kind", number=request.number)
         if request.status in NOT_BOOKED:
             raise VisitError("helpdesk-visit-closed", number=request.number)
         return request

@@ -1,5 +1,5 @@
 """Request card buttons: take, in progress, need info (asks the question), done, reject,
-"show phone" (audited), and an appointment's "visit" (asks its day and hour)."""
+"show phone" (audited), and the "visit" of an appointment or lab tests (asks its day and hour)."""
 
 from __future__ import annotations
 
@@ -210,7 +210,7 @@ def create_router() -> Router:
             await callback.answer(i18n("staff-done"))
             if isinstance(callback.message, Message) and await done_untold(uow.session, request):
                 kind = i18n(f"request-kind-{request.kind}")
-                # an appointment: the visit may be booked, and the member reminded of it
+                # an appointment or lab tests: the visit may be booked, and the member reminded
                 key = "staff-done-untold-visit" if request.kind in KINDS else "staff-done-untold"
                 await callback.message.reply(i18n(key, number=request.number, kind=kind))
 

@@ -152,8 +152,9 @@ def create_router() -> Router:
         settings: Settings,
         i18n: Translator,
     ) -> None:
-        """`/visit 09.12 17:30` in a member's topic: the visit of their appointment, as the
-        clinic booked it (`visits.book`): the member told, and reminded the day before."""
+        """`/visit 09.12 17:30` in a member's topic: the visit of their appointment or lab tests,
+        as the clinic or laboratory booked it (`visits.book`): the member told, and reminded the
+        day before."""
         target = await member_of(message, uow.session)
         if target is None:
             await message.reply(i18n("helpdesk-note-no-member"))

@@ -1,5 +1,5 @@
-"""Booking an appointment's visit from the staff chat: `/visit 09.12 17:30` (helpdesk.py) or
-the card's "📅 Visit" button and the line that answers its prompt (buttons.py)."""
+"""Booking the visit of an appointment or lab tests from the staff chat: `/visit 09.12 17:30`
+(helpdesk.py) or the card's "📅 Visit" button and the line that answers its prompt (buttons.py)."""
 
 from __future__ import annotations
 
@@ -27,14 +27,14 @@ async def book_visit(
     request_id: int | None = None,
     about: int | None = None,
 ) -> bool:
-    """Book the visit `typed` says (`visits.read_visit`) on the member's appointment (the one
-    numbered in it, else `request_id`, else the one `about`, else their only recent one) and
-    commit, then say so; on a refusal or a failed commit say why. Whether it was booked."""
+    """Book the visit `typed` says (`visits.read_visit`) on the member's appointment or lab tests
+    (the one numbered in it, else `request_id`, else the one `about`, else their only recent one)
+    and commit, then say so; on a refusal or a failed commit say why. Whether it was booked."""
     assert message.from_user is not None
     now = clock()
     try:
         booked = visits.read_visit(typed, now.astimezone(settings.tz).date())
-        request = await visits.appointment_for(
+        request = await visits.request_for(
             uow.session, member_id, booked.request_id or request_id, now, about=about
         )
         await visits.book(uow.session, request, booked, message.from_user.id, now)
