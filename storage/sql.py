@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from functools import lru_cache
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from sqlalchemy import TextClause, bindparam, text
 from sqlalchemy.engine import Dialect
@@ -120,32 +120,24 @@ def _processed(values: Sequence[Any], process: Processor) -> Sequence[Any]:
 async def execute_many(
     session: AsyncSession,
     statement: ClauseElement,
-    rows: Sequence[Mapping[str, Any]] | Sequence[Sequence[Any]],
+    keys: Sequence[str],
+    rows: Sequence[Sequence[Any]],
     shared: Mapping[str, Any] | None = None,
-    keys: Sequence[str] = (),
 ) -> None:
-    """`session.execute(statement, [row | shared for row in rows])` for a bulk INSERT or UPDATE
-    of rows with the same keys, at the driver's cost: the statement compiled once per dialect
-    and keys, its values taken a column at a time, each distinct value of a column through its
-    type's own bind processor once (so it is stored as SQLAlchemy stores it; the `shared` values,
-    the same in every row, once), then one executemany. SQLAlchemy's own path builds a parameter
-    set per row (0.3-0.6 of a registry import's CPU in its writing process: docs/performance.md,
-    "Registry import").
-
-    `rows` are mappings, or, given their `keys` in order, tuples (a registry import's: no dict
-    is built per row)."""
+    """`session.execute(statement, [dict(zip(keys, row)) | shared for row in rows])` for a bulk
+    INSERT or UPDATE, at the driver's cost: the statement compiled once per dialect and keys, the
+    rows' values taken a column at a time (no dict built per row), each distinct value of a
+    column through its type's own bind processor once (so it is stored as SQLAlchemy stores it;
+    the `shared` values, the same in every row, once), then one executemany. SQLAlchemy's own
+    path builds a parameter set per row (0.3-0.6 of a registry import's CPU in its writing
+    process: docs/performance.md, "Registry import")."""
     if not rows:
         return
     shared = shared or {}
-    by_key: dict[str, Sequence[Any]]
-    if keys:
-        by_key = dict(zip(keys, zip(*rows, strict=True), strict=True))
-    else:
-        first = cast(Mapping[str, Any], rows[0])
-        by_key = {name: [row[name] for row in rows] for name in first}  # type: ignore[call-overload]
+    by_key = dict(zip(keys, zip(*rows, strict=True), strict=True))
     connection = await session.connection()
     sql, names, processors, _held = driver_form(
-        statement, connection.dialect, keys=(*by_key, *shared)
+        statement, connection.dialect, keys=(*keys, *shared)
     )
     columns = [
         [process(shared[name])] * len(rows) if name in shared else _processed(by_key[name], process)

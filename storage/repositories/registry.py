@@ -16,7 +16,7 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import InsuredPerson, Policy
-from storage.sql import execute_many, in_chunks, padded
+from storage.sql import execute_many, padded
 
 _policies = Policy.__table__  # type: ignore[attr-defined]
 _persons = InsuredPerson.__table__  # type: ignore[attr-defined]
@@ -71,18 +71,12 @@ async def insert_policies(
     if not rows:
         return {}
     stamp = {"updated_at": updated_at}
-    await execute_many(session, _INSERT_POLICIES, rows, stamp, keys=NEW_POLICY)
-    created: dict[str, int] = {}
-    for chunk in in_chunks([row[0] for row in rows]):
-        result = await session.execute(_IDS_BY_NUMBER, {"numbers": chunk})
-        created.update((number, id_) for number, id_ in result)
-    return created
+    await execute_many(session, _INSERT_POLICIES, NEW_POLICY, rows, stamp)
+    created = await _by_key(session, _policies, "number", (), [row[0] for row in rows])
+    return {number: id_ for number, (id_, _) in created.items()}
 
 
 _INSERT_POLICIES = insert(_policies)
-_IDS_BY_NUMBER = select(_policies.c.number, _policies.c.id).where(
-    _policies.c.number.in_(bindparam("numbers", expanding=True))
-)
 _INSERT_PERSONS = insert(_persons)
 _UPDATE_POLICIES = update(_policies).where(_policies.c.id == bindparam("key"))
 _UPDATE_PERSONS = update(_persons).where(_persons.c.id == bindparam("key"))
@@ -93,7 +87,7 @@ async def insert_persons(
 ) -> None:
     """Rows of NEW_PERSON."""
     stamp = {"updated_at": updated_at}
-    await execute_many(session, _INSERT_PERSONS, rows, stamp, keys=NEW_PERSON)
+    await execute_many(session, _INSERT_PERSONS, NEW_PERSON, rows, stamp)
 
 
 async def update_policies(
@@ -101,7 +95,7 @@ async def update_policies(
 ) -> None:
     """Rows of CHANGED_POLICY."""
     stamp = {"updated_at": updated_at}
-    await execute_many(session, _UPDATE_POLICIES, rows, stamp, keys=CHANGED_POLICY)
+    await execute_many(session, _UPDATE_POLICIES, CHANGED_POLICY, rows, stamp)
 
 
 async def update_persons(
@@ -109,4 +103,4 @@ async def update_persons(
 ) -> None:
     """Rows of CHANGED_PERSON."""
     stamp = {"updated_at": updated_at}
-    await execute_many(session, _UPDATE_PERSONS, rows, stamp, keys=CHANGED_PERSON)
+    await execute_many(session, _UPDATE_PERSONS, CHANGED_PERSON, rows, stamp)

@@ -29,6 +29,12 @@ def _row(policy_id: int, n: int) -> dict[str, object]:
     }
 
 
+def _tuples(rows: list[dict[str, object]]) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+    """Mappings of the same keys as `execute_many` takes them: the keys once, each row's values."""
+    keys = tuple(rows[0])
+    return keys, [tuple(row[key] for key in keys) for row in rows]
+
+
 async def _stored(session, ids: list[str]) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
     connection = await session.connection()
     found = await connection.exec_driver_sql(
@@ -46,7 +52,7 @@ async def test_rows_are_stored_as_sqlalchemy_stores_them(session) -> None:  # ty
     # the value every row shares given once
     shared = {"updated_at": ours[0]["updated_at"]}
     mine = [{key: value for key, value in row.items() if key not in shared} for row in ours]
-    await execute_many(session, insert(_persons), mine, shared)
+    await execute_many(session, insert(_persons), *_tuples(mine), shared)
     await session.execute(insert(_persons), theirs)
     assert await _stored(session, ["UA-1", "UA-2", "UA-3"]) == await _stored(
         session, ["XUA-1", "XUA-2", "XUA-3"]
@@ -60,7 +66,9 @@ async def test_rows_are_stored_as_sqlalchemy_stores_them(session) -> None:  # ty
     later = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
     change = {"full_name": "Renamed", "relation": Relation.SPOUSE, "updated_at": later}
     await execute_many(
-        session, statement, [{"key": ids["UA-2"], **change}, {"key": ids["UA-3"], **change}]
+        session,
+        statement,
+        *_tuples([{"key": ids["UA-2"], **change}, {"key": ids["UA-3"], **change}]),
     )
     await session.execute(
         statement, [{"key": ids["XUA-2"], **change}, {"key": ids["XUA-3"], **change}]
@@ -80,7 +88,7 @@ async def test_rows_as_tuples_with_their_keys_are_stored_as_mappings_are(session
     keys = ("insured_id", "policy_id", "full_name", "birth_date", "phone", "relation")
     stamp = {"updated_at": ALMATY}
     await execute_many(
-        session, insert(_persons), [tuple(row[key] for key in keys) for row in ours], stamp, keys
+        session, insert(_persons), keys, [tuple(row[key] for key in keys) for row in ours], stamp
     )
     await session.execute(insert(_persons), theirs)
     mine = await _stored(session, [f"R-{n}" for n in range(9)])
@@ -89,7 +97,7 @@ async def test_rows_as_tuples_with_their_keys_are_stored_as_mappings_are(session
 
 
 async def test_no_rows_send_nothing(session) -> None:  # type: ignore[no-untyped-def]
-    await execute_many(session, insert(_persons), [])
+    await execute_many(session, insert(_persons), ("insured_id",), [])
     assert await _stored(session, ["UA-1"]) == []
 
 
@@ -102,7 +110,7 @@ async def test_repeated_and_unhashable_values_are_stored_as_sqlalchemy_stores_th
     assert policy.id is not None
     ours = [{**_row(policy.id, n % 3 + 1), "insured_id": f"R-{n}"} for n in range(9)]
     theirs = [{**row, "insured_id": f"XR-{n}"} for n, row in enumerate(ours)]
-    await execute_many(session, insert(_persons), ours)
+    await execute_many(session, insert(_persons), *_tuples(ours))
     await session.execute(insert(_persons), theirs)
     mine = await _stored(session, [f"R-{n}" for n in range(9)])
     assert mine == await _stored(session, [f"XR-{n}" for n in range(9)])
@@ -118,7 +126,7 @@ async def test_repeated_and_unhashable_values_are_stored_as_sqlalchemy_stores_th
         }
         for n in (1, 2, 1)
     ]
-    await execute_many(session, insert(audit), entries)
+    await execute_many(session, insert(audit), *_tuples(entries))
     await session.execute(insert(audit), [{**entry, "staff_telegram_id": 8} for entry in entries])
     connection = await session.connection()
     found = await connection.exec_driver_sql(
