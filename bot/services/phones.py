@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 import phonenumbers
-from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata, PhoneNumber
+from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata, PhoneNumberDesc
+from phonenumbers.re_util import re_compile
 
 # The library's checks look their metadata's regular expressions up by text on every call, through
 # `re`'s own cache unless this is on: its own dictionary of the patterns compiled (bounded by the
@@ -20,6 +21,109 @@ _MAX_LENGTH = 32
 
 # A number written as E.164 already: "+", a country code (never 0 first), 6 to 16 digits more
 _E164 = re.compile(r"\+[1-9]\d{6,16}")
+
+
+# The number types phonenumbers tells apart (`_number_type_helper`): a number is valid when its
+# region's general pattern takes it and so does one of these (mobile only where its pattern is
+# not the fixed line's: where they are the same, the library looks at the fixed line alone)
+_TYPES = (
+    "premium_rate",
+    "toll_free",
+    "shared_cost",
+    "voip",
+    "personal_number",
+    "pager",
+    "uan",
+    "voicemail",
+    "fixed_line",
+    "mobile",
+)
+
+
+def _takes(desc: PhoneNumberDesc | None, length: int) -> str | None:
+    """The pattern of `desc` if a national number of `length` digits may match it
+    (`_is_number_matching_desc`: its possible lengths, when it lists any, then its pattern)."""
+    if desc is None or not desc.national_number_pattern:
+        return None
+    if desc.possible_length and length not in desc.possible_length:
+        return None
+    return desc.national_number_pattern
+
+
+class _Region:
+    """phonenumbers' check of a national number in one region (`is_valid_number_for_region`),
+    made with its metadata's own patterns, a length's worth at a time: the general pattern, then
+    one pattern of every type's (a match of any is a type other than UNKNOWN). The library tries
+    up to eleven patterns one after another, twice each (a match, then a full match) for a
+    number of a country code shared by regions: a tenth of a registry import's CPU
+    (docs/performance.md, "Registry import"). tests/services/test_phones.py holds the two
+    ways to the same answer for every region's numbers."""
+
+    __slots__ = ("_by_length", "_metadata", "leading_digits")
+
+    def __init__(self, metadata: PhoneMetadata) -> None:
+        self._metadata = metadata
+        self._by_length: dict[int, tuple[re.Pattern[str], re.Pattern[str]] | None] = {}
+        leading = metadata.leading_digits
+        self.leading_digits = re.compile(leading) if leading is not None else None
+
+    def valid(self, national: str) -> bool:
+        length = len(national)
+        try:
+            patterns = self._by_length[length]
+        except KeyError:
+            patterns = self._by_length[length] = self._patterns(length)
+        return (
+            patterns is not None
+            and patterns[0].fullmatch(national) is not None
+            and patterns[1].fullmatch(national) is not None
+        )
+
+    def _patterns(self, length: int) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        metadata = self._metadata
+        general = _takes(metadata.general_desc, length)
+        types = [
+            pattern
+            for name in _TYPES
+            if not (name == "mobile" and metadata.same_mobile_and_fixed_line_pattern)
+            if (pattern := _takes(getattr(metadata, name), length)) is not None
+        ]
+        if general is None or not types:
+            return None
+        return re.compile(general), re.compile("|".join(f"(?:{pattern})" for pattern in types))
+
+
+_REGIONS: dict[tuple[int, str], _Region | None] = {}
+
+
+def _region(code: int, region: str) -> _Region | None:
+    key = (code, region)
+    if key not in _REGIONS:  # bounded: the library's regions
+        metadata = PhoneMetadata.metadata_for_region_or_calling_code(code, region)
+        _REGIONS[key] = None if metadata is None else _Region(metadata)
+    return _REGIONS[key]
+
+
+def _valid_national(code: int, regions: tuple[str, ...], national: str) -> bool:
+    """`phonenumbers.is_valid_number` of +`code` `national` (no leading zero): the region the
+    library gives the number (`region_code_for_number`: the only one, or the first of a shared
+    code's regions whose leading digits or patterns take it), then its check there."""
+    chosen: _Region | None = None
+    if len(regions) == 1:
+        chosen = _region(code, regions[0])
+    else:
+        for name in regions:
+            region = _region(code, name)
+            if region is None:
+                continue
+            if region.leading_digits is not None:
+                if region.leading_digits.match(national):
+                    chosen = region
+                    break
+            elif region.valid(national):
+                chosen = region
+                break
+    return chosen is not None and chosen.valid(national)
 
 
 def _valid_as_written(text: str) -> bool | None:
@@ -43,10 +147,9 @@ def _valid_as_written(text: str) -> bool | None:
         if national.startswith("0") or metadata is None:
             return None
         prefix = metadata.national_prefix_for_parsing
-        if prefix and re.match(prefix, national):
+        if prefix and re_compile(prefix).match(national):
             return None
-        number = PhoneNumber(country_code=code, national_number=int(national))
-        return bool(phonenumbers.is_valid_number(number))
+        return _valid_national(code, regions, national)
     return None
 
 

@@ -9,6 +9,7 @@ from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneNumberFormat, PhoneNu
 from bot.services.phones import (
     _E164,
     _valid_as_written,
+    _valid_national,
     is_market_phone,
     mask_phone,
     normalize_phone,
@@ -173,6 +174,52 @@ def test_a_number_written_as_e164_is_checked_as_the_library_parses_it() -> None:
         assert (text if valid else None) == _parsed(text), text
         assert normalize_phone(text) == _parsed(text), text
     assert decided > 0.7 * len(texts)
+
+
+def _near(national: str, rng: random.Random) -> list[str]:
+    """Numbers next to a valid one: a digit changed, one dropped, one added, two swapped."""
+    digits = list(national)
+    out = []
+    for place in range(len(digits)):
+        changed = digits.copy()
+        changed[place] = rng.choice("0123456789")
+        out.append("".join(changed))
+    out.append(national[:-1])
+    out.append(national + rng.choice("0123456789"))
+    out.append(national[:1] + rng.choice("123456789") + national[1:])
+    if len(digits) > 2:
+        swapped = digits.copy()
+        swapped[1], swapped[2] = swapped[2], swapped[1]
+        out.append("".join(swapped))
+    return [number for number in out if number and not number.startswith("0")]
+
+
+def test_a_national_number_is_valid_exactly_when_the_library_says_so() -> None:
+    """The check made with the library's patterns a length at a time (`_valid_national`) gives
+    `phonenumbers.is_valid_number`'s answer for every region's example number of every type, and
+    for numbers a digit away from them (valid in other ranges, or not: most are decided by a
+    single pattern), including the country codes regions share (+7: Russia and Kazakhstan)."""
+    rng = random.Random(5)
+    kinds = [kind for kind in vars(PhoneNumberType).values() if isinstance(kind, int)]
+    checked = valid = 0
+    for code, regions in COUNTRY_CODE_TO_REGION_CODE.items():
+        examples = []
+        for region in regions:
+            for kind in kinds:
+                example = (
+                    phonenumbers.example_number_for_type(region, kind)
+                    if region != "001"
+                    else phonenumbers.example_number_for_non_geo_entity(code)
+                )
+                if example is not None and example.country_code == code:
+                    examples.append(str(example.national_number))
+        for national in {n for example in examples for n in (example, *_near(example, rng))}:
+            number = phonenumbers.PhoneNumber(country_code=code, national_number=int(national))
+            expected = phonenumbers.is_valid_number(number)
+            assert _valid_national(code, regions, national) == expected, (code, national)
+            checked += 1
+            valid += expected
+    assert checked > 12_000 and 0.2 * checked < valid < 0.8 * checked, (checked, valid)
 
 
 @pytest.mark.parametrize("text", ["+380501112233", "+77010000101", "+380442345678"])
