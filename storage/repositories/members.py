@@ -19,6 +19,9 @@ from storage.models import Member
 from storage.sql import padded
 
 _BY_TELEGRAM_ID = select(Member).where(col(Member.telegram_id) == bindparam("telegram_id"))
+# a registry import's batch asks for a thousand phones or more: one expanding parameter, not a
+# bound parameter built for each phone every time
+_WITH_PHONES = select(Member).where(col(Member.phone).in_(bindparam("phones", expanding=True)))
 
 
 async def by_telegram_id(session: AsyncSession, telegram_id: int) -> Member | None:
@@ -46,7 +49,7 @@ async def get_or_create(
 async def with_phones(session: AsyncSession, phones: set[str]) -> list[Member]:
     if not phones:
         return []
-    result = await session.execute(select(Member).where(col(Member.phone).in_(padded(phones))))
+    result = await session.execute(_WITH_PHONES, {"phones": padded(phones)})
     return list(result.scalars())
 
 
