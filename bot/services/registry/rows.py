@@ -235,14 +235,14 @@ def _differing(earlier: tuple[Any, ...], later: tuple[Any, ...]) -> list[str]:
 
 def _packed_policy(line: int, fields: tuple[Any, ...]) -> str:
     """A policy's first line and fields as text, the program (free text) last."""
-    program, holder_type, *days = fields
-    ordinals = " ".join(str(day.toordinal()) for day in days)
-    return f"{line} {holder_type.value} {ordinals} {program}"
+    program, holder_type, signed, start, end = fields
+    days = f"{signed.isoformat()} {start.isoformat()} {end.isoformat()}"
+    return f"{line} {holder_type.value} {days} {program}"
 
 
 def _unpacked_policy(text: str) -> tuple[int, tuple[Any, ...]]:
     line, holder_type, signed, start, end, program = text.split(" ", 5)
-    days = (date.fromordinal(int(day)) for day in (signed, start, end))
+    days = map(date.fromisoformat, (signed, start, end))
     return int(line), (program, HolderType(holder_type), *days)
 
 
@@ -284,21 +284,32 @@ class RowChecker:
         self, lines: Sequence[tuple[int, dict[str, str]]]
     ) -> list[RegistryRow | RejectedRow]:
         """Each row checked, in order, against the rows before it (in this batch or earlier)."""
-        ids = {canonical_id(raw.get("insured_id", "")) for _, raw in lines}
+        # each row's insured ID read once (the rules across rows and the lookup below share it);
+        # a policy's rows come together, so its number is read once for them
+        raw_ids = [canonical_id(raw.get("insured_id", "")) for _, raw in lines]
+        ids = set(raw_ids)
         ids.discard("")
-        numbers = {canonical_id(raw.get("policy_number", "")) for _, raw in lines}
+        numbers: set[str] = set()
+        last_number = None
+        for _, raw in lines:
+            if (number := raw.get("policy_number", "")) != last_number:
+                numbers.add(canonical_id(number))
+                last_number = number
         self._ids = {key: int(value) for key, value in self._id_lines.many(ids).items()}
         self._firsts = {
             key: _unpacked_policy(str(value)) for key, value in self._policies.many(numbers).items()
         }
         try:
-            return [self._check(line, raw) for line, raw in lines]
+            return [
+                self._check(line, raw, raw_id)
+                for (line, raw), raw_id in zip(lines, raw_ids, strict=True)
+            ]
         finally:
             self._id_lines.add(self._new_ids.items())
             self._policies.add(self._new_policies.items())
             self._ids, self._new_ids, self._firsts, self._new_policies = {}, {}, {}, {}
 
-    def _check(self, line: int, raw: dict[str, str]) -> RegistryRow | RejectedRow:
+    def _check(self, line: int, raw: dict[str, str], raw_id: str) -> RegistryRow | RejectedRow:
         key = tuple(map(raw.get, _POLICY_COLUMNS))
         if self._last_policy is None or self._last_policy[0] != key:
             self._last_policy = (key, check_policy(raw, self._date))
@@ -311,7 +322,6 @@ class RowChecker:
             policy=self._last_policy[1],
         )
         reasons = list(result) if isinstance(result, list) else []
-        raw_id = canonical_id(raw.get("insured_id", ""))
         if raw_id:
             first_line = self._ids.setdefault(raw_id, line)
             if first_line != line:
