@@ -16,12 +16,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from storage.models import Member
-from storage.sql import padded
+from storage.sql import padded, select_many
 
 _BY_TELEGRAM_ID = select(Member).where(col(Member.telegram_id) == bindparam("telegram_id"))
-# a registry import's batch asks for a thousand phones or more: one expanding parameter, not a
-# bound parameter built for each phone every time
-_WITH_PHONES = select(Member).where(col(Member.phone).in_(bindparam("phones", expanding=True)))
+# a registry import's batch asks for a thousand phones or more, and few are members' phones:
+# their ids are read past SQLAlchemy's per-key work (`select_many`), then the members themselves
+_IDS_WITH_PHONES = select(col(Member.id)).where(
+    col(Member.phone).in_(bindparam("phones", expanding=True))
+)
 
 
 async def by_telegram_id(session: AsyncSession, telegram_id: int) -> Member | None:
@@ -49,7 +51,11 @@ async def get_or_create(
 async def with_phones(session: AsyncSession, phones: set[str]) -> list[Member]:
     if not phones:
         return []
-    result = await session.execute(_WITH_PHONES, {"phones": padded(phones)})
+    found = await select_many(session, _IDS_WITH_PHONES, "phones", phones)
+    if not found:
+        return []
+    ids = [member_id for (member_id,) in found]
+    result = await session.execute(select(Member).where(col(Member.id).in_(padded(ids))))
     return list(result.scalars())
 
 

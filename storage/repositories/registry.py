@@ -17,7 +17,7 @@ from sqlalchemy import Select, Table, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import InsuredPerson, Policy
-from storage.sql import execute_many, padded
+from storage.sql import execute_many, select_many
 
 _policies = Policy.__table__  # type: ignore[attr-defined]
 _persons = InsuredPerson.__table__  # type: ignore[attr-defined]
@@ -43,9 +43,8 @@ async def _by_key(
     """key → (id, the named columns) of the rows whose `key` column is one of `keys`."""
     if not keys:
         return {}
-    statement = _by_key_statement(table, key, names)
-    result = await session.execute(statement, {"keys": padded(keys)})
-    return {found: (id_, tuple(rest)) for found, id_, *rest in result.all()}
+    rows = await select_many(session, _by_key_statement(table, key, names), "keys", keys)
+    return {found: (id_, tuple(rest)) for found, id_, *rest in rows}
 
 
 async def policies_by_number(

@@ -1,16 +1,17 @@
 """`storage/sql.py:execute_many`: a bulk INSERT or UPDATE sent to the driver stores each value
 as SQLAlchemy's own `session.execute(statement, rows)` stores it (dates, enums, aware datetimes
-in another zone), on SQLite and PostgreSQL: the rows are compared as the driver reads them back."""
+in another zone), on SQLite and PostgreSQL: the rows are compared as the driver reads them back;
+and `select_many`, a read by keys sent to the driver, returns what `session.execute` returns."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, insert, text, update
+from sqlalchemy import bindparam, insert, select, text, update
 
 from storage.models import AuditEntry, InsuredPerson, Relation
-from storage.sql import execute_many
+from storage.sql import execute_many, select_many
 from tests.factories import make_policy
 
 _persons = InsuredPerson.__table__  # type: ignore[attr-defined]
@@ -135,4 +136,42 @@ async def test_repeated_and_unhashable_values_are_stored_as_sqlalchemy_stores_th
     stored = [tuple(row) for row in found]
     assert [rest for staff, *rest in stored if staff == 7] == [
         rest for staff, *rest in stored if staff == 8
+    ]
+
+
+async def test_a_read_by_keys_returns_what_sqlalchemy_returns(session) -> None:  # type: ignore[no-untyped-def]
+    """`select_many`: a SELECT with an expanding list of keys, sent to the driver, returns the
+    rows `session.execute` returns, its values typed the same (dates, enumerations), keys found
+    or not, with as many keys as a batch of an import asks for; and it sees what the session has
+    not flushed yet, as `session.execute` does."""
+    policy = await make_policy(session)
+    assert policy.id is not None
+    await execute_many(session, insert(_persons), *_tuples([_row(policy.id, n) for n in (1, 2, 3)]))
+    statement = select(
+        _persons.c.insured_id, _persons.c.birth_date, _persons.c.relation, _persons.c.phone
+    ).where(_persons.c.insured_id.in_(bindparam("keys", expanding=True)))
+    keys = ["UA-1", "UA-3", "nobody", *(f"K{n}" for n in range(1500))]
+    ours = await select_many(session, statement, "keys", keys)
+    theirs = (await session.execute(statement, {"keys": keys})).all()
+    assert sorted(ours) == sorted(tuple(row) for row in theirs)
+    assert sorted(ours) == [
+        ("UA-1", date(1980, 2, 1), Relation.CHILD, None),
+        ("UA-3", date(1980, 2, 3), Relation.CHILD, None),
+    ]
+    assert await select_many(session, statement, "keys", ["nobody"]) == []
+    assert await select_many(session, statement, "keys", []) == []
+
+    session.add(
+        InsuredPerson(
+            insured_id="UA-9",
+            policy_id=policy.id,
+            full_name="Not flushed",
+            birth_date=date(2001, 5, 6),
+            phone="+380501112299",
+            relation=Relation.SPOUSE,
+            updated_at=ALMATY,
+        )
+    )
+    assert await select_many(session, statement, "keys", ["UA-9"]) == [
+        ("UA-9", date(2001, 5, 6), Relation.SPOUSE, "+380501112299")
     ]
