@@ -139,12 +139,14 @@ async def _migrated(db: Path) -> str:
 
 async def _child_import(db: Path, path: Path, again: bool) -> dict[str, float]:
     from bot.cli import import_rows
+    from bot.heap import settle_heap
     from bot.services.registry.child import CheckedFile
     from bot.services.registry.importer import open_registry
     from storage.db import create_engine
 
     url = await _migrated(db)
     engine = create_engine(url)
+    settle_heap()  # as `run_bot.py import-registry` does before the rows (bot/cli.py:run_import)
     result: dict[str, float] = {}
     try:
         for name in ("first", "again") if again else ("first",):

@@ -5,7 +5,6 @@ bot/web.py and bot/worker.py."""
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import socket
@@ -27,6 +26,7 @@ from bot.delivery.documents import DocumentCopier
 from bot.delivery.reply_limits import PacedReplies
 from bot.delivery.shared_limits import SharedLimits
 from bot.factory import create_bot, create_dispatcher, register_commands
+from bot.heap import settle_heap
 from bot.i18n import TranslatorHub
 from bot.middlewares.observability import Count429, LogContextMiddleware, UpdateMetrics
 from bot.polling import UpdatePoller
@@ -149,20 +149,6 @@ async def running(
             await redis.aclose()
         await engine.dispose()
         log.info("stopped")
-
-
-def settle_heap() -> None:
-    """Take what start-up built out of the garbage collector's sight, once, before serving.
-
-    The modules, the dialogs and the Bot API's types live as long as the process: some 370,000
-    objects, which every full collection walked again (0.4–0.5 s each under load; 20–50 ms once
-    they are set aside, measured in `bench.steps_bench`, issue 12). `gc.freeze()` moves every
-    object alive now to a generation the collector never scans; what updates allocate later is
-    collected as before.
-    """
-    gc.collect()
-    gc.freeze()
-    log.info("heap: %d objects set aside from garbage collection", gc.get_freeze_count())
 
 
 async def introduce(runtime: Runtime) -> None:

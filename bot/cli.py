@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import Clock, system_clock
 from bot.config import Settings
+from bot.heap import settle_heap
 from bot.observability.metrics import count_import
 from bot.services.clinics import import_clinics, read_clinics, report_lines
 from bot.services.registry import RegistryFormatError
@@ -99,6 +100,7 @@ async def run_import(settings: Settings, path: Path, clock: Clock = system_clock
     try:
         await migrate(settings.database_url)
         engine = create_engine(settings.database_url)
+        settle_heap()  # what this process has loaded lives until it ends: not walked per batch
         outcome = await import_rows(engine, rows, now, saved)
     except RegistryFormatError as exc:  # a broken line further on
         print(f"Cannot import {path}: {exc}{_kept(saved)}", file=sys.stderr)

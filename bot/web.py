@@ -23,9 +23,10 @@ from aiogram.types import Update
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
-from bot.app import Runtime, introduce, running, settle_heap
+from bot.app import Runtime, introduce, running
 from bot.clock import Clock, system_clock
 from bot.config import Settings
+from bot.heap import settle_heap
 from bot.observability.server import add_routes
 
 log = logging.getLogger("bot.web")

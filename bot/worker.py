@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import logging
 
-from bot.app import running, settle_heap, start_scheduler
+from bot.app import running, start_scheduler
 from bot.clock import Clock, system_clock
 from bot.config import Settings
+from bot.heap import settle_heap
 from bot.observability.server import start_metrics_server
 from bot.web import wait_for_stop
 
