@@ -93,37 +93,63 @@ class _Region:
         return re.compile(general), re.compile("|".join(f"(?:{pattern})" for pattern in types))
 
 
-_REGIONS: dict[tuple[int, str], _Region | None] = {}
+class _Country:
+    """A country calling code's regions and national prefix, looked up once."""
 
+    __slots__ = ("_code", "_regions", "national_prefix", "readable")
 
-def _region(code: int, region: str) -> _Region | None:
-    key = (code, region)
-    if key not in _REGIONS:  # bounded: the library's regions
-        metadata = PhoneMetadata.metadata_for_region_or_calling_code(code, region)
-        _REGIONS[key] = None if metadata is None else _Region(metadata)
-    return _REGIONS[key]
+    def __init__(self, code: int, regions: tuple[str, ...]) -> None:
+        self._code = code
+        self._regions = [_region(code, name) for name in regions]
+        metadata = PhoneMetadata.metadata_for_region_or_calling_code(code, regions[0])
+        self.readable = metadata is not None
+        prefix = metadata.national_prefix_for_parsing if metadata is not None else None
+        self.national_prefix = re_compile(prefix) if prefix else None
 
-
-def _valid_national(code: int, regions: tuple[str, ...], national: str) -> bool:
-    """`phonenumbers.is_valid_number` of +`code` `national` (no leading zero): the region the
-    library gives the number (`region_code_for_number`: the only one, or the first of a shared
-    code's regions whose leading digits or patterns take it), then its check there."""
-    chosen: _Region | None = None
-    if len(regions) == 1:
-        chosen = _region(code, regions[0])
-    else:
-        for name in regions:
-            region = _region(code, name)
-            if region is None:
-                continue
-            if region.leading_digits is not None:
-                if region.leading_digits.match(national):
+    def valid(self, national: str) -> bool:
+        """`phonenumbers.is_valid_number` of the number (no leading zero): the region the
+        library gives it (`region_code_for_number`: the only one, or the first of a shared
+        code's regions whose leading digits or patterns take it), then its check there."""
+        chosen: _Region | None = None
+        if len(self._regions) == 1:
+            chosen = self._regions[0]
+        else:
+            for region in self._regions:
+                if region is None:
+                    continue
+                if region.leading_digits is not None:
+                    if region.leading_digits.match(national):
+                        chosen = region
+                        break
+                elif region.valid(national):
                     chosen = region
                     break
-            elif region.valid(national):
-                chosen = region
-                break
-    return chosen is not None and chosen.valid(national)
+        return chosen is not None and chosen.valid(national)
+
+
+def _region(code: int, name: str) -> _Region | None:
+    metadata = PhoneMetadata.metadata_for_region_or_calling_code(code, name)
+    return None if metadata is None else _Region(metadata)
+
+
+# country code as written ("7", "380") -> its country, None for digits that are not one;
+# bounded: three digits at most
+_COUNTRIES: dict[str, _Country | None] = {}
+
+
+def _country(digits: str) -> _Country | None:
+    try:
+        return _COUNTRIES[digits]
+    except KeyError:
+        regions = COUNTRY_CODE_TO_REGION_CODE.get(int(digits))
+        country = _COUNTRIES[digits] = _Country(int(digits), regions) if regions else None
+        return country
+
+
+def _valid_national(code: int, national: str) -> bool:
+    """`phonenumbers.is_valid_number` of +`code` `national` (no leading zero)."""
+    country = _country(str(code))
+    return country is not None and country.valid(national)
 
 
 def _valid_as_written(text: str) -> bool | None:
@@ -138,18 +164,15 @@ def _valid_as_written(text: str) -> bool | None:
     two ways to the same answer for every country code."""
     digits = text[1:]
     for size in (1, 2, 3):
-        code = int(digits[:size])
-        regions = COUNTRY_CODE_TO_REGION_CODE.get(code)
-        if regions is None:
+        country = _country(digits[:size])
+        if country is None:
             continue
         national = digits[size:]
-        metadata = PhoneMetadata.metadata_for_region_or_calling_code(code, regions[0])
-        if national.startswith("0") or metadata is None:
+        if national.startswith("0") or not country.readable:
             return None
-        prefix = metadata.national_prefix_for_parsing
-        if prefix and re_compile(prefix).match(national):
+        if country.national_prefix is not None and country.national_prefix.match(national):
             return None
-        return _valid_national(code, regions, national)
+        return country.valid(national)
     return None
 
 
@@ -183,6 +206,8 @@ def normalize_phone(raw: str, default_region: str = "UA") -> str | None:
     KZ: a Kazakh member or registry writes the number as people do there, whichever default
     the caller has), with spaces, dashes, dots and parentheses.
     """
+    if _E164.fullmatch(raw) and (valid := _valid_as_written(raw)) is not None:
+        return raw if valid else None  # as written already (a registry's, mostly): no region
     text = raw.strip()
     if not text or len(text) > _MAX_LENGTH or not _ALLOWED.match(text):
         return None
