@@ -107,10 +107,12 @@ def driver_form(
 # Each processor's answers so far, value -> processed: a registry import's batches repeat their
 # dates and enumerations from one batch to the next (100,000 cards: 137,000 dates processed
 # batch by batch, some 25,000 distinct). Processors are pure functions of a value; each belongs
-# to one of `driver_form`'s cached statements, so there are a few dozen at most, each keeping
-# at most _KEPT answers.
+# to one of the cached statement forms (`driver_form`, `_result_processors`). At most
+# _PROCESSORS of them keep answers, each at most _KEPT (a form made again, once its cache let it
+# go, brings new processors: the oldest answers go first).
 _DONE: dict[Processor, dict[Any, Any]] = {}
 _KEPT = 32_768
+_PROCESSORS = 64
 
 
 def _processed(values: Sequence[Any], process: Processor) -> Sequence[Any]:
@@ -119,7 +121,11 @@ def _processed(values: Sequence[Any], process: Processor) -> Sequence[Any]:
     hashable (JSON) one by one."""
     if process is unchanged:
         return values
-    done = _DONE.setdefault(process, {})
+    done = _DONE.get(process)
+    if done is None:
+        if len(_DONE) >= _PROCESSORS:
+            del _DONE[next(iter(_DONE))]
+        done = _DONE[process] = {}
     try:
         missing = set(values).difference(done)
     except TypeError:

@@ -10,8 +10,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, insert, select, text, update
 
+from storage import sql as storage_sql
 from storage.models import AuditEntry, InsuredPerson, Relation
-from storage.sql import execute_many, select_many
+from storage.sql import _processed, execute_many, select_many
 from tests.factories import make_policy
 
 _persons = InsuredPerson.__table__  # type: ignore[attr-defined]
@@ -175,3 +176,31 @@ async def test_a_read_by_keys_returns_what_sqlalchemy_returns(session) -> None: 
     assert await select_many(session, statement, "keys", ["UA-9"]) == [
         ("UA-9", date(2001, 5, 6), Relation.SPOUSE, "+380501112299")
     ]
+
+
+def test_a_bulk_write_processes_each_distinct_value_once_across_batches(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`_processed` keeps a processor's answers from one batch to the next (a registry's dates
+    repeat across batches), within bounds: values that cannot be hashed go one by one, a
+    processor keeps at most `_KEPT` answers and at most `_PROCESSORS` processors keep any."""
+    monkeypatch.setattr(storage_sql, "_DONE", {})
+    calls: list[object] = []
+
+    def process(value: object) -> str:
+        calls.append(value)
+        return f"<{value}>"
+
+    assert _processed([1, 2, 1], process) == ["<1>", "<2>", "<1>"]
+    assert _processed([2, 3, 3], process) == ["<2>", "<3>", "<3>"]
+    assert sorted(calls) == [1, 2, 3]  # 2 was not processed again in the second batch
+    assert _processed([[1], [1]], process) == ["<[1]>", "<[1]>"]  # JSON: one by one
+
+    monkeypatch.setattr(storage_sql, "_KEPT", 4)
+    calls.clear()
+    assert _processed([4, 5], process) == ["<4>", "<5>"]  # 3 kept + 2 new > 4: begun again
+    assert _processed([1, 4], process) == ["<1>", "<4>"]
+    assert sorted(calls) == [1, 4, 5]
+
+    monkeypatch.setattr(storage_sql, "_PROCESSORS", 1)
+    other = str
+    assert _processed([7], other) == ["7"]
+    assert list(storage_sql._DONE) == [other]  # the oldest processor's answers made room
