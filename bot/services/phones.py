@@ -53,11 +53,12 @@ def _takes(desc: PhoneNumberDesc | None, length: int) -> str | None:
 class _Region:
     """phonenumbers' check of a national number in one region (`is_valid_number_for_region`),
     made with its metadata's own patterns, a length's worth at a time: the general pattern, then
-    one pattern of every type's (a match of any is a type other than UNKNOWN). The library tries
-    up to eleven patterns one after another, twice each (a match, then a full match) for a
-    number of a country code shared by regions: a tenth of a registry import's CPU
-    (docs/performance.md, "Registry import"). tests/services/test_phones.py holds the two
-    ways to the same answer for every region's numbers."""
+    one pattern joining every type's (a match of any is a type other than UNKNOWN), two full
+    matches in all. The library tries up to eleven patterns one after another, each by a match
+    and then a full match, and a number of a country code that regions share (+7) is typed twice:
+    a tenth of a registry import's CPU (docs/performance.md, "Registry import").
+    tests/services/test_phones.py holds the two ways to the same answer for every region's
+    numbers."""
 
     __slots__ = ("_by_length", "_metadata", "leading_digits")
 
@@ -96,10 +97,9 @@ class _Region:
 class _Country:
     """A country calling code's regions and national prefix, looked up once."""
 
-    __slots__ = ("_code", "_regions", "national_prefix", "readable")
+    __slots__ = ("_regions", "national_prefix", "readable")
 
     def __init__(self, code: int, regions: tuple[str, ...]) -> None:
-        self._code = code
         self._regions = [_region(code, name) for name in regions]
         metadata = PhoneMetadata.metadata_for_region_or_calling_code(code, regions[0])
         self.readable = metadata is not None
@@ -132,8 +132,8 @@ def _region(code: int, name: str) -> _Region | None:
     return None if metadata is None else _Region(metadata)
 
 
-# country code as written ("7", "380") -> its country, None for digits that are not one;
-# bounded: three digits at most
+# a country code as written ("7", "380") -> its country, None for digits that are not one;
+# bounded: the first one to three digits of a number written as E.164 (never a 0 first)
 _COUNTRIES: dict[str, _Country | None] = {}
 
 
