@@ -27,18 +27,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
-from functools import lru_cache
 from typing import Any, cast
 
 from sqlalchemy import Connection, Select
-from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import Executable
 from sqlalchemy.sql.elements import ClauseElement
 
 from storage.db import begin_write
-from storage.sql import driver_form
+from storage.sql import autoflushed, result_processors, statement_for
 from storage.sqlite_inline import LoopSideConnection, member_update_inline
 
 Processor = Callable[[Any], Any]
@@ -49,21 +47,6 @@ def in_loop_driver(connection: Connection) -> sqlite3.Connection | None:
     event loop (`LoopSideConnection.in_loop_driver`); None for every other connection."""
     driver = connection.connection.driver_connection
     return driver.in_loop_driver() if isinstance(driver, LoopSideConnection) else None
-
-
-def statement_for(
-    statement: ClauseElement, dialect: Dialect, values: Mapping[str, Any]
-) -> tuple[str, list[Any]]:
-    """The driver's SQL and positional parameters for `statement` with `values` (a list for
-    an expanding parameter)."""
-    sizes = tuple(
-        (name, len(value)) for name, value in values.items() if isinstance(value, list | tuple)
-    )
-    sql, names, processors, held = driver_form(statement, dialect, sizes)
-    flat = held | dict(values)
-    for name, _size in sizes:
-        flat.update((f"{name}_{index}", item) for index, item in enumerate(values[name], 1))
-    return sql, [process(flat[name]) for name, process in zip(names, processors, strict=True)]
 
 
 def send(
@@ -107,15 +90,6 @@ def execute(
     send(connection, driver.cursor(), found[0][0], [params for _sql, params in found], many=True)
 
 
-@lru_cache(maxsize=256)
-def _loaders(statement: Select[Any], dialect: Dialect) -> tuple[Processor | None, ...]:
-    """The result processor of each selected column (None: the value as the driver gives it)."""
-    return tuple(
-        column.type.dialect_impl(dialect).result_processor(dialect, None)
-        for column in statement.selected_columns
-    )
-
-
 async def select_rows(
     session: AsyncSession, statement: Select[Any], values: Mapping[str, Any]
 ) -> Sequence[tuple[Any, ...]]:
@@ -124,15 +98,14 @@ async def select_rows(
     sync = session.sync_session
     if not member_update_inline.get() or sync.get_bind().dialect.name != "sqlite":
         return (await session.execute(statement, dict(values))).all()
-    if sync.autoflush and (sync.new or sync.deleted or sync.identity_map.check_modified()):
-        await session.flush()  # as session.execute flushes first
+    await autoflushed(session)  # as session.execute flushes first
     connection = (await session.connection()).sync_connection
     driver = in_loop_driver(connection) if connection is not None else None
     if connection is None or driver is None:  # a SQLite engine not made by storage/db.py
         return (await session.execute(statement, dict(values))).all()
     sql, params = statement_for(statement, connection.dialect, values)
     found = send(connection, driver.cursor(), sql, params).fetchall()
-    loaders = _loaders(statement, connection.dialect)
+    loaders = result_processors(statement, connection.dialect)
     if not any(loaders):
         return found
     return [

@@ -1,6 +1,9 @@
 """SQL the repositories share: bulk statements in a few sizes (`padded`, `in_chunks`), statements
-written as SQL text where one statement does what the ORM needs several for (`typed_text`), and
-bulk writes sent as the driver's own executemany (`execute_many`)."""
+written as SQL text where one statement does what the ORM needs several for (`typed_text`), bulk
+writes sent as the driver's own executemany (`execute_many`) and reads by keys sent to the driver
+(`select_many`); and what sending a statement to the driver takes, shared with the member's lane
+(`storage/driver_lane.py`): its SQL and parameters (`driver_form`, `statement_for`), its columns'
+result processors, and the flush `session.execute` would make first (`autoflushed`)."""
 
 from __future__ import annotations
 
@@ -107,7 +110,7 @@ def driver_form(
 # Each processor's answers so far, value -> processed: a registry import's batches repeat their
 # dates and enumerations from one batch to the next (100,000 cards: 137,000 dates processed
 # batch by batch, some 25,000 distinct). Processors are pure functions of a value; each belongs
-# to one of the cached statement forms (`driver_form`, `_result_processors`). At most
+# to one of the cached statement forms (`driver_form`, `result_processors`). At most
 # _PROCESSORS of them keep answers, each at most _KEPT (a form made again, once its cache let it
 # go, brings new processors: the oldest answers go first).
 _DONE: dict[Processor, dict[Any, Any]] = {}
@@ -166,21 +169,47 @@ async def execute_many(
     await connection.exec_driver_sql(sql, list(zip(*columns, strict=True)))
 
 
-@lru_cache(maxsize=64)
-def _result_processors(statement: Select[Any], dialect: Dialect) -> tuple[Processor, ...]:
-    """The result processor of each column `statement` selects, for `dialect` (`unchanged`
-    where its type has none)."""
+def statement_for(
+    statement: ClauseElement, dialect: Dialect, values: Mapping[str, Any]
+) -> tuple[str, list[Any]]:
+    """The driver's SQL and positional parameters for `statement` with `values` (a list for
+    an expanding parameter)."""
+    sizes = tuple(
+        (name, len(value)) for name, value in values.items() if isinstance(value, list | tuple)
+    )
+    sql, names, processors, held = driver_form(statement, dialect, sizes)
+    if len(sizes) == len(values) == 1 and not held and len(names) == sizes[0][1]:
+        # one list is the statement's only parameter (a read by keys): its values, in order
+        process, items = processors[0], values[sizes[0][0]]
+        return sql, list(items) if process is unchanged else [process(item) for item in items]
+    flat = held | dict(values)
+    for name, _size in sizes:
+        flat.update((f"{name}_{index}", item) for index, item in enumerate(values[name], 1))
+    return sql, [process(flat[name]) for name, process in zip(names, processors, strict=True)]
+
+
+@lru_cache(maxsize=256)
+def result_processors(statement: Select[Any], dialect: Dialect) -> tuple[Processor | None, ...]:
+    """The result processor of each selected column (None: the value as the driver gives it)."""
     return tuple(
-        column.type.dialect_impl(dialect).result_processor(dialect, None) or unchanged
+        column.type.dialect_impl(dialect).result_processor(dialect, None)
         for column in statement.selected_columns
     )
+
+
+async def autoflushed(session: AsyncSession) -> None:
+    """Pending ORM changes flushed, as `session.execute` flushes them before a statement it
+    runs (only when there are any: a flush of nothing still walks the session)."""
+    sync = session.sync_session
+    if sync.autoflush and (sync.new or sync.deleted or sync.identity_map.check_modified()):
+        await session.flush()
 
 
 async def select_many(
     session: AsyncSession, statement: Select[Any], name: str, keys: Collection[Any]
 ) -> list[tuple[Any, ...]]:
     """The rows of `statement`, a SELECT whose expanding parameter `name` takes `keys` (`padded`),
-    at the driver's cost: its SQL for the list's size made once (`driver_form`), and each
+    at the driver's cost: its SQL for the list's size made once (`statement_for`), and each
     distinct value of a column through its type's result processor once, so the rows are what
     `session.execute(statement, {name: keys})` returns (as tuples). SQLAlchemy's own execution
     writes the list's parameters anew each time, a name and a placeholder for each key: a
@@ -189,23 +218,15 @@ async def select_many(
     listed = padded(keys)
     if not listed:
         return []
-    if session.autoflush:  # as `session.execute` does: pending ORM changes are read too
-        await session.flush()
+    await autoflushed(session)
     connection = await session.connection()
-    dialect = connection.dialect
-    sql, names, processors, held = driver_form(statement, dialect, ((name, len(listed)),))
-    if not held and len(names) == len(listed):  # the list is the statement's only parameter
-        parameters = tuple(_processed(listed, processors[0]))
-    else:
-        values = held | {f"{name}_{index}": key for index, key in enumerate(listed, 1)}
-        pairs = zip(names, processors, strict=True)
-        parameters = tuple(process(values[each]) for each, process in pairs)
-    rows = (await connection.exec_driver_sql(sql, parameters)).all()
+    sql, parameters = statement_for(statement, connection.dialect, {name: listed})
+    rows = (await connection.exec_driver_sql(sql, tuple(parameters))).all()
     if not rows:
         return []
-    columns = zip(*rows, strict=True)
-    processed = [
-        _processed(column, process)
-        for column, process in zip(columns, _result_processors(statement, dialect), strict=True)
+    loaders = result_processors(statement, connection.dialect)
+    columns = [
+        column if load is None else _processed(column, load)
+        for column, load in zip(zip(*rows, strict=True), loaders, strict=True)
     ]
-    return list(zip(*processed, strict=True))
+    return list(zip(*columns, strict=True))
