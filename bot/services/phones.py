@@ -6,7 +6,6 @@ import re
 
 import phonenumbers
 from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata, PhoneNumberDesc
-from phonenumbers.re_util import re_compile
 
 # The library's checks look their metadata's regular expressions up by text on every call, through
 # `re`'s own cache unless this is on: its own dictionary of the patterns compiled (bounded by the
@@ -104,7 +103,7 @@ class _Country:
         metadata = PhoneMetadata.metadata_for_region_or_calling_code(code, regions[0])
         self.readable = metadata is not None
         prefix = metadata.national_prefix_for_parsing if metadata is not None else None
-        self.national_prefix = re_compile(prefix) if prefix else None
+        self.national_prefix = re.compile(prefix) if prefix else None
 
     def valid(self, national: str) -> bool:
         """`phonenumbers.is_valid_number` of the number (no leading zero): the region the
@@ -144,12 +143,6 @@ def _country(digits: str) -> _Country | None:
         regions = COUNTRY_CODE_TO_REGION_CODE.get(int(digits))
         country = _COUNTRIES[digits] = _Country(int(digits), regions) if regions else None
         return country
-
-
-def _valid_national(code: int, national: str) -> bool:
-    """`phonenumbers.is_valid_number` of +`code` `national` (no leading zero)."""
-    country = _country(str(code))
-    return country is not None and country.valid(national)
 
 
 def _valid_as_written(text: str) -> bool | None:
