@@ -5,6 +5,7 @@ has seen outside Python's heap (memory flat in the row count)."""
 from __future__ import annotations
 
 import gc
+import random
 import tracemalloc
 from datetime import UTC, date, datetime
 
@@ -15,7 +16,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.services.phones import normalize_phone
 from bot.services.registry import child
 from bot.services.registry.importer import ImportReport, import_registry
-from bot.services.registry.rows import RegistryRow, RowChecker
+from bot.services.registry.rows import (
+    RegistryRow,
+    RejectedRow,
+    RowChecker,
+    canonical_id,
+    mask_id,
+    validate_row,
+)
 from bot.services.registry.seen import Seen
 from storage.models import InsuredPerson, Policy
 
@@ -188,11 +196,132 @@ def test_the_checker_keeps_no_python_object_per_row() -> None:
         before = tracemalloc.get_traced_memory()[0]
         for start in range(1002, 21002, 1000):
             assert all(isinstance(r, RegistryRow) for r in checker.check_many(lines(start)))
-        checker._date.cache_clear()
-        checker._phone.cache_clear()
+        checker._dates.clear()
+        checker._phones.clear()
         gc.collect()
         grown = tracemalloc.get_traced_memory()[0] - before
         tracemalloc.stop()
     finally:
         checker.close()
     assert grown < 20_000 * 10
+
+
+# --- the checker against the rules told row by row ------------------------------------------
+
+TODAY = date(2026, 11, 22)
+# each column's texts: valid ones first, then what a file gets wrong (spaces, case, blanks,
+# lengths, dates that are not, births out of range, phones that are not, choices that are not)
+VALUES = {
+    "policy_number": (["SIP-1", "sip-1", " SIP 1 ", "SIP-2", "SIP-3"], ["", "X" * 65]),
+    "program": (["Family Plus", "Family  Plus ", "Premium"], ["", "P" * 201]),
+    "holder_type": (["individual", " Corporate "], ["bogus", ""]),
+    "contract_signed": (
+        ["2026-01-01", "2026-02-01"],
+        ["2027-06-01", "01.01.2026", "", "2026-02-30"],
+    ),
+    "coverage_start": (["2026-01-16", "2026-03-01"], ["", "2026-13-01", "2027-02-01"]),
+    "coverage_end": (["2026-12-31", "2027-01-15"], ["2026-01-10", ""]),
+    "insured_id": (["UA-1", "ua-1", "UA 2", "UA-3"], ["", "Z" * 65]),
+    "full_name": (["Anna  Ivanova", " Olga "], ["", "N" * 201]),
+    "birth_date": (
+        ["1980-01-01", "1900-01-01", "2026-11-22"],
+        ["1899-12-31", "2026-11-23", "1.1.1980", ""],
+    ),
+    "phone": (
+        ["+380501112233", "050 111 22 33", "", "8 701 123 45 67", "+77011234567"],
+        ["12345", "+1 800 234 567", "abc"],
+    ),
+    "relation": (["self", "Child", " spouse"], ["cousin", ""]),
+}
+POLICY_COLUMNS = list(VALUES)[:6]
+
+
+def messy_file(rng: random.Random, count: int) -> Rows:
+    """Rows as files come: a policy's rows together (most of the time), each column mostly
+    valid, insured IDs that repeat, a column now and then missing from a row."""
+
+    def text(name: str) -> str:
+        valid, wrong = VALUES[name]
+        return rng.choice(wrong if rng.random() < 0.06 else valid)
+
+    rows: Rows = []
+    for line in range(2, count + 2):
+        if rows and rng.random() < 0.6:  # the previous row's policy, perhaps written otherwise
+            raw = {name: rows[-1][1].get(name, "") for name in POLICY_COLUMNS}
+            if rng.random() < 0.1:
+                changed = rng.choice(POLICY_COLUMNS)
+                raw[changed] = text(changed)
+        else:  # a new policy, now and then one written before (or written otherwise)
+            raw = {name: text(name) for name in POLICY_COLUMNS}
+            if rng.random() < 0.85:
+                raw["policy_number"] = f"SIP-{line}"
+        raw |= {name: text(name) for name in list(VALUES)[6:]}
+        raw["insured_id"] = (
+            f"UA-{rng.randrange(count * 2)}" if rng.random() < 0.9 else text("insured_id")
+        )
+        if rng.random() < 0.03:
+            del raw[rng.choice(list(VALUES))]
+        rows.append((line, raw))
+    return rows
+
+
+def told_row_by_row(rows: Rows) -> list[RegistryRow | RejectedRow]:
+    """The rules as the import tells them, one row after another: the row's own reasons (in
+    `validate_row`'s order), then an insured ID seen before, then a policy whose columns differ
+    from its first accepted row's."""
+    id_lines: dict[str, int] = {}
+    policies: dict[str, tuple[int, tuple[object, ...]]] = {}
+    told: list[RegistryRow | RejectedRow] = []
+    for line, raw in rows:
+        result = validate_row(raw, TODAY)
+        reasons = list(result) if isinstance(result, list) else []
+        raw_id = canonical_id(raw.get("insured_id", ""))
+        if raw_id and id_lines.setdefault(raw_id, line) != line:
+            reasons.append(f"duplicate insured_id, first seen on line {id_lines[raw_id]}")
+        if isinstance(result, RegistryRow):
+            first = policies.get(result.policy_number)
+            fields = result.policy_fields()
+            if first is not None and first[1] != fields:
+                names = [
+                    n
+                    for n, a, b in zip(POLICY_COLUMNS[1:], first[1], fields, strict=True)
+                    if a != b
+                ]
+                verb = "differs" if len(names) == 1 else "differ"
+                reasons.append(
+                    f"policy {result.policy_number}: {', '.join(names)} {verb} from line {first[0]}"
+                )
+            if not reasons and first is None:
+                policies[result.policy_number] = (line, fields)
+        told.append(RejectedRow(line, mask_id(raw_id), tuple(reasons)) if reasons else result)
+    return told
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_checker_tells_each_row_what_the_rules_row_by_row_tell(seed: int) -> None:
+    """A batch is checked a column at a time (rows.RowChecker): for files with every kind of
+    mistake, read in batches of any size, each row's outcome is the row-by-row one, typed values
+    and reasons (their order too) alike."""
+    rng = random.Random(seed)
+    rows = messy_file(rng, rng.randrange(150, 400))
+    checker = RowChecker(TODAY)
+    checked: list[RegistryRow | RejectedRow] = []
+    try:
+        start = 0
+        while start < len(rows):
+            size = rng.choice((1, 2, 7, 30, 120))
+            checked += checker.check_many(rows[start : start + size])
+            start += size
+    finally:
+        checker.close()
+    expected = told_row_by_row(rows)
+    assert checked == expected
+    assert [type(result) for result in checked] == [type(result) for result in expected]
+    kinds = {
+        reason.split(":")[0].split(",")[0]
+        for r in expected
+        if isinstance(r, RejectedRow)
+        for reason in r.reasons
+    }
+    assert sum(isinstance(r, RegistryRow) for r in expected) > len(rows) / 4
+    assert {"duplicate insured_id", "birth_date", "phone"} <= kinds

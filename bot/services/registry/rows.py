@@ -8,11 +8,11 @@ value once.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from operator import itemgetter
+from itertools import chain, compress, repeat
+from operator import itemgetter, ne, sub
 from typing import Any, NamedTuple
 
 from bot.services.phones import normalize_phone
@@ -129,14 +129,12 @@ def _reason(reasons: Reasons, name: str, text: str) -> None:
     reasons.append((_PLACE[name], text))
 
 
-def _date(
-    row: dict[str, str], name: str, reasons: Reasons, parse: Callable[[str], date | None]
-) -> date | None:
+def _date(row: dict[str, str], name: str, reasons: Reasons) -> date | None:
     value = row.get(name, "").strip()
     if not value:
         _reason(reasons, name, f"{name}: empty")
         return None
-    parsed = parse(value)
+    parsed = parse_date(value)
     if parsed is None:
         _reason(reasons, name, f"{name}: not a date in YYYY-MM-DD")
     return parsed
@@ -160,17 +158,15 @@ def _choice(row: dict[str, str], name: str, reasons: Reasons) -> Any:
     return found
 
 
-def check_policy(
-    row: dict[str, str], dates: Callable[[str], date | None] = parse_date
-) -> PolicyPart:
+def _check_policy(row: dict[str, str]) -> PolicyPart:
     """The policy's columns of a row: (number, program, holder type, signed, start, end)."""
     reasons: Reasons = []
     number = canonical_id(_text(row, "policy_number", reasons))
     program = _text(row, "program", reasons)
     holder_type = _choice(row, "holder_type", reasons)
-    signed = _date(row, "contract_signed", reasons, dates)
-    start = _date(row, "coverage_start", reasons, dates)
-    end = _date(row, "coverage_end", reasons, dates)
+    signed = _date(row, "contract_signed", reasons)
+    start = _date(row, "coverage_start", reasons)
+    end = _date(row, "coverage_end", reasons)
     if start and end and end < start:
         _reason(reasons, "coverage_end<coverage_start", "coverage_end is before coverage_start")
     if signed and end and signed > end:
@@ -183,22 +179,19 @@ def validate_row(
     today: date,
     default_region: str = "UA",
     *,
-    dates: Callable[[str], date | None] = parse_date,
     phones: Callable[[str, str], str | None] = normalize_phone,
-    policy: PolicyPart | None = None,
 ) -> RegistryRow | list[str]:
     """Return the typed row, or every reason it is wrong (plain English, for the operator).
 
-    `today` bounds the birth date; phones without a country code are read in `default_region`.
-    `dates` and `phones` parse one value, and `policy` is `check_policy` of this row, when the
-    caller has them already (a `RowChecker` does).
+    `today` bounds the birth date; phones without a country code are read in `default_region`,
+    by `phones` (a `RowChecker` has them read already).
     """
-    policy_values, policy_reasons = policy or check_policy(row, dates)
+    policy_values, policy_reasons = _check_policy(row)
     reasons = list(policy_reasons)
     insured_id = canonical_id(_text(row, "insured_id", reasons))
     full_name = _text(row, "full_name", reasons)
     relation = _choice(row, "relation", reasons)
-    birth = _date(row, "birth_date", reasons, dates)
+    birth = _date(row, "birth_date", reasons)
     if birth and birth > today:
         _reason(reasons, "birth_date range", "birth_date: in the future")
     elif birth and birth < _OLDEST_BIRTH:
@@ -246,14 +239,74 @@ def _unpacked_policy(text: str) -> tuple[int, tuple[Any, ...]]:
     return int(line), (program, HolderType(holder_type), *days)
 
 
+# a row's columns in COLUMNS' order, from a row as the reader makes it (every column there)
+_ROW = itemgetter(*COLUMNS)
+_MISSING = object()  # not parsed yet (a cache's answer)
+_NO_PHONE = ""  # a phone's text that is not a phone (a cache's answer; a valid one has digits)
+
+
+def _columns(raws: Sequence[dict[str, str]]) -> dict[str, list[str]]:
+    """Each column's texts, row by row ("" where a row lacks the column)."""
+    try:
+        values = list(map(_ROW, raws))
+    except KeyError:  # a row given directly, without some column
+        values = [tuple(raw.get(name, "") for name in COLUMNS) for raw in raws]
+    return dict(zip(COLUMNS, map(list, zip(*values, strict=True)), strict=True))
+
+
+def _where(values: Sequence[Any], wrong: Callable[[Any], bool]) -> list[int]:
+    return [place for place, value in enumerate(values) if wrong(value)]
+
+
+def _texts(values: list[str], name: str, bad: set[int]) -> list[str]:
+    """`_text` of each value; the places of the empty and the too long ones go to `bad`."""
+    texts = [" ".join(value.split()) for value in values]
+    if "" in texts:
+        bad.update(_where(texts, lambda text: not text))
+    limit = _MAX_LENGTH[name]
+    if max(map(len, texts)) > limit:
+        bad.update(_where(texts, lambda text: len(text) > limit))
+    return texts
+
+
+def _chosen(values: list[str], name: str, bad: set[int]) -> list[Any]:
+    """`_choice` of each value (None for a wrong one, whose place goes to `bad`)."""
+    found = list(map(_CHOICES[name].get, map(str.lower, map(str.strip, values))))
+    if None in found:
+        bad.update(_where(found, lambda value: value is None))
+    return found
+
+
+@dataclass(frozen=True)
+class _Runs:
+    """A batch's runs of rows that repeat a policy's columns: where each starts, how many rows,
+    and the policy's columns (number, then POLICY_FIELDS), one
+    value a run."""
+
+    starts: list[int]
+    sizes: list[int]
+    columns: list[list[Any]]
+
+    def each_row(self, values: list[Any]) -> Iterable[Any]:
+        """One value a run, repeated for each of its rows."""
+        return chain.from_iterable(map(repeat, values, self.sizes))
+
+
 @dataclass
 class RowChecker:
     """Validates a file's rows a batch at a time, with the rules across rows.
 
+    A batch is checked a column at a time: each check runs over a column's values in one pass
+    (the standard library's loops in C, not a Python function per value), and a row that fails
+    any of them is checked again alone by `validate_row` for its reasons, in their order. A
+    policy's columns repeat on each of its rows, which come together: they are checked once per
+    run of equal ones, and so are the rules across rows that concern the policy.
+
     Remembers only what those rules need (the line of each insured ID, the first line and
     fields of each policy), in a `Seen` of a few dozen bytes a key, asked once per batch for the
     batch's keys: memory stays flat in the row count. Dates and phones are parsed once per
-    distinct value among the last CACHED ones (a family's rows come together, and share a phone).
+    distinct value among the last CACHED ones or so (a family's rows come together, and share a
+    phone).
     """
 
     today: date
@@ -261,17 +314,9 @@ class RowChecker:
     _id_lines: Seen = field(default_factory=Seen)
     # policy number -> `_packed_policy`, for the policies of accepted rows
     _policies: Seen = field(default_factory=Seen)
-    # the policy columns of the previous row (a policy's rows come together) and their check
-    _last_policy: tuple[tuple[str | None, ...], PolicyPart] | None = None
-    # the batch being checked: its keys seen before it or in it, and those new in it
-    _ids: dict[str, int] = field(default_factory=dict)
-    _new_ids: dict[str, int] = field(default_factory=dict)
-    _firsts: dict[str, tuple[int, tuple[Any, ...]]] = field(default_factory=dict)
-    _new_policies: dict[str, str] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self._date = lru_cache(maxsize=CACHED)(parse_date)
-        self._phone = lru_cache(maxsize=CACHED)(normalize_phone)
+    # a date's text -> the date; a phone's text -> its E.164 form, or _NO_PHONE
+    _dates: dict[str, date] = field(default_factory=dict)
+    _phones: dict[str, str] = field(default_factory=dict)
 
     def close(self) -> None:
         self._id_lines.close()
@@ -284,63 +329,167 @@ class RowChecker:
         self, lines: Sequence[tuple[int, dict[str, str]]]
     ) -> list[RegistryRow | RejectedRow]:
         """Each row checked, in order, against the rows before it (in this batch or earlier)."""
-        # each row's insured ID read once (the rules across rows and the lookup below share it);
-        # a policy's rows come together, so its number is read once for them
-        raw_ids = [canonical_id(raw.get("insured_id", "")) for _, raw in lines]
-        ids = set(raw_ids)
-        ids.discard("")
-        numbers: set[str] = set()
-        last_number = None
-        for _, raw in lines:
-            if (number := raw.get("policy_number", "")) != last_number:
-                numbers.add(canonical_id(number))
-                last_number = number
-        self._ids = {key: int(value) for key, value in self._id_lines.many(ids).items()}
-        self._firsts = {
-            key: _unpacked_policy(str(value)) for key, value in self._policies.many(numbers).items()
-        }
-        try:
-            return [
-                self._check(line, raw, raw_id)
-                for (line, raw), raw_id in zip(lines, raw_ids, strict=True)
-            ]
-        finally:
-            self._id_lines.add(self._new_ids.items())
-            self._policies.add(self._new_policies.items())
-            self._ids, self._new_ids, self._firsts, self._new_policies = {}, {}, {}, {}
+        if not lines:
+            return []
+        numbers = [line for line, _ in lines]
+        raws = [raw for _, raw in lines]
+        columns = _columns(raws)
+        bad: set[int] = set()  # the rows a check failed on
+        runs = self._runs(columns, bad)
+        raw_ids = _texts(columns["insured_id"], "insured_id", bad)
+        raw_ids = [text.replace(" ", "").upper() for text in raw_ids]
+        names = _texts(columns["full_name"], "full_name", bad)
+        relations = _chosen(columns["relation"], "relation", bad)
+        births = self._dated(columns["birth_date"], bad)
+        known = [birth for birth in births if birth is not None]
+        if known and (max(known) > self.today or min(known) < _OLDEST_BIRTH):
+            bad.update(_where(births, lambda b: b and not _OLDEST_BIRTH <= b <= self.today))
+        phones = self._phoned(columns["phone"], bad)
+        person = (raw_ids, names, births, phones, relations)
+        rows = zip(*map(runs.each_row, runs.columns), *person, strict=True)
+        results: list[Any] = list(map(tuple.__new__, repeat(RegistryRow), rows))
+        reasons: dict[int, list[str]] = {}
+        for place in sorted(bad):  # told by the row alone, each reason in its place
+            results[place] = validate_row(raws[place], self.today, self.region, phones=self._phone)
+            if isinstance(results[place], list):
+                reasons[place] = list(results[place])
 
-    def _check(self, line: int, raw: dict[str, str], raw_id: str) -> RegistryRow | RejectedRow:
-        key = tuple(map(raw.get, _POLICY_COLUMNS))
-        if self._last_policy is None or self._last_policy[0] != key:
-            self._last_policy = (key, check_policy(raw, self._date))
-        result = validate_row(
-            raw,
-            self.today,
-            self.region,
-            dates=self._date,
-            phones=self._phone,
-            policy=self._last_policy[1],
+        new_ids: dict[str, int] = {}
+        new_policies: dict[str, str] = {}
+        try:
+            self._duplicates(raw_ids, numbers, reasons, new_ids)
+            self._policy_rule(runs, numbers, results, reasons, new_policies)
+        finally:
+            self._id_lines.add(new_ids.items())
+            self._policies.add(new_policies.items())
+            if len(self._dates) > CACHED:
+                self._dates.clear()
+            if len(self._phones) > CACHED:
+                self._phones.clear()
+        for place, told in reasons.items():
+            results[place] = RejectedRow(numbers[place], mask_id(raw_ids[place]), tuple(told))
+        return results
+
+    def _runs(self, columns: dict[str, list[str]], bad: set[int]) -> _Runs:
+        """The batch's runs of rows that repeat a policy's columns, each checked once (a run
+        that fails a check puts its rows in `bad`)."""
+        keys = list(zip(*map(columns.__getitem__, _POLICY_COLUMNS), strict=True))
+        starts = list(compress(range(len(keys)), map(ne, keys, chain((None,), keys))))
+        sizes = list(map(sub, chain(starts[1:], (len(keys),)), starts))
+        wrong: set[int] = set()
+        texts = [list(map(columns[name].__getitem__, starts)) for name in _POLICY_COLUMNS]
+        numbers = [
+            text.replace(" ", "").upper() for text in _texts(texts[0], "policy_number", wrong)
+        ]
+        programs = _texts(texts[1], "program", wrong)
+        holders = _chosen(texts[2], "holder_type", wrong)
+        signed, begins, ends = (self._dated(days, wrong) for days in texts[3:])
+        wrong.update(
+            run
+            for run, (first, start, end) in enumerate(zip(signed, begins, ends, strict=True))
+            if (start and end and end < start) or (first and end and first > end)
         )
-        reasons = list(result) if isinstance(result, list) else []
-        if raw_id:
-            first_line = self._ids.setdefault(raw_id, line)
-            if first_line != line:
-                reasons.append(f"duplicate insured_id, first seen on line {first_line}")
-            else:
-                self._new_ids[raw_id] = line
-        if isinstance(result, RegistryRow):
-            fields = result.policy_fields()
-            first = self._firsts.get(result.policy_number)
-            if first is not None and first[1] != fields:
+        for run in wrong:
+            bad.update(range(starts[run], starts[run] + sizes[run]))
+        return _Runs(starts, sizes, [numbers, programs, holders, signed, begins, ends])
+
+    def _policy_rule(
+        self,
+        runs: _Runs,
+        numbers: list[int],
+        results: list[Any],
+        reasons: dict[int, list[str]],
+        new_policies: dict[str, str],
+    ) -> None:
+        """A policy's later rows repeat the columns of its first accepted row: the reason of each
+        typed row that does not; the policies new in the batch go to `new_policies`."""
+        policy_numbers, *policy_fields = runs.columns
+        firsts = {
+            key: _unpacked_policy(str(value))
+            for key, value in self._policies.many(set(policy_numbers)).items()
+        }
+        fields_of_runs = zip(*policy_fields, strict=True)
+        each_run = zip(policy_numbers, fields_of_runs, runs.starts, runs.sizes, strict=True)
+        for number, fields, start, size in each_run:
+            rows = range(start, start + size)
+            first = firsts.get(number)
+            if first is None:  # the run's first row without a reason is the policy's first
+                place = next((place for place in rows if place not in reasons), None)
+                if place is not None:
+                    firsts[number] = (numbers[place], fields)
+                    new_policies[number] = _packed_policy(numbers[place], fields)
+            elif first[1] != fields:
                 names = _differing(first[1], fields)
                 verb = "differs" if len(names) == 1 else "differ"
-                reasons.append(
-                    f"policy {result.policy_number}: {', '.join(names)} {verb} from line {first[0]}"
+                reason = f"policy {number}: {', '.join(names)} {verb} from line {first[0]}"
+                for place in rows:
+                    if isinstance(results[place], RegistryRow):
+                        reasons.setdefault(place, []).append(reason)
+
+    def _duplicates(
+        self,
+        raw_ids: list[str],
+        numbers: list[int],
+        reasons: dict[int, list[str]],
+        new_ids: dict[str, int],
+    ) -> None:
+        """A duplicate insured ID's reason for each row whose ID came before (in this batch or
+        earlier); the IDs new in the batch, with their first lines, go to `new_ids`."""
+        before = {key: int(value) for key, value in self._id_lines.many(set(raw_ids)).items()}
+        before.pop("", None)
+        # each ID's first line in the batch: the last of the pairs read backwards
+        firsts = dict(zip(reversed(raw_ids), reversed(numbers), strict=True))
+        firsts.pop("", None)
+        if not before and len(firsts) == len(raw_ids) - raw_ids.count(""):
+            new_ids.update(firsts)  # no ID repeats one before it
+            return
+        for place, (raw_id, line) in enumerate(zip(raw_ids, numbers, strict=True)):
+            if not raw_id:
+                continue
+            first_line = before.setdefault(raw_id, line)
+            if first_line != line:
+                reasons.setdefault(place, []).append(
+                    f"duplicate insured_id, first seen on line {first_line}"
                 )
-            if not reasons and first is None:
-                self._firsts[result.policy_number] = (line, fields)
-                self._new_policies[result.policy_number] = _packed_policy(line, fields)
-        if reasons:
-            return RejectedRow(line, mask_id(raw_id), tuple(reasons))
-        assert isinstance(result, RegistryRow)
-        return result
+            else:
+                new_ids[raw_id] = line
+
+    def _phone(self, text: str, region: str) -> str | None:
+        """`normalize_phone`, as this batch's column of phones read it (`_phoned`)."""
+        found = self._phones.get(text)
+        if found is None:
+            found = self._phones[text] = normalize_phone(text, region) or _NO_PHONE
+        return found or None
+
+    def _dated(self, values: list[str], bad: set[int]) -> list[date | None]:
+        """Each text's date (None where it is not one, and its place goes to `bad`)."""
+        texts = list(map(str.strip, values))
+        found: list[Any] = list(map(self._dates.get, texts))
+        if None in found:
+            for place in _where(found, lambda value: value is None):
+                text = texts[place]
+                parsed = self._dates.get(text) or (parse_date(text) if text else None)
+                if parsed is None:
+                    bad.add(place)
+                else:
+                    self._dates[text] = found[place] = parsed
+        return found
+
+    def _phoned(self, values: list[str], bad: set[int]) -> list[str | None]:
+        """Each text's phone in E.164 (None for no text; a text that is no phone: its place goes
+        to `bad`)."""
+        texts = list(map(str.strip, values))
+        found: list[Any] = list(map(self._phones.get, texts, repeat(_MISSING)))
+        if _MISSING in found:
+            for place in _where(found, lambda value: value is _MISSING):
+                text = texts[place]
+                if not text:
+                    found[place] = None
+                elif (known := self._phones.get(text, _MISSING)) is not _MISSING:
+                    found[place] = known  # met earlier in this batch
+                else:
+                    found[place] = normalize_phone(text, self.region) or _NO_PHONE
+                    self._phones[text] = found[place]
+        if _NO_PHONE in found:
+            bad.update(_where(found, lambda value: value == _NO_PHONE))
+        return found
