@@ -280,7 +280,7 @@ def told_row_by_row(rows: Rows) -> list[RegistryRow | RejectedRow]:
             reasons.append(f"duplicate insured_id, first seen on line {id_lines[raw_id]}")
         if isinstance(result, RegistryRow):
             first = policies.get(result.policy_number)
-            fields = result.policy_fields()
+            fields = result[1:6]  # POLICY_FIELDS
             if first is not None and first[1] != fields:
                 names = [
                     n

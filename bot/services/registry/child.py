@@ -25,8 +25,9 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
+from itertools import islice, repeat
 from multiprocessing.connection import Connection
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -54,11 +55,13 @@ _ROOT = str(Path(__file__).resolve().parents[3])
 # row the database refuses after every check passed, and `rows.original` writes that one again
 # from its values (the rows are a batch's largest part on the pipe, docs/performance.md).
 Item = tuple[int, RegistryRow]
+_LINE, _ROW = itemgetter(0), itemgetter(1)
 Rejected = tuple[RejectedRow, dict[str, str]]
 Batch = tuple[list[Item], list[Rejected], int]
-# A batch as the child sends it: its rows as plain tuples, whose pickle costs a third of a
-# named tuple's (a named tuple is pickled and made again through Python calls, row by row)
-Sent = tuple[list[tuple[int, tuple[Any, ...]]], list[Rejected], int]
+# A batch as the child sends it: its rows' lines, then its rows as plain tuples, whose pickle
+# costs a third of a named tuple's (a named tuple is pickled and made again through Python
+# calls, row by row)
+Sent = tuple[list[int], list[tuple[Any, ...]], list[Rejected], int]
 
 
 def check_batch(rows: Any, checker: RowChecker, size: int | None = None) -> Batch:
@@ -78,14 +81,14 @@ def check_batch(rows: Any, checker: RowChecker, size: int | None = None) -> Batc
 def sent(batch: Batch) -> Sent:
     """`batch` as the child sends it (`received` makes it again)."""
     rows, rejected, taken = batch
-    return [(line, tuple(row)) for line, row in rows], rejected, taken
+    return list(map(_LINE, rows)), list(map(tuple, map(_ROW, rows))), rejected, taken
 
 
 def received(batch: Sent) -> Batch:
     """A batch the child sent (`sent`), its rows made again."""
-    make = RegistryRow._make
-    rows, rejected, taken = batch
-    return [(line, make(row)) for line, row in rows], rejected, taken
+    lines, rows, rejected, taken = batch
+    made = map(tuple.__new__, repeat(RegistryRow), rows)  # RegistryRow._make, without its calls
+    return list(zip(lines, made, strict=True)), rejected, taken
 
 
 @dataclass

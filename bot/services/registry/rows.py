@@ -45,12 +45,6 @@ class RegistryRow(NamedTuple):
     phone: str | None
     relation: Relation
 
-    def policy_fields(self) -> tuple[Any, ...]:
-        return self[1:6]
-
-    def person_fields(self) -> tuple[Any, ...]:
-        return (self.full_name, self.birth_date, self.phone, self.relation)
-
 
 def original(row: RegistryRow) -> dict[str, str]:
     """A valid row written out again as a registry's columns (dates as YYYY-MM-DD): what the

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -33,8 +34,12 @@ class Written:
     old_phone: str | None = None  # the card's phone before an update
 
 
+# a row's policy number, insured ID and policy's columns (RegistryRow's order)
+_NUMBER = itemgetter(0)
+_INSURED_ID = itemgetter(6)
+_POLICY_FIELDS = itemgetter(slice(1, 6))
 # the outcomes without an old phone, shared by every row they are told of
-_ADDED = Written(Outcome.ADDED)
+ADDED = Written(Outcome.ADDED)
 _UNCHANGED = Written(Outcome.UNCHANGED)
 
 
@@ -83,12 +88,16 @@ class Upserter:
     ) -> dict[str, _PolicyState]:
         """The state of each policy of these rows, written first where new or changed; the
         numbers this import meets for the first time are added to `learned`."""
-        known = self._policies.many({row.policy_number for row in rows})
+        numbers = list(map(_NUMBER, rows))
+        known = self._policies.many(set(numbers))
         states = {number: _PolicyState.unpacked(int(value)) for number, value in known.items()}
-        wanted: dict[str, tuple[Any, ...]] = {}
-        for row in rows:
-            if row.policy_number not in states:
-                wanted.setdefault(row.policy_number, row.policy_fields())
+        # each policy's first row in the batch (the last of the pairs read backwards)
+        firsts = dict(zip(reversed(numbers), reversed(rows), strict=True))
+        wanted: dict[str, tuple[Any, ...]] = {
+            number: _POLICY_FIELDS(firsts[number])
+            for number in dict.fromkeys(numbers)
+            if number not in states
+        }
         if not wanted:
             return states
         stored = await repo.policies_by_number(self.session, wanted)
@@ -114,21 +123,29 @@ class Upserter:
     async def _write_persons(
         self, rows: Sequence[RegistryRow], policies: dict[str, _PolicyState]
     ) -> list[Written]:
-        stored = await repo.persons_by_insured_id(self.session, [row.insured_id for row in rows])
+        ids = list(map(_INSURED_ID, rows))
+        stored = await repo.persons_by_insured_id(self.session, ids)
+        policy_ids = {number: state.id for number, state in policies.items()}
+        # each row's columns as stored: policy id, full name, birth date, phone, relation
+        columns = list(zip(*rows, strict=True))
+        stored_columns = (list(map(policy_ids.__getitem__, columns[0])), *columns[7:])
+        if not stored:  # all new (a first import)
+            new_rows = list(zip(ids, *stored_columns, strict=True))
+            await repo.insert_persons(self.session, new_rows, self.now)
+            return [ADDED] * len(rows)
+        fields = zip(*stored_columns, strict=True)
         new: list[tuple[Any, ...]] = []  # repo.NEW_PERSON
         changed: list[tuple[Any, ...]] = []  # repo.CHANGED_PERSON
         written: list[Written] = []
-        for row in rows:
-            policy = policies[row.policy_number]
-            fields = (policy.id, *row.person_fields())
-            found = stored.get(row.insured_id)
+        for row, insured_id, row_fields in zip(rows, ids, fields, strict=True):
+            found = stored.get(insured_id)
             if found is None:
-                new.append((row.insured_id, *fields))
-                written.append(_ADDED)
-            elif found[1] != fields:
-                changed.append((found[0], *fields))
+                new.append((insured_id, *row_fields))
+                written.append(ADDED)
+            elif found[1] != row_fields:
+                changed.append((found[0], *row_fields))
                 written.append(Written(Outcome.UPDATED, found[1][3]))
-            elif policy.changed:
+            elif policies[row.policy_number].changed:
                 written.append(Written(Outcome.UPDATED, found[1][3]))
             else:
                 written.append(_UNCHANGED)
