@@ -34,10 +34,11 @@ from typing import Any
 from bot.services.registry.reader import XLSX_SUFFIXES, Problem, ReadLimits, RegistryFormatError
 from bot.services.registry.rows import RegistryRow, RejectedRow, RowChecker
 
-# rows read and checked at a time; the importer writes them as one batch and commits it (50 ms
-# of SQLite's write lock a batch: a commit waits for the disk, and 1,000-row batches made the
-# import of 100,000 rows 10 % slower; docs/performance.md, "Registry import")
-BATCH = 2000
+# rows read and checked at a time; the importer writes them as one batch and commits it (some
+# 50 ms of SQLite's write lock a batch, 85 at most: a commit waits for the disk, and each batch
+# costs statements and a SAVEPOINT; 2,000-row batches held it 28 ms and made the import of
+# 100,000 rows some 5 % slower; docs/performance.md, "Registry import")
+BATCH = 4000
 _POLL = 1.0  # seconds between looks at whether the child is still alive
 # The child: this interpreter, running `reading.main` on its end of the pipe. Not
 # multiprocessing's `spawn`, which would import this process's `__main__` again in the child
