@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.heap import fewer_collections
 from bot.services.cards import relink_phones
 from bot.services.linked import notify_cards_linked
 from bot.services.registry import child
@@ -163,20 +164,21 @@ async def import_registry(
     # thread's switch interval (the import ran 1.3-1.7x slower that way). A `CheckedFile` reads
     # and checks the next batches in its child process while this one writes.
     try:
-        while True:
-            batch, rejected, taken = await asyncio.to_thread(source.next_batch)
-            for item in rejected:
-                report.reject(*item)
-            if batch:
-                await _write(session, upserter, batch, report)
-            if after_batch is not None:
-                await after_batch(report.touched_phones)
-                report.touched_phones = set()
-            done += taken
-            if progress:
-                progress(done)
-            if source.finished:
-                break
+        with fewer_collections():  # batches come and go: no need to walk them (bot/heap.py)
+            while True:
+                batch, rejected, taken = await asyncio.to_thread(source.next_batch)
+                for item in rejected:
+                    report.reject(*item)
+                if batch:
+                    await _write(session, upserter, batch, report)
+                if after_batch is not None:
+                    await after_batch(report.touched_phones)
+                    report.touched_phones = set()
+                done += taken
+                if progress:
+                    progress(done)
+                if source.finished:
+                    break
     finally:
         source.close()
         upserter.close()
