@@ -222,9 +222,8 @@ def _differing(earlier: tuple[Any, ...], later: tuple[Any, ...]) -> list[str]:
 
 def _packed_policy(line: int, fields: tuple[Any, ...]) -> str:
     """A policy's first line and fields as text, the program (free text) last."""
-    program, holder_type, signed, start, end = fields
-    days = f"{signed.isoformat()} {start.isoformat()} {end.isoformat()}"
-    return f"{line} {holder_type.value} {days} {program}"
+    program, holder_type, signed, start, end = fields  # a date's str is YYYY-MM-DD
+    return f"{line} {holder_type.value} {signed} {start} {end} {program}"
 
 
 def _unpacked_policy(text: str) -> tuple[int, tuple[Any, ...]]:
@@ -348,13 +347,11 @@ class RowChecker:
             if isinstance(results[place], list):
                 reasons[place] = list(results[place])
 
-        new_ids: dict[str, int] = {}
         new_policies: dict[str, str] = {}
         try:
-            self._duplicates(raw_ids, numbers, reasons, new_ids)
+            self._duplicates(raw_ids, numbers, reasons)
             self._policy_rule(runs, numbers, results, reasons, new_policies)
         finally:
-            self._id_lines.add(new_ids.items())
             self._policies.add(new_policies.items())
             if len(self._dates) > CACHED:
                 self._dates.clear()
@@ -408,7 +405,9 @@ class RowChecker:
             rows = range(start, start + size)
             first = firsts.get(number)
             if first is None:  # the run's first row without a reason is the policy's first
-                place = next((place for place in rows if place not in reasons), None)
+                place: int | None = start
+                if start in reasons:
+                    place = next((place for place in rows if place not in reasons), None)
                 if place is not None:
                     firsts[number] = (numbers[place], fields)
                     new_policies[number] = _packed_policy(numbers[place], fields)
@@ -421,32 +420,25 @@ class RowChecker:
                         reasons.setdefault(place, []).append(reason)
 
     def _duplicates(
-        self,
-        raw_ids: list[str],
-        numbers: list[int],
-        reasons: dict[int, list[str]],
-        new_ids: dict[str, int],
+        self, raw_ids: list[str], numbers: list[int], reasons: dict[int, list[str]]
     ) -> None:
         """A duplicate insured ID's reason for each row whose ID came before (in this batch or
-        earlier); the IDs new in the batch, with their first lines, go to `new_ids`."""
-        before = {key: int(value) for key, value in self._id_lines.many(set(raw_ids)).items()}
-        before.pop("", None)
+        earlier); each ID new to the file is remembered with its first line."""
         # each ID's first line in the batch: the last of the pairs read backwards
         firsts = dict(zip(reversed(raw_ids), reversed(numbers), strict=True))
         firsts.pop("", None)
-        if not before and len(firsts) == len(raw_ids) - raw_ids.count(""):
-            new_ids.update(firsts)  # no ID repeats one before it
+        # remembered first, each with the line it was first seen on (in an earlier batch, or
+        # this one): when all of them were new and none repeats in the batch, as in most
+        # batches, no row is a duplicate and there is nothing to ask
+        new = self._id_lines.add(firsts.items())
+        if new == len(firsts) == len(raw_ids) - raw_ids.count(""):
             return
+        first_lines = {key: int(line) for key, line in self._id_lines.many(firsts).items()}
         for place, (raw_id, line) in enumerate(zip(raw_ids, numbers, strict=True)):
-            if not raw_id:
-                continue
-            first_line = before.setdefault(raw_id, line)
-            if first_line != line:
+            if raw_id and (first_line := first_lines[raw_id]) != line:
                 reasons.setdefault(place, []).append(
                     f"duplicate insured_id, first seen on line {first_line}"
                 )
-            else:
-                new_ids[raw_id] = line
 
     def _phone(self, text: str, region: str) -> str | None:
         """`normalize_phone`, as this batch's column of phones read it (`_phoned`)."""

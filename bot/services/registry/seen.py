@@ -50,9 +50,9 @@ class Seen:
             found.update(self._db.execute(_MANY, chunk))
         return found
 
-    def add(self, items: Iterable[tuple[str, Value]]) -> None:
-        """Remember these keys (the ones not known yet) with their values."""
-        self._db.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?)", items)
+    def add(self, items: Iterable[tuple[str, Value]]) -> int:
+        """Remember these keys (the ones not known yet) with their values; how many were new."""
+        return self._db.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?)", items).rowcount
 
     def forget(self, keys: Iterable[str]) -> None:
         self._db.executemany("DELETE FROM seen WHERE key = ?", [(key,) for key in keys])
