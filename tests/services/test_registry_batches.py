@@ -168,7 +168,7 @@ def test_seen_keeps_the_first_value_of_each_key_and_forgets_on_request() -> None
     try:
         assert seen.first("A", 2) is None
         assert seen.first("A", 9) == 2
-        seen.add([("B", "x"), ("A", 5)])
+        assert seen.add([("B", "x"), ("A", 5)]) == 1  # A was known
         assert seen.many(["A", "B", "C"]) == {"A": 2, "B": "x"}
         assert seen.many([f"K{n}" for n in range(1200)]) == {}  # more keys than one IN list
         seen.forget(["A"])
