@@ -18,7 +18,8 @@ from bot.services import tickets
 from bot.services.phones import normalize_phone
 from bot.services.registry import COLUMNS, RegistryFormatError, child, read_rows
 from bot.services.registry.importer import ImportReport, import_registry
-from bot.services.registry.rows import RegistryRow, validate_row
+from bot.services.registry.reader import read_cells
+from bot.services.registry.rows import RegistryRow, as_read, validate_row
 from bot.services.registry_report import rejected_csv
 from storage.db import create_engine, create_session_factory, migrate
 from storage.models import CardLink, InsuredPerson, Notification, Policy, SupportTicket
@@ -500,6 +501,25 @@ def test_blank_lines_and_multiline_cells_keep_human_line_numbers(tmp_path: Path)
     lines = [(line, values["insured_id"]) for line, values in read_rows(path)]
 
     assert lines == [(2, "UA-500001"), (4, "UA-500002"), (7, "UA-500003")]
+
+
+def test_cells_are_the_rows_as_read_in_column_order_with_their_spaces(tmp_path: Path) -> None:
+    """`read_cells` (the child's reader): the same rows and lines as `read_rows`, each as its
+    texts in COLUMNS' order, not trimmed; a line of blank cells is still skipped."""
+    path = tmp_path / "cells.csv"
+    shuffled = list(reversed(COLUMNS))
+    first = row(full_name="  Олена   Коваль ")
+    second = row(insured_id="UA-500002", program='"Two\nlines"')
+    body = [",".join(values[name] for name in shuffled) for values in (first, second)]
+    path.write_text(f"{','.join(shuffled)},notes\n{body[0]},x\n \t, ,\n{body[1]}\n")
+
+    cells = list(read_cells(path))
+    rows = list(read_rows(path))
+
+    assert [line for line, _ in cells] == [line for line, _ in rows] == [2, 4]
+    assert cells[0][1] == tuple(first[name] for name in COLUMNS)
+    assert cells[0][1][COLUMNS.index("full_name")] == "  Олена   Коваль "
+    assert [as_read(values) for _, values in cells] == [values for _, values in rows]
 
 
 def _as_spreadsheet_cell(name: str, value: str) -> object:

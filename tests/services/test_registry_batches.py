@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services.phones import normalize_phone
-from bot.services.registry import child
+from bot.services.registry import COLUMNS, child
 from bot.services.registry.importer import ImportReport, import_registry
 from bot.services.registry.rows import (
     RegistryRow,
@@ -316,6 +316,13 @@ def test_the_checker_tells_each_row_what_the_rules_row_by_row_tell(seed: int) ->
         checker.close()
     expected = told_row_by_row(rows)
     assert checked == expected
+    # the same rows as the child reads them (`read_cells`: texts in COLUMNS' order, untrimmed)
+    cells = [(line, tuple(raw.get(name, "") for name in COLUMNS)) for line, raw in rows]
+    checker = RowChecker(TODAY)
+    try:
+        assert checker.check_many(cells[:150]) + checker.check_many(cells[150:]) == expected
+    finally:
+        checker.close()
     assert [type(result) for result in checked] == [type(result) for result in expected]
     kinds = {
         reason.split(":")[0].split(",")[0]

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.services.registry.reader import XLSX_SUFFIXES, Problem, ReadLimits, RegistryFormatError
-from bot.services.registry.rows import RegistryRow, RejectedRow, RowChecker
+from bot.services.registry.rows import RegistryRow, RejectedRow, RowChecker, as_read
 
 # rows read and checked at a time; the importer writes them as one batch and commits it (some
 # 50 ms of SQLite's write lock a batch, 85 at most: a commit waits for the disk, and each batch
@@ -73,7 +73,7 @@ def check_batch(rows: Any, checker: RowChecker, size: int | None = None) -> Batc
     rejected: list[Rejected] = []
     for (line, raw), result in zip(lines, checker.check_many(lines), strict=True):
         if isinstance(result, RejectedRow):
-            rejected.append((result, raw))
+            rejected.append((result, as_read(raw)))
         else:
             batch.append((line, result))
     return batch, rejected, len(lines)

@@ -26,7 +26,7 @@ from enum import StrEnum
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
@@ -51,6 +51,8 @@ COLUMNS = (
 )
 
 Line = tuple[int, dict[str, str]]
+# A row as its cells: the columns' texts in their order, as read (a CSV's with their spaces)
+Cells = tuple[int, tuple[str, ...]]
 MB = 1024 * 1024
 _CHUNK = MB
 _ZIP_MEMBERS = 10_000  # an XLSX has a few dozen; a zip of millions costs time to list
@@ -122,15 +124,18 @@ def _positions(cells: Sequence[object], columns: Sequence[str]) -> list[int]:
     return [names.index(name) for name in columns]
 
 
-def _picker(positions: list[int], columns: Sequence[str]) -> Callable[[list[str]], dict[str, str]]:
-    """{column: text} from a row's cell texts; a short row reads as blanks."""
+def _picker(
+    positions: list[int], columns: Sequence[str], cells: bool
+) -> Callable[[list[str]], Any]:
+    """{column: text} from a row's cell texts, or (`cells`) the columns' texts in their order;
+    a short row reads as blanks."""
     width = max(positions) + 1
     pick = itemgetter(*positions)
 
-    def record(values: list[str]) -> dict[str, str]:
+    def record(values: list[str]) -> Any:
         if len(values) < width:
             values += [""] * (width - len(values))
-        return dict(zip(columns, pick(values), strict=True))
+        return pick(values) if cells else dict(zip(columns, pick(values), strict=True))
 
     return record
 
@@ -183,14 +188,16 @@ def _too_many_rows(limits: ReadLimits) -> RegistryFormatError:
     )
 
 
-def _capped(rows: Iterator[Line], limits: ReadLimits) -> Iterator[Line]:
+def _capped(rows: Iterator[Line | Cells], limits: ReadLimits) -> Iterator[Line | Cells]:
     for count, row in enumerate(rows, start=1):
         if count > limits.max_rows:
             raise _too_many_rows(limits)
         yield row
 
 
-def _read_csv(path: Path, limits: ReadLimits, columns: Sequence[str]) -> Iterator[Line]:
+def _read_csv(
+    path: Path, limits: ReadLimits, columns: Sequence[str], cells: bool
+) -> Iterator[Line | Cells]:
     encoding = _csv_encoding(path, limits)
     with path.open(encoding=encoding, newline="") as handle:
         first = handle.readline()
@@ -199,12 +206,16 @@ def _read_csv(path: Path, limits: ReadLimits, columns: Sequence[str]) -> Iterato
         delimiter = max(",;\t", key=first.count)
         handle.seek(0)
         reader = csv.reader(handle, delimiter=delimiter)
-        record = _picker(_positions(next(reader), columns), columns)
+        record = _picker(_positions(next(reader), columns), columns, cells)
         previous_end = reader.line_num
-        for cells in reader:
+        for texts in reader:
             # a record starts on the line after the previous one ended (a cell may span lines)
             line, previous_end = previous_end + 1, reader.line_num
-            values = [cell.strip() for cell in cells]
+            if cells:  # as read: whoever takes them trims them (a blank line is still skipped)
+                if any(map(str.strip, texts)):
+                    yield line, record(texts)
+                continue
+            values = [text.strip() for text in texts]
             if any(values):
                 yield line, record(values)
 
@@ -244,7 +255,9 @@ def load_workbook(path: Path) -> Workbook:
     return open_workbook(path, read_only=True, data_only=True)
 
 
-def _read_xlsx(path: Path, limits: ReadLimits, columns: Sequence[str]) -> Iterator[Line]:
+def _read_xlsx(
+    path: Path, limits: ReadLimits, columns: Sequence[str], cells: bool
+) -> Iterator[Line | Cells]:
     _check_zip(path, limits)
     workbook = load_workbook(path)
     try:
@@ -252,9 +265,9 @@ def _read_xlsx(path: Path, limits: ReadLimits, columns: Sequence[str]) -> Iterat
         first = next(rows, None)
         if first is None:
             raise RegistryFormatError("the first sheet is empty")
-        record = _picker(_positions(first, columns), columns)
-        for line, cells in enumerate(rows, start=2):
-            values = [_cell_text(cell) for cell in cells]
+        record = _picker(_positions(first, columns), columns, cells)
+        for line, row in enumerate(rows, start=2):
+            values = [_cell_text(cell) for cell in row]
             if any(values):
                 yield line, record(values)
     finally:
@@ -292,7 +305,7 @@ def _defused(exc: BaseException | None) -> DefusedXmlException | None:
     return None
 
 
-def _translated(path: Path, rows: Iterator[Line]) -> Iterator[Line]:
+def _translated(path: Path, rows: Iterator[Line | Cells]) -> Iterator[Line | Cells]:
     try:
         yield from rows
     except RegistryFormatError:
@@ -329,8 +342,8 @@ def _translated(path: Path, rows: Iterator[Line]) -> Iterator[Line]:
 
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
-_READERS: dict[str, Callable[[Path, ReadLimits, Sequence[str]], Iterator[Line]]] = dict.fromkeys(
-    XLSX_SUFFIXES, _read_xlsx
+_READERS: dict[str, Callable[[Path, ReadLimits, Sequence[str], bool], Iterator[Line | Cells]]] = (
+    dict.fromkeys(XLSX_SUFFIXES, _read_xlsx)
 )
 
 
@@ -343,11 +356,24 @@ def read_rows(
     reads its own through the same limits and checks).
 
     The header is line 1. Column names match case-insensitively; unknown columns are ignored,
-    blank lines skipped. The file's size, encoding (CSV) or unpacked size (XLSX) and the header
-    are checked now (RegistryFormatError for anything that stops the whole file); a broken row
-    further on, or a row past `limits.max_rows`, raises it while the rows are read.
+    blank lines skipped, each text trimmed. The file's size, encoding (CSV) or unpacked size
+    (XLSX) and the header are checked now (RegistryFormatError for anything that stops the whole
+    file); a broken row further on, or a row past `limits.max_rows`, raises it while the rows are
+    read.
     """
-    limits = limits or ReadLimits()
+    return cast(Iterator[Line], _read(path, limits or ReadLimits(), columns, cells=False))
+
+
+def read_cells(path: Path, limits: ReadLimits | None = None) -> Iterator[Cells]:
+    """`read_rows` of a registry, each row as its columns' texts in COLUMNS' order, not trimmed
+    (a CSV's): for a reader that trims as it checks (`rows.RowChecker`), a dict a row and a
+    trim a cell less."""
+    return cast(Iterator[Cells], _read(path, limits or ReadLimits(), COLUMNS, cells=True))
+
+
+def _read(
+    path: Path, limits: ReadLimits, columns: Sequence[str], cells: bool
+) -> Iterator[Line | Cells]:
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise RegistryFormatError(
@@ -368,6 +394,6 @@ def read_rows(
             limit_mb=limits.max_file_bytes // MB,
         )
     reader = _READERS.get(suffix, _read_csv)
-    rows = _translated(path, _capped(reader(path, limits, columns), limits))
+    rows = _translated(path, _capped(reader(path, limits, columns, cells), limits))
     first = next(rows, None)
     return iter(()) if first is None else chain((first,), rows)

@@ -24,7 +24,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from bot.services.registry.reader import ReadLimits, RegistryFormatError, read_rows
+from bot.services.registry.reader import ReadLimits, RegistryFormatError, read_cells
 
 AHEAD = 4  # batches read (and checked) waiting for the parent at most
 _POLL = 1.0  # seconds between looks at whether the sending thread is still there
@@ -57,7 +57,7 @@ def read_file(
     checks), then its peak RSS, CPU time and the top-level packages it loaded (for the bench and
     the tests), each sent with `send`."""
     try:
-        rows = read_rows(Path(path), limits)
+        rows = read_cells(Path(path), limits)
         send(("ready", None))
         if check:
             _send_checked(rows, today, region, size, send)

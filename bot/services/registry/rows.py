@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, compress, repeat
 from operator import itemgetter, ne, sub
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from bot.services.phones import normalize_phone
 from bot.services.registry.reader import COLUMNS
@@ -232,19 +232,31 @@ def _unpacked_policy(text: str) -> tuple[int, tuple[Any, ...]]:
     return int(line), (program, HolderType(holder_type), *days)
 
 
-# a row's columns in COLUMNS' order, from a row as the reader makes it (every column there)
+# a row's columns in COLUMNS' order, from a row as `read_rows` makes it (every column there)
 _ROW = itemgetter(*COLUMNS)
+# a row as read: `read_rows`'s texts by column, or `read_cells`'s texts in COLUMNS' order
+Raw = dict[str, str] | tuple[str, ...]
 _MISSING = object()  # not parsed yet (a cache's answer)
 _NO_PHONE = ""  # a phone's text that is not a phone (a cache's answer; a valid one has digits)
 
 
-def _columns(raws: Sequence[dict[str, str]]) -> dict[str, list[str]]:
+def _columns(raws: Sequence[Raw]) -> dict[str, list[str]]:
     """Each column's texts, row by row ("" where a row lacks the column)."""
-    try:
-        values = list(map(_ROW, raws))
-    except KeyError:  # a row given directly, without some column
-        values = [tuple(raw.get(name, "") for name in COLUMNS) for raw in raws]
+    values: Sequence[Any] = raws  # a batch of cells (`reader.read_cells`)
+    if isinstance(raws[0], dict):
+        records = cast(Sequence[dict[str, str]], raws)
+        try:
+            values = list(map(_ROW, records))
+        except KeyError:  # a row given directly, without some column
+            values = [tuple(raw.get(name, "") for name in COLUMNS) for raw in records]
     return dict(zip(COLUMNS, map(list, zip(*values, strict=True)), strict=True))
+
+
+def as_read(raw: Raw) -> dict[str, str]:
+    """A row as `read_rows` gives it (trimmed texts by column), from its cells or itself."""
+    if isinstance(raw, dict):
+        return raw
+    return dict(zip(COLUMNS, map(str.strip, raw), strict=True))
 
 
 def _where(values: Sequence[Any], wrong: Callable[[Any], bool]) -> list[int]:
@@ -315,13 +327,12 @@ class RowChecker:
         self._id_lines.close()
         self._policies.close()
 
-    def check(self, line: int, raw: dict[str, str]) -> RegistryRow | RejectedRow:
+    def check(self, line: int, raw: Raw) -> RegistryRow | RejectedRow:
         return self.check_many([(line, raw)])[0]
 
-    def check_many(
-        self, lines: Sequence[tuple[int, dict[str, str]]]
-    ) -> list[RegistryRow | RejectedRow]:
-        """Each row checked, in order, against the rows before it (in this batch or earlier)."""
+    def check_many(self, lines: Sequence[tuple[int, Raw]]) -> list[RegistryRow | RejectedRow]:
+        """Each row checked, in order, against the rows before it (in this batch or earlier).
+        The rows are all `read_rows`'s (dicts) or all `read_cells`'s (cells)."""
         if not lines:
             return []
         numbers = [line for line, _ in lines]
@@ -343,7 +354,9 @@ class RowChecker:
         results: list[Any] = list(map(tuple.__new__, repeat(RegistryRow), rows))
         reasons: dict[int, list[str]] = {}
         for place in sorted(bad):  # told by the row alone, each reason in its place
-            results[place] = validate_row(raws[place], self.today, self.region, phones=self._phone)
+            results[place] = validate_row(
+                as_read(raws[place]), self.today, self.region, phones=self._phone
+            )
             if isinstance(results[place], list):
                 reasons[place] = list(results[place])
 
