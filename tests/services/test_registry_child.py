@@ -4,6 +4,7 @@ the import stops early."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import signal
 from pathlib import Path
@@ -72,6 +73,34 @@ async def test_the_child_imports_what_one_process_imports(
         again = await import_registry(session, open_registry(path, in_child=False), NOW)
     assert outcome(again) == (0, 0, 8, 3)
     assert [r.reasons for r in again.rejected] == [r.reasons for r in in_child.rejected]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+async def test_a_smaller_first_batch_gets_the_writer_going_and_changes_nothing(
+    session_factory: Factory, tmp_path: Path, suffix: str
+) -> None:
+    """The child's first batch is smaller (the writer waits for it); the rest are full, and the
+    import is the one of equal batches, rejections and all."""
+    rows = with_bad_rows()
+    path = tmp_path / f"registry{suffix}"
+    if suffix == ".csv":
+        write_csv(path, rows)
+    else:
+        path.write_bytes(valid_xlsx([[values[name] for name in COLUMNS] for _, values in rows]))
+    checked = CheckedFile(path, NOW.date(), batch_size=4, first_batch_size=2).start()
+    taken = []
+    while not checked.finished:
+        batch, rejected, count = await asyncio.to_thread(checked.next_batch)
+        taken.append(count)
+        assert len(batch) + len(rejected) == count
+
+    assert taken == [2, 4, 4, 1]  # the file's 11 rows
+
+    checked = CheckedFile(path, NOW.date(), batch_size=4, first_batch_size=2).start()
+    async with session_factory() as session, session.begin():
+        report = await import_registry(session, checked, NOW)
+    assert outcome(report) == (8, 0, 0, 3)
+    assert [r.line for r in report.rejected] == [10, 11, 12]
 
 
 async def test_an_xlsx_is_read_by_the_child_and_checked_here(

@@ -39,6 +39,9 @@ from bot.services.registry.rows import RegistryRow, RejectedRow, RowChecker, as_
 # costs statements and a SAVEPOINT; 2,000-row batches held it 28 ms and made the import of
 # 100,000 rows some 5 % slower; docs/performance.md, "Registry import")
 BATCH = 4000
+# the child's first batch: until it comes the writer has nothing to do, and 4,000 rows take the
+# child some 0.1 s to read and check (docs/performance.md, "Registry import")
+FIRST_BATCH = 500
 _POLL = 1.0  # seconds between looks at whether the child is still alive
 # The child: this interpreter, running `reading.main` on its end of the pipe. Not
 # multiprocessing's `spawn`, which would import this process's `__main__` again in the child
@@ -101,6 +104,7 @@ class CheckedFile:
     region: str = "UA"
     limits: ReadLimits = field(default_factory=ReadLimits)
     batch_size: int = BATCH
+    first_batch_size: int = FIRST_BATCH  # (at most batch_size)
     # who checks the rows: the child (a CSV: csv's parse is cheap, the checks are not) or this
     # process (an XLSX: openpyxl's parse alone outweighs checking and writing, so the child only
     # reads); None: by the file's suffix
@@ -112,6 +116,7 @@ class CheckedFile:
     _process: subprocess.Popen[bytes] | None = None
     _checker: RowChecker | None = None
     _connection: Connection | None = None
+    _taken: int = 0  # batches taken so far
     finished: bool = False  # the last batch was taken
 
     def start(self) -> CheckedFile:
@@ -134,7 +139,7 @@ class CheckedFile:
                     self.limits,
                     self.today,
                     self.region,
-                    self.batch_size,
+                    self._sizes(),
                     self.check_in_child,
                 )
             )
@@ -150,16 +155,22 @@ class CheckedFile:
         if self.finished:
             return [], [], 0
         payload = self._next("batch")
+        size = self._sizes()[self._taken > 0]
+        self._taken += 1
         if self._checker is None:
             batch = received(payload)
         else:
-            batch = check_batch(iter(payload), self._checker, self.batch_size)
-        if batch[2] < self.batch_size:
+            batch = check_batch(iter(payload), self._checker, size)
+        if batch[2] < size:  # the child's last
             self.child_peak_mb, self.child_cpu_s, packages = self._next("end")
             self.child_packages = tuple(packages)
             self.finished = True
             self.close()
         return batch
+
+    def _sizes(self) -> tuple[int, int]:
+        """The first batch's size, then the others'."""
+        return min(self.first_batch_size, self.batch_size), self.batch_size
 
     def _next(self, expected: str) -> Any:
         assert self._process is not None and self._connection is not None

@@ -17,9 +17,9 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
-from itertools import islice
+from itertools import chain, islice, repeat
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -49,7 +49,7 @@ def read_file(
     limits: ReadLimits,
     today: date,
     region: str,
-    size: int,
+    sizes: tuple[int, int],
     check: bool,
     send: Callable[[Any], None],
 ) -> None:
@@ -60,9 +60,9 @@ def read_file(
         rows = read_cells(Path(path), limits)
         send(("ready", None))
         if check:
-            _send_checked(rows, today, region, size, send)
+            _send_checked(rows, today, region, sizes, send)
         else:
-            while True:
+            for size in batch_sizes(sizes):
                 lines = list(islice(rows, size))
                 send(("batch", lines))
                 if len(lines) < size:
@@ -75,8 +75,14 @@ def read_file(
         send(("crash", traceback.format_exc()))
 
 
+def batch_sizes(sizes: tuple[int, int]) -> Iterator[int]:
+    """The first batch's size, then the others' again and again."""
+    first, then = sizes
+    return chain((first,), repeat(then))
+
+
 def _send_checked(
-    rows: Any, today: date, region: str, size: int, send: Callable[[Any], None]
+    rows: Any, today: date, region: str, sizes: tuple[int, int], send: Callable[[Any], None]
 ) -> None:
     # the checker and what it needs (phonenumbers, storage.models), only in a child that checks
     from bot.services.registry.child import check_batch, sent
@@ -84,7 +90,7 @@ def _send_checked(
 
     checker = RowChecker(today, region)
     try:
-        while True:
+        for size in batch_sizes(sizes):
             batch = check_batch(rows, checker, size)
             send(("batch", sent(batch)))
             if batch[2] < size:
@@ -108,7 +114,7 @@ def main(fd: int) -> None:
     # prints the child's peak RSS, which stays flat in the row count)
     gc.disable()
     with Connection(fd) as connection:
-        path, limits, today, region, size, check = connection.recv()
+        path, limits, today, region, sizes, check = connection.recv()
         ahead: queue.Queue[Any] = queue.Queue(maxsize=AHEAD)
         sender = threading.Thread(target=_send_all, args=(ahead, connection), daemon=True)
         sender.start()
@@ -123,7 +129,7 @@ def main(fd: int) -> None:
                         raise BrokenPipeError("the registry import stopped reading") from None
 
         try:
-            read_file(path, limits, today, region, size, check, send)
+            read_file(path, limits, today, region, sizes, check, send)
             send(None)  # the sending thread's last item
         except BrokenPipeError:  # the parent has gone without stopping this process
             sys.exit(1)
