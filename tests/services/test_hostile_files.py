@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from bot.cli import run_import
 from bot.config import Settings
-from bot.services.registry import COLUMNS, RegistryFormatError, read_rows
+from bot.services.registry import COLUMNS, RegistryFormatError, child, read_rows
 from bot.services.registry import reader as reader_module
 from bot.services.registry.reader import Problem, ReadLimits
 from storage.db import create_engine
@@ -181,9 +181,10 @@ async def test_the_shell_refuses_a_bomb_with_one_line_and_exit_2(
 
 
 async def test_the_shell_stops_at_the_row_cap_and_says_what_was_saved(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # 2,500 rows in an XLSX capped at 2,100: two batches of 1,000 are stored, then it stops
+    monkeypatch.setattr(child, "BATCH", 1000)
     rows = [[*ROW[:6], f"UA-{700000 + n}", *ROW[7:9], "", "self"] for n in range(2500)]
     path = tmp_path / "big.xlsx"
     path.write_bytes(valid_xlsx(rows))
