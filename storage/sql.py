@@ -99,10 +99,15 @@ def driver_form(
     names = tuple(state.positiontup or ())
     binds = compiled.binds  # by name
     processors = []
+    of_bind: dict[str, Processor] = {}  # an expanding list's values share their bind's
     for name in names:
         base, _, index = name.rpartition("_")
-        bind = binds[base] if base in expanding and index.isdigit() else binds[name]
-        processors.append(bind.type.dialect_impl(dialect).bind_processor(dialect) or unchanged)
+        key = base if base in expanding and index.isdigit() else name
+        process = of_bind.get(key)
+        if process is None:
+            bind_type = binds[key].type.dialect_impl(dialect)
+            process = of_bind[key] = bind_type.bind_processor(dialect) or unchanged
+        processors.append(process)
     held = {name: bind.value for name, bind in binds.items() if not bind.required}
     return state.statement, names, tuple(processors), held
 
