@@ -43,17 +43,10 @@ ADDED = Written(Outcome.ADDED)
 _UNCHANGED = Written(Outcome.UNCHANGED)
 
 
-@dataclass(frozen=True, slots=True)
-class _PolicyState:
-    id: int
-    changed: bool  # new, or its fields differ from what the database held before the import
-
-    def packed(self) -> int:
-        return self.id * 2 + self.changed
-
-    @classmethod
-    def unpacked(cls, value: int) -> _PolicyState:
-        return cls(value >> 1, bool(value & 1))
+def _state(policy_id: int, changed: bool) -> int:
+    """A policy's state as one int, as `Seen` keeps it: its id, and in the lowest bit whether it
+    changed (new, or its fields differ from what the database held before the import)."""
+    return policy_id * 2 + changed
 
 
 @dataclass
@@ -85,12 +78,12 @@ class Upserter:
 
     async def _write_policies(
         self, rows: Sequence[RegistryRow], learned: list[str]
-    ) -> dict[str, _PolicyState]:
-        """The state of each policy of these rows, written first where new or changed; the
+    ) -> dict[str, int]:
+        """The `_state` of each policy of these rows, written first where new or changed; the
         numbers this import meets for the first time are added to `learned`."""
         numbers = list(map(_NUMBER, rows))
         known = self._policies.many(set(numbers))
-        states = {number: _PolicyState.unpacked(int(value)) for number, value in known.items()}
+        states = {number: int(value) for number, value in known.items()}
         # each policy's first row in the batch (the last of the pairs read backwards)
         firsts = dict(zip(reversed(numbers), reversed(rows), strict=True))
         wanted: dict[str, tuple[Any, ...]] = {
@@ -109,23 +102,23 @@ class Upserter:
                 new.append((number, *fields))
             elif found[1] != fields:
                 changed.append((found[0], *fields))
-                states[number] = _PolicyState(found[0], changed=True)
+                states[number] = _state(found[0], changed=True)
             else:
-                states[number] = _PolicyState(found[0], changed=False)
+                states[number] = _state(found[0], changed=False)
         await repo.update_policies(self.session, changed, self.now)
         created = await repo.insert_policies(self.session, new, self.now)
         for number, policy_id in created.items():
-            states[number] = _PolicyState(policy_id, changed=True)
-        self._policies.add((number, states[number].packed()) for number in wanted)
+            states[number] = _state(policy_id, changed=True)
+        self._policies.add(zip(wanted, map(states.__getitem__, wanted), strict=True))
         learned.extend(wanted)
         return states
 
     async def _write_persons(
-        self, rows: Sequence[RegistryRow], policies: dict[str, _PolicyState]
+        self, rows: Sequence[RegistryRow], policies: dict[str, int]
     ) -> list[Written]:
         ids = list(map(_INSURED_ID, rows))
         stored = await repo.persons_by_insured_id(self.session, ids)
-        policy_ids = {number: state.id for number, state in policies.items()}
+        policy_ids = {number: state >> 1 for number, state in policies.items()}
         # each row's columns as stored: policy id, full name, birth date, phone, relation
         columns = list(zip(*rows, strict=True))
         stored_columns = (list(map(policy_ids.__getitem__, columns[0])), *columns[7:])
@@ -145,7 +138,7 @@ class Upserter:
             elif found[1] != row_fields:
                 changed.append((found[0], *row_fields))
                 written.append(Written(Outcome.UPDATED, found[1][3]))
-            elif policies[row.policy_number].changed:
+            elif policies[row.policy_number] & 1:  # its policy changed
                 written.append(Written(Outcome.UPDATED, found[1][3]))
             else:
                 written.append(_UNCHANGED)
