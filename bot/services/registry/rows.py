@@ -285,8 +285,7 @@ def _chosen(values: list[str], name: str, bad: set[int]) -> list[Any]:
 @dataclass(frozen=True)
 class _Runs:
     """A batch's runs of rows that repeat a policy's columns: where each starts, how many rows,
-    and the policy's columns (number, then POLICY_FIELDS), one
-    value a run."""
+    and the policy's columns (number, then POLICY_FIELDS), one value a run."""
 
     starts: list[int]
     sizes: list[int]
@@ -327,9 +326,6 @@ class RowChecker:
         self._id_lines.close()
         self._policies.close()
 
-    def check(self, line: int, raw: Raw) -> RegistryRow | RejectedRow:
-        return self.check_many([(line, raw)])[0]
-
     def check_many(self, lines: Sequence[tuple[int, Raw]]) -> list[RegistryRow | RejectedRow]:
         """Each row checked, in order, against the rows before it (in this batch or earlier).
         The rows are all `read_rows`'s (dicts) or all `read_cells`'s (cells)."""
@@ -340,8 +336,8 @@ class RowChecker:
         columns = _columns(raws)
         bad: set[int] = set()  # the rows a check failed on
         runs = self._runs(columns, bad)
-        raw_ids = _texts(columns["insured_id"], "insured_id", bad)
-        raw_ids = [text.replace(" ", "").upper() for text in raw_ids]
+        id_texts = _texts(columns["insured_id"], "insured_id", bad)
+        raw_ids = [text.replace(" ", "").upper() for text in id_texts]  # canonical_id of each
         names = _texts(columns["full_name"], "full_name", bad)
         relations = _chosen(columns["relation"], "relation", bad)
         births = self._dated(columns["birth_date"], bad)
