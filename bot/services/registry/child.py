@@ -8,10 +8,11 @@ batch after batch and hands them over through a pipe, at most `reading.AHEAD` ba
 (memory stays flat); the parent writes one batch while the child checks the next, on two cores.
 The child imports only what reading needs (`reading`).
 
-The child runs the same `read_rows` and `RowChecker` as an import in one process: the file's
-limits (size, unpacked size, rows, encoding, defusedxml) and every check are the same, and a
-`RegistryFormatError` in the child is raised again here with its problem and details. The header
-is checked before `CheckedFile.start` returns (nothing is written before).
+The child runs the same reader (`read_cells`: `read_rows`' rows as cells) and `RowChecker` as an
+import in one process: the file's limits (size, unpacked size, rows, encoding, defusedxml) and
+every check are the same, and a `RegistryFormatError` in the child is raised again here with its
+problem and details. The header is checked before `CheckedFile.start` returns (nothing is written
+before).
 
 The heavier half goes to the child: a CSV is read and checked there (csv's parse is cheap,
 phonenumbers is not), an XLSX only read (openpyxl's parse, 0.5 ms a row, outweighs the checks
