@@ -236,7 +236,6 @@ def _unpacked_policy(text: str) -> tuple[int, tuple[Any, ...]]:
 _ROW = itemgetter(*COLUMNS)
 # a row as read: `read_rows`'s texts by column, or `read_cells`'s texts in COLUMNS' order
 Raw = dict[str, str] | tuple[str, ...]
-_MISSING = object()  # not parsed yet (a cache's answer)
 _NO_PHONE = ""  # a phone's text that is not a phone (a cache's answer; a valid one has digits)
 
 
@@ -449,12 +448,17 @@ class RowChecker:
                     f"duplicate insured_id, first seen on line {first_line}"
                 )
 
-    def _phone(self, text: str, region: str) -> str | None:
-        """`normalize_phone`, as this batch's column of phones read it (`_phoned`)."""
+    def _phone(self, text: str, _region: str) -> str | None:
+        """`normalize_phone` for `validate_row` (always in this checker's region), read once per
+        distinct text with the column's (`_phoned`)."""
+        return self._e164(text) or None
+
+    def _e164(self, text: str) -> str:
+        """A phone's text in E.164, or _NO_PHONE: each distinct text read once."""
         found = self._phones.get(text)
         if found is None:
-            found = self._phones[text] = normalize_phone(text, region) or _NO_PHONE
-        return found or None
+            found = self._phones[text] = normalize_phone(text, self.region) or _NO_PHONE
+        return found
 
     def _dated(self, values: list[str], bad: set[int]) -> list[date | None]:
         """Each text's date (None where it is not one, and its place goes to `bad`)."""
@@ -474,17 +478,10 @@ class RowChecker:
         """Each text's phone in E.164 (None for no text; a text that is no phone: its place goes
         to `bad`)."""
         texts = list(map(str.strip, values))
-        found: list[Any] = list(map(self._phones.get, texts, repeat(_MISSING)))
-        if _MISSING in found:
-            for place in _where(found, lambda value: value is _MISSING):
-                text = texts[place]
-                if not text:
-                    found[place] = None
-                elif (known := self._phones.get(text, _MISSING)) is not _MISSING:
-                    found[place] = known  # met earlier in this batch
-                else:
-                    found[place] = normalize_phone(text, self.region) or _NO_PHONE
-                    self._phones[text] = found[place]
+        found: list[Any] = list(map(self._phones.get, texts))
+        if None in found:  # not read yet, or no text
+            for place in _where(found, lambda value: value is None):
+                found[place] = self._e164(texts[place]) if texts[place] else None
         if _NO_PHONE in found:
             bad.update(_where(found, lambda value: value == _NO_PHONE))
         return found
