@@ -34,9 +34,8 @@ class Written:
     old_phone: str | None = None  # the card's phone before an update
 
 
-# a row's policy number, insured ID and policy's columns (RegistryRow's order)
+# a row's policy number and policy's columns (RegistryRow's order)
 _NUMBER = itemgetter(0)
-_INSURED_ID = itemgetter(6)
 _POLICY_FIELDS = itemgetter(slice(1, 6))
 # the outcomes without an old phone, shared by every row they are told of
 ADDED = Written(Outcome.ADDED)
@@ -116,11 +115,11 @@ class Upserter:
     async def _write_persons(
         self, rows: Sequence[RegistryRow], policies: dict[str, int]
     ) -> list[Written]:
-        ids = list(map(_INSURED_ID, rows))
+        columns = list(zip(*rows, strict=True))  # RegistryRow's, a tuple each
+        ids = columns[6]
         stored = await repo.persons_by_insured_id(self.session, ids)
         policy_ids = {number: state >> 1 for number, state in policies.items()}
         # each row's columns as stored: policy id, full name, birth date, phone, relation
-        columns = list(zip(*rows, strict=True))
         stored_columns = (list(map(policy_ids.__getitem__, columns[0])), *columns[7:])
         if not stored:  # all new (a first import)
             new_rows = list(zip(ids, *stored_columns, strict=True))
