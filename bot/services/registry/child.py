@@ -156,7 +156,8 @@ class CheckedFile:
         if self.finished:
             return [], [], 0
         payload = self._next("batch")
-        size = self._sizes()[self._taken > 0]
+        first, then = self._sizes()
+        size = then if self._taken else first  # the size the child sent this batch at most
         self._taken += 1
         if self._checker is None:
             batch = received(payload)
