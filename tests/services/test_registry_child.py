@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import gc
 import signal
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -173,6 +176,73 @@ async def test_a_stopped_import_stops_its_child(session_factory: Factory, tmp_pa
 
     checked.close()  # what import_registry does when it stops half-way (cancelled, failed)
 
+    assert checked._process is None and checked._connection is None
+    assert process.returncode == -signal.SIGTERM  # stopped, not done, and reaped
+
+
+async def test_the_next_batch_is_taken_while_the_one_before_is_committed(
+    session_factory: Factory, tmp_path: Path
+) -> None:
+    """The commit waits for the disk: the next batch comes off the pipe meanwhile (issue 12,
+    goal 2). Every batch but the last is committed while the next is being taken, and nothing
+    is taken after the last."""
+    path = write_csv(tmp_path / "registry.csv", with_bad_rows())
+    checked = CheckedFile(path, NOW.date(), batch_size=4).start()
+    taking = threading.Event()
+    taken = []
+    next_batch = checked.next_batch
+
+    def watched() -> Any:
+        taking.set()
+        batch = next_batch()
+        taken.append(batch[2])
+        return batch
+
+    checked.next_batch = watched  # type: ignore[method-assign]
+    seen: list[bool] = []
+    async with session_factory() as session:
+
+        async def checkpoint() -> None:
+            # the batch after this one, if any, is on its way before this one is committed
+            seen.append(await asyncio.to_thread(taking.wait, 0 if checked.finished else 10))
+            taking.clear()
+            await session.commit()
+
+        report = await import_registry(session, checked, NOW, checkpoint=checkpoint)
+
+    assert taken == [4, 4, 3] and seen == [True, True, False]
+    assert outcome(report) == (8, 0, 0, 3)
+    cards, _policies = await stored(session_factory)
+    assert len(cards) == 8
+
+
+async def test_an_import_that_fails_at_a_commit_stops_its_child_with_that_error(
+    session_factory: Factory, tmp_path: Path
+) -> None:
+    """A batch is on its way when the commit fails: the error raised is the commit's, the batch
+    is let in before the pipe closes, and the child is stopped."""
+    rows = [(line, person(line, f"SIP-{line}", "+380500000002", "self")) for line in range(2, 5002)]
+    checked = CheckedFile(write_csv(tmp_path / "registry.csv", rows), NOW.date(), batch_size=1)
+    checked.start()
+    process = checked._process
+    assert process is not None
+
+    async def checkpoint() -> None:
+        raise OSError("disk full")
+
+    loop = asyncio.get_running_loop()
+    unhandled: list[dict[str, Any]] = []
+    loop.set_exception_handler(lambda _loop, context: unhandled.append(context))
+    try:
+        async with session_factory() as session:
+            with pytest.raises(OSError, match="disk full"):
+                await import_registry(session, checked, NOW, checkpoint=checkpoint)
+        await asyncio.sleep(0.2)  # a batch still being taken would be done by now
+        gc.collect()  # and a task of it, failed and never awaited, reported
+    finally:
+        loop.set_exception_handler(None)
+
+    assert unhandled == []
     assert checked._process is None and checked._connection is None
     assert process.returncode == -signal.SIGTERM  # stopped, not done, and reaped
 

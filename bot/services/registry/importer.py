@@ -110,6 +110,11 @@ async def _write(
         report.count(row, outcome)
 
 
+def _take(source: CheckedFile | _InProcess) -> asyncio.Task[Batch]:
+    """The source's next batch, taken in a worker thread."""
+    return asyncio.ensure_future(asyncio.to_thread(source.next_batch))
+
+
 class _InProcess:
     """Rows read and checked in this process (a worker thread), a batch at a time."""
 
@@ -135,12 +140,14 @@ async def import_registry(
     *,
     default_region: str = "UA",
     after_batch: AfterBatch | None = None,
+    checkpoint: Callable[[], Awaitable[object]] | None = None,
 ) -> ImportReport:
     """Upsert policies (by number) and cards (by insured_id) from registry rows; never commits.
 
     `now` must be timezone-aware; it stamps `updated_at` of what actually changed and bounds
     birth dates. `progress`, if given, is called with the number of input rows finished so far
-    (after `after_batch`, which gets the phones the batch touched, and may commit).
+    (after `after_batch`, which gets the phones the batch touched, and `checkpoint`, which
+    commits the batch).
     Phones written without a country code are read in `default_region`.
 
     `rows` are (line, row) pairs read here, or a `CheckedFile` a child process reads and checks
@@ -158,15 +165,20 @@ async def import_registry(
     report = ImportReport()
     upserter = Upserter(session, now)
     done = 0
-    # In one process a batch is read and checked in a worker thread (the event loop keeps serving
-    # updates), then written. Not both at once: two threads of Python work only take turns on the
-    # GIL, and each hand-over of a database call back to the event loop would wait out the other
-    # thread's switch interval (the import ran 1.3-1.7x slower that way). A `CheckedFile` reads
-    # and checks the next batches in its child process while this one writes.
+    # A batch is taken (off a `CheckedFile`'s pipe, or read and checked here) in a worker thread:
+    # the event loop keeps serving updates. Not while the batch before is written: two threads of
+    # Python work only take turns on the GIL, and each hand-over of a database call back to the
+    # event loop would wait out the other thread's switch interval (the import ran 1.3-1.7x
+    # slower that way). The next batch is taken while the one before is committed: the commit
+    # waits for the disk, not for the GIL (docs/performance.md, "Registry import"). A
+    # `CheckedFile` reads and checks the batches after in its child.
+    taking: asyncio.Task[Batch] | None = None
     try:
         with fewer_collections():  # batches come and go: no need to walk them (bot/heap.py)
-            while True:
-                batch, rejected, taken = await asyncio.to_thread(source.next_batch)
+            taking = _take(source)
+            while taking is not None:
+                batch, rejected, taken = await taking
+                taking = None
                 for item in rejected:
                     report.reject(*item)
                 if batch:
@@ -174,14 +186,22 @@ async def import_registry(
                 if after_batch is not None:
                     await after_batch(report.touched_phones)
                     report.touched_phones = set()
+                if not source.finished:
+                    taking = _take(source)
+                if checkpoint is not None:
+                    await checkpoint()
                 done += taken
                 if progress:
                     progress(done)
-                if source.finished:
-                    break
     finally:
-        source.close()
-        upserter.close()
+        try:
+            if taking is not None:  # the import failed with a batch on its way: let it come
+                await asyncio.wait([taking])  # before the pipe closes under its thread
+        finally:
+            if taking is not None and taking.done() and not taking.cancelled():
+                taking.exception()  # the import's own error is the one raised
+            source.close()
+            upserter.close()
     report.rejected.sort(key=lambda rejected: rejected.line)
     return report
 
@@ -258,8 +278,6 @@ async def import_file(
         nonlocal told
         gained = await relink_phones(session, phones, now)
         told += await notify_cards_linked(session, gained, now)
-        if checkpoint is not None:
-            await checkpoint()
 
     if checkpoint is None:
         async with session.begin_nested():
@@ -268,7 +286,13 @@ async def import_file(
             )
     else:
         report = await import_registry(
-            session, rows, now, progress, default_region=default_region, after_batch=link
+            session,
+            rows,
+            now,
+            progress,
+            default_region=default_region,
+            after_batch=link,
+            checkpoint=checkpoint,
         )
     if staff_id is not None:
         counts = {
