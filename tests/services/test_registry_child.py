@@ -9,6 +9,7 @@ import csv
 import gc
 import signal
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -243,6 +244,51 @@ async def test_an_import_that_fails_at_a_commit_stops_its_child_with_that_error(
         loop.set_exception_handler(None)
 
     assert unhandled == []
+    assert checked._process is None and checked._connection is None
+    assert process.returncode == -signal.SIGTERM  # stopped, not done, and reaped
+
+
+async def test_a_cancelled_import_lets_the_batch_on_its_way_come_before_closing_the_pipe(
+    session_factory: Factory, tmp_path: Path
+) -> None:
+    """Cancelled (the bot shutting down) while a batch comes off the pipe in a worker thread:
+    the pipe is closed, and the child stopped, only once that thread is done with it."""
+    rows = [(line, person(line, f"SIP-{line}", "+380500000002", "self")) for line in range(2, 5002)]
+    checked = CheckedFile(write_csv(tmp_path / "registry.csv", rows), NOW.date(), batch_size=1)
+    checked.start()
+    process = checked._process
+    assert process is not None
+    calls = 0
+    taking, second = threading.Event(), threading.Event()
+    closed_while_taking: list[bool] = []
+    next_batch, close = checked.next_batch, checked.close
+
+    def slow_next_batch() -> Any:
+        nonlocal calls
+        calls += 1
+        taking.set()
+        try:
+            if calls == 2:
+                second.set()
+                time.sleep(0.5)  # the second batch is slow to come
+            return next_batch()
+        finally:
+            taking.clear()
+
+    def watched_close() -> None:
+        closed_while_taking.append(taking.is_set())
+        close()
+
+    checked.next_batch = slow_next_batch  # type: ignore[method-assign]
+    checked.close = watched_close  # type: ignore[method-assign]
+    async with session_factory() as session:
+        task = asyncio.ensure_future(import_registry(session, checked, NOW))
+        assert await asyncio.to_thread(second.wait, 10)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    assert closed_while_taking == [False]
     assert checked._process is None and checked._connection is None
     assert process.returncode == -signal.SIGTERM  # stopped, not done, and reaped
 

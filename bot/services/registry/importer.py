@@ -142,7 +142,8 @@ async def import_registry(
     after_batch: AfterBatch | None = None,
     checkpoint: Callable[[], Awaitable[object]] | None = None,
 ) -> ImportReport:
-    """Upsert policies (by number) and cards (by insured_id) from registry rows; never commits.
+    """Upsert policies (by number) and cards (by insured_id) from registry rows; never commits
+    but through `checkpoint`.
 
     `now` must be timezone-aware; it stamps `updated_at` of what actually changed and bounds
     birth dates. `progress`, if given, is called with the number of input rows finished so far
@@ -177,7 +178,9 @@ async def import_registry(
         with fewer_collections():  # batches come and go: no need to walk them (bot/heap.py)
             taking = _take(source)
             while taking is not None:
-                batch, rejected, taken = await taking
+                # shielded: an import cancelled meanwhile lets the batch come (below) before
+                # the pipe closes under its thread
+                batch, rejected, taken = await asyncio.shield(taking)
                 taking = None
                 for item in rejected:
                     report.reject(*item)
@@ -195,8 +198,8 @@ async def import_registry(
                     progress(done)
     finally:
         try:
-            if taking is not None:  # the import failed with a batch on its way: let it come
-                await asyncio.wait([taking])  # before the pipe closes under its thread
+            if taking is not None:  # stopped (failed, cancelled) with a batch on its way: let
+                await asyncio.wait([taking])  # it come before the pipe closes under its thread
         finally:
             if taking is not None and taking.done() and not taking.cancelled():
                 taking.exception()  # the import's own error is the one raised
