@@ -189,12 +189,12 @@ async def test_the_next_batch_is_taken_while_the_one_before_is_committed(
     is taken after the last."""
     path = write_csv(tmp_path / "registry.csv", with_bad_rows())
     checked = CheckedFile(path, NOW.date(), batch_size=4).start()
-    taking = threading.Event()
+    started = [threading.Event() for _ in range(4)]  # the first batch taken, the second, ...
     taken = []
     next_batch = checked.next_batch
 
     def watched() -> Any:
-        taking.set()
+        started[len(taken)].set()
         batch = next_batch()
         taken.append(batch[2])
         return batch
@@ -205,8 +205,8 @@ async def test_the_next_batch_is_taken_while_the_one_before_is_committed(
 
         async def checkpoint() -> None:
             # the batch after this one, if any, is on its way before this one is committed
-            seen.append(await asyncio.to_thread(taking.wait, 0 if checked.finished else 10))
-            taking.clear()
+            after = started[len(seen) + 1]
+            seen.append(await asyncio.to_thread(after.wait, 0 if checked.finished else 10))
             await session.commit()
 
         report = await import_registry(session, checked, NOW, checkpoint=checkpoint)
