@@ -336,7 +336,7 @@ class RowChecker:
         bad: set[int] = set()  # the rows a check failed on
         runs = self._runs(columns, bad)
         id_texts = _texts(columns["insured_id"], "insured_id", bad)
-        raw_ids = [text.replace(" ", "").upper() for text in id_texts]  # canonical_id of each
+        raw_ids = list(map(canonical_id, id_texts))
         names = _texts(columns["full_name"], "full_name", bad)
         relations = _chosen(columns["relation"], "relation", bad)
         births = self._dated(columns["birth_date"], bad)
@@ -377,9 +377,7 @@ class RowChecker:
         sizes = list(map(sub, chain(starts[1:], (len(keys),)), starts))
         wrong: set[int] = set()
         texts = [list(map(columns[name].__getitem__, starts)) for name in _POLICY_COLUMNS]
-        numbers = [
-            text.replace(" ", "").upper() for text in _texts(texts[0], "policy_number", wrong)
-        ]
+        numbers = list(map(canonical_id, _texts(texts[0], "policy_number", wrong)))
         programs = _texts(texts[1], "program", wrong)
         holders = _chosen(texts[2], "holder_type", wrong)
         signed, begins, ends = (self._dated(days, wrong) for days in texts[3:])
