@@ -24,6 +24,7 @@ from __future__ import annotations
 import multiprocessing
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice, repeat
@@ -33,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.services.registry.reader import XLSX_SUFFIXES, Problem, ReadLimits, RegistryFormatError
+from bot.services.registry.reading import batch_sizes
 from bot.services.registry.rows import RegistryRow, RejectedRow, RowChecker, as_read
 
 # rows read and checked at a time; the importer writes them as one batch and commits it (some
@@ -117,7 +119,7 @@ class CheckedFile:
     _process: subprocess.Popen[bytes] | None = None
     _checker: RowChecker | None = None
     _connection: Connection | None = None
-    _taken: int = 0  # batches taken so far
+    _sizes_sent: Iterator[int] = field(default_factory=lambda: iter(()))  # as the child sends
     finished: bool = False  # the last batch was taken
 
     def start(self) -> CheckedFile:
@@ -126,6 +128,8 @@ class CheckedFile:
             self.check_in_child = self.path.suffix.lower() not in XLSX_SUFFIXES
         if not self.check_in_child:
             self._checker = RowChecker(self.today, self.region)
+        sizes = (min(self.first_batch_size, self.batch_size), self.batch_size)
+        self._sizes_sent = batch_sizes(sizes)
         self._connection, theirs = multiprocessing.Pipe()
         try:
             with theirs:
@@ -140,7 +144,7 @@ class CheckedFile:
                     self.limits,
                     self.today,
                     self.region,
-                    self._sizes(),
+                    sizes,
                     self.check_in_child,
                 )
             )
@@ -156,9 +160,7 @@ class CheckedFile:
         if self.finished:
             return [], [], 0
         payload = self._next("batch")
-        first, then = self._sizes()
-        size = then if self._taken else first  # the size the child sent this batch at most
-        self._taken += 1
+        size = next(self._sizes_sent)  # the size the child sent this batch at most
         if self._checker is None:
             batch = received(payload)
         else:
@@ -169,10 +171,6 @@ class CheckedFile:
             self.finished = True
             self.close()
         return batch
-
-    def _sizes(self) -> tuple[int, int]:
-        """The first batch's size, then the others'."""
-        return min(self.first_batch_size, self.batch_size), self.batch_size
 
     def _next(self, expected: str) -> Any:
         assert self._process is not None and self._connection is not None
