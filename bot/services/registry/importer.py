@@ -198,11 +198,11 @@ async def import_registry(
                     progress(done)
     finally:
         try:
-            if taking is not None:  # stopped (failed, cancelled) with a batch on its way: let
-                await asyncio.wait([taking])  # it come before the pipe closes under its thread
+            if taking is not None:  # stopped (failed, cancelled) with a batch on its way: let it
+                # come before the pipe closes under its thread (the import's error is the one
+                # raised, not the batch's)
+                await asyncio.gather(taking, return_exceptions=True)
         finally:
-            if taking is not None and taking.done() and not taking.cancelled():
-                taking.exception()  # the import's own error is the one raised
             source.close()
             upserter.close()
     report.rejected.sort(key=lambda rejected: rejected.line)
