@@ -1,9 +1,9 @@
 """What the member benches share: a bot process against the in-process Bot API emulator, many
 simulated members acting at once, and what the emulator saw of the bot's answers.
 
-A bot is either the project (``run_bot.py``) or the bare aiogram echo bot (``bench/echo_bot.py``),
-each a process of its own, so its CPU time and memory are read from the operating system
-(psutil) and nothing of the bench runs inside it.
+A bot is the project (``run_bot.py``), the bare aiogram echo bot (``bench/echo_bot.py``) or the
+bare aiogram-dialog bot (``bench/dialog_bot.py``), each a process of its own, so its CPU time and
+memory are read from the operating system (psutil) and nothing of the bench runs inside it.
 """
 
 from __future__ import annotations
@@ -40,7 +40,10 @@ from tgsandbox import (
 from tgsandbox.limits import is_sending
 
 ECHO = "echo"
+DIALOG = "aiogram-dialog"  # the decided stack's floor (bench/dialog_bot.py)
 PROJECT = "project"
+# the bare bots: a module of this tree each, no database
+BARE = {ECHO: "bench.echo_bot", DIALOG: "bench.dialog_bot"}
 # the bot's calls that show a member something
 SHOWING = frozenset(
     {
@@ -261,7 +264,7 @@ def _environment(
         "BOT_API_URL": bound_url(runner),
         **clock_env(),
     }
-    if bot != ECHO:
+    if bot == PROJECT:
         env |= {
             "DATABASE_URL": database_url,
             "ADMIN_CHAT_ID": str(DEFAULT_FORUM_CHAT_ID),
@@ -291,7 +294,7 @@ async def running_bot(
     replicas: int = 0,
 ) -> AsyncIterator[Running]:
     """The emulator with `members` (and the sandbox's staff), and `bot` polling it: the project
-    of the tree at `root` (this one, or another commit's worktree), the echo bot of this one.
+    of the tree at `root` (this one, or another commit's worktree), a bare bot of this one.
     With `replicas` the project runs as deployed (docs/deploy.md): that many `web` processes
     behind the emulator's webhook (each update to the next in turn, as a load balancer) and one
     `worker`, on `database_url` (PostgreSQL) and `redis_url`: this tree's project as it is, so
@@ -314,9 +317,9 @@ async def running_bot(
     state.rate_limits = limits
     watch = Watch(state)
     env = _environment(runner, users, workdir, bot, database_url, redis_url, limits is None)
-    argv = ["-m", "bench.echo_bot"] if bot == ECHO else [str(root / "run_bot.py")]
+    argv = ["-m", BARE[bot]] if bot in BARE else [str(root / "run_bot.py")]
     env |= extra_env or {}
-    env["PYTHONPATH"] = str(root if bot != ECHO else ROOT)
+    env["PYTHONPATH"] = str(root if bot == PROJECT else ROOT)
     process = BotProcess(env, workdir, argv)
     supervisor = asyncio.create_task(process.supervise())
     try:

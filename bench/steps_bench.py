@@ -6,10 +6,15 @@ in-process Bot API emulator, for four measured steps: the phone shared (lookup, 
 date in that form. The baseline is the bare aiogram echo bot (``bench/echo_bot.py``) given the
 same kinds of updates by the same members, in the same run: every bot is running, and each step
 is taken by one after another (A/B, then B/A the next round), so that the two figures of a ratio
-are measured seconds apart; a step's ratio is the median of its rounds' ratios.
+are measured seconds apart; a step's ratio is the median of its rounds' ratios. Beside them, in
+the same rounds, the bare aiogram-dialog bot (``bench/dialog_bot.py``: the same screens and
+buttons on the two frameworks the stack decided on, nothing stored) takes the project's own
+steps: its ratio to the echo bot is the floor of any bot on that stack, and each setup's ratio
+to it (the last column) is what the project costs over its frameworks.
 
 Prints per step: throughput (members answered a second) and its ratio to the echo bot, the bot
-process's CPU time per update, and the p95 time to a member's first answer. On SQLite always;
+process's CPU time per update, the p95 time to a member's first answer, and the throughput
+against the bare aiogram-dialog bot's. On SQLite always;
 on PostgreSQL and with Redis dialog state beside it when TEST_POSTGRES_URL / TEST_REDIS_URL are
 set (that database is emptied first: DROP SCHEMA public; the Redis db is flushed). With
 ``--against REF`` the bot of that commit (a temporary git worktree, this virtualenv) runs on
@@ -41,6 +46,7 @@ from sqlalchemy import insert
 
 from bench.echo_bot import BUTTON
 from bench.harness import (
+    DIALOG,
     ECHO,
     PROJECT,
     ROOT,
@@ -277,7 +283,10 @@ async def one_round(
     users = member_users(count)
     chats = [u.id for u in users]
     async with contextlib.AsyncExitStack() as stack:
-        bots = [(ECHO, await stack.enter_async_context(running_bot(ECHO, users, workdir)))]
+        bots = [
+            (bare, await stack.enter_async_context(running_bot(bare, users, workdir)))
+            for bare in (ECHO, DIALOG)
+        ]
         for number, setup in enumerate(setups(against, replicas)):
             url = setup.database_url or f"sqlite+aiosqlite:///{workdir}/steps-{number}-{n}.sqlite3"
             if setup.own_database:
@@ -336,6 +345,8 @@ class Row:
     p95: float
     echo_p95: float
     spread: tuple[float, float]  # the lowest and highest of the rounds' ratios
+    # throughput against the bare aiogram-dialog bot's (paired by round); None on its own row
+    over_dialog: float | None = None
 
 
 def summarize(results: list[StepResult]) -> list[Row]:
@@ -345,13 +356,18 @@ def summarize(results: list[StepResult]) -> list[Row]:
     rows = []
     labels = list(dict.fromkeys(r.bot for r in results if r.bot != ECHO))  # setups, in order
     for step in MEASURED:
-        echo = by[(step, ECHO)]
+        echo, bare = by[(step, ECHO)], by[(step, DIALOG)]
         for label in labels:
             mine = by[(step, label)]
             if not mine:
                 continue
             # each round's ratio (the two figures measured seconds apart), then their median
             ratios = [r.throughput / e.throughput for r, e in zip(mine, echo, strict=True)]
+            over = None
+            if bare and label != DIALOG:
+                over = statistics.median(
+                    r.throughput / d.throughput for r, d in zip(mine, bare, strict=True)
+                )
             rows.append(
                 Row(
                     step,
@@ -362,6 +378,7 @@ def summarize(results: list[StepResult]) -> list[Row]:
                     statistics.median(r.p95 for r in mine),
                     statistics.median(r.p95 for r in echo),
                     (min(ratios), max(ratios)),
+                    over,
                 )
             )
     return rows
@@ -370,14 +387,16 @@ def summarize(results: list[StepResult]) -> list[Row]:
 def report(rows: list[Row], count: int) -> list[str]:
     lines = [
         f"{count} members at once; project / bare aiogram echo bot, medians of paired rounds",
-        f"{'step':<16} {'setup':<16} {'throughput':>10} {'CPU/update':>18} {'p95 latency':>18}",
+        f"{'step':<16} {'setup':<16} {'throughput':>10} {'CPU/update':>18} {'p95 latency':>18}"
+        f"  {'rounds':<16} / aiogram-dialog",
     ]
     for row in rows:
+        over = "-" if row.over_dialog is None else f"{row.over_dialog:.3f}x"
         lines.append(
             f"{row.step:<16} {row.setup:<16} {row.ratio:>9.3f}x "
             f"{row.cpu_ms:>6.1f} vs {row.echo_cpu_ms:>4.1f} ms "
             f"{row.p95:>7.2f} / {row.echo_p95:.2f} s "
-            f"  rounds {row.spread[0]:.3f}–{row.spread[1]:.3f}x"
+            f"  {row.spread[0]:.3f}–{row.spread[1]:.3f}x   {over}"
         )
     return lines
 
