@@ -6,12 +6,15 @@ contact button, the request kinds, the referral typed, a month calendar, a typed
 same English button labels (so the bench presses them with the project's own acts), the same
 kinds of Bot API calls as the framework makes them (the old screen's keyboard taken away, then
 the new screen sent), and the stock `Calendar` widget. No database, no translations, no
-middlewares: dialog state in aiogram's `MemoryStorage`, a member's phone and card in a dict.
-Its throughput against the echo bot's is what any bot built on the two frameworks pays before
-it stores or says anything; the project's against its own is what the project adds.
+middlewares: dialog state in aiogram's `MemoryStorage` (lost when the process stops), a
+member's phone and card in a dict. Its throughput against the echo bot's is what any bot built
+on the two frameworks pays before it stores anything; the project's against its own is what the
+project adds. With REDIS_URL set the dialog state is kept in aiogram's own `RedisStorage`
+instead, as aiogram-dialog's documentation sets it up: the least a bot on the stack pays for
+dialogs that survive a restart.
 
-It reads BOT_TOKEN and BOT_API_URL and registers an empty command list on start, which tells
-the bench that it is ready.
+It reads BOT_TOKEN, BOT_API_URL and REDIS_URL and registers an empty command list on start,
+which tells the bench that it is ready.
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ContentType
 from aiogram.filters import CommandStart
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.fsm.storage.memory import SimpleEventIsolation
+from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
+from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
+from aiogram.fsm.storage.redis import RedisStorage
 from aiogram.types import Message
 from aiogram_dialog import ChatEvent, Dialog, DialogManager, StartMode, Window, setup_dialogs
 from aiogram_dialog.widgets.input import ManagedTextInput, MessageInput, TextInput
@@ -200,8 +205,12 @@ def dialogs() -> list[Dialog]:
     return [menu, phone, lab]
 
 
-def create_dispatcher() -> Dispatcher:
-    dp = Dispatcher(events_isolation=SimpleEventIsolation())
+def create_dispatcher(redis_url: str = "") -> Dispatcher:
+    storage: BaseStorage = MemoryStorage()
+    if redis_url:
+        key_builder = DefaultKeyBuilder(with_destiny=True)  # aiogram-dialog's stacks need it
+        storage = RedisStorage.from_url(redis_url, key_builder=key_builder)
+    dp = Dispatcher(storage=storage, events_isolation=SimpleEventIsolation())
 
     @dp.message(CommandStart())
     async def start(_message: Message, dialog_manager: DialogManager) -> None:
@@ -216,7 +225,11 @@ async def main() -> None:
     api = TelegramAPIServer.from_base(os.environ["BOT_API_URL"])
     bot = Bot(os.environ["BOT_TOKEN"], session=AiohttpSession(api=api))
     await bot.set_my_commands([])
-    await create_dispatcher().start_polling(bot, handle_signals=True)
+    dp = create_dispatcher(os.environ.get("REDIS_URL", ""))
+    try:
+        await dp.start_polling(bot, handle_signals=True)
+    finally:
+        await dp.storage.close()
 
 
 if __name__ == "__main__":

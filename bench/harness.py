@@ -264,6 +264,8 @@ def _environment(
         "BOT_API_URL": bound_url(runner),
         **clock_env(),
     }
+    if bot == DIALOG and redis_url:  # the bare aiogram-dialog bot with its state in Redis
+        env["REDIS_URL"] = redis_url
     if bot == PROJECT:
         env |= {
             "DATABASE_URL": database_url,

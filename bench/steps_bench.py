@@ -10,7 +10,9 @@ are measured seconds apart; a step's ratio is the median of its rounds' ratios. 
 the same rounds, the bare aiogram-dialog bot (``bench/dialog_bot.py``: the same screens and
 buttons on the two frameworks the stack decided on, nothing stored) takes the project's own
 steps: its ratio to the echo bot is the floor of any bot on that stack, and each setup's ratio
-to it (the last column) is what the project costs over its frameworks.
+to it (the last column) is what the project costs over its frameworks. With TEST_REDIS_URL set
+the same bare bot runs a second time with its dialog state in aiogram's RedisStorage (a Redis
+db of its own, three after the test one): the floor of dialogs that survive a restart.
 
 Prints per step: throughput (members answered a second) and its ratio to the echo bot, the bot
 process's CPU time per update, the p95 time to a member's first answer, and the throughput
@@ -171,6 +173,7 @@ def member_steps() -> list[Step]:
 
 
 MEASURED = [s.name for s in member_steps() if s.measured]
+DIALOG_REDIS = f"{DIALOG}+redis"  # the bare aiogram-dialog bot, dialog state in Redis
 
 
 async def take_step(
@@ -287,6 +290,12 @@ async def one_round(
             (bare, await stack.enter_async_context(running_bot(bare, users, workdir)))
             for bare in (ECHO, DIALOG)
         ]
+        redis = os.environ.get("TEST_REDIS_URL", "")
+        if redis:  # the bare aiogram-dialog bot with its dialog state in aiogram's RedisStorage
+            kept = sibling_redis(redis, 3)
+            await _flush(kept)
+            bare = running_bot(DIALOG, users, workdir, redis_url=kept)
+            bots.append((DIALOG_REDIS, await stack.enter_async_context(bare)))
         for number, setup in enumerate(setups(against, replicas)):
             url = setup.database_url or f"sqlite+aiosqlite:///{workdir}/steps-{number}-{n}.sqlite3"
             if setup.own_database:

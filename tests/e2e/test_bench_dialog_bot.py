@@ -13,7 +13,14 @@ psutil = pytest.importorskip("psutil")
 
 from bench.harness import DIALOG, ECHO, StepResult, running_bot  # noqa: E402
 from bench.kill_bench import buttons, last_bot_message  # noqa: E402
-from bench.steps_bench import member_steps, member_users, summarize, take_step  # noqa: E402
+from bench.steps_bench import (  # noqa: E402
+    _flush,
+    member_steps,
+    member_users,
+    summarize,
+    take_step,
+)
+from tests.conftest import REDIS_URL  # noqa: E402
 
 MEMBERS = 4
 
@@ -52,6 +59,31 @@ async def test_the_bare_dialog_bot_takes_the_bench_walk_with_the_project_s_acts(
         last = last_bot_message(state, chat)
         assert last is not None
         assert "laboratory" in last["text"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not REDIS_URL, reason="needs TEST_REDIS_URL")
+async def test_with_redis_the_bare_dialog_bot_keeps_every_member_s_dialog_there(
+    tmp_path: Path,
+) -> None:
+    """The durable floor is measured only if the state really is in Redis, not in memory."""
+    from redis.asyncio import Redis
+
+    users = member_users(MEMBERS)
+    chats = [u.id for u in users]
+    await _flush(REDIS_URL)
+    async with running_bot(DIALOG, users, tmp_path, redis_url=REDIS_URL) as running:
+        for step in member_steps()[:4]:  # to the menu after the phone was shared
+            result = await take_step(running, step, chats, DIALOG)
+            assert result.unanswered == 0
+    client = Redis.from_url(REDIS_URL)
+    try:
+        keys = [key.decode() for key in await client.keys("*")]
+    finally:
+        await client.aclose()
+    # aiogram-dialog's stack and context of each member, under aiogram's key builder
+    for chat in chats:
+        assert any(f":{chat}:" in key and "aiogd" in key for key in keys), (chat, keys)
 
 
 def _result(step: str, bot: str, seconds: float) -> StepResult:
