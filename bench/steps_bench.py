@@ -396,13 +396,13 @@ def summarize(results: list[StepResult]) -> list[Row]:
 def report(rows: list[Row], count: int) -> list[str]:
     lines = [
         f"{count} members at once; project / bare aiogram echo bot, medians of paired rounds",
-        f"{'step':<16} {'setup':<16} {'throughput':>10} {'CPU/update':>18} {'p95 latency':>18}"
+        f"{'step':<16} {'setup':<20} {'throughput':>10} {'CPU/update':>18} {'p95 latency':>18}"
         f"  {'rounds':<16} / aiogram-dialog",
     ]
     for row in rows:
         over = "-" if row.over_dialog is None else f"{row.over_dialog:.3f}x"
         lines.append(
-            f"{row.step:<16} {row.setup:<16} {row.ratio:>9.3f}x "
+            f"{row.step:<16} {row.setup:<20} {row.ratio:>9.3f}x "
             f"{row.cpu_ms:>6.1f} vs {row.echo_cpu_ms:>4.1f} ms "
             f"{row.p95:>7.2f} / {row.echo_p95:.2f} s "
             f"  {row.spread[0]:.3f}–{row.spread[1]:.3f}x   {over}"
