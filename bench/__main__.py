@@ -324,7 +324,7 @@ def chart(rows: list[steps_bench.Row], path: Path) -> None:
     steps = list(dict.fromkeys(r.step for r in rows))
     setups = list(dict.fromkeys(r.setup for r in rows))
     width = 0.8 / max(1, len(setups))
-    fig, ax = plt.subplots(figsize=(8, 4.5))
+    fig, ax = plt.subplots(figsize=(10, 4.5))
     for n, setup in enumerate(setups):
         values = [
             next((r.ratio for r in rows if r.step == s and r.setup == setup), 0) for s in steps
@@ -335,7 +335,7 @@ def chart(rows: list[steps_bench.Row], path: Path) -> None:
     ax.set_xticks([i + width * (len(setups) - 1) / 2 for i in range(len(steps))], steps)
     ax.set_ylabel("throughput / bare aiogram echo bot")
     ax.set_title("Member steps, many members at once")
-    ax.legend()
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))  # beside the bars, not over them
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=100)
