@@ -174,6 +174,7 @@ def member_steps() -> list[Step]:
 
 MEASURED = [s.name for s in member_steps() if s.measured]
 DIALOG_REDIS = f"{DIALOG}+redis"  # the bare aiogram-dialog bot, dialog state in Redis
+BARE_SETUPS = frozenset({DIALOG, DIALOG_REDIS})  # baselines beside the project's setups
 
 
 async def take_step(
