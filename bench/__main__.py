@@ -1,13 +1,13 @@
 """Every benchmark, one table of ratios and a chart: ``python -m bench [--quick or --smoke]``.
 
 Runs the member steps against the bare aiogram echo bot, with the bare aiogram-dialog bot beside
-them (bench/steps_bench.py), memory with many
-members mid-form (bench/memory_bench.py), outbox delivery while members are busy
-(bench/busy_bench.py), outbox delivery alone (bench/deliver_bench.py), staff at work while
-members wait (bench/staff_bench.py), the phone lookup at a million cards (bench/lookup_bench.py),
-the Bot API client (bench/api_bench.py), the month calendar page cached and not
-(bench/calendar_bench.py), the hourly retention sweep with many closed requests against few
-(bench/retention_bench.py) and, when present, the registry import (bench/import_bench.py).
+them (bench/steps_bench.py), memory with many members mid-form (bench/memory_bench.py), outbox
+delivery while members are busy (bench/busy_bench.py), outbox delivery alone
+(bench/deliver_bench.py), staff at work while members wait (bench/staff_bench.py), the phone
+lookup at a million cards (bench/lookup_bench.py), the Bot API client (bench/api_bench.py), the
+month calendar page cached and not (bench/calendar_bench.py), the hourly retention sweep with
+many closed requests against few (bench/retention_bench.py) and, when present, the registry
+import (bench/import_bench.py).
 Each ratio is against a baseline measured in the same run. ``--quick`` shrinks every bench to a
 smoke run of seconds to a minute; its figures mean little. ``--smoke`` is smaller still: the
 least that fills every line of the table (tests/e2e/test_bench_runner.py); its figures mean
