@@ -324,8 +324,8 @@ async def running_bot(
     env["PYTHONPATH"] = str(root if bot == PROJECT else ROOT)
     # bots running at once share `workdir`: each logs to a file of its own, named by its kind
     # and its emulator's port ("bot-1.log" was written by all of them at once)
-    port = runner.addresses[0][1]
-    process = BotProcess(env, workdir, argv, log=f"bot-{bot}-{port}")
+    port = urlsplit(env["BOT_API_URL"]).port
+    process = BotProcess(env, workdir, argv, log_name=f"bot-{bot}-{port}")
     supervisor = asyncio.create_task(process.supervise())
     try:
         await asyncio.wait_for(watch.ready.wait(), READY_TIMEOUT)

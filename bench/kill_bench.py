@@ -246,11 +246,15 @@ class BotProcess:
     """The real bot (or `argv`, another bot), started again whenever it dies until told to stop."""
 
     def __init__(
-        self, env: dict[str, str], workdir: Path, argv: list[str] | None = None, log: str = "bot"
+        self,
+        env: dict[str, str],
+        workdir: Path,
+        argv: list[str] | None = None,
+        log_name: str = "bot",
     ) -> None:
         self.env = env
         self.workdir = workdir
-        self.log = log  # each start's output goes to <workdir>/<log>-<start>.log
+        self.log_name = log_name  # each start's output: <workdir>/<log_name>-<start>.log
         self.argv = argv or [str(ROOT / "run_bot.py")]
         self.process: asyncio.subprocess.Process | None = None
         self.ready = asyncio.Event()  # set when the running process registered its commands
@@ -268,7 +272,7 @@ class BotProcess:
     async def supervise(self) -> None:
         while not self.stopping:
             self.starts += 1
-            log = (self.workdir / f"{self.log}-{self.starts}.log").open("wb")
+            log = (self.workdir / f"{self.log_name}-{self.starts}.log").open("wb")
             self.process = await asyncio.create_subprocess_exec(
                 sys.executable,
                 *self.argv,

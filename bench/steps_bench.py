@@ -295,8 +295,8 @@ async def one_round(
         if redis:  # the bare aiogram-dialog bot with its dialog state in aiogram's RedisStorage
             kept = sibling_redis(redis, 3)
             await _flush(kept)
-            bare = running_bot(DIALOG, users, workdir, redis_url=kept)
-            bots.append((DIALOG_REDIS, await stack.enter_async_context(bare)))
+            durable = running_bot(DIALOG, users, workdir, redis_url=kept)
+            bots.append((DIALOG_REDIS, await stack.enter_async_context(durable)))
         for number, setup in enumerate(setups(against, replicas)):
             url = setup.database_url or f"sqlite+aiosqlite:///{workdir}/steps-{number}-{n}.sqlite3"
             if setup.own_database:
