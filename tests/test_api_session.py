@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from aiogram import Bot
 from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session import aiohttp as aiogram_aiohttp
 from aiogram.client.session import base as aiogram_session_base
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
@@ -304,19 +305,16 @@ def echo(method: TelegramMethod[Any]) -> dict[str, Any]:
     return {"ok": True, "result": message(**fields)}
 
 
-class QuickClose(AiohttpSession):
-    """aiogram's close() sleeps 250 ms for SSL sockets; plain local HTTP does not need it."""
+class StockSession(AiohttpSession):
+    """aiogram's close() sleeps 250 ms for SSL sockets; plain local HTTP does not need it (the
+    bot's own session leaves it out there: the last test below)."""
 
     async def close(self) -> None:
         if self._session is not None and not self._session.closed:
             await self._session.close()
 
 
-class StockSession(QuickClose):
-    pass
-
-
-class OurSession(QuickClose, BotApiSession):
+class OurSession(BotApiSession):
     pass
 
 
@@ -535,3 +533,27 @@ def test_result_types_outlive_a_garbage_collection(monkeypatch: pytest.MonkeyPat
     for method in methods:
         assert Response[method.__returning__] is session.response_type(method)
     assert built == []
+
+
+@pytest.mark.parametrize(
+    ("base", "waits"),
+    [("http://127.0.0.1:8081", []), ("https://api.telegram.org", [0.25])],
+    ids=["plain HTTP", "TLS"],
+)
+async def test_closing_waits_for_tls_connections_only_where_there_can_be_some(
+    monkeypatch: pytest.MonkeyPatch, base: str, waits: list[float]
+) -> None:
+    """aiogram's close sleeps 250 ms for TLS connections to finish closing: kept for a server
+    reached over HTTPS, left out over plain HTTP (nothing to wait for; every test's bot and every
+    stop of the bot against a local server paid it)."""
+    session = BotApiSession(api=TelegramAPIServer.from_base(base))
+    client = await session.create_session()
+    slept: list[float] = []
+
+    async def sleep(delay: float) -> None:
+        slept.append(delay)
+
+    monkeypatch.setattr(aiogram_aiohttp.asyncio, "sleep", sleep)
+    await session.close()
+    assert client.closed
+    assert slept == waits
