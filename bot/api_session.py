@@ -90,11 +90,12 @@ class BotApiSession(AiohttpSession):
         """aiogram's close, without its quarter-second wait where no connection can be TLS.
 
         aiogram sleeps 250 ms after closing aiohttp's session, for TLS connections to finish
-        closing (aiohttp's "graceful shutdown"). A Bot API server reached over plain HTTP with no
-        proxy (a self-hosted `telegram-bot-api` on localhost, the sandbox's stand-in) leaves none
-        to wait for, and every stop of the bot, of a worker and of each test's bot waited for
-        nothing."""
-        if self._proxy is not None or self.api.base.startswith("https:"):
+        closing (aiohttp's "graceful shutdown"). A Bot API server whose methods and files are
+        both reached over plain HTTP, with no proxy (a self-hosted `telegram-bot-api` on
+        localhost, the sandbox's stand-in), leaves none to wait for, and every stop of the bot,
+        of a worker and of each test's bot waited for nothing."""
+        tls = any(url.startswith("https:") for url in (self.api.base, self.api.file))
+        if tls or self._proxy is not None:
             await super().close()
         elif self._session is not None and not self._session.closed:
             await self._session.close()

@@ -230,16 +230,14 @@ async def _empty_postgres(conn: AsyncConnection) -> None:
 async def engine(db_url: str, request: pytest.FixtureRequest) -> AsyncIterator[AsyncEngine]:
     """The test's database with the empty schema: on SQLite a copy of `sqlite_schema`, on
     PostgreSQL the worker's database emptied (`_empty_postgres`)."""
-    if db_url.startswith("sqlite"):
+    sqlite = db_url.startswith("sqlite")
+    if sqlite:
         database = make_url(db_url).database
         assert database is not None
         shutil.copyfile(request.getfixturevalue("sqlite_schema"), database)
-        engine = create_engine(db_url)
-        async with engine.connect():  # a connection opened, in the pool, as the schema's left it
-            pass
-    else:
-        engine = create_engine(db_url)
-        async with engine.begin() as conn:
+    engine = create_engine(db_url)
+    async with engine.begin() as conn:  # and a connection left open in the pool, as before
+        if not sqlite:
             await _empty_postgres(conn)
     yield engine
     await engine.dispose()

@@ -314,14 +314,10 @@ class StockSession(AiohttpSession):
             await self._session.close()
 
 
-class OurSession(BotApiSession):
-    pass
-
-
 def bots(base: str, defaults: DefaultBotProperties = DEFAULTS["the bot's"]) -> tuple[Bot, Bot]:
     api = TelegramAPIServer.from_base(base)
     stock = Bot(TOKEN, session=StockSession(api=api), default=defaults)
-    ours = Bot(TOKEN, session=OurSession(api=api), default=defaults)
+    ours = Bot(TOKEN, session=BotApiSession(api=api), default=defaults)
     return stock, ours
 
 
@@ -535,18 +531,25 @@ def test_result_types_outlive_a_garbage_collection(monkeypatch: pytest.MonkeyPat
     assert built == []
 
 
+LOCAL = TelegramAPIServer.from_base("http://127.0.0.1:8081")
+
+
 @pytest.mark.parametrize(
-    ("base", "waits"),
-    [("http://127.0.0.1:8081", []), ("https://api.telegram.org", [0.25])],
-    ids=["plain HTTP", "TLS"],
+    ("api", "waits"),
+    [
+        (LOCAL, []),
+        (TelegramAPIServer.from_base("https://api.telegram.org"), [0.25]),
+        (TelegramAPIServer(base=LOCAL.base, file="https://files.example/{token}/{path}"), [0.25]),
+    ],
+    ids=["plain HTTP", "TLS", "files over TLS"],
 )
 async def test_closing_waits_for_tls_connections_only_where_there_can_be_some(
-    monkeypatch: pytest.MonkeyPatch, base: str, waits: list[float]
+    monkeypatch: pytest.MonkeyPatch, api: TelegramAPIServer, waits: list[float]
 ) -> None:
     """aiogram's close sleeps 250 ms for TLS connections to finish closing: kept for a server
     reached over HTTPS, left out over plain HTTP (nothing to wait for; every test's bot and every
     stop of the bot against a local server paid it)."""
-    session = BotApiSession(api=TelegramAPIServer.from_base(base))
+    session = BotApiSession(api=api)
     client = await session.create_session()
     slept: list[float] = []
 
