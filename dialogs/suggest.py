@@ -23,6 +23,7 @@ from dialogs.requests.new import (
     named_holder,
     named_label,
     named_request,
+    names_self,
     open_named,
     request_named_for,
     without_relations,
@@ -74,9 +75,13 @@ def offer_request(text: str, card_list: list[cards.CardView], manager: DialogMan
     support", not that messages are not taken here. A second request named in another part of
     the message ("сдать анализы и записаться к гинекологу") is offered beside the first
     (`_another_asked`), and on the "request sent" screen of the one pressed first."""
-    # each part between "и", "and"… read once, for what it asks on its own
+    # each part between "и", "and"… read once, for what it asks on its own; the family member
+    # the message names is whom a part that names no one asks for: "педиатр и лор для сына",
+    # both the son's
     parts = _AND.split(text)
-    read = [(part, _asked(part, card_list, manager)) for part in parts] if len(parts) > 1 else []
+    whose = named_holder(text, card_list) if len(parts) > 1 else None
+    read = [(part, _asked(part, card_list, manager, whose[0] if whose else None)) for part in parts]
+    read = read if len(parts) > 1 else []
     asked = _asked(text, card_list, manager)
     if asked is None:  # two doctors in one message name neither as a whole
         asked = next((a for _part, a in read if a is not None), None)
@@ -175,13 +180,22 @@ class Asked(NamedTuple):
     rest: str  # the message's words without the family member's name
 
 
-def _asked(text: str, card_list: list[cards.CardView], manager: DialogManager) -> Asked | None:
+def _asked(
+    text: str,
+    card_list: list[cards.CardView],
+    manager: DialogManager,
+    said_for: cards.CardView | None = None,
+) -> Asked | None:
     """The request `text` asks for, for the family member it names too ("треба до педіатра
     для Софії"), and the card it would be made on; None for a question about it ("Is dentistry
-    covered?", "лимит по стоматологии": no word of wanting, and the request not its first word)."""
+    covered?", "лимит по стоматологии": no word of wanting, and the request not its first word).
+    `said_for`: the card of the one the whole message names, when `text` is a part of it; the
+    part is for them unless it names someone itself (themselves too: "мне")."""
     if "?" in text:
         return None
     holder = named_holder(text, card_list)
+    if holder is None and said_for is not None and not names_self(text):
+        holder = (said_for, text)
     rest = holder[1] if holder else text
     named = request_named_for(rest, holder is not None, manager)
     if named is None:

@@ -201,11 +201,16 @@ def named_holder(text: str, card_list: list[cards.CardView]) -> tuple[cards.Card
         found = [c for c in card_list if relation is not None and c.relation == relation]
         if (card := _in_force(found)) is not None:
             return card, text
-    if any(word.strip(",.!?;:'’").casefold() in SELF_WORDS for word in words):
+    if names_self(text):
         own = _in_force([c for c in card_list if c.relation == Relation.SELF])
         if own is not None and not own.is_active:
             return own, text
     return None
+
+
+def names_self(text: str) -> bool:
+    """Whether a message asks for the member themselves ("запишіть мене", `forms.SELF_WORDS`)."""
+    return any(word.strip(",.!?;:'’").casefold() in SELF_WORDS for word in text.split())
 
 
 def request_named_for(

@@ -517,6 +517,46 @@ async def test_a_doctor_named_for_the_child_by_the_word_for_a_child_is_that_doct
     assert "📝 New request: 💊 Medicines · Taras" in member.buttons()
 
 
+async def test_whom_one_part_of_a_message_names_is_whom_every_part_asks_for(
+    member, session_factory, clock
+):
+    """ "педиатр и лор для сына" offered the pediatrician on the parent's own card and the ENT
+    on the son's: "для сына" ends the list and is said of both. A part that names no one is
+    for the family member the message names; a part that names someone itself (the member,
+    "мне") keeps its own."""
+    child_id = await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.send("педиатр и лор для сына")
+    offered = [b for b in member.buttons() if b.startswith("📝 New request:")]
+    assert offered == [
+        "📝 New request: 🩺 Doctor appointment · Pediatrician · Taras",
+        "📝 New request: 🩺 Doctor appointment · ENT · Taras",
+    ]
+    await member.click("📝 New request: 🩺 Doctor appointment · Pediatrician · Taras")
+    await _appointment_on_the_child_s_card(member, session_factory, child_id)
+    assert "Specialty: Pediatrician" in member.text()
+    await member.click("✅ Send")
+    await member.click("📝 New request: 🩺 Doctor appointment · ENT · Taras")
+    await _appointment_on_the_child_s_card(member, session_factory, child_id)
+    assert "Specialty: ENT" in member.text()
+    await member.click("✅ Send")
+    async with session_factory() as session:
+        sent = (await session.execute(select(Request).order_by(Request.id))).scalars().all()
+    assert [(r.details["specialty"], r.card_id) for r in sent] == [
+        ("pediatrician", child_id),
+        ("ent", child_id),
+    ]
+
+    await member.send("/menu")
+    clock.advance(minutes=31)  # (a line a moment after a request goes to it)
+    await member.send("мне к терапевту и к лору для сына")
+    offered = [b for b in member.buttons() if b.startswith("📝 New request:")]
+    assert offered == [
+        "📝 New request: 🩺 Doctor appointment · Therapist (GP) · Olena",
+        "📝 New request: 🩺 Doctor appointment · ENT · Taras",
+    ]
+
+
 async def test_a_family_member_s_name_alone_on_the_menu_is_kept_for_support(
     member, session_factory
 ):
