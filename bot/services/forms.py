@@ -269,6 +269,70 @@ def list_after(text: str, kind: str, taken: str = "") -> str | None:
     return text.strip() if rest else tail
 
 
+# the words that end the tests named after the word for them ("анализы крови для сына", "blood
+# test at the clinic", "аналізи крові в лабораторії"): whom they are for, where, why, and the
+# next request ("… и к гинекологу"); "на" stays ("анализ на ферритин": the test's name)
+_TESTS_END = frozenset(
+    {"для", "в", "во", "у", "at", "in", "from", "by", "к", "ко", "до", "to", "з", "із", "с",
+     "со", "по", "бо", "потому", "because", "чтобы", "щоб", "если", "якщо", "if", "когда",
+     "коли", "when", "но", "але", "but", "или", "або", "or", "следующей", "следующий",
+     "следующем", "этой", "этом", "наступного", "наступному", "наступний", "цього", "цьому",
+     "next", "this"}
+)  # fmt: skip
+# the words that name a test by what it is of ("анализ на ферритин", "test for ferritin"), and
+# whom or when when the next word says so ("for my son", "на этой неделе"): not kept last
+_TESTS_OF = frozenset({"на", "for", "on"})
+# the words that join tests ("крови и ферритин"), not left at the end of what is kept
+_TESTS_JOIN = frozenset({"и", "і", "й", "та", "and", "а", "also"})
+# Kazakh puts its verb after the tests ("қан талдау тапсыру керек"): "to hand in", not a test
+_TESTS_VERBS = ("тапсыр",)
+_SENTENCE_ENDS = (".", "!", ";", ":", "?")
+
+
+def named_tests(text: str, taken: str = "") -> str | None:
+    """The tests a message names after its word for them, as typed: "сдать анализы крови и
+    ферритин завтра" is "анализы крови и ферритин", "blood test and ferritin" itself. The day
+    the form keeps (`taken`, from where it stands in the message), whom they are for, where,
+    and the words of asking end them; None when the message names none besides its word for
+    tests ("сдать анализы завтра утром", "анализы для сына")."""
+    tokens = text.split()
+    words = [" ".join(_words(token)) for token in tokens]
+    names = [alias.split() for alias, kind in KIND_WORDS.items() if kind == "lab_tests"]
+    found = sorted((i, -len(name)) for name in names for i in _holds_at(words, name))
+    if not found:
+        return None
+    at, size = found[0][0], -found[0][1]
+    start = next(i for i in range(at, at + size) if not words[i].startswith(_WANTING))
+    # where the day begins: its first word, after the word for tests
+    first = _words(taken)[:1]
+    day = next(
+        (i for i in range(at + size, len(words)) if first and first[0] in words[i].split()),
+        len(words),
+    )
+
+    def ends(at: int) -> bool:
+        word = words[at]
+        if word in _TESTS_OF:  # "на ферритин" goes on, "на этой неделе", "for my son" do not
+            return at + 1 >= day or ends(at + 1)
+        return (
+            word in _TESTS_END
+            or word in _ASKING
+            or word in RELATION_WORDS
+            or word in SELF_WORDS
+            or word in TIME_LABEL_WORDS
+            or word.startswith(_WANTING + _TESTS_VERBS)
+        )
+
+    end = at + size
+    while end < day and not ends(end) and not tokens[end - 1].endswith(_SENTENCE_ENDS):
+        end += 1
+    while end > at + size and words[end - 1] in _TESTS_JOIN | _TESTS_OF | {""}:
+        end -= 1
+    if end == at + size:
+        return None
+    return " ".join(tokens[start:end]).rstrip(",;:.!")
+
+
 # a family member named by who they are to the member ("для сына", "дружині", "for my
 # daughter"), in the four languages, as the words are written: the registry's relation
 RELATION_WORDS: dict[str, str] = {

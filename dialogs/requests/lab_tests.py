@@ -8,7 +8,7 @@ from aiogram.types import CallbackQuery
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 
-from bot.services.forms import day_named, list_after, read_date_time_said
+from bot.services.forms import day_named, list_after, named_tests, read_date_time_said
 from dialogs.common import (
     MemberDialog,
     member_window,
@@ -64,7 +64,8 @@ on_date_text, on_date_picked = preferred_date_handlers(
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:
     """The draft named; what the tests were asked for with on the menu (`LIST_AHEAD`): their
-    list after a colon ("анализы: ОАК, глюкоза") is the list's first line, and a day named
+    list after a colon ("анализы: ОАК, глюкоза"), or the tests named after the word for them
+    ("анализы крови и ферритин", `forms.named_tests`), is the list's first line, and a day named
     ("анализы завтра утром") is kept for the date step, which it answers once the referral is
     given (`answer_kept_day`); each said so."""
     await start_form(start_data, manager)
@@ -75,7 +76,10 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
     span = day_named(said, today(manager))
     typed = read_date_time_said(span, today(manager), future=True) if span else None
     value = typed.value if typed else None
-    listed = clean_list(list_after(said, RequestKind.LAB_TESTS, span if span and value else ""))
+    taken = span if span and value else ""
+    # the list after a colon, or the tests named after the word for them ("сдать анализы крови
+    # и ферритин завтра": "анализы крови и ферритин")
+    listed = clean_list(list_after(said, RequestKind.LAB_TESTS, taken) or named_tests(said, taken))
     if listed is not None:
         data[REFERRAL] = listed
     if typed is not None and typed.value is not None:

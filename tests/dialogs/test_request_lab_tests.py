@@ -246,17 +246,20 @@ async def test_a_day_named_with_the_tests_answers_the_date_step(member, session_
     assert "Time: 🌅 Morning, 8:00–12:00" in summary
 
     await member.send("/start")  # a day of the week, in Russian ("сдать кровь": to give blood)
+    # (the test named, "кровь на сахар", is the list's first line)
     await member.send("нужно сдать кровь на сахар в понедельник утром")
     await member.click("📝 New request: 🧪 Lab tests")
-    assert "📅 November 23, 2026, 🌅 Morning, 8:00–12:00: noted as the day for the tests." in (
-        member.text()
+    assert "📝 Your list of tests:\nкровь на сахар\n" in member.text()
+    assert (
+        "📅 November 23, 2026, 🌅 Morning, 8:00–12:00: noted as the day for the tests, and your "
+        "list as well." in member.text()
     )
     await member.send("/start")  # an hour: said as typed
     await member.send("нужно сдать кровь на сахар завтра в 8:30")
     await member.click("📝 New request: 🧪 Lab tests")
     assert (
-        "📅 November 23, 2026, 🌅 Morning, 8:00–12:00 · “в 8:30”: noted as the day for the tests."
-        in member.text()
+        "📅 November 23, 2026, 🌅 Morning, 8:00–12:00 · “в 8:30”: noted as the day for the tests, "
+        "and your list as well." in member.text()
     )
     await member.send("/start")  # what the member typed is escaped in the notice's HTML:
     await member.send("нужно сдать кровь завтра <b>в 8:30")
@@ -288,3 +291,33 @@ async def test_a_list_given_after_a_colon_is_the_list(member, session_factory, c
     await member.send("Good morning: I need lab tests")
     await member.click("📝 New request: 🧪 Lab tests")
     assert "noted" not in member.text()
+
+
+async def test_the_named_tests_with_the_word_for_them_are_the_list(member, session_factory, clock):
+    """ "сдать анализы крови и ферритин завтра" kept the day and lost the tests: the form asked
+    for the list as if none was given. The tests named after the word for them are the list's
+    first line, the day kept beside; the word alone ("сдать анализы завтра") gives none."""
+    await _open_form(member, session_factory, home_address=HOME)
+    await member.send("/cancel")
+    await member.send("сдать анализы крови и ферритин завтра")
+    await member.click("📝 New request: 🧪 Lab tests")
+    assert "📝 Your list of tests:\nанализы крови и ферритин\n" in member.text()
+    assert "📅 November 23, 2026: noted as the day for the tests, and your list as well." in (
+        member.text()
+    )
+    await member.send("витамин D")  # more typed: added to the list
+    await member.click("➡️ Next")
+    await member.click(f"🏠 Use {HOME}")
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["referral"] == "анализы крови и ферритин\nвитамин D"
+    assert request.details["preferred_date"] == "2026-11-23"
+
+    await member.send("/menu")
+    clock.advance(minutes=31)  # (a line a moment after a request goes to it)
+    await member.send("сдать анализы завтра")
+    await member.click("📝 New request: 🧪 Lab tests")
+    assert "📅 November 23, 2026: noted as the day for the tests. First, the referral" in (
+        member.text()
+    )
+    assert "Your list of tests" not in member.text()
