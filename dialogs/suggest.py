@@ -14,7 +14,8 @@ from aiogram_dialog.widgets.text import Text
 
 from bot.i18n import Translator
 from bot.services import cards, requests
-from bot.services.forms import KAZAKH_POLITE, bare_request, says_wanting, wants
+from bot.services.forms import KAZAKH_POLITE, bare_request, polite_request, says_wanting, wants
+from bot.services.money import money_back
 from bot.services.names import given_name
 from dialogs.common import OFFER, SUGGEST, SUGGEST_MORE, fmt_date, now, set_notice, today
 from dialogs.requests.new import (
@@ -191,8 +192,11 @@ def _asked(
     covered?", "лимит по стоматологии": no word of wanting, and the request not its first word).
     `said_for`: the card of the one the whole message names, when `text` is a part of it; the
     part is for them unless it names someone itself (themselves too: "мне")."""
-    if "?" in text:
-        return None
+    if "?" in text:  # a question, unless one that asks for it ("можете перезвонить?")
+        polite = polite_request(text)
+        if polite is None:
+            return None
+        text = polite
     holder = named_holder(text, card_list)
     if holder is None and said_for is not None and not names_self(text):
         holder = (said_for, text)
@@ -206,7 +210,11 @@ def _asked(
     words = (bare_request(without_relations(rest)) or rest).split()
     first = [w for w in words if w not in _TO][:1]
     last = words[-1:] if words and words[-1].endswith(KAZAKH_POLITE) else []
-    if not (wants(text) or any(_names_kind(word, named[0], manager) for word in first + last)):
+    if not (
+        wants(text)
+        or money_back(text)
+        or any(_names_kind(word, named[0], manager) for word in first + last)
+    ):
         return None
     on = holder[0] if holder else next((c for c in card_list if c.is_active), None)
     return Asked(named, holder, on, rest)

@@ -128,8 +128,10 @@ KIND_WORDS: dict[str, str] = {
         "reimbursement",
     ),
     **dict.fromkeys(
-        ("звонок", "перезвоните", "позвоните", "перезвонить", "дзвінок", "передзвоніть",
-         "зателефонуйте", "қоңырау", "хабарласыңыз", "call", "call me", "call back", "callback"),
+        ("звонок", "перезвоните", "позвоните", "перезвонить", "позвонить", "дзвінок",
+         "передзвоніть", "передзвонити", "зателефонуйте", "зателефонувати", "перетелефонуйте",
+         "перетелефонувати", "подзвоніть", "подзвонити", "қоңырау", "хабарласыңыз", "call",
+         "call me", "call back", "callback"),
         "callback",
     ),
 }  # fmt: skip
@@ -188,7 +190,8 @@ _WANTING = (
 _ASKING = frozenset(
     {"мне", "мені", "меня", "мене", "маған", "мен", "я", "мы", "ми", "нам", "нас", "бізге", "i",
      "me", "my", "we", "us", "a", "an", "the", "please", "пожалуйста", "будь", "ласка",
-     "өтінемін", "срочно", "терміново", "тез", "для", "for"}
+     "өтінемін", "срочно", "терміново", "тез", "для", "for", "прошу", "просимо", "просим",
+     "прохання", "просьба"}
 )  # fmt: skip
 
 
@@ -201,6 +204,33 @@ def bare_request(typed: str) -> str:
     is "вернуть деньги за анализы", short enough to be read for the request it names."""
     words = _words(typed)
     return " ".join(w for w in words if w not in _ASKING and not w.startswith(_WANTING))
+
+
+# a request asked as a question ("can you call me back?", "можно записаться к лору?", "чи
+# можна записатися до стоматолога?", "… жазылуға бола ма?"): the words that make it one,
+# before it or, in Kazakh, after; longest first
+_POLITE_BEFORE = (
+    "не могли бы вы", "не могли б ви", "можете ли вы", "могу ли я", "чи можете ви", "чи можна",
+    "чи можете", "можно ли", "могу ли", "можете", "можно", "можна", "could you please",
+    "can you please", "could you", "can you", "would you", "can i", "could i", "may i",
+)  # fmt: skip
+_POLITE_AFTER = ("бола ма", "аласыз ба", "аласыздар ма")
+
+
+def polite_request(typed: str) -> str | None:
+    """A question that asks for something to be done, without the words that make it a
+    question: "can you call me back?" is "call me back", "можно записаться к лору на
+    завтра?" "записаться к лору на завтра". None for any other question ("Is dentistry
+    covered?", "лимит по стоматологии?"), which is about a request, not one."""
+    words = _words(typed)
+    phrase = " ".join(words)
+    for polite in _POLITE_BEFORE:
+        if phrase.startswith(polite + " "):
+            return " ".join(words[len(polite.split()) :])
+    for polite in _POLITE_AFTER:
+        if phrase.endswith(" " + polite):
+            return " ".join(words[: -len(polite.split())])
+    return None
 
 
 def wants(typed: str) -> bool:

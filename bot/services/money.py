@@ -101,6 +101,19 @@ def amount_named(text: str) -> NamedAmount | None:
     return None
 
 
+# the words of giving money back, as a word begins ("вернуть", "поверніть", "return", "get …
+# back", "қайтару", "возместить", "відшкодувати", "компенсировать", "reimburse", "refund")
+_BACK = ("верн", "поверн", "return", "back", "қайтар", "возмест", "відшкод", "компенс", "reimburs",
+         "refund")  # fmt: skip
+
+
+def money_back(text: str) -> bool:
+    """Whether a sentence asks for an amount back: an amount named with its currency and a
+    word of giving back ("хочу вернуть 5000 тенге за лекарства": the refund, not medicines)."""
+    words = text.casefold().split()
+    return any(word.startswith(_BACK) for word in words) and amount_named(text) is not None
+
+
 def clean_iban(text: str) -> str | None:
     """A valid Ukrainian or Kazakh IBAN in its compact form, else None.
 

@@ -29,6 +29,7 @@ from bot.services.forms import (
     typed_phrase,
     verb_kind,
 )
+from bot.services.money import money_back
 from bot.services.names import given_name
 from dialogs.cards import card_buttons, card_items, list_getter
 from dialogs.common import (
@@ -103,6 +104,8 @@ def named_request(text: str, manager: DialogManager) -> tuple[str, str | None] |
     хочу вернуть деньги за анализы"), or when it begins with the verb that asks ("верните
     деньги за анализы"); a refund named with what it was for is the refund. None when it names
     none, or several."""
+    if money_back(text):  # "хочу вернуть 5000 тенге за лекарства": the refund, not medicines
+        return RequestKind.REIMBURSEMENT, None
     named = _named(text, manager)
     bare = bare_request(text) if named is None else ""
     # words of asking left out, or a verb that asks for a request ("верните 15 000 тг за

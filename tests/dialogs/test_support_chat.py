@@ -418,6 +418,50 @@ async def test_a_request_asked_for_in_a_sentence_is_offered_on_the_menu(member, 
     assert await _queued(session_factory) == []
 
 
+async def test_requests_asked_for_as_members_write_them(member, session_factory):
+    """Ways members ask that offered nothing, or the wrong request: an amount to give back
+    named with what it paid for ("хочу вернуть 5000 тенге за лекарства" offered medicines),
+    "прошу …" before the verb ("прошу перезвонить", "прошу відшкодувати"), a call-back's verb
+    in its infinitive, and a request asked as a question ("can you call me back?", "можно
+    записаться к лору на завтра?"), which was taken for a question about it. A question that
+    asks about a request, not for one, still offers none."""
+    await member_with_active_card(member, session_factory)
+    await member.send("/menu")
+    for typed, offer in (
+        ("хочу вернуть 5000 тенге за лекарства", "💵 Reimbursement"),
+        ("хочу повернути 800 гривень за ліки", "💵 Reimbursement"),
+        ("вернуть 1200 грн за анализы", "💵 Reimbursement"),
+        ("прошу відшкодувати витрати на ліки", "💵 Reimbursement"),
+        ("прошу возместить расходы на стоматолога", "💵 Reimbursement"),
+        ("прошу перезвонить по поводу компенсации", "📞 Call-back"),
+        ("прошу перетелефонувати", "📞 Call-back"),
+        ("can you call me back?", "📞 Call-back"),
+        ("could you book me a dentist?", "🩺 Doctor appointment · Dentist"),
+        ("можете перезвонить?", "📞 Call-back"),
+        ("можно записаться к лору на завтра?", "🩺 Doctor appointment · ENT"),
+        ("чи можна записатися до стоматолога?", "🩺 Doctor appointment · Dentist"),
+        ("ертең терапевтке жазылуға бола ма?", "🩺 Doctor appointment · Therapist (GP)"),
+    ):
+        await member.send(typed)
+        offers = [b for b in member.buttons() if b.startswith("📝 New request:")]
+        assert offers == [f"📝 New request: {offer}"], typed
+    for question in ("is dentistry covered?", "сколько стоит прием у лора?", "лимит 5000 тенге?"):
+        await member.send(question)
+        assert not any(b.startswith("📝 New request:") for b in member.buttons()), question
+
+    # the refund, with the amount kept for its step
+    await member.send("хочу вернуть 5000 тенге за лекарства")
+    await member.click("📝 New request: 💵 Reimbursement")
+    assert "💰 KZT\u00a05,000.00: noted" in member.text()
+    # the day asked with a question kept too
+    await member.send("/menu")
+    await member.send("можно записаться к лору на завтра?")
+    await member.click("📝 New request: 🩺 Doctor appointment · ENT")
+    assert "In which city?" in member.text()
+    assert "📅 November 23, 2026: noted for the day of the visit" in member.text()
+    assert await _queued(session_factory) == []
+
+
 async def test_a_doctor_and_a_day_named_in_a_sentence_open_the_appointment_with_both(
     member, session_factory
 ):

@@ -1,0 +1,49 @@
+"""How members ask for a request in their own words: a question that asks for something done
+(`forms.polite_request`), and an amount asked back (`money.money_back`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.services.forms import polite_request
+from bot.services.money import money_back
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("can you call me back?", "call me back"),
+        ("Could you please book me a dentist?", "book me a dentist"),
+        ("можете перезвонить?", "перезвонить"),
+        ("Можно записаться к лору на завтра?", "записаться к лору на завтра"),
+        ("не могли бы вы перезвонить мне вечером?", "перезвонить мне вечером"),
+        ("чи можна записатися до стоматолога?", "записатися до стоматолога"),
+        ("ертең терапевтке жазылуға бола ма?", "ертең терапевтке жазылуға"),
+        # a question about a request, not for one
+        ("is dentistry covered?", None),
+        ("сколько стоит прием у лора?", None),
+        ("лимит по стоматологии?", None),
+        ("можно?", None),
+    ],
+)
+def test_a_question_that_asks_for_something_done(typed: str, expected: str | None) -> None:
+    assert polite_request(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("хочу вернуть 5000 тенге за лекарства", True),
+        ("поверніть 1200 грн за аналізи", True),
+        ("I want 300 USD back for the MRI", True),
+        ("кешегі қабылдау үшін 8000 теңгені қайтарыңыз", True),
+        ("прошу возместить 2 500 грн", True),
+        # no amount with its currency, or nothing asked back
+        ("хочу вернуть деньги за анализы", False),
+        ("вернуть 3 анализа", False),
+        ("лимит 5000 тенге", False),
+        ("хочу вернуться к лору", False),
+    ],
+)
+def test_an_amount_asked_back(typed: str, expected: bool) -> None:
+    assert money_back(typed) is expected
