@@ -14,7 +14,14 @@ from aiogram_dialog.widgets.text import Text
 
 from bot.i18n import Translator
 from bot.services import cards, requests
-from bot.services.forms import KAZAKH_POLITE, bare_request, polite_request, says_wanting, wants
+from bot.services.forms import (
+    KAZAKH_POLITE,
+    about_made_request,
+    bare_request,
+    polite_request,
+    says_wanting,
+    wants,
+)
 from bot.services.money import money_back
 from bot.services.names import given_name
 from dialogs.common import OFFER, SUGGEST, SUGGEST_MORE, fmt_date, now, set_notice, today
@@ -86,6 +93,10 @@ def offer_request(text: str, card_list: list[cards.CardView], manager: DialogMan
     asked = _asked(text, card_list, manager)
     if asked is None:  # two doctors in one message name neither as a whole
         asked = next((a for _part, a in read if a is not None), None)
+    if asked is None and about_made_request(text):
+        # "перенесите запись на пятницу", "статус заявки": where requests are, and support
+        set_notice(manager, "input-about-request")
+        return
     if asked is not None and asked.on is not None and not _open(asked.on):
         _say_closed(manager, asked)
         return
@@ -204,6 +215,8 @@ def _asked(
     named = request_named_for(rest, holder is not None, manager)
     if named is None:
         return None
+    if named[0] != RequestKind.CALLBACK and about_made_request(text):
+        return None  # "отмените запись к стоматологу": about one made (a call about it asks)
     # a message that begins with the request, its words of asking and whom it is for left out
     # ("please call me in the evening", "сыну к стоматологу", "для Андрія ліки"), asks for it
     # (or ends with it, in Kazakh: "… теңгені қайтарыңыз")

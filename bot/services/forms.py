@@ -233,6 +233,38 @@ def polite_request(typed: str) -> str | None:
     return None
 
 
+# a message about a request already made: to cancel or move it, or to know where it is
+# ("отмените запись к стоматологу", "перенесите запись на пятницу", "статус заявки", "cancel my
+# appointment", "өтінішті болдырмаңыз"), as a word begins; not a new request
+_ABOUT_MADE = (
+    "отмен", "скасу", "скасов", "cancel", "болдырм", "перенес", "перенос", "перенест",
+    "reschedul", "postpon", "статус", "status", "мәртебе",
+)  # fmt: skip
+# changed ("поменять дату записи", "змінити час", "change my appointment") or asked after
+# ("где моя заявка", "where is my request"): with a word for the request, its day or its time
+_ABOUT_VERBS = ("помен", "измен", "змін", "change", "өзгерт")
+_ABOUT_WHERE = frozenset({"где", "де", "where", "қайда"})
+_MY = frozenset({"мой", "моя", "мою", "моё", "мое", "мои", "мій", "мої", "my", "менің"})
+_ABOUT_NOUNS = ("заявк", "запрос", "запит", "дат", "date", "appointment", "booking", "request",
+                "өтініш")  # fmt: skip
+# (the words, not their beginnings: "записаться" asks for one)
+_ABOUT_NOUN_WORDS = frozenset({"запись", "записи", "записью", "запис", "время", "час", "time"})
+
+
+def about_made_request(typed: str) -> bool:
+    """Whether a message is about a request already made (to cancel or move it, or to know its
+    status), not one asking for a new request ("хочу отменить запись к стоматологу")."""
+    words = _words(typed)
+    if any(word.startswith(_ABOUT_MADE) for word in words):
+        return True
+    asked = any(word.startswith(_ABOUT_VERBS) for word in words) or bool(
+        _ABOUT_WHERE.intersection(words) and _MY.intersection(words)
+    )
+    return asked and any(
+        word.startswith(_ABOUT_NOUNS) or word in _ABOUT_NOUN_WORDS for word in words
+    )
+
+
 def wants(typed: str) -> bool:
     """Whether a message asks for something: two words at most ("стоматолог", "перезвоните
     мне"), or a word of wanting among them ("мне нужен стоматолог")."""

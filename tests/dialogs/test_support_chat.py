@@ -418,6 +418,35 @@ async def test_a_request_asked_for_in_a_sentence_is_offered_on_the_menu(member, 
     assert await _queued(session_factory) == []
 
 
+async def test_a_message_about_a_request_made_offers_no_new_one(member, session_factory):
+    """ "хочу отменить запись к стоматологу" (cancel my dentist appointment) offered a new
+    appointment with the dentist, and "перенесите запись на пятницу" a new appointment: a
+    member who pressed it made a second request instead of changing the first. A message
+    about a request already made (to cancel or move it, or to know where it is) offers none,
+    and says where requests are and that support changes them; a call-back asked about one
+    is still offered."""
+    await member_with_active_card(member, session_factory)
+    await member.send("/menu")
+    for typed in (
+        "хочу отменить запись к стоматологу",
+        "перенесите запись на пятницу",
+        "статус заявки",
+        "where is my request?",
+    ):
+        await member.send(typed)
+        assert not any(b.startswith("📝 New request:") for b in member.buttons()), typed
+        assert "Your requests and their status are under “📋 My requests” in the menu" in (
+            member.text()
+        )
+        assert member.buttons()[0] == "✉️ Send it to support"
+    await member.click("✉️ Send it to support")  # kept for support, as any message
+    texts = [note.payload.get("text") for note in await _queued(session_factory)]
+    assert "where is my request?" in texts
+    await member.send("/menu")
+    await member.send("перезвоните насчёт отмены записи")
+    assert "📝 New request: 📞 Call-back" in member.buttons()
+
+
 async def test_requests_asked_for_as_members_write_them(member, session_factory):
     """Ways members ask that offered nothing, or the wrong request: an amount to give back
     named with what it paid for ("хочу вернуть 5000 тенге за лекарства" offered medicines),

@@ -1,11 +1,12 @@
 """How members ask for a request in their own words: a question that asks for something done
-(`forms.polite_request`), and an amount asked back (`money.money_back`)."""
+(`forms.polite_request`), an amount asked back (`money.money_back`), and a message about a
+request already made (`forms.about_made_request`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.services.forms import polite_request
+from bot.services.forms import about_made_request, polite_request
 from bot.services.money import money_back
 
 
@@ -47,3 +48,30 @@ def test_a_question_that_asks_for_something_done(typed: str, expected: str | Non
 )
 def test_an_amount_asked_back(typed: str, expected: bool) -> None:
     assert money_back(typed) is expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        # to cancel, move or change one, or to know where it is
+        ("хочу отменить запись к стоматологу", True),
+        ("перенесите запись на пятницу", True),
+        ("поменять дату записи", True),
+        ("змінити час дзвінка", True),
+        ("скасуйте заявку", True),
+        ("cancel my appointment", True),
+        ("статус заявки", True),
+        ("где моя заявка?", True),
+        ("менің өтінішім қайда", True),
+        # a new one, or a question about something else
+        ("мне нужен стоматолог", False),
+        ("запишите к стоматологу на другое время", False),
+        ("хочу записаться, изменились симптомы", False),
+        ("change my phone number", False),
+        ("где находится клиника", False),
+        ("де записатися до лікаря", False),
+        ("where can I book an appointment", False),
+    ],
+)
+def test_a_message_about_a_request_already_made(typed: str, expected: bool) -> None:
+    assert about_made_request(typed) is expected
