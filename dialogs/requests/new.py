@@ -20,12 +20,14 @@ from bot.services.forms import (
     REFUND_WORDS,
     RELATION_WORDS,
     SELF_WORDS,
+    about_made_request,
     alias_named,
     aliases_held,
     bare_request,
     day_named,
     kinds_held,
     match_choice,
+    polite_request,
     typed_phrase,
     verb_kind,
 )
@@ -40,6 +42,7 @@ from dialogs.common import (
     member_window,
     picked_id,
     set_error,
+    set_notice,
     today,
     typed_choice,
 )
@@ -306,9 +309,13 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
     its next step; with a family's cards, a name one of them holds ("Софія"): that card, as
     "👥 For another person" picks it (a name several hold: that list). Other text, or a kind or
     doctor on a card that takes no request now, is not expected. A kind or doctor named with a
-    family member ("к педиатру для сына") is made on that member's card (`named_holder`)."""
+    family member ("к педиатру для сына") is made on that member's card (`named_holder`). A
+    question that asks for one ("можно к лору?") names it; one about a request already made
+    ("отменить запись к стоматологу") is told where requests are."""
     data = await choose_getter(**{**manager.middleware_data, "dialog_manager": manager})
     text = message.text or ""
+    if "?" in text:  # "можно записаться к лору на завтра?": the request it asks for
+        text = polite_request(text) or text
     holder = None
     if data["several"]:  # "к педиатру для сына", "ліки для Софії": whose, then what
         mw = manager.middleware_data
@@ -317,6 +324,10 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
         )
     rest = holder[1] if holder else text
     named = request_named_for(rest, holder is not None, manager)
+    if named is not None and named[0] != RequestKind.CALLBACK and about_made_request(text):
+        # "отменить запись к стоматологу": not a new one; where requests are, and support
+        set_notice(manager, "input-about-request-new")
+        return
     if named is not None and holder is not None and not holder[0].is_active:
         if await make_active(manager, holder[0].card_id):
             await open_named(manager, named, ahead=named_ahead(named, rest, manager))

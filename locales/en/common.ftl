@@ -22,6 +22,7 @@ input-not-asked-card-waiting = ⏳ { $request }: requests on this card open on {
 input-not-asked-card-ended = { $request }: coverage on this card ended on { $date }, so it takes no requests. Send this to support? Tap “{ btn-send-to-support }”.
 input-not-asked-no-card = 📝 { $request }: a request is made on an insurance card, and none is linked to you yet. Link yours first with the buttons below, or send this to support: “{ btn-send-to-support }”.
 input-about-request = Your requests and their status are under “{ btn-my-requests }” in the menu (/menu), where a request support has not started on yet can be cancelled. To change one, send this to support: “{ btn-send-to-support }”.
+input-about-request-new = This screen makes a new request. Requests already made and their status are under “{ btn-my-requests }” in the menu (/menu), where one support has not started on yet can be cancelled. To change one, write to support: “{ btn-support }” in the menu.
 member-unknown-command = ⚠️ I do not know that command, so I took it as nothing. Mine are /menu (the main menu), /cancel (leave the current form), /support (phones and writing to us), /language, /mydata (what I store about you) and /help.
 date-invalid = I could not read that date. Please type it like 05.03.1984 or 5 March 1984.
 

@@ -445,6 +445,15 @@ async def test_a_message_about_a_request_made_offers_no_new_one(member, session_
     await member.send("/menu")
     await member.send("перезвоните насчёт отмены записи")
     assert "📝 New request: 📞 Call-back" in member.buttons()
+    # typed where the kind of a new request is asked, it opened a new dentist's form
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.send("отменить запись к стоматологу")
+    assert "What do you need?" in member.text()
+    assert "This screen makes a new request. Requests already made and their status are under" in (
+        member.text()
+    )
+    assert await stored_requests(session_factory) == []
 
 
 async def test_requests_asked_for_as_members_write_them(member, session_factory):
@@ -482,10 +491,15 @@ async def test_requests_asked_for_as_members_write_them(member, session_factory)
     await member.send("хочу вернуть 5000 тенге за лекарства")
     await member.click("📝 New request: 💵 Reimbursement")
     assert "💰 KZT\u00a05,000.00: noted" in member.text()
-    # the day asked with a question kept too
+    # the day asked with a question kept too, on the menu and where the kind is asked
     await member.send("/menu")
     await member.send("можно записаться к лору на завтра?")
     await member.click("📝 New request: 🩺 Doctor appointment · ENT")
+    assert "In which city?" in member.text()
+    assert "📅 November 23, 2026: noted for the day of the visit" in member.text()
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.send("можно записаться к лору на завтра?")
     assert "In which city?" in member.text()
     assert "📅 November 23, 2026: noted for the day of the visit" in member.text()
     assert await _queued(session_factory) == []
