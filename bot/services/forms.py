@@ -95,7 +95,7 @@ TIME_LABEL_WORDS: dict[str, str] = {
     ),
 }  # fmt: skip
 # an hour typed ("14:00", "в 10", "after 17.30"): the first in the text
-_HOUR = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?![\d])")
+_HOUR = re.compile(r"(?<![\d.:/])([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?![\d/])")
 
 
 # a kind of request typed on the chooser rather than picked, beyond its label's own words

@@ -139,6 +139,9 @@ def test_every_time_word_is_written_as_a_typed_answer_is_read():
         ("к 9", "morning"),
         ("з 9 до 11", "morning"),  # the first hour is the one read
         ("після 12", "afternoon"),
+        # a date typed with a slash is no hour ("25/11" was the morning's, at 11)
+        ("25/11", None),
+        ("12/05", None),
     ],
 )
 def test_an_hour_typed_falls_in_its_time_of_day(typed, window):
