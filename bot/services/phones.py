@@ -188,6 +188,8 @@ def _parse_valid(text: str, region: str | None) -> str | None:
 # first, as it did before the others were tried. A market added here must be checked the same
 # way (random digit strings parsed in each region, as in tests/services/test_phones.py).
 MARKETS = ("UA", "KZ")
+# the most of a message read for a phone number in it (a sentence, not a document)
+_SENTENCE_MAX = 300
 
 
 def normalize_phone(raw: str, default_region: str = "UA") -> str | None:
@@ -214,6 +216,22 @@ def normalize_phone(raw: str, default_region: str = "UA") -> str | None:
         if national is not None:
             return national
     return None
+
+
+def phone_in_text(text: str) -> str | None:
+    """The one phone number of the MARKETS a sentence holds, in E.164 ("мой номер
+    0501112233", "звоните на 8 701 123 45 67 после обеда"), as phonenumbers finds it; None
+    when it holds none, several, or one with an extension (which a number to call would lose:
+    the member is asked for the number again)."""
+    found: set[str] = set()
+    for region in MARKETS:
+        for match in phonenumbers.PhoneNumberMatcher(
+            text[:_SENTENCE_MAX], region, leniency=phonenumbers.Leniency.VALID
+        ):
+            if match.number.extension:
+                return None
+            found.add(phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164))
+    return found.pop() if len(found) == 1 else None
 
 
 def is_market_phone(text: str) -> bool:

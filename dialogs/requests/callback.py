@@ -30,7 +30,7 @@ from bot.services.forms import (
     window_of_hour,
 )
 from bot.services.hours import first_call_day
-from bot.services.phones import normalize_phone
+from bot.services.phones import normalize_phone, phone_in_text
 from bot.services.zones import ReadingZone
 from dialogs.common import (
     ContentIs,
@@ -103,7 +103,8 @@ def _after_time(manager: DialogManager) -> State:
 
 
 async def on_phone(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
-    phone = normalize_phone(text)
+    """The number to call, typed alone or in a sentence ("мой номер 0501112233")."""
+    phone = normalize_phone(text) or phone_in_text(text)
     if phone is None:
         set_error(manager, "callback-phone-invalid")
         return

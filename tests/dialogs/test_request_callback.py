@@ -390,3 +390,23 @@ async def test_another_request_a_moment_after_one_reads_the_cards_once(
     await member.send("I also need a dentist tomorrow")
     assert "📝 New request: 🩺 Doctor appointment · Dentist" in member.buttons()
     assert len(calls) == 1
+
+
+async def test_the_number_to_call_typed_in_a_sentence_is_taken(member, session_factory):
+    """ "мой номер 0501112233" was "not a phone number": a member writes the number to call as
+    a sentence. The one number a message holds is taken; a message with two, or with an
+    extension the number would lose, is asked again."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    for typed in ("номер +380501112233 или 0671234567", "+38 (050) 111-22-33 доб. 12"):
+        await member.send(typed)
+        assert "does not look like a phone number" in member.text(), typed
+    await member.send("звоните на 8 701 123 45 67")
+    assert "When is it convenient to call you?" in member.text()
+    await member.click("🕘 Any time")
+    await member.send("About my dental limit")
+    assert "Phone: +77011234567" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["phone"] == "+77011234567"

@@ -13,6 +13,7 @@ from bot.services.phones import (
     is_market_phone,
     mask_phone,
     normalize_phone,
+    phone_in_text,
 )
 from bot.services.phones import _parse_valid as read_in
 
@@ -244,3 +245,21 @@ def test_the_library_keeps_its_patterns_compiled() -> None:
     assert re_util._COMPILED_PATTERNS is not None
     normalize_phone("+380501112233")
     assert any("\\d" in pattern for pattern in re_util._COMPILED_PATTERNS)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("мой номер 0501112233", "+380501112233"),
+        ("мій 050 111 22 33", "+380501112233"),
+        ("звоните на 8 701 123 45 67 после обеда", "+77011234567"),
+        ("my number is +380 67 123 45 67", "+380671234567"),
+        # none, two, or one with an extension the number to call would lose
+        ("позвоните мне", None),
+        ("номер +380501112233 или 0671234567", None),
+        ("+38 (050) 111-22-33 доб. 12", None),
+        ("UA-300000 1984", None),
+    ],
+)
+def test_the_one_phone_number_a_sentence_holds(typed: str, expected: str | None) -> None:
+    assert phone_in_text(typed) == expected
