@@ -218,19 +218,29 @@ _POLITE_AFTER = ("бола ма", "аласыз ба", "аласыздар ма"
 
 
 def polite_request(typed: str) -> str | None:
-    """A question that asks for something to be done, without the words that make it a
-    question: "can you call me back?" is "call me back", "можно записаться к лору на
-    завтра?" "записаться к лору на завтра". None for any other question ("Is dentistry
+    """A question that asks for something to be done, as typed without the words that make it
+    a question: "can you call me back?" is "call me back", "можно записаться к лору на
+    25.12?" "записаться к лору на 25.12". None for any other question ("Is dentistry
     covered?", "лимит по стоматологии?"), which is about a request, not one."""
-    words = _words(typed)
-    phrase = " ".join(words)
+    tokens = typed.split()
+    # the words typed, as the polite words are compared, and the token each is (a number or a
+    # sign alone is no word, and stays where it was: "на 25.12?")
+    words = [(at, word) for at, token in enumerate(tokens) for word in _words(token)]
+    said = [word for _at, word in words]
     for polite in _POLITE_BEFORE:
-        if phrase.startswith(polite + " "):
-            return " ".join(words[len(polite.split()) :])
+        size = len(polite.split())
+        if said[:size] == polite.split() and len(said) > size:
+            return _unasked(" ".join(tokens[words[size - 1][0] + 1 :]))
     for polite in _POLITE_AFTER:
-        if phrase.endswith(" " + polite):
-            return " ".join(words[: -len(polite.split())])
+        size = len(polite.split())
+        if said[-size:] == polite.split() and len(said) > size:
+            return _unasked(" ".join(tokens[: words[-size][0]]))
     return None
+
+
+def _unasked(text: str) -> str:
+    """A request asked as a question, without its question marks (they make it a question)."""
+    return text.replace("?", " ").strip(" ,")
 
 
 # a message about a request already made: to cancel or move it, or to know where it is

@@ -479,6 +479,7 @@ async def test_requests_asked_for_as_members_write_them(member, session_factory)
         ("можно записаться к лору на завтра?", "🩺 Doctor appointment · ENT"),
         ("чи можна записатися до стоматолога?", "🩺 Doctor appointment · Dentist"),
         ("ертең терапевтке жазылуға бола ма?", "🩺 Doctor appointment · Therapist (GP)"),
+        ("Can I get reimbursed for 500 UAH?", "💵 Reimbursement"),
     ):
         await member.send(typed)
         offers = [b for b in member.buttons() if b.startswith("📝 New request:")]
@@ -502,6 +503,10 @@ async def test_requests_asked_for_as_members_write_them(member, session_factory)
     await member.send("можно записаться к лору на завтра?")
     assert "In which city?" in member.text()
     assert "📅 November 23, 2026: noted for the day of the visit" in member.text()
+    await member.send("/menu")  # a day in numbers, kept as typed
+    await member.send("можно записаться к лору на 25.12?")
+    await member.click("📝 New request: 🩺 Doctor appointment · ENT")
+    assert "📅 December 25, 2026: noted for the day of the visit" in member.text()
     assert await _queued(session_factory) == []
 
 

@@ -20,6 +20,10 @@ from bot.services.money import money_back
         ("не могли бы вы перезвонить мне вечером?", "перезвонить мне вечером"),
         ("чи можна записатися до стоматолога?", "записатися до стоматолога"),
         ("ертең терапевтке жазылуға бола ма?", "ертең терапевтке жазылуға"),
+        # as typed: its numbers and signs kept (a day, an amount)
+        ("можно записаться к лору на 25.12?", "записаться к лору на 25.12"),
+        ("Can I get reimbursed for 500 UAH?", "get reimbursed for 500 UAH"),
+        ("Можно, пожалуйста, записаться к лору?", "пожалуйста, записаться к лору"),
         # a question about a request, not for one
         ("is dentistry covered?", None),
         ("сколько стоит прием у лора?", None),
