@@ -261,6 +261,20 @@ _ABOUT_NOUNS = ("заявк", "запрос", "запит", "дат", "date", "a
 _ABOUT_NOUN_WORDS = frozenset({"запись", "записи", "записью", "запис", "время", "час", "time"})
 
 
+# the words of cancelling, as a word begins ("отмените", "скасуйте", "cancel", "болдырмаңыз")
+_CANCELLING = ("отмен", "скасу", "скасов", "cancel", "болдырм")
+# the most words of a message that only asks to cancel ("отмените, пожалуйста"); a longer one
+# says more, for support to read
+CANCEL_WORDS = 5
+
+
+def asks_cancelling(typed: str) -> bool:
+    """Whether a short message asks to cancel and says nothing else ("отмените заявку",
+    "хочу скасувати", "cancel it please")."""
+    words = _words(typed)
+    return 0 < len(words) <= CANCEL_WORDS and any(w.startswith(_CANCELLING) for w in words)
+
+
 def about_made_request(typed: str) -> bool:
     """Whether a message is about a request already made (to cancel or move it, or to know its
     status), not one asking for a new request ("хочу отменить запись к стоматологу")."""

@@ -400,6 +400,13 @@ async def replied_to(session: AsyncSession, member: Member, message_id: int) -> 
     return RepliedTo(None) if kind in FROM_STAFF else None
 
 
+def member_can_cancel(request: Request) -> bool:
+    """Whether the member may still cancel `request` (support has not started on it)."""
+    return lifecycle.allowed(
+        RequestStatus(request.status), RequestStatus.CANCELLED, ActorKind.MEMBER
+    )
+
+
 @dataclass(frozen=True)
 class RequestPage:
     request: Request
@@ -411,9 +418,7 @@ class RequestPage:
 
     @property
     def can_cancel(self) -> bool:
-        return lifecycle.allowed(
-            RequestStatus(self.request.status), RequestStatus.CANCELLED, ActorKind.MEMBER
-        )
+        return member_can_cancel(self.request)
 
     @property
     def can_reply(self) -> bool:

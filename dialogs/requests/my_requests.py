@@ -26,7 +26,7 @@ from bot import render
 from bot.i18n import Translator
 from bot.render import VALUE_SHOWN, long_details
 from bot.services import lifecycle, requests
-from bot.services.forms import TEXT_MAX, clean_text
+from bot.services.forms import TEXT_MAX, asks_cancelling, clean_text
 from bot.services.names import given_name
 from bot.textfit import MESSAGE_LIMIT, cut, pack, visible_length
 from dialogs.answers import answer_about
@@ -320,11 +320,15 @@ async def _not_cancelled(_message: Message, _widget: Any, manager: DialogManager
 
 async def on_page_message(message: Message, widget: Any, manager: DialogManager) -> None:
     """A message sent on an open request's page is about that request: added to it, as "Add a
-    message or documents" does, unless it is a request's number (that request's page opens);
-    on a closed one's, as on any screen that asks nothing."""
+    message or documents" does, unless it is a request's number (that request's page opens)
+    or asks only to cancel it while the member may (its confirmation, as "Cancel request"
+    asks); on a closed one's, as on any screen that asks nothing."""
     data = manager.middleware_data
     request_id = manager.dialog_data.get("request_id")
     if await opened_request(message, manager):  # another request's number: its page
+        return
+    if await _asks_cancelling(message, manager, request_id):  # "отмените": its confirmation
+        await manager.switch_to(MyRequestsSG.cancel)
         return
     if await answer_about(
         message, data["uow"], data.get("member"), request_id, now(manager), data["i18n"]
@@ -332,6 +336,20 @@ async def on_page_message(message: Message, widget: Any, manager: DialogManager)
         manager.show_mode = ShowMode.NO_UPDATE  # the reply says where it went
         return
     await on_free_message(message, widget, manager)
+
+
+async def _asks_cancelling(message: Message, manager: DialogManager, request_id: Any) -> bool:
+    """Whether a short message on a request's page asks to cancel it ("отмените, пожалуйста")
+    while the member still may: "Cancel request …?" is asked then, as its button does. A
+    longer one, or one support has started on, goes to support as any message there."""
+    if request_id is None or not asks_cancelling(message.text or ""):
+        return False
+    data = manager.middleware_data
+    try:
+        request = await requests.own(data["session"], data["member"], request_id)
+    except requests.RequestNotFoundError:
+        return False
+    return requests.member_can_cancel(request)
 
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:

@@ -148,6 +148,50 @@ async def test_answer_to_need_info_with_text_and_document_resumes_work(
     )
 
 
+async def test_cancel_asked_in_words_on_a_request_s_page(member, session_factory, clock):
+    """ "отмените, пожалуйста" written on a new request's page went to support as a message,
+    and the request waited for staff to cancel it, though the member could. A short message
+    that only asks to cancel asks "Cancel request …?", as the button does; once support has
+    started on it, or with more said, it goes to support as any message on the page."""
+    await member_with_active_card(member, session_factory)
+    await _callback_request(member, "Please call me")
+    await member.click("📋 My requests")
+    await member.click("R-000001.*")
+    await member.send("отмените, пожалуйста")
+    assert "Cancel request R-000001?" in member.text()
+    await member.send("ні")  # kept
+    assert "Status: 🆕 new" in member.text()
+    await member.send("отмените, пожалуйста, и перезвоните мне завтра утром")  # says more
+    assert "Cancel request R-000001?" not in member.text()
+    await member.send("скасуйте заявку")
+    await member.send("так")
+    assert "Status: ✖️ cancelled" in member.text()
+    [request] = await stored_requests(session_factory)
+    assert request.status == "cancelled"
+    async with session_factory() as session:
+        lines = await session.execute(
+            select(RequestEvent.comment).where(RequestEvent.actor_kind == ActorKind.MEMBER)
+        )
+    assert "отмените, пожалуйста, и перезвоните мне завтра утром" in [line for (line,) in lines]
+
+    clock.advance(hours=1)
+    await member.send("/menu")
+    await _callback_request(member, "About my limit")
+    [_, second] = await stored_requests(session_factory)
+    await _staff_moves(session_factory, second.id, RequestStatus.IN_PROGRESS, clock=clock)
+    await member.click("📋 My requests")
+    await member.click("R-000002.*")
+    await member.send("cancel it please")  # support has started: support reads it
+    assert "Cancel request R-000002?" not in member.text()
+    async with session_factory() as session:
+        lines = await session.execute(
+            select(RequestEvent.comment).where(
+                RequestEvent.request_id == second.id, RequestEvent.actor_kind == ActorKind.MEMBER
+            )
+        )
+    assert "cancel it please" in [line for (line,) in lines]
+
+
 async def test_cancel_refused_once_staff_took_it(member, session_factory, clock):
     await member_with_active_card(member, session_factory)
     await _callback_request(member, "Please call")
