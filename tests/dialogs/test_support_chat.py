@@ -480,6 +480,7 @@ async def test_requests_asked_for_as_members_write_them(member, session_factory)
         ("чи можна записатися до стоматолога?", "🩺 Doctor appointment · Dentist"),
         ("ертең терапевтке жазылуға бола ма?", "🩺 Doctor appointment · Therapist (GP)"),
         ("Can I get reimbursed for 500 UAH?", "💵 Reimbursement"),
+        ("дәрі үшін ақша қайтару", "💵 Reimbursement"),  # "money back for medicines"
     ):
         await member.send(typed)
         offers = [b for b in member.buttons() if b.startswith("📝 New request:")]
