@@ -255,6 +255,12 @@ _ABOUT_MADE = (
 # ("где моя заявка", "where is my request"): with a word for the request, its day or its time
 _ABOUT_VERBS = ("помен", "измен", "змін", "change", "өзгерт")
 _ABOUT_WHERE = frozenset({"где", "де", "where", "қайда"})
+# when the member will be called or answered ("когда мне перезвонят?", "коли буде відповідь",
+# "when will you call me?", "қашан хабарласасыздар"), not when they can do something
+_ABOUT_WHEN = frozenset({"когда", "коли", "when", "қашан"})
+_ANSWERED = ("перезвон", "позвон", "передзвон", "зателефон", "call", "қоңырау", "хабарлас",
+             "ответ", "відповід", "answer", "reply", "жауап")  # fmt: skip
+_CAN = ("можно", "можна", "могу", "можу", "can", "could", "бола")
 _MY = frozenset({"мой", "моя", "мою", "моё", "мое", "мои", "мій", "мої", "my", "менің"})
 _ABOUT_NOUNS = ("заявк", "запрос", "запит", "дат", "date", "appointment", "booking", "request",
                 "өтініш")  # fmt: skip
@@ -281,6 +287,13 @@ def about_made_request(typed: str) -> bool:
     status), not one asking for a new request ("хочу отменить запись к стоматологу")."""
     words = _words(typed)
     if any(word.startswith(_ABOUT_MADE) for word in words):
+        return True
+    # "когда мне перезвонят?"
+    if (
+        _ABOUT_WHEN.intersection(words)
+        and not any(word.startswith(_CAN) for word in words)
+        and any(word.startswith(_ANSWERED) for word in words)
+    ):
         return True
     asked = any(word.startswith(_ABOUT_VERBS) for word in words) or bool(
         _ABOUT_WHERE.intersection(words) and _MY.intersection(words)

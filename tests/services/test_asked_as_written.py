@@ -67,6 +67,9 @@ def test_an_amount_asked_back(typed: str, expected: bool) -> None:
         ("статус заявки", True),
         ("где моя заявка?", True),
         ("менің өтінішім қайда", True),
+        ("когда мне перезвонят?", True),
+        ("коли буде відповідь?", True),
+        ("When will you call me?", True),
         # a new one, or a question about something else
         ("мне нужен стоматолог", False),
         ("запишите к стоматологу на другое время", False),
@@ -75,6 +78,8 @@ def test_an_amount_asked_back(typed: str, expected: bool) -> None:
         ("где находится клиника", False),
         ("де записатися до лікаря", False),
         ("where can I book an appointment", False),
+        ("когда можно позвонить в колл-центр?", False),
+        ("когда лучше записаться к врачу?", False),
     ],
 )
 def test_a_message_about_a_request_already_made(typed: str, expected: bool) -> None:
