@@ -248,9 +248,10 @@ def _unasked(text: str) -> str:
 # ("отмените запись к стоматологу", "перенесите запись на пятницу", "статус заявки", "cancel my
 # appointment", "өтінішті болдырмаңыз"), as a word begins; not a new request
 _ABOUT_MADE = (
-    "отмен", "скасу", "скасов", "cancel", "болдырм", "перенес", "перенос", "перенест",
-    "reschedul", "postpon", "статус", "status", "мәртебе",
+    "перенесит", "перенести", "перенесіть", "перенос", "reschedul", "postpon", "статус", "status",
+    "мәртебе",
 )  # fmt: skip
+# (not "перенесла операцию": underwent an operation)
 # changed ("поменять дату записи", "змінити час", "change my appointment") or asked after
 # ("где моя заявка", "where is my request"): with a word for the request, its day or its time
 _ABOUT_VERBS = ("помен", "измен", "змін", "change", "өзгерт")
@@ -268,8 +269,16 @@ _ABOUT_NOUNS = ("заявк", "запрос", "запит", "дат", "date", "a
 _ABOUT_NOUN_WORDS = frozenset({"запись", "записи", "записью", "запис", "время", "час", "time"})
 
 
-# the words of cancelling, as a word begins ("отмените", "скасуйте", "cancel", "болдырмаңыз")
+# the words of cancelling, as a word begins ("отмените", "скасуйте", "cancel", "болдырмаңыз");
+# not what was cancelled ("мне отменили лекарство": a new one may be asked for)
 _CANCELLING = ("отмен", "скасу", "скасов", "cancel", "болдырм")
+_CANCELLED = ("отменил", "отменен", "отменён", "скасувал", "скасован", "cancelled", "canceled")
+
+
+def _cancels(word: str) -> bool:
+    return word.startswith(_CANCELLING) and not word.startswith(_CANCELLED)
+
+
 # the most words of a message that only asks to cancel ("отмените, пожалуйста"); a longer one
 # says more, for support to read
 CANCEL_WORDS = 5
@@ -279,14 +288,14 @@ def asks_cancelling(typed: str) -> bool:
     """Whether a short message asks to cancel and says nothing else ("отмените заявку",
     "хочу скасувати", "cancel it please")."""
     words = _words(typed)
-    return 0 < len(words) <= CANCEL_WORDS and any(w.startswith(_CANCELLING) for w in words)
+    return 0 < len(words) <= CANCEL_WORDS and any(_cancels(word) for word in words)
 
 
 def about_made_request(typed: str) -> bool:
     """Whether a message is about a request already made (to cancel or move it, or to know its
     status), not one asking for a new request ("хочу отменить запись к стоматологу")."""
     words = _words(typed)
-    if any(word.startswith(_ABOUT_MADE) for word in words):
+    if any(word.startswith(_ABOUT_MADE) or _cancels(word) for word in words):
         return True
     # "когда мне перезвонят?"
     if (
@@ -410,10 +419,10 @@ def named_tests(text: str, taken: str = "") -> str | None:
         len(words),
     )
 
-    def ends(at: int) -> bool:
-        word = words[at]
+    def ends(index: int) -> bool:
+        word = words[index]
         if word in _TESTS_OF:  # "на ферритин" goes on, "на этой неделе", "for my son" do not
-            return at + 1 >= day or ends(at + 1)
+            return index + 1 >= day or ends(index + 1)
         return (
             word in _TESTS_END
             or word in _ASKING

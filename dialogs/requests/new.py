@@ -324,7 +324,7 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
         )
     rest = holder[1] if holder else text
     named = request_named_for(rest, holder is not None, manager)
-    if named is not None and named[0] != RequestKind.CALLBACK and about_made_request(text):
+    if (named is None or named[0] != RequestKind.CALLBACK) and about_made_request(text):
         # "отменить запись к стоматологу": not a new one; where requests are, and support
         set_notice(manager, "input-about-request-new")
         return
