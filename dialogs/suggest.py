@@ -88,8 +88,12 @@ def offer_request(text: str, card_list: list[cards.CardView], manager: DialogMan
     # both the son's
     parts = _AND.split(text)
     whose = named_holder(text, card_list) if len(parts) > 1 else None
-    read = [(part, _asked(part, card_list, manager, whose[0] if whose else None)) for part in parts]
-    read = read if len(parts) > 1 else []
+    said_for = whose[0] if whose else None
+    read = (
+        [(part, _asked(part, card_list, manager, said_for)) for part in parts]
+        if len(parts) > 1
+        else []
+    )
     asked = _asked(text, card_list, manager)
     if asked is None:  # two doctors in one message name neither as a whole
         asked = next((a for _part, a in read if a is not None), None)
