@@ -16,15 +16,26 @@ from bot.i18n import Translator
 from bot.services import cards, requests
 from bot.services.forms import (
     KAZAKH_POLITE,
+    MadeAsked,
     about_made_request,
     bare_request,
+    made_request_asked,
     polite_request,
     says_wanting,
     wants,
 )
 from bot.services.money import money_back
 from bot.services.names import given_name
-from dialogs.common import OFFER, SUGGEST, SUGGEST_MORE, fmt_date, now, set_notice, today
+from dialogs.common import (
+    OFFER,
+    SUGGEST,
+    SUGGEST_MORE,
+    fmt_date,
+    now,
+    open_over_menu,
+    set_notice,
+    today,
+)
 from dialogs.requests.new import (
     make_active,
     named_ahead,
@@ -36,6 +47,7 @@ from dialogs.requests.new import (
     request_named_for,
     without_relations,
 )
+from dialogs.states import MyRequestsSG
 from storage.models import RequestKind, RequestStatus
 
 # the request a text is offered ([text, `request_offered`'s answer]), found in this update to
@@ -69,20 +81,44 @@ async def offer_named(
     if card_list is None:
         card_list = await cards.list_cards(data["session"], data["member"], today(manager))
     if card_list:
-        offer_request(text, card_list, manager)
+        about = offer_request(text, card_list, manager)
+        if about is not None:
+            await _about_made(manager, about)
     elif (asked := _asked(text, card_list, manager)) is not None:
         # "I need a dentist" with no card linked: what to do first, not "not taken here"
         i18n: Translator = manager.middleware_data["i18n"]
         set_notice(manager, "input-not-asked-no-card", request=named_label(asked.named, i18n, ""))
 
 
-def offer_request(text: str, card_list: list[cards.CardView], manager: DialogManager) -> None:
+async def _about_made(manager: DialogManager, asked: MadeAsked) -> None:
+    """A message about a request already made ("когда мне перезвонят?", "отмените заявку"):
+    with one request open, its page ("Cancel request …?" for a cancel while the member may; why
+    not, when support has started on it); else, and to move or change one (support does), where
+    requests are, beside "Send it to support"."""
+    data = manager.middleware_data
+    made = await requests.open_of(data["session"], data["member"], 2)
+    if asked is MadeAsked.CHANGE or len(made) != 1:
+        set_notice(manager, "input-about-request")
+        return
+    page: dict[str, Any] = {"request_id": made[0].id}
+    state = MyRequestsSG.detail
+    if asked is MadeAsked.CANCEL and requests.member_can_cancel(made[0]):
+        state = MyRequestsSG.cancel
+    elif asked is MadeAsked.CANCEL:
+        page["error"] = "request-cancel-too-late"
+    await open_over_menu(manager, state, page)
+
+
+def offer_request(
+    text: str, card_list: list[cards.CardView], manager: DialogManager
+) -> MadeAsked | None:
     """ "мне нужен стоматолог", "лекарства для ребенка", kept for support: the request it names
     offered beside (`request_offered`); when the card it would be made on takes no request now
     (waiting for its coverage, or ended), the screen says so, with the day, beside "Send it to
     support", not that messages are not taken here. A second request named in another part of
     the message ("сдать анализы и записаться к гинекологу") is offered beside the first
-    (`_another_asked`), and on the "request sent" screen of the one pressed first."""
+    (`_another_asked`), and on the "request sent" screen of the one pressed first. A message
+    about a request already made offers none: what it asks is returned (`_about_made`)."""
     # each part between "и", "and"… read once, for what it asks on its own; the family member
     # the message names is whom a part that names no one asks for: "педиатр и лор для сына",
     # both the son's
@@ -97,21 +133,20 @@ def offer_request(text: str, card_list: list[cards.CardView], manager: DialogMan
     asked = _asked(text, card_list, manager)
     if asked is None:  # two doctors in one message name neither as a whole
         asked = next((a for _part, a in read if a is not None), None)
-    if asked is None and about_made_request(text):
-        # "перенесите запись на пятницу", "статус заявки": where requests are, and support
-        set_notice(manager, "input-about-request")
-        return
+    if asked is None and (about := made_request_asked(text)) is not None:
+        return about  # "перенесите запись на пятницу", "статус заявки": `_about_made`
     if asked is not None and asked.on is not None and not _open(asked.on):
         _say_closed(manager, asked)
-        return
+        return None
     offered = _offered(asked, manager) if asked else None
     more = _another_asked(read, asked) if asked and offered else None
     if asked is None or offered is None or more is None:
         _offer(offered, manager)
-        return
+        return None
     # what its own part says of the first (its day), not a day the other part names
     alone = next((a for _part, a in read if _same(a, asked)), None)
     _offer_two((asked, offered), more, alone, manager)
+    return None
 
 
 def _offer_two(

@@ -247,11 +247,9 @@ def _unasked(text: str) -> str:
 # a message about a request already made: to cancel or move it, or to know where it is
 # ("отмените запись к стоматологу", "перенесите запись на пятницу", "статус заявки", "cancel my
 # appointment", "өтінішті болдырмаңыз"), as a word begins; not a new request
-_ABOUT_MADE = (
-    "перенесит", "перенести", "перенесіть", "перенос", "reschedul", "postpon", "статус", "status",
-    "мәртебе",
-)  # fmt: skip
+_ABOUT_MADE_CHANGE = ("перенесит", "перенести", "перенесіть", "перенос", "reschedul", "postpon")
 # (not "перенесла операцию": underwent an operation)
+_ABOUT_STATUS = ("статус", "status", "мәртебе")
 # changed ("поменять дату записи", "змінити час", "change my appointment") or asked after
 # ("где моя заявка", "where is my request"): with a word for the request, its day or its time
 _ABOUT_VERBS = ("помен", "измен", "змін", "change", "өзгерт")
@@ -291,25 +289,41 @@ def asks_cancelling(typed: str) -> bool:
     return 0 < len(words) <= CANCEL_WORDS and any(_cancels(word) for word in words)
 
 
-def about_made_request(typed: str) -> bool:
-    """Whether a message is about a request already made (to cancel or move it, or to know its
-    status), not one asking for a new request ("хочу отменить запись к стоматологу")."""
+class MadeAsked(StrEnum):
+    """What a message about a request already made asks (`made_request_asked`)."""
+
+    CHANGE = "change"  # to move or change it: support does
+    CANCEL = "cancel"
+    STATUS = "status"  # where it is, when the member is called
+
+
+def made_request_asked(typed: str) -> MadeAsked | None:
+    """What a message about a request already made asks: to move or change it, to cancel it, or
+    where it is; None for any other message ("хочу отменить запись к стоматологу": to cancel,
+    not a new appointment)."""
     words = _words(typed)
-    if any(word.startswith(_ABOUT_MADE) or _cancels(word) for word in words):
-        return True
-    # "когда мне перезвонят?"
-    if (
+    nouns = any(word.startswith(_ABOUT_NOUNS) or word in _ABOUT_NOUN_WORDS for word in words)
+    if any(word.startswith(_ABOUT_MADE_CHANGE) for word in words) or (
+        nouns and any(word.startswith(_ABOUT_VERBS) for word in words)
+    ):
+        return MadeAsked.CHANGE
+    if any(_cancels(word) for word in words):
+        return MadeAsked.CANCEL
+    answered = (  # "когда мне перезвонят?"
         _ABOUT_WHEN.intersection(words)
         and not any(word.startswith(_CAN) for word in words)
         and any(word.startswith(_ANSWERED) for word in words)
-    ):
-        return True
-    asked = any(word.startswith(_ABOUT_VERBS) for word in words) or bool(
-        _ABOUT_WHERE.intersection(words) and _MY.intersection(words)
     )
-    return asked and any(
-        word.startswith(_ABOUT_NOUNS) or word in _ABOUT_NOUN_WORDS for word in words
-    )
+    where = nouns and _ABOUT_WHERE.intersection(words) and _MY.intersection(words)
+    if answered or where or any(word.startswith(_ABOUT_STATUS) for word in words):
+        return MadeAsked.STATUS
+    return None
+
+
+def about_made_request(typed: str) -> bool:
+    """Whether a message is about a request already made (`made_request_asked`), not one
+    asking for a new request."""
+    return made_request_asked(typed) is not None
 
 
 def wants(typed: str) -> bool:

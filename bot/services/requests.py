@@ -400,6 +400,14 @@ async def replied_to(session: AsyncSession, member: Member, message_id: int) -> 
     return RepliedTo(None) if kind in FROM_STAFF else None
 
 
+async def open_of(session: AsyncSession, member: Member, limit: int) -> list[Request]:
+    """Up to `limit` of the member's requests not closed yet (done, rejected, cancelled),
+    oldest first."""
+    assert member.id is not None
+    statuses = [status for status in RequestStatus if status not in lifecycle.FINAL]
+    return await requests_repo.of_member_in(session, member.id, statuses, limit)
+
+
 def member_can_cancel(request: Request) -> bool:
     """Whether the member may still cancel `request` (support has not started on it)."""
     return lifecycle.allowed(

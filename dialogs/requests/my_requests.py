@@ -353,8 +353,12 @@ async def _asks_cancelling(message: Message, manager: DialogManager, request_id:
 
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:
+    """The request's page opened for `request_id`, with `error` shown on it when given (a
+    cancel asked on the menu that support has started on: `dialogs/suggest.py:_about_made`)."""
     if isinstance(start_data, dict) and "request_id" in start_data:
         manager.dialog_data["request_id"] = start_data["request_id"]
+        if start_data.get("error"):
+            set_error(manager, start_data["error"])
 
 
 def my_requests_dialog() -> Dialog:

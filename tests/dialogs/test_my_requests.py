@@ -192,6 +192,46 @@ async def test_cancel_asked_in_words_on_a_request_s_page(member, session_factory
     assert "cancel it please" in [line for (line,) in lines]
 
 
+async def test_a_request_asked_after_on_the_menu_opens_when_it_is_the_one_open(
+    member, session_factory, clock
+):
+    """ "когда мне перезвонят?" on the menu was told where requests are, though the member has
+    one open and its page says when: that page opens. "отмените заявку" asks "Cancel request
+    …?"; once support has started on it, its page says why it cannot be. With two open, or to
+    move one (support does), the menu says where requests are."""
+    await member_with_active_card(member, session_factory)
+    await _callback_request(member, "Please call me")
+    clock.advance(hours=1)  # (a line just after sending a request would go to it)
+    await member.send("/menu")
+    await member.send("когда мне перезвонят?")
+    assert "R-000001" in member.text() and "Status: 🆕 new" in member.text()
+    assert "Call on: November 23, 2026 (Monday)" in member.text()
+    await member.send("/menu")
+    await member.send("отмените заявку")
+    assert "Cancel request R-000001?" in member.text()
+    await member.send("нет")
+    assert "Status: 🆕 new" in member.text()
+    [request] = await stored_requests(session_factory)
+    await _staff_moves(session_factory, request.id, RequestStatus.IN_PROGRESS, clock=clock)
+    await member.send("/menu")
+    await member.send("отмените заявку")
+    assert "can no longer be cancelled" in member.text()
+    assert "R-000001" in member.text()
+    for typed in ("перенесите звонок на завтра", "поменяйте время звонка"):
+        await member.send("/menu")
+        await member.send(typed)
+        assert "Your requests and their status are under" in member.text(), typed
+        assert member.buttons()[0] == "✉️ Send it to support"
+
+    await _callback_request(member, "Another question")
+    clock.advance(hours=1)
+    await member.send("/menu")
+    await member.send("когда мне перезвонят?")  # two open: which is not guessed
+    assert "Your requests and their status are under" in member.text()
+    [first, second] = await stored_requests(session_factory)
+    assert (first.status, second.status) == ("in_progress", "new")
+
+
 async def test_cancel_refused_once_staff_took_it(member, session_factory, clock):
     await member_with_active_card(member, session_factory)
     await _callback_request(member, "Please call")
