@@ -173,6 +173,33 @@ SPECIALTY_WORDS: dict[str, str] = {
 }  # fmt: skip
 
 
+# a doctor the specialty list does not hold, as people write one ("к урологу", "хірурга",
+# "урологқа", "an endocrinologist"): the word's stem, and the case endings it may carry
+_DOCTOR = re.compile(
+    r"^(\w{2,}(?:олог|ролог|хирург|хірург|ортопед|ортодонт|иатр|іатр|ologist|surgeon|"
+    r"orthopedist|orthodontist|iatrist))"
+    r"(?:а|у|ом|ові|е|і|и|ів|ов|қа|ке|ға|ге|ы|s)?$"
+)
+# (the word alone, its stem being the whole of it: "хирург", "уролог")
+_DOCTOR_WORDS = frozenset({"хирург", "хірург", "ортопед", "ортодонт", "surgeon"})
+
+
+def doctor_named(text: str) -> str | None:
+    """The one doctor a message names that the specialty list does not hold, as its name reads
+    ("запишите к урологу": "Уролог", "нужен хирург": "Хирург", "an endocrinologist"); None
+    when it names none, or several."""
+    found = set()
+    for word in _words(text):
+        match = _DOCTOR.match(word)
+        stem = match.group(1) if match else None
+        for alone in _DOCTOR_WORDS:
+            if word.startswith(alone) and len(word) - len(alone) <= 3:
+                stem = alone
+        if stem is not None:
+            found.add(stem)
+    return found.pop().capitalize() if len(found) == 1 else None
+
+
 # the words of wanting something done, as a word begins: "нужен", "хочу", "запишите",
 # "потрібен", "треба", "керек", "need", "book"; a message on the menu that names a request
 # with none of them ("лимит по стоматологии") is a question about it, not the request

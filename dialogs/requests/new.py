@@ -16,6 +16,7 @@ from bot.i18n import Translator, TranslatorHub
 from bot.render import value_text
 from bot.services import cards, requests
 from bot.services.forms import (
+    ALIAS_WORDS,
     KIND_WORDS,
     REFUND_WORDS,
     RELATION_WORDS,
@@ -25,6 +26,7 @@ from bot.services.forms import (
     aliases_held,
     bare_request,
     day_named,
+    doctor_named,
     kinds_held,
     match_choice,
     polite_request,
@@ -134,6 +136,8 @@ def _held(text: str, manager: DialogManager, typed: str = "") -> tuple[str, str 
     doctors = aliases_held(text, specialty_words(hub))
     if len(doctors) == 1 and kinds <= {RequestKind.APPOINTMENT}:
         return RequestKind.APPOINTMENT, doctors.pop()
+    if not doctors and kinds <= {RequestKind.APPOINTMENT} and (other := doctor_named(text)):
+        return RequestKind.APPOINTMENT, other  # "запишите к урологу": as typed, not listed
     if RequestKind.REIMBURSEMENT in kinds:
         return RequestKind.REIMBURSEMENT, None
     return (kinds.pop(), None) if len(kinds) == 1 and not doctors else None
@@ -150,6 +154,11 @@ def _named(text: str, manager: DialogManager) -> tuple[str, str | None] | None:
         if kind == RequestKind.APPOINTMENT
         else None
     )
+    short = len(text.split()) <= ALIAS_WORDS  # (as a choice is named: `forms.alias_named`)
+    if specialty is None and kind in (None, RequestKind.APPOINTMENT) and short:
+        listed = aliases_held(text, specialty_words(manager.middleware_data["translators"]))
+        # "к урологу": a doctor the list does not hold (not "педиатр и лор": two it holds)
+        specialty = None if listed else doctor_named(text)
     if specialty is not None:
         return RequestKind.APPOINTMENT, specialty
     return (kind, None) if kind is not None else None

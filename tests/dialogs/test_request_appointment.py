@@ -669,3 +669,33 @@ async def test_a_doctor_typed_on_the_chooser_with_a_day_keeps_the_day(member, se
     assert "Specialty: Dentist" in text
     assert "Preferred date: November 23, 2026 (Monday)" in text
     assert "Time: 🌅 Morning, 8:00–12:00" in text
+
+
+async def test_a_doctor_the_list_does_not_hold_named_in_words(member, session_factory, clock):
+    """ "запишите к урологу на завтра" offered nothing: the urologist is not on the specialty
+    list, and the form takes one as "Another specialty". A doctor named so is the appointment's
+    specialty as it reads, on the menu and where the kind of request is asked, with its day."""
+    await member_with_active_card(member, session_factory)
+    await member.send("/menu")
+    await member.send("запишите к урологу на завтра")
+    await member.click("📝 New request: 🩺 Doctor appointment · Уролог")
+    assert CLINIC_PROMPT in member.text()
+    assert "📅 November 23, 2026: noted for the day of the visit" in member.text()
+    await member.send("Kyiv")
+    await member.click("🕘 Any time")
+    await member.click("⏭ Skip")
+    assert "Specialty: Уролог" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["specialty"] == "Уролог"
+    assert request.details["preferred_date"] == "2026-11-23"
+
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.send("хирург")
+    assert CLINIC_PROMPT in member.text()
+    await member.send("Kyiv")
+    await member.send("25.12.2026")
+    await member.click("🕘 Any time")
+    await member.click("⏭ Skip")
+    assert "Specialty: Хирург" in member.text()

@@ -1,12 +1,13 @@
 """How members ask for a request in their own words: a question that asks for something done
-(`forms.polite_request`), an amount asked back (`money.money_back`), and a message about a
-request already made (`forms.about_made_request`)."""
+(`forms.polite_request`), an amount asked back (`money.money_back`), a message about a
+request already made (`forms.about_made_request`), and a doctor the specialty list does not
+hold (`forms.doctor_named`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.services.forms import about_made_request, polite_request
+from bot.services.forms import about_made_request, doctor_named, polite_request
 from bot.services.money import money_back
 
 
@@ -88,3 +89,25 @@ def test_an_amount_asked_back(typed: str, expected: bool) -> None:
 )
 def test_a_message_about_a_request_already_made(typed: str, expected: bool) -> None:
     assert about_made_request(typed) is expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("запишите к урологу", "Уролог"),
+        ("нужен хирург", "Хирург"),
+        ("к хірургу", "Хірург"),
+        ("запис до ендокринолога", "Ендокринолог"),
+        ("урологқа жазылу керек", "Уролог"),
+        ("I need an endocrinologist", "Endocrinologist"),
+        ("book a surgeon", "Surgeon"),
+        ("к ортодонту", "Ортодонт"),
+        # two, none, or a word that only ends like one
+        ("к урологу и хирургу", None),
+        ("нужна консультация врача", None),
+        ("каталог клиник", None),
+        ("нужен массаж", None),
+    ],
+)
+def test_a_doctor_the_list_does_not_hold(typed: str, expected: str | None) -> None:
+    assert doctor_named(typed) == expected

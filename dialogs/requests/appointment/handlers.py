@@ -87,12 +87,16 @@ def typed_specialty(text: str, manager: DialogManager) -> str | None:
 
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:
-    """The draft named; a specialty named on the request chooser ("к стоматологу") is the
-    form's first answer (it opens at the next step), and a day named with it ("в следующий
-    вторник") is kept for the date step, said so (`clinics.to_date` answers it)."""
+    """The draft named; a specialty named on the request chooser ("к стоматологу"; one the
+    list does not hold, "к урологу", as typed) is the form's first answer (it opens at the
+    next step), and a day named with it ("в следующий вторник") is kept for the date step,
+    said so (`clinics.to_date` answers it)."""
     await start_form(start_data, manager)
-    if isinstance(start_data, dict) and start_data.get("specialty") in SPECIALTIES:
-        manager.dialog_data["specialty"] = start_data["specialty"]
+    named = start_data.get("specialty") if isinstance(start_data, dict) else None
+    # a doctor the list does not hold ("к урологу"), as "Another specialty" takes one typed
+    other = clean_text(named, max_len=SPECIALTY_MAX) if isinstance(named, str) else None
+    if named in SPECIALTIES or other is not None:
+        manager.dialog_data["specialty"] = named if named in SPECIALTIES else other
         day = start_data.get(DATE_AHEAD)
         if isinstance(day, str):
             typed = read_date_time_said(day, today(manager), future=True)
