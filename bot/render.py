@@ -22,7 +22,7 @@ from bot.textfit import cut
 # detail keys whose values are themselves keys of a label family
 LABELLED = {"time_window": "time-window-", "specialty": "specialty-", "currency": "currency-"}
 # shown together with the amount or the time of day; an id for staff tools
-HIDDEN = {"currency", "clinic_id", "time_zone", "time_said", "visit_time"}
+HIDDEN = {"currency", "clinic_id", "time_zone", "time_said", "visit_time", "delivery_time"}
 # A value shown on a summary, a request page or a staff card is cut at this many characters, so
 # that every such screen fits one Telegram message (a list may have 4,096); the whole text is a
 # button away (`long_details`).
@@ -46,9 +46,10 @@ def value_text(key: str, value: Any, details: dict[str, Any], i18n: Translator) 
     if key.endswith("_date") and isinstance(value, str):
         day = date.fromisoformat(value)
         text = format_date(day, format="long", locale=i18n.locale)
-        if key in ("preferred_date", "call_date", "visit_date"):  # planned by the day of the week
+        booked = key in ("visit_date", "delivery_date")  # by staff (`/visit`)
+        if key in ("preferred_date", "call_date") or booked:  # planned by the day of the week
             text += f" ({format_date(day, 'EEEE', locale=i18n.locale)})"
-        if key == "visit_date" and (at := details.get("visit_time")):
+        if booked and (at := details.get(key.removesuffix("_date") + "_time")):
             text = i18n("visit-when", day=text, time=str(at))
         return text
     if key == "amount":

@@ -40,10 +40,15 @@ K = NotificationKind
 VISIT_SHOWN = {
     RequestKind.APPOINTMENT: ("specialty", "clinic"),
     RequestKind.LAB_TESTS: ("referral", "address"),
+    RequestKind.MEDICINES: ("items", "address"),
 }
 VISIT_WORDS = {
     RequestKind.APPOINTMENT: ("notify-visit-booked", "notify-visit-tomorrow"),
     RequestKind.LAB_TESTS: ("notify-lab-visit-booked", "notify-lab-visit-tomorrow"),
+    RequestKind.MEDICINES: (
+        "notify-medicines-delivery-booked",
+        "notify-medicines-delivery-tomorrow",
+    ),
 }
 
 
@@ -141,16 +146,15 @@ class MemberSender:
 
     async def _visit(self, to: _To, request: Request, *, tomorrow: bool) -> int:
         """ "📅 Your visit is booked: December 9, 2026 (Wednesday), 17:30", with the doctor and the
-        clinic (the tests and the address, for lab tests) and whose visit it is (a family's); or
-        the reminder the day before."""
+        clinic (the tests and the address, for lab tests; the medicines and the address, for
+        their delivery) and whose visit it is (a family's); or the reminder the day before."""
         key = VISIT_WORDS[request.kind][tomorrow]
         shown = {k: request.details[k] for k in VISIT_SHOWN[request.kind] if request.details.get(k)}
         lines = detail_lines(shown, to.i18n, value_max=VALUE_SHOWN)
         if whose := (await requests.holders(to.session, to.member)).get(request.card_id):
             lines = to.i18n("request-insured-name", insured=whose) + "\n" + lines
-        when = value_text(
-            visits.DAY_FIELD, request.details.get(visits.DAY_FIELD), request.details, to.i18n
-        )
+        day_field = visits.fields_of(request.kind)[0]
+        when = value_text(day_field, request.details.get(day_field), request.details, to.i18n)
         text = to.i18n(
             key,
             number=request.number,

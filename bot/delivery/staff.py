@@ -429,9 +429,14 @@ class StaffSender:
         if request.kind in visits.KINDS and request.status != RequestStatus.NEW:
             actions.append(StaffAction.VISIT)  # taken: the visit the clinic gives, booked
         actions.append(StaffAction.REVEAL)
+        delivery = visits.is_delivery(request.kind)  # medicines: "🚚 Delivery" books theirs
         buttons = [
             InlineKeyboardButton(
-                text=i18n(f"staff-btn-{a.value}"),
+                text=i18n(
+                    "staff-btn-delivery"
+                    if delivery and a is StaffAction.VISIT
+                    else f"staff-btn-{a.value}"
+                ),
                 callback_data=StaffCallback(request_id=request.id or 0, action=a).pack(),
             )
             for a in actions

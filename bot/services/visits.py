@@ -1,5 +1,5 @@
-"""A visit as staff booked it, for a doctor appointment or lab tests: `/visit 09.12 17:30` in the
-member's topic.
+"""A visit as staff booked it, for a doctor appointment or lab tests, or the delivery of medicines:
+`/visit 09.12 17:30` in the member's topic.
 
 The member asked for a day and a time of day; the clinic or the laboratory gave one. Staff write
 it once: it is kept on the request (its day in `Request.visit_on`, the day and the hour in
@@ -25,11 +25,14 @@ from storage.repositories import requests as requests_repo
 
 DAY_FIELD = "visit_date"  # the details' keys the visit is shown by (`render.value_text`)
 TIME_FIELD = "visit_time"
+# a medicines delivery's, shown as one ("🚚 Delivery booked for")
+DELIVERY_DAY_FIELD = "delivery_date"
+DELIVERY_TIME_FIELD = "delivery_time"
 # a visit is booked up to this far ahead (the member's date step's horizon)
 HORIZON = timedelta(days=365)
 # the requests a visit is booked on (a doctor's, a laboratory's), and those it is not (withdrawn,
 # refused)
-KINDS = frozenset({RequestKind.APPOINTMENT, RequestKind.LAB_TESTS})
+KINDS = frozenset({RequestKind.APPOINTMENT, RequestKind.LAB_TESTS, RequestKind.MEDICINES})
 NOT_BOOKED = frozenset({RequestStatus.REJECTED, RequestStatus.CANCELLED})
 # the requests of a member named without a number: those asked for in this many days
 RECENT = timedelta(days=60)
@@ -38,6 +41,18 @@ RECENT = timedelta(days=60)
 _HOUR = re.compile(r"([01]?\d|2[0-3])([:.])([0-5]\d)")
 # the word for "at" before the hour ("10.12 в 17:30"), left out of the day
 _AT = frozenset({"в", "о", "об", "at", "сағат"})
+
+
+def is_delivery(kind: str) -> bool:
+    """Whether what is booked on a request of `kind` is a delivery (medicines), not a visit."""
+    return kind == RequestKind.MEDICINES
+
+
+def fields_of(kind: str) -> tuple[str, str]:
+    """The details' keys of the day and the hour booked on a request of `kind`."""
+    if is_delivery(kind):
+        return DELIVERY_DAY_FIELD, DELIVERY_TIME_FIELD
+    return DAY_FIELD, TIME_FIELD
 
 
 class VisitError(ValueError):
@@ -101,9 +116,10 @@ async def request_for(
     now: datetime,
     about: int | None = None,
 ) -> Request:
-    """The request a visit is booked on (an appointment or lab tests, KINDS): the one numbered
-    (the member's), else the one the staff message replies about (`about`: a line of its card or
-    history) when it is one, else the one asked for lately that is not withdrawn or refused.
+    """The request a visit (or a delivery) is booked on (an appointment, lab tests or medicines,
+    KINDS): the one numbered (the member's), else the one the staff message replies about
+    (`about`: a line of its card or history) when it is one, else the one asked for lately that
+    is not withdrawn or refused.
     Raises `VisitError` when there is none, or several to choose from (named, for the number)."""
     if request_id is None and about is not None:
         replied = await session.get(Request, about)
@@ -132,10 +148,11 @@ async def book(
     """Keep the visit on `request` and tell the member (and refresh the staff card), in the
     caller's transaction; audited. Booked again, the new day and hour replace the old."""
     assert request.id is not None
-    details = {key: value for key, value in request.details.items() if key != TIME_FIELD}
-    details[DAY_FIELD] = visit.day.isoformat()
+    day_field, time_field = fields_of(request.kind)
+    details = {key: value for key, value in request.details.items() if key != time_field}
+    details[day_field] = visit.day.isoformat()
     if visit.at is not None:
-        details[TIME_FIELD] = visit.at
+        details[time_field] = visit.at
     request.details = details  # (a new dict: the JSON column sees the change)
     request.visit_on = visit.day
     request.updated_at = now

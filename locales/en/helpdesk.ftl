@@ -5,21 +5,22 @@ command-staff-reply = Send a canned reply: /reply name
 command-staff-templates = List the canned replies
 command-staff-template = Add or remove a canned reply
 command-staff-export = Requests as XLSX: /export FROM TO, or /export DAY
-command-staff-visit = Book the visit of an appointment or lab tests: /visit 09.12 17:30
+command-staff-visit = Book the visit of an appointment or lab tests, or the delivery of medicines: /visit 09.12 17:30
 
 helpdesk-note-kept = 📝 Internal note kept. It was not sent to the member.
 helpdesk-note-usage = Write the note after the command: <code>/note text</code> or <code>!text</code>.
 helpdesk-note-no-member = Use this in a member's topic (or in reply to a member's message).
 
-helpdesk-visit-usage = Usage: in the member's topic, <code>/visit 09.12 17:30</code> (the day of the visit, and its time when known). With several doctor appointments or lab tests, the request's number first: <code>/visit R-000042 09.12 17:30</code>.
+helpdesk-visit-usage = Usage: in the member's topic, <code>/visit 09.12 17:30</code> (the day of the visit or the delivery, and its time when known). With several doctor appointments, lab tests or medicines, the request's number first: <code>/visit R-000042 09.12 17:30</code>.
 helpdesk-visit-bad-date = ⚠️ I could not read the day in “{ $typed }”. For example: <code>/visit 09.12 17:30</code> or <code>/visit tomorrow 10:00</code>.
 helpdesk-visit-out-of-range = ⚠️ “{ $typed }”: a visit is booked for today or a day ahead, up to a year.
 helpdesk-visit-not-theirs = ⚠️ { $number } is not a request of this member.
-helpdesk-visit-wrong-kind = ⚠️ { $number } is neither a doctor appointment nor lab tests: a visit is booked only on those.
+helpdesk-visit-wrong-kind = ⚠️ { $number } is not a doctor appointment, lab tests or medicines: a visit or a delivery is booked only on those.
 helpdesk-visit-closed = ⚠️ { $number } was cancelled or rejected: no visit is booked on it.
-helpdesk-visit-none = ⚠️ This member has no doctor appointment or lab tests from the last 60 days to book a visit on. Give its number: <code>/visit R-000042 09.12 17:30</code>.
-helpdesk-visit-which = This member has several doctor appointments or lab tests: { $numbers }. Give the number: <code>/visit R-000042 09.12 17:30</code>.
+helpdesk-visit-none = ⚠️ This member has no doctor appointment, lab tests or medicines from the last 60 days to book on. Give its number: <code>/visit R-000042 09.12 17:30</code>.
+helpdesk-visit-which = This member has several doctor appointments, lab tests or medicines: { $numbers }. Give the number: <code>/visit R-000042 09.12 17:30</code>.
 helpdesk-visit-booked = 📅 { $number }: the visit is booked for { $when }. The member is told now and reminded the day before.
+helpdesk-delivery-booked = 🚚 { $number }: the delivery is booked for { $when }. The member is told now and reminded the day before.
 
 helpdesk-reply-usage = Usage: <code>/reply name</code> in a member's topic. <code>/templates</code> lists the names.
 helpdesk-reply-unknown = No canned reply is called “{ $name }”. <code>/templates</code> lists them.

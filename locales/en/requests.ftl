@@ -66,6 +66,7 @@ field-specialty = Specialty
 field-clinic = City / clinic
 field-preferred_date = Preferred date
 field-visit_date = 📅 Visit booked for
+field-delivery_date = 🚚 Delivery booked for
 visit-when = { $day }, { $time }
 field-comment = Comment
 field-items = Medicines

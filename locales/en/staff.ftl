@@ -5,6 +5,7 @@ staff-button-unknown = This button is out of date. Use the buttons on the latest
 staff-done = ✅ Saved
 staff-done-untold = ℹ️ Request { $number } ({ $kind }) is done, but nothing has been sent to the member since it came. If they have not been told where and when, write it here: it goes to them.
 staff-done-untold-visit = ℹ️ Request { $number } ({ $kind }) is done, but nothing has been sent to the member since it came. Book the visit the clinic or laboratory gave: <code>/visit 09.12 17:30</code> here (the member is told and reminded the day before), or write where and when: it goes to them.
+staff-done-untold-delivery = ℹ️ Request { $number } ({ $kind }) is done, but nothing has been sent to the member since it came. Book the delivery: <code>/visit 09.12 17:30</code> here (the member is told and reminded the day before), or write where and when: it goes to them.
 staff-already-taken = { $name } has already taken this request.
 staff-info-asked-already = ℹ️ The member has already been asked (a colleague was first), so your question goes to them as a message in this topic.
 staff-not-now = Not possible while the request is { $status }.
@@ -12,6 +13,7 @@ staff-request-missing = This request no longer exists.
 staff-ask-info = ✍️ Reply to this message with the question for the member.
 staff-ask-reject = ✍️ Reply to this message with the reason for rejecting; the member will see it.
 staff-ask-visit = ✍️ Reply to this message with the day and time of the visit the clinic or laboratory booked, for example 09.12 17:30 (the time may be left out).
+staff-ask-delivery = ✍️ Reply to this message with the day and time the medicines will be delivered, for example 09.12 17:30 (the time may be left out).
 staff-text-too-short = Please write at least a few words.
 staff-sent-to-member = ✅ Saved; the member is told.
 staff-member-unreachable = ⚠️ This member has blocked the bot; the message will be delivered when they write again.
@@ -23,6 +25,7 @@ staff-btn-done = ✅ Done
 staff-btn-reject = ⛔️ Reject
 staff-btn-reveal = 📞 Show phone
 staff-btn-visit = 📅 Visit
+staff-btn-delivery = 🚚 Delivery
 staff-phones = 📞 { $number }: { $phones } (this view is logged)
 
 staff-card =
@@ -101,6 +104,15 @@ notify-lab-visit-booked =
     I will remind you the day before.
 notify-lab-visit-tomorrow =
     🧪 A reminder: your lab tests are tomorrow, <b>{ $when }</b>.
+    Request <b>{ $number }</b>:
+    { $details }
+notify-medicines-delivery-booked =
+    🚚 Your medicines will be delivered: <b>{ $when }</b>.
+    Request <b>{ $number }</b>:
+    { $details }
+    I will remind you the day before.
+notify-medicines-delivery-tomorrow =
+    🚚 A reminder: your medicines are delivered tomorrow, <b>{ $when }</b>.
     Request <b>{ $number }</b>:
     { $details }
 notify-need-info-nudge =

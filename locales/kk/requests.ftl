@@ -66,6 +66,7 @@ field-specialty = Мамандық
 field-clinic = Қала / клиника
 field-preferred_date = Қалаулы күн
 field-visit_date = 📅 Қабылдауға жазылу
+field-delivery_date = 🚚 Жеткізу уақыты
 visit-when = { $day }, { $time }
 field-comment = Түсініктеме
 field-items = Дәрі-дәрмек

@@ -5,21 +5,22 @@ command-staff-reply = Отправить шаблон ответа: /reply им�
 command-staff-templates = Список шаблонов ответов
 command-staff-template = Добавить или удалить шаблон ответа
 command-staff-export = Заявки в XLSX: /export С ПО или /export ДЕНЬ
-command-staff-visit = Записать участника на приём или анализы: /visit 09.12 17:30
+command-staff-visit = Записать участника на приём или анализы или назначить доставку лекарств: /visit 09.12 17:30
 
 helpdesk-note-kept = 📝 Внутренняя заметка сохранена. Участнику она не отправлена.
 helpdesk-note-usage = Напишите заметку после команды: <code>/note текст</code> или <code>!текст</code>.
 helpdesk-note-no-member = Используйте это в теме участника (или в ответ на его сообщение).
 
-helpdesk-visit-usage = Как: в теме участника <code>/visit 09.12 17:30</code> (день визита и, если известно, время). Если заявок на приём или анализы несколько — сначала номер заявки: <code>/visit R-000042 09.12 17:30</code>.
+helpdesk-visit-usage = Как: в теме участника <code>/visit 09.12 17:30</code> (день визита или доставки и, если известно, время). Если заявок на приём, анализы или лекарства несколько — сначала номер заявки: <code>/visit R-000042 09.12 17:30</code>.
 helpdesk-visit-bad-date = ⚠️ Не удалось прочитать день в «{ $typed }». Например: <code>/visit 09.12 17:30</code> или <code>/visit завтра 10:00</code>.
 helpdesk-visit-out-of-range = ⚠️ «{ $typed }»: записать можно на сегодня или на день вперёд, до года.
 helpdesk-visit-not-theirs = ⚠️ { $number } — не заявка этого участника.
-helpdesk-visit-wrong-kind = ⚠️ { $number } — не запись к врачу и не анализы: визит записывается только на них.
+helpdesk-visit-wrong-kind = ⚠️ { $number } — не запись к врачу, не анализы и не лекарства: визит или доставка назначаются только на них.
 helpdesk-visit-closed = ⚠️ { $number } отменена или отклонена: записать визит по ней нельзя.
-helpdesk-visit-none = ⚠️ У этого участника нет заявки на запись к врачу или анализы за последние 60 дней. Укажите её номер: <code>/visit R-000042 09.12 17:30</code>.
-helpdesk-visit-which = У этого участника несколько заявок на запись к врачу или анализы: { $numbers }. Укажите номер: <code>/visit R-000042 09.12 17:30</code>.
+helpdesk-visit-none = ⚠️ У этого участника нет заявки на запись к врачу, анализы или лекарства за последние 60 дней. Укажите её номер: <code>/visit R-000042 09.12 17:30</code>.
+helpdesk-visit-which = У этого участника несколько заявок на запись к врачу, анализы или лекарства: { $numbers }. Укажите номер: <code>/visit R-000042 09.12 17:30</code>.
 helpdesk-visit-booked = 📅 { $number }: визит записан на { $when }. Участнику сообщено сейчас, накануне придёт напоминание.
+helpdesk-delivery-booked = 🚚 { $number }: доставка назначена на { $when }. Участнику сообщено сейчас, накануне придёт напоминание.
 
 helpdesk-reply-usage = Как: <code>/reply имя</code> в теме участника. <code>/templates</code> показывает имена.
 helpdesk-reply-unknown = Шаблона «{ $name }» нет. <code>/templates</code> показывает список.

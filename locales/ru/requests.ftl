@@ -66,6 +66,7 @@ field-specialty = Специальность
 field-clinic = Город / клиника
 field-preferred_date = Желаемая дата
 field-visit_date = 📅 Запись на приём
+field-delivery_date = 🚚 Доставка назначена на
 visit-when = { $day }, { $time }
 field-comment = Комментарий
 field-items = Лекарства

@@ -5,21 +5,22 @@ command-staff-reply = Надіслати шаблон відповіді: /reply
 command-staff-templates = Список шаблонів відповідей
 command-staff-template = Додати або видалити шаблон відповіді
 command-staff-export = Заявки у XLSX: /export З ПО або /export ДЕНЬ
-command-staff-visit = Записати учасника на прийом або аналізи: /visit 09.12 17:30
+command-staff-visit = Записати учасника на прийом або аналізи чи призначити доставку ліків: /visit 09.12 17:30
 
 helpdesk-note-kept = 📝 Внутрішню нотатку збережено. Учасникові її не надіслано.
 helpdesk-note-usage = Напишіть нотатку після команди: <code>/note текст</code> або <code>!текст</code>.
 helpdesk-note-no-member = Використовуйте це в темі учасника (або у відповідь на його повідомлення).
 
-helpdesk-visit-usage = Як: у темі учасника <code>/visit 09.12 17:30</code> (день візиту і, якщо відомо, час). Якщо заявок на прийом або аналізи кілька — спочатку номер заявки: <code>/visit R-000042 09.12 17:30</code>.
+helpdesk-visit-usage = Як: у темі учасника <code>/visit 09.12 17:30</code> (день візиту чи доставки і, якщо відомо, час). Якщо заявок на прийом, аналізи чи ліки кілька — спочатку номер заявки: <code>/visit R-000042 09.12 17:30</code>.
 helpdesk-visit-bad-date = ⚠️ Не вдалося прочитати день у «{ $typed }». Наприклад: <code>/visit 09.12 17:30</code> або <code>/visit завтра 10:00</code>.
 helpdesk-visit-out-of-range = ⚠️ «{ $typed }»: записати можна на сьогодні або на день уперед, до року.
 helpdesk-visit-not-theirs = ⚠️ { $number } — не заявка цього учасника.
-helpdesk-visit-wrong-kind = ⚠️ { $number } — не запис до лікаря і не аналізи: візит записується лише на них.
+helpdesk-visit-wrong-kind = ⚠️ { $number } — не запис до лікаря, не аналізи й не ліки: візит чи доставка призначаються лише на них.
 helpdesk-visit-closed = ⚠️ { $number } скасовано або відхилено: записати візит за нею не можна.
-helpdesk-visit-none = ⚠️ У цього учасника немає заявки на запис до лікаря чи аналізи за останні 60 днів. Вкажіть її номер: <code>/visit R-000042 09.12 17:30</code>.
-helpdesk-visit-which = У цього учасника кілька заявок на запис до лікаря чи аналізи: { $numbers }. Вкажіть номер: <code>/visit R-000042 09.12 17:30</code>.
+helpdesk-visit-none = ⚠️ У цього учасника немає заявки на запис до лікаря, аналізи чи ліки за останні 60 днів. Вкажіть її номер: <code>/visit R-000042 09.12 17:30</code>.
+helpdesk-visit-which = У цього учасника кілька заявок на запис до лікаря, аналізи чи ліки: { $numbers }. Вкажіть номер: <code>/visit R-000042 09.12 17:30</code>.
 helpdesk-visit-booked = 📅 { $number }: візит записано на { $when }. Учасникові повідомлено зараз, напередодні надійде нагадування.
+helpdesk-delivery-booked = 🚚 { $number }: доставку призначено на { $when }. Учасникові повідомлено зараз, напередодні надійде нагадування.
 
 helpdesk-reply-usage = Як: <code>/reply назва</code> у темі учасника. <code>/templates</code> показує назви.
 helpdesk-reply-unknown = Шаблону «{ $name }» немає. <code>/templates</code> показує список.

@@ -66,6 +66,7 @@ field-specialty = Спеціальність
 field-clinic = Місто / клініка
 field-preferred_date = Бажана дата
 field-visit_date = 📅 Запис на прийом
+field-delivery_date = 🚚 Доставку призначено на
 visit-when = { $day }, { $time }
 field-comment = Коментар
 field-items = Ліки

@@ -167,10 +167,10 @@ async def test_a_visit_is_booked_on_the_appointment_meant_or_staff_are_told_why_
     callback = await world.submit(member)
     await world.deliver()
     assert (
-        "This member has several doctor appointments or lab tests: R-000002, R-000001. Give the"
+        "This member has several doctor appointments, lab tests or medicines: R-000002, R-000001."
         in await _staff_says(world, "/visit 27.11 9:00", thread)
     )
-    assert "R-000003 is neither a doctor appointment nor lab tests" in await _staff_says(
+    assert "R-000003 is not a doctor appointment, lab tests or medicines" in await _staff_says(
         world, f"/visit {callback.number} 27.11 9:00", thread
     )
     answer = await _staff_says(world, "/visit 27.11 9:00 R-2", thread)  # the number last, short
@@ -309,7 +309,7 @@ async def test_lab_tests_get_their_visit_booked_told_and_reminded_in_their_own_w
     appointment = await _appointment(world, member)
     await world.deliver()
     assert (
-        f"several doctor appointments or lab tests: {appointment.number}, {tests.number}"
+        f"several doctor appointments, lab tests or medicines: {appointment.number}, {tests.number}"
         in await _staff_says(world, "/visit 27.11 9:00", thread)
     )
 
@@ -319,3 +319,59 @@ async def test_lab_tests_get_their_visit_booked_told_and_reminded_in_their_own_w
         "🧪 A reminder: your lab tests are tomorrow, November 26, 2026 (Thursday), 08:30."
     )
     assert "Ferritin" in reminder
+
+
+MEDICINES = {"items": "Nurofen 200 mg, 1 pack", "address": "Kyiv, Khreshchatyk 1, flat 2"}
+
+
+async def test_medicines_get_their_delivery_booked_told_and_reminded(world):
+    """Medicines had no day: staff could only write when they would come, and the member was
+    not reminded. Their card has "🚚 Delivery" once taken; it (or `/visit`) books the day and
+    hour of the delivery, and the member is told and reminded the day before with the
+    medicines and the address, as a delivery, not a visit."""
+    member = await world.member_with_card()
+    medicines = await world.submit(member, kind=RequestKind.MEDICINES, details=dict(MEDICINES))
+    await world.deliver()
+    thread = _thread(world, medicines.number)
+    await world.press(_card(world, medicines.number), "🙋 Take")
+    await world.deliver()
+    markup = str(_card(world, medicines.number)["reply_markup"])
+    assert "🚚 Delivery" in markup and "📅 Visit" not in markup
+
+    await world.press(_card(world, medicines.number), "🚚 Delivery")
+    assert (
+        "day and time the medicines will be delivered"
+        in (world.bot_messages(FORUM, thread)[-1]["text"])
+    )
+    assert (await _staff_says(world, "27.11 10:00", thread)).startswith(
+        "🚚 R-000001: the delivery is booked for November 27, 2026 (Friday), 10:00."
+    )
+    told = world.bot_messages(OLENA)[-1]["text"]
+    assert told.startswith(
+        "🚚 Your medicines will be delivered: November 27, 2026 (Friday), 10:00."
+    )
+    assert "Nurofen 200 mg" in told and "Kyiv, Khreshchatyk 1, flat 2" in told
+    assert "visit" not in told.lower()
+    stored = await _stored(world, medicines.id)
+    assert stored.visit_on == date(2026, 11, 27)
+    assert stored.details["delivery_date"] == "2026-11-27"
+    assert stored.details["delivery_time"] == "10:00"
+    card = _card(world, medicines.number)["text"]
+    assert "🚚 Delivery booked for: November 27, 2026 (Friday), 10:00" in card
+
+    await _remind(world, _almaty(26, 10))
+    reminder = world.bot_messages(OLENA)[-1]["text"]
+    assert reminder.startswith(
+        "🚚 A reminder: your medicines are delivered tomorrow, November 27, 2026 (Friday), 10:00."
+    )
+
+    # done with nothing said to the member: the topic says how to book the delivery
+    other = await world.submit(member, kind=RequestKind.MEDICINES, details=dict(MEDICINES))
+    await world.deliver()
+    await world.press(_card(world, other.number), "🙋 Take")
+    await world.deliver()
+    await world.press(_card(world, other.number), "✅ Done")
+    assert world.bot_messages(FORUM)[-1]["text"].startswith(
+        f"ℹ️ Request {other.number} (💊 Medicines) is done, but nothing has been sent to the "
+        "member since it came. Book the delivery: /visit 09.12 17:30 here"
+    )

@@ -28,7 +28,7 @@ from bot.services.staff import (
     reveal_phones,
 )
 from bot.services.staff.routing import handled_in
-from bot.services.visits import KINDS
+from bot.services.visits import KINDS, is_delivery
 from storage.models import Request, RequestStatus
 from storage.uow import UnitOfWork
 
@@ -102,6 +102,12 @@ async def _apply(
     else:
         await reply_to.reply(text)
     return None
+
+
+async def _delivery(uow: UnitOfWork, request_id: int) -> bool:
+    """Whether what the "Visit" button books on this request is a delivery (medicines)."""
+    request = await uow.session.get(Request, request_id)
+    return request is not None and is_delivery(request.kind)
 
 
 async def _other_chat(
@@ -194,8 +200,11 @@ def create_router() -> Router:
             )
             await callback.answer()
             if isinstance(callback.message, Message):
+                asked = f"staff-ask-{action.value}"
+                if action is StaffAction.VISIT and await _delivery(uow, callback_data.request_id):
+                    asked = "staff-ask-delivery"  # medicines: the day they are delivered
                 prompt = await callback.message.reply(
-                    i18n(f"staff-ask-{action.value}"), reply_markup=ForceReply(selective=True)
+                    i18n(asked), reply_markup=ForceReply(selective=True)
                 )
                 await state.update_data(
                     prompt_id=prompt.message_id, card_id=callback.message.message_id
@@ -211,7 +220,10 @@ def create_router() -> Router:
             if isinstance(callback.message, Message) and await done_untold(uow.session, request):
                 kind = i18n(f"request-kind-{request.kind}")
                 # an appointment or lab tests: the visit may be booked, and the member reminded
+                # (medicines: their delivery)
                 key = "staff-done-untold-visit" if request.kind in KINDS else "staff-done-untold"
+                if is_delivery(request.kind):
+                    key = "staff-done-untold-delivery"
                 await callback.message.reply(i18n(key, number=request.number, kind=kind))
 
     @router.callback_query()

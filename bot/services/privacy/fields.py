@@ -14,6 +14,8 @@ KEPT_DETAILS = frozenset(
         "time_zone",
         "visit_date",  # the visit staff booked (`/visit`)
         "visit_time",
+        "delivery_date",  # a medicines delivery staff booked (`/visit`)
+        "delivery_time",
         "service_date",
         "amount",
         "currency",
