@@ -16,13 +16,16 @@ from babel.numbers import parse_pattern as parse_number_pattern
 from bot.i18n import Translator
 from bot.services.forms import WINDOW_SPANS
 from bot.services.hours import window_hours
+from bot.services.visits import BOOKINGS
 from bot.services.zones import city
 from bot.textfit import cut
 
 # detail keys whose values are themselves keys of a label family
 LABELLED = {"time_window": "time-window-", "specialty": "specialty-", "currency": "currency-"}
 # shown together with the amount or the time of day; an id for staff tools
-HIDDEN = {"currency", "clinic_id", "time_zone", "time_said", "visit_time", "delivery_time"}
+# the day staff booked (a visit, a delivery: `/visit`), and its hour shown with it
+BOOKED_TIME = {booking.day_field: booking.time_field for booking in BOOKINGS.values()}
+HIDDEN = {"currency", "clinic_id", "time_zone", "time_said", *BOOKED_TIME.values()}
 # A value shown on a summary, a request page or a staff card is cut at this many characters, so
 # that every such screen fits one Telegram message (a list may have 4,096); the whole text is a
 # button away (`long_details`).
@@ -46,10 +49,9 @@ def value_text(key: str, value: Any, details: dict[str, Any], i18n: Translator) 
     if key.endswith("_date") and isinstance(value, str):
         day = date.fromisoformat(value)
         text = format_date(day, format="long", locale=i18n.locale)
-        booked = key in ("visit_date", "delivery_date")  # by staff (`/visit`)
-        if key in ("preferred_date", "call_date") or booked:  # planned by the day of the week
+        if key in ("preferred_date", "call_date") or key in BOOKED_TIME:  # by the day of the week
             text += f" ({format_date(day, 'EEEE', locale=i18n.locale)})"
-        if booked and (at := details.get(key.removesuffix("_date") + "_time")):
+        if key in BOOKED_TIME and (at := details.get(BOOKED_TIME[key])):
             text = i18n("visit-when", day=text, time=str(at))
         return text
     if key == "amount":

@@ -153,7 +153,7 @@ class MemberSender:
         lines = detail_lines(shown, to.i18n, value_max=VALUE_SHOWN)
         if whose := (await requests.holders(to.session, to.member)).get(request.card_id):
             lines = to.i18n("request-insured-name", insured=whose) + "\n" + lines
-        day_field = visits.fields_of(request.kind)[0]
+        day_field = visits.BOOKINGS[request.kind].day_field
         when = value_text(day_field, request.details.get(day_field), request.details, to.i18n)
         text = to.i18n(
             key,

@@ -426,16 +426,15 @@ class StaffSender:
             actions.insert(0, StaffAction.TAKE)
         if not actions:
             return text, None
-        if request.kind in visits.KINDS and request.status != RequestStatus.NEW:
-            actions.append(StaffAction.VISIT)  # taken: the visit the clinic gives, booked
+        booking = visits.BOOKINGS.get(request.kind)
+        if booking is not None and request.status != RequestStatus.NEW:
+            actions.append(StaffAction.VISIT)  # taken: the visit (the delivery) given, booked
         actions.append(StaffAction.REVEAL)
-        delivery = visits.is_delivery(request.kind)  # medicines: "🚚 Delivery" books theirs
         buttons = [
             InlineKeyboardButton(
+                # "📅 Visit", or "🚚 Delivery" for medicines
                 text=i18n(
-                    "staff-btn-delivery"
-                    if delivery and a is StaffAction.VISIT
-                    else f"staff-btn-{a.value}"
+                    booking.button if booking and a is StaffAction.VISIT else f"staff-btn-{a.value}"
                 ),
                 callback_data=StaffCallback(request_id=request.id or 0, action=a).pack(),
             )

@@ -23,16 +23,45 @@ from bot.services.staff.find import REQUEST_NUMBER
 from storage.models import Request, RequestKind, RequestStatus
 from storage.repositories import requests as requests_repo
 
-DAY_FIELD = "visit_date"  # the details' keys the visit is shown by (`render.value_text`)
-TIME_FIELD = "visit_time"
-# a medicines delivery's, shown as one ("🚚 Delivery booked for")
-DELIVERY_DAY_FIELD = "delivery_date"
-DELIVERY_TIME_FIELD = "delivery_time"
+
+@dataclass(frozen=True)
+class Booking:
+    """What staff book on a request of a kind, where it is kept, and the staff chat's words for
+    it: a visit (a doctor's, a laboratory's) or a delivery (medicines)."""
+
+    day_field: str  # the details' keys the day and the hour are kept and shown by
+    time_field: str  # (`render.value_text`)
+    button: str  # the request card's button that asks for it
+    ask: str  # that button's prompt
+    booked: str  # said once it is booked
+    untold: str  # said after "Done" when nothing was sent to the member since the request came
+
+
+VISIT = Booking(
+    "visit_date",
+    "visit_time",
+    "staff-btn-visit",
+    "staff-ask-visit",
+    "helpdesk-visit-booked",
+    "staff-done-untold-visit",
+)
+DELIVERY = Booking(
+    "delivery_date",
+    "delivery_time",
+    "staff-btn-delivery",
+    "staff-ask-delivery",
+    "helpdesk-delivery-booked",
+    "staff-done-untold-delivery",
+)
+BOOKINGS = {
+    RequestKind.APPOINTMENT: VISIT,
+    RequestKind.LAB_TESTS: VISIT,
+    RequestKind.MEDICINES: DELIVERY,
+}
 # a visit is booked up to this far ahead (the member's date step's horizon)
 HORIZON = timedelta(days=365)
-# the requests a visit is booked on (a doctor's, a laboratory's), and those it is not (withdrawn,
-# refused)
-KINDS = frozenset({RequestKind.APPOINTMENT, RequestKind.LAB_TESTS, RequestKind.MEDICINES})
+# the requests a visit or a delivery is booked on, and those it is not (withdrawn, refused)
+KINDS = frozenset(BOOKINGS)
 NOT_BOOKED = frozenset({RequestStatus.REJECTED, RequestStatus.CANCELLED})
 # the requests of a member named without a number: those asked for in this many days
 RECENT = timedelta(days=60)
@@ -41,18 +70,6 @@ RECENT = timedelta(days=60)
 _HOUR = re.compile(r"([01]?\d|2[0-3])([:.])([0-5]\d)")
 # the word for "at" before the hour ("10.12 в 17:30"), left out of the day
 _AT = frozenset({"в", "о", "об", "at", "сағат"})
-
-
-def is_delivery(kind: str) -> bool:
-    """Whether what is booked on a request of `kind` is a delivery (medicines), not a visit."""
-    return kind == RequestKind.MEDICINES
-
-
-def fields_of(kind: str) -> tuple[str, str]:
-    """The details' keys of the day and the hour booked on a request of `kind`."""
-    if is_delivery(kind):
-        return DELIVERY_DAY_FIELD, DELIVERY_TIME_FIELD
-    return DAY_FIELD, TIME_FIELD
 
 
 class VisitError(ValueError):
@@ -148,11 +165,11 @@ async def book(
     """Keep the visit on `request` and tell the member (and refresh the staff card), in the
     caller's transaction; audited. Booked again, the new day and hour replace the old."""
     assert request.id is not None
-    day_field, time_field = fields_of(request.kind)
-    details = {key: value for key, value in request.details.items() if key != time_field}
-    details[day_field] = visit.day.isoformat()
+    booking = BOOKINGS[request.kind]
+    details = {k: v for k, v in request.details.items() if k != booking.time_field}
+    details[booking.day_field] = visit.day.isoformat()
     if visit.at is not None:
-        details[time_field] = visit.at
+        details[booking.time_field] = visit.at
     request.details = details  # (a new dict: the JSON column sees the change)
     request.visit_on = visit.day
     request.updated_at = now

@@ -28,7 +28,7 @@ from bot.services.staff import (
     reveal_phones,
 )
 from bot.services.staff.routing import handled_in
-from bot.services.visits import KINDS, is_delivery
+from bot.services.visits import BOOKINGS
 from storage.models import Request, RequestStatus
 from storage.uow import UnitOfWork
 
@@ -104,10 +104,14 @@ async def _apply(
     return None
 
 
-async def _delivery(uow: UnitOfWork, request_id: int) -> bool:
-    """Whether what the "Visit" button books on this request is a delivery (medicines)."""
-    request = await uow.session.get(Request, request_id)
-    return request is not None and is_delivery(request.kind)
+async def _prompt(uow: UnitOfWork, request_id: int, action: StaffAction) -> str:
+    """The key of the question a button asks: the visit's day, or a medicines delivery's (its
+    `visits.Booking`), or the question or reason its status needs."""
+    if action is StaffAction.VISIT:
+        request = await uow.session.get(Request, request_id)
+        if request is not None and request.kind in BOOKINGS:
+            return BOOKINGS[request.kind].ask
+    return f"staff-ask-{action.value}"
 
 
 async def _other_chat(
@@ -200,9 +204,7 @@ def create_router() -> Router:
             )
             await callback.answer()
             if isinstance(callback.message, Message):
-                asked = f"staff-ask-{action.value}"
-                if action is StaffAction.VISIT and await _delivery(uow, callback_data.request_id):
-                    asked = "staff-ask-delivery"  # medicines: the day they are delivered
+                asked = await _prompt(uow, callback_data.request_id, action)
                 prompt = await callback.message.reply(
                     i18n(asked), reply_markup=ForceReply(selective=True)
                 )
@@ -221,9 +223,8 @@ def create_router() -> Router:
                 kind = i18n(f"request-kind-{request.kind}")
                 # an appointment or lab tests: the visit may be booked, and the member reminded
                 # (medicines: their delivery)
-                key = "staff-done-untold-visit" if request.kind in KINDS else "staff-done-untold"
-                if is_delivery(request.kind):
-                    key = "staff-done-untold-delivery"
+                booking = BOOKINGS.get(request.kind)
+                key = booking.untold if booking else "staff-done-untold"
                 await callback.message.reply(i18n(key, number=request.number, kind=kind))
 
     @router.callback_query()

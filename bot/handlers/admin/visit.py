@@ -42,14 +42,11 @@ async def book_visit(
         shown = {key: html.escape(value) for key, value in exc.args_shown.items()}
         await message.reply(i18n(exc.key, **shown))
         return False
-    day_field = visits.fields_of(request.kind)[0]
-    when = value_text(day_field, booked.day.isoformat(), request.details, i18n)
-    said = (
-        "helpdesk-delivery-booked" if visits.is_delivery(request.kind) else "helpdesk-visit-booked"
-    )
+    booking = visits.BOOKINGS[request.kind]
+    when = value_text(booking.day_field, booked.day.isoformat(), request.details, i18n)
     number = request.number
     if not await uow.commit():
         await message.reply(i18n("staff-not-saved"))
         return False
-    await message.reply(i18n(said, number=number, when=html.escape(when, quote=False)))
+    await message.reply(i18n(booking.booked, number=number, when=html.escape(when, quote=False)))
     return True

@@ -93,10 +93,11 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
     said so (`clinics.to_date` answers it)."""
     await start_form(start_data, manager)
     named = start_data.get("specialty") if isinstance(start_data, dict) else None
-    # a doctor the list does not hold ("к урологу"), as "Another specialty" takes one typed
-    other = clean_text(named, max_len=SPECIALTY_MAX) if isinstance(named, str) else None
-    if named in SPECIALTIES or other is not None:
-        manager.dialog_data["specialty"] = named if named in SPECIALTIES else other
+    # a listed one's code, or a doctor the list does not hold ("к урологу") as "Another
+    # specialty" takes one typed
+    specialty = clean_text(named, max_len=SPECIALTY_MAX) if isinstance(named, str) else None
+    if specialty is not None:
+        manager.dialog_data["specialty"] = specialty
         day = start_data.get(DATE_AHEAD)
         if isinstance(day, str):
             typed = read_date_time_said(day, today(manager), future=True)
