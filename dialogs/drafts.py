@@ -42,7 +42,8 @@ from dialogs.requests.common import (
     SUBMISSION,
 )
 from dialogs.requests.dates import DATE_AHEAD
-from dialogs.requests.new import FORMS, make_active, named_label
+from dialogs.requests.named import named_label
+from dialogs.requests.new import FORMS, make_active
 from dialogs.states import AppointmentSG, MainSG
 from dialogs.widgets.i18n import ERROR_KEY
 from storage.models import Member

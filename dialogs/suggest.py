@@ -4,8 +4,7 @@ away, on every screen that asks nothing (`dialogs.common.member_window(rests=Tru
 
 from __future__ import annotations
 
-import re
-from typing import Any, NamedTuple
+from typing import Any
 
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
@@ -15,16 +14,10 @@ from aiogram_dialog.widgets.text import Text
 from bot.i18n import Translator
 from bot.services import cards, requests
 from bot.services.forms import (
-    KAZAKH_POLITE,
     MadeAsked,
-    about_made_request,
-    bare_request,
     made_request_asked,
-    polite_request,
     says_wanting,
-    wants,
 )
-from bot.services.money import money_back
 from bot.services.names import given_name
 from dialogs.common import (
     OFFER,
@@ -36,17 +29,16 @@ from dialogs.common import (
     set_notice,
     today,
 )
-from dialogs.requests.new import (
-    make_active,
+from dialogs.requests.named import (
+    REQUESTS_AND,
+    Asked,
+    asked_for,
     named_ahead,
     named_holder,
     named_label,
-    named_request,
-    names_self,
-    open_named,
     request_named_for,
-    without_relations,
 )
+from dialogs.requests.new import make_active, open_named
 from dialogs.states import MyRequestsSG
 from storage.models import RequestKind, RequestStatus
 
@@ -84,7 +76,7 @@ async def offer_named(
         about = offer_request(text, card_list, manager)
         if about is not None:
             await _about_made(manager, about)
-    elif (asked := _asked(text, card_list, manager)) is not None:
+    elif (asked := asked_for(text, card_list, manager)) is not None:
         # "I need a dentist" with no card linked: what to do first, not "not taken here"
         i18n: Translator = manager.middleware_data["i18n"]
         set_notice(manager, "input-not-asked-no-card", request=named_label(asked.named, i18n, ""))
@@ -122,15 +114,15 @@ def offer_request(
     # each part between "и", "and"… read once, for what it asks on its own; the family member
     # the message names is whom a part that names no one asks for: "педиатр и лор для сына",
     # both the son's
-    parts = _AND.split(text)
+    parts = REQUESTS_AND.split(text)
     whose = named_holder(text, card_list) if len(parts) > 1 else None
     said_for = whose[0] if whose else None
     read = (
-        [(part, _asked(part, card_list, manager, said_for)) for part in parts]
+        [(part, asked_for(part, card_list, manager, said_for)) for part in parts]
         if len(parts) > 1
         else []
     )
-    asked = _asked(text, card_list, manager)
+    asked = asked_for(text, card_list, manager)
     if asked is None:  # two doctors in one message name neither as a whole
         asked = next((a for _part, a in read if a is not None), None)
     if asked is None and (about := made_request_asked(text)) is not None:
@@ -177,13 +169,6 @@ def _offer_two(
     )
 
 
-# the words that join two requests in one message ("анализы и к гинекологу", "ліки та до
-# лікаря", "tests and a dentist", "талдау және дәрігерге"), a comma before them or not
-_AND = re.compile(
-    r"\s*,?\s+(?:и|і|й|та|and|және|а также|а ещё|а еще|а ще|а також|плюс|also)\s+", re.IGNORECASE
-)
-
-
 def _another_asked(read: list[tuple[str, Asked | None]], first: Asked) -> Asked | None:
     """A request of another kind or doctor, or for another person, that a part of a message
     (`read`: each part split at "и", "and"…, with what it asks on its own) asks for, on a card
@@ -212,66 +197,6 @@ def _offer(offered: list[Any] | None, manager: DialogManager) -> None:
         _say_offered(manager, offered)
 
 
-# the words for "to" before a doctor ("к стоматологу", "до лора"): not the request's first word
-_TO = frozenset({"к", "ко", "до", "to"})
-
-
-def _names_kind(word: str, kind: str, manager: DialogManager) -> bool:
-    """Whether `word` alone names a request of `kind` ("appointment", its doctor named after)."""
-    named = named_request(word, manager)
-    return named is not None and named[0] == kind
-
-
-class Asked(NamedTuple):
-    """What a message asks for (`_asked`)."""
-
-    named: tuple[str, str | None]  # the request: its kind, and the doctor of an appointment
-    holder: tuple[cards.CardView, str] | None  # the family member named, and the words after
-    on: cards.CardView | None  # the card it would be made on (None: no active card)
-    rest: str  # the message's words without the family member's name
-
-
-def _asked(
-    text: str,
-    card_list: list[cards.CardView],
-    manager: DialogManager,
-    said_for: cards.CardView | None = None,
-) -> Asked | None:
-    """The request `text` asks for, for the family member it names too ("треба до педіатра
-    для Софії"), and the card it would be made on; None for a question about it ("Is dentistry
-    covered?", "лимит по стоматологии": no word of wanting, and the request not its first word).
-    `said_for`: the card of the one the whole message names, when `text` is a part of it; the
-    part is for them unless it names someone itself (themselves too: "мне")."""
-    if "?" in text:  # a question, unless one that asks for it ("можете перезвонить?")
-        polite = polite_request(text)
-        if polite is None:
-            return None
-        text = polite
-    holder = named_holder(text, card_list)
-    if holder is None and said_for is not None and not names_self(text):
-        holder = (said_for, text)
-    rest = holder[1] if holder else text
-    named = request_named_for(rest, holder is not None, manager)
-    if named is None:
-        return None
-    if named[0] != RequestKind.CALLBACK and about_made_request(text):
-        return None  # "отмените запись к стоматологу": about one made (a call about it asks)
-    # a message that begins with the request, its words of asking and whom it is for left out
-    # ("please call me in the evening", "сыну к стоматологу", "для Андрія ліки"), asks for it
-    # (or ends with it, in Kazakh: "… теңгені қайтарыңыз")
-    words = (bare_request(without_relations(rest)) or rest).split()
-    first = [w for w in words if w not in _TO][:1]
-    last = words[-1:] if words and words[-1].endswith(KAZAKH_POLITE) else []
-    if not (
-        wants(text)
-        or money_back(text)
-        or any(_names_kind(word, named[0], manager) for word in first + last)
-    ):
-        return None
-    on = holder[0] if holder else next((c for c in card_list if c.is_active), None)
-    return Asked(named, holder, on, rest)
-
-
 def _open(card: cards.CardView) -> bool:
     return card.status is cards.CardStatus.ACTIVE
 
@@ -279,10 +204,10 @@ def _open(card: cards.CardView) -> bool:
 def request_offered(
     text: str, card_list: list[cards.CardView], manager: DialogManager
 ) -> list[Any] | None:
-    """The request `text` asks for (`_asked`), as it is offered ([kind, specialty, card_id,
+    """The request `text` asks for (`asked_for`), as it is offered ([kind, specialty, card_id,
     whose, day]); None when it asks for none, or when the card it would be made on takes none
     now (waiting for its coverage, or expired): the press would only say so."""
-    asked = _asked(text, card_list, manager)
+    asked = asked_for(text, card_list, manager)
     return _offered(asked, manager) if asked else None
 
 

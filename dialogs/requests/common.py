@@ -53,7 +53,7 @@ THEN = "then_offered"
 
 
 def said_with(start_data: Any, key: str) -> str | None:
-    """The words a form was opened with under `key` (`new.py:named_ahead`), or None."""
+    """The words a form was opened with under `key` (`named.py:named_ahead`), or None."""
     said = start_data.get(key) if isinstance(start_data, dict) else None
     return said if isinstance(said, str) else None
 

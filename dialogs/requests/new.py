@@ -12,29 +12,13 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Cancel, Column, Start, SwitchTo
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.i18n import Translator, TranslatorHub
-from bot.render import value_text
+from bot.i18n import Translator
 from bot.services import cards, requests
 from bot.services.forms import (
-    ALIAS_WORDS,
-    KIND_WORDS,
-    REFUND_WORDS,
-    RELATION_WORDS,
-    SELF_WORDS,
     about_made_request,
-    alias_named,
-    aliases_held,
-    bare_request,
-    day_named,
-    doctor_named,
-    kinds_held,
     match_choice,
     polite_request,
-    typed_phrase,
-    verb_kind,
 )
-from bot.services.money import money_back
-from bot.services.names import given_name
 from dialogs.cards import card_buttons, card_items, list_getter
 from dialogs.common import (
     ContentIs,
@@ -48,9 +32,9 @@ from dialogs.common import (
     today,
     typed_choice,
 )
-from dialogs.requests.appointment.handlers import specialty_words, typed_specialty
 from dialogs.requests.common import CALL_AHEAD, CLAIM_AHEAD, DOCS, LIST_AHEAD, THEN
 from dialogs.requests.dates import DATE_AHEAD
+from dialogs.requests.named import named_ahead, named_holder, request_named_for
 from dialogs.states import (
     AppointmentSG,
     CallbackSG,
@@ -60,7 +44,7 @@ from dialogs.states import (
     ReimbursementSG,
 )
 from dialogs.widgets import I18nButtonText, I18nFormat
-from storage.models import Member, Relation, RequestKind
+from storage.models import Member, RequestKind
 
 # each kind of request and the first step of its form, in the chooser's order
 FORMS: dict[str, State] = {
@@ -102,177 +86,6 @@ async def choose_getter(
     }
 
 
-def named_request(text: str, manager: DialogManager) -> tuple[str, str | None] | None:
-    """The kind of request a short typed text names ("лекарства", "к врачу", "refund"), and the
-    doctor when it names one ("к стоматологу", "тіс дәрігеріне жазылу": the appointment); not
-    a generic "к врачу" for a doctor. A longer one is read without its words of asking ("я
-    хочу вернуть деньги за анализы"), or when it begins with the verb that asks ("верните
-    деньги за анализы"); a refund named with what it was for is the refund. None when it names
-    none, or several."""
-    if money_back(text):  # "хочу вернуть 5000 тенге за лекарства": the refund, not medicines
-        return RequestKind.REIMBURSEMENT, None
-    named = _named(text, manager)
-    bare = bare_request(text) if named is None else ""
-    # words of asking left out, or a verb that asks for a request ("верните 15 000 тг за
-    # прием", "компенсируйте расходы", "8000 теңгені қайтарыңыз")
-    verb = verb_kind(text, bare) if bare else None
-    if bare and (bare != typed_phrase(text) or verb):
-        # a sentence read for its words, not a question ("… can I get the money back?"); the
-        # verb names the request, what follows may be its topic ("передзвоніть щодо ліміту на
-        # стоматологію": the call-back)
-        if verb is not None and verb != RequestKind.APPOINTMENT:
-            named = (verb, None)  # "call me about my claim": the call-back
-        else:  # (an appointment's doctor follows: "appointment with a dermatologist")
-            named = _named(bare, manager) or (None if "?" in text else _held(bare, manager, text))
-    return named
-
-
-def _held(text: str, manager: DialogManager, typed: str = "") -> tuple[str, str | None] | None:
-    """A request named in a sentence too long for a choice ("to see a dermatologist next
-    Tuesday"): the one doctor or kind of request its words hold (a refund for something,
-    the refund)."""
-    hub: TranslatorHub = manager.middleware_data["translators"]
-    kinds = kinds_held(text, typed)
-    doctors = aliases_held(text, specialty_words(hub))
-    if len(doctors) == 1 and kinds <= {RequestKind.APPOINTMENT}:
-        return RequestKind.APPOINTMENT, doctors.pop()
-    if not doctors and kinds <= {RequestKind.APPOINTMENT} and (other := doctor_named(text)):
-        return RequestKind.APPOINTMENT, other  # "запишите к урологу": as typed, not listed
-    if RequestKind.REIMBURSEMENT in kinds:
-        return RequestKind.REIMBURSEMENT, None
-    return (kinds.pop(), None) if len(kinds) == 1 and not doctors else None
-
-
-def _named(text: str, manager: DialogManager) -> tuple[str, str | None] | None:
-    i18n: Translator = manager.middleware_data["i18n"]
-    kinds = [(kind, i18n(f"request-kind-{kind}")) for kind in FORMS]
-    kind = match_choice(text, kinds, KIND_WORDS) or alias_named(text, REFUND_WORDS)
-    specialty = (
-        typed_specialty(text, manager)
-        if kind is None
-        else alias_named(text, specialty_words(manager.middleware_data["translators"]))
-        if kind == RequestKind.APPOINTMENT
-        else None
-    )
-    short = len(text.split()) <= ALIAS_WORDS  # (as a choice is named: `forms.alias_named`)
-    if specialty is None and kind in (None, RequestKind.APPOINTMENT) and short:
-        listed = aliases_held(text, specialty_words(manager.middleware_data["translators"]))
-        # "к урологу": a doctor the list does not hold (not "педиатр и лор": two it holds)
-        specialty = None if listed else doctor_named(text)
-    if specialty is not None:
-        return RequestKind.APPOINTMENT, specialty
-    return (kind, None) if kind is not None else None
-
-
-# a specialty the member typed (not listed), as much of it as a button's label shows
-SPECIALTY_SHOWN = 40
-
-
-def named_label(named: tuple[str, str | None], i18n: Translator, whose: str = "") -> str:
-    """ "🩺 Doctor appointment · Dentist": a request as a button says it (what `named_request`
-    found, a form kept to go on with: a specialty not listed as typed, cut); with `whose`, the
-    given name of the family member it is for ("… · Софія")."""
-    kind, specialty = named
-    label = i18n(f"request-kind-{kind}")
-    if specialty:
-        label += f" · {value_text('specialty', specialty, {}, i18n)[:SPECIALTY_SHOWN]}"
-    return f"{label} · {whose}" if whose else label
-
-
-# a given name typed in another case ("для Софії", "Тараса", "Айгерімге"): the name but for its
-# last letter, and an ending of up to `NAME_ENDING` letters after what the two share
-NAME_ENDING = 3
-NAME_STEM = 3
-
-
-def _is_name(word: str, name: str) -> bool:
-    word, name = word.casefold(), name.casefold()
-    same = 0
-    while same < min(len(word), len(name)) and word[same] == name[same]:
-        same += 1
-    return same >= max(NAME_STEM, len(name) - 1) and len(word) - same <= NAME_ENDING
-
-
-def named_holder(text: str, card_list: list[cards.CardView]) -> tuple[cards.CardView, str] | None:
-    """The family card a message names by its holder's given name ("треба до педіатра для
-    Софії"), and the text without that word; or by who they are ("лекарства для ребенка",
-    `RELATION_WORDS`: the word stays, a doctor may be named by it); or the member's own card
-    when they ask for themselves ("запишіть мене до стоматолога", `forms.SELF_WORDS`) and another
-    (a child's, picked for the last request) is the active one. None with no family, or
-    when no card or several people's are named (one person's cards of two years: the one in
-    force now)."""
-    if len(card_list) < 2:
-        return None
-    words = text.split()
-    for at, word in enumerate(words):
-        bare = word.strip(",.!?;:'’").casefold()
-        found = [c for c in card_list if _is_name(bare, given_name(c.holder_name))]
-        if (card := _in_force(found)) is not None:
-            # (the signs after it stay: "ліки для Софії: нурофен" gives its list after the colon)
-            after = word[len(word.rstrip(",.!?;:'’")) :]
-            return card, " ".join([*words[:at], *([after] if after else []), *words[at + 1 :]])
-    for word in words:
-        relation = _relation(word)
-        found = [c for c in card_list if relation is not None and c.relation == relation]
-        if (card := _in_force(found)) is not None:
-            return card, text
-    if names_self(text):
-        own = _in_force([c for c in card_list if c.relation == Relation.SELF])
-        if own is not None and not own.is_active:
-            return own, text
-    return None
-
-
-def names_self(text: str) -> bool:
-    """Whether a message asks for the member themselves ("запишіть мене", `forms.SELF_WORDS`)."""
-    return any(word.strip(",.!?;:'’").casefold() in SELF_WORDS for word in text.split())
-
-
-def request_named_for(
-    text: str, for_someone: bool, manager: DialogManager
-) -> tuple[str, str | None] | None:
-    """`named_request` of `text`; said `for_someone` of the family (`named_holder` found one),
-    a word that named them by who they are and left nothing named besides is read without it:
-    "дитині треба до лора" names the pediatrician by "дитині" and the ENT by "лора": the
-    ENT."""
-    named = named_request(text, manager)
-    if named is not None or not for_someone:
-        return named
-    bare = without_relations(text)
-    return named_request(bare, manager) if bare not in ("", text) else None
-
-
-def _relation(word: str) -> str | None:
-    return RELATION_WORDS.get(word.strip(",.!?;:'’").casefold().removesuffix("'s"))
-
-
-def without_relations(text: str) -> str:
-    """`text` without the words that name a family member by who they are ("дитині треба до
-    лора": "треба до лора"), for the doctor named besides the child's word (which names the
-    pediatrician too)."""
-    return " ".join(word for word in text.split() if _relation(word) is None)
-
-
-def _in_force(found: list[cards.CardView]) -> cards.CardView | None:
-    """The card of the one person among `found` (the one in force, of their cards of two
-    years); None when none or several people's are."""
-    if len({c.holder_name for c in found}) != 1:
-        return None
-    current = [c for c in found if c.status is cards.CardStatus.ACTIVE]
-    return current[0] if len(current) == 1 else found[0] if len(found) == 1 else None
-
-
-def named_ahead(named: tuple[str, str | None], text: str, manager: DialogManager) -> str | None:
-    """What `text` says of the request it names, for the form's steps that ask it: the day of
-    an appointment with a doctor ("к дерматологу в следующий вторник"), as typed, for its date
-    step; for the other forms, the words themselves, which their first step reads
-    (`on_start`: a call-back's time of day and topic, a claim's date and amount, a list after a
-    colon, the day of lab tests)."""
-    if named[0] == RequestKind.APPOINTMENT:
-        return day_named(text, today(manager)) if named[1] is not None else None
-    return text
-
-
 async def open_named(
     manager: DialogManager,
     named: tuple[str, str | None],
@@ -282,7 +95,7 @@ async def open_named(
     docs: list[dict[str, Any]] | None = None,
     then: list[Any] | None = None,
 ) -> None:
-    """The form `named_request` found, over the current screen (the appointment with its
+    """The form `named.named_request` found, over the current screen (the appointment with its
     doctor at its next step; `ahead`, what was said of it with it (`named_ahead`), for its
     steps; `docs`, photos and files sent with the message, the documents of a form that takes
     them; `then`, the other request the message named, as offered, for the "request sent"
