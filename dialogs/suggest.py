@@ -16,7 +16,6 @@ from bot.services import cards, requests
 from bot.services.forms import (
     MadeAsked,
     made_request_asked,
-    says_wanting,
 )
 from bot.services.names import given_name
 from dialogs.common import (
@@ -30,17 +29,21 @@ from dialogs.common import (
     today,
 )
 from dialogs.requests.named import (
-    REQUESTS_AND,
     Asked,
+    another_asked,
     asked_for,
+    card_of,
+    is_open,
     named_ahead,
-    named_holder,
     named_label,
+    offered_of,
+    parts_asked,
     request_named_for,
+    same_asked,
 )
 from dialogs.requests.new import make_active, open_named
 from dialogs.states import MyRequestsSG
-from storage.models import RequestKind, RequestStatus
+from storage.models import RequestStatus
 
 # the request a text is offered ([text, `request_offered`'s answer]), found in this update to
 # tell a new request asked a moment after another (`names_another_request`): the offer made
@@ -109,34 +112,27 @@ def offer_request(
     (waiting for its coverage, or ended), the screen says so, with the day, beside "Send it to
     support", not that messages are not taken here. A second request named in another part of
     the message ("сдать анализы и записаться к гинекологу") is offered beside the first
-    (`_another_asked`), and on the "request sent" screen of the one pressed first. A message
+    (`another_asked`), and on the "request sent" screen of the one pressed first. A message
     about a request already made offers none: what it asks is returned (`_about_made`)."""
     # each part between "и", "and"… read once, for what it asks on its own; the family member
     # the message names is whom a part that names no one asks for: "педиатр и лор для сына",
     # both the son's
-    parts = REQUESTS_AND.split(text)
-    whose = named_holder(text, card_list) if len(parts) > 1 else None
-    said_for = whose[0] if whose else None
-    read = (
-        [(part, asked_for(part, card_list, manager, said_for)) for part in parts]
-        if len(parts) > 1
-        else []
-    )
+    read = parts_asked(text, card_list, manager)
     asked = asked_for(text, card_list, manager)
     if asked is None:  # two doctors in one message name neither as a whole
         asked = next((a for _part, a in read if a is not None), None)
     if asked is None and (about := made_request_asked(text)) is not None:
         return about  # "перенесите запись на пятницу", "статус заявки": `_about_made`
-    if asked is not None and asked.on is not None and not _open(asked.on):
+    if asked is not None and asked.on is not None and not is_open(asked.on):
         _say_closed(manager, asked)
         return None
-    offered = _offered(asked, manager) if asked else None
-    more = _another_asked(read, asked) if asked and offered else None
+    offered = offered_of(asked, manager) if asked else None
+    more = another_asked(read, asked) if asked and offered else None
     if asked is None or offered is None or more is None:
         _offer(offered, manager)
         return None
     # what its own part says of the first (its day), not a day the other part names
-    alone = next((a for _part, a in read if _same(a, asked)), None)
+    alone = next((a for _part, a in read if same_asked(a, asked)), None)
     _offer_two((asked, offered), more, alone, manager)
     return None
 
@@ -147,11 +143,11 @@ def _offer_two(
     """Two requests named in one message, each offered (`SUGGEST`, `SUGGEST_MORE`); `alone`,
     the first as its own part of the message asks it (what it says of its day)."""
     asked, offered = first
-    more_offered = _offered(more, manager)
-    assert more_offered is not None  # (`_another_asked` takes one on an open card only)
+    more_offered = offered_of(more, manager)
+    assert more_offered is not None  # (`another_asked` takes one on an open card only)
     # each on the card it was read for now: the one pressed first may make another card the
     # active one (a child's)
-    offered[2], more_offered[2] = _card_of(asked), _card_of(more)
+    offered[2], more_offered[2] = card_of(asked), card_of(more)
     if offered[2] != more_offered[2]:  # for two people: each named ("… · Софія", "… · Олена")
         for shown, read in ((offered, asked), (more_offered, more)):
             if not shown[3] and read.on is not None:
@@ -169,36 +165,10 @@ def _offer_two(
     )
 
 
-def _another_asked(read: list[tuple[str, Asked | None]], first: Asked) -> Asked | None:
-    """A request of another kind or doctor, or for another person, that a part of a message
-    (`read`: each part split at "и", "and"…, with what it asks on its own) asks for, on a card
-    that takes one now; None when there is none. After a refund, what a part only names is
-    what the money was for ("вернуть деньги за анализы и лекарства"), not a request."""
-    for part, more in read:
-        if first.named[0] == RequestKind.REIMBURSEMENT and not says_wanting(part):
-            continue
-        if more is not None and not _same(more, first) and more.on and _open(more.on):
-            return more
-    return None
-
-
-def _same(asked: Asked | None, other: Asked) -> bool:
-    """The same request on the same card."""
-    return asked is not None and (asked.named, _card_of(asked)) == (other.named, _card_of(other))
-
-
-def _card_of(asked: Asked) -> int | None:
-    return asked.on.card_id if asked.on is not None else None
-
-
 def _offer(offered: list[Any] | None, manager: DialogManager) -> None:
     if offered is not None:
         manager.dialog_data[SUGGEST] = offered
         _say_offered(manager, offered)
-
-
-def _open(card: cards.CardView) -> bool:
-    return card.status is cards.CardStatus.ACTIVE
 
 
 def request_offered(
@@ -208,16 +178,7 @@ def request_offered(
     whose, day]); None when it asks for none, or when the card it would be made on takes none
     now (waiting for its coverage, or expired): the press would only say so."""
     asked = asked_for(text, card_list, manager)
-    return _offered(asked, manager) if asked else None
-
-
-def _offered(asked: Asked, manager: DialogManager) -> list[Any] | None:
-    named, holder, on, rest = asked
-    if on is None or not _open(on):
-        return None
-    card_id = holder[0].card_id if holder else None
-    whose = given_name(holder[0].holder_name) if holder else ""
-    return [*named, card_id, whose, named_ahead(named, rest, manager)]
+    return offered_of(asked, manager) if asked else None
 
 
 def _say_closed(manager: DialogManager, asked: Asked) -> None:

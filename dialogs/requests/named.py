@@ -6,7 +6,7 @@ support (`suggest.py`) alike."""
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from aiogram_dialog import DialogManager
 
@@ -29,6 +29,7 @@ from bot.services.forms import (
     kinds_held,
     match_choice,
     polite_request,
+    says_wanting,
     typed_phrase,
     verb_kind,
     wants,
@@ -279,3 +280,55 @@ def asked_for(
         return None
     on = holder[0] if holder else next((c for c in card_list if c.is_active), None)
     return Asked(named, holder, on, rest)
+
+
+def parts_asked(
+    text: str, card_list: list[cards.CardView], manager: DialogManager
+) -> list[tuple[str, Asked | None]]:
+    """Each part of `text` between "и", "and"… ("анализы завтра и к гинекологу в пятницу"),
+    with what it asks on its own (`asked_for`); the family member the whole message names is
+    whom a part that names no one asks for ("педиатр и лор для сына": both the son's). None
+    for a message of one part."""
+    parts = REQUESTS_AND.split(text)
+    if len(parts) < 2:
+        return []
+    whose = named_holder(text, card_list)
+    said_for = whose[0] if whose else None
+    return [(part, asked_for(part, card_list, manager, said_for)) for part in parts]
+
+
+def another_asked(read: list[tuple[str, Asked | None]], first: Asked) -> Asked | None:
+    """A request of another kind or doctor, or for another person, that a part of a message
+    (`read`: each part split at "и", "and"…, with what it asks on its own) asks for, on a card
+    that takes one now; None when there is none. After a refund, what a part only names is
+    what the money was for ("вернуть деньги за анализы и лекарства"), not a request."""
+    for part, more in read:
+        if first.named[0] == RequestKind.REIMBURSEMENT and not says_wanting(part):
+            continue
+        if more is not None and not same_asked(more, first) and more.on and is_open(more.on):
+            return more
+    return None
+
+
+def same_asked(asked: Asked | None, other: Asked) -> bool:
+    """The same request on the same card."""
+    return asked is not None and (asked.named, card_of(asked)) == (other.named, card_of(other))
+
+
+def card_of(asked: Asked) -> int | None:
+    return asked.on.card_id if asked.on is not None else None
+
+
+def is_open(card: cards.CardView) -> bool:
+    return card.status is cards.CardStatus.ACTIVE
+
+
+def offered_of(asked: Asked, manager: DialogManager) -> list[Any] | None:
+    """What `asked` offers ([kind, specialty, card_id, whose, day]: `suggest.on_suggest`,
+    `requests/common.py:THEN`); None when the card it would be made on takes no request now."""
+    named, holder, on, rest = asked
+    if on is None or not is_open(on):
+        return None
+    card_id = holder[0].card_id if holder else None
+    whose = given_name(holder[0].holder_name) if holder else ""
+    return [*named, card_id, whose, named_ahead(named, rest, manager)]

@@ -19,6 +19,7 @@ from bot.services.forms import (
     match_choice,
     polite_request,
 )
+from bot.services.names import given_name
 from dialogs.cards import card_buttons, card_items, list_getter
 from dialogs.common import (
     ContentIs,
@@ -34,7 +35,16 @@ from dialogs.common import (
 )
 from dialogs.requests.common import CALL_AHEAD, CLAIM_AHEAD, DOCS, LIST_AHEAD, THEN
 from dialogs.requests.dates import DATE_AHEAD
-from dialogs.requests.named import named_ahead, named_holder, request_named_for
+from dialogs.requests.named import (
+    another_asked,
+    card_of,
+    is_open,
+    named_ahead,
+    named_holder,
+    offered_of,
+    parts_asked,
+    request_named_for,
+)
 from dialogs.states import (
     AppointmentSG,
     CallbackSG,
@@ -138,12 +148,12 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
     text = message.text or ""
     if "?" in text:  # "можно записаться к лору на завтра?": the request it asks for
         text = polite_request(text) or text
-    holder = None
-    if data["several"]:  # "к педиатру для сына", "ліки для Софії": whose, then what
-        mw = manager.middleware_data
-        holder = named_holder(
-            text, await cards.list_cards(mw["session"], mw["member"], today(manager))
-        )
+    mw = manager.middleware_data
+    card_list = await cards.list_cards(mw["session"], mw["member"], today(manager))
+    if await _open_first_of_two(text, card_list, manager):
+        return
+    # "к педиатру для сына", "ліки для Софії": whose, then what
+    holder = named_holder(text, card_list) if data["several"] else None
     rest = holder[1] if holder else text
     named = request_named_for(rest, holder is not None, manager)
     if (named is None or named[0] != RequestKind.CALLBACK) and about_made_request(text):
@@ -166,6 +176,31 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
             await manager.switch_to(NewRequestSG.person)
             return
     set_error(manager, "input-unexpected")
+
+
+async def _open_first_of_two(
+    text: str, card_list: list[cards.CardView], manager: DialogManager
+) -> bool:
+    """Two requests named in one message on the chooser ("педиатр и лор для сына", "лекарства
+    и анализы", "к лору и перезвоните мне"): the first one's form, on the card of whom it is
+    for, and the second offered on its "request sent" screen (`THEN`), as the menu offers the
+    two (`suggest.offer_request`). False when the message does not name two requests, or
+    the first on a card that takes none now (then it is read as one)."""
+    read = parts_asked(text, card_list, manager)
+    first = next((asked for _part, asked in read if asked is not None), None)
+    if first is None or first.on is None or not is_open(first.on):
+        return False
+    more = another_asked(read, first)
+    then = offered_of(more, manager) if more is not None else None
+    if more is None or then is None:
+        return False
+    then[2] = card_of(more)  # on its own card: the first may make another the active one
+    if card_of(more) != card_of(first) and not then[3] and more.on is not None:
+        then[3] = given_name(more.on.holder_name)  # for two people: the second named
+    if first.on.is_active or await make_active(manager, first.on.card_id):
+        ahead = named_ahead(first.named, first.rest, manager)
+        await open_named(manager, first.named, allowed=True, ahead=ahead, then=then)
+    return True
 
 
 async def on_person(

@@ -409,6 +409,49 @@ async def test_a_request_typed_on_the_chooser_for_a_family_member_is_made_on_the
     await _appointment_on_the_child_s_card(member, session_factory, child_id)
 
 
+async def test_two_requests_typed_on_the_chooser_open_the_first_and_offer_the_second(
+    member, session_factory, clock
+):
+    """ "педиатр и лор для сына" typed where the kind of request is asked said "I did not expect
+    that here", and "ліки та аналізи" opened the medicines and lost the tests, though the menu
+    offers both of each. The first opens, on the card of whom it is for, and the second is
+    offered once it is sent, on its own card."""
+    child_id = await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.send("педиатр и лор для сына")
+    await _appointment_on_the_child_s_card(member, session_factory, child_id)
+    assert "Specialty: Pediatrician" in member.text()
+    await member.click("✅ Send")
+    await member.click("📝 New request: 🩺 Doctor appointment · ENT · Taras")
+    await _appointment_on_the_child_s_card(member, session_factory, child_id)
+    assert "Specialty: ENT" in member.text()
+    await member.click("✅ Send")
+
+    # the first for the member, the second for the son: each on its own card
+    await member.send("/menu")
+    clock.advance(minutes=31)
+    await member.click("📝 New request")  # (the child's card is the active one now)
+    await member.send("мне ліки та аналізи для сина")
+    assert "Medicines" in member.text()
+    await member.send("Nurofen 200 mg, 1 pack")
+    await member.click("➡️ Next")
+    assert "Where should we deliver the medicines?" in member.text()
+    await member.send("Kyiv, Khreshchatyk 1")
+    assert "👤 Insured person: Olena Kovalenko" in member.text()
+    await member.click("✅ Send")
+    await member.click("📝 New request: 🧪 Lab tests · Taras")
+    assert "Lab tests" in member.text()
+    assert (await _member(session_factory)).active_card_id == child_id
+    async with session_factory() as session:
+        sent = (await session.execute(select(Request).order_by(Request.id))).scalars().all()
+    assert [(r.kind, r.details.get("specialty"), r.card_id == child_id) for r in sent] == [
+        ("appointment", "pediatrician", True),
+        ("appointment", "ent", True),
+        ("medicines", None, False),
+    ]
+
+
 async def test_a_request_for_a_child_is_made_from_the_new_request_screen(member, session_factory):
     """A parent books the child's doctor without going through "My cards": the request
     screen offers the family's cards, the one picked becomes the active card and the request
