@@ -13,10 +13,10 @@ helpdesk-note-no-member = Use this in a member's topic (or in reply to a member'
 
 helpdesk-visit-usage = Usage: in the member's topic, <code>/visit 09.12 17:30</code> (the day of the visit or the delivery, and its time when known). With several doctor appointments, lab tests or medicines, the request's number first: <code>/visit R-000042 09.12 17:30</code>.
 helpdesk-visit-bad-date = ⚠️ I could not read the day in “{ $typed }”. For example: <code>/visit 09.12 17:30</code> or <code>/visit tomorrow 10:00</code>.
-helpdesk-visit-out-of-range = ⚠️ “{ $typed }”: a visit is booked for today or a day ahead, up to a year.
+helpdesk-visit-out-of-range = ⚠️ “{ $typed }”: a visit or a delivery is booked for today or a day ahead, up to a year.
 helpdesk-visit-not-theirs = ⚠️ { $number } is not a request of this member.
 helpdesk-visit-wrong-kind = ⚠️ { $number } is not a doctor appointment, lab tests or medicines: a visit or a delivery is booked only on those.
-helpdesk-visit-closed = ⚠️ { $number } was cancelled or rejected: no visit is booked on it.
+helpdesk-visit-closed = ⚠️ { $number } was cancelled or rejected: no visit or delivery is booked on it.
 helpdesk-visit-none = ⚠️ This member has no doctor appointment, lab tests or medicines from the last 60 days to book on. Give its number: <code>/visit R-000042 09.12 17:30</code>.
 helpdesk-visit-which = This member has several doctor appointments, lab tests or medicines: { $numbers }. Give the number: <code>/visit R-000042 09.12 17:30</code>.
 helpdesk-visit-booked = 📅 { $number }: the visit is booked for { $when }. The member is told now and reminded the day before.

@@ -153,7 +153,7 @@ async def test_a_visit_is_booked_on_the_appointment_meant_or_staff_are_told_why_
     assert "could not read the day in “31.02”" in await _staff_says(
         world, "/visit 31.02 10:00", thread
     )
-    assert "a visit is booked for today or a day ahead" in await _staff_says(
+    assert "a visit or a delivery is booked for today or a day ahead" in await _staff_says(
         world, "/visit 01.11.2026", thread
     )
     assert "Use this in a member's topic" in await _staff_says(world, "/visit 26.11", None)
