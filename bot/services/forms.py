@@ -858,11 +858,14 @@ def typed_phrase(text: str) -> str:
 def verb_kind(text: str, bare: str) -> str | None:
     """The kind of request a sentence asks for with the verb that names it: the first of its
     words with those of asking left out (`bare`, `bare_request`'s: "верните", "компенсируйте",
-    "передзвоніть", "call"), or, in Kazakh, which puts the verb last, the last two it was typed
-    with ("… қоңырау шалыңыз", "… теңгені қайтарыңыз"). None when neither names one, or they
-    name two."""
+    "передзвоніть", "call"; or its first two, a name of two words: "вернуть деньги"), or, in
+    Kazakh, which puts the verb last, the last two it was typed with ("… қоңырау шалыңыз", "…
+    теңгені қайтарыңыз"). None when neither names one, or they name two."""
     typed = typed_phrase(text).split()
-    ends = [bare.split()[0]] if bare else []
+    first = bare.split()[:2]
+    ends = first[:1]
+    if typed_phrase(" ".join(first)) in KIND_WORDS:  # a verb with its object: "вернуть деньги"
+        ends.append(" ".join(first))
     if typed and typed[-1].endswith(KAZAKH_POLITE):
         ends.append(" ".join(typed[-2:]))
     kinds = set().union(*(aliases_held(words, KIND_WORDS) for words in ends))

@@ -270,7 +270,10 @@ def asked_for(
     # ("please call me in the evening", "сыну к стоматологу", "для Андрія ліки"), asks for it
     # (or ends with it, in Kazakh: "… теңгені қайтарыңыз")
     words = (bare_request(without_relations(rest)) or rest).split()
-    first = [w for w in words if w not in _TO][:1]
+    kept = [w for w in words if w not in _TO]
+    first = kept[:1]
+    if KIND_WORDS.get(typed_phrase(" ".join(kept[:2]))) == named[0]:
+        first.append(" ".join(kept[:2]))  # a name of two words: "вернуть деньги за анализы"
     last = words[-1:] if words and words[-1].endswith(KAZAKH_POLITE) else []
     if not (
         wants(text)
@@ -301,9 +304,11 @@ def another_asked(read: list[tuple[str, Asked | None]], first: Asked) -> Asked |
     """A request of another kind or doctor, or for another person, that a part of a message
     (`read`: each part split at "и", "and"…, with what it asks on its own) asks for, on a card
     that takes one now; None when there is none. After a refund, what a part only names is
-    what the money was for ("вернуть деньги за анализы и лекарства"), not a request."""
+    what the money was for ("вернуть деньги за анализы и лекарства"), not a request; a
+    call-back is never what money was for ("верните деньги и перезвоните")."""
     for part, more in read:
-        if first.named[0] == RequestKind.REIMBURSEMENT and not says_wanting(part):
+        for_money = more is None or more.named[0] != RequestKind.CALLBACK
+        if first.named[0] == RequestKind.REIMBURSEMENT and for_money and not says_wanting(part):
             continue
         if more is not None and not same_asked(more, first) and more.on and is_open(more.on):
             return more

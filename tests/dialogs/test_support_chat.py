@@ -340,6 +340,32 @@ async def test_two_requests_named_in_one_message_are_both_offered(member, sessio
         assert offers == [f"📝 New request: {o}" for o in ["💵 Reimbursement", *more]], typed
 
 
+async def test_a_refund_named_by_its_two_words_and_what_it_was_for_is_the_refund(
+    member, session_factory, clock
+):
+    """ "вернуть деньги за анализы и лекарства" (no "хочу") offered the medicines, and "вернуть
+    деньги за анализы" nothing: the refund's name is two words, and only a first word was read
+    for the request a message begins with. On the chooser it was "I did not expect that here".
+    A call-back asked beside a refund is a request of its own, not what the money was for."""
+    await member_with_active_card(member, session_factory)
+    await member.send("/menu")
+    for typed, more in (
+        ("вернуть деньги за анализы и лекарства", []),
+        ("вернуть деньги за анализы", []),
+        ("повернути гроші за ліки та аналізи", []),
+        ("верните деньги и перезвоните", ["📞 Call-back"]),
+        ("refund and a call back", ["📞 Call-back"]),
+    ):
+        await member.send(typed)
+        offers = [b for b in member.buttons() if b.startswith("📝 New request:")]
+        assert offers == [f"📝 New request: {o}" for o in ["💵 Reimbursement", *more]], typed
+
+    await member.click("📝 New request")
+    await member.send("вернуть деньги за анализы и лекарства")
+    assert "On what date did you receive the medical service?" in member.text()
+    assert "noted as the claim’s comment" in member.text()
+
+
 async def test_the_second_of_two_requests_offered_may_be_pressed_first(member, session_factory):
     """Of "сдать анализы завтра и записаться к гинекологу в пятницу", the gynecologist pressed
     first: that form, with Friday; once it is sent, the lab tests are offered, with their own
