@@ -77,6 +77,40 @@ WEEKDAY_FILLER = frozenset({"в", "во", "у", "на", "on", "next", "this", "c
 # a date without its year this close on the side not asked for is that day (`_no_year`)
 OTHER_SIDE_DAYS = 14
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
+# two days of a month joined by a dash ("15-16 декабря", "15–16.12"): a span of days, not a
+# day and a two-digit year
+_DAYS_SPAN = re.compile(r"(?<![\d./-])(\d{1,2})\s*[-–—]\s*(\d{1,2})(?:\.\d{1,2})?(?![\d./-])")
+# "as soon as possible", as people say it when a day to come is asked, in the four languages
+_SOONEST = frozenset(
+    {"как можно скорее", "как можно раньше", "как можно быстрее", "как можно скорей",
+     "поскорее", "побыстрее", "скорее", "чем раньше тем лучше", "чем скорее тем лучше",
+     "в ближайшее время", "ближайший день", "ближайшая дата", "в ближайший день", "срочно",
+     "якнайшвидше", "якнайшвидш", "якомога швидше", "якомога раніше", "якнайраніше",
+     "якнайскоріше", "як можна швидше", "як можна скоріше", "як можна раніше",
+     "найближчим часом", "найближчий день", "чим раніше тим краще",
+     "терміново", "asap", "as soon as possible", "the sooner the better", "earliest",
+     "the earliest", "earliest possible", "the earliest possible", "soonest", "urgent",
+     "urgently", "жақын арада", "тезірек", "мүмкіндігінше тез", "барынша тез", "шұғыл",
+     "ең жақын күн"}
+)  # fmt: skip
+
+
+def names_soonest(text: str) -> bool:
+    """Whether an answer to "which day would suit you?" is "as soon as possible" ("как можно
+    скорее", "якнайшвидше", "asap", "жақын арада"), with "please" or not."""
+    words = [t.casefold() for t in _TOKEN.findall(text)]
+    kept = [w for w in words if w not in _POLITE]
+    return " ".join(kept) in _SOONEST
+
+
+_POLITE = frozenset({"please", "пожалуйста", "будь", "ласка", "өтінемін", "мне", "мені"})
+
+
+def names_span(text: str) -> bool:
+    """Whether a typed date names two days of a month joined by a dash ("15-16 декабря",
+    "15–16.12"): several days, which `read_date` does not take for one."""
+    found = _DAYS_SPAN.search(text)
+    return found is not None and int(found.group(1)) != int(found.group(2)) <= 31
 
 
 def _real(year: int, month: int, day: int) -> date | None:
@@ -140,7 +174,10 @@ def read_date(
     month alone (`15`, `на 15-е`: this month's or the next's, or the last one's). A
     two-digit year or no year is read as the date nearest today on
     the side it is asked for (`future`: today or later, else today or before). None when it
-    is not a real date, or has no year and `year_required` (a date of birth)."""
+    is not a real date, or has no year and `year_required` (a date of birth), or names two days
+    ("15-16 декабря", `names_span`)."""
+    if names_span(text):  # "15-16 декабря": two days (not the 15th of December 2016)
+        return None
     tokens = [t.casefold() for t in _TOKEN.findall(text)]
     words = [t for t in tokens if not t.isdigit() and t not in FILLER]
     numbers = [t for t in tokens if t.isdigit()]

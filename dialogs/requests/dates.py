@@ -13,7 +13,7 @@ from aiogram_dialog import ChatEvent, DialogManager
 from aiogram_dialog.widgets.kbd.calendar_kbd import ManagedCalendar, OnDateSelected
 
 from bot.render import window_text
-from bot.services.dates import read_date
+from bot.services.dates import names_soonest, names_span, read_date
 from bot.services.forms import (
     DateRefusal,
     DateTyped,
@@ -22,7 +22,7 @@ from bot.services.forms import (
     read_date_time_said,
     windows_left,
 )
-from dialogs.common import fmt_date, insurer_now, set_error, today
+from dialogs.common import fmt_date, insurer_now, set_error, set_notice, today
 from dialogs.requests.common import advance
 from dialogs.widgets.calendar import LocalizedCalendar
 
@@ -118,6 +118,17 @@ def preferred_date_handlers(
     async def on_text(
         _message: Message | None, _widget: Any, manager: DialogManager, text: str
     ) -> None:
+        if names_span(text):  # "15-16 декабря": one of them, please
+            set_error(manager, "date-one-day")
+            return
+        if names_soonest(text):  # "как можно скорее": the first day a visit can be on
+            soonest = today(manager)
+            if errors.no_time_left and not windows_left(soonest, insurer_now(manager)):
+                soonest += timedelta(days=1)
+            await take(manager, soonest)
+            if manager.dialog_data.get(FIELD) == soonest.isoformat():  # (taken: said so)
+                set_notice(manager, "date-soonest-kept", date=fmt_date(soonest, manager))
+            return
         if after_time is None and not keeps_time:  # a time of day typed would be lost
             await take(manager, read_date(text, today(manager), future=True))
             return

@@ -57,7 +57,7 @@ PREFERRED_DATE = FIELD
 on_date_text, on_date_picked = preferred_date_handlers(
     LabTestsSG.address,
     LabTestsSG.confirm,
-    DateErrors(unreadable="date-invalid", past="lab-date-past", too_far="lab-date-too-far"),
+    DateErrors(unreadable="request-date-invalid", past="lab-date-past", too_far="lab-date-too-far"),
     keeps_time=True,  # "завтра утром": a blood test is often in the morning
 )
 

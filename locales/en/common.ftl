@@ -25,6 +25,8 @@ input-about-request = Your requests and their status are under “{ btn-my-reque
 input-about-request-new = This screen makes a new request. Requests already made and their status are under “{ btn-my-requests }” in the menu (/menu), where one support has not started on yet can be cancelled. To change one, write to support: “{ btn-support }” in the menu.
 member-unknown-command = ⚠️ I do not know that command, so I took it as nothing. Mine are /menu (the main menu), /cancel (leave the current form), /support (phones and writing to us), /language, /mydata (what I store about you) and /help.
 date-invalid = I could not read that date. Please type it like 05.03.1984 or 5 March 1984.
+date-one-day = That is more than one day. Please choose one: type it or pick it on the calendar.
+date-soonest-kept = 📅 { $date }, the earliest day: noted.
 
 notice-cancelled = ✖️ Cancelled. Nothing you have already sent or confirmed was changed.
 notice-session-expired = That screen is out of date, so here is the main menu again.

@@ -34,6 +34,7 @@ request-blocked = 📝 { $blocked }
 request-no-card = A request needs an active insurance card. Confirm your phone or activate a card first.
 request-card-waiting = Coverage on your active card starts on { $date }; requests open from that day. I will tell you when it starts.
 request-card-expired = Coverage on your active card ended on { $date }. Choose another card in “My cards” or contact support.
+request-date-invalid = I could not read that date. Please type it as DD.MM.YYYY or pick a day on the calendar.
 request-date-passed = The day you chose, { $date }, has already passed. Please choose today or a later day.
 request-no-time-left = No time of day is left on { $date } for a visit. Please choose a later day.
 request-time-passed = That time of day on { $date } has already passed. Please choose another.

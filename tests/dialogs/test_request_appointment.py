@@ -699,3 +699,34 @@ async def test_a_doctor_the_list_does_not_hold_named_in_words(member, session_fa
     await member.click("🕘 Any time")
     await member.click("⏭ Skip")
     assert "Specialty: Хирург" in member.text()
+
+
+async def test_as_soon_as_possible_is_the_earliest_day_and_two_days_are_asked_as_one(
+    member, session_factory, clock
+):
+    """ "как можно скорее" on the date step was "I could not read that date", and "15-16
+    декабря" was "That day has already passed" (the 15th of December 2016). As soon as possible
+    is the earliest day a visit can be on (today, or tomorrow once no time of day is left
+    today), said so; two days are asked for as one."""
+    clock.now = datetime(2026, 11, 22, 8, 30, tzinfo=UTC)  # 13:30 in Almaty
+    await open_form(member, session_factory)
+    await member.click("Dentist")
+    await member.send("Almaty, City Clinic No. 4")
+    await member.send("15-16 декабря")
+    assert "That is more than one day. Please choose one" in member.text()
+    assert DATE_PROMPT in member.text()
+    assert PAST not in member.text()
+    await member.send("как можно скорее, пожалуйста")
+    assert "📅 November 22, 2026, the earliest day: noted." in member.text()
+    assert TIME_PROMPT in member.text()
+    await member.click("☀️ Afternoon, 12:00–16:00")
+    await member.click("⏭ Skip")
+    assert "Preferred date: November 22, 2026" in member.text()
+
+    clock.now = datetime(2026, 11, 22, 15, 30, tzinfo=UTC)  # 20:30: no time left today
+    await member.click("✏️ Date")
+    await member.send("asap")
+    assert "Preferred date: November 23, 2026" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["preferred_date"] == "2026-11-23"

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from babel.dates import get_month_names
 
-from bot.services.dates import MONTH_LOCALES, read_date
+from bot.services.dates import MONTH_LOCALES, names_soonest, names_span, read_date
 
 TODAY = date(2026, 12, 4)
 
@@ -149,3 +149,38 @@ def test_a_day_of_the_month_alone_is_this_month_s_or_the_next_or_the_last():
         assert read_date(text, TODAY, year_required=True) is None, text
     for text in ("0", "32", "123456", "15 15"):
         assert read_date(text, TODAY, future=True) is None, text
+
+
+@pytest.mark.parametrize(
+    "text", ["15-16 декабря", "15–16.12", "на 15-16", "15 - 16 грудня", "16-15 December"]
+)
+def test_two_days_joined_by_a_dash_are_not_one_date(text):
+    """ "15-16 декабря" was the 15th of December 2016 ("16" read as a two-digit year): "That
+    day has already passed". Two days of a month are not a date; a date with dashes is."""
+    assert names_span(text)
+    assert read_date(text, TODAY, future=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("05-03-1984", date(1984, 3, 5)), ("1984-03-05", date(1984, 3, 5)),
+     ("2026-12-15", date(2026, 12, 15)), ("01-02.1990", date(1990, 2, 1)),
+     ("15-го", date(2026, 12, 15))],
+)  # fmt: skip
+def test_a_date_written_with_dashes_is_still_one(text, day):
+    assert not names_span(text)
+    assert read_date(text, TODAY, future=True) == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["как можно скорее", "Как можно скорее, пожалуйста", "якнайшвидше", "Як можна швидше",
+     "ASAP", "as soon as possible please", "жақын арада", "чем раньше, тем лучше"],
+)  # fmt: skip
+def test_as_soon_as_possible_in_the_four_languages(text):
+    assert names_soonest(text)
+
+
+@pytest.mark.parametrize("text", ["скорее бы", "в любой день", "завтра", "не скорее 15-го", ""])
+def test_what_is_not_as_soon_as_possible(text):
+    assert not names_soonest(text)

@@ -158,7 +158,7 @@ on_date_text, on_date_picked = preferred_date_handlers(
     AppointmentSG.time,
     AppointmentSG.confirm,
     DateErrors(
-        unreadable="appointment-date-invalid",
+        unreadable="request-date-invalid",
         past="appointment-date-past",
         too_far="appointment-date-far",
         no_time_left="request-no-time-left",

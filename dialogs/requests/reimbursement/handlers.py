@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.i18n import Translator
 from bot.render import money_text
 from bot.services import requests
+from bot.services.dates import names_span
 from bot.services.forms import (
     TEXT_MAX,
     aliases_held,
@@ -153,7 +154,7 @@ async def on_date_text(_message: Message, _widget: Any, manager: DialogManager, 
     # a service received (before today); "вчера вечером": a claim needs the day, not the hour
     value, _window = read_date_and_time(text, today(manager))
     if value is None:
-        set_error(manager, "date-invalid")
+        set_error(manager, "date-one-day" if names_span(text) else "request-date-invalid")
         return
     await _take_date(manager, value)
 
