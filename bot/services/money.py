@@ -38,8 +38,18 @@ _CURRENCY_AT_ENDS = re.compile(
 )
 
 
+# an amount in thousands, as people write it ("5 тыс", "3 тис. грн", "15к", "5 мың теңге"): the
+# number, the word for a thousand, and what follows it (a currency, or nothing)
+_THOUSANDS = re.compile(
+    r"^\s*(?P<amount>[^\d\s]*\s*\d[\d.,\s]*?)\s*(?:тыс|тысяч[аи]?|тис|тисяч[аі]?|мың|k|к)\.?"
+    r"(?![^\W\d_])\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
 def parse_amount(text: str) -> Decimal | None:
-    """`1 234,50`, `1234.5`, `1,234.50`, `1.234,50` → Decimal; None when not a positive sum."""
+    """`1 234,50`, `1234.5`, `1,234.50`, `1.234,50`, `12.500` → Decimal; None when not a
+    positive sum."""
     value = re.sub(r"[\s\u00a0\u202f']", "", text)
     if not value or not re.fullmatch(r"[0-9.,]+", value):
         return None
@@ -47,7 +57,10 @@ def parse_amount(text: str) -> Decimal | None:
     # (`1234,5`, `1 234,50`) or when dots group the thousands before it (`1.234,50`)
     last = max(value.rfind(","), value.rfind("."))
     decimal_comma = last >= 0 and value[last] == "," and (len(value) - last <= 3 or "." in value)
-    locale = "de" if decimal_comma else "en"
+    # dots alone, each before three digits, group the thousands (`12.500`, `1.250.000`): an
+    # amount has no third decimal
+    dot_groups = "," not in value and re.fullmatch(r"\d{1,3}(\.\d{3})+", value) is not None
+    locale = "de" if decimal_comma or dot_groups else "en"
     try:
         amount = parse_decimal(value, locale=locale, strict=True)
     except NumberFormatError:
@@ -59,9 +72,13 @@ def parse_amount(text: str) -> Decimal | None:
 
 def read_amount(text: str) -> tuple[Decimal, str | None] | None:
     """An amount as a person types it, with its currency before or after it or none: `1 500
-    грн`, `15 000 тг`, `$120`, `120.50 USD`, `€ 80`, `1 234,50`. The amount as `parse_amount`
-    reads it, and the currency's code (one of `CURRENCIES`) when one is named; None when it is
-    not an amount, or names a currency the bot does not reimburse in (`1 500 руб`)."""
+    грн`, `15 000 тг`, `$120`, `120.50 USD`, `€ 80`, `1 234,50`, in thousands too (`5 тыс`,
+    `15к ₸`). The amount as `parse_amount` reads it, and the currency's code (one of
+    `CURRENCIES`) when one is named; None when it is not an amount, or names a currency the
+    bot does not reimburse in (`1 500 руб`)."""
+    thousands = _THOUSANDS.match(text)
+    if thousands is not None:  # "5 тыс", "3 тис. грн", "15к ₸", "5 мың теңге"
+        text = f"{thousands['amount']} {thousands['rest']}"
     match = _CURRENCY_AT_ENDS.match(text)
     if match is None or (match["before"] and match["after"]):
         return None
@@ -72,6 +89,11 @@ def read_amount(text: str) -> tuple[Decimal, str | None] | None:
         if currency is None:
             return None
     amount = parse_amount(match["amount"])
+    if amount is not None and thousands is not None:
+        amount *= 1000
+        if amount == amount.to_integral_value():  # "1,5 тыс": 1500, not 1500.0
+            amount = amount.quantize(Decimal(1))
+        amount = amount if amount <= MAX_AMOUNT else None
     return None if amount is None else (amount, currency)
 
 

@@ -647,3 +647,31 @@ async def test_a_claim_asked_for_as_people_write_it(member, session_factory):
     await member.send("кешегі қабылдау үшін 8000 теңгені қайтарыңыз")
     await member.click("📝 New request: 💵 Reimbursement")
     assert "📅 November 21, 2026 and 💰 KZT\u00a08,000.00: noted" in member.text()
+
+
+async def test_an_amount_in_thousands_or_with_dots_between_them_is_read(member, session_factory):
+    """ "5 тыс", "3 тис. грн" and "12.500" (a dot between the thousands, as receipts in
+    Kazakhstan print it) were "I could not read that as an amount"."""
+    await member_with_active_card(member, session_factory)
+    await _open_form(member)
+    await member.send("15.11.2026")
+    await member.send("3 тис. грн")
+    assert "Send photos or files of the documents" in member.text()
+    await send_photo(member, "receipt")
+    await _finish(member)
+    for typed in ("5 тыс", "12.500"):
+        await member.click("🏠 Main menu")
+        await member.click("📝 New request")
+        await member.click("💵 Reimbursement")
+        await member.send("15.11.2026")
+        await member.send(typed)
+        assert "could not read" not in member.text(), typed
+        await member.click("₸ Kazakhstani tenge \\(KZT\\)")
+        await send_photo(member, "receipt")
+        await _finish(member)
+    sent = await stored_requests(session_factory)
+    assert [(r.details["amount"], r.details["currency"]) for r in sent] == [
+        ("3000.00", "UAH"),
+        ("5000.00", "KZT"),
+        ("12500.00", "KZT"),
+    ]

@@ -163,6 +163,11 @@ def test_document_limits():
         ("-5", None),
         ("0,001", None),
         ("1.5.5", None),
+        # dots alone before three digits group the thousands: an amount has no third decimal
+        ("12.500", "12500"),
+        ("1.250.000", "1250000"),
+        ("12.50", "12.50"),
+        ("1.2345", None),
     ],
 )
 def test_amounts(text, expected):
@@ -186,6 +191,15 @@ def test_amounts(text, expected):
         ("1,234.50$", "1234.50", "USD"),
         ("€ 80", "80", "EUR"),
         ("80 євро", "80", "EUR"),
+        # in thousands, as people write it: "5 тыс" was "I could not read that as an amount"
+        ("5 тыс", "5000", None),
+        ("5к", "5000", None),
+        ("1,5 тыс.", "1500", None),
+        ("3 тис. грн", "3000", "UAH"),
+        ("15к ₸", "15000", "KZT"),
+        ("5 мың теңге", "5000", "KZT"),
+        ("3 тысячи гривен", "3000", "UAH"),
+        ("$2k", "2000", "USD"),
     ],
 )
 def test_an_amount_with_its_currency_before_or_after_it(text, amount, currency):
@@ -195,8 +209,10 @@ def test_an_amount_with_its_currency_before_or_after_it(text, amount, currency):
 
 
 @pytest.mark.parametrize(
-    "text", ["1 500 руб", "100 грн грн", "грн 100 UAH", "100 $ 5", "грн", "0 грн", "abc", "-5 €"]
-)
+    "text",
+    ["1 500 руб", "100 грн грн", "грн 100 UAH", "100 $ 5", "грн", "0 грн", "abc", "-5 €", "5 кг",
+     "тыс", "5 тыс руб", "0 тыс"],
+)  # fmt: skip
 def test_no_amount_or_a_currency_not_reimbursed(text):
     assert read_amount(text) is None
 
