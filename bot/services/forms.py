@@ -80,7 +80,11 @@ TIME_WORDS: dict[str, str] = {
     **dict.fromkeys(
         ("любое", "не важно", "неважно", "все равно", "всё равно", "когда угодно", "будь коли",
          "байдуже", "все одно", "неважливо", "кез келген", "маңызды емес", "бәрібір", "any",
-         "anytime", "whenever", "no preference", "doesn t matter", "does not matter"),
+         "anytime", "whenever", "no preference", "doesn t matter", "does not matter",
+         # now, or as soon as can be: the first time there is
+         "сейчас", "прямо сейчас", "зараз", "прямо зараз", "now", "right now", "қазір",
+         "дәл қазір", "asap", "as soon as possible", "как можно скорее", "как можно быстрее",
+         "якнайшвидше", "якомога швидше", "срочно", "терміново", "шұғыл"),
         ANY_TIME,
     ),
 }  # fmt: skip
@@ -94,6 +98,9 @@ TIME_LABEL_WORDS: dict[str, str] = {
         ("любое время", "будь який час", "any time", "кез келген уақыт"), ANY_TIME
     ),
 }  # fmt: skip
+# what a time step takes typed: the words people use, and each window's own in any of the four
+# languages ("утром" from a member the bot speaks English to)
+TIME_ALIASES: dict[str, str] = {**TIME_LABEL_WORDS, **TIME_WORDS}
 # an hour typed ("14:00", "в 10", "after 17.30"): the first in the text
 _HOUR = re.compile(r"(?<![\d.:/])([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?![\d/])")
 
@@ -588,6 +595,26 @@ NOTHING_WORDS = frozenset(
      "пропустити", "skip", "өткізу", "өткізіп жіберу", "нечего добавить", "нічого додати"}
 )  # fmt: skip
 _DASHES = frozenset({"-", "–", "—", "--"})
+
+
+# the number to call named as the member's own, already known ("мой номер", "на этот же",
+# "same"): the confirmed phone
+OWN_PHONE_WORDS = frozenset(
+    {"мой", "мой номер", "мой же", "этот", "этот же", "этот номер", "на этот", "на этот же",
+     "на этот номер", "по этому номеру", "тот же", "тот же номер", "на мой", "на мой номер",
+     "по моему номеру", "мій", "мій номер", "цей", "цей же", "цей номер", "на цей", "на цей же",
+     "на цей номер", "за цим номером", "той самий", "той самий номер", "на мій", "на мій номер",
+     "my number", "my phone", "my own", "this one", "this number", "the same", "same",
+     "same number", "the same number", "use my number", "менің нөмірім", "менің нөміріме",
+     "осы", "осы нөмір", "осы нөмірге", "сол нөмір", "сол нөмірге"}
+)  # fmt: skip
+_PLEASE = frozenset({"please", "пожалуйста", "будь", "ласка", "өтінемін"})
+
+
+def names_own_phone(typed: str) -> bool:
+    """Whether the answer to "which number should we call?" is the member's own ("мой номер",
+    "на этот же, пожалуйста", "same"): the phone they confirmed."""
+    return " ".join(w for w in _words(typed) if w not in _PLEASE) in OWN_PHONE_WORDS
 
 
 def is_nothing(typed: str) -> bool:

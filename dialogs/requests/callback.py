@@ -19,12 +19,15 @@ from bot.i18n import Translator
 from bot.render import window_text
 from bot.services.forms import (
     ANY_TIME,
+    SAID_MAX,
     TEXT_MAX,
+    TIME_ALIASES,
     TIME_WINDOWS,
-    TIME_WORDS,
     WINDOW_SPANS,
     clean_text,
     hour_in_sentence,
+    names_own_phone,
+    read_date_time_said,
     topic_named,
     window_named,
     window_of_hour,
@@ -43,6 +46,7 @@ from dialogs.common import (
     set_error,
     set_notice,
     text_step,
+    today,
     typed_yes,
     zone_city,
 )
@@ -103,8 +107,12 @@ def _after_time(manager: DialogManager) -> State:
 
 
 async def on_phone(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
-    """The number to call, typed alone or in a sentence ("мой номер 0501112233")."""
+    """The number to call, typed alone or in a sentence ("мой номер 0501112233"), or named as
+    the confirmed one ("мой номер", "на этот же": `forms.names_own_phone`)."""
     phone = normalize_phone(text) or phone_in_text(text)
+    member: Member = manager.middleware_data["member"]
+    if phone is None and member.phone and names_own_phone(text):  # "мой номер", "этот же"
+        phone = member.phone
     if phone is None:
         set_error(manager, "callback-phone-invalid")
         return
@@ -130,9 +138,20 @@ async def on_use_confirmed(
 async def on_time(
     event: CallbackQuery | Message, _widget: Any, manager: DialogManager, item: str
 ) -> None:
-    """A time of day pressed, or typed ("ввечері", "после 18": the hour kept as typed)."""
-    keep_time(manager, item, typed_time(event))
+    """A time of day pressed, or typed ("ввечері", "после 18": the hour kept as typed; "завтра
+    утром": the day too, which staff read as typed)."""
+    keep_time(manager, item, typed_time(event) or _day_said(event, manager))
     await advance(manager, _after_time(manager), CallbackSG.confirm)
+
+
+def _day_said(event: object, manager: DialogManager) -> str | None:
+    """A time of day typed with a day that is not today ("завтра утром", "в понедельник после
+    обеда"), as typed; None for any other answer."""
+    text = " ".join(event.text.split()) if isinstance(event, Message) and event.text else ""
+    if not text or len(text) > SAID_MAX:
+        return None
+    day = read_date_time_said(text, today(manager), future=True).value
+    return text if day is not None and day != today(manager) else None
 
 
 async def on_topic(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
@@ -265,7 +284,7 @@ def callback_dialog() -> Dialog:
             I18nFormat("callback-time-zone", when="zone"),
             Cancel(I18nButtonText("btn-cancel")),
             getter=form_getter,
-            aliases=TIME_WORDS,  # "после обеда", "ввечері", "any time"
+            aliases=TIME_ALIASES,  # "после обеда", "ввечері", "утром", "any time"
             read=window_of_hour,  # "14:00", "в 10"
         ),
         text_step(

@@ -410,3 +410,31 @@ async def test_the_number_to_call_typed_in_a_sentence_is_taken(member, session_f
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert request.details["phone"] == "+77011234567"
+
+
+async def test_the_number_and_time_of_a_call_back_as_members_say_them(member, session_factory):
+    """ "мой номер" on the phone step was "That does not look like a phone number"; "завтра
+    утром" and "прямо сейчас" on the time step, and "утром" from a member the bot speaks
+    English to, were "I did not expect that here". The own number is the confirmed one; a
+    window said in any of the four languages is taken, a day said with it kept as typed for
+    staff, and "now" is the first time there is."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.send("на этот же, пожалуйста")
+    assert "When is it convenient to call you?" in member.text()
+    await member.send("завтра утром")
+    await member.send("Question about my dental limit")
+    assert "Phone: +380501112233" in member.text()
+    assert "Time: 🌅 Morning, 8:00–12:00 · “завтра утром”" in member.text()
+    await member.click("✏️ Time")
+    await member.send("утром")
+    assert "Time: 🌅 Morning, 8:00–12:00\n" in member.text()
+    await member.click("✏️ Time")
+    await member.send("прямо сейчас")
+    assert "Time: 🕘 Any time" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["phone"] == "+380501112233"
+    assert request.details["time_window"] == "any"
+    assert "time_said" not in request.details or request.details["time_said"] is None

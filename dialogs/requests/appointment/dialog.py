@@ -7,7 +7,7 @@ from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group
 from aiogram_dialog.widgets.text import Format
 
 from bot.services.clinics import SPECIALTIES
-from bot.services.forms import TIME_WINDOWS, TIME_WORDS, window_of_hour
+from bot.services.forms import TIME_ALIASES, TIME_WINDOWS, window_of_hour
 from dialogs.common import (
     MemberDialog,
     choice_step,
@@ -98,7 +98,7 @@ def appointment_dialog() -> Dialog:
             AppointmentSG.time,
             cancel,
             getter=choices_getter,
-            aliases=TIME_WORDS,  # "после обеда", "ввечері", "any time"
+            aliases=TIME_ALIASES,  # "после обеда", "ввечері", "утром", "any time"
             read=window_of_hour,  # "14:00", "в 10"
         ),
         text_step(
