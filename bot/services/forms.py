@@ -617,6 +617,39 @@ def names_own_phone(typed: str) -> bool:
     return " ".join(w for w in _words(typed) if w not in _PLEASE) in OWN_PHONE_WORDS
 
 
+# a delivery address named rather than typed: the member's home ("домой", "по месту
+# жительства", "додому", "home", "үйге"), or where the last delivery went ("туда же", "как в
+# прошлый раз", "same as last time")
+ADDRESS_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        ("домой", "на дом", "домашний", "на домашний", "домашний адрес", "на домашний адрес",
+         "мой домашний адрес", "на мой домашний адрес", "по месту жительства",
+         "по месту проживания", "по адресу проживания", "мой адрес", "на мой адрес", "ко мне домой",
+         "додому", "вдома", "на домашню адресу", "домашня адреса", "моя домашня адреса",
+         "за місцем проживання", "моя адреса", "на мою адресу", "до мене додому", "home",
+         "my home", "to my home", "home address", "my home address", "to my home address",
+         "my address", "to my address", "үйге", "үйіме", "үй мекенжайы", "үй мекенжайыма",
+         "менің мекенжайым", "менің мекенжайыма", "тұрғылықты мекенжай"),
+        "home",
+    ),
+    **dict.fromkeys(
+        ("туда же", "тот же", "тот же адрес", "на тот же адрес", "по тому же адресу",
+         "как в прошлый раз", "как прошлый раз", "как и в прошлый раз", "туди ж", "туди же",
+         "та сама адреса", "на ту саму адресу", "за тією ж адресою", "як минулого разу",
+         "як і минулого разу", "same", "the same", "same address", "the same address",
+         "same as last time", "as last time", "same place", "сол мекенжай", "сол мекенжайға",
+         "бұрынғы мекенжай", "бұрынғы мекенжайға", "өткен жолғыдай"),
+        "last",
+    ),
+}  # fmt: skip
+
+
+def address_named(typed: str) -> str | None:
+    """The saved address an answer names instead of typing it ("домой, пожалуйста": "home";
+    "туда же": "last", where the last delivery went), None for an address typed."""
+    return ADDRESS_WORDS.get(" ".join(w for w in _words(typed) if w not in _PLEASE))
+
+
 def is_nothing(typed: str) -> bool:
     """Whether `typed`, whole, says there is nothing to add: a "no", a "that's all", a
     "nothing" (`NOTHING_WORDS`) or a dash."""

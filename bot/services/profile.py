@@ -73,14 +73,9 @@ async def saved_addresses(session: AsyncSession, member: Member) -> dict[Address
     """The addresses a delivery step offers with one tap: the profile's home and additional
     addresses and the one the latest medicines or lab tests went to (retention anonymises old
     ones), each address once, under its first source."""
-    assert member.id is not None
     found = [(AddressSource.HOME, member.home_address), (AddressSource.EXTRA, member.extra_address)]
-    for details in await requests_repo.latest_details(
-        session, member.id, ADDRESS_KINDS, ADDRESS_LOOKBACK
-    ):
-        if last := clean_address(str(details.get("address") or "")):
-            found.append((AddressSource.LAST, last))
-            break
+    if last := await last_address(session, member):
+        found.append((AddressSource.LAST, last))
     offered: dict[AddressSource, str] = {}
     seen: set[str] = set()
     for source, address in found:
@@ -89,6 +84,26 @@ async def saved_addresses(session: AsyncSession, member: Member) -> dict[Address
             seen.add(key)
             offered[source] = address or ""
     return offered
+
+
+async def last_address(session: AsyncSession, member: Member) -> str | None:
+    """The address the member's latest medicines or lab tests went to, None when none did (or
+    retention has anonymised it)."""
+    assert member.id is not None
+    for details in await requests_repo.latest_details(
+        session, member.id, ADDRESS_KINDS, ADDRESS_LOOKBACK
+    ):
+        if last := clean_address(str(details.get("address") or "")):
+            return last
+    return None
+
+
+async def named_address(session: AsyncSession, member: Member, named: str) -> str | None:
+    """The address a member named instead of typing it (`forms.address_named`): the profile's
+    home address for "home", the latest delivery's for "last"; None when there is none."""
+    if named == AddressSource.HOME:
+        return member.home_address or None
+    return await last_address(session, member)
 
 
 def max_length(field: ProfileField) -> int | None:

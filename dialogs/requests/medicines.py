@@ -18,8 +18,8 @@ from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.forms import clean_text, is_done, list_after
-from bot.services.profile import ADDRESS_MAX, clean_address, saved_addresses
+from bot.services.forms import address_named, clean_text, is_done, list_after
+from bot.services.profile import ADDRESS_MAX, clean_address, named_address, saved_addresses
 from bot.services.profile import AddressSource as Source
 from bot.textfit import cut
 from dialogs.common import (
@@ -180,9 +180,20 @@ def address_window(
     state: State, confirm: State, *, prompt: str, use_home: str, invalid: str
 ) -> Window:
     """An address typed, or with one tap the profile's home or additional address or the one
-    the latest delivery went to; then the summary."""
+    the latest delivery went to, or named so in words ("домой", "туда же"); then the summary."""
 
     async def on_typed(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
+        if (named := address_named(text)) is not None:  # "домой", "туда же": the one saved
+            session: AsyncSession = manager.middleware_data["session"]
+            member: Member = manager.middleware_data["member"]
+            saved = await named_address(session, member, named)
+            if saved is None:
+                home = named == Source.HOME
+                set_error(manager, "address-unknown-home" if home else "address-unknown-last")
+                return
+            manager.dialog_data[ADDRESS] = saved
+            await advance(manager, confirm, confirm)
+            return
         value = clean_address(text)
         if value is None:
             refuse_text(manager, text, ADDRESS_MAX, invalid, collapse=True)

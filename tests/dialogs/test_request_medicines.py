@@ -255,3 +255,39 @@ async def test_a_list_given_after_a_colon_is_the_list(member, session_factory):
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert request.details["items"] == "нурофен 200 мг, 1 упаковка\nParacetamol 500 mg"
+
+
+async def test_an_address_named_in_words_is_the_one_saved(member, session_factory):
+    """ "домой" on the address step was stored as the address, and so was "туда же": staff
+    got a delivery to "домой". Home in words is the profile's home address, "the same" the last
+    delivery's; with none saved, the member is asked to type it."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("💊 Medicines")
+    await member.send("Nurofen 200 mg")
+    await member.click("➡️ Next")
+    await member.send("домой, пожалуйста")
+    assert "I do not have your home address yet. Please type it" in member.text()
+    await member.send("туда же")
+    assert "I have no earlier delivery address of yours yet" in member.text()
+    await member.click("✖️ Cancel")
+    await member.click("⬅️ Back")
+
+    await _set_home_address_in_profile(member)
+    await member.click("📝 New request")
+    await member.click("💊 Medicines")
+    await member.send("Nurofen 200 mg")
+    await member.click("➡️ Next")
+    await member.send("додому")
+    assert f"Address: {HOME}" in member.text()
+    await member.click("✅ Send")
+    await member.click("🏠 Main menu")
+    await member.click("📝 New request")
+    await member.click("💊 Medicines")
+    await member.send("Paracetamol 500 mg")
+    await member.click("➡️ Next")
+    await member.send("as last time")
+    assert f"Address: {HOME}" in member.text()
+    await member.click("✅ Send")
+    sent = await stored_requests(session_factory)
+    assert [r.details["address"] for r in sent] == [HOME, HOME]
