@@ -151,3 +151,27 @@ def clean_iban(text: str) -> str | None:
     if iban.country_code not in IBAN_COUNTRIES:
         return None
     return str(iban.compact)
+
+
+# where an IBAN may begin in a sentence: its country and check digits ("UA21", "kz86")
+_IBAN_START = re.compile(r"(UA|KZ)\d{2}", re.IGNORECASE)
+# the most words an IBAN is written in, grouped by four ("UA21 3223 1300 … 6600 1": eight)
+IBAN_WORDS = 9
+
+
+def iban_in_text(text: str) -> str | None:
+    """A valid Ukrainian or Kazakh IBAN typed alone or in a sentence ("IBAN: UA21 3223 1300
+    …", "мой счёт UA21… в Приватбанке", with a full stop after it), compact; None when there
+    is none."""
+    if (iban := clean_iban(text)) is not None:
+        return iban
+    words = [w.strip(".,;:()«»\"'") for w in _IBAN_START.sub(r" \g<0>", text).split()]
+    for at, word in enumerate(words):
+        if not _IBAN_START.fullmatch(word[:4]):
+            continue
+        joined = ""
+        for part in words[at : at + IBAN_WORDS]:
+            joined += part
+            if (iban := clean_iban(joined)) is not None:
+                return iban
+    return None

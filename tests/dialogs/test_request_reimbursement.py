@@ -675,3 +675,19 @@ async def test_an_amount_in_thousands_or_with_dots_between_them_is_read(member, 
         ("5000.00", "KZT"),
         ("12500.00", "KZT"),
     ]
+
+
+async def test_an_iban_given_in_a_sentence_is_taken(member, session_factory):
+    """ "IBAN: UA21…" and "мой счёт UA21… в Приватбанке" were "That is not a valid IBAN": the
+    account is taken from the sentence it was typed in, on the documents step too."""
+    await member_with_active_card(member, session_factory)
+    await _to_documents(member)
+    await send_photo(member, "receipt")
+    await member.click(DONE)
+    await member.send(f"мой счёт {UA_IBAN} в Приватбанке")
+    assert "Anything to add for the claims team" in member.text()
+    await member.click("⏭ Skip")
+    assert "IBAN: UA21 3223 1300 0002 6007 2335 6600 1" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["iban"] == UA_IBAN

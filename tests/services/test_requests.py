@@ -10,6 +10,7 @@ from bot.services.money import (
     CURRENCY_WORDS,
     amount_named,
     clean_iban,
+    iban_in_text,
     parse_amount,
     read_amount,
 )
@@ -339,3 +340,24 @@ async def test_the_last_iban_is_the_newest_claim_s_still_kept(session):
     newest.details = anonymous_details(newest.details)  # retention took the newer claim's
     await session.flush()
     assert await last_iban(session, member) == older
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IBAN: UA213223130000026007233566001",
+        "IBAN:UA213223130000026007233566001",
+        "мой счёт UA21 3223 1300 0002 6007 2335 6600 1 в Приватбанке",
+        "ua213223130000026007233566001.",
+    ],
+)
+def test_an_iban_in_a_sentence_is_found(text):
+    """ "IBAN: UA21…" and "мой счёт UA21… в Приватбанке" were "That is not a valid IBAN"."""
+    assert iban_in_text(text) == "UA213223130000026007233566001"
+
+
+@pytest.mark.parametrize(
+    "text", ["UA213223130000026007233566003", "4149 4393 1234 5678", "на карту", "UA21", ""]
+)
+def test_no_iban_in_a_sentence(text):
+    assert iban_in_text(text) is None

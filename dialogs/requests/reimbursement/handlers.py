@@ -30,7 +30,7 @@ from bot.services.forms import (
     read_date_and_time,
     too_long,
 )
-from bot.services.money import amount_named, clean_iban, read_amount
+from bot.services.money import amount_named, iban_in_text, read_amount
 from bot.services.reimbursement import (
     REIMBURSEMENT_MAX_AGE_DAYS,
     earliest_service_date,
@@ -197,7 +197,7 @@ async def on_docs_text(message: Message, widget: MessageInput, manager: DialogMa
     if is_done(text):
         await on_docs_done(message, None, manager)
         return
-    if (iban := clean_iban(text)) is not None:
+    if (iban := iban_in_text(text)) is not None:
         data["iban"] = iban
         set_notice(manager, "reimbursement-docs-iban-kept", docs=len(data.get(DOCS) or []))
         return
@@ -254,10 +254,13 @@ async def on_last_iban(_callback: CallbackQuery, _button: Button, manager: Dialo
 
 
 async def on_iban(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
-    if reason := iban_refusal(text):
-        set_error(manager, reason)
+    """The account's IBAN, typed alone or in a sentence ("IBAN: UA21 …", "мой счёт UA21… в
+    Приватбанке"); else why it is not one (a card's number is named as such)."""
+    iban = iban_in_text(text)
+    if iban is None:
+        set_error(manager, iban_refusal(text) or "reimbursement-iban-invalid")
         return
-    manager.dialog_data["iban"] = clean_iban(text)
+    manager.dialog_data["iban"] = iban
     await advance(manager, _after(manager, ReimbursementSG.comment), ReimbursementSG.confirm)
 
 
