@@ -30,15 +30,24 @@ class ProfileField(StrEnum):
     EXTRA_ADDRESS = "extra_address"
 
 
+# the words a name is introduced with ("меня зовут", "мене звати", "my name is", "менің атым"),
+# which are not the name
+_NAME_INTRO = re.compile(
+    r"^(?:меня зовут|мене звати|моє ім'я|моё имя|мое имя|my name is|my full name is|i am|"
+    r"i'm|менің атым|менің аты-жөнім|я)\s*[:,—-]?\s+",
+    re.IGNORECASE,
+)
+
+
 def clean_full_name(text: str) -> str | None:
     """Letters with spaces, hyphens, apostrophes; at least two words (name and surname).
 
     A name typed all in small letters or all in capitals («коваленко олена», «SADYKOVA AIGERIM»)
     is stored with a capital at the start of each part («Коваленко Олена», «Anna-Maria»,
     «O'Neil»), as it reads on a card; a name in mixed case («de la Cruz», «McDonald») is kept
-    as typed.
+    as typed. The words it is introduced with («Меня зовут …», «My name is …») are not kept.
     """
-    value = " ".join(text.split())
+    value = _NAME_INTRO.sub("", " ".join(text.split()))  # "Меня зовут Анна Иванова"
     if not value or len(value) > NAME_MAX or not _NAME.match(value) or " " not in value:
         return None
     if value in (value.lower(), value.upper()):
@@ -140,11 +149,43 @@ async def update_field(
 # "Жіноча", "Male", is taken as it is)
 GENDER_WORDS: dict[str, str] = {
     **dict.fromkeys(
-        ("ж", "жен", "женщина", "жінка", "жін", "f", "woman", "әйел адам", "қыз", "жіночий"),
+        (
+            "ж",
+            "жен",
+            "женщина",
+            "жінка",
+            "жін",
+            "f",
+            "woman",
+            "әйел адам",
+            "қыз",
+            "жіночий",
+            "жіноча",
+            "женский",
+            "женская",
+            "әйел",
+            "female",
+        ),
         "female",
     ),
     **dict.fromkeys(
-        ("м", "муж", "мужчина", "чоловік", "чол", "m", "man", "ер", "ер адам", "чоловічий"),
+        (
+            "м",
+            "муж",
+            "мужчина",
+            "чоловік",
+            "чол",
+            "m",
+            "man",
+            "ер",
+            "ер адам",
+            "чоловічий",
+            "чоловіча",
+            "мужской",
+            "мужская",
+            "еркек",
+            "male",
+        ),
         "male",
     ),
 }

@@ -122,6 +122,11 @@ async def test_a_name_typed_in_small_letters_is_stored_as_a_card_writes_it(membe
     assert (await _member(session_factory)).full_name == "Kovalenko Olena Petrivna"
     await member.send("/menu")
     assert "Olena" in member.text().splitlines()[0]
+    # "Меня зовут …" was stored as part of the name
+    await member.click("👤 Profile")
+    await member.click("✏️ Full name")
+    await member.send("Меня зовут Олена Коваленко")
+    assert (await _member(session_factory)).full_name == "Олена Коваленко"
 
 
 async def test_profile_text_is_escaped(member, session_factory):
@@ -234,6 +239,12 @@ async def test_a_gender_typed_rather_than_pressed_is_taken(member, session_facto
     await member.send("both")
     assert "I did not expect that here" in member.text()
     assert (await _member(session_factory)).gender == "female"
+    # the buttons' labels in the other languages ("Чоловіча", "Әйел") were not expected from a
+    # member the bot speaks English to
+    for typed, shown in (("Чоловіча", "Male"), ("әйел", "Female"), ("мужской", "Male")):
+        await member.send(typed)
+        assert f"Gender: {shown}" in member.text(), typed
+        await member.click("✏️ Gender")
 
 
 async def test_a_card_named_on_the_card_list_opens(member, session_factory):

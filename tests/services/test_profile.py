@@ -34,6 +34,12 @@ def test_birth_date_not_in_future_nor_before_1900():
         # mixed case is the member's own spelling
         ("Maria de la Cruz", "Maria de la Cruz"),
         ("Ian McDonald", "Ian McDonald"),
+        # the words a name is introduced with are not the name
+        ("Меня зовут Анна Иванова", "Анна Иванова"),
+        ("мене звати: марія коваль", "Марія Коваль"),
+        ("My name is John Smith", "John Smith"),
+        ("Яна Иванова", "Яна Иванова"),
+        ("Меня зовут Анна", None),
         ("Ivan", None),
         ("Ivan 2", None),
         ("<b>x</b> y", None),
