@@ -68,6 +68,8 @@ RECENT = timedelta(days=60)
 # an hour as staff write it: 17:30, 9.00, 9:05 (a word of its own, after the day or, with a
 # colon, before it: "10.12" alone is a day)
 _HOUR = re.compile(r"([01]?\d|2[0-3])([:.])([0-5]\d)")
+# an hour on the clock typed without its minutes ("в 10")
+_WHOLE_HOUR = re.compile(r"[01]?\d|2[0-3]")
 # the word for "at" before the hour ("10.12 в 17:30"), left out of the day
 _AT = frozenset({"в", "о", "об", "at", "сағат"})
 
@@ -92,9 +94,10 @@ class Visit:
 
 
 def read_visit(text: str, today: date) -> Visit:
-    """`R-000042 09.12 17:30`, `9 декабря 17:30`, `завтра 10:00`, `09.12`: the request's number
-    (optional, first or last), the day (today or later, within `HORIZON`) and the hour
-    (optional, HH:MM). Raises `VisitError` with the reason."""
+    """`R-000042 09.12 17:30`, `9 декабря 17:30`, `завтра 10:00`, `завтра в 10`, `09.12`: the
+    request's number (optional, first or last), the day (today or later, within `HORIZON`) and
+    the hour (optional, HH:MM, or a whole hour after the day). Raises `VisitError` with the
+    reason."""
     words = text.split()
     request_id = None
     for at in (0, len(words) - 1):
@@ -115,6 +118,15 @@ def read_visit(text: str, today: date) -> Visit:
         hour = f"{int(found.group(1)):02d}:{found.group(3)}"
         if words and words[-1].casefold() in _AT:
             del words[-1]
+    elif len(words) > 1 and _WHOLE_HOUR.fullmatch(words[-1]):
+        # "завтра в 10", "сегодня 16": an hour on the clock, when the words before it are the
+        # day (not "15 12": the 15th of December)
+        before = words[:-2] if len(words) > 2 and words[-2].casefold() in _AT else words[:-1]
+        said_at = len(before) < len(words) - 1
+        whole = read_date(" ".join(words), today, future=True)  # "15 декабря 10": not 2010
+        if said_at or whole is None or whole < today:
+            hour = f"{int(words[-1]):02d}:00"
+            words = before
     rest = " ".join(words).strip(" ,")
     if not rest:
         raise VisitError("helpdesk-visit-usage")

@@ -23,6 +23,12 @@ TODAY = date(2026, 12, 5)
         ("завтра 10:00", Visit(None, date(2026, 12, 6), "10:00")),
         ("9 декабря 17:30", Visit(None, date(2026, 12, 9), "17:30")),
         ("сегодня", Visit(None, TODAY, None)),
+        # a whole hour after the day ("завтра в 10" was "I could not read the day")
+        ("завтра в 10", Visit(None, date(2026, 12, 6), "10:00")),
+        ("сегодня 16", Visit(None, TODAY, "16:00")),
+        ("R-5 в пятницу в 9", Visit(5, date(2026, 12, 11), "09:00")),
+        ("15 декабря 10", Visit(None, date(2026, 12, 15), "10:00")),  # not December 2010
+        ("15 12", Visit(None, date(2026, 12, 15), None)),  # the 15th of December, no hour
     ],
 )
 def test_the_day_the_hour_and_the_number_are_read_in_any_order(typed, visit):

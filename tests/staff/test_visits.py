@@ -375,3 +375,20 @@ async def test_medicines_get_their_delivery_booked_told_and_reminded(world):
         f"ℹ️ Request {other.number} (💊 Medicines) is done, but nothing has been sent to the "
         "member since it came. Book the delivery: /visit 09.12 17:30 here"
     )
+
+
+async def test_a_visit_typed_with_a_whole_hour_is_booked_at_that_hour(world):
+    """ "/visit завтра в 10" was "I could not read the day in “завтра в 10”": staff type the
+    hour without its minutes as often as with them."""
+    member = await world.member_with_card()
+    request = await _appointment(world, member)
+    await world.deliver()
+    thread = _thread(world, request.number)
+    answer = await _staff_says(world, "/visit завтра в 10", thread)
+    assert answer.startswith("📅 R-000001: the visit is booked for ")
+    assert answer.split("booked for ")[1].startswith(
+        f"{(world.clock.now + timedelta(days=1)).strftime('%B %-d, %Y')}"
+    )
+    assert ", 10:00." in answer
+    stored = await _stored(world, request.id)
+    assert stored.details["visit_time"] == "10:00"
