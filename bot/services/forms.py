@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date, datetime
 from enum import StrEnum
 from typing import NamedTuple
@@ -730,6 +730,53 @@ def is_yes(typed: str) -> bool:
 def is_no(typed: str) -> bool:
     """Whether `typed` is, whole, a "no" (`NO_WORDS`)."""
     return typed_phrase(typed) in NO_WORDS
+
+
+# what a summary's answer says to change ("изменить дату", "змінити адресу", "change the time",
+# "күнін өзгерту", "дата не та"): a word that asks to change, as a word begins
+_CHANGE = (
+    "измен", "помен", "исправ", "замен", "друг", "не та", "не тот", "не те", "неправил",
+    "змін", "поміня", "виправ", "інш", "не так", "неправильн", "change", "edit", "fix",
+    "correct", "wrong", "another", "other", "өзгерт", "түзет", "басқа", "қате", "добав",
+    "додат", "додай", "add", "қос",
+)  # fmt: skip
+# each field of a form's summary, by the words for it as they begin, in the four languages
+FIELD_WORDS: dict[str, tuple[str, ...]] = {
+    "specialty": ("врач", "лікар", "доктор", "специальн", "спеціальн", "doctor", "specialt",
+                  "дәрігер", "маман"),
+    "clinic": ("клиник", "клінік", "город", "міст", "clinic", "city", "емхан", "қала",
+               "больниц", "лікарн", "hospital"),
+    "date": ("дат", "день", "дня", "число", "date", "day", "күн"),
+    "time": ("время", "врем", "час", "time", "уақыт"),
+    "comment": ("коммент", "комент", "comment", "пікір", "түсінік"),
+    "phone": ("номер", "телефон", "phone", "number", "нөмір"),
+    "topic": ("тем", "topic", "subject", "тақырып"),
+    "list": ("список", "лекарств", "ліки", "ліків", "препарат", "medicin", "list", "дәрі",
+             "тізім", "анализ", "аналіз", "test", "направлен", "referral", "жолдама"),
+    "address": ("адрес", "address", "мекенжай"),
+    "amount": ("сумм", "суму", "сума", "amount", "сома"),
+    "currency": ("валют", "currency"),
+    "docs": ("документ", "document", "фото", "photo", "чек", "receipt", "құжат"),
+    "iban": ("счет", "счёт", "рахун", "iban", "account", "шот", "реквизит", "реквізит"),
+}  # fmt: skip
+
+
+def change_asked(typed: str, fields: Collection[str]) -> str | None:
+    """What an answer under a summary asks to change: the one of `fields` (`FIELD_WORDS`) it
+    names (before a colon: what follows is the new text), with a word of changing ("изменить
+    дату", "адрес другой", "добавить комментарий: …") or alone ("дата"); ""
+    when it asks to change but names none or several ("нет, не так", "поменять дату и
+    время"), or is a "no" (`is_no`); None when it says nothing of a change."""
+    words = _words(typed.split(":")[0])  # "добавить комментарий: нужен врач-женщина"
+    changing = any(w.startswith(_CHANGE) for w in words) or any(
+        " ".join(words[at : at + 2]).startswith(_CHANGE) for at in range(len(words))
+    )
+    named = {f for f in fields if any(w.startswith(FIELD_WORDS[f]) for w in words)}
+    if len(named) == 1 and (changing or len(words) <= 2):
+        return named.pop()
+    if changing or is_no(typed):
+        return ""
+    return None
 
 
 # an hour typed as the time before which ("до 12", "before 16:00", "12-ге дейін"): the window

@@ -47,19 +47,20 @@ from dialogs.common import (
     set_notice,
     text_step,
     today,
-    typed_yes,
     zone_city,
 )
 from dialogs.requests.common import (
     CALL_AHEAD,
+    Field,
     advance,
-    edit_button,
+    edit_buttons,
     insured_getter,
     said_with,
     sent_getter,
     sent_widgets,
     start_form,
     submit,
+    summary_input,
 )
 from dialogs.requests.dates import SAID_FIELD, keep_time, typed_time
 from dialogs.states import CallbackSG
@@ -257,6 +258,14 @@ async def callback_sent_getter(dialog_manager: DialogManager, **kwargs: Any) -> 
     return {**await sent_getter(dialog_manager, **kwargs), "call_on": call_day(dialog_manager)}
 
 
+# the summary's fields: each one's "✏️" and the step it reopens, named in words too
+CALLBACK_FIELDS: tuple[Field, ...] = (
+    ("phone", "btn-edit-phone", CallbackSG.phone),
+    ("time", "btn-edit-time", CallbackSG.time),
+    ("topic", "btn-edit-topic", CallbackSG.topic),
+)
+
+
 def callback_dialog() -> Dialog:
     return MemberDialog(
         text_step(
@@ -300,11 +309,9 @@ def callback_dialog() -> Dialog:
             I18nFormat("callback-summary-check"),
             I18nError(),
             Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
-            typed_yes(on_send),  # "да", "так", "yes" typed: sent
+            summary_input(on_send, CALLBACK_FIELDS),  # "да": sent; "изменить дату": that step
             Column(
-                edit_button("btn-edit-phone", CallbackSG.phone),
-                edit_button("btn-edit-time", CallbackSG.time),
-                edit_button("btn-edit-topic", CallbackSG.topic),
+                *edit_buttons(CALLBACK_FIELDS),
             ),
             Cancel(I18nButtonText("btn-cancel")),
             getter=summary_getter,

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from enum import Enum
 from typing import Any
 
+from aiogram.enums import ContentType
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
@@ -20,14 +21,17 @@ from bot.render import long_details
 from bot.services import requests
 from bot.services.cards import CardView
 from bot.services.documents import MAX_DOCUMENTS, Attachment, is_duplicate, refusal
+from bot.services.forms import change_asked, is_yes
 from dialogs.attachments import captioned
 from dialogs.common import (
+    ContentIs,
     clear_error,
     commit_now,
     fmt_date,
     menu_button,
     now,
     set_error,
+    set_notice,
     show_typing,
     today,
 )
@@ -153,6 +157,41 @@ def edit_button(key: str, step: State) -> Button:
     return Button(
         I18nButtonText(key), id=f"edit_{(step.state or '').split(':')[-1]}", on_click=edit
     )
+
+
+# a field of a form's summary: its id (`forms.FIELD_WORDS`), its "✏️" button's key, its step
+Field = tuple[str, str, State]
+
+
+def edit_buttons(fields: Sequence[Field]) -> list[Button]:
+    """A form summary's "✏️" buttons, one a field (`edit_button`)."""
+    return [edit_button(key, step) for _field, key, step in fields]
+
+
+def summary_input(on_send: Any, fields: Sequence[Field]) -> MessageInput:
+    """What is typed under a form's summary: a whole "yes" ("да", "так") sends it, as
+    `typed_yes` takes it; a field named to change ("изменить дату", "змінити адресу", "change
+    the time", "адрес другой") opens its step as its "✏️" does (`forms.change_asked`); a "no",
+    or a change asked without saying of what ("нет, не так"), asks which, beside the buttons."""
+    steps = {field: step for field, _key, step in fields}
+
+    async def on_text(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+        typed = message.text or ""
+        if is_yes(typed):  # the press of "Send"
+            clear_error(manager)
+            await on_send(message, widget, manager)
+            return
+        field = change_asked(typed, steps)
+        if field is None:
+            set_error(manager, "input-unexpected")
+        elif not field:
+            set_notice(manager, "summary-which-change")
+        else:
+            manager.dialog_data[EDITING] = True
+            clear_error(manager)
+            await manager.switch_to(steps[field])
+
+    return MessageInput(on_text, filter=ContentIs(ContentType.TEXT))
 
 
 def _new_token() -> str:

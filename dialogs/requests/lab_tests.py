@@ -15,17 +15,18 @@ from dialogs.common import (
     set_notice,
     text_step,
     today,
-    typed_yes,
 )
 from dialogs.requests.common import (
     LIST_AHEAD,
-    edit_button,
+    Field,
+    edit_buttons,
     said_with,
     sent_getter,
     sent_widgets,
     start_form,
     submit,
     summary_getter,
+    summary_input,
 )
 from dialogs.requests.dates import (
     DATE_AHEAD,
@@ -126,6 +127,13 @@ REFERRAL_LIST = ListStep(
     next_button="lab-btn-next",
 )
 
+# the summary's fields: each one's "✏️" and the step it reopens, named in words too
+LAB_FIELDS: tuple[Field, ...] = (
+    ("list", "lab-btn-edit-referral", LabTestsSG.referral),
+    ("date", "lab-btn-edit-date", LabTestsSG.date),
+    ("address", "lab-btn-edit-address", LabTestsSG.address),
+)
+
 
 def lab_tests_dialog() -> Dialog:
     return MemberDialog(
@@ -152,12 +160,10 @@ def lab_tests_dialog() -> Dialog:
             I18nFormat("lab-summary-docs", when="has_docs"),
             I18nError(),
             Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
-            typed_yes(on_send),  # "да", "так", "yes" typed: sent
+            summary_input(on_send, LAB_FIELDS),  # "да": sent; "изменить дату": that step
             full_text_button(all_details(_details)),
             Column(
-                edit_button("lab-btn-edit-referral", LabTestsSG.referral),
-                edit_button("lab-btn-edit-date", LabTestsSG.date),
-                edit_button("lab-btn-edit-address", LabTestsSG.address),
+                *edit_buttons(LAB_FIELDS),
             ),
             Cancel(I18nButtonText("btn-cancel")),
             getter=summary_getter(_details),

@@ -30,17 +30,17 @@ from dialogs.common import (
     set_error,
     set_notice,
     text_step,
-    typed_yes,
 )
 from dialogs.requests.common import (
     DOCS,
     LIST_AHEAD,
     Added,
+    Field,
     add_line,
     advance,
     clear_lines,
     docs_getter,
-    edit_button,
+    edit_buttons,
     on_attachment,
     on_clear_docs,
     said_with,
@@ -50,6 +50,7 @@ from dialogs.requests.common import (
     stored_docs,
     submit,
     summary_getter,
+    summary_input,
 )
 from dialogs.requests.render import LONG, all_details, full_text_button
 from dialogs.states import MedicinesSG
@@ -262,6 +263,12 @@ MEDICINES_LIST = ListStep(
     next_button="medicines-btn-next",
 )
 
+# the summary's fields: each one's "✏️" and the step it reopens, named in words too
+MEDICINES_FIELDS: tuple[Field, ...] = (
+    ("list", "medicines-btn-edit-items", MedicinesSG.items),
+    ("address", "medicines-btn-edit-address", MedicinesSG.address),
+)
+
 
 def medicines_dialog() -> Dialog:
     return MemberDialog(
@@ -278,11 +285,10 @@ def medicines_dialog() -> Dialog:
             I18nFormat("medicines-summary-docs", when="has_docs"),
             I18nError(),
             Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
-            typed_yes(on_send),  # "да", "так", "yes" typed: sent
+            summary_input(on_send, MEDICINES_FIELDS),  # "да": sent; "изменить дату": that step
             full_text_button(all_details(_details)),
             Column(
-                edit_button("medicines-btn-edit-items", MedicinesSG.items),
-                edit_button("medicines-btn-edit-address", MedicinesSG.address),
+                *edit_buttons(MEDICINES_FIELDS),
             ),
             Cancel(I18nButtonText("btn-cancel")),
             getter=summary_getter(_details),

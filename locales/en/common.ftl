@@ -10,6 +10,7 @@ btn-help = ❓ Help
 
 input-text-expected = Please type your answer as a text message.
 input-unexpected = I did not expect that here. Please answer the question above or use the buttons.
+summary-which-change = ✏️ What should be changed? Tap “✏️” next to it, or write it: “change the date”.
 input-not-asked = Messages are not taken on this screen: please use the buttons. To write to support, open “{ btn-support }” in the menu and tap “{ btn-write-support }”.
 input-not-asked-offer = Messages are not taken on this screen. Send this to support? Tap “{ btn-send-to-support }”.
 # a thank-you written where nothing is asked: answered, not offered to support

@@ -10,6 +10,7 @@ btn-help = ❓ Справка
 
 input-text-expected = Пожалуйста, отправьте ответ текстовым сообщением.
 input-unexpected = Здесь ожидается другой ответ. Пожалуйста, ответьте на вопрос выше или воспользуйтесь кнопками.
+summary-which-change = ✏️ Что нужно изменить? Нажмите «✏️» рядом с этим или напишите: «изменить дату».
 input-not-asked = На этом экране сообщения не принимаются: воспользуйтесь кнопками. Чтобы написать в поддержку, откройте «{ btn-support }» в меню и нажмите «{ btn-write-support }».
 input-not-asked-offer = На этом экране сообщения не принимаются. Отправить это в поддержку? Нажмите «{ btn-send-to-support }».
 # a thank-you written where nothing is asked: answered, not offered to support

@@ -124,7 +124,8 @@ async def test_reimbursement_in_ukrainian_explains_shows_whose_claim_and_hryvnia
     assert "Застрахована особа: Коваленко Марія Іванівна · поліс SIP-2026-0001" in summary
     assert "1\u00a0234,50\u00a0₴" in summary
     await member.send("так, але сума інша")  # typed on the summary: not a whole "yes"
-    assert "Тут очікується інша відповідь" in member.text()
+    assert "Скільки Ви сплатили?" in member.text()  # the amount it names, to change
+    await member.send("1 234,50")
     assert "Застрахована особа" in member.text()
     await member.send("так, усе вірно, надсилайте")  # a "yes" in a few words: sent, as "Send"
     assert "Заявку R-000001 надіслано" in member.text()

@@ -434,12 +434,15 @@ async def test_an_hour_typed_for_the_visit_is_kept_as_the_member_wrote_it(member
 
 async def test_yes_typed_under_the_summary_sends_the_request(member, session_factory):
     """ "Is everything correct?" answered "да" was "I did not expect that here"; now it sends,
-    as "Send" does. A "yes" with more to it ("да, но время другое") sends nothing."""
+    as "Send" does. A "yes" with more to it ("да, но время другое") sends nothing: it names
+    what to change, whose step opens."""
     await open_form(member, session_factory)
     await to_summary(member)
     await member.send("да, но время другое")
-    assert "I did not expect that here" in member.text()
+    assert TIME_PROMPT in member.text()
     assert await stored_requests(session_factory) == []
+    await member.click("🕘 Any time")
+    assert "Is everything right?" in member.text()
     await member.send("Да!")
     [request] = await stored_requests(session_factory)
     assert f"Request {request.number} is sent" in member.text()
@@ -730,3 +733,27 @@ async def test_as_soon_as_possible_is_the_earliest_day_and_two_days_are_asked_as
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert request.details["preferred_date"] == "2026-11-23"
+
+
+async def test_a_change_typed_under_the_summary_opens_that_step(member, session_factory):
+    """ "нет" and "изменить дату" under "Is everything right?" were "I did not expect that
+    here": a field named to change opens its step, as its "✏️" does, and the summary comes
+    back after it; a "no" asks what to change."""
+    await open_form(member, session_factory)
+    await to_summary(member)
+    await member.send("нет")
+    assert "What should be changed? Tap “✏️” next to it" in member.text()
+    assert "Is everything right?" in member.text()
+    await member.send("изменить дату")
+    assert DATE_PROMPT in member.text()
+    await member.send("25.11.2026")
+    assert "Preferred date: November 25, 2026" in member.text()
+    await member.send("другой врач")
+    await member.click("Cardiologist")
+    assert "Specialty: Cardiologist" in member.text()
+    await member.send("да")
+    [request] = await stored_requests(session_factory)
+    assert (request.details["specialty"], request.details["preferred_date"]) == (
+        "cardiologist",
+        "2026-11-25",
+    )

@@ -14,7 +14,6 @@ from dialogs.common import (
     member_window,
     text_step,
     typed_choice,
-    typed_yes,
 )
 from dialogs.requests.appointment.clinics import clinic_step
 from dialogs.requests.appointment.getters import (
@@ -37,14 +36,25 @@ from dialogs.requests.appointment.handlers import (
     on_time,
 )
 from dialogs.requests.common import (
-    edit_button,
+    Field,
+    edit_buttons,
     sent_getter,
     sent_widgets,
+    summary_input,
 )
 from dialogs.requests.dates import FutureCalendar
 from dialogs.states import AppointmentSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from dialogs.widgets.choices import FixedSelect
+
+# the summary's fields: each one's "✏️" and the step it reopens, named in words too
+APPOINTMENT_FIELDS: tuple[Field, ...] = (
+    ("specialty", "btn-edit-specialty", AppointmentSG.specialty),
+    ("clinic", "btn-edit-clinic", AppointmentSG.clinic),
+    ("date", "btn-edit-preferred_date", AppointmentSG.date),
+    ("time", "btn-edit-time", AppointmentSG.time),
+    ("comment", "btn-edit-comment", AppointmentSG.comment),
+)
 
 
 def appointment_dialog() -> Dialog:
@@ -113,13 +123,9 @@ def appointment_dialog() -> Dialog:
             I18nFormat("appointment-summary"),
             I18nError(),
             Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
-            typed_yes(on_send),  # "да", "так", "yes" typed: sent
+            summary_input(on_send, APPOINTMENT_FIELDS),  # "да": sent; "изменить дату": that step
             Column(
-                edit_button("btn-edit-specialty", AppointmentSG.specialty),
-                edit_button("btn-edit-clinic", AppointmentSG.clinic),
-                edit_button("btn-edit-preferred_date", AppointmentSG.date),
-                edit_button("btn-edit-time", AppointmentSG.time),
-                edit_button("btn-edit-comment", AppointmentSG.comment),
+                *edit_buttons(APPOINTMENT_FIELDS),
             ),
             cancel,
             getter=summary_getter,

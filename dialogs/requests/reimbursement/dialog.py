@@ -16,15 +16,16 @@ from dialogs.common import (
     member_window,
     on_not_text,
     text_step,
-    typed_yes,
 )
 from dialogs.requests.common import (
+    Field,
     docs_getter,
-    edit_button,
+    edit_buttons,
     on_attachment,
     on_clear_docs,
     sent_getter,
     sent_widgets,
+    summary_input,
 )
 from dialogs.requests.reimbursement.getters import (
     currency_getter,
@@ -49,6 +50,16 @@ from dialogs.requests.reimbursement.handlers import (
 )
 from dialogs.states import ReimbursementSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
+
+# the summary's fields: each one's "✏️" and the step it reopens, named in words too
+CLAIM_FIELDS: tuple[Field, ...] = (
+    ("date", "reimbursement-edit-date", ReimbursementSG.service_date),
+    ("amount", "reimbursement-edit-amount", ReimbursementSG.amount),
+    ("currency", "reimbursement-edit-currency", ReimbursementSG.currency),
+    ("docs", "reimbursement-edit-docs", ReimbursementSG.documents),
+    ("iban", "reimbursement-edit-iban", ReimbursementSG.iban),
+    ("comment", "reimbursement-edit-comment", ReimbursementSG.comment),
+)
 
 
 def reimbursement_dialog() -> Dialog:
@@ -131,14 +142,9 @@ def reimbursement_dialog() -> Dialog:
             I18nFormat("reimbursement-summary"),
             I18nError(),
             Button(I18nButtonText("btn-send"), id="send", on_click=on_send),
-            typed_yes(on_send),  # "да", "так", "yes" typed: sent
+            summary_input(on_send, CLAIM_FIELDS),  # "да": sent; "изменить дату": that step
             Group(
-                edit_button("reimbursement-edit-date", ReimbursementSG.service_date),
-                edit_button("reimbursement-edit-amount", ReimbursementSG.amount),
-                edit_button("reimbursement-edit-currency", ReimbursementSG.currency),
-                edit_button("reimbursement-edit-docs", ReimbursementSG.documents),
-                edit_button("reimbursement-edit-iban", ReimbursementSG.iban),
-                edit_button("reimbursement-edit-comment", ReimbursementSG.comment),
+                *edit_buttons(CLAIM_FIELDS),
                 width=2,
             ),
             Cancel(I18nButtonText("btn-cancel")),
