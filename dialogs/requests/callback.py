@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -25,6 +25,7 @@ from bot.services.forms import (
     TIME_WINDOWS,
     WINDOW_SPANS,
     clean_text,
+    day_named,
     hour_in_sentence,
     names_own_phone,
     read_date_time_said,
@@ -84,6 +85,8 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
         data["time_window"] = window
     elif (hour := hour_in_sentence(said)) is not None:  # "… после 18 …": kept as typed too
         keep_time(manager, *hour)
+    if data.get("time_window") and (day := _day_said(said, manager)) is not None:
+        keep_time(manager, data["time_window"], day)  # "… завтра утром": the day kept too
     if topic_named(said) and (topic := clean_text(said, min_len=3)) is not None:
         data["topic"] = topic
     i18n: Translator = manager.middleware_data["i18n"]
@@ -141,18 +144,20 @@ async def on_time(
 ) -> None:
     """A time of day pressed, or typed ("ввечері", "после 18": the hour kept as typed; "завтра
     утром": the day too, which staff read as typed)."""
-    keep_time(manager, item, typed_time(event) or _day_said(event, manager))
+    typed = event.text if isinstance(event, Message) and event.text else ""
+    keep_time(manager, item, typed_time(event) or _day_said(typed, manager))
     await advance(manager, _after_time(manager), CallbackSG.confirm)
 
 
-def _day_said(event: object, manager: DialogManager) -> str | None:
-    """A time of day typed with a day that is not today ("завтра утром", "в понедельник после
-    обеда"), as typed; None for any other answer."""
-    text = " ".join(event.text.split()) if isinstance(event, Message) and event.text else ""
-    if not text or len(text) > SAID_MAX:
+def _day_said(text: str, manager: DialogManager) -> str | None:
+    """The day a call-back's time is said with when it is not today ("завтра утром", "в
+    понедельник после обеда", in a sentence too: "перезвоните завтра в 10"), as typed, for
+    staff; None when no such day is named."""
+    phrase = day_named(text, today(manager))
+    if phrase is None or len(phrase) > SAID_MAX:
         return None
-    day = read_date_time_said(text, today(manager), future=True).value
-    return text if day is not None and day != today(manager) else None
+    day = read_date_time_said(phrase, today(manager), future=True).value
+    return phrase if day is not None and day != today(manager) else None
 
 
 async def on_topic(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
@@ -220,18 +225,23 @@ async def form_getter(
 
 def call_date(manager: DialogManager) -> date | None:
     """The day the call can be made, when it is not today: the first day the call centre works
-    in the time window asked for (Saturday evening after it closes at 16:00: Monday); None when
-    it is today or not within a week."""
+    in the time window asked for (Saturday evening after it closes at 16:00: Monday), from the
+    day said with it ("в среду утром": Wednesday); None when it is today or not within a week."""
     window = manager.dialog_data.get("time_window")
     if window not in WINDOW_SPANS:
         return None
     settings: Settings = manager.middleware_data["settings"]
     moment = now(manager)
     zone = call_zone(manager)
+    local = moment.astimezone(zone or settings.tz)
+    said = manager.dialog_data.get(SAID_FIELD)
+    asked = read_date_time_said(said, local.date(), future=True).value if said else None
+    if asked is not None and asked > local.date():  # "в среду утром": from that day on
+        moment = datetime.combine(asked, time(), tzinfo=zone or settings.tz)
     day = first_call_day(
         settings.callcentre_hours, WINDOW_SPANS[window], moment, settings.tz, window_tz=zone
     )
-    if day is None or day == moment.astimezone(zone or settings.tz).date():
+    if day is None or day == local.date():
         return None
     return day
 

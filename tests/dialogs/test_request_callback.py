@@ -340,9 +340,9 @@ async def test_a_call_back_asked_for_about_a_doctor_is_the_call_back(
     said = "передзвоніть мені завтра після обіду щодо ліміту на стоматологію"
     await member.send(said)
     await member.click("📝 New request: 📞 Call-back")
-    assert (
-        "☀️ Afternoon, 12:00–16:00: noted as the time for the call, and your message as its "
-        "topic." in member.text()
+    assert (  # the day said with the time kept beside it
+        "☀️ Afternoon, 12:00–16:00 · “завтра після обіду”: noted as the time for the call, and "
+        "your message as its topic." in member.text()
     )
     # the message said what the call is about: the topic is not asked
     await member.click("📱 Use \\+380501112233")
@@ -438,3 +438,25 @@ async def test_the_number_and_time_of_a_call_back_as_members_say_them(member, se
     assert request.details["phone"] == "+380501112233"
     assert request.details["time_window"] == "any"
     assert "time_said" not in request.details or request.details["time_said"] is None
+
+
+async def test_the_day_a_call_back_is_asked_for_is_kept_and_called_on(member, session_factory):
+    """ "перезвоните в среду утром" kept the morning and lost Wednesday: the summary said "We
+    will call you on Monday" and staff saw no day. The day is kept as typed beside the time,
+    and the call is made from that day on; "перезвоніть" (as many write "передзвоніть") asks
+    for a call-back too."""
+    await member_with_active_card(member, session_factory)  # Sunday, November 22
+    await member.send("перезвоніть мені завтра ввечері")
+    assert "📝 New request: 📞 Call-back" in member.buttons()
+    await member.send("перезвоните в среду утром")
+    await member.click("📝 New request: 📞 Call-back")
+    await member.click("📱 Use \\+380501112233")
+    await member.send("About my dental limit")
+    assert "Time: 🌅 Morning, 8:00–12:00 · “в среду утром”" in member.text()
+    assert "📅 We will call you on November 25, 2026 (Wednesday)" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert (request.details["time_said"], request.details["call_date"]) == (
+        "в среду утром",
+        "2026-11-25",
+    )
