@@ -35,7 +35,7 @@ from bot.services.zones import ReadingZone, city, reading_zone
 from dialogs.answers import answer_awaited
 from dialogs.attachments import attachment_of
 from dialogs.safe import SafeDialog
-from dialogs.states import MainSG, MyRequestsSG, SupportChatSG
+from dialogs.states import MainSG, MyRequestsSG, SupportChatSG, SupportSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from dialogs.widgets.choices import FixedSelect
 from dialogs.widgets.i18n import ERROR_KEY
@@ -279,6 +279,9 @@ def keep_for_support(message: Message, manager: DialogManager) -> None:
         return
     before = [m for m in manager.middleware_data.get(OFFER) or () if m["id"] != kept["id"]]
     manager.dialog_data[OFFER] = [*before, kept][-OFFER_MAX:]
+    if manager.current_context().state == SupportSG.info:  # written to support: asked, no ⚠️
+        set_notice(manager, "input-support-offer")
+        return
     set_error(manager, "input-not-asked-offer")
 
 

@@ -13,6 +13,7 @@ input-unexpected = I did not expect that here. Please answer the question above 
 summary-which-change = ✏️ What should be changed? Tap “✏️” next to it, or write it: “change the date”.
 input-not-asked = Messages are not taken on this screen: please use the buttons. To write to support, open “{ btn-support }” in the menu and tap “{ btn-write-support }”.
 input-not-asked-offer = Messages are not taken on this screen. Send this to support? Tap “{ btn-send-to-support }”.
+input-support-offer = ✉️ Send this to support? Tap “{ btn-send-to-support }”.
 # a thank-you written where nothing is asked: answered, not offered to support
 input-thanks = 🙏 You are welcome! If you need anything else, use the buttons below.
 btn-send-to-support = ✉️ Send it to support

@@ -13,6 +13,7 @@ input-unexpected = Мұнда басқа жауап күтілген. Жоғар
 summary-which-change = ✏️ Нені өзгерту керек? Оның қасындағы «✏️» түймесін басыңыз немесе жазыңыз: «күнін өзгерту».
 input-not-asked = Бұл экранда хабарламалар қабылданбайды: батырмаларды пайдаланыңыз. Қолдау қызметіне жазу үшін мәзірден «{ btn-support }» бөлімін ашып, «{ btn-write-support }» батырмасын басыңыз.
 input-not-asked-offer = Бұл экранда хабарламалар қабылданбайды. Мұны қолдау қызметіне жіберейін бе? «{ btn-send-to-support }» батырмасын басыңыз.
+input-support-offer = ✉️ Мұны қолдау қызметіне жіберейін бе? «{ btn-send-to-support }» батырмасын басыңыз.
 # a thank-you written where nothing is asked: answered, not offered to support
 input-thanks = 🙏 Оқасы жоқ! Тағы бірдеңе керек болса, төмендегі батырмаларды пайдаланыңыз.
 btn-send-to-support = ✉️ Қолдау қызметіне жіберу

@@ -13,6 +13,7 @@ input-unexpected = Здесь ожидается другой ответ. Пож
 summary-which-change = ✏️ Что нужно изменить? Нажмите «✏️» рядом с этим или напишите: «изменить дату».
 input-not-asked = На этом экране сообщения не принимаются: воспользуйтесь кнопками. Чтобы написать в поддержку, откройте «{ btn-support }» в меню и нажмите «{ btn-write-support }».
 input-not-asked-offer = На этом экране сообщения не принимаются. Отправить это в поддержку? Нажмите «{ btn-send-to-support }».
+input-support-offer = ✉️ Отправить это в поддержку? Нажмите «{ btn-send-to-support }».
 # a thank-you written where nothing is asked: answered, not offered to support
 input-thanks = 🙏 Пожалуйста! Если нужно что-то ещё, воспользуйтесь кнопками ниже.
 btn-send-to-support = ✉️ Отправить в поддержку

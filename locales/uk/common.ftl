@@ -13,6 +13,7 @@ input-unexpected = Тут очікується інша відповідь. Бу
 summary-which-change = ✏️ Що потрібно змінити? Натисніть «✏️» поруч із цим або напишіть: «змінити дату».
 input-not-asked = На цьому екрані повідомлення не приймаються: скористайтеся кнопками. Щоб написати в підтримку, відкрийте «{ btn-support }» у меню й натисніть «{ btn-write-support }».
 input-not-asked-offer = На цьому екрані повідомлення не приймаються. Надіслати це в підтримку? Натисніть «{ btn-send-to-support }».
+input-support-offer = ✉️ Надіслати це в підтримку? Натисніть «{ btn-send-to-support }».
 # a thank-you written where nothing is asked: answered, not offered to support
 input-thanks = 🙏 Будь ласка! Якщо ще щось потрібно, скористайтеся кнопками нижче.
 btn-send-to-support = ✉️ Надіслати в підтримку

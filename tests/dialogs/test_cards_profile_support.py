@@ -188,7 +188,10 @@ async def test_unexpected_input_repeats_the_step(member, session_factory):
     assert "Welcome" in member.text()
     await member.click("☎️ Support")
     await member.send("are you open?")
-    assert "Messages are not taken on this screen" in member.text()
+    # on support's own page a message is one to support: offered, not refused
+    assert "✉️ Send this to support? Tap “✉️ Send it to support”." in member.text()
+    assert "Messages are not taken on this screen" not in member.text()
+    assert "⚠️" not in member.text()
     assert "Call centre" in member.text()
     await member.click("⬅️ Back")
     assert "Messages are not taken" not in member.text()
