@@ -17,7 +17,10 @@ FILLER = frozenset(
     {"г", "гг", "год", "года", "году", "р", "рік", "року", "ж", "жыл", "жылы", "жылғы"}
     | {"st", "nd", "rd", "th", "of", "the", "е", "го", "сы", "сі", "шы", "ші"}
     | {"на", "числа", "число"}  # "на 15-е число": a day of the month
-)
+    # "дата рождения 05.03.1984", "my date of birth is 5 March 1984", "туған күні …"
+    | {"дата", "рождения", "народження", "моя", "мій", "my", "date", "birth", "is", "born",
+       "dob", "туған", "күні", "менің"}
+)  # fmt: skip
 # days named by a word, from today, in the four languages ("the day after tomorrow" without
 # "the", a filler word)
 RELATIVE_DAYS: dict[str, int] = {
@@ -73,7 +76,7 @@ WEEKDAY_FILLER = frozenset({"в", "во", "у", "на", "on", "next", "this", "c
                             "наступного", "наступну", "наступної", "найближчий", "найближчу",
                             "найближчого", "цей", "цю", "ця", "цього", "цієї", "следующий",
                             "следующую", "следующее", "ближайший", "ближайшую", "ближайшее",
-                            "этот", "эту", "это", "келесі", "осы"})  # fmt: skip
+                            "этот", "эту", "это", "келесі", "осы", "күні"})  # fmt: skip
 # a date without its year this close on the side not asked for is that day (`_no_year`)
 OTHER_SIDE_DAYS = 14
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
@@ -181,7 +184,11 @@ def read_date(
     tokens = [t.casefold() for t in _TOKEN.findall(text)]
     words = [t for t in tokens if not t.isdigit() and t not in FILLER]
     numbers = [t for t in tokens if t.isdigit()]
-    if not numbers and (offset := RELATIVE_DAYS.get(" ".join(words))) is not None:
+    said = [t for t in tokens if not t.isdigit()]  # "алдыңғы күні": its "күні" is no filler
+    if not numbers and (
+        (offset := RELATIVE_DAYS.get(" ".join(said))) is not None
+        or (offset := RELATIVE_DAYS.get(" ".join(words))) is not None
+    ):
         return None if year_required else today + timedelta(days=offset)
     if not year_required and (offset := _span(tokens)) is not None:
         return today + timedelta(days=offset)

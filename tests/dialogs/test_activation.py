@@ -451,3 +451,12 @@ async def test_a_request_named_after_activation_is_offered(member, session_facto
     ]
     await member.click("📝 New request: 🩺 Doctor appointment · Cardiologist")
     assert "In which city?" in member.text()
+
+
+async def test_a_date_of_birth_said_with_its_name_is_read(member, session_factory):
+    """ "дата рождения 05.03.1984" on the date step was "I could not read that date"."""
+    await _card(session_factory)
+    await _open_activation(member)
+    await member.send("KZ-100001")
+    await member.send("Дата рождения: 05.03.1984")
+    assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()

@@ -184,3 +184,18 @@ def test_as_soon_as_possible_in_the_four_languages(text):
 @pytest.mark.parametrize("text", ["скорее бы", "в любой день", "завтра", "не скорее 15-го", ""])
 def test_what_is_not_as_soon_as_possible(text):
     assert not names_soonest(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["дата рождения 05.03.1984", "my date of birth is 5 March 1984", "дата народження: 05.03.1984",
+     "туған күні 1984 ж. 5 наурыз"],
+)  # fmt: skip
+def test_a_date_of_birth_said_with_its_name(text):
+    """ "дата рождения 05.03.1984" was "I could not read that date"."""
+    assert read_date(text, TODAY, year_required=True) == date(1984, 3, 5)
+
+
+def test_a_day_of_the_week_with_the_kazakh_word_for_day():
+    assert read_date("сейсенбі күні", TODAY, future=True) == date(2026, 12, 8)  # Tuesday
+    assert read_date("алдыңғы күні", TODAY) == TODAY - timedelta(days=2)
