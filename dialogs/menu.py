@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.i18n import Translator
 from bot.services import activation, cards
 from bot.services.names import given_name
-from bot.services.phones import is_market_phone
+from bot.services.phones import is_market_phone, phone_in_text
 from dialogs.activation import start_with_id
 from dialogs.common import (
     ContentIs,
@@ -116,6 +116,11 @@ async def on_menu_message(message: Message, _widget: MessageInput, manager: Dial
         # with cards, only the pair is taken ("Add a card"): an ID alone may be a question's
         if activation.looks_like_insured_id(typed) and (born is not None or not card_list):
             await start_with_id(manager, text)
+            return
+        # "мой номер +77011234567": the number in a sentence, as typed alone
+        said = phone_in_text(text) if not card_list and member.phone_confirmed_at is None else None
+        if said is not None and is_market_phone(said):
+            await start_after_typed_phone(manager)
             return
     keep_for_support(message, manager)
     await offer_named(message, manager, card_list if text is not None else None)

@@ -187,6 +187,15 @@ async def test_a_phone_number_typed_on_the_menu_opens_the_phone_step(member, ses
     assert "I found 3 insurance cards" in member.text()
 
 
+async def test_a_phone_number_in_a_sentence_on_the_menu_opens_the_phone_step(member):
+    """ "мой номер +380501112233" was "Messages are not taken on this screen", though the
+    number typed alone opens the phone step."""
+    await member.send("/start")
+    await member.send("мой номер +380 50 111 22 33, карту не вижу")
+    assert "A typed number cannot be checked" in member.text()
+    assert "📱 Share my phone number" in member.reply_buttons()
+
+
 async def test_words_or_a_foreign_number_on_the_menu_are_not_taken(member, session_factory):
     """Only a number of the insurers' countries is taken for the member's phone; a member
     with cards typing one is told where messages go, as before."""
