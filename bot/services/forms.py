@@ -63,7 +63,10 @@ def preferred_date_refusal(value: date, today: date, horizon_days: int = 365) ->
 TIME_WORDS: dict[str, str] = {
     **dict.fromkeys(
         ("с утра", "утра", "утречком", "до обеда", "вранці", "зранку", "до обіду", "таңертеңгі",
-         "таңғы", "түске дейін", "before lunch", "in the morning", "am"),
+         "таңғы", "түске дейін", "before lunch", "in the morning", "am",
+         # a blood test on an empty stomach is a morning's ("завтра натощак")
+         "натощак", "натщесерце", "на голодный желудок", "на голодний шлунок", "fasting",
+         "аш қарынға"),
         "morning",
     ),
     **dict.fromkeys(

@@ -321,3 +321,15 @@ async def test_the_named_tests_with_the_word_for_them_are_the_list(member, sessi
         member.text()
     )
     assert "Your list of tests" not in member.text()
+
+
+async def test_tests_on_an_empty_stomach_are_the_morning_s(member, session_factory):
+    """ "завтра натощак" (tomorrow, fasting) was "I could not read that date": a blood test on
+    an empty stomach is taken in the morning."""
+    await _open_form(member, session_factory, home_address=HOME)
+    await member.send("Glucose")
+    await member.click("➡️ Next")
+    await member.send("завтра натощак")
+    await member.click(f"🏠 Use {HOME}")
+    assert "Preferred date: November 23, 2026 (Monday)" in member.text()
+    assert "Time: 🌅 Morning, 8:00–12:00" in member.text()
