@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from aiogram import F
 from aiogram.enums import ContentType
+from aiogram.fsm.state import State
 from aiogram.types import Message
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.input import MessageInput
@@ -14,8 +16,9 @@ from aiogram_dialog.widgets.text import Format
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
-from bot.i18n import Translator
+from bot.i18n import Translator, TranslatorHub
 from bot.services import activation, cards
+from bot.services.forms import MENU_WORDS, menu_phrase, typed_phrase
 from bot.services.names import given_name
 from bot.services.phones import is_market_phone, phone_in_text
 from dialogs.activation import start_with_id
@@ -122,8 +125,55 @@ async def on_menu_message(message: Message, _widget: MessageInput, manager: Dial
         if said is not None and is_market_phone(said):
             await start_after_typed_phone(manager)
             return
+        item = typed_menu_item(text, manager, has_cards=bool(card_list))
+        if item is not None:  # "мои заявки", "профиль", "help": that button's screen
+            state = _MENU_ITEMS[item][1]
+            if state == MainSG.help:
+                await manager.switch_to(state)
+            else:
+                await manager.start(state)
+            return
     keep_for_support(message, manager)
     await offer_named(message, manager, card_list if text is not None else None)
+
+
+# the menu's buttons a member may type rather than press: each one's label, the screen it
+# opens, and whether the menu shows it (to a member with cards, with a phone confirmed)
+_MENU_ITEMS: dict[str, tuple[str, State, Callable[[bool, bool], bool]]] = {
+    "new_request": ("btn-new-request", NewRequestSG.choose, lambda cards, _phone: cards),
+    "my_requests": ("btn-my-requests", MyRequestsSG.list, lambda cards, _phone: cards),
+    "cards": ("btn-my-cards", CardsSG.list, lambda cards, _phone: cards),
+    "phone": ("btn-confirm-phone", PhoneSG.share, lambda _cards, phone: not phone),
+    "activate": ("btn-activate", ActivationSG.insured_id, lambda _cards, _phone: True),
+    "add_card": ("btn-add-card", ActivationSG.insured_id, lambda cards, _phone: cards),
+    "profile": ("btn-profile", ProfileSG.view, lambda _cards, _phone: True),
+    "support": ("btn-support", SupportSG.info, lambda _cards, _phone: True),
+    "language": ("btn-language", LanguageSG.select, lambda _cards, _phone: True),
+    "help": ("btn-help", MainSG.help, lambda _cards, _phone: True),
+}
+
+
+def _menu_words(hub: TranslatorHub) -> dict[str, str]:
+    """Each menu button's label in each of the bot's languages, as typed answers are compared,
+    and the screens as people name them (`forms.MENU_WORDS`)."""
+    labels = {
+        typed_phrase(hub.get(locale)(key)): item
+        for locale in hub.locales
+        for item, (key, _state, _shown) in _MENU_ITEMS.items()
+    }
+    return {**MENU_WORDS, **labels}
+
+
+def typed_menu_item(text: str, manager: DialogManager, *, has_cards: bool) -> str | None:
+    """The menu button a whole message names, in any of the bot's languages ("мои заявки",
+    "Мої картки", "help", "поменять язык"), when the menu shows it; None for any other."""
+    hub: TranslatorHub = manager.middleware_data["translators"]
+    item = _menu_words(hub).get(menu_phrase(text))
+    member: Member = manager.middleware_data["member"]
+    phone = member.phone_confirmed_at is not None
+    if item is None or not _MENU_ITEMS[item][2](has_cards, phone):
+        return None
+    return item
 
 
 async def _cards(manager: DialogManager) -> list[cards.CardView]:

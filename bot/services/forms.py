@@ -601,6 +601,63 @@ NOTHING_WORDS = frozenset(
 _DASHES = frozenset({"-", "–", "—", "--"})
 
 
+# the menu's screens as people name them beside their buttons' labels (which are read in every
+# language: `dialogs/menu.py:typed_menu_item`), typed rather than pressed
+MENU_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        ("создать заявку", "подать заявку", "оставить заявку", "новую заявку", "створити заявку",
+         "подати заявку", "залишити заявку", "нову заявку", "make a request", "new requests",
+         "өтініш беру", "өтініш қалдыру"),
+        "new_request",
+    ),
+    **dict.fromkeys(
+        ("заявки", "мои обращения", "история заявок", "мої звернення", "історія заявок",
+         "requests", "my request", "өтініштерім", "өтініштер"),
+        "my_requests",
+    ),
+    **dict.fromkeys(
+        ("карты", "карточки", "мои карточки", "мои полисы", "полисы", "картки", "мої поліси",
+         "поліси", "cards", "my card", "my policies", "карталарым", "карталар"),
+        "cards",
+    ),
+    **dict.fromkeys(
+        ("мои данные", "мої дані", "my data", "my profile", "менің деректерім"), "profile"
+    ),
+    **dict.fromkeys(
+        ("оператор", "связаться с поддержкой", "колл центр", "контакты", "контакти",
+         "зв язатися з підтримкою", "call centre", "call center", "contacts", "contact support",
+         "operator", "байланыс"),
+        "support",
+    ),
+    **dict.fromkeys(
+        ("сменить язык", "поменять язык", "изменить язык", "змінити мову", "change language",
+         "change the language", "тілді өзгерту", "тілді ауыстыру"),
+        "language",
+    ),
+    **dict.fromkeys(
+        ("помощь", "допомога", "справка", "инструкция", "інструкція", "как пользоваться",
+         "як користуватися", "how to use", "көмек", "нұсқаулық"),
+        "help",
+    ),
+    **dict.fromkeys(
+        ("активировать", "активировать карту", "добавить карту", "активувати", "активувати картку",
+         "додати картку", "activate", "add a card", "add card", "белсендіру", "карта қосу"),
+        "activate",
+    ),
+    **dict.fromkeys(
+        ("подтвердить номер", "підтвердити номер", "confirm my phone", "confirm phone number",
+         "нөмірді растау"),
+        "phone",
+    ),
+}  # fmt: skip
+
+
+def menu_phrase(typed: str) -> str:
+    """A typed answer as it is compared with the menu's words: its words, without "please"
+    and the like ("мои заявки, пожалуйста")."""
+    return " ".join(w for w in _words(typed) if w not in _PLEASE)
+
+
 # the number to call named as the member's own, already known ("мой номер", "на этот же",
 # "same"): the confirmed phone
 OWN_PHONE_WORDS = frozenset(
