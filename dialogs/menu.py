@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from aiogram import F
@@ -153,9 +154,10 @@ _MENU_ITEMS: dict[str, tuple[str, State, Callable[[bool, bool], bool]]] = {
 }
 
 
+@cache
 def _menu_words(hub: TranslatorHub) -> dict[str, str]:
     """Each menu button's label in each of the bot's languages, as typed answers are compared,
-    and the screens as people name them (`forms.MENU_WORDS`)."""
+    and the screens as people name them (`forms.MENU_WORDS`): built once."""
     labels = {
         typed_phrase(hub.get(locale)(key)): item
         for locale in hub.locales
