@@ -32,11 +32,11 @@ from dialogs.requests.named import (
     Asked,
     another_asked,
     asked_for,
-    card_of,
     is_open,
     named_ahead,
     named_label,
     offered_of,
+    offered_two,
     parts_asked,
     request_named_for,
     same_asked,
@@ -133,25 +133,16 @@ def offer_request(
         return None
     # what its own part says of the first (its day), not a day the other part names
     alone = next((a for _part, a in read if same_asked(a, asked)), None)
-    _offer_two((asked, offered), more, alone, manager)
+    _offer_two(asked, more, alone, manager)
     return None
 
 
-def _offer_two(
-    first: tuple[Asked, list[Any]], more: Asked, alone: Asked | None, manager: DialogManager
-) -> None:
+def _offer_two(asked: Asked, more: Asked, alone: Asked | None, manager: DialogManager) -> None:
     """Two requests named in one message, each offered (`SUGGEST`, `SUGGEST_MORE`); `alone`,
     the first as its own part of the message asks it (what it says of its day)."""
-    asked, offered = first
-    more_offered = offered_of(more, manager)
-    assert more_offered is not None  # (`another_asked` takes one on an open card only)
-    # each on the card it was read for now: the one pressed first may make another card the
-    # active one (a child's)
-    offered[2], more_offered[2] = card_of(asked), card_of(more)
-    if offered[2] != more_offered[2]:  # for two people: each named ("… · Софія", "… · Олена")
-        for shown, read in ((offered, asked), (more_offered, more)):
-            if not shown[3] and read.on is not None:
-                shown[3] = given_name(read.on.holder_name)
+    both = offered_two(asked, more, manager)
+    assert both is not None  # (`another_asked` takes one on an open card only)
+    offered, more_offered = both
     if alone is not None:
         offered[4] = named_ahead(asked.named, alone.rest, manager)
     manager.dialog_data[SUGGEST] = offered

@@ -337,3 +337,21 @@ def offered_of(asked: Asked, manager: DialogManager) -> list[Any] | None:
     card_id = holder[0].card_id if holder else None
     whose = given_name(holder[0].holder_name) if holder else ""
     return [*named, card_id, whose, named_ahead(named, rest, manager)]
+
+
+def offered_two(
+    first: Asked, more: Asked, manager: DialogManager
+) -> tuple[list[Any], list[Any]] | None:
+    """Two requests one message names, each as it is offered (`offered_of`), each on the card
+    it was read for now (the one pressed first may make another card the active one: a
+    child's) and, when they are for two people, each named ("… · Софія", "… · Олена"); None
+    when either card takes no request now."""
+    offered, more_offered = offered_of(first, manager), offered_of(more, manager)
+    if offered is None or more_offered is None:
+        return None
+    offered[2], more_offered[2] = card_of(first), card_of(more)
+    if offered[2] != more_offered[2]:
+        for shown, read in ((offered, first), (more_offered, more)):
+            if not shown[3] and read.on is not None:
+                shown[3] = given_name(read.on.holder_name)
+    return offered, more_offered

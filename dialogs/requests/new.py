@@ -19,7 +19,6 @@ from bot.services.forms import (
     match_choice,
     polite_request,
 )
-from bot.services.names import given_name
 from dialogs.cards import card_buttons, card_items, list_getter
 from dialogs.common import (
     ContentIs,
@@ -37,11 +36,10 @@ from dialogs.requests.common import CALL_AHEAD, CLAIM_AHEAD, DOCS, LIST_AHEAD, T
 from dialogs.requests.dates import DATE_AHEAD
 from dialogs.requests.named import (
     another_asked,
-    card_of,
     is_open,
     named_ahead,
     named_holder,
-    offered_of,
+    offered_two,
     parts_asked,
     request_named_for,
 )
@@ -191,12 +189,10 @@ async def _open_first_of_two(
     if first is None or first.on is None or not is_open(first.on):
         return False
     more = another_asked(read, first)
-    then = offered_of(more, manager) if more is not None else None
-    if more is None or then is None:
+    both = offered_two(first, more, manager) if more is not None else None
+    if both is None:
         return False
-    then[2] = card_of(more)  # on its own card: the first may make another the active one
-    if card_of(more) != card_of(first) and not then[3] and more.on is not None:
-        then[3] = given_name(more.on.holder_name)  # for two people: the second named
+    then = both[1]  # on its own card, named when it is another person's
     if first.on.is_active or await make_active(manager, first.on.card_id):
         ahead = named_ahead(first.named, first.rest, manager)
         await open_named(manager, first.named, allowed=True, ahead=ahead, then=then)
