@@ -118,9 +118,6 @@ def preferred_date_handlers(
     async def on_text(
         _message: Message | None, _widget: Any, manager: DialogManager, text: str
     ) -> None:
-        if names_span(text):  # "15-16 декабря": one of them, please
-            set_error(manager, "date-one-day")
-            return
         if names_soonest(text):  # "как можно скорее": the first day a visit can be on
             soonest = today(manager)
             if errors.no_time_left and not windows_left(soonest, insurer_now(manager)):
@@ -130,9 +127,13 @@ def preferred_date_handlers(
                 set_notice(manager, "date-soonest-kept", date=fmt_date(soonest, manager))
             return
         if after_time is None and not keeps_time:  # a time of day typed would be lost
-            await take(manager, read_date(text, today(manager), future=True))
+            typed = DateTyped(read_date(text, today(manager), future=True), None, None)
+        else:  # "завтра 10-12": the day, and the hours its time of day
+            typed = read_date_time_said(text, today(manager), future=True)
+        if typed.value is None and names_span(text):  # "15-16 декабря": one of them, please
+            set_error(manager, "date-one-day")
             return
-        await take(manager, *read_date_time_said(text, today(manager), future=True))
+        await take(manager, *typed)
 
     async def on_picked(
         _event: ChatEvent, _widget: ManagedCalendar, manager: DialogManager, picked: date, /

@@ -757,3 +757,16 @@ async def test_a_change_typed_under_the_summary_opens_that_step(member, session_
         "cardiologist",
         "2026-11-25",
     )
+
+
+async def test_a_day_with_its_hours_is_not_taken_for_two_days(member, session_factory):
+    """ "завтра 10-12" is tomorrow from 10 to 12 (the morning, its hours kept), not two days
+    as "15-16 декабря" is."""
+    await open_form(member, session_factory)
+    await member.click("Dentist")
+    await member.send("Almaty, City Clinic No. 4")
+    await member.send("завтра 10-12")
+    assert COMMENT_PROMPT in member.text()
+    await member.click("⏭ Skip")
+    assert "Preferred date: November 23, 2026" in member.text()
+    assert "Time: 🌅 Morning, 8:00–12:00 · “10-12”" in member.text()
