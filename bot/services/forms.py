@@ -195,10 +195,30 @@ _DOCTOR = re.compile(
 _DOCTOR_WORDS = frozenset({"хирург", "хірург", "ортопед", "ортодонт", "surgeon"})
 
 
+# an examination made at a clinic by appointment, as people name it ("сделать УЗИ", "на МРТ",
+# "рентген", "an MRI"): booked as the doctor's visit is, under its usual name
+PROCEDURES: dict[str, str] = {
+    "узи": "УЗИ", "узд": "УЗД", "мрт": "МРТ", "кт": "КТ", "экг": "ЭКГ", "екг": "ЕКГ",
+    **dict.fromkeys(("рентген", "рентгена", "рентгену"), "Рентген"),
+    **dict.fromkeys(("флюорография", "флюорографию"), "Флюорография"),
+    **dict.fromkeys(("флюорографія", "флюорографію"), "Флюорографія"),
+    **dict.fromkeys(("маммография", "маммографию"), "Маммография"),
+    **dict.fromkeys(("мамографія", "мамографію"), "Мамографія"),
+    **dict.fromkeys(("массаж", "массажу"), "Массаж"),
+    **dict.fromkeys(("масаж", "масажу"), "Масаж"),
+    "mri": "MRI", "ultrasound": "Ultrasound", "xray": "X-ray", "ecg": "ECG", "ekg": "ECG",
+    "massage": "Massage",
+}  # fmt: skip
+
+
 def doctor_named(text: str) -> str | None:
     """The one doctor a message names that the specialty list does not hold, as its name reads
-    ("запишите к урологу": "Уролог", "нужен хирург": "Хирург", "an endocrinologist"); None
-    when it names none, or several."""
+    ("запишите к урологу": "Уролог", "нужен хирург": "Хирург", "an endocrinologist"), or the
+    one examination (`PROCEDURES`: "сделать УЗИ": "УЗИ"); None when it names none, or
+    several."""
+    procedures = {PROCEDURES[w] for w in _words(text) if w in PROCEDURES}
+    if procedures:
+        return procedures.pop() if len(procedures) == 1 else None
     found = set()
     for word in _words(text):
         match = _DOCTOR.match(word)

@@ -770,3 +770,29 @@ async def test_a_day_with_its_hours_is_not_taken_for_two_days(member, session_fa
     await member.click("⏭ Skip")
     assert "Preferred date: November 23, 2026" in member.text()
     assert "Time: 🌅 Morning, 8:00–12:00 · “10-12”" in member.text()
+
+
+async def test_an_examination_named_in_words_is_booked_as_a_visit(member, session_factory, clock):
+    """ "нужно сделать УЗИ" and "запишите на МРТ" offered nothing: an examination made at a
+    clinic by appointment is booked as a doctor's visit is, under its usual name, on the menu
+    and where the kind of request is asked."""
+    await member_with_active_card(member, session_factory)
+    await member.send("/menu")
+    await member.send("нужно сделать УЗИ завтра")
+    await member.click("📝 New request: 🩺 Doctor appointment · УЗИ")
+    assert CLINIC_PROMPT in member.text()
+    await member.send("Kyiv")
+    await member.click("🕘 Any time")
+    await member.click("⏭ Skip")
+    assert "Specialty: УЗИ" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert (request.details["specialty"], request.details["preferred_date"]) == (
+        "УЗИ",
+        "2026-11-23",
+    )
+
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.send("на МРТ")
+    assert CLINIC_PROMPT in member.text()
