@@ -608,7 +608,9 @@ DONE_WORDS = frozenset(
     {"готово", "всё", "все", "это всё", "это все", "всё готово", "все готово", "больше нет",
      "далее", "дальше", "далі", "це все", "усе", "більше немає", "більше нічого", "done",
      "that s all", "thats all", "that is all", "finished", "next", "болды", "дайын", "бітті",
-     "басқа жоқ", "әрі қарай", "келесі"}
+     "басқа жоқ", "әрі қарай", "келесі", "больше ничего", "ничего больше", "нічого більше",
+     "nothing else", "nothing more", "басқа ештеңе", "отправить", "отправляй", "отправляйте",
+     "надіслати", "надсилайте", "send", "send it", "жіберу", "жіберіңіз"}
 )  # fmt: skip
 
 
@@ -789,8 +791,17 @@ def typed_command(typed: str) -> str | None:
 
 
 def is_done(typed: str) -> bool:
-    """Whether `typed` is, whole, a "that's all" (`DONE_WORDS`)."""
-    return typed_phrase(typed) in DONE_WORDS
+    """Whether `typed` is, whole, a "that's all" (`DONE_WORDS`), a thank-you or "please" with
+    it or not ("всё, спасибо", "это всё, дякую"); or a thank-you or an "ok" alone, said
+    under a list or documents: never one of them."""
+    if is_thanks(typed) or is_yes(typed):
+        return True
+    words = [w for w in _words(typed) if w not in THANKS_WORDS and w not in _DONE_COURTESY]
+    return 0 < len(words) <= ALIAS_WORDS and " ".join(words) in DONE_WORDS
+
+
+# the words a "that's all" may come with: "спасибо большое", "please"
+_DONE_COURTESY = frozenset({"большое", "огромное", "вам", "дуже", "you", "very", "much"}) | _PLEASE
 
 
 # words a "yes" may be made of, a few at a time: "да, всё верно", "так, надсилайте", "yes please"

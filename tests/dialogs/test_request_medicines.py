@@ -1,6 +1,7 @@
 import itertools
 from datetime import UTC, datetime
 
+import pytest
 from aiogram.types import Chat, Message, PhotoSize, Sticker, Update
 from sqlalchemy import select
 
@@ -235,6 +236,22 @@ async def test_that_s_all_typed_is_next_and_never_a_line_of_the_list(member, ses
     assert "Your list" not in member.text()  # nothing added
     await member.send("Paracetamol 500 mg × 20")
     await member.send("that's all")
+    assert "Where should we deliver the medicines?" in member.text()
+    await member.send("Kyiv, Khreshchatyk 1")
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["items"] == "Paracetamol 500 mg × 20"
+
+
+@pytest.mark.parametrize(
+    "typed", ["всё, спасибо", "больше ничего", "отправить", "це все, дякую", "спасибо", "ok"]
+)
+async def test_that_s_all_with_thanks_or_send_is_next(member, session_factory, typed):
+    """ "всё, спасибо", "больше ничего", "отправить", a thank-you or an "ok" alone were added to
+    the list as medicines."""
+    await _open_form(member, session_factory)
+    await member.send("Paracetamol 500 mg × 20")
+    await member.send(typed)
     assert "Where should we deliver the medicines?" in member.text()
     await member.send("Kyiv, Khreshchatyk 1")
     await member.click("✅ Send")
