@@ -113,3 +113,7 @@ class SupportChatSG(StatesGroup):
 
 class FullTextSG(StatesGroup):
     page = State()
+
+
+# the request forms: a form left by a word ("отменить", "стоп") is left from these only
+REQUEST_FORMS = (AppointmentSG, MedicinesSG, LabTestsSG, ReimbursementSG, CallbackSG)

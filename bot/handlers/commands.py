@@ -26,7 +26,7 @@ from bot.services import members
 from dialogs.answers import answer_awaited
 from dialogs.common import open_over_menu, set_error
 from dialogs.deeplinks import open_link
-from dialogs.states import LanguageSG, MainSG, MyRequestsSG, SupportSG
+from dialogs.states import REQUEST_FORMS, LanguageSG, MainSG, MyRequestsSG, SupportSG
 from storage.models import Member
 from storage.uow import UnitOfWork
 
@@ -85,8 +85,10 @@ def create_router() -> Router:
 def create_typed_command_router() -> Router:
     """A command typed in words, the whole message: "отмена", "cancel" leave a form as /cancel
     does, "меню", "main menu" open the menu as /menu does; a form would have taken the word as
-    its answer ("отмена" as the specialty). On "Cancel request R-000042?" the words are the
-    question's, not a command's: that step says it expected another answer."""
+    its answer ("отмена" as the specialty). "отменить", "стоп" leave a request form too, and
+    are left elsewhere to the screen ("отменить" on a request's page asks to cancel it). On
+    "Cancel request R-000042?" the words are the question's, not a command's: that step says
+    it expected another answer."""
     router = Router(name="typed-commands")
     router.message.filter(Magic(F.chat.type == "private"), TypedCommand())
 
@@ -95,7 +97,10 @@ def create_typed_command_router() -> Router:
         context = dialog_manager.current_context() if dialog_manager.has_context() else None
         if context is not None and context.state == MyRequestsSG.cancel:
             raise SkipHandler
-        notice = {"notice": "cancelled"} if typed_command == "cancel" else None
+        in_form = context is not None and context.state.group in REQUEST_FORMS
+        if typed_command == "leave" and not in_form:  # "отменить" on a request's page: its own
+            raise SkipHandler
+        notice = {"notice": "cancelled"} if typed_command in ("cancel", "leave") else None
         await dialog_manager.start(MainSG.menu, mode=StartMode.RESET_STACK, data=notice)
 
     return router

@@ -782,6 +782,14 @@ TYPED_COMMANDS: dict[str, str] = {
          "main menu", "мәзір", "басты мәзір"),
         "menu",
     ),
+    # leaving a request form, in its steps only: elsewhere "отменить" asks to cancel a request
+    # made ("Cancel request …?"), and "стоп" is no answer to give
+    **dict.fromkeys(
+        ("отменить", "скасувати", "відмінити", "стоп", "stop", "выход", "выйти", "exit", "quit",
+         "передумал", "передумала", "я передумал", "я передумала", "передумав", "я передумав",
+         "тоқтату", "шығу"),
+        "leave",
+    ),
 }  # fmt: skip
 
 

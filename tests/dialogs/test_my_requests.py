@@ -314,3 +314,27 @@ async def test_a_message_on_a_closed_request_s_page_is_kept_for_support(
             select(RequestEvent.comment).where(RequestEvent.actor_kind == ActorKind.MEMBER)
         )
     assert "Sorry, I still need the call" not in [line for (line,) in lines]
+
+
+async def test_a_word_that_leaves_a_form_leaves_it_and_on_a_page_asks_to_cancel(
+    member, session_factory, clock
+):
+    """ "стоп", "передумал" or "отменить" typed on an appointment's clinic step was stored as
+    the clinic ("City / clinic: отменить"). In a request form it leaves the form, as "отмена"
+    does; on a request's page "отменить" still asks "Cancel request …?"."""
+    await member_with_active_card(member, session_factory)
+    for typed in ("стоп", "передумал", "отменить"):
+        await member.click("📝 New request")
+        await member.click("🩺 Doctor appointment")
+        await member.click("Dentist")
+        await member.send(typed)
+        assert "Cancelled. Nothing you have already sent or confirmed was changed." in (
+            member.text()
+        ), typed
+    await _callback_request(member, "Please call me")
+    await member.click("📋 My requests")
+    await member.click("R-000001.*")
+    await member.send("отменить")
+    assert "Cancel request R-000001?" in member.text()
+    [request] = await stored_requests(session_factory)
+    assert request.kind == "callback"  # no appointment was made
