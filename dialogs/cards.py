@@ -84,7 +84,7 @@ async def detail_getter(
 
 
 async def on_card(
-    _callback: CallbackQuery, _widget: Any, manager: DialogManager, item: str
+    _event: CallbackQuery | Message, _widget: Any, manager: DialogManager, item: str
 ) -> None:
     card_id = picked_id(item)
     if card_id is None:  # not a button this list drew
@@ -93,8 +93,19 @@ async def on_card(
     await manager.switch_to(CardsSG.detail)
 
 
-async def _not_a_card(message: Message, widget: Any, manager: DialogManager, _text: str) -> None:
-    await on_free_message(message, widget, manager)  # as on any screen that asks nothing
+async def _not_a_card(message: Message, widget: Any, manager: DialogManager, text: str) -> None:
+    """Text that names no card's button: a family member named by who they are ("сын", "карта
+    дочки", "for my son") opens their card; anything else is as on any screen that asks
+    nothing."""
+    from dialogs.requests.named import named_holder  # (the requests' package imports this one)
+
+    data = manager.middleware_data
+    card_list = await cards.list_cards(data["session"], data["member"], today(manager))
+    holder = named_holder(text, card_list)
+    if holder is not None:
+        await on_card(message, widget, manager, f"{holder[0].card_id}")
+        return
+    await on_free_message(message, widget, manager)
 
 
 async def on_make_active(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:

@@ -262,6 +262,9 @@ async def test_a_card_named_on_the_card_list_opens(member, session_factory):
     await member.send("Kovalenko")
     assert "Send this to support?" in member.text()
     assert "Your insurance cards" in member.text()
+    # a family member named by who they are ("карта сына" was kept for support)
+    await member.send("карта сына")
+    assert "Insured person: Taras Kovalenko (child)" in member.text()
 
 
 async def test_the_menu_and_the_linked_cards_say_when_a_card_opens_or_ended(
