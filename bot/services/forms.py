@@ -872,7 +872,7 @@ def change_asked(typed: str, fields: Collection[str]) -> str | None:
         " ".join(words[at : at + 2]).startswith(_CHANGE) for at in range(len(words))
     )
     named = {f for f in fields if any(w.startswith(FIELD_WORDS[f]) for w in words)}
-    if len(named) == 1 and (changing or len(words) <= 2):
+    if len(named) == 1 and (changing or len(words) == 1):  # ("добрый день" is no date)
         return named.pop()
     if changing or is_no(typed):
         return ""

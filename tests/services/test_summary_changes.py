@@ -38,6 +38,8 @@ def test_a_change_asked_without_saying_of_what(typed):
     assert change_asked(typed, APPOINTMENT) == ""
 
 
-@pytest.mark.parametrize("typed", ["ок", "всё хорошо, спасибо", "сегодня неудобно", "Kyiv"])
+@pytest.mark.parametrize(
+    "typed", ["ок", "всё хорошо, спасибо", "сегодня неудобно", "Kyiv", "добрый день"]
+)
 def test_what_asks_no_change(typed):
     assert change_asked(typed, APPOINTMENT) is None
