@@ -234,8 +234,10 @@ def call_date(manager: DialogManager) -> date | None:
     moment = now(manager)
     zone = call_zone(manager)
     local = moment.astimezone(zone or settings.tz)
-    said = manager.dialog_data.get(SAID_FIELD)
-    asked = read_date_time_said(said, local.date(), future=True).value if said else None
+    said = str(manager.dialog_data.get(SAID_FIELD) or "")
+    # a day in words said with the time ("в среду утром"); "15.12" typed for a time is 15:12
+    worded = any(ch.isalpha() for ch in said)
+    asked = read_date_time_said(said, local.date(), future=True).value if worded else None
     if asked is not None and asked > local.date():  # "в среду утром": from that day on
         moment = datetime.combine(asked, time(), tzinfo=zone or settings.tz)
     day = first_call_day(

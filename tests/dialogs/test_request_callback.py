@@ -454,6 +454,12 @@ async def test_the_day_a_call_back_is_asked_for_is_kept_and_called_on(member, se
     await member.send("About my dental limit")
     assert "Time: 🌅 Morning, 8:00–12:00 · “в среду утром”" in member.text()
     assert "📅 We will call you on November 25, 2026 (Wednesday)" in member.text()
+    # "15.12" typed for the time is 15:12, not a day: the call is from the first day again
+    await member.click("✏️ Time")
+    await member.send("15.12")
+    assert "📅 We will call you on November 23, 2026 (Monday)" in member.text()
+    await member.click("✏️ Time")
+    await member.send("в среду утром")
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert (request.details["time_said"], request.details["call_date"]) == (
