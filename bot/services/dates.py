@@ -116,6 +116,40 @@ def names_span(text: str) -> bool:
     return found is not None and int(found.group(1)) != int(found.group(2)) <= 31
 
 
+# a span of days as staff type it: "20.11-30.11", "с 1 по 15 ноября", "1 ноября - 15 ноября",
+# "from 1 to 15 November", "вчера-сегодня"
+_DAYS_FROM_TO = re.compile(
+    r"^\s*(?:с|з|from|from the)?\s*(?P<first>.+?)\s*"
+    r"(?:-|–|—|\.\.|\bпо\b|\bдо\b|\bto\b|\btill\b|\buntil\b|\bдейін\b)\s*(?P<last>.+?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def read_days(text: str, today: date) -> tuple[date, date] | None:
+    """The first and last day of a span as staff type it, each day read by `read_date` (one
+    without its year the last such day: days gone): one day ("вчера", "30.11"), two apart
+    ("2026-11-01 2026-11-30"), or joined ("20.11-30.11", "с 1 по 15 ноября": the first day's
+    month is the last's); None when it is not that."""
+    days = [read_date(word, today) for word in text.split()]
+    if len(days) in (1, 2) and days[0] is not None and days[-1] is not None:
+        return days[0], days[-1]
+    whole = read_date(text, today)
+    if whole is not None:
+        return whole, whole
+    joined = _DAYS_FROM_TO.match(text)
+    if joined is None:
+        return None
+    first_text, last_text = joined["first"], joined["last"]
+    last = read_date(last_text, today)
+    if last is None:
+        return None
+    if first_text.isdigit():  # "1-15 ноября": the 1st of the last day's month
+        first = _real(last.year, last.month, int(first_text))
+    else:
+        first = read_date(first_text, today)
+    return (first, last) if first is not None else None
+
+
 def _real(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)

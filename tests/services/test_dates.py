@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from babel.dates import get_month_names
 
-from bot.services.dates import MONTH_LOCALES, names_soonest, names_span, read_date
+from bot.services.dates import MONTH_LOCALES, names_soonest, names_span, read_date, read_days
 
 TODAY = date(2026, 12, 4)
 
@@ -199,3 +199,21 @@ def test_a_date_of_birth_said_with_its_name(text):
 def test_a_day_of_the_week_with_the_kazakh_word_for_day():
     assert read_date("сейсенбі күні", TODAY, future=True) == date(2026, 12, 8)  # Tuesday
     assert read_date("алдыңғы күні", TODAY) == TODAY - timedelta(days=2)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [("20.11-30.11", date(2026, 11, 20), date(2026, 11, 30)),
+     ("с 1 по 15 ноября", date(2026, 11, 1), date(2026, 11, 15)),
+     ("1-15 ноября", date(2026, 11, 1), date(2026, 11, 15)),
+     ("from 1 to 15 November", date(2026, 11, 1), date(2026, 11, 15)),
+     ("2026-11-01 2026-11-30", date(2026, 11, 1), date(2026, 11, 30)),
+     ("вчера", TODAY - timedelta(days=1), TODAY - timedelta(days=1))],
+)  # fmt: skip
+def test_a_span_of_days_as_staff_type_it(text, first, last):
+    assert read_days(text, TODAY) == (first, last)
+
+
+@pytest.mark.parametrize("text", ["someday", "", "2026-11-01 2026-11-15 2026-11-30", "1-31 ноября"])
+def test_what_is_no_span_of_days(text):
+    assert read_days(text, TODAY) is None

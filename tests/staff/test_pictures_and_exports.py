@@ -157,6 +157,14 @@ async def test_export_days_as_staff_type_them(world):
     assert "from 2026-11-21 to 2026-11-21: 0" in world.bot_messages(FORUM)[-1]["caption"]
     await _staff_says(world, "/export 20.11 сегодня")
     assert f"from 2026-11-20 to {today.isoformat()}" in world.bot_messages(FORUM)[-1]["caption"]
+    # a span written as one ("1-15 ноября", "с 1 по 15 ноября", "10.11-20.11") was "Usage"
+    for typed, first, last in (
+        ("1-15 ноября", "2026-11-01", "2026-11-15"),
+        ("с 1 по 15 ноября", "2026-11-01", "2026-11-15"),
+        ("10.11-20.11", "2026-11-10", "2026-11-20"),
+    ):
+        await _staff_says(world, f"/export {typed}")
+        assert f"from {first} to {last}" in world.bot_messages(FORUM)[-1]["caption"], typed
 
 
 async def test_export_with_bad_dates_says_how_and_sends_nothing(world):

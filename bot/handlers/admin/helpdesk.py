@@ -18,7 +18,7 @@ from bot.handlers.admin.target import member_of
 from bot.handlers.admin.visit import book_visit
 from bot.i18n import Translator
 from bot.services import relay
-from bot.services.dates import read_date
+from bot.services.dates import read_days
 from bot.services.staff import export as staff_export
 from bot.services.staff import notes, templates
 from bot.textfit import MESSAGE_LIMIT, pack, plain, units
@@ -225,16 +225,15 @@ def create_router() -> Router:
         i18n: Translator,
     ) -> None:
         assert message.from_user is not None
-        args = (command.args or "").split()
-        # as staff type a day: "2026-11-30", "30.11.2026", "30.11", "вчера", "today" (a day
-        # without its year is the last such day: an export is of days gone)
+        # as staff type days: "2026-11-30", "30.11.2026", "30.11", "вчера", "today", two of
+        # them, or a span ("20.11-30.11", "с 1 по 15 ноября"); a day without its year is the
+        # last such day: an export is of days gone
         today = clock().astimezone(settings.tz).date()
-        dates = [read_date(a, today) for a in args]
-        if len(dates) not in (1, 2) or None in dates:
+        days = read_days(command.args or "", today)
+        if days is None:
             await message.reply(i18n("helpdesk-export-usage"))
             return
-        first, last = dates[0], dates[-1]  # one date: that day
-        assert first is not None and last is not None
+        first, last = days  # one date: that day
         headers = {name: i18n(f"helpdesk-export-col-{name}") for name in staff_export.COLUMNS}
         try:
             made = await staff_export.export(
