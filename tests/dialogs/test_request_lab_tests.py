@@ -333,3 +333,14 @@ async def test_tests_on_an_empty_stomach_are_the_morning_s(member, session_facto
     await member.click(f"🏠 Use {HOME}")
     assert "Preferred date: November 23, 2026 (Monday)" in member.text()
     assert "Time: 🌅 Morning, 8:00–12:00" in member.text()
+
+
+async def test_a_home_visit_asked_in_words_is_at_the_home_address(member, session_factory):
+    """ "выезд на дом" on the address step was stored as the address: it is the home address
+    from the profile."""
+    await _open_form(member, session_factory, home_address=HOME)
+    await member.send("Glucose")
+    await member.click("➡️ Next")
+    await member.send("завтра")
+    await member.send("выезд на дом")
+    assert f"Address: {HOME}" in member.text()
