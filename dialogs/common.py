@@ -231,15 +231,23 @@ SUGGEST_MORE = "request_suggest_more"
 
 async def on_free_message(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
     """A message on a screen that asks nothing: a request's number opens its page
-    (`opened_request`); else it is the one a request waits for (`took_awaited`). Any other is
+    (`opened_request`), a menu button typed its screen (`menu.opened_menu_item`: "мои
+    заявки"); else it is the one a request waits for (`took_awaited`). Any other is
     not lost: a text, photo, file or voice message is kept, with those sent just before it,
     and a button sends them to support ("Write to support" opened with them:
     `dialogs/support_chat.py`); anything else is answered with the way to write to support."""
-    if not (await opened_request(message, manager) or await took_awaited(message, manager)):
-        keep_for_support(message, manager)
-        from dialogs.suggest import offer_named  # (it builds on this module: imported here)
+    from dialogs.menu import opened_menu_item  # (it builds on this module: imported here)
 
-        await offer_named(message, manager)  # "ще аналізи треба": that request offered too
+    if await opened_request(message, manager):
+        return
+    if await opened_menu_item(message, manager):  # "мои заявки": that screen, as from the menu
+        return
+    if await took_awaited(message, manager):
+        return
+    keep_for_support(message, manager)
+    from dialogs.suggest import offer_named  # (it builds on this module: imported here)
+
+    await offer_named(message, manager)  # "ще аналізи треба": that request offered too
 
 
 # a request's number typed alone, as the bot writes it ("R-000042"), or shorter ("r42", "№ R-42"),

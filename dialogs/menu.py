@@ -10,7 +10,7 @@ from aiogram import F
 from aiogram.enums import ContentType
 from aiogram.fsm.state import State
 from aiogram.types import Message
-from aiogram_dialog import Dialog, DialogManager
+from aiogram_dialog import Dialog, DialogManager, StartMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Column, Row, Start, SwitchTo
 from aiogram_dialog.widgets.text import Format
@@ -29,6 +29,7 @@ from dialogs.common import (
     card_status,
     keep_for_support,
     member_window,
+    open_over_menu,
     opened_request,
     today,
     took_awaited,
@@ -100,13 +101,24 @@ async def on_contact(message: Message, _widget: MessageInput, manager: DialogMan
 
 
 async def on_menu_message(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
-    """A message on the menu: a request's number opens its page; else it is the one a request
-    waits for, when one does. A member with no card who types their insured ID (the date of
-    birth with it or not) is taken on with it to activation; one who has not confirmed a phone
-    and types their number, to the phone step, told that a typed number cannot be checked. A
-    member with cards who types an insured ID with a date of birth adds that card ("Add a
-    card"). Other messages are kept for support."""
-    if await opened_request(message, manager) or await took_awaited(message, manager):
+    """A message on the menu: a request's number opens its page, a menu button typed its screen
+    ("мои заявки", `typed_menu_item`); else it is the one a request waits for, when one does.
+    A member with no card who types their insured ID (the date of birth with it or not) is
+    taken on with it to activation; one who has not confirmed a phone and types their number,
+    to the phone step, told that a typed number cannot be checked. A member with cards who
+    types an insured ID with a date of birth adds that card ("Add a card"). Other messages are
+    kept for support."""
+    if await opened_request(message, manager):
+        return
+    item = await typed_menu_item(message.text, manager) if message.text else None
+    if item is not None:  # "мои заявки", "профиль", "help": that button's screen
+        state = _MENU_ITEMS[item][1]
+        if state == MainSG.help:
+            await manager.switch_to(state)
+        else:
+            await manager.start(state)
+        return
+    if await took_awaited(message, manager):
         return
     text = message.text
     card_list: list[cards.CardView] = []
@@ -125,14 +137,6 @@ async def on_menu_message(message: Message, _widget: MessageInput, manager: Dial
         said = phone_in_text(text) if not card_list and member.phone_confirmed_at is None else None
         if said is not None and is_market_phone(said):
             await start_after_typed_phone(manager)
-            return
-        item = typed_menu_item(text, manager, has_cards=bool(card_list))
-        if item is not None:  # "мои заявки", "профиль", "help": that button's screen
-            state = _MENU_ITEMS[item][1]
-            if state == MainSG.help:
-                await manager.switch_to(state)
-            else:
-                await manager.start(state)
             return
     keep_for_support(message, manager)
     await offer_named(message, manager, card_list if text is not None else None)
@@ -166,16 +170,37 @@ def _menu_words(hub: TranslatorHub) -> dict[str, str]:
     return {**MENU_WORDS, **labels}
 
 
-def typed_menu_item(text: str, manager: DialogManager, *, has_cards: bool) -> str | None:
+async def typed_menu_item(
+    text: str, manager: DialogManager, card_list: list[cards.CardView] | None = None
+) -> str | None:
     """The menu button a whole message names, in any of the bot's languages ("мои заявки",
-    "Мої картки", "help", "поменять язык"), when the menu shows it; None for any other."""
+    "Мої картки", "help", "поменять язык"), when the menu shows it (`card_list`: the member's
+    cards, when the caller has read them); None for any other, read without the database."""
     hub: TranslatorHub = manager.middleware_data["translators"]
-    item = _menu_words(hub).get(menu_phrase(text))
+    phrase = menu_phrase(text)
+    item = _menu_words(hub).get(phrase)
+    if item is None or (item == "help" and phrase != typed_phrase(text)):
+        return None  # ("please help" asks support for help, not for the help screen)
+    if card_list is None:
+        card_list = await _cards(manager)
     member: Member = manager.middleware_data["member"]
     phone = member.phone_confirmed_at is not None
-    if item is None or not _MENU_ITEMS[item][2](has_cards, phone):
-        return None
-    return item
+    return item if _MENU_ITEMS[item][2](bool(card_list), phone) else None
+
+
+async def opened_menu_item(message: Message, manager: DialogManager) -> bool:
+    """On a screen that asks nothing, a menu button typed ("мої заявки" under "Request sent",
+    or where the phone found the cards): its screen, over the menu, as from the menu; False
+    for any other message."""
+    item = await typed_menu_item(message.text, manager) if message.text else None
+    if item is None:
+        return False
+    state = _MENU_ITEMS[item][1]
+    if state == MainSG.help:
+        await manager.start(state, mode=StartMode.RESET_STACK)
+    else:
+        await open_over_menu(manager, state)
+    return True
 
 
 async def _cards(manager: DialogManager) -> list[cards.CardView]:

@@ -4,7 +4,9 @@ its screen, in any of the bot's languages, as its button does; only those the me
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
+from storage.models import RequestEvent
 from tests.dialogs.requests_helpers import member_with_active_card
 
 
@@ -41,3 +43,22 @@ async def test_a_button_the_menu_does_not_show_is_not_taken(member):
     assert "You have no requests yet" not in member.text()
     await member.send("подтвердить телефон")
     assert "Share my phone number" in member.text()
+
+
+async def test_a_menu_button_typed_under_request_sent_opens_its_screen(member, session_factory):
+    """ "мои заявки" typed on "Request sent" a moment after it was a line for support on the
+    new request (a message a moment after a request goes to it): a menu button's words are the
+    button, wherever a screen asks nothing."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.click("📱 Use \\+380501112233")
+    await member.click("🕘 Any time")
+    await member.send("About my limits")
+    await member.click("✅ Send")
+    assert "is sent" in member.text()
+    await member.send("мои заявки")
+    assert "R-000001 · 📞 Call-back · 🆕 new" in member.buttons()
+    async with session_factory() as session:
+        lines = (await session.execute(select(RequestEvent.comment))).scalars().all()
+    assert "мои заявки" not in lines
