@@ -45,6 +45,18 @@ async def _appointment_on_the_child_s_card(member, session_factory, child_id) ->
     assert "Insured person: Taras Kovalenko" in member.text()
 
 
+async def _pediatrician_then_ent_for_the_child(member, session_factory, child_id) -> None:
+    """From the pediatrician's clinic step, opened for the child: both appointments sent on the
+    child's card, the ENT pressed where "request sent" offers it."""
+    await _appointment_on_the_child_s_card(member, session_factory, child_id)
+    assert "Specialty: Pediatrician" in member.text()
+    await member.click("✅ Send")
+    await member.click("📝 New request: 🩺 Doctor appointment · ENT · Taras")
+    await _appointment_on_the_child_s_card(member, session_factory, child_id)
+    assert "Specialty: ENT" in member.text()
+    await member.click("✅ Send")
+
+
 async def _member(session_factory) -> Member:
     async with session_factory() as session:
         return (await session.execute(select(Member))).scalar_one()
@@ -437,13 +449,7 @@ async def test_two_requests_typed_on_the_chooser_open_the_first_and_offer_the_se
     await member.send("/menu")
     await member.click("📝 New request")
     await member.send("педиатр и лор для сына")
-    await _appointment_on_the_child_s_card(member, session_factory, child_id)
-    assert "Specialty: Pediatrician" in member.text()
-    await member.click("✅ Send")
-    await member.click("📝 New request: 🩺 Doctor appointment · ENT · Taras")
-    await _appointment_on_the_child_s_card(member, session_factory, child_id)
-    assert "Specialty: ENT" in member.text()
-    await member.click("✅ Send")
+    await _pediatrician_then_ent_for_the_child(member, session_factory, child_id)
 
     # the first for the member, the second for the son: each on its own card
     await member.send("/menu")
@@ -593,13 +599,7 @@ async def test_whom_one_part_of_a_message_names_is_whom_every_part_asks_for(
         "📝 New request: 🩺 Doctor appointment · ENT · Taras",
     ]
     await member.click("📝 New request: 🩺 Doctor appointment · Pediatrician · Taras")
-    await _appointment_on_the_child_s_card(member, session_factory, child_id)
-    assert "Specialty: Pediatrician" in member.text()
-    await member.click("✅ Send")
-    await member.click("📝 New request: 🩺 Doctor appointment · ENT · Taras")
-    await _appointment_on_the_child_s_card(member, session_factory, child_id)
-    assert "Specialty: ENT" in member.text()
-    await member.click("✅ Send")
+    await _pediatrician_then_ent_for_the_child(member, session_factory, child_id)
     async with session_factory() as session:
         sent = (await session.execute(select(Request).order_by(Request.id))).scalars().all()
     assert [(r.details["specialty"], r.card_id) for r in sent] == [
