@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import Settings
 from bot.i18n import Translator, TranslatorHub
 from bot.services import activation, cards
-from bot.services.forms import MENU_WORDS, menu_phrase, typed_phrase
+from bot.services.forms import MENU_WORDS, plain_phrase, typed_phrase
 from bot.services.names import given_name
 from bot.services.phones import is_market_phone, phone_in_text
 from dialogs.activation import start_with_id
@@ -177,7 +177,7 @@ async def typed_menu_item(
     "Мої картки", "help", "поменять язык"), when the menu shows it (`card_list`: the member's
     cards, when the caller has read them); None for any other, read without the database."""
     hub: TranslatorHub = manager.middleware_data["translators"]
-    phrase = menu_phrase(text)
+    phrase = plain_phrase(text)
     item = _menu_words(hub).get(phrase)
     if item is None or (item == "help" and phrase != typed_phrase(text)):
         return None  # ("please help" asks support for help, not for the help screen)

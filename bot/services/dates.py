@@ -83,30 +83,6 @@ _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 # two days of a month joined by a dash ("15-16 декабря", "15–16.12"): a span of days, not a
 # day and a two-digit year
 _DAYS_SPAN = re.compile(r"(?<![\d./-])(\d{1,2})\s*[-–—]\s*(\d{1,2})(?:\.\d{1,2})?(?![\d./-])")
-# "as soon as possible", as people say it when a day to come is asked, in the four languages
-_SOONEST = frozenset(
-    {"как можно скорее", "как можно раньше", "как можно быстрее", "как можно скорей",
-     "поскорее", "побыстрее", "скорее", "чем раньше тем лучше", "чем скорее тем лучше",
-     "в ближайшее время", "ближайший день", "ближайшая дата", "в ближайший день", "срочно",
-     "якнайшвидше", "якнайшвидш", "якомога швидше", "якомога раніше", "якнайраніше",
-     "якнайскоріше", "як можна швидше", "як можна скоріше", "як можна раніше",
-     "найближчим часом", "найближчий день", "чим раніше тим краще",
-     "терміново", "asap", "as soon as possible", "the sooner the better", "earliest",
-     "the earliest", "earliest possible", "the earliest possible", "soonest", "urgent",
-     "urgently", "жақын арада", "тезірек", "мүмкіндігінше тез", "барынша тез", "шұғыл",
-     "ең жақын күн"}
-)  # fmt: skip
-
-
-def names_soonest(text: str) -> bool:
-    """Whether an answer to "which day would suit you?" is "as soon as possible" ("как можно
-    скорее", "якнайшвидше", "asap", "жақын арада"), with "please" or not."""
-    words = [t.casefold() for t in _TOKEN.findall(text)]
-    kept = [w for w in words if w not in _POLITE]
-    return " ".join(kept) in _SOONEST
-
-
-_POLITE = frozenset({"please", "пожалуйста", "будь", "ласка", "өтінемін", "мне", "мені"})
 
 
 def names_span(text: str) -> bool:

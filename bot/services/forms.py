@@ -609,8 +609,7 @@ DONE_WORDS = frozenset(
      "далее", "дальше", "далі", "це все", "усе", "більше немає", "більше нічого", "done",
      "that s all", "thats all", "that is all", "finished", "next", "болды", "дайын", "бітті",
      "басқа жоқ", "әрі қарай", "келесі", "больше ничего", "ничего больше", "нічого більше",
-     "nothing else", "nothing more", "басқа ештеңе", "отправить", "отправляй", "отправляйте",
-     "надіслати", "надсилайте", "send", "send it", "жіберу", "жіберіңіз"}
+     "nothing else", "nothing more", "басқа ештеңе"}
 )  # fmt: skip
 
 
@@ -674,9 +673,10 @@ MENU_WORDS: dict[str, str] = {
 }  # fmt: skip
 
 
-def menu_phrase(typed: str) -> str:
-    """A typed answer as it is compared with the menu's words: its words, without "please"
-    and the like ("мои заявки, пожалуйста")."""
+def plain_phrase(typed: str) -> str:
+    """A whole answer as it is compared with a list of phrases (the menu's, "мой номер",
+    "домой", "как можно скорее"): its words, without "please" and the like ("мои заявки,
+    пожалуйста")."""
     return " ".join(w for w in _words(typed) if w not in _PLEASE)
 
 
@@ -697,7 +697,7 @@ _PLEASE = frozenset({"please", "пожалуйста", "будь", "ласка",
 def names_own_phone(typed: str) -> bool:
     """Whether the answer to "which number should we call?" is the member's own ("мой номер",
     "на этот же, пожалуйста", "same"): the phone they confirmed."""
-    return " ".join(w for w in _words(typed) if w not in _PLEASE) in OWN_PHONE_WORDS
+    return plain_phrase(typed) in OWN_PHONE_WORDS
 
 
 # a delivery address named rather than typed: the member's home ("домой", "по месту
@@ -732,7 +732,28 @@ ADDRESS_WORDS: dict[str, str] = {
 def address_named(typed: str) -> str | None:
     """The saved address an answer names instead of typing it ("домой, пожалуйста": "home";
     "туда же": "last", where the last delivery went), None for an address typed."""
-    return ADDRESS_WORDS.get(" ".join(w for w in _words(typed) if w not in _PLEASE))
+    return ADDRESS_WORDS.get(plain_phrase(typed))
+
+
+# "as soon as possible", as people say it when a day to come is asked, in the four languages
+SOONEST = frozenset(
+    {"как можно скорее", "как можно раньше", "как можно быстрее", "как можно скорей",
+     "поскорее", "побыстрее", "скорее", "чем раньше тем лучше", "чем скорее тем лучше",
+     "в ближайшее время", "ближайший день", "ближайшая дата", "в ближайший день", "срочно",
+     "якнайшвидше", "якнайшвидш", "якомога швидше", "якомога раніше", "якнайраніше",
+     "якнайскоріше", "як можна швидше", "як можна скоріше", "як можна раніше",
+     "найближчим часом", "найближчий день", "чим раніше тим краще",
+     "терміново", "asap", "as soon as possible", "the sooner the better", "earliest",
+     "the earliest", "earliest possible", "the earliest possible", "soonest", "urgent",
+     "urgently", "жақын арада", "тезірек", "мүмкіндігінше тез", "барынша тез", "шұғыл",
+     "ең жақын күн"}
+)  # fmt: skip
+
+
+def names_soonest(typed: str) -> bool:
+    """Whether an answer to "which day would suit you?" is "as soon as possible" ("как можно
+    скорее", "якнайшвидше", "asap", "жақын арада"), with "please" or not."""
+    return plain_phrase(typed) in SOONEST
 
 
 def is_nothing(typed: str) -> bool:

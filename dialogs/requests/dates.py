@@ -13,11 +13,12 @@ from aiogram_dialog import ChatEvent, DialogManager
 from aiogram_dialog.widgets.kbd.calendar_kbd import ManagedCalendar, OnDateSelected
 
 from bot.render import window_text
-from bot.services.dates import names_soonest, names_span, read_date
+from bot.services.dates import names_span, read_date
 from bot.services.forms import (
     DateRefusal,
     DateTyped,
     hour_said,
+    names_soonest,
     preferred_date_refusal,
     read_date_time_said,
     windows_left,

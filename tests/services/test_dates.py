@@ -8,7 +8,8 @@ from datetime import date, timedelta
 import pytest
 from babel.dates import get_month_names
 
-from bot.services.dates import MONTH_LOCALES, names_soonest, names_span, read_date, read_days
+from bot.services.dates import MONTH_LOCALES, names_span, read_date, read_days
+from bot.services.forms import names_soonest
 
 TODAY = date(2026, 12, 4)
 
