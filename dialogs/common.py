@@ -407,15 +407,17 @@ def typed_choice(
     return MessageInput(on_text, filter=ContentIs(ContentType.TEXT))
 
 
-def typed_yes(on_yes: Any, on_no: Any = None) -> MessageInput:
+def typed_yes(on_yes: Any, on_no: Any = None, otherwise: Any = None) -> MessageInput:
     """Under a question answered yes or no ("Is everything correct?", "Cancel request
     R-000042?"): a typed "да", "так", "yes", "иә" (`forms.YES_WORDS`, the whole answer) is
     taken as the press of its "yes" button, and with `on_no` a typed "нет", "ні", "no"
-    (`forms.NO_WORDS`) as its "no"; other text is not expected there."""
+    (`forms.NO_WORDS`) as its "no"; other text goes to `otherwise` when given (a summary's
+    change asked in words: `requests/common.py:summary_input`), else is not expected there."""
 
     async def on_text(message: Message, widget: MessageInput, manager: DialogManager) -> None:
         typed = message.text or ""
-        answer = on_yes if is_yes(typed) else on_no if is_no(typed) else None
+        said_no = on_no is not None and is_no(typed)
+        answer = on_yes if is_yes(typed) else on_no if said_no else otherwise
         if answer is None:
             set_error(manager, "input-unexpected")
             return

@@ -108,15 +108,7 @@ async def on_menu_message(message: Message, _widget: MessageInput, manager: Dial
     to the phone step, told that a typed number cannot be checked. A member with cards who
     types an insured ID with a date of birth adds that card ("Add a card"). Other messages are
     kept for support."""
-    if await opened_request(message, manager):
-        return
-    item = await typed_menu_item(message.text, manager) if message.text else None
-    if item is not None:  # "мои заявки", "профиль", "help": that button's screen
-        state = _MENU_ITEMS[item][1]
-        if state == MainSG.help:
-            await manager.switch_to(state)
-        else:
-            await manager.start(state)
+    if await opened_request(message, manager) or await opened_menu_item(message, manager):
         return
     if await took_awaited(message, manager):
         return

@@ -7,7 +7,6 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from enum import Enum
 from typing import Any
 
-from aiogram.enums import ContentType
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
@@ -21,10 +20,9 @@ from bot.render import long_details
 from bot.services import requests
 from bot.services.cards import CardView
 from bot.services.documents import MAX_DOCUMENTS, Attachment, is_duplicate, refusal
-from bot.services.forms import change_asked, is_yes
+from bot.services.forms import change_asked
 from dialogs.attachments import captioned
 from dialogs.common import (
-    ContentIs,
     clear_error,
     commit_now,
     fmt_date,
@@ -34,6 +32,7 @@ from dialogs.common import (
     set_notice,
     show_typing,
     today,
+    typed_yes,
 )
 from dialogs.requests.render import LONG, detail_lines
 from dialogs.states import MainSG, MyRequestsSG
@@ -169,29 +168,23 @@ def edit_buttons(fields: Sequence[Field]) -> list[Button]:
 
 
 def summary_input(on_send: Any, fields: Sequence[Field]) -> MessageInput:
-    """What is typed under a form's summary: a whole "yes" ("да", "так") sends it, as
-    `typed_yes` takes it; a field named to change ("изменить дату", "змінити адресу", "change
-    the time", "адрес другой") opens its step as its "✏️" does (`forms.change_asked`); a "no",
-    or a change asked without saying of what ("нет, не так"), asks which, beside the buttons."""
+    """What is typed under a form's summary: a whole "yes" ("да", "так") sends it
+    (`typed_yes`); a field named to change ("изменить дату", "змінити адресу", "change the
+    time", "адрес другой") opens its step as its "✏️" does (`forms.change_asked`); a "no", or a
+    change asked without saying of what ("нет, не так"), asks which, beside the buttons."""
     steps = {field: step for field, _key, step in fields}
 
-    async def on_text(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-        typed = message.text or ""
-        if is_yes(typed):  # the press of "Send"
-            clear_error(manager)
-            await on_send(message, widget, manager)
-            return
-        field = change_asked(typed, steps)
+    async def on_change(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
+        field = change_asked(message.text or "", steps)
         if field is None:
             set_error(manager, "input-unexpected")
         elif not field:
             set_notice(manager, "summary-which-change")
         else:
             manager.dialog_data[EDITING] = True
-            clear_error(manager)
             await manager.switch_to(steps[field])
 
-    return MessageInput(on_text, filter=ContentIs(ContentType.TEXT))
+    return typed_yes(on_send, otherwise=on_change)
 
 
 def _new_token() -> str:

@@ -691,3 +691,14 @@ async def test_an_iban_given_in_a_sentence_is_taken(member, session_factory):
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert request.details["iban"] == UA_IBAN
+
+
+async def test_a_service_of_several_days_is_asked_for_one(member, session_factory):
+    """ "10-12 ноября" (a stay of three days) was the 10th of November 2012: "coverage started
+    later". The claim asks for one day."""
+    await member_with_active_card(member, session_factory)
+    await _open_form(member)
+    await member.send("10-12 ноября")
+    assert "That is more than one day. Please choose one" in member.text()
+    await member.send("10 ноября")
+    assert "How much did you pay?" in member.text()

@@ -62,3 +62,7 @@ async def test_a_menu_button_typed_under_request_sent_opens_its_screen(member, s
     async with session_factory() as session:
         lines = (await session.execute(select(RequestEvent.comment))).scalars().all()
     assert "мои заявки" not in lines
+    await member.send("помощь")  # from the list of requests: the help screen, over the menu
+    assert "/mydata" in member.text()
+    await member.click("⬅️ Back")
+    assert "Active card: SIP-2026-0001" in member.text()
