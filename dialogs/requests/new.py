@@ -79,7 +79,8 @@ async def choose_getter(
     # another of them ("👥 For another person", or a name typed: `on_typed`)
     card_list = await cards.list_cards(session, member, today(dialog_manager))
     family = card_items(card_list) if len(card_list) > 1 else []
-    shown = {"several": bool(family), "family": family}
+    # (the cards themselves, for a kind typed here: `on_typed`)
+    shown = {"several": bool(family), "family": family, "card_list": card_list}
     try:
         card = requests.requestable(next((c for c in card_list if c.is_active), None))
     except requests.RequestNotAllowedError as exc:
@@ -146,8 +147,7 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
     text = message.text or ""
     if "?" in text:  # "можно записаться к лору на завтра?": the request it asks for
         text = polite_request(text) or text
-    mw = manager.middleware_data
-    card_list = await cards.list_cards(mw["session"], mw["member"], today(manager))
+    card_list: list[cards.CardView] = data["card_list"]
     if await _open_first_of_two(text, card_list, manager):
         return
     # "к педиатру для сына", "ліки для Софії": whose, then what
