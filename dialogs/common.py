@@ -35,7 +35,7 @@ from bot.services.zones import ReadingZone, city, reading_zone
 from dialogs.answers import answer_awaited
 from dialogs.attachments import attachment_of
 from dialogs.safe import SafeDialog
-from dialogs.states import MainSG, MyRequestsSG, SupportChatSG, SupportSG
+from dialogs.states import MainSG, MyRequestsSG, SupportChatSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from dialogs.widgets.choices import FixedSelect
 from dialogs.widgets.i18n import ERROR_KEY
@@ -229,7 +229,9 @@ SUGGEST = "request_suggest"
 SUGGEST_MORE = "request_suggest_more"
 
 
-async def on_free_message(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
+async def on_free_message(
+    message: Message, _widget: MessageInput, manager: DialogManager, *, to_support: bool = False
+) -> None:
     """A message on a screen that asks nothing: a request's number opens its page
     (`opened_request`), a menu button typed its screen (`menu.opened_menu_item`: "мои
     заявки"); else it is the one a request waits for (`took_awaited`). Any other is
@@ -244,7 +246,7 @@ async def on_free_message(message: Message, _widget: MessageInput, manager: Dial
         return
     if await took_awaited(message, manager):
         return
-    keep_for_support(message, manager)
+    keep_for_support(message, manager, to_support=to_support)
     from dialogs.suggest import offer_named  # (it builds on this module: imported here)
 
     await offer_named(message, manager)  # "ще аналізи треба": that request offered too
@@ -275,9 +277,11 @@ async def opened_request(message: Message, manager: DialogManager) -> bool:
     return True
 
 
-def keep_for_support(message: Message, manager: DialogManager) -> None:
+def keep_for_support(message: Message, manager: DialogManager, *, to_support: bool = False) -> None:
     """`message`, which nothing on this screen takes, kept for "Send it to support" with those
-    kept before it; one that cannot be sent is answered with the way to write to support."""
+    kept before it; one that cannot be sent is answered with the way to write to support. On
+    a screen where a message is one `to_support` (support's own page) the offer is a question
+    of the bot's, not a warning that messages are not taken there."""
     if message.text is not None and is_thanks(message.text):
         set_notice(manager, "input-thanks")  # a "thank you" needs no one's answer
         return
@@ -287,7 +291,7 @@ def keep_for_support(message: Message, manager: DialogManager) -> None:
         return
     before = [m for m in manager.middleware_data.get(OFFER) or () if m["id"] != kept["id"]]
     manager.dialog_data[OFFER] = [*before, kept][-OFFER_MAX:]
-    if manager.current_context().state == SupportSG.info:  # written to support: asked, no ⚠️
+    if to_support:
         set_notice(manager, "input-support-offer")
         return
     set_error(manager, "input-not-asked-offer")

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from aiogram.types import Message
 from aiogram_dialog import Dialog, DialogManager
+from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Cancel, Start
 from babel.dates import format_time, get_day_names, get_timezone_location
 
 from bot.config import Settings
 from bot.i18n import Translator
 from bot.services.hours import DayHours, open_state
-from dialogs.common import MemberDialog, fmt_time_or_datetime, member_date, member_window, now
+from dialogs.common import (
+    MemberDialog,
+    fmt_time_or_datetime,
+    member_date,
+    member_window,
+    now,
+    on_free_message,
+)
 from dialogs.states import SupportChatSG, SupportSG
 from dialogs.widgets import I18nButtonText, I18nFormat
 
@@ -70,6 +79,14 @@ async def support_getter(
     }
 
 
+async def on_support_message(
+    message: Message, widget: MessageInput, manager: DialogManager
+) -> None:
+    """A message on support's own page is one for support: kept and offered, as a question
+    of the bot's (`common.keep_for_support(to_support=True)`)."""
+    await on_free_message(message, widget, manager, to_support=True)
+
+
 def support_dialog() -> Dialog:
     return MemberDialog(
         member_window(
@@ -82,5 +99,6 @@ def support_dialog() -> Dialog:
             getter=support_getter,
             state=SupportSG.info,
             rests=True,
+            on_message=on_support_message,
         ),
     )
