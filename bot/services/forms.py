@@ -8,7 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import NamedTuple
 
-from bot.services.dates import read_date
+from bot.services.dates import RELATIVE_DAYS, WEEKDAYS, read_date
 
 TEXT_MAX = 1000
 
@@ -211,14 +211,57 @@ PROCEDURES: dict[str, str] = {
 }  # fmt: skip
 
 
+# the words after an examination that end what is examined ("МРТ колена завтра", "УЗИ
+# щитовидки для сына", "massage and a call-back"): of asking, of days, of joining, of whom for
+_PART_ENDS = frozenset(
+    {"и", "і", "й", "та", "and", "або", "или", "or", "а", "но", "але", "but", "с", "з", "со",
+     "к", "до", "в", "во", "у", "на", "on", "at", "to", "with", "утром", "вечером", "зранку",
+     "ввечері", "morning", "evening", "срочно", "терміново", "urgent", "urgently"}
+)  # fmt: skip
+# (and the words that join inside one: "MRI of the knee", trimmed when nothing follows them)
+_PART_JOINS = frozenset({"of", "the", "my", "мой", "моей", "мого", "моєї"})
+# an examined part is named in this many words at most ("щитовидной железы", "грудной клетки")
+PART_WORDS = 3
+_CLAUSE = re.compile(r"[,.;:!?()\n]")
+
+
+def _examined(text: str, word: str) -> list[str]:
+    """The words naming what is examined after the examination's `word` in `text`, as typed
+    ("мне нужно УЗИ брюшной полости": "брюшной", "полости"); none when nothing follows it."""
+    ends = (
+        _PART_ENDS | _ASKING | RELATION_WORDS.keys() | RELATIVE_DAYS.keys() | WEEKDAYS.keys()
+    ) - _PART_JOINS
+    for clause in _CLAUSE.split(text):
+        tokens = clause.split()
+        folded = [typed_phrase(token) for token in tokens]
+        if word not in folded:
+            continue
+        part: list[str] = []
+        for token, plain in zip(
+            tokens[folded.index(word) + 1 :], folded[folded.index(word) + 1 :], strict=True
+        ):
+            if not plain or plain in ends or plain in PROCEDURES or plain.startswith(_WANTING):
+                break
+            part.append(token)
+            if len(part) == PART_WORDS:
+                break
+        while part and typed_phrase(part[-1]) in _PART_JOINS:
+            part.pop()
+        return part
+    return []
+
+
 def doctor_named(text: str) -> str | None:
     """The one doctor a message names that the specialty list does not hold, as its name reads
     ("запишите к урологу": "Уролог", "нужен хирург": "Хирург", "an endocrinologist"), or the
-    one examination (`PROCEDURES`: "сделать УЗИ": "УЗИ"); None when it names none, or
-    several."""
-    procedures = {PROCEDURES[w] for w in _words(text) if w in PROCEDURES}
+    one examination (`PROCEDURES`) with what it examines ("сделать УЗИ": "УЗИ", "МРТ колена":
+    "МРТ колена"); None when it names none, or several."""
+    procedures = {w: PROCEDURES[w] for w in _words(text) if w in PROCEDURES}
     if procedures:
-        return procedures.pop() if len(procedures) == 1 else None
+        if len(set(procedures.values())) > 1:
+            return None
+        word, name = next(iter(procedures.items()))
+        return " ".join([name, *_examined(text, word)])
     found = set()
     for word in _words(text):
         match = _DOCTOR.match(word)

@@ -796,3 +796,31 @@ async def test_an_examination_named_in_words_is_booked_as_a_visit(member, sessio
     await member.click("📝 New request")
     await member.send("на МРТ")
     assert CLINIC_PROMPT in member.text()
+
+
+async def test_what_an_examination_is_of_is_kept_with_its_name(member, session_factory, clock):
+    """ "мне нужно УЗИ брюшной полости" was booked as "УЗИ": the clinic did not know what to
+    examine. The words after the examination's name, up to a day, whom it is for or another
+    request, are kept with it."""
+    await member_with_active_card(member, session_factory)
+    await member.send("/menu")
+    await member.send("мне нужно УЗИ брюшной полости завтра")
+    await member.click("📝 New request: 🩺 Doctor appointment · УЗИ брюшной полости")
+    assert CLINIC_PROMPT in member.text()
+    await member.send("Kyiv")
+    await member.click("🕘 Any time")
+    await member.click("⏭ Skip")
+    assert "Specialty: УЗИ брюшной полости" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert (request.details["specialty"], request.details["preferred_date"]) == (
+        "УЗИ брюшной полости",
+        "2026-11-23",
+    )
+
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.send("на МРТ колена")
+    assert CLINIC_PROMPT in member.text()
+    await summary_from_clinic(member)
+    assert "Specialty: МРТ колена" in member.text()

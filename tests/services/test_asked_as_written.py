@@ -109,6 +109,15 @@ def test_a_message_about_a_request_already_made(typed: str, expected: bool) -> N
         ("запишите на мрт", "МРТ"),
         ("нужен массаж", "Массаж"),
         ("I need an MRI", "MRI"),
+        # with what it examines, up to a day, whom it is for, or another request
+        ("мне нужно УЗИ брюшной полости", "УЗИ брюшной полости"),
+        ("МРТ колена завтра", "МРТ колена"),
+        ("УЗИ щитовидки для сына", "УЗИ щитовидки"),
+        ("УЗД щитовидної залози на пʼятницю", "УЗД щитовидної залози"),
+        ("записаться на массаж спины, пожалуйста", "Массаж спины"),
+        ("массаж и перезвоните", "Массаж"),
+        ("an MRI of the knee please", "MRI of the knee"),
+        ("рентген 15.12", "Рентген"),
         # two, none, or a word that only ends like one
         ("к урологу и хирургу", None),
         ("УЗИ и МРТ", None),
