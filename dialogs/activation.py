@@ -9,7 +9,7 @@ from aiogram import F
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import ChatEvent, Dialog, DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput, TextInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Start, SwitchTo
+from aiogram_dialog.widgets.kbd import Button, Column, Start
 from aiogram_dialog.widgets.kbd.calendar_kbd import CalendarScope, ManagedCalendar
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -19,7 +19,9 @@ from bot.services.activation import ActivationRules, LockScope, Outcome
 from bot.services.cards import get_card
 from bot.services.dates import parse_birth_date
 from dialogs.common import (
+    BACK,
     MemberDialog,
+    back_button,
     clear_error,
     commit_now,
     fmt_date,
@@ -182,7 +184,7 @@ def activation_dialog() -> Dialog:
             "insured_id",
             on_insured_id,
             ActivationSG.insured_id,
-            Cancel(I18nButtonText("btn-back")),
+            back_button(),
         ),
         member_window(
             # the ID taken, so a typo shows before the date is checked against it
@@ -192,14 +194,14 @@ def activation_dialog() -> Dialog:
             TextInput(id="birth_date", on_success=on_birth_text),
             MessageInput(on_not_text),
             Button(I18nButtonText("btn-pick-date"), id="calendar", on_click=on_open_calendar),
-            Button(I18nButtonText("btn-back"), id="back", on_click=on_restart),
+            Button(I18nButtonText("btn-back"), id=BACK, on_click=on_restart),
             getter=id_getter,
             state=ActivationSG.birth_date,
         ),
         member_window(
             I18nFormat("activation-birth-calendar"),
             BirthDateCalendar(id="birth_cal", on_click=on_birth_picked),
-            SwitchTo(I18nButtonText("btn-back"), id="back", state=ActivationSG.birth_date),
+            back_button(ActivationSG.birth_date),
             state=ActivationSG.birth_calendar,
         ),
         member_window(

@@ -6,7 +6,7 @@ from typing import Any
 
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager
-from aiogram_dialog.widgets.kbd import Button, Cancel, Select, SwitchTo
+from aiogram_dialog.widgets.kbd import Button, Select
 from aiogram_dialog.widgets.text import Format
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,6 +14,7 @@ from bot.i18n import Translator
 from bot.services import cards
 from dialogs.common import (
     MemberDialog,
+    back_button,
     commit_now,
     fmt_date,
     member_window,
@@ -145,7 +146,7 @@ def cards_dialog() -> Dialog:
                 on_click=on_show_ecard,
                 when="has_active",
             ),
-            Cancel(I18nButtonText("btn-back")),
+            back_button(),
             getter=list_getter,
             state=CardsSG.list,
             rests=True,
@@ -166,7 +167,7 @@ def cards_dialog() -> Dialog:
                 on_click=on_show_this_ecard,
                 when="found",
             ),
-            SwitchTo(I18nButtonText("btn-back"), id="back", state=CardsSG.list),
+            back_button(CardsSG.list),
             getter=detail_getter,
             state=CardsSG.detail,
             rests=True,

@@ -15,10 +15,11 @@ from aiogram.filters import Filter
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message, TelegramObject
 from aiogram.utils.chat_action import ChatActionSender
-from aiogram_dialog import DialogManager, ShowMode, StartMode, Window
+from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode, Window
+from aiogram_dialog.manager.manager import ManagerImpl
 from aiogram_dialog.widgets.common import ManagedScroll
 from aiogram_dialog.widgets.input import CombinedInput, MessageInput, TextInput
-from aiogram_dialog.widgets.kbd import Button, Column, Row, Start
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, Start, SwitchTo
 from aiogram_dialog.widgets.text import Format
 from aiogram_dialog.widgets.widget_event import WidgetEventProcessor
 from babel.dates import format_date, format_time
@@ -189,10 +190,37 @@ async def open_over_menu(manager: DialogManager, state: State, data: Any = None)
     await manager.start(state, data=data, show_mode=ShowMode.SEND)
 
 
+# a screen's "⬅️ Back" has this id: "назад" typed presses it (`pressed_back`)
+BACK = "back"
+
+
+def back_button(state: State | None = None) -> Button:
+    """ "⬅️ Back": to `state` of the same dialog, or, without one, the dialog closed and the
+    screen under it shown."""
+    text = I18nButtonText("btn-back")
+    return SwitchTo(text, id=BACK, state=state) if state else Cancel(text, id=BACK)
+
+
+async def pressed_back(message: Message, manager: DialogManager) -> bool:
+    """The screen's "⬅️ Back" (`BACK`), or its "🏠 Main menu" where it has no "Back", pressed
+    for "назад" typed; False on a screen with neither."""
+    dialog = manager.dialog() if isinstance(manager, ManagerImpl) else None
+    if not isinstance(dialog, Dialog):
+        return False
+    window = dialog.windows.get(manager.current_context().state)
+    for button_id in (BACK, MENU):
+        button = window.find(button_id) if isinstance(window, Window) else None
+        if isinstance(button, Button):
+            await button.on_click.process_event(message, button, manager)
+            return True
+    return False
+
+
+MENU = "to_menu"
+
+
 def menu_button() -> Start:
-    return Start(
-        I18nButtonText("btn-menu"), id="to_menu", state=MainSG.menu, mode=StartMode.RESET_STACK
-    )
+    return Start(I18nButtonText("btn-menu"), id=MENU, state=MainSG.menu, mode=StartMode.RESET_STACK)
 
 
 async def on_not_text(_message: Message, _widget: MessageInput, manager: DialogManager) -> None:

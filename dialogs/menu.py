@@ -26,6 +26,7 @@ from dialogs.activation import start_with_id
 from dialogs.common import (
     ContentIs,
     MemberDialog,
+    back_button,
     card_status,
     keep_for_support,
     member_window,
@@ -272,7 +273,7 @@ def menu_dialog() -> Dialog:
         ),
         member_window(
             I18nFormat("help-text"),
-            SwitchTo(I18nButtonText("btn-back"), id="back", state=MainSG.menu),
+            back_button(MainSG.menu),
             state=MainSG.help,
             rests=True,
             getter=menu_getter,

@@ -8,7 +8,7 @@ from aiogram.enums import ContentType
 from aiogram.types import Message
 from aiogram_dialog import Dialog, DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Cancel, Column, RequestContact, Start
+from aiogram_dialog.widgets.kbd import Column, RequestContact, Start
 from aiogram_dialog.widgets.markup.reply_keyboard import ReplyKeyboardFactory
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,6 +20,7 @@ from dialogs.activation import start_with_id
 from dialogs.common import (
     ContentIs,
     MemberDialog,
+    back_button,
     card_status,
     clear_error,
     commit_now,
@@ -141,7 +142,7 @@ def phone_dialog() -> Dialog:
             I18nFormat("phone-prompt"),
             I18nError(),
             RequestContact(I18nButtonText("btn-share-phone")),
-            Cancel(I18nButtonText("btn-back")),
+            back_button(),
             MessageInput(on_contact, filter=ContentIs(ContentType.CONTACT)),
             MessageInput(on_other_input),
             markup_factory=ReplyKeyboardFactory(resize_keyboard=True, one_time_keyboard=True),

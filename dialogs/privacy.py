@@ -12,7 +12,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.types import BufferedInputFile, CallbackQuery
 from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode
-from aiogram_dialog.widgets.kbd import Button, Cancel, Start, StubScroll, SwitchTo
+from aiogram_dialog.widgets.kbd import Button, Start, StubScroll, SwitchTo
 from aiogram_dialog.widgets.text import Format
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,6 +24,7 @@ from bot.services.reminders import visit_reminder_key
 from bot.textfit import cut, pack
 from dialogs.common import (
     MemberDialog,
+    back_button,
     commit_now,
     fmt_date,
     fmt_datetime,
@@ -274,7 +275,7 @@ def privacy_dialog() -> Dialog:
             page_buttons(PAGES, "btn-mydata-page-back", "btn-mydata-page-forward"),
             Button(I18nButtonText("btn-mydata-export"), id="export", on_click=on_export),
             SwitchTo(I18nButtonText("btn-mydata-erase"), id="erase", state=PrivacySG.confirm),
-            Cancel(I18nButtonText("btn-back")),
+            back_button(),
             getter=summary_getter,
             state=PrivacySG.summary,
         ),

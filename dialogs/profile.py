@@ -8,7 +8,7 @@ from aiogram import F
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.input import MessageInput, TextInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, Start, SwitchTo
+from aiogram_dialog.widgets.kbd import Button, Column, Row, Start, SwitchTo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
@@ -16,6 +16,7 @@ from bot.services import profile
 from bot.services.profile import ProfileField
 from dialogs.common import (
     MemberDialog,
+    back_button,
     clear_error,
     commit_now,
     fmt_date,
@@ -118,7 +119,7 @@ def profile_dialog() -> Dialog:
                 _edit(ProfileField.EXTRA_ADDRESS),
             ),
             Start(I18nButtonText("btn-mydata"), id="mydata", state=PrivacySG.summary),
-            Cancel(I18nButtonText("btn-back")),
+            back_button(),
             getter=view_getter,
             state=ProfileSG.view,
             # asks nothing: a message here is kept for support, a thank-you answered
@@ -132,7 +133,7 @@ def profile_dialog() -> Dialog:
             I18nError(),
             TextInput(id="value", on_success=on_value),
             MessageInput(on_not_text),
-            SwitchTo(I18nButtonText("btn-back"), id="back", state=ProfileSG.view),
+            back_button(ProfileSG.view),
             getter=edit_getter,
             state=ProfileSG.edit,
         ),
@@ -141,7 +142,7 @@ def profile_dialog() -> Dialog:
             Row(_set_gender("female"), _set_gender("male")),
             # typed ("жінка", "муж", "F") rather than pressed
             typed_choice("genders", genders_getter, _save_gender, profile.GENDER_WORDS),
-            SwitchTo(I18nButtonText("btn-back"), id="back", state=ProfileSG.view),
+            back_button(ProfileSG.view),
             state=ProfileSG.gender,
         ),
     )

@@ -7,7 +7,7 @@ from typing import Any
 from aiogram.types import Message
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Cancel, Start
+from aiogram_dialog.widgets.kbd import Start
 from babel.dates import format_time, get_day_names, get_timezone_location
 
 from bot.config import Settings
@@ -15,6 +15,7 @@ from bot.i18n import Translator
 from bot.services.hours import DayHours, open_state
 from dialogs.common import (
     MemberDialog,
+    back_button,
     fmt_time_or_datetime,
     member_date,
     member_window,
@@ -95,7 +96,7 @@ def support_dialog() -> Dialog:
             I18nFormat("support-closed-now", when="is_closed"),
             I18nFormat("support-contacts"),
             Start(I18nButtonText("btn-write-support"), id="chat", state=SupportChatSG.chat),
-            Cancel(I18nButtonText("btn-back")),
+            back_button(),
             getter=support_getter,
             state=SupportSG.info,
             rests=True,

@@ -9,7 +9,6 @@ from typing import Any
 from aiogram.types import Message
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Cancel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
@@ -20,6 +19,7 @@ from dialogs.attachments import attachment_of
 from dialogs.common import (
     OFFER,
     MemberDialog,
+    back_button,
     clear_error,
     commit_now,
     member_window,
@@ -28,7 +28,7 @@ from dialogs.common import (
 )
 from dialogs.states import SupportChatSG
 from dialogs.support import open_now
-from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
+from dialogs.widgets import I18nError, I18nFormat
 from storage.models import Member
 
 SENT = "sent"
@@ -138,7 +138,7 @@ def support_chat_dialog() -> Dialog:
             I18nFormat("support-chat-closed", when="sent_closed"),
             I18nError(),
             MessageInput(on_message),
-            Cancel(I18nButtonText("btn-back")),
+            back_button(),
             getter=chat_getter,
             state=SupportChatSG.chat,
         ),

@@ -14,6 +14,7 @@ from bot.services import tickets
 from bot.services.profile import NAME_MAX, clean_full_name
 from dialogs.common import (
     MemberDialog,
+    back_button,
     clear_error,
     commit_now,
     member_window,
@@ -103,7 +104,7 @@ def ticket_dialog() -> Dialog:
             on_policy,
             TicketSG.policy_number,
             Button(I18nButtonText("btn-policy-unknown"), id="unknown", on_click=on_policy_unknown),
-            Cancel(I18nButtonText("btn-back")),
+            back_button(),
         ),
         text_step(
             "ticket-name-prompt",
@@ -116,7 +117,7 @@ def ticket_dialog() -> Dialog:
                 on_click=on_use_profile_name,
                 when="profile_name",
             ),
-            SwitchTo(I18nButtonText("btn-back"), id="back", state=TicketSG.policy_number),
+            back_button(TicketSG.policy_number),
             getter=ticket_getter,
         ),
         member_window(

@@ -24,8 +24,9 @@ from bot.filters.magic import Magic
 from bot.i18n import Translator
 from bot.services import members
 from dialogs.answers import answer_awaited
-from dialogs.common import open_over_menu, set_error
+from dialogs.common import open_over_menu, pressed_back, set_error
 from dialogs.deeplinks import open_link
+from dialogs.requests.common import step_back
 from dialogs.states import REQUEST_FORMS, LanguageSG, MainSG, MyRequestsSG, SupportSG
 from storage.models import Member
 from storage.uow import UnitOfWork
@@ -86,20 +87,32 @@ def create_typed_command_router() -> Router:
     """A command typed in words, the whole message: "отмена", "cancel" leave a form as /cancel
     does, "меню", "main menu" open the menu as /menu does; a form would have taken the word as
     its answer ("отмена" as the specialty). "отменить", "стоп" leave a request form too, and
-    are left elsewhere to the screen ("отменить" on a request's page asks to cancel it). On
+    are left elsewhere to the screen ("отменить" on a request's page asks to cancel it), and
+    "назад", "back" go back a step of a request form (`requests.common.step_back`). On
     "Cancel request R-000042?" the words are the question's, not a command's: that step says
     it expected another answer."""
     router = Router(name="typed-commands")
     router.message.filter(Magic(F.chat.type == "private"), TypedCommand())
 
     @router.message()
-    async def typed(_message: Message, dialog_manager: DialogManager, typed_command: str) -> None:
+    async def typed(message: Message, dialog_manager: DialogManager, typed_command: str) -> None:
         context = dialog_manager.current_context() if dialog_manager.has_context() else None
         if context is not None and context.state == MyRequestsSG.cancel:
             raise SkipHandler
         in_form = context is not None and context.state.group in REQUEST_FORMS
         if typed_command == "leave" and not in_form:  # "отменить" on a request's page: its own
             raise SkipHandler
+        if typed_command == "back":  # "назад": a form's step before, or a screen's "⬅️ Back"
+            sent = context is not None and (context.state.state or "").endswith(":sent")
+            if in_form and not sent:
+                await step_back(dialog_manager)
+            elif context is None:
+                raise SkipHandler  # (no screen: the menu is shown, as for any message)
+            else:
+                await pressed_back(message, dialog_manager)  # (the menu has none: shown again)
+            if dialog_manager.has_context() and dialog_manager.current_context() is context:
+                await dialog_manager.show()  # (a step switched to: shown, as a dialog's own are)
+            return
         notice = {"notice": "cancelled"} if typed_command in ("cancel", "leave") else None
         await dialog_manager.start(MainSG.menu, mode=StartMode.RESET_STACK, data=notice)
 

@@ -856,6 +856,14 @@ TYPED_COMMANDS: dict[str, str] = {
          "тоқтату", "шығу"),
         "leave",
     ),
+    # a step back in a request form ("назад" was taken as the clinic); elsewhere left to the
+    # screen
+    **dict.fromkeys(
+        ("назад", "back", "go back", "вернуться", "вернуться назад", "вернись", "повернутися",
+         "повернутись", "повернутися назад", "шаг назад", "крок назад", "previous step",
+         "предыдущий шаг", "попередній крок", "артқа", "кері", "кері қайту", "артқа қайту"),
+        "back",
+    ),
 }  # fmt: skip
 
 

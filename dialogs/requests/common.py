@@ -142,7 +142,41 @@ async def on_clear_docs(_callback: CallbackQuery, _button: Button, manager: Dial
 async def advance(manager: DialogManager, next_state: State, confirm_state: State) -> None:
     """The next step, or straight back to the summary when the member is editing one field."""
     clear_error(manager)
-    await manager.switch_to(confirm_state if manager.dialog_data.get(EDITING) else next_state)
+    if manager.dialog_data.get(EDITING):
+        await manager.switch_to(confirm_state)
+    else:
+        await step_to(manager, next_state)
+
+
+# the steps of a form the member came through, in order, to go back along ("назад")
+TRAIL = "trail"
+
+
+async def step_to(manager: DialogManager, state: State) -> None:
+    """The form's step `state`, the one left kept to go back to (`step_back`)."""
+    left = manager.current_context().state
+    if left != state:
+        manager.dialog_data[TRAIL] = [*manager.dialog_data.get(TRAIL, []), left.state]
+    await manager.switch_to(state)
+
+
+async def step_back(manager: DialogManager) -> None:
+    """The step before this one, as the member came ("назад" typed in a form, a step's "Back"):
+    the summary again from a field opened to change; from the form's first step, the screen
+    the form was opened from, as its "Cancel" leads."""
+    state = manager.current_context().state
+    steps = {step.state: step for step in state.group.__all_states__}
+    confirm = steps[f"{state.group.__full_group_name__}:confirm"]
+    clear_error(manager)
+    if manager.dialog_data.get(EDITING) and state != confirm:
+        await manager.switch_to(confirm)
+        return
+    trail: list[str] = manager.dialog_data.get(TRAIL, [])
+    if not trail:
+        await manager.done()
+        return
+    manager.dialog_data[TRAIL] = trail[:-1]
+    await manager.switch_to(steps[trail[-1]])
 
 
 def edit_button(key: str, step: State) -> Button:

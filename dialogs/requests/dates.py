@@ -24,7 +24,7 @@ from bot.services.forms import (
     windows_left,
 )
 from dialogs.common import fmt_date, insurer_now, set_error, set_notice, today
-from dialogs.requests.common import advance
+from dialogs.requests.common import advance, step_to
 from dialogs.widgets.calendar import LocalizedCalendar
 
 HORIZON_DAYS = 365
@@ -112,7 +112,7 @@ def preferred_date_handlers(
             manager.dialog_data.pop(TIME_FIELD, None)
             manager.dialog_data.pop(SAID_FIELD, None)
             set_error(manager, "request-time-passed", date=fmt_date(value, manager))
-            await manager.switch_to(next_state)
+            await step_to(manager, next_state)
             return
         await advance(manager, next_state, confirm_state)
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from aiogram_dialog import Dialog, DialogManager
-from aiogram_dialog.widgets.kbd import Cancel, StubScroll
+from aiogram_dialog.widgets.kbd import StubScroll
 
 from bot.textfit import pages
-from dialogs.common import MemberDialog, member_window, page_buttons, scroll_page
+from dialogs.common import MemberDialog, back_button, member_window, page_buttons, scroll_page
 from dialogs.states import FullTextSG
-from dialogs.widgets import I18nButtonText, I18nFormat
+from dialogs.widgets import I18nFormat
 
 PAGES = "text_pages"
 PAGE_SIZE = 3500  # of the text, with room for the header in one message
@@ -36,7 +36,7 @@ def full_text_dialog() -> Dialog:
             I18nFormat("full-text-page"),
             StubScroll(PAGES, pages="pages"),
             page_buttons(PAGES, "btn-prev", "btn-next"),
-            Cancel(I18nButtonText("btn-back")),
+            back_button(),
             getter=page_getter,
             state=FullTextSG.page,
         ),

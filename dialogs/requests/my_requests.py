@@ -11,7 +11,6 @@ from aiogram_dialog import Dialog, DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import (
     Button,
-    Cancel,
     Column,
     Row,
     Select,
@@ -33,6 +32,7 @@ from dialogs.answers import answer_about
 from dialogs.common import (
     ContentIs,
     MemberDialog,
+    back_button,
     clear_error,
     commit_now,
     fmt_date,
@@ -378,7 +378,7 @@ def my_requests_dialog() -> Dialog:
             StubScroll(LIST, pages="pages"),
             page_buttons(LIST, "btn-prev", "btn-next"),
             Start(I18nButtonText("btn-new-request"), id="new", state=NewRequestSG.choose),
-            Cancel(I18nButtonText("btn-back")),
+            back_button(),
             getter=list_getter,
             state=MyRequestsSG.list,
             rests=True,
@@ -401,7 +401,7 @@ def my_requests_dialog() -> Dialog:
                 state=MyRequestsSG.cancel,
                 when="can_cancel",
             ),
-            SwitchTo(I18nButtonText("btn-back"), id="back", state=MyRequestsSG.list),
+            back_button(MyRequestsSG.list),
             getter=detail_getter,
             state=MyRequestsSG.detail,
             on_message=on_page_message,
@@ -418,7 +418,7 @@ def my_requests_dialog() -> Dialog:
                 filter=ContentIs(ContentType.PHOTO, ContentType.DOCUMENT, ContentType.VOICE),
             ),
             Button(I18nButtonText("btn-send"), id="send", on_click=on_send_reply, when="has_reply"),
-            SwitchTo(I18nButtonText("btn-back"), id="back", state=MyRequestsSG.detail),
+            back_button(MyRequestsSG.detail),
             getter=reply_getter,
             state=MyRequestsSG.reply,
         ),

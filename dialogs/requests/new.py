@@ -9,7 +9,7 @@ from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Cancel, Column, Start, SwitchTo
+from aiogram_dialog.widgets.kbd import Column, Start, SwitchTo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
@@ -23,6 +23,7 @@ from dialogs.cards import card_buttons, card_items, list_getter
 from dialogs.common import (
     ContentIs,
     MemberDialog,
+    back_button,
     commit_now,
     fmt_date,
     member_window,
@@ -239,7 +240,7 @@ def new_request_dialog() -> Dialog:
             # "лекарства", "к врачу", "refund" typed: the form it names; "к стоматологу": the
             # appointment form with that doctor
             MessageInput(on_typed, filter=ContentIs(ContentType.TEXT)),
-            Cancel(I18nButtonText("btn-back")),
+            back_button(),
             getter=choose_getter,
             state=NewRequestSG.choose,
         ),
@@ -248,7 +249,7 @@ def new_request_dialog() -> Dialog:
             card_buttons("person", "persons_page", on_person),
             # a name typed ("Софія") picks the card it names
             typed_choice("cards", list_getter, on_person),
-            SwitchTo(I18nButtonText("btn-back"), id="back", state=NewRequestSG.choose),
+            back_button(NewRequestSG.choose),
             getter=list_getter,
             state=NewRequestSG.person,
         ),

@@ -9,6 +9,7 @@ from aiogram_dialog.widgets.text import Format
 from bot.services.clinics import SPECIALTIES
 from bot.services.forms import TIME_ALIASES, TIME_WINDOWS, window_of_hour
 from dialogs.common import (
+    BACK,
     MemberDialog,
     choice_step,
     member_window,
@@ -87,7 +88,7 @@ def appointment_dialog() -> Dialog:
             "specialty_other",
             on_other_text,
             AppointmentSG.specialty_other,
-            Button(I18nButtonText("btn-back"), id="back", on_click=on_back_to_list),
+            Button(I18nButtonText("btn-back"), id=BACK, on_click=on_back_to_list),
             cancel,
         ),
         clinic_step(cancel),

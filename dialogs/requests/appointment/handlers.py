@@ -24,7 +24,7 @@ from bot.services.forms import (
     windows_left,
 )
 from dialogs.common import clear_error, fmt_date, insurer_now, set_error, set_notice, today
-from dialogs.requests.common import advance, start_form, submit
+from dialogs.requests.common import advance, start_form, step_back, step_to, submit
 from dialogs.requests.dates import (
     DATE_AHEAD,
     SAID_FIELD,
@@ -120,14 +120,13 @@ async def on_specialty(_event: Any, _widget: Any, manager: DialogManager, item: 
 
 async def on_other(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
     clear_error(manager)
-    await manager.switch_to(AppointmentSG.specialty_other)
+    await step_to(manager, AppointmentSG.specialty_other)
 
 
 async def on_back_to_list(
     _callback: CallbackQuery, _button: Button, manager: DialogManager
 ) -> None:
-    clear_error(manager)
-    await manager.switch_to(AppointmentSG.specialty)
+    await step_back(manager)
 
 
 async def on_specialty_typed(

@@ -48,6 +48,7 @@ from dialogs.requests.common import (
     request_card,
     said_with,
     start_form,
+    step_to,
     submit,
 )
 from dialogs.states import ReimbursementSG
@@ -104,7 +105,7 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
             )
         else:
             set_notice(manager, "reimbursement-date-kept", date=day, comment=noted)
-        await manager.switch_to(_after(manager, ReimbursementSG.amount))
+        await step_to(manager, _after(manager, ReimbursementSG.amount))
     elif amount:
         set_notice(manager, "reimbursement-amount-kept", amount=amount, comment=noted)
     elif comment:
