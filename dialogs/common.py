@@ -194,11 +194,13 @@ async def open_over_menu(manager: DialogManager, state: State, data: Any = None)
 BACK = "back"
 
 
-def back_button(state: State | None = None) -> Button:
+def back_button(state: State | None = None, on_click: Any = None) -> Button:
     """ "⬅️ Back": to `state` of the same dialog, or, without one, the dialog closed and the
-    screen under it shown."""
+    screen under it shown; `on_click` first, when given."""
     text = I18nButtonText("btn-back")
-    return SwitchTo(text, id=BACK, state=state) if state else Cancel(text, id=BACK)
+    if state is None:
+        return Cancel(text, id=BACK, on_click=on_click)
+    return SwitchTo(text, id=BACK, state=state, on_click=on_click)
 
 
 async def pressed_back(message: Message, manager: DialogManager) -> bool:

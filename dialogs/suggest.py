@@ -41,7 +41,7 @@ from dialogs.requests.named import (
     request_named_for,
     same_asked,
 )
-from dialogs.requests.new import make_active, open_named
+from dialogs.requests.new import ask_whose, make_active, open_named
 from dialogs.states import MyRequestsSG
 from storage.models import RequestStatus
 
@@ -175,7 +175,7 @@ def request_offered(
 def _say_closed(manager: DialogManager, asked: Asked) -> None:
     """ "🩺 Doctor appointment · Dentist: requests on this card open on December 13." (or its
     coverage ended), beside "Send it to support", which stays the way to write now."""
-    named, holder, on, _rest = asked
+    named, holder, on = asked.named, asked.holder, asked.on
     assert on is not None
     i18n: Translator = manager.middleware_data["i18n"]
     whose = given_name(holder[0].holder_name) if holder else ""
@@ -249,6 +249,9 @@ async def on_suggest(_callback: CallbackQuery, button: Button, manager: DialogMa
         for m in manager.middleware_data.get(OFFER) or ()
         if m["file"] and m["file"]["kind"] != "voice"
     ]
+    if len(named) > 5 and named[5]:  # "педиатр для ребенка", two children: whose, asked
+        await ask_whose(manager, (kind, specialty), ahead=ahead, docs=docs, then=then)
+        return
     if card_id is not None and not await make_active(manager, card_id):
         return  # unlinked since, or not saved (the screen says so)
     await open_named(manager, (kind, specialty), ahead=ahead, docs=docs, then=then)

@@ -576,6 +576,23 @@ RELATION_WORDS: dict[str, str] = {
         "spouse",
     ),
 }  # fmt: skip
+# the family words that say a man or a woman ("сына", "дочке", "wife"): a son is not the
+# daughter, whom alone the word for a child would name (`names.sex_of`)
+RELATION_SEX: dict[str, str] = {
+    **dict.fromkeys(
+        ("сын", "сына", "сыну", "сынок", "сыночка", "син", "сина", "сину", "синові", "ұлым",
+         "ұлыма", "ұлымның", "ұлымды", "son", "муж", "мужа", "мужу", "чоловік", "чоловіка",
+         "чоловіку", "чоловікові", "күйеуім", "күйеуіме", "күйеуімнің", "husband"),
+        "m",
+    ),
+    **dict.fromkeys(
+        ("дочь", "дочери", "дочка", "дочки", "дочке", "дочку", "донька", "доньки", "доньці",
+         "доньку", "дочці", "қызым", "қызыма", "қызымның", "қызымды", "daughter", "жена",
+         "жены", "жене", "жену", "дружина", "дружини", "дружині", "дружину", "әйелім",
+         "әйеліме", "әйелімнің", "wife"),
+        "f",
+    ),
+}  # fmt: skip
 
 
 # the member themselves, as a request is asked for them ("запишіть мене", "мне нужен врач",

@@ -63,3 +63,30 @@ def given_name(full_name: str | None) -> str:
     # no sign either way: the registry's order (surname first) when the name has three words,
     # the profile's ("name and surname") when it has two
     return second if len(words) >= 3 else first
+
+
+# a patronymic or a surname that says whether its bearer is a man or a woman: "Олегівна",
+# "Нурланқызы", "Садыкова", "Ковальська"; those of a woman are tried first ("-ична" ends
+# like "-ич")
+_WOMAN = re.compile(
+    r"(овна|евна|івна|ївна|ична|инична|вна|ivna|ovna|evna|қызы|кызы|kyzy|"
+    r"ова|ева|ёва|ина|ська|ская|цька|цкая|ova|eva|ina|ska|skaya)$",
+    re.IGNORECASE,
+)
+_MAN = re.compile(
+    r"(ович|евич|ьович|йович|ич|ovych|ovich|evich|ұлы|улы|uly|"
+    r"ов|ев|ёв|ин|ський|ский|цький|цкий|ov|ev|in|sky|skyi)$",
+    re.IGNORECASE,
+)
+
+
+def sex_of(full_name: str | None) -> str | None:
+    """ "f" or "m" as a full name says it by its patronymic or its surname («Коваленко Софія
+    Олегівна» → "f", «Садыков Нурлан» → "m"); None when neither says («Taras Kovalenko»). The
+    given name is not read: «Марина» ends as a surname does."""
+    given = given_name(full_name)
+    words = [w for w in (full_name or "").split() if w != given]
+    for pattern, sex in ((_WOMAN, "f"), (_MAN, "m")):
+        if any(pattern.search(word) for word in words):
+            return sex
+    return None

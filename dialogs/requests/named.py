@@ -18,6 +18,7 @@ from bot.services.forms import (
     KAZAKH_POLITE,
     KIND_WORDS,
     REFUND_WORDS,
+    RELATION_SEX,
     RELATION_WORDS,
     SELF_WORDS,
     about_made_request,
@@ -35,7 +36,7 @@ from bot.services.forms import (
     wants,
 )
 from bot.services.money import money_back
-from bot.services.names import given_name
+from bot.services.names import given_name, sex_of
 from dialogs.common import today
 from dialogs.requests.appointment.handlers import specialty_words, typed_specialty
 from storage.models import Relation, RequestKind
@@ -156,6 +157,8 @@ def named_holder(text: str, card_list: list[cards.CardView]) -> tuple[cards.Card
     for word in words:
         relation = _relation(word)
         found = [c for c in card_list if relation is not None and c.relation == relation]
+        sex = RELATION_SEX.get(_bare(word))  # "для сына": not the daughter ("Софія Олегівна")
+        found = [c for c in found if sex is None or sex_of(c.holder_name) in (sex, None)]
         if (card := _in_force(found)) is not None:
             return card, text
     if names_self(text):
@@ -163,6 +166,15 @@ def named_holder(text: str, card_list: list[cards.CardView]) -> tuple[cards.Card
         if own is not None and not own.is_active:
             return own, text
     return None
+
+
+def whose_unknown(text: str, card_list: list[cards.CardView]) -> bool:
+    """Whether a message names a family member by who they are ("для ребенка", "для сына")
+    whom `named_holder` found no one card of: two children, or a son where only a daughter
+    has a card here; the request is not made on the active card then, but whose it is asked."""
+    if len(card_list) < 2 or named_holder(text, card_list) is not None:
+        return False
+    return any(_relation(word) is not None for word in text.split())
 
 
 def names_self(text: str) -> bool:
@@ -185,7 +197,12 @@ def request_named_for(
 
 
 def _relation(word: str) -> str | None:
-    return RELATION_WORDS.get(word.strip(",.!?;:'’").casefold().removesuffix("'s"))
+    return RELATION_WORDS.get(_bare(word))
+
+
+def _bare(word: str) -> str:
+    """A word as the family words are written: no signs around it, lower case, no "'s"."""
+    return word.strip(",.!?;:'’").casefold().removesuffix("'s")
 
 
 def without_relations(text: str) -> str:
@@ -239,6 +256,8 @@ class Asked(NamedTuple):
     holder: tuple[cards.CardView, str] | None  # the family member named, and the words after
     on: cards.CardView | None  # the card it would be made on (None: no active card)
     rest: str  # the message's words without the family member's name
+    # a family member named whom no one card is ("для ребенка", two children): whose, asked
+    ask_whose: bool = False
 
 
 def asked_for(
@@ -261,7 +280,8 @@ def asked_for(
     if holder is None and said_for is not None and not names_self(text):
         holder = (said_for, text)
     rest = holder[1] if holder else text
-    named = request_named_for(rest, holder is not None, manager)
+    unknown = holder is None and whose_unknown(text, card_list)  # (two children: asked)
+    named = request_named_for(rest, holder is not None or unknown, manager)
     if named is None:
         return None
     if named[0] != RequestKind.CALLBACK and about_made_request(text):
@@ -282,7 +302,7 @@ def asked_for(
     ):
         return None
     on = holder[0] if holder else next((c for c in card_list if c.is_active), None)
-    return Asked(named, holder, on, rest)
+    return Asked(named, holder, on, rest, unknown)
 
 
 def parts_asked(
@@ -297,7 +317,10 @@ def parts_asked(
         return []
     whose = named_holder(text, card_list)
     said_for = whose[0] if whose else None
-    return [(part, asked_for(part, card_list, manager, said_for)) for part in parts]
+    read = [(part, asked_for(part, card_list, manager, said_for)) for part in parts]
+    if whose_unknown(text, card_list):  # "педиатр и лор для ребенка", two children: asked
+        return [(p, a._replace(ask_whose=True) if a and not a.holder else a) for p, a in read]
+    return read
 
 
 def another_asked(read: list[tuple[str, Asked | None]], first: Asked) -> Asked | None:
@@ -329,14 +352,15 @@ def is_open(card: cards.CardView) -> bool:
 
 
 def offered_of(asked: Asked, manager: DialogManager) -> list[Any] | None:
-    """What `asked` offers ([kind, specialty, card_id, whose, day]: `suggest.on_suggest`,
-    `requests/common.py:THEN`); None when the card it would be made on takes no request now."""
-    named, holder, on, rest = asked
+    """What `asked` offers ([kind, specialty, card_id, whose, day, ask_whose]:
+    `suggest.on_suggest`, `requests/common.py:THEN`); None when the card it would be made on
+    takes no request now."""
+    named, holder, on = asked.named, asked.holder, asked.on
     if on is None or not is_open(on):
         return None
     card_id = holder[0].card_id if holder else None
     whose = given_name(holder[0].holder_name) if holder else ""
-    return [*named, card_id, whose, named_ahead(named, rest, manager)]
+    return [*named, card_id, whose, named_ahead(named, asked.rest, manager), asked.ask_whose]
 
 
 def offered_two(

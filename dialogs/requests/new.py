@@ -24,6 +24,7 @@ from dialogs.common import (
     ContentIs,
     MemberDialog,
     back_button,
+    clear_error,
     commit_now,
     fmt_date,
     member_window,
@@ -40,9 +41,11 @@ from dialogs.requests.named import (
     is_open,
     named_ahead,
     named_holder,
+    named_label,
     offered_two,
     parts_asked,
     request_named_for,
+    whose_unknown,
 )
 from dialogs.states import (
     AppointmentSG,
@@ -135,6 +138,51 @@ async def open_named(
         await manager.start(FORMS[kind], data={**start, **more} or None)
 
 
+# a request named for a family member whom no one card is ("для ребенка", two children), kept
+# while whose card it is for is asked, then opened on it (`on_person`): {"named": [kind,
+# specialty], "ahead", "docs", "then"}
+FOR_WHOM = "for_whom"
+
+
+async def ask_whose(
+    manager: DialogManager,
+    named: tuple[str, str | None] | list[Any],
+    *,
+    ahead: str | None = None,
+    docs: list[dict[str, Any]] | None = None,
+    then: list[Any] | None = None,
+) -> None:
+    """ "👥 Whose card is the request for?" before the form `named`, which opens on the card
+    picked (`on_person`): from the chooser, its next step; elsewhere (the menu's offer), the
+    chooser's dialog started at it."""
+    pending = {"named": list(named), "ahead": ahead, "docs": docs or [], "then": then}
+    context = manager.current_context() if manager.has_context() else None
+    if context is not None and context.state.group is NewRequestSG:
+        _keep_for_whom(manager, pending)
+        await manager.switch_to(NewRequestSG.person)
+    else:
+        await manager.start(NewRequestSG.person, data={FOR_WHOM: pending})
+
+
+def _keep_for_whom(manager: DialogManager, pending: dict[str, Any]) -> None:
+    """The request to open once whose card it is for is picked, and the question named."""
+    manager.dialog_data[FOR_WHOM] = pending
+    i18n: Translator = manager.middleware_data["i18n"]
+    named = (pending["named"][0], pending["named"][1])
+    set_notice(manager, "request-whose-for", request=named_label(named, i18n))
+
+
+async def on_start(start_data: Any, manager: DialogManager) -> None:
+    if isinstance(start_data, dict) and start_data.get(FOR_WHOM):
+        _keep_for_whom(manager, start_data[FOR_WHOM])
+
+
+async def on_not_whose(_event: Any, _button: Any, manager: DialogManager) -> None:
+    """Back from "Whose card?" to the chooser: the request kept to open is let go."""
+    manager.dialog_data.pop(FOR_WHOM, None)
+    clear_error(manager)
+
+
 async def on_typed(message: Message, widget: MessageInput, manager: DialogManager) -> None:
     """A kind typed rather than pressed ("лекарства", "к врачу", "refund"): the form it names;
     a doctor named ("к стоматологу", "педиатр"): the appointment form with that specialty, at
@@ -158,6 +206,10 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
     if (named is None or named[0] != RequestKind.CALLBACK) and about_made_request(text):
         # "отменить запись к стоматологу": not a new one; where requests are, and support
         set_notice(manager, "input-about-request-new")
+        return
+    if named is not None and holder is None and data["several"] and whose_unknown(text, card_list):
+        # "педиатр для ребенка" with two children: whose card, asked
+        await ask_whose(manager, named, ahead=named_ahead(named, rest, manager))
         return
     if named is not None and holder is not None and not holder[0].is_active:
         if await make_active(manager, holder[0].card_id):
@@ -194,6 +246,9 @@ async def _open_first_of_two(
     if both is None:
         return False
     then = both[1]  # on its own card, named when it is another person's
+    if first.ask_whose:  # "педиатр и лор для ребенка", two children: whose, asked first
+        await ask_whose(manager, first.named, ahead=both[0][4], then=then)
+        return True
     if first.on.is_active or await make_active(manager, first.on.card_id):
         ahead = named_ahead(first.named, first.rest, manager)
         await open_named(manager, first.named, allowed=True, ahead=ahead, then=then)
@@ -204,11 +259,20 @@ async def on_person(
     _event: CallbackQuery | Message, _widget: Any, manager: DialogManager, item: str
 ) -> None:
     """The card picked becomes the active one (requests are made on it, as after "Change
-    policy"), and the chooser names it."""
+    policy"), and the chooser names it; a request named before whose card it is for was asked
+    (`ask_whose`) opens on it."""
     card_id = picked_id(item)
     # not a card of this member's: the list again
-    if card_id is not None and await make_active(manager, card_id):
-        await manager.switch_to(NewRequestSG.choose)
+    if card_id is None or not await make_active(manager, card_id):
+        return
+    clear_error(manager)
+    await manager.switch_to(NewRequestSG.choose)
+    pending = manager.dialog_data.pop(FOR_WHOM, None)
+    if pending:
+        named = (pending["named"][0], pending["named"][1])
+        await open_named(
+            manager, named, ahead=pending["ahead"], docs=pending["docs"], then=pending["then"]
+        )
 
 
 async def make_active(manager: DialogManager, card_id: int) -> bool:
@@ -249,8 +313,9 @@ def new_request_dialog() -> Dialog:
             card_buttons("person", "persons_page", on_person),
             # a name typed ("Софія") picks the card it names
             typed_choice("cards", list_getter, on_person),
-            back_button(NewRequestSG.choose),
+            back_button(NewRequestSG.choose, on_click=on_not_whose),
             getter=list_getter,
             state=NewRequestSG.person,
         ),
+        on_start=on_start,
     )

@@ -30,6 +30,7 @@ request-choose-type =
     What do you need?
 btn-request-for-other = 👥 For another person
 request-choose-person = 👥 Whose card is the request for?
+request-whose-for = 📝 { $request }
 request-blocked = 📝 { $blocked }
 request-no-card = A request needs an active insurance card. Confirm your phone or activate a card first.
 request-card-waiting = Coverage on your active card starts on { $date }; requests open from that day. I will tell you when it starts.

@@ -30,6 +30,7 @@ request-choose-type =
     Что Вам нужно?
 btn-request-for-other = 👥 Для другого человека
 request-choose-person = 👥 По чьей карте подать заявку?
+request-whose-for = 📝 { $request }
 request-blocked = 📝 { $blocked }
 request-no-card = Для заявки нужна активная страховая карта. Сначала подтвердите номер телефона или активируйте карту.
 request-card-waiting = Страховая защита по Вашей активной карте начинается { $date }; заявки можно подавать с этого дня. Я сообщу, когда она начнётся.

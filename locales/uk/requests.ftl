@@ -30,6 +30,7 @@ request-choose-type =
     Що Вам потрібно?
 btn-request-for-other = 👥 Для іншої особи
 request-choose-person = 👥 За чиєю карткою подати заявку?
+request-whose-for = 📝 { $request }
 request-blocked = 📝 { $blocked }
 request-no-card = Для заявки потрібна активна страхова картка. Спочатку підтвердьте номер телефону або активуйте картку.
 request-card-waiting = Страховий захист за Вашою активною карткою починається { $date }; заявки можна подавати з цього дня. Я повідомлю, коли він почнеться.
