@@ -29,6 +29,7 @@ from storage.db import (
 )
 from storage.models import (
     FOLDED_INSURED_ID,
+    FOLDED_POLICY_NUMBER,
     ActorKind,
     Audience,
     AuditEntry,
@@ -62,8 +63,8 @@ async def _empty(url: str) -> None:
 
 def _diff(connection):
     """What autogenerate finds between the database and the models. Expression indexes
-    (`ix_insured_persons_folded_id`) are not compared: SQLite's cannot be reflected, and
-    `test_0019_…` checks that one itself."""
+    (`ix_insured_persons_folded_id`, `ix_policies_folded_number`) are not compared: SQLite's
+    cannot be reflected, and `test_0019_…` and `test_0023_…` check them themselves."""
     context = MigrationContext.configure(connection, opts={"compare_type": True})
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based")
@@ -482,10 +483,10 @@ async def test_0018_keeps_documents_and_gives_them_a_caption(db_url):
 # --- 0019: the insured ID without separators, indexed ------------------------------------------
 
 
-async def _plan(c: Any, url: str, folded: str) -> str:
-    """How the database runs `cards.by_folded_insured_id`'s search (PostgreSQL told not to
-    read a two-row table whole, as it would rather than use any index)."""
-    where = f"SELECT id FROM insured_persons WHERE {FOLDED_INSURED_ID} = :folded"  # noqa: S608
+async def _plan(c: Any, url: str, folded: str, where: str = "") -> str:
+    """How the database runs `cards.by_folded_insured_id`'s search, or `where` (PostgreSQL
+    told not to read a two-row table whole, as it would rather than use any index)."""
+    where = where or f"SELECT id FROM insured_persons WHERE {FOLDED_INSURED_ID} = :folded"  # noqa: S608
     if url.startswith("sqlite"):
         rows = await c.execute(sa.text(f"EXPLAIN QUERY PLAN {where}"), {"folded": folded})
         return " ".join(str(row[-1]) for row in rows)
@@ -525,6 +526,42 @@ async def test_0019_finds_an_id_typed_without_its_separators_by_the_index(db_url
     engine = create_async_engine(url)
     async with engine.begin() as c:
         assert "ix_insured_persons_folded_id" in await _plan(c, url, "ID1")
+    await engine.dispose()
+
+
+# --- 0023: the policy number without separators, indexed --------------------------------------
+
+
+async def test_0023_finds_a_policy_number_read_without_its_separators_by_the_index(db_url):
+    url = db_url
+    engine, now = await _start_at(url, "0022")
+    async with engine.begin() as c:
+        await _card_and_members(c, now)  # policy "P-1"
+    await engine.dispose()
+    await _to(url, "0023")
+
+    where = f"SELECT id FROM policies WHERE {FOLDED_POLICY_NUMBER} = :folded"  # noqa: S608
+    engine = create_async_engine(url)
+    async with engine.begin() as c:
+        [(found,)] = (await c.execute(sa.text(where), {"folded": "P1"})).all()
+        assert found is not None
+        assert "ix_policies_folded_number" in await _plan(c, url, "P1", where)
+    await engine.dispose()
+
+    await _to(url, "0022", down=True)
+    engine = create_async_engine(url)
+    async with engine.connect() as c:
+        names = await c.run_sync(
+            lambda sync: {i["name"] for i in sa.inspect(sync).get_indexes("policies")}
+        )
+    await engine.dispose()
+    assert "ix_policies_folded_number" not in names
+
+    # and at the head: no later migration rebuilt the table without it (a batch one on SQLite)
+    await migrate(url)
+    engine = create_async_engine(url)
+    async with engine.begin() as c:
+        assert "ix_policies_folded_number" in await _plan(c, url, "P1", where)
     await engine.dispose()
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, and_, func, literal_column, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from storage.models import FOLDED_INSURED_ID, CardLink, InsuredPerson, Policy
+from storage.models import FOLDED_INSURED_ID, FOLDED_POLICY_NUMBER, CardLink, InsuredPerson, Policy
 
 
 def card_matches(
@@ -18,14 +18,15 @@ def card_matches(
     phone: str | None,
     folded_id: str | None = None,
 ) -> ColumnElement[bool] | None:
-    """A card whose insured ID, policy number or phone is one of these, or whose insured ID
-    without separators is `folded_id` (None: nothing to find)."""
+    """A card whose insured ID, policy number or phone is one of these, or whose insured ID or
+    policy number without separators is `folded_id` (None: nothing to find)."""
     conditions: list[ColumnElement[bool]] = []
     if insured_id:
         conditions.append(col(InsuredPerson.insured_id) == insured_id)
     if folded_id:
-        # the expression of its index, written the same way (storage.models)
+        # the expressions of their indexes, written the same way (storage.models)
         conditions.append(literal_column(FOLDED_INSURED_ID) == folded_id)
+        conditions.append(literal_column(FOLDED_POLICY_NUMBER) == folded_id)
     if policy_number:
         conditions.append(col(Policy.number) == policy_number)
     if phone:

@@ -86,6 +86,17 @@ async def test_find_by_policy_number_ignores_case_and_spaces(session):
     assert entry.target == "SPH-2026-0042"
 
 
+async def test_find_by_a_policy_number_read_out_without_its_dashes(session):
+    """ "SPH 2026 0042", read out on a call, or "sph20260042" found nothing: the policy is
+    "SPH-2026-0042"."""
+    await _family(session)
+    for query in ("SPH 2026 0042", "sph20260042", "SPH/2026/0042"):
+        result = await find.find(session, query, STAFF, NOW, TODAY)
+        assert [c.insured_id for c in result.cards] == ["UA-•••01", "UA-•••02"], query
+    entries = await _audit(session)
+    assert {entry.target for entry in entries} == {"SPH-2026-0042"}
+
+
 async def test_find_by_insured_id_audits_the_masked_id(session):
     _, _, child, member = await _family(session)
 

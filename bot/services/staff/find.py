@@ -149,8 +149,10 @@ def _target(key: str, phone: str | None, rows: Sequence[tuple[InsuredPerson, Pol
     """What the audit log keeps of the query: a policy number as is, the rest masked."""
     if any(person.insured_id == key for person, _ in rows):
         return mask_id(key)
-    if any(policy.number == key for _, policy in rows):
-        return key[:TARGET_LENGTH]
+    folded = fold_insured_id(key)
+    for _, policy in rows:  # (as written, or without its separators: "SIP 2026 0001")
+        if policy.number == key or fold_insured_id(policy.number) == folded:
+            return policy.number[:TARGET_LENGTH]
     return mask_phone(phone) if phone else mask_id(key)
 
 
@@ -240,9 +242,10 @@ async def find(
     "find".
 
     The query is tried as all three (an insured ID or policy number compares without spaces
-    and case). Members are those with that phone and those linked to a card found. At most
-    MAX_SHOWN of each are returned, with the totals. A name finds the cards whose holder's name
-    holds each of its words, and the members whose profile's does. A request number (`R-000042`)
+    and case, and without its separators: "SIP 2026 0001", "UA300002"). Members are those with
+    that phone and those linked to a card found. At most MAX_SHOWN of each are returned, with
+    the totals. A name finds the cards whose holder's name holds each of its words, and the
+    members whose profile's does. A request number (`R-000042`)
     finds that request too, with its member and its card; its card in the staff chat it was
     routed to (`default_chat` when none) is linked. A member's number (`#42`) finds that member
     and the cards linked to them.
