@@ -31,7 +31,15 @@ from bot.i18n import Translator
 from bot.services import requests
 from bot.services.cards import CardStatus, CardView
 from bot.services.documents import refusal
-from bot.services.forms import is_no, is_thanks, is_yes, match_choice
+from bot.services.forms import (
+    is_acknowledged,
+    is_greeting,
+    is_no,
+    is_thanks,
+    is_yes,
+    match_choice,
+    names_emergency,
+)
 from bot.services.zones import ReadingZone, city, reading_zone
 from dialogs.answers import answer_awaited
 from dialogs.attachments import attachment_of
@@ -311,9 +319,17 @@ def keep_for_support(message: Message, manager: DialogManager, *, to_support: bo
     """`message`, which nothing on this screen takes, kept for "Send it to support" with those
     kept before it; one that cannot be sent is answered with the way to write to support. On
     a screen where a message is one `to_support` (support's own page) the offer is a question
-    of the bot's, not a warning that messages are not taken there."""
+    of the bot's, not a warning that messages are not taken there. A thank-you, a greeting or
+    an "ok" is answered, and kept for no one; a life or health in danger ("нужна скорая") is
+    answered with the ambulance's numbers and the insurer's 24/7 line, and kept."""
     if message.text is not None and is_thanks(message.text):
         set_notice(manager, "input-thanks")  # a "thank you" needs no one's answer
+        return
+    if message.text is not None and is_greeting(message.text):
+        set_notice(manager, "input-greeting")  # "Здравствуйте": what the bot does, no warning
+        return
+    if message.text is not None and is_acknowledged(message.text):
+        set_notice(manager, "input-acknowledged")  # "ок", "👍"
         return
     kept = _kept(message)
     if kept is None:
@@ -321,6 +337,11 @@ def keep_for_support(message: Message, manager: DialogManager, *, to_support: bo
         return
     before = [m for m in manager.middleware_data.get(OFFER) or () if m["id"] != kept["id"]]
     manager.dialog_data[OFFER] = [*before, kept][-OFFER_MAX:]
+    if names_emergency(message.text or message.caption or ""):
+        # "нужна скорая": the ambulance's numbers and the 24/7 line first, support beside
+        settings: Settings = manager.middleware_data["settings"]
+        set_notice(manager, "input-emergency", hotline=settings.support_hotline)
+        return
     if to_support:
         set_notice(manager, "input-support-offer")
         return

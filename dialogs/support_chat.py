@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import Settings
 from bot.services import requests, support_chat
 from bot.services.documents import MAX_DOCUMENTS, Attachment, refusal
-from bot.services.forms import TEXT_MAX
+from bot.services.forms import TEXT_MAX, names_emergency
 from dialogs.attachments import attachment_of
 from dialogs.common import (
     OFFER,
@@ -25,6 +25,7 @@ from dialogs.common import (
     member_window,
     now,
     set_error,
+    set_notice,
 )
 from dialogs.states import SupportChatSG
 from dialogs.support import open_now
@@ -87,6 +88,10 @@ async def _send(
     if not await commit_now(manager):
         return
     clear_error(manager)
+    if any(names_emergency(text or "") for _id, text, _files in messages):
+        # "нужна скорая" written to support, who may be away: the ambulance's numbers at once
+        settings: Settings = manager.middleware_data["settings"]
+        set_notice(manager, "support-chat-emergency", hotline=settings.support_hotline)
     manager.dialog_data[SENT] = True
     if added_to is not None:
         manager.dialog_data[ADDED_TO] = added_to

@@ -840,7 +840,66 @@ THANKS_WITH = frozenset(
 )  # fmt: skip
 
 
-_THANKS_PARTS = THANKS_WORDS | THANKS_WITH
+# an "ok" or "got it", the whole message ("ок", "понятно", "зрозуміло", "түсінікті")
+ACKNOWLEDGED = frozenset(
+    {"ок", "ok", "okay", "окей", "ok thanks", "хорошо", "ладно", "ясно", "понятно", "добре",
+     "зрозуміло", "гаразд", "got it", "fine", "жақсы", "түсінікті", "түсіндім"}
+)  # fmt: skip
+# ("хорошо, спасибо", "ок, дякую": a thank-you too)
+_THANKS_PARTS = THANKS_WORDS | THANKS_WITH | ACKNOWLEDGED
+
+
+# a greeting, the whole message ("Здравствуйте", "добрий день", "сәлеметсіз бе", "hi"): answered
+# with what the bot can do, not kept for support
+GREETINGS = frozenset(
+    {"здравствуйте", "здравствуй", "здрасте", "привет", "приветствую", "добрый день",
+     "доброе утро", "добрый вечер", "доброго дня", "вітаю", "привіт", "добрий день",
+     "доброго ранку", "добрий ранок", "добрий вечір", "доброго вечора", "hello", "hi", "hey",
+     "good morning", "good afternoon", "good evening", "сәлем", "сәлеметсіз бе", "сәлеметсіз",
+     "сәлеметсіздер ме", "қайырлы күн", "қайырлы таң", "қайырлы кеш", "салам", "салем"}
+)  # fmt: skip
+
+
+def is_greeting(typed: str) -> bool:
+    """Whether a whole message is a greeting and nothing else ("Здравствуйте!"; "hi there" is
+    not, and "hello?", which asks whether anyone is there, is offered to support)."""
+    return "?" not in typed and plain_phrase(typed) in GREETINGS
+
+
+def is_acknowledged(typed: str) -> bool:
+    """Whether a whole message is an "ok" ("ок", "понятно", "👍"): words of `ACKNOWLEDGED`, or
+    signs alone (an emoji), with no digit."""
+    if not _words(typed):
+        return bool(typed.strip()) and not any(ch.isdigit() for ch in typed)
+    return plain_phrase(typed) in ACKNOWLEDGED
+
+
+# a life or health in danger, as people write it ("нужна скорая", "мені погано", "emergency",
+# "жедел жәрдем"): the ambulance's numbers and the insurer's 24/7 line are told at once, before
+# any offer to write to support, who may be away
+EMERGENCY_WORDS = frozenset(
+    {"скорая", "скорую", "скорой", "неотложка", "неотложку", "неотложная", "реанимация",
+     "реанимацию", "швидка", "швидку", "швидкої", "невідкладна", "невідкладну", "реанімація",
+     "реанімацію", "ambulance", "emergency", "инфаркт", "інфаркт", "инсульт", "інсульт",
+     "кровотечение", "кровотеча", "задыхаюсь", "задыхается", "задихаюся", "задихається",
+     "жедел"}
+)  # fmt: skip
+EMERGENCY_PHRASES = (
+    "мне плохо", "мені погано", "маған жаман", "не могу дышать", "не можу дихати",
+    "потерял сознание", "потеряла сознание", "без сознания", "втратив свідомість",
+    "втратила свідомість", "без свідомості", "heart attack", "can t breathe", "cannot breathe",
+    "unconscious", "жедел жәрдем", "жедел көмек",
+)  # fmt: skip
+
+
+def names_emergency(typed: str) -> bool:
+    """Whether a message says a life or health is in danger now (`EMERGENCY_WORDS`,
+    `EMERGENCY_PHRASES`)."""
+    words = _words(typed)
+    phrase = f" {' '.join(words)} "
+    return any(w in EMERGENCY_WORDS for w in words) or any(
+        f" {p} " in phrase for p in EMERGENCY_PHRASES
+    )
 
 
 def is_thanks(typed: str) -> bool:

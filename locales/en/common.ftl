@@ -16,6 +16,10 @@ input-not-asked-offer = Messages are not taken on this screen. Send this to supp
 input-support-offer = ✉️ Send this to support? Tap “{ btn-send-to-support }”.
 # a thank-you written where nothing is asked: answered, not offered to support
 input-thanks = 🙏 You are welcome! If you need anything else, use the buttons below.
+input-greeting = 😊 How can I help? Choose with the buttons below, or write your question: I will offer to send it to support.
+input-acknowledged = 👌 If you need anything else, use the buttons below.
+emergency-call = 🚑 <b>If a life or health is in danger, call an ambulance now: 103 or 112.</b> The insurer's 24/7 dispatcher line: { $hotline }.
+input-emergency = { emergency-call } Send your message to support too? Tap “{ btn-send-to-support }”.
 btn-send-to-support = ✉️ Send it to support
 menu-btn-suggest = 📝 New request: { $request }
 input-not-asked-suggest = Is this a new request? Tap “📝 New request: { $request }”. Or send it to support: “{ btn-send-to-support }”.

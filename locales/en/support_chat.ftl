@@ -16,3 +16,4 @@ support-chat-closed = 🌙 Support is not at work now. { $today ->
 support-chat-empty = Please write your question in words.
 support-chat-too-long = A message can have up to { NUMBER($max_chars, useGrouping: 0) } characters. Please split it into several messages.
 support-chat-unsupported = I can pass on text, voice messages, photos and files (PDF, JPEG, PNG, HEIC). Please send your message in one of these forms.
+support-chat-emergency = { emergency-call } Do not wait for an answer here.

@@ -16,3 +16,4 @@ support-chat-closed = 🌙 Қолдау қызметі қазір жұмыс і�
 support-chat-empty = Сұрағыңызды сөзбен жазыңыз.
 support-chat-too-long = Хабарлама { NUMBER($max_chars, useGrouping: 0) } таңбадан аспауы керек. Оны бірнеше хабарламаға бөліп жіберіңіз.
 support-chat-unsupported = Мәтінді, дауыстық хабарламаларды, фотоларды және файлдарды (PDF, JPEG, PNG, HEIC) жіберуге болады. Хабарламаңызды осы түрлердің бірінде жіберіңіз.
+support-chat-emergency = { emergency-call } Мұнда жауап күтпеңіз.

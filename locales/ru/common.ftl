@@ -16,6 +16,10 @@ input-not-asked-offer = На этом экране сообщения не пр�
 input-support-offer = ✉️ Отправить это в поддержку? Нажмите «{ btn-send-to-support }».
 # a thank-you written where nothing is asked: answered, not offered to support
 input-thanks = 🙏 Пожалуйста! Если нужно что-то ещё, воспользуйтесь кнопками ниже.
+input-greeting = 😊 Чем помочь? Выберите нужное кнопками ниже или напишите свой вопрос: я предложу отправить его в поддержку.
+input-acknowledged = 👌 Если нужно что-то ещё, воспользуйтесь кнопками ниже.
+emergency-call = 🚑 <b>Если под угрозой жизнь или здоровье, сейчас же вызовите скорую: 103 или 112.</b> Круглосуточная линия диспетчера страховой: { $hotline }.
+input-emergency = { emergency-call } Отправить Ваше сообщение и в поддержку? Нажмите «{ btn-send-to-support }».
 btn-send-to-support = ✉️ Отправить в поддержку
 menu-btn-suggest = 📝 Новая заявка: { $request }
 input-not-asked-suggest = Это новая заявка? Нажмите «📝 Новая заявка: { $request }». Или отправьте это в поддержку: «{ btn-send-to-support }».

@@ -16,3 +16,4 @@ support-chat-closed = 🌙 Поддержка сейчас не работает
 support-chat-empty = Пожалуйста, опишите свой вопрос словами.
 support-chat-too-long = Сообщение может содержать до { NUMBER($max_chars, useGrouping: 0) } символов. Пожалуйста, разделите его на несколько сообщений.
 support-chat-unsupported = Передать можно текст, голосовые сообщения, фото и файлы (PDF, JPEG, PNG, HEIC). Пожалуйста, отправьте сообщение в одном из этих форматов.
+support-chat-emergency = { emergency-call } Не ждите ответа здесь.

@@ -16,6 +16,10 @@ input-not-asked-offer = На цьому екрані повідомлення н
 input-support-offer = ✉️ Надіслати це в підтримку? Натисніть «{ btn-send-to-support }».
 # a thank-you written where nothing is asked: answered, not offered to support
 input-thanks = 🙏 Будь ласка! Якщо ще щось потрібно, скористайтеся кнопками нижче.
+input-greeting = 😊 Чим допомогти? Оберіть потрібне кнопками нижче або напишіть своє питання: я запропоную надіслати його в підтримку.
+input-acknowledged = 👌 Якщо ще щось потрібно, скористайтеся кнопками нижче.
+emergency-call = 🚑 <b>Якщо під загрозою життя чи здоров'я, негайно викличте швидку: 103 або 112.</b> Цілодобова лінія диспетчера страховика: { $hotline }.
+input-emergency = { emergency-call } Надіслати Ваше повідомлення й у підтримку? Натисніть «{ btn-send-to-support }».
 btn-send-to-support = ✉️ Надіслати в підтримку
 menu-btn-suggest = 📝 Нова заявка: { $request }
 input-not-asked-suggest = Це нова заявка? Натисніть «📝 Нова заявка: { $request }». Або надішліть це в підтримку: «{ btn-send-to-support }».

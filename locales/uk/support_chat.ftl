@@ -16,3 +16,4 @@ support-chat-closed = 🌙 Підтримка зараз не працює. { $t
 support-chat-empty = Будь ласка, опишіть своє запитання словами.
 support-chat-too-long = Повідомлення може містити до { NUMBER($max_chars, useGrouping: 0) } символів. Будь ласка, розділіть його на кілька повідомлень.
 support-chat-unsupported = Передати можна текст, голосові повідомлення, фото та файли (PDF, JPEG, PNG, HEIC). Будь ласка, надішліть повідомлення в одному з цих форматів.
+support-chat-emergency = { emergency-call } Не чекайте на відповідь тут.

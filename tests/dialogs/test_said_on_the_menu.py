@@ -1,0 +1,73 @@
+"""What members say on the menu that is no request and no question: a greeting and an "ok"
+are answered, not offered to support under "Messages are not taken on this screen"; a life or
+health in danger is answered at once with the ambulance's numbers and the insurer's 24/7 line."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from storage.models import Notification
+from tests.dialogs.requests_helpers import member_with_active_card
+
+AMBULANCE = "call an ambulance now: 103 or 112"
+HOTLINE = "The insurer's 24/7 dispatcher line: +7 727 765 43 21"
+
+
+async def _queued(session_factory) -> list[Notification]:
+    async with session_factory() as session:
+        return list((await session.execute(select(Notification))).scalars())
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer"),
+    [
+        ("Здравствуйте!", "How can I help?"),
+        ("Добрий день", "How can I help?"),
+        ("сәлеметсіз бе", "How can I help?"),
+        ("ок", "If you need anything else"),
+        ("👍", "If you need anything else"),
+        ("Понятно", "If you need anything else"),
+        ("хорошо, спасибо", "You are welcome!"),
+    ],
+)
+async def test_a_greeting_or_an_ok_is_answered_and_kept_for_no_one(
+    member, session_factory, typed, answer
+):
+    await member_with_active_card(member, session_factory)
+    await member.send(typed)
+    assert answer in member.text(), typed
+    assert "Messages are not taken" not in member.text()
+    assert "✉️ Send it to support" not in member.buttons()
+
+
+@pytest.mark.parametrize(
+    "typed", ["мне плохо, нужна скорая", "мені погано", "Emergency!", "жедел жәрдем керек"]
+)
+async def test_a_life_in_danger_is_told_the_ambulance_and_the_24_7_line_at_once(
+    member, session_factory, typed
+):
+    """ "мне плохо, нужна скорая" was "⚠️ Messages are not taken on this screen"."""
+    await member_with_active_card(member, session_factory)
+    await member.send(typed)
+    assert AMBULANCE in member.text(), typed
+    assert HOTLINE in member.text()
+    assert "Messages are not taken" not in member.text()
+    await member.click("✉️ Send it to support")  # and support hears of it, with one press
+    assert [n.payload["text"] for n in await _queued(session_factory)] == [typed]
+    assert AMBULANCE in member.text()  # (support may be away: not an answer to wait for)
+
+
+async def test_a_life_in_danger_written_to_support_is_told_the_ambulance_too(
+    member, session_factory
+):
+    await member_with_active_card(member, session_factory)
+    await member.click("☎️ Support")
+    await member.click("✉️ Write to support")
+    await member.send("Сыну плохо, задыхается, что делать?")
+    assert "Sent to support" in member.text()
+    assert AMBULANCE in member.text()
+    assert "Do not wait for an answer here" in member.text()
+    await member.send("У него полис SIP-2026-0001")
+    assert AMBULANCE not in member.text()  # (said once, for the message that named it)
+    assert len(await _queued(session_factory)) == 2
