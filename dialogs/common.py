@@ -276,11 +276,7 @@ async def on_free_message(
     not lost: a text, photo, file or voice message is kept, with those sent just before it,
     and a button sends them to support ("Write to support" opened with them:
     `dialogs/support_chat.py`); anything else is answered with the way to write to support."""
-    from dialogs.menu import opened_menu_item  # (it builds on this module: imported here)
-
-    if await opened_request(message, manager):
-        return
-    if await opened_menu_item(message, manager):  # "мои заявки": that screen, as from the menu
+    if await opened_by_name(message, manager):
         return
     if await took_awaited(message, manager):
         return
@@ -297,6 +293,21 @@ _NUMBER = re.compile(
     r"0*(\d{1,9})\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
+
+
+async def opened_by_name(message: Message, manager: DialogManager) -> bool:
+    """On a screen that asks nothing, what a message names by itself: a request's number its
+    page (`opened_request`), a menu button its screen ("мои заявки", `menu.opened_menu_item`),
+    a language the bot's from now on ("на русском", `language.switched_language`); False for
+    any other message."""
+    from dialogs.language import switched_language  # (they build on this module: imported
+    from dialogs.menu import opened_menu_item  # here)
+
+    return (
+        await opened_request(message, manager)
+        or await opened_menu_item(message, manager)
+        or await switched_language(message, manager)
+    )
 
 
 async def opened_request(message: Message, manager: DialogManager) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from operator import itemgetter
 from typing import Any
 
-from aiogram.types import CallbackQuery
+from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager, StartMode
 from aiogram_dialog.widgets.kbd import Column, Select
 from aiogram_dialog.widgets.text import Format
@@ -14,8 +14,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import SUPPORTED_LOCALES
 from bot.i18n import Translator, TranslatorHub
 from bot.services import members
-from bot.services.languages import LANGUAGE_WORDS
-from dialogs.common import MemberDialog, commit_now, member_window, typed_choice
+from bot.services.forms import plain_phrase
+from bot.services.languages import LANGUAGE_WORDS, language_asked
+from dialogs.common import MemberDialog, commit_now, member_window, set_notice, typed_choice
 from dialogs.states import LanguageSG, MainSG
 from dialogs.widgets import I18nFormat
 from storage.models import Member
@@ -29,8 +30,26 @@ async def languages_getter(i18n: Translator, **_: Any) -> dict[str, Any]:
     return {"languages": items}
 
 
+async def switched_language(message: Message, manager: DialogManager) -> bool:
+    """On a screen that asks nothing, a language asked for in words ("на русском", "English
+    please", "говорите по-украински"): the bot speaks it from now on, as if picked on
+    /language (the one it speaks already: it says so); False for any other message."""
+    text = message.text or ""
+    if any(ch.isdigit() for ch in text):
+        return False  # ("KZ-100002 01.02.2015": an insured ID, not "kz")
+    code = language_asked(plain_phrase(text).split())
+    i18n: Translator = manager.middleware_data["i18n"]
+    if code is None:
+        return False
+    if code == i18n.locale:
+        set_notice(manager, "language-same")
+    else:
+        await on_language(message, None, manager, code)
+    return True
+
+
 async def on_language(
-    _callback: CallbackQuery, _widget: Any, manager: DialogManager, code: str
+    _event: CallbackQuery | Message, _widget: Any, manager: DialogManager, code: str
 ) -> None:
     member: Member = manager.middleware_data["member"]
     session: AsyncSession = manager.middleware_data["session"]

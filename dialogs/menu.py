@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import Settings
 from bot.i18n import Translator, TranslatorHub
 from bot.services import activation, cards
-from bot.services.forms import MENU_WORDS, plain_phrase, typed_phrase
+from bot.services.forms import MENU_WORDS, plain_phrase, shown_asked, typed_phrase
 from bot.services.names import given_name
 from bot.services.phones import is_market_phone, phone_in_text
 from dialogs.activation import start_with_id
@@ -31,7 +31,7 @@ from dialogs.common import (
     keep_for_support,
     member_window,
     open_over_menu,
-    opened_request,
+    opened_by_name,
     today,
     took_awaited,
 )
@@ -103,15 +103,14 @@ async def on_contact(message: Message, _widget: MessageInput, manager: DialogMan
 
 async def on_menu_message(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
     """A message on the menu: a request's number opens its page, a menu button typed its screen
-    ("мои заявки", `typed_menu_item`); else it is the one a request waits for, when one does.
+    ("мои заявки", `typed_menu_item`), a language asked for is spoken (`opened_by_name`); else
+    it is the one a request waits for, when one does.
     A member with no card who types their insured ID (the date of birth with it or not) is
     taken on with it to activation; one who has not confirmed a phone and types their number,
     to the phone step, told that a typed number cannot be checked. A member with cards who
     types an insured ID with a date of birth adds that card ("Add a card"). Other messages are
     kept for support."""
-    if await opened_request(message, manager) or await opened_menu_item(message, manager):
-        return
-    if await took_awaited(message, manager):
+    if await opened_by_name(message, manager) or await took_awaited(message, manager):
         return
     text = message.text
     card_list: list[cards.CardView] = []
@@ -172,6 +171,10 @@ async def typed_menu_item(
     hub: TranslatorHub = manager.middleware_data["translators"]
     phrase = plain_phrase(text)
     item = _menu_words(hub).get(phrase)
+    if item is None:  # "покажите мою карту", "где мой полис"; not "where is my request?", a
+        # question about one made, which opens that one's page (`suggest._about_made`)
+        shown = _menu_words(hub).get(shown_asked(phrase))
+        item = shown if shown != "my_requests" else None
     if item is None or (item == "help" and phrase != typed_phrase(text)):
         return None  # ("please help" asks support for help, not for the help screen)
     if card_list is None:

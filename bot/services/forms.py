@@ -698,7 +698,15 @@ MENU_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(
         ("карты", "карточки", "мои карточки", "мои полисы", "полисы", "картки", "мої поліси",
-         "поліси", "cards", "my card", "my policies", "карталарым", "карталар"),
+         "поліси", "cards", "my card", "my policies", "карталарым", "карталар",
+         # one card, the policy, its number, as members ask to see it ("где мой полис")
+         "карта", "карту", "карточку", "моя карта", "мою карту", "мою карточку", "полис",
+         "мой полис", "номер полиса", "мой номер полиса", "страховой полис", "страховка",
+         "мою страховку",
+         "картка", "картку", "моя картка", "мою картку", "поліс", "мій поліс", "номер поліса",
+         "мій номер поліса", "страховий поліс", "страховка", "card", "policy", "my policy",
+         "policy number", "my policy number", "insurance card", "my insurance card", "полис нөмірі",
+         "менің полисім", "менің картам", "картам"),
         "cards",
     ),
     **dict.fromkeys(
@@ -707,7 +715,14 @@ MENU_WORDS: dict[str, str] = {
     **dict.fromkeys(
         ("оператор", "связаться с поддержкой", "колл центр", "контакты", "контакти",
          "зв язатися з підтримкою", "call centre", "call center", "contacts", "contact support",
-         "operator", "байланыс"),
+         "operator", "байланыс",
+         # its numbers and hours, as members ask for them ("телефон поддержки")
+         "телефон поддержки", "номер поддержки", "телефон колл центра", "номер колл центра",
+         "номер диспетчера", "телефон диспетчера", "диспетчер", "горячая линия", "кол центр",
+         "часы работы", "график работы", "режим работы", "телефон підтримки", "номер підтримки",
+         "номер диспетчера", "гаряча лінія", "години роботи", "графік роботи", "support phone",
+         "support number", "hotline", "dispatcher", "opening hours", "working hours",
+         "қолдау телефоны", "қолдау нөмірі", "диспетчер нөмірі", "жұмыс уақыты"),
         "support",
     ),
     **dict.fromkeys(
@@ -731,6 +746,27 @@ MENU_WORDS: dict[str, str] = {
         "phone",
     ),
 }  # fmt: skip
+
+
+# the words that ask to see a screen around its name ("покажите мою карту", "где мой полис",
+# "show my policy", "полисімді көрсетіңіз"): left out at its start and end
+SHOW_WORDS = frozenset(
+    {"покажи", "покажите", "покажіть", "показать", "показати", "где", "де", "открой",
+     "откройте", "відкрий", "відкрийте", "посмотреть", "подивитися", "хочу", "мне", "мені",
+     "дайте", "дай", "show", "where", "is", "open", "see", "view", "want", "i", "me", "give",
+     "көрсет", "көрсетіңіз", "қайда"}
+)  # fmt: skip
+
+
+def shown_asked(phrase: str) -> str:
+    """`phrase` (a `plain_phrase`) without the words that ask to see what it names, at its
+    start and end ("покажите мою карту": "мою карту")."""
+    words = phrase.split()
+    while words and words[0] in SHOW_WORDS:
+        words = words[1:]
+    while words and words[-1] in SHOW_WORDS:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def plain_phrase(typed: str) -> str:

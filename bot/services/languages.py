@@ -8,7 +8,8 @@ SUPPORTED_LOCALES = ("uk", "ru", "kk", "en")
 LANGUAGE_WORDS: dict[str, str] = {
     **dict.fromkeys(
         ("українська", "українською", "укр", "ua", "ukrainian",
-         "украинский", "украинском", "на украинском", "украинська", "украинша", "украин тілі"),
+         "украинский", "украинском", "на украинском", "по украински", "по українськи",
+         "украинська", "украинша", "украин тілі"),
         "uk",
     ),
     **dict.fromkeys(
@@ -27,3 +28,28 @@ LANGUAGE_WORDS: dict[str, str] = {
         "en",
     ),
 }  # fmt: skip
+
+
+# the words around a language asked for in a sentence ("говорите по-русски", "можна
+# українською", "switch to English", "давайте на казахском"): left out, from its start, to read
+# the language (`language_asked`)
+ASKED_IN = frozenset(
+    {"говорите", "говори", "пишите", "пиши", "давайте", "давай", "можно", "можна", "говоріть",
+     "пишіть", "перейти", "перейдите", "переключи", "переключите", "перейдіть", "переключіть",
+     "хочу", "мне", "мені", "пожалуйста", "speak", "write", "switch", "change", "to", "let",
+     "s", "can", "you", "i", "want", "сөйлеңіз", "жазыңыз", "ауыстыру"}
+)  # fmt: skip
+
+
+def language_asked(words: list[str]) -> str | None:
+    """The language a message asks the bot to speak, read from its words (lower case): a name
+    of one (`LANGUAGE_WORDS`) after words of asking only ("говорите по русски": "ru"); None
+    for any other message."""
+    while words:
+        code = LANGUAGE_WORDS.get(" ".join(words))
+        if code is not None:
+            return code
+        if words[0] not in ASKED_IN:
+            return None
+        words = words[1:]
+    return None

@@ -47,6 +47,7 @@ command-cancel = Leave the current form
 command-support = Support: phones, hours, write to us
 
 language-choose = 🌐 Choose your language:
+language-same = 🌐 We are speaking English already. To choose another language: /language.
 language-name-uk = 🇺🇦 Українська
 language-name-ru = 🇷🇺 Русский
 language-name-kk = 🇰🇿 Қазақша

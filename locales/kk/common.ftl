@@ -47,6 +47,7 @@ command-cancel = Ағымдағы формадан шығу
 command-support = Қолдау: телефондар, жұмыс уақыты, бізге жазу
 
 language-choose = 🌐 Тілді таңдаңыз:
+language-same = 🌐 Біз қазақша сөйлесіп жатырмыз. Басқа тілді таңдау үшін: /language.
 language-name-uk = 🇺🇦 Українська
 language-name-ru = 🇷🇺 Русский
 language-name-kk = 🇰🇿 Қазақша

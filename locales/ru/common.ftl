@@ -47,6 +47,7 @@ command-cancel = Выйти из текущей формы
 command-support = Поддержка: телефоны, часы работы, написать нам
 
 language-choose = 🌐 Выберите язык:
+language-same = 🌐 Мы уже говорим по-русски. Чтобы выбрать другой язык: /language.
 language-name-uk = 🇺🇦 Українська
 language-name-ru = 🇷🇺 Русский
 language-name-kk = 🇰🇿 Қазақша

@@ -47,6 +47,7 @@ command-cancel = Вийти з поточної форми
 command-support = Підтримка: телефони, години роботи, написати нам
 
 language-choose = 🌐 Оберіть мову:
+language-same = 🌐 Ми вже говоримо українською. Щоб обрати іншу мову: /language.
 language-name-uk = 🇺🇦 Українська
 language-name-ru = 🇷🇺 Русский
 language-name-kk = 🇰🇿 Қазақша

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from storage.models import RequestEvent
+from storage.models import Member, RequestEvent
 from tests.dialogs.requests_helpers import member_with_active_card
 
 
@@ -23,6 +23,14 @@ from tests.dialogs.requests_helpers import member_with_active_card
         ("поменять язык", "Choose your language"),
         ("помощь", "/mydata"),
         ("добавить карту", "Type your insured ID"),
+        # a screen as members ask to see it: the policy, its number; support's numbers
+        ("где мой полис?", "Your insurance cards (1)"),
+        ("покажите мою карту", "Your insurance cards (1)"),
+        ("мій номер поліса", "Your insurance cards (1)"),
+        ("show my policy", "Your insurance cards (1)"),
+        ("телефон поддержки", "24/7 dispatcher line"),
+        ("номер диспетчера", "24/7 dispatcher line"),
+        ("гаряча лінія", "24/7 dispatcher line"),
     ],
 )
 async def test_a_menu_button_typed_opens_its_screen(member, session_factory, typed, screen):
@@ -66,3 +74,31 @@ async def test_a_menu_button_typed_under_request_sent_opens_its_screen(member, s
     assert "/mydata" in member.text()
     await member.click("⬅️ Back")
     assert "Active card: SIP-2026-0001" in member.text()
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "menu"),
+    [
+        ("на русском", "ru", "Новая заявка"),
+        ("говорите по-украински", "uk", "Нова заявка"),
+        ("можна українською?", "uk", "Нова заявка"),
+        ("қазақша", "kk", "Жаңа өтініш"),
+    ],
+)
+async def test_a_language_asked_for_on_the_menu_is_spoken(
+    member, session_factory, typed, code, menu
+):
+    """ "на русском" on the menu was "Messages are not taken on this screen": the bot speaks
+    it now, as if picked on /language, and remembers it."""
+    await member_with_active_card(member, session_factory)
+    await member.send(typed)
+    assert any(menu in button for button in member.buttons()), typed
+    async with session_factory() as session:
+        assert (await session.execute(select(Member.language))).scalar_one() == code
+
+
+async def test_the_language_spoken_already_is_said_so(member, session_factory):
+    await member_with_active_card(member, session_factory)
+    await member.send("English please")
+    assert "We are speaking English already" in member.text()
+    assert "✉️ Send it to support" not in member.buttons()
