@@ -237,6 +237,37 @@ async def on_not_text(_message: Message, _widget: MessageInput, manager: DialogM
     set_error(manager, "input-text-expected")
 
 
+def place_of(message: Message) -> str | None:
+    """A place shared from Telegram's attachment menu, in words: a venue's name and address
+    ("City Clinic No. 4, Kyiv, Khreshchatyk 1"); None for a location alone, whose coordinates
+    say no building or flat."""
+    venue = message.venue
+    if venue is None:
+        return None
+    title, address = venue.title.strip(), venue.address.strip()
+    if not title or title.casefold() in address.casefold():
+        return address or None
+    return f"{title}, {address}" if address else title
+
+
+def place_input(
+    on_text: Callable[[Message, Any, DialogManager, str], Awaitable[None]],
+    location: str = "input-location-not-address",
+) -> MessageInput:
+    """Where an address or a place is typed: a venue shared instead is its answer, as if its
+    name and address were typed (`place_of`); a location alone is asked to be typed (`location`:
+    the key that asks)."""
+
+    async def on_place(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+        text = place_of(message)
+        if text is None:
+            set_error(manager, location)
+            return
+        await on_text(message, widget, manager, text)
+
+    return MessageInput(on_place, filter=ContentIs(ContentType.VENUE, ContentType.LOCATION))
+
+
 async def on_unexpected(_message: Message, _widget: MessageInput, manager: DialogManager) -> None:
     set_error(manager, "input-unexpected")
 

@@ -23,6 +23,7 @@ from dialogs.common import (
     has_note,
     member_window,
     on_not_text,
+    place_input,
     set_error,
     set_note,
     today,
@@ -83,6 +84,14 @@ async def on_value(_message: Message, _widget: Any, manager: DialogManager, text
     await manager.switch_to(ProfileSG.view)
 
 
+async def on_place(message: Message, widget: Any, manager: DialogManager, text: str) -> None:
+    """A venue shared for an address is its address; for a name or a date, not an answer."""
+    if manager.dialog_data["field"] in (ProfileField.HOME_ADDRESS, ProfileField.EXTRA_ADDRESS):
+        await on_value(message, widget, manager, text)
+    else:
+        set_error(manager, "input-text-expected")
+
+
 async def _save_gender(_event: Any, _widget: Any, manager: DialogManager, gender: str) -> None:
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
@@ -132,6 +141,7 @@ def profile_dialog() -> Dialog:
             ),
             I18nError(),
             TextInput(id="value", on_success=on_value),
+            place_input(on_place),  # an address shared as a venue
             MessageInput(on_not_text),
             back_button(ProfileSG.view),
             getter=edit_getter,

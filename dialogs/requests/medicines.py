@@ -27,6 +27,7 @@ from dialogs.common import (
     MemberDialog,
     clear_error,
     member_window,
+    place_input,
     set_error,
     set_notice,
     text_step,
@@ -231,6 +232,7 @@ def address_window(
         use(Source.LAST, "address-btn-use-last"),
         Cancel(I18nButtonText("btn-cancel")),
         getter=saved_getter,
+        takes=[place_input(on_typed)],  # a venue shared: its address
     )
 
 

@@ -9,6 +9,8 @@ btn-language = 🌐 Language
 btn-help = ❓ Help
 
 input-text-expected = Please type your answer as a text message.
+input-location-not-address = 📍 A location does not say the building and flat. Please type the address.
+input-location-not-clinic = 📍 A location does not name the city and clinic. Please type them.
 input-unexpected = I did not expect that here. Please answer the question above or use the buttons.
 summary-which-change = ✏️ What should be changed? Tap “✏️” next to it, or write it: “change the date”.
 input-not-asked = Messages are not taken on this screen: please use the buttons. To write to support, open “{ btn-support }” in the menu and tap “{ btn-write-support }”.

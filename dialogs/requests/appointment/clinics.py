@@ -24,6 +24,7 @@ from dialogs.common import (
     on_not_text,
     page_buttons,
     picked_id,
+    place_input,
     scroll_page,
     set_error,
     set_scroll_page,
@@ -208,6 +209,8 @@ def clinic_step(*widgets: Any) -> Window:
             when="other_city",
         ),
         TextInput(id="clinic", on_success=on_typed_clinic),
+        # the clinic shared as a venue: its name and address
+        place_input(on_typed_clinic, "input-location-not-clinic"),
         MessageInput(on_not_text),
         *widgets,
         getter=clinic_getter,
