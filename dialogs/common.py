@@ -211,15 +211,22 @@ def back_button(state: State | None = None, on_click: Any = None) -> Button:
     return SwitchTo(text, id=BACK, state=state, on_click=on_click)
 
 
+def current_window(manager: DialogManager) -> tuple[Dialog, Window] | None:
+    """The dialog and the window the member is on (aiogram-dialog's `Dialog.windows`, by the
+    state), to press one of its buttons or hand it a message from outside its handlers."""
+    dialog = manager.dialog() if isinstance(manager, ManagerImpl) else None
+    if not isinstance(dialog, Dialog):
+        return None
+    window = dialog.windows.get(manager.current_context().state)
+    return (dialog, window) if isinstance(window, Window) else None
+
+
 async def pressed_back(message: Message, manager: DialogManager) -> bool:
     """The screen's "⬅️ Back" (`BACK`), or its "🏠 Main menu" where it has no "Back", pressed
     for "назад" typed; False on a screen with neither."""
-    dialog = manager.dialog() if isinstance(manager, ManagerImpl) else None
-    if not isinstance(dialog, Dialog):
-        return False
-    window = dialog.windows.get(manager.current_context().state)
+    shown = current_window(manager)
     for button_id in (BACK, MENU):
-        button = window.find(button_id) if isinstance(window, Window) else None
+        button = shown[1].find(button_id) if shown is not None else None
         if isinstance(button, Button):
             await button.on_click.process_event(message, button, manager)
             return True

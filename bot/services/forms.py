@@ -1058,10 +1058,32 @@ def change_asked(typed: str, fields: Collection[str]) -> str | None:
         " ".join(words[at : at + 2]).startswith(_CHANGE) for at in range(len(words))
     )
     named = {f for f in fields if any(w.startswith(FIELD_WORDS[f]) for w in words)}
-    if len(named) == 1 and (changing or len(words) == 1):  # ("добрый день" is no date)
+    # ("добрый день" is no date; "дату на завтра" gives the new one)
+    if len(named) == 1 and (changing or len(words) == 1 or changed_to(typed, next(iter(named)))):
         return named.pop()
     if changing or is_no(typed):
         return ""
+    return None
+
+
+# the word between a field named to change and its new value: "дату на 15 декабря", "час на
+# вечір", "the time to the evening"
+_CHANGED_TO = frozenset({"на", "to"})
+
+
+def changed_to(typed: str, field: str) -> str | None:
+    """The new value an answer under a summary gives the field it changes (`change_asked`):
+    what follows a colon ("изменить дату: 15 декабря"), or "на"/"to" after the field's word
+    ("поменяйте время на вечер", "change the date to 15 December"); None when it gives none
+    ("изменить дату")."""
+    _head, colon, tail = typed.partition(":")
+    if colon:
+        return tail.strip() or None
+    tokens = typed.split()
+    for at, token in enumerate(tokens[:-2]):
+        word = " ".join(_words(token))
+        if word.startswith(FIELD_WORDS[field]) and " ".join(_words(tokens[at + 1])) in _CHANGED_TO:
+            return " ".join(tokens[at + 2 :]).strip() or None
     return None
 
 

@@ -20,11 +20,12 @@ from bot.render import long_details
 from bot.services import requests
 from bot.services.cards import CardView
 from bot.services.documents import MAX_DOCUMENTS, Attachment, is_duplicate, refusal
-from bot.services.forms import change_asked
+from bot.services.forms import change_asked, changed_to
 from dialogs.attachments import captioned
 from dialogs.common import (
     clear_error,
     commit_now,
+    current_window,
     fmt_date,
     menu_button,
     now,
@@ -217,8 +218,21 @@ def summary_input(on_send: Any, fields: Sequence[Field]) -> MessageInput:
         else:
             manager.dialog_data[EDITING] = True
             await manager.switch_to(steps[field])
+            value = changed_to(message.text or "", field)
+            if value is not None:  # "изменить дату: 15 декабря": that step answered with it
+                await answer_step(message.model_copy(update={"text": value}), manager)
 
     return typed_yes(on_send, otherwise=on_change)
+
+
+async def answer_step(message: Message, manager: DialogManager) -> None:
+    """`message` handed to the step the form is on now, as if sent to it: the new value a
+    change typed under the summary gave ("изменить дату: 15 декабря"), taken or refused there
+    as typed on that step."""
+    shown = current_window(manager)
+    if shown is not None:
+        dialog, window = shown
+        await window.process_message(message, dialog, manager)
 
 
 def _new_token() -> str:

@@ -759,6 +759,31 @@ async def test_a_change_typed_under_the_summary_opens_that_step(member, session_
     )
 
 
+async def test_a_change_typed_with_its_new_value_is_made_at_once(member, session_factory):
+    """ "изменить дату: 15 декабря" under the summary opened the date step, where the day had
+    to be typed again: the new value given with the change (after a colon, or "на", "to") is
+    that step's answer, checked as there, and the summary comes back with it."""
+    await open_form(member, session_factory)
+    await to_summary(member)
+    await member.send("изменить дату: 15 декабря")
+    assert "Preferred date: December 15, 2026" in member.text()
+    assert "Is everything right?" in member.text()
+    await member.send("поменяйте время на вечер")
+    assert "Time: 🌆 Evening, 16:00–20:00" in member.text()
+    await member.send("change the city to Lviv")
+    assert "City / clinic: Lviv" in member.text()
+    await member.send("дату на 21.11.2026")  # refused as on its step, which stays open
+    assert PAST in member.text()
+    assert DATE_PROMPT in member.text()
+    await member.send("16.12.2026")
+    await member.send("да")
+    [request] = await stored_requests(session_factory)
+    assert (request.details["preferred_date"], request.details["time_window"]) == (
+        "2026-12-16",
+        "evening",
+    )
+
+
 async def test_a_day_with_its_hours_is_not_taken_for_two_days(member, session_factory):
     """ "завтра 10-12" is tomorrow from 10 to 12 (the morning, its hours kept), not two days
     as "15-16 декабря" is."""
