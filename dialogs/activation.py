@@ -58,6 +58,11 @@ async def take_insured_id(manager: DialogManager, text: str) -> None:
     message: then the pair is checked at once, rather than the whole text taken for the ID
     (which cost an attempt)."""
     typed, born = activation.split_birth_date(text, today(manager))
+    if not any(ch.isdigit() for ch in typed):
+        # "не знаю", "у меня нет карты": words, not an ID; taken for one, the date of birth
+        # after it cost an attempt
+        set_error(manager, "activation-id-words")
+        return
     if not activation.is_insured_id(typed):
         set_error(manager, "activation-id-invalid")
         return

@@ -90,7 +90,7 @@ def normalize_insured_id(text: str) -> str:
 # label needs a space or a colon after it ("ID-2026-7" or "NO123" may be an ID of its own)
 _LABEL = re.compile(
     r"^\s*(?:(?:мой|мій|my|менің)\s+)?"
-    r"(?:(?:id|ід|ид|айди|айді|номер|no\.?)"
+    r"(?:(?:id|ід|ид|айди|айді|номер|no\.?|иин|iin|жсн)"
     r"(?:\s+(?:застрахованного|застрахованого|сақтандырылған\s+адамның))?"
     r"(?:\s*[:#№]\s*|\s+)|№\s*)",
     re.IGNORECASE,

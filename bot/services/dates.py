@@ -283,7 +283,11 @@ def _dated(
 
 def parse_birth_date(text: str, today: date) -> date | None:
     """A plausible date of birth, as a person types it: a real date with its year, not in the
-    future, not before 1900."""
+    future, not before 1900. Six digits alone are day, month and year ("050384", as forms
+    are filled in), where a date ahead would take them for an ID's."""
+    bare = text.strip()
+    if len(bare) == 6 and bare.isdigit():
+        text = f"{bare[:2]}.{bare[2:4]}.{bare[4:]}"
     value = read_date(text, today, year_required=True)
     if value is None or value > today or value.year < 1900:
         return None

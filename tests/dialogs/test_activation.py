@@ -460,3 +460,21 @@ async def test_a_date_of_birth_said_with_its_name_is_read(member, session_factor
     await member.send("KZ-100001")
     await member.send("Дата рождения: 05.03.1984")
     assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
+
+
+async def test_words_typed_for_the_insured_id_are_not_taken_for_one(member, session_factory):
+    """ "не знаю", "у меня нет карты" or "Здравствуйте" on the ID step were taken as the ID:
+    the date of birth asked next then cost an attempt on a pair that could never match. An ID
+    has digits; the step says so, and where else to go."""
+    await _card(session_factory)
+    await _open_activation(member)
+    for typed in ("не знаю", "у меня нет карты", "Здравствуйте"):
+        await member.send(typed)
+        assert "An insured ID has digits in it" in member.text(), typed
+        assert "date of birth" not in member.text()
+    assert await _attempts(session_factory) == 0
+    # a label members write before it, their IIN's too, is left out
+    await member.send("мой ИИН KZ-100001")
+    assert "Insured ID: KZ-100001." in member.text()
+    await member.send("050384")  # the date of birth in six digits, as forms are filled in
+    assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
