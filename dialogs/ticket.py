@@ -30,7 +30,8 @@ from storage.models import Member
 
 
 async def on_policy(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
-    value = tickets.clean_policy_number(text)
+    typed, name = tickets.policy_and_name(text)  # "SIP-2026-0099, Олена Коваленко": both
+    value = tickets.clean_policy_number(typed)
     if value is None:
         refuse_text(
             manager, text, tickets.POLICY_NUMBER_MAX, "ticket-policy-invalid", collapse=True
@@ -38,6 +39,11 @@ async def on_policy(_message: Message, _widget: Any, manager: DialogManager, tex
         return
     clear_error(manager)
     manager.dialog_data["policy_number"] = value
+    full_name = clean_full_name(name) if name else None
+    if full_name is not None:
+        manager.dialog_data["full_name"] = full_name
+        await manager.switch_to(TicketSG.confirm)
+        return
     await manager.switch_to(TicketSG.full_name)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,13 +15,33 @@ KIND_NO_CARD = TicketKind.NO_CARD
 POLICY_NUMBER_MAX = 64
 
 
+# what members write before the number ("полис SIP-2026-0099", "номер поліса: …", "policy
+# No. …", "№ …"), left out
+_POLICY_LABEL = re.compile(
+    r"^\s*(?:(?:мой|мій|my|менің)\s+)?(?:(?:номер\s+)?(?:полиса|поліса|полис|поліс|договора|"
+    r"договору)|policy(?:\s+(?:number|no\.?))?|полис\s+нөмірі|№|no\.?)\s*[:#№]?\s*",
+    re.IGNORECASE,
+)
+
+
 def clean_policy_number(text: str) -> str | None:
-    """The policy number as typed, spaces collapsed, upper case; None when it cannot be one: a
-    policy number has a digit ("don't know" typed instead is refused, and its button offered)."""
-    value = " ".join(text.split()).upper()
+    """The policy number as typed, spaces collapsed, upper case, without a label before it
+    ("полис SIP-2026-0099"); None when it cannot be one: a policy number has a digit ("don't
+    know" typed instead is refused, and its button offered)."""
+    value = " ".join(_POLICY_LABEL.sub("", text, count=1).split()).upper()
     if not (3 <= len(value) <= POLICY_NUMBER_MAX) or not any(ch.isdigit() for ch in value):
         return None
     return value
+
+
+def policy_and_name(text: str) -> tuple[str, str | None]:
+    """A policy number typed with the full name after a comma ("SIP-2026-0099, Олена
+    Коваленко"): the number's text and the name's; `text` and None when no name in letters
+    follows it."""
+    number, comma, rest = text.partition(",")
+    if not comma or not rest.strip() or any(ch.isdigit() or ch == "," for ch in rest):
+        return text, None
+    return number, rest.strip()
 
 
 async def open_no_card_ticket(

@@ -323,3 +323,20 @@ async def test_a_question_typed_after_the_cards_are_found_is_offered_to_support(
     assert [(n.kind, n.payload["text"]) for n in notes] == [
         ("member_message", "I need a pediatrician for Taras")
     ]
+
+
+async def test_a_policy_number_typed_with_its_label_or_the_name_after_it(member, session_factory):
+    """ "полис SIP-2026-0099" was sent to support as the number "ПОЛИС SIP-2026-0099", and
+    "SIP-2026-0099, Олена Коваленко" as "SIP-2026-0099, ОЛЕНА КОВАЛЕНКО", the name asked
+    again. The label is left out; a name after a comma is the full name's answer too."""
+    await member.send("/start")
+    await member.click("📱 Confirm phone")
+    await member.share_contact("+380 67 000 00 00")
+    await member.click("✉️ Write to support")
+    await member.send("номер полиса: SIP-2026-0099, Олена Коваленко")
+    assert "Policy: SIP-2026-0099\n" in member.text()
+    assert "Full name: Олена Коваленко" in member.text()
+    await member.click("✅ Send")
+    async with session_factory() as session:
+        ticket = (await session.execute(select(SupportTicket))).scalar_one()
+    assert (ticket.policy_number, ticket.full_name) == ("SIP-2026-0099", "Олена Коваленко")
