@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Collection, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from operator import itemgetter
 from typing import Any
@@ -27,7 +27,7 @@ from sqlalchemy import inspect
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.i18n import Translator
+from bot.i18n import Translator, TranslatorHub
 from bot.services import requests
 from bot.services.cards import CardStatus, CardView
 from bot.services.documents import refusal
@@ -39,6 +39,7 @@ from bot.services.forms import (
     is_yes,
     match_choice,
     names_emergency,
+    typed_phrase,
 )
 from bot.services.zones import ReadingZone, city, reading_zone
 from dialogs.answers import answer_awaited
@@ -275,7 +276,11 @@ def place_input(
     return MessageInput(on_place, filter=ContentIs(ContentType.VENUE, ContentType.LOCATION))
 
 
-async def on_unexpected(_message: Message, _widget: MessageInput, manager: DialogManager) -> None:
+async def on_unexpected(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
+    """What the step took in no other way: one of its buttons typed is pressed
+    (`pressed_typed`), anything else is "not expected" and the step stays."""
+    if await pressed_typed(message, manager):
+        return
     set_error(manager, "input-unexpected")
 
 
@@ -344,8 +349,56 @@ async def opened_by_name(message: Message, manager: DialogManager) -> bool:
     return (
         await opened_request(message, manager)
         or await opened_menu_item(message, manager)
+        or await pressed_typed(message, manager)
         or await switched_language(message, manager)
     )
+
+
+def _buttons(
+    widget: Any, parents: tuple[Any, ...] = ()
+) -> Iterator[tuple[Button, tuple[Any, ...]]]:
+    """The buttons of a window's keyboard (`Group`, `Row`, `Column` hold theirs in
+    `buttons`), each with the widgets around it, whose `when` hides it too."""
+    if isinstance(widget, Button):
+        yield widget, parents
+    for child in getattr(widget, "buttons", ()):
+        yield from _buttons(child, (*parents, widget))
+
+
+async def pressed_typed(message: Message, manager: DialogManager) -> bool:
+    """A button of the screen typed as its label reads, in any of the bot's languages ("показать
+    эту карту" for "🪪 Show this card"), while the screen shows it: pressed. False for any
+    other message, or a label several of its buttons have."""
+    shown = current_window(manager)
+    if shown is None or not message.text:
+        return False
+    dialog, window = shown
+    typed = typed_phrase(message.text)
+    hub: TranslatorHub = manager.middleware_data["translators"]
+    named = [
+        (button, parents)
+        for button, parents in _buttons(window.keyboard)
+        if isinstance(button.text, I18nButtonText) and typed in _labels(hub, button.text.key)
+    ]
+    if len(named) != 1:
+        return False
+    button, parents = named[0]
+    data = await window.load_data(dialog, manager)
+    if not all(widget.is_(data, manager) for widget in (*parents, button)):
+        return False  # (not on the screen now)
+    await button.on_click.process_event(message, button, manager)
+    return True
+
+
+def _labels(hub: TranslatorHub, key: str) -> set[str]:
+    """A button's label in each of the bot's languages, as typed answers are compared; none
+    for a label with a value in it ("📱 Use +380…")."""
+    labels = set()
+    for locale in hub.locales:
+        i18n = hub.get(locale)
+        if not i18n.variables(key):
+            labels.add(typed_phrase(i18n(key)))
+    return labels
 
 
 async def opened_request(message: Message, manager: DialogManager) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 from aiogram.exceptions import TelegramAPIError
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import BaseStorage
-from aiogram.types import BufferedInputFile, CallbackQuery
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager, ShowMode, StartMode
 from aiogram_dialog.widgets.kbd import Button, Start, StubScroll, SwitchTo
 from aiogram_dialog.widgets.text import Format
@@ -215,13 +215,17 @@ async def summary_getter(
     return {"text": f"{header}\n\n{parts[page]}", "pages": len(parts)}
 
 
-async def on_export(callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+async def on_export(
+    event: CallbackQuery | Message, _button: Button, manager: DialogManager
+) -> None:
+    """The member's data as a JSON file; pressed, or its label typed (`common.pressed_typed`)."""
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
     i18n: Translator = manager.middleware_data["i18n"]
     data = await export.collect(session, member, now(manager))
     file = BufferedInputFile(export.to_json(data), filename=f"mydata_{now(manager):%Y%m%d}.json")
-    await callback.answer()
+    if isinstance(event, CallbackQuery):
+        await event.answer()
     try:
         await manager.event.bot.send_document(  # type: ignore[union-attr]
             member.telegram_id,
@@ -230,7 +234,8 @@ async def on_export(callback: CallbackQuery, _button: Button, manager: DialogMan
         )
     except TelegramAPIError:
         log.warning("the /mydata export of member #%s could not be sent", member.id)
-        await callback.message.answer(i18n("mydata-export-failed"))  # type: ignore[union-attr]
+        chat = event.message if isinstance(event, CallbackQuery) else event
+        await chat.answer(i18n("mydata-export-failed"))  # type: ignore[union-attr]
     # the summary comes again below the file
     manager.show_mode = ShowMode.SEND
 
@@ -251,7 +256,7 @@ async def forget_state(storage: BaseStorage, telegram_id: int) -> None:
         await redis.delete(*keys)
 
 
-async def on_erase(callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
+async def on_erase(event: CallbackQuery | Message, _button: Button, manager: DialogManager) -> None:
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
     telegram_id = member.telegram_id
@@ -261,7 +266,8 @@ async def on_erase(callback: CallbackQuery, _button: Button, manager: DialogMana
     await forget_state(manager.middleware_data["fsm_storage"], telegram_id)
     settings: Settings = manager.middleware_data["settings"]
     await copies.remove(settings.download_documents, erased.documents)
-    await callback.answer()
+    if isinstance(event, CallbackQuery):  # (its label typed: a message, nothing to answer)
+        await event.answer()
     # a stack of its own with nothing of the member in it
     await manager.start(PrivacySG.erased, mode=StartMode.RESET_STACK)
 

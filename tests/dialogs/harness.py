@@ -14,6 +14,7 @@ from aiogram.methods import (
     DeleteMessage,
     EditMessageReplyMarkup,
     SendChatAction,
+    SendDocument,
     SendMessage,
     SendPhoto,
     TelegramMethod,
@@ -21,6 +22,7 @@ from aiogram.methods import (
 from aiogram.types import (
     Chat,
     Contact,
+    Document,
     InlineKeyboardButton,
     Message,
     PhotoSize,
@@ -156,7 +158,7 @@ class RecordingBot(FakeBot):
         self.calls.append(method)
         if isinstance(method, (SendChatAction, DeleteMessage)):
             return True
-        if isinstance(method, (SendMessage, SendPhoto, EditMessageReplyMarkup)):
+        if isinstance(method, (SendMessage, SendPhoto, SendDocument, EditMessageReplyMarkup)):
             chat_id = int(method.chat_id or 0)
             content: dict[str, Any] = {}
             if isinstance(method, SendMessage):
@@ -168,6 +170,10 @@ class RecordingBot(FakeBot):
                         file_id=f"photo-{n}", file_unique_id=f"u-photo-{n}", width=1, height=1
                     )
                 ]
+                content["caption"] = method.caption
+            if isinstance(method, SendDocument):
+                n = next(self._message_ids)
+                content["document"] = Document(file_id=f"doc-{n}", file_unique_id=f"u-doc-{n}")
                 content["caption"] = method.caption
             message_id = getattr(method, "message_id", None) or next(self._message_ids)
             return Message(
