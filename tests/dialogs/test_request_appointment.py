@@ -482,6 +482,10 @@ async def test_a_comment_answered_no_or_nothing_is_skipped(member, session_facto
     await member.click("✏️ Comment")
     await member.send("—")
     assert "Comment" not in member.text()
+    for typed in ("нет комментария", "Ні, дякую", "пікір жоқ"):  # ("Comment: нет комментария")
+        await member.click("✏️ Comment")
+        await member.send(typed)
+        assert "Comment" not in member.text(), typed
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert request.details["comment"] is None
