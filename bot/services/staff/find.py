@@ -19,6 +19,7 @@ from sqlmodel import col
 from bot.services.activation import fold_insured_id
 from bot.services.cards import CardStatus, card_status
 from bot.services.lifecycle import FINAL
+from bot.services.names import other_scripts
 from bot.services.phones import mask_phone, normalize_phone
 from bot.services.registry.rows import canonical_id, mask_id
 from bot.services.staff.audit import TARGET_LENGTH, audit
@@ -181,9 +182,13 @@ def searchable(query: str) -> bool:
 
 def _spellings(word: str) -> list[str]:
     """The cases a registry or a profile may write a name's word in: as typed, "Коваленко",
-    "коваленко", "КОВАЛЕНКО" (and "Anna-Maria" for "anna-maria")."""
-    titled = "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
-    return list(dict.fromkeys([word, titled, word.lower(), word.upper()]))
+    "коваленко", "КОВАЛЕНКО" (and "Anna-Maria" for "anna-maria"); and so in the other script
+    ("Kovalenko" for «Коваленко», «Олена» for "Olena": `names.other_scripts`)."""
+    spelled = [word]
+    for each in (word, *other_scripts(word)):
+        titled = "-".join(part[:1].upper() + part[1:].lower() for part in each.split("-"))
+        spelled += [titled, each.lower(), each.upper()]
+    return list(dict.fromkeys(spelled))
 
 
 def _name_target(query: str) -> str:
@@ -244,11 +249,11 @@ async def find(
     The query is tried as all three (an insured ID or policy number compares without spaces
     and case, and without its separators: "SIP 2026 0001", "UA300002"). Members are those with
     that phone and those linked to a card found. At most MAX_SHOWN of each are returned, with
-    the totals. A name finds the cards whose holder's name holds each of its words, and the
-    members whose profile's does. A request number (`R-000042`)
-    finds that request too, with its member and its card; its card in the staff chat it was
-    routed to (`default_chat` when none) is linked. A member's number (`#42`) finds that member
-    and the cards linked to them.
+    the totals. A name finds the cards whose holder's name holds each of its words, in either
+    script, and the members whose profile's does. A request number (`R-000042`) finds that
+    request too, with its member and its card; its card in the staff chat it was routed to
+    (`default_chat` when none) is linked. A member's number (`#42`) finds that member and the
+    cards linked to them.
     """
     member_number = MEMBER_NUMBER.fullmatch(query)
     if member_number is not None:
