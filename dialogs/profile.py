@@ -47,6 +47,7 @@ async def view_getter(
         "home_address": member.home_address or empty,
         "extra_address": member.extra_address or empty,
         "saved": has_note(dialog_manager, "saved"),
+        "removed": has_note(dialog_manager, "removed"),
     }
 
 
@@ -69,6 +70,13 @@ async def on_value(_message: Message, _widget: Any, manager: DialogManager, text
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
     field = ProfileField(manager.dialog_data["field"])
+    if profile.asks_removal(field, text):  # "удалить", "-": the address emptied, not "удалить"
+        await profile.remove_address(session, member, field)
+        if await commit_now(manager):
+            clear_error(manager)
+            set_note(manager, "removed")
+            await manager.switch_to(ProfileSG.view)
+        return
     if not await profile.update_field(session, member, field, text, today(manager)):
         key = f"profile-invalid-{field.value}"
         max_len = profile.max_length(field)
@@ -117,6 +125,7 @@ def profile_dialog() -> Dialog:
     return MemberDialog(
         member_window(
             I18nFormat("profile-saved", when="saved"),
+            I18nFormat("profile-removed", when="removed"),
             I18nFormat("profile-view"),
             Column(
                 _edit(ProfileField.FULL_NAME),

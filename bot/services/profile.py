@@ -9,6 +9,7 @@ from enum import StrEnum
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.dates import parse_birth_date
+from bot.services.forms import plain_phrase
 from storage.models import Gender, Member, RequestKind
 from storage.repositories import requests as requests_repo
 
@@ -131,6 +132,31 @@ def clean_value(field: ProfileField, text: str, today: date) -> str | date | Non
     if field is ProfileField.BIRTH_DATE:
         return parse_birth_date(text, today)
     return clean_address(text)
+
+
+# an address asked to be removed rather than changed ("удалить", "очистить", "-", "delete"):
+# it was stored as the address ("Additional address: удалить")
+REMOVE_WORDS = frozenset(
+    {"удалить", "удалите", "удали", "очистить", "стереть", "убрать", "нет", "не нужно",
+     "не надо", "видалити", "видаліть", "очистити", "прибрати", "ні", "не потрібно",
+     "не треба", "delete", "remove", "clear", "erase", "none", "no", "жою", "өшіру", "жоқ",
+     "керек емес"}
+)  # fmt: skip
+ADDRESSES = frozenset({ProfileField.HOME_ADDRESS, ProfileField.EXTRA_ADDRESS})
+
+
+def asks_removal(field: ProfileField, text: str) -> bool:
+    """Whether `text`, typed for an address, asks to remove it (`REMOVE_WORDS`, a dash)."""
+    if field not in ADDRESSES:
+        return False
+    return plain_phrase(text) in REMOVE_WORDS or text.strip() in ("-", "–", "—")
+
+
+async def remove_address(session: AsyncSession, member: Member, field: ProfileField) -> None:
+    """The address `field` emptied (`asks_removal`)."""
+    assert field in ADDRESSES
+    setattr(member, field.value, None)
+    session.add(member)
 
 
 async def update_field(

@@ -4,6 +4,7 @@ profile-empty = —
 gender-female = Female
 gender-male = Male
 profile-saved = ✅ Saved.
+profile-removed = 🗑 Removed.
 profile-view =
     <b>👤 Profile</b>
     Full name: { $full_name }
@@ -18,8 +19,8 @@ btn-edit-home_address = ✏️ Home address
 btn-edit-extra_address = ✏️ Additional address
 profile-prompt-full_name = Type your full name (name and surname).
 profile-prompt-birth_date = Type your date of birth, e.g. 05.03.1984.
-profile-prompt-home_address = Type your home address (city, street, building, flat).
-profile-prompt-extra_address = Type an additional address, e.g. your work address.
+profile-prompt-home_address = Type your home address (city, street, building, flat). To remove it, send “-”.
+profile-prompt-extra_address = Type an additional address, e.g. your work address. To remove it, send “-”.
 profile-prompt-gender = Choose your gender:
 profile-invalid-full_name = Please type your name and surname in letters (hyphens and apostrophes are fine).
 profile-invalid-birth_date = Please type a real date of birth that is not in the future, e.g. 05.03.1984.

@@ -4,6 +4,7 @@ profile-empty = —
 gender-female = Әйел
 gender-male = Ер
 profile-saved = ✅ Сақталды.
+profile-removed = 🗑 Жойылды.
 profile-view =
     <b>👤 Профиль</b>
     Аты-жөні: { $full_name }
@@ -18,8 +19,8 @@ btn-edit-home_address = ✏️ Үй мекенжайы
 btn-edit-extra_address = ✏️ Қосымша мекенжай
 profile-prompt-full_name = Аты-жөніңізді енгізіңіз (кемінде атыңыз бен тегіңіз).
 profile-prompt-birth_date = Туған күніңізді енгізіңіз, мысалы 05.03.1984.
-profile-prompt-home_address = Үй мекенжайыңызды енгізіңіз (қала, көше, үй, пәтер).
-profile-prompt-extra_address = Қосымша мекенжайды енгізіңіз, мысалы жұмыс мекенжайыңызды.
+profile-prompt-home_address = Үй мекенжайыңызды енгізіңіз (қала, көше, үй, пәтер). Оны жою үшін «-» жіберіңіз.
+profile-prompt-extra_address = Қосымша мекенжайды енгізіңіз, мысалы жұмыс мекенжайыңызды. Оны жою үшін «-» жіберіңіз.
 profile-prompt-gender = Жынысыңызды таңдаңыз:
 profile-invalid-full_name = Атыңыз бен тегіңізді әріптермен енгізіңіз (сызықша мен апостроф қолдануға болады).
 profile-invalid-birth_date = Болашақта емес, дұрыс туған күнді енгізіңіз, мысалы 05.03.1984.

@@ -4,6 +4,7 @@ profile-empty = —
 gender-female = Женский
 gender-male = Мужской
 profile-saved = ✅ Сохранено.
+profile-removed = 🗑 Удалено.
 profile-view =
     <b>👤 Профиль</b>
     ФИО: { $full_name }
@@ -18,8 +19,8 @@ btn-edit-home_address = ✏️ Домашний адрес
 btn-edit-extra_address = ✏️ Дополнительный адрес
 profile-prompt-full_name = Введите Ваши ФИО (как минимум имя и фамилию).
 profile-prompt-birth_date = Введите Вашу дату рождения, например 05.03.1984.
-profile-prompt-home_address = Введите домашний адрес (город, улица, дом, квартира).
-profile-prompt-extra_address = Введите дополнительный адрес, например рабочий.
+profile-prompt-home_address = Введите домашний адрес (город, улица, дом, квартира). Чтобы удалить его, отправьте «-».
+profile-prompt-extra_address = Введите дополнительный адрес, например рабочий. Чтобы удалить его, отправьте «-».
 profile-prompt-gender = Выберите пол:
 profile-invalid-full_name = Пожалуйста, введите имя и фамилию буквами (дефисы и апострофы допускаются).
 profile-invalid-birth_date = Пожалуйста, введите корректную дату рождения (не в будущем), например 05.03.1984.

@@ -4,6 +4,7 @@ profile-empty = —
 gender-female = Жіноча
 gender-male = Чоловіча
 profile-saved = ✅ Збережено.
+profile-removed = 🗑 Видалено.
 profile-view =
     <b>👤 Профіль</b>
     ПІБ: { $full_name }
@@ -18,8 +19,8 @@ btn-edit-home_address = ✏️ Домашня адреса
 btn-edit-extra_address = ✏️ Додаткова адреса
 profile-prompt-full_name = Введіть Ваше ПІБ (щонайменше ім’я та прізвище).
 profile-prompt-birth_date = Введіть Вашу дату народження, наприклад 05.03.1984.
-profile-prompt-home_address = Введіть домашню адресу (місто, вулиця, будинок, квартира).
-profile-prompt-extra_address = Введіть додаткову адресу, наприклад робочу.
+profile-prompt-home_address = Введіть домашню адресу (місто, вулиця, будинок, квартира). Щоб видалити її, надішліть «-».
+profile-prompt-extra_address = Введіть додаткову адресу, наприклад робочу. Щоб видалити її, надішліть «-».
 profile-prompt-gender = Оберіть стать:
 profile-invalid-full_name = Будь ласка, введіть ім’я та прізвище літерами (дефіси й апострофи допускаються).
 profile-invalid-birth_date = Будь ласка, введіть коректну дату народження (не в майбутньому), наприклад 05.03.1984.

@@ -672,3 +672,20 @@ async def test_a_list_given_for_someone_the_member_holds_no_card_of_keeps_for_wh
     async with session_factory() as session:
         found = (await session.execute(select(Request).order_by(Request.id))).scalars().all()
     assert found[-1].details["items"] == "Nurofen for children, 1 bottle"
+
+
+async def test_an_address_is_removed_by_asking_so(member, session_factory):
+    """ "удалить" typed for the additional address was stored as it ("Additional address:
+    удалить"), and no address could be removed: "удалить", "-" or "нет" removes it."""
+    await member.send("/start")
+    await member.click("👤 Profile")
+    await member.click("✏️ Additional address")
+    assert "To remove it, send “-”" in member.text()
+    await member.send("Kyiv, Khreshchatyk 1, office 5")
+    assert "Additional address: Kyiv, Khreshchatyk 1, office 5" in member.text()
+    for typed in ("удалить", "-"):
+        await member.click("✏️ Additional address")
+        await member.send(typed)
+        assert "🗑 Removed." in member.text(), typed
+        assert "Additional address: —" in member.text()
+    assert (await _member(session_factory)).extra_address is None
