@@ -33,13 +33,32 @@ _TYPED_SCORE = re.compile(
     re.IGNORECASE,
 )
 _STARS = re.compile(r"(⭐|★){1,5}[\s!.]*")
+# the words a score is given with ("ставлю 4", "оценка: 5", "на пять", "I give 5", "5 баллов"),
+# left out, and a score written in words ("пять", "чотири", "five", "бес")
+_SCORE_SAID = re.compile(
+    r"^(?:(?:я\s+)?(?:ставлю|поставлю|даю|оцениваю|оценка|оцінка|оцінюю|ставлю|i\s+give|give|"
+    r"rating|my\s+rating\s+is|rate|баға|бағалаймын)\s*[:\-]?\s*)?(?:вам\s+)?(?:на\s+)?"
+    r"(.+?)(?:\s*(?:баллов|балла|балл|бали|балів|бал|points?|ұпай))?[\s!.]*$",
+    re.IGNORECASE,
+)
+_SCORE_WORDS = {
+    **dict.fromkeys(("один", "одна", "единица", "one", "бір"), "1"),
+    **dict.fromkeys(("два", "две", "двойка", "two", "екі"), "2"),
+    **dict.fromkeys(("три", "тройка", "three", "үш"), "3"),
+    **dict.fromkeys(("четыре", "четверка", "четверку", "чотири", "four", "төрт"), "4"),
+    **dict.fromkeys(("пять", "пятерка", "пятерку", "пʼять", "п'ять", "five", "бес"), "5"),
+}
 
 
 def read_score(text: str) -> int | None:
     """A score of 1-5 typed whole: a digit (with "/5", "stars" and the like after it) or one
-    to five stars; None for anything else ("5 минут", "спасибо")."""
+    to five stars, given in words or not ("ставлю 4", "на пять", "5 баллов"); None for
+    anything else ("5 минут", "спасибо")."""
     # ⭐️ is ⭐ with a variation selector; "звёзд" is written with "е" as often as with "ё"
     typed = text.strip().replace("\ufe0f", "").replace("ё", "е").replace("Ё", "Е")
+    if said := _SCORE_SAID.fullmatch(typed):
+        core = said.group(1).strip()
+        typed = _SCORE_WORDS.get(core.casefold(), core)
     if match := _TYPED_SCORE.fullmatch(typed):
         return int(match.group(1))
     if _STARS.fullmatch(typed):

@@ -324,7 +324,11 @@ def test_every_nothing_word_is_written_as_a_typed_answer_is_read():
     [("5", 5), (" 4/5 ", 4), ("3 из 5", 3), ("5 звезд", 5), ("5 звёзд", 5), ("2 зірки", 2),
      ("4 stars!", 4), ("⭐⭐⭐", 3),
      ("⭐️⭐️", 2), ("1", 1), ("0", None), ("6", None), ("5 минут", None), ("10", None),
-     ("⭐⭐⭐⭐⭐⭐", None), ("спасибо", None), ("", None)],
+     ("⭐⭐⭐⭐⭐⭐", None), ("спасибо", None), ("", None),
+     # given in words, or written as one ("ставлю 4" was no score)
+     ("ставлю 4", 4), ("оценка: 5", 5), ("на пять", 5), ("ставлю вам пятерку", 5),
+     ("5 баллов", 5), ("I give 5", 5), ("чотири", 4), ("бес", 5), ("на 5 минут", None),
+     ("отлично", None)],
 )  # fmt: skip
 def test_a_score_typed_whole_is_read(typed, score):
     """A rating typed rather than pressed (`bot/services/ratings.py:read_score`)."""
