@@ -199,8 +199,10 @@ async def open_over_menu(manager: DialogManager, state: State, data: Any = None)
     await manager.start(state, data=data, show_mode=ShowMode.SEND)
 
 
-# a screen's "⬅️ Back" has this id: "назад" typed presses it (`pressed_back`)
+# a screen's "⬅️ Back" has this id, and its "🏠 Main menu" this one: "назад" typed presses
+# the one the screen has (`pressed_back`)
 BACK = "back"
+MENU = "to_menu"
 
 
 def back_button(state: State | None = None, on_click: Any = None) -> Button:
@@ -225,16 +227,9 @@ def current_window(manager: DialogManager) -> tuple[Dialog, Window] | None:
 async def pressed_back(message: Message, manager: DialogManager) -> bool:
     """The screen's "⬅️ Back" (`BACK`), or its "🏠 Main menu" where it has no "Back", pressed
     for "назад" typed; False on a screen with neither."""
-    shown = current_window(manager)
-    for button_id in (BACK, MENU):
-        button = shown[1].find(button_id) if shown is not None else None
-        if isinstance(button, Button):
-            await button.on_click.process_event(message, button, manager)
-            return True
-    return False
-
-
-MENU = "to_menu"
+    return await _pressed(message, manager, lambda b: b.widget_id == BACK) or await _pressed(
+        message, manager, lambda b: b.widget_id == MENU
+    )
 
 
 def menu_button() -> Start:
@@ -369,24 +364,35 @@ async def pressed_typed(message: Message, manager: DialogManager) -> bool:
     """A button of the screen typed as its label reads, in any of the bot's languages ("показать
     эту карту" for "🪪 Show this card"), while the screen shows it: pressed. False for any
     other message, or a label several of its buttons have."""
-    shown = current_window(manager)
-    if shown is None or not message.text:
+    if not message.text:
         return False
-    dialog, window = shown
     typed = typed_phrase(message.text)
     hub: TranslatorHub = manager.middleware_data["translators"]
-    named = [
-        (button, parents)
-        for button, parents in _buttons(window.keyboard)
-        if isinstance(button.text, I18nButtonText) and typed in _labels(hub, button.text.key)
-    ]
-    if len(named) != 1:
+    return await _pressed(
+        message,
+        manager,
+        lambda b: isinstance(b.text, I18nButtonText) and typed in _labels(hub, b.text.key),
+    )
+
+
+async def _pressed(
+    message: Message, manager: DialogManager, chosen: Callable[[Button], bool]
+) -> bool:
+    """The one button of the screen `chosen` picks among those it shows now, pressed by
+    `message` (its handler takes the message for the callback); False when none or several
+    are."""
+    shown = current_window(manager)
+    if shown is None:
         return False
-    button, parents = named[0]
-    data = await window.load_data(dialog, manager)
-    if not all(widget.is_(data, manager) for widget in (*parents, button)):
-        return False  # (not on the screen now)
-    await button.on_click.process_event(message, button, manager)
+    dialog, window = shown
+    found = [(button, parents) for button, parents in _buttons(window.keyboard) if chosen(button)]
+    if not found:
+        return False
+    data = await window.load_data(dialog, manager)  # (whether each is on the screen now)
+    visible = [b for b, parents in found if all(w.is_(data, manager) for w in (*parents, b))]
+    if len(visible) != 1:
+        return False
+    await visible[0].on_click.process_event(message, visible[0], manager)
     return True
 
 
