@@ -173,7 +173,7 @@ async def step_back(manager: DialogManager) -> None:
         await manager.switch_to(confirm)
         return
     trail: list[str] = manager.dialog_data.get(TRAIL, [])
-    if not trail:
+    if not trail or trail[-1] not in steps:  # (none before, or a step this form has no more)
         await manager.done()
         return
     manager.dialog_data[TRAIL] = trail[:-1]

@@ -168,8 +168,13 @@ def _keep_for_whom(manager: DialogManager, pending: dict[str, Any]) -> None:
     """The request to open once whose card it is for is picked, and the question named."""
     manager.dialog_data[FOR_WHOM] = pending
     i18n: Translator = manager.middleware_data["i18n"]
-    named = (pending["named"][0], pending["named"][1])
-    set_notice(manager, "request-whose-for", request=named_label(named, i18n))
+    set_notice(manager, "request-whose-for", request=named_label(_named(pending), i18n))
+
+
+def _named(pending: dict[str, Any]) -> tuple[str, str | None]:
+    """The request kept under `FOR_WHOM`: its kind and the doctor of an appointment."""
+    kind, specialty = pending["named"]
+    return kind, specialty
 
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:
@@ -269,9 +274,12 @@ async def on_person(
     await manager.switch_to(NewRequestSG.choose)
     pending = manager.dialog_data.pop(FOR_WHOM, None)
     if pending:
-        named = (pending["named"][0], pending["named"][1])
         await open_named(
-            manager, named, ahead=pending["ahead"], docs=pending["docs"], then=pending["then"]
+            manager,
+            _named(pending),
+            ahead=pending["ahead"],
+            docs=pending["docs"],
+            then=pending["then"],
         )
 
 
