@@ -705,10 +705,10 @@ MENU_WORDS: dict[str, str] = {
          # one card, the policy, its number, as members ask to see it ("где мой полис")
          "карта", "карту", "карточку", "моя карта", "мою карту", "мою карточку", "полис",
          "мой полис", "номер полиса", "мой номер полиса", "страховой полис", "страховка",
-         "мою страховку",
-         "картка", "картку", "моя картка", "мою картку", "поліс", "мій поліс", "номер поліса",
-         "мій номер поліса", "страховий поліс", "страховка", "card", "policy", "my policy",
-         "policy number", "my policy number", "insurance card", "my insurance card", "полис нөмірі",
+         "мою страховку", "картка", "картку", "моя картка", "мою картку", "поліс", "мій поліс",
+         "номер поліса", "мій номер поліса", "страховий поліс", "card", "policy", "my policy",
+         "policy number", "my policy number", "insurance card", "my insurance card",
+         "полис нөмірі",
          "менің полисім", "менің картам", "картам"),
         "cards",
     ),
@@ -723,7 +723,7 @@ MENU_WORDS: dict[str, str] = {
          "телефон поддержки", "номер поддержки", "телефон колл центра", "номер колл центра",
          "номер диспетчера", "телефон диспетчера", "диспетчер", "горячая линия", "кол центр",
          "часы работы", "график работы", "режим работы", "телефон підтримки", "номер підтримки",
-         "номер диспетчера", "гаряча лінія", "години роботи", "графік роботи", "support phone",
+         "гаряча лінія", "години роботи", "графік роботи", "support phone",
          "support number", "hotline", "dispatcher", "opening hours", "working hours",
          "қолдау телефоны", "қолдау нөмірі", "диспетчер нөмірі", "жұмыс уақыты"),
         "support",
@@ -907,9 +907,10 @@ def is_greeting(typed: str) -> bool:
 
 def is_acknowledged(typed: str) -> bool:
     """Whether a whole message is an "ok" ("ок", "понятно", "👍"): words of `ACKNOWLEDGED`, or
-    signs alone (an emoji), with no digit."""
+    signs alone (an emoji), with no digit and no question ("?" alone asks something)."""
     if not _words(typed):
-        return bool(typed.strip()) and not any(ch.isdigit() for ch in typed)
+        signs = typed.strip()
+        return bool(signs) and "?" not in signs and not any(ch.isdigit() for ch in signs)
     return plain_phrase(typed) in ACKNOWLEDGED
 
 
