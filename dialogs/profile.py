@@ -72,10 +72,7 @@ async def on_value(_message: Message, _widget: Any, manager: DialogManager, text
     field = ProfileField(manager.dialog_data["field"])
     if profile.asks_removal(field, text):  # "удалить", "-": the address emptied, not "удалить"
         await profile.remove_address(session, member, field)
-        if await commit_now(manager):
-            clear_error(manager)
-            set_note(manager, "removed")
-            await manager.switch_to(ProfileSG.view)
+        await _stored(manager, "removed")
         return
     if not await profile.update_field(session, member, field, text, today(manager)):
         key = f"profile-invalid-{field.value}"
@@ -85,16 +82,21 @@ async def on_value(_message: Message, _widget: Any, manager: DialogManager, text
         else:
             refuse_text(manager, text, max_len, key, collapse=True)
         return
+    await _stored(manager, "saved")
+
+
+async def _stored(manager: DialogManager, note: str) -> None:
+    """The change committed, then the profile shown with `note` ("saved", "removed")."""
     if not await commit_now(manager):
         return
     clear_error(manager)
-    set_note(manager, "saved")
+    set_note(manager, note)
     await manager.switch_to(ProfileSG.view)
 
 
 async def on_place(message: Message, widget: Any, manager: DialogManager, text: str) -> None:
     """A venue shared for an address is its address; for a name or a date, not an answer."""
-    if manager.dialog_data["field"] in (ProfileField.HOME_ADDRESS, ProfileField.EXTRA_ADDRESS):
+    if manager.dialog_data["field"] in profile.ADDRESSES:
         await on_value(message, widget, manager, text)
     else:
         set_error(manager, "input-text-expected")
