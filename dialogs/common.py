@@ -32,6 +32,7 @@ from bot.services import requests
 from bot.services.cards import CardStatus, CardView
 from bot.services.documents import refusal
 from bot.services.forms import (
+    asks_cancelling,
     is_acknowledged,
     is_greeting,
     is_no,
@@ -51,6 +52,7 @@ from dialogs.widgets.choices import FixedSelect
 from dialogs.widgets.i18n import ERROR_KEY
 from dialogs.widgets.markup import IntentKeyboardFactory
 from dialogs.widgets.pager import NextPage, PrevPage
+from storage.models import RequestStatus
 from storage.sql import MAX_ROW_ID
 from storage.uow import UnitOfWork
 
@@ -288,10 +290,26 @@ async def took_awaited(message: Message, manager: DialogManager) -> bool:
     data = manager.middleware_data
     if await names_another_request(message, manager):
         return False  # a new request asked for: kept and offered, as on any other moment
+    if await _cancel_asked(message, manager):
+        return False  # "хочу отменить" under "Request sent": its confirmation (`_about_made`)
     if await answer_awaited(message, data["uow"], data.get("member"), now(manager), data["i18n"]):
         manager.show_mode = ShowMode.NO_UPDATE  # the screen stays; the reply says where it went
         return True
     return False
+
+
+async def _cancel_asked(message: Message, manager: DialogManager) -> bool:
+    """Whether a short message a moment after a request asks to cancel ("хочу отменить",
+    "отмените"), while support waits for no answer from the member: not a line for the
+    request, but a cancel asked (`suggest._about_made`)."""
+    if not asks_cancelling(message.text or ""):
+        return False
+    data = manager.middleware_data
+    member = data.get("member")
+    if member is None or member.id is None:
+        return False
+    waiting = await requests.awaiting(data["session"], member, now(manager))
+    return bool(waiting) and all(r.status != RequestStatus.NEED_INFO for r in waiting)
 
 
 # the messages a member sent on a screen that asks nothing, offered to support with one press

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models import Member, RequestEvent
-from tests.dialogs.requests_helpers import member_with_active_card
+from tests.dialogs.requests_helpers import member_with_active_card, stored_requests
 
 
 @pytest.mark.parametrize(
@@ -102,3 +102,27 @@ async def test_the_language_spoken_already_is_said_so(member, session_factory):
     await member.send("English please")
     assert "We are speaking English already" in member.text()
     assert "✉️ Send it to support" not in member.buttons()
+
+
+async def test_another_request_or_a_cancel_typed_under_request_sent(member, session_factory):
+    """ "ещё одну" and "хочу отменить" a moment after a request were lines for support on it
+    (a message a moment after a request goes to it): another request is the chooser, and a
+    cancel asked is the request's "Cancel request …?"."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.click("📱 Use \\+380501112233")
+    await member.click("🕘 Any time")
+    await member.send("About my limits")
+    await member.click("✅ Send")
+    await member.send("ещё одну")
+    assert "What do you need?" in member.text()
+    await member.send("/menu")
+    await member.send("хочу отменить")
+    assert "Cancel request R-000001?" in member.text()
+    await member.send("да")
+    [request] = await stored_requests(session_factory)
+    assert request.status == "cancelled"
+    async with session_factory() as session:
+        lines = (await session.execute(select(RequestEvent.comment))).scalars().all()
+    assert "ещё одну" not in lines and "хочу отменить" not in lines
