@@ -70,12 +70,34 @@ def parse_amount(text: str) -> Decimal | None:
     return amount
 
 
+# a word that says the amount is about so much ("около 2000", "приблизно 500 грн"): left out,
+# the receipt the member sends says it exactly
+_ABOUT = re.compile(
+    r"^\s*(?:около|примерно|приблизно|близько|about|approximately|approx\.?|around|шамамен|~)\s*",
+    re.IGNORECASE,
+)
+# the cents after the whole units, as receipts and people give them ("1500 грн 50 коп", "$12 30
+# cents", "2000 тг 50 тиын")
+_CENTS = re.compile(
+    r"^(?P<whole>.*\S)\s+(?P<cents>\d{1,2})\s*(?:коп|копеек|копейки|копейка|копійок|копійки|"
+    r"копійка|тиын|тиин|cents?|ц)\.?\s*$",
+    re.IGNORECASE,
+)
+
+
 def read_amount(text: str) -> tuple[Decimal, str | None] | None:
     """An amount as a person types it, with its currency before or after it or none: `1 500
     грн`, `15 000 тг`, `$120`, `120.50 USD`, `€ 80`, `1 234,50`, in thousands too (`5 тыс`,
-    `15к ₸`). The amount as `parse_amount` reads it, and the currency's code (one of
-    `CURRENCIES`) when one is named; None when it is not an amount, or names a currency the
-    bot does not reimburse in (`1 500 руб`)."""
+    `15к ₸`), with its cents said (`1500 грн 50 коп`), or "about" so much (`около 2000`). The
+    amount as `parse_amount` reads it, and the currency's code (one of `CURRENCIES`) when one
+    is named; None when it is not an amount, or names a currency the bot does not reimburse
+    in (`1 500 руб`)."""
+    text = _ABOUT.sub("", text, count=1)
+    if (cents := _CENTS.match(text)) is not None:
+        whole = read_amount(cents["whole"])
+        if whole is None or whole[0] != whole[0].to_integral_value():
+            return None
+        return (whole[0] + Decimal(cents["cents"]) / 100).quantize(Decimal("0.01")), whole[1]
     thousands = _THOUSANDS.match(text)
     if thousands is not None:  # "5 тыс", "3 тис. грн", "15к ₸", "5 мың теңге"
         text = f"{thousands['amount']} {thousands['rest']}"

@@ -201,6 +201,12 @@ def test_amounts(text, expected):
         ("5 мың теңге", "5000", "KZT"),
         ("3 тысячи гривен", "3000", "UAH"),
         ("$2k", "2000", "USD"),
+        # its cents said, or "about" so much: "I could not read that as an amount"
+        ("1500 грн 50 коп", "1500.50", "UAH"),
+        ("2000 тг 5 тиын", "2000.05", "KZT"),
+        ("$12 30 cents", "12.30", "USD"),
+        ("около 2000", "2000", None),
+        ("приблизно 500 грн", "500", "UAH"),
     ],
 )
 def test_an_amount_with_its_currency_before_or_after_it(text, amount, currency):
@@ -212,7 +218,7 @@ def test_an_amount_with_its_currency_before_or_after_it(text, amount, currency):
 @pytest.mark.parametrize(
     "text",
     ["1 500 руб", "100 грн грн", "грн 100 UAH", "100 $ 5", "грн", "0 грн", "abc", "-5 €", "5 кг",
-     "тыс", "5 тыс руб", "0 тыс"],
+     "тыс", "5 тыс руб", "0 тыс", "1500 грн 150 коп", "12,50 грн 30 коп", "около"],
 )  # fmt: skip
 def test_no_amount_or_a_currency_not_reimbursed(text):
     assert read_amount(text) is None
