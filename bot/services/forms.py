@@ -838,7 +838,8 @@ def address_named(typed: str) -> str | None:
     return ADDRESS_WORDS.get(plain_phrase(typed))
 
 
-# "as soon as possible", as people say it when a day to come is asked, in the four languages
+# "as soon as possible", as people say it when a day to come is asked, in the four languages;
+# and "any day" ("в любой день", "неважно"), for which the earliest day is as good
 SOONEST = frozenset(
     {"как можно скорее", "как можно раньше", "как можно быстрее", "как можно скорей",
      "поскорее", "побыстрее", "скорее", "чем раньше тем лучше", "чем скорее тем лучше",
@@ -849,14 +850,20 @@ SOONEST = frozenset(
      "терміново", "asap", "as soon as possible", "the sooner the better", "earliest",
      "the earliest", "earliest possible", "the earliest possible", "soonest", "urgent",
      "urgently", "жақын арада", "тезірек", "мүмкіндігінше тез", "барынша тез", "шұғыл",
-     "ең жақын күн"}
+     "ең жақын күн",
+     "в любой день", "любой день", "любой", "любая дата", "неважно", "не важно", "без разницы",
+     "все равно", "всё равно", "в будь який день", "будь який день", "будь який", "неважливо",
+     "байдуже", "any day", "any", "whenever", "any date", "it doesn t matter", "doesn t matter",
+     "кез келген күн", "кез келген", "маңызды емес"}
 )  # fmt: skip
 
 
 def names_soonest(typed: str) -> bool:
     """Whether an answer to "which day would suit you?" is "as soon as possible" ("как можно
-    скорее", "якнайшвидше", "asap", "жақын арада"), with "please" or not."""
-    return plain_phrase(typed) in SOONEST
+    скорее", "якнайшвидше", "asap", "жақын арада") or "any day" ("в любой день"), with
+    "please" or not: the earliest day."""
+    # (as typed too: "будь-який день" is no "please" and "який день")
+    return plain_phrase(typed) in SOONEST or typed_phrase(typed) in SOONEST
 
 
 def is_nothing(typed: str) -> bool:
