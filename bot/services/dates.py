@@ -292,3 +292,58 @@ def parse_birth_date(text: str, today: date) -> date | None:
     if value is None or value > today or value.year < 1900:
         return None
     return value
+
+
+# a few days named together, as a day to come is asked ("в выходные", "на следующей неделе",
+# "после 25-го", "в начале декабря"): their first day is taken, and the member told which
+WEEKEND = frozenset(
+    {"в выходные", "на выходных", "выходные", "на выходные", "в субботу или воскресенье",
+     "у вихідні", "на вихідних", "вихідні", "на вихідні", "at the weekend", "on the weekend",
+     "this weekend", "weekend", "the weekend", "демалыс күндері", "демалыста", "сенбі жексенбі"}
+)  # fmt: skip
+NEXT_WEEK = frozenset(
+    {"на следующей неделе", "следующая неделя", "на след неделе", "наступного тижня",
+     "наступний тиждень", "на наступному тижні", "next week", "келесі аптада", "келесі апта"}
+)  # fmt: skip
+THIS_WEEK = frozenset(
+    {"на этой неделе", "эта неделя", "цього тижня", "на цьому тижні", "цей тиждень",
+     "this week", "осы аптада", "осы апта"}
+)  # fmt: skip
+_FROM_DAY = re.compile(
+    r"^(?P<word>после|с|со|від|з|після|from|after|since)\s+(?:the\s+)?(?P<day>\d{1,2})"
+    r"(?:\s*-?\s*(?:го|е|ого|th|st|nd|rd))?(?:\s+(?:числа|число))?$"
+)
+_PART_OF_MONTH = re.compile(
+    r"^(?:в|у|in|at)?\s*(?:the\s+)?(?P<part>начале|середине|конце|початку|середині|кінці|"
+    r"beginning|start|middle|mid|end)(?:\s+of)?\s+(?P<month>\w+)$"
+)
+# (the day a part of a month begins on)
+_PART_DAY = {
+    **dict.fromkeys(("начале", "початку", "beginning", "start"), 1),
+    **dict.fromkeys(("середине", "середині", "middle", "mid"), 15),
+    **dict.fromkeys(("конце", "кінці", "end"), 25),
+}
+
+
+def first_of_span(text: str, today: date) -> date | None:
+    """The first day, today or later, of the days a message names together ("в выходные":
+    the next Saturday, "на следующей неделе": next Monday, "на этой неделе": today, "после
+    25-го": the 26th, "в начале декабря": December 1); None when it names no such days."""
+    phrase = " ".join(_TOKEN.findall(text.casefold()))
+    if phrase in WEEKEND:
+        return today + timedelta(days=(5 - today.weekday()) % 7)
+    if phrase in NEXT_WEEK:
+        return today + timedelta(days=7 - today.weekday())
+    if phrase in THIS_WEEK:
+        return today
+    if (match := _FROM_DAY.match(phrase)) is not None:
+        after = match["word"] in ("после", "після", "after")
+        day = _day_of_month(int(match["day"]), today, future=True)
+        return None if day is None else day + timedelta(days=1 if after else 0)
+    if (match := _PART_OF_MONTH.match(phrase)) is not None:
+        month = month_names().get(match["month"])
+        if month is None:
+            return None
+        day = _no_year(month, _PART_DAY[match["part"]], today, future=True)
+        return None if day is None else max(day, today)
+    return None

@@ -13,7 +13,7 @@ from aiogram_dialog import ChatEvent, DialogManager
 from aiogram_dialog.widgets.kbd.calendar_kbd import ManagedCalendar, OnDateSelected
 
 from bot.render import window_text
-from bot.services.dates import names_span, read_date
+from bot.services.dates import first_of_span, names_span, read_date
 from bot.services.forms import (
     DateRefusal,
     DateTyped,
@@ -119,13 +119,16 @@ def preferred_date_handlers(
     async def on_text(
         _message: Message | None, _widget: Any, manager: DialogManager, text: str
     ) -> None:
-        if names_soonest(text):  # "как можно скорее": the first day a visit can be on
-            soonest = today(manager)
-            if errors.no_time_left and not windows_left(soonest, insurer_now(manager)):
-                soonest += timedelta(days=1)
-            await take(manager, soonest)
-            if manager.dialog_data.get(FIELD) == soonest.isoformat():  # (taken: said so)
-                set_notice(manager, "date-soonest-kept", date=fmt_date(soonest, manager))
+        # "как можно скорее": the first day a visit can be on; "в выходные", "на следующей
+        # неделе": the first of those days; each taken, and said so
+        first = today(manager) if names_soonest(text) else first_of_span(text, today(manager))
+        if first is not None:
+            if errors.no_time_left and not windows_left(first, insurer_now(manager)):
+                first += timedelta(days=1)  # (no time of day left today)
+            await take(manager, first)
+            if manager.dialog_data.get(FIELD) == first.isoformat():  # (taken: said so)
+                key = "date-soonest-kept" if names_soonest(text) else "date-first-kept"
+                set_notice(manager, key, date=fmt_date(first, manager))
             return
         if after_time is None and not keeps_time:  # a time of day typed would be lost
             typed = DateTyped(read_date(text, today(manager), future=True), None, None)

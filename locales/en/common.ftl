@@ -35,6 +35,7 @@ member-unknown-command = ⚠️ I do not know that command, so I took it as noth
 date-invalid = I could not read that date. Please type it like 05.03.1984 or 5 March 1984.
 date-one-day = That is more than one day. Please choose one: type it or pick it on the calendar.
 date-soonest-kept = 📅 { $date }, the earliest day: noted.
+date-first-kept = 📅 { $date }, the first of those days: noted.
 
 notice-cancelled = ✖️ Cancelled. Nothing you have already sent or confirmed was changed.
 notice-session-expired = That screen is out of date, so here is the main menu again.

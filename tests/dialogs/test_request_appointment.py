@@ -853,3 +853,20 @@ async def test_what_an_examination_is_of_is_kept_with_its_name(member, session_f
     assert CLINIC_PROMPT in member.text()
     await summary_from_clinic(member)
     assert "Specialty: МРТ колена" in member.text()
+
+
+async def test_days_named_together_or_any_day_take_the_first(member, session_factory, clock):
+    """ "в выходные" and "в любой день" on the date step were "I could not read that date":
+    the first of those days is taken (today, the 22nd, is a Sunday), and the step says so."""
+    await open_form(member, session_factory)
+    await member.click("Dentist")
+    await member.send("Kyiv")
+    await member.send("в выходные")
+    assert "November 28, 2026, the first of those days: noted" in member.text()
+    assert TIME_PROMPT in member.text()
+    await member.click("🕘 Any time")
+    await member.click("⏭ Skip")
+    assert "Preferred date: November 28, 2026" in member.text()
+    await member.click("✏️ Date")
+    await member.send("в любой день")
+    assert "Preferred date: November 22, 2026" in member.text()

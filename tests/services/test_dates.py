@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from babel.dates import get_month_names
 
-from bot.services.dates import MONTH_LOCALES, names_span, read_date, read_days
+from bot.services.dates import MONTH_LOCALES, first_of_span, names_span, read_date, read_days
 from bot.services.forms import names_soonest
 
 TODAY = date(2026, 12, 4)
@@ -221,3 +221,24 @@ def test_a_span_of_days_as_staff_type_it(text, first, last):
 @pytest.mark.parametrize("text", ["someday", "", "2026-11-01 2026-11-15 2026-11-30", "1-31 ноября"])
 def test_what_is_no_span_of_days(text):
     assert read_days(text, TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("в выходные", date(2026, 12, 5)),  # (today, the 4th, is a Friday)
+        ("у вихідні", date(2026, 12, 5)),
+        ("на следующей неделе", date(2026, 12, 7)),
+        ("next week", date(2026, 12, 7)),
+        ("на этой неделе", date(2026, 12, 4)),
+        ("после 25-го", date(2026, 12, 26)),
+        ("с 25 числа", date(2026, 12, 25)),
+        ("в середине декабря", date(2026, 12, 15)),
+        ("в начале января", date(2027, 1, 1)),
+        ("завтра", None),
+        ("после обеда", None),
+    ],
+)
+def test_days_named_together_are_their_first_day(text, first):
+    """ "в выходные", "на следующей неделе" on a date step were "I could not read that date"."""
+    assert first_of_span(text, TODAY) == first
