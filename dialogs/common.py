@@ -619,10 +619,12 @@ def choice_step(
     getter: Any,
     aliases: Mapping[str, str] | None = None,
     read: Callable[[str], str | None] | None = None,
+    otherwise: Any = None,
 ) -> Window:
     """A step that asks to pick one of `items` (pairs of id and label from the getter), whose
     ids are `choices`: a press with another id is not taken (`FixedSelect`). A typed answer
-    that names one of the buttons is taken as its press (`typed_choice`)."""
+    that names one of the buttons is taken as its press (`typed_choice`); other text goes to
+    `otherwise`, when given."""
     return member_window(
         I18nFormat(prompt),
         Column(
@@ -635,7 +637,7 @@ def choice_step(
                 choices=choices,
             )
         ),
-        typed_choice(items, getter, on_click, aliases, read=read),
+        typed_choice(items, getter, on_click, aliases, otherwise=otherwise, read=read),
         *widgets,
         getter=getter,
         state=state,

@@ -1133,6 +1133,17 @@ def window_of_hour(typed: str) -> str | None:
     )
 
 
+def hour_outside(typed: str) -> bool:
+    """Whether `typed` names an hour no time window holds ("в 21:00", "в 7"): visits and
+    calls are between the first window's start and the last one's end."""
+    return _HOUR.search(typed) is not None and window_of_hour(typed) is None
+
+
+# the hours the time windows span, first and last: what a time typed outside them is told
+WINDOWS_OPEN = min(start for w, (start, _) in WINDOW_SPANS.items() if w != ANY_TIME)
+WINDOWS_CLOSE = max(WINDOW_ENDS.values())
+
+
 # at most this many words of a time of day after or before a date: "после обеда", "в 10:30"
 TIME_TAIL_WORDS = 3
 

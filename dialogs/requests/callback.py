@@ -63,7 +63,7 @@ from dialogs.requests.common import (
     submit,
     summary_input,
 )
-from dialogs.requests.dates import SAID_FIELD, keep_time, typed_time
+from dialogs.requests.dates import SAID_FIELD, keep_time, on_time_outside, typed_time
 from dialogs.states import CallbackSG
 from dialogs.text_input import refuse_text
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
@@ -307,6 +307,7 @@ def callback_dialog() -> Dialog:
             getter=form_getter,
             aliases=TIME_ALIASES,  # "после обеда", "ввечері", "утром", "any time"
             read=window_of_hour,  # "14:00", "в 10"
+            otherwise=on_time_outside,  # "в 21:00": the hours told
         ),
         text_step(
             "callback-topic-prompt",

@@ -15,15 +15,18 @@ from aiogram_dialog.widgets.kbd.calendar_kbd import ManagedCalendar, OnDateSelec
 from bot.render import window_text
 from bot.services.dates import first_of_span, names_span, read_date
 from bot.services.forms import (
+    WINDOWS_CLOSE,
+    WINDOWS_OPEN,
     DateRefusal,
     DateTyped,
+    hour_outside,
     hour_said,
     names_soonest,
     preferred_date_refusal,
     read_date_time_said,
     windows_left,
 )
-from dialogs.common import fmt_date, insurer_now, set_error, set_notice, today
+from dialogs.common import fmt_date, insurer_now, on_unexpected, set_error, set_notice, today
 from dialogs.requests.common import advance, step_to
 from dialogs.widgets.calendar import LocalizedCalendar
 
@@ -182,3 +185,17 @@ async def answer_kept_day(manager: DialogManager, step: State, on_text: TextHand
     context = manager.current_context()
     if ahead and context is not None and context.state == step:
         await on_text(None, None, manager, str(ahead))
+
+
+async def on_time_outside(message: Message, widget: Any, manager: DialogManager, text: str) -> None:
+    """What a time-of-day step took in no other way: an hour outside the windows ("в 21:00")
+    is told their hours; any other text is as on any step (`common.on_unexpected`)."""
+    if hour_outside(text):
+        set_error(
+            manager,
+            "request-time-outside",
+            opens=f"{WINDOWS_OPEN}:00",
+            closes=f"{WINDOWS_CLOSE}:00",
+        )
+        return
+    await on_unexpected(message, widget, manager)

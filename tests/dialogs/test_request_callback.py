@@ -466,3 +466,19 @@ async def test_the_day_a_call_back_is_asked_for_is_kept_and_called_on(member, se
         "в среду утром",
         "2026-11-25",
     )
+
+
+async def test_an_hour_outside_the_windows_is_told_their_hours(member, session_factory, clock):
+    """ "в 21:00" on the time step was "I did not expect that here": the hours calls are
+    arranged in are told, and the step stays."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.click("📱 Use \\+380501112233")
+    await member.send("в 21:00")
+    assert "arranged between 8:00 and 20:00. Please pick a time of day below" in member.text()
+    assert "I did not expect" not in member.text()
+    await member.send("Show this card")  # not an hour: as on any step
+    assert "I did not expect that here" in member.text()
+    await member.send("в 19")
+    assert "What would you like to talk about?" in member.text()

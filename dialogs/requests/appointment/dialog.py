@@ -43,7 +43,7 @@ from dialogs.requests.common import (
     sent_widgets,
     summary_input,
 )
-from dialogs.requests.dates import FutureCalendar
+from dialogs.requests.dates import FutureCalendar, on_time_outside
 from dialogs.states import AppointmentSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from dialogs.widgets.choices import FixedSelect
@@ -111,6 +111,7 @@ def appointment_dialog() -> Dialog:
             getter=choices_getter,
             aliases=TIME_ALIASES,  # "после обеда", "ввечері", "утром", "any time"
             read=window_of_hour,  # "14:00", "в 10"
+            otherwise=on_time_outside,  # "в 21:00": the hours told
         ),
         text_step(
             "appointment-comment-prompt",
