@@ -395,8 +395,9 @@ async def test_a_time_of_day_written_as_people_say_it_or_as_an_hour_is_taken(
     await member.send("at 17:30, after work")
     assert "Time: 🌆 Evening, 16:00–20:00" in member.text()
     await member.click("✏️ Time")
-    await member.send("в 3 часа")  # no hour of a time of day: not guessed
-    assert "I did not expect that here" in member.text()
+    await member.send("в 3 часа")  # no hour of a time of day: not guessed, the hours told
+    assert "arranged between 8:00 and 20:00" in member.text()  # (was "I did not expect that")
+    assert TIME_PROMPT in member.text()
     await member.send("всё равно")
     assert "Time: 🕘 Any time" in member.text()
     await member.click("✅ Send")
