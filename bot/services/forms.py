@@ -1413,3 +1413,63 @@ def _ends_as(word: str, alias: str) -> bool:
 def _same_stem(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     return len(short) >= STEM_MIN and long.startswith(short)
+
+
+# a list typed line by line (medicines, lab tests) changed in words rather than added to
+LIST_CLEAR = frozenset(
+    {"очистить", "очистить список", "удалить всё", "удалить все", "стереть всё", "стереть все",
+     "начать заново", "очистити", "очистити список", "видалити все", "почати заново", "clear",
+     "clear the list", "clear list", "delete all", "start again", "start over", "тазалау",
+     "тізімді тазалау", "бәрін өшіру"}
+)  # fmt: skip
+LIST_DROP_LAST = frozenset(
+    {"удалить последнее", "убрать последнее", "удали последнее", "убери последнее",
+     "отменить последнее", "удалить последний", "убрать последний", "видалити останнє",
+     "прибрати останнє", "видали останнє", "прибери останнє", "remove the last",
+     "delete the last", "remove last", "delete last", "undo", "соңғысын өшіру",
+     "соңғысын алып тастау"}
+)  # fmt: skip
+# the words that drop an item named after them ("убрать нурофен") or before them ("нурофен не
+# нужен"); not "без", which begins items too ("без рецепта")
+_DROP_BEFORE = ("убра", "убер", "удал", "вычеркн", "прибра", "прибер", "видал", "викресл",
+                "remove", "delete", "drop", "өшір")  # fmt: skip
+_DROP_AFTER = ("не нужен", "не нужна", "не нужно", "не нужны", "не надо", "не потрібен",
+               "не потрібна", "не потрібно", "не треба", "not needed", "керек емес")  # fmt: skip
+
+
+class ListEdit(NamedTuple):
+    """What a message does to a list instead of adding a line (`list_edit`)."""
+
+    lines: list[str]  # the list's lines after it
+    found: bool  # False: an item to drop that no line names (the list as it was)
+
+
+def list_edit(typed: str, lines: list[str]) -> ListEdit | None:
+    """The list after a message that changes it ("очистить список": none; "удалить
+    последнее": all but the last; "убрать нурофен", "нурофен не нужен": the items naming it
+    gone, each line's items apart as its commas part them); None for a message that adds a
+    line."""
+    phrase = plain_phrase(typed)
+    if phrase in LIST_CLEAR:
+        return ListEdit([], True)
+    if phrase in LIST_DROP_LAST:
+        return ListEdit(lines[:-1], bool(lines))
+    words = phrase.split()
+    named: list[str] = []
+    if len(words) >= 2 and words[0].startswith(_DROP_BEFORE):
+        named = words[1:]
+    elif any(phrase.endswith(f" {tail}") for tail in _DROP_AFTER):
+        named = [w for w in words if w not in ("не", "нужен", "нужна", "нужно", "нужны", "надо",
+                                                "потрібен", "потрібна", "потрібно", "треба",
+                                                "not", "needed", "керек", "емес")]  # fmt: skip
+    if not named:
+        return None
+    stems = [w[: max(4, len(w) - 2)] for w in named if len(w) >= 3]
+    kept, found = [], False
+    for line in lines:
+        items = [item.strip() for item in re.split(r"[,;]", line)]
+        left = [item for item in items if not any(stem in item.casefold() for stem in stems)]
+        found = found or len(left) < len(items)
+        if left:
+            kept.append(", ".join(left) if len(left) < len(items) else line)
+    return ListEdit(kept, found)

@@ -18,7 +18,13 @@ from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.forms import address_named, clean_text, is_done, list_after
+from bot.services.forms import (
+    address_named,
+    clean_text,
+    is_done,
+    list_after,
+    list_edit,
+)
 from bot.services.profile import ADDRESS_MAX, clean_address, named_address, saved_addresses
 from bot.services.profile import AddressSource as Source
 from bot.textfit import cut
@@ -94,9 +100,22 @@ def list_window(
 
     async def on_text(message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
         """Each message adds its lines to the list (people send one item a message); "готово",
-        "that's all" (`forms.DONE_WORDS`) is the press of "Next", never a line."""
+        "that's all" (`forms.DONE_WORDS`) is the press of "Next", never a line; "очистить
+        список", "удалить последнее", "убрать нурофен" change the list (`forms.list_edit`)."""
         if is_done(text):
             await on_next(message, None, manager)
+            return
+        before = str(manager.dialog_data.get(step.key) or "")
+        edit = list_edit(text, before.split("\n") if before else [])
+        if edit is not None:
+            if not edit.found:
+                set_error(manager, "list-item-not-found")
+            elif edit.lines:
+                clear_error(manager)
+                manager.dialog_data[step.key] = "\n".join(edit.lines)
+            else:
+                clear_error(manager)
+                clear_lines(manager, step.key)
             return
         value = clean_list(text)
         if value is None:

@@ -121,3 +121,4 @@ full-text-page =
 btn-history-earlier = ◀️ Earlier
 btn-history-later = Later ▶️
 request-history-part = 📜 History: part { $history_page } of { $history_pages }.
+list-item-not-found = I found no such item in your list. Check the list above, or press “{ btn-list-clear }” to start it again.

@@ -121,3 +121,4 @@ full-text-page =
 btn-history-earlier = ◀️ Ертерек
 btn-history-later = Кейінірек ▶️
 request-history-part = 📜 Тарих: { $history_pages } бөліктің { $history_page }-бөлігі.
+list-item-not-found = Тізіміңізде мұндай жоқ. Жоғарыдағы тізімді тексеріңіз немесе тізімді қайта бастау үшін «{ btn-list-clear }» батырмасын басыңыз.

@@ -121,3 +121,4 @@ full-text-page =
 btn-history-earlier = ◀️ Раньше
 btn-history-later = Позже ▶️
 request-history-part = 📜 История: часть { $history_page } из { $history_pages }.
+list-item-not-found = В Вашем списке такого нет. Проверьте список выше или нажмите «{ btn-list-clear }», чтобы начать его заново.

@@ -121,3 +121,4 @@ full-text-page =
 btn-history-earlier = ◀️ Раніше
 btn-history-later = Пізніше ▶️
 request-history-part = 📜 Історія: частина { $history_page } з { $history_pages }.
+list-item-not-found = У Вашому списку такого немає. Перевірте список вище або натисніть «{ btn-list-clear }», щоб почати його знову.

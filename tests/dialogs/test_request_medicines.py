@@ -307,3 +307,27 @@ async def test_an_address_named_in_words_is_the_one_saved(member, session_factor
         await member.click("🏠 Main menu")
     sent = await stored_requests(session_factory)
     assert [r.details["address"] for r in sent] == [HOME, office, office]
+
+
+async def test_the_list_changed_in_words(member, session_factory, clock):
+    """ "убрать нурофен", "удалить последнее" and "очистить список" were added to the list as
+    medicines: they change it."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("💊 Medicines")
+    for line in ("Нурофен, Аспирин", "Витамин D", "ещё парацетамол"):
+        await member.send(line)
+    assert "📝 Your list:\nНурофен, Аспирин\nВитамин D\nещё парацетамол" in member.text()
+    await member.send("убрать нурофен")
+    await member.send("удалить последнее")
+    assert "📝 Your list:\nАспирин\nВитамин D" in member.text()
+    await member.send("убрать валидол")  # no such item: the list as it was
+    assert "I found no such item in your list" in member.text()
+    await member.send("очистить список")
+    assert "📝 Your list" not in member.text()
+    await member.send("Но-шпа")
+    await member.click("➡️ Next")
+    await member.send("Kyiv, Khreshchatyk 1, flat 5")
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["items"] == "Но-шпа"
