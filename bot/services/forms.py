@@ -1432,7 +1432,9 @@ LIST_DROP_LAST = frozenset(
 # the words that drop an item named after them ("убрать нурофен") or before them ("нурофен не
 # нужен"); not "без", which begins items too ("без рецепта")
 _DROP_BEFORE = ("убра", "убер", "удал", "вычеркн", "прибра", "прибер", "видал", "викресл",
-                "remove", "delete", "drop", "өшір")  # fmt: skip
+                "өшір")  # fmt: skip
+# (English ones whole: "Drops for the eyes" is an item)
+_DROP_WORDS = frozenset({"remove", "delete", "drop", "cross"})
 _DROP_AFTER = ("не нужен", "не нужна", "не нужно", "не нужны", "не надо", "не потрібен",
                "не потрібна", "не потрібно", "не треба", "not needed", "керек емес")  # fmt: skip
 
@@ -1456,7 +1458,7 @@ def list_edit(typed: str, lines: list[str]) -> ListEdit | None:
         return ListEdit(lines[:-1], bool(lines))
     words = phrase.split()
     named: list[str] = []
-    if len(words) >= 2 and words[0].startswith(_DROP_BEFORE):
+    if len(words) >= 2 and (words[0].startswith(_DROP_BEFORE) or words[0] in _DROP_WORDS):
         named = words[1:]
     elif any(phrase.endswith(f" {tail}") for tail in _DROP_AFTER):
         named = [w for w in words if w not in ("не", "нужен", "нужна", "нужно", "нужны", "надо",
