@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable, Collection, Iterator, Mapping, Sequence
 from datetime import date, datetime
+from functools import cache
 from operator import itemgetter
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -414,15 +415,16 @@ async def _pressed(
     return True
 
 
-def _labels(hub: TranslatorHub, key: str) -> set[str]:
+@cache
+def _labels(hub: TranslatorHub, key: str) -> frozenset[str]:
     """A button's label in each of the bot's languages, as typed answers are compared; none
-    for a label with a value in it ("📱 Use +380…")."""
-    labels = set()
-    for locale in hub.locales:
-        i18n = hub.get(locale)
-        if not i18n.variables(key):
-            labels.add(typed_phrase(i18n(key)))
-    return labels
+    for a label with a value in it ("📱 Use +380…"). Built once a key, as the menu's words
+    are (`menu._menu_words`)."""
+    return frozenset(
+        typed_phrase(hub.get(locale)(key))
+        for locale in hub.locales
+        if not hub.get(locale).variables(key)
+    )
 
 
 async def opened_request(message: Message, manager: DialogManager) -> bool:

@@ -228,19 +228,15 @@ _CLAUSE = re.compile(r"[,.;:!?()\n]")
 def _examined(text: str, word: str) -> list[str]:
     """The words naming what is examined after the examination's `word` in `text`, as typed
     ("мне нужно УЗИ брюшной полости": "брюшной", "полости"); none when nothing follows it."""
-    ends = (
-        _PART_ENDS | _ASKING | RELATION_WORDS.keys() | RELATIVE_DAYS.keys() | WEEKDAYS.keys()
-    ) - _PART_JOINS
     for clause in _CLAUSE.split(text):
         tokens = clause.split()
         folded = [typed_phrase(token) for token in tokens]
         if word not in folded:
             continue
+        after = folded.index(word) + 1
         part: list[str] = []
-        for token, plain in zip(
-            tokens[folded.index(word) + 1 :], folded[folded.index(word) + 1 :], strict=True
-        ):
-            if not plain or plain in ends or plain in PROCEDURES or plain.startswith(_WANTING):
+        for token, plain in zip(tokens[after:], folded[after:], strict=True):
+            if not plain or plain in _EXAMINED_ENDS or plain.startswith(_WANTING):
                 break
             part.append(token)
             if len(part) == PART_WORDS:
@@ -576,6 +572,18 @@ RELATION_WORDS: dict[str, str] = {
         "spouse",
     ),
 }  # fmt: skip
+# what ends the words of what an examination examines (`_examined`): a word of `_PART_ENDS`,
+# of asking, of whom for, of a day, or another examination, but not one that joins inside it
+_EXAMINED_ENDS = (
+    _PART_ENDS
+    | _ASKING
+    | RELATION_WORDS.keys()
+    | RELATIVE_DAYS.keys()
+    | WEEKDAYS.keys()
+    | PROCEDURES.keys()
+) - _PART_JOINS
+
+
 # the family words that say a man or a woman ("сына", "дочке", "wife"): a son is not the
 # daughter, whom alone the word for a child would name (`names.sex_of`)
 RELATION_SEX: dict[str, str] = {
@@ -1437,6 +1445,7 @@ _DROP_BEFORE = ("убра", "убер", "удал", "вычеркн", "приб�
 _DROP_WORDS = frozenset({"remove", "delete", "drop", "cross"})
 _DROP_AFTER = ("не нужен", "не нужна", "не нужно", "не нужны", "не надо", "не потрібен",
                "не потрібна", "не потрібно", "не треба", "not needed", "керек емес")  # fmt: skip
+_DROP_AFTER_WORDS = frozenset(" ".join(_DROP_AFTER).split())
 
 
 class ListEdit(NamedTuple):
@@ -1461,9 +1470,7 @@ def list_edit(typed: str, lines: list[str]) -> ListEdit | None:
     if len(words) >= 2 and (words[0].startswith(_DROP_BEFORE) or words[0] in _DROP_WORDS):
         named = words[1:]
     elif any(phrase.endswith(f" {tail}") for tail in _DROP_AFTER):
-        named = [w for w in words if w not in ("не", "нужен", "нужна", "нужно", "нужны", "надо",
-                                                "потрібен", "потрібна", "потрібно", "треба",
-                                                "not", "needed", "керек", "емес")]  # fmt: skip
+        named = [w for w in words if w not in _DROP_AFTER_WORDS]
     if not named:
         return None
     stems = [w[: max(4, len(w) - 2)] for w in named if len(w) >= 3]
