@@ -180,13 +180,19 @@ async def step_back(manager: DialogManager) -> None:
     await manager.switch_to(steps[trail[-1]])
 
 
+async def edit_field(manager: DialogManager, step: State) -> None:
+    """One field's step opened from the summary, which it returns to once answered
+    (`advance`), as "✏️", a change typed under the summary and a refused send open it."""
+    manager.dialog_data[EDITING] = True
+    await manager.switch_to(step)
+
+
 def edit_button(key: str, step: State) -> Button:
     """A summary button that reopens one step and returns to the summary after it."""
 
     async def edit(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
-        manager.dialog_data[EDITING] = True
         clear_error(manager)
-        await manager.switch_to(step)
+        await edit_field(manager, step)
 
     return Button(
         I18nButtonText(key), id=f"edit_{(step.state or '').split(':')[-1]}", on_click=edit
@@ -216,8 +222,7 @@ def summary_input(on_send: Any, fields: Sequence[Field]) -> MessageInput:
         elif not field:
             set_notice(manager, "summary-which-change")
         else:
-            manager.dialog_data[EDITING] = True
-            await manager.switch_to(steps[field])
+            await edit_field(manager, steps[field])
             value = changed_to(message.text or "", field)
             if value is not None:  # "изменить дату: 15 декабря": that step answered with it
                 await answer_step(message.model_copy(update={"text": value}), manager)
@@ -297,8 +302,7 @@ async def submit(
         set_error(manager, exc.reason, **args, **exc.args_shown)
         step = (steps or {}).get(exc.field or "")
         if step is not None:
-            manager.dialog_data[EDITING] = True
-            await manager.switch_to(step)
+            await edit_field(manager, step)
         return
     number, request_id = request.number, request.id
     if not await commit_now(manager):

@@ -124,13 +124,14 @@ def preferred_date_handlers(
     ) -> None:
         # "как можно скорее": the first day a visit can be on; "в выходные", "на следующей
         # неделе": the first of those days; each taken, and said so
-        first = today(manager) if names_soonest(text) else first_of_span(text, today(manager))
+        soonest = names_soonest(text)
+        first = today(manager) if soonest else first_of_span(text, today(manager))
         if first is not None:
             if errors.no_time_left and not windows_left(first, insurer_now(manager)):
                 first += timedelta(days=1)  # (no time of day left today)
             await take(manager, first)
             if manager.dialog_data.get(FIELD) == first.isoformat():  # (taken: said so)
-                key = "date-soonest-kept" if names_soonest(text) else "date-first-kept"
+                key = "date-soonest-kept" if soonest else "date-first-kept"
                 set_notice(manager, key, date=fmt_date(first, manager))
             return
         if after_time is None and not keeps_time:  # a time of day typed would be lost

@@ -107,14 +107,14 @@ def list_window(
             return
         before = str(manager.dialog_data.get(step.key) or "")
         edit = list_edit(text, before.split("\n") if before else [])
+        if edit is not None and not edit.found:
+            set_error(manager, "list-item-not-found")
+            return
         if edit is not None:
-            if not edit.found:
-                set_error(manager, "list-item-not-found")
-            elif edit.lines:
-                clear_error(manager)
+            clear_error(manager)
+            if edit.lines:
                 manager.dialog_data[step.key] = "\n".join(edit.lines)
             else:
-                clear_error(manager)
                 clear_lines(manager, step.key)
             return
         value = clean_list(text)
