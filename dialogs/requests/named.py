@@ -168,13 +168,12 @@ def named_holder(text: str, card_list: list[cards.CardView]) -> tuple[cards.Card
     return None
 
 
-def whose_unknown(text: str, card_list: list[cards.CardView]) -> bool:
+def names_family(text: str, card_list: list[cards.CardView]) -> bool:
     """Whether a message names a family member by who they are ("для ребенка", "для сына")
-    whom `named_holder` found no one card of: two children, or a son where only a daughter
-    has a card here; the request is not made on the active card then, but whose it is asked."""
-    if len(card_list) < 2 or named_holder(text, card_list) is not None:
-        return False
-    return any(_relation(word) is not None for word in text.split())
+    to a member with a family's cards. With `named_holder` finding no one card of theirs (two
+    children, or a son where only a daughter has a card here) the request is not made on the
+    active card, but whose it is asked: the caller has read the holder already."""
+    return len(card_list) > 1 and any(_relation(word) is not None for word in text.split())
 
 
 def names_self(text: str) -> bool:
@@ -280,7 +279,7 @@ def asked_for(
     if holder is None and said_for is not None and not names_self(text):
         holder = (said_for, text)
     rest = holder[1] if holder else text
-    unknown = holder is None and whose_unknown(text, card_list)  # (two children: asked)
+    unknown = holder is None and names_family(text, card_list)  # (two children: asked)
     named = request_named_for(rest, holder is not None or unknown, manager)
     if named is None:
         return None
@@ -318,7 +317,7 @@ def parts_asked(
     whose = named_holder(text, card_list)
     said_for = whose[0] if whose else None
     read = [(part, asked_for(part, card_list, manager, said_for)) for part in parts]
-    if whose_unknown(text, card_list):  # "педиатр и лор для ребенка", two children: asked
+    if whose is None and names_family(text, card_list):  # "педиатр и лор для ребенка"
         return [(p, a._replace(ask_whose=True) if a and not a.holder else a) for p, a in read]
     return read
 

@@ -42,10 +42,10 @@ from dialogs.requests.named import (
     named_ahead,
     named_holder,
     named_label,
+    names_family,
     offered_two,
     parts_asked,
     request_named_for,
-    whose_unknown,
 )
 from dialogs.states import (
     AppointmentSG,
@@ -212,7 +212,7 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
         # "отменить запись к стоматологу": not a new one; where requests are, and support
         set_notice(manager, "input-about-request-new")
         return
-    if named is not None and holder is None and data["several"] and whose_unknown(text, card_list):
+    if named is not None and holder is None and names_family(text, card_list):
         # "педиатр для ребенка" with two children: whose card, asked
         await ask_whose(manager, named, ahead=named_ahead(named, rest, manager))
         return
