@@ -1448,6 +1448,33 @@ _DROP_AFTER = ("не нужен", "не нужна", "не нужно", "не н
 _DROP_AFTER_WORDS = frozenset(" ".join(_DROP_AFTER).split())
 
 
+# a message that names the referral or the prescription instead of what it lists ("по
+# направлению", "те что врач назначил", "рецепт сейчас пришлю"): no line of the list. Stems of
+# the document and of "prescribed", then the words said around them, whole.
+_DOCUMENT_STEMS = ("направлен", "жолдам", "рецепт", "prescri", "referral", "назнач", "выписа",
+                   "призначе", "призначи", "виписа", "тағайында")  # fmt: skip
+_DOCUMENT_AROUND_SAID = """
+    по согласно как в во на из у меня мне мое моё мой моя моему моим есть вот фото фотографию
+    фотография фотку скан сейчас щас пришлю отправлю скину приложу прикреплю будет врача врач
+    врачом врачу доктор доктора что те которые все всё там указано указаны написано написаны и
+    это тот который он его её ее уже за згідно з як мене мені моє мій моїм є ось фотографію
+    зараз надішлю відправлю додам прикріплю буде лікаря лікар лікарем що ті які усе вказано
+    вказані і й це той який його її вже according to my the as per in on by from doctor doctors
+    s see attached photo scan will send i ll m ve have a it its what listed written is here now
+    all that this there with me got be бойынша менің менде бар суреті сурет қазір жіберемін
+    дәрігер дәрігердің не барлығы сол осы жазылған көрсетілген мен приложил приложила отправил
+    отправила скинул скинула додав додала надіслав надіслала sent жібердім"""
+_DOCUMENT_AROUND = frozenset(_DOCUMENT_AROUND_SAID.split())
+
+
+def names_document(typed: str) -> bool:
+    """`typed` only names the referral or prescription ("по направлению", "as prescribed",
+    "рецепт сейчас пришлю"), not an item of the list ("рецепт на нурофен", "без рецепта")."""
+    words = plain_phrase(typed).split()
+    named = [w for w in words if w.startswith(_DOCUMENT_STEMS)]
+    return bool(named) and all(w in _DOCUMENT_AROUND for w in words if w not in named)
+
+
 class ListEdit(NamedTuple):
     """What a message does to a list instead of adding a line (`list_edit`)."""
 

@@ -125,6 +125,7 @@ REFERRAL_LIST = ListStep(
     collected="lab-referral-collected",
     empty="lab-referral-empty",
     next_button="lab-btn-next",
+    document="lab-referral-named",
 )
 
 # the summary's fields: each one's "✏️" and the step it reopens, named in words too

@@ -24,6 +24,7 @@ from bot.services.forms import (
     is_done,
     list_after,
     list_edit,
+    names_document,
 )
 from bot.services.profile import ADDRESS_MAX, clean_address, named_address, saved_addresses
 from bot.services.profile import AddressSource as Source
@@ -80,12 +81,16 @@ class ListStep:
     collected: str
     empty: str
     next_button: str
+    document: str  # said when a message names the referral or prescription, not what it lists
 
 
 def clean_list(text: str | None) -> str | None:
-    """A typed list, trimmed; it needs a letter (digits or dots alone name nothing)."""
+    """A typed list, trimmed; it needs a letter (digits or dots alone name nothing), and names
+    more than the referral or prescription ("по направлению": its photo is the list)."""
     value = clean_text(text, max_len=LIST_MAX)
-    return value if value and any(ch.isalpha() for ch in value) else None
+    if not value or not any(ch.isalpha() for ch in value) or names_document(value):
+        return None
+    return value
 
 
 def list_window(
@@ -104,6 +109,9 @@ def list_window(
         список", "удалить последнее", "убрать нурофен" change the list (`forms.list_edit`)."""
         if is_done(text):
             await on_next(message, None, manager)
+            return
+        if names_document(text):  # "по направлению": its photo, not a line of the list
+            set_notice(manager, step.document, attached=len(stored_docs(manager)))
             return
         before = str(manager.dialog_data.get(step.key) or "")
         edit = list_edit(text, before.split("\n") if before else [])
@@ -282,6 +290,7 @@ MEDICINES_LIST = ListStep(
     collected="medicines-items-collected",
     empty="medicines-items-empty",
     next_button="medicines-btn-next",
+    document="medicines-prescription-named",
 )
 
 # the summary's fields: each one's "✏️" and the step it reopens, named in words too

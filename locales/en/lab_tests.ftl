@@ -8,6 +8,11 @@ lab-referral-collected =
     📝 Your list of tests:
     { $list_text }
 lab-referral-empty = The list cannot be empty. Please type the names of the tests or send a photo of the referral.
+lab-referral-named =
+    { $attached ->
+        [0] 📎 Please send the referral here as a photo or file (several photos are fine), or type the tests it lists.
+       *[other] 📎 The referral is attached. Add more, type the tests, or press “{ lab-btn-next }”.
+    }
 lab-btn-next = ➡️ Next
 lab-date-prompt = 🗓 On which day would you like to take the tests? Pick it on the calendar or type it as DD.MM.YYYY.
 lab-date-kept = 📅 { $date }: noted as the day for the tests. First, the referral or the list of tests.

@@ -8,6 +8,11 @@ medicines-items-collected =
     📝 Your list:
     { $list_text }
 medicines-items-empty = The list cannot be empty. Please type the names of the medicines or send a photo of the prescription.
+medicines-prescription-named =
+    { $attached ->
+        [0] 📎 Please send the prescription here as a photo or file (several photos are fine), or type the medicines it lists.
+       *[other] 📎 The prescription is attached. Add more, type the medicines, or press “{ medicines-btn-next }”.
+    }
 medicines-btn-next = ➡️ Next
 medicines-address-prompt = 🏠 Where should we deliver the medicines? Type the address (city, street, building, flat).
 medicines-btn-use-home = 🏠 Use { $home_address }

@@ -8,6 +8,11 @@ medicines-items-collected =
     📝 Ваш список:
     { $list_text }
 medicines-items-empty = Список не может быть пустым. Пожалуйста, введите названия лекарств или отправьте фото рецепта.
+medicines-prescription-named =
+    { $attached ->
+        [0] 📎 Пришлите, пожалуйста, рецепт сюда фото или файлом (можно несколько фото) или напишите лекарства из него.
+       *[other] 📎 Рецепт приложен. Добавьте ещё, напишите лекарства или нажмите «{ medicines-btn-next }».
+    }
 medicines-btn-next = ➡️ Далее
 medicines-address-prompt = 🏠 Куда доставить лекарства? Введите адрес (город, улица, дом, квартира).
 medicines-btn-use-home = 🏠 Использовать «{ $home_address }»

@@ -8,6 +8,11 @@ medicines-items-collected =
     📝 Ваш список:
     { $list_text }
 medicines-items-empty = Список не може бути порожнім. Будь ласка, введіть назви ліків або надішліть фото рецепта.
+medicines-prescription-named =
+    { $attached ->
+        [0] 📎 Надішліть, будь ласка, рецепт сюди фото або файлом (можна кілька фото) або напишіть ліки з нього.
+       *[other] 📎 Рецепт додано. Додайте ще, напишіть ліки або натисніть «{ medicines-btn-next }».
+    }
 medicines-btn-next = ➡️ Далі
 medicines-address-prompt = 🏠 Куди доставити ліки? Введіть адресу (місто, вулиця, будинок, квартира).
 medicines-btn-use-home = 🏠 Використати «{ $home_address }»

@@ -344,3 +344,31 @@ async def test_a_home_visit_asked_in_words_is_at_the_home_address(member, sessio
     await member.send("завтра")
     await member.send("выезд на дом")
     assert f"Address: {HOME}" in member.text()
+
+
+async def test_the_referral_named_is_asked_for_and_never_a_line_of_the_list(
+    member, session_factory
+):
+    await _open_form(member, session_factory)
+    await member.send("по направлению")
+    assert "Please send the referral here as a photo or file" in member.text()
+    assert "Your list of tests" not in member.text()
+    assert "➡️ Next" not in member.buttons()  # nothing to send yet
+
+    await send_photo(member, "referral-1", caption="направление")  # the caption says the photo
+    assert "Documents attached: 1" in member.text()
+    assert "Your list of tests" not in member.text()
+    await member.send("направление приложила")
+    assert "The referral is attached. Add more, type the tests, or press “➡️ Next”" in member.text()
+    await member.send("направление на ОАК")  # the tests named with it are the list's line
+    assert "Your list of tests:\nнаправление на ОАК" in member.text()
+    await member.click("➡️ Next")
+    await member.click("25")
+    await member.send("Almaty, Abay Ave 10, flat 3")
+    await member.click("✅ Send")
+
+    (request,) = await stored_requests(session_factory)
+    assert request.details["referral"] == "направление на ОАК"
+    assert [doc.file_id for doc in await stored_documents(session_factory, request.id)] == [
+        "referral-1"
+    ]
