@@ -27,6 +27,7 @@ from bot.services.forms import (
     clean_text,
     day_named,
     hour_in_sentence,
+    hour_outside,
     names_own_phone,
     read_date_time_said,
     topic_named,
@@ -80,13 +81,7 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
     if said is None:
         return
     data = manager.dialog_data
-    window = said if said in TIME_WINDOWS else window_named(said)
-    if window in TIME_WINDOWS and window != ANY_TIME:
-        data["time_window"] = window
-    elif (hour := hour_in_sentence(said)) is not None:  # "… после 18 …": kept as typed too
-        keep_time(manager, *hour)
-    if data.get("time_window") and (day := _day_said(said, manager)) is not None:
-        keep_time(manager, data["time_window"], day)  # "… завтра утром": the day kept too
+    _keep_time_said(said, manager)
     if topic_named(said) and (topic := clean_text(said, min_len=3)) is not None:
         data["topic"] = topic
     i18n: Translator = manager.middleware_data["i18n"]
@@ -97,6 +92,20 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
         )
     elif data.get("topic"):
         set_notice(manager, "callback-topic-kept")
+
+
+def _keep_time_said(said: str, manager: DialogManager) -> bool:
+    """The time of day a sentence names, kept: by its words ("ввечері"), or by an hour, kept as
+    typed too ("… после 18 …"), with the day it names ("… завтра утром"); False when none."""
+    data = manager.dialog_data
+    window = said if said in TIME_WINDOWS else window_named(said)
+    if window in TIME_WINDOWS and window != ANY_TIME:
+        data["time_window"] = window
+    elif (hour := hour_in_sentence(said)) is not None:
+        keep_time(manager, *hour)
+    if data.get("time_window") and (day := _day_said(said, manager)) is not None:
+        keep_time(manager, data["time_window"], day)
+    return bool(data.get("time_window"))
 
 
 def _after_phone(manager: DialogManager) -> State:
@@ -121,7 +130,14 @@ async def on_phone(_message: Message, _widget: Any, manager: DialogManager, text
         set_error(manager, "callback-phone-invalid")
         return
     manager.dialog_data["phone"] = phone
+    # "0671234567 после 18": the time said with the number answers the next step
+    data = manager.dialog_data
+    kept = not data.get("time_window") and _keep_time_said(text, manager)
     await advance(manager, _after_phone(manager), CallbackSG.confirm)
+    if kept:
+        i18n: Translator = manager.middleware_data["i18n"]
+        window = window_text(data["time_window"], data.get(SAID_FIELD), i18n)
+        set_notice(manager, "callback-time-kept", window=window)
 
 
 async def on_contact(message: Message, _widget: Any, manager: DialogManager) -> None:
@@ -146,6 +162,17 @@ async def on_time(
     утром": the day too, which staff read as typed)."""
     typed = event.text if isinstance(event, Message) and event.text else ""
     keep_time(manager, item, typed_time(event) or _day_said(typed, manager))
+    await advance(manager, _after_time(manager), CallbackSG.confirm)
+
+
+async def on_time_other(message: Message, widget: Any, manager: DialogManager, text: str) -> None:
+    """A day alone ("в следующий вторник", "через неделю"): any time that day, the day kept as
+    typed, as "завтра утром" keeps it; other text as on any time step (`on_time_outside`)."""
+    day = _day_said(text, manager)
+    if day is None or hour_outside(text):
+        await on_time_outside(message, widget, manager, text)
+        return
+    keep_time(manager, ANY_TIME, day)
     await advance(manager, _after_time(manager), CallbackSG.confirm)
 
 
@@ -307,7 +334,7 @@ def callback_dialog() -> Dialog:
             getter=form_getter,
             aliases=TIME_ALIASES,  # "после обеда", "ввечері", "утром", "any time"
             read=window_of_hour,  # "14:00", "в 10"
-            otherwise=on_time_outside,  # "в 21:00": the hours told
+            otherwise=on_time_other,  # "в пятницу": any time that day; "в 21:00": the hours
         ),
         text_step(
             "callback-topic-prompt",

@@ -482,3 +482,26 @@ async def test_an_hour_outside_the_windows_is_told_their_hours(member, session_f
     assert "I did not expect that here" in member.text()
     await member.send("в 19")
     assert "What would you like to talk about?" in member.text()
+
+
+async def test_a_time_said_with_the_number_and_a_day_alone_are_kept(member, session_factory):
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.send("0671234567 завтра после 18")  # the time step is answered with it
+    kept = "🌆 Evening, 16:00–20:00 · “завтра после 18”: noted as the time for the call."
+    assert kept in member.text()
+    assert "What would you like to talk about?" in member.text()
+    await member.send("Question about my dental limit")
+    assert "Phone: +380671234567" in member.text()
+    assert "📅 We will call you on November 23, 2026 (Monday)" in member.text()
+
+    await member.click("✏️ Time")
+    await member.send("через неделю")  # a day alone: any time that day (a Sunday: Monday)
+    assert "Time: 🕘 Any time · “через неделю”" in member.text()
+    assert "📅 We will call you on November 30, 2026 (Monday)" in member.text()
+    await member.click("✅ Send")
+
+    [request] = await stored_requests(session_factory)
+    assert request.details["time_window"] == "any"
+    assert request.details["call_date"] == "2026-11-30"
