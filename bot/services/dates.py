@@ -347,3 +347,54 @@ def first_of_span(text: str, today: date) -> date | None:
         day = _no_year(month, _PART_DAY[match["part"]], today, future=True)
         return None if day is None else max(day, today)
     return None
+
+
+# a month named as the time of a service or a visit rather than its day ("в октябре", "у
+# жовтні", "in October", "қазанда", "в прошлом месяце", "на прошлой неделе"): the calendar is
+# opened on that month and the day asked for. The month "in" it, as Russian and Ukrainian say
+# it (Babel names months in the nominative and genitive only); Kazakh adds "-да/-де/-та/-те".
+_MONTH_IN = {
+    name: number
+    for number, names in enumerate(
+        (("январе", "січні"), ("феврале", "лютому"), ("марте", "березні"), ("апреле", "квітні"),
+         ("мае", "травні"), ("июне", "червні"), ("июле", "липні"), ("августе", "серпні"),
+         ("сентябре", "вересні"), ("октябре", "жовтні"), ("ноябре", "листопаді"),
+         ("декабре", "грудні")),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_IN_MONTH = re.compile(r"^(?:в|во|у|in|during)?\s*(?P<month>[^\W\d_]+)\s*(?P<year>\d{4})?$")
+LAST_WEEK = frozenset(
+    {"на прошлой неделе", "прошлая неделя", "на прошлой", "минулого тижня", "на минулому тижні",
+     "минулий тиждень", "last week", "өткен аптада", "өткен апта"}
+)  # fmt: skip
+LAST_MONTH = frozenset(
+    {"в прошлом месяце", "прошлый месяц", "в том месяце", "минулого місяця",
+     "у минулому місяці", "минулий місяць", "last month", "өткен айда", "өткен ай"}
+)  # fmt: skip
+
+
+def month_of_days(text: str, today: date, *, future: bool) -> date | None:
+    """The first day of the month a message names instead of a day, ahead (a visit) or, not
+    `future`, gone (a service to claim): "в октябре", "in October 2026", "в начале ноября",
+    "на прошлой неделе" (the month its Monday is in), "в прошлом месяце"; None when it names
+    no month so."""
+    phrase = " ".join(_TOKEN.findall(text.casefold()))
+    if not future and phrase in LAST_WEEK:
+        return (today - timedelta(days=today.weekday() + 7)).replace(day=1)
+    if not future and phrase in LAST_MONTH:
+        return (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    part = _PART_OF_MONTH.match(phrase)
+    match = _IN_MONTH.match(phrase) if part is None else None
+    word = part["month"] if part is not None else match["month"] if match is not None else None
+    if word is None:
+        return None
+    month = _MONTH_IN.get(word) or month_names().get(word)
+    if month is None and word[-2:] in ("да", "де", "та", "те"):  # "қазанда", "қыркүйекте"
+        month = month_names().get(word[:-2])
+    if month is None:
+        return None
+    if match is not None and match["year"]:
+        return date(int(match["year"]), month, 1)
+    return _no_year(month, 1, today.replace(day=1), future)

@@ -811,6 +811,39 @@ def names_own_phone(typed: str) -> bool:
     return plain_phrase(typed) in OWN_PHONE_WORDS
 
 
+# "I don't know" as an answer, where the bot can say where to find it (a service's date: on
+# the receipt)
+UNKNOWN_WORDS = frozenset(
+    {"не помню", "не знаю", "забыл", "забыла", "не помню точно", "точно не помню", "не пам ятаю",
+     "не пам ятаю точно", "не знаю точно", "забув", "забула", "i don t remember", "don t remember",
+     "i don t know", "don t know", "i forgot", "forgot", "not sure", "есімде жоқ", "білмеймін",
+     "ұмыттым"}
+)  # fmt: skip
+
+
+def names_unknown(typed: str) -> bool:
+    """Whether an answer is "I don't remember" ("не помню", "не пам'ятаю", "I forgot")."""
+    return plain_phrase(typed) in UNKNOWN_WORDS
+
+
+# the account of the member's last claim named rather than its IBAN typed ("тот же", "как в
+# прошлый раз", "same account")
+SAME_ACCOUNT_WORDS = frozenset(
+    {"тот же", "тот же счет", "тот же счёт", "на тот же счет", "на тот же счёт", "тот же iban",
+     "такой же", "такой же как в прошлый раз", "как в прошлый раз", "как и в прошлый раз",
+     "тот же что в прошлый раз", "той самий", "той самий рахунок", "на той самий рахунок",
+     "той же рахунок", "на той же рахунок", "такий самий", "такий самий як минулого разу",
+     "як минулого разу", "як і минулого разу", "same", "the same", "same account",
+     "the same account", "same as last time", "as last time", "same as before", "сол шот",
+     "сол шотқа", "бұрынғы шот", "бұрынғы шотқа", "өткен жолғыдай"}
+)  # fmt: skip
+
+
+def names_same_account(typed: str) -> bool:
+    """Whether an answer to "which account?" names the last claim's ("тот же", "same")."""
+    return plain_phrase(typed) in SAME_ACCOUNT_WORDS
+
+
 # a delivery address named rather than typed: the member's home ("домой", "по месту
 # жительства", "додому", "home", "үйге"), or where the last delivery went ("туда же", "как в
 # прошлый раз", "same as last time")

@@ -76,6 +76,14 @@ _ABOUT = re.compile(
     r"^\s*(?:около|примерно|приблизно|близько|about|approximately|approx\.?|around|шамамен|~)\s*",
     re.IGNORECASE,
 )
+# what the amount is, said before it in an answer ("всего 1800", "сумма: 1500", "я заплатил
+# 2000 тг"): left out; in a sentence these words are the sentence's (`amount_named`)
+_LABEL = re.compile(
+    r"^\s*(?:(?:я|i|мен)\s+)?(?:всего|итого|сумма|на сумму|заплатил[аи]?|оплатил[аи]?|усього|"
+    r"всього|разом|сума|на суму|заплатив|сплатив|сплатила|total|paid|in total|барлығы|жиыны|"
+    r"сомасы|төледім)(?![^\W\d_])\s*:?\s*",
+    re.IGNORECASE,
+)
 # the cents after the whole units, as receipts and people give them ("1500 грн 50 коп", "$12 30
 # cents", "2000 тг 50 тиын")
 _CENTS = re.compile(
@@ -88,11 +96,11 @@ _CENTS = re.compile(
 def read_amount(text: str) -> tuple[Decimal, str | None] | None:
     """An amount as a person types it, with its currency before or after it or none: `1 500
     грн`, `15 000 тг`, `$120`, `120.50 USD`, `€ 80`, `1 234,50`, in thousands too (`5 тыс`,
-    `15к ₸`), with its cents said (`1500 грн 50 коп`), or "about" so much (`около 2000`). The
-    amount as `parse_amount` reads it, and the currency's code (one of `CURRENCIES`) when one
-    is named; None when it is not an amount, or names a currency the bot does not reimburse
-    in (`1 500 руб`)."""
-    text = _ABOUT.sub("", text, count=1)
+    `15к ₸`), with its cents said (`1500 грн 50 коп`), "about" so much (`около 2000`) or
+    what it is (`всего 1800`). The amount as `parse_amount` reads it, and the currency's code
+    (one of `CURRENCIES`) when one is named; None when it is not an amount, or names a currency
+    the bot does not reimburse in (`1 500 руб`)."""
+    text = _LABEL.sub("", _ABOUT.sub("", text, count=1), count=1)
     if (cents := _CENTS.match(text)) is not None:
         whole = read_amount(cents["whole"])
         if whole is None or whole[0] != whole[0].to_integral_value():
@@ -119,6 +127,29 @@ def read_amount(text: str) -> tuple[Decimal, str | None] | None:
     return None if amount is None else (amount, currency)
 
 
+# amounts added ("1500 + 300", "1500 грн и 300 грн", "500 плюс 250")
+_PLUS = re.compile(
+    r"\s*(?:\+|(?<![^\W\d_])(?:и|і|та|плюс|and|plus|және)(?![^\W\d_]))\s*", re.IGNORECASE
+)
+
+
+def amounts_added(text: str) -> tuple[Decimal, str | None] | None:
+    """Two amounts or more added in one answer ("1500 + 300", "1500 грн и 300 грн"): their sum
+    and the currency named with them (one for all); None when it is not so, or the currencies
+    differ."""
+    parts = _PLUS.split(text)
+    if len(parts) < 2:
+        return None
+    read = [read_amount(part) for part in parts]
+    if any(amount is None for amount in read):
+        return None
+    currencies = {currency for _, currency in filter(None, read) if currency}
+    total = sum((amount for amount, _ in filter(None, read)), Decimal(0))
+    if len(currencies) > 1 or total > MAX_AMOUNT:
+        return None
+    return total, currencies.pop() if currencies else None
+
+
 # the most words an amount with its currency is written in ("1 234 567,50 грн")
 AMOUNT_WORDS = 5
 
@@ -138,7 +169,8 @@ def amount_named(text: str) -> NamedAmount | None:
     tokens = [t.strip(",;:!?()") for t in text.split()]
     for size in range(min(AMOUNT_WORDS, len(tokens)), 0, -1):
         for at in range(len(tokens) - size + 1):
-            read = read_amount(" ".join(tokens[at : at + size]))
+            span = " ".join(tokens[at : at + size])
+            read = None if _LABEL.match(span) else read_amount(span)
             if read is not None and read[1] is not None:
                 rest = " ".join(tokens[:at] + tokens[at + size :])
                 return NamedAmount(read[0], read[1], rest)

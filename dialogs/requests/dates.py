@@ -11,9 +11,11 @@ from aiogram.fsm.state import State
 from aiogram.types import Message
 from aiogram_dialog import ChatEvent, DialogManager
 from aiogram_dialog.widgets.kbd.calendar_kbd import ManagedCalendar, OnDateSelected
+from babel.dates import format_date
 
+from bot.i18n import Translator
 from bot.render import window_text
-from bot.services.dates import first_of_span, names_span, read_date
+from bot.services.dates import first_of_span, month_of_days, names_span, read_date
 from bot.services.forms import (
     WINDOWS_CLOSE,
     WINDOWS_OPEN,
@@ -31,6 +33,7 @@ from dialogs.requests.common import advance, step_to
 from dialogs.widgets.calendar import LocalizedCalendar
 
 HORIZON_DAYS = 365
+CALENDAR_ID = "date_cal"  # a form's calendar of days to come
 FIELD = "preferred_date"
 TIME_FIELD = "time_window"
 # the time of day as the member typed it when it named an hour ("после 17", "в 10:30"): kept
@@ -141,6 +144,13 @@ def preferred_date_handlers(
         if typed.value is None and names_span(text):  # "15-16 декабря": one of them, please
             set_error(manager, "date-one-day")
             return
+        if typed.value is None and (month := month_of_days(text, today(manager), future=True)):
+            # "в январе": the calendar turned to January, its day asked for
+            if preferred_date_refusal(month, today(manager), HORIZON_DAYS) is DateRefusal.TOO_FAR:
+                set_error(manager, errors.too_far)
+            else:
+                show_month(manager, CALENDAR_ID, month)
+            return
         await take(manager, *typed)
 
     async def on_picked(
@@ -149,6 +159,17 @@ def preferred_date_handlers(
         await take(manager, picked)
 
     return on_text, on_picked
+
+
+def show_month(manager: DialogManager, calendar_id: str, month: date) -> None:
+    """A month named for a day ("в октябре", "на прошлой неделе"): the step's calendar turned
+    to it, and the day asked for ("📅 October 2026: which day?")."""
+    calendar = manager.find(calendar_id)
+    assert isinstance(calendar, ManagedCalendar), calendar_id
+    calendar.set_offset(month)
+    i18n: Translator = manager.middleware_data["i18n"]
+    shown = format_date(month, "LLLL y", locale=i18n.locale)
+    set_notice(manager, "date-which-day", month=shown[:1].upper() + shown[1:])
 
 
 def keep_time(manager: DialogManager, window: str, said: str | None = None) -> None:

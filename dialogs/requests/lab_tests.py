@@ -29,6 +29,7 @@ from dialogs.requests.common import (
     summary_input,
 )
 from dialogs.requests.dates import (
+    CALENDAR_ID,
     DATE_AHEAD,
     FIELD,
     SAID_FIELD,
@@ -146,7 +147,7 @@ def lab_tests_dialog() -> Dialog:
             "date",
             on_date_text,
             LabTestsSG.date,
-            FutureCalendar(id="date_cal", on_click=on_date_picked),
+            FutureCalendar(id=CALENDAR_ID, on_click=on_date_picked),
             Cancel(I18nButtonText("btn-cancel")),
         ),
         address_window(

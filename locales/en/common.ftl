@@ -34,6 +34,7 @@ input-about-request-new = This screen makes a new request. Requests already made
 member-unknown-command = ⚠️ I do not know that command, so I took it as nothing. Mine are /menu (the main menu), /cancel (leave the current form), /support (phones and writing to us), /language, /mydata (what I store about you) and /help.
 date-invalid = I could not read that date. Please type it like 05.03.1984 or 5 March 1984.
 date-one-day = That is more than one day. Please choose one: type it or pick it on the calendar.
+date-which-day = 📅 { $month }: which day? Pick it on the calendar below or type it.
 date-soonest-kept = 📅 { $date }, the earliest day: noted.
 date-first-kept = 📅 { $date }, the first of those days: noted.
 

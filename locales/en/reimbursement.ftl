@@ -5,6 +5,7 @@ reimbursement-date-prompt =
     📅 On what date did you receive the medical service? Type it as DD.MM.YYYY or pick it on the calendar.
 reimbursement-date-window = You can claim services from { $earliest } to today: within your card’s coverage and at most { $days } days back.
 reimbursement-date-future = The service date cannot be later than today, { $date }. Please check the date.
+reimbursement-date-unknown = The date of the service is printed on the receipt or fiscal check, and on the clinic’s report. Please type it or pick it on the calendar.
 reimbursement-date-before-coverage = Coverage on your card started on { $date }; services before that day are not reimbursed. Please check the date.
 reimbursement-date-too-old =
     { $days ->
@@ -14,6 +15,7 @@ reimbursement-date-too-old =
 
 reimbursement-amount-prompt = 💰 How much did you pay? Type the amount from the receipt, e.g. 1 234,50 or 1234.50.
 reimbursement-amount-invalid = I could not read that as an amount. Please type it like 1 234,50 or 1234.50; you may add the currency: UAH, KZT, USD or EUR.
+reimbursement-amount-added = ➕ I added the amounts up: { $amount }.
 reimbursement-date-amount-kept =
     📅 { $date } and 💰 { $amount }: noted as the date of the service and the amount paid.{ $comment ->
         [yes] {" Your message is noted as the claim’s comment for the claims team."}
@@ -55,6 +57,7 @@ reimbursement-docs-iban-kept =
 reimbursement-iban-prompt = 🏦 Type the IBAN of the bank account for the payment: a Ukrainian (UA…, 29 characters) or Kazakh (KZ…, 20 characters) account.
 reimbursement-btn-last-iban = 🏦 The same account as last time: { $last_iban }
 reimbursement-iban-invalid = That is not a valid IBAN: please check the letters and digits (a Ukrainian IBAN has 29 characters, a Kazakh one 20). It is easiest to copy it from your banking app.
+reimbursement-iban-no-last = There is no earlier claim with an account yet. Please type the IBAN: it is easiest to copy it from your banking app.
 reimbursement-iban-country = The payment can go only to a Ukrainian (UA…) or Kazakh (KZ…) bank account. Please type the IBAN of such an account.
 reimbursement-iban-card = That looks like a payment card number. The payment goes to the account’s IBAN: a Ukrainian one begins with UA and has 29 characters, a Kazakh one begins with KZ and has 20. Your banking app shows it with the card’s account details.
 

@@ -372,3 +372,16 @@ async def test_the_referral_named_is_asked_for_and_never_a_line_of_the_list(
     assert [doc.file_id for doc in await stored_documents(session_factory, request.id)] == [
         "referral-1"
     ]
+
+
+async def test_a_month_named_for_the_day_turns_the_calendar_to_it(member, session_factory):
+    await _open_form(member, session_factory)
+    await member.send("ОАК")
+    await member.click("➡️ Next")
+    await member.send("в январе")
+    assert "📅 January 2027: which day? Pick it on the calendar below" in member.text()
+    assert "🗓 January 2027" in member.buttons()
+    await member.send("в декабре 2027")  # beyond a year ahead: said so
+    assert "more than a year ahead" in member.text()
+    await member.click("15")
+    assert "find a laboratory nearby" in member.text()

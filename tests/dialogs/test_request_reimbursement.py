@@ -702,3 +702,42 @@ async def test_a_service_of_several_days_is_asked_for_one(member, session_factor
     assert "That is more than one day. Please choose one" in member.text()
     await member.send("10 ноября")
     assert "How much did you pay?" in member.text()
+
+
+async def test_a_month_named_for_the_day_opens_its_calendar_and_not_knowing_says_where(
+    member, session_factory
+):
+    await member_with_active_card(member, session_factory)
+    await _open_form(member)
+    await member.send("в октябре")  # the calendar turned to October, the day asked for
+    assert "📅 October 2026: which day? Pick it on the calendar below" in member.text()
+    assert "🗓 October 2026" in member.buttons()
+    assert "could not read" not in member.text()
+    await member.send("в июле")  # past the claim window: said so, as for a day typed
+    assert "the earliest date now is August 24, 2026" in member.text()
+    await member.send("не помню")
+    assert "printed on the receipt or fiscal check" in member.text()
+    assert "🗓 October 2026" in member.buttons()  # (the month named stays shown)
+    await member.click("12")
+    assert "How much did you pay?" in member.text()
+    await member.send("всего 1500 + 300")  # a label left out, the amounts added
+    assert "➕ I added the amounts up: 1,800." in member.text()
+    await member.click(UAH)
+    await send_document(member, "receipt.pdf")
+    await member.click(DONE)
+    await member.send("тот же")  # no claim before: the IBAN is asked for
+    assert "There is no earlier claim with an account yet" in member.text()
+    await member.send(UA_IBAN)
+    await member.click("⏭ Skip")
+    await member.click("✅ Send")
+
+    await member.send("/menu")
+    await _to_documents(member)
+    await send_document(member, "receipt-2.pdf")
+    await member.click(DONE)
+    await member.send("такой же как в прошлый раз")  # the last claim's account
+    await member.click("⏭ Skip")
+    await member.click("✅ Send")
+    first, second = await stored_requests(session_factory)
+    assert (first.details["service_date"], first.details["amount"]) == ("2026-10-12", "1800.00")
+    assert first.details["iban"] == second.details["iban"] == UA_IBAN

@@ -8,7 +8,14 @@ from datetime import date, timedelta
 import pytest
 from babel.dates import get_month_names
 
-from bot.services.dates import MONTH_LOCALES, first_of_span, names_span, read_date, read_days
+from bot.services.dates import (
+    MONTH_LOCALES,
+    first_of_span,
+    month_of_days,
+    names_span,
+    read_date,
+    read_days,
+)
 from bot.services.forms import names_soonest
 
 TODAY = date(2026, 12, 4)
@@ -242,3 +249,27 @@ def test_what_is_no_span_of_days(text):
 def test_days_named_together_are_their_first_day(text, first):
     """ "в выходные", "на следующей неделе" on a date step were "I could not read that date"."""
     assert first_of_span(text, TODAY) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "month"),
+    [
+        ("в октябре", False, date(2026, 10, 1)),
+        ("у жовтні", False, date(2026, 10, 1)),
+        ("in October", False, date(2026, 10, 1)),
+        ("қазанда", False, date(2026, 10, 1)),
+        ("в начале ноября", False, date(2026, 11, 1)),
+        ("в прошлом месяце", False, date(2026, 11, 1)),
+        ("на прошлой неделе", False, date(2026, 11, 1)),  # (Monday, November 23)
+        ("в январе", True, date(2027, 1, 1)),
+        ("в декабре", True, date(2026, 12, 1)),
+        ("октябрь 2025", True, date(2025, 10, 1)),
+        # a day, or no month
+        ("вчера", False, None),
+        ("15 октября", False, None),
+        ("в прошлом месяце", True, None),
+        ("в клинике", False, None),
+    ],
+)
+def test_a_month_named_instead_of_a_day(text: str, future: bool, month: date | None) -> None:
+    assert month_of_days(text, TODAY, future=future) == month

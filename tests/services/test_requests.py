@@ -9,6 +9,7 @@ from bot.services.money import (
     CURRENCIES,
     CURRENCY_WORDS,
     amount_named,
+    amounts_added,
     clean_iban,
     iban_in_text,
     parse_amount,
@@ -207,6 +208,11 @@ def test_amounts(text, expected):
         ("$12 30 cents", "12.30", "USD"),
         ("около 2000", "2000", None),
         ("приблизно 500 грн", "500", "UAH"),
+        # or what it is: "всего", "сумма:", "я заплатил"
+        ("всего 1800", "1800", None),
+        ("сумма: 1500 грн", "1500", "UAH"),
+        ("я заплатил 2000 тг", "2000", "KZT"),
+        ("total 100 USD", "100", "USD"),
     ],
 )
 def test_an_amount_with_its_currency_before_or_after_it(text, amount, currency):
@@ -222,6 +228,24 @@ def test_an_amount_with_its_currency_before_or_after_it(text, amount, currency):
 )  # fmt: skip
 def test_no_amount_or_a_currency_not_reimbursed(text):
     assert read_amount(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "added"),
+    [
+        ("1500 + 300", ("1800", None)),
+        ("1500 грн и 300 грн", ("1800", "UAH")),
+        ("500 плюс 250,50", ("750.50", None)),
+        ("1000 and $20", ("1020", "USD")),
+        # not amounts added: one amount, currencies that differ, words between
+        ("1500", None),
+        ("1500 грн + 20 USD", None),
+        ("5000 за прием и 2000 за анализы", None),
+    ],
+)
+def test_amounts_added_in_one_answer(text, added):
+    read = amounts_added(text)
+    assert (None if read is None else (str(read[0]), read[1])) == added
 
 
 @pytest.mark.parametrize(

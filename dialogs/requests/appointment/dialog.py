@@ -18,7 +18,6 @@ from dialogs.common import (
 )
 from dialogs.requests.appointment.clinics import clinic_step
 from dialogs.requests.appointment.getters import (
-    CALENDAR_ID,
     choices_getter,
     summary_getter,
 )
@@ -43,7 +42,7 @@ from dialogs.requests.common import (
     sent_widgets,
     summary_input,
 )
-from dialogs.requests.dates import FutureCalendar, on_time_outside
+from dialogs.requests.dates import CALENDAR_ID, FutureCalendar, on_time_outside
 from dialogs.states import AppointmentSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from dialogs.widgets.choices import FixedSelect

@@ -16,7 +16,6 @@ from dialogs.requests.common import insured_getter
 from dialogs.requests.render import detail_lines
 
 # the specialty codes live with the clinic directory; labels are `specialty-<code>`
-CALENDAR_ID = "date_cal"
 
 
 async def choices_getter(

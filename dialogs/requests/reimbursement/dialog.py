@@ -34,6 +34,7 @@ from dialogs.requests.reimbursement.getters import (
     summary_getter,
 )
 from dialogs.requests.reimbursement.handlers import (
+    SERVICE_CALENDAR,
     ServiceDateCalendar,
     on_amount,
     on_comment,
@@ -70,7 +71,7 @@ def reimbursement_dialog() -> Dialog:
             I18nError(),
             TextInput(id="service_date", on_success=on_date_text),
             MessageInput(on_not_text),
-            ServiceDateCalendar(id="service_cal", on_click=on_date_picked),
+            ServiceDateCalendar(id=SERVICE_CALENDAR, on_click=on_date_picked),
             Cancel(I18nButtonText("btn-cancel")),
             getter=date_getter,
             state=ReimbursementSG.service_date,

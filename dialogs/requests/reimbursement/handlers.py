@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -12,12 +12,13 @@ from aiogram_dialog import ChatEvent, DialogManager
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_dialog.widgets.kbd.calendar_kbd import ManagedCalendar
+from babel.numbers import format_decimal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.render import money_text
 from bot.services import requests
-from bot.services.dates import names_span
+from bot.services.dates import month_of_days, names_span
 from bot.services.forms import (
     TEXT_MAX,
     aliases_held,
@@ -27,10 +28,12 @@ from bot.services.forms import (
     is_done,
     is_nothing,
     kinds_held,
+    names_same_account,
+    names_unknown,
     read_date_and_time,
     too_long,
 )
-from bot.services.money import amount_named, iban_in_text, read_amount
+from bot.services.money import amount_named, amounts_added, iban_in_text, read_amount
 from bot.services.reimbursement import (
     REIMBURSEMENT_MAX_AGE_DAYS,
     earliest_service_date,
@@ -51,12 +54,14 @@ from dialogs.requests.common import (
     step_to,
     submit,
 )
+from dialogs.requests.dates import show_month
 from dialogs.states import ReimbursementSG
 from dialogs.text_input import TOO_LONG, refuse_text
 from dialogs.widgets.calendar import LocalizedCalendar
 from storage.models import Member, RequestKind
 
 CENTS = Decimal("0.01")
+SERVICE_CALENDAR = "service_cal"
 FIELDS = ("service_date", "amount", "currency", "iban", "comment")
 
 
@@ -154,6 +159,16 @@ async def _take_date(manager: DialogManager, value: date) -> None:
 async def on_date_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
     # a service received (before today); "вчера вечером": a claim needs the day, not the hour
     value, _window = read_date_and_time(text, today(manager))
+    if value is None and (month := month_of_days(text, today(manager), future=False)):
+        # "в октябре", "на прошлой неделе": that month's calendar, when the claim window
+        # reaches into it (its last day gone, checked as a day typed is)
+        last = min(today(manager), (month + timedelta(days=31)).replace(day=1) - timedelta(1))
+        if await _date_accepted(manager, last):
+            show_month(manager, SERVICE_CALENDAR, month)
+        return
+    if value is None and names_unknown(text):  # "не помню": where it is written
+        set_error(manager, "reimbursement-date-unknown")
+        return
     if value is None:
         set_error(manager, "date-one-day" if names_span(text) else "request-date-invalid")
         return
@@ -168,6 +183,8 @@ async def on_date_picked(
 
 async def on_amount(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
     read = read_amount(text)
+    added = amounts_added(text) if read is None else None  # "1500 + 300": their sum, said so
+    read = read or added
     if read is None:
         set_error(manager, "reimbursement-amount-invalid")
         return
@@ -175,10 +192,17 @@ async def on_amount(_message: Message, _widget: Any, manager: DialogManager, tex
     manager.dialog_data["amount"] = str(amount.quantize(CENTS))
     if currency is None:
         await advance(manager, ReimbursementSG.currency, ReimbursementSG.confirm)
-        return
-    # "1 500 грн": the currency is named, its step is not asked
-    manager.dialog_data["currency"] = currency
-    await advance(manager, ReimbursementSG.documents, ReimbursementSG.confirm)
+    else:  # "1 500 грн": the currency is named, its step is not asked
+        manager.dialog_data["currency"] = currency
+        await advance(manager, ReimbursementSG.documents, ReimbursementSG.confirm)
+    if added is not None:
+        locale = manager.middleware_data["i18n"].locale
+        shown = (
+            money_text(amount, currency, locale)
+            if currency
+            else format_decimal(amount.quantize(CENTS), locale=locale)
+        )
+        set_notice(manager, "reimbursement-amount-added", amount=shown)
 
 
 async def on_currency(
@@ -258,6 +282,12 @@ async def on_iban(_message: Message, _widget: Any, manager: DialogManager, text:
     """The account's IBAN, typed alone or in a sentence ("IBAN: UA21 …", "мой счёт UA21… в
     Приватбанке"); else why it is not one (a card's number is named as such)."""
     iban = iban_in_text(text)
+    if iban is None and names_same_account(text):  # "тот же": the last claim's, if any
+        session: AsyncSession = manager.middleware_data["session"]
+        iban = await last_iban(session, manager.middleware_data["member"])
+        if iban is None:
+            set_error(manager, "reimbursement-iban-no-last")
+            return
     if iban is None:
         set_error(manager, iban_refusal(text) or "reimbursement-iban-invalid")
         return
