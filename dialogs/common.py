@@ -394,6 +394,11 @@ async def pressed_typed(message: Message, manager: DialogManager) -> bool:
     )
 
 
+async def pressed(message: Message, manager: DialogManager, widget_id: str) -> bool:
+    """The screen's button `widget_id` pressed by `message`, while the screen shows it."""
+    return await _pressed(message, manager, lambda b: b.widget_id == widget_id)
+
+
 async def _pressed(
     message: Message, manager: DialogManager, chosen: Callable[[Button], bool]
 ) -> bool:

@@ -379,11 +379,50 @@ def _cancels(word: str) -> bool:
 CANCEL_WORDS = 5
 
 
+# a request deleted or withdrawn, named with it ("удалить заявку", "відкликати запит", "withdraw
+# my request"): its cancelling; the words alone change lists and addresses elsewhere
+_DELETING = ("удал", "видал", "delete", "remove", "отозв", "відклик", "withdraw", "өшір")
+# the request no longer needed, said whole ("уже не актуально", "no longer needed")
+NOT_NEEDED = frozenset(
+    {"уже не нужно", "уже не надо", "больше не нужно", "больше не надо", "уже не актуально",
+     "не актуально", "неактуально", "уже неактуально", "вже не потрібно", "вже не треба",
+     "більше не потрібно", "вже не актуально", "не актуально вже", "неактуально вже",
+     "no longer needed", "not needed anymore", "not needed any more", "no longer relevant",
+     "енді керек емес", "қажет емес енді"}
+)  # fmt: skip
+
+
 def asks_cancelling(typed: str) -> bool:
     """Whether a short message asks to cancel and says nothing else ("отмените заявку",
-    "хочу скасувати", "cancel it please")."""
+    "хочу скасувати", "cancel it please", "удалить заявку", "уже не актуально")."""
     words = _words(typed)
-    return 0 < len(words) <= CANCEL_WORDS and any(_cancels(word) for word in words)
+    if not 0 < len(words) <= CANCEL_WORDS:
+        return False
+    if any(_cancels(word) for word in words) or plain_phrase(typed) in NOT_NEEDED:
+        return True
+    return any(w.startswith(_DELETING) for w in words) and any(
+        w.startswith(_ABOUT_NOUNS) for w in words
+    )
+
+
+# something to be added to a request asked for in words ("добавить документ", "прикрепить
+# фото", "add a photo"): its "Add a message or documents"
+_ADDING = ("добав", "прикреп", "прилож", "дода", "прикріп", "додат", "add", "attach", "қос",
+           "тірке")  # fmt: skip
+_ADDED = ("документ", "фото", "файл", "чек", "скан", "сообщени", "повідомлен", "справк",
+          "довідк", "photo", "file", "document", "message", "receipt", "scan", "құжат", "сурет",
+          "хабар")  # fmt: skip
+
+
+def asks_adding(typed: str) -> bool:
+    """Whether a short message asks to add a document or a message ("добавить документ",
+    "хочу прикрепить фото", "add a file")."""
+    words = _words(typed)
+    return (
+        0 < len(words) <= CANCEL_WORDS
+        and any(w.startswith(_ADDING) for w in words)
+        and any(w.startswith(_ADDED) for w in words)
+    )
 
 
 class MadeAsked(StrEnum):

@@ -25,7 +25,7 @@ from bot import render
 from bot.i18n import Translator
 from bot.render import VALUE_SHOWN, long_details
 from bot.services import lifecycle, requests
-from bot.services.forms import TEXT_MAX, asks_cancelling, clean_text
+from bot.services.forms import TEXT_MAX, asks_adding, asks_cancelling, clean_text
 from bot.services.names import given_name
 from bot.textfit import MESSAGE_LIMIT, cut, pack, visible_length
 from dialogs.answers import answer_about
@@ -45,6 +45,7 @@ from dialogs.common import (
     opened_request,
     page_buttons,
     picked_id,
+    pressed,
     scroll_page,
     set_error,
     set_note,
@@ -70,6 +71,7 @@ LIST = "list_pages"
 # the history's parts, counted back from the latest: page 0 (the default) is the latest part and
 # follows new entries
 HISTORY = "history_parts"
+REPLY = "reply"  # the page's "Add a message or documents"
 REPLY_TEXT = "reply_text"  # what the member typed to add, from one message or several
 # A history part with the rest of the page (answers cut at 1,000 characters each) stays within
 # one Telegram message; a longer history pages back from the latest part. NOTES is room for
@@ -330,6 +332,8 @@ async def on_page_message(message: Message, widget: Any, manager: DialogManager)
     if await _asks_cancelling(message, manager, request_id):  # "отмените": its confirmation
         await manager.switch_to(MyRequestsSG.cancel)
         return
+    if asks_adding(message.text or "") and await pressed(message, manager, REPLY):
+        return  # "добавить документ": its "Add a message or documents", while it may
     if await answer_about(
         message, data["uow"], data.get("member"), request_id, now(manager), data["i18n"]
     ):
@@ -393,7 +397,7 @@ def my_requests_dialog() -> Dialog:
             page_buttons(HISTORY, "btn-history-later", "btn-history-earlier", forward_first=True),
             full_text_button(all_details),
             Button(
-                I18nButtonText("btn-reply"), id="reply", on_click=on_start_reply, when="can_reply"
+                I18nButtonText("btn-reply"), id=REPLY, on_click=on_start_reply, when="can_reply"
             ),
             SwitchTo(
                 I18nButtonText("btn-cancel-request"),

@@ -338,3 +338,31 @@ async def test_a_word_that_leaves_a_form_leaves_it_and_on_a_page_asks_to_cancel(
     assert "Cancel request R-000001?" in member.text()
     [request] = await stored_requests(session_factory)
     assert request.kind == "callback"  # no appointment was made
+
+
+async def test_a_request_deleted_or_added_to_in_words_on_its_page(member, session_factory):
+    """ "удалить заявку", "уже не актуально" went to support as lines of the request, and
+    "добавить документ" too, where the member meant the page's buttons."""
+    await member_with_active_card(member, session_factory)
+    await _callback_request(member, "Please call me")
+    await member.click("📋 My requests")
+    await member.click("R-000001.*")
+    await member.send("добавить документ")  # its "Add a message or documents"
+    assert "Type a message and/or send photos, files" in member.text()
+    await member.click("⬅️ Back")
+    await member.send("удалить заявку")
+    assert "Cancel request R-000001?" in member.text()
+    await member.click("No")
+    await member.send("уже не актуально")
+    assert "Cancel request R-000001?" in member.text()
+    await member.send("да")
+    assert "Status: ✖️ cancelled" in member.text()
+    await member.send("добавить фото")  # a cancelled request takes nothing more
+    assert "Type a message and/or send photos" not in member.text()
+    [request] = await stored_requests(session_factory)
+    assert request.status == "cancelled"
+    async with session_factory() as session:
+        lines = await session.execute(
+            select(RequestEvent.comment).where(RequestEvent.actor_kind == ActorKind.MEMBER)
+        )
+    assert [line for (line,) in lines if line] == []
