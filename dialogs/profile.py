@@ -74,6 +74,12 @@ async def on_value(_message: Message, _widget: Any, manager: DialogManager, text
         await profile.remove_address(session, member, field)
         await _stored(manager, "removed")
         return
+    if profile.names_other_address(field, text):  # "тот же, что и рабочий": that one copied
+        other = profile.other_address(member, field)
+        if other is None:
+            set_error(manager, "profile-address-no-other")
+            return
+        text = other
     if not await profile.update_field(session, member, field, text, today(manager)):
         key = f"profile-invalid-{field.value}"
         max_len = profile.max_length(field)

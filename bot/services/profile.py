@@ -13,7 +13,7 @@ from bot.services.forms import plain_phrase
 from storage.models import Gender, Member, RequestKind
 from storage.repositories import requests as requests_repo
 
-_NAME = re.compile(r"^[^\W\d_]+(?:[ '\u2019.\-][^\W\d_]+)*\.?$")
+_NAME = re.compile(r"^[^\W\d_]+(?:(?:\. |[ '\u2019.\-])[^\W\d_]+)*\.?$")
 # where a part of a name starts: the first letter, and a letter after a space, a hyphen or an
 # initial's dot (not after an apostrophe: «Мар'яна», «O'Neil» stays as typed when not all one case)
 _NAME_PART = re.compile(r"(^|[ .\-])([^\W\d_])")
@@ -150,6 +150,36 @@ def asks_removal(field: ProfileField, text: str) -> bool:
     if field not in ADDRESSES:
         return False
     return plain_phrase(text) in REMOVE_WORDS or text.strip() in ("-", "–", "—")
+
+
+# the profile's other address named for this one ("тот же, что и рабочий", "такий самий",
+# "same as home", "как домашний"): it is copied
+_SAME = ("тот же", "такой же", "та же", "такая же", "тот самый", "той же", "той самий",
+         "такий самий", "та сама", "така сама", "same", "the same", "сол", "дәл сол")  # fmt: skip
+_AS = ("как", "як", "as", "like")
+_KINDS = ("рабоч", "домаш", "робоч", "home", "work", "office", "жұмыс", "үй")
+SAME_WORDS = 6
+
+
+def names_other_address(field: ProfileField, text: str) -> bool:
+    """Whether `text`, typed for an address, names the profile's other one as the same."""
+    words = plain_phrase(text).split()
+    if field not in ADDRESSES or not 0 < len(words) <= SAME_WORDS or any(map(str.isdigit, text)):
+        return False  # (a number: an address typed, "Тот самый дом 5")
+    phrase = " ".join(words)
+    if any(phrase == same or phrase.startswith(f"{same} ") for same in _SAME):
+        return True
+    return words[0] in _AS and any(w.startswith(_KINDS) for w in words[1:])
+
+
+def other_address(member: Member, field: ProfileField) -> str | None:
+    """The profile's address that is not `field` (home for the additional one, and back)."""
+    other = (
+        ProfileField.EXTRA_ADDRESS
+        if field is ProfileField.HOME_ADDRESS
+        else ProfileField.HOME_ADDRESS
+    )
+    return getattr(member, other.value) or None
 
 
 async def remove_address(session: AsyncSession, member: Member, field: ProfileField) -> None:

@@ -26,3 +26,4 @@ profile-invalid-full_name = Please type your name and surname in letters (hyphen
 profile-invalid-birth_date = Please type a real date of birth that is not in the future, e.g. 05.03.1984.
 profile-invalid-home_address = An address needs 5 to 300 characters with letters. Please type it again.
 profile-invalid-extra_address = An address needs 5 to 300 characters with letters. Please type it again.
+profile-address-no-other = Your other address in the profile is empty, so there is nothing to copy. Please type this one.

@@ -689,3 +689,21 @@ async def test_an_address_is_removed_by_asking_so(member, session_factory):
         assert "🗑 Removed." in member.text(), typed
         assert "Additional address: —" in member.text()
     assert (await _member(session_factory)).extra_address is None
+
+
+async def test_an_address_named_as_the_other_one_is_copied(member, session_factory):
+    """ "тот же, что и рабочий" typed for the home address was stored as the address."""
+    await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.click("👤 Profile")
+    await member.click("✏️ Home address")
+    await member.send("тот же, что и рабочий")  # no other address yet: said so, the same step
+    assert "Your other address in the profile is empty" in member.text()
+    await member.click("⬅️ Back")
+    await member.click("✏️ Additional address")
+    await member.send("Kyiv, Lesi Ukrainky Blvd 26, office 3")
+    await member.click("✏️ Home address")
+    await member.send("тот же, что и рабочий")
+    assert "Home address: Kyiv, Lesi Ukrainky Blvd 26, office 3" in member.text()
+    stored = await _member(session_factory)
+    assert stored.home_address == stored.extra_address == "Kyiv, Lesi Ukrainky Blvd 26, office 3"

@@ -3,7 +3,13 @@ from datetime import date
 import pytest
 
 from bot.services.dates import parse_birth_date
-from bot.services.profile import ProfileField, clean_address, clean_full_name, update_field
+from bot.services.profile import (
+    ProfileField,
+    clean_address,
+    clean_full_name,
+    names_other_address,
+    update_field,
+)
 from tests.factories import make_member
 
 TODAY = date(2026, 11, 22)
@@ -30,6 +36,9 @@ def test_birth_date_not_in_future_nor_before_1900():
         ("anna d’arcy", "Anna D’Arcy"),
         ("dar'ya o'brien-kovalenko", "Dar'ya O'Brien-Kovalenko"),
         ("коваленко о.п.", "Коваленко О.П."),
+        # an initial first, or initials with a space after their dot
+        ("О. Коваленко", "О. Коваленко"),
+        ("Коваленко О. П.", "Коваленко О. П."),
         ("сәрсенбаева айгерім", "Сәрсенбаева Айгерім"),
         # mixed case is the member's own spelling
         ("Maria de la Cruz", "Maria de la Cruz"),
@@ -42,12 +51,31 @@ def test_birth_date_not_in_future_nor_before_1900():
         ("Меня зовут Анна", None),
         ("Ivan", None),
         ("Ivan 2", None),
+        ("О.. Коваленко", None),
         ("<b>x</b> y", None),
         ("", None),
     ],
 )
 def test_full_name(text, expected):
     assert clean_full_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("тот же что и рабочий", True),
+        ("такий самий", True),
+        ("same as home", True),
+        ("как домашний", True),
+        # an address typed
+        ("Тот самый дом 5, Киев", False),
+        ("Kyiv, Khreshchatyk 1", False),
+        ("как добраться", False),
+    ],
+)
+def test_the_other_address_named_for_this_one(text: str, named: bool) -> None:
+    assert names_other_address(ProfileField.HOME_ADDRESS, text) is named
+    assert names_other_address(ProfileField.FULL_NAME, text) is False
 
 
 def test_address():
