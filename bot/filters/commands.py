@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiogram.filters import Filter
+from aiogram.filters import Command, CommandStart, Filter
 from aiogram.types import Message
 
 from bot.services.forms import typed_command
@@ -41,3 +41,14 @@ class TypedCommand(Filter):
             return False
         command = typed_command(text)
         return {"typed_command": command} if command else False
+
+
+def command(*names: str) -> Command:
+    """A command as it is typed on a phone too, whose keyboard makes its first letter a capital
+    ("/Find Kovalenko", "/Menu"): Telegram's own suggestions are in small letters."""
+    return Command(*names, ignore_case=True)
+
+
+def command_start() -> CommandStart:
+    """`/start`, in any case ("/Start"), with or without a deep link (`command`)."""
+    return CommandStart(ignore_case=True)

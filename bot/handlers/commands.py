@@ -7,7 +7,7 @@ import logging
 from aiogram import F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.exceptions import TelegramForbiddenError
-from aiogram.filters import Command, CommandObject, CommandStart, ExceptionTypeFilter
+from aiogram.filters import CommandObject, ExceptionTypeFilter
 from aiogram.types import CallbackQuery, Chat, ErrorEvent, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_dialog.api.exceptions import (
@@ -19,7 +19,7 @@ from aiogram_dialog.api.exceptions import (
 
 from bot.callbacks import OpenRequest
 from bot.clock import Clock
-from bot.filters.commands import LooksLikeCommand, TypedCommand
+from bot.filters.commands import LooksLikeCommand, TypedCommand, command, command_start
 from bot.filters.magic import Magic
 from bot.i18n import Translator
 from bot.services import members
@@ -39,31 +39,31 @@ def create_router() -> Router:
     # its messages are commands only: a member's answer in a step is refused in one check
     router.message.filter(LooksLikeCommand(), Magic(F.chat.type == "private"))
 
-    @router.message(CommandStart())
-    @router.message(Command("menu"))
+    @router.message(command_start())
+    @router.message(command("menu"))
     async def start(
         _message: Message, dialog_manager: DialogManager, command: CommandObject
     ) -> None:
-        if command.command == "start" and command.args:
+        if command.command.casefold() == "start" and command.args:
             # t.me/<bot>?start=<payload>: a request, the cards, activation, support
             await open_link(dialog_manager, command.args)
             return
         await dialog_manager.start(MainSG.menu, mode=StartMode.RESET_STACK)
 
-    @router.message(Command("help"))
+    @router.message(command("help"))
     async def help_(_message: Message, dialog_manager: DialogManager) -> None:
         await dialog_manager.start(MainSG.help, mode=StartMode.RESET_STACK)
 
-    @router.message(Command("support"))
+    @router.message(command("support"))
     async def support(_message: Message, dialog_manager: DialogManager) -> None:
         # the support screen over the menu, as its button and the t.me link open it
         await open_over_menu(dialog_manager, SupportSG.info)
 
-    @router.message(Command("language"))
+    @router.message(command("language"))
     async def language(_message: Message, dialog_manager: DialogManager) -> None:
         await dialog_manager.start(LanguageSG.select)
 
-    @router.message(Command("cancel"))
+    @router.message(command("cancel"))
     async def cancel(_message: Message, dialog_manager: DialogManager) -> None:
         # Leaves any form; nothing already submitted or confirmed is touched.
         await dialog_manager.start(

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from aiogram import F, Router
-from aiogram.filters import Command
 from aiogram.types import Message
 from aiogram_dialog import DialogManager
 
-from bot.filters.commands import LooksLikeCommand
+from bot.filters.commands import LooksLikeCommand, command
 from bot.filters.magic import Magic
 from dialogs.common import open_over_menu
 from dialogs.privacy import PrivacySG
@@ -17,7 +16,7 @@ def create_router() -> Router:
     router = Router(name="privacy-commands")
     router.message.filter(LooksLikeCommand(), Magic(F.chat.type == "private"))
 
-    @router.message(Command("mydata"))
+    @router.message(command("mydata"))
     async def mydata(_message: Message, dialog_manager: DialogManager) -> None:
         await open_over_menu(dialog_manager, PrivacySG.summary)
 

@@ -6,13 +6,13 @@ from datetime import tzinfo
 
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import CommandObject
 from aiogram.types import Message
 from babel.dates import format_date
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.filters.commands import LooksLikeCommand
+from bot.filters.commands import LooksLikeCommand, command
 from bot.filters.magic import Magic
 from bot.filters.staff import staff_rule
 from bot.i18n import Translator
@@ -80,7 +80,7 @@ def create_router(settings: Settings) -> Router:
     # commands only: any other message, a member's in every step, is refused here in one check
     router.message.filter(LooksLikeCommand())
 
-    @router.message(Command("id"))
+    @router.message(command("id"))
     async def show_id(message: Message, i18n: Translator) -> None:
         await message.reply(
             i18n(
@@ -90,7 +90,7 @@ def create_router(settings: Settings) -> Router:
             )
         )
 
-    @router.message(Command("staff"), Magic(F.chat.id == settings.admin_chat_id))
+    @router.message(command("staff"), Magic(F.chat.id == settings.admin_chat_id))
     async def staff_command(
         message: Message,
         command: CommandObject,

@@ -6,15 +6,16 @@ from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import Any
 
-from aiogram.filters import Command, CommandStart
 from aiogram.types import Chat, Message
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.filters.commands import LooksLikeCommand
+from bot.filters.commands import LooksLikeCommand, command, command_start
 
-COMMANDS = [CommandStart(), Command("menu"), Command("help"), Command("mydata"), Command("id")]
-WORDS = st.sampled_from(["/start", "/menu", "/mydata@insurance_bot", "/id", "start", "/", "@x"])
+COMMANDS = [command_start(), command("menu"), command("help"), command("mydata"), command("id")]
+WORDS = st.sampled_from(
+    ["/start", "/menu", "/Menu", "/START", "/mydata@insurance_bot", "/id", "start", "/", "@x"]
+)
 SPACES = st.sampled_from(["", " ", "\n", "\t", "\u2003", "\xa0"])
 
 
@@ -55,3 +56,11 @@ async def test_a_typed_answer_does_not_look_like_a_command() -> None:
         assert not await LooksLikeCommand()(_message(text, None))
     assert await LooksLikeCommand()(_message(" /start payload", None))
     assert await LooksLikeCommand()(_message(None, "/help"))
+
+
+async def test_a_command_is_taken_in_any_case() -> None:
+    """A phone's keyboard makes the first letter a capital: "/Menu" was no command at all."""
+    for text in ("/Menu", "/MENU", "/menu"):
+        assert await command("menu")(_message(text, None), _Bot())  # type: ignore[arg-type]
+    assert await command_start()(_message("/Start r_000042", None), _Bot())  # type: ignore[arg-type]
+    assert not await command("menu")(_message("/menus", None), _Bot())  # type: ignore[arg-type]

@@ -268,6 +268,16 @@ async def test_find_by_name_in_any_case_finds_cards_and_members_and_audits_initi
     assert [a.target for a in audit] == ["k…", "t… K…", "ж…", "Z…", "Т… К…"]
 
 
+async def test_a_command_with_a_capital_first_letter_is_taken(chat):
+    """A phone's keyboard makes the first letter a capital: "/Find kovalenko" was "The bot
+    does not know that command"."""
+    await _family(chat)
+    [lower] = await chat.send("/find kovalenko")
+    [capital] = await chat.send("/Find kovalenko")
+    assert capital == lower
+    assert "Taras Kovalenko" in capital
+
+
 async def test_setphone_links_the_members_cards_and_queues_their_notice(chat):
     # the member shared +77010000101, but the registry had the card under a typo
     async with chat.sessions.begin() as session:

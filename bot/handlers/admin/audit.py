@@ -4,11 +4,12 @@ member, listed and sent as an XLSX workbook."""
 from __future__ import annotations
 
 from aiogram import Router
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import CommandObject
 from aiogram.types import BufferedInputFile, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
+from bot.filters.commands import command
 from bot.handlers.admin.command_texts import split_message
 from bot.handlers.admin.privacy_texts import audit_lines
 from bot.i18n import Translator
@@ -18,7 +19,7 @@ from bot.services.staff import audit_view
 def create_router() -> Router:
     router = Router(name="admin-audit")
 
-    @router.message(Command("audit"))
+    @router.message(command("audit"))
     async def audit(
         message: Message,
         command: CommandObject,

@@ -7,12 +7,13 @@ import asyncio
 from pathlib import Path
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import CommandObject
 from aiogram.types import BufferedInputFile, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.filters.commands import command
 from bot.handlers.admin import command_texts as texts
 from bot.handlers.admin.imports import ImportJob, RegistryImports
 from bot.handlers.admin.target import member_of
@@ -50,7 +51,7 @@ async def _topic_member(message: Message, session: AsyncSession) -> str:
 def create_router() -> Router:
     router = Router(name="admin-commands")
 
-    @router.message(Command("find"))
+    @router.message(command("find"))
     async def find(
         message: Message,
         command: CommandObject,
@@ -83,7 +84,7 @@ def create_router() -> Router:
         name = " ".join(query.split()) if staff_find.is_name(query) else None
         await _reply(message, texts.find_result(result, i18n, settings.tz, name=name))
 
-    @router.message(Command("setphone"))
+    @router.message(command("setphone"))
     async def setphone(
         message: Message,
         command: CommandObject,
@@ -117,7 +118,7 @@ def create_router() -> Router:
             return
         await message.reply(texts.phone_fix(fix, i18n))
 
-    @router.message(Command("stats"))
+    @router.message(command("stats"))
     async def stats(
         message: Message, session: AsyncSession, clock: Clock, settings: Settings, i18n: Translator
     ) -> None:

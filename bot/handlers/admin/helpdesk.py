@@ -6,13 +6,14 @@ from __future__ import annotations
 import html
 
 from aiogram import F, Router
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import CommandObject
 from aiogram.types import BufferedInputFile, Message
 from aiogram.utils.text_decorations import html_decoration
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.filters.commands import command
 from bot.filters.staff import StaffFilter
 from bot.handlers.admin.target import member_of
 from bot.handlers.admin.visit import book_visit
@@ -94,7 +95,7 @@ def create_router() -> Router:
     # edits come as their own kind of update: the admin router's filters do not cover them
     router.edited_message.filter(StaffFilter())
 
-    @router.message(Command("note"))
+    @router.message(command("note"))
     async def note_command(
         message: Message, command: CommandObject, uow: UnitOfWork, clock: Clock, i18n: Translator
     ) -> None:
@@ -104,7 +105,7 @@ def create_router() -> Router:
     async def note_mark(message: Message, uow: UnitOfWork, clock: Clock, i18n: Translator) -> None:
         await _keep_note(message, notes.note_of(message.text), uow, clock, i18n, quiet=True)
 
-    @router.message(Command("reply"))
+    @router.message(command("reply"))
     async def reply(
         message: Message,
         command: CommandObject,
@@ -143,7 +144,7 @@ def create_router() -> Router:
             await message.reply(i18n("staff-member-unreachable"))
         await message.reply(i18n("helpdesk-reply-sent", language=sent.language, text=sent.html))
 
-    @router.message(Command("visit"))
+    @router.message(command("visit"))
     async def visit(
         message: Message,
         command: CommandObject,
@@ -172,12 +173,12 @@ def create_router() -> Router:
         if booked and target.unreachable:
             await message.reply(i18n("staff-member-unreachable"))
 
-    @router.message(Command("templates"))
+    @router.message(command("templates"))
     async def list_templates(message: Message, session: AsyncSession, i18n: Translator) -> None:
         for text in _template_list(await helpdesk_repo.templates(session), i18n):
             await message.reply(text)
 
-    @router.message(Command("template"))
+    @router.message(command("template"))
     async def manage_template(
         message: Message, command: CommandObject, uow: UnitOfWork, clock: Clock, i18n: Translator
     ) -> None:
@@ -215,7 +216,7 @@ def create_router() -> Router:
             return
         await message.reply(done)
 
-    @router.message(Command("export"))
+    @router.message(command("export"))
     async def export(
         message: Message,
         command: CommandObject,

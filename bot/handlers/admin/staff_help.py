@@ -8,11 +8,11 @@ the commands no staff handler took."""
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
 
 from bot.config import Settings
+from bot.filters.commands import command
 from bot.filters.staff import staff_rule
 from bot.handlers.admin.buttons import StaffSG
 from bot.i18n import Translator
@@ -68,11 +68,11 @@ def create_router(settings: Settings) -> Router:
         for page in pack([*first, *help_lines(i18n, owner, default_chat)], MESSAGE_LIMIT):
             await message.reply(page)
 
-    @router.message(Command("help"))
+    @router.message(command("help"))
     async def on_help(message: Message, i18n: Translator) -> None:
         await send_help(message, i18n)
 
-    @router.message(Command("cancel"))
+    @router.message(command("cancel"))
     async def on_cancel(message: Message, state: FSMContext, i18n: Translator) -> None:
         if await state.get_state() != StaffSG.awaiting_text.state:
             await message.reply(i18n("staff-nothing-to-cancel"))
