@@ -16,6 +16,7 @@ from bot.services import cards, requests
 from bot.services.forms import (
     MadeAsked,
     made_request_asked,
+    without_opening,
 )
 from bot.services.names import given_name
 from dialogs.common import (
@@ -121,7 +122,7 @@ def offer_request(
     asked = asked_for(text, card_list, manager)
     if asked is None:  # two doctors in one message name neither as a whole
         asked = next((a for _part, a in read if a is not None), None)
-    if asked is None and (about := made_request_asked(text)) is not None:
+    if asked is None and (about := made_request_asked(without_opening(text) or text)) is not None:
         return about  # "перенесите запись на пятницу", "статус заявки": `_about_made`
     if asked is not None and asked.on is not None and not is_open(asked.on):
         _say_closed(manager, asked)

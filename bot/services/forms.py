@@ -990,6 +990,26 @@ GREETINGS = frozenset(
 )  # fmt: skip
 
 
+# what opens a message before what it says: a greeting, a word that calls for attention ("вот",
+# "слушайте", "excuse me"), with the signs after it ("Добрый день! Перезвоните мне")
+_OPENING_WORDS = GREETINGS | {
+    "вот", "ну", "слушайте", "послушайте", "извините", "простите", "вибачте", "слухайте", "ось",
+    "so", "well", "excuse me", "sorry", "кешіріңіз", "тыңдаңыз",
+}  # fmt: skip
+_OPENING = re.compile(
+    r"^\s*(?:(?:"
+    + "|".join(re.escape(w) for w in sorted(_OPENING_WORDS, key=len, reverse=True))
+    + r")(?![^\W\d_]|[-'’][^\W\d_])[\s,.!;:—–-]*)+",
+    re.IGNORECASE,
+)
+
+
+def without_opening(typed: str) -> str:
+    """A message without the greeting or the call for attention it opens with ("Добрый день!
+    Перезвоните мне": "Перезвоните мне"), as typed; "" for a message that is only that."""
+    return _OPENING.sub("", typed, count=1)
+
+
 def is_greeting(typed: str) -> bool:
     """Whether a whole message is a greeting and nothing else ("Здравствуйте!"; "hi there" is
     not, and "hello?", which asks whether anyone is there, is offered to support)."""

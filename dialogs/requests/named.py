@@ -34,6 +34,7 @@ from bot.services.forms import (
     typed_phrase,
     verb_kind,
     wants,
+    without_opening,
 )
 from bot.services.money import money_back
 from bot.services.names import given_name, sex_of
@@ -269,7 +270,9 @@ def asked_for(
     для Софії"), and the card it would be made on; None for a question about it ("Is dentistry
     covered?", "лимит по стоматологии": no word of wanting, and the request not its first word).
     `said_for`: the card of the one the whole message names, when `text` is a part of it; the
-    part is for them unless it names someone itself (themselves too: "мне")."""
+    part is for them unless it names someone itself (themselves too: "мне"). A greeting it
+    opens with is not read ("Добрый день! Перезвоните мне")."""
+    text = without_opening(text) or text
     if "?" in text:  # a question, unless one that asks for it ("можете перезвонить?")
         polite = polite_request(text)
         if polite is None:

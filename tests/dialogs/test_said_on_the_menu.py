@@ -71,3 +71,24 @@ async def test_a_life_in_danger_written_to_support_is_told_the_ambulance_too(
     await member.send("У него полис SIP-2026-0001")
     assert AMBULANCE not in member.text()  # (said once, for the message that named it)
     assert len(await _queued(session_factory)) == 2
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [
+        ("Добрый день! Перезвоните мне", "📝 New request: 📞 Call-back"),
+        ("Hello, please call me back", "📝 New request: 📞 Call-back"),
+        ("Сәлеметсіз бе, стоматологқа жазыңыз", "📝 New request: 🩺 Doctor appointment · Dentist"),
+        ("Добрый вечер. Верните деньги за анализы", "📝 New request: 💵 Reimbursement"),
+        ("вот, верните деньги", "📝 New request: 💵 Reimbursement"),
+    ],
+)
+async def test_a_request_opened_with_a_greeting_is_offered(
+    member, session_factory, typed: str, offered: str
+):
+    """ "Добрый день! Перезвоните мне" was "Messages are not taken on this screen": a request
+    is read where the message begins, and a greeting began it."""
+    await member_with_active_card(member, session_factory)
+    await member.send(typed)
+    assert offered in member.buttons()
+    assert "not taken on this screen" not in member.text()

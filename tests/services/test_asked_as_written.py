@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.forms import about_made_request, doctor_named, polite_request
+from bot.services.forms import about_made_request, doctor_named, polite_request, without_opening
 from bot.services.money import money_back
 
 
@@ -127,3 +127,19 @@ def test_a_message_about_a_request_already_made(typed: str, expected: bool) -> N
 )
 def test_a_doctor_the_list_does_not_hold(typed: str, expected: str | None) -> None:
     assert doctor_named(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "left"),
+    [
+        ("Добрый день! Перезвоните мне", "Перезвоните мне"),
+        ("Hello, please call me back", "please call me back"),
+        ("слушайте, вот, верните деньги", "верните деньги"),
+        ("Здравствуйте", ""),
+        # a word that only begins as one does
+        ("Well-being check", "Well-being check"),
+        ("History of my requests", "History of my requests"),
+    ],
+)
+def test_the_greeting_a_message_opens_with_is_left_out(typed: str, left: str) -> None:
+    assert without_opening(typed) == left
