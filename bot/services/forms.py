@@ -134,6 +134,9 @@ KIND_WORDS: dict[str, str] = {
          "қайтарыңыз",
          "өтемақы", "өтеу", "refund", "reimburse", "reimbursement", "compensation",
          "money back", "claim",
+         # a receipt sent or named for its money ("чек за анализы", "вот мой чек"), not "чекап"
+         "чек за", "чеки за", "мой чек", "мои чеки", "чек из", "чеки из", "мій чек", "мої чеки",
+         "чек з", "чеки з", "receipt for", "my receipt", "my receipts", "менің чегім",
          # the stems, for the verbs: "компенсуйте", "возместите", "відшкодуйте"
          "компенс", "возмест", "відшкод"),
         "reimbursement",

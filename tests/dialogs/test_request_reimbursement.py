@@ -741,3 +741,28 @@ async def test_a_month_named_for_the_day_opens_its_calendar_and_not_knowing_says
     first, second = await stored_requests(session_factory)
     assert (first.details["service_date"], first.details["amount"]) == ("2026-10-12", "1800.00")
     assert first.details["iban"] == second.details["iban"] == UA_IBAN
+
+
+async def test_a_receipt_sent_on_the_menu_offers_the_claim_and_is_its_document(
+    member, session_factory
+):
+    """A photo of a receipt captioned "чек за анализы" was "Messages are not taken on this
+    screen": a receipt named for its money offers the claim, and the photo is its first
+    document ("чекап", a check-up, offers none)."""
+    await member_with_active_card(member, session_factory)
+    await send_photo(member, "checkup", caption="хочу пройти чекап")
+    assert "📝 New request: 💵 Reimbursement" not in member.buttons()
+    await member.send("/menu")
+    await send_photo(member, "receipt", caption="чек за анализы")
+    await member.click("📝 New request: 💵 Reimbursement")
+    await member.send("15.11.2026")
+    await member.send("1500 грн")
+    assert "📎 Received: 1 of 20" in member.text()
+    await member.click(DONE)
+    await member.send(UA_IBAN)  # (the caption says what the service was: the comment's)
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["comment"] == "чек за анализы"
+    assert [doc.file_id for doc in await stored_documents(session_factory, request.id)] == [
+        "receipt"
+    ]
