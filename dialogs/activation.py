@@ -117,7 +117,7 @@ async def _submit(manager: DialogManager, birth_date: date) -> None:
 
 
 async def on_birth_text(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
-    value = parse_birth_date(text, today(manager))
+    value = activation.read_birth_date(text, today(manager))
     if value is None:
         # the ID typed again with the date, as on the step before: the pair, as typed now
         typed, born = activation.split_birth_date(text, today(manager))

@@ -148,8 +148,23 @@ def looks_like_insured_id(text: str) -> bool:
     )
 
 
-# a date of birth is at most three words: "25.06.1993", "25 June 1993"
+# a date of birth is at most three words: "25.06.1993", "25 June 1993"; its label before it
+# two more ("дата рождения 05.03.1984")
 _DATE_WORDS = 3
+_DATE_LABEL_WORDS = 2
+# what members write before a date of birth: "дата рождения", "д.р.", "date of birth", "DOB"
+_BIRTH_LABEL = (
+    r"(?:дата\s+рождения|дата\s+народження|д\.\s*р\.?|др|д\.\s*н\.?|date\s+of\s+birth|dob|"
+    r"born|туған\s+күні|туған\s+күнім)"
+)
+_BIRTH_LABEL_AFTER = re.compile(r"[\s,;]*" + _BIRTH_LABEL + r"\s*[:\-–]?\s*$", re.IGNORECASE)
+_BIRTH_LABEL_BEFORE = re.compile(r"^\s*" + _BIRTH_LABEL + r"\s*[:\-–]?\s*", re.IGNORECASE)
+
+
+def read_birth_date(text: str, today: date) -> date | None:
+    """A date of birth as typed on its step, its label before it allowed ("дата рождения
+    05.03.1984", "DOB: 5 March 1984"): `parse_birth_date`'s."""
+    return parse_birth_date(_BIRTH_LABEL_BEFORE.sub("", text, count=1), today)
 
 
 def split_birth_date(text: str, today: date) -> tuple[str, date | None]:
@@ -158,15 +173,18 @@ def split_birth_date(text: str, today: date) -> tuple[str, date | None]:
     and None when no date of birth stands at either end of a part that has a digit. A date
     written in digits alone is not split off: it may be the end of an ID ("KZ 04041991")."""
     words = text.split()
-    for count in range(1, _DATE_WORDS + 1):
+    for count in range(1, _DATE_WORDS + _DATE_LABEL_WORDS + 1):
         if len(words) <= count:
             break
         for date_words, id_words in (
             (words[-count:], words[:-count]),
             (words[:count], words[count:]),
         ):
-            piece = " ".join(date_words).strip(",;")
-            rest = " ".join(id_words).strip(" ,;")
+            # its label left out: "…, дата рождения 05.03.1984", "DOB 05.03.1984, KZ-100003"
+            piece = _BIRTH_LABEL_BEFORE.sub("", " ".join(date_words).strip(",;"), count=1)
+            rest = _BIRTH_LABEL_AFTER.sub("", " ".join(id_words).strip(" ,;"), count=1)
+            if len(piece.split()) > _DATE_WORDS:
+                continue
             if piece.isdigit() or not any(ch.isdigit() for ch in rest):
                 continue
             born = parse_birth_date(piece, today)

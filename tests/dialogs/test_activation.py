@@ -1,6 +1,6 @@
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from bot.factory import create_dispatcher
 from bot.services.activation import ActivationRules, activate, insured_key
@@ -477,4 +477,23 @@ async def test_words_typed_for_the_insured_id_are_not_taken_for_one(member, sess
     await member.send("мой ИИН KZ-100001")
     assert "Insured ID: KZ-100001." in member.text()
     await member.send("050384")  # the date of birth in six digits, as forms are filled in
+    assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
+
+
+async def test_the_id_and_the_date_of_birth_typed_with_their_labels_link_the_card(
+    member, session_factory
+):
+    """ "мой ИИН …, дата рождения 05.03.1984" was "An insured ID has 3 to 64 letters or
+    digits", and "дата рождения: 05.03.1984" on its own step "I could not read that date"."""
+    await _card(session_factory)
+    await _open_activation(member)
+    await member.send("мой ИИН KZ-100001, дата рождения 05.03.1984")
+    assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
+
+    await member.send("/menu")
+    async with session_factory.begin() as session:
+        await session.execute(delete(CardLink))
+    await _open_activation(member)
+    await member.send("KZ-100001")
+    await member.send("дата рождения: 05.03.1984")
     assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()

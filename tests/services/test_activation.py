@@ -13,6 +13,7 @@ from bot.services.activation import (
     activation_opens_on,
     fold_insured_id,
     looks_like_insured_id,
+    read_birth_date,
     split_birth_date,
 )
 from storage.models import ActivationAttempt, CardLink, Reminder
@@ -273,10 +274,31 @@ TODAY = date(2026, 12, 4)
         ("born 25.06.1993", ("born 25.06.1993", None)),
         # a date to come is no date of birth
         ("KZ-100003 25.06.2030", ("KZ-100003 25.06.2030", None)),
+        # the date's label left out, after the ID or before the date
+        (
+            "мой ИИН 860305400123, дата рождения 05.03.1984",
+            ("мой ИИН 860305400123", date(1984, 3, 5)),
+        ),
+        ("DOB 5 March 1984, KZ-100003", ("KZ-100003", date(1984, 3, 5))),
+        ("KZ-100003 д.р. 05.03.1984", ("KZ-100003", date(1984, 3, 5))),
     ],
 )
 def test_the_date_of_birth_typed_with_the_id_is_split_off(typed, expected):
     assert split_birth_date(typed, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "born"),
+    [
+        ("дата рождения: 05.03.1984", date(1984, 3, 5)),
+        ("дата народження 5 березня 1984", date(1984, 3, 5)),
+        ("DOB 05/03/1984", date(1984, 3, 5)),
+        ("05.03.1984", date(1984, 3, 5)),
+        ("дата рождения", None),
+    ],
+)
+def test_a_date_of_birth_is_read_with_its_label(typed, born):
+    assert read_birth_date(typed, TODAY) == born
 
 
 @pytest.mark.parametrize(
