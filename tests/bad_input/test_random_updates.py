@@ -47,6 +47,12 @@ SPECIAL = [
     "{ $name } {{ }}",
     "line\nbreak\r\nand\ttab",
     "/setphone KZ-100301 +77010009999",
+    # what members type that the bot reads: a month, amounts added, a label, a greeting
+    "в октябре",
+    "1500 + 300 грн",
+    "дата рождения 05.03.1984",
+    "Добрый день! Перезвоните мне",
+    "/Menu",
 ]
 TEXT = st.one_of(
     st.sampled_from(COMMANDS),

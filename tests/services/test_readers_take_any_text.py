@@ -1,0 +1,50 @@
+"""The readers of what members type take any text: an answer they do not read is None or
+False, never an exception that would end the member's step (property-based, hypothesis, a
+fixed set of examples in CI)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from bot.services import activation, dates, forms, money, profile
+
+TODAY = date(2026, 11, 22)
+# the words these readers look for, among any other text, so that their paths are taken
+WORDS = st.sampled_from(
+    ["в", "октябре", "на", "прошлой", "неделе", "+", "и", "1500", "грн", "всего", "дата",
+     "рождения", "05.03.1984", "KZ-100001", "по", "направлению", "рецепт", "тот", "же",
+     "добрый", "день!", "удалить", "заявку", "добавить", "фото", "как", "рабочий", "", ",",
+     "Здравствуйте,", "DOB", "не", "помню", "1.5", "тыс", "2027"]
+)  # fmt: skip
+TEXT = st.one_of(st.text(max_size=80), st.lists(WORDS, max_size=8).map(" ".join))
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(text=TEXT)
+@example("в октябре 2027")
+@example("1500 + 300 грн")
+@example("дата рождения 05.03.1984, KZ-100001")
+def test_the_readers_take_any_text(text: str) -> None:
+    for future in (True, False):
+        month = dates.month_of_days(text, TODAY, future=future)
+        assert month is None or month.day == 1
+    added = money.amounts_added(text)
+    assert added is None or added[0] > 0
+    money.read_amount(text)
+    for said in (
+        forms.names_document,
+        forms.without_opening,
+        forms.asks_adding,
+        forms.asks_cancelling,
+        forms.names_same_account,
+        forms.names_unknown,
+    ):
+        said(text)
+    profile.names_other_address(profile.ProfileField.HOME_ADDRESS, text)
+    _rest, born = activation.split_birth_date(text, TODAY)
+    assert born is None or born <= TODAY
+    born = activation.read_birth_date(text, TODAY)
+    assert born is None or born <= TODAY
