@@ -39,7 +39,7 @@ def _target(message: Message, argument: str) -> int | None:
     if argument:
         # a user's id: positive, and within the 52 bits Telegram's ids use (a longer number
         # would not fit the database's BIGINT, nor a reply that names it)
-        return int(argument) if argument.isdigit() and len(argument) <= USER_ID_DIGITS else None
+        return int(argument) if argument.isdecimal() and len(argument) <= USER_ID_DIGITS else None
     reply = message.reply_to_message
     if reply is None or reply.from_user is None or reply.from_user.is_bot:
         return None

@@ -119,7 +119,7 @@ def read_days(text: str, today: date) -> tuple[date, date] | None:
     last = read_date(last_text, today)
     if last is None:
         return None
-    if first_text.isdigit():  # "1-15 ноября": the 1st of the last day's month
+    if first_text.isdecimal():  # "1-15 ноября": the 1st of the last day's month
         first = _real(last.year, last.month, int(first_text))
     else:
         first = read_date(first_text, today)
@@ -192,9 +192,9 @@ def read_date(
     if names_span(text):  # "15-16 декабря": two days (not the 15th of December 2016)
         return None
     tokens = [t.casefold() for t in _TOKEN.findall(text)]
-    words = [t for t in tokens if not t.isdigit() and t not in FILLER]
-    numbers = [t for t in tokens if t.isdigit()]
-    said = [t for t in tokens if not t.isdigit()]  # "алдыңғы күні": its "күні" is no filler
+    words = [t for t in tokens if not t.isdecimal() and t not in FILLER]
+    numbers = [t for t in tokens if t.isdecimal()]
+    said = [t for t in tokens if not t.isdecimal()]  # "алдыңғы күні": its "күні" is no filler
     if not numbers and (
         (offset := RELATIVE_DAYS.get(" ".join(said))) is not None
         or (offset := RELATIVE_DAYS.get(" ".join(words))) is not None
@@ -248,7 +248,7 @@ def _span(tokens: list[str]) -> int | None:
     count: int | None = 1 if rest[-1] in ONE_WORDS else None  # "через неделю", not "in days"
     if len(rest) == 2:
         typed = rest[0]
-        count = int(typed) if typed.isdigit() and len(typed) <= 3 else COUNT_WORDS.get(typed)
+        count = int(typed) if typed.isdecimal() and len(typed) <= 3 else COUNT_WORDS.get(typed)
     if not count:
         return None
     return count * size * (1 if marks[0] in AFTER else -1)
@@ -286,7 +286,7 @@ def parse_birth_date(text: str, today: date) -> date | None:
     future, not before 1900. Six digits alone are day, month and year ("050384", as forms
     are filled in), where a date ahead would take them for an ID's."""
     bare = text.strip()
-    if len(bare) == 6 and bare.isdigit():
+    if len(bare) == 6 and bare.isdecimal():
         text = f"{bare[:2]}.{bare[2:4]}.{bare[4:]}"
     value = read_date(text, today, year_required=True)
     if value is None or value > today or value.year < 1900:

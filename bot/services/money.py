@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -106,6 +107,8 @@ def read_amount(text: str) -> tuple[Decimal, str | None] | None:
         if whole is None or whole[0] != whole[0].to_integral_value():
             return None
         return (whole[0] + Decimal(cents["cents"]) / 100).quantize(Decimal("0.01")), whole[1]
+    if any(ch.isalpha() for ch in text) and (said := _amount_in_words(text)) is not None:
+        return said  # "полторы тысячи", "п'ятсот гривень", "две тысячи 500"
     thousands = _THOUSANDS.match(text)
     if thousands is not None:  # "5 тыс", "3 тис. грн", "15к ₸", "5 мың теңге"
         text = f"{thousands['amount']} {thousands['rest']}"
@@ -125,6 +128,102 @@ def read_amount(text: str) -> tuple[Decimal, str | None] | None:
             amount = amount.quantize(Decimal(1))
         amount = amount if amount <= MAX_AMOUNT else None
     return None if amount is None else (amount, currency)
+
+
+# an amount said in words, as it is spoken or dictated ("полторы тысячи", "п'ятсот гривень",
+# "екі мың бес жүз теңге", "two thousand five hundred"): each word's number, and the words that
+# multiply what is said before them
+_UNITS: dict[str, int | Decimal] = {
+    **dict.fromkeys(("один", "одна", "одну", "бір", "one"), 1),
+    **dict.fromkeys(("два", "две", "дві", "екі", "two"), 2),
+    **dict.fromkeys(("три", "үш", "three"), 3),
+    **dict.fromkeys(("четыре", "чотири", "төрт", "four"), 4),
+    **dict.fromkeys(("пять", "п'ять", "бес", "five"), 5),
+    **dict.fromkeys(("шесть", "шість", "алты", "six"), 6),
+    **dict.fromkeys(("семь", "сім", "жеті", "seven"), 7),
+    **dict.fromkeys(("восемь", "вісім", "сегіз", "eight"), 8),
+    **dict.fromkeys(("девять", "дев'ять", "тоғыз", "nine"), 9),
+    **dict.fromkeys(("десять", "он", "ten"), 10),
+    **dict.fromkeys(("одиннадцать", "одинадцять", "eleven"), 11),
+    **dict.fromkeys(("двенадцать", "дванадцять", "twelve"), 12),
+    **dict.fromkeys(("тринадцать", "тринадцять", "thirteen"), 13),
+    **dict.fromkeys(("четырнадцать", "чотирнадцять", "fourteen"), 14),
+    **dict.fromkeys(("пятнадцать", "п'ятнадцять", "fifteen"), 15),
+    **dict.fromkeys(("шестнадцать", "шістнадцять", "sixteen"), 16),
+    **dict.fromkeys(("семнадцать", "сімнадцять", "seventeen"), 17),
+    **dict.fromkeys(("восемнадцать", "вісімнадцять", "eighteen"), 18),
+    **dict.fromkeys(("девятнадцать", "дев'ятнадцять", "nineteen"), 19),
+    **dict.fromkeys(("двадцать", "двадцять", "жиырма", "twenty"), 20),
+    **dict.fromkeys(("тридцать", "тридцять", "отыз", "thirty"), 30),
+    **dict.fromkeys(("сорок", "қырық", "forty"), 40),
+    **dict.fromkeys(("пятьдесят", "п'ятдесят", "елу", "fifty"), 50),
+    **dict.fromkeys(("шестьдесят", "шістдесят", "алпыс", "sixty"), 60),
+    **dict.fromkeys(("семьдесят", "сімдесят", "жетпіс", "seventy"), 70),
+    **dict.fromkeys(("восемьдесят", "вісімдесят", "сексен", "eighty"), 80),
+    **dict.fromkeys(("девяносто", "дев'яносто", "тоқсан", "ninety"), 90),
+    **dict.fromkeys(("сто", "one hundred"), 100),
+    **dict.fromkeys(("двести", "двісті"), 200),
+    **dict.fromkeys(("триста",), 300),
+    **dict.fromkeys(("четыреста", "чотириста"), 400),
+    **dict.fromkeys(("пятьсот", "п'ятсот"), 500),
+    **dict.fromkeys(("шестьсот", "шістсот"), 600),
+    **dict.fromkeys(("семьсот", "сімсот"), 700),
+    **dict.fromkeys(("восемьсот", "вісімсот"), 800),
+    **dict.fromkeys(("девятьсот", "дев'ятсот"), 900),
+    **dict.fromkeys(("полторы", "півтори", "one and a half"), Decimal("1.5")),
+}  # fmt: skip
+# a word that multiplies what was said since the last one ("пять тысяч", "екі жүз", "two
+# hundred"), and "пол-" before one ("полтысячи")
+_TIMES = {
+    **dict.fromkeys(("hundred", "hundreds", "жүз"), 100),
+    **dict.fromkeys(("тысяча", "тысячи", "тысяч", "тисяча", "тисячі", "тисяч", "мың", "thousand",
+                     "thousands"), 1000),
+    **dict.fromkeys(("миллион", "миллиона", "миллионов", "мільйон", "мільйона", "мільйонів",
+                     "million", "млн"), 1_000_000),
+}  # fmt: skip
+_HALF = ("пол", "пів")
+_JOINED = frozenset({"и", "і", "та", "and", "a", "және"})
+_AMOUNT_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+
+
+def _amount_in_words(text: str) -> tuple[Decimal, str | None] | None:
+    """An amount said in words or in words and digits ("две тысячи 500 тенге"), its currency
+    before or after it; None when any word is not one of a number or its currency."""
+    if re.search(r"\d[.,']\d", text):  # "1,5 тыс": digits with their separators, not words
+        return None
+    words = _AMOUNT_WORD.findall(re.sub(r"[’ʼ`]", "'", text.casefold()))
+    signs = {CURRENCY_WORDS[sign] for sign in "$€₴₸" if sign in text}  # "$ пятьсот"
+    currency = signs.pop() if len(signs) == 1 else None
+    for at in (-1, 0):
+        if currency is None and words and (named := CURRENCY_WORDS.get(words[at])) is not None:
+            currency = named
+            words.pop(at)
+            break
+    if not any(w in _UNITS or w in _TIMES or w.startswith(_HALF) for w in words):
+        return None
+    if any(a.isdecimal() and b.isdecimal() for a, b in itertools.pairwise(words)):
+        return None  # "1 500 тысяч": a number in groups of digits (`_THOUSANDS`)
+    total, current = Decimal(0), Decimal(0)
+    for word in words:
+        if word.isdecimal():
+            current += Decimal(word)
+        elif word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TIMES:
+            scale = _TIMES[word]
+            if scale == 100:
+                current = max(current, Decimal(1)) * 100
+            else:
+                total += max(current, Decimal(1)) * scale
+                current = Decimal(0)
+        elif word.startswith(_HALF) and word[3:] in _TIMES:  # "полтысячи", "півтисячі"
+            total += Decimal("0.5") * _TIMES[word[3:]]
+        elif word not in _JOINED:
+            return None
+    amount = total + current
+    if amount <= 0 or amount > MAX_AMOUNT:
+        return None
+    return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount, currency
 
 
 # amounts added ("1500 + 300", "1500 грн и 300 грн", "500 плюс 250")

@@ -766,3 +766,16 @@ async def test_a_receipt_sent_on_the_menu_offers_the_claim_and_is_its_document(
     assert [doc.file_id for doc in await stored_documents(session_factory, request.id)] == [
         "receipt"
     ]
+
+
+async def test_an_amount_said_in_words_is_read(member, session_factory):
+    """ "полторы тысячи гривен", as dictated, was "I could not read that as an amount"."""
+    await member_with_active_card(member, session_factory)
+    await _open_form(member)
+    await member.send("15.11.2026")
+    await member.send("полторы тысячи гривен")
+    assert "📎 Send photos or files" in member.text()  # the currency named: not asked
+    await send_document(member, "receipt.pdf")
+    await _finish(member)
+    [request] = await stored_requests(session_factory)
+    assert (request.details["amount"], request.details["currency"]) == ("1500.00", "UAH")

@@ -213,6 +213,18 @@ def test_amounts(text, expected):
         ("сумма: 1500 грн", "1500", "UAH"),
         ("я заплатил 2000 тг", "2000", "KZT"),
         ("total 100 USD", "100", "USD"),
+        # in words, as said or dictated, with digits too
+        ("полторы тысячи", "1500", None),
+        ("тысяча двести", "1200", None),
+        ("п'ять тисяч гривень", "5000", "UAH"),
+        ("півтисячі", "500", None),
+        ("екі мың бес жүз теңге", "2500", "KZT"),
+        ("two hundred and fifty USD", "250", "USD"),
+        ("$ пятьсот", "500", "USD"),
+        ("две тысячи 500", "2500", None),
+        ("2 тысячи 500", "2500", None),  # (read as 2 500 thousands before)
+        ("5 тысяч 200 грн", "5200", "UAH"),
+        ("1 500 тысяч", "1500000", None),
     ],
 )
 def test_an_amount_with_its_currency_before_or_after_it(text, amount, currency):
@@ -224,7 +236,8 @@ def test_an_amount_with_its_currency_before_or_after_it(text, amount, currency):
 @pytest.mark.parametrize(
     "text",
     ["1 500 руб", "100 грн грн", "грн 100 UAH", "100 $ 5", "грн", "0 грн", "abc", "-5 €", "5 кг",
-     "тыс", "5 тыс руб", "0 тыс", "1500 грн 150 коп", "12,50 грн 30 коп", "около"],
+     "тыс", "5 тыс руб", "0 тыс", "1500 грн 150 коп", "12,50 грн 30 коп", "около",
+     "сто рублей", "один анализ", "a", "к", "пол", "полис"],
 )  # fmt: skip
 def test_no_amount_or_a_currency_not_reimbursed(text):
     assert read_amount(text) is None
