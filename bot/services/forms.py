@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date, datetime
+from difflib import SequenceMatcher
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -1391,6 +1392,52 @@ ENDING_STEM = 3
 def _words(text: str) -> list[str]:
     """Lower-case words, digits and signs (an emoji, "8:00–12:00") left out."""
     return [w for w in _NOT_WORD.sub(" ", text.casefold()).split() if not w.isdigit()]
+
+
+# a word typed with a slip of the finger ("стамотологу", "терпевту", "лекарсва"): the one known
+# word it is that near (difflib's ratio, the known word given the typed one's ending too); a
+# shorter word is near too many others to be read so
+TYPO_MIN = 6
+TYPO_RATIO = 0.8
+_TYPO_LENGTHS = 3  # letters more or fewer than the known word
+
+
+def typo_of(word: str, known: Collection[str]) -> str | None:
+    """The one word of `known` that `word` (lower case) is a slip of, or None: none is that
+    near, several are, or `word` is known itself or short."""
+    if len(word) < TYPO_MIN or word in known:
+        return None
+    found: dict[str, float] = {}
+    for candidate in known:
+        if candidate[:1] != word[:1] or abs(len(candidate) - len(word)) > _TYPO_LENGTHS:
+            continue
+        if word.startswith(candidate) or candidate.startswith(word):
+            continue  # "стоматологию": the word with an ending, which its reading decides on
+        # "стамотологу" against "стоматолог", and against it with the typed ending, "…у"
+        endings = ("", word[len(candidate) :]) if len(word) > len(candidate) else ("",)
+        score = max(SequenceMatcher(None, word, candidate + end).ratio() for end in endings)
+        if score >= TYPO_RATIO:
+            found[candidate] = score
+    if not found:
+        return None
+    best = max(found.values())
+    nearest = [candidate for candidate, score in found.items() if score == best]
+    return nearest[0] if len(nearest) == 1 else None
+
+
+def corrected(text: str, known: Collection[str]) -> str | None:
+    """`text` with its words typed with a slip (`typo_of`) as the known ones they are meant to
+    be ("запишите к стамотологу": "запишите к стоматолог"); None when none is."""
+    changed = False
+
+    def fixed(match: re.Match[str]) -> str:
+        nonlocal changed
+        word = typo_of(match[0].casefold(), known)
+        changed = changed or word is not None
+        return word or match[0]
+
+    text = re.sub(r"[^\W\d_]+", fixed, text)
+    return text if changed else None
 
 
 def typed_phrase(text: str) -> str:

@@ -13,6 +13,7 @@ from aiogram_dialog import DialogManager
 from bot.i18n import Translator, TranslatorHub
 from bot.render import value_text
 from bot.services import cards
+from bot.services.clinics import SPECIALTIES
 from bot.services.forms import (
     ALIAS_WORDS,
     KAZAKH_POLITE,
@@ -25,6 +26,7 @@ from bot.services.forms import (
     alias_named,
     aliases_held,
     bare_request,
+    corrected,
     day_named,
     doctor_named,
     kinds_held,
@@ -39,7 +41,7 @@ from bot.services.forms import (
 from bot.services.money import money_back
 from bot.services.names import given_name, sex_of
 from dialogs.common import today
-from dialogs.requests.appointment.handlers import specialty_words, typed_specialty
+from dialogs.requests.appointment.handlers import specialty_words, typed_specialty, typo_words
 from storage.models import Relation, RequestKind
 
 # the kinds of request, in the chooser's order
@@ -53,6 +55,18 @@ def named_request(text: str, manager: DialogManager) -> tuple[str, str | None] |
     хочу вернуть деньги за анализы"), or when it begins with the verb that asks ("верните
     деньги за анализы"); a refund named with what it was for is the refund. None when it names
     none, or several."""
+    named = _named_as_typed(text, manager)
+    if named is not None and (named[1] is None or named[1] in SPECIALTIES):
+        return named
+    # none, or a doctor the list does not hold: a word typed with a slip ("к стамотологу",
+    # "нужны лекарсва") read as the one it is meant to be, when that names a request
+    hub: TranslatorHub = manager.middleware_data["translators"]
+    fixed = corrected(text, typo_words(hub))
+    again = _named_as_typed(fixed, manager) if fixed is not None else None
+    return again if again is not None and (again[1] is None or again[1] in SPECIALTIES) else named
+
+
+def _named_as_typed(text: str, manager: DialogManager) -> tuple[str, str | None] | None:
     if money_back(text):  # "хочу вернуть 5000 тенге за лекарства": the refund, not medicines
         return RequestKind.REIMBURSEMENT, None
     named = _named(text, manager)

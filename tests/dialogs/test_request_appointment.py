@@ -871,3 +871,20 @@ async def test_days_named_together_or_any_day_take_the_first(member, session_fac
     await member.click("✏️ Date")
     await member.send("в любой день")
     assert "Preferred date: November 22, 2026" in member.text()
+
+
+async def test_a_doctor_typed_with_a_slip_is_the_listed_one(member, session_factory):
+    """ "стамотолог" typed on the specialty step was "Another specialty: Стамотолог", and
+    "к терпевту" on the chooser was not read."""
+    await open_form(member, session_factory)
+    await member.send("стамотолог")
+    summary = await summary_from_clinic(member)
+    assert "Dentist" in summary
+    await member.click("✅ Send")
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.send("к терпевту")
+    await summary_from_clinic(member)
+    await member.click("✅ Send")
+    first, second = await stored_requests(session_factory)
+    assert (first.details["specialty"], second.details["specialty"]) == ("dentist", "therapist")

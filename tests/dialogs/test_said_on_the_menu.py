@@ -92,3 +92,19 @@ async def test_a_request_opened_with_a_greeting_is_offered(
     await member.send(typed)
     assert offered in member.buttons()
     assert "not taken on this screen" not in member.text()
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [
+        ("запишите к терпевту", "📝 New request: 🩺 Doctor appointment · Therapist (GP)"),
+        ("нужны лекарсва", "📝 New request: 💊 Medicines"),
+        ("к гиниколагу", "📝 New request: 🩺 Doctor appointment · Gynecologist"),
+    ],
+)
+async def test_a_request_typed_with_a_slip_is_offered(
+    member, session_factory, typed: str, offered: str
+):
+    await member_with_active_card(member, session_factory)
+    await member.send(typed)
+    assert offered in member.buttons()

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.forms import about_made_request, doctor_named, polite_request, without_opening
+from bot.services.forms import (
+    about_made_request,
+    corrected,
+    doctor_named,
+    polite_request,
+    without_opening,
+)
 from bot.services.money import money_back
 
 
@@ -143,3 +149,24 @@ def test_a_doctor_the_list_does_not_hold(typed: str, expected: str | None) -> No
 )
 def test_the_greeting_a_message_opens_with_is_left_out(typed: str, left: str) -> None:
     assert without_opening(typed) == left
+
+
+KNOWN = frozenset({"стоматолог", "терапевт", "лекарства", "гинеколог", "кардиолог"})
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("запишите к стамотологу", "запишите к стоматолог"),
+        ("к терпевту", "к терапевт"),
+        ("нужны лекарсва", "нужны лекарства"),
+        ("КОРДИОЛОГ", "кардиолог"),
+        # no slip: a known word, one with its ending, a word near none, a short one
+        ("к стоматологу", None),
+        ("стоматологию покрывает", None),
+        ("мне нужна справка", None),
+        ("к лору", None),
+    ],
+)
+def test_a_word_typed_with_a_slip_is_read_as_the_one_meant(typed: str, meant: str | None) -> None:
+    assert corrected(typed, KNOWN) == meant

@@ -13,10 +13,14 @@ from aiogram_dialog.widgets.kbd import Button
 from bot.i18n import Translator, TranslatorHub
 from bot.services.clinics import SPECIALTIES
 from bot.services.forms import (
+    KIND_WORDS,
+    PROCEDURES,
     SPECIALTY_WORDS,
     TEXT_MAX,
+    TYPO_MIN,
     DateTyped,
     clean_text,
+    corrected,
     is_nothing,
     match_choice,
     read_date_time_said,
@@ -77,13 +81,25 @@ def specialty_words(hub: TranslatorHub) -> dict[str, str]:
     return {**names, **labels, **SPECIALTY_WORDS}
 
 
+@functools.cache
+def typo_words(hub: TranslatorHub) -> frozenset[str]:
+    """The words a typed one may be a slip of (`forms.typo_of`): those of the specialties, in
+    each of the bot's languages, of the kinds of request and of the examinations; built once."""
+    phrases = [*specialty_words(hub), *KIND_WORDS, *PROCEDURES]
+    return frozenset(w for phrase in phrases for w in phrase.split() if len(w) >= TYPO_MIN)
+
+
 def typed_specialty(text: str, manager: DialogManager) -> str | None:
     """The listed specialty a typed answer names, in any of the bot's languages ("к
-    стоматологу", "ЛОР", "dentist") or as people say it ("зубной", "тіс дәрігері"), or None."""
+    стоматологу", "ЛОР", "dentist") or as people say it ("зубной", "тіс дәрігері"), typed with
+    a slip too ("стамотолог", `forms.corrected`), or None."""
     i18n: Translator = manager.middleware_data["i18n"]
     hub: TranslatorHub = manager.middleware_data["translators"]
     shown = [(code, i18n(f"specialty-{code}")) for code in SPECIALTIES]
-    return match_choice(text, shown, specialty_words(hub))
+    found = match_choice(text, shown, specialty_words(hub))
+    if found is None and (fixed := corrected(text, typo_words(hub))) is not None:
+        found = match_choice(fixed, shown, specialty_words(hub))
+    return found
 
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:
