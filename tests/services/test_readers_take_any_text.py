@@ -17,8 +17,9 @@ WORDS = st.sampled_from(
     ["в", "октябре", "на", "прошлой", "неделе", "+", "и", "1500", "грн", "всего", "дата",
      "рождения", "05.03.1984", "KZ-100001", "по", "направлению", "рецепт", "тот", "же",
      "добрый", "день!", "удалить", "заявку", "добавить", "фото", "как", "рабочий", "", ",",
-     "Здравствуйте,", "DOB", "не", "помню", "1.5", "тыс", "2027"]
+     "Здравствуйте,", "DOB", "не", "помню", "1.5", "тыс", "2027", "стамотологу", "терпевт"]
 )  # fmt: skip
+KNOWN = frozenset({"стоматолог", "терапевт", "лекарства", "гинеколог"})
 TEXT = st.one_of(st.text(max_size=80), st.lists(WORDS, max_size=8).map(" ".join))
 
 
@@ -46,6 +47,8 @@ def test_the_readers_take_any_text(text: str) -> None:
     ):
         said(text)
     profile.names_other_address(profile.ProfileField.HOME_ADDRESS, text)
+    fixed = forms.corrected(text, KNOWN)
+    assert fixed is None or fixed != text
     _rest, born = activation.split_birth_date(text, TODAY)
     assert born is None or born <= TODAY
     born = activation.read_birth_date(text, TODAY)
