@@ -124,7 +124,8 @@ async def on_phone(_message: Message, _widget: Any, manager: DialogManager, text
     the confirmed one ("мой номер", "на этот же": `forms.names_own_phone`)."""
     phone = normalize_phone(text) or phone_in_text(text)
     member: Member = manager.middleware_data["member"]
-    if phone is None and member.phone and names_own_phone(text):  # "мой номер", "этот же"
+    # "мой номер", "этот же", or so with the time after a comma: "на мой, вечером"
+    if phone is None and member.phone and any(map(names_own_phone, text.split(","))):
         phone = member.phone
     if phone is None:
         set_error(manager, "callback-phone-invalid")

@@ -505,3 +505,15 @@ async def test_a_time_said_with_the_number_and_a_day_alone_are_kept(member, sess
     [request] = await stored_requests(session_factory)
     assert request.details["time_window"] == "any"
     assert request.details["call_date"] == "2026-11-30"
+
+
+async def test_the_own_number_named_with_the_time_after_a_comma(member, session_factory):
+    """ "на мой, вечером" was "That does not look like a phone number"."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.send("на мой, вечером")
+    assert "🌆 Evening, 16:00–20:00: noted as the time for the call." in member.text()
+    await member.send("About my limit")
+    assert "Phone: +380501112233" in member.text()
+    assert "Time: 🌆 Evening, 16:00–20:00" in member.text()
