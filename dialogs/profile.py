@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import profile
-from bot.services.profile import ProfileField
+from bot.services.profile import GENDER_UNSET, ProfileField
 from dialogs.common import (
     MemberDialog,
     back_button,
@@ -126,7 +126,7 @@ def _set_gender(gender: str) -> Button:
 
 
 async def genders_getter(i18n: Translator, **_: Any) -> dict[str, Any]:
-    return {"genders": [(g, i18n(f"gender-{g}")) for g in ("female", "male")]}
+    return {"genders": [(g, i18n(f"gender-{g}")) for g in ("female", "male", GENDER_UNSET)]}
 
 
 def profile_dialog() -> Dialog:
@@ -167,6 +167,7 @@ def profile_dialog() -> Dialog:
         member_window(
             I18nFormat("profile-prompt-gender"),
             Row(_set_gender("female"), _set_gender("male")),
+            _set_gender(GENDER_UNSET),
             # typed ("жінка", "муж", "F") rather than pressed
             typed_choice("genders", genders_getter, _save_gender, profile.GENDER_WORDS),
             back_button(ProfileSG.view),

@@ -214,9 +214,18 @@ GENDER_WORDS: dict[str, str] = {
          "чоловіча", "мужской", "мужская", "еркек", "male"),
         "male",
     ),
+    # not said: the gender left empty, as before it was ever given
+    **dict.fromkeys(
+        ("не скажу", "не указывать", "не хочу указывать", "не укажу", "не вказувати",
+         "не хочу вказувати", "prefer not to say", "not specified", "rather not say",
+         "көрсетпеу", "айтпаймын", "көрсеткім келмейді"),
+        "unset",
+    ),
 }  # fmt: skip
+GENDER_UNSET = "unset"
 
 
 async def set_gender(session: AsyncSession, member: Member, gender: str) -> None:
-    member.gender = Gender(gender)
+    """The member's gender, or none (`GENDER_UNSET`: "prefer not to say")."""
+    member.gender = None if gender == GENDER_UNSET else Gender(gender)
     session.add(member)

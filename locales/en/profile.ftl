@@ -3,6 +3,7 @@
 profile-empty = —
 gender-female = Female
 gender-male = Male
+gender-unset = Prefer not to say
 profile-saved = ✅ Saved.
 profile-removed = 🗑 Removed.
 profile-view =

@@ -3,6 +3,7 @@
 profile-empty = —
 gender-female = Әйел
 gender-male = Ер
+gender-unset = Көрсетпеу
 profile-saved = ✅ Сақталды.
 profile-removed = 🗑 Жойылды.
 profile-view =

@@ -3,6 +3,7 @@
 profile-empty = —
 gender-female = Женский
 gender-male = Мужской
+gender-unset = Не указывать
 profile-saved = ✅ Сохранено.
 profile-removed = 🗑 Удалено.
 profile-view =

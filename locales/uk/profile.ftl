@@ -3,6 +3,7 @@
 profile-empty = —
 gender-female = Жіноча
 gender-male = Чоловіча
+gender-unset = Не вказувати
 profile-saved = ✅ Збережено.
 profile-removed = 🗑 Видалено.
 profile-view =

@@ -707,3 +707,24 @@ async def test_an_address_named_as_the_other_one_is_copied(member, session_facto
     assert "Home address: Kyiv, Lesi Ukrainky Blvd 26, office 3" in member.text()
     stored = await _member(session_factory)
     assert stored.home_address == stored.extra_address == "Kyiv, Lesi Ukrainky Blvd 26, office 3"
+
+
+async def test_the_gender_can_be_left_unsaid(member, session_factory):
+    """ "не скажу" on the gender step was "I did not expect that here", and a gender once given
+    could not be taken back."""
+    await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.click("👤 Profile")
+    await member.click("✏️ Gender")
+    await member.click("Female")
+    assert "Gender: Female" in member.text()
+    await member.click("✏️ Gender")
+    await member.send("не скажу")
+    assert "Gender: —" in member.text()
+    assert (await _member(session_factory)).gender is None
+    await member.click("✏️ Gender")
+    await member.click("Male")
+    await member.click("✏️ Gender")
+    await member.click("Prefer not to say")
+    assert "Gender: —" in member.text()
+    assert (await _member(session_factory)).gender is None
