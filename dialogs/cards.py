@@ -95,16 +95,18 @@ async def on_card(
 
 
 async def _not_a_card(message: Message, widget: Any, manager: DialogManager, text: str) -> None:
-    """Text that names no card's button: a family member named by who they are ("сын", "карта
-    дочки", "for my son") opens their card; anything else is as on any screen that asks
-    nothing."""
+    """Text that names no card's button: a card's policy number ("SIP-2024-0002",
+    `cards.card_numbered`), or a family member named by who they are ("сын", "карта дочки",
+    "for my son") or by name, in either script ("Тарас" for "Taras Kovalenko"), opens their
+    card; anything else is as on any screen that asks nothing."""
     from dialogs.requests.named import named_holder  # (the requests' package imports this one)
 
     data = manager.middleware_data
     card_list = await cards.list_cards(data["session"], data["member"], today(manager))
     holder = named_holder(text, card_list)
-    if holder is not None:
-        await on_card(message, widget, manager, f"{holder[0].card_id}")
+    card = cards.card_numbered(text, card_list) or (holder[0] if holder else None)
+    if card is not None:
+        await on_card(message, widget, manager, f"{card.card_id}")
         return
     await on_free_message(message, widget, manager)
 

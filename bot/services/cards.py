@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -56,6 +57,24 @@ async def list_cards(session: AsyncSession, member: Member, today: date) -> list
     rows = await cards_repo.cards_of(session, member.id)
     views = [_view(row, member, today) for row in rows]
     return sorted(views, key=lambda v: (v.relation != Relation.SELF, v.holder_name))
+
+
+# what a policy number is written with between its parts, and the word before it ("полис
+# SIP-2026-0001"): left out when a typed number is compared, as `FOLDED_POLICY_NUMBER` does
+_NUMBER_SIGNS = re.compile(r"[\s\-/._]+")
+_NUMBER_LABEL = re.compile(r"^\s*(?:полис|поліс|policy|полисі|номер|№)\s*:?\s*", re.IGNORECASE)
+
+
+def card_numbered(typed: str, card_list: list[CardView]) -> CardView | None:
+    """The card whose policy number a member typed ("SIP-2024-0002", "sip 2024 0002", "полис
+    SIP-2024-0002"); of a family's policy, the member's own card; None when none, or when it
+    does not say which."""
+    folded = _NUMBER_SIGNS.sub("", _NUMBER_LABEL.sub("", typed, count=1)).upper()
+    if not folded or not any(ch.isdigit() for ch in folded):
+        return None
+    found = [c for c in card_list if _NUMBER_SIGNS.sub("", c.policy_number).upper() == folded]
+    own = [c for c in found if c.relation == Relation.SELF]
+    return found[0] if len(found) == 1 else own[0] if len(own) == 1 else None
 
 
 async def get_card(

@@ -39,7 +39,7 @@ from bot.services.forms import (
     without_opening,
 )
 from bot.services.money import money_back
-from bot.services.names import given_name, sex_of
+from bot.services.names import given_name, other_scripts, sex_of
 from dialogs.common import today
 from dialogs.requests.appointment.handlers import specialty_words, typed_specialty, typo_words
 from storage.models import Relation, RequestKind
@@ -164,7 +164,11 @@ def named_holder(text: str, card_list: list[cards.CardView]) -> tuple[cards.Card
     words = text.split()
     for at, word in enumerate(words):
         bare = word.strip(",.!?;:'’").casefold()
-        found = [c for c in card_list if _is_name(bare, given_name(c.holder_name))]
+        # the name as typed, or as the other script writes it ("Тараса" for "Taras Kovalenko")
+        spelled = [bare, *other_scripts(bare)] if bare.isalpha() else [bare]
+        found = [
+            c for c in card_list if any(_is_name(s, given_name(c.holder_name)) for s in spelled)
+        ]
         if (card := _in_force(found)) is not None:
             # (the signs after it stay: "ліки для Софії: нурофен" gives its list after the colon)
             after = word[len(word.rstrip(",.!?;:'’")) :]

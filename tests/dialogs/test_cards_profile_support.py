@@ -728,3 +728,21 @@ async def test_the_gender_can_be_left_unsaid(member, session_factory):
     await member.click("Prefer not to say")
     assert "Gender: —" in member.text()
     assert (await _member(session_factory)).gender is None
+
+
+async def test_a_card_named_by_its_number_or_its_holder_in_the_other_script(
+    member, session_factory
+):
+    """ "SIP-2024-0002" and "Тараса" (the registry writes "Taras Kovalenko") typed on "My
+    cards" were "Messages are not taken on this screen"."""
+    await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.click("💳 My cards")
+    await member.send("sip 2024 0002")
+    assert "Policy SIP-2024-0002" in member.text()
+    await member.click("⬅️ Back")
+    await member.send("сделай активной карту Тараса")
+    assert "Insured person: Taras Kovalenko (child)" in member.text()
+    await member.click("⬅️ Back")
+    await member.send("полис SIP-2026-0001")  # a family's policy: the member's own card
+    assert "Insured person: Olena Kovalenko (main insured person)" in member.text()
