@@ -37,6 +37,7 @@ from bot.services.forms import (
     is_acknowledged,
     is_greeting,
     is_no,
+    is_question,
     is_thanks,
     is_yes,
     match_choice,
@@ -477,6 +478,9 @@ def keep_for_support(message: Message, manager: DialogManager, *, to_support: bo
         return
     if to_support:
         set_notice(manager, "input-support-offer")
+        return
+    if is_question(message.text or message.caption or ""):
+        set_notice(manager, "input-question-offer")  # "какой у меня лимит?": support answers
         return
     set_error(manager, "input-not-asked-offer")
 

@@ -1014,6 +1014,27 @@ def without_opening(typed: str) -> str:
     return _OPENING.sub("", typed, count=1)
 
 
+# the words a question begins with, in the four languages ("какой у меня лимит", "чи
+# покриває страховка", "what is covered", "қанша тұрады"); not the Kazakh "не" (what), which
+# is the Russian and Ukrainian "not"
+QUESTION_WORDS = frozenset(
+    {"какой", "какая", "какое", "какие", "сколько", "что", "как", "когда", "где", "почему",
+     "зачем", "куда", "можно", "входит", "покрывает", "есть", "чи", "який", "яка", "яке", "які",
+     "скільки", "що", "як", "коли", "де", "чому", "навіщо", "куди", "можна", "what", "which",
+     "how", "when", "where", "why", "is", "are", "does", "do", "can", "could", "will", "қандай",
+     "қанша", "қалай", "қашан", "қайда", "неге"}
+)  # fmt: skip
+
+
+def is_question(typed: str) -> bool:
+    """Whether a message asks something: a "?" in it, or a question's first word ("сколько
+    стоит прием", "what does my plan cover"); not a greeting alone ("hello?": is anyone
+    there)."""
+    rest = without_opening(typed)
+    words = _words(rest)
+    return bool(words) and ("?" in rest or (len(words) > 1 and words[0] in QUESTION_WORDS))
+
+
 def is_greeting(typed: str) -> bool:
     """Whether a whole message is a greeting and nothing else ("Здравствуйте!"; "hi there" is
     not, and "hello?", which asks whether anyone is there, is offered to support)."""

@@ -16,6 +16,7 @@ summary-which-change = ✏️ What should be changed? Tap “✏️” next to i
 input-not-asked = Messages are not taken on this screen: please use the buttons. To write to support, open “{ btn-support }” in the menu and tap “{ btn-write-support }”.
 input-not-asked-offer = Messages are not taken on this screen. Send this to support? Tap “{ btn-send-to-support }”.
 input-support-offer = ✉️ Send this to support? Tap “{ btn-send-to-support }”.
+input-question-offer = ❓ I cannot answer that myself; support can. Send this to support? Tap “{ btn-send-to-support }”.
 # a thank-you written where nothing is asked: answered, not offered to support
 input-thanks = 🙏 You are welcome! If you need anything else, use the buttons below.
 input-greeting = 😊 How can I help? Choose with the buttons below, or write your question: I will offer to send it to support.

@@ -16,6 +16,7 @@ summary-which-change = ✏️ Что нужно изменить? Нажмите
 input-not-asked = На этом экране сообщения не принимаются: воспользуйтесь кнопками. Чтобы написать в поддержку, откройте «{ btn-support }» в меню и нажмите «{ btn-write-support }».
 input-not-asked-offer = На этом экране сообщения не принимаются. Отправить это в поддержку? Нажмите «{ btn-send-to-support }».
 input-support-offer = ✉️ Отправить это в поддержку? Нажмите «{ btn-send-to-support }».
+input-question-offer = ❓ Сам я на это не отвечу, а поддержка ответит. Отправить это в поддержку? Нажмите «{ btn-send-to-support }».
 # a thank-you written where nothing is asked: answered, not offered to support
 input-thanks = 🙏 Пожалуйста! Если нужно что-то ещё, воспользуйтесь кнопками ниже.
 input-greeting = 😊 Чем помочь? Выберите нужное кнопками ниже или напишите свой вопрос: я предложу отправить его в поддержку.

@@ -16,6 +16,7 @@ summary-which-change = ✏️ Що потрібно змінити? Натисн
 input-not-asked = На цьому екрані повідомлення не приймаються: скористайтеся кнопками. Щоб написати в підтримку, відкрийте «{ btn-support }» у меню й натисніть «{ btn-write-support }».
 input-not-asked-offer = На цьому екрані повідомлення не приймаються. Надіслати це в підтримку? Натисніть «{ btn-send-to-support }».
 input-support-offer = ✉️ Надіслати це в підтримку? Натисніть «{ btn-send-to-support }».
+input-question-offer = ❓ Сам я на це не відповім, а підтримка відповість. Надіслати це в підтримку? Натисніть «{ btn-send-to-support }».
 # a thank-you written where nothing is asked: answered, not offered to support
 input-thanks = 🙏 Будь ласка! Якщо ще щось потрібно, скористайтеся кнопками нижче.
 input-greeting = 😊 Чим допомогти? Оберіть потрібне кнопками нижче або напишіть своє питання: я запропоную надіслати його в підтримку.

@@ -108,3 +108,16 @@ async def test_a_request_typed_with_a_slip_is_offered(
     await member_with_active_card(member, session_factory)
     await member.send(typed)
     assert offered in member.buttons()
+
+
+@pytest.mark.parametrize(
+    "typed", ["какой у меня лимит?", "сколько стоит прием", "what does my plan cover"]
+)
+async def test_a_question_is_offered_to_support_as_one(member, session_factory, typed: str):
+    """A question on the menu was told "⚠️ Messages are not taken on this screen": the bot
+    says support answers it, and offers to send it."""
+    await member_with_active_card(member, session_factory)
+    await member.send(typed)
+    assert "❓ I cannot answer that myself; support can. Send this to support?" in member.text()
+    assert "not taken on this screen" not in member.text()
+    assert "✉️ Send it to support" in member.buttons()

@@ -11,6 +11,7 @@ from bot.services.forms import (
     about_made_request,
     corrected,
     doctor_named,
+    is_question,
     polite_request,
     without_opening,
 )
@@ -170,3 +171,20 @@ KNOWN = frozenset({"стоматолог", "терапевт", "лекарств
 )
 def test_a_word_typed_with_a_slip_is_read_as_the_one_meant(typed: str, meant: str | None) -> None:
     assert corrected(typed, KNOWN) == meant
+
+
+@pytest.mark.parametrize(
+    ("typed", "asks"),
+    [
+        ("какой у меня лимит?", True),
+        ("сколько стоит прием", True),
+        ("чи покриває страховка стоматологію", True),
+        ("Добрый день, лимит по стоматологии?", True),
+        ("не работает приложение", False),  # (the Kazakh "не" is "what", the Russian "not")
+        ("мой полис не работает", False),
+        ("hello?", False),  # a greeting: is anyone there
+        ("?", False),
+    ],
+)
+def test_a_question_is_told_from_other_messages(typed: str, asks: bool) -> None:
+    assert is_question(typed) is asks
