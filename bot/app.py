@@ -30,7 +30,7 @@ from bot.heap import settle_heap
 from bot.i18n import TranslatorHub
 from bot.middlewares.observability import Count429, LogContextMiddleware, UpdateMetrics
 from bot.polling import UpdatePoller
-from bot.scheduler import create_scheduler
+from bot.scheduler import JobsInFlight, create_scheduler, stop_jobs
 from bot.services.pacing import Pacer
 from bot.services.reminders import ReminderRules
 from storage.db import create_engine, create_session_factory, migrate_apart
@@ -132,6 +132,7 @@ async def running(
         copier = DocumentCopier(bot, session_factory, settings.download_documents, clock)
         log.info("documents: copies kept on disk (DOWNLOAD_DOCUMENTS)")
     scheduler = create_scheduler(deliverer, session_factory, rules, clock, settings, copier)
+    jobs = JobsInFlight(scheduler)
     if settings.admin_chat_id is None:
         log.warning("staff side: ADMIN_CHAT_ID is not set; staff messages wait until it is")
     runtime = Runtime(
@@ -141,8 +142,12 @@ async def running(
     try:
         yield runtime
     finally:
-        if scheduler.running:
-            scheduler.shutdown(wait=False)
+        if scheduler.running and not await stop_jobs(
+            scheduler, jobs, deliverer, settings.shutdown_timeout
+        ):
+            log.warning(
+                "scheduler: jobs still running after %s s were cancelled", settings.shutdown_timeout
+            )
         await bot.session.close()
         await delivery_bot.session.close()
         if redis is not None:

@@ -6,8 +6,10 @@ doubles nothing."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_SUBMITTED, JobEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -59,6 +61,50 @@ def create_scheduler(
     if copier is not None:
         add_download_job(scheduler, copier, settings)
     return scheduler
+
+
+class JobsInFlight:
+    """The scheduler's jobs running now, counted from its events (each run submitted, then
+    executed or raised), so that a stopping process lets them end (`stop_jobs`): APScheduler's
+    own shutdown cancels a coroutine job wherever it is, in the middle of a transaction too."""
+
+    def __init__(self, scheduler: AsyncIOScheduler) -> None:
+        self._running = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+        scheduler.add_listener(
+            self._on_event, EVENT_JOB_SUBMITTED | EVENT_JOB_EXECUTED | EVENT_JOB_ERROR
+        )
+
+    def _on_event(self, event: JobEvent) -> None:
+        if event.code == EVENT_JOB_SUBMITTED:
+            self._running += 1
+            self._idle.clear()
+            return
+        self._running = max(0, self._running - 1)
+        if not self._running:
+            self._idle.set()
+
+    async def ended(self, within: float) -> bool:
+        """Whether every job running now ended within `within` seconds."""
+        try:
+            await asyncio.wait_for(self._idle.wait(), within)
+        except TimeoutError:
+            return False
+        return True
+
+
+async def stop_jobs(
+    scheduler: AsyncIOScheduler, jobs: JobsInFlight, deliverer: Deliverer, within: float
+) -> bool:
+    """No job starts from now on; the outbox run in hand sends nothing more but what is on its
+    way (`Deliverer.stop`), and the jobs running end, for up to `within` seconds, before the
+    scheduler is shut down (what is still running then is cancelled). Whether they ended."""
+    deliverer.stop()
+    scheduler.pause()
+    ended = await jobs.ended(within)
+    scheduler.shutdown(wait=False)
+    return ended
 
 
 def retention_rules(settings: Settings) -> retention.RetentionRules:

@@ -25,8 +25,7 @@ async def run_worker(settings: Settings, clock: Clock = system_clock) -> None:
             log.info("worker: delivering the outbox; no updates taken here")
             await wait_for_stop()
         finally:
-            if runtime.scheduler.running:
-                # a delivery run in progress finishes its row (its lease covers the rest)
-                runtime.scheduler.shutdown(wait=True)
+            # the scheduler's jobs end as `running` stops them: the delivery run in hand sends
+            # what is on its way and gives the rest back (`scheduler.stop_jobs`)
             if metrics is not None:
                 await metrics.cleanup()

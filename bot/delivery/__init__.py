@@ -178,6 +178,13 @@ class Deliverer:
         self._refresh_after_mark: list[int] = []  # member chats whose open dialog to refresh
         # per staff chat: the monotonic time up to which set-aside rows have been given turns
         self._booked: dict[int, float] = {}
+        self._stopping = False  # `stop`: no row is taken or started from now on
+
+    def stop(self) -> None:
+        """The process is stopping: the run in hand starts no more sends, lets those on their
+        way end and marks them, and gives back the rows it took and did not start (`run_once`);
+        no later run takes any."""
+        self._stopping = True
 
     async def start(self) -> int:
         """At start-up: release the rows of processes that are gone (this worker's own
@@ -205,6 +212,8 @@ class Deliverer:
         for a send on its way or sleeps until the first waiting chat may go. A staff row whose
         group has no room is set aside until its turn (`_to_staff`), never waited for here.
         """
+        if self._stopping:
+            return 0
         await self._heartbeat()  # the first run is the start-up: see `start`
         turns = _Turns(self.pacer)
         queue: deque[int] = deque()
@@ -225,7 +234,7 @@ class Deliverer:
             taken = len(queue)
             set_aside_in_a_row = 0
             drained = False  # the last claim found nothing due: the sends on their way end it
-            while queue or sending:
+            while (queue or sending) and not self._stopping:
                 await self._heartbeat()
                 land({task for task in sending if task.done()})
                 if set_aside_in_a_row >= len(queue):
@@ -288,7 +297,14 @@ class Deliverer:
                     if not task.cancelled() and task.exception() is not None:
                         log.error("a delivery failed", exc_info=task.exception())
             await self._mark_accepted()
+            if self._stopping and queue:  # taken, never started: due again for the next process
+                await self._give_back(list(queue))
         return taken
+
+    async def _give_back(self, ids: list[int]) -> None:
+        async with self.sessions.begin() as session:
+            for notification_id in ids:
+                await outbox.defer(session, notification_id, self.clock())
 
     async def _claim(self, limit: int, turns: _Turns) -> list[int]:
         """Claim due rows; the member rows' chats are noted in `turns`, so a row whose chat

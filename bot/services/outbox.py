@@ -180,7 +180,8 @@ async def release(session: AsyncSession, workers: list[str], now: datetime) -> i
 
 
 async def defer(session: AsyncSession, notification_id: int, until: datetime) -> None:
-    """Set a claimed row aside until `until`: its chat has no room now. No attempt is used."""
+    """Set a claimed row aside until `until`: its chat has no room now, or its process stops
+    before starting it. No attempt is used."""
     await _unclaim(session, col(Notification.id) == notification_id, until)
 
 
