@@ -37,6 +37,7 @@ from dialogs.common import (
 )
 from dialogs.drafts import draft_label, on_continue
 from dialogs.phone import start_after_typed_phone, take_contact
+from dialogs.privacy import PrivacySG
 from dialogs.states import (
     ActivationSG,
     CardsSG,
@@ -144,6 +145,7 @@ _MENU_ITEMS: dict[str, tuple[str, State, Callable[[bool, bool], bool]]] = {
     "activate": ("btn-activate", ActivationSG.insured_id, lambda _cards, _phone: True),
     "add_card": ("btn-add-card", ActivationSG.insured_id, lambda cards, _phone: cards),
     "profile": ("btn-profile", ProfileSG.view, lambda _cards, _phone: True),
+    "privacy": ("btn-mydata", PrivacySG.summary, lambda _cards, _phone: True),
     "support": ("btn-support", SupportSG.info, lambda _cards, _phone: True),
     "language": ("btn-language", LanguageSG.select, lambda _cards, _phone: True),
     "help": ("btn-help", MainSG.help, lambda _cards, _phone: True),

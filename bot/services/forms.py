@@ -764,12 +764,23 @@ MENU_WORDS: dict[str, str] = {
          "номер поліса", "мій номер поліса", "страховий поліс", "card", "policy", "my policy",
          "policy number", "my policy number", "insurance card", "my insurance card",
          "полис нөмірі",
-         "менің полисім", "менің картам", "картам"),
+         "менің полисім", "менің картам", "картам",
+         # the e-card, which "My cards" shows ("🪪 Show my card"): "электронная карта", "QR-код"
+         "электронную карту", "электронная карта", "электронный полис", "электронную карточку",
+         "електронну картку", "електронна картка", "електронний поліс", "e card", "ecard",
+         "electronic card", "digital card", "qr", "qr код", "qr code", "электронды карта"),
         "cards",
     ),
     **dict.fromkeys(
-        ("мои данные", "мої дані", "my data", "my profile", "менің деректерім"), "profile"
+        # what the bot stores, and erasing it: /mydata ("удалить мои данные")
+        ("удалить мои данные", "удалить аккаунт", "удалить мой аккаунт", "удалить профиль",
+         "какие данные вы храните", "видалити мої дані", "видалити акаунт", "видалити профіль",
+         "які дані ви зберігаєте", "delete my data", "delete my account", "erase my data",
+         "what data do you store", "деректерімді өшіру", "аккаунтты өшіру"),
+        "privacy",
     ),
+    # ("мои данные" is the label of "🔐 My data", /mydata: its screen)
+    **dict.fromkeys(("мой профиль", "мій профіль", "my profile", "менің профилім"), "profile"),
     **dict.fromkeys(
         ("оператор", "связаться с поддержкой", "колл центр", "контакты", "контакти",
          "зв язатися з підтримкою", "call centre", "call center", "contacts", "contact support",

@@ -126,3 +126,22 @@ async def test_another_request_or_a_cancel_typed_under_request_sent(member, sess
     async with session_factory() as session:
         lines = (await session.execute(select(RequestEvent.comment))).scalars().all()
     assert "ещё одну" not in lines and "хочу отменить" not in lines
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("покажи электронную карту", "💳 Your insurance cards"),
+        ("e-card", "💳 Your insurance cards"),  # was "Doctor appointment · Cardiologist"
+        ("QR-код", "💳 Your insurance cards"),
+        ("удалить мои данные", "🔐 What the bot stores about you"),
+        ("delete my account", "🔐 What the bot stores about you"),
+        ("мой профиль", "👤 Profile"),
+    ],
+)
+async def test_the_e_card_and_the_stored_data_asked_for_open_their_screens(
+    member, session_factory, typed: str, shown: str
+):
+    await member_with_active_card(member, session_factory)
+    await member.send(typed)
+    assert shown in member.text()
