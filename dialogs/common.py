@@ -347,10 +347,38 @@ async def on_free_message(
 # a request's number typed alone, as the bot writes it ("R-000042"), or shorter ("r42", "№ R-42"),
 # or after the word for a request, where the "R" may go ("заявка 42", "request #42", "өтініш 42")
 _NUMBER = re.compile(
-    r"^\s*(?:(?:заявк[аиуе]|request|өтініш|запит)\s*[№#]?\s*(?:R[-\s]?)?|[№#]?\s*R[-\s]?)"
+    r"^\s*(?:(?:заявк[аиуе]|request|өтініш|запит)\s*[№#]?\s*(?:R[-\s]?)?|[№#]?\s*R[-\s]?|[№#]\s*)"
     r"0*(\d{1,9})\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
+# or named in a short message about it ("моя заявка R-000042", "что с заявкой R-42?", "статус
+# заявки 42"), the one number it names
+_NUMBER_IN = re.compile(
+    r"(?<![\w-])(?:R-?0*(\d{1,9})|(?:заявк\w*|запит\w*|requests?|өтініш\w*)\s*[№#]?\s*(?:R-?)?"
+    r"0*(\d{1,9}))(?![\w-])",
+    re.IGNORECASE,
+)
+# (the words that ask about it: where it is, what became of it; any other word says something
+# for support, "по заявке R-42 прикладываю чек", which the page would drop)
+_ABOUT_NUMBER = frozenset(
+    {"моя", "мою", "мой", "мои", "что", "с", "со", "статус", "где", "как", "там", "по",
+     "заявка", "заявкой", "заявки", "заявку", "заявке", "мій", "що", "з", "де", "як", "заявкою",
+     "заявці", "запит", "запиту", "my", "the", "status", "of", "what", "about", "where", "is",
+     "how", "request", "менің", "өтінішім", "қайда", "жағдайы", "қалай"}
+)  # fmt: skip
+
+
+def typed_request_number(text: str) -> int | None:
+    """The number of the request a message names: alone ("R-000042", "#42", "заявка 42"), or
+    asking where it is ("что с заявкой R-42?", "статус заявки 42"); None otherwise (more said
+    of it is for support; "отмените R-42" asks for its cancelling, `forms.asks_cancelling`)."""
+    if (alone := _NUMBER.match(text)) is not None:
+        return int(alone.group(1))
+    found = {int(a or b) for a, b in _NUMBER_IN.findall(text)}
+    if len(found) != 1:
+        return None
+    rest = typed_phrase(_NUMBER_IN.sub(" ", text)).split()
+    return found.pop() if all(word in _ABOUT_NUMBER for word in rest) else None
 
 
 async def opened_by_name(message: Message, manager: DialogManager) -> bool:
@@ -436,11 +464,10 @@ def _labels(hub: TranslatorHub, key: str) -> frozenset[str]:
 async def opened_request(message: Message, manager: DialogManager) -> bool:
     """The page of the member's request whose number `message` is (copied from a
     notification, as members do), opened over the menu; False for any other message."""
-    match = _NUMBER.match(message.text or "")
+    request_id = typed_request_number(message.text or "")
     member = manager.middleware_data.get("member")
-    if match is None or member is None:
+    if request_id is None or member is None:
         return False
-    request_id = int(match.group(1))
     try:
         await requests.own(manager.middleware_data["session"], member, request_id)
     except requests.RequestNotFoundError:

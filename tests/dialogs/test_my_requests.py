@@ -366,3 +366,22 @@ async def test_a_request_deleted_or_added_to_in_words_on_its_page(member, sessio
             select(RequestEvent.comment).where(RequestEvent.actor_kind == ActorKind.MEMBER)
         )
     assert [line for (line,) in lines if line] == []
+
+
+async def test_a_request_asked_about_by_its_number_opens_its_page(member, session_factory):
+    """ "#1", "что с заявкой R-000001?" were lines for support on the request just sent; a
+    message that says more of it ("по заявке R-000001 прикладываю чек") still is."""
+    await member_with_active_card(member, session_factory)
+    await _callback_request(member, "Please call me")
+    for typed in ("#1", "№ 1", "что с заявкой R-000001?", "статус заявки 1", "where is R1?"):
+        await member.send("/menu")
+        await member.send(typed)
+        assert "R-000001 · 📞 Call-back" in member.text(), typed
+        assert "Status: 🆕 new" in member.text()
+    await member.send("/menu")
+    await member.send("по заявке R-000001 прикладываю чек")
+    async with session_factory() as session:
+        lines = await session.execute(
+            select(RequestEvent.comment).where(RequestEvent.actor_kind == ActorKind.MEMBER)
+        )
+    assert [line for (line,) in lines if line] == ["по заявке R-000001 прикладываю чек"]
