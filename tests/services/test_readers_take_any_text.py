@@ -10,6 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.services import activation, dates, forms, money, profile
+from dialogs.common import typed_request_number
 
 TODAY = date(2026, 11, 22)
 # the words these readers look for, among any other text, so that their paths are taken
@@ -17,7 +18,8 @@ WORDS = st.sampled_from(
     ["в", "октябре", "на", "прошлой", "неделе", "+", "и", "1500", "грн", "всего", "дата",
      "рождения", "05.03.1984", "KZ-100001", "по", "направлению", "рецепт", "тот", "же",
      "добрый", "день!", "удалить", "заявку", "добавить", "фото", "как", "рабочий", "", ",",
-     "Здравствуйте,", "DOB", "не", "помню", "1.5", "тыс", "2027", "стамотологу", "терпевт"]
+     "Здравствуйте,", "DOB", "не", "помню", "1.5", "тыс", "2027", "стамотологу", "терпевт",
+     "R-000042", "#42", "что", "с", "заявкой", "?"]
 )  # fmt: skip
 KNOWN = frozenset({"стоматолог", "терапевт", "лекарства", "гинеколог"})
 TEXT = st.one_of(st.text(max_size=80), st.lists(WORDS, max_size=8).map(" ".join))
@@ -44,9 +46,12 @@ def test_the_readers_take_any_text(text: str) -> None:
         forms.asks_cancelling,
         forms.names_same_account,
         forms.names_unknown,
+        forms.is_question,
     ):
         said(text)
     profile.names_other_address(profile.ProfileField.HOME_ADDRESS, text)
+    number = typed_request_number(text)
+    assert number is None or number >= 0
     fixed = forms.corrected(text, KNOWN)
     assert fixed is None or fixed != text
     _rest, born = activation.split_birth_date(text, TODAY)
