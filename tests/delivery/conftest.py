@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from bot.services.pacing import Pacer, unlimited
 from storage.models import Member, Notification, Request, RequestKind, RequestStatus
 from tests.conftest import FakeClock
 from tests.factories import make_person, make_policy
-from tgsandbox import SANDBOX_TOKEN, EmulatorState, SimUser, bound_url, start_emulator
+from tgsandbox import SANDBOX_TOKEN, EmulatorState, RateLimits, SimUser, bound_url, start_emulator
 from tgsandbox.faults import fault_from_json
 
 OLENA, DMITRY, AIGERIM, JOHN, HANS = 10001, 10002, 10003, 10004, 10005
@@ -139,6 +140,28 @@ def emulator_settings(api_url: str, db_url: str) -> Settings:
         default_locale="en",
         _env_file=None,
     )
+
+
+@contextlib.asynccontextmanager
+async def paced_world(
+    session_factory: async_sessionmaker[AsyncSession],
+    db_url: str,
+    clock: FakeClock,
+    uids: list[int],
+) -> AsyncIterator[DeliveryWorld]:
+    """Members `uids` and Telegram's sending limits enforced (30 a second, one a second a
+    chat): for a bot run as `run_bot.py` runs it (`bot.app.running`), which makes its own Bot
+    API clients (the world's `bot` is None)."""
+    users = [SimUser(uid, f"Member{uid}", language_code="en") for uid in uids]
+    limits = RateLimits(per_second=30, private_interval=1.0, group_per_minute=20)
+    runner, state = await start_emulator(
+        "127.0.0.1", 0, EmulatorState(users=users, rate_limits=limits)
+    )
+    settings = emulator_settings(bound_url(runner), db_url)
+    try:
+        yield DeliveryWorld(state, settings, session_factory, None, clock)  # type: ignore[arg-type]
+    finally:
+        await runner.cleanup()
 
 
 @pytest.fixture

@@ -19,8 +19,7 @@ import pytest
 from bot.app import running, start_scheduler
 from bot.polling import UpdatePoller
 from tests.conftest import FakeClock
-from tests.delivery.conftest import DeliveryWorld, emulator_settings
-from tgsandbox import EmulatorState, RateLimits, SimUser, bound_url, start_emulator
+from tests.delivery.conftest import DeliveryWorld, paced_world
 
 NOTIFIED = [40_001 + n for n in range(300)]
 BUSY = [41_001 + n for n in range(20)]
@@ -28,15 +27,8 @@ BUSY = [41_001 + n for n in range(20)]
 
 @pytest.fixture
 async def world(session_factory, db_url, clock: FakeClock) -> AsyncIterator[DeliveryWorld]:
-    users = [SimUser(uid, f"Member{uid}", language_code="en") for uid in NOTIFIED + BUSY]
-    limits = RateLimits(per_second=30, private_interval=1.0, group_per_minute=20)
-    state = EmulatorState(users=users, rate_limits=limits)
-    runner, state = await start_emulator("127.0.0.1", 0, state)
-    settings = emulator_settings(bound_url(runner), db_url)
-    try:
-        yield DeliveryWorld(state, settings, session_factory, None, clock)  # type: ignore[arg-type]
-    finally:
-        await runner.cleanup()
+    async with paced_world(session_factory, db_url, clock, NOTIFIED + BUSY) as world:
+        yield world
 
 
 def greeted(world: DeliveryWorld, chat_id: int) -> bool:

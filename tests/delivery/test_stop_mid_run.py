@@ -18,23 +18,15 @@ from sqlalchemy import func, select
 from bot.app import running, start_scheduler
 from storage.models import Notification, NotificationStatus
 from tests.conftest import FakeClock
-from tests.delivery.conftest import DeliveryWorld, emulator_settings
-from tgsandbox import EmulatorState, RateLimits, SimUser, bound_url, start_emulator
+from tests.delivery.conftest import DeliveryWorld, paced_world
 
 NOTIFIED = [42_001 + n for n in range(150)]
 
 
 @pytest.fixture
 async def world(session_factory, db_url, clock: FakeClock) -> AsyncIterator[DeliveryWorld]:
-    users = [SimUser(uid, f"Member{uid}", language_code="en") for uid in NOTIFIED]
-    limits = RateLimits(per_second=30, private_interval=1.0, group_per_minute=20)
-    state = EmulatorState(users=users, rate_limits=limits)
-    runner, state = await start_emulator("127.0.0.1", 0, state)
-    settings = emulator_settings(bound_url(runner), db_url)
-    try:
-        yield DeliveryWorld(state, settings, session_factory, None, clock)  # type: ignore[arg-type]
-    finally:
-        await runner.cleanup()
+    async with paced_world(session_factory, db_url, clock, NOTIFIED) as world:
+        yield world
 
 
 async def _by_status(world: DeliveryWorld) -> dict[str, int]:
