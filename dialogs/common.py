@@ -231,9 +231,7 @@ def current_window(manager: DialogManager) -> tuple[Dialog, Window] | None:
 async def pressed_back(message: Message, manager: DialogManager) -> bool:
     """The screen's "⬅️ Back" (`BACK`), or its "🏠 Main menu" where it has no "Back", pressed
     for "назад" typed; False on a screen with neither."""
-    return await _pressed(message, manager, lambda b: b.widget_id == BACK) or await _pressed(
-        message, manager, lambda b: b.widget_id == MENU
-    )
+    return await pressed(message, manager, BACK) or await pressed(message, manager, MENU)
 
 
 def menu_button() -> Start:

@@ -411,8 +411,7 @@ def asks_cancelling(typed: str) -> bool:
 
 # something to be added to a request asked for in words ("добавить документ", "прикрепить
 # фото", "add a photo"): its "Add a message or documents"
-_ADDING = ("добав", "прикреп", "прилож", "дода", "прикріп", "додат", "add", "attach", "қос",
-           "тірке")  # fmt: skip
+_ADDING = ("добав", "прикреп", "прилож", "дода", "прикріп", "add", "attach", "қос", "тірке")
 _ADDED = ("документ", "фото", "файл", "чек", "скан", "сообщени", "повідомлен", "справк",
           "довідк", "photo", "file", "document", "message", "receipt", "scan", "құжат", "сурет",
           "хабар")  # fmt: skip

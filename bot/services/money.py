@@ -161,7 +161,7 @@ _UNITS: dict[str, int | Decimal] = {
     **dict.fromkeys(("семьдесят", "сімдесят", "жетпіс", "seventy"), 70),
     **dict.fromkeys(("восемьдесят", "вісімдесят", "сексен", "eighty"), 80),
     **dict.fromkeys(("девяносто", "дев'яносто", "тоқсан", "ninety"), 90),
-    **dict.fromkeys(("сто", "one hundred"), 100),
+    **dict.fromkeys(("сто",), 100),
     **dict.fromkeys(("двести", "двісті"), 200),
     **dict.fromkeys(("триста",), 300),
     **dict.fromkeys(("четыреста", "чотириста"), 400),
@@ -170,7 +170,7 @@ _UNITS: dict[str, int | Decimal] = {
     **dict.fromkeys(("семьсот", "сімсот"), 700),
     **dict.fromkeys(("восемьсот", "вісімсот"), 800),
     **dict.fromkeys(("девятьсот", "дев'ятсот"), 900),
-    **dict.fromkeys(("полторы", "півтори", "one and a half"), Decimal("1.5")),
+    **dict.fromkeys(("полторы", "півтори"), Decimal("1.5")),
 }  # fmt: skip
 # a word that multiplies what was said since the last one ("пять тысяч", "екі жүз", "two
 # hundred"), and "пол-" before one ("полтысячи")
