@@ -91,15 +91,11 @@ def typo_words(hub: TranslatorHub) -> frozenset[str]:
 
 def typed_specialty(text: str, manager: DialogManager) -> str | None:
     """The listed specialty a typed answer names, in any of the bot's languages ("к
-    стоматологу", "ЛОР", "dentist") or as people say it ("зубной", "тіс дәрігері"), typed with
-    a slip too ("стамотолог", `forms.corrected`), or None."""
+    стоматологу", "ЛОР", "dentist") or as people say it ("зубной", "тіс дәрігері"), or None."""
     i18n: Translator = manager.middleware_data["i18n"]
     hub: TranslatorHub = manager.middleware_data["translators"]
     shown = [(code, i18n(f"specialty-{code}")) for code in SPECIALTIES]
-    found = match_choice(text, shown, specialty_words(hub))
-    if found is None and (fixed := corrected(text, typo_words(hub))) is not None:
-        found = match_choice(fixed, shown, specialty_words(hub))
-    return found
+    return match_choice(text, shown, specialty_words(hub))
 
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:
@@ -149,8 +145,13 @@ async def on_specialty_typed(
     message: Message, widget: Any, manager: DialogManager, text: str
 ) -> None:
     """A specialty typed on the list's step: a listed one named in another of the bot's
-    languages is its button; any other is "another specialty"."""
+    languages, or typed with a slip ("стамотолог", `forms.corrected`), is its button; any other
+    is "another specialty"."""
     code = typed_specialty(text, manager)
+    if code is None and (
+        fixed := corrected(text, typo_words(manager.middleware_data["translators"]))
+    ):
+        code = typed_specialty(fixed, manager)
     if code is not None:
         clear_error(manager)
         await on_specialty(message, widget, manager, code)
