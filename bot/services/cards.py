@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.tickets import clean_policy_number
 from storage.models import InsuredPerson, LinkVia, Member, Policy, Relation, ReminderKind
 from storage.repositories import cards as cards_repo
 from storage.repositories import members as members_repo
@@ -59,20 +59,18 @@ async def list_cards(session: AsyncSession, member: Member, today: date) -> list
     return sorted(views, key=lambda v: (v.relation != Relation.SELF, v.holder_name))
 
 
-# what a policy number is written with between its parts, and the word before it ("полис
-# SIP-2026-0001"): left out when a typed number is compared, as `FOLDED_POLICY_NUMBER` does
-_NUMBER_SIGNS = re.compile(r"[\s\-/._]+")
-_NUMBER_LABEL = re.compile(r"^\s*(?:полис|поліс|policy|полисі|номер|№)\s*:?\s*", re.IGNORECASE)
-
-
 def card_numbered(typed: str, card_list: list[CardView]) -> CardView | None:
     """The card whose policy number a member typed ("SIP-2024-0002", "sip 2024 0002", "полис
-    SIP-2024-0002"); of a family's policy, the member's own card; None when none, or when it
-    does not say which."""
-    folded = _NUMBER_SIGNS.sub("", _NUMBER_LABEL.sub("", typed, count=1)).upper()
-    if not folded or not any(ch.isdigit() for ch in folded):
+    SIP-2024-0002": its label left out as a ticket's is, the rest compared without separators
+    as staff's /find compares it); of a family's policy, the member's own card; None when none,
+    or when it does not say which."""
+    from bot.services.activation import fold_insured_id  # (activation links through this one)
+
+    number = clean_policy_number(typed)
+    if number is None:
         return None
-    found = [c for c in card_list if _NUMBER_SIGNS.sub("", c.policy_number).upper() == folded]
+    folded = fold_insured_id(number)
+    found = [c for c in card_list if fold_insured_id(c.policy_number) == folded]
     own = [c for c in found if c.relation == Relation.SELF]
     return found[0] if len(found) == 1 else own[0] if len(own) == 1 else None
 
