@@ -298,13 +298,9 @@ class Deliverer:
                         log.error("a delivery failed", exc_info=task.exception())
             await self._mark_accepted()
             if self._stopping and queue:  # taken, never started: due again for the next process
-                await self._give_back(list(queue))
+                async with self.sessions.begin() as session:
+                    await outbox.defer(session, list(queue), self.clock())
         return taken
-
-    async def _give_back(self, ids: list[int]) -> None:
-        async with self.sessions.begin() as session:
-            for notification_id in ids:
-                await outbox.defer(session, notification_id, self.clock())
 
     async def _claim(self, limit: int, turns: _Turns) -> list[int]:
         """Claim due rows; the member rows' chats are noted in `turns`, so a row whose chat
@@ -394,7 +390,7 @@ class Deliverer:
             except ChatBusyError:
                 return True
             except SetAsideError as aside:
-                await outbox.defer(session, notification_id, aside.until)
+                await outbox.defer(session, [notification_id], aside.until)
             except HeldError:
                 await _hold(session, notification)
             except TelegramRetryAfter as exc:

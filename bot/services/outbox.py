@@ -179,10 +179,10 @@ async def release(session: AsyncSession, workers: list[str], now: datetime) -> i
     return await _unclaim(session, or_(*(_mine(w) for w in workers)), now) if workers else 0
 
 
-async def defer(session: AsyncSession, notification_id: int, until: datetime) -> None:
-    """Set a claimed row aside until `until`: its chat has no room now, or its process stops
-    before starting it. No attempt is used."""
-    await _unclaim(session, col(Notification.id) == notification_id, until)
+async def defer(session: AsyncSession, notification_ids: list[int], until: datetime) -> None:
+    """Set claimed rows aside until `until`: their chat has no room now, or their process stops
+    before starting them. No attempt is used."""
+    await _unclaim(session, col(Notification.id).in_(notification_ids), until)
 
 
 def _refreshes_of(notification: Notification, worker: str) -> Any:
