@@ -879,22 +879,31 @@ def names_unknown(typed: str) -> bool:
     return plain_phrase(typed) in UNKNOWN_WORDS
 
 
-# the account of the member's last claim named rather than its IBAN typed ("тот же", "как в
-# прошлый раз", "same account")
-SAME_ACCOUNT_WORDS = frozenset(
-    {"тот же", "тот же счет", "тот же счёт", "на тот же счет", "на тот же счёт", "тот же iban",
-     "такой же", "такой же как в прошлый раз", "как в прошлый раз", "как и в прошлый раз",
-     "тот же что в прошлый раз", "той самий", "той самий рахунок", "на той самий рахунок",
-     "той же рахунок", "на той же рахунок", "такий самий", "такий самий як минулого разу",
-     "як минулого разу", "як і минулого разу", "same", "the same", "same account",
-     "the same account", "same as last time", "as last time", "same as before", "сол шот",
-     "сол шотқа", "бұрынғы шот", "бұрынғы шотқа", "өткен жолғыдай"}
+# the words an answer begins with when it names one given before rather than typing it again
+# ("тот же", "такий самий", "same", "бұрынғы"), or that say "as last time" whole: the last
+# claim's account, the profile's other address
+SAME_WORDS = ("тот же", "такой же", "та же", "такая же", "тот самый", "той же", "той самий",
+              "такий самий", "та сама", "така сама", "same", "the same", "сол", "дәл сол",
+              "бұрынғы")  # fmt: skip
+LAST_TIME_WORDS = frozenset(
+    {"как в прошлый раз", "как и в прошлый раз", "як минулого разу", "як і минулого разу",
+     "as last time", "like last time", "өткен жолғыдай"}
 )  # fmt: skip
+SAME_MAX_WORDS = 6
 
 
-def names_same_account(typed: str) -> bool:
-    """Whether an answer to "which account?" names the last claim's ("тот же", "same")."""
-    return plain_phrase(typed) in SAME_ACCOUNT_WORDS
+def names_same(typed: str) -> bool:
+    """Whether a short answer with no number names the one given before ("тот же", "на тот же
+    счёт", "такий самий як минулого разу", "same as home", "как в прошлый раз")."""
+    words = plain_phrase(typed).split()
+    if words[:1] in (["на"], ["to"]):  # "на тот же счёт"
+        words = words[1:]
+    phrase = " ".join(words)
+    if not 0 < len(words) <= SAME_MAX_WORDS or any(ch.isdigit() for ch in typed):
+        return False
+    return phrase in LAST_TIME_WORDS or any(
+        phrase == same or phrase.startswith(f"{same} ") for same in SAME_WORDS
+    )
 
 
 # a delivery address named rather than typed: the member's home ("домой", "по месту

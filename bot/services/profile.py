@@ -9,7 +9,7 @@ from enum import StrEnum
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.dates import parse_birth_date
-from bot.services.forms import plain_phrase
+from bot.services.forms import SAME_MAX_WORDS, names_same, plain_phrase
 from storage.models import Gender, Member, RequestKind
 from storage.repositories import requests as requests_repo
 
@@ -153,23 +153,25 @@ def asks_removal(field: ProfileField, text: str) -> bool:
 
 
 # the profile's other address named for this one ("тот же, что и рабочий", "такий самий",
-# "same as home", "как домашний"): it is copied
-_SAME = ("тот же", "такой же", "та же", "такая же", "тот самый", "той же", "той самий",
-         "такий самий", "та сама", "така сама", "same", "the same", "сол", "дәл сол")  # fmt: skip
+# "same as home", `forms.names_same`; "как домашний"): it is copied
 _AS = ("как", "як", "as", "like")
 _KINDS = ("рабоч", "домаш", "робоч", "home", "work", "office", "жұмыс", "үй")
-SAME_WORDS = 6
 
 
 def names_other_address(field: ProfileField, text: str) -> bool:
-    """Whether `text`, typed for an address, names the profile's other one as the same."""
-    words = plain_phrase(text).split()
-    if field not in ADDRESSES or not 0 < len(words) <= SAME_WORDS or any(map(str.isdigit, text)):
-        return False  # (a number: an address typed, "Тот самый дом 5")
-    phrase = " ".join(words)
-    if any(phrase == same or phrase.startswith(f"{same} ") for same in _SAME):
+    """Whether `text`, typed for an address, names the profile's other one as the same (not
+    with a number: "Тот самый дом 5" is an address typed)."""
+    if field not in ADDRESSES:
+        return False
+    if names_same(text):
         return True
-    return words[0] in _AS and any(w.startswith(_KINDS) for w in words[1:])
+    words = plain_phrase(text).split()
+    return (
+        0 < len(words) <= SAME_MAX_WORDS
+        and not any(map(str.isdigit, text))
+        and words[0] in _AS
+        and any(w.startswith(_KINDS) for w in words[1:])
+    )
 
 
 def other_address(member: Member, field: ProfileField) -> str | None:

@@ -44,7 +44,7 @@ def test_the_readers_take_any_text(text: str) -> None:
         forms.without_opening,
         forms.asks_adding,
         forms.asks_cancelling,
-        forms.names_same_account,
+        forms.names_same,
         forms.names_unknown,
         forms.is_question,
     ):

@@ -28,7 +28,7 @@ from bot.services.forms import (
     is_done,
     is_nothing,
     kinds_held,
-    names_same_account,
+    names_same,
     names_unknown,
     read_date_and_time,
     too_long,
@@ -282,7 +282,7 @@ async def on_iban(_message: Message, _widget: Any, manager: DialogManager, text:
     """The account's IBAN, typed alone or in a sentence ("IBAN: UA21 …", "мой счёт UA21… в
     Приватбанке"); else why it is not one (a card's number is named as such)."""
     iban = iban_in_text(text)
-    if iban is None and names_same_account(text):  # "тот же": the last claim's, if any
+    if iban is None and names_same(text):  # "тот же": the last claim's, if any
         session: AsyncSession = manager.middleware_data["session"]
         iban = await last_iban(session, manager.middleware_data["member"])
         if iban is None:
