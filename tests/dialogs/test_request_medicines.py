@@ -331,3 +331,15 @@ async def test_the_list_changed_in_words(member, session_factory, clock):
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert request.details["items"] == "Но-шпа"
+
+
+async def test_the_prescription_named_is_asked_for_and_never_a_line(member, session_factory):
+    """ "по рецепту" was stored as the list of medicines."""
+    await _open_form(member, session_factory)
+    await member.send("по рецепту")
+    assert "Please send the prescription here as a photo or file" in member.text()
+    assert "Your list" not in member.text()
+    await send_photo(member, "rx-1")
+    await member.send("рецепт приложила")
+    assert "The prescription is attached. Add more, type the medicines" in member.text()
+    assert "Your list" not in member.text()

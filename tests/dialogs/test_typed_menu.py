@@ -137,6 +137,8 @@ async def test_another_request_or_a_cancel_typed_under_request_sent(member, sess
         ("удалить мои данные", "🔐 What the bot stores about you"),
         ("delete my account", "🔐 What the bot stores about you"),
         ("мой профиль", "👤 Profile"),
+        # the label of "🔐 My data" in Russian: that screen (it opened the profile)
+        ("мои данные", "🔐 What the bot stores about you"),
     ],
 )
 async def test_the_e_card_and_the_stored_data_asked_for_open_their_screens(
@@ -145,3 +147,12 @@ async def test_the_e_card_and_the_stored_data_asked_for_open_their_screens(
     await member_with_active_card(member, session_factory)
     await member.send(typed)
     assert shown in member.text()
+
+
+async def test_a_command_with_a_capital_first_letter_is_taken(member, session_factory):
+    """A phone's keyboard makes the first letter a capital: "/Menu" was "I don't know that
+    command", and the screen stayed."""
+    await member_with_active_card(member, session_factory)
+    await member.click("👤 Profile")
+    await member.send("/Menu")
+    assert "👋 Hello, Olena!" in member.text()
