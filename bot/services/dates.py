@@ -10,6 +10,8 @@ from functools import cache
 
 from babel.dates import get_month_names
 
+from bot.services.numbers import NUMBER_WORDS
+
 # the languages whose month names a member may type, whatever the bot speaks to them
 MONTH_LOCALES = ("en", "uk", "ru", "kk")
 # words around a typed date that say nothing more: "1984 г.", "1984 року", "1982 жылғы", "5th"
@@ -67,9 +69,8 @@ WEEK_WORDS = frozenset({"неделю", "недели", "недель", "нед�
                         "week", "weeks", "апта", "аптадан"})  # fmt: skip
 ONE_WORDS = frozenset({"неделю", "неделя", "тиждень", "week", "day", "день", "апта", "аптадан"})
 COUNT_WORDS: dict[str, int] = {
-    **dict.fromkeys(("a", "one", "один", "одну", "одна", "бір"), 1),
-    **dict.fromkeys(("two", "два", "две", "дві", "екі"), 2),
-    **dict.fromkeys(("three", "три", "үш"), 3),
+    **{word: value for word, value in NUMBER_WORDS.items() if isinstance(value, int)},
+    "a": 1,  # "a week ago"
 }
 # the words before a day of the week that say nothing more: "в понедельник", "next Monday"
 WEEKDAY_FILLER = frozenset({"в", "во", "у", "на", "on", "next", "this", "coming", "наступний",

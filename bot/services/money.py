@@ -9,6 +9,8 @@ from decimal import Decimal
 
 from babel.numbers import NumberFormatError, parse_decimal
 
+from bot.services.numbers import NUMBER_WORDS
+
 MAX_AMOUNT = Decimal("100000000")
 IBAN_COUNTRIES = frozenset({"UA", "KZ"})
 CURRENCIES = ("UAH", "KZT", "USD", "EUR")
@@ -131,48 +133,8 @@ def read_amount(text: str) -> tuple[Decimal, str | None] | None:
 
 
 # an amount said in words, as it is spoken or dictated ("полторы тысячи", "п'ятсот гривень",
-# "екі мың бес жүз теңге", "two thousand five hundred"): each word's number, and the words that
-# multiply what is said before them
-_UNITS: dict[str, int | Decimal] = {
-    **dict.fromkeys(("один", "одна", "одну", "бір", "one"), 1),
-    **dict.fromkeys(("два", "две", "дві", "екі", "two"), 2),
-    **dict.fromkeys(("три", "үш", "three"), 3),
-    **dict.fromkeys(("четыре", "чотири", "төрт", "four"), 4),
-    **dict.fromkeys(("пять", "п'ять", "бес", "five"), 5),
-    **dict.fromkeys(("шесть", "шість", "алты", "six"), 6),
-    **dict.fromkeys(("семь", "сім", "жеті", "seven"), 7),
-    **dict.fromkeys(("восемь", "вісім", "сегіз", "eight"), 8),
-    **dict.fromkeys(("девять", "дев'ять", "тоғыз", "nine"), 9),
-    **dict.fromkeys(("десять", "он", "ten"), 10),
-    **dict.fromkeys(("одиннадцать", "одинадцять", "eleven"), 11),
-    **dict.fromkeys(("двенадцать", "дванадцять", "twelve"), 12),
-    **dict.fromkeys(("тринадцать", "тринадцять", "thirteen"), 13),
-    **dict.fromkeys(("четырнадцать", "чотирнадцять", "fourteen"), 14),
-    **dict.fromkeys(("пятнадцать", "п'ятнадцять", "fifteen"), 15),
-    **dict.fromkeys(("шестнадцать", "шістнадцять", "sixteen"), 16),
-    **dict.fromkeys(("семнадцать", "сімнадцять", "seventeen"), 17),
-    **dict.fromkeys(("восемнадцать", "вісімнадцять", "eighteen"), 18),
-    **dict.fromkeys(("девятнадцать", "дев'ятнадцять", "nineteen"), 19),
-    **dict.fromkeys(("двадцать", "двадцять", "жиырма", "twenty"), 20),
-    **dict.fromkeys(("тридцать", "тридцять", "отыз", "thirty"), 30),
-    **dict.fromkeys(("сорок", "қырық", "forty"), 40),
-    **dict.fromkeys(("пятьдесят", "п'ятдесят", "елу", "fifty"), 50),
-    **dict.fromkeys(("шестьдесят", "шістдесят", "алпыс", "sixty"), 60),
-    **dict.fromkeys(("семьдесят", "сімдесят", "жетпіс", "seventy"), 70),
-    **dict.fromkeys(("восемьдесят", "вісімдесят", "сексен", "eighty"), 80),
-    **dict.fromkeys(("девяносто", "дев'яносто", "тоқсан", "ninety"), 90),
-    **dict.fromkeys(("сто",), 100),
-    **dict.fromkeys(("двести", "двісті"), 200),
-    **dict.fromkeys(("триста",), 300),
-    **dict.fromkeys(("четыреста", "чотириста"), 400),
-    **dict.fromkeys(("пятьсот", "п'ятсот"), 500),
-    **dict.fromkeys(("шестьсот", "шістсот"), 600),
-    **dict.fromkeys(("семьсот", "сімсот"), 700),
-    **dict.fromkeys(("восемьсот", "вісімсот"), 800),
-    **dict.fromkeys(("девятьсот", "дев'ятсот"), 900),
-    **dict.fromkeys(("полторы", "півтори"), Decimal("1.5")),
-}  # fmt: skip
-# a word that multiplies what was said since the last one ("пять тысяч", "екі жүз", "two
+# "екі мың бес жүз теңге", "two thousand five hundred"): each word's number (`numbers`), and a
+# word that multiplies what was said since the last one ("пять тысяч", "екі жүз", "two
 # hundred"), and "пол-" before one ("полтысячи")
 _TIMES = {
     **dict.fromkeys(("hundred", "hundreds", "жүз"), 100),
@@ -199,7 +161,7 @@ def _amount_in_words(text: str) -> tuple[Decimal, str | None] | None:
             currency = named
             words.pop(at)
             break
-    if not any(w in _UNITS or w in _TIMES or w.startswith(_HALF) for w in words):
+    if not any(w in NUMBER_WORDS or w in _TIMES or w.startswith(_HALF) for w in words):
         return None
     if any(a.isdecimal() and b.isdecimal() for a, b in itertools.pairwise(words)):
         return None  # "1 500 тысяч": a number in groups of digits (`_THOUSANDS`)
@@ -207,8 +169,8 @@ def _amount_in_words(text: str) -> tuple[Decimal, str | None] | None:
     for word in words:
         if word.isdecimal():
             current += Decimal(word)
-        elif word in _UNITS:
-            current += _UNITS[word]
+        elif word in NUMBER_WORDS:
+            current += NUMBER_WORDS[word]
         elif word in _TIMES:
             scale = _TIMES[word]
             if scale == 100:

@@ -134,6 +134,8 @@ def test_a_span_of_days_counts_from_today():
         ("in 10 days", 10), ("2 күннен кейін", 2), ("бір аптадан кейін", 7),
         ("через две недели", 14), ("3 дня назад", -3), ("тиждень тому", -7),
         ("a week ago", -7), ("5 күн бұрын", -5),
+        # counted in words past three, as amounts are (`numbers.NUMBER_WORDS`)
+        ("через пять дней", 5), ("десять днів тому", -10), ("in five days", 5),
     ]:  # fmt: skip
         assert read_date(text, TODAY, future=days > 0) == TODAY + timedelta(days=days), text
         assert read_date(text, TODAY, year_required=True) is None, text
