@@ -58,6 +58,20 @@ MARK_AFTER_SECONDS = 0.5
 # busy and answers came back slowly (bench/busy_bench.py); staff rows still go one at a time
 SENDS_IN_FLIGHT = 4
 
+
+class _NoPageOpen(logging.Filter):
+    """Drops aiogram-dialog's "No context found" warning. The project's one sender of a dialog
+    update is `_refresh_open_page`, sent after every notification to a member who may have no
+    dialog open (most have none): aiogram-dialog then leaves the member alone, as it should, and
+    warns. That is the expected case, not a fault, and it filled the logs with a line per
+    notification."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != "No context found"
+
+
+NO_PAGE_OPEN = _NoPageOpen()
+
 # the chat of this task's send waiting for its answer (each member row on its way is a task)
 _IN_FLIGHT: ContextVar[int | None] = ContextVar("delivery_in_flight", default=None)
 
@@ -158,6 +172,8 @@ class Deliverer:
         self.monotonic = monotonic
         self.sleep = sleep
         self.bg_factory = bg_factory
+        if bg_factory is not None:  # the same filter object is added once, however many run
+            logging.getLogger("aiogram_dialog.manager.update_handler").addFilter(NO_PAGE_OPEN)
         self.shared = shared
         self.member = MemberSender(bot, translators)
         self.staff = (

@@ -1,5 +1,6 @@
 """Reminders reach people: the nudge the member, the escalation the staff chat."""
 
+import logging
 from datetime import timedelta
 
 from bot.services import reminders, requests
@@ -118,3 +119,22 @@ async def test_an_escalation_counted_in_working_hours_says_so(world):
         f"{untouched.number} (📞 Call-back) from Olena Kovalenko has waited more than 4 "
         "working hours and nobody has taken it yet." in escalation["text"]
     )
+
+
+async def test_a_status_change_reaches_a_member_with_no_page_open_without_a_warning(world, caplog):
+    """The deliverer refreshes the member's open page after each notification; a member with
+    no dialog open (most of them) is left alone, and that is not logged as a warning."""
+    member = await world.member_with_card()
+    request = await world.submit(member, "Please call")
+    async with world.sessions.begin() as session:
+        await requests.change_status(
+            session, request.id, RequestStatus.IN_PROGRESS, ActorKind.STAFF, 7, world.clock()
+        )
+    with caplog.at_level("INFO"):
+        await world.deliver()
+        await world.settled()
+
+    assert any("in progress" in m.get("text", "").lower() for m in world.bot_messages(OLENA)), [
+        m.get("text") for m in world.bot_messages(OLENA)
+    ]
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
