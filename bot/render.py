@@ -16,7 +16,7 @@ from babel.numbers import parse_pattern as parse_number_pattern
 from bot.i18n import Translator
 from bot.services.forms import WINDOW_SPANS
 from bot.services.hours import window_hours
-from bot.services.visits import BOOKINGS
+from bot.services.visits import BOOKINGS, SPAN
 from bot.services.zones import city
 from bot.textfit import cut
 
@@ -52,7 +52,7 @@ def value_text(key: str, value: Any, details: dict[str, Any], i18n: Translator) 
         if key in ("preferred_date", "call_date") or key in BOOKED_TIME:  # by the day of the week
             text += f" ({format_date(day, 'EEEE', locale=i18n.locale)})"
         if key in BOOKED_TIME and (at := details.get(BOOKED_TIME[key])):
-            text = i18n("visit-when", day=text, time=str(at))
+            text = i18n("visit-when", day=text, time=booked_hour(str(at), i18n))
         return text
     if key == "amount":
         return money_text(Decimal(value), details.get("currency", ""), i18n.locale)
@@ -66,6 +66,15 @@ def value_text(key: str, value: Any, details: dict[str, Any], i18n: Translator) 
     if prefix and i18n.has(prefix + str(value)):
         return i18n(prefix + str(value))
     return str(value)
+
+
+def booked_hour(at: str, i18n: Translator) -> str:
+    """The hour staff booked a visit or a delivery at (`visits.read_visit`): "17:30", a span
+    "10:00–14:00", or one end of it: "by 14:00" ("–14:00"), "after 18:00" ("18:00–")."""
+    start, span, end = at.partition(SPAN)
+    if not span or (start and end):
+        return at
+    return i18n("visit-time-by", time=end) if end else i18n("visit-time-after", time=start)
 
 
 def window_text(window: str, said: str | None, i18n: Translator) -> str:

@@ -72,6 +72,17 @@ _HOUR = re.compile(r"([01]?\d|2[0-3])([:.])([0-5]\d)")
 _WHOLE_HOUR = re.compile(r"[01]?\d|2[0-3]")
 # the word for "at" before the hour ("10.12 в 17:30"), left out of the day
 _AT = frozenset({"в", "о", "об", "at", "сағат"})
+# hours given as a span, as deliveries are ("завтра до 14:00", "9.12 10-14", "с 10 до 14",
+# "after 18"): kept as "10:00–14:00", "–14:00" (by) or "18:00–" (from), `render.booked_hour`
+_CLOCK = r"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?"
+_RANGE = re.compile(rf"({_CLOCK})\s*[-–—]\s*({_CLOCK})")
+_CLOCK_SUFFIXED = re.compile(rf"({_CLOCK})(?:-\w+)?")  # kk: "14:00-ге дейін", "18-ден кейін"
+_SPAN_FROM = frozenset({"с", "з", "із", "від", "от", "from", "between"})
+_SPAN_TO = frozenset({"до", "по", "to", "and", "till", "until", "-", "–", "—"})
+_BY = frozenset({"до", "by", "until", "till", "before"})
+_AFTER = frozenset({"после", "після", "after", "from", "с", "з", "від", "от"})
+_BY_AFTER_KK = {"дейін": False, "кейін": True, "бастап": True}
+SPAN = "–"
 
 
 class VisitError(ValueError):
@@ -90,7 +101,7 @@ class Visit:
 
     request_id: int | None
     day: date
-    at: str | None  # "17:30"
+    at: str | None  # "17:30"; a span: "10:00–14:00", "–14:00" (by), "18:00–" (from)
 
 
 def read_visit(text: str, today: date) -> Visit:
@@ -107,9 +118,11 @@ def read_visit(text: str, today: date) -> Visit:
             break
     hour = None
     found = None
+    if (span := _hours_span(words)) is not None:
+        hour, words = span
     # "17:30" at either end, else "9.30" at the end ("17:30 10.12": the hour first)
     for at, separators in ((-1, ":"), (0, ":"), (-1, ".")):
-        found = _HOUR.fullmatch(words[at].strip(",")) if len(words) > 1 else None
+        found = _HOUR.fullmatch(words[at].strip(",")) if len(words) > 1 and not hour else None
         if found is not None and found.group(2) in separators:
             del words[at]
             break
@@ -118,7 +131,7 @@ def read_visit(text: str, today: date) -> Visit:
         hour = f"{int(found.group(1)):02d}:{found.group(3)}"
         if words and words[-1].casefold() in _AT:
             del words[-1]
-    elif len(words) > 1 and _WHOLE_HOUR.fullmatch(words[-1]):
+    elif hour is None and len(words) > 1 and _WHOLE_HOUR.fullmatch(words[-1]):
         # "завтра в 10", "сегодня 16": an hour on the clock, when the words before it are the
         # day (not "15 12": the 15th of December)
         before = words[:-2] if len(words) > 2 and words[-2].casefold() in _AT else words[:-1]
@@ -136,6 +149,49 @@ def read_visit(text: str, today: date) -> Visit:
     if day < today or day > today + HORIZON:
         raise VisitError("helpdesk-visit-out-of-range", typed=rest[:40])
     return Visit(request_id, day, hour)
+
+
+def _hours_span(words: list[str]) -> tuple[str, list[str]] | None:
+    """Hours as a span at the end, after the day: "10-14", "10:00 – 14:00", "с 10 до 14",
+    "between 10 and 14" ("10:00–14:00"); "до 14:00", "by 2" ("–14:00"); "после 18", "from 18"
+    ("18:00–"); in Kazakh "14:00-ге дейін", "18-ден кейін". None when the words end in none, or
+    leave no day before them ("до 10.12" alone is a day, not an hour)."""
+    folded = [word.casefold().strip(",") for word in words]
+
+    def clock(text: str) -> str:
+        hour, _, minutes = text.replace(".", ":").partition(":")
+        return f"{int(hour):02d}:{minutes or '00'}"
+
+    def span(start: str | None, end: str | None, taken: int) -> tuple[str, list[str]] | None:
+        before = words[:-taken]
+        if before and before[-1].casefold() in _AT:  # "завтра в 10-14"
+            before = before[:-1]
+        if not before or (start and end and clock(start) >= clock(end)):
+            return None
+        shown = f"{clock(start) if start else ''}{SPAN}{clock(end) if end else ''}"
+        return shown, before
+
+    if folded and (found := _RANGE.fullmatch(folded[-1])):  # "10-14", "10:00–14:00"
+        return span(found.group(1), found.group(2), 1)
+    tail = folded[-4:]
+    if len(tail) == 4 and tail[0] in _SPAN_FROM and tail[2] in _SPAN_TO:
+        start, end = re.fullmatch(_CLOCK, tail[1]), re.fullmatch(_CLOCK, tail[3])
+        if start and end:  # "с 10 до 14", "between 10 and 14"
+            return span(tail[1], tail[3], 4)
+    if len(tail) >= 3 and tail[-2] in _SPAN_TO:
+        start, end = re.fullmatch(_CLOCK, tail[-3]), re.fullmatch(_CLOCK, tail[-1])
+        if start and end:  # "10 - 14", "10 до 14"
+            return span(tail[-3], tail[-1], 3)
+    if len(tail) >= 2 and re.fullmatch(_CLOCK, tail[-1]):
+        if tail[-2] in _BY:  # "до 14:00"
+            return span(None, tail[-1], 2)
+        if tail[-2] in _AFTER:  # "после 18"
+            return span(tail[-1], None, 2)
+    kk = _CLOCK_SUFFIXED.fullmatch(tail[-2]) if len(tail) >= 2 else None
+    if kk and tail[-1] in _BY_AFTER_KK:  # "14:00-ге дейін", "18-ден кейін"
+        after = _BY_AFTER_KK[tail[-1]]
+        return span(kk.group(1) if after else None, None if after else kk.group(1), 2)
+    return None
 
 
 async def request_for(

@@ -71,6 +71,9 @@ field-preferred_date = Preferred date
 field-visit_date = 📅 Visit booked for
 field-delivery_date = 🚚 Delivery booked for
 visit-when = { $day }, { $time }
+# staff booked a span of hours (bot/render.py:booked_hour)
+visit-time-by = by { $time }
+visit-time-after = after { $time }
 field-comment = Comment
 field-items = Medicines
 field-address = Address

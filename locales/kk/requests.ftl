@@ -71,6 +71,9 @@ field-preferred_date = Қалаулы күн
 field-visit_date = 📅 Қабылдауға жазылу
 field-delivery_date = 🚚 Жеткізу уақыты
 visit-when = { $day }, { $time }
+# staff booked a span of hours (bot/render.py:booked_hour)
+visit-time-by = ең кеші { $time }
+visit-time-after = ең ерте { $time }
 field-comment = Түсініктеме
 field-items = Дәрі-дәрмек
 field-address = Мекенжай

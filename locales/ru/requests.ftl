@@ -71,6 +71,9 @@ field-preferred_date = Желаемая дата
 field-visit_date = 📅 Запись на приём
 field-delivery_date = 🚚 Доставка назначена на
 visit-when = { $day }, { $time }
+# staff booked a span of hours (bot/render.py:booked_hour)
+visit-time-by = до { $time }
+visit-time-after = после { $time }
 field-comment = Комментарий
 field-items = Лекарства
 field-address = Адрес

@@ -71,6 +71,9 @@ field-preferred_date = Бажана дата
 field-visit_date = 📅 Запис на прийом
 field-delivery_date = 🚚 Доставку призначено на
 visit-when = { $day }, { $time }
+# staff booked a span of hours (bot/render.py:booked_hour)
+visit-time-by = до { $time }
+visit-time-after = після { $time }
 field-comment = Коментар
 field-items = Ліки
 field-address = Адреса

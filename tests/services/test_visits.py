@@ -36,6 +36,50 @@ def test_the_day_the_hour_and_the_number_are_read_in_any_order(typed, visit):
 
 
 @pytest.mark.parametrize(
+    ("typed", "at"),
+    [
+        # a delivery's hours as staff write them ("завтра до 14:00" was "I could not read the
+        # day in “завтра до”")
+        ("завтра до 14:00", "–14:00"),
+        ("завтра до 14", "–14:00"),
+        ("tomorrow by 2:30", "–02:30"),
+        ("завтра після 18", "18:00–"),
+        ("завтра после 18.30", "18:30–"),
+        ("tomorrow after 18", "18:00–"),
+        ("завтра 10-14", "10:00–14:00"),
+        ("завтра в 10:00–14:00", "10:00–14:00"),
+        ("завтра 10 - 14", "10:00–14:00"),
+        ("завтра с 10 до 14", "10:00–14:00"),
+        ("завтра з 9:30 до 13", "09:30–13:00"),
+        ("tomorrow between 10 and 14", "10:00–14:00"),
+        ("R-5 завтра с 10 по 14", "10:00–14:00"),
+        ("ертең 14:00-ге дейін", "–14:00"),
+        ("ертең 18-ден кейін", "18:00–"),
+    ],
+)
+def test_a_span_of_hours_after_the_day_is_read(typed, at):
+    assert read_visit(typed, TODAY).day == date(2026, 12, 6)
+    assert read_visit(typed, TODAY).at == at
+
+
+@pytest.mark.parametrize(
+    ("typed", "visit"),
+    [
+        ("10-12", None),  # no day before it: not the hours 10–12 of today
+        ("10.12 10-12", Visit(None, date(2026, 12, 10), "10:00–12:00")),
+        ("до 10.12", None),  # "by December 10": no day of its own, refused as before
+        ("завтра 14-10", None),  # no span ends before it starts
+    ],
+)
+def test_what_only_looks_like_a_span_is_not_one(typed, visit):
+    if visit is None:
+        with pytest.raises(VisitError):
+            read_visit(typed, TODAY)
+    else:
+        assert read_visit(typed, TODAY) == visit
+
+
+@pytest.mark.parametrize(
     ("typed", "key"),
     [
         ("", "helpdesk-visit-usage"),

@@ -392,3 +392,39 @@ async def test_a_visit_typed_with_a_whole_hour_is_booked_at_that_hour(world):
     assert ", 10:00." in answer
     stored = await _stored(world, request.id)
     assert stored.details["visit_time"] == "10:00"
+
+
+async def test_a_delivery_booked_as_a_span_of_hours_is_told_in_the_member_s_words(world):
+    """Staff answer "🚚 Delivery" as couriers give it: "завтра до 14:00" was "I could not read
+    the day in “завтра до”". It is booked by 14:00, and the member reads it in their language
+    on the notice, the request's card and the reminder; "с 10 до 14" is a span."""
+    member = await world.member_with_card()
+    async with world.sessions.begin() as session:
+        stored = await session.get(Member, member.id)
+        assert stored is not None
+        stored.language = "uk"
+    medicines = await world.submit(member, kind=RequestKind.MEDICINES, details=dict(MEDICINES))
+    await world.deliver()
+    thread = _thread(world, medicines.number)
+    await world.press(_card(world, medicines.number), "🙋 Take")
+    await world.deliver()
+    await world.press(_card(world, medicines.number), "🚚 Delivery")
+
+    tomorrow = (world.clock.now + timedelta(days=1)).astimezone(world.settings.tz).date()
+    answer = await _staff_says(world, "завтра до 14:00", thread)
+    assert answer.startswith("🚚 R-000001: the delivery is booked for ")
+    assert answer.endswith(", by 14:00. The member is told now and reminded the day before.")
+    told = world.bot_messages(OLENA)[-1]["text"]
+    assert (
+        told.startswith("🚚 Доставку ліків призначено: ") and ", до 14:00." in told.split("\n")[0]
+    )
+    stored_request = await _stored(world, medicines.id)
+    assert stored_request.visit_on == tomorrow
+    assert stored_request.details["delivery_time"] == "–14:00"
+    assert "🚚 Delivery booked for: " in _card(world, medicines.number)["text"]
+    assert ", by 14:00" in _card(world, medicines.number)["text"]
+
+    answer = await _staff_says(world, f"/visit {medicines.number} завтра с 10 до 14", thread)
+    assert answer.endswith(", 10:00–14:00. The member is told now and reminded the day before.")
+    assert ", 10:00–14:00." in world.bot_messages(OLENA)[-1]["text"].split("\n")[0]
+    assert (await _stored(world, medicines.id)).details["delivery_time"] == "10:00–14:00"
