@@ -241,6 +241,64 @@ async def clinics_page(
     return found, -(-total // PAGE_SIZE)
 
 
+# words that say a place is a clinic, and the words around a name ("в клинике Мединвест"): no
+# part of what tells one clinic from another
+_CLINIC_WORDS = frozenset({
+    "клиника", "клиники", "клинике", "клинику", "клініка", "клініки", "клініці", "клініку",
+    "clinic", "медцентр", "медцентре", "медцентрі", "мц", "медицинский", "медицинском",
+    "медичний", "медичному", "центр", "центре", "центрі", "medical", "centre", "center",
+    "емхана", "емханасы", "в", "у", "во", "на", "до", "к", "in", "at", "the", "№", "no",
+})  # fmt: skip
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(fold(text).replace("ё", "е"))
+
+
+def _same_word(typed: str, known: str) -> bool:
+    """A typed word is the directory's, or it declined ("Добробуте", "Усмішці")."""
+    if typed == known:
+        return True
+    if len(known) < 4 or abs(len(typed) - len(known)) > 3:
+        return False
+    return typed.startswith(known[: len(known) - (2 if len(known) >= 6 else 1)])
+
+
+def clinic_named(text: str, found: Sequence[Clinic], city: str | None = None) -> Clinic | None:
+    """The one clinic of `found` that a typed clinic names ("Добробут", "в Усмішці", "Київ,
+    Dent-Lux на Толе би"): each word it has, besides a city's and the words for a clinic, is
+    one of that clinic's name or address, one of its name at least; of several, the one of the
+    city typed with it, or of `city` (the member's), when it alone is; else None (kept as
+    typed)."""
+    cities = {word for clinic in found for word in _words(clinic.city)}
+    said = _words(text)
+    typed = [word for word in said if word not in _CLINIC_WORDS and word not in cities]
+    if not typed or not any(not word.isdigit() for word in typed):
+        return None
+    matched = []
+    for clinic in found:
+        name, address = _words(clinic.name), _words(clinic.address)
+        if all(any(_same_word(w, k) for k in (*name, *address)) for w in typed) and any(
+            _same_word(w, k) for w in typed if not w.isdigit() for k in name
+        ):
+            matched.append(clinic)
+    if len(matched) > 1:  # the city typed with it, else the member's
+        here = [clinic for clinic in matched if set(_words(clinic.city)) <= set(said)]
+        matched = here or [clinic for clinic in matched if city and fold(clinic.city) == fold(city)]
+    return matched[0] if len(matched) == 1 else None
+
+
+async def named(
+    session: AsyncSession, text: str, specialty: str, city: str | None = None
+) -> Clinic | None:
+    """The directory's clinic for `specialty` a member typed by its name, if one is
+    (`clinic_named`)."""
+    if specialty not in SPECIALTIES:
+        return None
+    return clinic_named(text, await repo.seeing(session, specialty), city)
+
+
 async def offered(session: AsyncSession, clinic_id: int, specialty: str) -> Clinic | None:
     """The clinic a member pressed, if it is still active and still sees `specialty`."""
     clinic = await repo.get(session, clinic_id)

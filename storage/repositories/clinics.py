@@ -81,6 +81,17 @@ async def in_city(
     return list(rows.scalars()), int(total or 0)
 
 
+async def seeing(session: AsyncSession, specialty: str) -> list[Clinic]:
+    """Every active clinic that sees `specialty`, in any city (a directory is small)."""
+    rows = await session.execute(
+        select(Clinic)
+        .join(ClinicSpecialty, col(ClinicSpecialty.clinic_id) == col(Clinic.id))
+        .where(col(Clinic.active), col(ClinicSpecialty.specialty) == specialty)
+        .order_by(col(Clinic.id))
+    )
+    return list(rows.scalars())
+
+
 async def get(session: AsyncSession, clinic_id: int) -> Clinic | None:
     return await session.get(Clinic, clinic_id)
 

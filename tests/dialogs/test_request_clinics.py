@@ -140,6 +140,60 @@ async def test_the_home_address_picks_the_city_and_typing_still_works(
     assert "clinic_id" not in request.details
 
 
+async def test_a_directory_clinic_typed_by_its_name_is_that_clinic(
+    member, session_factory, tmp_path
+):
+    """ "в Усмішці" typed instead of pressed was stored as typed, without the clinic's address
+    and its id: staff had to look it up. A clinic of the directory named (declined too, with
+    the words for a clinic around it) is the one its button gives; a name it does not hold,
+    or only a number, stays as typed."""
+    await directory(session_factory, tmp_path)
+    await open_form(member, session_factory, home="м. Київ, вул. Січових Стрільців, 5")
+    await member.click(re.escape(T("specialty-dentist")))
+    await member.send("в стоматології Усмішці")
+    summary = await finish(member)
+    place = "<b>Стоматологія</b> «Усмішка», вул. Саксаганського, 41, Київ"
+    assert f"{T('field-clinic')}: {place}" in summary
+    await member.click(re.escape(T("btn-send")))
+    [request] = await stored_requests(session_factory)
+    assert request.details["clinic"] == place
+    async with session_factory() as session:
+        clinic = (
+            await session.execute(select(Clinic).where(Clinic.address.contains("41")))
+        ).scalar_one()
+    assert request.details["clinic_id"] == clinic.id
+
+
+def test_what_names_no_one_directory_clinic_is_kept_as_typed():
+    def clinic(clinic_id: int, city: str, name: str, address: str) -> Clinic:
+        return Clinic(
+            id=clinic_id,
+            city=city,
+            city_key=city.casefold(),
+            name=name,
+            address=address,
+            key=str(clinic_id),
+        )
+
+    found = [
+        clinic(1, "Київ", "Медичний центр «Добробут»", "просп. Перемоги, 25"),
+        clinic(2, "Київ", "Клініка 3", "вул. Садова, 3"),
+        clinic(3, "Львів", "Клініка «Добробут»", "вул. Городоцька, 1"),
+        clinic(4, "Алматы", "Dent-Lux", "Tole Bi st 55"),
+    ]
+    named = clinics.clinic_named
+    assert named("Dent-Lux", found) is found[3]
+    assert named("dent lux на Tole Bi", found) is found[3]
+    assert named("Київ, Добробут", found) is found[0]
+    assert named("Добробут", found, city="Львів") is found[2]
+    assert named("Добробут", found) is None  # in two cities, none of them the member's
+    assert named("в Добробуте на Перемоги", found) is found[0]
+    assert named("Добробут на Оболоні", found) is None  # an address it does not have
+    assert named("Клініка 3", found) is None  # a number alone tells no clinic
+    assert named("Київ", found) is None
+    assert named("Перемоги, 25", found) is None  # an address is not the clinic's name
+
+
 async def test_another_city_lists_the_cities_again(member, session_factory, tmp_path):
     await directory(session_factory, tmp_path)
     await open_form(member, session_factory, home="Київ")

@@ -36,7 +36,7 @@ from dialogs.requests.dates import DATE_AHEAD, answer_kept_day
 from dialogs.states import AppointmentSG
 from dialogs.text_input import refuse_text
 from dialogs.widgets import I18nButtonText, I18nFormat
-from storage.models import Member
+from storage.models import Clinic, Member
 
 PAGES = "clinic_pages"
 CITY = "clinic_city"  # the city whose clinics are shown; "" once the member asked for the list
@@ -101,12 +101,17 @@ async def on_pick(
     if clinic is None:  # made inactive by an import since the page was shown
         set_error(manager, "clinics-gone")
         return
+    _keep_clinic(manager, clinic)
+    await to_date(manager)
+
+
+def _keep_clinic(manager: DialogManager, clinic: Clinic) -> None:
+    """The directory's clinic as the form's answer: its name, address and city, and its id."""
     place = f"{clinic.name}, {clinic.address}"
     if clinics.fold(clinic.city) not in clinics.fold(clinic.address):
         place += f", {clinic.city}"
     manager.dialog_data["clinic"] = place
     manager.dialog_data["clinic_id"] = clinic.id
-    await to_date(manager)
 
 
 async def on_city(
@@ -149,8 +154,13 @@ async def on_typed_clinic(message: Message, widget: Any, manager: DialogManager,
     if clinic is None:
         refuse_text(manager, text, CLINIC_MAX, "appointment-clinic-invalid", max=CLINIC_MAX)
         return
-    manager.dialog_data["clinic"] = clinic
-    manager.dialog_data["clinic_id"] = None
+    specialty = str(manager.dialog_data.get("specialty") or "")
+    known = await clinics.named(_session(manager), clinic, specialty, shown["city"] or None)
+    if known is not None:  # "Добробут", "в Усмішці": the directory's, as its button gives it
+        _keep_clinic(manager, known)
+    else:
+        manager.dialog_data["clinic"] = clinic
+        manager.dialog_data["clinic_id"] = None
     if ahead is not None:
         manager.dialog_data[DATE_AHEAD] = ahead
     await to_date(manager)
