@@ -289,6 +289,53 @@ def clinic_named(text: str, found: Sequence[Clinic], city: str | None = None) ->
     return matched[0] if len(matched) == 1 else None
 
 
+# words that begin the names of doctors and kinds of care ("Стоматологія «Усмішка»", "Dent-Lux",
+# "Family Doctor Almaty"): in a message they name the doctor, never the clinic
+_CARE_STEMS = (
+    "стоматолог", "dent", "педиатр", "педіатр", "pediatr", "paediatr", "кардиолог", "кардіолог",
+    "cardio", "невролог", "neuro", "дерматолог", "derma", "гинеколог", "гінеколог", "gyn",
+    "терапевт", "therap", "лор", "офтальмолог", "ophthalm", "окулист", "окуліст", "здоров",
+    "health", "medic", "family", "семейн", "сімейн", "doctor", "лікар", "врач", "дәрігер",
+    "women", "жіноч", "женск", "детск", "дитяч", "children", "kids", "міськ", "городск", "city",
+    "поліклінік", "поликлиник", "polyclinic",
+)  # fmt: skip
+# the word before a clinic's name in a message ("к стоматологу в Dent-Lux", "у клініку …")
+_BEFORE_NAME = frozenset({"в", "у", "во", "in", "at", "into", "до"})
+
+
+def clinic_in_message(text: str, found: Sequence[Clinic], city: str | None = None) -> Clinic | None:
+    """The one clinic of `found` a message that asks for a visit names ("запишите к стоматологу
+    в Dent-Lux на пятницу", "до кардіолога, клініка «Добробут»"): every word of its name that
+    is not a city's, a number or a word for a clinic or for a doctor is in the message (an
+    ending aside), the first of them after "в", "у", "in" or a word for a clinic; of several,
+    as `clinic_named` tells them apart. None when none or several are."""
+    said = _words(text)
+    matched = []
+    for clinic in found:
+        city_words, name = set(_words(clinic.city)), _words(clinic.name)
+        own = [
+            word
+            for word in name
+            if word not in _CLINIC_WORDS
+            and word not in city_words
+            and len(word) > 2
+            and not word.isdigit()
+            and not word.startswith(_CARE_STEMS)
+        ]
+        if not own:
+            continue
+        at = [next((i for i, w in enumerate(said) if _same_word(w, word)), -1) for word in own]
+        first = min(at)
+        while first > 0 and any(_same_word(said[first - 1], word) for word in name):
+            first -= 1  # "в Dent-Lux": the name from its first word, "dent"
+        if first > 0 and (said[first - 1] in _BEFORE_NAME or said[first - 1] in _CLINIC_WORDS):
+            matched.append(clinic)
+    if len(matched) > 1:
+        here = [clinic for clinic in matched if set(_words(clinic.city)) <= set(said)]
+        matched = here or [clinic for clinic in matched if city and fold(clinic.city) == fold(city)]
+    return matched[0] if len(matched) == 1 else None
+
+
 async def named(
     session: AsyncSession, text: str, specialty: str, city: str | None = None
 ) -> Clinic | None:
@@ -297,6 +344,14 @@ async def named(
     if specialty not in SPECIALTIES:
         return None
     return clinic_named(text, await repo.seeing(session, specialty), city)
+
+
+async def named_in_message(session: AsyncSession, text: str, specialty: str) -> Clinic | None:
+    """The directory's clinic for `specialty` a request's message names, if one does
+    (`clinic_in_message`)."""
+    if specialty not in SPECIALTIES:
+        return None
+    return clinic_in_message(text, await repo.seeing(session, specialty))
 
 
 async def offered(session: AsyncSession, clinic_id: int, specialty: str) -> Clinic | None:

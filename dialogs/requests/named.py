@@ -27,7 +27,6 @@ from bot.services.forms import (
     aliases_held,
     bare_request,
     corrected,
-    day_named,
     doctor_named,
     kinds_held,
     match_choice,
@@ -40,7 +39,6 @@ from bot.services.forms import (
 )
 from bot.services.money import money_back
 from bot.services.names import given_name, other_scripts, sex_of
-from dialogs.common import today
 from dialogs.requests.appointment.handlers import specialty_words, typed_specialty, typo_words
 from storage.models import Relation, RequestKind
 
@@ -240,13 +238,13 @@ def _in_force(found: list[cards.CardView]) -> cards.CardView | None:
 
 
 def named_ahead(named: tuple[str, str | None], text: str, manager: DialogManager) -> str | None:
-    """What `text` says of the request it names, for the form's steps that ask it: the day of
-    an appointment with a doctor ("к дерматологу в следующий вторник"), as typed, for its date
-    step; for the other forms, the words themselves, which their first step reads
-    (`on_start`: a call-back's time of day and topic, a claim's date and amount, a list after a
-    colon, the day of lab tests)."""
-    if named[0] == RequestKind.APPOINTMENT:
-        return day_named(text, today(manager)) if named[1] is not None else None
+    """What `text` says of the request it names, for the form's steps that ask it: the words
+    themselves, which the form's first step reads (`on_start`: an appointment's day and clinic,
+    "к дерматологу в Добробут в следующий вторник", a call-back's time of day and topic, a
+    claim's date and amount, a list after a colon, the day of lab tests); None for an
+    appointment with no doctor named, which opens at its first step."""
+    if named[0] == RequestKind.APPOINTMENT and named[1] is None:
+        return None
     return text
 
 

@@ -8,6 +8,8 @@ appointment-clinic-prompt = 🏥 В каком городе? Если у Вас 
 appointment-clinic-invalid = Пожалуйста, введите город (и при желании клинику) — от 2 до { $max } символов.
 appointment-clinic-is-date = 📅 { $date } — это день визита: я спрошу о нём дальше. Сначала где: выберите город или введите клинику.
 appointment-clinic-date-kept = 📅 { $date }: записал как день визита. Сначала где: выберите город или введите клинику.
+# a directory clinic named with the doctor (dialogs/requests/appointment/clinics.py:on_start)
+appointment-clinic-kept = 🏥 { $clinic }: записал как клинику.
 appointment-date-prompt = 📅 Какой день Вам удобен? Выберите его в календаре или введите дату в формате ДД.ММ.ГГГГ.
 appointment-date-past = Этот день уже прошёл. Пожалуйста, выберите сегодняшнюю или более позднюю дату.
 appointment-date-far = Эта дата больше чем на год вперёд. Пожалуйста, выберите дату в пределах ближайших 12 месяцев.

@@ -8,6 +8,8 @@ appointment-clinic-prompt = 🏥 У якому місті? Якщо маєте �
 appointment-clinic-invalid = Будь ласка, введіть місто (і, за бажанням, клініку) — від 2 до { $max } символів.
 appointment-clinic-is-date = 📅 { $date } — це день візиту: я запитаю про нього далі. Спершу де: оберіть місто або введіть клініку.
 appointment-clinic-date-kept = 📅 { $date }: записав як день візиту. Спершу де: оберіть місто або введіть клініку.
+# a directory clinic named with the doctor (dialogs/requests/appointment/clinics.py:on_start)
+appointment-clinic-kept = 🏥 { $clinic }: записав як клініку.
 appointment-date-prompt = 📅 Який день Вам зручний? Оберіть його в календарі або введіть дату у форматі ДД.ММ.РРРР.
 appointment-date-past = Цей день уже минув. Будь ласка, оберіть сьогоднішню або пізнішу дату.
 appointment-date-far = Ця дата більш ніж на рік уперед. Будь ласка, оберіть дату в межах найближчих 12 місяців.

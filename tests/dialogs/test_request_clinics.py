@@ -313,3 +313,46 @@ async def test_a_day_noted_on_the_cities_is_not_said_again_over_a_city_s_clinics
     assert "записав як день візиту" not in member.text()
     await member.click("Клініка 2 · .*")
     assert "Що варто знати клініці" in member.text()  # the date and time steps answered
+
+
+async def test_a_directory_clinic_named_with_the_doctor_is_the_form_s_clinic(
+    member, session_factory, tmp_path
+):
+    """ "запишіть до стоматолога в Усмішку на понеділок вранці": the doctor and the day were
+    taken, the clinic asked again. A clinic of the directory named with the doctor is taken
+    as if pressed, said so, and the day answers its step; a clinic it does not hold is asked
+    for as before."""
+    await directory(session_factory, tmp_path)
+    await open_form(member, session_factory)
+    await member.click(re.escape(T("btn-cancel")))
+    place = "<b>Стоматологія</b> «Усмішка», вул. Саксаганського, 41, Київ"
+    offered = re.escape("📝 Нова заявка: 🩺 Запис до лікаря · Стоматолог")
+
+    # the clinic alone named: said, and the date asked
+    await member.send("/menu")
+    await member.send("запишіть до стоматолога в Усмішку")
+    await member.click(offered)
+    assert f"🏥 {place}: записав як клініку." in member.text()
+    assert T("appointment-date-prompt") in member.text()
+
+    # one the directory does not hold: the clinic step, as before
+    await member.click(re.escape(T("btn-cancel")))
+    await member.send("/menu")
+    await member.send("запишіть до стоматолога в Денталюкс на понеділок")
+    await member.click(offered)
+    assert "23 листопада 2026\u202fр.: записав як день візиту" in member.text()
+
+    # with the day and time of day: on to the comment
+    await member.click(re.escape(T("btn-cancel")))
+    await member.send("/menu")
+    await member.send("запишіть до стоматолога в Усмішку на понеділок вранці")
+    await member.click(offered)
+    assert "Що варто знати клініці" in member.text()  # the clinic, date and time answered
+    await member.click(re.escape(T("btn-skip")))
+    summary = member.text()
+    assert f"{T('field-clinic')}: {place}" in summary
+    assert "23 листопада 2026\u202fр. (понеділок)" in summary
+    await member.click(re.escape(T("btn-send")))
+    [request] = await stored_requests(session_factory)
+    assert request.details["clinic"] == place
+    assert request.details["clinic_id"] is not None

@@ -27,15 +27,18 @@ from dialogs.common import (
     place_input,
     scroll_page,
     set_error,
+    set_notice,
     set_scroll_page,
     today,
 )
+from dialogs.requests.appointment import handlers
 from dialogs.requests.appointment.handlers import keep_day, on_date_text
 from dialogs.requests.common import EDITING, advance
 from dialogs.requests.dates import DATE_AHEAD, answer_kept_day
 from dialogs.states import AppointmentSG
 from dialogs.text_input import refuse_text
 from dialogs.widgets import I18nButtonText, I18nFormat
+from dialogs.widgets.i18n import ERROR_KEY
 from storage.models import Clinic, Member
 
 PAGES = "clinic_pages"
@@ -176,6 +179,24 @@ def _place_and_day(text: str, manager: DialogManager) -> tuple[str, str | None]:
         return text, None
     day, _window = read_date_and_time(tail, today(manager), future=True)
     return (place.strip(), tail) if day is not None else (text, None)
+
+
+async def on_start(start_data: Any, manager: DialogManager) -> None:
+    """The form opened (`handlers.on_start`), and a clinic of the directory the message named
+    with its doctor ("к стоматологу в Dent-Lux на пятницу", `clinics.named_in_message`) taken
+    as if pressed: on to the date step, which the day named with it answers, the clinic said."""
+    await handlers.on_start(start_data, manager)
+    said = start_data.get(DATE_AHEAD) if isinstance(start_data, dict) else None
+    specialty = manager.dialog_data.get("specialty")
+    if not isinstance(said, str) or not specialty:
+        return
+    clinic = await clinics.named_in_message(_session(manager), said, str(specialty))
+    if clinic is None:
+        return
+    _keep_clinic(manager, clinic)
+    await to_date(manager)
+    if ERROR_KEY not in manager.dialog_data:  # what answering the date said comes first
+        set_notice(manager, "appointment-clinic-kept", clinic=manager.dialog_data["clinic"])
 
 
 async def to_date(manager: DialogManager) -> None:

@@ -16,7 +16,7 @@ from dialogs.common import (
     text_step,
     typed_choice,
 )
-from dialogs.requests.appointment.clinics import clinic_step
+from dialogs.requests.appointment.clinics import clinic_step, on_start
 from dialogs.requests.appointment.getters import (
     choices_getter,
     summary_getter,
@@ -32,7 +32,6 @@ from dialogs.requests.appointment.handlers import (
     on_skip,
     on_specialty,
     on_specialty_typed,
-    on_start,
     on_time,
 )
 from dialogs.requests.common import (

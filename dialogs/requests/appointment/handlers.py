@@ -21,6 +21,7 @@ from bot.services.forms import (
     DateTyped,
     clean_text,
     corrected,
+    day_named,
     is_nothing,
     match_choice,
     read_date_time_said,
@@ -102,7 +103,7 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
     """The draft named; a specialty named on the request chooser ("к стоматологу"; one the
     list does not hold, "к урологу", as typed) is the form's first answer (it opens at the
     next step), and a day named with it ("в следующий вторник") is kept for the date step,
-    said so (`clinics.to_date` answers it)."""
+    said so (`clinics.to_date` answers it; a clinic named with it, `clinics.on_start`)."""
     await start_form(start_data, manager)
     named = start_data.get("specialty") if isinstance(start_data, dict) else None
     # a listed one's code, or a doctor the list does not hold ("к урологу") as "Another
@@ -110,8 +111,9 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
     specialty = clean_text(named, max_len=SPECIALTY_MAX) if isinstance(named, str) else None
     if specialty is not None:
         manager.dialog_data["specialty"] = specialty
-        day = start_data.get(DATE_AHEAD)
-        if isinstance(day, str):
+        said = start_data.get(DATE_AHEAD)  # the message's words (`named.py:named_ahead`)
+        day = day_named(said, today(manager)) if isinstance(said, str) else None
+        if day is not None:
             typed = read_date_time_said(day, today(manager), future=True)
             if typed.value is not None:
                 keep_day(manager, day, typed)
