@@ -497,3 +497,11 @@ async def test_the_id_and_the_date_of_birth_typed_with_their_labels_link_the_car
     await member.send("KZ-100001")
     await member.send("дата рождения: 05.03.1984")
     assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
+
+    # in Kazakh, on the menu: "…: messages are not taken on this screen"
+    await member.send("/menu")
+    async with session_factory.begin() as session:
+        await session.execute(delete(CardLink))
+    await member.send("/menu")
+    await member.send("менің ID нөмірім KZ-100001, туған күнім 5 наурыз 1984")
+    assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
