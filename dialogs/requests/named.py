@@ -306,13 +306,14 @@ def asked_for(
         return None  # "отмените запись к стоматологу": about one made (a call about it asks)
     # a message that begins with the request, its words of asking and whom it is for left out
     # ("please call me in the evening", "сыну к стоматологу", "для Андрія ліки"), asks for it
-    # (or ends with it, in Kazakh: "… теңгені қайтарыңыз")
+    # (or ends with it, in Kazakh: "… теңгені қайтарыңыз", "ертең кардиологқа жазыңыз")
     words = (bare_request(without_relations(rest)) or rest).split()
     kept = [w for w in words if w not in _TO]
     first = kept[:1]
     if KIND_WORDS.get(typed_phrase(" ".join(kept[:2]))) == named[0]:
         first.append(" ".join(kept[:2]))  # a name of two words: "вернуть деньги за анализы"
-    last = words[-1:] if words and words[-1].endswith(KAZAKH_POLITE) else []
+    # the verb last, what it asks for just before it: "ертең кардиологқа жазыңыз"
+    last = words[-2:] if words and words[-1].endswith(KAZAKH_POLITE) else []
     if not (
         wants(text)
         or money_back(text)

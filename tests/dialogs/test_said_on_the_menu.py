@@ -97,6 +97,24 @@ async def test_a_request_opened_with_a_greeting_is_offered(
 @pytest.mark.parametrize(
     ("typed", "offered"),
     [
+        ("ертең кардиологқа жазыңыз", "📝 New request: 🩺 Doctor appointment · Cardiologist"),
+        ("сәрсенбіде дәрі жеткізіңіз", "📝 New request: 💊 Medicines"),
+    ],
+)
+async def test_a_kazakh_request_with_a_day_before_it_is_offered(
+    member, session_factory, typed: str, offered: str
+):
+    """ "ертең кардиологқа жазыңыз" (book me to a cardiologist tomorrow) was "not taken on this
+    screen": Kazakh puts the polite verb last and what it asks for just before it, and a day
+    may come first."""
+    await member_with_active_card(member, session_factory)
+    await member.send(typed)
+    assert offered in member.buttons()
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [
         ("запишите к терпевту", "📝 New request: 🩺 Doctor appointment · Therapist (GP)"),
         ("нужны лекарсва", "📝 New request: 💊 Medicines"),
         ("к гиниколагу", "📝 New request: 🩺 Doctor appointment · Gynecologist"),
