@@ -83,6 +83,10 @@ async def test_a_menu_button_typed_under_request_sent_opens_its_screen(member, s
         ("говорите по-украински", "uk", "Нова заявка"),
         ("можна українською?", "uk", "Нова заявка"),
         ("қазақша", "kk", "Жаңа өтініш"),
+        # the verb last, as Kazakh says it ("…: messages are not taken on this screen")
+        ("қазақша сөйлесейік", "kk", "Жаңа өтініш"),
+        ("орыс тілінде жазыңызшы", "ru", "Новая заявка"),
+        ("на русском, пожалуйста", "ru", "Новая заявка"),
     ],
 )
 async def test_a_language_asked_for_on_the_menu_is_spoken(
