@@ -1,5 +1,6 @@
 from datetime import date
 
+import pytest
 from sqlalchemy import select
 
 from bot.services import requests
@@ -517,3 +518,19 @@ async def test_the_own_number_named_with_the_time_after_a_comma(member, session_
     await member.send("About my limit")
     assert "Phone: +380501112233" in member.text()
     assert "Time: 🌆 Evening, 16:00–20:00" in member.text()
+
+
+@pytest.mark.parametrize("typed", ["өз нөміріме", "на свой номер", "на свій", "мне", "бұл нөмірге"])
+async def test_the_own_number_said_in_other_words_is_the_confirmed_one(
+    member, session_factory, typed
+):
+    """ "өз нөміріме" (to my own number) and "на свой номер" on the phone step were "That does
+    not look like a phone number"."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.send(typed)
+    assert "When is it convenient to call you?" in member.text(), typed
+    await member.click("🌅 Morning.*")
+    await member.send("Question about my dental limit")
+    assert "Phone: +380501112233" in member.text()
