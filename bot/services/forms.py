@@ -549,6 +549,12 @@ _TESTS_JOIN = frozenset({"и", "і", "й", "та", "and", "а", "also"})
 # Kazakh puts its verb after the tests ("қан талдау тапсыру керек"): "to hand in", not a test
 _TESTS_VERBS = ("тапсыр",)
 _SENTENCE_ENDS = (".", "!", ";", ":", "?")
+# what a test is named by before the word for tests: an adjective in Russian or Ukrainian
+# ("общий анализ крови", "загальний аналіз крові"), any word in Kazakh, whose words come before
+# the one they qualify ("жалпы қан анализін"), up to this many
+_ADJECTIVE_ENDS = ("ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ій", "на", "ні", "не")
+_KAZAKH_LETTERS = frozenset("әғқңөұүһі")
+_TESTS_BEFORE_MAX = 3
 
 
 def named_tests(text: str, taken: str = "") -> str | None:
@@ -590,9 +596,21 @@ def named_tests(text: str, taken: str = "") -> str | None:
         end += 1
     while end > at + size and words[end - 1] in _TESTS_JOIN | _TESTS_OF | {""}:
         end -= 1
-    if end == at + size:
+    before = start
+    if start == at:  # "жалпы қан анализін", "общий анализ крови": what qualifies it before it
+        kazakh = bool(_KAZAKH_LETTERS & set(text.casefold()))
+        while (
+            before > max(at - _TESTS_BEFORE_MAX, 0)
+            and words[before - 1].isalpha()
+            and not tokens[before - 1].endswith((*_SENTENCE_ENDS, ","))
+            and not ends(before - 1)
+            and words[before - 1] not in first
+            and (kazakh or words[before - 1].endswith(_ADJECTIVE_ENDS))
+        ):
+            before -= 1
+    if end == at + size and before == start:
         return None
-    return " ".join(tokens[start:end]).rstrip(",;:.!")
+    return " ".join(tokens[before:end]).rstrip(",;:.!")
 
 
 # a family member named by who they are to the member ("для сына", "дружині", "for my

@@ -322,6 +322,15 @@ async def test_the_named_tests_with_the_word_for_them_are_the_list(member, sessi
     )
     assert "Your list of tests" not in member.text()
 
+    # in Kazakh the tests come before the word for them ("a general blood test tomorrow")
+    await member.send("/cancel")
+    await member.send("ертең жалпы қан анализін тапсырғым келеді")
+    await member.click("📝 New request: 🧪 Lab tests")
+    assert "📝 Your list of tests:\nжалпы қан анализін\n" in member.text()
+    assert "📅 November 23, 2026: noted as the day for the tests, and your list as well." in (
+        member.text()
+    )
+
 
 async def test_tests_on_an_empty_stomach_are_the_morning_s(member, session_factory):
     """ "завтра натощак" (tomorrow, fasting) was "I could not read that date": a blood test on
