@@ -131,14 +131,38 @@ async def on_phone(_message: Message, _widget: Any, manager: DialogManager, text
         set_error(manager, "callback-phone-invalid")
         return
     manager.dialog_data["phone"] = phone
-    # "0671234567 после 18": the time said with the number answers the next step
+    # "0671234567 после 18": the time said with the number answers the next step, and what
+    # the call is about its topic ("на мой, по поводу лимита")
     data = manager.dialog_data
     kept = not data.get("time_window") and _keep_time_said(text, manager)
+    topic = None if data.get("topic") else _topic_said(text)
+    if topic is not None:
+        data["topic"] = topic
     await advance(manager, _after_phone(manager), CallbackSG.confirm)
-    if kept:
-        i18n: Translator = manager.middleware_data["i18n"]
-        window = window_text(data["time_window"], data.get(SAID_FIELD), i18n)
+    i18n: Translator = manager.middleware_data["i18n"]
+    window = window_text(data["time_window"], data.get(SAID_FIELD), i18n) if kept else ""
+    if kept and topic is not None:
+        set_notice(manager, "callback-time-topic-kept", window=window)
+    elif kept:
         set_notice(manager, "callback-time-kept", window=window)
+    elif topic is not None:
+        set_notice(manager, "callback-topic-kept")
+
+
+def _topic_said(text: str) -> str | None:
+    """What the call is about, said with the number to call ("на мой, по поводу лимита"): the
+    message without the parts that only give the number or the time; None when it says no
+    topic."""
+    if not topic_named(text):
+        return None
+    parts = [
+        part
+        for part in text.split(",")
+        if not names_own_phone(part)
+        and normalize_phone(part) is None
+        and (topic_named(part) or not (window_named(part) or hour_in_sentence(part)))
+    ]
+    return clean_text(",".join(parts).strip(), min_len=3)
 
 
 async def on_contact(message: Message, _widget: Any, manager: DialogManager) -> None:

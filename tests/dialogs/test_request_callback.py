@@ -520,6 +520,31 @@ async def test_the_own_number_named_with_the_time_after_a_comma(member, session_
     assert "Time: 🌆 Evening, 16:00–20:00" in member.text()
 
 
+async def test_the_topic_said_with_the_number_to_call_is_kept(member, session_factory):
+    """ "на мой, по поводу лимита" kept the number and asked the topic again: what the call is
+    about, said with the number, is its topic (the number's words left out), said so."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.send("на мой, по поводу лимита на стоматологию")
+    assert "💬 Your message is noted as the topic of the call." in member.text()
+    await member.click("🌅 Morning.*")
+    summary = member.text()
+    assert "Phone: +380501112233" in summary
+    assert "Topic: по поводу лимита на стоматологию" in summary
+
+    await member.click("✖️ Cancel")  # (back to the kinds of request)
+    await member.click("📞 Call-back")
+    await member.send("0671234567, вечером, about my claim")
+    assert (
+        "🌆 Evening, 16:00–20:00: noted as the time for the call, and your message as its topic."
+        in member.text()
+    )
+    summary = member.text()
+    assert "Phone: +380671234567" in summary
+    assert "Topic: about my claim" in summary
+
+
 @pytest.mark.parametrize("typed", ["өз нөміріме", "на свой номер", "на свій", "мне", "бұл нөмірге"])
 async def test_the_own_number_said_in_other_words_is_the_confirmed_one(
     member, session_factory, typed
