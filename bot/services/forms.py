@@ -105,8 +105,13 @@ TIME_LABEL_WORDS: dict[str, str] = {
 # what a time step takes typed: the words people use, and each window's own in any of the four
 # languages ("утром" from a member the bot speaks English to)
 TIME_ALIASES: dict[str, str] = {**TIME_LABEL_WORDS, **TIME_WORDS}
-# an hour typed ("14:00", "в 10", "after 17.30"): the first in the text
-_HOUR = re.compile(r"(?<![\d.:/])([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?![\d/])")
+# an hour typed ("14:00", "в 10", "after 17.30"): the first in the text; with a dot, not when
+# what follows it is a month and no minute a call or a visit is set at ("15.12" is the 15th of
+# December, "15.30" half past three)
+_HOUR = re.compile(
+    r"(?<![\d.:/])([01]?\d|2[0-3])(?:(?::|\.(?!(?:0[1-46-9]|1[12])(?!\d)))([0-5]\d))?"
+    r"(?![\d/]|\.\d)"
+)
 
 
 # a kind of request typed on the chooser rather than picked, beyond its label's own words

@@ -201,12 +201,21 @@ async def on_time_other(message: Message, widget: Any, manager: DialogManager, t
     await advance(manager, _after_time(manager), CallbackSG.confirm)
 
 
+# the word before a day written in digits ("в 15.12", "на 15.12", "on 15.12")
+_ON_DAY = frozenset({"в", "во", "на", "у", "о", "on", "for", "күні"})
+
+
 def _day_said(text: str, manager: DialogManager) -> str | None:
     """The day a call-back's time is said with when it is not today ("завтра утром", "в
     понедельник после обеда", in a sentence too: "перезвоните завтра в 10"), as typed, for
     staff; None when no such day is named."""
-    phrase = day_named(text, today(manager))
-    if phrase is None or len(phrase) > SAID_MAX:
+    # a date in digits alone names a day here ("15.12", "в 15.12"; in a sentence it may be a
+    # count)
+    phrase = day_named(text, today(manager)) or " ".join(text.split())
+    words = phrase.split()
+    if len(words) == 2 and words[0].casefold() in _ON_DAY and not any(map(str.isalpha, words[1])):
+        phrase = words[1]
+    if len(phrase) > SAID_MAX:
         return None
     day = read_date_time_said(phrase, today(manager), future=True).value
     return phrase if day is not None and day != today(manager) else None
@@ -287,8 +296,9 @@ def call_date(manager: DialogManager) -> date | None:
     zone = call_zone(manager)
     local = moment.astimezone(zone or settings.tz)
     said = str(manager.dialog_data.get(SAID_FIELD) or "")
-    # a day in words said with the time ("в среду утром"); "15.12" typed for a time is 15:12
-    worded = any(ch.isalpha() for ch in said)
+    # a day in words said with the time ("в среду утром"), or a day alone in any form, kept
+    # with any time ("15.12": `on_time_other`); "10.10" said with a window is its hour
+    worded = any(ch.isalpha() for ch in said) or window == ANY_TIME
     asked = read_date_time_said(said, local.date(), future=True).value if worded else None
     if asked is not None and asked > local.date():  # "в среду утром": from that day on
         moment = datetime.combine(asked, time(), tzinfo=zone or settings.tz)

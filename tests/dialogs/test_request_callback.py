@@ -455,9 +455,15 @@ async def test_the_day_a_call_back_is_asked_for_is_kept_and_called_on(member, se
     await member.send("About my dental limit")
     assert "Time: 🌅 Morning, 8:00–12:00 · “в среду утром”" in member.text()
     assert "📅 We will call you on November 25, 2026 (Wednesday)" in member.text()
-    # "15.12" typed for the time is 15:12, not a day: the call is from the first day again
+    # "15.12" typed for the time is the 15th of December, any time that day (it was read as
+    # 15:12, a minute no call is set at); "15.30" is half past three, from the first day again
     await member.click("✏️ Time")
     await member.send("15.12")
+    assert "Time: 🕘 Any time · “15.12”" in member.text()
+    assert "📅 We will call you on December 15, 2026 (Tuesday)" in member.text()
+    await member.click("✏️ Time")
+    await member.send("15.30")
+    assert "Time: ☀️ Afternoon, 12:00–16:00 · “15.30”" in member.text()
     assert "📅 We will call you on November 23, 2026 (Monday)" in member.text()
     await member.click("✏️ Time")
     await member.send("в среду утром")

@@ -142,6 +142,14 @@ def test_every_time_word_is_written_as_a_typed_answer_is_read():
         # a date typed with a slash is no hour ("25/11" was the morning's, at 11)
         ("25/11", None),
         ("12/05", None),
+        # nor a day and month with a dot where no minute a call or visit is set at follows
+        # ("15.12" was 15:12): minutes on the five are an hour's
+        ("15.12", None),
+        ("в 15.12", None),
+        ("15.30", "afternoon"),
+        ("в 9.05", "morning"),
+        ("10.10", "morning"),
+        ("15:12", "afternoon"),  # with a colon, always an hour
     ],
 )
 def test_an_hour_typed_falls_in_its_time_of_day(typed, window):
