@@ -9,8 +9,9 @@ from datetime import date
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from bot.services import activation, dates, forms, money, profile
+from bot.services import activation, clinics, dates, forms, languages, money, profile, visits
 from dialogs.common import typed_request_number
+from storage.models import Clinic
 
 TODAY = date(2026, 11, 22)
 # the words these readers look for, among any other text, so that their paths are taken
@@ -19,8 +20,16 @@ WORDS = st.sampled_from(
      "рождения", "05.03.1984", "KZ-100001", "по", "направлению", "рецепт", "тот", "же",
      "добрый", "день!", "удалить", "заявку", "добавить", "фото", "как", "рабочий", "", ",",
      "Здравствуйте,", "DOB", "не", "помню", "1.5", "тыс", "2027", "стамотологу", "терпевт",
-     "R-000042", "#42", "что", "с", "заявкой", "?"]
+     "R-000042", "#42", "что", "с", "заявкой", "?", "до", "14:00", "10-14", "после", "18",
+     "завтра", "ертең", "14:00-ге", "дейін", "Добробут", "клініка", "Київ", "жалпы", "қан",
+     "анализін", "общий", "анализ", "қазақша", "сөйлесейік", "15.12", "15.30"]
 )  # fmt: skip
+DIRECTORY = [
+    Clinic(id=1, city="Київ", city_key="київ", name="Медичний центр «Добробут»",
+           address="просп. Перемоги, 25", key="1"),
+    Clinic(id=2, city="Алматы", city_key="алматы", name="Dent-Lux", address="Tole Bi 55",
+           key="2"),
+]  # fmt: skip
 KNOWN = frozenset({"стоматолог", "терапевт", "лекарства", "гинеколог"})
 TEXT = st.one_of(st.text(max_size=80), st.lists(WORDS, max_size=8).map(" ".join))
 
@@ -32,6 +41,9 @@ TEXT = st.one_of(st.text(max_size=80), st.lists(WORDS, max_size=8).map(" ".join)
 @example("дата рождения 05.03.1984, KZ-100001")
 @example("0¹")  # a digit int() does not take: read_date raised on it
 @example("две тысячи ²")
+@example("завтра с 10 до 14")
+@example("ертең 14:00-ге дейін")
+@example("в Добробуте")
 def test_the_readers_take_any_text(text: str) -> None:
     for future in (True, False):
         month = dates.month_of_days(text, TODAY, future=future)
@@ -58,3 +70,17 @@ def test_the_readers_take_any_text(text: str) -> None:
     assert born is None or born <= TODAY
     born = activation.read_birth_date(text, TODAY)
     assert born is None or born <= TODAY
+    for name in (clinics.clinic_named, clinics.clinic_in_message):
+        found = name(text, DIRECTORY)
+        assert found is None or found in DIRECTORY
+    asked = languages.language_asked(text.casefold().split())
+    assert asked is None or asked in ("uk", "ru", "kk", "en")
+    tests = forms.named_tests(text, forms.day_named(text, TODAY) or "")
+    assert tests is None or tests.strip()
+    assert forms.window_of_hour(text) in (None, *forms.TIME_WINDOWS)
+    try:
+        visit = visits.read_visit(text, TODAY)
+    except visits.VisitError:
+        pass
+    else:
+        assert visit.day >= TODAY
