@@ -142,12 +142,15 @@ class MemberSender:
         request = await to.session.get(Request, to.n.request_id)
         if request is None or request.visit_on is None:
             return None
-        return await self._visit(to, request, tomorrow=False)
+        return await self._visit(to, request, tomorrow=False, remind=p.remind)
 
-    async def _visit(self, to: _To, request: Request, *, tomorrow: bool) -> int:
+    async def _visit(
+        self, to: _To, request: Request, *, tomorrow: bool, remind: bool = False
+    ) -> int:
         """ "📅 Your visit is booked: December 9, 2026 (Wednesday), 17:30", with the doctor and the
         clinic (the tests and the address, for lab tests; the medicines and the address, for
-        their delivery) and whose visit it is (a family's); or the reminder the day before."""
+        their delivery) and whose visit it is (a family's), and, `remind`, that the member is
+        reminded the day before; or that reminder."""
         key = VISIT_WORDS[request.kind][tomorrow]
         shown = {k: request.details[k] for k in VISIT_SHOWN[request.kind] if request.details.get(k)}
         lines = detail_lines(shown, to.i18n, value_max=VALUE_SHOWN)
@@ -161,6 +164,8 @@ class MemberSender:
             when=html.escape(when, quote=False),
             details=html.escape(lines, quote=False),
         )
+        if remind:  # booked before the day before it: "I will remind you the day before."
+            text += "\n" + to.i18n("notify-visit-will-remind")
         return await self._text(to, text, request)
 
     async def _need_info_nudge(self, to: _To, p: note.NeedInfoNudge) -> int | None:

@@ -65,9 +65,12 @@ class AppointmentTomorrow(_ToMember):
 
 
 class VisitBooked(_ToMember):
-    """Staff booked the appointment's visit (`/visit`): its day and hour are on the request."""
+    """Staff booked the appointment's visit (`/visit`): its day and hour are on the request.
+    `remind`: the day before it is still ahead, and the member is told they will be reminded
+    then (a visit booked for today or tomorrow gets no reminder: this is it)."""
 
     kind = K.VISIT_BOOKED
+    remind: bool = True
 
 
 class NeedInfoNudge(_ToMember):

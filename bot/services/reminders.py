@@ -42,7 +42,9 @@ async def run_due(session: AsyncSession, now: datetime, rules: ReminderRules) ->
     if local.time() >= time(rules.hour):
         queued += await _activation_opens(session, now, local.date())
         queued += await _coverage_starts(session, now, local.date())
-        queued += await _appointments_tomorrow(session, now, local.date() + timedelta(days=1))
+        queued += await _appointments_tomorrow(
+            session, now, local.date() + timedelta(days=1), rules.tz
+        )
     if _daytime(local.time(), rules):
         queued += await _need_info_nudges(session, now, rules.nudge_after)
     queued += await _sla_escalations(session, now, rules)
@@ -121,15 +123,28 @@ def visit_reminder_key(request_id: int | None, day: date | str) -> str:
     return f"appointment:{request_id}:{day}"
 
 
-async def _appointments_tomorrow(session: AsyncSession, now: datetime, tomorrow: date) -> int:
-    """The day before a visit: the one staff booked (`visits.book`), the request open or done;
-    else, while the request is open, the day the member asked for."""
+async def _appointments_tomorrow(
+    session: AsyncSession, now: datetime, tomorrow: date, tz: ZoneInfo
+) -> int:
+    """The day before a visit: the one staff booked (`visits.book`), the request open or done,
+    unless it was booked that day or after (its booking's message was the reminder and made no
+    promise of one, `visits.reminded`); else, while the request is open, the day the member
+    asked for."""
     asked = await reminders_repo.asked_for(session, tomorrow, OPEN, RequestKind.APPOINTMENT)
     booked = await reminders_repo.visits_on(
         session, tomorrow, list(visits.KINDS), list(visits.NOT_BOOKED)
     )
+    day_before = datetime.combine(tomorrow - timedelta(days=1), time(), tzinfo=tz)
+    told = [
+        request
+        for request in booked
+        if request.id is not None
+        and await notifications_repo.told_since(
+            session, request.id, NotificationKind.VISIT_BOOKED, day_before
+        )
+    ]
     count = 0
-    for request in asked + booked:
+    for request in asked + [request for request in booked if request not in told]:
         count += await outbox.enqueue_new(
             session,
             note.AppointmentTomorrow(),

@@ -227,11 +227,24 @@ async def request_for(
     return found[0]
 
 
+def reminded(visit: Visit, today: date) -> bool:
+    """Whether the member is reminded of `visit` the day before (`reminders.py`): not when it
+    is today or tomorrow (`today`, the insurer's), where the booking's own message is the
+    reminder."""
+    return visit.day > today + timedelta(days=1)
+
+
 async def book(
-    session: AsyncSession, request: Request, visit: Visit, staff_id: int, now: datetime
+    session: AsyncSession,
+    request: Request,
+    visit: Visit,
+    staff_id: int,
+    now: datetime,
+    today: date,
 ) -> None:
     """Keep the visit on `request` and tell the member (and refresh the staff card), in the
-    caller's transaction; audited. Booked again, the new day and hour replace the old."""
+    caller's transaction; audited. Booked again, the new day and hour replace the old. `today`:
+    the insurer's, whether the member is told of a reminder (`reminded`)."""
     assert request.id is not None
     booking = BOOKINGS[request.kind]
     details = {k: v for k, v in request.details.items() if k != booking.time_field}
@@ -246,7 +259,7 @@ async def book(
     booked = f"{visit.day.isoformat()}:{visit.at or ''}"
     await outbox.enqueue(
         session,
-        VisitBooked(),
+        VisitBooked(remind=reminded(visit, today)),
         dedup_key=f"visit:{request.id}:{booked}",
         member_id=request.member_id,
         request_id=request.id,

@@ -19,8 +19,14 @@ helpdesk-visit-wrong-kind = ⚠️ { $number } is not a doctor appointment, lab 
 helpdesk-visit-closed = ⚠️ { $number } was cancelled or rejected: no visit or delivery is booked on it.
 helpdesk-visit-none = ⚠️ This member has no doctor appointment, lab tests or medicines from the last 60 days to book on. Give its number: <code>/visit R-000042 09.12 17:30</code>.
 helpdesk-visit-which = This member has several doctor appointments, lab tests or medicines: { $numbers }. Give the number: <code>/visit R-000042 09.12 17:30</code>.
-helpdesk-visit-booked = 📅 { $number }: the visit is booked for { $when }. The member is told now and reminded the day before.
-helpdesk-delivery-booked = 🚚 { $number }: the delivery is booked for { $when }. The member is told now and reminded the day before.
+helpdesk-visit-booked = 📅 { $number }: the visit is booked for { $when }. { $remind ->
+    [yes] The member is told now and reminded the day before.
+   *[no] The member is told now; there is no reminder the day before, it is too close.
+}
+helpdesk-delivery-booked = 🚚 { $number }: the delivery is booked for { $when }. { $remind ->
+    [yes] The member is told now and reminded the day before.
+   *[no] The member is told now; there is no reminder the day before, it is too close.
+}
 
 helpdesk-reply-usage = Usage: <code>/reply name</code> in a member's topic. <code>/templates</code> lists the names.
 helpdesk-reply-unknown = No canned reply is called “{ $name }”. <code>/templates</code> lists them.

@@ -92,7 +92,8 @@ notify-visit-booked =
     📅 Your visit is booked: <b>{ $when }</b>.
     Request <b>{ $number }</b>:
     { $details }
-    I will remind you the day before.
+# after a visit's booking, when its day is after tomorrow (bot/delivery/member.py:_visit)
+notify-visit-will-remind = I will remind you the day before.
 notify-visit-tomorrow =
     📅 A reminder: your visit is tomorrow, <b>{ $when }</b>.
     Request <b>{ $number }</b>:
@@ -101,7 +102,6 @@ notify-lab-visit-booked =
     🧪 Your lab tests are booked: <b>{ $when }</b>.
     Request <b>{ $number }</b>:
     { $details }
-    I will remind you the day before.
 notify-lab-visit-tomorrow =
     🧪 A reminder: your lab tests are tomorrow, <b>{ $when }</b>.
     Request <b>{ $number }</b>:
@@ -110,7 +110,6 @@ notify-medicines-delivery-booked =
     🚚 Your medicines will be delivered: <b>{ $when }</b>.
     Request <b>{ $number }</b>:
     { $details }
-    I will remind you the day before.
 notify-medicines-delivery-tomorrow =
     🚚 A reminder: your medicines are delivered tomorrow, <b>{ $when }</b>.
     Request <b>{ $number }</b>:

@@ -90,7 +90,8 @@ notify-visit-booked =
     📅 Сіз қабылдауға жазылдыңыз: <b>{ $when }</b>.
     Өтініш <b>{ $number }</b>:
     { $details }
-    Бір күн бұрын еске саламын.
+# after a visit's booking, when its day is after tomorrow (bot/delivery/member.py:_visit)
+notify-visit-will-remind = Бір күн бұрын еске саламын.
 notify-visit-tomorrow =
     📅 Еске салу: қабылдауыңыз ертең, <b>{ $when }</b>.
     Өтініш <b>{ $number }</b>:
@@ -99,7 +100,6 @@ notify-lab-visit-booked =
     🧪 Сіз талдау тапсыруға жазылдыңыз: <b>{ $when }</b>.
     Өтініш <b>{ $number }</b>:
     { $details }
-    Бір күн бұрын еске саламын.
 notify-lab-visit-tomorrow =
     🧪 Еске салу: талдау тапсыру ертең, <b>{ $when }</b>.
     Өтініш <b>{ $number }</b>:
@@ -108,7 +108,6 @@ notify-medicines-delivery-booked =
     🚚 Дәрі жеткізу уақыты белгіленді: <b>{ $when }</b>.
     Өтініш <b>{ $number }</b>:
     { $details }
-    Бір күн бұрын еске саламын.
 notify-medicines-delivery-tomorrow =
     🚚 Еске салу: дәрі ертең жеткізіледі, <b>{ $when }</b>.
     Өтініш <b>{ $number }</b>:

@@ -96,7 +96,8 @@ notify-visit-booked =
     📅 Вы записаны на приём: <b>{ $when }</b>.
     Заявка <b>{ $number }</b>:
     { $details }
-    Я напомню Вам об этом накануне.
+# after a visit's booking, when its day is after tomorrow (bot/delivery/member.py:_visit)
+notify-visit-will-remind = Я напомню Вам об этом накануне.
 notify-visit-tomorrow =
     📅 Напоминание: Ваш приём завтра, <b>{ $when }</b>.
     Заявка <b>{ $number }</b>:
@@ -105,7 +106,6 @@ notify-lab-visit-booked =
     🧪 Вы записаны на сдачу анализов: <b>{ $when }</b>.
     Заявка <b>{ $number }</b>:
     { $details }
-    Я напомню Вам об этом накануне.
 notify-lab-visit-tomorrow =
     🧪 Напоминание: сдача анализов завтра, <b>{ $when }</b>.
     Заявка <b>{ $number }</b>:
@@ -114,7 +114,6 @@ notify-medicines-delivery-booked =
     🚚 Доставка лекарств назначена: <b>{ $when }</b>.
     Заявка <b>{ $number }</b>:
     { $details }
-    Я напомню Вам об этом накануне.
 notify-medicines-delivery-tomorrow =
     🚚 Напоминание: доставка лекарств завтра, <b>{ $when }</b>.
     Заявка <b>{ $number }</b>:

@@ -96,7 +96,8 @@ notify-visit-booked =
     📅 Вас записано на прийом: <b>{ $when }</b>.
     Заявка <b>{ $number }</b>:
     { $details }
-    Я нагадаю Вам про це напередодні.
+# after a visit's booking, when its day is after tomorrow (bot/delivery/member.py:_visit)
+notify-visit-will-remind = Я нагадаю Вам про це напередодні.
 notify-visit-tomorrow =
     📅 Нагадування: Ваш прийом завтра, <b>{ $when }</b>.
     Заявка <b>{ $number }</b>:
@@ -105,7 +106,6 @@ notify-lab-visit-booked =
     🧪 Вас записано на здачу аналізів: <b>{ $when }</b>.
     Заявка <b>{ $number }</b>:
     { $details }
-    Я нагадаю Вам про це напередодні.
 notify-lab-visit-tomorrow =
     🧪 Нагадування: здача аналізів завтра, <b>{ $when }</b>.
     Заявка <b>{ $number }</b>:
@@ -114,7 +114,6 @@ notify-medicines-delivery-booked =
     🚚 Доставку ліків призначено: <b>{ $when }</b>.
     Заявка <b>{ $number }</b>:
     { $details }
-    Я нагадаю Вам про це напередодні.
 notify-medicines-delivery-tomorrow =
     🚚 Нагадування: доставка ліків завтра, <b>{ $when }</b>.
     Заявка <b>{ $number }</b>:

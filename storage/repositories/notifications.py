@@ -139,6 +139,22 @@ async def queued_since(
     return found.first() is not None
 
 
+async def told_since(
+    session: AsyncSession, request_id: int, kind: NotificationKind, since: datetime
+) -> bool:
+    """Whether a notification of `kind` about `request_id` was queued at `since` or later."""
+    found = await session.execute(
+        select(Notification.id)
+        .where(
+            Notification.request_id == request_id,
+            Notification.kind == kind,
+            Notification.created_at >= since,
+        )
+        .limit(1)
+    )
+    return found.first() is not None
+
+
 async def last_sent(session: AsyncSession, request_id: int, kind: NotificationKind) -> int | None:
     """The message the newest row of `kind` about `request_id` sent (its Telegram id), or None
     when none was sent."""

@@ -413,7 +413,9 @@ async def test_a_delivery_booked_as_a_span_of_hours_is_told_in_the_member_s_word
     tomorrow = (world.clock.now + timedelta(days=1)).astimezone(world.settings.tz).date()
     answer = await _staff_says(world, "завтра до 14:00", thread)
     assert answer.startswith("🚚 R-000001: the delivery is booked for ")
-    assert answer.endswith(", by 14:00. The member is told now and reminded the day before.")
+    assert answer.endswith(
+        ", by 14:00. The member is told now; there is no reminder the day before, it is too close."
+    )
     told = world.bot_messages(OLENA)[-1]["text"]
     assert (
         told.startswith("🚚 Доставку ліків призначено: ") and ", до 14:00." in told.split("\n")[0]
@@ -425,6 +427,37 @@ async def test_a_delivery_booked_as_a_span_of_hours_is_told_in_the_member_s_word
     assert ", by 14:00" in _card(world, medicines.number)["text"]
 
     answer = await _staff_says(world, f"/visit {medicines.number} завтра с 10 до 14", thread)
-    assert answer.endswith(", 10:00–14:00. The member is told now and reminded the day before.")
+    assert ", 10:00–14:00. The member is told now; there is no reminder" in answer
     assert ", 10:00–14:00." in world.bot_messages(OLENA)[-1]["text"].split("\n")[0]
     assert (await _stored(world, medicines.id)).details["delivery_time"] == "10:00–14:00"
+
+
+async def test_a_visit_booked_for_tomorrow_is_its_own_reminder(world):
+    """A visit booked in the evening for the next morning was told ("… I will remind you the
+    day before"), then reminded at once: two messages saying the same thing. Booked for today
+    or tomorrow, the booking's message promises no reminder and none comes; booked further
+    ahead, both as before."""
+    member = await world.member_with_card()
+    request = await _appointment(world, member)
+    await world.deliver()
+    thread = _thread(world, request.number)
+    world.clock.now = _almaty(26, 19)  # Thursday evening
+    answer = await _staff_says(world, "/visit 27.11 9:00", thread)
+    assert answer.endswith(
+        "The member is told now; there is no reminder the day before, it is too close."
+    )
+    told = world.bot_messages(OLENA)[-1]["text"]
+    assert told.startswith("📅 Your visit is booked: November 27, 2026 (Friday), 09:00.")
+    assert "remind" not in told
+    count = len(world.bot_messages(OLENA))
+    await _remind(world, _almaty(26, 20))
+    assert len(world.bot_messages(OLENA)) == count  # no reminder of what was just said
+
+    # booked again, further ahead: promised, and reminded the day before
+    answer = await _staff_says(world, "/visit 29.11 9:00", thread)
+    assert answer.endswith("The member is told now and reminded the day before.")
+    assert world.bot_messages(OLENA)[-1]["text"].endswith("I will remind you the day before.")
+    await _remind(world, _almaty(28, 10))
+    assert world.bot_messages(OLENA)[-1]["text"].startswith(
+        "📅 A reminder: your visit is tomorrow, November 29, 2026 (Sunday), 09:00."
+    )

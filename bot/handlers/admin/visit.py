@@ -32,12 +32,13 @@ async def book_visit(
     and commit, then say so; on a refusal or a failed commit say why. Whether it was booked."""
     assert message.from_user is not None
     now = clock()
+    today = now.astimezone(settings.tz).date()
     try:
-        booked = visits.read_visit(typed, now.astimezone(settings.tz).date())
+        booked = visits.read_visit(typed, today)
         request = await visits.request_for(
             uow.session, member_id, booked.request_id or request_id, now, about=about
         )
-        await visits.book(uow.session, request, booked, message.from_user.id, now)
+        await visits.book(uow.session, request, booked, message.from_user.id, now, today)
     except visits.VisitError as exc:
         shown = {key: html.escape(value) for key, value in exc.args_shown.items()}
         await message.reply(i18n(exc.key, **shown))
@@ -48,5 +49,8 @@ async def book_visit(
     if not await uow.commit():
         await message.reply(i18n("staff-not-saved"))
         return False
-    await message.reply(i18n(booking.booked, number=number, when=html.escape(when, quote=False)))
+    remind = "yes" if visits.reminded(booked, today) else "no"
+    await message.reply(
+        i18n(booking.booked, number=number, when=html.escape(when, quote=False), remind=remind)
+    )
     return True
