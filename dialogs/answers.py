@@ -16,7 +16,7 @@ from aiogram.types import ForceReply, Message
 from bot.i18n import Translator
 from bot.services import ratings, requests, support_chat
 from bot.services.documents import MAX_DOCUMENTS, Attachment, refusal
-from bot.services.forms import TEXT_MAX, clean_text, too_long
+from bot.services.forms import TEXT_MAX, clean_text, is_thanks, too_long
 from dialogs.attachments import captioned
 from storage.models import Member, Request, RequestRating
 from storage.uow import UnitOfWork
@@ -96,13 +96,17 @@ async def _typed_score(
 ) -> bool:
     """A score typed ("5", "⭐⭐⭐⭐") after "How did we do?" rates the one request done a while
     ago with no rating yet, as its button would; the comment is asked for the same way."""
-    score = ratings.read_score(message.text or "")
-    if score is None:
+    said = ratings.score_said(message.text or "")
+    if said is None:
         return False
     request_id = await ratings.typed_score_target(uow.session, member, now)
     if request_id is None:
         return False
-    await rate_typed(message, uow, member, request_id, score, now, i18n)
+    score, words = said
+    # the words said with it ("бәрі жақсы, рахмет! 5", "5, но долго ждала") are its comment,
+    # a thank-you alone is not
+    comment = None if not words or is_thanks(words) else words
+    await rate_typed(message, uow, member, request_id, score, now, i18n, comment)
     return True
 
 
@@ -114,18 +118,24 @@ async def rate_typed(
     score: int,
     now: datetime,
     i18n: Translator,
+    comment: str | None = None,
 ) -> None:
     """`score`, typed, stored as the request's rating as its button would, then thanked for
-    and the comment asked for (once stored: commit, then speak)."""
+    and the comment asked for (once stored: commit, then speak); or, `comment` said with it,
+    stored with it and thanked for."""
     try:
-        rating = await ratings.rate(uow.session, member, request_id, score, now)
+        rating = await ratings.rate(uow.session, member, request_id, score, now, comment)
     except (requests.RequestNotFoundError, ratings.RatingRefusedError):  # reopened meanwhile
         await message.reply(i18n("rating-not-now"))
         return
     if not await uow.commit():
         await message.reply(i18n("error-not-saved"))
         return
-    await message.reply(i18n("rating-thanks", stars="⭐" * rating.score, score=rating.score))
+    thanks = i18n("rating-thanks", stars="⭐" * rating.score, score=rating.score)
+    if comment:
+        await message.reply(thanks + "\n" + i18n("rating-comment-thanks"))
+        return
+    await message.reply(thanks)
     await ask_comment(message, uow, rating, i18n)
 
 

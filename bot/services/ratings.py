@@ -66,6 +66,30 @@ def read_score(text: str) -> int | None:
     return None
 
 
+# a score said among a few words ("бәрі жақсы, рахмет! 5", "Всё отлично, 5!", "5, но долго
+# ждала"): the parts between punctuation, one of them the score alone; a message this long or
+# longer is a message, not a score
+_PARTS = re.compile(r"[,.!;:\n]+")
+SAID_MAX = 200
+
+
+def score_said(text: str) -> tuple[int, str] | None:
+    """A score typed whole (`read_score`), or as one part of a short message whose other parts
+    are words about it: the score and those words ("" when none); None for anything else (a
+    question, two numbers, "у меня 2 вопроса")."""
+    whole = read_score(text)
+    if whole is not None:
+        return whole, ""
+    if "?" in text or len(text) >= SAID_MAX or len(re.findall(r"\d+", text)) > 1:
+        return None  # a question, a message, a list ("1. анализы 2. лекарства")
+    parts = [part.strip() for part in _PARTS.split(text) if part.strip()]
+    scores = [score for part in parts if (score := read_score(part)) is not None]
+    if len(scores) != 1 or len(parts) < 2:
+        return None
+    rest = ", ".join(part for part in parts if read_score(part) is None)
+    return scores[0], rest
+
+
 async def typed_score_target(session: AsyncSession, member: Member, now: datetime) -> int | None:
     """The request a typed score rates: the one done within TYPED_SCORE_WAIT with no rating
     yet; None when there is none, or more than one (which one would be a guess)."""
@@ -118,10 +142,16 @@ async def _tell_staff(session: AsyncSession, rating: RequestRating, now: datetim
 
 
 async def rate(
-    session: AsyncSession, member: Member, request_id: int, score: int, now: datetime
+    session: AsyncSession,
+    member: Member,
+    request_id: int,
+    score: int,
+    now: datetime,
+    comment: str | None = None,
 ) -> RequestRating:
-    """Store (or change) the member's score of their done request; the card is refreshed, and
-    a low score is told to staff."""
+    """Store (or change) the member's score of their done request, and the comment said with
+    it ("5, но долго ждала": `score_said`); the card is refreshed, and a low score is told to
+    staff (with that comment, in one message)."""
     if score not in SCORES:
         raise RatingRefusedError(score)
     request = await requests_repo.get(session, request_id)
@@ -144,6 +174,9 @@ async def rate(
             if rating is None:
                 raise
     rating.score, rating.updated_at = score, now
+    if comment:
+        await privacy_repo.sweep_again(session, request_id)  # (free text: as `comment` says)
+        rating.comment = comment.strip()[:COMMENT_MAX]
     session.add(rating)
     await _refresh(session, rating, now)
     await _tell_staff(session, rating, now)

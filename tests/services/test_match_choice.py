@@ -37,7 +37,7 @@ from bot.services.forms import (
 from bot.services.languages import LANGUAGE_WORDS
 from bot.services.money import CURRENCIES, CURRENCY_WORDS
 from bot.services.profile import GENDER_WORDS
-from bot.services.ratings import read_score
+from bot.services.ratings import read_score, score_said
 
 HUB = TranslatorHub()
 
@@ -387,3 +387,23 @@ def test_a_time_of_day_at_either_end_of_a_date_is_split_off():
 )
 def test_the_time_of_day_a_call_back_is_asked_for_with(typed: str, window: str | None) -> None:
     assert window_named(typed) == window
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("5", (5, "")),
+        ("бәрі жақсы, рахмет! 5", (5, "бәрі жақсы, рахмет")),
+        ("Всё отлично, 5!", (5, "Всё отлично")),
+        ("5, но долго ждала", (5, "но долго ждала")),
+        ("⭐⭐⭐. Долго", (3, "Долго")),
+        ("у меня 2 вопроса", None),  # a number inside words
+        ("1. анализы 2. лекарства", None),  # two numbers: a list
+        ("5?", None),  # a question
+        ("перезвоните через 5 минут", None),
+        ("спасибо", None),
+    ],
+)
+def test_a_score_said_among_a_few_words(typed: str, said: tuple[int, str] | None) -> None:
+    """A score that is one part of a short message, and the words beside it (its comment)."""
+    assert score_said(typed) == said

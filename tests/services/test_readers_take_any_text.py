@@ -9,7 +9,17 @@ from datetime import date
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from bot.services import activation, clinics, dates, forms, languages, money, profile, visits
+from bot.services import (
+    activation,
+    clinics,
+    dates,
+    forms,
+    languages,
+    money,
+    profile,
+    ratings,
+    visits,
+)
 from dialogs.common import typed_request_number
 from storage.models import Clinic
 
@@ -84,3 +94,5 @@ def test_the_readers_take_any_text(text: str) -> None:
         pass
     else:
         assert visit.day >= TODAY
+    scored = ratings.score_said(text)
+    assert scored is None or 1 <= scored[0] <= 5

@@ -1044,6 +1044,47 @@ async def test_a_score_typed_after_how_did_we_do_rates_the_request(world):
     assert "Rating: ★★★★☆ (4/5)" in _card(world, request.number)["text"]
 
 
+async def test_a_score_said_among_a_few_words_rates_the_request_with_them_as_its_comment(world):
+    """ "Всё отлично, спасибо! 5" and "2, nobody called back" under "How did we do?" were
+    kept for support (or "not taken on this screen"): a score that is one part of a short
+    message rates the request, the other words its comment (a thank-you alone is none), and a
+    low one is told to staff once, with them; a number inside words is no score."""
+    request, _ask = await _done(world)
+    world.clock.advance(minutes=10)
+    world.state.send_text(OLENA, "у меня 2 вопроса")  # a number in a sentence: no score
+    await world.settled()
+    assert await _rows(world, RequestRating) == []
+
+    world.state.send_text(OLENA, "Спасибо! 5")
+    await world.settled()
+    thanks, prompt = world.bot_messages(OLENA)[-2:]
+    assert thanks["text"] == EN("rating-thanks", stars="⭐" * 5, score=5)
+    assert "reply to this message" in prompt["text"]  # a thank-you is no comment: asked
+    [rating] = await _rows(world, RequestRating)
+    assert (rating.request_id, rating.score, rating.comment) == (request.id, 5, None)
+
+    [member] = await _rows(world, Member)
+    other = await world.submit(member)
+    await world.deliver()
+    await world.press(_card(world, other.number), "🙋 Take")
+    await world.deliver()
+    await world.press(_card(world, other.number), "✅ Done")
+    await world.deliver()
+    general_before = len(world.bot_messages(FORUM, "general"))
+    world.clock.advance(minutes=40)  # (the first one's comment is no longer awaited)
+    world.state.send_text(OLENA, "2, nobody called back")
+    await world.settled()
+    assert world.bot_messages(OLENA)[-1]["text"] == (
+        EN("rating-thanks", stars="⭐⭐", score=2) + "\n" + EN("rating-comment-thanks")
+    )
+    rating = next(r for r in await _rows(world, RequestRating) if r.request_id == other.id)
+    assert (rating.score, rating.comment) == (2, "nobody called back")
+    await world.deliver()
+    told = world.bot_messages(FORUM, "general")[general_before:]
+    assert len(told) == 1
+    assert "💬 Member's comment: nobody called back" in told[0]["text"]
+
+
 async def test_a_score_in_reply_to_how_did_we_do_rates_it_not_a_question_to_support(world):
     """ "5" sent as a Telegram reply to "How did we do?" went to support as a new question
     about a closed request; it is that request's score, and may change it."""
