@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import cards
+from bot.services.forms import asks_card_dates
 from dialogs.common import (
     MemberDialog,
     back_button,
@@ -19,6 +20,7 @@ from dialogs.common import (
     fmt_date,
     member_window,
     on_free_message,
+    open_over_menu,
     picked_id,
     today,
     typed_choice,
@@ -111,6 +113,32 @@ async def _not_a_card(message: Message, widget: Any, manager: DialogManager, tex
     await on_free_message(message, widget, manager)
 
 
+async def opened_card_asked(message: Message, manager: DialogManager) -> bool:
+    """A question the card's page answers ("коли почне діяти моя картка?", "до какого числа
+    действует полис?", `forms.asks_card_dates`): the page of the card it names (a family
+    member's, `named_holder`), else the active one, opened over the menu; False for any other
+    message, or a member with no card."""
+    from dialogs.requests.named import named_holder  # (the requests' package imports this one)
+
+    text = message.text or ""
+    if not asks_card_dates(text):
+        return False
+    data = manager.middleware_data
+    card_list = await cards.list_cards(data["session"], data["member"], today(manager))
+    holder = named_holder(text, card_list)
+    card = holder[0] if holder else next((c for c in card_list if c.is_active), None)
+    if card is None:
+        return False
+    await open_over_menu(manager, CardsSG.detail, {"card_id": card.card_id})
+    return True
+
+
+async def on_start(start_data: Any, manager: DialogManager) -> None:
+    """Opened at a card's page (`opened_card_asked`): that card."""
+    if isinstance(start_data, dict) and isinstance(start_data.get("card_id"), int):
+        manager.dialog_data["card_id"] = start_data["card_id"]
+
+
 async def on_make_active(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
     session: AsyncSession = manager.middleware_data["session"]
     member: Member = manager.middleware_data["member"]
@@ -174,4 +202,5 @@ def cards_dialog() -> Dialog:
             state=CardsSG.detail,
             rests=True,
         ),
+        on_start=on_start,
     )

@@ -382,14 +382,17 @@ def typed_request_number(text: str) -> int | None:
 async def opened_by_name(message: Message, manager: DialogManager) -> bool:
     """On a screen that asks nothing, what a message names by itself: a request's number its
     page (`opened_request`), a menu button its screen ("мои заявки", `menu.opened_menu_item`),
-    a language the bot's from now on ("на русском", `language.switched_language`); False for
-    any other message."""
-    from dialogs.language import switched_language  # (they build on this module: imported
-    from dialogs.menu import opened_menu_item  # here)
+    a language the bot's from now on ("на русском", `language.switched_language`), a question
+    about a card's dates its page ("до какого числа действует полис?",
+    `cards.opened_card_asked`); False for any other message."""
+    from dialogs.cards import opened_card_asked  # (they build on this module: imported here)
+    from dialogs.language import switched_language
+    from dialogs.menu import opened_menu_item
 
     return (
         await opened_request(message, manager)
         or await opened_menu_item(message, manager)
+        or await opened_card_asked(message, manager)
         or await pressed_typed(message, manager)
         or await switched_language(message, manager)
     )

@@ -1081,6 +1081,32 @@ def is_question(typed: str) -> bool:
     return bool(words) and ("?" in rest or (len(words) > 1 and words[0] in QUESTION_WORDS))
 
 
+# a question the card's own page answers: about the card or the policy, and when it starts,
+# ends or is valid ("коли почне діяти моя картка?", "до какого числа действует полис?", "when
+# does my coverage end?", "картам қашан басталады?"); why something does not work is support's
+_CARD_STEMS = ("карт", "полис", "поліс", "страховк", "страхов", "покрыти", "покриття", "card",
+               "polic", "coverage", "insurance", "сақтандыру")  # fmt: skip
+_CARD_DATE_STEMS = ("действ", "дію", "діє", "діяти", "дійсн", "почн", "начн", "начина", "начал",
+                    "заканч", "законч", "закінч", "истека", "истеч", "спливає", "сплив", "срок",
+                    "термін", "когда", "коли", "числа", "дат", "until", "when", "expir", "valid",
+                    "start", "begin", "end", "қашан", "мерзім", "басталад", "аяқталад",
+                    "жарамды")  # fmt: skip
+_WHY = frozenset({"почему", "чому", "why", "неге", "зачем", "навіщо"})
+
+
+def asks_card_dates(typed: str) -> bool:
+    """Whether a message asks when a card or a policy starts, ends or is valid: a question
+    (`is_question`) or a few words, with a word for the card and one for its dates; not why
+    ("почему карта не действует?" is a fault for support)."""
+    words = _words(typed)
+    return (
+        (is_question(typed) or len(words) <= 4)  # "срок действия полиса" asks too
+        and not _WHY & set(words)
+        and any(word.startswith(_CARD_STEMS) for word in words)
+        and any(word.startswith(_CARD_DATE_STEMS) for word in words)
+    )
+
+
 def is_greeting(typed: str) -> bool:
     """Whether a whole message is a greeting and nothing else ("Здравствуйте!"; "hi there" is
     not, and "hello?", which asks whether anyone is there, is offered to support)."""

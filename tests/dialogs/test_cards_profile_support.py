@@ -746,3 +746,27 @@ async def test_a_card_named_by_its_number_or_its_holder_in_the_other_script(
     await member.click("⬅️ Back")
     await member.send("полис SIP-2026-0001")  # a family's policy: the member's own card
     assert "Insured person: Olena Kovalenko (main insured person)" in member.text()
+
+
+async def test_a_question_about_a_card_s_dates_opens_its_page(member, session_factory):
+    """ "коли почне діяти моя картка?" and "до какого числа действует полис?" were offered to
+    support, though the card's page says it: they open the active card's page (a family
+    member named, theirs); "why" is a fault, still for support."""
+    child_id = await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.send("до какого числа действует полис?")
+    assert "Policy SIP-2026-0001\nInsured person: Olena Kovalenko" in member.text()
+    assert "Coverage: " in member.text()
+    await member.click("⬅️ Back")
+    assert "Your insurance cards (3)" in member.text()
+
+    await member.send("/menu")
+    await member.send("when does Taras's coverage end?")
+    assert "Insured person: Taras Kovalenko (child)" in member.text()
+    # (shown, not made the active card: a question changes nothing)
+    assert (await _member(session_factory)).active_card_id != child_id
+
+    await member.send("/menu")
+    await member.send("почему карта не действует?")
+    assert "Send this to support?" in member.text()
+    assert "Policy SIP-2026-0001" not in member.text()

@@ -69,6 +69,7 @@ def test_the_readers_take_any_text(text: str) -> None:
         forms.names_same,
         forms.names_unknown,
         forms.is_question,
+        forms.asks_card_dates,
     ):
         said(text)
     profile.names_other_address(profile.ProfileField.HOME_ADDRESS, text)
