@@ -19,7 +19,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import Settings
 from bot.i18n import Translator, TranslatorHub
 from bot.services import activation, cards
-from bot.services.forms import MENU_WORDS, plain_phrase, shown_asked, typed_phrase
+from bot.services.forms import (
+    MENU_WORDS,
+    asks_support_contacts,
+    plain_phrase,
+    shown_asked,
+    typed_phrase,
+)
 from bot.services.names import given_name
 from bot.services.phones import is_market_phone, phone_in_text
 from dialogs.activation import start_with_id
@@ -177,6 +183,10 @@ async def typed_menu_item(
         # question about one made, which opens that one's page (`suggest._about_made`)
         shown = _menu_words(hub).get(shown_asked(phrase))
         item = shown if shown != "my_requests" else None
+    context = manager.current_context()
+    on_support = context is not None and context.state == SupportSG.info
+    if item is None and not on_support and asks_support_contacts(text):
+        item = "support"  # "до скольки вы работаете?" (on its page: a message to support)
     if item is None or (item == "help" and phrase != typed_phrase(text)):
         return None  # ("please help" asks support for help, not for the help screen)
     if card_list is None:

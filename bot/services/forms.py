@@ -1107,6 +1107,39 @@ def asks_card_dates(typed: str) -> bool:
     )
 
 
+# a question the support screen answers (its phones, e-mail, hours and whether it is open now):
+# about support, the call centre or "you", and how to reach it or when it works ("до скольки
+# вы работаете?", "номер горячей линии", "як зв'язатися з оператором?", "your working hours?")
+_SUPPORT_WORDS = frozenset({"вы", "вас", "вам", "вами", "ви", "you", "your", "сіз", "сізде",
+                            "сіздер", "сізбен", "кол"})  # fmt: skip
+_SUPPORT_STEMS = ("поддержк", "підтримк", "support", "колл", "call", "оператор", "горяч",
+                  "гаряч", "hotline", "компани", "компані", "диспетчер", "қолдау")  # fmt: skip
+# ("зв" is the first half of "зв'язатися", split at its apostrophe)
+_CONTACT_WORDS = frozenset({"зв"})
+_CONTACT_STEMS = ("телефон", "номер", "mail", "почт", "пошт", "связат", "звязат", "contact",
+                  "reach", "дозвон", "додзвон", "байланыс", "хабарлас", "phone",
+                  "number")  # fmt: skip
+_HOURS_STEMS = ("работае", "работает", "работают", "працює", "працюєте", "працюють", "hours",
+                "open", "график", "графік", "режим", "жұмыс", "скольки", "котрої",
+                "выходн", "вихідн", "weekend")  # fmt: skip
+SUPPORT_ASKED_MAX = 8
+
+
+def asks_support_contacts(typed: str) -> bool:
+    """Whether a message asks how to reach support or when it works: a question (or a few
+    words) about support or "you", with a word for reaching it or for its hours."""
+    words = _words(typed)
+    return (
+        (is_question(typed) or len(words) <= 5)
+        and len(words) <= SUPPORT_ASKED_MAX  # (a longer message says more: a request, a case)
+        and any(word in _SUPPORT_WORDS or word.startswith(_SUPPORT_STEMS) for word in words)
+        and any(
+            word in _CONTACT_WORDS or word.startswith(_CONTACT_STEMS + _HOURS_STEMS)
+            for word in words
+        )
+    )
+
+
 def is_greeting(typed: str) -> bool:
     """Whether a whole message is a greeting and nothing else ("Здравствуйте!"; "hi there" is
     not, and "hello?", which asks whether anyone is there, is offered to support)."""

@@ -31,6 +31,14 @@ from tests.dialogs.requests_helpers import member_with_active_card, stored_reque
         ("телефон поддержки", "24/7 dispatcher line"),
         ("номер диспетчера", "24/7 dispatcher line"),
         ("гаряча лінія", "24/7 dispatcher line"),
+        # a question support's screen answers: its hours, how to reach it (each was offered
+        # to support as a question, "I cannot answer that myself")
+        ("до скольки вы работаете?", "24/7 dispatcher line"),
+        ("ви працюєте сьогодні?", "24/7 dispatcher line"),
+        ("what are your working hours?", "24/7 dispatcher line"),
+        ("как связаться с оператором?", "24/7 dispatcher line"),
+        ("номер телефона горячей линии", "24/7 dispatcher line"),
+        ("есть ли у вас e-mail?", "24/7 dispatcher line"),
     ],
 )
 async def test_a_menu_button_typed_opens_its_screen(member, session_factory, typed, screen):
@@ -40,6 +48,22 @@ async def test_a_menu_button_typed_opens_its_screen(member, session_factory, typ
     await member.send(typed)
     assert screen in member.text(), typed
     assert "Messages are not taken" not in member.text()
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "вы можете мне перезвонить?",
+        "у вас есть стоматолог в Алматы?",
+        "мой номер телефона изменился",
+    ],
+)
+async def test_what_only_mentions_support_or_a_phone_does_not_open_support(
+    member, session_factory, typed
+):
+    await member_with_active_card(member, session_factory)
+    await member.send(typed)
+    assert "24/7 dispatcher line" not in member.text(), typed
 
 
 async def test_a_button_the_menu_does_not_show_is_not_taken(member):

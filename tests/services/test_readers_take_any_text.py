@@ -70,6 +70,7 @@ def test_the_readers_take_any_text(text: str) -> None:
         forms.names_unknown,
         forms.is_question,
         forms.asks_card_dates,
+        forms.asks_support_contacts,
     ):
         said(text)
     profile.names_other_address(profile.ProfileField.HOME_ADDRESS, text)
