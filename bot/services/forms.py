@@ -322,13 +322,25 @@ _POLITE_BEFORE = (
     "can you please", "could you", "can you", "would you", "can i", "could i", "may i",
 )  # fmt: skip
 _POLITE_AFTER = ("бола ма", "аласыз ба", "аласыздар ма")
+# or asked how it is done ("как записаться к врачу?", "як повернути гроші?", "how do I get a
+# refund?"): the way is the request itself; only before a verb of doing it ("как долго ждать
+# возмещения?" asks about one made)
+_HOW_BEFORE = (
+    "как мне", "как можно", "как я могу", "как", "як мені", "як можна", "як я можу", "як",
+    "how do i", "how can i", "how to", "where can i", "где можно", "де можна",
+)  # fmt: skip
+# (those that name the request with what follows, "вернуть деньги", kept; those that only say
+# it is had, "получить возмещение", "get a refund", left out)
+_HOW_VERBS_KEPT = ("верну", "вернут", "повернут", "заказ", "вызва", "виклика")
+_HOW_VERBS_LEFT = ("получ", "оформ", "отрима", "get", "make", "claim", "apply", "request")
 
 
 def polite_request(typed: str) -> str | None:
-    """A question that asks for something to be done, as typed without the words that make it
-    a question: "can you call me back?" is "call me back", "можно записаться к лору на
-    25.12?" "записаться к лору на 25.12". None for any other question ("Is dentistry
-    covered?", "лимит по стоматологии?"), which is about a request, not one."""
+    """A question that asks for something to be done, or how it is done, as typed without the
+    words that make it a question: "can you call me back?" is "call me back", "можно
+    записаться к лору на 25.12?" "записаться к лору на 25.12", "как заказать лекарства?"
+    "заказать лекарства". None for any other question ("Is dentistry covered?", "лимит по
+    стоматологии?", "как долго ждать возмещения?"), which is about a request, not one."""
     tokens = typed.split()
     # the words typed, as the polite words are compared, and the token each is (a number or a
     # sign alone is no word, and stays where it was: "на 25.12?")
@@ -342,6 +354,15 @@ def polite_request(typed: str) -> str | None:
         size = len(polite.split())
         if said[-size:] == polite.split() and len(said) > size:
             return _unasked(" ".join(tokens[: words[-size][0]]))
+    for how in _HOW_BEFORE:
+        size = len(how.split())
+        if said[:size] == how.split() and len(said) > size:
+            verb = said[size]
+            if verb.startswith(_WANTING + _HOW_VERBS_KEPT):  # "как записаться к врачу?"
+                return _unasked(" ".join(tokens[words[size - 1][0] + 1 :]))
+            if verb.startswith(_HOW_VERBS_LEFT) and len(said) > size + 1:  # "how to get a refund"
+                return _unasked(" ".join(tokens[words[size][0] + 1 :]))
+            return None
     return None
 
 

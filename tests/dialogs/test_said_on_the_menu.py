@@ -139,3 +139,29 @@ async def test_a_question_is_offered_to_support_as_one(member, session_factory, 
     assert "❓ I cannot answer that myself; support can. Send this to support?" in member.text()
     assert "not taken on this screen" not in member.text()
     assert "✉️ Send it to support" in member.buttons()
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [
+        ("как записаться к врачу?", "📝 New request: 🩺 Doctor appointment"),
+        ("як повернути гроші?", "📝 New request: 💵 Reimbursement"),
+        ("how do I get a refund?", "📝 New request: 💵 Reimbursement"),
+        ("как заказать лекарства?", "📝 New request: 💊 Medicines"),
+        ("how can I book a dentist?", "📝 New request: 🩺 Doctor appointment · Dentist"),
+        # how long, how much: about one made, or for support
+        ("как долго ждать возмещения?", None),
+        ("как добавить ребенка?", None),
+    ],
+)
+async def test_asked_how_a_request_is_made_it_is_offered(
+    member, session_factory, typed: str, offered: str | None
+):
+    """ "как записаться к врачу?" was "I cannot answer that myself; support can", though
+    the way is the request here: asked how one is made, it is offered."""
+    await member_with_active_card(member, session_factory)
+    await member.send(typed)
+    if offered is None:
+        assert not any(b.startswith("📝 New request:") for b in member.buttons()), typed
+    else:
+        assert offered in member.buttons(), typed

@@ -37,6 +37,13 @@ from bot.services.money import money_back
         ("сколько стоит прием у лора?", None),
         ("лимит по стоматологии?", None),
         ("можно?", None),
+        # or how it is done: the request, without a verb that only says it is had
+        ("как записаться к врачу?", "записаться к врачу"),
+        ("як повернути гроші?", "повернути гроші"),
+        ("how do I get a refund?", "a refund"),
+        ("как мне оформить возмещение за анализы?", "возмещение за анализы"),
+        ("как долго ждать возмещения?", None),
+        ("как дела?", None),
     ],
 )
 def test_a_question_that_asks_for_something_done(typed: str, expected: str | None) -> None:
