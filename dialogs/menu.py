@@ -25,6 +25,7 @@ from bot.services.forms import (
     plain_phrase,
     shown_asked,
     typed_phrase,
+    without_how,
 )
 from bot.services.names import given_name
 from bot.services.phones import is_market_phone, phone_in_text
@@ -181,7 +182,8 @@ async def typed_menu_item(
     item = _menu_words(hub).get(phrase)
     if item is None:  # "покажите мою карту", "где мой полис"; not "where is my request?", a
         # question about one made, which opens that one's page (`suggest._about_made`)
-        shown = _menu_words(hub).get(shown_asked(phrase))
+        words = _menu_words(hub)  # (asked how, "как добавить карту?", the same)
+        shown = words.get(shown_asked(phrase)) or words.get(shown_asked(without_how(phrase)))
         item = shown if shown != "my_requests" else None
     context = manager.current_context()
     on_support = context is not None and context.state == SupportSG.info

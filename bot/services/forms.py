@@ -849,7 +849,12 @@ MENU_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(
         ("активировать", "активировать карту", "добавить карту", "активувати", "активувати картку",
-         "додати картку", "activate", "add a card", "add card", "белсендіру", "карта қосу"),
+         "додати картку", "activate", "add a card", "add card", "белсендіру", "карта қосу",
+         # a family member's card, which their insured ID adds ("как добавить ребенка?")
+         "добавить ребенка", "добавить ребёнка", "добавить карту ребенка", "добавить члена семьи",
+         "додати дитину", "додати картку дитини", "додати члена родини", "add my child",
+         "add a child", "add my child s card", "add a family member", "баламды қосу",
+         "бала қосу"),
         "activate",
     ),
     **dict.fromkeys(
@@ -879,6 +884,17 @@ def shown_asked(phrase: str) -> str:
     while words and words[-1] in SHOW_WORDS:
         words = words[:-1]
     return " ".join(words)
+
+
+def without_how(phrase: str) -> str:
+    """`phrase` (a `plain_phrase`) without the words that ask how it is done at its start
+    ("как добавить карту": "добавить карту"); as it is when there are none."""
+    words = phrase.split()
+    for how in _HOW_BEFORE:
+        size = len(how.split())
+        if words[:size] == how.split() and len(words) > size:
+            return " ".join(words[size:])
+    return phrase
 
 
 def plain_phrase(typed: str) -> str:

@@ -39,6 +39,11 @@ from tests.dialogs.requests_helpers import member_with_active_card, stored_reque
         ("как связаться с оператором?", "24/7 dispatcher line"),
         ("номер телефона горячей линии", "24/7 dispatcher line"),
         ("есть ли у вас e-mail?", "24/7 dispatcher line"),
+        # asked how it is done: the screen that does it ("…: I cannot answer that myself")
+        ("как добавить ребенка?", "Type your insured ID"),
+        ("как поменять язык?", "Choose your language"),
+        ("how to add a card?", "Type your insured ID"),
+        ("як додати картку?", "Type your insured ID"),
     ],
 )
 async def test_a_menu_button_typed_opens_its_screen(member, session_factory, typed, screen):
