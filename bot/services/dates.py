@@ -115,7 +115,7 @@ def read_days(text: str, today: date) -> tuple[date, date] | None:
         return whole, whole
     joined = _DAYS_FROM_TO.match(text)
     if joined is None:
-        return None
+        return _named_days(text, today)
     first_text, last_text = joined["first"], joined["last"]
     last = read_date(last_text, today)
     if last is None:
@@ -125,6 +125,46 @@ def read_days(text: str, today: date) -> tuple[date, date] | None:
     else:
         first = read_date(first_text, today)
     return (first, last) if first is not None else None
+
+
+# a span of days gone named in words, as staff ask for a report: "за ноябрь", "last week",
+# "этот месяц", "за неделю", "последние 30 дней" (`_named_days`)
+_FOR = frozenset({"за", "for", "over", "the"})
+THIS_MONTH = frozenset(
+    {"этот месяц", "в этом месяце", "этом месяце", "этого месяца", "цей місяць", "цього місяця",
+     "у цьому місяці", "this month", "осы ай", "осы айда"}
+)  # fmt: skip
+_DAYS_BACK = re.compile(
+    r"^(?:последние|последних|останні|останніх|last|past|соңғы)?\s*(?P<count>\d{1,3})?\s*"
+    r"(?P<unit>дней|дня|день|днів|дні|days?|күн|недел[юяи]|тиждень|тижні|тижнів|weeks?|апта)$"
+)
+
+
+def _named_days(text: str, today: date) -> tuple[date, date] | None:
+    """A span of days gone named in words (`read_days`): a month ("ноябрь", "за листопад": the
+    last one, up to today), this or last week or month, or the last days or weeks ("за неделю",
+    "last 30 days"); None for anything else."""
+    words = _TOKEN.findall(text.casefold())
+    while words and words[0] in _FOR:
+        words = words[1:]
+    phrase = " ".join(words)
+    monday = today - timedelta(days=today.weekday())
+    if phrase in THIS_WEEK:
+        return monday, today
+    if phrase in LAST_WEEK:
+        return monday - timedelta(days=7), monday - timedelta(days=1)
+    if phrase in THIS_MONTH:
+        return today.replace(day=1), today
+    if (back := _DAYS_BACK.match(phrase)) is not None:
+        count = int(back["count"] or 1)
+        weeks = not back["unit"].startswith(("д", "day", "күн"))
+        days = count * 7 if weeks else count
+        return (today - timedelta(days=days - 1), today) if 0 < days <= 3660 else None
+    first = month_of_days(phrase, today, future=False)
+    if first is None:
+        return None
+    last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return first, min(last, today)
 
 
 def _real(year: int, month: int, day: int) -> date | None:
@@ -307,8 +347,8 @@ NEXT_WEEK = frozenset(
      "наступний тиждень", "на наступному тижні", "next week", "келесі аптада", "келесі апта"}
 )  # fmt: skip
 THIS_WEEK = frozenset(
-    {"на этой неделе", "эта неделя", "цього тижня", "на цьому тижні", "цей тиждень",
-     "this week", "осы аптада", "осы апта"}
+    {"на этой неделе", "эта неделя", "эту неделю", "на эту неделю", "этой недели", "цього тижня",
+     "на цьому тижні", "цей тиждень", "на цей тиждень", "this week", "осы аптада", "осы апта"}
 )  # fmt: skip
 _FROM_DAY = re.compile(
     r"^(?P<word>после|с|со|від|з|після|from|after|since)\s+(?:the\s+)?(?P<day>\d{1,2})"

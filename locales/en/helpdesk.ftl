@@ -76,7 +76,7 @@ helpdesk-chart-done = to done
 helpdesk-chart-no-data = No requests yet
 helpdesk-chart-no-ratings = No ratings yet
 
-helpdesk-export-usage = Usage: <code>/export FROM TO</code>, e.g. <code>/export 2026-11-01 2026-11-30</code> or <code>/export 1-30.11</code>, or one day: <code>/export 2026-11-30</code>; a day may be written <code>30.11</code>, <code>30.11.2026</code> or <code>yesterday</code>
+helpdesk-export-usage = Usage: <code>/export FROM TO</code>, e.g. <code>/export 2026-11-01 2026-11-30</code> or <code>/export 1-30.11</code>, or one day: <code>/export 2026-11-30</code>; a day may be written <code>30.11</code>, <code>30.11.2026</code> or <code>yesterday</code>; or a month or a week: <code>/export November</code>, <code>/export last week</code>
 helpdesk-export-range = FROM must not be after TO, and the range is at most { $days } days.
 helpdesk-export-caption = 📤 Requests from { $first } to { $last }: { $count } (no documents; personal data masked). This export is logged.
 helpdesk-export-col-number = Number

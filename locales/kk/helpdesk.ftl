@@ -73,7 +73,7 @@ helpdesk-chart-done = орындалғанға дейін
 helpdesk-chart-no-data = Өтініштер әлі жоқ
 helpdesk-chart-no-ratings = Бағалар әлі жоқ
 
-helpdesk-export-usage = Қалай: <code>/export БАСТАП ДЕЙІН</code>, мысалы <code>/export 2026-11-01 2026-11-30</code> не <code>/export 1-30.11</code>, немесе бір күн: <code>/export 2026-11-30</code>; күнді <code>30.11</code>, <code>30.11.2026</code> немесе <code>кеше</code> деп жазуға болады
+helpdesk-export-usage = Қалай: <code>/export БАСТАП ДЕЙІН</code>, мысалы <code>/export 2026-11-01 2026-11-30</code> не <code>/export 1-30.11</code>, немесе бір күн: <code>/export 2026-11-30</code>; күнді <code>30.11</code>, <code>30.11.2026</code> немесе <code>кеше</code> деп жазуға болады; не ай немесе апта: <code>/export қараша</code>, <code>/export өткен апта</code>
 helpdesk-export-range = Бастау күні аяқталу күнінен кейін болмауы керек, кезең { $days } күннен аспайды.
 helpdesk-export-caption = 📤 { $first } – { $last } аралығындағы өтініштер: { $count } (құжатсыз; жеке деректер жасырылған). Бұл экспорт журналға жазылды.
 helpdesk-export-col-number = Нөмірі

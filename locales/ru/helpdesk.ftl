@@ -73,7 +73,7 @@ helpdesk-chart-done = до выполнения
 helpdesk-chart-no-data = Заявок пока нет
 helpdesk-chart-no-ratings = Оценок пока нет
 
-helpdesk-export-usage = Как: <code>/export С ПО</code>, напр. <code>/export 2026-11-01 2026-11-30</code> или <code>/export 1-30.11</code>, или один день: <code>/export 2026-11-30</code>; день можно написать <code>30.11</code>, <code>30.11.2026</code> или <code>вчера</code>
+helpdesk-export-usage = Как: <code>/export С ПО</code>, напр. <code>/export 2026-11-01 2026-11-30</code> или <code>/export 1-30.11</code>, или один день: <code>/export 2026-11-30</code>; день можно написать <code>30.11</code>, <code>30.11.2026</code> или <code>вчера</code>; или месяц или неделя: <code>/export ноябрь</code>, <code>/export прошлая неделя</code>
 helpdesk-export-range = Дата «с» не может быть позже «по», а период — не длиннее { $days } дней.
 helpdesk-export-caption = 📤 Заявки с { $first } по { $last }: { $count } (без документов; персональные данные скрыты). Этот экспорт записан в журнал.
 helpdesk-export-col-number = Номер

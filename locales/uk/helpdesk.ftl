@@ -73,7 +73,7 @@ helpdesk-chart-done = до виконання
 helpdesk-chart-no-data = Заявок ще немає
 helpdesk-chart-no-ratings = Оцінок ще немає
 
-helpdesk-export-usage = Як: <code>/export З ПО</code>, напр. <code>/export 2026-11-01 2026-11-30</code> або <code>/export 1-30.11</code>, або один день: <code>/export 2026-11-30</code>; день можна написати <code>30.11</code>, <code>30.11.2026</code> або <code>вчора</code>
+helpdesk-export-usage = Як: <code>/export З ПО</code>, напр. <code>/export 2026-11-01 2026-11-30</code> або <code>/export 1-30.11</code>, або один день: <code>/export 2026-11-30</code>; день можна написати <code>30.11</code>, <code>30.11.2026</code> або <code>вчора</code>; або місяць чи тиждень: <code>/export листопад</code>, <code>/export минулий тиждень</code>
 helpdesk-export-range = Дата «з» не може бути пізніше за «по», а період — не довше { $days } днів.
 helpdesk-export-caption = 📤 Заявки з { $first } по { $last }: { $count } (без документів; персональні дані приховано). Цей експорт записано в журнал.
 helpdesk-export-col-number = Номер

@@ -227,7 +227,30 @@ def test_a_span_of_days_as_staff_type_it(text, first, last):
     assert read_days(text, TODAY) == (first, last)
 
 
-@pytest.mark.parametrize("text", ["someday", "", "2026-11-01 2026-11-15 2026-11-30", "1-31 ноября"])
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [("за ноябрь", date(2026, 11, 1), date(2026, 11, 30)),
+     ("листопад", date(2026, 11, 1), date(2026, 11, 30)),
+     ("October", date(2026, 10, 1), date(2026, 10, 31)),
+     ("қараша", date(2026, 11, 1), date(2026, 11, 30)),
+     ("декабрь", date(2026, 12, 1), TODAY),  # up to today
+     ("last week", date(2026, 11, 23), date(2026, 11, 29)),
+     ("за эту неделю", date(2026, 11, 30), TODAY),
+     ("этот месяц", date(2026, 12, 1), TODAY),
+     ("за прошлый месяц", date(2026, 11, 1), date(2026, 11, 30)),
+     ("за неделю", TODAY - timedelta(days=6), TODAY),
+     ("последние 30 дней", TODAY - timedelta(days=29), TODAY),
+     ("last 2 weeks", TODAY - timedelta(days=13), TODAY)],
+)  # fmt: skip
+def test_a_span_of_days_named_in_words(text, first, last):
+    """ "/export за ноябрь", "/export last week" were answered with the usage: a report is asked
+    for by its month or week as often as by its days."""
+    assert read_days(text, TODAY) == (first, last)
+
+
+@pytest.mark.parametrize(
+    "text", ["someday", "", "2026-11-01 2026-11-15 2026-11-30", "1-31 ноября", "за", "0 дней"]
+)
 def test_what_is_no_span_of_days(text):
     assert read_days(text, TODAY) is None
 

@@ -162,6 +162,11 @@ async def test_export_days_as_staff_type_them(world):
         ("1-15 ноября", "2026-11-01", "2026-11-15"),
         ("с 1 по 15 ноября", "2026-11-01", "2026-11-15"),
         ("10.11-20.11", "2026-11-10", "2026-11-20"),
+        # a month or a week named ("за ноябрь", "last week" were "Usage"): a month up to today
+        ("за октябрь", "2026-10-01", "2026-10-31"),
+        ("ноябрь", "2026-11-01", "2026-11-22"),
+        ("last week", "2026-11-09", "2026-11-15"),
+        ("за неделю", "2026-11-16", "2026-11-22"),
     ):
         await _staff_says(world, f"/export {typed}")
         assert f"from {first} to {last}" in world.bot_messages(FORUM)[-1]["caption"], typed
