@@ -45,6 +45,19 @@ class RequestNotAllowedError(Exception):
         self.args_shown = args  # the message's other numbers (the claim window's days)
 
 
+class SameRequestOpenError(Exception):
+    """The member sent the same request (kind, card, answers) already, and it is still open:
+    `request` (sent again only once they say so: `submit(same_ok=)`)."""
+
+    def __init__(self, request: Request) -> None:
+        super().__init__(request.number)
+        self.request = request
+
+
+# a request still being worked on: sent, taken, or waiting for the member's answer
+OPEN_STATUSES = (RequestStatus.NEW, RequestStatus.IN_PROGRESS, RequestStatus.NEED_INFO)
+
+
 class RequestNotFoundError(LookupError):
     """No such request for this member."""
 
@@ -154,12 +167,18 @@ async def submit(
     today: date,
     token: str | None = None,
     zone: tzinfo | None = None,
+    same_check: bool = False,
+    same_ok: int | None = None,
 ) -> Request:
     """Store a new request on the member's active card, with its first history entry.
 
     `token` names the draft (chosen when the form opened): sending the same draft again (a
     second press after a crash, a re-delivered update) returns the request already stored.
     `zone`: the insurer's, where a preferred time of day is checked against the clock.
+    With `same_check` (a member's form), a request without documents the same as one still
+    open (its kind, card and answers; another draft: the same call-back asked for twice) raises
+    `SameRequestOpenError`, unless that one is `same_ok`: the member was told and sends it
+    anyway.
     """
     assert member.id is not None
     if token is not None:
@@ -170,6 +189,14 @@ async def submit(
     _check_dates(details, card, today, now.astimezone(zone) if zone is not None else None)
     if len(attachments) > MAX_DOCUMENTS:
         raise ValueError("too many attachments")
+    # (documents make a request of their own: two receipts of the same amount are two claims)
+    for same in (
+        await requests_repo.open_of_kind(session, member.id, card.card_id, kind, OPEN_STATUSES)
+        if same_check and not attachments
+        else ()
+    ):
+        if same.details == details and same.id != same_ok:
+            raise SameRequestOpenError(same)
     row = Request(
         member_id=member.id,
         card_id=card.card_id,

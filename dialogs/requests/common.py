@@ -16,6 +16,7 @@ from aiogram_dialog.widgets.text import Text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
+from bot.i18n import Translator
 from bot.render import long_details
 from bot.services import requests
 from bot.services.cards import CardView
@@ -267,6 +268,10 @@ async def start_form(start_data: Any, manager: DialogManager) -> None:
         manager.dialog_data[DOCS] = [attachment.to_dict() for attachment in kept]
 
 
+# the open request the member was told is the same as this one, and may send again anyway
+SAME_OK = "same_ok"
+
+
 async def submit(
     manager: DialogManager,
     kind: RequestKind,
@@ -296,7 +301,16 @@ async def submit(
                 today(manager),
                 token=token,
                 zone=manager.middleware_data["settings"].tz,
+                same_check=True,
+                same_ok=manager.dialog_data.get(SAME_OK),
             )
+    except requests.SameRequestOpenError as exc:
+        # the same call-back asked for twice: said, and sent only when "Send" is pressed again
+        i18n: Translator = manager.middleware_data["i18n"]
+        status = i18n(f"request-status-{exc.request.status}")
+        set_error(manager, "request-same-open", number=exc.request.number, status=status)
+        manager.dialog_data[SAME_OK] = exc.request.id
+        return
     except requests.RequestNotAllowedError as exc:
         args: dict[str, Any] = {"date": fmt_date(exc.on, manager)} if exc.on else {}
         set_error(manager, exc.reason, **args, **exc.args_shown)

@@ -12,7 +12,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from storage.driver_lane import select_rows
-from storage.models import ActorKind, Request, RequestDocument, RequestEvent, RequestStatus
+from storage.models import (
+    ActorKind,
+    Request,
+    RequestDocument,
+    RequestEvent,
+    RequestKind,
+    RequestStatus,
+)
 
 _requests = Request.__table__  # type: ignore[attr-defined]
 
@@ -27,6 +34,27 @@ async def by_submission(session: AsyncSession, member_id: int, token: str) -> Re
     """The request a member sent from the draft named `token`, if any."""
     query = select(Request).where(Request.member_id == member_id, Request.submission_token == token)
     return (await session.execute(query)).scalar_one_or_none()
+
+
+async def open_of_kind(
+    session: AsyncSession,
+    member_id: int,
+    card_id: int,
+    kind: RequestKind,
+    statuses: Sequence[RequestStatus],
+) -> list[Request]:
+    """The member's requests of `kind` on a card in one of `statuses` (a few), newest first."""
+    query = (
+        select(Request)
+        .where(
+            Request.member_id == member_id,
+            Request.card_id == card_id,
+            Request.kind == kind,
+            col(Request.status).in_(list(statuses)),
+        )
+        .order_by(col(Request.id).desc())
+    )
+    return list((await session.execute(query)).scalars())
 
 
 async def get(

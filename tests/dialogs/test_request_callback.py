@@ -565,3 +565,37 @@ async def test_the_own_number_said_in_other_words_is_the_confirmed_one(
     await member.click("🌅 Morning.*")
     await member.send("Question about my dental limit")
     assert "Phone: +380501112233" in member.text()
+
+
+async def test_the_same_call_back_asked_for_twice_is_said_before_it_is_sent_again(
+    member, session_factory, clock
+):
+    """The same call-back asked for again an hour later (the first not yet called) made a
+    second request: staff got two cards for one call. The summary says the first is open,
+    and "Send" pressed again sends the second anyway; another topic is another request."""
+    await member_with_active_card(member, session_factory)
+
+    async def call_back(topic: str) -> None:
+        await member.send("/menu")
+        clock.advance(minutes=40)  # (a line a moment after a request goes to it)
+        await member.click("📝 New request")
+        await member.click("📞 Call-back")
+        await member.send("мой номер")
+        await member.send("вечером")
+        await member.send(topic)
+        await member.click("✅ Send")
+
+    await call_back("About my dental limit")
+    assert "Request R-000001 is sent" in member.text()
+    await call_back("About my dental limit")
+    assert (
+        "⚠️ The same request is already sent and still open: R-000001 (🆕 new). To send another "
+        "one anyway, press “✅ Send” again" in member.text()
+    )
+    assert "Is everything right?" in member.text()  # the summary, still
+    assert len(await stored_requests(session_factory)) == 1
+    await member.click("✅ Send")
+    assert "Request R-000002 is sent" in member.text()
+
+    await call_back("About my claim")  # not the same
+    assert "Request R-000003 is sent" in member.text()
