@@ -22,6 +22,7 @@ from dialogs.common import (
     fmt_date,
     has_note,
     member_window,
+    on_free_message,
     on_not_text,
     place_input,
     set_error,
@@ -91,6 +92,26 @@ async def on_value(_message: Message, _widget: Any, manager: DialogManager, text
     await _stored(manager, "saved")
 
 
+async def on_view_message(message: Message, widget: Any, manager: DialogManager) -> None:
+    """On the profile, a change typed rather than pressed: "изменить адрес" opens that field's
+    step, "мой адрес: Киев, Крещатик 1" or "change my name to …" saves the new value as if
+    typed there (its errors shown there); any other message as on any screen that asks
+    nothing (`profile.change_named`)."""
+    asked = profile.change_named(message.text) if message.text else None
+    if asked is None:
+        await on_free_message(message, widget, manager)
+        return
+    field, value = asked
+    clear_error(manager)
+    if field == profile.GENDER_FIELD:
+        await manager.switch_to(ProfileSG.gender)
+        return
+    manager.dialog_data["field"] = field
+    await manager.switch_to(ProfileSG.edit)
+    if value is not None:
+        await on_value(message, widget, manager, value)
+
+
 async def _stored(manager: DialogManager, note: str) -> None:
     """The change committed, then the profile shown with `note` ("saved", "removed")."""
     if not await commit_now(manager):
@@ -148,8 +169,9 @@ def profile_dialog() -> Dialog:
             back_button(),
             getter=view_getter,
             state=ProfileSG.view,
-            # asks nothing: a message here is kept for support, a thank-you answered
+            # asks nothing: a change typed is made, another message kept for support
             rests=True,
+            on_message=on_view_message,
         ),
         member_window(
             *(

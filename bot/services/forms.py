@@ -1329,6 +1329,13 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+def changes(words: list[str]) -> bool:
+    """Whether words say something is to be changed ("изменить", "поменяйте", "не та", "fix")."""
+    return any(w.startswith(_CHANGE) for w in words) or any(
+        " ".join(words[at : at + 2]).startswith(_CHANGE) for at in range(len(words))
+    )
+
+
 def change_asked(typed: str, fields: Collection[str]) -> str | None:
     """What an answer under a summary asks to change: the one of `fields` (`FIELD_WORDS`) it
     names (before a colon: what follows is the new text), with a word of changing ("изменить
@@ -1336,9 +1343,7 @@ def change_asked(typed: str, fields: Collection[str]) -> str | None:
     when it asks to change but names none or several ("нет, не так", "поменять дату и
     время"), or is a "no" (`is_no`); None when it says nothing of a change."""
     words = _words(typed.split(":")[0])  # "добавить комментарий: нужен врач-женщина"
-    changing = any(w.startswith(_CHANGE) for w in words) or any(
-        " ".join(words[at : at + 2]).startswith(_CHANGE) for at in range(len(words))
-    )
+    changing = changes(words)
     named = {f for f in fields if any(w.startswith(FIELD_WORDS[f]) for w in words)}
     # ("добрый день" is no date; "дату на завтра" gives the new one)
     if len(named) == 1 and (changing or len(words) == 1 or changed_to(typed, next(iter(named)))):

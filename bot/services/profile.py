@@ -9,7 +9,7 @@ from enum import StrEnum
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.dates import parse_birth_date
-from bot.services.forms import SAME_MAX_WORDS, names_same, plain_phrase
+from bot.services.forms import SAME_MAX_WORDS, changes, names_same, plain_phrase
 from storage.models import Gender, Member, RequestKind
 from storage.repositories import requests as requests_repo
 
@@ -231,3 +231,68 @@ async def set_gender(session: AsyncSession, member: Member, gender: str) -> None
     """The member's gender, or none (`GENDER_UNSET`: "prefer not to say")."""
     member.gender = None if gender == GENDER_UNSET else Gender(gender)
     session.add(member)
+
+
+# a field of the profile named in a message on its screen ("изменить адрес", "мой адрес:
+# Киев, …", "change my name to …"): by its words, whole (a name's, the gender's) or as they
+# begin (a date of birth's, an address's; an additional one by its qualifier)
+_NAME_WORDS = frozenset({"имя", "фио", "ім", "піб", "name", "аты", "фамилия", "прізвище"})
+_GENDER_NAMED = frozenset({"пол", "стать", "gender", "жынысы", "жыныс"})
+_BIRTH_STEMS = ("рождени", "народжен", "birth", "туған", "dob")
+_ADDRESS_STEMS = ("адрес", "address", "мекенжай")
+_EXTRA_STEMS = ("дополнит", "додатк", "additional", "second", "второй", "другий", "рабоч",
+                "робоч", "work", "office", "қосымша", "жұмыс")  # fmt: skip
+# the words before the new value after the field's: "адрес на …", "name to …", "address is …"
+_VALUE_AFTER = frozenset({"на", "to", "is", "будет", "буде"})
+# the words that say the field is the member's, before it: "мой адрес: …", "my name is …"
+_MINE = frozenset({"мой", "моя", "мое", "моё", "мій", "моє", "my", "менің"})
+GENDER_FIELD = "gender"
+
+
+def field_named(words: list[str]) -> str | None:
+    """The one profile field `words` name (a `ProfileField` value, or `GENDER_FIELD`)."""
+    named = set()
+    for word in words:
+        if word in _NAME_WORDS:
+            named.add(ProfileField.FULL_NAME.value)
+        elif word in _GENDER_NAMED:
+            named.add(GENDER_FIELD)
+        elif word.startswith(_BIRTH_STEMS):
+            named.add(ProfileField.BIRTH_DATE.value)
+        elif word.startswith(_ADDRESS_STEMS):
+            extra = any(w.startswith(_EXTRA_STEMS) for w in words)
+            named.add((ProfileField.EXTRA_ADDRESS if extra else ProfileField.HOME_ADDRESS).value)
+    return named.pop() if len(named) == 1 else None
+
+
+def change_named(typed: str) -> tuple[str, str | None] | None:
+    """A change of the profile a message asks for on its screen: the field, and its new value
+    when given (after a colon, or "на"/"to"/"is" after the field's word): "изменить адрес"
+    (the field's step), "мой адрес: Киев, Крещатик 1", "change my name to Olena Kovalenko";
+    None when it names no one field, or does not ask to change it (a question about it)."""
+    if "?" in typed:
+        return None
+    head, colon, tail = typed.partition(":")
+    words = _words_of(head)
+    field = field_named(words)
+    if field is None:
+        return None
+    value = tail.strip() if colon else None
+    if not colon:
+        tokens = typed.split()
+        addresses = {a.value for a in ADDRESSES}
+        for at, token in enumerate(tokens[:-1]):
+            this = field_named(_words_of(token))  # ("дополнительный адрес на …": an address)
+            same = this == field or {this, field} <= addresses
+            after = _words_of(tokens[at + 1])
+            if same and after and after[0] in _VALUE_AFTER:
+                value = " ".join(tokens[at + 2 :]).strip() or None
+                break
+    changing = changes(words) or bool(_MINE & set(words)) or len(words) == 1
+    if not (changing or value):
+        return None
+    return field, value
+
+
+def _words_of(text: str) -> list[str]:
+    return plain_phrase(text).split()

@@ -124,6 +124,36 @@ async def test_profile_prefilled_from_own_card_and_edited_with_validation(member
     assert stored.gender == "female"
 
 
+async def test_a_change_typed_on_the_profile_is_made(member, session_factory):
+    """ "мой адрес: Киев, Крещатик 1" and "изменить адрес" on the profile were "Messages are
+    not taken on this screen", beside the very buttons that do it: a field named with its new
+    value saves it, as if typed on its step (its errors there); named alone, its step opens;
+    what the profile does not hold (an e-mail) is still for support."""
+    await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.click("👤 Profile")
+    await member.send("мой адрес: Киев, Крещатик 1, кв 2")
+    assert "Saved" in member.text()
+    assert "Home address: Киев, Крещатик 1, кв 2" in member.text()
+    await member.send("изменить дополнительный адрес на Киев, Саксаганского 5, офис 3")
+    assert "Additional address: Киев, Саксаганского 5, офис 3" in member.text()
+    await member.send("дата рождения: 31.02.1984")
+    assert "Type your date of birth" in member.text()  # its step, with why
+    assert "Saved" not in member.text()
+    await member.click("⬅️ Back")
+    await member.send("изменить пол")
+    await member.click("Female")
+    assert "Gender: Female" in member.text()
+    await member.send("поменяйте мой email на olena@example.com")
+    assert "Send this to support?" in member.text()
+
+    stored = await _member(session_factory)
+    assert stored.home_address == "Киев, Крещатик 1, кв 2"
+    assert stored.extra_address == "Киев, Саксаганского 5, офис 3"
+    assert stored.birth_date == date(1984, 3, 5)
+    assert stored.gender == "female"
+
+
 async def test_a_name_typed_in_small_letters_is_stored_as_a_card_writes_it(member, session_factory):
     await _linked_family(member, session_factory)
     await member.send("/menu")

@@ -74,6 +74,8 @@ def test_the_readers_take_any_text(text: str) -> None:
     ):
         said(text)
     profile.names_other_address(profile.ProfileField.HOME_ADDRESS, text)
+    changed = profile.change_named(text)
+    assert changed is None or changed[0] in {*profile.ProfileField, profile.GENDER_FIELD}
     number = typed_request_number(text)
     assert number is None or number >= 0
     fixed = forms.corrected(text, KNOWN)
