@@ -37,3 +37,5 @@ btn-edit-specialty = ✏️ Specialty
 btn-edit-clinic = ✏️ City / clinic
 btn-edit-preferred_date = ✏️ Date
 btn-edit-comment = ✏️ Comment
+# a day typed on the time step changes the visit's day (appointment/handlers.py:on_time_other)
+appointment-day-changed = 📅 The day of the visit is now { $date }.

@@ -37,3 +37,5 @@ btn-edit-specialty = ✏️ Мамандық
 btn-edit-clinic = ✏️ Қала / клиника
 btn-edit-preferred_date = ✏️ Күн
 btn-edit-comment = ✏️ Түсініктеме
+# a day typed on the time step changes the visit's day (appointment/handlers.py:on_time_other)
+appointment-day-changed = 📅 Бару күні енді { $date }.

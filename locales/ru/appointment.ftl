@@ -37,3 +37,5 @@ btn-edit-specialty = ✏️ Специальность
 btn-edit-clinic = ✏️ Город / клиника
 btn-edit-preferred_date = ✏️ Дата
 btn-edit-comment = ✏️ Комментарий
+# a day typed on the time step changes the visit's day (appointment/handlers.py:on_time_other)
+appointment-day-changed = 📅 День визита теперь { $date }.

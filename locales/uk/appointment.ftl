@@ -37,3 +37,5 @@ btn-edit-specialty = ✏️ Спеціальність
 btn-edit-clinic = ✏️ Місто / клініка
 btn-edit-preferred_date = ✏️ Дата
 btn-edit-comment = ✏️ Коментар
+# a day typed on the time step changes the visit's day (appointment/handlers.py:on_time_other)
+appointment-day-changed = 📅 День візиту тепер { $date }.

@@ -888,3 +888,23 @@ async def test_a_doctor_typed_with_a_slip_is_the_listed_one(member, session_fact
     await member.click("✅ Send")
     first, second = await stored_requests(session_factory)
     assert (first.details["specialty"], second.details["specialty"]) == ("dentist", "therapist")
+
+
+async def test_a_day_typed_on_the_time_step_changes_the_visit_s_day(member, session_factory):
+    """ "в пятницу" or "15.12" on the time step were "I did not expect that here": the member
+    changes their mind about the day there. The day is the visit's now, said so, and the time
+    is asked again; with a time of day, "в пятницу утром", both are taken."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("🩺 Doctor appointment")
+    await member.click("Dentist")
+    await member.send("Kyiv, Dobrobut")
+    await member.send("25.11.2026")
+    await member.send("15.12")
+    assert "📅 The day of the visit is now December 15, 2026." in member.text()
+    assert "What time of day suits you best?" in member.text()
+    await member.send("в пятницу утром")
+    assert "Anything the clinic should know" in member.text()
+    await member.click("⏭ Skip")
+    assert "Preferred date: November 27, 2026 (Friday)" in member.text()
+    assert "Time: 🌅 Morning, 8:00–12:00" in member.text()

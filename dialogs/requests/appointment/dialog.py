@@ -33,6 +33,7 @@ from dialogs.requests.appointment.handlers import (
     on_specialty,
     on_specialty_typed,
     on_time,
+    on_time_other,
 )
 from dialogs.requests.common import (
     Field,
@@ -41,7 +42,7 @@ from dialogs.requests.common import (
     sent_widgets,
     summary_input,
 )
-from dialogs.requests.dates import CALENDAR_ID, FutureCalendar, on_time_outside
+from dialogs.requests.dates import CALENDAR_ID, FutureCalendar
 from dialogs.states import AppointmentSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from dialogs.widgets.choices import FixedSelect
@@ -109,7 +110,7 @@ def appointment_dialog() -> Dialog:
             getter=choices_getter,
             aliases=TIME_ALIASES,  # "после обеда", "ввечері", "утром", "any time"
             read=window_of_hour,  # "14:00", "в 10"
-            otherwise=on_time_outside,  # "в 21:00": the hours told
+            otherwise=on_time_other,  # "в пятницу": the day; "в 21:00": the hours told
         ),
         text_step(
             "appointment-comment-prompt",

@@ -22,6 +22,7 @@ from bot.services.forms import (
     clean_text,
     corrected,
     day_named,
+    hour_outside,
     is_nothing,
     match_choice,
     read_date_time_said,
@@ -36,11 +37,13 @@ from dialogs.requests.dates import (
     DateErrors,
     day_kept,
     keep_time,
+    on_time_outside,
     preferred_date_handlers,
     typed_time,
 )
 from dialogs.states import AppointmentSG
 from dialogs.text_input import refuse_text
+from dialogs.widgets.i18n import ERROR_KEY
 from storage.models import RequestKind
 
 # `clinic_id`: the directory's clinic when one was pressed (None when typed; never shown)
@@ -188,7 +191,11 @@ on_date_text, on_date_picked = preferred_date_handlers(
 async def on_time(
     event: CallbackQuery | Message, _widget: Any, manager: DialogManager, item: str
 ) -> None:
-    """A time of day pressed, or typed ("вечером", "в 10:30": the hour kept as typed)."""
+    """A time of day pressed, or typed ("вечером", "в 10:30": the hour kept as typed; with
+    another day, "в пятницу утром", that day too, as the date step takes both)."""
+    if isinstance(event, Message) and event.text and day_named(event.text, today(manager)):
+        await on_time_other(event, _widget, manager, event.text)
+        return
     picked = date.fromisoformat(manager.dialog_data["preferred_date"])
     if item not in windows_left(picked, insurer_now(manager)):
         # a button drawn earlier in the day (or before the date was changed to today)
@@ -196,6 +203,21 @@ async def on_time(
         return
     keep_time(manager, item, typed_time(event))
     await advance(manager, AppointmentSG.comment, AppointmentSG.confirm)
+
+
+async def on_time_other(message: Message, widget: Any, manager: DialogManager, text: str) -> None:
+    """A day typed on the time step ("в пятницу", "15.12", "в пятницу утром"): the visit's day
+    changed to it, as on the date step (the time of day typed with it answers this step too),
+    and said so; other text as on any time step (`on_time_outside`)."""
+    typed = read_date_time_said(text, today(manager), future=True)
+    if typed.value is None or hour_outside(text):
+        await on_time_outside(message, widget, manager, text)
+        return
+    await on_date_text(message, widget, manager, text)
+    context = manager.current_context()
+    asked_time = context is not None and context.state == AppointmentSG.time
+    if asked_time and ERROR_KEY not in manager.dialog_data:  # (else its error, or the next step)
+        set_notice(manager, "appointment-day-changed", date=fmt_date(typed.value, manager))
 
 
 async def on_comment(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
