@@ -283,7 +283,13 @@ def clinic_named(text: str, found: Sequence[Clinic], city: str | None = None) ->
             _same_word(w, k) for w in typed if not w.isdigit() for k in name
         ):
             matched.append(clinic)
-    if len(matched) > 1:  # the city typed with it, else the member's
+    return _the_one(matched, said, city)
+
+
+def _the_one(matched: list[Clinic], said: list[str], city: str | None) -> Clinic | None:
+    """The one clinic of `matched`: of several, the one of the city typed with it (`said`),
+    else of `city` (the member's), when it alone is."""
+    if len(matched) > 1:
         here = [clinic for clinic in matched if set(_words(clinic.city)) <= set(said)]
         matched = here or [clinic for clinic in matched if city and fold(clinic.city) == fold(city)]
     return matched[0] if len(matched) == 1 else None
@@ -330,10 +336,7 @@ def clinic_in_message(text: str, found: Sequence[Clinic], city: str | None = Non
             first -= 1  # "в Dent-Lux": the name from its first word, "dent"
         if first > 0 and (said[first - 1] in _BEFORE_NAME or said[first - 1] in _CLINIC_WORDS):
             matched.append(clinic)
-    if len(matched) > 1:
-        here = [clinic for clinic in matched if set(_words(clinic.city)) <= set(said)]
-        matched = here or [clinic for clinic in matched if city and fold(clinic.city) == fold(city)]
-    return matched[0] if len(matched) == 1 else None
+    return _the_one(matched, said, city)
 
 
 async def named(

@@ -175,8 +175,7 @@ async def rate(
                 raise
     rating.score, rating.updated_at = score, now
     if comment:
-        await privacy_repo.sweep_again(session, request_id)  # (free text: as `comment` says)
-        rating.comment = comment.strip()[:COMMENT_MAX]
+        await _set_comment(session, rating, comment)
     session.add(rating)
     await _refresh(session, rating, now)
     await _tell_staff(session, rating, now)
@@ -208,13 +207,18 @@ async def comment(
     rating = await helpdesk_repo.rating_by_prompt(session, member.id, prompt_message_id)
     if rating is None:
         return None
-    # free text on a done request: the retention sweep takes it even if it swept it before
-    # (the request's row first, then the rating's, in the order the sweep writes them)
-    await privacy_repo.sweep_again(session, rating.request_id)
-    rating.comment = text.strip()[:COMMENT_MAX]
+    await _set_comment(session, rating, text)
     rating.updated_at = now
     session.add(rating)
     await _refresh(session, rating, now)
     await _tell_staff(session, rating, now)
     await session.flush()
     return rating
+
+
+async def _set_comment(session: AsyncSession, rating: RequestRating, text: str) -> None:
+    """`text` as the rating's comment (cut at COMMENT_MAX). Free text on a done request: the
+    retention sweep takes it even if it swept it before (the request's row first, then the
+    rating's, in the order the sweep writes them)."""
+    await privacy_repo.sweep_again(session, rating.request_id)
+    rating.comment = text.strip()[:COMMENT_MAX]
