@@ -957,6 +957,18 @@ async def _done(world) -> tuple[Request, dict]:
     return request, ask
 
 
+async def _another_done(world) -> Request:
+    """Another request of the member's, taken and done by staff."""
+    [member] = await _rows(world, Member)
+    request = await world.submit(member)
+    await world.deliver()
+    await world.press(_card(world, request.number), "🙋 Take")
+    await world.deliver()
+    await world.press(_card(world, request.number), "✅ Done")
+    await world.deliver()
+    return request
+
+
 async def test_after_done_the_member_rates_and_comments_and_staff_see_it_on_the_card(world):
     request, ask = await _done(world)
     labels = [b["text"] for row in ask["reply_markup"]["inline_keyboard"] for b in row]
@@ -1063,13 +1075,7 @@ async def test_a_score_said_among_a_few_words_rates_the_request_with_them_as_its
     [rating] = await _rows(world, RequestRating)
     assert (rating.request_id, rating.score, rating.comment) == (request.id, 5, None)
 
-    [member] = await _rows(world, Member)
-    other = await world.submit(member)
-    await world.deliver()
-    await world.press(_card(world, other.number), "🙋 Take")
-    await world.deliver()
-    await world.press(_card(world, other.number), "✅ Done")
-    await world.deliver()
+    other = await _another_done(world)
     general_before = len(world.bot_messages(FORUM, "general"))
     world.clock.advance(minutes=40)  # (the first one's comment is no longer awaited)
     world.state.send_text(OLENA, "2, nobody called back")
@@ -1109,13 +1115,7 @@ async def test_a_score_typed_a_day_after_done_or_when_rated_is_not_taken(world):
     [rating] = await _rows(world, RequestRating)
     assert rating.score == 5
 
-    [member] = await _rows(world, Member)
-    request = await world.submit(member)
-    await world.deliver()
-    await world.press(_card(world, request.number), "🙋 Take")
-    await world.deliver()
-    await world.press(_card(world, request.number), "✅ Done")
-    await world.deliver()
+    await _another_done(world)
     world.clock.advance(hours=25)
     world.state.send_text(OLENA, "4")  # a day on: not taken for its score
     await world.settled()
