@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import outbox
 from bot.services.dates import read_date
+from bot.services.forms import day_named, read_date_and_time
 from bot.services.notifications import CardRefresh, VisitBooked
 from bot.services.staff.audit import audit
 from bot.services.staff.find import REQUEST_NUMBER
@@ -58,6 +59,9 @@ BOOKINGS = {
     RequestKind.LAB_TESTS: VISIT,
     RequestKind.MEDICINES: DELIVERY,
 }
+# the clinic's confirmation pasted with the visit, on the request (free text: not kept past
+# the request's retention, `privacy/fields.py`)
+NOTE_FIELD = "visit_note"
 # a visit is booked up to this far ahead (the member's date step's horizon)
 HORIZON = timedelta(days=365)
 # the requests a visit or a delivery is booked on, and those it is not (withdrawn, refused)
@@ -102,13 +106,58 @@ class Visit:
     request_id: int | None
     day: date
     at: str | None  # "17:30"; a span: "10:00–14:00", "–14:00" (by), "18:00–" (from)
+    # the clinic's confirmation pasted whole ("Вы записаны на 9 декабря в 17:30, каб. 12"): its
+    # words reach the member with the day (`read_visit`), kept as the request's `visit_note`
+    said: str | None = None
 
 
 def read_visit(text: str, today: date) -> Visit:
     """`R-000042 09.12 17:30`, `9 декабря 17:30`, `завтра 10:00`, `завтра в 10`, `09.12`: the
     request's number (optional, first or last), the day (today or later, within `HORIZON`) and
-    the hour (optional, HH:MM, or a whole hour after the day). Raises `VisitError` with the
-    reason."""
+    the hour (optional, HH:MM, or a whole hour after the day); or a clinic's confirmation
+    pasted whole, the day and the hour in its words (`_read_said`). Raises `VisitError` with
+    the reason."""
+    try:
+        return _read_typed(text, today)
+    except VisitError as refused:
+        if refused.key not in ("helpdesk-visit-bad-date", "helpdesk-visit-usage"):
+            raise
+        said = _read_said(text, today)
+        if said is None:
+            raise
+        return said
+
+
+# a confirmation pasted is read when it is at least this many words ("завтра до" is not one),
+# and kept up to this many characters
+SAID_MIN_WORDS = 4
+SAID_MAX = 500
+_CLOCK_IN = re.compile(r"(?<![\d.:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
+
+
+def _read_said(text: str, today: date) -> Visit | None:
+    """A clinic's confirmation pasted whole ("Вы записаны к стоматологу на 9 декабря в 17:30,
+    каб. 12"): the day its words name (today or later, within `HORIZON`), the hour written
+    with a colon, and the request's number if it has one; the text itself kept for the member.
+    None when it is shorter, names no day or one out of range, or no hour ("клиника перезвонит
+    завтра" is no booking)."""
+    words = text.split()
+    clock = _CLOCK_IN.search(text)
+    if len(words) < SAID_MIN_WORDS or clock is None:
+        return None  # ("клиника перезвонит завтра" names a day, and books nothing)
+    phrase = day_named(text, today)
+    day = read_date_and_time(phrase, today, future=True)[0] if phrase else None
+    if day is None or day < today or day > today + HORIZON:
+        return None
+    numbers = [REQUEST_NUMBER.fullmatch(word.strip(",.;")) for word in words]
+    found = next((n for n in numbers if n is not None), None)
+    hour = f"{int(clock.group(1)):02d}:{clock.group(2)}"
+    said = " ".join(text.split())[:SAID_MAX]
+    return Visit(int(found.group(1)) if found else None, day, hour, said)
+
+
+def _read_typed(text: str, today: date) -> Visit:
+    """`read_visit` of a day and an hour typed as such."""
     words = text.split()
     request_id = None
     for at in (0, len(words) - 1):
@@ -247,10 +296,14 @@ async def book(
     the insurer's, whether the member is told of a reminder (`reminded`)."""
     assert request.id is not None
     booking = BOOKINGS[request.kind]
-    details = {k: v for k, v in request.details.items() if k != booking.time_field}
+    details = {
+        k: v for k, v in request.details.items() if k not in (booking.time_field, NOTE_FIELD)
+    }
     details[booking.day_field] = visit.day.isoformat()
     if visit.at is not None:
         details[booking.time_field] = visit.at
+    if visit.said is not None:
+        details[NOTE_FIELD] = visit.said
     request.details = details  # (a new dict: the JSON column sees the change)
     request.visit_on = visit.day
     request.updated_at = now

@@ -70,6 +70,7 @@ field-clinic = City / clinic
 field-preferred_date = Preferred date
 field-visit_date = 📅 Visit booked for
 field-delivery_date = 🚚 Delivery booked for
+field-visit_note = 💬 Booking details
 visit-when = { $day }, { $time }
 # staff booked a span of hours (bot/render.py:booked_hour)
 visit-time-by = by { $time }

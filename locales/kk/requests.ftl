@@ -70,6 +70,7 @@ field-clinic = Қала / клиника
 field-preferred_date = Қалаулы күн
 field-visit_date = 📅 Қабылдауға жазылу
 field-delivery_date = 🚚 Жеткізу уақыты
+field-visit_note = 💬 Жазылу мәліметтері
 visit-when = { $day }, { $time }
 # staff booked a span of hours (bot/render.py:booked_hour)
 visit-time-by = ең кеші { $time }

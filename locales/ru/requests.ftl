@@ -70,6 +70,7 @@ field-clinic = Город / клиника
 field-preferred_date = Желаемая дата
 field-visit_date = 📅 Запись на приём
 field-delivery_date = 🚚 Доставка назначена на
+field-visit_note = 💬 Подробности записи
 visit-when = { $day }, { $time }
 # staff booked a span of hours (bot/render.py:booked_hour)
 visit-time-by = до { $time }

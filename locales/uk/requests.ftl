@@ -70,6 +70,7 @@ field-clinic = Місто / клініка
 field-preferred_date = Бажана дата
 field-visit_date = 📅 Запис на прийом
 field-delivery_date = 🚚 Доставку призначено на
+field-visit_note = 💬 Подробиці запису
 visit-when = { $day }, { $time }
 # staff booked a span of hours (bot/render.py:booked_hour)
 visit-time-by = до { $time }

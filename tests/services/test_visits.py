@@ -94,3 +94,17 @@ def test_what_is_not_a_visit_is_refused_with_why(typed, key):
     with pytest.raises(VisitError) as refused:
         read_visit(typed, TODAY)
     assert refused.value.key == key
+
+
+def test_a_clinic_s_confirmation_pasted_whole_is_read_and_kept():
+    """ "Вы записаны к стоматологу на 9 декабря в 17:30, каб. 12" pasted from the clinic was
+    "I could not read the day": its day and hour are read, and its words kept for the member;
+    a line with a day but no hour books nothing ("клиника перезвонит завтра")."""
+    pasted = "Вы записаны к стоматологу на 9 декабря в 17:30, каб. 12"
+    assert read_visit(pasted, TODAY) == Visit(None, date(2026, 12, 9), "17:30", pasted)
+    assert read_visit("R-5 Запись подтверждена: завтра, 10:15, доктор Иванова", TODAY) == Visit(
+        5, date(2026, 12, 6), "10:15", "R-5 Запись подтверждена: завтра, 10:15, доктор Иванова"
+    )
+    for line in ("Клиника перезвонит вам завтра утром", "записаны на 1 декабря в 10:00 уже"):
+        with pytest.raises(VisitError):
+            read_visit(line, TODAY)

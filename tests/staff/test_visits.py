@@ -461,3 +461,31 @@ async def test_a_visit_booked_for_tomorrow_is_its_own_reminder(world):
     assert world.bot_messages(OLENA)[-1]["text"].startswith(
         "📅 A reminder: your visit is tomorrow, November 29, 2026 (Sunday), 09:00."
     )
+
+
+async def test_a_clinic_s_confirmation_pasted_books_the_visit_and_reaches_the_member(world):
+    """Staff paste what the clinic wrote ("Вы записаны к стоматологу на 27 ноября в 17:30,
+    каб. 12") in reply to "📅 Visit": it was "I could not read the day", and they had to retype
+    it. The day and hour are booked, and the clinic's words reach the member with them, on
+    the notice and the request's card; booked again without them, they are gone."""
+    member = await world.member_with_card()
+    request = await _appointment(world, member)
+    await world.deliver()
+    thread = _thread(world, request.number)
+    await world.press(_card(world, request.number), "🙋 Take")
+    await world.deliver()
+    await world.press(_card(world, request.number), "📅 Visit")
+    pasted = "Вы записаны к стоматологу на 27 ноября в 17:30, каб. 12 <2 этаж>"
+    answer = await _staff_says(world, pasted, thread)
+    assert answer.startswith(
+        "📅 R-000001: the visit is booked for November 27, 2026 (Friday), 17:30."
+    )
+    told = world.bot_messages(OLENA)[-1]["text"]
+    assert told.startswith("📅 Your visit is booked: November 27, 2026 (Friday), 17:30.")
+    assert f"💬 Booking details: {pasted}" in told  # (escaped where it enters the HTML)
+    assert f"💬 Booking details: {pasted}" in _card(world, request.number)["text"]
+    stored = await _stored(world, request.id)
+    assert stored.details["visit_note"] == pasted
+
+    await _staff_says(world, f"/visit {request.number} 28.11 10:00", thread)
+    assert "visit_note" not in (await _stored(world, request.id)).details
