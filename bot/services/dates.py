@@ -12,6 +12,9 @@ from babel.dates import get_month_names
 
 from bot.services.numbers import NUMBER_WORDS
 
+# the word before a date that says nothing more, when a month follows ("в 15.12", "в 15
+# декабря", "on 15 December"); before a number alone it is an hour's ("в 15")
+ON_DATE = frozenset({"в", "во", "у", "on"})
 # the languages whose month names a member may type, whatever the bot speaks to them
 MONTH_LOCALES = ("en", "uk", "ru", "kk")
 # words around a typed date that say nothing more: "1984 г.", "1984 року", "1982 жылғы", "5th"
@@ -235,6 +238,8 @@ def read_date(
     tokens = [t.casefold() for t in _TOKEN.findall(text)]
     words = [t for t in tokens if not t.isdecimal() and t not in FILLER]
     numbers = [t for t in tokens if t.isdecimal()]
+    if tokens[:1] and tokens[0] in ON_DATE and (len(numbers) > 1 or len(words) > 1):
+        words.remove(tokens[0])  # "в 15.12", "в 15 декабря"; not "в 15", an hour as often
     said = [t for t in tokens if not t.isdecimal()]  # "алдыңғы күні": its "күні" is no filler
     if not numbers and (
         (offset := RELATIVE_DAYS.get(" ".join(said))) is not None

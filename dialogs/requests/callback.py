@@ -201,20 +201,12 @@ async def on_time_other(message: Message, widget: Any, manager: DialogManager, t
     await advance(manager, _after_time(manager), CallbackSG.confirm)
 
 
-# the word before a day written in digits ("в 15.12", "на 15.12", "on 15.12")
-_ON_DAY = frozenset({"в", "во", "на", "у", "о", "on", "for", "күні"})
-
-
 def _day_said(text: str, manager: DialogManager) -> str | None:
     """The day a call-back's time is said with when it is not today ("завтра утром", "в
     понедельник после обеда", in a sentence too: "перезвоните завтра в 10"), as typed, for
     staff; None when no such day is named."""
-    # a date in digits alone names a day here ("15.12", "в 15.12"; in a sentence it may be a
-    # count)
+    # a date in digits alone names a day here ("15.12"; in a sentence it may be a count)
     phrase = day_named(text, today(manager)) or " ".join(text.split())
-    words = phrase.split()
-    if len(words) == 2 and words[0].casefold() in _ON_DAY and not any(map(str.isalpha, words[1])):
-        phrase = words[1]
     if len(phrase) > SAID_MAX:
         return None
     day = read_date_time_said(phrase, today(manager), future=True).value

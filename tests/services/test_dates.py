@@ -298,3 +298,14 @@ def test_days_named_together_are_their_first_day(text, first):
 )
 def test_a_month_named_instead_of_a_day(text: str, future: bool, month: date | None) -> None:
     assert month_of_days(text, TODAY, future=future) == month
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("в 15 декабря", date(2026, 12, 15)), ("в 15.12", date(2026, 12, 15)),
+     ("on 15 December", date(2026, 12, 15)), ("в 15", None)],
+)  # fmt: skip
+def test_a_date_after_the_word_for_at(text, expected):
+    """ "в 15 декабря" was "I could not read that date" (as "на 15 декабря" was read); before a
+    number alone "в" is an hour's ("в 15")."""
+    assert read_date(text, TODAY, future=True) == expected
