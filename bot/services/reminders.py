@@ -13,11 +13,10 @@ from bot.services import notifications as note
 from bot.services import outbox, visits
 from bot.services.activation import REMINDER_ACTIVATION_OPENS
 from bot.services.hours import WeeklyHours, open_time
+from bot.services.requests import OPEN_STATUSES
 from storage.models import NotificationKind, RequestKind, RequestStatus
 from storage.repositories import notifications as notifications_repo
 from storage.repositories import reminders as reminders_repo
-
-OPEN = (RequestStatus.NEW, RequestStatus.IN_PROGRESS, RequestStatus.NEED_INFO)
 
 
 @dataclass(frozen=True)
@@ -130,21 +129,20 @@ async def _appointments_tomorrow(
     unless it was booked that day or after (its booking's message was the reminder and made no
     promise of one, `visits.reminded`); else, while the request is open, the day the member
     asked for."""
-    asked = await reminders_repo.asked_for(session, tomorrow, OPEN, RequestKind.APPOINTMENT)
+    asked = await reminders_repo.asked_for(
+        session, tomorrow, OPEN_STATUSES, RequestKind.APPOINTMENT
+    )
     booked = await reminders_repo.visits_on(
         session, tomorrow, list(visits.KINDS), list(visits.NOT_BOOKED)
     )
     day_before = datetime.combine(tomorrow - timedelta(days=1), time(), tzinfo=tz)
-    told = [
-        request
-        for request in booked
-        if request.id is not None
-        and await notifications_repo.told_since(
-            session, request.id, NotificationKind.VISIT_BOOKED, day_before
-        )
-    ]
     count = 0
-    for request in asked + [request for request in booked if request not in told]:
+    for request in asked + booked:
+        assert request.id is not None
+        if request in booked and await notifications_repo.told_since(
+            session, request.id, NotificationKind.VISIT_BOOKED, day_before
+        ):
+            continue  # booked on the day before or later: its booking was the reminder
         count += await outbox.enqueue_new(
             session,
             note.AppointmentTomorrow(),
