@@ -96,17 +96,25 @@ async def on_card(
     await manager.switch_to(CardsSG.detail)
 
 
-async def _not_a_card(message: Message, widget: Any, manager: DialogManager, text: str) -> None:
-    """Text that names no card's button: a card's policy number ("SIP-2024-0002",
-    `cards.card_numbered`), or a family member named by who they are ("сын", "карта дочки",
-    "for my son") or by name, in either script ("Тарас" for "Taras Kovalenko"), opens their
-    card; anything else is as on any screen that asks nothing."""
+async def _card_named(
+    text: str, manager: DialogManager
+) -> tuple[list[cards.CardView], cards.CardView | None]:
+    """The member's cards, and the one whose holder `text` names (`named_holder`), if any."""
     from dialogs.requests.named import named_holder  # (the requests' package imports this one)
 
     data = manager.middleware_data
     card_list = await cards.list_cards(data["session"], data["member"], today(manager))
     holder = named_holder(text, card_list)
-    card = cards.card_numbered(text, card_list) or (holder[0] if holder else None)
+    return card_list, holder[0] if holder else None
+
+
+async def _not_a_card(message: Message, widget: Any, manager: DialogManager, text: str) -> None:
+    """Text that names no card's button: a card's policy number ("SIP-2024-0002",
+    `cards.card_numbered`), or a family member named by who they are ("сын", "карта дочки",
+    "for my son") or by name, in either script ("Тарас" for "Taras Kovalenko"), opens their
+    card; anything else is as on any screen that asks nothing."""
+    card_list, named = await _card_named(text, manager)
+    card = cards.card_numbered(text, card_list) or named
     if card is not None:
         await on_card(message, widget, manager, f"{card.card_id}")
         return
@@ -118,15 +126,11 @@ async def opened_card_asked(message: Message, manager: DialogManager) -> bool:
     действует полис?", `forms.asks_card_dates`): the page of the card it names (a family
     member's, `named_holder`), else the active one, opened over the menu; False for any other
     message, or a member with no card."""
-    from dialogs.requests.named import named_holder  # (the requests' package imports this one)
-
     text = message.text or ""
     if not asks_card_dates(text):
         return False
-    data = manager.middleware_data
-    card_list = await cards.list_cards(data["session"], data["member"], today(manager))
-    holder = named_holder(text, card_list)
-    card = holder[0] if holder else next((c for c in card_list if c.is_active), None)
+    card_list, named = await _card_named(text, manager)
+    card = named or next((c for c in card_list if c.is_active), None)
     if card is None:
         return False
     await open_over_menu(manager, CardsSG.detail, {"card_id": card.card_id})
