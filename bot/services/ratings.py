@@ -83,11 +83,11 @@ def score_said(text: str) -> tuple[int, str] | None:
     if "?" in text or len(text) >= SAID_MAX or len(re.findall(r"\d+", text)) > 1:
         return None  # a question, a message, a list ("1. анализы 2. лекарства")
     parts = [part.strip() for part in _PARTS.split(text) if part.strip()]
-    scores = [score for part in parts if (score := read_score(part)) is not None]
+    read = [(part, read_score(part)) for part in parts]
+    scores = [score for _part, score in read if score is not None]
     if len(scores) != 1 or len(parts) < 2:
         return None
-    rest = ", ".join(part for part in parts if read_score(part) is None)
-    return scores[0], rest
+    return scores[0], ", ".join(part for part, score in read if score is None)
 
 
 async def typed_score_target(session: AsyncSession, member: Member, now: datetime) -> int | None:
