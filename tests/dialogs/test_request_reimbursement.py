@@ -455,6 +455,17 @@ async def test_that_s_all_typed_on_the_documents_step_is_done(member, session_fa
     ]
 
 
+async def _sent_then_another_at_iban(member) -> None:
+    """The claim at its IBAN step sent to UA_IBAN, then another one taken to its IBAN step."""
+    await member.send(UA_IBAN)
+    await member.click("⏭ Skip")
+    await member.click("✅ Send")
+    await member.send("/menu")
+    await _to_documents(member)
+    await send_document(member, "receipt-2.pdf")
+    await member.click(DONE)
+
+
 async def test_a_second_claim_offers_the_account_of_the_last_one(member, session_factory):
     """People claim to the same account: the IBAN step offers the last claim's, shortened on
     its button and shown whole on the summary; a first claim has no such button."""
@@ -463,14 +474,7 @@ async def test_a_second_claim_offers_the_account_of_the_last_one(member, session
     await send_document(member, "receipt-1.pdf")
     await member.click(DONE)
     assert not [b for b in member.buttons() if b.startswith("🏦")]  # no claim before
-    await member.send(UA_IBAN)
-    await member.click("⏭ Skip")
-    await member.click("✅ Send")
-
-    await member.send("/menu")
-    await _to_documents(member)
-    await send_document(member, "receipt-2.pdf")
-    await member.click(DONE)
+    await _sent_then_another_at_iban(member)
     await member.click("🏦 The same account as last time: UA21 … 6001")
     await member.click("⏭ Skip")
     assert f"IBAN: {UA_IBAN_SHOWN}" in member.text()
@@ -727,14 +731,7 @@ async def test_a_month_named_for_the_day_opens_its_calendar_and_not_knowing_says
     await member.click(DONE)
     await member.send("тот же")  # no claim before: the IBAN is asked for
     assert "There is no earlier claim with an account yet" in member.text()
-    await member.send(UA_IBAN)
-    await member.click("⏭ Skip")
-    await member.click("✅ Send")
-
-    await member.send("/menu")
-    await _to_documents(member)
-    await send_document(member, "receipt-2.pdf")
-    await member.click(DONE)
+    await _sent_then_another_at_iban(member)
     await member.send("такой же как в прошлый раз")  # the last claim's account
     await member.click("⏭ Skip")
     await member.click("✅ Send")
