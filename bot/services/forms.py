@@ -354,16 +354,23 @@ def polite_request(typed: str) -> str | None:
         size = len(polite.split())
         if said[-size:] == polite.split() and len(said) > size:
             return _unasked(" ".join(tokens[: words[-size][0]]))
+    if size := _how_said(said):
+        verb = said[size]
+        if verb.startswith(_WANTING + _HOW_VERBS_KEPT):  # "как записаться к врачу?"
+            return _unasked(" ".join(tokens[words[size - 1][0] + 1 :]))
+        if verb.startswith(_HOW_VERBS_LEFT) and len(said) > size + 1:  # "how to get a refund"
+            return _unasked(" ".join(tokens[words[size][0] + 1 :]))
+    return None
+
+
+def _how_said(words: list[str]) -> int:
+    """How many of `words`, at their start, ask how something is done ("как", "how do i"),
+    with more after them; 0 when none do."""
     for how in _HOW_BEFORE:
         size = len(how.split())
-        if said[:size] == how.split() and len(said) > size:
-            verb = said[size]
-            if verb.startswith(_WANTING + _HOW_VERBS_KEPT):  # "как записаться к врачу?"
-                return _unasked(" ".join(tokens[words[size - 1][0] + 1 :]))
-            if verb.startswith(_HOW_VERBS_LEFT) and len(said) > size + 1:  # "how to get a refund"
-                return _unasked(" ".join(tokens[words[size][0] + 1 :]))
-            return None
-    return None
+        if words[:size] == how.split() and len(words) > size:
+            return size
+    return 0
 
 
 def _unasked(text: str) -> str:
@@ -890,11 +897,8 @@ def without_how(phrase: str) -> str:
     """`phrase` (a `plain_phrase`) without the words that ask how it is done at its start
     ("как добавить карту": "добавить карту"); as it is when there are none."""
     words = phrase.split()
-    for how in _HOW_BEFORE:
-        size = len(how.split())
-        if words[:size] == how.split() and len(words) > size:
-            return " ".join(words[size:])
-    return phrase
+    size = _how_said(words)
+    return " ".join(words[size:]) if size else phrase
 
 
 def plain_phrase(typed: str) -> str:
