@@ -8,6 +8,8 @@ appointment-clinic-prompt = 🏥 У якому місті? Якщо маєте �
 appointment-clinic-invalid = Будь ласка, введіть місто (і, за бажанням, клініку) — від 2 до { $max } символів.
 appointment-clinic-is-date = 📅 { $date } — це день візиту: я запитаю про нього далі. Спершу де: оберіть місто або введіть клініку.
 appointment-clinic-date-kept = 📅 { $date }: записав як день візиту. Спершу де: оберіть місто або введіть клініку.
+# a day typed on the specialty step, kept for the date step (appointment/handlers.py)
+appointment-specialty-date-kept = 📅 { $date }: записав як день візиту. Спершу який лікар: оберіть або введіть спеціальність.
 # a directory clinic named with the doctor (dialogs/requests/appointment/clinics.py:on_start)
 appointment-clinic-kept = 🏥 { $clinic }: записав як клініку.
 appointment-date-prompt = 📅 Який день Вам зручний? Оберіть його в календарі або введіть дату у форматі ДД.ММ.РРРР.

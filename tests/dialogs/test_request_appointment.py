@@ -909,3 +909,23 @@ async def test_a_day_typed_on_the_time_step_changes_the_visit_s_day(member, sess
     await member.click("⏭ Skip")
     assert "Preferred date: November 27, 2026 (Friday)" in member.text()
     assert "Time: 🌅 Morning, 8:00–12:00" in member.text()
+
+
+async def test_a_day_typed_on_the_specialty_step_is_kept_for_the_date_step(member, session_factory):
+    """ "в 15 декабря" typed where the doctor is asked was stored as the doctor, "в 15
+    декабря" (found walking the quick start): it is the visit's day, kept and said so, and the
+    date step is answered by it once the clinic is given."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("🩺 Doctor appointment")
+    await member.send("в 15 декабря")
+    assert "📅 December 15, 2026: noted for the day of the visit. First, which doctor" in (
+        member.text()
+    )
+    await member.click("Dentist")
+    await member.send("Kyiv, Dobrobut")
+    assert "What time of day suits you best?" in member.text()  # the date step answered
+    await member.click("🌅 Morning.*")
+    await member.click("⏭ Skip")
+    assert "Specialty: Dentist" in member.text()
+    assert "Preferred date: December 15, 2026 (Tuesday)" in member.text()

@@ -150,8 +150,8 @@ async def on_specialty_typed(
     message: Message, widget: Any, manager: DialogManager, text: str
 ) -> None:
     """A specialty typed on the list's step: a listed one named in another of the bot's
-    languages, or typed with a slip ("стамотолог", `forms.corrected`), is its button; any other
-    is "another specialty"."""
+    languages, or typed with a slip ("стамотолог", `forms.corrected`), is its button; a day
+    ("в 15 декабря") is kept for the date step, said so; any other is "another specialty"."""
     code = typed_specialty(text, manager)
     if code is None and (
         fixed := corrected(text, typo_words(manager.middleware_data["translators"]))
@@ -160,6 +160,12 @@ async def on_specialty_typed(
     if code is not None:
         clear_error(manager)
         await on_specialty(message, widget, manager, code)
+        return
+    typed = read_date_time_said(text, today(manager), future=True)
+    if typed.value is not None and not text.strip().isdecimal():
+        # "в 15 декабря" was taken for a doctor's name: the day, kept for its step
+        manager.dialog_data[DATE_AHEAD] = text
+        set_notice(manager, "appointment-specialty-date-kept", date=day_kept(manager, typed))
         return
     await on_other_text(message, widget, manager, text)
 
