@@ -33,6 +33,7 @@ from bot.polling import UpdatePoller
 from bot.scheduler import JobsInFlight, create_scheduler, stop_jobs
 from bot.services.pacing import Pacer
 from bot.services.reminders import ReminderRules
+from bot.stopping import StopSignals, stop_signals
 from storage.db import create_engine, create_session_factory, migrate_apart
 
 if TYPE_CHECKING:
@@ -183,34 +184,42 @@ def start_scheduler(runtime: Runtime) -> None:
 async def run_polling(settings: Settings, clock: Clock = system_clock) -> None:
     """Run the bot until stopped. `clock` is the bot's "now" everywhere (the sandbox passes
     its emulator's world time, which people testing move forward; production never does)."""
-    async with running(settings, clock) as runtime:
-        metrics = None
-        if settings.metrics_port is not None:
-            # aiohttp's server side (1.5 MB) only in a process that serves METRICS_PORT
-            from bot.observability.server import start_metrics_server
+    # outermost: a second SIGTERM while the stop runs finds the handler, not Python's default
+    with stop_signals() as stops:
+        async with running(settings, clock) as runtime:
+            await _poll(runtime, stops)
 
-            metrics = await start_metrics_server(runtime)
-        try:
-            await introduce(runtime)
-            start_scheduler(runtime)
-            # a webhook left set (the `web` role ran before) makes every getUpdates fail with
-            # 409; the updates it holds are kept and polled next
-            if (await runtime.bot.get_webhook_info()).url:
-                log.info("polling: deleting the webhook left set, keeping its pending updates")
-                await runtime.bot.delete_webhook(drop_pending_updates=False)
-            log.info(
-                "polling: started (%d updates at once; %s s to finish them on SIGTERM)",
-                settings.update_concurrency,
-                settings.shutdown_timeout,
-            )
-            settle_heap()
-            poller = UpdatePoller(
-                runtime.dp,
-                runtime.bot,
-                concurrency=settings.update_concurrency,
-                shutdown_timeout=settings.shutdown_timeout,
-            )
-            await poller.run(handle_signals=True)
-        finally:
-            if metrics is not None:
-                await metrics.cleanup()
+
+async def _poll(runtime: Runtime, stops: StopSignals) -> None:
+    settings = runtime.settings
+    metrics = None
+    if settings.metrics_port is not None:
+        # aiohttp's server side (1.5 MB) only in a process that serves METRICS_PORT
+        from bot.observability.server import start_metrics_server
+
+        metrics = await start_metrics_server(runtime)
+    try:
+        await introduce(runtime)
+        start_scheduler(runtime)
+        # a webhook left set (the `web` role ran before) makes every getUpdates fail with
+        # 409; the updates it holds are kept and polled next
+        if (await runtime.bot.get_webhook_info()).url:
+            log.info("polling: deleting the webhook left set, keeping its pending updates")
+            await runtime.bot.delete_webhook(drop_pending_updates=False)
+        log.info(
+            "polling: started (%d updates at once; %s s to finish them on SIGTERM)",
+            settings.update_concurrency,
+            settings.shutdown_timeout,
+        )
+        settle_heap()
+        poller = UpdatePoller(
+            runtime.dp,
+            runtime.bot,
+            concurrency=settings.update_concurrency,
+            shutdown_timeout=settings.shutdown_timeout,
+        )
+        stops.then(poller.stop)  # at once if a signal came while starting
+        await poller.run()
+    finally:
+        if metrics is not None:
+            await metrics.cleanup()

@@ -13,9 +13,9 @@ Here:
   the process died is sent again by Telegram after the restart; the handlers make a repeat
   harmless (documents by `file_unique_id`, messages to staff by Telegram's message id, a
   button of a screen already left does nothing).
-- SIGTERM/SIGINT stop taking new updates; those in hand get `shutdown_timeout` seconds to
-  finish (then they are cancelled, rolled back and left unacknowledged); what finished is
-  acknowledged with one last getUpdates, and `run` returns.
+- `stop` (on SIGTERM/SIGINT: bot/stopping.py) takes no new updates; those in hand get
+  `shutdown_timeout` seconds to finish (then they are cancelled, rolled back and left
+  unacknowledged); what finished is acknowledged with one last getUpdates, and `run` returns.
 - Each update goes through `Dispatcher.feed_update`, like aiogram's polling, so middlewares and
   error handlers are the same. An update whose handler raised counts as handled (its error
   handlers ran), as in aiogram: retrying it would repeat the failure forever.
@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import signal
 from collections import deque
 
 from aiogram import Bot, Dispatcher
@@ -77,20 +76,19 @@ class UpdatePoller:
         self._advanced = asyncio.Event()
 
     # -- what the outside sees ---------------------------------------------------------------
-    def stop(self) -> None:
-        """Stop taking updates; `run` drains those in hand and returns."""
+    def stop(self, by: str | None = None) -> None:
+        """Stop taking updates; `run` drains those in hand and returns. `by`: the signal that
+        asked (bot/stopping.py), for the log."""
+        if by is not None and not self._stop.is_set():
+            log.info("%s: finishing %d update(s) in hand, taking no new ones", by, self.in_flight)
         self._stop.set()
 
     @property
     def in_flight(self) -> int:
         return len(self._tasks)
 
-    async def run(self, *, handle_signals: bool = True) -> None:
-        """Poll until `stop` (or SIGTERM/SIGINT), then drain, acknowledge and return."""
-        loop = asyncio.get_running_loop()
-        signals = (signal.SIGTERM, signal.SIGINT) if handle_signals else ()
-        for sig in signals:
-            loop.add_signal_handler(sig, self._on_signal, sig)
+    async def run(self) -> None:
+        """Poll until `stop`, then drain, acknowledge and return."""
         workflow = {"dispatcher": self.dp, "bots": (self.bot,), **self.dp.workflow_data}
         await self.dp.emit_startup(bot=self.bot, **workflow)
         try:
@@ -106,15 +104,9 @@ class UpdatePoller:
             if failed is not None:
                 raise failed
         finally:
-            for sig in signals:
-                loop.remove_signal_handler(sig)
             await self.dp.emit_shutdown(bot=self.bot, **workflow)
 
     # -- reading -----------------------------------------------------------------------------
-    def _on_signal(self, sig: signal.Signals) -> None:
-        log.info("%s: finishing %d update(s) in hand, taking no new ones", sig.name, self.in_flight)
-        self.stop()
-
     async def _fetch_loop(self) -> None:
         backoff = Backoff(self.backoff)
         while True:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import hmac
 import logging
-import signal
 
 from aiogram import Bot, Dispatcher
 from aiogram.methods import TelegramMethod
@@ -28,6 +27,7 @@ from bot.clock import Clock, system_clock
 from bot.config import Settings
 from bot.heap import settle_heap
 from bot.observability.server import add_routes
+from bot.stopping import StopSignals, stop_signals
 
 log = logging.getLogger("bot.web")
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 (a header name)
@@ -101,34 +101,31 @@ async def run_web(settings: Settings, clock: Clock = system_clock) -> None:
     hand get SHUTDOWN_TIMEOUT seconds to finish before the process exits."""
     if not settings.webhook_url or settings.webhook_secret is None:
         raise ValueError("the web role needs WEBHOOK_URL and WEBHOOK_SECRET")
-    async with running(settings, clock, apply_migrations=False) as runtime:
-        await introduce(runtime)
-        app = create_web_app(runtime)
-        runner = web.AppRunner(app, shutdown_timeout=settings.shutdown_timeout, access_log=None)
-        await runner.setup()
-        await web.TCPSite(runner, settings.web_host, settings.web_port).start()
-        log.info(
-            "web: listening on %s:%d%s", settings.web_host, settings.web_port,
-            settings.webhook_path(),
-        )  # fmt: skip
-        settle_heap()
-        try:
-            await set_webhook(runtime)
-            await wait_for_stop()
-        finally:
-            await runner.cleanup()
+    # outermost: a second SIGTERM while the stop runs finds the handler, not Python's default
+    with stop_signals() as stops:
+        async with running(settings, clock, apply_migrations=False) as runtime:
+            await _serve(runtime, stops)
 
 
-async def wait_for_stop() -> None:
-    """Until SIGTERM or SIGINT."""
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    signals = (signal.SIGTERM, signal.SIGINT)
-    for sig in signals:
-        loop.add_signal_handler(sig, stop.set)
+async def _serve(runtime: Runtime, stops: StopSignals) -> None:
+    settings = runtime.settings
+    await introduce(runtime)
+    app = create_web_app(runtime)
+    runner = web.AppRunner(app, shutdown_timeout=settings.shutdown_timeout, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, settings.web_host, settings.web_port).start()
+    log.info(
+        "web: listening on %s:%d%s", settings.web_host, settings.web_port, settings.webhook_path(),
+    )  # fmt: skip
+    settle_heap()
     try:
-        await stop.wait()
-        log.info("stopping: finishing what is in hand")
+        await set_webhook(runtime)
+        await wait_for_stop(stops)
     finally:
-        for sig in signals:
-            loop.remove_signal_handler(sig)
+        await runner.cleanup()
+
+
+async def wait_for_stop(stops: StopSignals) -> None:
+    """Until SIGTERM or SIGINT."""
+    await stops.wait()
+    log.info("%s: stopping, finishing what is in hand", stops.by)

@@ -44,7 +44,7 @@ async def test_members_are_answered_first_and_nothing_is_refused(world: Delivery
     assert limits is not None
     async with running(world.settings, world.clock, apply_migrations=False) as runtime:
         poller = UpdatePoller(runtime.dp, runtime.bot, concurrency=16, shutdown_timeout=5)
-        polling = asyncio.create_task(poller.run(handle_signals=False))
+        polling = asyncio.create_task(poller.run())
         try:
             start_scheduler(runtime)
             # the outbox is sending at its full pace when the members write

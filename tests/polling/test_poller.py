@@ -74,7 +74,7 @@ def unacknowledged(state: EmulatorState) -> list[str]:
 
 
 async def started(poller: UpdatePoller, **options: Any) -> asyncio.Task[None]:
-    task = asyncio.create_task(poller.run(handle_signals=False))
+    task = asyncio.create_task(poller.run())
     await asyncio.sleep(0)
     return task
 

@@ -126,7 +126,7 @@ async def test_a_screen_refused_with_429_reaches_the_member_after_the_wait(
     bot = create_bot(settings)
     dp, _ = create_dispatcher(settings, session_factory)
     poller = UpdatePoller(dp, bot, concurrency=4, shutdown_timeout=5, polling_timeout=1)
-    polling = asyncio.create_task(poller.run(handle_signals=False))
+    polling = asyncio.create_task(poller.run())
     try:
         await fault(url, chat_id=MEMBER, retry_after=1)  # the first call to the chat, any method
         state.send_text(MEMBER, "/start")
