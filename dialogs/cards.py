@@ -12,7 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import cards
-from bot.services.forms import asks_card_dates
+from bot.services.forms import (
+    CARD_SWITCH,
+    OWN_CARD_WORDS,
+    asks_card,
+    asks_card_dates,
+    may_ask_card,
+)
 from dialogs.common import (
     MemberDialog,
     back_button,
@@ -30,6 +36,7 @@ from dialogs.states import CardsSG
 from dialogs.widgets import I18nButtonText, I18nFormat
 from dialogs.widgets.pager import ScrollingGroup
 from storage.models import Member
+from storage.registry_values import Relation
 
 # a card that takes no request today is marked in a list as its status is (cards.ftl)
 STATUS_MARKS = {cards.CardStatus.WAITING: " · ⏳", cards.CardStatus.EXPIRED: " · ⚪️"}
@@ -113,12 +120,59 @@ async def _not_a_card(message: Message, widget: Any, manager: DialogManager, tex
     `cards.card_numbered`), or a family member named by who they are ("сын", "карта дочки",
     "for my son") or by name, in either script ("Тарас" for "Taras Kovalenko"), opens their
     card; anything else is as on any screen that asks nothing."""
+    if (asked := await _card_asked(text, manager)) is not None:  # "переключи на карту сына"
+        await _switched_if_asked(*asked, manager)
+        await on_card(message, widget, manager, f"{asked[0].card_id}")
+        return
     card_list, named = await _card_named(text, manager)
     card = cards.card_numbered(text, card_list) or named
     if card is not None:
         await on_card(message, widget, manager, f"{card.card_id}")
         return
     await on_free_message(message, widget, manager)
+
+
+async def _card_asked(text: str, manager: DialogManager) -> tuple[cards.CardView, bool] | None:
+    """The card a short message asks to see or to make active (`forms.asks_card`), by its
+    holder's name or who they are ("картка Софії", "перемкни на картку доньки"), or the
+    member's own ("переключи на мою карту"), and whether switching was asked; None for any
+    other message, or a member with one card."""
+    from dialogs.requests.named import named_holder, names_self, without_relations
+
+    if not may_ask_card(text):
+        return None
+    data = manager.middleware_data
+    card_list = await cards.list_cards(data["session"], data["member"], today(manager))
+    holder = named_holder(text, card_list)
+    rest = without_relations(holder[1] if holder else text)
+    asked = asks_card(" ".join(w for w in rest.split() if not names_self(w)))
+    if asked is None:
+        return None
+    card = holder[0] if holder else None
+    if card is None and asked == CARD_SWITCH and OWN_CARD_WORDS & set(rest.casefold().split()):
+        own = [c for c in card_list if c.relation == Relation.SELF]
+        card = next((c for c in own if c.status is cards.CardStatus.ACTIVE), None)
+    return (card, asked == CARD_SWITCH) if card is not None else None
+
+
+async def opened_card_named(message: Message, manager: DialogManager) -> bool:
+    """A family member's card asked for on a screen that asks nothing (`_card_asked`): its page
+    opened over the menu, made the active card first when switching was asked (the page then
+    says so); False for any other message."""
+    asked = await _card_asked(message.text or "", manager)
+    if asked is None:
+        return False
+    await _switched_if_asked(*asked, manager)
+    await open_over_menu(manager, CardsSG.detail, {"card_id": asked[0].card_id})
+    return True
+
+
+async def _switched_if_asked(card: cards.CardView, switch: bool, manager: DialogManager) -> None:
+    """`card` made the active one, and committed, when `switch` (the page shown next says so)."""
+    if switch and not card.is_active:
+        data = manager.middleware_data
+        await cards.set_active_card(data["session"], data["member"], card.card_id)
+        await commit_now(manager)
 
 
 async def opened_card_asked(message: Message, manager: DialogManager) -> bool:

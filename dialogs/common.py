@@ -384,8 +384,12 @@ async def opened_by_name(message: Message, manager: DialogManager) -> bool:
     page (`opened_request`), a menu button its screen ("мои заявки", `menu.opened_menu_item`),
     a language the bot's from now on ("на русском", `language.switched_language`), a question
     about a card's dates its page ("до какого числа действует полис?",
-    `cards.opened_card_asked`); False for any other message."""
-    from dialogs.cards import opened_card_asked  # (they build on this module: imported here)
+    `cards.opened_card_asked`), a family member's card its page, made active when switching is
+    asked ("перемкни на картку доньки", `cards.opened_card_named`); False for any other message."""
+    from dialogs.cards import (  # (they build on this module: imported here)
+        opened_card_asked,
+        opened_card_named,
+    )
     from dialogs.language import switched_language
     from dialogs.menu import opened_menu_item
 
@@ -393,6 +397,7 @@ async def opened_by_name(message: Message, manager: DialogManager) -> bool:
         await opened_request(message, manager)
         or await opened_menu_item(message, manager)
         or await opened_card_asked(message, manager)
+        or await opened_card_named(message, manager)
         or await pressed_typed(message, manager)
         or await switched_language(message, manager)
     )

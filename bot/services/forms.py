@@ -1148,6 +1148,54 @@ def asks_card_dates(typed: str) -> bool:
     )
 
 
+# a short message that asks to see a family member's card or to make it the one requests use,
+# once their name or who they are is left out ("перемкни на картку доньки", "карта сына",
+# "switch to Taras's card", "қызымның картасына ауыстырыңыз"): a word for the card or for
+# switching, and no other word than these (what else is said, "карта сына не работает", is
+# for support)
+_SWITCH_STEMS = ("перемкн", "переключ", "switch", "смени", "сменит", "поменя", "поміня", "змін",
+                 "ауыстыр", "выбер", "вибер", "choose", "select", "таңда", "активн", "active",
+                 "актив")  # fmt: skip
+_CARD_SHOW_WORDS = frozenset(
+    {"на", "до", "мою", "мой", "моя", "мій", "свою", "свой", "своя", "свій", "my", "own", "to",
+     "the", "s", "of", "for", "please", "пожалуйста", "будь", "ласка", "покажи", "покажите",
+     "покажіть", "show", "open", "открой", "откройте", "відкрий", "відкрийте", "зроби",
+     "зробіть", "сделай", "сделайте", "make", "it", "её", "ее", "її", "его", "його", "хочу",
+     "want", "i", "менің", "өз", "көрсет", "көрсетіңіз", "ашыңыз", "аш", "мен", "a", "тепер",
+     "теперь", "now", "қазір", "use", "использовать", "використовувати"}
+)  # fmt: skip
+CARD_SHOW, CARD_SWITCH = "show", "switch"
+CARD_SHOW_MAX = 7  # words
+
+
+def asks_card(rest: str) -> str | None:
+    """What a message whose person is left out asks of their card (`_SWITCH_STEMS`):
+    `CARD_SWITCH` to make it the active one, `CARD_SHOW` to see it; None for any other."""
+    words = _words(rest)
+    if not words or len(words) > CARD_SHOW_MAX:
+        return None
+    if not all(
+        word in _CARD_SHOW_WORDS or word.startswith(_SWITCH_STEMS + _CARD_STEMS) for word in words
+    ):
+        return None
+    if any(word.startswith(_SWITCH_STEMS) for word in words):
+        return CARD_SWITCH
+    return CARD_SHOW if any(word.startswith(_CARD_STEMS) for word in words) else None
+
+
+def may_ask_card(typed: str) -> bool:
+    """Whether a message may be one `asks_card` reads once its person is left out: a few words,
+    one of them for the card or for switching (checked before the member's cards are read)."""
+    words = _words(typed)
+    return len(words) <= CARD_SHOW_MAX + 1 and any(
+        word.startswith(_SWITCH_STEMS + _CARD_STEMS) for word in words
+    )
+
+
+# the words that make "мою карту" the member's own, when it is no other's
+OWN_CARD_WORDS = frozenset({"мою", "мой", "моя", "мій", "свою", "свой", "своя", "свій", "own",
+                            "менің", "өз"})  # fmt: skip
+
 # a question the support screen answers (its phones, e-mail, hours and whether it is open now):
 # about support, the call centre or "you", and how to reach it or when it works ("до скольки
 # вы работаете?", "номер горячей линии", "як зв'язатися з оператором?", "your working hours?")

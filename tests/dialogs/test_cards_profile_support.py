@@ -295,7 +295,7 @@ async def test_a_gender_typed_rather_than_pressed_is_taken(member, session_facto
 async def test_a_card_named_on_the_card_list_opens(member, session_factory):
     """ "Taras" typed on "My cards" opens his card; "Kovalenko" names all three and opens none:
     the text is kept for support, as on any screen that asks nothing."""
-    await _linked_family(member, session_factory)
+    child_id = await _linked_family(member, session_factory)
     await member.send("/menu")
     await member.click("💳 My cards")
     await member.send("Taras")
@@ -307,6 +307,12 @@ async def test_a_card_named_on_the_card_list_opens(member, session_factory):
     # a family member named by who they are ("карта сына" was kept for support)
     await member.send("карта сына")
     assert "Insured person: Taras Kovalenko (child)" in member.text()
+    assert "✅ This is your active card" not in member.text()
+    # asked to switch to it, it is made the active card ("переключи" opened it and no more)
+    await member.click("⬅️ Back")
+    await member.send("переключи на карту сына")
+    assert "✅ This is your active card: new requests use it." in member.text()
+    assert (await _member(session_factory)).active_card_id == child_id
 
 
 async def test_the_menu_and_the_linked_cards_say_when_a_card_opens_or_ended(
@@ -800,3 +806,50 @@ async def test_a_question_about_a_card_s_dates_opens_its_page(member, session_fa
     await member.send("почему карта не действует?")
     assert "Send this to support?" in member.text()
     assert "Policy SIP-2026-0001" not in member.text()
+
+
+async def test_a_family_member_s_card_asked_for_by_words_opens_or_becomes_active(
+    member, session_factory
+):
+    """On the menu "перемкни на картку доньки" and "картка Софії" were "Messages are not taken
+    on this screen", beside the button that opens the cards: a family member's card named by
+    who they are or by name opens its page, and becomes the active card when switching is
+    asked ("переключи на карту сына", "switch to Taras's card"); "мою" names one's own card
+    back. More said of the card is for support; a relative with no card here opens nothing."""
+    child_id = await _linked_family(member, session_factory)
+    own_id = (await _member(session_factory)).active_card_id
+    assert own_id not in (child_id, None)
+
+    await member.send("/menu")
+    await member.send("картка Тараса")
+    assert "Insured person: Taras Kovalenko (child)" in member.text()
+    assert "✅ This is your active card" not in member.text()
+    assert (await _member(session_factory)).active_card_id == own_id  # shown, not switched
+    assert "🔄 Change policy" in member.buttons()
+
+    await member.send("/menu")
+    await member.send("переключи на карту сына")
+    assert "Insured person: Taras Kovalenko (child)" in member.text()
+    assert "✅ This is your active card: new requests use it." in member.text()
+    assert (await _member(session_factory)).active_card_id == child_id
+
+    await member.send("/menu")
+    await member.send("перемкни на мою картку")
+    assert "Insured person: Olena Kovalenko" in member.text()
+    assert "✅ This is your active card" in member.text()
+    assert (await _member(session_factory)).active_card_id == own_id
+
+    await member.send("/menu")
+    await member.send("switch to Taras's card please")
+    assert (await _member(session_factory)).active_card_id == child_id
+    await member.send("/menu")
+    await member.send("ұлымның картасына ауыстырыңыз")  # (already his: shown, still his)
+    assert "Insured person: Taras Kovalenko (child)" in member.text()
+    assert (await _member(session_factory)).active_card_id == child_id
+
+    for said in ("карта сына не работает", "переключи на карту мужа"):
+        await member.send("/menu")
+        await member.send(said)
+        assert "Send this to support?" in member.text(), said
+        assert "Insured person:" not in member.text(), said
+    assert (await _member(session_factory)).active_card_id == child_id

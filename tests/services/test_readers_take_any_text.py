@@ -72,8 +72,10 @@ def test_the_readers_take_any_text(text: str) -> None:
         forms.is_question,
         forms.asks_card_dates,
         forms.asks_support_contacts,
+        forms.may_ask_card,
     ):
         said(text)
+    assert forms.asks_card(text) in (None, forms.CARD_SHOW, forms.CARD_SWITCH)
     profile.names_other_address(profile.ProfileField.HOME_ADDRESS, text)
     changed = profile.change_named(text)
     assert changed is None or changed[0] in {*profile.ProfileField, profile.GENDER_FIELD}
