@@ -33,6 +33,7 @@ from bot.services import requests
 from bot.services.cards import CardStatus, CardView
 from bot.services.documents import refusal
 from bot.services.forms import (
+    MadeAsked,
     asks_cancelling,
     is_acknowledged,
     is_greeting,
@@ -40,6 +41,7 @@ from bot.services.forms import (
     is_question,
     is_thanks,
     is_yes,
+    made_request_asked,
     match_choice,
     names_emergency,
     typed_phrase,
@@ -290,19 +292,23 @@ async def took_awaited(message: Message, manager: DialogManager) -> bool:
     data = manager.middleware_data
     if await names_another_request(message, manager):
         return False  # a new request asked for: kept and offered, as on any other moment
-    if await _cancel_asked(message, manager):
-        return False  # "хочу отменить" under "Request sent": its confirmation (`_about_made`)
+    if await _cancel_or_status_asked(message, manager):
+        # "хочу отменить" under "Request sent": its confirmation; "где моя заявка?": its page,
+        # where the status answers (`suggest._about_made`)
+        return False
     if await answer_awaited(message, data["uow"], data.get("member"), now(manager), data["i18n"]):
         manager.show_mode = ShowMode.NO_UPDATE  # the screen stays; the reply says where it went
         return True
     return False
 
 
-async def _cancel_asked(message: Message, manager: DialogManager) -> bool:
-    """Whether a short message a moment after a request asks to cancel ("хочу отменить",
-    "отмените"), while support waits for no answer from the member: not a line for the
-    request, but a cancel asked (`suggest._about_made`)."""
-    if not asks_cancelling(message.text or ""):
+async def _cancel_or_status_asked(message: Message, manager: DialogManager) -> bool:
+    """Whether a message a moment after a request asks to cancel ("хочу отменить",
+    "отмените") or where it is ("где моя заявка?", "когда мне перезвонят?"), while support
+    waits for no answer from the member: not a line for the request, which support would have
+    to answer, but a cancel asked, or the request's page (`suggest._about_made`)."""
+    text = message.text or ""
+    if not asks_cancelling(text) and made_request_asked(text) is not MadeAsked.STATUS:
         return False
     data = manager.middleware_data
     member = data.get("member")

@@ -161,6 +161,29 @@ async def test_another_request_or_a_cancel_typed_under_request_sent(member, sess
     assert "ещё одну" not in lines and "хочу отменить" not in lines
 
 
+async def test_where_a_request_is_asked_a_moment_after_it_opens_its_page(member, session_factory):
+    """ "где моя заявка?" a moment after a request went to support as a line on it, for them
+    to answer what its page says: it opens the request's page, with its status; a message
+    saying more is still a line on it."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.click("📱 Use \\+380501112233")
+    await member.click("🕘 Any time")
+    await member.send("About my limits")
+    await member.click("✅ Send")
+    for typed in ("где моя заявка?", "when will you call me?"):
+        await member.send(typed)
+        assert "R-000001 · 📞 Call-back" in member.text(), typed
+        assert "Status: 🆕 new" in member.text(), typed
+        await member.send("/menu")
+    await member.send("забыла сказать: лучше после обеда")
+    async with session_factory() as session:
+        lines = (await session.execute(select(RequestEvent.comment))).scalars().all()
+    assert "забыла сказать: лучше после обеда" in lines
+    assert "где моя заявка?" not in lines and "when will you call me?" not in lines
+
+
 @pytest.mark.parametrize(
     ("typed", "shown"),
     [
