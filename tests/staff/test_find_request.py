@@ -107,3 +107,35 @@ async def test_find_alone_in_a_member_s_topic_shows_that_member(world: StaffWorl
     usage = (await _find(world, ""))["text"]
     assert usage.startswith("🔎 Usage: /find phone")
     assert "In a member's topic, /find alone shows that member." in usage
+
+
+async def test_a_request_number_alone_in_the_general_topic_is_looked_up(
+    world: StaffWorld,
+) -> None:
+    """Staff paste a number a member quoted ("R-000001") into the General topic, where it met
+    silence: it is answered as /find answers it, with the link to the request's card. In a
+    member's topic it is a message to the member, as anything staff write there; other words
+    in the General topic are staff talking among themselves, and get no answer."""
+    member = await world.member_with_card()
+    request = await world.submit(member)
+    await world.deliver()
+    card = _card(world, request.number)
+
+    sent = world.state.send_text(FORUM, request.number, user_id=IRYNA)
+    await world.settled()
+    [reply] = [
+        m
+        for m in world.bot_messages(FORUM)
+        if (m.get("reply_to_message") or {}).get("message_id") == sent["message_id"]
+    ]
+    assert reply["text"].startswith(f"🔎 Found for {request.number}: 1 member, 1 card.")
+    [link] = [e for e in reply.get("entities", []) if e["type"] == "text_link"]
+    assert link["url"].endswith(f"/{card['message_thread_id']}/{card['message_id']}")
+
+    before = len(world.bot_messages(FORUM))
+    world.state.send_text(FORUM, f"who takes {request.number}?", user_id=IRYNA)
+    await world.settled()
+    assert len(world.bot_messages(FORUM)) == before
+    async with world.sessions() as session:
+        audit = list((await session.execute(select(AuditEntry))).scalars())
+    assert [a.target for a in audit if a.action == "find"] == [request.number]

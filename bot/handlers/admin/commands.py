@@ -48,6 +48,36 @@ async def _topic_member(message: Message, session: AsyncSession) -> str:
     return f"#{target.member_id}" if target is not None else ""
 
 
+async def found(
+    message: Message,
+    query: str,
+    uow: UnitOfWork,
+    clock: Clock,
+    settings: Settings,
+    i18n: Translator,
+) -> None:
+    """What /find shows for `query`, in reply to `message` (audited, committed first)."""
+    if message.from_user is None:
+        await message.reply(i18n("staffcmd-find-usage"))
+        return
+    now = clock()
+    result = await staff_find.find(
+        uow.session,
+        query,
+        message.from_user.id,
+        now,
+        now.astimezone(settings.tz).date(),
+        default_chat=settings.admin_chat_id,
+    )
+    # the view is audited: the audit row is stored before the data is shown
+    if not await uow.commit():
+        await message.reply(i18n("staff-not-saved"))
+        return
+    # a name is shown back as the staff member typed it (the audit keeps its initials)
+    name = " ".join(query.split()) if staff_find.is_name(query) else None
+    await _reply(message, texts.find_result(result, i18n, settings.tz, name=name))
+
+
 def create_router() -> Router:
     router = Router(name="admin-commands")
 
@@ -61,28 +91,10 @@ def create_router() -> Router:
         i18n: Translator,
     ) -> None:
         query = (command.args or "").strip() or await _topic_member(message, uow.session)
-        if not query or message.from_user is None:
+        if not query or not staff_find.searchable(query):
             await message.reply(i18n("staffcmd-find-usage"))
             return
-        if not staff_find.searchable(query):
-            await message.reply(i18n("staffcmd-find-usage"))
-            return
-        now = clock()
-        result = await staff_find.find(
-            uow.session,
-            query,
-            message.from_user.id,
-            now,
-            now.astimezone(settings.tz).date(),
-            default_chat=settings.admin_chat_id,
-        )
-        # the view is audited: the audit row is stored before the data is shown
-        if not await uow.commit():
-            await message.reply(i18n("staff-not-saved"))
-            return
-        # a name is shown back as the staff member typed it (the audit keeps its initials)
-        name = " ".join(query.split()) if staff_find.is_name(query) else None
-        await _reply(message, texts.find_result(result, i18n, settings.tz, name=name))
+        await found(message, query, uow, clock, settings, i18n)
 
     @router.message(command("setphone"))
     async def setphone(

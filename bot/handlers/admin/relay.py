@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.types import Message
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
+from bot.config import Settings
+from bot.handlers.admin.commands import found
 from bot.handlers.admin.target import member_of
 from bot.i18n import Translator
 from bot.services import relay
+from bot.services.staff.find import REQUEST_NUMBER
+from storage.uow import UnitOfWork
 
 
 def create_router() -> Router:
@@ -17,11 +20,17 @@ def create_router() -> Router:
 
     @router.message(~F.text.startswith("/"), ~F.from_user.is_bot)
     async def staff_message(
-        message: Message, session: AsyncSession, clock: Clock, i18n: Translator
+        message: Message, uow: UnitOfWork, clock: Clock, settings: Settings, i18n: Translator
     ) -> None:
+        session = uow.session
         target = await member_of(message, session)
         if target is None:
-            # the General topic or an unrelated message: staff talking among themselves
+            # the General topic or an unrelated message: staff talking among themselves; a
+            # request's number alone ("R-000042", copied from a member's words) is looked up,
+            # as /find would
+            text = message.text or ""
+            if REQUEST_NUMBER.fullmatch(text):
+                await found(message, text.strip(), uow, clock, settings, i18n)
             return
         if target.unreachable:
             await message.reply(i18n("staff-member-unreachable"))
