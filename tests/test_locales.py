@@ -212,3 +212,35 @@ def test_the_member_is_addressed_with_a_capital_you(locale: str) -> None:
         for match in POLITE_YOU[locale].finditer(_text_of(message))
     ]
     assert lower == []
+
+
+# a Kazakh postposition or verb that needs a case ending on the word before it ("8
+# желтоқсанНАН бастап", "14:30-ҒА дейін", "8 желтоқсанДА ашылады"): a placeholder cannot take
+# one, so the date, time or number goes after a colon or in brackets ("ашылу күні: …")
+CASE_AFTER_PLACEABLE = re.compile(
+    r"\{ *\$\w+ *\}(?:</b>)?\s+(бастап|дейін|шейін|кейін|аяқталды|басталады|ашылады|"
+    r"қоңырау|келіңіз|жеткізіледі)"
+)
+
+
+def test_no_kazakh_date_or_time_is_left_without_its_case_ending() -> None:
+    """«<b>2026 ж. 8 желтоқсан</b> ашылады», «{ $date } бастап», «<b>{ $until }</b> дейін»
+    read as broken Kazakh: the formatted date cannot take the ending the word after it asks
+    for. None is left, in any text the bot sends."""
+    found = [
+        f"{key}: {match.group(0)}"
+        for path in sorted((LOCALES_DIR / "kk").glob("*.ftl"))
+        for key, line in _lines_by_key(path)
+        for match in CASE_AFTER_PLACEABLE.finditer(line)
+    ]
+    assert found == []
+
+
+def _lines_by_key(path: Path) -> list[tuple[str, str]]:
+    """Each line of an .ftl file, with the key it belongs to."""
+    key, lines = "", []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if (start := re.match(r"([a-z][\w-]*) =", line)) is not None:
+            key = start.group(1)
+        lines.append((key, line))
+    return lines

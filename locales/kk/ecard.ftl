@@ -11,8 +11,8 @@ ecard-coverage = Сақтандыру қорғауы
 ecard-status-active = ҚОЛДАНЫСТА
 ecard-status-waiting = КҮТУДЕ: ӘЛІ ҚОЛДАНЫСТА ЕМЕС
 ecard-status-expired = МЕРЗІМІ АЯҚТАЛҒАН
-ecard-note-waiting = Сақтандыру қорғауы { $date } басталады
-ecard-note-expired = Сақтандыру қорғауы { $date } аяқталды
+ecard-note-waiting = Сақтандыру қорғауының басталу күні: { $date }
+ecard-note-expired = Сақтандыру қорғауы аяқталды: { $date }
 ecard-hotline = 24/7: { $phone }
 ecard-caption = 🪪 Сақтандыру картаңыз: оны клиниканың тіркеу орнында көрсетіңіз.
 # a relative's card (a child's): whose it is

@@ -82,7 +82,7 @@ notify-coverage-started =
     }
     { $cards }
     Енді өтініш беруге болады: /menu ашыңыз.
-notify-coverage-card = • { $policy } · { $name } — { $date } бастап
+notify-coverage-card = • { $policy } · { $name } — басталу күні: { $date }
 notify-appointment-tomorrow =
     📅 Еске салу: <b>{ $number }</b> өтініші бойынша дәрігерге жазылу ертеңге белгіленген.
     { $details }
