@@ -85,9 +85,49 @@ def score_said(text: str) -> tuple[int, str] | None:
     parts = [part.strip() for part in _PARTS.split(text) if part.strip()]
     read = [(part, read_score(part)) for part in parts]
     scores = [score for _part, score in read if score is not None]
-    if len(scores) != 1 or len(parts) < 2:
+    if len(scores) == 1 and len(parts) >= 2:
+        return scores[0], ", ".join(part for part, score in read if score is None)
+    if scores:
         return None
-    return scores[0], ", ".join(part for part, score in read if score is None)
+    # or given with its verb inside a part, its words about it around ("всё хорошо ставлю
+    # пять", "ставлю 5 баллов всё быстро")
+    given = [(at, found) for at, part in enumerate(parts) if (found := _given_in(part))]
+    if len(given) != 1:
+        return None
+    at, (score, rest) = given[0]
+    return score, ", ".join(part for part in [*parts[:at], rest, *parts[at + 1 :]] if part)
+
+
+# the verbs a score is given with, which may stand inside a sentence (`_SCORE_SAID` reads a
+# part that is only the score with its words); before the score, or after it as Kazakh puts it
+# ("бәрі жақсы 5 бағалаймын")
+_GIVING = frozenset({"ставлю", "поставлю", "даю", "оцениваю", "оцінюю", "ставимо", "give",
+                     "бағалаймын", "қоямын"})  # fmt: skip
+_GIVER = frozenset({"я", "i", "мен"})  # who gives it, left out with the verb
+_GIVEN_WORDS = 3  # the verb, the score and a word after it ("ставлю 5 баллов")
+
+
+def _given_in(part: str) -> tuple[int, str] | None:
+    """The one score a part gives with its verb ("всё хорошо ставлю пять"), and the part's
+    other words; None when it gives none, or several."""
+    words = part.split()
+    found: list[tuple[int, int, int]] = []  # (score, first word, past the last)
+    for at, word in enumerate(words):
+        if word.casefold() not in _GIVING:
+            continue
+        start = at - 1 if at and words[at - 1].casefold() in _GIVER else at
+        for size in range(_GIVEN_WORDS, 1, -1):
+            score = read_score(" ".join(words[at : at + size])) if at + size <= len(words) else None
+            if score is not None:
+                found.append((score, start, at + size))
+                break
+        else:
+            if at and (score := read_score(words[at - 1])) is not None:  # "5 бағалаймын"
+                found.append((score, at - 1, at + 1))
+    if len({score for score, _start, _end in found}) != 1:
+        return None
+    score, start, end = found[0]
+    return score, " ".join([*words[:start], *words[end:]])
 
 
 async def typed_score_target(session: AsyncSession, member: Member, now: datetime) -> int | None:

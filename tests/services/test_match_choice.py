@@ -397,6 +397,16 @@ def test_the_time_of_day_a_call_back_is_asked_for_with(typed: str, window: str |
         ("Всё отлично, 5!", (5, "Всё отлично")),
         ("5, но долго ждала", (5, "но долго ждала")),
         ("⭐⭐⭐. Долго", (3, "Долго")),
+        # given with its verb inside a sentence, before the score or after it (in Kazakh)
+        ("всё хорошо ставлю пять", (5, "всё хорошо")),
+        ("я даю 4 потому что долго", (4, "потому что долго")),
+        ("ставлю 5 баллов всё быстро", (5, "всё быстро")),
+        ("I give 5 great service", (5, "great service")),
+        ("бәрі жақсы 5 бағалаймын", (5, "бәрі жақсы")),
+        ("всё хорошо, ставлю пять, спасибо", (5, "всё хорошо, спасибо")),
+        ("ставлю на 5 и 4", None),  # two numbers
+        ("хорошо ставлю", None),  # the verb, no score
+        ("ставлю 10 из 10", None),  # not a score of 1-5
         ("у меня 2 вопроса", None),  # a number inside words
         ("1. анализы 2. лекарства", None),  # two numbers: a list
         ("5?", None),  # a question

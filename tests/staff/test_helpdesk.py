@@ -1091,6 +1091,20 @@ async def test_a_score_said_among_a_few_words_rates_the_request_with_them_as_its
     assert "💬 Member's comment: nobody called back" in told[0]["text"]
 
 
+async def test_a_score_given_with_its_verb_inside_a_sentence_rates_the_request(world):
+    """ "всё хорошо ставлю пять" (no comma) was kept for support: the score it gives with its
+    verb rates the request, the other words are its comment."""
+    request, _ask = await _done(world)
+    world.clock.advance(minutes=10)
+    world.state.send_text(OLENA, "всё хорошо ставлю пять")
+    await world.settled()
+    [rating] = await _rows(world, RequestRating)
+    assert (rating.request_id, rating.score, rating.comment) == (request.id, 5, "всё хорошо")
+    assert world.bot_messages(OLENA)[-1]["text"] == (
+        EN("rating-thanks", stars="⭐" * 5, score=5) + "\n" + EN("rating-comment-thanks")
+    )
+
+
 async def test_a_score_in_reply_to_how_did_we_do_rates_it_not_a_question_to_support(world):
     """ "5" sent as a Telegram reply to "How did we do?" went to support as a new question
     about a closed request; it is that request's score, and may change it."""
