@@ -1877,3 +1877,58 @@ def list_edit(typed: str, lines: list[str]) -> ListEdit | None:
         if left:
             kept.append(", ".join(left) if len(left) < len(items) else line)
     return ListEdit(kept, found)
+
+
+# where a delivery goes, said in the message that lists what to deliver ("нурофен, аквамарис.
+# доставка на Хрещатик 22, кв 5", "адрес: Абая 10-5", "deliver to 5 Baker St"): the words that
+# lead to it, and the address to the end of the message
+_ADDRESS_LEAD = re.compile(
+    r"(?:^|(?<=[\s,.;:!]))(?:"
+    r"(?:доставк[аиу]|доставьте|доставить|доставте|доставити|привезите|привезіть|"
+    r"привезти|deliver|delivery|delivered|жеткізіңіз|жеткізу)\s+"
+    r"(?:мне\s+|мені\s+|it\s+|them\s+)?(?:на|по\s+адресу|за\s+адресою|to)"
+    r"|(?:по\s+адресу|за\s+адресою)"
+    r"|(?:адрес[аи]?(?:\s+доставки)?|delivery\s+address|address|мекенжай\w*)\s*:"
+    r")\s*:?\s*(?P<address>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def delivery_address_in(typed: str, today: date) -> tuple[str, str] | None:
+    """The words before a delivery address given in a message, and the address ("нурофен
+    дитячий. доставка на Хрещатик 22, кв 5": "нурофен дитячий", "Хрещатик 22, кв 5"); None
+    when the message gives none: what follows the words is an address with a house number, not
+    a day ("доставка на завтра", "доставка на 15 декабря") nor a time."""
+    found = _ADDRESS_LEAD.search(typed)
+    if found is None:
+        return None
+    address = " ".join(found.group("address").split()).rstrip(" .,;!")
+    while (last := address.rsplit(maxsplit=1))[-1].casefold() in _PLEASE and len(last) > 1:
+        address = last[0].rstrip(" .,;!")  # "… 5 Baker St, please"
+    if not any(ch.isdigit() for ch in address) or not any(
+        _place_word(word, today) for word in _words(address)
+    ):
+        return None
+    before = typed[: found.start()].rstrip(" \n.,;:!-—")
+    return before, address
+
+
+def _place_word(word: str, today: date) -> bool:
+    """Whether a word of an address names a place (a street, a city), not a day, a month or a
+    time ("пятницу", "декабря", "утром")."""
+    return (
+        len(word) >= ADDRESS_WORD_MIN
+        and word not in WEEKDAYS
+        and word not in RELATIVE_DAYS
+        and word not in TIME_LABEL_WORDS
+        and word not in _NOT_PLACE
+        and read_date(f"1 {word}", today) is None  # a month's name
+    )
+
+
+ADDRESS_WORD_MIN = 3
+# the words of a day's hours ("после 18", "до 14:00", "з 10 до 12"), of no place
+_NOT_PLACE = frozenset({"после", "після", "after", "before", "until", "between", "между", "між",
+                        "часов", "часа", "годин", "годині", "hours", "кейін", "дейін", "утра",
+                        "вечера", "ранку", "вечора", "сағат", "сағатта", "not", "later",
+                        "than", "позже", "пізніше", "раньше", "раніше"})  # fmt: skip

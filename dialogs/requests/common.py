@@ -142,12 +142,26 @@ async def on_clear_docs(_callback: CallbackQuery, _button: Button, manager: Dial
 
 
 async def advance(manager: DialogManager, next_state: State, confirm_state: State) -> None:
-    """The next step, or straight back to the summary when the member is editing one field."""
+    """The next step, or straight back to the summary when the member is editing one field;
+    the summary too for a last step answered before it was reached (`answered_ahead`)."""
     clear_error(manager)
     if manager.dialog_data.get(EDITING):
         await manager.switch_to(confirm_state)
+    elif next_state.state in manager.dialog_data.get(ANSWERED_AHEAD, ()):
+        await step_to(manager, confirm_state)
     else:
         await step_to(manager, next_state)
+
+
+# the form's steps (each the last before its summary) a message answered before they were
+# reached ("нурофен, доставка на Хрещатик 22": the address step): passed over (`advance`)
+ANSWERED_AHEAD = "answered_ahead"
+
+
+def answered_ahead(manager: DialogManager, step: State) -> None:
+    """The form's last step before its summary, `step`, answered already: passed over."""
+    data = manager.dialog_data
+    data[ANSWERED_AHEAD] = [*data.get(ANSWERED_AHEAD, []), step.state]
 
 
 # the steps of a form the member came through, in order, to go back along ("назад")

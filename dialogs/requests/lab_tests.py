@@ -140,7 +140,12 @@ LAB_FIELDS: tuple[Field, ...] = (
 def lab_tests_dialog() -> Dialog:
     return MemberDialog(
         list_window(
-            REFERRAL_LIST, LabTestsSG.referral, LabTestsSG.date, LabTestsSG.confirm, then=_to_date
+            REFERRAL_LIST,
+            LabTestsSG.referral,
+            LabTestsSG.date,
+            LabTestsSG.confirm,
+            then=_to_date,
+            address=LabTestsSG.address,
         ),
         text_step(
             "lab-date-prompt",

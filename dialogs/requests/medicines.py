@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services.forms import (
     address_named,
     clean_text,
+    delivery_address_in,
     is_done,
     list_after,
     list_edit,
@@ -38,6 +39,7 @@ from dialogs.common import (
     set_error,
     set_notice,
     text_step,
+    today,
 )
 from dialogs.requests.common import (
     DOCS,
@@ -46,6 +48,7 @@ from dialogs.requests.common import (
     Field,
     add_line,
     advance,
+    answered_ahead,
     clear_lines,
     docs_getter,
     edit_buttons,
@@ -93,26 +96,47 @@ def clean_list(text: str | None) -> str | None:
     return value
 
 
+def kept_address(manager: DialogManager, text: str, step: State) -> str | None:
+    """`text` without the address it gives after its list ("нурофен дитячий. доставка на
+    Хрещатик 22, кв 5", `forms.delivery_address_in`), which answers the form's address step
+    `step` (passed over to the summary, `answered_ahead`), said so; None when it gives none."""
+    found = delivery_address_in(text, today(manager))
+    value = clean_address(found[1]) if found is not None else None
+    if found is None or value is None:
+        return None
+    manager.dialog_data[ADDRESS] = value
+    answered_ahead(manager, step)
+    set_notice(manager, "address-kept", address=value)
+    return found[0]
+
+
 def list_window(
     step: ListStep,
     state: State,
     after: State,
     confirm: State,
     then: Callable[[DialogManager], Awaitable[None]] | None = None,
+    address: State | None = None,
 ) -> Window:
     """Text and/or photos or files (an album too); "Next" appears once there is something;
-    `then`, once on the next step (a day typed before it answers it)."""
+    `then`, once on the next step (a day typed before it answers it); `address`, the form's
+    address step, which an address given with the list answers (`kept_address`)."""
 
     async def on_text(message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
         """Each message adds its lines to the list (people send one item a message); "готово",
         "that's all" (`forms.DONE_WORDS`) is the press of "Next", never a line; "очистить
         список", "удалить последнее", "убрать нурофен" change the list (`forms.list_edit`)."""
+        kept = None
         if is_done(text):
             await on_next(message, None, manager)
             return
         if names_document(text):  # "по направлению": its photo, not a line of the list
             set_notice(manager, step.document, attached=len(stored_docs(manager)))
             return
+        if address is not None and (kept := kept_address(manager, text, address)) is not None:
+            text = kept  # the list without the address, which is said kept
+            if not text:
+                return
         before = str(manager.dialog_data.get(step.key) or "")
         edit = list_edit(text, before.split("\n") if before else [])
         if edit is not None and not edit.found:
@@ -132,7 +156,7 @@ def list_window(
         added = add_line(manager, step.key, message.message_id, value, LIST_MAX)
         if added is Added.TOO_LONG:
             set_error(manager, "list-full", max=LIST_MAX)
-        elif added is Added.NEW:
+        elif added is Added.NEW and kept is None:
             clear_error(manager)
 
     async def on_clear(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
@@ -144,7 +168,11 @@ def list_window(
         await on_attachment(message, widget, manager)
         added = len(manager.dialog_data.get(DOCS, [])) > before
         # a caption is often the list itself; it must not replace a list typed before
-        caption = clean_list(message.caption)
+        caption = message.caption
+        if added and caption and address is not None:  # "рецепт, доставка на Хрещатик 22"
+            kept = kept_address(manager, caption, address)
+            caption = caption if kept is None else kept
+        caption = clean_list(caption)
         if added and caption and not manager.dialog_data.get(step.key):
             manager.dialog_data[step.key] = caption
 
@@ -270,9 +298,15 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
     said = said_with(start_data, LIST_AHEAD)
     if said is not None:
         listed = clean_list(list_after(said, RequestKind.MEDICINES))
+        kept = kept_address(manager, listed, MedicinesSG.address) if listed else None
+        if kept is not None:  # "…: нурофен дитячий. доставка на Хрещатик 22, кв 5"
+            listed = clean_list(kept)
         if listed is not None:
             manager.dialog_data[ITEMS] = listed
-            set_notice(manager, "list-kept")
+            if kept is None:
+                set_notice(manager, "list-kept")
+            else:
+                set_notice(manager, "list-address-kept", address=manager.dialog_data[ADDRESS])
 
 
 def _details(manager: DialogManager) -> dict[str, Any]:
@@ -302,7 +336,13 @@ MEDICINES_FIELDS: tuple[Field, ...] = (
 
 def medicines_dialog() -> Dialog:
     return MemberDialog(
-        list_window(MEDICINES_LIST, MedicinesSG.items, MedicinesSG.address, MedicinesSG.confirm),
+        list_window(
+            MEDICINES_LIST,
+            MedicinesSG.items,
+            MedicinesSG.address,
+            MedicinesSG.confirm,
+            address=MedicinesSG.address,
+        ),
         address_window(
             MedicinesSG.address,
             MedicinesSG.confirm,

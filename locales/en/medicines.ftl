@@ -33,3 +33,5 @@ medicines-btn-edit-address = ✏️ Address
 btn-list-clear = 🗑 Clear the list
 list-full = The list would be longer than { $max } characters. Send the rest as a photo or file, or clear the list.
 list-kept = 📝 Noted as your list: add more, or press “Next”.
+address-kept = 🏠 { $address }: noted as the address.
+list-address-kept = 📝 Noted as your list, and 🏠 { $address } as the address: add more, or press “Next”.

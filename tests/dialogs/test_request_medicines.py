@@ -274,6 +274,51 @@ async def test_a_list_given_after_a_colon_is_the_list(member, session_factory):
     assert request.details["items"] == "нурофен 200 мг, 1 упаковка\nParacetamol 500 mg"
 
 
+async def test_an_address_given_with_the_list_is_the_delivery_address(member, session_factory):
+    """ "ліки для Софії: нурофен дитячий, аквамарис. доставка на Хрещатик 22, кв 5" kept the
+    address as a line of the list, and the address step asked for it again: the address is
+    the delivery address, said so, and its step is passed over; on the list step too, and in
+    a prescription's caption. A day the delivery is asked for ("доставка на завтра") is no
+    address."""
+    await member_with_active_card(member, session_factory)
+    await member.send("ліки: нурофен дитячий, аквамарис. доставка на Хрещатик 22, кв 5")
+    await member.click("📝 New request: 💊 Medicines")
+    assert (
+        "📝 Noted as your list, and 🏠 Хрещатик 22, кв 5 as the address: add more, or press"
+        in member.text()
+    )
+    await member.click("➡️ Next")
+    assert "Address: Хрещатик 22, кв 5" in member.text()  # the summary, the step passed over
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["items"] == "нурофен дитячий, аквамарис"
+    assert request.details["address"] == "Хрещатик 22, кв 5"
+
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.click("💊 Medicines")
+    await member.send("Paracetamol 500 mg, 2 packs, deliver to 5 Baker St, London, please")
+    assert "🏠 5 Baker St, London: noted as the address." in member.text()
+    await member.send("доставка на завтра")  # a day, no address: a line as any other
+    await member.click("➡️ Next")
+    assert "Address: 5 Baker St, London" in member.text()
+    await member.click("✅ Send")
+    second = (await stored_requests(session_factory))[-1]
+    assert second.details["items"] == "Paracetamol 500 mg, 2 packs\nдоставка на завтра"
+    assert second.details["address"] == "5 Baker St, London"
+
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.click("💊 Medicines")
+    await _send_photo_with_caption(member, "rx-1", "нурофен. адрес: Абая 10, кв 5")
+    await member.click("➡️ Next")
+    assert "Address: Абая 10, кв 5" in member.text()
+    await member.click("✅ Send")
+    third = (await stored_requests(session_factory))[-1]
+    assert third.details["items"] == "нурофен"
+    assert third.details["address"] == "Абая 10, кв 5"
+
+
 async def test_an_address_named_in_words_is_the_one_saved(member, session_factory):
     """ "домой" on the address step was stored as the address, and so was "туда же": staff
     got a delivery to "домой". Home in words is the profile's home address, "the same" the last

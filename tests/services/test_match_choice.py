@@ -19,6 +19,7 @@ from bot.services.forms import (
     TYPED_COMMANDS,
     YES_WORDS,
     _words,
+    delivery_address_in,
     hour_in_sentence,
     hour_said,
     is_done,
@@ -417,3 +418,27 @@ def test_the_time_of_day_a_call_back_is_asked_for_with(typed: str, window: str |
 def test_a_score_said_among_a_few_words(typed: str, said: tuple[int, str] | None) -> None:
     """A score that is one part of a short message, and the words beside it (its comment)."""
     assert score_said(typed) == said
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        (
+            "нурофен дитячий, аквамарис. доставка на Хрещатик 22, кв 5",
+            ("нурофен дитячий, аквамарис", "Хрещатик 22, кв 5"),
+        ),
+        ("нурофен, адрес: Абая 10-5", ("нурофен", "Абая 10-5")),
+        ("доставьте по адресу ул. Ленина 5, кв 12", ("", "ул. Ленина 5, кв 12")),
+        ("deliver to 5 Baker St, please", ("", "5 Baker St")),
+        ("мекенжайым: Алматы, Абай 10", ("", "Алматы, Абай 10")),
+        # a day or the hours of the delivery, not where it goes
+        ("доставка на завтра", None),
+        ("доставка на 15 декабря после 18", None),
+        ("доставка на пятницу 15.12", None),
+        ("доставка на 10:00", None),
+        ("доставка на работу", None),  # (no house number: which work is the profile's)
+        ("парацетамол 500 мг 2 уп", None),
+    ],
+)
+def test_a_delivery_address_given_with_the_list(typed: str, found: tuple[str, str] | None) -> None:
+    assert delivery_address_in(typed, date(2026, 11, 22)) == found

@@ -76,6 +76,8 @@ def test_the_readers_take_any_text(text: str) -> None:
     ):
         said(text)
     assert forms.asks_card(text) in (None, forms.CARD_SHOW, forms.CARD_SWITCH)
+    address = forms.delivery_address_in(text, TODAY)
+    assert address is None or (address[1] and any(ch.isdigit() for ch in address[1]))
     profile.names_other_address(profile.ProfileField.HOME_ADDRESS, text)
     changed = profile.change_named(text)
     assert changed is None or changed[0] in {*profile.ProfileField, profile.GENDER_FIELD}
