@@ -15,7 +15,7 @@ from bot.config import SUPPORTED_LOCALES
 from bot.i18n import Translator, TranslatorHub
 from bot.services import members
 from bot.services.forms import plain_phrase
-from bot.services.languages import LANGUAGE_WORDS, language_asked
+from bot.services.languages import LANGUAGE_WORDS, NOT_SPOKEN, language_asked
 from dialogs.common import MemberDialog, commit_now, member_window, set_notice, typed_choice
 from dialogs.states import LanguageSG, MainSG
 from dialogs.widgets import I18nFormat
@@ -33,7 +33,8 @@ async def languages_getter(i18n: Translator, **_: Any) -> dict[str, Any]:
 async def switched_language(message: Message, manager: DialogManager) -> bool:
     """On a screen that asks nothing, a language asked for in words ("на русском", "English
     please", "говорите по-украински"): the bot speaks it from now on, as if picked on
-    /language (the one it speaks already: it says so); False for any other message."""
+    /language (the one it speaks already: it says so; one it does not speak, "Sprechen Sie
+    Deutsch?": which it speaks); False for any other message."""
     text = message.text or ""
     if any(ch.isdigit() for ch in text):
         return False  # ("KZ-100002 01.02.2015": an insured ID, not "kz")
@@ -41,7 +42,9 @@ async def switched_language(message: Message, manager: DialogManager) -> bool:
     i18n: Translator = manager.middleware_data["i18n"]
     if code is None:
         return False
-    if code == i18n.locale:
+    if code == NOT_SPOKEN:
+        set_notice(manager, "language-not-spoken")
+    elif code == i18n.locale:
         set_notice(manager, "language-same")
     else:
         await on_language(message, None, manager, code)

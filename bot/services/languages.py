@@ -40,16 +40,53 @@ ASKED_IN = frozenset(
      "пишіть", "перейти", "перейдите", "переключи", "переключите", "перейдіть", "переключіть",
      "хочу", "мне", "мені", "пожалуйста", "speak", "write", "switch", "change", "to", "let",
      "s", "can", "you", "i", "want", "сөйлеңіз", "жазыңыз", "ауыстыру", "сөйлесейік",
-     "сөйлеңізші", "жазыңызшы", "ауыстырыңыз", "ауыстырыңызшы", "please", "pls"}
+     "сөйлеңізші", "жазыңызшы", "ауыстырыңыз", "ауыстырыңызшы", "please", "pls", "do",
+     "вы", "ви", "ли", "розмовляєте", "знаете", "знаєте", "сіз", "білесіз", "hello", "hi",
+     "здравствуйте", "привет", "вітаю", "добрий", "день", "сәлеметсіз", "бе", "сәлем",
+     "sprechen", "sie", "hallo", "habla", "usted", "parlez", "vous", "mówisz", "mówi", "pan",
+     "pani", "gaplashasizmi", "konuşuyor", "musunuz", "musun", "а", "and"}
+)  # fmt: skip
+
+# a language the bot does not speak, asked for as one it does ("Sprechen Sie Deutsch?",
+# "по-узбекски можно?", "o'zbekcha"): the member is told which it speaks (`NOT_SPOKEN`)
+NOT_SPOKEN = "-"
+OTHER_LANGUAGE_WORDS = frozenset(
+    {"deutsch", "german", "auf deutsch", "немецкий", "немецком", "на немецком", "по немецки",
+     "німецька", "німецькою", "неміс", "немісше", "polski", "po polsku", "polish", "польский",
+     "польском", "на польском", "по польски", "польська", "польською", "поляк", "uzbek",
+     "o zbek", "o zbekcha", "ozbekcha", "ўзбекча", "узбекча", "узбекский", "узбекском",
+     "на узбекском", "по узбекски", "узбецька", "узбецькою", "өзбек", "өзбекше", "kyrgyz",
+     "кыргызча", "кыргызский", "киргизский", "на киргизском", "по киргизски", "қырғыз",
+     "қырғызша", "turkish", "türkçe", "turkce", "турецкий", "на турецком", "по турецки",
+     "турецька", "түрік", "түрікше", "tajik", "таджикский", "по таджикски", "тоҷикӣ",
+     "тәжік", "тәжікше", "azerbaijani", "azərbaycanca", "азербайджанский", "по азербайджански",
+     "belarusian", "беларуская", "белорусский", "по белорусски", "білоруська", "georgian",
+     "грузинский", "по грузински", "armenian", "армянский", "по армянски", "chinese",
+     "китайский", "по китайски", "китайська", "қытай", "қытайша", "中文", "spanish", "español",
+     "испанский", "по испански", "іспанська", "french", "français", "francais",
+     "французский", "по французски", "французька", "italian", "italiano", "итальянский",
+     "arabic", "арабский", "по арабски", "hebrew", "иврит", "на иврите", "korean",
+     "корейский", "по корейски", "корей", "корейше", "romanian", "română", "румынский",
+     "молдавский", "hungarian", "magyar", "венгерский", "czech", "čeština", "чешский",
+     "slovak", "словацкий", "japanese", "японский", "hindi", "хинди", "persian", "фарси",
+     "dari", "дари", "pashto", "tatar", "татарский", "татарша", "uyghur", "уйгурский",
+     "ұйғыр", "ұйғырша", "turkmen", "туркменский", "түрікмен", "mongolian", "монгольский",
+     "моңғол", "dutch", "nederlands", "greek", "греческий", "portuguese", "português",
+     "португальский", "crimean tatar", "кримськотатарська", "lithuanian", "latvian",
+     "estonian", "литовский", "латышский", "эстонский"}
 )  # fmt: skip
 
 
 def language_asked(words: list[str]) -> str | None:
     """The language a message asks the bot to speak, read from its words (lower case): a name
-    of one (`LANGUAGE_WORDS`) after words of asking only ("говорите по русски": "ru"); None
-    for any other message."""
+    of one (`LANGUAGE_WORDS`) after words of asking only ("говорите по русски": "ru"),
+    `NOT_SPOKEN` for one the bot does not speak ("sprechen sie deutsch"); None for any other
+    message."""
     while words:
-        code = LANGUAGE_WORDS.get(" ".join(words))
+        phrase = " ".join(words)
+        code = LANGUAGE_WORDS.get(phrase) or (
+            NOT_SPOKEN if phrase in OTHER_LANGUAGE_WORDS else None
+        )
         if code is not None:
             return code
         if words[0] in ASKED_IN:

@@ -53,6 +53,7 @@ command-support = Support: phones, hours, write to us
 
 language-choose = 🌐 Choose your language:
 language-same = 🌐 We are speaking English already. To choose another language: /language.
+language-not-spoken = 🌐 Sorry, I speak only Ukrainian, Russian, Kazakh and English. To choose one: /language.
 language-name-uk = 🇺🇦 Українська
 language-name-ru = 🇷🇺 Русский
 language-name-kk = 🇰🇿 Қазақша

@@ -53,6 +53,7 @@ command-support = Қолдау: телефондар, жұмыс уақыты, �
 
 language-choose = 🌐 Тілді таңдаңыз:
 language-same = 🌐 Біз қазақша сөйлесіп жатырмыз. Басқа тілді таңдау үшін: /language.
+language-not-spoken = 🌐 Кешіріңіз, мен тек украин, орыс, қазақ және ағылшын тілдерінде сөйлеймін. Тілді таңдау үшін: /language.
 language-name-uk = 🇺🇦 Українська
 language-name-ru = 🇷🇺 Русский
 language-name-kk = 🇰🇿 Қазақша

@@ -53,6 +53,7 @@ command-support = Поддержка: телефоны, часы работы, �
 
 language-choose = 🌐 Выберите язык:
 language-same = 🌐 Мы уже говорим по-русски. Чтобы выбрать другой язык: /language.
+language-not-spoken = 🌐 Извините, я говорю только на украинском, русском, казахском и английском. Чтобы выбрать язык: /language.
 language-name-uk = 🇺🇦 Українська
 language-name-ru = 🇷🇺 Русский
 language-name-kk = 🇰🇿 Қазақша

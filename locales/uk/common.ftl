@@ -53,6 +53,7 @@ command-support = Підтримка: телефони, години робот�
 
 language-choose = 🌐 Оберіть мову:
 language-same = 🌐 Ми вже говоримо українською. Щоб обрати іншу мову: /language.
+language-not-spoken = 🌐 Вибачте, я розмовляю лише українською, російською, казахською та англійською. Щоб вибрати мову: /language.
 language-name-uk = 🇺🇦 Українська
 language-name-ru = 🇷🇺 Русский
 language-name-kk = 🇰🇿 Қазақша

@@ -116,6 +116,8 @@ async def test_a_menu_button_typed_under_request_sent_opens_its_screen(member, s
         ("қазақша сөйлесейік", "kk", "Жаңа өтініш"),
         ("орыс тілінде жазыңызшы", "ru", "Новая заявка"),
         ("на русском, пожалуйста", "ru", "Новая заявка"),
+        ("вы говорите по-английски?", "en", "New request"),
+        ("а на казахском?", "kk", "Жаңа өтініш"),
     ],
 )
 async def test_a_language_asked_for_on_the_menu_is_spoken(
@@ -128,6 +130,26 @@ async def test_a_language_asked_for_on_the_menu_is_spoken(
     assert any(menu in button for button in member.buttons()), typed
     async with session_factory() as session:
         assert (await session.execute(select(Member.language))).scalar_one() == code
+
+
+@pytest.mark.parametrize(
+    "typed", ["Hallo, sprechen Sie Deutsch?", "по-узбекски можно?", "Do you speak Polish?"]
+)
+async def test_a_language_the_bot_does_not_speak_is_answered_with_those_it_does(
+    member, session_factory, typed
+):
+    """ "Sprechen Sie Deutsch?" got "I cannot answer that myself; support can": the bot says
+    which languages it speaks, and how to choose one; nothing is kept for support, and the
+    language stays."""
+    await member_with_active_card(member, session_factory)
+    await member.send(typed)
+    assert (
+        "🌐 Sorry, I speak only Ukrainian, Russian, Kazakh and English. To choose one: /language."
+        in member.text()
+    )
+    assert "✉️ Send it to support" not in member.buttons()
+    async with session_factory() as session:
+        assert (await session.execute(select(Member.language))).scalar_one() == "en"
 
 
 async def test_the_language_spoken_already_is_said_so(member, session_factory):
