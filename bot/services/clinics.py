@@ -241,6 +241,81 @@ async def clinics_page(
     return found, -(-total // PAGE_SIZE)
 
 
+# the names the cities of the insurers' countries go by, in Ukrainian, Russian, Kazakh and
+# English ("в Киеве" for the directory's "Київ"); a declined one is read by its start
+# ("Києві", "в Алматы", "Львові"), and a city the table lacks by its other script
+_CITY_SPELLINGS: tuple[frozenset[str], ...] = tuple(
+    frozenset(group)
+    for group in (
+        ("київ", "києв", "киев", "kyiv", "kiev"),
+        ("львів", "львов", "lviv", "lvov"),
+        ("одеса", "одесса", "odesa", "odessa"),
+        ("харків", "харков", "харьков", "kharkiv", "kharkov"),
+        ("дніпро", "днепр", "dnipro", "dnepr"),
+        ("запоріжжя", "запорожье", "zaporizhzhia", "zaporozhye"),
+        ("вінниця", "винница", "vinnytsia"),
+        ("алматы", "алмата", "алма-ата", "almaty"),
+        ("астана", "нур-султан", "astana", "nur-sultan"),
+        ("шымкент", "чимкент", "shymkent"),
+        ("караганда", "қарағанды", "karaganda", "karagandy"),
+        ("актобе", "ақтөбе", "aktobe"),
+        ("өскемен", "усть-каменогорск", "oskemen", "ust-kamenogorsk"),
+    )
+)
+# the words a city is said with on its own ("в Києві", "місто Львів", "in Almaty")
+_CITY_AROUND = frozenset({"в", "у", "во", "in", "город", "городе", "місто", "місті", "city",
+                          "қаласы", "қаласында", "г", "м"})  # fmt: skip
+
+
+def _city_spellings(city: str) -> list[list[str]]:
+    """The words of each name `city` goes by (`_CITY_SPELLINGS`, its other script)."""
+    from bot.services.names import other_scripts  # (a leaf module; kept off start-up's path)
+
+    folded = fold(city)
+    names = {folded, *other_scripts(folded)}
+    for group in _CITY_SPELLINGS:
+        if names & group:
+            names |= group
+    return [_words(name) for name in names if _words(name)]
+
+
+def _says_city(said: list[str], at: int, spelled: list[str]) -> bool:
+    """Whether the words of `said` from `at` are `spelled`, the last one declined or not."""
+    if at + len(spelled) > len(said):
+        return False
+    *first, last = spelled
+    words = said[at : at + len(spelled)]
+    return words[:-1] == first and _same_word(words[-1], last)
+
+
+def city_named(text: str, known: Sequence[tuple[int, str]]) -> tuple[int, str] | None:
+    """The one city of `known` (a clinic id standing for it, its name) that a message names,
+    in any spelling and case ("запишіть в Києві", "в Киеве", "in Kyiv"); None when none or
+    several are."""
+    said = _words(text)
+    found = {
+        (clinic_id, city)
+        for clinic_id, city in known
+        for spelled in _city_spellings(city)
+        if any(_says_city(said, at, spelled) for at in range(len(said)))
+    }
+    return found.pop() if len({city for _id, city in found}) == 1 else None
+
+
+def city_alone(text: str, known: Sequence[tuple[int, str]]) -> tuple[int, str] | None:
+    """`city_named`, when the text says nothing else ("Києві", "у Львові", "місто Алмати")."""
+    named = city_named(text, known)
+    if named is None:
+        return None
+    said = [word for word in _words(text) if word not in _CITY_AROUND]
+    spellings = _city_spellings(named[1])
+    rest = len(said) - max(
+        (len(s) for s in spellings if any(_says_city(said, at, s) for at in range(len(said)))),
+        default=0,
+    )
+    return named if rest == 0 else None
+
+
 # words that say a place is a clinic, and the words around a name ("в клинике Мединвест"): no
 # part of what tells one clinic from another
 _CLINIC_WORDS = frozenset({

@@ -8,6 +8,7 @@ appointment-clinic-prompt = 🏥 In which city? If you have a clinic in mind, ad
 appointment-clinic-invalid = Please type the city and, if you like, the clinic in 2 to { $max } characters.
 appointment-clinic-is-date = 📅 { $date } is the day of the visit: I ask for it next. First, where: choose the city or type the clinic.
 appointment-clinic-date-kept = 📅 { $date }: noted for the day of the visit. First, where: choose the city or type the clinic.
+appointment-clinic-date-kept-city = 📅 { $date }: noted for the day of the visit. First, where: choose the clinic or type it.
 # a day typed on the specialty step, kept for the date step (appointment/handlers.py)
 appointment-specialty-date-kept = 📅 { $date }: noted for the day of the visit. First, which doctor: choose or type the specialty.
 # a directory clinic named with the doctor (dialogs/requests/appointment/clinics.py:on_start)

@@ -8,6 +8,7 @@ appointment-clinic-prompt = 🏥 Қай қалада? Белгілі бір кл
 appointment-clinic-invalid = Қаланы (қаласаңыз, клиниканы да) 2–{ $max } таңбамен енгізіңіз.
 appointment-clinic-is-date = 📅 { $date } — бару күні: оны келесі қадамда сұраймын. Алдымен қай жерде: қаланы таңдаңыз немесе клиниканы енгізіңіз.
 appointment-clinic-date-kept = 📅 { $date }: бару күні ретінде жазып алдым. Алдымен қай жерде: қаланы таңдаңыз немесе клиниканы енгізіңіз.
+appointment-clinic-date-kept-city = 📅 { $date }: бару күні ретінде жазып алдым. Алдымен қай жерде: клиниканы таңдаңыз немесе енгізіңіз.
 # a day typed on the specialty step, kept for the date step (appointment/handlers.py)
 appointment-specialty-date-kept = 📅 { $date }: бару күні ретінде жазып алдым. Алдымен қай дәрігер: мамандықты таңдаңыз немесе енгізіңіз.
 # a directory clinic named with the doctor (dialogs/requests/appointment/clinics.py:on_start)

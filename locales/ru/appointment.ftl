@@ -8,6 +8,7 @@ appointment-clinic-prompt = 🏥 В каком городе? Если у Вас 
 appointment-clinic-invalid = Пожалуйста, введите город (и при желании клинику) — от 2 до { $max } символов.
 appointment-clinic-is-date = 📅 { $date } — это день визита: я спрошу о нём дальше. Сначала где: выберите город или введите клинику.
 appointment-clinic-date-kept = 📅 { $date }: записал как день визита. Сначала где: выберите город или введите клинику.
+appointment-clinic-date-kept-city = 📅 { $date }: записал как день визита. Сначала где: выберите клинику или введите её.
 # a day typed on the specialty step, kept for the date step (appointment/handlers.py)
 appointment-specialty-date-kept = 📅 { $date }: записал как день визита. Сначала какой врач: выберите или введите специальность.
 # a directory clinic named with the doctor (dialogs/requests/appointment/clinics.py:on_start)

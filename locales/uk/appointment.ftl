@@ -8,6 +8,7 @@ appointment-clinic-prompt = 🏥 У якому місті? Якщо маєте �
 appointment-clinic-invalid = Будь ласка, введіть місто (і, за бажанням, клініку) — від 2 до { $max } символів.
 appointment-clinic-is-date = 📅 { $date } — це день візиту: я запитаю про нього далі. Спершу де: оберіть місто або введіть клініку.
 appointment-clinic-date-kept = 📅 { $date }: записав як день візиту. Спершу де: оберіть місто або введіть клініку.
+appointment-clinic-date-kept-city = 📅 { $date }: записав як день візиту. Спершу де: оберіть клініку або введіть її.
 # a day typed on the specialty step, kept for the date step (appointment/handlers.py)
 appointment-specialty-date-kept = 📅 { $date }: записав як день візиту. Спершу який лікар: оберіть або введіть спеціальність.
 # a directory clinic named with the doctor (dialogs/requests/appointment/clinics.py:on_start)

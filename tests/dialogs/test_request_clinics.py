@@ -356,3 +356,42 @@ async def test_a_directory_clinic_named_with_the_doctor_is_the_form_s_clinic(
     [request] = await stored_requests(session_factory)
     assert request.details["clinic"] == place
     assert request.details["clinic_id"] is not None
+
+
+async def test_a_city_named_declined_or_in_another_spelling_shows_its_clinics(
+    member, session_factory, tmp_path
+):
+    """ "до терапевта в Києві на вівторок" asked for the city again, and "Києві" typed on the
+    city step was stored as the clinic: a city named with the doctor shows its clinics (the
+    day kept, said so), and one typed declined or in another spelling ("у Львові", "в
+    Киеве") is that city's clinics, on the cities' screen and where another city's are
+    shown."""
+    await directory(session_factory, tmp_path)
+    await open_form(member, session_factory)
+    await member.click(re.escape(T("btn-cancel")))
+    await member.send("/menu")
+    await member.send("запишіть до терапевта в Києві на вівторок")
+    await member.click(re.escape("📝 Нова заявка: 🩺 Запис до лікаря · Терапевт (сімейний лікар)"))
+    assert T("clinics-pick-prompt", city="Київ") in member.text()
+    assert "записав як день візиту. Спершу де: оберіть клініку або введіть її." in member.text()
+    assert clinic_buttons(member)[0] == "Клініка 1 · вул. Садова, 1"
+
+    await member.send("у Львові")  # another city, declined: its clinics, no clinic stored
+    assert T("clinics-pick-prompt", city="Львів") in member.text()
+    assert clinic_buttons(member) == ["Клініка «Львівське здоров'я» · вул. Городоцька, 120"]
+    await member.send("в Киеве")
+    assert T("clinics-pick-prompt", city="Київ") in member.text()
+    await member.click("Клініка 2 · .*")
+    await member.click(re.escape(T("time-window-morning")))  # (the day kept answered the date)
+    await member.click(re.escape(T("btn-skip")))
+    await member.click(re.escape(T("btn-send")))
+    [request] = await stored_requests(session_factory)
+    assert request.details["clinic"] == "Клініка 2, вул. Садова, 2, Київ"
+
+    await member.send("/menu")
+    await member.click(re.escape(T("btn-new-request")))
+    await member.click(re.escape(T("request-kind-appointment")))
+    await member.click(re.escape(T("specialty-therapist")))
+    assert T("clinics-city-prompt") in member.text()
+    await member.send("Києві")  # on the cities' screen
+    assert T("clinics-pick-prompt", city="Київ") in member.text()

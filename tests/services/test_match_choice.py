@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from bot.i18n import TranslatorHub
+from bot.services import clinics
 from bot.services.forms import (
     DONE_WORDS,
     KIND_WORDS,
@@ -442,3 +443,27 @@ def test_a_score_said_among_a_few_words(typed: str, said: tuple[int, str] | None
 )
 def test_a_delivery_address_given_with_the_list(typed: str, found: tuple[str, str] | None) -> None:
     assert delivery_address_in(typed, date(2026, 11, 22)) == found
+
+
+KNOWN_CITIES = [(1, "Київ"), (2, "Львів"), (3, "Алматы"), (4, "Астана")]
+
+
+@pytest.mark.parametrize(
+    ("typed", "named", "alone"),
+    [
+        ("запишіть мене до терапевта в Києві на вівторок", "Київ", False),
+        ("в Киеве", "Київ", True),
+        ("in Kyiv", "Київ", True),
+        ("у Львові", "Львів", True),
+        ("місто Львів", "Львів", True),
+        ("Алмате", "Алматы", True),
+        ("Нур-Султан", "Астана", True),
+        ("Київ, Добробут", "Київ", False),
+        ("в Добробут", None, False),
+        ("в Киеве или во Львове", None, False),  # two: neither
+    ],
+)
+def test_a_directory_city_named_in_any_spelling(typed: str, named: str | None, alone: bool) -> None:
+    found = clinics.city_named(typed, KNOWN_CITIES)
+    assert (found[1] if found else None) == named
+    assert (clinics.city_alone(typed, KNOWN_CITIES) is not None) == alone

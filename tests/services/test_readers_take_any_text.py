@@ -76,6 +76,9 @@ def test_the_readers_take_any_text(text: str) -> None:
     ):
         said(text)
     assert forms.asks_card(text) in (None, forms.CARD_SHOW, forms.CARD_SWITCH)
+    cities = [(1, "Київ"), (2, "Алматы"), (3, "Нур-Султан")]
+    assert clinics.city_alone(text, cities) in (None, *cities)
+    assert clinics.city_named(text, cities) in (None, *cities)
     address = forms.delivery_address_in(text, TODAY)
     assert address is None or (address[1] and any(ch.isdigit() for ch in address[1]))
     profile.names_other_address(profile.ProfileField.HOME_ADDRESS, text)

@@ -143,6 +143,13 @@ async def on_typed_clinic(message: Message, widget: Any, manager: DialogManager,
         # a city alone, typed where the cities are buttons: its clinics, as its button shows
         await on_city(message, widget, manager, city)  # type: ignore[arg-type]
         return
+    specialty = str(manager.dialog_data.get("specialty") or "")
+    other = clinics.city_alone(text, await clinics.cities(data["session"], specialty))
+    if other is not None:
+        # declined or in another spelling ("у Львові", "в Киеве"), here or where another
+        # city's clinics are shown: that city's clinics, not a clinic named "Києві"
+        await on_city(message, widget, manager, str(other[0]))  # type: ignore[arg-type]
+        return
     typed = read_date_time_said(text, today(manager), future=True)
     if typed.value is not None and not text.strip().isdigit():
         # "в понеділок зранку": the next step's answer, not a place (a number alone may be a
@@ -157,7 +164,6 @@ async def on_typed_clinic(message: Message, widget: Any, manager: DialogManager,
     if clinic is None:
         refuse_text(manager, text, CLINIC_MAX, "appointment-clinic-invalid", max=CLINIC_MAX)
         return
-    specialty = str(manager.dialog_data.get("specialty") or "")
     known = await clinics.named(_session(manager), clinic, specialty, shown["city"] or None)
     if known is not None:  # "Добробут", "в Усмішці": the directory's, as its button gives it
         _keep_clinic(manager, known)
@@ -184,7 +190,8 @@ def _place_and_day(text: str, manager: DialogManager) -> tuple[str, str | None]:
 async def on_start(start_data: Any, manager: DialogManager) -> None:
     """The form opened (`handlers.on_start`), and a clinic of the directory the message named
     with its doctor ("к стоматологу в Dent-Lux на пятницу", `clinics.named_in_message`) taken
-    as if pressed: on to the date step, which the day named with it answers, the clinic said."""
+    as if pressed: on to the date step, which the day named with it answers, the clinic said;
+    a city named, "в Києві" (`clinics.city_named`), its clinics shown."""
     await handlers.on_start(start_data, manager)
     said = start_data.get(DATE_AHEAD) if isinstance(start_data, dict) else None
     specialty = manager.dialog_data.get("specialty")
@@ -192,6 +199,13 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
         return
     clinic = await clinics.named_in_message(_session(manager), said, str(specialty))
     if clinic is None:
+        # a city named with the doctor ("до терапевта в Києві на вівторок"): its clinics
+        city = clinics.city_named(said, await clinics.cities(_session(manager), str(specialty)))
+        if city is not None:
+            manager.dialog_data[CITY] = city[1]
+            notice = manager.dialog_data.get(ERROR_KEY)
+            if isinstance(notice, dict) and notice.get("key") == "appointment-clinic-date-kept":
+                notice["key"] = "appointment-clinic-date-kept-city"  # (not "choose the city")
         return
     _keep_clinic(manager, clinic)
     await to_date(manager)
