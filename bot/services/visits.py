@@ -17,7 +17,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import outbox
 from bot.services.dates import read_date
-from bot.services.forms import day_named, read_date_and_time
+from bot.services.forms import (
+    ANY_TIME,
+    TIME_ALIASES,
+    WINDOW_SPANS,
+    day_named,
+    read_date_and_time,
+)
 from bot.services.notifications import CardRefresh, VisitBooked
 from bot.services.staff.audit import audit
 from bot.services.staff.find import REQUEST_NUMBER
@@ -203,8 +209,9 @@ def _read_typed(text: str, today: date) -> Visit:
 def _hours_span(words: list[str]) -> tuple[str, list[str]] | None:
     """Hours as a span at the end, after the day: "10-14", "10:00 – 14:00", "с 10 до 14",
     "between 10 and 14" ("10:00–14:00"); "до 14:00", "by 2" ("–14:00"); "после 18", "from 18"
-    ("18:00–"); in Kazakh "14:00-ге дейін", "18-ден кейін". None when the words end in none, or
-    leave no day before them ("до 10.12" alone is a day, not an hour)."""
+    ("18:00–"); in Kazakh "14:00-ге дейін", "18-ден кейін"; a time of day in words, "после
+    обеда", "утром" (its window's hours, `forms.WINDOW_SPANS`: "12:00–16:00"). None when the
+    words end in none, or leave no day before them ("до 10.12" alone is a day, not an hour)."""
     folded = [word.casefold().strip(",") for word in words]
 
     def clock(text: str) -> str:
@@ -240,6 +247,13 @@ def _hours_span(words: list[str]) -> tuple[str, list[str]] | None:
     if kk and tail[-1] in _BY_AFTER_KK:  # "14:00-ге дейін", "18-ден кейін"
         after = _BY_AFTER_KK[tail[-1]]
         return span(kk.group(1) if after else None, None if after else kk.group(1), 2)
+    # a time of day in words, as the clinic gave it ("завтра после обеда", "9.12 утром", "in
+    # the evening"): the hours of the same window a member picks ("12:00–16:00")
+    for size in range(min(len(tail), 3), 0, -1):
+        window = TIME_ALIASES.get(" ".join(word.strip(".!") for word in tail[-size:]))
+        if window is not None and window != ANY_TIME:
+            first, last = WINDOW_SPANS[window]
+            return span(str(first), str(last), size)
     return None
 
 

@@ -55,6 +55,12 @@ def test_the_day_the_hour_and_the_number_are_read_in_any_order(typed, visit):
         ("R-5 завтра с 10 по 14", "10:00–14:00"),
         ("ертең 14:00-ге дейін", "–14:00"),
         ("ертең 18-ден кейін", "18:00–"),
+        # a time of day in words, as clinics give it ("завтра после обеда" was "I could not
+        # read the day"): the hours of the window a member picks with the same words
+        ("завтра после обеда", "12:00–16:00"),
+        ("завтра утром", "08:00–12:00"),
+        ("tomorrow in the evening", "16:00–20:00"),
+        ("ертең түстен кейін", "12:00–16:00"),
     ],
 )
 def test_a_span_of_hours_after_the_day_is_read(typed, at):
@@ -69,6 +75,7 @@ def test_a_span_of_hours_after_the_day_is_read(typed, at):
         ("10.12 10-12", Visit(None, date(2026, 12, 10), "10:00–12:00")),
         ("до 10.12", None),  # "by December 10": no day of its own, refused as before
         ("завтра 14-10", None),  # no span ends before it starts
+        ("после обеда", None),  # a time of day and no day
     ],
 )
 def test_what_only_looks_like_a_span_is_not_one(typed, visit):

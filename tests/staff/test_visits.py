@@ -431,6 +431,12 @@ async def test_a_delivery_booked_as_a_span_of_hours_is_told_in_the_member_s_word
     assert ", 10:00–14:00." in world.bot_messages(OLENA)[-1]["text"].split("\n")[0]
     assert (await _stored(world, medicines.id)).details["delivery_time"] == "10:00–14:00"
 
+    # a time of day in words, as the pharmacy gave it: that window's hours
+    answer = await _staff_says(world, f"/visit {medicines.number} завтра после обеда", thread)
+    assert ", 12:00–16:00. The member is told now" in answer
+    assert ", 12:00–16:00." in world.bot_messages(OLENA)[-1]["text"].split("\n")[0]
+    assert (await _stored(world, medicines.id)).details["delivery_time"] == "12:00–16:00"
+
 
 async def test_a_visit_booked_for_tomorrow_is_its_own_reminder(world):
     """A visit booked in the evening for the next morning was told ("… I will remind you the
