@@ -54,6 +54,27 @@ class SameRequestOpenError(Exception):
         self.request = request
 
 
+# a call-back's answers that say when to call: the same call asked for at another time of day
+# ("вечером", then "после 18") is the same call
+_CALL_TIME = frozenset({"time_window", "time_said", "time_zone", "call_date"})
+
+
+def _alike(kind: RequestKind, stored: dict[str, Any], typed: dict[str, Any]) -> bool:
+    """Whether two requests' answers ask for the same: all of them, or for a call-back its
+    number and topic (its words as typed, case and spacing aside), whenever it is asked for."""
+    if kind != RequestKind.CALLBACK:
+        return stored == typed
+
+    def asked(details: dict[str, Any]) -> dict[str, Any]:
+        return {
+            key: " ".join(value.split()).casefold() if isinstance(value, str) else value
+            for key, value in details.items()
+            if key not in _CALL_TIME
+        }
+
+    return asked(stored) == asked(typed)
+
+
 # a request still being worked on: sent, taken, or waiting for the member's answer
 OPEN_STATUSES = (RequestStatus.NEW, RequestStatus.IN_PROGRESS, RequestStatus.NEED_INFO)
 
@@ -176,9 +197,9 @@ async def submit(
     second press after a crash, a re-delivered update) returns the request already stored.
     `zone`: the insurer's, where a preferred time of day is checked against the clock.
     With `same_check` (a member's form), a request without documents the same as one still
-    open (its kind, card and answers; another draft: the same call-back asked for twice) raises
-    `SameRequestOpenError`, unless that one is `same_ok`: the member was told and sends it
-    anyway.
+    open (its kind, card and answers, `_alike`: another draft, the same call-back asked for
+    twice, at another time of day or not) raises `SameRequestOpenError`, unless `same_ok` (the
+    id of the one the member was told of): they send it anyway.
     """
     assert member.id is not None
     if token is not None:
@@ -190,13 +211,13 @@ async def submit(
     if len(attachments) > MAX_DOCUMENTS:
         raise ValueError("too many attachments")
     # (documents make a request of their own: two receipts of the same amount are two claims)
-    for same in (
-        await requests_repo.open_of_kind(session, member.id, card.card_id, kind, OPEN_STATUSES)
-        if same_check and not attachments
-        else ()
-    ):
-        if same.details == details and same.id != same_ok:
-            raise SameRequestOpenError(same)
+    if same_check and same_ok is None and not attachments:
+        opened = await requests_repo.open_of_kind(
+            session, member.id, card.card_id, kind, OPEN_STATUSES
+        )
+        alike = next((same for same in opened if _alike(kind, same.details, details)), None)
+        if alike is not None:
+            raise SameRequestOpenError(alike)
     row = Request(
         member_id=member.id,
         card_id=card.card_id,

@@ -125,14 +125,14 @@ async def test_the_times_of_day_are_those_of_the_number_to_call(member, session_
     assert request.details["time_zone"] == "Europe/Kyiv"  # staff read it with Almaty's hours
 
 
-async def _send_callback(member) -> str:
+async def _send_callback(member, topic: str = "Question about my dental limit") -> str:
     """A call-back to the confirmed number sent from the menu: the screen that says so."""
     await member.send("/menu")
     await member.click("📝 New request")
     await member.click("📞 Call-back")
     await member.click("📱 Use \\+380501112233")
     await member.click("🕘 Any time")
-    await member.send("Question about my dental limit")
+    await member.send(topic)
     await member.click("✅ Send")
     return member.text()
 
@@ -149,7 +149,7 @@ async def test_a_request_sent_while_support_is_away_says_when_they_are_back(
     assert "🌙 Support is not at work now. They will take it from" in sunday
     assert "November 23, 2026" in sunday and "06:00" in sunday  # 9:00 in Almaty, her Kyiv's 6:00
     clock.advance(hours=26)  # Monday, 12:00 in Almaty
-    monday = await _send_callback(member)
+    monday = await _send_callback(member, "Question about my claim")  # (another: no "the same")
     assert "Request R-000002 is sent" in monday
     assert "Support is not at work" not in monday
 
@@ -572,7 +572,8 @@ async def test_the_same_call_back_asked_for_twice_is_said_before_it_is_sent_agai
 ):
     """The same call-back asked for again an hour later (the first not yet called) made a
     second request: staff got two cards for one call. The summary says the first is open,
-    and "Send" pressed again sends the second anyway; another topic is another request."""
+    and "Send" pressed again sends the second anyway; another topic is another request, another
+    time of day (or the topic's case) is not."""
     await member_with_active_card(member, session_factory)
 
     async def call_back(topic: str) -> None:
@@ -599,3 +600,18 @@ async def test_the_same_call_back_asked_for_twice_is_said_before_it_is_sent_agai
 
     await call_back("About my claim")  # not the same
     assert "Request R-000003 is sent" in member.text()
+
+    # the same call asked for at another time of day (once "вечером", then "после 18", or in
+    # the morning) is the same call: said too
+    await member.send("/menu")
+    clock.advance(minutes=40)
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.send("мой номер")
+    await member.send("утром")
+    await member.send("about my claim")
+    await member.click("✅ Send")
+    assert "⚠️ The same request is already sent and still open: R-000003 (🆕 new)." in (
+        member.text()
+    )
+    assert len(await stored_requests(session_factory)) == 3
