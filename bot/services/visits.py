@@ -23,6 +23,7 @@ from bot.services.forms import (
     WINDOW_SPANS,
     day_named,
     read_date_and_time,
+    window_named,
 )
 from bot.services.notifications import CardRefresh, VisitBooked
 from bot.services.staff.audit import audit
@@ -137,6 +138,10 @@ def read_visit(text: str, today: date) -> Visit:
 # a confirmation pasted is read when it is at least this many words ("завтра до" is not one),
 # and kept up to this many characters
 SAID_MIN_WORDS = 4
+# the words that say a visit or a delivery is booked ("записали", "запланирована", "booked")
+_BOOKED = ("запис", "запиш", "заплан", "назнач", "призначен", "доставк", "доставлен",
+           "доставят", "доставлять", "привез", "book", "schedul", "appointment", "deliver",
+           "жазыл", "жеткіз", "белгілен")  # fmt: skip
 SAID_MAX = 500
 _CLOCK_IN = re.compile(r"(?<![\d.:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
 
@@ -144,12 +149,17 @@ _CLOCK_IN = re.compile(r"(?<![\d.:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
 def _read_said(text: str, today: date) -> Visit | None:
     """A clinic's confirmation pasted whole ("Вы записаны к стоматологу на 9 декабря в 17:30,
     каб. 12"): the day its words name (today or later, within `HORIZON`), the hour written
-    with a colon, and the request's number if it has one; the text itself kept for the member.
-    None when it is shorter, names no day or one out of range, or no hour ("клиника перезвонит
-    завтра" is no booking)."""
+    with a colon, or else the time of day its words name ("на завтра после обеда": that
+    window's hours), and the request's number if it has one; the text itself kept for the
+    member. None when it is shorter, names no day or one out of range, or no hour ("клиника
+    перезвонит завтра" is no booking)."""
     words = text.split()
     clock = _CLOCK_IN.search(text)
-    if len(words) < SAID_MIN_WORDS or clock is None:
+    # with no hour, a time of day in words, when the words book ("записала на завтра после
+    # обеда"; "клиника перезвонит завтра утром" books nothing)
+    booked = clock is None and any(w.casefold().startswith(_BOOKED) for w in words)
+    window = window_named(text) if booked else None
+    if len(words) < SAID_MIN_WORDS or (clock is None and window in (None, ANY_TIME)):
         return None  # ("клиника перезвонит завтра" names a day, and books nothing)
     phrase = day_named(text, today)
     day = read_date_and_time(phrase, today, future=True)[0] if phrase else None
@@ -157,7 +167,12 @@ def _read_said(text: str, today: date) -> Visit | None:
         return None
     numbers = [REQUEST_NUMBER.fullmatch(word.strip(",.;")) for word in words]
     found = next((n for n in numbers if n is not None), None)
-    hour = f"{int(clock.group(1)):02d}:{clock.group(2)}"
+    if clock is not None:
+        hour = f"{int(clock.group(1)):02d}:{clock.group(2)}"
+    else:
+        assert window is not None
+        first, last = WINDOW_SPANS[window]
+        hour = f"{first:02d}:00{SPAN}{last:02d}:00"
     said = " ".join(text.split())[:SAID_MAX]
     return Visit(int(found.group(1)) if found else None, day, hour, said)
 

@@ -106,7 +106,8 @@ def test_what_is_not_a_visit_is_refused_with_why(typed, key):
 def test_a_clinic_s_confirmation_pasted_whole_is_read_and_kept():
     """ "Вы записаны к стоматологу на 9 декабря в 17:30, каб. 12" pasted from the clinic was
     "I could not read the day": its day and hour are read, and its words kept for the member;
-    a line with a day but no hour books nothing ("клиника перезвонит завтра")."""
+    a line with a day but no hour books nothing ("клиника перезвонит завтра"), but one that
+    books it for a time of day does ("записала на завтра после обеда")."""
     pasted = "Вы записаны к стоматологу на 9 декабря в 17:30, каб. 12"
     assert read_visit(pasted, TODAY) == Visit(None, date(2026, 12, 9), "17:30", pasted)
     assert read_visit("R-5 Запись подтверждена: завтра, 10:15, доктор Иванова", TODAY) == Visit(
@@ -115,3 +116,10 @@ def test_a_clinic_s_confirmation_pasted_whole_is_read_and_kept():
     for line in ("Клиника перезвонит вам завтра утром", "записаны на 1 декабря в 10:00 уже"):
         with pytest.raises(VisitError):
             read_visit(line, TODAY)
+    # no hour, a time of day in words where the words book it: that window's hours
+    said = "Клиника записала Вас на завтра после обеда, каб. 5"
+    assert read_visit(said, TODAY) == Visit(None, date(2026, 12, 6), "12:00–16:00", said)
+    said = "Доставка запланирована на 9 декабря вечером, курьер позвонит"
+    assert read_visit(said, TODAY) == Visit(None, date(2026, 12, 9), "16:00–20:00", said)
+    with pytest.raises(VisitError):  # a call back, not a booking
+        read_visit("клиника перезвонит вам послезавтра после обеда", TODAY)
