@@ -523,9 +523,32 @@ def alias_named(typed: str, aliases: Mapping[str, str]) -> str | None:
 
 def aliases_held(typed: str, aliases: Mapping[str, str]) -> set[str]:
     """The ids whose aliases stand in `typed`, however long ("I need to see a dermatologist
-    next Tuesday")."""
+    next Tuesday"). Where the aliases of several ids end at the same word, the nearest ones
+    (`_nearness`): in Kazakh "дәрі" (medicines) is not "дәрігер" (a doctor) cut
+    short, nor "дәрігерге" the medicines with an ending."""
     words = _words(typed)
-    return {option_id for alias, option_id in aliases.items() if _holds_at(words, alias.split())}
+    # the word an alias ends at: how near the nearest aliases are, and their ids
+    best: dict[int, tuple[tuple[int, int], set[str]]] = {}
+    for alias, option_id in aliases.items():
+        parts = alias.split()
+        for at in _holds_at(words, parts):
+            end = at + len(parts) - 1
+            near = _nearness(words[end], parts[-1])
+            held, ids = best.get(end, ((-1, 0), set()))
+            if near > held:
+                best[end] = (near, {option_id})
+            elif near == held:
+                ids.add(option_id)
+    return {option_id for _near, ids in best.values() for option_id in ids}
+
+
+def _nearness(word: str, alias: str) -> tuple[int, int]:
+    """How near a typed word is an alias it stands for: the letters they begin with alike,
+    then how little their lengths differ."""
+    same = 0
+    while same < min(len(word), len(alias)) and word[same] == alias[same]:
+        same += 1
+    return same, -abs(len(word) - len(alias))
 
 
 def window_named(text: str) -> str | None:

@@ -115,6 +115,31 @@ async def test_a_kazakh_request_with_a_day_before_it_is_offered(
 @pytest.mark.parametrize(
     ("typed", "offered"),
     [
+        (
+            "дәрі керек: парацетамол, мекенжай: Алматы, Абай 10",
+            "📝 New request: 💊 Medicines",
+        ),
+        (
+            "маған дәрігерге жазылу керек, ертең түстен кейін",
+            "📝 New request: 🩺 Doctor appointment",
+        ),
+    ],
+)
+async def test_a_kazakh_sentence_naming_medicines_or_a_doctor_is_offered_the_one_it_names(
+    member, session_factory, typed: str, offered: str
+):
+    """In a sentence "дәрі" (medicines) was read as the start of "дәрігер" (a doctor) too, and
+    the two requests named neither: "not taken on this screen". The word is the one it is
+    nearest to."""
+    await member_with_active_card(member, session_factory)
+    await member.send(typed)
+    assert offered in member.buttons()
+    assert not any(b.startswith("📝 New request: ") and b != offered for b in member.buttons())
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [
         ("запишите к терпевту", "📝 New request: 🩺 Doctor appointment · Therapist (GP)"),
         ("нужны лекарсва", "📝 New request: 💊 Medicines"),
         ("к гиниколагу", "📝 New request: 🩺 Doctor appointment · Gynecologist"),

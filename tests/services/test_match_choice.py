@@ -28,6 +28,7 @@ from bot.services.forms import (
     is_nothing,
     is_thanks,
     is_yes,
+    kinds_held,
     match_choice,
     read_date_and_time,
     read_date_time_said,
@@ -467,3 +468,16 @@ def test_a_directory_city_named_in_any_spelling(typed: str, named: str | None, a
     found = clinics.city_named(typed, KNOWN_CITIES)
     assert (found[1] if found else None) == named
     assert (clinics.city_alone(typed, KNOWN_CITIES) is not None) == alone
+
+
+@pytest.mark.parametrize(
+    ("bare", "kinds"),
+    [
+        ("дәрі парацетамол", {"medicines"}),  # not "дәрігер" (a doctor) cut short
+        ("дәрігерге жазылу", {"appointment"}),  # not "дәрі" (medicines) with an ending
+        ("тіс дәрігері", {"appointment"}),
+        ("анализы и лекарства", {"lab_tests", "medicines"}),  # two words, two requests
+    ],
+)
+def test_a_word_holds_the_request_it_is_nearest_to(bare: str, kinds: set[str]) -> None:
+    assert kinds_held(bare) == kinds
