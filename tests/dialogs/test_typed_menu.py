@@ -212,6 +212,10 @@ async def test_where_a_request_is_asked_a_moment_after_it_opens_its_page(member,
         ("покажи электронную карту", "💳 Your insurance cards"),
         ("e-card", "💳 Your insurance cards"),  # was "Doctor appointment · Cardiologist"
         ("QR-код", "💳 Your insurance cards"),
+        # the card lost or left at home: the cards, whose e-card is shown at the clinic
+        ("я потеряла карту", "💳 Your insurance cards"),
+        ("lost my insurance card", "💳 Your insurance cards"),
+        ("картамды жоғалттым", "💳 Your insurance cards"),
         ("удалить мои данные", "🔐 What the bot stores about you"),
         ("delete my account", "🔐 What the bot stores about you"),
         ("мой профиль", "👤 Profile"),
