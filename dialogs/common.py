@@ -391,11 +391,14 @@ async def opened_by_name(message: Message, manager: DialogManager) -> bool:
     a language the bot's from now on ("на русском", `language.switched_language`), a question
     about a card's dates its page ("до какого числа действует полис?",
     `cards.opened_card_asked`), a family member's card its page, made active when switching is
-    asked ("перемкни на картку доньки", `cards.opened_card_named`); False for any other message."""
+    asked ("перемкни на картку доньки", `cards.opened_card_named`), a question about the
+    clinics its answer from the directory ("какие клиники есть в Алматы?",
+    `directory.answered_directory`); False for any other message."""
     from dialogs.cards import (  # (they build on this module: imported here)
         opened_card_asked,
         opened_card_named,
     )
+    from dialogs.directory import answered_directory
     from dialogs.language import switched_language
     from dialogs.menu import opened_menu_item
 
@@ -404,6 +407,7 @@ async def opened_by_name(message: Message, manager: DialogManager) -> bool:
         or await opened_menu_item(message, manager)
         or await opened_card_asked(message, manager)
         or await opened_card_named(message, manager)
+        or await answered_directory(message, manager)
         or await pressed_typed(message, manager)
         or await switched_language(message, manager)
     )

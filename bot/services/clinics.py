@@ -384,12 +384,15 @@ _CARE_STEMS = (
 _BEFORE_NAME = frozenset({"в", "у", "во", "in", "at", "into", "до"})
 
 
-def clinic_in_message(text: str, found: Sequence[Clinic], city: str | None = None) -> Clinic | None:
+def clinic_in_message(
+    text: str, found: Sequence[Clinic], city: str | None = None, *, anywhere: bool = False
+) -> Clinic | None:
     """The one clinic of `found` a message that asks for a visit names ("запишите к стоматологу
     в Dent-Lux на пятницу", "до кардіолога, клініка «Добробут»"): every word of its name that
     is not a city's, a number or a word for a clinic or for a doctor is in the message (an
-    ending aside), the first of them after "в", "у", "in" or a word for a clinic; of several,
-    as `clinic_named` tells them apart. None when none or several are."""
+    ending aside), the first of them after "в", "у", "in" or a word for a clinic (`anywhere`:
+    wherever it stands, "телефон Добробута"); of several, as `clinic_named` tells them apart.
+    None when none or several are."""
     said = _words(text)
     matched = []
     for clinic in found:
@@ -407,6 +410,9 @@ def clinic_in_message(text: str, found: Sequence[Clinic], city: str | None = Non
             continue
         at = [next((i for i, w in enumerate(said) if _same_word(w, word)), -1) for word in own]
         first = min(at)
+        if anywhere and first >= 0:
+            matched.append(clinic)
+            continue
         while first > 0 and any(_same_word(said[first - 1], word) for word in name):
             first -= 1  # "в Dent-Lux": the name from its first word, "dent"
         if first > 0 and (said[first - 1] in _BEFORE_NAME or said[first - 1] in _CLINIC_WORDS):
@@ -438,3 +444,46 @@ async def offered(session: AsyncSession, clinic_id: int, specialty: str) -> Clin
     if clinic is None or not clinic.active:
         return None
     return clinic if await repo.sees(session, clinic_id, specialty) else None
+
+
+# -- a member's question about the directory ("какие клиники есть в Алматы?") -----------------
+
+CITY_SHOWN = 10  # clinics of a city listed in one answer; the rest counted
+
+
+@dataclass(frozen=True)
+class DirectoryAnswer:
+    """What the directory answers a member's question about clinics: the one clinic it names,
+    or a city's clinics (the first `CITY_SHOWN`, and how many more), or the cities there are."""
+
+    clinic: Clinic | None = None
+    city: str | None = None
+    shown: tuple[Clinic, ...] = ()
+    more: int = 0
+    cities: tuple[str, ...] = ()
+
+
+async def directory_answer(
+    session: AsyncSession, text: str, home_address: str | None
+) -> DirectoryAnswer | None:
+    """The answer to a question about the clinics (`forms.asks_clinics`): a clinic it names by
+    name ("адрес клиники Dent-Lux"), else the clinics of the city it names ("в Алматы") or of
+    the member's home city, else the cities; None with no directory."""
+    found = await repo.active(session)
+    if not found:
+        return None
+    clinic = clinic_named(text, found) or clinic_in_message(text, found, anywhere=True)
+    if clinic is not None:
+        return DirectoryAnswer(clinic=clinic)
+    known: list[tuple[int, str]] = []
+    for each in found:
+        if fold(each.city) not in {fold(city) for _id, city in known}:
+            known.append((each.id or 0, each.city))
+    named = city_named(text, known)
+    city = named[1] if named is not None else city_in(home_address, known)
+    if city is None:
+        return DirectoryAnswer(cities=tuple(city for _id, city in known))
+    of_city = [each for each in found if fold(each.city) == fold(city)]
+    return DirectoryAnswer(
+        city=city, shown=tuple(of_city[:CITY_SHOWN]), more=max(len(of_city) - CITY_SHOWN, 0)
+    )

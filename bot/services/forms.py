@@ -1963,3 +1963,39 @@ _NOT_PLACE = frozenset({"после", "після", "after", "before", "until", 
                         "часов", "часа", "годин", "годині", "hours", "кейін", "дейін", "утра",
                         "вечера", "ранку", "вечора", "сағат", "сағатта", "not", "later",
                         "than", "позже", "пізніше", "раньше", "раніше"})  # fmt: skip
+
+
+# a question the clinic directory answers ("какие клиники есть в Алматы?", "список клиник",
+# "адрес клиники Dent-Lux", "де знаходиться Усмішка?"): the word for a clinic or for where it
+# is, in a question or a few words, and no word that books a visit or asks why
+_CLINIC_ASKED = ("клиник", "клінік", "clinic", "поликлиник", "поліклінік", "больниц", "лікарн",
+                 "hospital", "медцентр", "емхана", "аурухана")  # fmt: skip
+_WHERE_ASKED = ("адрес", "address", "телефон", "phone", "где", "де", "where", "қайда",
+                "мекенжай", "находит", "знаходит", "located", "какие", "какая", "які", "яка",
+                "which", "список", "перелік", "list", "ближайш", "найближч", "nearest",
+                "қандай", "тізім", "партнер", "партнёр", "partner", "есть", "є", "бар",
+                "контакт", "contact")  # fmt: skip
+_BOOKING_ASKED = ("запис", "запиш", "book", "appoint", "жазыл", "жазып", "приём", "прием",
+                  "прийом")  # fmt: skip
+DIRECTORY_ASKED_MAX = 8  # words
+DIRECTORY_FEW = 3  # words: "клиники в Алматы" asks with no word of asking
+
+
+def asks_directory(typed: str) -> tuple[bool, bool] | None:
+    """Whether a message asks the clinic directory: (it names clinics, it asks where or what)
+    when it does either, in a question or a few words, and books nothing and asks no why;
+    None for any other message. The caller answers a clinic named by name with the second,
+    and lists clinics with the first."""
+    words = _words(typed)
+    if not words or len(words) > DIRECTORY_ASKED_MAX or _WHY & set(words):
+        return None
+    if any(word.startswith(_BOOKING_ASKED) for word in words) or says_wanting(typed):
+        return None
+    clinics = any(word.startswith(_CLINIC_ASKED) for word in words)
+    where = any(word == stem or (word.startswith(stem) and len(stem) > 3) for word in words
+                for stem in _WHERE_ASKED)  # fmt: skip
+    # ("клиники", "clinics in Almaty"; "клиника не перезвонила" says something)
+    few = len(words) <= DIRECTORY_FEW and not {"не", "not", "no", "жоқ", "емес"} & set(words)
+    if not (clinics and (where or few or is_question(typed))) and not where:
+        return None
+    return clinics, where

@@ -103,3 +103,13 @@ async def sees(session: AsyncSession, clinic_id: int, specialty: str) -> bool:
         )
     )
     return found is not None
+
+
+async def active(session: AsyncSession) -> list[Clinic]:
+    """Every active clinic, by city and name (a directory is small)."""
+    rows = await session.execute(
+        select(Clinic)
+        .where(col(Clinic.active))
+        .order_by(col(Clinic.city_key), col(Clinic.name), col(Clinic.id))
+    )
+    return list(rows.scalars())

@@ -395,3 +395,45 @@ async def test_a_city_named_declined_or_in_another_spelling_shows_its_clinics(
     assert T("clinics-city-prompt") in member.text()
     await member.send("Києві")  # on the cities' screen
     assert T("clinics-pick-prompt", city="Київ") in member.text()
+
+
+async def test_a_question_about_the_clinics_is_answered_from_the_directory(
+    member, session_factory, tmp_path
+):
+    """ "які клініки є в Києві?", "адреса клініки Усмішка" and "список клінік" went to
+    support, though the bot holds the insurer's clinic directory: a city's clinics are listed
+    (the member's home city when none is named; the cities, with neither), a clinic named is
+    shown with its address, phone and doctors; each with how to book. "где моя заявка?" is
+    not about the clinics."""
+    await directory(session_factory, tmp_path)
+    await member_with_active_card(member, session_factory)
+    await member.send("/language")
+    await member.click(re.escape(T("language-name-uk")))
+
+    await member.send("/menu")
+    await member.send("які клініки є у Львові?")
+    assert (
+        "🏥 Клініки в місті Львів (1):\n• Клініка «Львівське здоров'я» · вул. Городоцька, 120"
+        in (member.text())
+    )
+    assert "Щоб записатися на прийом: «📝 Нова заявка» → «🩺 Запис до лікаря»." in member.text()
+    assert "✉️ Надіслати в підтримку" not in member.buttons()
+
+    await member.send("адреса клініки Усмішка")
+    assert (
+        "🏥 <b>Стоматологія</b> «Усмішка»\n📍 вул. Саксаганського, 41, Київ\n📞 +380440000341\n"
+        "🩺 Лікарі: Стоматолог" in member.text()
+    )  # (the name as the directory writes it, escaped: shown as typed)
+
+    await member.send("список клінік")  # no city named, none in the profile: the cities
+    assert "🏥 Наші клініки є в містах: Київ, Львів. Назвіть місто" in member.text()
+    async with session_factory() as session, session.begin():
+        await session.execute(update(Member).values(home_address="Київ, вул. Садова 3"))
+    await member.send("список клінік")  # the home city's, the first ten and how many more
+    assert "🏥 Клініки в місті Київ (9):" in member.text()
+    assert "…і ще" not in member.text()
+    assert "Клініка 1 · вул. Садова, 1" in member.text()
+    assert "Закрита" not in member.text()
+
+    await member.send("где моя заявка?")  # not the clinics
+    assert "Клініки в місті" not in member.text()

@@ -20,6 +20,7 @@ from bot.services.forms import (
     TYPED_COMMANDS,
     YES_WORDS,
     _words,
+    asks_directory,
     delivery_address_in,
     hour_in_sentence,
     hour_said,
@@ -481,3 +482,23 @@ def test_a_directory_city_named_in_any_spelling(typed: str, named: str | None, a
 )
 def test_a_word_holds_the_request_it_is_nearest_to(bare: str, kinds: set[str]) -> None:
     assert kinds_held(bare) == kinds
+
+
+@pytest.mark.parametrize(
+    ("typed", "asked"),
+    [
+        ("какие клиники есть в Алматы?", (True, True)),
+        ("список клиник", (True, True)),
+        ("клиники в Алматы", (True, False)),
+        ("адрес клиники Dent-Lux", (True, True)),
+        ("де знаходиться Усмішка?", (False, True)),  # a clinic named: the caller looks
+        ("хочу в клинику Dent-Lux", None),  # a visit asked for
+        ("запишите в клинику", None),
+        ("Клиника не перезвонила", None),  # something said of one
+        ("почему клиника отказала?", None),
+    ],
+)
+def test_a_question_the_clinic_directory_answers(
+    typed: str, asked: tuple[bool, bool] | None
+) -> None:
+    assert asks_directory(typed) == asked
