@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.i18n import Translator
 from bot.services import clinics
 from bot.services.forms import asks_directory
+from bot.services.phones import shown_phone
 from dialogs.common import set_notice
 from storage.models import Clinic, Member
 from storage.repositories import clinics as clinics_repo
@@ -54,9 +55,12 @@ async def answered_directory(message: Message, manager: DialogManager) -> bool:
 
 def _clinic_line(clinic: Clinic) -> str:
     """ "Dent-Lux · Tole Bi st 55 · +7 727 300 0355": a clinic in a city's list."""
-    return " · ".join(part for part in (clinic.name, clinic.address, clinic.phone) if part)
+    phone = shown_phone(clinic.phone) if clinic.phone else None
+    return " · ".join(part for part in (clinic.name, clinic.address, phone) if part)
 
 
 def _clinic_lines(clinic: Clinic, i18n: Translator) -> str:
     found = i18n("directory-clinic", name=clinic.name, address=clinic.address, city=clinic.city)
-    return found + (f"\n{i18n('directory-phone', phone=clinic.phone)}" if clinic.phone else "")
+    if not clinic.phone:
+        return found
+    return f"{found}\n{i18n('directory-phone', phone=shown_phone(clinic.phone))}"

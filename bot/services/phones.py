@@ -257,3 +257,13 @@ def mask_phone(e164: str) -> str:
     except phonenumbers.NumberParseException:
         return f"••• {tail}"
     return f"+{country} ••• ••• {tail}"
+
+
+def shown_phone(e164: str) -> str:
+    """A number as people read it, in the international format of its country (`+7 727 300
+    0355`, `+380 44 000 0341`); as stored when it does not parse."""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

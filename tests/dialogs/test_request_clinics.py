@@ -421,7 +421,7 @@ async def test_a_question_about_the_clinics_is_answered_from_the_directory(
 
     await member.send("адреса клініки Усмішка")
     assert (
-        "🏥 <b>Стоматологія</b> «Усмішка»\n📍 вул. Саксаганського, 41, Київ\n📞 +380440000341\n"
+        "🏥 <b>Стоматологія</b> «Усмішка»\n📍 вул. Саксаганського, 41, Київ\n📞 +380 44 000 0341\n"
         "🩺 Лікарі: Стоматолог" in member.text()
     )  # (the name as the directory writes it, escaped: shown as typed)
 
