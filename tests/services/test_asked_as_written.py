@@ -81,12 +81,17 @@ def test_an_amount_asked_back(typed: str, expected: bool) -> None:
         ("cancel my appointment", True),
         ("статус заявки", True),
         ("где моя заявка?", True),
+        ("where is my claim?", True),
+        ("где мое возмещение?", True),
+        ("де моє відшкодування?", True),
         ("менің өтінішім қайда", True),
         ("когда мне перезвонят?", True),
         ("коли буде відповідь?", True),
         ("When will you call me?", True),
         # a new one, or a question about something else
         ("мне нужен стоматолог", False),
+        ("хочу возмещение", False),  # a new claim
+        ("I need a refund", False),
         ("запишите к стоматологу на другое время", False),
         ("хочу записаться, изменились симптомы", False),
         ("change my phone number", False),
