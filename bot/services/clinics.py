@@ -255,11 +255,11 @@ _CITY_SPELLINGS: tuple[frozenset[str], ...] = tuple(
         ("запоріжжя", "запорожье", "zaporizhzhia", "zaporozhye"),
         ("вінниця", "винница", "vinnytsia"),
         ("алматы", "алмата", "алма-ата", "almaty"),
-        ("астана", "нур-султан", "astana", "nur-sultan"),
+        ("астана", "нур-султан", "astana", "nur sultan"),
         ("шымкент", "чимкент", "shymkent"),
         ("караганда", "қарағанды", "karaganda", "karagandy"),
         ("актобе", "ақтөбе", "aktobe"),
-        ("өскемен", "усть-каменогорск", "oskemen", "ust-kamenogorsk"),
+        ("өскемен", "усть-каменогорск", "oskemen", "ust kamenogorsk"),
     )
 )
 # the words a city is said with on its own ("в Києві", "місто Львів", "in Almaty")
