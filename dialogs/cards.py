@@ -121,8 +121,8 @@ async def _not_a_card(message: Message, widget: Any, manager: DialogManager, tex
     "for my son") or by name, in either script ("Тарас" for "Taras Kovalenko"), opens their
     card; anything else is as on any screen that asks nothing."""
     if (asked := await _card_asked(text, manager)) is not None:  # "переключи на карту сына"
-        await _switched_if_asked(*asked, manager)
-        await on_card(message, widget, manager, f"{asked[0].card_id}")
+        if await _switched_if_asked(*asked, manager):
+            await on_card(message, widget, manager, f"{asked[0].card_id}")
         return
     card_list, named = await _card_named(text, manager)
     card = cards.card_numbered(text, card_list) or named
@@ -162,17 +162,19 @@ async def opened_card_named(message: Message, manager: DialogManager) -> bool:
     asked = await _card_asked(message.text or "", manager)
     if asked is None:
         return False
-    await _switched_if_asked(*asked, manager)
-    await open_over_menu(manager, CardsSG.detail, {"card_id": asked[0].card_id})
+    if await _switched_if_asked(*asked, manager):
+        await open_over_menu(manager, CardsSG.detail, {"card_id": asked[0].card_id})
     return True
 
 
-async def _switched_if_asked(card: cards.CardView, switch: bool, manager: DialogManager) -> None:
-    """`card` made the active one, and committed, when `switch` (the page shown next says so)."""
+async def _switched_if_asked(card: cards.CardView, switch: bool, manager: DialogManager) -> bool:
+    """`card` made the active one, and committed, when `switch` (the page shown next says so);
+    False when that commit failed (the step stays, and says so: `commit_now`)."""
     if switch and not card.is_active:
         data = manager.middleware_data
         await cards.set_active_card(data["session"], data["member"], card.card_id)
-        await commit_now(manager)
+        return await commit_now(manager)
+    return True
 
 
 async def opened_card_asked(message: Message, manager: DialogManager) -> bool:

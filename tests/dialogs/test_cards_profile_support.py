@@ -3,6 +3,8 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 
 from storage.models import Member, Request
+from tests.conftest import failing_commits
+from tests.dialogs.harness import MemberClient
 from tests.dialogs.requests_helpers import member_with_active_card
 from tests.factories import make_person, make_policy
 
@@ -852,4 +854,24 @@ async def test_a_family_member_s_card_asked_for_by_words_opens_or_becomes_active
         await member.send(said)
         assert "Send this to support?" in member.text(), said
         assert "Insured person:" not in member.text(), said
+    assert (await _member(session_factory)).active_card_id == child_id
+
+
+async def test_a_card_switch_asked_in_words_that_is_not_saved_says_so(
+    build_dp, messages, engine, session_factory
+):
+    """Commit, then speak: when the switch asked for in words cannot be stored, the card's page
+    (which would say "✅ This is your active card") is not shown; the menu says it was not
+    saved, and the active card stays."""
+    plan: list[bool] = []
+    member = MemberClient(build_dp(failing_commits(engine, plan)), messages)
+    child_id = await _linked_family(member, session_factory)
+    await member.send("/menu")
+    plan.append(True)  # the switch's commit fails
+    await member.send("переключи на карту сына")
+    assert "✅ This is your active card" not in member.text()
+    assert "could not be saved" in member.text()
+    assert (await _member(session_factory)).active_card_id != child_id
+    await member.send("переключи на карту сына")  # again, and stored
+    assert "✅ This is your active card" in member.text()
     assert (await _member(session_factory)).active_card_id == child_id
