@@ -113,7 +113,8 @@ async def test_a_request_number_alone_in_the_general_topic_is_looked_up(
     world: StaffWorld,
 ) -> None:
     """Staff paste a number a member quoted ("R-000001") into the General topic, where it met
-    silence: it is answered as /find answers it, with the link to the request's card. In a
+    silence: it is answered as /find answers it, with the link to the request's card; a
+    member's number ("#42", as topic titles give it) too. In a
     member's topic it is a message to the member, as anything staff write there; other words
     in the General topic are staff talking among themselves, and get no answer."""
     member = await world.member_with_card()
@@ -132,10 +133,19 @@ async def test_a_request_number_alone_in_the_general_topic_is_looked_up(
     [link] = [e for e in reply.get("entities", []) if e["type"] == "text_link"]
     assert link["url"].endswith(f"/{card['message_thread_id']}/{card['message_id']}")
 
+    sent = world.state.send_text(FORUM, f"#{member.id}", user_id=IRYNA)  # a member's number
+    await world.settled()
+    [reply] = [
+        m
+        for m in world.bot_messages(FORUM)
+        if (m.get("reply_to_message") or {}).get("message_id") == sent["message_id"]
+    ]
+    assert reply["text"].startswith(f"🔎 Found for #{member.id}: 1 member, 1 card.")
+
     before = len(world.bot_messages(FORUM))
     world.state.send_text(FORUM, f"who takes {request.number}?", user_id=IRYNA)
     await world.settled()
     assert len(world.bot_messages(FORUM)) == before
     async with world.sessions() as session:
         audit = list((await session.execute(select(AuditEntry))).scalars())
-    assert [a.target for a in audit if a.action == "find"] == [request.number]
+    assert [a.target for a in audit if a.action == "find"] == [request.number, f"#{member.id}"]

@@ -11,7 +11,7 @@ from bot.handlers.admin.commands import found
 from bot.handlers.admin.target import member_of
 from bot.i18n import Translator
 from bot.services import relay
-from bot.services.staff.find import REQUEST_NUMBER
+from bot.services.staff.find import MEMBER_NUMBER, REQUEST_NUMBER
 from storage.uow import UnitOfWork
 
 
@@ -26,10 +26,10 @@ def create_router() -> Router:
         target = await member_of(message, session)
         if target is None:
             # the General topic or an unrelated message: staff talking among themselves; a
-            # request's number alone ("R-000042", copied from a member's words) is looked up,
-            # as /find would
+            # request's number alone ("R-000042", copied from a member's words) or a member's
+            # ("#42", as topic titles name them) is looked up, as /find would
             text = message.text or ""
-            if REQUEST_NUMBER.fullmatch(text):
+            if REQUEST_NUMBER.fullmatch(text) or MEMBER_NUMBER.fullmatch(text):
                 await found(message, text.strip(), uow, clock, settings, i18n)
             return
         if target.unreachable:
