@@ -285,7 +285,12 @@ def _says_city(said: list[str], at: int, spelled: list[str]) -> bool:
         return False
     *first, last = spelled
     words = said[at : at + len(spelled)]
-    return words[:-1] == first and _same_word(words[-1], last)
+    # declined ("Києві"), or whole with a Kazakh ending after it ("Алматыдағы", "Астанада")
+    suffixed = words[-1].startswith(last) and len(words[-1]) - len(last) <= CITY_ENDING
+    return words[:-1] == first and (_same_word(words[-1], last) or suffixed)
+
+
+CITY_ENDING = 5  # letters a city's name may take after it whole ("-дағы", "-ның")
 
 
 def city_named(text: str, known: Sequence[tuple[int, str]]) -> tuple[int, str] | None:
