@@ -127,6 +127,7 @@ staff-help-line = /{ $command } · { $description }
 staff-help-owners = For owners:
 staff-help-more =
     📥 A registry file (CSV or XLSX) sent here, outside a member's topic, is imported.
+    🔎 A request's number (R-000042) or a member's (#42) sent here alone is looked up, as /find does.
     💬 In a member's topic, what you write goes to the member; begin it with ! for a note only staff see.
 staff-unknown-command = ⚠️ The bot does not know that command.
 staff-prompt-cancelled = ↩️ Cancelled: nothing was sent to the member, and the request is as it was.

@@ -5,12 +5,15 @@ and its form opens with the day (and the amount) noted."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 import pytest
 
 from bot.i18n import TranslatorHub
+from bot.services import clinics
 from tests.dialogs.requests_helpers import member_with_active_card
 
+NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 NAMES = {"uk": "Українська", "ru": "Русский", "kk": "Қазақша", "en": "English"}
 
 
@@ -36,3 +39,39 @@ async def test_each_example_of_the_help_fills_in_what_it_says(member, session_fa
         await member.click("📝 .+: .+")  # "📝 New request: …", in the member's language
         assert "📅" in member.text() and noted in member.text(), (example, member.text())
         await member.send("/cancel")
+
+
+def _clinic_examples(locale: str) -> list[str]:
+    """The typed examples of the help's "Clinics" line."""
+    help_text = TranslatorHub().get(locale)("help-text")
+    line = next(line for line in help_text.splitlines() if "🏥" in line)
+    return [a or b for a, b in re.findall(r"“([^”]+)”|«([^»]+)»", line)]
+
+
+@pytest.mark.parametrize("locale", list(NAMES))
+async def test_each_clinic_example_of_the_help_is_answered_from_the_directory(
+    member, session_factory, tmp_path, locale
+):
+    """The help's "Clinics" line says a member may ask about them: each of its examples, in
+    each language, is answered from the directory (a city's clinics, a clinic's address)."""
+    rows = [
+        "city;name;address;specialties;phone",
+        "Алматы;Dent-Lux;Tole Bi st 55;dentist;+7 727 300 0355",
+        "Київ;Добробут;вул. Салютна, 2;therapist;+380 44 000 0002",
+    ]
+    path = tmp_path / "clinics.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    async with session_factory() as session, session.begin():
+        await clinics.import_clinics(session, clinics.read_clinics(path), NOW)
+    examples = _clinic_examples(locale)
+    assert len(examples) == 2, examples  # a city's clinics; a clinic's address
+    await member_with_active_card(member, session_factory)
+    if locale != "en":
+        await member.send("/language")
+        await member.click(f".*{NAMES[locale]}")
+    for example, shown in zip(examples, ("🏥", "📍"), strict=True):
+        await member.send("/menu")
+        await member.send(example)
+        assert shown in member.text() and (
+            "Dent-Lux" in member.text() or "Добробут" in (member.text())
+        ), (example, member.text())
