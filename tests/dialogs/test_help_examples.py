@@ -17,35 +17,34 @@ NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 NAMES = {"uk": "Українська", "ru": "Русский", "kk": "Қазақша", "en": "English"}
 
 
-def _examples(locale: str) -> list[str]:
-    """The typed examples of the help's "New request" line: its quotations, not a button's."""
+def _examples(locale: str, mark: str = "📝") -> list[str]:
+    """The typed examples of the help's line marked `mark` ("📝": "New request"): its
+    quotations, not a button's."""
     help_text = TranslatorHub().get(locale)("help-text")
-    line = next(line for line in help_text.splitlines() if "📝" in line)
+    line = next(line for line in help_text.splitlines() if mark in line)
     quoted = re.findall(r"“([^”]+)”|«([^»]+)»", line)
     return [a or b for a, b in quoted if not (a or b).startswith(("✏️", "👥"))]
+
+
+async def _member_speaking(member, session_factory, locale: str) -> None:
+    """A member with a card, the bot speaking `locale` to them."""
+    await member_with_active_card(member, session_factory)
+    if locale != "en":
+        await member.send("/language")
+        await member.click(f".*{NAMES[locale]}")
 
 
 @pytest.mark.parametrize("locale", list(NAMES))
 async def test_each_example_of_the_help_fills_in_what_it_says(member, session_factory, locale):
     examples = _examples(locale)
     assert len(examples) == 2, examples  # a doctor on a day; a refund of an amount, yesterday
-    await member_with_active_card(member, session_factory)
-    if locale != "en":
-        await member.send("/language")
-        await member.click(f".*{NAMES[locale]}")
+    await _member_speaking(member, session_factory, locale)
     for example, noted in zip(examples, ("📅", "💰"), strict=True):
         await member.send("/menu")
         await member.send(example)
         await member.click("📝 .+: .+")  # "📝 New request: …", in the member's language
         assert "📅" in member.text() and noted in member.text(), (example, member.text())
         await member.send("/cancel")
-
-
-def _clinic_examples(locale: str) -> list[str]:
-    """The typed examples of the help's "Clinics" line."""
-    help_text = TranslatorHub().get(locale)("help-text")
-    line = next(line for line in help_text.splitlines() if "🏥" in line)
-    return [a or b for a, b in re.findall(r"“([^”]+)”|«([^»]+)»", line)]
 
 
 @pytest.mark.parametrize("locale", list(NAMES))
@@ -63,12 +62,9 @@ async def test_each_clinic_example_of_the_help_is_answered_from_the_directory(
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     async with session_factory() as session, session.begin():
         await clinics.import_clinics(session, clinics.read_clinics(path), NOW)
-    examples = _clinic_examples(locale)
+    examples = _examples(locale, "🏥")
     assert len(examples) == 2, examples  # a city's clinics; a clinic's address
-    await member_with_active_card(member, session_factory)
-    if locale != "en":
-        await member.send("/language")
-        await member.click(f".*{NAMES[locale]}")
+    await _member_speaking(member, session_factory, locale)
     for example, shown in zip(examples, ("🏥", "📍"), strict=True):
         await member.send("/menu")
         await member.send(example)

@@ -82,10 +82,8 @@ async def test_a_button_the_menu_does_not_show_is_not_taken(member):
     assert "Share my phone number" in member.text()
 
 
-async def test_a_menu_button_typed_under_request_sent_opens_its_screen(member, session_factory):
-    """ "мои заявки" typed on "Request sent" a moment after it was a line for support on the
-    new request (a message a moment after a request goes to it): a menu button's words are the
-    button, wherever a screen asks nothing."""
+async def _call_back_sent(member, session_factory) -> None:
+    """A member with a card who has just sent a call-back: on "Request sent"."""
     await member_with_active_card(member, session_factory)
     await member.click("📝 New request")
     await member.click("📞 Call-back")
@@ -93,6 +91,13 @@ async def test_a_menu_button_typed_under_request_sent_opens_its_screen(member, s
     await member.click("🕘 Any time")
     await member.send("About my limits")
     await member.click("✅ Send")
+
+
+async def test_a_menu_button_typed_under_request_sent_opens_its_screen(member, session_factory):
+    """ "мои заявки" typed on "Request sent" a moment after it was a line for support on the
+    new request (a message a moment after a request goes to it): a menu button's words are the
+    button, wherever a screen asks nothing."""
+    await _call_back_sent(member, session_factory)
     assert "is sent" in member.text()
     await member.send("мои заявки")
     assert "R-000001 · 📞 Call-back · 🆕 new" in member.buttons()
@@ -163,13 +168,7 @@ async def test_another_request_or_a_cancel_typed_under_request_sent(member, sess
     """ "ещё одну" and "хочу отменить" a moment after a request were lines for support on it
     (a message a moment after a request goes to it): another request is the chooser, and a
     cancel asked is the request's "Cancel request …?"."""
-    await member_with_active_card(member, session_factory)
-    await member.click("📝 New request")
-    await member.click("📞 Call-back")
-    await member.click("📱 Use \\+380501112233")
-    await member.click("🕘 Any time")
-    await member.send("About my limits")
-    await member.click("✅ Send")
+    await _call_back_sent(member, session_factory)
     await member.send("ещё одну")
     assert "What do you need?" in member.text()
     await member.send("/menu")
@@ -187,13 +186,7 @@ async def test_where_a_request_is_asked_a_moment_after_it_opens_its_page(member,
     """ "где моя заявка?" a moment after a request went to support as a line on it, for them
     to answer what its page says: it opens the request's page, with its status; a message
     saying more is still a line on it."""
-    await member_with_active_card(member, session_factory)
-    await member.click("📝 New request")
-    await member.click("📞 Call-back")
-    await member.click("📱 Use \\+380501112233")
-    await member.click("🕘 Any time")
-    await member.send("About my limits")
-    await member.click("✅ Send")
+    await _call_back_sent(member, session_factory)
     for typed in ("где моя заявка?", "when will you call me?"):
         await member.send(typed)
         assert "R-000001 · 📞 Call-back" in member.text(), typed
