@@ -576,13 +576,13 @@ async def test_the_same_call_back_asked_for_twice_is_said_before_it_is_sent_agai
     time of day (or the topic's case) is not."""
     await member_with_active_card(member, session_factory)
 
-    async def call_back(topic: str) -> None:
+    async def call_back(topic: str, when: str = "вечером") -> None:
         await member.send("/menu")
         clock.advance(minutes=40)  # (a line a moment after a request goes to it)
         await member.click("📝 New request")
         await member.click("📞 Call-back")
         await member.send("мой номер")
-        await member.send("вечером")
+        await member.send(when)
         await member.send(topic)
         await member.click("✅ Send")
 
@@ -603,14 +603,7 @@ async def test_the_same_call_back_asked_for_twice_is_said_before_it_is_sent_agai
 
     # the same call asked for at another time of day (once "вечером", then "после 18", or in
     # the morning) is the same call: said too
-    await member.send("/menu")
-    clock.advance(minutes=40)
-    await member.click("📝 New request")
-    await member.click("📞 Call-back")
-    await member.send("мой номер")
-    await member.send("утром")
-    await member.send("about my claim")
-    await member.click("✅ Send")
+    await call_back("about my claim", "утром")
     assert "⚠️ The same request is already sent and still open: R-000003 (🆕 new)." in (
         member.text()
     )

@@ -274,6 +274,13 @@ async def test_a_list_given_after_a_colon_is_the_list(member, session_factory):
     assert request.details["items"] == "нурофен 200 мг, 1 упаковка\nParacetamol 500 mg"
 
 
+async def _medicines_again(member) -> None:
+    """The medicines form opened again from the menu."""
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.click("💊 Medicines")
+
+
 async def test_an_address_given_with_the_list_is_the_delivery_address(member, session_factory):
     """ "ліки для Софії: нурофен дитячий, аквамарис. доставка на Хрещатик 22, кв 5" kept the
     address as a line of the list, and the address step asked for it again: the address is
@@ -294,9 +301,7 @@ async def test_an_address_given_with_the_list_is_the_delivery_address(member, se
     assert request.details["items"] == "нурофен дитячий, аквамарис"
     assert request.details["address"] == "Хрещатик 22, кв 5"
 
-    await member.send("/menu")
-    await member.click("📝 New request")
-    await member.click("💊 Medicines")
+    await _medicines_again(member)
     await member.send("Paracetamol 500 mg, 2 packs, deliver to 5 Baker St, London, please")
     assert "🏠 5 Baker St, London: noted as the address." in member.text()
     await member.send("доставка на завтра")  # a day, no address: a line as any other
@@ -307,9 +312,7 @@ async def test_an_address_given_with_the_list_is_the_delivery_address(member, se
     assert second.details["items"] == "Paracetamol 500 mg, 2 packs\nдоставка на завтра"
     assert second.details["address"] == "5 Baker St, London"
 
-    await member.send("/menu")
-    await member.click("📝 New request")
-    await member.click("💊 Medicines")
+    await _medicines_again(member)
     await _send_photo_with_caption(member, "rx-1", "нурофен. адрес: Абая 10, кв 5")
     await member.click("➡️ Next")
     assert "Address: Абая 10, кв 5" in member.text()
