@@ -264,7 +264,7 @@ _CITY_SPELLINGS: tuple[frozenset[str], ...] = tuple(
 )
 # the words a city is said with on its own ("в Києві", "місто Львів", "in Almaty")
 _CITY_AROUND = frozenset({"в", "у", "во", "in", "город", "городе", "місто", "місті", "city",
-                          "қаласы", "қаласында", "г", "м"})  # fmt: skip
+                          "қаласы", "қаласында", "қаласындағы", "қала", "г", "м"})  # fmt: skip
 
 
 def _city_spellings(city: str) -> list[list[str]]:
