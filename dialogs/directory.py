@@ -35,7 +35,7 @@ async def answered_directory(message: Message, manager: DialogManager) -> bool:
         return False
     i18n: Translator = manager.middleware_data["i18n"]
     if answer.clinic is not None:
-        seen = (await clinics_repo.specialties(session)).get(answer.clinic.id or 0, set())
+        seen = await clinics_repo.specialties_of(session, answer.clinic.id or 0)
         lines = [_clinic_lines(answer.clinic, i18n)]
         if seen:
             names = ", ".join(sorted(i18n(f"specialty-{code}") for code in seen))

@@ -480,10 +480,9 @@ async def directory_answer(
     clinic = clinic_named(text, found) or clinic_in_message(text, found, anywhere=True)
     if clinic is not None:
         return DirectoryAnswer(clinic=clinic)
-    known: list[tuple[int, str]] = []
-    for each in found:
-        if fold(each.city) not in {fold(city) for _id, city in known}:
-            known.append((each.id or 0, each.city))
+    # each city once, a clinic of it standing for it (as `cities` gives them), by city
+    by_city = {fold(each.city): (each.id or 0, each.city) for each in reversed(found)}
+    known = sorted(by_city.values(), key=lambda pair: fold(pair[1]))
     named = city_named(text, known)
     city = named[1] if named is not None else city_in(home_address, known)
     if city is None:

@@ -113,3 +113,11 @@ async def active(session: AsyncSession) -> list[Clinic]:
         .order_by(col(Clinic.city_key), col(Clinic.name), col(Clinic.id))
     )
     return list(rows.scalars())
+
+
+async def specialties_of(session: AsyncSession, clinic_id: int) -> set[str]:
+    """The specialties one clinic sees."""
+    rows = await session.execute(
+        select(ClinicSpecialty.specialty).where(col(ClinicSpecialty.clinic_id) == clinic_id)
+    )
+    return set(rows.scalars())
