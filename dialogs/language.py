@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import SUPPORTED_LOCALES
 from bot.i18n import Translator, TranslatorHub
 from bot.services import members
-from bot.services.forms import plain_phrase
+from bot.services.forms import plain_phrase, without_opening
 from bot.services.languages import LANGUAGE_WORDS, NOT_SPOKEN, language_asked
 from dialogs.common import MemberDialog, commit_now, member_window, set_notice, typed_choice
 from dialogs.states import LanguageSG, MainSG
@@ -38,7 +38,8 @@ async def switched_language(message: Message, manager: DialogManager) -> bool:
     text = message.text or ""
     if any(ch.isdigit() for ch in text):
         return False  # ("KZ-100002 01.02.2015": an insured ID, not "kz")
-    code = language_asked(plain_phrase(text).split())
+    # (a greeting it opens with, "Здравствуйте, на русском можно?", is no word of it)
+    code = language_asked(plain_phrase(without_opening(text) or text).split())
     i18n: Translator = manager.middleware_data["i18n"]
     if code is None:
         return False

@@ -41,10 +41,9 @@ ASKED_IN = frozenset(
      "хочу", "мне", "мені", "пожалуйста", "speak", "write", "switch", "change", "to", "let",
      "s", "can", "you", "i", "want", "сөйлеңіз", "жазыңыз", "ауыстыру", "сөйлесейік",
      "сөйлеңізші", "жазыңызшы", "ауыстырыңыз", "ауыстырыңызшы", "please", "pls", "do",
-     "вы", "ви", "ли", "розмовляєте", "знаете", "знаєте", "сіз", "білесіз", "hello", "hi",
-     "здравствуйте", "привет", "вітаю", "добрий", "день", "сәлеметсіз", "бе", "сәлем",
-     "sprechen", "sie", "hallo", "habla", "usted", "parlez", "vous", "mówisz", "mówi", "pan",
-     "pani", "gaplashasizmi", "konuşuyor", "musunuz", "musun", "а", "and"}
+     "вы", "ви", "ли", "розмовляєте", "знаете", "знаєте", "сіз", "білесіз", "sprechen", "sie",
+     "hallo", "habla", "usted", "parlez", "vous", "mówisz", "mówi", "pan", "pani",
+     "gaplashasizmi", "konuşuyor", "musunuz", "musun", "а", "and"}
 )  # fmt: skip
 
 # a language the bot does not speak, asked for as one it does ("Sprechen Sie Deutsch?",

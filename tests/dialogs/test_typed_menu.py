@@ -123,6 +123,7 @@ async def test_a_menu_button_typed_under_request_sent_opens_its_screen(member, s
         ("на русском, пожалуйста", "ru", "Новая заявка"),
         ("вы говорите по-английски?", "en", "New request"),
         ("а на казахском?", "kk", "Жаңа өтініш"),
+        ("Здравствуйте! Можно на русском?", "ru", "Новая заявка"),  # a greeting first
     ],
 )
 async def test_a_language_asked_for_on_the_menu_is_spoken(
