@@ -546,10 +546,15 @@ def aliases_held(typed: str, aliases: Mapping[str, str]) -> set[str]:
 def _nearness(word: str, alias: str) -> tuple[int, int]:
     """How near a typed word is an alias it stands for: the letters they begin with alike,
     then how little their lengths differ."""
+    return shared_start(word, alias), -abs(len(word) - len(alias))
+
+
+def shared_start(a: str, b: str) -> int:
+    """How many letters `a` and `b` begin with alike."""
     same = 0
-    while same < min(len(word), len(alias)) and word[same] == alias[same]:
+    while same < min(len(a), len(b)) and a[same] == b[same]:
         same += 1
-    return same, -abs(len(word) - len(alias))
+    return same
 
 
 def window_named(text: str) -> str | None:

@@ -32,6 +32,7 @@ from bot.services.forms import (
     match_choice,
     polite_request,
     says_wanting,
+    shared_start,
     typed_phrase,
     verb_kind,
     wants,
@@ -143,9 +144,7 @@ NAME_STEM = 3
 
 def _is_name(word: str, name: str) -> bool:
     word, name = word.casefold(), name.casefold()
-    same = 0
-    while same < min(len(word), len(name)) and word[same] == name[same]:
-        same += 1
+    same = shared_start(word, name)
     return same >= max(NAME_STEM, len(name) - 1) and len(word) - same <= NAME_ENDING
 
 
