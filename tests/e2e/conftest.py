@@ -8,7 +8,7 @@ import shutil
 import sqlite3
 import sys
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -226,3 +226,12 @@ async def sandbox(tmp_path: Path) -> AsyncIterator[Sandbox]:
     finally:
         await stop_bot(bot)
         await runner.cleanup()
+
+
+async def until(probe: Callable[[], object], within: float = 15) -> None:
+    """Wait until `probe()` is true, failing after `within` seconds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while not probe():
+        assert loop.time() < deadline, "condition not met in time"
+        await asyncio.sleep(0.02)

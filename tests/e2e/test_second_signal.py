@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.sandbox.run import sandbox_users
-from tests.e2e.conftest import ROOT, bot_env
+from tests.e2e.conftest import ROOT, bot_env, until
 from tgsandbox import EmulatorState, bound_url, start_emulator
 
 # the real bot (`run_bot.py`), with the scheduler's stop taking 2 s, as it does while a job
@@ -36,14 +36,6 @@ async def stop_jobs_taking_a_while(*args, **kwargs):
 bot.app.stop_jobs = stop_jobs_taking_a_while
 sys.exit(main(prog="run_bot.py"))
 """
-
-
-async def until(probe: Callable[[], bool], within: float = 30) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + within
-    while not probe():
-        assert loop.time() < deadline, "condition not met in time"
-        await asyncio.sleep(0.02)
 
 
 def logged_in(path: Path) -> Callable[[], str]:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from bot.sandbox.run import sandbox_users
-from tests.e2e.conftest import Sandbox, bot_env, import_demo_registry, start_bot, stop_bot
+from tests.e2e.conftest import Sandbox, bot_env, import_demo_registry, start_bot, stop_bot, until
 from tgsandbox import EmulatorState, OutgoingFile, bound_url, start_emulator
 from tgsandbox.faults import fault_from_json
 
@@ -79,14 +78,6 @@ async def running(tmp_path: Path) -> AsyncIterator[Running]:
     finally:
         await stop_bot(run.process)
         await runner.cleanup()
-
-
-async def until(probe: Callable[[], Any], within: float = 15) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + within
-    while not probe():
-        assert loop.time() < deadline, "condition not met in time"
-        await asyncio.sleep(0.02)
 
 
 async def open_reply_step(box: Sandbox) -> None:
