@@ -437,3 +437,22 @@ async def test_a_question_about_the_clinics_is_answered_from_the_directory(
 
     await member.send("где моя заявка?")  # not the clinics
     assert "Клініки в місті" not in member.text()
+
+
+async def test_a_city_with_more_clinics_than_one_answer_lists_counts_the_rest(
+    member, session_factory, tmp_path
+):
+    """A city of twelve clinics: its first ten are listed (by name), and the rest counted, with
+    how to see them (the doctor named when booking)."""
+    rows = [f"Київ;Клініка {n:02d};вул. Садова, {n};therapist;" for n in range(1, 13)]
+    await directory(
+        session_factory, tmp_path, "\n".join(["city;name;address;specialties;phone", *rows])
+    )
+    await member_with_active_card(member, session_factory)
+    await member.send("/language")
+    await member.click(re.escape(T("language-name-uk")))
+    await member.send("/menu")
+    await member.send("клініки у Києві")
+    assert "🏥 Клініки в місті Київ (12):\n• Клініка 01 · вул. Садова, 1" in member.text()
+    assert "• Клініка 10 · вул. Садова, 10\n…і ще 2. Назвіть лікаря" in member.text()
+    assert "Клініка 11" not in member.text()

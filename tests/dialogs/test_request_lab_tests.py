@@ -394,3 +394,22 @@ async def test_a_month_named_for_the_day_turns_the_calendar_to_it(member, sessio
     assert "more than a year ahead" in member.text()
     await member.click("15")
     assert "find a laboratory nearby" in member.text()
+
+
+async def test_an_address_given_with_the_list_of_tests_answers_the_address_step(
+    member, session_factory
+):
+    """The lab tests' list step reads an address given after the tests, as the medicines' does
+    ("ОАК, ТТГ. адрес: Абая 10, кв 5"): said, and the address step, after the date, passed
+    over to the summary."""
+    await _open_form(member, session_factory)
+    await member.send("ОАК, ТТГ. адрес: Абая 10, кв 5")
+    assert "🏠 Абая 10, кв 5: noted as the address." in member.text()
+    assert "Your list of tests:\nОАК, ТТГ" in member.text()
+    await member.click("➡️ Next")
+    await member.click("25")
+    assert "Address: Абая 10, кв 5" in member.text()  # the summary, the address step passed
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["referral"] == "ОАК, ТТГ"
+    assert request.details["address"] == "Абая 10, кв 5"
