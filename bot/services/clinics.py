@@ -471,7 +471,7 @@ class DirectoryAnswer:
 async def directory_answer(
     session: AsyncSession, text: str, home_address: str | None
 ) -> DirectoryAnswer | None:
-    """The answer to a question about the clinics (`forms.asks_clinics`): a clinic it names by
+    """The answer to a question about the clinics (`forms.asks_directory`): a clinic it names by
     name ("адрес клиники Dent-Lux"), else the clinics of the city it names ("в Алматы") or of
     the member's home city, else the cities; None with no directory."""
     found = await repo.active(session)

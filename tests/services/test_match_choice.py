@@ -1,4 +1,4 @@
-"""A typed answer taken as the button it names (`bot/services/forms.py:match_choice`), in the
+"""A typed answer taken as the button it names (`bot/services/forms/text.py:match_choice`), in the
 bot's four languages, with the labels the members see."""
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from bot.services.forms import (
     TIME_WORDS,
     TYPED_COMMANDS,
     YES_WORDS,
-    _words,
     asks_directory,
     delivery_address_in,
     hour_in_sentence,
@@ -38,6 +37,7 @@ from bot.services.forms import (
     window_named,
     window_of_hour,
 )
+from bot.services.forms.text import _words
 from bot.services.languages import LANGUAGE_WORDS
 from bot.services.money import CURRENCIES, CURRENCY_WORDS
 from bot.services.profile import GENDER_WORDS

@@ -1,4 +1,4 @@
-"""The times of day still open on a preferred day (`bot/services/forms.py:windows_left`)."""
+"""The times of day still open on a preferred day (`bot/services/forms/times.py:windows_left`)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,279 @@
+"""Messages on a screen that asks nothing: a greeting, thanks, an "ok", a question, an
+emergency, a command or a screen named in words."""
+
+from __future__ import annotations
+
+import re
+
+from bot.services.forms.text import _made_of, _words, plain_phrase, typed_phrase
+
+# the menu's screens as people name them beside their buttons' labels (which are read in every
+# language: `dialogs/menu.py:typed_menu_item`), typed rather than pressed
+MENU_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        ("создать заявку", "подать заявку", "оставить заявку", "новую заявку", "створити заявку",
+         "подати заявку", "залишити заявку", "нову заявку", "make a request", "new requests",
+         "өтініш беру", "өтініш қалдыру",
+         # another after one sent ("ещё одну", "ще заявку", "one more")
+         "ещё одну", "еще одну", "ещё заявку", "еще заявку", "ещё одну заявку",
+         "еще одну заявку", "ще одну", "ще заявку", "ще одну заявку", "another one",
+         "another request", "one more", "one more request", "тағы бір", "тағы бір өтініш"),
+        "new_request",
+    ),
+    **dict.fromkeys(
+        ("заявки", "мои обращения", "история заявок", "мої звернення", "історія заявок",
+         "requests", "my request", "өтініштерім", "өтініштер"),
+        "my_requests",
+    ),
+    **dict.fromkeys(
+        ("карты", "карточки", "мои карточки", "мои полисы", "полисы", "картки", "мої поліси",
+         "поліси", "cards", "my card", "my policies", "карталарым", "карталар",
+         # one card, the policy, its number, as members ask to see it ("где мой полис")
+         "карта", "карту", "карточку", "моя карта", "мою карту", "мою карточку", "полис",
+         "мой полис", "номер полиса", "мой номер полиса", "страховой полис", "страховка",
+         "мою страховку", "картка", "картку", "моя картка", "мою картку", "поліс", "мій поліс",
+         "номер поліса", "мій номер поліса", "страховий поліс", "card", "policy", "my policy",
+         "policy number", "my policy number", "insurance card", "my insurance card",
+         "полис нөмірі",
+         "менің полисім", "менің картам", "картам",
+         # the e-card, which "My cards" shows ("🪪 Show my card"): "электронная карта", "QR-код"
+         "электронную карту", "электронная карта", "электронный полис", "электронную карточку",
+         "електронну картку", "електронна картка", "електронний поліс", "e card", "ecard",
+         "electronic card", "digital card", "qr", "qr код", "qr code", "электронды карта",
+         # the card lost or left at home: the e-card is shown at the clinic instead
+         "потерял карту", "потеряла карту", "потерял полис", "потеряла полис",
+         "потерял карточку", "потеряла карточку", "забыл карту", "забыла карту",
+         "забыл полис", "забыла полис", "карту потерял", "карту потеряла", "утеряна карта",
+         "загубив картку", "загубила картку", "загубив поліс", "загубила поліс",
+         "забув картку", "забула картку", "втратив картку", "втратила картку",
+         "lost my card", "lost my insurance card", "lost my policy", "forgot my card",
+         "картамды жоғалттым", "карта жоғалды", "полисімді жоғалттым"),
+        "cards",
+    ),
+    **dict.fromkeys(
+        # what the bot stores, and erasing it: /mydata ("удалить мои данные")
+        ("удалить мои данные", "удалить аккаунт", "удалить мой аккаунт", "удалить профиль",
+         "какие данные вы храните", "видалити мої дані", "видалити акаунт", "видалити профіль",
+         "які дані ви зберігаєте", "delete my data", "delete my account", "erase my data",
+         "what data do you store", "деректерімді өшіру", "аккаунтты өшіру"),
+        "privacy",
+    ),
+    # ("мои данные" is the label of "🔐 My data", /mydata: its screen)
+    **dict.fromkeys(("мой профиль", "мій профіль", "my profile", "менің профилім"), "profile"),
+    **dict.fromkeys(
+        ("оператор", "связаться с поддержкой", "колл центр", "контакты", "контакти",
+         "зв язатися з підтримкою", "call centre", "call center", "contacts", "contact support",
+         "operator", "байланыс",
+         # its numbers and hours, as members ask for them ("телефон поддержки")
+         "телефон поддержки", "номер поддержки", "телефон колл центра", "номер колл центра",
+         "номер диспетчера", "телефон диспетчера", "диспетчер", "горячая линия", "кол центр",
+         "часы работы", "график работы", "режим работы", "телефон підтримки", "номер підтримки",
+         "гаряча лінія", "години роботи", "графік роботи", "support phone",
+         "support number", "hotline", "dispatcher", "opening hours", "working hours",
+         "қолдау телефоны", "қолдау нөмірі", "диспетчер нөмірі", "жұмыс уақыты"),
+        "support",
+    ),
+    **dict.fromkeys(
+        ("сменить язык", "поменять язык", "изменить язык", "змінити мову", "change language",
+         "change the language", "тілді өзгерту", "тілді ауыстыру"),
+        "language",
+    ),
+    **dict.fromkeys(
+        ("помощь", "допомога", "справка", "инструкция", "інструкція", "как пользоваться",
+         "як користуватися", "how to use", "көмек", "нұсқаулық"),
+        "help",
+    ),
+    **dict.fromkeys(
+        ("активировать", "активировать карту", "добавить карту", "активувати", "активувати картку",
+         "додати картку", "activate", "add a card", "add card", "белсендіру", "карта қосу",
+         # a family member's card, which their insured ID adds ("как добавить ребенка?")
+         "добавить ребенка", "добавить ребёнка", "добавить карту ребенка", "добавить члена семьи",
+         "додати дитину", "додати картку дитини", "додати члена родини", "add my child",
+         "add a child", "add my child s card", "add a family member", "баламды қосу",
+         "бала қосу"),
+        "activate",
+    ),
+    **dict.fromkeys(
+        ("подтвердить номер", "підтвердити номер", "confirm my phone", "confirm phone number",
+         "нөмірді растау"),
+        "phone",
+    ),
+}  # fmt: skip
+
+
+# the words that ask to see a screen around its name ("покажите мою карту", "где мой полис",
+# "show my policy", "полисімді көрсетіңіз"): left out at its start and end
+SHOW_WORDS = frozenset(
+    {"покажи", "покажите", "покажіть", "показать", "показати", "где", "де", "открой",
+     "откройте", "відкрий", "відкрийте", "посмотреть", "подивитися", "хочу", "мне", "мені",
+     "дайте", "дай", "show", "where", "is", "open", "see", "view", "want", "i", "me", "give",
+     "көрсет", "көрсетіңіз", "қайда", "я", "мен"}
+)  # fmt: skip
+
+
+def shown_asked(phrase: str) -> str:
+    """`phrase` (a `plain_phrase`) without the words that ask to see what it names, at its
+    start and end ("покажите мою карту": "мою карту")."""
+    words = phrase.split()
+    while words and words[0] in SHOW_WORDS:
+        words = words[1:]
+    while words and words[-1] in SHOW_WORDS:
+        words = words[:-1]
+    return " ".join(words)
+
+
+# a "thank you" written where nothing is asked: answered, not offered to support
+THANKS_WORDS = frozenset(
+    {"спасибо", "спс", "благодарю", "дякую", "дякуємо", "рахмет", "рақмет", "thanks", "thank",
+     "thx", "ty", "cheers"}
+)  # fmt: skip
+# the words a thank-you may come with: "спасибо большое", "дуже дякую", "thank you very much"
+THANKS_WITH = frozenset(
+    {"большое", "огромное", "вам", "дуже", "щиро", "сізге", "көп", "үлкен", "you", "very",
+     "much", "so", "a", "lot", "lots", "many", "all", "за", "помощь", "допомогу", "всё", "все"}
+)  # fmt: skip
+
+
+# an "ok" or "got it", the whole message ("ок", "понятно", "зрозуміло", "түсінікті")
+ACKNOWLEDGED = frozenset(
+    {"ок", "ok", "okay", "окей", "ok thanks", "хорошо", "ладно", "ясно", "понятно", "добре",
+     "зрозуміло", "гаразд", "got it", "fine", "жақсы", "түсінікті", "түсіндім"}
+)  # fmt: skip
+# ("хорошо, спасибо", "ок, дякую": a thank-you too)
+_THANKS_PARTS = THANKS_WORDS | THANKS_WITH | ACKNOWLEDGED
+
+
+# a greeting, the whole message ("Здравствуйте", "добрий день", "сәлеметсіз бе", "hi"): answered
+# with what the bot can do, not kept for support
+GREETINGS = frozenset(
+    {"здравствуйте", "здравствуй", "здрасте", "привет", "приветствую", "добрый день",
+     "доброе утро", "добрый вечер", "доброго дня", "вітаю", "привіт", "добрий день",
+     "доброго ранку", "добрий ранок", "добрий вечір", "доброго вечора", "hello", "hi", "hey",
+     "good morning", "good afternoon", "good evening", "сәлем", "сәлеметсіз бе", "сәлеметсіз",
+     "сәлеметсіздер ме", "қайырлы күн", "қайырлы таң", "қайырлы кеш", "салам", "салем"}
+)  # fmt: skip
+
+
+# what opens a message before what it says: a greeting, a word that calls for attention ("вот",
+# "слушайте", "excuse me"), with the signs after it ("Добрый день! Перезвоните мне")
+_OPENING_WORDS = GREETINGS | {
+    "вот", "ну", "слушайте", "послушайте", "извините", "простите", "вибачте", "слухайте", "ось",
+    "so", "well", "excuse me", "sorry", "кешіріңіз", "тыңдаңыз",
+}  # fmt: skip
+_OPENING = re.compile(
+    r"^\s*(?:(?:"
+    + "|".join(re.escape(w) for w in sorted(_OPENING_WORDS, key=len, reverse=True))
+    + r")(?![^\W\d_]|[-'’][^\W\d_])[\s,.!;:—–-]*)+",
+    re.IGNORECASE,
+)
+
+
+def without_opening(typed: str) -> str:
+    """A message without the greeting or the call for attention it opens with ("Добрый день!
+    Перезвоните мне": "Перезвоните мне"), as typed; "" for a message that is only that."""
+    return _OPENING.sub("", typed, count=1)
+
+
+# the words a question begins with, in the four languages ("какой у меня лимит", "чи
+# покриває страховка", "what is covered", "қанша тұрады"); not the Kazakh "не" (what), which
+# is the Russian and Ukrainian "not"
+QUESTION_WORDS = frozenset(
+    {"какой", "какая", "какое", "какие", "сколько", "что", "как", "когда", "где", "почему",
+     "зачем", "куда", "можно", "входит", "покрывает", "есть", "чи", "який", "яка", "яке", "які",
+     "скільки", "що", "як", "коли", "де", "чому", "навіщо", "куди", "можна", "what", "which",
+     "how", "when", "where", "why", "is", "are", "does", "do", "can", "could", "will", "қандай",
+     "қанша", "қалай", "қашан", "қайда", "неге"}
+)  # fmt: skip
+
+
+def is_question(typed: str) -> bool:
+    """Whether a message asks something: a "?" in it, or a question's first word ("сколько
+    стоит прием", "what does my plan cover"); not a greeting alone ("hello?": is anyone
+    there)."""
+    rest = without_opening(typed)
+    words = _words(rest)
+    return bool(words) and ("?" in rest or (len(words) > 1 and words[0] in QUESTION_WORDS))
+
+
+def is_greeting(typed: str) -> bool:
+    """Whether a whole message is a greeting and nothing else ("Здравствуйте!"; "hi there" is
+    not, and "hello?", which asks whether anyone is there, is offered to support)."""
+    return "?" not in typed and plain_phrase(typed) in GREETINGS
+
+
+def is_acknowledged(typed: str) -> bool:
+    """Whether a whole message is an "ok" ("ок", "понятно", "👍"): words of `ACKNOWLEDGED`, or
+    signs alone (an emoji), with no digit and no question ("?" alone asks something)."""
+    if not _words(typed):
+        signs = typed.strip()
+        return bool(signs) and "?" not in signs and not any(ch.isdigit() for ch in signs)
+    return plain_phrase(typed) in ACKNOWLEDGED
+
+
+# a life or health in danger, as people write it ("нужна скорая", "мені погано", "emergency",
+# "жедел жәрдем"): the ambulance's numbers and the insurer's 24/7 line are told at once, before
+# any offer to write to support, who may be away
+EMERGENCY_WORDS = frozenset(
+    {"скорая", "скорую", "скорой", "неотложка", "неотложку", "неотложная", "реанимация",
+     "реанимацию", "швидка", "швидку", "швидкої", "невідкладна", "невідкладну", "реанімація",
+     "реанімацію", "ambulance", "emergency", "инфаркт", "інфаркт", "инсульт", "інсульт",
+     "кровотечение", "кровотеча", "задыхаюсь", "задыхается", "задихаюся", "задихається",
+     "жедел"}
+)  # fmt: skip
+EMERGENCY_PHRASES = (
+    "мне плохо", "мені погано", "маған жаман", "не могу дышать", "не можу дихати",
+    "потерял сознание", "потеряла сознание", "без сознания", "втратив свідомість",
+    "втратила свідомість", "без свідомості", "heart attack", "can t breathe", "cannot breathe",
+    "unconscious", "жедел жәрдем", "жедел көмек",
+)  # fmt: skip
+
+
+def names_emergency(typed: str) -> bool:
+    """Whether a message says a life or health is in danger now (`EMERGENCY_WORDS`,
+    `EMERGENCY_PHRASES`)."""
+    words = _words(typed)
+    phrase = f" {' '.join(words)} "
+    return any(w in EMERGENCY_WORDS for w in words) or any(
+        f" {p} " in phrase for p in EMERGENCY_PHRASES
+    )
+
+
+def is_thanks(typed: str) -> bool:
+    """Whether `typed` is a "thank you" and nothing else: a thanks word, with at most three
+    words of the kind that go with one ("спасибо большое за помощь")."""
+    words = _words(typed)
+    return any(word in THANKS_WORDS for word in words) and _made_of(words, _THANKS_PARTS)
+
+
+# a whole message that is a command in words: "отмена" for /cancel, "главное меню" for /menu
+TYPED_COMMANDS: dict[str, str] = {
+    **dict.fromkeys(
+        ("отмена", "відміна", "скасування", "cancel", "болдырмау", "бас тарту"), "cancel"
+    ),
+    **dict.fromkeys(
+        ("меню", "главное меню", "в меню", "головне меню", "до меню", "в головне меню", "menu",
+         "main menu", "мәзір", "басты мәзір"),
+        "menu",
+    ),
+    # leaving a request form, in its steps only: elsewhere "отменить" asks to cancel a request
+    # made ("Cancel request …?"), and "стоп" is no answer to give
+    **dict.fromkeys(
+        ("отменить", "скасувати", "відмінити", "стоп", "stop", "выход", "выйти", "exit", "quit",
+         "передумал", "передумала", "я передумал", "я передумала", "передумав", "я передумав",
+         "тоқтату", "шығу"),
+        "leave",
+    ),
+    # a step back in a request form ("назад" was taken as the clinic); elsewhere left to the
+    # screen
+    **dict.fromkeys(
+        ("назад", "back", "go back", "вернуться", "вернуться назад", "вернись", "повернутися",
+         "повернутись", "повернутися назад", "шаг назад", "крок назад", "previous step",
+         "предыдущий шаг", "попередній крок", "артқа", "кері", "кері қайту", "артқа қайту"),
+        "back",
+    ),
+}  # fmt: skip
+
+
+def typed_command(typed: str) -> str | None:
+    """The command a whole message names in words ("Отмена", "главное меню"), or None."""
+    return TYPED_COMMANDS.get(typed_phrase(typed))

@@ -1,0 +1,138 @@
+"""A doctor or an examination named in words ("зубной", "к урологу", "УЗИ щитовидки")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.services.dates import RELATIVE_DAYS, WEEKDAYS
+from bot.services.forms.kinds import _ASKING, _WANTING, RELATION_WORDS
+from bot.services.forms.text import _words, typed_phrase
+
+# a doctor as people name them rather than by the specialty ("зубной", "тіс дәрігері",
+# "eye doctor", "болит зуб"), in the four languages; a stem takes its endings ("зубному",
+# "дитячого"), a short word up to two letters more (`_ends_as`). The specialties' labels are
+# taken from the locales (`dialogs/requests/appointment/handlers.py:specialty_words`).
+SPECIALTY_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        ("семейн", "сімейн", "отбасылық дәрігер", "family doctor", "gp", "general practitioner"),
+        "therapist",
+    ),
+    **dict.fromkeys(
+        ("детск", "дитяч", "ребенк", "ребёнк", "дитин", "балалар дәрігері", "бала дәрігері",
+         "child", "children", "kids doctor", "paediatrician"),
+        "pediatrician",
+    ),
+    **dict.fromkeys(("женск", "жіноч", "әйелдер дәрігері", "gyn", "gynaecologist"),
+                    "gynecologist"),
+    **dict.fromkeys(
+        ("зуб", "зубн", "зубы", "зуби", "тіс", "тіс дәрігері", "стоматолог", "tooth", "teeth",
+         "dental"),
+        "dentist",
+    ),
+    **dict.fromkeys(("сердц", "серц", "жүрек", "heart"), "cardiologist"),
+    **dict.fromkeys(
+        ("ухо горло нос", "вухо горло ніс", "отоларинголог", "құлақ", "ears", "throat"), "ent"
+    ),
+    **dict.fromkeys(("окулист", "окуліст", "глаз", "очн", "көз", "eye", "eyes", "eye doctor"),
+                    "ophthalmologist"),
+    **dict.fromkeys(("невропатолог", "nerve"), "neurologist"),
+    **dict.fromkeys(("кожн", "кожа", "шкір", "тері", "skin"), "dermatologist"),
+}  # fmt: skip
+
+
+# a doctor the specialty list does not hold, as people write one ("к урологу", "хірурга",
+# "урологқа", "an endocrinologist"): the word's stem, and the case endings it may carry
+_DOCTOR = re.compile(
+    r"^(\w{2,}(?:олог|ролог|хирург|хірург|ортопед|ортодонт|иатр|іатр|ologist|surgeon|"
+    r"orthopedist|orthodontist|iatrist))"
+    r"(?:а|у|ом|ові|е|і|и|ів|ов|қа|ке|ға|ге|ы|s)?$"
+)
+# (the word alone, its stem being the whole of it: "хирург", "уролог")
+_DOCTOR_WORDS = frozenset({"хирург", "хірург", "ортопед", "ортодонт", "surgeon"})
+
+
+# an examination made at a clinic by appointment, as people name it ("сделать УЗИ", "на МРТ",
+# "рентген", "an MRI"): booked as the doctor's visit is, under its usual name
+PROCEDURES: dict[str, str] = {
+    "узи": "УЗИ", "узд": "УЗД", "мрт": "МРТ", "кт": "КТ", "экг": "ЭКГ", "екг": "ЕКГ",
+    **dict.fromkeys(("рентген", "рентгена", "рентгену"), "Рентген"),
+    **dict.fromkeys(("флюорография", "флюорографию"), "Флюорография"),
+    **dict.fromkeys(("флюорографія", "флюорографію"), "Флюорографія"),
+    **dict.fromkeys(("маммография", "маммографию"), "Маммография"),
+    **dict.fromkeys(("мамографія", "мамографію"), "Мамографія"),
+    **dict.fromkeys(("массаж", "массажу"), "Массаж"),
+    **dict.fromkeys(("масаж", "масажу"), "Масаж"),
+    "mri": "MRI", "ultrasound": "Ultrasound", "xray": "X-ray", "ecg": "ECG", "ekg": "ECG",
+    "massage": "Massage",
+}  # fmt: skip
+
+
+# the words after an examination that end what is examined ("МРТ колена завтра", "УЗИ
+# щитовидки для сына", "massage and a call-back"): of asking, of days, of joining, of whom for
+_PART_ENDS = frozenset(
+    {"и", "і", "й", "та", "and", "або", "или", "or", "а", "но", "але", "but", "с", "з", "со",
+     "к", "до", "в", "во", "у", "на", "on", "at", "to", "with", "утром", "вечером", "зранку",
+     "ввечері", "morning", "evening", "срочно", "терміново", "urgent", "urgently"}
+)  # fmt: skip
+# (and the words that join inside one: "MRI of the knee", trimmed when nothing follows them)
+_PART_JOINS = frozenset({"of", "the", "my", "мой", "моей", "мого", "моєї"})
+# an examined part is named in this many words at most ("щитовидной железы", "грудной клетки")
+PART_WORDS = 3
+_CLAUSE = re.compile(r"[,.;:!?()\n]")
+
+
+def _examined(text: str, word: str) -> list[str]:
+    """The words naming what is examined after the examination's `word` in `text`, as typed
+    ("мне нужно УЗИ брюшной полости": "брюшной", "полости"); none when nothing follows it."""
+    for clause in _CLAUSE.split(text):
+        tokens = clause.split()
+        folded = [typed_phrase(token) for token in tokens]
+        if word not in folded:
+            continue
+        after = folded.index(word) + 1
+        part: list[str] = []
+        for token, plain in zip(tokens[after:], folded[after:], strict=True):
+            if not plain or plain in _EXAMINED_ENDS or plain.startswith(_WANTING):
+                break
+            part.append(token)
+            if len(part) == PART_WORDS:
+                break
+        while part and typed_phrase(part[-1]) in _PART_JOINS:
+            part.pop()
+        return part
+    return []
+
+
+def doctor_named(text: str) -> str | None:
+    """The one doctor a message names that the specialty list does not hold, as its name reads
+    ("запишите к урологу": "Уролог", "нужен хирург": "Хирург", "an endocrinologist"), or the
+    one examination (`PROCEDURES`) with what it examines ("сделать УЗИ": "УЗИ", "МРТ колена":
+    "МРТ колена"); None when it names none, or several."""
+    procedures = {w: PROCEDURES[w] for w in _words(text) if w in PROCEDURES}
+    if procedures:
+        if len(set(procedures.values())) > 1:
+            return None
+        word, name = next(iter(procedures.items()))
+        return " ".join([name, *_examined(text, word)])
+    found = set()
+    for word in _words(text):
+        match = _DOCTOR.match(word)
+        stem = match.group(1) if match else None
+        for alone in _DOCTOR_WORDS:
+            if word.startswith(alone) and len(word) - len(alone) <= 3:
+                stem = alone
+        if stem is not None:
+            found.add(stem)
+    return found.pop().capitalize() if len(found) == 1 else None
+
+
+# what ends the words of what an examination examines (`_examined`): a word of `_PART_ENDS`,
+# of asking, of whom for, of a day, or another examination, but not one that joins inside it
+_EXAMINED_ENDS = (
+    _PART_ENDS
+    | _ASKING
+    | RELATION_WORDS.keys()
+    | RELATIVE_DAYS.keys()
+    | WEEKDAYS.keys()
+    | PROCEDURES.keys()
+) - _PART_JOINS

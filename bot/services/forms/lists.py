@@ -1,0 +1,274 @@
+"""What is typed into a list (medicines, lab tests): the list after a request's name, the tests
+named, a list changed in words, a document named, a delivery address given with it."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import NamedTuple
+
+from bot.services.dates import RELATIVE_DAYS, WEEKDAYS, read_date
+from bot.services.forms.kinds import (
+    _ASKING,
+    _WANTING,
+    KIND_WORDS,
+    RELATION_WORDS,
+    SELF_WORDS,
+    bare_request,
+)
+from bot.services.forms.text import _PLEASE, _holds_at, _words, aliases_held, plain_phrase
+from bot.services.forms.times import TIME_LABEL_WORDS
+
+
+def list_after(text: str, kind: str, taken: str = "") -> str | None:
+    """The list a message gives after a colon, the request of `kind` named before it ("ліки
+    для Софії: нурофен дитячий", "анализы: ОАК, глюкоза"), as typed; None when there is none
+    ("Добрый день: нужны лекарства" names no list).
+
+    What the words before the colon say besides the request's name, who asks, whom by who they
+    are ("для доньки": the card is hers) and `taken` (the words the form keeps elsewhere: the day
+    of lab tests) is not dropped: "нужны лекарства для мамы: парацетамол" (for someone with no
+    card of the member's) is the list as typed, whole, so support reads it."""
+    head, colon, tail = text.partition(":")
+    tail = tail.strip()
+    if not colon or kind not in aliases_held(head, KIND_WORDS):
+        return None
+    if not any(ch.isalpha() for ch in tail):
+        return None
+    words = bare_request(head).split()
+    names = [alias.split() for alias, option in KIND_WORDS.items() if option == kind]
+    said = {i + k for name in names for i in _holds_at(words, name) for k in range(len(name))}
+    skip = set(_words(taken)) | RELATION_WORDS.keys()  # (whose card it is: the card says)
+    rest = [w for i, w in enumerate(words) if i not in said and w not in skip]
+    return text.strip() if rest else tail
+
+
+# the words that end the tests named after the word for them ("анализы крови для сына", "blood
+# test at the clinic", "аналізи крові в лабораторії"): whom they are for, where, why, and the
+# next request ("… и к гинекологу"); "на" stays ("анализ на ферритин": the test's name)
+_TESTS_END = frozenset(
+    {"для", "в", "во", "у", "at", "in", "from", "by", "к", "ко", "до", "to", "з", "із", "с",
+     "со", "по", "бо", "потому", "because", "чтобы", "щоб", "если", "якщо", "if", "когда",
+     "коли", "when", "но", "але", "but", "или", "або", "or", "следующей", "следующий",
+     "следующем", "этой", "этом", "наступного", "наступному", "наступний", "цього", "цьому",
+     "next", "this"}
+)  # fmt: skip
+# the words that name a test by what it is of ("анализ на ферритин", "test for ferritin"), and
+# whom or when when the next word says so ("for my son", "на этой неделе"): not kept last
+_TESTS_OF = frozenset({"на", "for", "on"})
+# the words that join tests ("крови и ферритин"), not left at the end of what is kept
+_TESTS_JOIN = frozenset({"и", "і", "й", "та", "and", "а", "also"})
+# Kazakh puts its verb after the tests ("қан талдау тапсыру керек"): "to hand in", not a test
+_TESTS_VERBS = ("тапсыр",)
+_SENTENCE_ENDS = (".", "!", ";", ":", "?")
+# what a test is named by before the word for tests: an adjective in Russian or Ukrainian
+# ("общий анализ крови", "загальний аналіз крові"), any word in Kazakh, whose words come before
+# the one they qualify ("жалпы қан анализін"), up to this many
+_ADJECTIVE_ENDS = ("ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ій", "на", "ні", "не")
+_KAZAKH_LETTERS = frozenset("әғқңөұүһі")
+_TESTS_BEFORE_MAX = 3
+
+
+def named_tests(text: str, taken: str = "") -> str | None:
+    """The tests a message names after its word for them, as typed: "сдать анализы крови и
+    ферритин завтра" is "анализы крови и ферритин", "blood test and ferritin" itself. The day
+    the form keeps (`taken`, from where it stands in the message), whom they are for, where,
+    and the words of asking end them; None when the message names none besides its word for
+    tests ("сдать анализы завтра утром", "анализы для сына")."""
+    tokens = text.split()
+    words = [" ".join(_words(token)) for token in tokens]
+    names = [alias.split() for alias, kind in KIND_WORDS.items() if kind == "lab_tests"]
+    found = sorted((i, -len(name)) for name in names for i in _holds_at(words, name))
+    if not found:
+        return None
+    at, size = found[0][0], -found[0][1]
+    start = next(i for i in range(at, at + size) if not words[i].startswith(_WANTING))
+    # where the day begins: its first word, after the word for tests
+    first = _words(taken)[:1]
+    day = next(
+        (i for i in range(at + size, len(words)) if first and first[0] in words[i].split()),
+        len(words),
+    )
+
+    def ends(index: int) -> bool:
+        word = words[index]
+        if word in _TESTS_OF:  # "на ферритин" goes on, "на этой неделе", "for my son" do not
+            return index + 1 >= day or ends(index + 1)
+        return (
+            word in _TESTS_END
+            or word in _ASKING
+            or word in RELATION_WORDS
+            or word in SELF_WORDS
+            or word in TIME_LABEL_WORDS
+            or word.startswith(_WANTING + _TESTS_VERBS)
+        )
+
+    end = at + size
+    while end < day and not ends(end) and not tokens[end - 1].endswith(_SENTENCE_ENDS):
+        end += 1
+    while end > at + size and words[end - 1] in _TESTS_JOIN | _TESTS_OF | {""}:
+        end -= 1
+    before = start
+    if start == at:  # "жалпы қан анализін", "общий анализ крови": what qualifies it before it
+        kazakh = bool(_KAZAKH_LETTERS & set(text.casefold()))
+        while (
+            before > max(at - _TESTS_BEFORE_MAX, 0)
+            and words[before - 1].isalpha()
+            and not tokens[before - 1].endswith((*_SENTENCE_ENDS, ","))
+            and not ends(before - 1)
+            and words[before - 1] not in first
+            and (kazakh or words[before - 1].endswith(_ADJECTIVE_ENDS))
+        ):
+            before -= 1
+    if end == at + size and before == start:
+        return None
+    return " ".join(tokens[before:end]).rstrip(",;:.!")
+
+
+# a list typed line by line (medicines, lab tests) changed in words rather than added to
+LIST_CLEAR = frozenset(
+    {"очистить", "очистить список", "удалить всё", "удалить все", "стереть всё", "стереть все",
+     "начать заново", "очистити", "очистити список", "видалити все", "почати заново", "clear",
+     "clear the list", "clear list", "delete all", "start again", "start over", "тазалау",
+     "тізімді тазалау", "бәрін өшіру"}
+)  # fmt: skip
+LIST_DROP_LAST = frozenset(
+    {"удалить последнее", "убрать последнее", "удали последнее", "убери последнее",
+     "отменить последнее", "удалить последний", "убрать последний", "видалити останнє",
+     "прибрати останнє", "видали останнє", "прибери останнє", "remove the last",
+     "delete the last", "remove last", "delete last", "undo", "соңғысын өшіру",
+     "соңғысын алып тастау"}
+)  # fmt: skip
+# the words that drop an item named after them ("убрать нурофен") or before them ("нурофен не
+# нужен"); not "без", which begins items too ("без рецепта")
+_DROP_BEFORE = ("убра", "убер", "удал", "вычеркн", "прибра", "прибер", "видал", "викресл",
+                "өшір")  # fmt: skip
+# (English ones whole: "Drops for the eyes" is an item)
+_DROP_WORDS = frozenset({"remove", "delete", "drop", "cross"})
+_DROP_AFTER = ("не нужен", "не нужна", "не нужно", "не нужны", "не надо", "не потрібен",
+               "не потрібна", "не потрібно", "не треба", "not needed", "керек емес")  # fmt: skip
+_DROP_AFTER_WORDS = frozenset(" ".join(_DROP_AFTER).split())
+
+
+# a message that names the referral or the prescription instead of what it lists ("по
+# направлению", "те что врач назначил", "рецепт сейчас пришлю"): no line of the list. Stems of
+# the document and of "prescribed", then the words said around them, whole.
+_DOCUMENT_STEMS = ("направлен", "жолдам", "рецепт", "prescri", "referral", "назнач", "выписа",
+                   "призначе", "призначи", "виписа", "тағайында")  # fmt: skip
+_DOCUMENT_AROUND = frozenset(
+    {"по", "согласно", "как", "в", "во", "на", "из", "у", "меня", "мне", "мое", "моё", "мой",
+     "моя", "моему", "моим", "есть", "вот", "фото", "фотографию", "фотография", "фотку", "скан",
+     "сейчас", "щас", "пришлю", "отправлю", "скину", "приложу", "прикреплю", "будет", "врача",
+     "врач", "врачом", "врачу", "доктор", "доктора", "что", "те", "которые", "все", "всё", "там",
+     "указано", "указаны", "написано", "написаны", "и", "это", "тот", "который", "он", "его",
+     "её", "ее", "уже", "за", "згідно", "з", "як", "мене", "мені", "моє", "мій", "моїм", "є",
+     "ось", "фотографію", "зараз", "надішлю", "відправлю", "додам", "прикріплю", "буде", "лікаря",
+     "лікар", "лікарем", "що", "ті", "які", "усе", "вказано", "вказані", "і", "й", "це", "той",
+     "який", "його", "її", "вже", "according", "to", "my", "the", "as", "per", "in", "on", "by",
+     "from", "doctor", "doctors", "s", "see", "attached", "photo", "scan", "will", "send", "i",
+     "ll", "m", "ve", "have", "a", "it", "its", "what", "listed", "written", "is", "here", "now",
+     "all", "that", "this", "there", "with", "me", "got", "be", "бойынша", "менің", "менде",
+     "бар", "суреті", "сурет", "қазір", "жіберемін", "дәрігер", "дәрігердің", "не", "барлығы",
+     "сол", "осы", "жазылған", "көрсетілген", "мен", "приложил", "приложила", "отправил",
+     "отправила", "скинул", "скинула", "додав", "додала", "надіслав", "надіслала", "sent",
+     "жібердім"}
+)  # fmt: skip
+
+
+def names_document(typed: str) -> bool:
+    """`typed` only names the referral or prescription ("по направлению", "as prescribed",
+    "рецепт сейчас пришлю"), not an item of the list ("рецепт на нурофен", "без рецепта")."""
+    words = plain_phrase(typed).split()
+    named = [w for w in words if w.startswith(_DOCUMENT_STEMS)]
+    return bool(named) and all(w in _DOCUMENT_AROUND for w in words if w not in named)
+
+
+class ListEdit(NamedTuple):
+    """What a message does to a list instead of adding a line (`list_edit`)."""
+
+    lines: list[str]  # the list's lines after it
+    found: bool  # False: an item to drop that no line names (the list as it was)
+
+
+def list_edit(typed: str, lines: list[str]) -> ListEdit | None:
+    """The list after a message that changes it ("очистить список": none; "удалить
+    последнее": all but the last; "убрать нурофен", "нурофен не нужен": the items naming it
+    gone, each line's items apart as its commas part them); None for a message that adds a
+    line."""
+    phrase = plain_phrase(typed)
+    if phrase in LIST_CLEAR:
+        return ListEdit([], True)
+    if phrase in LIST_DROP_LAST:
+        return ListEdit(lines[:-1], bool(lines))
+    words = phrase.split()
+    named: list[str] = []
+    if len(words) >= 2 and (words[0].startswith(_DROP_BEFORE) or words[0] in _DROP_WORDS):
+        named = words[1:]
+    elif any(phrase.endswith(f" {tail}") for tail in _DROP_AFTER):
+        named = [w for w in words if w not in _DROP_AFTER_WORDS]
+    if not named:
+        return None
+    stems = [w[: max(4, len(w) - 2)] for w in named if len(w) >= 3]
+    kept, found = [], False
+    for line in lines:
+        items = [item.strip() for item in re.split(r"[,;]", line)]
+        left = [item for item in items if not any(stem in item.casefold() for stem in stems)]
+        found = found or len(left) < len(items)
+        if left:
+            kept.append(", ".join(left) if len(left) < len(items) else line)
+    return ListEdit(kept, found)
+
+
+# where a delivery goes, said in the message that lists what to deliver ("нурофен, аквамарис.
+# доставка на Хрещатик 22, кв 5", "адрес: Абая 10-5", "deliver to 5 Baker St"): the words that
+# lead to it, and the address to the end of the message
+_ADDRESS_LEAD = re.compile(
+    r"(?:^|(?<=[\s,.;:!]))(?:"
+    r"(?:доставк[аиу]|доставьте|доставить|доставте|доставити|привезите|привезіть|"
+    r"привезти|deliver|delivery|delivered|жеткізіңіз|жеткізу)\s+"
+    r"(?:мне\s+|мені\s+|it\s+|them\s+)?(?:на|по\s+адресу|за\s+адресою|to)"
+    r"|(?:по\s+адресу|за\s+адресою)"
+    r"|(?:адрес[аи]?(?:\s+доставки)?|delivery\s+address|address|мекенжай\w*)\s*:"
+    r")\s*:?\s*(?P<address>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def delivery_address_in(typed: str, today: date) -> tuple[str, str] | None:
+    """The words before a delivery address given in a message, and the address ("нурофен
+    дитячий. доставка на Хрещатик 22, кв 5": "нурофен дитячий", "Хрещатик 22, кв 5"); None
+    when the message gives none: what follows the words is an address with a house number, not
+    a day ("доставка на завтра", "доставка на 15 декабря") nor a time."""
+    found = _ADDRESS_LEAD.search(typed)
+    if found is None:
+        return None
+    address = " ".join(found.group("address").split()).rstrip(" .,;!")
+    while (last := address.rsplit(maxsplit=1))[-1].casefold() in _PLEASE and len(last) > 1:
+        address = last[0].rstrip(" .,;!")  # "… 5 Baker St, please"
+    if not any(ch.isdigit() for ch in address) or not any(
+        _place_word(word, today) for word in _words(address)
+    ):
+        return None
+    before = typed[: found.start()].rstrip(" \n.,;:!-—")
+    return before, address
+
+
+def _place_word(word: str, today: date) -> bool:
+    """Whether a word of an address names a place (a street, a city), not a day, a month or a
+    time ("пятницу", "декабря", "утром")."""
+    return (
+        len(word) >= ADDRESS_WORD_MIN
+        and word not in WEEKDAYS
+        and word not in RELATIVE_DAYS
+        and word not in TIME_LABEL_WORDS
+        and word not in _NOT_PLACE
+        and read_date(f"1 {word}", today) is None  # a month's name
+    )
+
+
+ADDRESS_WORD_MIN = 3
+# the words of a day's hours ("после 18", "до 14:00", "з 10 до 12"), of no place
+_NOT_PLACE = frozenset({"после", "після", "after", "before", "until", "between", "между", "між",
+                        "часов", "часа", "годин", "годині", "hours", "кейін", "дейін", "утра",
+                        "вечера", "ранку", "вечора", "сағат", "сағатта", "not", "later",
+                        "than", "позже", "пізніше", "раньше", "раніше"})  # fmt: skip

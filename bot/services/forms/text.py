@@ -1,0 +1,250 @@
+"""Typed text as the readers take it: its words, its length, a slip of the finger, and a typed
+answer matched to the options or aliases of a step."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
+from difflib import SequenceMatcher
+
+TEXT_MAX = 1000
+
+
+def clean_text(text: str | None, min_len: int = 2, max_len: int = TEXT_MAX) -> str | None:
+    """Trimmed free text with at least one letter or digit, within the length limits."""
+    if text is None:
+        return None
+    value = text.strip()
+    if not (min_len <= len(value) <= max_len) or not any(ch.isalnum() for ch in value):
+        return None
+    return value
+
+
+def too_long(text: str | None, max_len: int, *, collapse: bool = False) -> bool:
+    """Whether typed text was refused for its length over `max_len` (then the member is told
+    "too long, at most N", never "too short"). `collapse` measures it with runs of whitespace
+    made one space, as addresses and names are stored."""
+    if text is None:
+        return False
+    value = " ".join(text.split()) if collapse else text.strip()
+    return len(value) > max_len
+
+
+def alias_named(typed: str, aliases: Mapping[str, str]) -> str | None:
+    """The one id whose alias stands in a short answer (up to `ALIAS_WORDS` words): "к
+    зубному" is the dentist; None when none or several do."""
+    words = _words(typed)
+    if not words or len(words) > ALIAS_WORDS:
+        return None
+    found = aliases_held(typed, aliases)
+    return found.pop() if len(found) == 1 else None
+
+
+def aliases_held(typed: str, aliases: Mapping[str, str]) -> set[str]:
+    """The ids whose aliases stand in `typed`, however long ("I need to see a dermatologist
+    next Tuesday"). Where the aliases of several ids end at the same word, the nearest ones
+    (`_nearness`): in Kazakh "дәрі" (medicines) is not "дәрігер" (a doctor) cut
+    short, nor "дәрігерге" the medicines with an ending."""
+    words = _words(typed)
+    # the word an alias ends at: how near the nearest aliases are, and their ids
+    best: dict[int, tuple[tuple[int, int], set[str]]] = {}
+    for alias, option_id in aliases.items():
+        parts = alias.split()
+        for at in _holds_at(words, parts):
+            end = at + len(parts) - 1
+            near = _nearness(words[end], parts[-1])
+            held, ids = best.get(end, ((-1, 0), set()))
+            if near > held:
+                best[end] = (near, {option_id})
+            elif near == held:
+                ids.add(option_id)
+    return {option_id for _near, ids in best.values() for option_id in ids}
+
+
+def _nearness(word: str, alias: str) -> tuple[int, int]:
+    """How near a typed word is an alias it stands for: the letters they begin with alike,
+    then how little their lengths differ."""
+    return shared_start(word, alias), -abs(len(word) - len(alias))
+
+
+def shared_start(a: str, b: str) -> int:
+    """How many letters `a` and `b` begin with alike."""
+    same = 0
+    while same < min(len(a), len(b)) and a[same] == b[same]:
+        same += 1
+    return same
+
+
+def _ends_strictly(word: str, alias: str) -> bool:
+    """`word` is `alias` with at most a two-letter ending ("вечер" in "вечерком"); never a word
+    that only begins the alias ("after" is not "afternoon" in a sentence)."""
+    return word.startswith(alias) and len(word) <= len(alias) + 2
+
+
+def plain_phrase(typed: str) -> str:
+    """A whole answer as it is compared with a list of phrases (the menu's, "мой номер",
+    "домой", "как можно скорее"): its words, without "please" and the like ("мои заявки,
+    пожалуйста")."""
+    return " ".join(w for w in _words(typed) if w not in _PLEASE)
+
+
+_PLEASE = frozenset({"please", "пожалуйста", "будь", "ласка", "өтінемін"})
+
+
+def _made_of(words: list[str], allowed: frozenset[str]) -> bool:
+    """Whether `words` are a short answer (`ALIAS_WORDS` at most) of `allowed` words only."""
+    return 0 < len(words) <= ALIAS_WORDS and all(word in allowed for word in words)
+
+
+_NOT_WORD = re.compile(r"[^\w]+")
+STEM_MIN = 4  # a typed word and a label's word agree when one begins the other, this long
+
+
+# an answer of at most this many words that holds an alias names its option when nothing else
+# does ("перезвоните мне", "I want a refund"); a longer one is a sentence, not a choice
+ALIAS_WORDS = 4
+# an alias this short ("лор") still takes a case ending of up to two letters ("лору", "лора")
+ENDING_STEM = 3
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words, digits and signs (an emoji, "8:00–12:00") left out."""
+    return [w for w in _NOT_WORD.sub(" ", text.casefold()).split() if not w.isdigit()]
+
+
+# a word typed with a slip of the finger ("стамотологу", "терпевту", "лекарсва"): the one known
+# word it is that near (difflib's ratio, the known word given the typed one's ending too); a
+# shorter word is near too many others to be read so
+TYPO_MIN = 6
+TYPO_RATIO = 0.8
+_TYPO_LENGTHS = 3  # letters more or fewer than the known word
+
+
+def typo_of(word: str, known: Collection[str]) -> str | None:
+    """The one word of `known` that `word` (lower case) is a slip of, or None: none is that
+    near, several are, or `word` is known itself or short."""
+    if len(word) < TYPO_MIN or word in known:
+        return None
+    found: dict[str, float] = {}
+    for candidate in known:
+        if candidate[:1] != word[:1] or abs(len(candidate) - len(word)) > _TYPO_LENGTHS:
+            continue
+        if word.startswith(candidate) or candidate.startswith(word):
+            continue  # "стоматологию": the word with an ending, which its reading decides on
+        # "стамотологу" against "стоматолог", and against it with the typed ending, "…у"
+        endings = ("", word[len(candidate) :]) if len(word) > len(candidate) else ("",)
+        score = max(SequenceMatcher(None, word, candidate + end).ratio() for end in endings)
+        if score >= TYPO_RATIO:
+            found[candidate] = score
+    if not found:
+        return None
+    best = max(found.values())
+    nearest = [candidate for candidate, score in found.items() if score == best]
+    return nearest[0] if len(nearest) == 1 else None
+
+
+def corrected(text: str, known: Collection[str]) -> str | None:
+    """`text` with its words typed with a slip (`typo_of`) as the known ones they are meant to
+    be ("запишите к стамотологу": "запишите к стоматолог"); None when none is."""
+    changed = False
+
+    def fixed(match: re.Match[str]) -> str:
+        nonlocal changed
+        word = typo_of(match[0].casefold(), known)
+        changed = changed or word is not None
+        return word or match[0]
+
+    text = re.sub(r"[^\W\d_]+", fixed, text)
+    return text if changed else None
+
+
+def typed_phrase(text: str) -> str:
+    """`text` as a typed answer is compared: lower case, its words only ("Терапевт (семейный
+    врач)" is "терапевт семейный врач")."""
+    return " ".join(_words(text))
+
+
+def match_choice(
+    typed: str,
+    options: Sequence[tuple[str, str]],
+    aliases: Mapping[str, str] | None = None,
+    *,
+    by_word: bool = True,
+) -> str | None:
+    """The id of the one option (id, label) a typed answer names, or None (none or several).
+
+    It names an option when it is one of `aliases` for its id ("грн"), the option's id ("usd"),
+    or the start of its label ("morning", "any time", "терапевт"); else, with `by_word`, in one
+    or two words, a word of the label give or take an ending ("утром" for "Утро", "вечером" for
+    "Вечер"), or, in up to `ALIAS_WORDS` words, an alias among them ("перезвоните мне"). A word
+    that names several options names the one of the longest stem: in Kazakh "дәрі" (medicines)
+    begins "дәрігері" (doctor), which names the appointment by all of "дәрігер". Without
+    `by_word` ("Київ, Добробут" is not the city "Київ") only the first ones."""
+    words = _words(typed)
+    if not words:
+        return None
+    phrase = " ".join(words)
+    ids = {option_id for option_id, _ in options}
+    if aliases and aliases.get(phrase) in ids:
+        return aliases[phrase]
+    whole = {
+        option_id
+        for option_id, label in options
+        if phrase == option_id.casefold()
+        or (len(phrase) >= 3 and " ".join(_words(label)).startswith(phrase))
+    }
+    if whole or not by_word:
+        return whole.pop() if len(whole) == 1 else None
+    # each typed word: the options it names, by how much of a word of their label or of an
+    # alias it matches (the whole word better than its start); the longest match takes the word
+    named: list[dict[str, tuple[int, bool]]] = [{} for _ in words]
+
+    def name(at: int, option_id: str, word: str, named_by: str) -> None:
+        match = (min(len(word), len(named_by)), word == named_by)
+        named[at][option_id] = max(named[at].get(option_id, match), match)
+
+    if len(words) <= 2:
+        for option_id, label in options:
+            for at, word in enumerate(words):
+                for label_word in _words(label):
+                    if _same_stem(word, label_word):
+                        name(at, option_id, word, label_word)
+    if aliases and len(words) <= ALIAS_WORDS:
+        # a short answer around an alias: "перезвоните мне", "нужна запись к врачу"
+        for alias, option_id in aliases.items():
+            if option_id in ids:
+                parts = alias.split()
+                for at in _holds_at(words, parts):
+                    for offset, part in enumerate(parts):
+                        name(at + offset, option_id, words[at + offset], part)
+    found: set[str] = set()
+    for stems in named:
+        if stems:
+            best = max(stems.values())
+            found |= {option_id for option_id, stem in stems.items() if stem == best}
+    return found.pop() if len(found) == 1 else None
+
+
+def _holds_at(
+    words: list[str], alias: list[str], ends: Callable[[str, str], bool] | None = None
+) -> list[int]:
+    """Where in `words` the alias's words stand in a row, the last give or take an ending
+    ("врачу" for "врач", "лору" for "лор"; `ends` says which, `_ends_as` by default)."""
+    size, ends_as = len(alias), ends or _ends_as
+    return [
+        i
+        for i in range(len(words) - size + 1)
+        if words[i : i + size - 1] == alias[:-1] and ends_as(words[i + size - 1], alias[-1])
+    ]
+
+
+def _ends_as(word: str, alias: str) -> bool:
+    """`word` is `alias` with at most an ending: a stem's, or two letters after a short one."""
+    if word == alias or _same_stem(word, alias):
+        return True
+    return len(alias) >= ENDING_STEM and word.startswith(alias) and len(word) <= len(alias) + 2
+
+
+def _same_stem(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return len(short) >= STEM_MIN and long.startswith(short)
