@@ -101,7 +101,7 @@ async def _send(
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:
     """Opened with messages the member sent on a screen that asks nothing and chose to send
-    ("Send it to support", `dialogs/common.py:on_free_message`): they go at once."""
+    ("Send it to support", `dialogs/common/free_input.py:on_free_message`): they go at once."""
     offered = start_data.get(OFFER) if isinstance(start_data, dict) else None
     if not offered:
         return

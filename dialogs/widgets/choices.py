@@ -5,7 +5,7 @@ aiogram-dialog passes any item a press carries on to the handler: a modified cli
 item moved the form on and was stored, and the summary then had no label for it. Here a press
 with an item outside `choices` is answered (`bot/middlewares/callback_answer.py`) and changes
 nothing. Lists of rows (cards, requests, clinics) check their ids with
-`dialogs/common.py:picked_id` instead."""
+`dialogs/common/navigation.py:picked_id` instead."""
 
 from __future__ import annotations
 

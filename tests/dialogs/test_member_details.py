@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from aiogram.methods import SendChatAction
 
-import dialogs.common
+import dialogs.common.notes
 from bot.services import cards as cards_service
 from bot.services.names import given_name
 from tests.dialogs.harness import MemberClient
@@ -241,7 +241,7 @@ async def test_the_greeting_names_the_insurer(build_dp, messages, settings, lang
 
 async def test_slow_steps_show_typing(member, session_factory, monkeypatch):
     # linking cards by phone takes more than the moment here: "typing…" is shown
-    monkeypatch.setattr(dialogs.common, "TYPING_AFTER_SECONDS", 0.05)
+    monkeypatch.setattr(dialogs.common.notes, "TYPING_AFTER_SECONDS", 0.05)
     confirm = cards_service.confirm_phone
 
     async def slow_confirm(*args, **kwargs):
@@ -254,7 +254,7 @@ async def test_slow_steps_show_typing(member, session_factory, monkeypatch):
     assert {c.chat_id for c in member.bot.of(SendChatAction)} == {member.user.id}
 
     # storing the request is answered within the moment: no "typing…", no call for it
-    monkeypatch.setattr(dialogs.common, "TYPING_AFTER_SECONDS", 60)
+    monkeypatch.setattr(dialogs.common.notes, "TYPING_AFTER_SECONDS", 60)
     await member.click("📝 New request")
     await member.click("📞 Call-back")
     await member.click("📱 Use .*")

@@ -1,0 +1,125 @@
+"""Pieces shared by the members' dialogs, one module per concern:
+
+- `notes`: a step's last error, one-shot notes, the commit before a screen speaks, "typing…";
+- `when`: "now" and "today" from the bot's clock, dates and times in the member's zone;
+- `navigation`: the back and menu buttons, a screen over the menu, a button's label typed,
+  page buttons;
+- `free_input`: what is typed or sent on a screen that asks nothing (a request awaiting a line,
+  a request or screen named), else kept and offered to support;
+- `windows`: `member_window`, `choice_step`, `text_step`, a typed choice or "yes",
+  `MemberDialog`.
+
+The names the dialogs use are re-exported here (`from dialogs.common import member_window`).
+"""
+
+from dialogs.common.free_input import (
+    OFFER,
+    SUGGEST,
+    SUGGEST_MORE,
+    keep_for_support,
+    on_free_message,
+    on_not_text,
+    on_unexpected,
+    opened_by_name,
+    opened_request,
+    place_input,
+    took_awaited,
+    typed_request_number,
+)
+from dialogs.common.navigation import (
+    BACK,
+    ContentIs,
+    back_button,
+    current_window,
+    menu_button,
+    open_over_menu,
+    page_buttons,
+    picked_id,
+    pressed,
+    pressed_back,
+    scroll_page,
+    set_scroll_page,
+)
+from dialogs.common.notes import (
+    clear_error,
+    commit_now,
+    has_note,
+    set_error,
+    set_note,
+    set_notice,
+    show_typing,
+)
+from dialogs.common.when import (
+    card_status,
+    fmt_date,
+    fmt_datetime,
+    fmt_time_or_datetime,
+    insurer_now,
+    member_date,
+    member_zone,
+    now,
+    phone_zone_of,
+    today,
+    zone_city,
+)
+from dialogs.common.windows import (
+    INLINE_KEYBOARD,
+    MemberDialog,
+    choice_step,
+    member_window,
+    text_step,
+    typed_choice,
+    typed_yes,
+)
+
+__all__ = [
+    "BACK",
+    "INLINE_KEYBOARD",
+    "OFFER",
+    "SUGGEST",
+    "SUGGEST_MORE",
+    "ContentIs",
+    "MemberDialog",
+    "back_button",
+    "card_status",
+    "choice_step",
+    "clear_error",
+    "commit_now",
+    "current_window",
+    "fmt_date",
+    "fmt_datetime",
+    "fmt_time_or_datetime",
+    "has_note",
+    "insurer_now",
+    "keep_for_support",
+    "member_date",
+    "member_window",
+    "member_zone",
+    "menu_button",
+    "now",
+    "on_free_message",
+    "on_not_text",
+    "on_unexpected",
+    "open_over_menu",
+    "opened_by_name",
+    "opened_request",
+    "page_buttons",
+    "phone_zone_of",
+    "picked_id",
+    "place_input",
+    "pressed",
+    "pressed_back",
+    "scroll_page",
+    "set_error",
+    "set_note",
+    "set_notice",
+    "set_scroll_page",
+    "show_typing",
+    "text_step",
+    "today",
+    "took_awaited",
+    "typed_choice",
+    "typed_request_number",
+    "typed_yes",
+    "zone_city",
+]
