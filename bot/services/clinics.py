@@ -15,11 +15,13 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.names import other_scripts
 from bot.services.phones import normalize_phone
 from bot.services.registry import read_rows
 from bot.services.registry.importer import ImportReport
@@ -325,7 +327,9 @@ def city_alone(text: str, known: Sequence[tuple[int, str]]) -> tuple[int, str] |
 # part of what tells one clinic from another
 _CLINIC_WORDS = frozenset({
     "клиника", "клиники", "клинике", "клинику", "клініка", "клініки", "клініці", "клініку",
-    "clinic", "медцентр", "медцентре", "медцентрі", "мц", "медицинский", "медицинском",
+    "clinic", "поликлиника", "поликлинику", "поликлинике", "поліклініка", "поліклініку",
+    "поліклініці", "polyclinic", "медцентр", "медцентре", "медцентрі", "мц", "медицинский",
+    "медицинском",
     "медичний", "медичному", "центр", "центре", "центрі", "medical", "centre", "center",
     "емхана", "емханасы", "в", "у", "во", "на", "до", "к", "in", "at", "the", "№", "no",
 })  # fmt: skip
@@ -337,12 +341,34 @@ def _words(text: str) -> list[str]:
 
 
 def _same_word(typed: str, known: str) -> bool:
-    """A typed word is the directory's, or it declined ("Добробуте", "Усмішці")."""
+    """A typed word is the directory's, or it declined ("Добробуте", "Усмішці"), in either
+    script: "Медеу" for "Medeu", "на Достык" for "Dostyk ave", "Dobrobut" for «Добробут»
+    (`_spellings`)."""
+    return any(_declined(typed, spelled) for spelled in _spellings(known))
+
+
+def _declined(typed: str, known: str) -> bool:
     if typed == known:
         return True
     if len(known) < 4 or abs(len(typed) - len(known)) > 3:
         return False
     return typed.startswith(known[: len(known) - (2 if len(known) >= 6 else 1)])
+
+
+# a directory's word as the other script writes it, from this many letters ("no", "bi" are
+# "но", "би": words of their own)
+SPELLED_MIN = 3
+
+
+@cache
+def _spellings(known: str) -> tuple[str, ...]:
+    """`known` and, from `SPELLED_MIN` letters, the same word in the other script, as Ukraine,
+    Russia and Kazakhstan transliterate names (`names.other_scripts`): a clinic's name of local
+    words written in Latin ("Medeu", "Alatau") is typed in Cyrillic, and back. A name of
+    English words ("Smile", "Green") is not spelled so: people say those, not letter by letter."""
+    if len(known) < SPELLED_MIN:
+        return (known,)
+    return (known, *other_scripts(known))
 
 
 def clinic_named(text: str, found: Sequence[Clinic], city: str | None = None) -> Clinic | None:

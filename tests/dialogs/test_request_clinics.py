@@ -456,3 +456,78 @@ async def test_a_city_with_more_clinics_than_one_answer_lists_counts_the_rest(
     assert "🏥 Клініки в місті Київ (12):\n• Клініка 01 · вул. Садова, 1" in member.text()
     assert "• Клініка 10 · вул. Садова, 10\n…і ще 2. Назвіть лікаря" in member.text()
     assert "Клініка 11" not in member.text()
+
+
+ALMATY = "\n".join(
+    [
+        "city;name;address;specialties;phone",
+        "Алматы;Medeu Polyclinic;Zheltoksan st 112;therapist|ent;+7 727 300 0612",
+        "Алматы;Alatau Health;Al-Farabi ave 77/8;therapist|cardiologist;+7 727 300 0778",
+        "Алматы;Green Clinic;Furmanov st 150;therapist;+7 727 300 0850",
+        "Київ;Медичний центр «Добробут»;просп. Перемоги, 25;therapist;+380 44 000 0225",
+    ]
+)
+
+
+def test_a_clinic_of_local_words_is_named_in_either_script():
+    """Almaty's clinics are written in Latin ("Medeu Polyclinic", "Zheltoksan st"); a member
+    writes them in Cyrillic, "Медеу", "на Желтоксан", and a member in English writes Kyiv's
+    «Добробут» as "Dobrobut": each names that clinic. English words are said, not spelled
+    letter by letter: "Грин" is no "Green" (kept as typed), nor is a short word its letters
+    ("но" is not "No.")."""
+    found = [
+        Clinic(id=n, city=city, city_key=city.casefold(), name=name, address=address, key=str(n))
+        for n, (city, name, address) in enumerate(
+            [
+                ("Алматы", "Medeu Polyclinic", "Zheltoksan st 112"),
+                ("Алматы", "Alatau Health", "Al-Farabi ave 77/8"),
+                ("Алматы", "City Clinic No. 4", "Abay ave 10"),
+                ("Київ", "Медичний центр «Добробут»", "просп. Перемоги, 25"),
+            ]
+        )
+    ]
+    named, in_message = clinics.clinic_named, clinics.clinic_in_message
+    assert named("Медеу", found) is found[0]
+    assert named("поликлиника Медеу на Желтоксан", found) is found[0]
+    assert named("Алатау", found) is found[1]
+    assert named("Dobrobut", found) is found[3]
+    assert named("Dobrobut, Peremohy 25", found) is found[3]
+    assert named("Грин", found) is None
+    assert named("но 4", found) is None
+    assert in_message("запишите к лору в Медеу на пятницу", found) is found[0]
+    assert in_message("к кардиологу в Алатау", found) is found[1]
+    assert in_message("телефон Медеу", found, anywhere=True) is found[0]
+
+
+async def test_a_russian_speaking_member_names_a_latin_clinic_in_cyrillic(
+    member, session_factory, tmp_path
+):
+    """A member in Almaty typed "Медеу" on the clinic step: it was stored as typed, without the
+    clinic's address, and "телефон клиники Медеу" went to support. Both are Medeu Polyclinic
+    now: the form's clinic, and the directory's answer with its phone."""
+    ru = TranslatorHub().get("ru")
+    await directory(session_factory, tmp_path, ALMATY)
+    await member_with_active_card(member, session_factory)
+    await member.send("/language")
+    await member.click(re.escape(ru("language-name-ru")))
+    async with session_factory() as session, session.begin():
+        await session.execute(update(Member).values(home_address="Алматы, Абая 10"))
+
+    await member.send("телефон клиники Медеу")
+    assert "🏥 Medeu Polyclinic\n📍 Zheltoksan st 112, Алматы\n📞 +7 727 300 0612" in member.text()
+
+    await member.send("/menu")
+    await member.click(re.escape(ru("btn-new-request")))
+    await member.click(re.escape(ru("request-kind-appointment")))
+    await member.click(re.escape(ru("specialty-ent")))
+    assert "Medeu Polyclinic · Zheltoksan st 112" in member.buttons()
+    await member.send("в поликлинику Медеу")
+    await member.send("05.12.2026")
+    await member.click(re.escape(ru("time-window-morning")))
+    await member.click(re.escape(ru("btn-skip")))
+    place = "Medeu Polyclinic, Zheltoksan st 112, Алматы"
+    assert f"{ru('field-clinic')}: {place}" in member.text()
+    await member.click(re.escape(ru("btn-send")))
+    [request] = await stored_requests(session_factory)
+    assert request.details["clinic"] == place
+    assert request.details["clinic_id"] is not None
