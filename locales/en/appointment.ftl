@@ -13,6 +13,10 @@ appointment-clinic-date-kept-city = 📅 { $date }: noted for the day of the vis
 appointment-specialty-date-kept = 📅 { $date }: noted for the day of the visit. First, which doctor: choose or type the specialty.
 # a directory clinic named with the doctor (dialogs/requests/appointment/clinics.py:on_start)
 appointment-clinic-kept = 🏥 { $clinic }: noted as the clinic.
+# and the day (with the time of day) named with them, which answered their steps
+appointment-clinic-day-kept =
+    🏥 { $clinic }: noted as the clinic.
+    📅 { $date }: noted for the day of the visit.
 appointment-date-prompt = 📅 Which day would suit you? Pick it on the calendar or type it as DD.MM.YYYY.
 appointment-date-past = That day has already passed. Please choose today or a later date.
 appointment-date-far = That is more than a year ahead. Please choose a date within the next 12 months.

@@ -13,6 +13,10 @@ appointment-clinic-date-kept-city = 📅 { $date }: бару күні ретін
 appointment-specialty-date-kept = 📅 { $date }: бару күні ретінде жазып алдым. Алдымен қай дәрігер: мамандықты таңдаңыз немесе енгізіңіз.
 # a directory clinic named with the doctor (dialogs/requests/appointment/clinics.py:on_start)
 appointment-clinic-kept = 🏥 { $clinic }: клиника ретінде жазып алдым.
+# and the day (with the time of day) named with them, which answered their steps
+appointment-clinic-day-kept =
+    🏥 { $clinic }: клиника ретінде жазып алдым.
+    📅 { $date }: бару күні ретінде жазып алдым.
 appointment-date-prompt = 📅 Сізге қай күн ыңғайлы? Күнтізбеден таңдаңыз немесе оны КК.АА.ЖЖЖЖ түрінде енгізіңіз.
 appointment-date-past = Бұл күн өтіп кетті. Бүгінгі немесе одан кейінгі күнді таңдаңыз.
 appointment-date-far = Бұл күнге дейін бір жылдан астам уақыт бар. Алдағы 12 ай ішіндегі күнді таңдаңыз.

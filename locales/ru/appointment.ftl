@@ -13,6 +13,10 @@ appointment-clinic-date-kept-city = 📅 { $date }: записал как ден
 appointment-specialty-date-kept = 📅 { $date }: записал как день визита. Сначала какой врач: выберите или введите специальность.
 # a directory clinic named with the doctor (dialogs/requests/appointment/clinics.py:on_start)
 appointment-clinic-kept = 🏥 { $clinic }: записал как клинику.
+# and the day (with the time of day) named with them, which answered their steps
+appointment-clinic-day-kept =
+    🏥 { $clinic }: записал как клинику.
+    📅 { $date }: записал как день визита.
 appointment-date-prompt = 📅 Какой день Вам удобен? Выберите его в календаре или введите дату в формате ДД.ММ.ГГГГ.
 appointment-date-past = Этот день уже прошёл. Пожалуйста, выберите сегодняшнюю или более позднюю дату.
 appointment-date-far = Эта дата больше чем на год вперёд. Пожалуйста, выберите дату в пределах ближайших 12 месяцев.

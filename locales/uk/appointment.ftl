@@ -13,6 +13,10 @@ appointment-clinic-date-kept-city = 📅 { $date }: записав як день
 appointment-specialty-date-kept = 📅 { $date }: записав як день візиту. Спершу який лікар: оберіть або введіть спеціальність.
 # a directory clinic named with the doctor (dialogs/requests/appointment/clinics.py:on_start)
 appointment-clinic-kept = 🏥 { $clinic }: записав як клініку.
+# and the day (with the time of day) named with them, which answered their steps
+appointment-clinic-day-kept =
+    🏥 { $clinic }: записав як клініку.
+    📅 { $date }: записав як день візиту.
 appointment-date-prompt = 📅 Який день Вам зручний? Оберіть його в календарі або введіть дату у форматі ДД.ММ.РРРР.
 appointment-date-past = Цей день уже минув. Будь ласка, оберіть сьогоднішню або пізнішу дату.
 appointment-date-far = Ця дата більш ніж на рік уперед. Будь ласка, оберіть дату в межах найближчих 12 місяців.

@@ -320,8 +320,8 @@ async def test_a_directory_clinic_named_with_the_doctor_is_the_form_s_clinic(
 ):
     """ "запишіть до стоматолога в Усмішку на понеділок вранці": the doctor and the day were
     taken, the clinic asked again. A clinic of the directory named with the doctor is taken
-    as if pressed, said so, and the day answers its step; a clinic it does not hold is asked
-    for as before."""
+    as if pressed, said so, and the day answers its step, said with it; a clinic it does not
+    hold is asked for as before."""
     await directory(session_factory, tmp_path)
     await open_form(member, session_factory)
     await member.click(re.escape(T("btn-cancel")))
@@ -348,6 +348,10 @@ async def test_a_directory_clinic_named_with_the_doctor_is_the_form_s_clinic(
     await member.send("запишіть до стоматолога в Усмішку на понеділок вранці")
     await member.click(offered)
     assert "Що варто знати клініці" in member.text()  # the clinic, date and time answered
+    assert (
+        f"🏥 {place}: записав як клініку.\n"
+        "📅 23 листопада 2026\u202fр., 🌅 Ранок, 8:00–12:00: записав як день візиту."
+    ) in member.text()  # (each said: not the clinic alone, the day and time taken unsaid)
     await member.click(re.escape(T("btn-skip")))
     summary = member.text()
     assert f"{T('field-clinic')}: {place}" in summary

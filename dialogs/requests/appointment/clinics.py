@@ -207,10 +207,17 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
             if isinstance(notice, dict) and notice.get("key") == "appointment-clinic-date-kept":
                 notice["key"] = "appointment-clinic-date-kept-city"  # (not "choose the city")
         return
+    kept = manager.dialog_data.get(ERROR_KEY)  # the day named with them, said kept
     _keep_clinic(manager, clinic)
     await to_date(manager)
-    if ERROR_KEY not in manager.dialog_data:  # what answering the date said comes first
-        set_notice(manager, "appointment-clinic-kept", clinic=manager.dialog_data["clinic"])
+    if ERROR_KEY in manager.dialog_data:  # what answering the date said comes first
+        return
+    place = manager.dialog_data["clinic"]
+    if isinstance(kept, dict) and kept.get("key") == "appointment-clinic-date-kept":
+        # the day (and time) answered their steps too: said with the clinic
+        set_notice(manager, "appointment-clinic-day-kept", clinic=place, **kept["args"])
+    else:
+        set_notice(manager, "appointment-clinic-kept", clinic=place)
 
 
 async def to_date(manager: DialogManager) -> None:
