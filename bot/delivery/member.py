@@ -38,7 +38,7 @@ K = NotificationKind
 # its time of day are not the visit's: left out)
 # what a booked visit's notice shows of the request, and its words, by kind: (booked, tomorrow)
 VISIT_SHOWN = {
-    RequestKind.APPOINTMENT: ("specialty", "clinic", visits.NOTE_FIELD),
+    RequestKind.APPOINTMENT: ("specialty", "clinic", "clinic_phone", visits.NOTE_FIELD),
     RequestKind.LAB_TESTS: ("referral", "address", visits.NOTE_FIELD),
     RequestKind.MEDICINES: ("items", "address", visits.NOTE_FIELD),
 }

@@ -67,6 +67,7 @@ field-topic = Topic
 field-call_date = Call on
 field-specialty = Specialty
 field-clinic = City / clinic
+field-clinic_phone = Clinic's phone
 field-preferred_date = Preferred date
 field-visit_date = 📅 Visit booked for
 field-delivery_date = 🚚 Delivery booked for

@@ -67,6 +67,7 @@ field-topic = Тақырыбы
 field-call_date = Қоңырау шалатын күн
 field-specialty = Мамандық
 field-clinic = Қала / клиника
+field-clinic_phone = Клиника телефоны
 field-preferred_date = Қалаулы күн
 field-visit_date = 📅 Қабылдауға жазылу
 field-delivery_date = 🚚 Жеткізу уақыты

@@ -67,6 +67,7 @@ field-topic = Тема
 field-call_date = Позвоним
 field-specialty = Специальность
 field-clinic = Город / клиника
+field-clinic_phone = Телефон клиники
 field-preferred_date = Желаемая дата
 field-visit_date = 📅 Запись на приём
 field-delivery_date = 🚚 Доставка назначена на

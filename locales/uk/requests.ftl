@@ -67,6 +67,7 @@ field-topic = Тема
 field-call_date = Зателефонуємо
 field-specialty = Спеціальність
 field-clinic = Місто / клініка
+field-clinic_phone = Телефон клініки
 field-preferred_date = Бажана дата
 field-visit_date = 📅 Запис на прийом
 field-delivery_date = 🚚 Доставку призначено на

@@ -495,3 +495,23 @@ async def test_a_clinic_s_confirmation_pasted_books_the_visit_and_reaches_the_me
 
     await _staff_says(world, f"/visit {request.number} 28.11 10:00", thread)
     assert "visit_note" not in (await _stored(world, request.id)).details
+
+
+async def test_a_visit_booked_at_a_directory_clinic_tells_its_phone(world):
+    """A clinic picked from the directory has its phone on the request: the member told of the
+    visit, and reminded the day before, has the number to call the clinic by (late, or to move
+    it), beside its name and address."""
+    member = await world.member_with_card()
+    details = {**ASKED, "clinic": "Dobrobut, 25 Peremohy Ave, Kyiv", "clinic_id": 7}
+    request = await _appointment(world, member, {**details, "clinic_phone": "+380 44 000 0225"})
+    await world.deliver()
+    await _staff_says(world, "/visit 26.11 17:30", _thread(world, request.number))
+    told = world.bot_messages(OLENA)[-1]["text"]
+    assert told.startswith("📅 Your visit is booked: November 26, 2026 (Thursday), 17:30.")
+    assert (
+        "City / clinic: Dobrobut, 25 Peremohy Ave, Kyiv\nClinic's phone: +380 44 000 0225" in told
+    )
+    await _remind(world, _almaty(25, 10))
+    reminder = world.bot_messages(OLENA)[-1]["text"]
+    assert reminder.startswith("📅 A reminder: your visit is tomorrow")
+    assert "Clinic's phone: +380 44 000 0225" in reminder

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import clinics
 from bot.services.forms import clean_text, match_choice, read_date_and_time, read_date_time_said
+from bot.services.phones import shown_phone
 from bot.textfit import cut
 from dialogs.common import (
     clear_error,
@@ -109,12 +110,14 @@ async def on_pick(
 
 
 def _keep_clinic(manager: DialogManager, clinic: Clinic) -> None:
-    """The directory's clinic as the form's answer: its name, address and city, and its id."""
+    """The directory's clinic as the form's answer: its name, address and city, its id, and
+    its phone when the directory has one."""
     place = f"{clinic.name}, {clinic.address}"
     if clinics.fold(clinic.city) not in clinics.fold(clinic.address):
         place += f", {clinic.city}"
     manager.dialog_data["clinic"] = place
     manager.dialog_data["clinic_id"] = clinic.id
+    manager.dialog_data["clinic_phone"] = shown_phone(clinic.phone) if clinic.phone else None
 
 
 async def on_city(
@@ -169,7 +172,7 @@ async def on_typed_clinic(message: Message, widget: Any, manager: DialogManager,
         _keep_clinic(manager, known)
     else:
         manager.dialog_data["clinic"] = clinic
-        manager.dialog_data["clinic_id"] = None
+        manager.dialog_data["clinic_id"] = manager.dialog_data["clinic_phone"] = None
     if ahead is not None:
         manager.dialog_data[DATE_AHEAD] = ahead
     await to_date(manager)

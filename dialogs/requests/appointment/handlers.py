@@ -46,11 +46,13 @@ from dialogs.text_input import refuse_text
 from dialogs.widgets.i18n import ERROR_KEY
 from storage.models import RequestKind
 
-# `clinic_id`: the directory's clinic when one was pressed (None when typed; never shown)
+# `clinic_id`: the directory's clinic when one was pressed (None when typed; never shown), and
+# `clinic_phone` its phone, as people read it (shown: staff book by it, the member may call)
 FIELDS = (
     "specialty",
     "clinic",
     "clinic_id",
+    "clinic_phone",
     "preferred_date",
     "time_window",
     SAID_FIELD,
@@ -63,7 +65,7 @@ def details(manager: DialogManager) -> dict[str, Any]:
     """The answers in the form's order; a skipped comment is None; a typed clinic has no id,
     a time of day not typed with an hour no words as typed."""
     found = {key: manager.dialog_data.get(key) for key in FIELDS}
-    for key in ("clinic_id", SAID_FIELD):
+    for key in ("clinic_id", "clinic_phone", SAID_FIELD):
         if found[key] is None:
             del found[key]
     return found
