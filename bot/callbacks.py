@@ -30,6 +30,14 @@ class StaffCallback(CallbackData, prefix="st"):
     action: StaffAction
 
 
+class BookSaid(CallbackData, prefix="vs"):
+    """ "📅 Book the visit" under the bot's offer after a staff member's line to the member that
+    says a visit or a delivery was booked (`bot/handlers/admin/relay.py` sends it,
+    `bot/handlers/admin/buttons.py` answers it): the line, in the request's history."""
+
+    line_id: RowId
+
+
 class RateRequest(CallbackData, prefix="rate"):
     """A 1-5 rating button under "how did we do" after a request is done
     (`bot/handlers/helpdesk.py` answers it)."""

@@ -63,18 +63,18 @@ async def to_member(
     *,
     staff_id: int | None = None,
     text: str | None = None,
-) -> None:
+) -> RequestEvent | None:
     """Queue a copy of a staff message for the member (copied, so staff names stay hidden).
     Its `text` (or a file's caption) goes into the history of the request it is about, as the
     member's lines do, while that request is open: the one replied to, else the member's one
     open request (`_about`); the member finds the answer on the request's page later. A
-    message Telegram delivers twice is relayed once."""
+    message Telegram delivers twice is relayed once. The line added to that history, if one
+    was."""
     key = f"copy:{chat_id}:{message_id}"
     if await outbox.queued(session, key):
-        return
+        return None
     about = await _about(session, target) if text else None
-    if about is not None and text:
-        staff_line(session, about, staff_id, text, now)
+    line = staff_line(session, about, staff_id, text, now) if about is not None and text else None
     # the copy is about that request too: an edit of it finds the line, a reply goes to it
     request_id = target.request_id
     if request_id is None and about is not None:
@@ -97,28 +97,29 @@ async def to_member(
         request_id=request_id,
         now=now,
     )
+    return line
 
 
 def staff_line(
     session: AsyncSession, request: Request, staff_id: int | None, text: str, now: datetime
-) -> None:
+) -> RequestEvent | None:
     """A line staff wrote to the member, in the history of `request`, as the member's lines
     are: the member finds it on the request's page, and what they write a moment after answers
     it (`requests.awaiting`). Nothing on a request closed already (done, rejected, cancelled):
-    its history ended there."""
+    its history ended there. The line, when it was added."""
     assert request.id is not None
     if RequestStatus(request.status) in FINAL:
-        return
+        return None
     request.updated_at = now
-    session.add(
-        RequestEvent(
-            request_id=request.id,
-            actor_kind=ActorKind.STAFF,
-            actor_telegram_id=staff_id,
-            comment=text,
-            created_at=now,
-        )
+    line = RequestEvent(
+        request_id=request.id,
+        actor_kind=ActorKind.STAFF,
+        actor_telegram_id=staff_id,
+        comment=text,
+        created_at=now,
     )
+    session.add(line)
+    return line
 
 
 # a request staff may still write on (not done, rejected or cancelled)

@@ -43,6 +43,8 @@ class Booking:
     ask: str  # that button's prompt
     booked: str  # said once it is booked
     untold: str  # said after "Done" when nothing was sent to the member since the request came
+    offer: str  # a line to the member that says it was booked: booking it offered
+    offer_button: str  # (the offer's button)
 
 
 VISIT = Booking(
@@ -52,6 +54,8 @@ VISIT = Booking(
     "staff-ask-visit",
     "helpdesk-visit-booked",
     "staff-done-untold-visit",
+    "staff-visit-said",
+    "staff-btn-book-visit",
 )
 DELIVERY = Booking(
     "delivery_date",
@@ -60,6 +64,8 @@ DELIVERY = Booking(
     "staff-ask-delivery",
     "helpdesk-delivery-booked",
     "staff-done-untold-delivery",
+    "staff-delivery-said",
+    "staff-btn-book-delivery",
 )
 BOOKINGS = {
     RequestKind.APPOINTMENT: VISIT,
@@ -122,14 +128,14 @@ def read_visit(text: str, today: date) -> Visit:
     """`R-000042 09.12 17:30`, `9 декабря 17:30`, `завтра 10:00`, `завтра в 10`, `09.12`: the
     request's number (optional, first or last), the day (today or later, within `HORIZON`) and
     the hour (optional, HH:MM, or a whole hour after the day); or a clinic's confirmation
-    pasted whole, the day and the hour in its words (`_read_said`). Raises `VisitError` with
+    pasted whole, the day and the hour in its words (`read_said`). Raises `VisitError` with
     the reason."""
     try:
         return _read_typed(text, today)
     except VisitError as refused:
         if refused.key not in ("helpdesk-visit-bad-date", "helpdesk-visit-usage"):
             raise
-        said = _read_said(text, today)
+        said = read_said(text, today)
         if said is None:
             raise
         return said
@@ -146,7 +152,7 @@ SAID_MAX = 500
 _CLOCK_IN = re.compile(r"(?<![\d.:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
 
 
-def _read_said(text: str, today: date) -> Visit | None:
+def read_said(text: str, today: date) -> Visit | None:
     """A clinic's confirmation pasted whole ("Вы записаны к стоматологу на 9 декабря в 17:30,
     каб. 12"): the day its words name (today or later, within `HORIZON`), the hour written
     with a colon, or else the time of day its words name ("на завтра после обеда": that
@@ -175,6 +181,26 @@ def _read_said(text: str, today: date) -> Visit | None:
         hour = f"{first:02d}:00{SPAN}{last:02d}:00"
     said = " ".join(text.split())[:SAID_MAX]
     return Visit(int(found.group(1)) if found else None, day, hour, said)
+
+
+def said_in_line(request: Request, text: str, today: date) -> Visit | None:
+    """The visit (or delivery) a staff member's line to the member says was booked on `request`
+    ("Записали вас в Медеу на четверг в 14:30, кабинет 12", `read_said`), to offer booking it
+    (the member then reminded the day before); None when the line books nothing, the request
+    takes no booking or is closed, or that day and hour are booked on it already."""
+    booking = BOOKINGS.get(RequestKind(request.kind))
+    if booking is None or request.status in NOT_BOOKED:
+        return None
+    said = read_said(text, today)
+    if said is None or (said.request_id is not None and said.request_id != request.id):
+        return None
+    details = request.details or {}
+    if (details.get(booking.day_field), details.get(booking.time_field)) == (
+        said.day.isoformat(),
+        said.at,
+    ):
+        return None
+    return Visit(request.id, said.day, said.at, said.said)
 
 
 def _read_typed(text: str, today: date) -> Visit:

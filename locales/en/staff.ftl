@@ -6,6 +6,20 @@ staff-done = ✅ Saved
 staff-done-untold = ℹ️ Request { $number } ({ $kind }) is done, but nothing has been sent to the member since it came. If they have not been told where and when, write it here: it goes to them.
 staff-done-untold-visit = ℹ️ Request { $number } ({ $kind }) is done, but nothing has been sent to the member since it came. Book the visit the clinic or laboratory gave: <code>/visit 09.12 17:30</code> here (the member is told and reminded the day before), or write where and when: it goes to them.
 staff-done-untold-delivery = ℹ️ Request { $number } ({ $kind }) is done, but nothing has been sent to the member since it came. Book the delivery: <code>/visit 09.12 17:30</code> here (the member is told and reminded the day before), or write where and when: it goes to them.
+# a staff line to the member that says a visit or delivery was booked: booking it offered
+# (bot/handlers/admin/visit.py:offer_said)
+staff-visit-said = 📅 { $number }: your message reads as a visit booked for { $when }. Book the visit on the request? { $remind ->
+    [yes] The member is told of it with the request, and reminded the day before.
+   *[no] The member is told of it with the request.
+}
+staff-delivery-said = 🚚 { $number }: your message reads as a delivery booked for { $when }. Book the delivery on the request? { $remind ->
+    [yes] The member is told of it with the request, and reminded the day before.
+   *[no] The member is told of it with the request.
+}
+staff-btn-book-visit = 📅 Book the visit
+staff-btn-book-delivery = 🚚 Book the delivery
+staff-said-booked-already = This is booked already, or the request is closed.
+staff-said-day-passed = That day has passed: book the visit with /visit.
 staff-already-taken = { $name } has already taken this request.
 staff-info-asked-already = ℹ️ The member has already been asked (a colleague was first), so your question goes to them as a message in this topic.
 staff-not-now = Not possible while the request is { $status }.

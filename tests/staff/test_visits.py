@@ -515,3 +515,95 @@ async def test_a_visit_booked_at_a_directory_clinic_tells_its_phone(world):
     reminder = world.bot_messages(OLENA)[-1]["text"]
     assert reminder.startswith("📅 A reminder: your visit is tomorrow")
     assert "Clinic's phone: +380 44 000 0225" in reminder
+
+
+async def test_a_line_that_says_the_visit_was_booked_offers_booking_it(world):
+    """Staff wrote the clinic's booking to the member in words ("Записали вас … на 26.11 в
+    17:30, кабинет 12"): the member read it, but the request kept no visit, so no reminder
+    came the day before and the card showed none. The bot now offers to book what the line
+    says; pressed, it is booked as `/visit` books it, the line kept as its note; a second
+    press, or a line that books nothing, books nothing more."""
+    member = await world.member_with_card()
+    request = await _appointment(world, member)
+    await world.deliver()
+    thread = _thread(world, request.number)
+
+    line = "Добрый день! Записали вас к стоматологу на 26.11 в 17:30, кабинет 12"
+    offer = await _staff_says(world, line, thread)
+    assert offer == (
+        "📅 R-000001: your message reads as a visit booked for November 26, 2026 (Thursday), "
+        "17:30. Book the visit on the request? The member is told of it with the request, and "
+        "reminded the day before."
+    )
+    assert world.bot_messages(OLENA)[-1]["text"] == line  # (the line itself reached them)
+    assert (await _stored(world, request.id)).visit_on is None  # only offered
+
+    [offered] = [m for m in world.bot_messages(FORUM, thread) if m.get("text") == offer]
+    answer = await world.press(offered, "📅 Book the visit")
+    assert answer["text"] == "✅ Saved"
+    await world.deliver()
+    stored = await _stored(world, request.id)
+    assert stored.visit_on == date(2026, 11, 26)
+    assert (stored.details["visit_date"], stored.details["visit_time"]) == ("2026-11-26", "17:30")
+    assert stored.details["visit_note"] == line
+    told = world.bot_messages(OLENA)[-1]["text"]
+    assert told.startswith("📅 Your visit is booked: November 26, 2026 (Thursday), 17:30.")
+    assert world.bot_messages(FORUM, thread)[-1]["text"].startswith(
+        "📅 R-000001: the visit is booked for November 26, 2026 (Thursday), 17:30."
+    )
+    [offered] = [m for m in world.bot_messages(FORUM, thread) if m.get("text") == offer]
+    assert not (offered.get("reply_markup") or {}).get("inline_keyboard")  # pressed: gone
+
+    # the same line again: booked already, nothing offered; a line that books nothing neither
+    before = len(world.bot_messages(FORUM, thread))
+    await _staff_says(world, line, thread)
+    await _staff_says(world, "Клиника перезвонит вам завтра утром, чтобы уточнить время", thread)
+    assert len(world.bot_messages(FORUM, thread)) == before
+
+
+async def test_an_offer_pressed_late_or_on_a_closed_request_books_nothing(world):
+    """The offer's day is read as of the day the line was written ("завтра" then), and a press
+    after that day, or once the request is closed, is answered with why and books nothing."""
+    member = await world.member_with_card()
+    request = await _appointment(world, member)
+    await world.deliver()
+    thread = _thread(world, request.number)
+    offer = await _staff_says(world, "Вас записали в клинику на завтра в 10:00, каб. 5", thread)
+    assert offer.startswith("📅 R-000001: your message reads as a visit booked for November 23")
+    [offered] = [m for m in world.bot_messages(FORUM, thread) if m.get("text") == offer]
+
+    world.clock.now += timedelta(days=3)  # the 25th: the 23rd has passed
+    answer = await world.press(offered, "📅 Book the visit")
+    assert answer["text"] == "That day has passed: book the visit with /visit."
+    assert answer["show_alert"] is True
+    assert (await _stored(world, request.id)).visit_on is None
+
+    offer = await _staff_says(world, "Записали вас на 28.11 в 9:30, кабинет 3", thread)
+    [offered] = [m for m in world.bot_messages(FORUM, thread) if m.get("text") == offer]
+    async with world.sessions.begin() as session:
+        closed = await session.get(Request, request.id)
+        closed.status = RequestStatus.CANCELLED
+    answer = await world.press(offered, "📅 Book the visit")
+    assert answer["text"] == "This is booked already, or the request is closed."
+    assert (await _stored(world, request.id)).visit_on is None
+
+
+async def test_a_line_that_says_the_medicines_delivery_was_booked_offers_booking_it(world):
+    member = await world.member_with_card()
+    request = await world.submit(
+        member, kind=RequestKind.MEDICINES, details={"items": "Нурофен", "address": "Хрещатик 1"}
+    )
+    await world.deliver()
+    thread = _thread(world, request.number)
+    offer = await _staff_says(world, "Ліки доставлять 27.11 о 18:30, кур'єр зателефонує", thread)
+    assert offer.startswith(
+        "🚚 R-000001: your message reads as a delivery booked for November 27, 2026 (Friday), "
+        "18:30. Book the delivery on the request?"
+    )
+    [offered] = [m for m in world.bot_messages(FORUM, thread) if m.get("text") == offer]
+    assert (await world.press(offered, "🚚 Book the delivery"))["text"] == "✅ Saved"
+    stored = await _stored(world, request.id)
+    assert (stored.details["delivery_date"], stored.details["delivery_time"]) == (
+        "2026-11-27",
+        "18:30",
+    )

@@ -3,19 +3,21 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import datetime, timedelta
 from typing import Any
 
 from aiogram import F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, ForceReply, Message
 
-from bot.callbacks import StaffCallback
+from bot.callbacks import BookSaid, StaffCallback
 from bot.clock import Clock
 from bot.config import Settings
-from bot.handlers.admin.visit import book_visit
+from bot.handlers.admin.visit import book_said, book_visit
 from bot.i18n import Translator
 from bot.services import lifecycle, requests
 from bot.services.forms import TEXT_MAX, clean_text, too_long
@@ -29,7 +31,7 @@ from bot.services.staff import (
 )
 from bot.services.staff.routing import handled_in
 from bot.services.visits import BOOKINGS
-from storage.models import Request, RequestStatus
+from storage.models import Request, RequestEvent, RequestStatus
 from storage.uow import UnitOfWork
 
 
@@ -226,6 +228,33 @@ def create_router() -> Router:
                 booking = BOOKINGS.get(request.kind)
                 key = booking.untold if booking else "staff-done-untold"
                 await callback.message.reply(i18n(key, number=request.number, kind=kind))
+
+    @router.callback_query(BookSaid.filter())
+    async def on_book_said(
+        callback: CallbackQuery,
+        callback_data: BookSaid,
+        uow: UnitOfWork,
+        clock: Clock,
+        i18n: Translator,
+        settings: Settings,
+    ) -> None:
+        offer = callback.message
+        if not isinstance(offer, Message):  # (too old for Telegram to give it)
+            await callback.answer(i18n("staff-button-unknown"), show_alert=True)
+            return
+        line = await uow.session.get(RequestEvent, callback_data.line_id)
+        if line is not None and await _other_chat(callback, uow, line.request_id, settings, i18n):
+            return
+        booked, refused = await book_said(
+            offer, callback_data.line_id, uow, clock, settings, i18n, staff_id=callback.from_user.id
+        )
+        if refused is not None:
+            await callback.answer(i18n(refused), show_alert=True)
+        else:
+            await callback.answer(i18n("staff-done") if booked else None)
+        if booked or refused is not None:
+            with suppress(TelegramBadRequest):  # (removed already by a colleague's press)
+                await offer.edit_reply_markup(reply_markup=None)  # pressed once: no button left
 
     @router.callback_query()
     async def on_unknown(callback: CallbackQuery, i18n: Translator) -> None:

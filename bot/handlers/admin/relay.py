@@ -9,6 +9,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.handlers.admin.commands import found
 from bot.handlers.admin.target import member_of
+from bot.handlers.admin.visit import offer_said
 from bot.i18n import Translator
 from bot.services import relay
 from bot.services.staff.find import MEMBER_NUMBER, REQUEST_NUMBER
@@ -34,7 +35,7 @@ def create_router() -> Router:
             return
         if target.unreachable:
             await message.reply(i18n("staff-member-unreachable"))
-        await relay.to_member(
+        line = await relay.to_member(
             session,
             target,
             message.chat.id,
@@ -43,5 +44,8 @@ def create_router() -> Router:
             staff_id=message.from_user.id if message.from_user else None,
             text=message.text or message.caption,
         )
+        if line is not None:
+            # a line that says the visit was booked: booking it offered (the reminder with it)
+            await offer_said(message, line, uow, clock, settings, i18n)
 
     return router
