@@ -539,6 +539,9 @@ async def test_a_line_that_says_the_visit_was_booked_offers_booking_it(world):
     assert (await _stored(world, request.id)).visit_on is None  # only offered
 
     [offered] = [m for m in world.bot_messages(FORUM, thread) if m.get("text") == offer]
+    answer = await world.press(offered, "📅 Book the visit", user_id=INTRUDER)  # not staff
+    assert answer["text"] == "⛔️ Only support staff can do this here."
+    assert (await _stored(world, request.id)).visit_on is None
     answer = await world.press(offered, "📅 Book the visit")
     assert answer["text"] == "✅ Saved"
     await world.deliver()
