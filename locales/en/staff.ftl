@@ -143,6 +143,7 @@ staff-help-more =
     📥 A registry file (CSV or XLSX) sent here, outside a member's topic, is imported.
     🔎 A request's number (R-000042) or a member's (#42) sent here alone is looked up, as /find does.
     💬 In a member's topic, what you write goes to the member; begin it with ! for a note only staff see.
+    📅 A message there that says a visit or a delivery was booked (“booked for Thursday at 14:30”) gets a button to book it on the request, with the reminder the day before.
 staff-unknown-command = ⚠️ The bot does not know that command.
 staff-prompt-cancelled = ↩️ Cancelled: nothing was sent to the member, and the request is as it was.
 staff-nothing-to-cancel = ℹ️ Nothing to cancel: the bot is not waiting for a question or a reason from you.
