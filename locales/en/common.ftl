@@ -14,7 +14,7 @@ input-location-not-clinic = 📍 A location does not name the city and clinic. P
 input-unexpected = I did not expect that here. Please answer the question above or use the buttons.
 summary-which-change = ✏️ What should be changed? Tap “✏️” next to it, or write it: “change the date”.
 input-not-asked = Messages are not taken on this screen: please use the buttons. To write to support, open “{ btn-support }” in the menu and tap “{ btn-write-support }”.
-input-not-asked-offer = Messages are not taken on this screen. Send this to support? Tap “{ btn-send-to-support }”.
+input-not-asked-offer = I could not tell what to do with this myself. Send this to support? Tap “{ btn-send-to-support }”.
 input-support-offer = ✉️ Send this to support? Tap “{ btn-send-to-support }”.
 input-question-offer = ❓ I cannot answer that myself; support can. Send this to support? Tap “{ btn-send-to-support }”.
 # a thank-you written where nothing is asked: answered, not offered to support

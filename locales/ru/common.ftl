@@ -14,7 +14,7 @@ input-location-not-clinic = 📍 По геолокации не видно го�
 input-unexpected = Здесь ожидается другой ответ. Пожалуйста, ответьте на вопрос выше или воспользуйтесь кнопками.
 summary-which-change = ✏️ Что нужно изменить? Нажмите «✏️» рядом с этим или напишите: «изменить дату».
 input-not-asked = На этом экране сообщения не принимаются: воспользуйтесь кнопками. Чтобы написать в поддержку, откройте «{ btn-support }» в меню и нажмите «{ btn-write-support }».
-input-not-asked-offer = На этом экране сообщения не принимаются. Отправить это в поддержку? Нажмите «{ btn-send-to-support }».
+input-not-asked-offer = Сам я не понял, что с этим сделать. Отправить это в поддержку? Нажмите «{ btn-send-to-support }».
 input-support-offer = ✉️ Отправить это в поддержку? Нажмите «{ btn-send-to-support }».
 input-question-offer = ❓ Сам я на это не отвечу, а поддержка ответит. Отправить это в поддержку? Нажмите «{ btn-send-to-support }».
 # a thank-you written where nothing is asked: answered, not offered to support

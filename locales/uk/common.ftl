@@ -14,7 +14,7 @@ input-location-not-clinic = 📍 З геолокації не видно міс�
 input-unexpected = Тут очікується інша відповідь. Будь ласка, дайте відповідь на запитання вище або скористайтеся кнопками.
 summary-which-change = ✏️ Що потрібно змінити? Натисніть «✏️» поруч із цим або напишіть: «змінити дату».
 input-not-asked = На цьому екрані повідомлення не приймаються: скористайтеся кнопками. Щоб написати в підтримку, відкрийте «{ btn-support }» у меню й натисніть «{ btn-write-support }».
-input-not-asked-offer = На цьому екрані повідомлення не приймаються. Надіслати це в підтримку? Натисніть «{ btn-send-to-support }».
+input-not-asked-offer = Сам я не зрозумів, що з цим зробити. Надіслати це в підтримку? Натисніть «{ btn-send-to-support }».
 input-support-offer = ✉️ Надіслати це в підтримку? Натисніть «{ btn-send-to-support }».
 input-question-offer = ❓ Сам я на це не відповім, а підтримка відповість. Надіслати це в підтримку? Натисніть «{ btn-send-to-support }».
 # a thank-you written where nothing is asked: answered, not offered to support

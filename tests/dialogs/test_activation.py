@@ -376,7 +376,7 @@ async def test_an_id_with_the_date_typed_on_the_menu_is_checked_at_once(member, 
     # with a card, the menu takes no ID alone (it may be a question's): "Add a card" does
     await member.send("/menu")
     await member.send("KZ-100002")
-    assert "Messages are not taken on this screen" in member.text()
+    assert "I could not tell what to do with this myself" in member.text()
 
 
 async def test_with_a_card_an_id_and_date_typed_on_the_menu_add_that_card(member, session_factory):

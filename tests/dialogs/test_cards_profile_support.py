@@ -227,14 +227,14 @@ async def test_unexpected_input_repeats_the_step(member, session_factory):
     way to write to support, not with "answer the question above": there is none."""
     await member.send("/start")
     await member.send("hello?")
-    assert "Messages are not taken on this screen" in member.text()
+    assert "I could not tell what to do with this myself" in member.text()
     assert "“✉️ Send it to support”" in member.text()  # a text is kept for support
     assert "Welcome" in member.text()
     await member.click("☎️ Support")
     await member.send("are you open?")
     # on support's own page a message is one to support: offered, not refused
     assert "✉️ Send this to support? Tap “✉️ Send it to support”." in member.text()
-    assert "Messages are not taken on this screen" not in member.text()
+    assert "I could not tell what to do with this myself" not in member.text()
     assert "⚠️" not in member.text()
     assert "Call centre" in member.text()
     await member.click("⬅️ Back")

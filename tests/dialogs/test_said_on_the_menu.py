@@ -91,7 +91,7 @@ async def test_a_request_opened_with_a_greeting_is_offered(
     await member_with_active_card(member, session_factory)
     await member.send(typed)
     assert offered in member.buttons()
-    assert "not taken on this screen" not in member.text()
+    assert "I could not tell what to do with this myself" not in member.text()
 
 
 @pytest.mark.parametrize(
@@ -162,7 +162,7 @@ async def test_a_question_is_offered_to_support_as_one(member, session_factory, 
     await member_with_active_card(member, session_factory)
     await member.send(typed)
     assert "❓ I cannot answer that myself; support can. Send this to support?" in member.text()
-    assert "not taken on this screen" not in member.text()
+    assert "I could not tell what to do with this myself" not in member.text()
     assert "✉️ Send it to support" in member.buttons()
 
 

@@ -400,11 +400,11 @@ async def test_a_request_named_with_no_card_linked_says_to_link_one_first(member
         "📝 🩺 Doctor appointment · Dentist: a request is made on an insurance card, and none "
         "is linked to you yet. Link yours first with the buttons below" in member.text()
     )
-    assert "not taken on this screen" not in member.text()
+    assert "I could not tell what to do with this myself" not in member.text()
     assert "✉️ Send it to support" in member.buttons()
     assert not any(b.startswith("📝 New request") for b in member.buttons())
     await member.send("hello?")
-    assert "not taken on this screen" in member.text()
+    assert "I could not tell what to do with this myself" in member.text()
 
 
 async def test_a_request_asked_for_in_a_sentence_is_offered_on_the_menu(member, session_factory):
