@@ -28,6 +28,13 @@ async def _appointment(world, member: Member, details: dict | None = None) -> Re
     return await world.submit(member, kind=RequestKind.APPOINTMENT, details=dict(details or ASKED))
 
 
+async def _asked_in_topic(world) -> tuple[Request, int]:
+    """A member's appointment, its card posted in their topic: the request and the topic."""
+    request = await _appointment(world, await world.member_with_card())
+    await world.deliver()
+    return request, _thread(world, request.number)
+
+
 def _card(world, number: str) -> dict:
     """The request's card in the staff chat (its latest text and buttons)."""
     return next(
@@ -380,10 +387,7 @@ async def test_medicines_get_their_delivery_booked_told_and_reminded(world):
 async def test_a_visit_typed_with_a_whole_hour_is_booked_at_that_hour(world):
     """ "/visit завтра в 10" was "I could not read the day in “завтра в 10”": staff type the
     hour without its minutes as often as with them."""
-    member = await world.member_with_card()
-    request = await _appointment(world, member)
-    await world.deliver()
-    thread = _thread(world, request.number)
+    request, thread = await _asked_in_topic(world)
     answer = await _staff_says(world, "/visit завтра в 10", thread)
     assert answer.startswith("📅 R-000001: the visit is booked for ")
     assert answer.split("booked for ")[1].startswith(
@@ -474,10 +478,7 @@ async def test_a_clinic_s_confirmation_pasted_books_the_visit_and_reaches_the_me
     каб. 12") in reply to "📅 Visit": it was "I could not read the day", and they had to retype
     it. The day and hour are booked, and the clinic's words reach the member with them, on
     the notice and the request's card; booked again without them, they are gone."""
-    member = await world.member_with_card()
-    request = await _appointment(world, member)
-    await world.deliver()
-    thread = _thread(world, request.number)
+    request, thread = await _asked_in_topic(world)
     await world.press(_card(world, request.number), "🙋 Take")
     await world.deliver()
     await world.press(_card(world, request.number), "📅 Visit")
@@ -567,10 +568,7 @@ async def test_a_line_that_says_the_visit_was_booked_offers_booking_it(world):
 async def test_an_offer_pressed_late_or_on_a_closed_request_books_nothing(world):
     """The offer's day is read as of the day the line was written ("завтра" then), and a press
     after that day, or once the request is closed, is answered with why and books nothing."""
-    member = await world.member_with_card()
-    request = await _appointment(world, member)
-    await world.deliver()
-    thread = _thread(world, request.number)
+    request, thread = await _asked_in_topic(world)
     offer = await _staff_says(world, "Вас записали в клинику на завтра в 10:00, каб. 5", thread)
     assert offer.startswith("📅 R-000001: your message reads as a visit booked for November 23")
     [offered] = [m for m in world.bot_messages(FORUM, thread) if m.get("text") == offer]
