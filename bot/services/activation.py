@@ -87,13 +87,13 @@ def normalize_insured_id(text: str) -> str:
 
 # what members write before the ID itself, copied from a letter or said as they would say it:
 # "ID: KZ-100003", "мой ID KZ-100003", "№ UA-200201", "ID застрахованного KZ-100003", "менің ID
-# нөмірім KZ-100003", "my ID number KZ-100003"; a word
+# нөмірім KZ-100003", "my ID number KZ-100003", "my ID is KZ-100003"; a word
 # label needs a space or a colon after it ("ID-2026-7" or "NO123" may be an ID of its own)
 _LABEL = re.compile(
     r"^\s*(?:(?:мой|мій|my|менің)\s+)?"
     r"(?:(?:id|ід|ид|айди|айді|номер|no\.?|иин|iin|жсн)"
     r"(?:\s+(?:застрахованного|застрахованого|сақтандырылған\s+адамның|нөмірім|нөмірі|number))?"
-    r"(?:\s*[:#№]\s*|\s+)|№\s*)",
+    r"(?:\s+is)?(?:\s*[:#№]\s*|\s+)|№\s*)",
     re.IGNORECASE,
 )
 

@@ -505,3 +505,21 @@ async def test_the_id_and_the_date_of_birth_typed_with_their_labels_link_the_car
     await member.send("/menu")
     await member.send("менің ID нөмірім KZ-100001, туған күнім 5 наурыз 1984")
     assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
+
+
+async def test_an_id_and_date_said_with_a_greeting_on_the_menu_are_checked(member, session_factory):
+    """ "Здравствуйте! Мой ID KZ-100001, дата рождения 05.03.1984" on the menu was "I could not
+    tell what to do with this": the greeting before it hid the ID. It is checked as the pair
+    alone is; "my ID is …" too."""
+    await _card(session_factory)
+    await member.send("/start")
+    await member.send("Hello! My ID is KZ-100001, DOB 01.01.2000")
+    assert "do not match our records" in member.text()
+    await member.send("/start")
+    await member.send("Сәлеметсіз бе, менің ID нөмірім KZ-100001, туған күнім 02.01.2000")
+    assert "do not match our records" in member.text()
+    await member.send("/start")
+    await member.send("Здравствуйте! Мой ID KZ-100001, дата рождения 05.03.1984")
+    assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
+    async with session_factory() as session:
+        assert len((await session.execute(select(CardLink))).all()) == 1
