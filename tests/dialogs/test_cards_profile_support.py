@@ -238,7 +238,7 @@ async def test_unexpected_input_repeats_the_step(member, session_factory):
     assert "⚠️" not in member.text()
     assert "Call centre" in member.text()
     await member.click("⬅️ Back")
-    assert "Messages are not taken" not in member.text()
+    assert "I could not tell what to do with this" not in member.text()
     await member.click("🪪 Activate by insured ID")
     await member.click("⬅️ Back")
     assert "Welcome" in member.text()

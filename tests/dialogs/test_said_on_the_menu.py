@@ -37,7 +37,7 @@ async def test_a_greeting_or_an_ok_is_answered_and_kept_for_no_one(
     await member_with_active_card(member, session_factory)
     await member.send(typed)
     assert answer in member.text(), typed
-    assert "Messages are not taken" not in member.text()
+    assert "I could not tell what to do with this" not in member.text()
     assert "✉️ Send it to support" not in member.buttons()
 
 
@@ -52,7 +52,7 @@ async def test_a_life_in_danger_is_told_the_ambulance_and_the_24_7_line_at_once(
     await member.send(typed)
     assert AMBULANCE in member.text(), typed
     assert HOTLINE in member.text()
-    assert "Messages are not taken" not in member.text()
+    assert "I could not tell what to do with this" not in member.text()
     await member.click("✉️ Send it to support")  # and support hears of it, with one press
     assert [n.payload["text"] for n in await _queued(session_factory)] == [typed]
     assert AMBULANCE in member.text()  # (support may be away: not an answer to wait for)

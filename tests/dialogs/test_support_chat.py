@@ -258,7 +258,7 @@ async def test_a_question_typed_on_the_menu_is_sent_to_support_with_one_press(
     }
     await member.click("⬅️ Back")  # the menu again, with nothing kept
     assert "✉️ Send it to support" not in member.buttons()
-    assert "Messages are not taken" not in member.text()
+    assert "I could not tell what to do with this" not in member.text()
 
 
 async def test_a_request_named_on_the_menu_is_offered_beside_support(member, session_factory):
@@ -595,7 +595,7 @@ async def test_no_request_is_offered_on_a_card_that_takes_none_yet(member, sessi
         "⏳ 🩺 Doctor appointment · Dentist: requests on this card open on December 1, 2026, when"
         " its coverage starts. Send this to support now?" in member.text()
     )
-    assert "Messages are not taken" not in member.text()
+    assert "I could not tell what to do with this" not in member.text()
     assert "waiting for coverage to start — from December 1, 2026" in member.text()
     assert not any(b.startswith("📝 New request:") for b in member.buttons())
     await member.click("✉️ Send it to support")

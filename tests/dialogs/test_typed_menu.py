@@ -39,6 +39,11 @@ from tests.dialogs.requests_helpers import member_with_active_card, stored_reque
         ("как связаться с оператором?", "24/7 dispatcher line"),
         ("номер телефона горячей линии", "24/7 dispatcher line"),
         ("есть ли у вас e-mail?", "24/7 dispatcher line"),
+        # a person asked for, not the bot ("I could not tell what to do with this")
+        ("I want to talk to a human", "24/7 dispatcher line"),
+        ("Можно поговорить с живым человеком?", "24/7 dispatcher line"),
+        ("хочу поговорити з оператором", "24/7 dispatcher line"),
+        ("оператормен сөйлесу", "24/7 dispatcher line"),
         # asked how it is done: the screen that does it ("…: I cannot answer that myself")
         ("как добавить ребенка?", "Type your insured ID"),
         ("как поменять язык?", "Choose your language"),
@@ -52,7 +57,7 @@ async def test_a_menu_button_typed_opens_its_screen(member, session_factory, typ
     await member_with_active_card(member, session_factory)
     await member.send(typed)
     assert screen in member.text(), typed
-    assert "Messages are not taken" not in member.text()
+    assert "I could not tell what to do with this" not in member.text()
 
 
 @pytest.mark.parametrize(
