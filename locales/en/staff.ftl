@@ -134,6 +134,7 @@ notify-need-info-nudge =
     Send your answer here: a message, photos or files.
 staff-card-full-text = 📄 <b>{ $number }</b>: the answers in full (the card shows them shortened)
 staff-not-saved = ⚠️ Not saved (database error). Please press again.
+staff-message-not-sent = ⚠️ Your message was not sent to the member (database error). Please send it again.
 
 ## /help, /cancel and unknown commands in a staff chat (bot/handlers/admin/staff_help.py)
 staff-help-title = ℹ️ <b>Staff commands</b>

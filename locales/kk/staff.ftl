@@ -132,6 +132,7 @@ notify-need-info-nudge =
     Жауабыңызды осында жіберіңіз: хабарлама, фото немесе файлдар.
 staff-card-full-text = 📄 <b>{ $number }</b>: жауаптар толық (карточкада олар қысқартылған)
 staff-not-saved = ⚠️ Сақталмады (дерекқор қатесі). Қайта басыңыз.
+staff-message-not-sent = ⚠️ Хабарламаңыз клиентке жіберілмеді (дерекқор қатесі). Оны қайта жіберіңіз.
 
 ## /help, /cancel and unknown commands in a staff chat (bot/handlers/admin/staff_help.py)
 staff-help-title = ℹ️ <b>Қызметкерлерге арналған командалар</b>

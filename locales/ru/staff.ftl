@@ -138,6 +138,7 @@ notify-need-info-nudge =
     Отправьте ответ сюда: сообщение, фото или файлы.
 staff-card-full-text = 📄 <b>{ $number }</b>: ответы полностью (в карточке они сокращены)
 staff-not-saved = ⚠️ Не сохранено (ошибка базы данных). Нажмите ещё раз.
+staff-message-not-sent = ⚠️ Ваше сообщение не отправлено клиенту (ошибка базы данных). Пожалуйста, отправьте его ещё раз.
 
 ## /help, /cancel and unknown commands in a staff chat (bot/handlers/admin/staff_help.py)
 staff-help-title = ℹ️ <b>Команды для сотрудников</b>

@@ -138,6 +138,7 @@ notify-need-info-nudge =
     Надішліть відповідь сюди: повідомлення, фото або файли.
 staff-card-full-text = 📄 <b>{ $number }</b>: відповіді повністю (у картці вони скорочені)
 staff-not-saved = ⚠️ Не збережено (помилка бази даних). Натисніть ще раз.
+staff-message-not-sent = ⚠️ Ваше повідомлення не надіслано клієнту (помилка бази даних). Будь ласка, надішліть його ще раз.
 
 ## /help, /cancel and unknown commands in a staff chat (bot/handlers/admin/staff_help.py)
 staff-help-title = ℹ️ <b>Команди для співробітників</b>

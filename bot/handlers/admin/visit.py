@@ -117,8 +117,8 @@ async def offer_said(
         return
     await uow.session.flush()  # (the line's id, for the button)
     assert line.id is not None
-    if not await uow.commit():
-        await message.reply(i18n("staff-not-saved"))
+    if not await uow.commit():  # (the copy for the member with it: not sent either)
+        await message.reply(i18n("staff-message-not-sent"))
         return
     booking = visits.BOOKINGS[request.kind]
     hour = {booking.time_field: said.at} if said.at is not None else {}
