@@ -174,7 +174,7 @@ def read_said(text: str, today: date) -> Visit | None:
     numbers = [REQUEST_NUMBER.fullmatch(word.strip(",.;")) for word in words]
     found = next((n for n in numbers if n is not None), None)
     if clock is not None:
-        hour = f"{int(clock.group(1)):02d}:{clock.group(2)}"
+        hour = _said_hours(text, clock)
     else:
         assert window is not None
         first, last = WINDOW_SPANS[window]
@@ -201,6 +201,44 @@ def said_in_line(request: Request, text: str, today: date) -> Visit | None:
     ):
         return None
     return Visit(request.id, said.day, said.at, said.said)
+
+
+# hours as a span in a sentence ("с 10:00 до 14:00", "10:00–14:00", "from 10 to 14:00"); in a
+# sentence an hour has a colon or none ("9.12 - 10:00" is a day, then an hour)
+_SAID_CLOCK = r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?"
+_SAID_SPAN = re.compile(
+    rf"(?<![\d.:])({_SAID_CLOCK})\s*(?:[-–—]|(?<!\w)(?:до|по|to|and|till|until)(?!\w))\s*"
+    rf"({_SAID_CLOCK})(?![\d:.])",
+    re.IGNORECASE,
+)
+
+
+def _said_hours(text: str, clock: re.Match[str]) -> str:
+    """The hours a booking written in words gives at its first clock time (`clock`): a span
+    around it, "с 10:00 до 14:00" ("10:00–14:00"); an end, "до 14:00", "14:00-ге дейін"
+    ("–14:00"); a start, "после 18:00", "с 18:00", "18:00-ден кейін" ("18:00–"); else the time
+    itself, "в 17:30" ("17:30")."""
+
+    def shown(text: str) -> str:
+        hour, _, minutes = text.replace(".", ":").partition(":")
+        return f"{int(hour):02d}:{minutes or '00'}"
+
+    at = shown(clock.group(0))
+    for found in _SAID_SPAN.finditer(text):
+        if found.start() <= clock.start() < found.end():
+            start, end = shown(found.group(1)), shown(found.group(2))
+            if start < end:
+                return f"{start}{SPAN}{end}"
+    before = text[: clock.start()].split()
+    word = before[-1].casefold().strip(",") if before else ""
+    # Kazakh puts the word after its hour: "14:00-ге дейін" (by), "18:00-ден кейін" (after)
+    kazakh = re.match(r"(?:-\w+)?\s+(\w+)", text[clock.end() :])
+    after_kk = _BY_AFTER_KK.get(kazakh.group(1).casefold()) if kazakh else None
+    if word in _BY or after_kk is False:
+        return f"{SPAN}{at}"
+    if word in _AFTER or after_kk:
+        return f"{at}{SPAN}"
+    return at
 
 
 def _read_typed(text: str, today: date) -> Visit:

@@ -123,3 +123,25 @@ def test_a_clinic_s_confirmation_pasted_whole_is_read_and_kept():
     assert read_visit(said, TODAY) == Visit(None, date(2026, 12, 9), "16:00–20:00", said)
     with pytest.raises(VisitError):  # a call back, not a booking
         read_visit("клиника перезвонит вам послезавтра после обеда", TODAY)
+
+
+@pytest.mark.parametrize(
+    ("said", "at"),
+    [
+        ("Доставка завтра с 10:00 до 14:00, курьер позвонит", "10:00–14:00"),
+        ("Ліки доставлять завтра з 10 до 14:00, кур'єр зателефонує", "10:00–14:00"),
+        ("Delivery booked for tomorrow 10:00-14:00, the courier will call", "10:00–14:00"),
+        ("Доставим завтра до 14:00, курьер позвонит", "–14:00"),
+        ("Записали вас на завтра после 18:00 в порядке очереди", "18:00–"),
+        ("Дәрілер ертең 14:00-ге дейін жеткізіледі, курьер хабарласады", "–14:00"),
+        ("Ертең 18:00-ден кейін жеткіземіз, күте тұрыңыз", "18:00–"),
+        # an hour alone stays one, and a day before a dash is no hour ("9.12 - 10:00")
+        ("Вы записаны на 9.12 в 9:30 – приходите заранее", "09:30"),
+        ("Запись подтверждена: 9.12 - 10:00, кабинет 5", "10:00"),
+    ],
+)
+def test_hours_written_as_a_span_in_a_booking_are_kept_as_one(said, at):
+    """ "Доставка завтра с 10:00 до 14:00" was booked at 10:00 (its first hour): the member was
+    told the courier comes at ten. The span, an end ("до 14:00") or a start ("после 18:00")
+    written in the line is the booking's, as `/visit завтра 10-14` gives it."""
+    assert read_visit(said, TODAY).at == at
