@@ -596,15 +596,16 @@ async def test_a_line_that_says_the_medicines_delivery_was_booked_offers_booking
     )
     await world.deliver()
     thread = _thread(world, request.number)
-    offer = await _staff_says(world, "Ліки доставлять 27.11 о 18:30, кур'єр зателефонує", thread)
+    said = "Ліки доставлять 27.11 з 10:00 до 14:00, кур'єр зателефонує"
+    offer = await _staff_says(world, said, thread)
     assert offer.startswith(
         "🚚 R-000001: your message reads as a delivery booked for November 27, 2026 (Friday), "
-        "18:30. Book the delivery on the request?"
+        "10:00–14:00. Book the delivery on the request?"
     )
     [offered] = [m for m in world.bot_messages(FORUM, thread) if m.get("text") == offer]
     assert (await world.press(offered, "🚚 Book the delivery"))["text"] == "✅ Saved"
     stored = await _stored(world, request.id)
     assert (stored.details["delivery_date"], stored.details["delivery_time"]) == (
         "2026-11-27",
-        "18:30",
+        "10:00–14:00",
     )
