@@ -510,11 +510,24 @@ async def test_requests_asked_for_as_members_write_them(member, session_factory)
         ("ертең терапевтке жазылуға бола ма?", "🩺 Doctor appointment · Therapist (GP)"),
         ("Can I get reimbursed for 500 UAH?", "💵 Reimbursement"),
         ("дәрі үшін ақша қайтару", "💵 Reimbursement"),  # "money back for medicines"
+        # "can I get …", "можно оформить …": the thing had, named after the verb (each was
+        # "I cannot answer that myself")
+        ("hi, can I get a refund for a dentist visit?", "💵 Reimbursement"),
+        ("можно оформить возмещение за анализы?", "💵 Reimbursement"),
+        ("могу ли я получить компенсацию за лекарства?", "💵 Reimbursement"),
+        ("чи можна отримати відшкодування за ліки?", "💵 Reimbursement"),
+        ("can I make an appointment with a dentist?", "🩺 Doctor appointment · Dentist"),
+        ("can I get a call back tomorrow?", "📞 Call-back"),
     ):
         await member.send(typed)
         offers = [b for b in member.buttons() if b.startswith("📝 New request:")]
         assert offers == [f"📝 New request: {offer}"], typed
-    for question in ("is dentistry covered?", "сколько стоит прием у лора?", "лимит 5000 тенге?"):
+    for question in (
+        "is dentistry covered?",
+        "сколько стоит прием у лора?",
+        "лимит 5000 тенге?",
+        "can I get my policy?",
+    ):
         await member.send(question)
         assert not any(b.startswith("📝 New request:") for b in member.buttons()), question
 

@@ -30,7 +30,14 @@ from bot.services.money import money_back
         ("ертең терапевтке жазылуға бола ма?", "ертең терапевтке жазылуға"),
         # as typed: its numbers and signs kept (a day, an amount)
         ("можно записаться к лору на 25.12?", "записаться к лору на 25.12"),
-        ("Can I get reimbursed for 500 UAH?", "get reimbursed for 500 UAH"),
+        ("Can I get reimbursed for 500 UAH?", "reimbursed for 500 UAH"),
+        # a verb that only says the thing is had, left out with the polite words ("get",
+        # "оформить", "отримати"): what follows names the request
+        ("can I get a refund for a dentist visit?", "a refund for a dentist visit"),
+        ("можно оформить возмещение за анализы?", "возмещение за анализы"),
+        ("чи можна отримати відшкодування за ліки?", "відшкодування за ліки"),
+        ("can I make an appointment with a dentist?", "an appointment with a dentist"),
+        ("can I get my policy?", "my policy"),
         ("Можно, пожалуйста, записаться к лору?", "пожалуйста, записаться к лору"),
         # a question about a request, not for one
         ("is dentistry covered?", None),

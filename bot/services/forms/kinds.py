@@ -122,6 +122,8 @@ def polite_request(typed: str) -> str | None:
     for polite in _POLITE_BEFORE:
         size = len(polite.split())
         if said[:size] == polite.split() and len(said) > size:
+            if said[size].startswith(_HOW_VERBS_LEFT) and len(said) > size + 1:
+                size += 1  # "can I get a refund …", "можно оформить возмещение": what is had
             return _unasked(" ".join(tokens[words[size - 1][0] + 1 :]))
     for polite in _POLITE_AFTER:
         size = len(polite.split())
