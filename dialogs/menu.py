@@ -26,7 +26,6 @@ from bot.services.forms import (
     shown_asked,
     typed_phrase,
     without_how,
-    without_opening,
 )
 from bot.services.names import given_name
 from bot.services.phones import is_market_phone, phone_in_text
@@ -124,9 +123,6 @@ async def on_menu_message(message: Message, _widget: MessageInput, manager: Dial
     text = message.text
     card_list: list[cards.CardView] = []
     if text is not None:
-        # a greeting before the ID ("Здравствуйте! Мой ID KZ-100003, дата рождения …") is no
-        # part of it
-        text = without_opening(text)
         typed, born = activation.split_birth_date(text, today(manager))
         card_list = await _cards(manager)
         member: Member = manager.middleware_data["member"]

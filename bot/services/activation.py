@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.cards import link_activated_card, remind_coverage
 from bot.services.dates import parse_birth_date
+from bot.services.forms import without_opening
 from storage.models import HolderType, InsuredPerson, Member, Policy, ReminderKind
 from storage.repositories import attempts as attempts_repo
 from storage.repositories import cards as cards_repo
@@ -172,7 +173,10 @@ def split_birth_date(text: str, today: date) -> tuple[str, date | None]:
     """An insured ID typed with the date of birth in one message, after or before it
     ("KZ-100003 25.06.1993", "25 June 1993, KZ-100003"): the ID's text and the date. `text`
     and None when no date of birth stands at either end of a part that has a digit. A date
-    written in digits alone is not split off: it may be the end of an ID ("KZ 04041991")."""
+    written in digits alone is not split off: it may be the end of an ID ("KZ 04041991"). A
+    greeting before them is no part of either ("Здравствуйте! Мой ID KZ-100003, …",
+    `forms.without_opening`): the ID's text is without it."""
+    text = without_opening(text)
     words = text.split()
     for count in range(1, _DATE_WORDS + _DATE_LABEL_WORDS + 1):
         if len(words) <= count:

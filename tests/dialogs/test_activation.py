@@ -523,3 +523,14 @@ async def test_an_id_and_date_said_with_a_greeting_on_the_menu_are_checked(membe
     assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
     async with session_factory() as session:
         assert len((await session.execute(select(CardLink))).all()) == 1
+
+
+async def test_an_id_typed_with_a_greeting_on_its_own_step_is_the_id(member, session_factory):
+    """ "Добрый день, KZ-100001" where the ID is asked was "this does not look like an insured
+    ID": the greeting was read as part of it. It is the ID, asked its date of birth next."""
+    await _card(session_factory)
+    await _open_activation(member)
+    await member.send("Добрый день, KZ-100001")
+    assert "Insured ID: KZ-100001" in member.text()
+    await member.send("05.03.1984")
+    assert "Card SPH-2026-0007 (Aigerim Serikova) is linked and active" in member.text()
