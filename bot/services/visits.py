@@ -218,15 +218,10 @@ def _said_hours(text: str, clock: re.Match[str]) -> str:
     around it, "с 10:00 до 14:00" ("10:00–14:00"); an end, "до 14:00", "14:00-ге дейін"
     ("–14:00"); a start, "после 18:00", "с 18:00", "18:00-ден кейін" ("18:00–"); else the time
     itself, "в 17:30" ("17:30")."""
-
-    def shown(text: str) -> str:
-        hour, _, minutes = text.replace(".", ":").partition(":")
-        return f"{int(hour):02d}:{minutes or '00'}"
-
-    at = shown(clock.group(0))
+    at = _clock_text(clock.group(0))
     for found in _SAID_SPAN.finditer(text):
         if found.start() <= clock.start() < found.end():
-            start, end = shown(found.group(1)), shown(found.group(2))
+            start, end = _clock_text(found.group(1)), _clock_text(found.group(2))
             if start < end:
                 return f"{start}{SPAN}{end}"
     before = text[: clock.start()].split()
@@ -239,6 +234,12 @@ def _said_hours(text: str, clock: re.Match[str]) -> str:
     if word in _AFTER or after_kk:
         return f"{at}{SPAN}"
     return at
+
+
+def _clock_text(text: str) -> str:
+    """An hour as typed ("9", "9.30", "17:30") as it is kept: "09:00", "09:30", "17:30"."""
+    hour, _, minutes = text.replace(".", ":").partition(":")
+    return f"{int(hour):02d}:{minutes or '00'}"
 
 
 def _read_typed(text: str, today: date) -> Visit:
@@ -293,17 +294,13 @@ def _hours_span(words: list[str]) -> tuple[str, list[str]] | None:
     words end in none, or leave no day before them ("до 10.12" alone is a day, not an hour)."""
     folded = [word.casefold().strip(",") for word in words]
 
-    def clock(text: str) -> str:
-        hour, _, minutes = text.replace(".", ":").partition(":")
-        return f"{int(hour):02d}:{minutes or '00'}"
-
     def span(start: str | None, end: str | None, taken: int) -> tuple[str, list[str]] | None:
         before = words[:-taken]
         if before and before[-1].casefold() in _AT:  # "завтра в 10-14"
             before = before[:-1]
-        if not before or (start and end and clock(start) >= clock(end)):
+        if not before or (start and end and _clock_text(start) >= _clock_text(end)):
             return None
-        shown = f"{clock(start) if start else ''}{SPAN}{clock(end) if end else ''}"
+        shown = f"{_clock_text(start) if start else ''}{SPAN}{_clock_text(end) if end else ''}"
         return shown, before
 
     if folded and (found := _RANGE.fullmatch(folded[-1])):  # "10-14", "10:00–14:00"
