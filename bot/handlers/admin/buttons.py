@@ -246,7 +246,7 @@ def create_router() -> Router:
         if line is not None and await _other_chat(callback, uow, line.request_id, settings, i18n):
             return
         booked, refused = await book_said(
-            offer, callback_data.line_id, uow, clock, settings, i18n, staff_id=callback.from_user.id
+            offer, line, uow, clock, settings, i18n, staff_id=callback.from_user.id
         )
         if refused is not None:
             await callback.answer(i18n(refused), show_alert=True)

@@ -139,7 +139,7 @@ async def offer_said(
 
 async def book_said(
     reply_to: Message,
-    line_id: int,
+    line: RequestEvent | None,
     uow: UnitOfWork,
     clock: Clock,
     settings: Settings,
@@ -147,11 +147,10 @@ async def book_said(
     *,
     staff_id: int,
 ) -> tuple[bool, str | None]:
-    """The offer's button pressed: the visit its line says, read as of the day the line was
-    written ("завтра" is the day after it), booked on the line's request (`book`, which says
-    so or why not). Whether it was booked, and the key of why it was not tried (the line gone,
-    booked already or the request closed, the day passed)."""
-    line = await uow.session.get(RequestEvent, line_id)
+    """The offer's button pressed on its `line` (None: gone): the visit the line says, read as
+    of the day it was written ("завтра" is the day after it), booked on the line's request
+    (`book`, which says so or why not). Whether it was booked, and the key of why it was not
+    tried (the line gone, booked already or the request closed, the day passed)."""
     request = await uow.session.get(Request, line.request_id) if line is not None else None
     if line is None or request is None or line.comment is None:
         return False, "staff-button-unknown"
