@@ -587,6 +587,10 @@ async def test_an_offer_pressed_late_or_on_a_closed_request_books_nothing(world)
     answer = await world.press(offered, "📅 Book the visit")
     assert answer["text"] == "This is booked already, or the request is closed."
     assert (await _stored(world, request.id)).visit_on is None
+    # a line no longer there (or a forged one): answered, nothing booked
+    answer = await world.forge_press(offered, "vs:999999")
+    assert answer["text"] == "This button is out of date. Use the buttons on the latest card."
+    assert answer["show_alert"] is True
 
 
 async def test_a_line_that_says_the_medicines_delivery_was_booked_offers_booking_it(world):
