@@ -41,6 +41,8 @@ from tests.dialogs.requests_helpers import member_with_active_card, stored_reque
         ("есть ли у вас e-mail?", "24/7 dispatcher line"),
         # a person asked for, not the bot ("I could not tell what to do with this")
         ("I want to talk to a human", "24/7 dispatcher line"),
+        ("I want to speak to a human", "24/7 dispatcher line"),
+        ("I want to see my cards", "Your insurance cards (1)"),
         ("Можно поговорить с живым человеком?", "24/7 dispatcher line"),
         ("хочу поговорити з оператором", "24/7 dispatcher line"),
         ("оператормен сөйлесу", "24/7 dispatcher line"),

@@ -76,9 +76,8 @@ MENU_WORDS: dict[str, str] = {
          "живой человек", "живого человека", "с живым человеком", "поговорить с человеком",
          "з оператором", "поговорити з оператором", "жива людина", "живу людину",
          "з живою людиною", "поговорити з людиною", "human", "a human", "talk to a human",
-         "to talk to a human", "speak to a human", "to speak to a human", "a real person",
-         "talk to a person", "to talk to a person", "talk to someone", "to talk to someone",
-         "live agent", "an operator", "to an operator", "операторға", "оператормен",
+         "speak to a human", "a real person", "talk to a person", "talk to someone",
+         "live agent", "an operator", "операторға", "оператормен",
          "оператормен сөйлесу", "адаммен сөйлесу", "тірі адаммен сөйлесу",
          "можно поговорить с человеком", "можно поговорить с живым человеком",
          "можно поговорить с оператором", "можна поговорити з людиною",
@@ -119,7 +118,8 @@ MENU_WORDS: dict[str, str] = {
 SHOW_WORDS = frozenset(
     {"покажи", "покажите", "покажіть", "показать", "показати", "где", "де", "открой",
      "откройте", "відкрий", "відкрийте", "посмотреть", "подивитися", "хочу", "мне", "мені",
-     "дайте", "дай", "show", "where", "is", "open", "see", "view", "want", "i", "me", "give",
+     "дайте", "дай", "show", "where", "is", "open", "see", "view", "want", "to", "i", "me",
+     "give",
      "көрсет", "көрсетіңіз", "қайда", "я", "мен"}
 )  # fmt: skip
 
