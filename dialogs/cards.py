@@ -18,6 +18,7 @@ from bot.services.forms import (
     asks_card,
     asks_card_dates,
     may_ask_card,
+    typed_phrase,
 )
 from dialogs.common import (
     MemberDialog,
@@ -135,16 +136,20 @@ async def _not_a_card(message: Message, widget: Any, manager: DialogManager, tex
 async def _card_asked(text: str, manager: DialogManager) -> tuple[cards.CardView, bool] | None:
     """The card a short message asks to see or to make active (`forms.asks_card`), by its
     holder's name or who they are ("картка Софії", "перемкни на картку доньки"), or the
-    member's own ("переключи на мою карту"), and whether switching was asked; None for any
-    other message, or a member with one card."""
+    member's own ("переключи на мою карту"), and whether switching was asked; or a family
+    member named alone ("Софія", "сын"), to see. None for any other message, or a member with
+    one card."""
     from dialogs.requests.named import named_holder, names_self, without_relations
 
-    if not may_ask_card(text):
+    alone = len(text.split()) == 1  # (a name, or who they are, and nothing else said)
+    if not alone and not may_ask_card(text):
         return None
     data = manager.middleware_data
     card_list = await cards.list_cards(data["session"], data["member"], today(manager))
     holder = named_holder(text, card_list)
     rest = without_relations(holder[1] if holder else text)
+    if alone:
+        return (holder[0], False) if holder and not typed_phrase(rest) else None
     asked = asks_card(" ".join(w for w in rest.split() if not names_self(w)))
     if asked is None:
         return None

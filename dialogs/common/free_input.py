@@ -187,9 +187,10 @@ async def opened_by_name(message: Message, manager: DialogManager) -> bool:
     page (`opened_request`), a menu button its screen ("мои заявки", `menu.opened_menu_item`),
     a language the bot's from now on ("на русском", `language.switched_language`), a question
     about a card's dates its page ("до какого числа действует полис?",
-    `cards.opened_card_asked`), a family member's card its page, made active when switching is
-    asked ("перемкни на картку доньки", `cards.opened_card_named`), a question about the
-    clinics its answer from the directory ("какие клиники есть в Алматы?",
+    `cards.opened_card_asked`), a family member's card its page (or their name alone, "Софія"),
+    made active when switching is asked ("перемкни на картку доньки",
+    `cards.opened_card_named`), a question about the clinics its answer from the directory
+    ("какие клиники есть в Алматы?",
     `directory.answered_directory`); False for any other message."""
     from dialogs.cards import (  # (they build on this module: imported here)
         opened_card_asked,

@@ -655,18 +655,6 @@ async def test_whom_one_part_of_a_message_names_is_whom_every_part_asks_for(
     ]
 
 
-async def test_a_family_member_s_name_alone_on_the_menu_is_kept_for_support(
-    member, session_factory
-):
-    """A given name alone ("Taras") names a family member and no request: kept for support, as
-    any message, and nothing offered."""
-    await _linked_family(member, session_factory)
-    await member.send("/menu")
-    await member.send("Taras")
-    assert "Send this to support?" in member.text()
-    assert not any(b.startswith("📝 New request:") for b in member.buttons())
-
-
 async def test_a_list_given_for_a_child_after_her_name_and_a_colon_is_the_list(
     member, session_factory
 ):
@@ -855,6 +843,28 @@ async def test_a_family_member_s_card_asked_for_by_words_opens_or_becomes_active
         assert "Send this to support?" in member.text(), said
         assert "Insured person:" not in member.text(), said
     assert (await _member(session_factory)).active_card_id == child_id
+
+
+async def test_a_family_member_named_alone_on_the_menu_opens_their_card(member, session_factory):
+    """On the menu a family member's name alone ("Тарас", "Taras?") or who they are ("сын") was
+    kept for support, though the cards' list opens the same card for it: it opens their card's
+    page, shown and not made active, and offers no request. A name that is no card's, or a name
+    with more said, is not a card asked for."""
+    child_id = await _linked_family(member, session_factory)
+    own_id = (await _member(session_factory)).active_card_id
+    for said in ("Тарас", "Taras?", "сын"):
+        await member.send("/menu")
+        await member.send(said)
+        assert "Insured person: Taras Kovalenko (child)" in member.text(), said
+        assert "🔄 Change policy" in member.buttons(), said
+        assert "could not tell" not in member.text(), said
+        assert not any(b.startswith("📝 New request:") for b in member.buttons()), said
+    assert (await _member(session_factory)).active_card_id == own_id != child_id
+
+    for said in ("Петро", "Тарас захворів"):
+        await member.send("/menu")
+        await member.send(said)
+        assert "Insured person:" not in member.text(), said
 
 
 async def test_a_card_switch_asked_in_words_that_is_not_saved_says_so(
