@@ -16,6 +16,7 @@ from bot.services import cards, requests
 from bot.services.forms import (
     MadeAsked,
     made_request_asked,
+    names_emergency,
     without_opening,
 )
 from bot.services.names import given_name
@@ -58,10 +59,11 @@ async def offer_named(
     """The request a text kept for support names (or a photo's or file's caption: "рецепт на
     ліки"), offered beside it (`offer_request`), when the member has a card to make it on
     (`card_list`: theirs, when the caller has read them). A file without a caption after it
-    (an album's next photo) keeps the offer."""
+    (an album's next photo) keeps the offer. A life in danger ("сильная боль в груди") is told
+    the ambulance (`keep_for_support`), and offered no visit."""
     text = message.text or message.caption
     kept = manager.dialog_data.get(OFFER) or ()
-    if not any(m["id"] == message.message_id for m in kept):
+    if not any(m["id"] == message.message_id for m in kept) or names_emergency(text or ""):
         return
     before = manager.middleware_data.get(SUGGEST)
     if text is None:
@@ -145,7 +147,7 @@ def _offer_two(asked: Asked, more: Asked, alone: Asked | None, manager: DialogMa
     assert both is not None  # (`another_asked` takes one on an open card only)
     offered, more_offered = both
     if alone is not None:
-        offered[4] = named_ahead(asked.named, alone.rest, manager)
+        offered[4] = named_ahead(asked.named, alone.rest, manager, alone.said)
     manager.dialog_data[SUGGEST] = offered
     manager.dialog_data[SUGGEST_MORE] = more_offered
     i18n: Translator = manager.middleware_data["i18n"]

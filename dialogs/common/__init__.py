@@ -41,6 +41,7 @@ from dialogs.common.navigation import (
     set_scroll_page,
 )
 from dialogs.common.notes import (
+    also_notice,
     clear_error,
     commit_now,
     has_note,
@@ -80,6 +81,7 @@ __all__ = [
     "SUGGEST_MORE",
     "ContentIs",
     "MemberDialog",
+    "also_notice",
     "back_button",
     "card_status",
     "choice_step",

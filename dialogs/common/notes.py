@@ -25,6 +25,16 @@ def set_notice(manager: DialogManager, key: str, **args: Any) -> None:
     manager.dialog_data[ERROR_KEY] = {"key": key, "args": args, "notice": True}
 
 
+def also_notice(manager: DialogManager, key: str, **args: Any) -> None:
+    """`key` shown as a line under what is shown above the step already (`set_error`,
+    `set_notice`), or alone when nothing is: two things one message answered, each said."""
+    shown = manager.dialog_data.get(ERROR_KEY)
+    if not shown:
+        set_notice(manager, key, **args)
+        return
+    shown["more"] = [*shown.get("more", []), {"key": key, "args": args}]
+
+
 def clear_error(manager: DialogManager) -> None:
     manager.dialog_data.pop(ERROR_KEY, None)
 

@@ -26,8 +26,10 @@ from bot.services.forms import (
     alias_named,
     aliases_held,
     bare_request,
+    complaint_said,
     corrected,
     doctor_named,
+    for_the_clinic,
     kinds_held,
     match_choice,
     polite_request,
@@ -203,12 +205,21 @@ def request_named_for(
     """`named_request` of `text`; said `for_someone` of the family (`named_holder` found one),
     a word that named them by who they are and left nothing named besides is read without it:
     "дитині треба до лора" names the pediatrician by "дитині" and the ENT by "лора": the
-    ENT."""
+    ENT. A complaint that names no doctor ("болит горло, температура") asks for one: the
+    appointment, its doctor to choose."""
     named = named_request(text, manager)
-    if named is not None or not for_someone:
-        return named
-    bare = without_relations(text)
-    return named_request(bare, manager) if bare not in ("", text) else None
+    if named is None and for_someone and (bare := without_relations(text)) not in ("", text):
+        named = named_request(bare, manager)
+    if named is None and complaint_said(text) and len(text.split()) >= COMPLAINT_MIN:
+        # the doctor its words name ("у дитини висипка і температура": the pediatrician)
+        held = _held(text, manager)
+        doctor = held[1] if held is not None and held[0] == RequestKind.APPOINTMENT else None
+        return RequestKind.APPOINTMENT, doctor
+    return named
+
+
+# a complaint is told in two words at least ("болит горло"; "болит" alone says not what)
+COMPLAINT_MIN = 2
 
 
 def _relation(word: str) -> str | None:
@@ -236,12 +247,19 @@ def _in_force(found: list[cards.CardView]) -> cards.CardView | None:
     return current[0] if len(current) == 1 else found[0] if len(found) == 1 else None
 
 
-def named_ahead(named: tuple[str, str | None], text: str, manager: DialogManager) -> str | None:
+def named_ahead(
+    named: tuple[str, str | None], text: str, manager: DialogManager, said: str = ""
+) -> str | None:
     """What `text` says of the request it names, for the form's steps that ask it: the words
     themselves, which the form's first step reads (`on_start`: an appointment's day and clinic,
     "к дерматологу в Добробут в следующий вторник", a call-back's time of day and topic, a
-    claim's date and amount, a list after a colon, the day of lab tests); None for an
-    appointment with no doctor named, which opens at its first step."""
+    claim's date and amount, a list after a colon, the day of lab tests); for an appointment
+    whose message tells the clinic something ("у Софії болить вухо", "врача на дом",
+    `forms.for_the_clinic`), the message as `said` (whom for named in it too), its comment.
+    None for an appointment with no doctor named that tells nothing, which opens at its first
+    step."""
+    if named[0] == RequestKind.APPOINTMENT and for_the_clinic(said or text):
+        return said or text
     if named[0] == RequestKind.APPOINTMENT and named[1] is None:
         return None
     return text
@@ -273,6 +291,7 @@ class Asked(NamedTuple):
     rest: str  # the message's words without the family member's name
     # a family member named whom no one card is ("для ребенка", two children): whose, asked
     ask_whose: bool = False
+    said: str = ""  # the message as read, whom for named in it too
 
 
 def asked_for(
@@ -316,11 +335,12 @@ def asked_for(
     if not (
         wants(text)
         or money_back(text)
+        or (named[0] == RequestKind.APPOINTMENT and complaint_said(text))  # "болит зуб"
         or any(_names_kind(word, named[0], manager) for word in first + last)
     ):
         return None
     on = holder[0] if holder else next((c for c in card_list if c.is_active), None)
-    return Asked(named, holder, on, rest, unknown)
+    return Asked(named, holder, on, rest, unknown, text)
 
 
 def parts_asked(
@@ -378,7 +398,8 @@ def offered_of(asked: Asked, manager: DialogManager) -> list[Any] | None:
         return None
     card_id = holder[0].card_id if holder else None
     whose = given_name(holder[0].holder_name) if holder else ""
-    return [*named, card_id, whose, named_ahead(named, asked.rest, manager), asked.ask_whose]
+    ahead = named_ahead(named, asked.rest, manager, asked.said)
+    return [*named, card_id, whose, ahead, asked.ask_whose]
 
 
 def offered_two(

@@ -133,8 +133,8 @@ async def open_named(
         await manager.start(FORMS[kind], data={DOCS: docs or [], CLAIM_AHEAD: ahead, **more})
     elif kind in (RequestKind.MEDICINES, RequestKind.LAB_TESTS):
         await manager.start(FORMS[kind], data={DOCS: docs or [], LIST_AHEAD: ahead, **more})
-    else:
-        start = {DOCS: docs or []} if kind in WITH_DOCS else {}
+    else:  # (an appointment's doctor to choose: what it was asked with, its comment)
+        start = {DOCS: docs or []} if kind in WITH_DOCS else {DATE_AHEAD: ahead} if ahead else {}
         await manager.start(FORMS[kind], data={**start, **more} or None)
 
 
@@ -214,14 +214,16 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
         return
     if named is not None and holder is None and names_family(text, card_list):
         # "педиатр для ребенка" with two children: whose card, asked
-        await ask_whose(manager, named, ahead=named_ahead(named, rest, manager))
+        await ask_whose(manager, named, ahead=named_ahead(named, rest, manager, text))
         return
     if named is not None and holder is not None and not holder[0].is_active:
         if await make_active(manager, holder[0].card_id):
-            await open_named(manager, named, ahead=named_ahead(named, rest, manager))
+            await open_named(manager, named, ahead=named_ahead(named, rest, manager, text))
         return
     if data["allowed"] and named is not None:
-        await open_named(manager, named, allowed=True, ahead=named_ahead(named, rest, manager))
+        await open_named(
+            manager, named, allowed=True, ahead=named_ahead(named, rest, manager, text)
+        )
         return
     if data["several"]:
         holders = [item for item in data["family"] if match_choice(text, [item]) is not None]
@@ -255,7 +257,7 @@ async def _open_first_of_two(
         await ask_whose(manager, first.named, ahead=both[0][4], then=then)
         return True
     if first.on.is_active or await make_active(manager, first.on.card_id):
-        ahead = named_ahead(first.named, first.rest, manager)
+        ahead = named_ahead(first.named, first.rest, manager, first.said)
         await open_named(manager, first.named, allowed=True, ahead=ahead, then=then)
     return True
 

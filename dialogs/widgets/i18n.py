@@ -58,11 +58,18 @@ class I18nError(Text):
         if not error:
             return ""
         i18n: Translator = manager.middleware_data["i18n"]
-        args = {
-            name: html.escape(value, quote=False) if isinstance(value, str) else value
-            for name, value in error.get("args", {}).items()
-        }
-        text = i18n(error["key"], **args)
+        text = _line(error, i18n)
         # a message that is also shown on its own (a toast, a reply) carries its own sign, and
         # a notice (`set_notice`) is no warning
-        return text if error.get("notice") or text.startswith(WARNING) else f"{WARNING} {text}"
+        text = text if error.get("notice") or text.startswith(WARNING) else f"{WARNING} {text}"
+        # and the lines said with it (`also_notice`)
+        return "\n".join([text, *(_line(more, i18n) for more in error.get("more", ()))])
+
+
+def _line(shown: dict[str, Any], i18n: Translator) -> str:
+    """A message shown above the step (`ERROR_KEY`, or one of its `more`), its args escaped."""
+    args = {
+        name: html.escape(value, quote=False) if isinstance(value, str) else value
+        for name, value in shown.get("args", {}).items()
+    }
+    return i18n(shown["key"], **args)

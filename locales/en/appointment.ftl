@@ -12,6 +12,8 @@ appointment-clinic-date-kept-city = 📅 { $date }: noted for the day of the vis
 # a day typed on the specialty step, kept for the date step (appointment/handlers.py)
 appointment-specialty-date-kept = 📅 { $date }: noted for the day of the visit. First, which doctor: choose or type the specialty.
 # a directory clinic named with the doctor (dialogs/requests/appointment/clinics.py:on_start)
+# a message that tells the clinic something (a complaint, a home visit), kept as the comment
+appointment-comment-kept = 💬 Your message is noted as the comment for the clinic; you will see it on the summary before sending.
 appointment-clinic-kept = 🏥 { $clinic }: noted as the clinic.
 # and the day (with the time of day) named with them, which answered their steps
 appointment-clinic-day-kept =

@@ -12,6 +12,7 @@ appointment-clinic-date-kept-city = 📅 { $date }: бару күні ретін
 # a day typed on the specialty step, kept for the date step (appointment/handlers.py)
 appointment-specialty-date-kept = 📅 { $date }: бару күні ретінде жазып алдым. Алдымен қай дәрігер: мамандықты таңдаңыз немесе енгізіңіз.
 # a directory clinic named with the doctor (dialogs/requests/appointment/clinics.py:on_start)
+appointment-comment-kept = 💬 Хабарламаңызды клиникаға арналған түсініктеме ретінде жазып алдым; жіберер алдында қорытындыда көресіз.
 appointment-clinic-kept = 🏥 { $clinic }: клиника ретінде жазып алдым.
 # and the day (with the time of day) named with them, which answered their steps
 appointment-clinic-day-kept =

@@ -12,6 +12,7 @@ appointment-clinic-date-kept-city = 📅 { $date }: записал как ден
 # a day typed on the specialty step, kept for the date step (appointment/handlers.py)
 appointment-specialty-date-kept = 📅 { $date }: записал как день визита. Сначала какой врач: выберите или введите специальность.
 # a directory clinic named with the doctor (dialogs/requests/appointment/clinics.py:on_start)
+appointment-comment-kept = 💬 Ваше сообщение записал как комментарий для клиники; Вы увидите его в сводке перед отправкой.
 appointment-clinic-kept = 🏥 { $clinic }: записал как клинику.
 # and the day (with the time of day) named with them, which answered their steps
 appointment-clinic-day-kept =

@@ -12,6 +12,7 @@ appointment-clinic-date-kept-city = 📅 { $date }: записав як день
 # a day typed on the specialty step, kept for the date step (appointment/handlers.py)
 appointment-specialty-date-kept = 📅 { $date }: записав як день візиту. Спершу який лікар: оберіть або введіть спеціальність.
 # a directory clinic named with the doctor (dialogs/requests/appointment/clinics.py:on_start)
+appointment-comment-kept = 💬 Ваше повідомлення записав як коментар для клініки; Ви побачите його в підсумку перед надсиланням.
 appointment-clinic-kept = 🏥 { $clinic }: записав як клініку.
 # and the day (with the time of day) named with them, which answered their steps
 appointment-clinic-day-kept =

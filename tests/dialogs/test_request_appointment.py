@@ -929,3 +929,115 @@ async def test_a_day_typed_on_the_specialty_step_is_kept_for_the_date_step(membe
     await member.click("⏭ Skip")
     assert "Specialty: Dentist" in member.text()
     assert "Preferred date: December 15, 2026 (Tuesday)" in member.text()
+
+
+async def _sent_comment(session_factory) -> str | None:
+    return (await stored_requests(session_factory))[-1].details.get("comment")
+
+
+async def test_how_the_member_feels_asks_for_the_doctor_and_is_the_clinic_s_comment(
+    member, session_factory, clock
+):
+    """ "у меня болит зуб" on the menu was "I could not tell what to do with this", though it
+    names the dentist, and "болит горло, температура 38" names no doctor but asks for one:
+    a complaint offers the appointment (with the doctor it names), and the message, which
+    tells the clinic what it should know, is the form's comment, said so and not asked
+    again."""
+    await member_with_active_card(member, session_factory)
+    await member.send("у меня болит зуб")
+    await member.click("📝 New request: 🩺 Doctor appointment · Dentist")
+    assert CLINIC_PROMPT in member.text()
+    assert "💬 Your message is noted as the comment for the clinic" in member.text()
+    await member.send("Kyiv, Medikom")
+    await member.send("на 25-е")
+    await member.click("🕘 Any time")
+    assert COMMENT_PROMPT not in member.text()  # (told already)
+    assert "Comment: у меня болит зуб" in member.text()
+    await member.click("✅ Send")
+    assert await _sent_comment(session_factory) == "у меня болит зуб"
+
+    await member.send("/menu")
+    clock.advance(minutes=31)  # (a line just after a request goes to it)
+    await member.send("Болит горло, температура 38 второй день")
+    await member.click("📝 New request: 🩺 Doctor appointment")
+    assert SPECIALTY_PROMPT in member.text()
+    assert "noted as the comment for the clinic" in member.text()
+    await member.click(r"Therapist \(GP\)")
+    await member.send("Kyiv")
+    await member.send("на 25-е")
+    await member.click("🕘 Any time")
+    assert "Comment: Болит горло, температура 38 второй день" in member.text()
+
+
+async def test_a_doctor_asked_home_is_asked_and_said_to_the_clinic(member, session_factory):
+    """ "вызвать врача на дом" was kept for support: to call a doctor out asks for one, and
+    that the visit is at home is what the clinic must know (the comment)."""
+    await member_with_active_card(member, session_factory)
+    await member.send("вызвать врача на дом, температура у ребенка")
+    await member.click("📝 New request: 🩺 Doctor appointment · Pediatrician")  # ("ребенка")
+    assert "noted as the comment for the clinic" in member.text()
+    await member.send("Kyiv")
+    await member.send("на 25-е")
+    await member.click("🕘 Any time")
+    await member.click("✅ Send")
+    assert await _sent_comment(session_factory) == "вызвать врача на дом, температура у ребенка"
+
+
+@pytest.mark.parametrize(
+    ("said", "offered"),
+    [
+        ("my tooth hurts", "📝 New request: 🩺 Doctor appointment · Dentist"),
+        ("тісім ауырады", "📝 New request: 🩺 Doctor appointment · Dentist"),
+        ("I have a headache and a fever", "📝 New request: 🩺 Doctor appointment"),
+        # the doctor a complaint in two parts names, once ("і" joins no two requests here)
+        ("у дитини висипка і температура", "📝 New request: 🩺 Doctor appointment · Pediatrician"),
+    ],
+)
+async def test_a_complaint_in_any_language_offers_the_doctor_it_names(
+    member, session_factory, said, offered
+):
+    await member_with_active_card(member, session_factory)
+    await member.send(said)
+    assert [b for b in member.buttons() if b.startswith("📝 New request:")] == [offered], said
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["почему болит зуб после пломбы?", "лимит на стоматологию", "болит"],
+)
+async def test_a_question_about_a_complaint_or_a_word_of_pain_alone_offers_no_doctor(
+    member, session_factory, said
+):
+    await member_with_active_card(member, session_factory)
+    await member.send(said)
+    assert not any(b.startswith("📝 New request:") for b in member.buttons()), said
+
+
+async def test_a_doctor_asked_for_with_no_complaint_still_asks_the_comment(member, session_factory):
+    await member_with_active_card(member, session_factory)
+    await member.send("мне нужен стоматолог")
+    await member.click("📝 New request: 🩺 Doctor appointment · Dentist")
+    assert "noted as the comment" not in member.text()
+    await member.send("Kyiv")
+    await member.send("на 25-е")
+    await member.click("🕘 Any time")
+    assert COMMENT_PROMPT in member.text()
+
+
+async def test_a_complaint_with_a_doctor_and_a_day_says_each_kept(member, session_factory):
+    """The day named with a complaint is said kept, and the comment under it: two things one
+    message answered, each said (`also_notice`). Typed where the kind of request is asked, a
+    complaint opens the appointment the same way."""
+    await member_with_active_card(member, session_factory)
+    await member.send("болит зуб, запишите к стоматологу на завтра")
+    await member.click("📝 New request: 🩺 Doctor appointment · Dentist")
+    text = member.text()
+    assert "📅 November 23, 2026: noted for the day of the visit" in text
+    assert "💬 Your message is noted as the comment for the clinic" in text
+    assert text.index("noted for the day") < text.index("noted as the comment")
+
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.send("болит горло и кашель")
+    assert SPECIALTY_PROMPT in member.text()
+    assert "noted as the comment for the clinic" in member.text()

@@ -42,7 +42,15 @@ async def test_a_greeting_or_an_ok_is_answered_and_kept_for_no_one(
 
 
 @pytest.mark.parametrize(
-    "typed", ["мне плохо, нужна скорая", "мені погано", "Emergency!", "жедел жәрдем керек"]
+    "typed",
+    [
+        "мне плохо, нужна скорая",
+        "мені погано",
+        "Emergency!",
+        "жедел жәрдем керек",
+        "сильная боль в груди",  # (a complaint, which would offer a visit: the ambulance first)
+        "chest pain since morning",
+    ],
 )
 async def test_a_life_in_danger_is_told_the_ambulance_and_the_24_7_line_at_once(
     member, session_factory, typed
@@ -53,6 +61,7 @@ async def test_a_life_in_danger_is_told_the_ambulance_and_the_24_7_line_at_once(
     assert AMBULANCE in member.text(), typed
     assert HOTLINE in member.text()
     assert "I could not tell what to do with this" not in member.text()
+    assert not any(b.startswith("📝 New request:") for b in member.buttons()), typed
     await member.click("✉️ Send it to support")  # and support hears of it, with one press
     assert [n.payload["text"] for n in await _queued(session_factory)] == [typed]
     assert AMBULANCE in member.text()  # (support may be away: not an answer to wait for)

@@ -50,7 +50,9 @@ from bot.services.forms.chat import (
 from bot.services.forms.doctors import (
     PROCEDURES,
     SPECIALTY_WORDS,
+    complaint_said,
     doctor_named,
+    for_the_clinic,
 )
 from bot.services.forms.kinds import (
     KAZAKH_POLITE,
@@ -185,10 +187,12 @@ __all__ = [
     "changed_to",
     "changes",
     "clean_text",
+    "complaint_said",
     "corrected",
     "day_named",
     "delivery_address_in",
     "doctor_named",
+    "for_the_clinic",
     "hour_in_sentence",
     "hour_outside",
     "hour_said",

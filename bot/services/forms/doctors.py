@@ -136,3 +136,44 @@ _EXAMINED_ENDS = (
     | WEEKDAYS.keys()
     | PROCEDURES.keys()
 ) - _PART_JOINS
+
+
+# how the member feels, told rather than a doctor asked for ("болит зуб", "температура 38",
+# "у дитини висипка", "my tooth hurts", "тісім ауырады"): a complaint asks for a doctor, and is
+# what the clinic should know. The beginnings of its words in the four languages, and the
+# short ones whole ("боль", not "больница"; "ауырады", not "аурухана", a hospital)
+_COMPLAINT_STEMS = (
+    "болит", "болят", "болел", "болею", "болеет", "заболе", "приболе", "температур", "кашл",
+    "кашел", "насморк", "простуд", "простыл", "грипп", "сыпь", "тошн", "рвот", "понос", "диаре",
+    "головокруж", "опух", "отек", "отёк", "ушиб", "вывих", "перелом", "травм", "отравл",
+    "болить", "болять", "захвор", "нежить", "застуд", "висип", "нудит", "нудот", "блюв",
+    "пронос", "запаморо", "набряк", "забій", "вивих", "отруї", "свербі", "ауырад", "ауырып",
+    "ауырсын", "ауырды", "қызу", "жөтел", "тұмау", "hurt", "aching", "pain", "fever",
+    "temperature", "cough", "vomit", "nause", "diarrh", "dizz", "swollen", "swelling", "injur",
+    "sprain", "fractur", "rash",
+)  # fmt: skip
+_COMPLAINT_WORDS = frozenset({"боль", "боли", "больно", "біль", "болю", "жар", "грип", "flu",
+                              "ill", "sick", "sore"})  # fmt: skip
+# (and any word of aching: "toothache", "headache")
+_ACHE = "ache"
+# a doctor asked to come home ("вызвать врача на дом", "лікаря додому", "a home visit"):
+# where the visit is, which the clinic must know too
+_HOME_VISIT = re.compile(
+    r"(?<!\w)(?:на\s+дом[уі]?|додому|вдома|home\s+visit|at\s+home|to\s+my\s+home|үйге)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def complaint_said(typed: str) -> bool:
+    """Whether a message tells how the member (or whom it is for) feels: a word of pain or
+    illness (`_COMPLAINT_STEMS`)."""
+    return any(
+        word in _COMPLAINT_WORDS or word.startswith(_COMPLAINT_STEMS) or word.endswith(_ACHE)
+        for word in _words(typed)
+    )
+
+
+def for_the_clinic(typed: str) -> bool:
+    """Whether a message asking for a doctor tells what the clinic should know of the visit:
+    how the member feels (`complaint_said`) or that the doctor is asked home."""
+    return complaint_said(typed) or _HOME_VISIT.search(typed) is not None

@@ -194,8 +194,15 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
     """The form opened (`handlers.on_start`), and a clinic of the directory the message named
     with its doctor ("к стоматологу в Dent-Lux на пятницу", `clinics.named_in_message`) taken
     as if pressed: on to the date step, which the day named with it answers, the clinic said;
-    a city named, "в Києві" (`clinics.city_named`), its clinics shown."""
+    a city named, "в Києві" (`clinics.city_named`), its clinics shown. The comment the message
+    was kept as, said last (`handlers.say_comment_kept`)."""
     await handlers.on_start(start_data, manager)
+    await _named_with(start_data, manager)
+    handlers.say_comment_kept(manager)
+
+
+async def _named_with(start_data: Any, manager: DialogManager) -> None:
+    """The clinic or the city named with the doctor (`on_start`)."""
     said = start_data.get(DATE_AHEAD) if isinstance(start_data, dict) else None
     specialty = manager.dialog_data.get("specialty")
     if not isinstance(said, str) or not specialty:

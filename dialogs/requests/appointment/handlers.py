@@ -22,6 +22,7 @@ from bot.services.forms import (
     clean_text,
     corrected,
     day_named,
+    for_the_clinic,
     hour_outside,
     is_nothing,
     match_choice,
@@ -29,8 +30,24 @@ from bot.services.forms import (
     typed_phrase,
     windows_left,
 )
-from dialogs.common import clear_error, fmt_date, insurer_now, set_error, set_notice, today
-from dialogs.requests.common import advance, start_form, step_back, step_to, submit
+from dialogs.common import (
+    also_notice,
+    clear_error,
+    fmt_date,
+    insurer_now,
+    set_error,
+    set_notice,
+    today,
+)
+from dialogs.requests.common import (
+    ANSWERED_AHEAD,
+    advance,
+    answered_ahead,
+    start_form,
+    step_back,
+    step_to,
+    submit,
+)
 from dialogs.requests.dates import (
     DATE_AHEAD,
     SAID_FIELD,
@@ -108,8 +125,15 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
     """The draft named; a specialty named on the request chooser ("к стоматологу"; one the
     list does not hold, "к урологу", as typed) is the form's first answer (it opens at the
     next step), and a day named with it ("в следующий вторник") is kept for the date step,
-    said so (`clinics.to_date` answers it; a clinic named with it, `clinics.on_start`)."""
+    said so (`clinics.to_date` answers it; a clinic named with it, `clinics.on_start`). A
+    message that tells the clinic something ("у меня болит зуб", "врача на дом") is the
+    comment, whose step is passed over (said so once the form's first step is drawn:
+    `say_comment_kept`)."""
     await start_form(start_data, manager)
+    said = start_data.get(DATE_AHEAD) if isinstance(start_data, dict) else None
+    if isinstance(said, str) and for_the_clinic(said) and (comment := clean_text(said)):
+        manager.dialog_data["comment"] = comment
+        answered_ahead(manager, AppointmentSG.comment)
     named = start_data.get("specialty") if isinstance(start_data, dict) else None
     # a listed one's code, or a doctor the list does not hold ("к урологу") as "Another
     # specialty" takes one typed
@@ -122,6 +146,17 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
             typed = read_date_time_said(day, today(manager), future=True)
             if typed.value is not None:
                 keep_day(manager, day, typed)
+
+
+def say_comment_kept(manager: DialogManager) -> None:
+    """The comment kept from the message the form was asked with (`on_start`) said, after
+    what else that message answered is said."""
+    if AppointmentSG.comment.state not in manager.dialog_data.get(ANSWERED_AHEAD, ()):
+        return
+    if ERROR_KEY in manager.dialog_data:
+        also_notice(manager, "appointment-comment-kept")
+    else:
+        set_notice(manager, "appointment-comment-kept")
 
 
 def keep_day(manager: DialogManager, text: str, typed: DateTyped) -> None:
