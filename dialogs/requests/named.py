@@ -211,10 +211,9 @@ def request_named_for(
     if named is None and for_someone and (bare := without_relations(text)) not in ("", text):
         named = named_request(bare, manager)
     if named is None and complaint_said(text) and len(text.split()) >= COMPLAINT_MIN:
-        # the doctor its words name ("у дитини висипка і температура": the pediatrician)
-        held = _held(text, manager)
-        doctor = held[1] if held is not None and held[0] == RequestKind.APPOINTMENT else None
-        return RequestKind.APPOINTMENT, doctor
+        # the doctor (or the request) its words name ("у дитини висипка і температура": the
+        # pediatrician; "was sick, refund for medicines": the refund)
+        return _held(text, manager) or (RequestKind.APPOINTMENT, None)
     return named
 
 

@@ -989,6 +989,7 @@ async def test_a_doctor_asked_home_is_asked_and_said_to_the_clinic(member, sessi
         ("my tooth hurts", "📝 New request: 🩺 Doctor appointment · Dentist"),
         ("тісім ауырады", "📝 New request: 🩺 Doctor appointment · Dentist"),
         ("I have a headache and a fever", "📝 New request: 🩺 Doctor appointment"),
+        ("у меня аллергия на пыльцу", "📝 New request: 🩺 Doctor appointment"),
         # the doctor a complaint in two parts names, once ("і" joins no two requests here)
         ("у дитини висипка і температура", "📝 New request: 🩺 Doctor appointment · Pediatrician"),
     ],
@@ -1003,7 +1004,13 @@ async def test_a_complaint_in_any_language_offers_the_doctor_it_names(
 
 @pytest.mark.parametrize(
     "said",
-    ["почему болит зуб после пломбы?", "лимит на стоматологию", "болит"],
+    [
+        "почему болит зуб после пломбы?",
+        "лимит на стоматологию",
+        "болит",
+        "Спасибо, зуб больше не болит",  # (a pain gone)
+        "it doesn't hurt anymore",
+    ],
 )
 async def test_a_question_about_a_complaint_or_a_word_of_pain_alone_offers_no_doctor(
     member, session_factory, said

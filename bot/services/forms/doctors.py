@@ -150,7 +150,8 @@ _COMPLAINT_STEMS = (
     "пронос", "запаморо", "набряк", "забій", "вивих", "отруї", "свербі", "ауырад", "ауырып",
     "ауырсын", "ауырды", "қызу", "жөтел", "тұмау", "hurt", "aching", "pain", "fever",
     "temperature", "cough", "vomit", "nause", "diarrh", "dizz", "swollen", "swelling", "injur",
-    "sprain", "fractur", "rash",
+    "sprain", "fractur", "rash", "аллерг", "алерг", "allerg", "давлени", "тиск", "зуд",
+    "itch",
 )  # fmt: skip
 _COMPLAINT_WORDS = frozenset({"боль", "боли", "больно", "біль", "болю", "жар", "грип", "flu",
                               "ill", "sick", "sore"})  # fmt: skip
@@ -164,12 +165,18 @@ _HOME_VISIT = re.compile(
 )
 
 
+# (and the words before one that say it is gone: "зуб больше не болит", "it doesn't hurt")
+_NOT = frozenset({"не", "not", "t", "no", "без", "without"})
+
+
 def complaint_said(typed: str) -> bool:
     """Whether a message tells how the member (or whom it is for) feels: a word of pain or
-    illness (`_COMPLAINT_STEMS`)."""
+    illness (`_COMPLAINT_STEMS`), not said gone."""
+    words = _words(typed)
     return any(
-        word in _COMPLAINT_WORDS or word.startswith(_COMPLAINT_STEMS) or word.endswith(_ACHE)
-        for word in _words(typed)
+        (word in _COMPLAINT_WORDS or word.startswith(_COMPLAINT_STEMS) or word.endswith(_ACHE))
+        and (at == 0 or words[at - 1] not in _NOT)
+        for at, word in enumerate(words)
     )
 
 
