@@ -305,7 +305,7 @@ def asked_for(
     `said_for`: the card of the one the whole message names, when `text` is a part of it; the
     part is for them unless it names someone itself (themselves too: "мне"). A greeting it
     opens with is not read ("Добрый день! Перезвоните мне")."""
-    text = without_opening(text) or text
+    text = said = without_opening(text) or text
     if "?" in text:  # a question, unless one that asks for it ("можете перезвонить?")
         polite = polite_request(text)
         if polite is None:
@@ -339,7 +339,7 @@ def asked_for(
     ):
         return None
     on = holder[0] if holder else next((c for c in card_list if c.is_active), None)
-    return Asked(named, holder, on, rest, unknown, text)
+    return Asked(named, holder, on, rest, unknown, said)
 
 
 def parts_asked(

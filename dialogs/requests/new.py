@@ -198,7 +198,7 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
     question that asks for one ("можно к лору?") names it; one about a request already made
     ("отменить запись к стоматологу") is told where requests are."""
     data = await choose_getter(**{**manager.middleware_data, "dialog_manager": manager})
-    text = message.text or ""
+    text = said = message.text or ""
     if "?" in text:  # "можно записаться к лору на завтра?": the request it asks for
         text = polite_request(text) or text
     card_list: list[cards.CardView] = data["card_list"]
@@ -214,15 +214,15 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
         return
     if named is not None and holder is None and names_family(text, card_list):
         # "педиатр для ребенка" with two children: whose card, asked
-        await ask_whose(manager, named, ahead=named_ahead(named, rest, manager, text))
+        await ask_whose(manager, named, ahead=named_ahead(named, rest, manager, said))
         return
     if named is not None and holder is not None and not holder[0].is_active:
         if await make_active(manager, holder[0].card_id):
-            await open_named(manager, named, ahead=named_ahead(named, rest, manager, text))
+            await open_named(manager, named, ahead=named_ahead(named, rest, manager, said))
         return
     if data["allowed"] and named is not None:
         await open_named(
-            manager, named, allowed=True, ahead=named_ahead(named, rest, manager, text)
+            manager, named, allowed=True, ahead=named_ahead(named, rest, manager, said)
         )
         return
     if data["several"]:

@@ -969,6 +969,22 @@ async def test_how_the_member_feels_asks_for_the_doctor_and_is_the_clinic_s_comm
     assert "Comment: Болит горло, температура 38 второй день" in member.text()
 
 
+async def test_a_doctor_asked_for_after_the_complaint_keeps_the_message_whole(
+    member, session_factory
+):
+    """ "температура 39, можно врача на дом?" was a question for support: asked after what is
+    told first, after a comma, it asks for the doctor; the comment is the message as written,
+    the temperature too."""
+    await member_with_active_card(member, session_factory)
+    await member.send("температура 39, можно врача на дом?")
+    await member.click("📝 New request: 🩺 Doctor appointment")
+    await member.click(r"Therapist \(GP\)")
+    await member.send("Kyiv")
+    await member.send("на 25-е")
+    await member.click("🕘 Any time")
+    assert "Comment: температура 39, можно врача на дом?" in member.text()
+
+
 async def test_a_doctor_asked_home_is_asked_and_said_to_the_clinic(member, session_factory):
     """ "вызвать врача на дом" was kept for support: to call a doctor out asks for one, and
     that the visit is at home is what the clinic must know (the comment)."""

@@ -199,8 +199,12 @@ async def test_the_kind_of_request_typed_on_the_chooser_opens_its_form(member, s
     await member.send("к врачу")
     assert "Which doctor do you need?" in member.text()
     await member.click("✖️ Cancel")
-    await member.send("I paid for a visit myself, can I get the money back?")  # a sentence
+    await member.send("I paid for a visit myself, is it covered?")  # a question, no request
     assert "I did not expect that here" in member.text()
+    # (asked after what is told, after a comma: the refund, `forms.polite_request`)
+    await member.send("I paid for a visit myself, can I get the money back?")
+    assert "💵 Reimbursement" in member.text()
+    await member.click("✖️ Cancel")
     await member.send("кровь из носа")  # a nosebleed, not lab tests
     assert "I did not expect that here" in member.text()
     await member.send("refund")

@@ -114,8 +114,18 @@ def polite_request(typed: str) -> str | None:
     """A question that asks for something to be done, or how it is done, as typed without the
     words that make it a question: "can you call me back?" is "call me back", "можно
     записаться к лору на 25.12?" "записаться к лору на 25.12", "как заказать лекарства?"
-    "заказать лекарства". None for any other question ("Is dentistry covered?", "лимит по
+    "заказать лекарства"; asked after what is told first, "температура 39, можно врача на
+    дом?", its last clause so. None for any other question ("Is dentistry covered?", "лимит по
     стоматологии?", "как долго ждать возмещения?"), which is about a request, not one."""
+    asked = _polite_at_start(typed)
+    told, _sign, last = typed.rpartition(",")
+    if asked is None and told.strip() and last.strip():
+        return _polite_at_start(last)
+    return asked
+
+
+def _polite_at_start(typed: str) -> str | None:
+    """`polite_request` of a question asked with its first words."""
     tokens = typed.split()
     # the words typed, as the polite words are compared, and the token each is (a number or a
     # sign alone is no word, and stays where it was: "на 25.12?")
