@@ -149,6 +149,8 @@ _MENU_ITEMS: dict[str, tuple[str, State, Callable[[bool, bool], bool]]] = {
     "my_requests": ("btn-my-requests", MyRequestsSG.list, lambda cards, _phone: cards),
     "cards": ("btn-my-cards", CardsSG.list, lambda cards, _phone: cards),
     "phone": ("btn-confirm-phone", PhoneSG.share, lambda _cards, phone: not phone),
+    # (on the profile: a number confirmed, changed since)
+    "change_phone": ("btn-change-phone", PhoneSG.share, lambda _cards, phone: phone),
     "activate": ("btn-activate", ActivationSG.insured_id, lambda _cards, _phone: True),
     "add_card": ("btn-add-card", ActivationSG.insured_id, lambda cards, _phone: cards),
     "profile": ("btn-profile", ProfileSG.view, lambda _cards, _phone: True),

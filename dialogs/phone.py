@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from aiogram import F
 from aiogram.enums import ContentType
 from aiogram.types import Message
 from aiogram_dialog import Dialog, DialogManager, ShowMode
@@ -15,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.i18n import Translator
 from bot.services import activation, cards
 from bot.services.cards import CardStatus
-from bot.services.phones import is_market_phone, normalize_phone
+from bot.services.phones import is_market_phone, normalize_phone, shown_phone
 from dialogs.activation import start_with_id
 from dialogs.common import (
     ContentIs,
@@ -136,16 +137,25 @@ async def result_getter(
     }
 
 
+async def share_getter(dialog_manager: DialogManager, member: Member, **_: Any) -> dict[str, Any]:
+    """A member whose number is confirmed already is asked for a changed one (the profile's
+    "📱 Change phone number"): what it changes, with the number now."""
+    phone = member.phone if member.phone_confirmed_at is not None else None
+    return {"confirmed": phone is not None, "phone": shown_phone(phone) if phone else ""}
+
+
 def phone_dialog() -> Dialog:
     return MemberDialog(
         member_window(
-            I18nFormat("phone-prompt"),
+            I18nFormat("phone-prompt", when=~F["confirmed"]),
+            I18nFormat("phone-change-prompt", when="confirmed"),
             I18nError(),
             RequestContact(I18nButtonText("btn-share-phone")),
             back_button(),
             MessageInput(on_contact, filter=ContentIs(ContentType.CONTACT)),
             MessageInput(on_other_input),
             markup_factory=ReplyKeyboardFactory(resize_keyboard=True, one_time_keyboard=True),
+            getter=share_getter,
             state=PhoneSG.share,
         ),
         member_window(

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import profile
+from bot.services.phones import shown_phone
 from bot.services.profile import GENDER_UNSET, ProfileField
 from dialogs.common import (
     MemberDialog,
@@ -31,7 +32,7 @@ from dialogs.common import (
     typed_choice,
 )
 from dialogs.privacy import PrivacySG
-from dialogs.states import ProfileSG
+from dialogs.states import PhoneSG, ProfileSG
 from dialogs.text_input import refuse_text
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from storage.models import Member
@@ -43,6 +44,9 @@ async def view_getter(
     empty = i18n("profile-empty")
     return {
         "full_name": member.full_name or empty,
+        # the number Telegram confirmed, which the cards are found by (changed: shared again)
+        "phone": shown_phone(member.phone) if member.phone else empty,
+        "phone_confirmed": member.phone_confirmed_at is not None,
         "gender": i18n(f"gender-{member.gender}") if member.gender else empty,
         "birth_date": fmt_date(member.birth_date, dialog_manager) if member.birth_date else empty,
         "home_address": member.home_address or empty,
@@ -164,6 +168,12 @@ def profile_dialog() -> Dialog:
                 _edit(ProfileField.BIRTH_DATE),
                 _edit(ProfileField.HOME_ADDRESS),
                 _edit(ProfileField.EXTRA_ADDRESS),
+            ),
+            Start(
+                I18nButtonText("btn-change-phone"),
+                id="phone",
+                state=PhoneSG.share,
+                when="phone_confirmed",
             ),
             Start(I18nButtonText("btn-mydata"), id="mydata", state=PrivacySG.summary),
             back_button(),

@@ -4,6 +4,9 @@ phone-prompt =
     📱 Tap <b>Share my phone number</b> below.
     I will find every insurance card registered to this number, including your family's.
 btn-share-phone = 📱 Share my phone number
+phone-change-prompt =
+    📱 Your confirmed number is { $phone }. If it has changed, tap “{ btn-share-phone }” below: Telegram sends the number of this account (change it in Telegram's settings first).
+    I link the cards registered to the new number; cards registered only to the old number leave your list until the insurer updates them (support can ask).
 phone-not-yours = This is not your own contact. Please tap the button below: it sends the number of this Telegram account.
 phone-invalid = That phone number does not look valid. Please try the button again.
 phone-use-button = Please use the button below to share your phone number.

@@ -9,6 +9,7 @@ profile-removed = 🗑 Removed.
 profile-view =
     <b>👤 Profile</b>
     Full name: { $full_name }
+    Phone: { $phone }
     Gender: { $gender }
     Date of birth: { $birth_date }
     Home address: { $home_address }
@@ -18,6 +19,7 @@ btn-edit-gender = ✏️ Gender
 btn-edit-birth_date = ✏️ Date of birth
 btn-edit-home_address = ✏️ Home address
 btn-edit-extra_address = ✏️ Additional address
+btn-change-phone = 📱 Change phone number
 profile-prompt-full_name = Type your full name (name and surname).
 profile-prompt-birth_date = Type your date of birth, e.g. 05.03.1984.
 profile-prompt-home_address = Type your home address (city, street, building, flat). To remove it, send “-”.

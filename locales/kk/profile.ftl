@@ -9,6 +9,7 @@ profile-removed = 🗑 Жойылды.
 profile-view =
     <b>👤 Профиль</b>
     Аты-жөні: { $full_name }
+    Телефон: { $phone }
     Жынысы: { $gender }
     Туған күні: { $birth_date }
     Үй мекенжайы: { $home_address }
@@ -18,6 +19,7 @@ btn-edit-gender = ✏️ Жынысы
 btn-edit-birth_date = ✏️ Туған күні
 btn-edit-home_address = ✏️ Үй мекенжайы
 btn-edit-extra_address = ✏️ Қосымша мекенжай
+btn-change-phone = 📱 Телефон нөмірін өзгерту
 profile-prompt-full_name = Аты-жөніңізді енгізіңіз (кемінде атыңыз бен тегіңіз).
 profile-prompt-birth_date = Туған күніңізді енгізіңіз, мысалы 05.03.1984.
 profile-prompt-home_address = Үй мекенжайыңызды енгізіңіз (қала, көше, үй, пәтер). Оны жою үшін «-» жіберіңіз.

@@ -9,6 +9,7 @@ profile-removed = 🗑 Удалено.
 profile-view =
     <b>👤 Профиль</b>
     ФИО: { $full_name }
+    Телефон: { $phone }
     Пол: { $gender }
     Дата рождения: { $birth_date }
     Домашний адрес: { $home_address }
@@ -18,6 +19,7 @@ btn-edit-gender = ✏️ Пол
 btn-edit-birth_date = ✏️ Дата рождения
 btn-edit-home_address = ✏️ Домашний адрес
 btn-edit-extra_address = ✏️ Дополнительный адрес
+btn-change-phone = 📱 Сменить номер телефона
 profile-prompt-full_name = Введите Ваши ФИО (как минимум имя и фамилию).
 profile-prompt-birth_date = Введите Вашу дату рождения, например 05.03.1984.
 profile-prompt-home_address = Введите домашний адрес (город, улица, дом, квартира). Чтобы удалить его, отправьте «-».

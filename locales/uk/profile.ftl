@@ -9,6 +9,7 @@ profile-removed = 🗑 Видалено.
 profile-view =
     <b>👤 Профіль</b>
     ПІБ: { $full_name }
+    Телефон: { $phone }
     Стать: { $gender }
     Дата народження: { $birth_date }
     Домашня адреса: { $home_address }
@@ -18,6 +19,7 @@ btn-edit-gender = ✏️ Стать
 btn-edit-birth_date = ✏️ Дата народження
 btn-edit-home_address = ✏️ Домашня адреса
 btn-edit-extra_address = ✏️ Додаткова адреса
+btn-change-phone = 📱 Змінити номер телефону
 profile-prompt-full_name = Введіть Ваше ПІБ (щонайменше ім’я та прізвище).
 profile-prompt-birth_date = Введіть Вашу дату народження, наприклад 05.03.1984.
 profile-prompt-home_address = Введіть домашню адресу (місто, вулиця, будинок, квартира). Щоб видалити її, надішліть «-».

@@ -340,3 +340,43 @@ async def test_a_policy_number_typed_with_its_label_or_the_name_after_it(member,
     async with session_factory() as session:
         ticket = (await session.execute(select(SupportTicket))).scalar_one()
     assert (ticket.policy_number, ticket.full_name) == ("SIP-2026-0099", "Олена Коваленко")
+
+
+async def test_a_changed_number_is_confirmed_from_the_profile_or_asked_for_in_words(
+    member, session_factory
+):
+    """A member whose number changed had no way to share the new one: "Confirm phone" leaves
+    the menu once a phone is confirmed, and "изменить номер телефона" went to support. The
+    profile shows the confirmed number with "📱 Change phone number", which asks for the new
+    one with the same button; the cards registered to the new number are linked, and those
+    registered only to the old one leave the list (the registry says whose they are)."""
+    await _family(session_factory)
+    async with session_factory.begin() as session:
+        policy = await make_policy(session, number="SIP-2026-0077")
+        await make_person(
+            session, policy, full_name="Olena Kovalenko", phone="+380671234567", relation="self"
+        )
+    await member.send("/start")
+    await member.click("📱 Confirm phone")
+    await member.share_contact("380501112233")
+    await member.send("/menu")
+    await member.click("👤 Profile")
+    assert "Phone: +380 50 111 2233" in member.text()
+    await member.click("📱 Change phone number")
+    text = member.text()
+    assert "Your confirmed number is +380 50 111 2233" in text
+    assert "cards registered only to the old number" in text
+    assert member.reply_buttons() == ["📱 Share my phone number", "⬅️ Back"]
+
+    await member.share_contact("380671234567")
+    assert "Phone +380671234567 is confirmed" in member.text()
+    assert "I found one insurance card" in member.text()
+    stored, links = await _stored(session_factory)
+    assert stored.phone == "+380671234567"
+    assert len(links) == 1  # (the three of the old number's family left)
+
+    await member.send("/menu")
+    for typed in ("изменить номер телефона", "у меня новый номер", "change my phone number"):
+        await member.send(typed)
+        assert "Your confirmed number is +380 67 123 4567" in member.text(), typed
+        await member.send("/menu")

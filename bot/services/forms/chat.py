@@ -110,6 +110,21 @@ MENU_WORDS: dict[str, str] = {
          "нөмірді растау"),
         "phone",
     ),
+    # a number changed, to share the new one (the profile's "📱 Change phone number")
+    **dict.fromkeys(
+        ("изменить номер", "изменить номер телефона", "поменять номер", "поменять номер телефона",
+         "сменить номер", "сменить номер телефона", "обновить номер", "новый номер",
+         "новый номер телефона", "у меня новый номер", "у меня новый номер телефона",
+         "изменился номер", "номер изменился", "у меня сменился номер", "змінити номер",
+         "змінити номер телефону", "поміняти номер", "оновити номер", "новий номер",
+         "новий номер телефону", "у мене новий номер", "у мене новий номер телефону",
+         "номер змінився", "змінився номер", "change my phone number", "change phone number",
+         "change my number", "new phone number", "my number changed", "my phone number changed",
+         "i have a new number", "i have a new phone number", "update my phone number",
+         "update phone number", "нөмірді өзгерту", "телефон нөмірін өзгерту", "жаңа нөмір",
+         "нөмірім өзгерді", "менің жаңа нөмірім"),
+        "change_phone",
+    ),
 }  # fmt: skip
 
 
