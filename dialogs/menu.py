@@ -43,7 +43,7 @@ from dialogs.common import (
     took_awaited,
 )
 from dialogs.drafts import draft_label, on_continue
-from dialogs.phone import start_after_typed_phone, take_contact
+from dialogs.phone import on_shared_contact, start_after_typed_phone
 from dialogs.privacy import PrivacySG
 from dialogs.states import (
     ActivationSG,
@@ -99,14 +99,6 @@ async def menu_getter(
             "status": card_status(active, dialog_manager),
         }
     return data
-
-
-async def on_contact(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
-    """A contact shared from Telegram's attach menu, not the "Confirm phone" button: the same
-    check, then the same screen."""
-    found = await take_contact(message, manager)
-    if found is not None:
-        await manager.start(PhoneSG.linked if found else PhoneSG.no_card)
 
 
 async def on_menu_message(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
@@ -284,7 +276,7 @@ def menu_dialog() -> Dialog:
                 ),
                 by=("has_cards", "phone_confirmed"),
             ),
-            MessageInput(on_contact, filter=ContentIs(ContentType.CONTACT)),
+            MessageInput(on_shared_contact, filter=ContentIs(ContentType.CONTACT)),
             getter=menu_getter,
             state=MainSG.menu,
             rests=True,

@@ -77,6 +77,14 @@ async def on_contact(message: Message, _widget: MessageInput, manager: DialogMan
     await manager.switch_to(PhoneSG.linked if found else PhoneSG.no_card)
 
 
+async def on_shared_contact(message: Message, _widget: Any, manager: DialogManager) -> None:
+    """A contact shared from Telegram's attach menu, not the "Confirm phone" button (on the
+    menu, or on a screen that asks nothing): the same check, then the same screen."""
+    found = await take_contact(message, manager)
+    if found is not None:
+        await manager.start(PhoneSG.linked if found else PhoneSG.no_card)
+
+
 async def on_other_input(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
     """A typed phone number is told it cannot be checked; an insured ID (the date of birth
     with it or not) goes on to activation with it, the other way in; else the button."""

@@ -134,7 +134,14 @@ async def on_free_message(
     заявки"); else it is the one a request waits for (`took_awaited`). Any other is
     not lost: a text, photo, file or voice message is kept, with those sent just before it,
     and a button sends them to support ("Write to support" opened with them:
-    `dialogs/support_chat.py`); anything else is answered with the way to write to support."""
+    `dialogs/support_chat.py`); anything else is answered with the way to write to support. A
+    contact shared from the attach menu (on the profile, to change the number) is taken as the
+    phone step takes it (`phone.on_shared_contact`)."""
+    if message.contact is not None:
+        from dialogs.phone import on_shared_contact  # (it builds on this module)
+
+        await on_shared_contact(message, _widget, manager)
+        return
     if await opened_by_name(message, manager):
         return
     if await took_awaited(message, manager):

@@ -370,6 +370,11 @@ async def test_a_changed_number_is_confirmed_from_the_profile_or_asked_for_in_wo
 
     await member.share_contact("380671234567")
     assert "Phone +380671234567 is confirmed" in member.text()
+    # (shared from the attach menu on the profile itself, the same)
+    await member.send("/menu")
+    await member.click("👤 Profile")
+    await member.share_contact("380671234567")
+    assert "Phone +380671234567 is confirmed" in member.text()
     assert "I found one insurance card" in member.text()
     stored, links = await _stored(session_factory)
     assert stored.phone == "+380671234567"
