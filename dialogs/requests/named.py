@@ -254,13 +254,9 @@ def named_ahead(
     "к дерматологу в Добробут в следующий вторник", a call-back's time of day and topic, a
     claim's date and amount, a list after a colon, the day of lab tests); for an appointment
     whose message tells the clinic something ("у Софії болить вухо", "врача на дом",
-    `forms.for_the_clinic`), the message as `said` (whom for named in it too), its comment.
-    None for an appointment with no doctor named that tells nothing, which opens at its first
-    step."""
+    `forms.for_the_clinic`), the message as `said` (whom for named in it too), its comment."""
     if named[0] == RequestKind.APPOINTMENT and for_the_clinic(said or text):
         return said or text
-    if named[0] == RequestKind.APPOINTMENT and named[1] is None:
-        return None
     return text
 
 

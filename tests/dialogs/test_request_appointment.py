@@ -1064,3 +1064,29 @@ async def test_a_complaint_with_a_doctor_and_a_day_says_each_kept(member, sessio
     await member.send("болит горло и кашель")
     assert SPECIALTY_PROMPT in member.text()
     assert "noted as the comment for the clinic" in member.text()
+
+
+async def test_a_day_named_with_a_visit_whose_doctor_is_not_named_is_kept(member, session_factory):
+    """ "my back hurts, need a doctor on Monday" opened the form at the doctor, and Monday was
+    asked again after the clinic: the day is kept and said so, as one typed on the doctor's
+    step is, and answers the date step once the clinic is given."""
+    await member_with_active_card(member, session_factory)
+    await member.send("my back hurts, need a doctor on Monday")
+    await member.click("📝 New request: 🩺 Doctor appointment")
+    text = member.text()
+    assert SPECIALTY_PROMPT in text
+    assert "📅 November 23, 2026: noted for the day of the visit. First, which doctor" in text
+    assert "noted as the comment for the clinic" in text
+    await member.click("Neurologist")
+    await member.send("Kyiv, Medikom")
+    assert TIME_PROMPT in member.text()  # (the date step answered)
+    await member.click("🕘 Any time")
+    text = member.text()
+    assert "Preferred date: November 23, 2026 (Monday)" in text
+    assert "Comment: my back hurts, need a doctor on Monday" in text
+
+    await member.send("/menu")
+    await member.send("к врачу на понедельник")  # (no complaint: a day all the same)
+    await member.click("📝 New request: 🩺 Doctor appointment")
+    assert "📅 November 23, 2026: noted for the day of the visit" in member.text()
+    assert "comment" not in member.text()

@@ -125,7 +125,8 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
     """The draft named; a specialty named on the request chooser ("к стоматологу"; one the
     list does not hold, "к урологу", as typed) is the form's first answer (it opens at the
     next step), and a day named with it ("в следующий вторник") is kept for the date step,
-    said so (`clinics.to_date` answers it; a clinic named with it, `clinics.on_start`). A
+    said so (`clinics.to_date` answers it; a clinic named with it, `clinics.on_start`); with
+    no doctor named, the day is kept past the doctor's step, which comes first. A
     message that tells the clinic something ("у меня болит зуб", "врача на дом") is the
     comment, whose step is passed over (said so once the form's first step is drawn:
     `say_comment_kept`)."""
@@ -140,12 +141,16 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
     specialty = clean_text(named, max_len=SPECIALTY_MAX) if isinstance(named, str) else None
     if specialty is not None:
         manager.dialog_data["specialty"] = specialty
-        said = start_data.get(DATE_AHEAD)  # the message's words (`named.py:named_ahead`)
-        day = day_named(said, today(manager)) if isinstance(said, str) else None
-        if day is not None:
-            typed = read_date_time_said(day, today(manager), future=True)
-            if typed.value is not None:
-                keep_day(manager, day, typed)
+    # the message's words (`named.py:named_ahead`)
+    day = day_named(said, today(manager)) if isinstance(said, str) else None
+    typed = read_date_time_said(day, today(manager), future=True) if day else None
+    if day is None or typed is None or typed.value is None:
+        return
+    if specialty is not None:
+        keep_day(manager, day, typed)
+    else:  # "my back hurts, need a doctor on Monday": the doctor is asked first
+        manager.dialog_data[DATE_AHEAD] = day
+        set_notice(manager, "appointment-specialty-date-kept", date=day_kept(manager, typed))
 
 
 def say_comment_kept(manager: DialogManager) -> None:
