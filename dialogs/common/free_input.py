@@ -197,8 +197,8 @@ async def opened_by_name(message: Message, manager: DialogManager) -> bool:
     `cards.opened_card_asked`), a family member's card its page (or their name alone, "Софія"),
     made active when switching is asked ("перемкни на картку доньки",
     `cards.opened_card_named`), a question about the clinics its answer from the directory
-    ("какие клиники есть в Алматы?",
-    `directory.answered_directory`); False for any other message."""
+    ("какие клиники есть в Алматы?", `directory.answered_directory`); False for any other
+    message."""
     from dialogs.cards import (  # (they build on this module: imported here)
         opened_card_asked,
         opened_card_named,

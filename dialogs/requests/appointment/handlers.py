@@ -156,12 +156,8 @@ async def on_start(start_data: Any, manager: DialogManager) -> None:
 def say_comment_kept(manager: DialogManager) -> None:
     """The comment kept from the message the form was asked with (`on_start`) said, after
     what else that message answered is said."""
-    if AppointmentSG.comment.state not in manager.dialog_data.get(ANSWERED_AHEAD, ()):
-        return
-    if ERROR_KEY in manager.dialog_data:
+    if AppointmentSG.comment.state in manager.dialog_data.get(ANSWERED_AHEAD, ()):
         also_notice(manager, "appointment-comment-kept")
-    else:
-        set_notice(manager, "appointment-comment-kept")
 
 
 def keep_day(manager: DialogManager, text: str, typed: DateTyped) -> None:
