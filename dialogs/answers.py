@@ -16,7 +16,14 @@ from aiogram.types import ForceReply, Message
 from bot.i18n import Translator
 from bot.services import ratings, requests, support_chat
 from bot.services.documents import MAX_DOCUMENTS, Attachment, refusal
-from bot.services.forms import TEXT_MAX, clean_text, is_thanks, too_long
+from bot.services.forms import (
+    TEXT_MAX,
+    clean_text,
+    is_acknowledged,
+    is_greeting,
+    is_thanks,
+    too_long,
+)
 from dialogs.attachments import captioned
 from storage.models import Member, Request, RequestRating
 from storage.uow import UnitOfWork
@@ -191,6 +198,8 @@ async def answer_awaited(
     (`requests.awaiting`: support asked for more information, or the member or staff wrote
     about it a moment ago). With several waiting, the member is told how to choose and nothing
     is sent. With none, a text is the comment of the rating asked for a moment ago, if one was.
+    A thank-you, a greeting or an "ok" alone is not passed on while the member wrote last
+    ("дякую" just after sending): the screen answers it.
     False when nothing waits, or the message is not one to pass on: the caller says it was not
     expected."""
     if member is None or member.id is None or (message.text or "").startswith("/"):
@@ -213,5 +222,14 @@ async def answer_awaited(
         numbers = ", ".join(request.number for request in waiting)
         await message.reply(i18n("answer-which-request", numbers=numbers))
         return True
+    if _said_to_the_bot(message) and await requests.waits_on_member_alone(uow.session, waiting[0]):
+        return False  # "дякую" just after sending: answered on the screen, kept from support
     await to_staff(message, uow, member, waiting[0], now, i18n)
     return True
+
+
+def _said_to_the_bot(message: Message) -> bool:
+    """A thank-you, a greeting or an "ok" and nothing else: no line for support unless support
+    spoke last (`requests.waits_on_member_alone`)."""
+    text = message.text or ""
+    return is_thanks(text) or is_greeting(text) or is_acknowledged(text)

@@ -17,6 +17,7 @@ from bot.services.forms import (
     MadeAsked,
     made_request_asked,
     names_emergency,
+    polite_request,
     without_opening,
 )
 from bot.services.names import given_name
@@ -194,14 +195,17 @@ def _say_closed(manager: DialogManager, asked: Asked) -> None:
 async def names_another_request(message: Message, manager: DialogManager) -> bool:
     """Whether a message sent a moment after a request, or after its rejection, asks for a
     request of another kind ("а ще до стоматолога завтра" after the medicines): not a word about
-    that one (`requests.awaiting`), so it is kept and the request it names offered. A message
-    while support waits for more information is that answer, whatever it names."""
+    that one (`requests.awaiting`), so it is kept and the request it names offered (asked as a
+    question too: "а можна ще й аналізи здати?", `forms.polite_request`). A message while
+    support waits for more information is that answer, whatever it names."""
     text = message.text or message.caption
     data = manager.middleware_data
     member = data.get("member")
-    if not text or member is None or member.id is None or "?" in text:
+    if not text or member is None or member.id is None:
         return False
-    if request_named_for(text, True, manager) is None:
+    # a question only when it asks for one ("а можна ще й аналізи здати?")
+    asked = polite_request(text) if "?" in text else text
+    if asked is None or request_named_for(asked, True, manager) is None:
         return False  # names none (read without the database): most messages, no query
     waiting = await requests.awaiting(data["session"], member, now(manager))
     if not waiting or any(r.status == RequestStatus.NEED_INFO for r in waiting):

@@ -404,6 +404,16 @@ async def awaiting(session: AsyncSession, member: Member, now: datetime) -> list
     return await requests_repo.awaiting(session, member.id, now - FOLLOW_UP, AWAITING_MAX)
 
 
+async def waits_on_member_alone(session: AsyncSession, request: Request) -> bool:
+    """Whether `request` waits for the member's message only because the member wrote last
+    (sent it, or a line on it a moment ago): no one from staff asked or wrote since, so a
+    "thank you" then is the bot's, not support's."""
+    assert request.id is not None
+    if RequestStatus(request.status) not in (RequestStatus.NEW, RequestStatus.IN_PROGRESS):
+        return False
+    return await requests_repo.latest_actor(session, request.id) == ActorKind.MEMBER
+
+
 async def asked(session: AsyncSession, member: Member, now: datetime) -> Request | None:
     """The one request support asked this member more information on (`need_info`), or None
     when none or several are: a message written in "Write to support" then answers it."""

@@ -151,6 +151,19 @@ async def awaiting(
     return list(rows.scalars())
 
 
+async def latest_actor(session: AsyncSession, request_id: int) -> ActorKind | None:
+    """Who made the latest event of the request's history (its creation, a status change, a
+    line); None when it has none."""
+    rows = await session.execute(
+        select(RequestEvent.actor_kind)
+        .where(RequestEvent.request_id == request_id)
+        .order_by(col(RequestEvent.id).desc())
+        .limit(1)
+    )
+    actor = rows.scalars().first()
+    return ActorKind(actor) if actor is not None else None
+
+
 async def for_member(
     session: AsyncSession, member_id: int, offset: int, limit: int
 ) -> tuple[list[Request], int]:

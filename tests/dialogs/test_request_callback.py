@@ -397,6 +397,51 @@ async def test_another_request_a_moment_after_one_reads_the_cards_once(
     assert len(calls) == 1
 
 
+async def test_another_request_asked_as_a_question_a_moment_after_one_is_offered(
+    member, session_factory
+):
+    """ "а можна ще й аналізи здати?" a moment after a call-back went to that call-back as a
+    line for support: a question that asks for a request of another kind (after "а", "and")
+    is that request offered, as the same words without the question are."""
+    await member_with_active_card(member, session_factory)
+    assert "Request R-000001 is sent" in await _send_callback(member)
+    await member.send("а можна ще й аналізи здати?")
+    assert "📝 New request: 🧪 Lab tests" in member.buttons()
+    assert await _member_lines(session_factory) == []  # (kept for the offer, not passed on)
+
+
+async def test_a_thank_you_a_moment_after_sending_is_answered_not_passed_on(
+    member, session_factory
+):
+    """ "дякую" under "Request R-000001 is sent" went to support as a line of that request,
+    and the member was told nothing: it is answered as on any screen, and stays with the
+    bot. After a line from staff, a thank-you is theirs, and goes to them."""
+    await member_with_active_card(member, session_factory)
+    assert "Request R-000001 is sent" in await _send_callback(member)
+    await member.send("дякую")
+    assert "You are welcome!" in member.text()
+    [request] = await stored_requests(session_factory)
+    assert await _member_lines(session_factory) == []
+
+    async with session_factory.begin() as session:
+        from bot.services import relay
+
+        stored = await session.get(type(request), request.id)
+        relay.staff_line(session, stored, 7, "We will call you at 15:00", stored.created_at)
+    await member.send("спасибо!")
+    assert await _member_lines(session_factory) == ["спасибо!"]
+
+
+async def _member_lines(session_factory) -> list[str]:
+    from storage.models import RequestEvent
+
+    async with session_factory() as session:
+        rows = await session.execute(
+            select(RequestEvent.comment).where(RequestEvent.actor_kind == ActorKind.MEMBER)
+        )
+        return [line for line in rows.scalars() if line]
+
+
 async def test_the_number_to_call_typed_in_a_sentence_is_taken(member, session_factory):
     """ "мой номер 0501112233" was "not a phone number": a member writes the number to call as
     a sentence. The one number a message holds is taken; a message with two, or with an

@@ -117,11 +117,18 @@ def polite_request(typed: str) -> str | None:
     "заказать лекарства"; asked after what is told first, "температура 39, можно врача на
     дом?", its last clause so. None for any other question ("Is dentistry covered?", "лимит по
     стоматологии?", "как долго ждать возмещения?"), which is about a request, not one."""
+    first, _space, after = typed.strip().partition(" ")
+    if typed_phrase(first) in _AND and after:  # "а можна ще й аналізи здати?"
+        typed = after
     asked = _polite_at_start(typed)
     told, _sign, last = typed.rpartition(",")
     if asked is None and told.strip() and last.strip():
         return _polite_at_start(last)
     return asked
+
+
+# (a word that joins the question to what was said before it)
+_AND = frozenset({"а", "и", "і", "й", "та", "and", "also", "so", "ну", "ал"})
 
 
 def _polite_at_start(typed: str) -> str | None:
