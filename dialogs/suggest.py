@@ -198,22 +198,35 @@ async def names_another_request(message: Message, manager: DialogManager) -> boo
     that one (`requests.awaiting`), so it is kept and the request it names offered (asked as a
     question too: "а можна ще й аналізи здати?", `forms.polite_request`). A message while
     support waits for more information is that answer, whatever it names."""
-    text = message.text or message.caption
     data = manager.middleware_data
     member = data.get("member")
-    if not text or member is None or member.id is None:
+    if member is None or member.id is None or not may_name_request(message, manager):
         return False
-    # a question only when it asks for one ("а можна ще й аналізи здати?")
-    asked = polite_request(text) if "?" in text else text
-    if asked is None or request_named_for(asked, True, manager) is None:
-        return False  # names none (read without the database): most messages, no query
     waiting = await requests.awaiting(data["session"], member, now(manager))
     if not waiting or any(r.status == RequestStatus.NEED_INFO for r in waiting):
         return False
-    card_list = await cards.list_cards(data["session"], member, today(manager))
+    return await another_than(message, [r.kind for r in waiting], manager)
+
+
+def may_name_request(message: Message, manager: DialogManager) -> bool:
+    """Whether a message's text (a question only when it asks for one: "а можна ще й аналізи
+    здати?") names a request, read without the database: most messages do not."""
+    text = message.text or message.caption
+    asked = (polite_request(text) if "?" in text else text) if text else None
+    return asked is not None and request_named_for(asked, True, manager) is not None
+
+
+async def another_than(message: Message, kinds: list[str], manager: DialogManager) -> bool:
+    """Whether the request a message asks for, offered on the member's cards, is of none of
+    `kinds` (those waiting for a message, or the one whose page it was sent on: "і ще мені
+    потрібен стоматолог" on a call-back's); the offer is read once (`_OFFER_READ`, for the
+    offer made next)."""
+    text = message.text or message.caption or ""
+    data = manager.middleware_data
+    card_list = await cards.list_cards(data["session"], data["member"], today(manager))
     offered = request_offered(text, card_list, manager)
     data[_OFFER_READ] = [text, offered]  # the offer made next is this one
-    return offered is not None and all(r.kind != offered[0] for r in waiting)
+    return offered is not None and all(kind != offered[0] for kind in kinds)
 
 
 def _say_offered(manager: DialogManager, offered: list[Any]) -> None:

@@ -334,12 +334,30 @@ async def on_page_message(message: Message, widget: Any, manager: DialogManager)
         return
     if asks_adding(message.text or "") and await pressed(message, manager, REPLY):
         return  # "добавить документ": its "Add a message or documents", while it may
+    if await _asks_another(message, manager, request_id):  # "і ще мені потрібен стоматолог"
+        await on_free_message(message, widget, manager)  # (kept, and that request offered)
+        return
     if await answer_about(
         message, data["uow"], data.get("member"), request_id, now(manager), data["i18n"]
     ):
         manager.show_mode = ShowMode.NO_UPDATE  # the reply says where it went
         return
     await on_free_message(message, widget, manager)
+
+
+async def _asks_another(message: Message, manager: DialogManager, request_id: Any) -> bool:
+    """Whether a message on a request's page asks for a request of another kind than that one
+    (`suggest.another_than`): kept and offered, not added to it."""
+    from dialogs.suggest import another_than, may_name_request  # (it builds on this package)
+
+    if request_id is None or not may_name_request(message, manager):
+        return False  # (most messages: read without the database)
+    data = manager.middleware_data
+    try:
+        request = await requests.own(data["session"], data["member"], request_id)
+    except requests.RequestNotFoundError:
+        return False
+    return await another_than(message, [request.kind], manager)
 
 
 async def _asks_cancelling(message: Message, manager: DialogManager, request_id: Any) -> bool:

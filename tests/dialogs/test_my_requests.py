@@ -385,3 +385,24 @@ async def test_a_request_asked_about_by_its_number_opens_its_page(member, sessio
             select(RequestEvent.comment).where(RequestEvent.actor_kind == ActorKind.MEMBER)
         )
     assert [line for (line,) in lines if line] == ["по заявке R-000001 прикладываю чек"]
+
+
+async def test_another_request_asked_for_on_a_request_s_page_is_offered(member, session_factory):
+    """ "і ще мені потрібен стоматолог" on a call-back's page went to support as a line of the
+    call-back: a request of another kind asked for there is kept and offered, as on the menu;
+    what is said of the request itself is still added to it."""
+    await member_with_active_card(member, session_factory)
+    await _callback_request(member, "Please call me")
+    await member.click("📋 My requests")
+    await member.click("R-000001.*")
+    await member.send("і ще мені потрібен стоматолог")
+    assert "📝 New request: 🩺 Doctor appointment · Dentist" in member.buttons()
+    await member.send("/menu")
+    await member.click("📋 My requests")
+    await member.click("R-000001.*")
+    await member.send("краще після обіду, якщо можна")
+    async with session_factory() as session:
+        lines = await session.execute(
+            select(RequestEvent.comment).where(RequestEvent.actor_kind == ActorKind.MEMBER)
+        )
+    assert [line for (line,) in lines if line] == ["краще після обіду, якщо можна"]
