@@ -1,6 +1,6 @@
 # What a member sees after a request is done, and when staff correct a message
 
-rating-ask = ✅ Request <b>{ $number }</b> is done. How did we do? Rate us from 1 to 5.
+rating-ask = ⭐ How did we do with request <b>{ $number }</b>? Rate us from 1 to 5.
 rating-not-now = This request cannot be rated now.
 rating-thanks-toast = Thank you!
 rating-thanks = Thank you for your rating: { $stars } ({ $score }/5).

@@ -973,6 +973,10 @@ async def test_after_done_the_member_rates_and_comments_and_staff_see_it_on_the_
     request, ask = await _done(world)
     labels = [b["text"] for row in ask["reply_markup"]["inline_keyboard"] for b in row]
     assert labels == ["1 ⭐", "2 ⭐", "3 ⭐", "4 ⭐", "5 ⭐"]
+    # the member is told it is done once: by the status message, which the question follows
+    said = [m.get("text", "") for m in world.bot_messages(OLENA)]
+    assert sum("done" in text for text in said) == 1, said
+    assert ask["text"] == f"⭐ How did we do with request {request.number}? Rate us from 1 to 5."
 
     pressed = world.state.press_button(OLENA, ask["message_id"], text="4 ⭐")
     await world.settled()
