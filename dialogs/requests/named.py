@@ -29,6 +29,7 @@ from bot.services.forms import (
     complaint_said,
     corrected,
     doctor_named,
+    document_held,
     for_the_clinic,
     kinds_held,
     match_choice,
@@ -331,6 +332,7 @@ def asked_for(
         wants(text)
         or money_back(text)
         or (named[0] == RequestKind.APPOINTMENT and complaint_said(text))  # "болит зуб"
+        or document_held(text)  # "у меня есть направление на анализы": to be used
         or any(_names_kind(word, named[0], manager) for word in first + last)
     ):
         return None

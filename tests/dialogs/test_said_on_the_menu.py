@@ -199,3 +199,27 @@ async def test_asked_how_a_request_is_made_it_is_offered(
         assert not any(b.startswith("📝 New request:") for b in member.buttons()), typed
     else:
         assert offered in member.buttons(), typed
+
+
+@pytest.mark.parametrize(
+    ("said", "offered"),
+    [
+        ("У меня есть направление на анализы, что делать?", "🧪 Lab tests"),
+        ("I have a prescription, what should I do?", "💊 Medicines"),
+        ("Маю направлення на УЗД, куди звертатися?", "🩺 Doctor appointment · УЗД"),
+        ("у меня есть направление на анализы", "🧪 Lab tests"),
+        ("запишите меня на прием", "🩺 Doctor appointment"),
+        ("запишіть мене на прийом до лікаря", "🩺 Doctor appointment"),
+    ],
+)
+async def test_a_document_had_or_a_visit_asked_for_offers_its_request(
+    member, session_factory, said, offered
+):
+    """A referral or a prescription the member has ("…, что делать?") was a question for
+    support, and "запишите меня на прием" named no request: the request a document is for is
+    the way to use it, and "на прием" names the doctor's visit."""
+    await member_with_active_card(member, session_factory)
+    await member.send(said)
+    assert [b for b in member.buttons() if b.startswith("📝 New request:")] == [
+        f"📝 New request: {offered}"
+    ], said

@@ -73,6 +73,7 @@ from bot.services.forms.kinds import (
 from bot.services.forms.lists import (
     ListEdit,
     delivery_address_in,
+    document_held,
     list_after,
     list_edit,
     named_tests,
@@ -192,6 +193,7 @@ __all__ = [
     "day_named",
     "delivery_address_in",
     "doctor_named",
+    "document_held",
     "for_the_clinic",
     "hour_in_sentence",
     "hour_outside",

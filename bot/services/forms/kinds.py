@@ -10,7 +10,8 @@ from bot.services.forms.text import _words, aliases_held, typed_phrase
 KIND_WORDS: dict[str, str] = {
     **dict.fromkeys(
         ("врач", "доктор", "к врачу", "записаться", "запись", "лікар", "до лікаря", "записатися",
-         "запис", "дәрігер", "doctor", "appointment", "visit"),
+         "запис", "дәрігер", "doctor", "appointment", "visit", "на прием", "на приём",
+         "на прийом"),
         "appointment",
     ),
     **dict.fromkeys(
@@ -123,8 +124,21 @@ def polite_request(typed: str) -> str | None:
     asked = _polite_at_start(typed)
     told, _sign, last = typed.rpartition(",")
     if asked is None and told.strip() and last.strip():
+        if typed_phrase(last) in _WHAT_TO_DO:  # "маю направлення на УЗД, куди звертатися?"
+            return _unasked(told)
         return _polite_at_start(last)
     return asked
+
+
+# what to do about what is told before it ("у меня направление на анализы, что делать?"): the
+# way is the request the words before it name
+_WHAT_TO_DO = frozenset(
+    {"что делать", "что мне делать", "что дальше", "куда обращаться", "куда обратиться",
+     "куда идти", "що робити", "що мені робити", "що далі", "куди звертатися",
+     "куди звернутися", "куди йти", "як бути", "what should i do", "what do i do", "what now",
+     "where do i go", "where should i go", "не істеу керек", "не істеуім керек",
+     "қайда бару керек", "қайда жүгіну керек"}
+)  # fmt: skip
 
 
 # (a word that joins the question to what was said before it)

@@ -175,6 +175,12 @@ _DOCUMENT_AROUND = frozenset(
 )  # fmt: skip
 
 
+def document_held(typed: str) -> bool:
+    """Whether `typed` names a referral or a prescription among its words ("у меня есть
+    направление на анализы", "I have a prescription"): a request's document, had to be used."""
+    return any(word.startswith(_DOCUMENT_STEMS) for word in _words(typed))
+
+
 def names_document(typed: str) -> bool:
     """`typed` only names the referral or prescription ("по направлению", "as prescribed",
     "рецепт сейчас пришлю"), not an item of the list ("рецепт на нурофен", "без рецепта")."""
