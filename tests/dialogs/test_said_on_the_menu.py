@@ -210,9 +210,14 @@ async def test_asked_how_a_request_is_made_it_is_offered(
         ("у меня есть направление на анализы", "🧪 Lab tests"),
         ("запишите меня на прием", "🩺 Doctor appointment"),
         ("запишіть мене на прийом до лікаря", "🩺 Doctor appointment"),
+        # medicines named by their form or by the one asked for: not a visit for the complaint
+        ("болит горло, нужны таблетки", "💊 Medicines"),
+        ("потрібні пігулки", "💊 Medicines"),
+        ("I need pills for my allergy", "💊 Medicines"),
+        ("заказать инсулин", "💊 Medicines"),
     ],
 )
-async def test_a_document_had_or_a_visit_asked_for_offers_its_request(
+async def test_a_document_had_or_a_visit_or_pills_asked_for_offers_its_request(
     member, session_factory, said, offered
 ):
     """A referral or a prescription the member has ("…, что делать?") was a question for

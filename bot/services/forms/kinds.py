@@ -16,7 +16,12 @@ KIND_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(
         ("лекарство", "лекарства", "препараты", "рецепт", "ліки", "дәрі", "дәрі дәрмек",
-         "medicine", "medicines", "drugs", "pharmacy", "аптека", "prescription", "refill"),
+         "medicine", "medicines", "drugs", "pharmacy", "аптека", "prescription", "refill",
+         # the forms they come in, and what is most often asked for by name
+         "таблетки", "таблетку", "таблетка", "таблеток", "пігулки", "пігулку", "pills",
+         "tablets", "антибиотик", "антибиотики", "антибіотик", "антибіотики", "antibiotics",
+         "витамины", "вітаміни", "vitamins", "инсулин", "інсулін", "insulin", "мазь", "сироп",
+         "капли", "краплі", "медикаменты", "медикаменти"),
         "medicines",
     ),
     **dict.fromkeys(
