@@ -39,11 +39,17 @@ async def to_summary(member, specialty: str = "Dentist") -> None:
     await member.send("Toothache since Monday")
 
 
-async def summary_from_clinic(member, clinic: str = "Kyiv") -> str:
-    """From the clinic step to the summary: the clinic, the 25th, any time, no comment."""
+async def clinic_day_any_time(member, clinic: str = "Kyiv") -> None:
+    """From the clinic step through the day and the time: the clinic, the 25th, any time (on
+    to the comment, or the summary when the comment is told already)."""
     await member.send(clinic)
     await member.send("на 25-е")
     await member.click("🕘 Any time")
+
+
+async def summary_from_clinic(member, clinic: str = "Kyiv") -> str:
+    """From the clinic step to the summary: the clinic, the 25th, any time, no comment."""
+    await clinic_day_any_time(member, clinic)
     await member.click("⏭ Skip")
     return member.text()
 
@@ -948,9 +954,7 @@ async def test_how_the_member_feels_asks_for_the_doctor_and_is_the_clinic_s_comm
     await member.click("📝 New request: 🩺 Doctor appointment · Dentist")
     assert CLINIC_PROMPT in member.text()
     assert "💬 Your message is noted as the comment for the clinic" in member.text()
-    await member.send("Kyiv, Medikom")
-    await member.send("на 25-е")
-    await member.click("🕘 Any time")
+    await clinic_day_any_time(member, "Kyiv, Medikom")
     assert COMMENT_PROMPT not in member.text()  # (told already)
     assert "Comment: у меня болит зуб" in member.text()
     await member.click("✅ Send")
@@ -963,9 +967,7 @@ async def test_how_the_member_feels_asks_for_the_doctor_and_is_the_clinic_s_comm
     assert SPECIALTY_PROMPT in member.text()
     assert "noted as the comment for the clinic" in member.text()
     await member.click(r"Therapist \(GP\)")
-    await member.send("Kyiv")
-    await member.send("на 25-е")
-    await member.click("🕘 Any time")
+    await clinic_day_any_time(member)
     assert "Comment: Болит горло, температура 38 второй день" in member.text()
 
 
@@ -979,9 +981,7 @@ async def test_a_doctor_asked_for_after_the_complaint_keeps_the_message_whole(
     await member.send("температура 39, можно врача на дом?")
     await member.click("📝 New request: 🩺 Doctor appointment")
     await member.click(r"Therapist \(GP\)")
-    await member.send("Kyiv")
-    await member.send("на 25-е")
-    await member.click("🕘 Any time")
+    await clinic_day_any_time(member)
     assert "Comment: температура 39, можно врача на дом?" in member.text()
 
 
@@ -992,9 +992,7 @@ async def test_a_doctor_asked_home_is_asked_and_said_to_the_clinic(member, sessi
     await member.send("вызвать врача на дом, температура у ребенка")
     await member.click("📝 New request: 🩺 Doctor appointment · Pediatrician")  # ("ребенка")
     assert "noted as the comment for the clinic" in member.text()
-    await member.send("Kyiv")
-    await member.send("на 25-е")
-    await member.click("🕘 Any time")
+    await clinic_day_any_time(member)
     await member.click("✅ Send")
     assert await _sent_comment(session_factory) == "вызвать врача на дом, температура у ребенка"
 
@@ -1041,9 +1039,7 @@ async def test_a_doctor_asked_for_with_no_complaint_still_asks_the_comment(membe
     await member.send("мне нужен стоматолог")
     await member.click("📝 New request: 🩺 Doctor appointment · Dentist")
     assert "noted as the comment" not in member.text()
-    await member.send("Kyiv")
-    await member.send("на 25-е")
-    await member.click("🕘 Any time")
+    await clinic_day_any_time(member)
     assert COMMENT_PROMPT in member.text()
 
 
