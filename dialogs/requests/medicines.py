@@ -25,6 +25,7 @@ from bot.services.forms import (
     is_done,
     list_after,
     list_edit,
+    named_medicines,
     names_document,
 )
 from bot.services.profile import ADDRESS_MAX, clean_address, named_address, saved_addresses
@@ -293,11 +294,12 @@ def address_window(
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:
     """The draft named; a list given after a colon when the medicines were asked for on the
-    menu ("ліки для Софії: нурофен дитячий", `LIST_AHEAD`) is the list's first line, said so."""
+    menu ("ліки для Софії: нурофен дитячий", `LIST_AHEAD`), or the medicines its words name
+    ("заказать инсулин", `forms.named_medicines`), is the list's first line, said so."""
     await start_form(start_data, manager)
     said = said_with(start_data, LIST_AHEAD)
     if said is not None:
-        listed = clean_list(list_after(said, RequestKind.MEDICINES))
+        listed = clean_list(list_after(said, RequestKind.MEDICINES) or named_medicines(said))
         kept = kept_address(manager, listed, MedicinesSG.address) if listed else None
         if kept is not None:  # "…: нурофен дитячий. доставка на Хрещатик 22, кв 5"
             listed = clean_list(kept)

@@ -274,6 +274,42 @@ async def test_a_list_given_after_a_colon_is_the_list(member, session_factory):
     assert request.details["items"] == "нурофен 200 мг, 1 упаковка\nParacetamol 500 mg"
 
 
+@pytest.mark.parametrize(
+    ("said", "listed"),
+    [
+        ("заказать инсулин", "инсулин"),
+        ("нужны таблетки от давления", "таблетки от давления"),
+        ("потрібен антибіотик для горла", "антибіотик"),  # ("для": whom for, as a rule)
+        ("болит горло, нужны таблетки от кашля", "таблетки от кашля"),
+    ],
+)
+async def test_medicines_named_in_words_are_the_list_s_first_line(
+    member, session_factory, said, listed
+):
+    """ "заказать инсулин" offered the medicines, whose list step then asked what medicines:
+    the medicine named (by name, or a word for medicines with what it is for) is the list's
+    first line, said so, as one after a colon is."""
+    await member_with_active_card(member, session_factory)
+    await member.send(said)
+    await member.click("📝 New request: 💊 Medicines")
+    assert "📝 Noted as your list: add more, or press “Next”." in member.text(), said
+    await member.click("➡️ Next")
+    await member.send(HOME)
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["items"] == listed
+
+
+@pytest.mark.parametrize(
+    "said", ["нужны лекарства", "купить лекарства по рецепту", "ліки на завтра"]
+)
+async def test_a_word_for_medicines_alone_is_no_line_of_the_list(member, session_factory, said):
+    await member_with_active_card(member, session_factory)
+    await member.send(said)
+    await member.click("📝 New request: 💊 Medicines")
+    assert "Noted as your list" not in member.text(), said
+
+
 async def _medicines_again(member) -> None:
     """The medicines form opened again from the menu."""
     await member.send("/menu")

@@ -76,6 +76,7 @@ from bot.services.forms.lists import (
     document_held,
     list_after,
     list_edit,
+    named_medicines,
     named_tests,
     names_document,
 )
@@ -212,6 +213,7 @@ __all__ = [
     "made_request_asked",
     "match_choice",
     "may_ask_card",
+    "named_medicines",
     "named_tests",
     "names_document",
     "names_emergency",

@@ -125,6 +125,49 @@ def named_tests(text: str, taken: str = "") -> str | None:
     return " ".join(tokens[before:end]).rstrip(",;:.!")
 
 
+# medicines asked for by their name rather than by a word for medicines ("заказать инсулин"):
+# the name is a line of the list by itself
+_MEDICINES_BY_NAME = frozenset(
+    {"антибиотик", "антибиотики", "антибіотик", "антибіотики", "antibiotics", "витамины",
+     "вітаміни", "vitamins", "инсулин", "інсулін", "insulin", "мазь", "сироп", "капли",
+     "краплі"}
+)  # fmt: skip
+
+
+def named_medicines(text: str) -> str | None:
+    """The medicines a message names, as typed: a word for medicines with what follows it
+    ("нужны таблетки от давления": "таблетки от давления"), or one named by its name
+    ("заказать инсулин": "инсулин"); whom they are for, a day, the words of asking and a
+    document ("по рецепту") end them. None when it names only a word for medicines ("нужны
+    лекарства", "ліки на завтра")."""
+    tokens = text.split()
+    words = [" ".join(_words(token)) for token in tokens]
+    at = next((i for i, w in enumerate(words) if KIND_WORDS.get(w) == "medicines"), None)
+    if at is None:
+        return None
+
+    def ends(word: str) -> bool:
+        return (
+            word in _TESTS_END
+            or word in _ASKING
+            or word in RELATION_WORDS
+            or word in SELF_WORDS
+            or word in TIME_LABEL_WORDS
+            or word in RELATIVE_DAYS
+            or word in WEEKDAYS
+            or word.startswith(_WANTING + _DOCUMENT_STEMS)
+        )
+
+    end, stops = at + 1, (*_SENTENCE_ENDS, ",")
+    while end < len(words) and not ends(words[end]) and not tokens[end - 1].endswith(stops):
+        end += 1
+    while end > at + 1 and words[end - 1] in _TESTS_JOIN | _TESTS_OF | {"от", "від", ""}:
+        end -= 1
+    if end == at + 1 and words[at] not in _MEDICINES_BY_NAME:
+        return None
+    return " ".join(tokens[at:end]).rstrip(",;:.!")
+
+
 # a list typed line by line (medicines, lab tests) changed in words rather than added to
 LIST_CLEAR = frozenset(
     {"очистить", "очистить список", "удалить всё", "удалить все", "стереть всё", "стереть все",
