@@ -5,6 +5,14 @@ from __future__ import annotations
 
 from bot.services.forms.text import _words, aliases_held, typed_phrase
 
+# medicines asked for by their name rather than by a word for medicines ("заказать инсулин"):
+# each names the medicines request, and is a line of its list by itself
+# (`lists.named_medicines`)
+MEDICINES_BY_NAME = (
+    "антибиотик", "антибиотики", "антибіотик", "антибіотики", "antibiotics", "витамины",
+    "вітаміни", "vitamins", "инсулин", "інсулін", "insulin", "мазь", "сироп", "капли", "краплі",
+)  # fmt: skip
+
 # a kind of request typed on the chooser rather than picked, beyond its label's own words
 # ("лекарства", "врачу", "analysis" are taken by `match_choice` from the labels)
 KIND_WORDS: dict[str, str] = {
@@ -19,9 +27,7 @@ KIND_WORDS: dict[str, str] = {
          "medicine", "medicines", "drugs", "pharmacy", "аптека", "prescription", "refill",
          # the forms they come in, and what is most often asked for by name
          "таблетки", "таблетку", "таблетка", "таблеток", "пігулки", "пігулку", "pills",
-         "tablets", "антибиотик", "антибиотики", "антибіотик", "антибіотики", "antibiotics",
-         "витамины", "вітаміни", "vitamins", "инсулин", "інсулін", "insulin", "мазь", "сироп",
-         "капли", "краплі", "медикаменты", "медикаменти"),
+         "tablets", "медикаменты", "медикаменти", *MEDICINES_BY_NAME),
         "medicines",
     ),
     **dict.fromkeys(

@@ -12,6 +12,7 @@ from bot.services.forms.kinds import (
     _ASKING,
     _WANTING,
     KIND_WORDS,
+    MEDICINES_BY_NAME,
     RELATION_WORDS,
     SELF_WORDS,
     bare_request,
@@ -125,15 +126,6 @@ def named_tests(text: str, taken: str = "") -> str | None:
     return " ".join(tokens[before:end]).rstrip(",;:.!")
 
 
-# medicines asked for by their name rather than by a word for medicines ("заказать инсулин"):
-# the name is a line of the list by itself
-_MEDICINES_BY_NAME = frozenset(
-    {"антибиотик", "антибиотики", "антибіотик", "антибіотики", "antibiotics", "витамины",
-     "вітаміни", "vitamins", "инсулин", "інсулін", "insulin", "мазь", "сироп", "капли",
-     "краплі"}
-)  # fmt: skip
-
-
 def named_medicines(text: str) -> str | None:
     """The medicines a message names, as typed: a word for medicines with what follows it
     ("нужны таблетки от давления": "таблетки от давления"), or one named by its name
@@ -163,7 +155,7 @@ def named_medicines(text: str) -> str | None:
         end += 1
     while end > at + 1 and words[end - 1] in _TESTS_JOIN | _TESTS_OF | {"от", "від", ""}:
         end -= 1
-    if end == at + 1 and words[at] not in _MEDICINES_BY_NAME:
+    if end == at + 1 and words[at] not in MEDICINES_BY_NAME:
         return None
     return " ".join(tokens[at:end]).rstrip(",;:.!")
 
