@@ -54,6 +54,9 @@ _TESTS_END = frozenset(
      "следующем", "этой", "этом", "наступного", "наступному", "наступний", "цього", "цьому",
      "next", "this"}
 )  # fmt: skip
+# the words that end what tests or medicines are named by (`named_tests`, `named_medicines`):
+# whom they are for, where, why, the next request, the words of asking, a time of day
+_NAME_ENDS = _TESTS_END | _ASKING | RELATION_WORDS.keys() | SELF_WORDS | TIME_LABEL_WORDS.keys()
 # the words that name a test by what it is of ("анализ на ферритин", "test for ferritin"), and
 # whom or when when the next word says so ("for my son", "на этой неделе"): not kept last
 _TESTS_OF = frozenset({"на", "for", "on"})
@@ -95,14 +98,7 @@ def named_tests(text: str, taken: str = "") -> str | None:
         word = words[index]
         if word in _TESTS_OF:  # "на ферритин" goes on, "на этой неделе", "for my son" do not
             return index + 1 >= day or ends(index + 1)
-        return (
-            word in _TESTS_END
-            or word in _ASKING
-            or word in RELATION_WORDS
-            or word in SELF_WORDS
-            or word in TIME_LABEL_WORDS
-            or word.startswith(_WANTING + _TESTS_VERBS)
-        )
+        return word in _NAME_ENDS or word.startswith(_WANTING + _TESTS_VERBS)
 
     end = at + size
     while end < day and not ends(end) and not tokens[end - 1].endswith(_SENTENCE_ENDS):
@@ -140,11 +136,7 @@ def named_medicines(text: str) -> str | None:
 
     def ends(word: str) -> bool:
         return (
-            word in _TESTS_END
-            or word in _ASKING
-            or word in RELATION_WORDS
-            or word in SELF_WORDS
-            or word in TIME_LABEL_WORDS
+            word in _NAME_ENDS
             or word in RELATIVE_DAYS
             or word in WEEKDAYS
             or word.startswith(_WANTING + _DOCUMENT_STEMS)
