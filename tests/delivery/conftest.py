@@ -23,6 +23,7 @@ from bot.services.pacing import Pacer, unlimited
 from storage.models import Member, Notification, Request, RequestKind, RequestStatus
 from tests.conftest import FakeClock
 from tests.factories import make_person, make_policy
+from tests.polling_stop import stop_polling
 from tgsandbox import SANDBOX_TOKEN, EmulatorState, RateLimits, SimUser, bound_url, start_emulator
 from tgsandbox.faults import fault_from_json
 
@@ -193,5 +194,4 @@ async def start_polling(world: DeliveryWorld) -> AsyncIterator[Callable[[], None
         yield start
     finally:
         if tasks:
-            await dp.stop_polling()
-            await asyncio.wait_for(tasks[0], 10)
+            await stop_polling(dp, tasks[0])

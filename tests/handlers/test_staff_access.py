@@ -17,6 +17,7 @@ from bot.sandbox.run import sandbox_users
 from bot.services.staff.authorization import is_staff
 from storage.models import AuditEntry, StaffMember
 from tests.handlers.test_staff_commands import FORUM, HUB, IRYNA, UK, AdminChat, _said
+from tests.polling_stop import stop_polling
 from tgsandbox import SANDBOX_TOKEN, EmulatorState, SimUser, bound_url, start_emulator
 
 EN, RU = _said("en"), _said("ru")  # the staff language (DEFAULT_LOCALE) and Askar's own
@@ -46,8 +47,7 @@ async def chat(session_factory, db_url, clock) -> AsyncIterator[AdminChat]:
     try:
         yield AdminChat(state, session_factory, bot, clock, dp["registry_imports"])
     finally:
-        await dp.stop_polling()
-        await asyncio.wait_for(polling, 10)
+        await stop_polling(dp, polling)
         await bot.session.close()
         await runner.cleanup()
 

@@ -36,6 +36,7 @@ from storage.models import (
 )
 from tests.conftest import FakeClock
 from tests.factories import make_member, make_person, make_policy
+from tests.polling_stop import stop_polling
 from tgsandbox import (
     DEFAULT_FORUM_CHAT_ID,
     SANDBOX_TOKEN,
@@ -138,8 +139,7 @@ async def chat(session_factory, db_url, clock) -> AsyncIterator[AdminChat]:
     try:
         yield AdminChat(state, session_factory, bot, clock, dp["registry_imports"])
     finally:
-        await dp.stop_polling()
-        await asyncio.wait_for(polling, 10)
+        await stop_polling(dp, polling)
         await bot.session.close()
         await runner.cleanup()
 

@@ -13,6 +13,7 @@ from bot.factory import create_bot, create_dispatcher
 from bot.sandbox.run import sandbox_users
 from storage.models import Member, Request
 from tests.dialogs.conftest import build_dp, member, messages
+from tests.polling_stop import stop_polling
 from tests.staff.conftest import ASKAR, FORUM, IRYNA, OLENA, StaffWorld
 from tgsandbox import SANDBOX_TOKEN, EmulatorState, SimUser, bound_url, start_emulator
 
@@ -103,7 +104,6 @@ async def world(session_factory, db_url, clock, world_settings) -> AsyncIterator
     try:
         yield PrivacyWorld(state, settings, session_factory, bot, dp, clock, bg_factory)
     finally:
-        await dp.stop_polling()
-        await asyncio.wait_for(polling, 10)
+        await stop_polling(dp, polling)
         await bot.session.close()
         await runner.cleanup()

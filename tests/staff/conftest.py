@@ -22,6 +22,7 @@ from bot.services.pacing import unlimited
 from storage.models import Member, Request, RequestKind
 from tests.conftest import FakeClock
 from tests.factories import make_person, make_policy
+from tests.polling_stop import stop_polling
 from tgsandbox import (
     DEFAULT_FORUM_CHAT_ID,
     SANDBOX_TOKEN,
@@ -167,7 +168,6 @@ async def world(session_factory, db_url, clock) -> AsyncIterator[StaffWorld]:
     try:
         yield StaffWorld(state, settings, session_factory, bot, dp, clock, bg_factory)
     finally:
-        await dp.stop_polling()
-        await asyncio.wait_for(polling, 10)
+        await stop_polling(dp, polling)
         await bot.session.close()
         await runner.cleanup()

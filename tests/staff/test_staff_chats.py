@@ -18,6 +18,7 @@ from bot.services import requests
 from bot.services.cards import confirm_phone
 from storage.models import AdminTopic, Member, Request, RequestKind
 from tests.factories import make_person, make_policy
+from tests.polling_stop import stop_polling
 from tests.staff.conftest import ASKAR, FORUM, IRYNA, OLENA, StaffWorld
 from tgsandbox import SANDBOX_TOKEN, EmulatorState, SimUser, bound_url, start_emulator
 
@@ -61,8 +62,7 @@ async def desk(session_factory, db_url, clock) -> AsyncIterator[StaffWorld]:
     try:
         yield StaffWorld(state, settings, session_factory, bot, dp, clock, bg_factory)
     finally:
-        await dp.stop_polling()
-        await asyncio.wait_for(polling, 10)
+        await stop_polling(dp, polling)
         await bot.session.close()
         await runner.cleanup()
 

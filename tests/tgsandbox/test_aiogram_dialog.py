@@ -14,6 +14,7 @@ from aiogram_dialog.widgets.kbd import Button, RequestContact, Row, SwitchTo
 from aiogram_dialog.widgets.markup.reply_keyboard import ReplyKeyboardFactory
 from aiogram_dialog.widgets.text import Const, Format
 
+from tests.polling_stop import stop_polling
 from tests.tgsandbox.conftest import MEMBER
 from tgsandbox import EmulatorState
 
@@ -107,5 +108,4 @@ async def test_dialog_windows_roundtrip(bot: Bot, state: EmulatorState) -> None:
         assert chat.reply_keyboard is not None
         assert chat.reply_keyboard["keyboard"][0][0]["request_contact"] is True
     finally:
-        await dp.stop_polling()
-        await asyncio.wait_for(polling, 3)
+        await stop_polling(dp, polling)

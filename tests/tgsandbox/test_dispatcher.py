@@ -15,6 +15,7 @@ from aiogram.types import (
     ReplyKeyboardMarkup,
 )
 
+from tests.polling_stop import stop_polling
 from tests.tgsandbox.conftest import MEMBER
 from tgsandbox import EmulatorState
 
@@ -77,5 +78,4 @@ async def test_polling_bot_talks_to_a_member(bot: Bot, state: EmulatorState) -> 
         assert record.answer is not None and record.answer["text"] == "Loading"
         assert bot_said("Your cards")["entities"][0]["type"] == "bold"  # type: ignore[index]
     finally:
-        await dp.stop_polling()
-        await asyncio.wait_for(polling, 3)
+        await stop_polling(dp, polling)
