@@ -36,6 +36,7 @@ from dialogs.common import (
 from dialogs.deeplinks import PAYLOAD, open_link
 from dialogs.states import ActivationSG, CardsSG, PhoneSG, TicketSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
+from dialogs.widgets.i18n import ERROR_KEY
 from storage.models import Member
 
 
@@ -79,10 +80,15 @@ async def on_contact(message: Message, _widget: MessageInput, manager: DialogMan
 
 async def on_shared_contact(message: Message, _widget: Any, manager: DialogManager) -> None:
     """A contact shared from Telegram's attach menu, not the "Confirm phone" button (on the
-    menu, or on a screen that asks nothing): the same check, then the same screen."""
+    menu, or on a screen that asks nothing): the same check, then the same screen. Refused
+    (not the member's own, or no phone), the reason is said on the phone step, whose button
+    it names."""
     found = await take_contact(message, manager)
     if found is not None:
         await manager.start(PhoneSG.linked if found else PhoneSG.no_card)
+        return
+    refused = manager.dialog_data.pop(ERROR_KEY, None)
+    await start_phone_step(manager, refused["key"] if refused else "phone-use-button")
 
 
 async def on_other_input(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
@@ -112,8 +118,13 @@ async def on_no_card_text(message: Message, widget: MessageInput, manager: Dialo
 async def start_after_typed_phone(manager: DialogManager) -> None:
     """The phone step, opened for a member who typed their number on the menu: told that a
     typed number cannot be checked, and shown the button that sends it."""
+    await start_phone_step(manager, "phone-typed")
+
+
+async def start_phone_step(manager: DialogManager, error: str) -> None:
+    """The phone step opened with `error` above it (a number typed, a contact refused)."""
     await manager.start(PhoneSG.share, show_mode=ShowMode.NO_UPDATE)
-    set_error(manager, "phone-typed")
+    set_error(manager, error)
     manager.show_mode = ShowMode.SEND  # (started without a render: the step after it shows)
     await manager.show()
 

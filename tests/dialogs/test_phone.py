@@ -385,3 +385,23 @@ async def test_a_changed_number_is_confirmed_from_the_profile_or_asked_for_in_wo
         await member.send(typed)
         assert "Your confirmed number is +380 67 123 4567" in member.text(), typed
         await member.send("/menu")
+
+
+async def test_someone_else_s_contact_shared_on_the_profile_opens_the_button_it_names(
+    member, session_factory
+):
+    """Another person's contact shared from the attach menu on the profile was refused there
+    with "Please tap the button below", under a screen with no such button: the refusal is
+    said on the phone step, where the button is, and nothing is linked."""
+    await _family(session_factory)
+    await member.send("/start")
+    await member.click("📱 Confirm phone")
+    await member.share_contact("380501112233")
+    await member.send("/menu")
+    await member.click("👤 Profile")
+    await member.share_contact("380671234567", owner_id=777)
+    assert "This is not your own contact" in member.text()
+    assert member.reply_buttons() == ["📱 Share my phone number", "⬅️ Back"]
+    stored, links = await _stored(session_factory)
+    assert stored.phone == "+380501112233"
+    assert len(links) == 3
