@@ -130,7 +130,7 @@ def offer_request(
     if asked is not None and asked.on is not None and not is_open(asked.on):
         _say_closed(manager, asked)
         return None
-    offered = offered_of(asked, manager) if asked else None
+    offered = offered_of(asked) if asked else None
     more = another_asked(read, asked) if asked and offered else None
     if asked is None or offered is None or more is None:
         _offer(offered, manager)
@@ -144,11 +144,11 @@ def offer_request(
 def _offer_two(asked: Asked, more: Asked, alone: Asked | None, manager: DialogManager) -> None:
     """Two requests named in one message, each offered (`SUGGEST`, `SUGGEST_MORE`); `alone`,
     the first as its own part of the message asks it (what it says of its day)."""
-    both = offered_two(asked, more, manager)
+    both = offered_two(asked, more)
     assert both is not None  # (`another_asked` takes one on an open card only)
     offered, more_offered = both
     if alone is not None:
-        offered[4] = named_ahead(asked.named, alone.rest, manager, alone.said)
+        offered[4] = named_ahead(asked.named, alone.rest, alone.said)
     manager.dialog_data[SUGGEST] = offered
     manager.dialog_data[SUGGEST_MORE] = more_offered
     i18n: Translator = manager.middleware_data["i18n"]
@@ -173,7 +173,7 @@ def request_offered(
     whose, day]); None when it asks for none, or when the card it would be made on takes none
     now (waiting for its coverage, or expired): the press would only say so."""
     asked = asked_for(text, card_list, manager)
-    return offered_of(asked, manager) if asked else None
+    return offered_of(asked) if asked else None
 
 
 def _say_closed(manager: DialogManager, asked: Asked) -> None:

@@ -247,9 +247,7 @@ def _in_force(found: list[cards.CardView]) -> cards.CardView | None:
     return current[0] if len(current) == 1 else found[0] if len(found) == 1 else None
 
 
-def named_ahead(
-    named: tuple[str, str | None], text: str, manager: DialogManager, said: str = ""
-) -> str | None:
+def named_ahead(named: tuple[str, str | None], text: str, said: str = "") -> str | None:
     """What `text` says of the request it names, for the form's steps that ask it: the words
     themselves, which the form's first step reads (`on_start`: an appointment's day and clinic,
     "к дерматологу в Добробут в следующий вторник", a call-back's time of day and topic, a
@@ -386,7 +384,7 @@ def is_open(card: cards.CardView) -> bool:
     return card.status is cards.CardStatus.ACTIVE
 
 
-def offered_of(asked: Asked, manager: DialogManager) -> list[Any] | None:
+def offered_of(asked: Asked) -> list[Any] | None:
     """What `asked` offers ([kind, specialty, card_id, whose, day, ask_whose]:
     `suggest.on_suggest`, `requests/common.py:THEN`); None when the card it would be made on
     takes no request now."""
@@ -395,18 +393,16 @@ def offered_of(asked: Asked, manager: DialogManager) -> list[Any] | None:
         return None
     card_id = holder[0].card_id if holder else None
     whose = given_name(holder[0].holder_name) if holder else ""
-    ahead = named_ahead(named, asked.rest, manager, asked.said)
+    ahead = named_ahead(named, asked.rest, asked.said)
     return [*named, card_id, whose, ahead, asked.ask_whose]
 
 
-def offered_two(
-    first: Asked, more: Asked, manager: DialogManager
-) -> tuple[list[Any], list[Any]] | None:
+def offered_two(first: Asked, more: Asked) -> tuple[list[Any], list[Any]] | None:
     """Two requests one message names, each as it is offered (`offered_of`), each on the card
     it was read for now (the one pressed first may make another card the active one: a
     child's) and, when they are for two people, each named ("… · Софія", "… · Олена"); None
     when either card takes no request now."""
-    offered, more_offered = offered_of(first, manager), offered_of(more, manager)
+    offered, more_offered = offered_of(first), offered_of(more)
     if offered is None or more_offered is None:
         return None
     offered[2], more_offered[2] = card_of(first), card_of(more)

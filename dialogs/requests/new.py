@@ -214,16 +214,14 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
         return
     if named is not None and holder is None and names_family(text, card_list):
         # "педиатр для ребенка" with two children: whose card, asked
-        await ask_whose(manager, named, ahead=named_ahead(named, rest, manager, said))
+        await ask_whose(manager, named, ahead=named_ahead(named, rest, said))
         return
     if named is not None and holder is not None and not holder[0].is_active:
         if await make_active(manager, holder[0].card_id):
-            await open_named(manager, named, ahead=named_ahead(named, rest, manager, said))
+            await open_named(manager, named, ahead=named_ahead(named, rest, said))
         return
     if data["allowed"] and named is not None:
-        await open_named(
-            manager, named, allowed=True, ahead=named_ahead(named, rest, manager, said)
-        )
+        await open_named(manager, named, allowed=True, ahead=named_ahead(named, rest, said))
         return
     if data["several"]:
         holders = [item for item in data["family"] if match_choice(text, [item]) is not None]
@@ -249,7 +247,7 @@ async def _open_first_of_two(
     if first is None or first.on is None or not is_open(first.on):
         return False
     more = another_asked(read, first)
-    both = offered_two(first, more, manager) if more is not None else None
+    both = offered_two(first, more) if more is not None else None
     if both is None:
         return False
     then = both[1]  # on its own card, named when it is another person's
@@ -257,7 +255,7 @@ async def _open_first_of_two(
         await ask_whose(manager, first.named, ahead=both[0][4], then=then)
         return True
     if first.on.is_active or await make_active(manager, first.on.card_id):
-        ahead = named_ahead(first.named, first.rest, manager, first.said)
+        ahead = named_ahead(first.named, first.rest, first.said)
         await open_named(manager, first.named, allowed=True, ahead=ahead, then=then)
     return True
 
