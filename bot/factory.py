@@ -83,8 +83,10 @@ def create_storage(
 ) -> tuple[BaseStorage, BaseEventIsolation]:
     """Dialog state in Redis when REDIS_URL is set, otherwise in the database."""
     if settings.redis_url:
-        from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
+        from aiogram.fsm.storage.redis import RedisStorage
         from redis.asyncio import BlockingConnectionPool, Redis
+
+        from storage.event_lock import RenewedRedisEventIsolation
 
         # aiogram-dialog keeps its stacks under their own "destiny"; the event lock builds its
         # keys with the same builder, or it refuses those keys
@@ -102,7 +104,9 @@ def create_storage(
         storage = RedisStorage(
             Redis(connection_pool=pool), key_builder=keys, state_ttl=ttl, data_ttl=ttl
         )
-        return storage, RedisEventIsolation(storage.redis, key_builder=keys)
+        # the member's lock across processes, renewed while held (a dead process's is gone
+        # within seconds; aiogram's stood for a minute)
+        return storage, RenewedRedisEventIsolation(storage.redis, keys)
     return SQLStorage(session_factory, clock), KeyLocks()
 
 

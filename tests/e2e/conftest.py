@@ -62,7 +62,7 @@ class Sandbox:
         try:
             return await self.state.wait_for(probe, within=self.within)
         except TimeoutError:
-            last = [m.get("text") or m.get("caption") for m in self.bot_messages(chat_id)[-2:]]
+            last = self.last_screens(chat_id)
             raise AssertionError(f"no bot message with {contains!r}; last: {last}") from None
 
     def button_message(self, chat_id: int, label: str) -> int | None:
@@ -80,7 +80,18 @@ class Sandbox:
                 lambda: self.button_message(chat_id, label), within=self.within
             )
         except TimeoutError:
-            raise AssertionError(f"no button {label!r} in chat {chat_id}") from None
+            raise AssertionError(
+                f"no button {label!r} in chat {chat_id}; last: {self.last_screens(chat_id)}"
+            ) from None
+
+    def last_screens(self, chat_id: int, count: int = 3) -> list[tuple[str, list[str]]]:
+        """The bot's last messages in the chat, each as its text and buttons (for a failure)."""
+        screens = []
+        for message in self.bot_messages(chat_id)[-count:]:
+            rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
+            text = message.get("text") or message.get("caption") or ""
+            screens.append((text[:120], [b.get("text", "") for row in rows for b in row]))
+        return screens
 
     async def press(self, chat_id: int, label: str, expect: str) -> dict[str, Any]:
         message_id = await self.button(chat_id, label)

@@ -108,6 +108,14 @@ class Fleet:
         out, _ = await asyncio.wait_for(process.communicate(), timeout=300)
         assert process.returncode == 0, out.decode()
 
+    def print_logs(self, lines: int = 40) -> None:
+        """The last lines each process logged (its 429 retries left out)."""
+        for name in self.processes:
+            logged = (self.cwd / f"{name}.log").read_text(errors="replace").splitlines()
+            kept = [line for line in logged if "429 on" not in line]
+            head = f"--- {name}.log, last {lines} of {len(kept)} lines ---"
+            sys.stdout.write("\n".join([head, *kept[-lines:], ""]))
+
     def kill(self, name: str) -> None:
         self.processes[name].kill()
 
@@ -174,6 +182,7 @@ async def production(tmp_path: Path) -> AsyncIterator[tuple[Sandbox, Fleet, list
     finally:
         await fleet.stop_all()
         await runner.cleanup()
+        fleet.print_logs()  # captured: pytest shows it when the test failed
 
 
 async def onboard_and_request(box: Sandbox, chat_id: int, n: int) -> None:
