@@ -6,10 +6,11 @@ import logging
 
 from aiogram import F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
-from aiogram.exceptions import TelegramForbiddenError
+from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError
 from aiogram.filters import CommandObject, ExceptionTypeFilter
 from aiogram.types import CallbackQuery, Chat, ErrorEvent, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_dialog.api.entities import DialogUpdate
 from aiogram_dialog.api.exceptions import (
     DialogStackOverflow,
     OutdatedIntent,
@@ -220,4 +221,23 @@ def create_fallback_router() -> Router:
         # stacks dialogs up to aiogram-dialog's limit, the member gets the menu, not silence.
         await dialog_manager.start(MainSG.menu, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
 
+    @router.errors(in_background)
+    async def background_failed(event: ErrorEvent) -> None:
+        # aiogram-dialog's background update (the deliverer's refresh of an open page after a
+        # notification, bot/delivery) runs in a task nobody awaits: an error left there was
+        # asyncio's "Task exception was never retrieved", an ERROR with a traceback each time.
+        # The refresh is a courtesy and the notification stands: said once, and dropped.
+        failed = event.exception
+        logger.warning(
+            "could not refresh an open dialog: %s: %s",
+            type(failed).__name__,
+            failed,
+            exc_info=not isinstance(failed, TelegramAPIError),  # a fault of ours: where
+        )
+
     return router
+
+
+def in_background(event: ErrorEvent) -> bool:
+    """The error is a background dialog update's (aiogram-dialog's `BgManager`), no member's."""
+    return isinstance(event.update, DialogUpdate)
