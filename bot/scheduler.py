@@ -7,6 +7,7 @@ doubles nothing."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import timedelta
 
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_SUBMITTED, JobEvent
@@ -26,6 +27,22 @@ RETENTION_JOB = "privacy_retention"
 DOWNLOAD_JOB = "download_documents"
 
 
+class _RunStillGoing(logging.Filter):
+    """APScheduler says "Execution of job … skipped: maximum number of running instances
+    reached" as a WARNING at every tick a run outlasts its interval. One run at a time is the
+    design here (`max_instances=1`): a delivery run goes on while rows are due, so the ticks it
+    outlasts have nothing left to do, and a busy hour logged a warning a second. Said at DEBUG."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not str(record.msg).startswith('Execution of job "%s" skipped: maximum number'):
+            return True
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        return logging.getLogger(record.name).isEnabledFor(logging.DEBUG)
+
+
+RUN_STILL_GOING = _RunStillGoing()
+
+
 def create_scheduler(
     deliverer: Deliverer,
     session_factory: async_sessionmaker[AsyncSession],
@@ -35,6 +52,8 @@ def create_scheduler(
     copier: DocumentCopier | None = None,
 ) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(timezone="UTC")
+    # the same filter object is added once, however many schedulers are made
+    logging.getLogger("apscheduler.scheduler").addFilter(RUN_STILL_GOING)
 
     async def queue_reminders() -> None:
         async with session_factory.begin() as session:

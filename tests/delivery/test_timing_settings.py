@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from datetime import timedelta
 
 import pytest
@@ -70,3 +72,36 @@ async def test_a_shorter_lease_takes_a_dead_senders_row_sooner(world: DeliveryWo
     assert await restarted.run_once() == 1
     assert world.received(OLENA) == ["survives a crash"]
     assert (await world.row(note.id)).status == NotificationStatus.SENT
+
+
+class _SlowRun:
+    """A delivery run that outlasts the interval, as one does while many rows are due."""
+
+    def __init__(self) -> None:
+        self.runs = 0
+
+    async def run_once(self) -> int:
+        self.runs += 1
+        await asyncio.sleep(1.2)
+        return 0
+
+
+async def test_a_run_outlasting_its_interval_is_not_a_warning_every_tick(world, caplog):
+    """APScheduler skips a tick while a run is still going (one at a time, by design) and said
+    so as a WARNING each time: a busy hour logged one a second. It is said at DEBUG."""
+    settings = world.settings.model_copy(update={"delivery_interval_seconds": 0.2})
+    rules = reminders.ReminderRules(tz=settings.tz)
+    slow = _SlowRun()
+    scheduler = create_scheduler(slow, world.sessions, rules, world.clock, settings)  # type: ignore[arg-type]
+    with caplog.at_level(logging.DEBUG, logger="apscheduler.scheduler"):
+        scheduler.start()
+        try:
+            await asyncio.sleep(1.6)
+        finally:
+            scheduler.shutdown(wait=False)
+    skipped = [r for r in caplog.records if "maximum number of running" in r.getMessage()]
+    assert skipped, "no tick was skipped: the run did not outlast the interval"
+    assert {r.levelname for r in skipped} == {"DEBUG"}
+    assert slow.runs <= 2  # one run at a time: the skipped ticks started nothing
+
+    await asyncio.sleep(1.3)  # the run in hand ends before the test's loop does
