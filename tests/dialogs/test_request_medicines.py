@@ -279,8 +279,11 @@ async def test_a_list_given_after_a_colon_is_the_list(member, session_factory):
     [
         ("заказать инсулин", "инсулин"),
         ("нужны таблетки от давления", "таблетки от давления"),
-        ("потрібен антибіотик для горла", "антибіотик"),  # ("для": whom for, as a rule)
+        ("потрібен антибіотик для горла", "антибіотик для горла"),  # ("для": whom for, as a rule)
         ("болит горло, нужны таблетки от кашля", "таблетки от кашля"),
+        # where drops go is part of their name, not where or whom they are for
+        ("нужны капли в нос для сына", "капли в нос"),
+        ("потрібні краплі для очей", "краплі для очей"),
     ],
 )
 async def test_medicines_named_in_words_are_the_list_s_first_line(

@@ -134,7 +134,10 @@ def named_medicines(text: str) -> str | None:
     if at is None:
         return None
 
-    def ends(word: str) -> bool:
+    def ends(i: int) -> bool:
+        word = words[i]
+        if word in _APPLIED_TO and _BODY_PARTS.intersection(words[i + 1 : i + 3]):
+            return False  # "капли в нос", "краплі для очей", "drops for the ears"
         return (
             word in _NAME_ENDS
             or word in RELATIVE_DAYS
@@ -143,13 +146,23 @@ def named_medicines(text: str) -> str | None:
         )
 
     end, stops = at + 1, (*_SENTENCE_ENDS, ",")
-    while end < len(words) and not ends(words[end]) and not tokens[end - 1].endswith(stops):
+    while end < len(words) and not ends(end) and not tokens[end - 1].endswith(stops):
         end += 1
     while end > at + 1 and words[end - 1] in _TESTS_JOIN | _TESTS_OF | {"от", "від", ""}:
         end -= 1
     if end == at + 1 and words[at] not in MEDICINES_BY_NAME:
         return None
     return " ".join(tokens[at:end]).rstrip(",;:.!")
+
+
+# where medicines go, said after them ("капли в нос", "краплі для очей", "drops for the ears"):
+# part of their name, not where or whom they are for
+_APPLIED_TO = frozenset({"в", "во", "у", "для", "in", "into", "for"})
+_BODY_PARTS = frozenset(
+    {"нос", "носа", "глаза", "глаз", "уши", "ухо", "уха", "ушей", "горло", "горла", "кожи",
+     "кожу", "ніс", "очі", "очей", "око", "ока", "вуха", "вухо", "вух", "шкіри", "шкіру", "nose",
+     "eyes", "eye", "ears", "ear", "throat", "skin"}
+)  # fmt: skip
 
 
 # a list typed line by line (medicines, lab tests) changed in words rather than added to
