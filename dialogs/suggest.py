@@ -15,6 +15,7 @@ from bot.i18n import Translator
 from bot.services import cards, requests
 from bot.services.forms import (
     MadeAsked,
+    asks_what_to_do,
     made_request_asked,
     names_emergency,
     polite_request,
@@ -213,7 +214,9 @@ def may_name_request(message: Message, manager: DialogManager) -> bool:
     здати?") names a request, read without the database: most messages do not."""
     text = message.text or message.caption
     asked = (polite_request(text) if "?" in text else text) if text else None
-    return asked is not None and request_named_for(asked, True, manager) is not None
+    if asked is None:
+        return False
+    return request_named_for(asked, True, manager, asks_what_to_do(text or "")) is not None
 
 
 async def another_than(message: Message, kinds: list[str], manager: DialogManager) -> bool:

@@ -25,6 +25,7 @@ from bot.services.forms import (
     about_made_request,
     alias_named,
     aliases_held,
+    asks_what_to_do,
     bare_request,
     complaint_said,
     corrected,
@@ -201,24 +202,27 @@ def names_self(text: str) -> bool:
 
 
 def request_named_for(
-    text: str, for_someone: bool, manager: DialogManager
+    text: str, for_someone: bool, manager: DialogManager, what_to_do: bool = False
 ) -> tuple[str, str | None] | None:
     """`named_request` of `text`; said `for_someone` of the family (`named_holder` found one),
     a word that named them by who they are and left nothing named besides is read without it:
     "дитині треба до лора" names the pediatrician by "дитині" and the ENT by "лора": the
     ENT. A complaint that names no doctor ("болит горло, температура") asks for one: the
-    appointment, its doctor to choose."""
+    appointment, its doctor to choose. `what_to_do`: the message asked what to do about `text`
+    ("заболел, что делать?"), so a complaint of one word asks too."""
     named = named_request(text, manager)
     if named is None and for_someone and (bare := without_relations(text)) not in ("", text):
         named = named_request(bare, manager)
-    if named is None and complaint_said(text) and len(text.split()) >= COMPLAINT_MIN:
+    told_enough = what_to_do or len(text.split()) >= COMPLAINT_MIN
+    if named is None and complaint_said(text) and told_enough:
         # the doctor (or the request) its words name ("у дитини висипка і температура": the
         # pediatrician; "was sick, refund for medicines": the refund)
         return _held(text, manager) or (RequestKind.APPOINTMENT, None)
     return named
 
 
-# a complaint is told in two words at least ("болит горло"; "болит" alone says not what)
+# a complaint is told in two words at least ("болит горло"; "болит" alone says not what),
+# or in one with what to do asked ("заболел, что делать?")
 COMPLAINT_MIN = 2
 
 
@@ -311,7 +315,9 @@ def asked_for(
         holder = (said_for, text)
     rest = holder[1] if holder else text
     unknown = holder is None and names_family(text, card_list)  # (two children: asked)
-    named = request_named_for(rest, holder is not None or unknown, manager)
+    named = request_named_for(
+        rest, holder is not None or unknown, manager, what_to_do=asks_what_to_do(said)
+    )
     if named is None:
         return None
     if named[0] != RequestKind.CALLBACK and about_made_request(text):

@@ -1006,6 +1006,9 @@ async def test_a_doctor_asked_home_is_asked_and_said_to_the_clinic(member, sessi
         ("у меня аллергия на пыльцу", "📝 New request: 🩺 Doctor appointment"),
         # the doctor a complaint in two parts names, once ("і" joins no two requests here)
         ("у дитини висипка і температура", "📝 New request: 🩺 Doctor appointment · Pediatrician"),
+        # a complaint of one word, with what to do asked about it
+        ("заболел, что делать?", "📝 New request: 🩺 Doctor appointment"),
+        ("захворіла дитина, що робити?", "📝 New request: 🩺 Doctor appointment · Pediatrician"),
     ],
 )
 async def test_a_complaint_in_any_language_offers_the_doctor_it_names(

@@ -141,6 +141,13 @@ def polite_request(typed: str) -> str | None:
     return asked
 
 
+def asks_what_to_do(typed: str) -> bool:
+    """Whether a message ends by asking what to do about what it tells first ("заболел, что
+    делать?", "I have a prescription, what should I do?")."""
+    told, _sign, last = typed.strip().rpartition(",")
+    return bool(told.strip()) and typed_phrase(last) in _WHAT_TO_DO
+
+
 # what to do about what is told before it ("у меня направление на анализы, что делать?"): the
 # way is the request the words before it name
 _WHAT_TO_DO = frozenset(
