@@ -10,7 +10,9 @@ and then failed on releasing it.
 Here the lock lives `LOCK_TTL_SECONDS` and is renewed every third of that while its update runs:
 a dead holder's lock is gone within the TTL, a live one's never runs out. A renewal that finds the
 lock gone (the process stalled longer than the TTL) stops and says so; the update goes on, as it
-would under aiogram's. Only aiogram's public `BaseEventIsolation` and redis-py's `Lock` are used.
+would under aiogram's. An update handled is not failed by Redis failing to release its lock (it
+runs out by itself): under aiogram's the error undid the webhook's answer, and Telegram sent the
+handled update again. Only aiogram's public `BaseEventIsolation` and redis-py's `Lock` are used.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from contextlib import asynccontextmanager
 from aiogram.fsm.storage.base import BaseEventIsolation, KeyBuilder, StorageKey
 from redis.asyncio import Redis
 from redis.asyncio.lock import Lock
-from redis.exceptions import LockError, LockNotOwnedError, RedisError
+from redis.exceptions import LockNotOwnedError, RedisError
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +54,10 @@ class RenewedRedisEventIsolation(BaseEventIsolation):
             await asyncio.wait([renewal])
             try:
                 await lock.release()
-            except LockError:
+            except LockNotOwnedError:
                 log.warning("an update's event lock ran out before the update ended")
+            except RedisError as exc:  # the update is handled: its lock runs out by itself
+                log.warning("an update's event lock was not released: %s", type(exc).__name__)
 
     async def _renew(self, lock: Lock) -> None:
         while True:

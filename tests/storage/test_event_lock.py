@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from aiogram.fsm.storage.base import DefaultKeyBuilder, StorageKey
 from redis.asyncio import Redis
+from redis.asyncio.lock import Lock
+from redis.exceptions import ConnectionError
 
 from storage.event_lock import RenewedRedisEventIsolation
 from tests.conftest import REDIS_URL
@@ -41,6 +43,8 @@ async def redis() -> AsyncIterator[Redis]:
 HOLDER = """
 import asyncio, sys
 from redis.asyncio import Redis
+from redis.asyncio.lock import Lock
+from redis.exceptions import ConnectionError
 from tests.storage.test_event_lock import KEYS, MEMBER, TTL
 from storage.event_lock import RenewedRedisEventIsolation
 
@@ -111,3 +115,18 @@ async def test_an_update_whose_lock_ran_out_goes_on_and_says_so(redis, caplog):
         await redis.delete(KEYS.build(MEMBER, "lock"))
         await asyncio.sleep(TTL / 2)  # a renewal finds it gone
     assert "event lock ran out" in caplog.text
+
+
+async def test_an_update_handled_is_not_failed_by_a_release_redis_fails(redis, caplog, monkeypatch):
+    isolation = RenewedRedisEventIsolation(redis, KEYS, ttl=TTL)
+
+    async def redis_gone(_lock: Lock) -> None:
+        raise ConnectionError("Connection closed by server.")
+
+    handled = False
+    async with isolation.lock(MEMBER):
+        handled = True
+        # Redis goes away while the update runs: the release fails, the update stands
+        monkeypatch.setattr(Lock, "release", redis_gone)
+    assert handled
+    assert "event lock was not released: ConnectionError" in caplog.text
