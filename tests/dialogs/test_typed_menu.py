@@ -46,6 +46,8 @@ from tests.dialogs.requests_helpers import member_with_active_card, stored_reque
         ("Можно поговорить с живым человеком?", "24/7 dispatcher line"),
         ("хочу поговорити з оператором", "24/7 dispatcher line"),
         ("оператормен сөйлесу", "24/7 dispatcher line"),
+        ("I want to talk to an operator", "24/7 dispatcher line"),
+        ("Оператормен сөйлескім келеді", "24/7 dispatcher line"),
         # asked how it is done: the screen that does it ("…: I cannot answer that myself")
         ("как добавить ребенка?", "Type your insured ID"),
         ("как поменять язык?", "Choose your language"),
