@@ -216,7 +216,11 @@ def request_named_for(
     told_enough = what_to_do or len(text.split()) >= COMPLAINT_MIN
     if named is None and complaint_said(text) and told_enough:
         # the doctor (or the request) its words name ("у дитини висипка і температура": the
-        # pediatrician; "was sick, refund for medicines": the refund)
+        # pediatrician; "was sick, refund for medicines": the refund); one named besides a
+        # child's word, which names the pediatrician too ("баламның тісі ауырады"), that one
+        besides = _held(bare, manager) if (bare := without_relations(text)) != text else None
+        if besides is not None and besides != (RequestKind.APPOINTMENT, None):
+            return besides
         return _held(text, manager) or (RequestKind.APPOINTMENT, None)
     return named
 

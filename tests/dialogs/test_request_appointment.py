@@ -1009,6 +1009,10 @@ async def test_a_doctor_asked_home_is_asked_and_said_to_the_clinic(member, sessi
         # a complaint of one word, with what to do asked about it
         ("заболел, что делать?", "📝 New request: 🩺 Doctor appointment"),
         ("захворіла дитина, що робити?", "📝 New request: 🩺 Doctor appointment · Pediatrician"),
+        # a child's word (Kazakh too) names the pediatrician, unless the complaint names another
+        ("Баламның қызуы бар", "📝 New request: 🩺 Doctor appointment · Pediatrician"),
+        ("баламның тісі ауырады", "📝 New request: 🩺 Doctor appointment · Dentist"),
+        ("у ребенка болит зуб", "📝 New request: 🩺 Doctor appointment · Dentist"),
     ],
 )
 async def test_a_complaint_in_any_language_offers_the_doctor_it_names(

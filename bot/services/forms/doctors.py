@@ -19,7 +19,8 @@ SPECIALTY_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(
         ("детск", "дитяч", "ребенк", "ребёнк", "дитин", "балалар дәрігері", "бала дәрігері",
-         "child", "children", "kids doctor", "paediatrician"),
+         "балам", "баламның", "балама", "баламды", "балаға", "баланың", "балалар", "child",
+         "children", "kids doctor", "paediatrician"),
         "pediatrician",
     ),
     **dict.fromkeys(("женск", "жіноч", "әйелдер дәрігері", "gyn", "gynaecologist"),
