@@ -205,6 +205,10 @@ def begin_write(conn: Connection) -> None:
 
 
 def _sqlite_write_end(conn: Any) -> None:
+    if conn.invalidated:
+        # its driver connection was dropped (a task cancelled inside a statement): reading its
+        # info would raise over the cancellation; the pool's "invalidate" ends its write
+        return
     conn.info.pop(_WRITING, None)
 
 

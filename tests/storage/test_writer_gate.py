@@ -10,7 +10,8 @@ import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import event, func, select
+import pytest
+from sqlalchemy import event, func, select, text
 from sqlmodel import SQLModel
 
 from storage.db import create_engine, create_session_factory
@@ -109,5 +110,37 @@ async def test_a_writer_cancelled_mid_transaction_lets_the_next_one_write(tmp_pa
         async with sessions() as session:
             ids = (await session.scalars(select(Member.telegram_id))).all()
         assert ids == [2]  # the cancelled one was rolled back
+    finally:
+        await engine.dispose()
+
+
+async def test_a_reader_cancelled_inside_a_query_ends_cancelled_and_the_next_one_writes(
+    tmp_path: Path,
+) -> None:
+    """A task cancelled while SQLite runs its statement (a process stopping under a background
+    dialog refresh) ended in `PendingRollbackError`: SQLAlchemy dropped the connection, and the
+    rollback's hook here read the dropped connection's info. It ends cancelled, as it was."""
+    engine, sessions = await _factory(tmp_path)
+    slow = text(
+        "SELECT (WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n "
+        "WHERE x < 30000000) SELECT count(*) FROM n)"
+    )  # (a read: no write lock taken, so the next writer need not wait for it to end)
+    running = asyncio.Event()
+
+    async def reader() -> None:
+        async with sessions() as session:
+            running.set()
+            await session.execute(slow)
+
+    task = asyncio.create_task(reader())
+    try:
+        await running.wait()
+        await asyncio.sleep(0.2)  # inside the statement, in aiosqlite's thread
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        async with asyncio.timeout(30), sessions() as session:
+            session.add(_member(3))
+            await session.commit()
     finally:
         await engine.dispose()
