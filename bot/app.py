@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from aiogram import Bot, Dispatcher
+from aiogram import Bot
 from aiogram_dialog.api.protocols import BgManagerFactory
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -25,6 +25,7 @@ from bot.delivery import Deliverer
 from bot.delivery.documents import DocumentCopier
 from bot.delivery.reply_limits import PacedReplies
 from bot.delivery.shared_limits import SharedLimits
+from bot.dispatcher import BotDispatcher
 from bot.factory import create_bot, create_dispatcher, register_commands
 from bot.heap import settle_heap
 from bot.i18n import TranslatorHub
@@ -60,7 +61,7 @@ class Runtime:
     session_factory: async_sessionmaker[AsyncSession]
     translators: TranslatorHub
     bot: Bot
-    dp: Dispatcher
+    dp: BotDispatcher
     bg_factory: BgManagerFactory
     redis: Redis | None
     deliverer: Deliverer
@@ -149,6 +150,9 @@ async def running(
             log.warning(
                 "scheduler: jobs still running after %s s were cancelled", settings.shutdown_timeout
             )
+        # a page refreshed after a notification (a task of its own) ends in an open session
+        if not await dp.background_ended(settings.shutdown_timeout):
+            log.warning("dialogs: refreshes still running after %s s", settings.shutdown_timeout)
         await bot.session.close()
         await delivery_bot.session.close()
         if redis is not None:

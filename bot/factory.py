@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
-from aiogram import Bot, Dispatcher, F, Router
+from aiogram import Bot, F, Router
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.api_session import BotApiSession
 from bot.clock import Clock, system_clock
 from bot.config import Settings
+from bot.dispatcher import BotDispatcher
 from bot.filters.magic import Magic, checks_in_loop
 from bot.handlers import commands, staff_access
 from bot.handlers import helpdesk as member_helpdesk
@@ -148,7 +149,7 @@ def create_dispatcher(
     clock: Clock = system_clock,
     message_manager: MessageManagerProtocol | None = None,
     **extra: Any,
-) -> tuple[Dispatcher, BgManagerFactory]:
+) -> tuple[BotDispatcher, BgManagerFactory]:
     if storage is None:
         storage, events_isolation = create_storage(settings, session_factory, clock)
     events_isolation = events_isolation or KeyLocks()
@@ -162,7 +163,7 @@ def create_dispatcher(
         max_failures_per_id=settings.activation_max_failures_per_id,
         window=timedelta(minutes=settings.activation_window_minutes),
     )
-    dp = Dispatcher(
+    dp = BotDispatcher(
         storage=storage,
         events_isolation=events_isolation,
         # a staff member's pending "write the question" belongs to one topic

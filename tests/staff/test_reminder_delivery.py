@@ -186,3 +186,42 @@ async def test_a_page_refresh_telegram_fails_is_said_once_as_a_warning(world, ca
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
     [warning] = [r.getMessage() for r in caplog.records if "could not refresh" in r.getMessage()]
     assert "TelegramServerError" in warning
+
+
+async def test_a_stopping_process_lets_a_page_refresh_end_before_closing_the_session(world):
+    """The refresh of an open page runs in a task nobody awaits: a process stopping just after
+    a delivery closed the bot's session under it (the refresh lost, or a new session opened
+    and never closed). The process waits for it (`BotDispatcher.background_ended`), then
+    closes: the page shows the new status by then, with nothing waited for but that."""
+    member = await world.member_with_card()
+    request = await world.submit(member, "Please call")
+    await world.deliver()
+    world.state.send_text(OLENA, "/start")
+    menu = await world.state.wait_for(
+        lambda: next((m for m in world.bot_messages(OLENA) if "My requests" in str(m)), None),
+        within=5,
+    )
+    world.state.press_button(OLENA, menu["message_id"], text="📋 My requests")
+    label = f"{request.number} · 📞 Call-back · 🆕 new"
+    listing = await world.state.wait_for(
+        lambda: next((m for m in world.bot_messages(OLENA) if label in str(m)), None), within=5
+    )
+    world.state.press_button(OLENA, listing["message_id"], text=label)
+    page = await world.state.wait_for(
+        lambda: next(
+            (m for m in world.bot_messages(OLENA) if "Status: 🆕 new" in m.get("text", "")), None
+        ),
+        within=5,
+    )
+
+    async with world.sessions.begin() as session:
+        await requests.change_status(
+            session, request.id, RequestStatus.IN_PROGRESS, ActorKind.STAFF, 7, world.clock()
+        )
+    # one delivery run, as the process's last before it stops: the notification sent, the
+    # page's refresh asked for as the run ends
+    assert await world.deliverer().run_once() == 2  # (and the staff card's refresh)
+    assert await world.dp.background_ended(10)
+    shown = next(m for m in world.bot_messages(OLENA) if m["message_id"] == page["message_id"])
+    assert "Status: 🔧 in progress" in shown["text"]
+    assert await world.dp.background_ended(0)  # nothing left running
