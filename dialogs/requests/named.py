@@ -211,14 +211,16 @@ def request_named_for(
     appointment, its doctor to choose. `what_to_do`: the message asked what to do about `text`
     ("заболел, что делать?"), so a complaint of one word asks too."""
     named = named_request(text, manager)
-    if named is None and for_someone and (bare := without_relations(text)) not in ("", text):
+    bare = without_relations(text)
+    besides_family = bare not in ("", text)  # (family words in it, and more than them)
+    if named is None and for_someone and besides_family:
         named = named_request(bare, manager)
     told_enough = what_to_do or len(text.split()) >= COMPLAINT_MIN
     if named is None and complaint_said(text) and told_enough:
         # the doctor (or the request) its words name ("у дитини висипка і температура": the
         # pediatrician; "was sick, refund for medicines": the refund); one named besides a
         # child's word, which names the pediatrician too ("баламның тісі ауырады"), that one
-        besides = _held(bare, manager) if (bare := without_relations(text)) != text else None
+        besides = _held(bare, manager) if besides_family else None
         if besides is not None and besides != (RequestKind.APPOINTMENT, None):
             return besides
         return _held(text, manager) or (RequestKind.APPOINTMENT, None)

@@ -284,6 +284,7 @@ async def test_a_list_given_after_a_colon_is_the_list(member, session_factory):
         # where drops go is part of their name, not where or whom they are for
         ("нужны капли в нос для сына", "капли в нос"),
         ("потрібні краплі для очей", "краплі для очей"),
+        ("I need tablets for my throat", "tablets for my throat"),
     ],
 )
 async def test_medicines_named_in_words_are_the_list_s_first_line(

@@ -135,7 +135,7 @@ def polite_request(typed: str) -> str | None:
     asked = _polite_at_start(typed)
     told, _sign, last = typed.rpartition(",")
     if asked is None and told.strip() and last.strip():
-        if typed_phrase(last) in _WHAT_TO_DO:  # "маю направлення на УЗД, куди звертатися?"
+        if asks_what_to_do(typed):  # "маю направлення на УЗД, куди звертатися?"
             return _unasked(told)
         return _polite_at_start(last)
     return asked

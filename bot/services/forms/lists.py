@@ -134,10 +134,13 @@ def named_medicines(text: str) -> str | None:
     if at is None:
         return None
 
+    def applied(i: int) -> bool:  # "капли в нос", "краплі для очей", "tablets for the throat"
+        return words[i] in _APPLIED_TO and bool(_BODY_PARTS.intersection(words[i + 1 : i + 3]))
+
     def ends(i: int) -> bool:
         word = words[i]
-        if word in _APPLIED_TO and _BODY_PARTS.intersection(words[i + 1 : i + 3]):
-            return False  # "капли в нос", "краплі для очей", "drops for the ears"
+        if applied(i) or applied(i - 1):  # (the word between: "the", "my")
+            return False
         return (
             word in _NAME_ENDS
             or word in RELATIVE_DAYS
@@ -155,7 +158,7 @@ def named_medicines(text: str) -> str | None:
     return " ".join(tokens[at:end]).rstrip(",;:.!")
 
 
-# where medicines go, said after them ("капли в нос", "краплі для очей", "drops for the ears"):
+# where medicines go, said after them ("капли в нос", "краплі для очей", "tablets for the throat"):
 # part of their name, not where or whom they are for
 _APPLIED_TO = frozenset({"в", "во", "у", "для", "in", "into", "for"})
 _BODY_PARTS = frozenset(
