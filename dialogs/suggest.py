@@ -216,7 +216,7 @@ def may_name_request(message: Message, manager: DialogManager) -> bool:
     asked = (polite_request(text) if "?" in text else text) if text else None
     if asked is None:
         return False
-    return request_named_for(asked, True, manager, asks_what_to_do(text or "")) is not None
+    return request_named_for(asked, manager, asks_what_to_do(text or "")) is not None
 
 
 async def another_than(message: Message, kinds: list[str], manager: DialogManager) -> bool:

@@ -202,18 +202,19 @@ def names_self(text: str) -> bool:
 
 
 def request_named_for(
-    text: str, for_someone: bool, manager: DialogManager, what_to_do: bool = False
+    text: str, manager: DialogManager, what_to_do: bool = False
 ) -> tuple[str, str | None] | None:
-    """`named_request` of `text`; said `for_someone` of the family (`named_holder` found one),
-    a word that named them by who they are and left nothing named besides is read without it:
-    "дитині треба до лора" names the pediatrician by "дитині" and the ENT by "лора": the
-    ENT. A complaint that names no doctor ("болит горло, температура") asks for one: the
-    appointment, its doctor to choose. `what_to_do`: the message asked what to do about `text`
-    ("заболел, что делать?"), so a complaint of one word asks too."""
+    """`named_request` of `text`; a word that names a family member by who they are, and
+    left nothing named besides, is read without it: "дитині треба до лора" names the
+    pediatrician by "дитині" and the ENT by "лора": the ENT ("ребенку нужен кардиолог" too,
+    for a member with no child's card here: on their own, as "сыну нужен лор"). A complaint
+    that names no doctor ("болит горло, температура") asks for one: the appointment, its
+    doctor to choose. `what_to_do`: the message asked what to do about `text` ("заболел, что
+    делать?"), so a complaint of one word asks too."""
     named = named_request(text, manager)
     bare = without_relations(text)
     besides_family = bare not in ("", text)  # (family words in it, and more than them)
-    if named is None and for_someone and besides_family:
+    if named is None and besides_family:
         named = named_request(bare, manager)
     told_enough = what_to_do or len(text.split()) >= COMPLAINT_MIN
     if named is None and complaint_said(text) and told_enough:
@@ -321,9 +322,7 @@ def asked_for(
         holder = (said_for, text)
     rest = holder[1] if holder else text
     unknown = holder is None and names_family(text, card_list)  # (two children: asked)
-    named = request_named_for(
-        rest, holder is not None or unknown, manager, what_to_do=asks_what_to_do(said)
-    )
+    named = request_named_for(rest, manager, what_to_do=asks_what_to_do(said))
     if named is None:
         return None
     if named[0] != RequestKind.CALLBACK and about_made_request(text):

@@ -208,7 +208,7 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
     # "к педиатру для сына", "ліки для Софії": whose, then what
     holder = named_holder(text, card_list) if data["several"] else None
     rest = holder[1] if holder else text
-    named = request_named_for(rest, holder is not None, manager, asks_what_to_do(said))
+    named = request_named_for(rest, manager, asks_what_to_do(said))
     if (named is None or named[0] != RequestKind.CALLBACK) and about_made_request(text):
         # "отменить запись к стоматологу": not a new one; where requests are, and support
         set_notice(manager, "input-about-request-new")

@@ -1093,3 +1093,22 @@ async def test_a_day_named_with_a_visit_whose_doctor_is_not_named_is_kept(member
     await member.click("📝 New request: 🩺 Doctor appointment")
     assert "📅 November 23, 2026: noted for the day of the visit" in member.text()
     assert "comment" not in member.text()
+
+
+@pytest.mark.parametrize(
+    ("said", "offered"),
+    [
+        ("ребенку нужен кардиолог", "📝 New request: 🩺 Doctor appointment · Cardiologist"),
+        ("дитині потрібен окуліст", "📝 New request: 🩺 Doctor appointment · Ophthalmologist"),
+        ("сыну нужен лор", "📝 New request: 🩺 Doctor appointment · ENT"),
+    ],
+)
+async def test_a_doctor_named_for_a_child_by_a_member_with_one_card_is_offered(
+    member, session_factory, said, offered
+):
+    """ "сыну нужен лор" offered the ENT, but "ребенку нужен кардиолог" was "I could not tell
+    what to do with this": the word for a child names the pediatrician too, and two doctors
+    named none. The child's word is read past, as for a member with the child's card."""
+    await member_with_active_card(member, session_factory)
+    await member.send(said)
+    assert [b for b in member.buttons() if b.startswith("📝 New request:")] == [offered], said
