@@ -331,10 +331,10 @@ def asked_for(
     # ("please call me in the evening", "сыну к стоматологу", "для Андрія ліки"), asks for it
     # (or ends with it, in Kazakh: "… теңгені қайтарыңыз", "ертең кардиологқа жазыңыз")
     words = (bare_request(without_relations(rest)) or rest).split()
-    kept = [w for w in words if w not in _TO]
-    first = kept[:1]
-    if KIND_WORDS.get(typed_phrase(" ".join(kept[:2]))) == named[0]:
-        first.append(" ".join(kept[:2]))  # a name of two words: "вернуть деньги за анализы"
+    first = _first_of(words, named[0])
+    # or its last clause does, what is told first ("оплатили лечение, верните деньги")
+    told, comma, clause = rest.rpartition(",")
+    then = _first_of((bare_request(clause) or clause).split(), named[0]) if told and comma else []
     # the verb last, what it asks for just before it: "ертең кардиологқа жазыңыз"
     last = words[-2:] if words and words[-1].endswith(KAZAKH_POLITE) else []
     if not (
@@ -342,11 +342,21 @@ def asked_for(
         or money_back(text)
         or (named[0] == RequestKind.APPOINTMENT and complaint_said(text))  # "болит зуб"
         or document_held(text)  # "у меня есть направление на анализы": to be used
-        or any(_names_kind(word, named[0], manager) for word in first + last)
+        or any(_names_kind(word, named[0], manager) for word in first + then + last)
     ):
         return None
     on = holder[0] if holder else next((c for c in card_list if c.is_active), None)
     return Asked(named, holder, on, rest, unknown, said)
+
+
+def _first_of(words: list[str], kind: str) -> list[str]:
+    """The first word of `words` ("к" and "to" before a doctor passed over), and its first two
+    when they name `kind` together ("вернуть деньги за анализы")."""
+    kept = [w for w in words if w not in _TO]
+    first = kept[:1]
+    if KIND_WORDS.get(typed_phrase(" ".join(kept[:2]))) == kind:
+        first.append(" ".join(kept[:2]))
+    return first
 
 
 def parts_asked(

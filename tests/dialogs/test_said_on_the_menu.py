@@ -215,6 +215,8 @@ async def test_asked_how_a_request_is_made_it_is_offered(
         ("потрібні пігулки", "💊 Medicines"),
         ("I need pills for my allergy", "💊 Medicines"),
         ("заказать инсулин", "💊 Medicines"),
+        # asked in the last clause, after what is told
+        ("оплатили лечение, верните деньги", "💵 Reimbursement"),
     ],
 )
 async def test_a_document_had_or_a_visit_or_pills_asked_for_offers_its_request(
