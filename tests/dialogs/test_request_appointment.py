@@ -1013,6 +1013,10 @@ async def test_a_doctor_asked_home_is_asked_and_said_to_the_clinic(member, sessi
         ("Баламның қызуы бар", "📝 New request: 🩺 Doctor appointment · Pediatrician"),
         ("баламның тісі ауырады", "📝 New request: 🩺 Doctor appointment · Dentist"),
         ("у ребенка болит зуб", "📝 New request: 🩺 Doctor appointment · Dentist"),
+        # something broken: a tooth, a filling, a limb
+        ("у меня сломался зуб", "📝 New request: 🩺 Doctor appointment · Dentist"),
+        ("выпала пломба", "📝 New request: 🩺 Doctor appointment · Dentist"),
+        ("I broke my arm", "📝 New request: 🩺 Doctor appointment"),
     ],
 )
 async def test_a_complaint_in_any_language_offers_the_doctor_it_names(
@@ -1031,6 +1035,7 @@ async def test_a_complaint_in_any_language_offers_the_doctor_it_names(
         "болит",
         "Спасибо, зуб больше не болит",  # (a pain gone)
         "it doesn't hurt anymore",
+        "сломалась кнопка",  # (broken, but nothing of theirs)
     ],
 )
 async def test_a_question_about_a_complaint_or_a_word_of_pain_alone_offers_no_doctor(

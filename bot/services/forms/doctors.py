@@ -6,7 +6,7 @@ import re
 
 from bot.services.dates import RELATIVE_DAYS, WEEKDAYS
 from bot.services.forms.kinds import _ASKING, _WANTING, RELATION_WORDS
-from bot.services.forms.text import _words, typed_phrase
+from bot.services.forms.text import _words, aliases_held, typed_phrase
 
 # a doctor as people name them rather than by the specialty ("зубной", "тіс дәрігері",
 # "eye doctor", "болит зуб"), in the four languages; a stem takes its endings ("зубному",
@@ -27,7 +27,7 @@ SPECIALTY_WORDS: dict[str, str] = {
                     "gynecologist"),
     **dict.fromkeys(
         ("зуб", "зубн", "зубы", "зуби", "тіс", "тіс дәрігері", "стоматолог", "tooth", "teeth",
-         "dental"),
+         "dental", "пломб", "filling"),
         "dentist",
     ),
     **dict.fromkeys(("сердц", "серц", "жүрек", "heart"), "cardiologist"),
@@ -152,7 +152,7 @@ _COMPLAINT_STEMS = (
     "ауырсын", "ауырды", "қызу", "жөтел", "тұмау", "hurt", "aching", "pain", "fever",
     "temperature", "cough", "vomit", "nause", "diarrh", "dizz", "swollen", "swelling", "injur",
     "sprain", "fractur", "rash", "аллерг", "алерг", "allerg", "давлени", "тиск", "зуд",
-    "itch",
+    "itch", "пломб",
 )  # fmt: skip
 _COMPLAINT_WORDS = frozenset({"боль", "боли", "больно", "біль", "болю", "жар", "грип", "flu",
                               "ill", "sick", "sore"})  # fmt: skip
@@ -172,13 +172,27 @@ _NOT = frozenset({"не", "not", "t", "no", "без", "without"})
 
 def complaint_said(typed: str) -> bool:
     """Whether a message tells how the member (or whom it is for) feels: a word of pain or
-    illness (`_COMPLAINT_STEMS`), not said gone."""
+    illness (`_COMPLAINT_STEMS`), not said gone; or something of theirs broken ("сломался
+    зуб", "зламав руку": a doctor's word or a limb with it, not "сломалась кнопка")."""
     words = _words(typed)
+    if any(word.startswith(_BROKEN) for word in words) and (
+        _LIMBS.intersection(words) or aliases_held(typed, SPECIALTY_WORDS)
+    ):
+        return True
     return any(
         (word in _COMPLAINT_WORDS or word.startswith(_COMPLAINT_STEMS) or word.endswith(_ACHE))
         and (at == 0 or words[at - 1] not in _NOT)
         for at, word in enumerate(words)
     )
+
+
+# broken, said of a tooth or a limb (`complaint_said`), and the limbs
+_BROKEN = ("сломал", "зламав", "зламал", "broke", "chipped", "откол", "відкол", "сынды", "сынып")
+_LIMBS = frozenset(
+    {"ногу", "нога", "ноги", "руку", "рука", "руки", "палец", "пальца", "палець", "пальця",
+     "ребро", "нос", "ніс", "leg", "arm", "finger", "wrist", "ankle", "toe", "запястье",
+     "аяғым", "аяғы", "қолым", "қолы"}
+)  # fmt: skip
 
 
 def for_the_clinic(typed: str) -> bool:
