@@ -149,24 +149,7 @@ async def test_a_page_refresh_telegram_fails_is_said_once_as_a_warning(world, ca
     was left in that task: asyncio's "Task exception was never retrieved", an ERROR with a
     traceback, every time. It is a courtesy: a warning says it failed, and the notification
     itself stands."""
-    member = await world.member_with_card()
-    request = await world.submit(member, "Please call")
-    await world.deliver()
-    world.state.send_text(OLENA, "/start")
-    menu = await world.state.wait_for(
-        lambda: next((m for m in world.bot_messages(OLENA) if "My requests" in str(m)), None),
-        within=5,
-    )
-    world.state.press_button(OLENA, menu["message_id"], text="📋 My requests")
-    label = f"{request.number} · 📞 Call-back · 🆕 new"
-    listing = await world.state.wait_for(
-        lambda: next((m for m in world.bot_messages(OLENA) if label in str(m)), None), within=5
-    )
-    world.state.press_button(OLENA, listing["message_id"], text=label)
-    await world.state.wait_for(
-        lambda: any("Status: 🆕 new" in m.get("text", "") for m in world.bot_messages(OLENA)),
-        within=5,
-    )
+    request, _page = await _a_request_s_page_open(world)
 
     edit_fails = {"kind": "server_error", "method": "editMessageText", "chat_id": OLENA}
     world.state.faults.append(fault_from_json(world.state.next_id(), edit_fails | {"count": 20}))
@@ -193,6 +176,24 @@ async def test_a_stopping_process_lets_a_page_refresh_end_before_closing_the_ses
     a delivery closed the bot's session under it (the refresh lost, or a new session opened
     and never closed). The process waits for it (`BotDispatcher.background_ended`), then
     closes: the page shows the new status by then, with nothing waited for but that."""
+    request, page = await _a_request_s_page_open(world)
+
+    async with world.sessions.begin() as session:
+        await requests.change_status(
+            session, request.id, RequestStatus.IN_PROGRESS, ActorKind.STAFF, 7, world.clock()
+        )
+    # one delivery run, as the process's last before it stops: the notification sent, the
+    # page's refresh asked for as the run ends
+    assert await world.deliverer().run_once() == 2  # (and the staff card's refresh)
+    assert await world.dp.background_ended(10)
+    shown = next(m for m in world.bot_messages(OLENA) if m["message_id"] == page["message_id"])
+    assert "Status: 🔧 in progress" in shown["text"]
+    assert await world.dp.background_ended(0)  # nothing left running
+
+
+async def _a_request_s_page_open(world):  # type: ignore[no-untyped-def]
+    """Olena's call-back, sent, and its page open in the chat (through the menu): the request
+    and the page's message."""
     member = await world.member_with_card()
     request = await world.submit(member, "Please call")
     await world.deliver()
@@ -213,15 +214,4 @@ async def test_a_stopping_process_lets_a_page_refresh_end_before_closing_the_ses
         ),
         within=5,
     )
-
-    async with world.sessions.begin() as session:
-        await requests.change_status(
-            session, request.id, RequestStatus.IN_PROGRESS, ActorKind.STAFF, 7, world.clock()
-        )
-    # one delivery run, as the process's last before it stops: the notification sent, the
-    # page's refresh asked for as the run ends
-    assert await world.deliverer().run_once() == 2  # (and the staff card's refresh)
-    assert await world.dp.background_ended(10)
-    shown = next(m for m in world.bot_messages(OLENA) if m["message_id"] == page["message_id"])
-    assert "Status: 🔧 in progress" in shown["text"]
-    assert await world.dp.background_ended(0)  # nothing left running
+    return request, page
