@@ -50,8 +50,9 @@ class RenewedRedisEventIsolation(BaseEventIsolation):
         try:
             yield None
         finally:
+            # not awaited: a renewal still on its way cannot bring a released lock back (redis-py
+            # renews only the token it holds), and an update cancelled here still releases
             renewal.cancel()
-            await asyncio.wait([renewal])
             try:
                 await lock.release()
             except LockNotOwnedError:
