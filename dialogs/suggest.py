@@ -213,10 +213,12 @@ def may_name_request(message: Message, manager: DialogManager) -> bool:
     """Whether a message's text (a question only when it asks for one: "а можна ще й аналізи
     здати?") names a request, read without the database: most messages do not."""
     text = message.text or message.caption
-    asked = (polite_request(text) if "?" in text else text) if text else None
-    if asked is None:
+    if not text:
         return False
-    return request_named_for(asked, manager, asks_what_to_do(text or "")) is not None
+    asked = polite_request(text) if "?" in text else text
+    return (
+        asked is not None and request_named_for(asked, manager, asks_what_to_do(text)) is not None
+    )
 
 
 async def another_than(message: Message, kinds: list[str], manager: DialogManager) -> bool:

@@ -333,8 +333,8 @@ def asked_for(
     words = (bare_request(without_relations(rest)) or rest).split()
     first = _first_of(words, named[0])
     # or its last clause does, what is told first ("оплатили лечение, верните деньги")
-    told, comma, clause = rest.rpartition(",")
-    then = _first_of((bare_request(clause) or clause).split(), named[0]) if told and comma else []
+    told, _comma, clause = rest.rpartition(",")
+    then = _first_of((bare_request(clause) or clause).split(), named[0]) if told else []
     # the verb last, what it asks for just before it: "ертең кардиологқа жазыңыз"
     last = words[-2:] if words and words[-1].endswith(KAZAKH_POLITE) else []
     if not (
