@@ -82,10 +82,7 @@ async def test_open_request_page_refreshes_after_a_status_change(world):
         "Status: 🆕 new",
     )
 
-    async with world.sessions.begin() as session:
-        await requests.change_status(
-            session, request.id, RequestStatus.IN_PROGRESS, ActorKind.STAFF, 7, world.clock()
-        )
+    await _taken(world, request)
     await world.deliver()
     await world.settled()
 
@@ -129,10 +126,7 @@ async def test_a_status_change_reaches_a_member_with_no_page_open_without_a_warn
     no dialog open (most of them) is left alone, and that is not logged as a warning."""
     member = await world.member_with_card()
     request = await world.submit(member, "Please call")
-    async with world.sessions.begin() as session:
-        await requests.change_status(
-            session, request.id, RequestStatus.IN_PROGRESS, ActorKind.STAFF, 7, world.clock()
-        )
+    await _taken(world, request)
     with caplog.at_level("INFO"):
         await world.deliver()
         await world.settled()
@@ -153,10 +147,7 @@ async def test_a_page_refresh_telegram_fails_is_said_once_as_a_warning(world, ca
 
     edit_fails = {"kind": "server_error", "method": "editMessageText", "chat_id": OLENA}
     world.state.faults.append(fault_from_json(world.state.next_id(), edit_fails | {"count": 20}))
-    async with world.sessions.begin() as session:
-        await requests.change_status(
-            session, request.id, RequestStatus.IN_PROGRESS, ActorKind.STAFF, 7, world.clock()
-        )
+    await _taken(world, request)
     with caplog.at_level("INFO"):
         await world.deliver()
         await world.settled()
@@ -178,10 +169,7 @@ async def test_a_stopping_process_lets_a_page_refresh_end_before_closing_the_ses
     closes: the page shows the new status by then, with nothing waited for but that."""
     request, page = await _a_request_s_page_open(world)
 
-    async with world.sessions.begin() as session:
-        await requests.change_status(
-            session, request.id, RequestStatus.IN_PROGRESS, ActorKind.STAFF, 7, world.clock()
-        )
+    await _taken(world, request)
     # one delivery run, as the process's last before it stops: the notification sent, the
     # page's refresh asked for as the run ends
     assert await world.deliverer().run_once() == 2  # (and the staff card's refresh)
@@ -215,3 +203,11 @@ async def _a_request_s_page_open(world):  # type: ignore[no-untyped-def]
         within=5,
     )
     return request, page
+
+
+async def _taken(world, request) -> None:  # type: ignore[no-untyped-def]
+    """Staff took `request`: in progress, its notification queued (not delivered yet)."""
+    async with world.sessions.begin() as session:
+        await requests.change_status(
+            session, request.id, RequestStatus.IN_PROGRESS, ActorKind.STAFF, 7, world.clock()
+        )
