@@ -1,7 +1,8 @@
 """A member's question about the clinics, answered from the insurer's clinic directory
 (`bot/services/clinics.py:directory_answer`): a clinic named ("адрес клиники Dent-Lux"), a
 city's clinics ("какие клиники есть в Алматы?", the member's home city when none is named), or
-the cities there are. The answer is said on the screen the question was typed on."""
+the cities there are; with a doctor named, the clinics that see that doctor ("где есть кардиолог
+в Алматы?"). The answer is said on the screen the question was typed on."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from aiogram.types import Message
 from aiogram_dialog import DialogManager
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.i18n import Translator
+from bot.i18n import Translator, TranslatorHub
 from bot.services import clinics
-from bot.services.forms import asks_directory
+from bot.services.forms import about_made_request, aliases_held, asks_directory, is_question
 from bot.services.phones import shown_phone
 from dialogs.common import set_notice
+from dialogs.requests.appointment.handlers import specialty_words
 from storage.models import Clinic, Member
 from storage.repositories import clinics as clinics_repo
 
@@ -21,17 +23,24 @@ from storage.repositories import clinics as clinics_repo
 async def answered_directory(message: Message, manager: DialogManager) -> bool:
     """A question the directory answers (`forms.asks_directory`), answered; False for any
     other message, a question about where something else is ("где моя заявка?"), or with no
-    directory."""
-    asked = asks_directory(message.text or "")
+    directory. A question that names one doctor lists the clinics that see that doctor, and
+    asks the directory without a word for a clinic ("де є стоматолог у Києві?"), unless it is
+    about a request made ("где моя заявка к кардиологу?")."""
+    text = message.text or ""
+    asked = asks_directory(text)
     if asked is None:
         return False
     names_clinics, _where = asked
+    hub: TranslatorHub = manager.middleware_data["translators"]
+    doctors = aliases_held(text, specialty_words(hub))
+    specialty = next(iter(doctors)) if len(doctors) == 1 else None
+    asks_doctor = specialty is not None and is_question(text) and not about_made_request(text)
     session: AsyncSession = manager.middleware_data["session"]
     member: Member | None = manager.middleware_data.get("member")
     answer = await clinics.directory_answer(
-        session, message.text or "", member.home_address if member else None
+        session, text, member.home_address if member else None, specialty
     )
-    if answer is None or (answer.clinic is None and not names_clinics):
+    if answer is None or (answer.clinic is None and not (names_clinics or asks_doctor)):
         return False
     i18n: Translator = manager.middleware_data["i18n"]
     if answer.clinic is not None:
@@ -40,11 +49,13 @@ async def answered_directory(message: Message, manager: DialogManager) -> bool:
         if seen:
             names = ", ".join(sorted(i18n(f"specialty-{code}") for code in seen))
             lines.append(i18n("directory-specialties", specialties=names))
+    elif answer.specialty is not None:
+        lines = _doctor_lines(answer, i18n)
     elif answer.city is not None:
         lines = [i18n("directory-city", city=answer.city, count=len(answer.shown) + answer.more)]
         lines += [f"• {_clinic_line(each)}" for each in answer.shown]
         if answer.more:
-            lines.append(i18n("directory-more", more=answer.more))
+            lines.append(i18n("directory-more", more=answer.more, city=answer.city))
     else:
         cities = ", ".join(answer.cities)
         lines = [i18n("directory-cities", cities=cities, example=answer.cities[0])]
@@ -53,10 +64,32 @@ async def answered_directory(message: Message, manager: DialogManager) -> bool:
     return True
 
 
-def _clinic_line(clinic: Clinic) -> str:
-    """ "Dent-Lux · Tole Bi st 55 · +7 727 300 0355": a clinic in a city's list."""
+def _doctor_lines(answer: clinics.DirectoryAnswer, i18n: Translator) -> list[str]:
+    """The clinics that see the doctor a question names: the city's; or, where the city has
+    none or none is known, every city's, each with its city; or that the directory has none."""
+    doctor = i18n(f"specialty-{answer.specialty}")
+    count = len(answer.shown) + answer.more
+    if not answer.shown:
+        return [i18n("directory-doctor-none", doctor=doctor)]
+    if not answer.any_city:
+        heading = i18n("directory-doctor-city", doctor=doctor, city=answer.city, count=count)
+    elif answer.city is not None:
+        heading = i18n("directory-doctor-elsewhere", doctor=doctor, city=answer.city, count=count)
+    else:
+        heading = i18n("directory-doctor-all", doctor=doctor, count=count)
+    lines = [heading]
+    lines += [f"• {_clinic_line(each, with_city=answer.any_city)}" for each in answer.shown]
+    if answer.more:
+        lines.append(i18n("directory-doctor-more", more=answer.more))
+    return lines
+
+
+def _clinic_line(clinic: Clinic, *, with_city: bool = False) -> str:
+    """ "Dent-Lux · Tole Bi st 55 · +7 727 300 0355": a clinic in a city's list ("Tole Bi st
+    55, Алматы" in a list of several cities)."""
     phone = shown_phone(clinic.phone) if clinic.phone else None
-    return " · ".join(part for part in (clinic.name, clinic.address, phone) if part)
+    address = f"{clinic.address}, {clinic.city}" if with_city else clinic.address
+    return " · ".join(part for part in (clinic.name, address, phone) if part)
 
 
 def _clinic_lines(clinic: Clinic, i18n: Translator) -> str:

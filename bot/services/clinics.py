@@ -485,21 +485,27 @@ CITY_SHOWN = 10  # clinics of a city listed in one answer; the rest counted
 @dataclass(frozen=True)
 class DirectoryAnswer:
     """What the directory answers a member's question about clinics: the one clinic it names,
-    or a city's clinics (the first `CITY_SHOWN`, and how many more), or the cities there are."""
+    or a city's clinics (the first `CITY_SHOWN`, and how many more), or the cities there are.
+    With a doctor named (`specialty`), the clinics are those that see that doctor: the city's,
+    or, where none of the city's does or no city is known, those of every city (`any_city`;
+    none at all when no clinic of the directory sees the doctor)."""
 
     clinic: Clinic | None = None
     city: str | None = None
     shown: tuple[Clinic, ...] = ()
     more: int = 0
     cities: tuple[str, ...] = ()
+    specialty: str | None = None
+    any_city: bool = False
 
 
 async def directory_answer(
-    session: AsyncSession, text: str, home_address: str | None
+    session: AsyncSession, text: str, home_address: str | None, specialty: str | None = None
 ) -> DirectoryAnswer | None:
     """The answer to a question about the clinics (`forms.asks_directory`): a clinic it names by
     name ("адрес клиники Dent-Lux"), else the clinics of the city it names ("в Алматы") or of
-    the member's home city, else the cities; None with no directory."""
+    the member's home city, else the cities; those that see `specialty` when the question names
+    a doctor ("где есть кардиолог в Алматы?"); None with no directory."""
     found = await repo.active(session)
     if not found:
         return None
@@ -511,9 +517,20 @@ async def directory_answer(
     known = sorted(by_city.values(), key=lambda pair: fold(pair[1]))
     named = city_named(text, known)
     city = named[1] if named is not None else city_in(home_address, known)
-    if city is None:
+    if specialty is not None:
+        seeing = {each.id for each in await repo.seeing(session, specialty)}
+        found = [each for each in found if each.id in seeing]
+        if city is None or not any(fold(each.city) == fold(city) for each in found):
+            shown, more = _first(found)
+            return DirectoryAnswer(
+                city=city, shown=shown, more=more, specialty=specialty, any_city=True
+            )
+    elif city is None:
         return DirectoryAnswer(cities=tuple(city for _id, city in known))
-    of_city = [each for each in found if fold(each.city) == fold(city)]
-    return DirectoryAnswer(
-        city=city, shown=tuple(of_city[:CITY_SHOWN]), more=max(len(of_city) - CITY_SHOWN, 0)
-    )
+    shown, more = _first([each for each in found if fold(each.city) == fold(city)])
+    return DirectoryAnswer(city=city, shown=shown, more=more, specialty=specialty)
+
+
+def _first(found: Sequence[Clinic]) -> tuple[tuple[Clinic, ...], int]:
+    """The clinics an answer lists, the first `CITY_SHOWN`, and how many more there are."""
+    return tuple(found[:CITY_SHOWN]), max(len(found) - CITY_SHOWN, 0)

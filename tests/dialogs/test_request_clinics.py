@@ -8,6 +8,7 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
 from sqlalchemy import select, update
@@ -535,3 +536,99 @@ async def test_a_russian_speaking_member_names_a_latin_clinic_in_cyrillic(
     [request] = await stored_requests(session_factory)
     assert request.details["clinic"] == place
     assert request.details["clinic_id"] is not None
+
+
+DOCTORS = "\n".join(
+    [
+        "city;name;address;specialties;phone",
+        "Алматы;Medeu Polyclinic;Zheltoksan st 112;therapist|ent;+7 727 300 0612",
+        "Алматы;Alatau Health;Al-Farabi ave 77/8;therapist|cardiologist;+7 727 300 0778",
+        "Алматы;Green Clinic;Furmanov st 150;therapist;+7 727 300 0850",
+        "Київ;Медичний центр «Добробут»;просп. Перемоги, 25;therapist|dermatologist;",
+    ]
+)
+
+
+async def test_a_question_naming_a_doctor_lists_the_clinics_that_see_them(
+    member, session_factory, tmp_path
+):
+    """ "какие клиники с лором в Алматы?" listed every clinic of Almaty, Green Clinic too, which
+    sees no ENT; "где есть кардиолог?" went to support. The clinics listed are those that see
+    the doctor named: the city's (the home city's when none is named); those of other cities,
+    each with its city, where the city has none; every city's when no city is known; and that
+    none is listed when no clinic sees that doctor. A question about a request made, or a
+    message that is no question, is not the directory's."""
+    ru = TranslatorHub().get("ru")
+    await directory(session_factory, tmp_path, DOCTORS)
+    await member_with_active_card(member, session_factory)
+    await member.send("/language")
+    await member.click(re.escape(ru("language-name-ru")))
+    async with session_factory() as session, session.begin():
+        await session.execute(update(Member).values(home_address="Алматы, Абая 10"))
+    await member.send("/menu")
+
+    await member.send("какие клиники с лором в Алматы?")
+    assert (
+        "🏥 ЛОР в городе Алматы, клиники (1):\n• Medeu Polyclinic · Zheltoksan st 112 · "
+        "+7 727 300 0612\nЧтобы записаться на приём: «📝 Новая заявка» → «🩺 Запись к врачу»."
+    ) in member.text()
+    assert "Green Clinic" not in member.text()
+
+    await member.send("где есть кардиолог?")  # the home city's
+    assert "🏥 Кардиолог в городе Алматы, клиники (1):\n• Alatau Health ·" in member.text()
+    assert "Medeu" not in member.text()
+    assert "✉️ Отправить в поддержку" not in member.buttons()
+
+    await member.send("где принимает дерматолог?")  # none in Almaty: Kyiv's, with the city
+    assert (
+        "🏥 Дерматолог: в городе Алматы в наших клиниках не принимает. В других городах (1):\n"
+        "• Медичний центр «Добробут» · просп. Перемоги, 25, Київ\n"
+    ) in member.text()
+
+    await member.send("в какой клинике есть гинеколог?")
+    assert "🏥 Гинеколог: в нашем списке клиник такого врача нет." in member.text()
+
+    await member.send("где моя заявка к кардиологу?")  # a request made: not the directory
+    assert ru("input-about-request") in member.text()
+    await member.send("кардиолог где-то потерял мои анализы")  # no question: support's
+    assert "Alatau" not in member.text()
+    assert "✉️ Отправить в поддержку" in member.buttons()
+
+    async with session_factory() as session, session.begin():
+        await session.execute(update(Member).values(home_address=None))
+    await member.send("в какой клинике принимает терапевт?")  # no city known: every city's
+    assert "🏥 Терапевт (семейный врач), наши клиники (4):\n• Alatau Health · " in member.text()
+    assert "• Медичний центр «Добробут» · просп. Перемоги, 25, Київ" in member.text()
+
+
+@pytest.mark.parametrize("lang", ["uk", "ru", "kk", "en"])
+async def test_the_example_a_long_list_gives_lists_the_clinics_of_that_doctor(
+    member, session_factory, tmp_path, lang
+):
+    """A city of twelve clinics lists ten and counts the rest, with an example question that
+    names a doctor; that example, typed as given in each language, lists the city's clinics
+    that see a dentist, and only those."""
+    t = TranslatorHub().get(lang)
+    rows = [f"Київ;Клініка {n:02d};вул. Садова, {n};therapist;" for n in range(1, 13)]
+    rows += ["Київ;Стоматологія «Усмішка»;вул. Саксаганського, 41;dentist;"]
+    await directory(
+        session_factory, tmp_path, "\n".join(["city;name;address;specialties;phone", *rows])
+    )
+    await member_with_active_card(member, session_factory)
+    if lang != "en":
+        await member.send("/language")
+        await member.click(re.escape(t(f"language-name-{lang}")))
+    async with session_factory() as session, session.begin():
+        await session.execute(update(Member).values(home_address="Київ, вул. Садова 3"))
+    await member.send("/menu")
+    await member.send({"uk": "список клінік", "ru": "список клиник", "kk": "емханалар тізімі",
+                       "en": "list of clinics"}[lang])  # fmt: skip
+    more = t("directory-more", more=3, city="Київ")
+    assert more in member.text()
+    [example] = re.findall(r"[«“]([^»”]+)[»”]", more)
+
+    await member.send(example)
+    dentist = t("specialty-dentist")
+    assert t("directory-doctor-city", doctor=dentist, city="Київ", count=1) in member.text()
+    assert "• Стоматологія «Усмішка» · вул. Саксаганського, 41" in member.text()
+    assert "Клініка 01" not in member.text()
