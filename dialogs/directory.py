@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator, TranslatorHub
 from bot.services import clinics
-from bot.services.forms import about_made_request, aliases_held, asks_directory, is_question
+from bot.services.forms import about_made_request, aliases_held, asks_directory, asks_doctor_seen
 from bot.services.phones import shown_phone
 from dialogs.common import set_notice
 from dialogs.requests.appointment.handlers import specialty_words
@@ -24,17 +24,18 @@ async def answered_directory(message: Message, manager: DialogManager) -> bool:
     """A question the directory answers (`forms.asks_directory`), answered; False for any
     other message, a question about where something else is ("где моя заявка?"), or with no
     directory. A question that names one doctor lists the clinics that see that doctor, and
-    asks the directory without a word for a clinic ("де є стоматолог у Києві?"), unless it is
-    about a request made ("где моя заявка к кардиологу?")."""
+    asks the directory without a word for a clinic when it asks where the doctor is seen or
+    whether one is ("де є стоматолог у Києві?", `forms.asks_doctor_seen`), unless it is about a
+    request made ("где моя заявка к кардиологу?")."""
     text = message.text or ""
     asked = asks_directory(text)
-    if asked is None:
-        return False
-    names_clinics, _where = asked
     hub: TranslatorHub = manager.middleware_data["translators"]
     doctors = aliases_held(text, specialty_words(hub))
     specialty = next(iter(doctors)) if len(doctors) == 1 else None
-    asks_doctor = specialty is not None and is_question(text) and not about_made_request(text)
+    asks_doctor = specialty is not None and asks_doctor_seen(text) and not about_made_request(text)
+    if asked is None and not asks_doctor:
+        return False
+    names_clinics = asked is not None and asked[0]
     session: AsyncSession = manager.middleware_data["session"]
     member: Member | None = manager.middleware_data.get("member")
     answer = await clinics.directory_answer(

@@ -556,8 +556,9 @@ async def test_a_question_naming_a_doctor_lists_the_clinics_that_see_them(
     sees no ENT; "где есть кардиолог?" went to support. The clinics listed are those that see
     the doctor named: the city's (the home city's when none is named); those of other cities,
     each with its city, where the city has none; every city's when no city is known; and that
-    none is listed when no clinic sees that doctor. A question about a request made, or a
-    message that is no question, is not the directory's."""
+    none is listed when no clinic sees that doctor. A question about a request made, one that
+    asks something else of a doctor (a limit, a referral), a message that is no question, or
+    one that asks when clinics work (the directory knows no hours) is not the directory's."""
     ru = TranslatorHub().get("ru")
     await directory(session_factory, tmp_path, DOCTORS)
     await member_with_active_card(member, session_factory)
@@ -588,11 +589,22 @@ async def test_a_question_naming_a_doctor_lists_the_clinics_that_see_them(
     await member.send("в какой клинике есть гинеколог?")
     assert "🏥 Гинеколог: в нашем списке клиник такого врача нет." in member.text()
 
+    await member.send("is there a dermatologist in Kyiv?")  # the city named, in English
+    assert "🏥 Дерматолог в городе Київ, клиники (1):\n• Медичний центр" in member.text()
+
     await member.send("где моя заявка к кардиологу?")  # a request made: not the directory
     assert ru("input-about-request") in member.text()
-    await member.send("кардиолог где-то потерял мои анализы")  # no question: support's
-    assert "Alatau" not in member.text()
-    assert "✉️ Отправить в поддержку" in member.buttons()
+    # no question, or something else asked of a doctor, or when the clinics work: support's
+    for said in (
+        "кардиолог где-то потерял мои анализы",
+        "есть ли лимит на стоматолога?",
+        "где взять направление к кардиологу?",
+        "где кардиолог? я жду уже час",
+        "какие клиники работают в выходные?",
+    ):
+        await member.send(said)
+        assert "🏥" not in member.text(), said
+        assert "✉️ Отправить в поддержку" in member.buttons(), said
 
     async with session_factory() as session, session.begin():
         await session.execute(update(Member).values(home_address=None))

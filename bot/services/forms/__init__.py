@@ -95,6 +95,7 @@ from bot.services.forms.questions import (
     asks_card,
     asks_card_dates,
     asks_directory,
+    asks_doctor_seen,
     asks_support_contacts,
     may_ask_card,
 )
@@ -184,6 +185,7 @@ __all__ = [
     "asks_card",
     "asks_card_dates",
     "asks_directory",
+    "asks_doctor_seen",
     "asks_support_contacts",
     "asks_what_to_do",
     "bare_request",

@@ -126,19 +126,35 @@ _WHERE_ASKED = ("адрес", "address", "телефон", "phone", "где", "�
                 "контакт", "contact")  # fmt: skip
 _BOOKING_ASKED = ("запис", "запиш", "book", "appoint", "жазыл", "жазып", "приём", "прием",
                   "прийом")  # fmt: skip
+# (a question of when the clinics work, "какие клиники работают в выходные?", the directory
+# does not answer: it knows no hours)
+_TIME_ASKED = ("выходн", "вихідн", "weekend", "суббот", "субот", "воскрес", "неділ", "saturday",
+               "sunday", "сенбі", "жексенбі", "демалыс", "круглосуточ", "цілодоб", "ночь",
+               "ночью", "вночі", "night", "график", "графік", "режим", "hours", "скольки",
+               "котрої", "часы")  # fmt: skip
 DIRECTORY_ASKED_MAX = 8  # words
 DIRECTORY_FEW = 3  # words: "клиники в Алматы" asks with no word of asking
 
 
+def _not_the_directory_s(words: list[str], typed: str) -> bool:
+    """Whether a message of `words` is too long for a question the directory answers, or asks
+    why, books, wants something or asks when clinics work."""
+    return (
+        not words
+        or len(words) > DIRECTORY_ASKED_MAX
+        or bool(_WHY & set(words))
+        or any(word.startswith(_BOOKING_ASKED + _TIME_ASKED) for word in words)
+        or says_wanting(typed)
+    )
+
+
 def asks_directory(typed: str) -> tuple[bool, bool] | None:
     """Whether a message asks the clinic directory: (it names clinics, it asks where or what)
-    when it does either, in a question or a few words, and books nothing and asks no why;
-    None for any other message. The caller answers a clinic named by name with the second,
-    and lists clinics with the first."""
+    when it does either, in a question or a few words, and books nothing and asks no why nor
+    when clinics work; None for any other message. The caller answers a clinic named by name
+    with the second, and lists clinics with the first."""
     words = _words(typed)
-    if not words or len(words) > DIRECTORY_ASKED_MAX or _WHY & set(words):
-        return None
-    if any(word.startswith(_BOOKING_ASKED) for word in words) or says_wanting(typed):
+    if _not_the_directory_s(words, typed):
         return None
     clinics = any(word.startswith(_CLINIC_ASKED) for word in words)
     where = any(word == stem or (word.startswith(stem) and len(stem) > 3) for word in words
@@ -148,3 +164,29 @@ def asks_directory(typed: str) -> tuple[bool, bool] | None:
     if not (clinics and (where or few or is_question(typed))) and not where:
         return None
     return clinics, where
+
+
+# a question of where a doctor is seen, or whether one is ("где принимает кардиолог?", "де є
+# стоматолог у Києві?", "is there a dermatologist in Kyiv?", "педиатр есть?"): a word of a
+# doctor being there or seeing people, and none of what else is asked of a doctor (a limit, a
+# price, a referral, results, documents, a doctor waited for)
+_SEEN_ASKED = ("есть", "є", "бар", "принимает", "принимают", "приймає", "приймають", "ведет",
+               "ведёт", "веде", "қабылдай", "there", "see", "find", "найти", "знайти")  # fmt: skip
+_OTHER_ASKED = ("лимит", "ліміт", "limit", "стоит", "стоимост", "цена", "цену", "ціна", "вартіст",
+                "cost", "price", "сколько", "скільки", "қанша", "покрыва", "покрива", "cover",
+                "направлен", "referral", "жолдама", "результат",
+                "result", "нәтиже", "анализ", "аналіз", "документ", "document", "справк",
+                "довідк", "жду", "ждем", "ждём", "чекаю", "чекаємо", "wait", "күт", "опазд",
+                "запізн", "late")  # fmt: skip
+
+
+def asks_doctor_seen(typed: str) -> bool:
+    """Whether a message asks where a doctor is seen or whether one is, for the directory to
+    answer with the clinics that see the doctor it names (`_SEEN_ASKED`): a question, and
+    nothing else asked of a doctor ("есть ли лимит на стоматолога?" is for support)."""
+    words = _words(typed)
+    if _not_the_directory_s(words, typed) or not is_question(typed):
+        return False
+    seen = any(word == stem or (word.startswith(stem) and len(stem) > 3) for word in words
+               for stem in _SEEN_ASKED)  # fmt: skip
+    return seen and not any(word.startswith(_OTHER_ASKED) for word in words)
