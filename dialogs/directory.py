@@ -50,6 +50,11 @@ async def answered_directory(message: Message, manager: DialogManager) -> bool:
         if seen:
             names = ", ".join(sorted(i18n(f"specialty-{code}") for code in seen))
             lines.append(i18n("directory-specialties", specialties=names))
+    elif answer.street:
+        lines = [i18n("directory-street", count=len(answer.shown) + answer.more)]
+        lines += [f"• {_clinic_line(each, with_city=True)}" for each in answer.shown]
+        if answer.more:
+            lines.append(i18n("directory-doctor-more", more=answer.more))
     elif answer.specialty is not None:
         lines = _doctor_lines(answer, i18n)
     elif answer.city is not None:

@@ -488,7 +488,8 @@ class DirectoryAnswer:
     or a city's clinics (the first `CITY_SHOWN`, and how many more), or the cities there are.
     With a doctor named (`specialty`), the clinics are those that see that doctor: the city's,
     or, where none of the city's does or no city is known, those of every city (`any_city`;
-    none at all when no clinic of the directory sees the doctor)."""
+    none at all when no clinic of the directory sees the doctor). A street named ("клиника на
+    Фурманова") answers with the one clinic on it, or lists those that are (`street`)."""
 
     clinic: Clinic | None = None
     city: str | None = None
@@ -497,6 +498,7 @@ class DirectoryAnswer:
     cities: tuple[str, ...] = ()
     specialty: str | None = None
     any_city: bool = False
+    street: bool = False  # the clinics on a street the question names, in any city
 
 
 async def directory_answer(
@@ -505,7 +507,8 @@ async def directory_answer(
     """The answer to a question about the clinics (`forms.asks_directory`): a clinic it names by
     name ("адрес клиники Dent-Lux"), else the clinics of the city it names ("в Алматы") or of
     the member's home city, else the cities; those that see `specialty` when the question names
-    a doctor ("где есть кардиолог в Алматы?"); None with no directory."""
+    a doctor ("где есть кардиолог в Алматы?"); the one on a street it names, or those
+    (`clinics_on_street`: "есть ли клиника на Фурманова?"); None with no directory."""
     found = await repo.active(session)
     if not found:
         return None
@@ -520,6 +523,14 @@ async def directory_answer(
     if specialty is not None:
         seeing = {each.id for each in await repo.seeing(session, specialty)}
         found = [each for each in found if each.id in seeing]
+    if on := clinics_on_street(text, found):
+        # the city's, where it has some on that street ("на Садовій": Kyiv's, not Lviv's)
+        on = [each for each in on if city and fold(each.city) == fold(city)] or on
+        if len(on) == 1:
+            return DirectoryAnswer(clinic=on[0])
+        shown, more = _first(on)
+        return DirectoryAnswer(shown=shown, more=more, specialty=specialty, street=True)
+    if specialty is not None:
         if city is None or not any(fold(each.city) == fold(city) for each in found):
             shown, more = _first(found)
             return DirectoryAnswer(
@@ -529,6 +540,41 @@ async def directory_answer(
         return DirectoryAnswer(cities=tuple(city for _id, city in known))
     shown, more = _first([each for each in found if fold(each.city) == fold(city)])
     return DirectoryAnswer(city=city, shown=shown, more=more, specialty=specialty)
+
+
+# the words of an address that say what kind of street it is, not which ("вул.", "st", "ave")
+_STREET_KINDS = frozenset({
+    "st", "street", "str", "ave", "avenue", "rd", "road", "blvd", "boulevard", "lane", "sq",
+    "square", "вул", "вулиця", "ул", "улица", "просп", "проспект", "пр", "пл", "площадь",
+    "площа", "бул", "бульвар", "пер", "переулок", "провулок", "мкр", "мкрн", "микрорайон",
+    "мікрорайон", "көшесі", "даңғылы", "шағын", "ауданы", "д", "дом", "буд", "кв", "корпус",
+    "офис", "офіс", "office", "floor", "этаж", "поверх",
+})  # fmt: skip
+# a street's own word is this long at least ("Абая", "Tole"): a shorter one is no street's
+STREET_WORD_MIN = 4
+
+
+def clinics_on_street(text: str, found: Sequence[Clinic]) -> list[Clinic]:
+    """The clinics of `found` on a street a message names ("есть ли клиника на Фурманова?",
+    "клініки на Садовій", "на Желтоксан"): a word of it, besides a city's and the words for a
+    clinic, is one of a clinic's address's (declined, or in the other script: `_same_word`),
+    a number aside and the word for what kind of street it is."""
+    cities = {word for clinic in found for word in _words(clinic.city)}
+    said = [
+        word
+        for word in _words(text)
+        if word not in _CLINIC_WORDS and word not in cities and len(word) >= STREET_WORD_MIN
+    ]
+    on = []
+    for clinic in found:
+        street = [
+            word
+            for word in _words(clinic.address)
+            if word not in _STREET_KINDS and not word.isdigit() and len(word) >= STREET_WORD_MIN
+        ]
+        if any(_same_word(typed, word) for typed in said for word in street):
+            on.append(clinic)
+    return on
 
 
 def _first(found: Sequence[Clinic]) -> tuple[tuple[Clinic, ...], int]:

@@ -14,4 +14,5 @@ directory-doctor-elsewhere = 🏥 { $doctor }: none of our clinics in { $city } 
 directory-doctor-all = 🏥 { $doctor }, our clinics ({ $count }):
 directory-doctor-more = …and { $more } more: the booking form lists them all.
 directory-doctor-none = 🏥 { $doctor }: no clinic on our list sees one. Book the visit all the same: support will find a clinic.
+directory-street = 🏥 Our clinics at the address you named ({ $count }):
 directory-book = To book a visit: “{ btn-new-request }” → “{ request-kind-appointment }”.

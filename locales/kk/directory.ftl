@@ -14,4 +14,5 @@ directory-doctor-elsewhere = 🏥 { $doctor }: { $city } қаласындағы 
 directory-doctor-all = 🏥 { $doctor }, біздің емханалар ({ $count }):
 directory-doctor-more = …тағы { $more }: жазылу формасы бәрін көрсетеді.
 directory-doctor-none = 🏥 { $doctor }: біздің емханалар тізімінде мұндай дәрігер жоқ. Бәрібір жазылыңыз — қолдау қызметі емхана таңдайды.
+directory-street = 🏥 Сіз атаған мекенжайдағы біздің емханалар ({ $count }):
 directory-book = Қабылдауға жазылу үшін: «{ btn-new-request }» → «{ request-kind-appointment }».

@@ -14,4 +14,5 @@ directory-doctor-elsewhere = 🏥 { $doctor }: в городе { $city } в на
 directory-doctor-all = 🏥 { $doctor }, наши клиники ({ $count }):
 directory-doctor-more = …и ещё { $more }: форма записи покажет все.
 directory-doctor-none = 🏥 { $doctor }: в нашем списке клиник такого врача нет. Запишитесь всё равно — поддержка подберёт клинику.
+directory-street = 🏥 Наши клиники по названному адресу ({ $count }):
 directory-book = Чтобы записаться на приём: «{ btn-new-request }» → «{ request-kind-appointment }».

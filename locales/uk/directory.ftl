@@ -14,4 +14,5 @@ directory-doctor-elsewhere = 🏥 { $doctor }: у місті { $city } у наш
 directory-doctor-all = 🏥 { $doctor }, наші клініки ({ $count }):
 directory-doctor-more = …і ще { $more }: форма запису покаже всі.
 directory-doctor-none = 🏥 { $doctor }: у нашому списку клінік такого лікаря немає. Запишіться все одно — підтримка підбере клініку.
+directory-street = 🏥 Наші клініки за названою адресою ({ $count }):
 directory-book = Щоб записатися на прийом: «{ btn-new-request }» → «{ request-kind-appointment }».

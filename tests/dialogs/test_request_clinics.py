@@ -644,3 +644,40 @@ async def test_the_example_a_long_list_gives_lists_the_clinics_of_that_doctor(
     assert t("directory-doctor-city", doctor=dentist, city="Київ", count=1) in member.text()
     assert "• Стоматологія «Усмішка» · вул. Саксаганського, 41" in member.text()
     assert "Клініка 01" not in member.text()
+
+
+async def test_a_clinic_asked_by_its_street_is_the_one_there(member, session_factory, tmp_path):
+    """ "яка клініка на Саксаганського?" listed every clinic of Kyiv, and "есть ли клиника на
+    Фурманова?" every clinic of Almaty: the street named is now the clinic on it, shown with
+    its address, phone and doctors (declined, in the other script), and several on one street
+    are listed, each with its city."""
+    await directory(session_factory, tmp_path)
+    await member_with_active_card(member, session_factory)
+    await member.send("/language")
+    await member.click(re.escape(T("language-name-uk")))
+    await member.send("/menu")
+
+    await member.send("яка клініка на Саксаганського?")
+    assert "🏥 <b>Стоматологія</b> «Усмішка»\n📍 вул. Саксаганського, 41, Київ\n" in member.text()
+    await member.send("де клініка на Городоцькій?")
+    assert "🏥 Клініка «Львівське здоров'я»\n📍 вул. Городоцька, 120, Львів" in member.text()
+    await member.send("які клініки є на Садовій?")
+    assert "🏥 Наші клініки за названою адресою (7):\n• Клініка 1 · вул. Садова, 1, Київ\n" in (
+        member.text()
+    )
+    assert "Довга" not in member.text()
+
+
+async def test_a_street_in_latin_is_named_in_cyrillic(member, session_factory, tmp_path):
+    """Almaty's addresses are written in Latin ("Furmanov st 150"); "на Фурманова" names the
+    clinic there, and a doctor asked for on a street, the clinic there that sees them."""
+    ru = TranslatorHub().get("ru")
+    await directory(session_factory, tmp_path, DOCTORS)
+    await member_with_active_card(member, session_factory)
+    await member.send("/language")
+    await member.click(re.escape(ru("language-name-ru")))
+    await member.send("/menu")
+    await member.send("есть ли клиника на Фурманова?")
+    assert "🏥 Green Clinic\n📍 Furmanov st 150, Алматы\n📞 +7 727 300 0850" in member.text()
+    await member.send("где есть кардиолог на Аль-Фараби?")
+    assert "🏥 Alatau Health\n📍 Al-Farabi ave 77/8, Алматы" in member.text()
