@@ -392,6 +392,29 @@ def clinic_named(text: str, found: Sequence[Clinic], city: str | None = None) ->
     return _the_one(matched, said, city)
 
 
+def clinic_at(text: str, found: Sequence[Clinic], city: str | None = None) -> Clinic | None:
+    """The one clinic of `found` whose address a typed clinic gives, with no name ("Фурманова
+    150", "на Садовій, 3"): each word it has, besides a city's, the words for a clinic and the
+    kind of street, is one of that clinic's address (a number as it is); of several ("на
+    Садовій", where seven are), as `clinic_named` tells them apart; else None (kept as typed:
+    "клиника Здоровье на Фурманова" names another)."""
+    cities = {word for clinic in found for word in _words(clinic.city)}
+    said = _words(text)
+    typed = [
+        word
+        for word in said
+        if word not in _CLINIC_WORDS and word not in cities and word not in _STREET_KINDS
+    ]
+    if not any(not word.isdigit() for word in typed):
+        return None
+    matched = [
+        clinic
+        for clinic in found
+        if all(any(_same_word(w, k) for k in _words(clinic.address)) for w in typed)
+    ]
+    return _the_one(matched, said, city)
+
+
 def _the_one(matched: list[Clinic], said: list[str], city: str | None) -> Clinic | None:
     """The one clinic of `matched`: of several, the one of the city typed with it (`said`),
     else of `city` (the member's), when it alone is."""
@@ -454,11 +477,12 @@ def clinic_in_message(
 async def named(
     session: AsyncSession, text: str, specialty: str, city: str | None = None
 ) -> Clinic | None:
-    """The directory's clinic for `specialty` a member typed by its name, if one is
-    (`clinic_named`)."""
+    """The directory's clinic for `specialty` a member typed by its name (`clinic_named`), or
+    by its address alone (`clinic_at`), if one is."""
     if specialty not in SPECIALTIES:
         return None
-    return clinic_named(text, await repo.seeing(session, specialty), city)
+    found = await repo.seeing(session, specialty)
+    return clinic_named(text, found, city) or clinic_at(text, found, city)
 
 
 async def named_in_message(session: AsyncSession, text: str, specialty: str) -> Clinic | None:

@@ -681,3 +681,36 @@ async def test_a_street_in_latin_is_named_in_cyrillic(member, session_factory, t
     assert "🏥 Green Clinic\n📍 Furmanov st 150, Алматы\n📞 +7 727 300 0850" in member.text()
     await member.send("где есть кардиолог на Аль-Фараби?")
     assert "🏥 Alatau Health\n📍 Al-Farabi ave 77/8, Алматы" in member.text()
+
+
+async def test_a_directory_clinic_typed_by_its_address_is_that_clinic(
+    member, session_factory, tmp_path
+):
+    """On the clinic step, "на Садовій, 3" was stored as typed, without the clinic it is the
+    address of: it is that clinic now, as its button gives it. A street alone where several
+    clinics are, or a clinic named beside the street, is kept as typed."""
+    await directory(session_factory, tmp_path)
+    await open_form(member, session_factory, home="м. Київ, вул. Січових Стрільців, 5")
+    await member.click(re.escape(T("specialty-therapist")))
+    await member.send("на Садовій, 3")
+    summary = await finish(member)
+    assert f"{T('field-clinic')}: Клініка 3, вул. Садова, 3, Київ" in summary
+    await member.click(re.escape(T("btn-send")))
+    [request] = await stored_requests(session_factory)
+    assert request.details["clinic"] == "Клініка 3, вул. Садова, 3, Київ"
+    assert isinstance(request.details["clinic_id"], int)
+
+    found = [
+        Clinic(id=n, city=city, city_key=city.casefold(), name=name, address=address, key=str(n))
+        for n, (city, name, address) in enumerate(
+            [
+                ("Алматы", "Green Clinic", "Furmanov st 150"),
+                ("Київ", "Клініка 1", "вул. Садова, 1"),
+                ("Київ", "Клініка 2", "вул. Садова, 2"),
+            ]
+        )
+    ]
+    assert clinics.clinic_at("улица Фурманова, 150", found) is found[0]  # in Cyrillic
+    assert clinics.clinic_at("на Садовій", found) is None  # which of the two
+    assert clinics.clinic_at("Клиника Здоровье на Фурманова 20", found) is None  # another
+    assert clinics.clinic_at("Фурманова 20", found) is None  # another building
