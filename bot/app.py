@@ -118,6 +118,8 @@ async def running(
         clock,
         worker_id=f"{socket.gethostname()}:{os.getpid()}",
         bg_factory=bg_factory,
+        # the page refreshed after a notification waits out a 429 as a handler's answer does
+        refresh_bot=bot,
         # with Redis every process's sends count against one set of Telegram's limits
         pacer=pacer,
         shared=shared,
@@ -153,6 +155,9 @@ async def running(
         # a page refreshed after a notification (a task of its own) ends in an open session
         if not await dp.background_ended(settings.shutdown_timeout):
             log.warning("dialogs: refreshes still running after %s s", settings.shutdown_timeout)
+        # then the dialog state's storage (aiogram's shutdown, at the end of polling or of the
+        # webhook app, leaves it open: bot/dispatcher.py)
+        await dp.close_storage()
         await bot.session.close()
         await delivery_bot.session.close()
         if redis is not None:

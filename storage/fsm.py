@@ -262,4 +262,5 @@ class KeyLocks(BaseEventIsolation):
                 del self._held[key]
 
     async def close(self) -> None:
-        self._held.clear()
+        """Nothing to close: a key's lock goes with the last update that holds it or waits for
+        it, and one still running when the process stops releases its own."""

@@ -158,6 +158,7 @@ class Deliverer:
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         bg_factory: BgManagerFactory | None = None,
+        refresh_bot: Bot | None = None,
         shared: SharedLimits | None = None,
         host: str | None = None,
         pid: int | None = None,
@@ -172,6 +173,9 @@ class Deliverer:
         self.monotonic = monotonic
         self.sleep = sleep
         self.bg_factory = bg_factory
+        # an open page is refreshed with the handlers' bot (`_refresh_open_page`), which waits
+        # out a 429: the refresh runs in a task of its own, holding no row of the deliverer's
+        self.refresh_bot = refresh_bot or bot
         if bg_factory is not None:  # the same filter object is added once, however many run
             logging.getLogger("aiogram_dialog.manager.update_handler").addFilter(NO_PAGE_OPEN)
         self.shared = shared
@@ -444,12 +448,14 @@ class Deliverer:
         """Re-render the member's open dialog (e.g. the request's page) with the new status.
 
         Runs after the delivery committed: the refresh is an update of its own, with its own
-        transaction. A member with no open dialog is simply left alone.
+        transaction, made with `refresh_bot` (a 429 on its edit waited out, as a handler's
+        answer's is, not a page left showing the old status). A member with no open dialog is
+        simply left alone.
         """
         if self.bg_factory is None:
             return
         try:
-            await self.bg_factory.bg(self.bot, chat_id, chat_id).update({})
+            await self.bg_factory.bg(self.refresh_bot, chat_id, chat_id).update({})
         except Exception:  # a refresh is a courtesy; it must never fail a delivery
             log.warning("could not refresh the open dialog of chat %s", chat_id, exc_info=True)
 

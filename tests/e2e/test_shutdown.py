@@ -7,11 +7,13 @@ import signal
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.sandbox.run import sandbox_users
 from tests.e2e.conftest import Sandbox, bot_env, import_demo_registry, start_bot, stop_bot, until
+from tgsandbox import DEFAULT_FORUM_CHAT_ID as FORUM
 from tgsandbox import EmulatorState, OutgoingFile, bound_url, start_emulator
 from tgsandbox.faults import fault_from_json
 
@@ -131,3 +133,42 @@ async def test_an_album_fetched_when_the_bot_is_killed_is_handled_after_the_rest
     await running.box.reply_after(AIGERIM, lambda: None, "📎 Документы: 3")
     await until(lambda: not running.unacknowledged(album))
     await send_and_count_photos(running)
+
+
+async def test_a_page_refresh_in_flight_when_the_bot_stops_ends_before_the_exit(
+    running: Running,
+) -> None:
+    """After a status notification the member's open request page is refreshed, in a task of
+    aiogram-dialog's own. A SIGTERM while that refresh waits for Telegram (a 429 on its edit)
+    lets it end before the bot's session is closed: the page shows the new status, the process
+    exits 0, and its log has no error and no session left open."""
+    box = running.box
+    await box.callback_request_in_russian(AIGERIM, "+77010000101", "SPH-2026-0001")
+    await box.press(AIGERIM, "📋 Мои заявки", "страница 1")
+    page = await box.press(AIGERIM, "R-000001 · 📞 Обратный звонок · 🆕 новая", "История")
+
+    def card() -> dict[str, Any] | None:
+        return next(
+            (
+                m
+                for m in box.bot_messages(FORUM)
+                if "R-000001" in m.get("text", "") and m.get("reply_markup")
+            ),
+            None,
+        )
+
+    posted = await box.state.wait_for(card, within=15)
+    refresh = {"kind": "429", "chat_id": AIGERIM, "method": "editMessageText", "retry_after": 3}
+    running.state.faults.append(fault_from_json(running.state.next_id(), refresh))
+    box.state.press_button(FORUM, posted["message_id"], user_id=20001, text="🙋 Take")
+    await until(lambda: running.refused_calls(AIGERIM) == 1)  # the refresh waits out its 3 s
+    assert any("в работе" in m.get("text", "") for m in box.bot_messages(AIGERIM))  # told
+
+    running.process.send_signal(signal.SIGTERM)
+    assert await asyncio.wait_for(running.process.wait(), SHUTDOWN_TIMEOUT + 10) == 0
+    [shown] = [m for m in box.bot_messages(AIGERIM) if m["message_id"] == page["message_id"]]
+    assert "История" in shown["text"] and "в работе" in shown["text"]  # refreshed before the exit
+    log = (running.cwd / "bot.log").read_text(encoding="utf-8")
+    assert "stopped" in log
+    for sign in ("ERROR", "Traceback", "Unclosed", "refreshes still running"):
+        assert sign not in log, sign

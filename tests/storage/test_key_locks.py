@@ -57,6 +57,27 @@ async def test_a_failed_update_releases_its_key() -> None:
     assert locks._held == {}
 
 
+async def test_closing_while_an_update_holds_a_key_keeps_its_lock() -> None:
+    """aiogram closes the locks when the dispatcher shuts down; an update still running then
+    (a page refreshed after a notification) failed with a KeyError when it released its key,
+    and a second update of that key did not wait for it."""
+    locks = KeyLocks()
+    order: list[str] = []
+
+    async def update(name: str) -> None:
+        async with locks.lock(_key(3)):
+            order.append(f"{name} in")
+            await asyncio.sleep(0.01)
+            order.append(f"{name} out")
+
+    first = asyncio.create_task(update("a"))
+    await asyncio.sleep(0)
+    await locks.close()
+    await asyncio.gather(first, update("b"))
+    assert order == ["a in", "a out", "b in", "b out"]
+    assert locks._held == {}
+
+
 async def _hold(locks: KeyLocks, user: int) -> None:
     async with locks.lock(_key(user)):
         await asyncio.sleep(0)
