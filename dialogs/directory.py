@@ -11,12 +11,13 @@ from aiogram_dialog import DialogManager
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator, TranslatorHub
-from bot.services import clinics
+from bot.services import cards, clinics
 from bot.services.forms import about_made_request, aliases_held, asks_directory, asks_doctor_seen
 from bot.services.phones import shown_phone
-from dialogs.common import set_notice
+from dialogs.common import SUGGEST, set_notice, today
 from dialogs.requests.appointment.handlers import specialty_words
-from storage.models import Clinic, Member
+from dialogs.requests.named import Asked, offered_of
+from storage.models import Clinic, Member, RequestKind
 from storage.repositories import clinics as clinics_repo
 
 
@@ -57,6 +58,7 @@ async def answered_directory(message: Message, manager: DialogManager) -> bool:
             lines.append(i18n("directory-doctor-more", more=answer.more))
     elif answer.specialty is not None:
         lines = _doctor_lines(answer, i18n)
+        await _offer_visit(manager, text, answer.specialty)
     elif answer.city is not None:
         lines = [i18n("directory-city", city=answer.city, count=len(answer.shown) + answer.more)]
         lines += [f"• {_clinic_line(each)}" for each in answer.shown]
@@ -68,6 +70,24 @@ async def answered_directory(message: Message, manager: DialogManager) -> bool:
     lines.append(i18n("directory-book"))
     set_notice(manager, "directory-answer", text="\n".join(lines))
     return True
+
+
+async def _offer_visit(manager: DialogManager, text: str, specialty: str) -> None:
+    """The visit to the doctor asked about, one press away ("📝 New request: 🩺 Doctor
+    appointment · Cardiologist", `suggest.on_suggest`), on the active card when it takes
+    requests now; the question is what the form reads first, so a city it names is the clinic
+    step's ("где есть кардиолог в Алматы?": Almaty's clinics that see one)."""
+    data = manager.middleware_data
+    member: Member | None = data.get("member")
+    if member is None:
+        return
+    card_list = await cards.list_cards(data["session"], member, today(manager))
+    active = next((card for card in card_list if card.is_active), None)
+    if active is None:
+        return
+    offered = offered_of(Asked((RequestKind.APPOINTMENT, specialty), None, active, text))
+    if offered is not None:
+        manager.dialog_data[SUGGEST] = offered
 
 
 def _doctor_lines(answer: clinics.DirectoryAnswer, i18n: Translator) -> list[str]:

@@ -714,3 +714,30 @@ async def test_a_directory_clinic_typed_by_its_address_is_that_clinic(
     assert clinics.clinic_at("на Садовій", found) is None  # which of the two
     assert clinics.clinic_at("Клиника Здоровье на Фурманова 20", found) is None  # another
     assert clinics.clinic_at("Фурманова 20", found) is None  # another building
+
+
+async def test_the_doctor_asked_about_is_one_press_from_a_visit(member, session_factory, tmp_path):
+    """The clinics that see the doctor asked about come with that visit offered, on the active
+    card: pressed, the form opens at the clinic step, at the clinics of the city the question
+    named."""
+    ru = TranslatorHub().get("ru")
+    await directory(session_factory, tmp_path, DOCTORS)
+    await member_with_active_card(member, session_factory)
+    await member.send("/language")
+    await member.click(re.escape(ru("language-name-ru")))
+    await member.send("/menu")
+    await member.send("is there a dermatologist in Kyiv?")
+    offer = "📝 Новая заявка: 🩺 Запись к врачу · Дерматолог"
+    assert offer in member.buttons()
+    await member.click(re.escape(offer))
+    assert ru("clinics-pick-prompt", city="Київ") in member.text()
+    assert "Медичний центр «Добробут» · просп. Перемоги, 25" in member.buttons()
+    assert not any("Alatau" in button for button in member.buttons())
+    await member.click("Медичний центр .*")
+    await member.send("05.12.2026")
+    await member.click(re.escape(ru("time-window-morning")))
+    await member.click(re.escape(ru("btn-skip")))
+    await member.click(re.escape(ru("btn-send")))
+    [request] = await stored_requests(session_factory)
+    assert request.details["specialty"] == "dermatologist"
+    assert request.details["clinic"] == "Медичний центр «Добробут», просп. Перемоги, 25, Київ"
