@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.english_said import SAID_IN_CYRILLIC
 from bot.services.names import other_scripts
 from bot.services.phones import normalize_phone
 from bot.services.registry import read_rows
@@ -365,10 +366,11 @@ def _spellings(known: str) -> tuple[str, ...]:
     """`known` and, from `SPELLED_MIN` letters, the same word in the other script, as Ukraine,
     Russia and Kazakhstan transliterate names (`names.other_scripts`): a clinic's name of local
     words written in Latin ("Medeu", "Alatau") is typed in Cyrillic, and back. A name of
-    English words ("Smile", "Green") is not spelled so: people say those, not letter by letter."""
+    English words ("Smile", "Green") is written as it is said, "Смайл", "Грин"
+    (`english_said.SAID_IN_CYRILLIC`): people say those, not letter by letter."""
     if len(known) < SPELLED_MIN:
         return (known,)
-    return (known, *other_scripts(known))
+    return (known, *SAID_IN_CYRILLIC.get(known, ()), *other_scripts(known))
 
 
 def clinic_named(text: str, found: Sequence[Clinic], city: str | None = None) -> Clinic | None:

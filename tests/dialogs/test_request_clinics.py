@@ -477,9 +477,9 @@ ALMATY = "\n".join(
 def test_a_clinic_of_local_words_is_named_in_either_script():
     """Almaty's clinics are written in Latin ("Medeu Polyclinic", "Zheltoksan st"); a member
     writes them in Cyrillic, "Медеу", "на Желтоксан", and a member in English writes Kyiv's
-    «Добробут» as "Dobrobut": each names that clinic. English words are said, not spelled
-    letter by letter: "Грин" is no "Green" (kept as typed), nor is a short word its letters
-    ("но" is not "No.")."""
+    «Добробут» as "Dobrobut": each names that clinic. English words are written as they are
+    said, not letter by letter: "Грин" is "Green", "Смайл" "Smile" ("Грин" was kept as typed);
+    a short word is not its letters ("но" is not "No.")."""
     found = [
         Clinic(id=n, city=city, city_key=city.casefold(), name=name, address=address, key=str(n))
         for n, (city, name, address) in enumerate(
@@ -488,6 +488,9 @@ def test_a_clinic_of_local_words_is_named_in_either_script():
                 ("Алматы", "Alatau Health", "Al-Farabi ave 77/8"),
                 ("Алматы", "City Clinic No. 4", "Abay ave 10"),
                 ("Київ", "Медичний центр «Добробут»", "просп. Перемоги, 25"),
+                ("Алматы", "Green Clinic", "Furmanov st 150"),
+                ("Алматы", "Smile Dental", "Abay ave 1"),
+                ("Київ", "Happy Kids", "вул. Садова, 1"),
             ]
         )
     ]
@@ -497,7 +500,11 @@ def test_a_clinic_of_local_words_is_named_in_either_script():
     assert named("Алатау", found) is found[1]
     assert named("Dobrobut", found) is found[3]
     assert named("Dobrobut, Peremohy 25", found) is found[3]
-    assert named("Грин", found) is None
+    assert named("Грин", found) is found[4]
+    assert named("Смайл Дентал", found) is found[5]
+    assert named("Хеппі Кідс", found) is found[6]  # (as Ukrainian writes it)
+    assert in_message("запишите к стоматологу в Смайл на пятницу", found) is found[5]
+    assert named("Грейс", found) is None
     assert named("но 4", found) is None
     assert in_message("запишите к лору в Медеу на пятницу", found) is found[0]
     assert in_message("к кардиологу в Алатау", found) is found[1]
@@ -520,6 +527,8 @@ async def test_a_russian_speaking_member_names_a_latin_clinic_in_cyrillic(
 
     await member.send("телефон клиники Медеу")
     assert "🏥 Medeu Polyclinic\n📍 Zheltoksan st 112, Алматы\n📞 +7 727 300 0612" in member.text()
+    await member.send("адрес клиники Грин")  # an English word, as it is said
+    assert "🏥 Green Clinic\n📍 Furmanov st 150, Алматы\n📞 +7 727 300 0850" in member.text()
 
     await member.send("/menu")
     await member.click(re.escape(ru("btn-new-request")))
