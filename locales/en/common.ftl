@@ -69,7 +69,7 @@ help-text =
     • 💳 <b>My cards</b>: coverage dates and status; change policy (choose the active card) and show your card at a clinic.
     • 👤 <b>Profile</b>: your name, gender, date of birth and addresses.
     • ☎️ <b>Support</b>: phones, e-mails and opening hours, or write to support right here.
-    • 🏥 <b>Clinics</b>: ask, for example “clinics in Almaty” or “Dent-Lux address”: I answer from the insurer's list of clinics.
+    • 🏥 <b>Clinics</b>: ask, for example “clinics in Almaty”, “where is there a dentist in Almaty?” or “Dent-Lux address”: I answer from the insurer's list of clinics.
 
     Commands: /menu, /support, /language, /cancel (leave any form), /mydata (what I store about you: a copy, or erase it), /help.
 

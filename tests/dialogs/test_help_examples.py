@@ -52,7 +52,8 @@ async def test_each_clinic_example_of_the_help_is_answered_from_the_directory(
     member, session_factory, tmp_path, locale
 ):
     """The help's "Clinics" line says a member may ask about them: each of its examples, in
-    each language, is answered from the directory (a city's clinics, a clinic's address)."""
+    each language, is answered from the directory (a city's clinics, those that see a doctor,
+    a clinic's address)."""
     rows = [
         "city;name;address;specialties;phone",
         "Алматы;Dent-Lux;Tole Bi st 55;dentist;+7 727 300 0355",
@@ -63,11 +64,14 @@ async def test_each_clinic_example_of_the_help_is_answered_from_the_directory(
     async with session_factory() as session, session.begin():
         await clinics.import_clinics(session, clinics.read_clinics(path), NOW)
     examples = _examples(locale, "🏥")
-    assert len(examples) == 2, examples  # a city's clinics; a clinic's address
+    assert len(examples) == 3, examples  # a city's clinics; a doctor's; a clinic's address
     await _member_speaking(member, session_factory, locale)
-    for example, shown in zip(examples, ("🏥", "📍"), strict=True):
+    for example, shown in zip(examples, ("🏥", "🏥", "📍"), strict=True):
         await member.send("/menu")
         await member.send(example)
         assert shown in member.text() and (
             "Dent-Lux" in member.text() or "Добробут" in (member.text())
         ), (example, member.text())
+    # the doctor's: that visit offered beside the clinics that see the doctor
+    await member.send(examples[1])
+    assert any(re.fullmatch("📝 .+: .+ · .+", button) for button in member.buttons()), examples[1]
