@@ -750,3 +750,4 @@ async def test_the_doctor_asked_about_is_one_press_from_a_visit(member, session_
     [request] = await stored_requests(session_factory)
     assert request.details["specialty"] == "dermatologist"
     assert request.details["clinic"] == "Медичний центр «Добробут», просп. Перемоги, 25, Київ"
+    assert request.details.get("comment") is None  # the question is no comment for the clinic
