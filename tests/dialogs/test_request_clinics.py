@@ -61,6 +61,28 @@ async def open_form(member: MemberClient, session_factory, home: str | None = No
     await member.click(re.escape(T("request-kind-appointment")))
 
 
+async def asking(
+    member: MemberClient,
+    session_factory,
+    tmp_path: Path,
+    text: str = DIRECTORY,
+    *,
+    lang: str = "uk",
+    home: str | None = None,
+) -> None:
+    """The directory of `text` imported, and a member with a card on the menu, the bot speaking
+    `lang` to them, their home address `home`: about to ask about the clinics."""
+    await directory(session_factory, tmp_path, text)
+    await member_with_active_card(member, session_factory)
+    if lang != "en":
+        await member.send("/language")
+        await member.click(re.escape(TranslatorHub().get(lang)(f"language-name-{lang}")))
+    if home is not None:
+        async with session_factory() as session, session.begin():
+            await session.execute(update(Member).values(home_address=home))
+    await member.send("/menu")
+
+
 async def finish(member: MemberClient) -> str:
     await member.send("05.12.2026")
     await member.click(re.escape(T("time-window-morning")))
@@ -474,26 +496,31 @@ ALMATY = "\n".join(
 )
 
 
+def _clinics(rows: list[tuple[str, str, str]]) -> list[Clinic]:
+    """Clinics of (city, name, address), as the directory's readers take them (not stored)."""
+    return [
+        Clinic(id=n, city=city, city_key=city.casefold(), name=name, address=address, key=str(n))
+        for n, (city, name, address) in enumerate(rows)
+    ]
+
+
 def test_a_clinic_of_local_words_is_named_in_either_script():
     """Almaty's clinics are written in Latin ("Medeu Polyclinic", "Zheltoksan st"); a member
     writes them in Cyrillic, "Медеу", "на Желтоксан", and a member in English writes Kyiv's
     «Добробут» as "Dobrobut": each names that clinic. English words are written as they are
     said, not letter by letter: "Грин" is "Green", "Смайл" "Smile" ("Грин" was kept as typed);
     a short word is not its letters ("но" is not "No.")."""
-    found = [
-        Clinic(id=n, city=city, city_key=city.casefold(), name=name, address=address, key=str(n))
-        for n, (city, name, address) in enumerate(
-            [
-                ("Алматы", "Medeu Polyclinic", "Zheltoksan st 112"),
-                ("Алматы", "Alatau Health", "Al-Farabi ave 77/8"),
-                ("Алматы", "City Clinic No. 4", "Abay ave 10"),
-                ("Київ", "Медичний центр «Добробут»", "просп. Перемоги, 25"),
-                ("Алматы", "Green Clinic", "Furmanov st 150"),
-                ("Алматы", "Smile Dental", "Abay ave 1"),
-                ("Київ", "Happy Kids", "вул. Садова, 1"),
-            ]
-        )
-    ]
+    found = _clinics(
+        [
+            ("Алматы", "Medeu Polyclinic", "Zheltoksan st 112"),
+            ("Алматы", "Alatau Health", "Al-Farabi ave 77/8"),
+            ("Алматы", "City Clinic No. 4", "Abay ave 10"),
+            ("Київ", "Медичний центр «Добробут»", "просп. Перемоги, 25"),
+            ("Алматы", "Green Clinic", "Furmanov st 150"),
+            ("Алматы", "Smile Dental", "Abay ave 1"),
+            ("Київ", "Happy Kids", "вул. Садова, 1"),
+        ]
+    )
     named, in_message = clinics.clinic_named, clinics.clinic_in_message
     assert named("Медеу", found) is found[0]
     assert named("поликлиника Медеу на Желтоксан", found) is found[0]
@@ -569,13 +596,7 @@ async def test_a_question_naming_a_doctor_lists_the_clinics_that_see_them(
     asks something else of a doctor (a limit, a referral), a message that is no question, or
     one that asks when clinics work (the directory knows no hours) is not the directory's."""
     ru = TranslatorHub().get("ru")
-    await directory(session_factory, tmp_path, DOCTORS)
-    await member_with_active_card(member, session_factory)
-    await member.send("/language")
-    await member.click(re.escape(ru("language-name-ru")))
-    async with session_factory() as session, session.begin():
-        await session.execute(update(Member).values(home_address="Алматы, Абая 10"))
-    await member.send("/menu")
+    await asking(member, session_factory, tmp_path, DOCTORS, lang="ru", home="Алматы, Абая 10")
 
     await member.send("какие клиники с лором в Алматы?")
     assert (
@@ -632,16 +653,8 @@ async def test_the_example_a_long_list_gives_lists_the_clinics_of_that_doctor(
     t = TranslatorHub().get(lang)
     rows = [f"Київ;Клініка {n:02d};вул. Садова, {n};therapist;" for n in range(1, 13)]
     rows += ["Київ;Стоматологія «Усмішка»;вул. Саксаганського, 41;dentist;"]
-    await directory(
-        session_factory, tmp_path, "\n".join(["city;name;address;specialties;phone", *rows])
-    )
-    await member_with_active_card(member, session_factory)
-    if lang != "en":
-        await member.send("/language")
-        await member.click(re.escape(t(f"language-name-{lang}")))
-    async with session_factory() as session, session.begin():
-        await session.execute(update(Member).values(home_address="Київ, вул. Садова 3"))
-    await member.send("/menu")
+    text = "\n".join(["city;name;address;specialties;phone", *rows])
+    await asking(member, session_factory, tmp_path, text, lang=lang, home="Київ, вул. Садова 3")
     await member.send({"uk": "список клінік", "ru": "список клиник", "kk": "емханалар тізімі",
                        "en": "list of clinics"}[lang])  # fmt: skip
     more = t("directory-more", more=3, city="Київ")
@@ -660,11 +673,7 @@ async def test_a_clinic_asked_by_its_street_is_the_one_there(member, session_fac
     Фурманова?" every clinic of Almaty: the street named is now the clinic on it, shown with
     its address, phone and doctors (declined, in the other script), and several on one street
     are listed, each with its city."""
-    await directory(session_factory, tmp_path)
-    await member_with_active_card(member, session_factory)
-    await member.send("/language")
-    await member.click(re.escape(T("language-name-uk")))
-    await member.send("/menu")
+    await asking(member, session_factory, tmp_path)
 
     await member.send("яка клініка на Саксаганського?")
     assert "🏥 <b>Стоматологія</b> «Усмішка»\n📍 вул. Саксаганського, 41, Київ\n" in member.text()
@@ -680,12 +689,7 @@ async def test_a_clinic_asked_by_its_street_is_the_one_there(member, session_fac
 async def test_a_street_in_latin_is_named_in_cyrillic(member, session_factory, tmp_path):
     """Almaty's addresses are written in Latin ("Furmanov st 150"); "на Фурманова" names the
     clinic there, and a doctor asked for on a street, the clinic there that sees them."""
-    ru = TranslatorHub().get("ru")
-    await directory(session_factory, tmp_path, DOCTORS)
-    await member_with_active_card(member, session_factory)
-    await member.send("/language")
-    await member.click(re.escape(ru("language-name-ru")))
-    await member.send("/menu")
+    await asking(member, session_factory, tmp_path, DOCTORS, lang="ru")
     await member.send("есть ли клиника на Фурманова?")
     assert "🏥 Green Clinic\n📍 Furmanov st 150, Алматы\n📞 +7 727 300 0850" in member.text()
     await member.send("где есть кардиолог на Аль-Фараби?")
@@ -709,16 +713,13 @@ async def test_a_directory_clinic_typed_by_its_address_is_that_clinic(
     assert request.details["clinic"] == "Клініка 3, вул. Садова, 3, Київ"
     assert isinstance(request.details["clinic_id"], int)
 
-    found = [
-        Clinic(id=n, city=city, city_key=city.casefold(), name=name, address=address, key=str(n))
-        for n, (city, name, address) in enumerate(
-            [
-                ("Алматы", "Green Clinic", "Furmanov st 150"),
-                ("Київ", "Клініка 1", "вул. Садова, 1"),
-                ("Київ", "Клініка 2", "вул. Садова, 2"),
-            ]
-        )
-    ]
+    found = _clinics(
+        [
+            ("Алматы", "Green Clinic", "Furmanov st 150"),
+            ("Київ", "Клініка 1", "вул. Садова, 1"),
+            ("Київ", "Клініка 2", "вул. Садова, 2"),
+        ]
+    )
     assert clinics.clinic_at("улица Фурманова, 150", found) is found[0]  # in Cyrillic
     assert clinics.clinic_at("на Садовій", found) is None  # which of the two
     assert clinics.clinic_at("Клиника Здоровье на Фурманова 20", found) is None  # another
@@ -730,11 +731,7 @@ async def test_the_doctor_asked_about_is_one_press_from_a_visit(member, session_
     card: pressed, the form opens at the clinic step, at the clinics of the city the question
     named."""
     ru = TranslatorHub().get("ru")
-    await directory(session_factory, tmp_path, DOCTORS)
-    await member_with_active_card(member, session_factory)
-    await member.send("/language")
-    await member.click(re.escape(ru("language-name-ru")))
-    await member.send("/menu")
+    await asking(member, session_factory, tmp_path, DOCTORS, lang="ru")
     await member.send("is there a dermatologist in Kyiv?")
     offer = "📝 Новая заявка: 🩺 Запись к врачу · Дерматолог"
     assert offer in member.buttons()

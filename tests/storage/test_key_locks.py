@@ -13,17 +13,18 @@ def _key(user: int) -> StorageKey:
     return StorageKey(bot_id=1, chat_id=user, user_id=user)
 
 
+async def _update(locks: KeyLocks, user: int, name: str, order: list[str]) -> None:
+    """An update of `user`'s that notes when it got the lock and when it let it go."""
+    async with locks.lock(_key(user)):
+        order.append(f"{name} in")
+        await asyncio.sleep(0.01)
+        order.append(f"{name} out")
+
+
 async def test_updates_of_one_key_run_one_after_another() -> None:
     locks = KeyLocks()
     order: list[str] = []
-
-    async def update(name: str) -> None:
-        async with locks.lock(_key(1)):
-            order.append(f"{name} in")
-            await asyncio.sleep(0.01)
-            order.append(f"{name} out")
-
-    await asyncio.gather(update("a"), update("b"))
+    await asyncio.gather(_update(locks, 1, "a", order), _update(locks, 1, "b", order))
     assert order == ["a in", "a out", "b in", "b out"]
 
 
@@ -63,17 +64,10 @@ async def test_closing_while_an_update_holds_a_key_keeps_its_lock() -> None:
     and a second update of that key did not wait for it."""
     locks = KeyLocks()
     order: list[str] = []
-
-    async def update(name: str) -> None:
-        async with locks.lock(_key(3)):
-            order.append(f"{name} in")
-            await asyncio.sleep(0.01)
-            order.append(f"{name} out")
-
-    first = asyncio.create_task(update("a"))
+    first = asyncio.create_task(_update(locks, 3, "a", order))
     await asyncio.sleep(0)
     await locks.close()
-    await asyncio.gather(first, update("b"))
+    await asyncio.gather(first, _update(locks, 3, "b", order))
     assert order == ["a in", "a out", "b in", "b out"]
     assert locks._held == {}
 
