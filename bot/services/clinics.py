@@ -450,14 +450,17 @@ def clinic_in_message(
     wherever it stands, "телефон Добробута"); of several, as `clinic_named` tells them apart.
     None when none or several are."""
     said = _words(text)
+    # the cities' words, in either script: "Almaty" of "Family Doctor Almaty" is the city's
+    # ("клиники в Алматы" names no clinic)
+    cities = {word for clinic in found for word in _words(clinic.city)}
     matched = []
     for clinic in found:
-        city_words, name = set(_words(clinic.city)), _words(clinic.name)
+        name = _words(clinic.name)
         own = [
             word
             for word in name
             if word not in _CLINIC_WORDS
-            and word not in city_words
+            and not any(_same_word(word, city) for city in cities)
             and len(word) > 2
             and not word.isdigit()
             and not word.startswith(_CARE_STEMS)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,7 @@ from bot.services import clinics
 from tests.dialogs.requests_helpers import member_with_active_card
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+DEMO_CLINICS = Path(__file__).parents[2] / "data" / "demo_clinics.csv"
 NAMES = {"uk": "Українська", "ru": "Русский", "kk": "Қазақша", "en": "English"}
 
 
@@ -54,15 +56,9 @@ async def test_each_clinic_example_of_the_help_is_answered_from_the_directory(
     """The help's "Clinics" line says a member may ask about them: each of its examples, in
     each language, is answered from the directory (a city's clinics, those that see a doctor,
     a clinic's address)."""
-    rows = [
-        "city;name;address;specialties;phone",
-        "Алматы;Dent-Lux;Tole Bi st 55;dentist;+7 727 300 0355",
-        "Київ;Добробут;вул. Салютна, 2;therapist;+380 44 000 0002",
-    ]
-    path = tmp_path / "clinics.csv"
-    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    # the sandbox's demo directory, where "Family Doctor Almaty" has the city in its name
     async with session_factory() as session, session.begin():
-        await clinics.import_clinics(session, clinics.read_clinics(path), NOW)
+        await clinics.import_clinics(session, clinics.read_clinics(DEMO_CLINICS), NOW)
     examples = _examples(locale, "🏥")
     assert len(examples) == 3, examples  # a city's clinics; a doctor's; a clinic's address
     await _member_speaking(member, session_factory, locale)
@@ -72,6 +68,8 @@ async def test_each_clinic_example_of_the_help_is_answered_from_the_directory(
         assert shown in member.text() and (
             "Dent-Lux" in member.text() or "Добробут" in (member.text())
         ), (example, member.text())
+        # a city's clinics, or a doctor's, are a list ("клиники в Алматы" is no one clinic)
+        assert ("📍" in member.text()) is (shown == "📍"), (example, member.text())
     # the doctor's: that visit offered beside the clinics that see the doctor
     await member.send(examples[1])
     assert any(re.fullmatch("📝 .+: .+ · .+", button) for button in member.buttons()), examples[1]
