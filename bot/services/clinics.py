@@ -12,7 +12,7 @@ its city, name and address are there) stays as it was.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -373,15 +373,22 @@ def _spellings(known: str) -> tuple[str, ...]:
     return (known, *SAID_IN_CYRILLIC.get(known, ()), *other_scripts(known))
 
 
+def _city_words(found: Sequence[Clinic]) -> Callable[[str], bool]:
+    """Whether a word is one of the directory's cities' (declined, or in the other script:
+    "Almaty" of "Family Doctor Almaty" is Алматы's), no part of what tells clinics apart."""
+    cities = {word for clinic in found for word in _words(clinic.city)}
+    return lambda word: any(_same_word(word, city) for city in cities)
+
+
 def clinic_named(text: str, found: Sequence[Clinic], city: str | None = None) -> Clinic | None:
     """The one clinic of `found` that a typed clinic names ("Добробут", "в Усмішці", "Київ,
     Dent-Lux на Толе би"): each word it has, besides a city's and the words for a clinic, is
     one of that clinic's name or address, one of its name at least; of several, the one of the
     city typed with it, or of `city` (the member's), when it alone is; else None (kept as
     typed)."""
-    cities = {word for clinic in found for word in _words(clinic.city)}
+    of_a_city = _city_words(found)
     said = _words(text)
-    typed = [word for word in said if word not in _CLINIC_WORDS and word not in cities]
+    typed = [word for word in said if word not in _CLINIC_WORDS and not of_a_city(word)]
     if not typed or not any(not word.isdigit() for word in typed):
         return None
     matched = []
@@ -400,12 +407,12 @@ def clinic_at(text: str, found: Sequence[Clinic], city: str | None = None) -> Cl
     kind of street, is one of that clinic's address (a number as it is); of several ("на
     Садовій", where seven are), as `clinic_named` tells them apart; else None (kept as typed:
     "клиника Здоровье на Фурманова" names another)."""
-    cities = {word for clinic in found for word in _words(clinic.city)}
+    of_a_city = _city_words(found)
     said = _words(text)
     typed = [
         word
         for word in said
-        if word not in _CLINIC_WORDS and word not in cities and word not in _STREET_KINDS
+        if word not in _CLINIC_WORDS and word not in _STREET_KINDS and not of_a_city(word)
     ]
     if not any(not word.isdigit() for word in typed):
         return None
@@ -450,9 +457,7 @@ def clinic_in_message(
     wherever it stands, "телефон Добробута"); of several, as `clinic_named` tells them apart.
     None when none or several are."""
     said = _words(text)
-    # the cities' words, in either script: "Almaty" of "Family Doctor Almaty" is the city's
-    # ("клиники в Алматы" names no clinic)
-    cities = {word for clinic in found for word in _words(clinic.city)}
+    of_a_city = _city_words(found)  # ("клиники в Алматы" names no "Family Doctor Almaty")
     matched = []
     for clinic in found:
         name = _words(clinic.name)
@@ -460,7 +465,7 @@ def clinic_in_message(
             word
             for word in name
             if word not in _CLINIC_WORDS
-            and not any(_same_word(word, city) for city in cities)
+            and not of_a_city(word)
             and len(word) > 2
             and not word.isdigit()
             and not word.startswith(_CARE_STEMS)
@@ -588,11 +593,11 @@ def clinics_on_street(text: str, found: Sequence[Clinic]) -> list[Clinic]:
     "клініки на Садовій", "на Желтоксан"): a word of it, besides a city's and the words for a
     clinic, is one of a clinic's address's (declined, or in the other script: `_same_word`),
     a number aside and the word for what kind of street it is."""
-    cities = {word for clinic in found for word in _words(clinic.city)}
+    of_a_city = _city_words(found)
     said = [
         word
         for word in _words(text)
-        if word not in _CLINIC_WORDS and word not in cities and len(word) >= STREET_WORD_MIN
+        if word not in _CLINIC_WORDS and len(word) >= STREET_WORD_MIN and not of_a_city(word)
     ]
     on = []
     for clinic in found:
