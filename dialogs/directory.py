@@ -30,10 +30,13 @@ async def answered_directory(message: Message, manager: DialogManager) -> bool:
     request made ("где моя заявка к кардиологу?")."""
     text = message.text or ""
     asked = asks_directory(text)
+    where_seen = asks_doctor_seen(text) and not about_made_request(text)
+    if asked is None and not where_seen:
+        return False  # (most messages: the doctors' words are not looked for)
     hub: TranslatorHub = manager.middleware_data["translators"]
     doctors = aliases_held(text, specialty_words(hub))
     specialty = next(iter(doctors)) if len(doctors) == 1 else None
-    asks_doctor = specialty is not None and asks_doctor_seen(text) and not about_made_request(text)
+    asks_doctor = where_seen and specialty is not None
     if asked is None and not asks_doctor:
         return False
     names_clinics = asked is not None and asked[0]
@@ -55,7 +58,7 @@ async def answered_directory(message: Message, manager: DialogManager) -> bool:
         lines = [i18n("directory-street", count=len(answer.shown) + answer.more)]
         lines += [f"• {_clinic_line(each, with_city=True)}" for each in answer.shown]
         if answer.more:
-            lines.append(i18n("directory-doctor-more", more=answer.more))
+            lines.append(i18n("directory-more-in-form", more=answer.more))
     elif answer.specialty is not None:
         lines = _doctor_lines(answer, i18n)
         await _offer_visit(manager, text, answer.specialty)
@@ -81,8 +84,7 @@ async def _offer_visit(manager: DialogManager, text: str, specialty: str) -> Non
     member: Member | None = data.get("member")
     if member is None:
         return
-    card_list = await cards.list_cards(data["session"], member, today(manager))
-    active = next((card for card in card_list if card.is_active), None)
+    active = await cards.active_card(data["session"], member, today(manager))
     if active is None:
         return
     offered = offered_of(Asked((RequestKind.APPOINTMENT, specialty), None, active, text))
@@ -106,7 +108,7 @@ def _doctor_lines(answer: clinics.DirectoryAnswer, i18n: Translator) -> list[str
     lines = [heading]
     lines += [f"• {_clinic_line(each, with_city=answer.any_city)}" for each in answer.shown]
     if answer.more:
-        lines.append(i18n("directory-doctor-more", more=answer.more))
+        lines.append(i18n("directory-more-in-form", more=answer.more))
     return lines
 
 
