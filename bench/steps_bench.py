@@ -36,6 +36,7 @@ import contextlib
 import functools
 import os
 import statistics
+import sys
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable
@@ -89,10 +90,27 @@ def insurer_today() -> date:
     return system_clock().astimezone(tz).date()
 
 
-async def seed_registry(url: str, count: int, *, first_card: int = 0) -> None:
-    """A migrated, empty schema and a registry card for each of `count` members' phones."""
+async def _migrate_with(root: Path, url: str) -> None:
+    """`url` migrated by the migrations of the tree at `root`, in a process of its own."""
+    code = f"import asyncio; from storage.db import migrate; asyncio.run(migrate({url!r}))"
+    child = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", code, cwd=root, env={**os.environ, "PYTHONPATH": str(root)}
+    )
+    if await child.wait() != 0:
+        raise RuntimeError(f"the migrations of {root} failed on {url}")
+
+
+async def seed_registry(
+    url: str, count: int, *, first_card: int = 0, root: Path | None = None
+) -> None:
+    """A migrated, empty schema and a registry card for each of `count` members' phones; the
+    schema of the tree at `root` when given (`--against`: an older commit's bot refuses a
+    database migrated past what it knows, "Can't locate revision")."""
     await empty_database(url)
-    await migrate(url)
+    if root is None:
+        await migrate(url)
+    else:
+        await _migrate_with(root, url)
     today = insurer_today()
     now = system_clock()
     ids = range(first_card + 1, first_card + count + 1)
@@ -301,7 +319,7 @@ async def one_round(
             url = setup.database_url or f"sqlite+aiosqlite:///{workdir}/steps-{number}-{n}.sqlite3"
             if setup.own_database:
                 url = await fresh_database(url, setup.own_database)
-            await seed_registry(url, count)
+            await seed_registry(url, count, root=setup.root if setup.root != ROOT else None)
             if setup.redis_url:
                 await _flush(setup.redis_url)
             running = await stack.enter_async_context(
