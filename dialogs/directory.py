@@ -42,9 +42,9 @@ async def answered_directory(message: Message, manager: DialogManager) -> bool:
     names_clinics = asked is not None and asked[0]
     session: AsyncSession = manager.middleware_data["session"]
     member: Member | None = manager.middleware_data.get("member")
-    answer = await clinics.directory_answer(
-        session, text, member.home_address if member else None, specialty
-    )
+    home = member.home_address if member else None
+    phone = await cards.home_phone(session, member) if member else None
+    answer = await clinics.directory_answer(session, text, home, specialty, phone)
     if answer is None or (answer.clinic is None and not (names_clinics or asks_doctor)):
         return False
     i18n: Translator = manager.middleware_data["i18n"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import ConfigError, load_settings
-from bot.services.staff.routing import phone_country
+from bot.services.phones import phone_country
 from storage.models import RequestKind
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -87,6 +87,15 @@ async def active_card(session: AsyncSession, member: Member, today: date) -> Car
     return await get_card(session, member, member.active_card_id, today)
 
 
+async def home_phone(session: AsyncSession, member: Member) -> str | None:
+    """The phone that tells where a member lives: their confirmed one, else the one the registry
+    has on their active card (a member who activated by insured ID)."""
+    if member.phone is not None or member.active_card_id is None:
+        return member.phone
+    person = await session.get(InsuredPerson, member.active_card_id)
+    return person.phone if person is not None else None
+
+
 async def set_active_card(session: AsyncSession, member: Member, card_id: int) -> bool:
     """Switch the active card ("change policy"); only a card linked to this member."""
     assert member.id is not None

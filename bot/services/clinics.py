@@ -12,7 +12,7 @@ its city, name and address are there) stays as it was.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.english_said import SAID_IN_CYRILLIC
 from bot.services.names import other_scripts
-from bot.services.phones import normalize_phone
+from bot.services.phones import normalize_phone, phone_country
 from bot.services.registry import read_rows
 from bot.services.registry.importer import ImportReport
 from bot.services.registry.reader import Line, ReadLimits
@@ -202,11 +202,46 @@ def report_lines(report: ClinicReport) -> list[str]:
 # -- what the appointment form offers ----------------------------------------------------------
 
 
-async def cities(session: AsyncSession, specialty: str) -> list[tuple[int, str]]:
-    """(a clinic id standing for the city, the city) where an active clinic sees `specialty`."""
+async def cities(
+    session: AsyncSession, specialty: str, *, near: str | None = None, phone: str | None = None
+) -> list[tuple[int, str]]:
+    """(a clinic id standing for the city, the city) where an active clinic sees `specialty`;
+    with `near` (the city the member is about) or their `phone`, those of their country only
+    (`member_country`, `country_cities`)."""
     if specialty not in SPECIALTIES:
         return []
-    return await repo.cities(session, specialty)
+    found = await repo.cities(session, specialty)
+    if near is None and phone is None:
+        return found
+    phones = await repo.city_phones(session)
+    keys = country_cities(phones, member_country(phones, near, phone))
+    return found if keys is None else [each for each in found if fold(each[1]) in keys]
+
+
+def member_country(
+    phones: Mapping[str, str | None], near: str | None, phone: str | None
+) -> str | None:
+    """The country whose cities a member is offered: that of the city they are about (named,
+    chosen, or their home address's), where its clinics' phones tell it, else their phone's
+    (`cards.home_phone`): a member with a Ukrainian number who lives in Almaty is offered
+    Kazakhstan's cities."""
+    if near is not None and (told := phone_country(phones.get(fold(near)))) is not None:
+        return told
+    return phone_country(phone)
+
+
+def country_cities(phones: Mapping[str, str | None], country: str | None) -> set[str] | None:
+    """The keys of the directory's cities in `country` (a city's country is its clinics'
+    phones', `repo.city_phones`), with those whose country no phone tells; None, for every
+    city, when `country` is not known or the directory has no city in it. A directory may hold
+    the clinics of several countries (an insurer in each, `STAFF_ROUTES` by country): a member
+    in Kazakhstan is offered Almaty's and Astana's clinics, not Kyiv's."""
+    if country is None:
+        return None
+    countries = {key: phone_country(phone) for key, phone in phones.items()}
+    if country not in countries.values():
+        return None
+    return {key for key, of in countries.items() if of in (country, None)}
 
 
 async def home_city(session: AsyncSession, address: str | None) -> str | None:
@@ -536,13 +571,19 @@ class DirectoryAnswer:
 
 
 async def directory_answer(
-    session: AsyncSession, text: str, home_address: str | None, specialty: str | None = None
+    session: AsyncSession,
+    text: str,
+    home_address: str | None,
+    specialty: str | None = None,
+    phone: str | None = None,
 ) -> DirectoryAnswer | None:
     """The answer to a question about the clinics (`forms.asks_directory`): a clinic it names by
     name ("адрес клиники Dent-Lux"), else the clinics of the city it names ("в Алматы") or of
-    the member's home city, else the cities; those that see `specialty` when the question names
-    a doctor ("где есть кардиолог в Алматы?"); the one on a street it names, or those
-    (`clinics_on_street`: "есть ли клиника на Фурманова?"); None with no directory."""
+    the member's home city, else the cities of their country (`member_country`, by the city or
+    their `phone`); those that see `specialty` when the question names a doctor ("где есть
+    кардиолог в Алматы?"), the country's where the city has none or none is known; the one on
+    a street it names, or those (`clinics_on_street`: "есть ли клиника на Фурманова?"); None
+    with no directory."""
     found = await repo.active(session)
     if not found:
         return None
@@ -554,24 +595,31 @@ async def directory_answer(
     known = sorted(by_city.values(), key=lambda pair: fold(pair[1]))
     named = city_named(text, known)
     city = named[1] if named is not None else city_in(home_address, known)
+    phones = _city_phones(found)
+    keys = country_cities(phones, member_country(phones, city, phone))
     if specialty is not None:
         seeing = {each.id for each in await repo.seeing(session, specialty)}
         found = [each for each in found if each.id in seeing]
+    local = found if keys is None else [each for each in found if each.city_key in keys]
     if on := clinics_on_street(text, found):
-        # the city's, where it has some on that street ("на Садовій": Kyiv's, not Lviv's)
-        on = [each for each in on if city and fold(each.city) == fold(city)] or on
+        # the city's, where it has some on that street ("на Садовій": Kyiv's, not Lviv's), else
+        # the country's ("на Шевченко": a street of both countries' cities)
+        in_city = [each for each in on if city and fold(each.city) == fold(city)]
+        local_ids = {each.id for each in local}
+        on = in_city or [each for each in on if each.id in local_ids] or on
         if len(on) == 1:
             return DirectoryAnswer(clinic=on[0])
         shown, more = _first(on)
         return DirectoryAnswer(shown=shown, more=more, specialty=specialty, street=True)
     if specialty is not None:
         if city is None or not any(fold(each.city) == fold(city) for each in found):
-            shown, more = _first(found)
+            shown, more = _first(local)
             return DirectoryAnswer(
                 city=city, shown=shown, more=more, specialty=specialty, any_city=True
             )
     elif city is None:
-        return DirectoryAnswer(cities=tuple(city for _id, city in known))
+        cities = (name for _id, name in known if keys is None or fold(name) in keys)
+        return DirectoryAnswer(cities=tuple(cities))
     shown, more = _first([each for each in found if fold(each.city) == fold(city)])
     return DirectoryAnswer(city=city, shown=shown, more=more, specialty=specialty)
 
@@ -609,6 +657,16 @@ def clinics_on_street(text: str, found: Sequence[Clinic]) -> list[Clinic]:
         if any(_same_word(typed, word) for typed in said for word in street):
             on.append(clinic)
     return on
+
+
+def _city_phones(found: Sequence[Clinic]) -> dict[str, str | None]:
+    """A phone of each city's clinics of `found` (None where none has one), by the city's key,
+    as `repo.city_phones` reads them."""
+    phones: dict[str, str | None] = {}
+    for each in found:
+        if phones.get(each.city_key) is None:
+            phones[each.city_key] = each.phone
+    return phones
 
 
 def _first(found: Sequence[Clinic]) -> tuple[tuple[Clinic, ...], int]:

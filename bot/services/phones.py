@@ -267,3 +267,13 @@ def shown_phone(e164: str) -> str:
     except phonenumbers.NumberParseException:
         return e164
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def phone_country(phone: str | None) -> str | None:
+    """The ISO country of an E.164 number, e.g. "+77010000101" -> "KZ"."""
+    if not phone:
+        return None
+    try:
+        return phonenumbers.region_code_for_number(phonenumbers.parse(phone, None)) or None
+    except phonenumbers.NumberParseException:
+        return None

@@ -8,9 +8,9 @@ from datetime import date, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.cards import CardView
+from bot.services.cards import CardView, home_phone
 from bot.services.money import CURRENCIES, clean_iban
-from storage.models import InsuredPerson, Member, RequestKind
+from storage.models import Member, RequestKind
 from storage.repositories import requests as requests_repo
 
 REIMBURSEMENT_MAX_AGE_DAYS = 90
@@ -53,13 +53,8 @@ def currency_order(phone: str | None) -> list[str]:
 
 
 async def currencies_for(session: AsyncSession, member: Member) -> list[str]:
-    """All currencies, the member's home one first: by their confirmed phone, else by the phone
-    the registry has on their active card (a member who activated by insured ID)."""
-    phone = member.phone
-    if phone is None and member.active_card_id is not None:
-        person = await session.get(InsuredPerson, member.active_card_id)
-        phone = person.phone if person is not None else None
-    return currency_order(phone)
+    """All currencies, the member's home one first (`cards.home_phone`'s country)."""
+    return currency_order(await home_phone(session, member))
 
 
 # how many of a member's latest claims are looked through for the account they were paid to

@@ -57,6 +57,16 @@ async def cities(session: AsyncSession, specialty: str | None) -> list[tuple[int
     return [(int(clinic_id or 0), str(city)) for clinic_id, city in rows.all()]
 
 
+async def city_phones(session: AsyncSession) -> dict[str, str | None]:
+    """A phone of each city's active clinics (None where none has one), by the city's key."""
+    rows = await session.execute(
+        select(col(Clinic.city_key), func.min(Clinic.phone))
+        .where(col(Clinic.active))
+        .group_by(col(Clinic.city_key))
+    )
+    return {str(key): phone for key, phone in rows.all()}
+
+
 async def in_city(
     session: AsyncSession, city_key: str, specialty: str, offset: int, limit: int
 ) -> tuple[list[Clinic], int]:

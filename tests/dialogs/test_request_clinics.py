@@ -748,3 +748,74 @@ async def test_the_doctor_asked_about_is_one_press_from_a_visit(member, session_
     assert request.details["specialty"] == "dermatologist"
     assert request.details["clinic"] == "Медичний центр «Добробут», просп. Перемоги, 25, Київ"
     assert request.details.get("comment") is None  # the question is no comment for the clinic
+
+
+TWO_COUNTRIES = "\n".join(
+    [
+        "city;name;address;specialties;phone",
+        "Алматы;Alatau Health;Al-Farabi ave 77/8;therapist|cardiologist;+7 727 300 0778",
+        "Алматы;Green Clinic;Furmanov st 150;therapist|dermatologist;+7 727 300 0850",
+        "Астана;Capital Medical Centre;Kabanbay Batyr ave 53;therapist|cardiologist;"
+        "+7 7172 00 0153",
+        "Київ;Медичний центр «Добробут»;просп. Перемоги, 25;therapist|cardiologist;"
+        "+380 44 000 0225",
+        "Львів;Клініка «Львівське здоров'я»;вул. Городоцька, 120;therapist|cardiologist;"
+        "+380 32 000 0120",
+    ]
+)
+
+
+async def test_a_directory_of_two_countries_offers_the_member_s_own(
+    member, session_factory, tmp_path
+):
+    """A directory may hold two insurers' countries (the demo's does: Almaty and Kyiv). A
+    member in Ukraine (their phone's country) with no home city was offered Almaty's and
+    Astana's clinics too: where a cardiologist is, which cities there are, the form's city
+    buttons. Now those are their country's; a city typed or asked about by name is still
+    answered wherever it is, and a doctor no clinic of their country sees is said to be none.
+    A home address in a city of the directory is their country, whatever the phone's."""
+    await asking(member, session_factory, tmp_path, TWO_COUNTRIES)
+
+    await member.send("де є кардіолог?")
+    assert "🏥 Кардіолог, наші клініки (2):\n• Медичний центр «Добробут» ·" in member.text()
+    assert "Alatau" not in member.text() and "Capital" not in member.text()
+    await member.send("які клініки у вас є?")
+    assert T("directory-cities", cities="Київ, Львів", example="Київ") in member.text()
+    await member.send("де є кардіолог в Алмати?")  # a city named: that city's, wherever
+    assert "🏥 Кардіолог у місті Алматы, клініки (1):\n• Alatau Health ·" in member.text()
+    await member.send("де є дерматолог?")  # Almaty's only: none of their country's
+    assert T("directory-doctor-none", doctor=T("specialty-dermatologist")) in member.text()
+
+    await member.send("/menu")
+    await member.click(re.escape(T("btn-new-request")))
+    await member.click(re.escape(T("request-kind-appointment")))
+    await member.click(re.escape(T("specialty-cardiologist")))
+    assert clinic_buttons(member) == ["Київ", "Львів"]
+    await member.send("Алмати")  # typed: that city's clinics, as before
+    assert clinic_buttons(member) == ["Alatau Health · Al-Farabi ave 77/8"]
+
+    # a home in Astana: Kazakhstan's, whatever the phone's country
+    async with session_factory() as session, session.begin():
+        await session.execute(update(Member).values(home_address="Астана, Кабанбай батыра 1"))
+    await member.send("/menu")
+    await member.send("де є дерматолог?")  # none in Astana: Almaty's, not "none"
+    assert (
+        "🏥 Дерматолог: у місті Астана у наших клініках не приймає. В інших містах (1):\n"
+        "• Green Clinic · Furmanov st 150, Алматы ·"
+    ) in member.text()
+    await member.click(re.escape(T("btn-new-request")))
+    await member.click(re.escape(T("request-kind-appointment")))
+    await member.click(re.escape(T("specialty-cardiologist")))
+    assert clinic_buttons(member) == ["Capital Medical Centre · Kabanbay Batyr ave 53"]
+    await member.click(re.escape(T("clinics-btn-other-city")))
+    assert clinic_buttons(member) == ["Алматы", "Астана"]
+
+
+def test_a_city_s_country_is_its_clinics_phones_and_unknown_is_every_country():
+    """`country_cities`: the cities of the member's country and those no phone places; every
+    city (None) when the member's country is unknown or the directory has no city in it."""
+    phones = {"алматы": "+77273000778", "київ": "+380440000225", "львів": None}
+    assert clinics.country_cities(phones, "UA") == {"київ", "львів"}
+    assert clinics.country_cities(phones, "KZ") == {"алматы", "львів"}
+    assert clinics.country_cities(phones, "PL") is None
+    assert clinics.country_cities(phones, None) is None

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import phonenumbers
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.phones import phone_country
 from storage.models import InsuredPerson, Member, Policy, Request, RequestKind
 
 
@@ -146,16 +146,6 @@ class StaffDesk:
             if rule.matches(kind, country, program):
                 return self.routes.chats[rule.chat].chat_id
         return self.default_chat_id
-
-
-def phone_country(phone: str | None) -> str | None:
-    """The ISO country of an E.164 number, e.g. "+77010000101" -> "KZ"."""
-    if not phone:
-        return None
-    try:
-        return phonenumbers.region_code_for_number(phonenumbers.parse(phone, None)) or None
-    except phonenumbers.NumberParseException:
-        return None
 
 
 async def chat_of_request(session: AsyncSession, desk: StaffDesk, request: Request) -> int | None:

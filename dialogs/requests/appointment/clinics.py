@@ -14,7 +14,7 @@ from aiogram_dialog.widgets.kbd import Button, Column, Group, Select, StubScroll
 from aiogram_dialog.widgets.text import Format
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services import clinics
+from bot.services import cards, clinics
 from bot.services.forms import clean_text, match_choice, read_date_and_time, read_date_time_said
 from bot.services.phones import shown_phone
 from bot.textfit import cut
@@ -54,11 +54,12 @@ async def clinic_getter(
 ) -> dict[str, Any]:
     data = dialog_manager.dialog_data
     specialty = str(data.get("specialty") or "")
-    known = await clinics.cities(session, specialty)
     chosen = data.get(CITY)
-    home = None
-    if chosen is None and known:
-        home = await clinics.home_city(session, member.home_address)
+    lives = await clinics.home_city(session, member.home_address)
+    # the cities of the member's country: the chosen city's, their home's, else their phone's
+    phone = await cards.home_phone(session, member)
+    known = await clinics.cities(session, specialty, near=chosen or lives, phone=phone)
+    home = lives if chosen is None and known else None
     city = chosen if chosen is not None else home
     page = await scroll_page(dialog_manager, PAGES)
     shown: list[tuple[str, str]] = []
