@@ -16,6 +16,7 @@ from babel.numbers import parse_pattern as parse_number_pattern
 from bot.i18n import Translator
 from bot.services.forms import WINDOW_SPANS
 from bot.services.hours import window_hours
+from bot.services.phones import shown_phone
 from bot.services.visits import BOOKINGS, SPAN
 from bot.services.zones import city
 from bot.textfit import cut
@@ -56,6 +57,8 @@ def value_text(key: str, value: Any, details: dict[str, Any], i18n: Translator) 
         return text
     if key == "amount":
         return money_text(Decimal(value), details.get("currency", ""), i18n.locale)
+    if key == "phone" and isinstance(value, str) and value.startswith("+"):
+        return shown_phone(value)  # (stored as E.164: "+7 701 000 0101", as people read it)
     if key == "iban" and isinstance(value, str):
         # stored as one string; read, as IBANs are printed, in groups of four
         return " ".join(value[at : at + 4] for at in range(0, len(value), 4))

@@ -149,7 +149,7 @@ async def result_getter(
     if len(card_list) > HOLDERS_SHOWN:  # a phone many cards carry: "My cards" pages them
         holders.append(i18n("phone-linked-more", count=len(card_list) - HOLDERS_SHOWN))
     return {
-        "phone": member.phone or "",
+        "phone": shown_phone(member.phone) if member.phone else "",
         "count": len(card_list),
         "holders": "\n".join(holders),
         "waiting": any(c.status is CardStatus.WAITING for c in card_list),

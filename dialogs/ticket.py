@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Translator
 from bot.services import tickets
+from bot.services.phones import shown_phone
 from bot.services.profile import NAME_MAX, clean_full_name
 from dialogs.common import (
     MemberDialog,
@@ -97,7 +98,7 @@ async def ticket_getter(dialog_manager: DialogManager, member: Member, **_: Any)
         "policy_number": data.get("policy_number") or i18n("ticket-policy-not-known"),
         "full_name": data.get("full_name", ""),
         "profile_name": member.full_name or "",
-        "phone": member.phone or "—",
+        "phone": shown_phone(member.phone) if member.phone else "—",
         "ticket_id": data.get("ticket_id", 0),
     }
 

@@ -35,7 +35,7 @@ from bot.services.forms import (
     window_of_hour,
 )
 from bot.services.hours import first_call_day
-from bot.services.phones import normalize_phone, phone_in_text
+from bot.services.phones import normalize_phone, phone_in_text, shown_phone
 from bot.services.zones import ReadingZone
 from dialogs.common import (
     ContentIs,
@@ -266,10 +266,10 @@ async def form_getter(
         label = i18n("time-in-zone", time=label, zone=named)
     return {
         "zone": named,
-        "confirmed_phone": member.phone or "",
+        "confirmed_phone": shown_phone(member.phone) if member.phone else "",
         # the prompt offers the confirmed number only when there is one (its button's "when")
         "phone_known": "yes" if member.phone else "no",
-        "phone": data.get("phone", ""),
+        "phone": shown_phone(phone) if (phone := data.get("phone")) else "",
         "time_window": label,
         "topic": data.get("topic", ""),
         "windows": [(w, i18n(f"time-window-{w}")) for w in TIME_WINDOWS],

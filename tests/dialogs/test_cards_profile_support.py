@@ -543,7 +543,7 @@ async def test_a_request_for_a_child_is_made_from_the_new_request_screen(member,
     assert "New request on card SIP-2026-0001 (Taras Kovalenko)" in member.text()
     await member.click("📞 Call-back")
     assert (await _member(session_factory)).active_card_id == child_id
-    await member.click("📱 Use \\+380501112233")
+    await member.click("📱 Use \\+380 50 111 2233")
     await member.click("🕘 Any time")
     await member.send("Taras's vaccination")
     # the summary names whose card it goes on, as every form's summary does

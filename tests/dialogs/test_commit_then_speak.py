@@ -16,7 +16,7 @@ async def _at_summary(build_dp, messages, engine, session_factory, plan) -> Memb
     await member_with_active_card(member, session_factory)
     await member.click("📝 New request")
     await member.click("📞 Call-back")
-    await member.click("📱 Use \\+380501112233")
+    await member.click("📱 Use \\+380 50 111 2233")
     await member.click("🕘 Any time")
     await member.send("Question about my dental limit")
     assert "✅ Send" in member.buttons()
@@ -70,7 +70,7 @@ async def test_sent_screen_keeps_the_dialog_stack_small(member, session_factory,
     for i in range(12):
         await member.click("📝 New request")
         await member.click("📞 Call-back")
-        await member.click("📱 Use \\+380501112233")
+        await member.click("📱 Use \\+380 50 111 2233")
         await member.click("🕘 Any time")
         await member.send(f"Question number {i}")
         await member.click("✅ Send")

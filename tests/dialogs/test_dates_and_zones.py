@@ -6,8 +6,10 @@ suite runs on), so anything read from the machine's clock shows up as a wrong da
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
+from bot.services.phones import shown_phone
 from storage.models import Request
 from tests.dialogs.harness import MemberClient
 from tests.dialogs.requests_helpers import stored_requests
@@ -30,7 +32,7 @@ async def _member_with_card(member: MemberClient, session_factory, phone: str, *
 async def _callback_request(member: MemberClient, phone: str) -> None:
     await member.click("📝 New request")
     await member.click("📞 Call-back")
-    await member.click(f"📱 Use \\{phone}")
+    await member.click(re.escape(f"📱 Use {shown_phone(phone)}"))
     await member.click("🕘 Any time")
     await member.send("About my limits")
     await member.click("✅ Send")

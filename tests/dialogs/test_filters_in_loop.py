@@ -42,7 +42,7 @@ async def test_member_steps_run_no_filter_in_a_thread(member, session_factory, m
     await member.send("/start")
     await member.click("📱 Confirm phone")
     await member.share_contact("380501112233")
-    assert "Phone +380501112233 is confirmed" in member.text()
+    assert "Phone +380 50 111 2233 is confirmed" in member.text()
     await member.send("/start")
     await member.click("🌐 Language")
     await member.click("🇺🇦 Українська")

@@ -113,7 +113,7 @@ async def test_callback_topic_of_1000_characters(member, session_factory):
     await member_with_active_card(member, session_factory)
     await member.click("📝 New request")
     await member.click("📞 Call-back")
-    await member.click("📱 Use \\+380501112233")
+    await member.click("📱 Use \\+380 50 111 2233")
     await member.click("🕘 Any time")
     await _longest_answer_is_sent(member, session_factory, topic, "Topic", "topic")
 
@@ -217,7 +217,7 @@ async def test_ticket_answers_at_their_longest(member, session_factory):
 async def _callback_request(member: MemberClient) -> None:
     await member.click("📝 New request")
     await member.click("📞 Call-back")
-    await member.click("📱 Use \\+380501112233")
+    await member.click("📱 Use \\+380 50 111 2233")
     await member.click("🕘 Any time")
     await member.send("Please call me")
     await member.click("✅ Send")

@@ -15,7 +15,7 @@ async def _callback_request(member, topic: str) -> None:
     await member.send("/menu")
     await member.click("📝 New request")
     await member.click("📞 Call-back")
-    await member.click("📱 Use \\+380501112233")
+    await member.click("📱 Use \\+380 50 111 2233")
     await member.click("🕘 Any time")
     await member.send(topic)
     await member.click("✅ Send")

@@ -44,7 +44,7 @@ async def test_own_contact_links_every_family_card(member, session_factory):
     await member.share_contact("380501112233")
 
     text = member.text()
-    assert "Phone +380501112233 is confirmed" in text
+    assert "Phone +380 50 111 2233 is confirmed" in text
     assert "I found 3 insurance cards" in text
     for name in ("Olena Kovalenko", "Ivan Kovalenko", "Taras Kovalenko"):
         assert name in text
@@ -91,7 +91,7 @@ async def test_own_contact_shared_at_the_menu_confirms_the_phone_too(member, ses
     assert links == []
 
     await member.share_contact("380501112233")
-    assert "Phone +380501112233 is confirmed" in member.text()
+    assert "Phone +380 50 111 2233 is confirmed" in member.text()
     assert "I found 3 insurance cards" in member.text()
     stored, links = await _stored(session_factory)
     assert stored.phone == "+380501112233" and len(links) == 3
@@ -227,7 +227,7 @@ async def test_no_card_path_opens_a_ready_support_ticket(member, session_factory
     await member.send("Olena Kovalenko")
     summary = member.text()
     assert "SIP-2026-0099" in summary
-    assert "+380670000000" in summary
+    assert "+380 67 000 0000" in summary
     assert "Olena Kovalenko" in summary
     await member.click("✅ Send")
     assert "is with support" in member.text()
@@ -369,12 +369,12 @@ async def test_a_changed_number_is_confirmed_from_the_profile_or_asked_for_in_wo
     assert member.reply_buttons() == ["📱 Share my phone number", "⬅️ Back"]
 
     await member.share_contact("380671234567")
-    assert "Phone +380671234567 is confirmed" in member.text()
+    assert "Phone +380 67 123 4567 is confirmed" in member.text()
     # (shared from the attach menu on the profile itself, the same)
     await member.send("/menu")
     await member.click("👤 Profile")
     await member.share_contact("380671234567")
-    assert "Phone +380671234567 is confirmed" in member.text()
+    assert "Phone +380 67 123 4567 is confirmed" in member.text()
     assert "I found one insurance card" in member.text()
     stored, links = await _stored(session_factory)
     assert stored.phone == "+380671234567"

@@ -44,7 +44,7 @@ async def _reply_step_of_a_new_request(member, session_factory) -> None:
     await member_with_active_card(member, session_factory)
     await member.click("📝 New request")
     await member.click("📞 Call-back")
-    await member.click("📱 Use \\+380501112233")
+    await member.click("📱 Use \\+380 50 111 2233")
     await member.click("🕘 Any time")
     await member.send("Please call me")
     await member.click("✅ Send")
@@ -119,7 +119,7 @@ async def test_a_press_on_a_step_shown_before_a_crash_works_after_the_redelivery
     await member.dp.feed_update(member.client.bot, press)  # Telegram sends the press again
     assert "Which number should we call?" in member.text()
 
-    await member.client.click(shown, InlineButtonTextLocator(r"📱 Use \+380501112233"))
+    await member.client.click(shown, InlineButtonTextLocator(r"📱 Use \+380 50 111 2233"))
     assert "convenient" in member.text()
     assert "already left" not in member.text()
 

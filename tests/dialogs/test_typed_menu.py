@@ -96,7 +96,7 @@ async def _call_back_sent(member, session_factory) -> None:
     await member_with_active_card(member, session_factory)
     await member.click("📝 New request")
     await member.click("📞 Call-back")
-    await member.click("📱 Use \\+380501112233")
+    await member.click("📱 Use \\+380 50 111 2233")
     await member.click("🕘 Any time")
     await member.send("About my limits")
     await member.click("✅ Send")

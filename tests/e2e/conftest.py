@@ -20,6 +20,7 @@ from bench.clock_env import clock_env
 from bot.config import Settings
 from bot.sandbox.demo import demo_registry_for
 from bot.sandbox.run import sandbox_users
+from bot.services.phones import shown_phone
 from tgsandbox import (
     DEFAULT_FORUM_CHAT_ID,
     SANDBOX_TOKEN,
@@ -110,7 +111,7 @@ class Sandbox:
         await self.press(chat_id, "🏠 Главное меню", "Активная карта")
         await self.press(chat_id, "📝 Новая заявка", policy)
         await self.press(chat_id, "📞 Обратный звонок", "номер")
-        await self.press(chat_id, f"📱 Использовать {phone}", "удобно")
+        await self.press(chat_id, f"📱 Использовать {shown_phone(phone)}", "удобно")
         await self.press(chat_id, "🕘 Любое время", "обсудить")
         await self.say(chat_id, "Limits for dentistry", "Всё верно?")
         await self.press(chat_id, "✅ Отправить", "R-000001")

@@ -28,6 +28,7 @@ from redis.asyncio import Redis
 from bench.clock_env import clock_env
 from bench.harness import free_port, fresh_database, healthy
 from bot.config import Settings
+from bot.services.phones import shown_phone
 from tests.conftest import POSTGRES_URL, REDIS_URL
 from tests.e2e.conftest import ROOT, Sandbox
 from tgsandbox import (
@@ -192,7 +193,7 @@ async def onboard_and_request(box: Sandbox, chat_id: int, n: int) -> None:
     await box.press(chat_id, "🏠 Main menu", f"MP-{n:04d}")
     await box.press(chat_id, "📝 New request", f"MP-{n:04d}")
     await box.press(chat_id, "📞 Call-back", "number")
-    await box.press(chat_id, f"📱 Use {phone(n)}", "convenient")
+    await box.press(chat_id, f"📱 Use {shown_phone(phone(n))}", "convenient")
     await box.press(chat_id, "🕘 Any time", "talk about")
     await box.say(chat_id, f"Question number {n}", "Is everything right?")
     await box.press(chat_id, "✅ Send", "R-")

@@ -264,7 +264,7 @@ async def test_moving_the_clock_past_the_sla_escalates_an_untouched_request(page
     await page.press(AIGERIM, "🏠 Главное меню", "Активная карта")
     await page.press(AIGERIM, "📝 Новая заявка", "SPH-2026-0001")
     await page.press(AIGERIM, "📞 Обратный звонок", "номер")
-    await page.press(AIGERIM, "📱 Использовать +77010000101", "удобно")
+    await page.press(AIGERIM, "📱 Использовать +7 701 000 0101", "удобно")
     await page.press(AIGERIM, "🕘 Любое время", "обсудить")
     await page.say(AIGERIM, "Limits for dentistry", "Всё верно?")
     await page.press(AIGERIM, "✅ Отправить", "R-000001")

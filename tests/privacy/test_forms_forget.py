@@ -37,7 +37,7 @@ async def test_a_sent_request_form_forgets_the_iban_and_free_text(member, sessio
     await member_with_active_card(member, session_factory)
     await member.click("📝 New request")
     await member.click("📞 Call-back")
-    await member.click("📱 Use \\+380501112233")
+    await member.click("📱 Use \\+380 50 111 2233")
     await member.click("🌆 Evening, 16:00–20:00")
     await member.send("Secret question about my diagnosis")
     await member.click("✅ Send")

@@ -1254,7 +1254,7 @@ async def test_an_edit_of_a_form_s_answer_is_not_read_and_the_member_is_told(wor
 
     await said(world, any_time, "talk about")
     summary = await said(world, lambda: world.state.send_text(OLENA, "Limits"), "✅ Send")
-    assert "+380501112233" in summary["text"] and "+380671234567" not in summary["text"]
+    assert "+380 50 111 2233" in summary["text"] and "+380 67 123 4567" not in summary["text"]
 
 
 async def test_a_member_edit_of_a_reply_still_queued_changes_what_staff_get(world):
