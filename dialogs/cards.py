@@ -16,7 +16,7 @@ from bot.services.forms import (
     CARD_SWITCH,
     OWN_CARD_WORDS,
     asks_card,
-    asks_card_dates,
+    asks_card_page,
     may_ask_card,
     typed_phrase,
 )
@@ -184,11 +184,11 @@ async def _switched_if_asked(card: cards.CardView, switch: bool, manager: Dialog
 
 async def opened_card_asked(message: Message, manager: DialogManager) -> bool:
     """A question the card's page answers ("коли почне діяти моя картка?", "до какого числа
-    действует полис?", `forms.asks_card_dates`): the page of the card it names (a family
+    действует полис?", `forms.asks_card_page`): the page of the card it names (a family
     member's, `named_holder`), else the active one, opened over the menu; False for any other
     message, or a member with no card."""
     text = message.text or ""
-    if not asks_card_dates(text):
+    if not asks_card_page(text):
         return False
     card_list, named = await _card_named(text, manager)
     card = named or next((c for c in card_list if c.is_active), None)

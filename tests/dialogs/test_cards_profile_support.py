@@ -1,5 +1,6 @@
 from datetime import UTC, date, datetime
 
+import pytest
 from sqlalchemy import select
 
 from storage.models import Member, Request
@@ -796,6 +797,48 @@ async def test_a_question_about_a_card_s_dates_opens_its_page(member, session_fa
     await member.send("почему карта не действует?")
     assert "Send this to support?" in member.text()
     assert "Policy SIP-2026-0001" not in member.text()
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "какой у меня номер полиса?",
+        "який у мене номер поліса?",
+        "what's my policy number?",
+        "полис нөмірім қандай?",
+        "подскажите номер моей страховки",
+    ],
+)
+async def test_a_question_about_the_policy_number_opens_the_card_s_page(
+    member, session_factory, asked
+):
+    """ "какой у меня номер полиса?" was offered to support, though the card's page shows the
+    number: it opens the active card's page. Another number said with a card's word (the bank
+    card a claim is paid to, a phone's) or one said not to work stays with support."""
+    await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.send(asked)
+    assert "Policy SIP-2026-0001\nInsured person: Olena Kovalenko" in member.text()
+    assert "Send this to support?" not in member.text()
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "на какой номер карты придут деньги?",
+        "какой номер телефона привязан к полису?",
+        "номер полиса не подходит",
+        "почему номер полиса не находится?",
+    ],
+)
+async def test_another_number_with_the_card_s_word_stays_with_support(
+    member, session_factory, said
+):
+    await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.send(said)
+    assert "Policy SIP-2026-0001" not in member.text()
+    assert "Send this to support?" in member.text()
 
 
 async def test_a_family_member_s_card_asked_for_by_words_opens_or_becomes_active(

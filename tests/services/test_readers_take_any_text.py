@@ -70,7 +70,7 @@ def test_the_readers_take_any_text(text: str) -> None:
         forms.names_same,
         forms.names_unknown,
         forms.is_question,
-        forms.asks_card_dates,
+        forms.asks_card_page,
         forms.asks_support_contacts,
         forms.may_ask_card,
         forms.asks_directory,

@@ -20,16 +20,34 @@ _CARD_DATE_STEMS = ("действ", "дію", "діє", "діяти", "дійс�
 _WHY = frozenset({"почему", "чому", "why", "неге", "зачем", "навіщо"})
 
 
-def asks_card_dates(typed: str) -> bool:
-    """Whether a message asks when a card or a policy starts, ends or is valid: a question
-    (`is_question`) or a few words, with a word for the card and one for its dates; not why
-    ("почему карта не действует?" is a fault for support)."""
+# ... or its number ("какой у меня номер полиса?", "what's my policy number?", "полис нөмірім
+# қандай?"); not another number said with the card's word (a phone's, a request's, a bank
+# card's for a payment: "на какой номер карты придут деньги?"), nor one said not to work
+_CARD_NUMBER_STEMS = ("номер", "number", "нөмір")
+_OTHER_NUMBER_STEMS = ("телефон", "phone", "заявк", "request", "өтініш", "звернен", "рахун",
+                       "счет", "счёт", "iban", "account", "деньг", "гроші", "грош", "выплат",
+                       "виплат", "money", "ақша", "оплат", "банк", "bank")  # fmt: skip
+_NOT = frozenset({"не", "нет", "ні", "немає", "not", "no", "жоқ", "емес"})
+
+
+def asks_card_page(typed: str) -> bool:
+    """Whether a message asks what a card's page says: when a card or a policy starts, ends or
+    is valid, or its number. A question (`is_question`) or a few words, with a word for the
+    card and one for its dates or its number; not why ("почему карта не действует?" is a
+    fault for support)."""
     words = _words(typed)
+    if (
+        not (is_question(typed) or len(words) <= 4)  # "срок действия полиса" asks too
+        or _WHY & set(words)
+        or not any(word.startswith(_CARD_STEMS) for word in words)
+    ):
+        return False
+    if any(word.startswith(_CARD_DATE_STEMS) for word in words):
+        return True
     return (
-        (is_question(typed) or len(words) <= 4)  # "срок действия полиса" asks too
-        and not _WHY & set(words)
-        and any(word.startswith(_CARD_STEMS) for word in words)
-        and any(word.startswith(_CARD_DATE_STEMS) for word in words)
+        any(word.startswith(_CARD_NUMBER_STEMS) for word in words)
+        and not any(word.startswith(_OTHER_NUMBER_STEMS) for word in words)
+        and not _NOT & set(words)
     )
 
 
