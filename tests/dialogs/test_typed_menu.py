@@ -133,6 +133,10 @@ async def test_a_menu_button_typed_under_request_sent_opens_its_screen(member, s
         ("вы говорите по-английски?", "en", "New request"),
         ("а на казахском?", "kk", "Жаңа өтініш"),
         ("Здравствуйте! Можно на русском?", "ru", "Новая заявка"),  # a greeting first
+        # the language to change to named ("…: I could not tell what to do with this")
+        ("хочу поменять язык на казахский", "kk", "Жаңа өтініш"),
+        ("змініть мову на українську", "uk", "Нова заявка"),
+        ("тілді орысшаға ауыстырыңыз", "ru", "Новая заявка"),
     ],
 )
 async def test_a_language_asked_for_on_the_menu_is_spoken(
