@@ -807,14 +807,18 @@ async def test_a_question_about_a_card_s_dates_opens_its_page(member, session_fa
         "what's my policy number?",
         "полис нөмірім қандай?",
         "подскажите номер моей страховки",
+        "какая у меня программа страхования?",
+        "яка в мене програма?",
     ],
 )
 async def test_a_question_about_the_policy_number_opens_the_card_s_page(
     member, session_factory, asked
 ):
-    """ "какой у меня номер полиса?" was offered to support, though the card's page shows the
-    number: it opens the active card's page. Another number said with a card's word (the bank
-    card a claim is paid to, a phone's) or one said not to work stays with support."""
+    """ "какой у меня номер полиса?", "какая у меня программа страхования?" were offered to
+    support, though the card's page shows the number and the program: they open the active
+    card's page. Another number said with a card's word (the bank card a claim is paid to, a
+    phone's) or one said not to work, and what a program covers or a change of it, stay with
+    support."""
     await _linked_family(member, session_factory)
     await member.send("/menu")
     await member.send(asked)
@@ -829,6 +833,8 @@ async def test_a_question_about_the_policy_number_opens_the_card_s_page(
         "какой номер телефона привязан к полису?",
         "номер полиса не подходит",
         "почему номер полиса не находится?",
+        "что входит в мою программу?",
+        "можно ли поменять программу страхования?",
     ],
 )
 async def test_another_number_with_the_card_s_word_stays_with_support(

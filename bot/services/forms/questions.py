@@ -30,18 +30,32 @@ _OTHER_NUMBER_STEMS = ("телефон", "phone", "заявк", "request", "өт
 _NOT = frozenset({"не", "нет", "ні", "немає", "not", "no", "жоқ", "емес"})
 
 
+# ... or its program ("какая у меня программа страхования?", "what is my insurance
+# program?"); not what the program covers, costs or allows, nor a change of it, which the page
+# does not say
+_PROGRAM_STEMS = ("программ", "програм", "program", "бағдарлам")
+_NOT_ON_THE_PAGE = ("покрыва", "покрива", "покрыт", "покрит", "входит", "входить", "включ",
+                    "cover", "include", "поменя", "поміня", "смен", "змін", "change", "продл",
+                    "продов", "renew", "улучш", "покращ", "upgrade", "стои", "варт", "цен",
+                    "цін", "price", "cost", "лимит", "ліміт", "limit", "можно", "можна", "can",
+                    "другу", "другой", "other", "another", "қамти", "ауыстыр")  # fmt: skip
+
+
 def asks_card_page(typed: str) -> bool:
     """Whether a message asks what a card's page says: when a card or a policy starts, ends or
-    is valid, or its number. A question (`is_question`) or a few words, with a word for the
-    card and one for its dates or its number; not why ("почему карта не действует?" is a
-    fault for support)."""
+    is valid, its number or its program. A question (`is_question`) or a few words, with a
+    word for the card and one for its dates, its number or its program; not why ("почему
+    карта не действует?" is a fault for support)."""
     words = _words(typed)
+    program = any(word.startswith(_PROGRAM_STEMS) for word in words)
     if (
         not (is_question(typed) or len(words) <= 4)  # "срок действия полиса" asks too
         or _WHY & set(words)
-        or not any(word.startswith(_CARD_STEMS) for word in words)
+        or not (program or any(word.startswith(_CARD_STEMS) for word in words))
     ):
         return False
+    if program:
+        return not any(word.startswith(_NOT_ON_THE_PAGE) for word in words)
     if any(word.startswith(_CARD_DATE_STEMS) for word in words):
         return True
     return (
