@@ -485,6 +485,34 @@ async def test_a_city_with_more_clinics_than_one_answer_lists_counts_the_rest(
     assert "Клініка 11" not in member.text()
 
 
+async def test_a_doctor_s_or_a_street_s_list_longer_than_one_answer_counts_the_rest(
+    member, session_factory, tmp_path
+):
+    """A doctor asked about with no city known, seen in twelve clinics of two cities, and a
+    street with twelve clinics on it: the first ten are listed, each with its city, and the
+    rest counted, with where all of them are (the booking form)."""
+    rows = [
+        f"{'Київ' if n % 2 else 'Львів'};Клініка {n:02d};вул. Садова, {n};therapist;"
+        for n in range(1, 13)
+    ]
+    await asking(member, session_factory, tmp_path, "\n".join([DIRECTORY.splitlines()[0], *rows]))
+    more = T("directory-more-in-form", more=2)
+
+    await member.send("де приймає терапевт?")  # by city, then by name
+    doctor = T("specialty-therapist")
+    assert T("directory-doctor-all", doctor=doctor, count=12) in member.text()
+    assert "• Клініка 01 · вул. Садова, 1, Київ\n• Клініка 03 · вул. Садова, 3, Київ" in (
+        member.text()
+    )
+    assert f"• Клініка 08 · вул. Садова, 8, Львів\n{more}" in member.text()
+    assert "Клініка 10" not in member.text() and "Клініка 12" not in member.text()
+
+    await member.send("які клініки на Садовій?")
+    assert T("directory-street", count=12) in member.text()
+    assert f"• Клініка 08 · вул. Садова, 8, Львів\n{more}" in member.text()
+    assert "Клініка 10" not in member.text()
+
+
 ALMATY = "\n".join(
     [
         "city;name;address;specialties;phone",
