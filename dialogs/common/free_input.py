@@ -17,6 +17,8 @@ from bot.config import Settings
 from bot.services import requests
 from bot.services.documents import refusal
 from bot.services.forms import (
+    SUPPORT_DATA,
+    SUPPORT_FEEDBACK,
     MadeAsked,
     asks_cancelling,
     is_acknowledged,
@@ -25,6 +27,7 @@ from bot.services.forms import (
     is_thanks,
     made_request_asked,
     names_emergency,
+    support_matter,
     typed_phrase,
 )
 from dialogs.answers import answer_awaited
@@ -233,6 +236,10 @@ async def opened_request(message: Message, manager: DialogManager) -> bool:
     return True
 
 
+# what is said of a message support takes (`forms.support_matter`)
+_MATTER_OFFERS = {SUPPORT_FEEDBACK: "input-feedback-offer", SUPPORT_DATA: "input-data-offer"}
+
+
 def keep_for_support(message: Message, manager: DialogManager, *, to_support: bool = False) -> None:
     """`message`, which nothing on this screen takes, kept for "Send it to support" with those
     kept before it; one that cannot be sent is answered with the way to write to support. On
@@ -263,7 +270,12 @@ def keep_for_support(message: Message, manager: DialogManager, *, to_support: bo
     if to_support:
         set_notice(manager, "input-support-offer")
         return
-    if is_question(message.text or message.caption or ""):
+    said = message.text or message.caption or ""
+    matter = support_matter(said)
+    if matter is not None:  # "хочу пожаловаться на клинику", "я сменила фамилию"
+        set_notice(manager, _MATTER_OFFERS[matter])
+        return
+    if is_question(said):
         set_notice(manager, "input-question-offer")  # "какой у меня лимит?": support answers
         return
     set_error(manager, "input-not-asked-offer")

@@ -17,6 +17,9 @@ input-not-asked = Messages are not taken on this screen: please use the buttons.
 input-not-asked-offer = I could not tell what to do with this myself. Send this to support? Tap “{ btn-send-to-support }”.
 input-support-offer = ✉️ Send this to support? Tap “{ btn-send-to-support }”.
 input-question-offer = ❓ I cannot answer that myself; support can. Send this to support? Tap “{ btn-send-to-support }”.
+# a complaint or feedback, and personal data the insurer changes: support's, said so
+input-feedback-offer = 📣 Complaints and feedback go to support, who read every one. Send this to support? Tap “{ btn-send-to-support }”.
+input-data-offer = 🪪 A new surname or passport is changed in the insurer’s records by support (they may ask for a copy of the document). Send this to support? Tap “{ btn-send-to-support }”.
 # a thank-you written where nothing is asked: answered, not offered to support
 input-thanks = 🙏 You are welcome! If you need anything else, use the buttons below.
 input-greeting = 😊 How can I help? Choose with the buttons below, or write your question: I will offer to send it to support.

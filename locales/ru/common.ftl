@@ -17,6 +17,9 @@ input-not-asked = На этом экране сообщения не прини�
 input-not-asked-offer = Сам я не понял, что с этим сделать. Отправить это в поддержку? Нажмите «{ btn-send-to-support }».
 input-support-offer = ✉️ Отправить это в поддержку? Нажмите «{ btn-send-to-support }».
 input-question-offer = ❓ Сам я на это не отвечу, а поддержка ответит. Отправить это в поддержку? Нажмите «{ btn-send-to-support }».
+# a complaint or feedback, and personal data the insurer changes: support's, said so
+input-feedback-offer = 📣 Жалобы и отзывы получает поддержка и читает каждый. Отправить это в поддержку? Нажмите «{ btn-send-to-support }».
+input-data-offer = 🪪 Новую фамилию или паспорт в данных страховщика меняет поддержка (может попросить копию документа). Отправить это в поддержку? Нажмите «{ btn-send-to-support }».
 # a thank-you written where nothing is asked: answered, not offered to support
 input-thanks = 🙏 Пожалуйста! Если нужно что-то ещё, воспользуйтесь кнопками ниже.
 input-greeting = 😊 Чем помочь? Выберите нужное кнопками ниже или напишите свой вопрос: я предложу отправить его в поддержку.

@@ -17,6 +17,9 @@ input-not-asked = На цьому екрані повідомлення не п�
 input-not-asked-offer = Сам я не зрозумів, що з цим зробити. Надіслати це в підтримку? Натисніть «{ btn-send-to-support }».
 input-support-offer = ✉️ Надіслати це в підтримку? Натисніть «{ btn-send-to-support }».
 input-question-offer = ❓ Сам я на це не відповім, а підтримка відповість. Надіслати це в підтримку? Натисніть «{ btn-send-to-support }».
+# a complaint or feedback, and personal data the insurer changes: support's, said so
+input-feedback-offer = 📣 Скарги та відгуки отримує підтримка й читає кожен. Надіслати це в підтримку? Натисніть «{ btn-send-to-support }».
+input-data-offer = 🪪 Нове прізвище чи паспорт у даних страховика змінює підтримка (може попросити копію документа). Надіслати це в підтримку? Натисніть «{ btn-send-to-support }».
 # a thank-you written where nothing is asked: answered, not offered to support
 input-thanks = 🙏 Будь ласка! Якщо ще щось потрібно, скористайтеся кнопками нижче.
 input-greeting = 😊 Чим допомогти? Оберіть потрібне кнопками нижче або напишіть своє питання: я запропоную надіслати його в підтримку.

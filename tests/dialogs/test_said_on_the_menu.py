@@ -7,8 +7,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from bot.i18n import TranslatorHub
 from storage.models import Notification
 from tests.dialogs.requests_helpers import member_with_active_card
+
+EN = TranslatorHub().get("en")
 
 AMBULANCE = "call an ambulance now: 103 or 112"
 HOTLINE = "The insurer's 24/7 dispatcher line: +7 727 765 43 21"
@@ -173,6 +176,34 @@ async def test_a_question_is_offered_to_support_as_one(member, session_factory, 
     assert "❓ I cannot answer that myself; support can. Send this to support?" in member.text()
     assert "I could not tell what to do with this myself" not in member.text()
     assert "✉️ Send it to support" in member.buttons()
+
+
+@pytest.mark.parametrize(
+    ("typed", "matter"),
+    [
+        ("хочу пожаловаться на клинику", "feedback"),
+        ("скарга на лікаря, він запізнився на годину", "feedback"),
+        ("ваш бот не работает", "feedback"),
+        ("I want to leave feedback about the clinic", "feedback"),
+        ("я вышла замуж и сменила фамилию", "data"),
+        ("у мене новий паспорт", "data"),
+        ("my surname changed", "data"),
+        ("тегімді ауыстырдым", "data"),
+    ],
+)
+async def test_a_complaint_or_a_changed_surname_is_offered_to_support_as_one(
+    member, session_factory, typed: str, matter: str
+):
+    """A complaint ("хочу пожаловаться на клинику") or a surname changed was told "I could not
+    tell what to do with this myself", as if the bot had not read it: it is told that support
+    takes complaints and feedback, or changes the insurer's records (a document may be asked
+    for), and the message is offered to support as before."""
+    await member_with_active_card(member, session_factory)
+    await member.send(typed)
+    assert EN(f"input-{matter}-offer") in member.text()
+    assert "I could not tell what to do with this myself" not in member.text()
+    await member.click("✉️ Send it to support")
+    assert [n.payload["text"] for n in await _queued(session_factory)] == [typed]
 
 
 @pytest.mark.parametrize(

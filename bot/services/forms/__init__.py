@@ -37,6 +37,8 @@ from bot.services.forms.answers import (
 )
 from bot.services.forms.chat import (
     MENU_WORDS,
+    SUPPORT_DATA,
+    SUPPORT_FEEDBACK,
     TYPED_COMMANDS,
     is_acknowledged,
     is_greeting,
@@ -44,6 +46,7 @@ from bot.services.forms.chat import (
     is_thanks,
     names_emergency,
     shown_asked,
+    support_matter,
     typed_command,
     without_opening,
 )
@@ -161,6 +164,8 @@ __all__ = [
     "SAME_MAX_WORDS",
     "SELF_WORDS",
     "SPECIALTY_WORDS",
+    "SUPPORT_DATA",
+    "SUPPORT_FEEDBACK",
     "TEXT_MAX",
     "TIME_ALIASES",
     "TIME_LABEL_WORDS",
@@ -234,6 +239,7 @@ __all__ = [
     "shared_start",
     "shown_asked",
     "split_time_of_day",
+    "support_matter",
     "too_long",
     "topic_named",
     "typed_command",

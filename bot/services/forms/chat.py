@@ -312,3 +312,37 @@ TYPED_COMMANDS: dict[str, str] = {
 def typed_command(typed: str) -> str | None:
     """The command a whole message names in words ("Отмена", "главное меню"), or None."""
     return TYPED_COMMANDS.get(typed_phrase(typed))
+
+
+# what support takes, said so rather than "I could not tell what to do with this": a complaint
+# or feedback about the service ("хочу пожаловаться на клинику", "скарга", "feedback", "ваш бот
+# не работает"), and personal data the insurer changes ("я сменила фамилию", "у мене новий
+# паспорт", "my surname changed"), which the member's profile does not (the card's holder is
+# the insurer's registry's)
+SUPPORT_FEEDBACK, SUPPORT_DATA = "feedback", "data"
+_FEEDBACK_STEMS = ("жалоб", "жалова", "жалуюс", "пожалова", "скарг", "скарж", "поскарж",
+                   "complain", "feedback", "отзыв", "відгук", "шағым", "пікір",
+                   "претензи", "недовол", "незадовол", "возмущ", "обурен")  # fmt: skip
+_NOT_WORKING = (("бот", "bot", "приложени", "додаток"), ("не", "not", "doesn", "isn", "жоқ"))
+_DATA_STEMS = ("фамили", "прізвищ", "surname", "паспорт", "passport", "тегім", "төлқұжат")
+_CHANGE_STEMS = ("смени", "сменил", "поменял", "измени", "изменил", "змінил", "змінив", "змін",
+                 "помінял", "новый", "новая", "новую", "новий", "нова", "нову", "new", "changed",
+                 "change", "өзгер", "ауыстыр", "жаңа", "вышла", "вийшла", "замуж", "заміж",
+                 "married")  # fmt: skip
+
+
+def support_matter(typed: str) -> str | None:
+    """What support takes that a message says, when it is no question the bot reads otherwise:
+    `SUPPORT_FEEDBACK` (a complaint or feedback, the bot said not to work), `SUPPORT_DATA`
+    (a surname or a passport changed); None for any other message."""
+    words = _words(typed)
+    if any(word.startswith(_FEEDBACK_STEMS) for word in words):
+        return SUPPORT_FEEDBACK
+    about, negation = _NOT_WORKING
+    if any(word.startswith(about) for word in words) and any(w in negation for w in words):
+        return SUPPORT_FEEDBACK  # "ваш бот не работает", "the bot doesn't work"
+    if any(word.startswith(_DATA_STEMS) for word in words) and any(
+        word.startswith(_CHANGE_STEMS) for word in words
+    ):
+        return SUPPORT_DATA
+    return None
