@@ -246,6 +246,9 @@ _EXTRA_STEMS = ("дополнит", "додатк", "additional", "second", "в�
 _VALUE_AFTER = frozenset({"на", "to", "is", "будет", "буде"})
 # the words that say the field is the member's, before it: "мой адрес: …", "my name is …"
 _MINE = frozenset({"мой", "моя", "мое", "моё", "мій", "моє", "my", "менің"})
+# the words that ask for a field to be emptied ("удалить адрес"): its step, which says how
+_CLEAR_STEMS = ("удал", "видал", "стер", "очист", "delete", "remove", "clear", "erase", "өшір",
+                "жой")  # fmt: skip
 GENDER_FIELD = "gender"
 
 
@@ -267,9 +270,11 @@ def field_named(words: list[str]) -> str | None:
 
 def change_named(typed: str) -> tuple[str, str | None] | None:
     """A change of the profile a message asks for on its screen: the field, and its new value
-    when given (after a colon, or "на"/"to"/"is" after the field's word): "изменить адрес"
-    (the field's step), "мой адрес: Киев, Крещатик 1", "change my name to Olena Kovalenko";
-    None when it names no one field, or does not ask to change it (a question about it)."""
+    when given (after a colon, or "на"/"to"/"is" after the field's word, or an address with
+    its house's number after the word for it): "изменить адрес" (the field's step), "мой адрес:
+    Киев, Крещатик 1", "мой адрес Алматы, Абая 10", "change my name to Olena Kovalenko";
+    "удалить адрес" is its step too, which says how. None when it names no one field, or does
+    not ask to change it (a question about it)."""
     if "?" in typed:
         return None
     head, colon, tail = typed.partition(":")
@@ -288,7 +293,12 @@ def change_named(typed: str) -> tuple[str, str | None] | None:
             if same and after and after[0] in _VALUE_AFTER:
                 value = " ".join(tokens[at + 2 :]).strip() or None
                 break
-    changing = changes(words) or bool(_MINE & set(words)) or len(words) == 1
+            rest = " ".join(tokens[at + 1 :]).strip(" ,:-")
+            if same and this in addresses and any(ch.isdigit() for ch in rest):
+                value = rest  # "мой адрес Алматы, Абая 10, кв 5": its house's number in it
+                break
+    cleared = any(word.startswith(_CLEAR_STEMS) for word in words)
+    changing = changes(words) or cleared or bool(_MINE & set(words)) or len(words) == 1
     if not (changing or value):
         return None
     return field, value

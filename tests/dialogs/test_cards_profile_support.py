@@ -157,6 +157,26 @@ async def test_a_change_typed_on_the_profile_is_made(member, session_factory):
     assert stored.gender == "female"
 
 
+async def test_an_address_typed_after_its_word_is_saved_and_a_removal_asked_opens_its_step(
+    member, session_factory
+):
+    """ "мой адрес Алматы, Абая 10, кв 5" (no colon) opened the address step and dropped the
+    address typed, and "удалить адрес" was "I could not tell what to do with this": an address
+    with its house's number after the word for it is saved, and a removal asked opens the
+    field's step, which says how (nothing is removed on a word alone)."""
+    await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.click("👤 Profile")
+    await member.send("мой адрес Алматы, Абая 10, кв 5")
+    assert "Home address: Алматы, Абая 10, кв 5" in member.text()
+    assert (await _member(session_factory)).home_address == "Алматы, Абая 10, кв 5"
+    await member.send("удалить адрес")
+    assert "To remove it, send “-”" in member.text()
+    await member.send("-")
+    assert "Home address: —" in member.text()
+    assert (await _member(session_factory)).home_address is None
+
+
 async def test_a_name_typed_in_small_letters_is_stored_as_a_card_writes_it(member, session_factory):
     await _linked_family(member, session_factory)
     await member.send("/menu")
