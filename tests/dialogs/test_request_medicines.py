@@ -431,3 +431,8 @@ async def test_the_prescription_named_is_asked_for_and_never_a_line(member, sess
     await member.send("рецепт приложила")
     assert "The prescription is attached. Add more, type the medicines" in member.text()
     assert "Your list" not in member.text()
+    # the list said to be in the photo: no line of it either ("Your list: список в фото")
+    for said in ("список в фото", "see the photo"):
+        await member.send(said)
+        assert "The prescription is attached" in member.text(), said
+        assert "Your list" not in member.text(), said

@@ -224,11 +224,26 @@ def document_held(typed: str) -> bool:
     return any(word.startswith(_DOCUMENT_STEMS) for word in _words(typed))
 
 
+# the list said to be in the photo the member sends ("список на фото", "всё в фото", "see the
+# photo", "тізім суретте"): the photo is asked for, and no line is made of it
+_PHOTO_STEMS = ("фото", "фотк", "снимк", "скрин", "скан", "photo", "picture", "pic", "image",
+                "screenshot", "сурет")  # fmt: skip
+_LIST_WORDS = frozenset({"список", "списком", "перелік", "list", "тізім", "тізімі", "смотрите",
+                         "дивіться", "див", "см", "суретте", "below", "ниже",
+                         "нижче", "above", "выше", "вище"})  # fmt: skip
+
+
 def names_document(typed: str) -> bool:
     """`typed` only names the referral or prescription ("по направлению", "as prescribed",
-    "рецепт сейчас пришлю"), not an item of the list ("рецепт на нурофен", "без рецепта")."""
+    "рецепт сейчас пришлю"), or says the list is in its photo ("список на фото", "see the
+    photo"), not an item of the list ("рецепт на нурофен", "без рецепта", "нурофен на
+    фото")."""
     words = plain_phrase(typed).split()
     named = [w for w in words if w.startswith(_DOCUMENT_STEMS)]
+    if not named:
+        named = [w for w in words if w.startswith(_PHOTO_STEMS) or w in _LIST_WORDS]
+        if not any(w.startswith(_PHOTO_STEMS) or w == "суретте" for w in named):
+            return False
     return bool(named) and all(w in _DOCUMENT_AROUND for w in words if w not in named)
 
 
