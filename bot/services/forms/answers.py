@@ -73,10 +73,24 @@ OWN_PHONE_WORDS = frozenset(
 )  # fmt: skip
 
 
+# the words of asking for the call around the number named ("звоните на этот номер", "call me
+# on my number", "осы нөмірге қоңырау шалыңыз")
+_CALL_WORDS = frozenset(
+    {"звоните", "позвоните", "перезвоните", "наберите", "звонить", "дзвоніть", "зателефонуйте",
+     "передзвоніть", "телефонуйте", "наберіть", "call", "ring", "me", "back", "on", "please",
+     "пожалуйста", "будь", "ласка", "можно", "можна", "қоңырау", "шалыңыз", "шалыңызшы"}
+)  # fmt: skip
+
+
 def names_own_phone(typed: str) -> bool:
     """Whether the answer to "which number should we call?" is the member's own ("мой номер",
-    "на этот же, пожалуйста", "same"): the phone they confirmed."""
-    return plain_phrase(typed) in OWN_PHONE_WORDS
+    "на этот же, пожалуйста", "same", "звоните на этот номер"): the phone they confirmed."""
+    words = plain_phrase(typed).split()
+    while words and words[0] in _CALL_WORDS:
+        words = words[1:]
+    while words and words[-1] in _CALL_WORDS:
+        words = words[:-1]
+    return " ".join(words) in OWN_PHONE_WORDS
 
 
 # "I don't know" as an answer, where the bot can say where to find it (a service's date: on
