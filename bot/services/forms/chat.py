@@ -323,7 +323,9 @@ SUPPORT_FEEDBACK, SUPPORT_DATA = "feedback", "data"
 _FEEDBACK_STEMS = ("жалоб", "жалова", "жалуюс", "пожалова", "скарг", "скарж", "поскарж",
                    "complain", "feedback", "отзыв", "відгук", "шағым", "пікір",
                    "претензи", "недовол", "незадовол", "возмущ", "обурен")  # fmt: skip
-_NOT_WORKING = (("бот", "bot", "приложени", "додаток"), ("не", "not", "doesn", "isn", "жоқ"))
+# the bot said not to work ("ваш бот не работает", "the bot doesn't work")
+_BOT_STEMS = ("бот", "bot", "приложени", "додаток")
+_NOT_WORDS = frozenset({"не", "not", "doesn", "isn", "жоқ"})
 _DATA_STEMS = ("фамили", "прізвищ", "surname", "паспорт", "passport", "тегім", "төлқұжат")
 _CHANGE_STEMS = ("смени", "сменил", "поменял", "измени", "изменил", "змінил", "змінив", "змін",
                  "помінял", "новый", "новая", "новую", "новий", "нова", "нову", "new", "changed",
@@ -338,9 +340,8 @@ def support_matter(typed: str) -> str | None:
     words = _words(typed)
     if any(word.startswith(_FEEDBACK_STEMS) for word in words):
         return SUPPORT_FEEDBACK
-    about, negation = _NOT_WORKING
-    if any(word.startswith(about) for word in words) and any(w in negation for w in words):
-        return SUPPORT_FEEDBACK  # "ваш бот не работает", "the bot doesn't work"
+    if any(word.startswith(_BOT_STEMS) for word in words) and _NOT_WORDS & set(words):
+        return SUPPORT_FEEDBACK
     if any(word.startswith(_DATA_STEMS) for word in words) and any(
         word.startswith(_CHANGE_STEMS) for word in words
     ):

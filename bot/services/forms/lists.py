@@ -229,8 +229,8 @@ def document_held(typed: str) -> bool:
 _PHOTO_STEMS = ("фото", "фотк", "снимк", "скрин", "скан", "photo", "picture", "pic", "image",
                 "screenshot", "сурет")  # fmt: skip
 _LIST_WORDS = frozenset({"список", "списком", "перелік", "list", "тізім", "тізімі", "смотрите",
-                         "дивіться", "див", "см", "суретте", "below", "ниже",
-                         "нижче", "above", "выше", "вище"})  # fmt: skip
+                         "дивіться", "див", "см", "below", "ниже", "нижче", "above", "выше",
+                         "вище"})  # fmt: skip
 
 
 def names_document(typed: str) -> bool:
@@ -240,11 +240,11 @@ def names_document(typed: str) -> bool:
     фото")."""
     words = plain_phrase(typed).split()
     named = [w for w in words if w.startswith(_DOCUMENT_STEMS)]
-    if not named:
-        named = [w for w in words if w.startswith(_PHOTO_STEMS) or w in _LIST_WORDS]
-        if not any(w.startswith(_PHOTO_STEMS) or w == "суретте" for w in named):
+    if not named:  # the photo, and the list said to be in it
+        if not any(w.startswith(_PHOTO_STEMS) for w in words):
             return False
-    return bool(named) and all(w in _DOCUMENT_AROUND for w in words if w not in named)
+        named = [w for w in words if w.startswith(_PHOTO_STEMS) or w in _LIST_WORDS]
+    return all(w in _DOCUMENT_AROUND for w in words if w not in named)
 
 
 class ListEdit(NamedTuple):
