@@ -11,7 +11,9 @@ from bot.services.forms.text import (
     ALIAS_WORDS,
     _made_of,
     _words,
+    changes,
     plain_phrase,
+    trimmed,
     typed_phrase,
 )
 
@@ -85,12 +87,7 @@ _CALL_WORDS = frozenset(
 def names_own_phone(typed: str) -> bool:
     """Whether the answer to "which number should we call?" is the member's own ("мой номер",
     "на этот же, пожалуйста", "same", "звоните на этот номер"): the phone they confirmed."""
-    words = plain_phrase(typed).split()
-    while words and words[0] in _CALL_WORDS:
-        words = words[1:]
-    while words and words[-1] in _CALL_WORDS:
-        words = words[:-1]
-    return " ".join(words) in OWN_PHONE_WORDS
+    return " ".join(trimmed(plain_phrase(typed).split(), _CALL_WORDS)) in OWN_PHONE_WORDS
 
 
 # "I don't know" as an answer, where the bot can say where to find it (a service's date: on
@@ -216,14 +213,6 @@ def is_no(typed: str) -> bool:
     return typed_phrase(typed) in NO_WORDS
 
 
-# what a summary's answer says to change ("изменить дату", "змінити адресу", "change the time",
-# "күнін өзгерту", "дата не та"): a word that asks to change, as a word begins
-_CHANGE = (
-    "измен", "помен", "исправ", "замен", "друг", "не та", "не тот", "не те", "неправил",
-    "змін", "поміня", "виправ", "інш", "не так", "неправильн", "change", "edit", "fix",
-    "correct", "wrong", "another", "other", "өзгерт", "түзет", "басқа", "қате", "добав",
-    "додат", "додай", "add", "қос",
-)  # fmt: skip
 # each field of a form's summary, by the words for it as they begin, in the four languages
 FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "specialty": ("врач", "лікар", "доктор", "специальн", "спеціальн", "doctor", "specialt",
@@ -243,13 +232,6 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "docs": ("документ", "document", "фото", "photo", "чек", "receipt", "құжат"),
     "iban": ("счет", "счёт", "рахун", "iban", "account", "шот", "реквизит", "реквізит"),
 }  # fmt: skip
-
-
-def changes(words: list[str]) -> bool:
-    """Whether words say something is to be changed ("изменить", "поменяйте", "не та", "fix")."""
-    return any(w.startswith(_CHANGE) for w in words) or any(
-        " ".join(words[at : at + 2]).startswith(_CHANGE) for at in range(len(words))
-    )
 
 
 def change_asked(typed: str, fields: Collection[str]) -> str | None:

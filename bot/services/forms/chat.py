@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import re
 
-from bot.services.forms.text import _made_of, _words, plain_phrase, typed_phrase
+from bot.services.forms.text import (
+    NEGATIONS,
+    _made_of,
+    _words,
+    changes,
+    plain_phrase,
+    trimmed,
+    typed_phrase,
+)
 
 # the menu's screens as people name them beside their buttons' labels (which are read in every
 # language: `dialogs/menu.py:typed_menu_item`), typed rather than pressed
@@ -145,12 +153,7 @@ SHOW_WORDS = frozenset(
 def shown_asked(phrase: str) -> str:
     """`phrase` (a `plain_phrase`) without the words that ask to see what it names, at its
     start and end ("покажите мою карту": "мою карту")."""
-    words = phrase.split()
-    while words and words[0] in SHOW_WORDS:
-        words = words[1:]
-    while words and words[-1] in SHOW_WORDS:
-        words = words[:-1]
-    return " ".join(words)
+    return " ".join(trimmed(phrase.split(), SHOW_WORDS))
 
 
 # a "thank you" written where nothing is asked: answered, not offered to support
@@ -325,12 +328,10 @@ _FEEDBACK_STEMS = ("жалоб", "жалова", "жалуюс", "пожалов
                    "претензи", "недовол", "незадовол", "возмущ", "обурен")  # fmt: skip
 # the bot said not to work ("ваш бот не работает", "the bot doesn't work")
 _BOT_STEMS = ("бот", "bot", "приложени", "додаток")
-_NOT_WORDS = frozenset({"не", "not", "doesn", "isn", "жоқ"})
 _DATA_STEMS = ("фамили", "прізвищ", "surname", "паспорт", "passport", "тегім", "төлқұжат")
-_CHANGE_STEMS = ("смени", "сменил", "поменял", "измени", "изменил", "змінил", "змінив", "змін",
-                 "помінял", "новый", "новая", "новую", "новий", "нова", "нову", "new", "changed",
-                 "change", "өзгер", "ауыстыр", "жаңа", "вышла", "вийшла", "замуж", "заміж",
-                 "married")  # fmt: skip
+# a surname or passport that is new, besides one changed (`changes`): "у мене новий паспорт",
+# "вышла замуж"
+_NEW_STEMS = ("нов", "new", "жаңа", "вышла", "вийшла", "замуж", "заміж", "married")
 
 
 def support_matter(typed: str) -> str | None:
@@ -340,10 +341,10 @@ def support_matter(typed: str) -> str | None:
     words = _words(typed)
     if any(word.startswith(_FEEDBACK_STEMS) for word in words):
         return SUPPORT_FEEDBACK
-    if any(word.startswith(_BOT_STEMS) for word in words) and _NOT_WORDS & set(words):
+    if any(word.startswith(_BOT_STEMS) for word in words) and NEGATIONS & set(words):
         return SUPPORT_FEEDBACK
-    if any(word.startswith(_DATA_STEMS) for word in words) and any(
-        word.startswith(_CHANGE_STEMS) for word in words
+    if any(word.startswith(_DATA_STEMS) for word in words) and (
+        changes(words) or any(word.startswith(_NEW_STEMS) for word in words)
     ):
         return SUPPORT_DATA
     return None

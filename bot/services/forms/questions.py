@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.services.forms.chat import is_question
 from bot.services.forms.kinds import says_wanting
-from bot.services.forms.text import _words
+from bot.services.forms.text import NEGATIONS, _words, changes
 
 # a question the card's own page answers: about the card or the policy, and when it starts,
 # ends or is valid ("коли почне діяти моя картка?", "до какого числа действует полис?", "when
@@ -27,18 +27,16 @@ _CARD_NUMBER_STEMS = ("номер", "number", "нөмір")
 _OTHER_NUMBER_STEMS = ("телефон", "phone", "заявк", "request", "өтініш", "звернен", "рахун",
                        "счет", "счёт", "iban", "account", "деньг", "гроші", "грош", "выплат",
                        "виплат", "money", "ақша", "оплат", "банк", "bank")  # fmt: skip
-_NOT = frozenset({"не", "нет", "ні", "немає", "not", "no", "жоқ", "емес"})
 
 
 # ... or its program ("какая у меня программа страхования?", "what is my insurance
-# program?"); not what the program covers, costs or allows, nor a change of it, which the page
-# does not say
+# program?"); not what the program covers, costs or allows, nor a change of it (`changes`),
+# which the page does not say
 _PROGRAM_STEMS = ("программ", "програм", "program", "бағдарлам")
 _NOT_ON_THE_PAGE = ("покрыва", "покрива", "покрыт", "покрит", "входит", "входить", "включ",
-                    "cover", "include", "поменя", "поміня", "смен", "змін", "change", "продл",
-                    "продов", "renew", "улучш", "покращ", "upgrade", "стои", "варт", "цен",
-                    "цін", "price", "cost", "лимит", "ліміт", "limit", "можно", "можна", "can",
-                    "другу", "другой", "other", "another", "қамти", "ауыстыр")  # fmt: skip
+                    "cover", "include", "продл", "продов", "renew", "улучш", "покращ",
+                    "upgrade", "стои", "варт", "цен", "цін", "price", "cost", "лимит", "ліміт",
+                    "limit", "можно", "можна", "can", "қамти")  # fmt: skip
 
 
 def asks_card_page(typed: str) -> bool:
@@ -55,13 +53,13 @@ def asks_card_page(typed: str) -> bool:
     ):
         return False
     if program:
-        return not any(word.startswith(_NOT_ON_THE_PAGE) for word in words)
+        return not (changes(words) or any(word.startswith(_NOT_ON_THE_PAGE) for word in words))
     if any(word.startswith(_CARD_DATE_STEMS) for word in words):
         return True
     return (
         any(word.startswith(_CARD_NUMBER_STEMS) for word in words)
         and not any(word.startswith(_OTHER_NUMBER_STEMS) for word in words)
-        and not _NOT & set(words)
+        and not NEGATIONS & set(words)
     )
 
 
@@ -192,7 +190,7 @@ def asks_directory(typed: str) -> tuple[bool, bool] | None:
     where = any(word == stem or (word.startswith(stem) and len(stem) > 3) for word in words
                 for stem in _WHERE_ASKED)  # fmt: skip
     # ("клиники", "clinics in Almaty"; "клиника не перезвонила" says something)
-    few = len(words) <= DIRECTORY_FEW and not {"не", "not", "no", "жоқ", "емес"} & set(words)
+    few = len(words) <= DIRECTORY_FEW and not NEGATIONS & set(words)
     if not (clinics and (where or few or is_question(typed))) and not where:
         return None
     return clinics, where

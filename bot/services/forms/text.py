@@ -248,3 +248,36 @@ def _ends_as(word: str, alias: str) -> bool:
 def _same_stem(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     return len(short) >= STEM_MIN and long.startswith(short)
+
+
+# what a summary's answer says to change ("изменить дату", "змінити адресу", "change the time",
+# "күнін өзгерту", "дата не та"): a word that asks to change, as a word begins
+_CHANGE = (
+    "измен", "помен", "исправ", "замен", "смен", "друг", "не та", "не тот", "не те", "неправил",
+    "змін", "поміня", "виправ", "інш", "не так", "неправильн", "change", "edit", "fix",
+    "correct", "wrong", "another", "other", "өзгерт", "ауыстыр", "түзет", "басқа", "қате", "добав",
+    "додат", "додай", "add", "қос",
+)  # fmt: skip
+
+
+def changes(words: list[str]) -> bool:
+    """Whether words say something is to be changed ("изменить", "поменяйте", "не та", "fix")."""
+    return any(w.startswith(_CHANGE) for w in words) or any(
+        " ".join(words[at : at + 2]).startswith(_CHANGE) for at in range(len(words))
+    )
+
+
+# the words that say "not" ("номер полиса не подходит", "клиника не перезвонила", "the bot
+# doesn't work"): a message with one says something is wrong, not what it asks
+NEGATIONS = frozenset({"не", "нет", "ні", "немає", "not", "no", "doesn", "isn", "жоқ", "емес"})
+
+
+def trimmed(words: list[str], around: Collection[str]) -> list[str]:
+    """`words` without those of `around` at either end ("покажите мою карту": "мою карту";
+    "звоните на этот номер": "на этот номер")."""
+    start, end = 0, len(words)
+    while start < end and words[start] in around:
+        start += 1
+    while end > start and words[end - 1] in around:
+        end -= 1
+    return words[start:end]
