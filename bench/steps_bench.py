@@ -100,14 +100,12 @@ async def _migrate_with(root: Path, url: str) -> None:
         raise RuntimeError(f"the migrations of {root} failed on {url}")
 
 
-async def seed_registry(
-    url: str, count: int, *, first_card: int = 0, root: Path | None = None
-) -> None:
+async def seed_registry(url: str, count: int, *, first_card: int = 0, root: Path = ROOT) -> None:
     """A migrated, empty schema and a registry card for each of `count` members' phones; the
-    schema of the tree at `root` when given (`--against`: an older commit's bot refuses a
-    database migrated past what it knows, "Can't locate revision")."""
+    schema of the tree at `root` (`--against`: an older commit's bot refuses a database
+    migrated past what it knows, "Can't locate revision")."""
     await empty_database(url)
-    if root is None:
+    if root == ROOT:
         await migrate(url)
     else:
         await _migrate_with(root, url)
@@ -319,7 +317,7 @@ async def one_round(
             url = setup.database_url or f"sqlite+aiosqlite:///{workdir}/steps-{number}-{n}.sqlite3"
             if setup.own_database:
                 url = await fresh_database(url, setup.own_database)
-            await seed_registry(url, count, root=setup.root if setup.root != ROOT else None)
+            await seed_registry(url, count, root=setup.root)
             if setup.redis_url:
                 await _flush(setup.redis_url)
             running = await stack.enter_async_context(
