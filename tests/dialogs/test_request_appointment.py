@@ -795,6 +795,17 @@ async def test_a_change_typed_with_its_new_value_is_made_at_once(member, session
     )
 
 
+async def test_a_change_asked_with_smenit_is_a_change(member, session_factory):
+    """ "сменить дату" under the summary was "I did not expect that here": "сменить" was no
+    word of changing (`forms.changes`), as "изменить" and "поменять" were."""
+    await open_form(member, session_factory)
+    await to_summary(member)
+    await member.send("сменить дату")
+    assert DATE_PROMPT in member.text()
+    await member.send("25.11.2026")
+    assert "Preferred date: November 25, 2026" in member.text()
+
+
 async def test_a_day_with_its_hours_is_not_taken_for_two_days(member, session_factory):
     """ "завтра 10-12" is tomorrow from 10 to 12 (the morning, its hours kept), not two days
     as "15-16 декабря" is."""
