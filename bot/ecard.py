@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 
 # raise it with any change to how the card is drawn: every cached image is then drawn again
-DRAWING_VERSION = 1
+DRAWING_VERSION = 2  # 2: the insured ID's row, five rows closer together
 WIDTH, HEIGHT = 1200, 720
 QR_SIZE = 300
 # fonts with Cyrillic and Kazakh letters (ә ғ қ ң ө ұ ү һ і): DejaVu, from Debian's
@@ -36,7 +36,7 @@ STATUS_COLOURS = {"active": "#1e8e3e", "waiting": "#e37400", "expired": "#80868b
 class ECard:
     insurer: str
     title: str
-    rows: tuple[tuple[str, str], ...]  # (label, value): program, person, policy, dates
+    rows: tuple[tuple[str, str], ...]  # (label, value): program, person, their ID, policy, dates
     status_kind: str  # active | waiting | expired
     status: str  # its words in the member's language
     status_note: str  # "" for an active card; else what the status means for the clinic
@@ -106,11 +106,12 @@ def draw_card(card: ECard) -> bytes:
 
     text_width = WIDTH - QR_SIZE - 120
     y = 160
+    step = 82 if len(card.rows) <= 4 else 70  # five rows leave the status and its note room
     for label, value in card.rows:
         draw.text((40, y), label, font=_font(22), fill="#5f6368")
         text, font = _fit(draw, value, 34, text_width, bold=True)
         draw.text((40, y + 26), text, font=font, fill="#202124")
-        y += 82
+        y += step
     draw.rounded_rectangle((40, y + 6, 40 + text_width, y + 62), radius=14, fill=colour)
     text, font = _fit(draw, card.status, 30, text_width - 40, bold=True)
     draw.text((60, y + 16), text, font=font, fill="white")

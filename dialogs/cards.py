@@ -84,6 +84,7 @@ async def detail_getter(
         "policy": card.policy_number,
         "program": card.program,
         "holder": card.holder_name,
+        "insured_id": card.insured_id,
         "relation": i18n(f"relation-{card.relation}"),
         "holder_type": i18n(f"holder-type-{card.holder_type}"),
         "start": fmt_date(card.coverage_start, dialog_manager),

@@ -41,6 +41,7 @@ def ecard_of(card: CardView, manager: DialogManager) -> ECard:
         rows=(
             (i18n("ecard-program"), card.program),
             (i18n("ecard-insured"), card.holder_name),
+            (i18n("ecard-insured-id"), card.insured_id),
             (i18n("ecard-policy"), card.policy_number),
             (i18n("ecard-coverage"), f"{start} – {end}"),
         ),

@@ -18,6 +18,7 @@ cards-title =
 card-details =
     <b>Policy { $policy }</b>
     Insured person: { $holder } ({ $relation })
+    Insured ID: { $insured_id }
     Program: { $program } ({ $holder_type })
     Coverage: { $start } – { $end }
     Status: { $status }

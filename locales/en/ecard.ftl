@@ -6,6 +6,7 @@ btn-show-this-ecard = 🪪 Show this card
 ecard-title = Medical insurance card
 ecard-program = Program
 ecard-insured = Insured person
+ecard-insured-id = Insured ID
 ecard-policy = Policy
 ecard-coverage = Coverage
 ecard-status-active = ACTIVE

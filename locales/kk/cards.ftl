@@ -18,6 +18,7 @@ cards-title =
 card-details =
     <b>Полис { $policy }</b>
     Сақтандырылған адам: { $holder } ({ $relation })
+    ID нөмірі: { $insured_id }
     Бағдарлама: { $program } ({ $holder_type })
     Сақтандыру қорғауының кезеңі: { $start } – { $end }
     Мәртебесі: { $status }

@@ -6,6 +6,7 @@ btn-show-this-ecard = 🪪 Осы картаны көрсету
 ecard-title = Медициналық сақтандыру картасы
 ecard-program = Бағдарлама
 ecard-insured = Сақтандырылған тұлға
+ecard-insured-id = ID нөмірі
 ecard-policy = Полис
 ecard-coverage = Сақтандыру қорғауы
 ecard-status-active = ҚОЛДАНЫСТА

@@ -18,6 +18,7 @@ cards-title =
 card-details =
     <b>Полис { $policy }</b>
     Застрахованное лицо: { $holder } ({ $relation })
+    ID застрахованного: { $insured_id }
     Программа: { $program } ({ $holder_type })
     Период страховой защиты: { $start } – { $end }
     Статус: { $status }

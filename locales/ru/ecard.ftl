@@ -6,6 +6,7 @@ btn-show-this-ecard = 🪪 Показать эту карту
 ecard-title = Карта медицинского страхования
 ecard-program = Программа
 ecard-insured = Застрахованное лицо
+ecard-insured-id = ID застрахованного
 ecard-policy = Полис
 ecard-coverage = Страховая защита
 ecard-status-active = ДЕЙСТВУЕТ

@@ -18,6 +18,7 @@ cards-title =
 card-details =
     <b>Поліс { $policy }</b>
     Застрахована особа: { $holder } ({ $relation })
+    ID застрахованого: { $insured_id }
     Програма: { $program } ({ $holder_type })
     Період страхового захисту: { $start } – { $end }
     Статус: { $status }

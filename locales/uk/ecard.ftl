@@ -6,6 +6,7 @@ btn-show-this-ecard = 🪪 Показати цю картку
 ecard-title = Картка медичного страхування
 ecard-program = Програма
 ecard-insured = Застрахована особа
+ecard-insured-id = ID застрахованого
 ecard-policy = Поліс
 ecard-coverage = Страховий захист
 ecard-status-active = ДІЄ

@@ -56,6 +56,7 @@ _CARDS_OF = (
         _persons.c.relation,
         _policies.c.coverage_start,
         _policies.c.coverage_end,
+        _persons.c.insured_id,
     )
     .select_from(
         _links.join(_persons, _persons.c.id == _links.c.card_id).join(
@@ -87,6 +88,7 @@ class CardRow:
     relation: str
     coverage_start: date
     coverage_end: date
+    insured_id: str
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import select
 
-from storage.models import Member, Request
+from storage.models import InsuredPerson, Member, Request
 from tests.conftest import failing_commits
 from tests.dialogs.harness import MemberClient
 from tests.dialogs.requests_helpers import member_with_active_card
@@ -850,6 +850,38 @@ async def test_a_question_about_the_policy_number_or_program_opens_the_card_s_pa
     await member.send("/menu")
     await member.send(said)
     assert ("Policy SIP-2026-0001\nInsured person: Olena Kovalenko" in member.text()) is opens
+    assert ("Send this to support?" in member.text()) is not opens
+
+
+@pytest.mark.parametrize(
+    ("said", "opens"),
+    [
+        ("какой у меня ID застрахованного?", True),
+        ("мій ідентифікатор застрахованої особи?", True),
+        ("what is my insured ID?", True),
+        ("ID нөмірім қандай?", True),
+        ("мой айди", True),
+        # the ID itself typed, another's ID, one said not to work
+        ("мой ID UA-200001", False),
+        ("какой ID у заявки?", False),
+        ("ID не подходит", False),
+    ],
+)
+async def test_a_question_about_the_insured_id_opens_the_card_s_page_which_shows_it(
+    member, session_factory, said, opens
+):
+    """ "какой у меня ID застрахованного?" was offered to support, and no screen showed the
+    insured ID (what activation asks for, and the plastic card of a corporate client carries):
+    the card's page shows it now, and the question opens the active card's page."""
+    await _linked_family(member, session_factory)
+    async with session_factory() as session:
+        member_row = (await session.execute(select(Member))).scalar_one()
+        own = await session.get(InsuredPerson, member_row.active_card_id)
+        assert own is not None
+    await member.send("/menu")
+    await member.send(said)
+    shown = f"Insured person: Olena Kovalenko (main insured person)\nInsured ID: {own.insured_id}"
+    assert (shown in member.text()) is opens
     assert ("Send this to support?" in member.text()) is not opens
 
 

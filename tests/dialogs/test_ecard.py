@@ -118,3 +118,38 @@ def test_every_letter_of_the_four_languages_is_drawn():
         widths.add(len(png))
         assert Image.open(io.BytesIO(png)).size == (WIDTH, HEIGHT)
     assert len(widths) == 3
+
+
+async def test_the_card_shows_the_insured_id_and_its_note_clear_of_the_hotline(
+    member, session_factory, monkeypatch
+):
+    """The insured ID (what a corporate client's plastic card carries, and a clinic may ask
+    for) was on no screen: the e-card draws it in a row of its own, and five rows still leave
+    the status's note above the hotline's band."""
+    drawn: list[ECard] = []
+
+    def spy(card: ECard) -> bytes:
+        drawn.append(card)
+        return draw_card(card)
+
+    monkeypatch.setattr("dialogs.ecard.draw_card", spy)
+    async with session_factory.begin() as session:
+        policy = await make_policy(session, number="SIP-2026-0001")
+        await make_person(session, policy, full_name="Olena Kovalenko", insured_id="UA-100101")
+    await member.send("/start")
+    await member.click("📱 Confirm phone")
+    await member.share_contact("380501112233")
+    await member.send("/menu")
+    await member.click("💳 My cards")
+    await member.click("🪪 Show my card")
+    (card,) = drawn
+    assert card.rows[1:3] == (("Insured person", "Olena Kovalenko"), ("Insured ID", "UA-100101"))
+
+    waiting = ECard(
+        "Sphera", "Card", card.rows, "waiting", "WAITING", "Coverage starts on 1 February 2027",
+        "24/7: +7 727 000", "P-1",
+    )  # fmt: skip
+    orange = (0xE3, 0x74, 0x00)  # the waiting colour, the note's too
+    with_note = _pixels_of(draw_card(waiting), orange)
+    without = _pixels_of(draw_card(ECard(**{**waiting.__dict__, "status_note": ""})), orange)
+    assert with_note - without > 500  # the note is drawn, not under the hotline's band

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import delete, select, update
 
-from bot.ecard import ECard, draw_card, fingerprint
+from bot.ecard import DRAWING_VERSION, ECard, draw_card, fingerprint
 from bot.services.registry.importer import import_file
 from storage.models import ECardImage, InsuredPerson, Member, Policy
 from tests.privacy.conftest import OLENA, PrivacyWorld, world, world_settings
@@ -215,5 +215,5 @@ def test_the_fingerprint_changes_with_anything_drawn_and_the_drawing_version(mon
     assert len(prints) == 1 + len(changed)
     assert fingerprint(replace(base)) == fingerprint(base)
     before = fingerprint(base)
-    monkeypatch.setattr("bot.ecard.DRAWING_VERSION", 2)
+    monkeypatch.setattr("bot.ecard.DRAWING_VERSION", DRAWING_VERSION + 1)
     assert fingerprint(base) != before

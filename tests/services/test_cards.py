@@ -167,6 +167,7 @@ async def _cards_as_rows_match_the_orm_read(session):  # type: ignore[no-untyped
             person.relation,
             policy.coverage_start,
             policy.coverage_end,
+            person.insured_id,
         )
     assert rows[0].holder_type is HolderType.CORPORATE and rows[0].relation is Relation.CHILD
     assert isinstance(rows[1].coverage_start, date)

@@ -24,6 +24,7 @@ def _card(coverage_start: date = date(2026, 1, 25)) -> CardView:
         relation="self",
         coverage_start=coverage_start,
         coverage_end=date(2026, 12, 31),
+        insured_id="UA-100101",
         status=CardStatus.ACTIVE,
         is_active=True,
     )

@@ -26,7 +26,14 @@ _WHY = frozenset({"почему", "чому", "why", "неге", "зачем", "
 _CARD_NUMBER_STEMS = ("номер", "number", "нөмір")
 _OTHER_NUMBER_STEMS = ("телефон", "phone", "заявк", "request", "өтініш", "звернен", "рахун",
                        "счет", "счёт", "iban", "account", "деньг", "гроші", "грош", "выплат",
-                       "виплат", "money", "ақша", "оплат", "банк", "bank")  # fmt: skip
+                       "виплат", "money", "ақша", "оплат", "банк", "bank", "телеграм",
+                       "telegram")  # fmt: skip
+
+# ... or the insured ID the page shows ("какой у меня ID застрахованного?", "what is my insured
+# ID?", "ID нөмірім қандай?"), with no card's word needed; not one typed in the message ("мой
+# ID KZ-100301" gives it), nor another's ("ID заявки", "мой id в телеграме")
+_ID_WORDS = frozenset({"id", "айди", "ид", "ід"})
+_ID_STEMS = ("идентиф", "ідентиф", "identif")
 
 
 # ... or its program ("какая у меня программа страхования?", "what is my insurance
@@ -41,15 +48,16 @@ _NOT_ON_THE_PAGE = ("покрыва", "покрива", "покрыт", "пок�
 
 def asks_card_page(typed: str) -> bool:
     """Whether a message asks what a card's page says: when a card or a policy starts, ends or
-    is valid, its number or its program. A question (`is_question`) or a few words, with a
-    word for the card and one for its dates, its number or its program; not why ("почему
-    карта не действует?" is a fault for support)."""
+    is valid, its number, its program or the insured ID. A question (`is_question`) or a few
+    words, with a word for the card and one for its dates, its number or its program, or one
+    for the insured ID; not why ("почему карта не действует?" is a fault for support)."""
     words = _words(typed)
     program = any(word.startswith(_PROGRAM_STEMS) for word in words)
+    insured_id = any(word in _ID_WORDS or word.startswith(_ID_STEMS) for word in words)
     if (
         not (is_question(typed) or len(words) <= 4)  # "срок действия полиса" asks too
         or _WHY & set(words)
-        or not (program or any(word.startswith(_CARD_STEMS) for word in words))
+        or not (program or insured_id or any(word.startswith(_CARD_STEMS) for word in words))
     ):
         return False
     if program:
@@ -57,9 +65,10 @@ def asks_card_page(typed: str) -> bool:
     if any(word.startswith(_CARD_DATE_STEMS) for word in words):
         return True
     return (
-        any(word.startswith(_CARD_NUMBER_STEMS) for word in words)
+        (insured_id or any(word.startswith(_CARD_NUMBER_STEMS) for word in words))
         and not any(word.startswith(_OTHER_NUMBER_STEMS) for word in words)
         and not NEGATIONS & set(words)
+        and not (insured_id and any(char.isdigit() for char in typed))
     )
 
 
