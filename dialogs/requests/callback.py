@@ -11,7 +11,7 @@ from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import Dialog, DialogManager
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Start
 from babel.dates import format_date
 
 from bot.config import Settings
@@ -24,6 +24,7 @@ from bot.services.forms import (
     TIME_ALIASES,
     TIME_WINDOWS,
     WINDOW_SPANS,
+    asks_writing,
     clean_text,
     day_named,
     hour_in_sentence,
@@ -65,7 +66,7 @@ from dialogs.requests.common import (
     summary_input,
 )
 from dialogs.requests.dates import SAID_FIELD, keep_time, on_time_outside, typed_time
-from dialogs.states import CallbackSG
+from dialogs.states import CallbackSG, SupportChatSG
 from dialogs.text_input import refuse_text
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
 from storage.models import Member, RequestKind
@@ -128,7 +129,8 @@ async def on_phone(_message: Message, _widget: Any, manager: DialogManager, text
     if phone is None and member.phone and any(map(names_own_phone, text.split(","))):
         phone = member.phone
     if phone is None:
-        set_error(manager, "callback-phone-invalid")
+        if not _offered_writing(text, manager):
+            set_error(manager, "callback-phone-invalid")
         return
     manager.dialog_data["phone"] = phone
     # "0671234567 после 18": the time said with the number answers the next step, and what
@@ -147,6 +149,20 @@ async def on_phone(_message: Message, _widget: Any, manager: DialogManager, text
         set_notice(manager, "callback-time-kept", window=window)
     elif topic is not None:
         set_notice(manager, "callback-topic-kept")
+
+
+WRITING = "writing"  # the member asked to be written to: "Write to support" is offered
+
+
+def _offered_writing(text: str, manager: DialogManager) -> bool:
+    """A member who would rather be written to than called ("мне неудобно говорить,
+    напишите", `forms.asks_writing`): the step stays, saying that a call-back is a call and
+    offering "Write to support", whose answer comes in this chat; False for any other text."""
+    if not asks_writing(text):
+        return False
+    manager.dialog_data[WRITING] = True
+    set_notice(manager, "callback-write-instead")
+    return True
 
 
 def _topic_said(text: str) -> str | None:
@@ -194,6 +210,8 @@ async def on_time_other(message: Message, widget: Any, manager: DialogManager, t
     """A day alone ("в следующий вторник", "через неделю"): any time that day, the day kept as
     typed, as "завтра утром" keeps it; other text as on any time step (`on_time_outside`)."""
     day = _day_said(text, manager)
+    if day is None and _offered_writing(text, manager):
+        return
     if day is None or hour_outside(text):
         await on_time_outside(message, widget, manager, text)
         return
@@ -273,6 +291,7 @@ async def form_getter(
         "time_window": label,
         "topic": data.get("topic", ""),
         "windows": [(w, i18n(f"time-window-{w}")) for w in TIME_WINDOWS],
+        WRITING: bool(data.get(WRITING)),
     }
 
 
@@ -332,6 +351,14 @@ CALLBACK_FIELDS: tuple[Field, ...] = (
 )
 
 
+def _write_to_support() -> Start:
+    """ "Write to support", once the member asked to be written to (`_offered_writing`); back
+    from it, the form is where it was."""
+    return Start(
+        I18nButtonText("btn-write-support"), id="write", state=SupportChatSG.chat, when=WRITING
+    )
+
+
 def callback_dialog() -> Dialog:
     return MemberDialog(
         text_step(
@@ -345,6 +372,7 @@ def callback_dialog() -> Dialog:
                 on_click=on_use_confirmed,
                 when="confirmed_phone",
             ),
+            _write_to_support(),
             Cancel(I18nButtonText("btn-cancel")),
             getter=form_getter,
             takes=[MessageInput(on_contact, filter=ContentIs(ContentType.CONTACT))],
@@ -357,6 +385,7 @@ def callback_dialog() -> Dialog:
             on_time,
             CallbackSG.time,
             I18nFormat("callback-time-zone", when="zone"),
+            _write_to_support(),
             Cancel(I18nButtonText("btn-cancel")),
             getter=form_getter,
             aliases=TIME_ALIASES,  # "после обеда", "ввечері", "утром", "any time"

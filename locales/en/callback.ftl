@@ -6,6 +6,8 @@ callback-phone-prompt = { $phone_known ->
 }
 btn-use-phone = 📱 Use { $confirmed_phone }
 callback-phone-invalid = That does not look like a phone number. Please type it with the country code, e.g. +380 50 123 45 67.
+# asked to be written to rather than called ("мне неудобно говорить, напишите")
+callback-write-instead = ✉️ A call-back is a phone call. To be answered in writing, tap “{ btn-write-support }” and type your question: the answer comes here in this chat.
 callback-time-prompt = 🕘 When is it convenient to call you?
 callback-time-zone = The times are { $zone } time.
 callback-topic-prompt = 💬 What would you like to talk about? A few words are enough.

@@ -6,6 +6,7 @@ callback-phone-prompt = { $phone_known ->
 }
 btn-use-phone = 📱 { $confirmed_phone } нөмірін пайдалану
 callback-phone-invalid = Бұл телефон нөміріне ұқсамайды. Нөмірді ел кодымен бірге енгізіңіз, мысалы +7 701 123 45 67.
+callback-write-instead = ✉️ Кері қоңырау — бұл телефон қоңырауы. Жауапты жазбаша алу үшін «{ btn-write-support }» батырмасын басып, сұрағыңызды жазыңыз: жауап осы чатқа келеді.
 callback-time-prompt = 🕘 Сізге қай уақытта қоңырау шалған ыңғайлы?
 callback-time-zone = Уақыт белдеуі: { $zone }.
 callback-topic-prompt = 💬 Қандай мәселені талқылағыңыз келеді? Бірнеше сөз жеткілікті.

@@ -6,6 +6,7 @@ callback-phone-prompt = { $phone_known ->
 }
 btn-use-phone = 📱 Использовать { $confirmed_phone }
 callback-phone-invalid = Это не похоже на номер телефона. Пожалуйста, введите его с кодом страны, например +380 50 123 45 67 или +7 701 123 45 67.
+callback-write-instead = ✉️ Обратный звонок — это звонок по телефону. Чтобы получить ответ письменно, нажмите «{ btn-write-support }» и напишите свой вопрос: ответ придёт сюда, в этот чат.
 callback-time-prompt = 🕘 Когда Вам удобно принять звонок?
 callback-time-zone = Часовой пояс: { $zone }.
 callback-topic-prompt = 💬 Какой вопрос Вы хотели бы обсудить? Достаточно нескольких слов.

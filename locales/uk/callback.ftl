@@ -6,6 +6,7 @@ callback-phone-prompt = { $phone_known ->
 }
 btn-use-phone = 📱 Використати { $confirmed_phone }
 callback-phone-invalid = Це не схоже на номер телефону. Будь ласка, введіть його з кодом країни, наприклад +380 50 123 45 67.
+callback-write-instead = ✉️ Зворотний дзвінок — це дзвінок телефоном. Щоб отримати відповідь письмово, натисніть «{ btn-write-support }» і напишіть своє питання: відповідь надійде сюди, у цей чат.
 callback-time-prompt = 🕘 Коли Вам зручно прийняти дзвінок?
 callback-time-zone = Часовий пояс: { $zone }.
 callback-topic-prompt = 💬 Яке питання Ви хотіли б обговорити? Достатньо кількох слів.

@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.services import requests
-from storage.models import ActorKind, Member, RequestStatus
+from storage.models import ActorKind, Member, Notification, RequestStatus
 from tests.dialogs.requests_helpers import member_with_active_card, stored_requests
 from tests.factories import make_person, make_policy
 
@@ -492,6 +492,45 @@ async def test_the_number_and_time_of_a_call_back_as_members_say_them(member, se
     assert request.details["phone"] == "+380501112233"
     assert request.details["time_window"] == "any"
     assert "time_said" not in request.details or request.details["time_said"] is None
+
+
+@pytest.mark.parametrize(
+    ("step", "said"),
+    [
+        ("phone", "мне неудобно говорить, напишите"),
+        ("phone", "I can't talk, text me please"),
+        ("time", "а можно в чат?"),
+        ("time", "сөйлесе алмаймын, жазыңыз"),
+    ],
+)
+async def test_a_member_who_would_rather_be_written_to_is_offered_support_s_chat(
+    member, session_factory, step, said
+):
+    """ "мне неудобно говорить, напишите" on the call-back's number step was "That does not
+    look like a phone number", and on its time step "I did not expect that here": the step
+    says a call-back is a call and offers "Write to support", whose answer comes in this chat;
+    the question written there reaches staff, and the form is where it was after it."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    if step == "time":
+        await member.click("📱 Use \\+380 50 111 2233")
+    prompt = member.text().split("\n")[0]
+    await member.send(said)
+    assert "A call-back is a phone call. To be answered in writing, tap “✉️ Write to support”" in (
+        member.text()
+    )
+    assert "does not look like a phone number" not in member.text()
+    assert prompt in member.text()  # the same step
+    await member.click("✉️ Write to support")
+    await member.send("Please explain my dental limit")
+    assert "✅ Sent to support; the answer comes here in this chat" in member.text()
+    async with session_factory() as session:
+        [note] = (await session.execute(select(Notification))).scalars().all()
+    assert (note.audience, note.kind) == ("staff", "member_message")
+    await member.click("⬅️ Back")
+    assert prompt in member.text()  # the call-back's step, as it was left
+    assert await stored_requests(session_factory) == []
 
 
 async def test_the_day_a_call_back_is_asked_for_is_kept_and_called_on(member, session_factory):

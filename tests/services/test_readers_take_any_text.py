@@ -74,6 +74,8 @@ def test_the_readers_take_any_text(text: str) -> None:
         forms.asks_support_contacts,
         forms.may_ask_card,
         forms.asks_directory,
+        forms.asks_writing,
+        forms.support_matter,
     ):
         said(text)
     assert forms.asks_card(text) in (None, forms.CARD_SHOW, forms.CARD_SWITCH)

@@ -317,6 +317,26 @@ def typed_command(typed: str) -> str | None:
     return TYPED_COMMANDS.get(typed_phrase(typed))
 
 
+# a member who would rather be written to than called ("мне неудобно говорить, напишите", "а
+# можно в чат?", "I can't talk, text me", "сөйлесе алмаймын, жазыңыз"): a word for writing, or
+# one for talking said not to be possible now ("t" is what is left of "can't")
+_WRITE_STEMS = ("напиш", "пиши", "пишит", "пишіт", "письм", "переписк", "текстом", "чат",
+                "chat", "write", "writing", "text", "messag", "жазың", "жазып", "жазса",
+                "хатпен")  # fmt: skip
+_TALK_STEMS = ("говор", "розмов", "talk", "speak", "сөйле")
+_CANNOT = NEGATIONS | {"неудобно", "незручно", "ыңғайсыз", "cannot", "unable", "t", "busy",
+                       "занят", "занята", "зайнятий", "зайнята", "алмаймын"}  # fmt: skip
+
+
+def asks_writing(typed: str) -> bool:
+    """Whether a message asks to be written to rather than called: a word for writing, or one
+    for talking with one that says it cannot be now."""
+    words = _words(typed)
+    if any(word.startswith(_WRITE_STEMS) for word in words):
+        return True
+    return any(word.startswith(_TALK_STEMS) for word in words) and bool(_CANNOT & set(words))
+
+
 # what support takes, said so rather than "I could not tell what to do with this": a complaint
 # or feedback about the service ("хочу пожаловаться на клинику", "скарга", "feedback", "ваш бот
 # не работает"), and personal data the insurer changes ("я сменила фамилию", "у мене новий
