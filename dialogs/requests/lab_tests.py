@@ -127,6 +127,7 @@ REFERRAL_LIST = ListStep(
     empty="lab-referral-empty",
     next_button="lab-btn-next",
     document="lab-referral-named",
+    kind=RequestKind.LAB_TESTS,
 )
 
 # the summary's fields: each one's "✏️" and the step it reopens, named in words too

@@ -18,8 +18,11 @@ from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services import cards
 from bot.services.forms import (
+    KIND_WORDS,
     address_named,
+    bare_request,
     clean_text,
     delivery_address_in,
     is_done,
@@ -86,6 +89,7 @@ class ListStep:
     empty: str
     next_button: str
     document: str  # said when a message names the referral or prescription, not what it lists
+    kind: str  # the request's (`RequestKind`): its words are no line of the list ("ліки")
 
 
 def clean_list(text: str | None) -> str | None:
@@ -111,6 +115,61 @@ def kept_address(manager: DialogManager, text: str, step: State) -> str | None:
     return found[0]
 
 
+# the words left at either end of a line once whom it is for is taken out of it ("это для
+# сына", "нурофен для Тараса": "нурофен")
+_FOR_WORDS = frozenset({"для", "for", "на", "to", "это", "це", "this", "is", "its", "а", "и",
+                        "і", "and", "ещё", "еще", "ще", "also", "үшін", "арналған"})  # fmt: skip
+
+
+async def for_whom(text: str, manager: DialogManager, kind: str) -> tuple[str, bool]:
+    """A line that names a family member with a card of the member's ("лекарства для
+    ребенка", "нурофен для Тараса", "для сына: нурофен", `named_holder`): the request moved to
+    their card (made the active one and committed, as "👥 For another person" does; said so),
+    and the line without whom it is for ("нурофен"; "" when it says nothing else), True. The
+    line as it is, False, for any other, or for a card that takes no request now."""
+    from dialogs.requests.named import is_open, named_holder  # (they build on this module)
+    from dialogs.requests.new import make_active
+
+    session: AsyncSession = manager.middleware_data["session"]
+    member: Member = manager.middleware_data["member"]
+    holder = named_holder(text, await cards.list_cards(session, member, today(manager)))
+    if holder is None or not is_open(holder[0]):
+        return text, False
+    card, rest = holder
+    if not card.is_active and not await make_active(manager, card.card_id):
+        return "", True  # (the commit failed, and the step says so: nothing is added)
+    set_notice(manager, "list-card-moved", holder=card.holder_name, policy=card.policy_number)
+    head, colon, tail = rest.partition(":")
+    head = _without_whom(head, kind)
+    if colon and any(ch.isalpha() for ch in tail):  # "для сына: нурофен"
+        return (f"{head}: {tail.strip()}" if head else tail.strip()), True
+    return head, True
+
+
+def _without_whom(text: str, kind: str) -> str:
+    """`text` without the family's words ("ребенка") and, at either end, the words left with
+    them ("для", "это", the words of asking); "" when it says no more than the request's own
+    words ("лекарства для ребенка"; "капли на ночь" keeps its "капли")."""
+    from dialogs.requests.named import without_relations
+
+    def left(token: str) -> bool:
+        bare = token.strip(",.!?;:'’—-").casefold()
+        return (
+            not bare
+            or bare in _FOR_WORDS
+            or (any(ch.isalpha() for ch in bare) and not bare_request(bare))
+        )
+
+    tokens = without_relations(text).split()
+    if all(left(t) or KIND_WORDS.get(t.strip(",.!?;:").casefold()) == kind for t in tokens):
+        return ""
+    while tokens and left(tokens[0]):
+        tokens.pop(0)
+    while tokens and left(tokens[-1]):
+        tokens.pop()
+    return " ".join(tokens).strip(" ,;—-")
+
+
 def list_window(
     step: ListStep,
     state: State,
@@ -133,6 +192,9 @@ def list_window(
             return
         if names_document(text):  # "по направлению": its photo, not a line of the list
             set_notice(manager, step.document, attached=len(stored_docs(manager)))
+            return
+        text, moved = await for_whom(text, manager, step.kind)  # "нурофен для Тараса"
+        if moved and not text:
             return
         if address is not None and (kept := kept_address(manager, text, address)) is not None:
             text = kept  # the list without the address, which is said kept
@@ -157,7 +219,7 @@ def list_window(
         added = add_line(manager, step.key, message.message_id, value, LIST_MAX)
         if added is Added.TOO_LONG:
             set_error(manager, "list-full", max=LIST_MAX)
-        elif added is Added.NEW and kept is None:
+        elif added is Added.NEW and kept is None and not moved:
             clear_error(manager)
 
     async def on_clear(_callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
@@ -327,6 +389,7 @@ MEDICINES_LIST = ListStep(
     empty="medicines-items-empty",
     next_button="medicines-btn-next",
     document="medicines-prescription-named",
+    kind=RequestKind.MEDICINES,
 )
 
 # the summary's fields: each one's "✏️" and the step it reopens, named in words too

@@ -127,5 +127,7 @@ btn-history-earlier = ◀️ Earlier
 btn-history-later = Later ▶️
 request-history-part = 📜 History: part { $history_page } of { $history_pages }.
 list-item-not-found = I found no such item in your list. Check the list above, or press “{ btn-list-clear }” to start it again.
+# a line of a list that names whom it is for ("нурофен для Тараса"): the request moved to their card
+list-card-moved = 👤 This request is now made on the card of { $holder } ({ $policy }).
 # the same request sent twice, the first still open (dialogs/requests/common.py:submit)
 request-same-open = The same request is already sent and still open: { $number } ({ $status }). To send another one anyway, press “✅ Send” again; or “✖️ Cancel” this one.

@@ -127,5 +127,6 @@ btn-history-earlier = ◀️ Ертерек
 btn-history-later = Кейінірек ▶️
 request-history-part = 📜 Тарих: { $history_pages } бөліктің { $history_page }-бөлігі.
 list-item-not-found = Тізіміңізде мұндай жоқ. Жоғарыдағы тізімді тексеріңіз немесе тізімді қайта бастау үшін «{ btn-list-clear }» батырмасын басыңыз.
+list-card-moved = 👤 Енді өтініш мына картаға ресімделеді: { $holder } ({ $policy }).
 # the same request sent twice, the first still open (dialogs/requests/common.py:submit)
 request-same-open = Дәл осындай өтініш жіберілген және әлі ашық: { $number } ({ $status }). Бәрібір тағы біреуін жіберу үшін «✅ Жіберу» батырмасын қайта басыңыз, ал мұны тоқтату үшін «✖️ Болдырмау» батырмасын басыңыз.

@@ -127,5 +127,6 @@ btn-history-earlier = ◀️ Раньше
 btn-history-later = Позже ▶️
 request-history-part = 📜 История: часть { $history_page } из { $history_pages }.
 list-item-not-found = В Вашем списке такого нет. Проверьте список выше или нажмите «{ btn-list-clear }», чтобы начать его заново.
+list-card-moved = 👤 Теперь заявка оформляется на карту: { $holder } ({ $policy }).
 # the same request sent twice, the first still open (dialogs/requests/common.py:submit)
 request-same-open = Такая же заявка уже отправлена и ещё открыта: { $number } ({ $status }). Чтобы всё равно отправить ещё одну, нажмите «✅ Отправить» ещё раз; или «✖️ Отменить» эту.

@@ -127,5 +127,6 @@ btn-history-earlier = ◀️ Раніше
 btn-history-later = Пізніше ▶️
 request-history-part = 📜 Історія: частина { $history_page } з { $history_pages }.
 list-item-not-found = У Вашому списку такого немає. Перевірте список вище або натисніть «{ btn-list-clear }», щоб почати його знову.
+list-card-moved = 👤 Тепер заявка оформлюється на картку: { $holder } ({ $policy }).
 # the same request sent twice, the first still open (dialogs/requests/common.py:submit)
 request-same-open = Така сама заявка вже надіслана й досі відкрита: { $number } ({ $status }). Щоб усе одно надіслати ще одну, натисніть «✅ Надіслати» ще раз; або «✖️ Скасувати» цю.

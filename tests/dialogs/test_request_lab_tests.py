@@ -413,3 +413,22 @@ async def test_an_address_given_with_the_list_of_tests_answers_the_address_step(
     [request] = await stored_requests(session_factory)
     assert request.details["referral"] == "ОАК, ТТГ"
     assert request.details["address"] == "Абая 10, кв 5"
+
+
+async def test_a_line_that_names_whom_the_tests_are_for_moves_the_request_to_their_card(
+    member, session_factory
+):
+    """ "ОАК для сына" on the referral step went on the mother's card as a line: the son's
+    card takes the request (said so), and the line is "ОАК"."""
+    from tests.dialogs.test_cards_profile_support import _linked_family
+
+    child_id = await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.click("🧪 Lab tests")
+    await member.send("ОАК для сына")
+    assert "This request is now made on the card of Taras Kovalenko" in member.text()
+    assert "ОАК\n" in member.text() and "для сына" not in member.text()
+    async with session_factory() as session:
+        stored = (await session.execute(select(Member))).scalar_one()
+    assert stored.active_card_id == child_id

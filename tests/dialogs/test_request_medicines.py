@@ -436,3 +436,37 @@ async def test_the_prescription_named_is_asked_for_and_never_a_line(member, sess
         await member.send(said)
         assert "The prescription is attached" in member.text(), said
         assert "Your list" not in member.text(), said
+
+
+async def test_a_line_that_names_whom_the_medicines_are_for_moves_the_request_to_their_card(
+    member, session_factory
+):
+    """ "нурофен для Тараса" on the list was stored as a line, and the request went on the
+    active card, the mother's: it goes on Taras's card (made the active one, as "👥 For another
+    person" does, and said so), and the line is "нурофен"; "лекарства для ребенка" adds no
+    line. A relative with no card here ("для мамы") is a line as typed."""
+    from tests.dialogs.test_cards_profile_support import _linked_family
+
+    child_id = await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.click("💊 Medicines")
+    await member.send("лекарства для ребенка")
+    moved = "👤 This request is now made on the card of Taras Kovalenko (SIP-2026-0001)."
+    assert moved in member.text()
+    assert "Your list" not in member.text()
+    assert "➡️ Next" not in member.buttons()
+    async with session_factory() as session:
+        stored = (await session.execute(select(Member))).scalar_one()
+    assert stored.active_card_id == child_id
+    await member.send("нурофен для Тараса")
+    assert "Your list:\nнурофен\n" in member.text()
+    await member.send("для мамы нурофен")
+    assert "Your list:\nнурофен\nдля мамы нурофен" in member.text()
+    await member.click("➡️ Next")
+    await member.send("Хрещатик 22, кв 5, Київ")
+    assert "👤 Insured person: Taras Kovalenko" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.card_id == child_id
+    assert request.details["items"] == "нурофен\nдля мамы нурофен"
