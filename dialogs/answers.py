@@ -20,6 +20,7 @@ from bot.services.forms import (
     TEXT_MAX,
     clean_text,
     is_acknowledged,
+    is_farewell,
     is_greeting,
     is_thanks,
     too_long,
@@ -229,7 +230,7 @@ async def answer_awaited(
 
 
 def _said_to_the_bot(message: Message) -> bool:
-    """A thank-you, a greeting or an "ok" and nothing else: no line for support unless support
-    spoke last (`requests.waits_on_member_alone`)."""
+    """A thank-you, a greeting, an "ok" or a goodbye and nothing else: no line for support
+    unless support spoke last (`requests.waits_on_member_alone`)."""
     text = message.text or ""
-    return is_thanks(text) or is_greeting(text) or is_acknowledged(text)
+    return any(said(text) for said in (is_thanks, is_greeting, is_acknowledged, is_farewell))

@@ -22,6 +22,7 @@ from bot.services import activation, cards
 from bot.services.forms import (
     MENU_WORDS,
     asks_support_contacts,
+    menu_asked,
     plain_phrase,
     shown_asked,
     typed_phrase,
@@ -179,6 +180,7 @@ async def typed_menu_item(
         words = _menu_words(hub)  # (asked how, "как добавить карту?", the same)
         shown = words.get(shown_asked(phrase)) or words.get(shown_asked(without_how(phrase)))
         item = shown if shown != "my_requests" else None
+    item = item or menu_asked(text)  # "удалите мои данные", "как пользоваться ботом?"
     context = manager.current_context()
     on_support = context is not None and context.state == SupportSG.info
     if item is None and not on_support and asks_support_contacts(text):

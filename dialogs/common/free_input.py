@@ -22,6 +22,7 @@ from bot.services.forms import (
     MadeAsked,
     asks_cancelling,
     is_acknowledged,
+    is_farewell,
     is_greeting,
     is_question,
     is_thanks,
@@ -249,6 +250,9 @@ def keep_for_support(message: Message, manager: DialogManager, *, to_support: bo
     answered with the ambulance's numbers and the insurer's 24/7 line, and kept."""
     if message.text is not None and is_thanks(message.text):
         set_notice(manager, "input-thanks")  # a "thank you" needs no one's answer
+        return
+    if message.text is not None and is_farewell(message.text):
+        set_notice(manager, "input-goodbye")  # "до свидания"
         return
     if message.text is not None and is_greeting(message.text):
         set_notice(manager, "input-greeting")  # "Здравствуйте": what the bot does, no warning

@@ -24,6 +24,7 @@ input-data-offer = 🪪 A new surname or passport is changed in the insurer’s 
 input-thanks = 🙏 You are welcome! If you need anything else, use the buttons below.
 input-greeting = 😊 How can I help? Choose with the buttons below, or write your question: I will offer to send it to support.
 input-acknowledged = 👌 If you need anything else, use the buttons below.
+input-goodbye = 👋 Goodbye! If you need anything else, use the buttons below.
 emergency-call = 🚑 <b>If a life or health is in danger, call an ambulance now: 103 or 112.</b> The insurer's 24/7 dispatcher line: { $hotline }.
 input-emergency = { emergency-call } Send your message to support too? Tap “{ btn-send-to-support }”.
 btn-send-to-support = ✉️ Send it to support

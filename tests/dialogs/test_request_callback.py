@@ -432,6 +432,16 @@ async def test_a_thank_you_a_moment_after_sending_is_answered_not_passed_on(
     assert await _member_lines(session_factory) == ["спасибо!"]
 
 
+async def test_a_goodbye_a_moment_after_sending_is_answered_not_passed_on(member, session_factory):
+    """ "до свидания" under "Request R-000001 is sent" went to support as a line of that
+    request, as "дякую" no longer does: it is answered, and stays with the bot."""
+    await member_with_active_card(member, session_factory)
+    assert "Request R-000001 is sent" in await _send_callback(member)
+    await member.send("до свидания")
+    assert "Goodbye! If you need anything else" in member.text()
+    assert await _member_lines(session_factory) == []
+
+
 async def _member_lines(session_factory) -> list[str]:
     from storage.models import RequestEvent
 

@@ -32,6 +32,12 @@ async def _queued(session_factory) -> list[Notification]:
         ("👍", "If you need anything else"),
         ("Понятно", "If you need anything else"),
         ("хорошо, спасибо", "You are welcome!"),
+        # a goodbye (it was "I could not tell what to do with this"), alone or after thanks
+        ("до свидания", "Goodbye! If you need anything else"),
+        ("ок, бувайте", "Goodbye! If you need anything else"),
+        ("сау болыңыз", "Goodbye! If you need anything else"),
+        ("спасибо, до свидания", "You are welcome!"),
+        ("thanks, bye", "You are welcome!"),
     ],
 )
 async def test_a_greeting_or_an_ok_is_answered_and_kept_for_no_one(

@@ -245,3 +245,51 @@ async def test_a_command_with_a_capital_first_letter_is_taken(member, session_fa
     await member.click("👤 Profile")
     await member.send("/Menu")
     assert "👋 Hello, Olena!" in member.text()
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        # erasing what the bot stores, in words of one's own: "🔐 My data", whose "Delete" asks
+        ("удалите мои данные", "🔐 What the bot stores about you"),
+        ("видаліть, будь ласка, всі мої дані", "🔐 What the bot stores about you"),
+        ("please delete all my data", "🔐 What the bot stores about you"),
+        ("деректерімді өшіріңіз", "🔐 What the bot stores about you"),
+        # how to use the bot, what it can do: the help
+        ("как пользоваться ботом?", "/mydata"),
+        ("що вміє цей бот?", "/mydata"),
+        ("what can you do?", "/mydata"),
+        # a number changed: the profile's "Change phone number", which asks for the new one
+        ("мой номер телефона изменился", "If it has changed, tap “📱 Share my phone number”"),
+        ("у мене тепер інший номер", "If it has changed, tap “📱 Share my phone number”"),
+        ("I changed my phone number", "If it has changed, tap “📱 Share my phone number”"),
+    ],
+)
+async def test_a_screen_asked_for_in_words_of_one_s_own_opens(
+    member, session_factory, typed: str, shown: str
+):
+    """ "удалите мои данные", "как пользоваться ботом?" and "мой номер телефона изменился"
+    were "I could not tell what to do with this" (a moment after a request, a line on it for
+    support): the words matched no menu item's name alone. They open the stored data, the help
+    and the number's change."""
+    await member_with_active_card(member, session_factory)
+    await member.send(typed)
+    assert shown in member.text()
+    assert "Send this to support?" not in member.text()
+
+
+@pytest.mark.parametrize(
+    "typed", ["что с моей заявкой?", "що з моїм запитом?", "what happened to my request?"]
+)
+async def test_what_became_of_a_request_asked_a_moment_after_opens_its_page(
+    member, session_factory, typed
+):
+    """ "что с моей заявкой?" a moment after a call-back was sent went to support as a line on
+    it, as "где моя заявка?" no longer does: it opens the request's page, with its status."""
+    await _call_back_sent(member, session_factory)
+    await member.send(typed)
+    assert "R-000001 · 📞 Call-back" in member.text()
+    assert "Status: 🆕 new" in member.text()
+    async with session_factory() as session:
+        lines = (await session.execute(select(RequestEvent.comment))).scalars().all()
+    assert typed not in lines

@@ -75,6 +75,8 @@ def test_the_readers_take_any_text(text: str) -> None:
         forms.may_ask_card,
         forms.asks_directory,
         forms.asks_writing,
+        forms.menu_asked,
+        forms.is_farewell,
         forms.support_matter,
     ):
         said(text)
@@ -99,7 +101,7 @@ def test_the_readers_take_any_text(text: str) -> None:
         found = name(text, DIRECTORY)
         assert found is None or found in DIRECTORY
     asked = languages.language_asked(text.casefold().split())
-    assert asked is None or asked in ("uk", "ru", "kk", "en")
+    assert asked is None or asked in ("uk", "ru", "kk", "en", languages.NOT_SPOKEN)
     tests = forms.named_tests(text, forms.day_named(text, TODAY) or "")
     assert tests is None or tests.strip()
     assert forms.window_of_hour(text) in (None, *forms.TIME_WINDOWS)

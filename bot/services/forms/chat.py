@@ -173,8 +173,17 @@ ACKNOWLEDGED = frozenset(
     {"ок", "ok", "okay", "окей", "ok thanks", "хорошо", "ладно", "ясно", "понятно", "добре",
      "зрозуміло", "гаразд", "got it", "fine", "жақсы", "түсінікті", "түсіндім"}
 )  # fmt: skip
+# a goodbye, the whole message ("до свидания", "бувайте", "bye", "сау болыңыз"): answered, not
+# offered to support; said with a thank-you ("спасибо, до свидания") it is a thank-you
+FAREWELLS = frozenset(
+    {"до свидания", "до свиданья", "пока", "всего доброго", "всего хорошего", "хорошего дня",
+     "до побачення", "бувай", "бувайте", "на все добре", "гарного дня", "всього доброго",
+     "bye", "goodbye", "bye bye", "good bye", "have a nice day", "have a good day", "see you",
+     "сау болыңыз", "сау бол", "көріскенше"}
+)  # fmt: skip
+_FAREWELL_WORDS = frozenset(word for phrase in FAREWELLS for word in phrase.split())
 # ("хорошо, спасибо", "ок, дякую": a thank-you too)
-_THANKS_PARTS = THANKS_WORDS | THANKS_WITH | ACKNOWLEDGED
+_THANKS_PARTS = THANKS_WORDS | THANKS_WITH | ACKNOWLEDGED | _FAREWELL_WORDS
 
 
 # a greeting, the whole message ("Здравствуйте", "добрий день", "сәлеметсіз бе", "hi"): answered
@@ -276,6 +285,14 @@ def names_emergency(typed: str) -> bool:
     )
 
 
+def is_farewell(typed: str) -> bool:
+    """Whether a whole message is a goodbye (`FAREWELLS`), an "ok" before it too ("ок, пока")."""
+    phrase = plain_phrase(typed)
+    return phrase in FAREWELLS or (
+        " ".join(w for w in phrase.split() if w not in ACKNOWLEDGED) in FAREWELLS
+    )
+
+
 def is_thanks(typed: str) -> bool:
     """Whether `typed` is a "thank you" and nothing else: a thanks word, with at most three
     words of the kind that go with one ("спасибо большое за помощь")."""
@@ -335,6 +352,56 @@ def asks_writing(typed: str) -> bool:
     if any(word.startswith(_WRITE_STEMS) for word in words):
         return True
     return any(word.startswith(_TALK_STEMS) for word in words) and bool(_CANNOT & set(words))
+
+
+# a menu screen asked for in more words than its name (`MENU_WORDS`): erasing what the bot
+# stores ("удалите мои данные", "delete all my data": "🔐 My data", whose "Delete" asks first),
+# how to use the bot ("как пользоваться ботом?", "що вміє бот?": the help) and a phone number
+# changed ("мой номер телефона изменился": the profile's "Change phone number", which asks for
+# the new one); not a number typed, nor a call asked ("перезвоните на новый номер")
+_ERASE_STEMS = ("удал", "видал", "стер", "стир", "delet", "eras", "remov", "өшір", "жой")
+_STORED_STEMS = ("данн", "дані", "даних", "data", "аккаунт", "акаунт", "account", "профил",
+                 "профіл", "profile", "деректер", "информац", "інформац",
+                 "information")  # fmt: skip
+_HOW_WORDS = frozenset({"как", "як", "how", "қалай"})
+_USE_STEMS = ("пользова", "користува", "use", "using", "работа", "працю", "work", "пайдалан")
+_CAN_STEMS = ("умее", "умеешь", "вмі", "істей")  # (and "can", the whole word: not "cancel")
+_WHAT_WORDS = frozenset({"что", "що", "what", "не"})  # ("не" is what in Kazakh)
+_NUMBER_STEMS = ("номер", "телефон", "phone", "number", "нөмір")
+_NEW_NUMBER_STEMS = ("нов", "new", "жаңа", "измен", "змін", "смен", "помен", "поміня",
+                     "change", "өзгер", "друг", "інш", "another", "different", "басқа")  # fmt: skip
+# (anywhere in a word: "перезвоните")
+_NOT_MY_NUMBER = ("звон", "звін", "дзвон", "call", "қоңырау", "полис", "поліс", "карт", "card",
+                  "polic", "заявк", "request", "өтініш")  # fmt: skip
+MENU_ASKED_MAX = 8  # words
+
+
+def menu_asked(typed: str) -> str | None:
+    """The menu screen a short message asks for in words of its own (`MENU_WORDS`' items:
+    "privacy", "help", "change_phone"), or None."""
+    words = _words(typed)
+    if not words or len(words) > MENU_ASKED_MAX:
+        return None
+
+    def said(stems: tuple[str, ...]) -> bool:
+        return any(word.startswith(stems) for word in words)
+
+    if said(_ERASE_STEMS) and said(_STORED_STEMS):
+        return "privacy"
+    can = said(_CAN_STEMS) or "can" in words
+    how = bool(_HOW_WORDS & set(words)) and said(_USE_STEMS)
+    if said(_BOT_STEMS) and not NEGATIONS & set(words) and (how or can):
+        return "help"
+    if words[0] in _WHAT_WORDS and can and len(words) <= 4:  # "что ты умеешь?"
+        return "help"
+    if (
+        said(_NUMBER_STEMS)
+        and said(_NEW_NUMBER_STEMS)
+        and not any(stem in word for word in words for stem in _NOT_MY_NUMBER)
+        and not any(ch.isdigit() for ch in typed)
+    ):
+        return "change_phone"
+    return None
 
 
 # what support takes, said so rather than "I could not tell what to do with this": a complaint

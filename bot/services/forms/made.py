@@ -23,7 +23,12 @@ _ABOUT_WHEN = frozenset({"когда", "коли", "when", "қашан"})
 _ANSWERED = ("перезвон", "позвон", "передзвон", "зателефон", "call", "қоңырау", "хабарлас",
              "ответ", "відповід", "answer", "reply", "жауап")  # fmt: skip
 _CAN = ("можно", "можна", "могу", "можу", "can", "could", "бола")
-_MY = frozenset({"мой", "моя", "мою", "моё", "мое", "мои", "мій", "мої", "моє", "my", "менің"})
+_MY = frozenset({"мой", "моя", "мою", "моё", "мое", "мои", "моей", "моего", "моим", "мій", "мої",
+                 "моє", "моєю", "моєї", "мого", "моїм", "my", "менің"})  # fmt: skip
+# what became of it ("что с моей заявкой?", "що з моїм запитом?", "what happened to my claim?")
+_ABOUT_WHAT = frozenset({"что", "що", "what", "whats"})
+_BECAME = frozenset({"с", "со", "з", "із", "with", "to", "about", "там", "случилось",
+                     "сталося", "happened", "happening"})  # fmt: skip
 _ABOUT_NOUNS = ("заявк", "запрос", "запит", "дат", "date", "appointment", "booking", "request",
                 "өтініш", "claim", "refund", "возмещени", "відшкодуван", "заявлени",
                 "компенсаци", "компенсаці", "өтемақы")  # fmt: skip
@@ -117,6 +122,8 @@ def made_request_asked(typed: str) -> MadeAsked | None:
         and any(word.startswith(_ANSWERED) for word in words)
     )
     where = nouns and _ABOUT_WHERE.intersection(words) and _MY.intersection(words)
+    became = _ABOUT_WHAT.intersection(words) and _BECAME.intersection(words)
+    where = where or (nouns and became and _MY.intersection(words))
     if answered or where or any(word.startswith(_ABOUT_STATUS) for word in words):
         return MadeAsked.STATUS
     return None
