@@ -267,3 +267,24 @@ async def test_a_document_had_or_a_visit_or_pills_asked_for_offers_its_request(
     assert [b for b in member.buttons() if b.startswith("📝 New request:")] == [
         f"📝 New request: {offered}"
     ], said
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [
+        ("my card doesn't work at the clinic", None),
+        ("my card", None),
+        ("to the cardio tomorrow", "📝 New request: 🩺 Doctor appointment · Cardiologist"),
+        ("к кардио на завтра", "📝 New request: 🩺 Doctor appointment · Cardiologist"),
+    ],
+)
+async def test_the_insurance_card_named_is_not_the_cardiologist(
+    member, session_factory, typed: str, offered: str | None
+):
+    """ "my card doesn't work at the clinic" offered "Doctor appointment · Cardiologist":
+    "card" begins "cardiologist", and a word of four letters that begins a label's word named
+    it. The card's word names no doctor; "cardio" still does."""
+    await member_with_active_card(member, session_factory)
+    await member.send(typed)
+    appointments = [b for b in member.buttons() if b.startswith("📝 New request: 🩺")]
+    assert appointments == ([offered] if offered else []), typed
