@@ -220,6 +220,11 @@ async def test_a_complaint_or_a_changed_surname_is_offered_to_support_as_one(
         ("how do I get a refund?", "📝 New request: 💵 Reimbursement"),
         ("как заказать лекарства?", "📝 New request: 💊 Medicines"),
         ("how can I book a dentist?", "📝 New request: 🩺 Doctor appointment · Dentist"),
+        # in Kazakh, "қалай" (how) anywhere and "болады" (can be) last
+        ("қалай дәрігерге жазылуға болады?", "📝 New request: 🩺 Doctor appointment"),
+        ("ақшаны қалай қайтаруға болады?", "📝 New request: 💵 Reimbursement"),
+        ("өтемақыны қалай аламын?", "📝 New request: 💵 Reimbursement"),
+        ("лимит қалай болады?", None),
         # how long, how much: about one made, or for support
         ("как долго ждать возмещения?", None),
         ("как добавить ребенка?", None),

@@ -109,6 +109,10 @@ _POLITE_BEFORE = (
     "can you please", "could you", "can you", "would you", "can i", "could i", "may i",
 )  # fmt: skip
 _POLITE_AFTER = ("бола ма", "аласыз ба", "аласыздар ма")
+# Kazakh asks how it is done with "қалай" (how) anywhere and a word of can or must last
+# ("қалай дәрігерге жазылуға болады?", "өтемақыны қалай аламын?", "қалай жазылу керек?")
+_KAZAKH_HOW = "қалай"
+_KAZAKH_HOW_LAST = frozenset({"болады", "аламын", "керек"})
 # or asked how it is done ("как записаться к врачу?", "як повернути гроші?", "how do I get a
 # refund?"): the way is the request itself; only before a verb of doing it ("как долго ждать
 # возмещения?" asks about one made)
@@ -180,6 +184,10 @@ def _polite_at_start(typed: str) -> str | None:
         size = len(polite.split())
         if said[-size:] == polite.split() and len(said) > size:
             return _unasked(" ".join(tokens[: words[-size][0]]))
+    if len(said) > 2 and said[-1] in _KAZAKH_HOW_LAST and _KAZAKH_HOW in said[:-1]:
+        # "қалай дәрігерге жазылуға болады?", "ақшаны қалай қайтаруға болады?": between them
+        left = {at for at, word in words if word == _KAZAKH_HOW} | {words[-1][0]}
+        return _unasked(" ".join(t for at, t in enumerate(tokens) if at not in left))
     if size := _how_said(said):
         verb = said[size]
         if verb.startswith(_WANTING + _HOW_VERBS_KEPT):  # "как записаться к врачу?"
