@@ -71,7 +71,7 @@ from dialogs.requests.render import LONG, all_details, full_text_button
 from dialogs.states import MedicinesSG
 from dialogs.text_input import refuse_text
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
-from storage.models import Member, RequestKind
+from storage.models import Member, Relation, RequestKind
 
 ADDRESS = "address"
 ITEMS = "items"
@@ -136,6 +136,8 @@ async def for_whom(text: str, manager: DialogManager, kind: str) -> tuple[str, b
     if holder is None or not is_open(holder[0]):
         return text, False
     card, rest = holder
+    if card.relation == Relation.SELF and rest == text:
+        return text, False  # "мне нужен нурофен" says who asks, not whom for (a child's form)
     if not card.is_active and not await make_active(manager, card.card_id):
         return "", True  # (the commit failed, and the step says so: nothing is added)
     set_notice(manager, "list-card-moved", holder=card.holder_name, policy=card.policy_number)

@@ -470,3 +470,22 @@ async def test_a_line_that_names_whom_the_medicines_are_for_moves_the_request_to
     [request] = await stored_requests(session_factory)
     assert request.card_id == child_id
     assert request.details["items"] == "нурофен\nдля мамы нурофен"
+
+
+async def test_who_asks_on_a_list_for_a_child_keeps_the_child_s_card(member, session_factory):
+    """ "мне нужен нурофен" on a list opened for Taras ("👥 For another person") says who
+    asks, not whom for: the request stays on his card, and the line is as typed."""
+    from tests.dialogs.test_cards_profile_support import _linked_family
+
+    child_id = await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.click("👥 For another person")
+    await member.click("Taras Kovalenko · SIP-2026-0001")
+    await member.click("💊 Medicines")
+    await member.send("мне нужен нурофен")
+    assert "Your list:\nмне нужен нурофен" in member.text()
+    assert "This request is now made on the card of" not in member.text()
+    async with session_factory() as session:
+        stored = (await session.execute(select(Member))).scalar_one()
+    assert stored.active_card_id == child_id
