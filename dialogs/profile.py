@@ -98,15 +98,18 @@ async def on_value(_message: Message, _widget: Any, manager: DialogManager, text
 
 async def on_view_message(message: Message, widget: Any, manager: DialogManager) -> None:
     """On the profile, a change typed rather than pressed: "изменить адрес" opens that field's
-    step, "мой адрес: Киев, Крещатик 1" or "change my name to …" saves the new value as if
-    typed there (its errors shown there); any other message as on any screen that asks
-    nothing (`profile.change_named`)."""
+    step, "мой адрес: Киев, Крещатик 1", "мой день рождения 5 марта 1990" or "change my name
+    to …" saves the new value as if typed there (its errors shown there), "я мужчина" the
+    gender; any other message as on any screen that asks nothing (`profile.change_named`)."""
     asked = profile.change_named(message.text) if message.text else None
     if asked is None:
         await on_free_message(message, widget, manager)
         return
     field, value = asked
     clear_error(manager)
+    if field == profile.GENDER_FIELD and value is not None:  # "я мужчина": saved
+        await _save_gender(message, widget, manager, value)
+        return
     if field == profile.GENDER_FIELD:
         await manager.switch_to(ProfileSG.gender)
         return

@@ -268,6 +268,26 @@ def field_named(words: list[str]) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+# the words a gender is said with on the profile ("я мужчина", "пол: женский", "I'm a woman",
+# "мен ер адаммын"), left out before the gender's own (`GENDER_WORDS`); a gender of one letter
+# ("м", "ж") only after the field's word ("пол м"): "I'm" leaves an "m"
+_GENDER_SAID_WITH = frozenset({"я", "i", "am", "m", "a", "мой", "моя", "мій", "my", "is", "мен",
+                               "менің", "адаммын", "жынысым"})  # fmt: skip
+GENDER_LETTERS = 1
+
+
+def gender_said(typed: str) -> str | None:
+    """The gender a message on the profile says the member is (`GENDER_WORDS`' value), or
+    None."""
+    words = _words_of(typed)
+    named = bool(_GENDER_NAMED & set(words))
+    rest = " ".join(w for w in words if w not in _GENDER_SAID_WITH and w not in _GENDER_NAMED)
+    gender = GENDER_WORDS.get(rest)
+    if gender is None or (len(rest) <= GENDER_LETTERS and not named):
+        return None
+    return gender
+
+
 def change_named(typed: str) -> tuple[str, str | None] | None:
     """A change of the profile a message asks for on its screen: the field, and its new value
     when given (after a colon, or "на"/"to"/"is" after the field's word, or an address with
@@ -277,6 +297,8 @@ def change_named(typed: str) -> tuple[str, str | None] | None:
     not ask to change it (a question about it)."""
     if "?" in typed:
         return None
+    if (gender := gender_said(typed)) is not None:  # "я мужчина", "пол: женский"
+        return GENDER_FIELD, gender
     head, colon, tail = typed.partition(":")
     words = _words_of(head)
     field = field_named(words)
@@ -294,8 +316,11 @@ def change_named(typed: str) -> tuple[str, str | None] | None:
                 value = " ".join(tokens[at + 2 :]).strip() or None
                 break
             rest = " ".join(tokens[at + 1 :]).strip(" ,:-")
-            if same and this in addresses and any(ch.isdigit() for ch in rest):
-                value = rest  # "мой адрес Алматы, Абая 10, кв 5": its house's number in it
+            given = this in addresses or this == ProfileField.BIRTH_DATE
+            if same and given and any(ch.isdigit() for ch in rest):
+                # "мой адрес Алматы, Абая 10, кв 5": its house's number in it; "мой день
+                # рождения 5 марта 1990": the date
+                value = rest
                 break
     cleared = any(word.startswith(_CLEAR_STEMS) for word in words)
     changing = changes(words) or cleared or bool(_MINE & set(words)) or len(words) == 1

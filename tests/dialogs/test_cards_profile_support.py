@@ -177,6 +177,34 @@ async def test_an_address_typed_after_its_word_is_saved_and_a_removal_asked_open
     assert (await _member(session_factory)).home_address is None
 
 
+async def test_a_birth_date_or_a_gender_said_on_the_profile_is_saved(member, session_factory):
+    """ "мой день рождения 5 марта 1990" opened the date step and dropped the date typed; "я
+    мужчина" was "I could not tell what to do with this", and "пол женский" offered a visit
+    to the gynecologist. Each is saved, as if typed or pressed on its step; a date that is no
+    date is refused on that step; "I'm" alone says no gender."""
+    await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.click("👤 Profile")
+    await member.send("мой день рождения 5 марта 1990")
+    assert "✅ Saved." in member.text() and "Date of birth: March 5, 1990" in member.text()
+    assert (await _member(session_factory)).birth_date == date(1990, 3, 5)
+    await member.send("я мужчина")
+    assert "Gender: Male" in member.text()
+    await member.send("пол женский")
+    assert "Gender: Female" in member.text()
+    assert not any("Gynecologist" in b for b in member.buttons())
+    assert (await _member(session_factory)).gender == "female"
+    await member.send("I'm a man")
+    assert (await _member(session_factory)).gender == "male"
+    await member.send("I'm")
+    assert (await _member(session_factory)).gender == "male"
+    await member.send("/menu")
+    await member.click("👤 Profile")
+    await member.send("дата рождения 31.02.1990")
+    assert "Type your date of birth" in member.text()  # its step, with the date refused
+    assert (await _member(session_factory)).birth_date == date(1990, 3, 5)
+
+
 async def test_a_name_typed_in_small_letters_is_stored_as_a_card_writes_it(member, session_factory):
     await _linked_family(member, session_factory)
     await member.send("/menu")

@@ -87,6 +87,7 @@ def test_the_readers_take_any_text(text: str) -> None:
     address = forms.delivery_address_in(text, TODAY)
     assert address is None or (address[1] and any(ch.isdigit() for ch in address[1]))
     profile.names_other_address(profile.ProfileField.HOME_ADDRESS, text)
+    assert profile.gender_said(text) in (None, *profile.GENDER_WORDS.values())
     changed = profile.change_named(text)
     assert changed is None or changed[0] in {*profile.ProfileField, profile.GENDER_FIELD}
     number = typed_request_number(text)
