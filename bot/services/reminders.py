@@ -128,7 +128,8 @@ async def _appointments_tomorrow(
     """The day before a visit: the one staff booked (`visits.book`), the request open or done,
     unless it was booked that day or after (its booking's message was the reminder and made no
     promise of one, `visits.reminded`); else, while the request is open, the day the member
-    asked for."""
+    asked for, unless they asked on that day before or after (a visit asked for tomorrow: a
+    reminder a moment after sending it tells them nothing)."""
     asked = await reminders_repo.asked_for(
         session, tomorrow, OPEN_STATUSES, RequestKind.APPOINTMENT
     )
@@ -143,6 +144,8 @@ async def _appointments_tomorrow(
             session, request.id, NotificationKind.VISIT_BOOKED, day_before
         ):
             continue  # booked on the day before or later: its booking was the reminder
+        if request not in booked and request.created_at >= day_before:
+            continue  # asked on the day before or later: it is fresh in the member's mind
         count += await outbox.enqueue_new(
             session,
             note.AppointmentTomorrow(),

@@ -352,3 +352,22 @@ def test_nudges_keep_a_window_when_the_reminders_hour_is_late():
         True,
         False,
     ]
+
+
+async def test_a_visit_asked_for_tomorrow_is_not_reminded_a_moment_after(session):
+    """A visit asked for tomorrow was reminded ("📅 A reminder: your doctor appointment request
+    … is for tomorrow") at the next run, a minute after the member sent it. A request sent on
+    the day before its day, or later, is not reminded of that day; one sent the day before
+    that still is, on the morning before."""
+    member = await _linked_member(session, at(22, 10))
+    fresh = await requests.submit(
+        session, member, RequestKind.APPOINTMENT, {"preferred_date": "2026-11-24"}, [],
+        at(23, 15), date(2026, 11, 23),
+    )  # fmt: skip
+    earlier = await requests.submit(
+        session, member, RequestKind.APPOINTMENT, {"preferred_date": "2026-11-24"}, [],
+        at(22, 23, 30), date(2026, 11, 22),
+    )  # fmt: skip
+    assert await reminders.run_due(session, at(23, 15, 1), RULES) == 1
+    [queued] = await _queued(session, "appointment_tomorrow")
+    assert queued.request_id == earlier.id != fresh.id
