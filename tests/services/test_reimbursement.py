@@ -99,6 +99,11 @@ def test_currency_order_for_kazakhstan_keeps_the_rest_in_place():
         ("5168-7573-0012-3456", "reimbursement-iban-card"),
         ("4400430212345678", "reimbursement-iban-card"),
         ("123456", "reimbursement-iban-invalid"),  # too short for a card
+        # in a sentence too (it was "not a valid IBAN"), but not an IBAN's digits in groups
+        ("на картку приватбанку 4149 4993 1234 5678", "reimbursement-iban-card"),
+        ("my card is 5168-7573-0012-3456", "reimbursement-iban-card"),
+        ("UA21 3223 1300 0002 6007 2335 6600 2", "reimbursement-iban-invalid"),
+        ("IBAN ua21 3223 1300 0002 6007 2335 6600 2", "reimbursement-iban-invalid"),
     ],
 )
 def test_iban_refusal(text, reason):
