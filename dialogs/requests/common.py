@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import Settings
 from bot.i18n import Translator
 from bot.render import long_details
-from bot.services import requests
+from bot.services import cards, requests
 from bot.services.cards import CardView
 from bot.services.documents import MAX_DOCUMENTS, Attachment, is_duplicate, refusal
 from bot.services.forms import change_asked, changed_to
@@ -232,6 +232,8 @@ def summary_input(on_send: Any, fields: Sequence[Field]) -> MessageInput:
 
     async def on_change(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
         field = change_asked(message.text or "", steps)
+        if field is None and await _kept_for_next(message.text or "", manager):
+            return  # "а для Софії теж треба повернути за аналізи": offered once this is sent
         if field is None:
             set_error(manager, "input-unexpected")
         elif not field:
@@ -243,6 +245,41 @@ def summary_input(on_send: Any, fields: Sequence[Field]) -> MessageInput:
                 await answer_step(message.model_copy(update={"text": value}), manager)
 
     return typed_yes(on_send, otherwise=on_change)
+
+
+# the kind of request each form makes, by its states' group
+_FORM_KINDS: dict[str, str] = {
+    "AppointmentSG": RequestKind.APPOINTMENT,
+    "MedicinesSG": RequestKind.MEDICINES,
+    "LabTestsSG": RequestKind.LAB_TESTS,
+    "ReimbursementSG": RequestKind.REIMBURSEMENT,
+    "CallbackSG": RequestKind.CALLBACK,
+}
+
+
+async def _kept_for_next(text: str, manager: DialogManager) -> bool:
+    """Another request asked for under a summary ("а для Софії теж треба повернути за
+    аналізи", "и ещё к лору запишите"), of another kind or for another person: kept, and
+    offered once this one is sent (`THEN`, as "педиатр и лор" offers its second), said so;
+    False for any other text, or one that asks for this form's request again."""
+    from dialogs.requests.named import asked_for, card_of, named_label, offered_of
+
+    data = manager.middleware_data
+    card_list = await cards.list_cards(data["session"], data["member"], today(manager))
+    asked = asked_for(text, card_list, manager)
+    offered = offered_of(asked) if asked is not None else None
+    context = manager.current_context()
+    kind = _FORM_KINDS.get(context.state.group.__name__) if context is not None else None
+    active = next((c.card_id for c in card_list if c.is_active), None)
+    if asked is None or offered is None or asked.ask_whose:
+        return False
+    if asked.named[0] == kind and card_of(asked) in (None, active):
+        return False  # this form's request again: a change of it, or nothing to offer
+    offered[2] = card_of(asked)
+    manager.dialog_data[THEN] = offered
+    i18n = data["i18n"]
+    set_notice(manager, "summary-next-kept", request=named_label(asked.named, i18n, offered[3]))
+    return True
 
 
 async def answer_step(message: Message, manager: DialogManager) -> None:

@@ -41,6 +41,8 @@ request-no-time-left = No time of day is left on { $date } for a visit. Please c
 request-time-passed = That time of day on { $date } has already passed. Please choose another.
 request-time-outside = Visits and calls are arranged between { $opens } and { $closes }. Please pick a time of day below.
 request-sent-suggest = You also asked for { $request }: tap “📝 New request: { $request }”.
+# another request asked for under a summary ("а для Софії теж треба повернути за аналізи"): offered once this one is sent
+summary-next-kept = 📝 Noted: once this request is sent, I will offer the next one: { $request }. Check the summary and tap “{ btn-send }” first.
 request-sent =
     ✅ Request <b>{ $number }</b> is sent.
     I will tell you here when its status changes.

@@ -710,3 +710,38 @@ async def test_the_same_call_back_asked_for_twice_is_said_before_it_is_sent_agai
         member.text()
     )
     assert len(await stored_requests(session_factory)) == 3
+
+
+async def test_another_request_asked_under_the_summary_is_offered_once_it_is_sent(
+    member, session_factory
+):
+    """ "а для Тараса теж треба повернути гроші за аналізи" under a call-back's summary was "I
+    did not expect that here", and lost: it is kept, said so, and offered on the "request
+    sent" screen, on Taras's card, as a message naming two requests offers its second. The
+    call-back itself asked again is no other request."""
+    from tests.dialogs.test_cards_profile_support import _linked_family
+
+    child_id = await _linked_family(member, session_factory)
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.click("📱 Use .*")
+    await member.click("🕘 Any time")
+    await member.send("About my limit")
+    await member.send("перезвоните мне")
+    assert "I did not expect that here" in member.text()
+    await member.send("а для Тараса теж треба повернути гроші за аналізи")
+    offer = "💵 Reimbursement · Taras"
+    assert f"📝 Noted: once this request is sent, I will offer the next one: {offer}." in (
+        member.text()
+    )
+    assert "Is everything right?" in member.text()  # the summary stays
+    await member.click("✅ Send")
+    assert "Request R-000001 is sent" in member.text()
+    await member.click(f"📝 New request: {offer}")
+    assert "Reimbursement" in member.text()
+    async with session_factory() as session:
+        stored = (await session.execute(select(Member))).scalar_one()
+    assert stored.active_card_id == child_id
+    [request] = await stored_requests(session_factory)
+    assert request.kind == "callback"
