@@ -259,6 +259,7 @@ async def test_a_command_with_a_capital_first_letter_is_taken(member, session_fa
         ("как пользоваться ботом?", "/mydata"),
         ("що вміє цей бот?", "/mydata"),
         ("what can you do?", "/mydata"),
+        ("бот не істей алады?", "/mydata"),  # (the Kazakh "не" asks what: no "not")
         # a number changed: the profile's "Change phone number", which asks for the new one
         ("мой номер телефона изменился", "If it has changed, tap “📱 Share my phone number”"),
         ("у мене тепер інший номер", "If it has changed, tap “📱 Share my phone number”"),

@@ -365,7 +365,8 @@ _STORED_STEMS = ("данн", "дані", "даних", "data", "аккаунт",
                  "information")  # fmt: skip
 _HOW_WORDS = frozenset({"как", "як", "how", "қалай"})
 _USE_STEMS = ("пользова", "користува", "use", "using", "работа", "працю", "work", "пайдалан")
-_CAN_STEMS = ("умее", "умеешь", "вмі", "істей")  # (and "can", the whole word: not "cancel")
+_KAZAKH_CAN = ("істей",)
+_CAN_STEMS = ("умее", "умеешь", "вмі", *_KAZAKH_CAN)  # (and "can", the whole word: not "cancel")
 _WHAT_WORDS = frozenset({"что", "що", "what", "не"})  # ("не" is what in Kazakh)
 _NUMBER_STEMS = ("номер", "телефон", "phone", "number", "нөмір")
 _NEW_NUMBER_STEMS = ("нов", "new", "жаңа", "измен", "змін", "смен", "помен", "поміня",
@@ -390,7 +391,9 @@ def menu_asked(typed: str) -> str | None:
         return "privacy"
     can = said(_CAN_STEMS) or "can" in words
     how = bool(_HOW_WORDS & set(words)) and said(_USE_STEMS)
-    if said(_BOT_STEMS) and not NEGATIONS & set(words) and (how or can):
+    # (the Kazakh "не" before "істей" asks what: "бот не істей алады?")
+    negated = NEGATIONS & set(words) - ({"не"} if said(_KAZAKH_CAN) else set())
+    if said(_BOT_STEMS) and not negated and (how or can):
         return "help"
     if words[0] in _WHAT_WORDS and can and len(words) <= 4:  # "что ты умеешь?"
         return "help"
