@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from enum import Enum
 from typing import Any
 
-from aiogram.fsm.state import State
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_dialog.widgets.input import MessageInput
@@ -37,7 +37,15 @@ from dialogs.common import (
     typed_yes,
 )
 from dialogs.requests.render import LONG, detail_lines
-from dialogs.states import MainSG, MyRequestsSG
+from dialogs.states import (
+    AppointmentSG,
+    CallbackSG,
+    LabTestsSG,
+    MainSG,
+    MedicinesSG,
+    MyRequestsSG,
+    ReimbursementSG,
+)
 from dialogs.support import open_now
 from dialogs.widgets import I18nButtonText, I18nFormat
 from storage.models import Member, RequestKind, RequestStatus
@@ -248,12 +256,12 @@ def summary_input(on_send: Any, fields: Sequence[Field]) -> MessageInput:
 
 
 # the kind of request each form makes, by its states' group
-_FORM_KINDS: dict[str, str] = {
-    "AppointmentSG": RequestKind.APPOINTMENT,
-    "MedicinesSG": RequestKind.MEDICINES,
-    "LabTestsSG": RequestKind.LAB_TESTS,
-    "ReimbursementSG": RequestKind.REIMBURSEMENT,
-    "CallbackSG": RequestKind.CALLBACK,
+_FORM_KINDS: dict[type[StatesGroup], str] = {
+    AppointmentSG: RequestKind.APPOINTMENT,
+    MedicinesSG: RequestKind.MEDICINES,
+    LabTestsSG: RequestKind.LAB_TESTS,
+    ReimbursementSG: RequestKind.REIMBURSEMENT,
+    CallbackSG: RequestKind.CALLBACK,
 }
 
 
@@ -268,17 +276,18 @@ async def _kept_for_next(text: str, manager: DialogManager) -> bool:
     card_list = await cards.list_cards(data["session"], data["member"], today(manager))
     asked = asked_for(text, card_list, manager)
     offered = offered_of(asked) if asked is not None else None
-    context = manager.current_context()
-    kind = _FORM_KINDS.get(context.state.group.__name__) if context is not None else None
-    active = next((c.card_id for c in card_list if c.is_active), None)
     if asked is None or offered is None or asked.ask_whose:
         return False
+    context = manager.current_context()
+    kind = _FORM_KINDS.get(context.state.group) if context is not None else None
+    active = next((c.card_id for c in card_list if c.is_active), None)
     if asked.named[0] == kind and card_of(asked) in (None, active):
         return False  # this form's request again: a change of it, or nothing to offer
     offered[2] = card_of(asked)
     manager.dialog_data[THEN] = offered
-    i18n = data["i18n"]
-    set_notice(manager, "summary-next-kept", request=named_label(asked.named, i18n, offered[3]))
+    set_notice(
+        manager, "summary-next-kept", request=named_label(asked.named, data["i18n"], offered[3])
+    )
     return True
 
 
