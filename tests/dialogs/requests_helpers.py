@@ -26,6 +26,34 @@ async def member_with_active_card(member: MemberClient, session_factory, **polic
     await member.send("/menu")
 
 
+async def linked_family(member: MemberClient, session_factory) -> int:
+    """Olena's family policy (hers and her son Taras's cards) and her card of 2024, linked by
+    her phone: the son's card's id."""
+    async with session_factory.begin() as session:
+        policy = await make_policy(session, number="SIP-2026-0001", program="Family Plus")
+        await make_person(session, policy, full_name="Olena Kovalenko", relation="self")
+        child = await make_person(
+            session,
+            policy,
+            full_name="Taras Kovalenko",
+            relation="child",
+            birth_date=date(2015, 6, 1),
+        )
+        old = await make_policy(
+            session,
+            number="SIP-2024-0002",
+            coverage_start=date(2024, 1, 1),
+            coverage_end=date(2024, 12, 31),
+        )
+        await make_person(
+            session, old, full_name="Olena Kovalenko", relation="self", insured_id="UA-OLD-1"
+        )
+    await member.send("/start")
+    await member.click("📱 Confirm phone")
+    await member.share_contact("380501112233")
+    return child.id
+
+
 async def stored_state(session_factory) -> list[tuple[str, Any, dict[str, Any], datetime]]:
     """The dialog state as stored now, to put back with `restore_state`."""
     async with session_factory() as session:

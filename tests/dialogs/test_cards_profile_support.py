@@ -6,34 +6,9 @@ from sqlalchemy import select
 from storage.models import InsuredPerson, Member, Request
 from tests.conftest import failing_commits
 from tests.dialogs.harness import MemberClient
+from tests.dialogs.requests_helpers import linked_family as _linked_family
 from tests.dialogs.requests_helpers import member_with_active_card
 from tests.factories import make_person, make_policy
-
-
-async def _linked_family(member, session_factory):
-    async with session_factory.begin() as session:
-        policy = await make_policy(session, number="SIP-2026-0001", program="Family Plus")
-        await make_person(session, policy, full_name="Olena Kovalenko", relation="self")
-        child = await make_person(
-            session,
-            policy,
-            full_name="Taras Kovalenko",
-            relation="child",
-            birth_date=date(2015, 6, 1),
-        )
-        old = await make_policy(
-            session,
-            number="SIP-2024-0002",
-            coverage_start=date(2024, 1, 1),
-            coverage_end=date(2024, 12, 31),
-        )
-        await make_person(
-            session, old, full_name="Olena Kovalenko", relation="self", insured_id="UA-OLD-1"
-        )
-    await member.send("/start")
-    await member.click("📱 Confirm phone")
-    await member.share_contact("380501112233")
-    return child.id
 
 
 async def _appointment_on_the_child_s_card(member, session_factory, child_id) -> None:

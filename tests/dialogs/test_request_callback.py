@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from bot.services import requests
 from storage.models import ActorKind, Member, Notification, RequestStatus
-from tests.dialogs.requests_helpers import member_with_active_card, stored_requests
+from tests.dialogs.requests_helpers import linked_family, member_with_active_card, stored_requests
 from tests.factories import make_person, make_policy
 
 
@@ -719,9 +719,7 @@ async def test_another_request_asked_under_the_summary_is_offered_once_it_is_sen
     did not expect that here", and lost: it is kept, said so, and offered on the "request
     sent" screen, on Taras's card, as a message naming two requests offers its second. The
     call-back itself asked again is no other request."""
-    from tests.dialogs.test_cards_profile_support import _linked_family
-
-    child_id = await _linked_family(member, session_factory)
+    child_id = await linked_family(member, session_factory)
     await member.send("/menu")
     await member.click("📝 New request")
     await member.click("📞 Call-back")

@@ -2,6 +2,7 @@ from sqlalchemy import select
 
 from storage.models import Member
 from tests.dialogs.requests_helpers import (
+    linked_family,
     member_with_active_card,
     send_document,
     send_photo,
@@ -420,9 +421,7 @@ async def test_a_line_that_names_whom_the_tests_are_for_moves_the_request_to_the
 ):
     """ "ОАК для сына" on the referral step went on the mother's card as a line: the son's
     card takes the request (said so), and the line is "ОАК"."""
-    from tests.dialogs.test_cards_profile_support import _linked_family
-
-    child_id = await _linked_family(member, session_factory)
+    child_id = await linked_family(member, session_factory)
     await member.send("/menu")
     await member.click("📝 New request")
     await member.click("🧪 Lab tests")

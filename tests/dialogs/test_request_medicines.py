@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from storage.models import Member
 from tests.dialogs.requests_helpers import (
+    linked_family,
     member_with_active_card,
     send_document,
     send_photo,
@@ -445,9 +446,7 @@ async def test_a_line_that_names_whom_the_medicines_are_for_moves_the_request_to
     active card, the mother's: it goes on Taras's card (made the active one, as "👥 For another
     person" does, and said so), and the line is "нурофен"; "лекарства для ребенка" adds no
     line. A relative with no card here ("для мамы") is a line as typed."""
-    from tests.dialogs.test_cards_profile_support import _linked_family
-
-    child_id = await _linked_family(member, session_factory)
+    child_id = await linked_family(member, session_factory)
     await member.send("/menu")
     await member.click("📝 New request")
     await member.click("💊 Medicines")
@@ -475,9 +474,7 @@ async def test_a_line_that_names_whom_the_medicines_are_for_moves_the_request_to
 async def test_who_asks_on_a_list_for_a_child_keeps_the_child_s_card(member, session_factory):
     """ "мне нужен нурофен" on a list opened for Taras ("👥 For another person") says who
     asks, not whom for: the request stays on his card, and the line is as typed."""
-    from tests.dialogs.test_cards_profile_support import _linked_family
-
-    child_id = await _linked_family(member, session_factory)
+    child_id = await linked_family(member, session_factory)
     await member.send("/menu")
     await member.click("📝 New request")
     await member.click("👥 For another person")

@@ -8,8 +8,8 @@ from aiogram.methods import SendDocument, SendPhoto
 from sqlalchemy import select
 
 from storage.models import Member
+from tests.dialogs.requests_helpers import linked_family as _linked_family
 from tests.dialogs.requests_helpers import member_with_active_card
-from tests.dialogs.test_cards_profile_support import _linked_family
 
 TARAS = "Taras Kovalenko · SIP-2026-0001"
 
