@@ -264,6 +264,9 @@ async def test_a_command_with_a_capital_first_letter_is_taken(member, session_fa
         ("мой номер телефона изменился", "If it has changed, tap “📱 Share my phone number”"),
         ("у мене тепер інший номер", "If it has changed, tap “📱 Share my phone number”"),
         ("I changed my phone number", "If it has changed, tap “📱 Share my phone number”"),
+        # the policy asked to be sent: the cards, whose "Show my card" sends it (no e-mail)
+        ("пришлите полис на почту", "💳 Your insurance cards"),
+        ("send me my insurance card", "💳 Your insurance cards"),
     ],
 )
 async def test_a_screen_asked_for_in_words_of_one_s_own_opens(

@@ -374,12 +374,21 @@ _NEW_NUMBER_STEMS = ("нов", "new", "жаңа", "измен", "змін", "с�
 # (anywhere in a word: "перезвоните")
 _NOT_MY_NUMBER = ("звон", "звін", "дзвон", "call", "қоңырау", "полис", "поліс", "карт", "card",
                   "polic", "заявк", "request", "өтініш")  # fmt: skip
+# the policy or the card asked to be sent ("пришлите полис на почту", "send me my insurance
+# card"): "My cards", whose "🪪 Show my card" sends it as an image (the bot sends no e-mail)
+_SEND_STEMS = ("пришл", "прислат", "отправ", "скин", "вышл", "надішл", "надісл", "відправ",
+               "send", "email", "mail", "почт", "пошт", "жібер")  # fmt: skip
+_POLICY_STEMS = ("полис", "поліс", "policy", "страховк", "insurance", "card", "карт",
+                 "сақтандыру")  # fmt: skip
+_NOT_THE_CARD = ("заявк", "request", "өтініш", "чек", "receipt", "документ", "document",
+                 "справк", "довідк", "рецепт", "направлен", "фото", "photo", "номер", "number",
+                 "деньг", "гроші", "money", "ақша")  # fmt: skip
 MENU_ASKED_MAX = 8  # words
 
 
 def menu_asked(typed: str) -> str | None:
     """The menu screen a short message asks for in words of its own (`MENU_WORDS`' items:
-    "privacy", "help", "change_phone"), or None."""
+    "privacy", "help", "change_phone", "cards"), or None."""
     words = _words(typed)
     if not words or len(words) > MENU_ASKED_MAX:
         return None
@@ -404,6 +413,8 @@ def menu_asked(typed: str) -> str | None:
         and not any(ch.isdigit() for ch in typed)
     ):
         return "change_phone"
+    if said(_SEND_STEMS) and said(_POLICY_STEMS) and not said(_NOT_THE_CARD):
+        return "cards"
     return None
 
 
