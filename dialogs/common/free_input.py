@@ -41,8 +41,19 @@ from dialogs.widgets import I18nButtonText
 from storage.models import RequestStatus
 
 
-async def on_not_text(_message: Message, _widget: MessageInput, manager: DialogManager) -> None:
-    set_error(manager, "input-text-expected")
+async def on_not_text(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
+    if not _voice_refused(message, manager):
+        set_error(manager, "input-text-expected")
+
+
+def _voice_refused(message: Message, manager: DialogManager) -> bool:
+    """A voice message (or a round video) sent to a step that asks for words or a press: said
+    that a step takes none, and where one goes (support listens to them: "Write to support",
+    or a request's page once it is sent); False for any other message."""
+    if message.voice is None and message.video_note is None:
+        return False
+    set_error(manager, "input-voice-not-here")
+    return True
 
 
 def place_of(message: Message) -> str | None:
@@ -79,7 +90,7 @@ def place_input(
 async def on_unexpected(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
     """What the step took in no other way: one of its buttons typed is pressed
     (`pressed_typed`), anything else is "not expected" and the step stays."""
-    if await pressed_typed(message, manager):
+    if await pressed_typed(message, manager) or _voice_refused(message, manager):
         return
     set_error(manager, "input-unexpected")
 

@@ -9,6 +9,7 @@ btn-language = 🌐 Language
 btn-help = ❓ Help
 
 input-text-expected = Please type your answer as a text message.
+input-voice-not-here = This step takes no voice message: please type your answer. Support listens to voice messages: “{ btn-write-support }” on the support screen, or on a sent request’s page in “{ btn-my-requests }”.
 input-location-not-address = 📍 A location does not say the building and flat. Please type the address.
 input-location-not-clinic = 📍 A location does not name the city and clinic. Please type them.
 input-unexpected = I did not expect that here. Please answer the question above or use the buttons.

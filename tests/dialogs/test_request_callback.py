@@ -5,7 +5,12 @@ from sqlalchemy import select
 
 from bot.services import requests
 from storage.models import ActorKind, Member, Notification, RequestStatus
-from tests.dialogs.requests_helpers import linked_family, member_with_active_card, stored_requests
+from tests.dialogs.requests_helpers import (
+    linked_family,
+    member_with_active_card,
+    send_voice,
+    stored_requests,
+)
 from tests.factories import make_person, make_policy
 
 
@@ -743,3 +748,19 @@ async def test_another_request_asked_under_the_summary_is_offered_once_it_is_sen
     assert stored.active_card_id == child_id
     [request] = await stored_requests(session_factory)
     assert request.kind == "callback"
+
+
+async def test_a_voice_message_for_the_topic_is_told_to_be_typed(member, session_factory):
+    """A voice message on the call-back's topic step was "Please type your answer as a text
+    message", with no word of where a voice message is heard: it says so now (support's
+    chat, or a sent request's page), and the step stays."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.click("📱 Use .*")
+    await member.click("🕘 Any time")
+    await send_voice(member, "topic")
+    assert "This step takes no voice message: please type your answer." in member.text()
+    assert "What would you like to talk about?" in member.text()
+    await member.send("About my limit")
+    assert "Topic: About my limit" in member.text()

@@ -11,6 +11,7 @@ from tests.dialogs.requests_helpers import (
     member_with_active_card,
     send_document,
     send_photo,
+    send_voice,
     stored_documents,
     stored_requests,
 )
@@ -486,3 +487,17 @@ async def test_who_asks_on_a_list_for_a_child_keeps_the_child_s_card(member, ses
     async with session_factory() as session:
         stored = (await session.execute(select(Member))).scalar_one()
     assert stored.active_card_id == child_id
+
+
+async def test_a_voice_message_on_the_list_is_told_where_voice_messages_go(member, session_factory):
+    """A voice message dictating the list was "I did not expect that here": a step takes none
+    (a form's documents are photos and files), and the member is told to type the list and
+    where support listens to voice messages; the step stays, with nothing added."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("💊 Medicines")
+    await send_voice(member, "list")
+    assert "This step takes no voice message: please type your answer." in member.text()
+    assert "“✉️ Write to support”" in member.text() and "“📋 My requests”" in member.text()
+    assert "Type the list of medicines" in member.text()
+    assert "➡️ Next" not in member.buttons()
