@@ -293,3 +293,17 @@ async def test_the_insurance_card_named_is_not_the_cardiologist(
     await member.send(typed)
     appointments = [b for b in member.buttons() if b.startswith("📝 New request: 🩺")]
     assert appointments == ([offered] if offered else []), typed
+
+
+@pytest.mark.parametrize("typed", ["треба повернути за аналізи", "нужно вернуть за лекарства"])
+async def test_given_back_for_something_the_money_unsaid_is_the_refund(
+    member, session_factory, typed: str
+):
+    """ "треба повернути за аналізи" offered "Lab tests", and "нужно вернуть за лекарства"
+    "Medicines": what is given back for something is its money, the word for money left
+    unsaid, as "повернути гроші за аналізи" is the refund."""
+    await member_with_active_card(member, session_factory)
+    await member.send(typed)
+    assert [b for b in member.buttons() if b.startswith("📝 New request:")] == [
+        "📝 New request: 💵 Reimbursement"
+    ]
