@@ -179,7 +179,8 @@ async def answer_about(
 ) -> bool:
     """`message`, sent on the page of the member's request `request_id`, added to it while it
     is open, as "Add a message or documents" does; False when it is closed or gone, or the
-    message is not one to pass on."""
+    message is not one to pass on: a thank-you, a greeting, an "ok" or a goodbye alone while
+    the member wrote last, which the screen answers (as `answer_awaited` does)."""
     if member is None or member.id is None or request_id is None or not _free(message):
         return False
     try:
@@ -188,6 +189,8 @@ async def answer_about(
         return False
     if not requests.takes_messages(request):
         return False
+    if _said_to_the_bot(message) and await requests.waits_on_member_alone(uow.session, request):
+        return False  # "спасибо" on the page of a request just sent: no line for support
     await to_staff(message, uow, member, request, now, i18n)
     return True
 

@@ -447,6 +447,35 @@ async def test_a_goodbye_a_moment_after_sending_is_answered_not_passed_on(member
     assert await _member_lines(session_factory) == []
 
 
+async def test_a_thank_you_on_the_page_of_a_request_just_sent_is_answered_not_passed_on(
+    member, session_factory
+):
+    """ "спасибо", "до свидания", "ок" on the page of a request just sent went to support as
+    lines of it ("✅ Your message was added to request R-000001"), as the menu no longer
+    sends them: answered on the page, kept from support. After a line from staff, a
+    thank-you there is theirs, and goes to them."""
+    await member_with_active_card(member, session_factory)
+    assert "Request R-000001 is sent" in await _send_callback(member)
+    await member.send("/menu")
+    await member.click("📋 My requests")
+    await member.click("R-000001.*")
+    await member.send("спасибо")
+    assert "You are welcome!" in member.text()
+    await member.send("до свидания")
+    assert "Goodbye!" in member.text()
+    assert "R-000001 · 📞 Call-back" in member.text()  # the page stays
+    assert await _member_lines(session_factory) == []
+
+    [request] = await stored_requests(session_factory)
+    async with session_factory.begin() as session:
+        from bot.services import relay
+
+        stored = await session.get(type(request), request.id)
+        relay.staff_line(session, stored, 7, "We will call you at 15:00", stored.created_at)
+    await member.send("спасибо!")
+    assert await _member_lines(session_factory) == ["спасибо!"]
+
+
 async def _member_lines(session_factory) -> list[str]:
     from storage.models import RequestEvent
 
