@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.services.forms.text import (
+    CARD_STEMS,
     NEGATIONS,
     _made_of,
     _words,
@@ -378,8 +379,6 @@ _NOT_MY_NUMBER = ("звон", "звін", "дзвон", "call", "қоңырау"
 # card"): "My cards", whose "🪪 Show my card" sends it as an image (the bot sends no e-mail)
 _SEND_STEMS = ("пришл", "прислат", "отправ", "скин", "вышл", "надішл", "надісл", "відправ",
                "send", "email", "mail", "почт", "пошт", "жібер")  # fmt: skip
-_POLICY_STEMS = ("полис", "поліс", "policy", "страховк", "insurance", "card", "карт",
-                 "сақтандыру")  # fmt: skip
 _NOT_THE_CARD = ("заявк", "request", "өтініш", "чек", "receipt", "документ", "document",
                  "справк", "довідк", "рецепт", "направлен", "фото", "photo", "номер", "number",
                  "деньг", "гроші", "money", "ақша")  # fmt: skip
@@ -413,7 +412,7 @@ def menu_asked(typed: str) -> str | None:
         and not any(ch.isdigit() for ch in typed)
     ):
         return "change_phone"
-    if said(_SEND_STEMS) and said(_POLICY_STEMS) and not said(_NOT_THE_CARD):
+    if said(_SEND_STEMS) and said(CARD_STEMS) and not said(_NOT_THE_CARD):
         return "cards"
     return None
 

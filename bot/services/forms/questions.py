@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from bot.services.forms.chat import is_question
 from bot.services.forms.kinds import says_wanting
-from bot.services.forms.text import NEGATIONS, _words, changes
+from bot.services.forms.text import CARD_STEMS, NEGATIONS, _words, changes
 
 # a question the card's own page answers: about the card or the policy, and when it starts,
 # ends or is valid ("коли почне діяти моя картка?", "до какого числа действует полис?", "when
 # does my coverage end?", "картам қашан басталады?"); why something does not work is support's
-_CARD_STEMS = ("карт", "полис", "поліс", "страховк", "страхов", "покрыти", "покриття", "card",
-               "polic", "coverage", "insurance", "сақтандыру")  # fmt: skip
 _CARD_DATE_STEMS = ("действ", "дію", "діє", "діяти", "дійсн", "почн", "начн", "начина", "начал",
                     "заканч", "законч", "закінч", "истека", "истеч", "спливає", "сплив", "срок",
                     "термін", "когда", "коли", "числа", "дат", "until", "when", "expir", "valid",
@@ -57,7 +55,7 @@ def asks_card_page(typed: str) -> bool:
     if (
         not (is_question(typed) or len(words) <= 4)  # "срок действия полиса" asks too
         or _WHY & set(words)
-        or not (program or insured_id or any(word.startswith(_CARD_STEMS) for word in words))
+        or not (program or insured_id or any(word.startswith(CARD_STEMS) for word in words))
     ):
         return False
     if program:
@@ -99,12 +97,12 @@ def asks_card(rest: str) -> str | None:
     if not words or len(words) > CARD_SHOW_MAX:
         return None
     if not all(
-        word in _CARD_SHOW_WORDS or word.startswith(_SWITCH_STEMS + _CARD_STEMS) for word in words
+        word in _CARD_SHOW_WORDS or word.startswith(_SWITCH_STEMS + CARD_STEMS) for word in words
     ):
         return None
     if any(word.startswith(_SWITCH_STEMS) for word in words):
         return CARD_SWITCH
-    return CARD_SHOW if any(word.startswith(_CARD_STEMS) for word in words) else None
+    return CARD_SHOW if any(word.startswith(CARD_STEMS) for word in words) else None
 
 
 def may_ask_card(typed: str) -> bool:
@@ -112,7 +110,7 @@ def may_ask_card(typed: str) -> bool:
     one of them for the card or for switching (checked before the member's cards are read)."""
     words = _words(typed)
     return len(words) <= CARD_SHOW_MAX + 1 and any(
-        word.startswith(_SWITCH_STEMS + _CARD_STEMS) for word in words
+        word.startswith(_SWITCH_STEMS + CARD_STEMS) for word in words
     )
 
 

@@ -281,6 +281,11 @@ def changes(words: list[str]) -> bool:
 # doesn't work"): a message with one says something is wrong, not what it asks
 NEGATIONS = frozenset({"не", "нет", "ні", "немає", "not", "no", "doesn", "isn", "жоқ", "емес"})
 
+# the words for an insurance card or a policy, as a word begins (the card's page asked about,
+# `questions.asks_card_page`; the policy asked to be sent, `chat.menu_asked`)
+CARD_STEMS = ("карт", "полис", "поліс", "страховк", "страхов", "покрыти", "покриття", "card",
+              "polic", "coverage", "insurance", "сақтандыру")  # fmt: skip
+
 
 def trimmed(words: list[str], around: Collection[str]) -> list[str]:
     """`words` without those of `around` at either end ("покажите мою карту": "мою карту";
