@@ -23,6 +23,7 @@ from bot.services.forms import (
     is_farewell,
     is_greeting,
     is_thanks,
+    is_thanks_closing,
     too_long,
 )
 from dialogs.attachments import captioned
@@ -233,7 +234,9 @@ async def answer_awaited(
 
 
 def _said_to_the_bot(message: Message) -> bool:
-    """A thank-you, a greeting, an "ok" or a goodbye and nothing else: no line for support
-    unless support spoke last (`requests.waits_on_member_alone`)."""
+    """A thank-you (one that says the matter is done, "спасибо, всё решили", too), a greeting,
+    an "ok" or a goodbye and nothing else: no line for support unless support spoke last
+    (`requests.waits_on_member_alone`)."""
     text = message.text or ""
-    return any(said(text) for said in (is_thanks, is_greeting, is_acknowledged, is_farewell))
+    said_so = (is_thanks_closing, is_greeting, is_acknowledged, is_farewell)
+    return any(said(text) for said in said_so)

@@ -25,7 +25,7 @@ from bot.services.forms import (
     is_farewell,
     is_greeting,
     is_question,
-    is_thanks,
+    is_thanks_closing,
     made_request_asked,
     names_emergency,
     support_matter,
@@ -259,7 +259,7 @@ def keep_for_support(message: Message, manager: DialogManager, *, to_support: bo
     of the bot's, not a warning that messages are not taken there. A thank-you, a greeting or
     an "ok" is answered, and kept for no one; a life or health in danger ("нужна скорая") is
     answered with the ambulance's numbers and the insurer's 24/7 line, and kept."""
-    if message.text is not None and is_thanks(message.text):
+    if message.text is not None and is_thanks_closing(message.text):
         set_notice(manager, "input-thanks")  # a "thank you" needs no one's answer
         return
     if message.text is not None and is_farewell(message.text):

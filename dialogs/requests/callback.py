@@ -340,7 +340,9 @@ async def summary_getter(dialog_manager: DialogManager, **kwargs: Any) -> dict[s
 
 
 async def callback_sent_getter(dialog_manager: DialogManager, **kwargs: Any) -> dict[str, Any]:
-    return {**await sent_getter(dialog_manager, **kwargs), "call_on": call_day(dialog_manager)}
+    sent = await sent_getter(dialog_manager, **kwargs)
+    # the day the call is made, while the request waits for it (not once it is done)
+    return {**sent, "call_on": "" if sent["moved"] else call_day(dialog_manager)}
 
 
 # the summary's fields: each one's "✏️" and the step it reopens, named in words too

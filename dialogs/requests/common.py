@@ -402,10 +402,11 @@ async def on_sent_my_requests(
     await manager.start(MyRequestsSG.list, show_mode=ShowMode.AUTO)
 
 
-def sent_widgets() -> tuple[Text, Text, Column]:
+def sent_widgets() -> tuple[Text, Text, Text, Column]:
     """The "request sent" text and its buttons, the same for every form."""
     return (
-        I18nFormat("request-sent"),
+        I18nFormat("request-sent", when=_not_moved),
+        I18nFormat("request-sent-now", when="moved"),
         I18nFormat("request-sent-closed", when="away"),
         Column(
             Button(
@@ -416,15 +417,24 @@ def sent_widgets() -> tuple[Text, Text, Column]:
     )
 
 
+def _not_moved(data: dict[str, Any], _widget: Any, _manager: DialogManager) -> bool:
+    return not data.get("moved")
+
+
 async def sent_getter(
     dialog_manager: DialogManager, settings: Settings, **_: Any
 ) -> dict[str, Any]:
     """The request's number; outside support's hours, when they are back (the member should
-    not wait for an answer at night), while nobody has taken it: the screen drawn again later
-    (a message sent on it) does not say so of a request already at work or done."""
+    not wait for an answer at night), while nobody has taken it.
+
+    The screen drawn again later (a message sent on it) does not say so of a request already
+    at work or done, nor promise news of it: it says the status the request has now (`moved`),
+    which a member told "✅ done" since would otherwise read as "sent, news to come".
+    """
     hours = open_now(dialog_manager, settings)
     request_id = dialog_manager.dialog_data.get("request_id")
-    if hours.get("away") and request_id is not None:
+    moved = ""
+    if request_id is not None:
         data = dialog_manager.middleware_data
         try:
             request = await requests.own(data["session"], data["member"], request_id)
@@ -432,7 +442,10 @@ async def sent_getter(
             request = None
         if request is None or request.status != RequestStatus.NEW:
             hours["away"] = False
-    return {"number": dialog_manager.dialog_data.get("number", ""), **hours}
+        if request is not None and request.status != RequestStatus.NEW:
+            i18n: Translator = data["i18n"]
+            moved = i18n(f"request-status-{request.status}")
+    return {"number": dialog_manager.dialog_data.get("number", ""), "moved": moved, **hours}
 
 
 async def docs_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:

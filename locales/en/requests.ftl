@@ -46,6 +46,7 @@ summary-next-kept = 📝 Noted: once this request is sent, I will offer the next
 request-sent =
     ✅ Request <b>{ $number }</b> is sent.
     I will tell you here when its status changes.
+request-sent-now = ✅ Request <b>{ $number }</b> is sent. Its status now: { $moved }.
 request-sent-closed = 🌙 Support is not at work now. { $today ->
         [yes] They will take it from { $change } today.
        *[no] They will take it from { $change }.

@@ -177,6 +177,32 @@ async def test_the_sent_screen_drawn_again_says_nothing_of_support_away_once_it_
     assert "Support is not at work now" not in member.text()
 
 
+async def test_the_sent_screen_drawn_again_says_the_status_the_request_has_now(
+    member, session_factory, clock
+):
+    """Staff did the call-back and marked it done; the member, told "✅ done", writes on the
+    screen still showing "Request R-000001 is sent. I will tell you here when its status
+    changes" (and the day of the call). Drawn again, it said so of a request done; it says its
+    status now, and no day the call is still to be made."""
+    await member_with_active_card(member, session_factory)
+    sent = await _send_callback(member)
+    assert "I will tell you here when its status changes" in sent
+    assert "We will call you on" in sent
+    [request] = await stored_requests(session_factory)
+    for status in (RequestStatus.IN_PROGRESS, RequestStatus.DONE):
+        async with session_factory.begin() as session:
+            await requests.change_status(
+                session, request.id, status, ActorKind.STAFF, 900, clock(), None
+            )
+    await member.send("спасибо, всё решили")
+    text = member.text()
+    assert "Request R-000001 is sent. Its status now: ✅ done." in text
+    assert "I will tell you here when its status changes" not in text
+    assert "We will call you on" not in text
+    [stored] = await stored_requests(session_factory)
+    assert stored.status == RequestStatus.DONE  # the thank-you changed nothing
+
+
 async def test_the_time_for_a_call_back_typed_as_an_hour(member, session_factory):
     """ "з 9 до 11" is the morning, and the hours the member gave are kept as typed beside it
     (support would otherwise call at 11:30); a time pressed after drops them."""
@@ -435,6 +461,30 @@ async def test_a_thank_you_a_moment_after_sending_is_answered_not_passed_on(
         relay.staff_line(session, stored, 7, "We will call you at 15:00", stored.created_at)
     await member.send("спасибо!")
     assert await _member_lines(session_factory) == ["спасибо!"]
+
+
+async def test_a_thank_you_for_a_request_done_is_answered_not_offered_to_support(
+    member, session_factory, clock
+):
+    """Told "✅ done", the member writes "спасибо, всё решили" on the screen still showing the
+    request: "I could not tell what to do with this myself. Send this to support?". A thank-you
+    that says the matter is done is answered as "спасибо" is; one that says it is not, "спасибо,
+    но мне так и не перезвонили", is still offered to support."""
+    await member_with_active_card(member, session_factory)
+    await _send_callback(member)
+    [request] = await stored_requests(session_factory)
+    for status in (RequestStatus.IN_PROGRESS, RequestStatus.DONE):
+        async with session_factory.begin() as session:
+            await requests.change_status(
+                session, request.id, status, ActorKind.STAFF, 900, clock(), None
+            )
+    for said in ("спасибо, всё решили", "дякую, мені вже передзвонили", "thanks, all sorted"):
+        await member.send(said)
+        assert "You are welcome!" in member.text()
+        assert "✉️ Send it to support" not in member.buttons()
+    await member.send("спасибо, но мне так и не перезвонили")
+    assert "✉️ Send it to support" in member.buttons()
+    assert await _member_lines(session_factory) == []  # nothing went to support unasked
 
 
 async def test_a_goodbye_a_moment_after_sending_is_answered_not_passed_on(member, session_factory):

@@ -27,6 +27,7 @@ from bot.services.forms import (
     is_no,
     is_nothing,
     is_thanks,
+    is_thanks_closing,
     is_yes,
     kinds_held,
     match_choice,
@@ -355,6 +356,21 @@ def test_a_score_typed_whole_is_read(typed, score):
 )  # fmt: skip
 def test_a_thank_you_is_one_and_nothing_else(typed, thanks):
     assert is_thanks(typed) is thanks
+
+
+@pytest.mark.parametrize(
+    ("typed", "thanks"),
+    [("спасибо", True), ("спасибо, всё решили", True), ("дякую, гроші вже прийшли", True),
+     ("спасибо большое, деньги уже пришли", True), ("спасибо, мне уже перезвонили", True),
+     ("thanks, got the money", True), ("thanks, all sorted", True),
+     ("рахмет, бәрі шешілді", True),
+     # what went wrong, a question, or no thank-you: a matter for support
+     ("спасибо, но деньги не пришли", False), ("thanks, but it is not sorted", False),
+     ("спасибо, деньги пришли?", False), ("деньги пришли", False), ("всё решили", False),
+     ("спасибо, мне уже перезвонили, но вопрос так и не решили", False)],
+)  # fmt: skip
+def test_a_thank_you_may_say_that_the_matter_is_done(typed, thanks):
+    assert is_thanks_closing(typed) is thanks
 
 
 def test_a_command_in_words_is_the_whole_message():

@@ -301,6 +301,40 @@ def is_thanks(typed: str) -> bool:
     return any(word in THANKS_WORDS for word in words) and _made_of(words, _THANKS_PARTS)
 
 
+# what a thank-you may say of what was done, once it is ("спасибо, всё решили", "дякую, гроші
+# прийшли", "thanks, got the money", "рахмет, бәрі шешілді"); a "но", "не", "but" or "not" is
+# none of them, so "спасибо, но деньги не пришли" is a matter for support still
+_THANKS_NEWS = frozenset(
+    {"решили", "решено", "решён", "решен", "решился", "вопрос", "получилось", "пришли",
+     "пришло", "получила", "получил", "получили", "перезвонили", "позвонили", "записали",
+     "помогли", "работает", "отлично", "уже", "мне", "меня", "деньги",
+     "вирішили", "вирішено", "питання", "вийшло", "вдалося", "прийшли", "прийшло",
+     "отримала", "отримав", "отримали", "передзвонили", "зателефонували", "допомогли",
+     "працює", "чудово", "вже", "мені", "мене", "гроші",
+     "sorted", "solved", "resolved", "worked", "works", "it", "received", "got", "the",
+     "money", "called", "me", "back", "already", "great", "perfect", "everything", "is",
+     "now", "helped",
+     "бәрі", "шешілді", "ақша", "ақшаны", "келді", "алдым", "хабарласты",
+     "қоңырау", "шалды", "көмектестіңіз", "керемет", "тамаша", "маған"}
+)  # fmt: skip
+_THANKS_NEWS_WORDS = 6  # "спасибо большое, деньги уже пришли"
+
+
+def is_thanks_closing(typed: str) -> bool:
+    """Whether `typed` is a thank-you (`is_thanks`) or one that says with it, in a few words,
+    that what was asked is done ("спасибо, всё решили", "thanks, got the money"); not a
+    question ("спасибо, деньги пришли?")."""
+    if is_thanks(typed):
+        return True
+    words = _words(typed)
+    return (
+        "?" not in typed
+        and any(word in THANKS_WORDS for word in words)
+        and 0 < len(words) <= _THANKS_NEWS_WORDS
+        and all(word in _THANKS_PARTS or word in _THANKS_NEWS for word in words)
+    )
+
+
 # a whole message that is a command in words: "отмена" for /cancel, "главное меню" for /menu
 TYPED_COMMANDS: dict[str, str] = {
     **dict.fromkeys(
