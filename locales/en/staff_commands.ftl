@@ -22,6 +22,7 @@ staffcmd-find-member-cards = Linked cards: { $cards }
 staffcmd-find-member-no-cards = No linked cards.
 staffcmd-find-member-requests = 📋 Open requests: { $requests }
 staffcmd-find-member-more-requests = and more
+staffcmd-find-member-topic = <a href="{ $link }">💬 Open the member's topic</a>
 staffcmd-find-card =
     💳 <b>{ $policy }</b> · { $program } ({ $holder_type })
     Coverage: { $start } – { $end } · { $status }

@@ -22,6 +22,7 @@ staffcmd-find-member-cards = Байланыстырылған карталар: 
 staffcmd-find-member-no-cards = Байланыстырылған карталар жоқ.
 staffcmd-find-member-requests = 📋 Ашық өтініштер: { $requests }
 staffcmd-find-member-more-requests = және басқалары
+staffcmd-find-member-topic = <a href="{ $link }">💬 Клиенттің тақырыбын ашу</a>
 staffcmd-find-card =
     💳 <b>{ $policy }</b> · { $program } ({ $holder_type })
     Сақтандыру қорғауының кезеңі: { $start } – { $end } · { $status }

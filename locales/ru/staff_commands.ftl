@@ -26,6 +26,7 @@ staffcmd-find-member-cards = Привязанные карты: { $cards }
 staffcmd-find-member-no-cards = Привязанных карт нет.
 staffcmd-find-member-requests = 📋 Открытые заявки: { $requests }
 staffcmd-find-member-more-requests = и другие
+staffcmd-find-member-topic = <a href="{ $link }">💬 Открыть тему клиента</a>
 staffcmd-find-card =
     💳 <b>{ $policy }</b> · { $program } ({ $holder_type })
     Период страховой защиты: { $start } – { $end } · { $status }

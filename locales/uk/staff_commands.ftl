@@ -26,6 +26,7 @@ staffcmd-find-member-cards = Прив’язані картки: { $cards }
 staffcmd-find-member-no-cards = Прив’язаних карток немає.
 staffcmd-find-member-requests = 📋 Відкриті заявки: { $requests }
 staffcmd-find-member-more-requests = та інші
+staffcmd-find-member-topic = <a href="{ $link }">💬 Відкрити тему клієнта</a>
 staffcmd-find-card =
     💳 <b>{ $policy }</b> · { $program } ({ $holder_type })
     Період страхового захисту: { $start } – { $end } · { $status }

@@ -45,11 +45,13 @@ async def test_find_a_request_by_its_number_with_its_member_card_and_a_link_to_i
     assert f"👤 Member #{member.id} · Olena Kovalenko" in text
     assert "💳 SIP-2026-10001" in text
     assert "UA-10001" not in text  # the insured ID masked, as in any /find
-    [link] = [e for e in found.get("entities", []) if e["type"] == "text_link"]
+    links = [e["url"] for e in found.get("entities", []) if e["type"] == "text_link"]
     group = str(FORUM).removeprefix("-100")
-    assert link["url"] == (
-        f"https://t.me/c/{group}/{card['message_thread_id']}/{card['message_id']}"
-    )
+    # the request's card, and the member's topic (`test_find_links_the_member_s_topic`)
+    assert links == [
+        f"https://t.me/c/{group}/{card['message_thread_id']}/{card['message_id']}",
+        f"https://t.me/c/{group}/{card['message_thread_id']}",
+    ]
 
     missing = await _find(world, "R-000099")
     assert missing["text"].startswith("🔎 Nothing found for R-000099.")
@@ -91,6 +93,31 @@ async def test_find_a_member_by_the_number_staff_read_in_titles_and_lists(
     assert (await _find(world, "#999"))["text"].startswith("🔎 Nothing found for #999.")
 
 
+async def test_find_links_the_member_s_topic(world: StaffWorld) -> None:
+    """A member calls; staff /find them by phone in the General topic and want to write to
+    them: what /find showed had no way to their topic, where what staff write reaches the
+    member. A member found with a topic in this chat has a link to it; one without, none."""
+    member = await world.member_with_card()
+    request = await world.submit(member)
+    await world.deliver()
+    topic = _card(world, request.number)["message_thread_id"]
+    other = await world.member_with_card(10077)  # a namesake who never wrote: no topic
+
+    found = await _find(world, "Kovalenko")
+    text = found["text"]
+    assert f"👤 Member #{member.id} · Olena Kovalenko" in text
+    assert f"👤 Member #{other.id} · Olena Kovalenko" in text
+    links = [e for e in found.get("entities", []) if e["type"] == "text_link"]
+    group = str(FORUM).removeprefix("-100")
+    assert [e["url"] for e in links] == [f"https://t.me/c/{group}/{topic}"]  # one: hers
+    units = text.encode("utf-16-le")  # entities count UTF-16 code units
+    [shown] = [
+        units[2 * e["offset"] : 2 * (e["offset"] + e["length"])].decode("utf-16-le") for e in links
+    ]
+    assert shown == "💬 Open the member's topic"
+    assert text.index(shown) < text.index(f"👤 Member #{other.id}")  # under her, not him
+
+
 async def test_find_alone_in_a_member_s_topic_shows_that_member(world: StaffWorld) -> None:
     """A member writes; staff in their topic type /find with nothing after it and get the
     member's card, as /find #42 gives it. Outside a topic it still says how to use it."""
@@ -130,7 +157,7 @@ async def test_a_request_number_alone_in_the_general_topic_is_looked_up(
         if (m.get("reply_to_message") or {}).get("message_id") == sent["message_id"]
     ]
     assert reply["text"].startswith(f"🔎 Found for {request.number}: 1 member, 1 card.")
-    [link] = [e for e in reply.get("entities", []) if e["type"] == "text_link"]
+    link = next(e for e in reply.get("entities", []) if e["type"] == "text_link")  # the card
     assert link["url"].endswith(f"/{card['message_thread_id']}/{card['message_id']}")
 
     sent = world.state.send_text(FORUM, f"#{member.id}", user_id=IRYNA)  # a member's number

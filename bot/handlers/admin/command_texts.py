@@ -66,6 +66,8 @@ def _member(hit: MemberHit, i18n: Translator) -> str:
         ]
         more = [i18n("staffcmd-find-member-more-requests")] if hit.more_open else []
         lines.append(i18n("staffcmd-find-member-requests", requests=", ".join([*named, *more])))
+    if hit.topic:
+        lines.append(i18n("staffcmd-find-member-topic", link=html.escape(hit.topic)))
     return "\n".join(lines)
 
 

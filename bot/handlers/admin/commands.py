@@ -68,6 +68,7 @@ async def found(
         now,
         now.astimezone(settings.tz).date(),
         default_chat=settings.admin_chat_id,
+        asked_in=message.chat.id,
     )
     # the view is audited: the audit row is stored before the data is shown
     if not await uow.commit():

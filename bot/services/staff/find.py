@@ -23,7 +23,8 @@ from bot.services.names import other_scripts
 from bot.services.phones import mask_phone, normalize_phone
 from bot.services.registry.rows import canonical_id, mask_id
 from bot.services.staff.audit import TARGET_LENGTH, audit
-from bot.services.topics import card_link
+from bot.services.topics import card_link, topic_link
+from bot.services.topics import get as member_topic
 from storage.models import InsuredPerson, Member, Policy, RequestStatus, request_number
 from storage.repositories import cards as cards_repo
 from storage.repositories import find as find_repo
@@ -78,6 +79,8 @@ class MemberHit:
     cards: tuple[tuple[str, str], ...]
     open_requests: tuple[tuple[str, str], ...] = ()
     more_open: bool = False
+    # a link to the member's topic in the staff chat /find was asked in (None: no topic there)
+    topic: str | None = None
 
 
 @dataclass(frozen=True)
@@ -242,6 +245,7 @@ async def find(
     *,
     default_region: str = "UA",
     default_chat: int | None = None,
+    asked_in: int | None = None,
 ) -> FindResult:
     """Members and cards for a phone, a policy number, an insured ID or a name; audited as
     "find".
@@ -253,7 +257,8 @@ async def find(
     script, and the members whose profile's does. A request number (`R-000042`) finds that
     request too, with its member and its card; its card in the staff chat it was routed to
     (`default_chat` when none) is linked. A member's number (`#42`) finds that member and the
-    cards linked to them.
+    cards linked to them. Each member found with a topic in the staff chat `asked_in` has a link
+    to it, where staff write to them.
     """
     member_number = MEMBER_NUMBER.fullmatch(query)
     if member_number is not None:
@@ -265,11 +270,23 @@ async def find(
     number = REQUEST_NUMBER.fullmatch(query)
     if number is not None:  # an insured ID may look like one too: both are looked for
         result = await _and_request(session, result, int(number.group(1)), today, default_chat)
+    if asked_in is not None:
+        members = [await _with_topic(session, hit, asked_in) for hit in result.members]
+        result = replace(result, members=members)
     details = {"members": result.members_total, "cards": result.cards_total}
     if number is not None:
         details["requests"] = len(result.requests)
     await audit(session, staff_id, "find", now, target=result.target, details=details)
     return result
+
+
+async def _with_topic(session: AsyncSession, hit: MemberHit, chat_id: int) -> MemberHit:
+    """`hit` with a link to the member's topic in the staff chat `chat_id` (a closed one too:
+    staff reopen it), when there is one."""
+    topic = await member_topic(session, hit.member_id, chat_id)
+    if topic is None or topic.thread_id is None:
+        return hit
+    return replace(hit, topic=topic_link(chat_id, topic.thread_id))
 
 
 async def _cards_and_members(
