@@ -95,17 +95,26 @@ def typed_choice(
     aliases: Mapping[str, str] | None = None,
     otherwise: Any = None,
     read: Callable[[str], str | None] | None = None,
+    refused: tuple[Callable[[str], str | None], str] | None = None,
 ) -> MessageInput:
     """A typed answer on a step of buttons, taken as the one button whose label it names
     (`forms.match_choice`: "ранок", "any time", "USD"), or else the id `read` finds in it (an
     hour typed, for a time of day); other text goes to `otherwise` (a text handler: a
     specialty not listed), or is not expected there. `items` are the getter's (id, label)
     pairs, the buttons drawn: a choice not offered now (a time of day already over) is not
-    taken by its words; one `read` finds goes to `on_click`, which says why it cannot be."""
+    taken by its words; one `read` finds goes to `on_click`, which says why it cannot be.
+    `refused`: a reader of the one choice an answer turns down ("только не утром", whose words
+    name the morning) and the error that says so, with that choice's label (`choice`): the
+    step is asked again, nothing picked."""
 
     async def on_text(message: Message, widget: MessageInput, manager: DialogManager) -> None:
         data = await getter(**{**manager.middleware_data, "dialog_manager": manager})
         text = message.text or ""
+        if refused is not None and (no := refused[0](text)) is not None:
+            label = dict(data.get(items, ())).get(no)
+            if label is not None:  # (one not offered now is no pick either: as any text)
+                set_error(manager, refused[1], choice=label)
+                return
         picked = match_choice(text, data.get(items, ()), aliases)
         if picked is None and read is not None:
             picked = read(text)
@@ -153,11 +162,12 @@ def choice_step(
     aliases: Mapping[str, str] | None = None,
     read: Callable[[str], str | None] | None = None,
     otherwise: Any = None,
+    refused: tuple[Callable[[str], str | None], str] | None = None,
 ) -> Window:
     """A step that asks to pick one of `items` (pairs of id and label from the getter), whose
     ids are `choices`: a press with another id is not taken (`FixedSelect`). A typed answer
-    that names one of the buttons is taken as its press (`typed_choice`); other text goes to
-    `otherwise`, when given."""
+    that names one of the buttons is taken as its press (`typed_choice`), unless it turns that
+    one down (`refused`); other text goes to `otherwise`, when given."""
     return member_window(
         I18nFormat(prompt),
         Column(
@@ -170,7 +180,9 @@ def choice_step(
                 choices=choices,
             )
         ),
-        typed_choice(items, getter, on_click, aliases, otherwise=otherwise, read=read),
+        typed_choice(
+            items, getter, on_click, aliases, otherwise=otherwise, read=read, refused=refused
+        ),
         *widgets,
         getter=getter,
         state=state,

@@ -32,8 +32,9 @@ from bot.services.forms import (
     names_own_phone,
     read_date_time_said,
     topic_named,
+    window_in_sentence,
     window_named,
-    window_of_hour,
+    window_refused,
 )
 from bot.services.hours import first_call_day
 from bot.services.phones import normalize_phone, phone_in_text, shown_phone
@@ -202,6 +203,8 @@ async def on_time(
     """A time of day pressed, or typed ("ввечері", "после 18": the hour kept as typed; "завтра
     утром": the day too, which staff read as typed)."""
     typed = event.text if isinstance(event, Message) and event.text else ""
+    if typed and _offered_writing(typed, manager):  # "вечером неудобно говорить, напишите"
+        return
     keep_time(manager, item, typed_time(event) or _day_said(typed, manager))
     await advance(manager, _after_time(manager), CallbackSG.confirm)
 
@@ -391,7 +394,8 @@ def callback_dialog() -> Dialog:
             Cancel(I18nButtonText("btn-cancel")),
             getter=form_getter,
             aliases=TIME_ALIASES,  # "после обеда", "ввечері", "утром", "any time"
-            read=window_of_hour,  # "14:00", "в 10"
+            read=window_in_sentence,  # "14:00", "в 10", "ввечері, бо вдень працюю"
+            refused=(window_refused, "request-time-refused"),  # "только не утром"
             otherwise=on_time_other,  # "в пятницу": any time that day; "в 21:00": the hours
         ),
         text_step(

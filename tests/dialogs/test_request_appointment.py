@@ -254,7 +254,8 @@ async def test_answers_typed_instead_of_pressed_are_taken_when_they_name_a_butto
 ):
     """Some members type rather than tap: "allergist" is a specialty not listed (taken as
     "another specialty"), "вечером"/"evening" names a time of day. A time of day already over
-    today is not offered, so naming it is not taken either."""
+    today is not offered, so naming it is not taken either: the member is told it has passed
+    (as "в 10" is), where "I did not expect that here" said nothing of why."""
     clock.now = datetime(2026, 11, 22, 8, 30, tzinfo=UTC)  # 13:30 in Almaty
     await open_form(member, session_factory)
     await member.send("Allergist")
@@ -262,7 +263,7 @@ async def test_answers_typed_instead_of_pressed_are_taken_when_they_name_a_butto
     await member.send("Almaty, City Clinic No. 4")
     await member.send("22.11.2026")
     await member.send("morning")  # over at noon
-    assert "I did not expect that here" in member.text()
+    assert "That time of day on November 22, 2026 has already passed" in member.text()
     assert TIME_PROMPT in member.text()
     await member.send("evening")
     assert COMMENT_PROMPT in member.text()

@@ -203,6 +203,33 @@ async def test_the_sent_screen_drawn_again_says_the_status_the_request_has_now(
     assert stored.status == RequestStatus.DONE  # the thank-you changed nothing
 
 
+async def test_a_time_of_day_turned_down_is_not_taken_for_that_time(member, session_factory):
+    """ "только не утром" on the time step was the morning: its words name the morning, and
+    the call was booked for the one time the member could not take it. A time turned down is
+    said back and asked again; one asked for beside it ("утром не могу, лучше вечером"), or
+    with a reason after it ("ввечері, бо вдень працюю"), is taken."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.click("📱 Use \\+380 50 111 2233")
+    for said in ("только не утром", "I can't in the morning", "вранці не можу"):
+        await member.send(said)
+        assert "👌 Not 🌅 Morning, 8:00–12:00, then. Which time suits you?" in member.text()
+        assert "🌆 Evening, 16:00–20:00" in member.buttons()  # the same step
+    await member.send("утром не могу, лучше вечером")
+    await member.send("Question about my dental limit")
+    assert "Time: 🌆 Evening, 16:00–20:00" in member.text()
+    await member.click("✏️ Time")
+    await member.send("ввечері, бо вдень працюю")
+    assert "Time: 🌆 Evening, 16:00–20:00" in member.text()
+    await member.click("✏️ Time")
+    await member.send("мне было бы удобнее всего после обеда")
+    assert "Time: ☀️ Afternoon, 12:00–16:00" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["time_window"] == "afternoon"
+
+
 async def test_the_time_for_a_call_back_typed_as_an_hour(member, session_factory):
     """ "з 9 до 11" is the morning, and the hours the member gave are kept as typed beside it
     (support would otherwise call at 11:30); a time pressed after drops them."""

@@ -35,8 +35,10 @@ from bot.services.forms import (
     read_date_time_said,
     split_time_of_day,
     typed_command,
+    window_in_sentence,
     window_named,
     window_of_hour,
+    window_refused,
 )
 from bot.services.forms.text import _words
 from bot.services.languages import LANGUAGE_WORDS
@@ -407,6 +409,39 @@ def test_a_time_of_day_at_either_end_of_a_date_is_split_off():
 )
 def test_the_time_of_day_a_call_back_is_asked_for_with(typed: str, window: str | None) -> None:
     assert window_named(typed) == window
+
+
+@pytest.mark.parametrize(
+    ("typed", "asked", "refused"),
+    [
+        ("только не утром", None, "morning"),
+        ("утром не могу", None, "morning"),
+        ("утром точно не могу", None, "morning"),
+        ("тільки не вранці", None, "morning"),
+        ("not in the morning", None, "morning"),
+        ("I can't in the morning", None, "morning"),
+        ("таңертең емес", None, "morning"),
+        ("не после обеда", None, "afternoon"),
+        # a time asked for beside the one turned down, or with a reason after it
+        ("утром не могу, лучше вечером", "evening", None),
+        ("не утром а вечером", "evening", None),
+        ("утром, не вечером", "morning", None),
+        ("після обіду, бо зранку працюю", "afternoon", None),
+        ("вечером, потому что днём на работе", "evening", None),
+        ("in the evening because I work days", "evening", None),
+        ("мне было бы удобнее всего вечером", "evening", None),
+        ("в 10", "morning", None),
+        # none, or two: neither
+        ("не важно", None, None),
+        ("утром или вечером", None, None),
+        ("не утром и не вечером", None, None),
+    ],
+)
+def test_a_time_of_day_asked_for_or_turned_down_in_a_sentence(
+    typed: str, asked: str | None, refused: str | None
+) -> None:
+    assert window_in_sentence(typed) == asked
+    assert window_refused(typed) == refused
 
 
 @pytest.mark.parametrize(

@@ -142,8 +142,10 @@ from bot.services.forms.times import (
     read_date_and_time,
     read_date_time_said,
     split_time_of_day,
+    window_in_sentence,
     window_named,
     window_of_hour,
+    window_refused,
     windows_left,
 )
 
@@ -255,8 +257,10 @@ __all__ = [
     "typo_of",
     "verb_kind",
     "wants",
+    "window_in_sentence",
     "window_named",
     "window_of_hour",
+    "window_refused",
     "windows_left",
     "without_how",
     "without_opening",

@@ -105,6 +105,72 @@ def window_named(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# a time of day turned down: "не" or "not" just before it ("только не утром", "тільки не
+# вранці", "not in the morning", "can't in the morning"), or after it "не" with a verb, or a
+# Kazakh word of not ("утром не могу", "вранці не вийде", "таңертең емес", "таңертең болмайды")
+_NOT_BEFORE = frozenset({"не", "not", "no", "ні", "t"})
+_NOT_AFTER = frozenset({"не", "not", "емес", "болмайды", "алмаймын"})
+# where a reason begins, after the time it gives ("після обіду, бо зранку працюю", "вечером,
+# потому что днём на работе", "in the evening because I work days"): not read for a time
+_BECAUSE = (
+    ("потому", "что"), ("так", "как"), ("поскольку",), ("ибо",), ("бо",), ("тому", "що"),
+    ("оскільки",), ("адже",), ("because",), ("since",), ("cause",), ("себебі",),
+    ("өйткені",),
+)  # fmt: skip
+
+
+def _windows_told(text: str) -> tuple[set[str], set[str]]:
+    """The times of day `text` asks for and those it turns down (`_NOT_BEFORE`, or one of
+    `_NOT_AFTER` in the two words after it, in the same clause: "утром, не вечером" asks for the
+    morning), before any reason it gives (`_BECAUSE`); "any time" is neither."""
+    asked: set[str] = set()
+    refused: set[str] = set()
+    for clause in _CLAUSE.split(_before_reason(text)):
+        words = _words(clause)
+        for alias, window in {**TIME_WORDS, **TIME_LABEL_WORDS}.items():
+            if window == ANY_TIME or len(alias) <= 2:
+                continue
+            size = len(alias.split())
+            for at in _holds_at(words, alias.split(), _ends_strictly):
+                before = words[at - 1] if at else ""
+                after = words[at + size : at + size + 2]
+                turned_down = before in _NOT_BEFORE or any(w in _NOT_AFTER for w in after)
+                (refused if turned_down else asked).add(window)
+    return asked - refused, refused
+
+
+# where a clause ends: a sign, or a word that sets one time against another ("утром не могу,
+# лучше вечером", "не утром а вечером", "not in the morning but in the evening")
+_CLAUSE = re.compile(r"[,;.!?]|\s(?:а|но|але|but|лучше|краще|better)\s", re.IGNORECASE)
+
+
+def _before_reason(text: str) -> str:
+    """`text` up to the reason it gives (`_BECAUSE`), as typed."""
+    words = text.split()
+    for at in range(len(words)):
+        if any(tuple(_words(" ".join(words[at : at + len(cue)]))) == cue for cue in _BECAUSE):
+            return " ".join(words[:at])
+    return text
+
+
+def window_refused(text: str) -> str | None:
+    """The one time of day `text` turns down and no other it asks for ("только не утром",
+    "утром не могу", "not in the morning"); None otherwise. Its words name that time: read as
+    a pick, they would give the member the one time they cannot come or be called."""
+    asked, refused = _windows_told(text)
+    return refused.pop() if len(refused) == 1 and not asked else None
+
+
+def window_in_sentence(text: str) -> str | None:
+    """The one time of day a sentence asks for, an hour or in words, with a reason after it or
+    a time turned down beside it ("ввечері, бо вдень працюю", "утром не могу, лучше вечером",
+    "мне было бы удобнее всего вечером"); None when it asks for none or several."""
+    if (hour := window_of_hour(text)) is not None:
+        return hour
+    asked, _ = _windows_told(text)
+    return asked.pop() if len(asked) == 1 else None
+
+
 # the most words a day is written in ("next Tuesday", "в следующий понедельник утром")
 DAY_WORDS = 4
 

@@ -7,7 +7,12 @@ from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Group
 from aiogram_dialog.widgets.text import Format
 
 from bot.services.clinics import SPECIALTIES
-from bot.services.forms import TIME_ALIASES, TIME_WINDOWS, window_of_hour
+from bot.services.forms import (
+    TIME_ALIASES,
+    TIME_WINDOWS,
+    window_in_sentence,
+    window_refused,
+)
 from dialogs.common import (
     BACK,
     MemberDialog,
@@ -109,7 +114,8 @@ def appointment_dialog() -> Dialog:
             cancel,
             getter=choices_getter,
             aliases=TIME_ALIASES,  # "после обеда", "ввечері", "утром", "any time"
-            read=window_of_hour,  # "14:00", "в 10"
+            read=window_in_sentence,  # "14:00", "в 10", "ввечері, бо вдень працюю"
+            refused=(window_refused, "request-time-refused"),  # "только не утром"
             otherwise=on_time_other,  # "в пятницу": the day; "в 21:00": the hours told
         ),
         text_step(
