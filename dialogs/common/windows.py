@@ -33,7 +33,7 @@ from dialogs.common.free_input import (
     on_unexpected,
 )
 from dialogs.common.navigation import ContentIs
-from dialogs.common.notes import NOTE_KEY, clear_error, set_error
+from dialogs.common.notes import NOTE_KEY, clear_error, set_error, set_notice
 from dialogs.safe import SafeDialog
 from dialogs.widgets import I18nError, I18nFormat
 from dialogs.widgets.choices import FixedSelect
@@ -113,7 +113,7 @@ def typed_choice(
         if refused is not None and (no := refused[0](text)) is not None:
             label = dict(data.get(items, ())).get(no)
             if label is not None:  # (one not offered now is no pick either: as any text)
-                set_error(manager, refused[1], choice=label)
+                set_notice(manager, refused[1], choice=label)  # (heard: no warning)
                 return
         picked = match_choice(text, data.get(items, ()), aliases)
         if picked is None and read is not None:

@@ -21,6 +21,7 @@ from bot.services.forms import (
     WINDOWS_OPEN,
     DateRefusal,
     DateTyped,
+    days_told,
     hour_outside,
     hour_said,
     names_soonest,
@@ -150,6 +151,13 @@ def preferred_date_handlers(
                 set_error(manager, errors.too_far)
             else:
                 show_month(manager, CALENDAR_ID, month)
+            return
+        asked, no = days_told(text, today(manager)) if typed.value is None else (None, None)
+        if no is not None and asked is not None:  # "не в понедельник, лучше во вторник"
+            typed = read_date_time_said(asked, today(manager), future=True)
+        elif no is not None and (refused := read_date(no, today(manager), future=True)):
+            # "только не в пятницу": said back, and the day asked for again
+            set_notice(manager, "date-refused", date=fmt_date(refused, manager))
             return
         await take(manager, *typed)
 

@@ -39,6 +39,7 @@ request-date-invalid = I could not read that date. Please type it as DD.MM.YYYY 
 request-date-passed = The day you chose, { $date }, has already passed. Please choose today or a later day.
 request-no-time-left = No time of day is left on { $date } for a visit. Please choose a later day.
 request-time-passed = That time of day on { $date } has already passed. Please choose another.
+date-refused = 👌 Not { $date }, then. Which day would suit you? Pick it on the calendar or type it.
 request-time-refused = 👌 Not { $choice }, then. Which time suits you? Please pick it below.
 request-time-outside = Visits and calls are arranged between { $opens } and { $closes }. Please pick a time of day below.
 request-sent-suggest = You also asked for { $request }: tap “📝 New request: { $request }”.

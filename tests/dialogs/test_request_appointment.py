@@ -1129,3 +1129,36 @@ async def test_a_doctor_named_for_a_child_by_a_member_with_one_card_is_offered(
     await member_with_active_card(member, session_factory)
     await member.send(said)
     assert [b for b in member.buttons() if b.startswith("📝 New request:")] == [offered], said
+
+
+async def test_a_day_turned_down_is_said_back_not_taken_for_that_day(member, session_factory):
+    """ "запишите к терапевту, только не в пятницу" on the menu was "📅 November 27 (a
+    Friday): noted for the day of the visit", the one day the member could not come; on the
+    date step "только не в пятницу" was "I could not read that date". A day turned down is no
+    day kept; on the date step it is said back and the day asked again, and a day asked for
+    beside it ("не в понедельник, лучше во вторник") is taken."""
+    await member_with_active_card(member, session_factory)
+    await member.send("запишите к терапевту, только не в пятницу")
+    await member.click("📝 New request: 🩺 Doctor appointment · Therapist \\(GP\\)")
+    assert CLINIC_PROMPT in member.text()
+    assert "noted for the day of the visit" not in member.text()
+    await member.send("Almaty, City Clinic No. 4")
+    assert DATE_PROMPT in member.text()
+    for said in ("только не в пятницу", "в пятницу не могу"):
+        await member.send(said)
+        assert "👌 Not November 27, 2026, then. Which day would suit you?" in member.text()
+        assert "⚠️" not in member.text()
+        assert DATE_PROMPT in member.text()  # the same step
+    await member.send("не в понедельник, лучше во вторник")
+    assert TIME_PROMPT in member.text()
+    await member.send("только не утром")
+    assert "👌 Not 🌅 Morning, 8:00–12:00, then." in member.text()
+    await member.send("не могу утром, давайте вечером")
+    await member.send("-")
+    summary = member.text()
+    assert "Preferred date: November 24, 2026 (Tuesday)" in summary
+    assert "Time: 🌆 Evening, 16:00–20:00" in summary
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["preferred_date"] == "2026-11-24"
+    assert request.details["time_window"] == "evening"

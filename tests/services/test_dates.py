@@ -16,7 +16,7 @@ from bot.services.dates import (
     read_date,
     read_days,
 )
-from bot.services.forms import names_soonest
+from bot.services.forms import day_named, day_refused, names_soonest
 
 TODAY = date(2026, 12, 4)
 
@@ -309,3 +309,25 @@ def test_a_date_after_the_word_for_at(text, expected):
     """ "в 15 декабря" was "I could not read that date" (as "на 15 декабря" was read); before a
     number alone "в" is an hour's ("в 15")."""
     assert read_date(text, TODAY, future=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "refused"),
+    [
+        ("запишите к терапевту, только не в пятницу", None, "в пятницу"),
+        ("не могу в пятницу", None, "в пятницу"),
+        ("завтра не могу", None, "завтра"),
+        ("not tomorrow", None, "tomorrow"),
+        ("I can't come on Friday", None, "on Friday"),
+        ("тільки не в суботу", None, "в суботу"),
+        # a day asked for beside the one turned down, in another clause
+        ("не в понедельник, лучше во вторник", "во вторник", None),
+        ("можно не в пятницу а в субботу", "в субботу", None),
+        ("завтра не можу, можна в середу?", "в середу", None),
+        ("не знаю, может в пятницу", "в пятницу", None),
+        ("к терапевту на 15 декабря", "на 15 декабря", None),
+    ],
+)
+def test_a_day_turned_down_is_not_the_day_named(text, asked, refused):
+    assert day_named(text, date(2026, 11, 22)) == asked
+    assert day_refused(text, date(2026, 11, 22)) == refused

@@ -4,6 +4,7 @@ time of day ("завтра утром"), "as soon as possible"."""
 from __future__ import annotations
 
 import re
+from bisect import bisect
 from datetime import date, datetime
 from enum import StrEnum
 from typing import NamedTuple
@@ -105,8 +106,8 @@ def window_named(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-# a time of day turned down: "не" or "not" just before it ("только не утром", "тільки не
-# вранці", "not in the morning", "can't in the morning"), or after it "не" with a verb, or a
+# a time of day turned down: "не" or "not" in the two words before it ("только не утром", "не
+# могу утром", "not in the morning", "can't in the morning"), or after it "не" with a verb, or a
 # Kazakh word of not ("утром не могу", "вранці не вийде", "таңертең емес", "таңертең болмайды")
 _NOT_BEFORE = frozenset({"не", "not", "no", "ні", "t"})
 _NOT_AFTER = frozenset({"не", "not", "емес", "болмайды", "алмаймын"})
@@ -132,16 +133,19 @@ def _windows_told(text: str) -> tuple[set[str], set[str]]:
                 continue
             size = len(alias.split())
             for at in _holds_at(words, alias.split(), _ends_strictly):
-                before = words[at - 1] if at else ""
+                before = words[max(at - 2, 0) : at]  # "не могу утром", "can't come mornings"
                 after = words[at + size : at + size + 2]
-                turned_down = before in _NOT_BEFORE or any(w in _NOT_AFTER for w in after)
+                turned_down = any(w in _NOT_BEFORE for w in before) or any(
+                    w in _NOT_AFTER for w in after
+                )
                 (refused if turned_down else asked).add(window)
     return asked - refused, refused
 
 
-# where a clause ends: a sign, or a word that sets one time against another ("утром не могу,
-# лучше вечером", "не утром а вечером", "not in the morning but in the evening")
-_CLAUSE = re.compile(r"[,;.!?]|\s(?:а|но|але|but|лучше|краще|better)\s", re.IGNORECASE)
+# where a clause ends: a sign before a space ("9.12", "10:00" are one word), or a word that
+# sets one time against another ("утром не могу, лучше вечером", "не утром а вечером", "not in
+# the morning but in the evening")
+_CLAUSE = re.compile(r"[,;.!?](?=\s|$)|\s(?:а|но|але|but|лучше|краще|better)\s", re.IGNORECASE)
 
 
 def _before_reason(text: str) -> str:
@@ -178,17 +182,54 @@ DAY_WORDS = 4
 def day_named(text: str, today: date, *, future: bool = True) -> str | None:
     """The words of a message that name a day, ahead (a visit) or, not `future`, gone (a
     service to claim), as typed ("next Tuesday", "завтра утром", "15 декабря", "вчера"): the
-    longest such run; None when none does. A number alone names no day ("3 анализа")."""
-    tokens = [t.strip(".!") for t in text.replace(",", " ").split()]
+    longest such run; None when none does. A number alone names no day ("3 анализа"). A day
+    turned down is none ("только не в пятницу", "завтра не могу, можно в среду?": Wednesday;
+    `day_refused`)."""
+    asked, _ = days_told(text, today, future=future)
+    return asked
+
+
+def day_refused(text: str, today: date, *, future: bool = True) -> str | None:
+    """The words of a day a message turns down ("только не в пятницу", "завтра не могу", "not
+    tomorrow"), as typed, when it asks for no other day; else None."""
+    asked, refused = days_told(text, today, future=future)
+    return refused if asked is None else None
+
+
+def days_told(text: str, today: date, *, future: bool = True) -> tuple[str | None, str | None]:
+    """The longest run of words naming a day that `text` asks for, and the longest it turns
+    down (with "не", "not" in the two words before it, or one of `_NOT_AFTER` in the two after
+    it, in its clause: as a time of day is turned down, `_windows_told`)."""
+    found = [
+        (m.group().strip(".!?"), m.start()) for m in re.finditer(r"\S+", text.replace(",", " "))
+    ]
+    tokens = [token for token, _ in found]
+    bounds = [m.start() for m in _CLAUSE.finditer(text)]
+    clause = [bisect(bounds, at) for _, at in found]  # which clause each word is in
+    best: dict[bool, tuple[int, str]] = {}  # turned down or not: (its words, the span)
+    refused: set[int] = set()  # the words of a day turned down: no shorter day in them
     for size in range(min(DAY_WORDS, len(tokens)), 0, -1):
         for at in range(len(tokens) - size + 1):
             span = " ".join(tokens[at : at + size])
             if (
-                any(ch.isalpha() for ch in span)
-                and read_date_and_time(span, today, future=future)[0]
+                refused.intersection(range(at, at + size))
+                or not any(ch.isalpha() for ch in span)
+                or not read_date_and_time(span, today, future=future)[0]
             ):
-                return span
-    return None
+                continue
+            last = at + size - 1
+            before = [t for i, t in enumerate(tokens[max(at - 2, 0) : at], max(at - 2, 0))
+                      if clause[i] == clause[at]]  # fmt: skip
+            after = [t for i, t in enumerate(tokens[last + 1 : last + 3], last + 1)
+                     if clause[i] == clause[last]]  # fmt: skip
+            down = any(w in _NOT_BEFORE for w in _words(" ".join(before))) or any(
+                w in _NOT_AFTER for w in _words(" ".join(after))
+            )
+            if down:
+                refused.update(range(at, at + size))
+            if size > best.get(down, (0, ""))[0]:
+                best[down] = (size, span)
+    return best.get(False, (0, None))[1], best.get(True, (0, None))[1]
 
 
 # "as soon as possible", as people say it when a day to come is asked, in the four languages;
