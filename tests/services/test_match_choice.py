@@ -405,6 +405,9 @@ def test_a_time_of_day_at_either_end_of_a_date_is_split_off():
         ("I am free any time, call me", None),  # "am" and "any" are not read in a sentence
         ("call me in the morning or in the evening", None),  # two: neither
         ("перезвоните мне", None),
+        # a time turned down is none asked for ("только не утром" was the morning)
+        ("перезвоните, только не утром", None),
+        ("call me back in the evening, not in the morning", "evening"),
     ],
 )
 def test_the_time_of_day_a_call_back_is_asked_for_with(typed: str, window: str | None) -> None:

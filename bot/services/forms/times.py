@@ -96,14 +96,10 @@ _HOUR = re.compile(
 def window_named(text: str) -> str | None:
     """The one time of day a sentence names ("передзвоніть мені ввечері", "call me in the
     morning"); None when none or several do. In a sentence, the words of any time and the
-    two-letter ones ("am", "pm") are not read for one."""
-    words = _words(text)
-    found = {
-        window
-        for alias, window in {**TIME_WORDS, **TIME_LABEL_WORDS}.items()
-        if window != ANY_TIME and len(alias) > 2 and _holds_at(words, alias.split(), _ends_strictly)
-    }
-    return found.pop() if len(found) == 1 else None
+    two-letter ones ("am", "pm") are not read for one, nor a time turned down ("перезвоните,
+    только не утром": none; `window_refused`)."""
+    asked, _ = _windows_told(text)
+    return asked.pop() if len(asked) == 1 else None
 
 
 # a time of day turned down: "не" or "not" in the two words before it ("только не утром", "не
@@ -169,10 +165,7 @@ def window_in_sentence(text: str) -> str | None:
     """The one time of day a sentence asks for, an hour or in words, with a reason after it or
     a time turned down beside it ("ввечері, бо вдень працюю", "утром не могу, лучше вечером",
     "мне было бы удобнее всего вечером"); None when it asks for none or several."""
-    if (hour := window_of_hour(text)) is not None:
-        return hour
-    asked, _ = _windows_told(text)
-    return asked.pop() if len(asked) == 1 else None
+    return window_of_hour(text) or window_named(text)
 
 
 # the most words a day is written in ("next Tuesday", "в следующий понедельник утром")
