@@ -195,10 +195,11 @@ def _say_closed(manager: DialogManager, asked: Asked) -> None:
 
 async def names_another_request(message: Message, manager: DialogManager) -> bool:
     """Whether a message sent a moment after a request, or after its rejection, asks for a
-    request of another kind ("а ще до стоматолога завтра" after the medicines): not a word about
-    that one (`requests.awaiting`), so it is kept and the request it names offered (asked as a
-    question too: "а можна ще й аналізи здати?", `forms.polite_request`). A message while
-    support waits for more information is that answer, whatever it names."""
+    request of another kind ("а ще до стоматолога завтра" after the medicines; after a rejection,
+    of any kind): not a word about that one (`requests.awaiting`), so it is kept and the
+    request it names offered (asked as a question too: "а можна ще й аналізи здати?",
+    `forms.polite_request`). A message while support waits for more information is that
+    answer, whatever it names."""
     data = manager.middleware_data
     member = data.get("member")
     if member is None or member.id is None or not may_name_request(message, manager):
@@ -206,7 +207,10 @@ async def names_another_request(message: Message, manager: DialogManager) -> boo
     waiting = await requests.awaiting(data["session"], member, now(manager))
     if not waiting or any(r.status == RequestStatus.NEED_INFO for r in waiting):
         return False
-    return await another_than(message, [r.kind for r in waiting], manager)
+    # a rejected request is over: one of its kind asked for again is a new one ("добре, тоді
+    # нову заявку на нурофен", as the rejection's reason may ask), offered with support beside
+    kinds: list[str] = [r.kind for r in waiting if r.status != RequestStatus.REJECTED]
+    return await another_than(message, kinds, manager)
 
 
 def may_name_request(message: Message, manager: DialogManager) -> bool:

@@ -162,7 +162,12 @@ def test_a_doctor_the_list_does_not_hold(typed: str, expected: str | None) -> No
         ("Hello, please call me back", "please call me back"),
         ("слушайте, вот, верните деньги", "верните деньги"),
         ("Здравствуйте", ""),
+        # an "ok" and a "then" before what is asked next (after a rejection's reason)
+        ("OK, then please call me back", "please call me back"),
+        ("добре, тоді нову заявку на нурофен", "нову заявку на нурофен"),
+        ("Хорошо. Перезвоните мне завтра", "Перезвоните мне завтра"),
         # a word that only begins as one does
+        ("Okaying the list", "Okaying the list"),
         ("Well-being check", "Well-being check"),
         ("History of my requests", "History of my requests"),
     ],

@@ -619,6 +619,31 @@ async def test_a_line_written_just_after_a_rejection_goes_to_support(world):
     assert EN("input-not-asked-offer") in world.bot_messages(OLENA)[-1]["text"]
 
 
+async def test_a_request_of_the_same_kind_asked_for_after_a_rejection_is_offered(world):
+    """Rejected with "send a new request for the right number", the member writes "OK, then
+    please call me back tomorrow morning": it went to support as a question, for a request of
+    the kind rejected. A request asked for after a rejection is offered, whatever its kind,
+    with support beside it, and nothing goes to support unasked."""
+    _, request, thread = await _request_on_card(world)
+    await world.press(_card(world, request.number), "⛔️ Reject")
+    prompt = world.bot_messages(FORUM)[-1]
+    await _staff_says(world, "Wrong number: send a new request with the right one", thread,
+                      reply_to_message_id=prompt["message_id"])  # fmt: skip
+    world.state.send_text(OLENA, "/menu")
+    await world.settled()
+    before = len(_member_lines(world, thread))
+
+    world.state.send_text(OLENA, "OK, then please call me back tomorrow morning")
+    await world.settled()
+    offer = world.bot_messages(OLENA)[-1]
+    buttons = [b["text"] for row in offer["reply_markup"]["inline_keyboard"] for b in row]
+    assert "📝 New request: 📞 Call-back" in buttons
+    assert "✉️ Send it to support" in buttons
+    assert EN("reply-closed-to-support", number=request.number) != offer["text"]
+    await world.deliver()
+    assert len(_member_lines(world, thread)) == before
+
+
 async def test_with_two_requests_asking_a_line_in_the_chat_asks_which_and_sends_nothing(world):
     member, first, thread = await _request_on_card(world)
     second = await world.submit(member, topic="My limits for dentistry")

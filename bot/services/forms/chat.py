@@ -199,10 +199,14 @@ GREETINGS = frozenset(
 
 
 # what opens a message before what it says: a greeting, a word that calls for attention ("вот",
-# "слушайте", "excuse me"), with the signs after it ("Добрый день! Перезвоните мне")
+# "слушайте", "excuse me"), an "ok", with the signs after it ("Добрый день! Перезвоните мне")
 _OPENING_WORDS = GREETINGS | {
     "вот", "ну", "слушайте", "послушайте", "извините", "простите", "вибачте", "слухайте", "ось",
     "so", "well", "excuse me", "sorry", "кешіріңіз", "тыңдаңыз",
+    # an "ok" and a "then" before what a member asks next ("OK, then please call me back",
+    # "добре, тоді нову заявку на нурофен", after a rejection's reason)
+    "ok", "okay", "ок", "окей", "хорошо", "ладно", "понятно", "добре", "гаразд", "зрозуміло",
+    "alright", "all right", "жақсы", "түсінікті", "тогда", "тоді", "then", "онда",
 }  # fmt: skip
 _OPENING = re.compile(
     r"^\s*(?:(?:"
