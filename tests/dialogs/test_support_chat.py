@@ -485,6 +485,27 @@ async def test_a_message_about_a_request_made_offers_no_new_one(member, session_
     assert await stored_requests(session_factory) == []
 
 
+async def test_a_request_asked_for_by_its_name_is_offered(member, session_factory):
+    """ "новая заявка на лекарства", "оформить заявку на возмещение", "new request for
+    medicines": a request asked for by the name the bot's own buttons give it ("📝 New
+    request") offered nothing but support; it is offered as "нужны лекарства" is."""
+    await member_with_active_card(member, session_factory)
+    for typed, offer in (
+        ("новая заявка на лекарства", "💊 Medicines"),
+        ("нова заявка на ліки", "💊 Medicines"),
+        ("заявка на аналізи", "🧪 Lab tests"),
+        ("оформить заявку на возмещение", "💵 Reimbursement"),
+        ("заявка на дзвінок", "📞 Call-back"),
+        ("new request for medicines", "💊 Medicines"),
+        ("создать заявку к стоматологу", "🩺 Doctor appointment · Dentist"),
+    ):
+        await member.send("/menu")
+        await member.send(typed)
+        assert f"📝 New request: {offer}" in member.buttons(), typed
+    await member.click("📝 New request: 🩺 Doctor appointment · Dentist")
+    assert "In which city?" in member.text()
+
+
 async def test_requests_asked_for_as_members_write_them(member, session_factory):
     """Ways members ask that offered nothing, or the wrong request: an amount to give back
     named with what it paid for ("хочу вернуть 5000 тенге за лекарства" offered medicines),

@@ -78,7 +78,14 @@ _WANTING = (
     # Kazakh asks with the verb last: "қоңырау шалыңыз" (call), "дәрі беріңіз" (give),
     # "жазғым келеді" (I want to book); "қайтарыңыз", "қайтару" (give back) name the refund
     "шалың", "берің", "жазғ", "келед", "қайтар",
+    # a request asked for by that name ("новая заявка на лекарства", "оформить заявку на
+    # возмещение", "new request for medicines", "дәріге өтініш"), as the bot's buttons name it
+    "заявк", "оформ", "созда", "створ", "request", "өтініш",
 )  # fmt: skip
+# the words that go with a request's name, left out with it: "новая", "new" before it, and
+# "на", "for" after it ("заявка на дзвінок", "request for a call-back")
+_NEW = frozenset({"новая", "новую", "нова", "нову", "новий", "новый", "new", "жаңа"})
+_REQUEST_FOR = frozenset({"на", "for", "about", "щодо", "по"})
 
 
 # the words around a request that name none: who asks, and how politely ("мне", "please"); articles,
@@ -98,8 +105,18 @@ KAZAKH_POLITE = ("ңыз", "ңіз")
 def bare_request(typed: str) -> str:
     """A message's words without those of asking and wanting: "хочу вернуть деньги за анализы"
     is "вернуть деньги за анализы", short enough to be read for the request it names."""
-    words = _words(typed)
-    return " ".join(w for w in words if w not in _ASKING and not w.startswith(_WANTING))
+    kept: list[str] = []
+    after_wanting = False  # "заявка на …": the "на" is the request's, not the visit's day
+    for word in _words(typed):
+        if word in _ASKING or word in _NEW or word.startswith(_WANTING):
+            after_wanting = word.startswith(_REQUEST_NAMES)
+        elif not (after_wanting and word in _REQUEST_FOR):
+            kept.append(word)
+            after_wanting = False
+    return " ".join(kept)
+
+
+_REQUEST_NAMES = ("заявк", "request", "өтініш")
 
 
 # a request asked as a question ("can you call me back?", "можно записаться к лору?", "чи
@@ -192,10 +209,10 @@ def _polite_at_start(typed: str) -> str | None:
         return _unasked(" ".join(t for at, t in enumerate(tokens) if at not in left))
     if size := _how_said(said):
         verb = said[size]
-        if verb.startswith(_WANTING + _HOW_VERBS_KEPT):  # "как записаться к врачу?"
-            return _unasked(" ".join(tokens[words[size - 1][0] + 1 :]))
         if verb.startswith(_HOW_VERBS_LEFT) and len(said) > size + 1:  # "how to get a refund"
             return _unasked(" ".join(tokens[words[size][0] + 1 :]))
+        if verb.startswith(_WANTING + _HOW_VERBS_KEPT):  # "как записаться к врачу?"
+            return _unasked(" ".join(tokens[words[size - 1][0] + 1 :]))
     return None
 
 
