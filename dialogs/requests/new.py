@@ -28,7 +28,9 @@ from dialogs.common import (
     clear_error,
     commit_now,
     fmt_date,
+    keep_for_support,
     member_window,
+    on_unexpected,
     picked_id,
     set_error,
     set_notice,
@@ -232,6 +234,11 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
         if holders:  # "Olena": this year's card and last year's: the list, to pick from
             await manager.switch_to(NewRequestSG.person)
             return
+    if named is None and len(text.split()) > 1:
+        # "справка для бассейна", "консультация онлайн": no request the bot makes; support's,
+        # offered with one press, as on the menu (a thank-you, "нужна скорая" answered so)
+        keep_for_support(message, manager)
+        return
     set_error(manager, "input-unexpected")
 
 
@@ -316,6 +323,7 @@ def new_request_dialog() -> Dialog:
             back_button(),
             getter=choose_getter,
             state=NewRequestSG.choose,
+            on_message=on_unexpected,  # (what is not text); text support takes: its offer
         ),
         member_window(
             I18nFormat("request-choose-person"),

@@ -258,18 +258,44 @@ async def test_the_kind_of_request_typed_on_the_chooser_opens_its_form(member, s
     assert "Which doctor do you need?" in member.text()
     await member.click("✖️ Cancel")
     await member.send("I paid for a visit myself, is it covered?")  # a question, no request
-    assert "I did not expect that here" in member.text()
+    assert "I cannot answer that myself; support can. Send this to support?" in member.text()
+    assert "What do you need?" in member.text()  # no form opened
     # (asked after what is told, after a comma: the refund, `forms.polite_request`)
     await member.send("I paid for a visit myself, can I get the money back?")
     assert "💵 Reimbursement" in member.text()
     await member.click("✖️ Cancel")
     await member.send("кровь из носа")  # a nosebleed, not lab tests
-    assert "I did not expect that here" in member.text()
+    assert "What do you need?" in member.text()  # no form opened
+    assert "🧪 Lab tests" not in member.text()
     await member.send("refund")
     assert "💵 Reimbursement" in member.text()
     await member.click("✖️ Cancel")
     await member.send("перезвоните мне")  # a short answer around a kind's word
     assert "Which number should we call?" in member.text()
+
+
+async def test_what_the_chooser_does_not_make_is_offered_to_support(member, session_factory):
+    """ "справка для бассейна", "консультация онлайн" on "What do you need?" were "I did not
+    expect that here", and the member was left with the buttons of requests that are not
+    theirs: each is offered to support with one press, as on the menu; pressed, it is sent.
+    A request named with its money first ("деньги вернуть") is the refund."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.send("справка для бассейна")
+    assert "Send this to support?" in member.text()
+    assert "✉️ Send it to support" in member.buttons()
+    assert "💊 Medicines" in member.buttons()  # the kinds still there to press
+    await member.click("✉️ Send it to support")
+    assert "✅ Sent to support; the answer comes here in this chat" in member.text()
+    async with session_factory() as session:
+        queued = (await session.execute(select(Notification))).scalars().all()
+    assert [(n.kind, n.payload["text"]) for n in queued] == [
+        ("member_message", "справка для бассейна")
+    ]
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.send("деньги вернуть")
+    assert "💵 Reimbursement" in member.text()
 
 
 async def test_a_contact_shared_for_the_number_to_call_is_taken(member, session_factory):
