@@ -594,16 +594,21 @@ async def test_a_line_written_just_after_staff_wrote_on_the_request_goes_to_it(w
     assert EN("input-not-asked-offer") in world.bot_messages(OLENA)[-1]["text"]
 
 
-async def test_a_line_written_just_after_a_rejection_goes_to_support(world):
-    """Rejected, the member writes "But why?" on the menu: it goes to support, as a reply to
-    the rejection does; an hour later a line is not taken for it."""
+async def _rejected(world, reason: str):
+    """A request sent and rejected with `reason`; the member back on the menu."""
     _, request, thread = await _request_on_card(world)
     await world.press(_card(world, request.number), "⛔️ Reject")
     prompt = world.bot_messages(FORUM)[-1]
-    await _staff_says(world, "Not covered by your program", thread,
-                      reply_to_message_id=prompt["message_id"])  # fmt: skip
+    await _staff_says(world, reason, thread, reply_to_message_id=prompt["message_id"])
     world.state.send_text(OLENA, "/menu")
     await world.settled()
+    return request, thread
+
+
+async def test_a_line_written_just_after_a_rejection_goes_to_support(world):
+    """Rejected, the member writes "But why?" on the menu: it goes to support, as a reply to
+    the rejection does; an hour later a line is not taken for it."""
+    request, thread = await _rejected(world, "Not covered by your program")
     world.clock.advance(minutes=10)
 
     world.state.send_text(OLENA, "But why? It was covered last year")
@@ -624,13 +629,7 @@ async def test_a_request_of_the_same_kind_asked_for_after_a_rejection_is_offered
     please call me back tomorrow morning": it went to support as a question, for a request of
     the kind rejected. A request asked for after a rejection is offered, whatever its kind,
     with support beside it, and nothing goes to support unasked."""
-    _, request, thread = await _request_on_card(world)
-    await world.press(_card(world, request.number), "⛔️ Reject")
-    prompt = world.bot_messages(FORUM)[-1]
-    await _staff_says(world, "Wrong number: send a new request with the right one", thread,
-                      reply_to_message_id=prompt["message_id"])  # fmt: skip
-    world.state.send_text(OLENA, "/menu")
-    await world.settled()
+    request, thread = await _rejected(world, "Wrong number: send a new request with the right one")
     before = len(_member_lines(world, thread))
 
     world.state.send_text(OLENA, "OK, then please call me back tomorrow morning")
