@@ -326,6 +326,9 @@ def test_a_date_after_the_word_for_at(text, expected):
         ("завтра не можу, можна в середу?", "в середу", None),
         ("не знаю, может в пятницу", "в пятницу", None),
         ("к терапевту на 15 декабря", "на 15 декабря", None),
+        # a bound set after it, not a "no"
+        ("в пятницу не раньше 10", "в пятницу", None),
+        ("tomorrow not before noon", "tomorrow", None),
     ],
 )
 def test_a_day_turned_down_is_not_the_day_named(text, asked, refused):

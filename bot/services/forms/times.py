@@ -116,6 +116,26 @@ _BECAUSE = (
 )  # fmt: skip
 
 
+# what a "не" after a day or a time may go on with that sets its bounds, not turns it down
+# ("в пятницу не раньше 10", "утром не позже 11", "tomorrow not before noon")
+_BOUNDS = frozenset(
+    {"раньше", "ранее", "позже", "позднее", "раніше", "пізніше", "earlier", "later", "before",
+     "after", "ерте", "кеш"}
+)  # fmt: skip
+
+
+def _turned_down(before: list[str], after: list[str]) -> bool:
+    """Whether a day or a time of day with the words `before` and `after` it (two each, in its
+    clause) is turned down: "не", "not" before it, or after it, unless what follows sets a
+    bound ("не раньше 10")."""
+    if any(word in _NOT_BEFORE for word in before):
+        return True
+    return any(
+        word in _NOT_AFTER and not (at + 1 < len(after) and after[at + 1] in _BOUNDS)
+        for at, word in enumerate(after)
+    )
+
+
 def _windows_told(text: str) -> tuple[set[str], set[str]]:
     """The times of day `text` asks for and those it turns down (`_NOT_BEFORE`, or one of
     `_NOT_AFTER` in the two words after it, in the same clause: "утром, не вечером" asks for the
@@ -131,10 +151,7 @@ def _windows_told(text: str) -> tuple[set[str], set[str]]:
             for at in _holds_at(words, alias.split(), _ends_strictly):
                 before = words[max(at - 2, 0) : at]  # "не могу утром", "can't come mornings"
                 after = words[at + size : at + size + 2]
-                turned_down = any(w in _NOT_BEFORE for w in before) or any(
-                    w in _NOT_AFTER for w in after
-                )
-                (refused if turned_down else asked).add(window)
+                (refused if _turned_down(before, after) else asked).add(window)
     return asked - refused, refused
 
 
@@ -215,9 +232,7 @@ def days_told(text: str, today: date, *, future: bool = True) -> tuple[str | Non
                       if clause[i] == clause[at]]  # fmt: skip
             after = [t for i, t in enumerate(tokens[last + 1 : last + 3], last + 1)
                      if clause[i] == clause[last]]  # fmt: skip
-            down = any(w in _NOT_BEFORE for w in _words(" ".join(before))) or any(
-                w in _NOT_AFTER for w in _words(" ".join(after))
-            )
+            down = _turned_down(_words(" ".join(before)), _words(" ".join(after)))
             if down:
                 refused.update(range(at, at + size))
             if size > best.get(down, (0, ""))[0]:
