@@ -68,6 +68,8 @@ KIND_WORDS: dict[str, str] = {
 REFUND_WORDS = {alias: kind for alias, kind in KIND_WORDS.items() if kind == "reimbursement"}
 
 
+# a request named by that name, as a word begins ("заявка", "request", "өтініш")
+REQUEST_NAMES = ("заявк", "request", "өтініш")
 # the words of wanting something done, as a word begins: "нужен", "хочу", "запишите",
 # "потрібен", "треба", "керек", "need", "book"; a message on the menu that names a request
 # with none of them ("лимит по стоматологии") is a question about it, not the request
@@ -82,7 +84,7 @@ _WANTING = (
     "шалың", "берің", "жазғ", "келед", "қайтар",
     # a request asked for by that name ("новая заявка на лекарства", "оформить заявку на
     # возмещение", "new request for medicines", "дәріге өтініш"), as the bot's buttons name it
-    "заявк", "оформ", "созда", "створ", "request", "өтініш",
+    *REQUEST_NAMES, "оформ", "созда", "створ",
 )  # fmt: skip
 # the words that go with a request's name, left out with it: "новая", "new" before it, and
 # "на", "for" after it ("заявка на дзвінок", "request for a call-back")
@@ -108,17 +110,14 @@ def bare_request(typed: str) -> str:
     """A message's words without those of asking and wanting: "хочу вернуть деньги за анализы"
     is "вернуть деньги за анализы", short enough to be read for the request it names."""
     kept: list[str] = []
-    after_wanting = False  # "заявка на …": the "на" is the request's, not the visit's day
+    after_name = False  # "заявка на …": the "на" is the request's, not the visit's day
     for word in _words(typed):
         if word in _ASKING or word in _NEW or word.startswith(_WANTING):
-            after_wanting = word.startswith(_REQUEST_NAMES)
-        elif not (after_wanting and word in _REQUEST_FOR):
+            after_name = word.startswith(REQUEST_NAMES)
+        elif not (after_name and word in _REQUEST_FOR):
             kept.append(word)
-            after_wanting = False
+            after_name = False
     return " ".join(kept)
-
-
-_REQUEST_NAMES = ("заявк", "request", "өтініш")
 
 
 # a request asked as a question ("can you call me back?", "можно записаться к лору?", "чи
