@@ -19,9 +19,9 @@ from aiogram_dialog.widgets.text import Format
 from aiogram_dialog.widgets.widget_event import WidgetEventProcessor
 
 from bot.services.forms import (
+    choice_told,
     is_no,
     is_yes,
-    match_choice,
 )
 from dialogs.common.free_input import (
     OFFER,
@@ -95,27 +95,31 @@ def typed_choice(
     aliases: Mapping[str, str] | None = None,
     otherwise: Any = None,
     read: Callable[[str], str | None] | None = None,
-    refused: tuple[Callable[[str], str | None], str] | None = None,
+    refused: str = "choice-refused",
+    read_refused: Callable[[str], str | None] | None = None,
 ) -> MessageInput:
     """A typed answer on a step of buttons, taken as the one button whose label it names
-    (`forms.match_choice`: "ранок", "any time", "USD"), or else the id `read` finds in it (an
+    (`forms.choice_told`: "ранок", "any time", "USD"), or else the id `read` finds in it (an
     hour typed, for a time of day); other text goes to `otherwise` (a text handler: a
     specialty not listed), or is not expected there. `items` are the getter's (id, label)
     pairs, the buttons drawn: a choice not offered now (a time of day already over) is not
     taken by its words; one `read` finds goes to `on_click`, which says why it cannot be.
-    `refused`: a reader of the one choice an answer turns down ("только не утром", whose words
-    name the morning) and the error that says so, with that choice's label (`choice`): the
-    step is asked again, nothing picked."""
+    An answer that turns a button down and asks for no other ("не в долларах", "только не
+    утром": its words name the dollar, the morning; `forms.choice_told`, or in a longer
+    sentence `read_refused`) is said back with that button's label (`refused`, a notice with
+    `choice`), and the step is asked again, nothing picked."""
 
     async def on_text(message: Message, widget: MessageInput, manager: DialogManager) -> None:
         data = await getter(**{**manager.middleware_data, "dialog_manager": manager})
         text = message.text or ""
-        if refused is not None and (no := refused[0](text)) is not None:
+        picked, no = choice_told(text, data.get(items, ()), aliases)
+        if picked is None and no is None and read_refused is not None:
+            no = read_refused(text)
+        if picked is None and no is not None:
             label = dict(data.get(items, ())).get(no)
             if label is not None:  # (one not offered now is no pick either: as any text)
-                set_notice(manager, refused[1], choice=label)  # (heard: no warning)
+                set_notice(manager, refused, choice=label)  # (heard: no warning)
                 return
-        picked = match_choice(text, data.get(items, ()), aliases)
         if picked is None and read is not None:
             picked = read(text)
         if picked is None and otherwise is not None:
@@ -162,12 +166,14 @@ def choice_step(
     aliases: Mapping[str, str] | None = None,
     read: Callable[[str], str | None] | None = None,
     otherwise: Any = None,
-    refused: tuple[Callable[[str], str | None], str] | None = None,
+    refused: str = "choice-refused",
+    read_refused: Callable[[str], str | None] | None = None,
 ) -> Window:
     """A step that asks to pick one of `items` (pairs of id and label from the getter), whose
     ids are `choices`: a press with another id is not taken (`FixedSelect`). A typed answer
-    that names one of the buttons is taken as its press (`typed_choice`), unless it turns that
-    one down (`refused`); other text goes to `otherwise`, when given."""
+    that names one of the buttons is taken as its press (`typed_choice`); one that turns a
+    button down is said back (`refused`, `read_refused`); other text goes to `otherwise`, when
+    given."""
     return member_window(
         I18nFormat(prompt),
         Column(
@@ -181,7 +187,14 @@ def choice_step(
             )
         ),
         typed_choice(
-            items, getter, on_click, aliases, otherwise=otherwise, read=read, refused=refused
+            items,
+            getter,
+            on_click,
+            aliases,
+            otherwise=otherwise,
+            read=read,
+            refused=refused,
+            read_refused=read_refused,
         ),
         *widgets,
         getter=getter,

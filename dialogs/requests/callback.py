@@ -395,7 +395,8 @@ def callback_dialog() -> Dialog:
             getter=form_getter,
             aliases=TIME_ALIASES,  # "после обеда", "ввечері", "утром", "any time"
             read=window_in_sentence,  # "14:00", "в 10", "ввечері, бо вдень працюю"
-            refused=(window_refused, "request-time-refused"),  # "только не утром"
+            refused="request-time-refused",  # "только не утром"
+            read_refused=window_refused,  # "перезвоните, только не утром, пожалуйста"
             otherwise=on_time_other,  # "в пятницу": any time that day; "в 21:00": the hours
         ),
         text_step(

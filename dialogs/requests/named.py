@@ -109,7 +109,7 @@ def _named(text: str, manager: DialogManager) -> tuple[str, str | None] | None:
     kinds = [(kind, i18n(f"request-kind-{kind}")) for kind in KINDS]
     kind = match_choice(text, kinds, KIND_WORDS) or alias_named(text, REFUND_WORDS)
     specialty = (
-        typed_specialty(text, manager)
+        typed_specialty(text, manager)[0]
         if kind is None
         else alias_named(text, specialty_words(manager.middleware_data["translators"]))
         if kind == RequestKind.APPOINTMENT

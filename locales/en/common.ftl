@@ -13,6 +13,7 @@ input-voice-not-here = This step takes no voice message: please type your answer
 input-location-not-address = 📍 A location does not say the building and flat. Please type the address.
 input-location-not-clinic = 📍 A location does not name the city and clinic. Please type them.
 input-unexpected = I did not expect that here. Please answer the question above or use the buttons.
+choice-refused = 👌 Not { $choice }, then. Which one is it? Please pick it below.
 summary-which-change = ✏️ What should be changed? Tap “✏️” next to it, or write it: “change the date”.
 input-not-asked = Messages are not taken on this screen: please use the buttons. To write to support, open “{ btn-support }” in the menu and tap “{ btn-write-support }”.
 input-not-asked-offer = I could not tell what to do with this myself. Send this to support? Tap “{ btn-send-to-support }”.

@@ -1162,3 +1162,23 @@ async def test_a_day_turned_down_is_said_back_not_taken_for_that_day(member, ses
     [request] = await stored_requests(session_factory)
     assert request.details["preferred_date"] == "2026-11-24"
     assert request.details["time_window"] == "evening"
+
+
+async def test_a_doctor_turned_down_is_said_back_not_taken_as_another_specialty(
+    member, session_factory
+):
+    """ "не к терапевту" on the doctor's step was "another specialty" named "не к терапевту"
+    (in the member's English, the Russian word is no button's): support would read it as a
+    doctor asked for. "not the dentist" was the dentist. A doctor turned down is said back and
+    the list asked again; one asked for beside it ("не терапевт, а кардиолог") is taken."""
+    await open_form(member, session_factory)
+    for said, label in (("не к терапевту", "Therapist (GP)"), ("not the dentist", "Dentist")):
+        await member.send(said)
+        assert f"👌 Not {label}, then. Which one is it?" in member.text()
+        assert SPECIALTY_PROMPT in member.text()  # the same step
+    await member.send("не терапевт, а кардиолог")
+    assert CLINIC_PROMPT in member.text()
+    await summary_from_clinic(member)
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["specialty"] == "cardiologist"

@@ -776,3 +776,24 @@ async def test_an_amount_said_in_words_is_read(member, session_factory):
     await _finish(member)
     [request] = await stored_requests(session_factory)
     assert (request.details["amount"], request.details["currency"]) == ("1500.00", "UAH")
+
+
+async def test_a_currency_turned_down_is_said_back_not_taken_for_that_currency(
+    member, session_factory
+):
+    """ "не в долларах" on the currency step was the dollar: its words name the dollar, and the
+    claim was for the one currency the member had not paid in. A currency turned down is said
+    back and asked again; one asked for beside it ("гривны, не доллары") is taken."""
+    await member_with_active_card(member, session_factory)
+    await _open_form(member)
+    await member.send("15.11.2026")
+    await member.send("1 234,50")
+    for said in ("не в долларах", "not USD", "доллар емес"):
+        await member.send(said)
+        assert "👌 Not $ US dollar (USD), then. Which one is it?" in member.text()
+        assert "In which currency" in member.text()  # the same step
+    await member.send("гривны, не доллары")
+    await send_document(member, "receipt.pdf")
+    await _finish(member)
+    [request] = await stored_requests(session_factory)
+    assert (request.details["amount"], request.details["currency"]) == ("1234.50", "UAH")

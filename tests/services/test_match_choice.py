@@ -20,6 +20,7 @@ from bot.services.forms import (
     TYPED_COMMANDS,
     YES_WORDS,
     asks_directory,
+    choice_told,
     delivery_address_in,
     hour_in_sentence,
     hour_said,
@@ -97,6 +98,28 @@ def test_a_time_or_a_sentence_names_no_button(typed: str) -> None:
 )  # fmt: skip
 def test_a_currency_typed_names_its_button(locale: str, typed: str, currency: str) -> None:
     assert match_choice(typed, _currencies(locale), CURRENCY_WORDS) == currency
+
+
+@pytest.mark.parametrize(
+    ("locale", "typed", "told"),
+    [("ru", "не в долларах", (None, "USD")), ("en", "not USD", (None, "USD")),
+     ("uk", "тільки не долари", (None, "USD")), ("kk", "доллар емес", (None, "USD")),
+     ("ru", "гривны, не доллары", ("UAH", None)), ("en", "not dollars but euro", ("EUR", None)),
+     ("ru", "доллары", ("USD", None)), ("uk", "не гривня а євро", ("EUR", None))],
+)  # fmt: skip
+def test_a_button_turned_down_is_told_apart_from_one_asked_for(
+    locale: str, typed: str, told: tuple[str | None, str | None]
+) -> None:
+    """ "не в долларах" names the dollar by its words: taken as its press, it would give the
+    member the one currency they ruled out."""
+    assert choice_told(typed, _currencies(locale), CURRENCY_WORDS) == told
+    assert match_choice(typed, _currencies(locale), CURRENCY_WORDS) == told[0]
+
+
+def test_a_not_inside_an_alias_turns_nothing_down() -> None:
+    """ "не важно" (any time) holds its own "не"; the words beside an alias decide, not its own."""
+    options = [("any", "Any time"), ("morning", "Morning")]
+    assert choice_told("мне не важно", options, {"не важно": "any"}) == ("any", None)
 
 
 def test_an_answer_two_buttons_share_names_neither() -> None:

@@ -4,6 +4,7 @@ answer matched to the options or aliases of a step."""
 from __future__ import annotations
 
 import re
+from bisect import bisect
 from collections.abc import Callable, Collection, Mapping, Sequence
 from difflib import SequenceMatcher
 
@@ -164,6 +165,55 @@ def typed_phrase(text: str) -> str:
     return " ".join(_words(text))
 
 
+# a choice turned down (a time of day, a day, a button's words): "не" or "not" in the two words
+# before it ("только не утром", "не могу утром", "not in USD", "can't in the morning"), or after
+# it "не" with a verb, or a Kazakh word of not ("утром не могу", "вранці не вийде", "таңертең
+# емес", "доллар емес")
+_NOT_BEFORE = frozenset({"не", "not", "no", "ні", "t"})
+_NOT_AFTER = frozenset({"не", "not", "емес", "болмайды", "алмаймын"})
+# what a "не" after a day or a time may go on with that sets its bounds, not turns it down
+# ("в пятницу не раньше 10", "утром не позже 11", "tomorrow not before noon")
+_BOUNDS = frozenset(
+    {"раньше", "ранее", "позже", "позднее", "раніше", "пізніше", "earlier", "later", "before",
+     "after", "ерте", "кеш"}
+)  # fmt: skip
+
+
+def _turned_down(before: list[str], after: list[str]) -> bool:
+    """Whether a choice (a day, a time of day, a button's words) with the words `before` and
+    `after` it (two each, in its clause) is turned down: "не", "not" before it, or after it,
+    unless what follows sets a bound ("не раньше 10")."""
+    if any(word in _NOT_BEFORE for word in before):
+        return True
+    return any(
+        word in _NOT_AFTER and not (at + 1 < len(after) and after[at + 1] in _BOUNDS)
+        for at, word in enumerate(after)
+    )
+
+
+# where a clause ends: a sign before a space ("9.12", "10:00" are one word), or a word that
+# sets one choice against another ("утром не могу, лучше вечером", "не утром а вечером", "not in
+# the morning but in the evening")
+_CLAUSE = re.compile(r"[,;.!?](?=\s|$)|\s(?:а|но|але|but|лучше|краще|better)\s", re.IGNORECASE)
+
+
+def turned_down_in(words: list[str], clause: list[int], start: int, end: int) -> bool:
+    """Whether `words[start:end]`, naming a choice, are turned down (`_turned_down`) by the two
+    words before and after them in their clause (`clause`: each word's, `_clause_of_words`)."""
+    before = [word for at, word in enumerate(words[max(start - 2, 0) : start], max(start - 2, 0))
+              if clause[at] == clause[start]]  # fmt: skip
+    after = [word for at, word in enumerate(words[end : end + 2], end)
+             if clause[at] == clause[end - 1]]  # fmt: skip
+    return _turned_down(_words(" ".join(before)), _words(" ".join(after)))
+
+
+def _clause_of_words(text: str) -> list[int]:
+    """The clause (`_CLAUSE`) each of the words of `text` (`_words`) stands in."""
+    folded = text.casefold()
+    bounds = [m.start() for m in _CLAUSE.finditer(folded)]
+    return [bisect(bounds, m.start()) for m in re.finditer(r"\w+", folded) if not m[0].isdigit()]
+
+
 def match_choice(
     typed: str,
     options: Sequence[tuple[str, str]],
@@ -171,22 +221,38 @@ def match_choice(
     *,
     by_word: bool = True,
 ) -> str | None:
-    """The id of the one option (id, label) a typed answer names, or None (none or several).
+    """The id of the one option (id, label) a typed answer asks for, or None (none or several;
+    `choice_told`)."""
+    return choice_told(typed, options, aliases, by_word=by_word)[0]
+
+
+def choice_told(
+    typed: str,
+    options: Sequence[tuple[str, str]],
+    aliases: Mapping[str, str] | None = None,
+    *,
+    by_word: bool = True,
+) -> tuple[str | None, str | None]:
+    """The id of the one option (id, label) a typed answer asks for, and of the one it turns
+    down when it asks for none ("не в долларах", "not USD": its words name the dollar, which
+    the member ruled out); each None when none or several.
 
     It names an option when it is one of `aliases` for its id ("грн"), the option's id ("usd"),
     or the start of its label ("morning", "any time", "терапевт"); else, with `by_word`, in one
     or two words, a word of the label give or take an ending ("утром" for "Утро", "вечером" for
     "Вечер"), or, in up to `ALIAS_WORDS` words, an alias among them ("перезвоните мне"). A word
     that names several options names the one of the longest stem: in Kazakh "дәрі" (medicines)
-    begins "дәрігері" (doctor), which names the appointment by all of "дәрігер". Without
-    `by_word` ("Київ, Добробут" is not the city "Київ") only the first ones."""
+    begins "дәрігері" (doctor), which names the appointment by all of "дәрігер". Words that
+    name an option are turned down by a "не", "not" beside them in their clause
+    (`_turned_down`): "гривны, не доллары" asks for the hryvnia. Without `by_word` ("Київ,
+    Добробут" is not the city "Київ") only the first ones."""
     words = _words(typed)
     if not words:
-        return None
+        return None, None
     phrase = " ".join(words)
     ids = {option_id for option_id, _ in options}
     if aliases and aliases.get(phrase) in ids:
-        return aliases[phrase]
+        return aliases[phrase], None
     whole = {
         option_id
         for option_id, label in options
@@ -194,21 +260,28 @@ def match_choice(
         or (len(phrase) >= 3 and " ".join(_words(label)).startswith(phrase))
     }
     if whole or not by_word:
-        return whole.pop() if len(whole) == 1 else None
+        return (whole.pop() if len(whole) == 1 else None), None
     # each typed word: the options it names, by how much of a word of their label or of an
-    # alias it matches (the whole word better than its start); the longest match takes the word
-    named: list[dict[str, tuple[int, bool]]] = [{} for _ in words]
+    # alias it matches (the whole word better than its start), and whether the words naming it
+    # turn it down; the longest match takes the word
+    clause = _clause_of_words(typed)
+    named: list[dict[str, tuple[tuple[int, bool], bool]]] = [{} for _ in words]
 
-    def name(at: int, option_id: str, word: str, named_by: str) -> None:
+    def name(at: int, option_id: str, word: str, named_by: str, span: tuple[int, int]) -> None:
+        down = turned_down_in(words, clause, *span)  # by the words beside those naming it
         match = (min(len(word), len(named_by)), word == named_by)
-        named[at][option_id] = max(named[at].get(option_id, match), match)
+        known = named[at].get(option_id)
+        if known is None or match > known[0]:
+            named[at][option_id] = (match, down)
+        elif match == known[0]:  # asked for by one way of naming it: asked
+            named[at][option_id] = (match, down and known[1])
 
     if len(words) <= 2:
         for option_id, label in options:
             for at, word in enumerate(words):
                 for label_word in _words(label):
                     if _same_stem(word, label_word):
-                        name(at, option_id, word, label_word)
+                        name(at, option_id, word, label_word, (at, at + 1))
     if aliases and len(words) <= ALIAS_WORDS:
         # a short answer around an alias: "перезвоните мне", "нужна запись к врачу"
         for alias, option_id in aliases.items():
@@ -216,13 +289,20 @@ def match_choice(
                 parts = alias.split()
                 for at in _holds_at(words, parts):
                     for offset, part in enumerate(parts):
-                        name(at + offset, option_id, words[at + offset], part)
-    found: set[str] = set()
+                        word = words[at + offset]
+                        name(at + offset, option_id, word, part, (at, at + len(parts)))
+    asked: set[str] = set()
+    refused: set[str] = set()
     for stems in named:
         if stems:
-            best = max(stems.values())
-            found |= {option_id for option_id, stem in stems.items() if stem == best}
-    return found.pop() if len(found) == 1 else None
+            best = max(match for match, _ in stems.values())
+            for option_id, (match, down) in stems.items():
+                if match == best:
+                    (refused if down else asked).add(option_id)
+    asked -= refused
+    if asked:
+        return (asked.pop() if len(asked) == 1 else None), None
+    return None, (refused.pop() if len(refused) == 1 else None)
 
 
 def _holds_at(

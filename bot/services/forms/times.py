@@ -10,7 +10,16 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from bot.services.dates import read_date
-from bot.services.forms.text import _ends_strictly, _holds_at, _words, plain_phrase, typed_phrase
+from bot.services.forms.text import (
+    _CLAUSE,
+    _clause_of_words,
+    _ends_strictly,
+    _holds_at,
+    _words,
+    plain_phrase,
+    turned_down_in,
+    typed_phrase,
+)
 
 # The times of day a member may prefer (`time-window-<id>` labels: "Morning, 8:00–12:00"…) and
 # the hour each ends, in the insurer's zone; "any" is any of them.
@@ -102,11 +111,6 @@ def window_named(text: str) -> str | None:
     return asked.pop() if len(asked) == 1 else None
 
 
-# a time of day turned down: "не" or "not" in the two words before it ("только не утром", "не
-# могу утром", "not in the morning", "can't in the morning"), or after it "не" with a verb, or a
-# Kazakh word of not ("утром не могу", "вранці не вийде", "таңертең емес", "таңертең болмайды")
-_NOT_BEFORE = frozenset({"не", "not", "no", "ні", "t"})
-_NOT_AFTER = frozenset({"не", "not", "емес", "болмайды", "алмаймын"})
 # where a reason begins, after the time it gives ("після обіду, бо зранку працюю", "вечером,
 # потому что днём на работе", "in the evening because I work days"): not read for a time
 _BECAUSE = (
@@ -116,49 +120,23 @@ _BECAUSE = (
 )  # fmt: skip
 
 
-# what a "не" after a day or a time may go on with that sets its bounds, not turns it down
-# ("в пятницу не раньше 10", "утром не позже 11", "tomorrow not before noon")
-_BOUNDS = frozenset(
-    {"раньше", "ранее", "позже", "позднее", "раніше", "пізніше", "earlier", "later", "before",
-     "after", "ерте", "кеш"}
-)  # fmt: skip
-
-
-def _turned_down(before: list[str], after: list[str]) -> bool:
-    """Whether a day or a time of day with the words `before` and `after` it (two each, in its
-    clause) is turned down: "не", "not" before it, or after it, unless what follows sets a
-    bound ("не раньше 10")."""
-    if any(word in _NOT_BEFORE for word in before):
-        return True
-    return any(
-        word in _NOT_AFTER and not (at + 1 < len(after) and after[at + 1] in _BOUNDS)
-        for at, word in enumerate(after)
-    )
-
-
 def _windows_told(text: str) -> tuple[set[str], set[str]]:
     """The times of day `text` asks for and those it turns down (`_NOT_BEFORE`, or one of
     `_NOT_AFTER` in the two words after it, in the same clause: "утром, не вечером" asks for the
     morning), before any reason it gives (`_BECAUSE`); "any time" is neither."""
     asked: set[str] = set()
     refused: set[str] = set()
-    for clause in _CLAUSE.split(_before_reason(text)):
-        words = _words(clause)
-        for alias, window in {**TIME_WORDS, **TIME_LABEL_WORDS}.items():
-            if window == ANY_TIME or len(alias) <= 2:
-                continue
-            size = len(alias.split())
-            for at in _holds_at(words, alias.split(), _ends_strictly):
-                before = words[max(at - 2, 0) : at]  # "не могу утром", "can't come mornings"
-                after = words[at + size : at + size + 2]
-                (refused if _turned_down(before, after) else asked).add(window)
+    text = _before_reason(text)
+    words, clause = _words(text), _clause_of_words(text)
+    for alias, window in {**TIME_WORDS, **TIME_LABEL_WORDS}.items():
+        if window == ANY_TIME or len(alias) <= 2:
+            continue
+        parts = alias.split()
+        for at in _holds_at(words, parts, _ends_strictly):
+            # "не могу утром", "can't come mornings", "утром не могу"
+            down = turned_down_in(words, clause, at, at + len(parts))
+            (refused if down else asked).add(window)
     return asked - refused, refused
-
-
-# where a clause ends: a sign before a space ("9.12", "10:00" are one word), or a word that
-# sets one time against another ("утром не могу, лучше вечером", "не утром а вечером", "not in
-# the morning but in the evening")
-_CLAUSE = re.compile(r"[,;.!?](?=\s|$)|\s(?:а|но|але|but|лучше|краще|better)\s", re.IGNORECASE)
 
 
 def _before_reason(text: str) -> str:
@@ -227,12 +205,7 @@ def days_told(text: str, today: date, *, future: bool = True) -> tuple[str | Non
                 or not read_date_and_time(span, today, future=future)[0]
             ):
                 continue
-            last = at + size - 1
-            before = [t for i, t in enumerate(tokens[max(at - 2, 0) : at], max(at - 2, 0))
-                      if clause[i] == clause[at]]  # fmt: skip
-            after = [t for i, t in enumerate(tokens[last + 1 : last + 3], last + 1)
-                     if clause[i] == clause[last]]  # fmt: skip
-            down = _turned_down(_words(" ".join(before)), _words(" ".join(after)))
+            down = turned_down_in(tokens, clause, at, at + size)
             if down:
                 refused.update(range(at, at + size))
             if size > best.get(down, (0, ""))[0]:

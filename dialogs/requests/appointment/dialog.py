@@ -115,7 +115,8 @@ def appointment_dialog() -> Dialog:
             getter=choices_getter,
             aliases=TIME_ALIASES,  # "после обеда", "ввечері", "утром", "any time"
             read=window_in_sentence,  # "14:00", "в 10", "ввечері, бо вдень працюю"
-            refused=(window_refused, "request-time-refused"),  # "только не утром"
+            refused="request-time-refused",  # "только не утром"
+            read_refused=window_refused,  # "перезвоните, только не утром, пожалуйста"
             otherwise=on_time_other,  # "в пятницу": the day; "в 21:00": the hours told
         ),
         text_step(

@@ -19,13 +19,13 @@ from bot.services.forms import (
     TEXT_MAX,
     TYPO_MIN,
     DateTyped,
+    choice_told,
     clean_text,
     corrected,
     day_named,
     for_the_clinic,
     hour_outside,
     is_nothing,
-    match_choice,
     read_date_time_said,
     typed_phrase,
     windows_left,
@@ -112,13 +112,14 @@ def typo_words(hub: TranslatorHub) -> frozenset[str]:
     return frozenset(w for phrase in phrases for w in phrase.split() if len(w) >= TYPO_MIN)
 
 
-def typed_specialty(text: str, manager: DialogManager) -> str | None:
+def typed_specialty(text: str, manager: DialogManager) -> tuple[str | None, str | None]:
     """The listed specialty a typed answer names, in any of the bot's languages ("к
-    стоматологу", "ЛОР", "dentist") or as people say it ("зубной", "тіс дәрігері"), or None."""
+    стоматологу", "ЛОР", "dentist") or as people say it ("зубной", "тіс дәрігері"), and the
+    one it turns down ("не к терапевту"; `forms.choice_told`), each or None."""
     i18n: Translator = manager.middleware_data["i18n"]
     hub: TranslatorHub = manager.middleware_data["translators"]
     shown = [(code, i18n(f"specialty-{code}")) for code in SPECIALTIES]
-    return match_choice(text, shown, specialty_words(hub))
+    return choice_told(text, shown, specialty_words(hub))
 
 
 async def on_start(start_data: Any, manager: DialogManager) -> None:
@@ -189,12 +190,19 @@ async def on_specialty_typed(
 ) -> None:
     """A specialty typed on the list's step: a listed one named in another of the bot's
     languages, or typed with a slip ("стамотолог", `forms.corrected`), is its button; a day
-    ("в 15 декабря") is kept for the date step, said so; any other is "another specialty"."""
-    code = typed_specialty(text, manager)
-    if code is None and (
-        fixed := corrected(text, typo_words(manager.middleware_data["translators"]))
+    ("в 15 декабря") is kept for the date step, said so; one turned down ("не к терапевту") is
+    said back, the list asked again; any other is "another specialty"."""
+    code, no = typed_specialty(text, manager)
+    if (
+        code is None
+        and no is None
+        and (fixed := corrected(text, typo_words(manager.middleware_data["translators"])))
     ):
-        code = typed_specialty(fixed, manager)
+        code, no = typed_specialty(fixed, manager)
+    if code is None and no is not None:  # not "another specialty" named "не терапевт"
+        i18n: Translator = manager.middleware_data["i18n"]
+        set_notice(manager, "choice-refused", choice=i18n(f"specialty-{no}"))
+        return
     if code is not None:
         clear_error(manager)
         await on_specialty(message, widget, manager, code)
