@@ -497,6 +497,7 @@ async def test_a_request_asked_for_by_its_name_is_offered(member, session_factor
         ("оформить заявку на возмещение", "💵 Reimbursement"),
         ("заявка на дзвінок", "📞 Call-back"),
         ("new request for medicines", "💊 Medicines"),
+        ("дәріге өтініш", "💊 Medicines"),  # (for medicines: "дәрігер", a doctor, but one letter)
         ("создать заявку к стоматологу", "🩺 Doctor appointment · Dentist"),
     ):
         await member.send("/menu")

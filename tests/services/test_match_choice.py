@@ -285,7 +285,10 @@ def test_every_yes_word_is_written_as_a_typed_answer_is_read():
     ("typed", "kind"),
     [("дәрігерге жазылу", "appointment"), ("тіс дәрігері", "appointment"),
      ("тіс дәрігеріне жазылу керек", "appointment"), ("дәрігерге", "appointment"),
-     ("дәрі керек", "medicines"), ("дәрілер", "medicines"), ("дәрі", "medicines")],
+     ("дәрі керек", "medicines"), ("дәрілер", "medicines"), ("дәрі", "medicines"),
+     # "дәріге" (for medicines) is "дәрігер" but for its last letter: it was the doctor
+     ("дәріге өтініш", "medicines"), ("дәріге тапсырыс", "medicines"), ("дәрігер", "appointment"),
+     ("дәрігері", "appointment")],
 )  # fmt: skip
 def test_a_kazakh_doctor_is_not_taken_for_medicine_that_begins_the_word(typed, kind):
     """ "дәрі" (medicine) begins "дәрігер" (doctor): "дәрігерге жазылу", the appointment

@@ -23,7 +23,8 @@ KIND_WORDS: dict[str, str] = {
         "appointment",
     ),
     **dict.fromkeys(
-        ("лекарство", "лекарства", "препараты", "рецепт", "ліки", "дәрі", "дәрі дәрмек",
+        # (Kazakh "дәріге", for medicines, is "дәрігер", a doctor, but for its last letter)
+        ("лекарство", "лекарства", "препараты", "рецепт", "ліки", "дәрі", "дәріге", "дәрі дәрмек",
          "medicine", "medicines", "drugs", "pharmacy", "аптека", "prescription", "refill",
          # the forms they come in, and what is most often asked for by name
          "таблетки", "таблетку", "таблетка", "таблеток", "пігулки", "пігулку", "pills",
