@@ -28,6 +28,7 @@ from bot.services.forms import (
     is_done,
     list_after,
     list_edit,
+    list_line,
     named_medicines,
     names_document,
 )
@@ -214,7 +215,7 @@ def list_window(
             else:
                 clear_lines(manager, step.key)
             return
-        value = clean_list(text)
+        value = clean_list(list_line(text))  # "и ферритин": "ферритин"
         if value is None:
             refuse_text(manager, text, LIST_MAX, step.empty)
             return

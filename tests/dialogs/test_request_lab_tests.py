@@ -431,3 +431,21 @@ async def test_a_line_that_names_whom_the_tests_are_for_moves_the_request_to_the
     async with session_factory() as session:
         stored = (await session.execute(select(Member))).scalar_one()
     assert stored.active_card_id == child_id
+
+
+async def test_a_line_sent_after_others_is_kept_without_the_word_that_joins_it(
+    member, session_factory
+):
+    """People send a list a message an item, the next ones joined on: "и ферритин", "і ще
+    вітамін D", "also TSH". The list support reads held those words ("Tests: общий анализ
+    крови / и ферритин"); it holds the items."""
+    await _open_form(member, session_factory, home_address=HOME)
+    for line in ("общий анализ крови", "и ферритин", "і ще вітамін D", "also TSH"):
+        await member.send(line)
+    assert "общий анализ крови\nферритин\nвітамін D\nTSH" in member.text()
+    await member.click("➡️ Next")
+    await member.click("25")
+    await member.click(f"🏠 Use {HOME}")
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["referral"] == "общий анализ крови\nферритин\nвітамін D\nTSH"

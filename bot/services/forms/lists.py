@@ -160,6 +160,25 @@ def named_medicines(text: str) -> str | None:
 
 # where medicines go, said after them ("капли в нос", "краплі для очей", "tablets for the throat"):
 # part of their name, not where or whom they are for
+# the words a line sent after others opens with, joining it to them ("и ферритин", "і ще
+# вітамін D", "а также глюкоза", "also ferritin", "тағы ферритин"): the list reads without them
+_LINE_JOINS = frozenset(
+    {"и", "і", "й", "та", "а", "and", "also", "plus", "плюс", "ещё", "еще", "ще", "также",
+     "також", "тоже", "теж", "тағы", "және"}
+)  # fmt: skip
+
+
+def list_line(text: str) -> str:
+    """A line of a list as typed, without the words it opens with that join it to the lines
+    before (`_LINE_JOINS`: "и ферритин" is "ферритин"); as typed when nothing else is left."""
+    tokens = text.split()
+    at = 0
+    while at < len(tokens) - 1 and tokens[at].strip(",:;—-").casefold() in _LINE_JOINS:
+        at += 1
+    rest = " ".join(tokens[at:]).lstrip(",:;—- ")
+    return rest if at and any(ch.isalpha() for ch in rest) else text
+
+
 _APPLIED_TO = frozenset({"в", "во", "у", "для", "in", "into", "for"})
 _BODY_PARTS = frozenset(
     {"нос", "носа", "глаза", "глаз", "уши", "ухо", "уха", "ушей", "горло", "горла", "кожи",
