@@ -207,12 +207,13 @@ async def test_a_time_of_day_turned_down_is_not_taken_for_that_time(member, sess
     """ "только не утром" on the time step was the morning: its words name the morning, and
     the call was booked for the one time the member could not take it. A time turned down is
     said back and asked again; one asked for beside it ("утром не могу, лучше вечером"), or
-    with a reason after it ("ввечері, бо вдень працюю"), is taken."""
+    with a reason after it ("ввечері, бо вдень працюю"), or with a bound ("не раньше обеда"),
+    is taken."""
     await member_with_active_card(member, session_factory)
     await member.click("📝 New request")
     await member.click("📞 Call-back")
     await member.click("📱 Use \\+380 50 111 2233")
-    for said in ("только не утром", "I can't in the morning", "вранці не можу"):
+    for said in ("только не утром", "I can't in the morning", "вранці не можу", "кроме утра"):
         await member.send(said)
         assert "👌 Not 🌅 Morning, 8:00–12:00, then. Which time suits you?" in member.text()
         assert "🌆 Evening, 16:00–20:00" in member.buttons()  # the same step
@@ -224,6 +225,9 @@ async def test_a_time_of_day_turned_down_is_not_taken_for_that_time(member, sess
     assert "Time: 🌆 Evening, 16:00–20:00" in member.text()
     await member.click("✏️ Time")
     await member.send("мне было бы удобнее всего после обеда")
+    assert "Time: ☀️ Afternoon, 12:00–16:00" in member.text()
+    await member.click("✏️ Time")
+    await member.send("не раньше обеда")  # a bound: the afternoon, not the afternoon turned down
     assert "Time: ☀️ Afternoon, 12:00–16:00" in member.text()
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)

@@ -456,6 +456,9 @@ def test_the_time_of_day_a_call_back_is_asked_for_with(typed: str, window: str |
         ("не утром а вечером", "evening", None),
         ("утром, не вечером", "morning", None),
         ("утром не позже 11", "morning", None),  # a bound, not a "no"
+        ("не раньше обеда", "afternoon", None),  # (its "не" before the time: a bound too)
+        ("не рано утром", "morning", None),  # how early, not a "no"
+        ("кроме утра", None, "morning"),
         ("після обіду, бо зранку працюю", "afternoon", None),
         ("вечером, потому что днём на работе", "evening", None),
         ("in the evening because I work days", "evening", None),

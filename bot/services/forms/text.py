@@ -169,23 +169,27 @@ def typed_phrase(text: str) -> str:
 # before it ("только не утром", "не могу утром", "not in USD", "can't in the morning"), or after
 # it "не" with a verb, or a Kazakh word of not ("утром не могу", "вранці не вийде", "таңертең
 # емес", "доллар емес")
-_NOT_BEFORE = frozenset({"не", "not", "no", "ні", "t"})
+_NOT_BEFORE = frozenset({"не", "not", "no", "ні", "t", "кроме", "крім", "except", "excluding"})
 _NOT_AFTER = frozenset({"не", "not", "емес", "болмайды", "алмаймын"})
-# what a "не" after a day or a time may go on with that sets its bounds, not turns it down
-# ("в пятницу не раньше 10", "утром не позже 11", "tomorrow not before noon")
+# what a "не" beside a day or a time may go on with that sets its bounds or how early or late,
+# not turns it down ("в пятницу не раньше 10", "утром не позже 11", "не раньше обеда", "не
+# поздно вечером", "tomorrow not before noon", "not too late in the evening")
 _BOUNDS = frozenset(
     {"раньше", "ранее", "позже", "позднее", "раніше", "пізніше", "earlier", "later", "before",
-     "after", "ерте", "кеш"}
+     "after", "ерте", "кеш", "рано", "поздно", "пізно", "early", "late", "too", "слишком",
+     "занадто", "очень", "дуже", "сильно"}
 )  # fmt: skip
 
 
-def _turned_down(before: list[str], after: list[str]) -> bool:
+def _turned_down(before: list[str], after: list[str], first: str = "") -> bool:
     """Whether a choice (a day, a time of day, a button's words) with the words `before` and
-    `after` it (two each, in its clause) is turned down: "не", "not" before it, or after it,
-    unless what follows sets a bound ("не раньше 10")."""
-    if any(word in _NOT_BEFORE for word in before):
-        return True
+    `after` it (two each, in its clause; `first`, its own first word) is turned down: "не",
+    "not", "кроме" before it, or "не" after it, unless the word after that "не" sets a bound
+    ("не раньше 10", "не раньше обеда", "не рано утром", whose "рано" begins "рано утром")."""
+    ahead = [*before, first]
     return any(
+        word in _NOT_BEFORE and ahead[at + 1] not in _BOUNDS for at, word in enumerate(before)
+    ) or any(
         word in _NOT_AFTER and not (at + 1 < len(after) and after[at + 1] in _BOUNDS)
         for at, word in enumerate(after)
     )
@@ -204,7 +208,10 @@ def turned_down_in(words: list[str], clause: list[int], start: int, end: int) ->
               if clause[at] == clause[start]]  # fmt: skip
     after = [word for at, word in enumerate(words[end : end + 2], end)
              if clause[at] == clause[end - 1]]  # fmt: skip
-    return _turned_down(_words(" ".join(before)), _words(" ".join(after)))
+    first = _words(words[start])
+    return _turned_down(
+        _words(" ".join(before)), _words(" ".join(after)), first[0] if first else ""
+    )
 
 
 def _clause_of_words(text: str) -> list[int]:
