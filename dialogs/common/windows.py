@@ -97,6 +97,7 @@ def typed_choice(
     read: Callable[[str], str | None] | None = None,
     refused: str = "choice-refused",
     read_refused: Callable[[str], str | None] | None = None,
+    on_refused: Any = None,
 ) -> MessageInput:
     """A typed answer on a step of buttons, taken as the one button whose label it names
     (`forms.choice_told`: "ранок", "any time", "USD"), or else the id `read` finds in it (an
@@ -107,7 +108,8 @@ def typed_choice(
     An answer that turns a button down and asks for no other ("не в долларах", "только не
     утром": its words name the dollar, the morning; `forms.choice_told`, or in a longer
     sentence `read_refused`) is said back with that button's label (`refused`, a notice with
-    `choice`), and the step is asked again, nothing picked."""
+    `choice`), and the step is asked again, nothing picked; or, with `on_refused`, handed to it
+    with that label (a day named beside it on a time step: "в пятницу, только не утром")."""
 
     async def on_text(message: Message, widget: MessageInput, manager: DialogManager) -> None:
         data = await getter(**{**manager.middleware_data, "dialog_manager": manager})
@@ -117,6 +119,9 @@ def typed_choice(
             no = read_refused(text)
         if picked is None and no is not None:
             label = dict(data.get(items, ())).get(no)
+            if label is not None and on_refused is not None:
+                await on_refused(message, widget, manager, text, label)
+                return
             if label is not None:  # (one not offered now is no pick either: as any text)
                 set_notice(manager, refused, choice=label)  # (heard: no warning)
                 return
@@ -168,12 +173,13 @@ def choice_step(
     otherwise: Any = None,
     refused: str = "choice-refused",
     read_refused: Callable[[str], str | None] | None = None,
+    on_refused: Any = None,
 ) -> Window:
     """A step that asks to pick one of `items` (pairs of id and label from the getter), whose
     ids are `choices`: a press with another id is not taken (`FixedSelect`). A typed answer
     that names one of the buttons is taken as its press (`typed_choice`); one that turns a
-    button down is said back (`refused`, `read_refused`); other text goes to `otherwise`, when
-    given."""
+    button down is said back (`refused`, `read_refused`), or handed to `on_refused`; other text
+    goes to `otherwise`, when given."""
     return member_window(
         I18nFormat(prompt),
         Column(
@@ -195,6 +201,7 @@ def choice_step(
             read=read,
             refused=refused,
             read_refused=read_refused,
+            on_refused=on_refused,
         ),
         *widgets,
         getter=getter,

@@ -1182,3 +1182,27 @@ async def test_a_doctor_turned_down_is_said_back_not_taken_as_another_specialty(
     await member.click("✅ Send")
     [request] = await stored_requests(session_factory)
     assert request.details["specialty"] == "cardiologist"
+
+
+async def test_a_day_named_beside_a_time_turned_down_is_the_visit_s_day(member, session_factory):
+    """ "в пятницу, только не утром" on the time step: the morning turned down was said back,
+    and the Friday was lost (the visit stayed on the day given before). The day is the visit's
+    day now, said so with the time turned down, and the time is asked again."""
+    await open_form(member, session_factory)
+    await member.click("Dentist")
+    await member.send("Almaty, City Clinic No. 4")
+    await member.send("05.12.2026")
+    assert TIME_PROMPT in member.text()
+    await member.send("в пятницу, только не утром")
+    assert "📅 The day of the visit is now November 27, 2026." in member.text()
+    assert "👌 Not 🌅 Morning, 8:00–12:00, then." in member.text()
+    assert TIME_PROMPT in member.text()  # the time asked again
+    await member.click("☀️ Afternoon, 12:00–16:00")
+    await member.click("⏭ Skip")
+    assert "Preferred date: November 27, 2026 (Friday)" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert (request.details["preferred_date"], request.details["time_window"]) == (
+        "2026-11-27",
+        "afternoon",
+    )

@@ -39,6 +39,7 @@ from dialogs.requests.appointment.handlers import (
     on_specialty_typed,
     on_time,
     on_time_other,
+    on_time_refused,
 )
 from dialogs.requests.common import (
     Field,
@@ -117,6 +118,7 @@ def appointment_dialog() -> Dialog:
             read=window_in_sentence,  # "14:00", "в 10", "ввечері, бо вдень працюю"
             refused="request-time-refused",  # "только не утром"
             read_refused=window_refused,  # "перезвоните, только не утром, пожалуйста"
+            on_refused=on_time_refused,  # "в пятницу, только не утром": Friday taken
             otherwise=on_time_other,  # "в пятницу": the day; "в 21:00": the hours told
         ),
         text_step(

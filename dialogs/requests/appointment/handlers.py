@@ -272,6 +272,22 @@ async def on_time_other(message: Message, widget: Any, manager: DialogManager, t
         set_notice(manager, "appointment-day-changed", date=fmt_date(typed.value, manager))
 
 
+async def on_time_refused(
+    message: Message, widget: Any, manager: DialogManager, text: str, label: str
+) -> None:
+    """A time of day turned down on the time step (`label`, its button's), said back and asked
+    again; a day named beside it ("в пятницу, только не утром") is the visit's day now, taken
+    as `on_time_other` takes a day, and said so too (it was lost)."""
+    day = day_named(text, today(manager))
+    if day is None:
+        set_notice(manager, "request-time-refused", choice=label)
+        return
+    await on_time_other(message, widget, manager, day)
+    context = manager.current_context()
+    if context is not None and context.state == AppointmentSG.time:
+        also_notice(manager, "request-time-refused", choice=label)
+
+
 async def on_comment(_message: Message, _widget: Any, manager: DialogManager, text: str) -> None:
     if is_nothing(text):  # "нет", "ничего", "-": the comment skipped, not stored as one
         await on_skip(_message, None, manager)
