@@ -42,7 +42,9 @@ from bot.services.zones import ReadingZone
 from dialogs.common import (
     ContentIs,
     MemberDialog,
+    also_notice,
     choice_step,
+    fmt_date,
     member_window,
     member_zone,
     now,
@@ -205,8 +207,33 @@ async def on_time(
     typed = event.text if isinstance(event, Message) and event.text else ""
     if typed and _offered_writing(typed, manager):  # "вечером неудобно говорить, напишите"
         return
-    keep_time(manager, item, typed_time(event) or _day_said(typed, manager))
+    said = typed_time(event) or _day_said(typed, manager)
+    kept = manager.dialog_data.pop(CALL_DAY, None)  # "в пятницу, только не утром" before
+    if kept and not (said and _day_said(said, manager)):  # (a day said now is the day)
+        said = f"{kept} {said}" if said else kept
+    keep_time(manager, item, said)
     await advance(manager, _after_time(manager), CallbackSG.confirm)
+
+
+# a day said beside a time turned down ("в пятницу, только не утром"), as typed: kept for the
+# time of day picked next (`on_time`), with which staff read it
+CALL_DAY = "call_day"
+
+
+async def on_time_refused(
+    _message: Message, _widget: Any, manager: DialogManager, text: str, label: str
+) -> None:
+    """A time of day turned down (`label`, its button's), said back and asked again; a day
+    named beside it ("в пятницу, только не утром") is kept for the call, with the time picked
+    next, and said so (it was lost)."""
+    day = _day_said(text, manager)
+    value = read_date_time_said(day, today(manager), future=True).value if day else None
+    if day is None or value is None:
+        set_notice(manager, "request-time-refused", choice=label)
+        return
+    manager.dialog_data[CALL_DAY] = day
+    set_notice(manager, "callback-day-kept", date=fmt_date(value, manager))
+    also_notice(manager, "request-time-refused", choice=label)
 
 
 async def on_time_other(message: Message, widget: Any, manager: DialogManager, text: str) -> None:
@@ -218,6 +245,7 @@ async def on_time_other(message: Message, widget: Any, manager: DialogManager, t
     if day is None or hour_outside(text):
         await on_time_outside(message, widget, manager, text)
         return
+    manager.dialog_data.pop(CALL_DAY, None)  # (the day said now is the day)
     keep_time(manager, ANY_TIME, day)
     await advance(manager, _after_time(manager), CallbackSG.confirm)
 
@@ -397,6 +425,7 @@ def callback_dialog() -> Dialog:
             read=window_in_sentence,  # "14:00", "в 10", "ввечері, бо вдень працюю"
             refused="request-time-refused",  # "только не утром"
             read_refused=window_refused,  # "перезвоните, только не утром, пожалуйста"
+            on_refused=on_time_refused,  # "в пятницу, только не утром": Friday kept
             otherwise=on_time_other,  # "в пятницу": any time that day; "в 21:00": the hours
         ),
         text_step(

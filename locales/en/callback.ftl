@@ -26,6 +26,7 @@ btn-edit-phone = ✏️ Phone
 btn-edit-time = ✏️ Time
 btn-edit-topic = ✏️ Topic
 # the time of day asked for with the call-back ("call me in the evening"): its time step answered
+callback-day-kept = 📅 { $date }: noted as the day of the call.
 callback-time-kept = { $window }: noted as the time for the call.
 callback-time-topic-kept = { $window }: noted as the time for the call, and your message as its topic.
 callback-topic-kept = 💬 Your message is noted as the topic of the call.

@@ -25,6 +25,7 @@ btn-edit-phone = ✏️ Телефон
 btn-edit-time = ✏️ Уақыт
 btn-edit-topic = ✏️ Тақырып
 # the time of day asked for with the call-back ("call me in the evening"): its time step answered
+callback-day-kept = 📅 { $date }: қоңырау күні ретінде жазып алдым.
 callback-time-kept = { $window }: қоңырау уақыты ретінде жазып алдым.
 callback-time-topic-kept = { $window }: қоңырау уақыты ретінде, ал хабарламаңызды оның тақырыбы ретінде жазып алдым.
 callback-topic-kept = 💬 Хабарламаңызды қоңырау тақырыбы ретінде жазып алдым.

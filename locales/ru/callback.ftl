@@ -25,6 +25,7 @@ btn-edit-phone = ✏️ Телефон
 btn-edit-time = ✏️ Время
 btn-edit-topic = ✏️ Тема
 # the time of day asked for with the call-back ("call me in the evening"): its time step answered
+callback-day-kept = 📅 { $date }: записал как день звонка.
 callback-time-kept = { $window }: записал как время для звонка.
 callback-time-topic-kept = { $window }: записал как время для звонка, а Ваше сообщение — как его тему.
 callback-topic-kept = 💬 Ваше сообщение записал как тему звонка.

@@ -25,6 +25,7 @@ btn-edit-phone = ✏️ Телефон
 btn-edit-time = ✏️ Час
 btn-edit-topic = ✏️ Тема
 # the time of day asked for with the call-back ("call me in the evening"): its time step answered
+callback-day-kept = 📅 { $date }: записав як день дзвінка.
 callback-time-kept = { $window }: записав як час для дзвінка.
 callback-time-topic-kept = { $window }: записав як час для дзвінка, а Ваше повідомлення — як його тему.
 callback-topic-kept = 💬 Ваше повідомлення записав як тему дзвінка.

@@ -234,6 +234,29 @@ async def test_a_time_of_day_turned_down_is_not_taken_for_that_time(member, sess
     assert request.details["time_window"] == "afternoon"
 
 
+async def test_a_day_named_beside_a_time_turned_down_is_kept_for_the_call(member, session_factory):
+    """ "в пятницу, только не утром" on the time step: the morning turned down was said back,
+    and the Friday was lost (the call was made the first day the centre worked). The day is
+    kept, said so, and goes with the time picked next, as "в пятницу вечером" would."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.click("📱 Use \\+380 50 111 2233")
+    await member.send("в пятницу, только не утром")
+    assert "📅 November 27, 2026: noted as the day of the call." in member.text()
+    assert "👌 Not 🌅 Morning, 8:00–12:00, then. Which time suits you?" in member.text()
+    await member.click("🌆 Evening, 16:00–20:00")
+    await member.send("Question about my limit")
+    assert "Time: 🌆 Evening, 16:00–20:00 · “в пятницу”" in member.text()
+    assert "We will call you on November 27, 2026 (Friday)" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert (request.details["time_window"], request.details["call_date"]) == (
+        "evening",
+        "2026-11-27",
+    )
+
+
 async def test_the_time_for_a_call_back_typed_as_an_hour(member, session_factory):
     """ "з 9 до 11" is the morning, and the hours the member gave are kept as typed beside it
     (support would otherwise call at 11:30); a time pressed after drops them."""
