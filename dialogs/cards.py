@@ -21,6 +21,7 @@ from bot.services.forms import (
     typed_phrase,
 )
 from dialogs.common import (
+    CHOSEN_MARK,
     MemberDialog,
     back_button,
     commit_now,
@@ -49,7 +50,7 @@ def card_items(card_list: list[cards.CardView]) -> list[tuple[str, str]]:
     return [
         (
             str(c.card_id),
-            ("✅ " if c.is_active else "")
+            (CHOSEN_MARK if c.is_active else "")
             + f"{c.holder_name} · {c.policy_number}{STATUS_MARKS.get(c.status, '')}",
         )
         for c in card_list

@@ -16,7 +16,14 @@ from bot.i18n import Translator, TranslatorHub
 from bot.services import members
 from bot.services.forms import plain_phrase, without_opening
 from bot.services.languages import LANGUAGE_WORDS, NOT_SPOKEN, language_asked
-from dialogs.common import MemberDialog, commit_now, member_window, set_notice, typed_choice
+from dialogs.common import (
+    CHOSEN_MARK,
+    MemberDialog,
+    commit_now,
+    member_window,
+    set_notice,
+    typed_choice,
+)
 from dialogs.states import LanguageSG, MainSG
 from dialogs.widgets import I18nFormat
 from storage.models import Member
@@ -24,7 +31,7 @@ from storage.models import Member
 
 async def languages_getter(i18n: Translator, **_: Any) -> dict[str, Any]:
     items = [
-        (code, ("✅ " if code == i18n.locale else "") + i18n(f"language-name-{code}"))
+        (code, (CHOSEN_MARK if code == i18n.locale else "") + i18n(f"language-name-{code}"))
         for code in SUPPORTED_LOCALES
     ]
     return {"languages": items}

@@ -64,6 +64,7 @@ from dialogs.common.when import (
     zone_city,
 )
 from dialogs.common.windows import (
+    CHOSEN_MARK,
     INLINE_KEYBOARD,
     MemberDialog,
     choice_step,
@@ -75,6 +76,7 @@ from dialogs.common.windows import (
 
 __all__ = [
     "BACK",
+    "CHOSEN_MARK",
     "INLINE_KEYBOARD",
     "OFFER",
     "SUGGEST",

@@ -88,6 +88,10 @@ def member_window(
     return Window(*offer, *widgets, *error, catch_all, state=state, getter=getter, **kwargs)
 
 
+# the mark a list's button carries for the one chosen now (the language, the active card)
+CHOSEN_MARK = "✅ "
+
+
 def typed_choice(
     items: str,
     getter: Any,
@@ -119,6 +123,8 @@ def typed_choice(
             no = read_refused(text)
         if picked is None and no is not None:
             label = dict(data.get(items, ())).get(no)
+            if label is not None:  # without the mark of the one chosen now ("✅ English")
+                label = label.removeprefix(CHOSEN_MARK)
             if label is not None and on_refused is not None:
                 await on_refused(message, widget, manager, text, label)
                 return

@@ -56,3 +56,18 @@ async def test_a_language_typed_rather_than_picked_is_taken(member, session_fact
     await member.send("/language")
     await member.send("klingon")
     assert "I did not expect that here" in member.text()
+
+
+async def test_a_language_turned_down_is_said_back_not_switched_to(member, session_factory):
+    """ "не русский" on the language step switched to Russian, the one language the member
+    had ruled out: its words name it. It is said back (without the ✅ the button of the
+    language spoken now carries), and the step asked again."""
+    await member.send("/start")
+    await member.send("/language")
+    await member.send("не русский")
+    assert "👌 Not 🇷🇺 Русский, then. Which one is it?" in member.text()
+    await member.send("not English")
+    assert "👌 Not 🇬🇧 English, then." in member.text()
+    assert "Choose your language" in member.text()  # the same step
+    async with session_factory() as session:
+        assert (await session.execute(select(Member.language))).scalar_one() == "en"
