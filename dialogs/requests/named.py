@@ -27,6 +27,7 @@ from bot.services.forms import (
     aliases_held,
     asks_what_to_do,
     bare_request,
+    choice_told,
     complaint_said,
     corrected,
     doctor_named,
@@ -123,6 +124,15 @@ def _named(text: str, manager: DialogManager) -> tuple[str, str | None] | None:
     if specialty is not None:
         return RequestKind.APPOINTMENT, specialty
     return (kind, None) if kind is not None else None
+
+
+def kind_refused(text: str, manager: DialogManager) -> str | None:
+    """The label of the one kind of request `text` turns down when it asks for none ("не
+    лекарства", "not a call-back": `forms.choice_told`), or None."""
+    i18n: Translator = manager.middleware_data["i18n"]
+    kinds = [(kind, i18n(f"request-kind-{kind}")) for kind in KINDS]
+    _, no = choice_told(text, kinds, KIND_WORDS)
+    return dict(kinds)[no] if no is not None else None
 
 
 # a specialty the member typed (not listed), as much of it as a button's label shows

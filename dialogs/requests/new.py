@@ -42,6 +42,7 @@ from dialogs.requests.dates import DATE_AHEAD
 from dialogs.requests.named import (
     another_asked,
     is_open,
+    kind_refused,
     named_ahead,
     named_holder,
     named_label,
@@ -234,6 +235,9 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
         if holders:  # "Olena": this year's card and last year's: the list, to pick from
             await manager.switch_to(NewRequestSG.person)
             return
+    if named is None and (no := kind_refused(text, manager)) is not None:
+        set_notice(manager, "choice-refused", choice=no)  # "не лекарства": not offered them
+        return
     if named is None and len(text.split()) > 1:
         # "справка для бассейна", "консультация онлайн": no request the bot makes; support's,
         # offered with one press, as on the menu (a thank-you, "нужна скорая" answered so)

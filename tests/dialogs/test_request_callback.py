@@ -325,6 +325,19 @@ async def test_what_the_chooser_does_not_make_is_offered_to_support(member, sess
     assert "💵 Reimbursement" in member.text()
 
 
+async def test_a_kind_turned_down_on_the_chooser_is_said_back_not_opened(member, session_factory):
+    """ "не лекарства" on "What do you need?" opened the medicines form, the one request the
+    member had ruled out. It is said back and the kinds are asked again; one asked for beside
+    it ("не лекарства, а анализы") is opened."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.send("не лекарства")
+    assert "👌 Not 💊 Medicines, then. Which one is it?" in member.text()
+    assert "What do you need?" in member.text()  # no form opened
+    await member.send("не лекарства, а анализы")
+    assert "🧪 Lab tests" in member.text()
+
+
 async def test_a_contact_shared_for_the_number_to_call_is_taken(member, session_factory):
     """ "Which number should we call?" answered with a contact from the address book (a
     mother's, no Telegram account of hers): it was "send your answer as a text message"; a
