@@ -111,17 +111,20 @@ def typed_choice(
     taken by its words; one `read` finds goes to `on_click`, which says why it cannot be.
     An answer that turns a button down and asks for no other ("не в долларах", "только не
     утром": its words name the dollar, the morning; `forms.choice_told`, or in a longer
-    sentence `read_refused`) is said back with that button's label (`refused`, a notice with
+    sentence `read_refused`, which also outweighs "any time" named beside it: "в любое время,
+    кроме утра") is said back with that button's label (`refused`, a notice with
     `choice`), and the step is asked again, nothing picked; or, with `on_refused`, handed to it
     with that label (a day named beside it on a time step: "в пятницу, только не утром")."""
 
     async def on_text(message: Message, widget: MessageInput, manager: DialogManager) -> None:
         data = await getter(**{**manager.middleware_data, "dialog_manager": manager})
         text = message.text or ""
-        picked, no = choice_told(text, data.get(items, ()), aliases)
-        if picked is None and no is None and read_refused is not None:
-            no = read_refused(text)
-        if picked is None and no is not None:
+        # a sentence that turns one down and asks for no other first: "в любое время, кроме
+        # утра" names "any time" too, which holds the morning
+        no = read_refused(text) if read_refused is not None else None
+        picked, told_no = choice_told(text, data.get(items, ()), aliases)
+        no = no or told_no
+        if no is not None:
             label = dict(data.get(items, ())).get(no)
             if label is not None:  # without the mark of the one chosen now ("✅ English")
                 label = label.removeprefix(CHOSEN_MARK)
