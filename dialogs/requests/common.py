@@ -21,7 +21,7 @@ from bot.render import long_details
 from bot.services import cards, requests
 from bot.services.cards import CardView
 from bot.services.documents import MAX_DOCUMENTS, Attachment, is_duplicate, refusal
-from bot.services.forms import change_asked, changed_to
+from bot.services.forms import change_asked, changed_to, value_corrected
 from dialogs.attachments import captioned
 from dialogs.common import (
     clear_error,
@@ -234,12 +234,19 @@ def edit_buttons(fields: Sequence[Field]) -> list[Button]:
 def summary_input(on_send: Any, fields: Sequence[Field]) -> MessageInput:
     """What is typed under a form's summary: a whole "yes" ("да", "так") sends it
     (`typed_yes`); a field named to change ("изменить дату", "змінити адресу", "change the
-    time", "адрес другой") opens its step as its "✏️" does (`forms.change_asked`); a "no", or a
-    change asked without saying of what ("нет, не так"), asks which, beside the buttons."""
+    time", "адрес другой") opens its step as its "✏️" does (`forms.change_asked`); a value
+    corrected with a "не" and no word for its field ("не утром, а вечером") opens that field's
+    step answered with it (`forms.value_corrected`); a "no", or a change asked without saying
+    of what ("нет, не так"), asks which, beside the buttons."""
     steps = {field: step for field, _key, step in fields}
 
     async def on_change(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
         field = change_asked(message.text or "", steps)
+        corrected = None if field else _value_corrected(message.text or "", steps, manager)
+        if corrected is not None:  # "не утром, а вечером": that step, answered with it
+            await edit_field(manager, steps[corrected])
+            await answer_step(message, manager)
+            return
         if field is None and await _kept_for_next(message.text or "", manager):
             return  # "а для Софії теж треба повернути за аналізи": offered once this is sent
         if field is None:
@@ -253,6 +260,17 @@ def summary_input(on_send: Any, fields: Sequence[Field]) -> MessageInput:
                 await answer_step(message.model_copy(update={"text": value}), manager)
 
     return typed_yes(on_send, otherwise=on_change)
+
+
+def _value_corrected(text: str, steps: Mapping[str, State], manager: DialogManager) -> str | None:
+    """The field a correction typed under a summary gives a value of, with no word for the
+    field ("не утром, а вечером", "не стоматолог, а терапевт": `forms.value_corrected`)."""
+    specialties: Mapping[str, str] = {}
+    if "specialty" in steps:
+        from dialogs.requests.appointment.handlers import specialty_words
+
+        specialties = specialty_words(manager.middleware_data["translators"])
+    return value_corrected(text, steps, today(manager), specialties)
 
 
 # the kind of request each form makes, by its states' group

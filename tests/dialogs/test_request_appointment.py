@@ -1206,3 +1206,32 @@ async def test_a_day_named_beside_a_time_turned_down_is_the_visit_s_day(member, 
         "2026-11-27",
         "afternoon",
     )
+
+
+async def test_a_value_corrected_under_the_summary_changes_its_field(member, session_factory):
+    """Under "Is everything right?", "не утром, а вечером", "не стоматолог, а терапевт" and "не
+    утром" (a correction by the value, no word for its field) and "время не подходит" were "I
+    did not expect that here". A correction opens its field's step answered with it (the
+    summary back when it is taken, the step asking again when it only turns one down); a field
+    said not to suit opens its step."""
+    await open_form(member, session_factory)
+    await to_summary(member)  # the dentist, December 5, the morning
+    await member.send("не утром, а вечером")
+    assert "Time: 🌆 Evening, 16:00–20:00" in member.text()
+    assert "Is everything right?" in member.text()
+    await member.send("не стоматолог, а терапевт")
+    assert "Specialty: Therapist (GP)" in member.text()
+    await member.send("не вечером")
+    assert "👌 Not 🌆 Evening, 16:00–20:00, then." in member.text()
+    assert TIME_PROMPT in member.text()
+    await member.click("☀️ Afternoon, 12:00–16:00")
+    await member.send("дата не подходит")
+    assert DATE_PROMPT in member.text()
+    await member.send("07.12.2026")
+    await member.send("да")
+    [request] = await stored_requests(session_factory)
+    assert (
+        request.details["specialty"],
+        request.details["preferred_date"],
+        request.details["time_window"],
+    ) == ("therapist", "2026-12-07", "afternoon")

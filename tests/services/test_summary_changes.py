@@ -1,8 +1,11 @@
-"""What an answer typed under a form's summary asks to change (`forms.change_asked`)."""
+"""What an answer typed under a form's summary asks to change (`forms.change_asked`, and by a
+value alone `forms.value_corrected`)."""
+
+from datetime import date
 
 import pytest
 
-from bot.services.forms import change_asked
+from bot.services.forms import change_asked, value_corrected
 
 APPOINTMENT = ("specialty", "clinic", "date", "time", "comment")
 CLAIM = ("date", "amount", "currency", "docs", "iban", "comment")
@@ -24,6 +27,10 @@ CLAIM = ("date", "amount", "currency", "docs", "iban", "comment")
         ("исправить сумму", CLAIM, "amount"),
         ("другой счёт", CLAIM, "iban"),
         ("change the IBAN", CLAIM, "iban"),
+        # what is shown said not to suit
+        ("время не подходит", APPOINTMENT, "time"),
+        ("дата не влаштовує", APPOINTMENT, "date"),
+        ("the time does not suit me", APPOINTMENT, "time"),
     ],
 )
 def test_a_field_named_to_change(typed, fields, field):
@@ -43,3 +50,29 @@ def test_a_change_asked_without_saying_of_what(typed):
 )
 def test_what_asks_no_change(typed):
     assert change_asked(typed, APPOINTMENT) is None
+
+
+SPECIALTIES = {"стоматолог": "dentist", "терапевт": "therapist"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "fields", "field"),
+    [
+        ("не утром, а вечером", APPOINTMENT, "time"),
+        ("не утром", APPOINTMENT, "time"),
+        ("нет, не 5 декабря, а 6", APPOINTMENT, "date"),
+        ("не завтра утром", APPOINTMENT, "date"),  # (the date's step reads the time with it)
+        ("не стоматолог, а терапевт", APPOINTMENT, "specialty"),
+        ("не в долларах, а в гривнах", CLAIM, "currency"),
+        ("не 5 ноября", CLAIM, "date"),  # a day gone: a service's
+        # no "не": no correction ("добрый вечер" names the evening); nothing named; a field
+        # the form has not
+        ("вечером", APPOINTMENT, None),
+        ("добрый вечер", APPOINTMENT, None),
+        ("нет, не так", APPOINTMENT, None),
+        ("не в долларах", APPOINTMENT, None),
+    ],
+)
+def test_a_value_corrected_with_a_not_names_its_field(typed, fields, field):
+    """ "не утром, а вечером" under a summary says which field by its value: the time."""
+    assert value_corrected(typed, fields, date(2026, 11, 22), SPECIALTIES) == field

@@ -34,6 +34,7 @@ from bot.services.forms.answers import (
     names_own_phone,
     names_same,
     names_unknown,
+    value_corrected,
 )
 from bot.services.forms.chat import (
     MENU_WORDS,
@@ -263,6 +264,7 @@ __all__ = [
     "typed_command",
     "typed_phrase",
     "typo_of",
+    "value_corrected",
     "verb_kind",
     "wants",
     "window_in_sentence",

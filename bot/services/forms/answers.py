@@ -3,19 +3,24 @@ the own phone or home, and a summary's field named to change."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
+from datetime import date
 
 from bot.services.forms.chat import THANKS_WORDS, is_thanks
 from bot.services.forms.text import (
     _PLEASE,
     ALIAS_WORDS,
+    NEGATIONS,
     _made_of,
     _words,
+    aliases_held,
     changes,
     plain_phrase,
     trimmed,
     typed_phrase,
 )
+from bot.services.forms.times import day_named, day_refused, window_named, window_refused
+from bot.services.money import CURRENCY_WORDS
 
 # "yes" typed to "Is everything correct?" under a summary, as `_words` leaves it: the whole
 # answer, so "да, но время другое" (yes, but another time) is not taken for one
@@ -249,6 +254,35 @@ def change_asked(typed: str, fields: Collection[str]) -> str | None:
     if changing or is_no(typed):
         return ""
     return None
+
+
+def value_corrected(
+    typed: str, fields: Collection[str], today: date, specialties: Mapping[str, str]
+) -> str | None:
+    """The one of `fields` an answer under a summary corrects by a value alone, said with a
+    "не", "not" ("не утром, а вечером", "нет, не 5 декабря, а 6", "не стоматолог, а терапевт",
+    "не в долларах"): the date when it names a day, ahead or gone (its step reads a time of
+    day with it), else the time of day, the doctor (`specialties`, their words) or the currency
+    it names or turns down; None with no "не", or when it names none of them or several."""
+    words = _words(typed)
+    if not NEGATIONS & set(words):
+        return None  # ("добрый вечер" is no time asked for)
+    days = any(
+        day_named(typed, today, future=ahead) or day_refused(typed, today, future=ahead)
+        for ahead in (True, False)
+    )
+    if "date" in fields and days:
+        return "date"
+    found = {
+        field
+        for field, told in (
+            ("time", bool(window_named(typed) or window_refused(typed))),
+            ("specialty", bool(aliases_held(typed, specialties))),
+            ("currency", bool(aliases_held(typed, CURRENCY_WORDS))),
+        )
+        if told and field in fields
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 # the word between a field named to change and its new value: "дату на 15 декабря", "час на
