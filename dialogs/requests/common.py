@@ -21,7 +21,7 @@ from bot.render import long_details
 from bot.services import cards, requests
 from bot.services.cards import CardView
 from bot.services.documents import MAX_DOCUMENTS, Attachment, is_duplicate, refusal
-from bot.services.forms import change_asked, changed_to, value_corrected
+from bot.services.forms import change_asked, changed_to, value_corrected, value_given
 from dialogs.attachments import captioned
 from dialogs.common import (
     clear_error,
@@ -243,9 +243,10 @@ def summary_input(on_send: Any, fields: Sequence[Field]) -> MessageInput:
     async def on_change(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
         field = change_asked(message.text or "", steps)
         corrected = None if field else _value_corrected(message.text or "", steps, manager)
-        if corrected is not None:  # "не утром, а вечером": that step, answered with it
+        if corrected is not None:  # "не утром, а вечером": that step, answered with "вечером"
             await edit_field(manager, steps[corrected])
-            await answer_step(message, manager)
+            given = value_given(message.text or "")
+            await answer_step(message.model_copy(update={"text": given}), manager)
             return
         if field is None and await _kept_for_next(message.text or "", manager):
             return  # "а для Софії теж треба повернути за аналізи": offered once this is sent

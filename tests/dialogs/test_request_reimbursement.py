@@ -797,3 +797,28 @@ async def test_a_currency_turned_down_is_said_back_not_taken_for_that_currency(
     await _finish(member)
     [request] = await stored_requests(session_factory)
     assert (request.details["amount"], request.details["currency"]) == ("1234.50", "UAH")
+
+
+async def test_a_value_corrected_under_the_claim_s_summary_changes_its_field(
+    member, session_factory
+):
+    """ "не в гривнах, а в долларах" and "нет, не 15, а 16" under the claim's summary were "I
+    did not expect that here": each changes its field (the currency, the service date) to the
+    value it gives, and the summary comes back."""
+    await member_with_active_card(member, session_factory)
+    await _open_form(member)
+    await member.send("15.11.2026")
+    await member.send("1 234,50")
+    await member.click(UAH)
+    await send_document(member, "receipt.pdf")
+    await member.click(DONE)
+    await member.send(UA_IBAN)
+    await member.click("⏭ Skip")
+    await member.send("не в гривнах, а в долларах")
+    assert "Amount: $1,234.50" in member.text()
+    await member.send("нет, не 15, а 16")
+    assert "Service date: November 16, 2026" in member.text()
+    assert "Is everything right?" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert (request.details["service_date"], request.details["currency"]) == ("2026-11-16", "USD")

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from bot.services.forms import change_asked, value_corrected
+from bot.services.forms import change_asked, value_corrected, value_given
 
 APPOINTMENT = ("specialty", "clinic", "date", "time", "comment")
 CLAIM = ("date", "amount", "currency", "docs", "iban", "comment")
@@ -76,3 +76,13 @@ SPECIALTIES = {"стоматолог": "dentist", "терапевт": "therapist
 def test_a_value_corrected_with_a_not_names_its_field(typed, fields, field):
     """ "не утром, а вечером" under a summary says which field by its value: the time."""
     assert value_corrected(typed, fields, date(2026, 11, 22), SPECIALTIES) == field
+
+
+@pytest.mark.parametrize(
+    ("typed", "given"),
+    [("не утром, а вечером", "вечером"), ("нет, не 5 декабря, а 6", "6"),
+     ("не стоматолог, а терапевт", "терапевт"), ("not in the morning but in the evening",
+     "in the evening"), ("не утром", "не утром")],
+)  # fmt: skip
+def test_a_correction_s_new_value_is_its_last_clause_without_a_not(typed, given):
+    assert value_given(typed) == given

@@ -35,6 +35,7 @@ from bot.services.forms.answers import (
     names_same,
     names_unknown,
     value_corrected,
+    value_given,
 )
 from bot.services.forms.chat import (
     MENU_WORDS,
@@ -265,6 +266,7 @@ __all__ = [
     "typed_phrase",
     "typo_of",
     "value_corrected",
+    "value_given",
     "verb_kind",
     "wants",
     "window_in_sentence",

@@ -8,6 +8,7 @@ from datetime import date
 
 from bot.services.forms.chat import THANKS_WORDS, is_thanks
 from bot.services.forms.text import (
+    _CLAUSE,
     _PLEASE,
     ALIAS_WORDS,
     NEGATIONS,
@@ -283,6 +284,15 @@ def value_corrected(
         if told and field in fields
     }
     return found.pop() if len(found) == 1 else None
+
+
+def value_given(typed: str) -> str:
+    """The words of a correction (`value_corrected`) that give the new value: its last clause
+    with no "не" ("не утром, а вечером": "вечером"; "нет, не 5 декабря, а 6": "6"), or all of
+    it when each has one ("не утром": its step says that one back)."""
+    clauses = [clause.strip(" ,;.!?") for clause in _CLAUSE.split(typed)]
+    given = [clause for clause in clauses if clause and not NEGATIONS & set(_words(clause))]
+    return given[-1] if given else typed
 
 
 # the word between a field named to change and its new value: "дату на 15 декабря", "час на
