@@ -71,6 +71,7 @@ SPECIALTIES = {"стоматолог": "dentist", "терапевт": "therapist
         ("добрый вечер", APPOINTMENT, None),
         ("нет, не так", APPOINTMENT, None),
         ("не в долларах", APPOINTMENT, None),
+        ("я не смогу прийти утром", APPOINTMENT, None),  # (not the morning's "не")
     ],
 )
 def test_a_value_corrected_with_a_not_names_its_field(typed, fields, field):

@@ -261,15 +261,19 @@ def value_corrected(
     typed: str, fields: Collection[str], today: date, specialties: Mapping[str, str]
 ) -> str | None:
     """The one of `fields` an answer under a summary corrects by a value alone, said with a
-    "не", "not" ("не утром, а вечером", "нет, не 5 декабря, а 6", "не стоматолог, а терапевт",
-    "не в долларах"): the date when it names a day, ahead or gone (its step reads a time of
-    day with it), else the time of day, the doctor (`specialties`, their words) or the currency
-    it names or turns down; None with no "не", or when it names none of them or several."""
-    words = _words(typed)
-    if not NEGATIONS & set(words):
-        return None  # ("добрый вечер" is no time asked for)
+    "не", "not": one it turns down ("не утром", "нет, не 5 декабря") or one it gives in a
+    clause of its own with no "не" (`value_given`: "не утром, а вечером", "не стоматолог, а
+    терапевт", "не в гривнах, а в долларах"). The date when it names a day, ahead or gone (its
+    step reads a time of day with it), else the time of day, the doctor (`specialties`, their
+    words) or the currency; None with no "не" ("добрый вечер" names the evening), or a value
+    in the clause of its "не" not turned down by it ("я не смогу прийти утром": which time is
+    not said), or none of them named, or several."""
+    if not NEGATIONS & set(_words(typed)):
+        return None
+    given = value_given(typed)
+    apart = given != typed  # (a clause with no "не" gives the value)
     days = any(
-        day_named(typed, today, future=ahead) or day_refused(typed, today, future=ahead)
+        day_refused(typed, today, future=ahead) or (apart and day_named(given, today, future=ahead))
         for ahead in (True, False)
     )
     if "date" in fields and days:
@@ -277,9 +281,9 @@ def value_corrected(
     found = {
         field
         for field, told in (
-            ("time", bool(window_named(typed) or window_refused(typed))),
-            ("specialty", bool(aliases_held(typed, specialties))),
-            ("currency", bool(aliases_held(typed, CURRENCY_WORDS))),
+            ("time", bool(window_refused(typed) or (apart and window_named(given)))),
+            ("specialty", apart and bool(aliases_held(given, specialties))),
+            ("currency", apart and bool(aliases_held(given, CURRENCY_WORDS))),
         )
         if told and field in fields
     }
