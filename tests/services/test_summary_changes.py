@@ -65,6 +65,7 @@ SPECIALTIES = {"стоматолог": "dentist", "терапевт": "therapist
         ("не стоматолог, а терапевт", APPOINTMENT, "specialty"),
         ("не в долларах, а в гривнах", CLAIM, "currency"),
         ("не 5 ноября", CLAIM, "date"),  # a day gone: a service's
+        ("не на этот номер, а на 0671234567", ("phone", "time", "topic"), "phone"),
         # no "не": no correction ("добрый вечер" names the evening); nothing named; a field
         # the form has not
         ("вечером", APPOINTMENT, None),

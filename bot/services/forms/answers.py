@@ -22,6 +22,7 @@ from bot.services.forms.text import (
 )
 from bot.services.forms.times import day_named, day_refused, window_named, window_refused
 from bot.services.money import CURRENCY_WORDS
+from bot.services.phones import phone_in_text
 
 # "yes" typed to "Is everything correct?" under a summary, as `_words` leaves it: the whole
 # answer, so "да, но время другое" (yes, but another time) is not taken for one
@@ -265,9 +266,9 @@ def value_corrected(
     clause of its own with no "не" (`value_given`: "не утром, а вечером", "не стоматолог, а
     терапевт", "не в гривнах, а в долларах"). The date when it names a day, ahead or gone (its
     step reads a time of day with it), else the time of day, the doctor (`specialties`, their
-    words) or the currency; None with no "не" ("добрый вечер" names the evening), or a value
-    in the clause of its "не" not turned down by it ("я не смогу прийти утром": which time is
-    not said), or none of them named, or several."""
+    words), the currency or the number to call; None with no "не" ("добрый вечер" names the
+    evening), or a value in the clause of its "не" not turned down by it ("я не смогу прийти
+    утром": which time is not said), or none of them named, or several."""
     if not NEGATIONS & set(_words(typed)):
         return None
     given = value_given(typed)
@@ -284,6 +285,7 @@ def value_corrected(
             ("time", bool(window_refused(typed) or (apart and window_named(given)))),
             ("specialty", apart and bool(aliases_held(given, specialties))),
             ("currency", apart and bool(aliases_held(given, CURRENCY_WORDS))),
+            ("phone", apart and phone_in_text(given) is not None),  # "не на этот, а на 067…"
         )
         if told and field in fields
     }
