@@ -41,6 +41,19 @@ async def _finish(member: MemberClient) -> None:
     await member.click("✅ Send")
 
 
+async def _to_summary(member: MemberClient, service_date: str) -> None:
+    """From the menu to the summary of a claim for a service on `service_date`: 1 234,50 UAH,
+    one receipt, the IBAN, no comment."""
+    await _open_form(member)
+    await member.send(service_date)
+    await member.send("1 234,50")
+    await member.click(UAH)
+    await send_document(member, "receipt.pdf")
+    await member.click(DONE)
+    await member.send(UA_IBAN)
+    await member.click("⏭ Skip")
+
+
 async def _claim_from_amount(member: MemberClient, session_factory):
     """From the amount step on, a claim sent with one receipt: the requests stored."""
     assert "How much did you pay?" in member.text()
@@ -396,14 +409,7 @@ async def test_a_draft_sent_after_its_service_date_is_too_old_asks_for_the_date_
     days on 22 November but not on the 27th. Sending then opens the date step with the reason
     (the earliest date now), and the summary comes back after it."""
     await member_with_active_card(member, session_factory)
-    await _open_form(member)
-    await member.send("25.08.2026")
-    await member.send("1 234,50")
-    await member.click(UAH)
-    await send_document(member, "receipt.pdf")
-    await member.click(DONE)
-    await member.send(UA_IBAN)
-    await member.click("⏭ Skip")
+    await _to_summary(member, "25.08.2026")
     clock.advance(days=5)  # 27 November
 
     await member.click("✅ Send")
@@ -806,14 +812,7 @@ async def test_a_value_corrected_under_the_claim_s_summary_changes_its_field(
     did not expect that here": each changes its field (the currency, the service date) to the
     value it gives, and the summary comes back."""
     await member_with_active_card(member, session_factory)
-    await _open_form(member)
-    await member.send("15.11.2026")
-    await member.send("1 234,50")
-    await member.click(UAH)
-    await send_document(member, "receipt.pdf")
-    await member.click(DONE)
-    await member.send(UA_IBAN)
-    await member.click("⏭ Skip")
+    await _to_summary(member, "15.11.2026")
     await member.send("не в гривнах, а в долларах")
     assert "Amount: $1,234.50" in member.text()
     await member.send("нет, не 15, а 16")
