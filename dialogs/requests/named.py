@@ -106,9 +106,7 @@ def _held(text: str, manager: DialogManager, typed: str = "") -> tuple[str, str 
 
 
 def _named(text: str, manager: DialogManager) -> tuple[str, str | None] | None:
-    i18n: Translator = manager.middleware_data["i18n"]
-    kinds = [(kind, i18n(f"request-kind-{kind}")) for kind in KINDS]
-    kind = match_choice(text, kinds, KIND_WORDS) or alias_named(text, REFUND_WORDS)
+    kind = match_choice(text, _kind_options(manager), KIND_WORDS) or alias_named(text, REFUND_WORDS)
     specialty = (
         typed_specialty(text, manager)[0]
         if kind is None
@@ -126,11 +124,16 @@ def _named(text: str, manager: DialogManager) -> tuple[str, str | None] | None:
     return (kind, None) if kind is not None else None
 
 
+def _kind_options(manager: DialogManager) -> list[tuple[str, str]]:
+    """The kinds of request as the chooser's buttons name them: (kind, label)."""
+    i18n: Translator = manager.middleware_data["i18n"]
+    return [(kind, i18n(f"request-kind-{kind}")) for kind in KINDS]
+
+
 def kind_refused(text: str, manager: DialogManager) -> str | None:
     """The label of the one kind of request `text` turns down when it asks for none ("не
-    лекарства", "not a call-back": `forms.choice_told`), or None."""
-    i18n: Translator = manager.middleware_data["i18n"]
-    kinds = [(kind, i18n(f"request-kind-{kind}")) for kind in KINDS]
+    лекарства", "только не звонок": `forms.choice_told`), or None."""
+    kinds = _kind_options(manager)
     _, no = choice_told(text, kinds, KIND_WORDS)
     return dict(kinds)[no] if no is not None else None
 

@@ -162,10 +162,8 @@ def named_medicines(text: str) -> str | None:
 # part of their name, not where or whom they are for
 # the words a line sent after others opens with, joining it to them ("и ферритин", "і ще
 # вітамін D", "а также глюкоза", "also ferritin", "тағы ферритин"): the list reads without them
-_LINE_JOINS = frozenset(
-    {"и", "і", "й", "та", "а", "and", "also", "plus", "плюс", "ещё", "еще", "ще", "также",
-     "також", "тоже", "теж", "тағы", "және"}
-)  # fmt: skip
+_LINE_JOINS = _TESTS_JOIN | {"plus", "плюс", "ещё", "еще", "ще", "также", "також", "тоже", "теж",
+                             "тағы", "және"}  # fmt: skip
 
 
 def list_line(text: str) -> str:
