@@ -263,6 +263,29 @@ async def test_a_day_named_beside_a_time_turned_down_is_kept_for_the_call(member
     )
 
 
+async def test_the_number_or_time_corrected_under_the_summary_is_changed(member, session_factory):
+    """ "не на этот номер, а на 0671234567" and "не вечером, а утром" under the call-back's
+    summary were "I did not expect that here": each changes its field (the number to call,
+    the time) to the value it gives, and the summary comes back."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    await member.click("📞 Call-back")
+    await member.click("📱 Use \\+380 50 111 2233")
+    await member.click("🌆 Evening, 16:00–20:00")
+    await member.send("Question about my limit")
+    await member.send("не на этот номер, а на 0671234567")
+    assert "Phone: +380 67 123 4567" in member.text()
+    await member.send("не вечером, а утром")
+    assert "Time: 🌅 Morning, 8:00–12:00" in member.text()
+    assert "Is everything right?" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert (request.details["phone"], request.details["time_window"]) == (
+        "+380671234567",
+        "morning",
+    )
+
+
 async def test_the_time_for_a_call_back_typed_as_an_hour(member, session_factory):
     """ "з 9 до 11" is the morning, and the hours the member gave are kept as typed beside it
     (support would otherwise call at 11:30); a time pressed after drops them."""
