@@ -123,13 +123,21 @@ async def chat_getter(
     sent = bool(dialog_manager.dialog_data.get(SENT))
     added_to = dialog_manager.dialog_data.get(ADDED_TO)
     opening = open_now(dialog_manager, settings)
+    # sent while support is away: when they are back, rather than an answer waited for; not
+    # while staff are writing to this member anyway
+    away = sent and opening["away"]
+    if away:
+        data = dialog_manager.middleware_data
+        at_work = await support_chat.staff_at_work(
+            data["session"], data["member"], now(dialog_manager)
+        )
+        away = not at_work
     return {
         "sent": sent and added_to is None,
         "added": sent and added_to is not None,
         "number": added_to or "",
         "fresh": not sent,
-        # sent while support is away: when they are back, rather than an answer waited for
-        "sent_closed": sent and opening["away"],
+        "sent_closed": away,
         **opening,
     }
 

@@ -19,6 +19,10 @@ from storage.models import Audience, NotificationKind, RequestStatus
 
 K = NotificationKind
 
+# what staff send a member in their own words, or the visit they booked (`/visit`): where and
+# when
+STAFF_WORDS = (K.STAFF_COPY, K.CANNED_REPLY, K.VISIT_BOOKED)
+
 
 class PayloadError(ValueError):
     """A stored payload that does not fit its kind's class (or a kind with no class)."""

@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import lifecycle, outbox, relay, requests
 from bot.services.documents import Attachment
 from bot.services.forms import clean_text
-from bot.services.notifications import member_message
+from bot.services.notifications import STAFF_WORDS, member_message
 from storage.models import Member, Notification, Request
+from storage.repositories import notifications as notifications_repo
 
 TEXT_MAX = 4000  # a Telegram message holds 4096 characters; staff see it with a short header
+# staff who wrote to a member this lately are at work on their messages, whatever the hours
+AT_WORK_LATELY = timedelta(minutes=30)
 
 
 def clean_message(text: str | None) -> str | None:
     """Trimmed text of 1 to TEXT_MAX characters with a letter or digit, else None."""
     return clean_text(text, min_len=1, max_len=TEXT_MAX)
+
+
+async def staff_at_work(session: AsyncSession, member: Member, now: datetime) -> bool:
+    """Whether staff wrote to `member` (a line of the topic, a canned reply, a visit booked) in
+    the last `AT_WORK_LATELY`: outside the call centre's hours someone is answering them, and
+    "support is not at work now" under the member's next message would be untrue."""
+    assert member.id is not None
+    since = now - AT_WORK_LATELY
+    return await notifications_repo.queued_since(session, member.id, STAFF_WORDS, since)
 
 
 async def send_to_support(

@@ -734,6 +734,38 @@ async def test_a_message_in_write_to_support_answers_the_request_support_asked_a
     assert await _status(world, request) == "need_info"
 
 
+async def test_support_away_is_not_said_to_a_member_staff_are_answering(world):
+    """A Sunday: support is away, and a message to it says when they are back. An agent on
+    duty answers her all the same; under her reply "support is not at work now" would be
+    untrue, so it is not said. Once staff have been quiet for half an hour, it is again."""
+    _, _request, thread = await _request_on_card(world)
+    world.clock.advance(hours=1)  # (a line just after the request would go to it)
+    await _write_to_support(world)
+    sent = EN("support-chat-sent").split("\n")[0]
+
+    async def writes(text: str) -> str:
+        await said(world, lambda: world.state.send_text(OLENA, text), sent)
+        await world.settled()  # (the step's last message loses its buttons first: an edit)
+        step = shown(world.bot_messages(OLENA)[-1])
+        assert step.startswith(sent)
+        return step
+
+    assert "🌙 Support is not at work now" in await writes("Is a dentist covered?")
+
+    await _staff_says(world, "I am on duty today: yes, a check-up is covered.", thread)
+    await world.deliver()
+    assert (
+        world.bot_messages(OLENA)[-1]["text"] == "I am on duty today: yes, a check-up is covered."
+    )
+    world.clock.advance(minutes=10)
+    assert "🌙" not in await writes("And a filling?")
+    await world.deliver()
+    assert [m for m in _member_lines(world, thread) if "And a filling?" in m]
+
+    world.clock.advance(minutes=31)
+    assert "🌙 Support is not at work now" in await writes("Hello?")
+
+
 async def test_with_two_requests_asking_write_to_support_goes_to_support(world):
     member, first, thread = await _request_on_card(world)
     second = await world.submit(member, topic="My limits for dentistry")

@@ -8,9 +8,9 @@ from enum import StrEnum
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import outbox, ratings, requests
-from bot.services.notifications import CardRefresh
+from bot.services.notifications import STAFF_WORDS, CardRefresh
 from bot.services.staff.audit import audit
-from storage.models import ActorKind, NotificationKind, Request, RequestKind, RequestStatus
+from storage.models import ActorKind, Request, RequestKind, RequestStatus
 from storage.repositories import members as members_repo
 from storage.repositories import notifications as notifications_repo
 from storage.repositories import requests as requests_repo
@@ -46,13 +46,6 @@ class AlreadyTakenError(Exception):
 # these ask the staff member for a text first: the question to the member, the reason
 NEEDS_TEXT = frozenset({StaffAction.INFO, StaffAction.REJECT})
 
-# what staff send the member in their own words, or the visit they booked (`/visit`): where
-# and when
-STAFF_WORDS = (
-    NotificationKind.STAFF_COPY,
-    NotificationKind.CANNED_REPLY,
-    NotificationKind.VISIT_BOOKED,
-)
 # requests whose "done" the member acts on only with where and when (the visit, the delivery):
 # a status message alone does not say it
 TOLD_WHERE_AND_WHEN = frozenset(
