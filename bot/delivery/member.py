@@ -142,15 +142,26 @@ class MemberSender:
         request = await to.session.get(Request, to.n.request_id)
         if request is None or request.visit_on is None:
             return None
-        return await self._visit(to, request, tomorrow=False, remind=p.remind)
+        was = None
+        if p.was_day is not None:  # booked again: the booking it replaces
+            booking = visits.BOOKINGS[request.kind]
+            before = {booking.day_field: p.was_day, booking.time_field: p.was_at}
+            was = value_text(booking.day_field, p.was_day, before, to.i18n)
+        return await self._visit(to, request, tomorrow=False, remind=p.remind, was=was)
 
     async def _visit(
-        self, to: _To, request: Request, *, tomorrow: bool, remind: bool = False
+        self,
+        to: _To,
+        request: Request,
+        *,
+        tomorrow: bool,
+        remind: bool = False,
+        was: str | None = None,
     ) -> int:
         """ "📅 Your visit is booked: December 9, 2026 (Wednesday), 17:30", with the doctor and the
         clinic (the tests and the address, for lab tests; the medicines and the address, for
-        their delivery) and whose visit it is (a family's), and, `remind`, that the member is
-        reminded the day before; or that reminder."""
+        their delivery) and whose visit it is (a family's), `was`: the booking it replaces, and,
+        `remind`, that the member is reminded the day before; or that reminder."""
         key = VISIT_WORDS[request.kind][tomorrow]
         shown = {k: request.details[k] for k in VISIT_SHOWN[request.kind] if request.details.get(k)}
         lines = detail_lines(shown, to.i18n, value_max=VALUE_SHOWN)
@@ -164,6 +175,10 @@ class MemberSender:
             when=html.escape(when, quote=False),
             details=html.escape(lines, quote=False),
         )
+        if was is not None:  # under its first line: "Changed: it was December 15, 14:30."
+            head, _, rest = text.partition("\n")
+            said = to.i18n("notify-visit-was", was=html.escape(was, quote=False))
+            text = f"{head}\n{said}\n{rest}"
         if remind:  # booked before the day before it: "I will remind you the day before."
             text += "\n" + to.i18n("notify-visit-will-remind")
         return await self._text(to, text, request)

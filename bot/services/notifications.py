@@ -71,10 +71,15 @@ class AppointmentTomorrow(_ToMember):
 class VisitBooked(_ToMember):
     """Staff booked the appointment's visit (`/visit`): its day and hour are on the request.
     `remind`: the day before it is still ahead, and the member is told they will be reminded
-    then (a visit booked for today or tomorrow gets no reminder: this is it)."""
+    then (a visit booked for today or tomorrow gets no reminder: this is it). `was_day`,
+    `was_at`: the booking it replaces, when booked again."""
 
     kind = K.VISIT_BOOKED
     remind: bool = True
+    # booked again: the day and hour it replaces (the request keeps only the new ones), so the
+    # member reads a move, not a second visit
+    was_day: str | None = None
+    was_at: str | None = None
 
 
 class NeedInfoNudge(_ToMember):

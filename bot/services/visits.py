@@ -382,10 +382,14 @@ async def book(
     today: date,
 ) -> None:
     """Keep the visit on `request` and tell the member (and refresh the staff card), in the
-    caller's transaction; audited. Booked again, the new day and hour replace the old. `today`:
+    caller's transaction; audited. Booked again, the new day and hour replace the old, and the
+    member is told which they replace. `today`:
     the insurer's, whether the member is told of a reminder (`reminded`)."""
     assert request.id is not None
     booking = BOOKINGS[request.kind]
+    # booked before: the member is told it moved, from when (`VisitBooked.was_day`)
+    was_day = request.details.get(booking.day_field) if request.visit_on is not None else None
+    was_at = request.details.get(booking.time_field) if was_day else None
     details = {
         k: v for k, v in request.details.items() if k not in (booking.time_field, NOTE_FIELD)
     }
@@ -402,7 +406,7 @@ async def book(
     booked = f"{visit.day.isoformat()}:{visit.at or ''}"
     await outbox.enqueue(
         session,
-        VisitBooked(remind=reminded(visit, today)),
+        VisitBooked(remind=reminded(visit, today), was_day=was_day, was_at=was_at),
         dedup_key=f"visit:{request.id}:{booked}",
         member_id=request.member_id,
         request_id=request.id,

@@ -106,6 +106,8 @@ notify-visit-booked =
     📅 Your visit is booked: <b>{ $when }</b>.
     Request <b>{ $number }</b>:
     { $details }
+# a visit booked again: the booking it replaces (bot/delivery/member.py:_visit)
+notify-visit-was = 🔁 Changed: it was { $was }.
 # after a visit's booking, when its day is after tomorrow (bot/delivery/member.py:_visit)
 notify-visit-will-remind = I will remind you the day before.
 notify-visit-tomorrow =

@@ -104,6 +104,8 @@ notify-visit-booked =
     📅 Сіз қабылдауға жазылдыңыз: <b>{ $when }</b>.
     Өтініш <b>{ $number }</b>:
     { $details }
+# a visit booked again: the booking it replaces (bot/delivery/member.py:_visit)
+notify-visit-was = 🔁 Өзгертілді: бұрын { $was } болатын.
 # after a visit's booking, when its day is after tomorrow (bot/delivery/member.py:_visit)
 notify-visit-will-remind = Бір күн бұрын еске саламын.
 notify-visit-tomorrow =

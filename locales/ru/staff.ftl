@@ -110,6 +110,8 @@ notify-visit-booked =
     📅 Вы записаны на приём: <b>{ $when }</b>.
     Заявка <b>{ $number }</b>:
     { $details }
+# a visit booked again: the booking it replaces (bot/delivery/member.py:_visit)
+notify-visit-was = 🔁 Изменено: раньше было { $was }.
 # after a visit's booking, when its day is after tomorrow (bot/delivery/member.py:_visit)
 notify-visit-will-remind = Я напомню Вам об этом накануне.
 notify-visit-tomorrow =

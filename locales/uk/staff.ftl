@@ -110,6 +110,8 @@ notify-visit-booked =
     📅 Вас записано на прийом: <b>{ $when }</b>.
     Заявка <b>{ $number }</b>:
     { $details }
+# a visit booked again: the booking it replaces (bot/delivery/member.py:_visit)
+notify-visit-was = 🔁 Змінено: раніше було { $was }.
 # after a visit's booking, when its day is after tomorrow (bot/delivery/member.py:_visit)
 notify-visit-will-remind = Я нагадаю Вам про це напередодні.
 notify-visit-tomorrow =

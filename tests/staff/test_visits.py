@@ -194,6 +194,8 @@ async def test_a_visit_is_booked_on_the_appointment_meant_or_staff_are_told_why_
     assert "visit_time" not in again.details
     told = world.bot_messages(OLENA)[-1]["text"]
     assert told.startswith("📅 Your visit is booked: November 23, 2026 (Monday).")
+    # a move, not a second visit: the booking it replaces is said under it
+    assert told.split("\n")[1] == "🔁 Changed: it was November 27, 2026 (Friday), 09:00."
 
     async with world.sessions.begin() as session:
         await requests.cancel(
@@ -459,6 +461,7 @@ async def test_a_visit_booked_for_tomorrow_is_its_own_reminder(world):
     told = world.bot_messages(OLENA)[-1]["text"]
     assert told.startswith("📅 Your visit is booked: November 27, 2026 (Friday), 09:00.")
     assert "remind" not in told
+    assert "🔁" not in told  # (booked the first time: nothing changed)
     count = len(world.bot_messages(OLENA))
     await _remind(world, _almaty(26, 20))
     assert len(world.bot_messages(OLENA)) == count  # no reminder of what was just said
@@ -466,7 +469,12 @@ async def test_a_visit_booked_for_tomorrow_is_its_own_reminder(world):
     # booked again, further ahead: promised, and reminded the day before
     answer = await _staff_says(world, "/visit 29.11 9:00", thread)
     assert answer.endswith("The member is told now and reminded the day before.")
-    assert world.bot_messages(OLENA)[-1]["text"].endswith("I will remind you the day before.")
+    told = world.bot_messages(OLENA)[-1]["text"]
+    assert told.endswith("I will remind you the day before.")
+    assert told.split("\n")[:2] == [
+        "📅 Your visit is booked: November 29, 2026 (Sunday), 09:00.",
+        "🔁 Changed: it was November 27, 2026 (Friday), 09:00.",
+    ]
     await _remind(world, _almaty(28, 10))
     assert world.bot_messages(OLENA)[-1]["text"].startswith(
         "📅 A reminder: your visit is tomorrow, November 29, 2026 (Sunday), 09:00."
