@@ -461,6 +461,26 @@ async def test_that_s_all_typed_on_the_documents_step_is_done(member, session_fa
     ]
 
 
+async def test_that_s_all_said_twice_over_on_the_documents_step_is_done(member, session_factory):
+    """ "всё, больше нет" under the receipt ("that's all, no more") was kept as the claim's
+    comment and the step asked for more documents: it is "Done with documents" now, and no
+    comment is kept."""
+    await member_with_active_card(member, session_factory)
+    await _to_documents(member)
+    await send_document(member, "receipt.pdf")
+    await member.send("всё, больше нет")
+    assert "IBAN" in member.text()
+    await member.send(UA_IBAN)
+    assert "Anything to add for the claims team" in member.text()
+    await member.click("⏭ Skip")
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert "comment" not in request.details
+    assert [d.file_name for d in await stored_documents(session_factory, request.id)] == [
+        "receipt.pdf"
+    ]
+
+
 async def _sent_then_another_at_iban(member) -> None:
     """The claim at its IBAN step sent to UA_IBAN, then another one taken to its IBAN step."""
     await member.send(UA_IBAN)

@@ -335,7 +335,11 @@ def test_every_no_word_is_written_as_a_typed_answer_is_read_and_is_no_yes():
 @pytest.mark.parametrize(
     ("typed", "done"),
     [("Готово!", True), ("это всё", True), ("That's all.", True), ("це все", True),
-     ("болды", True), ("всё, кроме аспирина", False), ("Paracetamol", False)],
+     ("болды", True), ("всё, кроме аспирина", False), ("Paracetamol", False),
+     # said twice over
+     ("всё, больше нет", True), ("done, nothing else", True), ("це все, більше немає", True),
+     ("болды, басқа жоқ", True), ("готово, дальше, спасибо", True),
+     ("больше нет чеков", False), ("все чеки", False), ("нет", False)],
 )  # fmt: skip
 def test_that_s_all_is_the_whole_answer(typed, done):
     assert is_done(typed) is done

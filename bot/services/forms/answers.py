@@ -187,13 +187,25 @@ def is_nothing(typed: str) -> bool:
 
 
 def is_done(typed: str) -> bool:
-    """Whether `typed` is, whole, a "that's all" (`DONE_WORDS`), a thank-you or "please" with
-    it or not ("всё, спасибо", "это всё, дякую"); or a thank-you or an "ok" alone, said
-    under a list or documents: never one of them."""
+    """Whether `typed` is, whole, a "that's all" (`DONE_WORDS`) or two ("всё, больше нет"), a
+    thank-you or "please" with it or not ("всё, спасибо", "это всё, дякую"); or a thank-you
+    or an "ok" alone, said under a list or documents: never one of them."""
     if is_thanks(typed) or is_yes(typed):
         return True
     words = [w for w in _words(typed) if w not in THANKS_WORDS and w not in _DONE_COURTESY]
-    return 0 < len(words) <= ALIAS_WORDS and " ".join(words) in DONE_WORDS
+    return 0 < len(words) <= _DONE_MOST and _all_done(tuple(words))
+
+
+# a "that's all" said twice over ("всё, больше нет", "done, nothing else"): its words
+_DONE_MOST = 2 * ALIAS_WORDS
+
+
+def _all_done(words: tuple[str, ...]) -> bool:
+    """Whether `words` are, one after another, each a "that's all" (`DONE_WORDS`)."""
+    return any(
+        " ".join(words[:cut]) in DONE_WORDS and (cut == len(words) or _all_done(words[cut:]))
+        for cut in range(min(len(words), ALIAS_WORDS), 0, -1)
+    )
 
 
 # the words a "that's all" may come with: "спасибо большое", "please"
