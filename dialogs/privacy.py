@@ -33,7 +33,9 @@ from dialogs.common import (
     now,
     page_buttons,
     scroll_page,
+    set_notice,
     today,
+    typed_yes,
 )
 from dialogs.states import MainSG
 from dialogs.widgets import I18nButtonText, I18nError, I18nFormat
@@ -272,6 +274,17 @@ async def on_erase(event: CallbackQuery | Message, _button: Button, manager: Dia
     await manager.start(PrivacySG.erased, mode=StartMode.RESET_STACK)
 
 
+async def on_erase_typed_yes(_message: Message, _widget: Any, manager: DialogManager) -> None:
+    """ "да" typed under "Delete your data?": what cannot be undone is done by its button
+    only, a deliberate tap; the member is shown which."""
+    set_notice(manager, "mydata-erase-press")
+
+
+async def on_erase_typed_no(_message: Message, _widget: Any, manager: DialogManager) -> None:
+    """ "нет" typed there: the data kept, as its button does."""
+    await manager.switch_to(PrivacySG.summary)
+
+
 def privacy_dialog() -> Dialog:
     return MemberDialog(
         member_window(
@@ -290,6 +303,7 @@ def privacy_dialog() -> Dialog:
             I18nError(),
             Button(I18nButtonText("btn-mydata-erase-yes"), id="erase_yes", on_click=on_erase),
             SwitchTo(I18nButtonText("btn-mydata-erase-no"), id="erase_no", state=PrivacySG.summary),
+            typed_yes(on_erase_typed_yes, on_erase_typed_no),
             state=PrivacySG.confirm,
         ),
         member_window(

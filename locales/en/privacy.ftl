@@ -47,6 +47,8 @@ mydata-erase-confirm =
     This unlinks all your insurance cards and erases your phone, profile, unfinished forms, messages to support and messages waiting for you.
     Your requests stay with the insurer as its records require, without your name, phone, texts or documents.
     The insurer's own registry is not changed. This cannot be undone.
+# "yes" typed under the question: the button asked for (dialogs/privacy.py)
+mydata-erase-press = 👆 To delete everything, tap “{ btn-mydata-erase-yes }” below: this cannot be undone. To keep your data, tap “{ btn-mydata-erase-no }”.
 mydata-erased =
     ✅ Your data has been erased. Support has been told.
     If you come back, you start afresh: send /start.

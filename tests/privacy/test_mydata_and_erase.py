@@ -271,6 +271,27 @@ async def test_erase_leaves_nothing_personal_tells_staff_and_starts_afresh(world
     assert "member_erased" in listed["text"] and "request_take" in listed["text"]
 
 
+async def test_yes_typed_under_the_question_shows_the_button_and_no_keeps_the_data(world):
+    """ "yes" typed under "Delete your data?" was "I did not expect that here". What cannot be
+    undone is done by its button only: the member is shown which; "no" keeps the data, as
+    its button does."""
+    await world.member_with_card()
+    await world.say("/mydata")
+    await world.tap("🗑 Delete my data")
+    await world.say("yes")
+    text = world.last(OLENA)["text"]
+    assert "To delete everything, tap “🗑 Yes, delete everything” below" in text
+    assert "did not expect" not in text
+    [member] = await _all(world, Member)
+    assert member.phone == PHONE and member.erased_at is None
+
+    await world.say("нет")
+    assert "What the bot stores about you" in world.last(OLENA)["text"]
+    [member] = await _all(world, Member)
+    assert member.phone == PHONE and member.erased_at is None
+    assert len(await _all(world, CardLink)) == 1
+
+
 async def test_a_failed_commit_erases_nothing_and_says_so(world, monkeypatch):
     await world.member_with_card()
     await world.say("/mydata")
