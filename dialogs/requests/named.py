@@ -27,12 +27,12 @@ from bot.services.forms import (
     aliases_held,
     asks_what_to_do,
     bare_request,
-    choice_told,
     complaint_said,
     corrected,
     doctor_named,
     document_held,
     for_the_clinic,
+    kind_turned_down,
     kinds_held,
     match_choice,
     polite_request,
@@ -130,12 +130,13 @@ def _kind_options(manager: DialogManager) -> list[tuple[str, str]]:
     return [(kind, i18n(f"request-kind-{kind}")) for kind in KINDS]
 
 
-def kind_refused(text: str, manager: DialogManager) -> str | None:
-    """The label of the one kind of request `text` turns down when it asks for none ("не
-    лекарства", "только не звонок": `forms.choice_told`), or None."""
+def kind_refused(text: str, manager: DialogManager) -> tuple[str | None, str]:
+    """The label of the one kind of request a clause of `text` turns down ("не лекарства",
+    "not a call-back", "мне не звонок нужен": `forms.kind_turned_down`), or None; and what
+    `text` asks besides ("а запись к врачу"), `text` itself when nothing is turned down."""
     kinds = _kind_options(manager)
-    _, no = choice_told(text, kinds, KIND_WORDS)
-    return dict(kinds)[no] if no is not None else None
+    no, besides = kind_turned_down(text, kinds)
+    return (dict(kinds)[no] if no is not None else None), besides
 
 
 # a specialty the member typed (not listed), as much of it as a button's label shows
@@ -323,13 +324,18 @@ def asked_for(
     covered?", "лимит по стоматологии": no word of wanting, and the request not its first word).
     `said_for`: the card of the one the whole message names, when `text` is a part of it; the
     part is for them unless it names someone itself (themselves too: "мне"). A greeting it
-    opens with is not read ("Добрый день! Перезвоните мне")."""
+    opens with is not read ("Добрый день! Перезвоните мне"), nor a request it turns down
+    (`kind_refused`)."""
     text = said = without_opening(text) or text
     if "?" in text:  # a question, unless one that asks for it ("можете перезвонить?")
         polite = polite_request(text)
         if polite is None:
             return None
         text = polite
+    # "не хочу звонок" asks for none; "мне не звонок нужен, а запись к врачу", what is besides
+    refused, text = kind_refused(text, manager)
+    if refused is not None and not text:
+        return None
     holder = named_holder(text, card_list)
     if holder is None and said_for is not None and not names_self(text):
         holder = (said_for, text)

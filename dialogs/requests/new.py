@@ -205,6 +205,12 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
     text = said = message.text or ""
     if "?" in text:  # "можно записаться к лору на завтра?": the request it asks for
         text = polite_request(text) or text
+    # "не звонок", "not a call-back": said back, never opened; "не звонок, а запись к врачу":
+    # what it asks besides is read
+    refused, text = kind_refused(text, manager)
+    if refused is not None and not text:
+        set_notice(manager, "choice-refused", choice=refused)
+        return
     card_list: list[cards.CardView] = data["card_list"]
     if await _open_first_of_two(text, card_list, manager):
         return
@@ -235,9 +241,6 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
         if holders:  # "Olena": this year's card and last year's: the list, to pick from
             await manager.switch_to(NewRequestSG.person)
             return
-    if named is None and (no := kind_refused(text, manager)) is not None:
-        set_notice(manager, "choice-refused", choice=no)  # "не лекарства": not offered them
-        return
     if named is None and len(text.split()) > 1:
         # "справка для бассейна", "консультация онлайн": no request the bot makes; support's,
         # offered with one press, as on the menu (a thank-you, "нужна скорая" answered so)

@@ -367,6 +367,35 @@ async def test_a_kind_turned_down_on_the_chooser_is_said_back_not_opened(member,
     assert "🧪 Lab tests" in member.text()
 
 
+async def test_a_call_back_turned_down_in_a_sentence_is_said_back_not_opened(
+    member, session_factory
+):
+    """ "not a call-back", "не хочу звонок" and "без звонка" on "What do you need?" opened the
+    call-back, the one request the member had ruled out; "мне не звонок нужен, а запись к
+    врачу" was offered to support. The first are said back, the last opens what it asks for.
+    "не могу записаться" (the member cannot book it themselves) is no refusal of the booking.
+    On the menu, "не хочу звонок" offered the call-back."""
+    await member_with_active_card(member, session_factory)
+    await member.click("📝 New request")
+    for typed in ("not a call-back", "не хочу звонок", "без звонка", "қоңырау керек емес"):
+        await member.send(typed)
+        assert "👌 Not 📞 Call-back, then. Which one is it?" in member.text(), typed
+        assert "What do you need?" in member.text()  # no form opened
+    await member.send("мне не звонок нужен, а запись к врачу")
+    assert "Which doctor do you need?" in member.text()
+    await member.send("/menu")
+    await member.click("📝 New request")
+    await member.send("не могу записаться")
+    assert "Not 🩺 Doctor appointment" not in member.text()
+    # on the menu too: nothing offered for the refused one, the other one offered
+    await member.send("/menu")
+    await member.send("не хочу звонок")
+    assert "📝 New request: 📞 Call-back" not in member.buttons()
+    await member.send("не лекарства, а анализы")
+    assert "📝 New request: 🧪 Lab tests" in member.buttons()
+    assert await stored_requests(session_factory) == []
+
+
 async def test_a_contact_shared_for_the_number_to_call_is_taken(member, session_factory):
     """ "Which number should we call?" answered with a contact from the address book (a
     mother's, no Telegram account of hers): it was "send your answer as a text message"; a

@@ -30,6 +30,7 @@ from bot.services.forms import (
     is_thanks,
     is_thanks_closing,
     is_yes,
+    kind_turned_down,
     kinds_held,
     match_choice,
     read_date_and_time,
@@ -592,3 +593,27 @@ def test_a_question_the_clinic_directory_answers(
     typed: str, asked: tuple[bool, bool] | None
 ) -> None:
     assert asks_directory(typed) == asked
+
+
+KINDS = [("appointment", "🩺 Doctor appointment"), ("medicines", "💊 Medicines"),
+         ("lab_tests", "🧪 Lab tests"), ("reimbursement", "💵 Reimbursement"),
+         ("callback", "📞 Call-back")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("typed", "told"),
+    [("not a call-back", ("callback", "")), ("не хочу звонок", ("callback", "")),
+     ("звонок не нужен", ("callback", "")), ("без звонка", ("callback", "")),
+     ("қоңырау емес", ("callback", "")), ("I don't want a call back", ("callback", "")),
+     ("не ліки", ("medicines", "")),
+     ("мне не звонок нужен, а запись к врачу", ("callback", "запись к врачу")),
+     ("не лекарства, а анализы", ("medicines", "анализы")),
+     # no refusal: a word of being able, of what happened, or of the request's own use
+     ("не могу записаться", (None, "не могу записаться")),
+     ("не получила лекарства", (None, "не получила лекарства")),
+     ("лекарства не помогают", (None, "лекарства не помогают")),
+     ("не могу дозвониться, перезвоните", (None, "не могу дозвониться, перезвоните")),
+     ("нужен звонок", (None, "нужен звонок"))],
+)  # fmt: skip
+def test_a_kind_of_request_turned_down_and_what_is_asked_besides(typed, told):
+    assert kind_turned_down(typed, KINDS) == told

@@ -3,7 +3,9 @@ it, whom it is for (a family member by relation), a call-back's topic."""
 
 from __future__ import annotations
 
-from bot.services.forms.text import _words, aliases_held, typed_phrase
+from collections.abc import Sequence
+
+from bot.services.forms.text import _CLAUSE, _words, aliases_held, choice_told, typed_phrase
 
 # medicines asked for by their name rather than by a word for medicines ("заказать инсулин"):
 # each names the medicines request, and is a line of its list by itself
@@ -56,11 +58,11 @@ KIND_WORDS: dict[str, str] = {
         "reimbursement",
     ),
     **dict.fromkeys(
-        ("звонок", "перезвоните", "позвоните", "перезвонить", "позвонить", "дзвінок",
-         "передзвоніть", "передзвонити", "зателефонуйте", "зателефонувати", "перетелефонуйте",
-         "перетелефонувати", "подзвоніть", "подзвонити", "перезвоніть", "перезвонити", "наберите",
-         "наберіть", "қоңырау", "хабарласыңыз", "call",
-         "call me", "call back", "callback"),
+        ("звонок", "звонка", "дзвінка", "перезвоните", "позвоните", "перезвонить", "позвонить",
+         "дзвінок", "передзвоніть", "передзвонити", "зателефонуйте", "зателефонувати",
+         "перетелефонуйте", "перетелефонувати", "подзвоніть", "подзвонити", "перезвоніть",
+         "перезвонити", "наберите", "наберіть", "қоңырау", "хабарласыңыз", "call", "call me",
+         "call back", "callback"),
         "callback",
     ),
 }  # fmt: skip
@@ -101,6 +103,46 @@ _ASKING = frozenset(
      "өтінемін", "срочно", "терміново", "тез", "для", "for", "прошу", "просимо", "просим",
      "прохання", "просьба"}
 )  # fmt: skip
+
+
+# a request turned down on "What do you need?" ("не звонок", "not a call-back", "без звонка",
+# "не хочу звонок", "звонок не нужен", "қоңырау емес"): the words that turn it down, and those
+# that may stand beside them (wanting, needing, an article, who); a word of being able is not
+# among them: "не могу записаться" asks for the booking, "не получила лекарства" is about one
+_KIND_NOT = frozenset({"не", "not", "no", "ні", "t", "без", "without", "емес", "жоқ"})
+_KIND_NOT_BESIDE = _ASKING | frozenset(
+    {"хочу", "хочемо", "хотим", "нужен", "нужна", "нужно", "нужны", "надо", "треба",
+     "потрібен", "потрібна", "потрібно", "потрібні", "want", "need", "needed", "керек",
+     "қажет", "только", "тільки", "only", "just", "don", "do", "dont"}
+)  # fmt: skip
+
+
+def kind_turned_down(typed: str, kinds: Sequence[tuple[str, str]]) -> tuple[str | None, str]:
+    """The one kind of request (of `kinds`: id, label) a clause of `typed` turns down, the
+    clause being only that kind's words, a "не" and words of wanting ("мне не звонок нужен");
+    and the other clauses, what the message asks besides ("а запись к врачу"); (None, typed)
+    when no clause turns one down."""
+    refused: set[str] = set()
+    kept: list[str] = []
+    for clause in _CLAUSE.split(typed):
+        words = _words(clause)
+        named = [w for w in words if w not in _KIND_NOT and w not in _KIND_NOT_BESIDE]
+        kind = None
+        if named and len(named) < len(words) and _KIND_NOT & set(words):
+            asked = choice_told(" ".join(named), kinds, KIND_WORDS)[0]
+            # every word left names it: not "получила" in "не получила лекарства"
+            if asked is not None and (
+                KIND_WORDS.get(" ".join(named)) == asked
+                or all(choice_told(word, kinds, KIND_WORDS)[0] == asked for word in named)
+            ):
+                kind = asked
+        if kind is None:
+            kept.append(clause)
+        else:
+            refused.add(kind)
+    if len(refused) != 1:
+        return None, typed
+    return refused.pop(), ", ".join(c.strip(" ,;.!?") for c in kept if _words(c))
 
 
 # the polite imperative of Kazakh, which puts its verb last ("қайтарыңыз": give back)
