@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services import cards
 from bot.services.forms import (
     KIND_WORDS,
+    MEDICINE_NAMES,
     address_named,
     bare_request,
     clean_text,
@@ -163,8 +164,12 @@ def _without_whom(text: str, kind: str) -> str:
             or (any(ch.isalpha() for ch in bare) and not bare_request(bare))
         )
 
+    def own(token: str) -> bool:  # the request's word ("лекарства"), not a medicine's name
+        bare = token.strip(",.!?;:").casefold()
+        return KIND_WORDS.get(bare) == kind and bare not in MEDICINE_NAMES
+
     tokens = without_relations(text).split()
-    if all(left(t) or KIND_WORDS.get(t.strip(",.!?;:").casefold()) == kind for t in tokens):
+    if all(left(t) or own(t) for t in tokens):
         return ""
     while tokens and left(tokens[0]):
         tokens.pop(0)

@@ -231,6 +231,18 @@ def request_named_for(
     if named is None and besides_family:
         named = named_request(bare, manager)
     told_enough = what_to_do or len(text.split()) >= COMPLAINT_MIN
+    if (
+        named == (RequestKind.MEDICINES, None)
+        and complaint_said(text)
+        and told_enough
+        and not wants(text)
+    ):
+        # "аспирин не помогает, болит голова", "после нурофена болит живот": the medicine
+        # taken, and how the member feels what is told; no medicines asked for: the doctor
+        held = _held(text, manager)
+        return (
+            held if held and held[0] == RequestKind.APPOINTMENT else (RequestKind.APPOINTMENT, None)
+        )
     if named is None and complaint_said(text) and told_enough:
         # the doctor (or the request) its words name ("у дитини висипка і температура": the
         # pediatrician; "was sick, refund for medicines": the refund); one named besides a

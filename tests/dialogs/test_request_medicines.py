@@ -288,6 +288,10 @@ async def test_a_list_given_after_a_colon_is_the_list(member, session_factory):
         ("нужны капли в нос для сына", "капли в нос"),
         ("потрібні краплі для очей", "краплі для очей"),
         ("I need tablets for my throat", "tablets for my throat"),
+        # by the names pharmacies sell them by, with the dose or how many typed after it
+        ("нужен нурофен и но-шпа", "нурофен и но-шпа"),
+        ("ибупрофен 400", "ибупрофен 400"),
+        ("need paracetamol", "paracetamol"),
     ],
 )
 async def test_medicines_named_in_words_are_the_list_s_first_line(

@@ -257,6 +257,14 @@ async def test_asked_how_a_request_is_made_it_is_offered(
         ("потрібні пігулки", "💊 Medicines"),
         ("I need pills for my allergy", "💊 Medicines"),
         ("заказать инсулин", "💊 Medicines"),
+        # a medicine named by its name ("I could not tell what to do with this myself")
+        ("нужен нурофен и но-шпа", "💊 Medicines"),
+        ("купите парацетамол", "💊 Medicines"),
+        ("потрібен ібупрофен", "💊 Medicines"),
+        ("need paracetamol", "💊 Medicines"),
+        # a medicine taken, with how the member feels, and none asked for: the doctor
+        ("аспирин не помогает, болит голова", "🩺 Doctor appointment"),
+        ("после нурофена болит живот", "🩺 Doctor appointment"),
         # asked in the last clause, after what is told
         ("оплатили лечение, верните деньги", "💵 Reimbursement"),
     ],

@@ -66,6 +66,7 @@ from bot.services.forms.doctors import (
 from bot.services.forms.kinds import (
     KAZAKH_POLITE,
     KIND_WORDS,
+    MEDICINE_NAMES,
     REFUND_WORDS,
     RELATION_SEX,
     RELATION_WORDS,
@@ -165,6 +166,7 @@ __all__ = [
     "FIELD_WORDS",
     "KAZAKH_POLITE",
     "KIND_WORDS",
+    "MEDICINE_NAMES",
     "MENU_WORDS",
     "NOTHING_WORDS",
     "NO_WORDS",

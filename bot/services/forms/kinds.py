@@ -7,12 +7,30 @@ from collections.abc import Sequence
 
 from bot.services.forms.text import _CLAUSE, _words, aliases_held, choice_told, typed_phrase
 
+# the medicines members name most, as pharmacies in Kazakhstan and Ukraine sell them ("нужен
+# нурофен", "купите парацетамол"): a request for medicines, the name its list's first line.
+# None begins a word people write for something else ("лора", the ENT, begins "лоратадин";
+# "сума", an amount, "сумамед"): a word of four letters or more that begins one names it
+MEDICINE_NAMES = (
+    "парацетамол", "paracetamol", "panadol", "панадол", "acetaminophen", "ибупрофен",
+    "ібупрофен", "ibuprofen", "нурофен", "nurofen", "ношпа", "но шпа", "аспирин", "аспірин",
+    "aspirin", "цитрамон", "анальгин", "анальгін", "амоксициллин", "амоксицилін",
+    "amoxicillin", "аугментин", "augmentin", "азитромицин", "азитроміцин", "azithromycin",
+    "цефтриаксон", "омепразол", "omeprazole", "пантопразол", "панкреатин", "мезим", "смекта",
+    "линекс", "лінекс", "цетиризин", "cetirizine", "супрастин", "зиртек", "эналаприл",
+    "еналаприл", "амлодипин", "амлодипін", "amlodipine", "бисопролол", "бісопролол",
+    "аторвастатин", "atorvastatin", "метформин", "метформін", "metformin", "эутирокс",
+    "еутирокс", "levothyroxine", "валидол", "валідол", "корвалол", "нимесил", "німесил",
+    "диклофенак", "diclofenac", "кетанов", "кеторол", "отривин", "отривін", "аквамарис",
+    "амброксол", "лазолван", "фуросемид", "фуросемід", "лозартан", "варфарин",
+)  # fmt: skip
 # medicines asked for by their name rather than by a word for medicines ("заказать инсулин"):
 # each names the medicines request, and is a line of its list by itself
 # (`lists.named_medicines`)
 MEDICINES_BY_NAME = (
     "антибиотик", "антибиотики", "антибіотик", "антибіотики", "antibiotics", "витамины",
     "вітаміни", "vitamins", "инсулин", "інсулін", "insulin", "мазь", "сироп", "капли", "краплі",
+    *MEDICINE_NAMES,
 )  # fmt: skip
 
 # a kind of request typed on the chooser rather than picked, beyond its label's own words

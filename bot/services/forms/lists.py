@@ -151,7 +151,12 @@ def named_medicines(text: str) -> str | None:
     end, stops = at + 1, (*_SENTENCE_ENDS, ",")
     while end < len(words) and not ends(end) and not tokens[end - 1].endswith(stops):
         end += 1
-    while end > at + 1 and words[end - 1] in _TESTS_JOIN | _TESTS_OF | {"от", "від", ""}:
+    # (a number last is the dose or how many: "ибупрофен 400", "нурофен 2")
+    while (
+        end > at + 1
+        and words[end - 1] in _TESTS_JOIN | _TESTS_OF | {"от", "від", ""}
+        and not any(ch.isdigit() for ch in tokens[end - 1])
+    ):
         end -= 1
     if end == at + 1 and words[at] not in MEDICINES_BY_NAME:
         return None
