@@ -127,7 +127,7 @@ _ASKING = frozenset(
 # "не хочу звонок", "звонок не нужен", "қоңырау емес"): the words that turn it down, and those
 # that may stand beside them (wanting, needing, an article, who); a word of being able is not
 # among them: "не могу записаться" asks for the booking, "не получила лекарства" is about one
-_KIND_NOT = frozenset({"не", "not", "no", "ні", "t", "без", "without", "емес", "жоқ"})
+_KIND_NOT = frozenset({"не", "not", "no", "ні", "t", "без", "without", "емес"})
 _KIND_NOT_BESIDE = _ASKING | frozenset(
     {"хочу", "хочемо", "хотим", "нужен", "нужна", "нужно", "нужны", "надо", "треба",
      "потрібен", "потрібна", "потрібно", "потрібні", "want", "need", "needed", "керек",
