@@ -19,6 +19,7 @@ from dialogs.common import (
     fmt_time_or_datetime,
     member_date,
     member_window,
+    member_zone,
     now,
     on_free_message,
 )
@@ -69,6 +70,16 @@ def open_now(manager: DialogManager, settings: Settings) -> dict[str, Any]:
 async def support_getter(
     dialog_manager: DialogManager, settings: Settings, i18n: Translator, **_: Any
 ) -> dict[str, Any]:
+    opening = open_now(dialog_manager, settings)
+    zone, at = member_zone(dialog_manager), now(dialog_manager)
+    if (
+        opening["change"]
+        and zone.own
+        and at.astimezone(zone.tz).utcoffset() != at.astimezone(settings.tz).utcoffset()
+    ):
+        # the hours listed are in the insurer's zone, the change in the member's: said so
+        # ("opens at 06:00 (your time)" under "Hours (Almaty time): 09:00–21:00")
+        opening["change"] = i18n("time-yours", time=opening["change"])
     return {
         "phones": "\n".join(settings.support_phones),
         "emails": "\n".join(settings.support_emails),
@@ -76,7 +87,7 @@ async def support_getter(
         "short_number": settings.support_short_number,
         "hours": _hours_lines(settings, i18n),
         "zone": get_timezone_location(settings.tz, locale=i18n.locale, return_city=True),
-        **open_now(dialog_manager, settings),
+        **opening,
     }
 
 

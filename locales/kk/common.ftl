@@ -82,6 +82,8 @@ help-text =
 ## Moments a member reads: in their own zone, or naming the zone they are in
 date-at-time = { $date }, { $time }
 time-in-zone = { $time } (уақыт белдеуі: { $zone })
+# a time in the member's own zone, shown beside times in the insurer's (dialogs/support.py)
+time-yours = { $time } (Сіздің уақытыңыз бойынша)
 time-window-in-zone = { $window } (уақыт белдеуі: { $zone }; { $hours } — { $here })
 
 input-too-long = Мәтін тым ұзын: ең көбі { NUMBER($max, useGrouping: 0) } таңба болуы керек. Қысқартып, қайта жіберіңіз.

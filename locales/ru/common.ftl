@@ -82,6 +82,8 @@ help-text =
 ## Moments a member reads: in their own zone, or naming the zone they are in
 date-at-time = { $date }, { $time }
 time-in-zone = { $time } (часовой пояс: { $zone })
+# a time in the member's own zone, shown beside times in the insurer's (dialogs/support.py)
+time-yours = { $time } (по Вашему времени)
 time-window-in-zone = { $window } (часовой пояс: { $zone }; { $hours } — { $here })
 
 input-too-long =
