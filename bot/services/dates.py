@@ -248,6 +248,8 @@ def read_date(
         return None if year_required else today + timedelta(days=offset)
     if not year_required and (offset := _span(tokens)) is not None:
         return today + timedelta(days=offset)
+    if not numbers and not year_required and (in_week := _day_in_week(text, today)) is not None:
+        return in_week
     if not numbers and not year_required and (named := _weekday(text)) is not None:
         # the next such day (a week on, when it is today's), or the last one before today
         if future:
@@ -312,6 +314,31 @@ def _day_of_month(day: int, today: date, future: bool) -> date | None:
     return None
 
 
+def _day_in_week(text: str, today: date) -> date | None:
+    """A day of the week in the week named with it ("в среду на следующей неделе", "next week
+    on Monday", "у вівторок минулого тижня", "келесі аптада сәрсенбі"): that week's day (weeks
+    begin on Monday); None when `text` is not one such day and one such week."""
+    folded = text.casefold()
+    for weeks, named_week in _WEEKS_NAMED:
+        found = named_week.search(folded)
+        if found is None:
+            continue
+        rest = re.sub(r"[,;:!?]", " ", folded[: found.start()] + " " + folded[found.end() :])
+        named = _weekday(rest) if rest.split() else None
+        if named is not None:
+            monday = today - timedelta(days=today.weekday()) + timedelta(weeks=weeks)
+            return monday + timedelta(days=named)
+    return None
+
+
+def _week_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """Any of `names` as whole words ("next week", never inside "next weekend"), the longest
+    first: "на эту неделю" whole, not "эту неделю" with its "на" left over."""
+    ordered = sorted(names, key=len, reverse=True)
+    either = "|".join(r"\s+".join(map(re.escape, name.split())) for name in ordered)
+    return re.compile(rf"(?<!\w)(?:{either})(?!\w)")
+
+
 def _weekday(text: str) -> int | None:
     """The day of the week `text` names ("в понедельник", "у п'ятницю", "next Monday")."""
     words = [w for w in text.casefold().replace(".", " ").split() if w not in WEEKDAY_FILLER]
@@ -348,7 +375,8 @@ WEEKEND = frozenset(
      "this weekend", "weekend", "the weekend", "демалыс күндері", "демалыста", "сенбі жексенбі"}
 )  # fmt: skip
 NEXT_WEEK = frozenset(
-    {"на следующей неделе", "следующая неделя", "на след неделе", "наступного тижня",
+    {"на следующей неделе", "следующая неделя", "на след неделе", "следующей недели",
+     "наступного тижня",
      "наступний тиждень", "на наступному тижні", "next week", "келесі аптада", "келесі апта"}
 )  # fmt: skip
 THIS_WEEK = frozenset(
@@ -415,6 +443,11 @@ LAST_WEEK = frozenset(
     {"на прошлой неделе", "прошлая неделя", "на прошлой", "минулого тижня", "на минулому тижні",
      "минулий тиждень", "last week", "өткен аптада", "өткен апта"}
 )  # fmt: skip
+# the weeks a day of the week is named in (`_day_in_week`): how many weeks from this one
+_WEEKS_NAMED = tuple(
+    (weeks, _week_pattern(names))
+    for weeks, names in ((1, NEXT_WEEK), (0, THIS_WEEK), (-1, LAST_WEEK))
+)
 LAST_MONTH = frozenset(
     {"в прошлом месяце", "прошлый месяц", "в том месяце", "минулого місяця",
      "у минулому місяці", "минулий місяць", "last month", "өткен айда", "өткен ай"}

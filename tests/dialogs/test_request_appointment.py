@@ -173,6 +173,30 @@ async def test_editing_one_field_returns_straight_to_the_summary(member, session
     assert details["clinic"] == "Almaty, City Clinic No. 4"
 
 
+async def test_a_day_of_next_week_typed_is_that_week_s_day(member, session_factory):
+    """ "в субботу на следующей неделе", as people plan a visit, was "I could not read that
+    date", and so was "в ближайшие дни". Today is Sunday, November 22: next week's Saturday is
+    the 28th; the coming days are as soon as possible, the earliest day."""
+    await open_form(member, session_factory)
+    await member.click("Dentist")
+    await member.send("Almaty, City Clinic No. 4")
+    await member.send("в субботу на следующей неделе")
+    assert TIME_PROMPT in member.text()
+    await member.click("🌅 Morning, 8:00–12:00")
+    await member.click("⏭ Skip")
+    assert "Preferred date: November 28, 2026 (Saturday)" in member.text()
+    # "in the coming days": as soon as possible, the earliest day
+    await member.click("✏️ Date")
+    await member.send("в ближайшие дни")
+    assert "the earliest day: noted." in member.text()
+    assert "Preferred date: November 22, 2026" in member.text()
+    await member.click("✏️ Date")
+    await member.send("в субботу на следующей неделе")
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["preferred_date"] == "2026-11-28"
+
+
 async def test_a_draft_whose_day_has_passed_asks_for_another_day_when_sent(
     member, session_factory, clock
 ):

@@ -122,6 +122,25 @@ def test_a_day_of_the_week_is_the_next_one_or_the_last_one():
     assert read_date("в", TODAY) is None
 
 
+def test_a_day_of_the_week_in_a_week_named_is_that_week_s():
+    """TODAY is a Friday. "в субботу на следующей неделе" was "I could not read that date":
+    it is the Saturday of next week (weeks begin on Monday), not tomorrow; the week may come
+    first, in any of the languages, and this week's or last week's day is read the same way."""
+    for typed, day in [
+        ("в субботу на следующей неделе", date(2026, 12, 12)),
+        ("на следующей неделе в субботу", date(2026, 12, 12)),
+        ("в субботу, на следующей неделе", date(2026, 12, 12)),
+        ("Sunday next week", date(2026, 12, 13)), ("next week on Sunday", date(2026, 12, 13)),
+        ("у неділю наступного тижня", date(2026, 12, 13)),
+        ("келесі аптада сенбі", date(2026, 12, 12)),
+        ("в среду на этой неделе", date(2026, 12, 2)),
+        ("у вівторок минулого тижня", date(2026, 11, 24)),
+    ]:  # fmt: skip
+        assert read_date(typed, TODAY, future=True) == day, typed
+    assert read_date("next weekend monday", TODAY, future=True) is None
+    assert read_date("в субботу на следующей неделе", TODAY, year_required=True) is None
+
+
 def test_a_day_of_the_week_may_be_its_short_form():
     """As Telegram's and phones' calendars write them: "пн", "в пт", "сб.", "нд", "жм"."""
     for word, ahead in [("пн", 7), ("в пт", 11), ("сб.", 5), ("нд", 6), ("жм", 11), ("вт", 8)]:
