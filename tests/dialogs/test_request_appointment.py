@@ -1252,10 +1252,15 @@ async def test_a_value_corrected_under_the_summary_changes_its_field(member, ses
     await member.send("дата не подходит")
     assert DATE_PROMPT in member.text()
     await member.send("07.12.2026")
+    # a value given "rather" than the one shown, with no "не" ("I did not expect that here")
+    await member.send("давайте лучше на 8 декабря")
+    assert "Preferred date: December 8, 2026 (Tuesday)" in member.text()
+    await member.send("краще ввечері")
+    assert "Time: 🌆 Evening, 16:00–20:00" in member.text()
     await member.send("да")
     [request] = await stored_requests(session_factory)
     assert (
         request.details["specialty"],
         request.details["preferred_date"],
         request.details["time_window"],
-    ) == ("therapist", "2026-12-07", "afternoon")
+    ) == ("therapist", "2026-12-08", "evening")

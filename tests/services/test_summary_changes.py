@@ -66,6 +66,11 @@ SPECIALTIES = {"стоматолог": "dentist", "терапевт": "therapist
         ("не в долларах, а в гривнах", CLAIM, "currency"),
         ("не 5 ноября", CLAIM, "date"),  # a day gone: a service's
         ("не на этот номер, а на 0671234567", ("phone", "time", "topic"), "phone"),
+        # a value given "rather" than the one shown
+        ("давайте лучше на 8 декабря", APPOINTMENT, "date"),
+        ("краще ввечері", APPOINTMENT, "time"),
+        ("better in the evening", APPOINTMENT, "time"),
+        ("так лучше", APPOINTMENT, None),
         # no "не": no correction ("добрый вечер" names the evening); nothing named; a field
         # the form has not
         ("вечером", APPOINTMENT, None),
@@ -84,7 +89,8 @@ def test_a_value_corrected_with_a_not_names_its_field(typed, fields, field):
     ("typed", "given"),
     [("не утром, а вечером", "вечером"), ("нет, не 5 декабря, а 6", "6"),
      ("не стоматолог, а терапевт", "терапевт"), ("not in the morning but in the evening",
-     "in the evening"), ("не утром", "не утром")],
+     "in the evening"), ("не утром", "не утром"), ("давайте лучше на 8 декабря", "на 8 декабря"),
+     ("краще ввечері", "ввечері")],
 )  # fmt: skip
 def test_a_correction_s_new_value_is_its_last_clause_without_a_not(typed, given):
     assert value_given(typed) == given

@@ -276,15 +276,18 @@ def value_corrected(
     """The one of `fields` an answer under a summary corrects by a value alone, said with a
     "не", "not": one it turns down ("не утром", "нет, не 5 декабря") or one it gives in a
     clause of its own with no "не" (`value_given`: "не утром, а вечером", "не стоматолог, а
-    терапевт", "не в гривнах, а в долларах"). The date when it names a day, ahead or gone (its
+    терапевт", "не в гривнах, а в долларах"), or after a "лучше" ("давайте лучше на 8
+    декабря"). The date when it names a day, ahead or gone (its
     step reads a time of day with it), else the time of day, the doctor (`specialties`, their
     words), the currency or the number to call; None with no "не" ("добрый вечер" names the
     evening), or a value in the clause of its "не" not turned down by it ("я не смогу прийти
     утром": which time is not said), or none of them named, or several."""
-    if not NEGATIONS & set(_words(typed)):
+    said = set(_words(typed))
+    if not (NEGATIONS | _RATHER) & said:
         return None
     given = value_given(typed)
-    apart = given != typed  # (a clause with no "не" gives the value)
+    # (a clause with no "не" gives the value, or what follows a "лучше")
+    apart = given != typed or bool(_RATHER & said)
     days = any(
         day_refused(typed, today, future=ahead) or (apart and day_named(given, today, future=ahead))
         for ahead in (True, False)
@@ -304,13 +307,20 @@ def value_corrected(
     return found.pop() if len(found) == 1 else None
 
 
+# a value given instead of the one shown, with no "не": "давайте лучше на 8 декабря", "краще
+# ввечері", "better in the evening" (each also ends a clause, `_CLAUSE`: the value follows it)
+_RATHER = frozenset({"лучше", "краще", "better"})
+
+
 def value_given(typed: str) -> str:
     """The words of a correction (`value_corrected`) that give the new value: its last clause
     with no "не" ("не утром, а вечером": "вечером"; "нет, не 5 декабря, а 6": "6"), or all of
     it when each has one ("не утром": its step says that one back)."""
     clauses = [clause.strip(" ,;.!?") for clause in _CLAUSE.split(typed)]
     given = [clause for clause in clauses if clause and not NEGATIONS & set(_words(clause))]
-    return given[-1] if given else typed
+    last = given[-1] if given else typed
+    first, _, rest = last.partition(" ")  # "краще ввечері": what follows its "краще"
+    return rest if rest and " ".join(_words(first)) in _RATHER else last
 
 
 # the word between a field named to change and its new value: "дату на 15 декабря", "час на
