@@ -45,22 +45,23 @@ RELATIVE_DAYS: dict[str, int] = {
 # Kazakh "келесі дүйсенбіде" (on a day); "в понедельник" is the next one when a date to come is
 # asked, the last one when a past date is
 WEEKDAYS: dict[str, int] = {
-    **dict.fromkeys(("monday", "mon", "понедельник", "понеділок", "понеділка", "дүйсенбі",
-                     "дүйсенбіде", "пн", "дс"), 0),
-    **dict.fromkeys(("tuesday", "tue", "вторник", "вівторок", "вівторка", "сейсенбі",
-                     "сейсенбіде", "вт", "сс"), 1),
-    **dict.fromkeys(("wednesday", "wed", "среда", "среду", "середа", "середу", "середи",
+    **dict.fromkeys(("monday", "mon", "понедельник", "понедельника", "понеділок", "понеділка",
+                     "дүйсенбі", "дүйсенбіде", "пн", "дс"), 0),
+    **dict.fromkeys(("tuesday", "tue", "вторник", "вторника", "вівторок", "вівторка",
+                     "сейсенбі", "сейсенбіде", "вт", "сс"), 1),
+    **dict.fromkeys(("wednesday", "wed", "среда", "среду", "среды", "середа", "середу", "середи",
                      "сәрсенбі", "сәрсенбіде", "ср"), 2),
     **dict.fromkeys(("thursday", "thu", "четверг", "четвер", "четверга", "бейсенбі",
                      "бейсенбіде", "чт", "бс"), 3),
     **dict.fromkeys(
-        ("friday", "fri", "пятница", "пятницу", "п'ятниця", "п'ятницю", "п'ятниці", "пʼятниця",
+        ("friday", "fri", "пятница", "пятницу", "пятницы", "п'ятниця", "п'ятницю", "п'ятниці",
+         "пʼятниця",
          "пʼятницю", "пʼятниці", "жұма", "жұмада", "пт", "жм"),
         4,
     ),
-    **dict.fromkeys(("saturday", "sat", "суббота", "субботу", "субота", "суботу", "суботи",
-                     "сенбі", "сенбіде", "сб"), 5),
-    **dict.fromkeys(("sunday", "sun", "воскресенье", "неділя", "неділю", "неділі",
+    **dict.fromkeys(("saturday", "sat", "суббота", "субботу", "субботы", "субота", "суботу",
+                     "суботи", "сенбі", "сенбіде", "сб"), 5),
+    **dict.fromkeys(("sunday", "sun", "воскресенье", "воскресенья", "неділя", "неділю", "неділі",
                      "жексенбі", "жексенбіде", "вс", "нд", "жс"), 6),
 }  # fmt: skip
 # a span of days from today: "через 3 дня", "in a week", "2 күннен кейін"; "3 дня назад",
@@ -235,6 +236,7 @@ def read_date(
     ("15-16 декабря", `names_span`)."""
     if names_span(text):  # "15-16 декабря": two days (not the 15th of December 2016)
         return None
+    text = _SOFTENERS.sub(" ", text)  # "всё-таки в пятницу", "лучше 8 декабря"
     tokens = [t.casefold() for t in _TOKEN.findall(text)]
     words = [t for t in tokens if not t.isdecimal() and t not in FILLER]
     numbers = [t for t in tokens if t.isdecimal()]
@@ -282,6 +284,20 @@ def read_date(
         return None
     year = numbers[2] if len(numbers) == 3 else None
     return _dated(int(numbers[0]), int(numbers[1]), year, today, future, year_required)
+
+
+# the words around a day that say how sure or how willing, not which day: "всё-таки в пятницу",
+# "лучше 8 декабря", "давайте тогда в среду", "maybe Friday"
+SOFTENERS = frozenset(
+    {"всё-таки", "все-таки", "лучше", "краще", "давайте", "давай", "тогда", "тоді", "мабуть",
+     "наверное", "пожалуй", "then", "rather", "maybe", "perhaps"}
+)  # fmt: skip
+_SOFTENERS = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(word).replace(r"\-", r"[\s-]+") for word in SOFTENERS)
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _span(tokens: list[str]) -> int | None:
@@ -399,11 +415,29 @@ _PART_DAY = {
 }
 
 
+# days offered as alternatives ("в четверг или пятницу", "завтра або післязавтра", "Monday or
+# Tuesday"), and a day named as the last one that will do ("до пятницы", "by Friday", "жұмаға
+# дейін")
+_OR = re.compile(r"\s*,?\s+(?:или|або|чи|or|немесе)\s+", re.IGNORECASE)
+_BY_DAY = re.compile(
+    r"^\s*(?:(?:до|by|before|until|till)\s+(?P<day>.+?)|(?P<kk>.+?)\s+дейін)\s*$", re.IGNORECASE
+)
+
+
 def first_of_span(text: str, today: date) -> date | None:
     """The first day, today or later, of the days a message names together ("в выходные":
     the next Saturday, "на следующей неделе": next Monday, "на этой неделе": today, "после
-    25-го": the 26th, "в начале декабря": December 1); None when it names no such days."""
+    25-го": the 26th, "в начале декабря": December 1, "в четверг или пятницу": Thursday, "до
+    пятницы": today); None when it names no such days."""
+    text = _SOFTENERS.sub(" ", text)  # "всё-таки до пятницы"
     phrase = " ".join(_TOKEN.findall(text.casefold()))
+    if len(parts := _OR.split(text.strip())) > 1:  # "в четверг или пятницу": the first
+        days = [read_date(part, today, future=True) for part in parts]
+        if all(day is not None and day >= today for day in days):
+            return min(day for day in days if day is not None)
+    if (by := _BY_DAY.match(text)) is not None:  # "до пятницы": any day till then, today first
+        last = read_date(by["day"] or by["kk"], today, future=True)
+        return today if last is not None and last >= today else None
     if phrase in WEEKEND:
         return today + timedelta(days=(5 - today.weekday()) % 7)
     if phrase in NEXT_WEEK:

@@ -197,6 +197,26 @@ async def test_a_day_of_next_week_typed_is_that_week_s_day(member, session_facto
     assert request.details["preferred_date"] == "2026-11-28"
 
 
+async def test_days_offered_as_alternatives_are_their_first_said_so(member, session_factory):
+    """ "в четверг или пятницу" and "до пятницы" on the date step were "I could not read that
+    date": the first day that will do is taken, and the member told so. Today is Sunday,
+    November 22."""
+    await open_form(member, session_factory)
+    await member.click("Dentist")
+    await member.send("Almaty, City Clinic No. 4")
+    await member.send("в четверг или пятницу")
+    assert "📅 November 26, 2026, the first of those days: noted." in member.text()
+    await member.click("🌅 Morning, 8:00–12:00")
+    await member.click("⏭ Skip")
+    assert "Preferred date: November 26, 2026 (Thursday)" in member.text()
+    await member.click("✏️ Date")
+    await member.send("всё-таки до пятницы")
+    assert "📅 November 22, 2026, the first of those days: noted." in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["preferred_date"] == "2026-11-22"
+
+
 async def test_a_draft_whose_day_has_passed_asks_for_another_day_when_sent(
     member, session_factory, clock
 ):

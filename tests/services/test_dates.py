@@ -141,6 +141,32 @@ def test_a_day_of_the_week_in_a_week_named_is_that_week_s():
     assert read_date("в субботу на следующей неделе", TODAY, year_required=True) is None
 
 
+def test_days_offered_as_alternatives_or_as_the_last_one_are_their_first():
+    """TODAY is a Friday. "в понедельник или вторник" and "до среды" were "I could not read
+    that date": the first of the days that will do is taken (the form says which)."""
+    for typed, day in [
+        ("в понедельник или вторник", date(2026, 12, 7)),
+        ("завтра или послезавтра", date(2026, 12, 5)), ("Monday or Tuesday", date(2026, 12, 7)),
+        ("у понеділок або вівторок", date(2026, 12, 7)),
+        ("до среды", TODAY), ("by Wednesday", TODAY), ("до 15 декабря", TODAY),
+    ]:  # fmt: skip
+        assert first_of_span(typed, TODAY) == day, typed
+    # a part that is no day, or a day gone: not days offered
+    assert first_of_span("утром или вечером", TODAY) is None
+    assert first_of_span("вчера или сегодня", TODAY) is None
+    assert first_of_span("до", TODAY) is None
+
+
+def test_words_of_how_sure_around_a_day_are_not_read():
+    """ "всё-таки в пятницу", "лучше 8 декабря" were unreadable dates."""
+    for typed, day in [
+        ("всё-таки в понедельник", date(2026, 12, 7)), ("лучше 8 декабря", date(2026, 12, 8)),
+        ("давайте тогда в понедельник", date(2026, 12, 7)), ("maybe Monday", date(2026, 12, 7)),
+        ("на следующей неделе, лучше в среду", date(2026, 12, 9)),
+    ]:  # fmt: skip
+        assert read_date(typed, TODAY, future=True) == day, typed
+
+
 def test_a_day_of_the_week_may_be_its_short_form():
     """As Telegram's and phones' calendars write them: "пн", "в пт", "сб.", "нд", "жм"."""
     for word, ahead in [("пн", 7), ("в пт", 11), ("сб.", 5), ("нд", 6), ("жм", 11), ("вт", 8)]:

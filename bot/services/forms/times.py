@@ -9,7 +9,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import NamedTuple
 
-from bot.services.dates import read_date
+from bot.services.dates import SOFTENERS, read_date
 from bot.services.forms.text import (
     _CLAUSE,
     _clause_of_words,
@@ -201,6 +201,9 @@ def days_told(text: str, today: date, *, future: bool = True) -> tuple[str | Non
             span = " ".join(tokens[at : at + size])
             if (
                 refused.intersection(range(at, at + size))
+                # (no word of how sure in it: "не в понедельник, лучше во вторник" turns down
+                # "в понедельник", not "в понедельник лучше во", and asks "во вторник")
+                or SOFTENERS.intersection(token.casefold() for token in tokens[at : at + size])
                 or not any(ch.isalpha() for ch in span)
                 or not read_date_and_time(span, today, future=future)[0]
             ):
