@@ -39,6 +39,13 @@ async def to_summary(member, specialty: str = "Dentist") -> None:
     await member.send("Toothache since Monday")
 
 
+async def to_date_step(member, session_factory) -> None:
+    """The form opened and answered up to its date step: the dentist, a clinic in Almaty."""
+    await open_form(member, session_factory)
+    await member.click("Dentist")
+    await member.send("Almaty, City Clinic No. 4")
+
+
 async def clinic_day_any_time(member, clinic: str = "Kyiv") -> None:
     """From the clinic step through the day and the time: the clinic, the 25th, any time (on
     to the comment, or the summary when the comment is told already)."""
@@ -177,9 +184,7 @@ async def test_a_day_of_next_week_typed_is_that_week_s_day(member, session_facto
     """ "в субботу на следующей неделе", as people plan a visit, was "I could not read that
     date", and so was "в ближайшие дни". Today is Sunday, November 22: next week's Saturday is
     the 28th; the coming days are as soon as possible, the earliest day."""
-    await open_form(member, session_factory)
-    await member.click("Dentist")
-    await member.send("Almaty, City Clinic No. 4")
+    await to_date_step(member, session_factory)
     await member.send("в субботу на следующей неделе")
     assert TIME_PROMPT in member.text()
     await member.click("🌅 Morning, 8:00–12:00")
@@ -201,9 +206,7 @@ async def test_days_offered_as_alternatives_are_their_first_said_so(member, sess
     """ "в четверг или пятницу" and "до пятницы" on the date step were "I could not read that
     date": the first day that will do is taken, and the member told so. Today is Sunday,
     November 22."""
-    await open_form(member, session_factory)
-    await member.click("Dentist")
-    await member.send("Almaty, City Clinic No. 4")
+    await to_date_step(member, session_factory)
     await member.send("в четверг или пятницу")
     assert "📅 November 26, 2026, the first of those days: noted." in member.text()
     await member.click("🌅 Morning, 8:00–12:00")
@@ -245,9 +248,7 @@ async def test_on_today_only_the_times_of_day_not_over_are_offered(member, sessi
     """At 13:30 in Almaty the morning is over: today's appointment offers the afternoon, the
     evening and any time; after 20:00 no time is left today and the day is refused."""
     clock.now = datetime(2026, 11, 22, 8, 30, tzinfo=UTC)  # 13:30 in Almaty
-    await open_form(member, session_factory)
-    await member.click("Dentist")
-    await member.send("Almaty, City Clinic No. 4")
+    await to_date_step(member, session_factory)
     await member.send("22.11.2026")
     assert TIME_PROMPT in member.text()
     offered = member.buttons()
@@ -431,9 +432,7 @@ async def test_a_time_of_day_written_as_people_say_it_or_as_an_hour_is_taken(
     """ "после обеда", "в 10", "14:30" were "I did not expect that here". Now each is the time
     of day it names; an hour of a time already over today is told so, as its button is."""
     clock.now = datetime(2026, 11, 22, 8, 30, tzinfo=UTC)  # 13:30 in Almaty
-    await open_form(member, session_factory)
-    await member.click("Dentist")
-    await member.send("Almaty, City Clinic No. 4")
+    await to_date_step(member, session_factory)
     await member.send("22.11.2026")
     await member.send("в 10")  # the morning: over
     assert "That time of day on November 22, 2026 has already passed" in member.text()
@@ -768,9 +767,7 @@ async def test_as_soon_as_possible_is_the_earliest_day_and_two_days_are_asked_as
     is the earliest day a visit can be on (today, or tomorrow once no time of day is left
     today), said so; two days are asked for as one."""
     clock.now = datetime(2026, 11, 22, 8, 30, tzinfo=UTC)  # 13:30 in Almaty
-    await open_form(member, session_factory)
-    await member.click("Dentist")
-    await member.send("Almaty, City Clinic No. 4")
+    await to_date_step(member, session_factory)
     await member.send("15-16 декабря")
     assert "That is more than one day. Please choose one" in member.text()
     assert DATE_PROMPT in member.text()
@@ -854,9 +851,7 @@ async def test_a_change_asked_with_smenit_is_a_change(member, session_factory):
 async def test_a_day_with_its_hours_is_not_taken_for_two_days(member, session_factory):
     """ "завтра 10-12" is tomorrow from 10 to 12 (the morning, its hours kept), not two days
     as "15-16 декабря" is."""
-    await open_form(member, session_factory)
-    await member.click("Dentist")
-    await member.send("Almaty, City Clinic No. 4")
+    await to_date_step(member, session_factory)
     await member.send("завтра 10-12")
     assert COMMENT_PROMPT in member.text()
     await member.click("⏭ Skip")
@@ -1232,9 +1227,7 @@ async def test_a_day_named_beside_a_time_turned_down_is_the_visit_s_day(member, 
     """ "в пятницу, только не утром" on the time step: the morning turned down was said back,
     and the Friday was lost (the visit stayed on the day given before). The day is the visit's
     day now, said so with the time turned down, and the time is asked again."""
-    await open_form(member, session_factory)
-    await member.click("Dentist")
-    await member.send("Almaty, City Clinic No. 4")
+    await to_date_step(member, session_factory)
     await member.send("05.12.2026")
     assert TIME_PROMPT in member.text()
     await member.send("в пятницу, только не утром")
