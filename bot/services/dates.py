@@ -76,12 +76,22 @@ COUNT_WORDS: dict[str, int] = {
     **{word: value for word, value in NUMBER_WORDS.items() if isinstance(value, int)},
     "a": 1,  # "a week ago"
 }
+# a day of the week with one of these is the next such day (`NEXT_WORDS`: "next Monday",
+# "в следующую среду", even where a day gone is asked, which the step then turns down) or the
+# last one before today (`LAST_WORDS`: "last Thursday", "в прошлую пятницу", "минулого
+# четверга", "өткен жұмада"); without either, the side the step asks for
+LAST_WORDS = frozenset({"last", "past", "previous", "прошлый", "прошлую", "прошлое", "прошлой",
+                        "прошлого", "минулий", "минулу", "минулого", "минулої", "минулій",
+                        "попередній", "попередню", "попереднього", "попередньої",
+                        "өткен"})  # fmt: skip
+NEXT_WORDS = frozenset({"next", "coming", "наступний", "наступного", "наступну", "наступної",
+                        "следующий", "следующую", "следующее", "следующей", "следующего",
+                        "ближайший", "ближайшую", "ближайшее", "найближчий", "найближчу",
+                        "найближчого", "келесі"})  # fmt: skip
 # the words before a day of the week that say nothing more: "в понедельник", "next Monday"
-WEEKDAY_FILLER = frozenset({"в", "во", "у", "на", "on", "next", "this", "coming", "наступний",
-                            "наступного", "наступну", "наступної", "найближчий", "найближчу",
-                            "найближчого", "цей", "цю", "ця", "цього", "цієї", "следующий",
-                            "следующую", "следующее", "ближайший", "ближайшую", "ближайшее",
-                            "этот", "эту", "это", "келесі", "осы", "күні"})  # fmt: skip
+WEEKDAY_FILLER = frozenset({"в", "во", "у", "на", "on", "this", "цей", "цю", "ця", "цього", "цієї",
+                            "этот", "эту", "это", "осы", "күні", *NEXT_WORDS,
+                            *LAST_WORDS})  # fmt: skip
 # a date without its year this close on the side not asked for is that day (`_no_year`)
 OTHER_SIDE_DAYS = 14
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
@@ -254,6 +264,10 @@ def read_date(
         return in_week
     if not numbers and not year_required and (named := _weekday(text)) is not None:
         # the next such day (a week on, when it is today's), or the last one before today
+        if not LAST_WORDS.isdisjoint(tokens):
+            future = False
+        elif not NEXT_WORDS.isdisjoint(tokens):
+            future = True
         if future:
             return today + timedelta(days=(named - today.weekday() - 1) % 7 + 1)
         return today - timedelta(days=(today.weekday() - named - 1) % 7 + 1)

@@ -378,6 +378,19 @@ async def test_the_service_date_typed_without_a_year_is_the_last_such_day(member
     assert request.details["service_date"] == "2026-11-15"
 
 
+async def test_the_service_date_said_as_last_thursday_is_that_day(member, session_factory):
+    """Today is Sunday, 22 November 2026. "last Thursday" was "I could not read that date";
+    it is the 19th. "next Monday" is tomorrow, later than today, and refused as that (it
+    was taken for last Monday, a day the member never named)."""
+    await member_with_active_card(member, session_factory)
+    await _open_form(member)
+    await member.send("next Monday")
+    assert "cannot be later than today" in member.text()
+    await member.send("last Thursday")
+    [request] = await _claim_from_amount(member, session_factory)
+    assert request.details["service_date"] == "2026-11-19"
+
+
 async def test_an_amount_typed_with_its_currency_skips_the_currency_step(member, session_factory):
     """ "1 500 грн" says the currency: the documents are asked next; "✏️ Amount" with "$80"
     changes both; "1 500 руб" names a currency not reimbursed and is asked again."""

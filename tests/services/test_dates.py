@@ -105,13 +105,12 @@ def test_a_day_of_the_week_is_the_next_one_or_the_last_one():
     """TODAY is a Friday. "в понедельник" asked for a day to come is the 7th; asked for a day
     gone (a service date), the 30th. Today's own name is a week on, or a week back."""
     for word, ahead, back in [
-        ("в понедельник", 7, 30), ("у понеділок", 7, 30), ("next Monday", 7, 30),
-        ("дүйсенбі", 7, 30), ("в среду", 9, 2), ("у п'ятницю", 11, 27), ("Friday", 11, 27),
-        ("в субботу", 5, 28), ("неділю", 6, 29),
-        # "this" or "next" in their forms, the Ukrainian genitive, the Kazakh locative
-        ("в эту пятницу", 11, 27), ("в следующую среду", 9, 2), ("наступного понеділка", 7, 30),
-        ("цієї суботи", 5, 28), ("наступної неділі", 6, 29), ("келесі дүйсенбіде", 7, 30),
-        ("осы жұмада", 11, 27), ("у цю середу", 9, 2),
+        ("в понедельник", 7, 30), ("у понеділок", 7, 30), ("дүйсенбі", 7, 30),
+        ("в среду", 9, 2), ("у п'ятницю", 11, 27), ("Friday", 11, 27), ("в субботу", 5, 28),
+        ("неділю", 6, 29),
+        # "this" in its forms, the Ukrainian genitive, the Kazakh locative
+        ("в эту пятницу", 11, 27), ("цієї суботи", 5, 28), ("осы жұмада", 11, 27),
+        ("у цю середу", 9, 2),
     ]:  # fmt: skip
         assert read_date(word, TODAY, future=True) == date(2026, 12, ahead), word
         expected = date(2026, 11 if back > 4 else 12, back)
@@ -120,6 +119,27 @@ def test_a_day_of_the_week_is_the_next_one_or_the_last_one():
     assert read_date("понедельник 5", TODAY) is None
     assert read_date("every monday", TODAY) is None
     assert read_date("в", TODAY) is None
+
+
+def test_a_day_of_the_week_said_to_be_the_next_or_the_last_is_that_one():
+    """TODAY is a Friday. "last Thursday", "в прошлую пятницу", "минулого четверга" and "өткен
+    жұмада" were "I could not read that date" on a claim's service date: the last such day
+    before today, whichever side the step asks for. "next Monday" is the next one, also where a
+    day gone is asked (the step then says it is ahead), not last Monday."""
+    for typed, day in [
+        ("last Thursday", date(2026, 12, 3)), ("в прошлую пятницу", date(2026, 11, 27)),
+        ("в прошлый четверг", date(2026, 12, 3)), ("минулого четверга", date(2026, 12, 3)),
+        ("у минулу п'ятницю", date(2026, 11, 27)), ("минулої неділі", date(2026, 11, 29)),
+        ("өткен жұмада", date(2026, 11, 27)), ("previous Monday", date(2026, 11, 30)),
+        ("next Monday", date(2026, 12, 7)), ("в следующую среду", date(2026, 12, 9)),
+        ("наступного понеділка", date(2026, 12, 7)), ("наступної неділі", date(2026, 12, 6)),
+        ("келесі дүйсенбіде", date(2026, 12, 7)), ("в ближайшую субботу", date(2026, 12, 5)),
+    ]:  # fmt: skip
+        for future in (True, False):
+            assert read_date(typed, TODAY, future=future) == day, (typed, future)
+        assert read_date(typed, TODAY, year_required=True) is None, typed
+    assert read_date("last week", TODAY) is None
+    assert read_date("прошлый", TODAY) is None
 
 
 def test_a_day_of_the_week_in_a_week_named_is_that_week_s():
