@@ -21,7 +21,13 @@ from bot.render import long_details
 from bot.services import cards, requests
 from bot.services.cards import CardView
 from bot.services.documents import MAX_DOCUMENTS, Attachment, is_duplicate, refusal
-from bot.services.forms import change_asked, changed_to, value_corrected, value_given
+from bot.services.forms import (
+    change_asked,
+    changed_to,
+    is_correction,
+    value_corrected,
+    value_given,
+)
 from dialogs.attachments import captioned
 from dialogs.common import (
     clear_error,
@@ -250,9 +256,9 @@ def summary_input(on_send: Any, fields: Sequence[Field]) -> MessageInput:
             return
         if field is None and await _kept_for_next(message.text or "", manager):
             return  # "а для Софії теж треба повернути за аналізи": offered once this is sent
-        if field is None:
+        if field is None and not is_correction(message.text or ""):
             set_error(manager, "input-unexpected")
-        elif not field:
+        elif not field:  # "не Сункар, а Интертич": which field is that?
             set_notice(manager, "summary-which-change")
         else:
             await edit_field(manager, steps[field])

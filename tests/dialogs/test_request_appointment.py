@@ -1245,6 +1245,27 @@ async def test_a_day_named_beside_a_time_turned_down_is_the_visit_s_day(member, 
     )
 
 
+async def test_a_clinic_corrected_under_the_summary_is_changed(member, session_factory):
+    """Under "Is everything right?", "клиника не City Clinic No. 4, а Medeu Clinic" (a field
+    named, a value turned down and another given) was "I did not expect that here": the
+    clinic is the one given, the summary back. A correction naming no field, of a value the
+    bot cannot place, asks which field ("not City Clinic but Medeu", was "I did not expect
+    that here")."""
+    await open_form(member, session_factory)
+    await to_summary(member)  # Almaty, City Clinic No. 4
+    await member.send("клиника не City Clinic No. 4, а Medeu Clinic")
+    assert "City / clinic: Medeu Clinic" in member.text()
+    assert "Is everything right?" in member.text()
+    await member.send("not Medeu but Sunkar")
+    assert "What should be changed?" in member.text()
+    assert "I did not expect that here" not in member.text()
+    await member.send("клиника не Medeu Clinic, а Astana, Green Clinic")
+    assert "City / clinic: Astana, Green Clinic" in member.text()
+    await member.send("да")
+    [request] = await stored_requests(session_factory)
+    assert request.details["clinic"] == "Astana, Green Clinic"
+
+
 async def test_a_value_corrected_under_the_summary_changes_its_field(member, session_factory):
     """Under "Is everything right?", "не утром, а вечером", "не стоматолог, а терапевт" and "не
     утром" (a correction by the value, no word for its field) and "время не подходит" were "I

@@ -3,6 +3,7 @@ the own phone or home, and a summary's field named to change."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from datetime import date
 
@@ -331,8 +332,9 @@ _CHANGED_TO = frozenset({"на", "to"})
 def changed_to(typed: str, field: str) -> str | None:
     """The new value an answer under a summary gives the field it changes (`change_asked`):
     what follows a colon ("изменить дату: 15 декабря"), or "на"/"to" after the field's word
-    ("поменяйте время на вечер", "change the date to 15 December"); None when it gives none
-    ("изменить дату")."""
+    ("поменяйте время на вечер", "change the date to 15 December"), or the clause with no "не"
+    of a correction that names the field ("клиника не Сункар, а Интертич": "Интертич",
+    `value_given`); None when it gives none ("изменить дату")."""
     _head, colon, tail = typed.partition(":")
     if colon:
         return tail.strip() or None
@@ -341,4 +343,27 @@ def changed_to(typed: str, field: str) -> str | None:
         word = " ".join(_words(token))
         if word.startswith(FIELD_WORDS[field]) and " ".join(_words(tokens[at + 1])) in _CHANGED_TO:
             return " ".join(tokens[at + 2 :]).strip() or None
-    return None
+    return _after_turned_down(typed) or None if is_correction(typed) else None
+
+
+# the word that opens the value given after one turned down: "не Medeu, а Astana"
+_INSTEAD = re.compile(r"\s(?:а|но|але|but|instead)\s", re.IGNORECASE)
+_NEGATION = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, NEGATIONS)) + r")(?!\w)", re.I)
+
+
+def _after_turned_down(typed: str) -> str:
+    """All that follows the value turned down: from the "а", "but" after the last "не" ("клиника
+    не Medeu, а Astana, Green Clinic": "Astana, Green Clinic", commas and all, where
+    `value_given` keeps the last clause alone), or from the end of its clause."""
+    refused = list(_NEGATION.finditer(typed))
+    if not refused:
+        return ""
+    after = refused[-1].end()
+    cut = _INSTEAD.search(typed, after) or _CLAUSE.search(typed, after)
+    return typed[cut.end() :].strip(" ,;.!?") if cut is not None else ""
+
+
+def is_correction(typed: str) -> bool:
+    """Whether `typed` turns a value down and gives another in a clause of its own ("не
+    Сункар, а Интертич", "not Sunkar but Intertich"), whatever the value is of."""
+    return bool(NEGATIONS & set(_words(typed))) and value_given(typed) != typed
