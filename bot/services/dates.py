@@ -15,6 +15,8 @@ from bot.services.numbers import NUMBER_WORDS
 # the word before a date that says nothing more, when a month follows ("в 15.12", "в 15
 # декабря", "on 15 December"); before a number alone it is an hour's ("в 15")
 ON_DATE = frozenset({"в", "во", "у", "on"})
+# what makes a number a day of the month: "10th", "15-го", "на 15-е"
+ORDINALS = frozenset({"st", "nd", "rd", "th", "го", "е"})
 # the languages whose month names a member may type, whatever the bot speaks to them
 MONTH_LOCALES = ("en", "uk", "ru", "kk")
 # words around a typed date that say nothing more: "1984 г.", "1984 року", "1982 жылғы", "5th"
@@ -250,8 +252,12 @@ def read_date(
     tokens = [t.casefold() for t in _TOKEN.findall(text)]
     words = [t for t in tokens if not t.isdecimal() and t not in FILLER]
     numbers = [t for t in tokens if t.isdecimal()]
-    if tokens[:1] and tokens[0] in ON_DATE and (len(numbers) > 1 or len(words) > 1):
-        words.remove(tokens[0])  # "в 15.12", "в 15 декабря"; not "в 15", an hour as often
+    if (
+        tokens[:1]
+        and tokens[0] in ON_DATE
+        and (len(numbers) > 1 or len(words) > 1 or not ORDINALS.isdisjoint(tokens))
+    ):  # "в 15.12", "в 15 декабря", "on the 10th"; not "в 15", an hour as often
+        words.remove(tokens[0])
     said = [t for t in tokens if not t.isdecimal()]  # "алдыңғы күні": its "күні" is no filler
     if not numbers and (
         (offset := RELATIVE_DAYS.get(" ".join(said))) is not None
@@ -304,11 +310,17 @@ def read_date(
 # "лучше 8 декабря", "давайте тогда в среду", "maybe Friday"
 SOFTENERS = frozenset(
     {"всё-таки", "все-таки", "лучше", "краще", "давайте", "давай", "тогда", "тоді", "мабуть",
-     "наверное", "пожалуй", "then", "rather", "maybe", "perhaps"}
+     "наверное", "пожалуй", "then", "rather", "maybe", "perhaps", "если можно", "если возможно",
+     "якщо можна", "якщо можливо", "if possible", "if you can", "пожалуйста", "будь ласка",
+     "please", "мүмкін болса", "any day", "в любой день", "любой день", "у будь-який день",
+     "будь-який день", "будь-якого дня"}
 )  # fmt: skip
 _SOFTENERS = re.compile(
     r"(?<!\w)(?:"
-    + "|".join(re.escape(word).replace(r"\-", r"[\s-]+") for word in SOFTENERS)
+    + "|".join(
+        re.escape(word).replace(r"\-", r"[\s-]+")
+        for word in sorted(SOFTENERS, key=len, reverse=True)  # "в любой день" before "любой день"
+    )
     + r")(?!\w)",
     re.IGNORECASE,
 )
@@ -417,15 +429,46 @@ _FROM_DAY = re.compile(
     r"^(?P<word>после|с|со|від|з|після|from|after|since)\s+(?:the\s+)?(?P<day>\d{1,2})"
     r"(?:\s*-?\s*(?:го|е|ого|th|st|nd|rd))?(?:\s+(?:числа|число))?$"
 )
+# the first day that will do, named: "после 10 декабря" (the day after it), "не раньше 10
+# декабря", "начиная с пятницы", "from Monday", "с 10 по 12 декабря" (that day itself)
+_AFTER_DAY = re.compile(
+    r"^\s*(?P<word>после|після|after|не\s+раньше|не\s+раніше|not\s+before|no\s+earlier\s+than|"
+    r"начиная\s+с|начиная\s+со|починаючи\s+з|починаючи\s+від|starting(?:\s+from|\s+on)?|"
+    r"from|с|со|з|від)\s+(?P<day>.+?)\s*$",
+    re.IGNORECASE,
+)
+_DAY_AFTER_WORDS = ("после", "після", "after")
+# the last day of a span so named ("с 10 по 12 декабря", "from Monday to Wednesday")
+_TILL = re.compile(r"\s+(?:по|до|to|till|until|through|and|и|і)\s+.+$", re.IGNORECASE)
+# a part of a week ("в начале следующей недели", "наприкінці тижня", "end of next week"): its
+# Monday, Wednesday or Friday
+_MONTH = frozenset({"месяца", "місяця", "month", "айдың"})
+_PART_OF_WEEK = re.compile(
+    r"^(?:в|у|на|at|in|by)?\s*(?:the\s+)?(?P<part>начале|середине|конце|початку|середині|кінці|"
+    r"наприкінці|beginning|start|middle|mid|end|early|late)(?:\s+of)?(?:\s+the)?\s+"
+    r"(?P<week>.+)$"
+)
+_PART_WEEKDAY = {
+    **dict.fromkeys(("начале", "початку", "beginning", "start", "early"), 0),
+    **dict.fromkeys(("середине", "середині", "middle", "mid"), 2),
+    **dict.fromkeys(("конце", "кінці", "наприкінці", "end", "late"), 4),
+}
+# "до конца недели", "до кінця місяця", "by the end of the month": any day till then, today
+_TILL_END = re.compile(
+    r"^(?:до|by|before|until|till)\s+(?:the\s+)?(?:конца|кінця|end)(?:\s+of)?(?:\s+the)?\s+"
+    r"(?:этой\s+|цього\s+|this\s+)?(?:недели|месяца|тижня|місяця|week|month)$"
+)
+_THIS_WEEK = frozenset({"недели", "тижня", "week", "этой недели", "цього тижня", "this week"})
 _PART_OF_MONTH = re.compile(
     r"^(?:в|у|in|at)?\s*(?:the\s+)?(?P<part>начале|середине|конце|початку|середині|кінці|"
-    r"beginning|start|middle|mid|end)(?:\s+of)?\s+(?P<month>\w+)$"
+    r"наприкінці|начало|середина|конец|початок|кінець|beginning|start|middle|mid|end)"
+    r"(?:\s+of)?(?:\s+the)?\s+(?P<month>\w+)$"
 )
 # (the day a part of a month begins on)
 _PART_DAY = {
-    **dict.fromkeys(("начале", "початку", "beginning", "start"), 1),
-    **dict.fromkeys(("середине", "середині", "middle", "mid"), 15),
-    **dict.fromkeys(("конце", "кінці", "end"), 25),
+    **dict.fromkeys(("начале", "начало", "початку", "початок", "beginning", "start"), 1),
+    **dict.fromkeys(("середине", "середина", "середині", "middle", "mid"), 15),
+    **dict.fromkeys(("конце", "конец", "кінці", "наприкінці", "кінець", "end"), 25),
 }
 
 
@@ -441,14 +484,18 @@ _BY_DAY = re.compile(
 def first_of_span(text: str, today: date) -> date | None:
     """The first day, today or later, of the days a message names together ("в выходные":
     the next Saturday, "на следующей неделе": next Monday, "на этой неделе": today, "после
-    25-го": the 26th, "в начале декабря": December 1, "в четверг или пятницу": Thursday, "до
-    пятницы": today); None when it names no such days."""
+    25-го": the 26th, "после 10 декабря": the 11th, "не раньше 10 декабря", "с 10 по 12
+    декабря": the 10th, "в начале декабря": December 1, "в начале следующей недели": next
+    Monday, "в четверг или пятницу": Thursday, "до пятницы", "до конца месяца": today); None
+    when it names no such days."""
     text = _SOFTENERS.sub(" ", text)  # "всё-таки до пятницы"
     phrase = " ".join(_TOKEN.findall(text.casefold()))
     if len(parts := _OR.split(text.strip())) > 1:  # "в четверг или пятницу": the first
         days = [read_date(part, today, future=True) for part in parts]
         if all(day is not None and day >= today for day in days):
             return min(day for day in days if day is not None)
+    if _TILL_END.match(phrase) is not None:  # "до конца месяца": any day till then
+        return today
     if (by := _BY_DAY.match(text)) is not None:  # "до пятницы": any day till then, today first
         last = read_date(by["day"] or by["kk"], today, future=True)
         return today if last is not None and last >= today else None
@@ -459,13 +506,31 @@ def first_of_span(text: str, today: date) -> date | None:
     if phrase in THIS_WEEK:
         return today
     if (match := _FROM_DAY.match(phrase)) is not None:
-        after = match["word"] in ("после", "після", "after")
+        after = match["word"] in _DAY_AFTER_WORDS
         day = _day_of_month(int(match["day"]), today, future=True)
         return None if day is None else day + timedelta(days=1 if after else 0)
-    if (match := _PART_OF_MONTH.match(phrase)) is not None:
+    if (match := _AFTER_DAY.match(text)) is not None:  # "после 10 декабря", "с 10 по 12"
+        named = _TILL.sub("", match["day"])
+        day = read_date(named, today, future=True)
+        if day is None and named.isdecimal() and (till := _TILL.search(match["day"])):
+            end = read_date(till.group().split(maxsplit=1)[1], today, future=True)
+            day = _real(end.year, end.month, int(named)) if end is not None else None
+        if day is not None:
+            day += timedelta(days=1 if match["word"].casefold() in _DAY_AFTER_WORDS else 0)
+            return day if day >= today else None
+    part = _PART_OF_WEEK.match(phrase)  # "в начале следующей недели", "end of next week"
+    if part is not None and (part["week"] in _THIS_WEEK or part["week"] in NEXT_WEEK):
+        monday = today - timedelta(days=today.weekday())
+        monday += timedelta(days=7 if part["week"] in NEXT_WEEK else 0)
+        return max(monday + timedelta(days=_PART_WEEKDAY[part["part"]]), today)
+    if (match := _PART_OF_MONTH.match(phrase)) is not None:  # "в конце месяца": this one's
+        if match["month"] in _MONTH:
+            return max(today.replace(day=_PART_DAY[match["part"]]), today)
         month = month_names().get(match["month"])
         if month is None:
             return None
+        if month == today.month:  # "в начале ноября" on November 22: from today, not in a year
+            return max(today.replace(day=_PART_DAY[match["part"]]), today)
         day = _no_year(month, _PART_DAY[match["part"]], today, future=True)
         return None if day is None else max(day, today)
     return None
@@ -496,6 +561,13 @@ _WEEKS_NAMED = tuple(
     (weeks, _week_pattern(names))
     for weeks, names in ((1, NEXT_WEEK), (0, THIS_WEEK), (-1, LAST_WEEK))
 )
+# a day gone not said ("на днях", "недавно", "a few days ago"): the calendar of this month
+RECENTLY = frozenset(
+    {"на днях", "недавно", "днями", "на этих днях", "пару дней назад", "несколько дней назад",
+     "нещодавно", "цими днями", "кілька днів тому", "пару днів тому", "recently", "lately",
+     "the other day", "a few days ago", "a couple of days ago", "few days ago", "жақында",
+     "бірнеше күн бұрын"}
+)  # fmt: skip
 LAST_MONTH = frozenset(
     {"в прошлом месяце", "прошлый месяц", "в том месяце", "минулого місяця",
      "у минулому місяці", "минулий місяць", "last month", "өткен айда", "өткен ай"}
@@ -512,6 +584,8 @@ def month_of_days(text: str, today: date, *, future: bool) -> date | None:
         return (today - timedelta(days=today.weekday() + 7)).replace(day=1)
     if not future and phrase in LAST_MONTH:
         return (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    if not future and phrase in RECENTLY:  # "на днях": which day, on this month's calendar
+        return today.replace(day=1)
     part = _PART_OF_MONTH.match(phrase)
     match = _IN_MONTH.match(phrase) if part is None else None
     word = part["month"] if part is not None else match["month"] if match is not None else None

@@ -220,6 +220,30 @@ async def test_days_offered_as_alternatives_are_their_first_said_so(member, sess
     assert request.details["preferred_date"] == "2026-11-22"
 
 
+async def test_the_first_day_that_will_do_is_taken_said_so(member, session_factory):
+    """ "после 10 декабря", "с 10 по 12 декабря", "в начале следующей недели" and "завтра,
+    если можно" on the date step were "I could not read that date". Today is Sunday, November
+    22: the day after the 10th, the 10th, Monday the 23rd and tomorrow are taken, each said."""
+    await to_date_step(member, session_factory)
+    await member.send("после 10 декабря")
+    assert "📅 December 11, 2026, the first of those days: noted." in member.text()
+    await member.click("🌅 Morning, 8:00–12:00")
+    await member.click("⏭ Skip")
+    assert "Preferred date: December 11, 2026 (Friday)" in member.text()
+    for typed, shown in [
+        ("с 10 по 12 декабря", "December 10, 2026 (Thursday)"),
+        ("в начале следующей недели", "November 23, 2026 (Monday)"),
+        ("завтра, если можно", "November 23, 2026 (Monday)"),
+    ]:
+        await member.click("✏️ Date")
+        await member.send(typed)
+        assert "I could not read that date" not in member.text(), typed
+        assert f"Preferred date: {shown}" in member.text(), typed
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert request.details["preferred_date"] == "2026-11-23"
+
+
 async def test_a_draft_whose_day_has_passed_asks_for_another_day_when_sent(
     member, session_factory, clock
 ):

@@ -747,6 +747,23 @@ async def test_a_service_of_several_days_is_asked_for_one(member, session_factor
     assert "How much did you pay?" in member.text()
 
 
+async def test_a_service_day_not_said_opens_this_month_s_calendar(member, session_factory):
+    """ "на днях", "a few days ago" and "середина октября" were "I could not read that date":
+    the calendar of the month meant is shown and the day asked for (today is November 22)."""
+    await member_with_active_card(member, session_factory)
+    await _open_form(member)
+    await member.send("на днях")
+    assert "📅 November 2026: which day? Pick it on the calendar below" in member.text()
+    await member.send("a few days ago")
+    assert "📅 November 2026: which day?" in member.text()
+    await member.send("середина октября")
+    assert "📅 October 2026: which day?" in member.text()
+    assert "could not read" not in member.text()
+    await member.click("14")
+    [request] = await _claim_from_amount(member, session_factory)
+    assert request.details["service_date"] == "2026-10-14"
+
+
 async def test_a_month_named_for_the_day_opens_its_calendar_and_not_knowing_says_where(
     member, session_factory
 ):

@@ -177,6 +177,48 @@ def test_days_offered_as_alternatives_or_as_the_last_one_are_their_first():
     assert first_of_span("до", TODAY) is None
 
 
+def test_the_first_day_that_will_do_named_so_is_taken():
+    """TODAY is Friday, December 4. Each was "I could not read that date" on a visit's day:
+    the day after the one named ("после 10 декабря"), that day ("не раньше", "с … по …",
+    "from … to …"), a part of a week (its Monday, Wednesday or Friday, not before today) or of
+    the month, and "till the end of" a week or month (today: any day till then)."""
+    for typed, day in [
+        ("после 10 декабря", date(2026, 12, 11)), ("після 15 грудня", date(2026, 12, 16)),
+        ("after December 10", date(2026, 12, 11)), ("after tomorrow", date(2026, 12, 6)),
+        ("не раньше 10 декабря", date(2026, 12, 10)), ("not before the 10th", date(2026, 12, 10)),
+        ("начиная с понедельника", date(2026, 12, 7)), ("from Monday", date(2026, 12, 7)),
+        ("с 10 по 12 декабря", date(2026, 12, 10)), ("з 10 по 12 грудня", date(2026, 12, 10)),
+        ("from 10 to 12 December", date(2026, 12, 10)),
+        ("с понедельника по среду", date(2026, 12, 7)),
+        ("в начале следующей недели", date(2026, 12, 7)),
+        ("на початку наступного тижня", date(2026, 12, 7)),
+        ("end of next week", date(2026, 12, 11)),
+        ("в середине следующей недели", date(2026, 12, 9)),
+        ("в конце недели", TODAY), ("в начале недели", TODAY),  # (gone: today)
+        ("в конце месяца", date(2026, 12, 25)), ("at the end of the month", date(2026, 12, 25)),
+        ("до конца месяца", TODAY), ("до кінця тижня", TODAY), ("by the end of the week", TODAY),
+        ("any day next week", date(2026, 12, 7)),
+        ("в любой день на следующей неделе", date(2026, 12, 7)),
+    ]:  # fmt: skip
+        assert first_of_span(typed, TODAY) == day, typed
+    # a day gone, an hour, or no day: not the first day that will do
+    for typed in ("после 20 ноября", "после обеда", "с утра", "после 5 вечера", "з ранку"):
+        assert first_of_span(typed, TODAY) is None, typed
+    assert first_of_span("в начале декабря", TODAY) == TODAY  # (as before: a month's part)
+
+
+def test_a_day_said_with_if_possible_or_please_is_that_day():
+    """ "завтра, если можно", "tomorrow please" and "on the 10th" were unreadable dates; "в
+    15" alone stays unread (an hour as often as a day)."""
+    for typed, day in [
+        ("завтра, если можно", date(2026, 12, 5)), ("tomorrow please", date(2026, 12, 5)),
+        ("завтра, будь ласка", date(2026, 12, 5)), ("on the 10th", date(2026, 12, 10)),
+        ("в 15-го", date(2026, 12, 15)),
+    ]:  # fmt: skip
+        assert read_date(typed, TODAY, future=True) == day, typed
+    assert read_date("в 15", TODAY, future=True) is None
+
+
 def test_words_of_how_sure_around_a_day_are_not_read():
     """ "всё-таки в пятницу", "лучше 8 декабря" were unreadable dates."""
     for typed, day in [
@@ -351,6 +393,12 @@ def test_days_named_together_are_their_first_day(text, first):
         ("в начале ноября", False, date(2026, 11, 1)),
         ("в прошлом месяце", False, date(2026, 11, 1)),
         ("на прошлой неделе", False, date(2026, 11, 1)),  # (Monday, November 23)
+        # a day gone not said, a part of a month in the nominative
+        ("на днях", False, date(2026, 12, 1)),
+        ("a few days ago", False, date(2026, 12, 1)),
+        ("нещодавно", False, date(2026, 12, 1)),
+        ("середина ноября", False, date(2026, 11, 1)),
+        ("кінець жовтня", False, date(2026, 10, 1)),
         ("в январе", True, date(2027, 1, 1)),
         ("в декабре", True, date(2026, 12, 1)),
         ("октябрь 2025", True, date(2025, 10, 1)),
@@ -358,6 +406,7 @@ def test_days_named_together_are_their_first_day(text, first):
         ("вчера", False, None),
         ("15 октября", False, None),
         ("в прошлом месяце", True, None),
+        ("на днях", True, None),
         ("в клинике", False, None),
     ],
 )
