@@ -507,6 +507,43 @@ async def test_an_hour_typed_for_the_visit_is_kept_as_the_member_wrote_it(member
     assert len(staff.splitlines()) == 4  # specialty, clinic, date, time: the words on its line
 
 
+async def test_hours_from_and_to_and_halves_of_the_day_are_times_of_day(member, session_factory):
+    """On the time step "с 14 до 16" and "в 9 утра" were "I did not expect that here" (their
+    numbers were read as the 14th and the 9th, unreadable days); so were "во второй половине
+    дня", "у першій половині дня", "lunchtime" and "как получится". Each is the time of day
+    it names, the hours kept as typed; "завтра в первой половине дня" on the date step gives
+    the day and the time."""
+    await open_form(member, session_factory)
+    await member.click("Dentist")
+    await member.send("Kyiv, Dobrobut")
+    await member.send("25.11.2026")
+    await member.send("с 14 до 16")
+    assert COMMENT_PROMPT in member.text()
+    await member.click("⏭ Skip")
+    assert "Time: ☀️ Afternoon, 12:00–16:00 · “с 14 до 16”" in member.text()
+    assert "Preferred date: November 25, 2026" in member.text()  # (not the 14th)
+    for typed, shown in [
+        ("в 9 утра", "🌅 Morning, 8:00–12:00"),
+        ("во второй половине дня", "☀️ Afternoon, 12:00–16:00"),
+        ("у першій половині дня", "🌅 Morning, 8:00–12:00"),
+        ("lunchtime", "☀️ Afternoon, 12:00–16:00"),
+        ("как получится", "🕘 Any time"),
+    ]:
+        await member.click("✏️ Time")
+        await member.send(typed)
+        assert f"Time: {shown}" in member.text(), typed
+    await member.click("✏️ Date")
+    await member.send("завтра в первой половине дня")
+    assert "Preferred date: November 23, 2026" in member.text()
+    assert "Time: 🌅 Morning, 8:00–12:00" in member.text()
+    await member.click("✅ Send")
+    [request] = await stored_requests(session_factory)
+    assert (request.details["preferred_date"], request.details["time_window"]) == (
+        "2026-11-23",
+        "morning",
+    )
+
+
 async def test_yes_typed_under_the_summary_sends_the_request(member, session_factory):
     """ "Is everything correct?" answered "да" was "I did not expect that here"; now it sends,
     as "Send" does. A "yes" with more to it ("да, но время другое") sends nothing: it names

@@ -55,13 +55,21 @@ TIME_WORDS: dict[str, str] = {
          "таңғы", "түске дейін", "before lunch", "in the morning", "am",
          # a blood test on an empty stomach is a morning's ("завтра натощак")
          "натощак", "натщесерце", "на голодный желудок", "на голодний шлунок", "fasting",
-         "аш қарынға"),
+         "аш қарынға",
+         # the first half of the day, or as early as can be
+         "в первой половине дня", "первая половина дня", "первой половине дня",
+         "у першій половині дня", "в першій половині дня", "першій половині дня",
+         "перша половина дня", "first half of the day", "in the first half of the day",
+         "пораньше", "as early as possible"),
         "morning",
     ),
     **dict.fromkeys(
         ("днем", "днём", "после обеда", "в обед", "обед", "вдень", "удень", "після обіду",
          "в обід", "обід", "түсте", "түстен кейін", "күндізгі", "түскі", "after lunch",
-         "in the afternoon", "noon", "midday", "pm"),
+         "in the afternoon", "noon", "midday", "pm", "lunchtime", "at lunchtime", "at lunch",
+         "around noon", "во второй половине дня", "вторая половина дня", "второй половине дня",
+         "у другій половині дня", "в другій половині дня", "другій половині дня",
+         "друга половина дня", "second half of the day", "in the second half of the day"),
         "afternoon",
     ),
     **dict.fromkeys(
@@ -73,6 +81,8 @@ TIME_WORDS: dict[str, str] = {
         ("любое", "не важно", "неважно", "все равно", "всё равно", "когда угодно", "будь коли",
          "байдуже", "все одно", "неважливо", "кез келген", "маңызды емес", "бәрібір", "any",
          "anytime", "whenever", "no preference", "doesn t matter", "does not matter",
+         "как получится", "как удобно", "как вам удобно", "як вийде", "як зручно",
+         "як вам зручно", "whatever suits you", "whatever works",
          # now, or as soon as can be: the first time there is
          "сейчас", "прямо сейчас", "зараз", "прямо зараз", "now", "right now", "қазір",
          "дәл қазір", "asap", "as soon as possible", "как можно скорее", "как можно быстрее",
@@ -205,6 +215,7 @@ def days_told(text: str, today: date, *, future: bool = True) -> tuple[str | Non
                 # "в понедельник", not "в понедельник лучше во", and asks "во вторник")
                 or SOFTENERS.intersection(token.casefold() for token in tokens[at : at + size])
                 or not any(ch.isalpha() for ch in span)
+                or _an_hour_at(tokens, at, span, today, future)
                 or not read_date_and_time(span, today, future=future)[0]
             ):
                 continue
@@ -214,6 +225,18 @@ def days_told(text: str, today: date, *, future: bool = True) -> tuple[str | Non
             if size > best.get(down, (0, ""))[0]:
                 best[down] = (size, span)
     return best.get(False, (0, None))[1], best.get(True, (0, None))[1]
+
+
+def _an_hour_at(tokens: list[str], at: int, span: str, today: date, future: bool) -> bool:
+    """Whether the words from `at` begin with an hour, not a day: a bare number after a word
+    of an hour ("с 14 до 16", "в 9 утра", "між 10 та 12"), where the words read as a day only
+    with a time of day read from them ("14" and "до 16")."""
+    return (
+        at > 0
+        and tokens[at].isdecimal()
+        and tokens[at - 1].casefold() in _HOUR_WORDS
+        and read_date(span, today, future=future) is None
+    )
 
 
 # "as soon as possible", as people say it when a day to come is asked, in the four languages;
@@ -289,8 +312,9 @@ WINDOWS_OPEN = min(start for w, (start, _) in WINDOW_SPANS.items() if w != ANY_T
 WINDOWS_CLOSE = max(WINDOW_ENDS.values())
 
 
-# at most this many words of a time of day after or before a date: "после обеда", "в 10:30"
-TIME_TAIL_WORDS = 3
+# at most this many words of a time of day after or before a date: "после обеда", "в 10:30",
+# "in the second half of the day"
+TIME_TAIL_WORDS = 6
 
 
 def split_time_of_day(text: str) -> list[tuple[str, str]]:
@@ -331,7 +355,7 @@ def _time_splits(text: str) -> list[_TimeSplit]:
 # 11"): a number without one is a day, a count or an amount ("15 декабря", "2 анализа")
 _HOUR_WORDS = _BEFORE_WORDS | frozenset(
     {"в", "во", "о", "об", "после", "після", "с", "з", "from", "after", "at", "to", "сағат",
-     "кейін"}
+     "кейін", "между", "між", "between"}
 )  # fmt: skip
 # (minutes after a colon only: "в 12.11" in a sentence is a day more often than a time)
 _AN_HOUR = re.compile(r"([01]?\d|2[0-3])(?::[0-5]\d)?")
