@@ -41,6 +41,7 @@ from bot.services.forms import (
     typed_phrase,
     verb_kind,
     wants,
+    without_how,
     without_opening,
 )
 from bot.services.money import money_back
@@ -339,7 +340,9 @@ def asked_for(
     opens with is not read ("Добрый день! Перезвоните мне"), nor a request it turns down
     (`kind_refused`)."""
     text = said = without_opening(text) or text
-    if "?" in text:  # a question, unless one that asks for it ("можете перезвонить?")
+    # a question, unless one that asks for it ("можете перезвонить?", "как заказать
+    # лекарства", asked with no "?" as often)
+    if "?" in text or without_how(typed_phrase(text)) != typed_phrase(text):
         polite = polite_request(text)
         if polite is None:
             return None

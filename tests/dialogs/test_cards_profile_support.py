@@ -811,6 +811,10 @@ async def test_a_question_about_a_card_s_dates_opens_its_page(member, session_fa
     assert "Your insurance cards (3)" in member.text()
 
     await member.send("/menu")
+    await member.send("до якого числа діє поліс")  # no "?": a question all the same
+    assert "Policy SIP-2026-0001\nInsured person: Olena Kovalenko" in member.text()
+
+    await member.send("/menu")
     await member.send("when does Taras's coverage end?")
     assert "Insured person: Taras Kovalenko (child)" in member.text()
     # (shown, not made the active card: a question changes nothing)

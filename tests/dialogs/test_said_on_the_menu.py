@@ -228,6 +228,14 @@ async def test_a_complaint_or_a_changed_surname_is_offered_to_support_as_one(
         # how long, how much: about one made, or for support
         ("как долго ждать возмещения?", None),
         ("как добавить ребенка?", None),
+        # asked with no "?" (they were "I cannot answer that myself; support can")
+        ("как получить возмещение", "📝 New request: 💵 Reimbursement"),
+        ("як отримати відшкодування", "📝 New request: 💵 Reimbursement"),
+        ("how to claim money back", "📝 New request: 💵 Reimbursement"),
+        ("как заказать лекарства", "📝 New request: 💊 Medicines"),
+        ("как заказать звонок", "📝 New request: 📞 Call-back"),
+        ("как долго ждать возмещения", None),
+        ("как добавить ребенка", None),
     ],
 )
 async def test_asked_how_a_request_is_made_it_is_offered(

@@ -240,7 +240,20 @@ def is_question(typed: str) -> bool:
     there)."""
     rest = without_opening(typed)
     words = _words(rest)
+    if words[:1] and words[0] in _BEFORE_QUESTION and len(words) > 2:
+        words = words[1:]  # "до какого числа действует полис", "since when is it active"
+        return "?" in rest or words[0].startswith(_QUESTION_STEMS)
     return bool(words) and ("?" in rest or (len(words) > 1 and words[0] in QUESTION_WORDS))
+
+
+# the words a question's first word may follow ("до какого числа", "з якого дня", "until
+# when"), and the question words as they begin in any of their forms ("какого", "якій")
+_BEFORE_QUESTION = frozenset(
+    {"до", "с", "со", "з", "із", "від", "от", "в", "во", "у", "на", "за", "по", "for", "until",
+     "till", "since", "from", "by", "to"}
+)  # fmt: skip
+_QUESTION_STEMS = ("как", "як", "котор", "скольк", "скільк", "когда", "коли", "what", "which",
+                   "when", "how", "қандай", "қашан")  # fmt: skip
 
 
 def is_greeting(typed: str) -> bool:
