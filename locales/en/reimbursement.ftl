@@ -43,6 +43,12 @@ reimbursement-docs-prompt =
     📎 Send photos or files of the documents: the receipt or fiscal check, and the doctor’s referral or report if you have them.
     You can send several at once, also as an album (up to { $max_docs }). PDF, JPEG, PNG and HEIC are accepted.
 reimbursement-docs-required = Please attach at least one document: a claim cannot be reviewed without the receipt.
+reimbursement-docs-which = 📎 Needed: the receipt or fiscal check for what you paid, and the doctor’s referral or report if you have them. A claim cannot be reviewed without the receipt. Send them here as photos or files.
+reimbursement-docs-later =
+    👌 The claim will wait here for the documents: what you typed so far is kept for { $days ->
+        [one] a day
+       *[other] { $days } days
+    }. Come back to this chat when you have them; on the menu, “✏️ Continue” brings you back to this step.
 reimbursement-docs-comment-kept =
     💬 Noted as the claim’s comment for the claims team; you will see it on the summary before sending.{ $docs ->
         [0] {" "}The documents are still needed: send them as photos or files.

@@ -764,6 +764,33 @@ async def test_a_service_day_not_said_opens_this_month_s_calendar(member, sessio
     assert request.details["service_date"] == "2026-10-14"
 
 
+async def test_documents_asked_about_or_promised_later_are_answered(member, session_factory):
+    """On the documents step "какие документы нужны?" and "можно без чека?" were kept as the
+    claim's comment ("Noted as the claim's comment"): they are told what is needed. "чек потом
+    пришлю" was kept as the comment too: the member is told the claim waits, for how long, and
+    how to come back, and it does (nothing of it in the comment)."""
+    await member_with_active_card(member, session_factory)
+    await _open_form(member)
+    await member.send("15.11.2026")
+    await member.send("1 234,50")
+    await member.click(UAH)
+    for asked in ("какие документы нужны?", "можно без чека?", "what documents do you need"):
+        await member.send(asked)
+        assert "📎 Needed: the receipt or fiscal check for what you paid" in member.text(), asked
+    await member.send("чек потом пришлю")
+    assert "The claim will wait here for the documents" in member.text()
+    assert "kept for 3 days" in member.text()
+    assert "Noted as the claim’s comment" not in member.text()
+    await member.send("/start")
+    await member.click("✏️ Continue: 💵 Reimbursement")
+    assert "Send photos or files of the documents" in member.text()
+    await send_document(member, "receipt.pdf")
+    await _finish(member)
+    [request] = await stored_requests(session_factory)
+    assert not request.details.get("comment")
+    assert len(await stored_documents(session_factory, request.id)) == 1
+
+
 async def test_a_month_named_for_the_day_opens_its_calendar_and_not_knowing_says_where(
     member, session_factory
 ):

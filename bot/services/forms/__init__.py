@@ -85,6 +85,7 @@ from bot.services.forms.kinds import (
 )
 from bot.services.forms.lists import (
     ListEdit,
+    asks_which_documents,
     delivery_address_in,
     document_held,
     list_after,
@@ -93,6 +94,7 @@ from bot.services.forms.lists import (
     named_medicines,
     named_tests,
     names_document,
+    sends_later,
 )
 from bot.services.forms.made import (
     MadeAsked,
@@ -209,6 +211,7 @@ __all__ = [
     "asks_doctor_seen",
     "asks_support_contacts",
     "asks_what_to_do",
+    "asks_which_documents",
     "asks_writing",
     "bare_request",
     "change_asked",
@@ -262,6 +265,7 @@ __all__ = [
     "read_date_and_time",
     "read_date_time_said",
     "says_wanting",
+    "sends_later",
     "shared_start",
     "shown_asked",
     "split_time_of_day",

@@ -8,6 +8,7 @@ from datetime import date
 from typing import NamedTuple
 
 from bot.services.dates import RELATIVE_DAYS, WEEKDAYS, read_date
+from bot.services.forms.chat import is_question
 from bot.services.forms.kinds import (
     _ASKING,
     _WANTING,
@@ -358,3 +359,36 @@ _NOT_PLACE = frozenset({"после", "після", "after", "before", "until", 
                         "часов", "часа", "годин", "годині", "hours", "кейін", "дейін", "утра",
                         "вечера", "ранку", "вечора", "сағат", "сағатта", "not", "later",
                         "than", "позже", "пізніше", "раньше", "раніше"})  # fmt: skip
+
+
+# a claim's documents, and sending them, as the documents step is spoken of: "какие документы
+# нужны?", "можно без чека?", "чек потом пришлю", "I'll send the receipt later"
+_PAPER_STEMS = ("документ", "document", "құжат", "чек", "receipt", "квитанц", "справк", "довідк",
+                "выписк", "виписк", "statement", "рецепт", "prescription", "направлен",
+                "referral")  # fmt: skip
+_SEND_STEMS = ("пришл", "присыл", "прислат", "отправ", "скин", "донес", "дошл", "надішл",
+               "надсил", "відправ", "send", "жібер", "добав", "дода", "прилож", "приклад",
+               "add", "upload", "прикреп", "прикріп")  # fmt: skip
+_LATER = frozenset({"потом", "позже", "позднее", "попозже", "завтра", "вечером", "пізніше",
+                    "потім", "згодом", "ввечері", "later", "tomorrow", "tonight",
+                    "кейін", "кейінірек", "соңырақ", "ертең"})  # fmt: skip
+
+
+def asks_which_documents(typed: str) -> bool:
+    """Whether `typed` asks which documents a claim needs, or whether it can do without one
+    ("какие документы нужны?", "що надіслати?", "можно без чека?", "what documents do you
+    need"): a question (`chat.is_question`) with a word for a document or for sending."""
+    words = _words(typed)
+    return is_question(typed) and any(word.startswith(_PAPER_STEMS + _SEND_STEMS) for word in words)
+
+
+def sends_later(typed: str) -> bool:
+    """Whether `typed` says the documents will come later ("чек потом пришлю", "надішлю
+    пізніше", "I'll send it later", "ертең жіберемін"): a word for later with one for sending
+    or for a document, and no question."""
+    words = _words(typed)
+    return (
+        not is_question(typed)
+        and bool(_LATER & set(words))
+        and any(word.startswith(_PAPER_STEMS + _SEND_STEMS) for word in words)
+    )

@@ -15,6 +15,7 @@ from aiogram_dialog.widgets.kbd.calendar_kbd import ManagedCalendar
 from babel.numbers import format_decimal
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.config import Settings
 from bot.i18n import Translator
 from bot.render import money_text
 from bot.services import requests
@@ -22,6 +23,7 @@ from bot.services.dates import month_of_days, names_span
 from bot.services.forms import (
     TEXT_MAX,
     aliases_held,
+    asks_which_documents,
     bare_request,
     clean_text,
     day_named,
@@ -31,6 +33,7 @@ from bot.services.forms import (
     names_same,
     names_unknown,
     read_date_and_time,
+    sends_later,
     too_long,
 )
 from bot.services.money import amount_named, amounts_added, iban_in_text, read_amount
@@ -225,6 +228,15 @@ async def on_docs_text(message: Message, widget: MessageInput, manager: DialogMa
     if (iban := iban_in_text(text)) is not None:
         data["iban"] = iban
         set_notice(manager, "reimbursement-docs-iban-kept", docs=len(data.get(DOCS) or []))
+        return
+    if asks_which_documents(text):  # "какие документы нужны?", "можно без чека?"
+        set_notice(manager, "reimbursement-docs-which")
+        return
+    if sends_later(text) and not data.get(DOCS):  # "чек потом пришлю": the form waits
+        settings: Settings = manager.middleware_data["settings"]
+        set_notice(
+            manager, "reimbursement-docs-later", days=max(1, round(settings.draft_ttl_hours / 24))
+        )
         return
     words = clean_text(text, min_len=3)
     if words is not None and any(ch.isalpha() for ch in words):
