@@ -162,10 +162,14 @@ def read_said(text: str, today: date) -> Visit | None:
     words = text.split()
     clock = _CLOCK_IN.search(text)
     # with no hour, a time of day in words, when the words book ("записала на завтра после
-    # обеда"; "клиника перезвонит завтра утром" books nothing)
+    # обеда"; "клиника перезвонит завтра утром" books nothing), or a whole hour after "в"
+    # ("записала на 10 декабря в 11")
     booked = clock is None and any(w.casefold().startswith(_BOOKED) for w in words)
-    window = window_named(text) if booked else None
-    if len(words) < SAID_MIN_WORDS or (clock is None and window in (None, ANY_TIME)):
+    whole = _whole_hour(text) if booked else None
+    window = window_named(text) if booked and whole is None else None
+    if len(words) < SAID_MIN_WORDS or (
+        clock is None and whole is None and window in (None, ANY_TIME)
+    ):
         return None  # ("клиника перезвонит завтра" names a day, and books nothing)
     phrase = day_named(text, today)
     day = read_date_and_time(phrase, today, future=True)[0] if phrase else None
@@ -175,12 +179,38 @@ def read_said(text: str, today: date) -> Visit | None:
     found = next((n for n in numbers if n is not None), None)
     if clock is not None:
         hour = _said_hours(text, clock)
+    elif whole is not None:
+        hour = whole
     else:
         assert window is not None
         first, last = WINDOW_SPANS[window]
         hour = f"{first:02d}:00{SPAN}{last:02d}:00"
     said = " ".join(text.split())[:SAID_MAX]
     return Visit(int(found.group(1)) if found else None, day, hour, said)
+
+
+# a whole hour after "в", "о", "at" in a booking ("на 10 декабря в 11", "о 9 на завтра"), of
+# the hours a clinic books (not "в 12 кабинет", a room)
+_AT_WHOLE_HOUR = re.compile(
+    r"(?<!\w)(?:в|во|о|об|at|сағат)\s+([01]?\d|2[0-3])(?![\d:.\w])(?!\s*-?\s*(?:й|го|е|th)\b)"
+    r"(?P<after>\s+\S+)?",
+    re.IGNORECASE,
+)
+_BOOKED_HOURS = range(7, 22)
+_ROOM_STEMS = ("каб", "кімн", "room", "office", "палат", "поверх", "этаж", "floor")
+_AFTERNOON = frozenset({"вечера", "вечора", "дня", "pm", "p.m", "p.m."})
+
+
+def _whole_hour(text: str) -> str | None:
+    """The whole hour a booking gives after "в", "о", "at" ("в 11": "11:00"), when it is one a
+    clinic books at and no room follows it; None otherwise."""
+    for found in _AT_WHOLE_HOUR.finditer(text):
+        after = (found["after"] or "").strip(" ,.").casefold()
+        hour = int(found.group(1))
+        hour += 12 if after in _AFTERNOON and hour < 12 else 0  # "в 8 вечера": 20:00
+        if hour in _BOOKED_HOURS and not after.startswith(_ROOM_STEMS):
+            return f"{hour:02d}:00"
+    return None
 
 
 def said_in_line(request: Request, text: str, today: date) -> Visit | None:

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from bot.services.visits import Visit, VisitError, read_visit
+from bot.services.visits import Visit, VisitError, read_said, read_visit
 
 TODAY = date(2026, 12, 5)
 
@@ -123,6 +123,28 @@ def test_a_clinic_s_confirmation_pasted_whole_is_read_and_kept():
     assert read_visit(said, TODAY) == Visit(None, date(2026, 12, 9), "16:00–20:00", said)
     with pytest.raises(VisitError):  # a call back, not a booking
         read_visit("клиника перезвонит вам послезавтра после обеда", TODAY)
+
+
+@pytest.mark.parametrize(
+    ("said", "at"),
+    [
+        ("Записала вас на 9 декабря в 11, к доктору Ахметовой", "11:00"),
+        ("Записали на завтра о 9", "09:00"),
+        ("Booked you for tomorrow at 9", "09:00"),
+        ("Записала на завтра в 8 вечера", "20:00"),
+        ("Записала на завтра в 3 дня", "15:00"),
+        # a room, an hour no clinic books at, or a line that books nothing: none
+        ("Записала вас в 12 кабинет на завтра", None),
+        ("Записала на завтра в 3", None),
+        ("Клиника перезвонит завтра в 11", None),
+    ],
+)
+def test_a_whole_hour_in_a_booking_is_its_hour(said, at):
+    """ "записала на 10 декабря в 11" offered nothing to book (an hour had to have minutes):
+    a whole hour after "в", "о", "at" that a clinic books at is the booking's, "вечера" and
+    "дня" after it the afternoon's; a room's number is not an hour."""
+    read = read_said(said, TODAY)
+    assert (read.at if read is not None else None) == at
 
 
 @pytest.mark.parametrize(

@@ -573,6 +573,35 @@ async def test_a_line_that_says_the_visit_was_booked_offers_booking_it(world):
     assert len(world.bot_messages(FORUM, thread)) == before
 
 
+async def test_a_booking_written_with_a_whole_hour_is_offered(world):
+    """ "Записала вас на 26.11 в 11, к доктору Ахметовой" offered nothing: an hour had to be
+    written with its minutes. It is offered at 11:00 and booked so; a room's number ("в 12
+    кабинет") is no hour."""
+    member = await world.member_with_card()
+    request = await _appointment(world, member)
+    await world.deliver()
+    thread = _thread(world, request.number)
+    world.state.send_text(
+        FORUM, "Записала вас в 12 кабинет на завтра", user_id=IRYNA, thread_id=thread
+    )
+    await world.settled()
+    await world.deliver()
+    said = [m.get("text", "") for m in world.bot_messages(FORUM, thread)]
+    assert not any("reads as a visit booked" in text for text in said)  # a room: no hour
+    offer = await _staff_says(world, "Записала вас на 26.11 в 11, к доктору Ахметовой", thread)
+    assert offer.startswith(
+        "📅 R-000001: your message reads as a visit booked for November 26, 2026 (Thursday), 11:00."
+    )
+    [offered] = [m for m in world.bot_messages(FORUM, thread) if m.get("text") == offer]
+    await world.press(offered, "📅 Book the visit")
+    await world.deliver()
+    stored = await _stored(world, request.id)
+    assert (stored.details["visit_date"], stored.details["visit_time"]) == ("2026-11-26", "11:00")
+    assert world.bot_messages(OLENA)[-1]["text"].startswith(
+        "📅 Your visit is booked: November 26, 2026 (Thursday), 11:00."
+    )
+
+
 async def test_an_offer_pressed_late_or_on_a_closed_request_books_nothing(world):
     """The offer's day is read as of the day the line was written ("завтра" then), and a press
     after that day, or once the request is closed, is answered with why and books nothing."""
