@@ -202,35 +202,21 @@ async def test_a_day_of_next_week_typed_is_that_week_s_day(member, session_facto
     assert request.details["preferred_date"] == "2026-11-28"
 
 
-async def test_days_offered_as_alternatives_are_their_first_said_so(member, session_factory):
-    """ "в четверг или пятницу" and "до пятницы" on the date step were "I could not read that
-    date": the first day that will do is taken, and the member told so. Today is Sunday,
-    November 22."""
+async def test_the_first_day_that_will_do_is_taken_said_so(member, session_factory):
+    """Days offered as alternatives ("в четверг или пятницу"), the last day that will do ("до
+    пятницы"), the first ("после 10 декабря", "с 10 по 12 декабря"), a part of a week ("в
+    начале следующей недели") and a day "if possible" on the date step were "I could not read
+    that date". Today is Sunday, November 22: the first day that will do is taken, and the
+    member told so."""
     await to_date_step(member, session_factory)
     await member.send("в четверг или пятницу")
     assert "📅 November 26, 2026, the first of those days: noted." in member.text()
     await member.click("🌅 Morning, 8:00–12:00")
     await member.click("⏭ Skip")
     assert "Preferred date: November 26, 2026 (Thursday)" in member.text()
-    await member.click("✏️ Date")
-    await member.send("всё-таки до пятницы")
-    assert "📅 November 22, 2026, the first of those days: noted." in member.text()
-    await member.click("✅ Send")
-    [request] = await stored_requests(session_factory)
-    assert request.details["preferred_date"] == "2026-11-22"
-
-
-async def test_the_first_day_that_will_do_is_taken_said_so(member, session_factory):
-    """ "после 10 декабря", "с 10 по 12 декабря", "в начале следующей недели" and "завтра,
-    если можно" on the date step were "I could not read that date". Today is Sunday, November
-    22: the day after the 10th, the 10th, Monday the 23rd and tomorrow are taken, each said."""
-    await to_date_step(member, session_factory)
-    await member.send("после 10 декабря")
-    assert "📅 December 11, 2026, the first of those days: noted." in member.text()
-    await member.click("🌅 Morning, 8:00–12:00")
-    await member.click("⏭ Skip")
-    assert "Preferred date: December 11, 2026 (Friday)" in member.text()
     for typed, shown in [
+        ("всё-таки до пятницы", "November 22, 2026 (Sunday)"),
+        ("после 10 декабря", "December 11, 2026 (Friday)"),
         ("с 10 по 12 декабря", "December 10, 2026 (Thursday)"),
         ("в начале следующей недели", "November 23, 2026 (Monday)"),
         ("завтра, если можно", "November 23, 2026 (Monday)"),

@@ -366,29 +366,28 @@ async def test_the_form_speaks_the_members_language(
     assert re.search(amount, member.text()), member.text()
 
 
-async def test_the_service_date_typed_without_a_year_is_the_last_such_day(member, session_factory):
-    """Today is 22 November 2026: "15.11" is a week ago; "1 грудня", next week, is refused as
-    later than today (not taken as last year's December, a year ago)."""
+@pytest.mark.parametrize(
+    ("later", "typed", "day"),
+    [
+        # "1 грудня", next week, is not taken as last year's December, a year ago
+        ("1 грудня", "15.11", "2026-11-15"),
+        # "last Thursday" was "I could not read that date"; "next Monday" was taken for last
+        # Monday, a day the member never named
+        ("next Monday", "last Thursday", "2026-11-19"),
+    ],
+)
+async def test_the_service_date_is_the_last_such_day_and_one_ahead_is_refused(
+    member, session_factory, later: str, typed: str, day: str
+):
+    """Today is Sunday, 22 November 2026: a day ahead is refused as later than today; "15.11"
+    is a week ago, "last Thursday" the 19th."""
     await member_with_active_card(member, session_factory)
     await _open_form(member)
-    await member.send("1 грудня")
+    await member.send(later)
     assert "cannot be later than today" in member.text()
-    await member.send("15.11")
+    await member.send(typed)
     [request] = await _claim_from_amount(member, session_factory)
-    assert request.details["service_date"] == "2026-11-15"
-
-
-async def test_the_service_date_said_as_last_thursday_is_that_day(member, session_factory):
-    """Today is Sunday, 22 November 2026. "last Thursday" was "I could not read that date";
-    it is the 19th. "next Monday" is tomorrow, later than today, and refused as that (it
-    was taken for last Monday, a day the member never named)."""
-    await member_with_active_card(member, session_factory)
-    await _open_form(member)
-    await member.send("next Monday")
-    assert "cannot be later than today" in member.text()
-    await member.send("last Thursday")
-    [request] = await _claim_from_amount(member, session_factory)
-    assert request.details["service_date"] == "2026-11-19"
+    assert request.details["service_date"] == day
 
 
 async def test_an_amount_typed_with_its_currency_skips_the_currency_step(member, session_factory):
