@@ -391,6 +391,8 @@ async def test_an_address_named_in_words_is_the_one_saved(member, session_factor
         ("Nurofen 200 mg", "додому", HOME),
         ("Paracetamol 500 mg", office, office),
         ("Aspirin 100 mg", "as last time", office),  # the last delivery's, not home
+        # the profile's named ("на адрес из профиля" was stored as the address itself)
+        ("Ibuprofen 400 mg", "на адрес из профиля", HOME),
     ):
         await member.click("📝 New request")
         await member.click("💊 Medicines")
@@ -401,7 +403,7 @@ async def test_an_address_named_in_words_is_the_one_saved(member, session_factor
         await member.click("✅ Send")
         await member.click("🏠 Main menu")
     sent = await stored_requests(session_factory)
-    assert [r.details["address"] for r in sent] == [HOME, office, office]
+    assert [r.details["address"] for r in sent] == [HOME, office, office, HOME]
 
 
 async def test_the_list_changed_in_words(member, session_factory, clock):

@@ -154,7 +154,13 @@ ADDRESS_WORDS: dict[str, str] = {
          "за місцем проживання", "моя адреса", "на мою адресу", "до мене додому", "home",
          "my home", "to my home", "home address", "my home address", "to my home address",
          "my address", "to my address", "үйге", "үйіме", "үй мекенжайы", "үй мекенжайыма",
-         "менің мекенжайым", "менің мекенжайыма", "тұрғылықты мекенжай"),
+         "менің мекенжайым", "менің мекенжайыма", "тұрғылықты мекенжай",
+         # the one the profile holds (the home address)
+         "адрес из профиля", "на адрес из профиля", "по адресу из профиля", "как в профиле",
+         "адрес в профиле", "на адрес в профиле", "адреса з профілю", "на адресу з профілю",
+         "за адресою з профілю", "як у профілі", "адреса в профілі", "address in my profile",
+         "the address in my profile", "to the address in my profile", "my profile address",
+         "as in my profile", "профильдегі мекенжай", "профильдегі мекенжайға"),
         "home",
     ),
     **dict.fromkeys(
