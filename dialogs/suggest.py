@@ -39,6 +39,8 @@ from dialogs.requests.named import (
     is_open,
     named_ahead,
     named_label,
+    names_self,
+    names_someone_else,
     offered_of,
     offered_two,
     parts_asked,
@@ -133,6 +135,14 @@ def offer_request(
         return None
     offered = offered_of(asked) if asked else None
     more = another_asked(read, asked) if asked and offered else None
+    if asked is not None and offered is not None and more is None and _not_theirs(asked):
+        # "запишите маму к терапевту", and no card of hers here: it would be made on the
+        # member's own card; said so, and how to add hers
+        manager.dialog_data[SUGGEST] = offered
+        i18n: Translator = manager.middleware_data["i18n"]
+        label = named_label((offered[0], offered[1]), i18n, offered[3])
+        set_notice(manager, "input-not-asked-suggest-not-theirs", request=label)
+        return None
     if asked is None or offered is None or more is None:
         _offer(offered, manager)
         return None
@@ -158,6 +168,18 @@ def _offer_two(asked: Asked, more: Asked, alone: Asked | None, manager: DialogMa
         "input-not-asked-suggest-two",
         request=named_label((offered[0], offered[1]), i18n, offered[3]),
         more=named_label((more_offered[0], more_offered[1]), i18n, more_offered[3]),
+    )
+
+
+def _not_theirs(asked: Asked) -> bool:
+    """Whether `asked` names someone by who they are to the member ("запишите маму", "сыну
+    нужен лор") whose card is not among theirs: no holder found, and no card to ask whose
+    (`Asked.ask_whose`), nor the member named too ("мне и маме")."""
+    return (
+        asked.holder is None
+        and not asked.ask_whose
+        and names_someone_else(asked.said)
+        and not names_self(asked.said)
     )
 
 

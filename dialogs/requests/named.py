@@ -18,6 +18,7 @@ from bot.services.forms import (
     ALIAS_WORDS,
     KAZAKH_POLITE,
     KIND_WORDS,
+    OTHER_PERSON_WORDS,
     REFUND_WORDS,
     RELATION_SEX,
     RELATION_WORDS,
@@ -209,6 +210,14 @@ def names_family(text: str, card_list: list[cards.CardView]) -> bool:
     children, or a son where only a daughter has a card here) the request is not made on the
     active card, but whose it is asked: the caller has read the holder already."""
     return len(card_list) > 1 and any(_relation(word) is not None for word in text.split())
+
+
+def names_someone_else(text: str) -> bool:
+    """Whether a message names someone by who they are to the member ("для сына", "запишите
+    маму", "my mother"): a family word or another person's (`forms.OTHER_PERSON_WORDS`)."""
+    return any(
+        _relation(word) is not None or _bare(word) in OTHER_PERSON_WORDS for word in text.split()
+    )
 
 
 def names_self(text: str) -> bool:

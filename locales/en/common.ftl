@@ -32,6 +32,7 @@ input-emergency = { emergency-call } Send your message to support too? Tap “{ 
 btn-send-to-support = ✉️ Send it to support
 menu-btn-suggest = 📝 New request: { $request }
 input-not-asked-suggest = Is this a new request? Tap “📝 New request: { $request }”. Or send it to support: “{ btn-send-to-support }”.
+input-not-asked-suggest-not-theirs = Is this a new request? A request is made on the card of the person it is for, and I do not see a card of theirs among yours: “📝 New request: { $request }” makes it on your own card. If they are insured, add their card first: “{ btn-add-card }”. Or send this to support: “{ btn-send-to-support }”.
 input-not-asked-suggest-two = Are these new requests? Tap “📝 New request: { $request }” or “📝 New request: { $more }”: the other one is offered again once the first is sent. Or send it to support: “{ btn-send-to-support }”.
 input-not-asked-card-waiting = ⏳ { $request }: requests on this card open on { $date }, when its coverage starts. Send this to support now? Tap “{ btn-send-to-support }”.
 input-not-asked-card-ended = { $request }: coverage on this card ended on { $date }, so it takes no requests. Send this to support? Tap “{ btn-send-to-support }”.

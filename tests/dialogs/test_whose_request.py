@@ -123,3 +123,26 @@ async def test_a_child_of_two_asks_whose_on_the_chooser_too(member, session_fact
         ids["Коваленко Тарас Олегович"],
         "pediatrician",
     )
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["запишите маму к терапевту", "сыну нужен лор", "my mother needs a dentist"],
+)
+async def test_someone_with_no_card_here_is_told_it_goes_on_the_member_s(
+    member, session_factory, said: str
+):
+    """ "запишите маму к терапевту" from a member with only her own card offered "New request"
+    with nothing said: pressed, the visit was made on her own card, for her. The offer now
+    says no card of theirs is here, that it would be made on the member's own card, and how to
+    add theirs; pressed, it is still the member's own (as it says)."""
+    await _family(member, session_factory)  # the mother's card alone
+    await member.send(said)
+    assert "I do not see a card of theirs among yours" in member.text()
+    assert "➕ Add a card by insured ID" in member.text()
+    [offer] = [b for b in member.buttons() if b.startswith("📝 New request:")]
+    await member.click(offer.replace("(", r"\(").replace(")", r"\)"))
+    assert CLINIC in member.text()  # the form, on her own card (her only one)
+    await member.send("/menu")
+    await member.send("мне нужен стоматолог")  # for herself: offered as before
+    assert "I do not see a card of theirs" not in member.text()

@@ -327,6 +327,22 @@ RELATION_WORDS: dict[str, str] = {
 }  # fmt: skip
 
 
+# the people a member may ask for whom no card of a family is linked as a child's or a
+# spouse's ("запишите маму", "для папы", "my mother", "анама"): a parent, a grandparent, a
+# brother or a sister, said so when no card of theirs is here (`dialogs/suggest.py`)
+OTHER_PERSON_WORDS = frozenset(
+    {"мама", "маму", "мамы", "маме", "мамой", "мать", "матери", "папа", "папу", "папы", "папе",
+     "отец", "отца", "отцу", "бабушка", "бабушку", "бабушке", "бабушки", "дедушка", "дедушку",
+     "дедушке", "дедушки", "брат", "брата", "брату", "сестра", "сестру", "сестре", "сестры",
+     "мамі", "мамою", "мати", "матір", "тато", "тата", "татові", "батько", "батька", "батькові",
+     "бабуся", "бабусю", "бабусі", "дідусь", "дідуся", "дідусеві", "братові", "сестрі",
+     "mother", "mom", "mum", "father", "dad", "grandmother", "grandma", "grandfather",
+     "grandpa", "brother", "sister", "анам", "анама", "анамның", "анамды", "әкем", "әкеме",
+     "әкемнің", "әкемді", "әжем", "әжеме", "атам", "атама", "ағам", "ағама", "әпкем",
+     "әпкеме", "інім", "сіңлім"}
+)  # fmt: skip
+
+
 # the family words that say a man or a woman ("сына", "дочке", "wife"): a son is not the
 # daughter, whom alone the word for a child would name (`names.sex_of`)
 RELATION_SEX: dict[str, str] = {
