@@ -31,9 +31,10 @@ FILLER = frozenset(
 # days named by a word, from today, in the four languages ("the day after tomorrow" without
 # "the", a filler word)
 RELATIVE_DAYS: dict[str, int] = {
-    **dict.fromkeys(("today", "сьогодні", "сегодня", "бүгін"), 0),
-    **dict.fromkeys(("tomorrow", "завтра", "ертең"), 1),
-    **dict.fromkeys(("day after tomorrow", "післязавтра", "послезавтра", "бүрсігүні"), 2),
+    **dict.fromkeys(("today", "сьогодні", "сегодня", "бүгін", "бүгінге"), 0),
+    **dict.fromkeys(("tomorrow", "завтра", "ертең", "ертеңге"), 1),
+    **dict.fromkeys(("day after tomorrow", "післязавтра", "послезавтра", "бүрсігүні",
+                     "бүрсігүнге"), 2),
     **dict.fromkeys(("yesterday", "вчора", "учора", "вчера", "кеше"), -1),
     # "за вчерашний прием", "за вчорашній візит", "кешегі қабылдау": yesterday's
     **dict.fromkeys(("вчерашний", "вчерашнего", "вчерашнем", "вчерашнюю", "вчерашняя",
@@ -48,23 +49,23 @@ RELATIVE_DAYS: dict[str, int] = {
 # asked, the last one when a past date is
 WEEKDAYS: dict[str, int] = {
     **dict.fromkeys(("monday", "mon", "понедельник", "понедельника", "понеділок", "понеділка",
-                     "дүйсенбі", "дүйсенбіде", "пн", "дс"), 0),
+                     "дүйсенбі", "дүйсенбіде", "дүйсенбіге", "пн", "дс"), 0),
     **dict.fromkeys(("tuesday", "tue", "вторник", "вторника", "вівторок", "вівторка",
-                     "сейсенбі", "сейсенбіде", "вт", "сс"), 1),
+                     "сейсенбі", "сейсенбіде", "сейсенбіге", "вт", "сс"), 1),
     **dict.fromkeys(("wednesday", "wed", "среда", "среду", "среды", "середа", "середу", "середи",
-                     "сәрсенбі", "сәрсенбіде", "ср"), 2),
+                     "сәрсенбі", "сәрсенбіде", "сәрсенбіге", "ср"), 2),
     **dict.fromkeys(("thursday", "thu", "четверг", "четвер", "четверга", "бейсенбі",
-                     "бейсенбіде", "чт", "бс"), 3),
+                     "бейсенбіде", "бейсенбіге", "чт", "бс"), 3),
     **dict.fromkeys(
         ("friday", "fri", "пятница", "пятницу", "пятницы", "п'ятниця", "п'ятницю", "п'ятниці",
          "пʼятниця",
-         "пʼятницю", "пʼятниці", "жұма", "жұмада", "пт", "жм"),
+         "пʼятницю", "пʼятниці", "жұма", "жұмада", "жұмаға", "пт", "жм"),
         4,
     ),
     **dict.fromkeys(("saturday", "sat", "суббота", "субботу", "субботы", "субота", "суботу",
-                     "суботи", "сенбі", "сенбіде", "сб"), 5),
+                     "суботи", "сенбі", "сенбіде", "сенбіге", "сб"), 5),
     **dict.fromkeys(("sunday", "sun", "воскресенье", "воскресенья", "неділя", "неділю", "неділі",
-                     "жексенбі", "жексенбіде", "вс", "нд", "жс"), 6),
+                     "жексенбі", "жексенбіде", "жексенбіге", "вс", "нд", "жс"), 6),
 }  # fmt: skip
 # a span of days from today: "через 3 дня", "in a week", "2 күннен кейін"; "3 дня назад",
 # "тиждень тому", "a week ago", "апта бұрын"
@@ -443,6 +444,14 @@ _TILL = re.compile(r"\s+(?:по|до|to|till|until|through|and|и|і)\s+.+$", re
 # a part of a week ("в начале следующей недели", "наприкінці тижня", "end of next week"): its
 # Monday, Wednesday or Friday
 _MONTH = frozenset({"месяца", "місяця", "month", "айдың"})
+# in Kazakh, the day after a day named ("10 желтоқсаннан кейін": the 11th) and a part of a
+# week or a month ("келесі аптаның басында", "аптаның соңында", "ай соңында")
+_AFTER_KK = re.compile(r"^\s*(?P<day>.+?)(?:нан|нен|дан|ден|тан|тен)\s+кейін\s*$", re.I)
+_PART_KK = re.compile(
+    r"^(?P<next>келесі\s+)?(?:осы\s+)?(?P<unit>аптаның|айдың|ай)\s+"
+    r"(?P<part>басында|ортасында|соңында)$"
+)
+_PART_KK_WORDS = {"басында": "beginning", "ортасында": "middle", "соңында": "end"}
 _PART_OF_WEEK = re.compile(
     r"^(?:в|у|на|at|in|by)?\s*(?:the\s+)?(?P<part>начале|середине|конце|початку|середині|кінці|"
     r"наприкінці|beginning|start|middle|mid|end|early|late)(?:\s+of)?(?:\s+the)?\s+"
@@ -518,6 +527,18 @@ def first_of_span(text: str, today: date) -> date | None:
         if day is not None:
             day += timedelta(days=1 if match["word"].casefold() in _DAY_AFTER_WORDS else 0)
             return day if day >= today else None
+    if (match := _AFTER_KK.match(text)) is not None:  # "10 желтоқсаннан кейін"
+        day = read_date(match["day"], today, future=True)
+        if day is not None:
+            return day + timedelta(days=1) if day + timedelta(days=1) >= today else None
+    if (match := _PART_KK.match(phrase)) is not None:  # "келесі аптаның басында"
+        said = _PART_KK_WORDS[match["part"]]
+        if match["unit"] == "аптаның":
+            monday = today - timedelta(days=today.weekday())
+            monday += timedelta(days=7 if match["next"] else 0)
+            return max(monday + timedelta(days=_PART_WEEKDAY[said]), today)
+        if not match["next"]:
+            return max(today.replace(day=_PART_DAY[said]), today)
     part = _PART_OF_WEEK.match(phrase)  # "в начале следующей недели", "end of next week"
     if part is not None and (part["week"] in _THIS_WEEK or part["week"] in NEXT_WEEK):
         monday = today - timedelta(days=today.weekday())

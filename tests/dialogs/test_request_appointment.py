@@ -219,6 +219,8 @@ async def test_the_first_day_that_will_do_is_taken_said_so(member, session_facto
         ("после 10 декабря", "December 11, 2026 (Friday)"),
         ("с 10 по 12 декабря", "December 10, 2026 (Thursday)"),
         ("в начале следующей недели", "November 23, 2026 (Monday)"),
+        ("10 желтоқсаннан кейін", "December 11, 2026 (Friday)"),  # (Kazakh: after the 10th)
+        ("келесі аптаның соңында", "November 27, 2026 (Friday)"),
         ("завтра, если можно", "November 23, 2026 (Monday)"),
     ]:
         await member.click("✏️ Date")

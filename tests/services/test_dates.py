@@ -207,6 +207,22 @@ def test_the_first_day_that_will_do_named_so_is_taken():
     assert first_of_span("в начале декабря", TODAY) == TODAY  # (as before: a month's part)
 
 
+def test_kazakh_days_ahead_as_members_write_them():
+    """TODAY is Friday, December 4. "ертеңге", "жұмаға дейін", "10 желтоқсаннан кейін",
+    "келесі аптаның басында" and "ай соңында" were "I could not read that date"."""
+    assert read_date("ертеңге", TODAY, future=True) == date(2026, 12, 5)
+    assert read_date("сейсенбіге", TODAY, future=True) == date(2026, 12, 8)
+    for typed, day in [
+        ("жұмаға дейін", TODAY), ("10 желтоқсаннан кейін", date(2026, 12, 11)),
+        ("ертеңнен кейін", date(2026, 12, 6)), ("келесі аптаның басында", date(2026, 12, 7)),
+        ("келесі аптаның соңында", date(2026, 12, 11)), ("ай соңында", date(2026, 12, 25)),
+        ("айдың ортасында", date(2026, 12, 15)),
+    ]:  # fmt: skip
+        assert first_of_span(typed, TODAY) == day, typed
+    assert first_of_span("3 күннен кейін", TODAY) is None  # (a span: `read_date`'s)
+    assert read_date("3 күннен кейін", TODAY, future=True) == date(2026, 12, 7)
+
+
 def test_a_day_said_with_if_possible_or_please_is_that_day():
     """ "завтра, если можно", "tomorrow please" and "on the 10th" were unreadable dates; "в
     15" alone stays unread (an hour as often as a day)."""
