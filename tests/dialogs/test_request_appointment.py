@@ -516,6 +516,8 @@ async def test_hours_from_and_to_and_halves_of_the_day_are_times_of_day(member, 
         ("у першій половині дня", "🌅 Morning, 8:00–12:00"),
         ("lunchtime", "☀️ Afternoon, 12:00–16:00"),
         ("как получится", "🕘 Any time"),
+        # two offered: the first, the words kept beside it for staff ("I did not expect that")
+        ("утром или днем", "🌅 Morning, 8:00–12:00 · “утром или днем”"),
     ]:
         await member.click("✏️ Time")
         await member.send(typed)

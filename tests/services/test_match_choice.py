@@ -469,9 +469,12 @@ def test_the_time_of_day_a_call_back_is_asked_for_with(typed: str, window: str |
         ("in the evening because I work days", "evening", None),
         ("мне было бы удобнее всего вечером", "evening", None),
         ("в 10", "morning", None),
-        # none, or two: neither
+        # two offered as alternatives: the first (its words kept beside it, `hour_said`)
+        ("утром или вечером", "morning", None),
+        ("зранку або ввечері", "morning", None),
+        ("afternoon or evening", "afternoon", None),
+        # none, or two asked together: neither
         ("не важно", None, None),
-        ("утром или вечером", None, None),
         ("не утром и не вечером", None, None),
     ],
 )

@@ -169,8 +169,26 @@ def window_refused(text: str) -> str | None:
 def window_in_sentence(text: str) -> str | None:
     """The one time of day a sentence asks for, an hour or in words, with a reason after it or
     a time turned down beside it ("ввечері, бо вдень працюю", "утром не могу, лучше вечером",
-    "мне было бы удобнее всего вечером"); None when it asks for none or several."""
-    return window_of_hour(text) or window_named(text)
+    "мне было бы удобнее всего вечером"), or the first of times offered as alternatives ("утром
+    или днём", `windows_offered`); None when it asks for none or several."""
+    return window_of_hour(text) or window_named(text) or windows_offered(text)
+
+
+# the word between times of day offered as alternatives: "утром или днём", "morning or afternoon"
+_OR = re.compile(r"\s*,?\s+(?:или|либо|або|чи|or|немесе)\s+", re.IGNORECASE)
+
+
+def windows_offered(text: str) -> str | None:
+    """The first of times of day offered as alternatives, each part naming one ("утром или
+    днём", "зранку або ввечері", "morning or afternoon"): either will do, the first said is
+    taken (its words kept beside it, `hour_said`); None when a part names none."""
+    parts = _OR.split(text.strip(" .!?"))
+    if len(parts) < 2:
+        return None
+    named = [TIME_ALIASES.get(typed_phrase(part)) or window_of_hour(part) for part in parts]
+    if any(window is None or window == ANY_TIME for window in named):
+        return None
+    return named[0]
 
 
 # the most words a day is written in ("next Tuesday", "в следующий понедельник утром")
@@ -391,11 +409,12 @@ def hour_in_sentence(text: str) -> tuple[str, str] | None:
 
 
 def hour_said(typed: str) -> str | None:
-    """A time of day typed with an hour ("после 17", "в 10:30", "before 12"), as written, to
-    be kept beside the window it falls in: the hour says more than the window. None when it
-    names no hour of a window, or is longer than `SAID_MAX` (a sentence, not a time)."""
+    """A time of day typed with an hour ("после 17", "в 10:30", "before 12"), or as times
+    offered as alternatives ("утром или днём", `windows_offered`), as written, to be kept
+    beside the window it falls in: it says more than the window. None when it names no hour
+    of a window, or is longer than `SAID_MAX` (a sentence, not a time)."""
     said = " ".join(typed.split())
-    if window_of_hour(said) is None or len(said) > SAID_MAX:
+    if (window_of_hour(said) is None and windows_offered(said) is None) or len(said) > SAID_MAX:
         return None
     return said
 
