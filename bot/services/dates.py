@@ -133,15 +133,23 @@ def read_days(text: str, today: date) -> tuple[date, date] | None:
     joined = _DAYS_FROM_TO.match(text)
     if joined is None:
         return _named_days(text, today)
-    first_text, last_text = joined["first"], joined["last"]
-    last = read_date(last_text, today)
+    last = read_date(joined["last"], today)
+    first = _first_of_two(joined["first"], joined["last"], today, future=False)
+    return (first, last) if first is not None and last is not None else None
+
+
+def _first_of_two(
+    first_text: str, last_text: str, today: date, *, future: bool = True
+) -> date | None:
+    """The first day of a span written as two ("с 1 по 15 ноября", "10 по 12 декабря"): a day
+    of the month alone is the last day's month's ("1-15 ноября": the 1st of November); None
+    when either is not a day."""
+    last = read_date(last_text, today, future=future)
     if last is None:
         return None
-    if first_text.isdecimal():  # "1-15 ноября": the 1st of the last day's month
-        first = _real(last.year, last.month, int(first_text))
-    else:
-        first = read_date(first_text, today)
-    return (first, last) if first is not None else None
+    if first_text.strip().isdecimal():
+        return _real(last.year, last.month, int(first_text))
+    return read_date(first_text, today, future=future)
 
 
 # a span of days gone named in words, as staff ask for a report: "за ноябрь", "last week",
@@ -441,33 +449,35 @@ _AFTER_DAY = re.compile(
 _DAY_AFTER_WORDS = ("после", "після", "after")
 # the last day of a span so named ("с 10 по 12 декабря", "from Monday to Wednesday")
 _TILL = re.compile(r"\s+(?:по|до|to|till|until|through|and|и|і)\s+.+$", re.IGNORECASE)
-# a part of a week ("в начале следующей недели", "наприкінці тижня", "end of next week"): its
-# Monday, Wednesday or Friday
-_MONTH = frozenset({"месяца", "місяця", "month", "айдың"})
+# the month a part of is named without its name ("в конце месяца": this one)
+_MONTH = frozenset({"месяца", "місяця", "month", "айдың", "ай"})
 # in Kazakh, the day after a day named ("10 желтоқсаннан кейін": the 11th) and a part of a
-# week or a month ("келесі аптаның басында", "аптаның соңында", "ай соңында")
+# week or a month, the part last ("келесі аптаның басында", "аптаның соңында", "ай соңында")
 _AFTER_KK = re.compile(r"^\s*(?P<day>.+?)(?:нан|нен|дан|ден|тан|тен)\s+кейін\s*$", re.I)
 _PART_KK = re.compile(
-    r"^(?P<next>келесі\s+)?(?:осы\s+)?(?P<unit>аптаның|айдың|ай)\s+"
-    r"(?P<part>басында|ортасында|соңында)$"
+    r"^(?P<week>(?:келесі\s+|осы\s+)?аптаның|айдың|ай)\s+(?P<part>басында|ортасында|соңында)$"
 )
-_PART_KK_WORDS = {"басында": "beginning", "ортасында": "middle", "соңында": "end"}
+# a part of a week ("в начале следующей недели", "наприкінці тижня", "end of next week"): its
+# Monday, Wednesday or Friday
 _PART_OF_WEEK = re.compile(
     r"^(?:в|у|на|at|in|by)?\s*(?:the\s+)?(?P<part>начале|середине|конце|початку|середині|кінці|"
     r"наприкінці|beginning|start|middle|mid|end|early|late)(?:\s+of)?(?:\s+the)?\s+"
     r"(?P<week>.+)$"
 )
 _PART_WEEKDAY = {
-    **dict.fromkeys(("начале", "початку", "beginning", "start", "early"), 0),
-    **dict.fromkeys(("середине", "середині", "middle", "mid"), 2),
-    **dict.fromkeys(("конце", "кінці", "наприкінці", "end", "late"), 4),
+    **dict.fromkeys(("начале", "початку", "beginning", "start", "early", "басында"), 0),
+    **dict.fromkeys(("середине", "середині", "middle", "mid", "ортасында"), 2),
+    **dict.fromkeys(("конце", "кінці", "наприкінці", "end", "late", "соңында"), 4),
 }
 # "до конца недели", "до кінця місяця", "by the end of the month": any day till then, today
 _TILL_END = re.compile(
     r"^(?:до|by|before|until|till)\s+(?:the\s+)?(?:конца|кінця|end)(?:\s+of)?(?:\s+the)?\s+"
     r"(?:этой\s+|цього\s+|this\s+)?(?:недели|месяца|тижня|місяця|week|month)$"
 )
-_THIS_WEEK = frozenset({"недели", "тижня", "week", "этой недели", "цього тижня", "this week"})
+# the week a part of is named in: this one ("в конце недели") or the next (`NEXT_WEEK`)
+_WEEK_WORDS = frozenset({"недели", "тижня", "week", "этой недели", "цього тижня", "this week",
+                         "аптаның", "осы аптаның"})  # fmt: skip
+_NEXT_WEEK_KK = "келесі аптаның"
 _PART_OF_MONTH = re.compile(
     r"^(?:в|у|in|at)?\s*(?:the\s+)?(?P<part>начале|середине|конце|початку|середині|кінці|"
     r"наприкінці|начало|середина|конец|початок|кінець|beginning|start|middle|mid|end)"
@@ -475,16 +485,16 @@ _PART_OF_MONTH = re.compile(
 )
 # (the day a part of a month begins on)
 _PART_DAY = {
-    **dict.fromkeys(("начале", "начало", "початку", "початок", "beginning", "start"), 1),
-    **dict.fromkeys(("середине", "середина", "середині", "middle", "mid"), 15),
-    **dict.fromkeys(("конце", "конец", "кінці", "наприкінці", "кінець", "end"), 25),
+    **dict.fromkeys(("начале", "начало", "початку", "початок", "beginning", "start", "басында"), 1),
+    **dict.fromkeys(("середине", "середина", "середині", "middle", "mid", "ортасында"), 15),
+    **dict.fromkeys(("конце", "конец", "кінці", "наприкінці", "кінець", "end", "соңында"), 25),
 }
 
 
 # days offered as alternatives ("в четверг или пятницу", "завтра або післязавтра", "Monday or
 # Tuesday"), and a day named as the last one that will do ("до пятницы", "by Friday", "жұмаға
 # дейін")
-_OR = re.compile(r"\s*,?\s+(?:или|або|чи|or|немесе)\s+", re.IGNORECASE)
+ALTERNATIVES = re.compile(r"\s*,?\s+(?:или|либо|або|чи|or|немесе)\s+", re.IGNORECASE)
 _BY_DAY = re.compile(
     r"^\s*(?:(?:до|by|before|until|till)\s+(?P<day>.+?)|(?P<kk>.+?)\s+дейін)\s*$", re.IGNORECASE
 )
@@ -499,7 +509,7 @@ def first_of_span(text: str, today: date) -> date | None:
     when it names no such days."""
     text = _SOFTENERS.sub(" ", text)  # "всё-таки до пятницы"
     phrase = " ".join(_TOKEN.findall(text.casefold()))
-    if len(parts := _OR.split(text.strip())) > 1:  # "в четверг или пятницу": the first
+    if len(parts := ALTERNATIVES.split(text.strip())) > 1:  # "в четверг или пятницу": the first
         days = [read_date(part, today, future=True) for part in parts]
         if all(day is not None and day >= today for day in days):
             return min(day for day in days if day is not None)
@@ -518,43 +528,44 @@ def first_of_span(text: str, today: date) -> date | None:
         after = match["word"] in _DAY_AFTER_WORDS
         day = _day_of_month(int(match["day"]), today, future=True)
         return None if day is None else day + timedelta(days=1 if after else 0)
-    if (match := _AFTER_DAY.match(text)) is not None:  # "после 10 декабря", "с 10 по 12"
-        named = _TILL.sub("", match["day"])
-        day = read_date(named, today, future=True)
-        if day is None and named.isdecimal() and (till := _TILL.search(match["day"])):
-            end = read_date(till.group().split(maxsplit=1)[1], today, future=True)
-            day = _real(end.year, end.month, int(named)) if end is not None else None
-        if day is not None:
-            day += timedelta(days=1 if match["word"].casefold() in _DAY_AFTER_WORDS else 0)
-            return day if day >= today else None
-    if (match := _AFTER_KK.match(text)) is not None:  # "10 желтоқсаннан кейін"
-        day = read_date(match["day"], today, future=True)
-        if day is not None:
-            return day + timedelta(days=1) if day + timedelta(days=1) >= today else None
-    if (match := _PART_KK.match(phrase)) is not None:  # "келесі аптаның басында"
-        said = _PART_KK_WORDS[match["part"]]
-        if match["unit"] == "аптаның":
-            monday = today - timedelta(days=today.weekday())
-            monday += timedelta(days=7 if match["next"] else 0)
-            return max(monday + timedelta(days=_PART_WEEKDAY[said]), today)
-        if not match["next"]:
-            return max(today.replace(day=_PART_DAY[said]), today)
-    part = _PART_OF_WEEK.match(phrase)  # "в начале следующей недели", "end of next week"
-    if part is not None and (part["week"] in _THIS_WEEK or part["week"] in NEXT_WEEK):
+    first = _AFTER_DAY.match(text) or _AFTER_KK.match(text)  # "после 10 декабря", "с 10 по 12"
+    if first is not None and (day := _from_day(first, today)) is not None:
+        return day if day >= today else None
+    week = _PART_OF_WEEK.match(phrase) or _PART_KK.match(phrase)  # "в начале следующей недели"
+    if week is not None and (week["week"] in _WEEK_WORDS or week["week"] in _NEXT_WEEKS):
         monday = today - timedelta(days=today.weekday())
-        monday += timedelta(days=7 if part["week"] in NEXT_WEEK else 0)
-        return max(monday + timedelta(days=_PART_WEEKDAY[part["part"]]), today)
-    if (match := _PART_OF_MONTH.match(phrase)) is not None:  # "в конце месяца": this one's
-        if match["month"] in _MONTH:
-            return max(today.replace(day=_PART_DAY[match["part"]]), today)
-        month = month_names().get(match["month"])
-        if month is None:
-            return None
-        if month == today.month:  # "в начале ноября" on November 22: from today, not in a year
-            return max(today.replace(day=_PART_DAY[match["part"]]), today)
-        day = _no_year(month, _PART_DAY[match["part"]], today, future=True)
-        return None if day is None else max(day, today)
-    return None
+        monday += timedelta(days=7 if week["week"] in _NEXT_WEEKS else 0)
+        return max(monday + timedelta(days=_PART_WEEKDAY[week["part"]]), today)
+    part = _PART_OF_MONTH.match(phrase) or _PART_KK.match(phrase)  # "в конце месяца"
+    if part is None:
+        return None
+    named = part["month"] if "month" in part.groupdict() else part["week"]
+    month = today.month if named in _MONTH else month_names().get(named)
+    if month is None:
+        return None
+    if month == today.month:  # this one's ("в начале ноября" on the 22nd: from today)
+        return max(today.replace(day=_PART_DAY[part["part"]]), today)
+    day = _no_year(month, _PART_DAY[part["part"]], today, future=True)
+    return None if day is None else max(day, today)
+
+
+_NEXT_WEEKS = NEXT_WEEK | {_NEXT_WEEK_KK}
+
+
+def _from_day(after: re.Match[str], today: date) -> date | None:
+    """The first day that will do, as `_AFTER_DAY` or `_AFTER_KK` found it named: that day, or
+    the day after it ("после", "after", Kazakh "-нан кейін"); a day of the month before the
+    last day of a span is that month's ("с 10 по 12 декабря", `_first_of_two`)."""
+    named = after["day"]
+    till = _TILL.search(named)
+    if till is not None:  # "10 по 12 декабря": the first, in the last one's month
+        day = _first_of_two(named[: till.start()], till.group().split(maxsplit=1)[1], today)
+    else:
+        day = read_date(named, today, future=True)
+    word = after.groupdict().get("word")
+    if day is None or (word is not None and word.casefold() not in _DAY_AFTER_WORDS):
+        return day
+    return day + timedelta(days=1)
 
 
 # a month named as the time of a service or a visit rather than its day ("в октябре", "у

@@ -190,24 +190,23 @@ def read_said(text: str, today: date) -> Visit | None:
 
 
 # a whole hour after "в", "о", "at" in a booking ("на 10 декабря в 11", "о 9 на завтра"), of
-# the hours a clinic books (not "в 12 кабинет", a room)
-_AT_WHOLE_HOUR = re.compile(
-    r"(?<!\w)(?:в|во|о|об|at|сағат)\s+([01]?\d|2[0-3])(?![\d:.\w])(?!\s*-?\s*(?:й|го|е|th)\b)"
-    r"(?P<after>\s+\S+)?",
-    re.IGNORECASE,
-)
+# the hours a clinic books (not "в 12 кабинет", a room); "вечера", "дня", "pm" after it: the
+# afternoon's ("в 8 вечера": 20:00)
 _BOOKED_HOURS = range(7, 22)
 _ROOM_STEMS = ("каб", "кімн", "room", "office", "палат", "поверх", "этаж", "floor")
 _AFTERNOON = frozenset({"вечера", "вечора", "дня", "pm", "p.m", "p.m."})
 
 
 def _whole_hour(text: str) -> str | None:
-    """The whole hour a booking gives after "в", "о", "at" ("в 11": "11:00"), when it is one a
-    clinic books at and no room follows it; None otherwise."""
-    for found in _AT_WHOLE_HOUR.finditer(text):
-        after = (found["after"] or "").strip(" ,.").casefold()
-        hour = int(found.group(1))
-        hour += 12 if after in _AFTERNOON and hour < 12 else 0  # "в 8 вечера": 20:00
+    """The whole hour a booking gives after "в", "о", "at" (`_AT`, `_WHOLE_HOUR`: "в 11":
+    "11:00"), when it is one a clinic books at and no room follows it; None otherwise."""
+    words = text.replace(",", " ").split()
+    for at in range(1, len(words)):
+        if words[at - 1].casefold() not in _AT or not _WHOLE_HOUR.fullmatch(words[at]):
+            continue
+        after = words[at + 1].strip(".").casefold() if at + 1 < len(words) else ""
+        hour = int(words[at])
+        hour += 12 if after in _AFTERNOON and hour < 12 else 0
         if hour in _BOOKED_HOURS and not after.startswith(_ROOM_STEMS):
             return f"{hour:02d}:00"
     return None

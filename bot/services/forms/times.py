@@ -9,7 +9,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import NamedTuple
 
-from bot.services.dates import SOFTENERS, read_date
+from bot.services.dates import ALTERNATIVES, SOFTENERS, read_date
 from bot.services.forms.text import (
     _CLAUSE,
     _clause_of_words,
@@ -174,15 +174,11 @@ def window_in_sentence(text: str) -> str | None:
     return window_of_hour(text) or window_named(text) or windows_offered(text)
 
 
-# the word between times of day offered as alternatives: "утром или днём", "morning or afternoon"
-_OR = re.compile(r"\s*,?\s+(?:или|либо|або|чи|or|немесе)\s+", re.IGNORECASE)
-
-
 def windows_offered(text: str) -> str | None:
     """The first of times of day offered as alternatives, each part naming one ("утром или
     днём", "зранку або ввечері", "morning or afternoon"): either will do, the first said is
     taken (its words kept beside it, `hour_said`); None when a part names none."""
-    parts = _OR.split(text.strip(" .!?"))
+    parts = ALTERNATIVES.split(text.strip(" .!?"))  # (as days are offered)
     if len(parts) < 2:
         return None
     named = [TIME_ALIASES.get(typed_phrase(part)) or window_of_hour(part) for part in parts]
