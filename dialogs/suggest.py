@@ -139,9 +139,7 @@ def offer_request(
         # "запишите маму к терапевту", and no card of hers here: it would be made on the
         # member's own card; said so, and how to add hers
         manager.dialog_data[SUGGEST] = offered
-        i18n: Translator = manager.middleware_data["i18n"]
-        label = named_label((offered[0], offered[1]), i18n, offered[3])
-        set_notice(manager, "input-not-asked-suggest-not-theirs", request=label)
+        _say_offered(manager, offered, "input-not-asked-suggest-not-theirs")
         return None
     if asked is None or offered is None or more is None:
         _offer(offered, manager)
@@ -260,11 +258,13 @@ async def another_than(message: Message, kinds: list[str], manager: DialogManage
     return offered is not None and all(kind != offered[0] for kind in kinds)
 
 
-def _say_offered(manager: DialogManager, offered: list[Any]) -> None:
+def _say_offered(
+    manager: DialogManager, offered: list[Any], key: str = "input-not-asked-suggest"
+) -> None:
     i18n: Translator = manager.middleware_data["i18n"]
     label = named_label((offered[0], offered[1]), i18n, offered[3])
     # a question of the bot's, not a warning
-    set_notice(manager, "input-not-asked-suggest", request=label)
+    set_notice(manager, key, request=label)
 
 
 def offer_next(manager: DialogManager, offered: list[Any]) -> None:

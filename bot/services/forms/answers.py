@@ -338,9 +338,9 @@ _CHANGED_TO = frozenset({"на", "to"})
 def changed_to(typed: str, field: str) -> str | None:
     """The new value an answer under a summary gives the field it changes (`change_asked`):
     what follows a colon ("изменить дату: 15 декабря"), or "на"/"to" after the field's word
-    ("поменяйте время на вечер", "change the date to 15 December"), or the clause with no "не"
-    of a correction that names the field ("клиника не Сункар, а Интертич": "Интертич",
-    `value_given`); None when it gives none ("изменить дату")."""
+    ("поменяйте время на вечер", "change the date to 15 December"), or all that follows the
+    value a correction turns down ("клиника не Сункар, а Интертич": "Интертич",
+    `_after_turned_down`); None when it gives none ("изменить дату")."""
     _head, colon, tail = typed.partition(":")
     if colon:
         return tail.strip() or None

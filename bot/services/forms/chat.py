@@ -240,9 +240,8 @@ def is_question(typed: str) -> bool:
     there)."""
     rest = without_opening(typed)
     words = _words(rest)
-    if words[:1] and words[0] in _BEFORE_QUESTION and len(words) > 2:
-        words = words[1:]  # "до какого числа действует полис", "since when is it active"
-        return "?" in rest or words[0].startswith(_QUESTION_STEMS)
+    if len(words) > 2 and words[0] in _BEFORE_QUESTION:  # "до какого числа действует полис"
+        return "?" in rest or words[1].startswith(_QUESTION_STEMS)
     return bool(words) and ("?" in rest or (len(words) > 1 and words[0] in QUESTION_WORDS))
 
 
